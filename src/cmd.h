@@ -1,0 +1,20 @@
+/*
+ * cmd.h: the subcommand table (main.c owns it) and helpers that every
+ * src/cmd-<name>.c uses to parse its options the same way.
+ */
+#ifndef CMD_H
+#define CMD_H
+
+#include "shopdesk.h"
+
+extern const struct sd_cmd *const cmd_table[];
+
+const struct sd_cmd *cmd_find(const char *);
+/* Print "usage: shopdesk <usage>" to stderr and return SD_EXIT_USAGE. */
+int	 cmd_usage(const struct sd_cmd *);
+/* Print "shopdesk <name>: <msg>" to stderr and return SD_EXIT_FAIL. */
+int	 cmd_error(const struct sd_cmd *, const struct sd_error *);
+/* Progress to stderr, only when it is a terminal and not quiet. */
+int	 cmd_progress_wanted(const struct sd_ctx *);
+
+#endif

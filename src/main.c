@@ -1,0 +1,236 @@
+/*
+ * main.c owns the command line: global options, the table of subcommands,
+ * help, opening (and on first use seeding) the store, and exit status.
+ * Only main.c and the cmd-*.c files print to stderr.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "shopdesk.h"
+#include "cmd.h"
+#include "ingest.h"
+#include "paths.h"
+#include "store.h"
+
+extern const struct sd_cmd cmd_help_entry;
+extern const struct sd_cmd cmd_ingest_entry;
+extern const struct sd_cmd cmd_search_entry;
+extern const struct sd_cmd cmd_eval_entry;
+extern const struct sd_cmd cmd_nlu_entry;
+extern const struct sd_cmd cmd_train_entry;
+extern const struct sd_cmd cmd_shell_entry;
+
+const struct sd_cmd *const cmd_table[] = {
+	&cmd_help_entry,
+	&cmd_ingest_entry,
+	&cmd_search_entry,
+	&cmd_eval_entry,
+	&cmd_nlu_entry,
+	&cmd_train_entry,
+	&cmd_shell_entry,
+	NULL
+};
+
+/* What "shopdesk" without a command runs. */
+static const struct sd_cmd *const default_cmd = &cmd_shell_entry;
+
+const struct sd_cmd *
+cmd_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; cmd_table[i] != NULL; i++)
+		if (strcmp(cmd_table[i]->name, name) == 0)
+			return cmd_table[i];
+	return NULL;
+}
+
+int
+cmd_usage(const struct sd_cmd *cmd)
+{
+	fprintf(stderr, "usage: shopdesk [--db PATH] %s\n", cmd->usage);
+	return SD_EXIT_USAGE;
+}
+
+int
+cmd_error(const struct sd_cmd *cmd, const struct sd_error *err)
+{
+	fprintf(stderr, "shopdesk %s: %s\n", cmd->name, sd_error_msg(err));
+	return err != NULL && err->rc == SD_ERR_USAGE ? SD_EXIT_USAGE :
+	    SD_EXIT_FAIL;
+}
+
+int
+cmd_progress_wanted(const struct sd_ctx *ctx)
+{
+	return !ctx->quiet && isatty(STDERR_FILENO);
+}
+
+static void
+usage(FILE *fp)
+{
+	size_t	 i;
+
+	fprintf(fp,
+	    "usage: shopdesk [--db PATH] [--empty] [-q] [COMMAND [ARGS...]]\n"
+	    "\n"
+	    "A conversational agent for an online store, grounded in a local\n"
+	    "SQLite knowledge base.  Without a command it opens an interactive\n"
+	    "session on the default database (the demo store on first use).\n"
+	    "\n"
+	    "options:\n"
+	    "  -d, --db PATH   database file (default $SHOPDESK_DB, else\n"
+	    "                  $XDG_DATA_HOME/shopdesk/shopdesk.db)\n"
+	    "  -e, --empty     create a new database without the demo store\n"
+	    "  -q, --quiet     no progress output\n"
+	    "  -h, --help      this help; \"shopdesk help COMMAND\" for one\n"
+	    "  -V, --version   print the version\n"
+	    "\n"
+	    "commands:\n");
+	for (i = 0; cmd_table[i] != NULL; i++)
+		fprintf(fp, "  %-10s %s\n", cmd_table[i]->name,
+		    cmd_table[i]->summary);
+}
+
+static int
+cmd_help_run(struct sd_ctx *ctx, int argc, char **argv)
+{
+	const struct sd_cmd *cmd;
+
+	(void)ctx;
+	if (argc < 2) {
+		usage(stdout);
+		return SD_EXIT_OK;
+	}
+	if ((cmd = cmd_find(argv[1])) == NULL) {
+		fprintf(stderr, "shopdesk: no command \"%s\"; "
+		    "\"shopdesk help\" lists them\n", argv[1]);
+		return SD_EXIT_USAGE;
+	}
+	printf("usage: shopdesk %s\n%s\n", cmd->usage, cmd->summary);
+	printf("See shopdesk(1) for details.\n");
+	return SD_EXIT_OK;
+}
+
+const struct sd_cmd cmd_help_entry = {
+	.name = "help",
+	.usage = "help [COMMAND]",
+	.summary = "list the commands, or show one command's usage",
+	.flags = 0,
+	.run = cmd_help_run,
+};
+
+/*
+ * Open the store and, when the file is new, seed it from the demo store in
+ * share/demo, so the first run of shopdesk has something to talk about.
+ */
+static int
+open_store(struct sd_ctx *ctx, int empty)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	int		 created = 0;
+
+	if ((ctx->st = store_open(ctx->db_path, &created, &err)) == NULL) {
+		fprintf(stderr, "shopdesk: %s\n", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return -1;
+	}
+	if (created && !empty) {
+		if (!ctx->quiet && isatty(STDERR_FILENO))
+			fprintf(stderr, "shopdesk: new database %s: loading "
+			    "the demo store from %s/demo\n", ctx->db_path,
+			    ctx->share_dir);
+		if (ingest_seed_demo(ctx->st, ctx->share_dir, &err) != SD_OK) {
+			fprintf(stderr, "shopdesk: seeding %s: %s\n",
+			    ctx->db_path, sd_error_msg(&err));
+			sd_error_clear(&err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db",		required_argument,	NULL, 'd' },
+		{ "empty",	no_argument,		NULL, 'e' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct sd_ctx	 ctx;
+	const struct sd_cmd *cmd;
+	char		*db = NULL, *share = NULL;
+	char		*dflt[] = { NULL, NULL };
+	int		 ch, empty = 0, status;
+
+	setlocale(LC_ALL, "");
+	memset(&ctx, 0, sizeof ctx);
+	/* "+": stop at the first non-option, the command's name. */
+	while ((ch = getopt_long(argc, argv, "+d:eqhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			free(db);
+			db = xstrdup(optarg);
+			break;
+		case 'e':
+			empty = 1;
+			break;
+		case 'q':
+			ctx.quiet = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return SD_EXIT_OK;
+		case 'V':
+			printf("shopdesk %s\n", PACKAGE_VERSION);
+			return SD_EXIT_OK;
+		default:
+			usage(stderr);
+			return SD_EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		cmd = default_cmd;
+		dflt[0] = (char *)cmd->name;
+		argc = 1;
+		argv = dflt;
+	} else if ((cmd = cmd_find(argv[0])) == NULL) {
+		fprintf(stderr, "shopdesk: no command \"%s\"; "
+		    "\"shopdesk help\" lists them\n", argv[0]);
+		free(db);
+		return SD_EXIT_USAGE;
+	}
+	optind = 0;	/* let the command run getopt afresh (GNU reset) */
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		fprintf(stderr, "shopdesk: cannot initialise libcurl\n");
+		free(db);
+		return SD_EXIT_FAIL;
+	}
+	ctx.db_path = db != NULL ? db : (db = paths_default_db());
+	ctx.share_dir = share = paths_share_dir(argv[0]);
+	status = SD_EXIT_FAIL;
+	if ((cmd->flags & SD_CMD_DB) && open_store(&ctx, empty) != 0)
+		goto out;
+	status = cmd->run(&ctx, argc, argv);
+out:
+	store_close(ctx.st);
+	free(db);
+	free(share);
+	curl_global_cleanup();
+	return status;
+}

@@ -1,0 +1,642 @@
+/*
+ * store.c owns the SQLite handle, the schema and its migrations, and the
+ * per-connection cache of prepared statements.  Other modules keep the SQL
+ * of their own tables next to their code and run it through store_prepare,
+ * so every statement is bound, never formatted from user text.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "shopdesk.h"
+#include "sbuf.h"
+#include "store.h"
+
+/*
+ * Migrations: entry i takes user_version i to i+1 inside one
+ * BEGIN IMMEDIATE ... COMMIT.  Append only; never edit a shipped entry.
+ *
+ * Full-text tables are ordinary FTS5 tables (they keep their own copy of
+ * the text) kept in step by triggers, because their columns are derived:
+ * a product's specs column flattens its JSON attributes and a chunk carries
+ * its document's title.  'rebuild' is not available on such tables;
+ * store_open never needs it because the triggers run in the same
+ * transaction as the change.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: catalog, synonyms, meta */
+	"CREATE TABLE meta ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	");"
+	"CREATE TABLE products ("
+	"  id INTEGER PRIMARY KEY,"
+	"  sku TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  brand TEXT,"
+	"  model TEXT,"
+	"  category TEXT NOT NULL,"
+	"  subcategory TEXT,"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  price REAL NOT NULL CHECK (price >= 0),"
+	"  list_price REAL CHECK (list_price IS NULL OR list_price >= 0),"
+	"  currency TEXT NOT NULL DEFAULT 'USD',"
+	"  rating REAL CHECK (rating IS NULL OR rating BETWEEN 0 AND 5),"
+	"  review_count INTEGER NOT NULL DEFAULT 0 CHECK (review_count >= 0),"
+	"  review_summary TEXT,"
+	"  warranty TEXT,"
+	"  warranty_months INTEGER,"
+	"  extended_warranty TEXT,"
+	"  stock INTEGER NOT NULL DEFAULT 0,"
+	"  attrs TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attrs)),"
+	"  tags TEXT NOT NULL DEFAULT '',"
+	"  source TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX products_category ON products(category, price);"
+	"CREATE INDEX products_brand ON products(brand);"
+	"CREATE VIRTUAL TABLE product_fts USING fts5("
+	"  name, brand, model, category, tags, specs, description,"
+	"  tokenize = 'porter unicode61 remove_diacritics 2'"
+	");"
+	"CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN"
+	"  INSERT INTO product_fts(rowid, name, brand, model, category, tags,"
+	"    specs, description)"
+	"  VALUES (new.id, new.name, coalesce(new.brand, ''),"
+	"    coalesce(new.model, ''),"
+	"    new.category || ' ' || coalesce(new.subcategory, ''), new.tags,"
+	"    (SELECT coalesce(group_concat(key || ' ' || value, ' '), '')"
+	"       FROM json_each(new.attrs)),"
+	"    new.description);"
+	"END;"
+	"CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN"
+	"  DELETE FROM product_fts WHERE rowid = old.id;"
+	"END;"
+	"CREATE TRIGGER products_au AFTER UPDATE ON products BEGIN"
+	"  DELETE FROM product_fts WHERE rowid = old.id;"
+	"  INSERT INTO product_fts(rowid, name, brand, model, category, tags,"
+	"    specs, description)"
+	"  VALUES (new.id, new.name, coalesce(new.brand, ''),"
+	"    coalesce(new.model, ''),"
+	"    new.category || ' ' || coalesce(new.subcategory, ''), new.tags,"
+	"    (SELECT coalesce(group_concat(key || ' ' || value, ' '), '')"
+	"       FROM json_each(new.attrs)),"
+	"    new.description);"
+	"END;"
+	"CREATE TABLE synonyms ("
+	"  term TEXT NOT NULL,"
+	"  synonym TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT 'shop',"
+	"  PRIMARY KEY (term, synonym)"
+	") WITHOUT ROWID;",
+
+	/* 1 -> 2: documents (FAQ, policy, manual, ticket) and their chunks */
+	"CREATE TABLE documents ("
+	"  id INTEGER PRIMARY KEY,"
+	"  doc_key TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL"
+	"    CHECK (kind IN ('faq', 'policy', 'manual', 'ticket')),"
+	"  title TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  topic TEXT,"
+	"  product_sku TEXT,"
+	"  tags TEXT NOT NULL DEFAULT '',"
+	"  source TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE chunks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  document_id INTEGER NOT NULL"
+	"    REFERENCES documents(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  heading TEXT NOT NULL DEFAULT '',"
+	"  text TEXT NOT NULL,"
+	"  UNIQUE (document_id, seq)"
+	");"
+	"CREATE VIRTUAL TABLE chunk_fts USING fts5("
+	"  title, heading, text, tags,"
+	"  tokenize = 'porter unicode61 remove_diacritics 2'"
+	");"
+	"CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN"
+	"  INSERT INTO chunk_fts(rowid, title, heading, text, tags)"
+	"  SELECT new.id, d.title, new.heading, new.text, d.tags"
+	"    FROM documents d WHERE d.id = new.document_id;"
+	"END;"
+	"CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN"
+	"  DELETE FROM chunk_fts WHERE rowid = old.id;"
+	"END;"
+	"CREATE TRIGGER chunks_au AFTER UPDATE ON chunks BEGIN"
+	"  DELETE FROM chunk_fts WHERE rowid = old.id;"
+	"  INSERT INTO chunk_fts(rowid, title, heading, text, tags)"
+	"  SELECT new.id, d.title, new.heading, new.text, d.tags"
+	"    FROM documents d WHERE d.id = new.document_id;"
+	"END;"
+	"CREATE TRIGGER documents_au AFTER UPDATE OF title, tags ON documents "
+	"BEGIN"
+	"  UPDATE chunk_fts SET title = new.title, tags = new.tags"
+	"   WHERE rowid IN (SELECT id FROM chunks WHERE document_id = new.id);"
+	"END;",
+
+	/* 2 -> 3: customers, orders, shipments, carts */
+	"CREATE TABLE customers ("
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  email TEXT UNIQUE,"
+	"  phone TEXT,"
+	"  tier TEXT NOT NULL DEFAULT 'standard',"
+	"  city TEXT,"
+	"  country TEXT,"
+	"  preferences TEXT NOT NULL DEFAULT '{}'"
+	"    CHECK (json_valid(preferences)),"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE orders ("
+	"  id TEXT PRIMARY KEY,"
+	"  customer_id TEXT NOT NULL REFERENCES customers(id),"
+	"  status TEXT NOT NULL CHECK (status IN ('processing', 'shipped',"
+	"    'delivered', 'cancelled', 'return_requested', 'refunded')),"
+	"  placed_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  total REAL NOT NULL DEFAULT 0,"
+	"  currency TEXT NOT NULL DEFAULT 'USD',"
+	"  payment_method TEXT,"
+	"  shipping_address TEXT,"
+	"  note TEXT"
+	");"
+	"CREATE INDEX orders_customer ON orders(customer_id, placed_at);"
+	"CREATE TABLE order_items ("
+	"  order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE,"
+	"  line INTEGER NOT NULL,"
+	"  sku TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  qty INTEGER NOT NULL CHECK (qty > 0),"
+	"  unit_price REAL NOT NULL CHECK (unit_price >= 0),"
+	"  PRIMARY KEY (order_id, line)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX order_items_sku ON order_items(sku);"
+	"CREATE TABLE shipments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE,"
+	"  carrier TEXT NOT NULL,"
+	"  tracking_number TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN ('label_created',"
+	"    'in_transit', 'out_for_delivery', 'delivered', 'returned',"
+	"    'exception')),"
+	"  shipped_at TEXT,"
+	"  estimated_delivery TEXT,"
+	"  delivered_at TEXT,"
+	"  UNIQUE (order_id, tracking_number)"
+	");"
+	"CREATE TABLE order_events ("
+	"  order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  note TEXT,"
+	"  PRIMARY KEY (order_id, seq)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE carts ("
+	"  id TEXT PRIMARY KEY,"
+	"  customer_id TEXT NOT NULL REFERENCES customers(id),"
+	"  status TEXT NOT NULL DEFAULT 'active'"
+	"    CHECK (status IN ('active', 'abandoned', 'converted')),"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX carts_customer ON carts(customer_id);"
+	"CREATE TABLE cart_items ("
+	"  cart_id TEXT NOT NULL REFERENCES carts(id) ON DELETE CASCADE,"
+	"  sku TEXT NOT NULL,"
+	"  qty INTEGER NOT NULL CHECK (qty > 0),"
+	"  price_at_add REAL NOT NULL,"
+	"  added_at TEXT NOT NULL,"
+	"  PRIMARY KEY (cart_id, sku)"
+	") WITHOUT ROWID;",
+
+	/* 3 -> 4: conversations, traces, feedback, trained models */
+	"CREATE TABLE sessions ("
+	"  id TEXT PRIMARY KEY,"
+	"  user_id TEXT,"
+	"  channel TEXT NOT NULL DEFAULT 'console',"
+	"  status TEXT NOT NULL DEFAULT 'active'"
+	"    CHECK (status IN ('active', 'escalated', 'agent', 'closed')),"
+	"  escalation_reason TEXT,"
+	"  agent TEXT,"
+	"  state TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(state)),"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX sessions_user ON sessions(user_id, updated_at);"
+	"CREATE INDEX sessions_updated ON sessions(updated_at);"
+	"CREATE TABLE messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('user', 'bot', 'agent', 'system')),"
+	"  text TEXT NOT NULL,"
+	"  intent TEXT,"
+	"  confidence REAL,"
+	"  action TEXT,"
+	"  latency_us INTEGER,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (session_id, seq)"
+	");"
+	"CREATE TABLE traces ("
+	"  message_id INTEGER PRIMARY KEY"
+	"    REFERENCES messages(id) ON DELETE CASCADE,"
+	"  trace TEXT NOT NULL CHECK (json_valid(trace))"
+	");"
+	"CREATE TABLE feedback ("
+	"  id INTEGER PRIMARY KEY,"
+	"  message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+	"  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),"
+	"  comment TEXT,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE models ("
+	"  name TEXT PRIMARY KEY,"
+	"  data BLOB NOT NULL,"
+	"  info TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(info)),"
+	"  created_at TEXT NOT NULL"
+	");",
+};
+
+#define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
+#define STMT_CACHE	64	/* slots; a power of two */
+
+struct stmt_slot {
+	const char	*sql;		/* key: address of the SQL text */
+	sqlite3_stmt	*stmt;
+};
+
+struct store {
+	sqlite3		*db;		/* the one connection of this store */
+	char		*path;		/* as given to store_open */
+	int		 in_tx;		/* inside store_begin */
+	struct stmt_slot *slots;	/* open-addressing statement cache */
+	size_t		 nslots;	/* capacity, a power of two */
+	size_t		 nused;		/* filled slots */
+};
+
+int
+store_schema_version(void)
+{
+	return NMIGRATIONS;
+}
+
+enum sd_rc
+store_fail(struct store *st, struct sd_error *err, const char *what)
+{
+	return sd_fail(err, SD_ERR_DB, "%s: %s", what,
+	    st != NULL && st->db != NULL ? sqlite3_errmsg(st->db) :
+	    "no database");
+}
+
+/* mkdir -p for the parent directories of path. */
+static enum sd_rc
+make_parents(const char *path, struct sd_error *err)
+{
+	char	*dir = xstrdup(path), *p;
+	enum sd_rc rc = SD_OK;
+
+	for (p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+			rc = sd_fail(err, SD_ERR_IO, "%s: %s", dir,
+			    strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+static int
+read_user_version(sqlite3 *db)
+{
+	sqlite3_stmt	*s = NULL;
+	int		 v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) ==
+	    SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static enum sd_rc
+migrate(struct store *st, int target, struct sd_error *err)
+{
+	int	 v;
+	char	*sql;
+	enum sd_rc rc = SD_OK;
+
+	if ((v = read_user_version(st->db)) < 0)
+		return store_fail(st, err, "read schema version");
+	if (v > NMIGRATIONS)
+		return sd_fail(err, SD_ERR_INVALID,
+		    "schema version %d is newer than this shopdesk (%d); "
+		    "upgrade shopdesk", v, NMIGRATIONS);
+	for (; v < target; v++) {
+		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL,
+		    NULL) != SQLITE_OK)
+			return store_fail(st, err, "begin migration");
+		sql = xasprintf("%s; PRAGMA user_version = %d;",
+		    migrations[v], v + 1);
+		if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			rc = sd_fail(err, SD_ERR_DB,
+			    "migrate schema %d to %d: %s", v, v + 1,
+			    sqlite3_errmsg(st->db));
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			free(sql);
+			return rc;
+		}
+		free(sql);
+		if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			rc = store_fail(st, err, "commit migration");
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return rc;
+		}
+	}
+	return SD_OK;
+}
+
+static struct store *
+open_common(const char *path, int target, int *created, struct sd_error *err)
+{
+	struct store	*st;
+	int		 v;
+
+	if (path == NULL || *path == '\0') {
+		sd_fail(err, SD_ERR_USAGE, "empty database path");
+		return NULL;
+	}
+	if (strchr(path, '/') != NULL && make_parents(path, err) != SD_OK)
+		return NULL;
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->nslots = STMT_CACHE;
+	st->slots = xcalloc(st->nslots, sizeof *st->slots);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sd_fail(err, SD_ERR_DB, "%s: %s", path,
+		    st->db != NULL ? sqlite3_errmsg(st->db) : "cannot open");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	/* WAL lets readers (the console, the API) run beside one writer. */
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK) {
+		sd_fail(err, SD_ERR_DB, "%s: %s", path, sqlite3_errmsg(st->db));
+		goto fail;
+	}
+	if ((v = read_user_version(st->db)) < 0) {
+		sd_fail(err, SD_ERR_DB, "%s: not a database: %s", path,
+		    sqlite3_errmsg(st->db));
+		goto fail;
+	}
+	if (created != NULL)
+		*created = (v == 0);
+	if (migrate(st, target, err) != SD_OK) {
+		sd_error_prefix(err, "%s: ", path);
+		goto fail;
+	}
+	return st;
+fail:
+	store_close(st);
+	return NULL;
+}
+
+struct store *
+store_open(const char *path, int *created, struct sd_error *err)
+{
+	return open_common(path, NMIGRATIONS, created, err);
+}
+
+struct store *
+store_open_at(const char *path, int version, struct sd_error *err)
+{
+	if (version < 0 || version > NMIGRATIONS) {
+		sd_fail(err, SD_ERR_USAGE, "no schema version %d", version);
+		return NULL;
+	}
+	return open_common(path, version, NULL, err);
+}
+
+void
+store_close(struct store *st)
+{
+	size_t	 i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->nslots; i++)
+		sqlite3_finalize(st->slots[i].stmt);
+	free(st->slots);
+	if (st->db != NULL)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+sqlite3 *
+store_db(struct store *st)
+{
+	return st->db;
+}
+
+const char *
+store_path(struct store *st)
+{
+	return st->path;
+}
+
+int
+store_user_version(struct store *st)
+{
+	return read_user_version(st->db);
+}
+
+static size_t
+slot_hash(const char *sql, size_t n)
+{
+	uintptr_t	 h = (uintptr_t)sql;
+
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 7) & (n - 1);
+}
+
+static void
+cache_grow(struct store *st)
+{
+	struct stmt_slot *old = st->slots;
+	size_t		  oldn = st->nslots, i, j;
+
+	st->nslots *= 2;
+	st->slots = xcalloc(st->nslots, sizeof *st->slots);
+	for (i = 0; i < oldn; i++) {
+		if (old[i].sql == NULL)
+			continue;
+		j = slot_hash(old[i].sql, st->nslots);
+		while (st->slots[j].sql != NULL)
+			j = (j + 1) & (st->nslots - 1);
+		st->slots[j] = old[i];
+	}
+	free(old);
+}
+
+sqlite3_stmt *
+store_prepare(struct store *st, const char *sql, struct sd_error *err)
+{
+	size_t		 j;
+	sqlite3_stmt	*s = NULL;
+
+	j = slot_hash(sql, st->nslots);
+	while (st->slots[j].sql != NULL) {
+		if (st->slots[j].sql == sql) {
+			s = st->slots[j].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+		j = (j + 1) & (st->nslots - 1);
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+	    NULL) != SQLITE_OK) {
+		sd_fail(err, SD_ERR_DB, "prepare: %s", sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	if ((st->nused + 1) * 2 > st->nslots) {
+		cache_grow(st);
+		j = slot_hash(sql, st->nslots);
+		while (st->slots[j].sql != NULL)
+			j = (j + 1) & (st->nslots - 1);
+	}
+	st->slots[j].sql = sql;
+	st->slots[j].stmt = s;
+	st->nused++;
+	return s;
+}
+
+enum sd_rc
+store_exec(struct store *st, const char *sql, struct sd_error *err)
+{
+	char	*msg = NULL;
+	enum sd_rc rc = SD_OK;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		rc = sd_fail(err, SD_ERR_DB, "%s",
+		    msg != NULL ? msg : sqlite3_errmsg(st->db));
+	sqlite3_free(msg);
+	return rc;
+}
+
+enum sd_rc
+store_begin(struct store *st, struct sd_error *err)
+{
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return store_fail(st, err, "begin transaction");
+	st->in_tx = 1;
+	return SD_OK;
+}
+
+enum sd_rc
+store_commit(struct store *st, struct sd_error *err)
+{
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, err, "commit");
+	st->in_tx = 0;
+	return SD_OK;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = 0;
+}
+
+char *
+store_meta_get(struct store *st, const char *key)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
+	sqlite3_stmt	*s;
+	char		*v = NULL;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return v;
+}
+
+enum sd_rc
+store_meta_set(struct store *st, const char *key, const char *value,
+    struct sd_error *err)
+{
+	static const char sql[] = "INSERT INTO meta(key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "set meta");
+	return SD_OK;
+}
+
+long long
+store_count(struct store *st, const char *table)
+{
+	sqlite3_stmt	*s = NULL;
+	char		*sql = xasprintf("SELECT count(*) FROM \"%s\"", table);
+	long long	 n = -1;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	free(sql);
+	return n;
+}
+
+const char *
+store_now(void)
+{
+	static _Thread_local char buf[32];
+	const char	*fixed;
+	time_t		 t;
+	struct tm	 tm;
+
+	if ((fixed = getenv("SHOPDESK_NOW")) != NULL && *fixed != '\0')
+		return fixed;
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}

@@ -1,0 +1,61 @@
+/*
+ * store.h: the SQLite knowledge base and history (one file, WAL mode,
+ * foreign keys on, schema versioned by PRAGMA user_version).
+ */
+#ifndef STORE_H
+#define STORE_H
+
+#include <sqlite3.h>
+
+#include "shopdesk.h"
+
+/* The schema version this build writes; store_open migrates up to it. */
+#define STORE_VERSION	store_schema_version()
+int		 store_schema_version(void);
+
+/*
+ * Open (creating parent directories and the file if needed) and migrate
+ * forward.  Returns NULL with err set on failure.  *created, if not NULL,
+ * is set to 1 when the file held no schema before.
+ */
+struct store	*store_open(const char *path, int *created, struct sd_error *);
+/*
+ * Open without migrating past version (tests build databases of each
+ * older version with it).  version 0 is an empty file.
+ */
+struct store	*store_open_at(const char *path, int version, struct sd_error *);
+void		 store_close(struct store *);
+
+sqlite3		*store_db(struct store *);
+const char	*store_path(struct store *);
+int		 store_user_version(struct store *);
+
+/*
+ * A prepared statement for sql, cached per connection by the address of
+ * the string (pass string literals or other static text), reset and with
+ * bindings cleared.  Do not finalize it.  NULL with err set on failure.
+ */
+sqlite3_stmt	*store_prepare(struct store *, const char *, struct sd_error *);
+/* Run SQL without results.  err names the operation "what". */
+enum sd_rc	 store_exec(struct store *, const char *, struct sd_error *);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  Rollback is a no-op outside one. */
+enum sd_rc	 store_begin(struct store *, struct sd_error *);
+enum sd_rc	 store_commit(struct store *, struct sd_error *);
+void		 store_rollback(struct store *);
+
+/* SD_ERR_DB with "what: sqlite message". */
+enum sd_rc	 store_fail(struct store *, struct sd_error *, const char *);
+
+/* meta table: small key/value facts (NULL when absent; caller frees). */
+char		*store_meta_get(struct store *, const char *);
+enum sd_rc	 store_meta_set(struct store *, const char *, const char *,
+		    struct sd_error *);
+
+/* Count rows of a table named by the caller (a literal, never user text). */
+long long	 store_count(struct store *, const char *);
+
+/* Current time as "YYYY-MM-DDTHH:MM:SSZ" (SHOPDESK_NOW overrides, for tests). */
+const char	*store_now(void);
+
+#endif
