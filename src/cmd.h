@@ -14,6 +14,12 @@ const struct sd_cmd *cmd_find(const char *);
 int	 cmd_usage(const struct sd_cmd *);
 /* Print "shopdesk <name>: <msg>" to stderr and return SD_EXIT_FAIL. */
 int	 cmd_error(const struct sd_cmd *, const struct sd_error *);
+/*
+ * Open ctx->st on ctx->db_path unless already open, seeding a new database
+ * from the demo store (unless ctx->empty).  -1 with err set on failure.
+ * For commands without SD_CMD_DB that open the store only when needed.
+ */
+int	 cmd_open_store(struct sd_ctx *, struct sd_error *);
 /* Progress to stderr, only when it is a terminal and not quiet. */
 int	 cmd_progress_wanted(const struct sd_ctx *);
 

@@ -1,17 +1,61 @@
 /*
- * ingest.h: loading files into the knowledge base (catalogs, documents,
- * FAQs, customers, orders, tickets).
+ * ingest.h: loading files into the knowledge base: catalogs (CSV, JSON,
+ * JSON Lines), documents (Markdown, plain text), FAQs and policies, past
+ * support tickets, customers, orders and carts (JSON).  Each file goes in
+ * one transaction: a malformed file changes nothing.
  */
 #ifndef INGEST_H
 #define INGEST_H
+
+#include <stddef.h>
 
 #include "shopdesk.h"
 
 struct store;
 
+/* "--map FIELD=COLUMN": read the store's FIELD from the file's COLUMN. */
+struct ingest_map {
+	const char	*field;		/* store field, e.g. "name" */
+	const char	*column;	/* the file's field or CSV column */
+};
+
+struct ingest_opts {
+	int		 dry_run;	/* validate only; roll back at the end */
+	const char	*kind;		/* force a record kind, or NULL */
+	const struct ingest_map *maps;	/* --map options */
+	size_t		 nmaps;
+	/* Progress callback (records done, bytes done, bytes total), or NULL. */
+	void		(*progress)(void *, long long, long long, long long);
+	void		*progress_arg;
+};
+
+/* What one or more ingest_file calls did. */
+struct ingest_stats {
+	long long	 products;	/* product records read */
+	long long	 documents;	/* FAQ, policy, manual and ticket records */
+	long long	 chunks;	/* chunks written */
+	long long	 customers;
+	long long	 orders;
+	long long	 carts;
+	long long	 inserted;	/* rows that were new */
+	long long	 updated;	/* rows that existed and changed */
+	long long	 unchanged;	/* rows that existed and were identical */
+};
+
 /*
- * Load every file listed in share_dir/demo/MANIFEST into a new store, in
- * one transaction.
+ * Load one file; the format comes from its extension (.csv, .json,
+ * .jsonl/.ndjson, .md/.markdown, .txt) and the kind of each record from
+ * opts->kind, a "type" field or its fields.  Upserts by SKU or id, so
+ * loading the same file twice changes nothing.  On error err reads
+ * "path:line: what is wrong" and the database is as it was.
+ */
+enum sd_rc	 ingest_file(struct store *, const char *path,
+		    const struct ingest_opts *, struct ingest_stats *,
+		    struct sd_error *);
+
+/*
+ * Load every file listed in share_dir/demo/MANIFEST (one path per line,
+ * relative to that directory; # starts a comment) in one transaction.
  */
 enum sd_rc	 ingest_seed_demo(struct store *, const char *share_dir,
 		    struct sd_error *);

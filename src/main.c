@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "ingest.h"
 #include "paths.h"
+#include "search.h"
 #include "store.h"
 
 extern const struct sd_cmd cmd_help_entry;
@@ -26,6 +27,7 @@ extern const struct sd_cmd cmd_search_entry;
 extern const struct sd_cmd cmd_eval_entry;
 extern const struct sd_cmd cmd_nlu_entry;
 extern const struct sd_cmd cmd_train_entry;
+extern const struct sd_cmd cmd_synonyms_entry;
 extern const struct sd_cmd cmd_shell_entry;
 
 const struct sd_cmd *const cmd_table[] = {
@@ -35,6 +37,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_eval_entry,
 	&cmd_nlu_entry,
 	&cmd_train_entry,
+	&cmd_synonyms_entry,
 	&cmd_shell_entry,
 	NULL
 };
@@ -132,28 +135,24 @@ const struct sd_cmd cmd_help_entry = {
  * Open the store and, when the file is new, seed it from the demo store in
  * share/demo, so the first run of shopdesk has something to talk about.
  */
-static int
-open_store(struct sd_ctx *ctx, int empty)
+int
+cmd_open_store(struct sd_ctx *ctx, struct sd_error *err)
 {
-	struct sd_error	 err = SD_ERROR_INIT;
-	int		 created = 0;
+	int	 created = 0;
 
-	if ((ctx->st = store_open(ctx->db_path, &created, &err)) == NULL) {
-		fprintf(stderr, "shopdesk: %s\n", sd_error_msg(&err));
-		sd_error_clear(&err);
+	if (ctx->st != NULL)
+		return 0;
+	if ((ctx->st = store_open(ctx->db_path, &created, err)) == NULL)
 		return -1;
-	}
-	if (created && !empty) {
-		if (!ctx->quiet && isatty(STDERR_FILENO))
-			fprintf(stderr, "shopdesk: new database %s: loading "
-			    "the demo store from %s/demo\n", ctx->db_path,
-			    ctx->share_dir);
-		if (ingest_seed_demo(ctx->st, ctx->share_dir, &err) != SD_OK) {
-			fprintf(stderr, "shopdesk: seeding %s: %s\n",
-			    ctx->db_path, sd_error_msg(&err));
-			sd_error_clear(&err);
-			return -1;
-		}
+	if (!created || ctx->empty)
+		return 0;
+	if (cmd_progress_wanted(ctx))
+		fprintf(stderr, "shopdesk: new database %s: loading the demo "
+		    "store from %s/demo\n", ctx->db_path, ctx->share_dir);
+	if (ingest_seed_demo(ctx->st, ctx->share_dir, err) != SD_OK ||
+	    synonyms_seed(ctx->st, ctx->share_dir, err) != SD_OK) {
+		sd_error_prefix(err, "seeding %s: ", ctx->db_path);
+		return -1;
 	}
 	return 0;
 }
@@ -170,10 +169,11 @@ main(int argc, char **argv)
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct sd_ctx	 ctx;
+	struct sd_error	 err = SD_ERROR_INIT;
 	const struct sd_cmd *cmd;
 	char		*db = NULL, *share = NULL;
 	char		*dflt[] = { NULL, NULL };
-	int		 ch, empty = 0, status;
+	int		 ch, status;
 
 	setlocale(LC_ALL, "");
 	memset(&ctx, 0, sizeof ctx);
@@ -185,7 +185,7 @@ main(int argc, char **argv)
 			db = xstrdup(optarg);
 			break;
 		case 'e':
-			empty = 1;
+			ctx.empty = 1;
 			break;
 		case 'q':
 			ctx.quiet = 1;
@@ -224,13 +224,16 @@ main(int argc, char **argv)
 	ctx.db_path = db != NULL ? db : (db = paths_default_db());
 	ctx.share_dir = share = paths_share_dir(argv[0]);
 	status = SD_EXIT_FAIL;
-	if ((cmd->flags & SD_CMD_DB) && open_store(&ctx, empty) != 0)
+	if ((cmd->flags & SD_CMD_DB) && cmd_open_store(&ctx, &err) != 0) {
+		fprintf(stderr, "shopdesk: %s\n", sd_error_msg(&err));
 		goto out;
+	}
 	status = cmd->run(&ctx, argc, argv);
 out:
 	store_close(ctx.st);
 	free(db);
 	free(share);
+	sd_error_clear(&err);
 	curl_global_cleanup();
 	return status;
 }

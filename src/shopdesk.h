@@ -57,6 +57,7 @@ struct sd_ctx {
 	const char	*share_dir;	/* demo store, training data, templates */
 	struct store	*st;		/* open store when SD_CMD_DB, else NULL */
 	int		 quiet;		/* -q: no progress output */
+	int		 empty;		/* -e: do not seed a new database */
 };
 
 #define SD_CMD_DB	0x1	/* main opens (and seeds) the store first */

@@ -1,0 +1,13 @@
+/* eval-intents.c: placeholder until its module lands. */
+#include "config.h"
+#include <stdio.h>
+#include "shopdesk.h"
+#include "eval.h"
+
+int
+eval_intents_main(struct sd_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx; (void)argc; (void)argv;
+	fprintf(stderr, "shopdesk eval intents: not built yet\n");
+	return SD_EXIT_FAIL;
+}

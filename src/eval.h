@@ -1,0 +1,15 @@
+/*
+ * eval.h: "shopdesk eval WHAT": each evaluation lives in its own
+ * src/eval-<what>.c and is dispatched from cmd-eval.c.
+ */
+#ifndef EVAL_H
+#define EVAL_H
+
+#include "shopdesk.h"
+
+/* argv[0] is the evaluation's name; returns an exit status. */
+int	 eval_retrieval_main(struct sd_ctx *, int, char **);
+int	 eval_intents_main(struct sd_ctx *, int, char **);
+int	 eval_entities_main(struct sd_ctx *, int, char **);
+
+#endif
