@@ -189,6 +189,7 @@ intent_verdict_name(enum intent_verdict v)
 #define LR_DECAY	0.35	/* lr = LR0 / (1 + epoch * LR_DECAY) */
 #define L2		2e-6
 #define CHAR_WEIGHT	0.6	/* char n-grams count less than words */
+#define CW_POWER	0.5	/* class weight (mean / count)^CW_POWER */
 #define HOLDOUT_MOD	10	/* 1 example in 10 calibrates */
 #define SEED		0x5d1e7e57c0ffee11ULL
 #define MARGIN		0.10
@@ -896,14 +897,27 @@ sgd(struct intent_model *m, const struct trainset *ts, int skip_holdout)
 	uint64_t	 rng = SEED;
 	double		 scale = 1, lr;
 	float		 z[NINTENTS], g[NINTENTS], v, vc, x, f;
-	float		*V = m->w, *w;
+	float		*V = m->w, *w, cw[NINTENTS];
 	int		 epoch, k;
 	const struct example *e;
+	size_t		 cnt[NINTENTS] = { 0 }, ncls = 0;
 
 	idx = xmalloc(ts->nex * sizeof *idx);
 	for (i = 0; i < ts->nex; i++)
 		if (!skip_holdout || !ts->ex[i].holdout)
 			idx[nidx++] = i;
+	/*
+	 * Class weights: the store's own intents have a fifth of Bitext's
+	 * examples; weighting by (mean / count)^CW_POWER keeps them from
+	 * being drowned without copying examples.
+	 */
+	for (i = 0; i < nidx; i++)
+		cnt[ts->ex[idx[i]].y]++;
+	for (k = 0; k < (int)K; k++)
+		ncls += cnt[k] > 0;
+	for (k = 0; k < (int)K; k++)
+		cw[k] = cnt[k] == 0 ? 0 : (float)pow((double)nidx /
+		    (double)ncls / (double)cnt[k], CW_POWER);
 	memset(V, 0, (size_t)m->nfeat * K * sizeof *V);
 	memset(m->bias, 0, K * sizeof *m->bias);
 	for (epoch = 0; epoch < EPOCHS; epoch++) {
@@ -926,6 +940,8 @@ sgd(struct intent_model *m, const struct trainset *ts, int skip_holdout)
 			}
 			softmax(z, (int)K, 1.0, g);
 			g[e->y] -= 1;
+			for (k = 0; k < (int)K; k++)
+				g[k] *= cw[e->y];
 			scale *= 1 - lr * L2;
 			if (scale < 1e-3) {
 				for (j = 0; j < (size_t)m->nfeat * K; j++)
