@@ -13,7 +13,7 @@ TRAIN="$top_srcdir/share/nlu/bitext-train.jsonl"
 PEERS=${PEERS:-$top_srcdir/../shared/peers}
 
 num() {	# num KEY: a number from the JSON object on stdin
-	sed -n "s/.*\"$1\":\([0-9.e+-]*\).*/\1/p"
+	sed -n "s/.*\"$1\": *\([0-9.e+-]*\).*/\1/p" | head -1
 }
 
 "$SHOPDESK" -q -e train --json > "$T/train.json" || exit 1

@@ -40,7 +40,7 @@
 #include "text.h"
 
 /* Bump when features or the blob layout change: stored models retrain. */
-#define MODEL_VERSION	3
+#define MODEL_VERSION	6
 #define MODEL_MAGIC	"SDINTENT"
 
 /*
@@ -193,8 +193,14 @@ intent_verdict_name(enum intent_verdict v)
 #define HOLDOUT_MOD	10	/* 1 example in 10 calibrates */
 #define SEED		0x5d1e7e57c0ffee11ULL
 #define MARGIN		0.10
-#define CHAR_MIN	2
+#define CHAR_MIN	3
 #define CHAR_MAX	5
+
+/* A dictionary slot: the key beside its row, one cache line per probe. */
+struct slot {
+	uint64_t	 key;		/* 0: empty */
+	uint32_t	 row;
+};
 
 /* The model.  Read-only once built. */
 struct intent_model {
@@ -207,7 +213,9 @@ struct intent_model {
 	uint32_t	*df;		/* [nfeat] in-scope examples using it */
 	float		*bias;		/* [nclass] */
 	float		*w;		/* [nfeat * nclass] */
-	uint32_t	*slot;		/* [mask + 1] row + 1, 0 empty */
+	int16_t		*q;		/* [nfeat * nclass] w / qscale */
+	float		 qscale;
+	struct slot	*slot;		/* [mask + 1] open addressing */
 	uint64_t	 mask;
 };
 
@@ -275,26 +283,30 @@ static size_t
 word_features(const char *text, size_t len, struct intent_result *r,
     size_t *nwords)
 {
-	size_t		 ntok, i, j, n = 0, a, b;
+	size_t		 ntok, i, j, n = 0, a, b, o;
 	uint64_t	 wh, prev;
 	int		 c;
+	char		*d;
 
 	text_fold(text, len, &r->folded);
 	ntok = text_tokenize(r->folded.s.buf, r->folded.s.len, &r->toks,
 	    &r->tokcap);
 	sbuf_reset(&r->norm);
-	for (i = 0; i < ntok; i++) {
+	sbuf_grow(&r->norm, r->folded.s.len + 2 * ntok + 1);
+	d = r->norm.buf;
+	for (i = 0, o = 0; i < ntok; i++) {
 		a = r->toks[i].start;
 		b = r->toks[i].end;
-		sbuf_addc(&r->norm, '<');
-		r->toks[i].start = r->norm.len;
+		d[o++] = '<';
+		r->toks[i].start = o;
 		for (j = a; j < b; j++) {
 			c = (unsigned char)r->folded.s.buf[j];
-			sbuf_addc(&r->norm, c >= '0' && c <= '9' ? '0' : c);
+			d[o++] = (char)(c >= '0' && c <= '9' ? '0' : c);
 		}
-		r->toks[i].end = r->norm.len;
-		sbuf_addc(&r->norm, '>');
+		r->toks[i].end = o;
+		d[o++] = '>';
 	}
+	sbuf_setlen(&r->norm, o);
 	for (i = 0; i < ntok; i++)
 		keys_push(r, &n, key_of(fnv(FNV_INIT, r->norm.buf +
 		    r->toks[i].start, r->toks[i].end - r->toks[i].start),
@@ -309,21 +321,29 @@ word_features(const char *text, size_t len, struct intent_result *r,
 	return n;
 }
 
-/* Character n-grams of each "<word>" of the last word_features call. */
+/*
+ * Character n-grams of each "<word>" of the last word_features call, the
+ * lengths from each start hashed in one pass.
+ */
 static void
 char_features(struct intent_result *r, size_t *n, size_t nwords)
 {
-	size_t		 i, j, a, b, m, span;
-	const char	*s = r->norm.buf;
+	size_t		 i, j, a, m, span, top;
+	uint64_t	 h;
+	const unsigned char *s = (const unsigned char *)r->norm.buf;
 
 	for (i = 0; i < nwords; i++) {
-		a = r->toks[i].start - 1;	/* the '<' */
-		b = r->toks[i].end + 1;		/* after the '>' */
-		span = b - a;
-		for (m = CHAR_MIN; m <= CHAR_MAX && m <= span; m++)
-			for (j = 0; j + m <= span; j++)
-				keys_push(r, n, key_of(fnv(FNV_INIT + m,
-				    s + a + j, m), K_CHAR));
+		a = r->toks[i].start - 1;		/* the '<' */
+		span = r->toks[i].end + 1 - a;		/* up to the '>' */
+		for (j = 0; j + CHAR_MIN <= span; j++) {
+			h = FNV_INIT;
+			top = span - j < CHAR_MAX ? span - j : CHAR_MAX;
+			for (m = 1; m <= top; m++) {
+				h = (h ^ s[a + j + m - 1]) * 0x100000001b3ULL;
+				if (m >= CHAR_MIN)
+					keys_push(r, n, key_of(h, K_CHAR));
+			}
+		}
 	}
 }
 
@@ -378,11 +398,10 @@ static int64_t
 model_row(const struct intent_model *m, uint64_t key)
 {
 	uint64_t	 i = key & m->mask;
-	uint32_t	 s;
 
-	while ((s = m->slot[i]) != 0) {
-		if (m->keys[s - 1] == key)
-			return (int64_t)s - 1;
+	while (m->slot[i].key != 0) {
+		if (m->slot[i].key == key)
+			return m->slot[i].row;
 		i = (i + 1) & m->mask;
 	}
 	return -1;
@@ -393,6 +412,8 @@ model_index(struct intent_model *m)
 {
 	uint64_t	 size = 16, i;
 	uint32_t	 r;
+	size_t		 j;
+	float		 mx;
 
 	while (size < (uint64_t)m->nfeat * 2)
 		size *= 2;
@@ -401,10 +422,27 @@ model_index(struct intent_model *m)
 	m->slot = xcalloc(size, sizeof *m->slot);
 	for (r = 0; r < m->nfeat; r++) {
 		i = m->keys[r] & m->mask;
-		while (m->slot[i] != 0)
+		while (m->slot[i].key != 0)
 			i = (i + 1) & m->mask;
-		m->slot[i] = r + 1;
+		m->slot[i].key = m->keys[r];
+		m->slot[i].row = r;
 	}
+	/*
+	 * Classification reads 16-bit weights: a row of every intent fits
+	 * in 88 bytes instead of 176, and memory traffic is what limits
+	 * the speed.  The rounding error (1/65535 of the largest weight)
+	 * is far below what changes a decision.
+	 */
+	mx = 0;
+	for (j = 0; j < (size_t)m->nfeat * (size_t)m->nclass; j++)
+		if (fabsf(m->w[j]) > mx)
+			mx = fabsf(m->w[j]);
+	m->qscale = mx > 0 ? mx / 32767 : 1;
+	free(m->q);
+	m->q = xmalloc(((size_t)m->nfeat * (size_t)m->nclass + 1) *
+	    sizeof *m->q);
+	for (j = 0; j < (size_t)m->nfeat * (size_t)m->nclass; j++)
+		m->q[j] = (int16_t)lrintf(m->w[j] / m->qscale);
 }
 
 /* Feature value of the word-level and char-level keys of an utterance. */
@@ -433,26 +471,49 @@ softmax(const float *z, int K, double temp, float *p)
 		p[k] /= sum;
 }
 
+/* Append "0.97": printf's float formatting costs more than classifying. */
+static void
+add_score(struct sbuf *sb, double v)
+{
+	long	 c = (long)(v * 100 + 0.5);
+
+	if (c < 0)
+		c = 0;
+	sbuf_addc(sb, '0' + (int)(c / 100));
+	sbuf_addc(sb, '.');
+	sbuf_addc(sb, '0' + (int)(c / 10 % 10));
+	sbuf_addc(sb, '0' + (int)(c % 10));
+}
+
 void
 intent_classify(const struct intent_model *m, const char *text, size_t len,
     struct intent_result *r)
 {
-	size_t		 n, nwords, nunk = 0, i, cstart, t;
+	size_t		 n, nwords, nunk = 0, i, cstart, t, nalpha;
 	int		 K = m->nclass, k, j;
 	int64_t		 row;
 	float		 v, vc, x, *z, *p;
-	const float	*w;
+	const int16_t	*w;
+	float		 acc[NINTENTS];
 	struct intent_score s;
 
 	sbuf_reset(&r->text);
 	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
 	n = word_features(r->text.buf, r->text.len, r, &nwords);
+	/*
+	 * Words with digits (model and order numbers) are names, not
+	 * vocabulary: they never count as unknown, nor in the share.
+	 */
+	nalpha = 0;
 	for (i = 0; i < nwords; i++) {
+		if (r->toks[i].has_digit)
+			continue;
+		nalpha++;
 		row = model_row(m, r->keys[i]);
 		if (row < 0 || m->df[row] == 0)
 			nunk++;
 	}
-	unk_features(r, &n, nunk, nwords);
+	unk_features(r, &n, nunk, nalpha);
 	cstart = n;
 	char_features(r, &n, nwords);
 
@@ -461,15 +522,23 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 	z = r->z;
 	p = r->z + NINTENTS;
 	feature_values(n, &v, &vc);
-	memcpy(z, m->bias, (size_t)K * sizeof *z);
+	v *= m->qscale;
+	vc *= m->qscale;
+	/*
+	 * A local accumulator with a constant trip count lets the compiler
+	 * keep it in vector registers (K is always NINTENTS: checked when
+	 * the blob is read).
+	 */
+	memcpy(acc, m->bias, sizeof acc);
 	for (i = 0; i < n; i++) {
 		if ((row = model_row(m, r->keys[i])) < 0)
 			continue;
-		w = m->w + (size_t)row * (size_t)K;
+		w = m->q + (size_t)row * NINTENTS;
 		x = i < cstart ? v : vc;
-		for (k = 0; k < K; k++)
-			z[k] += x * w[k];
+		for (k = 0; k < NINTENTS; k++)
+			acc[k] += x * (float)w[k];
 	}
+	memcpy(z, acc, sizeof acc);
 	softmax(z, K, m->temperature, p);
 
 	/* top k by insertion: K is small */
@@ -491,29 +560,42 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 	sbuf_reset(&r->reason);
 	if (r->id == intent_oos_id()) {
 		r->verdict = INTENT_OUT_OF_SCOPE;
-		sbuf_addf(&r->reason, "out_of_scope ranked first (%.2f)",
-		    r->confidence);
+		sbuf_adds(&r->reason, "out_of_scope ranked first (");
+		add_score(&r->reason, r->confidence);
+		sbuf_addc(&r->reason, ')');
 	} else if (r->confidence < m->threshold) {
 		r->verdict = INTENT_OUT_OF_SCOPE;
-		sbuf_addf(&r->reason, "top score %.2f (%s) < threshold %.2f",
-		    r->confidence, names[r->id], m->threshold);
+		sbuf_adds(&r->reason, "top score ");
+		add_score(&r->reason, r->confidence);
+		sbuf_adds(&r->reason, " (");
+		sbuf_adds(&r->reason, names[r->id]);
+		sbuf_adds(&r->reason, ") < threshold ");
+		add_score(&r->reason, m->threshold);
 		r->id = intent_oos_id();
 	} else if (r->top[0].score - r->top[1].score < m->margin) {
 		r->verdict = INTENT_AMBIGUOUS;
-		sbuf_addf(&r->reason, "margin %.2f between %s and %s < %.2f",
-		    r->top[0].score - r->top[1].score, names[r->top[0].id],
-		    names[r->top[1].id], m->margin);
+		sbuf_adds(&r->reason, "margin ");
+		add_score(&r->reason, r->top[0].score - r->top[1].score);
+		sbuf_adds(&r->reason, " between ");
+		sbuf_adds(&r->reason, names[r->top[0].id]);
+		sbuf_adds(&r->reason, " and ");
+		sbuf_adds(&r->reason, names[r->top[1].id]);
+		sbuf_adds(&r->reason, " < ");
+		add_score(&r->reason, m->margin);
 	} else {
 		r->verdict = INTENT_OK;
-		sbuf_addf(&r->reason, "top score %.2f >= threshold %.2f, "
-		    "margin %.2f", r->confidence, m->threshold,
-		    r->top[0].score - r->top[1].score);
+		sbuf_adds(&r->reason, "top score ");
+		add_score(&r->reason, r->confidence);
+		sbuf_adds(&r->reason, " >= threshold ");
+		add_score(&r->reason, m->threshold);
+		sbuf_adds(&r->reason, ", margin ");
+		add_score(&r->reason, r->top[0].score - r->top[1].score);
 	}
 	if (nwords == 0)
 		sbuf_adds(&r->reason, "; no words");
 	else if (nunk > 0)
 		sbuf_addf(&r->reason, "; %zu of %zu words unknown", nunk,
-		    nwords);
+		    nalpha);
 	if (r->clean.truncated)
 		sbuf_addf(&r->reason, "; input cut at %d bytes",
 		    TEXT_MAX_MESSAGE);
@@ -566,6 +648,7 @@ intent_model_free(struct intent_model *m)
 	free(m->df);
 	free(m->bias);
 	free(m->w);
+	free(m->q);
 	free(m->slot);
 	free(m);
 }
@@ -748,6 +831,7 @@ struct example {
 	uint32_t	 n;
 	uint32_t	 cstart;
 	uint32_t	 nwords;
+	uint64_t	 digits;	/* bit i: word i has a digit (i < 64) */
 	int		 y;
 	int		 holdout;	/* in the calibration slice */
 };
@@ -805,6 +889,10 @@ trainset_add(struct trainset *ts, const char *text, size_t len, int y,
 	e->n = (uint32_t)n + 2;
 	e->cstart = (uint32_t)nwb + 2;
 	e->nwords = (uint32_t)nwords;
+	e->digits = 0;
+	for (i = 0; i < nwords && i < 64; i++)
+		if (r->toks[i].has_digit)
+			e->digits |= (uint64_t)1 << i;
 	e->y = y;
 	e->holdout = mix64(fnv(FNV_INIT, text, len)) % HOLDOUT_MOD == 3;
 	for (i = 0; i < n; i++) {
@@ -831,21 +919,24 @@ trainset_add(struct trainset *ts, const char *text, size_t len, int y,
 static void
 trainset_unk(struct trainset *ts, struct intent_result *r)
 {
-	size_t		 i, j, n, nunk;
+	size_t		 i, j, n, nunk, nalpha;
 	struct example	*e;
 	uint32_t	 self, row;
 
 	for (i = 0; i < ts->nex; i++) {
 		e = &ts->ex[i];
 		self = e->y != intent_oos_id();
-		nunk = 0;
+		nunk = nalpha = 0;
 		for (j = 0; j < e->nwords; j++) {
+			if (j < 64 && (e->digits >> j & 1))
+				continue;
+			nalpha++;
 			row = ts->fx[e->off + j];
 			if (ts->dict.df[row] <= self)
 				nunk++;
 		}
 		n = 0;
-		unk_features(r, &n, nunk, e->nwords);
+		unk_features(r, &n, nunk, nalpha);
 		ts->fx[e->off + e->cstart - 2] = dict_add(&ts->dict,
 		    r->keys[0]);
 		ts->fx[e->off + e->cstart - 1] = dict_add(&ts->dict,
