@@ -30,6 +30,9 @@
 #include "ingest-int.h"
 
 #define PROGRESS_EVERY	512	/* records between progress calls */
+#define INGEST_CACHE_KB	65536	/* page cache while loading a file */
+#define INGEST_CACHE_KB_STR "65536"
+
 
 enum format {
 	FMT_CSV,
@@ -806,7 +809,7 @@ load_file(struct ingest_ctx *c, struct sd_error *err)
 {
 	struct sbuf	 data = SBUF_INIT;
 	struct reader	 r;
-	enum format	 fmt;
+	enum format	 fmt = FMT_JSON;
 	size_t		 bad, skip = 0;
 	const char	*nul;
 	enum sd_rc	 rc;
@@ -883,6 +886,70 @@ stats_add(struct ingest_stats *to, const struct ingest_stats *s)
 	to->unchanged += s->unchanged;
 }
 
+/*
+ * Two settings of the connection make a big load twice as fast, and are
+ * restored afterwards.  The transaction outgrows SQLite's default 2 MB
+ * page cache and would spill pages to the WAL over and over.  And each
+ * upsert (its triggers may fail halfway) keeps a statement journal,
+ * which by default is a temporary file: a dozen writes per product.
+ */
+struct conn_settings {
+	int		 cache_size;	/* PRAGMA cache_size before, or 0 */
+	int		 temp_store;	/* PRAGMA temp_store before, or -1 */
+};
+
+static int
+pragma_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s;
+	int		 v = -1;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
+static void
+conn_tune(struct store *st, struct conn_settings *cs)
+{
+	static const char get_cache[] = "PRAGMA cache_size";
+	static const char get_temp[] = "PRAGMA temp_store";
+
+	cs->cache_size = pragma_int(st, get_cache);
+	if (cs->cache_size == -1 || cs->cache_size == 0 ||
+	    cs->cache_size <= -INGEST_CACHE_KB || store_exec(st,
+	    "PRAGMA cache_size = -" INGEST_CACHE_KB_STR, NULL) != SD_OK)
+		cs->cache_size = 0;
+	/* temp_store cannot change inside a transaction; leave it then. */
+	cs->temp_store = -1;
+	if (sqlite3_get_autocommit(store_db(st)) &&
+	    (cs->temp_store = pragma_int(st, get_temp)) != 2 &&
+	    store_exec(st, "PRAGMA temp_store = MEMORY", NULL) != SD_OK)
+		cs->temp_store = -1;
+	if (cs->temp_store == 2)
+		cs->temp_store = -1;
+}
+
+static void
+conn_restore(struct store *st, const struct conn_settings *cs)
+{
+	char	*sql;
+
+	if (cs->cache_size != 0) {
+		sql = xasprintf("PRAGMA cache_size = %d", cs->cache_size);
+		store_exec(st, sql, NULL);
+		free(sql);
+	}
+	if (cs->temp_store >= 0 && sqlite3_get_autocommit(store_db(st))) {
+		sql = xasprintf("PRAGMA temp_store = %d", cs->temp_store);
+		store_exec(st, sql, NULL);
+		free(sql);
+	}
+}
+
 enum sd_rc
 ingest_file(struct store *st, const char *path,
     const struct ingest_opts *opts, struct ingest_stats *stats,
@@ -891,6 +958,7 @@ ingest_file(struct store *st, const char *path,
 	static const struct ingest_opts dflt;
 	struct ingest_ctx c;
 	struct ingest_stats fs;
+	struct conn_settings saved;
 	int		 nested;
 	enum sd_rc	 rc;
 
@@ -906,6 +974,7 @@ ingest_file(struct store *st, const char *path,
 	 * run) a savepoint gives this file its own all-or-nothing.
 	 */
 	nested = !sqlite3_get_autocommit(store_db(st));
+	conn_tune(st, &saved);
 	if (nested)
 		rc = store_exec(st, "SAVEPOINT ingest_file", err);
 	else
@@ -930,6 +999,7 @@ ingest_file(struct store *st, const char *path,
 		else
 			store_rollback(st);
 	}
+	conn_restore(st, &saved);
 	if (rc == SD_OK && stats != NULL)
 		stats_add(stats, &fs);
 	return rc;
