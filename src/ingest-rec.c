@@ -1527,13 +1527,24 @@ static const char cart_upsert[] =
     "   AND carts.updated_at IS NOT coalesce(?5, ?4))";
 static const char cart_item_select[] =
     "SELECT sku, qty, price_at_add, added_at FROM cart_items"
-    " WHERE cart_id = ?1 ORDER BY rowid";
+    " WHERE cart_id = ?1 ORDER BY sku";
 static const char cart_item_delete[] =
     "DELETE FROM cart_items WHERE cart_id = ?1";
-/* cart_items is WITHOUT ROWID keyed by sku: keep the file's order. */
+/* cart_items is keyed by SKU: rows are compared in SKU order. */
 static const char cart_item_insert[] =
     "INSERT INTO cart_items(cart_id, sku, qty, price_at_add, added_at)"
     " SELECT ?1, ?3, ?4, ?5, ?6 WHERE ?2 IS NOT NULL";
+
+struct cart_row {
+	struct col	 c[4];		/* sku, qty, price_at_add, added_at */
+};
+
+static int
+cart_row_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct cart_row *)a)->c[0].s,
+	    ((const struct cart_row *)b)->c[0].s);
+}
 
 /* The catalog price of a SKU, for an item added without one. */
 static int
@@ -1621,6 +1632,9 @@ load_cart(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
 			v[3] = (struct col){ 's', added, 0, 0 };
 			i++;
 		}
+	if (ci.nrows > 1)
+		qsort(ci.v, (size_t)ci.nrows, sizeof(struct cart_row),
+		    cart_row_cmp);
 	if ((rc = check_customer(c, "cart", id, cust, final, deferred,
 	    err)) != SD_OK || *deferred)
 		goto out;

@@ -258,6 +258,36 @@ skip_ws(const char *buf, size_t len, size_t pos)
 	return pos;
 }
 
+/*
+ * Whether the JSON text from start to end leaves a string, object or
+ * array open: then the error is the end (a truncated file), not the
+ * place where cJSON gave up (for an unclosed string, its first quote).
+ */
+static int
+json_unclosed(const char *buf, size_t start, size_t end)
+{
+	size_t	 i;
+	long	 depth = 0;
+	int	 in_str = 0;
+
+	for (i = start; i < end; i++) {
+		if (in_str) {
+			if (buf[i] == '\\')
+				i++;
+			else if (buf[i] == '"')
+				in_str = 0;
+			continue;
+		}
+		if (buf[i] == '"')
+			in_str = 1;
+		else if (buf[i] == '[' || buf[i] == '{')
+			depth++;
+		else if ((buf[i] == ']' || buf[i] == '}') && depth > 0)
+			depth--;
+	}
+	return in_str || depth > 0;
+}
+
 /* Parse one JSON value at *pos with cJSON; on failure say where. */
 static cJSON *
 parse_value(struct reader *r, size_t *pos, size_t end)
@@ -275,10 +305,17 @@ parse_value(struct reader *r, size_t *pos, size_t end)
 	at = stop != NULL && stop >= r->buf + *pos && stop <= r->buf + end ?
 	    (size_t)(stop - r->buf) : *pos;
 	excerpt(&sb, r->buf + at, r->buf + end);
-	if (at >= end)
-		fail_at(r, at, SD_ERR_PARSE, "malformed JSON: unexpected end "
+	if (skip_ws(r->buf, end, at) >= end || json_unclosed(r->buf, *pos,
+	    end)) {
+		/* Name the line of the last byte, not a blank one after it. */
+		at = end;
+		while (at > *pos && (r->buf[at - 1] == ' ' ||
+		    r->buf[at - 1] == '\t' || r->buf[at - 1] == '\r' ||
+		    r->buf[at - 1] == '\n'))
+			at--;
+		fail_at(r, at > 0 ? at - 1 : 0, SD_ERR_PARSE, "malformed JSON: unexpected end "
 		    "of %s (truncated?)", end == r->len ? "file" : "line");
-	else
+	} else
 		fail_at(r, at, SD_ERR_PARSE, "malformed JSON near %s", sb.buf);
 	sbuf_release(&sb);
 	return NULL;
