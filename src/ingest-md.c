@@ -273,7 +273,8 @@ ingest_chunks_free(struct ingest_chunk *v, size_t n)
 static int
 is_delim(const char *p, size_t len)
 {
-	return len >= 3 && strncmp(p, "---", 3) == 0 && is_blank(p + 3, len - 3);
+	return len >= 3 && strncmp(p, "---", 3) == 0 &&
+	    is_blank(p + 3, len - 3);
 }
 
 int

@@ -291,8 +291,9 @@ get_time(cJSON *rec, const char *f, int required, const char **out,
 	if ((rc = get_str(rec, f, required, out, err)) != SD_OK)
 		return rc;
 	if (*out != NULL && !iso_time(*out))
-		return sd_fail(err, SD_ERR_INVALID, "\"%s\" must be an ISO 8601 "
-		    "time like 2026-11-02T10:15:00Z, not \"%s\"", f, *out);
+		return sd_fail(err, SD_ERR_INVALID, "\"%s\" must be an ISO "
+		    "8601 time like 2026-11-02T10:15:00Z, not \"%s\"", f,
+		    *out);
 	return SD_OK;
 }
 
@@ -686,8 +687,9 @@ load_product(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 	}
 	if (cur != NULL && (strlen(cur) != 3 || cur[0] < 'A' || cur[0] > 'Z' ||
 	    cur[1] < 'A' || cur[1] > 'Z' || cur[2] < 'A' || cur[2] > 'Z')) {
-		rc = sd_fail(err, SD_ERR_INVALID, "product \"%s\": \"currency\" "
-		    "must be a code like USD, not \"%s\"", sku, cur);
+		rc = sd_fail(err, SD_ERR_INVALID, "product \"%s\": "
+		    "\"currency\" must be a code like USD, not \"%s\"", sku,
+		    cur);
 		goto out;
 	}
 	attrs_txt = cJSON_PrintUnformatted(attrs);
@@ -917,7 +919,8 @@ load_doc(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind,
 		goto fail;
 	switch (kind) {
 	case INGEST_FAQ:
-		if ((rc = get_str(rec, "question", 1, &d.title, err)) != SD_OK ||
+		if ((rc = get_str(rec, "question", 1, &d.title, err)) !=
+		    SD_OK ||
 		    (rc = get_str(rec, "answer", 1, &d.body, err)) != SD_OK)
 			goto fail;
 		break;
@@ -934,7 +937,7 @@ load_doc(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind,
 		    (rc = get_str(rec, "resolution", 1, &resolution, err)) !=
 		    SD_OK)
 			goto fail;
-		/* One chunk holds both, so a match on the problem finds the fix. */
+		/* One chunk for both: a match on the problem finds the fix. */
 		sbuf_addf(&body, "Problem: %s\n\nResolution: %s", problem,
 		    resolution);
 		d.body = body.buf;
@@ -1014,8 +1017,8 @@ load_customer(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 	    (rc = get_time(rec, "created_at", 0, &created, err)) != SD_OK)
 		goto fail;
 	if (email != NULL && strchr(email, '@') == NULL) {
-		rc = sd_fail(err, SD_ERR_INVALID, "\"email\" must be an address, "
-		    "not \"%s\"", email);
+		rc = sd_fail(err, SD_ERR_INVALID, "\"email\" must be an "
+		    "address, not \"%s\"", email);
 		goto fail;
 	}
 	pref = cJSON_GetObjectItemCaseSensitive(rec, "preferences");
@@ -1167,7 +1170,7 @@ struct children {
 	const char	*what;		/* for messages */
 	const char	*select;	/* ?1 = parent id, rows in order */
 	const char	*delete;	/* ?1 = parent id */
-	const char	*insert;	/* ?1 = parent id, ?2 = seq, then cols */
+	const char	*insert;	/* ?1 parent id, ?2 seq, then cols */
 	int		 ncols;
 	int		 nrows;
 	struct col	*v;		/* nrows * ncols */

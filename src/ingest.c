@@ -51,7 +51,7 @@ struct reader {
 	unsigned long	 line_no;
 	long long	 records;	/* for progress */
 	enum ingest_kind force;		/* --kind, or INGEST_NONE */
-	int		 mapped;	/* --map was applied to the CSV header */
+	int		 mapped;	/* --map already renamed CSV columns */
 	struct sd_error	*err;
 };
 
@@ -313,8 +313,9 @@ parse_value(struct reader *r, size_t *pos, size_t end)
 		    r->buf[at - 1] == '\t' || r->buf[at - 1] == '\r' ||
 		    r->buf[at - 1] == '\n'))
 			at--;
-		fail_at(r, at > 0 ? at - 1 : 0, SD_ERR_PARSE, "malformed JSON: unexpected end "
-		    "of %s (truncated?)", end == r->len ? "file" : "line");
+		fail_at(r, at > 0 ? at - 1 : 0, SD_ERR_PARSE, "malformed "
+		    "JSON: unexpected end of %s (truncated?)",
+		    end == r->len ? "file" : "line");
 	} else
 		fail_at(r, at, SD_ERR_PARSE, "malformed JSON near %s", sb.buf);
 	sbuf_release(&sb);
@@ -711,8 +712,9 @@ read_document(struct reader *r, int markdown)
 		    "type"));
 	if (kind == INGEST_NONE && k != NULL &&
 	    (kind = ingest_kind_parse(k)) == INGEST_NONE) {
-		rc = sd_fail(r->err, SD_ERR_INVALID, "%s:1: unknown kind \"%s\" "
-		    "(a document is a manual, policy or faq)", r->c->path, k);
+		rc = sd_fail(r->err, SD_ERR_INVALID, "%s:1: unknown kind "
+		    "\"%s\" (a document is a manual, policy or faq)",
+		    r->c->path, k);
 		goto out;
 	}
 	if (kind == INGEST_NONE)
@@ -833,8 +835,8 @@ ingest_check_opts(const struct ingest_opts *o, struct sd_error *err)
 			return sd_fail(err, SD_ERR_USAGE, "--map: expected "
 			    "FIELD=COLUMN");
 		if (!ingest_field_known(o->maps[i].field))
-			return sd_fail(err, SD_ERR_USAGE, "--map %s=%s: unknown "
-			    "field \"%s\"", o->maps[i].field,
+			return sd_fail(err, SD_ERR_USAGE, "--map %s=%s: "
+			    "unknown field \"%s\"", o->maps[i].field,
 			    o->maps[i].column, o->maps[i].field);
 	}
 	return SD_OK;

@@ -58,13 +58,15 @@ enum sd_rc	 ingest_file(struct store *, const char *path,
 		    struct sd_error *);
 
 /* Check --kind and --map before any file is read (SD_ERR_USAGE). */
-enum sd_rc	 ingest_check_opts(const struct ingest_opts *, struct sd_error *);
+enum sd_rc	 ingest_check_opts(const struct ingest_opts *,
+		    struct sd_error *);
 
 /*
  * Append "312 products (312 new, 0 changed, 0 unchanged)": what the
  * stats counted, naming only the kinds seen.
  */
-void		 ingest_stats_summary(const struct ingest_stats *, struct sbuf *);
+void		 ingest_stats_summary(const struct ingest_stats *,
+		    struct sbuf *);
 
 /*
  * Load every file listed in share_dir/demo/MANIFEST (one path or glob

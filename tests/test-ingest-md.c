@@ -78,8 +78,9 @@ test_sizes(void)
 	/* 30 paragraphs of ~100 characters: packed into chunks <= 1000. */
 	sbuf_adds(&sb, "## Long\n\n");
 	for (i = 0; i < 30; i++)
-		sbuf_addf(&sb, "Paragraph %02zu says something useful about the "
-		    "product, its battery and its warranty terms.\n\n", i);
+		sbuf_addf(&sb, "Paragraph %02zu says something useful about "
+		    "the product, its battery and its warranty terms.\n\n",
+		    i);
 	n = ingest_chunk_body(sb.buf, 1, 1000, &v);
 	for (i = 0; i < n; i++) {
 		if (cps(v[i].text) > 1000 || strcmp(v[i].heading, "Long"))

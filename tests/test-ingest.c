@@ -75,14 +75,15 @@ digest(struct store *st)
 		"SELECT count(*) FROM product_fts",
 		"SELECT group_concat(id || doc_key || title || body, '|') "
 		"FROM documents",
-		"SELECT group_concat(id || document_id || heading || text, '|') "
-		"FROM chunks",
+		"SELECT group_concat(id || document_id || heading || text, "
+		"'|') FROM chunks",
 		"SELECT count(*) FROM chunk_fts",
 		"SELECT group_concat(id || name || coalesce(email, ''), '|') "
 		"FROM customers",
 		"SELECT group_concat(id || status || total, '|') FROM orders",
 		"SELECT count(*) FROM order_items",
-		"SELECT group_concat(id || tracking_number, '|') FROM shipments",
+		"SELECT group_concat(id || tracking_number, '|') "
+		"FROM shipments",
 		"SELECT count(*) FROM order_events",
 		"SELECT group_concat(id || status, '|') FROM carts",
 		"SELECT count(*) FROM cart_items",
