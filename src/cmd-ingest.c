@@ -56,7 +56,7 @@ cmd_ingest_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct ingest_opts opts;
+	struct ingest_opts opts, file_opts;
 	struct ingest_stats stats;
 	struct ingest_progress prog = { NULL, 0 };
 	struct ingest_map *maps = NULL;
@@ -121,10 +121,14 @@ cmd_ingest_run(struct sd_ctx *ctx, int argc, char **argv)
 		}
 		outer = 1;
 	}
+	/* Inside the outer transaction each file must keep its changes. */
+	file_opts = opts;
+	if (outer)
+		file_opts.dry_run = 0;
 	for (i = 0; i < argc; i++) {
 		memset(&stats, 0, sizeof stats);
 		prog.path = argv[i];
-		if (ingest_file(ctx->st, argv[i], &opts, &stats, &err) !=
+		if (ingest_file(ctx->st, argv[i], &file_opts, &stats, &err) !=
 		    SD_OK) {
 			progress_clear(&prog);
 			status = cmd_error(&cmd_ingest_entry, &err);

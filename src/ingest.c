@@ -956,15 +956,21 @@ conn_tune(struct store *st, struct conn_settings *cs)
 {
 	static const char get_cache[] = "PRAGMA cache_size";
 	static const char get_temp[] = "PRAGMA temp_store";
+	static const char count_temp[] =
+	    "SELECT count(*) FROM temp.sqlite_master";
 
 	cs->cache_size = pragma_int(st, get_cache);
 	if (cs->cache_size == -1 || cs->cache_size == 0 ||
 	    cs->cache_size <= -INGEST_CACHE_KB || store_exec(st,
 	    "PRAGMA cache_size = -" INGEST_CACHE_KB_STR, NULL) != SD_OK)
 		cs->cache_size = 0;
-	/* temp_store cannot change inside a transaction; leave it then. */
+	/*
+	 * temp_store cannot change inside a transaction, and changing it
+	 * drops TEMP tables: leave it alone when either could matter.
+	 */
 	cs->temp_store = -1;
 	if (sqlite3_get_autocommit(store_db(st)) &&
+	    pragma_int(st, count_temp) == 0 &&
 	    (cs->temp_store = pragma_int(st, get_temp)) != 2 &&
 	    store_exec(st, "PRAGMA temp_store = MEMORY", NULL) != SD_OK)
 		cs->temp_store = -1;
@@ -1116,6 +1122,8 @@ ingest_seed_demo(struct store *st, const char *share_dir, struct sd_error *err)
 	unsigned long	 lineno = 0;
 	FILE		*fp = NULL;
 	char		*hash;
+	struct conn_settings saved;
+	int		 tuned = 0;
 	enum sd_rc	 rc;
 
 	if ((fp = fopen(manifest, "r")) == NULL) {
@@ -1123,6 +1131,8 @@ ingest_seed_demo(struct store *st, const char *share_dir, struct sd_error *err)
 		    strerror(errno));
 		goto out;
 	}
+	conn_tune(st, &saved);
+	tuned = 1;
 	if ((rc = store_begin(st, err)) != SD_OK)
 		goto out;
 	while (sbuf_getline(&line, fp) == 0) {
@@ -1146,6 +1156,8 @@ ingest_seed_demo(struct store *st, const char *share_dir, struct sd_error *err)
 out:
 	if (rc != SD_OK)
 		store_rollback(st);
+	if (tuned)
+		conn_restore(st, &saved);
 	if (fp != NULL)
 		fclose(fp);
 	sbuf_release(&line);

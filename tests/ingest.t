@@ -59,7 +59,11 @@ contains "--dry-run says so" "$T/out" "dry.csv: 1 product (1 new, 0 changed, 0 u
 unchanged "--dry-run leaves the database as it was"
 run_fails "--dry-run still rejects bad files" 1 $SD ingest -n "$D/bad/columns.csv"
 contains "--dry-run: nothing loaded" "$T/err" "nothing was loaded"
-run_ok "--dry-run of customers then orders" $SD ingest -n "$D/bad/../customers.json" "$T/dry.csv"
+run_ok "--dry-run: carts checked against the customers file before them" \
+	$SD --db "$T/dry2.db" ingest -n "$D/customers.json" "$D/carts.json"
+contains "--dry-run: the cart counts" "$T/out" "carts.json: 1 cart (1 new"
+run_ok "after that dry run" $SD --db "$T/dry2.db" ingest "$D/customers.json"
+contains "the customers were not kept" "$T/out" "2 customers (2 new"
 run_ok "after --dry-run the file is new" $SD ingest "$T/dry.csv"
 contains "dry-run left nothing" "$T/out" "(1 new, 0 changed, 0 unchanged)"
 
