@@ -670,6 +670,22 @@ fts_df(struct store *st, const char *sql, const char *word)
 	return n;
 }
 
+/* Whether the word is a shopper's term in the synonym table. */
+static int
+is_synonym_term(struct store *st, const char *word)
+{
+	static const char sql[] = "SELECT 1 FROM synonyms WHERE term = ?1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, word, -1, SQLITE_STATIC);
+	r = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return r;
+}
+
 static long long
 vocab_df(struct store *st, const char *word)
 {
@@ -731,6 +747,9 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 			;
 		if (*c != '\0')
 			continue;	/* model numbers are not typos */
+		/* "couch" is no typo of "touch": the shop listed it. */
+		if (is_synonym_term(st, wd))
+			continue;
 		df = vocab_df(st, wd);
 		if (df > 2)
 			continue;
