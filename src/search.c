@@ -302,6 +302,7 @@ struct rank_aux {
 	double	*wcol;		/* column weights */
 	double	*avgl;		/* mean column length in tokens */
 	double	*gbest;		/* scratch: best score per group */
+	double	*tf;		/* scratch: phrase x column counts */
 	double	 norm;		/* attainable scale (see the top comment) */
 };
 
@@ -318,6 +319,7 @@ rank_aux_free(void *p)
 	free(a->wcol);
 	free(a->avgl);
 	free(a->gbest);
+	free(a->tf);
 	free(a);
 }
 
@@ -368,6 +370,8 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 		p = *end == ',' ? end + 1 : end;
 	}
 	a->gbest = xcalloc((size_t)a->ngroup + 1, sizeof *a->gbest);
+	a->tf = xcalloc((size_t)a->nphrase * (size_t)a->ncol + 1,
+	    sizeof *a->tf);
 	for (j = 0; j < a->ncol; j++) {
 		a->wcol[j] = j + 1 < nval ? sqlite3_value_double(val[j + 1]) :
 		    1.0;
@@ -426,7 +430,8 @@ sd_rank(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc,
 			return;
 		}
 	}
-	tf = xcalloc((size_t)a->nphrase * (size_t)a->ncol + 1, sizeof *tf);
+	tf = a->tf;
+	memset(tf, 0, ((size_t)a->nphrase * (size_t)a->ncol) * sizeof *tf);
 	if ((rc = api->xInstCount(fc, &ninst)) != SQLITE_OK)
 		goto out;
 	for (i = 0; i < ninst; i++) {
@@ -459,7 +464,6 @@ sd_rank(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc,
 out:
 	if (rc != SQLITE_OK)
 		sqlite3_result_error_code(sc, rc);
-	free(tf);
 }
 
 static enum sd_rc
@@ -709,32 +713,113 @@ struct typo {
 	int		 ncp;
 	int		 max;		/* distance allowed */
 	long long	 df;		/* the word's own vocabulary count */
+	char		*pre[2];	/* its first and second letters */
 	char		*best;
 	int		 bestd;
 	long long	 bestdf;
 };
 
+/* The UTF-8 bytes of code point i of w (caller frees), or NULL. */
+static char *
+nth_letter(const char *w, int i)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)w;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = 0;
+
+	for (; *p != '\0'; p += n) {
+		if ((n = utf8proc_iterate(p, -1, &cp)) <= 0)
+			return NULL;
+		if (i-- == 0)
+			return xstrndup((const char *)p, (size_t)n);
+	}
+	return NULL;
+}
+
+/* Compare the vocabulary words starting with prefix to the typos. */
+static enum sd_rc
+scan_vocab(struct store *st, const char *prefix, struct typo *ty,
+    size_t nty, struct sd_error *err)
+{
+	/*
+	 * A range on the term is the one constraint fts5vocab turns into a
+	 * seek; the document count of every term it visits costs a walk of
+	 * its postings, so visiting the whole vocabulary would be slow.
+	 */
+	static const char sql[] = "SELECT term, doc FROM term_vocab"
+	    " WHERE term >= ?1 AND term < ?2";
+	sqlite3_stmt	*s;
+	int32_t		*cp = NULL;
+	char		*hi;
+	int		 cap = 0, n, d, *work = NULL, wcap = 0, r;
+	size_t		 i, len = strlen(prefix);
+	long long	 df;
+	const char	*term;
+	enum sd_rc	 rc = SD_OK;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	/* The first string after every word with this prefix. */
+	hi = xstrdup(prefix);
+	hi[len - 1]++;
+	sqlite3_bind_text(s, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hi, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		term = (const char *)sqlite3_column_text(s, 0);
+		df = sqlite3_column_int64(s, 1);
+		n = decode(term, &cp, &cap);
+		if (3 * (n + 1) > wcap) {
+			wcap = 3 * (n + 1);
+			work = xrealloc(work, (size_t)wcap * sizeof *work);
+		}
+		for (i = 0; i < nty; i++) {
+			if (strcmp(ty[i].pre[0], prefix) != 0 &&
+			    (ty[i].pre[1] == NULL ||
+			    strcmp(ty[i].pre[1], prefix) != 0))
+				continue;
+			/* A correction must be more common than the word. */
+			if (df <= ty[i].df * 4)
+				continue;
+			d = osa(ty[i].cp, ty[i].ncp, cp, n, ty[i].max, work);
+			if (d == 0 || d > ty[i].max || d > ty[i].bestd)
+				continue;
+			if (d == ty[i].bestd && (df < ty[i].bestdf ||
+			    (df == ty[i].bestdf && strcmp(term,
+			    ty[i].best) >= 0)))
+				continue;
+			free(ty[i].best);
+			ty[i].best = xstrdup(term);
+			ty[i].bestd = d;
+			ty[i].bestdf = df;
+		}
+	}
+	if (r != SQLITE_DONE)
+		rc = store_fail(st, err, "read the search vocabulary");
+	sqlite3_reset(s);
+	free(hi);
+	free(cp);
+	free(work);
+	return rc;
+}
+
 /*
- * Correct unknown or rare words: one pass over the vocabulary for all of
- * them, keeping for each the closest word (then the most frequent).
+ * Correct unknown or rare words against the vocabulary words that start
+ * with their first or second letter: a typo in the first letter is found
+ * when it swaps, drops or adds a letter ("pihone", "phone" + 1), not when
+ * it replaces one -- the price of not reading the whole vocabulary.  For
+ * each word the closest vocabulary word wins, then the most frequent.
  */
 static enum sd_rc
 correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 {
-	static const char sql[] = "SELECT term, doc FROM term_vocab"
-	    " WHERE length(term) BETWEEN ?1 AND ?2";
 	static const char prod_sql[] = "SELECT 1 FROM product_fts"
 	    " WHERE product_fts MATCH ?1 LIMIT 2";
 	static const char chunk_sql[] = "SELECT 1 FROM chunk_fts"
 	    " WHERE chunk_fts MATCH ?1 LIMIT 2";
 	struct typo	*ty = NULL;
-	sqlite3_stmt	*s;
-	int32_t		*cp = NULL;
-	int		 cap = 0, n, d, minlen = 1 << 30, maxlen = 0, *work = NULL;
-	int		 wcap = 0, tcap, r;
-	size_t		 i, nty = 0;
+	int		 tcap, k;
+	size_t		 i, j, nty = 0;
 	long long	 df;
-	const char	*term;
 	enum sd_rc	 rc = SD_OK;
 	double		 w;
 
@@ -753,62 +838,53 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 		df = vocab_df(st, wd);
 		if (df > 2)
 			continue;
-		ty[nty].word = i;
 		tcap = 0;
 		ty[nty].ncp = decode(wd, &ty[nty].cp, &tcap);
 		ty[nty].max = typo_budget(ty[nty].ncp);
-		ty[nty].df = df;
-		ty[nty].bestd = ty[nty].max + 1;
 		if (ty[nty].max == 0) {
 			free(ty[nty].cp);
 			ty[nty].cp = NULL;
 			continue;
 		}
-		if (ty[nty].ncp - ty[nty].max < minlen)
-			minlen = ty[nty].ncp - ty[nty].max;
-		if (ty[nty].ncp + ty[nty].max > maxlen)
-			maxlen = ty[nty].ncp + ty[nty].max;
+		ty[nty].word = i;
+		ty[nty].df = df;
+		ty[nty].bestd = ty[nty].max + 1;
+		ty[nty].pre[0] = nth_letter(wd, 0);
+		ty[nty].pre[1] = nth_letter(wd, 1);
+		if (ty[nty].pre[0] == NULL) {
+			free(ty[nty].cp);
+			free(ty[nty].pre[1]);
+			memset(&ty[nty], 0, sizeof ty[nty]);
+			continue;
+		}
+		if (ty[nty].pre[1] != NULL &&
+		    strcmp(ty[nty].pre[0], ty[nty].pre[1]) == 0) {
+			free(ty[nty].pre[1]);
+			ty[nty].pre[1] = NULL;
+		}
 		nty++;
 	}
-	if (nty == 0)
-		goto out;
-	if ((s = store_prepare(st, sql, err)) == NULL) {
-		rc = SD_ERR_DB;
-		goto out;
-	}
-	sqlite3_bind_int(s, 1, minlen);
-	sqlite3_bind_int(s, 2, maxlen);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		term = (const char *)sqlite3_column_text(s, 0);
-		df = sqlite3_column_int64(s, 1);
-		n = decode(term, &cp, &cap);
-		if (3 * (n + 1) > wcap) {
-			wcap = 3 * (n + 1);
-			work = xrealloc(work, (size_t)wcap * sizeof *work);
-		}
-		for (i = 0; i < nty; i++) {
-			/* A correction must be more common than the word. */
-			if (df <= ty[i].df * 4)
+	/* Each distinct letter once, though several words share it. */
+	for (i = 0; i < nty && rc == SD_OK; i++) {
+		for (k = 0; k < 2 && rc == SD_OK; k++) {
+			const char *p = ty[i].pre[k];
+			int seen = 0;
+
+			if (p == NULL)
 				continue;
-			d = osa(ty[i].cp, ty[i].ncp, cp, n, ty[i].max, work);
-			if (d == 0 || d > ty[i].max || d > ty[i].bestd)
-				continue;
-			if (d == ty[i].bestd && (df < ty[i].bestdf ||
-			    (df == ty[i].bestdf && strcmp(term,
-			    ty[i].best) >= 0)))
-				continue;
-			free(ty[i].best);
-			ty[i].best = xstrdup(term);
-			ty[i].bestd = d;
-			ty[i].bestdf = df;
+			for (j = 0; j <= i && !seen; j++)
+				seen = (j < i && ty[j].pre[0] != NULL &&
+				    strcmp(ty[j].pre[0], p) == 0) ||
+				    (j < i && ty[j].pre[1] != NULL &&
+				    strcmp(ty[j].pre[1], p) == 0) ||
+				    (j == i && k == 1 &&
+				    strcmp(ty[i].pre[0], p) == 0);
+			if (!seen)
+				rc = scan_vocab(st, p, ty, nty, err);
 		}
 	}
-	if (r != SQLITE_DONE) {
-		rc = store_fail(st, err, "read the search vocabulary");
-		sqlite3_reset(s);
+	if (rc != SD_OK)
 		goto out;
-	}
-	sqlite3_reset(s);
 	for (i = 0; i < nty; i++) {
 		const char *wd = pl->words.v[ty[i].word];
 		int known;
@@ -832,10 +908,10 @@ out:
 	for (i = 0; i < pl->words.n && ty != NULL; i++) {
 		free(ty[i].cp);
 		free(ty[i].best);
+		free(ty[i].pre[0]);
+		free(ty[i].pre[1]);
 	}
 	free(ty);
-	free(cp);
-	free(work);
 	return rc;
 }
 
