@@ -1321,7 +1321,8 @@ search_run(struct store *st, const struct search_query *q,
 	    (rc = run_chunks(st, kinds & SEARCH_DOC_KINDS, expr.buf, spec.buf,
 	    limit, res, &cap, err)) != SD_OK)
 		goto out;
-	qsort(res->hits, res->n, sizeof *res->hits, hit_cmp);
+	if (res->n > 1)
+		qsort(res->hits, res->n, sizeof *res->hits, hit_cmp);
 	for (i = (size_t)limit; i < res->n; i++)
 		hit_release(&res->hits[i]);
 	if (res->n > (size_t)limit)
