@@ -32,7 +32,7 @@ BEGIN {
 	    "rugged lightweight smart silent deluxe modern vintage pro ultra", A, " ")
 	nc = split("black white silver red blue green grey gold", K, " ")
 	# Model names from syllables give the vocabulary the long tail of a
-	# real catalog (some 27,000 words), which the typo scan walks.
+	# real catalog (some 16,000 distinct words), which the typo scan walks.
 	ny = split("ka to ri ve lo max ne ur sa pi do len qui bra tor ex mi " \
 	    "zu fa rel gon ti ar ces vo", Y, " ")
 	nf = split("long battery life|fast charging|soft fabric|steel frame|" \
