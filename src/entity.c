@@ -435,7 +435,7 @@ find_emails(struct run *r)
 			b--;
 		while (a < at && s[a] == '.')
 			a++;
-		if (a == at || b == at + 1)
+		if (a == at || b == at + 1 || s[at + 1] == '.')
 			continue;
 		for (dot = 0, k = at + 1; k < b; k++)
 			if (s[k] == '.')
@@ -698,6 +698,10 @@ find_dates(struct run *r)
 		for (k = 0; weekdays[k] != NULL; k++)
 			if (lw(r, i, weekdays[k]))
 				break;
+		/* "black friday", "cyber monday": sales, not dates. */
+		if (weekdays[k] != NULL && i > 0 && (lw(r, i - 1, "black") ||
+		    lw(r, i - 1, "cyber")))
+			continue;
 		if (weekdays[k] != NULL) {
 			/* A bare weekday is the latest one, today included. */
 			t = today(sc);
@@ -870,6 +874,10 @@ amount_at(const struct run *r, size_t i, struct amount *am)
 	am->v = sc->lx[i].num;
 	j = i;
 	if (adjacent(r, j) && lw(r, j + 1, "k")) {
+		/* "4k", "8k" are resolutions unless money is said. */
+		if (am->cur == NULL && sc->lx[j].plain &&
+		    (am->v == 4 || am->v == 8))
+			return 0;
 		am->v *= 1000;
 		am->explicit = 1;
 		j++;
@@ -1277,12 +1285,60 @@ find_catalog(struct run *r)
 		}
 		if (best == NULL)
 			continue;
+		/* "good for gaming": a use, not the gaming category. */
+		if (best->kind == GZ_CATEGORY && bestn == 1 && i > 0 &&
+		    token_is(r, i - 1, "for") && use_word(r, i) >= 0)
+			continue;
 		/* A lone corrected word must name a product or brand. */
 		if (bestn == 1 && sc->tdist[i] > 0 && best->kind != GZ_PRODUCT &&
 		    best->kind != GZ_BRAND && best->kind != GZ_FAMILY)
 			continue;
 		gazetteer_emit(r, i, bestn, best);
 		i += bestn - 1;
+	}
+}
+
+/*
+ * Words that are a category on their own ("sony cameras") but a part
+ * asked about next to a product or another category ("the s24 camera",
+ * "which mobile has the best camera").
+ */
+static void
+dual_words(struct run *r)
+{
+	static const struct {
+		const char	*word;
+		const char	*attribute;
+	} dual[] = {
+		{ "camera", "camera" }, { "cameras", "camera" },
+		{ "speaker", "audio" }, { "speakers", "audio" },
+		{ "keyboard", "keyboard" }, { NULL, NULL }
+	};
+	struct entity_list *o = r->out;
+	struct entity	*e;
+	size_t		 i, j, k, n;
+	int		 other;
+
+	for (i = 0; i < o->n; i++) {
+		e = &o->v[i];
+		if (e->type != ENTITY_CATEGORY || e->use != NULL)
+			continue;
+		n = e->end - e->start;
+		for (k = 0; dual[k].word != NULL; k++)
+			if (strlen(dual[k].word) == n &&
+			    memcmp(r->s + e->start, dual[k].word, n) == 0)
+				break;
+		if (dual[k].word == NULL)
+			continue;
+		for (other = 0, j = 0; j < o->n; j++)
+			other |= j != i && (o->v[j].type == ENTITY_PRODUCT ||
+			    o->v[j].type == ENTITY_CATEGORY);
+		if (!other)
+			continue;
+		e->type = ENTITY_ATTRIBUTE;
+		e->category = NULL;
+		e->attribute = dual[k].attribute;
+		set_value(r, e, "%s", e->attribute);
 	}
 }
 
@@ -1398,10 +1454,12 @@ find_quantities(struct run *r)
 
 static const char *const pair_links[] = {
 	"vs", "v", "versus", "or", "and", "with", "to", "against", "compared",
-	"over", NULL
+	"over", "than", NULL
 };
 static const char *const pair_fill[] = {
-	"the", "a", "an", "my", "new", "this", "that", NULL
+	"the", "a", "an", "my", "new", "this", "that", "is", "it", "better",
+	"worse", "cheaper", "faster", "bigger", "smaller", "lighter", "more",
+	"less", NULL
 };
 static const char *const pair_cues[] = {
 	"compare", "comparing", "comparison", "difference", "differences",
@@ -1454,6 +1512,8 @@ link_pairs(struct run *r)
 				continue;
 			if (sc->lx[k].b > o->v[i].start)
 				break;
+			if (is_taken(r, sc->lx[k].a, sc->lx[k].b))
+				continue;	/* a category between */
 			if (lw_any(r, k, pair_links)) {
 				link = 1;
 				strong |= !lw(r, k, "or") && !lw(r, k, "and") &&
@@ -1462,8 +1522,10 @@ link_pairs(struct run *r)
 			    !lsym(r, k, '.') && !lsym(r, k, '/'))
 				bad = 1;
 		}
+		/* "google phones vs apple phones" */
 		for (j = prev + 1; j < i; j++)
-			bad |= o->v[j].type != ENTITY_QUANTITY;
+			bad |= o->v[j].type != ENTITY_QUANTITY &&
+			    o->v[j].type != ENTITY_CATEGORY;
 		if (!bad && link && (strong || cue)) {
 			if (o->v[prev].pair == 0)
 				o->v[prev].pair = ++o->npairs;
@@ -1539,6 +1601,7 @@ entity_extract(const struct gazetteer *gz, const char *text, size_t len,
 	find_dates(&r);
 	find_prices(&r);
 	find_catalog(&r);
+	dual_words(&r);
 	find_quantities(&r);
 	link_pairs(&r);
 

@@ -341,42 +341,92 @@ is_common(const struct gazetteer *gz, uint64_t key)
 	return (gz_token_flags(gz, key) & GZ_TOK_COMMON) != 0;
 }
 
+/* Merge one phrase's meaning into its entry. */
+static void
+entry_set(struct gazetteer *gz, struct gz_entry *e, int kind, uint32_t target,
+    uint32_t aux)
+{
+	if (e->kind == GZ_NONE)
+		gz->nphrases++;
+	if (e->kind == GZ_NONE || kind > e->kind) {
+		e->kind = (uint8_t)kind;
+		e->target = target;
+		e->aux = aux;
+		e->count = 1;
+	} else if (kind == e->kind && target != e->target &&
+	    (kind == GZ_PRODUCT || kind == GZ_FAMILY)) {
+		e->count++;
+		if (e->aux != aux)
+			e->aux = 0;
+	}
+}
+
 /*
- * Add a phrase given as tokens of the folded text s.  kind GZ_NONE only
- * registers the words.  The higher kind wins a shared phrase; the same
+ * Add the phrase of word hashes th[0..n).  Its leading parts are marked
+ * as continuing; with family set they also name a family (the first word
+ * alone only when fam1).  The higher kind wins a shared phrase; the same
  * kind naming another product counts it (an ambiguous name).
  */
 static void
-phrase_add(struct gazetteer *gz, const char *s, const struct text_token *t,
-    size_t ntok, int kind, uint32_t target, uint32_t aux)
+path_add(struct gazetteer *gz, const uint64_t *th, size_t n, int kind,
+    uint32_t target, uint32_t aux, int family, int fam1)
 {
 	struct gz_entry	*e;
-	uint64_t	 h = 0;
+	uint64_t	 h[GZ_MAXN];
 	size_t		 k;
 
-	if (ntok == 0 || ntok > GZ_MAXN)
+	if (n == 0 || n > GZ_MAXN)
 		return;
-	for (k = 0; k < ntok; k++) {
-		h = gz_combine(h, tok_add(gz, s + t[k].start,
-		    t[k].end - t[k].start, GZ_TOK_KNOWN));
-		e = tab_get(gz, h);
-		if (k + 1 < ntok) {
-			e->more = 1;
-			continue;
-		}
-		if (e->kind == GZ_NONE)
-			gz->nphrases++;
-		if (e->kind == GZ_NONE || kind > e->kind) {
-			e->kind = (uint8_t)kind;
-			e->target = target;
-			e->aux = aux;
-			e->count = 1;
-		} else if (kind == e->kind && target != e->target &&
-		    (kind == GZ_PRODUCT || kind == GZ_FAMILY)) {
-			e->count++;
-			if (e->aux != aux)
-				e->aux = 0;
-		}
+	if ((gz->tabused + n) * 2 > gz->tabmask + 1)
+		tab_grow(gz);
+	/*
+	 * The table is far larger than the caches at 100,000 products:
+	 * fetch every slot of the path at once instead of one miss after
+	 * another.
+	 */
+	for (k = 0; k < n; k++) {
+		h[k] = gz_combine(k > 0 ? h[k - 1] : 0, th[k]);
+		__builtin_prefetch(&gz->tab[h[k] & gz->tabmask], 1);
+	}
+	for (k = 0; k < n; k++) {
+		e = tab_get(gz, h[k]);
+		if (k + 1 == n)
+			break;
+		e->more = 1;
+		if (family && (k > 0 || fam1))
+			entry_set(gz, e, GZ_FAMILY, target, aux);
+	}
+	entry_set(gz, e, kind, target, aux);
+}
+
+/* A folded field: its words and their hashes. */
+struct field {
+	const char	*s;		/* folded text (in the build buffer) */
+	struct text_token t[GZ_MAXN * 2];
+	uint64_t	 th[GZ_MAXN * 2];
+	size_t		 n;		/* words kept (at most 2 * GZ_MAXN) */
+};
+
+/*
+ * Fold and tokenize s into b and register its words (known to the
+ * gazetteer unless words is 0).  f->s points into b until the next call.
+ */
+static void
+field_fold(struct gazetteer *gz, struct gz_build *b, const char *s,
+    struct field *f, int words)
+{
+	size_t	 k, n;
+
+	text_fold(s, strlen(s), &b->f);
+	n = text_tokenize(b->f.s.buf, b->f.s.len, &b->tok, &b->tokcap);
+	f->s = b->f.s.buf;
+	f->n = n < GZ_MAXN * 2 ? n : GZ_MAXN * 2;
+	for (k = 0; k < f->n; k++) {
+		f->t[k] = b->tok[k];
+		f->th[k] = words ? tok_add(gz, f->s + f->t[k].start,
+		    f->t[k].end - f->t[k].start, GZ_TOK_KNOWN) :
+		    gz_token_hash(f->s + f->t[k].start,
+		    f->t[k].end - f->t[k].start);
 	}
 }
 
@@ -388,15 +438,29 @@ fold_tokens(struct gz_build *b, const char *s, size_t n)
 	return text_tokenize(b->f.s.buf, b->f.s.len, &b->tok, &b->tokcap);
 }
 
-/* A token worth naming a product family on its own. */
-static int
-distinctive(struct gazetteer *gz, const char *s, const struct text_token *t)
+/* Add a phrase given as tokens of the folded text s. */
+static void
+phrase_add(struct gazetteer *gz, const char *s, const struct text_token *t,
+    size_t ntok, int kind, uint32_t target, uint32_t aux)
 {
-	size_t	 n = t->end - t->start;
+	uint64_t th[GZ_MAXN];
+	size_t	 k;
 
-	if (!t->has_alpha || n < 3)
+	if (ntok == 0 || ntok > GZ_MAXN)
+		return;
+	for (k = 0; k < ntok; k++)
+		th[k] = tok_add(gz, s + t[k].start, t[k].end - t[k].start,
+		    GZ_TOK_KNOWN);
+	path_add(gz, th, ntok, kind, target, aux, 0, 0);
+}
+
+/* A word worth naming a product family on its own. */
+static int
+distinctive(struct gazetteer *gz, const struct text_token *t, uint64_t h)
+{
+	if (!t->has_alpha || t->end - t->start < 3)
 		return 0;
-	return !is_common(gz, gz_token_hash(s + t->start, n));
+	return !is_common(gz, h);
 }
 
 static uint32_t
@@ -416,16 +480,34 @@ category_index(struct gazetteer *gz, struct gz_build *b, const char *slug,
 	return idx;
 }
 
+/*
+ * A model number: starts with a letter or has a digit after a letter
+ * ("s24", "1000xm5"), so "128gb", "5th" and "4k" are not.
+ */
+static int
+model_word(const char *w, size_t n)
+{
+	size_t	 i;
+
+	if (w[0] >= 'a' && w[0] <= 'z')
+		return 1;
+	for (i = 1; i < n; i++)
+		if (w[i] >= '0' && w[i] <= '9' && w[i - 1] >= 'a' &&
+		    w[i - 1] <= 'z')
+			return 1;
+	return 0;
+}
+
 static void
 product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 {
-	const char	*name, *brand, *model, *sku, *cat, *sub, *fs;
+	const char	*name, *brand, *model, *sku, *cat, *sub;
 	struct gz_product *p;
-	struct text_token bt[GZ_MAXN], *t;
-	struct sbuf	 tmp = SBUF_INIT;
-	size_t		 nt, nb = 0, k, r0, i;
-	uint32_t	 idx, bidx = 0;
-	int		 isnew, ok;
+	struct field	 fb, fn, fm;
+	uint64_t	 th[GZ_MAXN * 3], h;
+	size_t		 nb = 0, nt, r0, k, i;
+	uint32_t	 idx, bidx;
+	int		 isnew;
 
 	sku = (const char *)sqlite3_column_text(s, 1);
 	name = (const char *)sqlite3_column_text(s, 2);
@@ -442,16 +524,12 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 	p->name = str_add(gz, name, strlen(name));
 	p->brand = 0;
 
-	/* Brand: its own phrase, and the tokens to strip from the name. */
+	/* Brand: its own phrase, and the words to strip from the name. */
 	if (brand != NULL && *brand != '\0') {
-		nt = fold_tokens(b, brand, strlen(brand));
-		if (nt > 0 && nt <= GZ_MAXN) {
-			uint64_t h = 0;
-
-			for (k = 0; k < nt; k++)
-				h = gz_combine(h, gz_token_hash(b->f.s.buf +
-				    b->tok[k].start, b->tok[k].end -
-				    b->tok[k].start));
+		field_fold(gz, b, brand, &fb, 1);
+		if (fb.n > 0 && fb.n <= GZ_MAXN) {
+			for (h = 0, k = 0; k < fb.n; k++)
+				h = gz_combine(h, fb.th[k]);
 			bidx = map_get(&b->brandmap, h, (uint32_t)gz->nbrands,
 			    &isnew);
 			if (isnew) {
@@ -459,86 +537,98 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 				    (gz->nbrands + 1) * sizeof *gz->brands);
 				gz->brands[gz->nbrands++] = str_add(gz, brand,
 				    strlen(brand));
-				phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_BRAND,
-				    bidx, 0);
+				path_add(gz, fb.th, fb.n, GZ_BRAND, bidx, 0, 0,
+				    0);
 			}
 			p->brand = bidx + 1;
-			/* Keep the folded brand words for the name. */
-			sbuf_add(&tmp, b->f.s.buf, b->f.s.len);
-			nb = nt;
-			memcpy(bt, b->tok, nt * sizeof *bt);
+			nb = fb.n;
 		}
 	}
 
 	/*
 	 * Name: the full name, the name without its brand, the brand with
-	 * the name, and each leading part of the name without the brand as
-	 * a family ("galaxy", "galaxy tab").
+	 * the name; the leading parts of the name without the brand (and
+	 * with it) are families ("galaxy", "samsung galaxy", "galaxy tab").
+	 * One leading word must be distinctive ("galaxy", not "fire"); two
+	 * or more name a line even of common words ("echo dot").  Category
+	 * words outrank families anyway.
 	 */
-	nt = fold_tokens(b, name, strlen(name));
-	fs = b->f.s.buf;
-	t = b->tok;
-	phrase_add(gz, fs, t, nt, GZ_PRODUCT, idx, p->brand);
+	field_fold(gz, b, name, &fn, 1);
+	nt = fn.n;
 	r0 = 0;
 	if (nb > 0 && nt > nb) {
-		for (ok = 1, k = 0; k < nb && ok; k++)
-			ok = bt[k].end - bt[k].start == t[k].end - t[k].start &&
-			    memcmp(tmp.buf + bt[k].start, fs + t[k].start,
-			    t[k].end - t[k].start) == 0;
-		if (ok)
+		for (k = 0; k < nb && fn.th[k] == fb.th[k]; k++)
+			;
+		if (k == nb)
 			r0 = nb;
 	}
-	if (nt > r0 && (nt - r0 > 1 || distinctive(gz, fs, &t[r0])))
-		phrase_add(gz, fs, t + r0, nt - r0, GZ_PRODUCT, idx, p->brand);
-	for (k = 1; r0 + k < nt && k < GZ_MAXN; k++) {
-		for (ok = 0, i = r0; i < r0 + k; i++)
-			ok |= distinctive(gz, fs, &t[i]);
-		if (ok)
-			phrase_add(gz, fs, t + r0, k, GZ_FAMILY, idx,
-			    p->brand);
+	if (r0 == 0)	/* else the brand + name path below is the name */
+		path_add(gz, fn.th, nt, GZ_PRODUCT, idx, p->brand, 0, 0);
+	if (nt > r0)
+		path_add(gz, fn.th + r0, nt - r0, GZ_PRODUCT, idx, p->brand, 1,
+		    distinctive(gz, &fn.t[r0], fn.th[r0]));
+	if (nb > 0 && nt > r0 && nb + nt - r0 <= GZ_MAXN * 3) {
+		memcpy(th, fb.th, nb * sizeof *th);
+		memcpy(th + nb, fn.th + r0, (nt - r0) * sizeof *th);
+		path_add(gz, th, nb + nt - r0, GZ_PRODUCT, idx, p->brand, 1, 0);
 	}
-	if (nb > 0) {
-		/* brand + name when the name lacks it; brand + family. */
-		struct text_token cat_t[2 * GZ_MAXN];
-		size_t		  off = tmp.len + 1, m;
+	/*
+	 * Model-like words ("s24", "g15", "qn90c") name the product on
+	 * their own, with the rest of the name ("s24 ultra").  When the
+	 * word ends the name it is the product; inside a longer name it
+	 * is weaker, so "s24" is the Galaxy S24, not the S24 Ultra.
+	 */
+	for (i = r0; i < nt; i++) {
+		if (!fn.t[i].has_alpha || !fn.t[i].has_digit ||
+		    (i == r0 && nt - r0 == 1) || !model_word(fn.s +
+		    fn.t[i].start, fn.t[i].end - fn.t[i].start))
+			continue;
+		path_add(gz, fn.th + i, 1, i + 1 == nt ? GZ_PRODUCT : GZ_FAMILY,
+		    idx, p->brand, 0, 0);
+		if (i + 1 < nt)
+			path_add(gz, fn.th + i, nt - i, GZ_PRODUCT, idx,
+			    p->brand, 0, 0);
+	}
+	/* "iphone15" for "iphone 15": a word run into its number. */
+	for (i = r0; i + 1 < nt; i++) {
+		size_t	 a = fn.t[i].start, z = fn.t[i + 1].end;
+		char	 buf[64];
 
-		sbuf_addc(&tmp, ' ');
-		sbuf_add(&tmp, fs, b->f.s.len);
-		memcpy(cat_t, bt, nb * sizeof *bt);
-		for (m = r0; m < nt && nb + m - r0 < 2 * GZ_MAXN; m++) {
-			cat_t[nb + m - r0] = t[m];
-			cat_t[nb + m - r0].start += off;
-			cat_t[nb + m - r0].end += off;
-		}
-		m = nb + (m - r0);
-		if (r0 == 0)
-			phrase_add(gz, tmp.buf, cat_t, m, GZ_PRODUCT, idx,
-			    p->brand);
-		for (k = nb + 1; k < m; k++)
-			phrase_add(gz, tmp.buf, cat_t, k, GZ_FAMILY, idx,
-			    p->brand);
+		if (fn.t[i].has_digit || fn.t[i + 1].has_alpha ||
+		    fn.t[i].end + 1 != fn.t[i + 1].start || z - a >= sizeof buf)
+			continue;
+		memcpy(buf, fn.s + a, fn.t[i].end - a);
+		memcpy(buf + (fn.t[i].end - a), fn.s + fn.t[i + 1].start,
+		    z - fn.t[i + 1].start);
+		memcpy(th, fn.th + r0, (i - r0) * sizeof *th);
+		th[i - r0] = tok_add(gz, buf, z - a - 1, GZ_TOK_KNOWN);
+		memcpy(th + i - r0 + 1, fn.th + i + 2, (nt - i - 2) *
+		    sizeof *th);
+		path_add(gz, th, nt - r0 - 1, GZ_PRODUCT, idx, p->brand, 0, 0);
+		break;
 	}
 
-	/* Model number, and the brand with it; SKU. */
+	/* Model number and SKU. */
 	if (model != NULL && *model != '\0') {
-		nt = fold_tokens(b, model, strlen(model));
-		if (nt > 1 || (nt == 1 && b->tok[0].end - b->tok[0].start >= 3 &&
-		    b->tok[0].has_alpha && distinctive(gz, b->f.s.buf,
-		    &b->tok[0])))
-			phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_PRODUCT, idx,
-			    p->brand);
+		field_fold(gz, b, model, &fm, 0);
+		/*
+		 * Model and SKU words are not registered as catalog words:
+		 * they are never corrected, so only their phrases matter.
+		 */
+		if (fm.n > 1 || (fm.n == 1 && fm.t[0].end - fm.t[0].start >= 3 &&
+		    fm.t[0].has_alpha && distinctive(gz, &fm.t[0], fm.th[0])))
+			path_add(gz, fm.th, fm.n, GZ_PRODUCT, idx, p->brand, 0,
+			    0);
 	}
-	nt = fold_tokens(b, sku, strlen(sku));
-	if (nt > 1 || (nt == 1 && b->tok[0].has_alpha && b->tok[0].has_digit))
-		phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_PRODUCT, idx,
-		    p->brand);
+	field_fold(gz, b, sku, &fm, 0);
+	if (fm.n > 1 || (fm.n == 1 && fm.t[0].has_alpha && fm.t[0].has_digit))
+		path_add(gz, fm.th, fm.n, GZ_PRODUCT, idx, p->brand, 0, 0);
 
 	/* Category and subcategory, recorded for after the products. */
 	idx = category_index(gz, b, cat, strlen(cat));
 	if (sub != NULL && *sub != '\0') {
-		uint64_t h = gz_combine(gz_token_hash(cat, strlen(cat)),
+		h = gz_combine(gz_token_hash(cat, strlen(cat)),
 		    gz_token_hash(sub, strlen(sub)));
-
 		map_get(&b->submap, h, 1, &isnew);
 		if (isnew) {
 			if (b->nsubs + 2 > b->subcap) {
@@ -550,7 +640,6 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 			b->subs[b->nsubs++] = str_add(gz, sub, strlen(sub));
 		}
 	}
-	sbuf_release(&tmp);
 }
 
 /* Add a category phrase and, for a plural slug, its singular. */
@@ -734,9 +823,10 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	sbuf_init(&gz->strs);
 	sbuf_grow(&gz->strs, 64 + n * 96);
 	gz->prod = xcalloc(n + 1, sizeof *gz->prod);
-	gz->tabmask = pow2((n + 256) * 24) - 1;
+	/* About eight phrases and prefixes per product, half full. */
+	gz->tabmask = pow2((n + 256) * 16) - 1;
 	gz->tab = xcalloc(gz->tabmask + 1, sizeof *gz->tab);
-	gz->tokmask = pow2((n + 256) * 8) - 1;
+	gz->tokmask = pow2((n + 256) * 2) - 1;
 	gz->toks = xcalloc(gz->tokmask + 1, sizeof *gz->toks);
 	memcpy(gz->currency, "USD", 4);
 	map_init(&b.brandmap, 64);

@@ -1,18 +1,22 @@
 /*
- * entity-fixture: put products into a database by plain SQL, for the
+ * gen-entity-catalog: put products into a database by plain SQL, for the
  * entity tests and benchmark (they must not depend on the ingest module).
  *
- *	entity-fixture DB FILE.jsonl	insert each {"sku","name","brand",
+ *	gen-entity-catalog DB FILE.jsonl	insert each {"sku","name","brand",
  *					"model","category","subcategory",
  *					"price","currency"} line
- *	entity-fixture DB -g N		insert N generated products
+ *	gen-entity-catalog DB -g N		insert N generated products
  *					(deterministic)
+ *	gen-entity-catalog DB -t	time gazetteer_load (best of 5)
+ *	gen-entity-catalog DB -x FILE	extraction throughput over the
+ *					texts of a labelled JSONL file
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
@@ -20,6 +24,7 @@
 #include "shopdesk.h"
 #include "sbuf.h"
 #include "store.h"
+#include "entity.h"
 
 static const char insert_sql[] = "INSERT INTO products(sku, name, brand,"
     " model, category, subcategory, price, currency, created_at, updated_at)"
@@ -170,6 +175,97 @@ generate(struct store *st, long n)
 	return rc;
 }
 
+static double
+now_s(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+time_load(struct store *st)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct gazetteer *gz;
+	double		 t, best = 1e9;
+	size_t		 np = 0, nph = 0, nfz = 0;
+	int		 i;
+
+	for (i = 0; i < 5; i++) {
+		t = now_s();
+		if ((gz = gazetteer_load(st, &err)) == NULL) {
+			fprintf(stderr, "%s\n", sd_error_msg(&err));
+			sd_error_clear(&err);
+			return 1;
+		}
+		t = now_s() - t;
+		if (t < best)
+			best = t;
+		gazetteer_stats(gz, &np, &nph, &nfz);
+		gazetteer_free(gz);
+	}
+	printf("gazetteer build: %zu products, %zu phrases, %zu fuzzy keys: "
+	    "%.1f ms (best of 5)\n", np, nph, nfz, best * 1e3);
+	return 0;
+}
+
+static int
+throughput(struct store *st, const char *path)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct entity_list el = ENTITY_LIST_INIT;
+	struct gazetteer *gz;
+	struct sbuf	 line = SBUF_INIT;
+	char		**texts = NULL;
+	size_t		 n = 0, i, found = 0;
+	long		 done = 0;
+	double		 t0, t;
+	FILE		*fp;
+	cJSON		*o, *x;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		perror(path);
+		return 1;
+	}
+	while (sbuf_getline(&line, fp) == 0) {
+		if ((o = cJSON_Parse(line.buf)) == NULL)
+			continue;
+		x = cJSON_GetObjectItemCaseSensitive(o, "text");
+		if (cJSON_IsString(x)) {
+			texts = xrealloc(texts, (n + 1) * sizeof *texts);
+			texts[n++] = xstrdup(x->valuestring);
+		}
+		cJSON_Delete(o);
+	}
+	fclose(fp);
+	sbuf_release(&line);
+	if (n == 0 || (gz = gazetteer_load(st, &err)) == NULL) {
+		fprintf(stderr, "%s: %s\n", path, n == 0 ? "no texts" :
+		    sd_error_msg(&err));
+		sd_error_clear(&err);
+		return 1;
+	}
+	for (i = 0; i < n; i++)		/* warm up */
+		entity_extract(gz, texts[i], strlen(texts[i]), &el);
+	t0 = now_s();
+	do {
+		for (i = 0; i < n; i++, done++)
+			found += entity_extract(gz, texts[i], strlen(texts[i]),
+			    &el);
+	} while ((t = now_s() - t0) < 1.0);
+	printf("extraction: %s: %zu utterances x %ld rounds: %.0f "
+	    "utterances/s, %.2f us each (%zu entities)\n", path, n, done /
+	    (long)n, done / t, t / done * 1e6, found);
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+	entity_list_release(&el);
+	gazetteer_free(gz);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -177,15 +273,23 @@ main(int argc, char **argv)
 	struct store	*st;
 	int		 rc;
 
-	if (argc != 3 && !(argc == 4 && strcmp(argv[2], "-g") == 0)) {
-		fprintf(stderr, "usage: entity-fixture DB FILE.jsonl | "
-		    "entity-fixture DB -g N\n");
+	if (argc < 3 || (argc == 4 && strcmp(argv[2], "-g") != 0 &&
+	    strcmp(argv[2], "-x") != 0) || argc > 4 || (argc == 3 &&
+	    argv[2][0] == '-' && strcmp(argv[2], "-t") != 0)) {
+		fprintf(stderr, "usage: gen-entity-catalog DB FILE.jsonl | "
+		    "DB -g N | DB -t | DB -x FILE.jsonl\n");
 		return 2;
 	}
 	if ((st = store_open(argv[1], NULL, &err)) == NULL) {
 		fprintf(stderr, "%s\n", sd_error_msg(&err));
 		sd_error_clear(&err);
 		return 1;
+	}
+	if (strcmp(argv[2], "-t") == 0 || strcmp(argv[2], "-x") == 0) {
+		rc = argv[2][1] == 't' ? time_load(st) : throughput(st,
+		    argv[3]);
+		store_close(st);
+		return rc;
 	}
 	if (store_begin(st, &err) != SD_OK) {
 		fprintf(stderr, "%s\n", sd_error_msg(&err));
