@@ -218,6 +218,7 @@ spans_sane(const char *s, size_t n)
 static void
 bad_input(void)
 {
+	static const char pat[] = "order #12345 under $300 \xc3\xa9 ";
 	char	*big;
 	size_t	 n, i;
 	const char *inv = "order #12345 \xff\xfe\xc3 under $300 \xe2\x82";
@@ -234,7 +235,7 @@ bad_input(void)
 	n = 1 << 20;
 	big = xmalloc(n + 1);
 	for (i = 0; i < n; i++)
-		big[i] = "order #12345 under $300 \xc3\xa9 "[i % 30];
+		big[i] = pat[i % (sizeof pat - 1)];
 	big[n] = '\0';
 	entity_extract(NULL, big, n, &el);
 	ok(el.truncated && el.scanned <= TEXT_MAX_MESSAGE,
