@@ -564,7 +564,8 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 	}
 	if (r0 == 0)	/* else the brand + name path below is the name */
 		path_add(gz, fn.th, nt, GZ_PRODUCT, idx, p->brand, 0, 0);
-	if (nt > r0)
+	/* Not a lone number or common word ("OnePlus 12" is not "12"). */
+	if (nt > r0 && (nt - r0 > 1 || distinctive(gz, &fn.t[r0], fn.th[r0])))
 		path_add(gz, fn.th + r0, nt - r0, GZ_PRODUCT, idx, p->brand, 1,
 		    distinctive(gz, &fn.t[r0], fn.th[r0]));
 	if (nb > 0 && nt > r0 && nb + nt - r0 <= GZ_MAXN * 3) {

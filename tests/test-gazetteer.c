@@ -36,7 +36,9 @@ static const char *const catalog =
     "  'over-ear', 399, 'x', 'x'),"
     " ('SPK-1', 'JBL Flip 6', 'JBL', NULL, 'speakers', NULL, 129, 'x', 'x'),"
     " ('SMH-1', 'Amazon Echo Dot 5th Gen', 'Amazon', NULL, 'smart-home',"
-    "  'smart speakers', 49, 'x', 'x')";
+    "  'smart speakers', 49, 'x', 'x'),"
+    " ('PHN-5', 'OnePlus 12', 'OnePlus', NULL, 'smartphones', NULL, 799,"
+    "  'x', 'x')";
 
 /* The first entity of type t, or NULL. */
 static const struct entity *
@@ -111,7 +113,7 @@ main(void)
 	gz = gazetteer_load(st, &err);
 	ok(gz != NULL, "gazetteer loads");
 	gazetteer_stats(gz, &np, &nph, &nfz);
-	ok(np == 9 && nph > 9 && nfz > 0, "stats: %zu products, %zu phrases, "
+	ok(np == 10 && nph > 9 && nfz > 0, "stats: %zu products, %zu phrases, "
 	    "%zu fuzzy keys", np, nph, nfz);
 
 	product(gz, "is the Apple iPhone 15 good", "Apple iPhone 15", "PHN-1",
@@ -141,6 +143,8 @@ main(void)
 	is_str(e ? e->brand : NULL, "Samsung", "a family keeps its brand");
 	ok(find(gz, "flip the switch", ENTITY_PRODUCT) == NULL,
 	    "a common word is not a product (\"flip\")");
+	ok(find(gz, "room 12 is ready", ENTITY_PRODUCT) == NULL,
+	    "a lone number is not a product");
 	ok(find(gz, "the 5th time", ENTITY_PRODUCT) == NULL,
 	    "an ordinal in a name is not a product (\"5th\")");
 	ok(find(gz, "my house is cold", ENTITY_CATEGORY) == NULL &&
