@@ -1,0 +1,508 @@
+/*
+ * catalog.c owns the read side of the shop's data: products, customers,
+ * orders and policy facts, as the engine needs them for one turn.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "catalog.h"
+#include "sbuf.h"
+#include "store.h"
+
+static char *
+col(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return xstrdup(t != NULL ? (const char *)t : "");
+}
+
+static char *
+col_null(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+void
+product_release(struct product *p)
+{
+	free(p->sku);
+	free(p->name);
+	free(p->brand);
+	free(p->model);
+	free(p->category);
+	free(p->subcategory);
+	free(p->description);
+	free(p->currency);
+	free(p->review_summary);
+	free(p->warranty);
+	free(p->extended_warranty);
+	free(p->attrs);
+	free(p->tags);
+	memset(p, 0, sizeof *p);
+}
+
+void
+order_release(struct order *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nitems; i++) {
+		free(o->items[i].sku);
+		free(o->items[i].name);
+		free(o->items[i].category);
+	}
+	free(o->items);
+	free(o->id);
+	free(o->customer_id);
+	free(o->status);
+	free(o->placed_at);
+	free(o->updated_at);
+	free(o->currency);
+	free(o->payment_method);
+	free(o->carrier);
+	free(o->tracking_number);
+	free(o->ship_status);
+	free(o->shipped_at);
+	free(o->estimated_delivery);
+	free(o->delivered_at);
+	memset(o, 0, sizeof *o);
+}
+
+void
+customer_release(struct customer *c)
+{
+	free(c->id);
+	free(c->name);
+	free(c->email);
+	free(c->tier);
+	free(c->preferences);
+	memset(c, 0, sizeof *c);
+}
+
+#define PRODUCT_COLS "id, sku, name, brand, model, category, subcategory," \
+	" description, price, list_price, currency, rating, review_count," \
+	" review_summary, warranty, warranty_months, extended_warranty," \
+	" stock, attrs, tags"
+
+static void
+read_product(sqlite3_stmt *s, struct product *p)
+{
+	p->id = sqlite3_column_int64(s, 0);
+	p->sku = col(s, 1);
+	p->name = col(s, 2);
+	p->brand = col(s, 3);
+	p->model = col(s, 4);
+	p->category = col(s, 5);
+	p->subcategory = col(s, 6);
+	p->description = col(s, 7);
+	p->price = sqlite3_column_double(s, 8);
+	p->list_price = sqlite3_column_double(s, 9);
+	p->currency = col(s, 10);
+	p->rating = sqlite3_column_double(s, 11);
+	p->review_count = sqlite3_column_int64(s, 12);
+	p->review_summary = col(s, 13);
+	p->warranty = col(s, 14);
+	p->warranty_months = sqlite3_column_int(s, 15);
+	p->extended_warranty = col(s, 16);
+	p->stock = sqlite3_column_int64(s, 17);
+	p->attrs = col(s, 18);
+	p->tags = col(s, 19);
+}
+
+static enum sd_rc
+one_product(struct store *st, sqlite3_stmt *s, struct product *p,
+    const char *what, struct sd_error *err)
+{
+	int	 r = sqlite3_step(s);
+
+	memset(p, 0, sizeof *p);
+	if (r == SQLITE_ROW)
+		read_product(s, p);
+	sqlite3_reset(s);
+	if (r == SQLITE_ROW)
+		return SD_OK;
+	if (r == SQLITE_DONE)
+		return sd_fail(err, SD_ERR_NOTFOUND, "no product %s", what);
+	return store_fail(st, err, "read product");
+}
+
+enum sd_rc
+catalog_product_by_sku(struct store *st, const char *sku, struct product *p,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT " PRODUCT_COLS
+	    " FROM products WHERE sku = ?1";
+	sqlite3_stmt	*s;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, sku, -1, SQLITE_STATIC);
+	return one_product(st, s, p, sku, err);
+}
+
+enum sd_rc
+catalog_product_by_id(struct store *st, long long id, struct product *p,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT " PRODUCT_COLS
+	    " FROM products WHERE id = ?1";
+	sqlite3_stmt	*s;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	return one_product(st, s, p, "with that id", err);
+}
+
+enum sd_rc
+catalog_products(struct store *st, const struct product_filter *f,
+    struct product **out, size_t *n, struct sd_error *err)
+{
+	/*
+	 * Bayesian average: a 4.8 from 5 reviews should not beat a 4.6 from
+	 * 800.  The prior is 4.0 worth 50 reviews.
+	 */
+	static const char sql[] = "SELECT " PRODUCT_COLS " FROM products"
+	    " WHERE (?1 IS NULL OR category = ?1)"
+	    "   AND (?2 IS NULL OR subcategory = ?2"
+	    "        OR (' ' || replace(tags, ',', ' ') || ' ') LIKE"
+	    "           '% ' || ?2 || ' %')"
+	    "   AND (?3 IS NULL OR brand = ?3 COLLATE NOCASE)"
+	    "   AND (?4 < 0 OR price <= ?4)"
+	    "   AND (?5 < 0 OR price >= ?5)"
+	    "   AND (?6 = 0 OR stock > 0)"
+	    " ORDER BY (coalesce(rating, 0) * review_count + 4.0 * 50)"
+	    "   / (review_count + 50) DESC, review_count DESC, price, sku"
+	    " LIMIT ?7";
+	sqlite3_stmt	*s;
+	struct product	*v = NULL;
+	size_t		 cnt = 0, cap = 0;
+	int		 r;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	if (f->category != NULL)
+		sqlite3_bind_text(s, 1, f->category, -1, SQLITE_STATIC);
+	if (f->use != NULL)
+		sqlite3_bind_text(s, 2, f->use, -1, SQLITE_STATIC);
+	if (f->brand != NULL)
+		sqlite3_bind_text(s, 3, f->brand, -1, SQLITE_STATIC);
+	sqlite3_bind_double(s, 4, f->max_price);
+	sqlite3_bind_double(s, 5, f->min_price);
+	sqlite3_bind_int(s, 6, f->in_stock != 0);
+	sqlite3_bind_int(s, 7, f->limit > 0 ? f->limit : 5);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap < 8 ? 8 : cap * 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		read_product(s, &v[cnt++]);
+	}
+	sqlite3_reset(s);
+	*out = v;
+	*n = cnt;
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "list products");
+	return SD_OK;
+}
+
+enum sd_rc
+catalog_order(struct store *st, const char *id, struct order *o,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT id, customer_id, status, placed_at,"
+	    " updated_at, total, currency, payment_method FROM orders"
+	    " WHERE id = ?1";
+	static const char items[] = "SELECT i.sku, i.name, i.qty,"
+	    " i.unit_price, coalesce(p.category, '') FROM order_items i"
+	    " LEFT JOIN products p ON p.sku = i.sku WHERE i.order_id = ?1"
+	    " ORDER BY i.line";
+	static const char ship[] = "SELECT carrier, tracking_number, status,"
+	    " shipped_at, estimated_delivery, delivered_at FROM shipments"
+	    " WHERE order_id = ?1 ORDER BY coalesce(shipped_at, '') DESC,"
+	    " id DESC LIMIT 1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	memset(o, 0, sizeof *o);
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		o->id = col(s, 0);
+		o->customer_id = col(s, 1);
+		o->status = col(s, 2);
+		o->placed_at = col(s, 3);
+		o->updated_at = col(s, 4);
+		o->total = sqlite3_column_double(s, 5);
+		o->currency = col(s, 6);
+		o->payment_method = col(s, 7);
+	}
+	sqlite3_reset(s);
+	if (r == SQLITE_DONE)
+		return sd_fail(err, SD_ERR_NOTFOUND, "no order #%s", id);
+	if (r != SQLITE_ROW)
+		return store_fail(st, err, "read order");
+	if ((s = store_prepare(st, items, err)) == NULL)
+		goto fail;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		struct order_item *it;
+
+		o->items = xrealloc(o->items, (o->nitems + 1) *
+		    sizeof *o->items);
+		it = &o->items[o->nitems++];
+		it->sku = col(s, 0);
+		it->name = col(s, 1);
+		it->qty = sqlite3_column_int64(s, 2);
+		it->unit_price = sqlite3_column_double(s, 3);
+		it->category = col(s, 4);
+	}
+	sqlite3_reset(s);
+	if ((s = store_prepare(st, ship, err)) == NULL)
+		goto fail;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		o->carrier = col_null(s, 0);
+		o->tracking_number = col_null(s, 1);
+		o->ship_status = col_null(s, 2);
+		o->shipped_at = col_null(s, 3);
+		o->estimated_delivery = col_null(s, 4);
+		o->delivered_at = col_null(s, 5);
+	}
+	sqlite3_reset(s);
+	return SD_OK;
+fail:
+	order_release(o);
+	return SD_ERR_DB;
+}
+
+enum sd_rc
+catalog_customer_orders(struct store *st, const char *customer, char ***ids,
+    size_t *n, struct sd_error *err)
+{
+	static const char sql[] = "SELECT id FROM orders WHERE customer_id ="
+	    " ?1 ORDER BY placed_at DESC, id DESC LIMIT 50";
+	sqlite3_stmt	*s;
+	char		**v = NULL;
+	size_t		 cnt = 0;
+	int		 r;
+
+	*ids = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xrealloc(v, (cnt + 1) * sizeof *v);
+		v[cnt++] = col(s, 0);
+	}
+	sqlite3_reset(s);
+	*ids = v;
+	*n = cnt;
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "list orders");
+	return SD_OK;
+}
+
+enum sd_rc
+catalog_customer(struct store *st, const char *id, struct customer *c,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT id, name, coalesce(email, ''), tier,"
+	    " preferences FROM customers WHERE id = ?1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	memset(c, 0, sizeof *c);
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		c->id = col(s, 0);
+		c->name = col(s, 1);
+		c->email = col(s, 2);
+		c->tier = col(s, 3);
+		c->preferences = col(s, 4);
+	}
+	sqlite3_reset(s);
+	if (r == SQLITE_ROW)
+		return SD_OK;
+	if (r == SQLITE_DONE)
+		return sd_fail(err, SD_ERR_NOTFOUND, "no customer \"%s\"", id);
+	return store_fail(st, err, "read customer");
+}
+
+enum sd_rc
+catalog_order_set_status(struct store *st, const char *id, const char *status,
+    const char *note, struct sd_error *err)
+{
+	static const char upd[] = "UPDATE orders SET status = ?2,"
+	    " updated_at = ?3 WHERE id = ?1";
+	static const char ev[] = "INSERT INTO order_events(order_id, seq, at,"
+	    " status, note) VALUES (?1, (SELECT coalesce(max(seq), 0) + 1"
+	    " FROM order_events WHERE order_id = ?1), ?3, ?2, ?4)";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	if ((s = store_prepare(st, upd, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, store_now(), -1, SQLITE_TRANSIENT);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "update order");
+	if ((s = store_prepare(st, ev, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, store_now(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, note, -1, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "log order event");
+	return SD_OK;
+}
+
+char *
+catalog_policy_fact(struct store *st, const char *key)
+{
+	static const char sql[] = "SELECT json_extract(facts, '$.' || ?1)"
+	    " FROM documents WHERE kind = 'policy'"
+	    " AND json_type(facts, '$.' || ?1) IS NOT NULL"
+	    " ORDER BY doc_key LIMIT 1";
+	sqlite3_stmt	*s;
+	char		*v = NULL;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = col_null(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
+char *
+catalog_attr(const struct product *p, const char *key)
+{
+	cJSON	*root, *it;
+	char	*v = NULL;
+
+	if ((root = cJSON_Parse(p->attrs)) == NULL)
+		return NULL;
+	if ((it = cJSON_GetObjectItemCaseSensitive(root, key)) != NULL) {
+		if (cJSON_IsString(it))
+			v = xstrdup(it->valuestring);
+		else if (cJSON_IsNumber(it)) {
+			if (it->valuedouble == floor(it->valuedouble) &&
+			    fabs(it->valuedouble) < 1e15)
+				v = xasprintf("%.0f", it->valuedouble);
+			else
+				v = xasprintf("%g", it->valuedouble);
+		} else if (cJSON_IsBool(it))
+			v = xstrdup(cJSON_IsTrue(it) ? "yes" : "no");
+		else if (cJSON_IsArray(it)) {
+			struct sbuf sb = SBUF_INIT;
+			cJSON *e;
+
+			cJSON_ArrayForEach(e, it) {
+				if (!cJSON_IsString(e))
+					continue;
+				if (sb.len > 0)
+					sbuf_adds(&sb, ", ");
+				sbuf_adds(&sb, e->valuestring);
+			}
+			v = sbuf_detach(&sb, NULL);
+		}
+	}
+	cJSON_Delete(root);
+	return v;
+}
+
+/* Days since the epoch of "YYYY-MM-DD...", or LONG_MIN-ish on error. */
+static int
+parse_day(const char *s, long *day)
+{
+	int	 y, m, d;
+	long	 era, yoe, doy, doe;
+
+	if (s == NULL || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	/* Howard Hinnant's days_from_civil. */
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	*day = era * 146097 + doe - 719468;
+	return 0;
+}
+
+long
+catalog_days_between(const char *a, const char *b)
+{
+	long	 da, db;
+
+	if (parse_day(a, &da) != 0 || parse_day(b, &db) != 0)
+		return 100000;
+	return db - da;
+}
+
+char *
+catalog_money(double amount, const char *currency)
+{
+	const char	*sym = "$";
+	struct sbuf	 sb = SBUF_INIT;
+	long long	 whole;
+	int		 cents;
+	char		 digits[32];
+	size_t		 i, len;
+
+	if (currency != NULL && strcmp(currency, "EUR") == 0)
+		sym = "€";
+	else if (currency != NULL && strcmp(currency, "GBP") == 0)
+		sym = "£";
+	else if (currency != NULL && *currency != '\0' &&
+	    strcmp(currency, "USD") != 0)
+		sym = NULL;
+	whole = (long long)floor(amount + 0.005);
+	cents = (int)llround((amount - (double)whole) * 100);
+	if (cents >= 100) {
+		whole++;
+		cents -= 100;
+	}
+	if (cents < 0)
+		cents = 0;
+	snprintf(digits, sizeof digits, "%lld", whole);
+	if (sym != NULL)
+		sbuf_adds(&sb, sym);
+	len = strlen(digits);
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			sbuf_addc(&sb, ',');
+		sbuf_addc(&sb, digits[i]);
+	}
+	if (cents != 0)
+		sbuf_addf(&sb, ".%02d", cents);
+	if (sym == NULL)
+		sbuf_addf(&sb, " %s", currency);
+	return sbuf_detach(&sb, NULL);
+}

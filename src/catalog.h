@@ -1,0 +1,127 @@
+/*
+ * catalog.h: read access to what the shop knows: products, customers,
+ * orders with their items and shipments, carts and policy facts.  The
+ * engine reads facts only through here, so every fact it states has a
+ * row behind it.
+ */
+#ifndef CATALOG_H
+#define CATALOG_H
+
+#include <stddef.h>
+
+#include "shopdesk.h"
+
+struct store;
+
+struct product {
+	long long	 id;		/* products.id */
+	char		*sku;
+	char		*name;
+	char		*brand;		/* may be "" */
+	char		*model;
+	char		*category;
+	char		*subcategory;
+	char		*description;
+	double		 price;
+	double		 list_price;	/* 0 unless on promotion */
+	char		*currency;
+	double		 rating;	/* 0 when unrated */
+	long long	 review_count;
+	char		*review_summary;
+	char		*warranty;
+	int		 warranty_months;
+	char		*extended_warranty;
+	long long	 stock;
+	char		*attrs;		/* JSON object text */
+	char		*tags;
+};
+
+struct order_item {
+	char		*sku;
+	char		*name;
+	long long	 qty;
+	double		 unit_price;
+	char		*category;	/* of the product, "" if unknown */
+};
+
+struct order {
+	char		*id;
+	char		*customer_id;
+	char		*status;
+	char		*placed_at;
+	char		*updated_at;
+	double		 total;
+	char		*currency;
+	char		*payment_method;
+	struct order_item *items;
+	size_t		 nitems;
+	/* The latest shipment, all NULL when none. */
+	char		*carrier;
+	char		*tracking_number;
+	char		*ship_status;
+	char		*shipped_at;
+	char		*estimated_delivery;
+	char		*delivered_at;
+};
+
+struct customer {
+	char		*id;
+	char		*name;
+	char		*email;
+	char		*tier;
+	char		*preferences;	/* JSON object text */
+};
+
+void		 product_release(struct product *);
+void		 order_release(struct order *);
+void		 customer_release(struct customer *);
+
+/* SD_ERR_NOTFOUND when absent. */
+enum sd_rc	 catalog_product_by_sku(struct store *, const char *,
+		    struct product *, struct sd_error *);
+enum sd_rc	 catalog_product_by_id(struct store *, long long,
+		    struct product *, struct sd_error *);
+
+/* Filters for listing products without a text query. */
+struct product_filter {
+	const char	*category;	/* slug or NULL */
+	const char	*use;		/* subcategory or tag ("gaming") */
+	const char	*brand;
+	double		 max_price;	/* < 0: none */
+	double		 min_price;	/* < 0: none */
+	int		 in_stock;
+	int		 limit;
+};
+
+/*
+ * Products matching f, best first: rating weighted by how many reviewed
+ * it (a Bayesian average), then more reviews, then lower price.
+ * *out is an array of *n (release each, free the array).
+ */
+enum sd_rc	 catalog_products(struct store *, const struct product_filter *,
+		    struct product **out, size_t *n, struct sd_error *);
+
+enum sd_rc	 catalog_order(struct store *, const char *id, struct order *,
+		    struct sd_error *);
+/* A customer's orders, newest first (ids only; caller frees each). */
+enum sd_rc	 catalog_customer_orders(struct store *, const char *customer,
+		    char ***ids, size_t *n, struct sd_error *);
+enum sd_rc	 catalog_customer(struct store *, const char *id,
+		    struct customer *, struct sd_error *);
+/*
+ * Move an order to status (cancelled, return_requested...) and log the
+ * event with note.  Runs inside the caller's transaction.
+ */
+enum sd_rc	 catalog_order_set_status(struct store *, const char *id,
+		    const char *status, const char *note, struct sd_error *);
+/* The value of a policy fact ("return_window_days"), or NULL. */
+char		*catalog_policy_fact(struct store *, const char *key);
+/* The value of a JSON attribute of a product (caller frees), or NULL. */
+char		*catalog_attr(const struct product *, const char *key);
+
+/* Whole days from ISO date a to b (b - a), or a large number if bad. */
+long		 catalog_days_between(const char *a, const char *b);
+/* "$1,299" / "$19.99" for an amount in a currency.  Caller frees. */
+char		*catalog_money(double, const char *currency);
+
+#endif

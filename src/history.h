@@ -1,0 +1,82 @@
+/*
+ * history.h: sessions, their messages and the trace of every turn.
+ */
+#ifndef HISTORY_H
+#define HISTORY_H
+
+#include "shopdesk.h"
+
+struct store;
+
+/* A session row. */
+struct session_info {
+	char	*id;
+	char	*user_id;		/* NULL when anonymous */
+	char	*channel;		/* console, replay, api */
+	char	*status;		/* active, escalated, agent, closed */
+	char	*escalation_reason;	/* NULL unless escalated */
+	char	*agent;			/* who holds it, or NULL */
+	char	*state;			/* dialogue state, JSON text */
+	char	*created_at;
+	char	*updated_at;
+	long long turns;		/* messages in the session */
+};
+
+/* A stored message. */
+struct message_info {
+	long long id;
+	long long seq;
+	char	*role;			/* user, bot, agent, system */
+	char	*text;
+	char	*intent;		/* NULL for non-user lines */
+	double	 confidence;
+	char	*action;
+	long long latency_us;
+	char	*created_at;
+	char	*trace;			/* JSON text or NULL */
+};
+
+void		 session_info_release(struct session_info *);
+void		 message_info_release(struct message_info *);
+
+/*
+ * Find session id, or create it (id NULL: a new id, sequential
+ * "s000001"... unless random is set).  *created tells which.
+ */
+enum sd_rc	 history_session_open(struct store *, const char *id,
+		    const char *user_id, const char *channel, int random,
+		    struct session_info *, int *created, struct sd_error *);
+/* SD_ERR_NOTFOUND for an unknown id. */
+enum sd_rc	 history_session_get(struct store *, const char *id,
+		    struct session_info *, struct sd_error *);
+/* Store the dialogue state and status (reason/agent may be NULL). */
+enum sd_rc	 history_session_update(struct store *, const char *id,
+		    const char *state, const char *status, const char *reason,
+		    const char *agent, struct sd_error *);
+
+/* Append a message; *msg_id gets its id.  trace may be NULL. */
+enum sd_rc	 history_add(struct store *, const char *session_id,
+		    const char *role, const char *text, const char *intent,
+		    double confidence, const char *action, long long latency_us,
+		    const char *trace, long long *msg_id, struct sd_error *);
+
+/*
+ * Messages of a session in order, from offset, at most limit (0: all);
+ * with_trace loads traces.  *out is an array of *n (caller releases each
+ * and frees the array).
+ */
+enum sd_rc	 history_messages(struct store *, const char *session_id,
+		    long long offset, long long limit, int with_trace,
+		    struct message_info **out, size_t *n, struct sd_error *);
+
+/*
+ * Recent sessions, escalated and agent-held first, then by the last
+ * update; at most limit.  *out as above.
+ */
+enum sd_rc	 history_sessions(struct store *, long long limit,
+		    struct session_info **out, size_t *n, struct sd_error *);
+
+/* The last bot/agent message id of a session, 0 when none. */
+long long	 history_last_reply(struct store *, const char *session_id);
+
+#endif
