@@ -498,6 +498,24 @@ model_word(const char *w, size_t n)
 	return 0;
 }
 
+/* Words of a folded name before "(" or "for" (at least one). */
+static size_t
+core_words(const struct field *f)
+{
+	const char *paren = memchr(f->s, '(', f->n > 0 ?
+	    f->t[f->n - 1].end : 0);
+	size_t	 k;
+
+	for (k = 1; k < f->n; k++) {
+		if (paren != NULL && f->s + f->t[k].start > paren)
+			break;
+		if (f->t[k].end - f->t[k].start == 3 &&
+		    memcmp(f->s + f->t[k].start, "for", 3) == 0)
+			break;
+	}
+	return f->n < k ? f->n : k;
+}
+
 static void
 product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 {
@@ -554,7 +572,13 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 	 * words outrank families anyway.
 	 */
 	field_fold(gz, b, name, &fn, 1);
-	nt = fn.n;
+	/*
+	 * The core of the name stops at a parenthesis or at "for": a
+	 * variant ("iPhone 15 (256GB)") or an accessory ("Case for Galaxy
+	 * S24") shares the words of its model, but only the core names
+	 * families and model words; the whole name is a phrase too.
+	 */
+	nt = core_words(&fn);
 	r0 = 0;
 	if (nb > 0 && nt > nb) {
 		for (k = 0; k < nb && fn.th[k] == fb.th[k]; k++)
@@ -573,6 +597,11 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 		memcpy(th + nb, fn.th + r0, (nt - r0) * sizeof *th);
 		path_add(gz, th, nb + nt - r0, GZ_PRODUCT, idx, p->brand, 1, 0);
 	}
+	if (fn.n > nt && fn.n - r0 <= GZ_MAXN)
+		path_add(gz, fn.th + r0, fn.n - r0, GZ_PRODUCT, idx, p->brand,
+		    0, 0);
+	if (r0 > 0 && fn.n > nt)
+		path_add(gz, fn.th, fn.n, GZ_PRODUCT, idx, p->brand, 0, 0);
 	/*
 	 * Model-like words ("s24", "g15", "qn90c") name the product on
 	 * their own, with the rest of the name ("s24 ultra").  When the
@@ -646,14 +675,23 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 /* Add a category phrase and, for a plural slug, its singular. */
 static void
 category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
-    uint32_t idx)
+    uint32_t idx, int weak)
 {
-	size_t	 nt, n, last;
+	const struct gz_entry *e;
+	size_t	 nt, n, last, k;
+	uint64_t h = 0;
 	char	*sing;
 
 	nt = fold_tokens(b, text, strlen(text));
 	if (nt == 0)
 		return;
+	if (weak) {
+		for (k = 0; k < nt; k++)
+			h = gz_combine(h, gz_token_hash(b->f.s.buf +
+			    b->tok[k].start, b->tok[k].end - b->tok[k].start));
+		if ((e = gz_lookup(gz, h)) != NULL && e->kind != GZ_NONE)
+			return;
+	}
 	phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_CATEGORY, idx, 0);
 	last = b->tok[nt - 1].end;
 	n = last - b->tok[nt - 1].start;
@@ -871,9 +909,15 @@ gazetteer_load(struct store *st, struct sd_error *err)
 		    use_index(v->use));
 	}
 	for (i = 0; i < gz->ncats; i++)
-		category_phrases(gz, &b, str_at(gz, gz->cats[i]), (uint32_t)i);
+		category_phrases(gz, &b, str_at(gz, gz->cats[i]), (uint32_t)i,
+		    0);
+	/*
+	 * Subcategories are often product lines ("iphone", "galaxy-s"):
+	 * those stay families, so "iPhone vs Galaxy" compares them.
+	 */
 	for (i = 0; i + 1 < b.nsubs; i += 2)
-		category_phrases(gz, &b, str_at(gz, b.subs[i + 1]), b.subs[i]);
+		category_phrases(gz, &b, str_at(gz, b.subs[i + 1]), b.subs[i],
+		    1);
 
 	gz->attrs = xcalloc(1, sizeof *gz->attrs);
 	for (i = 0; vocab_attributes[i].phrase != NULL; i++) {
