@@ -1784,7 +1784,8 @@ policy(struct tctx *t, const struct intent_result *ir)
 
 		/* pend points into pending: record it before deleting. */
 		jset_str(t->trace, "pending_answered", pend);
-		pend = jstr(p, "action");
+		if ((pend = jstr(p, "action")) == NULL)
+			pend = "";
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		if (deny && !affirm) {
 			set_action(t, "declined", "customer declined %s", pend);
