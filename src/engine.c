@@ -423,6 +423,40 @@ product_slots(struct tctx *t, const struct product *p, const char *prefix)
 #undef SLOT
 }
 
+/*
+ * A catalog attribute as a shopper reads it: "weight_kg" 2.1 is
+ * "weight 2.1 kg", "ram_gb" 16 is "ram 16 GB".  The unit lives in the
+ * key's suffix; the value is as the catalog stores it.
+ */
+static void
+attr_phrase(struct sbuf *sb, const char *key, const char *value)
+{
+	static const struct {
+		const char	*suffix;
+		const char	*unit;
+	} units[] = {
+		{ "_kg", "kg" }, { "_g", "g" }, { "_gb", "GB" }, { "_tb", "TB" },
+		{ "_hz", "Hz" }, { "_wh", "Wh" }, { "_mah", "mAh" },
+		{ "_hours", "hours" }, { "_mm", "mm" }, { "_w", "W" },
+		{ "_inches", "inches" }, { "_in", "in" }, { "_mp", "MP" },
+	};
+	size_t	 klen = strlen(key), slen, i, end = klen;
+	const char *unit = NULL;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		slen = strlen(units[i].suffix);
+		if (klen > slen && strcmp(key + klen - slen,
+		    units[i].suffix) == 0) {
+			end = klen - slen;
+			unit = units[i].unit;
+			break;
+		}
+	}
+	for (i = 0; i < end; i++)
+		sbuf_addc(sb, key[i] == '_' ? ' ' : key[i]);
+	sbuf_addf(sb, " %s%s%s", value, unit ? " " : "", unit ? unit : "");
+}
+
 /* "16 GB RAM, 1TB SSD, ..." from the first few attributes. */
 static char *
 key_features(const struct product *p, int max)
@@ -440,10 +474,13 @@ key_features(const struct product *p, int max)
 		if (n++ > 0)
 			sbuf_adds(&sb, ", ");
 		if (cJSON_IsString(it))
-			sbuf_addf(&sb, "%s %s", it->string, it->valuestring);
-		else if (cJSON_IsNumber(it))
-			sbuf_addf(&sb, "%s %g", it->string, it->valuedouble);
-		else
+			attr_phrase(&sb, it->string, it->valuestring);
+		else if (cJSON_IsNumber(it)) {
+			char num[32];
+
+			snprintf(num, sizeof num, "%g", it->valuedouble);
+			attr_phrase(&sb, it->string, num);
+		} else
 			n--;
 	}
 	cJSON_Delete(root);
@@ -516,11 +553,12 @@ load_product(struct tctx *t, const char *sku, struct product *p)
  * "the cheaper/more expensive/better one", "it".  Returns a SKU from the
  * state or NULL.
  */
+static const char *const ordinals[] = { "first", "second", "third",
+	"fourth", "fifth", NULL };
+
 static const char *
 resolve_reference(struct tctx *t, const char **how)
 {
-	static const char *const ordinals[] = { "first", "second", "third",
-	    "fourth", "fifth", NULL };
 	cJSON		*res = jarr(t->state, "results");
 	cJSON		*it;
 	struct product	 p;
@@ -667,7 +705,10 @@ update_filters(struct tctx *t)
 	const struct entity *en;
 	size_t		 i;
 
-	if (first_entity(t, ENTITY_CATEGORY) != NULL) {
+	/* A first category refines the needs said so far ("for gaming,
+	 * under $1,000" then "a laptop"); another one replaces them. */
+	if (first_entity(t, ENTITY_CATEGORY) != NULL &&
+	    jstr(f, "category") != NULL) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "filters");
 		f = jobj(t->state, "filters");
 	}
@@ -803,7 +844,7 @@ answer_attribute(struct tctx *t, const struct product *p, const char *attr)
 			continue;
 		if (facts.len > 0)
 			sbuf_adds(&facts, ", ");
-		sbuf_addf(&facts, "%s %s", keys[i], v);
+		attr_phrase(&facts, keys[i], v);
 		free(v);
 	}
 	slots_set(&t->slots, "attribute", attr);
@@ -886,6 +927,8 @@ handle_product_question(struct tctx *t, const char *intent)
 	else if (strcmp(intent, "price_promotions") == 0 ||
 	    (a && strcmp(a, "price") == 0))
 		answer_price(t, &p);
+	else if (a != NULL && strcmp(a, "specs") == 0)
+		answer_product(t, &p, 1);	/* "specs", "features" */
 	else if (a != NULL)
 		answer_attribute(t, &p, a);
 	else
@@ -972,6 +1015,45 @@ handle_recommend(struct tctx *t)
 		say(t, "ask_needs");
 		jset_str(jobj(t->state, "pending"), "action", "needs");
 		return 1;
+	}
+	if (pf.category == NULL && pf.brand == NULL) {
+		/*
+		 * "Something for gaming under $1,000": gaming laptops,
+		 * headsets and memory cards all qualify, and the best rated
+		 * of them all is a poor answer.  Ask which kind, naming the
+		 * kinds the catalog has for that use and budget.
+		 */
+		struct sbuf kinds = SBUF_INIT;
+		size_t nk = 0;
+
+		pf.limit = 200;
+		if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+			n = 0;
+		sd_error_clear(&err);
+		for (i = 0; i < n; i++) {
+			if (nk < 6 && !word_in(kinds.buf ? kinds.buf : "",
+			    v[i].category, strlen(v[i].category))) {
+				sbuf_addf(&kinds, "%s%s", nk ? ", " : "",
+				    v[i].category);
+				nk++;
+			}
+			product_release(&v[i]);
+		}
+		free(v);
+		v = NULL;
+		n = 0;
+		pf.limit = 3;
+		if (nk > 1) {
+			slots_set(&t->slots, "use", pf.use);
+			slots_set(&t->slots, "categories", kinds.buf);
+			set_action(t, "ask_needs", "use %s without a category: "
+			    "ask which of %s", pf.use, kinds.buf);
+			say(t, "ask_category");
+			jset_str(jobj(t->state, "pending"), "action", "needs");
+			sbuf_release(&kinds);
+			return 1;
+		}
+		sbuf_release(&kinds);
 	}
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
@@ -1140,6 +1222,7 @@ handle_compare(struct tctx *t)
 	size_t		 i;
 	int		 n = 0, w;
 	char		*m0, *m1;
+	const char	*sku;
 
 	memset(p, 0, sizeof p);
 	for (i = 0; i < t->e->el.n && n < 2; i++) {
@@ -1158,10 +1241,21 @@ handle_compare(struct tctx *t)
 			n++;
 		}
 	}
+	/* "Compare the first and the third": those of the last list. */
+	for (i = 0; n < 2 && ordinals[i] != NULL; i++) {
+		cJSON *res = jarr(t->state, "results");
+
+		if (!has_word(t, ordinals[i]) ||
+		    (int)i >= cJSON_GetArraySize(res))
+			continue;
+		sku = cJSON_GetArrayItem(res, (int)i)->valuestring;
+		if (n == 1 && strcmp(sku, p[0].sku) == 0)
+			continue;
+		n += load_product(t, sku, &p[n]);
+	}
 	/* Fill from the last list or the focus. */
 	for (i = 0; n < 2 && i < FOCUS_MAX; i++) {
-		const char *sku = focus_top(t, (int)i);
-
+		sku = focus_top(t, (int)i);
 		if (sku == NULL)
 			break;
 		if (n == 1 && strcmp(sku, p[0].sku) == 0)
@@ -1242,12 +1336,42 @@ handle_compatibility(struct tctx *t)
 	char		*compat;
 	const struct product *acc, *dev;
 
+	const struct entity *pick[2] = { NULL, NULL };
+
+	/*
+	 * The two longest product mentions, in the order said: "fit" read
+	 * as the Beats Fit Pro must not beat "the iPhone 15" next to it.
+	 * A family ("iPhone 15") is its best model.
+	 */
 	memset(p, 0, sizeof p);
-	for (i = 0; i < t->e->el.n && n < 2; i++) {
+	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
-		if (en->type == ENTITY_PRODUCT && en->sku != NULL &&
-		    (n == 0 || strcmp(p[0].sku, en->sku) != 0))
-			n += load_product(t, en->sku, &p[n]);
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (pick[0] == NULL || en->end - en->start >
+		    pick[0]->end - pick[0]->start) {
+			pick[1] = pick[0];
+			pick[0] = en;
+		} else if (pick[1] == NULL || en->end - en->start >
+		    pick[1]->end - pick[1]->start)
+			pick[1] = en;
+	}
+	if (pick[1] != NULL && pick[1]->start < pick[0]->start) {
+		en = pick[0];
+		pick[0] = pick[1];
+		pick[1] = en;
+	}
+	for (i = 0; i < 2 && pick[i] != NULL; i++) {
+		en = pick[i];
+		if (en->sku != NULL ? !load_product(t, en->sku, &p[n]) :
+		    !family_best(t, en, &p[n]))
+			continue;
+		if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
+			product_release(&p[1]);
+			memset(&p[1], 0, sizeof p[1]);
+			continue;
+		}
+		n++;
 	}
 	if (n == 1 && focus_top(t, 0) != NULL &&
 	    strcmp(focus_top(t, 0), p[0].sku) != 0)
@@ -1623,6 +1747,19 @@ confirm_pending(struct tctx *t, cJSON *pending)
 
 /* Knowledge-base answers: FAQs, policies, manuals, past tickets. */
 
+/* Letters and digits of s, lower-cased ("What's up?" is "whatsup"). */
+static char *
+alnum_squeeze(const char *s)
+{
+	char	*out = xstrdup(s), *q = out;
+
+	for (; *s != '\0'; s++)
+		if (isalnum((unsigned char)*s) || (*s & 0x80))
+			*q++ = (char)tolower((unsigned char)*s);
+	*q = '\0';
+	return out;
+}
+
 /* Answer from the best document chunk for the words (and product). */
 static int
 handle_kb(struct tctx *t, unsigned kinds, const char *action,
@@ -1652,6 +1789,26 @@ handle_kb(struct tctx *t, unsigned kinds, const char *action,
 		return 0;
 	}
 	h = &res.hits[0];
+	{
+		/*
+		 * The customer asked an FAQ's very question: that answer,
+		 * even when a policy section shares more of the words.
+		 */
+		size_t	 i;
+		char	*qs = alnum_squeeze(t->text), *ts;
+
+		for (i = 0; i < res.n; i++) {
+			if (res.hits[i].kind != SEARCH_FAQ)
+				continue;
+			ts = alnum_squeeze(res.hits[i].title);
+			if (ts[0] != '\0' && strstr(qs, ts) != NULL)
+				h = &res.hits[i];
+			free(ts);
+			if (h != &res.hits[0])
+				break;
+		}
+		free(qs);
+	}
 	slots_set(&t->slots, "title", h->title);
 	slots_set(&t->slots, "heading", h->heading);
 	{
@@ -1728,6 +1885,17 @@ static const char *const product_intents[] = {
 	"price_promotions", "warranty", NULL
 };
 
+/* How many of "first", "second"... the customer said. */
+static int
+ordinals_said(struct tctx *t)
+{
+	int	 i, n = 0;
+
+	for (i = 0; ordinals[i] != NULL; i++)
+		n += has_word(t, ordinals[i]);
+	return n;
+}
+
 static int
 in_list(const char *s, const char *const *list)
 {
@@ -1735,6 +1903,38 @@ in_list(const char *s, const char *const *list)
 		if (strcmp(s, *list) == 0)
 			return 1;
 	return 0;
+}
+
+/* The one run of 5 to 12 digits standing alone in s (caller frees). */
+static char *
+bare_number(const char *s)
+{
+	const char	*p = s, *q, *found = NULL;
+	size_t		 n = 0;
+
+	while (*p != '\0') {
+		if (!isdigit((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		for (q = p; isdigit((unsigned char)*q); q++)
+			;
+		if ((p > s && (isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '$' || p[-1] == '.' || p[-1] == ',')) ||
+		    isalpha((unsigned char)*q) || *q == ',' ||
+		    (*q == '.' && isdigit((unsigned char)q[1]))) {
+			p = q;
+			continue;
+		}
+		if (q - p >= 5 && q - p <= 12) {
+			if (found != NULL)
+				return NULL;	/* two numbers: ask again */
+			found = p;
+			n = (size_t)(q - p);
+		}
+		p = q;
+	}
+	return found != NULL ? xstrndup(found, n) : NULL;
 }
 
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
@@ -1764,6 +1964,26 @@ policy(struct tctx *t, const struct intent_result *ir)
 	questions = first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
 	    (strcmp(intent, "affirm") != 0 && strcmp(intent, "deny") != 0 &&
 	    ir->verdict == INTENT_OK);
+
+	/*
+	 * "It's 12345" after "which order is it?": a bare number is an
+	 * order number only because the bot asked for one, which the
+	 * entity extractor cannot know.
+	 */
+	if (pend != NULL && strcmp(pend, "order_id") == 0 && oid == NULL &&
+	    cJSON_IsObject(form) && first_entity(t, ENTITY_PRICE) == NULL) {
+		char	*num = bare_number(t->text);
+
+		if (num != NULL) {
+			jset_str(form, "order_id", num);
+			free(num);
+			cJSON_DeleteItemFromObjectCaseSensitive(t->state,
+			    "pending");
+			jset_str(t->trace, "slot_filled", "order_id");
+			handle_order(t, jstr(form, "name"));
+			return;
+		}
+	}
 
 	/*
 	 * 1. The answer to the bot's last question, unless the customer
@@ -1825,8 +2045,22 @@ policy(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	if (ir->verdict == INTENT_OUT_OF_SCOPE) {
-		fallback(t, ir->reason.buf);
-		return;
+		const char *how = NULL, *sku = resolve_reference(t, &how);
+
+		/*
+		 * "How much is the HP Victus 15?", "what about the second
+		 * one?": the classifier found no intent, but a product named
+		 * or picked from the last list is a product question, not
+		 * something the bot cannot do.
+		 */
+		if (count_entities(t, ENTITY_PRODUCT) == 0 &&
+		    (sku == NULL || strcmp(how, "it") == 0)) {
+			fallback(t, ir->reason.buf);
+			return;
+		}
+		jset_str(t->trace, "ambiguity", "resolved: out of scope, "
+		    "but about a product named or referred to");
+		intent = t->intent = "product_inquiry";
 	}
 	if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
 	    in_list(intent_names(NULL)[ir->top[0].id], product_intents) &&
@@ -1877,8 +2111,14 @@ policy(struct tctx *t, const struct intent_result *ir)
 	}
 	if (strcmp(intent, "return_item") == 0 ||
 	    strcmp(intent, "get_refund") == 0) {
-		if (oid != NULL || (cJSON_IsObject(form) &&
-		    jstr(form, "order_id") != NULL) || t->have_cust) {
+		/* "What is your return policy?" asks about no order. */
+		const struct entity *pe = first_entity(t, ENTITY_PRODUCT);
+		int policy_q = oid == NULL && (has_word(t, "policy") ||
+		    has_word(t, "window")) && (pe == NULL ||
+		    pe->extractor == EXTRACTOR_FUZZY);
+
+		if (!policy_q && (oid != NULL || (cJSON_IsObject(form) &&
+		    jstr(form, "order_id") != NULL) || t->have_cust)) {
 			handle_order(t, "return_item");
 			return;
 		}
@@ -1891,7 +2131,8 @@ policy(struct tctx *t, const struct intent_result *ir)
 
 	/* 4. Sales and product expertise. */
 	if (in_list(intent, product_intents) &&
-	    count_entities(t, ENTITY_PRODUCT) == 0) {
+	    count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    !(strcmp(intent, "comparison") == 0 && ordinals_said(t) >= 2)) {
 		const char *how = NULL, *sku = resolve_reference(t, &how);
 
 		/* "The cheaper one", "the second one": that product. */
