@@ -1885,6 +1885,38 @@ static const char *const product_intents[] = {
 	"price_promotions", "warranty", NULL
 };
 
+/*
+ * Words of the message beside the entity en, not counting those that
+ * only frame an answer ("order", "it's", "number"): "order 12318" says
+ * nothing more than the number, whatever the classifier makes of it.
+ */
+static int
+words_beside(struct tctx *t, const struct entity *en)
+{
+	static const char *const frame[] = { "order", "number", "it", "its",
+	    "it's", "is", "s", "the", "my", "no", "nr", "num", "ok", "okay",
+	    "sure", "here", "yes", "this", "one", "that", "ord", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 more = 0;
+	const char *const *f;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n; i++) {
+		if (tok[i].end > en->start && tok[i].start < en->end)
+			continue;
+		len = tok[i].end - tok[i].start;
+		for (f = frame; *f != NULL; f++)
+			if (strlen(*f) == len && strncasecmp(*f,
+			    t->text + tok[i].start, len) == 0)
+				break;
+		if (*f == NULL)
+			more++;
+	}
+	free(tok);
+	return more;
+}
+
 /* How many of "first", "second"... the customer said. */
 static int
 ordinals_said(struct tctx *t)
@@ -1993,7 +2025,8 @@ policy(struct tctx *t, const struct intent_result *ir)
 	if (pend != NULL && strcmp(pend, "order_id") == 0 && oid != NULL &&
 	    cJSON_IsObject(form) && !(ir->verdict == INTENT_OK &&
 	    in_list(intent, form_intents) &&
-	    strcmp(intent, jstr(form, "name")) != 0)) {
+	    strcmp(intent, jstr(form, "name")) != 0 &&
+	    words_beside(t, oid) > 0)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		jset_str(t->trace, "slot_filled", "order_id");
 		handle_order(t, jstr(form, "name"));
