@@ -1211,6 +1211,60 @@ family_best(struct tctx *t, const struct entity *en, struct product *p)
 	return found;
 }
 
+#define CELL_MAX	40	/* widest cell of a comparison table */
+
+static void
+row_add(cJSON *rows, const char *label, const char *a, const char *b)
+{
+	cJSON	*r = cJSON_CreateArray();
+
+	cJSON_AddItemToArray(r, cJSON_CreateString(label));
+	cJSON_AddItemToArray(r, cJSON_CreateString(a));
+	cJSON_AddItemToArray(r, cJSON_CreateString(b));
+	cJSON_AddItemToArray(rows, r);
+}
+
+/* Bytes of s that fit max columns, cut on a character boundary. */
+static size_t
+cell_len(const char *s, size_t max)
+{
+	size_t	 n = strlen(s);
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+static void
+table_render(const cJSON *rows, struct sbuf *out)
+{
+	const cJSON	*r;
+	size_t		 w[3] = { 0, 0, 0 }, c, len, pad;
+
+	cJSON_ArrayForEach(r, rows)
+		for (c = 0; c < 3; c++) {
+			len = cell_len(cJSON_GetArrayItem(r, (int)c)->valuestring,
+			    CELL_MAX);
+			if (len > w[c])
+				w[c] = len;
+		}
+	cJSON_ArrayForEach(r, rows) {
+		sbuf_adds(out, "\n ");
+		for (c = 0; c < 3; c++) {
+			const char *v = cJSON_GetArrayItem(r,
+			    (int)c)->valuestring;
+
+			len = cell_len(v, CELL_MAX);
+			sbuf_addc(out, ' ');
+			sbuf_add(out, v, len);
+			for (pad = len; c < 2 && pad < w[c]; pad++)
+				sbuf_addc(out, ' ');
+		}
+	}
+}
+
 /* Side by side: the attributes that differ, with price and rating. */
 static int
 handle_compare(struct tctx *t)
@@ -1220,9 +1274,10 @@ handle_compare(struct tctx *t)
 	cJSON		*a = NULL, *b = NULL, *it, *other;
 	struct sbuf	 tab = SBUF_INIT;
 	size_t		 i;
-	int		 n = 0, w;
-	char		*m0, *m1;
+	int		 n = 0;
+	char		*m0, *m1, num[2][32];
 	const char	*sku;
+	cJSON		*rows = cJSON_CreateArray();
 
 	memset(p, 0, sizeof p);
 	for (i = 0; i < t->e->el.n && n < 2; i++) {
@@ -1270,20 +1325,24 @@ handle_compare(struct tctx *t)
 		say(t, "ask_compare");
 		return 1;
 	}
-	w = 20;
-	sbuf_addf(&tab, "\n  %-*s %-24.24s %-24.24s", w, "", p[0].name,
-	    p[1].name);
+	/*
+	 * Rows first, then columns as wide as their longest cell (up to
+	 * CELL_MAX): a fixed width cut "Samsung Galaxy S24 (128GB)" to
+	 * "Samsung Galaxy S24 (128G" and hid which model it was.
+	 */
 	m0 = catalog_money(p[0].price, p[0].currency);
 	m1 = catalog_money(p[1].price, p[1].currency);
-	sbuf_addf(&tab, "\n  %-*s %-24s %-24s", w, "price", m0, m1);
+	row_add(rows, "", p[0].name, p[1].name);
+	row_add(rows, "price", m0, m1);
 	free(m0);
 	free(m1);
-	sbuf_addf(&tab, "\n  %-*s %-24.1f %-24.1f", w, "rating", p[0].rating,
-	    p[1].rating);
-	sbuf_addf(&tab, "\n  %-*s %-24lld %-24lld", w, "reviews",
-	    p[0].review_count, p[1].review_count);
-	sbuf_addf(&tab, "\n  %-*s %-24.24s %-24.24s", w, "warranty",
-	    p[0].warranty, p[1].warranty);
+	snprintf(num[0], sizeof num[0], "%.1f", p[0].rating);
+	snprintf(num[1], sizeof num[1], "%.1f", p[1].rating);
+	row_add(rows, "rating", num[0], num[1]);
+	snprintf(num[0], sizeof num[0], "%lld", p[0].review_count);
+	snprintf(num[1], sizeof num[1], "%lld", p[1].review_count);
+	row_add(rows, "reviews", num[0], num[1]);
+	row_add(rows, "warranty", p[0].warranty, p[1].warranty);
 	a = cJSON_Parse(p[0].attrs);
 	b = cJSON_Parse(p[1].attrs);
 	cJSON_ArrayForEach(it, a) {
@@ -1293,11 +1352,12 @@ handle_compare(struct tctx *t)
 		va = catalog_attr(&p[0], it->string);
 		vb = other != NULL ? catalog_attr(&p[1], it->string) : NULL;
 		if (va != NULL && (vb == NULL || strcmp(va, vb) != 0))
-			sbuf_addf(&tab, "\n  %-*.*s %-24.24s %-24.24s", w, w,
-			    it->string, va, vb != NULL ? vb : "-");
+			row_add(rows, it->string, va, vb != NULL ? vb : "-");
 		free(va);
 		free(vb);
 	}
+	table_render(rows, &tab);
+	cJSON_Delete(rows);
 	cJSON_Delete(a);
 	cJSON_Delete(b);
 	product_slots(t, &p[0], "a_");
