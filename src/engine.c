@@ -2029,6 +2029,11 @@ bare_number(const char *s)
 	return found != NULL ? xstrndup(found, n) : NULL;
 }
 
+/* Words that make a question about the store, not a product. */
+static const char *const store_topics[] = { "shipping", "delivery",
+	"coupon", "coupons", "code", "codes", "promo", "price match",
+	"financing", "payment", "invoice", NULL };
+
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
 	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
 
@@ -2263,6 +2268,19 @@ policy(struct tctx *t, const struct intent_result *ir)
 	    strcmp(intent, "warranty") == 0 ||
 	    strcmp(intent, "compatibility") == 0) {
 		update_filters(t);
+		/*
+		 * "How much is shipping?" with a laptop in focus asks about
+		 * the store, not the laptop: a store topic and no product
+		 * named or pointed at go to the FAQ and policies.
+		 */
+		const char *how = NULL;
+
+		if (has_any(t, store_topics) &&
+		    count_entities(t, ENTITY_PRODUCT) == 0 &&
+		    resolve_reference(t, &how) == NULL &&
+		    handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+		    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+			return;
 		if (handle_product_question(t, intent))
 			return;
 		/* No product: a category or budget means a recommendation. */
