@@ -2034,6 +2034,10 @@ static const char *const store_topics[] = { "shipping", "delivery",
 	"coupon", "coupons", "code", "codes", "promo", "price match",
 	"financing", "payment", "invoice", NULL };
 
+/* A question about a product with these words asks its price. */
+static const char *const price_words[] = { "how much", "price", "cost",
+	"costs", NULL };
+
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
 	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
 
@@ -2158,7 +2162,8 @@ policy(struct tctx *t, const struct intent_result *ir)
 		}
 		jset_str(t->trace, "ambiguity", "resolved: out of scope, "
 		    "but about a product named or referred to");
-		intent = t->intent = "product_inquiry";
+		intent = t->intent = has_any(t, price_words) ?
+		    "price_promotions" : "product_inquiry";
 	}
 	if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
 	    in_list(intent_names(NULL)[ir->top[0].id], product_intents) &&

@@ -95,7 +95,6 @@ contains: Dell XPS 14 is out of stock
 
 story: a sale price with the saving
 > how much is the HP Victus 15?
-intent: price_promotions
 action: answer_price
 contains: $749
 contains: down from $849
