@@ -1277,7 +1277,7 @@ handle_compare(struct tctx *t)
 	int		 n = 0;
 	char		*m0, *m1, num[2][32];
 	const char	*sku;
-	cJSON		*rows = cJSON_CreateArray();
+	cJSON		*rows;
 
 	memset(p, 0, sizeof p);
 	for (i = 0; i < t->e->el.n && n < 2; i++) {
@@ -1330,6 +1330,7 @@ handle_compare(struct tctx *t)
 	 * CELL_MAX): a fixed width cut "Samsung Galaxy S24 (128GB)" to
 	 * "Samsung Galaxy S24 (128G" and hid which model it was.
 	 */
+	rows = cJSON_CreateArray();
 	m0 = catalog_money(p[0].price, p[0].currency);
 	m1 = catalog_money(p[1].price, p[1].currency);
 	row_add(rows, "", p[0].name, p[1].name);
