@@ -30,6 +30,7 @@ done
 at_least "Bitext accuracy" "$(field "$T/out" accuracy)" 0.991
 at_least "Bitext macro-F1" "$(field "$T/out" macro_f1)" 0.991
 contains "eval --json has macro_f1_union" "$T/out" '"macro_f1_union":'
+contains "eval --json lists what the union adds" "$T/out" '"predicted_not_gold":['
 at_least "Bitext macro-F1 over gold and predicted" \
     "$(field "$T/out" macro_f1_union)" 0.890
 
@@ -43,6 +44,8 @@ at_least "out-of-scope rejected" "$(field "$T/out" oos_recall)" 0.914
 
 run_ok "eval text output" "$SHOPDESK" -e eval intents "$D/store-test.jsonl"
 contains "text output: accuracy" "$T/out" "accuracy"
+contains "text output: macro-F1 over the gold intents" "$T/out" "macro-F1 (gold)"
+contains "text output: macro-F1 over the union" "$T/out" "macro-F1 (union)"
 contains "text output: per intent" "$T/out" "warranty"
 contains "text output: throughput" "$T/out" "utterances/s"
 
