@@ -2168,6 +2168,26 @@ policy(struct tctx *t, const struct intent_result *ir)
 		    "price_promotions" : "product_inquiry";
 	}
 	if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
+	    count_entities(t, ENTITY_PRODUCT) > 0 &&
+	    (ir->top[0].id == intent_oos_id() ||
+	    ir->top[1].id == intent_oos_id())) {
+		/*
+		 * Torn between a product question and "out of scope" while a
+		 * catalog product is named: the product settles it.
+		 */
+		int other = ir->top[0].id == intent_oos_id() ?
+		    ir->top[1].id : ir->top[0].id;
+
+		if (in_list(intent_names(NULL)[other], product_intents)) {
+			intent = t->intent = intent_names(NULL)[other];
+			jset_str(t->trace, "ambiguity", "resolved: a catalog "
+			    "product is named");
+		}
+	}
+	if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
+	    t->trace != NULL && jstr(t->trace, "ambiguity") != NULL) {
+		/* Settled above. */
+	} else if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
 	    in_list(intent_names(NULL)[ir->top[0].id], product_intents) &&
 	    in_list(intent_names(NULL)[ir->top[1].id], product_intents) &&
 	    (t->e->el.n > 0 || focus_top(t, 0) != NULL)) {
