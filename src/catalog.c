@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,6 +232,64 @@ catalog_products(struct store *st, const struct product_filter *f,
 	*n = cnt;
 	if (r != SQLITE_DONE)
 		return store_fail(st, err, "list products");
+	return SD_OK;
+}
+
+enum sd_rc
+catalog_products_named(struct store *st, const char *phrase, int limit,
+    struct product **out, size_t *n, struct sd_error *err)
+{
+	/* The full-text index finds the family; no scan of every name. */
+	static const char sql[] = "SELECT " PRODUCT_COLS " FROM products"
+	    " WHERE id IN (SELECT rowid FROM product_fts WHERE product_fts"
+	    " MATCH ?1)"
+	    " ORDER BY (coalesce(rating, 0) * review_count + 4.0 * 50)"
+	    "   / (review_count + 50) DESC, review_count DESC, price, sku"
+	    " LIMIT ?2";
+	struct sbuf	 q = SBUF_INIT;
+	sqlite3_stmt	*s;
+	struct product	*v = NULL;
+	size_t		 cnt = 0, cap = 0;
+	const char	*p;
+	int		 r, words = 0, inword = 0;
+
+	*out = NULL;
+	*n = 0;
+	/* name : "w1 w2 ...", only letters and digits: no FTS5 syntax. */
+	sbuf_adds(&q, "name : \"");
+	for (p = phrase; *p != '\0'; p++) {
+		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) {
+			if (!inword && words++ > 0)
+				sbuf_addc(&q, ' ');
+			sbuf_addc(&q, *p);
+			inword = 1;
+		} else
+			inword = 0;
+	}
+	sbuf_addc(&q, '"');
+	if (words == 0) {
+		sbuf_release(&q);
+		return SD_OK;
+	}
+	if ((s = store_prepare(st, sql, err)) == NULL) {
+		sbuf_release(&q);
+		return SD_ERR_DB;
+	}
+	sqlite3_bind_text(s, 1, q.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, limit > 0 ? limit : 20);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap < 8 ? 8 : cap * 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		read_product(s, &v[cnt++]);
+	}
+	sqlite3_reset(s);
+	sbuf_release(&q);
+	*out = v;
+	*n = cnt;
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "find products by name");
 	return SD_OK;
 }
 

@@ -1167,44 +1167,60 @@ static int
 family_best(struct tctx *t, const struct entity *en, struct product *p)
 {
 	struct search_result res;
+	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 q = SBUF_INIT;
 	struct text_folded want = TEXT_FOLDED_INIT, name = TEXT_FOLDED_INIT;
-	struct product	 cand;
-	size_t		 i;
+	struct product	*cands = NULL;
+	size_t		 i, n = 0;
 	double		 score, best = -1;
-	int		 found = 0;
+	int		 found = 0, pick = -1;
 
 	/*
-	 * Among the catalog hits whose names hold the words said, the one
-	 * most customers rated well (a Bayesian average, as recommendations
-	 * use): "iPhone 15" is the 128GB model, not whichever variant
-	 * happens to rank first.
+	 * Among the products whose names hold the words said, the one most
+	 * customers rated well (a Bayesian average, as recommendations use):
+	 * "iPhone 15" is the 128GB model, not whichever variant happens to
+	 * rank first.  Names are looked up in the full-text index; a search
+	 * (typos, synonyms) is the fallback.
 	 */
 	sbuf_add(&q, t->text + en->start, en->end - en->start);
 	text_fold(q.buf, q.len, &want);
-	kb_search(t, q.buf, SEARCH_KIND_BIT(SEARCH_PRODUCT), 10, &res);
-	for (i = 0; i < res.n; i++) {
-		memset(&cand, 0, sizeof cand);
-		if (!load_product(t, res.hits[i].id, &cand))
-			continue;
-		text_fold(cand.name, strlen(cand.name), &name);
-		score = (cand.rating * (double)cand.review_count + 4.0 * 50) /
-		    ((double)cand.review_count + 50);
+	if (catalog_products_named(t->st, q.buf, 20, &cands, &n, &err) !=
+	    SD_OK || n == 0) {
+		sd_error_clear(&err);
+		kb_search(t, q.buf, SEARCH_KIND_BIT(SEARCH_PRODUCT), 10, &res);
+		for (i = 0; i < res.n; i++) {
+			cands = xrealloc(cands, (n + 1) * sizeof *cands);
+			memset(&cands[n], 0, sizeof cands[n]);
+			if (catalog_product_by_sku(t->st, res.hits[i].id,
+			    &cands[n], NULL) == SD_OK)
+				n++;
+		}
+		search_result_free(&res);
+	}
+	for (i = 0; i < n; i++) {
+		text_fold(cands[i].name, strlen(cands[i].name), &name);
+		score = (cands[i].rating * (double)cands[i].review_count +
+		    4.0 * 50) / ((double)cands[i].review_count + 50);
 		/* Each word the customer did not say ("Pro", "Ultra") is a
 		 * step away from the plain model they named. */
-		score -= 5 * extra_words(name.s.buf, want.s.buf, cand.brand);
+		score -= 5 * extra_words(name.s.buf, want.s.buf,
+		    cands[i].brand);
 		if (strstr(name.s.buf, want.s.buf) == NULL)
 			score -= 100;	/* a weaker match: only if no other */
 		if (!found || score > best) {
-			if (found)
-				product_release(p);
-			*p = cand;
+			pick = (int)i;
 			best = score;
 			found = 1;
-		} else
-			product_release(&cand);
+		}
 	}
-	search_result_free(&res);
+	for (i = 0; i < n; i++) {
+		if ((int)i == pick) {
+			*p = cands[i];
+			retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
+		} else
+			product_release(&cands[i]);
+	}
+	free(cands);
 	sbuf_release(&q);
 	text_folded_release(&want);
 	text_folded_release(&name);
