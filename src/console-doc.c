@@ -663,10 +663,10 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 	cdoc_line(d, 24, -1);
 	cdoc_adds(d, CS_DIM, "intent  ");
 	s = jstr(in, "name");
-	cdoc_addf(d, CS_BOLD, "%-18s ", s != NULL ? s : "?");
+	cdoc_addf(d, CS_BOLD, "%-16s ", s != NULL ? s : "?");
 	if (jnum(in, "confidence", &x)) {
 		cdoc_addf(d, CS_TEXT, "%.2f ", x);
-		bar(d, x, 10);
+		bar(d, x, 8);
 	}
 	rk = cJSON_GetObjectItemCaseSensitive(trace, "ranking");
 	i = 0;
@@ -678,11 +678,11 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 			break;
 		cdoc_line(d, 24, -1);
 		cdoc_adds(d, CS_DIM, "        ");
-		cdoc_addf(d, CS_TEXT, "%-18s ", jstr(it, "name") != NULL ?
+		cdoc_addf(d, CS_TEXT, "%-16s ", jstr(it, "name") != NULL ?
 		    jstr(it, "name") : "?");
 		if (jnum(it, "confidence", &x)) {
 			cdoc_addf(d, CS_DIM, "%.2f ", x);
-			bar(d, x, 10);
+			bar(d, x, 8);
 		}
 	}
 	v = cJSON_GetObjectItemCaseSensitive(trace, "verdict");
@@ -690,8 +690,9 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 		cdoc_line(d, 8, -1);
 		cdoc_adds(d, CS_DIM, "verdict ");
 		s = jstr(v, "name");
-		cdoc_adds(d, s != NULL && strcmp(s, "accept") != 0 &&
-		    strcmp(s, "accepted") != 0 ? CS_ERROR : CS_BOLD,
+		/* Anything but a plain acceptance is worth a look. */
+		cdoc_adds(d, s != NULL && strcmp(s, "ok") != 0 &&
+		    strcmp(s, "accept") != 0 ? CS_ERROR : CS_BOLD,
 		    s != NULL ? s : "?");
 		if (jnum(v, "threshold", &x))
 			cdoc_addf(d, CS_TEXT, "  threshold %.2f", x);
@@ -746,11 +747,6 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 	}
 
 	cdoc_line(d, 8, -1);
-	cdoc_adds(d, CS_DIM, "state");
-	state_block(d, cJSON_GetObjectItemCaseSensitive(trace, "state_before"),
-	    cJSON_GetObjectItemCaseSensitive(trace, "state_after"));
-
-	cdoc_line(d, 8, -1);
 	cdoc_adds(d, CS_DIM, "action  ");
 	cdoc_adds(d, CS_BOLD, jstr(trace, "action") != NULL ?
 	    jstr(trace, "action") : "?");
@@ -789,4 +785,10 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 			cdoc_addf(d, CS_BOLD, "total %.0f %s", x,
 			    cdoc_unicode ? "\xc2\xb5s" : "us");
 	}
+
+	/* Last: the longest part. */
+	cdoc_line(d, 8, -1);
+	cdoc_adds(d, CS_DIM, "state");
+	state_block(d, cJSON_GetObjectItemCaseSensitive(trace, "state_before"),
+	    cJSON_GetObjectItemCaseSensitive(trace, "state_after"));
 }

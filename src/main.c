@@ -29,6 +29,7 @@ extern const struct sd_cmd cmd_nlu_entry;
 extern const struct sd_cmd cmd_train_entry;
 extern const struct sd_cmd cmd_synonyms_entry;
 extern const struct sd_cmd cmd_shell_entry;
+extern const struct sd_cmd cmd_console_entry;
 
 const struct sd_cmd *const cmd_table[] = {
 	&cmd_help_entry,
@@ -39,6 +40,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_train_entry,
 	&cmd_synonyms_entry,
 	&cmd_shell_entry,
+	&cmd_console_entry,
 	NULL
 };
 

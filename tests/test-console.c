@@ -234,8 +234,8 @@ test_trace(void)
 	cdoc_debug(&d, t, 1);
 	s = flat(&d);
 	ok(strstr(s, "intent  product_search") != NULL, "debug: intent");
-	ok(strstr(s, "0.91 ##########") == NULL &&
-	    strstr(s, "0.91 #########.") != NULL, "debug: score bar");
+	ok(strstr(s, "0.91 #########") == NULL &&
+	    strstr(s, "0.91 #######.") != NULL, "debug: score bar");
 	ok(strstr(s, "recommendation") != NULL, "debug: alternatives");
 	ok(strstr(s, "verdict accept  threshold 0.40  margin 0.10") != NULL,
 	    "debug: verdict with threshold and margin");
