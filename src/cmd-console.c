@@ -31,7 +31,7 @@ cmd_console_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct console_opts o = { NULL, NULL, NULL, 0, 1, -1, 0, 0 };
+	struct console_opts o = { NULL, NULL, NULL, 0, 1, -1, 0, 0, 0 };
 	struct sd_error	 err = SD_ERROR_INIT;
 	char		*end;
 	int		 ch;
@@ -74,9 +74,9 @@ cmd_console_run(struct sd_ctx *ctx, int argc, char **argv)
 	if (console_run(ctx, &o, &err) != SD_OK)
 		return cmd_error(&cmd_console_entry, &err);
 	if (o.bench_draws >= 0)
-		printf("first prompt %.2f ms, full redraw %.1f us "
-		    "(%d redraws)\n", o.first_prompt_ms, o.redraw_us,
-		    o.bench_draws);
+		fprintf(stderr, "first prompt %.2f ms, full redraw %.1f us "
+		    "(%d redraws), engine ready %.2f ms\n", o.first_prompt_ms,
+		    o.redraw_us, o.bench_draws, o.engine_ready_ms);
 	return SD_EXIT_OK;
 }
 

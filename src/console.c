@@ -2034,7 +2034,8 @@ console_free(struct console *c)
 	free(c->session);
 	free(c->generator);
 	free(c->hist_path);
-	engine_close(c->eng);
+	if (c->eng != NULL)
+		engine_close(c->eng);
 }
 
 enum sd_rc
@@ -2059,8 +2060,6 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	c.show[PANE_CONV] = c.show[PANE_CTX] = c.show[PANE_DBG] = 1;
 	c.data_version = -1;
 	sbuf_init(&c.notice);
-	if ((c.eng = engine_open(ctx->st, ctx->share_dir, err)) == NULL)
-		return err->rc != SD_OK ? err->rc : SD_ERR_INTERNAL;
 	name = o->agent != NULL ? o->agent : getenv("USER");
 	c.agent = xstrdup(name != NULL && *name != '\0' ? name : "agent");
 	c.user = o->user != NULL ? xstrdup(o->user) : NULL;
@@ -2122,6 +2121,13 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	readline_init(&c);
 	draw(&c);
 	o->first_prompt_ms = (double)(now_us() - t0) / 1000.0;
+	/*
+	 * The engine (model, gazetteer over the whole catalog) loads after
+	 * the first frame: keys typed meanwhile wait in the terminal.
+	 */
+	if ((c.eng = engine_open(ctx->st, ctx->share_dir, err)) == NULL)
+		c.quit = 1;
+	o->engine_ready_ms = (double)(now_us() - t0) / 1000.0;
 
 	if (o->bench_draws >= 0) {
 		t1 = now_us();
@@ -2168,6 +2174,12 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 
 	rl_callback_handler_remove();
 	con = NULL;
+	/* Without an alternate screen, leave a blank one, not the panes. */
+	if (tigetstr((char *)"rmcup") == NULL ||
+	    tigetstr((char *)"rmcup") == (char *)-1) {
+		erase();
+		refresh();
+	}
 	endwin();
 	delscreen(scr);
 	signals_restore();
@@ -2178,5 +2190,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	if (write_history(c.hist_path) == 0)
 		history_truncate_file(c.hist_path, 1000);
 	console_free(&c);
+	if (err != NULL && err->rc != SD_OK)
+		return err->rc;
 	return SD_OK;
 }

@@ -22,6 +22,7 @@ struct console_opts {
 	 */
 	int		 bench_draws;
 	double		 first_prompt_ms;	/* console_run start to prompt */
+	double		 engine_ready_ms;	/* ... to the engine loaded */
 	double		 redraw_us;		/* mean cost of a full redraw */
 };
 

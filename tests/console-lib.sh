@@ -61,6 +61,7 @@ expect() {
 	ex_s=$?
 	ok $ex_s "$1"
 	[ $ex_s -eq 0 ] || { echo "# wanted: $2"; dump; }
+	return $ex_s
 }
 
 expect_gone() {
@@ -80,12 +81,32 @@ typeline() {
 	tm send-keys -t sd Enter
 }
 
+# wait_prompt: the shell's prompt is back (a line that is only "$").
+wait_prompt() {
+	wf_n=0
+	while :; do
+		screen
+		grep -qx '\$' "$T/screen" && return 0
+		wf_n=$((wf_n + 1))
+		[ $wf_n -ge 200 ] && return 1
+		sleep 0.05
+	done
+}
+
 # The terminal is sane: canonical mode and echo back on.
 stty_sane() {
-	keys C-u
+	wait_prompt || return 1
 	typeline "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' '; echo :stty"
 	wait_for ":stty" 10 && wait_for '$' 5
 	grep -q "^icanon echo :stty" "$T/screen"
+}
+
+# sane_ok DESCRIPTION: stty_sane as a test, with the screen on failure.
+sane_ok() {
+	stty_sane
+	so_s=$?
+	ok $so_s "$1"
+	[ $so_s -eq 0 ] || dump
 }
 
 # The console's pid (the shell's child).

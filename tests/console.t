@@ -189,8 +189,7 @@ ok $? "120x40: the input line is on row 39"
 
 typeline "/quit"
 expect_gone "/quit leaves the console" "F1 help"
-stty_sane
-ok $? "terminal sane after /quit"
+sane_ok "terminal sane after /quit"
 ok $(grep -c "you>" "$T/screen" | awk '{ print ($1 == 0) ? 0 : 1 }') \
     "no console left on the screen after quit"
 [ -s "$HOME/.local/share/shopdesk/console_history" ]
@@ -205,16 +204,14 @@ expect "Ctrl-R searches the saved history" "how is the battery life?"
 keys C-g
 keys C-c
 expect_gone "Ctrl-C leaves the console" "F1 help"
-stty_sane
-ok $? "terminal sane after Ctrl-C"
+sane_ok "terminal sane after Ctrl-C"
 
 # A crash signal restores the terminal before the process dies.
 typeline "$SHOPDESK console"
 expect "console starts for the crash test" "you>"
 kill -SEGV "$(console_pid)"
 expect_gone "SIGSEGV ends the console" "F1 help"
-stty_sane
-ok $? "terminal sane after SIGSEGV"
+sane_ok "terminal sane after SIGSEGV"
 
 # Monochrome: NO_COLOR and a terminal without colours.
 typeline "TERM=vt100 NO_COLOR=1 $SHOPDESK console"
@@ -225,7 +222,6 @@ ok $? "NO_COLOR: no colour on screen"
 grep -q "$(printf '\033')\[[0-9;]*7m" "$T/esc"
 ok $? "monochrome still marks titles (reverse video)"
 typeline "/quit"
-stty_sane
-ok $? "terminal sane after quitting on a monochrome terminal"
+sane_ok "terminal sane after quitting on a monochrome terminal"
 
 finish
