@@ -32,6 +32,7 @@ extern const struct sd_cmd cmd_chat_entry;
 extern const struct sd_cmd cmd_replay_entry;
 extern const struct sd_cmd cmd_history_entry;
 extern const struct sd_cmd cmd_test_entry;
+extern const struct sd_cmd cmd_console_entry;
 
 const struct sd_cmd *const cmd_table[] = {
 	&cmd_help_entry,
@@ -45,6 +46,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_replay_entry,
 	&cmd_history_entry,
 	&cmd_test_entry,
+	&cmd_console_entry,
 	NULL
 };
 
