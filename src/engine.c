@@ -1227,7 +1227,7 @@ family_best(struct tctx *t, const struct entity *en, struct product *p)
 	return found;
 }
 
-#define CELL_MAX	40	/* widest cell of a comparison table */
+#define CELL_MAX	24	/* widest cell of a comparison table */
 
 static void
 row_add(cJSON *rows, const char *label, const char *a, const char *b)
@@ -1240,44 +1240,73 @@ row_add(cJSON *rows, const char *label, const char *a, const char *b)
 	cJSON_AddItemToArray(rows, r);
 }
 
-/* Bytes of s that fit max columns, cut on a character boundary. */
+/*
+ * The next piece of s for a cell at most max bytes wide: up to the last
+ * space that fits (or a cut on a character boundary when none does).
+ * *next gets where the rest starts.
+ */
 static size_t
-cell_len(const char *s, size_t max)
+cell_piece(const char *s, size_t max, const char **next)
 {
-	size_t	 n = strlen(s);
+	size_t	 n = strlen(s), cut;
 
-	if (n <= max)
+	if (n <= max) {
+		*next = s + n;
 		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
+	}
+	for (cut = max; cut > 0 && s[cut] != ' '; cut--)
+		;
+	if (cut == 0) {
+		cut = max;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+			cut--;
+		*next = s + cut;
+		return cut;
+	}
+	*next = s + cut + 1;
+	return cut;
 }
 
+/*
+ * Rows of three cells; long values wrap onto continuation lines inside
+ * their column, so the table stays within 80 columns without cutting
+ * what a cell says.
+ */
 static void
 table_render(const cJSON *rows, struct sbuf *out)
 {
 	const cJSON	*r;
+	const char	*cur[3], *next;
 	size_t		 w[3] = { 0, 0, 0 }, c, len, pad;
+	int		 more;
 
 	cJSON_ArrayForEach(r, rows)
 		for (c = 0; c < 3; c++) {
-			len = cell_len(cJSON_GetArrayItem(r, (int)c)->valuestring,
-			    CELL_MAX);
+			len = strlen(cJSON_GetArrayItem(r, (int)c)->valuestring);
+			if (len > CELL_MAX)
+				len = CELL_MAX;
 			if (len > w[c])
 				w[c] = len;
 		}
 	cJSON_ArrayForEach(r, rows) {
-		sbuf_adds(out, "\n ");
-		for (c = 0; c < 3; c++) {
-			const char *v = cJSON_GetArrayItem(r,
-			    (int)c)->valuestring;
-
-			len = cell_len(v, CELL_MAX);
-			sbuf_addc(out, ' ');
-			sbuf_add(out, v, len);
-			for (pad = len; c < 2 && pad < w[c]; pad++)
+		for (c = 0; c < 3; c++)
+			cur[c] = cJSON_GetArrayItem(r, (int)c)->valuestring;
+		do {
+			sbuf_adds(out, "\n ");
+			more = 0;
+			for (c = 0; c < 3; c++) {
+				len = cell_piece(cur[c], CELL_MAX, &next);
 				sbuf_addc(out, ' ');
-		}
+				sbuf_add(out, cur[c], len);
+				for (pad = len; c < 2 && pad < w[c]; pad++)
+					sbuf_addc(out, ' ');
+				cur[c] = next;
+				more |= *next != '\0';
+			}
+			/* Trailing blanks of a continuation line. */
+			while (out->len > 0 && out->buf[out->len - 1] == ' ')
+				sbuf_setlen(out, out->len - 1);
+		} while (more);
 	}
 }
 
@@ -1342,14 +1371,15 @@ handle_compare(struct tctx *t)
 		return 1;
 	}
 	/*
-	 * Rows first, then columns as wide as their longest cell (up to
-	 * CELL_MAX): a fixed width cut "Samsung Galaxy S24 (128GB)" to
-	 * "Samsung Galaxy S24 (128G" and hid which model it was.
+	 * The products' full names head the table as A and B, and the
+	 * columns are as wide as their longest cell (up to CELL_MAX), so
+	 * the table fits 80 columns and still says which model is which.
 	 */
 	rows = cJSON_CreateArray();
 	m0 = catalog_money(p[0].price, p[0].currency);
 	m1 = catalog_money(p[1].price, p[1].currency);
-	row_add(rows, "", p[0].name, p[1].name);
+	sbuf_addf(&tab, "\n  A: %s\n  B: %s\n", p[0].name, p[1].name);
+	row_add(rows, "", "A", "B");
 	row_add(rows, "price", m0, m1);
 	free(m0);
 	free(m1);
