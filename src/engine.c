@@ -977,7 +977,9 @@ reasons(struct tctx *t, const struct product *p)
 		    sb.len ? ", " : "", money);
 		free(money);
 	}
-	if (jstr(f, "use") != NULL)
+	/* Only when it really is (the use may have been relaxed). */
+	if (jstr(f, "use") != NULL && (strcmp(p->subcategory,
+	    jstr(f, "use")) == 0 || strstr(p->tags, jstr(f, "use")) != NULL))
 		sbuf_addf(&sb, "%sit is built for %s", sb.len ? " and " : "",
 		    jstr(f, "use"));
 	if (p->stock > 0 && p->stock < 5)

@@ -341,6 +341,14 @@ static const char *const migrations[] = {
 	"CREATE INDEX products_score_all ON products("
 	"  ((coalesce(rating, 0) * review_count + 4.0 * 50)"
 	"   / (review_count + 50)) DESC);",
+
+	/*
+	 * 6 -> 7: recommendations for a use that is a subcategory ("gaming
+	 * laptops") read that subcategory's products best first.
+	 */
+	"CREATE INDEX products_sub_score ON products(category, subcategory,"
+	"  ((coalesce(rating, 0) * review_count + 4.0 * 50)"
+	"   / (review_count + 50)) DESC);",
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
