@@ -1,0 +1,1529 @@
+/*
+ * intent.c owns the intent classifier: the intent set and its aliases, the
+ * features, training (multinomial logistic regression by SGD), calibration
+ * (a softmax temperature and a rejection threshold fitted on a held-out
+ * slice of the training data), the serialized model and its row in the
+ * store's models table.
+ *
+ * Features are hashed to 64-bit keys and looked up in a dictionary built
+ * from the training data, so text the training never saw adds nothing
+ * (hashing into a fixed table would add collision noise, which hurts the
+ * rejection of out-of-scope text).  On top of word and character n-grams,
+ * the share of words the in-scope training data never used is a feature:
+ * out-of-scope questions are mostly about words a shop never hears.
+ *
+ * Training is deterministic: files are read in the order given, examples
+ * are shuffled by a fixed-seed generator and the arithmetic runs in a fixed
+ * order, so the same data yields the same blob bit for bit.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <glob.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <cJSON.h>
+#include <sqlite3.h>
+
+#include "shopdesk.h"
+#include "intent.h"
+#include "paths.h"
+#include "sbuf.h"
+#include "store.h"
+#include "text.h"
+
+/* Bump when features or the blob layout change: stored models retrain. */
+#define MODEL_VERSION	6
+#define MODEL_MAGIC	"SDINTENT"
+
+/*
+ * The intent set: Bitext's 27 names first (sorted), then the store's own.
+ * Append only; the ids are stored in models.
+ */
+static const char *const names[] = {
+	"cancel_order", "change_order", "change_shipping_address",
+	"check_cancellation_fee", "check_invoice", "check_payment_methods",
+	"check_refund_policy", "complaint", "contact_customer_service",
+	"contact_human_agent", "create_account", "delete_account",
+	"delivery_options", "delivery_period", "edit_account", "get_invoice",
+	"get_refund", "newsletter_subscription", "payment_issue",
+	"place_order", "recover_password", "registration_problems", "review",
+	"set_up_shipping_address", "switch_account", "track_order",
+	"track_refund",
+	"product_inquiry", "product_specs", "compatibility", "usage_advice",
+	"comparison", "recommendation", "stock_availability",
+	"price_promotions", "return_item", "warranty", "troubleshooting",
+	"greeting", "goodbye", "thanks", "affirm", "deny", "out_of_scope",
+};
+#define NINTENTS	((int)(sizeof names / sizeof names[0]))
+
+/* Other data sets' names for our intents (CLINC150, Rasa, NLP.js...). */
+static const struct {
+	const char	*alias;
+	const char	*name;
+} aliases[] = {
+	{ "order_status", "track_order" },
+	{ "order", "place_order" },
+	{ "order_checks", "track_order" },
+	{ "cancel", "cancel_order" },
+	{ "thank_you", "thanks" },
+	{ "thankyou", "thanks" },
+	{ "thank", "thanks" },
+	{ "greet", "greeting" },
+	{ "hello", "greeting" },
+	{ "hi", "greeting" },
+	{ "bye", "goodbye" },
+	{ "yes", "affirm" },
+	{ "affirmative", "affirm" },
+	{ "confirm", "affirm" },
+	{ "no", "deny" },
+	{ "negative", "deny" },
+	{ "reject", "deny" },
+	{ "product_recommendation", "recommendation" },
+	{ "recommend", "recommendation" },
+	{ "product_question", "product_inquiry" },
+	{ "product_info", "product_inquiry" },
+	{ "product_features", "product_specs" },
+	{ "specs", "product_specs" },
+	{ "product_comparison", "comparison" },
+	{ "compare", "comparison" },
+	{ "availability", "stock_availability" },
+	{ "stock", "stock_availability" },
+	{ "in_stock", "stock_availability" },
+	{ "price", "price_promotions" },
+	{ "pricing", "price_promotions" },
+	{ "promotions", "price_promotions" },
+	{ "discount", "price_promotions" },
+	{ "return", "return_item" },
+	{ "returns", "return_item" },
+	{ "return_product", "return_item" },
+	{ "refund", "get_refund" },
+	{ "request_refund", "get_refund" },
+	{ "refund_status", "track_refund" },
+	{ "shipping", "delivery_options" },
+	{ "shipping_options", "delivery_options" },
+	{ "delivery_time", "delivery_period" },
+	{ "technical_support", "troubleshooting" },
+	{ "tech_support", "troubleshooting" },
+	{ "human", "contact_human_agent" },
+	{ "agent", "contact_human_agent" },
+	{ "human_handoff", "contact_human_agent" },
+	{ "talk_to_human", "contact_human_agent" },
+	{ "feedback", "review" },
+	{ "password_reset", "recover_password" },
+	{ "reset_password", "recover_password" },
+	{ "payment", "payment_issue" },
+	{ "invoice", "get_invoice" },
+	{ "oos", "out_of_scope" },
+	{ "none", "out_of_scope" },
+	{ "other", "out_of_scope" },
+	{ "fallback", "out_of_scope" },
+	{ "nlu_fallback", "out_of_scope" },
+	{ "out_of_domain", "out_of_scope" },
+};
+
+const char *const *
+intent_names(size_t *n)
+{
+	if (n != NULL)
+		*n = NINTENTS;
+	return names;
+}
+
+int
+intent_id(const char *name)
+{
+	int	 i;
+
+	for (i = 0; i < NINTENTS; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+int
+intent_map_name(const char *dsname)
+{
+	size_t	 i;
+	int	 id;
+
+	for (id = 0; id < NINTENTS; id++)
+		if (strcasecmp(names[id], dsname) == 0)
+			return id;
+	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (strcasecmp(aliases[i].alias, dsname) == 0)
+			return intent_id(aliases[i].name);
+	return -1;
+}
+
+int
+intent_oos_id(void)
+{
+	return NINTENTS - 1;
+}
+
+const char *
+intent_verdict_name(enum intent_verdict v)
+{
+	switch (v) {
+	case INTENT_OK:
+		return "ok";
+	case INTENT_OUT_OF_SCOPE:
+		return "out_of_scope";
+	case INTENT_AMBIGUOUS:
+		return "ambiguous";
+	}
+	return "?";
+}
+
+/* Hyperparameters, fixed so that training is reproducible. */
+#define EPOCHS		12
+#define LR0		4.0
+#define LR_DECAY	0.35	/* lr = LR0 / (1 + epoch * LR_DECAY) */
+#define L2		2e-6
+#define CHAR_WEIGHT	0.6	/* char n-grams count less than words */
+#define CW_POWER	0.5	/* class weight (mean / count)^CW_POWER */
+#define HOLDOUT_MOD	10	/* 1 example in 10 calibrates */
+#define SEED		0x5d1e7e57c0ffee11ULL
+#define MARGIN		0.10
+#define CHAR_MIN	3
+#define CHAR_MAX	5
+
+/* A dictionary slot: the key beside its row, one cache line per probe. */
+struct slot {
+	uint64_t	 key;		/* 0: empty */
+	uint32_t	 row;
+};
+
+/* The model.  Read-only once built. */
+struct intent_model {
+	int		 nclass;
+	uint32_t	 nfeat;
+	double		 temperature;
+	double		 threshold;
+	double		 margin;
+	uint64_t	*keys;		/* [nfeat] feature key of each row */
+	uint32_t	*df;		/* [nfeat] in-scope examples using it */
+	float		*bias;		/* [nclass] */
+	float		*w;		/* [nfeat * nclass] */
+	int16_t		*q;		/* [nfeat * nclass] w / qscale */
+	float		 qscale;
+	struct slot	*slot;		/* [mask + 1] open addressing */
+	uint64_t	 mask;
+};
+
+/* 64-bit hashing: FNV-1a over the bytes, then a strong finaliser. */
+static uint64_t
+mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static uint64_t
+fnv(uint64_t h, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+#define FNV_INIT	0xcbf29ce484222325ULL
+
+static uint64_t
+key_of(uint64_t h, unsigned kind)
+{
+	h = mix64(h ^ ((uint64_t)kind << 56));
+	return h == 0 ? 1 : h;
+}
+
+/* Feature kinds (the top byte of the hashed value). */
+enum {
+	K_WORD = 1,
+	K_BIGRAM,
+	K_CHAR,
+	K_UNK_SHARE,
+	K_UNK_COUNT,
+	K_EMPTY,
+};
+
+static void
+keys_push(struct intent_result *r, size_t *n, uint64_t k)
+{
+	if (*n == r->keycap) {
+		r->keycap = r->keycap < 256 ? 256 : r->keycap * 2;
+		r->keys = xrealloc(r->keys, r->keycap * sizeof *r->keys);
+	}
+	r->keys[(*n)++] = k;
+}
+
+
+/*
+ * Word features of clean text: the word unigrams first (one per token, so
+ * keys[0..*nwords) are the words), then the bigrams, sentence ends
+ * included.  Digits become 0 so that order numbers share their features.
+ * Leaves "<word>" spans in r->norm for char_features.
+ */
+static size_t
+word_features(const char *text, size_t len, struct intent_result *r,
+    size_t *nwords)
+{
+	size_t		 ntok, i, j, n = 0, a, b, o;
+	uint64_t	 wh, prev;
+	int		 c;
+	char		*d;
+
+	text_fold(text, len, &r->folded);
+	ntok = text_tokenize(r->folded.s.buf, r->folded.s.len, &r->toks,
+	    &r->tokcap);
+	sbuf_reset(&r->norm);
+	sbuf_grow(&r->norm, r->folded.s.len + 2 * ntok + 1);
+	d = r->norm.buf;
+	for (i = 0, o = 0; i < ntok; i++) {
+		a = r->toks[i].start;
+		b = r->toks[i].end;
+		d[o++] = '<';
+		r->toks[i].start = o;
+		for (j = a; j < b; j++) {
+			c = (unsigned char)r->folded.s.buf[j];
+			d[o++] = (char)(c >= '0' && c <= '9' ? '0' : c);
+		}
+		r->toks[i].end = o;
+		d[o++] = '>';
+	}
+	sbuf_setlen(&r->norm, o);
+	for (i = 0; i < ntok; i++)
+		keys_push(r, &n, key_of(fnv(FNV_INIT, r->norm.buf +
+		    r->toks[i].start, r->toks[i].end - r->toks[i].start),
+		    K_WORD));
+	*nwords = ntok;
+	prev = 0x9e3779b97f4a7c15ULL;	/* sentence start */
+	for (i = 0; i <= ntok; i++) {
+		wh = i < ntok ? r->keys[i] : 0x632be59bd9b4e019ULL;
+		keys_push(r, &n, key_of(prev * 31 + wh, K_BIGRAM));
+		prev = wh;
+	}
+	return n;
+}
+
+/*
+ * Character n-grams of each "<word>" of the last word_features call, the
+ * lengths from each start hashed in one pass.
+ */
+static void
+char_features(struct intent_result *r, size_t *n, size_t nwords)
+{
+	size_t		 i, j, a, m, span, top;
+	uint64_t	 h;
+	const unsigned char *s = (const unsigned char *)r->norm.buf;
+
+	for (i = 0; i < nwords; i++) {
+		a = r->toks[i].start - 1;		/* the '<' */
+		span = r->toks[i].end + 1 - a;		/* up to the '>' */
+		for (j = 0; j + CHAR_MIN <= span; j++) {
+			h = FNV_INIT;
+			top = span - j < CHAR_MAX ? span - j : CHAR_MAX;
+			for (m = 1; m <= top; m++) {
+				h = (h ^ s[a + j + m - 1]) * 0x100000001b3ULL;
+				if (m >= CHAR_MIN)
+					keys_push(r, n, key_of(h, K_CHAR));
+			}
+		}
+	}
+}
+
+/*
+ * The unknown-word features, always two keys: the share of words unknown
+ * to the in-scope training data in fifths, and their count up to 3.
+ */
+static void
+unk_features(struct intent_result *r, size_t *n, size_t nunk, size_t nwords)
+{
+	size_t	 share;
+
+	if (nwords == 0) {
+		keys_push(r, n, key_of(1, K_EMPTY));
+		keys_push(r, n, key_of(2, K_EMPTY));
+		return;
+	}
+	share = nunk == 0 ? 0 : 1 + (4 * nunk) / (nwords + 1);
+	keys_push(r, n, key_of(share, K_UNK_SHARE));
+	keys_push(r, n, key_of(nunk > 3 ? 3 : nunk, K_UNK_COUNT));
+}
+
+size_t
+intent_features(const char *text, size_t len, struct intent_result *r)
+{
+	size_t	 nwords, n;
+
+	sbuf_reset(&r->text);
+	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
+	n = word_features(r->text.buf, r->text.len, r, &nwords);
+	char_features(r, &n, nwords);
+	return n;
+}
+
+void
+intent_result_release(struct intent_result *r)
+{
+	sbuf_release(&r->reason);
+	sbuf_release(&r->text);
+	text_folded_release(&r->folded);
+	sbuf_release(&r->norm);
+	free(r->toks);
+	free(r->keys);
+	free(r->z);
+	r->toks = NULL;
+	r->keys = NULL;
+	r->z = NULL;
+	r->tokcap = r->keycap = 0;
+}
+
+static int64_t
+model_row(const struct intent_model *m, uint64_t key)
+{
+	uint64_t	 i = key & m->mask;
+
+	while (m->slot[i].key != 0) {
+		if (m->slot[i].key == key)
+			return m->slot[i].row;
+		i = (i + 1) & m->mask;
+	}
+	return -1;
+}
+
+static void
+model_index(struct intent_model *m)
+{
+	uint64_t	 size = 16, i;
+	uint32_t	 r;
+	size_t		 j;
+	float		 mx;
+
+	while (size < (uint64_t)m->nfeat * 2)
+		size *= 2;
+	m->mask = size - 1;
+	free(m->slot);
+	m->slot = xcalloc(size, sizeof *m->slot);
+	for (r = 0; r < m->nfeat; r++) {
+		i = m->keys[r] & m->mask;
+		while (m->slot[i].key != 0)
+			i = (i + 1) & m->mask;
+		m->slot[i].key = m->keys[r];
+		m->slot[i].row = r;
+	}
+	/*
+	 * Classification reads 16-bit weights: a row of every intent fits
+	 * in 88 bytes instead of 176, and memory traffic is what limits
+	 * the speed.  The rounding error (1/65535 of the largest weight)
+	 * is far below what changes a decision.
+	 */
+	mx = 0;
+	for (j = 0; j < (size_t)m->nfeat * (size_t)m->nclass; j++)
+		if (fabsf(m->w[j]) > mx)
+			mx = fabsf(m->w[j]);
+	m->qscale = mx > 0 ? mx / 32767 : 1;
+	free(m->q);
+	m->q = xmalloc(((size_t)m->nfeat * (size_t)m->nclass + 1) *
+	    sizeof *m->q);
+	for (j = 0; j < (size_t)m->nfeat * (size_t)m->nclass; j++)
+		m->q[j] = (int16_t)lrintf(m->w[j] / m->qscale);
+}
+
+/* Feature value of the word-level and char-level keys of an utterance. */
+static void
+feature_values(size_t n, float *v, float *vc)
+{
+	*v = n == 0 ? 0 : (float)(1.0 / sqrt((double)n));
+	*vc = *v * (float)CHAR_WEIGHT;
+}
+
+/* Calibrated probabilities p[K] from logits. */
+static void
+softmax(const float *z, int K, double temp, float *p)
+{
+	int	 k;
+	float	 mx = z[0], sum = 0;
+
+	for (k = 1; k < K; k++)
+		if (z[k] > mx)
+			mx = z[k];
+	for (k = 0; k < K; k++) {
+		p[k] = (float)exp((double)(z[k] - mx) / temp);
+		sum += p[k];
+	}
+	for (k = 0; k < K; k++)
+		p[k] /= sum;
+}
+
+/* Append "0.97": printf's float formatting costs more than classifying. */
+static void
+add_score(struct sbuf *sb, double v)
+{
+	long	 c = (long)(v * 100 + 0.5);
+
+	if (c < 0)
+		c = 0;
+	sbuf_addc(sb, '0' + (int)(c / 100));
+	sbuf_addc(sb, '.');
+	sbuf_addc(sb, '0' + (int)(c / 10 % 10));
+	sbuf_addc(sb, '0' + (int)(c % 10));
+}
+
+void
+intent_classify(const struct intent_model *m, const char *text, size_t len,
+    struct intent_result *r)
+{
+	size_t		 n, nwords, nunk = 0, i, cstart, t, nalpha;
+	int		 K = m->nclass, k, j;
+	int64_t		 row;
+	float		 v, vc, x, *z, *p;
+	const int16_t	*w;
+	float		 acc[NINTENTS];
+	struct intent_score s;
+
+	sbuf_reset(&r->text);
+	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
+	n = word_features(r->text.buf, r->text.len, r, &nwords);
+	/*
+	 * Words with digits (model and order numbers) are names, not
+	 * vocabulary: they never count as unknown, nor in the share.
+	 */
+	nalpha = 0;
+	for (i = 0; i < nwords; i++) {
+		if (r->toks[i].has_digit)
+			continue;
+		nalpha++;
+		row = model_row(m, r->keys[i]);
+		if (row < 0 || m->df[row] == 0)
+			nunk++;
+	}
+	unk_features(r, &n, nunk, nalpha);
+	cstart = n;
+	char_features(r, &n, nwords);
+
+	if (r->z == NULL)
+		r->z = xmalloc(2 * (size_t)NINTENTS * sizeof *r->z);
+	z = r->z;
+	p = r->z + NINTENTS;
+	feature_values(n, &v, &vc);
+	v *= m->qscale;
+	vc *= m->qscale;
+	/*
+	 * A local accumulator with a constant trip count lets the compiler
+	 * keep it in vector registers (K is always NINTENTS: checked when
+	 * the blob is read).
+	 */
+	memcpy(acc, m->bias, sizeof acc);
+	for (i = 0; i < n; i++) {
+		if ((row = model_row(m, r->keys[i])) < 0)
+			continue;
+		w = m->q + (size_t)row * NINTENTS;
+		x = i < cstart ? v : vc;
+		for (k = 0; k < NINTENTS; k++)
+			acc[k] += x * (float)w[k];
+	}
+	memcpy(z, acc, sizeof acc);
+	softmax(z, K, m->temperature, p);
+
+	/* top k by insertion: K is small */
+	r->ntop = 0;
+	for (k = 0; k < K; k++) {
+		s.id = k;
+		s.score = p[k];
+		if (r->ntop == INTENT_TOPK &&
+		    s.score <= r->top[INTENT_TOPK - 1].score)
+			continue;
+		t = r->ntop < INTENT_TOPK ? r->ntop++ : INTENT_TOPK - 1;
+		for (j = (int)t; j > 0 && r->top[j - 1].score < s.score; j--)
+			r->top[j] = r->top[j - 1];
+		r->top[j] = s;
+	}
+
+	r->id = r->top[0].id;
+	r->confidence = r->top[0].score;
+	sbuf_reset(&r->reason);
+	if (r->id == intent_oos_id()) {
+		r->verdict = INTENT_OUT_OF_SCOPE;
+		sbuf_adds(&r->reason, "out_of_scope ranked first (");
+		add_score(&r->reason, r->confidence);
+		sbuf_addc(&r->reason, ')');
+	} else if (r->confidence < m->threshold) {
+		r->verdict = INTENT_OUT_OF_SCOPE;
+		sbuf_adds(&r->reason, "top score ");
+		add_score(&r->reason, r->confidence);
+		sbuf_adds(&r->reason, " (");
+		sbuf_adds(&r->reason, names[r->id]);
+		sbuf_adds(&r->reason, ") < threshold ");
+		add_score(&r->reason, m->threshold);
+		r->id = intent_oos_id();
+	} else if (r->top[0].score - r->top[1].score < m->margin) {
+		r->verdict = INTENT_AMBIGUOUS;
+		sbuf_adds(&r->reason, "margin ");
+		add_score(&r->reason, r->top[0].score - r->top[1].score);
+		sbuf_adds(&r->reason, " between ");
+		sbuf_adds(&r->reason, names[r->top[0].id]);
+		sbuf_adds(&r->reason, " and ");
+		sbuf_adds(&r->reason, names[r->top[1].id]);
+		sbuf_adds(&r->reason, " < ");
+		add_score(&r->reason, m->margin);
+	} else {
+		r->verdict = INTENT_OK;
+		sbuf_adds(&r->reason, "top score ");
+		add_score(&r->reason, r->confidence);
+		sbuf_adds(&r->reason, " >= threshold ");
+		add_score(&r->reason, m->threshold);
+		sbuf_adds(&r->reason, ", margin ");
+		add_score(&r->reason, r->top[0].score - r->top[1].score);
+	}
+	if (nwords == 0)
+		sbuf_adds(&r->reason, "; no words");
+	else if (nunk > 0)
+		sbuf_addf(&r->reason, "; %zu of %zu words unknown", nunk,
+		    nalpha);
+	if (r->clean.truncated)
+		sbuf_addf(&r->reason, "; input cut at %d bytes",
+		    TEXT_MAX_MESSAGE);
+	if (r->clean.repaired)
+		sbuf_adds(&r->reason, "; invalid UTF-8 replaced");
+	if (r->clean.controls)
+		sbuf_adds(&r->reason, "; control characters replaced");
+}
+
+double
+intent_model_threshold(const struct intent_model *m)
+{
+	return m->threshold;
+}
+
+double
+intent_model_margin(const struct intent_model *m)
+{
+	return m->margin;
+}
+
+double
+intent_model_temperature(const struct intent_model *m)
+{
+	return m->temperature;
+}
+
+size_t
+intent_model_features(const struct intent_model *m)
+{
+	return m->nfeat;
+}
+
+void
+intent_model_set_decision(struct intent_model *m, double threshold,
+    double margin)
+{
+	if (threshold >= 0)
+		m->threshold = threshold;
+	if (margin >= 0)
+		m->margin = margin;
+}
+
+void
+intent_model_free(struct intent_model *m)
+{
+	if (m == NULL)
+		return;
+	free(m->keys);
+	free(m->df);
+	free(m->bias);
+	free(m->w);
+	free(m->q);
+	free(m->slot);
+	free(m);
+}
+
+/*
+ * Serialized model: a fixed header, then keys (u64), df (u32, padded to
+ * 8 bytes), bias and weights (f32), all in host byte order; the header's
+ * byte-order mark rejects a blob from a machine of the other order (the
+ * model is then retrained from the data).
+ */
+struct blob_header {
+	char		 magic[8];
+	uint32_t	 version;
+	uint32_t	 bom;
+	uint32_t	 nclass;
+	uint32_t	 nfeat;
+	double		 temperature;
+	double		 threshold;
+	double		 margin;
+};
+#define BLOB_BOM	0x01020304u
+
+static size_t
+pad8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+static unsigned char *
+model_blob(const struct intent_model *m, size_t *len)
+{
+	struct blob_header h;
+	size_t		 n, off = 0, K = (size_t)m->nclass;
+	unsigned char	*b;
+
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, MODEL_MAGIC, 8);
+	h.version = MODEL_VERSION;
+	h.bom = BLOB_BOM;
+	h.nclass = (uint32_t)m->nclass;
+	h.nfeat = m->nfeat;
+	h.temperature = m->temperature;
+	h.threshold = m->threshold;
+	h.margin = m->margin;
+	n = sizeof h + 8 * (size_t)m->nfeat + pad8(4 * (size_t)m->nfeat) +
+	    pad8(4 * K) + 4 * K * m->nfeat;
+	b = xcalloc(1, n);
+	memcpy(b, &h, sizeof h);
+	off = sizeof h;
+	memcpy(b + off, m->keys, 8 * (size_t)m->nfeat);
+	off += 8 * (size_t)m->nfeat;
+	memcpy(b + off, m->df, 4 * (size_t)m->nfeat);
+	off += pad8(4 * (size_t)m->nfeat);
+	memcpy(b + off, m->bias, 4 * K);
+	off += pad8(4 * K);
+	memcpy(b + off, m->w, 4 * K * m->nfeat);
+	*len = n;
+	return b;
+}
+
+struct intent_model *
+intent_model_from_blob(const void *data, size_t len, struct sd_error *err)
+{
+	struct blob_header h;
+	struct intent_model *m;
+	const unsigned char *b = data;
+	size_t		 need, off, K;
+
+	if (len < sizeof h) {
+		sd_fail(err, SD_ERR_PARSE, "intent model: truncated blob");
+		return NULL;
+	}
+	memcpy(&h, b, sizeof h);
+	if (memcmp(h.magic, MODEL_MAGIC, 8) != 0 || h.bom != BLOB_BOM ||
+	    h.version != MODEL_VERSION || h.nclass != (uint32_t)NINTENTS) {
+		sd_fail(err, SD_ERR_PARSE, "intent model: not a version %d "
+		    "model for %d intents on this machine", MODEL_VERSION,
+		    NINTENTS);
+		return NULL;
+	}
+	K = h.nclass;
+	need = sizeof h + 8 * (size_t)h.nfeat + pad8(4 * (size_t)h.nfeat) +
+	    pad8(4 * K) + 4 * K * h.nfeat;
+	if (len != need) {
+		sd_fail(err, SD_ERR_PARSE, "intent model: blob of %zu bytes, "
+		    "expected %zu", len, need);
+		return NULL;
+	}
+	m = xcalloc(1, sizeof *m);
+	m->nclass = (int)K;
+	m->nfeat = h.nfeat;
+	m->temperature = h.temperature;
+	m->threshold = h.threshold;
+	m->margin = h.margin;
+	m->keys = xmalloc(8 * (size_t)h.nfeat + 8);
+	m->df = xmalloc(4 * (size_t)h.nfeat + 8);
+	m->bias = xmalloc(4 * K);
+	m->w = xmalloc(4 * K * h.nfeat + 8);
+	off = sizeof h;
+	memcpy(m->keys, b + off, 8 * (size_t)h.nfeat);
+	off += 8 * (size_t)h.nfeat;
+	memcpy(m->df, b + off, 4 * (size_t)h.nfeat);
+	off += pad8(4 * (size_t)h.nfeat);
+	memcpy(m->bias, b + off, 4 * K);
+	off += pad8(4 * K);
+	memcpy(m->w, b + off, 4 * K * h.nfeat);
+	model_index(m);
+	return m;
+}
+
+/* Training ------------------------------------------------------------ */
+
+/* A growable map from feature key to dictionary row. */
+struct dict {
+	uint64_t	*keys;		/* [nrow] */
+	uint32_t	*df;		/* [nrow] in-scope examples using it */
+	uint32_t	*stamp;		/* [nrow] last example counted in df */
+	uint32_t	 nrow;
+	uint32_t	 rowcap;
+	uint32_t	*slot;		/* [mask + 1] row + 1 */
+	uint64_t	 mask;
+};
+
+static void
+dict_rehash(struct dict *d, uint64_t size)
+{
+	uint32_t	 r;
+	uint64_t	 i;
+
+	free(d->slot);
+	d->slot = xcalloc(size, sizeof *d->slot);
+	d->mask = size - 1;
+	for (r = 0; r < d->nrow; r++) {
+		i = d->keys[r] & d->mask;
+		while (d->slot[i] != 0)
+			i = (i + 1) & d->mask;
+		d->slot[i] = r + 1;
+	}
+}
+
+static uint32_t
+dict_add(struct dict *d, uint64_t key)
+{
+	uint64_t	 i;
+	uint32_t	 s;
+
+	if (d->slot == NULL || (uint64_t)d->nrow * 2 >= d->mask)
+		dict_rehash(d, d->slot == NULL ? 1 << 16 : (d->mask + 1) * 2);
+	i = key & d->mask;
+	while ((s = d->slot[i]) != 0) {
+		if (d->keys[s - 1] == key)
+			return s - 1;
+		i = (i + 1) & d->mask;
+	}
+	if (d->nrow == d->rowcap) {
+		d->rowcap = d->rowcap < 4096 ? 4096 : d->rowcap * 2;
+		d->keys = xrealloc(d->keys, d->rowcap * sizeof *d->keys);
+		d->df = xrealloc(d->df, d->rowcap * sizeof *d->df);
+		d->stamp = xrealloc(d->stamp, d->rowcap * sizeof *d->stamp);
+	}
+	d->keys[d->nrow] = key;
+	d->df[d->nrow] = 0;
+	d->stamp[d->nrow] = UINT32_MAX;
+	d->slot[i] = d->nrow + 1;
+	return d->nrow++;
+}
+
+static void
+dict_release(struct dict *d)
+{
+	free(d->keys);
+	free(d->df);
+	free(d->stamp);
+	free(d->slot);
+}
+
+/* A training example: rows fx[off..off+n), chars from fx[off+cstart]. */
+struct example {
+	size_t		 off;
+	uint32_t	 n;
+	uint32_t	 cstart;
+	uint32_t	 nwords;
+	uint64_t	 digits;	/* bit i: word i has a digit (i < 64) */
+	int		 y;
+	int		 holdout;	/* in the calibration slice */
+};
+
+struct trainset {
+	struct example	*ex;
+	size_t		 nex;
+	size_t		 excap;
+	uint32_t	*fx;
+	size_t		 nfx;
+	size_t		 fxcap;
+	struct dict	 dict;
+	uint64_t	 hash;		/* of the data, for retraining */
+	int		 seen[NINTENTS];	/* examples per intent */
+};
+
+static void
+fx_push(struct trainset *ts, uint32_t row)
+{
+	if (ts->nfx == ts->fxcap) {
+		ts->fxcap = ts->fxcap < 65536 ? 65536 : ts->fxcap * 2;
+		ts->fx = xrealloc(ts->fx, ts->fxcap * sizeof *ts->fx);
+	}
+	ts->fx[ts->nfx++] = row;
+}
+
+static void
+trainset_release(struct trainset *ts)
+{
+	free(ts->ex);
+	free(ts->fx);
+	dict_release(&ts->dict);
+}
+
+/* Add one utterance: its word and char rows, two slots for unk rows. */
+static void
+trainset_add(struct trainset *ts, const char *text, size_t len, int y,
+    struct intent_result *r)
+{
+	struct example	*e;
+	size_t		 n, nwords, i, nwb;
+	uint32_t	 row, idx = (uint32_t)ts->nex;
+
+	if (ts->nex == ts->excap) {
+		ts->excap = ts->excap < 1024 ? 1024 : ts->excap * 2;
+		ts->ex = xrealloc(ts->ex, ts->excap * sizeof *ts->ex);
+	}
+	e = &ts->ex[ts->nex++];
+	sbuf_reset(&r->text);
+	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
+	n = word_features(r->text.buf, r->text.len, r, &nwords);
+	nwb = n;
+	char_features(r, &n, nwords);
+	e->off = ts->nfx;
+	e->n = (uint32_t)n + 2;
+	e->cstart = (uint32_t)nwb + 2;
+	e->nwords = (uint32_t)nwords;
+	e->digits = 0;
+	for (i = 0; i < nwords && i < 64; i++)
+		if (r->toks[i].has_digit)
+			e->digits |= (uint64_t)1 << i;
+	e->y = y;
+	e->holdout = mix64(fnv(FNV_INIT, text, len)) % HOLDOUT_MOD == 3;
+	for (i = 0; i < n; i++) {
+		row = dict_add(&ts->dict, r->keys[i]);
+		fx_push(ts, row);
+		if (i + 1 == nwb) {	/* the unk slots follow the bigrams */
+			fx_push(ts, 0);
+			fx_push(ts, 0);
+		}
+		/* df: distinct in-scope examples using each word */
+		if (i < nwords && y != intent_oos_id() &&
+		    ts->dict.stamp[row] != idx) {
+			ts->dict.stamp[row] = idx;
+			ts->dict.df[row]++;
+		}
+	}
+	ts->seen[y]++;
+}
+
+/*
+ * Fill every example's unk slots.  A word counts as unknown when no other
+ * in-scope example uses it, which is how a new utterance will see it.
+ */
+static void
+trainset_unk(struct trainset *ts, struct intent_result *r)
+{
+	size_t		 i, j, n, nunk, nalpha;
+	struct example	*e;
+	uint32_t	 self, row;
+
+	for (i = 0; i < ts->nex; i++) {
+		e = &ts->ex[i];
+		self = e->y != intent_oos_id();
+		nunk = nalpha = 0;
+		for (j = 0; j < e->nwords; j++) {
+			if (j < 64 && (e->digits >> j & 1))
+				continue;
+			nalpha++;
+			row = ts->fx[e->off + j];
+			if (ts->dict.df[row] <= self)
+				nunk++;
+		}
+		n = 0;
+		unk_features(r, &n, nunk, nalpha);
+		ts->fx[e->off + e->cstart - 2] = dict_add(&ts->dict,
+		    r->keys[0]);
+		ts->fx[e->off + e->cstart - 1] = dict_add(&ts->dict,
+		    r->keys[1]);
+	}
+}
+
+static uint64_t
+rng_next(uint64_t *s)
+{
+	uint64_t	 x = *s;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*s = x;
+	return x * 0x2545f4914f6cdd1dULL;
+}
+
+static void
+example_logits(const struct intent_model *m, const struct trainset *ts,
+    const struct example *e, float *z)
+{
+	size_t		 i;
+	int		 k, K = m->nclass;
+	float		 v, vc, x;
+	const float	*w;
+
+	feature_values(e->n, &v, &vc);
+	memcpy(z, m->bias, (size_t)K * sizeof *z);
+	for (i = 0; i < e->n; i++) {
+		w = m->w + (size_t)ts->fx[e->off + i] * (size_t)K;
+		x = i < e->cstart ? v : vc;
+		for (k = 0; k < K; k++)
+			z[k] += x * w[k];
+	}
+}
+
+/*
+ * Multinomial logistic regression by SGD with L2 decay, the weights kept
+ * as scale * V so that the decay costs nothing per step.  Skips the
+ * holdout slice when skip_holdout.
+ */
+static void
+sgd(struct intent_model *m, const struct trainset *ts, int skip_holdout)
+{
+	size_t		 i, j, nidx = 0, t, K = (size_t)m->nclass;
+	size_t		*idx;
+	uint64_t	 rng = SEED;
+	double		 scale = 1, lr;
+	float		 z[NINTENTS], g[NINTENTS], v, vc, x, f;
+	float		*V = m->w, *w, cw[NINTENTS];
+	int		 epoch, k;
+	const struct example *e;
+	size_t		 cnt[NINTENTS] = { 0 }, ncls = 0;
+
+	idx = xmalloc(ts->nex * sizeof *idx);
+	for (i = 0; i < ts->nex; i++)
+		if (!skip_holdout || !ts->ex[i].holdout)
+			idx[nidx++] = i;
+	/*
+	 * Class weights: the store's own intents have a fifth of Bitext's
+	 * examples; weighting by (mean / count)^CW_POWER keeps them from
+	 * being drowned without copying examples.
+	 */
+	for (i = 0; i < nidx; i++)
+		cnt[ts->ex[idx[i]].y]++;
+	for (k = 0; k < (int)K; k++)
+		ncls += cnt[k] > 0;
+	for (k = 0; k < (int)K; k++)
+		cw[k] = cnt[k] == 0 ? 0 : (float)pow((double)nidx /
+		    (double)ncls / (double)cnt[k], CW_POWER);
+	memset(V, 0, (size_t)m->nfeat * K * sizeof *V);
+	memset(m->bias, 0, K * sizeof *m->bias);
+	for (epoch = 0; epoch < EPOCHS; epoch++) {
+		lr = LR0 / (1 + epoch * LR_DECAY);
+		for (i = nidx; i > 1; i--) {
+			j = rng_next(&rng) % i;
+			t = idx[i - 1];
+			idx[i - 1] = idx[j];
+			idx[j] = t;
+		}
+		for (i = 0; i < nidx; i++) {
+			e = &ts->ex[idx[i]];
+			feature_values(e->n, &v, &vc);
+			memcpy(z, m->bias, K * sizeof *z);
+			for (j = 0; j < e->n; j++) {
+				w = V + (size_t)ts->fx[e->off + j] * K;
+				x = (float)((j < e->cstart ? v : vc) * scale);
+				for (k = 0; k < (int)K; k++)
+					z[k] += x * w[k];
+			}
+			softmax(z, (int)K, 1.0, g);
+			g[e->y] -= 1;
+			for (k = 0; k < (int)K; k++)
+				g[k] *= cw[e->y];
+			scale *= 1 - lr * L2;
+			if (scale < 1e-3) {
+				for (j = 0; j < (size_t)m->nfeat * K; j++)
+					V[j] *= (float)scale;
+				scale = 1;
+			}
+			for (k = 0; k < (int)K; k++)
+				m->bias[k] -= (float)(lr * g[k]);
+			for (j = 0; j < e->n; j++) {
+				w = V + (size_t)ts->fx[e->off + j] * K;
+				x = (float)((j < e->cstart ? v : vc) * lr /
+				    scale);
+				for (k = 0; k < (int)K; k++) {
+					f = g[k];
+					if (f > 1e-5f || f < -1e-5f)
+						w[k] -= x * f;
+				}
+			}
+		}
+	}
+	for (j = 0; j < (size_t)m->nfeat * K; j++)
+		V[j] *= (float)scale;
+	free(idx);
+}
+
+/* Mean negative log-likelihood of the holdout slice at a temperature. */
+static double
+holdout_nll(const struct intent_model *m, const struct trainset *ts,
+    const float *Z, double temp)
+{
+	size_t		 i, nh = 0;
+	double		 nll = 0;
+	float		 p[NINTENTS];
+	const float	*z = Z;
+
+	for (i = 0; i < ts->nex; i++) {
+		if (!ts->ex[i].holdout)
+			continue;
+		softmax(z, m->nclass, temp, p);
+		nll -= log((double)p[ts->ex[i].y] + 1e-12);
+		z += m->nclass;
+		nh++;
+	}
+	return nh == 0 ? 0 : nll / (double)nh;
+}
+
+/*
+ * Fit the temperature (golden section on log T) and the threshold on the
+ * holdout slice of a model trained without it.  The threshold is the
+ * highest that costs the in-scope holdout at most 0.3% of its correct
+ * answers: in-scope accuracy comes first, the out_of_scope class and the
+ * unknown-word features do most of the rejecting.
+ */
+static void
+calibrate(struct intent_model *m, const struct trainset *ts,
+    struct intent_train_stats *st)
+{
+	size_t		 i, nh = 0, nin = 0, correct = 0, c, lost;
+	int		 K = m->nclass, k, top, oos = intent_oos_id();
+	float		*Z, *z, p[NINTENTS];
+	double		 a = log(0.05), b = log(20.0), x1, x2, f1, f2, t;
+	const double	 gr = 0.6180339887498949;
+	double		*p1;
+	int		*ok;
+
+	for (i = 0; i < ts->nex; i++)
+		nh += ts->ex[i].holdout;
+	if (nh == 0) {
+		m->temperature = 1;
+		m->threshold = 0.5;
+		return;
+	}
+	Z = xmalloc(nh * (size_t)K * sizeof *Z);
+	p1 = xmalloc(nh * sizeof *p1);
+	ok = xmalloc(nh * sizeof *ok);
+	for (i = 0, z = Z; i < ts->nex; i++)
+		if (ts->ex[i].holdout) {
+			example_logits(m, ts, &ts->ex[i], z);
+			z += K;
+		}
+	x1 = b - gr * (b - a);
+	x2 = a + gr * (b - a);
+	f1 = holdout_nll(m, ts, Z, exp(x1));
+	f2 = holdout_nll(m, ts, Z, exp(x2));
+	while (b - a > 1e-3) {
+		if (f1 < f2) {
+			b = x2;
+			x2 = x1;
+			f2 = f1;
+			x1 = b - gr * (b - a);
+			f1 = holdout_nll(m, ts, Z, exp(x1));
+		} else {
+			a = x1;
+			x1 = x2;
+			f1 = f2;
+			x2 = a + gr * (b - a);
+			f2 = holdout_nll(m, ts, Z, exp(x2));
+		}
+	}
+	m->temperature = exp((a + b) / 2);
+
+	for (i = 0, c = 0, z = Z; i < ts->nex; i++) {
+		if (!ts->ex[i].holdout)
+			continue;
+		softmax(z, K, m->temperature, p);
+		top = 0;
+		for (k = 1; k < K; k++)
+			if (p[k] > p[top])
+				top = k;
+		p1[c] = p[top];
+		ok[c] = top == ts->ex[i].y;
+		if (ts->ex[i].y != oos) {
+			nin++;
+			correct += ok[c] && top != oos;
+		}
+		c++;
+		z += K;
+	}
+	st->holdout_accuracy = (double)correct / (double)(nin ? nin : 1);
+	m->threshold = 0;
+	for (t = 0.05; t < 0.95; t += 0.01) {
+		lost = 0;
+		for (c = 0, i = 0; i < ts->nex; i++) {
+			if (!ts->ex[i].holdout)
+				continue;
+			if (ts->ex[i].y != oos && ok[c] && p1[c] < t)
+				lost++;
+			c++;
+		}
+		if ((double)lost > 0.003 * (double)nin)
+			break;
+		m->threshold = t;
+	}
+	free(Z);
+	free(p1);
+	free(ok);
+}
+
+/* Read one JSON Lines training file into ts. */
+static enum sd_rc
+read_file(struct trainset *ts, const char *path, struct intent_result *r,
+    struct sd_error *err)
+{
+	FILE		*fp = NULL;
+	struct sbuf	 line = SBUF_INIT;
+	unsigned long	 lineno = 0;
+	cJSON		*root = NULL, *text, *intent;
+	enum sd_rc	 rc = SD_OK;
+	int		 id;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		rc = sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	while (sbuf_getline(&line, fp) == 0) {
+		lineno++;
+		ts->hash = fnv(ts->hash, line.buf, line.len + 1);
+		sbuf_trim(&line);
+		if (line.len == 0)
+			continue;
+		cJSON_Delete(root);
+		if ((root = cJSON_ParseWithLength(line.buf, line.len)) ==
+		    NULL || !cJSON_IsObject(root)) {
+			rc = sd_fail(err, SD_ERR_PARSE, "%s:%lu: not a JSON "
+			    "object", path, lineno);
+			goto out;
+		}
+		text = cJSON_GetObjectItemCaseSensitive(root, "text");
+		intent = cJSON_GetObjectItemCaseSensitive(root, "intent");
+		if (!cJSON_IsString(text) || !cJSON_IsString(intent)) {
+			rc = sd_fail(err, SD_ERR_PARSE, "%s:%lu: \"text\" and "
+			    "\"intent\" must be strings", path, lineno);
+			goto out;
+		}
+		if ((id = intent_map_name(intent->valuestring)) < 0) {
+			rc = sd_fail(err, SD_ERR_INVALID, "%s:%lu: unknown "
+			    "intent \"%s\"", path, lineno,
+			    intent->valuestring);
+			goto out;
+		}
+		trainset_add(ts, text->valuestring,
+		    strlen(text->valuestring), id, r);
+	}
+	if (ferror(fp))
+		rc = sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
+out:
+	cJSON_Delete(root);
+	sbuf_release(&line);
+	if (fp != NULL)
+		fclose(fp);
+	return rc;
+}
+
+static double
+now_s(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The hash of the data as training would compute it, without training. */
+static enum sd_rc
+data_hash(const char *const *files, size_t nfiles, uint64_t *hash,
+    struct sd_error *err)
+{
+	FILE		*fp;
+	struct sbuf	 line = SBUF_INIT;
+	size_t		 i;
+	uint64_t	 h = FNV_INIT + MODEL_VERSION;
+
+	for (i = 0; i < nfiles; i++) {
+		if ((fp = fopen(files[i], "r")) == NULL) {
+			sbuf_release(&line);
+			return sd_fail(err, SD_ERR_IO, "%s: %s", files[i],
+			    strerror(errno));
+		}
+		while (sbuf_getline(&line, fp) == 0)
+			h = fnv(h, line.buf, line.len + 1);
+		fclose(fp);
+	}
+	sbuf_release(&line);
+	*hash = h;
+	return SD_OK;
+}
+
+struct intent_model *
+intent_train_model(const char *const *files, size_t nfiles,
+    struct intent_train_stats *stp, unsigned char **blob, size_t *bloblen,
+    struct sd_error *err)
+{
+	struct trainset	 ts;
+	struct intent_result r = INTENT_RESULT_INIT;
+	struct intent_model *m = NULL;
+	struct intent_train_stats st;
+	size_t		 i, correct = 0;
+	double		 t0 = now_s();
+	float		 z[NINTENTS];
+	int		 k, top;
+
+	memset(&ts, 0, sizeof ts);
+	memset(&st, 0, sizeof st);
+	ts.hash = FNV_INIT + MODEL_VERSION;
+	for (i = 0; i < nfiles; i++)
+		if (read_file(&ts, files[i], &r, err) != SD_OK)
+			goto out;
+	if (ts.nex == 0) {
+		sd_fail(err, SD_ERR_INVALID, "intent training: no examples");
+		goto out;
+	}
+	trainset_unk(&ts, &r);
+
+	m = xcalloc(1, sizeof *m);
+	m->nclass = NINTENTS;
+	m->nfeat = ts.dict.nrow;
+	m->margin = MARGIN;
+	m->temperature = 1;
+	m->keys = xmalloc((size_t)m->nfeat * sizeof *m->keys);
+	memcpy(m->keys, ts.dict.keys, (size_t)m->nfeat * sizeof *m->keys);
+	m->df = xmalloc((size_t)m->nfeat * sizeof *m->df);
+	memcpy(m->df, ts.dict.df, (size_t)m->nfeat * sizeof *m->df);
+	m->bias = xcalloc(NINTENTS, sizeof *m->bias);
+	m->w = xcalloc((size_t)m->nfeat * NINTENTS, sizeof *m->w);
+
+	/* Calibrate on a model that never saw the holdout, then train all. */
+	sgd(m, &ts, 1);
+	calibrate(m, &ts, &st);
+	sgd(m, &ts, 0);
+	model_index(m);
+
+	for (i = 0; i < ts.nex; i++) {
+		example_logits(m, &ts, &ts.ex[i], z);
+		top = 0;
+		for (k = 1; k < NINTENTS; k++)
+			if (z[k] > z[top])
+				top = k;
+		correct += top == ts.ex[i].y;
+	}
+	st.examples = ts.nex;
+	for (k = 0; k < NINTENTS; k++)
+		st.intents += ts.seen[k] > 0;
+	st.features = m->nfeat;
+	st.train_accuracy = (double)correct / (double)ts.nex;
+	st.temperature = m->temperature;
+	st.threshold = m->threshold;
+	st.margin = m->margin;
+	snprintf(st.data_hash, sizeof st.data_hash, "%016llx",
+	    (unsigned long long)ts.hash);
+	if (blob != NULL) {
+		*blob = model_blob(m, bloblen);
+		st.model_bytes = *bloblen;
+	}
+	st.seconds = now_s() - t0;
+out:
+	if (stp != NULL)
+		*stp = st;
+	trainset_release(&ts);
+	intent_result_release(&r);
+	return m;
+}
+
+/* The store ------------------------------------------------------------ */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+enum sd_rc
+intent_default_files(const char *share_dir, char ***files, size_t *nfiles,
+    struct sd_error *err)
+{
+	glob_t		 g;
+	char		*dir, *pat;
+	size_t		 i;
+	int		 gr;
+
+	*files = NULL;
+	*nfiles = 0;
+	if (share_dir == NULL)
+		return sd_fail(err, SD_ERR_IO, "no data directory for the "
+		    "intent training data");
+	dir = paths_join(share_dir, "nlu");
+	pat = paths_join(dir, "*.jsonl");
+	gr = glob(pat, 0, NULL, &g);
+	free(pat);
+	if (gr != 0) {
+		if (gr != GLOB_NOMATCH)
+			globfree(&g);
+		sd_fail(err, SD_ERR_IO, "%s: no intent training data "
+		    "(*.jsonl)", dir);
+		free(dir);
+		return SD_ERR_IO;
+	}
+	free(dir);
+	*files = xcalloc(g.gl_pathc, sizeof **files);
+	for (i = 0; i < g.gl_pathc; i++)
+		(*files)[i] = xstrdup(g.gl_pathv[i]);
+	*nfiles = g.gl_pathc;
+	/* glob sorts by the locale; the model must not depend on it */
+	qsort(*files, *nfiles, sizeof **files, cmp_str);
+	globfree(&g);
+	return SD_OK;
+}
+
+static void
+free_files(char **files, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+}
+
+static enum sd_rc
+store_model(struct store *st, const unsigned char *blob, size_t len,
+    const struct intent_train_stats *s, int from_share,
+    struct sd_error *err)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO models (name, data, info, created_at) "
+	    "VALUES ('intent', ?1, ?2, ?3)";
+	sqlite3_stmt	*stmt;
+	struct sbuf	 info = SBUF_INIT;
+	enum sd_rc	 rc;
+
+	sbuf_addf(&info, "{\"source\":\"%s\",\"data_hash\":\"%s\","
+	    "\"examples\":%zu,\"intents\":%zu,\"features\":%zu,"
+	    "\"train_accuracy\":%.6f,\"holdout_accuracy\":%.6f,"
+	    "\"temperature\":%.6f,\"threshold\":%.4f,\"margin\":%.4f,"
+	    "\"seconds\":%.3f,\"version\":%d}",
+	    from_share ? "share" : "files", s->data_hash, s->examples,
+	    s->intents, s->features, s->train_accuracy, s->holdout_accuracy,
+	    s->temperature, s->threshold, s->margin, s->seconds,
+	    MODEL_VERSION);
+	if ((rc = store_begin(st, err)) != SD_OK)
+		goto out;
+	if ((stmt = store_prepare(st, sql, err)) == NULL) {
+		rc = err != NULL ? err->rc : SD_ERR_DB;
+		goto out;
+	}
+	sqlite3_bind_blob64(stmt, 1, blob, len, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, info.buf, (int)info.len, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, store_now(), -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		rc = store_fail(st, err, "store intent model");
+		goto out;
+	}
+	rc = store_commit(st, err);
+out:
+	if (rc != SD_OK)
+		store_rollback(st);
+	sbuf_release(&info);
+	return rc;
+}
+
+enum sd_rc
+intent_train(struct store *st, const char *share_dir,
+    const char *const *files, size_t nfiles, struct intent_train_stats *s,
+    struct sd_error *err)
+{
+	char		**def = NULL;
+	size_t		 ndef = 0, len = 0;
+	unsigned char	*blob = NULL;
+	struct intent_model *m = NULL;
+	struct intent_train_stats tmp;
+	enum sd_rc	 rc;
+	int		 from_share = files == NULL;
+
+	if (s == NULL)
+		s = &tmp;
+	if (from_share) {
+		if ((rc = intent_default_files(share_dir, &def, &ndef, err)) !=
+		    SD_OK)
+			return rc;
+		files = (const char *const *)def;
+		nfiles = ndef;
+	}
+	if ((m = intent_train_model(files, nfiles, s, &blob, &len, err)) ==
+	    NULL) {
+		rc = err != NULL ? err->rc : SD_ERR_INVALID;
+		goto out;
+	}
+	rc = store_model(st, blob, len, s, from_share, err);
+out:
+	intent_model_free(m);
+	free(blob);
+	free_files(def, ndef);
+	return rc;
+}
+
+struct intent_model *
+intent_model_load(struct store *st, const char *share_dir,
+    struct sd_error *err)
+{
+	static const char sql[] =
+	    "SELECT data, json_extract(info, '$.source'), "
+	    "json_extract(info, '$.data_hash') FROM models "
+	    "WHERE name = 'intent'";
+	sqlite3_stmt	*stmt;
+	struct intent_model *m = NULL;
+	char		**files = NULL, hex[17];
+	size_t		 nfiles = 0;
+	const char	*src, *hash;
+	uint64_t	 h = 0;
+	int		 rc, stale = 1;
+
+	if ((stmt = store_prepare(st, sql, err)) == NULL)
+		return NULL;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		src = (const char *)sqlite3_column_text(stmt, 1);
+		hash = (const char *)sqlite3_column_text(stmt, 2);
+		stale = 0;
+		/* Retrain when the shipped data changed since (an upgrade). */
+		if (src != NULL && strcmp(src, "share") == 0 &&
+		    intent_default_files(share_dir, &files, &nfiles,
+		    NULL) == SD_OK &&
+		    data_hash((const char *const *)files, nfiles, &h,
+		    NULL) == SD_OK) {
+			snprintf(hex, sizeof hex, "%016llx",
+			    (unsigned long long)h);
+			stale = hash == NULL || strcmp(hash, hex) != 0;
+		}
+		if (!stale)
+			m = intent_model_from_blob(sqlite3_column_blob(stmt, 0),
+			    (size_t)sqlite3_column_bytes(stmt, 0), NULL);
+		/* an unreadable blob (older version) is retrained too */
+		stale = m == NULL;
+	} else if (rc != SQLITE_DONE) {
+		store_fail(st, err, "read intent model");
+		goto out;
+	}
+	sqlite3_reset(stmt);
+	if (!stale)
+		goto out;
+	if (intent_train(st, share_dir, NULL, 0, NULL, err) != SD_OK)
+		goto out;
+	if ((stmt = store_prepare(st, sql, err)) == NULL)
+		goto out;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_fail(st, err, "read intent model");
+		goto out;
+	}
+	m = intent_model_from_blob(sqlite3_column_blob(stmt, 0),
+	    (size_t)sqlite3_column_bytes(stmt, 0), err);
+	sqlite3_reset(stmt);
+out:
+	free_files(files, nfiles);
+	return m;
+}
