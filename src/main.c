@@ -29,6 +29,8 @@ extern const struct sd_cmd cmd_nlu_entry;
 extern const struct sd_cmd cmd_train_entry;
 extern const struct sd_cmd cmd_synonyms_entry;
 extern const struct sd_cmd cmd_shell_entry;
+extern const struct sd_cmd cmd_apikey_entry;
+extern const struct sd_cmd cmd_stats_entry;
 
 const struct sd_cmd *const cmd_table[] = {
 	&cmd_help_entry,
@@ -39,6 +41,8 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_train_entry,
 	&cmd_synonyms_entry,
 	&cmd_shell_entry,
+	&cmd_apikey_entry,
+	&cmd_stats_entry,
 	NULL
 };
 
