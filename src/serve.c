@@ -173,6 +173,13 @@ worker_get(struct serve *sv, struct sd_error *err)
 	if ((st = store_open(sv->db_path, NULL, err)) == NULL)
 		return NULL;
 	sqlite3_busy_handler(store_db(st), busy_wait, NULL);
+	/*
+	 * Every commit of another worker empties this connection's page
+	 * cache (WAL), so pages are read again and again: map the file
+	 * rather than pread(2) them one by one.
+	 */
+	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 268435456", NULL, NULL,
+	    NULL);
 	w = xcalloc(1, sizeof *w);
 	w->st = st;
 	pthread_setspecific(sv->worker_key, w);
@@ -1127,6 +1134,17 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 		sd_fail(err, SD_ERR_USAGE, "--port %d: not a port (0 to 65535)",
 		    cfg->port);
 		goto fail;
+	}
+
+	/*
+	 * SQLite counts memory under one global mutex on every allocation
+	 * unless told not to, and the workers allocate all the time.  The
+	 * setting is only accepted before initialisation; no connection is
+	 * open here (cmd-serve closed its own), so start SQLite afresh.
+	 */
+	if (sqlite3_shutdown() == SQLITE_OK) {
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		sqlite3_initialize();
 	}
 
 	memset(&ss, 0, sizeof ss);
