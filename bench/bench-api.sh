@@ -22,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 export SHOPDESK_DB="$D/shop.db"
-DB="$top_builddir/tests/api-db"
+DB="$top_builddir/tests/test-api-db"
 
 key=$("$SHOPDESK" -q apikey create --name bench) || exit 1
 targs="--rate 0"

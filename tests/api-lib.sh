@@ -2,7 +2,7 @@
 # tests/lib.sh.  They start "shopdesk serve" on a free loopback port and
 # talk to it with curl.
 command -v curl >/dev/null 2>&1 || { echo "1..0 # SKIP curl not installed"; exit 77; }
-APIDB="$top_builddir/tests/api-db"
+APIDB="$top_builddir/tests/test-api-db"
 SERVER_PID=
 
 # start_server NAME ARGS...: serve in the background, log to $T/NAME.log;

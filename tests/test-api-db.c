@@ -1,8 +1,8 @@
 /*
- * api-db: run one read-only SQL query on a shopdesk database and print
- * the rows, columns separated by tabs, for the end-to-end tests of the
- * HTTP API (which count turns in the database without needing the
- * sqlite3 shell).  Usage: api-db DB SQL
+ * test-api-db: run one read-only SQL query on a shopdesk database and
+ * print the rows, columns separated by tabs, for the end-to-end tests of
+ * the HTTP API (which count turns in the database without needing the
+ * sqlite3 shell).  Usage: test-api-db DB SQL
  */
 #include "config.h"
 
@@ -18,17 +18,18 @@ main(int argc, char **argv)
 	int		 i, r, status = 1;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: api-db DB SQL\n");
+		fprintf(stderr, "usage: test-api-db DB SQL\n");
 		return 2;
 	}
 	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
-		fprintf(stderr, "api-db: %s: %s\n", argv[1], sqlite3_errmsg(db));
+		fprintf(stderr, "test-api-db: %s: %s\n", argv[1],
+		    sqlite3_errmsg(db));
 		goto out;
 	}
 	sqlite3_busy_timeout(db, 5000);
 	if (sqlite3_prepare_v2(db, argv[2], -1, &s, NULL) != SQLITE_OK) {
-		fprintf(stderr, "api-db: %s\n", sqlite3_errmsg(db));
+		fprintf(stderr, "test-api-db: %s\n", sqlite3_errmsg(db));
 		goto out;
 	}
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -39,7 +40,7 @@ main(int argc, char **argv)
 		printf("\n");
 	}
 	if (r != SQLITE_DONE) {
-		fprintf(stderr, "api-db: %s\n", sqlite3_errmsg(db));
+		fprintf(stderr, "test-api-db: %s\n", sqlite3_errmsg(db));
 		goto out;
 	}
 	status = 0;
