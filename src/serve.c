@@ -951,6 +951,18 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	}
 }
 
+/* A copy for the access log: a decoded URL may hold newlines or quotes. */
+static char *
+log_safe(const char *s)
+{
+	char	*p, *copy = xstrdup(s);
+
+	for (p = copy; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '"')
+			*p = '?';
+	return copy;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -968,8 +980,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		r = xcalloc(1, sizeof *r);
 		sbuf_init(&r->body);
 		r->start_us = mono_us();
-		r->method = xstrdup(method);
-		r->path = xstrdup(url);
+		r->method = log_safe(method);
+		r->path = log_safe(url);
 		r->route = route_of(url);
 		strcpy(r->ip, "-");
 		ci = MHD_get_connection_info(c,

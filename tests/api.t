@@ -130,6 +130,8 @@ req GET /api/chat/nothing "" "$K1"
 status_is "unknown endpoint" 404
 req GET /nothing
 status_is "unknown path" 404
+req GET '/no%0Afake%20line%22'
+status_is "an unknown path with a newline in it" 404
 
 # Limits: 413.
 awk 'BEGIN { printf "{\"user_id\":\"C001\",\"message\":\""; for (i = 0; i < 5000; i++) printf "a"; printf "\"}" }' >"$T/long.json"
@@ -201,6 +203,8 @@ contains "it says it stopped" "$T/main.err" "stopped"
 contains "the access log has a line per request" "$T/main.log" \
     '"POST /api/chat/message" 200'
 contains "the access log shows the key" "$T/main.log" "key=1"
+! grep -q '^fake' "$T/main.log"
+ok $? "a decoded newline does not split a log line"
 
 # Without auth, and the rate limit (per client address then).
 start_server open --no-auth --rate 0.5 --burst 2
