@@ -97,6 +97,7 @@ test_analytics(struct store *st)
 	cJSON		*a = NULL, *f, *l, *d;
 	char		*from = NULL, *to = NULL;
 	long long	 fid;
+	enum sd_rc	 rc;
 
 	store_begin(st, NULL);
 	conv(st, "c1", thanks, sizeof thanks / sizeof *thanks);
@@ -110,19 +111,19 @@ test_analytics(struct store *st)
 	/* Feedback: c1's answer (message 2) up, c3's fallback (10) down. */
 	ok(analytics_feedback(st, 2, 5, "great", 0, &fid, &err) == SD_OK &&
 	    fid > 0, "feedback on a reply is stored");
-	ok(analytics_feedback(st, 1, 5, NULL, 0, &fid, &err) ==
-	    SD_ERR_INVALID, "feedback on the customer's own line is refused: "
-	    "%s", sd_error_msg(&err));
-	ok(analytics_feedback(st, 999, 5, NULL, 0, &fid, &err) ==
-	    SD_ERR_NOTFOUND, "feedback on a missing message: %s",
+	rc = analytics_feedback(st, 1, 5, NULL, 0, &fid, &err);
+	ok(rc == SD_ERR_INVALID, "feedback on the customer's own line is "
+	    "refused: %s", sd_error_msg(&err));
+	rc = analytics_feedback(st, 999, 5, NULL, 0, &fid, &err);
+	ok(rc == SD_ERR_NOTFOUND, "feedback on a missing message: %s",
 	    sd_error_msg(&err));
 	ok(analytics_feedback(st, 2, 6, NULL, 0, &fid, &err) == SD_ERR_INVALID,
 	    "rating 6 is refused");
 	ok(analytics_feedback(st, 10, 1, NULL, 0, &fid, &err) == SD_OK,
 	    "a thumbs-down is stored");
 
-	ok(analytics_compute(st, NULL, NULL, &a, &err) == SD_OK,
-	    "analytics compute: %s", sd_error_msg(&err));
+	rc = analytics_compute(st, NULL, NULL, &a, &err);
+	ok(rc == SD_OK, "analytics compute: %s", sd_error_msg(&err));
 	is_int((long long)num(a, "conversations"), 6, "six conversations");
 	is_int((long long)num(a, "turns"), 9, "nine customer turns");
 	is_int((long long)num(a, "resolved"), 2,
@@ -166,9 +167,9 @@ test_analytics(struct store *st)
 	cJSON_Delete(a);
 	free(from);
 	free(to);
-	ok(analytics_parse_bound("2026-13-01", 0, &from, &err) ==
-	    SD_ERR_INVALID && strstr(sd_error_msg(&err), "2026-13-01") != NULL,
-	    "a bad date is named: %s", sd_error_msg(&err));
+	rc = analytics_parse_bound("2026-13-01", 0, &from, &err);
+	ok(rc == SD_ERR_INVALID && strstr(sd_error_msg(&err), "2026-13-01") !=
+	    NULL, "a bad date is named: %s", sd_error_msg(&err));
 	ok(analytics_parse_bound("yesterday", 0, &from, &err) ==
 	    SD_ERR_INVALID, "words are not dates");
 	sd_error_clear(&err);
@@ -184,9 +185,10 @@ test_keys(struct store *st)
 	long long	 id1 = 0, id2 = 0;
 	size_t		 n = 0, i;
 	int		 created;
+	enum sd_rc	 rc;
 
-	ok(apikey_create(st, "web", &k1, &id1, &err) == SD_OK &&
-	    strncmp(k1, "sdk_", 4) == 0 && strlen(k1) == 44,
+	rc = apikey_create(st, "web", &k1, &id1, &err);
+	ok(rc == SD_OK && strncmp(k1, "sdk_", 4) == 0 && strlen(k1) == 44,
 	    "create a key: %s", k1 ? k1 : sd_error_msg(&err));
 	ok(apikey_create(st, "", &k2, &id2, &err) == SD_OK &&
 	    strcmp(k1, k2) != 0, "a second key differs");
@@ -216,8 +218,9 @@ test_keys(struct store *st)
 	    owner != NULL && strcmp(owner, "u1") == 0,
 	    "its key sees the session and its user");
 	free(owner);
-	ok(apikey_session_check(st, "s-k1", id2, NULL, &err) ==
-	    SD_ERR_NOTFOUND, "another key does not: %s", sd_error_msg(&err));
+	rc = apikey_session_check(st, "s-k1", id2, NULL, &err);
+	ok(rc == SD_ERR_NOTFOUND, "another key does not: %s",
+	    sd_error_msg(&err));
 	ok(apikey_session_check(st, "s-k1", 0, NULL, &err) == SD_OK,
 	    "without auth every session is visible");
 	ok(apikey_session_check(st, "nope", 0, NULL, &err) == SD_ERR_NOTFOUND,
@@ -226,10 +229,11 @@ test_keys(struct store *st)
 	ok(apikey_revoke(st, id1, &err) == SD_OK, "revoke");
 	is_int(apikey_lookup(st, k1, strlen(k1), &err), 0,
 	    "a revoked key finds nothing");
-	ok(apikey_revoke(st, id1, &err) == SD_ERR_INVALID,
-	    "revoking twice: %s", sd_error_msg(&err));
-	ok(apikey_revoke(st, 12345, &err) == SD_ERR_NOTFOUND,
-	    "revoking a missing key: %s", sd_error_msg(&err));
+	rc = apikey_revoke(st, id1, &err);
+	ok(rc == SD_ERR_INVALID, "revoking twice: %s", sd_error_msg(&err));
+	rc = apikey_revoke(st, 12345, &err);
+	ok(rc == SD_ERR_NOTFOUND, "revoking a missing key: %s",
+	    sd_error_msg(&err));
 	ok(apikey_list(st, &v, &n, &err) == SD_OK && n == 2 &&
 	    v[0].revoked_at != NULL && v[1].revoked_at == NULL &&
 	    strcmp(v[0].name, "web") == 0 && strncmp(v[0].prefix, k1, 12) == 0,
