@@ -63,6 +63,9 @@ check=$("$DB" "$SHOPDESK_DB" "PRAGMA integrity_check")
 # The engine's own time per turn (stored with each reply), to tell it
 # from the HTTP and queueing time that wrk sees.
 eng=$("$DB" "$SHOPDESK_DB" "SELECT count(*), avg(latency_us) FROM messages WHERE role = 'bot' AND latency_us IS NOT NULL")
+engp() {	# engp P: the engine's P-th percentile turn time, microseconds
+	"$DB" "$SHOPDESK_DB" "SELECT latency_us FROM messages WHERE role = 'bot' AND latency_us IS NOT NULL ORDER BY latency_us LIMIT 1 OFFSET (SELECT count(*) * $1 / 100 FROM messages WHERE role = 'bot' AND latency_us IS NOT NULL)"
+}
 
 reqs=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$D/wrk.out")
 rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$D/wrk.out")
@@ -80,7 +83,7 @@ echo "bench-api: POST /api/chat/message, demo store, $secs s, $conns connections
 echo "  requests   $reqs ($rps/s)"
 echo "  latency    p50 $p50  p90 $p90  p99 $p99"
 echo "  errors     non-2xx ${non2xx:-0}, socket errors: ${sockerr:-none}"
-echo "  engine     $(echo "$eng" | awk -F'\t' '{ printf "%.0f us per turn on average (%d turns)", $2, $1 }')"
+echo "  engine     $(echo "$eng" | awk -F'\t' '{ printf "%.0f us per turn on average (%d turns)", $2, $1 }'), p50 $(engp 50) us, p99 $(engp 99) us"
 echo "  turns      $stored stored in the database, $lost answered 200 but missing; integrity $check"
 status=0
 if [ "${non2xx:-0}" -ne 0 ] || [ -n "$sockerr" ] || [ $lost -ne 0 ] || [ "$check" != ok ]; then
