@@ -28,7 +28,7 @@ echo "generated catalog (100,000 products, deterministic):"
 "$GEN" "$T/big.db" -g 100000
 "$GEN" "$T/big.db" -t
 
-"$GEN" "$T/fix.db" "$D/catalog.jsonl" 2>/dev/null
+# The labels refer to the demo store (tests/data/entities/README).
 for f in "$D/train.jsonl" "$D/test.jsonl"; do
-	"$GEN" "$T/fix.db" -x "$f"
+	"$GEN" "$T/demo.db" -x "$f"
 done

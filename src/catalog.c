@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,18 +174,33 @@ catalog_products(struct store *st, const struct product_filter *f,
 	 * Bayesian average: a 4.8 from 5 reviews should not beat a 4.6 from
 	 * 800.  The prior is 4.0 worth 50 reviews.
 	 */
-	static const char sql[] = "SELECT " PRODUCT_COLS " FROM products"
-	    " WHERE (?1 IS NULL OR category = ?1)"
-	    "   AND (?2 IS NULL OR subcategory = ?2"
-	    "        OR (' ' || replace(tags, ',', ' ') || ' ') LIKE"
-	    "           '% ' || ?2 || ' %')"
-	    "   AND (?3 IS NULL OR brand = ?3 COLLATE NOCASE)"
-	    "   AND (?4 < 0 OR price <= ?4)"
-	    "   AND (?5 < 0 OR price >= ?5)"
-	    "   AND (?6 = 0 OR stock > 0)"
-	    " ORDER BY (coalesce(rating, 0) * review_count + 4.0 * 50)"
-	    "   / (review_count + 50) DESC, review_count DESC, price, sku"
-	    " LIMIT ?7";
+	/*
+	 * Two statements, so that a category uses products_category:
+	 * "(?1 IS NULL OR category = ?1)" made SQLite scan every product,
+	 * 19 ms a recommendation at 100,000 products.  The best ids are
+	 * chosen first and only they are read whole: the sorter no longer
+	 * carries every candidate's description and attributes.
+	 */
+#define PRODUCTS_ORDER							\
+	" ORDER BY (coalesce(rating, 0) * review_count + 4.0 * 50)"	\
+	"   / (review_count + 50) DESC, review_count DESC, price, sku"
+#define PRODUCTS_WHERE(cat)						\
+	"SELECT " PRODUCT_COLS " FROM products WHERE id IN ("		\
+	    "SELECT id FROM products"					\
+	    " WHERE " cat							\
+	    "   AND (?2 IS NULL OR subcategory = ?2"				\
+	    "        OR (' ' || replace(tags, ',', ' ') || ' ') LIKE"		\
+	    "           '% ' || ?2 || ' %')"					\
+	    "   AND (?3 IS NULL OR brand = ?3 COLLATE NOCASE)"		\
+	    "   AND (?4 < 0 OR price <= ?4)"					\
+	    "   AND (?5 < 0 OR price >= ?5)"					\
+	    "   AND (?6 = 0 OR stock > 0)"					\
+	    PRODUCTS_ORDER " LIMIT ?7)" PRODUCTS_ORDER
+	static const char sql_cat[] = PRODUCTS_WHERE("category = ?1");
+	static const char sql_any[] = PRODUCTS_WHERE("?1 IS NULL");
+#undef PRODUCTS_WHERE
+#undef PRODUCTS_ORDER
+	const char	*sql = f->category != NULL ? sql_cat : sql_any;
 	sqlite3_stmt	*s;
 	struct product	*v = NULL;
 	size_t		 cnt = 0, cap = 0;
@@ -216,6 +232,64 @@ catalog_products(struct store *st, const struct product_filter *f,
 	*n = cnt;
 	if (r != SQLITE_DONE)
 		return store_fail(st, err, "list products");
+	return SD_OK;
+}
+
+enum sd_rc
+catalog_products_named(struct store *st, const char *phrase, int limit,
+    struct product **out, size_t *n, struct sd_error *err)
+{
+	/* The full-text index finds the family; no scan of every name. */
+	static const char sql[] = "SELECT " PRODUCT_COLS " FROM products"
+	    " WHERE id IN (SELECT rowid FROM product_fts WHERE product_fts"
+	    " MATCH ?1)"
+	    " ORDER BY (coalesce(rating, 0) * review_count + 4.0 * 50)"
+	    "   / (review_count + 50) DESC, review_count DESC, price, sku"
+	    " LIMIT ?2";
+	struct sbuf	 q = SBUF_INIT;
+	sqlite3_stmt	*s;
+	struct product	*v = NULL;
+	size_t		 cnt = 0, cap = 0;
+	const char	*p;
+	int		 r, words = 0, inword = 0;
+
+	*out = NULL;
+	*n = 0;
+	/* name : "w1 w2 ...", only letters and digits: no FTS5 syntax. */
+	sbuf_adds(&q, "name : \"");
+	for (p = phrase; *p != '\0'; p++) {
+		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) {
+			if (!inword && words++ > 0)
+				sbuf_addc(&q, ' ');
+			sbuf_addc(&q, *p);
+			inword = 1;
+		} else
+			inword = 0;
+	}
+	sbuf_addc(&q, '"');
+	if (words == 0) {
+		sbuf_release(&q);
+		return SD_OK;
+	}
+	if ((s = store_prepare(st, sql, err)) == NULL) {
+		sbuf_release(&q);
+		return SD_ERR_DB;
+	}
+	sqlite3_bind_text(s, 1, q.buf, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, limit > 0 ? limit : 20);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap < 8 ? 8 : cap * 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		read_product(s, &v[cnt++]);
+	}
+	sqlite3_reset(s);
+	sbuf_release(&q);
+	*out = v;
+	*n = cnt;
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "find products by name");
 	return SD_OK;
 }
 

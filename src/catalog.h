@@ -101,6 +101,14 @@ struct product_filter {
 enum sd_rc	 catalog_products(struct store *, const struct product_filter *,
 		    struct product **out, size_t *n, struct sd_error *);
 
+/*
+ * Products whose name holds the words of phrase in order (a family such
+ * as "iPhone 15" or "Samsung Galaxy"), best rated first, at most limit.
+ * *out as for catalog_products.
+ */
+enum sd_rc	 catalog_products_named(struct store *, const char *phrase,
+		    int limit, struct product **out, size_t *n,
+		    struct sd_error *);
 enum sd_rc	 catalog_order(struct store *, const char *id, struct order *,
 		    struct sd_error *);
 /* A customer's orders, newest first (ids only; caller frees each). */

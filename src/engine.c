@@ -423,6 +423,40 @@ product_slots(struct tctx *t, const struct product *p, const char *prefix)
 #undef SLOT
 }
 
+/*
+ * A catalog attribute as a shopper reads it: "weight_kg" 2.1 is
+ * "weight 2.1 kg", "ram_gb" 16 is "ram 16 GB".  The unit lives in the
+ * key's suffix; the value is as the catalog stores it.
+ */
+static void
+attr_phrase(struct sbuf *sb, const char *key, const char *value)
+{
+	static const struct {
+		const char	*suffix;
+		const char	*unit;
+	} units[] = {
+		{ "_kg", "kg" }, { "_g", "g" }, { "_gb", "GB" }, { "_tb", "TB" },
+		{ "_hz", "Hz" }, { "_wh", "Wh" }, { "_mah", "mAh" },
+		{ "_hours", "hours" }, { "_mm", "mm" }, { "_w", "W" },
+		{ "_inches", "inches" }, { "_in", "in" }, { "_mp", "MP" },
+	};
+	size_t	 klen = strlen(key), slen, i, end = klen;
+	const char *unit = NULL;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		slen = strlen(units[i].suffix);
+		if (klen > slen && strcmp(key + klen - slen,
+		    units[i].suffix) == 0) {
+			end = klen - slen;
+			unit = units[i].unit;
+			break;
+		}
+	}
+	for (i = 0; i < end; i++)
+		sbuf_addc(sb, key[i] == '_' ? ' ' : key[i]);
+	sbuf_addf(sb, " %s%s%s", value, unit ? " " : "", unit ? unit : "");
+}
+
 /* "16 GB RAM, 1TB SSD, ..." from the first few attributes. */
 static char *
 key_features(const struct product *p, int max)
@@ -440,10 +474,13 @@ key_features(const struct product *p, int max)
 		if (n++ > 0)
 			sbuf_adds(&sb, ", ");
 		if (cJSON_IsString(it))
-			sbuf_addf(&sb, "%s %s", it->string, it->valuestring);
-		else if (cJSON_IsNumber(it))
-			sbuf_addf(&sb, "%s %g", it->string, it->valuedouble);
-		else
+			attr_phrase(&sb, it->string, it->valuestring);
+		else if (cJSON_IsNumber(it)) {
+			char num[32];
+
+			snprintf(num, sizeof num, "%g", it->valuedouble);
+			attr_phrase(&sb, it->string, num);
+		} else
 			n--;
 	}
 	cJSON_Delete(root);
@@ -516,11 +553,12 @@ load_product(struct tctx *t, const char *sku, struct product *p)
  * "the cheaper/more expensive/better one", "it".  Returns a SKU from the
  * state or NULL.
  */
+static const char *const ordinals[] = { "first", "second", "third",
+	"fourth", "fifth", NULL };
+
 static const char *
 resolve_reference(struct tctx *t, const char **how)
 {
-	static const char *const ordinals[] = { "first", "second", "third",
-	    "fourth", "fifth", NULL };
 	cJSON		*res = jarr(t->state, "results");
 	cJSON		*it;
 	struct product	 p;
@@ -667,7 +705,10 @@ update_filters(struct tctx *t)
 	const struct entity *en;
 	size_t		 i;
 
-	if (first_entity(t, ENTITY_CATEGORY) != NULL) {
+	/* A first category refines the needs said so far ("for gaming,
+	 * under $1,000" then "a laptop"); another one replaces them. */
+	if (first_entity(t, ENTITY_CATEGORY) != NULL &&
+	    jstr(f, "category") != NULL) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "filters");
 		f = jobj(t->state, "filters");
 	}
@@ -803,7 +844,7 @@ answer_attribute(struct tctx *t, const struct product *p, const char *attr)
 			continue;
 		if (facts.len > 0)
 			sbuf_adds(&facts, ", ");
-		sbuf_addf(&facts, "%s %s", keys[i], v);
+		attr_phrase(&facts, keys[i], v);
 		free(v);
 	}
 	slots_set(&t->slots, "attribute", attr);
@@ -886,6 +927,8 @@ handle_product_question(struct tctx *t, const char *intent)
 	else if (strcmp(intent, "price_promotions") == 0 ||
 	    (a && strcmp(a, "price") == 0))
 		answer_price(t, &p);
+	else if (a != NULL && strcmp(a, "specs") == 0)
+		answer_product(t, &p, 1);	/* "specs", "features" */
 	else if (a != NULL)
 		answer_attribute(t, &p, a);
 	else
@@ -972,6 +1015,45 @@ handle_recommend(struct tctx *t)
 		say(t, "ask_needs");
 		jset_str(jobj(t->state, "pending"), "action", "needs");
 		return 1;
+	}
+	if (pf.category == NULL && pf.brand == NULL) {
+		/*
+		 * "Something for gaming under $1,000": gaming laptops,
+		 * headsets and memory cards all qualify, and the best rated
+		 * of them all is a poor answer.  Ask which kind, naming the
+		 * kinds the catalog has for that use and budget.
+		 */
+		struct sbuf kinds = SBUF_INIT;
+		size_t nk = 0;
+
+		pf.limit = 200;
+		if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+			n = 0;
+		sd_error_clear(&err);
+		for (i = 0; i < n; i++) {
+			if (nk < 6 && !word_in(kinds.buf ? kinds.buf : "",
+			    v[i].category, strlen(v[i].category))) {
+				sbuf_addf(&kinds, "%s%s", nk ? ", " : "",
+				    v[i].category);
+				nk++;
+			}
+			product_release(&v[i]);
+		}
+		free(v);
+		v = NULL;
+		n = 0;
+		pf.limit = 3;
+		if (nk > 1) {
+			slots_set(&t->slots, "use", pf.use);
+			slots_set(&t->slots, "categories", kinds.buf);
+			set_action(t, "ask_needs", "use %s without a category: "
+			    "ask which of %s", pf.use, kinds.buf);
+			say(t, "ask_category");
+			jset_str(jobj(t->state, "pending"), "action", "needs");
+			sbuf_release(&kinds);
+			return 1;
+		}
+		sbuf_release(&kinds);
 	}
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
@@ -1085,48 +1167,118 @@ static int
 family_best(struct tctx *t, const struct entity *en, struct product *p)
 {
 	struct search_result res;
+	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 q = SBUF_INIT;
 	struct text_folded want = TEXT_FOLDED_INIT, name = TEXT_FOLDED_INIT;
-	struct product	 cand;
-	size_t		 i;
+	struct product	*cands = NULL;
+	size_t		 i, n = 0;
 	double		 score, best = -1;
-	int		 found = 0;
+	int		 found = 0, pick = -1;
 
 	/*
-	 * Among the catalog hits whose names hold the words said, the one
-	 * most customers rated well (a Bayesian average, as recommendations
-	 * use): "iPhone 15" is the 128GB model, not whichever variant
-	 * happens to rank first.
+	 * Among the products whose names hold the words said, the one most
+	 * customers rated well (a Bayesian average, as recommendations use):
+	 * "iPhone 15" is the 128GB model, not whichever variant happens to
+	 * rank first.  Names are looked up in the full-text index; a search
+	 * (typos, synonyms) is the fallback.
 	 */
 	sbuf_add(&q, t->text + en->start, en->end - en->start);
 	text_fold(q.buf, q.len, &want);
-	kb_search(t, q.buf, SEARCH_KIND_BIT(SEARCH_PRODUCT), 10, &res);
-	for (i = 0; i < res.n; i++) {
-		memset(&cand, 0, sizeof cand);
-		if (!load_product(t, res.hits[i].id, &cand))
-			continue;
-		text_fold(cand.name, strlen(cand.name), &name);
-		score = (cand.rating * (double)cand.review_count + 4.0 * 50) /
-		    ((double)cand.review_count + 50);
+	if (catalog_products_named(t->st, q.buf, 20, &cands, &n, &err) !=
+	    SD_OK || n == 0) {
+		sd_error_clear(&err);
+		kb_search(t, q.buf, SEARCH_KIND_BIT(SEARCH_PRODUCT), 10, &res);
+		for (i = 0; i < res.n; i++) {
+			cands = xrealloc(cands, (n + 1) * sizeof *cands);
+			memset(&cands[n], 0, sizeof cands[n]);
+			if (catalog_product_by_sku(t->st, res.hits[i].id,
+			    &cands[n], NULL) == SD_OK)
+				n++;
+		}
+		search_result_free(&res);
+	}
+	for (i = 0; i < n; i++) {
+		text_fold(cands[i].name, strlen(cands[i].name), &name);
+		score = (cands[i].rating * (double)cands[i].review_count +
+		    4.0 * 50) / ((double)cands[i].review_count + 50);
 		/* Each word the customer did not say ("Pro", "Ultra") is a
 		 * step away from the plain model they named. */
-		score -= 5 * extra_words(name.s.buf, want.s.buf, cand.brand);
+		score -= 5 * extra_words(name.s.buf, want.s.buf,
+		    cands[i].brand);
 		if (strstr(name.s.buf, want.s.buf) == NULL)
 			score -= 100;	/* a weaker match: only if no other */
 		if (!found || score > best) {
-			if (found)
-				product_release(p);
-			*p = cand;
+			pick = (int)i;
 			best = score;
 			found = 1;
-		} else
-			product_release(&cand);
+		}
 	}
-	search_result_free(&res);
+	for (i = 0; i < n; i++) {
+		if ((int)i == pick) {
+			*p = cands[i];
+			retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
+		} else
+			product_release(&cands[i]);
+	}
+	free(cands);
 	sbuf_release(&q);
 	text_folded_release(&want);
 	text_folded_release(&name);
 	return found;
+}
+
+#define CELL_MAX	40	/* widest cell of a comparison table */
+
+static void
+row_add(cJSON *rows, const char *label, const char *a, const char *b)
+{
+	cJSON	*r = cJSON_CreateArray();
+
+	cJSON_AddItemToArray(r, cJSON_CreateString(label));
+	cJSON_AddItemToArray(r, cJSON_CreateString(a));
+	cJSON_AddItemToArray(r, cJSON_CreateString(b));
+	cJSON_AddItemToArray(rows, r);
+}
+
+/* Bytes of s that fit max columns, cut on a character boundary. */
+static size_t
+cell_len(const char *s, size_t max)
+{
+	size_t	 n = strlen(s);
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+static void
+table_render(const cJSON *rows, struct sbuf *out)
+{
+	const cJSON	*r;
+	size_t		 w[3] = { 0, 0, 0 }, c, len, pad;
+
+	cJSON_ArrayForEach(r, rows)
+		for (c = 0; c < 3; c++) {
+			len = cell_len(cJSON_GetArrayItem(r, (int)c)->valuestring,
+			    CELL_MAX);
+			if (len > w[c])
+				w[c] = len;
+		}
+	cJSON_ArrayForEach(r, rows) {
+		sbuf_adds(out, "\n ");
+		for (c = 0; c < 3; c++) {
+			const char *v = cJSON_GetArrayItem(r,
+			    (int)c)->valuestring;
+
+			len = cell_len(v, CELL_MAX);
+			sbuf_addc(out, ' ');
+			sbuf_add(out, v, len);
+			for (pad = len; c < 2 && pad < w[c]; pad++)
+				sbuf_addc(out, ' ');
+		}
+	}
 }
 
 /* Side by side: the attributes that differ, with price and rating. */
@@ -1138,8 +1290,10 @@ handle_compare(struct tctx *t)
 	cJSON		*a = NULL, *b = NULL, *it, *other;
 	struct sbuf	 tab = SBUF_INIT;
 	size_t		 i;
-	int		 n = 0, w;
-	char		*m0, *m1;
+	int		 n = 0;
+	char		*m0, *m1, num[2][32];
+	const char	*sku;
+	cJSON		*rows;
 
 	memset(p, 0, sizeof p);
 	for (i = 0; i < t->e->el.n && n < 2; i++) {
@@ -1158,10 +1312,21 @@ handle_compare(struct tctx *t)
 			n++;
 		}
 	}
+	/* "Compare the first and the third": those of the last list. */
+	for (i = 0; n < 2 && ordinals[i] != NULL; i++) {
+		cJSON *res = jarr(t->state, "results");
+
+		if (!has_word(t, ordinals[i]) ||
+		    (int)i >= cJSON_GetArraySize(res))
+			continue;
+		sku = cJSON_GetArrayItem(res, (int)i)->valuestring;
+		if (n == 1 && strcmp(sku, p[0].sku) == 0)
+			continue;
+		n += load_product(t, sku, &p[n]);
+	}
 	/* Fill from the last list or the focus. */
 	for (i = 0; n < 2 && i < FOCUS_MAX; i++) {
-		const char *sku = focus_top(t, (int)i);
-
+		sku = focus_top(t, (int)i);
 		if (sku == NULL)
 			break;
 		if (n == 1 && strcmp(sku, p[0].sku) == 0)
@@ -1176,20 +1341,25 @@ handle_compare(struct tctx *t)
 		say(t, "ask_compare");
 		return 1;
 	}
-	w = 20;
-	sbuf_addf(&tab, "\n  %-*s %-24.24s %-24.24s", w, "", p[0].name,
-	    p[1].name);
+	/*
+	 * Rows first, then columns as wide as their longest cell (up to
+	 * CELL_MAX): a fixed width cut "Samsung Galaxy S24 (128GB)" to
+	 * "Samsung Galaxy S24 (128G" and hid which model it was.
+	 */
+	rows = cJSON_CreateArray();
 	m0 = catalog_money(p[0].price, p[0].currency);
 	m1 = catalog_money(p[1].price, p[1].currency);
-	sbuf_addf(&tab, "\n  %-*s %-24s %-24s", w, "price", m0, m1);
+	row_add(rows, "", p[0].name, p[1].name);
+	row_add(rows, "price", m0, m1);
 	free(m0);
 	free(m1);
-	sbuf_addf(&tab, "\n  %-*s %-24.1f %-24.1f", w, "rating", p[0].rating,
-	    p[1].rating);
-	sbuf_addf(&tab, "\n  %-*s %-24lld %-24lld", w, "reviews",
-	    p[0].review_count, p[1].review_count);
-	sbuf_addf(&tab, "\n  %-*s %-24.24s %-24.24s", w, "warranty",
-	    p[0].warranty, p[1].warranty);
+	snprintf(num[0], sizeof num[0], "%.1f", p[0].rating);
+	snprintf(num[1], sizeof num[1], "%.1f", p[1].rating);
+	row_add(rows, "rating", num[0], num[1]);
+	snprintf(num[0], sizeof num[0], "%lld", p[0].review_count);
+	snprintf(num[1], sizeof num[1], "%lld", p[1].review_count);
+	row_add(rows, "reviews", num[0], num[1]);
+	row_add(rows, "warranty", p[0].warranty, p[1].warranty);
 	a = cJSON_Parse(p[0].attrs);
 	b = cJSON_Parse(p[1].attrs);
 	cJSON_ArrayForEach(it, a) {
@@ -1199,11 +1369,12 @@ handle_compare(struct tctx *t)
 		va = catalog_attr(&p[0], it->string);
 		vb = other != NULL ? catalog_attr(&p[1], it->string) : NULL;
 		if (va != NULL && (vb == NULL || strcmp(va, vb) != 0))
-			sbuf_addf(&tab, "\n  %-*.*s %-24.24s %-24.24s", w, w,
-			    it->string, va, vb != NULL ? vb : "-");
+			row_add(rows, it->string, va, vb != NULL ? vb : "-");
 		free(va);
 		free(vb);
 	}
+	table_render(rows, &tab);
+	cJSON_Delete(rows);
 	cJSON_Delete(a);
 	cJSON_Delete(b);
 	product_slots(t, &p[0], "a_");
@@ -1242,12 +1413,42 @@ handle_compatibility(struct tctx *t)
 	char		*compat;
 	const struct product *acc, *dev;
 
+	const struct entity *pick[2] = { NULL, NULL };
+
+	/*
+	 * The two longest product mentions, in the order said: "fit" read
+	 * as the Beats Fit Pro must not beat "the iPhone 15" next to it.
+	 * A family ("iPhone 15") is its best model.
+	 */
 	memset(p, 0, sizeof p);
-	for (i = 0; i < t->e->el.n && n < 2; i++) {
+	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
-		if (en->type == ENTITY_PRODUCT && en->sku != NULL &&
-		    (n == 0 || strcmp(p[0].sku, en->sku) != 0))
-			n += load_product(t, en->sku, &p[n]);
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (pick[0] == NULL || en->end - en->start >
+		    pick[0]->end - pick[0]->start) {
+			pick[1] = pick[0];
+			pick[0] = en;
+		} else if (pick[1] == NULL || en->end - en->start >
+		    pick[1]->end - pick[1]->start)
+			pick[1] = en;
+	}
+	if (pick[1] != NULL && pick[1]->start < pick[0]->start) {
+		en = pick[0];
+		pick[0] = pick[1];
+		pick[1] = en;
+	}
+	for (i = 0; i < 2 && pick[i] != NULL; i++) {
+		en = pick[i];
+		if (en->sku != NULL ? !load_product(t, en->sku, &p[n]) :
+		    !family_best(t, en, &p[n]))
+			continue;
+		if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
+			product_release(&p[1]);
+			memset(&p[1], 0, sizeof p[1]);
+			continue;
+		}
+		n++;
 	}
 	if (n == 1 && focus_top(t, 0) != NULL &&
 	    strcmp(focus_top(t, 0), p[0].sku) != 0)
@@ -1623,6 +1824,19 @@ confirm_pending(struct tctx *t, cJSON *pending)
 
 /* Knowledge-base answers: FAQs, policies, manuals, past tickets. */
 
+/* Letters and digits of s, lower-cased ("What's up?" is "whatsup"). */
+static char *
+alnum_squeeze(const char *s)
+{
+	char	*out = xstrdup(s), *q = out;
+
+	for (; *s != '\0'; s++)
+		if (isalnum((unsigned char)*s) || (*s & 0x80))
+			*q++ = (char)tolower((unsigned char)*s);
+	*q = '\0';
+	return out;
+}
+
 /* Answer from the best document chunk for the words (and product). */
 static int
 handle_kb(struct tctx *t, unsigned kinds, const char *action,
@@ -1652,6 +1866,26 @@ handle_kb(struct tctx *t, unsigned kinds, const char *action,
 		return 0;
 	}
 	h = &res.hits[0];
+	{
+		/*
+		 * The customer asked an FAQ's very question: that answer,
+		 * even when a policy section shares more of the words.
+		 */
+		size_t	 i;
+		char	*qs = alnum_squeeze(t->text), *ts;
+
+		for (i = 0; i < res.n; i++) {
+			if (res.hits[i].kind != SEARCH_FAQ)
+				continue;
+			ts = alnum_squeeze(res.hits[i].title);
+			if (ts[0] != '\0' && strstr(qs, ts) != NULL)
+				h = &res.hits[i];
+			free(ts);
+			if (h != &res.hits[0])
+				break;
+		}
+		free(qs);
+	}
 	slots_set(&t->slots, "title", h->title);
 	slots_set(&t->slots, "heading", h->heading);
 	{
@@ -1728,6 +1962,49 @@ static const char *const product_intents[] = {
 	"price_promotions", "warranty", NULL
 };
 
+/*
+ * Words of the message beside the entity en, not counting those that
+ * only frame an answer ("order", "it's", "number"): "order 12318" says
+ * nothing more than the number, whatever the classifier makes of it.
+ */
+static int
+words_beside(struct tctx *t, const struct entity *en)
+{
+	static const char *const frame[] = { "order", "number", "it", "its",
+	    "it's", "is", "s", "the", "my", "no", "nr", "num", "ok", "okay",
+	    "sure", "here", "yes", "this", "one", "that", "ord", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 more = 0;
+	const char *const *f;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n; i++) {
+		if (tok[i].end > en->start && tok[i].start < en->end)
+			continue;
+		len = tok[i].end - tok[i].start;
+		for (f = frame; *f != NULL; f++)
+			if (strlen(*f) == len && strncasecmp(*f,
+			    t->text + tok[i].start, len) == 0)
+				break;
+		if (*f == NULL)
+			more++;
+	}
+	free(tok);
+	return more;
+}
+
+/* How many of "first", "second"... the customer said. */
+static int
+ordinals_said(struct tctx *t)
+{
+	int	 i, n = 0;
+
+	for (i = 0; ordinals[i] != NULL; i++)
+		n += has_word(t, ordinals[i]);
+	return n;
+}
+
 static int
 in_list(const char *s, const char *const *list)
 {
@@ -1736,6 +2013,47 @@ in_list(const char *s, const char *const *list)
 			return 1;
 	return 0;
 }
+
+/* The one run of 5 to 12 digits standing alone in s (caller frees). */
+static char *
+bare_number(const char *s)
+{
+	const char	*p = s, *q, *found = NULL;
+	size_t		 n = 0;
+
+	while (*p != '\0') {
+		if (!isdigit((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		for (q = p; isdigit((unsigned char)*q); q++)
+			;
+		if ((p > s && (isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '$' || p[-1] == '.' || p[-1] == ',')) ||
+		    isalpha((unsigned char)*q) || *q == ',' ||
+		    (*q == '.' && isdigit((unsigned char)q[1]))) {
+			p = q;
+			continue;
+		}
+		if (q - p >= 5 && q - p <= 12) {
+			if (found != NULL)
+				return NULL;	/* two numbers: ask again */
+			found = p;
+			n = (size_t)(q - p);
+		}
+		p = q;
+	}
+	return found != NULL ? xstrndup(found, n) : NULL;
+}
+
+/* Words that make a question about the store, not a product. */
+static const char *const store_topics[] = { "shipping", "delivery",
+	"coupon", "coupons", "code", "codes", "promo", "price match",
+	"financing", "payment", "invoice", NULL };
+
+/* A question about a product with these words asks its price. */
+static const char *const price_words[] = { "how much", "price", "cost",
+	"costs", NULL };
 
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
 	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
@@ -1766,6 +2084,26 @@ policy(struct tctx *t, const struct intent_result *ir)
 	    ir->verdict == INTENT_OK);
 
 	/*
+	 * "It's 12345" after "which order is it?": a bare number is an
+	 * order number only because the bot asked for one, which the
+	 * entity extractor cannot know.
+	 */
+	if (pend != NULL && strcmp(pend, "order_id") == 0 && oid == NULL &&
+	    cJSON_IsObject(form) && first_entity(t, ENTITY_PRICE) == NULL) {
+		char	*num = bare_number(t->text);
+
+		if (num != NULL) {
+			jset_str(form, "order_id", num);
+			free(num);
+			cJSON_DeleteItemFromObjectCaseSensitive(t->state,
+			    "pending");
+			jset_str(t->trace, "slot_filled", "order_id");
+			handle_order(t, jstr(form, "name"));
+			return;
+		}
+	}
+
+	/*
 	 * 1. The answer to the bot's last question, unless the customer
 	 * clearly moved on to another support form ("can I cancel order
 	 * 12191" after being asked which order to return).
@@ -1773,7 +2111,8 @@ policy(struct tctx *t, const struct intent_result *ir)
 	if (pend != NULL && strcmp(pend, "order_id") == 0 && oid != NULL &&
 	    cJSON_IsObject(form) && !(ir->verdict == INTENT_OK &&
 	    in_list(intent, form_intents) &&
-	    strcmp(intent, jstr(form, "name")) != 0)) {
+	    strcmp(intent, jstr(form, "name")) != 0 &&
+	    words_beside(t, oid) > 0)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		jset_str(t->trace, "slot_filled", "order_id");
 		handle_order(t, jstr(form, "name"));
@@ -1826,10 +2165,45 @@ policy(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	if (ir->verdict == INTENT_OUT_OF_SCOPE) {
-		fallback(t, ir->reason.buf);
-		return;
+		const char *how = NULL, *sku = resolve_reference(t, &how);
+
+		/*
+		 * "How much is the HP Victus 15?", "what about the second
+		 * one?": the classifier found no intent, but a product named
+		 * or picked from the last list is a product question, not
+		 * something the bot cannot do.
+		 */
+		if (count_entities(t, ENTITY_PRODUCT) == 0 &&
+		    (sku == NULL || strcmp(how, "it") == 0)) {
+			fallback(t, ir->reason.buf);
+			return;
+		}
+		jset_str(t->trace, "ambiguity", "resolved: out of scope, "
+		    "but about a product named or referred to");
+		intent = t->intent = has_any(t, price_words) ?
+		    "price_promotions" : "product_inquiry";
 	}
 	if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
+	    count_entities(t, ENTITY_PRODUCT) > 0 &&
+	    (ir->top[0].id == intent_oos_id() ||
+	    ir->top[1].id == intent_oos_id())) {
+		/*
+		 * Torn between a product question and "out of scope" while a
+		 * catalog product is named: the product settles it.
+		 */
+		int other = ir->top[0].id == intent_oos_id() ?
+		    ir->top[1].id : ir->top[0].id;
+
+		if (in_list(intent_names(NULL)[other], product_intents)) {
+			intent = t->intent = intent_names(NULL)[other];
+			jset_str(t->trace, "ambiguity", "resolved: a catalog "
+			    "product is named");
+		}
+	}
+	if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
+	    t->trace != NULL && jstr(t->trace, "ambiguity") != NULL) {
+		/* Settled above. */
+	} else if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
 	    in_list(intent_names(NULL)[ir->top[0].id], product_intents) &&
 	    in_list(intent_names(NULL)[ir->top[1].id], product_intents) &&
 	    (t->e->el.n > 0 || focus_top(t, 0) != NULL)) {
@@ -1878,8 +2252,14 @@ policy(struct tctx *t, const struct intent_result *ir)
 	}
 	if (strcmp(intent, "return_item") == 0 ||
 	    strcmp(intent, "get_refund") == 0) {
-		if (oid != NULL || (cJSON_IsObject(form) &&
-		    jstr(form, "order_id") != NULL) || t->have_cust) {
+		/* "What is your return policy?" asks about no order. */
+		const struct entity *pe = first_entity(t, ENTITY_PRODUCT);
+		int policy_q = oid == NULL && (has_word(t, "policy") ||
+		    has_word(t, "window")) && (pe == NULL ||
+		    pe->extractor == EXTRACTOR_FUZZY);
+
+		if (!policy_q && (oid != NULL || (cJSON_IsObject(form) &&
+		    jstr(form, "order_id") != NULL) || t->have_cust)) {
 			handle_order(t, "return_item");
 			return;
 		}
@@ -1892,7 +2272,8 @@ policy(struct tctx *t, const struct intent_result *ir)
 
 	/* 4. Sales and product expertise. */
 	if (in_list(intent, product_intents) &&
-	    count_entities(t, ENTITY_PRODUCT) == 0) {
+	    count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    !(strcmp(intent, "comparison") == 0 && ordinals_said(t) >= 2)) {
 		const char *how = NULL, *sku = resolve_reference(t, &how);
 
 		/* "The cheaper one", "the second one": that product. */
@@ -1930,6 +2311,19 @@ policy(struct tctx *t, const struct intent_result *ir)
 	    strcmp(intent, "warranty") == 0 ||
 	    strcmp(intent, "compatibility") == 0) {
 		update_filters(t);
+		/*
+		 * "How much is shipping?" with a laptop in focus asks about
+		 * the store, not the laptop: a store topic and no product
+		 * named or pointed at go to the FAQ and policies.
+		 */
+		const char *how = NULL;
+
+		if (has_any(t, store_topics) &&
+		    count_entities(t, ENTITY_PRODUCT) == 0 &&
+		    resolve_reference(t, &how) == NULL &&
+		    handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+		    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+			return;
 		if (handle_product_question(t, intent))
 			return;
 		/* No product: a category or budget means a recommendation. */

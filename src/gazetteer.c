@@ -37,6 +37,12 @@
 #define GZ_MAXN		8	/* longest phrase, in tokens */
 #define GZ_FUZZY_MIN	4	/* shortest word corrected or correctable */
 #define GZ_FUZZY_MAX	32	/* longest */
+/*
+ * Phrase table load at most 3/5: linear probing still finds a missing
+ * n-gram in under four probes, mostly in one cache line.
+ */
+#define TAB_LOAD_NUM	3
+#define TAB_LOAD_DEN	5
 
 struct gz_product {
 	long long	 id;		/* products.id */
@@ -66,6 +72,18 @@ struct gz_map {
 	size_t		 used;
 };
 
+/*
+ * One step of a phrase path, recorded during the product pass and applied
+ * in slot order (see gz_flush): kind GZ_NONE only marks a prefix.
+ */
+struct gz_rec {
+	uint64_t	 key;
+	uint32_t	 target;
+	uint32_t	 aux;
+	uint8_t		 kind;
+	uint8_t		 more;
+};
+
 struct gazetteer {
 	struct gz_product *prod;	/* products in id order */
 	size_t		 nprod;
@@ -87,6 +105,10 @@ struct gazetteer {
 	size_t		 fzmask;
 	size_t		 fzused;
 	char		 currency[8];	/* the catalog's currency */
+	struct gz_rec	*rec;		/* deferred path steps (build only) */
+	size_t		 nrec;
+	size_t		 reccap;
+	int		 defer;		/* path_add records instead */
 };
 
 /* Scratch for the build. */
@@ -248,7 +270,8 @@ tab_get(struct gazetteer *gz, uint64_t key)
 {
 	size_t	 i;
 
-	if ((gz->tabused + 1) * 2 > gz->tabmask + 1)
+	if ((gz->tabused + 1) * TAB_LOAD_DEN >
+	    (gz->tabmask + 1) * TAB_LOAD_NUM)
 		tab_grow(gz);
 	for (i = key & gz->tabmask; gz->tab[i].key != 0;
 	    i = (i + 1) & gz->tabmask)
@@ -361,6 +384,98 @@ entry_set(struct gazetteer *gz, struct gz_entry *e, int kind, uint32_t target,
 	}
 }
 
+static void
+rec_push(struct gazetteer *gz, uint64_t key, int kind, uint32_t target,
+    uint32_t aux, int more)
+{
+	struct gz_rec *r;
+
+	if (gz->nrec == gz->reccap) {
+		gz->reccap = gz->reccap < 1024 ? 1024 : gz->reccap * 2;
+		gz->rec = xrealloc(gz->rec, gz->reccap * sizeof *gz->rec);
+	}
+	r = &gz->rec[gz->nrec++];
+	r->key = key;
+	r->target = target;
+	r->aux = aux;
+	r->kind = (uint8_t)kind;
+	r->more = (uint8_t)more;
+}
+
+/* path_add's steps as records, in the order path_add applies them. */
+static void
+rec_path(struct gazetteer *gz, const uint64_t *th, size_t n, int kind,
+    uint32_t target, uint32_t aux, int family, int fam1)
+{
+	uint64_t h = 0;
+	size_t	 k;
+
+	for (k = 0; k < n; k++) {
+		h = gz_combine(h, th[k]);
+		if (k + 1 == n)
+			rec_push(gz, h, kind, target, aux, 0);
+		else if (family && (k > 0 || fam1))
+			rec_push(gz, h, GZ_FAMILY, target, aux, 1);
+		else
+			rec_push(gz, h, GZ_NONE, 0, 0, 1);
+	}
+}
+
+/*
+ * Apply the recorded steps.  At 100,000 products the table is tens of
+ * megabytes and each step is a cache miss in random order; sorted by home
+ * slot (a stable radix sort, so steps of one key keep their order and
+ * entry_set merges them as before) the inserts walk the table once.
+ */
+static void
+gz_flush(struct gazetteer *gz)
+{
+	struct gz_rec	*a = gz->rec, *b, *t;
+	size_t		 n = gz->nrec, i, shift, bits, nb, sum, c;
+	size_t		*cnt;
+	struct gz_entry	*e;
+
+	gz->defer = 0;
+	if (n == 0)
+		goto out;
+	for (bits = 0; ((size_t)1 << bits) <= gz->tabmask; bits++)
+		;
+	nb = (size_t)1 << 11;
+	cnt = xmalloc(nb * sizeof *cnt);
+	b = xmalloc(n * sizeof *b);
+	for (shift = 0; shift < bits; shift += 11) {
+		memset(cnt, 0, nb * sizeof *cnt);
+		for (i = 0; i < n; i++)
+			cnt[((a[i].key & gz->tabmask) >> shift) & (nb - 1)]++;
+		for (i = 0, sum = 0; i < nb; i++) {
+			c = cnt[i];
+			cnt[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			b[cnt[((a[i].key & gz->tabmask) >> shift) &
+			    (nb - 1)]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	for (i = 0; i < n; i++) {
+		e = tab_get(gz, a[i].key);
+		if (a[i].more)
+			e->more = 1;
+		if (a[i].kind != GZ_NONE)
+			entry_set(gz, e, a[i].kind, a[i].target, a[i].aux);
+	}
+	free(cnt);
+	free(a);
+	free(b);
+	gz->rec = NULL;
+out:
+	free(gz->rec);
+	gz->rec = NULL;
+	gz->nrec = gz->reccap = 0;
+}
+
 /*
  * Add the phrase of word hashes th[0..n).  Its leading parts are marked
  * as continuing; with family set they also name a family (the first word
@@ -377,7 +492,12 @@ path_add(struct gazetteer *gz, const uint64_t *th, size_t n, int kind,
 
 	if (n == 0 || n > GZ_MAXN)
 		return;
-	if ((gz->tabused + n) * 2 > gz->tabmask + 1)
+	if (gz->defer) {
+		rec_path(gz, th, n, kind, target, aux, family, fam1);
+		return;
+	}
+	if ((gz->tabused + n) * TAB_LOAD_DEN >
+	    (gz->tabmask + 1) * TAB_LOAD_NUM)
 		tab_grow(gz);
 	/*
 	 * The table is far larger than the caches at 100,000 products:
@@ -862,10 +982,21 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	sbuf_init(&gz->strs);
 	sbuf_grow(&gz->strs, 64 + n * 96);
 	gz->prod = xcalloc(n + 1, sizeof *gz->prod);
-	/* About eight phrases and prefixes per product, half full. */
-	gz->tabmask = pow2((n + 256) * 16) - 1;
+	/*
+	 * About six phrases and prefixes per product, at most TAB_LOAD
+	 * full: a table twice as big only costs page faults at 100,000
+	 * products (each slot is touched once).
+	 */
+	gz->tabmask = pow2((n + 512) * 8) - 1;
+	/* About twelve path steps per product, recorded for gz_flush. */
+	gz->reccap = (n + 16) * 12;
+	gz->rec = xmalloc(gz->reccap * sizeof *gz->rec);
 	gz->tab = xcalloc(gz->tabmask + 1, sizeof *gz->tab);
-	gz->tokmask = pow2((n + 256) * 2) - 1;
+	/*
+	 * Catalog vocabulary grows far slower than the catalog: start small
+	 * (a table that stays in cache) and let tok_add double it.
+	 */
+	gz->tokmask = pow2(4096 + n / 8) - 1;
 	gz->toks = xcalloc(gz->tokmask + 1, sizeof *gz->toks);
 	memcpy(gz->currency, "USD", 4);
 	map_init(&b.brandmap, 64);
@@ -878,6 +1009,7 @@ gazetteer_load(struct store *st, struct sd_error *err)
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		goto fail;
+	gz->defer = 1;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		if (gz->nprod == n)	/* rows added since the count */
 			gz->prod = xrealloc(gz->prod, (n = n * 2 + 16) *
@@ -893,6 +1025,7 @@ gazetteer_load(struct store *st, struct sd_error *err)
 		goto fail;
 	}
 	sqlite3_reset(s);
+	gz_flush(gz);
 
 	/* Shopper words first, so "gaming laptop" keeps its use. */
 	for (i = 0; vocab_categories[i].phrase != NULL; i++) {
@@ -970,6 +1103,7 @@ gazetteer_free(struct gazetteer *gz)
 	free(gz->tab);
 	free(gz->toks);
 	free(gz->fz);
+	free(gz->rec);
 	free(gz);
 }
 

@@ -32,6 +32,7 @@ extern const struct sd_cmd cmd_chat_entry;
 extern const struct sd_cmd cmd_replay_entry;
 extern const struct sd_cmd cmd_history_entry;
 extern const struct sd_cmd cmd_test_entry;
+extern const struct sd_cmd cmd_console_entry;
 extern const struct sd_cmd cmd_serve_entry;
 extern const struct sd_cmd cmd_apikey_entry;
 extern const struct sd_cmd cmd_stats_entry;
@@ -48,6 +49,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_replay_entry,
 	&cmd_history_entry,
 	&cmd_test_entry,
+	&cmd_console_entry,
 	&cmd_serve_entry,
 	&cmd_apikey_entry,
 	&cmd_stats_entry,
@@ -55,7 +57,17 @@ const struct sd_cmd *const cmd_table[] = {
 };
 
 /* What "shopdesk" without a command runs. */
-static const struct sd_cmd *const default_cmd = &cmd_chat_entry;
+/*
+ * What "shopdesk" without a command runs: the console on a terminal,
+ * scripted replay when stdin or stdout is not one.
+ */
+static const struct sd_cmd *
+default_cmd(void)
+{
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return &cmd_console_entry;
+	return &cmd_replay_entry;
+}
 
 const struct sd_cmd *
 cmd_find(const char *name)
@@ -216,7 +228,7 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
-		cmd = default_cmd;
+		cmd = default_cmd();
 		dflt[0] = (char *)cmd->name;
 		argc = 1;
 		argv = dflt;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # End-to-end: shopdesk train and shopdesk eval intents on the held-out
-# splits.  The floors are the figures reached when the data was written,
-# minus 0.005: a change that costs accuracy fails here.
+# splits.  The floors are the figures reached when the data was written
+# (Bitext 0.9958 / 0.9966 / union 0.8969, store 0.9656, CLINC150 out of
+# scope 0.924) minus 0.005 to 0.01: a change that costs accuracy fails here.
 . "$top_srcdir/tests/lib.sh"
 D="$top_srcdir/tests/data/nlu"
 
@@ -26,19 +27,25 @@ for k in accuracy macro_f1 n per_intent confusions utterances_per_s \
     oos_precision oos_recall ece; do
 	contains "eval --json has $k" "$T/out" "\"$k\":"
 done
-at_least "Bitext accuracy" "$(field "$T/out" accuracy)" 0.990
+at_least "Bitext accuracy" "$(field "$T/out" accuracy)" 0.991
 at_least "Bitext macro-F1" "$(field "$T/out" macro_f1)" 0.991
+contains "eval --json has macro_f1_union" "$T/out" '"macro_f1_union":'
+contains "eval --json lists what the union adds" "$T/out" '"predicted_not_gold":['
+at_least "Bitext macro-F1 over gold and predicted" \
+    "$(field "$T/out" macro_f1_union)" 0.890
 
 run_ok "eval on the store test split" "$SHOPDESK" -e eval intents --json \
 	"$D/store-test.jsonl"
-at_least "store accuracy" "$(field "$T/out" accuracy)" 0.930
+at_least "store accuracy" "$(field "$T/out" accuracy)" 0.955
 
 run_ok "eval on CLINC150 out-of-scope test" "$SHOPDESK" -e eval intents \
 	--json "$D/clinc150-oos-test.jsonl"
-at_least "out-of-scope rejected" "$(field "$T/out" oos_recall)" 0.899
+at_least "out-of-scope rejected" "$(field "$T/out" oos_recall)" 0.914
 
 run_ok "eval text output" "$SHOPDESK" -e eval intents "$D/store-test.jsonl"
 contains "text output: accuracy" "$T/out" "accuracy"
+contains "text output: macro-F1 over the gold intents" "$T/out" "macro-F1 (gold)"
+contains "text output: macro-F1 over the union" "$T/out" "macro-F1 (union)"
 contains "text output: per intent" "$T/out" "warranty"
 contains "text output: throughput" "$T/out" "utterances/s"
 

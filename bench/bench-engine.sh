@@ -1,0 +1,101 @@
+#!/bin/sh
+# bench-engine: a whole conversation turn (normalize -> intent -> entities
+# -> state -> retrieval -> policy -> template -> persist), p50 and p99 from
+# the trace's timings_us.total, on the demo store and on the demo store
+# plus a generated 100,000-product catalog; and replay throughput in turns
+# per second (the sum of turn times, and wall time including start-up).
+# Run through "make bench".  BENCH_ENGINE_N sets the catalog size,
+# BENCH_ENGINE_ROUNDS how many times the script's conversations repeat.
+set -u
+: "${SHOPDESK:?run through make bench}"
+: "${top_builddir:?run through make bench}"
+N=${BENCH_ENGINE_N:-100000}
+ROUNDS=${BENCH_ENGINE_ROUNDS:-20}
+T=$(mktemp -d "${TMPDIR:-/tmp}/sdbench.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export SHOPDESK_NOW=2026-11-20T12:00:00Z
+
+# One round: the conversations of the stories, each in a new session.
+round() {	# round R
+	cat <<SCRIPT
+/session r$1-seed
+/user C1001
+I'm looking for a gaming laptop under \$1500
+Yes, and how's the battery life?
+What about warranty?
+/session r$1-orders
+Where is my order #12345?
+where's my package?
+it's 12345
+I'd like to return order 11942
+can I return order 12076
+cancel order 12345
+/session r$1-sales
+/user C1039
+I need a laptop for college under \$800
+what about the second one?
+and the cheaper one?
+how much is it?
+Compare iPhone 15 vs Samsung Galaxy S24
+ROG Strix G15 or Acer Nitro 5, which is better?
+Is the Galaxy S24 Ultra in stock?
+how much is the HP Victus 15?
+are there any promotions or discount codes right now?
+/session r$1-expert
+what are the specs of the Lenovo ThinkPad E14 Gen 5?
+does the Spigen Ultra Hybrid MagFit for iPhone 15 fit the iPhone 15?
+my earbuds won't connect over bluetooth
+my TV arrived with a cracked screen
+how should I charge the battery of my laptop to make it last?
+/session r$1-chat
+hi there
+I forgot my password
+what is your return policy?
+what's the weather like in Paris tomorrow?
+thanks a lot
+bye
+SCRIPT
+}
+
+: > "$T/script"
+r=0
+while [ "$r" -lt "$ROUNDS" ]; do
+	round "$r" >> "$T/script"
+	r=$((r + 1))
+done
+
+now() { date +%s.%N; }
+
+bench() {	# bench LABEL DB
+	# A first short replay trains and stores the intent model, so the
+	# timed run measures turns, not training.
+	round warm | "$SHOPDESK" -q --db "$2" replay --json > /dev/null ||
+	    exit 1
+	t0=$(now)
+	"$SHOPDESK" -q --db "$2" replay --json "$T/script" > "$T/out" ||
+	    exit 1
+	t1=$(now)
+	sed -n 's/.*"timings_us":{[^}]*"total":\([0-9]*\).*/\1/p' "$T/out" |
+	    sort -n > "$T/us"
+	awk -v l="$1" -v a="$t0" -v b="$t1" '
+	{ v[NR] = $1; sum += $1 }
+	END {
+		if (NR == 0) { print l ": no turns"; exit 1 }
+		p50 = v[int((NR - 1) * 0.50) + 1]
+		p99 = v[int((NR - 1) * 0.99) + 1]
+		wall = b - a
+		printf "%s: %d turns, turn p50 %.3f ms, p99 %.3f ms, " \
+		    "max %.3f ms\n", l, NR, p50 / 1000, p99 / 1000,
+		    v[NR] / 1000
+		printf "%s: replay %.0f turns/s (turn time), %.0f turns/s " \
+		    "(wall %.2f s, start-up included)\n", l,
+		    NR / (sum / 1e6), NR / wall, wall
+	}' "$T/us"
+}
+
+bench "demo store" "$T/demo.db"
+
+"$top_builddir/bench/gen-catalog" "$N" 42 > "$T/catalog.jsonl" || exit 1
+"$SHOPDESK" -q --db "$T/big.db" ingest "$T/catalog.jsonl" > /dev/null ||
+    exit 1
+bench "demo + $N products" "$T/big.db"

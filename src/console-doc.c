@@ -1,0 +1,794 @@
+/*
+ * console-doc.c owns the console's styled text: building lines of styled
+ * spans, wrapping them by display width, reflowing the engine's aligned
+ * tables for narrow panes, and rendering a turn's trace for the context
+ * and debug panes.  No curses here: console.c draws what this produces.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <utf8proc.h>
+
+#include "shopdesk.h"
+#include "console-doc.h"
+#include "sbuf.h"
+
+int	 cdoc_unicode = 0;
+
+int
+cdoc_cpwidth(int cp)
+{
+	int	 w;
+
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	w = utf8proc_charwidth(cp);
+	return w < 0 ? 0 : w;
+}
+
+/* Decode one code point; invalid bytes read as U+FFFD of length 1. */
+static size_t
+next_cp(const char *s, size_t n, int *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t l;
+
+	l = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &c);
+	if (l <= 0) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	*cp = c;
+	return (size_t)l;
+}
+
+void
+cdoc_clear(struct cdoc *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++) {
+		sbuf_release(&d->ln[i].text);
+		free(d->ln[i].segs);
+	}
+	free(d->ln);
+	d->ln = NULL;
+	d->n = d->cap = 0;
+}
+
+void
+cdoc_line(struct cdoc *d, int indent, long tag)
+{
+	struct cline	*l;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap < 16 ? 16 : d->cap * 2;
+		d->ln = xrealloc(d->ln, d->cap * sizeof *d->ln);
+	}
+	l = &d->ln[d->n++];
+	memset(l, 0, sizeof *l);
+	sbuf_init(&l->text);
+	l->indent = indent;
+	l->tag = tag;
+}
+
+/* Append clean bytes to the last line as one span of style. */
+static void
+seg_add(struct cline *l, int style, const char *s, size_t n)
+{
+	struct cseg	*last;
+
+	if (n == 0)
+		return;
+	last = l->nsegs > 0 ? &l->segs[l->nsegs - 1] : NULL;
+	if (last != NULL && last->style == style &&
+	    last->off + last->len == l->text.len) {
+		last->len += n;
+	} else {
+		if (l->nsegs == l->cap) {
+			l->cap = l->cap < 4 ? 4 : l->cap * 2;
+			l->segs = xrealloc(l->segs, l->cap * sizeof *l->segs);
+		}
+		l->segs[l->nsegs].style = style;
+		l->segs[l->nsegs].off = l->text.len;
+		l->segs[l->nsegs].len = n;
+		l->nsegs++;
+	}
+	sbuf_add(&l->text, s, n);
+}
+
+void
+cdoc_add(struct cdoc *d, int style, const char *s, size_t n)
+{
+	struct cline	*l;
+	size_t		 i = 0, run = 0, k;
+	int		 cp;
+
+	if (d->n == 0)
+		cdoc_line(d, 0, -1);
+	l = &d->ln[d->n - 1];
+	/* Copy runs of clean text at once; fix what is not. */
+	while (i + run < n) {
+		const char *p = s + i + run;
+
+		k = next_cp(p, n - i - run, &cp);
+		if (cp == 0xfffd && !(k == 3 && (unsigned char)p[0] == 0xef)) {
+			seg_add(l, style, s + i, run);
+			seg_add(l, style, "\xef\xbf\xbd", 3);
+			i += run + k;
+			run = 0;
+		} else if (cp == '\n') {
+			seg_add(l, style, s + i, run);
+			cdoc_line(d, l->indent, l->tag);
+			l = &d->ln[d->n - 1];
+			i += run + 1;
+			run = 0;
+		} else if (cp < 0x20 || cp == 0x7f) {
+			seg_add(l, style, s + i, run);
+			seg_add(l, style, cp == '\t' ? "  " : " ",
+			    cp == '\t' ? 2 : 1);
+			i += run + 1;
+			run = 0;
+		} else
+			run += k;
+	}
+	seg_add(l, style, s + i, run);
+}
+
+void
+cdoc_adds(struct cdoc *d, int style, const char *s)
+{
+	if (s != NULL)
+		cdoc_add(d, style, s, strlen(s));
+}
+
+void
+cdoc_addf(struct cdoc *d, int style, const char *fmt, ...)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	cdoc_add(d, style, sb.buf, sb.len);
+	sbuf_release(&sb);
+}
+
+static void
+row_push(struct crow **rows, size_t *n, size_t *cap, size_t line,
+    size_t start, size_t end, int x)
+{
+	if (*n == *cap) {
+		*cap = *cap < 64 ? 64 : *cap * 2;
+		*rows = xrealloc(*rows, *cap * sizeof **rows);
+	}
+	(*rows)[*n].line = line;
+	(*rows)[*n].start = start;
+	(*rows)[*n].end = end;
+	(*rows)[*n].x = x;
+	(*n)++;
+}
+
+/*
+ * Greedy word wrap of one line.  Continuation rows start at the line's
+ * indent unless that leaves too little room, and skip the spaces at the
+ * break; a first row keeps its leading spaces (tables rely on them).
+ */
+static void
+wrap_line(const struct cline *l, size_t li, int width, struct crow **rows,
+    size_t *n, size_t *cap)
+{
+	const char	*s = l->text.buf;
+	size_t		 len = l->text.len, i, start, brk_end, brk_next, k;
+	int		 indent, x, used, cp, w, first = 1;
+
+	indent = l->indent;
+	if (indent > width / 2)
+		indent = width > 8 ? 2 : 0;
+	if (len == 0) {
+		row_push(rows, n, cap, li, 0, 0, 0);
+		return;
+	}
+	start = 0;
+	while (start < len) {
+		x = first ? 0 : indent;
+		used = 0;
+		brk_end = brk_next = 0;
+		i = start;
+		while (i < len) {
+			k = next_cp(s + i, len - i, &cp);
+			w = cdoc_cpwidth(cp);
+			if (cp == ' ' && i > start) {
+				brk_end = i;
+				brk_next = i + k;
+			}
+			if (used + w > width - x && i > start)
+				break;
+			used += w;
+			i += k;
+		}
+		if (i >= len) {
+			row_push(rows, n, cap, li, start, len, x);
+			break;
+		}
+		if (brk_end > start) {
+			/* End the row before the spaces of the last break. */
+			while (brk_end > start && s[brk_end - 1] == ' ')
+				brk_end--;
+			if (brk_end == start)
+				brk_end = brk_next;
+			row_push(rows, n, cap, li, start, brk_end, x);
+			start = brk_next;
+		} else {
+			row_push(rows, n, cap, li, start, i, x);
+			start = i;
+		}
+		while (start < len && s[start] == ' ')
+			start++;
+		first = 0;
+	}
+}
+
+size_t
+cdoc_wrap(const struct cdoc *d, int width, struct crow **rows, size_t *cap)
+{
+	size_t	 i, n = 0;
+
+	if (width < 1)
+		width = 1;
+	for (i = 0; i < d->n; i++)
+		wrap_line(&d->ln[i], i, width, rows, &n, cap);
+	return n;
+}
+
+/* Tables. */
+
+/* One line of a table block, as display columns. */
+struct tcol {
+	size_t	*off;	/* byte offset of the character starting column c,
+			   or (size_t)-1 for the right half of a wide one */
+	size_t	 ncols;
+};
+
+/*
+ * A table row: indented by two spaces, with content, and either a gap of
+ * two spaces inside it or a deeper indent (a header over the labels).
+ */
+static int
+is_table_line(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n < 4 || s[0] != ' ' || s[1] != ' ')
+		return 0;
+	for (i = 2; i < n && s[i] == ' '; i++)
+		;
+	if (i == n)
+		return 0;
+	if (i > 2)
+		return 1;
+	for (; i + 1 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ')
+			return 1;
+	return 0;
+}
+
+static void
+tcol_build(struct tcol *t, const char *s, size_t n)
+{
+	size_t	 i = 0, k, cap = n + 1;
+	int	 cp, w;
+
+	t->off = xmalloc(cap * 2 * sizeof *t->off);
+	t->ncols = 0;
+	while (i < n) {
+		k = next_cp(s + i, n - i, &cp);
+		w = cdoc_cpwidth(cp);
+		if (w == 0 && t->ncols > 0) {	/* rides on the previous */
+			i += k;
+			continue;
+		}
+		t->off[t->ncols++] = i;
+		if (w == 2)
+			t->off[t->ncols++] = (size_t)-1;
+		i += k;
+	}
+}
+
+/* Emit lines[a..b) of a table block with blank columns squeezed to two. */
+static void
+table_emit(const char *const *lines, const size_t *lens, size_t a, size_t b,
+    struct sbuf *out)
+{
+	struct tcol	*t;
+	size_t		 i, c, maxc = 0, run, cs, ce;
+	unsigned char	*blank;
+
+	t = xcalloc(b - a, sizeof *t);
+	for (i = a; i < b; i++) {
+		tcol_build(&t[i - a], lines[i], lens[i]);
+		if (t[i - a].ncols > maxc)
+			maxc = t[i - a].ncols;
+	}
+	blank = xmalloc(maxc + 1);
+	for (c = 0; c < maxc; c++) {
+		blank[c] = 1;
+		for (i = a; i < b && blank[c]; i++) {
+			const struct tcol *r = &t[i - a];
+
+			if (c < r->ncols && (r->off[c] == (size_t)-1 ||
+			    lines[i][r->off[c]] != ' '))
+				blank[c] = 0;
+		}
+	}
+	for (i = a; i < b; i++) {
+		const struct tcol *r = &t[i - a];
+
+		for (c = 0; c < r->ncols; ) {
+			if (!blank[c]) {
+				/* Copy the character starting here. */
+				cs = r->off[c];
+				ce = lens[i];
+				for (c++; c < r->ncols; c++)
+					if (r->off[c] != (size_t)-1) {
+						ce = r->off[c];
+						break;
+					}
+				if (cs != (size_t)-1)
+					sbuf_add(out, lines[i] + cs, ce - cs);
+				continue;
+			}
+			for (run = 0; c < maxc && blank[c]; c++)
+				run++;
+			if (c >= r->ncols)
+				break;		/* trailing blanks */
+			sbuf_add(out, "  ", run < 2 ? run : 2);
+		}
+		sbuf_addc(out, '\n');
+	}
+	for (i = a; i < b; i++)
+		free(t[i - a].off);
+	free(t);
+	free(blank);
+}
+
+void
+cdoc_reflow_tables(const char *text, struct sbuf *out)
+{
+	const char	**lines = NULL;
+	size_t		 *lens = NULL, n = 0, cap = 0, i, j;
+	const char	*p = text, *nl;
+
+	sbuf_reset(out);
+	for (;;) {
+		nl = strchr(p, '\n');
+		if (n == cap) {
+			cap = cap < 16 ? 16 : cap * 2;
+			lines = xrealloc(lines, cap * sizeof *lines);
+			lens = xrealloc(lens, cap * sizeof *lens);
+		}
+		lines[n] = p;
+		lens[n++] = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	for (i = 0; i < n; ) {
+		for (j = i; j < n && is_table_line(lines[j], lens[j]); j++)
+			;
+		if (j - i >= 2) {
+			table_emit(lines, lens, i, j, out);
+			i = j;
+			continue;
+		}
+		if (j == i)
+			j = i + 1;
+		for (; i < j; i++) {
+			sbuf_add(out, lines[i], lens[i]);
+			sbuf_addc(out, '\n');
+		}
+	}
+	if (out->len > 0)
+		sbuf_setlen(out, out->len - 1);	/* the last newline */
+	free(lines);
+	free(lens);
+}
+
+/* Traces. */
+
+static const char *
+jstr(const cJSON *o, const char *key)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int
+jnum(const cJSON *o, const char *key, double *out)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (!cJSON_IsNumber(v))
+		return 0;
+	*out = v->valuedouble;
+	return 1;
+}
+
+/* A score bar of width cells for x in [0, 1]. */
+static void
+bar(struct cdoc *d, double x, int width)
+{
+	int	 i, full;
+
+	if (x < 0)
+		x = 0;
+	if (x > 1)
+		x = 1;
+	full = (int)(x * width + 0.5);
+	for (i = 0; i < width; i++) {
+		if (i < full)
+			cdoc_adds(d, CS_BAR, cdoc_unicode ? "\xe2\x96\x88" : "#");
+		else
+			cdoc_adds(d, CS_DIM, cdoc_unicode ? "\xe2\x96\x91" :
+			    ".");
+	}
+}
+
+/* A value as short text: strings bare, the rest as compact JSON. */
+static void
+add_value(struct cdoc *d, int style, const cJSON *v)
+{
+	char	*s;
+
+	if (cJSON_IsString(v)) {
+		cdoc_adds(d, style, v->valuestring);
+		return;
+	}
+	if ((s = cJSON_PrintUnformatted(v)) != NULL) {
+		cdoc_adds(d, style, s);
+		free(s);
+	}
+}
+
+/* Text with [marked] words in bold (search snippets mark matches so). */
+static void
+add_marked(struct cdoc *d, int style, const char *s)
+{
+	const char	*o, *c;
+
+	while ((o = strchr(s, '[')) != NULL && (c = strchr(o, ']')) != NULL) {
+		cdoc_add(d, style, s, (size_t)(o - s));
+		cdoc_add(d, CS_BOLD, o + 1, (size_t)(c - o - 1));
+		s = c + 1;
+	}
+	cdoc_adds(d, style, s);
+}
+
+static int
+was_cited(const cJSON *trace, const cJSON *item)
+{
+	const cJSON	*c, *cits;
+	const char	*id = jstr(item, "id");
+
+	c = cJSON_GetObjectItemCaseSensitive(item, "cited");
+	if (cJSON_IsBool(c))
+		return cJSON_IsTrue(c);
+	/* Older traces: look the id up in the citations. */
+	cits = cJSON_GetObjectItemCaseSensitive(trace, "citations");
+	if (id == NULL || !cJSON_IsArray(cits))
+		return 0;
+	cJSON_ArrayForEach(c, cits) {
+		const char *cid = cJSON_IsString(c) ? c->valuestring :
+		    jstr(c, "id");
+
+		if (cid != NULL && strcmp(cid, id) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void
+cdoc_context(struct cdoc *d, const cJSON *trace, long turn)
+{
+	const cJSON	*ret, *it, *cits;
+	int		 n = 0, ncited = 0;
+	double		 score;
+	const char	*s;
+
+	ret = cJSON_GetObjectItemCaseSensitive(trace, "retrieved");
+	cJSON_ArrayForEach(it, ret) {
+		n++;
+		ncited += was_cited(trace, it);
+	}
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "Turn #%ld: ", turn);
+	cdoc_addf(d, CS_TEXT, "%d retrieved, %d cited", n, ncited);
+	if (n == 0) {
+		cdoc_line(d, 2, -1);
+		cdoc_adds(d, CS_DIM, "(nothing retrieved for this turn)");
+	}
+	cJSON_ArrayForEach(it, ret) {
+		int cited = was_cited(trace, it);
+
+		cdoc_line(d, 4, -1);
+		if (cited)
+			cdoc_adds(d, CS_CITED, cdoc_unicode ? "\xe2\x98\x85 " :
+			    "* ");
+		else
+			cdoc_adds(d, CS_DIM, "  ");
+		s = jstr(it, "kind");
+		cdoc_addf(d, CS_DIM, "%-8s ", s != NULL ? s : "?");
+		s = jstr(it, "id");
+		cdoc_addf(d, CS_TEXT, "%s ", s != NULL ? s : "?");
+		if (jnum(it, "score", &score))
+			cdoc_addf(d, CS_DIM, "%.2f ", score);
+		s = jstr(it, "title");
+		if (s != NULL)
+			cdoc_adds(d, cited ? CS_CITED : CS_BOLD, s);
+		s = jstr(it, "snippet");
+		if (s != NULL && *s != '\0') {
+			cdoc_line(d, 4, -1);
+			cdoc_adds(d, CS_TEXT, "    ");
+			add_marked(d, CS_DIM, s);
+		}
+	}
+	cits = cJSON_GetObjectItemCaseSensitive(trace, "citations");
+	if (cJSON_IsArray(cits) && cJSON_GetArraySize(cits) > 0) {
+		cdoc_line(d, 2, -1);
+		cdoc_adds(d, CS_BOLD, "cites ");
+		n = 0;
+		cJSON_ArrayForEach(it, cits) {
+			if (n++ > 0)
+				cdoc_adds(d, CS_DIM, ", ");
+			if (cJSON_IsObject(it)) {
+				s = jstr(it, "id");
+				cdoc_adds(d, CS_CITED, s != NULL ? s : "?");
+				if ((s = jstr(it, "fields")) != NULL)
+					cdoc_addf(d, CS_DIM, " (%s)", s);
+			} else
+				add_value(d, CS_CITED, it);
+		}
+	}
+}
+
+/* The customer's text with each entity's span highlighted. */
+static void
+text_with_spans(struct cdoc *d, const char *text, const cJSON *ents)
+{
+	size_t		 len = strlen(text), i, a, b;
+	unsigned char	*mark;
+	const cJSON	*e;
+	double		 s, t;
+
+	mark = xcalloc(len + 1, 1);
+	cJSON_ArrayForEach(e, ents) {
+		if (!jnum(e, "start", &s) || !jnum(e, "end", &t) || s < 0 ||
+		    t > (double)len || s >= t)
+			continue;
+		for (i = (size_t)s; i < (size_t)t; i++)
+			mark[i] = 1;
+	}
+	/* Never split a code point: a mark covers all its bytes. */
+	for (i = 1; i < len; i++)
+		if (((unsigned char)text[i] & 0xc0) == 0x80)
+			mark[i] = mark[i - 1];
+	for (a = 0; a < len; a = b) {
+		for (b = a; b < len && mark[b] == mark[a]; b++)
+			;
+		cdoc_add(d, mark[a] ? CS_ENTITY : CS_USER, text + a, b - a);
+	}
+	free(mark);
+}
+
+static void
+state_block(struct cdoc *d, const cJSON *before, const cJSON *after)
+{
+	const cJSON	*v, *old, *sub;
+	int		 n, changed;
+
+	if (!cJSON_IsObject(after)) {
+		cdoc_line(d, 2, -1);
+		cdoc_adds(d, CS_DIM, "  (no state)");
+		return;
+	}
+	if (after->child == NULL) {
+		cdoc_line(d, 2, -1);
+		cdoc_adds(d, CS_DIM, "  (empty)");
+	}
+	cJSON_ArrayForEach(v, after) {
+		old = cJSON_IsObject(before) ?
+		    cJSON_GetObjectItemCaseSensitive(before, v->string) : NULL;
+		changed = old == NULL || !cJSON_Compare(old, v, 1);
+		cdoc_line(d, 6, -1);
+		cdoc_addf(d, changed ? CS_CHANGED : CS_DIM, "%s%-9s ",
+		    changed ? "*" : " ", v->string);
+		if (cJSON_IsObject(v)) {
+			n = 0;
+			if (v->child == NULL)
+				cdoc_adds(d, CS_DIM, "{}");
+			cJSON_ArrayForEach(sub, v) {
+				if (n++ > 0)
+					cdoc_adds(d, CS_DIM, ", ");
+				cdoc_addf(d, CS_DIM, "%s=", sub->string);
+				add_value(d, CS_TEXT, sub);
+			}
+		} else if (cJSON_IsArray(v)) {
+			n = 0;
+			if (v->child == NULL)
+				cdoc_adds(d, CS_DIM, "[]");
+			cJSON_ArrayForEach(sub, v) {
+				if (n++ > 0)
+					cdoc_adds(d, CS_DIM, ", ");
+				add_value(d, CS_TEXT, sub);
+			}
+		} else
+			add_value(d, CS_TEXT, v);
+	}
+	/* What the turn dropped. */
+	if (cJSON_IsObject(before))
+		cJSON_ArrayForEach(v, before)
+			if (cJSON_GetObjectItemCaseSensitive(after,
+			    v->string) == NULL) {
+				cdoc_line(d, 6, -1);
+				cdoc_addf(d, CS_CHANGED, "-%-9s ", v->string);
+				cdoc_adds(d, CS_DIM, "(cleared)");
+			}
+}
+
+void
+cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
+{
+	const cJSON	*in, *rk, *it, *ents, *tm, *v;
+	const char	*s, *text;
+	double		 x, y;
+	int		 i;
+	static const char *const stages[] = { "normalize", "intent",
+	    "entities", "state", "retrieval", "policy", "response",
+	    "persist" };
+
+	in = cJSON_GetObjectItemCaseSensitive(trace, "intent");
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "Turn #%ld ", turn);
+	if (jnum(trace, "message_id", &x) && x > 0)
+		cdoc_addf(d, CS_DIM, "(message %.0f)", x);
+
+	cdoc_line(d, 24, -1);
+	cdoc_adds(d, CS_DIM, "intent  ");
+	s = jstr(in, "name");
+	cdoc_addf(d, CS_BOLD, "%-16s ", s != NULL ? s : "?");
+	if (jnum(in, "confidence", &x)) {
+		cdoc_addf(d, CS_TEXT, "%.2f ", x);
+		bar(d, x, 8);
+	}
+	rk = cJSON_GetObjectItemCaseSensitive(trace, "ranking");
+	i = 0;
+	cJSON_ArrayForEach(it, rk) {
+		if (i++ == 0 && s != NULL && jstr(it, "name") != NULL &&
+		    strcmp(jstr(it, "name"), s) == 0)
+			continue;	/* the top one is shown above */
+		if (i > 5)
+			break;
+		cdoc_line(d, 24, -1);
+		cdoc_adds(d, CS_DIM, "        ");
+		cdoc_addf(d, CS_TEXT, "%-16s ", jstr(it, "name") != NULL ?
+		    jstr(it, "name") : "?");
+		if (jnum(it, "confidence", &x)) {
+			cdoc_addf(d, CS_DIM, "%.2f ", x);
+			bar(d, x, 8);
+		}
+	}
+	v = cJSON_GetObjectItemCaseSensitive(trace, "verdict");
+	if (cJSON_IsObject(v)) {
+		cdoc_line(d, 8, -1);
+		cdoc_adds(d, CS_DIM, "verdict ");
+		s = jstr(v, "name");
+		/* Anything but a plain acceptance is worth a look. */
+		cdoc_adds(d, s != NULL && strcmp(s, "ok") != 0 &&
+		    strcmp(s, "accept") != 0 ? CS_ERROR : CS_BOLD,
+		    s != NULL ? s : "?");
+		if (jnum(v, "threshold", &x))
+			cdoc_addf(d, CS_TEXT, "  threshold %.2f", x);
+		if (jnum(v, "margin", &y))
+			cdoc_addf(d, CS_TEXT, "  margin %.2f", y);
+		if ((s = jstr(v, "reason")) != NULL && *s != '\0')
+			cdoc_addf(d, CS_DIM, "  (%s)", s);
+	}
+
+	text = jstr(trace, "text");
+	ents = cJSON_GetObjectItemCaseSensitive(trace, "entities");
+	if (text != NULL) {
+		cdoc_line(d, 8, -1);
+		cdoc_adds(d, CS_DIM, "text    ");
+		text_with_spans(d, text, ents);
+	}
+	v = cJSON_GetObjectItemCaseSensitive(trace, "input");
+	if (cJSON_IsObject(v)) {
+		cdoc_line(d, 8, -1);
+		cdoc_adds(d, CS_DIM, "input   ");
+		add_value(d, CS_ERROR, v);
+	}
+	cdoc_line(d, 8, -1);
+	cdoc_addf(d, CS_DIM, "entities %d", cJSON_GetArraySize(ents));
+	cJSON_ArrayForEach(it, ents) {
+		const cJSON *f;
+
+		cdoc_line(d, 10, -1);
+		cdoc_addf(d, CS_TEXT, "  %-9s ", jstr(it, "type") != NULL ?
+		    jstr(it, "type") : "?");
+		v = cJSON_GetObjectItemCaseSensitive(it, "value");
+		cdoc_adds(d, CS_ENTITY, "");
+		if (v != NULL)
+			add_value(d, CS_ENTITY, v);
+		if (jnum(it, "start", &x) && jnum(it, "end", &y))
+			cdoc_addf(d, CS_DIM, " [%.0f,%.0f)", x, y);
+		if ((s = jstr(it, "extractor")) != NULL)
+			cdoc_addf(d, CS_DIM, " by %s", s);
+		/* Whatever else the extractor said (sku, normalized...). */
+		cJSON_ArrayForEach(f, it) {
+			if (strcmp(f->string, "type") == 0 ||
+			    strcmp(f->string, "value") == 0 ||
+			    strcmp(f->string, "start") == 0 ||
+			    strcmp(f->string, "end") == 0 ||
+			    strcmp(f->string, "extractor") == 0 ||
+			    strcmp(f->string, "text") == 0 ||
+			    cJSON_IsNull(f))
+				continue;
+			cdoc_addf(d, CS_DIM, " %s=", f->string);
+			add_value(d, CS_DIM, f);
+		}
+	}
+
+	cdoc_line(d, 8, -1);
+	cdoc_adds(d, CS_DIM, "action  ");
+	cdoc_adds(d, CS_BOLD, jstr(trace, "action") != NULL ?
+	    jstr(trace, "action") : "?");
+	if ((s = jstr(trace, "reason")) != NULL && *s != '\0')
+		cdoc_addf(d, CS_TEXT, ": %s", s);
+	v = cJSON_GetObjectItemCaseSensitive(trace, "escalated");
+	if (cJSON_IsTrue(v))
+		cdoc_adds(d, CS_ERROR, " [escalated]");
+	cdoc_line(d, 8, -1);
+	cdoc_adds(d, CS_DIM, "reply   ");
+	cdoc_addf(d, CS_TEXT, "%s", jstr(trace, "generator") != NULL ?
+	    jstr(trace, "generator") : "?");
+	if ((s = jstr(trace, "template")) != NULL)
+		cdoc_addf(d, CS_DIM, " %s", s);
+
+	tm = cJSON_GetObjectItemCaseSensitive(trace, "timings_us");
+	if (cJSON_IsObject(tm)) {
+		cdoc_line(d, 8, -1);
+		cdoc_adds(d, CS_DIM, "time    ");
+		for (i = 0; i < (int)(sizeof stages / sizeof stages[0]); i++)
+			if (jnum(tm, stages[i], &x))
+				cdoc_addf(d, CS_TEXT, "%s %.0f  ", stages[i],
+				    x);
+		/* Stages this build does not know of, then the total. */
+		cJSON_ArrayForEach(it, tm) {
+			int known = strcmp(it->string, "total") == 0;
+
+			for (i = 0; !known && i < (int)(sizeof stages /
+			    sizeof stages[0]); i++)
+				known = strcmp(it->string, stages[i]) == 0;
+			if (!known && cJSON_IsNumber(it))
+				cdoc_addf(d, CS_TEXT, "%s %.0f  ", it->string,
+				    it->valuedouble);
+		}
+		if (jnum(tm, "total", &x))
+			cdoc_addf(d, CS_BOLD, "total %.0f %s", x,
+			    cdoc_unicode ? "\xc2\xb5s" : "us");
+	}
+
+	/* Last: the longest part. */
+	cdoc_line(d, 8, -1);
+	cdoc_adds(d, CS_DIM, "state");
+	state_block(d, cJSON_GetObjectItemCaseSensitive(trace, "state_before"),
+	    cJSON_GetObjectItemCaseSensitive(trace, "state_after"));
+}

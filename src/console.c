@@ -1,0 +1,2196 @@
+/*
+ * console.c owns the terminal console: the curses screen (conversation,
+ * context and debug panes, input and status lines), GNU readline driven
+ * through its callback interface, the slash commands, and the agent desk
+ * that watches the database for other front ends' turns.
+ *
+ * Readline never touches the terminal: ncurses owns it and its signals.
+ * Keys come from wgetch; the ones readline should see are fed to it byte
+ * by byte through rl_getc_function, and rl_redisplay_function draws the
+ * line into the input row.  The screen is redrawn whole into stdscr and
+ * ncurses sends only what changed.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <langinfo.h>
+
+#include <curses.h>
+#include <term.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+#include <cjson/cJSON.h>
+#include <utf8proc.h>
+
+#include "shopdesk.h"
+#include "catalog.h"
+#include "console.h"
+#include "console-doc.h"
+#include "engine.h"
+#include "history.h"
+#include "paths.h"
+#include "sbuf.h"
+#include "search.h"
+#include "store.h"
+#include "text.h"
+
+#define POLL_MS		500	/* how often the database is checked */
+#define SESSIONS_MAX	200	/* rows of the sessions view */
+#define PREFIX_W	17	/* "#12 12:00 agent> " */
+
+/* A message of the session on screen (or a console notice). */
+struct cmsg {
+	long long	 id;		/* messages.id, 0 for a notice */
+	char		*role;		/* user, bot, agent, system, note */
+	char		*text;		/* tables reflowed for the screen */
+	char		*at;		/* created_at, or NULL */
+	char		*trace_text;	/* the stored trace, or NULL */
+	cJSON		*trace;		/* parsed on first use */
+	long		 turn;		/* turn number it belongs to */
+};
+
+struct rect {
+	int	 y, x, h, w;
+};
+
+enum pane { PANE_CONV, PANE_CTX, PANE_DBG, PANE_N };
+
+struct console {
+	struct sd_ctx	*ctx;
+	struct store	*st;
+	struct engine	*eng;
+	struct console_opts *opts;
+	char		*user;		/* customer id or NULL */
+	char		*agent;		/* our name on agent lines */
+	char		*session;	/* session on screen, NULL: a new one */
+	struct session_info si;		/* its row (id NULL when none) */
+	int		 desk;		/* watching someone else's session */
+
+	struct cmsg	*msgs;		/* the session, with notices */
+	size_t		 nmsgs, capmsgs;
+	long long	 ndb;		/* messages loaded from the database */
+	long		 nturns;
+	long		 sel;		/* selected turn, 0: the latest */
+
+	int		 show[PANE_N];	/* which panes are shown */
+	int		 split;		/* conversation share, percent */
+	int		 focus;		/* pane PgUp/PgDn scroll */
+	int		 scroll[PANE_N];	/* conversation: rows up from the
+					   bottom; others: rows down */
+	struct rect	 r[PANE_N];
+	int		 tall;		/* side panes below, not beside */
+
+	int		 sessions_view;
+	struct session_info *sess;
+	size_t		 nsess;
+	size_t		 sess_sel;
+
+	int		 ctx_search;	/* context pane shows a search */
+	struct cdoc	 search_doc;
+
+	struct cdoc	 conv_doc;	/* conversation, rebuilt when dirty */
+	int		 conv_dirty;
+	struct crow	*rows;		/* scratch for wrapping */
+	size_t		 caprows;
+	struct crow	*conv_rows;	/* wrapped conversation */
+	size_t		 nconv_rows, capconv;
+	int		 conv_width;	/* width conv_rows was wrapped to */
+
+	struct sbuf	 notice;	/* one-line message on the status row */
+	int		 notice_err;
+	long long	 last_us;	/* last turn's latency */
+	char		*generator;	/* last reply's generator */
+	long long	 data_version;	/* PRAGMA data_version seen */
+	long long	 last_poll_ms;
+	int		 quit;
+	int		 dirty;
+	char		*hist_path;
+	int		 colour;
+	attr_t		 attr[CS_NSTYLES];
+	int		 key_cup, key_cdown, key_aup, key_adown;
+};
+
+static struct console	*con;		/* readline callbacks have no argument */
+
+/* Keys waiting for readline. */
+static unsigned char	 rl_queue[64];
+static size_t		 rl_qhead, rl_qlen;
+
+/* Signals: handlers only set flags, or restore the terminal and die. */
+static volatile sig_atomic_t sig_quit;
+static volatile sig_atomic_t sig_winch;
+static struct termios	 saved_tio;
+static int		 have_tio;
+static char		 restore_seq[256];
+static size_t		 restore_len;
+
+static const char *const commands[] = {
+	"/help", "/user", "/session", "/new", "/history", "/search",
+	"/feedback", "/escalate", "/sessions", "/open", "/takeover",
+	"/handback", "/panes", "/turn", "/quit", NULL
+};
+
+static void	 draw(struct console *);
+static void	 draw_input(struct console *);
+
+static long long
+now_us(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void
+on_quit_signal(int sig)
+{
+	sig_quit = sig;
+}
+
+/*
+ * Our own SIGWINCH flag: ncurses reports KEY_RESIZE only from a getch
+ * that waits, and ours never does (poll waits instead).
+ */
+static void
+on_winch_signal(int sig)
+{
+	(void)sig;
+	sig_winch = 1;
+}
+
+/* Async-signal-safe: termios back, curses' modes off, then the default. */
+static void
+on_crash_signal(int sig)
+{
+	ssize_t	 r;
+
+	if (have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	r = write(STDOUT_FILENO, restore_seq, restore_len);
+	(void)r;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+restore_add(const char *cap)
+{
+	char	*s = tigetstr((char *)cap);
+	size_t	 n;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (restore_len + n < sizeof restore_seq) {
+		memcpy(restore_seq + restore_len, s, n);
+		restore_len += n;
+	}
+}
+
+static void
+signals_install(void)
+{
+	struct sigaction sa;
+	static const int crash[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE,
+	    SIGILL };
+	size_t	 i;
+	static const char mouse_off[] = "\033[?1000l\033[?1006l";
+
+	/* What the crash handler writes, computed while it is safe to. */
+	restore_len = 0;
+	memcpy(restore_seq, mouse_off, sizeof mouse_off - 1);
+	restore_len = sizeof mouse_off - 1;
+	restore_add("sgr0");
+	restore_add("cnorm");
+	restore_add("rmkx");
+	restore_add("rmcup");
+	restore_seq[restore_len++] = '\r';
+	restore_seq[restore_len++] = '\n';
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_quit_signal;	/* no SA_RESTART: poll wakes */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_winch_signal;
+	sigaction(SIGWINCH, &sa, NULL);
+	sa.sa_handler = on_crash_signal;
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	for (i = 0; i < sizeof crash / sizeof crash[0]; i++)
+		sigaction(crash[i], &sa, NULL);
+}
+
+static void
+signals_restore(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGSEGV,
+	    SIGABRT, SIGBUS, SIGFPE, SIGILL };
+	size_t	 i;
+
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], SIG_DFL);
+}
+
+/* Messages. */
+
+static void
+cmsg_release(struct cmsg *m)
+{
+	free(m->role);
+	free(m->text);
+	free(m->at);
+	free(m->trace_text);
+	cJSON_Delete(m->trace);
+}
+
+static void
+msgs_clear(struct console *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nmsgs; i++)
+		cmsg_release(&c->msgs[i]);
+	c->nmsgs = 0;
+	c->ndb = 0;
+	c->nturns = 0;
+	c->sel = 0;
+	c->scroll[PANE_CONV] = 0;
+	c->conv_dirty = 1;
+}
+
+static struct cmsg *
+msg_push(struct console *c)
+{
+	struct cmsg	*m;
+
+	if (c->nmsgs == c->capmsgs) {
+		c->capmsgs = c->capmsgs < 32 ? 32 : c->capmsgs * 2;
+		c->msgs = xrealloc(c->msgs, c->capmsgs * sizeof *c->msgs);
+	}
+	m = &c->msgs[c->nmsgs++];
+	memset(m, 0, sizeof *m);
+	c->conv_dirty = 1;
+	c->dirty = 1;
+	return m;
+}
+
+/* A console notice in the conversation (not stored). */
+static void
+note(struct console *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void
+note(struct console *c, const char *fmt, ...)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	struct cmsg	*m;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	m = msg_push(c);
+	m->role = xstrdup("note");
+	m->text = sbuf_detach(&sb, NULL);
+	m->turn = c->nturns;
+	c->scroll[PANE_CONV] = 0;
+}
+
+/* A short message on the status row, until the next key. */
+static void
+status_msg(struct console *c, int err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void
+status_msg(struct console *c, int err, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	sbuf_reset(&c->notice);
+	va_start(ap, fmt);
+	sbuf_vaddf(&c->notice, fmt, ap);
+	va_end(ap);
+	c->notice_err = err;
+	c->dirty = 1;
+}
+
+static void
+fail_note(struct console *c, const char *what, struct sd_error *err)
+{
+	note(c, "%s: %s", what, sd_error_msg(err));
+	status_msg(c, 1, "%s failed (see the conversation)", what);
+	sd_error_clear(err);
+}
+
+/* Read the session's messages past those already loaded. */
+static void
+load_new_messages(struct console *c)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct message_info *v = NULL;
+	struct sbuf	 flow = SBUF_INIT;
+	struct cmsg	*m;
+	size_t		 n = 0, i;
+
+	if (c->session == NULL)
+		return;
+	if (history_messages(c->st, c->session, c->ndb, 0, 1, &v, &n,
+	    &err) != SD_OK) {
+		fail_note(c, "reading the session", &err);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		m = msg_push(c);
+		m->id = v[i].id;
+		m->role = v[i].role != NULL ? v[i].role : xstrdup("system");
+		v[i].role = NULL;
+		cdoc_reflow_tables(v[i].text != NULL ? v[i].text : "", &flow);
+		m->text = sbuf_detach(&flow, NULL);
+		m->at = v[i].created_at;
+		v[i].created_at = NULL;
+		m->trace_text = v[i].trace;
+		v[i].trace = NULL;
+		if (strcmp(m->role, "user") == 0)
+			c->nturns++;
+		m->turn = c->nturns;
+		message_info_release(&v[i]);
+	}
+	c->ndb += (long long)n;
+	free(v);
+	sbuf_release(&flow);
+	if (n > 0)
+		c->scroll[PANE_CONV] = 0;
+}
+
+static void
+refresh_session_info(struct console *c)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	session_info_release(&c->si);
+	if (c->session == NULL)
+		return;
+	if (history_session_get(c->st, c->session, &c->si, &err) != SD_OK)
+		sd_error_clear(&err);	/* not stored yet: a new session */
+	c->dirty = 1;
+}
+
+static void
+sessions_refresh(struct console *c)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 i;
+
+	for (i = 0; i < c->nsess; i++)
+		session_info_release(&c->sess[i]);
+	free(c->sess);
+	c->sess = NULL;
+	c->nsess = 0;
+	if (history_sessions(c->st, SESSIONS_MAX, &c->sess, &c->nsess,
+	    &err) != SD_OK)
+		fail_note(c, "listing sessions", &err);
+	if (c->sess_sel >= c->nsess)
+		c->sess_sel = c->nsess > 0 ? c->nsess - 1 : 0;
+	c->dirty = 1;
+}
+
+/* Show session id (NULL: a new one).  desk: watching, not chatting. */
+static void
+session_switch(struct console *c, const char *id, int desk)
+{
+	free(c->session);
+	c->session = id != NULL ? xstrdup(id) : NULL;
+	c->desk = desk;
+	c->ctx_search = 0;
+	msgs_clear(c);
+	refresh_session_info(c);
+	load_new_messages(c);
+	c->dirty = 1;
+}
+
+static int
+held_by_me(const struct console *c)
+{
+	return c->si.id != NULL && c->si.status != NULL &&
+	    strcmp(c->si.status, "agent") == 0 && c->si.agent != NULL &&
+	    strcmp(c->si.agent, c->agent) == 0;
+}
+
+static const char *
+prompt_text(const struct console *c)
+{
+	if (held_by_me(c))
+		return "agent> ";
+	if (c->desk)
+		return "watch> ";
+	return "you> ";
+}
+
+static void
+update_prompt(struct console *c)
+{
+	rl_set_prompt(prompt_text(c));
+}
+
+/* The trace of turn n (the first reply's), parsed; NULL when none. */
+static cJSON *
+turn_trace(struct console *c, long n)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nmsgs; i++) {
+		struct cmsg *m = &c->msgs[i];
+
+		if (m->turn != n || m->trace_text == NULL)
+			continue;
+		if (m->trace == NULL)
+			m->trace = cJSON_Parse(m->trace_text);
+		if (m->trace != NULL)
+			return m->trace;
+	}
+	return NULL;
+}
+
+static long
+selected_turn(const struct console *c)
+{
+	return c->sel > 0 ? c->sel : c->nturns;
+}
+
+/* The database changed under us (another console, the API, a replay)? */
+static void
+poll_db(struct console *c)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt	*s;
+	long long	 v = -1;
+
+	if ((s = store_prepare(c->st, sql, NULL)) == NULL)
+		return;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (v == c->data_version)
+		return;
+	c->data_version = v;
+	load_new_messages(c);
+	refresh_session_info(c);
+	if (c->sessions_view)
+		sessions_refresh(c);
+	update_prompt(c);
+	c->dirty = 1;
+}
+
+/* Drawing. */
+
+static size_t
+cp_next(const char *s, size_t n, int *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t l;
+
+	l = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &c);
+	if (l <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = c;
+	return (size_t)l;
+}
+
+/*
+ * Draw n bytes of s at (y, x) in at most maxw columns; returns the
+ * columns used.  Outside a UTF-8 locale non-ASCII shows as '?'.
+ */
+static int
+put_text(struct console *c, int y, int x, int maxw, int style, const char *s,
+    size_t n)
+{
+	size_t	 i = 0, k, run = 0;
+	int	 used = 0, cp, w;
+
+	if (maxw <= 0)
+		return 0;
+	attrset(c->attr[style]);
+	move(y, x);
+	while (i + run < n) {
+		k = cp_next(s + i + run, n - i - run, &cp);
+		w = cp < 0 ? 1 : cdoc_cpwidth(cp);
+		if (used + w > maxw)
+			break;
+		if (cp >= 0x20 && cp != 0x7f && (cp < 0x80 ||
+		    (cdoc_unicode && (w > 0 || used > 0)))) {
+			run += k;	/* drawable as it is */
+			used += w;
+			continue;
+		}
+		if (run > 0)
+			addnstr(s + i, (int)run);
+		i += run + k;
+		run = 0;
+		if (w == 0)
+			continue;	/* a mark with nothing to sit on */
+		addnstr("??", w > 2 ? 2 : w);
+		used += w;
+	}
+	if (run > 0)
+		addnstr(s + i, (int)run);
+	return used;
+}
+
+static void
+fill(struct console *c, int y, int x, int w, int style)
+{
+	attrset(c->attr[style]);
+	if (w > 0)
+		mvhline(y, x, ' ', w);
+}
+
+/* A row of a wrapped document, clipped to w columns. */
+static void
+draw_row(struct console *c, const struct cdoc *d, const struct crow *r,
+    int y, int x, int w)
+{
+	const struct cline *l = &d->ln[r->line];
+	size_t		 i, a, b;
+	int		 col = r->x;
+
+	for (i = 0; i < l->nsegs && col < w; i++) {
+		const struct cseg *sg = &l->segs[i];
+
+		a = sg->off > r->start ? sg->off : r->start;
+		b = sg->off + sg->len < r->end ? sg->off + sg->len : r->end;
+		if (a >= b)
+			continue;
+		col += put_text(c, y, x + col, w - col, sg->style,
+		    l->text.buf + a, b - a);
+	}
+}
+
+/* A pane's title row, with scroll marks. */
+static void
+draw_title(struct console *c, struct rect r, int focused, const char *title,
+    int more_up, int more_down)
+{
+	int	 used, style = focused ? CS_SELECT : CS_TITLE;
+	char	 marks[16];
+
+	fill(c, r.y, r.x, r.w, style);
+	used = put_text(c, r.y, r.x, r.w, style, " ", 1);
+	used += put_text(c, r.y, r.x + used, r.w - used - 4, style, title,
+	    strlen(title));
+	snprintf(marks, sizeof marks, "%s%s", more_up ? "^" : " ",
+	    more_down ? "v" : " ");
+	if (r.w > 4)
+		put_text(c, r.y, r.x + r.w - 3, 2, style, marks, 2);
+}
+
+/*
+ * Draw a document in a pane below its title.  bottom: scroll counts rows
+ * up from the end (the conversation); else rows down from the top.
+ */
+static void
+draw_doc(struct console *c, struct rect r, const struct cdoc *d,
+    const struct crow *rows, size_t nrows, int *scroll, int bottom,
+    int focused, const char *title, long mark_tag, int gutter)
+{
+	int	 h = r.h - 1, y, first, maxs;
+	size_t	 i;
+
+	if (r.h <= 0 || r.w <= 0)
+		return;
+	maxs = (int)nrows > h ? (int)nrows - h : 0;
+	if (*scroll > maxs)
+		*scroll = maxs;
+	if (*scroll < 0)
+		*scroll = 0;
+	first = bottom ? maxs - *scroll : *scroll;
+	draw_title(c, r, focused, title, first > 0, first + h < (int)nrows);
+	for (y = 0; y < h; y++) {
+		fill(c, r.y + 1 + y, r.x, r.w, CS_TEXT);
+		i = (size_t)(first + y);
+		if (i >= nrows)
+			continue;
+		if (gutter && mark_tag >= 0 &&
+		    d->ln[rows[i].line].tag == mark_tag)
+			put_text(c, r.y + 1 + y, r.x, 1, CS_SELECT,
+			    cdoc_unicode ? "\xe2\x96\x8c" : ">",
+			    cdoc_unicode ? 3 : 1);
+		draw_row(c, d, &rows[i], r.y + 1 + y, r.x + gutter,
+		    r.w - gutter);
+	}
+}
+
+static void
+conv_build(struct console *c)
+{
+	struct cdoc	*d = &c->conv_doc;
+	size_t		 i;
+	char		 hm[6], lbl[8];
+	int		 style, tstyle;
+	const char	*role, *p, *nl;
+
+	cdoc_clear(d);
+	if (c->nmsgs == 0) {
+		cdoc_line(d, 0, -1);
+		if (c->desk)
+			cdoc_adds(d, CS_SYSTEM, "This session has no messages "
+			    "yet.");
+		else
+			cdoc_adds(d, CS_SYSTEM, "Ask about products, orders, "
+			    "returns or shipping.  /help lists the commands, "
+			    "F1 the keys.");
+	}
+	for (i = 0; i < c->nmsgs; i++) {
+		const struct cmsg *m = &c->msgs[i];
+
+		role = m->role;
+		if (m->at != NULL && strlen(m->at) >= 16)
+			snprintf(hm, sizeof hm, "%.5s", m->at + 11);
+		else
+			snprintf(hm, sizeof hm, "     ");
+		if (strcmp(role, "user") == 0) {
+			style = CS_USER;
+			tstyle = CS_USER;
+			snprintf(lbl, sizeof lbl, "you>");
+		} else if (strcmp(role, "bot") == 0) {
+			style = CS_BOT;
+			tstyle = CS_TEXT;
+			snprintf(lbl, sizeof lbl, "bot>");
+		} else if (strcmp(role, "agent") == 0) {
+			style = CS_AGENT;
+			tstyle = CS_AGENT;
+			snprintf(lbl, sizeof lbl, "agent>");
+		} else {
+			style = CS_SYSTEM;
+			tstyle = CS_SYSTEM;
+			snprintf(lbl, sizeof lbl, "--");
+		}
+		cdoc_line(d, PREFIX_W, m->turn);
+		if (strcmp(role, "user") == 0)
+			cdoc_addf(d, CS_DIM, "#%-3ld", m->turn);
+		else
+			cdoc_adds(d, CS_DIM, "    ");
+		cdoc_addf(d, CS_DIM, "%s ", hm);
+		cdoc_addf(d, style, "%-7s", lbl);
+		/* Each line of the text under the first, tables included. */
+		for (p = m->text; ; p = nl + 1) {
+			nl = strchr(p, '\n');
+			if (p != m->text) {
+				cdoc_line(d, PREFIX_W + 2, m->turn);
+				cdoc_addf(d, CS_TEXT, "%*s", PREFIX_W, "");
+			}
+			cdoc_add(d, tstyle, p, nl != NULL ? (size_t)(nl - p) :
+			    strlen(p));
+			if (nl == NULL)
+				break;
+		}
+	}
+	c->conv_dirty = 0;
+	c->conv_width = -1;
+}
+
+static void
+sessions_doc(struct console *c, struct cdoc *d)
+{
+	size_t	 i;
+
+	cdoc_line(d, 0, -1);
+	cdoc_adds(d, CS_DIM, "Up/Down select, Enter opens, Esc or F4 "
+	    "closes; refreshed as turns arrive");
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "  %-9s %-9s %-8s %-7s %5s  %-16s  %s",
+	    "session", "status", "user", "channel", "msgs", "updated",
+	    "reason / agent");
+	if (c->nsess == 0) {
+		cdoc_line(d, 2, -1);
+		cdoc_adds(d, CS_DIM, "  (no sessions yet)");
+	}
+	for (i = 0; i < c->nsess; i++) {
+		const struct session_info *s = &c->sess[i];
+		int	 st = CS_TEXT;
+		char	 upd[17];
+
+		if (strcmp(s->status, "escalated") == 0)
+			st = CS_ERROR;
+		else if (strcmp(s->status, "agent") == 0)
+			st = CS_AGENT;
+		snprintf(upd, sizeof upd, "%.16s", s->updated_at != NULL ?
+		    s->updated_at : "");
+		cdoc_line(d, 4, (long)i);
+		cdoc_addf(d, i == c->sess_sel ? CS_SELECT : CS_TEXT,
+		    "%s %-9s", i == c->sess_sel ? ">" : " ", s->id);
+		cdoc_addf(d, st, " %-9s", s->status);
+		cdoc_addf(d, CS_TEXT, " %-8s %-7s %5lld  %-16s  ",
+		    s->user_id != NULL ? s->user_id : "-",
+		    s->channel != NULL ? s->channel : "-", s->turns, upd);
+		if (s->agent != NULL)
+			cdoc_addf(d, CS_AGENT, "held by %s ", s->agent);
+		if (s->escalation_reason != NULL)
+			cdoc_adds(d, CS_DIM, s->escalation_reason);
+	}
+}
+
+static void
+layout(struct console *c)
+{
+	int	 H = LINES - 2, W = COLS, side, sh, cw, chh;
+
+	memset(c->r, 0, sizeof c->r);
+	if (H < 3)
+		H = 3;
+	side = c->show[PANE_CTX] + c->show[PANE_DBG];
+	c->tall = W < 100;
+	if (side == 0) {
+		c->r[PANE_CONV] = (struct rect){ 0, 0, H, W };
+		return;
+	}
+	if (!c->tall) {
+		cw = W * c->split / 100;
+		if (cw < 30)
+			cw = 30;
+		if (cw > W - 30)
+			cw = W - 30;
+		c->r[PANE_CONV] = (struct rect){ 0, 0, H, cw };
+		if (side == 2) {
+			sh = H * 2 / 5;
+			c->r[PANE_CTX] = (struct rect){ 0, cw + 1, sh,
+			    W - cw - 1 };
+			c->r[PANE_DBG] = (struct rect){ sh, cw + 1, H - sh,
+			    W - cw - 1 };
+		} else
+			c->r[c->show[PANE_CTX] ? PANE_CTX : PANE_DBG] =
+			    (struct rect){ 0, cw + 1, H, W - cw - 1 };
+		return;
+	}
+	chh = H * c->split / 100;
+	if (chh < 4)
+		chh = 4;
+	if (chh > H - 4)
+		chh = H - 4;
+	c->r[PANE_CONV] = (struct rect){ 0, 0, chh, W };
+	if (side == 2) {
+		c->r[PANE_CTX] = (struct rect){ chh, 0, H - chh, W / 2 - 1 };
+		c->r[PANE_DBG] = (struct rect){ chh, W / 2, H - chh,
+		    W - W / 2 };
+	} else
+		c->r[c->show[PANE_CTX] ? PANE_CTX : PANE_DBG] =
+		    (struct rect){ chh, 0, H - chh, W };
+}
+
+static void
+draw_side(struct console *c, int p)
+{
+	struct cdoc	 d = CDOC_INIT;
+	struct rect	 r = c->r[p];
+	size_t		 n;
+	long		 t = selected_turn(c);
+	cJSON		*tr = t > 0 ? turn_trace(c, t) : NULL;
+	char		 title[64];
+
+	if (p == PANE_CTX && c->ctx_search) {
+		n = cdoc_wrap(&c->search_doc, r.w - 1, &c->rows, &c->caprows);
+		draw_doc(c, r, &c->search_doc, c->rows, n, &c->scroll[p], 0,
+		    c->focus == p, "Context: search (F5/F6 back to turns)",
+		    -1, 1);
+		return;
+	}
+	if (tr != NULL) {
+		if (p == PANE_CTX)
+			cdoc_context(&d, tr, t);
+		else
+			cdoc_debug(&d, tr, t);
+	} else {
+		cdoc_line(&d, 0, -1);
+		if (t == 0)
+			cdoc_adds(&d, CS_DIM, "No turn yet.");
+		else
+			cdoc_addf(&d, CS_DIM, "Turn #%ld has no trace: no bot "
+			    "reply (an agent held the session, or the "
+			    "reply is on its way).", t);
+	}
+	snprintf(title, sizeof title, "%s%s", p == PANE_CTX ? "Context" :
+	    "Debug", c->sel > 0 ? " (selected turn)" : "");
+	n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
+	draw_doc(c, r, &d, c->rows, n, &c->scroll[p], 0, c->focus == p,
+	    title, -1, 1);
+	cdoc_clear(&d);
+}
+
+static void
+draw_status(struct console *c)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	static const char *const hints[] = {
+		" F1 help F2 ctx F3 dbg F4 sessions F5/F6 turn F10 quit ",
+		" F1 help F4 sessions F10 quit ",
+		" F1 help ",
+	};
+	const char	*db = c->ctx->db_path, *slash;
+	size_t		 i;
+	int		 y = LINES - 1, used, w;
+
+	fill(c, y, 0, COLS, CS_STATUS);
+	if (c->notice.len > 0) {
+		put_text(c, y, 0, COLS, c->notice_err ? CS_ERROR : CS_STATUS,
+		    c->notice.buf, c->notice.len);
+		return;
+	}
+	if (COLS < 100 && (slash = strrchr(db, '/')) != NULL)
+		db = slash + 1;
+	sbuf_addf(&sb, " user %s | %s | db %s | %s",
+	    c->user != NULL ? c->user : "-",
+	    c->session != NULL ? c->session : "new session", db,
+	    c->generator != NULL ? c->generator : "template");
+	if (c->last_us > 0)
+		sbuf_addf(&sb, " | %.1f ms", (double)c->last_us / 1000.0);
+	if (c->si.status != NULL && strcmp(c->si.status, "active") != 0)
+		sbuf_addf(&sb, " | %s", c->si.status);
+	used = put_text(c, y, 0, COLS, CS_STATUS, sb.buf, sb.len);
+	/* Key hints on the right, shortened to what fits. */
+	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+		w = (int)text_width(hints[i], strlen(hints[i]));
+		if (w <= COLS - used - 1) {
+			put_text(c, y, COLS - w, w, CS_STATUS, hints[i],
+			    strlen(hints[i]));
+			break;
+		}
+	}
+	sbuf_release(&sb);
+}
+
+/* The input row: readline's prompt and line, scrolled to show the point. */
+static void
+draw_input(struct console *c)
+{
+	const char	*prompt = rl_display_prompt != NULL ?
+			    rl_display_prompt : prompt_text(c);
+	const char	*line = rl_line_buffer != NULL ? rl_line_buffer : "";
+	size_t		 len = (size_t)(rl_end > 0 ? rl_end : 0);
+	size_t		 point = (size_t)(rl_point > 0 ? rl_point : 0);
+	size_t		 start = 0, k;
+	int		 y = LINES - 2, pw, avail, cur, cp;
+
+	if (point > len)
+		point = len;
+	fill(c, y, 0, COLS, CS_TEXT);
+	pw = put_text(c, y, 0, COLS / 2, held_by_me(c) ? CS_AGENT : CS_USER,
+	    prompt, strlen(prompt));
+	avail = COLS - pw - 1;
+	/* Drop whole code points from the left until the point fits. */
+	while ((int)text_width(line + start, point - start) > avail &&
+	    start < point) {
+		k = cp_next(line + start, point - start, &cp);
+		start += k;
+	}
+	put_text(c, y, pw, avail, CS_TEXT, line + start, len - start);
+	cur = pw + (int)text_width(line + start, point - start);
+	attrset(A_NORMAL);
+	move(y, cur < COLS ? cur : COLS - 1);
+}
+
+static void
+draw(struct console *c)
+{
+	struct rect	 r;
+	char		 title[160];
+	int		 y;
+	const char	*st;
+
+	erase();
+	layout(c);
+	r = c->r[PANE_CONV];
+	if (c->sessions_view) {
+		struct cdoc d = CDOC_INIT;
+		size_t n, i;
+
+		sessions_doc(c, &d);
+		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
+		/* Keep the selected session in sight. */
+		for (i = 0; i < n; i++)
+			if (d.ln[c->rows[i].line].tag == (long)c->sess_sel)
+				break;
+		if (i < n && (int)i >= c->scroll[PANE_CONV] + r.h - 1)
+			c->scroll[PANE_CONV] = (int)i - r.h + 2;
+		if (i < n && (int)i < c->scroll[PANE_CONV])
+			c->scroll[PANE_CONV] = (int)i;
+		snprintf(title, sizeof title, "Sessions (%zu)", c->nsess);
+		draw_doc(c, r, &d, c->rows, n, &c->scroll[PANE_CONV], 0,
+		    c->focus == PANE_CONV, title, -1, 1);
+		cdoc_clear(&d);
+	} else {
+		if (c->conv_dirty)
+			conv_build(c);
+		if (c->conv_width != r.w - 1) {
+			c->nconv_rows = cdoc_wrap(&c->conv_doc, r.w - 1,
+			    &c->conv_rows, &c->capconv);
+			c->conv_width = r.w - 1;
+		}
+		st = c->si.status != NULL ? c->si.status : "new";
+		if (held_by_me(c))
+			st = "you hold it";
+		snprintf(title, sizeof title, "%s %s | user %s | %ld turn%s"
+		    " | %s%s%s", c->desk ? "Watching" : "Session",
+		    c->session != NULL ? c->session : "(new)",
+		    c->si.user_id != NULL ? c->si.user_id :
+		    (c->user != NULL ? c->user : "-"), c->nturns,
+		    c->nturns == 1 ? "" : "s", st,
+		    c->si.escalation_reason != NULL ? ": " : "",
+		    c->si.escalation_reason != NULL ?
+		    c->si.escalation_reason : "");
+		draw_doc(c, r, &c->conv_doc, c->conv_rows, c->nconv_rows,
+		    &c->scroll[PANE_CONV], 1, c->focus == PANE_CONV, title,
+		    c->sel > 0 ? c->sel : -1, 1);
+	}
+	if (c->show[PANE_CTX])
+		draw_side(c, PANE_CTX);
+	if (c->show[PANE_DBG])
+		draw_side(c, PANE_DBG);
+	/* Separators between side-by-side panes. */
+	attrset(c->attr[CS_DIM]);
+	if (!c->tall && (c->show[PANE_CTX] || c->show[PANE_DBG]))
+		for (y = 0; y < LINES - 2; y++)
+			mvaddch(y, c->r[PANE_CONV].w, cdoc_unicode ?
+			    ACS_VLINE : '|');
+	if (c->tall && c->show[PANE_CTX] && c->show[PANE_DBG])
+		for (y = c->r[PANE_CTX].y; y < LINES - 2; y++)
+			mvaddch(y, c->r[PANE_CTX].w, cdoc_unicode ?
+			    ACS_VLINE : '|');
+	draw_status(c);
+	draw_input(c);
+	refresh();
+	c->dirty = 0;
+}
+
+/* Readline glue. */
+
+static int
+con_getc(FILE *fp)
+{
+	unsigned char	 ch;
+
+	(void)fp;
+	if (rl_qlen == 0)
+		return EOF;
+	ch = rl_queue[rl_qhead];
+	rl_qhead = (rl_qhead + 1) % sizeof rl_queue;
+	rl_qlen--;
+	return ch;
+}
+
+static int
+con_input_available(void)
+{
+	return rl_qlen > 0;
+}
+
+static void
+con_redisplay(void)
+{
+	if (con == NULL)
+		return;
+	draw_input(con);
+	refresh();
+}
+
+static void
+rl_feed(const char *bytes, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (rl_qlen == sizeof rl_queue)
+			break;
+		rl_queue[(rl_qhead + rl_qlen) % sizeof rl_queue] =
+		    (unsigned char)bytes[i];
+		rl_qlen++;
+	}
+	while (rl_qlen > 0 && !con->quit)
+		rl_callback_read_char();
+}
+
+/* Completion. */
+
+struct cands {
+	char	**v;
+	size_t	 n, cap;
+};
+
+static void
+cand_add(struct cands *cs, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < cs->n; i++)
+		if (strcmp(cs->v[i], s) == 0)
+			return;
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap < 16 ? 16 : cs->cap * 2;
+		cs->v = xrealloc(cs->v, cs->cap * sizeof *cs->v);
+	}
+	cs->v[cs->n++] = xstrdup(s);
+}
+
+static void
+cands_free(struct cands *cs)
+{
+	size_t	 i;
+
+	for (i = 0; i < cs->n; i++)
+		free(cs->v[i]);
+	free(cs->v);
+	memset(cs, 0, sizeof *cs);
+}
+
+/* word as a LIKE prefix pattern, its wildcards escaped with '\'. */
+static char *
+like_prefix(const char *word, size_t n)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		if (word[i] == '%' || word[i] == '_' || word[i] == '\\')
+			sbuf_addc(&sb, '\\');
+		sbuf_addc(&sb, word[i]);
+	}
+	sbuf_addc(&sb, '%');
+	return sbuf_detach(&sb, NULL);
+}
+
+/* Rows of a one-column query whose ?1 is a LIKE pattern (?2 the user). */
+static void
+cand_query(struct console *c, const char *sql, const char *word, size_t n,
+    struct cands *cs)
+{
+	sqlite3_stmt	*s;
+	char		*pat = like_prefix(word, n);
+
+	if ((s = store_prepare(c->st, sql, NULL)) != NULL) {
+		sqlite3_bind_text(s, 1, pat, -1, SQLITE_TRANSIENT);
+		if (c->user != NULL)
+			sqlite3_bind_text(s, 2, c->user, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			if (sqlite3_column_text(s, 0) != NULL)
+				cand_add(cs, (const char *)
+				    sqlite3_column_text(s, 0));
+		sqlite3_reset(s);
+	}
+	free(pat);
+}
+
+static int
+ci_prefix(const char *s, const char *p, size_t n)
+{
+	return strncasecmp(s, p, n) == 0;
+}
+
+/*
+ * Tab: complete what is before the point: a slash command, its argument
+ * (session, customer, up/down, pane), an order number of the user, or a
+ * product name (which may span several words: the longest tail of the
+ * line that starts a product name wins).
+ */
+static int
+con_complete(int count, int key)
+{
+	static const char products_sql[] = "SELECT DISTINCT name FROM products"
+	    " WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT 40";
+	static const char orders_sql[] = "SELECT id FROM orders"
+	    " WHERE id LIKE ?1 ESCAPE '\\' AND customer_id = ?2"
+	    " ORDER BY placed_at DESC LIMIT 40";
+	static const char customers_sql[] = "SELECT id FROM customers"
+	    " WHERE id LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT 40";
+	static const char *const fb[] = { "up", "down", NULL };
+	static const char *const panes[] = { "context", "debug", "size",
+	    "reset", NULL };
+	struct console	*c = con;
+	struct cands	 cs = { NULL, 0, 0 };
+	const char	*line = rl_line_buffer;
+	size_t		 point = (size_t)rl_point, ws, i, j, lcp, starts[8];
+	size_t		 nstarts = 0;
+	struct sbuf	 sb = SBUF_INIT;
+	int		 arg;
+
+	(void)count;
+	(void)key;
+	for (ws = point; ws > 0 && line[ws - 1] != ' '; ws--)
+		;
+	arg = line[0] == '/' && memchr(line, ' ', point) != NULL;
+	if (line[0] == '/' && !arg) {
+		for (i = 0; commands[i] != NULL; i++)
+			if (strncmp(commands[i], line, point) == 0)
+				cand_add(&cs, commands[i]);
+	} else if (arg && (strncmp(line, "/open ", 6) == 0 ||
+	    strncmp(line, "/session ", 9) == 0)) {
+		sessions_refresh(c);
+		for (i = 0; i < c->nsess; i++)
+			if (strncmp(c->sess[i].id, line + ws, point - ws) == 0)
+				cand_add(&cs, c->sess[i].id);
+	} else if (arg && strncmp(line, "/user ", 6) == 0) {
+		cand_query(c, customers_sql, line + ws, point - ws, &cs);
+	} else if (arg && (strncmp(line, "/feedback ", 10) == 0 ||
+	    strncmp(line, "/panes ", 7) == 0)) {
+		const char *const *v = line[1] == 'f' ? fb : panes;
+
+		for (i = 0; v[i] != NULL; i++)
+			if (ci_prefix(v[i], line + ws, point - ws))
+				cand_add(&cs, v[i]);
+	} else if (!arg || strncmp(line, "/search ", 8) == 0) {
+		if (c->user != NULL && point > ws)
+			cand_query(c, orders_sql, line + ws, point - ws, &cs);
+		/* Word starts before the point, nearest first, at most 4. */
+		for (i = point; i-- > 0 && nstarts < 4; )
+			if (line[i] != ' ' && (i == 0 || line[i - 1] == ' '))
+				starts[nstarts++] = i;
+		if (cs.n == 0)
+			for (j = nstarts; j-- > 0; ) {
+				if (point - starts[j] < 2)
+					continue;
+				cand_query(c, products_sql, line + starts[j],
+				    point - starts[j], &cs);
+				if (cs.n > 0) {
+					ws = starts[j];
+					break;
+				}
+			}
+	}
+	if (cs.n == 0) {
+		status_msg(c, 0, "no completion");
+		goto out;
+	}
+	/* The longest common prefix (ignoring case) of the candidates. */
+	lcp = strlen(cs.v[0]);
+	for (i = 1; i < cs.n; i++) {
+		for (j = 0; j < lcp && cs.v[i][j] != '\0' &&
+		    (cs.v[i][j] == cs.v[0][j] ||
+		    ((unsigned char)cs.v[i][j] < 0x80 &&
+		    strncasecmp(cs.v[i] + j, cs.v[0] + j, 1) == 0)); j++)
+			;
+		lcp = j;
+	}
+	/* Never cut a code point. */
+	while (lcp > 0 && ((unsigned char)cs.v[0][lcp] & 0xc0) == 0x80)
+		lcp--;
+	if (lcp >= point - ws) {
+		rl_begin_undo_group();
+		rl_delete_text((int)ws, (int)point);
+		rl_point = (int)ws;
+		sbuf_add(&sb, cs.v[0], lcp);
+		if (cs.n == 1)
+			sbuf_addc(&sb, ' ');
+		rl_insert_text(sb.buf);
+		rl_end_undo_group();
+	}
+	if (cs.n > 1) {
+		sbuf_reset(&sb);
+		sbuf_addf(&sb, "%zu matches:", cs.n);
+		for (i = 0; i < cs.n && sb.len < 400; i++)
+			sbuf_addf(&sb, "  %s", cs.v[i]);
+		status_msg(c, 0, "%s", sb.buf);
+	}
+out:
+	sbuf_release(&sb);
+	cands_free(&cs);
+	c->dirty = 1;
+	return 0;
+}
+
+/* Ctrl-L: repaint everything. */
+static int
+con_repaint(int count, int key)
+{
+	(void)count;
+	(void)key;
+	clearok(curscr, TRUE);
+	con->dirty = 1;
+	return 0;
+}
+
+/* Slash commands. */
+
+static void
+show_help(struct console *c)
+{
+	note(c, "Commands:\n"
+	    "  /help                  this list\n"
+	    "  /user [ID]             talk as customer ID (none: anonymous)\n"
+	    "  /session [ID]          show the session, or continue session ID"
+	    " as its customer\n"
+	    "  /new                   start a new session\n"
+	    "  /history               your earlier sessions\n"
+	    "  /search QUERY          search the knowledge base (context pane)\n"
+	    "  /feedback up|down [COMMENT]  rate the last bot reply\n"
+	    "  /escalate [REASON]     hand the session to a person\n"
+	    "  /sessions              live and recent sessions (agent desk)\n"
+	    "  /open SESSION          watch a session with its traces\n"
+	    "  /takeover              answer the session yourself (agent)\n"
+	    "  /handback              give the session back to the bot\n"
+	    "  /panes [context|debug [on|off]] | size PERCENT | reset\n"
+	    "  /turn N                show turn N's context and debug data\n"
+	    "  /quit                  leave (also Ctrl-D, F10)\n"
+	    "Keys: F1 help  F2 context  F3 debug  F4 sessions  F5/F6 previous/"
+	    "next turn (also Ctrl/Alt-Up/Down)  F7/F8 narrower/wider  F9 "
+	    "scroll focus  PgUp/PgDn scroll  Tab complete  Ctrl-R search "
+	    "history  Ctrl-L repaint.  Start a line with // to send a "
+	    "literal /.");
+}
+
+static void
+cmd_user(struct console *c, const char *arg)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct customer	 cu;
+
+	if (*arg == '\0') {
+		free(c->user);
+		c->user = NULL;
+		note(c, "You are anonymous now; a new session starts.");
+		session_switch(c, NULL, 0);
+		return;
+	}
+	memset(&cu, 0, sizeof cu);
+	if (catalog_customer(c->st, arg, &cu, &err) != SD_OK) {
+		note(c, "/user %s: %s (Tab completes customer ids)", arg,
+		    err.rc == SD_ERR_NOTFOUND ? "no such customer" :
+		    sd_error_msg(&err));
+		sd_error_clear(&err);
+		return;
+	}
+	free(c->user);
+	c->user = xstrdup(arg);
+	session_switch(c, NULL, 0);
+	note(c, "You are %s (%s); a new session starts.", cu.id,
+	    cu.name != NULL ? cu.name : "?");
+	customer_release(&cu);
+}
+
+static void
+cmd_open(struct console *c, const char *arg, int desk)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct session_info si;
+
+	memset(&si, 0, sizeof si);
+	if (history_session_get(c->st, arg, &si, &err) != SD_OK) {
+		note(c, "%s %s: %s (/sessions lists them)", desk ? "/open" :
+		    "/session", arg, err.rc == SD_ERR_NOTFOUND ?
+		    "no such session" : sd_error_msg(&err));
+		sd_error_clear(&err);
+		return;
+	}
+	if (!desk) {
+		free(c->user);
+		c->user = si.user_id != NULL ? xstrdup(si.user_id) : NULL;
+	}
+	c->sessions_view = 0;
+	session_switch(c, arg, desk);
+	if (desk)
+		note(c, "Watching %s (%s, %s).  /takeover to answer the "
+		    "customer, F5/F6 to step through the turns.", si.id,
+		    si.user_id != NULL ? si.user_id : "anonymous", si.status);
+	session_info_release(&si);
+	update_prompt(c);
+}
+
+static void
+cmd_history(struct console *c)
+{
+	size_t	 i, shown = 0;
+
+	sessions_refresh(c);
+	for (i = 0; i < c->nsess && shown < 20; i++) {
+		const struct session_info *s = &c->sess[i];
+
+		if ((c->user == NULL) != (s->user_id == NULL) ||
+		    (c->user != NULL && strcmp(c->user, s->user_id) != 0))
+			continue;
+		if (shown++ == 0)
+			note(c, "Sessions of %s (/session ID continues one):",
+			    c->user != NULL ? c->user : "anonymous users");
+		note(c, "  %s  %s  %lld messages  updated %s", s->id,
+		    s->status, s->turns, s->updated_at);
+	}
+	if (shown == 0)
+		note(c, "No earlier sessions for %s.", c->user != NULL ?
+		    c->user : "anonymous users");
+}
+
+static void
+cmd_search(struct console *c, const char *q)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct search_query sq = SEARCH_QUERY_INIT;
+	struct search_result res;
+	struct cdoc	*d = &c->search_doc;
+	size_t		 i;
+	char		*money;
+
+	if (*q == '\0') {
+		c->ctx_search = 0;
+		status_msg(c, 0, "context pane shows the turns again");
+		return;
+	}
+	memset(&res, 0, sizeof res);
+	sq.text = q;
+	sq.limit = 10;
+	if (search_run(c->st, &sq, &res, &err) != SD_OK) {
+		fail_note(c, "/search", &err);
+		search_result_free(&res);
+		return;
+	}
+	cdoc_clear(d);
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "\"%s\": %zu hit%s", q, res.n,
+	    res.n == 1 ? "" : "s");
+	if (res.corrected != NULL) {
+		cdoc_line(d, 2, -1);
+		cdoc_addf(d, CS_DIM, "  typos: %s", res.corrected);
+	}
+	if (res.expanded != NULL) {
+		cdoc_line(d, 2, -1);
+		cdoc_addf(d, CS_DIM, "  synonyms: %s", res.expanded);
+	}
+	if (res.max_price >= 0 || res.min_price >= 0) {
+		cdoc_line(d, 2, -1);
+		cdoc_adds(d, CS_DIM, "  price");
+		if (res.min_price >= 0)
+			cdoc_addf(d, CS_DIM, " >= %.2f", res.min_price);
+		if (res.max_price >= 0)
+			cdoc_addf(d, CS_DIM, " <= %.2f", res.max_price);
+	}
+	for (i = 0; i < res.n; i++) {
+		const struct search_hit *h = &res.hits[i];
+
+		cdoc_line(d, 4, -1);
+		cdoc_addf(d, CS_DIM, "  %-8s ", search_kind_name(h->kind));
+		cdoc_addf(d, CS_TEXT, "%s ", h->id);
+		cdoc_addf(d, CS_DIM, "%.2f ", h->score);
+		cdoc_adds(d, CS_BOLD, h->title);
+		if (h->kind == SEARCH_PRODUCT) {
+			money = catalog_money(h->price, h->currency);
+			cdoc_addf(d, CS_TEXT, "  %s, %lld in stock", money,
+			    h->stock);
+			free(money);
+		}
+		if (h->snippet != NULL && *h->snippet != '\0') {
+			cdoc_line(d, 4, -1);
+			cdoc_adds(d, CS_DIM, "    ");
+			cdoc_adds(d, CS_DIM, h->snippet);
+		}
+	}
+	search_result_free(&res);
+	c->ctx_search = 1;
+	c->show[PANE_CTX] = 1;
+	c->scroll[PANE_CTX] = 0;
+	status_msg(c, 0, "search results in the context pane");
+}
+
+static void
+cmd_feedback(struct console *c, const char *arg)
+{
+	static const char last_sql[] = "SELECT id FROM messages"
+	    " WHERE session_id = ?1 AND role = 'bot' ORDER BY seq DESC LIMIT 1";
+	static const char ins_sql[] = "INSERT INTO feedback"
+	    " (message_id, rating, comment, created_at) VALUES (?1, ?2, ?3, ?4)";
+	struct sd_error	 err = SD_ERROR_INIT;
+	sqlite3_stmt	*s;
+	long long	 id = 0;
+	const char	*comment;
+	int		 rating;
+
+	if (strncmp(arg, "up", 2) == 0 && (arg[2] == '\0' || arg[2] == ' '))
+		rating = 5;
+	else if (strncmp(arg, "down", 4) == 0 &&
+	    (arg[4] == '\0' || arg[4] == ' '))
+		rating = 1;
+	else {
+		note(c, "usage: /feedback up|down [COMMENT]");
+		return;
+	}
+	comment = arg + (rating == 5 ? 2 : 4);
+	while (*comment == ' ')
+		comment++;
+	if (c->session == NULL) {
+		note(c, "/feedback: no reply to rate yet");
+		return;
+	}
+	if ((s = store_prepare(c->st, last_sql, &err)) == NULL) {
+		fail_note(c, "/feedback", &err);
+		return;
+	}
+	sqlite3_bind_text(s, 1, c->session, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (id == 0) {
+		note(c, "/feedback: no bot reply in %s to rate", c->session);
+		return;
+	}
+	if ((s = store_prepare(c->st, ins_sql, &err)) == NULL) {
+		fail_note(c, "/feedback", &err);
+		return;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, rating);
+	if (*comment != '\0')
+		sqlite3_bind_text(s, 3, comment, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, 3);
+	sqlite3_bind_text(s, 4, store_now(), -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		store_fail(c->st, &err, "store feedback");
+		sqlite3_reset(s);
+		fail_note(c, "/feedback", &err);
+		return;
+	}
+	sqlite3_reset(s);
+	note(c, "Thanks: rated message %lld %s (%d)%s%s.", id,
+	    rating == 5 ? "up" : "down", rating, *comment ? ": " : "",
+	    comment);
+}
+
+/* The session an agent command acts on, or NULL with a hint. */
+static const char *
+agent_target(struct console *c, const char *cmd)
+{
+	if (c->session == NULL || c->si.id == NULL) {
+		note(c, "%s: no session yet (/open SESSION, or say something "
+		    "first)", cmd);
+		return NULL;
+	}
+	return c->session;
+}
+
+static void
+cmd_agent(struct console *c, const char *cmd, const char *arg)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*sid;
+	enum sd_rc	 rc;
+
+	if ((sid = agent_target(c, cmd)) == NULL)
+		return;
+	if (strcmp(cmd, "/takeover") == 0) {
+		if (held_by_me(c)) {
+			note(c, "You already hold %s.", sid);
+			return;
+		}
+		rc = engine_takeover(c->eng, sid, c->agent, &err);
+	} else if (strcmp(cmd, "/handback") == 0) {
+		if (c->si.status == NULL || strcmp(c->si.status, "agent")) {
+			note(c, "/handback: %s is not held by an agent", sid);
+			return;
+		}
+		rc = engine_handback(c->eng, sid, &err);
+	} else
+		rc = engine_escalate(c->eng, sid, *arg != '\0' ? arg :
+		    "escalated from the console", &err);
+	if (rc != SD_OK) {
+		fail_note(c, cmd, &err);
+		return;
+	}
+	refresh_session_info(c);
+	update_prompt(c);
+	if (strcmp(cmd, "/takeover") == 0)
+		note(c, "You (%s) hold %s: your lines reach the customer as "
+		    "agent lines and the bot stays quiet.  /handback returns "
+		    "it to the bot.", c->agent, sid);
+	else if (strcmp(cmd, "/handback") == 0)
+		note(c, "%s is back with the bot.", sid);
+	else
+		note(c, "%s is escalated: %s", sid, c->si.escalation_reason !=
+		    NULL ? c->si.escalation_reason : arg);
+}
+
+static void
+cmd_panes(struct console *c, const char *arg)
+{
+	char		 name[16], val[16];
+	int		 n, p = -1, pct;
+
+	n = sscanf(arg, "%15s %15s", name, val);
+	if (n <= 0) {
+		note(c, "Panes: conversation %d%%, context %s, debug %s "
+		    "(layout %s).  /panes context|debug [on|off], /panes "
+		    "size PERCENT, /panes reset.", c->split,
+		    c->show[PANE_CTX] ? "on" : "off",
+		    c->show[PANE_DBG] ? "on" : "off",
+		    c->tall ? "stacked" : "side by side");
+		return;
+	}
+	if (strcmp(name, "size") == 0) {
+		if (n < 2 || (pct = atoi(val)) < 20 || pct > 90) {
+			note(c, "/panes size: a percentage from 20 to 90");
+			return;
+		}
+		c->split = pct;
+	} else if (strcmp(name, "reset") == 0) {
+		c->split = 55;
+		c->show[PANE_CTX] = c->show[PANE_DBG] = 1;
+	} else {
+		if (strncmp(name, "context", strlen(name)) == 0)
+			p = PANE_CTX;
+		else if (strncmp(name, "debug", strlen(name)) == 0)
+			p = PANE_DBG;
+		if (p < 0) {
+			note(c, "/panes: no pane \"%s\" (context, debug, size, "
+			    "reset)", name);
+			return;
+		}
+		if (n < 2)
+			c->show[p] = !c->show[p];
+		else if (strcmp(val, "on") == 0)
+			c->show[p] = 1;
+		else if (strcmp(val, "off") == 0)
+			c->show[p] = 0;
+		else {
+			note(c, "/panes %s: on or off", name);
+			return;
+		}
+	}
+	status_msg(c, 0, "context %s, debug %s, conversation %d%%",
+	    c->show[PANE_CTX] ? "on" : "off", c->show[PANE_DBG] ? "on" :
+	    "off", c->split);
+}
+
+static void
+select_turn(struct console *c, long n)
+{
+	c->ctx_search = 0;
+	if (n <= 0 || n >= c->nturns)
+		c->sel = 0;
+	else
+		c->sel = n;
+	c->scroll[PANE_CTX] = c->scroll[PANE_DBG] = 0;
+	/* Bring the turn's first line into the conversation's view. */
+	if (c->sel > 0 && !c->sessions_view) {
+		size_t	 i;
+		int	 h = c->r[PANE_CONV].h - 1, fromend;
+
+		if (c->conv_dirty)
+			conv_build(c);
+		if (c->conv_width != c->r[PANE_CONV].w - 1) {
+			c->nconv_rows = cdoc_wrap(&c->conv_doc,
+			    c->r[PANE_CONV].w - 1, &c->conv_rows,
+			    &c->capconv);
+			c->conv_width = c->r[PANE_CONV].w - 1;
+		}
+		for (i = 0; i < c->nconv_rows; i++)
+			if (c->conv_doc.ln[c->conv_rows[i].line].tag ==
+			    c->sel)
+				break;
+		fromend = (int)c->nconv_rows - (int)i;	/* rows from it on */
+		if (i < c->nconv_rows && (fromend > h + c->scroll[PANE_CONV] ||
+		    fromend <= c->scroll[PANE_CONV]))
+			c->scroll[PANE_CONV] = fromend - h > 0 ? fromend - h :
+			    0;
+	} else
+		c->scroll[PANE_CONV] = 0;
+	status_msg(c, 0, "turn #%ld of %ld%s", selected_turn(c), c->nturns,
+	    c->sel == 0 ? " (latest)" : "");
+}
+
+static void
+cmd_line(struct console *c, char *line)
+{
+	char	*cmd = line, *arg;
+	size_t	 i;
+	int	 best = -1;
+
+	arg = strchr(line, ' ');
+	if (arg != NULL) {
+		*arg++ = '\0';
+		while (*arg == ' ')
+			arg++;
+		for (i = strlen(arg); i > 0 && arg[i - 1] == ' '; i--)
+			arg[i - 1] = '\0';
+	} else
+		arg = line + strlen(line);
+	if (strcmp(cmd, "/help") == 0 || strcmp(cmd, "/?") == 0)
+		show_help(c);
+	else if (strcmp(cmd, "/quit") == 0 || strcmp(cmd, "/exit") == 0)
+		c->quit = 1;
+	else if (strcmp(cmd, "/user") == 0)
+		cmd_user(c, arg);
+	else if (strcmp(cmd, "/session") == 0) {
+		if (*arg != '\0')
+			cmd_open(c, arg, 0);
+		else
+			note(c, "Session %s, user %s, %ld turns, status %s%s.",
+			    c->session != NULL ? c->session : "(new: starts "
+			    "with your first line)", c->user != NULL ? c->user :
+			    "anonymous", c->nturns, c->si.status != NULL ?
+			    c->si.status : "new", c->desk ? ", watching" : "");
+	} else if (strcmp(cmd, "/new") == 0) {
+		session_switch(c, NULL, 0);
+		update_prompt(c);
+		status_msg(c, 0, "new session");
+	} else if (strcmp(cmd, "/history") == 0)
+		cmd_history(c);
+	else if (strcmp(cmd, "/search") == 0)
+		cmd_search(c, arg);
+	else if (strcmp(cmd, "/feedback") == 0)
+		cmd_feedback(c, arg);
+	else if (strcmp(cmd, "/escalate") == 0 ||
+	    strcmp(cmd, "/takeover") == 0 || strcmp(cmd, "/handback") == 0)
+		cmd_agent(c, cmd, arg);
+	else if (strcmp(cmd, "/sessions") == 0) {
+		c->sessions_view = !c->sessions_view;
+		c->scroll[PANE_CONV] = 0;
+		if (c->sessions_view)
+			sessions_refresh(c);
+	} else if (strcmp(cmd, "/open") == 0) {
+		if (*arg == '\0')
+			note(c, "usage: /open SESSION (Tab completes; "
+			    "/sessions lists them)");
+		else
+			cmd_open(c, arg, 1);
+	} else if (strcmp(cmd, "/panes") == 0)
+		cmd_panes(c, arg);
+	else if (strcmp(cmd, "/turn") == 0) {
+		long n = strtol(arg, NULL, 10);
+
+		if (n < 1 || n > c->nturns)
+			note(c, "/turn: a number from 1 to %ld", c->nturns);
+		else
+			select_turn(c, n);
+	} else {
+		for (i = 0; commands[i] != NULL; i++)
+			if (strncmp(commands[i], cmd, 3) == 0 ||
+			    (strlen(cmd) > 1 &&
+			    strncmp(commands[i], cmd, strlen(cmd)) == 0))
+				best = (int)i;
+		note(c, "Unknown command %s.%s%s%s  /help lists the commands.",
+		    cmd, best >= 0 ? "  Did you mean " : "",
+		    best >= 0 ? commands[best] : "", best >= 0 ? "?" : "");
+	}
+}
+
+/* A customer's (or, holding the session, an agent's) line. */
+static void
+say(struct console *c, const char *text)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct turn	 tu;
+	const cJSON	*g;
+	long long	 t0, id;
+
+	if (held_by_me(c)) {
+		if (engine_agent_say(c->eng, c->session, c->agent, text, &id,
+		    &err) != SD_OK) {
+			fail_note(c, "sending your line", &err);
+			return;
+		}
+		load_new_messages(c);
+		refresh_session_info(c);
+		return;
+	}
+	if (c->desk) {
+		note(c, "You are watching %s: /takeover to answer the customer,"
+		    " /new to chat yourself.", c->session);
+		return;
+	}
+	t0 = now_us();
+	if (engine_turn(c->eng, c->session, c->user, text, strlen(text), &tu,
+	    &err) != SD_OK) {
+		fail_note(c, "the turn", &err);
+		return;
+	}
+	c->last_us = now_us() - t0;
+	g = cJSON_GetObjectItemCaseSensitive(tu.trace, "generator");
+	if (cJSON_IsString(g)) {
+		free(c->generator);
+		c->generator = xstrdup(g->valuestring);
+	}
+	if (c->session == NULL) {
+		c->session = xstrdup(tu.session_id);
+		c->desk = 0;
+	}
+	load_new_messages(c);
+	refresh_session_info(c);
+	if (tu.reply[0] == '\0')
+		note(c, "An agent holds this session; they will answer here.");
+	c->sel = 0;
+	c->ctx_search = 0;
+	c->scroll[PANE_CTX] = c->scroll[PANE_DBG] = 0;
+	turn_release(&tu);
+}
+
+static void
+on_line(char *line)
+{
+	struct console	*c = con;
+	struct sbuf	 sb = SBUF_INIT;
+
+	if (line == NULL) {		/* Ctrl-D on an empty line */
+		c->quit = 1;
+		return;
+	}
+	sbuf_adds(&sb, line);
+	sbuf_trim(&sb);
+	if (sb.len > 0)
+		add_history(sb.buf);
+	sbuf_reset(&c->notice);
+	if (sb.len == 0)
+		;
+	else if (sb.buf[0] == '/' && sb.buf[1] != '/')
+		cmd_line(c, sb.buf);
+	else
+		say(c, sb.buf[0] == '/' ? sb.buf + 1 : sb.buf);
+	sbuf_release(&sb);
+	free(line);
+	update_prompt(c);
+	c->dirty = 1;
+}
+
+/* Keys. */
+
+static void
+scroll_pane(struct console *c, int p, int delta)
+{
+	/* delta > 0 moves towards older text (up). */
+	if (p == PANE_CONV)
+		c->scroll[p] += delta;
+	else
+		c->scroll[p] -= delta;
+	if (c->scroll[p] < 0)
+		c->scroll[p] = 0;
+	c->dirty = 1;
+}
+
+static int
+pane_at(struct console *c, int y, int x)
+{
+	int	 p;
+
+	for (p = 0; p < PANE_N; p++) {
+		const struct rect *r = &c->r[p];
+
+		if ((p == PANE_CONV || c->show[p]) && y >= r->y &&
+		    y < r->y + r->h && x >= r->x && x < r->x + r->w)
+			return p;
+	}
+	return -1;
+}
+
+static void
+on_key(struct console *c, int ch)
+{
+	int	 empty = rl_end == 0, p, page;
+	MEVENT	 ev;
+
+	if (ch != KEY_MOUSE && ch != KEY_RESIZE && c->notice.len > 0) {
+		sbuf_reset(&c->notice);
+		c->dirty = 1;
+	}
+	if (ch == KEY_RESIZE) {
+		c->conv_width = -1;
+		c->dirty = 1;
+		return;
+	}
+	if (ch == KEY_MOUSE) {
+		if (getmouse(&ev) == OK && (p = pane_at(c, ev.y, ev.x)) >= 0) {
+			if (ev.bstate & BUTTON4_PRESSED)
+				scroll_pane(c, p, 3);
+#ifdef BUTTON5_PRESSED
+			else if (ev.bstate & BUTTON5_PRESSED)
+				scroll_pane(c, p, -3);
+#endif
+		}
+		return;
+	}
+	if ((c->key_cup > 0 && ch == c->key_cup) ||
+	    (c->key_aup > 0 && ch == c->key_aup))
+		ch = KEY_F(5);
+	if ((c->key_cdown > 0 && ch == c->key_cdown) ||
+	    (c->key_adown > 0 && ch == c->key_adown))
+		ch = KEY_F(6);
+	page = c->r[c->focus].h > 3 ? c->r[c->focus].h - 2 : 1;
+	c->dirty = 1;
+	switch (ch) {
+	case KEY_F(1):
+		show_help(c);
+		return;
+	case KEY_F(2):
+		c->show[PANE_CTX] = !c->show[PANE_CTX];
+		return;
+	case KEY_F(3):
+		c->show[PANE_DBG] = !c->show[PANE_DBG];
+		return;
+	case KEY_F(4):
+		c->sessions_view = !c->sessions_view;
+		c->scroll[PANE_CONV] = 0;
+		if (c->sessions_view)
+			sessions_refresh(c);
+		return;
+	case KEY_F(5):
+		if (c->nturns > 1)
+			select_turn(c, c->sel == 0 ? c->nturns - 1 :
+			    (c->sel > 1 ? c->sel - 1 : 1));
+		return;
+	case KEY_F(6):
+		select_turn(c, c->sel == 0 ? 0 : c->sel + 1);
+		return;
+	case KEY_F(7):
+		c->split = c->split > 25 ? c->split - 5 : 20;
+		c->conv_width = -1;
+		return;
+	case KEY_F(8):
+		c->split = c->split < 85 ? c->split + 5 : 90;
+		c->conv_width = -1;
+		return;
+	case KEY_F(9):
+		do
+			c->focus = (c->focus + 1) % PANE_N;
+		while (c->focus != PANE_CONV && !c->show[c->focus]);
+		return;
+	case KEY_F(10):
+		c->quit = 1;
+		return;
+	case KEY_PPAGE:
+		scroll_pane(c, c->focus, page);
+		return;
+	case KEY_NPAGE:
+		scroll_pane(c, c->focus, -page);
+		return;
+	case KEY_UP:
+	case KEY_DOWN:
+		if (c->sessions_view && empty) {
+			if (ch == KEY_UP && c->sess_sel > 0)
+				c->sess_sel--;
+			else if (ch == KEY_DOWN && c->sess_sel + 1 < c->nsess)
+				c->sess_sel++;
+			return;
+		}
+		rl_feed(ch == KEY_UP ? "\020" : "\016", 1);
+		return;
+	case KEY_LEFT:
+		rl_feed("\002", 1);
+		return;
+	case KEY_RIGHT:
+		rl_feed("\006", 1);
+		return;
+	case KEY_HOME:
+		rl_feed("\001", 1);
+		return;
+	case KEY_END:
+		rl_feed("\005", 1);
+		return;
+	case KEY_DC:
+		rl_feed("\033[3~", 4);
+		return;
+	case KEY_BACKSPACE:
+		rl_feed("\177", 1);
+		return;
+	case KEY_ENTER:
+		ch = '\n';
+		break;
+	default:
+		break;
+	}
+	if (c->sessions_view && empty && (ch == '\n' || ch == '\r') &&
+	    c->nsess > 0) {
+		char *id = xstrdup(c->sess[c->sess_sel].id);
+
+		cmd_open(c, id, 1);
+		free(id);
+		return;
+	}
+	if (c->sessions_view && empty && ch == 27) {
+		c->sessions_view = 0;
+		return;
+	}
+	if (ch >= KEY_MIN || ch < 0 || ch > 0xff)
+		return;			/* a key we have no use for */
+	{
+		char b = (char)ch;
+
+		rl_feed(&b, 1);
+	}
+}
+
+/* Setup and the loop. */
+
+static void
+styles_init(struct console *c)
+{
+	const char	*nc = getenv("NO_COLOR");
+	short		 bg = -1;
+	int		 i;
+
+	for (i = 0; i < CS_NSTYLES; i++)
+		c->attr[i] = A_NORMAL;
+	/* Monochrome: weight, underline and reverse only. */
+	c->attr[CS_DIM] = A_DIM;
+	c->attr[CS_BOLD] = A_BOLD;
+	c->attr[CS_USER] = A_BOLD;
+	c->attr[CS_AGENT] = A_BOLD | A_UNDERLINE;
+	c->attr[CS_ERROR] = A_BOLD;
+	c->attr[CS_TITLE] = A_REVERSE;
+	c->attr[CS_BAR] = A_BOLD;
+	c->attr[CS_ENTITY] = A_UNDERLINE | A_BOLD;
+	c->attr[CS_CITED] = A_BOLD;
+	c->attr[CS_CHANGED] = A_BOLD;
+	c->attr[CS_SELECT] = A_REVERSE | A_BOLD;
+	c->attr[CS_STATUS] = A_REVERSE;
+	c->colour = (nc == NULL || *nc == '\0') && has_colors() &&
+	    start_color() == OK;
+	if (!c->colour)
+		return;
+	if (use_default_colors() != OK)
+		bg = COLOR_BLACK;
+	init_pair(1, COLOR_CYAN, bg);
+	init_pair(2, COLOR_GREEN, bg);
+	init_pair(3, COLOR_MAGENTA, bg);
+	init_pair(4, COLOR_YELLOW, bg);
+	init_pair(5, COLOR_RED, bg);
+	init_pair(6, COLOR_WHITE, COLOR_BLUE);
+	init_pair(7, COLOR_BLACK, COLOR_YELLOW);
+	c->attr[CS_USER] = COLOR_PAIR(1) | A_BOLD;
+	c->attr[CS_BOT] = COLOR_PAIR(2);
+	c->attr[CS_AGENT] = COLOR_PAIR(3) | A_BOLD;
+	c->attr[CS_SYSTEM] = COLOR_PAIR(4);
+	c->attr[CS_ERROR] = COLOR_PAIR(5) | A_BOLD;
+	c->attr[CS_TITLE] = COLOR_PAIR(6);
+	c->attr[CS_BAR] = COLOR_PAIR(2);
+	c->attr[CS_ENTITY] = COLOR_PAIR(7);
+	c->attr[CS_CITED] = COLOR_PAIR(2) | A_BOLD;
+	c->attr[CS_CHANGED] = COLOR_PAIR(4) | A_BOLD;
+}
+
+/* mkdir -p for the history file's directory; failure is not fatal. */
+static void
+mkdir_p(const char *path)
+{
+	char	*p = xstrdup(path), *s;
+
+	for (s = p + 1; *s != '\0'; s++)
+		if (*s == '/') {
+			*s = '\0';
+			mkdir(p, 0700);
+			*s = '/';
+		}
+	mkdir(p, 0700);
+	free(p);
+}
+
+static int
+extended_key(const char *name)
+{
+	int	 k = key_defined(name);
+
+	return k > 0 ? k : 0;
+}
+
+static void
+readline_init(struct console *c)
+{
+	rl_readline_name = "shopdesk";
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_change_environment = 0;
+	rl_prep_term_function = NULL;
+	rl_deprep_term_function = NULL;
+	rl_getc_function = con_getc;
+	rl_input_available_hook = con_input_available;
+	rl_redisplay_function = con_redisplay;
+	rl_callback_handler_install(prompt_text(c), on_line);
+	/* After install: initialising readline reads inputrc. */
+	rl_bind_key('\t', con_complete);
+	rl_bind_key('\f', con_repaint);
+}
+
+static void
+console_free(struct console *c)
+{
+	size_t	 i;
+
+	msgs_clear(c);
+	free(c->msgs);
+	for (i = 0; i < c->nsess; i++)
+		session_info_release(&c->sess[i]);
+	free(c->sess);
+	session_info_release(&c->si);
+	cdoc_clear(&c->conv_doc);
+	cdoc_clear(&c->search_doc);
+	free(c->rows);
+	free(c->conv_rows);
+	sbuf_release(&c->notice);
+	free(c->user);
+	free(c->agent);
+	free(c->session);
+	free(c->generator);
+	free(c->hist_path);
+	if (c->eng != NULL)
+		engine_close(c->eng);
+}
+
+enum sd_rc
+console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
+{
+	struct console	 c;
+	struct session_info si;
+	struct sd_error	 e2 = SD_ERROR_INIT;
+	SCREEN		*scr = NULL;
+	FILE		*devnull = NULL;
+	struct pollfd	 pfd;
+	long long	 t0 = now_us(), t1, now;
+	char		*dir;
+	const char	*name;
+	int		 ch, i, timeout;
+
+	memset(&c, 0, sizeof c);
+	c.ctx = ctx;
+	c.st = ctx->st;
+	c.opts = o;
+	c.split = 55;
+	c.show[PANE_CONV] = c.show[PANE_CTX] = c.show[PANE_DBG] = 1;
+	c.data_version = -1;
+	sbuf_init(&c.notice);
+	name = o->agent != NULL ? o->agent : getenv("USER");
+	c.agent = xstrdup(name != NULL && *name != '\0' ? name : "agent");
+	c.user = o->user != NULL ? xstrdup(o->user) : NULL;
+	if (o->session != NULL) {
+		memset(&si, 0, sizeof si);
+		if (history_session_get(c.st, o->session, &si, &e2) == SD_OK &&
+		    c.user == NULL && si.user_id != NULL)
+			c.user = xstrdup(si.user_id);
+		sd_error_clear(&e2);
+		session_info_release(&si);
+	}
+	session_switch(&c, o->session, 0);
+	c.sessions_view = o->desk;
+	if (c.sessions_view)
+		sessions_refresh(&c);
+	poll_db(&c);
+	c.last_poll_ms = now_us() / 1000;
+
+	dir = paths_data_dir();
+	mkdir_p(dir);
+	c.hist_path = paths_join(dir, "console_history");
+	free(dir);
+	using_history();
+	stifle_history(1000);
+	read_history(c.hist_path);
+
+	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	cdoc_unicode = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		sd_fail(err, SD_ERR_IO, "cannot start curses on this terminal "
+		    "(TERM=%s)", getenv("TERM") != NULL ? getenv("TERM") :
+		    "unset");
+		console_free(&c);
+		return SD_ERR_IO;
+	}
+	set_term(scr);
+	signals_install();
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	styles_init(&c);
+	if (o->mouse) {
+		mousemask(BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		    | BUTTON5_PRESSED
+#endif
+		    , NULL);
+		mouseinterval(0);
+	}
+	c.key_cup = extended_key("kUP5");
+	c.key_cdown = extended_key("kDN5");
+	c.key_aup = extended_key("kUP3");
+	c.key_adown = extended_key("kDN3");
+	if ((devnull = fopen("/dev/null", "w")) != NULL)
+		rl_outstream = devnull;
+	con = &c;
+	readline_init(&c);
+	draw(&c);
+	o->first_prompt_ms = (double)(now_us() - t0) / 1000.0;
+	/*
+	 * The engine (model, gazetteer over the whole catalog) loads after
+	 * the first frame: keys typed meanwhile wait in the terminal.
+	 */
+	if ((c.eng = engine_open(ctx->st, ctx->share_dir, err)) == NULL)
+		c.quit = 1;
+	o->engine_ready_ms = (double)(now_us() - t0) / 1000.0;
+
+	if (o->bench_draws >= 0) {
+		t1 = now_us();
+		for (i = 0; i < o->bench_draws; i++) {
+			c.conv_dirty = 1;	/* rebuild and rewrap all */
+			clearok(curscr, TRUE);	/* and send every cell */
+			draw(&c);
+		}
+		o->redraw_us = o->bench_draws > 0 ?
+		    (double)(now_us() - t1) / o->bench_draws : 0;
+		c.quit = 1;
+	}
+	while (!c.quit && !sig_quit) {
+		if (c.dirty)
+			draw(&c);
+		now = now_us() / 1000;
+		timeout = POLL_MS - (int)(now - c.last_poll_ms);
+		if (timeout < 0)
+			timeout = 0;
+		pfd.fd = STDIN_FILENO;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+			break;
+		if (sig_winch) {
+			struct winsize	 ws;
+
+			sig_winch = 0;
+			if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+			    ws.ws_row > 0 && ws.ws_col > 0)
+				resizeterm(ws.ws_row, ws.ws_col);
+			on_key(&c, KEY_RESIZE);
+		}
+		while (!c.quit && !sig_quit && (ch = getch()) != ERR)
+			on_key(&c, ch);
+		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
+			break;
+		now = now_us() / 1000;
+		if (now - c.last_poll_ms >= POLL_MS) {
+			poll_db(&c);
+			c.last_poll_ms = now;
+		}
+	}
+
+	rl_callback_handler_remove();
+	con = NULL;
+	/* Without an alternate screen, leave a blank one, not the panes. */
+	if (tigetstr((char *)"rmcup") == NULL ||
+	    tigetstr((char *)"rmcup") == (char *)-1) {
+		erase();
+		refresh();
+	}
+	endwin();
+	delscreen(scr);
+	signals_restore();
+	if (devnull != NULL) {
+		rl_outstream = stdout;
+		fclose(devnull);
+	}
+	if (write_history(c.hist_path) == 0)
+		history_truncate_file(c.hist_path, 1000);
+	console_free(&c);
+	if (err != NULL && err->rc != SD_OK)
+		return err->rc;
+	return SD_OK;
+}

@@ -1,0 +1,59 @@
+# Topic switches: the old topic is kept and can be taken up again.
+
+story: a product question in the middle of a return, then back to it
+user: C1001
+> I want to return something
+intent: return_item
+action: ask_order_id
+contains: #12345
+> actually, is the iPhone 15 in stock?
+intent: stock_availability
+action: answer_stock
+contains: 42 available
+> ok, back to my return: it's order 11942
+action: return_ineligible
+contains: 85 days ago
+contains: 30-day return window
+
+story: from tracking to a recommendation and back to an order
+user: C1059
+> has my order shipped yet?
+intent: track_order
+action: ask_order_id
+contains: #12318
+> order 12318
+action: order_status
+contains: FedEx
+contains: 2026-11-21
+> I also need a business laptop under $1200
+action: recommend
+contains: Dell Latitude 5440
+contains: $1,149
+> and where is order 12303?
+action: order_status
+contains: UPS
+contains: 1ZU2U75G0314143782
+
+story: a shipping question while shopping keeps the product in focus
+> tell me about the Acer Nitro 5
+action: product_info
+contains: $899
+> how much is shipping?
+contains: free on orders of $49 or more
+> what warranty does it have?
+action: answer_warranty
+contains: 1-year manufacturer warranty
+
+story: a recommendation, then a policy question, then the recommendation's product
+> what tablet would you recommend under $400?
+action: recommend
+contains: Amazon Fire HD 10 (32GB)
+contains: $139
+> do you price match?
+action: policy_answer
+contains: 14 days
+not-contains: Fire HD
+> what about the first one?
+action: product_info
+contains: Amazon Fire HD 10 (32GB)
+contains: $139

@@ -1,0 +1,284 @@
+/*
+ * test-console.c: the console's text layer without a terminal: wrapping
+ * by display width (wide and combining characters), table reflow, and
+ * the context and debug panes rendered from a trace.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "tap.h"
+#include "shopdesk.h"
+#include "console-doc.h"
+#include "sbuf.h"
+#include "text.h"
+
+/* The wrapped document as plain text, one screen row per line. */
+static char *
+render(const struct cdoc *d, int width)
+{
+	struct crow	*rows = NULL;
+	size_t		 cap = 0, n, i;
+	struct sbuf	 sb = SBUF_INIT;
+
+	n = cdoc_wrap(d, width, &rows, &cap);
+	for (i = 0; i < n; i++) {
+		sbuf_addf(&sb, "%*s", rows[i].x, "");
+		sbuf_add(&sb, d->ln[rows[i].line].text.buf + rows[i].start,
+		    rows[i].end - rows[i].start);
+		sbuf_addc(&sb, '\n');
+	}
+	free(rows);
+	return sbuf_detach(&sb, NULL);
+}
+
+/* Every row of s fits in width columns. */
+static int
+fits(const char *s, int width)
+{
+	const char	*nl;
+
+	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+		if ((int)text_width(s, (size_t)(nl - s)) > width)
+			return 0;
+	return 1;
+}
+
+static void
+test_wrap(void)
+{
+	struct cdoc	 d = CDOC_INIT;
+	char		*out;
+
+	cdoc_line(&d, 4, -1);
+	cdoc_adds(&d, CS_TEXT, "bot> the quick brown fox jumps over");
+	out = render(&d, 16);
+	is_str(out, "bot> the quick\n    brown fox\n    jumps over\n",
+	    "word wrap with a hanging indent");
+	free(out);
+	cdoc_clear(&d);
+
+	cdoc_line(&d, 0, -1);
+	cdoc_adds(&d, CS_TEXT, "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81"
+	    "\xae\xe3\x83\x86\xe3\x82\xad\xe3\x82\xb9\xe3\x83\x88");
+	out = render(&d, 5);
+	ok(fits(out, 5), "wide characters wrap by display width");
+	is_str(out, "\xe6\x97\xa5\xe6\x9c\xac\n\xe8\xaa\x9e\xe3\x81\xae\n"
+	    "\xe3\x83\x86\xe3\x82\xad\n\xe3\x82\xb9\xe3\x83\x88\n",
+	    "two wide characters per 5-column row, none cut");
+	free(out);
+	cdoc_clear(&d);
+
+	/* e + combining acute: 1 column, 3 bytes; never split. */
+	cdoc_line(&d, 0, -1);
+	cdoc_adds(&d, CS_TEXT, "cafe\xcc\x81 cafe\xcc\x81 cafe\xcc\x81");
+	out = render(&d, 4);
+	is_str(out, "cafe\xcc\x81\ncafe\xcc\x81\ncafe\xcc\x81\n",
+	    "combining marks stay on their letter (4 columns a word)");
+	free(out);
+	cdoc_clear(&d);
+
+	cdoc_line(&d, 0, -1);
+	cdoc_adds(&d, CS_TEXT, "supercalifragilistic");
+	out = render(&d, 8);
+	is_str(out, "supercal\nifragili\nstic\n",
+	    "a word wider than the row is cut");
+	free(out);
+	cdoc_clear(&d);
+
+	cdoc_line(&d, 2, 7);
+	cdoc_adds(&d, CS_TEXT, "bad \xff byte\tand\nnext line");
+	is_int((long long)d.n, 2, "a newline starts a line");
+	is_str(d.ln[0].text.buf, "bad \xef\xbf\xbd byte  and",
+	    "invalid UTF-8 repaired, tab expanded");
+	is_int(d.ln[1].tag, 7, "continuation keeps the tag");
+	cdoc_clear(&d);
+
+	cdoc_line(&d, 0, -1);
+	cdoc_adds(&d, CS_USER, "you> ");
+	cdoc_adds(&d, CS_TEXT, "hi");
+	is_int((long long)d.ln[0].nsegs, 2, "styles make segments");
+	cdoc_adds(&d, CS_TEXT, " there");
+	is_int((long long)d.ln[0].nsegs, 2, "same style extends a segment");
+	cdoc_clear(&d);
+}
+
+static void
+test_tables(void)
+{
+	struct sbuf	 out = SBUF_INIT;
+	struct sbuf	 in = SBUF_INIT;
+	const char	*l1, *l2, *l3;
+
+	/* As the engine builds a comparison. */
+	sbuf_adds(&in, "Here is how they compare:");
+	sbuf_addf(&in, "\n  %-20s %-24.24s %-24.24s", "", "ROG Strix G15",
+	    "IdeaPad 5");
+	sbuf_addf(&in, "\n  %-20s %-24s %-24s", "price", "$1,299", "$749");
+	sbuf_addf(&in, "\n  %-20s %-24.1f %-24.1f", "rating", 4.5, 4.2);
+	sbuf_adds(&in, "\nafter");
+	cdoc_reflow_tables(in.buf, &out);
+	ok(out.len < in.len - 60, "comparison table narrowed (%zu -> %zu)",
+	    in.len, out.len);
+	l1 = strstr(out.buf, "\n") + 1;
+	l2 = strstr(l1, "\n") + 1;
+	l3 = strstr(l2, "\n") + 1;
+	is_int(strstr(l2, "$1,299") - l2, strstr(l1, "ROG") - l1,
+	    "second column aligned under its header");
+	is_int(strstr(l3, "4.2") - l3, strstr(l1, "IdeaPad") - l1,
+	    "third column aligned under its header");
+	ok(strncmp(out.buf, "Here is how they compare:\n", 26) == 0 &&
+	    strcmp(out.buf + out.len - 6, "\nafter") == 0,
+	    "prose around the table kept");
+	sbuf_release(&in);
+	cdoc_reflow_tables("x\n"
+	    "  price     $1,299        $749\n"
+	    "  rating    4.5           4.2\n"
+	    "  warranty  1 year        2 years\n", &out);
+	is_str(out.buf, "x\n"
+	    "  price     $1,299  $749\n"
+	    "  rating    4.5     4.2\n"
+	    "  warranty  1 year  2 years\n",
+	    "padded columns squeezed to two spaces, aligned");
+	cdoc_reflow_tables("plain  text with  gaps", &out);
+	is_str(out.buf, "plain  text with  gaps", "prose is left alone");
+	sbuf_release(&out);
+}
+
+static const char trace_json[] =
+    "{\"session_id\":\"s000001\",\"user_id\":\"C001\","
+    "\"text\":\"gaming laptop under $1500\","
+    "\"intent\":{\"name\":\"product_search\",\"confidence\":0.91},"
+    "\"ranking\":[{\"name\":\"product_search\",\"confidence\":0.91},"
+    "{\"name\":\"recommendation\",\"confidence\":0.05}],"
+    "\"verdict\":{\"name\":\"accept\",\"reason\":\"above threshold\","
+    "\"threshold\":0.4,\"margin\":0.1},"
+    "\"entities\":[{\"type\":\"category\",\"value\":\"laptops\","
+    "\"start\":7,\"end\":13,\"extractor\":\"gazetteer\"},"
+    "{\"type\":\"money\",\"value\":1500,\"start\":20,\"end\":25,"
+    "\"extractor\":\"pattern\",\"op\":\"max\"}],"
+    "\"state_before\":{},"
+    "\"state_after\":{\"focus\":[\"LAP-001\"],"
+    "\"filters\":{\"max_price\":1500}},"
+    "\"retrieved\":[{\"kind\":\"product\",\"id\":\"LAP-001\","
+    "\"title\":\"ROG Strix G15\",\"score\":12.5,"
+    "\"snippet\":\"[gaming] laptop\",\"cited\":true},"
+    "{\"kind\":\"faq\",\"id\":\"faq-3\",\"title\":\"Shipping\","
+    "\"score\":2.0,\"cited\":false}],"
+    "\"citations\":[{\"id\":\"LAP-001\",\"fields\":\"price\"}],"
+    "\"action\":\"recommend\",\"reason\":\"budget and use given\","
+    "\"generator\":\"template\",\"template\":\"sales.recommend\","
+    "\"escalated\":false,\"reply\":\"...\","
+    "\"timings_us\":{\"normalize\":3,\"intent\":40,\"total\":120},"
+    "\"message_id\":2}";
+
+/* The whole document as text, lines joined. */
+static char *
+flat(const struct cdoc *d)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < d->n; i++) {
+		sbuf_add(&sb, d->ln[i].text.buf, d->ln[i].text.len);
+		sbuf_addc(&sb, '\n');
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+/* Style of the byte of line li that starts substring sub. */
+static int
+style_at(const struct cdoc *d, const char *sub)
+{
+	size_t	 i, j, off;
+	char	*p;
+
+	for (i = 0; i < d->n; i++) {
+		if ((p = strstr(d->ln[i].text.buf, sub)) == NULL)
+			continue;
+		off = (size_t)(p - d->ln[i].text.buf);
+		for (j = 0; j < d->ln[i].nsegs; j++)
+			if (off >= d->ln[i].segs[j].off && off <
+			    d->ln[i].segs[j].off + d->ln[i].segs[j].len)
+				return d->ln[i].segs[j].style;
+	}
+	return -1;
+}
+
+static void
+test_trace(void)
+{
+	struct cdoc	 d = CDOC_INIT;
+	cJSON		*t = cJSON_Parse(trace_json);
+	char		*s;
+
+	ok(t != NULL, "sample trace parses");
+	cdoc_context(&d, t, 1);
+	s = flat(&d);
+	ok(strstr(s, "2 retrieved, 1 cited") != NULL, "context counts");
+	ok(strstr(s, "product  LAP-001 12.50 ROG Strix G15") != NULL,
+	    "context lists kind, id, score and title");
+	ok(strstr(s, "faq      faq-3 2.00 Shipping") != NULL,
+	    "context lists the uncited one too");
+	is_int(style_at(&d, "ROG Strix"), CS_CITED, "cited title marked");
+	is_int(style_at(&d, "Shipping"), CS_BOLD, "uncited title not");
+	is_int(style_at(&d, "gaming"), CS_BOLD, "[matched] snippet words bold");
+	ok(strstr(s, "[gaming]") == NULL, "snippet brackets dropped");
+	free(s);
+	cdoc_clear(&d);
+
+	cdoc_debug(&d, t, 1);
+	s = flat(&d);
+	ok(strstr(s, "intent  product_search") != NULL, "debug: intent");
+	ok(strstr(s, "0.91 #########") == NULL &&
+	    strstr(s, "0.91 #######.") != NULL, "debug: score bar");
+	ok(strstr(s, "recommendation") != NULL, "debug: alternatives");
+	ok(strstr(s, "verdict accept  threshold 0.40  margin 0.10") != NULL,
+	    "debug: verdict with threshold and margin");
+	is_int(style_at(&d, "laptop under"), CS_ENTITY,
+	    "debug: entity span highlighted in the text");
+	is_int(style_at(&d, " under "), CS_USER,
+	    "debug: text outside spans plain");
+	ok(strstr(s, "category  laptops [7,13) by gazetteer") != NULL,
+	    "debug: entity with span and extractor");
+	ok(strstr(s, "op=max") != NULL, "debug: extra entity fields");
+	ok(strstr(s, "*focus     LAP-001") != NULL,
+	    "debug: state change marked");
+	ok(strstr(s, "max_price=1500") != NULL, "debug: filters");
+	ok(strstr(s, "action  recommend: budget and use given") != NULL,
+	    "debug: action and reason");
+	ok(strstr(s, "template sales.recommend") != NULL, "debug: template");
+	ok(strstr(s, "normalize 3  intent 40  total 120") != NULL,
+	    "debug: timings");
+	free(s);
+	cdoc_clear(&d);
+
+	/* Garbage in: nothing trusted, nothing crashes. */
+	cJSON_Delete(t);
+	t = cJSON_Parse("{\"intent\":3,\"entities\":{\"x\":1},"
+	    "\"retrieved\":\"no\",\"text\":\"abc\",\"timings_us\":[1],"
+	    "\"state_after\":[],\"ranking\":[1,2]}");
+	cdoc_context(&d, t, 2);
+	cdoc_debug(&d, t, 2);
+	ok(d.n > 0, "ill-typed trace renders without crashing");
+	cdoc_clear(&d);
+	cdoc_debug(&d, NULL, 3);
+	cdoc_context(&d, NULL, 3);
+	ok(d.n > 0, "missing trace renders");
+	cdoc_clear(&d);
+	cJSON_Delete(t);
+}
+
+int
+main(void)
+{
+	test_wrap();
+	test_tables();
+	test_trace();
+	done_testing();
+	return exit_status();
+}
