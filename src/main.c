@@ -33,6 +33,9 @@ extern const struct sd_cmd cmd_replay_entry;
 extern const struct sd_cmd cmd_history_entry;
 extern const struct sd_cmd cmd_test_entry;
 extern const struct sd_cmd cmd_console_entry;
+extern const struct sd_cmd cmd_serve_entry;
+extern const struct sd_cmd cmd_apikey_entry;
+extern const struct sd_cmd cmd_stats_entry;
 
 const struct sd_cmd *const cmd_table[] = {
 	&cmd_help_entry,
@@ -47,6 +50,9 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_history_entry,
 	&cmd_test_entry,
 	&cmd_console_entry,
+	&cmd_serve_entry,
+	&cmd_apikey_entry,
+	&cmd_stats_entry,
 	NULL
 };
 

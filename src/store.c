@@ -349,6 +349,28 @@ static const char *const migrations[] = {
 	"CREATE INDEX products_sub_score ON products(category, subcategory,"
 	"  ((coalesce(rating, 0) * review_count + 4.0 * 50)"
 	"   / (review_count + 50)) DESC);",
+
+	/*
+	 * 7 -> 8: API keys and which key opened which session.  Only the
+	 * SHA-256 of a key is kept, so a copy of the database does not leak
+	 * working keys; api_sessions is a side table rather than a column of
+	 * sessions so that the conversation tables stay as history.c knows
+	 * them, and a key can be shown only its own sessions.
+	 */
+	"CREATE TABLE api_keys ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  prefix TEXT NOT NULL,"
+	"  hash TEXT NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL,"
+	"  revoked_at TEXT"
+	");"
+	"CREATE TABLE api_sessions ("
+	"  session_id TEXT PRIMARY KEY"
+	"    REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  key_id INTEGER REFERENCES api_keys(id)"
+	");"
+	"CREATE INDEX api_sessions_key ON api_sessions(key_id);",
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

@@ -1,0 +1,76 @@
+/*
+ * apikey.h: API keys for the HTTP API.  A key is shown once when created;
+ * the store keeps only its SHA-256, and the sessions each key opened, so
+ * that a key is shown its own conversations and no one else's.
+ */
+#ifndef APIKEY_H
+#define APIKEY_H
+
+#include <stddef.h>
+
+#include "shopdesk.h"
+
+struct store;
+
+/* Bytes of a SHA-256 digest and of its lower-case hex form with NUL. */
+#define APIKEY_SHA256_LEN	32
+#define APIKEY_HEX_LEN		65
+
+/* SHA-256 of data into out (FIPS 180-4). */
+void		 apikey_sha256(const void *data, size_t n,
+		    unsigned char out[APIKEY_SHA256_LEN]);
+/* The same as lower-case hex, NUL-terminated. */
+void		 apikey_sha256_hex(const void *data, size_t n,
+		    char out[APIKEY_HEX_LEN]);
+
+/* n bytes from the kernel's random source (getrandom, /dev/urandom). */
+enum sd_rc	 apikey_random(unsigned char *, size_t, struct sd_error *);
+
+/* A stored key, without the key itself. */
+struct apikey_info {
+	long long	 id;
+	char		*name;
+	char		*prefix;	/* the first characters, to recognise it */
+	char		*created_at;
+	char		*revoked_at;	/* NULL while valid */
+};
+void		 apikey_info_release(struct apikey_info *);
+
+/*
+ * Create a key named name (may be empty): *key gets the secret (caller
+ * frees; shown once, not stored) and *id its row id.
+ */
+enum sd_rc	 apikey_create(struct store *, const char *name, char **key,
+		    long long *id, struct sd_error *);
+/* Every key, oldest first; caller releases each and frees the array. */
+enum sd_rc	 apikey_list(struct store *, struct apikey_info **out,
+		    size_t *n, struct sd_error *);
+/* Revoke key id: SD_ERR_NOTFOUND if there is none, SD_ERR_INVALID if it
+ * was revoked already. */
+enum sd_rc	 apikey_revoke(struct store *, long long id, struct sd_error *);
+
+/*
+ * The id of the valid (unrevoked) key whose secret is key[0..n), or 0
+ * when there is none; -1 on a database error (err set).
+ */
+long long	 apikey_lookup(struct store *, const char *key, size_t n,
+		    struct sd_error *);
+
+/*
+ * Record that key_id (0: no key, the server runs without auth) opened
+ * session_id.  Call inside the transaction that creates the session.
+ */
+enum sd_rc	 apikey_session_claim(struct store *, const char *session_id,
+		    long long key_id, struct sd_error *);
+/*
+ * Whether key_id may see session_id: SD_OK if the session exists and
+ * (when key_id > 0) was opened with that key; SD_ERR_NOTFOUND otherwise,
+ * so that a key cannot tell another key's session from a missing one.
+ * key_id 0 means no auth: every session is visible.  *user_id, when
+ * user_id is not NULL, gets the session's user (caller frees; NULL for an
+ * anonymous session).
+ */
+enum sd_rc	 apikey_session_check(struct store *, const char *session_id,
+		    long long key_id, char **user_id, struct sd_error *);
+
+#endif

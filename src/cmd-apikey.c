@@ -1,0 +1,137 @@
+/*
+ * cmd-apikey.c: "shopdesk apikey create [--name NAME] | list | revoke ID",
+ * the keys that clients of "shopdesk serve" present.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shopdesk.h"
+#include "apikey.h"
+#include "cmd.h"
+#include "store.h"
+
+extern const struct sd_cmd cmd_apikey_entry;
+
+static int
+apikey_create_main(struct sd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "name",	required_argument,	NULL, 'n' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*name = "";
+	char		*key = NULL;
+	long long	 id;
+	int		 ch, status;
+
+	while ((ch = getopt_long(argc, argv, "n:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			name = optarg;
+			break;
+		default:
+			return cmd_usage(&cmd_apikey_entry);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage(&cmd_apikey_entry);
+	if (apikey_create(ctx->st, name, &key, &id, &err) != SD_OK) {
+		status = cmd_error(&cmd_apikey_entry, &err);
+		sd_error_clear(&err);
+		return status;
+	}
+	/* The key on stdout alone, so that scripts can capture it. */
+	printf("%s\n", key);
+	if (!ctx->quiet)
+		fprintf(stderr, "shopdesk apikey: created key %lld%s%s; it is "
+		    "shown only now, keep it safe\n", id,
+		    *name != '\0' ? " named " : "", name);
+	free(key);
+	return SD_EXIT_OK;
+}
+
+static int
+apikey_list_main(struct sd_ctx *ctx, int argc, char **argv)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct apikey_info *v = NULL;
+	size_t		 n = 0, i;
+	int		 status;
+
+	if (argc != 1)
+		return cmd_usage(&cmd_apikey_entry);
+	if (apikey_list(ctx->st, &v, &n, &err) != SD_OK) {
+		status = cmd_error(&cmd_apikey_entry, &err);
+		sd_error_clear(&err);
+		return status;
+	}
+	printf("%-5s %-16s %-21s %-21s %s\n", "ID", "PREFIX", "CREATED",
+	    "REVOKED", "NAME");
+	for (i = 0; i < n; i++) {
+		printf("%-5lld %-16s %-21s %-21s %s\n", v[i].id, v[i].prefix,
+		    v[i].created_at, v[i].revoked_at != NULL ?
+		    v[i].revoked_at : "-", v[i].name);
+		apikey_info_release(&v[i]);
+	}
+	free(v);
+	return SD_EXIT_OK;
+}
+
+static int
+apikey_revoke_main(struct sd_ctx *ctx, int argc, char **argv)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	long long	 id;
+	char		*end;
+	int		 status;
+
+	if (argc != 2)
+		return cmd_usage(&cmd_apikey_entry);
+	errno = 0;
+	id = strtoll(argv[1], &end, 10);
+	if (errno != 0 || *end != '\0' || end == argv[1] || id <= 0) {
+		fprintf(stderr, "shopdesk apikey: revoke: \"%s\" is not a key "
+		    "id (see \"shopdesk apikey list\")\n", argv[1]);
+		return SD_EXIT_USAGE;
+	}
+	if (apikey_revoke(ctx->st, id, &err) != SD_OK) {
+		status = cmd_error(&cmd_apikey_entry, &err);
+		sd_error_clear(&err);
+		return status;
+	}
+	if (!ctx->quiet)
+		fprintf(stderr, "shopdesk apikey: revoked key %lld\n", id);
+	return SD_EXIT_OK;
+}
+
+static int
+cmd_apikey_run(struct sd_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2)
+		return cmd_usage(&cmd_apikey_entry);
+	if (strcmp(argv[1], "create") == 0)
+		return apikey_create_main(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return apikey_list_main(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "revoke") == 0)
+		return apikey_revoke_main(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cmd_usage(&cmd_apikey_entry);
+	fprintf(stderr, "shopdesk apikey: no subcommand \"%s\" (create, list, "
+	    "revoke)\n", argv[1]);
+	return SD_EXIT_USAGE;
+}
+
+const struct sd_cmd cmd_apikey_entry = {
+	.name = "apikey",
+	.usage = "apikey create [--name NAME] | list | revoke ID",
+	.summary = "create, list and revoke keys for the HTTP API",
+	.flags = SD_CMD_DB,
+	.run = cmd_apikey_run,
+};

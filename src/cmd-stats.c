@@ -1,0 +1,290 @@
+/*
+ * cmd-stats.c: "shopdesk stats [--json] [--from DATE] [--to DATE]", the
+ * analytics of GET /api/chat/analytics in the terminal, with bars and a
+ * sparkline of turns per day.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "analytics.h"
+#include "cmd.h"
+#include "sbuf.h"
+
+extern const struct sd_cmd cmd_stats_entry;
+
+/* Unicode block elements, or ASCII when the locale cannot show them. */
+static int	 stats_ascii;
+
+static double
+num(const cJSON *o, const char *key)
+{
+	const cJSON	*v = cJSON_GetObjectItem(o, key);
+
+	return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+static int
+is_null(const cJSON *o, const char *key)
+{
+	return !cJSON_IsNumber(cJSON_GetObjectItem(o, key));
+}
+
+static const char *
+str(const cJSON *o, const char *key)
+{
+	const cJSON	*v = cJSON_GetObjectItem(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+/* A horizontal bar of width cells for value/max, in eighths of a cell. */
+static void
+bar(struct sbuf *sb, double value, double max, int width)
+{
+	static const char *const part[] = { "", "\u258f", "\u258e", "\u258d",
+	    "\u258c", "\u258b", "\u258a", "\u2589" };
+	long	 eighths, i;
+
+	if (max <= 0 || value <= 0)
+		return;
+	eighths = (long)(value / max * width * 8 + 0.5);
+	if (eighths < 1)
+		eighths = 1;
+	if (stats_ascii) {
+		for (i = 0; i < (eighths + 4) / 8 || i == 0; i++)
+			sbuf_addc(sb, '#');
+		return;
+	}
+	for (i = 0; i < eighths / 8; i++)
+		sbuf_adds(sb, "\u2588");
+	sbuf_adds(sb, part[eighths % 8]);
+}
+
+/* One character per value, eight heights. */
+static void
+sparkline(struct sbuf *sb, const double *v, size_t n)
+{
+	static const char *const tick[] = { "\u2581", "\u2582", "\u2583",
+	    "\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
+	static const char ascii[] = "_.-=+*#@";
+	double	 max = 0;
+	size_t	 i;
+	int	 k;
+
+	for (i = 0; i < n; i++)
+		if (v[i] > max)
+			max = v[i];
+	for (i = 0; i < n; i++) {
+		k = max > 0 ? (int)(v[i] / max * 7 + 0.5) : 0;
+		if (stats_ascii)
+			sbuf_addc(sb, ascii[k]);
+		else
+			sbuf_adds(sb, tick[k]);
+	}
+}
+
+static void
+pct(struct sbuf *sb, const cJSON *o, const char *key)
+{
+	if (is_null(o, key))
+		sbuf_adds(sb, "     -");
+	else
+		sbuf_addf(sb, "%5.1f%%", num(o, key) * 100);
+}
+
+/* Text cut to at most max bytes, never inside a UTF-8 sequence. */
+static void
+add_cut(struct sbuf *sb, const char *s, size_t max)
+{
+	size_t	 n = strlen(s);
+
+	if (n <= max) {
+		sbuf_adds(sb, s);
+		return;
+	}
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	sbuf_add(sb, s, max);
+	sbuf_adds(sb, stats_ascii ? "..." : "\u2026");
+}
+
+static void
+render(const cJSON *a, struct sbuf *sb)
+{
+	const cJSON	*o, *e, *u, *arr;
+	double		*series, max;
+	size_t		 n, i;
+
+	sbuf_addf(sb, "shopdesk stats: %s .. %s\n\n",
+	    cJSON_IsString(cJSON_GetObjectItem(a, "from")) ? str(a, "from") :
+	    "the beginning", cJSON_IsString(cJSON_GetObjectItem(a, "to")) ?
+	    str(a, "to") : "now");
+	sbuf_addf(sb, "conversations  %8.0f\n", num(a, "conversations"));
+	sbuf_addf(sb, "turns          %8.0f", num(a, "turns"));
+	if (num(a, "conversations") > 0)
+		sbuf_addf(sb, "   (%.1f per conversation)",
+		    num(a, "turns") / num(a, "conversations"));
+	sbuf_adds(sb, "\nresolved       ");
+	pct(sb, a, "resolution_rate");
+	sbuf_addf(sb, "   %.0f conversations  ", num(a, "resolved"));
+	bar(sb, num(a, "resolution_rate"), 1, 20);
+	sbuf_adds(sb, "\nescalated      ");
+	pct(sb, a, "escalation_rate");
+	sbuf_addf(sb, "   %.0f conversations  ", num(a, "escalated"));
+	bar(sb, num(a, "escalation_rate"), 1, 20);
+	sbuf_adds(sb, "\nfallbacks      ");
+	pct(sb, a, "fallback_rate");
+	sbuf_addf(sb, "   %.0f of %.0f replies  ", num(a, "fallbacks"),
+	    num(a, "replies"));
+	bar(sb, num(a, "fallback_rate"), 1, 20);
+	o = cJSON_GetObjectItem(a, "satisfaction");
+	sbuf_adds(sb, "\nsatisfaction   ");
+	if (is_null(o, "mean"))
+		sbuf_adds(sb, "     -   no ratings");
+	else
+		sbuf_addf(sb, "%4.2f/5   %.0f ratings, %.0f%% positive",
+		    num(o, "mean"), num(o, "ratings"),
+		    num(o, "positive_rate") * 100);
+	o = cJSON_GetObjectItem(a, "latency_us");
+	sbuf_addf(sb, "\nlatency        p50 %.2f ms  p95 %.2f ms  p99 %.2f ms"
+	    "  max %.2f ms  (%.0f replies)\n", num(o, "p50") / 1e3,
+	    num(o, "p95") / 1e3, num(o, "p99") / 1e3, num(o, "max") / 1e3,
+	    num(o, "n"));
+
+	arr = cJSON_GetObjectItem(a, "daily");
+	n = (size_t)cJSON_GetArraySize(arr);
+	if (n > 0) {
+		series = xcalloc(n, sizeof *series);
+		i = 0;
+		max = 0;
+		cJSON_ArrayForEach(e, arr) {
+			series[i] = num(e, "turns");
+			if (series[i] > max)
+				max = series[i];
+			i++;
+		}
+		sbuf_adds(sb, "\nturns per day  ");
+		sparkline(sb, series, n);
+		sbuf_addf(sb, "  %s .. %s, peak %.0f\n",
+		    str(cJSON_GetArrayItem(arr, 0), "day"),
+		    str(cJSON_GetArrayItem(arr, (int)n - 1), "day"), max);
+		sbuf_adds(sb, "  day         conversations  turns\n");
+		cJSON_ArrayForEach(e, arr) {
+			sbuf_addf(sb, "  %-10s  %13.0f  %5.0f  ", str(e, "day"),
+			    num(e, "conversations"), num(e, "turns"));
+			bar(sb, num(e, "turns"), max, 30);
+			sbuf_addc(sb, '\n');
+		}
+		free(series);
+	}
+
+	arr = cJSON_GetObjectItem(a, "intents");
+	if (cJSON_GetArraySize(arr) > 0) {
+		sbuf_adds(sb, "\nintents\n");
+		max = num(cJSON_GetArrayItem(arr, 0), "count");
+		cJSON_ArrayForEach(e, arr) {
+			sbuf_addf(sb, "  %-24s %6.0f  %5.1f%%  ", str(e, "intent"),
+			    num(e, "count"), num(e, "share") * 100);
+			bar(sb, num(e, "count"), max, 24);
+			sbuf_addc(sb, '\n');
+		}
+	}
+
+	arr = cJSON_GetObjectItem(a, "failing");
+	if (cJSON_GetArraySize(arr) > 0) {
+		sbuf_adds(sb, "\nfailing utterances, by intent\n");
+		cJSON_ArrayForEach(e, arr) {
+			sbuf_addf(sb, "  %s (%.0f)\n", str(e, "intent"),
+			    num(e, "count"));
+			cJSON_ArrayForEach(u, cJSON_GetObjectItem(e,
+			    "utterances")) {
+				sbuf_addf(sb, "    %4.0f  \"", num(u, "count"));
+				add_cut(sb, str(u, "text"), 60);
+				sbuf_adds(sb, "\"\n");
+			}
+		}
+	}
+}
+
+static int
+cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json",	no_argument,		NULL, 'j' },
+		{ "from",	required_argument,	NULL, 'f' },
+		{ "to",		required_argument,	NULL, 't' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 out = SBUF_INIT;
+	const char	*from_arg = NULL, *to_arg = NULL;
+	char		*from = NULL, *to = NULL, *json;
+	cJSON		*a = NULL;
+	int		 ch, as_json = 0, status = SD_EXIT_FAIL;
+
+	while ((ch = getopt_long(argc, argv, "jf:t:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			as_json = 1;
+			break;
+		case 'f':
+			from_arg = optarg;
+			break;
+		case 't':
+			to_arg = optarg;
+			break;
+		default:
+			return cmd_usage(&cmd_stats_entry);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage(&cmd_stats_entry);
+	if (from_arg != NULL &&
+	    analytics_parse_bound(from_arg, 0, &from, &err) != SD_OK) {
+		sd_error_prefix(&err, "--from: ");
+		err.rc = SD_ERR_USAGE;
+		goto out;
+	}
+	if (to_arg != NULL &&
+	    analytics_parse_bound(to_arg, 1, &to, &err) != SD_OK) {
+		sd_error_prefix(&err, "--to: ");
+		err.rc = SD_ERR_USAGE;
+		goto out;
+	}
+	if (analytics_compute(ctx->st, from, to, &a, &err) != SD_OK)
+		goto out;
+	if (as_json) {
+		json = cJSON_PrintUnformatted(a);
+		printf("%s\n", json);
+		free(json);
+	} else {
+		stats_ascii = MB_CUR_MAX == 1;
+		render(a, &out);
+		fputs(out.buf, stdout);
+	}
+	status = SD_EXIT_OK;
+out:
+	if (status != SD_EXIT_OK)
+		status = cmd_error(&cmd_stats_entry, &err);
+	cJSON_Delete(a);
+	sbuf_release(&out);
+	sd_error_clear(&err);
+	free(from);
+	free(to);
+	return status;
+}
+
+const struct sd_cmd cmd_stats_entry = {
+	.name = "stats",
+	.usage = "stats [--json] [--from DATE] [--to DATE]",
+	.summary = "how the agent does: resolution, fallbacks, satisfaction",
+	.flags = SD_CMD_DB,
+	.run = cmd_stats_run,
+};

@@ -1,0 +1,1251 @@
+/*
+ * serve.c owns the HTTP server: libmicrohttpd's internal thread pool, one
+ * store connection and one engine per worker thread (the engine is not
+ * thread-safe and SQLite connections are not shared), the routing of the
+ * endpoints, their limits and errors, the access log and the metrics.
+ *
+ * A request runs through the handler several times: the first call
+ * creates its state, the next ones collect the body (413 past
+ * SERVE_BODY_MAX), the last one does the work.  The turns of one session
+ * are run one at a time under a session lock, so that concurrent
+ * requests on a session neither lose nor interleave turns; different
+ * sessions run in parallel, their writes serialised by SQLite (WAL).
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+#include <microhttpd.h>
+
+#include "shopdesk.h"
+#include "analytics.h"
+#include "apikey.h"
+#include "engine.h"
+#include "history.h"
+#include "sbuf.h"
+#include "serve-limit.h"
+#include "serve.h"
+#include "store.h"
+#include "text.h"
+
+#define SESSION_LOCKS	1024	/* session lock table size */
+#define SESSION_ID_MAX	64	/* longest session id accepted */
+#define HISTORY_LIMIT	50	/* messages per page by default */
+#define HISTORY_MAX	500	/* largest page */
+
+/* Routes, for the metrics and the access log. */
+enum route {
+	ROUTE_MESSAGE,
+	ROUTE_HISTORY,
+	ROUTE_FEEDBACK,
+	ROUTE_ANALYTICS,
+	ROUTE_HEALTHZ,
+	ROUTE_METRICS,
+	ROUTE_OTHER,
+	ROUTE_COUNT
+};
+
+static const char *const route_names[ROUTE_COUNT] = {
+	"message", "history", "feedback", "analytics", "healthz", "metrics",
+	"other"
+};
+
+/* The status codes the server answers with, for the metrics. */
+static const unsigned status_codes[] = {
+	200, 201, 400, 401, 404, 405, 413, 429, 500, 503
+};
+#define NSTATUS	(sizeof status_codes / sizeof status_codes[0])
+
+/* Upper bounds of the turn latency histogram, in microseconds. */
+static const long long lat_bounds[] = {
+	250, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 250000,
+	1000000
+};
+#define NLAT	(sizeof lat_bounds / sizeof lat_bounds[0])
+
+/* What one worker thread owns. */
+struct worker {
+	struct worker	*next;		/* all workers, for serve_stop */
+	struct store	*st;		/* its own connection */
+	struct engine	*engine;	/* opened on its first turn */
+};
+
+struct serve {
+	struct MHD_Daemon *daemon;
+	char		*db_path;
+	char		*share_dir;
+	char		*addr;		/* the bound address as text */
+	int		 port;		/* the bound port */
+	int		 threads;	/* worker threads */
+	int		 no_auth;
+	FILE		*log;		/* access log or NULL */
+	pthread_mutex_t	 log_mu;	/* one line at a time */
+	pthread_key_t	 worker_key;	/* the thread's struct worker */
+	pthread_mutex_t	 workers_mu;	/* guards workers */
+	struct worker	*workers;
+	struct serve_limiter *limiter;
+	struct serve_locks *locks;
+	atomic_int	 draining;	/* serve_stop began: answer 503 */
+	atomic_long	 inflight;	/* requests between first call and
+					   completion */
+	/* Metrics. */
+	atomic_ullong	 requests[ROUTE_COUNT][NSTATUS + 1];
+	atomic_ullong	 turn_hist[NLAT + 1];	/* by lat_bounds, +Inf */
+	atomic_ullong	 turn_sum_us;
+	atomic_ullong	 turns;
+	atomic_ullong	 sessions_created;
+	atomic_ullong	 rate_limited;
+	atomic_ullong	 engines;
+};
+
+/* One request. */
+struct req {
+	struct sbuf	 body;		/* the upload so far */
+	int		 too_large;	/* body past SERVE_BODY_MAX */
+	long long	 start_us;	/* monotonic, at the first call */
+	enum route	 route;
+	char		*method;
+	char		*path;
+	char		 ip[INET6_ADDRSTRLEN];
+	unsigned	 status;	/* answered with */
+	size_t		 bytes;		/* body bytes answered */
+	long long	 key_id;	/* the API key, 0 without */
+};
+
+static long long
+mono_us(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/*
+ * Busy handler for the workers' connections.  SQLite's own (from
+ * sqlite3_busy_timeout) sleeps a millisecond and more between tries,
+ * which is many turns' worth: a turn holds the write lock for tens of
+ * microseconds.  Try again soon at first, then every millisecond, and
+ * give up after about five seconds.
+ */
+static int
+busy_wait(void *arg, int count)
+{
+	(void)arg;
+	if (count < 100) {
+		sched_yield();
+		return 1;
+	}
+	if (count < 400) {
+		usleep(50);
+		return 1;
+	}
+	if (count < 400 + 5000) {
+		usleep(1000);
+		return 1;
+	}
+	return 0;
+}
+
+/* The calling thread's worker, opening its store on first use. */
+static struct worker *
+worker_get(struct serve *sv, struct sd_error *err)
+{
+	struct worker	*w = pthread_getspecific(sv->worker_key);
+	struct store	*st;
+
+	if (w != NULL)
+		return w;
+	if ((st = store_open(sv->db_path, NULL, err)) == NULL)
+		return NULL;
+	sqlite3_busy_handler(store_db(st), busy_wait, NULL);
+	/*
+	 * Every commit of another worker empties this connection's page
+	 * cache (WAL), so pages are read again and again: map the file
+	 * rather than pread(2) them one by one.
+	 */
+	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 268435456", NULL, NULL,
+	    NULL);
+	w = xcalloc(1, sizeof *w);
+	w->st = st;
+	pthread_setspecific(sv->worker_key, w);
+	pthread_mutex_lock(&sv->workers_mu);
+	w->next = sv->workers;
+	sv->workers = w;
+	pthread_mutex_unlock(&sv->workers_mu);
+	return w;
+}
+
+static struct engine *
+worker_engine(struct serve *sv, struct worker *w, struct sd_error *err)
+{
+	if (w->engine == NULL &&
+	    (w->engine = engine_open(w->st, sv->share_dir, err)) != NULL)
+		atomic_fetch_add(&sv->engines, 1);
+	return w->engine;
+}
+
+/* Responses */
+
+static enum MHD_Result
+respond(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    unsigned status, const char *ctype, char *body, size_t len,
+    const char *hname, const char *hvalue)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result	 ret;
+
+	resp = MHD_create_response_from_buffer(len, body,
+	    MHD_RESPMEM_MUST_FREE);
+	if (resp == NULL) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	if (hname != NULL)
+		MHD_add_response_header(resp, hname, hvalue);
+	if (atomic_load(&sv->draining))
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION,
+		    "close");
+	r->status = status;
+	r->bytes = len;
+	ret = MHD_queue_response(c, status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result
+respond_json(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    unsigned status, const cJSON *o)
+{
+	char	*s = cJSON_PrintUnformatted(o);
+	size_t	 n = strlen(s);
+
+	/* A newline, for people reading curl's output. */
+	s = xrealloc(s, n + 2);
+	s[n] = '\n';
+	s[n + 1] = '\0';
+	return respond(sv, c, r, status, "application/json", s, n + 1, NULL,
+	    NULL);
+}
+
+/*
+ * An error as JSON: {"error": message, "field": field, "status": code};
+ * field names the request field at fault, or is left out.
+ */
+static enum MHD_Result
+respond_err(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    unsigned status, const char *field, const char *hname,
+    const char *hvalue, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+
+static enum MHD_Result
+respond_err(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    unsigned status, const char *field, const char *hname,
+    const char *hvalue, const char *fmt, ...)
+{
+	struct sbuf	 sb = SBUF_INIT, msg = SBUF_INIT;
+	va_list		 ap;
+	size_t		 n;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	sbuf_adds(&sb, "{\"error\":");
+	sbuf_add_json_str(&sb, msg.buf, msg.len);
+	if (field != NULL) {
+		sbuf_adds(&sb, ",\"field\":");
+		sbuf_add_json_str(&sb, field, strlen(field));
+	}
+	sbuf_addf(&sb, ",\"status\":%u}\n", status);
+	sbuf_release(&msg);
+	n = sb.len;
+	return respond(sv, c, r, status, "application/json",
+	    sbuf_detach(&sb, NULL), n, hname, hvalue);
+}
+
+#define ERR(st, field, ...) \
+	respond_err(sv, c, r, (st), (field), NULL, NULL, __VA_ARGS__)
+
+/* Request fields */
+
+/* The body as a JSON object; NULL after answering 400. */
+static cJSON *
+parse_body(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    enum MHD_Result *ret)
+{
+	const char	*end = NULL;
+	cJSON		*o;
+
+	o = cJSON_ParseWithLengthOpts(r->body.buf, r->body.len, &end, 0);
+	if (o == NULL) {
+		*ret = ERR(400, NULL, "malformed JSON at byte %td",
+		    end != NULL && end >= r->body.buf ? end - r->body.buf : 0);
+		return NULL;
+	}
+	if (!cJSON_IsObject(o)) {
+		cJSON_Delete(o);
+		*ret = ERR(400, NULL, "the body must be a JSON object");
+		return NULL;
+	}
+	return o;
+}
+
+/*
+ * A string field: 0 with *out set (NULL when absent and optional), or -1
+ * after answering.  Text must be valid UTF-8 and at most max bytes
+ * (status too_long past it).
+ */
+static int
+get_string(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    cJSON *o, const char *name, int required, size_t max, unsigned too_long,
+    const char **out, enum MHD_Result *ret)
+{
+	cJSON		*v = cJSON_GetObjectItemCaseSensitive(o, name);
+	size_t		 n, bad;
+
+	*out = NULL;
+	if (v == NULL || (!required && cJSON_IsNull(v))) {
+		if (!required)
+			return 0;
+		*ret = ERR(400, name, "%s: missing", name);
+		return -1;
+	}
+	if (!cJSON_IsString(v) || v->valuestring == NULL) {
+		*ret = ERR(400, name, "%s: must be a string", name);
+		return -1;
+	}
+	n = strlen(v->valuestring);
+	if (n > max) {
+		*ret = ERR(too_long, name, "%s: %zu bytes, longer than the "
+		    "limit of %zu", name, n, max);
+		return -1;
+	}
+	if (!text_utf8_valid(v->valuestring, n, &bad)) {
+		*ret = ERR(400, name, "%s: invalid UTF-8 at byte %zu", name,
+		    bad);
+		return -1;
+	}
+	*out = v->valuestring;
+	return 0;
+}
+
+static int
+blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* Session ids the server makes and the engine accepts. */
+static int
+session_id_ok(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++, n++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+		    *s == '.'))
+			return 0;
+	return n > 0 && n <= SESSION_ID_MAX;
+}
+
+/* A new session id: "a" and 24 hex digits, random so none can be guessed. */
+static char *
+new_session_id(struct sd_error *err)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char	 rnd[12];
+	char		*id;
+	size_t		 i;
+
+	if (apikey_random(rnd, sizeof rnd, err) != SD_OK)
+		return NULL;
+	id = xmalloc(2 * sizeof rnd + 2);
+	id[0] = 'a';
+	for (i = 0; i < sizeof rnd; i++) {
+		id[1 + 2 * i] = hex[rnd[i] >> 4];
+		id[2 + 2 * i] = hex[rnd[i] & 15];
+	}
+	id[1 + 2 * sizeof rnd] = '\0';
+	return id;
+}
+
+/* A non-negative integer query argument; -1 after answering 400. */
+static long long
+query_int(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    const char *name, long long dflt, long long max, enum MHD_Result *ret)
+{
+	const char	*v;
+	char		*end;
+	long long	 n;
+
+	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+	if (v == NULL || *v == '\0')
+		return dflt;
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 0 || n > max) {
+		*ret = ERR(400, name, "%s: \"%s\" is not an integer from 0 to "
+		    "%lld", name, v, max);
+		return -1;
+	}
+	return n;
+}
+
+static int
+query_flag(struct MHD_Connection *c, const char *name)
+{
+	const char	*v;
+
+	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+	return v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 ||
+	    strcmp(v, "yes") == 0);
+}
+
+/* Endpoints */
+
+static enum MHD_Result
+api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    struct worker *w)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct turn	 tu;
+	struct session_info si;
+	struct engine	*e;
+	enum MHD_Result	 ret = MHD_NO;
+	const char	*msg, *user, *sid;
+	char		*owner = NULL, *newid = NULL;
+	cJSON		*o, *resp = NULL, *tr;
+	long long	 t0;
+	int		 created = 0, have_turn = 0;
+	enum sd_rc	 rc;
+
+	memset(&tu, 0, sizeof tu);
+	memset(&si, 0, sizeof si);
+	if ((o = parse_body(sv, c, r, &ret)) == NULL)
+		return ret;
+	if (get_string(sv, c, r, o, "message", 1, TEXT_MAX_MESSAGE, 413, &msg,
+	    &ret) != 0 ||
+	    get_string(sv, c, r, o, "user_id", 1, SERVE_USER_MAX, 400, &user,
+	    &ret) != 0 ||
+	    get_string(sv, c, r, o, "session_id", 0, SIZE_MAX, 400, &sid,
+	    &ret) != 0)
+		goto out;
+	if (blank(msg)) {
+		ret = ERR(400, "message", "message: empty");
+		goto out;
+	}
+	if (*user == '\0') {
+		ret = ERR(400, "user_id", "user_id: empty");
+		goto out;
+	}
+	if ((e = worker_engine(sv, w, &err)) == NULL) {
+		ret = ERR(500, NULL, "engine: %s", sd_error_msg(&err));
+		goto out;
+	}
+	if (sid != NULL) {
+		/* Only sessions this key opened; made-up ids are unknown. */
+		rc = session_id_ok(sid) ? apikey_session_check(w->st, sid,
+		    r->key_id, &owner, &err) : sd_fail(&err, SD_ERR_NOTFOUND,
+		    "no session");
+		if (rc == SD_ERR_NOTFOUND) {
+			ret = ERR(404, "session_id", "no session \"%s\"", sid);
+			goto out;
+		}
+		if (rc != SD_OK) {
+			ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+			goto out;
+		}
+		if (owner != NULL && strcmp(owner, user) != 0) {
+			ret = ERR(400, "user_id", "user_id: session \"%s\" "
+			    "belongs to another user", sid);
+			goto out;
+		}
+	} else {
+		/*
+		 * A new session: its id is made here, random, so that it
+		 * cannot be guessed, and it is recorded with its key before
+		 * the first turn runs.
+		 */
+		if ((sid = newid = new_session_id(&err)) == NULL) {
+			ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+			goto out;
+		}
+		if ((rc = store_begin(w->st, &err)) == SD_OK &&
+		    (rc = history_session_open(w->st, sid, user, "api", 0,
+		    &si, &created, &err)) == SD_OK &&
+		    (rc = apikey_session_claim(w->st, sid, r->key_id,
+		    &err)) == SD_OK)
+			rc = store_commit(w->st, &err);
+		if (rc != SD_OK) {
+			store_rollback(w->st);
+			ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+			goto out;
+		}
+		atomic_fetch_add(&sv->sessions_created, 1);
+	}
+
+	t0 = mono_us();
+	serve_locks_lock(sv->locks, sid);
+	rc = engine_turn(e, sid, user, msg, strlen(msg), &tu, &err);
+	serve_locks_unlock(sv->locks, sid);
+	if (rc != SD_OK) {
+		ret = ERR(500, NULL, "turn: %s", sd_error_msg(&err));
+		goto out;
+	}
+	have_turn = 1;
+	t0 = mono_us() - t0;
+	{
+		size_t	 i;
+
+		for (i = 0; i < NLAT && t0 > lat_bounds[i]; i++)
+			;
+		atomic_fetch_add(&sv->turn_hist[i], 1);
+		atomic_fetch_add(&sv->turn_sum_us, (unsigned long long)t0);
+		atomic_fetch_add(&sv->turns, 1);
+	}
+
+	/* The answer borrows the trace's parts by reference. */
+	resp = cJSON_CreateObject();
+	tr = tu.trace;
+	cJSON_AddStringToObject(resp, "session_id", tu.session_id);
+	if (tu.bot_msg_id > 0)
+		cJSON_AddNumberToObject(resp, "message_id",
+		    (double)tu.bot_msg_id);
+	else
+		cJSON_AddNullToObject(resp, "message_id");
+	cJSON_AddNumberToObject(resp, "user_message_id",
+	    (double)tu.user_msg_id);
+	cJSON_AddStringToObject(resp, "reply", tu.reply);
+	if (cJSON_GetObjectItem(tr, "intent") != NULL)
+		cJSON_AddItemReferenceToObject(resp, "intent",
+		    cJSON_GetObjectItem(tr, "intent"));
+	if (cJSON_GetObjectItem(tr, "entities") != NULL)
+		cJSON_AddItemReferenceToObject(resp, "entities",
+		    cJSON_GetObjectItem(tr, "entities"));
+	if (cJSON_GetObjectItem(tr, "citations") != NULL)
+		cJSON_AddItemReferenceToObject(resp, "citations",
+		    cJSON_GetObjectItem(tr, "citations"));
+	cJSON_AddStringToObject(resp, "action", tu.action != NULL ?
+	    tu.action : "");
+	cJSON_AddBoolToObject(resp, "escalated", tu.escalated);
+	if (query_flag(c, "debug"))
+		cJSON_AddItemReferenceToObject(resp, "trace", tr);
+	ret = respond_json(sv, c, r, 200, resp);
+out:
+	cJSON_Delete(resp);
+	if (have_turn)
+		turn_release(&tu);
+	cJSON_Delete(o);
+	session_info_release(&si);
+	sd_error_clear(&err);
+	free(owner);
+	free(newid);
+	return ret;
+}
+
+static cJSON *
+message_json(const struct message_info *m, int with_trace)
+{
+	cJSON	*o = cJSON_CreateObject(), *t;
+
+	cJSON_AddNumberToObject(o, "id", (double)m->id);
+	cJSON_AddNumberToObject(o, "seq", (double)m->seq);
+	cJSON_AddStringToObject(o, "role", m->role != NULL ? m->role : "");
+	cJSON_AddStringToObject(o, "text", m->text != NULL ? m->text : "");
+	if (m->intent != NULL) {
+		cJSON_AddStringToObject(o, "intent", m->intent);
+		cJSON_AddNumberToObject(o, "confidence", m->confidence);
+	}
+	if (m->action != NULL)
+		cJSON_AddStringToObject(o, "action", m->action);
+	if (m->latency_us > 0)
+		cJSON_AddNumberToObject(o, "latency_us", (double)m->latency_us);
+	cJSON_AddStringToObject(o, "created_at", m->created_at != NULL ?
+	    m->created_at : "");
+	if (with_trace && m->trace != NULL &&
+	    (t = cJSON_Parse(m->trace)) != NULL)
+		cJSON_AddItemToObject(o, "trace", t);
+	return o;
+}
+
+static enum MHD_Result
+api_history(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    struct worker *w, const char *sid)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct session_info si;
+	struct message_info *v = NULL;
+	enum MHD_Result	 ret = MHD_NO;
+	long long	 offset, limit;
+	size_t		 n = 0, i;
+	cJSON		*o = NULL, *a;
+	int		 debug = query_flag(c, "debug");
+	enum sd_rc	 rc;
+
+	memset(&si, 0, sizeof si);
+	if ((offset = query_int(sv, c, r, "offset", 0, LLONG_MAX / 2,
+	    &ret)) < 0 ||
+	    (limit = query_int(sv, c, r, "limit", HISTORY_LIMIT, HISTORY_MAX,
+	    &ret)) < 0)
+		return ret;
+	if (limit == 0)
+		return ERR(400, "limit", "limit: must be from 1 to %d",
+		    HISTORY_MAX);
+	rc = session_id_ok(sid) ? apikey_session_check(w->st, sid, r->key_id,
+	    NULL, &err) : sd_fail(&err, SD_ERR_NOTFOUND, "no session");
+	if (rc == SD_OK)
+		rc = history_session_get(w->st, sid, &si, &err);
+	if (rc == SD_ERR_NOTFOUND) {
+		ret = ERR(404, NULL, "no session \"%s\"", sid);
+		goto out;
+	}
+	if (rc == SD_OK)
+		rc = history_messages(w->st, sid, offset, limit, debug, &v, &n,
+		    &err);
+	if (rc != SD_OK) {
+		ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+		goto out;
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "session_id", si.id);
+	if (si.user_id != NULL)
+		cJSON_AddStringToObject(o, "user_id", si.user_id);
+	else
+		cJSON_AddNullToObject(o, "user_id");
+	cJSON_AddStringToObject(o, "status", si.status);
+	cJSON_AddStringToObject(o, "created_at", si.created_at);
+	cJSON_AddStringToObject(o, "updated_at", si.updated_at);
+	cJSON_AddNumberToObject(o, "total", (double)si.turns);
+	cJSON_AddNumberToObject(o, "offset", (double)offset);
+	cJSON_AddNumberToObject(o, "limit", (double)limit);
+	a = cJSON_AddArrayToObject(o, "messages");
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(a, message_json(&v[i], debug));
+	ret = respond_json(sv, c, r, 200, o);
+out:
+	for (i = 0; i < n; i++)
+		message_info_release(&v[i]);
+	free(v);
+	cJSON_Delete(o);
+	session_info_release(&si);
+	sd_error_clear(&err);
+	return ret;
+}
+
+static enum MHD_Result
+api_feedback(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    struct worker *w)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	enum MHD_Result	 ret = MHD_NO;
+	const char	*comment;
+	cJSON		*o, *v, *resp = NULL;
+	long long	 mid, fid;
+	int		 rating = 0;
+	enum sd_rc	 rc;
+
+	if ((o = parse_body(sv, c, r, &ret)) == NULL)
+		return ret;
+	v = cJSON_GetObjectItemCaseSensitive(o, "message_id");
+	if (v == NULL) {
+		ret = ERR(400, "message_id", "message_id: missing");
+		goto out;
+	}
+	if (!cJSON_IsNumber(v) || v->valuedouble < 1 ||
+	    v->valuedouble > 9e15 || v->valuedouble != (double)(long long)
+	    v->valuedouble) {
+		ret = ERR(400, "message_id", "message_id: must be a positive "
+		    "integer");
+		goto out;
+	}
+	mid = (long long)v->valuedouble;
+	v = cJSON_GetObjectItemCaseSensitive(o, "rating");
+	if (v == NULL) {
+		ret = ERR(400, "rating", "rating: missing");
+		goto out;
+	}
+	/* Thumbs map to the ends of the 1-5 scale. */
+	if (cJSON_IsString(v) && strcmp(v->valuestring, "up") == 0)
+		rating = 5;
+	else if (cJSON_IsString(v) && strcmp(v->valuestring, "down") == 0)
+		rating = 1;
+	else if (cJSON_IsNumber(v) && v->valuedouble >= 1 &&
+	    v->valuedouble <= 5 && v->valuedouble == (double)(int)v->valuedouble)
+		rating = (int)v->valuedouble;
+	else {
+		ret = ERR(400, "rating", "rating: must be \"up\", \"down\" or "
+		    "an integer from 1 to 5");
+		goto out;
+	}
+	if (get_string(sv, c, r, o, "comment", 0, SERVE_COMMENT_MAX, 413,
+	    &comment, &ret) != 0)
+		goto out;
+	rc = analytics_feedback(w->st, mid, rating, comment, r->key_id, &fid,
+	    &err);
+	if (rc == SD_ERR_NOTFOUND) {
+		ret = ERR(404, "message_id", "%s", sd_error_msg(&err));
+		goto out;
+	}
+	if (rc == SD_ERR_INVALID) {
+		ret = ERR(400, "message_id", "message_id: %s",
+		    sd_error_msg(&err));
+		goto out;
+	}
+	if (rc != SD_OK) {
+		ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+		goto out;
+	}
+	resp = cJSON_CreateObject();
+	cJSON_AddNumberToObject(resp, "feedback_id", (double)fid);
+	cJSON_AddNumberToObject(resp, "message_id", (double)mid);
+	cJSON_AddNumberToObject(resp, "rating", rating);
+	ret = respond_json(sv, c, r, 201, resp);
+out:
+	cJSON_Delete(resp);
+	cJSON_Delete(o);
+	sd_error_clear(&err);
+	return ret;
+}
+
+static enum MHD_Result
+api_analytics(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    struct worker *w)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	enum MHD_Result	 ret;
+	const char	*fa, *ta;
+	char		*from = NULL, *to = NULL;
+	cJSON		*o = NULL;
+
+	fa = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "from");
+	ta = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "to");
+	if (fa != NULL && *fa != '\0' &&
+	    analytics_parse_bound(fa, 0, &from, &err) != SD_OK)
+		ret = ERR(400, "from", "from: %s", sd_error_msg(&err));
+	else if (ta != NULL && *ta != '\0' &&
+	    analytics_parse_bound(ta, 1, &to, &err) != SD_OK)
+		ret = ERR(400, "to", "to: %s", sd_error_msg(&err));
+	else if (analytics_compute(w->st, from, to, &o, &err) != SD_OK)
+		ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+	else
+		ret = respond_json(sv, c, r, 200, o);
+	cJSON_Delete(o);
+	free(from);
+	free(to);
+	sd_error_clear(&err);
+	return ret;
+}
+
+static enum MHD_Result
+serve_metrics(struct serve *sv, struct MHD_Connection *c, struct req *r)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	unsigned long long cum = 0, n;
+	size_t		 i, j, len;
+
+	sbuf_adds(&sb, "# HELP shopdesk_http_requests_total HTTP requests "
+	    "answered, by route and status.\n"
+	    "# TYPE shopdesk_http_requests_total counter\n");
+	for (i = 0; i < ROUTE_COUNT; i++)
+		for (j = 0; j <= NSTATUS; j++) {
+			n = atomic_load(&sv->requests[i][j]);
+			if (n == 0)
+				continue;
+			sbuf_addf(&sb, "shopdesk_http_requests_total{route="
+			    "\"%s\",code=\"%s%u\"} %llu\n", route_names[i],
+			    j < NSTATUS ? "" : "other", j < NSTATUS ?
+			    status_codes[j] : 0, n);
+		}
+	sbuf_adds(&sb, "# HELP shopdesk_turn_duration_seconds Time of a "
+	    "conversation turn (engine and store).\n"
+	    "# TYPE shopdesk_turn_duration_seconds histogram\n");
+	for (i = 0; i <= NLAT; i++) {
+		cum += atomic_load(&sv->turn_hist[i]);
+		if (i < NLAT)
+			sbuf_addf(&sb, "shopdesk_turn_duration_seconds_bucket"
+			    "{le=\"%g\"} %llu\n", lat_bounds[i] / 1e6, cum);
+		else
+			sbuf_addf(&sb, "shopdesk_turn_duration_seconds_bucket"
+			    "{le=\"+Inf\"} %llu\n", cum);
+	}
+	sbuf_addf(&sb, "shopdesk_turn_duration_seconds_sum %.6f\n"
+	    "shopdesk_turn_duration_seconds_count %llu\n",
+	    atomic_load(&sv->turn_sum_us) / 1e6, cum);
+	sbuf_addf(&sb, "# HELP shopdesk_turns_total Turns answered.\n"
+	    "# TYPE shopdesk_turns_total counter\n"
+	    "shopdesk_turns_total %llu\n"
+	    "# HELP shopdesk_sessions_created_total Sessions opened over "
+	    "the API.\n"
+	    "# TYPE shopdesk_sessions_created_total counter\n"
+	    "shopdesk_sessions_created_total %llu\n"
+	    "# HELP shopdesk_rate_limited_total Requests answered 429.\n"
+	    "# TYPE shopdesk_rate_limited_total counter\n"
+	    "shopdesk_rate_limited_total %llu\n"
+	    "# HELP shopdesk_http_requests_in_flight Requests being served.\n"
+	    "# TYPE shopdesk_http_requests_in_flight gauge\n"
+	    "shopdesk_http_requests_in_flight %ld\n"
+	    "# HELP shopdesk_engines Engines open (one per worker thread).\n"
+	    "# TYPE shopdesk_engines gauge\n"
+	    "shopdesk_engines %llu\n"
+	    "# HELP shopdesk_worker_threads Worker threads.\n"
+	    "# TYPE shopdesk_worker_threads gauge\n"
+	    "shopdesk_worker_threads %d\n",
+	    atomic_load(&sv->turns), atomic_load(&sv->sessions_created),
+	    atomic_load(&sv->rate_limited), atomic_load(&sv->inflight),
+	    atomic_load(&sv->engines), sv->threads);
+	len = sb.len;
+	return respond(sv, c, r, 200, "text/plain; version=0.0.4",
+	    sbuf_detach(&sb, NULL), len, NULL, NULL);
+}
+
+/* Routing */
+
+#define HISTORY_PREFIX	"/api/chat/history/"
+
+static enum route
+route_of(const char *url)
+{
+	if (strcmp(url, "/api/chat/message") == 0)
+		return ROUTE_MESSAGE;
+	if (strncmp(url, HISTORY_PREFIX, strlen(HISTORY_PREFIX)) == 0)
+		return ROUTE_HISTORY;
+	if (strcmp(url, "/api/chat/feedback") == 0)
+		return ROUTE_FEEDBACK;
+	if (strcmp(url, "/api/chat/analytics") == 0)
+		return ROUTE_ANALYTICS;
+	if (strcmp(url, "/healthz") == 0)
+		return ROUTE_HEALTHZ;
+	if (strcmp(url, "/metrics") == 0)
+		return ROUTE_METRICS;
+	return ROUTE_OTHER;
+}
+
+/* The API key of the request: 0 without auth, -1 after answering. */
+static long long
+authenticate(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    struct worker *w, enum MHD_Result *ret)
+{
+	static const char bearer[] = "Bearer ";
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*h;
+	long long	 id;
+
+	if (sv->no_auth)
+		return 0;
+	h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_AUTHORIZATION);
+	if (h == NULL || strncasecmp(h, bearer, sizeof bearer - 1) != 0 ||
+	    h[sizeof bearer - 1] == '\0') {
+		*ret = respond_err(sv, c, r, 401, NULL,
+		    MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"shopdesk\"",
+		    "an API key is required: Authorization: Bearer KEY");
+		return -1;
+	}
+	h += sizeof bearer - 1;
+	id = apikey_lookup(w->st, h, strlen(h), &err);
+	if (id < 0) {
+		*ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return -1;
+	}
+	if (id == 0) {
+		*ret = respond_err(sv, c, r, 401, NULL,
+		    MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+		    "Bearer realm=\"shopdesk\", error=\"invalid_token\"",
+		    "unknown or revoked API key");
+		return -1;
+	}
+	return id;
+}
+
+static enum MHD_Result
+dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    const char *url, const char *method)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct worker	*w;
+	enum MHD_Result	 ret = MHD_NO;
+	const char	*want;
+	char		 who[64], wait[32];
+	long		 retry;
+
+	if (atomic_load(&sv->draining))
+		return ERR(503, NULL, "shutting down");
+	switch (r->route) {
+	case ROUTE_HEALTHZ:
+	case ROUTE_METRICS:
+	case ROUTE_HISTORY:
+	case ROUTE_ANALYTICS:
+		want = "GET";
+		break;
+	case ROUTE_MESSAGE:
+	case ROUTE_FEEDBACK:
+		want = "POST";
+		break;
+	default:
+		return ERR(404, NULL, "no such endpoint: %s", url);
+	}
+	if (strcmp(method, want) != 0)
+		return respond_err(sv, c, r, 405, NULL, MHD_HTTP_HEADER_ALLOW,
+		    want, "%s takes %s, not %s", url, want, method);
+	if (r->route == ROUTE_HEALTHZ)
+		return respond(sv, c, r, 200, "application/json",
+		    xstrdup("{\"status\":\"ok\"}\n"), 16, NULL, NULL);
+	if (r->route == ROUTE_METRICS)
+		return serve_metrics(sv, c, r);
+
+	if ((w = worker_get(sv, &err)) == NULL) {
+		ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return ret;
+	}
+	if ((r->key_id = authenticate(sv, c, r, w, &ret)) < 0) {
+		r->key_id = 0;
+		return ret;
+	}
+	if (r->key_id > 0)
+		snprintf(who, sizeof who, "key %lld", r->key_id);
+	else
+		snprintf(who, sizeof who, "address %s", r->ip);
+	if ((retry = serve_limiter_take(sv->limiter, who,
+	    mono_us() / 1e6)) > 0) {
+		atomic_fetch_add(&sv->rate_limited, 1);
+		snprintf(wait, sizeof wait, "%ld", retry);
+		return respond_err(sv, c, r, 429, NULL,
+		    MHD_HTTP_HEADER_RETRY_AFTER, wait, "rate limit: retry in "
+		    "%ld s", retry);
+	}
+	if (r->too_large)
+		return ERR(413, NULL, "request body larger than %d bytes",
+		    SERVE_BODY_MAX);
+	switch (r->route) {
+	case ROUTE_MESSAGE:
+		return api_message(sv, c, r, w);
+	case ROUTE_HISTORY:
+		return api_history(sv, c, r, w, url + strlen(HISTORY_PREFIX));
+	case ROUTE_FEEDBACK:
+		return api_feedback(sv, c, r, w);
+	case ROUTE_ANALYTICS:
+		return api_analytics(sv, c, r, w);
+	default:
+		return ERR(500, NULL, "unrouted %s", url);
+	}
+}
+
+/* A copy for the access log: a decoded URL may hold newlines or quotes. */
+static char *
+log_safe(const char *s)
+{
+	char	*p, *copy = xstrdup(s);
+
+	for (p = copy; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '"')
+			*p = '?';
+	return copy;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **con_cls)
+{
+	struct serve	*sv = cls;
+	struct req	*r = *con_cls;
+	const union MHD_ConnectionInfo *ci;
+	const char	*cl;
+	char		*end;
+	unsigned long long len;
+
+	(void)version;
+	if (r == NULL) {
+		r = xcalloc(1, sizeof *r);
+		sbuf_init(&r->body);
+		r->start_us = mono_us();
+		r->method = log_safe(method);
+		r->path = log_safe(url);
+		r->route = route_of(url);
+		strcpy(r->ip, "-");
+		ci = MHD_get_connection_info(c,
+		    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ci != NULL && ci->client_addr != NULL) {
+			if (ci->client_addr->sa_family == AF_INET)
+				inet_ntop(AF_INET, &((const struct sockaddr_in *)
+				    ci->client_addr)->sin_addr, r->ip,
+				    sizeof r->ip);
+			else if (ci->client_addr->sa_family == AF_INET6)
+				inet_ntop(AF_INET6, &((const struct
+				    sockaddr_in6 *)ci->client_addr)->sin6_addr,
+				    r->ip, sizeof r->ip);
+		}
+		*con_cls = r;
+		atomic_fetch_add(&sv->inflight, 1);
+		/* Refuse a body announced too large before reading it. */
+		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl != NULL) {
+			errno = 0;
+			len = strtoull(cl, &end, 10);
+			if (errno != 0 || len > SERVE_BODY_MAX) {
+				r->too_large = 1;
+				return ERR(413, NULL, "request body larger "
+				    "than %d bytes", SERVE_BODY_MAX);
+			}
+		}
+		return MHD_YES;
+	}
+	if (*upload_size > 0) {
+		if (!r->too_large &&
+		    r->body.len + *upload_size > SERVE_BODY_MAX) {
+			r->too_large = 1;
+			sbuf_release(&r->body);
+		}
+		if (!r->too_large)
+			sbuf_add(&r->body, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (r->status != 0)	/* answered already (early 413) */
+		return MHD_YES;
+	return dispatch(sv, c, r, url, method);
+}
+
+static size_t
+status_index(unsigned status)
+{
+	size_t	 i;
+
+	for (i = 0; i < NSTATUS; i++)
+		if (status_codes[i] == status)
+			return i;
+	return NSTATUS;
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct serve	*sv = cls;
+	struct req	*r = *con_cls;
+	struct timespec	 ts;
+	struct tm	 tm;
+	char		 when[40];
+	long long	 us;
+
+	(void)c;
+	if (r == NULL)
+		return;
+	*con_cls = NULL;
+	us = mono_us() - r->start_us;
+	atomic_fetch_add(&sv->requests[r->route][status_index(r->status)], 1);
+	if (sv->log != NULL) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		gmtime_r(&ts.tv_sec, &tm);
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
+		pthread_mutex_lock(&sv->log_mu);
+		fprintf(sv->log, "%s.%03ldZ %s \"%s %s\" %u %zu %lldus "
+		    "key=%lld%s\n", when, ts.tv_nsec / 1000000, r->ip,
+		    r->method, r->path, r->status, r->bytes, us, r->key_id,
+		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" :
+		    " aborted");
+		fflush(sv->log);
+		pthread_mutex_unlock(&sv->log_mu);
+	}
+	sbuf_release(&r->body);
+	free(r->method);
+	free(r->path);
+	free(r);
+	atomic_fetch_sub(&sv->inflight, 1);
+}
+
+static void
+on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	struct serve	*sv = cls;
+
+	if (sv->log == NULL)
+		return;
+	pthread_mutex_lock(&sv->log_mu);
+	fputs("microhttpd: ", sv->log);
+	vfprintf(sv->log, fmt, ap);
+	fflush(sv->log);
+	pthread_mutex_unlock(&sv->log_mu);
+}
+
+/* Lifecycle */
+
+static void
+serve_free(struct serve *sv)
+{
+	struct worker	*w, *next;
+
+	for (w = sv->workers; w != NULL; w = next) {
+		next = w->next;
+		engine_close(w->engine);
+		store_close(w->st);
+		free(w);
+	}
+	serve_limiter_free(sv->limiter);
+	serve_locks_free(sv->locks);
+	pthread_key_delete(sv->worker_key);
+	pthread_mutex_destroy(&sv->workers_mu);
+	pthread_mutex_destroy(&sv->log_mu);
+	free(sv->db_path);
+	free(sv->share_dir);
+	free(sv->addr);
+	free(sv);
+}
+
+struct serve *
+serve_start(const struct serve_config *cfg, struct sd_error *err)
+{
+	struct serve	*sv = xcalloc(1, sizeof *sv);
+	struct sockaddr_storage ss;
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
+	const union MHD_DaemonInfo *di;
+	const char	*bind = cfg->bind != NULL ? cfg->bind : "127.0.0.1";
+	struct store	*st = NULL;
+	struct engine	*e = NULL;
+	unsigned	 flags;
+	long		 ncpu;
+
+	sv->db_path = xstrdup(cfg->db_path);
+	sv->share_dir = xstrdup(cfg->share_dir);
+	sv->no_auth = cfg->no_auth;
+	sv->log = cfg->log;
+	pthread_mutex_init(&sv->log_mu, NULL);
+	pthread_mutex_init(&sv->workers_mu, NULL);
+	pthread_key_create(&sv->worker_key, NULL);
+	sv->limiter = serve_limiter_new(cfg->rate, cfg->burst);
+	sv->locks = serve_locks_new(SESSION_LOCKS);
+	sv->threads = cfg->threads;
+	if (sv->threads <= 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		sv->threads = ncpu < 1 ? 1 : ncpu > 64 ? 64 : (int)ncpu;
+	}
+	if (cfg->port < 0 || cfg->port > 65535) {
+		sd_fail(err, SD_ERR_USAGE, "--port %d: not a port (0 to 65535)",
+		    cfg->port);
+		goto fail;
+	}
+
+	/*
+	 * SQLite counts memory under one global mutex on every allocation
+	 * unless told not to, and the workers allocate all the time.  The
+	 * setting is only accepted before initialisation; no connection is
+	 * open here (cmd-serve closed its own), so start SQLite afresh.
+	 */
+	if (sqlite3_shutdown() == SQLITE_OK) {
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		sqlite3_initialize();
+	}
+
+	memset(&ss, 0, sizeof ss);
+	flags = MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC;
+	if (inet_pton(AF_INET, bind, &sin->sin_addr) == 1) {
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons((uint16_t)cfg->port);
+	} else if (inet_pton(AF_INET6, bind, &sin6->sin6_addr) == 1) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((uint16_t)cfg->port);
+		flags |= MHD_USE_IPv6;
+	} else {
+		sd_fail(err, SD_ERR_USAGE, "--bind %s: not an IPv4 or IPv6 "
+		    "address", bind);
+		goto fail;
+	}
+
+	/*
+	 * Fail now rather than on the first request: open the store and
+	 * the engine once (this also trains and stores the intent model
+	 * on first use, before the workers would each try to).
+	 */
+	if ((st = store_open(sv->db_path, NULL, err)) == NULL)
+		goto fail;
+	if ((e = engine_open(st, sv->share_dir, err)) == NULL) {
+		sd_error_prefix(err, "engine: ");
+		goto fail;
+	}
+	engine_close(e);
+	store_close(st);
+	st = NULL;
+
+	sv->daemon = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL,
+	    on_request, sv,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)sv->threads,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, sv,
+	    MHD_OPTION_END);
+	if (sv->daemon == NULL) {
+		sd_fail(err, SD_ERR_IO, "cannot listen on %s port %d: %s", bind,
+		    cfg->port, errno != 0 ? strerror(errno) :
+		    "microhttpd refused");
+		goto fail;
+	}
+	di = MHD_get_daemon_info(sv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	sv->port = di != NULL ? di->port : cfg->port;
+	sv->addr = xstrdup(bind);
+	return sv;
+fail:
+	store_close(st);
+	serve_free(sv);
+	return NULL;
+}
+
+int
+serve_port(const struct serve *sv)
+{
+	return sv->port;
+}
+
+const char *
+serve_address(const struct serve *sv)
+{
+	return sv->addr;
+}
+
+int
+serve_threads(const struct serve *sv)
+{
+	return sv->threads;
+}
+
+void
+serve_stop(struct serve *sv, int drain_ms)
+{
+	MHD_socket	 fd;
+	long long	 deadline;
+
+	atomic_store(&sv->draining, 1);
+	/* Stop accepting; connections open now are still served. */
+	fd = MHD_quiesce_daemon(sv->daemon);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+	deadline = mono_us() + (long long)drain_ms * 1000;
+	while (atomic_load(&sv->inflight) > 0 && mono_us() < deadline)
+		usleep(2000);
+	MHD_stop_daemon(sv->daemon);
+	serve_free(sv);
+}

@@ -1,0 +1,55 @@
+/*
+ * serve.h: the HTTP API (libmicrohttpd): the chat, history, feedback and
+ * analytics endpoints, health and Prometheus metrics.  serve_start runs
+ * the server on its own threads; the caller waits for a signal and calls
+ * serve_stop.
+ */
+#ifndef SERVE_H
+#define SERVE_H
+
+#include <stdio.h>
+
+#include "shopdesk.h"
+
+/* Largest request body, in bytes; more is answered 413. */
+#define SERVE_BODY_MAX		(64 * 1024)
+/* Largest comment of a feedback, in bytes (413 past it). */
+#define SERVE_COMMENT_MAX	4096
+/* Longest user_id, in bytes (400 past it). */
+#define SERVE_USER_MAX		128
+
+struct serve_config {
+	const char	*db_path;	/* the store every worker opens */
+	const char	*share_dir;	/* for the engine: model, templates */
+	const char	*bind;		/* IPv4 or IPv6 address; NULL: loopback */
+	int		 port;		/* 0: any free port (see serve_port) */
+	int		 threads;	/* worker threads; 0: one per CPU */
+	int		 no_auth;	/* serve /api without API keys */
+	double		 rate;		/* requests per second per key; 0: off */
+	double		 burst;		/* bucket size of the rate limit */
+	FILE		*log;		/* access log, one line a request; NULL:
+					   none.  Written from the workers. */
+};
+
+struct serve;
+
+/*
+ * Check that the store opens and the engine loads, then listen.  NULL
+ * with err set on failure.  Block SIGINT/SIGTERM in the calling thread
+ * first if they are to be waited for with sigwait: the workers inherit
+ * the mask.
+ */
+struct serve	*serve_start(const struct serve_config *, struct sd_error *);
+/* The port and address listened on. */
+int		 serve_port(const struct serve *);
+const char	*serve_address(const struct serve *);
+/* Worker threads actually started. */
+int		 serve_threads(const struct serve *);
+/*
+ * Stop accepting, answer requests that arrive on open connections with
+ * 503, wait up to drain_ms for the requests in flight to finish, then stop
+ * the workers and close their engines and stores.  Frees the server.
+ */
+void		 serve_stop(struct serve *, int drain_ms);
+
+#endif

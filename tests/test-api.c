@@ -1,0 +1,345 @@
+/*
+ * Unit tests for the HTTP API's library parts: SHA-256, API keys and
+ * session ownership, the rate limiter, the session locks, feedback and
+ * the analytics definitions (resolution, fallbacks, failing utterances,
+ * latency percentiles).
+ */
+#include "config.h"
+
+#include <pthread.h>
+
+#include "shopdesk.h"
+#include "analytics.h"
+#include "apikey.h"
+#include "history.h"
+#include "serve-limit.h"
+#include "store.h"
+#include "tap.h"
+
+static void
+sha_is(const char *in, size_t n, const char *want, const char *what)
+{
+	char	 got[APIKEY_HEX_LEN];
+
+	apikey_sha256_hex(in, n, got);
+	is_str(got, want, "sha256 of %s", what);
+}
+
+static void
+test_sha256(void)
+{
+	char	*million = xmalloc(1000000);
+
+	sha_is("", 0, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855", "the empty string");
+	sha_is("abc", 3, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad", "\"abc\"");
+	/* 56 bytes: the padding needs a second block. */
+	sha_is("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56,
+	    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+	    "the 448-bit FIPS vector");
+	memset(million, 'a', 1000000);
+	sha_is(million, 1000000, "cdc76e5c9914fb9281a1c7e284d73e67"
+	    "f1809a48a497200e046d39ccc7112cd0", "a million \"a\"");
+	free(million);
+}
+
+/* A session with the given (role, action, intent) messages. */
+static void
+conv(struct store *st, const char *id, const char *const *m, size_t n)
+{
+	struct session_info si;
+	long long	 mid;
+	size_t		 i;
+	int		 created;
+
+	history_session_open(st, id, "u1", "api", 0, &si, &created, NULL);
+	session_info_release(&si);
+	for (i = 0; i + 2 < n; i += 3)
+		history_add(st, id, m[i], "some text", m[i + 2], 0.9, m[i + 1],
+		    strcmp(m[i], "bot") == 0 ? (long long)(i + 1) * 100 : -1,
+		    NULL, &mid, NULL);
+}
+
+static double
+num(const cJSON *o, const char *k)
+{
+	const cJSON	*v = cJSON_GetObjectItem(o, k);
+
+	return cJSON_IsNumber(v) ? v->valuedouble : -1;
+}
+
+static void
+test_analytics(struct store *st)
+{
+	/* Confirmed after an answer: resolved. */
+	static const char *const thanks[] = {
+		"user", NULL, "product_search", "bot", "recommend", NULL,
+		"user", NULL, "thanks", "bot", "thanks", NULL };
+	/* Left after an answer: resolved. */
+	static const char *const left[] = {
+		"user", NULL, "order_status", "bot", "order_status", NULL };
+	/* Ended in a fallback: not resolved. */
+	static const char *const fell[] = {
+		"user", NULL, "product_search", "bot", "recommend", NULL,
+		"user", NULL, "unknown", "bot", "fallback", NULL };
+	/* Escalated after an answer: not resolved. */
+	static const char *const esc[] = {
+		"user", NULL, "order_status", "bot", "order_status", NULL,
+		"user", NULL, "contact_human_agent", "bot", "escalate", NULL };
+	/* The bot asked and the customer left: not resolved. */
+	static const char *const asked[] = {
+		"user", NULL, "track_order", "bot", "ask_order_id", NULL };
+	/* Greeted only: nothing answered. */
+	static const char *const hello[] = {
+		"user", NULL, "greeting", "bot", "greet", NULL };
+	struct sd_error	 err = SD_ERROR_INIT;
+	cJSON		*a = NULL, *f, *l, *d;
+	char		*from = NULL, *to = NULL;
+	long long	 fid;
+	enum sd_rc	 rc;
+
+	store_begin(st, NULL);
+	conv(st, "c1", thanks, sizeof thanks / sizeof *thanks);
+	conv(st, "c2", left, sizeof left / sizeof *left);
+	conv(st, "c3", fell, sizeof fell / sizeof *fell);
+	conv(st, "c4", esc, sizeof esc / sizeof *esc);
+	conv(st, "c5", asked, sizeof asked / sizeof *asked);
+	conv(st, "c6", hello, sizeof hello / sizeof *hello);
+	store_commit(st, NULL);
+
+	/* Feedback: c1's answer (message 2) up, c3's fallback (10) down. */
+	ok(analytics_feedback(st, 2, 5, "great", 0, &fid, &err) == SD_OK &&
+	    fid > 0, "feedback on a reply is stored");
+	rc = analytics_feedback(st, 1, 5, NULL, 0, &fid, &err);
+	ok(rc == SD_ERR_INVALID, "feedback on the customer's own line is "
+	    "refused: %s", sd_error_msg(&err));
+	rc = analytics_feedback(st, 999, 5, NULL, 0, &fid, &err);
+	ok(rc == SD_ERR_NOTFOUND, "feedback on a missing message: %s",
+	    sd_error_msg(&err));
+	ok(analytics_feedback(st, 2, 6, NULL, 0, &fid, &err) == SD_ERR_INVALID,
+	    "rating 6 is refused");
+	ok(analytics_feedback(st, 10, 1, NULL, 0, &fid, &err) == SD_OK,
+	    "a thumbs-down is stored");
+
+	rc = analytics_compute(st, NULL, NULL, &a, &err);
+	ok(rc == SD_OK, "analytics compute: %s", sd_error_msg(&err));
+	is_int((long long)num(a, "conversations"), 6, "six conversations");
+	is_int((long long)num(a, "turns"), 9, "nine customer turns");
+	is_int((long long)num(a, "resolved"), 2,
+	    "resolved: confirmed, and left after an answer");
+	ok(fabs(num(a, "resolution_rate") - 0.3333) < 1e-9,
+	    "resolution rate 2/6");
+	is_int((long long)num(a, "escalated"), 1, "one escalated");
+	is_int((long long)num(a, "fallbacks"), 1, "one fallback");
+	ok(fabs(num(a, "fallback_rate") - 0.1111) < 1e-9,
+	    "fallback rate 1/9 replies");
+	f = cJSON_GetObjectItem(a, "satisfaction");
+	is_int((long long)num(f, "ratings"), 2, "two ratings");
+	ok(fabs(num(f, "mean") - 3.0) < 1e-9, "mean rating 3");
+	ok(fabs(num(f, "positive_rate") - 0.5) < 1e-9, "half positive");
+	l = cJSON_GetObjectItem(a, "latency_us");
+	is_int((long long)num(l, "n"), 9, "latency of every reply");
+	is_int((long long)num(l, "max"), 1000, "latency max");
+	is_int((long long)num(l, "p50"), 400, "latency p50 (nearest rank)");
+	f = cJSON_GetArrayItem(cJSON_GetObjectItem(a, "failing"), 0);
+	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(f, "intent")),
+	    "unknown", "the failing utterance is grouped under its intent");
+	is_int((long long)num(f, "count"), 1,
+	    "a fallback rated down counts once");
+	is_int(cJSON_GetArraySize(cJSON_GetObjectItem(a, "failing")), 1,
+	    "one failing intent");
+	d = cJSON_GetArrayItem(cJSON_GetObjectItem(a, "intents"), 0);
+	ok(d != NULL && num(d, "count") == 2, "intent distribution");
+	d = cJSON_GetObjectItem(a, "daily");
+	is_int(cJSON_GetArraySize(d), 1, "one day in the series");
+	is_int((long long)num(cJSON_GetArrayItem(d, 0), "turns"), 9,
+	    "its turns");
+	cJSON_Delete(a);
+
+	ok(analytics_parse_bound("2026-11-20", 1, &to, &err) == SD_OK &&
+	    strcmp(to, "2026-11-20T23:59:59Z") == 0, "a date as upper bound");
+	ok(analytics_parse_bound("2026-11-21", 0, &from, &err) == SD_OK &&
+	    strcmp(from, "2026-11-21T00:00:00Z") == 0, "a date as lower bound");
+	ok(analytics_compute(st, from, NULL, &a, &err) == SD_OK &&
+	    num(a, "conversations") == 0 && cJSON_IsNull(cJSON_GetObjectItem(a,
+	    "resolution_rate")), "an empty range has no rates");
+	cJSON_Delete(a);
+	free(from);
+	free(to);
+	rc = analytics_parse_bound("2026-13-01", 0, &from, &err);
+	ok(rc == SD_ERR_INVALID && strstr(sd_error_msg(&err), "2026-13-01") !=
+	    NULL, "a bad date is named: %s", sd_error_msg(&err));
+	ok(analytics_parse_bound("yesterday", 0, &from, &err) ==
+	    SD_ERR_INVALID, "words are not dates");
+	sd_error_clear(&err);
+}
+
+static void
+test_keys(struct store *st)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct apikey_info *v = NULL;
+	struct session_info si;
+	char		*k1 = NULL, *k2 = NULL, *owner = NULL;
+	long long	 id1 = 0, id2 = 0;
+	size_t		 n = 0, i;
+	int		 created;
+	enum sd_rc	 rc;
+
+	rc = apikey_create(st, "web", &k1, &id1, &err);
+	ok(rc == SD_OK && strncmp(k1, "sdk_", 4) == 0 && strlen(k1) == 44,
+	    "create a key: %s", k1 ? k1 : sd_error_msg(&err));
+	ok(apikey_create(st, "", &k2, &id2, &err) == SD_OK &&
+	    strcmp(k1, k2) != 0, "a second key differs");
+	is_int(apikey_lookup(st, k1, strlen(k1), &err), id1,
+	    "the key finds its id");
+	is_int(apikey_lookup(st, k1, strlen(k1) - 1, &err), 0,
+	    "a cut key finds nothing");
+	is_int(apikey_lookup(st, "", 0, &err), 0, "an empty key finds nothing");
+	{
+		sqlite3_stmt	*s = NULL;
+		int		 found = 0;
+
+		sqlite3_prepare_v2(store_db(st), "SELECT count(*) FROM api_keys"
+		    " WHERE hash = ?1 OR prefix = ?1", -1, &s, NULL);
+		sqlite3_bind_text(s, 1, k1, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			found = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+		is_int(found, 0, "the key itself is not stored");
+	}
+
+	history_session_open(st, "s-k1", "u1", "api", 0, &si, &created, NULL);
+	session_info_release(&si);
+	ok(apikey_session_claim(st, "s-k1", id1, &err) == SD_OK,
+	    "record the session's key");
+	ok(apikey_session_check(st, "s-k1", id1, &owner, &err) == SD_OK &&
+	    owner != NULL && strcmp(owner, "u1") == 0,
+	    "its key sees the session and its user");
+	free(owner);
+	rc = apikey_session_check(st, "s-k1", id2, NULL, &err);
+	ok(rc == SD_ERR_NOTFOUND, "another key does not: %s",
+	    sd_error_msg(&err));
+	ok(apikey_session_check(st, "s-k1", 0, NULL, &err) == SD_OK,
+	    "without auth every session is visible");
+	ok(apikey_session_check(st, "nope", 0, NULL, &err) == SD_ERR_NOTFOUND,
+	    "an unknown session is not found");
+
+	ok(apikey_revoke(st, id1, &err) == SD_OK, "revoke");
+	is_int(apikey_lookup(st, k1, strlen(k1), &err), 0,
+	    "a revoked key finds nothing");
+	rc = apikey_revoke(st, id1, &err);
+	ok(rc == SD_ERR_INVALID, "revoking twice: %s", sd_error_msg(&err));
+	rc = apikey_revoke(st, 12345, &err);
+	ok(rc == SD_ERR_NOTFOUND, "revoking a missing key: %s",
+	    sd_error_msg(&err));
+	ok(apikey_list(st, &v, &n, &err) == SD_OK && n == 2 &&
+	    v[0].revoked_at != NULL && v[1].revoked_at == NULL &&
+	    strcmp(v[0].name, "web") == 0 && strncmp(v[0].prefix, k1, 12) == 0,
+	    "list shows names, prefixes and revocation");
+	for (i = 0; i < n; i++)
+		apikey_info_release(&v[i]);
+	free(v);
+	free(k1);
+	free(k2);
+	sd_error_clear(&err);
+}
+
+static void
+test_limiter(void)
+{
+	struct serve_limiter *l = serve_limiter_new(2, 3);
+	struct serve_limiter *off = serve_limiter_new(0, 1);
+	int		 i, pass = 1;
+
+	for (i = 0; i < 3; i++)
+		pass &= serve_limiter_take(l, "k1", 100.0) == 0;
+	ok(pass, "a burst of 3 passes");
+	is_int(serve_limiter_take(l, "k1", 100.0), 1,
+	    "the 4th waits: Retry-After 1");
+	is_int(serve_limiter_take(l, "k2", 100.0), 0,
+	    "another client has its own bucket");
+	is_int(serve_limiter_take(l, "k1", 100.6), 0,
+	    "a token is back after 1/rate seconds");
+	is_int(serve_limiter_take(l, "k1", 100.6), 1, "and only one");
+	pass = 1;
+	for (i = 0; i < 1000; i++)
+		pass &= serve_limiter_take(off, "k1", 1.0) == 0;
+	ok(pass, "rate 0 never limits");
+	serve_limiter_free(l);
+	serve_limiter_free(off);
+	l = serve_limiter_new(0.1, 1);
+	serve_limiter_take(l, "slow", 0);
+	is_int(serve_limiter_take(l, "slow", 0), 10,
+	    "Retry-After rounds the wait up (rate 0.1/s)");
+	serve_limiter_free(l);
+}
+
+/* Threads increment a counter under the session lock. */
+struct lock_arg {
+	struct serve_locks *locks;
+	long		*counter;
+};
+
+static void *
+lock_worker(void *p)
+{
+	struct lock_arg	*a = p;
+	long		 v;
+	int		 i;
+
+	for (i = 0; i < 20000; i++) {
+		serve_locks_lock(a->locks, "session-1");
+		v = *a->counter;
+		*a->counter = v + 1;
+		serve_locks_unlock(a->locks, "session-1");
+	}
+	return NULL;
+}
+
+static void
+test_locks(void)
+{
+	struct serve_locks *sl = serve_locks_new(16);
+	struct lock_arg	 a;
+	pthread_t	 t[4];
+	long		 counter = 0;
+	int		 i;
+
+	a.locks = sl;
+	a.counter = &counter;
+	for (i = 0; i < 4; i++)
+		pthread_create(&t[i], NULL, lock_worker, &a);
+	for (i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	is_int(counter, 80000, "the session lock serialises 4 threads");
+	serve_locks_free(sl);
+}
+
+int
+main(void)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct store	*st;
+	char		*dir, *path;
+
+	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
+	test_sha256();
+	test_limiter();
+	test_locks();
+	dir = tap_tmpdir();
+	path = xasprintf("%s/api.db", dir);
+	if ((st = store_open(path, NULL, &err)) == NULL) {
+		printf("Bail out! %s\n", sd_error_msg(&err));
+		return 1;
+	}
+	test_keys(st);
+	test_analytics(st);
+	store_close(st);
+	tap_rmtree(dir);
+	free(path);
+	free(dir);
+	done_testing();
+	return exit_status();
+}
