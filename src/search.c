@@ -510,6 +510,7 @@ prepare_ranked(struct store *st, const char *sql, struct sd_error *err)
 struct phrase {
 	char	*text;		/* words separated by spaces */
 	int	 group;
+	int	 from;		/* first query word it stands for (<= group) */
 	double	 weight;
 };
 
@@ -522,8 +523,13 @@ struct plan {
 	double		 max_price, min_price;
 };
 
+/*
+ * Add a phrase standing for query words from..group (a synonym of a run
+ * of words covers the run; anything else, one word).
+ */
 static void
-plan_phrase(struct plan *pl, const char *text, int group, double weight)
+plan_phrase(struct plan *pl, const char *text, int from, int group,
+    double weight)
 {
 	size_t	 i;
 
@@ -532,6 +538,8 @@ plan_phrase(struct plan *pl, const char *text, int group, double weight)
 		    text) == 0) {
 			if (weight > pl->ph[i].weight)
 				pl->ph[i].weight = weight;
+			if (from < pl->ph[i].from)
+				pl->ph[i].from = from;
 			return;
 		}
 	}
@@ -541,6 +549,7 @@ plan_phrase(struct plan *pl, const char *text, int group, double weight)
 	}
 	pl->ph[pl->nph].text = xstrdup(text);
 	pl->ph[pl->nph].group = group;
+	pl->ph[pl->nph].from = from;
 	pl->ph[pl->nph].weight = weight;
 	pl->nph++;
 }
@@ -900,7 +909,8 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 		if (known > 1 || (known == 1 && ty[i].bestdf < 20))
 			continue;
 		w = known == 0 && ty[i].df == 0 ? W_TYPO : W_TYPO_KNOWN;
-		plan_phrase(pl, ty[i].best, (int)ty[i].word, w);
+		plan_phrase(pl, ty[i].best, (int)ty[i].word, (int)ty[i].word,
+		    w);
 		sbuf_addf(&pl->corrected, "%s%s -> %s",
 		    pl->corrected.len ? ", " : "", wd, ty[i].best);
 	}
@@ -989,7 +999,8 @@ expand_synonyms(struct store *st, struct plan *pl, struct sd_error *err)
 
 					if ((ph = synonyms_normalize(syn)) == NULL)
 						continue;
-					plan_phrase(pl, ph, (int)(i + n - 1),
+					plan_phrase(pl, ph, (int)i,
+					    (int)(i + n - 1),
 					    strcmp(src, "wordnet") == 0 ?
 					    W_SYN_WORDNET : W_SYN_SHOP);
 					sbuf_addf(&pl->expanded, "%s%s -> %s",
@@ -1048,7 +1059,8 @@ make_plan(struct store *st, const struct search_query *q, struct plan *pl,
 		if (nkept > 0 && is_stopword(all.v[i]))
 			continue;
 		tokens_add(&pl->words, all.v[i], strlen(all.v[i]));
-		plan_phrase(pl, all.v[i], (int)pl->words.n - 1, 1.0);
+		plan_phrase(pl, all.v[i], (int)pl->words.n - 1,
+		    (int)pl->words.n - 1, 1.0);
 	}
 	if (pl->words.n == 0)
 		goto out;
@@ -1062,28 +1074,85 @@ out:
 	return rc;
 }
 
-/* The MATCH expression and sd_rank's phrase specification. */
+/* An FTS5 string: the phrase in double quotes, any quote inside doubled. */
 static void
-plan_expr(const struct plan *pl, struct sbuf *expr, struct sbuf *spec)
+add_quoted(struct sbuf *b, const char *text)
 {
 	const char	*p;
-	size_t		 i;
 
+	sbuf_addc(b, '"');
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '"')
+			sbuf_addc(b, '"');
+		sbuf_addc(b, *p);
+	}
+	sbuf_addc(b, '"');
+}
+
+/*
+ * The MATCH expressions and sd_rank's phrase specification.  expr is the
+ * OR of every phrase: a row matching any of them is a candidate.  all is
+ * the stricter expression that wants every query word (or one of its
+ * alternatives) in the row, or is left empty when there is a single
+ * word.  A synonym of a run of words ("cell phone" -> "smartphone")
+ * stands for the whole run, so the words of a run make one unit that any
+ * of their phrases satisfies.  The phrases come out in group order in
+ * both, so one spec serves both: a row scores the same under either, and
+ * the stricter one only leaves rows out.
+ */
+static void
+plan_expr(struct plan *pl, struct sbuf *expr, struct sbuf *all,
+    struct sbuf *spec)
+{
+	struct phrase	 tmp;
+	size_t		 i, j, nwords = pl->words.n;
+	int		*unit, u, nunit = 0, open = 0;
+
+	/* Insertion sort by group, stable: lists are short. */
+	for (i = 1; i < pl->nph; i++) {
+		tmp = pl->ph[i];
+		for (j = i; j > 0 && pl->ph[j - 1].group > tmp.group; j--)
+			pl->ph[j] = pl->ph[j - 1];
+		pl->ph[j] = tmp;
+	}
+	/* unit[w]: the first word of the run word w belongs to. */
+	unit = xcalloc(nwords + 1, sizeof *unit);
+	for (i = 0; i < nwords; i++)
+		unit[i] = (int)i;
+	for (i = 0; i < pl->nph; i++)
+		for (u = pl->ph[i].from; u <= pl->ph[i].group; u++)
+			if (pl->ph[i].from < unit[u])
+				unit[u] = pl->ph[i].from;
+	/* A run reaching back into an earlier run joins it. */
+	for (i = 1; i < nwords; i++)
+		if (unit[i] < (int)i && unit[unit[i]] < unit[i])
+			unit[i] = unit[unit[i]];
+	for (i = 0; i < nwords; i++)
+		if (unit[i] == (int)i)
+			nunit++;
 	for (i = 0; i < pl->nph; i++) {
 		if (i > 0) {
 			sbuf_adds(expr, " OR ");
 			sbuf_addc(spec, ',');
 		}
-		/* An FTS5 string: double any quote inside. */
-		sbuf_addc(expr, '"');
-		for (p = pl->ph[i].text; *p != '\0'; p++) {
-			if (*p == '"')
-				sbuf_addc(expr, '"');
-			sbuf_addc(expr, *p);
-		}
-		sbuf_addc(expr, '"');
+		add_quoted(expr, pl->ph[i].text);
 		sbuf_addf(spec, "%d:%.3f", pl->ph[i].group, pl->ph[i].weight);
+		if (nunit < 2)
+			continue;
+		/* Groups are query word indices; sorted, a unit is a run. */
+		u = unit[pl->ph[i].group];
+		if (i == 0 || u != unit[pl->ph[i - 1].group]) {
+			if (open)
+				sbuf_adds(all, ") AND ");
+			sbuf_addc(all, '(');
+			open = 1;
+		} else
+			sbuf_adds(all, " OR ");
+		add_quoted(all, pl->ph[i].text);
 	}
+	if (open)
+		sbuf_addc(all, ')');
+	free(unit);
 }
 
 /* ---- running it ---- */
@@ -1269,6 +1338,69 @@ run_chunks(struct store *st, unsigned kinds, const char *expr,
 	return SD_OK;
 }
 
+/* Forget the hits from first on (a strict pass that found too few). */
+static void
+hits_drop(struct search_result *res, size_t first)
+{
+	size_t	 i;
+
+	for (i = first; i < res->n; i++)
+		hit_release(&res->hits[i]);
+	res->n = first;
+}
+
+/*
+ * Rank the rows that have every query word first, the rows that have any
+ * only when those are fewer than wanted.  With OR semantics a common word
+ * makes a large share of the table a candidate, and sd_rank then scores
+ * every one of them; rows with all the words are the ones BM25 puts on
+ * top anyway (a row scores the same under both expressions), so when
+ * there are enough of them the others cannot change much but the time.
+ * *used becomes the looser expression when it was needed.
+ */
+static enum sd_rc
+rank_products(struct store *st, const struct search_query *q,
+    const struct plan *pl, const struct sbuf *any, const struct sbuf *all,
+    const char *spec, int limit, struct search_result *res, size_t *cap,
+    const char **used, struct sd_error *err)
+{
+	size_t		 first = res->n;
+	enum sd_rc	 rc;
+
+	if (all->len > 0) {
+		if ((rc = run_products(st, q, pl, all->buf, spec, limit, res,
+		    cap, err)) != SD_OK)
+			return rc;
+		if (res->n - first >= (size_t)limit)
+			return SD_OK;
+		hits_drop(res, first);
+	}
+	*used = any->buf;
+	return run_products(st, q, pl, any->buf, spec, limit, res, cap, err);
+}
+
+/* The same for document chunks. */
+static enum sd_rc
+rank_chunks(struct store *st, unsigned kinds, const struct sbuf *any,
+    const struct sbuf *all, const char *spec, int limit,
+    struct search_result *res, size_t *cap, const char **used,
+    struct sd_error *err)
+{
+	size_t		 first = res->n;
+	enum sd_rc	 rc;
+
+	if (all->len > 0) {
+		if ((rc = run_chunks(st, kinds, all->buf, spec, limit, res,
+		    cap, err)) != SD_OK)
+			return rc;
+		if (res->n - first >= (size_t)limit)
+			return SD_OK;
+		hits_drop(res, first);
+	}
+	*used = any->buf;
+	return run_chunks(st, kinds, any->buf, spec, limit, res, cap, err);
+}
+
 static int
 hit_cmp(const void *a, const void *b)
 {
@@ -1286,7 +1418,8 @@ search_run(struct store *st, const struct search_query *q,
     struct search_result *res, struct sd_error *err)
 {
 	struct plan	 pl;
-	struct sbuf	 expr = SBUF_INIT, spec = SBUF_INIT;
+	struct sbuf	 expr = SBUF_INIT, all = SBUF_INIT, spec = SBUF_INIT;
+	const char	*used = NULL;
 	unsigned	 kinds = q->kinds ? q->kinds : SEARCH_ALL_KINDS;
 	int		 limit = q->limit > 0 ? q->limit : 10;
 	int		 filtered;
@@ -1308,19 +1441,20 @@ search_run(struct store *st, const struct search_query *q,
 		res->expanded = xstrdup(pl.expanded.buf);
 	if (pl.nph == 0)
 		goto out;
-	plan_expr(&pl, &expr, &spec);
-	res->expr = xstrdup(expr.buf);
+	plan_expr(&pl, &expr, &all, &spec);
+	used = all.len > 0 ? all.buf : expr.buf;
 	/* Product filters leave documents out: they have no price. */
 	filtered = (q->category != NULL && *q->category != '\0') ||
 	    pl.max_price >= 0 || pl.min_price >= 0 || q->in_stock;
 	if ((kinds & SEARCH_KIND_BIT(SEARCH_PRODUCT)) &&
-	    (rc = run_products(st, q, &pl, expr.buf, spec.buf, limit, res,
-	    &cap, err)) != SD_OK)
+	    (rc = rank_products(st, q, &pl, &expr, &all, spec.buf, limit, res,
+	    &cap, &used, err)) != SD_OK)
 		goto out;
 	if ((kinds & SEARCH_DOC_KINDS) && !filtered &&
-	    (rc = run_chunks(st, kinds & SEARCH_DOC_KINDS, expr.buf, spec.buf,
-	    limit, res, &cap, err)) != SD_OK)
+	    (rc = rank_chunks(st, kinds & SEARCH_DOC_KINDS, &expr, &all,
+	    spec.buf, limit, res, &cap, &used, err)) != SD_OK)
 		goto out;
+	res->expr = xstrdup(used);
 	if (res->n > 1)
 		qsort(res->hits, res->n, sizeof *res->hits, hit_cmp);
 	for (i = (size_t)limit; i < res->n; i++)
@@ -1330,6 +1464,7 @@ search_run(struct store *st, const struct search_query *q,
 out:
 	plan_free(&pl);
 	sbuf_release(&expr);
+	sbuf_release(&all);
 	sbuf_release(&spec);
 	return rc;
 }
