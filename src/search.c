@@ -1201,6 +1201,21 @@ static const char product_sql[] =
     "   AND (?6 = 0 OR p.stock > 0)"
     " ORDER BY score DESC, p.id LIMIT ?7";
 
+/*
+ * Without filters the ranking needs nothing from products: rank inside
+ * the full-text table and look up only the rows kept, rather than a
+ * products row for every candidate.
+ */
+static const char product_top_sql[] =
+    "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
+    "  p.stock, r.score"
+    "  FROM (SELECT rowid AS id, sd_rank(product_fts, ?2,"
+    "          8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
+    "          FROM product_fts WHERE product_fts MATCH ?1"
+    "         ORDER BY score DESC, rowid LIMIT ?3) r"
+    "  JOIN products p ON p.id = r.id"
+    " ORDER BY r.score DESC, p.id";
+
 static const char product_snippet_sql[] =
     "SELECT snippet(product_fts, -1, '[', ']', '...', 12)"
     "  FROM product_fts WHERE product_fts MATCH ?1 AND rowid = ?2";
@@ -1254,18 +1269,26 @@ run_products(struct store *st, const struct search_query *q,
 	sqlite3_stmt	*s;
 	struct search_hit h;
 	size_t		 first = res->n, i;
-	int		 r;
+	int		 r, filtered;
 
-	if ((s = prepare_ranked(st, product_sql, err)) == NULL)
+	filtered = (q->category != NULL && *q->category != '\0') ||
+	    pl->max_price >= 0 || pl->min_price >= 0 || q->in_stock;
+	if ((s = prepare_ranked(st, filtered ? product_sql : product_top_sql,
+	    err)) == NULL)
 		return SD_ERR_DB;
 	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
-	if (q->category != NULL && *q->category != '\0')
-		sqlite3_bind_text(s, 3, q->category, -1, SQLITE_STATIC);
-	bind_price(s, 4, pl->max_price);
-	bind_price(s, 5, pl->min_price);
-	sqlite3_bind_int(s, 6, q->in_stock != 0);
-	sqlite3_bind_int(s, 7, limit);
+	if (!filtered)
+		sqlite3_bind_int(s, 3, limit);
+	else {
+		if (q->category != NULL && *q->category != '\0')
+			sqlite3_bind_text(s, 3, q->category, -1,
+			    SQLITE_STATIC);
+		bind_price(s, 4, pl->max_price);
+		bind_price(s, 5, pl->min_price);
+		sqlite3_bind_int(s, 6, q->in_stock != 0);
+		sqlite3_bind_int(s, 7, limit);
+	}
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&h, 0, sizeof h);
 		h.kind = SEARCH_PRODUCT;
