@@ -333,16 +333,122 @@ count_row(const Fts5ExtensionApi *api, Fts5Context *fc, void *arg)
 }
 
 /*
- * The phrase specification: "group:weight" per phrase, comma separated,
- * in the order of the phrases in the MATCH expression.
+ * Document frequencies of phrases, per connection (the user data of
+ * sd_rank).  FTS5 stores no document counts: xQueryPhrase walks every
+ * row that has the phrase, which for a word in a tenth of a large
+ * catalog costs about as much as the rest of the query.  The words
+ * shoppers type repeat, so the counts are kept until the database
+ * changes: SQLite's data version moves on every commit (from any
+ * connection) and the connection's change count on every write of its
+ * own, committed or not.
  */
-static struct rank_aux *
-rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
-    sqlite3_value **val, int *rc)
+#define DF_CACHE_MAX	4096	/* entries; a full cache starts over */
+
+struct df_entry {
+	char		*key;	/* table tag, '\037', phrase text */
+	sqlite3_int64	 df;
+};
+
+struct df_cache {
+	struct df_entry	*v;
+	size_t		 n, cap;
+	unsigned	 data_version;
+	sqlite3_int64	 changes;
+};
+
+static void
+df_cache_clear(struct df_cache *c)
 {
+	size_t	 i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->v[i].key);
+	c->n = 0;
+}
+
+static void
+df_cache_free(void *p)
+{
+	struct df_cache *c = p;
+
+	if (c == NULL)
+		return;
+	df_cache_clear(c);
+	free(c->v);
+	free(c);
+}
+
+/* Forget every count when the database may have changed since. */
+static void
+df_cache_check(struct df_cache *c, sqlite3 *db)
+{
+	unsigned	 dv = 0;
+	sqlite3_int64	 ch;
+
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION,
+	    &dv) != SQLITE_OK)
+		dv = c->data_version + 1;	/* unknown: assume changed */
+	ch = sqlite3_total_changes(db);
+	if (dv != c->data_version || ch != c->changes)
+		df_cache_clear(c);
+	c->data_version = dv;
+	c->changes = ch;
+}
+
+static struct df_entry *
+df_cache_find(struct df_cache *c, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].key, key) == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+static void
+df_cache_put(struct df_cache *c, const char *key, sqlite3_int64 df)
+{
+	if (c->n >= DF_CACHE_MAX)
+		df_cache_clear(c);
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+	}
+	c->v[c->n].key = xstrdup(key);
+	c->v[c->n].df = df;
+	c->n++;
+}
+
+/*
+ * Arguments: the phrase specification, "group:weight:len:text" per
+ * phrase (text being the phrase's len bytes), comma separated, in the
+ * order of the phrases in the MATCH expression; a tag naming the table
+ * (for the document counts); the column weights.
+ */
+static void
+texts_free(char **text, int n)
+{
+	int	 i;
+
+	if (text == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(text[i]);
+	free(text);
+}
+
+static struct rank_aux *
+rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc,
+    sqlite3_context *sc, int nval, sqlite3_value **val, int *rc)
+{
+	struct df_cache	*cache = api->xUserData(fc);
+	struct df_entry	*e;
+	sqlite3		*db = sqlite3_context_db_handle(sc);
 	struct rank_aux	*a;
-	const char	*spec, *p;
-	char		*end;
+	const char	*spec, *p, *tag;
+	char		*end, **text = NULL;
+	long		 len;
 	sqlite3_int64	 nrow = 0, ntok, df;
 	double		 wmax = 0, gw;
 	int		 i, j;
@@ -357,6 +463,10 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 	a->avgl = xcalloc((size_t)a->ncol, sizeof *a->avgl);
 	spec = nval > 0 ? (const char *)sqlite3_value_text(val[0]) : NULL;
 	p = spec != NULL ? spec : "";
+	tag = nval > 1 ? (const char *)sqlite3_value_text(val[1]) : NULL;
+	if (tag == NULL)
+		tag = "";
+	text = xcalloc((size_t)a->nphrase + 1, sizeof *text);
 	for (i = 0; i < a->nphrase; i++) {
 		a->group[i] = (int)strtol(p, &end, 10);
 		if (*end == ':') {
@@ -367,13 +477,23 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 			a->group[i] = i;
 		if (a->group[i] + 1 > a->ngroup)
 			a->ngroup = a->group[i] + 1;
+		if (*end == ':') {
+			p = end + 1;
+			len = strtol(p, &end, 10);
+			if (*end == ':' && len >= 0 &&
+			    (size_t)len <= strlen(end + 1)) {
+				text[i] = xasprintf("%s\037%.*s", tag,
+				    (int)len, end + 1);
+				end += 1 + len;
+			}
+		}
 		p = *end == ',' ? end + 1 : end;
 	}
 	a->gbest = xcalloc((size_t)a->ngroup + 1, sizeof *a->gbest);
 	a->tf = xcalloc((size_t)a->nphrase * (size_t)a->ncol + 1,
 	    sizeof *a->tf);
 	for (j = 0; j < a->ncol; j++) {
-		a->wcol[j] = j + 1 < nval ? sqlite3_value_double(val[j + 1]) :
+		a->wcol[j] = j + 2 < nval ? sqlite3_value_double(val[j + 2]) :
 		    1.0;
 		if (a->wcol[j] > wmax)
 			wmax = a->wcol[j];
@@ -387,11 +507,20 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 		if (a->avgl[j] <= 0)
 			a->avgl[j] = 1;
 	}
+	if (cache != NULL)
+		df_cache_check(cache, db);
 	for (i = 0; i < a->nphrase; i++) {
 		df = 0;
-		if ((*rc = api->xQueryPhrase(fc, i, &df, count_row)) !=
-		    SQLITE_OK)
-			goto fail;
+		if (cache != NULL && text[i] != NULL &&
+		    (e = df_cache_find(cache, text[i])) != NULL)
+			df = e->df;
+		else {
+			if ((*rc = api->xQueryPhrase(fc, i, &df, count_row)) !=
+			    SQLITE_OK)
+				goto fail;
+			if (cache != NULL && text[i] != NULL)
+				df_cache_put(cache, text[i], df);
+		}
 		/* The Lucene form: never negative, so common words count. */
 		a->idf[i] = log(1.0 + ((double)nrow - (double)df + 0.5) /
 		    ((double)df + 0.5));
@@ -405,8 +534,10 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 	}
 	if (a->norm <= 0)
 		a->norm = 1;
+	texts_free(text, a->nphrase);
 	return a;
 fail:
+	texts_free(text, a->nphrase);
 	rank_aux_free(a);
 	return NULL;
 }
@@ -420,7 +551,7 @@ sd_rank(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc,
 	double		*tf = NULL, s, total = 0, den;
 
 	if ((a = api->xGetAuxdata(fc, 0)) == NULL) {
-		if ((a = rank_aux_new(api, fc, nval, val, &rc)) == NULL) {
+		if ((a = rank_aux_new(api, fc, sc, nval, val, &rc)) == NULL) {
 			sqlite3_result_error_code(sc, rc);
 			return;
 		}
@@ -472,6 +603,7 @@ register_rank(struct store *st, struct sd_error *err)
 	sqlite3		*db = store_db(st);
 	sqlite3_stmt	*s = NULL;
 	fts5_api	*api = NULL;
+	struct df_cache	*cache;
 
 	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) !=
 	    SQLITE_OK)
@@ -481,9 +613,12 @@ register_rank(struct store *st, struct sd_error *err)
 	sqlite3_finalize(s);
 	if (api == NULL)
 		return sd_fail(err, SD_ERR_DB, "SQLite has no FTS5");
-	if (api->xCreateFunction(api, "sd_rank", NULL, sd_rank, NULL) !=
-	    SQLITE_OK)
+	cache = xcalloc(1, sizeof *cache);
+	if (api->xCreateFunction(api, "sd_rank", cache, sd_rank,
+	    df_cache_free) != SQLITE_OK) {
+		df_cache_free(cache);
 		return store_fail(st, err, "register sd_rank");
+	}
 	return SD_OK;
 }
 
@@ -1136,7 +1271,8 @@ plan_expr(struct plan *pl, struct sbuf *expr, struct sbuf *all,
 			sbuf_addc(spec, ',');
 		}
 		add_quoted(expr, pl->ph[i].text);
-		sbuf_addf(spec, "%d:%.3f", pl->ph[i].group, pl->ph[i].weight);
+		sbuf_addf(spec, "%d:%.3f:%zu:%s", pl->ph[i].group,
+		    pl->ph[i].weight, strlen(pl->ph[i].text), pl->ph[i].text);
 		if (nunit < 2)
 			continue;
 		/* Groups are query word indices; sorted, a unit is a run. */
@@ -1190,7 +1326,7 @@ hit_release(struct search_hit *h)
 /* Field weights: see product_fts and chunk_fts in store.c. */
 static const char product_sql[] =
     "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
-    "  p.stock, sd_rank(product_fts, ?2,"
+    "  p.stock, sd_rank(product_fts, ?2, 'product',"
     "    8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
     "  FROM product_fts JOIN products p ON p.id = product_fts.rowid"
     " WHERE product_fts MATCH ?1"
@@ -1209,7 +1345,7 @@ static const char product_sql[] =
 static const char product_top_sql[] =
     "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
     "  p.stock, r.score"
-    "  FROM (SELECT rowid AS id, sd_rank(product_fts, ?2,"
+    "  FROM (SELECT rowid AS id, sd_rank(product_fts, ?2, 'product',"
     "          8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
     "          FROM product_fts WHERE product_fts MATCH ?1"
     "         ORDER BY score DESC, rowid LIMIT ?3) r"
@@ -1222,7 +1358,7 @@ static const char product_snippet_sql[] =
 
 static const char chunk_sql[] =
     "SELECT c.id, d.doc_key, d.kind, d.title, c.heading, d.id,"
-    "  sd_rank(chunk_fts, ?2, 5.0, 3.0, 1.0, 2.0) AS score"
+    "  sd_rank(chunk_fts, ?2, 'chunk', 5.0, 3.0, 1.0, 2.0) AS score"
     "  FROM chunk_fts JOIN chunks c ON c.id = chunk_fts.rowid"
     "  JOIN documents d ON d.id = c.document_id"
     " WHERE chunk_fts MATCH ?1"
