@@ -47,6 +47,7 @@
 #define W_SYN_SHOP	0.6	/* synonym written by the shop */
 #define W_SYN_WORDNET	0.4	/* synonym derived from WordNet */
 #define MAX_NGRAM	3	/* longest synonym term looked up, in words */
+#define RANK_CAP	2000	/* products scored at most, newest first */
 
 static const char *const kind_names[SEARCH_NKINDS] = {
 	"product", "faq", "policy", "manual", "ticket"
@@ -1301,6 +1302,8 @@ col_dup(sqlite3_stmt *s, int i)
 	return t != NULL ? xstrdup((const char *)t) : NULL;
 }
 
+static void	hits_drop(struct search_result *, size_t);
+
 static void
 hits_push(struct search_result *res, size_t *cap, const struct search_hit *h)
 {
@@ -1338,19 +1341,49 @@ static const char product_sql[] =
     " ORDER BY score DESC, p.id LIMIT ?7";
 
 /*
- * Without filters the ranking needs nothing from products: rank inside
- * the full-text table and look up only the rows kept, rather than a
- * products row for every candidate.
+ * Scoring a row (its positions and column sizes) costs a microsecond or
+ * so, and a word in a tenth of a 100,000-product catalog makes ten
+ * thousand candidates.  The window queries score only the newest ?cap
+ * rows that match (FTS5 walks its doclists backwards and stops there;
+ * a cap of -1 is none): past a few thousand, the words do not tell the
+ * rows apart much ("phone" among ten thousand phones) and newer products
+ * are the better guess.
+ *
+ * Without filters the ranking needs nothing from products either: rank
+ * inside the full-text table and look up only the rows kept.
  */
 static const char product_top_sql[] =
+    "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
+    "  p.stock, r.score"
+    "  FROM (SELECT id, score FROM"
+    "         (SELECT rowid AS id, sd_rank(product_fts, ?2, 'product',"
+    "            8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
+    "            FROM product_fts WHERE product_fts MATCH ?1"
+    "           ORDER BY rowid DESC LIMIT ?4)"
+    "         ORDER BY score DESC, id LIMIT ?3) r"
+    "  JOIN products p ON p.id = r.id"
+    " ORDER BY r.score DESC, p.id";
+
+/* With filters, in the window: the newest candidates, then the filters. */
+static const char product_window_sql[] =
     "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
     "  p.stock, r.score"
     "  FROM (SELECT rowid AS id, sd_rank(product_fts, ?2, 'product',"
     "          8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
     "          FROM product_fts WHERE product_fts MATCH ?1"
-    "         ORDER BY score DESC, rowid LIMIT ?3) r"
+    "         ORDER BY rowid DESC LIMIT ?8) r"
     "  JOIN products p ON p.id = r.id"
-    " ORDER BY r.score DESC, p.id";
+    " WHERE (?3 IS NULL OR p.category = ?3 COLLATE NOCASE"
+    "        OR p.subcategory = ?3 COLLATE NOCASE)"
+    "   AND (?4 IS NULL OR p.price <= ?4)"
+    "   AND (?5 IS NULL OR p.price >= ?5)"
+    "   AND (?6 = 0 OR p.stock > 0)"
+    " ORDER BY r.score DESC, p.id LIMIT ?7";
+
+/* Whether more than ?2 rows match. */
+static const char product_more_sql[] =
+    "SELECT 1 FROM product_fts WHERE product_fts MATCH ?1"
+    " ORDER BY rowid DESC LIMIT 1 OFFSET ?2";
 
 static const char product_snippet_sql[] =
     "SELECT snippet(product_fts, -1, '[', ']', '...', 12)"
@@ -1397,26 +1430,50 @@ snippet_of(struct store *st, const char *sql, const char *expr,
 	return SD_OK;
 }
 
+/* Whether more than RANK_CAP products match expr. */
+static int
+product_many(struct store *st, const char *expr)
+{
+	sqlite3_stmt	*s;
+	int		 many;
+
+	if ((s = store_prepare(st, product_more_sql, NULL)) == NULL)
+		return 1;
+	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, RANK_CAP);
+	many = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return many;
+}
+
+/*
+ * Rank the products matching expr; windowed, only the newest RANK_CAP
+ * of them (see product_top_sql).
+ */
 static enum sd_rc
-run_products(struct store *st, const struct search_query *q,
+run_products_in(struct store *st, const struct search_query *q,
     const struct plan *pl, const char *expr, const char *spec, int limit,
-    struct search_result *res, size_t *cap, struct sd_error *err)
+    int windowed, struct search_result *res, size_t *cap,
+    struct sd_error *err)
 {
 	sqlite3_stmt	*s;
 	struct search_hit h;
 	size_t		 first = res->n, i;
 	int		 r, filtered;
+	const char	*sql;
 
 	filtered = (q->category != NULL && *q->category != '\0') ||
 	    pl->max_price >= 0 || pl->min_price >= 0 || q->in_stock;
-	if ((s = prepare_ranked(st, filtered ? product_sql : product_top_sql,
-	    err)) == NULL)
+	sql = !filtered ? product_top_sql : windowed ? product_window_sql :
+	    product_sql;
+	if ((s = prepare_ranked(st, sql, err)) == NULL)
 		return SD_ERR_DB;
 	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
-	if (!filtered)
+	if (!filtered) {
 		sqlite3_bind_int(s, 3, limit);
-	else {
+		sqlite3_bind_int(s, 4, windowed ? RANK_CAP : -1);
+	} else {
 		if (q->category != NULL && *q->category != '\0')
 			sqlite3_bind_text(s, 3, q->category, -1,
 			    SQLITE_STATIC);
@@ -1424,6 +1481,8 @@ run_products(struct store *st, const struct search_query *q,
 		bind_price(s, 5, pl->min_price);
 		sqlite3_bind_int(s, 6, q->in_stock != 0);
 		sqlite3_bind_int(s, 7, limit);
+		if (windowed)
+			sqlite3_bind_int(s, 8, RANK_CAP);
 	}
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&h, 0, sizeof h);
@@ -1448,6 +1507,28 @@ run_products(struct store *st, const struct search_query *q,
 		    res->hits[i].rowid, &res->hits[i].snippet, err) != SD_OK)
 			return SD_ERR_DB;
 	return SD_OK;
+}
+
+/*
+ * Rank the products matching expr, in the window first.  Without filters
+ * the window holds the hits whenever there are any; with them, should
+ * they leave too few, every row is scored after all.
+ */
+static enum sd_rc
+run_products(struct store *st, const struct search_query *q,
+    const struct plan *pl, const char *expr, const char *spec, int limit,
+    struct search_result *res, size_t *cap, struct sd_error *err)
+{
+	size_t		 first = res->n;
+	enum sd_rc	 rc;
+
+	if ((rc = run_products_in(st, q, pl, expr, spec, limit, 1, res, cap,
+	    err)) != SD_OK || res->n - first >= (size_t)limit ||
+	    !product_many(st, expr))
+		return rc;
+	hits_drop(res, first);
+	return run_products_in(st, q, pl, expr, spec, limit, 0, res, cap,
+	    err);
 }
 
 static enum sd_rc
