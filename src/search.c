@@ -47,6 +47,7 @@
 #define W_SYN_SHOP	0.6	/* synonym written by the shop */
 #define W_SYN_WORDNET	0.4	/* synonym derived from WordNet */
 #define MAX_NGRAM	3	/* longest synonym term looked up, in words */
+#define RANK_CAP	2000	/* products scored at most, newest first */
 
 static const char *const kind_names[SEARCH_NKINDS] = {
 	"product", "faq", "policy", "manual", "ticket"
@@ -333,16 +334,122 @@ count_row(const Fts5ExtensionApi *api, Fts5Context *fc, void *arg)
 }
 
 /*
- * The phrase specification: "group:weight" per phrase, comma separated,
- * in the order of the phrases in the MATCH expression.
+ * Document frequencies of phrases, per connection (the user data of
+ * sd_rank).  FTS5 stores no document counts: xQueryPhrase walks every
+ * row that has the phrase, which for a word in a tenth of a large
+ * catalog costs about as much as the rest of the query.  The words
+ * shoppers type repeat, so the counts are kept until the database
+ * changes: SQLite's data version moves on every commit (from any
+ * connection) and the connection's change count on every write of its
+ * own, committed or not.
  */
-static struct rank_aux *
-rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
-    sqlite3_value **val, int *rc)
+#define DF_CACHE_MAX	4096	/* entries; a full cache starts over */
+
+struct df_entry {
+	char		*key;	/* table tag, '\037', phrase text */
+	sqlite3_int64	 df;
+};
+
+struct df_cache {
+	struct df_entry	*v;
+	size_t		 n, cap;
+	unsigned	 data_version;
+	sqlite3_int64	 changes;
+};
+
+static void
+df_cache_clear(struct df_cache *c)
 {
+	size_t	 i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->v[i].key);
+	c->n = 0;
+}
+
+static void
+df_cache_free(void *p)
+{
+	struct df_cache *c = p;
+
+	if (c == NULL)
+		return;
+	df_cache_clear(c);
+	free(c->v);
+	free(c);
+}
+
+/* Forget every count when the database may have changed since. */
+static void
+df_cache_check(struct df_cache *c, sqlite3 *db)
+{
+	unsigned	 dv = 0;
+	sqlite3_int64	 ch;
+
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION,
+	    &dv) != SQLITE_OK)
+		dv = c->data_version + 1;	/* unknown: assume changed */
+	ch = sqlite3_total_changes(db);
+	if (dv != c->data_version || ch != c->changes)
+		df_cache_clear(c);
+	c->data_version = dv;
+	c->changes = ch;
+}
+
+static struct df_entry *
+df_cache_find(struct df_cache *c, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].key, key) == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+static void
+df_cache_put(struct df_cache *c, const char *key, sqlite3_int64 df)
+{
+	if (c->n >= DF_CACHE_MAX)
+		df_cache_clear(c);
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+	}
+	c->v[c->n].key = xstrdup(key);
+	c->v[c->n].df = df;
+	c->n++;
+}
+
+/*
+ * Arguments: the phrase specification, "group:weight:len:text" per
+ * phrase (text being the phrase's len bytes), comma separated, in the
+ * order of the phrases in the MATCH expression; a tag naming the table
+ * (for the document counts); the column weights.
+ */
+static void
+texts_free(char **text, int n)
+{
+	int	 i;
+
+	if (text == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(text[i]);
+	free(text);
+}
+
+static struct rank_aux *
+rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc,
+    sqlite3_context *sc, int nval, sqlite3_value **val, int *rc)
+{
+	struct df_cache	*cache = api->xUserData(fc);
+	struct df_entry	*e;
+	sqlite3		*db = sqlite3_context_db_handle(sc);
 	struct rank_aux	*a;
-	const char	*spec, *p;
-	char		*end;
+	const char	*spec, *p, *tag;
+	char		*end, **text = NULL;
+	long		 len;
 	sqlite3_int64	 nrow = 0, ntok, df;
 	double		 wmax = 0, gw;
 	int		 i, j;
@@ -357,6 +464,10 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 	a->avgl = xcalloc((size_t)a->ncol, sizeof *a->avgl);
 	spec = nval > 0 ? (const char *)sqlite3_value_text(val[0]) : NULL;
 	p = spec != NULL ? spec : "";
+	tag = nval > 1 ? (const char *)sqlite3_value_text(val[1]) : NULL;
+	if (tag == NULL)
+		tag = "";
+	text = xcalloc((size_t)a->nphrase + 1, sizeof *text);
 	for (i = 0; i < a->nphrase; i++) {
 		a->group[i] = (int)strtol(p, &end, 10);
 		if (*end == ':') {
@@ -367,13 +478,23 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 			a->group[i] = i;
 		if (a->group[i] + 1 > a->ngroup)
 			a->ngroup = a->group[i] + 1;
+		if (*end == ':') {
+			p = end + 1;
+			len = strtol(p, &end, 10);
+			if (*end == ':' && len >= 0 &&
+			    (size_t)len <= strlen(end + 1)) {
+				text[i] = xasprintf("%s\037%.*s", tag,
+				    (int)len, end + 1);
+				end += 1 + len;
+			}
+		}
 		p = *end == ',' ? end + 1 : end;
 	}
 	a->gbest = xcalloc((size_t)a->ngroup + 1, sizeof *a->gbest);
 	a->tf = xcalloc((size_t)a->nphrase * (size_t)a->ncol + 1,
 	    sizeof *a->tf);
 	for (j = 0; j < a->ncol; j++) {
-		a->wcol[j] = j + 1 < nval ? sqlite3_value_double(val[j + 1]) :
+		a->wcol[j] = j + 2 < nval ? sqlite3_value_double(val[j + 2]) :
 		    1.0;
 		if (a->wcol[j] > wmax)
 			wmax = a->wcol[j];
@@ -387,11 +508,20 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 		if (a->avgl[j] <= 0)
 			a->avgl[j] = 1;
 	}
+	if (cache != NULL)
+		df_cache_check(cache, db);
 	for (i = 0; i < a->nphrase; i++) {
 		df = 0;
-		if ((*rc = api->xQueryPhrase(fc, i, &df, count_row)) !=
-		    SQLITE_OK)
-			goto fail;
+		if (cache != NULL && text[i] != NULL &&
+		    (e = df_cache_find(cache, text[i])) != NULL)
+			df = e->df;
+		else {
+			if ((*rc = api->xQueryPhrase(fc, i, &df, count_row)) !=
+			    SQLITE_OK)
+				goto fail;
+			if (cache != NULL && text[i] != NULL)
+				df_cache_put(cache, text[i], df);
+		}
 		/* The Lucene form: never negative, so common words count. */
 		a->idf[i] = log(1.0 + ((double)nrow - (double)df + 0.5) /
 		    ((double)df + 0.5));
@@ -405,8 +535,10 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
 	}
 	if (a->norm <= 0)
 		a->norm = 1;
+	texts_free(text, a->nphrase);
 	return a;
 fail:
+	texts_free(text, a->nphrase);
 	rank_aux_free(a);
 	return NULL;
 }
@@ -420,7 +552,7 @@ sd_rank(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc,
 	double		*tf = NULL, s, total = 0, den;
 
 	if ((a = api->xGetAuxdata(fc, 0)) == NULL) {
-		if ((a = rank_aux_new(api, fc, nval, val, &rc)) == NULL) {
+		if ((a = rank_aux_new(api, fc, sc, nval, val, &rc)) == NULL) {
 			sqlite3_result_error_code(sc, rc);
 			return;
 		}
@@ -472,6 +604,7 @@ register_rank(struct store *st, struct sd_error *err)
 	sqlite3		*db = store_db(st);
 	sqlite3_stmt	*s = NULL;
 	fts5_api	*api = NULL;
+	struct df_cache	*cache;
 
 	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) !=
 	    SQLITE_OK)
@@ -481,9 +614,12 @@ register_rank(struct store *st, struct sd_error *err)
 	sqlite3_finalize(s);
 	if (api == NULL)
 		return sd_fail(err, SD_ERR_DB, "SQLite has no FTS5");
-	if (api->xCreateFunction(api, "sd_rank", NULL, sd_rank, NULL) !=
-	    SQLITE_OK)
+	cache = xcalloc(1, sizeof *cache);
+	if (api->xCreateFunction(api, "sd_rank", cache, sd_rank,
+	    df_cache_free) != SQLITE_OK) {
+		df_cache_free(cache);
 		return store_fail(st, err, "register sd_rank");
+	}
 	return SD_OK;
 }
 
@@ -510,6 +646,7 @@ prepare_ranked(struct store *st, const char *sql, struct sd_error *err)
 struct phrase {
 	char	*text;		/* words separated by spaces */
 	int	 group;
+	int	 from;		/* first query word it stands for (<= group) */
 	double	 weight;
 };
 
@@ -522,8 +659,13 @@ struct plan {
 	double		 max_price, min_price;
 };
 
+/*
+ * Add a phrase standing for query words from..group (a synonym of a run
+ * of words covers the run; anything else, one word).
+ */
 static void
-plan_phrase(struct plan *pl, const char *text, int group, double weight)
+plan_phrase(struct plan *pl, const char *text, int from, int group,
+    double weight)
 {
 	size_t	 i;
 
@@ -532,6 +674,8 @@ plan_phrase(struct plan *pl, const char *text, int group, double weight)
 		    text) == 0) {
 			if (weight > pl->ph[i].weight)
 				pl->ph[i].weight = weight;
+			if (from < pl->ph[i].from)
+				pl->ph[i].from = from;
 			return;
 		}
 	}
@@ -541,6 +685,7 @@ plan_phrase(struct plan *pl, const char *text, int group, double weight)
 	}
 	pl->ph[pl->nph].text = xstrdup(text);
 	pl->ph[pl->nph].group = group;
+	pl->ph[pl->nph].from = from;
 	pl->ph[pl->nph].weight = weight;
 	pl->nph++;
 }
@@ -900,7 +1045,8 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 		if (known > 1 || (known == 1 && ty[i].bestdf < 20))
 			continue;
 		w = known == 0 && ty[i].df == 0 ? W_TYPO : W_TYPO_KNOWN;
-		plan_phrase(pl, ty[i].best, (int)ty[i].word, w);
+		plan_phrase(pl, ty[i].best, (int)ty[i].word, (int)ty[i].word,
+		    w);
 		sbuf_addf(&pl->corrected, "%s%s -> %s",
 		    pl->corrected.len ? ", " : "", wd, ty[i].best);
 	}
@@ -989,7 +1135,8 @@ expand_synonyms(struct store *st, struct plan *pl, struct sd_error *err)
 
 					if ((ph = synonyms_normalize(syn)) == NULL)
 						continue;
-					plan_phrase(pl, ph, (int)(i + n - 1),
+					plan_phrase(pl, ph, (int)i,
+					    (int)(i + n - 1),
 					    strcmp(src, "wordnet") == 0 ?
 					    W_SYN_WORDNET : W_SYN_SHOP);
 					sbuf_addf(&pl->expanded, "%s%s -> %s",
@@ -1048,7 +1195,8 @@ make_plan(struct store *st, const struct search_query *q, struct plan *pl,
 		if (nkept > 0 && is_stopword(all.v[i]))
 			continue;
 		tokens_add(&pl->words, all.v[i], strlen(all.v[i]));
-		plan_phrase(pl, all.v[i], (int)pl->words.n - 1, 1.0);
+		plan_phrase(pl, all.v[i], (int)pl->words.n - 1,
+		    (int)pl->words.n - 1, 1.0);
 	}
 	if (pl->words.n == 0)
 		goto out;
@@ -1062,28 +1210,86 @@ out:
 	return rc;
 }
 
-/* The MATCH expression and sd_rank's phrase specification. */
+/* An FTS5 string: the phrase in double quotes, any quote inside doubled. */
 static void
-plan_expr(const struct plan *pl, struct sbuf *expr, struct sbuf *spec)
+add_quoted(struct sbuf *b, const char *text)
 {
 	const char	*p;
-	size_t		 i;
 
+	sbuf_addc(b, '"');
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '"')
+			sbuf_addc(b, '"');
+		sbuf_addc(b, *p);
+	}
+	sbuf_addc(b, '"');
+}
+
+/*
+ * The MATCH expressions and sd_rank's phrase specification.  expr is the
+ * OR of every phrase: a row matching any of them is a candidate.  all is
+ * the stricter expression that wants every query word (or one of its
+ * alternatives) in the row, or is left empty when there is a single
+ * word.  A synonym of a run of words ("cell phone" -> "smartphone")
+ * stands for the whole run, so the words of a run make one unit that any
+ * of their phrases satisfies.  The phrases come out in group order in
+ * both, so one spec serves both: a row scores the same under either, and
+ * the stricter one only leaves rows out.
+ */
+static void
+plan_expr(struct plan *pl, struct sbuf *expr, struct sbuf *all,
+    struct sbuf *spec)
+{
+	struct phrase	 tmp;
+	size_t		 i, j, nwords = pl->words.n;
+	int		*unit, u, nunit = 0, open = 0;
+
+	/* Insertion sort by group, stable: lists are short. */
+	for (i = 1; i < pl->nph; i++) {
+		tmp = pl->ph[i];
+		for (j = i; j > 0 && pl->ph[j - 1].group > tmp.group; j--)
+			pl->ph[j] = pl->ph[j - 1];
+		pl->ph[j] = tmp;
+	}
+	/* unit[w]: the first word of the run word w belongs to. */
+	unit = xcalloc(nwords + 1, sizeof *unit);
+	for (i = 0; i < nwords; i++)
+		unit[i] = (int)i;
+	for (i = 0; i < pl->nph; i++)
+		for (u = pl->ph[i].from; u <= pl->ph[i].group; u++)
+			if (pl->ph[i].from < unit[u])
+				unit[u] = pl->ph[i].from;
+	/* A run reaching back into an earlier run joins it. */
+	for (i = 1; i < nwords; i++)
+		if (unit[i] < (int)i && unit[unit[i]] < unit[i])
+			unit[i] = unit[unit[i]];
+	for (i = 0; i < nwords; i++)
+		if (unit[i] == (int)i)
+			nunit++;
 	for (i = 0; i < pl->nph; i++) {
 		if (i > 0) {
 			sbuf_adds(expr, " OR ");
 			sbuf_addc(spec, ',');
 		}
-		/* An FTS5 string: double any quote inside. */
-		sbuf_addc(expr, '"');
-		for (p = pl->ph[i].text; *p != '\0'; p++) {
-			if (*p == '"')
-				sbuf_addc(expr, '"');
-			sbuf_addc(expr, *p);
-		}
-		sbuf_addc(expr, '"');
-		sbuf_addf(spec, "%d:%.3f", pl->ph[i].group, pl->ph[i].weight);
+		add_quoted(expr, pl->ph[i].text);
+		sbuf_addf(spec, "%d:%.3f:%zu:%s", pl->ph[i].group,
+		    pl->ph[i].weight, strlen(pl->ph[i].text), pl->ph[i].text);
+		if (nunit < 2)
+			continue;
+		/* Groups are query word indices; sorted, a unit is a run. */
+		u = unit[pl->ph[i].group];
+		if (i == 0 || u != unit[pl->ph[i - 1].group]) {
+			if (open)
+				sbuf_adds(all, ") AND ");
+			sbuf_addc(all, '(');
+			open = 1;
+		} else
+			sbuf_adds(all, " OR ");
+		add_quoted(all, pl->ph[i].text);
 	}
+	if (open)
+		sbuf_addc(all, ')');
+	free(unit);
 }
 
 /* ---- running it ---- */
@@ -1095,6 +1301,8 @@ col_dup(sqlite3_stmt *s, int i)
 
 	return t != NULL ? xstrdup((const char *)t) : NULL;
 }
+
+static void	hits_drop(struct search_result *, size_t);
 
 static void
 hits_push(struct search_result *res, size_t *cap, const struct search_hit *h)
@@ -1121,7 +1329,7 @@ hit_release(struct search_hit *h)
 /* Field weights: see product_fts and chunk_fts in store.c. */
 static const char product_sql[] =
     "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
-    "  p.stock, sd_rank(product_fts, ?2,"
+    "  p.stock, sd_rank(product_fts, ?2, 'product',"
     "    8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
     "  FROM product_fts JOIN products p ON p.id = product_fts.rowid"
     " WHERE product_fts MATCH ?1"
@@ -1132,13 +1340,58 @@ static const char product_sql[] =
     "   AND (?6 = 0 OR p.stock > 0)"
     " ORDER BY score DESC, p.id LIMIT ?7";
 
+/*
+ * Scoring a row (its positions and column sizes) costs a microsecond or
+ * so, and a word in a tenth of a 100,000-product catalog makes ten
+ * thousand candidates.  The window queries score only the newest ?cap
+ * rows that match (FTS5 walks its doclists backwards and stops there;
+ * a cap of -1 is none): past a few thousand, the words do not tell the
+ * rows apart much ("phone" among ten thousand phones) and newer products
+ * are the better guess.
+ *
+ * Without filters the ranking needs nothing from products either: rank
+ * inside the full-text table and look up only the rows kept.
+ */
+static const char product_top_sql[] =
+    "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
+    "  p.stock, r.score"
+    "  FROM (SELECT id, score FROM"
+    "         (SELECT rowid AS id, sd_rank(product_fts, ?2, 'product',"
+    "            8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
+    "            FROM product_fts WHERE product_fts MATCH ?1"
+    "           ORDER BY rowid DESC LIMIT ?4)"
+    "         ORDER BY score DESC, id LIMIT ?3) r"
+    "  JOIN products p ON p.id = r.id"
+    " ORDER BY r.score DESC, p.id";
+
+/* With filters, in the window: the newest candidates, then the filters. */
+static const char product_window_sql[] =
+    "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
+    "  p.stock, r.score"
+    "  FROM (SELECT rowid AS id, sd_rank(product_fts, ?2, 'product',"
+    "          8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
+    "          FROM product_fts WHERE product_fts MATCH ?1"
+    "         ORDER BY rowid DESC LIMIT ?8) r"
+    "  JOIN products p ON p.id = r.id"
+    " WHERE (?3 IS NULL OR p.category = ?3 COLLATE NOCASE"
+    "        OR p.subcategory = ?3 COLLATE NOCASE)"
+    "   AND (?4 IS NULL OR p.price <= ?4)"
+    "   AND (?5 IS NULL OR p.price >= ?5)"
+    "   AND (?6 = 0 OR p.stock > 0)"
+    " ORDER BY r.score DESC, p.id LIMIT ?7";
+
+/* Whether more than ?2 rows match. */
+static const char product_more_sql[] =
+    "SELECT 1 FROM product_fts WHERE product_fts MATCH ?1"
+    " ORDER BY rowid DESC LIMIT 1 OFFSET ?2";
+
 static const char product_snippet_sql[] =
     "SELECT snippet(product_fts, -1, '[', ']', '...', 12)"
     "  FROM product_fts WHERE product_fts MATCH ?1 AND rowid = ?2";
 
 static const char chunk_sql[] =
     "SELECT c.id, d.doc_key, d.kind, d.title, c.heading, d.id,"
-    "  sd_rank(chunk_fts, ?2, 5.0, 3.0, 1.0, 2.0) AS score"
+    "  sd_rank(chunk_fts, ?2, 'chunk', 5.0, 3.0, 1.0, 2.0) AS score"
     "  FROM chunk_fts JOIN chunks c ON c.id = chunk_fts.rowid"
     "  JOIN documents d ON d.id = c.document_id"
     " WHERE chunk_fts MATCH ?1"
@@ -1177,26 +1430,60 @@ snippet_of(struct store *st, const char *sql, const char *expr,
 	return SD_OK;
 }
 
+/* Whether more than RANK_CAP products match expr. */
+static int
+product_many(struct store *st, const char *expr)
+{
+	sqlite3_stmt	*s;
+	int		 many;
+
+	if ((s = store_prepare(st, product_more_sql, NULL)) == NULL)
+		return 1;
+	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, RANK_CAP);
+	many = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return many;
+}
+
+/*
+ * Rank the products matching expr; windowed, only the newest RANK_CAP
+ * of them (see product_top_sql).
+ */
 static enum sd_rc
-run_products(struct store *st, const struct search_query *q,
+run_products_in(struct store *st, const struct search_query *q,
     const struct plan *pl, const char *expr, const char *spec, int limit,
-    struct search_result *res, size_t *cap, struct sd_error *err)
+    int windowed, struct search_result *res, size_t *cap,
+    struct sd_error *err)
 {
 	sqlite3_stmt	*s;
 	struct search_hit h;
 	size_t		 first = res->n, i;
-	int		 r;
+	int		 r, filtered;
+	const char	*sql;
 
-	if ((s = prepare_ranked(st, product_sql, err)) == NULL)
+	filtered = (q->category != NULL && *q->category != '\0') ||
+	    pl->max_price >= 0 || pl->min_price >= 0 || q->in_stock;
+	sql = !filtered ? product_top_sql : windowed ? product_window_sql :
+	    product_sql;
+	if ((s = prepare_ranked(st, sql, err)) == NULL)
 		return SD_ERR_DB;
 	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
-	if (q->category != NULL && *q->category != '\0')
-		sqlite3_bind_text(s, 3, q->category, -1, SQLITE_STATIC);
-	bind_price(s, 4, pl->max_price);
-	bind_price(s, 5, pl->min_price);
-	sqlite3_bind_int(s, 6, q->in_stock != 0);
-	sqlite3_bind_int(s, 7, limit);
+	if (!filtered) {
+		sqlite3_bind_int(s, 3, limit);
+		sqlite3_bind_int(s, 4, windowed ? RANK_CAP : -1);
+	} else {
+		if (q->category != NULL && *q->category != '\0')
+			sqlite3_bind_text(s, 3, q->category, -1,
+			    SQLITE_STATIC);
+		bind_price(s, 4, pl->max_price);
+		bind_price(s, 5, pl->min_price);
+		sqlite3_bind_int(s, 6, q->in_stock != 0);
+		sqlite3_bind_int(s, 7, limit);
+		if (windowed)
+			sqlite3_bind_int(s, 8, RANK_CAP);
+	}
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		memset(&h, 0, sizeof h);
 		h.kind = SEARCH_PRODUCT;
@@ -1220,6 +1507,28 @@ run_products(struct store *st, const struct search_query *q,
 		    res->hits[i].rowid, &res->hits[i].snippet, err) != SD_OK)
 			return SD_ERR_DB;
 	return SD_OK;
+}
+
+/*
+ * Rank the products matching expr, in the window first.  Without filters
+ * the window holds the hits whenever there are any; with them, should
+ * they leave too few, every row is scored after all.
+ */
+static enum sd_rc
+run_products(struct store *st, const struct search_query *q,
+    const struct plan *pl, const char *expr, const char *spec, int limit,
+    struct search_result *res, size_t *cap, struct sd_error *err)
+{
+	size_t		 first = res->n;
+	enum sd_rc	 rc;
+
+	if ((rc = run_products_in(st, q, pl, expr, spec, limit, 1, res, cap,
+	    err)) != SD_OK || res->n - first >= (size_t)limit ||
+	    !product_many(st, expr))
+		return rc;
+	hits_drop(res, first);
+	return run_products_in(st, q, pl, expr, spec, limit, 0, res, cap,
+	    err);
 }
 
 static enum sd_rc
@@ -1269,6 +1578,69 @@ run_chunks(struct store *st, unsigned kinds, const char *expr,
 	return SD_OK;
 }
 
+/* Forget the hits from first on (a strict pass that found too few). */
+static void
+hits_drop(struct search_result *res, size_t first)
+{
+	size_t	 i;
+
+	for (i = first; i < res->n; i++)
+		hit_release(&res->hits[i]);
+	res->n = first;
+}
+
+/*
+ * Rank the rows that have every query word first, the rows that have any
+ * only when those are fewer than wanted.  With OR semantics a common word
+ * makes a large share of the table a candidate, and sd_rank then scores
+ * every one of them; rows with all the words are the ones BM25 puts on
+ * top anyway (a row scores the same under both expressions), so when
+ * there are enough of them the others cannot change much but the time.
+ * *used becomes the looser expression when it was needed.
+ */
+static enum sd_rc
+rank_products(struct store *st, const struct search_query *q,
+    const struct plan *pl, const struct sbuf *any, const struct sbuf *all,
+    const char *spec, int limit, struct search_result *res, size_t *cap,
+    const char **used, struct sd_error *err)
+{
+	size_t		 first = res->n;
+	enum sd_rc	 rc;
+
+	if (all->len > 0) {
+		if ((rc = run_products(st, q, pl, all->buf, spec, limit, res,
+		    cap, err)) != SD_OK)
+			return rc;
+		if (res->n - first >= (size_t)limit)
+			return SD_OK;
+		hits_drop(res, first);
+	}
+	*used = any->buf;
+	return run_products(st, q, pl, any->buf, spec, limit, res, cap, err);
+}
+
+/* The same for document chunks. */
+static enum sd_rc
+rank_chunks(struct store *st, unsigned kinds, const struct sbuf *any,
+    const struct sbuf *all, const char *spec, int limit,
+    struct search_result *res, size_t *cap, const char **used,
+    struct sd_error *err)
+{
+	size_t		 first = res->n;
+	enum sd_rc	 rc;
+
+	if (all->len > 0) {
+		if ((rc = run_chunks(st, kinds, all->buf, spec, limit, res,
+		    cap, err)) != SD_OK)
+			return rc;
+		if (res->n - first >= (size_t)limit)
+			return SD_OK;
+		hits_drop(res, first);
+	}
+	*used = any->buf;
+	return run_chunks(st, kinds, any->buf, spec, limit, res, cap, err);
+}
+
 static int
 hit_cmp(const void *a, const void *b)
 {
@@ -1286,7 +1658,8 @@ search_run(struct store *st, const struct search_query *q,
     struct search_result *res, struct sd_error *err)
 {
 	struct plan	 pl;
-	struct sbuf	 expr = SBUF_INIT, spec = SBUF_INIT;
+	struct sbuf	 expr = SBUF_INIT, all = SBUF_INIT, spec = SBUF_INIT;
+	const char	*used = NULL;
 	unsigned	 kinds = q->kinds ? q->kinds : SEARCH_ALL_KINDS;
 	int		 limit = q->limit > 0 ? q->limit : 10;
 	int		 filtered;
@@ -1308,19 +1681,20 @@ search_run(struct store *st, const struct search_query *q,
 		res->expanded = xstrdup(pl.expanded.buf);
 	if (pl.nph == 0)
 		goto out;
-	plan_expr(&pl, &expr, &spec);
-	res->expr = xstrdup(expr.buf);
+	plan_expr(&pl, &expr, &all, &spec);
+	used = all.len > 0 ? all.buf : expr.buf;
 	/* Product filters leave documents out: they have no price. */
 	filtered = (q->category != NULL && *q->category != '\0') ||
 	    pl.max_price >= 0 || pl.min_price >= 0 || q->in_stock;
 	if ((kinds & SEARCH_KIND_BIT(SEARCH_PRODUCT)) &&
-	    (rc = run_products(st, q, &pl, expr.buf, spec.buf, limit, res,
-	    &cap, err)) != SD_OK)
+	    (rc = rank_products(st, q, &pl, &expr, &all, spec.buf, limit, res,
+	    &cap, &used, err)) != SD_OK)
 		goto out;
 	if ((kinds & SEARCH_DOC_KINDS) && !filtered &&
-	    (rc = run_chunks(st, kinds & SEARCH_DOC_KINDS, expr.buf, spec.buf,
-	    limit, res, &cap, err)) != SD_OK)
+	    (rc = rank_chunks(st, kinds & SEARCH_DOC_KINDS, &expr, &all,
+	    spec.buf, limit, res, &cap, &used, err)) != SD_OK)
 		goto out;
+	res->expr = xstrdup(used);
 	if (res->n > 1)
 		qsort(res->hits, res->n, sizeof *res->hits, hit_cmp);
 	for (i = (size_t)limit; i < res->n; i++)
@@ -1330,6 +1704,7 @@ search_run(struct store *st, const struct search_query *q,
 out:
 	plan_free(&pl);
 	sbuf_release(&expr);
+	sbuf_release(&all);
 	sbuf_release(&spec);
 	return rc;
 }

@@ -177,6 +177,8 @@ main(void)
 	FILE		*fp;
 	size_t		 i;
 	int		 ok_all;
+	double		 s1, s2, s3 = -3;
+	struct store	*other;
 
 	path = xasprintf("%s/t.db", dir);
 	st = store_open(path, NULL, &err);
@@ -348,6 +350,62 @@ main(void)
 	q.limit = 1;
 	ids = run(&q, NULL, NULL);
 	ok(*ids != '\0' && strchr(ids, ' ') == NULL, "limit 1: one hit");
+
+	/*
+	 * Rows with every word first: with room for one hit the strict
+	 * pass suffices, with room for more the rows with any word join,
+	 * and a row scores the same either way.
+	 */
+	q = (struct search_query)SEARCH_QUERY_INIT;
+	q.text = "business laptop";
+	q.limit = 1;
+	q.kinds = SEARCH_KIND_BIT(SEARCH_PRODUCT);
+	ids = run(&q, NULL, &res);
+	is_str(ids, "LAP-1", "all words: the row that has both");
+	ok(res.expr != NULL && strstr(res.expr, " AND ") != NULL,
+	    "the strict expression ran: %s", res.expr ? res.expr : "");
+	s1 = res.n > 0 ? res.hits[0].score : -1;
+	search_result_free(&res);
+	q.limit = 10;
+	q.kinds = 0;
+	ids = run(&q, NULL, &res);
+	ok(has(ids, "LAP-2") && has(ids, "faq-shipping"),
+	    "too few with all words: any word will do: %s", ids);
+	ok(res.n > 0 && res.hits[0].score == s1 &&
+	    strcmp(res.hits[0].id, "LAP-1") == 0,
+	    "same top row, same score under both");
+	search_result_free(&res);
+
+	/*
+	 * Document counts are kept per connection: after a write, this
+	 * connection scores as a fresh one does.
+	 */
+	q.text = "runner sneakers";
+	q.limit = 1;
+	run(&q, NULL, &res);
+	s1 = res.n > 0 ? res.hits[0].score : -1;
+	search_result_free(&res);
+	product("SNK-2", "Trail Sneakers", "Stride", "shoes",
+	    "Sneakers for trails.", 99, 3, "shoes sneakers");
+	run(&q, NULL, &res);
+	s2 = res.n > 0 ? res.hits[0].score : -1;
+	search_result_free(&res);
+	other = store_open(path, NULL, &err);
+	ok(other != NULL, "a second connection");
+	if (other != NULL) {
+		struct store *mine = st;
+
+		st = other;
+		run(&q, NULL, &res);
+		s3 = res.n > 0 ? res.hits[0].score : -2;
+		search_result_free(&res);
+		st = mine;
+		store_close(other);
+	}
+	ok(s2 != s1, "a new row changes the score (%g -> %g)", s1, s2);
+	ok(s2 == s3, "counts follow the write (%g, fresh %g)", s2, s3);
+	store_exec(st, "DELETE FROM products WHERE sku = 'SNK-2'", &err);
+	q = (struct search_query)SEARCH_QUERY_INIT;
 
 	/* The vocabulary follows the catalog. */
 	store_exec(st, "UPDATE products SET name = 'Lenovo Yoga Slim'"
