@@ -502,9 +502,16 @@ open_common(const char *path, int target, int *created, struct sd_error *err)
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
 	/* WAL lets readers (the console, the API) run beside one writer. */
+	/*
+	 * A 32 MB page cache and a mapped file: at 100,000 products a turn
+	 * reads index pages the default 2 MB cache kept evicting, each
+	 * eviction a pread.
+	 */
 	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL;"
-	    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK) {
+	    "PRAGMA foreign_keys = ON;"
+	    "PRAGMA cache_size = -32768;"
+	    "PRAGMA mmap_size = 268435456;", NULL, NULL, NULL) != SQLITE_OK) {
 		sd_fail(err, SD_ERR_DB, "%s: %s", path, sqlite3_errmsg(st->db));
 		goto fail;
 	}
