@@ -318,6 +318,29 @@ catalog_customer_orders(struct store *st, const char *customer, char ***ids,
 	return SD_OK;
 }
 
+char *
+catalog_customer_order_with(struct store *st, const char *customer,
+    const char *sku, const char *name)
+{
+	static const char sql[] = "SELECT o.id FROM orders o JOIN order_items"
+	    " i ON i.order_id = o.id WHERE o.customer_id = ?1"
+	    " AND (i.sku = ?2 OR (?2 IS NULL AND i.name LIKE '%' || ?3 || '%'))"
+	    " ORDER BY o.placed_at DESC, o.id DESC LIMIT 1";
+	sqlite3_stmt	*s;
+	char		*id = NULL;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
+	if (sku != NULL)
+		sqlite3_bind_text(s, 2, sku, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, name != NULL ? name : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = col_null(s, 0);
+	sqlite3_reset(s);
+	return id;
+}
+
 enum sd_rc
 catalog_customer(struct store *st, const char *id, struct customer *c,
     struct sd_error *err)
@@ -381,20 +404,26 @@ catalog_order_set_status(struct store *st, const char *id, const char *status,
 }
 
 char *
-catalog_policy_fact(struct store *st, const char *key)
+catalog_policy_fact(struct store *st, const char *key, char **doc)
 {
-	static const char sql[] = "SELECT json_extract(facts, '$.' || ?1)"
-	    " FROM documents WHERE kind = 'policy'"
-	    " AND json_type(facts, '$.' || ?1) IS NOT NULL"
-	    " ORDER BY doc_key LIMIT 1";
+	/* ingest keeps each policy's "facts" object in meta "facts:<id>". */
+	static const char sql[] = "SELECT json_extract(value, '$.' || ?1),"
+	    " substr(key, 7) FROM meta WHERE key LIKE 'facts:%'"
+	    " AND json_type(value, '$.' || ?1) IS NOT NULL"
+	    " ORDER BY key LIMIT 1";
 	sqlite3_stmt	*s;
 	char		*v = NULL;
 
+	if (doc != NULL)
+		*doc = NULL;
 	if ((s = store_prepare(st, sql, NULL)) == NULL)
 		return NULL;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (sqlite3_step(s) == SQLITE_ROW) {
 		v = col_null(s, 0);
+		if (doc != NULL)
+			*doc = col_null(s, 1);
+	}
 	sqlite3_reset(s);
 	return v;
 }

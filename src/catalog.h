@@ -106,6 +106,12 @@ enum sd_rc	 catalog_order(struct store *, const char *id, struct order *,
 /* A customer's orders, newest first (ids only; caller frees each). */
 enum sd_rc	 catalog_customer_orders(struct store *, const char *customer,
 		    char ***ids, size_t *n, struct sd_error *);
+/*
+ * The customer's latest order holding the product (by SKU, or by words of
+ * its name when sku is NULL), or NULL.  Caller frees.
+ */
+char		*catalog_customer_order_with(struct store *, const char *customer,
+		    const char *sku, const char *name);
 enum sd_rc	 catalog_customer(struct store *, const char *id,
 		    struct customer *, struct sd_error *);
 /*
@@ -114,8 +120,13 @@ enum sd_rc	 catalog_customer(struct store *, const char *id,
  */
 enum sd_rc	 catalog_order_set_status(struct store *, const char *id,
 		    const char *status, const char *note, struct sd_error *);
-/* The value of a policy fact ("return_window_days"), or NULL. */
-char		*catalog_policy_fact(struct store *, const char *key);
+/*
+ * The value of a policy fact ("return_window_days") as text (JSON for
+ * arrays), or NULL; *doc (may be NULL) gets the policy's id.  Caller
+ * frees both.
+ */
+char		*catalog_policy_fact(struct store *, const char *key,
+		    char **doc);
 /* The value of a JSON attribute of a product (caller frees), or NULL. */
 char		*catalog_attr(const struct product *, const char *key);
 

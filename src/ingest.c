@@ -1,11 +1,1167 @@
-/* ingest.c: placeholder until the ingest module lands. */
+/*
+ * ingest.c owns reading files into the knowledge base: it picks the format
+ * from the file name, turns CSV rows, JSON records, JSON Lines and
+ * Markdown or text documents into cJSON records, decides each record's
+ * kind, applies --map, and hands the record to ingest-rec.c.  It also owns
+ * the transaction around each file and the demo store's MANIFEST.
+ *
+ * A file is read whole: it lets every error name its line cheaply, and
+ * the biggest catalog we expect (100,000 products, ~50 MB) fits in memory.
+ * JSON arrays are not parsed as one tree: cJSON parses each element in
+ * turn from where the previous one ended, so a record's line is known, a
+ * 100,000-record array never exists twice in memory, and the parse error
+ * position cJSON reports becomes a line number.
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <csv.h>
+
 #include "shopdesk.h"
-#include "ingest.h"
+#include "sbuf.h"
+#include "paths.h"
+#include "store.h"
+#include "ingest-int.h"
+
+#define PROGRESS_EVERY	512	/* records between progress calls */
+#define INGEST_CACHE_KB	65536	/* page cache while loading a file */
+#define INGEST_CACHE_KB_STR "65536"
+
+
+enum format {
+	FMT_CSV,
+	FMT_JSON,
+	FMT_JSONL,
+	FMT_MARKDOWN,
+	FMT_TEXT,
+};
+
+/* What reading one file needs beyond ingest_ctx. */
+struct reader {
+	struct ingest_ctx *c;
+	const char	*buf;		/* the whole file */
+	size_t		 len;
+	size_t		 line_off;	/* offset whose line is line_no */
+	unsigned long	 line_no;
+	long long	 records;	/* for progress */
+	enum ingest_kind force;		/* --kind, or INGEST_NONE */
+	int		 mapped;	/* --map already renamed CSV columns */
+	struct sd_error	*err;
+};
+
+/* JSON object keys naming arrays of records, and their kind. */
+static const struct {
+	const char	*key;
+	enum ingest_kind kind;
+} sections[] = {
+	{ "customers",	INGEST_CUSTOMER },
+	{ "products",	INGEST_PRODUCT },
+	{ "faqs",	INGEST_FAQ },
+	{ "policies",	INGEST_POLICY },
+	{ "documents",	INGEST_MANUAL },
+	{ "manuals",	INGEST_MANUAL },
+	{ "tickets",	INGEST_TICKET },
+	{ "orders",	INGEST_ORDER },
+	{ "carts",	INGEST_CART },
+};
+
+/* The line of offset off; offsets must not go backwards between calls. */
+static unsigned long
+line_at(struct reader *r, size_t off)
+{
+	const char	*p, *end;
+
+	if (off < r->line_off) {
+		r->line_off = 0;
+		r->line_no = 1;
+	}
+	if (off > r->len)
+		off = r->len;
+	p = r->buf + r->line_off;
+	end = r->buf + off;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		r->line_no++;
+		p++;
+	}
+	r->line_off = off;
+	return r->line_no;
+}
+
+/* Set the error to "path:line: what" for the byte at offset off. */
+static enum sd_rc
+fail_at(struct reader *r, size_t off, enum sd_rc rc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static enum sd_rc
+fail_at(struct reader *r, size_t off, enum sd_rc rc, const char *fmt, ...)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	rc = sd_fail(r->err, rc, "%s:%lu: %s", r->c->path, line_at(r, off),
+	    sb.buf);
+	sbuf_release(&sb);
+	return rc;
+}
+
+/* A short, printable excerpt of the input at p for messages. */
+static void
+excerpt(struct sbuf *sb, const char *p, const char *end)
+{
+	size_t	 n = 0;
+
+	if (p >= end) {
+		sbuf_adds(sb, "end of file");
+		return;
+	}
+	sbuf_addc(sb, '\'');
+	while (p < end && n < 24 && *p != '\n' && *p != '\r') {
+		/* Stop before a multi-byte sequence could be cut. */
+		if ((unsigned char)*p >= 0x80 && n > 20)
+			break;
+		sbuf_addc(sb, (unsigned char)*p < 0x20 ? ' ' : *p);
+		p++, n++;
+	}
+	sbuf_addc(sb, '\'');
+}
+
+static void
+progress(struct reader *r, size_t off, int force)
+{
+	const struct ingest_opts *o = r->c->opts;
+
+	if (o->progress == NULL)
+		return;
+	if (!force && r->records % PROGRESS_EVERY != 0)
+		return;
+	o->progress(o->progress_arg, r->records, (long long)off,
+	    (long long)r->len);
+}
+
+static enum ingest_kind
+guess_kind(cJSON *rec)
+{
+	cJSON	*st;
+
+	if (cJSON_HasObjectItem(rec, "price"))
+		return INGEST_PRODUCT;
+	if (cJSON_HasObjectItem(rec, "question") &&
+	    cJSON_HasObjectItem(rec, "answer"))
+		return INGEST_FAQ;
+	if (cJSON_HasObjectItem(rec, "items") &&
+	    cJSON_HasObjectItem(rec, "customer_id")) {
+		st = cJSON_GetObjectItemCaseSensitive(rec, "status");
+		if (cJSON_IsString(st) && (strcmp(st->valuestring,
+		    "active") == 0 || strcmp(st->valuestring, "abandoned") ==
+		    0 || strcmp(st->valuestring, "converted") == 0))
+			return INGEST_CART;
+		if (st != NULL)
+			return INGEST_ORDER;
+	}
+	if (cJSON_HasObjectItem(rec, "email") && cJSON_HasObjectItem(rec,
+	    "name"))
+		return INGEST_CUSTOMER;
+	if (cJSON_HasObjectItem(rec, "subject") &&
+	    cJSON_HasObjectItem(rec, "problem"))
+		return INGEST_TICKET;
+	return INGEST_NONE;
+}
+
+/* Rename the file's COLUMN to our FIELD for every --map. */
+static void
+apply_maps(const struct ingest_opts *o, cJSON *rec)
+{
+	size_t	 i;
+	cJSON	*it;
+
+	for (i = 0; i < o->nmaps; i++) {
+		if (strcmp(o->maps[i].field, o->maps[i].column) == 0)
+			continue;
+		it = cJSON_DetachItemFromObjectCaseSensitive(rec,
+		    o->maps[i].column);
+		if (it == NULL)
+			continue;
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, o->maps[i].field);
+		cJSON_AddItemToObject(rec, o->maps[i].field, it);
+	}
+}
+
+/*
+ * One record found at offset off (and line): check it is an object, find
+ * its kind, load it.  Takes ownership of rec.
+ */
+static enum sd_rc
+handle_record(struct reader *r, cJSON *rec, enum ingest_kind section,
+    size_t off, unsigned long line)
+{
+	enum ingest_kind kind = r->force;
+	cJSON		*type;
+	enum sd_rc	 rc;
+
+	if (line == 0)
+		line = line_at(r, off);
+	if (!cJSON_IsObject(rec)) {
+		cJSON_Delete(rec);
+		return sd_fail(r->err, SD_ERR_PARSE, "%s:%lu: a record must be "
+		    "a JSON object", r->c->path, line);
+	}
+	if (!r->mapped)
+		apply_maps(r->c->opts, rec);
+	type = cJSON_GetObjectItemCaseSensitive(rec, "type");
+	if (kind == INGEST_NONE && type != NULL) {
+		if (!cJSON_IsString(type) || (kind =
+		    ingest_kind_parse(type->valuestring)) == INGEST_NONE) {
+			rc = sd_fail(r->err, SD_ERR_INVALID, "%s:%lu: unknown "
+			    "\"type\" %s%s%s (expected product, faq, policy, "
+			    "manual, ticket, customer, order or cart)",
+			    r->c->path, line, cJSON_IsString(type) ? "\"" : "",
+			    cJSON_IsString(type) ? type->valuestring :
+			    "(not a string)", cJSON_IsString(type) ? "\"" : "");
+			cJSON_Delete(rec);
+			return rc;
+		}
+	}
+	if (kind == INGEST_NONE)
+		kind = section;
+	if (kind == INGEST_NONE)
+		kind = guess_kind(rec);
+	if (kind == INGEST_NONE) {
+		cJSON_Delete(rec);
+		return sd_fail(r->err, SD_ERR_INVALID, "%s:%lu: cannot tell "
+		    "what kind of record this is; give it a \"type\" or use "
+		    "--kind", r->c->path, line);
+	}
+	if ((rc = ingest_rec_load(r->c, rec, kind, line, r->err)) != SD_OK) {
+		sd_error_prefix(r->err, "%s:%lu: ", r->c->path, line);
+		return rc;
+	}
+	r->records++;
+	progress(r, off, 0);
+	return SD_OK;
+}
+
+static size_t
+skip_ws(const char *buf, size_t len, size_t pos)
+{
+	while (pos < len && (buf[pos] == ' ' || buf[pos] == '\t' ||
+	    buf[pos] == '\n' || buf[pos] == '\r'))
+		pos++;
+	return pos;
+}
+
+/*
+ * Whether the JSON text from start to end leaves a string, object or
+ * array open: then the error is the end (a truncated file), not the
+ * place where cJSON gave up (for an unclosed string, its first quote).
+ */
+static int
+json_unclosed(const char *buf, size_t start, size_t end)
+{
+	size_t	 i;
+	long	 depth = 0;
+	int	 in_str = 0;
+
+	for (i = start; i < end; i++) {
+		if (in_str) {
+			if (buf[i] == '\\')
+				i++;
+			else if (buf[i] == '"')
+				in_str = 0;
+			continue;
+		}
+		if (buf[i] == '"')
+			in_str = 1;
+		else if (buf[i] == '[' || buf[i] == '{')
+			depth++;
+		else if ((buf[i] == ']' || buf[i] == '}') && depth > 0)
+			depth--;
+	}
+	return in_str || depth > 0;
+}
+
+/* Parse one JSON value at *pos with cJSON; on failure say where. */
+static cJSON *
+parse_value(struct reader *r, size_t *pos, size_t end)
+{
+	const char	*stop = NULL;
+	cJSON		*v;
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 at;
+
+	v = cJSON_ParseWithLengthOpts(r->buf + *pos, end - *pos, &stop, 0);
+	if (v != NULL) {
+		*pos = (size_t)(stop - r->buf);
+		return v;
+	}
+	at = stop != NULL && stop >= r->buf + *pos && stop <= r->buf + end ?
+	    (size_t)(stop - r->buf) : *pos;
+	excerpt(&sb, r->buf + at, r->buf + end);
+	if (skip_ws(r->buf, end, at) >= end || json_unclosed(r->buf, *pos,
+	    end)) {
+		/* Name the line of the last byte, not a blank one after it. */
+		at = end;
+		while (at > *pos && (r->buf[at - 1] == ' ' ||
+		    r->buf[at - 1] == '\t' || r->buf[at - 1] == '\r' ||
+		    r->buf[at - 1] == '\n'))
+			at--;
+		fail_at(r, at > 0 ? at - 1 : 0, SD_ERR_PARSE, "malformed "
+		    "JSON: unexpected end of %s (truncated?)",
+		    end == r->len ? "file" : "line");
+	} else
+		fail_at(r, at, SD_ERR_PARSE, "malformed JSON near %s", sb.buf);
+	sbuf_release(&sb);
+	return NULL;
+}
+
+/* The array at *pos: each element is a record of kind section. */
+static enum sd_rc
+read_array(struct reader *r, size_t *pos, enum ingest_kind section)
+{
+	size_t		 p = skip_ws(r->buf, r->len, *pos + 1), start;
+	cJSON		*rec;
+	enum sd_rc	 rc;
+
+	if (p < r->len && r->buf[p] == ']') {
+		*pos = p + 1;
+		return SD_OK;
+	}
+	for (;;) {
+		start = p;
+		if ((rec = parse_value(r, &p, r->len)) == NULL)
+			return SD_ERR_PARSE;
+		if ((rc = handle_record(r, rec, section, start, 0)) != SD_OK)
+			return rc;
+		p = skip_ws(r->buf, r->len, p);
+		if (p < r->len && r->buf[p] == ',') {
+			p = skip_ws(r->buf, r->len, p + 1);
+			continue;
+		}
+		if (p < r->len && r->buf[p] == ']')
+			break;
+		return fail_at(r, p, SD_ERR_PARSE, "malformed JSON: expected "
+		    "',' or ']' after a record%s", p >= r->len ?
+		    ", found the end of the file (truncated?)" : "");
+	}
+	*pos = p + 1;
+	return SD_OK;
+}
+
+static enum ingest_kind
+section_kind(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof sections / sizeof sections[0]; i++)
+		if (strcmp(key, sections[i].key) == 0)
+			return sections[i].kind;
+	return INGEST_NONE;
+}
+
+/*
+ * An object: either named arrays of records ("products": [...]) beside
+ * scalars we ignore (DummyJSON's "total"), or a single record.
+ */
+static enum sd_rc
+read_object(struct reader *r, size_t *pos)
+{
+	size_t		 p = skip_ws(r->buf, r->len, *pos + 1), keypos;
+	size_t		 unknown_at = 0;
+	cJSON		*key = NULL, *v, *rec;
+	char		*unknown = NULL;
+	int		 known = 0;
+	enum ingest_kind kind;
+	enum sd_rc	 rc = SD_OK;
+
+	if (p < r->len && r->buf[p] == '}') {
+		*pos = p + 1;
+		return SD_OK;
+	}
+	for (;;) {
+		keypos = p;
+		if (p >= r->len || r->buf[p] != '"') {
+			rc = fail_at(r, p, SD_ERR_PARSE, "malformed JSON: "
+			    "expected a key in double quotes");
+			goto out;
+		}
+		if ((key = parse_value(r, &p, r->len)) == NULL) {
+			rc = SD_ERR_PARSE;
+			goto out;
+		}
+		p = skip_ws(r->buf, r->len, p);
+		if (p >= r->len || r->buf[p] != ':') {
+			rc = fail_at(r, p, SD_ERR_PARSE, "malformed JSON: "
+			    "expected ':' after key \"%s\"", key->valuestring);
+			goto out;
+		}
+		p = skip_ws(r->buf, r->len, p + 1);
+		kind = section_kind(key->valuestring);
+		if (p < r->len && r->buf[p] == '[' && kind != INGEST_NONE) {
+			known++;
+			if ((rc = read_array(r, &p, kind)) != SD_OK)
+				goto out;
+		} else {
+			if ((v = parse_value(r, &p, r->len)) == NULL) {
+				rc = SD_ERR_PARSE;
+				goto out;
+			}
+			if (cJSON_IsArray(v) && unknown == NULL) {
+				unknown = xstrdup(key->valuestring);
+				unknown_at = keypos;
+			}
+			cJSON_Delete(v);
+		}
+		cJSON_Delete(key);
+		key = NULL;
+		p = skip_ws(r->buf, r->len, p);
+		if (p < r->len && r->buf[p] == ',') {
+			p = skip_ws(r->buf, r->len, p + 1);
+			continue;
+		}
+		if (p < r->len && r->buf[p] == '}')
+			break;
+		rc = fail_at(r, p, SD_ERR_PARSE, "malformed JSON: expected ',' "
+		    "or '}'%s", p >= r->len ?
+		    ", found the end of the file (truncated?)" : "");
+		goto out;
+	}
+	if (known > 0 && unknown != NULL) {
+		rc = fail_at(r, unknown_at, SD_ERR_INVALID, "unknown section "
+		    "\"%s\" (expected customers, products, faqs, policies, "
+		    "documents, manuals, tickets, orders or carts)", unknown);
+		goto out;
+	}
+	if (known == 0) {
+		/* No sections: the object is one record. */
+		p = *pos;
+		if ((rec = parse_value(r, &p, r->len)) == NULL) {
+			rc = SD_ERR_PARSE;
+			goto out;
+		}
+		if ((rc = handle_record(r, rec, INGEST_NONE, *pos, 0)) !=
+		    SD_OK)
+			goto out;
+		*pos = p;
+	} else
+		*pos = p + 1;
+out:
+	cJSON_Delete(key);
+	free(unknown);
+	return rc;
+}
+
+static enum sd_rc
+read_json(struct reader *r)
+{
+	size_t		 p = skip_ws(r->buf, r->len, 0);
+	enum sd_rc	 rc;
+
+	if (r->buf[p] == '[')
+		rc = read_array(r, &p, INGEST_NONE);
+	else if (r->buf[p] == '{')
+		rc = read_object(r, &p);
+	else
+		return fail_at(r, p, SD_ERR_PARSE, "expected a JSON array or "
+		    "object of records");
+	if (rc != SD_OK)
+		return rc;
+	p = skip_ws(r->buf, r->len, p);
+	if (p < r->len)
+		return fail_at(r, p, SD_ERR_PARSE, "unexpected data after the "
+		    "JSON value (JSON Lines should be named .jsonl)");
+	return SD_OK;
+}
+
+static enum sd_rc
+read_jsonl(struct reader *r)
+{
+	size_t		 p = 0, end, q;
+	const char	*nl;
+	unsigned long	 line = 0;
+	cJSON		*rec;
+	enum sd_rc	 rc;
+
+	while (p < r->len) {
+		line++;
+		nl = memchr(r->buf + p, '\n', r->len - p);
+		end = nl != NULL ? (size_t)(nl - r->buf) : r->len;
+		q = skip_ws(r->buf, end, p);
+		if (q < end) {
+			/* line_at stays in step so errors count right. */
+			r->line_off = p;
+			r->line_no = line;
+			if ((rec = parse_value(r, &q, end)) == NULL)
+				return SD_ERR_PARSE;
+			if (skip_ws(r->buf, end, q) < end) {
+				cJSON_Delete(rec);
+				return fail_at(r, q, SD_ERR_PARSE, "unexpected "
+				    "data after the record (one record per "
+				    "line)");
+			}
+			if ((rc = handle_record(r, rec, INGEST_NONE, p,
+			    line)) != SD_OK)
+				return rc;
+		}
+		p = end + 1;
+	}
+	return SD_OK;
+}
+
+/* --- CSV --------------------------------------------------------- */
+
+struct csv_state {
+	struct reader	*r;
+	char		**header;	/* column names after --map */
+	size_t		 ncols;
+	char		**fields;	/* the row being read */
+	size_t		 nfields, cap;
+	unsigned long	 line;		/* physical line being fed */
+	unsigned long	 row_line;	/* where the current row began */
+	size_t		 off;		/* offset of that line */
+	enum sd_rc	 rc;		/* first error; stops the feed */
+};
+
+static void
+csv_on_field(void *data, size_t len, void *arg)
+{
+	struct csv_state *cs = arg;
+
+	if (cs->rc != SD_OK)
+		return;
+	if (cs->nfields == cs->cap) {
+		cs->cap = cs->cap ? cs->cap * 2 : 16;
+		cs->fields = xrealloc(cs->fields, cs->cap * sizeof *cs->fields);
+	}
+	cs->fields[cs->nfields++] = xstrndup(data != NULL ? data : "", len);
+}
+
+static void
+csv_clear_row(struct csv_state *cs)
+{
+	size_t	 i;
+
+	for (i = 0; i < cs->nfields; i++)
+		free(cs->fields[i]);
+	cs->nfields = 0;
+}
+
+/* The header row: names trimmed, renamed by --map, unique. */
+static enum sd_rc
+csv_header(struct csv_state *cs)
+{
+	const struct ingest_opts *o = cs->r->c->opts;
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 i, j;
+
+	cs->ncols = cs->nfields;
+	cs->header = xcalloc(cs->ncols + 1, sizeof *cs->header);
+	for (i = 0; i < cs->ncols; i++) {
+		sbuf_reset(&sb);
+		sbuf_adds(&sb, cs->fields[i]);
+		sbuf_trim(&sb);
+		for (j = 0; j < o->nmaps; j++)
+			if (strcmp(sb.buf, o->maps[j].column) == 0) {
+				sbuf_reset(&sb);
+				sbuf_adds(&sb, o->maps[j].field);
+				break;
+			}
+		cs->header[i] = xstrdup(sb.buf);
+	}
+	sbuf_release(&sb);
+	for (i = 0; i < cs->ncols; i++) {
+		if (*cs->header[i] == '\0')
+			return fail_at(cs->r, cs->off, SD_ERR_PARSE, "header "
+			    "column %zu has no name", i + 1);
+		for (j = 0; j < i; j++)
+			if (strcmp(cs->header[i], cs->header[j]) == 0)
+				return fail_at(cs->r, cs->off, SD_ERR_PARSE,
+				    "header names column \"%s\" twice",
+				    cs->header[i]);
+	}
+	return SD_OK;
+}
+
+static void
+csv_on_row(int term, void *arg)
+{
+	struct csv_state *cs = arg;
+	cJSON		*rec;
+	size_t		 i;
+
+	(void)term;
+	if (cs->rc != SD_OK)
+		goto out;
+	if (cs->header == NULL) {
+		cs->rc = csv_header(cs);
+		goto out;
+	}
+	if (cs->nfields != cs->ncols) {
+		cs->rc = sd_fail(cs->r->err, SD_ERR_PARSE, "%s:%lu: %zu "
+		    "field%s, but the header has %zu columns", cs->r->c->path,
+		    cs->row_line, cs->nfields, cs->nfields == 1 ? "" : "s",
+		    cs->ncols);
+		goto out;
+	}
+	rec = cJSON_CreateObject();
+	for (i = 0; i < cs->ncols; i++)
+		if (*cs->fields[i] != '\0')
+			cJSON_AddStringToObject(rec, cs->header[i],
+			    cs->fields[i]);
+	cs->rc = handle_record(cs->r, rec, INGEST_NONE, cs->off,
+	    cs->row_line);
+out:
+	csv_clear_row(cs);
+	cs->row_line = 0;
+}
+
+static enum sd_rc
+read_csv(struct reader *r)
+{
+	struct csv_parser parser;
+	struct csv_state cs;
+	size_t		 p = 0, end, i;
+	const char	*nl;
+
+	memset(&cs, 0, sizeof cs);
+	cs.r = r;
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI |
+	    CSV_APPEND_NULL) != 0)
+		return sd_fail(r->err, SD_ERR_INTERNAL, "csv_init failed");
+	/* The header row carries the renames, so records need none. */
+	r->mapped = 1;
+	while (p < r->len && cs.rc == SD_OK) {
+		cs.line++;
+		nl = memchr(r->buf + p, '\n', r->len - p);
+		end = nl != NULL ? (size_t)(nl - r->buf) + 1 : r->len;
+		if (cs.row_line == 0 && skip_ws(r->buf, end, p) < end) {
+			cs.row_line = cs.line;
+			cs.off = p;
+		}
+		if (csv_parse(&parser, r->buf + p, end - p, csv_on_field,
+		    csv_on_row, &cs) != end - p && cs.rc == SD_OK)
+			cs.rc = sd_fail(r->err, SD_ERR_PARSE, "%s:%lu: "
+			    "malformed CSV: %s (a quote inside an unquoted "
+			    "field?)", r->c->path, cs.line,
+			    csv_strerror(csv_error(&parser)));
+		p = end;
+	}
+	if (cs.rc == SD_OK && csv_fini(&parser, csv_on_field, csv_on_row,
+	    &cs) != 0 && cs.rc == SD_OK)
+		cs.rc = sd_fail(r->err, SD_ERR_PARSE, "%s:%lu: malformed CSV: "
+		    "a quoted field is not closed", r->c->path,
+		    cs.row_line ? cs.row_line : cs.line);
+	if (cs.rc == SD_OK && cs.header == NULL)
+		cs.rc = sd_fail(r->err, SD_ERR_PARSE, "%s:1: no header row",
+		    r->c->path);
+	csv_free(&parser);
+	csv_clear_row(&cs);
+	free(cs.fields);
+	for (i = 0; i < cs.ncols; i++)
+		free(cs.header[i]);
+	free(cs.header);
+	return cs.rc;
+}
+
+/* --- documents --------------------------------------------------- */
+
+/* "dir/reset-guide.md" -> "reset-guide" (caller frees). */
+static char *
+stem(const char *path)
+{
+	const char	*b = strrchr(path, '/'), *dot;
+
+	b = b != NULL ? b + 1 : path;
+	dot = strrchr(b, '.');
+	return dot != NULL && dot > b ? xstrndup(b, (size_t)(dot - b)) :
+	    xstrdup(b);
+}
+
+static enum sd_rc
+read_document(struct reader *r, int markdown)
+{
+	cJSON		*meta = NULL, *rec, *it;
+	const char	*body = r->buf, *p, *nl, *k;
+	unsigned long	 errline = 0;
+	char		*name = stem(r->c->path), *title = NULL;
+	enum ingest_kind kind;
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 len;
+	enum sd_rc	 rc;
+
+	if (markdown && ingest_front_matter(r->buf, &meta, &body,
+	    &errline) != 0) {
+		rc = sd_fail(r->err, SD_ERR_PARSE, "%s:%lu: front matter: %s",
+		    r->c->path, errline, errline == 1 ? "no closing \"---\" "
+		    "line" : "expected \"key: value\"");
+		free(name);
+		return rc;
+	}
+	rec = meta != NULL ? meta : cJSON_CreateObject();
+	kind = r->force;
+	k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "kind"));
+	if (k == NULL)
+		k = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec,
+		    "type"));
+	if (kind == INGEST_NONE && k != NULL &&
+	    (kind = ingest_kind_parse(k)) == INGEST_NONE) {
+		rc = sd_fail(r->err, SD_ERR_INVALID, "%s:1: unknown kind "
+		    "\"%s\" (a document is a manual, policy or faq)",
+		    r->c->path, k);
+		goto out;
+	}
+	if (kind == INGEST_NONE)
+		kind = INGEST_MANUAL;
+	if (kind != INGEST_MANUAL && kind != INGEST_POLICY &&
+	    kind != INGEST_FAQ) {
+		rc = sd_fail(r->err, SD_ERR_INVALID, "%s:1: a %s cannot be "
+		    "read from a %s file (documents are manuals, policies or "
+		    "FAQs)", r->c->path, ingest_kind_name(kind),
+		    markdown ? "Markdown" : "text");
+		goto out;
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(rec, "kind");
+	cJSON_DeleteItemFromObjectCaseSensitive(rec, "type");
+	if (!cJSON_HasObjectItem(rec, "id"))
+		cJSON_AddStringToObject(rec, "id", name);
+	/* Title: front matter, else the first heading or line. */
+	for (p = body; *p != '\0' && !cJSON_HasObjectItem(rec, "title");
+	    p = nl + 1) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		sbuf_reset(&sb);
+		sbuf_add(&sb, p, len);
+		sbuf_trim(&sb);
+		if (sb.len > 0 && (!markdown || sb.buf[0] == '#')) {
+			k = sb.buf;
+			while (markdown && *k == '#')
+				k++;
+			while (*k == ' ')
+				k++;
+			if (*k != '\0')
+				title = xstrdup(k);
+			/* Plain text: the first line is the title only. */
+			if (!markdown && nl != NULL)
+				body = nl + 1;
+			break;
+		}
+		if (nl == NULL)
+			break;
+	}
+	if (!cJSON_HasObjectItem(rec, "title"))
+		cJSON_AddStringToObject(rec, "title", title != NULL ? title :
+		    name);
+	sbuf_reset(&sb);
+	sbuf_adds(&sb, body);
+	sbuf_trim(&sb);
+	if (sb.len == 0 && !markdown && title != NULL)
+		sbuf_adds(&sb, title);
+	if (sb.len == 0) {
+		rc = sd_fail(r->err, SD_ERR_INVALID, "%s:%lu: the document has "
+		    "no text", r->c->path, line_at(r, (size_t)(body - r->buf)));
+		goto out;
+	}
+	cJSON_AddStringToObject(rec, "body", sb.buf);
+	if (kind == INGEST_FAQ) {
+		it = cJSON_GetObjectItemCaseSensitive(rec, "title");
+		cJSON_AddStringToObject(rec, "question", it->valuestring);
+		cJSON_AddStringToObject(rec, "answer", sb.buf);
+	}
+	if (!markdown)
+		cJSON_AddFalseToObject(rec, "markdown");
+	apply_maps(r->c->opts, rec);
+	rc = ingest_rec_load(r->c, rec, kind, 1, r->err);
+	rec = NULL;
+	if (rc != SD_OK)
+		sd_error_prefix(r->err, "%s:1: ", r->c->path);
+	else
+		r->records++;
+out:
+	cJSON_Delete(rec);
+	sbuf_release(&sb);
+	free(title);
+	free(name);
+	return rc;
+}
+
+/* --- files and transactions ---------------------------------------- */
+
+static int
+has_ext(const char *path, const char *ext)
+{
+	size_t	 n = strlen(path), m = strlen(ext);
+
+	return n > m && strcasecmp(path + n - m, ext) == 0;
+}
+
+static enum sd_rc
+format_of(const char *path, enum format *f, struct sd_error *err)
+{
+	if (has_ext(path, ".csv"))
+		*f = FMT_CSV;
+	else if (has_ext(path, ".json"))
+		*f = FMT_JSON;
+	else if (has_ext(path, ".jsonl") || has_ext(path, ".ndjson"))
+		*f = FMT_JSONL;
+	else if (has_ext(path, ".md") || has_ext(path, ".markdown"))
+		*f = FMT_MARKDOWN;
+	else if (has_ext(path, ".txt"))
+		*f = FMT_TEXT;
+	else
+		return sd_fail(err, SD_ERR_USAGE, "%s: unknown file type (name "
+		    "it .csv, .json, .jsonl, .md or .txt)", path);
+	return SD_OK;
+}
+
+enum sd_rc
+ingest_check_opts(const struct ingest_opts *o, struct sd_error *err)
+{
+	size_t	 i;
+
+	if (o->kind != NULL && ingest_kind_parse(o->kind) == INGEST_NONE)
+		return sd_fail(err, SD_ERR_USAGE, "--kind %s: unknown kind "
+		    "(product, faq, policy, manual, ticket, customer, order, "
+		    "cart)", o->kind);
+	for (i = 0; i < o->nmaps; i++) {
+		if (o->maps[i].field == NULL || *o->maps[i].field == '\0' ||
+		    o->maps[i].column == NULL || *o->maps[i].column == '\0')
+			return sd_fail(err, SD_ERR_USAGE, "--map: expected "
+			    "FIELD=COLUMN");
+		if (!ingest_field_known(o->maps[i].field))
+			return sd_fail(err, SD_ERR_USAGE, "--map %s=%s: "
+			    "unknown field \"%s\"", o->maps[i].field,
+			    o->maps[i].column, o->maps[i].field);
+	}
+	return SD_OK;
+}
+
+/* Read and load one file inside the caller's transaction. */
+static enum sd_rc
+load_file(struct ingest_ctx *c, struct sd_error *err)
+{
+	struct sbuf	 data = SBUF_INIT;
+	struct reader	 r;
+	enum format	 fmt = FMT_JSON;
+	size_t		 bad, skip = 0;
+	const char	*nul;
+	enum sd_rc	 rc;
+
+	memset(&r, 0, sizeof r);
+	r.c = c;
+	r.err = err;
+	r.line_no = 1;
+	r.force = c->opts->kind != NULL ? ingest_kind_parse(c->opts->kind) :
+	    INGEST_NONE;
+	if ((rc = ingest_check_opts(c->opts, err)) != SD_OK ||
+	    (rc = format_of(c->path, &fmt, err)) != SD_OK)
+		return rc;
+	if (sbuf_read_file(&data, c->path) != 0) {
+		rc = sd_fail(err, SD_ERR_IO, "%s: %s", c->path,
+		    strerror(errno));
+		goto out;
+	}
+	/* A UTF-8 byte order mark is not content. */
+	if (data.len >= 3 && memcmp(data.buf, "\xEF\xBB\xBF", 3) == 0)
+		skip = 3;
+	r.buf = data.buf + skip;
+	r.len = data.len - skip;
+	if ((nul = memchr(r.buf, '\0', r.len)) != NULL) {
+		rc = fail_at(&r, (size_t)(nul - r.buf), SD_ERR_PARSE,
+		    "NUL byte in the input (binary file?)");
+		goto out;
+	}
+	if ((bad = ingest_utf8_check(r.buf, r.len)) < r.len) {
+		rc = fail_at(&r, bad, SD_ERR_PARSE, "invalid UTF-8 (byte 0x%02X"
+		    " at offset %zu)", (unsigned char)r.buf[bad], bad + skip);
+		goto out;
+	}
+	if (skip_ws(r.buf, r.len, 0) == r.len) {
+		rc = sd_fail(err, SD_ERR_PARSE, "%s:1: empty file", c->path);
+		goto out;
+	}
+	switch (fmt) {
+	case FMT_CSV:
+		c->from_csv = 1;
+		rc = read_csv(&r);
+		break;
+	case FMT_JSON:
+		rc = read_json(&r);
+		break;
+	case FMT_JSONL:
+		rc = read_jsonl(&r);
+		break;
+	case FMT_MARKDOWN:
+	case FMT_TEXT:
+		rc = read_document(&r, fmt == FMT_MARKDOWN);
+		break;
+	}
+	if (rc == SD_OK)
+		rc = ingest_rec_finish(c, err);
+	progress(&r, r.len, 1);
+out:
+	ingest_rec_discard(c);
+	sbuf_release(&data);
+	return rc;
+}
+
+static void
+stats_add(struct ingest_stats *to, const struct ingest_stats *s)
+{
+	to->products += s->products;
+	to->documents += s->documents;
+	to->chunks += s->chunks;
+	to->customers += s->customers;
+	to->orders += s->orders;
+	to->carts += s->carts;
+	to->inserted += s->inserted;
+	to->updated += s->updated;
+	to->unchanged += s->unchanged;
+}
+
+/*
+ * Two settings of the connection make a big load twice as fast, and are
+ * restored afterwards.  The transaction outgrows SQLite's default 2 MB
+ * page cache and would spill pages to the WAL over and over.  And each
+ * upsert (its triggers may fail halfway) keeps a statement journal,
+ * which by default is a temporary file: a dozen writes per product.
+ */
+struct conn_settings {
+	int		 cache_size;	/* PRAGMA cache_size before, or 0 */
+	int		 temp_store;	/* PRAGMA temp_store before, or -1 */
+};
+
+static int
+pragma_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s;
+	int		 v = -1;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
+static void
+conn_tune(struct store *st, struct conn_settings *cs)
+{
+	static const char get_cache[] = "PRAGMA cache_size";
+	static const char get_temp[] = "PRAGMA temp_store";
+	static const char count_temp[] =
+	    "SELECT count(*) FROM temp.sqlite_master";
+
+	cs->cache_size = pragma_int(st, get_cache);
+	if (cs->cache_size == -1 || cs->cache_size == 0 ||
+	    cs->cache_size <= -INGEST_CACHE_KB || store_exec(st,
+	    "PRAGMA cache_size = -" INGEST_CACHE_KB_STR, NULL) != SD_OK)
+		cs->cache_size = 0;
+	/*
+	 * temp_store cannot change inside a transaction, and changing it
+	 * drops TEMP tables: leave it alone when either could matter.
+	 */
+	cs->temp_store = -1;
+	if (sqlite3_get_autocommit(store_db(st)) &&
+	    pragma_int(st, count_temp) == 0 &&
+	    (cs->temp_store = pragma_int(st, get_temp)) != 2 &&
+	    store_exec(st, "PRAGMA temp_store = MEMORY", NULL) != SD_OK)
+		cs->temp_store = -1;
+	if (cs->temp_store == 2)
+		cs->temp_store = -1;
+}
+
+static void
+conn_restore(struct store *st, const struct conn_settings *cs)
+{
+	char	*sql;
+
+	if (cs->cache_size != 0) {
+		sql = xasprintf("PRAGMA cache_size = %d", cs->cache_size);
+		store_exec(st, sql, NULL);
+		free(sql);
+	}
+	if (cs->temp_store >= 0 && sqlite3_get_autocommit(store_db(st))) {
+		sql = xasprintf("PRAGMA temp_store = %d", cs->temp_store);
+		store_exec(st, sql, NULL);
+		free(sql);
+	}
+}
+
+enum sd_rc
+ingest_file(struct store *st, const char *path,
+    const struct ingest_opts *opts, struct ingest_stats *stats,
+    struct sd_error *err)
+{
+	static const struct ingest_opts dflt;
+	struct ingest_ctx c;
+	struct ingest_stats fs;
+	struct conn_settings saved;
+	int		 nested;
+	enum sd_rc	 rc;
+
+	memset(&c, 0, sizeof c);
+	memset(&fs, 0, sizeof fs);
+	c.st = st;
+	c.opts = opts != NULL ? opts : &dflt;
+	c.stats = &fs;
+	c.path = path;
+	c.now = store_now();
+	/*
+	 * Inside a caller's transaction (the demo seed, a multi-file dry
+	 * run) a savepoint gives this file its own all-or-nothing.
+	 */
+	nested = !sqlite3_get_autocommit(store_db(st));
+	conn_tune(st, &saved);
+	if (nested)
+		rc = store_exec(st, "SAVEPOINT ingest_file", err);
+	else
+		rc = store_begin(st, err);
+	if (rc != SD_OK) {
+		sd_error_prefix(err, "%s: ", path);
+		return rc;
+	}
+	rc = load_file(&c, err);
+	if (rc == SD_OK && !c.opts->dry_run) {
+		if (nested)
+			rc = store_exec(st, "RELEASE ingest_file", err);
+		else
+			rc = store_commit(st, err);
+		if (rc != SD_OK)
+			sd_error_prefix(err, "%s: ", path);
+	}
+	if (rc != SD_OK || c.opts->dry_run) {
+		if (nested)
+			store_exec(st, "ROLLBACK TO ingest_file; "
+			    "RELEASE ingest_file", NULL);
+		else
+			store_rollback(st);
+	}
+	conn_restore(st, &saved);
+	if (rc == SD_OK && stats != NULL)
+		stats_add(stats, &fs);
+	return rc;
+}
+
+static void
+plural(struct sbuf *sb, long long n, const char *one, const char *many)
+{
+	if (sb->len > 0)
+		sbuf_adds(sb, ", ");
+	sbuf_addf(sb, "%lld %s", n, n == 1 ? one : many);
+}
+
+void
+ingest_stats_summary(const struct ingest_stats *s, struct sbuf *sb)
+{
+	size_t	 start = sb->len;
+	struct sbuf parts = SBUF_INIT;
+
+	if (s->products > 0)
+		plural(&parts, s->products, "product", "products");
+	if (s->documents > 0)
+		plural(&parts, s->documents, "document", "documents");
+	if (s->chunks > 0)
+		plural(&parts, s->chunks, "chunk", "chunks");
+	if (s->customers > 0)
+		plural(&parts, s->customers, "customer", "customers");
+	if (s->orders > 0)
+		plural(&parts, s->orders, "order", "orders");
+	if (s->carts > 0)
+		plural(&parts, s->carts, "cart", "carts");
+	if (parts.len == 0)
+		sbuf_adds(&parts, "0 records");
+	(void)start;
+	sbuf_addf(sb, "%s (%lld new, %lld changed, %lld unchanged)",
+	    parts.buf, s->inserted, s->updated, s->unchanged);
+	sbuf_release(&parts);
+}
+
+/* Load one MANIFEST entry (a path or a glob pattern). */
+static enum sd_rc
+seed_entry(struct store *st, const char *demo, const char *entry,
+    struct sd_error *err)
+{
+	glob_t		 g;
+	char		*path = paths_join(demo, entry);
+	size_t		 i;
+	enum sd_rc	 rc = SD_OK;
+
+	if (strpbrk(entry, "*?[") == NULL) {
+		rc = ingest_file(st, path, NULL, NULL, err);
+		free(path);
+		return rc;
+	}
+	memset(&g, 0, sizeof g);
+	if (glob(path, 0, NULL, &g) != 0 || g.gl_pathc == 0) {
+		rc = sd_fail(err, SD_ERR_IO, "%s: no file matches", path);
+		globfree(&g);
+		free(path);
+		return rc;
+	}
+	for (i = 0; i < g.gl_pathc && rc == SD_OK; i++)
+		rc = ingest_file(st, g.gl_pathv[i], NULL, NULL, err);
+	globfree(&g);
+	free(path);
+	return rc;
+}
 
 enum sd_rc
 ingest_seed_demo(struct store *st, const char *share_dir, struct sd_error *err)
 {
-	(void)st; (void)share_dir; (void)err;
-	return SD_OK;
+	char		*demo = paths_join(share_dir, "demo");
+	char		*manifest = paths_join(demo, "MANIFEST");
+	struct sbuf	 line = SBUF_INIT;
+	unsigned long	 lineno = 0;
+	FILE		*fp = NULL;
+	char		*hash;
+	struct conn_settings saved;
+	int		 tuned = 0;
+	enum sd_rc	 rc;
+
+	if ((fp = fopen(manifest, "r")) == NULL) {
+		rc = sd_fail(err, SD_ERR_IO, "%s: %s", manifest,
+		    strerror(errno));
+		goto out;
+	}
+	conn_tune(st, &saved);
+	tuned = 1;
+	if ((rc = store_begin(st, err)) != SD_OK)
+		goto out;
+	while (sbuf_getline(&line, fp) == 0) {
+		lineno++;
+		if ((hash = strchr(line.buf, '#')) != NULL)
+			sbuf_setlen(&line, (size_t)(hash - line.buf));
+		sbuf_trim(&line);
+		if (line.len == 0)
+			continue;
+		if ((rc = seed_entry(st, demo, line.buf, err)) != SD_OK) {
+			sd_error_prefix(err, "%s:%lu: ", manifest, lineno);
+			goto out;
+		}
+	}
+	if (ferror(fp)) {
+		rc = sd_fail(err, SD_ERR_IO, "%s: %s", manifest,
+		    strerror(errno));
+		goto out;
+	}
+	rc = store_commit(st, err);
+out:
+	if (rc != SD_OK)
+		store_rollback(st);
+	if (tuned)
+		conn_restore(st, &saved);
+	if (fp != NULL)
+		fclose(fp);
+	sbuf_release(&line);
+	free(manifest);
+	free(demo);
+	return rc;
 }

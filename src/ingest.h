@@ -11,6 +11,7 @@
 
 #include "shopdesk.h"
 
+struct sbuf;
 struct store;
 
 /* "--map FIELD=COLUMN": read the store's FIELD from the file's COLUMN. */
@@ -47,15 +48,30 @@ struct ingest_stats {
  * .jsonl/.ndjson, .md/.markdown, .txt) and the kind of each record from
  * opts->kind, a "type" field or its fields.  Upserts by SKU or id, so
  * loading the same file twice changes nothing.  On error err reads
- * "path:line: what is wrong" and the database is as it was.
+ * "path:line: what is wrong" and the database is as it was.  The file
+ * gets its own transaction, or a savepoint when the caller already holds
+ * one (so several files can share one, as ingest_seed_demo does).
+ * opts may be NULL; stats (may be NULL) is added to on success only.
  */
 enum sd_rc	 ingest_file(struct store *, const char *path,
 		    const struct ingest_opts *, struct ingest_stats *,
 		    struct sd_error *);
 
+/* Check --kind and --map before any file is read (SD_ERR_USAGE). */
+enum sd_rc	 ingest_check_opts(const struct ingest_opts *,
+		    struct sd_error *);
+
 /*
- * Load every file listed in share_dir/demo/MANIFEST (one path per line,
- * relative to that directory; # starts a comment) in one transaction.
+ * Append "312 products (312 new, 0 changed, 0 unchanged)": what the
+ * stats counted, naming only the kinds seen.
+ */
+void		 ingest_stats_summary(const struct ingest_stats *,
+		    struct sbuf *);
+
+/*
+ * Load every file listed in share_dir/demo/MANIFEST (one path or glob
+ * pattern per line, relative to that directory; # starts a comment) in
+ * one transaction.  A missing MANIFEST is an error.
  */
 enum sd_rc	 ingest_seed_demo(struct store *, const char *share_dir,
 		    struct sd_error *);

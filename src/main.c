@@ -28,7 +28,10 @@ extern const struct sd_cmd cmd_eval_entry;
 extern const struct sd_cmd cmd_nlu_entry;
 extern const struct sd_cmd cmd_train_entry;
 extern const struct sd_cmd cmd_synonyms_entry;
-extern const struct sd_cmd cmd_shell_entry;
+extern const struct sd_cmd cmd_chat_entry;
+extern const struct sd_cmd cmd_replay_entry;
+extern const struct sd_cmd cmd_history_entry;
+extern const struct sd_cmd cmd_test_entry;
 
 const struct sd_cmd *const cmd_table[] = {
 	&cmd_help_entry,
@@ -38,12 +41,15 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_nlu_entry,
 	&cmd_train_entry,
 	&cmd_synonyms_entry,
-	&cmd_shell_entry,
+	&cmd_chat_entry,
+	&cmd_replay_entry,
+	&cmd_history_entry,
+	&cmd_test_entry,
 	NULL
 };
 
 /* What "shopdesk" without a command runs. */
-static const struct sd_cmd *const default_cmd = &cmd_shell_entry;
+static const struct sd_cmd *const default_cmd = &cmd_chat_entry;
 
 const struct sd_cmd *
 cmd_find(const char *name)

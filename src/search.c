@@ -1,11 +1,1351 @@
-/* search.c: placeholder until the search module lands. */
+/*
+ * search.c owns retrieval: it reads the customer's words (normalised,
+ * tokenised, price phrases lifted out as bounds), corrects typos against
+ * the vocabulary of product and document words (term_vocab), expands
+ * shoppers' words with the synonym table, and ranks products and document
+ * chunks with one FTS5 expression per table.
+ *
+ * Ranking.  The expression is an OR of quoted phrases, so FTS5 syntax in
+ * the text is never parsed.  Each phrase belongs to a group (one query
+ * word and its alternatives: typo corrections and synonyms) and carries a
+ * weight (1 for the customer's own word, less for alternatives).  The
+ * auxiliary function sd_rank() scores a row as BM25 (k1 1.2, b 0.75, field
+ * weights) summed over groups, taking within a group the best weighted
+ * alternative, so that a synonym adds an OR branch with a lower weight and
+ * a row matching "couch" and "sofa" is not counted twice.  fts5's own
+ * bm25() cannot do this: it has no per-phrase weights.
+ *
+ * Products and chunks live in different FTS5 tables whose BM25 scales
+ * differ (document count, lengths, field weights).  sd_rank divides the
+ * sum by its attainable scale: the idf-weighted sum over groups of the
+ * largest field weight.  A score near 1 then means "every query word once
+ * in the table's best field", whichever table the row comes from, so the
+ * two lists merge on one score.  The idf stays in both numerator and
+ * denominator, so within a query a rare word still counts more.
+ */
 #include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+#include <utf8proc.h>
+
 #include "shopdesk.h"
+#include "sbuf.h"
 #include "search.h"
+#include "store.h"
+
+#define BM25_K1		1.2
+#define BM25_B		0.75
+#define W_TYPO		0.9	/* correction of a word no table knows */
+#define W_TYPO_KNOWN	0.5	/* correction of a known but rare word */
+#define W_SYN_SHOP	0.6	/* synonym written by the shop */
+#define W_SYN_WORDNET	0.4	/* synonym derived from WordNet */
+#define MAX_NGRAM	3	/* longest synonym term looked up, in words */
+
+static const char *const kind_names[SEARCH_NKINDS] = {
+	"product", "faq", "policy", "manual", "ticket"
+};
+
+const char *
+search_kind_name(enum search_kind k)
+{
+	if ((int)k < 0 || k >= SEARCH_NKINDS)
+		return "unknown";
+	return kind_names[k];
+}
+
+int
+search_kind_parse(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < SEARCH_NKINDS; i++)
+		if (strcmp(s, kind_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Words too common in shoppers' requests to say what they want.  BM25
+ * would give them a small weight anyway, but their matches in long
+ * descriptions still lift the wrong rows, and they defeat typo checks.
+ */
+static const char *const stopwords[] = {
+	"a", "about", "all", "an", "and", "any", "are", "as", "at", "be",
+	"buy", "by", "can", "do", "does", "for", "find", "from", "get", "give",
+	"good", "have", "i", "im", "in", "is", "it", "its", "like",
+	"looking", "me", "my", "need", "of", "on", "one", "or", "please",
+	"recommend", "show", "some", "something", "that", "the", "this",
+	"to", "want", "what", "which", "with", "would", "you", "your", NULL
+};
+
+static int word_in(const char *, const char *const *);
+
+static int
+is_stopword(const char *w)
+{
+	return word_in(w, stopwords);
+}
+
+/* ---- text: normalisation, tokens, edit distance ---- */
+
+/* NFKC, case folded, marks stripped (as remove_diacritics); NULL if bad. */
+static char *
+normalize(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t  n;
+	char		 *r;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	if (n < 0)
+		return NULL;
+	/* utf8proc allocates with malloc; hand back our own copy. */
+	r = xstrdup((const char *)out);
+	free(out);
+	return r;
+}
+
+static int
+is_word_cp(utf8proc_int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+struct tokens {
+	char	**v;
+	size_t	  n, cap;
+};
+
+static void
+tokens_add(struct tokens *t, const char *s, size_t n)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	t->v[t->n++] = xstrndup(s, n);
+}
+
+static void
+tokens_free(struct tokens *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+}
+
+/*
+ * Split normalised text into words the way unicode61 does, except that a
+ * '.' or ',' between digits stays inside a number ("1,299.99"), so that
+ * price phrases can be read.
+ */
+static void
+tokenize(const char *s, struct tokens *t)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	size_t		 start = 0, i = 0, len = strlen(s);
+	int		 in = 0;
+
+	while (i < len) {
+		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0) {		/* normalised text is valid; be safe */
+			i++;
+			continue;
+		}
+		if (is_word_cp(cp) || (in && (cp == '.' || cp == ',') &&
+		    i > 0 && isdigit(p[i - 1]) && i + 1 < len &&
+		    isdigit(p[i + 1]))) {
+			if (!in)
+				start = i;
+			in = 1;
+		} else if (in) {
+			tokens_add(t, s + start, i - start);
+			in = 0;
+		}
+		i += (size_t)n;
+	}
+	if (in)
+		tokens_add(t, s + start, len - start);
+}
+
+/* Code points of a UTF-8 string into *v (grown as needed); the count. */
+static int
+decode(const char *s, int32_t **v, int *cap)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	int		 k = 0;
+
+	while (*p != '\0') {
+		if ((n = utf8proc_iterate(p, -1, &cp)) <= 0) {
+			cp = *p;
+			n = 1;
+		}
+		if (k == *cap) {
+			*cap = *cap ? *cap * 2 : 32;
+			*v = xrealloc(*v, (size_t)*cap * sizeof **v);
+		}
+		(*v)[k++] = cp;
+		p += n;
+	}
+	return k;
+}
+
+/*
+ * Optimal string alignment distance with a bound: three rows of the
+ * dynamic programme; gives up (max + 1) when a whole row exceeds max.
+ * work holds 3 * (nb + 1) ints.
+ */
+static int
+osa(const int32_t *a, int na, const int32_t *b, int nb, int max, int *work)
+{
+	int	*prev2 = work, *prev = work + nb + 1, *cur = work + 2 * (nb + 1);
+	int	*tmp, i, j, c, best;
+
+	if (abs(na - nb) > max)
+		return max + 1;
+	for (j = 0; j <= nb; j++)
+		prev[j] = j;
+	for (i = 1; i <= na; i++) {
+		cur[0] = i;
+		best = cur[0];
+		for (j = 1; j <= nb; j++) {
+			c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < c)
+				c = prev[j] + 1;
+			if (cur[j - 1] + 1 < c)
+				c = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < c)
+				c = prev2[j - 2] + 1;
+			cur[j] = c;
+			if (c < best)
+				best = c;
+		}
+		if (best > max)
+			return max + 1;
+		tmp = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = tmp;
+	}
+	return prev[nb] > max ? max + 1 : prev[nb];
+}
+
+int
+search_edit_distance(const char *a, const char *b, int max)
+{
+	int32_t	*va = NULL, *vb = NULL;
+	int	 ca = 0, cb = 0, na, nb, d, *work;
+
+	na = decode(a, &va, &ca);
+	nb = decode(b, &vb, &cb);
+	work = xcalloc(3 * ((size_t)nb + 1), sizeof *work);
+	d = osa(va, na, vb, nb, max, work);
+	free(work);
+	free(va);
+	free(vb);
+	return d;
+}
+
+/* The edit distance a word of n code points may be corrected by. */
+static int
+typo_budget(int n)
+{
+	if (n <= 2)
+		return 0;
+	if (n <= 5)
+		return 1;
+	return 2;
+}
+
+/* ---- the ranking function ---- */
+
+/* Per-query state of sd_rank, computed on its first row. */
+struct rank_aux {
+	int	 nphrase;
+	int	*group;		/* phrase -> group */
+	double	*weight;	/* phrase -> weight */
+	double	*idf;		/* phrase -> idf in this table */
+	int	 ngroup;
+	int	 ncol;
+	double	*wcol;		/* column weights */
+	double	*avgl;		/* mean column length in tokens */
+	double	*gbest;		/* scratch: best score per group */
+	double	*tf;		/* scratch: phrase x column counts */
+	double	 norm;		/* attainable scale (see the top comment) */
+};
+
+static void
+rank_aux_free(void *p)
+{
+	struct rank_aux *a = p;
+
+	if (a == NULL)
+		return;
+	free(a->group);
+	free(a->weight);
+	free(a->idf);
+	free(a->wcol);
+	free(a->avgl);
+	free(a->gbest);
+	free(a->tf);
+	free(a);
+}
+
+static int
+count_row(const Fts5ExtensionApi *api, Fts5Context *fc, void *arg)
+{
+	(void)api;
+	(void)fc;
+	(*(sqlite3_int64 *)arg)++;
+	return SQLITE_OK;
+}
+
+/*
+ * The phrase specification: "group:weight" per phrase, comma separated,
+ * in the order of the phrases in the MATCH expression.
+ */
+static struct rank_aux *
+rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc, int nval,
+    sqlite3_value **val, int *rc)
+{
+	struct rank_aux	*a;
+	const char	*spec, *p;
+	char		*end;
+	sqlite3_int64	 nrow = 0, ntok, df;
+	double		 wmax = 0, gw;
+	int		 i, j;
+
+	a = xcalloc(1, sizeof *a);
+	a->nphrase = api->xPhraseCount(fc);
+	a->ncol = api->xColumnCount(fc);
+	a->group = xcalloc((size_t)a->nphrase + 1, sizeof *a->group);
+	a->weight = xcalloc((size_t)a->nphrase + 1, sizeof *a->weight);
+	a->idf = xcalloc((size_t)a->nphrase + 1, sizeof *a->idf);
+	a->wcol = xcalloc((size_t)a->ncol, sizeof *a->wcol);
+	a->avgl = xcalloc((size_t)a->ncol, sizeof *a->avgl);
+	spec = nval > 0 ? (const char *)sqlite3_value_text(val[0]) : NULL;
+	p = spec != NULL ? spec : "";
+	for (i = 0; i < a->nphrase; i++) {
+		a->group[i] = (int)strtol(p, &end, 10);
+		if (*end == ':') {
+			a->weight[i] = strtod(end + 1, &end);
+		} else
+			a->weight[i] = 1;
+		if (end == p || a->group[i] < 0)
+			a->group[i] = i;
+		if (a->group[i] + 1 > a->ngroup)
+			a->ngroup = a->group[i] + 1;
+		p = *end == ',' ? end + 1 : end;
+	}
+	a->gbest = xcalloc((size_t)a->ngroup + 1, sizeof *a->gbest);
+	a->tf = xcalloc((size_t)a->nphrase * (size_t)a->ncol + 1,
+	    sizeof *a->tf);
+	for (j = 0; j < a->ncol; j++) {
+		a->wcol[j] = j + 1 < nval ? sqlite3_value_double(val[j + 1]) :
+		    1.0;
+		if (a->wcol[j] > wmax)
+			wmax = a->wcol[j];
+	}
+	if ((*rc = api->xRowCount(fc, &nrow)) != SQLITE_OK)
+		goto fail;
+	for (j = 0; j < a->ncol; j++) {
+		if ((*rc = api->xColumnTotalSize(fc, j, &ntok)) != SQLITE_OK)
+			goto fail;
+		a->avgl[j] = nrow > 0 ? (double)ntok / (double)nrow : 1;
+		if (a->avgl[j] <= 0)
+			a->avgl[j] = 1;
+	}
+	for (i = 0; i < a->nphrase; i++) {
+		df = 0;
+		if ((*rc = api->xQueryPhrase(fc, i, &df, count_row)) !=
+		    SQLITE_OK)
+			goto fail;
+		/* The Lucene form: never negative, so common words count. */
+		a->idf[i] = log(1.0 + ((double)nrow - (double)df + 0.5) /
+		    ((double)df + 0.5));
+	}
+	for (j = 0; j < a->ngroup; j++) {
+		gw = 0;
+		for (i = 0; i < a->nphrase; i++)
+			if (a->group[i] == j && a->weight[i] * a->idf[i] > gw)
+				gw = a->weight[i] * a->idf[i];
+		a->norm += gw * wmax;
+	}
+	if (a->norm <= 0)
+		a->norm = 1;
+	return a;
+fail:
+	rank_aux_free(a);
+	return NULL;
+}
+
+static void
+sd_rank(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc,
+    int nval, sqlite3_value **val)
+{
+	struct rank_aux	*a;
+	int		 rc = SQLITE_OK, ninst, i, ph, col, off, len, j;
+	double		*tf = NULL, s, total = 0, den;
+
+	if ((a = api->xGetAuxdata(fc, 0)) == NULL) {
+		if ((a = rank_aux_new(api, fc, nval, val, &rc)) == NULL) {
+			sqlite3_result_error_code(sc, rc);
+			return;
+		}
+		if ((rc = api->xSetAuxdata(fc, a, rank_aux_free)) !=
+		    SQLITE_OK) {
+			sqlite3_result_error_code(sc, rc);
+			return;
+		}
+	}
+	tf = a->tf;
+	memset(tf, 0, ((size_t)a->nphrase * (size_t)a->ncol) * sizeof *tf);
+	if ((rc = api->xInstCount(fc, &ninst)) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < ninst; i++) {
+		if ((rc = api->xInst(fc, i, &ph, &col, &off)) != SQLITE_OK)
+			goto out;
+		if (ph >= 0 && ph < a->nphrase && col >= 0 && col < a->ncol)
+			tf[ph * a->ncol + col] += 1;
+	}
+	for (j = 0; j < a->ngroup; j++)
+		a->gbest[j] = 0;
+	for (i = 0; i < a->nphrase; i++) {
+		s = 0;
+		for (j = 0; j < a->ncol; j++) {
+			if (tf[i * a->ncol + j] == 0 || a->wcol[j] == 0)
+				continue;
+			if ((rc = api->xColumnSize(fc, j, &len)) != SQLITE_OK)
+				goto out;
+			den = tf[i * a->ncol + j] + BM25_K1 * (1 - BM25_B +
+			    BM25_B * (double)len / a->avgl[j]);
+			s += a->wcol[j] * tf[i * a->ncol + j] *
+			    (BM25_K1 + 1) / den;
+		}
+		s *= a->idf[i] * a->weight[i];
+		if (s > a->gbest[a->group[i]])
+			a->gbest[a->group[i]] = s;
+	}
+	for (j = 0; j < a->ngroup; j++)
+		total += a->gbest[j];
+	sqlite3_result_double(sc, total / a->norm);
+out:
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(sc, rc);
+}
+
+static enum sd_rc
+register_rank(struct store *st, struct sd_error *err)
+{
+	sqlite3		*db = store_db(st);
+	sqlite3_stmt	*s = NULL;
+	fts5_api	*api = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return store_fail(st, err, "find fts5");
+	sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (api == NULL)
+		return sd_fail(err, SD_ERR_DB, "SQLite has no FTS5");
+	if (api->xCreateFunction(api, "sd_rank", NULL, sd_rank, NULL) !=
+	    SQLITE_OK)
+		return store_fail(st, err, "register sd_rank");
+	return SD_OK;
+}
+
+/*
+ * store_prepare for SQL that calls sd_rank: the function is registered
+ * on the connection the first time a statement needs it (the statement
+ * cache then keeps the prepared statement, so this costs nothing after).
+ */
+static sqlite3_stmt *
+prepare_ranked(struct store *st, const char *sql, struct sd_error *err)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_prepare(st, sql, NULL)) != NULL)
+		return s;
+	if (register_rank(st, err) != SD_OK)
+		return NULL;
+	return store_prepare(st, sql, err);
+}
+
+/* ---- reading the query ---- */
+
+/* One phrase of the expression. */
+struct phrase {
+	char	*text;		/* words separated by spaces */
+	int	 group;
+	double	 weight;
+};
+
+struct plan {
+	struct tokens	 words;		/* content words, in order */
+	struct phrase	*ph;
+	size_t		 nph, cap;
+	struct sbuf	 corrected;
+	struct sbuf	 expanded;
+	double		 max_price, min_price;
+};
+
+static void
+plan_phrase(struct plan *pl, const char *text, int group, double weight)
+{
+	size_t	 i;
+
+	for (i = 0; i < pl->nph; i++) {
+		if (pl->ph[i].group == group && strcmp(pl->ph[i].text,
+		    text) == 0) {
+			if (weight > pl->ph[i].weight)
+				pl->ph[i].weight = weight;
+			return;
+		}
+	}
+	if (pl->nph == pl->cap) {
+		pl->cap = pl->cap ? pl->cap * 2 : 16;
+		pl->ph = xrealloc(pl->ph, pl->cap * sizeof *pl->ph);
+	}
+	pl->ph[pl->nph].text = xstrdup(text);
+	pl->ph[pl->nph].group = group;
+	pl->ph[pl->nph].weight = weight;
+	pl->nph++;
+}
+
+static void
+plan_free(struct plan *pl)
+{
+	size_t	 i;
+
+	tokens_free(&pl->words);
+	for (i = 0; i < pl->nph; i++)
+		free(pl->ph[i].text);
+	free(pl->ph);
+	sbuf_release(&pl->corrected);
+	sbuf_release(&pl->expanded);
+}
+
+static int
+is_number(const char *w, double *v)
+{
+	struct sbuf	 b = SBUF_INIT;
+	const char	*p;
+	char		*end;
+	int		 ok;
+
+	if (!isdigit((unsigned char)*w))
+		return 0;
+	for (p = w; *p != '\0'; p++) {
+		if (isdigit((unsigned char)*p) || *p == '.')
+			sbuf_addc(&b, *p);
+		else if (*p != ',')
+			break;
+	}
+	/* "1k" and "2000usd" are numbers too; "s21" is not (no digit first). */
+	ok = *p == '\0' || strcmp(p, "k") == 0 || strcmp(p, "usd") == 0 ||
+	    strcmp(p, "dollars") == 0;
+	errno = 0;
+	*v = strtod(b.buf, &end);
+	if (*end != '\0' || errno != 0)
+		ok = 0;
+	if (ok && strcmp(p, "k") == 0)
+		*v *= 1000;
+	sbuf_release(&b);
+	return ok;
+}
+
+static int
+word_in(const char *w, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Lift price phrases out of the token list: "under 50", "less than $50",
+ * "over 100", "between 20 and 40", "50 to 100 dollars".  Marks used
+ * tokens in used[].
+ */
+static void
+read_prices(struct tokens *t, char *used, double *maxp, double *minp)
+{
+	static const char *const below[] = { "under", "below", "max",
+	    "maximum", "within", "cheaper", "less", "lower", "upto",
+	    "budget", NULL };
+	static const char *const above[] = { "over", "above", "min",
+	    "minimum", "more", "least", "pricier", "higher", "from", NULL };
+	static const char *const glue[] = { "than", "up", "to", "at", "of",
+	    "a", "around", NULL };
+	static const char *const money[] = { "usd", "dollars", "dollar",
+	    "bucks", "eur", "euros", NULL };
+	size_t	 i, j, k;
+	double	 v, v2;
+	int	 dir;
+
+	for (i = 0; i < t->n; i++) {
+		dir = word_in(t->v[i], below) ? -1 :
+		    word_in(t->v[i], above) ? 1 : 0;
+		if (strcmp(t->v[i], "between") == 0)
+			dir = 2;
+		if (dir == 0)
+			continue;
+		for (j = i + 1; j < t->n && word_in(t->v[j], glue); j++)
+			;
+		if (j >= t->n || !is_number(t->v[j], &v))
+			continue;
+		if (dir == 2) {
+			k = j + 1;
+			if (k < t->n && word_in(t->v[k], money))
+				k++;
+			if (k + 1 >= t->n || (strcmp(t->v[k], "and") != 0 &&
+			    strcmp(t->v[k], "to") != 0) ||
+			    !is_number(t->v[k + 1], &v2))
+				continue;
+			for (; i <= k + 1; i++)
+				used[i] = 1;
+			*minp = v < v2 ? v : v2;
+			*maxp = v < v2 ? v2 : v;
+			j = k + 1;
+		} else {
+			for (k = i; k <= j; k++)
+				used[k] = 1;
+			if (dir < 0)
+				*maxp = v;
+			else
+				*minp = v;
+		}
+		if (j + 1 < t->n && word_in(t->v[j + 1], money))
+			used[j + 1] = 1;
+		i = j;
+	}
+}
+
+/* Rows of the FTS table matching the word, counted up to 2. */
+static int
+fts_df(struct store *st, const char *sql, const char *word)
+{
+	sqlite3_stmt	*s;
+	char		*q;
+	int		 n = 0;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return 0;
+	q = xasprintf("\"%s\"", word);
+	sqlite3_bind_text(s, 1, q, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		n++;
+	sqlite3_reset(s);
+	free(q);
+	return n;
+}
+
+/* Whether the word is a shopper's term in the synonym table. */
+static int
+is_synonym_term(struct store *st, const char *word)
+{
+	static const char sql[] = "SELECT 1 FROM synonyms WHERE term = ?1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, word, -1, SQLITE_STATIC);
+	r = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return r;
+}
+
+static long long
+vocab_df(struct store *st, const char *word)
+{
+	static const char sql[] = "SELECT doc FROM term_vocab WHERE term = ?1";
+	sqlite3_stmt	*s;
+	long long	 df = 0;
+
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, word, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		df = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return df;
+}
+
+/* A word that needs a correction, and the best one found. */
+struct typo {
+	size_t		 word;		/* index in plan words */
+	int32_t		*cp;
+	int		 ncp;
+	int		 max;		/* distance allowed */
+	long long	 df;		/* the word's own vocabulary count */
+	char		*pre[2];	/* its first and second letters */
+	char		*best;
+	int		 bestd;
+	long long	 bestdf;
+};
+
+/* The UTF-8 bytes of code point i of w (caller frees), or NULL. */
+static char *
+nth_letter(const char *w, int i)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)w;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = 0;
+
+	for (; *p != '\0'; p += n) {
+		if ((n = utf8proc_iterate(p, -1, &cp)) <= 0)
+			return NULL;
+		if (i-- == 0)
+			return xstrndup((const char *)p, (size_t)n);
+	}
+	return NULL;
+}
+
+/* Compare the vocabulary words starting with prefix to the typos. */
+static enum sd_rc
+scan_vocab(struct store *st, const char *prefix, struct typo *ty,
+    size_t nty, struct sd_error *err)
+{
+	/*
+	 * A range on the term is the one constraint fts5vocab turns into a
+	 * seek; the document count of every term it visits costs a walk of
+	 * its postings, so visiting the whole vocabulary would be slow.
+	 */
+	static const char sql[] = "SELECT term, doc FROM term_vocab"
+	    " WHERE term >= ?1 AND term < ?2";
+	sqlite3_stmt	*s;
+	int32_t		*cp = NULL;
+	char		*hi;
+	int		 cap = 0, n, d, *work = NULL, wcap = 0, r;
+	size_t		 i, len = strlen(prefix);
+	long long	 df;
+	const char	*term;
+	enum sd_rc	 rc = SD_OK;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	/* The first string after every word with this prefix. */
+	hi = xstrdup(prefix);
+	hi[len - 1]++;
+	sqlite3_bind_text(s, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hi, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		term = (const char *)sqlite3_column_text(s, 0);
+		df = sqlite3_column_int64(s, 1);
+		n = decode(term, &cp, &cap);
+		if (3 * (n + 1) > wcap) {
+			wcap = 3 * (n + 1);
+			work = xrealloc(work, (size_t)wcap * sizeof *work);
+		}
+		for (i = 0; i < nty; i++) {
+			if (strcmp(ty[i].pre[0], prefix) != 0 &&
+			    (ty[i].pre[1] == NULL ||
+			    strcmp(ty[i].pre[1], prefix) != 0))
+				continue;
+			/* A correction must be more common than the word. */
+			if (df <= ty[i].df * 4)
+				continue;
+			d = osa(ty[i].cp, ty[i].ncp, cp, n, ty[i].max, work);
+			if (d == 0 || d > ty[i].max || d > ty[i].bestd)
+				continue;
+			if (d == ty[i].bestd && (df < ty[i].bestdf ||
+			    (df == ty[i].bestdf && strcmp(term,
+			    ty[i].best) >= 0)))
+				continue;
+			free(ty[i].best);
+			ty[i].best = xstrdup(term);
+			ty[i].bestd = d;
+			ty[i].bestdf = df;
+		}
+	}
+	if (r != SQLITE_DONE)
+		rc = store_fail(st, err, "read the search vocabulary");
+	sqlite3_reset(s);
+	free(hi);
+	free(cp);
+	free(work);
+	return rc;
+}
+
+/*
+ * Correct unknown or rare words against the vocabulary words that start
+ * with their first or second letter: a typo in the first letter is found
+ * when it swaps, drops or adds a letter ("pihone", "phone" + 1), not when
+ * it replaces one -- the price of not reading the whole vocabulary.  For
+ * each word the closest vocabulary word wins, then the most frequent.
+ */
+static enum sd_rc
+correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
+{
+	static const char prod_sql[] = "SELECT 1 FROM product_fts"
+	    " WHERE product_fts MATCH ?1 LIMIT 2";
+	static const char chunk_sql[] = "SELECT 1 FROM chunk_fts"
+	    " WHERE chunk_fts MATCH ?1 LIMIT 2";
+	struct typo	*ty = NULL;
+	int		 tcap, k;
+	size_t		 i, j, nty = 0;
+	long long	 df;
+	enum sd_rc	 rc = SD_OK;
+	double		 w;
+
+	ty = xcalloc(pl->words.n + 1, sizeof *ty);
+	for (i = 0; i < pl->words.n; i++) {
+		const char *wd = pl->words.v[i];
+		const char *c;
+
+		for (c = wd; *c != '\0' && !isdigit((unsigned char)*c); c++)
+			;
+		if (*c != '\0')
+			continue;	/* model numbers are not typos */
+		/* "couch" is no typo of "touch": the shop listed it. */
+		if (is_synonym_term(st, wd))
+			continue;
+		df = vocab_df(st, wd);
+		if (df > 2)
+			continue;
+		tcap = 0;
+		ty[nty].ncp = decode(wd, &ty[nty].cp, &tcap);
+		ty[nty].max = typo_budget(ty[nty].ncp);
+		if (ty[nty].max == 0) {
+			free(ty[nty].cp);
+			ty[nty].cp = NULL;
+			continue;
+		}
+		ty[nty].word = i;
+		ty[nty].df = df;
+		ty[nty].bestd = ty[nty].max + 1;
+		ty[nty].pre[0] = nth_letter(wd, 0);
+		ty[nty].pre[1] = nth_letter(wd, 1);
+		if (ty[nty].pre[0] == NULL) {
+			free(ty[nty].cp);
+			free(ty[nty].pre[1]);
+			memset(&ty[nty], 0, sizeof ty[nty]);
+			continue;
+		}
+		if (ty[nty].pre[1] != NULL &&
+		    strcmp(ty[nty].pre[0], ty[nty].pre[1]) == 0) {
+			free(ty[nty].pre[1]);
+			ty[nty].pre[1] = NULL;
+		}
+		nty++;
+	}
+	/* Each distinct letter once, though several words share it. */
+	for (i = 0; i < nty && rc == SD_OK; i++) {
+		for (k = 0; k < 2 && rc == SD_OK; k++) {
+			const char *p = ty[i].pre[k];
+			int seen = 0;
+
+			if (p == NULL)
+				continue;
+			for (j = 0; j <= i && !seen; j++)
+				seen = (j < i && ty[j].pre[0] != NULL &&
+				    strcmp(ty[j].pre[0], p) == 0) ||
+				    (j < i && ty[j].pre[1] != NULL &&
+				    strcmp(ty[j].pre[1], p) == 0) ||
+				    (j == i && k == 1 &&
+				    strcmp(ty[i].pre[0], p) == 0);
+			if (!seen)
+				rc = scan_vocab(st, p, ty, nty, err);
+		}
+	}
+	if (rc != SD_OK)
+		goto out;
+	for (i = 0; i < nty; i++) {
+		const char *wd = pl->words.v[ty[i].word];
+		int known;
+
+		if (ty[i].best == NULL)
+			continue;
+		/*
+		 * A word the full-text index knows (in a description, say)
+		 * is probably meant; correct it only when it is as rare as
+		 * a typo and its correction is common.
+		 */
+		known = fts_df(st, prod_sql, wd) + fts_df(st, chunk_sql, wd);
+		if (known > 1 || (known == 1 && ty[i].bestdf < 20))
+			continue;
+		w = known == 0 && ty[i].df == 0 ? W_TYPO : W_TYPO_KNOWN;
+		plan_phrase(pl, ty[i].best, (int)ty[i].word, w);
+		sbuf_addf(&pl->corrected, "%s%s -> %s",
+		    pl->corrected.len ? ", " : "", wd, ty[i].best);
+	}
+out:
+	for (i = 0; i < pl->words.n && ty != NULL; i++) {
+		free(ty[i].cp);
+		free(ty[i].best);
+		free(ty[i].pre[0]);
+		free(ty[i].pre[1]);
+	}
+	free(ty);
+	return rc;
+}
+
+/*
+ * Tokenise a synonym the way queries are, so that it becomes a phrase of
+ * the same words FTS5 will see; the synonym table stores terms this way.
+ */
+char *
+synonyms_normalize(const char *text)
+{
+	struct tokens	 t = { NULL, 0, 0 };
+	struct sbuf	 b = SBUF_INIT;
+	char		*norm;
+	size_t		 i;
+
+	if ((norm = normalize(text)) == NULL)
+		return NULL;
+	tokenize(norm, &t);
+	for (i = 0; i < t.n; i++) {
+		if (i > 0)
+			sbuf_addc(&b, ' ');
+		sbuf_adds(&b, t.v[i]);
+	}
+	tokens_free(&t);
+	free(norm);
+	if (b.len == 0) {
+		sbuf_release(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b, NULL);
+}
+
+/*
+ * Look up every run of up to MAX_NGRAM words (longest first) in the
+ * synonym table; a match adds its synonyms to the group of the run's last
+ * word, usually the noun that says what is wanted.  Typo corrections of
+ * single words are looked up too ("couhc" -> "couch" -> "sofa").
+ */
+static enum sd_rc
+expand_synonyms(struct store *st, struct plan *pl, struct sd_error *err)
+{
+	static const char sql[] = "SELECT synonym, source FROM synonyms"
+	    " WHERE term = ?1 ORDER BY synonym";
+	sqlite3_stmt	*s;
+	struct sbuf	 run = SBUF_INIT;
+	size_t		 i, j, n, nph0 = pl->nph, k;
+	char		*ph;
+	int		 r;
+
+	for (n = MAX_NGRAM; n >= 1; n--) {
+		for (i = 0; i + n <= pl->words.n; i++) {
+			sbuf_reset(&run);
+			for (j = i; j < i + n; j++) {
+				if (j > i)
+					sbuf_addc(&run, ' ');
+				sbuf_adds(&run, pl->words.v[j]);
+			}
+			for (k = 0; k <= nph0; k++) {
+				/* k < nph0: also a correction of word i. */
+				if (k < nph0 && (n != 1 || pl->ph[k].group !=
+				    (int)i || pl->ph[k].weight >= 1))
+					continue;
+				if ((s = store_prepare(st, sql, err)) == NULL) {
+					sbuf_release(&run);
+					return SD_ERR_DB;
+				}
+				sqlite3_bind_text(s, 1, k < nph0 ?
+				    pl->ph[k].text : run.buf, -1,
+				    SQLITE_TRANSIENT);
+				while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+					const char *syn = (const char *)
+					    sqlite3_column_text(s, 0);
+					const char *src = (const char *)
+					    sqlite3_column_text(s, 1);
+
+					if ((ph = synonyms_normalize(syn)) == NULL)
+						continue;
+					plan_phrase(pl, ph, (int)(i + n - 1),
+					    strcmp(src, "wordnet") == 0 ?
+					    W_SYN_WORDNET : W_SYN_SHOP);
+					sbuf_addf(&pl->expanded, "%s%s -> %s",
+					    pl->expanded.len ? ", " : "",
+					    k < nph0 ? pl->ph[k].text :
+					    run.buf, ph);
+					free(ph);
+				}
+				sqlite3_reset(s);
+				if (r != SQLITE_DONE) {
+					sbuf_release(&run);
+					return store_fail(st, err,
+					    "read synonyms");
+				}
+			}
+		}
+	}
+	sbuf_release(&run);
+	return SD_OK;
+}
+
+static enum sd_rc
+make_plan(struct store *st, const struct search_query *q, struct plan *pl,
+    struct sd_error *err)
+{
+	struct tokens	 all = { NULL, 0, 0 };
+	char		*norm = NULL, *used = NULL;
+	size_t		 i, nkept = 0;
+	enum sd_rc	 rc = SD_OK;
+
+	pl->max_price = q->max_price;
+	pl->min_price = q->min_price;
+	if (q->text == NULL)
+		return SD_OK;
+	if ((norm = normalize(q->text)) == NULL)
+		return sd_fail(err, SD_ERR_INVALID,
+		    "query is not valid UTF-8");
+	tokenize(norm, &all);
+	used = xcalloc(all.n + 1, 1);
+	if (q->price_words) {
+		double	 maxp = -1, minp = -1;
+
+		read_prices(&all, used, &maxp, &minp);
+		if (pl->max_price < 0 && pl->min_price < 0) {
+			pl->max_price = maxp;
+			pl->min_price = minp;
+		}
+	}
+	for (i = 0; i < all.n; i++)
+		if (!used[i] && !is_stopword(all.v[i]))
+			nkept++;
+	for (i = 0; i < all.n; i++) {
+		if (used[i])
+			continue;
+		/* A query of stop words only keeps them. */
+		if (nkept > 0 && is_stopword(all.v[i]))
+			continue;
+		tokens_add(&pl->words, all.v[i], strlen(all.v[i]));
+		plan_phrase(pl, all.v[i], (int)pl->words.n - 1, 1.0);
+	}
+	if (pl->words.n == 0)
+		goto out;
+	if ((rc = correct_typos(st, pl, err)) != SD_OK)
+		goto out;
+	rc = expand_synonyms(st, pl, err);
+out:
+	tokens_free(&all);
+	free(used);
+	free(norm);
+	return rc;
+}
+
+/* The MATCH expression and sd_rank's phrase specification. */
+static void
+plan_expr(const struct plan *pl, struct sbuf *expr, struct sbuf *spec)
+{
+	const char	*p;
+	size_t		 i;
+
+	for (i = 0; i < pl->nph; i++) {
+		if (i > 0) {
+			sbuf_adds(expr, " OR ");
+			sbuf_addc(spec, ',');
+		}
+		/* An FTS5 string: double any quote inside. */
+		sbuf_addc(expr, '"');
+		for (p = pl->ph[i].text; *p != '\0'; p++) {
+			if (*p == '"')
+				sbuf_addc(expr, '"');
+			sbuf_addc(expr, *p);
+		}
+		sbuf_addc(expr, '"');
+		sbuf_addf(spec, "%d:%.3f", pl->ph[i].group, pl->ph[i].weight);
+	}
+}
+
+/* ---- running it ---- */
+
+static char *
+col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+static void
+hits_push(struct search_result *res, size_t *cap, const struct search_hit *h)
+{
+	if (res->n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		res->hits = xrealloc(res->hits, *cap * sizeof *res->hits);
+	}
+	res->hits[res->n++] = *h;
+}
+
+static void
+hit_release(struct search_hit *h)
+{
+	free(h->id);
+	free(h->title);
+	free(h->heading);
+	free(h->snippet);
+	free(h->currency);
+	free(h->category);
+	free(h->brand);
+}
+
+/* Field weights: see product_fts and chunk_fts in store.c. */
+static const char product_sql[] =
+    "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
+    "  p.stock, sd_rank(product_fts, ?2,"
+    "    8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
+    "  FROM product_fts JOIN products p ON p.id = product_fts.rowid"
+    " WHERE product_fts MATCH ?1"
+    "   AND (?3 IS NULL OR p.category = ?3 COLLATE NOCASE"
+    "        OR p.subcategory = ?3 COLLATE NOCASE)"
+    "   AND (?4 IS NULL OR p.price <= ?4)"
+    "   AND (?5 IS NULL OR p.price >= ?5)"
+    "   AND (?6 = 0 OR p.stock > 0)"
+    " ORDER BY score DESC, p.id LIMIT ?7";
+
+static const char product_snippet_sql[] =
+    "SELECT snippet(product_fts, -1, '[', ']', '...', 12)"
+    "  FROM product_fts WHERE product_fts MATCH ?1 AND rowid = ?2";
+
+static const char chunk_sql[] =
+    "SELECT c.id, d.doc_key, d.kind, d.title, c.heading, d.id,"
+    "  sd_rank(chunk_fts, ?2, 5.0, 3.0, 1.0, 2.0) AS score"
+    "  FROM chunk_fts JOIN chunks c ON c.id = chunk_fts.rowid"
+    "  JOIN documents d ON d.id = c.document_id"
+    " WHERE chunk_fts MATCH ?1"
+    "   AND (?3 & (CASE d.kind WHEN 'faq' THEN 2 WHEN 'policy' THEN 4"
+    "        WHEN 'manual' THEN 8 WHEN 'ticket' THEN 16 ELSE 0 END)) != 0"
+    " ORDER BY score DESC, c.id LIMIT ?4";
+
+static const char chunk_snippet_sql[] =
+    "SELECT snippet(chunk_fts, 2, '[', ']', '...', 16)"
+    "  FROM chunk_fts WHERE chunk_fts MATCH ?1 AND rowid = ?2";
+
+static void
+bind_price(sqlite3_stmt *s, int i, double v)
+{
+	if (v < 0)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_double(s, i, v);
+}
+
+static enum sd_rc
+snippet_of(struct store *st, const char *sql, const char *expr,
+    long long rowid, char **out, struct sd_error *err)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, rowid);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*out = col_dup(s, 0);
+	sqlite3_reset(s);
+	if (*out == NULL)
+		*out = xstrdup("");
+	return SD_OK;
+}
+
+static enum sd_rc
+run_products(struct store *st, const struct search_query *q,
+    const struct plan *pl, const char *expr, const char *spec, int limit,
+    struct search_result *res, size_t *cap, struct sd_error *err)
+{
+	sqlite3_stmt	*s;
+	struct search_hit h;
+	size_t		 first = res->n, i;
+	int		 r;
+
+	if ((s = prepare_ranked(st, product_sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
+	if (q->category != NULL && *q->category != '\0')
+		sqlite3_bind_text(s, 3, q->category, -1, SQLITE_STATIC);
+	bind_price(s, 4, pl->max_price);
+	bind_price(s, 5, pl->min_price);
+	sqlite3_bind_int(s, 6, q->in_stock != 0);
+	sqlite3_bind_int(s, 7, limit);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&h, 0, sizeof h);
+		h.kind = SEARCH_PRODUCT;
+		h.rowid = sqlite3_column_int64(s, 0);
+		h.id = col_dup(s, 1);
+		h.title = col_dup(s, 2);
+		h.heading = xstrdup("");
+		h.price = sqlite3_column_double(s, 3);
+		h.currency = col_dup(s, 4);
+		h.category = col_dup(s, 5);
+		h.brand = col_dup(s, 6);
+		h.stock = sqlite3_column_int64(s, 7);
+		h.score = sqlite3_column_double(s, 8);
+		hits_push(res, cap, &h);
+	}
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "search products");
+	for (i = first; i < res->n; i++)
+		if (snippet_of(st, product_snippet_sql, expr,
+		    res->hits[i].rowid, &res->hits[i].snippet, err) != SD_OK)
+			return SD_ERR_DB;
+	return SD_OK;
+}
+
+static enum sd_rc
+run_chunks(struct store *st, unsigned kinds, const char *expr,
+    const char *spec, int limit, struct search_result *res, size_t *cap,
+    struct sd_error *err)
+{
+	sqlite3_stmt	*s;
+	struct search_hit h;
+	long long	*seen = NULL, docid;
+	size_t		 nseen = 0, first = res->n, i, j;
+	int		 r, k, dup;
+
+	if ((s = prepare_ranked(st, chunk_sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, (int)kinds);
+	/* Several chunks of a document may match: keep its best. */
+	sqlite3_bind_int(s, 4, limit * 4);
+	seen = xcalloc((size_t)limit * 4 + 1, sizeof *seen);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		docid = sqlite3_column_int64(s, 5);
+		for (dup = 0, j = 0; j < nseen && !dup; j++)
+			dup = seen[j] == docid;
+		if (dup || nseen >= (size_t)limit)
+			continue;
+		seen[nseen++] = docid;
+		memset(&h, 0, sizeof h);
+		k = search_kind_parse((const char *)sqlite3_column_text(s, 2));
+		h.kind = k > 0 ? (enum search_kind)k : SEARCH_FAQ;
+		h.rowid = sqlite3_column_int64(s, 0);
+		h.id = col_dup(s, 1);
+		h.title = col_dup(s, 3);
+		h.heading = col_dup(s, 4);
+		h.score = sqlite3_column_double(s, 6);
+		hits_push(res, cap, &h);
+	}
+	sqlite3_reset(s);
+	free(seen);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "search documents");
+	for (i = first; i < res->n; i++)
+		if (snippet_of(st, chunk_snippet_sql, expr,
+		    res->hits[i].rowid, &res->hits[i].snippet, err) != SD_OK)
+			return SD_ERR_DB;
+	return SD_OK;
+}
+
+static int
+hit_cmp(const void *a, const void *b)
+{
+	const struct search_hit *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	return x->rowid < y->rowid ? -1 : x->rowid > y->rowid;
+}
 
 enum sd_rc
-synonyms_seed(struct store *st, const char *share_dir, struct sd_error *err)
+search_run(struct store *st, const struct search_query *q,
+    struct search_result *res, struct sd_error *err)
 {
-	(void)st; (void)share_dir; (void)err;
-	return SD_OK;
+	struct plan	 pl;
+	struct sbuf	 expr = SBUF_INIT, spec = SBUF_INIT;
+	unsigned	 kinds = q->kinds ? q->kinds : SEARCH_ALL_KINDS;
+	int		 limit = q->limit > 0 ? q->limit : 10;
+	int		 filtered;
+	size_t		 cap = 0, i;
+	enum sd_rc	 rc;
+
+	memset(res, 0, sizeof *res);
+	memset(&pl, 0, sizeof pl);
+	sbuf_init(&pl.corrected);
+	sbuf_init(&pl.expanded);
+	res->max_price = res->min_price = -1;
+	if ((rc = make_plan(st, q, &pl, err)) != SD_OK)
+		goto out;
+	res->max_price = pl.max_price;
+	res->min_price = pl.min_price;
+	if (pl.corrected.len > 0)
+		res->corrected = xstrdup(pl.corrected.buf);
+	if (pl.expanded.len > 0)
+		res->expanded = xstrdup(pl.expanded.buf);
+	if (pl.nph == 0)
+		goto out;
+	plan_expr(&pl, &expr, &spec);
+	res->expr = xstrdup(expr.buf);
+	/* Product filters leave documents out: they have no price. */
+	filtered = (q->category != NULL && *q->category != '\0') ||
+	    pl.max_price >= 0 || pl.min_price >= 0 || q->in_stock;
+	if ((kinds & SEARCH_KIND_BIT(SEARCH_PRODUCT)) &&
+	    (rc = run_products(st, q, &pl, expr.buf, spec.buf, limit, res,
+	    &cap, err)) != SD_OK)
+		goto out;
+	if ((kinds & SEARCH_DOC_KINDS) && !filtered &&
+	    (rc = run_chunks(st, kinds & SEARCH_DOC_KINDS, expr.buf, spec.buf,
+	    limit, res, &cap, err)) != SD_OK)
+		goto out;
+	if (res->n > 1)
+		qsort(res->hits, res->n, sizeof *res->hits, hit_cmp);
+	for (i = (size_t)limit; i < res->n; i++)
+		hit_release(&res->hits[i]);
+	if (res->n > (size_t)limit)
+		res->n = (size_t)limit;
+out:
+	plan_free(&pl);
+	sbuf_release(&expr);
+	sbuf_release(&spec);
+	return rc;
+}
+
+void
+search_result_free(struct search_result *res)
+{
+	size_t	 i;
+
+	if (res == NULL)
+		return;
+	for (i = 0; i < res->n; i++)
+		hit_release(&res->hits[i]);
+	free(res->hits);
+	free(res->expr);
+	free(res->corrected);
+	free(res->expanded);
+	memset(res, 0, sizeof *res);
 }

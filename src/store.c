@@ -269,7 +269,67 @@ static const char *const migrations[] = {
 	");",
 
 	/*
-	 * 4 -> 5: embeddings of products and chunks for semantic search.
+	 * 4 -> 5: the search vocabulary for typo correction.  A contentless
+	 * FTS5 table of the words shoppers type for products (name, brand,
+	 * model, category, tags) and documents (title, tags), without
+	 * stemming, so fts5vocab lists surface words with their document
+	 * counts.  Contentless tables forget the text, so the delete
+	 * triggers repeat the old values, as FTS5's 'delete' command needs.
+	 * Rowids: 2 * products.id for products, 2 * documents.id + 1 for
+	 * documents.
+	 */
+	"CREATE VIRTUAL TABLE term_fts USING fts5(words, content = '',"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE VIRTUAL TABLE term_vocab USING fts5vocab(term_fts, row);"
+	"CREATE TRIGGER products_terms_ai AFTER INSERT ON products BEGIN"
+	"  INSERT INTO term_fts(rowid, words) VALUES (2 * new.id,"
+	"    new.name || ' ' || coalesce(new.brand, '') || ' ' ||"
+	"    coalesce(new.model, '') || ' ' || new.category || ' ' ||"
+	"    coalesce(new.subcategory, '') || ' ' || new.tags);"
+	"END;"
+	"CREATE TRIGGER products_terms_ad AFTER DELETE ON products BEGIN"
+	"  INSERT INTO term_fts(term_fts, rowid, words) VALUES ('delete',"
+	"    2 * old.id,"
+	"    old.name || ' ' || coalesce(old.brand, '') || ' ' ||"
+	"    coalesce(old.model, '') || ' ' || old.category || ' ' ||"
+	"    coalesce(old.subcategory, '') || ' ' || old.tags);"
+	"END;"
+	"CREATE TRIGGER products_terms_au AFTER UPDATE OF id, name, brand,"
+	"  model, category, subcategory, tags ON products BEGIN"
+	"  INSERT INTO term_fts(term_fts, rowid, words) VALUES ('delete',"
+	"    2 * old.id,"
+	"    old.name || ' ' || coalesce(old.brand, '') || ' ' ||"
+	"    coalesce(old.model, '') || ' ' || old.category || ' ' ||"
+	"    coalesce(old.subcategory, '') || ' ' || old.tags);"
+	"  INSERT INTO term_fts(rowid, words) VALUES (2 * new.id,"
+	"    new.name || ' ' || coalesce(new.brand, '') || ' ' ||"
+	"    coalesce(new.model, '') || ' ' || new.category || ' ' ||"
+	"    coalesce(new.subcategory, '') || ' ' || new.tags);"
+	"END;"
+	"CREATE TRIGGER documents_terms_ai AFTER INSERT ON documents BEGIN"
+	"  INSERT INTO term_fts(rowid, words) VALUES (2 * new.id + 1,"
+	"    new.title || ' ' || new.tags);"
+	"END;"
+	"CREATE TRIGGER documents_terms_ad AFTER DELETE ON documents BEGIN"
+	"  INSERT INTO term_fts(term_fts, rowid, words) VALUES ('delete',"
+	"    2 * old.id + 1, old.title || ' ' || old.tags);"
+	"END;"
+	"CREATE TRIGGER documents_terms_au AFTER UPDATE OF id, title, tags"
+	"  ON documents BEGIN"
+	"  INSERT INTO term_fts(term_fts, rowid, words) VALUES ('delete',"
+	"    2 * old.id + 1, old.title || ' ' || old.tags);"
+	"  INSERT INTO term_fts(rowid, words) VALUES (2 * new.id + 1,"
+	"    new.title || ' ' || new.tags);"
+	"END;"
+	"INSERT INTO term_fts(rowid, words) SELECT 2 * id,"
+	"  name || ' ' || coalesce(brand, '') || ' ' || coalesce(model, '') ||"
+	"  ' ' || category || ' ' || coalesce(subcategory, '') || ' ' || tags"
+	"  FROM products;"
+	"INSERT INTO term_fts(rowid, words) SELECT 2 * id + 1,"
+	"  title || ' ' || tags FROM documents;",
+
+	/*
+	 * 5 -> 6: embeddings of products and chunks for semantic search.
 	 * A side table keyed by (kind, row, model) rather than columns of
 	 * products and chunks: vectors are large, optional and tied to the
 	 * model that made them, so a shop can switch models without

@@ -1,0 +1,179 @@
+/*
+ * cmd-replay.c: "shopdesk replay": scripted conversations from a file or
+ * stdin, one customer turn per line, printed as a transcript or as one
+ * JSON object per turn.  "shopdesk" with a non-terminal stdin runs this.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "cmd.h"
+#include "engine.h"
+#include "sbuf.h"
+#include "store.h"
+#include "text.h"
+
+extern const struct sd_cmd cmd_replay_entry;
+
+/* Print the trace of a turn as one JSON line (the replay --json shape). */
+static void
+print_json(const struct turn *tu)
+{
+	char	*s = cJSON_PrintUnformatted(tu->trace);
+
+	fputs(s, stdout);
+	fputc('\n', stdout);
+	free(s);
+}
+
+static void
+print_text(const char *text, const struct turn *tu)
+{
+	printf("you> %s\n", text);
+	if (tu->reply[0] != '\0')
+		printf("bot> %s\n", tu->reply);
+	else
+		printf("bot> (an agent holds this session)\n");
+	if (tu->escalated && strcmp(tu->action, "escalate") == 0)
+		printf("-- session %s escalated\n", tu->session_id);
+}
+
+/*
+ * Run the script fp through the engine.  Lines: "# comment", "/user ID",
+ * "/session ID", "/new" (a new session), anything else is a turn.
+ */
+int
+replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
+    const char *user, const char *session)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct engine	*e;
+	struct turn	 tu;
+	struct sbuf	 line = SBUF_INIT;
+	char		*cur_user = user ? xstrdup(user) : NULL;
+	char		*cur_session = session ? xstrdup(session) : NULL;
+	unsigned long	 lineno = 0;
+	int		 status = SD_EXIT_OK;
+
+	if ((e = engine_open(ctx->st, ctx->share_dir, &err)) == NULL) {
+		fprintf(stderr, "shopdesk replay: %s\n", sd_error_msg(&err));
+		sd_error_clear(&err);
+		free(cur_user);
+		free(cur_session);
+		return SD_EXIT_FAIL;
+	}
+	while (sbuf_getline(&line, fp) == 0) {
+		lineno++;
+		sbuf_trim(&line);
+		if (line.len == 0 || line.buf[0] == '#')
+			continue;
+		if (strncmp(line.buf, "/user ", 6) == 0 ||
+		    strcmp(line.buf, "/user") == 0) {
+			free(cur_user);
+			cur_user = line.len > 6 ? xstrdup(line.buf + 6) : NULL;
+			continue;
+		}
+		if (strncmp(line.buf, "/session ", 9) == 0) {
+			free(cur_session);
+			cur_session = xstrdup(line.buf + 9);
+			continue;
+		}
+		if (strcmp(line.buf, "/new") == 0) {
+			free(cur_session);
+			cur_session = NULL;
+			continue;
+		}
+		if (line.buf[0] == '/') {
+			fprintf(stderr, "shopdesk replay: %s:%lu: unknown "
+			    "directive \"%s\" (/user, /session, /new)\n",
+			    name, lineno, line.buf);
+			status = SD_EXIT_FAIL;
+			break;
+		}
+		if (engine_turn(e, cur_session, cur_user, line.buf, line.len,
+		    &tu, &err) != SD_OK) {
+			fprintf(stderr, "shopdesk replay: %s:%lu: %s\n", name,
+			    lineno, sd_error_msg(&err));
+			sd_error_clear(&err);
+			status = SD_EXIT_FAIL;
+			break;
+		}
+		if (cur_session == NULL)
+			cur_session = xstrdup(tu.session_id);
+		if (json)
+			print_json(&tu);
+		else
+			print_text(line.buf, &tu);
+		fflush(stdout);
+		turn_release(&tu);
+	}
+	if (ferror(fp)) {
+		fprintf(stderr, "shopdesk replay: %s: %s\n", name,
+		    strerror(errno));
+		status = SD_EXIT_FAIL;
+	}
+	sbuf_release(&line);
+	free(cur_user);
+	free(cur_session);
+	engine_close(e);
+	return status;
+}
+
+static int
+cmd_replay_run(struct sd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json",	no_argument,		NULL, 'j' },
+		{ "user",	required_argument,	NULL, 'u' },
+		{ "session",	required_argument,	NULL, 's' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	const char	*user = NULL, *session = NULL;
+	FILE		*fp = stdin;
+	int		 ch, json = 0, status;
+
+	while ((ch = getopt_long(argc, argv, "ju:s:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'u':
+			user = optarg;
+			break;
+		case 's':
+			session = optarg;
+			break;
+		default:
+			return cmd_usage(&cmd_replay_entry);
+		}
+	}
+	if (argc - optind > 1)
+		return cmd_usage(&cmd_replay_entry);
+	if (argc - optind == 1 && strcmp(argv[optind], "-") != 0 &&
+	    (fp = fopen(argv[optind], "r")) == NULL) {
+		fprintf(stderr, "shopdesk replay: %s: %s\n", argv[optind],
+		    strerror(errno));
+		return SD_EXIT_FAIL;
+	}
+	status = replay_stream(ctx, fp, fp == stdin ? "stdin" : argv[optind],
+	    json, user, session);
+	if (fp != stdin)
+		fclose(fp);
+	return status;
+}
+
+const struct sd_cmd cmd_replay_entry = {
+	.name = "replay",
+	.usage = "replay [--json] [--user ID] [--session ID] [FILE]",
+	.summary = "run a scripted conversation (stdin by default)",
+	.flags = SD_CMD_DB,
+	.run = cmd_replay_run,
+};

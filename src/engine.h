@@ -1,0 +1,76 @@
+/*
+ * engine.h: the conversation engine, the one entry point every front end
+ * (console, replay, HTTP API) calls.  One turn runs
+ *
+ *	normalize -> intent -> entities -> dialogue state -> retrieval ->
+ *	policy -> response -> persist
+ *
+ * and returns the reply with a trace of every step.  The engine knows
+ * nothing of ncurses, stdin or HTTP.
+ */
+#ifndef ENGINE_H
+#define ENGINE_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+
+struct store;
+struct engine;
+
+/* The result of one turn.  Release with turn_release. */
+struct turn {
+	char		*session_id;	/* the session (created when new) */
+	char		*user_id;	/* as given, or NULL */
+	long long	 user_msg_id;	/* messages.id of the customer's line */
+	long long	 bot_msg_id;	/* messages.id of the reply (0: none) */
+	char		*reply;		/* what the customer sees ("" when an
+					   agent holds the session) */
+	const char	*action;	/* the policy's action (static text) */
+	const char	*intent;	/* top intent (static text) */
+	double		 confidence;	/* its calibrated score */
+	int		 escalated;	/* the session is (now) escalated */
+	cJSON		*trace;		/* the whole trace; owned by the turn */
+};
+
+/* Open the engine over an open store: loads (training on first use) the
+ * intent model, the catalog gazetteer and the templates.  NULL with err
+ * set on failure. */
+struct engine	*engine_open(struct store *, const char *share_dir,
+		    struct sd_error *);
+void		 engine_close(struct engine *);
+
+/*
+ * Run one customer turn.  session_id NULL or unknown starts a session
+ * (with that id when given).  text need not be valid UTF-8 or short: it
+ * is repaired and cut, and the trace says so.  The turn, its reply and
+ * trace are stored in one transaction.
+ */
+enum sd_rc	 engine_turn(struct engine *, const char *session_id,
+		    const char *user_id, const char *text, size_t len,
+		    struct turn *, struct sd_error *);
+void		 turn_release(struct turn *);
+
+/* Re-read share/templates (after the shop edited them). */
+enum sd_rc	 engine_reload_templates(struct engine *, struct sd_error *);
+
+/*
+ * Agent desk: an agent's line in a session (stored as role "agent"),
+ * taking a session over from the bot and handing it back.
+ */
+enum sd_rc	 engine_agent_say(struct engine *, const char *session_id,
+		    const char *agent, const char *text, long long *msg_id,
+		    struct sd_error *);
+enum sd_rc	 engine_takeover(struct engine *, const char *session_id,
+		    const char *agent, struct sd_error *);
+enum sd_rc	 engine_handback(struct engine *, const char *session_id,
+		    struct sd_error *);
+enum sd_rc	 engine_escalate(struct engine *, const char *session_id,
+		    const char *reason, struct sd_error *);
+
+/* Deterministic timings for replays: when set, every timing reads 0. */
+void		 engine_set_fixed_timings(struct engine *, int);
+
+#endif

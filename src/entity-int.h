@@ -1,0 +1,80 @@
+/*
+ * entity-int.h: what the entity extractor's files share among themselves
+ * (gazetteer.c builds and answers look-ups, entity.c extracts,
+ * entity-vocab.c holds the word lists).  Not part of the API.
+ */
+#ifndef ENTITY_INT_H
+#define ENTITY_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct gazetteer;
+
+struct vocab_category {
+	const char	*phrase;	/* folded, words separated by spaces */
+	const char	*category;	/* catalog category slug */
+	const char	*use;		/* or NULL */
+};
+
+struct vocab_attribute {
+	const char	*phrase;
+	const char	*attribute;	/* canonical name */
+};
+
+extern const struct vocab_category	vocab_categories[];
+extern const struct vocab_attribute	vocab_attributes[];
+extern const char *const		vocab_uses[];
+extern const char *const		vocab_common[];
+
+/*
+ * What a phrase names, in increasing priority: when two sources give the
+ * same phrase the higher kind wins (an exact product name beats a brand,
+ * a category word beats a family prefix).
+ */
+enum gz_kind {
+	GZ_NONE = 0,		/* only the start of longer phrases */
+	GZ_FAMILY,		/* a leading part of product names */
+	GZ_ATTRIBUTE,
+	GZ_CATEGORY,
+	GZ_BRAND,
+	GZ_PRODUCT,		/* full name, name without brand, model, SKU */
+};
+
+/* One phrase of the gazetteer, keyed by the hash of its folded tokens. */
+struct gz_entry {
+	uint64_t	 key;		/* gz_combine over token hashes; 0 free */
+	uint32_t	 target;	/* product, brand, category or attribute */
+	uint32_t	 count;		/* distinct targets sharing the phrase */
+	uint32_t	 aux;		/* family: brand+1; category: use+1 */
+	uint8_t		 kind;		/* enum gz_kind */
+	uint8_t		 more;		/* a longer phrase starts with this */
+};
+
+/* Token flags of the vocabulary. */
+#define GZ_TOK_KNOWN	0x1	/* appears in some phrase */
+#define GZ_TOK_COMMON	0x2	/* a common word (vocab_common) */
+
+uint64_t	 gz_token_hash(const char *, size_t);
+uint64_t	 gz_combine(uint64_t, uint64_t);
+const struct gz_entry *gz_lookup(const struct gazetteer *, uint64_t);
+/* Flags of a token hash (0: unknown). */
+int		 gz_token_flags(const struct gazetteer *, uint64_t);
+/*
+ * The catalog word within edit distance 1 (Damerau: one insertion,
+ * deletion, substitution or transposition) of an unknown word, preferring
+ * the word most products use.  Returns its hash, or 0 for none.
+ */
+uint64_t	 gz_fuzzy(const struct gazetteer *, const char *, size_t);
+
+/* Targets, by the indices in gz_entry. */
+long long	 gz_product_id(const struct gazetteer *, uint32_t);
+const char	*gz_product_sku(const struct gazetteer *, uint32_t);
+const char	*gz_product_name(const struct gazetteer *, uint32_t);
+const char	*gz_product_brand(const struct gazetteer *, uint32_t);
+const char	*gz_brand(const struct gazetteer *, uint32_t);
+const char	*gz_category(const struct gazetteer *, uint32_t);
+const char	*gz_attribute(const struct gazetteer *, uint32_t);
+const char	*gz_currency(const struct gazetteer *);
+
+#endif

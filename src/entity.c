@@ -1,0 +1,1716 @@
+/*
+ * entity.c owns entity extraction: it folds one message (text_fold keeps
+ * a map back to the customer's bytes), lexes it, runs the pattern
+ * extractors (emails, order numbers, dates, prices, quantities), matches
+ * catalog phrases through the gazetteer, links comparison pairs, and
+ * hands back entities with byte spans of the original text.
+ *
+ * Extractors claim the bytes they cover, in a fixed order (email, order
+ * number, date, price, gazetteer, quantity), so "order 12345" is never
+ * also a price and the "15" of "iPhone 15" never a quantity.  Everything
+ * scratch lives in the entity_list, so a warm extraction allocates
+ * nothing and threads only share the read-only gazetteer.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shopdesk.h"
+#include "sbuf.h"
+#include "store.h"
+#include "text.h"
+#include "entity.h"
+#include "entity-int.h"
+
+#define GZ_MAXN		8	/* as in gazetteer.c */
+#define FUZZY_MIN_INPUT	5	/* shorter words are never corrected */
+
+enum lx_kind { LX_WORD, LX_NUM, LX_SYM };
+
+/* A lexeme of the folded text, for the patterns. */
+struct lexeme {
+	size_t		 a, b;		/* folded byte span */
+	double		 num;		/* LX_NUM: value */
+	int		 kind;		/* enum lx_kind */
+	int		 plain;		/* LX_NUM: digits only */
+	int		 ndig;		/* LX_NUM: digits before any point */
+	int		 sym;		/* LX_SYM: '$', '#', 'E' (euro), 'L' (pound), '-' */
+};
+
+struct scratch {
+	struct text_folded f;		/* the folded message */
+	struct text_token *tok;		/* words of f */
+	size_t		 tokcap;
+	size_t		 ntok;
+	uint64_t	*th;		/* word hashes, corrected by fuzzy */
+	signed char	*tdist;		/* edits made to each word */
+	size_t		 thcap;
+	struct lexeme	*lx;
+	size_t		 nlx;
+	size_t		 lxcap;
+	unsigned char	*taken;		/* folded bytes claimed */
+	size_t		 takencap;
+	size_t		*voff;		/* value offsets into strings */
+	size_t		 voffcap;
+	int		 have_now;
+	long		 today;		/* days since 1970-01-01 */
+};
+
+/* One extraction in progress. */
+struct run {
+	const struct gazetteer *gz;
+	struct entity_list *out;
+	struct scratch	*sc;
+	const char	*s;		/* folded text */
+	size_t		 n;
+};
+
+static const char *const type_names[ENTITY_NTYPES] = {
+	"order_id", "price", "product", "brand", "category", "attribute",
+	"quantity", "email", "date",
+};
+
+const char *
+entity_type_name(enum entity_type t)
+{
+	return (unsigned)t < ENTITY_NTYPES ? type_names[t] : "?";
+}
+
+int
+entity_type_parse(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < ENTITY_NTYPES; i++)
+		if (strcmp(type_names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+entity_extractor_name(enum entity_extractor x)
+{
+	switch (x) {
+	case EXTRACTOR_PATTERN:
+		return "pattern";
+	case EXTRACTOR_GAZETTEER:
+		return "gazetteer";
+	case EXTRACTOR_FUZZY:
+		return "fuzzy";
+	}
+	return "?";
+}
+
+/* ---- dates ---- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static long
+days_from_civil(long y, unsigned m, unsigned d)
+{
+	long	 era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long)doe - 719468;
+}
+
+static void
+civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+{
+	long	 era;
+	unsigned doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (long)yoe + era * 400 + (*m <= 2);
+}
+
+static unsigned
+month_days(long y, unsigned m)
+{
+	static const unsigned md[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return md[m - 1];
+}
+
+/* Today from store_now (SHOPDESK_NOW in tests), once per extraction. */
+static long
+today(struct scratch *sc)
+{
+	const char *now;
+	int	 y = 1970, m = 1, d = 1;
+
+	if (!sc->have_now) {
+		now = store_now();
+		if (sscanf(now, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
+		    m > 12 || d < 1 || d > 31) {
+			y = 1970;
+			m = d = 1;
+		}
+		sc->today = days_from_civil(y, (unsigned)m, (unsigned)d);
+		sc->have_now = 1;
+	}
+	return sc->today;
+}
+
+/* ---- output ---- */
+
+static struct entity *
+emit(struct run *r, enum entity_type type, enum entity_extractor x, size_t a,
+    size_t b)
+{
+	struct entity_list *o = r->out;
+	struct scratch	*sc = r->sc;
+	struct entity	*e;
+
+	if (o->n == o->cap) {
+		o->cap = o->cap < 8 ? 8 : o->cap * 2;
+		o->v = xrealloc(o->v, o->cap * sizeof *o->v);
+	}
+	if (o->n >= sc->voffcap) {
+		sc->voffcap = o->cap;
+		sc->voff = xrealloc(sc->voff, sc->voffcap * sizeof *sc->voff);
+	}
+	e = &o->v[o->n];
+	memset(e, 0, sizeof *e);
+	e->type = type;
+	e->extractor = x;
+	e->start = a;
+	e->end = b;
+	sc->voff[o->n] = SIZE_MAX;
+	o->n++;
+	if (b > a)
+		memset(sc->taken + a, 1, b - a);
+	return e;
+}
+
+static void
+set_value(struct run *r, struct entity *e, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+set_value(struct run *r, struct entity *e, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	r->sc->voff[e - r->out->v] = r->out->strings.len;
+	va_start(ap, fmt);
+	sbuf_vaddf(&r->out->strings, fmt, ap);
+	va_end(ap);
+	sbuf_addc(&r->out->strings, '\0');
+}
+
+static void
+set_value_n(struct run *r, struct entity *e, const char *s, size_t n)
+{
+	r->sc->voff[e - r->out->v] = r->out->strings.len;
+	sbuf_add(&r->out->strings, s, n);
+	sbuf_addc(&r->out->strings, '\0');
+}
+
+static int
+is_taken(const struct run *r, size_t a, size_t b)
+{
+	size_t	 i;
+
+	for (i = a; i < b; i++)
+		if (r->sc->taken[i])
+			return 1;
+	return 0;
+}
+
+/* ---- lexer ---- */
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_wordc(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || is_digit(c) || c >= 0x80;
+}
+
+/* Symbols spelled with more than one byte: currency signs and dashes. */
+static int
+multibyte_sym(const char *s, size_t n, size_t i, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (i + 3 <= n && u[0] == 0xe2 && u[1] == 0x82 && u[2] == 0xac) {
+		*len = 3;
+		return 'E';
+	}
+	if (i + 2 <= n && u[0] == 0xc2 && u[1] == 0xa3) {
+		*len = 2;
+		return 'L';
+	}
+	if (i + 3 <= n && u[0] == 0xe2 && u[1] == 0x80 &&
+	    (u[2] == 0x93 || u[2] == 0x94)) {
+		*len = 3;
+		return '-';
+	}
+	return 0;
+}
+
+static void
+lex(struct scratch *sc, const char *s, size_t n)
+{
+	struct lexeme	*l;
+	size_t		 i = 0, j, len;
+	int		 c, m;
+	double		 frac;
+
+	sc->nlx = 0;
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			i++;
+			continue;
+		}
+		if (sc->nlx == sc->lxcap) {
+			sc->lxcap = sc->lxcap < 32 ? 32 : sc->lxcap * 2;
+			sc->lx = xrealloc(sc->lx, sc->lxcap * sizeof *sc->lx);
+		}
+		l = &sc->lx[sc->nlx++];
+		memset(l, 0, sizeof *l);
+		l->a = i;
+		if (is_digit(c)) {
+			l->kind = LX_NUM;
+			l->plain = 1;
+			for (; i < n && is_digit(s[i]); i++, l->ndig++)
+				l->num = l->num * 10 + (s[i] - '0');
+			/* Thousands groups: ",ddd" not followed by a digit. */
+			while (i + 3 < n + 0 && s[i] == ',' && is_digit(s[i + 1])
+			    && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
+			    (i + 4 >= n || !is_digit(s[i + 4]))) {
+				for (j = i + 1; j < i + 4; j++, l->ndig++)
+					l->num = l->num * 10 + (s[j] - '0');
+				l->plain = 0;
+				i += 4;
+			}
+			if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+				l->plain = 0;
+				for (i++, frac = 0.1; i < n && is_digit(s[i]);
+				    i++, frac /= 10)
+					l->num += frac * (s[i] - '0');
+			}
+		} else if ((m = multibyte_sym(s, n, i, &len)) != 0) {
+			l->kind = LX_SYM;
+			l->sym = m;
+			i += len;
+		} else if (is_wordc((unsigned char)c)) {
+			l->kind = LX_WORD;
+			while (i < n && is_wordc((unsigned char)s[i]) &&
+			    multibyte_sym(s, n, i, &len) == 0)
+				i++;
+		} else {
+			l->kind = LX_SYM;
+			l->sym = c;
+			i++;
+		}
+		l->b = i;
+	}
+}
+
+/* Lexeme i is the word w. */
+static int
+lw(const struct run *r, size_t i, const char *w)
+{
+	const struct lexeme *l;
+	size_t	 n = strlen(w);
+
+	if (i >= r->sc->nlx)
+		return 0;
+	l = &r->sc->lx[i];
+	return l->kind == LX_WORD && l->b - l->a == n &&
+	    memcmp(r->s + l->a, w, n) == 0;
+}
+
+/* Lexeme i is one of the words of list (NULL-terminated). */
+static int
+lw_any(const struct run *r, size_t i, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (lw(r, i, *list))
+			return 1;
+	return 0;
+}
+
+static int
+lsym(const struct run *r, size_t i, int c)
+{
+	return i < r->sc->nlx && r->sc->lx[i].kind == LX_SYM &&
+	    r->sc->lx[i].sym == c;
+}
+
+static int
+lnum(const struct run *r, size_t i)
+{
+	return i < r->sc->nlx && r->sc->lx[i].kind == LX_NUM;
+}
+
+/* Lexemes i and i + 1 touch (no space between). */
+static int
+adjacent(const struct run *r, size_t i)
+{
+	return i + 1 < r->sc->nlx && r->sc->lx[i].b == r->sc->lx[i + 1].a;
+}
+
+static int
+lfree(const struct run *r, size_t i)
+{
+	return i < r->sc->nlx && !is_taken(r, r->sc->lx[i].a, r->sc->lx[i].b);
+}
+
+static const char *const number_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+	"sixteen", "seventeen", "eighteen", "nineteen", "twenty", NULL
+};
+
+/* A number word's value, or -1. */
+static int
+number_word(const struct run *r, size_t i)
+{
+	int	 k;
+
+	for (k = 0; number_words[k] != NULL; k++)
+		if (lw(r, i, number_words[k]))
+			return k;
+	return -1;
+}
+
+/* ---- emails ---- */
+
+static int
+email_local(int c)
+{
+	return (c >= 'a' && c <= 'z') || is_digit(c) || c == '.' || c == '_' ||
+	    c == '%' || c == '+' || c == '-';
+}
+
+static int
+email_domain(int c)
+{
+	return (c >= 'a' && c <= 'z') || is_digit(c) || c == '.' || c == '-';
+}
+
+static void
+find_emails(struct run *r)
+{
+	const char	*s = r->s;
+	size_t		 at, a, b, dot, k;
+	struct entity	*e;
+
+	for (at = 0; at < r->n; at++) {
+		if (s[at] != '@')
+			continue;
+		for (a = at; a > 0 && email_local((unsigned char)s[a - 1]); a--)
+			;
+		for (b = at + 1; b < r->n && email_domain((unsigned char)s[b]);
+		    b++)
+			;
+		while (b > at + 1 && (s[b - 1] == '.' || s[b - 1] == '-'))
+			b--;
+		while (a < at && s[a] == '.')
+			a++;
+		if (a == at || b == at + 1 || s[at + 1] == '.')
+			continue;
+		for (dot = 0, k = at + 1; k < b; k++)
+			if (s[k] == '.')
+				dot = k;
+		if (dot == 0 || b - dot < 3)
+			continue;
+		for (k = dot + 1; k < b; k++)
+			if (s[k] < 'a' || s[k] > 'z')
+				break;
+		if (k < b || is_taken(r, a, b))
+			continue;
+		e = emit(r, ENTITY_EMAIL, EXTRACTOR_PATTERN, a, b);
+		set_value_n(r, e, s + a, b - a);
+		at = b;
+	}
+}
+
+/* ---- order numbers ---- */
+
+static const char *const order_context[] = {
+	"order", "orders", "ordered", "package", "parcel", "shipment",
+	"delivery", "tracking", "track", "refund", "return", "cancel",
+	"purchase", "invoice", "arrived", "shipped", NULL
+};
+
+static const char *const unit_words[] = {
+	"gb", "tb", "mb", "inch", "inches", "hz", "mah", "hours", "hour", "hrs",
+	"days", "day", "weeks", "week", "months", "month", "years", "year",
+	"yrs", "kg", "g", "lbs", "lb", "mm", "cm", "w", "watts", "mp", "fps",
+	"ms", "minutes", "mins", "percent", "people", "times", "st", "nd",
+	"rd", "th", "gen", "generation", "units", "unit", "pcs", "pieces",
+	"items", "pack", "packs", "boxes", "copies", "sets", "pairs", NULL
+};
+
+/* A plain integer of 3..12 digits at lexeme i, not a measure. */
+static int
+order_digits(const struct run *r, size_t i, int mindig)
+{
+	const struct lexeme *l;
+
+	if (!lnum(r, i) || !lfree(r, i))
+		return 0;
+	l = &r->sc->lx[i];
+	if (!l->plain || l->ndig < mindig || l->ndig > 12)
+		return 0;
+	if (adjacent(r, i) && (r->sc->lx[i + 1].kind == LX_WORD ||
+	    lsym(r, i + 1, '.')))
+		return lsym(r, i + 1, '.') && (i + 2 >= r->sc->nlx ||
+		    !adjacent(r, i + 1));
+	if (lw_any(r, i + 1, unit_words) || lsym(r, i + 1, '$') ||
+	    lsym(r, i + 1, 'E') || lsym(r, i + 1, 'L') || lsym(r, i + 1, '%'))
+		return 0;
+	return 1;
+}
+
+static void
+order_emit(struct run *r, size_t first, size_t numi)
+{
+	struct entity	*e;
+	const struct lexeme *l = &r->sc->lx[numi];
+
+	e = emit(r, ENTITY_ORDER_ID, EXTRACTOR_PATTERN, r->sc->lx[first].a,
+	    l->b);
+	set_value_n(r, e, r->s + l->a, l->b - l->a);
+}
+
+static void
+find_orders(struct run *r)
+{
+	static const char *const fill[] = { "number", "no", "nr", "num", "id",
+	    "ref", "reference", "is", "was", "code", NULL };
+	static const char *const prefix[] = { "ord", "so", "order", NULL };
+	struct scratch	*sc = r->sc;
+	size_t		 i, j, k;
+	int		 context = 0;
+
+	for (i = 0; i < sc->nlx; i++) {
+		if (lsym(r, i, '#') && adjacent(r, i) && order_digits(r, i + 1,
+		    3)) {
+			order_emit(r, i, i + 1);
+			continue;
+		}
+		if (lw_any(r, i, prefix) && adjacent(r, i) && lsym(r, i + 1,
+		    '-') && adjacent(r, i + 1) && order_digits(r, i + 2, 3)) {
+			order_emit(r, i, i + 2);
+			continue;
+		}
+		if (!lw(r, i, "order") && !lw(r, i, "orders"))
+			continue;
+		for (j = i + 1, k = 0; k < 3 && j < sc->nlx; j++, k++)
+			if (!lw_any(r, j, fill) && !lsym(r, j, ':') &&
+			    !lsym(r, j, '.'))
+				break;
+		if (lsym(r, j, '#') && adjacent(r, j) && order_digits(r, j + 1,
+		    3))
+			order_emit(r, j, j + 1);
+		else if (order_digits(r, j, 3))
+			order_emit(r, j, j);
+	}
+	/* A long bare number where the message talks about an order. */
+	for (i = 0; i < sc->nlx && !context; i++)
+		context = lw_any(r, i, order_context);
+	for (i = 0; context && i < sc->nlx; i++) {
+		if (!order_digits(r, i, 5))
+			continue;
+		if (i > 0 && (lsym(r, i - 1, '$') || lsym(r, i - 1, 'E') ||
+		    lsym(r, i - 1, 'L') || lsym(r, i - 1, '-') ||
+		    lsym(r, i - 1, '/')))
+			continue;
+		if (lsym(r, i + 1, '-') || lsym(r, i + 1, '/'))
+			continue;
+		order_emit(r, i, i);
+	}
+}
+
+/* ---- dates ---- */
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", NULL
+};
+static const char *const months3[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+	"nov", "dec", NULL
+};
+static const char *const weekdays[] = {
+	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", NULL
+};
+
+/* 1..12 for a month name at lexeme i (with "sept"), else 0. */
+static int
+month_at(const struct run *r, size_t i)
+{
+	int	 k;
+
+	for (k = 0; months[k] != NULL; k++)
+		if (lw(r, i, months[k]) || lw(r, i, months3[k]))
+			return k + 1;
+	return lw(r, i, "sept") ? 9 : 0;
+}
+
+/* Day of month (1..31) at lexeme i, with an ordinal suffix; sets *end. */
+static int
+day_at(const struct run *r, size_t i, size_t *end)
+{
+	static const char *const ord[] = { "st", "nd", "rd", "th", NULL };
+	const struct lexeme *l;
+
+	if (!lnum(r, i) || !lfree(r, i))
+		return 0;
+	l = &r->sc->lx[i];
+	if (!l->plain || l->num < 1 || l->num > 31)
+		return 0;
+	*end = i;
+	if (adjacent(r, i) && lw_any(r, i + 1, ord))
+		*end = i + 1;
+	else if (adjacent(r, i) && r->sc->lx[i + 1].kind == LX_WORD)
+		return 0;
+	return (int)l->num;
+}
+
+static void
+date_emit(struct run *r, size_t first, size_t last, long days)
+{
+	struct entity	*e;
+	long		 y;
+	unsigned	 m, d;
+
+	if (is_taken(r, r->sc->lx[first].a, r->sc->lx[last].b))
+		return;
+	civil_from_days(days, &y, &m, &d);
+	e = emit(r, ENTITY_DATE, EXTRACTOR_PATTERN, r->sc->lx[first].a,
+	    r->sc->lx[last].b);
+	set_value(r, e, "%04ld-%02u-%02u", y, m, d);
+}
+
+static long
+add_months(long days, int k)
+{
+	long	 y;
+	unsigned m, d;
+	long	 mm;
+
+	civil_from_days(days, &y, &m, &d);
+	mm = (long)m - 1 + k;
+	y += mm >= 0 ? mm / 12 : (mm - 11) / 12;
+	mm = ((mm % 12) + 12) % 12;
+	m = (unsigned)mm + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	return days_from_civil(y, m, d);
+}
+
+static void
+find_dates(struct run *r)
+{
+	struct scratch	*sc = r->sc;
+	size_t		 i, end, e2;
+	long		 t, y;
+	int		 k, mo, dy, n;
+	unsigned	 cm, cd;
+
+	for (i = 0; i < sc->nlx; i++) {
+		if (!lfree(r, i))
+			continue;
+		if (lw(r, i, "today") || lw(r, i, "tonight")) {
+			date_emit(r, i, i, today(sc));
+			continue;
+		}
+		if (lw(r, i, "yesterday")) {
+			date_emit(r, i, i, today(sc) - 1);
+			continue;
+		}
+		if (lw(r, i, "tomorrow")) {
+			date_emit(r, i, i, today(sc) + 1);
+			continue;
+		}
+		if (lw(r, i, "day") && lw(r, i + 1, "before") &&
+		    lw(r, i + 2, "yesterday")) {
+			date_emit(r, i, i + 2, today(sc) - 2);
+			i += 2;
+			continue;
+		}
+		if ((lw(r, i, "last") || lw(r, i, "next") || lw(r, i, "this") ||
+		    lw(r, i, "past")) && i + 1 < sc->nlx) {
+			int	 dir = lw(r, i, "next") ? 1 : lw(r, i, "this") ?
+			    0 : -1;
+
+			if (dir != 0 && lw(r, i + 1, "week")) {
+				date_emit(r, i, i + 1, today(sc) + 7 * dir);
+				i++;
+				continue;
+			}
+			if (dir != 0 && lw(r, i + 1, "month")) {
+				date_emit(r, i, i + 1, add_months(today(sc),
+				    dir));
+				i++;
+				continue;
+			}
+			for (k = 0; weekdays[k] != NULL; k++)
+				if (lw(r, i + 1, weekdays[k]))
+					break;
+			if (weekdays[k] != NULL) {
+				t = today(sc);
+				n = (int)(((t + 4) % 7 + 7) % 7);  /* 0 Sunday */
+				if (dir < 0)
+					t -= ((n - k) % 7 + 7) % 7 == 0 ? 7 :
+					    ((n - k) % 7 + 7) % 7;
+				else if (dir > 0)
+					t += ((k - n) % 7 + 7) % 7 == 0 ? 7 :
+					    ((k - n) % 7 + 7) % 7;
+				else
+					t += ((k - n) % 7 + 7) % 7;
+				date_emit(r, i, i + 1, t);
+				i++;
+				continue;
+			}
+		}
+		for (k = 0; weekdays[k] != NULL; k++)
+			if (lw(r, i, weekdays[k]))
+				break;
+		/* "black friday", "cyber monday": sales, not dates. */
+		if (weekdays[k] != NULL && i > 0 && (lw(r, i - 1, "black") ||
+		    lw(r, i - 1, "cyber")))
+			continue;
+		if (weekdays[k] != NULL) {
+			/* A bare weekday is the latest one, today included. */
+			t = today(sc);
+			n = (int)(((t + 4) % 7 + 7) % 7);
+			date_emit(r, i, i, t - ((n - k) % 7 + 7) % 7);
+			continue;
+		}
+		/* "3 days ago", "a week ago", "two months ago" */
+		if ((lnum(r, i) && sc->lx[i].plain && sc->lx[i].num < 1000) ||
+		    lw(r, i, "a") || number_word(r, i) > 0) {
+			n = lnum(r, i) ? (int)sc->lx[i].num : lw(r, i, "a") ? 1 :
+			    number_word(r, i);
+			if (lw(r, i + 2, "ago")) {
+				if (lw(r, i + 1, "day") || lw(r, i + 1, "days"))
+					t = today(sc) - n;
+				else if (lw(r, i + 1, "week") ||
+				    lw(r, i + 1, "weeks"))
+					t = today(sc) - 7L * n;
+				else if (lw(r, i + 1, "month") ||
+				    lw(r, i + 1, "months"))
+					t = add_months(today(sc), -n);
+				else
+					t = LONG_MIN;
+				if (t != LONG_MIN) {
+					date_emit(r, i, i + 2, t);
+					i += 2;
+					continue;
+				}
+			}
+		}
+		/* 2026-11-03 */
+		if (lnum(r, i) && sc->lx[i].plain && sc->lx[i].ndig == 4 &&
+		    adjacent(r, i) && lsym(r, i + 1, '-') && adjacent(r, i + 1) &&
+		    lnum(r, i + 2) && adjacent(r, i + 2) && lsym(r, i + 3, '-') &&
+		    adjacent(r, i + 3) && lnum(r, i + 4)) {
+			y = (long)sc->lx[i].num;
+			mo = (int)sc->lx[i + 2].num;
+			dy = (int)sc->lx[i + 4].num;
+			if (mo >= 1 && mo <= 12 && dy >= 1 &&
+			    dy <= (int)month_days(y, (unsigned)mo)) {
+				date_emit(r, i, i + 4, days_from_civil(y,
+				    (unsigned)mo, (unsigned)dy));
+				i += 4;
+				continue;
+			}
+		}
+		/* 11/3/2026 (month first unless it cannot be) */
+		if (lnum(r, i) && adjacent(r, i) && lsym(r, i + 1, '/') &&
+		    adjacent(r, i + 1) && lnum(r, i + 2) && adjacent(r, i + 2) &&
+		    lsym(r, i + 3, '/') && adjacent(r, i + 3) && lnum(r, i + 4) &&
+		    (sc->lx[i + 4].ndig == 4 || sc->lx[i + 4].ndig == 2)) {
+			mo = (int)sc->lx[i].num;
+			dy = (int)sc->lx[i + 2].num;
+			y = (long)sc->lx[i + 4].num;
+			if (y < 100)
+				y += 2000;
+			if (mo > 12) {
+				k = mo;
+				mo = dy;
+				dy = k;
+			}
+			if (mo >= 1 && mo <= 12 && dy >= 1 &&
+			    dy <= (int)month_days(y, (unsigned)mo)) {
+				date_emit(r, i, i + 4, days_from_civil(y,
+				    (unsigned)mo, (unsigned)dy));
+				i += 4;
+				continue;
+			}
+		}
+		/* "november 3rd, 2026", "3 nov", "the 3rd of november" */
+		civil_from_days(today(sc), &y, &cm, &cd);
+		if ((mo = month_at(r, i)) != 0 && (dy = day_at(r, i + 1,
+		    &end)) != 0) {
+			e2 = end;
+			if (lsym(r, end + 1, ',') && lnum(r, end + 2) &&
+			    sc->lx[end + 2].ndig == 4)
+				e2 = end + 2;
+			else if (lnum(r, end + 1) && sc->lx[end + 1].ndig == 4)
+				e2 = end + 1;
+			if (e2 != end)
+				y = (long)sc->lx[e2].num;
+			if (dy <= (int)month_days(y, (unsigned)mo)) {
+				date_emit(r, i, e2, days_from_civil(y,
+				    (unsigned)mo, (unsigned)dy));
+				i = e2;
+			}
+			continue;
+		}
+		if ((dy = day_at(r, i, &end)) != 0) {
+			size_t	 mi = end + 1;
+
+			if (lw(r, mi, "of"))
+				mi++;
+			if ((mo = month_at(r, mi)) != 0 && !lw(r, mi, "mar")) {
+				e2 = mi;
+				if (lnum(r, mi + 1) && sc->lx[mi + 1].ndig == 4)
+					e2 = mi + 1;
+				if (e2 != mi)
+					y = (long)sc->lx[e2].num;
+				if (dy <= (int)month_days(y, (unsigned)mo)) {
+					date_emit(r, i, e2, days_from_civil(y,
+					    (unsigned)mo, (unsigned)dy));
+					i = e2;
+				}
+			}
+		}
+	}
+}
+
+/* ---- prices ---- */
+
+struct amount {
+	double		 v;
+	const char	*cur;		/* NULL: no currency said */
+	int		 explicit;	/* currency or "k": surely money */
+	size_t		 end;		/* last lexeme */
+};
+
+static const char *
+currency_sym(int c)
+{
+	switch (c) {
+	case '$':
+		return "USD";
+	case 'E':
+		return "EUR";
+	case 'L':
+		return "GBP";
+	}
+	return NULL;
+}
+
+static const char *
+currency_word(const struct run *r, size_t i, double v)
+{
+	static const char *const usd[] = { "dollars", "dollar", "usd", "bucks",
+	    "buck", NULL };
+	static const char *const eur[] = { "euros", "euro", "eur", NULL };
+	static const char *const gbp[] = { "pounds", "pound", "gbp", "quid",
+	    NULL };
+
+	if (lw_any(r, i, usd))
+		return "USD";
+	if (lw_any(r, i, eur))
+		return "EUR";
+	/* "under 3 pounds" is a weight; money in pounds is more. */
+	if (lw_any(r, i, gbp) && (v >= 20 || lw(r, i, "quid")))
+		return "GBP";
+	return NULL;
+}
+
+/* An amount of money starting at lexeme i. */
+static int
+amount_at(const struct run *r, size_t i, struct amount *am)
+{
+	const struct scratch *sc = r->sc;
+	const char	*c;
+	size_t		 j;
+
+	memset(am, 0, sizeof *am);
+	if (i < sc->nlx && sc->lx[i].kind == LX_SYM &&
+	    (c = currency_sym(sc->lx[i].sym)) != NULL && lnum(r, i + 1) &&
+	    sc->lx[i + 1].a - sc->lx[i].b <= 1) {
+		am->cur = c;
+		am->explicit = 1;
+		i++;
+	}
+	if (!lnum(r, i) || !lfree(r, i))
+		return 0;
+	am->v = sc->lx[i].num;
+	j = i;
+	if (adjacent(r, j) && lw(r, j + 1, "k")) {
+		/* "4k", "8k" are resolutions unless money is said. */
+		if (am->cur == NULL && sc->lx[j].plain &&
+		    (am->v == 4 || am->v == 8))
+			return 0;
+		am->v *= 1000;
+		am->explicit = 1;
+		j++;
+	} else if (adjacent(r, j) && sc->lx[j + 1].kind == LX_WORD)
+		return 0;		/* "15th", "256gb", "2x" */
+	if (am->cur == NULL && j + 1 < sc->nlx &&
+	    sc->lx[j + 1].kind == LX_SYM && (c = currency_sym(
+	    sc->lx[j + 1].sym)) != NULL && sc->lx[j + 1].a - sc->lx[j].b <= 1) {
+		am->cur = c;
+		am->explicit = 1;
+		j++;
+	} else if (am->cur == NULL && (c = currency_word(r, j + 1, am->v)) !=
+	    NULL) {
+		am->cur = c;
+		am->explicit = 1;
+		j++;
+	} else if (lw(r, j + 1, "grand")) {
+		am->v *= 1000;
+		am->explicit = 1;
+		j++;
+	}
+	if (!am->explicit && (lw_any(r, j + 1, unit_words) ||
+	    lsym(r, j + 1, '%')))
+		return 0;
+	if (!am->explicit && (j + 1 < sc->nlx && (lsym(r, j + 1, '/') ||
+	    lsym(r, j + 1, ':'))))
+		return 0;		/* dates, times */
+	am->end = j;
+	return 1;
+}
+
+enum bound { B_MAX, B_MIN, B_ABOUT };
+
+struct qualifier {
+	const char	*words[4];
+	enum bound	 bound;
+};
+
+static const struct qualifier qualifiers[] = {
+	{ { "less", "than", NULL }, B_MAX },
+	{ { "cheaper", "than", NULL }, B_MAX },
+	{ { "lower", "than", NULL }, B_MAX },
+	{ { "no", "more", "than", NULL }, B_MAX },
+	{ { "not", "more", "than", NULL }, B_MAX },
+	{ { "at", "most", NULL }, B_MAX },
+	{ { "up", "to", NULL }, B_MAX },
+	{ { "not", "over", NULL }, B_MAX },
+	{ { "under", NULL }, B_MAX },
+	{ { "below", NULL }, B_MAX },
+	{ { "max", NULL }, B_MAX },
+	{ { "maximum", NULL }, B_MAX },
+	{ { "within", NULL }, B_MAX },
+	{ { "budget", "of", NULL }, B_MAX },
+	{ { "budget", "is", "around", NULL }, B_ABOUT },
+	{ { "budget", "is", "about", NULL }, B_ABOUT },
+	{ { "budget", "is", NULL }, B_MAX },
+	{ { "budget", "around", NULL }, B_ABOUT },
+	{ { "budget", NULL }, B_MAX },
+	{ { "more", "than", NULL }, B_MIN },
+	{ { "at", "least", NULL }, B_MIN },
+	{ { "starting", "at", NULL }, B_MIN },
+	{ { "starting", "from", NULL }, B_MIN },
+	{ { "over", NULL }, B_MIN },
+	{ { "above", NULL }, B_MIN },
+	{ { "min", NULL }, B_MIN },
+	{ { "minimum", NULL }, B_MIN },
+	{ { "around", NULL }, B_ABOUT },
+	{ { "about", NULL }, B_ABOUT },
+	{ { "approximately", NULL }, B_ABOUT },
+	{ { "approx", NULL }, B_ABOUT },
+	{ { "roughly", NULL }, B_ABOUT },
+	{ { "circa", NULL }, B_ABOUT },
+	{ { NULL }, B_MAX }
+};
+
+/* Trim a number for display: 1500, 1499.99. */
+static void
+fmt_num(char *buf, size_t n, double v)
+{
+	size_t	 len;
+
+	snprintf(buf, n, "%.2f", v);
+	len = strlen(buf);
+	while (len > 0 && buf[len - 1] == '0')
+		buf[--len] = '\0';
+	if (len > 0 && buf[len - 1] == '.')
+		buf[--len] = '\0';
+}
+
+static void
+price_emit(struct run *r, size_t first, size_t last, int hmin, double min,
+    int hmax, double max, const char *cur, int about)
+{
+	struct entity	*e;
+	char		 a[32], b[32];
+
+	if (is_taken(r, r->sc->lx[first].a, r->sc->lx[last].b))
+		return;
+	if (cur == NULL)
+		cur = r->gz != NULL ? gz_currency(r->gz) : "USD";
+	e = emit(r, ENTITY_PRICE, EXTRACTOR_PATTERN, r->sc->lx[first].a,
+	    r->sc->lx[last].b);
+	e->has_min = hmin;
+	e->min = min;
+	e->has_max = hmax;
+	e->max = max;
+	/* The currency strings are static or the gazetteer's. */
+	e->currency = cur;
+	fmt_num(a, sizeof a, min);
+	fmt_num(b, sizeof b, max);
+	if (about)
+		set_value(r, e, "~%s-%s %s", a, b, cur);
+	else if (hmin && hmax && min == max)
+		set_value(r, e, "%s %s", a, cur);
+	else if (hmin && hmax)
+		set_value(r, e, "%s-%s %s", a, b, cur);
+	else if (hmax)
+		set_value(r, e, "<=%s %s", b, cur);
+	else
+		set_value(r, e, ">=%s %s", a, cur);
+}
+
+/* Bare numbers count as money after a qualifier only from this value. */
+#define PRICE_BARE_MIN	20
+
+static void
+find_prices(struct run *r)
+{
+	struct scratch	*sc = r->sc;
+	const struct qualifier *q;
+	struct amount	 a1, a2;
+	size_t		 i, j, k;
+	const char	*cur;
+
+	for (i = 0; i < sc->nlx; i++) {
+		if (!lfree(r, i))
+			continue;
+		/* between A and B; from A to B */
+		if ((lw(r, i, "between") || lw(r, i, "from")) &&
+		    amount_at(r, i + 1, &a1) && (lw(r, a1.end + 1, "and") ||
+		    lw(r, a1.end + 1, "to") || lsym(r, a1.end + 1, '-')) &&
+		    amount_at(r, a1.end + 2, &a2) &&
+		    (a1.explicit || a2.explicit || (a1.v >= PRICE_BARE_MIN &&
+		    a2.v >= PRICE_BARE_MIN)) && a1.v <= a2.v) {
+			cur = a1.cur != NULL ? a1.cur : a2.cur;
+			price_emit(r, i, a2.end, 1, a1.v, 1, a2.v, cur, 0);
+			i = a2.end;
+			continue;
+		}
+		/* qualifier + amount */
+		for (q = qualifiers; q->words[0] != NULL; q++) {
+			for (k = 0; q->words[k] != NULL; k++)
+				if (!lw(r, i + k, q->words[k]))
+					break;
+			if (q->words[k] == NULL)
+				break;
+		}
+		if (q->words[0] == NULL && (lsym(r, i, '<') || lsym(r, i, '>') ||
+		    lsym(r, i, '~'))) {
+			static const struct qualifier sq[] = {
+				{ { "<", NULL }, B_MAX }, { { ">", NULL }, B_MIN },
+				{ { "~", NULL }, B_ABOUT } };
+
+			q = &sq[lsym(r, i, '<') ? 0 : lsym(r, i, '>') ? 1 : 2];
+			k = lsym(r, i + 1, '=') ? 2 : 1;
+		}
+		if (q->words[0] != NULL) {
+			j = i + k;
+			if (lw(r, j, "of") || lw(r, j, "is") || lsym(r, j, ':'))
+				j++;
+			if (amount_at(r, j, &a1) && (a1.explicit ||
+			    a1.v >= PRICE_BARE_MIN)) {
+				/* "under 500-800"? a range wins. */
+				if ((lsym(r, a1.end + 1, '-') ||
+				    lw(r, a1.end + 1, "to")) &&
+				    amount_at(r, a1.end + 2, &a2) &&
+				    a1.v <= a2.v) {
+					cur = a1.cur ? a1.cur : a2.cur;
+					price_emit(r, i, a2.end, 1, a1.v, 1,
+					    a2.v, cur, q->bound == B_ABOUT);
+					i = a2.end;
+					continue;
+				}
+				switch (q->bound) {
+				case B_MAX:
+					price_emit(r, i, a1.end, 0, 0, 1, a1.v,
+					    a1.cur, 0);
+					break;
+				case B_MIN:
+					price_emit(r, i, a1.end, 1, a1.v, 0, 0,
+					    a1.cur, 0);
+					break;
+				case B_ABOUT:
+					/* "around $300": within 10%. */
+					price_emit(r, i, a1.end, 1, a1.v * 0.9,
+					    1, a1.v * 1.1, a1.cur, 1);
+					break;
+				}
+				i = a1.end;
+				continue;
+			}
+		}
+		/* A - B, A to B with money on one side; a lone amount. */
+		if (amount_at(r, i, &a1)) {
+			if ((lsym(r, a1.end + 1, '-') || lw(r, a1.end + 1, "to"))
+			    && amount_at(r, a1.end + 2, &a2) &&
+			    (a1.explicit || a2.explicit) && a1.v <= a2.v) {
+				cur = a1.cur ? a1.cur : a2.cur;
+				price_emit(r, i, a2.end, 1, a1.v, 1, a2.v, cur,
+				    0);
+				i = a2.end;
+				continue;
+			}
+			if (a1.explicit) {
+				price_emit(r, i, a1.end, 1, a1.v, 1, a1.v,
+				    a1.cur, 0);
+				i = a1.end;
+			}
+		}
+	}
+}
+
+/* ---- gazetteer ---- */
+
+static void
+prepare_tokens(struct run *r)
+{
+	struct scratch	*sc = r->sc;
+	const char	*w;
+	size_t		 i, n;
+	uint64_t	 h;
+	int		 fl;
+
+	sc->ntok = text_tokenize(r->s, r->n, &sc->tok, &sc->tokcap);
+	if (sc->ntok > sc->thcap) {
+		sc->thcap = sc->ntok * 2;
+		sc->th = xrealloc(sc->th, sc->thcap * sizeof *sc->th);
+		sc->tdist = xrealloc(sc->tdist, sc->thcap * sizeof *sc->tdist);
+	}
+	for (i = 0; i < sc->ntok; i++) {
+		w = r->s + sc->tok[i].start;
+		n = sc->tok[i].end - sc->tok[i].start;
+		h = gz_token_hash(w, n);
+		sc->th[i] = h;
+		sc->tdist[i] = 0;
+		if ((fl = gz_token_flags(r->gz, h)) != 0 || sc->tok[i].has_digit)
+			continue;
+		/* Plurals of catalog words: "iphones", "galaxies". */
+		if (n > 4 && memcmp(w + n - 3, "ies", 3) == 0) {
+			char	 y[GZ_MAXN * 8];
+
+			if (n - 2 <= sizeof y) {
+				memcpy(y, w, n - 3);
+				y[n - 3] = 'y';
+				h = gz_token_hash(y, n - 2);
+				if (gz_token_flags(r->gz, h) & GZ_TOK_KNOWN) {
+					sc->th[i] = h;
+					continue;
+				}
+			}
+		}
+		if (n > 3 && w[n - 1] == 's') {
+			h = gz_token_hash(w, n - 1);
+			if (gz_token_flags(r->gz, h) & GZ_TOK_KNOWN) {
+				sc->th[i] = h;
+				continue;
+			}
+			if (n > 4 && w[n - 2] == 'e' && (gz_token_flags(r->gz,
+			    h = gz_token_hash(w, n - 2)) & GZ_TOK_KNOWN)) {
+				sc->th[i] = h;
+				continue;
+			}
+		}
+		if (n >= FUZZY_MIN_INPUT && (h = gz_fuzzy(r->gz, w, n)) != 0) {
+			sc->th[i] = h;
+			sc->tdist[i] = 1;
+		}
+	}
+}
+
+static int
+token_is(const struct run *r, size_t i, const char *w)
+{
+	const struct text_token *t = &r->sc->tok[i];
+	size_t	 n = strlen(w);
+
+	return t->end - t->start == n && memcmp(r->s + t->start, w, n) == 0;
+}
+
+static int
+use_word(const struct run *r, size_t i)
+{
+	int	 k;
+
+	for (k = 0; vocab_uses[k] != NULL; k++)
+		if (token_is(r, i, vocab_uses[k]))
+			return k;
+	return -1;
+}
+
+static void
+gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g)
+{
+	const struct gazetteer *gz = r->gz;
+	struct scratch	*sc = r->sc;
+	struct entity	*e;
+	size_t		 a = sc->tok[i].start, b = sc->tok[i + n - 1].end, k;
+	int		 dist = 0, u;
+
+	for (k = i; k < i + n; k++)
+		dist += sc->tdist[k];
+	switch (g->kind) {
+	case GZ_PRODUCT:
+	case GZ_FAMILY:
+		e = emit(r, ENTITY_PRODUCT, EXTRACTOR_GAZETTEER, a, b);
+		if (g->count == 1) {
+			e->product_id = gz_product_id(gz, g->target);
+			e->sku = gz_product_sku(gz, g->target);
+			e->name = gz_product_name(gz, g->target);
+			e->brand = gz_product_brand(gz, g->target);
+			e->matches = 1;
+			set_value(r, e, "%s", e->name);
+		} else {
+			/*
+			 * Several products share the words: a family.  No
+			 * product is guessed; the engine lists or asks.
+			 */
+			e->matches = (int)g->count;
+			e->brand = g->aux != 0 ? gz_brand(gz, g->aux - 1) :
+			    NULL;
+			set_value_n(r, e, r->s + a, b - a);
+			e->name = NULL;
+		}
+		break;
+	case GZ_BRAND:
+		e = emit(r, ENTITY_BRAND, EXTRACTOR_GAZETTEER, a, b);
+		e->brand = gz_brand(gz, g->target);
+		set_value(r, e, "%s", e->brand);
+		break;
+	case GZ_CATEGORY:
+		/* "gaming laptop": a use word before the category. */
+		if (g->aux == 0 && i > 0 && (u = use_word(r, i - 1)) >= 0 &&
+		    !is_taken(r, sc->tok[i - 1].start, sc->tok[i - 1].end)) {
+			a = sc->tok[i - 1].start;
+			e = emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER, a, b);
+			e->use = vocab_uses[u];
+		} else {
+			e = emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER, a, b);
+			e->use = g->aux != 0 ? vocab_uses[g->aux - 1] : NULL;
+		}
+		e->category = gz_category(gz, g->target);
+		set_value(r, e, "%s", e->category);
+		/* "laptop for gaming": the use, without a second entity. */
+		if (e->use == NULL && i + n + 1 < sc->ntok &&
+		    token_is(r, i + n, "for") &&
+		    (u = use_word(r, i + n + 1)) >= 0) {
+			e->use = vocab_uses[u];
+			memset(sc->taken + sc->tok[i + n + 1].start, 1,
+			    sc->tok[i + n + 1].end - sc->tok[i + n + 1].start);
+		}
+		break;
+	case GZ_ATTRIBUTE:
+		e = emit(r, ENTITY_ATTRIBUTE, EXTRACTOR_GAZETTEER, a, b);
+		e->attribute = gz_attribute(gz, g->target);
+		set_value(r, e, "%s", e->attribute);
+		break;
+	default:
+		return;
+	}
+	if (dist > 0) {
+		e->extractor = EXTRACTOR_FUZZY;
+		e->distance = dist;
+	}
+}
+
+static void
+find_catalog(struct run *r)
+{
+	struct scratch	*sc = r->sc;
+	const struct gz_entry *g, *best;
+	size_t		 i, n, bestn;
+	uint64_t	 h;
+
+	if (r->gz == NULL)
+		return;
+	prepare_tokens(r);
+	for (i = 0; i < sc->ntok; i++) {
+		best = NULL;
+		bestn = 0;
+		h = 0;
+		for (n = 1; n <= GZ_MAXN && i + n <= sc->ntok; n++) {
+			const struct text_token *t = &sc->tok[i + n - 1];
+
+			if (is_taken(r, t->start, t->end))
+				break;
+			h = gz_combine(h, sc->th[i + n - 1]);
+			if ((g = gz_lookup(r->gz, h)) == NULL)
+				break;
+			if (g->kind != GZ_NONE) {
+				best = g;
+				bestn = n;
+			}
+			if (!g->more)
+				break;
+		}
+		if (best == NULL)
+			continue;
+		/* "good for gaming": a use, not the gaming category. */
+		if (best->kind == GZ_CATEGORY && bestn == 1 && i > 0 &&
+		    token_is(r, i - 1, "for") && use_word(r, i) >= 0)
+			continue;
+		/* A lone corrected word must name a product or brand. */
+		if (bestn == 1 && sc->tdist[i] > 0 && best->kind != GZ_PRODUCT &&
+		    best->kind != GZ_BRAND && best->kind != GZ_FAMILY)
+			continue;
+		gazetteer_emit(r, i, bestn, best);
+		i += bestn - 1;
+	}
+}
+
+/*
+ * Words that are a category on their own ("sony cameras") but a part
+ * asked about next to a product or another category ("the s24 camera",
+ * "which mobile has the best camera").
+ */
+static void
+dual_words(struct run *r)
+{
+	static const struct {
+		const char	*word;
+		const char	*attribute;
+	} dual[] = {
+		{ "camera", "camera" }, { "cameras", "camera" },
+		{ "speaker", "audio" }, { "speakers", "audio" },
+		{ "keyboard", "keyboard" }, { NULL, NULL }
+	};
+	struct entity_list *o = r->out;
+	struct entity	*e;
+	size_t		 i, j, k, n;
+	int		 other;
+
+	for (i = 0; i < o->n; i++) {
+		e = &o->v[i];
+		if (e->type != ENTITY_CATEGORY || e->use != NULL)
+			continue;
+		n = e->end - e->start;
+		for (k = 0; dual[k].word != NULL; k++)
+			if (strlen(dual[k].word) == n &&
+			    memcmp(r->s + e->start, dual[k].word, n) == 0)
+				break;
+		if (dual[k].word == NULL)
+			continue;
+		for (other = 0, j = 0; j < o->n; j++)
+			other |= j != i && (o->v[j].type == ENTITY_PRODUCT ||
+			    o->v[j].type == ENTITY_CATEGORY);
+		if (!other)
+			continue;
+		e->type = ENTITY_ATTRIBUTE;
+		e->category = NULL;
+		e->attribute = dual[k].attribute;
+		set_value(r, e, "%s", e->attribute);
+	}
+}
+
+/* ---- quantities ---- */
+
+static const char *const qty_units[] = {
+	"units", "unit", "pcs", "pc", "pieces", "piece", "items", "item",
+	"packs", "pack", "boxes", "box", "copies", "copy", "sets", "pairs",
+	NULL
+};
+static const char *const qty_verbs[] = {
+	"buy", "order", "get", "need", "want", "take", "purchase", "add",
+	"ordered", "bought", NULL
+};
+
+/* An entity of the catalog starts at folded offset a. */
+static int
+catalog_entity_at(const struct run *r, size_t a)
+{
+	size_t	 k;
+
+	for (k = 0; k < r->out->n; k++)
+		if (r->out->v[k].start == a &&
+		    (r->out->v[k].type == ENTITY_PRODUCT ||
+		    r->out->v[k].type == ENTITY_BRAND ||
+		    r->out->v[k].type == ENTITY_CATEGORY))
+			return 1;
+	return 0;
+}
+
+static void
+qty_emit(struct run *r, size_t first, size_t last, long long v)
+{
+	struct entity	*e;
+
+	if (is_taken(r, r->sc->lx[first].a, r->sc->lx[last].b))
+		return;
+	e = emit(r, ENTITY_QUANTITY, EXTRACTOR_PATTERN, r->sc->lx[first].a,
+	    r->sc->lx[last].b);
+	e->number = v;
+	set_value(r, e, "%lld", v);
+}
+
+static void
+find_quantities(struct run *r)
+{
+	struct scratch	*sc = r->sc;
+	const struct lexeme *l;
+	size_t		 i, j;
+	long long	 v;
+	int		 w;
+
+	for (i = 0; i < sc->nlx; i++) {
+		if (!lfree(r, i))
+			continue;
+		l = &sc->lx[i];
+		/* x2 */
+		if (l->kind == LX_WORD && l->b - l->a >= 2 &&
+		    l->b - l->a <= 4 && r->s[l->a] == 'x') {
+			for (j = l->a + 1; j < l->b && is_digit(r->s[j]); j++)
+				;
+			if (j == l->b) {
+				qty_emit(r, i, i, strtoll(r->s + l->a + 1, NULL,
+				    10));
+				continue;
+			}
+		}
+		if (lw(r, i, "qty") || lw(r, i, "quantity")) {
+			j = i + 1;
+			if (lsym(r, j, ':') || lw(r, j, "of") || lw(r, j, "is"))
+				j++;
+			if (lnum(r, j) && sc->lx[j].plain && lfree(r, j)) {
+				qty_emit(r, j, j, (long long)sc->lx[j].num);
+				i = j;
+			}
+			continue;
+		}
+		v = -1;
+		if (l->kind == LX_NUM && l->plain && l->ndig <= 3 && l->num >= 1)
+			v = (long long)l->num;
+		else if ((w = number_word(r, i)) > 0)
+			v = w;
+		if (v < 0)
+			continue;
+		/* 2x */
+		if (l->kind == LX_NUM && adjacent(r, i) && lw(r, i + 1, "x")) {
+			qty_emit(r, i, i + 1, v);
+			i++;
+			continue;
+		}
+		if (lw_any(r, i + 1, qty_units) && lfree(r, i + 1)) {
+			qty_emit(r, i, i + 1, v);
+			i++;
+			continue;
+		}
+		if (l->kind == LX_NUM && adjacent(r, i))
+			continue;	/* "256gb", "15th" */
+		if (v <= 99 && i + 1 < sc->nlx &&
+		    catalog_entity_at(r, sc->lx[i + 1].a)) {
+			qty_emit(r, i, i, v);
+			continue;
+		}
+		/* "buy 2", "i need three" (not "one": "which one") */
+		if (v >= 2 && v <= 99 && i > 0 && lw_any(r, i - 1, qty_verbs) &&
+		    (i + 1 >= sc->nlx || sc->lx[i + 1].kind != LX_NUM)) {
+			qty_emit(r, i, i, v);
+			continue;
+		}
+	}
+}
+
+/* ---- comparison pairs ---- */
+
+static const char *const pair_links[] = {
+	"vs", "v", "versus", "or", "and", "with", "to", "against", "compared",
+	"over", "than", NULL
+};
+static const char *const pair_fill[] = {
+	"the", "a", "an", "my", "new", "this", "that", "is", "it", "better",
+	"worse", "cheaper", "faster", "bigger", "smaller", "lighter", "more",
+	"less", NULL
+};
+static const char *const pair_cues[] = {
+	"compare", "comparing", "comparison", "difference", "differences",
+	"differ", "better", "best", "which", "vs", "versus", "between",
+	"choose", "pick", "decide", "prefer", "against", "compared", "or",
+	NULL
+};
+
+static int
+pairable(const struct entity *e)
+{
+	return e->type == ENTITY_PRODUCT || e->type == ENTITY_BRAND;
+}
+
+/* Entities are in folded offsets and extraction order here. */
+static void
+link_pairs(struct run *r)
+{
+	struct entity_list *o = r->out;
+	struct scratch	*sc = r->sc;
+	size_t		 i, j, k, prev = SIZE_MAX;
+	int		 cue = 0, strong, link, bad;
+	struct entity	 tmp;
+
+	/* Sort by start (insertion sort: a message has few entities). */
+	for (i = 1; i < o->n; i++) {
+		size_t	 vo = sc->voff[i];
+
+		tmp = o->v[i];
+		for (j = i; j > 0 && o->v[j - 1].start > tmp.start; j--) {
+			o->v[j] = o->v[j - 1];
+			sc->voff[j] = sc->voff[j - 1];
+		}
+		o->v[j] = tmp;
+		sc->voff[j] = vo;
+	}
+	for (k = 0; k < sc->nlx && !cue; k++)
+		cue = lw_any(r, k, pair_cues);
+	for (i = 0; i < o->n; i++) {
+		if (!pairable(&o->v[i]))
+			continue;
+		if (prev == SIZE_MAX) {
+			prev = i;
+			continue;
+		}
+		/* Only links and fillers between the two. */
+		strong = link = bad = 0;
+		for (k = 0; k < sc->nlx; k++) {
+			if (sc->lx[k].a < o->v[prev].end)
+				continue;
+			if (sc->lx[k].b > o->v[i].start)
+				break;
+			if (is_taken(r, sc->lx[k].a, sc->lx[k].b))
+				continue;	/* a category between */
+			if (lw_any(r, k, pair_links)) {
+				link = 1;
+				strong |= !lw(r, k, "or") && !lw(r, k, "and") &&
+				    !lw(r, k, "with") && !lw(r, k, "to");
+			} else if (!lw_any(r, k, pair_fill) && !lsym(r, k, ',') &&
+			    !lsym(r, k, '.') && !lsym(r, k, '/'))
+				bad = 1;
+		}
+		/* "google phones vs apple phones" */
+		for (j = prev + 1; j < i; j++)
+			bad |= o->v[j].type != ENTITY_QUANTITY &&
+			    o->v[j].type != ENTITY_CATEGORY;
+		if (!bad && link && (strong || cue)) {
+			if (o->v[prev].pair == 0)
+				o->v[prev].pair = ++o->npairs;
+			o->v[i].pair = o->v[prev].pair;
+		}
+		prev = i;
+	}
+}
+
+/* ---- the entry point ---- */
+
+/* The original offset of folded offset a (end: not inside a character). */
+static size_t
+orig_offset(const struct text_folded *f, size_t a, size_t n, int end)
+{
+	if (end)
+		while (a > 0 && a < f->s.len && f->map[a] == f->map[a - 1])
+			a++;
+	return a >= f->s.len ? n : f->map[a];
+}
+
+size_t
+entity_extract(const struct gazetteer *gz, const char *text, size_t len,
+    struct entity_list *out)
+{
+	struct scratch	*sc;
+	struct run	 r;
+	size_t		 i, n = len;
+
+	if (out->scratch == NULL) {
+		out->scratch = xcalloc(1, sizeof *sc);
+		sc = out->scratch;
+		sc->f = (struct text_folded)TEXT_FOLDED_INIT;
+	}
+	sc = out->scratch;
+	out->n = 0;
+	out->npairs = 0;
+	sbuf_reset(&out->strings);
+	sc->have_now = 0;
+	out->truncated = 0;
+	if (text == NULL)
+		n = 0;
+	if (n > TEXT_MAX_MESSAGE) {
+		/* Cut on a code point boundary. */
+		n = TEXT_MAX_MESSAGE;
+		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
+			n--;
+		out->truncated = 1;
+	}
+	out->scanned = n;
+	/*
+	 * Fold the customer's bytes as they are rather than a sanitized
+	 * copy: text_fold reads an invalid byte as U+FFFD and keeps the map
+	 * exact, whereas repairing first would shift every later offset.
+	 */
+	out->repaired = n > 0 && !text_utf8_valid(text, n, NULL);
+	text_fold(n > 0 ? text : "", n, &sc->f);
+	/* NUL bytes fold to themselves; patterns stop at nothing. */
+	if (sc->f.s.len + 1 > sc->takencap) {
+		sc->takencap = sc->f.s.len + 64;
+		sc->taken = xrealloc(sc->taken, sc->takencap);
+	}
+	memset(sc->taken, 0, sc->f.s.len + 1);
+
+	r.gz = gz;
+	r.out = out;
+	r.sc = sc;
+	r.s = sc->f.s.buf;
+	r.n = sc->f.s.len;
+	lex(sc, r.s, r.n);
+	find_emails(&r);
+	find_orders(&r);
+	find_dates(&r);
+	find_prices(&r);
+	find_catalog(&r);
+	dual_words(&r);
+	find_quantities(&r);
+	link_pairs(&r);
+
+	for (i = 0; i < out->n; i++) {
+		struct entity *e = &out->v[i];
+
+		e->start = orig_offset(&sc->f, e->start, n, 0);
+		e->end = orig_offset(&sc->f, e->end, n, 1);
+		e->value = sc->voff[i] != SIZE_MAX ?
+		    out->strings.buf + sc->voff[i] : "";
+	}
+	return out->n;
+}
+
+void
+entity_list_release(struct entity_list *el)
+{
+	struct scratch	*sc = el->scratch;
+
+	if (sc != NULL) {
+		text_folded_release(&sc->f);
+		free(sc->tok);
+		free(sc->th);
+		free(sc->tdist);
+		free(sc->lx);
+		free(sc->taken);
+		free(sc->voff);
+		free(sc);
+	}
+	free(el->v);
+	sbuf_release(&el->strings);
+	memset(el, 0, sizeof *el);
+	sbuf_init(&el->strings);
+}
+
+static void
+json_num(struct sbuf *sb, double v)
+{
+	char	 buf[32];
+
+	fmt_num(buf, sizeof buf, v);
+	sbuf_adds(sb, buf);
+}
+
+static void
+json_str(struct sbuf *sb, const char *key, const char *v)
+{
+	if (v == NULL)
+		return;
+	sbuf_addf(sb, ",\"%s\":", key);
+	sbuf_add_json_str(sb, v, strlen(v));
+}
+
+void
+entity_to_json(const struct entity *e, struct sbuf *sb)
+{
+	sbuf_adds(sb, "{\"type\":");
+	sbuf_add_json_str(sb, entity_type_name(e->type),
+	    strlen(entity_type_name(e->type)));
+	sbuf_adds(sb, ",\"value\":");
+	sbuf_add_json_str(sb, e->value != NULL ? e->value : "",
+	    e->value != NULL ? strlen(e->value) : 0);
+	sbuf_addf(sb, ",\"start\":%zu,\"end\":%zu,\"extractor\":\"%s\"",
+	    e->start, e->end, entity_extractor_name(e->extractor));
+	if (e->extractor == EXTRACTOR_FUZZY)
+		sbuf_addf(sb, ",\"distance\":%d", e->distance);
+	if (e->pair > 0)
+		sbuf_addf(sb, ",\"pair\":%d", e->pair);
+	switch (e->type) {
+	case ENTITY_PRICE:
+		if (e->has_min) {
+			sbuf_adds(sb, ",\"min\":");
+			json_num(sb, e->min);
+		}
+		if (e->has_max) {
+			sbuf_adds(sb, ",\"max\":");
+			json_num(sb, e->max);
+		}
+		json_str(sb, "currency", e->currency);
+		break;
+	case ENTITY_PRODUCT:
+		if (e->product_id != 0) {
+			sbuf_addf(sb, ",\"product_id\":%lld", e->product_id);
+			json_str(sb, "sku", e->sku);
+			json_str(sb, "name", e->name);
+		} else
+			sbuf_addf(sb, ",\"family\":true,\"matches\":%d",
+			    e->matches);
+		json_str(sb, "brand", e->brand);
+		break;
+	case ENTITY_BRAND:
+		json_str(sb, "brand", e->brand);
+		break;
+	case ENTITY_CATEGORY:
+		json_str(sb, "category", e->category);
+		json_str(sb, "use", e->use);
+		break;
+	case ENTITY_ATTRIBUTE:
+		json_str(sb, "attribute", e->attribute);
+		break;
+	case ENTITY_QUANTITY:
+		sbuf_addf(sb, ",\"number\":%lld", e->number);
+		break;
+	case ENTITY_DATE:
+		json_str(sb, "date", e->value);
+		break;
+	case ENTITY_ORDER_ID:
+	case ENTITY_EMAIL:
+		break;
+	}
+	sbuf_addc(sb, '}');
+}

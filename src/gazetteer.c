@@ -1,0 +1,1035 @@
+/*
+ * gazetteer.c owns the catalog gazetteer: the phrases that name products,
+ * product families, brands, categories and attributes, built from the
+ * products table and the built-in vocabularies at load time, and the
+ * index of catalog words for typo-tolerant matching.
+ *
+ * A phrase is keyed by a 64-bit hash of its folded tokens (gz_combine over
+ * gz_token_hash), so matching a message is one probe per token n-gram and
+ * the build is a single pass over the catalog.  Keys are not verified
+ * against the text: with a 64-bit hash the odds of a false match stay
+ * below one in 10^9 even for millions of phrases, and skipping the
+ * comparison halves memory and build time.  Every prefix of a phrase is
+ * in the table too (kind GZ_NONE when it names nothing itself) with
+ * "more" set, so the matcher stops extending as soon as no phrase can
+ * continue.
+ *
+ * Typos: every catalog word of four or more letters that is not a common
+ * word is indexed with each of its one-letter deletions (the symmetric
+ * deletion scheme of SymSpell), so words within one edit are found with
+ * len + 1 probes and verified with an exact edit distance.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "shopdesk.h"
+#include "sbuf.h"
+#include "store.h"
+#include "text.h"
+#include "entity.h"
+#include "entity-int.h"
+
+#define GZ_MAXN		8	/* longest phrase, in tokens */
+#define GZ_FUZZY_MIN	4	/* shortest word corrected or correctable */
+#define GZ_FUZZY_MAX	32	/* longest */
+
+struct gz_product {
+	long long	 id;		/* products.id */
+	uint32_t	 sku;		/* offsets into strs */
+	uint32_t	 name;
+	uint32_t	 brand;		/* brand index + 1, 0 none */
+};
+
+struct gz_tok {
+	uint64_t	 key;		/* gz_token_hash; 0 free */
+	uint32_t	 str;		/* offset of the folded word in strs */
+	uint32_t	 len;
+	uint32_t	 freq;		/* phrases using it */
+	uint32_t	 flags;		/* GZ_TOK_* */
+};
+
+struct gz_fz {
+	uint64_t	 key;		/* hash of a word or of one deletion */
+	uint32_t	 tok;		/* index into toks; several per key */
+};
+
+/* uint64 -> uint32 map for distinct brands, categories, subcategories. */
+struct gz_map {
+	uint64_t	*keys;
+	uint32_t	*vals;
+	size_t		 mask;
+	size_t		 used;
+};
+
+struct gazetteer {
+	struct gz_product *prod;	/* products in id order */
+	size_t		 nprod;
+	struct sbuf	 strs;		/* NUL-terminated strings, by offset */
+	uint32_t	*brands;	/* display brand offsets */
+	size_t		 nbrands;
+	uint32_t	*cats;		/* category slug offsets */
+	size_t		 ncats;
+	uint32_t	*attrs;		/* canonical attribute offsets */
+	size_t		 nattrs;
+	struct gz_entry	*tab;		/* phrases, open addressing */
+	size_t		 tabmask;
+	size_t		 tabused;
+	size_t		 nphrases;	/* entries naming something */
+	struct gz_tok	*toks;		/* vocabulary */
+	size_t		 tokmask;
+	size_t		 tokused;
+	struct gz_fz	*fz;		/* deletion index, multimap */
+	size_t		 fzmask;
+	size_t		 fzused;
+	char		 currency[8];	/* the catalog's currency */
+};
+
+/* Scratch for the build. */
+struct gz_build {
+	struct text_folded f;
+	struct text_token *tok;
+	size_t		 tokcap;
+	struct gz_map	 brandmap;	/* folded brand hash -> index */
+	struct gz_map	 catmap;	/* slug hash -> index */
+	struct gz_map	 submap;	/* (slug, subcategory) hash -> 1 */
+	uint32_t	*subs;		/* pairs: category index, string offset */
+	size_t		 nsubs;
+	size_t		 subcap;
+};
+
+static uint64_t
+mix64(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+uint64_t
+gz_token_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ull;
+	}
+	h = mix64(h);
+	return h != 0 ? h : 1;
+}
+
+uint64_t
+gz_combine(uint64_t h, uint64_t t)
+{
+	h = mix64(h * 0x9e3779b97f4a7c15ull + t);
+	return h != 0 ? h : 1;
+}
+
+/* Next power of two >= n, at least 16. */
+static size_t
+pow2(size_t n)
+{
+	size_t	 p = 16;
+
+	while (p < n)
+		p <<= 1;
+	return p;
+}
+
+static uint32_t
+str_add(struct gazetteer *gz, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)gz->strs.len;
+
+	sbuf_add(&gz->strs, s, n);
+	sbuf_addc(&gz->strs, '\0');
+	return off;
+}
+
+static const char *
+str_at(const struct gazetteer *gz, uint32_t off)
+{
+	return gz->strs.buf + off;
+}
+
+static void
+map_init(struct gz_map *m, size_t n)
+{
+	m->mask = pow2(n * 2) - 1;
+	m->keys = xcalloc(m->mask + 1, sizeof *m->keys);
+	m->vals = xcalloc(m->mask + 1, sizeof *m->vals);
+	m->used = 0;
+}
+
+static void
+map_free(struct gz_map *m)
+{
+	free(m->keys);
+	free(m->vals);
+}
+
+static uint32_t
+map_find(const struct gz_map *m, uint64_t key)
+{
+	size_t	 i;
+
+	for (i = key & m->mask; m->keys[i] != 0; i = (i + 1) & m->mask)
+		if (m->keys[i] == key)
+			return m->vals[i];
+	return UINT32_MAX;
+}
+
+/* The value for key, inserting val when absent (*isnew set then). */
+static uint32_t
+map_get(struct gz_map *m, uint64_t key, uint32_t val, int *isnew)
+{
+	size_t	 i, j, oldmask;
+	uint64_t *ok;
+	uint32_t *ov;
+
+	*isnew = 0;
+	for (i = key & m->mask; m->keys[i] != 0; i = (i + 1) & m->mask)
+		if (m->keys[i] == key)
+			return m->vals[i];
+	if ((m->used + 1) * 2 > m->mask + 1) {
+		ok = m->keys;
+		ov = m->vals;
+		oldmask = m->mask;
+		map_init(m, (oldmask + 1));
+		for (j = 0; j <= oldmask; j++) {
+			if (ok[j] == 0)
+				continue;
+			for (i = ok[j] & m->mask; m->keys[i] != 0;
+			    i = (i + 1) & m->mask)
+				;
+			m->keys[i] = ok[j];
+			m->vals[i] = ov[j];
+			m->used++;
+		}
+		free(ok);
+		free(ov);
+		for (i = key & m->mask; m->keys[i] != 0; i = (i + 1) & m->mask)
+			;
+	}
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->used++;
+	*isnew = 1;
+	return val;
+}
+
+static void
+tab_grow(struct gazetteer *gz)
+{
+	struct gz_entry	*old = gz->tab;
+	size_t		 oldn = gz->tabmask + 1, i, j;
+
+	gz->tabmask = oldn * 2 - 1;
+	gz->tab = xcalloc(gz->tabmask + 1, sizeof *gz->tab);
+	for (i = 0; i < oldn; i++) {
+		if (old[i].key == 0)
+			continue;
+		for (j = old[i].key & gz->tabmask; gz->tab[j].key != 0;
+		    j = (j + 1) & gz->tabmask)
+			;
+		gz->tab[j] = old[i];
+	}
+	free(old);
+}
+
+static struct gz_entry *
+tab_get(struct gazetteer *gz, uint64_t key)
+{
+	size_t	 i;
+
+	if ((gz->tabused + 1) * 2 > gz->tabmask + 1)
+		tab_grow(gz);
+	for (i = key & gz->tabmask; gz->tab[i].key != 0;
+	    i = (i + 1) & gz->tabmask)
+		if (gz->tab[i].key == key)
+			return &gz->tab[i];
+	gz->tab[i].key = key;
+	gz->tabused++;
+	return &gz->tab[i];
+}
+
+const struct gz_entry *
+gz_lookup(const struct gazetteer *gz, uint64_t key)
+{
+	size_t	 i;
+
+	for (i = key & gz->tabmask; gz->tab[i].key != 0;
+	    i = (i + 1) & gz->tabmask)
+		if (gz->tab[i].key == key)
+			return &gz->tab[i];
+	return NULL;
+}
+
+static void
+tok_grow(struct gazetteer *gz)
+{
+	struct gz_tok	*old = gz->toks;
+	size_t		 oldn = gz->tokmask + 1, i, j;
+
+	gz->tokmask = oldn * 2 - 1;
+	gz->toks = xcalloc(gz->tokmask + 1, sizeof *gz->toks);
+	for (i = 0; i < oldn; i++) {
+		if (old[i].key == 0)
+			continue;
+		for (j = old[i].key & gz->tokmask; gz->toks[j].key != 0;
+		    j = (j + 1) & gz->tokmask)
+			;
+		gz->toks[j] = old[i];
+	}
+	free(old);
+}
+
+/* Register a folded word; returns its hash. */
+static uint64_t
+tok_add(struct gazetteer *gz, const char *s, size_t n, uint32_t flags)
+{
+	uint64_t key = gz_token_hash(s, n);
+	size_t	 i;
+
+	if ((gz->tokused + 1) * 2 > gz->tokmask + 1)
+		tok_grow(gz);
+	for (i = key & gz->tokmask; gz->toks[i].key != 0;
+	    i = (i + 1) & gz->tokmask)
+		if (gz->toks[i].key == key)
+			break;
+	if (gz->toks[i].key == 0) {
+		gz->toks[i].key = key;
+		gz->toks[i].str = str_add(gz, s, n);
+		gz->toks[i].len = (uint32_t)n;
+		gz->tokused++;
+	}
+	gz->toks[i].flags |= flags;
+	if (flags & GZ_TOK_KNOWN)
+		gz->toks[i].freq++;
+	return key;
+}
+
+static const struct gz_tok *
+tok_find(const struct gazetteer *gz, uint64_t key)
+{
+	size_t	 i;
+
+	for (i = key & gz->tokmask; gz->toks[i].key != 0;
+	    i = (i + 1) & gz->tokmask)
+		if (gz->toks[i].key == key)
+			return &gz->toks[i];
+	return NULL;
+}
+
+int
+gz_token_flags(const struct gazetteer *gz, uint64_t key)
+{
+	const struct gz_tok *t = tok_find(gz, key);
+
+	return t != NULL ? (int)t->flags : 0;
+}
+
+static int
+is_common(const struct gazetteer *gz, uint64_t key)
+{
+	return (gz_token_flags(gz, key) & GZ_TOK_COMMON) != 0;
+}
+
+/* Merge one phrase's meaning into its entry. */
+static void
+entry_set(struct gazetteer *gz, struct gz_entry *e, int kind, uint32_t target,
+    uint32_t aux)
+{
+	if (e->kind == GZ_NONE)
+		gz->nphrases++;
+	if (e->kind == GZ_NONE || kind > e->kind) {
+		e->kind = (uint8_t)kind;
+		e->target = target;
+		e->aux = aux;
+		e->count = 1;
+	} else if (kind == e->kind && target != e->target &&
+	    (kind == GZ_PRODUCT || kind == GZ_FAMILY)) {
+		e->count++;
+		if (e->aux != aux)
+			e->aux = 0;
+	}
+}
+
+/*
+ * Add the phrase of word hashes th[0..n).  Its leading parts are marked
+ * as continuing; with family set they also name a family (the first word
+ * alone only when fam1).  The higher kind wins a shared phrase; the same
+ * kind naming another product counts it (an ambiguous name).
+ */
+static void
+path_add(struct gazetteer *gz, const uint64_t *th, size_t n, int kind,
+    uint32_t target, uint32_t aux, int family, int fam1)
+{
+	struct gz_entry	*e;
+	uint64_t	 h[GZ_MAXN];
+	size_t		 k;
+
+	if (n == 0 || n > GZ_MAXN)
+		return;
+	if ((gz->tabused + n) * 2 > gz->tabmask + 1)
+		tab_grow(gz);
+	/*
+	 * The table is far larger than the caches at 100,000 products:
+	 * fetch every slot of the path at once instead of one miss after
+	 * another.
+	 */
+	for (k = 0; k < n; k++) {
+		h[k] = gz_combine(k > 0 ? h[k - 1] : 0, th[k]);
+		__builtin_prefetch(&gz->tab[h[k] & gz->tabmask], 1);
+	}
+	for (k = 0; k < n; k++) {
+		e = tab_get(gz, h[k]);
+		if (k + 1 == n)
+			break;
+		e->more = 1;
+		if (family && (k > 0 || fam1))
+			entry_set(gz, e, GZ_FAMILY, target, aux);
+	}
+	entry_set(gz, e, kind, target, aux);
+}
+
+/* A folded field: its words and their hashes. */
+struct field {
+	const char	*s;		/* folded text (in the build buffer) */
+	struct text_token t[GZ_MAXN * 2];
+	uint64_t	 th[GZ_MAXN * 2];
+	size_t		 n;		/* words kept (at most 2 * GZ_MAXN) */
+};
+
+/*
+ * Fold and tokenize s into b and register its words (known to the
+ * gazetteer unless words is 0).  f->s points into b until the next call.
+ */
+static void
+field_fold(struct gazetteer *gz, struct gz_build *b, const char *s,
+    struct field *f, int words)
+{
+	size_t	 k, n;
+
+	text_fold(s, strlen(s), &b->f);
+	n = text_tokenize(b->f.s.buf, b->f.s.len, &b->tok, &b->tokcap);
+	f->s = b->f.s.buf;
+	f->n = n < GZ_MAXN * 2 ? n : GZ_MAXN * 2;
+	for (k = 0; k < f->n; k++) {
+		f->t[k] = b->tok[k];
+		f->th[k] = words ? tok_add(gz, f->s + f->t[k].start,
+		    f->t[k].end - f->t[k].start, GZ_TOK_KNOWN) :
+		    gz_token_hash(f->s + f->t[k].start,
+		    f->t[k].end - f->t[k].start);
+	}
+}
+
+/* Fold and tokenize s into b (tokens in b->tok, text in b->f.s). */
+static size_t
+fold_tokens(struct gz_build *b, const char *s, size_t n)
+{
+	text_fold(s, n, &b->f);
+	return text_tokenize(b->f.s.buf, b->f.s.len, &b->tok, &b->tokcap);
+}
+
+/* Add a phrase given as tokens of the folded text s. */
+static void
+phrase_add(struct gazetteer *gz, const char *s, const struct text_token *t,
+    size_t ntok, int kind, uint32_t target, uint32_t aux)
+{
+	uint64_t th[GZ_MAXN];
+	size_t	 k;
+
+	if (ntok == 0 || ntok > GZ_MAXN)
+		return;
+	for (k = 0; k < ntok; k++)
+		th[k] = tok_add(gz, s + t[k].start, t[k].end - t[k].start,
+		    GZ_TOK_KNOWN);
+	path_add(gz, th, ntok, kind, target, aux, 0, 0);
+}
+
+/* A word worth naming a product family on its own. */
+static int
+distinctive(struct gazetteer *gz, const struct text_token *t, uint64_t h)
+{
+	if (!t->has_alpha || t->end - t->start < 3)
+		return 0;
+	return !is_common(gz, h);
+}
+
+static uint32_t
+category_index(struct gazetteer *gz, struct gz_build *b, const char *slug,
+    size_t n)
+{
+	int	 isnew;
+	uint32_t idx;
+
+	idx = map_get(&b->catmap, gz_token_hash(slug, n),
+	    (uint32_t)gz->ncats, &isnew);
+	if (isnew) {
+		gz->cats = xrealloc(gz->cats, (gz->ncats + 1) *
+		    sizeof *gz->cats);
+		gz->cats[gz->ncats++] = str_add(gz, slug, n);
+	}
+	return idx;
+}
+
+/*
+ * A model number: starts with a letter or has a digit after a letter
+ * ("s24", "1000xm5"), so "128gb", "5th" and "4k" are not.
+ */
+static int
+model_word(const char *w, size_t n)
+{
+	size_t	 i;
+
+	if (w[0] >= 'a' && w[0] <= 'z')
+		return 1;
+	for (i = 1; i < n; i++)
+		if (w[i] >= '0' && w[i] <= '9' && w[i - 1] >= 'a' &&
+		    w[i - 1] <= 'z')
+			return 1;
+	return 0;
+}
+
+/* Words of a folded name before "(" or "for" (at least one). */
+static size_t
+core_words(const struct field *f)
+{
+	const char *paren = memchr(f->s, '(', f->n > 0 ?
+	    f->t[f->n - 1].end : 0);
+	size_t	 k;
+
+	for (k = 1; k < f->n; k++) {
+		if (paren != NULL && f->s + f->t[k].start > paren)
+			break;
+		if (f->t[k].end - f->t[k].start == 3 &&
+		    memcmp(f->s + f->t[k].start, "for", 3) == 0)
+			break;
+	}
+	return f->n < k ? f->n : k;
+}
+
+static void
+product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
+{
+	const char	*name, *brand, *model, *sku, *cat, *sub;
+	struct gz_product *p;
+	struct field	 fb, fn, fm;
+	uint64_t	 th[GZ_MAXN * 3], h;
+	size_t		 nb = 0, nt, r0, k, i;
+	uint32_t	 idx, bidx;
+	int		 isnew;
+
+	sku = (const char *)sqlite3_column_text(s, 1);
+	name = (const char *)sqlite3_column_text(s, 2);
+	brand = (const char *)sqlite3_column_text(s, 3);
+	model = (const char *)sqlite3_column_text(s, 4);
+	cat = (const char *)sqlite3_column_text(s, 5);
+	sub = (const char *)sqlite3_column_text(s, 6);
+	if (sku == NULL || name == NULL || cat == NULL)
+		return;
+	idx = (uint32_t)gz->nprod;
+	p = &gz->prod[gz->nprod++];
+	p->id = sqlite3_column_int64(s, 0);
+	p->sku = str_add(gz, sku, strlen(sku));
+	p->name = str_add(gz, name, strlen(name));
+	p->brand = 0;
+
+	/* Brand: its own phrase, and the words to strip from the name. */
+	if (brand != NULL && *brand != '\0') {
+		field_fold(gz, b, brand, &fb, 1);
+		if (fb.n > 0 && fb.n <= GZ_MAXN) {
+			for (h = 0, k = 0; k < fb.n; k++)
+				h = gz_combine(h, fb.th[k]);
+			bidx = map_get(&b->brandmap, h, (uint32_t)gz->nbrands,
+			    &isnew);
+			if (isnew) {
+				gz->brands = xrealloc(gz->brands,
+				    (gz->nbrands + 1) * sizeof *gz->brands);
+				gz->brands[gz->nbrands++] = str_add(gz, brand,
+				    strlen(brand));
+				path_add(gz, fb.th, fb.n, GZ_BRAND, bidx, 0, 0,
+				    0);
+			}
+			p->brand = bidx + 1;
+			nb = fb.n;
+		}
+	}
+
+	/*
+	 * Name: the full name, the name without its brand, the brand with
+	 * the name; the leading parts of the name without the brand (and
+	 * with it) are families ("galaxy", "samsung galaxy", "galaxy tab").
+	 * One leading word must be distinctive ("galaxy", not "fire"); two
+	 * or more name a line even of common words ("echo dot").  Category
+	 * words outrank families anyway.
+	 */
+	field_fold(gz, b, name, &fn, 1);
+	/*
+	 * The core of the name stops at a parenthesis or at "for": a
+	 * variant ("iPhone 15 (256GB)") or an accessory ("Case for Galaxy
+	 * S24") shares the words of its model, but only the core names
+	 * families and model words; the whole name is a phrase too.
+	 */
+	nt = core_words(&fn);
+	r0 = 0;
+	if (nb > 0 && nt > nb) {
+		for (k = 0; k < nb && fn.th[k] == fb.th[k]; k++)
+			;
+		if (k == nb)
+			r0 = nb;
+	}
+	if (r0 == 0)	/* else the brand + name path below is the name */
+		path_add(gz, fn.th, nt, GZ_PRODUCT, idx, p->brand, 0, 0);
+	/* Not a lone number or common word ("OnePlus 12" is not "12"). */
+	if (nt > r0 && (nt - r0 > 1 || distinctive(gz, &fn.t[r0], fn.th[r0])))
+		path_add(gz, fn.th + r0, nt - r0, GZ_PRODUCT, idx, p->brand, 1,
+		    distinctive(gz, &fn.t[r0], fn.th[r0]));
+	if (nb > 0 && nt > r0 && nb + nt - r0 <= GZ_MAXN * 3) {
+		memcpy(th, fb.th, nb * sizeof *th);
+		memcpy(th + nb, fn.th + r0, (nt - r0) * sizeof *th);
+		path_add(gz, th, nb + nt - r0, GZ_PRODUCT, idx, p->brand, 1, 0);
+	}
+	if (fn.n > nt && fn.n - r0 <= GZ_MAXN)
+		path_add(gz, fn.th + r0, fn.n - r0, GZ_PRODUCT, idx, p->brand,
+		    0, 0);
+	if (r0 > 0 && fn.n > nt)
+		path_add(gz, fn.th, fn.n, GZ_PRODUCT, idx, p->brand, 0, 0);
+	/*
+	 * Model-like words ("s24", "g15", "qn90c") name the product on
+	 * their own, with the rest of the name ("s24 ultra").  When the
+	 * word ends the name it is the product; inside a longer name it
+	 * is weaker, so "s24" is the Galaxy S24, not the S24 Ultra.
+	 */
+	for (i = r0; i < nt; i++) {
+		if (!fn.t[i].has_alpha || !fn.t[i].has_digit ||
+		    (i == r0 && nt - r0 == 1) || !model_word(fn.s +
+		    fn.t[i].start, fn.t[i].end - fn.t[i].start))
+			continue;
+		path_add(gz, fn.th + i, 1, i + 1 == nt ? GZ_PRODUCT : GZ_FAMILY,
+		    idx, p->brand, 0, 0);
+		if (i + 1 < nt)
+			path_add(gz, fn.th + i, nt - i, GZ_PRODUCT, idx,
+			    p->brand, 0, 0);
+	}
+	/* "iphone15" for "iphone 15": a word run into its number. */
+	for (i = r0; i + 1 < nt; i++) {
+		size_t	 a = fn.t[i].start, z = fn.t[i + 1].end;
+		char	 buf[64];
+
+		if (fn.t[i].has_digit || fn.t[i + 1].has_alpha ||
+		    fn.t[i].end + 1 != fn.t[i + 1].start || z - a >= sizeof buf)
+			continue;
+		memcpy(buf, fn.s + a, fn.t[i].end - a);
+		memcpy(buf + (fn.t[i].end - a), fn.s + fn.t[i + 1].start,
+		    z - fn.t[i + 1].start);
+		memcpy(th, fn.th + r0, (i - r0) * sizeof *th);
+		th[i - r0] = tok_add(gz, buf, z - a - 1, GZ_TOK_KNOWN);
+		memcpy(th + i - r0 + 1, fn.th + i + 2, (nt - i - 2) *
+		    sizeof *th);
+		path_add(gz, th, nt - r0 - 1, GZ_PRODUCT, idx, p->brand, 0, 0);
+		break;
+	}
+
+	/* Model number and SKU. */
+	if (model != NULL && *model != '\0') {
+		field_fold(gz, b, model, &fm, 0);
+		/*
+		 * Model and SKU words are not registered as catalog words:
+		 * they are never corrected, so only their phrases matter.
+		 */
+		if (fm.n > 1 || (fm.n == 1 && fm.t[0].end - fm.t[0].start >= 3 &&
+		    fm.t[0].has_alpha && distinctive(gz, &fm.t[0], fm.th[0])))
+			path_add(gz, fm.th, fm.n, GZ_PRODUCT, idx, p->brand, 0,
+			    0);
+	}
+	field_fold(gz, b, sku, &fm, 0);
+	if (fm.n > 1 || (fm.n == 1 && fm.t[0].has_alpha && fm.t[0].has_digit))
+		path_add(gz, fm.th, fm.n, GZ_PRODUCT, idx, p->brand, 0, 0);
+
+	/* Category and subcategory, recorded for after the products. */
+	idx = category_index(gz, b, cat, strlen(cat));
+	if (sub != NULL && *sub != '\0') {
+		h = gz_combine(gz_token_hash(cat, strlen(cat)),
+		    gz_token_hash(sub, strlen(sub)));
+		map_get(&b->submap, h, 1, &isnew);
+		if (isnew) {
+			if (b->nsubs + 2 > b->subcap) {
+				b->subcap = b->subcap < 16 ? 16 : b->subcap * 2;
+				b->subs = xrealloc(b->subs, b->subcap *
+				    sizeof *b->subs);
+			}
+			b->subs[b->nsubs++] = idx;
+			b->subs[b->nsubs++] = str_add(gz, sub, strlen(sub));
+		}
+	}
+}
+
+/* Add a category phrase and, for a plural slug, its singular. */
+static void
+category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
+    uint32_t idx, int weak)
+{
+	const struct gz_entry *e;
+	size_t	 nt, n, last, k;
+	uint64_t h = 0;
+	char	*sing;
+
+	nt = fold_tokens(b, text, strlen(text));
+	if (nt == 0)
+		return;
+	if (weak) {
+		for (k = 0; k < nt; k++)
+			h = gz_combine(h, gz_token_hash(b->f.s.buf +
+			    b->tok[k].start, b->tok[k].end - b->tok[k].start));
+		if ((e = gz_lookup(gz, h)) != NULL && e->kind != GZ_NONE)
+			return;
+	}
+	phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_CATEGORY, idx, 0);
+	last = b->tok[nt - 1].end;
+	n = last - b->tok[nt - 1].start;
+	if (n < 4 || b->f.s.buf[last - 1] != 's')
+		return;
+	/* "accessories" -> "accessory", "laptops" -> "laptop". */
+	sing = xstrndup(b->f.s.buf, last);
+	if (n > 4 && strcmp(sing + last - 3, "ies") == 0) {
+		sing[last - 3] = 'y';
+		sing[last - 2] = '\0';
+	} else
+		sing[last - 1] = '\0';
+	nt = fold_tokens(b, sing, strlen(sing));
+	phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_CATEGORY, idx, 0);
+	free(sing);
+}
+
+static uint32_t
+use_index(const char *use)
+{
+	uint32_t i;
+
+	for (i = 0; use != NULL && vocab_uses[i] != NULL; i++)
+		if (strcmp(vocab_uses[i], use) == 0)
+			return i + 1;
+	return 0;
+}
+
+static void
+fuzzy_add(struct gazetteer *gz, uint64_t key, uint32_t tok)
+{
+	size_t	 i;
+
+	for (i = key & gz->fzmask; gz->fz[i].key != 0;
+	    i = (i + 1) & gz->fzmask)
+		;
+	gz->fz[i].key = key;
+	gz->fz[i].tok = tok;
+	gz->fzused++;
+}
+
+static int
+fuzzy_word(const char *s, size_t n)
+{
+	size_t	 i;
+
+	if (n < GZ_FUZZY_MIN || n > GZ_FUZZY_MAX)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return 1;
+}
+
+static void
+fuzzy_build(struct gazetteer *gz)
+{
+	char	 del[GZ_FUZZY_MAX];
+	size_t	 i, j, n, want = 0;
+
+	for (i = 0; i <= gz->tokmask; i++)
+		if (gz->toks[i].key != 0 && gz->toks[i].flags == GZ_TOK_KNOWN &&
+		    fuzzy_word(str_at(gz, gz->toks[i].str), gz->toks[i].len))
+			want += gz->toks[i].len + 1;
+	gz->fzmask = pow2(want * 2) - 1;
+	gz->fz = xcalloc(gz->fzmask + 1, sizeof *gz->fz);
+	for (i = 0; i <= gz->tokmask; i++) {
+		const char *w = str_at(gz, gz->toks[i].str);
+
+		n = gz->toks[i].len;
+		if (gz->toks[i].key == 0 || gz->toks[i].flags != GZ_TOK_KNOWN ||
+		    !fuzzy_word(w, n))
+			continue;
+		fuzzy_add(gz, gz->toks[i].key, (uint32_t)i);
+		for (j = 0; j < n; j++) {
+			memcpy(del, w, j);
+			memcpy(del + j, w + j + 1, n - j - 1);
+			fuzzy_add(gz, gz_token_hash(del, n - 1), (uint32_t)i);
+		}
+	}
+}
+
+/* Optimal string alignment distance, stopping above 1. */
+static int
+osa_le1(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t	 i = 0;
+
+	if (na > nb + 1 || nb > na + 1)
+		return 0;
+	while (i < na && i < nb && a[i] == b[i])
+		i++;
+	if (na == nb) {
+		if (i == na)
+			return 1;
+		if (memcmp(a + i + 1, b + i + 1, na - i - 1) == 0)
+			return 1;		/* substitution */
+		return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		    memcmp(a + i + 2, b + i + 2, na - i - 2) == 0;
+	}
+	if (na > nb)
+		return memcmp(a + i + 1, b + i, na - i - 1) == 0;
+	return memcmp(a + i, b + i + 1, nb - i - 1) == 0;
+}
+
+static void
+fuzzy_probe(const struct gazetteer *gz, uint64_t key, const char *w, size_t n,
+    const struct gz_tok **best)
+{
+	const struct gz_tok *t;
+	size_t	 i;
+
+	for (i = key & gz->fzmask; gz->fz[i].key != 0;
+	    i = (i + 1) & gz->fzmask) {
+		if (gz->fz[i].key != key)
+			continue;
+		t = &gz->toks[gz->fz[i].tok];
+		if (!osa_le1(w, n, str_at(gz, t->str), t->len))
+			continue;
+		if (*best == NULL || t->freq > (*best)->freq ||
+		    (t->freq == (*best)->freq && strcmp(str_at(gz, t->str),
+		    str_at(gz, (*best)->str)) < 0))
+			*best = t;
+	}
+}
+
+uint64_t
+gz_fuzzy(const struct gazetteer *gz, const char *w, size_t n)
+{
+	const struct gz_tok *best = NULL;
+	char	 del[GZ_FUZZY_MAX];
+	size_t	 j;
+
+	/* Bounded by fuzzy_word, so del never overflows. */
+	if (gz->fz == NULL || !fuzzy_word(w, n))
+		return 0;
+	fuzzy_probe(gz, gz_token_hash(w, n), w, n, &best);
+	for (j = 0; j < n; j++) {
+		memcpy(del, w, j);
+		memcpy(del + j, w + j + 1, n - j - 1);
+		fuzzy_probe(gz, gz_token_hash(del, n - 1), w, n, &best);
+	}
+	return best != NULL ? best->key : 0;
+}
+
+struct gazetteer *
+gazetteer_load(struct store *st, struct sd_error *err)
+{
+	static const char sql[] = "SELECT id, sku, name, brand, model,"
+	    " category, subcategory, currency FROM products ORDER BY id";
+	static const char count_sql[] = "SELECT count(*) FROM products";
+	struct gazetteer *gz;
+	struct gz_build	 b;
+	sqlite3_stmt	*s;
+	size_t		 n = 0, i;
+	const char	*cur;
+	int		 r;
+
+	memset(&b, 0, sizeof b);
+	b.f = (struct text_folded)TEXT_FOLDED_INIT;
+	if ((s = store_prepare(st, count_sql, err)) == NULL)
+		return NULL;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+
+	gz = xcalloc(1, sizeof *gz);
+	sbuf_init(&gz->strs);
+	sbuf_grow(&gz->strs, 64 + n * 96);
+	gz->prod = xcalloc(n + 1, sizeof *gz->prod);
+	/* About eight phrases and prefixes per product, half full. */
+	gz->tabmask = pow2((n + 256) * 16) - 1;
+	gz->tab = xcalloc(gz->tabmask + 1, sizeof *gz->tab);
+	gz->tokmask = pow2((n + 256) * 2) - 1;
+	gz->toks = xcalloc(gz->tokmask + 1, sizeof *gz->toks);
+	memcpy(gz->currency, "USD", 4);
+	map_init(&b.brandmap, 64);
+	map_init(&b.catmap, 64);
+	map_init(&b.submap, 64);
+
+	for (i = 0; vocab_common[i] != NULL; i++)
+		tok_add(gz, vocab_common[i], strlen(vocab_common[i]),
+		    GZ_TOK_COMMON);
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		goto fail;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (gz->nprod == n)	/* rows added since the count */
+			gz->prod = xrealloc(gz->prod, (n = n * 2 + 16) *
+			    sizeof *gz->prod);
+		if (gz->nprod == 0 && (cur = (const char *)
+		    sqlite3_column_text(s, 7)) != NULL && strlen(cur) < 8)
+			memcpy(gz->currency, cur, strlen(cur) + 1);
+		product_add(gz, &b, s);
+	}
+	if (r != SQLITE_DONE) {
+		store_fail(st, err, "gazetteer: read products");
+		sqlite3_reset(s);
+		goto fail;
+	}
+	sqlite3_reset(s);
+
+	/* Shopper words first, so "gaming laptop" keeps its use. */
+	for (i = 0; vocab_categories[i].phrase != NULL; i++) {
+		const struct vocab_category *v = &vocab_categories[i];
+		uint32_t idx;
+		size_t	 nt;
+
+		/* A category this catalog does not have is skipped. */
+		if ((idx = map_find(&b.catmap, gz_token_hash(v->category,
+		    strlen(v->category)))) == UINT32_MAX)
+			continue;
+		nt = fold_tokens(&b, v->phrase, strlen(v->phrase));
+		phrase_add(gz, b.f.s.buf, b.tok, nt, GZ_CATEGORY, idx,
+		    use_index(v->use));
+	}
+	for (i = 0; i < gz->ncats; i++)
+		category_phrases(gz, &b, str_at(gz, gz->cats[i]), (uint32_t)i,
+		    0);
+	/*
+	 * Subcategories are often product lines ("iphone", "galaxy-s"):
+	 * those stay families, so "iPhone vs Galaxy" compares them.
+	 */
+	for (i = 0; i + 1 < b.nsubs; i += 2)
+		category_phrases(gz, &b, str_at(gz, b.subs[i + 1]), b.subs[i],
+		    1);
+
+	gz->attrs = xcalloc(1, sizeof *gz->attrs);
+	for (i = 0; vocab_attributes[i].phrase != NULL; i++) {
+		const struct vocab_attribute *v = &vocab_attributes[i];
+		size_t	 j, nt;
+
+		for (j = 0; j < gz->nattrs; j++)
+			if (strcmp(str_at(gz, gz->attrs[j]), v->attribute) == 0)
+				break;
+		if (j == gz->nattrs) {
+			gz->attrs = xrealloc(gz->attrs, (gz->nattrs + 1) *
+			    sizeof *gz->attrs);
+			gz->attrs[gz->nattrs++] = str_add(gz, v->attribute,
+			    strlen(v->attribute));
+		}
+		nt = fold_tokens(&b, v->phrase, strlen(v->phrase));
+		phrase_add(gz, b.f.s.buf, b.tok, nt, GZ_ATTRIBUTE, (uint32_t)j,
+		    0);
+	}
+	fuzzy_build(gz);
+
+	text_folded_release(&b.f);
+	free(b.tok);
+	free(b.subs);
+	map_free(&b.brandmap);
+	map_free(&b.catmap);
+	map_free(&b.submap);
+	return gz;
+fail:
+	text_folded_release(&b.f);
+	free(b.tok);
+	free(b.subs);
+	map_free(&b.brandmap);
+	map_free(&b.catmap);
+	map_free(&b.submap);
+	gazetteer_free(gz);
+	return NULL;
+}
+
+void
+gazetteer_free(struct gazetteer *gz)
+{
+	if (gz == NULL)
+		return;
+	free(gz->prod);
+	sbuf_release(&gz->strs);
+	free(gz->brands);
+	free(gz->cats);
+	free(gz->attrs);
+	free(gz->tab);
+	free(gz->toks);
+	free(gz->fz);
+	free(gz);
+}
+
+void
+gazetteer_stats(const struct gazetteer *gz, size_t *products, size_t *phrases,
+    size_t *fuzzy)
+{
+	if (products != NULL)
+		*products = gz->nprod;
+	if (phrases != NULL)
+		*phrases = gz->nphrases;
+	if (fuzzy != NULL)
+		*fuzzy = gz->fzused;
+}
+
+long long
+gz_product_id(const struct gazetteer *gz, uint32_t i)
+{
+	return gz->prod[i].id;
+}
+
+const char *
+gz_product_sku(const struct gazetteer *gz, uint32_t i)
+{
+	return str_at(gz, gz->prod[i].sku);
+}
+
+const char *
+gz_product_name(const struct gazetteer *gz, uint32_t i)
+{
+	return str_at(gz, gz->prod[i].name);
+}
+
+const char *
+gz_product_brand(const struct gazetteer *gz, uint32_t i)
+{
+	return gz->prod[i].brand != 0 ?
+	    str_at(gz, gz->brands[gz->prod[i].brand - 1]) : NULL;
+}
+
+const char *
+gz_brand(const struct gazetteer *gz, uint32_t i)
+{
+	return i < gz->nbrands ? str_at(gz, gz->brands[i]) : NULL;
+}
+
+const char *
+gz_category(const struct gazetteer *gz, uint32_t i)
+{
+	return i < gz->ncats ? str_at(gz, gz->cats[i]) : NULL;
+}
+
+const char *
+gz_attribute(const struct gazetteer *gz, uint32_t i)
+{
+	return i < gz->nattrs ? str_at(gz, gz->attrs[i]) : NULL;
+}
+
+const char *
+gz_currency(const struct gazetteer *gz)
+{
+	return gz->currency;
+}

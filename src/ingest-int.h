@@ -1,0 +1,101 @@
+/*
+ * ingest-int.h: what the parts of the ingest module share.  ingest.c reads
+ * files (CSV, JSON, JSON Lines, Markdown, text) into cJSON records;
+ * ingest-rec.c validates one record and upserts it; ingest-md.c splits
+ * document bodies into chunks.  Not for other modules.
+ */
+#ifndef INGEST_INT_H
+#define INGEST_INT_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "ingest.h"
+
+struct store;
+
+/* Record kinds, in the order a JSON object of arrays is loaded. */
+enum ingest_kind {
+	INGEST_NONE = 0,
+	INGEST_CUSTOMER,
+	INGEST_PRODUCT,
+	INGEST_FAQ,
+	INGEST_POLICY,
+	INGEST_MANUAL,
+	INGEST_TICKET,
+	INGEST_ORDER,
+	INGEST_CART,
+};
+
+/* A record waiting for its customer (which may come later in the file). */
+struct ingest_pending {
+	cJSON		*rec;		/* owned */
+	enum ingest_kind kind;
+	unsigned long	 line;
+};
+
+/* State of one file being loaded. */
+struct ingest_ctx {
+	struct store	*st;
+	const struct ingest_opts *opts;
+	struct ingest_stats *stats;	/* this file's counts */
+	const char	*path;		/* as named in messages */
+	const char	*now;		/* store_now() when the file started */
+	int		 from_csv;	/* numbers and tags arrive as text */
+	struct ingest_pending *pending;	/* orders and carts to retry */
+	size_t		 npending;
+	size_t		 pending_cap;
+};
+
+/* The kind named by a --kind or "type" value; INGEST_NONE if unknown. */
+enum ingest_kind ingest_kind_parse(const char *);
+const char	*ingest_kind_name(enum ingest_kind);
+/* Whether name is a field some record kind has (for --map). */
+int		 ingest_field_known(const char *);
+
+/*
+ * Validate one record of the given kind and upsert it.  Takes ownership
+ * of rec (it may be kept as pending until ingest_rec_finish).  err holds
+ * the message without the "file:line: " prefix.
+ */
+enum sd_rc	 ingest_rec_load(struct ingest_ctx *, cJSON *rec,
+		    enum ingest_kind, unsigned long line, struct sd_error *);
+/* Retry pending records at the end of a file; err names their line. */
+enum sd_rc	 ingest_rec_finish(struct ingest_ctx *, struct sd_error *);
+/* Free pending records (after an error). */
+void		 ingest_rec_discard(struct ingest_ctx *);
+
+/* A piece of a document: its nearest heading and up to ~max characters. */
+struct ingest_chunk {
+	char		*heading;	/* "" before the first heading */
+	char		*text;
+};
+
+/*
+ * Split a Markdown (markdown != 0) or plain text body into chunks at
+ * headings, then at paragraph boundaries so that no chunk exceeds max
+ * characters (code points) unless a single word does; never inside a
+ * UTF-8 sequence.  Returns the number of chunks in *out (caller frees
+ * with ingest_chunks_free).
+ */
+size_t		 ingest_chunk_body(const char *body, int markdown, size_t max,
+		    struct ingest_chunk **out);
+void		 ingest_chunks_free(struct ingest_chunk *, size_t);
+
+#define INGEST_CHUNK_MAX	1000
+
+/*
+ * Front matter of a Markdown file: "---" lines around "key: value" lines.
+ * On success *body points past it (or at text when there is none) and
+ * *meta is a cJSON object of the keys (caller deletes), or NULL when there
+ * is no front matter.  -1 with *errline set on a malformed block.
+ */
+int		 ingest_front_matter(const char *text, cJSON **meta,
+		    const char **body, unsigned long *errline);
+
+/* Offset of the first invalid UTF-8 byte in buf, or len when valid. */
+size_t		 ingest_utf8_check(const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,227 @@
+/*
+ * test-gazetteer: the catalog gazetteer on a scratch store filled by SQL:
+ * products by name, model and typo, families, brands, categories with
+ * shoppers' words, attributes, comparison pairs, and a product added
+ * after load that is found after a reload.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "shopdesk.h"
+#include "sbuf.h"
+#include "store.h"
+#include "entity.h"
+#include "tap.h"
+
+static struct entity_list el = ENTITY_LIST_INIT;
+
+static const char *const catalog =
+    "INSERT INTO products(sku, name, brand, model, category, subcategory,"
+    " price, created_at, updated_at) VALUES"
+    " ('LAP-1', 'ASUS ROG Strix G15', 'ASUS', 'G513RM', 'laptops',"
+    "  'gaming laptops', 1499, 'x', 'x'),"
+    " ('LAP-2', 'Lenovo ThinkPad E14', 'Lenovo', 'E14 Gen 5', 'laptops',"
+    "  NULL, 849, 'x', 'x'),"
+    " ('PHN-1', 'Apple iPhone 15', 'Apple', 'A3090', 'smartphones', NULL,"
+    "  799, 'x', 'x'),"
+    " ('PHN-2', 'Apple iPhone 15 Pro', 'Apple', 'A3102', 'smartphones',"
+    "  NULL, 999, 'x', 'x'),"
+    " ('PHN-3', 'Samsung Galaxy S24', 'Samsung', 'SM-S921B', 'smartphones',"
+    "  NULL, 799, 'x', 'x'),"
+    " ('PHN-4', 'Samsung Galaxy S24 Ultra', 'Samsung', 'SM-S928B',"
+    "  'smartphones', NULL, 1299, 'x', 'x'),"
+    " ('HDP-1', 'Sony WH-1000XM5', 'Sony', 'WH-1000XM5', 'headphones',"
+    "  'over-ear', 399, 'x', 'x'),"
+    " ('SPK-1', 'JBL Flip 6', 'JBL', NULL, 'speakers', NULL, 129, 'x', 'x'),"
+    " ('SMH-1', 'Amazon Echo Dot 5th Gen', 'Amazon', NULL, 'smart-home',"
+    "  'smart speakers', 49, 'x', 'x'),"
+    " ('PHN-5', 'OnePlus 12', 'OnePlus', NULL, 'smartphones', NULL, 799,"
+    "  'x', 'x')";
+
+/* The first entity of type t, or NULL. */
+static const struct entity *
+find(const struct gazetteer *gz, const char *s, enum entity_type t)
+{
+	size_t	 i;
+
+	entity_extract(gz, s, strlen(s), &el);
+	for (i = 0; i < el.n; i++)
+		if (el.v[i].type == t)
+			return &el.v[i];
+	return NULL;
+}
+
+static void
+product(const struct gazetteer *gz, const char *s, const char *want,
+    const char *sku, enum entity_extractor x)
+{
+	const struct entity *e = find(gz, s, ENTITY_PRODUCT);
+	char	*got = e ? xstrndup(s + e->start, e->end - e->start) : NULL;
+
+	is_str(got, want, "product \"%s\" in \"%s\"", want, s);
+	if (sku != NULL)
+		is_str(e ? e->sku : NULL, sku, "  resolves to %s", sku);
+	else
+		ok(e != NULL && e->product_id == 0 && e->matches > 1,
+		    "  is a family of %d", e ? e->matches : 0);
+	ok(e != NULL && e->extractor == x && (x != EXTRACTOR_FUZZY ||
+	    e->distance == 1), "  found by %s", entity_extractor_name(x));
+	free(got);
+}
+
+static void
+category(const struct gazetteer *gz, const char *s, const char *want,
+    const char *cat, const char *use)
+{
+	const struct entity *e = find(gz, s, ENTITY_CATEGORY);
+	char	*got = e ? xstrndup(s + e->start, e->end - e->start) : NULL;
+
+	is_str(got, want, "category \"%s\" in \"%s\"", want ? want : "none", s);
+	if (e != NULL) {
+		is_str(e->category, cat, "  is %s", cat);
+		is_str(e->use, use, "  use %s", use ? use : "none");
+	}
+	free(got);
+}
+
+int
+main(void)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*dir = tap_tmpdir(), *path;
+	struct store	*st;
+	struct gazetteer *gz;
+	const struct entity *e;
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 np, nph, nfz;
+
+	path = xasprintf("%s/shop.db", dir);
+	st = store_open(path, NULL, &err);
+	ok(st != NULL, "store opens");
+	gz = gazetteer_load(st, &err);
+	ok(gz != NULL, "gazetteer of an empty catalog loads");
+	ok(find(gz, "iphone 15 under $800", ENTITY_PRICE) != NULL &&
+	    find(gz, "iphone 15", ENTITY_PRODUCT) == NULL,
+	    "empty catalog: patterns only");
+	ok(find(gz, "the battery life", ENTITY_ATTRIBUTE) != NULL,
+	    "empty catalog: attributes still found");
+	gazetteer_free(gz);
+
+	ok(store_exec(st, catalog, &err) == SD_OK, "catalog inserted by SQL");
+	gz = gazetteer_load(st, &err);
+	ok(gz != NULL, "gazetteer loads");
+	gazetteer_stats(gz, &np, &nph, &nfz);
+	ok(np == 10 && nph > 9 && nfz > 0, "stats: %zu products, %zu phrases, "
+	    "%zu fuzzy keys", np, nph, nfz);
+
+	product(gz, "is the Apple iPhone 15 good", "Apple iPhone 15", "PHN-1",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "iPhone 15 Pro price", "iPhone 15 Pro", "PHN-2",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "rog strix battery", "rog strix", "LAP-1",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "galaxy s24 or s24 ultra", "galaxy s24", "PHN-3",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "how is the s24", "s24", "PHN-3", EXTRACTOR_GAZETTEER);
+	product(gz, "thinkpad e14 weight", "thinkpad e14", "LAP-2",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "the G513RM model", "G513RM", "LAP-1", EXTRACTOR_GAZETTEER);
+	product(gz, "Sony WH-1000XM5 case", "Sony WH-1000XM5", "HDP-1",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "iphone15 charger", "iphone15", "PHN-1",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "two echo dots", "echo dots", "SMH-1",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "iphnoe 15", "iphnoe 15", "PHN-1", EXTRACTOR_FUZZY);
+	product(gz, "galxy s24 camera", "galxy s24", "PHN-3", EXTRACTOR_FUZZY);
+	product(gz, "thinkpd warranty", "thinkpd", "LAP-2", EXTRACTOR_FUZZY);
+	product(gz, "the galaxy phones", "galaxy", NULL, EXTRACTOR_GAZETTEER);
+	product(gz, "any iphone deals", "iphone", NULL, EXTRACTOR_GAZETTEER);
+	e = find(gz, "samsung galaxy", ENTITY_PRODUCT);
+	is_str(e ? e->brand : NULL, "Samsung", "a family keeps its brand");
+	ok(find(gz, "flip the switch", ENTITY_PRODUCT) == NULL,
+	    "a common word is not a product (\"flip\")");
+	ok(find(gz, "room 12 is ready", ENTITY_PRODUCT) == NULL,
+	    "a lone number is not a product");
+	ok(find(gz, "the 5th time", ENTITY_PRODUCT) == NULL,
+	    "an ordinal in a name is not a product (\"5th\")");
+	ok(find(gz, "my house is cold", ENTITY_CATEGORY) == NULL &&
+	    find(gz, "my house is cold", ENTITY_PRODUCT) == NULL,
+	    "an ordinary word is not corrected into the catalog");
+
+	e = find(gz, "do you sell lenovo", ENTITY_BRAND);
+	is_str(e ? e->brand : NULL, "Lenovo", "brand Lenovo");
+	e = find(gz, "samsng tv", ENTITY_BRAND);
+	ok(e != NULL && e->extractor == EXTRACTOR_FUZZY && e->distance == 1,
+	    "brand with a typo is fuzzy");
+
+	category(gz, "a gaming laptop please", "gaming laptop", "laptops",
+	    "gaming");
+	category(gz, "a laptop for gaming", "laptop", "laptops", "gaming");
+	category(gz, "cellphone under 500", "cellphone", "smartphones", NULL);
+	category(gz, "a new mobile", "mobile", "smartphones", NULL);
+	category(gz, "cheap earbuds", "earbuds", "headphones", NULL);
+	category(gz, "laptops", "laptops", "laptops", NULL);
+	category(gz, "smart speakers", "smart speakers", "smart-home", NULL);
+	category(gz, "a business laptop", "business laptop", "laptops",
+	    "business");
+	category(gz, "a telly", NULL, NULL, NULL);	/* no tvs in catalog */
+
+	e = find(gz, "what's the battery life", ENTITY_ATTRIBUTE);
+	is_str(e ? e->attribute : NULL, "battery", "attribute battery");
+	e = find(gz, "screen size?", ENTITY_ATTRIBUTE);
+	is_str(e ? e->attribute : NULL, "screen", "attribute screen");
+	e = find(gz, "the s24 camera", ENTITY_ATTRIBUTE);
+	is_str(e ? e->attribute : NULL, "camera",
+	    "\"camera\" next to a product is an attribute");
+
+	entity_extract(gz, "compare the S24 and the iPhone 15", 33, &el);
+	ok(el.n == 2 && el.v[0].pair == 1 && el.v[1].pair == 1 &&
+	    el.npairs == 1, "comparison: both sides share pair 1");
+	entity_extract(gz, "iPhone vs Samsung Galaxy", 24, &el);
+	ok(el.n == 2 && el.v[0].pair == 1 && el.v[1].pair == 1 &&
+	    el.v[0].product_id == 0 && el.v[1].product_id == 0,
+	    "comparison of two families");
+	entity_extract(gz, "rog strix or thinkpad e14, which is better?", 43,
+	    &el);
+	ok(el.n == 2 && el.v[0].pair == 1 && el.v[1].pair == 1,
+	    "\"X or Y, which is better\" pairs");
+	entity_extract(gz, "I have an iphone 15 and a galaxy s24", 36, &el);
+	ok(el.n == 2 && el.v[0].pair == 0, "no comparison without a cue");
+
+	e = find(gz, "the rog strix g15", ENTITY_PRODUCT);
+	sbuf_reset(&sb);
+	if (e != NULL)
+		entity_to_json(e, &sb);
+	is_str(sb.buf, "{\"type\":\"product\",\"value\":\"ASUS ROG Strix G15\","
+	    "\"start\":4,\"end\":17,\"extractor\":\"gazetteer\","
+	    "\"product_id\":1,\"sku\":\"LAP-1\",\"name\":\"ASUS ROG Strix G15\","
+	    "\"brand\":\"ASUS\"}", "product as JSON");
+
+	/* A product added later is found once the gazetteer is reloaded. */
+	ok(store_exec(st, "INSERT INTO products(sku, name, brand, category,"
+	    " price, created_at, updated_at) VALUES ('NEW-1',"
+	    " 'Fairphone 5', 'Fairphone', 'smartphones', 699, 'x', 'x')",
+	    &err) == SD_OK, "new product inserted by SQL");
+	ok(find(gz, "is the fairphone 5 repairable", ENTITY_PRODUCT) == NULL,
+	    "not found before reload");
+	gazetteer_free(gz);
+	gz = gazetteer_load(st, &err);
+	e = find(gz, "is the fairphone 5 repairable", ENTITY_PRODUCT);
+	is_str(e ? e->sku : NULL, "NEW-1", "found after reload");
+	e = find(gz, "fairphnoe 5", ENTITY_PRODUCT);
+	is_str(e ? e->sku : NULL, "NEW-1", "and with a typo");
+
+	gazetteer_free(gz);
+	entity_list_release(&el);
+	sbuf_release(&sb);
+	store_close(st);
+	sd_error_clear(&err);
+	tap_rmtree(dir);
+	free(dir);
+	free(path);
+	done_testing();
+	return exit_status();
+}
