@@ -1033,6 +1033,9 @@ scan_terms(struct sent *x)
 		if (near_has(x, s, x->t[u].e, 40, "price match") ||
 		    near_has(x, s, x->t[u].e, 40, "price drop"))
 			key = "price_match_window_days";
+		else if (before_has(x, s, 25, "return") || after_has(x,
+		    x->t[u].e, 10, "return"))
+			key = "return_window_days";	/* "return it within" */
 		else if (near_has(x, s, x->t[u].e, 40, "refund"))
 			key = "refund_processing_days";
 		else if (near_has(x, s, x->t[u].e, 40, "damage"))

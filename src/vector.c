@@ -483,8 +483,9 @@ pending_from(struct store *st, const char *model, enum vec_kind kind,
 	sqlite3_bind_int(s, 2, (int)kind);
 	sqlite3_bind_int64(s, 3, after);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)limit);
-	v = xcalloc(limit > 0 ? limit : 1, sizeof *v);
 	while (cnt < limit && (r = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((cnt & (cnt - 1)) == 0)	/* grow at powers of two */
+			v = xrealloc(v, (cnt ? cnt * 2 : 1) * sizeof *v);
 		v[cnt].kind = kind;
 		v[cnt].rowid = sqlite3_column_int64(s, 1);
 		v[cnt].text = xstrdup((const char *)sqlite3_column_text(s, 2));
