@@ -249,6 +249,45 @@ gen_config_default_path(void)
 	return xstrdup(".shopdesk.conf");
 }
 
+enum sd_rc
+gen_config_load(struct gen_config *c, const struct sd_ctx *ctx,
+    struct sd_error *err)
+{
+	char		*path;
+	enum sd_rc	 rc;
+
+	gen_config_init(c);
+	path = ctx->config_path != NULL ? xstrdup(ctx->config_path) :
+	    gen_config_default_path();
+	rc = gen_config_read(c, path, ctx->config_path != NULL, err);
+	free(path);
+	if (rc == SD_OK)
+		rc = gen_config_env(c, err);
+	if (rc != SD_OK)
+		return rc;
+	if (ctx->generator != NULL && gen_mode_parse(ctx->generator,
+	    &c->mode) != 0)
+		return sd_fail(err, SD_ERR_USAGE, "--generator \"%s\": "
+		    "expected template, llm or auto", ctx->generator);
+	if (ctx->llm_url != NULL)
+		set_str(&c->url, ctx->llm_url);
+	if (ctx->show_verdicts)
+		c->show_verdicts = 1;
+	return SD_OK;
+}
+
+struct generator *
+generator_open_ctx(const struct sd_ctx *ctx, struct sd_error *err)
+{
+	struct gen_config c;
+	struct generator *g = NULL;
+
+	if (gen_config_load(&c, ctx, err) == SD_OK)
+		g = generator_open(ctx->st, &c, err);
+	gen_config_release(&c);
+	return g;
+}
+
 /* The generator. */
 
 struct generator *

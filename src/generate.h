@@ -66,11 +66,21 @@ char		*gen_config_default_path(void);
 struct generator;
 
 /*
+ * The settings a command runs with: the configuration file (--config,
+ * else gen_config_default_path, missing is fine), then the environment,
+ * then the command line in ctx.  Caller releases c.
+ */
+enum sd_rc	 gen_config_load(struct gen_config *, const struct sd_ctx *,
+		    struct sd_error *);
+
+/*
  * Open a generator.  Without a URL the mode must not be "llm"
  * (SD_ERR_USAGE); "auto" then never generates.  NULL with err set.
  */
 struct generator *generator_open(struct store *, const struct gen_config *,
 		    struct sd_error *);
+/* generator_open with gen_config_load's settings, on ctx->st. */
+struct generator *generator_open_ctx(const struct sd_ctx *, struct sd_error *);
 void		 generator_free(struct generator *);
 enum gen_mode	 generator_mode(const struct generator *);
 /* The LLM client, or NULL without a server (for embeddings). */
