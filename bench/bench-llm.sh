@@ -18,11 +18,10 @@ URL="http://127.0.0.1:$(cat "$T/port")"
 	echo "/user C1024"
 	for i in $(seq 1 50); do
 		echo "how much is the asus rog strix g15? #wrong-price $i"
-		echo "anything else? #invented $i"
+		echo "what else is like the asus rog strix g15? #invented $i"
 		echo "return window? #say:You can return it within 14 days; a 20% restocking fee applies. $i"
 	done
 } > "$T/script"
-"$SHOPDESK" -q replay "$T/s0" </dev/null >/dev/null 2>&1
 "$SHOPDESK" -q --generator llm --llm-url "$URL" replay --json "$T/script" \
 	> "$T/out.json" || exit 1
 awk -F'"generate":' 'NF > 1 { split($2, a, /[,}]/); s += a[1]; n++ }
