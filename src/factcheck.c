@@ -1264,7 +1264,8 @@ factcheck_sentence(struct factcheck *fc, const struct fc_ctx *ctx,
 	scan_ratings(&x);
 	scan_stock(&x);
 	scan_terms(&x);
-	qsort(x.ed, x.ned, sizeof *x.ed, edit_cmp);
+	if (x.ned > 1)
+		qsort(x.ed, x.ned, sizeof *x.ed, edit_cmp);
 	pos = 0;
 	for (i = 0; i < x.ned; i++) {
 		if (x.ed[i].s < pos)

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,6 +40,10 @@ start_server(void)
 	int		 i;
 
 	if ((server = fork()) == 0) {
+		/* Die with the test, even when a sanitizer aborts it. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (freopen("/dev/null", "w", stdout) == NULL)
+			_exit(127);
 		execl(prog, prog, pf, (char *)NULL);
 		_exit(127);
 	}
