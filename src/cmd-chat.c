@@ -34,6 +34,7 @@ cmd_chat_run(struct sd_ctx *ctx, int argc, char **argv)
 	};
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct engine	*e;
+	struct generator *gen = NULL;
 	struct turn	 tu;
 	char		*line, *session = NULL, *user = NULL, *dir, *hist;
 	int		 ch;
@@ -58,11 +59,15 @@ cmd_chat_run(struct sd_ctx *ctx, int argc, char **argv)
 		free(session);
 		return ch;
 	}
-	if ((e = engine_open(ctx->st, ctx->share_dir, &err)) == NULL) {
+	if ((e = engine_open(ctx->st, ctx->share_dir, &err)) == NULL ||
+	    (gen = generator_open_ctx(ctx, &err)) == NULL) {
+		engine_close(e);
+	generator_free(gen);
 		free(user);
 		free(session);
 		return cmd_error(&cmd_chat_entry, &err);
 	}
+	engine_set_generator(e, gen, NULL, NULL);
 	dir = paths_data_dir();
 	hist = paths_join(dir, "chat_history");
 	free(dir);

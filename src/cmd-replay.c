@@ -55,6 +55,7 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct engine	*e;
+	struct generator *gen = NULL;
 	struct turn	 tu;
 	struct sbuf	 line = SBUF_INIT;
 	char		*cur_user = user ? xstrdup(user) : NULL;
@@ -62,13 +63,16 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 	unsigned long	 lineno = 0;
 	int		 status = SD_EXIT_OK;
 
-	if ((e = engine_open(ctx->st, ctx->share_dir, &err)) == NULL) {
+	if ((e = engine_open(ctx->st, ctx->share_dir, &err)) == NULL ||
+	    (gen = generator_open_ctx(ctx, &err)) == NULL) {
 		fprintf(stderr, "shopdesk replay: %s\n", sd_error_msg(&err));
 		sd_error_clear(&err);
+		engine_close(e);
 		free(cur_user);
 		free(cur_session);
 		return SD_EXIT_FAIL;
 	}
+	engine_set_generator(e, gen, NULL, NULL);
 	while (sbuf_getline(&line, fp) == 0) {
 		lineno++;
 		sbuf_trim(&line);
@@ -123,6 +127,7 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 	free(cur_user);
 	free(cur_session);
 	engine_close(e);
+	generator_free(gen);
 	return status;
 }
 

@@ -36,6 +36,7 @@
 #include "catalog.h"
 #include "engine.h"
 #include "entity.h"
+#include "generate.h"
 #include "history.h"
 #include "intent.h"
 #include "paths.h"
@@ -57,6 +58,9 @@ struct engine {
 	struct gazetteer	*gz;	/* catalog names for entities */
 	struct template_set	*tpl;	/* share/templates */
 	int			 fixed_timings;	/* replays: timings read 0 */
+	struct generator	*gen;	/* LLM replies, or NULL (not owned) */
+	gen_token_fn		 on_token;	/* streaming front end, or NULL */
+	void			*token_arg;
 	/* Per-turn scratch, reused so a turn allocates little. */
 	struct intent_result	 ir;
 	struct entity_list	 el;
@@ -2436,6 +2440,112 @@ engine_set_fixed_timings(struct engine *e, int on)
 	e->fixed_timings = on;
 }
 
+void
+engine_set_generator(struct engine *e, struct generator *g,
+    gen_token_fn on_token, void *arg)
+{
+	e->gen = g;
+	e->on_token = on_token;
+	e->token_arg = arg;
+}
+
+/*
+ * Generated replies (generate.h says when): the template reply stays the
+ * answer unless a generated one comes back and survives the fact-check.
+ * Returns "llm" or "template" for the trace.
+ */
+static const char *
+generate(struct tctx *t)
+{
+	struct gen_request rq;
+	struct gen_result res;
+	struct gen_source *src;
+	struct sd_error	 err = SD_ERROR_INIT;
+	cJSON		*it, *cust = NULL, *c, *orders;
+	char		*state = NULL, *cj = NULL, **ids = NULL;
+	const char	*why, *used = "template";
+	size_t		 n = 0, i, nids = 0;
+	struct order	 o;
+
+	why = gen_wants(t->e->gen, t->intent, t->text, t->fallback,
+	    (size_t)cJSON_GetArraySize(t->retrieved));
+	if (why == NULL || t->escalate)
+		return used;
+	src = xcalloc((size_t)cJSON_GetArraySize(t->retrieved) + 1,
+	    sizeof *src);
+	cJSON_ArrayForEach(it, t->retrieved) {
+		const char *k = jstr(it, "kind");
+
+		if (strcmp(k, "customer") == 0 || strcmp(k, "order") == 0)
+			continue;
+		src[n].kind = k;
+		src[n].id = jstr(it, "id");
+		src[n].title = jstr(it, "title");
+		n++;
+	}
+	if (t->have_cust) {
+		cust = cJSON_CreateObject();
+		cJSON_AddStringToObject(cust, "name", t->cust.name);
+		cJSON_AddStringToObject(cust, "tier", t->cust.tier);
+		if ((c = cJSON_Parse(t->cust.preferences)) != NULL)
+			cJSON_AddItemToObject(cust, "preferences", c);
+		orders = cJSON_AddArrayToObject(cust, "orders");
+		catalog_customer_orders(t->st, t->cust.id, &ids, &nids, NULL);
+		for (i = 0; i < nids; i++) {
+			if (i < 5 && catalog_order(t->st, ids[i], &o, NULL) ==
+			    SD_OK) {
+				c = cJSON_CreateObject();
+				cJSON_AddStringToObject(c, "id", o.id);
+				cJSON_AddStringToObject(c, "status", o.status);
+				cJSON_AddStringToObject(c, "placed_at",
+				    o.placed_at);
+				if (o.delivered_at != NULL)
+					cJSON_AddStringToObject(c,
+					    "delivered_at", o.delivered_at);
+				cJSON_AddItemToArray(orders, c);
+				order_release(&o);
+			}
+			free(ids[i]);
+		}
+		free(ids);
+		cj = cJSON_PrintUnformatted(cust);
+	}
+	state = cJSON_PrintUnformatted(t->state);
+	memset(&rq, 0, sizeof rq);
+	rq.text = t->text;
+	rq.src = src;
+	rq.nsrc = n;
+	rq.state_json = state;
+	rq.customer_json = cj;
+	rq.template_reply = t->reply.buf;
+	rq.user_id = t->user_id;
+	rq.on_token = t->e->on_token;
+	rq.arg = t->e->token_arg;
+	if (generate_reply(t->e->gen, &rq, &res, &err) == SD_OK) {
+		sbuf_reset(&t->reply);
+		sbuf_adds(&t->reply, res.reply);
+		used = "llm";
+		cJSON_ArrayForEach(c, res.citations)
+			if (cJSON_IsTrue(cJSON_GetObjectItem(c, "known")))
+				cite(t, jstr(c, "kind"), jstr(c, "id"), NULL,
+				    "generated");
+	}
+	if (t->e->fixed_timings)
+		cJSON_ReplaceItemInObjectCaseSensitive(res.llm, "latency_ms",
+		    cJSON_CreateNumber(0));
+	cJSON_AddStringToObject(res.llm, "why", why);
+	cJSON_AddItemToObject(t->trace, "llm", res.llm);
+	cJSON_AddItemToObject(t->trace, "factcheck", res.factcheck);
+	res.llm = res.factcheck = NULL;
+	gen_result_release(&res);
+	sd_error_clear(&err);
+	cJSON_Delete(cust);
+	free(cj);
+	free(state);
+	free(src);
+	return used;
+}
+
 enum sd_rc
 engine_reload_templates(struct engine *e, struct sd_error *err)
 {
@@ -2571,7 +2681,7 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 	cJSON		*timings, *before;
 	long long	 start = now_us(), mark = start;
 	int		 created = 0;
-	const char	*channel = "replay";
+	const char	*channel = "replay", *generator;
 	enum sd_rc	 rc;
 
 	memset(tu, 0, sizeof *tu);
@@ -2667,6 +2777,10 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 	}
 	jset_str(t.state, "last_intent", t.intent);
 	stage_time(&t, timings, "policy", &mark);
+	generator = strcmp(t.si.status, "agent") == 0 ? "template" :
+	    generate(&t);
+	if (cJSON_GetObjectItemCaseSensitive(t.trace, "llm") != NULL)
+		stage_time(&t, timings, "generate", &mark);
 
 	cJSON_AddItemToObject(t.trace, "state_before", before);
 	cJSON_AddItemToObject(t.trace, "state_after",
@@ -2677,7 +2791,7 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 	t.citations = NULL;
 	cJSON_AddStringToObject(t.trace, "action", t.action);
 	cJSON_AddStringToObject(t.trace, "reason", t.reason.buf);
-	cJSON_AddStringToObject(t.trace, "generator", "template");
+	cJSON_AddStringToObject(t.trace, "generator", generator);
 	if (t.template_used != NULL)
 		cJSON_AddStringToObject(t.trace, "template", t.template_used);
 	else

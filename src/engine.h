@@ -16,6 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "shopdesk.h"
+#include "generate.h"
 
 struct store;
 struct engine;
@@ -69,6 +70,15 @@ enum sd_rc	 engine_handback(struct engine *, const char *session_id,
 		    struct sd_error *);
 enum sd_rc	 engine_escalate(struct engine *, const char *session_id,
 		    const char *reason, struct sd_error *);
+
+/*
+ * Generated replies (generate.h): the engine asks g (not owned; NULL:
+ * templates only) on the turns its mode selects, streams checked text to
+ * on_token (may be NULL) and records "generator", "llm" and "factcheck"
+ * in the trace.  Call before engine_turn, from the engine's thread.
+ */
+void		 engine_set_generator(struct engine *, struct generator *,
+		    gen_token_fn on_token, void *);
 
 /* Deterministic timings for replays: when set, every timing reads 0. */
 void		 engine_set_fixed_timings(struct engine *, int);

@@ -36,6 +36,7 @@ extern const struct sd_cmd cmd_console_entry;
 extern const struct sd_cmd cmd_serve_entry;
 extern const struct sd_cmd cmd_apikey_entry;
 extern const struct sd_cmd cmd_stats_entry;
+extern const struct sd_cmd cmd_embed_entry;
 
 const struct sd_cmd *const cmd_table[] = {
 	&cmd_help_entry,
@@ -53,6 +54,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_serve_entry,
 	&cmd_apikey_entry,
 	&cmd_stats_entry,
+	&cmd_embed_entry,
 	NULL
 };
 
@@ -120,6 +122,13 @@ usage(FILE *fp)
 	    "  -q, --quiet     no progress output\n"
 	    "  -h, --help      this help; \"shopdesk help COMMAND\" for one\n"
 	    "  -V, --version   print the version\n"
+	    "  --generator MODE  replies from templates, an LLM or auto\n"
+	    "                  (default auto: LLM for open questions when\n"
+	    "                  a server is configured)\n"
+	    "  --llm-url URL   OpenAI-compatible server ($SHOPDESK_LLM_URL)\n"
+	    "  --config FILE   settings file (default $SHOPDESK_CONFIG or\n"
+	    "                  ~/.config/shopdesk/config)\n"
+	    "  --show-verdicts mark fact-checked claims in generated replies\n"
 	    "\n"
 	    "commands:\n");
 	for (i = 0; cmd_table[i] != NULL; i++)
@@ -190,6 +199,11 @@ main(int argc, char **argv)
 		{ "quiet",	no_argument,		NULL, 'q' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
+		/* Generated replies (generate.h). */
+		{ "generator",	required_argument,	NULL, 'G' },
+		{ "llm-url",	required_argument,	NULL, 'U' },
+		{ "config",	required_argument,	NULL, 'C' },
+		{ "show-verdicts", no_argument,		NULL, 'S' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct sd_ctx	 ctx;
@@ -220,6 +234,18 @@ main(int argc, char **argv)
 		case 'V':
 			printf("shopdesk %s\n", PACKAGE_VERSION);
 			return SD_EXIT_OK;
+		case 'G':
+			ctx.generator = optarg;
+			break;
+		case 'U':
+			ctx.llm_url = optarg;
+			break;
+		case 'C':
+			ctx.config_path = optarg;
+			break;
+		case 'S':
+			ctx.show_verdicts = 1;
+			break;
 		default:
 			usage(stderr);
 			return SD_EXIT_USAGE;

@@ -58,6 +58,11 @@ struct sd_ctx {
 	struct store	*st;		/* open store when SD_CMD_DB, else NULL */
 	int		 quiet;		/* -q: no progress output */
 	int		 empty;		/* -e: do not seed a new database */
+	/* Generated replies: NULL / 0 unless given on the command line. */
+	const char	*generator;	/* --generator template|llm|auto */
+	const char	*llm_url;	/* --llm-url */
+	const char	*config_path;	/* --config FILE */
+	int		 show_verdicts;	/* --show-verdicts */
 };
 
 #define SD_CMD_DB	0x1	/* main opens (and seeds) the store first */

@@ -371,6 +371,31 @@ static const char *const migrations[] = {
 	"  key_id INTEGER REFERENCES api_keys(id)"
 	");"
 	"CREATE INDEX api_sessions_key ON api_sessions(key_id);",
+
+	/*
+	 * 8 -> 9: embeddings of products and chunks for semantic search.
+	 * A side table keyed by (kind, row, model) rather than columns of
+	 * products and chunks: vectors are large, optional and tied to the
+	 * model that made them, so a shop can switch models without
+	 * rewriting the catalog.  text_hash notices edited rows; the
+	 * triggers drop the vectors of deleted rows.
+	 */
+	"CREATE TABLE embeddings ("
+	"  kind TEXT NOT NULL CHECK (kind IN ('product', 'chunk')),"
+	"  item_id INTEGER NOT NULL,"
+	"  model TEXT NOT NULL,"
+	"  dim INTEGER NOT NULL CHECK (dim > 0),"
+	"  text_hash TEXT NOT NULL,"
+	"  vec BLOB NOT NULL CHECK (length(vec) = 4 * dim),"
+	"  created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (kind, item_id, model)"
+	") WITHOUT ROWID;"
+	"CREATE TRIGGER embeddings_products_ad AFTER DELETE ON products BEGIN"
+	"  DELETE FROM embeddings WHERE kind = 'product' AND item_id = old.id;"
+	"END;"
+	"CREATE TRIGGER embeddings_chunks_ad AFTER DELETE ON chunks BEGIN"
+	"  DELETE FROM embeddings WHERE kind = 'chunk' AND item_id = old.id;"
+	"END;",
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

@@ -1,0 +1,712 @@
+/*
+ * generate.c owns generated replies: the generator settings (file and
+ * environment), the decision to generate, the prompt, the call, the
+ * fact-check of what came back and the fallback to the template answer.
+ * The prompt gives the model only what the turn retrieved, each source
+ * under its id, and asks for those ids as citations, so every fact it
+ * states can be traced to a row and checked.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <sqlite3.h>
+
+#include "shopdesk.h"
+#include "catalog.h"
+#include "factcheck.h"
+#include "generate.h"
+#include "llm.h"
+#include "paths.h"
+#include "sbuf.h"
+#include "store.h"
+
+#define SOURCE_MAX	1500	/* bytes of a document in the prompt */
+
+struct generator {
+	struct store		*st;
+	enum gen_mode		 mode;
+	struct llm		*llm;	/* NULL without a server */
+	struct factcheck	*fc;	/* opened on first use */
+	int			 show_verdicts;
+};
+
+const char *
+gen_mode_name(enum gen_mode m)
+{
+	switch (m) {
+	case GEN_TEMPLATE:
+		return "template";
+	case GEN_LLM:
+		return "llm";
+	case GEN_AUTO:
+		return "auto";
+	}
+	return "?";
+}
+
+int
+gen_mode_parse(const char *s, enum gen_mode *m)
+{
+	if (strcmp(s, "template") == 0)
+		*m = GEN_TEMPLATE;
+	else if (strcmp(s, "llm") == 0)
+		*m = GEN_LLM;
+	else if (strcmp(s, "auto") == 0)
+		*m = GEN_AUTO;
+	else
+		return -1;
+	return 0;
+}
+
+/* Settings. */
+
+void
+gen_config_init(struct gen_config *c)
+{
+	struct llm_config l = LLM_CONFIG_INIT;
+
+	memset(c, 0, sizeof *c);
+	c->mode = GEN_AUTO;
+	c->vector_weight = 0.5;
+	c->llm = l;
+}
+
+void
+gen_config_release(struct gen_config *c)
+{
+	free(c->url);
+	free(c->model);
+	free(c->embed_model);
+	if (c->api_key != NULL) {
+		memset(c->api_key, 0, strlen(c->api_key));
+		free(c->api_key);
+	}
+	c->url = c->model = c->embed_model = c->api_key = NULL;
+}
+
+static void
+set_str(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = *v != '\0' ? xstrdup(v) : NULL;
+}
+
+static int
+parse_long(const char *v, long lo, long hi, long *out)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < lo || n > hi)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+/* One "key = value" setting; message without the location on failure. */
+static enum sd_rc
+config_set(struct gen_config *c, const char *key, const char *v,
+    struct sd_error *err)
+{
+	long	 n;
+	double	 d;
+	char	*end;
+
+	if (strcmp(key, "generator") == 0) {
+		if (gen_mode_parse(v, &c->mode) != 0)
+			return sd_fail(err, SD_ERR_INVALID, "generator \"%s\": "
+			    "expected template, llm or auto", v);
+	} else if (strcmp(key, "llm_url") == 0)
+		set_str(&c->url, v);
+	else if (strcmp(key, "llm_model") == 0)
+		set_str(&c->model, v);
+	else if (strcmp(key, "llm_embed_model") == 0)
+		set_str(&c->embed_model, v);
+	else if (strcmp(key, "llm_api_key") == 0)
+		return sd_fail(err, SD_ERR_INVALID, "llm_api_key: keys are "
+		    "read from SHOPDESK_LLM_API_KEY only, never from a file");
+	else if (strcmp(key, "llm_timeout_ms") == 0) {
+		if (parse_long(v, 1, 600000, &n) != 0)
+			goto bad;
+		c->llm.timeout_ms = n;
+	} else if (strcmp(key, "llm_connect_timeout_ms") == 0) {
+		if (parse_long(v, 1, 600000, &n) != 0)
+			goto bad;
+		c->llm.connect_timeout_ms = n;
+	} else if (strcmp(key, "llm_retries") == 0) {
+		if (parse_long(v, 0, 10, &n) != 0)
+			goto bad;
+		c->llm.retries = (int)n;
+	} else if (strcmp(key, "llm_max_tokens") == 0) {
+		if (parse_long(v, 1, 100000, &n) != 0)
+			goto bad;
+		c->llm.max_tokens = (int)n;
+	} else if (strcmp(key, "llm_temperature") == 0) {
+		d = strtod(v, &end);
+		if (end == v || *end != '\0' || !(d >= 0 && d <= 2))
+			goto bad;
+		c->llm.temperature = d;
+	} else if (strcmp(key, "show_verdicts") == 0) {
+		if (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 ||
+		    strcmp(v, "true") == 0)
+			c->show_verdicts = 1;
+		else if (strcmp(v, "no") == 0 || strcmp(v, "0") == 0 ||
+		    strcmp(v, "false") == 0)
+			c->show_verdicts = 0;
+		else
+			goto bad;
+	} else if (strcmp(key, "vector_weight") == 0) {
+		d = strtod(v, &end);
+		if (end == v || *end != '\0' || !(d >= 0 && d <= 1))
+			goto bad;
+		c->vector_weight = d;
+	} else
+		return sd_fail(err, SD_ERR_INVALID, "unknown key \"%s\"", key);
+	return SD_OK;
+bad:
+	return sd_fail(err, SD_ERR_INVALID, "%s: bad value \"%s\"", key, v);
+}
+
+enum sd_rc
+gen_config_read(struct gen_config *c, const char *path, int required,
+    struct sd_error *err)
+{
+	FILE		*fp;
+	struct sbuf	 line = SBUF_INIT;
+	unsigned long	 lineno = 0;
+	char		*eq, *k, *v, *p;
+	enum sd_rc	 rc = SD_OK;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT && !required)
+			return SD_OK;
+		return sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
+	}
+	while (sbuf_getline(&line, fp) == 0) {
+		lineno++;
+		sbuf_trim(&line);
+		if (line.len == 0 || line.buf[0] == '#')
+			continue;
+		if ((eq = strchr(line.buf, '=')) == NULL) {
+			rc = sd_fail(err, SD_ERR_PARSE, "%s:%lu: expected "
+			    "\"key = value\"", path, lineno);
+			break;
+		}
+		*eq = '\0';
+		k = line.buf;
+		for (p = eq; p > k && isspace((unsigned char)p[-1]); p--)
+			p[-1] = '\0';
+		for (v = eq + 1; isspace((unsigned char)*v); v++)
+			;
+		if ((rc = config_set(c, k, v, err)) != SD_OK) {
+			sd_error_prefix(err, "%s:%lu: ", path, lineno);
+			break;
+		}
+	}
+	sbuf_release(&line);
+	fclose(fp);
+	return rc;
+}
+
+enum sd_rc
+gen_config_env(struct gen_config *c, struct sd_error *err)
+{
+	const char	*v;
+
+	if ((v = getenv("SHOPDESK_GENERATOR")) != NULL && *v != '\0' &&
+	    gen_mode_parse(v, &c->mode) != 0)
+		return sd_fail(err, SD_ERR_USAGE, "SHOPDESK_GENERATOR \"%s\": "
+		    "expected template, llm or auto", v);
+	if ((v = getenv("SHOPDESK_LLM_URL")) != NULL && *v != '\0')
+		set_str(&c->url, v);
+	if ((v = getenv("SHOPDESK_LLM_MODEL")) != NULL && *v != '\0')
+		set_str(&c->model, v);
+	if ((v = getenv("SHOPDESK_LLM_API_KEY")) != NULL && *v != '\0')
+		set_str(&c->api_key, v);
+	return SD_OK;
+}
+
+char *
+gen_config_default_path(void)
+{
+	const char	*v;
+
+	if ((v = getenv("SHOPDESK_CONFIG")) != NULL && *v != '\0')
+		return xstrdup(v);
+	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v == '/')
+		return xasprintf("%s/shopdesk/config", v);
+	if ((v = getenv("HOME")) != NULL && *v != '\0')
+		return xasprintf("%s/.config/shopdesk/config", v);
+	return xstrdup(".shopdesk.conf");
+}
+
+enum sd_rc
+gen_config_load(struct gen_config *c, const struct sd_ctx *ctx,
+    struct sd_error *err)
+{
+	char		*path;
+	enum sd_rc	 rc;
+
+	gen_config_init(c);
+	path = ctx->config_path != NULL ? xstrdup(ctx->config_path) :
+	    gen_config_default_path();
+	rc = gen_config_read(c, path, ctx->config_path != NULL, err);
+	free(path);
+	if (rc == SD_OK)
+		rc = gen_config_env(c, err);
+	if (rc != SD_OK)
+		return rc;
+	if (ctx->generator != NULL && gen_mode_parse(ctx->generator,
+	    &c->mode) != 0)
+		return sd_fail(err, SD_ERR_USAGE, "--generator \"%s\": "
+		    "expected template, llm or auto", ctx->generator);
+	if (ctx->llm_url != NULL)
+		set_str(&c->url, ctx->llm_url);
+	if (ctx->show_verdicts)
+		c->show_verdicts = 1;
+	return SD_OK;
+}
+
+struct generator *
+generator_open_ctx(const struct sd_ctx *ctx, struct sd_error *err)
+{
+	struct gen_config c;
+	struct generator *g = NULL;
+
+	if (gen_config_load(&c, ctx, err) == SD_OK)
+		g = generator_open(ctx->st, &c, err);
+	gen_config_release(&c);
+	return g;
+}
+
+/* The generator. */
+
+struct generator *
+generator_open(struct store *st, const struct gen_config *c,
+    struct sd_error *err)
+{
+	struct generator *g = xcalloc(1, sizeof *g);
+	struct llm_config lc = c->llm;
+
+	g->st = st;
+	g->mode = c->mode;
+	g->show_verdicts = c->show_verdicts;
+	if (c->url == NULL) {
+		if (c->mode == GEN_LLM) {
+			sd_fail(err, SD_ERR_USAGE, "--generator llm needs a "
+			    "server: --llm-url or SHOPDESK_LLM_URL");
+			free(g);
+			return NULL;
+		}
+		return g;
+	}
+	lc.url = c->url;
+	lc.model = c->model;
+	lc.embed_model = c->embed_model;
+	lc.api_key = c->api_key;
+	if ((g->llm = llm_new(&lc, err)) == NULL) {
+		free(g);
+		return NULL;
+	}
+	return g;
+}
+
+void
+generator_free(struct generator *g)
+{
+	if (g == NULL)
+		return;
+	llm_free(g->llm);
+	factcheck_free(g->fc);
+	free(g);
+}
+
+enum gen_mode
+generator_mode(const struct generator *g)
+{
+	return g->mode;
+}
+
+struct llm *
+generator_llm(struct generator *g)
+{
+	return g->llm;
+}
+
+const char *
+gen_wants(const struct generator *g, const char *intent, const char *text,
+    int fell_back, size_t nretrieved)
+{
+	static const char *const open_intents[] = { "usage_advice",
+	    "troubleshooting", "comparison", "recommendation", NULL };
+	size_t	 i, words = 0, questions = 0;
+	int	 in = 0;
+
+	if (g == NULL || g->mode == GEN_TEMPLATE)
+		return NULL;
+	if (g->mode == GEN_LLM)
+		return "generator llm";
+	if (g->llm == NULL)
+		return NULL;
+	for (i = 0; intent != NULL && open_intents[i] != NULL; i++)
+		if (strcmp(intent, open_intents[i]) == 0)
+			return "open question (intent)";
+	for (i = 0; text != NULL && text[i] != '\0'; i++) {
+		if (isspace((unsigned char)text[i]))
+			in = 0;
+		else if (!in) {
+			in = 1;
+			words++;
+		}
+		questions += text[i] == '?';
+	}
+	if (words >= 20)
+		return "long question";
+	if (questions >= 2)
+		return "several questions";
+	if (fell_back && nretrieved > 0)
+		return "template fell back; retrieval found sources";
+	return NULL;
+}
+
+void
+gen_result_release(struct gen_result *r)
+{
+	free(r->reply);
+	free(r->fallback_reason);
+	cJSON_Delete(r->llm);
+	cJSON_Delete(r->factcheck);
+	cJSON_Delete(r->citations);
+	memset(r, 0, sizeof *r);
+}
+
+/* A product's facts as the prompt states them. */
+static void
+product_source(struct store *st, const char *sku, struct sbuf *sb)
+{
+	struct product	 p;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*money;
+
+	if (catalog_product_by_sku(st, sku, &p, &err) != SD_OK) {
+		sd_error_clear(&err);
+		return;
+	}
+	money = catalog_money(p.price, p.currency);
+	sbuf_addf(sb, "[P:%s] %s (brand %s, model %s, category %s). "
+	    "Price %s %s. ", p.sku, p.name, p.brand, p.model, p.category,
+	    money, p.currency);
+	if (p.review_count > 0)
+		sbuf_addf(sb, "Rating %.1f/5 from %lld reviews. ", p.rating,
+		    p.review_count);
+	if (p.stock > 0)
+		sbuf_addf(sb, "In stock (%lld). ", p.stock);
+	else
+		sbuf_adds(sb, "Out of stock. ");
+	if (p.warranty != NULL && *p.warranty != '\0')
+		sbuf_addf(sb, "Warranty: %s. ", p.warranty);
+	if (p.extended_warranty != NULL && *p.extended_warranty != '\0')
+		sbuf_addf(sb, "Extended warranty: %s. ", p.extended_warranty);
+	sbuf_addf(sb, "%.*s", SOURCE_MAX, p.description);
+	if (p.review_summary != NULL && *p.review_summary != '\0')
+		sbuf_addf(sb, " Reviews say: %.*s", SOURCE_MAX / 2,
+		    p.review_summary);
+	sbuf_addc(sb, '\n');
+	free(money);
+	product_release(&p);
+}
+
+static void
+document_source(struct store *st, const struct gen_source *s,
+    struct sbuf *sb)
+{
+	static const char sql[] = "SELECT title, body FROM documents"
+	    " WHERE doc_key = ?1";
+	sqlite3_stmt	*q;
+
+	if (s->text != NULL) {
+		sbuf_addf(sb, "[D:%s] %s: %.*s\n", s->id, s->title != NULL ?
+		    s->title : "", SOURCE_MAX, s->text);
+		return;
+	}
+	if ((q = store_prepare(st, sql, NULL)) == NULL)
+		return;
+	sqlite3_bind_text(q, 1, s->id, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		sbuf_addf(sb, "[D:%s] %s: %.*s\n", s->id,
+		    (const char *)sqlite3_column_text(q, 0), SOURCE_MAX,
+		    (const char *)sqlite3_column_text(q, 1));
+	sqlite3_reset(q);
+}
+
+static void
+build_prompt(struct generator *g, const struct gen_request *rq,
+    struct sbuf *sys, struct sbuf *user)
+{
+	size_t	 i;
+
+	sbuf_adds(sys,
+	    "You are the customer assistant of an online store. Answer the "
+	    "customer's question using only the facts in CONTEXT; never "
+	    "invent products, prices, stock, ratings, warranties, order "
+	    "details or policy terms. After each fact, cite its source by "
+	    "the id in brackets exactly as given, [P:SKU] for a product or "
+	    "[D:doc-id] for a document. If CONTEXT does not answer the "
+	    "question, say so briefly and offer the DRAFT answer's next "
+	    "step. Be concise and friendly: at most 120 words, plain "
+	    "sentences, no markdown headings.");
+	sbuf_adds(user, "CONTEXT:\n");
+	for (i = 0; i < rq->nsrc; i++) {
+		if (strcmp(rq->src[i].kind, "product") == 0)
+			product_source(g->st, rq->src[i].id, user);
+		else
+			document_source(g->st, &rq->src[i], user);
+	}
+	if (rq->nsrc == 0)
+		sbuf_adds(user, "(nothing retrieved)\n");
+	if (rq->customer_json != NULL)
+		sbuf_addf(user, "\nCUSTOMER: %s\n", rq->customer_json);
+	if (rq->state_json != NULL)
+		sbuf_addf(user, "\nCONVERSATION STATE: %s\n", rq->state_json);
+	if (rq->template_reply != NULL && *rq->template_reply != '\0')
+		sbuf_addf(user, "\nDRAFT (accurate but terse): %s\n",
+		    rq->template_reply);
+	sbuf_addf(user, "\nQUESTION: %s\n", rq->text);
+}
+
+/* Streaming state: raw text in, checked sentences out. */
+struct gen_stream {
+	struct generator	*g;
+	const struct gen_request *rq;
+	struct fc_ctx		 ctx;
+	struct fc_result	 fc;
+	struct sbuf		 raw;	/* model text so far */
+	size_t			 used;	/* raw bytes already checked */
+	size_t			 shown;	/* fc.text bytes already sent */
+	int			 reset;	/* GEN_RESET sent */
+	int			 cancelled;
+};
+
+static int
+check_more(struct gen_stream *s, int partial)
+{
+	size_t	 used = 0;
+
+	factcheck_text(s->g->fc, &s->ctx, s->raw.buf + s->used,
+	    s->raw.len - s->used, partial, &used, &s->fc, NULL);
+	s->used += used;
+	if (s->rq->on_token == NULL || s->reset)
+		return 0;
+	if (s->fc.contradicted) {
+		s->reset = 1;
+		return s->rq->on_token(s->rq->arg, GEN_RESET,
+		    s->rq->template_reply != NULL ? s->rq->template_reply : "",
+		    s->rq->template_reply != NULL ?
+		    strlen(s->rq->template_reply) : 0);
+	}
+	if (s->fc.text.len > s->shown) {
+		if (s->rq->on_token(s->rq->arg, GEN_TEXT, s->fc.text.buf +
+		    s->shown, s->fc.text.len - s->shown) != 0) {
+			s->cancelled = 1;
+			return -1;
+		}
+		s->shown = s->fc.text.len;
+	}
+	return 0;
+}
+
+static int
+on_piece(void *arg, const char *p, size_t n)
+{
+	struct gen_stream *s = arg;
+
+	sbuf_add(&s->raw, p, n);
+	/* A contradiction ends the generation: the template answers. */
+	if (check_more(s, 1) != 0 || s->fc.contradicted)
+		return -1;
+	return 0;
+}
+
+static cJSON *
+claims_json(const struct fc_result *r)
+{
+	cJSON	*a = cJSON_CreateArray(), *o, *ev;
+	size_t	 i;
+
+	for (i = 0; i < r->n; i++) {
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "claim", r->claims[i].text);
+		cJSON_AddStringToObject(o, "kind", r->claims[i].kind);
+		cJSON_AddStringToObject(o, "verdict",
+		    fc_verdict_name(r->claims[i].verdict));
+		if (r->claims[i].corrected != NULL)
+			cJSON_AddStringToObject(o, "corrected",
+			    r->claims[i].corrected);
+		ev = cJSON_AddObjectToObject(o, "evidence");
+		cJSON_AddStringToObject(ev, "kind", r->claims[i].ev_kind);
+		if (r->claims[i].ev_id != NULL)
+			cJSON_AddStringToObject(ev, "id", r->claims[i].ev_id);
+		else
+			cJSON_AddNullToObject(ev, "id");
+		cJSON_AddStringToObject(ev, "field", r->claims[i].ev_field);
+		if (r->claims[i].ev_value != NULL)
+			cJSON_AddStringToObject(ev, "value",
+			    r->claims[i].ev_value);
+		else
+			cJSON_AddNullToObject(ev, "value");
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
+/* The kind of a cited document ("policy", "faq"...), or NULL. */
+static char *
+doc_kind(struct store *st, const char *id)
+{
+	static const char sql[] = "SELECT kind FROM documents"
+	    " WHERE doc_key = ?1";
+	sqlite3_stmt	*q;
+	char		*k = NULL;
+
+	if ((q = store_prepare(st, sql, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		k = xstrdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_reset(q);
+	return k;
+}
+
+enum sd_rc
+generate_reply(struct generator *g, const struct gen_request *rq,
+    struct gen_result *res, struct sd_error *err)
+{
+	struct gen_stream s;
+	struct llm_reply r;
+	struct llm_message m[2];
+	struct sbuf	 sys = SBUF_INIT, user = SBUF_INIT;
+	const char	**skus = NULL;
+	cJSON		*tok, *c;
+	size_t		 i, ns = 0;
+	char		*k;
+	enum sd_rc	 rc;
+
+	memset(res, 0, sizeof *res);
+	memset(&s, 0, sizeof s);
+	llm_reply_init(&r);
+	sbuf_init(&s.raw);
+	fc_result_init(&s.fc);
+	res->llm = cJSON_CreateObject();
+	res->citations = cJSON_CreateArray();
+	if (g->llm == NULL) {
+		rc = sd_fail(err, SD_ERR_USAGE, "no LLM server configured");
+		goto out;
+	}
+	cJSON_AddStringToObject(res->llm, "model", llm_model(g->llm));
+	if (g->fc == NULL && (g->fc = factcheck_open(g->st, err)) == NULL) {
+		rc = err != NULL ? err->rc : SD_ERR_DB;
+		goto out;
+	}
+	skus = xcalloc(rq->nsrc + 1, sizeof *skus);
+	for (i = 0; i < rq->nsrc; i++)
+		if (strcmp(rq->src[i].kind, "product") == 0)
+			skus[ns++] = rq->src[i].id;
+	s.g = g;
+	s.rq = rq;
+	s.ctx.user_id = rq->user_id;
+	s.ctx.skus = skus;
+	s.ctx.nskus = ns;
+	s.ctx.show_verdicts = g->show_verdicts;
+	build_prompt(g, rq, &sys, &user);
+	m[0].role = "system";
+	m[0].content = sys.buf;
+	m[1].role = "user";
+	m[1].content = user.buf;
+	/* Without a front end to stream to, ask for one plain answer. */
+	rc = llm_chat(g->llm, m, 2, rq->on_token != NULL ? on_piece : NULL,
+	    &s, &r, err);
+	if (rc == SD_OK && rq->on_token == NULL)
+		sbuf_add(&s.raw, r.text.buf, r.text.len);
+	if (rc != SD_OK && s.fc.contradicted) {
+		sd_error_clear(err);
+		rc = SD_ERR_INVALID;
+	}
+	if (rc == SD_OK) {
+		check_more(&s, 0);
+		if (r.finish_reason != NULL &&
+		    strcmp(r.finish_reason, "length") == 0)
+			cJSON_AddStringToObject(res->llm, "note", "token "
+			    "budget reached; last sentence kept as checked");
+	}
+	cJSON_AddNumberToObject(res->llm, "latency_ms", (double)r.latency_ms);
+	tok = cJSON_AddObjectToObject(res->llm, "tokens");
+	cJSON_AddNumberToObject(tok, "prompt", (double)r.prompt_tokens);
+	cJSON_AddNumberToObject(tok, "completion",
+	    (double)r.completion_tokens);
+	cJSON_AddNumberToObject(res->llm, "attempts", (double)r.attempts);
+	res->factcheck = claims_json(&s.fc);
+	for (i = 0; i < s.fc.ncites; i++) {
+		c = cJSON_CreateObject();
+		k = strcmp(s.fc.cites[i].kind, "product") == 0 ? NULL :
+		    doc_kind(g->st, s.fc.cites[i].id);
+		cJSON_AddStringToObject(c, "kind", k != NULL ? k :
+		    s.fc.cites[i].kind);
+		cJSON_AddStringToObject(c, "id", s.fc.cites[i].id);
+		cJSON_AddBoolToObject(c, "known", s.fc.cites[i].known &&
+		    (k != NULL || strcmp(s.fc.cites[i].kind, "product") == 0));
+		cJSON_AddItemToArray(res->citations, c);
+		free(k);
+	}
+	if (rc != SD_OK) {
+		if (s.fc.contradicted)
+			rc = sd_fail(err, SD_ERR_INVALID, "fact-check: a "
+			    "claim contradicts the store and cannot be "
+			    "corrected");
+		else if (s.cancelled)
+			rc = sd_fail(err, SD_ERR_NET, "cancelled by the "
+			    "front end");
+		goto out;
+	}
+	if (s.fc.contradicted) {
+		rc = sd_fail(err, SD_ERR_INVALID, "fact-check: a claim "
+		    "contradicts the store and cannot be corrected");
+		goto out;
+	}
+	sbuf_trim(&s.fc.text);
+	if (s.fc.text.len == 0) {
+		rc = sd_fail(err, SD_ERR_PARSE, s.fc.removed > 0 ?
+		    "fact-check removed every sentence" :
+		    "empty answer");
+		goto out;
+	}
+	res->reply = xstrdup(s.fc.text.buf);
+out:
+	if (rc != SD_OK) {
+		res->fallback_reason = xstrdup(sd_error_msg(err));
+		cJSON_AddStringToObject(res->llm, "fallback_reason",
+		    res->fallback_reason);
+		if (res->factcheck == NULL)
+			res->factcheck = claims_json(&s.fc);
+		if (rq->on_token != NULL && s.shown > 0 && !s.reset)
+			rq->on_token(rq->arg, GEN_RESET,
+			    rq->template_reply != NULL ? rq->template_reply :
+			    "", rq->template_reply != NULL ?
+			    strlen(rq->template_reply) : 0);
+	}
+	free(skus);
+	sbuf_release(&sys);
+	sbuf_release(&user);
+	sbuf_release(&s.raw);
+	fc_result_release(&s.fc);
+	llm_reply_release(&r);
+	return rc;
+}
