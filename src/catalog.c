@@ -450,6 +450,63 @@ catalog_customer_order_with(struct store *st, const char *customer,
 	return id;
 }
 
+void
+catalog_customer_context(struct store *st, const struct customer *c,
+    void *arg)
+{
+	static const char orders[] = "SELECT id, status, placed_at FROM orders"
+	    " WHERE customer_id = ?1 ORDER BY placed_at DESC, id DESC LIMIT 5";
+	static const char cart[] = "SELECT i.sku, i.qty, c.status FROM carts c"
+	    " JOIN cart_items i ON i.cart_id = c.id WHERE c.customer_id = ?1"
+	    " AND c.status IN ('active', 'abandoned')"
+	    " ORDER BY c.updated_at DESC, i.sku LIMIT 20";
+	static const char past[] = "SELECT count(*) FROM sessions"
+	    " WHERE user_id = ?1";
+	cJSON		*obj = arg, *arr, *o, *pref;
+	sqlite3_stmt	*s;
+
+	arr = cJSON_AddArrayToObject(obj, "orders");
+	if ((s = store_prepare(st, orders, NULL)) != NULL) {
+		sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "id",
+			    (const char *)sqlite3_column_text(s, 0));
+			cJSON_AddStringToObject(o, "status",
+			    (const char *)sqlite3_column_text(s, 1));
+			cJSON_AddStringToObject(o, "placed_at",
+			    (const char *)sqlite3_column_text(s, 2));
+			cJSON_AddItemToArray(arr, o);
+		}
+		sqlite3_reset(s);
+	}
+	arr = cJSON_AddArrayToObject(obj, "cart");
+	if ((s = store_prepare(st, cart, NULL)) != NULL) {
+		sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "sku",
+			    (const char *)sqlite3_column_text(s, 0));
+			cJSON_AddNumberToObject(o, "qty",
+			    sqlite3_column_int(s, 1));
+			cJSON_AddStringToObject(o, "cart",
+			    (const char *)sqlite3_column_text(s, 2));
+			cJSON_AddItemToArray(arr, o);
+		}
+		sqlite3_reset(s);
+	}
+	if ((pref = cJSON_Parse(c->preferences)) == NULL)
+		pref = cJSON_CreateObject();
+	cJSON_AddItemToObject(obj, "preferences", pref);
+	if ((s = store_prepare(st, past, NULL)) != NULL) {
+		sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			cJSON_AddNumberToObject(obj, "past_sessions",
+			    sqlite3_column_int(s, 0));
+		sqlite3_reset(s);
+	}
+}
+
 enum sd_rc
 catalog_customer(struct store *st, const char *id, struct customer *c,
     struct sd_error *err)

@@ -120,6 +120,14 @@ enum sd_rc	 catalog_customer_orders(struct store *, const char *customer,
  */
 char		*catalog_customer_order_with(struct store *, const char *customer,
 		    const char *sku, const char *name);
+/*
+ * The customer's context for a turn, added to obj: "orders" (the five
+ * latest: id, status, placed_at), "cart" (items of the active or
+ * abandoned cart: sku, qty), "preferences" (as stored) and
+ * "past_sessions" (how many conversations they had).
+ */
+void		 catalog_customer_context(struct store *, const struct customer *,
+		    void *cjson_obj);
 enum sd_rc	 catalog_customer(struct store *, const char *id,
 		    struct customer *, struct sd_error *);
 /*

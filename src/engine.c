@@ -673,6 +673,9 @@ load_customer(struct tctx *t)
 			slots_set(&t->slots, "first_name", first);
 			free(first);
 		}
+		/* What retrieve_context calls the user context. */
+		catalog_customer_context(t->st, &t->cust,
+		    cJSON_AddObjectToObject(t->trace, "user_context"));
 	}
 	sd_error_clear(&err);
 }
@@ -986,6 +989,19 @@ reasons(struct tctx *t, const struct product *p)
 	    jstr(f, "use")) == 0 || strstr(p->tags, jstr(f, "use")) != NULL))
 		sbuf_addf(&sb, "%sit is built for %s", sb.len ? " and " : "",
 		    jstr(f, "use"));
+	if (t->have_cust && p->brand[0] != '\0') {
+		cJSON *pref = cJSON_Parse(t->cust.preferences), *b;
+
+		cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(pref,
+		    "brands"))
+			if (cJSON_IsString(b) &&
+			    strcasecmp(b->valuestring, p->brand) == 0) {
+				sbuf_addf(&sb, "%sit is from %s, a brand you "
+				    "like", sb.len ? ", and " : "", p->brand);
+				break;
+			}
+		cJSON_Delete(pref);
+	}
 	if (p->stock > 0 && p->stock < 5)
 		sbuf_addf(&sb, " (only %lld left)", p->stock);
 	return sbuf_detach(&sb, NULL);
@@ -1015,6 +1031,20 @@ handle_recommend(struct tctx *t)
 	pf.min_price = jnum(f, "min_price", -1);
 	pf.in_stock = 1;
 	pf.limit = 3;
+	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
+	    pf.use != NULL)) {
+		/* No budget said: the one in the customer's profile. */
+		cJSON *pref = cJSON_Parse(t->cust.preferences);
+		double budget = jnum(pref, "budget", -1);
+
+		if (budget > 0) {
+			pf.max_price = budget;
+			jset_num(f, "max_price", budget);
+			jset_str(t->trace, "personalised", "budget from the "
+			    "customer's preferences");
+		}
+		cJSON_Delete(pref);
+	}
 	if (pf.category == NULL && pf.brand == NULL && pf.use == NULL) {
 		set_action(t, "ask_needs", "recommendation without a "
 		    "category, brand or use: ask what for");
@@ -1608,10 +1638,45 @@ open_form(struct tctx *t, const char *name)
 	return form;
 }
 
+/*
+ * The form is done.  If a topic switch put another aside, offer to go
+ * back to it ("yes" resumes it).
+ */
 static void
 close_form(struct tctx *t)
 {
+	static const struct {
+		const char	*form;
+		const char	*text;
+	} names[] = {
+		{ "track_order", "order tracking" },
+		{ "cancel_order", "cancellation" },
+		{ "track_refund", "refund" },
+		{ "change_order", "order change" },
+		{ "change_shipping_address", "address change" },
+		{ "return_item", "return" },
+	};
+	cJSON	*susp = cJSON_GetObjectItemCaseSensitive(t->state, "suspended");
+	cJSON	*old;
+	const char *name;
+	size_t	 i;
+
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "form");
+	if (!cJSON_IsArray(susp) || cJSON_GetArraySize(susp) == 0)
+		return;
+	old = cJSON_DetachItemFromArray(susp, 0);
+	if ((name = jstr(old, "name")) == NULL) {
+		cJSON_Delete(old);
+		return;
+	}
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].form, name) == 0)
+			break;
+	slots_set(&t->slots, "earlier", i < sizeof names / sizeof names[0] ?
+	    names[i].text : name);
+	cJSON_AddItemToObject(t->state, "form", old);
+	jset_str(jobj(t->state, "pending"), "action", "resume_form");
+	say(t, "resume_offer");
 }
 
 /* Ask for the order number, listing the customer's recent orders. */
@@ -1701,6 +1766,9 @@ return_eligibility(struct tctx *t, const struct order *o)
 	jset_str(jobj(t->state, "pending"), "action", "confirm_return");
 	jset_str(jobj(t->state, "pending"), "order_id", o->id);
 out:
+	/* Answered unless a return is on offer: the form is done. */
+	if (strcmp(t->action, "return_eligible") != 0)
+		close_form(t);
 	free(window);
 	free(nonret);
 	free(wdoc);
@@ -1722,6 +1790,7 @@ cancel_check(struct tctx *t, const struct order *o)
 		set_action(t, "cancel_refused", "order %s is %s: only "
 		    "processing orders can be cancelled", o->id, o->status);
 		say(t, "cancel_refused");
+		close_form(t);	/* answered: nothing more to ask */
 	}
 }
 
@@ -1824,6 +1893,15 @@ confirm_pending(struct tctx *t, cJSON *pending)
 
 	if (what == NULL)
 		return 0;
+	if (strcmp(what, "resume_form") == 0) {
+		cJSON *form = cJSON_GetObjectItemCaseSensitive(t->state, "form");
+
+		if (!cJSON_IsObject(form) || jstr(form, "name") == NULL)
+			return 0;
+		jset_str(t->trace, "resumed", jstr(form, "name"));
+		handle_order(t, jstr(form, "name"));
+		return 1;
+	}
 	if (strcmp(what, "show_specs") == 0 && sku != NULL) {
 		memset(&p, 0, sizeof p);
 		if (!load_product(t, sku, &p))

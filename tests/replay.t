@@ -31,6 +31,7 @@ for k in '"session_id"' '"user_id"' '"text"' '"reply"' '"intent":{"name"' \
 done
 contains "entities carry spans and extractor" "$T/json1" '"start":32,"end":43,"extractor":"pattern"'
 contains "the user directive applies" "$T/json1" '"user_id":"C1001"'
+contains "the user context is retrieved" "$T/json1" '"user_context":{"orders":[{"id":"12345"'
 
 # Same input, same output (timings aside), on a fresh database.
 strip() { sed -e 's/"timings_us":{[^}]*}//' -e 's/"session_id":"[^"]*"//g' \

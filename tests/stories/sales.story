@@ -120,3 +120,10 @@ contains: November 14 to December 1, 2026
 story: a coupon that does not work
 > my coupon code doesn't work
 contains: WELCOME10 is for a first order only
+
+story: personalised: the budget and brands of the customer's profile
+user: C1001
+> recommend a laptop
+action: recommend
+contains: within your $1,500 budget
+not-contains: $1,999

@@ -57,3 +57,20 @@ not-contains: Fire HD
 action: product_info
 contains: Amazon Fire HD 10 (32GB)
 contains: $139
+
+story: a return put aside for a tracking question is offered again
+user: C1043
+> can I return order 12219?
+action: return_eligible
+contains: 13 days
+> wait, where is order 12058?
+intent: track_order
+action: order_status
+contains: #12058
+contains: delivered on
+contains: Shall we get back to your return?
+> yes
+action: return_eligible
+contains: #12219
+> no, I'll keep it
+action: declined
