@@ -929,6 +929,33 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 	}
 }
 
+/*
+ * The first word of a brand of several words names it alone when it is
+ * distinctive and names nothing else ("Philips" for "Philips Hue").
+ */
+static void
+brand_heads(struct gazetteer *gz, struct gz_build *b)
+{
+	const struct gz_entry *e;
+	size_t	 i, nt;
+	uint64_t h;
+
+	for (i = 0; i < gz->nbrands; i++) {
+		const char *br = str_at(gz, gz->brands[i]);
+
+		nt = fold_tokens(b, br, strlen(br));
+		if (nt < 2)
+			continue;
+		h = gz_token_hash(b->f.s.buf + b->tok[0].start,
+		    b->tok[0].end - b->tok[0].start);
+		if (!distinctive(gz, &b->tok[0], h) ||
+		    ((e = gz_lookup(gz, gz_combine(0, h))) != NULL &&
+		    e->kind != GZ_NONE && e->kind != GZ_FAMILY))
+			continue;
+		phrase_add(gz, b->f.s.buf, b->tok, 1, GZ_BRAND, (uint32_t)i, 0);
+	}
+}
+
 /* Add a category phrase and, for a plural slug, its singular. */
 static void
 category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
@@ -941,6 +968,10 @@ category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
 
 	nt = fold_tokens(b, text, strlen(text));
 	if (nt == 0)
+		return;
+	/* A subcategory "store" is no category in "available in store". */
+	if (weak && nt == 1 && is_common(gz, gz_token_hash(b->f.s.buf +
+	    b->tok[0].start, b->tok[0].end - b->tok[0].start)))
 		return;
 	if (weak) {
 		for (k = 0; k < nt; k++)
@@ -1010,7 +1041,8 @@ fuzzy_build(struct gazetteer *gz)
 	size_t	 i, j, n, want = 0;
 
 	for (i = 0; i <= gz->tokmask; i++)
-		if (gz->toks[i].key != 0 && gz->toks[i].flags == GZ_TOK_KNOWN &&
+		if (gz->toks[i].key != 0 && (gz->toks[i].flags &
+		    ~GZ_TOK_AMBIG) == GZ_TOK_KNOWN &&
 		    fuzzy_word(str_at(gz, gz->toks[i].str), gz->toks[i].len))
 			want += gz->toks[i].len + 1;
 	gz->fzmask = pow2(want * 2) - 1;
@@ -1019,8 +1051,8 @@ fuzzy_build(struct gazetteer *gz)
 		const char *w = str_at(gz, gz->toks[i].str);
 
 		n = gz->toks[i].len;
-		if (gz->toks[i].key == 0 || gz->toks[i].flags != GZ_TOK_KNOWN ||
-		    !fuzzy_word(w, n))
+		if (gz->toks[i].key == 0 || (gz->toks[i].flags &
+		    ~GZ_TOK_AMBIG) != GZ_TOK_KNOWN || !fuzzy_word(w, n))
 			continue;
 		fuzzy_add(gz, gz->toks[i].key, (uint32_t)i);
 		for (j = 0; j < n; j++) {
@@ -1143,6 +1175,9 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	for (i = 0; vocab_common[i] != NULL; i++)
 		tok_add(gz, vocab_common[i], strlen(vocab_common[i]),
 		    GZ_TOK_COMMON);
+	for (i = 0; vocab_ambiguous[i] != NULL; i++)
+		tok_add(gz, vocab_ambiguous[i], strlen(vocab_ambiguous[i]),
+		    GZ_TOK_AMBIG);
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		goto fail;
@@ -1207,6 +1242,13 @@ gazetteer_load(struct store *st, struct sd_error *err)
 		phrase_add(gz, b.f.s.buf, b.tok, nt, GZ_ATTRIBUTE, (uint32_t)j,
 		    0);
 	}
+	for (i = 0; vocab_stop[i] != NULL; i++) {
+		size_t	 nt = fold_tokens(&b, vocab_stop[i],
+		    strlen(vocab_stop[i]));
+
+		phrase_add(gz, b.f.s.buf, b.tok, nt, GZ_STOP, 0, 0);
+	}
+	brand_heads(gz, &b);
 	fuzzy_build(gz);
 
 	text_folded_release(&b.f);
