@@ -26,6 +26,8 @@ extern const struct vocab_category	vocab_categories[];
 extern const struct vocab_attribute	vocab_attributes[];
 extern const char *const		vocab_uses[];
 extern const char *const		vocab_common[];
+extern const char *const		vocab_ambiguous[];
+extern const char *const		vocab_stop[];
 
 /*
  * What a phrase names, in increasing priority: when two sources give the
@@ -39,6 +41,7 @@ enum gz_kind {
 	GZ_CATEGORY,
 	GZ_BRAND,
 	GZ_PRODUCT,		/* full name, name without brand, model, SKU */
+	GZ_STOP,		/* names nothing: "price match" is no price */
 };
 
 /* One phrase of the gazetteer, keyed by the hash of its folded tokens. */
@@ -54,6 +57,7 @@ struct gz_entry {
 /* Token flags of the vocabulary. */
 #define GZ_TOK_KNOWN	0x1	/* appears in some phrase */
 #define GZ_TOK_COMMON	0x2	/* a common word (vocab_common) */
+#define GZ_TOK_AMBIG	0x4	/* also an English word (vocab_ambiguous) */
 
 uint64_t	 gz_token_hash(const char *, size_t);
 uint64_t	 gz_combine(uint64_t, uint64_t);

@@ -257,7 +257,7 @@ const char *const vocab_common[] = {
 	"pro", "product", "red", "return", "right", "ring", "same", "say",
 	"see", "sell", "send", "series", "set", "she", "should", "show",
 	"silver", "small", "so", "some", "standard", "star", "starter",
-	"still", "such", "switch", "take", "tell", "than", "thank", "thanks",
+	"still", "such", "take", "tell", "than", "thank", "thanks",
 	"that", "the", "their", "theirs", "them", "then", "there", "these",
 	"they", "thing", "this", "those", "through", "time", "to", "too",
 	"ultra", "under", "until", "up", "us", "use", "very", "want", "was",
@@ -277,6 +277,31 @@ const char *const vocab_common[] = {
 	"gaming", "light", "smart", "video", "color", "photo", "photos",
 	"hello", "bye", "great", "okay", "ok", "sure", "nope", "yeah", "want",
 	"wanted", "would", "tab", "buds", "one", "pad", "note", "go", "core",
-	"alpha", "envy", "charge", "flip", "fire",
+	"alpha", "envy", "charge", "flip", "fire", "gift", "gifts", "idea",
+	"ideas",
+	NULL
+};
+
+/*
+ * Ordinary English words that are also brands or product lines ("nothing
+ * works", "dead pixels", "apple pie", "flip the switch").  Said alone
+ * they name the catalog only with evidence: a capital inside the
+ * sentence, a category word after them ("apple laptops") or another
+ * product across "or"/"vs" ("pixel or galaxy").  Lower case, ASCII.
+ */
+const char *const vocab_ambiguous[] = {
+	"apple", "nothing", "pixel", "switch", "ring", "nest", "echo",
+	"surface", "edge", "note", "fire", "steam", "blink", "august",
+	"meta", NULL
+};
+
+/*
+ * Phrases that hold a catalog or attribute word but name none of them:
+ * store policies and alerts ("do you price match", "price drop alert").
+ */
+const char *const vocab_stop[] = {
+	"price match", "price matching", "price matches", "price drop",
+	"price drops", "price alert", "price alerts", "price guarantee",
+	"price protection", "price adjustment", "price history",
 	NULL
 };

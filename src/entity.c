@@ -68,6 +68,7 @@ struct run {
 	struct scratch	*sc;
 	const char	*s;		/* folded text */
 	size_t		 n;
+	const char	*orig;		/* the customer's bytes (for case) */
 };
 
 static const char *const type_names[ENTITY_NTYPES] = {
@@ -1161,10 +1162,23 @@ prepare_tokens(struct run *r)
 static int
 token_is(const struct run *r, size_t i, const char *w)
 {
-	const struct text_token *t = &r->sc->tok[i];
+	const struct text_token *t;
 	size_t	 n = strlen(w);
 
+	if (i >= r->sc->ntok)
+		return 0;
+	t = &r->sc->tok[i];
 	return t->end - t->start == n && memcmp(r->s + t->start, w, n) == 0;
+}
+
+/* Token i is one of the words of list (NULL-terminated). */
+static int
+lw_tok(const struct run *r, size_t i, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (token_is(r, i, *list))
+			return 1;
+	return 0;
 }
 
 static int
@@ -1253,6 +1267,72 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g)
 	}
 }
 
+/* The single word at token i names what (GZ_NONE: nothing). */
+static int
+token_kind(const struct run *r, size_t i)
+{
+	const struct gz_entry *g;
+
+	if (i >= r->sc->ntok)
+		return GZ_NONE;
+	g = gz_lookup(r->gz, gz_combine(0, r->sc->th[i]));
+	return g != NULL ? g->kind : GZ_NONE;
+}
+
+static int
+catalog_kind(int kind)
+{
+	return kind == GZ_PRODUCT || kind == GZ_FAMILY || kind == GZ_BRAND;
+}
+
+/*
+ * Token i is an ordinary English word that is also a brand or a line
+ * (vocab_ambiguous), found alone: does the message use it as a name?
+ * Yes when it has a capital inside a sentence ("is the Apple store
+ * open"), a category word follows ("apple laptops"), it is compared with
+ * another name ("pixel or galaxy"), or, said as it is (not a plural),
+ * after "my", "from" or "by" ("flip the switch" is no console).  "nothing works", "dead pixels"
+ * and "apple pie" are no names.
+ */
+static int
+named(const struct run *r, size_t i)
+{
+	static const char *const links[] = { "or", "vs", "versus", "v", NULL };
+	static const char *const before[] = { "my", "from", "by", NULL };
+	const struct scratch *sc = r->sc;
+	const struct text_token *t = &sc->tok[i];
+	size_t	 k, o = sc->f.map[t->start];
+	int	 initial = 1, j;
+
+	for (k = t->start; k > 0; k--) {
+		char	 c = r->s[k - 1];
+
+		if (c == '.' || c == '!' || c == '?')
+			break;
+		if (c != ' ' && c != '\t' && c != '"' && c != '\'' &&
+		    c != '(') {
+			initial = 0;
+			break;
+		}
+	}
+	if (!initial && r->orig[o] >= 'A' && r->orig[o] <= 'Z')
+		return 1;
+	if (token_kind(r, i + 1) == GZ_CATEGORY)
+		return 1;
+	for (j = 0; links[j] != NULL; j++) {
+		if (token_is(r, i + 1, links[j]) &&
+		    catalog_kind(token_kind(r, i + 2)))
+			return 1;
+		if (i >= 2 && token_is(r, i - 1, links[j]) &&
+		    catalog_kind(token_kind(r, i - 2)))
+			return 1;
+	}
+	if (i == 0 || sc->th[i] != gz_token_hash(r->s + t->start,
+	    t->end - t->start))
+		return 0;
+	return lw_tok(r, i - 1, before);
+}
+
 static void
 find_catalog(struct run *r)
 {
@@ -1285,6 +1365,15 @@ find_catalog(struct run *r)
 		}
 		if (best == NULL)
 			continue;
+		/* "do you price match": a policy, no attribute. */
+		if (best->kind == GZ_STOP) {
+			i += bestn - 1;
+			continue;
+		}
+		if (bestn == 1 && catalog_kind(best->kind) &&
+		    (gz_token_flags(r->gz, sc->th[i]) & GZ_TOK_AMBIG) &&
+		    !named(r, i))
+			continue;
 		/* "good for gaming": a use, not the gaming category. */
 		if (best->kind == GZ_CATEGORY && bestn == 1 && i > 0 &&
 		    token_is(r, i - 1, "for") && use_word(r, i) >= 0)
@@ -1295,6 +1384,65 @@ find_catalog(struct run *r)
 			continue;
 		gazetteer_emit(r, i, bestn, best);
 		i += bestn - 1;
+	}
+}
+
+/* Drop entity k (order and value offsets kept). */
+static void
+entity_drop(struct run *r, size_t k)
+{
+	struct entity_list *o = r->out;
+
+	memmove(&o->v[k], &o->v[k + 1], (o->n - k - 1) * sizeof *o->v);
+	memmove(&r->sc->voff[k], &r->sc->voff[k + 1], (o->n - k - 1) *
+	    sizeof *r->sc->voff);
+	o->n--;
+}
+
+/* Only blanks between folded offsets a and b. */
+static int
+blank_between(const struct run *r, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (r->s[a] != ' ' && r->s[a] != '\t')
+			return 0;
+	return 1;
+}
+
+/*
+ * Two category words in a row are one thing, named by the last: the
+ * same category makes one span ("laser printer"), another category is
+ * what the first word qualifies ("android phone", "laptop charger").
+ * Two words of one attribute are one ("hdmi ports", "usb c port").
+ */
+static void
+compounds(struct run *r)
+{
+	struct entity_list *o = r->out;
+	struct entity	*a, *b;
+	size_t		 i;
+
+	for (i = 0; i + 1 < o->n; i++) {
+		a = &o->v[i];
+		b = &o->v[i + 1];
+		if (a->type != b->type || b->start < a->end ||
+		    !blank_between(r, a->end, b->start))
+			continue;
+		if (a->type == ENTITY_CATEGORY) {
+			if (a->category == b->category) {
+				a->end = b->end;
+				if (a->use == NULL)
+					a->use = b->use;
+				entity_drop(r, i + 1);
+			} else
+				entity_drop(r, i);
+			i--;
+		} else if (a->type == ENTITY_ATTRIBUTE &&
+		    a->attribute == b->attribute) {
+			a->end = b->end;
+			entity_drop(r, i + 1);
+			i--;
+		}
 	}
 }
 
@@ -1312,8 +1460,11 @@ dual_words(struct run *r)
 	} dual[] = {
 		{ "camera", "camera" }, { "cameras", "camera" },
 		{ "speaker", "audio" }, { "speakers", "audio" },
-		{ "keyboard", "keyboard" }, { NULL, NULL }
+		{ "keyboard", "keyboard" }, { "storage", "storage" },
+		{ NULL, NULL }
 	};
+	static const char *const amount[] = { "much", "more", "less",
+	    "enough", "extra", NULL };
 	struct entity_list *o = r->out;
 	struct entity	*e;
 	size_t		 i, j, k, n;
@@ -1333,6 +1484,11 @@ dual_words(struct run *r)
 		for (other = 0, j = 0; j < o->n; j++)
 			other |= j != i && (o->v[j].type == ENTITY_PRODUCT ||
 			    o->v[j].type == ENTITY_CATEGORY);
+		/* "how much storage", "more storage": an amount of it. */
+		for (j = 0; !other && j < r->sc->ntok; j++)
+			if (r->sc->tok[j].end <= e->start && blank_between(r,
+			    r->sc->tok[j].end, e->start))
+				other = lw_tok(r, j, amount);
 		if (!other)
 			continue;
 		e->type = ENTITY_ATTRIBUTE;
@@ -1438,6 +1594,13 @@ find_quantities(struct run *r)
 			continue;	/* "256gb", "15th" */
 		if (v <= 99 && i + 1 < sc->nlx &&
 		    catalog_entity_at(r, sc->lx[i + 1].a)) {
+			qty_emit(r, i, i, v);
+			continue;
+		}
+		/* "two please" */
+		if (v >= 2 && v <= 99 && lw(r, i + 1, "please") &&
+		    (i == 0 || sc->lx[i - 1].kind != LX_WORD ||
+		    !lw(r, i - 1, "the"))) {
 			qty_emit(r, i, i, v);
 			continue;
 		}
@@ -1595,12 +1758,14 @@ entity_extract(const struct gazetteer *gz, const char *text, size_t len,
 	r.sc = sc;
 	r.s = sc->f.s.buf;
 	r.n = sc->f.s.len;
+	r.orig = n > 0 ? text : "";
 	lex(sc, r.s, r.n);
 	find_emails(&r);
 	find_orders(&r);
 	find_dates(&r);
 	find_prices(&r);
 	find_catalog(&r);
+	compounds(&r);
 	dual_words(&r);
 	find_quantities(&r);
 	link_pairs(&r);

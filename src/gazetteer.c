@@ -378,7 +378,14 @@ entry_set(struct gazetteer *gz, struct gz_entry *e, int kind, uint32_t target,
 		e->count = 1;
 	} else if (kind == e->kind && target != e->target &&
 	    (kind == GZ_PRODUCT || kind == GZ_FAMILY)) {
+		/*
+		 * A product's steps for one key come together (products
+		 * in order, records sorted stably), so keeping the last
+		 * target counts each product once however many of its
+		 * phrases share the key.
+		 */
 		e->count++;
+		e->target = target;
 		if (e->aux != aux)
 			e->aux = 0;
 	}
@@ -490,8 +497,16 @@ path_add(struct gazetteer *gz, const uint64_t *th, size_t n, int kind,
 	uint64_t	 h[GZ_MAXN];
 	size_t		 k;
 
-	if (n == 0 || n > GZ_MAXN)
+	if (n == 0)
 		return;
+	/*
+	 * A longer name ("Canon EOS R50 with RF-S 18-45mm lens") is
+	 * known by its first GZ_MAXN words, as a leading part.
+	 */
+	if (n > GZ_MAXN) {
+		n = GZ_MAXN;
+		kind = GZ_FAMILY;
+	}
 	if (gz->defer) {
 		rec_path(gz, th, n, kind, target, aux, family, fam1);
 		return;
@@ -636,14 +651,194 @@ core_words(const struct field *f)
 	return f->n < k ? f->n : k;
 }
 
+/*
+ * A screen size in a name ('55"', '13-inch', '13.8"'): a variant of the
+ * model, which shoppers leave out ("LG C4", "MacBook Air").  Returns the
+ * number of tokens it spans at k, 0 for none.
+ */
+static size_t
+size_words(const struct field *f, size_t k)
+{
+	const struct text_token *t = &f->t[k];
+	size_t	 e = t->end, n = 1;
+
+	if (t->has_alpha)
+		return 0;
+	if (k + 1 < f->n && f->s[e] == '.' && f->t[k + 1].start == e + 1 &&
+	    !f->t[k + 1].has_alpha) {
+		e = f->t[k + 1].end;
+		n = 2;
+	}
+	if (f->s[e] == '"')
+		return n;
+	if (k + n < f->n && f->t[k + n].end - f->t[k + n].start == 4 &&
+	    memcmp(f->s + f->t[k + n].start, "inch", 4) == 0 &&
+	    f->t[k + n].start <= e + 1)
+		return n + 1;
+	return 0;
+}
+
+/*
+ * The generation a name gives in words ("(2nd generation, USB-C)"), as
+ * the number shoppers put after the model ("AirPods Pro 2"): the index
+ * of the ordinal token, or 0.
+ */
+static size_t
+generation_word(const struct field *f, size_t from)
+{
+	size_t	 k, n;
+
+	for (k = from; k + 1 < f->n; k++) {
+		n = f->t[k + 1].end - f->t[k + 1].start;
+		if (f->t[k].has_digit && f->t[k].has_alpha &&
+		    ((n == 10 && memcmp(f->s + f->t[k + 1].start,
+		    "generation", 10) == 0) || (n == 3 &&
+		    memcmp(f->s + f->t[k + 1].start, "gen", 3) == 0)))
+			return k;
+	}
+	return 0;
+}
+
+/*
+ * The phrases of a folded name fn (fb: the folded brand, nb words): the
+ * full name, the name without its brand, the brand with the name; the
+ * leading parts of the name without the brand (and with it) are families
+ * ("galaxy", "samsung galaxy", "galaxy tab").  One leading word must be
+ * distinctive ("galaxy", not "fire"); two or more name a line even of
+ * common words ("echo dot").  Category words outrank families anyway.
+ */
+static void
+name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
+    const struct field *fb, size_t nb, const struct field *fn)
+{
+	uint64_t th[GZ_MAXN * 4];
+	size_t	 nt, r0, k, i, g;
+
+	/*
+	 * The core of the name stops at a parenthesis or at "for": a
+	 * variant ("iPhone 15 (256GB)") or an accessory ("Case for Galaxy
+	 * S24") shares the words of its model, but only the core names
+	 * families and model words; the whole name is a phrase too.
+	 */
+	nt = core_words(fn);
+	r0 = 0;
+	if (nb > 0 && nt > nb) {
+		for (k = 0; k < nb && fn->th[k] == fb->th[k]; k++)
+			;
+		if (k == nb)
+			r0 = nb;
+	}
+	if (r0 == 0)	/* else the brand + name path below is the name */
+		path_add(gz, fn->th, nt, GZ_PRODUCT, idx, brand, 0, 0);
+	/* Not a lone number or common word ("OnePlus 12" is not "12"). */
+	if (nt > r0 && (nt - r0 > 1 || distinctive(gz, &fn->t[r0],
+	    fn->th[r0])))
+		path_add(gz, fn->th + r0, nt - r0, GZ_PRODUCT, idx, brand, 1,
+		    distinctive(gz, &fn->t[r0], fn->th[r0]));
+	if (nb > 0 && nt > r0) {
+		memcpy(th, fb->th, nb * sizeof *th);
+		memcpy(th + nb, fn->th + r0, (nt - r0) * sizeof *th);
+		path_add(gz, th, nb + nt - r0, GZ_PRODUCT, idx, brand, 1, 0);
+	}
+	/*
+	 * A brand inside the name ("Amazon eero Pro 7"): the brand with
+	 * what follows it is the line shoppers say ("eero Pro 7").
+	 */
+	if (nb > 0 && r0 == 0) {
+		for (i = 1; i + nb < nt; i++) {
+			for (k = 0; k < nb && fn->th[i + k] == fb->th[k]; k++)
+				;
+			if (k == nb) {
+				path_add(gz, fn->th + i, nt - i, GZ_PRODUCT, idx,
+				    brand, 1, 0);
+				break;
+			}
+		}
+	}
+	/* "(2nd generation)": "airpods pro 2", "apple airpods pro 2". */
+	if (nt > r0 && nt - r0 < GZ_MAXN && (g = generation_word(fn, nt)) != 0) {
+		const struct text_token *t = &fn->t[g];
+
+		for (k = t->start; k < t->end && fn->s[k] >= '0' &&
+		    fn->s[k] <= '9'; k++)
+			;
+		memcpy(th, fn->th + r0, (nt - r0) * sizeof *th);
+		th[nt - r0] = gz_token_hash(fn->s + t->start, k - t->start);
+		path_add(gz, th, nt - r0 + 1, GZ_PRODUCT, idx, brand, 0, 0);
+		if (nb > 0) {
+			memcpy(th, fb->th, nb * sizeof *th);
+			memcpy(th + nb, fn->th + r0, (nt - r0) * sizeof *th);
+			th[nb + nt - r0] = gz_token_hash(fn->s + t->start,
+			    k - t->start);
+			path_add(gz, th, nb + nt - r0 + 1, GZ_PRODUCT, idx,
+			    brand, 0, 0);
+		}
+	}
+	if (fn->n > nt && fn->n - r0 <= GZ_MAXN)
+		path_add(gz, fn->th + r0, fn->n - r0, GZ_PRODUCT, idx, brand,
+		    0, 0);
+	if (r0 > 0 && fn->n > nt)
+		path_add(gz, fn->th, fn->n, GZ_PRODUCT, idx, brand, 0, 0);
+	/*
+	 * Model-like words ("s24", "g15", "qn90c") name the product on
+	 * their own, with the rest of the name ("s24 ultra"), after the
+	 * brand ("lg c4") and before the name's last word, what the
+	 * product is ("k380 keyboard").  When the word ends the name it is
+	 * the product; inside a longer name it is weaker, so "s24" is the
+	 * Galaxy S24, not the S24 Ultra.
+	 */
+	for (i = r0; i < nt; i++) {
+		int	 kind = i + 1 == nt ? GZ_PRODUCT : GZ_FAMILY;
+		const struct text_token *last = &fn->t[nt - 1];
+
+		if (!fn->t[i].has_alpha || !fn->t[i].has_digit ||
+		    (i == r0 && nt - r0 == 1) || !model_word(fn->s +
+		    fn->t[i].start, fn->t[i].end - fn->t[i].start))
+			continue;
+		path_add(gz, fn->th + i, 1, kind, idx, brand, 0, 0);
+		if (i + 1 < nt)
+			path_add(gz, fn->th + i, nt - i, GZ_PRODUCT, idx,
+			    brand, 0, 0);
+		if (nb > 0 && nb < GZ_MAXN) {
+			memcpy(th, fb->th, nb * sizeof *th);
+			th[nb] = fn->th[i];
+			path_add(gz, th, nb + 1, kind, idx, brand, 0, 0);
+		}
+		if (i + 2 < nt && !last->has_digit && last->end - last->start >= 3 &&
+		    !is_common(gz, fn->th[nt - 1])) {
+			th[0] = fn->th[i];
+			th[1] = fn->th[nt - 1];
+			path_add(gz, th, 2, GZ_PRODUCT, idx, brand, 0, 0);
+		}
+	}
+	/* "iphone15" for "iphone 15": a word run into its number. */
+	for (i = r0; i + 1 < nt; i++) {
+		size_t	 a = fn->t[i].start, z = fn->t[i + 1].end;
+		char	 buf[64];
+
+		if (fn->t[i].has_digit || fn->t[i + 1].has_alpha ||
+		    fn->t[i].end + 1 != fn->t[i + 1].start || z - a >= sizeof buf)
+			continue;
+		memcpy(buf, fn->s + a, fn->t[i].end - a);
+		memcpy(buf + (fn->t[i].end - a), fn->s + fn->t[i + 1].start,
+		    z - fn->t[i + 1].start);
+		memcpy(th, fn->th + r0, (i - r0) * sizeof *th);
+		th[i - r0] = tok_add(gz, buf, z - a - 1, GZ_TOK_KNOWN);
+		memcpy(th + i - r0 + 1, fn->th + i + 2, (nt - i - 2) *
+		    sizeof *th);
+		path_add(gz, th, nt - r0 - 1, GZ_PRODUCT, idx, brand, 0, 0);
+		break;
+	}
+}
+
 static void
 product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 {
 	const char	*name, *brand, *model, *sku, *cat, *sub;
 	struct gz_product *p;
-	struct field	 fb, fn, fm;
-	uint64_t	 th[GZ_MAXN * 3], h;
-	size_t		 nb = 0, nt, r0, k, i;
+	struct field	 fb, fn, fm, fs;
+	uint64_t	 h;
+	size_t		 nb = 0, k, i, n;
 	uint32_t	 idx, bidx;
 	int		 isnew;
 
@@ -683,79 +878,21 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 		}
 	}
 
-	/*
-	 * Name: the full name, the name without its brand, the brand with
-	 * the name; the leading parts of the name without the brand (and
-	 * with it) are families ("galaxy", "samsung galaxy", "galaxy tab").
-	 * One leading word must be distinctive ("galaxy", not "fire"); two
-	 * or more name a line even of common words ("echo dot").  Category
-	 * words outrank families anyway.
-	 */
 	field_fold(gz, b, name, &fn, 1);
-	/*
-	 * The core of the name stops at a parenthesis or at "for": a
-	 * variant ("iPhone 15 (256GB)") or an accessory ("Case for Galaxy
-	 * S24") shares the words of its model, but only the core names
-	 * families and model words; the whole name is a phrase too.
-	 */
-	nt = core_words(&fn);
-	r0 = 0;
-	if (nb > 0 && nt > nb) {
-		for (k = 0; k < nb && fn.th[k] == fb.th[k]; k++)
-			;
-		if (k == nb)
-			r0 = nb;
-	}
-	if (r0 == 0)	/* else the brand + name path below is the name */
-		path_add(gz, fn.th, nt, GZ_PRODUCT, idx, p->brand, 0, 0);
-	/* Not a lone number or common word ("OnePlus 12" is not "12"). */
-	if (nt > r0 && (nt - r0 > 1 || distinctive(gz, &fn.t[r0], fn.th[r0])))
-		path_add(gz, fn.th + r0, nt - r0, GZ_PRODUCT, idx, p->brand, 1,
-		    distinctive(gz, &fn.t[r0], fn.th[r0]));
-	if (nb > 0 && nt > r0 && nb + nt - r0 <= GZ_MAXN * 3) {
-		memcpy(th, fb.th, nb * sizeof *th);
-		memcpy(th + nb, fn.th + r0, (nt - r0) * sizeof *th);
-		path_add(gz, th, nb + nt - r0, GZ_PRODUCT, idx, p->brand, 1, 0);
-	}
-	if (fn.n > nt && fn.n - r0 <= GZ_MAXN)
-		path_add(gz, fn.th + r0, fn.n - r0, GZ_PRODUCT, idx, p->brand,
-		    0, 0);
-	if (r0 > 0 && fn.n > nt)
-		path_add(gz, fn.th, fn.n, GZ_PRODUCT, idx, p->brand, 0, 0);
-	/*
-	 * Model-like words ("s24", "g15", "qn90c") name the product on
-	 * their own, with the rest of the name ("s24 ultra").  When the
-	 * word ends the name it is the product; inside a longer name it
-	 * is weaker, so "s24" is the Galaxy S24, not the S24 Ultra.
-	 */
-	for (i = r0; i < nt; i++) {
-		if (!fn.t[i].has_alpha || !fn.t[i].has_digit ||
-		    (i == r0 && nt - r0 == 1) || !model_word(fn.s +
-		    fn.t[i].start, fn.t[i].end - fn.t[i].start))
+	name_paths(gz, idx, p->brand, &fb, nb, &fn);
+	/* The name without its screen size, when it gives one. */
+	for (k = 0, i = 0; k < fn.n; k++) {
+		if ((n = size_words(&fn, k)) != 0) {
+			k += n - 1;
 			continue;
-		path_add(gz, fn.th + i, 1, i + 1 == nt ? GZ_PRODUCT : GZ_FAMILY,
-		    idx, p->brand, 0, 0);
-		if (i + 1 < nt)
-			path_add(gz, fn.th + i, nt - i, GZ_PRODUCT, idx,
-			    p->brand, 0, 0);
+		}
+		fs.t[i] = fn.t[k];
+		fs.th[i++] = fn.th[k];
 	}
-	/* "iphone15" for "iphone 15": a word run into its number. */
-	for (i = r0; i + 1 < nt; i++) {
-		size_t	 a = fn.t[i].start, z = fn.t[i + 1].end;
-		char	 buf[64];
-
-		if (fn.t[i].has_digit || fn.t[i + 1].has_alpha ||
-		    fn.t[i].end + 1 != fn.t[i + 1].start || z - a >= sizeof buf)
-			continue;
-		memcpy(buf, fn.s + a, fn.t[i].end - a);
-		memcpy(buf + (fn.t[i].end - a), fn.s + fn.t[i + 1].start,
-		    z - fn.t[i + 1].start);
-		memcpy(th, fn.th + r0, (i - r0) * sizeof *th);
-		th[i - r0] = tok_add(gz, buf, z - a - 1, GZ_TOK_KNOWN);
-		memcpy(th + i - r0 + 1, fn.th + i + 2, (nt - i - 2) *
-		    sizeof *th);
-		path_add(gz, th, nt - r0 - 1, GZ_PRODUCT, idx, p->brand, 0, 0);
-		break;
+	if (i < fn.n && i > 0) {
+		fs.s = fn.s;
+		fs.n = i;
+		name_paths(gz, idx, p->brand, &fb, nb, &fs);
 	}
 
 	/* Model number and SKU. */
@@ -792,6 +929,33 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 	}
 }
 
+/*
+ * The first word of a brand of several words names it alone when it is
+ * distinctive and names nothing else ("Philips" for "Philips Hue").
+ */
+static void
+brand_heads(struct gazetteer *gz, struct gz_build *b)
+{
+	const struct gz_entry *e;
+	size_t	 i, nt;
+	uint64_t h;
+
+	for (i = 0; i < gz->nbrands; i++) {
+		const char *br = str_at(gz, gz->brands[i]);
+
+		nt = fold_tokens(b, br, strlen(br));
+		if (nt < 2)
+			continue;
+		h = gz_token_hash(b->f.s.buf + b->tok[0].start,
+		    b->tok[0].end - b->tok[0].start);
+		if (!distinctive(gz, &b->tok[0], h) ||
+		    ((e = gz_lookup(gz, gz_combine(0, h))) != NULL &&
+		    e->kind != GZ_NONE && e->kind != GZ_FAMILY))
+			continue;
+		phrase_add(gz, b->f.s.buf, b->tok, 1, GZ_BRAND, (uint32_t)i, 0);
+	}
+}
+
 /* Add a category phrase and, for a plural slug, its singular. */
 static void
 category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
@@ -804,6 +968,10 @@ category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
 
 	nt = fold_tokens(b, text, strlen(text));
 	if (nt == 0)
+		return;
+	/* A subcategory "store" is no category in "available in store". */
+	if (weak && nt == 1 && is_common(gz, gz_token_hash(b->f.s.buf +
+	    b->tok[0].start, b->tok[0].end - b->tok[0].start)))
 		return;
 	if (weak) {
 		for (k = 0; k < nt; k++)
@@ -873,7 +1041,8 @@ fuzzy_build(struct gazetteer *gz)
 	size_t	 i, j, n, want = 0;
 
 	for (i = 0; i <= gz->tokmask; i++)
-		if (gz->toks[i].key != 0 && gz->toks[i].flags == GZ_TOK_KNOWN &&
+		if (gz->toks[i].key != 0 && (gz->toks[i].flags &
+		    ~GZ_TOK_AMBIG) == GZ_TOK_KNOWN &&
 		    fuzzy_word(str_at(gz, gz->toks[i].str), gz->toks[i].len))
 			want += gz->toks[i].len + 1;
 	gz->fzmask = pow2(want * 2) - 1;
@@ -882,8 +1051,8 @@ fuzzy_build(struct gazetteer *gz)
 		const char *w = str_at(gz, gz->toks[i].str);
 
 		n = gz->toks[i].len;
-		if (gz->toks[i].key == 0 || gz->toks[i].flags != GZ_TOK_KNOWN ||
-		    !fuzzy_word(w, n))
+		if (gz->toks[i].key == 0 || (gz->toks[i].flags &
+		    ~GZ_TOK_AMBIG) != GZ_TOK_KNOWN || !fuzzy_word(w, n))
 			continue;
 		fuzzy_add(gz, gz->toks[i].key, (uint32_t)i);
 		for (j = 0; j < n; j++) {
@@ -1006,6 +1175,9 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	for (i = 0; vocab_common[i] != NULL; i++)
 		tok_add(gz, vocab_common[i], strlen(vocab_common[i]),
 		    GZ_TOK_COMMON);
+	for (i = 0; vocab_ambiguous[i] != NULL; i++)
+		tok_add(gz, vocab_ambiguous[i], strlen(vocab_ambiguous[i]),
+		    GZ_TOK_AMBIG);
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		goto fail;
@@ -1070,6 +1242,13 @@ gazetteer_load(struct store *st, struct sd_error *err)
 		phrase_add(gz, b.f.s.buf, b.tok, nt, GZ_ATTRIBUTE, (uint32_t)j,
 		    0);
 	}
+	for (i = 0; vocab_stop[i] != NULL; i++) {
+		size_t	 nt = fold_tokens(&b, vocab_stop[i],
+		    strlen(vocab_stop[i]));
+
+		phrase_add(gz, b.f.s.buf, b.tok, nt, GZ_STOP, 0, 0);
+	}
+	brand_heads(gz, &b);
 	fuzzy_build(gz);
 
 	text_folded_release(&b.f);

@@ -1,8 +1,10 @@
 /*
  * test-gazetteer: the catalog gazetteer on a scratch store filled by SQL:
  * products by name, model and typo, families, brands, categories with
- * shoppers' words, attributes, comparison pairs, and a product added
- * after load that is found after a reload.
+ * shoppers' words, attributes, comparison pairs, a product added after
+ * load that is found after a reload, and names as shoppers say them
+ * (brand + model, no screen size) next to words that are names only
+ * sometimes ("nothing", "pixels", "price match", "storage").
  */
 #include "config.h"
 
@@ -39,6 +41,36 @@ static const char *const catalog =
     "  'smart speakers', 49, 'x', 'x'),"
     " ('PHN-5', 'OnePlus 12', 'OnePlus', NULL, 'smartphones', NULL, 799,"
     "  'x', 'x')";
+
+static const char *const more =
+    "INSERT INTO products(sku, name, brand, model, category, subcategory,"
+    " price, created_at, updated_at) VALUES"
+    " ('TV-1', 'LG 55\" C4 OLED evo 4K', 'LG', 'OLED55C4PUA', 'tvs',"
+    "  'oled', 1299, 'x', 'x'),"
+    " ('TV-2', 'LG 65\" C4 OLED evo 4K', 'LG', 'OLED65C4PUA', 'tvs',"
+    "  'oled', 1799, 'x', 'x'),"
+    " ('TV-3', 'TCL 65\" QM8 QD-Mini LED 4K', 'TCL', '65QM851G', 'tvs',"
+    "  'mini-led', 999, 'x', 'x'),"
+    " ('CAM-1', 'Canon EOS R50 with RF-S 18-45mm lens', 'Canon', '5812C012',"
+    "  'cameras', 'mirrorless', 799, 'x', 'x'),"
+    " ('NET-1', 'Amazon eero Pro 7 mesh Wi-Fi 7 system (2-pack)', 'eero',"
+    "  NULL, 'networking', 'mesh', 499, 'x', 'x'),"
+    " ('AUD-1', 'Apple AirPods Pro (2nd generation, USB-C)', 'Apple', NULL,"
+    "  'headphones', 'earbuds', 249, 'x', 'x'),"
+    " ('ACC-1', 'Logitech K380 Multi-Device Bluetooth Keyboard', 'Logitech',"
+    "  NULL, 'accessories', 'keyboards', 39, 'x', 'x'),"
+    " ('HOM-1', 'Philips Hue White Starter Kit', 'Philips Hue', NULL,"
+    "  'smart-home', 'lighting', 99, 'x', 'x'),"
+    " ('PHN-6', 'Nothing Phone (2a)', 'Nothing', NULL, 'smartphones',"
+    "  'other', 349, 'x', 'x'),"
+    " ('PHN-7', 'Google Pixel 8', 'Google', NULL, 'smartphones', 'pixel',"
+    "  699, 'x', 'x'),"
+    " ('PRT-1', 'Brother HL-L2350DW', 'Brother', NULL, 'printers', 'laser',"
+    "  119, 'x', 'x'),"
+    " ('STO-1', 'Samsung T7 Portable SSD 1TB', 'Samsung', NULL, 'storage',"
+    "  'portable-ssd', 109, 'x', 'x'),"
+    " ('GFT-1', 'Apple Gift Card $50', 'Apple', NULL, 'gift-cards', 'store',"
+    "  50, 'x', 'x')";
 
 /* The first entity of type t, or NULL. */
 static const struct entity *
@@ -213,6 +245,55 @@ main(void)
 	is_str(e ? e->sku : NULL, "NEW-1", "found after reload");
 	e = find(gz, "fairphnoe 5", ENTITY_PRODUCT);
 	is_str(e ? e->sku : NULL, "NEW-1", "and with a typo");
+
+	/* Names as shoppers say them; words that are names only sometimes. */
+	ok(store_exec(st, more, &err) == SD_OK, "more products by SQL");
+	gazetteer_free(gz);
+	gz = gazetteer_load(st, &err);
+	product(gz, "LG C4 vs the S24", "LG C4", NULL, EXTRACTOR_GAZETTEER);
+	product(gz, "is the TCL QM8 good", "TCL QM8", "TV-3",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "reviews of Canon EOS R50", "Canon EOS R50", "CAM-1",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "eero Pro 7 for a house", "eero Pro 7", "NET-1",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "AirPods Pro 2 x2", "AirPods Pro 2", "AUD-1",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "K380 keyboard x3", "K380 keyboard", "ACC-1",
+	    EXTRACTOR_GAZETTEER);
+	e = find(gz, "Philips smart lights", ENTITY_BRAND);
+	is_str(e ? e->brand : NULL, "Philips Hue",
+	    "a brand's first word names it");
+	ok(find(gz, "paid last month and nothing yet", ENTITY_BRAND) == NULL,
+	    "\"nothing\" is no brand");
+	ok(find(gz, "Nothing works", ENTITY_BRAND) == NULL,
+	    "nor \"Nothing\" starting a sentence");
+	entity_extract(gz, "Samsung or Nothing?", 19, &el);
+	ok(el.n == 2 && el.v[1].type == ENTITY_BRAND &&
+	    strcmp(el.v[1].brand, "Nothing") == 0,
+	    "a capital inside the sentence makes it one");
+	ok(find(gz, "the tv has dead pixels", ENTITY_PRODUCT) == NULL,
+	    "\"dead pixels\" are no Pixels");
+	product(gz, "pixel or iphone?", "pixel", "PHN-7", EXTRACTOR_GAZETTEER);
+	ok(find(gz, "do you price match?", ENTITY_ATTRIBUTE) == NULL,
+	    "\"price match\" is no attribute");
+	e = find(gz, "the price of the s24", ENTITY_ATTRIBUTE);
+	is_str(e ? e->attribute : NULL, "price", "\"price\" alone is one");
+	e = find(gz, "how many hdmi ports", ENTITY_ATTRIBUTE);
+	ok(e != NULL && e->start == 9 && e->end == 19 && el.n == 1,
+	    "\"hdmi ports\" is one attribute");
+	category(gz, "a laser printer please", "laser printer", "printers",
+	    NULL);
+	category(gz, "a laptop charger", "charger", "accessories", NULL);
+	e = find(gz, "iPhone 15 storage", ENTITY_ATTRIBUTE);
+	is_str(e ? e->attribute : NULL, "storage",
+	    "\"storage\" of a product is the attribute");
+	e = find(gz, "how much storage do I need", ENTITY_ATTRIBUTE);
+	is_str(e ? e->attribute : NULL, "storage", "so is \"how much storage\"");
+	category(gz, "storage deals", "storage", "storage", NULL);
+	category(gz, "is it available in store", NULL, NULL, NULL);
+	e = find(gz, "the K380, two please", ENTITY_QUANTITY);
+	ok(e != NULL && e->number == 2, "\"two please\" is a quantity");
 
 	gazetteer_free(gz);
 	entity_list_release(&el);
