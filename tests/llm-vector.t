@@ -48,12 +48,33 @@ not_contains "weight 0: not fused" "$T/out" "faq-casing"
 printf '{"type":"faq","id":"faq-rugged-case","question":"Do you sell rugged cases?","answer":"Yes, see accessories.","topic":"product","tags":[]}\n' \
 	> "$T/more.jsonl"
 run_ok "ingest one more FAQ" "$SHOPDESK" -q ingest "$T/more.jsonl"
+contains "ingest without a server hints at embed" "$T/out" \
+	"(1 rows lack embeddings for model default: run shopdesk embed"
 run_ok "search with one row unembedded" "$SHOPDESK" -q --llm-url "$URL" \
 	search --json --kind faq rugged
 contains "unembedded row found by BM25" "$T/out" \
 	'"id":"faq-rugged-case"'
 contains "its vector rank is absent" "$T/out" '"bm25_rank":1,'
 contains "the embedded one still found" "$T/out" '"id":"faq-casing"'
+
+# Ingest with a server embeds each file's new and changed rows.
+printf '{"type":"faq","id":"faq-sturdy-bag","question":"Is the laptop bag waterproof?","answer":"The bag is sturdy and water resistant.","topic":"product","tags":[]}\n' \
+	> "$T/bag.jsonl"
+run_ok "ingest with a server" "$SHOPDESK" -q --llm-url "$URL" \
+	ingest "$T/bag.jsonl"
+contains "ingest embeds the new rows (and the one left)" "$T/out" \
+	"bag.jsonl: embedded 2 rows with model default"
+run_ok "nothing left to embed" "$SHOPDESK" -q embed --status
+contains "status after ingest" "$T/out" ", 0 to embed"
+run_ok "the new FAQ is found by its vector" "$SHOPDESK" -q \
+	--llm-url "$URL" search --kind faq --limit 3 rugged
+contains "found through the related word" "$T/out" "faq-sturdy-bag"
+sed 's/water resistant/waterproof/' "$T/bag.jsonl" > "$T/bag2.jsonl"
+run_ok "ingest with the server down still loads" "$SHOPDESK" -q \
+	--llm-url http://127.0.0.1:1 ingest "$T/bag2.jsonl"
+contains "server down: the file is loaded" "$T/out" "1 changed"
+contains "server down: the warning names the fix" "$T/err" \
+	"embeddings not updated"
 
 # The engine retrieves through the same fusion; the trace shows it.
 printf 'my vacuum cleaner is loud\n' > "$T/s"
