@@ -64,8 +64,7 @@ cmd_embed_run(struct sd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_embed_entry);
 	if (gen_config_load(&c, ctx, &err) != SD_OK)
 		goto out;
-	model = c.embed_model != NULL ? c.embed_model : c.model != NULL ?
-	    c.model : "default";
+	model = gen_config_embed_model(&c);
 	if (status_only) {
 		if (vec_counts(ctx->st, model, &pending, &done, &err) != SD_OK)
 			goto out;

@@ -1,7 +1,9 @@
 /*
  * cmd-ingest.c: "shopdesk ingest [--dry-run] [--kind KIND]
  * [--map FIELD=COLUMN]... FILE...", loading files into the knowledge base
- * and printing a summary line per file.
+ * and printing a summary line per file.  With a server configured (see
+ * generate.h) the new and changed rows of each file are embedded right
+ * after its transaction, so vector search never lags behind the catalog.
  */
 #include "config.h"
 
@@ -10,11 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "shopdesk.h"
 #include "cmd.h"
+#include "generate.h"
 #include "ingest.h"
 #include "sbuf.h"
 #include "store.h"
+#include "vector.h"
 
 extern const struct sd_cmd cmd_ingest_entry;
 
@@ -46,6 +52,50 @@ progress_clear(struct ingest_progress *p)
 	p->shown = 0;
 }
 
+/*
+ * Embed what the file added or changed.  The file itself is loaded
+ * whatever happens here: a failure is a warning naming the fix.
+ */
+static void
+embed_new(struct sd_ctx *ctx, struct generator *g, const char *model,
+    const char *path)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	long long	 n = 0;
+
+	if (vec_embed_pending(ctx->st, generator_llm(g), model, 64, NULL,
+	    NULL, &n, &err) == SD_OK)
+		printf("%s: embedded %lld rows with model %s\n", path, n,
+		    model);
+	else
+		fprintf(stderr, "shopdesk ingest: warning: %s: embeddings "
+		    "not updated (%s); run shopdesk embed later\n", path,
+		    sd_error_msg(&err));
+	sd_error_clear(&err);
+}
+
+/* Without a server: say so when the shop uses embeddings. */
+static void
+embed_hint(struct sd_ctx *ctx, const char *model)
+{
+	static const char any[] = "SELECT 1 FROM embeddings WHERE model = ?1"
+	    " LIMIT 1";
+	sqlite3_stmt	*s;
+	long long	 pending = 0, done = 0;
+	int		 used;
+
+	/* Counting what is pending scans the catalog: only when it matters. */
+	if ((s = store_prepare(ctx->st, any, NULL)) == NULL)
+		return;
+	sqlite3_bind_text(s, 1, model, -1, SQLITE_STATIC);
+	used = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (used && vec_counts(ctx->st, model, &pending, &done, NULL) == SD_OK &&
+	    done > 0 && pending > 0)
+		printf("(%lld rows lack embeddings for model %s: run shopdesk "
+		    "embed with a server)\n", pending, model);
+}
+
 static int
 cmd_ingest_run(struct sd_ctx *ctx, int argc, char **argv)
 {
@@ -63,7 +113,9 @@ cmd_ingest_run(struct sd_ctx *ctx, int argc, char **argv)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 line = SBUF_INIT;
 	char		*eq;
-	int		 ch, i, status = SD_EXIT_OK, outer = 0;
+	struct gen_config gc;
+	struct generator *g = NULL;
+	int		 ch, i, status = SD_EXIT_OK, outer = 0, have_gc = 0;
 
 	memset(&opts, 0, sizeof opts);
 	while ((ch = getopt_long(argc, argv, "nk:m:h", longopts, NULL)) != -1) {
@@ -105,6 +157,20 @@ cmd_ingest_run(struct sd_ctx *ctx, int argc, char **argv)
 	if (ingest_check_opts(&opts, &err) != SD_OK) {
 		status = cmd_error(&cmd_ingest_entry, &err);
 		goto out;
+	}
+	if (!opts.dry_run) {
+		if (gen_config_load(&gc, ctx, &err) != SD_OK) {
+			status = cmd_error(&cmd_ingest_entry, &err);
+			goto out;
+		}
+		have_gc = 1;
+		if (gc.url != NULL && gc.vector_weight > 0) {
+			gc.mode = GEN_AUTO;
+			if ((g = generator_open(ctx->st, &gc, &err)) == NULL) {
+				status = cmd_error(&cmd_ingest_entry, &err);
+				goto out;
+			}
+		}
 	}
 	if (cmd_progress_wanted(ctx)) {
 		opts.progress = on_progress;
@@ -150,11 +216,18 @@ cmd_ingest_run(struct sd_ctx *ctx, int argc, char **argv)
 		sbuf_addf(&line, "%s: ", argv[i]);
 		ingest_stats_summary(&stats, &line);
 		printf("%s%s\n", line.buf, opts.dry_run ? " [dry run]" : "");
+		if (g != NULL)
+			embed_new(ctx, g, gen_config_embed_model(&gc), argv[i]);
 		fflush(stdout);
 	}
 	if (outer)
 		store_rollback(ctx->st);
+	if (have_gc && g == NULL && status == SD_EXIT_OK)
+		embed_hint(ctx, gen_config_embed_model(&gc));
 out:
+	generator_free(g);
+	if (have_gc)
+		gen_config_release(&gc);
 	free(maps);
 	sbuf_release(&line);
 	sd_error_clear(&err);

@@ -45,6 +45,7 @@
 #include "store.h"
 #include "template.h"
 #include "text.h"
+#include "vector.h"
 
 #define FOCUS_MAX	5	/* products remembered in focus */
 #define RESULTS_MAX	5	/* products of the last list shown */
@@ -61,6 +62,7 @@ struct engine {
 	struct generator	*gen;	/* LLM replies, or NULL (not owned) */
 	gen_token_fn		 on_token;	/* streaming front end, or NULL */
 	void			*token_arg;
+	struct vec_retriever	*vr;	/* hybrid retrieval, or NULL */
 	/* Per-turn scratch, reused so a turn allocates little. */
 	struct intent_result	 ir;
 	struct entity_list	 el;
@@ -517,6 +519,10 @@ kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
 {
 	struct search_query q = SEARCH_QUERY_INIT;
 	struct sd_error	 err = SD_ERROR_INIT;
+	struct vec_rank	*rk = NULL;
+	const char	*why;
+	cJSON		*it;
+	enum sd_rc	 rc;
 	size_t		 i;
 
 	memset(res, 0, sizeof *res);
@@ -524,13 +530,34 @@ kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
 	q.kinds = kinds;
 	q.limit = limit;
 	q.price_words = 0;
-	if (search_run(t->st, &q, res, &err) != SD_OK)
+	if (t->e->vr != NULL)
+		rc = vec_search(t->e->vr, &q, res, &rk, &err);
+	else
+		rc = search_run(t->st, &q, res, &err);
+	if (rc != SD_OK)
 		cJSON_AddStringToObject(t->trace, "retrieval_error",
 		    sd_error_msg(&err));
-	for (i = 0; i < res->n; i++)
-		retrieved_add(t, search_kind_name(res->hits[i].kind),
+	if (t->e->vr != NULL && (why = vec_retriever_error(t->e->vr)) !=
+	    NULL && !cJSON_HasObjectItem(t->trace, "vector_error"))
+		cJSON_AddStringToObject(t->trace, "vector_error", why);
+	for (i = 0; i < res->n; i++) {
+		it = retrieved_add(t, search_kind_name(res->hits[i].kind),
 		    res->hits[i].id, res->hits[i].title, res->hits[i].score,
 		    res->hits[i].snippet);
+		/* Both lists' ranks and the fused score, once per item. */
+		if (rk == NULL || rk[i].fused <= 0 ||
+		    cJSON_HasObjectItem(it, "fused_score"))
+			continue;
+		cJSON_AddNumberToObject(it, "bm25_rank", rk[i].bm25_rank);
+		cJSON_AddNumberToObject(it, "bm25_score",
+		    round(rk[i].bm25_score * 1e4) / 1e4);
+		cJSON_AddNumberToObject(it, "vector_rank", rk[i].vector_rank);
+		cJSON_AddNumberToObject(it, "vector_score",
+		    round(rk[i].vector_score * 1e4) / 1e4);
+		cJSON_AddNumberToObject(it, "fused_score",
+		    round(rk[i].fused * 1e6) / 1e6);
+	}
+	free(rk);
 	sd_error_clear(&err);
 }
 
@@ -2508,6 +2535,7 @@ engine_close(struct engine *e)
 	intent_result_release(&e->ir);
 	entity_list_release(&e->el);
 	sbuf_release(&e->clean);
+	vec_retriever_free(e->vr);
 	free(e->share_dir);
 	free(e);
 }
@@ -2525,6 +2553,18 @@ engine_set_generator(struct engine *e, struct generator *g,
 	e->gen = g;
 	e->on_token = on_token;
 	e->token_arg = arg;
+	/*
+	 * Vector retrieval needs the server (for the query's embedding)
+	 * whatever the reply generator: a shop may want semantic search
+	 * with template answers.  Without embeddings stored for the model
+	 * vec_search is plain BM25, so nothing changes until "embed" ran.
+	 */
+	vec_retriever_free(e->vr);
+	e->vr = NULL;
+	if (g != NULL && generator_llm(g) != NULL &&
+	    generator_vector_weight(g) > 0)
+		e->vr = vec_retriever_new(e->st, generator_llm(g),
+		    generator_embed_model(g), generator_vector_weight(g));
 }
 
 /*

@@ -35,6 +35,8 @@ struct generator {
 	struct llm		*llm;	/* NULL without a server */
 	struct factcheck	*fc;	/* opened on first use */
 	int			 show_verdicts;
+	char			*embed_model;	/* embeddings' model name */
+	double			 vector_weight;
 };
 
 const char *
@@ -300,10 +302,13 @@ generator_open(struct store *st, const struct gen_config *c,
 	g->st = st;
 	g->mode = c->mode;
 	g->show_verdicts = c->show_verdicts;
+	g->vector_weight = c->vector_weight;
+	g->embed_model = xstrdup(gen_config_embed_model(c));
 	if (c->url == NULL) {
 		if (c->mode == GEN_LLM) {
 			sd_fail(err, SD_ERR_USAGE, "--generator llm needs a "
 			    "server: --llm-url or SHOPDESK_LLM_URL");
+			free(g->embed_model);
 			free(g);
 			return NULL;
 		}
@@ -314,6 +319,7 @@ generator_open(struct store *st, const struct gen_config *c,
 	lc.embed_model = c->embed_model;
 	lc.api_key = c->api_key;
 	if ((g->llm = llm_new(&lc, err)) == NULL) {
+		free(g->embed_model);
 		free(g);
 		return NULL;
 	}
@@ -327,6 +333,7 @@ generator_free(struct generator *g)
 		return;
 	llm_free(g->llm);
 	factcheck_free(g->fc);
+	free(g->embed_model);
 	free(g);
 }
 
@@ -340,6 +347,25 @@ struct llm *
 generator_llm(struct generator *g)
 {
 	return g->llm;
+}
+
+const char *
+generator_embed_model(const struct generator *g)
+{
+	return g->embed_model;
+}
+
+double
+generator_vector_weight(const struct generator *g)
+{
+	return g->vector_weight;
+}
+
+const char *
+gen_config_embed_model(const struct gen_config *c)
+{
+	return c->embed_model != NULL ? c->embed_model : c->model != NULL ?
+	    c->model : "default";
 }
 
 const char *

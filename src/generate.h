@@ -60,6 +60,9 @@ enum sd_rc	 gen_config_read(struct gen_config *, const char *path,
 		    int required, struct sd_error *);
 /* SHOPDESK_GENERATOR, SHOPDESK_LLM_URL, _MODEL, _API_KEY over the file. */
 enum sd_rc	 gen_config_env(struct gen_config *, struct sd_error *);
+/* The name embeddings are stored under: embed model, else chat model,
+ * else "default" (what shopdesk embed and retrieval agree on). */
+const char	*gen_config_embed_model(const struct gen_config *);
 /* $SHOPDESK_CONFIG, else $XDG_CONFIG_HOME or ~/.config/shopdesk/config. */
 char		*gen_config_default_path(void);
 
@@ -85,6 +88,9 @@ void		 generator_free(struct generator *);
 enum gen_mode	 generator_mode(const struct generator *);
 /* The LLM client, or NULL without a server (for embeddings). */
 struct llm	*generator_llm(struct generator *);
+/* Retrieval settings: gen_config_embed_model's name, vector_weight. */
+const char	*generator_embed_model(const struct generator *);
+double		 generator_vector_weight(const struct generator *);
 
 /*
  * Whether to generate this turn, and why (static text); NULL: keep the

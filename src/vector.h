@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "shopdesk.h"
+#include "search.h"
 
 struct store;
 struct llm;
@@ -110,5 +111,46 @@ struct vec_fused {
 size_t		 vec_fuse(const struct vec_hit *a, size_t na,
 		    const struct vec_hit *b, size_t nb, double w, double k0,
 		    struct vec_fused *out, size_t max);
+
+/*
+ * Hybrid retrieval (vsearch.c): BM25 through search_run fused with the
+ * vector index by vec_fuse, for one store, embedder and model.  The index
+ * is loaded on first use and reloaded when the model's embeddings change.
+ */
+struct vec_retriever;
+
+/* llm is not owned; weight is vector_weight (0: BM25 only). */
+struct vec_retriever *vec_retriever_new(struct store *, struct llm *,
+		    const char *model, double weight);
+void		 vec_retriever_free(struct vec_retriever *);
+/* (Re)load the index if the model's embeddings changed. */
+enum sd_rc	 vec_retriever_refresh(struct vec_retriever *,
+		    struct sd_error *);
+/* Embeddings in the index (loading it first); 0 on a load error. */
+size_t		 vec_retriever_size(struct vec_retriever *, struct sd_error *);
+/* Why the last vec_search used BM25 only, or NULL when it fused. */
+const char	*vec_retriever_error(const struct vec_retriever *);
+
+/* How a fused hit ranked in each list (ranks from 1; 0: absent). */
+struct vec_rank {
+	int		 bm25_rank;
+	double		 bm25_score;
+	int		 vector_rank;
+	double		 vector_score;	/* cosine similarity */
+	double		 fused;		/* the RRF score (0: not fused) */
+};
+
+/*
+ * search_run's contract, with vectors: res gets the q->limit best hits
+ * of the fused list (hit.score is then the fused score; products found
+ * only by their vector pass q's filters, documents only by theirs keep
+ * q's kinds).  Without embeddings, a zero weight or a failing embedder
+ * the result is search_run's own and vec_retriever_error says why; that
+ * is not an error.  *ranks (may be NULL) gets an array parallel to
+ * res->hits (caller frees).
+ */
+enum sd_rc	 vec_search(struct vec_retriever *, const struct search_query *,
+		    struct search_result *, struct vec_rank **,
+		    struct sd_error *);
 
 #endif

@@ -6,6 +6,13 @@
  *	POST /v1/chat/completions	plain or streamed (SSE)
  *	POST /v1/embeddings		hashed bag of words, 384 dimensions
  *
+ * The embeddings know a few related words, as a real model would: the
+ * words of one group below count as the group's first word, so a query
+ * can be close to a text with none of its words (what retrieval tests of
+ * vector search need; BM25 cannot see the relation).  Function words
+ * ("the", "how", "is"...) carry no weight, as in a trained model, so
+ * that two questions are not close merely for being questions.
+ *
  * Behaviour is scripted by markers in the request (the tests put them in
  * the customer's question):
  *
@@ -354,6 +361,47 @@ chat(struct MHD_Connection *c, cJSON *root, const char *body, size_t len)
 	return ret;
 }
 
+/* Related words (see the top): each line's words embed as its first. */
+static const char *const related[][5] = {
+	{ "durable", "robust", "sturdy", "rugged", NULL },
+	{ "parcel", "package", "shipment", NULL },
+	{ "noisy", "loud", "deafening", NULL },
+};
+
+static const char *const function_words[] = {
+	"a", "an", "and", "are", "be", "being", "can", "do", "does", "for",
+	"get", "got", "how", "i", "if", "in", "is", "it", "its", "me", "my",
+	"of", "on", "or", "so", "the", "to", "what", "when", "where", "which",
+	"why", "will", "with", "you", "your", NULL
+};
+
+static int
+function_word(const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; function_words[i] != NULL; i++)
+		if (strlen(function_words[i]) == n &&
+		    memcmp(function_words[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+concept(char *w, size_t *n)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < sizeof related / sizeof related[0]; i++)
+		for (j = 1; related[i][j] != NULL; j++)
+			if (strlen(related[i][j]) == *n &&
+			    memcmp(related[i][j], w, *n) == 0) {
+				*n = strlen(related[i][0]);
+				memcpy(w, related[i][0], *n);
+				return;
+			}
+}
+
 /* Hashed bag of words: similar texts get similar vectors. */
 static void
 embed_text(const char *t, float *v)
@@ -375,6 +423,9 @@ embed_text(const char *t, float *v)
 			continue;
 		for (size_t k = 0; k < n; k++)
 			w[k] = (char)tolower((unsigned char)t[s + k]);
+		if (function_word(w, n))
+			continue;
+		concept(w, &n);
 		h = fnv(w, n);
 		v[h % DIM] += (h >> 32) & 1 ? 1.0f : -1.0f;
 		v[(h >> 16) % DIM] += 0.5f;
