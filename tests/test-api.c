@@ -323,6 +323,7 @@ test_turn_save(struct store *st)
 	struct message_info *mi = NULL;
 	size_t		 n = 0, i;
 	int		 created;
+	enum sd_rc	 rc;
 
 	history_session_open(st, "ts1", "u1", "api", 0, &si, &created, NULL);
 	session_info_release(&si);
@@ -368,8 +369,8 @@ test_turn_save(struct store *st)
 	/* An unknown session: an error, and nothing written. */
 	ht.session_id = "nosuch";
 	ht.reply = "x";
-	ok(history_turn_save(st, &ht, &err) != SD_OK,
-	    "a turn of an unknown session is refused (%s)",
+	rc = history_turn_save(st, &ht, &err);
+	ok(rc != SD_OK, "a turn of an unknown session is refused (%s)",
 	    sd_error_msg(&err));
 	is_int(count_of(st, "SELECT count(*) FROM messages WHERE session_id"
 	    " = ?1", "nosuch"), 0, "and leaves no line behind");
