@@ -52,9 +52,19 @@ while [ $i -lt "$conns" ]; do
 	i=$((i + 1))
 done
 before=$("$DB" "$SHOPDESK_DB" "SELECT count(*) FROM messages WHERE role = 'bot'")
+# The server's CPU time (user + system, clock ticks) around the wrk run:
+# CPU per request does not depend on what else the machine runs, unlike
+# requests per second.
+cputicks() {
+	awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0
+}
+cpu0=$(cputicks)
 
 SD_KEY=$key SD_SESSIONS=$sessions wrk -t2 -c"$conns" -d"${secs}s" --latency \
     -s "$top_srcdir/bench/api-post.lua" "$url/api/chat/message" >"$D/wrk.out" 2>&1
+cpu1=$(cputicks)
+# The WAL stays short only if checkpoints keep up with the turns.
+walkb=$(($(stat -c %s "$SHOPDESK_DB-wal" 2>/dev/null || echo 0) / 1024))
 kill -TERM "$pid"
 wait "$pid"
 pid=
@@ -83,8 +93,9 @@ echo "bench-api: POST /api/chat/message, demo store, $secs s, $conns connections
 echo "  requests   $reqs ($rps/s)"
 echo "  latency    p50 $p50  p90 $p90  p99 $p99"
 echo "  errors     non-2xx ${non2xx:-0}, socket errors: ${sockerr:-none}"
+echo "  server CPU $(awk -v t="$((cpu1 - cpu0))" -v hz="$(getconf CLK_TCK)" -v n="$reqs" -v s="$secs" 'BEGIN { if (n > 0) printf "%.0f us per request, %.0f%% of one CPU", t / hz * 1e6 / n, t / hz / s * 100 }'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  engine     $(echo "$eng" | awk -F'\t' '{ printf "%.0f us per turn on average (%d turns)", $2, $1 }'), p50 $(engp 50) us, p99 $(engp 99) us"
-echo "  turns      $stored stored in the database, $lost answered 200 but missing; integrity $check"
+echo "  turns      $stored stored in the database, $lost answered 200 but missing; integrity $check; WAL $walkb KB at the end"
 status=0
 if [ "${non2xx:-0}" -ne 0 ] || [ -n "$sockerr" ] || [ $lost -ne 0 ] || [ "$check" != ok ]; then
 	echo "bench-api: FAILED: errors or lost turns"

@@ -2756,35 +2756,31 @@ static enum sd_rc
 persist(struct tctx *t, struct turn *tu, long long latency,
     struct sd_error *err)
 {
-	struct store	*st = t->st;
+	struct history_turn ht;
 	char		*trace = NULL, *state = NULL;
-	const char	*status;
 	enum sd_rc	 rc;
 
-	if ((rc = store_begin(st, err)) != SD_OK)
-		return rc;
-	if ((rc = history_add(st, t->si.id, "user", t->text, t->intent,
-	    t->confidence, NULL, -1, NULL, &tu->user_msg_id, err)) != SD_OK)
-		goto out;
-	status = t->si.status;
-	if (t->escalate)
-		status = "escalated";
+	memset(&ht, 0, sizeof ht);
+	ht.session_id = t->si.id;
+	ht.text = t->text;
+	ht.intent = t->intent;
+	ht.confidence = t->confidence;
 	if (tu->reply[0] != '\0') {
 		trace = cJSON_PrintUnformatted(t->trace);
-		if ((rc = history_add(st, t->si.id, "bot", tu->reply,
-		    NULL, 0, t->action, latency, trace, &tu->bot_msg_id,
-		    err)) != SD_OK)
-			goto out;
+		ht.reply = tu->reply;
+		ht.action = t->action;
+		ht.latency_us = latency;
+		ht.trace = trace;
 	}
 	state = cJSON_PrintUnformatted(t->state);
-	rc = history_session_update(st, t->si.id, state, status,
-	    t->escalate ? t->escalate_reason : t->si.escalation_reason,
-	    t->si.agent, err);
-	if (rc == SD_OK)
-		rc = store_commit(st, err);
-out:
-	if (rc != SD_OK)
-		store_rollback(st);
+	ht.state = state;
+	ht.status = t->escalate ? "escalated" : t->si.status;
+	ht.reason = t->escalate ? t->escalate_reason :
+	    t->si.escalation_reason;
+	ht.agent = t->si.agent;
+	rc = history_turn_save(t->st, &ht, err);
+	tu->user_msg_id = ht.user_msg_id;
+	tu->bot_msg_id = ht.bot_msg_id;
 	free(trace);
 	free(state);
 	return rc;

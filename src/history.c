@@ -264,6 +264,122 @@ history_add(struct store *st, const char *session_id, const char *role,
 	return SD_OK;
 }
 
+/*
+ * The whole turn in one transaction with the fewest statements: both
+ * lines come from one prepared insert, and the session row is written
+ * once (state, status and updated_at together) rather than touched after
+ * each line as history_add does.  BEGIN and COMMIT are prepared once per
+ * connection too, not parsed again on every turn.
+ */
+enum sd_rc
+history_turn_save(struct store *st, struct history_turn *ht,
+    struct sd_error *err)
+{
+	static const char begin[] = "BEGIN IMMEDIATE";
+	static const char commit[] = "COMMIT";
+	static const char msql[] = "INSERT INTO messages(session_id, seq,"
+	    " role, text, intent, confidence, action, latency_us, created_at)"
+	    " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM messages"
+	    " WHERE session_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char tsql[] = "INSERT INTO traces(message_id, trace)"
+	    " VALUES (?1, ?2)";
+	static const char ssql[] = "UPDATE sessions SET state = ?2,"
+	    " status = ?3, escalation_reason = ?4, agent = ?5,"
+	    " updated_at = ?6 WHERE id = ?1";
+	sqlite3		*db = store_db(st);
+	sqlite3_stmt	*s;
+	const char	*now = store_now();
+	const char	*what = "begin transaction";
+	int		 r, bot = ht->reply != NULL && ht->reply[0] != '\0';
+
+	ht->user_msg_id = ht->bot_msg_id = 0;
+	if ((s = store_prepare(st, begin, err)) == NULL)
+		return SD_ERR_DB;
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		goto fail;
+
+	what = "store message";
+	if ((s = store_prepare(st, msql, err)) == NULL)
+		goto fail_err;
+	sqlite3_bind_text(s, 1, ht->session_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, "user", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, ht->text, -1, SQLITE_STATIC);
+	if (ht->intent != NULL) {
+		sqlite3_bind_text(s, 4, ht->intent, -1, SQLITE_STATIC);
+		sqlite3_bind_double(s, 5, ht->confidence);
+	}
+	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		goto fail;
+	ht->user_msg_id = sqlite3_last_insert_rowid(db);
+	if (bot) {
+		sqlite3_clear_bindings(s);
+		sqlite3_bind_text(s, 1, ht->session_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, "bot", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, ht->reply, -1, SQLITE_STATIC);
+		if (ht->action != NULL)
+			sqlite3_bind_text(s, 6, ht->action, -1, SQLITE_STATIC);
+		if (ht->latency_us >= 0)
+			sqlite3_bind_int64(s, 7, ht->latency_us);
+		sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+		r = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (r != SQLITE_DONE)
+			goto fail;
+		ht->bot_msg_id = sqlite3_last_insert_rowid(db);
+		if (ht->trace != NULL) {
+			what = "store trace";
+			if ((s = store_prepare(st, tsql, err)) == NULL)
+				goto fail_err;
+			sqlite3_bind_int64(s, 1, ht->bot_msg_id);
+			sqlite3_bind_text(s, 2, ht->trace, -1, SQLITE_STATIC);
+			r = sqlite3_step(s);
+			sqlite3_reset(s);
+			if (r != SQLITE_DONE)
+				goto fail;
+		}
+	}
+
+	what = "update session";
+	if ((s = store_prepare(st, ssql, err)) == NULL)
+		goto fail_err;
+	sqlite3_bind_text(s, 1, ht->session_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, ht->state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, ht->status, -1, SQLITE_STATIC);
+	if (ht->reason != NULL)
+		sqlite3_bind_text(s, 4, ht->reason, -1, SQLITE_STATIC);
+	if (ht->agent != NULL)
+		sqlite3_bind_text(s, 5, ht->agent, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		goto fail;
+	if (sqlite3_changes(db) == 0) {
+		store_rollback(st);
+		return sd_fail(err, SD_ERR_NOTFOUND, "no session \"%s\"",
+		    ht->session_id);
+	}
+
+	what = "commit";
+	if ((s = store_prepare(st, commit, err)) == NULL)
+		goto fail_err;
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r == SQLITE_DONE)
+		return SD_OK;
+fail:
+	store_fail(st, err, what);
+fail_err:
+	store_rollback(st);
+	ht->user_msg_id = ht->bot_msg_id = 0;
+	return SD_ERR_DB;
+}
+
 enum sd_rc
 history_messages(struct store *st, const char *session_id, long long offset,
     long long limit, int with_trace, struct message_info **out, size_t *n,

@@ -61,6 +61,31 @@ enum sd_rc	 history_add(struct store *, const char *session_id,
 		    const char *trace, long long *msg_id, struct sd_error *);
 
 /*
+ * One turn's writes: the user line, the bot line with its trace (none when
+ * reply is NULL or empty), and the session's state and status, in one
+ * transaction of its own (history_turn_save begins and commits it).
+ */
+struct history_turn {
+	const char	*session_id;
+	const char	*text;		/* the user's line */
+	const char	*intent;
+	double		 confidence;
+	const char	*reply;
+	const char	*action;
+	long long	 latency_us;	/* < 0: unknown */
+	const char	*trace;		/* JSON text or NULL */
+	const char	*state;		/* JSON text */
+	const char	*status;
+	const char	*reason;	/* escalation reason or NULL */
+	const char	*agent;		/* NULL when no agent holds it */
+	long long	 user_msg_id;	/* out */
+	long long	 bot_msg_id;	/* out, 0 without a bot line */
+};
+
+enum sd_rc	 history_turn_save(struct store *, struct history_turn *,
+		    struct sd_error *);
+
+/*
  * Messages of a session in order, from offset, at most limit (0: all);
  * with_trace loads traces.  *out is an array of *n (caller releases each
  * and frees the array).

@@ -175,11 +175,14 @@ worker_get(struct serve *sv, struct sd_error *err)
 	sqlite3_busy_handler(store_db(st), busy_wait, NULL);
 	/*
 	 * Every commit of another worker empties this connection's page
-	 * cache (WAL), so pages are read again and again: map the file
-	 * rather than pread(2) them one by one.
+	 * cache (WAL), and with it SQLite unmaps the whole mapped file
+	 * (pager_reset, then an unfetch of everything): each turn then
+	 * pays a munmap with a TLB shootdown on every CPU and the page
+	 * faults to map it again.  Read pages with pread(2) instead; under
+	 * wrk this costs the server 8-15% less CPU per request.  (One
+	 * connection alone, as in replay, keeps the mapping store.c sets.)
 	 */
-	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 268435456", NULL, NULL,
-	    NULL);
+	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	w = xcalloc(1, sizeof *w);
 	w->st = st;
 	pthread_setspecific(sv->worker_key, w);

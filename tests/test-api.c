@@ -2,7 +2,8 @@
  * Unit tests for the HTTP API's library parts: SHA-256, API keys and
  * session ownership, the rate limiter, the session locks, feedback and
  * the analytics definitions (resolution, fallbacks, failing utterances,
- * latency percentiles).
+ * latency percentiles), and history_turn_save (a turn's writes in one
+ * transaction).
  */
 #include "config.h"
 
@@ -298,6 +299,92 @@ lock_worker(void *p)
 	return NULL;
 }
 
+static long long
+count_of(struct store *st, const char *sql, const char *arg)
+{
+	sqlite3_stmt	*s;
+	long long	 n = -1;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, arg, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static void
+test_turn_save(struct store *st)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct session_info si;
+	struct history_turn ht;
+	struct message_info *mi = NULL;
+	size_t		 n = 0, i;
+	int		 created;
+	enum sd_rc	 rc;
+
+	history_session_open(st, "ts1", "u1", "api", 0, &si, &created, NULL);
+	session_info_release(&si);
+	memset(&ht, 0, sizeof ht);
+	ht.session_id = "ts1";
+	ht.text = "where is my order?";
+	ht.intent = "order_status";
+	ht.confidence = 0.75;
+	ht.reply = "Which order?";
+	ht.action = "ask_order";
+	ht.latency_us = 123;
+	ht.trace = "{\"action\":\"ask_order\"}";
+	ht.state = "{\"asked\":\"order\"}";
+	ht.status = "active";
+	is_int(history_turn_save(st, &ht, &err), SD_OK, "a turn is saved");
+	ok(ht.user_msg_id > 0 && ht.bot_msg_id == ht.user_msg_id + 1,
+	    "the user line and the bot line get their ids");
+	/* A second turn without a reply: one line, no trace. */
+	ht.text = "hello?";
+	ht.reply = "";
+	ht.state = "{\"asked\":null}";
+	is_int(history_turn_save(st, &ht, &err), SD_OK,
+	    "a turn without a reply is saved");
+	is_int(ht.bot_msg_id, 0, "and has no bot line");
+	history_messages(st, "ts1", 0, 0, 1, &mi, &n, NULL);
+	is_int((long long)n, 3, "three lines stored");
+	for (i = 0; i < n; i++)
+		is_int(mi[i].seq, (long long)i + 1, "line %zu has seq %zu",
+		    i + 1, i + 1);
+	ok(n == 3 && strcmp(mi[1].role, "bot") == 0 && mi[1].trace != NULL &&
+	    strcmp(mi[1].trace, "{\"action\":\"ask_order\"}") == 0 &&
+	    mi[1].latency_us == 123 && strcmp(mi[1].action, "ask_order") == 0,
+	    "the bot line has its trace, action and latency");
+	ok(n == 3 && mi[2].trace == NULL, "the reply-less line has no trace");
+	for (i = 0; i < n; i++)
+		message_info_release(&mi[i]);
+	free(mi);
+	history_session_get(st, "ts1", &si, NULL);
+	ok(si.state != NULL && strcmp(si.state, "{\"asked\":null}") == 0,
+	    "the session holds the last state");
+	session_info_release(&si);
+
+	/* An unknown session: an error, and nothing written. */
+	ht.session_id = "nosuch";
+	ht.reply = "x";
+	rc = history_turn_save(st, &ht, &err);
+	ok(rc != SD_OK, "a turn of an unknown session is refused (%s)",
+	    sd_error_msg(&err));
+	is_int(count_of(st, "SELECT count(*) FROM messages WHERE session_id"
+	    " = ?1", "nosuch"), 0, "and leaves no line behind");
+	ok(sqlite3_get_autocommit(store_db(st)), "nor an open transaction");
+	/* Invalid JSON for the state: the CHECK refuses it, all undone. */
+	ht.session_id = "ts1";
+	ht.state = "{not json";
+	is_int(history_turn_save(st, &ht, &err), SD_ERR_DB,
+	    "a state that is not JSON is refused");
+	is_int(count_of(st, "SELECT count(*) FROM messages WHERE session_id"
+	    " = ?1", "ts1"), 3, "and the turn's lines are undone");
+	sd_error_clear(&err);
+}
+
 static void
 test_locks(void)
 {
@@ -336,6 +423,7 @@ main(void)
 	}
 	test_keys(st);
 	test_analytics(st);
+	test_turn_save(st);
 	store_close(st);
 	tap_rmtree(dir);
 	free(path);
