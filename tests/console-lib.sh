@@ -97,8 +97,17 @@ wait_prompt() {
 stty_sane() {
 	wait_prompt || return 1
 	typeline "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' '; echo :stty"
-	wait_for ":stty" 10 && wait_for '$' 5
-	grep -q "^icanon echo :stty" "$T/screen"
+	# Wait for the command's output line, not the command line itself
+	# (which shows ":stty" as soon as it is typed).
+	wf_n=0
+	while :; do
+		screen
+		grep -qE '^-?icanon -?echo :stty$' "$T/screen" && break
+		wf_n=$((wf_n + 1))
+		[ $wf_n -ge 200 ] && return 1
+		sleep 0.05
+	done
+	grep -q "^icanon echo :stty$" "$T/screen"
 }
 
 # sane_ok DESCRIPTION: stty_sane as a test, with the screen on failure.
