@@ -96,7 +96,8 @@ wait_prompt() {
 # The terminal is sane: canonical mode and echo back on.
 stty_sane() {
 	wait_prompt || return 1
-	typeline "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' '; echo :stty"
+	# ":st""ty": the typed line must not show what the output shows.
+	typeline "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' '; echo :st\"\"ty"
 	wait_for ":stty" 10 && wait_for '$' 5
 	grep -q "^icanon echo :stty" "$T/screen"
 }
