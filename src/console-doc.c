@@ -643,6 +643,191 @@ state_block(struct cdoc *d, const cJSON *before, const cJSON *after)
 			}
 }
 
+/* A verdict's mark: a tick for support, a cross for the rest. */
+static const char *
+verdict_sign(const char *v)
+{
+	int	 good = v != NULL && strcmp(v, "supported") == 0;
+
+	if (cdoc_unicode)
+		return good ? "\xe2\x9c\x93" : "\xe2\x9c\x97";
+	return good ? "ok" : "x";
+}
+
+/*
+ * The generation of the turn (model, why, cost, why it fell back) and
+ * every fact-checked claim with its verdict and the row that decided it.
+ */
+static void
+llm_block(struct cdoc *d, const cJSON *trace)
+{
+	const cJSON	*llm, *fc, *it, *ev, *tok;
+	const char	*s, *v;
+	double		 x, y;
+	int		 n[4] = { 0, 0, 0, 0 };
+	static const char *const names[] = { "supported", "corrected",
+	    "contradicted", "unknown_product_removed" };
+	size_t		 i;
+
+	llm = cJSON_GetObjectItemCaseSensitive(trace, "llm");
+	fc = cJSON_GetObjectItemCaseSensitive(trace, "factcheck");
+	if (cJSON_IsObject(llm)) {
+		cdoc_line(d, 8, -1);
+		cdoc_adds(d, CS_DIM, "llm     ");
+		cdoc_addf(d, CS_BOLD, "%s", jstr(llm, "model") != NULL ?
+		    jstr(llm, "model") : "?");
+		if (jnum(llm, "latency_ms", &x))
+			cdoc_addf(d, CS_TEXT, "  %.0f ms", x);
+		tok = cJSON_GetObjectItemCaseSensitive(llm, "tokens");
+		if (jnum(tok, "prompt", &x) && jnum(tok, "completion", &y))
+			cdoc_addf(d, CS_TEXT, "  tokens %.0f+%.0f", x, y);
+		if (jnum(llm, "attempts", &x))
+			cdoc_addf(d, CS_TEXT, "  attempts %.0f", x);
+		if ((s = jstr(llm, "why")) != NULL)
+			cdoc_addf(d, CS_DIM, "  (%s)", s);
+		if ((s = jstr(llm, "note")) != NULL) {
+			cdoc_line(d, 10, -1);
+			cdoc_addf(d, CS_DIM, "        %s", s);
+		}
+		if ((s = jstr(llm, "fallback_reason")) != NULL) {
+			cdoc_line(d, 10, -1);
+			cdoc_adds(d, CS_DIM, "        ");
+			cdoc_addf(d, CS_ERROR, "fell back: %s", s);
+		}
+	}
+	if (!cJSON_IsArray(fc))
+		return;
+	cJSON_ArrayForEach(it, fc)
+		for (i = 0; i < 4; i++)
+			if ((v = jstr(it, "verdict")) != NULL &&
+			    strcmp(v, names[i]) == 0)
+				n[i]++;
+	cdoc_line(d, 8, -1);
+	cdoc_adds(d, CS_DIM, "facts   ");
+	cdoc_addf(d, CS_TEXT, "%d claim%s", cJSON_GetArraySize(fc),
+	    cJSON_GetArraySize(fc) == 1 ? "" : "s");
+	for (i = 0; i < 4; i++)
+		if (n[i] > 0)
+			cdoc_addf(d, i == 0 ? CS_TEXT : CS_CHANGED, ", %d %s",
+			    n[i], names[i]);
+	cJSON_ArrayForEach(it, fc) {
+		v = jstr(it, "verdict");
+		cdoc_line(d, 10, -1);
+		cdoc_addf(d, v != NULL && strcmp(v, "supported") == 0 ?
+		    CS_BAR : CS_ERROR, "  %s ", verdict_sign(v));
+		cdoc_addf(d, CS_TEXT, "%s ", jstr(it, "kind") != NULL ?
+		    jstr(it, "kind") : "?");
+		cdoc_addf(d, CS_BOLD, "%s", v != NULL ? v : "?");
+		if ((s = jstr(it, "claim")) != NULL)
+			cdoc_addf(d, CS_TEXT, " \"%s\"", s);
+		if ((s = jstr(it, "corrected")) != NULL)
+			cdoc_addf(d, CS_CHANGED, " -> %s", s);
+		ev = cJSON_GetObjectItemCaseSensitive(it, "evidence");
+		if (!cJSON_IsObject(ev))
+			continue;
+		cdoc_line(d, 10, -1);
+		cdoc_addf(d, CS_DIM, "    %s %s %s", jstr(ev, "kind") != NULL ?
+		    jstr(ev, "kind") : "?", jstr(ev, "id") != NULL ?
+		    jstr(ev, "id") : "-", jstr(ev, "field") != NULL ?
+		    jstr(ev, "field") : "?");
+		if ((s = jstr(ev, "value")) != NULL)
+			cdoc_addf(d, CS_DIM, " = %s", s);
+	}
+}
+
+/* Where a claim's mark goes: after text in reply, from *from on. */
+static int
+mark_at(const char *reply, const char *text, size_t *from, size_t *at)
+{
+	const char	*p;
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	if ((p = strstr(reply + *from, text)) == NULL &&
+	    (p = strstr(reply, text)) == NULL)
+		return 0;
+	*at = (size_t)(p - reply) + strlen(text);
+	*from = *at;
+	return 1;
+}
+
+struct vmark {
+	size_t		 at;	/* byte offset in the reply */
+	size_t		 seq;	/* claim order, for a stable sort */
+	char		*text;
+};
+
+static int
+vmark_cmp(const void *a, const void *b)
+{
+	const struct vmark *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+cdoc_verdicts(const char *reply, const cJSON *trace, struct sbuf *out)
+{
+	const cJSON	*fc, *llm, *it;
+	struct vmark	*m = NULL;
+	struct sbuf	 tail = SBUF_INIT;
+	const char	*v, *kind, *claim, *fix, *why, *gen;
+	size_t		 n = 0, len = strlen(reply), from = 0, at, i, pos = 0;
+	int		 found;
+
+	sbuf_reset(out);
+	fc = cJSON_GetObjectItemCaseSensitive(trace, "factcheck");
+	llm = cJSON_GetObjectItemCaseSensitive(trace, "llm");
+	gen = jstr(trace, "generator");
+	why = jstr(llm, "fallback_reason");
+	if (cJSON_IsArray(fc))
+		m = xcalloc((size_t)cJSON_GetArraySize(fc) + 1, sizeof *m);
+	cJSON_ArrayForEach(it, fc) {
+		v = jstr(it, "verdict");
+		kind = jstr(it, "kind") != NULL ? jstr(it, "kind") : "claim";
+		claim = jstr(it, "claim") != NULL ? jstr(it, "claim") : "?";
+		fix = jstr(it, "corrected");
+		/* A reply the template replaced holds none of the claims. */
+		found = gen != NULL && strcmp(gen, "llm") == 0 && v != NULL &&
+		    (strcmp(v, "supported") == 0 || strcmp(v, "corrected") ==
+		    0) && mark_at(reply, fix != NULL ? fix : claim, &from, &at);
+		if (found) {
+			m[n].at = at;
+			m[n].seq = n;
+			if (fix != NULL)
+				m[n].text = xasprintf(" [%s %s: said %s]",
+				    verdict_sign(v), kind, claim);
+			else
+				m[n].text = xasprintf(" [%s %s]",
+				    verdict_sign(v), kind);
+			n++;
+			continue;
+		}
+		sbuf_addf(&tail, " %c[%s %s %s: %s]%c", CDOC_MARK_ON,
+		    verdict_sign(v), kind, v != NULL && strcmp(v,
+		    "unknown_product_removed") == 0 ? "removed" :
+		    (v != NULL ? v : "?"), claim, CDOC_MARK_OFF);
+	}
+	if (why != NULL && (gen == NULL || strcmp(gen, "llm") != 0))
+		sbuf_addf(&tail, " %c[%s generated reply not used: %s]%c",
+		    CDOC_MARK_ON, verdict_sign(NULL), why, CDOC_MARK_OFF);
+	if (n > 1)
+		qsort(m, n, sizeof *m, vmark_cmp);
+	for (i = 0; i < n; i++) {
+		sbuf_add(out, reply + pos, m[i].at - pos);
+		sbuf_addf(out, "%c%s%c", CDOC_MARK_ON, m[i].text,
+		    CDOC_MARK_OFF);
+		pos = m[i].at;
+		free(m[i].text);
+	}
+	sbuf_add(out, reply + pos, len - pos);
+	sbuf_add(out, tail.buf, tail.len);
+	sbuf_release(&tail);
+	free(m);
+}
+
 void
 cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 {
@@ -761,6 +946,7 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 	    jstr(trace, "generator") : "?");
 	if ((s = jstr(trace, "template")) != NULL)
 		cdoc_addf(d, CS_DIM, " %s", s);
+	llm_block(d, trace);
 
 	tm = cJSON_GetObjectItemCaseSensitive(trace, "timings_us");
 	if (cJSON_IsObject(tm)) {

@@ -109,4 +109,19 @@ extern int cdoc_unicode;
 void	 cdoc_context(struct cdoc *, const cJSON *trace, long turn);
 void	 cdoc_debug(struct cdoc *, const cJSON *trace, long turn);
 
+/*
+ * Fact-check verdicts inline: reply with a mark after each claim of the
+ * trace's "factcheck" list that the text still holds ("[✓ price]",
+ * "[✗ price: said $999]" after the corrected value), and the claims it
+ * no longer holds (removed products, contradictions, a generated reply
+ * the template replaced) marked at the end.  Marks are wrapped in
+ * CDOC_MARK_ON and CDOC_MARK_OFF bytes for the caller to style; the
+ * reply is copied as it is when the trace has no claims.  out is
+ * replaced.
+ */
+#define CDOC_MARK_ON	'\001'
+#define CDOC_MARK_OFF	'\002'
+void	 cdoc_verdicts(const char *reply, const cJSON *trace,
+	    struct sbuf *out);
+
 #endif

@@ -38,7 +38,9 @@
 #include "console.h"
 #include "console-doc.h"
 #include "engine.h"
+#include "generate.h"
 #include "history.h"
+#include "llm.h"
 #include "paths.h"
 #include "sbuf.h"
 #include "search.h"
@@ -111,6 +113,18 @@ struct console {
 	int		 notice_err;
 	long long	 last_us;	/* last turn's latency */
 	char		*generator;	/* last reply's generator */
+	char		*model;		/* its model when generated, or NULL */
+	struct generator *gen;		/* template, LLM or auto replies */
+	int		 verdicts;	/* fact-check marks in the replies */
+	/*
+	 * A turn in progress: the customer's line and the streamed reply
+	 * are shown from msgs[pend_base] on until the stored ones replace
+	 * them.  stream_idx: the bot's message among them, 0: none yet.
+	 */
+	int		 pending;
+	size_t		 pend_base;
+	size_t		 stream_idx;
+	struct sbuf	 stream;	/* the checked text streamed so far */
 	long long	 data_version;	/* PRAGMA data_version seen */
 	long long	 last_poll_ms;
 	int		 quit;
@@ -138,7 +152,7 @@ static size_t		 restore_len;
 static const char *const commands[] = {
 	"/help", "/user", "/session", "/new", "/history", "/search",
 	"/feedback", "/escalate", "/sessions", "/open", "/takeover",
-	"/handback", "/panes", "/turn", "/quit", NULL
+	"/handback", "/panes", "/turn", "/verdicts", "/quit", NULL
 };
 
 static void	 draw(struct console *);
@@ -633,14 +647,44 @@ draw_doc(struct console *c, struct rect r, const struct cdoc *d,
 	}
 }
 
+/*
+ * Add a message's text to the conversation: each of its lines under the
+ * first, past the prefix; with marks, CDOC_MARK_ON ... CDOC_MARK_OFF
+ * runs (verdicts) in their own style.
+ */
+static void
+conv_text(struct cdoc *d, int tstyle, const char *text, int marks, long turn)
+{
+	const char	*p, *e;
+	int		 style = tstyle;
+
+	for (p = text; *p != '\0'; p = e) {
+		for (e = p; *e != '\0' && *e != '\n' && (!marks ||
+		    (*e != CDOC_MARK_ON && *e != CDOC_MARK_OFF)); e++)
+			;
+		cdoc_add(d, style, p, (size_t)(e - p));
+		if (*e == CDOC_MARK_ON)
+			style = CS_CHANGED;
+		else if (*e == CDOC_MARK_OFF)
+			style = tstyle;
+		else if (*e == '\n') {
+			cdoc_line(d, PREFIX_W + 2, turn);
+			cdoc_addf(d, CS_TEXT, "%*s", PREFIX_W, "");
+		} else
+			break;
+		e++;
+	}
+}
+
 static void
 conv_build(struct console *c)
 {
 	struct cdoc	*d = &c->conv_doc;
+	struct sbuf	 marked = SBUF_INIT;
 	size_t		 i;
 	char		 hm[6], lbl[8];
 	int		 style, tstyle;
-	const char	*role, *p, *nl;
+	const char	*role;
 
 	cdoc_clear(d);
 	if (c->nmsgs == 0) {
@@ -654,7 +698,7 @@ conv_build(struct console *c)
 			    "F1 the keys.");
 	}
 	for (i = 0; i < c->nmsgs; i++) {
-		const struct cmsg *m = &c->msgs[i];
+		struct cmsg *m = &c->msgs[i];
 
 		role = m->role;
 		if (m->at != NULL && strlen(m->at) >= 16)
@@ -685,19 +729,18 @@ conv_build(struct console *c)
 			cdoc_adds(d, CS_DIM, "    ");
 		cdoc_addf(d, CS_DIM, "%s ", hm);
 		cdoc_addf(d, style, "%-7s", lbl);
-		/* Each line of the text under the first, tables included. */
-		for (p = m->text; ; p = nl + 1) {
-			nl = strchr(p, '\n');
-			if (p != m->text) {
-				cdoc_line(d, PREFIX_W + 2, m->turn);
-				cdoc_addf(d, CS_TEXT, "%*s", PREFIX_W, "");
-			}
-			cdoc_add(d, tstyle, p, nl != NULL ? (size_t)(nl - p) :
-			    strlen(p));
-			if (nl == NULL)
-				break;
-		}
+		/* Only traces with claims or a generation are parsed. */
+		if (c->verdicts && strcmp(role, "bot") == 0 &&
+		    m->trace_text != NULL &&
+		    strstr(m->trace_text, "\"llm\":") != NULL) {
+			if (m->trace == NULL)
+				m->trace = cJSON_Parse(m->trace_text);
+			cdoc_verdicts(m->text, m->trace, &marked);
+			conv_text(d, tstyle, marked.buf, 1, m->turn);
+		} else
+			conv_text(d, tstyle, m->text, 0, m->turn);
 	}
+	sbuf_release(&marked);
 	c->conv_dirty = 0;
 	c->conv_width = -1;
 }
@@ -853,8 +896,22 @@ draw_status(struct console *c)
 	sbuf_addf(&sb, " user %s | %s | db %s | %s",
 	    c->user != NULL ? c->user : "-",
 	    c->session != NULL ? c->session : "new session", db,
-	    c->generator != NULL ? c->generator : "template");
-	if (c->last_us > 0)
+	    c->gen != NULL ? gen_mode_name(generator_mode(c->gen)) :
+	    "template");
+	/* What answered the last turn, when the mode leaves a choice. */
+	if (c->pending && c->stream_idx == 0)
+		sbuf_adds(&sb, ": answering...");
+	else if (c->pending)
+		sbuf_addf(&sb, ": generating with %s...", c->gen != NULL &&
+		    generator_llm(c->gen) != NULL ?
+		    llm_model(generator_llm(c->gen)) : "?");
+	else if (c->generator != NULL && c->gen != NULL &&
+	    generator_mode(c->gen) != GEN_TEMPLATE)
+		sbuf_addf(&sb, ": %s%s%s", c->generator, c->model != NULL ?
+		    " " : "", c->model != NULL ? c->model : "");
+	if (c->verdicts)
+		sbuf_adds(&sb, " +verdicts");
+	if (c->last_us > 0 && !c->pending)
 		sbuf_addf(&sb, " | %.1f ms", (double)c->last_us / 1000.0);
 	if (c->si.status != NULL && strcmp(c->si.status, "active") != 0)
 		sbuf_addf(&sb, " | %s", c->si.status);
@@ -1116,6 +1173,7 @@ con_complete(int count, int key)
 	static const char *const fb[] = { "up", "down", NULL };
 	static const char *const panes[] = { "context", "debug", "size",
 	    "reset", NULL };
+	static const char *const onoff[] = { "on", "off", NULL };
 	struct console	*c = con;
 	struct cands	 cs = { NULL, 0, 0 };
 	const char	*line = rl_line_buffer;
@@ -1142,8 +1200,10 @@ con_complete(int count, int key)
 	} else if (arg && strncmp(line, "/user ", 6) == 0) {
 		cand_query(c, customers_sql, line + ws, point - ws, &cs);
 	} else if (arg && (strncmp(line, "/feedback ", 10) == 0 ||
-	    strncmp(line, "/panes ", 7) == 0)) {
-		const char *const *v = line[1] == 'f' ? fb : panes;
+	    strncmp(line, "/panes ", 7) == 0 ||
+	    strncmp(line, "/verdicts ", 10) == 0)) {
+		const char *const *v = line[1] == 'f' ? fb :
+		    (line[1] == 'p' ? panes : onoff);
 
 		for (i = 0; v[i] != NULL; i++)
 			if (ci_prefix(v[i], line + ws, point - ws))
@@ -1240,6 +1300,7 @@ show_help(struct console *c)
 	    "  /handback              give the session back to the bot\n"
 	    "  /panes [context|debug [on|off]] | size PERCENT | reset\n"
 	    "  /turn N                show turn N's context and debug data\n"
+	    "  /verdicts [on|off]     fact-check marks in generated replies\n"
 	    "  /quit                  leave (also Ctrl-D, F10)\n"
 	    "Keys: F1 help  F2 context  F3 debug  F4 sessions  F5/F6 previous/"
 	    "next turn (also Ctrl/Alt-Up/Down)  F7/F8 narrower/wider  F9 "
@@ -1566,6 +1627,25 @@ cmd_panes(struct console *c, const char *arg)
 	    "off", c->split);
 }
 
+/* Inline verdicts are drawn from the traces: old turns get them too. */
+static void
+cmd_verdicts(struct console *c, const char *arg)
+{
+	if (strcmp(arg, "on") == 0)
+		c->verdicts = 1;
+	else if (strcmp(arg, "off") == 0)
+		c->verdicts = 0;
+	else if (*arg != '\0') {
+		note(c, "usage: /verdicts [on|off]");
+		return;
+	}
+	c->conv_dirty = 1;
+	status_msg(c, 0, "fact-check verdicts %s in the conversation "
+	    "(the debug pane lists them always; generator %s)",
+	    c->verdicts ? "shown" : "hidden", c->gen != NULL ?
+	    gen_mode_name(generator_mode(c->gen)) : "template");
+}
+
 static void
 select_turn(struct console *c, long n)
 {
@@ -1660,6 +1740,8 @@ cmd_line(struct console *c, char *line)
 			cmd_open(c, arg, 1);
 	} else if (strcmp(cmd, "/panes") == 0)
 		cmd_panes(c, arg);
+	else if (strcmp(cmd, "/verdicts") == 0)
+		cmd_verdicts(c, arg);
 	else if (strcmp(cmd, "/turn") == 0) {
 		long n = strtol(arg, NULL, 10);
 
@@ -1679,6 +1761,90 @@ cmd_line(struct console *c, char *line)
 	}
 }
 
+/*
+ * While the engine works: the customer's line at once, under it the
+ * reply as the generator streams it.  Both go when the turn ends and the
+ * stored messages are loaded in their place.
+ */
+static void
+pending_begin(struct console *c, const char *text)
+{
+	struct cmsg	*m;
+
+	c->pend_base = c->nmsgs;
+	c->stream_idx = 0;
+	sbuf_reset(&c->stream);
+	m = msg_push(c);
+	m->role = xstrdup("user");
+	m->text = xstrdup(text);
+	m->turn = ++c->nturns;
+	c->sel = 0;
+	c->ctx_search = 0;
+	c->scroll[PANE_CONV] = 0;
+	c->pending = 1;
+	draw(c);
+}
+
+static void
+pending_end(struct console *c)
+{
+	while (c->nmsgs > c->pend_base)
+		cmsg_release(&c->msgs[--c->nmsgs]);
+	c->nturns--;
+	c->pending = 0;
+	c->stream_idx = 0;
+	sbuf_reset(&c->stream);
+	c->conv_dirty = 1;
+	c->dirty = 1;
+}
+
+/* The window changed size: tell curses and lay out again. */
+static void
+handle_winch(struct console *c)
+{
+	struct winsize	 ws;
+
+	sig_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	c->conv_width = -1;
+	c->dirty = 1;
+}
+
+/*
+ * The generator's checked sentences (gen_token_fn), in the main thread
+ * during engine_turn: shown as they come.  Keys typed meanwhile wait in
+ * the terminal; Ctrl-C cancels the generation (the template answers)
+ * and then leaves.
+ */
+static int
+on_token(void *arg, enum gen_event ev, const char *text, size_t len)
+{
+	struct console	*c = arg;
+	struct cmsg	*m;
+
+	if (!c->pending)
+		return 0;
+	if (ev == GEN_RESET)
+		sbuf_reset(&c->stream);
+	sbuf_add(&c->stream, text, len);
+	if (c->stream_idx == 0) {
+		m = msg_push(c);
+		m->role = xstrdup("bot");
+		m->turn = c->nturns;
+		c->stream_idx = c->nmsgs - 1;
+	}
+	m = &c->msgs[c->stream_idx];
+	free(m->text);
+	m->text = xstrdup(c->stream.buf);
+	c->conv_dirty = 1;
+	if (sig_winch)
+		handle_winch(c);
+	draw(c);
+	return sig_quit ? -1 : 0;
+}
+
 /* A customer's (or, holding the session, an agent's) line. */
 static void
 say(struct console *c, const char *text)
@@ -1687,6 +1853,7 @@ say(struct console *c, const char *text)
 	struct turn	 tu;
 	const cJSON	*g;
 	long long	 t0, id;
+	enum sd_rc	 rc;
 
 	if (held_by_me(c)) {
 		if (engine_agent_say(c->eng, c->session, c->agent, text, &id,
@@ -1704,8 +1871,11 @@ say(struct console *c, const char *text)
 		return;
 	}
 	t0 = now_us();
-	if (engine_turn(c->eng, c->session, c->user, text, strlen(text), &tu,
-	    &err) != SD_OK) {
+	pending_begin(c, text);
+	rc = engine_turn(c->eng, c->session, c->user, text, strlen(text), &tu,
+	    &err);
+	pending_end(c);
+	if (rc != SD_OK) {
 		fail_note(c, "the turn", &err);
 		return;
 	}
@@ -1715,6 +1885,13 @@ say(struct console *c, const char *text)
 		free(c->generator);
 		c->generator = xstrdup(g->valuestring);
 	}
+	free(c->model);
+	c->model = NULL;
+	g = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+	    tu.trace, "llm"), "model");
+	if (cJSON_IsString(g) && c->generator != NULL &&
+	    strcmp(c->generator, "llm") == 0)
+		c->model = xstrdup(g->valuestring);
 	if (c->session == NULL) {
 		c->session = xstrdup(tu.session_id);
 		c->desk = 0;
@@ -2033,15 +2210,19 @@ console_free(struct console *c)
 	free(c->agent);
 	free(c->session);
 	free(c->generator);
+	free(c->model);
 	free(c->hist_path);
+	sbuf_release(&c->stream);
 	if (c->eng != NULL)
 		engine_close(c->eng);
+	generator_free(c->gen);
 }
 
 enum sd_rc
 console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 {
 	struct console	 c;
+	struct gen_config gc;
 	struct session_info si;
 	struct sd_error	 e2 = SD_ERROR_INIT;
 	SCREEN		*scr = NULL;
@@ -2060,6 +2241,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	c.show[PANE_CONV] = c.show[PANE_CTX] = c.show[PANE_DBG] = 1;
 	c.data_version = -1;
 	sbuf_init(&c.notice);
+	sbuf_init(&c.stream);
 	name = o->agent != NULL ? o->agent : getenv("USER");
 	c.agent = xstrdup(name != NULL && *name != '\0' ? name : "agent");
 	c.user = o->user != NULL ? xstrdup(o->user) : NULL;
@@ -2070,6 +2252,25 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 			c.user = xstrdup(si.user_id);
 		sd_error_clear(&e2);
 		session_info_release(&si);
+	}
+	/*
+	 * The generator before curses, so a bad setting is a plain error.
+	 * Its own inline marks stay off: the console draws the verdicts
+	 * from the trace (switchable, and for earlier turns too), and the
+	 * stored reply is what the customer saw.
+	 */
+	if (gen_config_load(&gc, ctx, err) != SD_OK) {
+		gen_config_release(&gc);
+		console_free(&c);
+		return err->rc;
+	}
+	c.verdicts = gc.show_verdicts;
+	gc.show_verdicts = 0;
+	c.gen = generator_open(ctx->st, &gc, err);
+	gen_config_release(&gc);
+	if (c.gen == NULL) {
+		console_free(&c);
+		return err->rc;
 	}
 	session_switch(&c, o->session, 0);
 	c.sessions_view = o->desk;
@@ -2127,6 +2328,8 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	 */
 	if ((c.eng = engine_open(ctx->st, ctx->share_dir, err)) == NULL)
 		c.quit = 1;
+	else
+		engine_set_generator(c.eng, c.gen, on_token, &c);
 	o->engine_ready_ms = (double)(now_us() - t0) / 1000.0;
 
 	if (o->bench_draws >= 0) {
@@ -2153,12 +2356,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
 			break;
 		if (sig_winch) {
-			struct winsize	 ws;
-
-			sig_winch = 0;
-			if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-			    ws.ws_row > 0 && ws.ws_col > 0)
-				resizeterm(ws.ws_row, ws.ws_col);
+			handle_winch(&c);
 			on_key(&c, KEY_RESIZE);
 		}
 		while (!c.quit && !sig_quit && (ch = getch()) != ERR)

@@ -21,6 +21,8 @@
  *	#wrong-price	a wrong price, rating and review count
  *	#invented	adds a product the catalog does not have
  *	#slow		waits 3 s before answering (timeouts)
+ *	#drip		streams a sentence at a time, 1.5 s apart (front
+ *			ends that show a reply as it comes)
  *	#429xN, #500xN	fail N times for the same request body, then answer
  *	#500		always 500
  *	#truncate	the stream stops half-way without [DONE]
@@ -68,6 +70,7 @@ struct stream {
 	size_t	 n, i;
 	size_t	 off;		/* bytes of ev[i] sent */
 	int	 error_at_end;	/* close abruptly */
+	unsigned *wait_us;	/* wait before sending each event */
 };
 
 static void
@@ -239,6 +242,8 @@ stream_add(struct stream *s, const char *fmt, const char *data)
 	size_t	 n = strlen(fmt) + strlen(data) + 1;
 
 	s->ev = realloc(s->ev, (s->n + 1) * sizeof *s->ev);
+	s->wait_us = realloc(s->wait_us, (s->n + 1) * sizeof *s->wait_us);
+	s->wait_us[s->n] = 0;
 	s->ev[s->n] = malloc(n);
 	snprintf(s->ev[s->n], n, fmt, data);
 	s->n++;
@@ -254,6 +259,8 @@ stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	if (s->i >= s->n)
 		return s->error_at_end ? MHD_CONTENT_READER_END_WITH_ERROR :
 		    MHD_CONTENT_READER_END_OF_STREAM;
+	if (s->off == 0 && s->wait_us[s->i] > 0)
+		usleep(s->wait_us[s->i]);
 	n = strlen(s->ev[s->i]) - s->off;
 	if (n > max)
 		n = max;
@@ -276,6 +283,7 @@ stream_free(void *cls)
 	for (i = 0; i < s->n; i++)
 		free(s->ev[i]);
 	free(s->ev);
+	free(s->wait_us);
 	free(s);
 }
 
@@ -289,7 +297,7 @@ chat(struct MHD_Connection *c, cJSON *root, const char *body, size_t len)
 	struct stream *st;
 	struct MHD_Response *r;
 	enum MHD_Result ret;
-	size_t	 i, n, cut;
+	size_t	 i, n, cut, k;
 
 	attempt = attempt_of(body, len);
 	if ((p = strstr(prompt, "#429x")) != NULL) {
@@ -338,7 +346,23 @@ chat(struct MHD_Connection *c, cJSON *root, const char *body, size_t len)
 	stream_add(st, ": fake-llm keep-alive\n\n", "");
 	n = strlen(ans);
 	cut = strstr(prompt, "#truncate") != NULL ? n / 2 : n;
-	for (i = 0; i < cut; i += 7) {
+	/*
+	 * #drip: one event per sentence, cut after the next sentence's
+	 * first letter (a client knows a sentence ended only then).
+	 */
+	for (i = 0; strstr(prompt, "#drip") != NULL && i < cut; i += k) {
+		for (k = 1; i + k < cut && !(k >= 2 &&
+		    ans[i + k - 2] == '.' && ans[i + k - 1] == ' '); k++)
+			;
+		if (i + k < cut)
+			k++;
+		one = chunk_json(ans + i, k, NULL, 0);
+		stream_add(st, "data: %s\n\n", one);
+		free(one);
+		if (i > 0)
+			st->wait_us[st->n - 1] = 1500000;
+	}
+	for (i = strstr(prompt, "#drip") != NULL ? cut : 0; i < cut; i += 7) {
 		one = chunk_json(ans + i, i + 7 <= cut ? 7 : cut - i, NULL, 0);
 		stream_add(st, "data: %s\n\n", one);
 		free(one);

@@ -273,12 +273,76 @@ test_trace(void)
 	cJSON_Delete(t);
 }
 
+static const char gen_trace[] =
+    "{\"generator\":\"llm\",\"llm\":{\"model\":\"m7\",\"latency_ms\":40,"
+    "\"tokens\":{\"prompt\":100,\"completion\":20},\"attempts\":1,"
+    "\"why\":\"generator llm\"},"
+    "\"factcheck\":[{\"claim\":\"$999\",\"kind\":\"price\","
+    "\"verdict\":\"corrected\",\"corrected\":\"$1,299\",\"evidence\":"
+    "{\"kind\":\"product\",\"id\":\"LAP-1\",\"field\":\"price\","
+    "\"value\":\"1299\"}},"
+    "{\"claim\":\"in stock\",\"kind\":\"stock\",\"verdict\":\"supported\","
+    "\"evidence\":{\"kind\":\"product\",\"id\":\"LAP-1\",\"field\":"
+    "\"stock\",\"value\":\"14\"}},"
+    "{\"claim\":\"ROG G99\",\"kind\":\"product\",\"verdict\":"
+    "\"unknown_product_removed\",\"evidence\":{\"kind\":\"product\","
+    "\"id\":null,\"field\":\"name\",\"value\":null}}]}";
+
+static void
+test_verdicts(void)
+{
+	struct sbuf	 out = SBUF_INIT;
+	struct cdoc	 d = CDOC_INIT;
+	cJSON		*t = cJSON_Parse(gen_trace), *g;
+	char		*s;
+
+	ok(t != NULL, "generated trace parses");
+	cdoc_unicode = 0;
+	cdoc_verdicts("It costs $1,299. It is in stock.", t, &out);
+	is_str(out.buf, "It costs $1,299\001 [x price: said $999]\002. It is "
+	    "in stock\001 [ok stock]\002. \001[x product removed: ROG G99]\002",
+	    "marks after the claims, the removed one at the end");
+	cdoc_verdicts("No claims here.", NULL, &out);
+	is_str(out.buf, "No claims here.", "no trace: the reply as it is");
+
+	/* The template replaced the generation: nothing marked inline. */
+	g = cJSON_GetObjectItemCaseSensitive(t, "generator");
+	cJSON_SetValuestring(g, "template");
+	cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(t, "llm"),
+	    "fallback_reason", "fact-check: contradicted");
+	cdoc_verdicts("It costs $1,299.", t, &out);
+	ok(strncmp(out.buf, "It costs $1,299. \001[x price corrected: $999]",
+	    43) == 0, "fallback: claims listed after the template reply");
+	ok(strstr(out.buf, "generated reply not used: fact-check: "
+	    "contradicted") != NULL, "fallback: the reason");
+
+	cdoc_debug(&d, t, 1);
+	s = flat(&d);
+	ok(strstr(s, "llm     m7  40 ms  tokens 100+20  attempts 1") != NULL,
+	    "debug: model, latency, tokens, attempts");
+	ok(strstr(s, "fell back: fact-check: contradicted") != NULL,
+	    "debug: fallback reason");
+	ok(strstr(s, "facts   3 claims, 1 supported, 1 corrected, 1 "
+	    "unknown_product_removed") != NULL, "debug: claim counts");
+	ok(strstr(s, "x price corrected \"$999\" -> $1,299\n"
+	    "    product LAP-1 price = 1299") != NULL,
+	    "debug: claim, verdict, correction and evidence");
+	ok(strstr(s, "ok stock supported \"in stock\"") != NULL,
+	    "debug: supported claim");
+	ok(strstr(s, "product - name") != NULL, "debug: evidence without id");
+	free(s);
+	cdoc_clear(&d);
+	sbuf_release(&out);
+	cJSON_Delete(t);
+}
+
 int
 main(void)
 {
 	test_wrap();
 	test_tables();
 	test_trace();
+	test_verdicts();
 	done_testing();
 	return exit_status();
 }
