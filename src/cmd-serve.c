@@ -15,6 +15,7 @@
 
 #include "shopdesk.h"
 #include "cmd.h"
+#include "generate.h"
 #include "serve.h"
 #include "store.h"
 
@@ -55,6 +56,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct serve_config cfg;
+	struct gen_config gc;
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct serve	*sv;
 	sigset_t	 set;
@@ -63,6 +65,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	int		 ch, sig = 0, status = SD_EXIT_FAIL;
 
 	memset(&cfg, 0, sizeof cfg);
+	gen_config_init(&gc);
 	cfg.port = 8080;
 	cfg.rate = 20;
 	cfg.burst = 40;
@@ -117,6 +120,15 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	ctx->st = NULL;
 	cfg.db_path = ctx->db_path;
 	cfg.share_dir = ctx->share_dir;
+	/*
+	 * The generator settings (--generator, --llm-url, --config, the
+	 * environment) are read once; every worker opens its own generator
+	 * from them.
+	 */
+	gen_config_release(&gc);
+	if (gen_config_load(&gc, ctx, &err) != SD_OK)
+		goto out;
+	cfg.gen = &gc;
 
 	/*
 	 * Block the signals before the workers start so that they inherit
@@ -130,11 +142,13 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	if ((sv = serve_start(&cfg, &err)) == NULL)
 		goto out;
 	fprintf(stderr, "shopdesk serve: listening on http://%s%s%s:%d/ "
-	    "(%d threads, %s, database %s)\n",
+	    "(%d threads, %s, generator %s%s%s, database %s)\n",
 	    strchr(serve_address(sv), ':') != NULL ? "[" : "",
 	    serve_address(sv), strchr(serve_address(sv), ':') != NULL ?
 	    "]" : "", serve_port(sv), serve_threads(sv),
-	    cfg.no_auth ? "no auth" : "API keys required", ctx->db_path);
+	    cfg.no_auth ? "no auth" : "API keys required",
+	    gen_mode_name(gc.mode), gc.url != NULL ? " at " : "",
+	    gc.url != NULL ? gc.url : "", ctx->db_path);
 	if (log_path != NULL) {
 		fprintf(cfg.log, "shopdesk serve: listening on %s port %d\n",
 		    serve_address(sv), serve_port(sv));
@@ -153,6 +167,7 @@ out:
 		status = cmd_error(&cmd_serve_entry, &err);
 	if (cfg.log != NULL && cfg.log != stderr)
 		fclose(cfg.log);
+	gen_config_release(&gc);
 	sd_error_clear(&err);
 	return status;
 }

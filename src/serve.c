@@ -10,6 +10,17 @@
  * are run one at a time under a session lock, so that concurrent
  * requests on a session neither lose nor interleave turns; different
  * sessions run in parallel, their writes serialised by SQLite (WAL).
+ *
+ * A streamed turn (Accept: text/event-stream) is checked on the worker
+ * like any other, then handed to a stream thread, which has its own store,
+ * engine and generator: a model may take seconds, and a worker waiting
+ * for it would stall every connection it serves.  The stream thread takes
+ * the session lock, runs the turn, and appends each event to the stream's
+ * buffer; the response's reader (on the worker) sends what is there and,
+ * when nothing is, suspends the connection until the stream thread
+ * resumes it with the next event.  The turn commits before its "done"
+ * event is written, and it runs to the end whether or not the client is
+ * still there.
  */
 #include "config.h"
 
@@ -35,6 +46,7 @@
 #include "analytics.h"
 #include "apikey.h"
 #include "engine.h"
+#include "generate.h"
 #include "history.h"
 #include "sbuf.h"
 #include "serve-limit.h"
@@ -77,11 +89,41 @@ static const long long lat_bounds[] = {
 };
 #define NLAT	(sizeof lat_bounds / sizeof lat_bounds[0])
 
-/* What one worker thread owns. */
+/* What one worker (or stream) thread owns. */
 struct worker {
 	struct worker	*next;		/* all workers, for serve_stop */
 	struct store	*st;		/* its own connection */
 	struct engine	*engine;	/* opened on its first turn */
+	struct generator *gen;		/* opened with the engine, or NULL */
+};
+
+struct serve;
+
+/*
+ * One streamed turn.  Shared by the stream thread that runs it and the
+ * response that sends it; freed when both let go (refs).  The request
+ * fields are copies: the connection may be gone before the turn runs.
+ */
+struct stream {
+	struct stream	*next;		/* the job queue */
+	struct stream	*live_prev, *live_next;	/* sv->live */
+	struct serve	*sv;
+	pthread_mutex_t	 mu;		/* guards what follows */
+	int		 refs;
+	struct sbuf	 out;		/* events not yet sent */
+	size_t		 off;		/* bytes of out already sent */
+	int		 finished;	/* the last event is in out */
+	int		 suspended;	/* the reader waits for an event */
+	int		 cancelled;	/* the server stops: end now */
+	int		 tokens;	/* token and reset events written */
+	struct MHD_Connection *conn;	/* NULL once the response is gone */
+	size_t		*bytes;		/* the request's byte count (the
+					   reader's thread only) */
+	/* The turn. */
+	char		*sid;
+	char		*user;
+	char		*msg;
+	int		 debug;
 };
 
 struct serve {
@@ -99,6 +141,16 @@ struct serve {
 	struct worker	*workers;
 	struct serve_limiter *limiter;
 	struct serve_locks *locks;
+	const struct gen_config *gen;	/* NULL: templates only */
+	/* Stream threads and their queue of turns. */
+	pthread_mutex_t	 jobs_mu;	/* guards jobs, live, jobs_stop */
+	pthread_cond_t	 jobs_cv;
+	struct stream	*jobs, *jobs_tail;
+	struct stream	*live;		/* streams with a response */
+	int		 streams_cancelled;	/* stream_cancel_all ran */
+	int		 jobs_stop;
+	pthread_t	*streamers;
+	int		 nstreamers;
 	atomic_int	 draining;	/* serve_stop began: answer 503 */
 	atomic_long	 inflight;	/* requests between first call and
 					   completion */
@@ -161,15 +213,13 @@ busy_wait(void *arg, int count)
 	return 0;
 }
 
-/* The calling thread's worker, opening its store on first use. */
+/* A worker with its own store connection, on the list serve_stop frees. */
 static struct worker *
-worker_get(struct serve *sv, struct sd_error *err)
+worker_new(struct serve *sv, struct sd_error *err)
 {
-	struct worker	*w = pthread_getspecific(sv->worker_key);
+	struct worker	*w;
 	struct store	*st;
 
-	if (w != NULL)
-		return w;
 	if ((st = store_open(sv->db_path, NULL, err)) == NULL)
 		return NULL;
 	sqlite3_busy_handler(store_db(st), busy_wait, NULL);
@@ -185,7 +235,6 @@ worker_get(struct serve *sv, struct sd_error *err)
 	sqlite3_exec(store_db(st), "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	w = xcalloc(1, sizeof *w);
 	w->st = st;
-	pthread_setspecific(sv->worker_key, w);
 	pthread_mutex_lock(&sv->workers_mu);
 	w->next = sv->workers;
 	sv->workers = w;
@@ -193,12 +242,32 @@ worker_get(struct serve *sv, struct sd_error *err)
 	return w;
 }
 
+/* The calling worker thread's worker, opening its store on first use. */
+static struct worker *
+worker_get(struct serve *sv, struct sd_error *err)
+{
+	struct worker	*w = pthread_getspecific(sv->worker_key);
+
+	if (w == NULL && (w = worker_new(sv, err)) != NULL)
+		pthread_setspecific(sv->worker_key, w);
+	return w;
+}
+
+/* The worker's engine, and its generator over the worker's store. */
 static struct engine *
 worker_engine(struct serve *sv, struct worker *w, struct sd_error *err)
 {
-	if (w->engine == NULL &&
-	    (w->engine = engine_open(w->st, sv->share_dir, err)) != NULL)
-		atomic_fetch_add(&sv->engines, 1);
+	if (w->engine != NULL)
+		return w->engine;
+	if (sv->gen != NULL && w->gen == NULL &&
+	    (w->gen = generator_open(w->st, sv->gen, err)) == NULL) {
+		sd_error_prefix(err, "generator: ");
+		return NULL;
+	}
+	if ((w->engine = engine_open(w->st, sv->share_dir, err)) == NULL)
+		return NULL;
+	engine_set_generator(w->engine, w->gen, NULL, NULL);
+	atomic_fetch_add(&sv->engines, 1);
 	return w->engine;
 }
 
@@ -425,6 +494,352 @@ query_flag(struct MHD_Connection *c, const char *name)
 
 /* Endpoints */
 
+/* A turn's time, in the latency histogram. */
+static void
+count_turn(struct serve *sv, long long us)
+{
+	size_t	 i;
+
+	for (i = 0; i < NLAT && us > lat_bounds[i]; i++)
+		;
+	atomic_fetch_add(&sv->turn_hist[i], 1);
+	atomic_fetch_add(&sv->turn_sum_us, (unsigned long long)us);
+	atomic_fetch_add(&sv->turns, 1);
+}
+
+/*
+ * The answer to a turn, streamed or not.  It borrows the trace's parts
+ * by reference: delete it before releasing the turn.
+ */
+static cJSON *
+turn_json(const struct turn *tu, int debug)
+{
+	cJSON	*resp = cJSON_CreateObject(), *tr = tu->trace;
+
+	cJSON_AddStringToObject(resp, "session_id", tu->session_id);
+	if (tu->bot_msg_id > 0)
+		cJSON_AddNumberToObject(resp, "message_id",
+		    (double)tu->bot_msg_id);
+	else
+		cJSON_AddNullToObject(resp, "message_id");
+	cJSON_AddNumberToObject(resp, "user_message_id",
+	    (double)tu->user_msg_id);
+	cJSON_AddStringToObject(resp, "reply", tu->reply);
+	if (cJSON_GetObjectItem(tr, "intent") != NULL)
+		cJSON_AddItemReferenceToObject(resp, "intent",
+		    cJSON_GetObjectItem(tr, "intent"));
+	if (cJSON_GetObjectItem(tr, "entities") != NULL)
+		cJSON_AddItemReferenceToObject(resp, "entities",
+		    cJSON_GetObjectItem(tr, "entities"));
+	if (cJSON_GetObjectItem(tr, "citations") != NULL)
+		cJSON_AddItemReferenceToObject(resp, "citations",
+		    cJSON_GetObjectItem(tr, "citations"));
+	cJSON_AddStringToObject(resp, "action", tu->action != NULL ?
+	    tu->action : "");
+	cJSON_AddBoolToObject(resp, "escalated", tu->escalated);
+	if (debug)
+		cJSON_AddItemReferenceToObject(resp, "trace", tr);
+	return resp;
+}
+
+/* Streams */
+
+/* Whether the client asked for server-sent events. */
+static int
+wants_stream(struct MHD_Connection *c)
+{
+	static const char want[] = "text/event-stream";
+	const char	*a;
+
+	a = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_ACCEPT);
+	for (; a != NULL && *a != '\0'; a++)
+		if (strncasecmp(a, want, sizeof want - 1) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+stream_unref(struct stream *st)
+{
+	int	 last;
+
+	pthread_mutex_lock(&st->mu);
+	last = --st->refs == 0;
+	pthread_mutex_unlock(&st->mu);
+	if (!last)
+		return;
+	pthread_mutex_destroy(&st->mu);
+	sbuf_release(&st->out);
+	free(st->sid);
+	free(st->user);
+	free(st->msg);
+	free(st);
+}
+
+/*
+ * Append one event (data is one line of JSON); last: nothing follows.
+ * Wakes the connection when its reader is waiting.  Without a response
+ * (the client left) the event goes nowhere; the turn goes on.
+ */
+static void
+stream_put(struct stream *st, const char *event, const char *data,
+    size_t len, int last)
+{
+	pthread_mutex_lock(&st->mu);
+	if (st->conn != NULL) {
+		sbuf_addf(&st->out, "event: %s\ndata: ", event);
+		sbuf_add(&st->out, data, len);
+		sbuf_adds(&st->out, "\n\n");
+	}
+	if (last)
+		st->finished = 1;
+	if (st->suspended && st->conn != NULL) {
+		st->suspended = 0;
+		MHD_resume_connection(st->conn);
+	}
+	pthread_mutex_unlock(&st->mu);
+}
+
+/* An error after the turn began: an "error" event ends the stream. */
+static void
+stream_fail(struct stream *st, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+stream_fail(struct stream *st, const char *fmt, ...)
+{
+	struct sbuf	 sb = SBUF_INIT, msg = SBUF_INIT;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	sbuf_adds(&sb, "{\"error\":");
+	sbuf_add_json_str(&sb, msg.buf, msg.len);
+	sbuf_adds(&sb, ",\"status\":500}");
+	stream_put(st, "error", sb.buf, sb.len, 1);
+	sbuf_release(&sb);
+	sbuf_release(&msg);
+}
+
+/* gen_token_fn: each checked sentence (or the reset) as one event. */
+static int
+stream_token(void *arg, enum gen_event ev, const char *text, size_t len)
+{
+	struct stream	*st = arg;
+	struct sbuf	 sb = SBUF_INIT;
+
+	sbuf_adds(&sb, "{\"text\":");
+	sbuf_add_json_str(&sb, text, len);
+	sbuf_addc(&sb, '}');
+	stream_put(st, ev == GEN_RESET ? "reset" : "token", sb.buf, sb.len,
+	    0);
+	sbuf_release(&sb);
+	st->tokens++;
+	return 0;
+}
+
+/*
+ * MHD's reader: what is buffered, else the end, else suspend until
+ * stream_put resumes the connection.  Runs on the connection's worker.
+ */
+static ssize_t
+stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct stream	*st = cls;
+	size_t		 n;
+
+	(void)pos;
+	pthread_mutex_lock(&st->mu);
+	if (st->cancelled) {
+		pthread_mutex_unlock(&st->mu);
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	}
+	if (st->off < st->out.len) {
+		n = st->out.len - st->off;
+		if (n > max)
+			n = max;
+		memcpy(buf, st->out.buf + st->off, n);
+		st->off += n;
+		if (st->off == st->out.len) {
+			sbuf_reset(&st->out);
+			st->off = 0;
+		}
+		if (st->bytes != NULL)
+			*st->bytes += n;
+		pthread_mutex_unlock(&st->mu);
+		return (ssize_t)n;
+	}
+	if (st->finished) {
+		pthread_mutex_unlock(&st->mu);
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	}
+	/*
+	 * Nothing yet: returning 0 alone would have MHD call again at once,
+	 * spinning.  Suspended, the connection costs nothing until
+	 * stream_put resumes it (under st->mu, so no wake-up is lost).
+	 */
+	st->suspended = 1;
+	MHD_suspend_connection(st->conn);
+	pthread_mutex_unlock(&st->mu);
+	return 0;
+}
+
+/* MHD is done with the response (sent, or the client went away). */
+static void
+stream_gone(void *cls)
+{
+	struct stream	*st = cls;
+	struct serve	*sv = st->sv;
+
+	pthread_mutex_lock(&sv->jobs_mu);
+	if (st->live_prev != NULL)
+		st->live_prev->live_next = st->live_next;
+	else if (sv->live == st)
+		sv->live = st->live_next;
+	if (st->live_next != NULL)
+		st->live_next->live_prev = st->live_prev;
+	st->live_prev = st->live_next = NULL;
+	pthread_mutex_unlock(&sv->jobs_mu);
+	pthread_mutex_lock(&st->mu);
+	st->conn = NULL;
+	st->bytes = NULL;
+	pthread_mutex_unlock(&st->mu);
+	stream_unref(st);
+}
+
+/* Run a streamed turn, on a stream thread with its worker *wp. */
+static void
+stream_run(struct serve *sv, struct worker **wp, struct stream *st)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct engine	*e;
+	struct turn	 tu;
+	cJSON		*resp;
+	char		*data;
+	long long	 t0;
+	enum sd_rc	 rc;
+
+	if (*wp == NULL && (*wp = worker_new(sv, &err)) == NULL) {
+		stream_fail(st, "%s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return;
+	}
+	if ((e = worker_engine(sv, *wp, &err)) == NULL) {
+		stream_fail(st, "engine: %s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return;
+	}
+	engine_set_generator(e, (*wp)->gen, stream_token, st);
+	t0 = mono_us();
+	serve_locks_lock(sv->locks, st->sid);
+	rc = engine_turn(e, st->sid, st->user, st->msg, strlen(st->msg), &tu,
+	    &err);
+	serve_locks_unlock(sv->locks, st->sid);
+	engine_set_generator(e, (*wp)->gen, NULL, NULL);
+	if (rc != SD_OK) {
+		stream_fail(st, "turn: %s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return;
+	}
+	count_turn(sv, mono_us() - t0);
+	/* A turn that streamed nothing (templates) says it all at once. */
+	if (st->tokens == 0 && tu.reply != NULL && *tu.reply != '\0')
+		stream_token(st, GEN_TEXT, tu.reply, strlen(tu.reply));
+	resp = turn_json(&tu, st->debug);
+	data = cJSON_PrintUnformatted(resp);
+	stream_put(st, "done", data, strlen(data), 1);
+	free(data);
+	cJSON_Delete(resp);
+	turn_release(&tu);
+}
+
+static void *
+streamer_main(void *arg)
+{
+	struct serve	*sv = arg;
+	struct worker	*w = NULL;
+	struct stream	*st;
+
+	for (;;) {
+		pthread_mutex_lock(&sv->jobs_mu);
+		while (sv->jobs == NULL && !sv->jobs_stop)
+			pthread_cond_wait(&sv->jobs_cv, &sv->jobs_mu);
+		/* On stop, the turns queued still run: none is lost. */
+		if ((st = sv->jobs) == NULL) {
+			pthread_mutex_unlock(&sv->jobs_mu);
+			break;
+		}
+		if ((sv->jobs = st->next) == NULL)
+			sv->jobs_tail = NULL;
+		pthread_mutex_unlock(&sv->jobs_mu);
+		stream_run(sv, &w, st);
+		stream_unref(st);
+	}
+	return NULL;
+}
+
+/* Answer with a stream and queue its turn for a stream thread. */
+static enum MHD_Result
+stream_start(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    const char *sid, const char *user, const char *msg)
+{
+	struct MHD_Response *resp;
+	struct stream	*st = xcalloc(1, sizeof *st);
+	enum MHD_Result	 ret;
+
+	pthread_mutex_init(&st->mu, NULL);
+	sbuf_init(&st->out);
+	st->sv = sv;
+	st->refs = 2;		/* the response and the job */
+	st->conn = c;
+	st->bytes = &r->bytes;
+	st->sid = xstrdup(sid);
+	st->user = xstrdup(user);
+	st->msg = xstrdup(msg);
+	st->debug = query_flag(c, "debug");
+	resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096,
+	    stream_read, st, stream_gone);
+	if (resp == NULL) {
+		st->refs = 1;
+		stream_unref(st);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+	    "text/event-stream; charset=utf-8");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+	    "no-cache");
+	/* Proxies such as nginx would hold the events back otherwise. */
+	MHD_add_response_header(resp, "X-Accel-Buffering", "no");
+	if (atomic_load(&sv->draining))
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION,
+		    "close");
+	pthread_mutex_lock(&sv->jobs_mu);
+	if ((st->live_next = sv->live) != NULL)
+		sv->live->live_prev = st;
+	sv->live = st;
+	st->cancelled = sv->streams_cancelled;
+	pthread_mutex_unlock(&sv->jobs_mu);
+	r->status = 200;
+	ret = MHD_queue_response(c, 200, resp);
+	MHD_destroy_response(resp);
+	if (ret != MHD_YES) {
+		/* Never answered: the turn does not run. */
+		stream_unref(st);
+		return ret;
+	}
+	pthread_mutex_lock(&sv->jobs_mu);
+	if (sv->jobs_tail != NULL)
+		sv->jobs_tail->next = st;
+	else
+		sv->jobs = st;
+	sv->jobs_tail = st;
+	pthread_cond_signal(&sv->jobs_cv);
+	pthread_mutex_unlock(&sv->jobs_mu);
+	return ret;
+}
+
 static enum MHD_Result
 api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
     struct worker *w)
@@ -436,7 +851,7 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	enum MHD_Result	 ret = MHD_NO;
 	const char	*msg, *user, *sid;
 	char		*owner = NULL, *newid = NULL;
-	cJSON		*o, *resp = NULL, *tr;
+	cJSON		*o, *resp = NULL;
 	long long	 t0;
 	int		 created = 0, have_turn = 0;
 	enum sd_rc	 rc;
@@ -506,6 +921,11 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		atomic_fetch_add(&sv->sessions_created, 1);
 	}
 
+	if (wants_stream(c)) {
+		ret = stream_start(sv, c, r, sid, user, msg);
+		goto out;
+	}
+
 	t0 = mono_us();
 	serve_locks_lock(sv->locks, sid);
 	rc = engine_turn(e, sid, user, msg, strlen(msg), &tu, &err);
@@ -515,43 +935,8 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		goto out;
 	}
 	have_turn = 1;
-	t0 = mono_us() - t0;
-	{
-		size_t	 i;
-
-		for (i = 0; i < NLAT && t0 > lat_bounds[i]; i++)
-			;
-		atomic_fetch_add(&sv->turn_hist[i], 1);
-		atomic_fetch_add(&sv->turn_sum_us, (unsigned long long)t0);
-		atomic_fetch_add(&sv->turns, 1);
-	}
-
-	/* The answer borrows the trace's parts by reference. */
-	resp = cJSON_CreateObject();
-	tr = tu.trace;
-	cJSON_AddStringToObject(resp, "session_id", tu.session_id);
-	if (tu.bot_msg_id > 0)
-		cJSON_AddNumberToObject(resp, "message_id",
-		    (double)tu.bot_msg_id);
-	else
-		cJSON_AddNullToObject(resp, "message_id");
-	cJSON_AddNumberToObject(resp, "user_message_id",
-	    (double)tu.user_msg_id);
-	cJSON_AddStringToObject(resp, "reply", tu.reply);
-	if (cJSON_GetObjectItem(tr, "intent") != NULL)
-		cJSON_AddItemReferenceToObject(resp, "intent",
-		    cJSON_GetObjectItem(tr, "intent"));
-	if (cJSON_GetObjectItem(tr, "entities") != NULL)
-		cJSON_AddItemReferenceToObject(resp, "entities",
-		    cJSON_GetObjectItem(tr, "entities"));
-	if (cJSON_GetObjectItem(tr, "citations") != NULL)
-		cJSON_AddItemReferenceToObject(resp, "citations",
-		    cJSON_GetObjectItem(tr, "citations"));
-	cJSON_AddStringToObject(resp, "action", tu.action != NULL ?
-	    tu.action : "");
-	cJSON_AddBoolToObject(resp, "escalated", tu.escalated);
-	if (query_flag(c, "debug"))
-		cJSON_AddItemReferenceToObject(resp, "trace", tr);
+	count_turn(sv, mono_us() - t0);
+	resp = turn_json(&tu, query_flag(c, "debug"));
 	ret = respond_json(sv, c, r, 200, resp);
 out:
 	cJSON_Delete(resp);
@@ -1095,6 +1480,41 @@ on_mhd_log(void *cls, const char *fmt, va_list ap)
 
 /* Lifecycle */
 
+/* End every open stream now (resumed, its reader answers an error). */
+static void
+stream_cancel_all(struct serve *sv)
+{
+	struct stream	*st;
+
+	pthread_mutex_lock(&sv->jobs_mu);
+	sv->streams_cancelled = 1;
+	for (st = sv->live; st != NULL; st = st->live_next) {
+		pthread_mutex_lock(&st->mu);
+		st->cancelled = 1;
+		if (st->suspended && st->conn != NULL) {
+			st->suspended = 0;
+			MHD_resume_connection(st->conn);
+		}
+		pthread_mutex_unlock(&st->mu);
+	}
+	pthread_mutex_unlock(&sv->jobs_mu);
+}
+
+/* Let the stream threads run the turns queued, then end them. */
+static void
+streamers_stop(struct serve *sv)
+{
+	int	 i;
+
+	pthread_mutex_lock(&sv->jobs_mu);
+	sv->jobs_stop = 1;
+	pthread_cond_broadcast(&sv->jobs_cv);
+	pthread_mutex_unlock(&sv->jobs_mu);
+	for (i = 0; i < sv->nstreamers; i++)
+		pthread_join(sv->streamers[i], NULL);
+	sv->nstreamers = 0;
+}
+
 static void
 serve_free(struct serve *sv)
 {
@@ -1103,6 +1523,7 @@ serve_free(struct serve *sv)
 	for (w = sv->workers; w != NULL; w = next) {
 		next = w->next;
 		engine_close(w->engine);
+		generator_free(w->gen);
 		store_close(w->st);
 		free(w);
 	}
@@ -1111,6 +1532,9 @@ serve_free(struct serve *sv)
 	pthread_key_delete(sv->worker_key);
 	pthread_mutex_destroy(&sv->workers_mu);
 	pthread_mutex_destroy(&sv->log_mu);
+	pthread_mutex_destroy(&sv->jobs_mu);
+	pthread_cond_destroy(&sv->jobs_cv);
+	free(sv->streamers);
 	free(sv->db_path);
 	free(sv->share_dir);
 	free(sv->addr);
@@ -1130,6 +1554,7 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	struct engine	*e = NULL;
 	unsigned	 flags;
 	long		 ncpu;
+	int		 i;
 
 	sv->db_path = xstrdup(cfg->db_path);
 	sv->share_dir = xstrdup(cfg->share_dir);
@@ -1137,6 +1562,9 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	sv->log = cfg->log;
 	pthread_mutex_init(&sv->log_mu, NULL);
 	pthread_mutex_init(&sv->workers_mu, NULL);
+	pthread_mutex_init(&sv->jobs_mu, NULL);
+	pthread_cond_init(&sv->jobs_cv, NULL);
+	sv->gen = cfg->gen;
 	pthread_key_create(&sv->worker_key, NULL);
 	sv->limiter = serve_limiter_new(cfg->rate, cfg->burst);
 	sv->locks = serve_locks_new(SESSION_LOCKS);
@@ -1163,7 +1591,8 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	}
 
 	memset(&ss, 0, sizeof ss);
-	flags = MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC;
+	flags = MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
+	    MHD_ALLOW_SUSPEND_RESUME;
 	if (inet_pton(AF_INET, bind, &sin->sin_addr) == 1) {
 		sin->sin_family = AF_INET;
 		sin->sin_port = htons((uint16_t)cfg->port);
@@ -1189,6 +1618,16 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 		goto fail;
 	}
 	engine_close(e);
+	/* Bad generator settings, too, are for now, not the first turn. */
+	if (sv->gen != NULL) {
+		struct generator *g = generator_open(st, sv->gen, err);
+
+		if (g == NULL) {
+			sd_error_prefix(err, "generator: ");
+			goto fail;
+		}
+		generator_free(g);
+	}
 	store_close(st);
 	st = NULL;
 
@@ -1206,6 +1645,19 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 		    cfg->port, errno != 0 ? strerror(errno) :
 		    "microhttpd refused");
 		goto fail;
+	}
+	/* As many stream threads as workers: streamed turns queue past it. */
+	sv->streamers = xcalloc((size_t)sv->threads, sizeof *sv->streamers);
+	for (i = 0; i < sv->threads; i++) {
+		if ((errno = pthread_create(&sv->streamers[i], NULL,
+		    streamer_main, sv)) != 0) {
+			sd_fail(err, SD_ERR_IO, "cannot start a stream thread: "
+			    "%s", strerror(errno));
+			streamers_stop(sv);
+			MHD_stop_daemon(sv->daemon);
+			goto fail;
+		}
+		sv->nstreamers++;
 	}
 	di = MHD_get_daemon_info(sv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	sv->port = di != NULL ? di->port : cfg->port;
@@ -1249,6 +1701,16 @@ serve_stop(struct serve *sv, int drain_ms)
 	deadline = mono_us() + (long long)drain_ms * 1000;
 	while (atomic_load(&sv->inflight) > 0 && mono_us() < deadline)
 		usleep(2000);
+	/*
+	 * Streams still open past the deadline are cut: MHD must not be
+	 * stopped with a connection suspended.  Their turns still finish
+	 * (streamers_stop), only the client does not hear of it.
+	 */
+	stream_cancel_all(sv);
+	deadline = mono_us() + 1000000;
+	while (atomic_load(&sv->inflight) > 0 && mono_us() < deadline)
+		usleep(2000);
 	MHD_stop_daemon(sv->daemon);
+	streamers_stop(sv);
 	serve_free(sv);
 }

@@ -3,6 +3,11 @@
  * analytics endpoints, health and Prometheus metrics.  serve_start runs
  * the server on its own threads; the caller waits for a signal and calls
  * serve_stop.
+ *
+ * POST /api/chat/message with "Accept: text/event-stream" answers as
+ * server-sent events: the turn runs on a stream thread (the worker
+ * threads never wait for a model), and the connection is suspended
+ * between events.
  */
 #ifndef SERVE_H
 #define SERVE_H
@@ -10,6 +15,8 @@
 #include <stdio.h>
 
 #include "shopdesk.h"
+
+struct gen_config;
 
 /* Largest request body, in bytes; more is answered 413. */
 #define SERVE_BODY_MAX		(64 * 1024)
@@ -29,6 +36,10 @@ struct serve_config {
 	double		 burst;		/* bucket size of the rate limit */
 	FILE		*log;		/* access log, one line a request; NULL:
 					   none.  Written from the workers. */
+	const struct gen_config *gen;	/* generated replies (generate.h);
+					   NULL: templates only.  Read by
+					   every worker: must outlive the
+					   server. */
 };
 
 struct serve;
