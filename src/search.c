@@ -1314,8 +1314,8 @@ hits_push(struct search_result *res, size_t *cap, const struct search_hit *h)
 	res->hits[res->n++] = *h;
 }
 
-static void
-hit_release(struct search_hit *h)
+void
+search_hit_release(struct search_hit *h)
 {
 	free(h->id);
 	free(h->title);
@@ -1324,6 +1324,7 @@ hit_release(struct search_hit *h)
 	free(h->currency);
 	free(h->category);
 	free(h->brand);
+	memset(h, 0, sizeof *h);
 }
 
 /* Field weights: see product_fts and chunk_fts in store.c. */
@@ -1585,7 +1586,7 @@ hits_drop(struct search_result *res, size_t first)
 	size_t	 i;
 
 	for (i = first; i < res->n; i++)
-		hit_release(&res->hits[i]);
+		search_hit_release(&res->hits[i]);
 	res->n = first;
 }
 
@@ -1698,7 +1699,7 @@ search_run(struct store *st, const struct search_query *q,
 	if (res->n > 1)
 		qsort(res->hits, res->n, sizeof *res->hits, hit_cmp);
 	for (i = (size_t)limit; i < res->n; i++)
-		hit_release(&res->hits[i]);
+		search_hit_release(&res->hits[i]);
 	if (res->n > (size_t)limit)
 		res->n = (size_t)limit;
 out:
@@ -1717,7 +1718,7 @@ search_result_free(struct search_result *res)
 	if (res == NULL)
 		return;
 	for (i = 0; i < res->n; i++)
-		hit_release(&res->hits[i]);
+		search_hit_release(&res->hits[i]);
 	free(res->hits);
 	free(res->expr);
 	free(res->corrected);

@@ -83,6 +83,8 @@ struct search_result {
 enum sd_rc	 search_run(struct store *, const struct search_query *,
 		    struct search_result *, struct sd_error *);
 void		 search_result_free(struct search_result *);
+/* Free the strings of one hit (for callers that keep hits of their own). */
+void		 search_hit_release(struct search_hit *);
 
 /*
  * Bounded Damerau-Levenshtein (optimal string alignment) distance between

@@ -206,19 +206,6 @@ struct cand {
 	double		 cosine;
 };
 
-static void
-hit_free(struct search_hit *h)
-{
-	free(h->id);
-	free(h->title);
-	free(h->heading);
-	free(h->snippet);
-	free(h->currency);
-	free(h->category);
-	free(h->brand);
-	memset(h, 0, sizeof *h);
-}
-
 static char *
 col(sqlite3_stmt *s, int i)
 {
@@ -375,7 +362,7 @@ vector_list(struct vec_retriever *r, const float *qv,
 				    (k == 0) && c[j].key == c[n].key)
 					break;
 			if (j < n) {	/* another chunk of a document kept */
-				hit_free(&c[n].hit);
+				search_hit_release(&c[n].hit);
 				continue;
 			}
 			c[n].cosine = vh[i].score;
@@ -491,12 +478,12 @@ vec_search(struct vec_retriever *r, const struct search_query *q,
 		hits[i].score = fu[i].score;
 	}
 	for (i = 0; i < nbm; i++)
-		hit_free(&res->hits[i]);
+		search_hit_release(&res->hits[i]);
 	free(res->hits);
 	res->hits = hits;
 	res->n = nf;
 	for (i = 0; i < nvc; i++)
-		hit_free(&vc[i].hit);
+		search_hit_release(&vc[i].hit);
 	free(vc);
 	free(la);
 	free(lb);
