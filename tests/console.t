@@ -69,10 +69,8 @@ expect_gone "/search alone goes back to the turns" "Context: search"
 
 typeline "/feedback up very helpful"
 expect "/feedback up stores a rating" "Thanks: rated message"
-if command -v sqlite3 >/dev/null 2>&1; then
-	[ "$(sqlite3 "$SHOPDESK_DB" "SELECT rating || ':' || comment FROM feedback")" = "5:very helpful" ]
-	ok $? "feedback row: rating 5 and the comment"
-fi
+[ "$("$top_builddir/tests/sql-value" "$SHOPDESK_DB" "SELECT rating || ':' || comment FROM feedback")" = "5:very helpful" ]
+ok $? "feedback row: rating 5 and the comment"
 typeline "/feedback sideways"
 expect "/feedback with a bad rating is a hint" "usage: /feedback up|down"
 
