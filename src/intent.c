@@ -18,6 +18,11 @@
  */
 #include "config.h"
 
+#if defined(__GNUC__) && !defined(__clang__)
+/* The per-feature loop over the intents vectorises at -O3 only. */
+#pragma GCC optimize("O3")
+#endif
+
 #include <ctype.h>
 #include <errno.h>
 #include <glob.h>
