@@ -218,14 +218,15 @@ results_set(struct tctx *t, const struct product *p, size_t n)
 static int
 word_in(const char *s, const char *w, size_t n)
 {
-	const char	*p = s;
+	const char	*p = s, *end = s + strlen(s);
 
-	while ((p = strstr(p, "")) != NULL && *p != '\0') {
-		if (strncmp(p, w, n) == 0 && (p == s ||
-		    !isalnum((unsigned char)p[-1])) &&
+	if (n == 0)
+		return 0;
+	while ((p = memmem(p, (size_t)(end - p), w, n)) != NULL) {
+		if ((p == s || !isalnum((unsigned char)p[-1])) &&
 		    !isalnum((unsigned char)p[n]))
 			return 1;
-		p++;
+		p += n;
 	}
 	return 0;
 }
@@ -234,16 +235,7 @@ word_in(const char *s, const char *w, size_t n)
 static int
 has_word(struct tctx *t, const char *w)
 {
-	const char	*s = t->fold.s.buf, *p = s;
-	size_t		 n = strlen(w);
-
-	while ((p = strstr(p, w)) != NULL) {
-		if ((p == s || !isalnum((unsigned char)p[-1])) &&
-		    !isalnum((unsigned char)p[n]))
-			return 1;
-		p += n;
-	}
-	return 0;
+	return word_in(t->fold.s.buf, w, strlen(w));
 }
 
 static int
