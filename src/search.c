@@ -835,8 +835,169 @@ is_synonym_term(struct store *st, const char *word)
 	return r;
 }
 
+/*
+ * The typo-correction vocabulary in memory, per connection.  Each
+ * lookup in term_vocab (an fts5vocab table) prepares statements inside
+ * FTS5 and walks postings to count documents, which made spelling a
+ * third of a knowledge-base search.  The words are kept by first letter
+ * ("bucket"): a bucket is read whole the first time a scan for
+ * corrections needs it, or after VOCAB_MISSES single-word lookups found
+ * it missing, so a one-off search (the search command) reads no more
+ * than before while a connection answering turns stops reading the
+ * vocabulary at all.  Everything is forgotten when the catalog file
+ * changes (its data version; conversations live in another file) and
+ * bypassed while this connection has the catalog open for writing.
+ */
+#define VOCAB_MISSES	4
+
+static char	*col_dup(sqlite3_stmt *, int);
+
+struct vocab_bucket {
+	char		*prefix;	/* one letter, UTF-8 */
+	int		 misses;	/* SQL lookups so far */
+	int		 loaded;
+	char		**term;		/* in the index's (byte) order */
+	long long	*df;		/* documents per term */
+	size_t		 n;
+};
+
+struct vocab {
+	struct vocab_bucket *b;
+	size_t		 n, cap;
+	unsigned	 data_version;
+};
+
+/* Forget a bucket's words (it keeps its letter). */
+static void
+vocab_bucket_unload(struct vocab_bucket *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->n; i++)
+		free(b->term[i]);
+	free(b->term);
+	free(b->df);
+	b->term = NULL;
+	b->df = NULL;
+	b->n = 0;
+	b->loaded = 0;
+}
+
+static void
+vocab_bucket_release(struct vocab_bucket *b)
+{
+	vocab_bucket_unload(b);
+	free(b->prefix);
+	memset(b, 0, sizeof *b);
+}
+
+static void
+vocab_clear(struct vocab *v)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->n; i++)
+		vocab_bucket_release(&v->b[i]);
+	v->n = 0;
+}
+
+static void
+vocab_free(void *p)
+{
+	struct vocab *v = p;
+
+	if (v == NULL)
+		return;
+	vocab_clear(v);
+	free(v->b);
+	free(v);
+}
+
+/* The connection's vocabulary, still valid; NULL while writing. */
+static struct vocab *
+vocab_get(struct store *st)
+{
+	sqlite3		*db = store_db(st);
+	struct vocab	*v = store_slot_get(st, STORE_SLOT_VOCAB);
+	unsigned	 dv = 0;
+
+	if (sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE ||
+	    sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION,
+	    &dv) != SQLITE_OK)
+		return NULL;
+	if (v == NULL) {
+		v = xcalloc(1, sizeof *v);
+		v->data_version = dv;
+		store_slot_set(st, STORE_SLOT_VOCAB, v, vocab_free);
+	} else if (v->data_version != dv) {
+		vocab_clear(v);
+		v->data_version = dv;
+	}
+	return v;
+}
+
+static struct vocab_bucket *
+vocab_bucket(struct vocab *v, const char *prefix)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->n; i++)
+		if (strcmp(v->b[i].prefix, prefix) == 0)
+			return &v->b[i];
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 32;
+		v->b = xrealloc(v->b, v->cap * sizeof *v->b);
+	}
+	memset(&v->b[v->n], 0, sizeof v->b[v->n]);
+	v->b[v->n].prefix = xstrdup(prefix);
+	return &v->b[v->n++];
+}
+
+/* Read every vocabulary word starting with b->prefix. */
+static enum sd_rc
+vocab_load(struct store *st, struct vocab_bucket *b, struct sd_error *err)
+{
+	/*
+	 * A range on the term is the one constraint fts5vocab turns into a
+	 * seek; the document count of every term it visits costs a walk of
+	 * its postings, so visiting the whole vocabulary would be slow.
+	 */
+	static const char sql[] = "SELECT term, doc FROM term_vocab"
+	    " WHERE term >= ?1 AND term < ?2";
+	sqlite3_stmt	*s;
+	char		*hi;
+	size_t		 cap = 0, len = strlen(b->prefix);
+	int		 r;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	/* The first string after every word with this prefix. */
+	hi = xstrdup(b->prefix);
+	hi[len - 1]++;
+	sqlite3_bind_text(s, 1, b->prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hi, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (b->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			b->term = xrealloc(b->term, cap * sizeof *b->term);
+			b->df = xrealloc(b->df, cap * sizeof *b->df);
+		}
+		b->term[b->n] = col_dup(s, 0);
+		b->df[b->n] = sqlite3_column_int64(s, 1);
+		b->n++;
+	}
+	sqlite3_reset(s);
+	free(hi);
+	if (r != SQLITE_DONE) {
+		vocab_bucket_unload(b);
+		return store_fail(st, err, "read the search vocabulary");
+	}
+	b->loaded = 1;
+	return SD_OK;
+}
+
 static long long
-vocab_df(struct store *st, const char *word)
+vocab_df_sql(struct store *st, const char *word)
 {
 	static const char sql[] = "SELECT doc FROM term_vocab WHERE term = ?1";
 	sqlite3_stmt	*s;
@@ -849,6 +1010,37 @@ vocab_df(struct store *st, const char *word)
 		df = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return df;
+}
+
+static char	*nth_letter(const char *, int);
+
+/* The number of documents whose vocabulary has word. */
+static long long
+vocab_df(struct store *st, const char *word)
+{
+	struct vocab	*v = vocab_get(st);
+	struct vocab_bucket *b;
+	char		*pre;
+	size_t		 lo, hi, mid;
+	int		 c;
+
+	if (v == NULL || (pre = nth_letter(word, 0)) == NULL)
+		return vocab_df_sql(st, word);
+	b = vocab_bucket(v, pre);
+	free(pre);
+	if (!b->loaded && (++b->misses <= VOCAB_MISSES ||
+	    vocab_load(st, b, NULL) != SD_OK))
+		return vocab_df_sql(st, word);
+	for (lo = 0, hi = b->n; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(b->term[mid], word)) == 0)
+			return b->df[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 /* A word that needs a correction, and the best one found. */
@@ -886,32 +1078,27 @@ static enum sd_rc
 scan_vocab(struct store *st, const char *prefix, struct typo *ty,
     size_t nty, struct sd_error *err)
 {
-	/*
-	 * A range on the term is the one constraint fts5vocab turns into a
-	 * seek; the document count of every term it visits costs a walk of
-	 * its postings, so visiting the whole vocabulary would be slow.
-	 */
-	static const char sql[] = "SELECT term, doc FROM term_vocab"
-	    " WHERE term >= ?1 AND term < ?2";
-	sqlite3_stmt	*s;
+	struct vocab	*v = vocab_get(st);
+	struct vocab_bucket own, *b;
 	int32_t		*cp = NULL;
-	char		*hi;
-	int		 cap = 0, n, d, *work = NULL, wcap = 0, r;
-	size_t		 i, len = strlen(prefix);
+	int		 cap = 0, n, d, *work = NULL, wcap = 0;
+	size_t		 i, k;
 	long long	 df;
 	const char	*term;
 	enum sd_rc	 rc = SD_OK;
 
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	/* The first string after every word with this prefix. */
-	hi = xstrdup(prefix);
-	hi[len - 1]++;
-	sqlite3_bind_text(s, 1, prefix, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, hi, -1, SQLITE_STATIC);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		term = (const char *)sqlite3_column_text(s, 0);
-		df = sqlite3_column_int64(s, 1);
+	memset(&own, 0, sizeof own);
+	if (v != NULL)
+		b = vocab_bucket(v, prefix);
+	else {
+		b = &own;
+		b->prefix = xstrdup(prefix);
+	}
+	if (!b->loaded && (rc = vocab_load(st, b, err)) != SD_OK)
+		goto out;
+	for (k = 0; k < b->n; k++) {
+		term = b->term[k];
+		df = b->df[k];
 		n = decode(term, &cp, &cap);
 		if (3 * (n + 1) > wcap) {
 			wcap = 3 * (n + 1);
@@ -938,10 +1125,9 @@ scan_vocab(struct store *st, const char *prefix, struct typo *ty,
 			ty[i].bestdf = df;
 		}
 	}
-	if (r != SQLITE_DONE)
-		rc = store_fail(st, err, "read the search vocabulary");
-	sqlite3_reset(s);
-	free(hi);
+out:
+	if (b == &own)
+		vocab_bucket_release(&own);
 	free(cp);
 	free(work);
 	return rc;

@@ -413,6 +413,8 @@ struct store {
 	struct stmt_slot *slots;	/* open-addressing statement cache */
 	size_t		 nslots;	/* capacity, a power of two */
 	size_t		 nused;		/* filled slots */
+	void		*data[STORE_NSLOTS];	/* store_slot_set */
+	void		(*data_free[STORE_NSLOTS])(void *);
 };
 
 int
@@ -580,6 +582,9 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	for (i = 0; i < STORE_NSLOTS; i++)
+		if (st->data[i] != NULL && st->data_free[i] != NULL)
+			st->data_free[i](st->data[i]);
 	for (i = 0; i < st->nslots; i++)
 		sqlite3_finalize(st->slots[i].stmt);
 	free(st->slots);
@@ -587,6 +592,22 @@ store_close(struct store *st)
 		sqlite3_close(st->db);
 	free(st->path);
 	free(st);
+}
+
+void *
+store_slot_get(struct store *st, enum store_slot i)
+{
+	return st->data[i];
+}
+
+void
+store_slot_set(struct store *st, enum store_slot i, void *p,
+    void (*free_fn)(void *))
+{
+	if (st->data[i] != NULL && st->data[i] != p && st->data_free[i] != NULL)
+		st->data_free[i](st->data[i]);
+	st->data[i] = p;
+	st->data_free[i] = free_fn;
 }
 
 sqlite3 *

@@ -31,6 +31,18 @@ const char	*store_path(struct store *);
 int		 store_user_version(struct store *);
 
 /*
+ * Data another module keeps per connection (a cache of what it read),
+ * freed with the store.  Each module owns one slot.
+ */
+enum store_slot {
+	STORE_SLOT_VOCAB,	/* search.c: the typo-correction vocabulary */
+	STORE_NSLOTS
+};
+void		*store_slot_get(struct store *, enum store_slot);
+void		 store_slot_set(struct store *, enum store_slot, void *,
+		    void (*)(void *));
+
+/*
  * A prepared statement for sql, cached per connection by the address of
  * the string (pass string literals or other static text), reset and with
  * bindings cleared.  Do not finalize it.  NULL with err set on failure.
