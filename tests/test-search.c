@@ -414,6 +414,21 @@ main(void)
 	store_exec(st, "DELETE FROM products WHERE sku = 'PHO-1'", &err);
 	is_str(find("galxy"), "", "a deleted product's words are gone");
 	ok(store_count(st, "term_vocab") > 0, "vocabulary kept");
+	/* Kept in memory per connection: another one's commit is seen. */
+	is_str(find("zorblx"), "", "no zorblax yet (its letters now read)");
+	other = store_open(path, NULL, &err);
+	ok(other != NULL, "a second connection");
+	if (other != NULL) {
+		struct store *mine = st;
+
+		st = other;
+		product("ZOR-1", "Zorblax Widget", "Acme", "gadgets",
+		    "A widget.", 19, 5, "widget");
+		st = mine;
+		store_close(other);
+	}
+	is_str(first(find("zorblx")), "ZOR-1",
+	    "a word another connection added corrects a typo");
 
 	/* Edit distance. */
 	is_int(search_edit_distance("galxy", "galaxy", 2), 1, "insertion");
