@@ -343,7 +343,10 @@ count_row(const Fts5ExtensionApi *api, Fts5Context *fc, void *arg)
  * any connection).  Writes of the connection's own transaction on main
  * are seen before they commit, and may be rolled back, so counts are
  * not kept across calls while one is open.  (The conversation log is
- * in the history file: its writes, every turn, do not touch main.)
+ * in the history file, so other connections' turns leave main's data
+ * version alone; but BEGIN IMMEDIATE opens a write on every attached
+ * file, main too, and the commit of such a transaction by this
+ * connection moves it even when nothing of main was written.)
  */
 #define DF_CACHE_MAX	4096	/* entries; a full cache starts over */
 
