@@ -76,6 +76,7 @@ startup "demo store" "$T/demo.db"
 # 100,000 more products.
 if [ -x "$top_builddir/bench/gen-catalog" ]; then
 	cp "$T/demo.db" "$T/big.db"
+	cp "$T/demo.db-history" "$T/big.db-history"	# its conversations
 	"$top_builddir/bench/gen-catalog" "$N" 42 >"$T/cat.jsonl"
 	"$SHOPDESK" -q --db "$T/big.db" ingest "$T/cat.jsonl" >/dev/null ||
 	    exit 1

@@ -307,15 +307,44 @@ run_path(struct runner *r, const char *path, struct sd_error *err)
 	return rc;
 }
 
-/* Copy the database to a scratch file with SQLite's backup API. */
+/*
+ * Copy schema name of src to the file path with SQLite's backup API.
+ */
+static enum sd_rc
+copy_schema(struct store *src, const char *name, const char *path,
+    struct sd_error *err)
+{
+	sqlite3		*dst = NULL;
+	sqlite3_backup	*b;
+	enum sd_rc	 rc = SD_OK;
+
+	if (sqlite3_open(path, &dst) != SQLITE_OK ||
+	    (b = sqlite3_backup_init(dst, "main", store_db(src), name)) ==
+	    NULL) {
+		rc = sd_fail(err, SD_ERR_DB, "copy database: %s",
+		    sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return rc;
+	}
+	sqlite3_backup_step(b, -1);
+	if (sqlite3_backup_finish(b) != SQLITE_OK)
+		rc = sd_fail(err, SD_ERR_DB, "copy database: %s",
+		    sqlite3_errmsg(dst));
+	sqlite3_close(dst);
+	return rc;
+}
+
+/*
+ * Copy the database to a scratch file, the conversation log (the
+ * history file beside it) too, so stories see the store as it is.
+ */
 static struct store *
 scratch_copy(struct store *src, char **path, struct sd_error *err)
 {
 	const char	*tmp = getenv("TMPDIR");
-	char		*dir;
-	sqlite3		*dst = NULL;
-	sqlite3_backup	*b;
+	char		*dir, *hpath;
 	struct store	*st;
+	enum sd_rc	 rc;
 
 	dir = xasprintf("%s/shopdesk-test.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL) {
@@ -325,17 +354,13 @@ scratch_copy(struct store *src, char **path, struct sd_error *err)
 	}
 	*path = xasprintf("%s/stories.db", dir);
 	free(dir);
-	if (sqlite3_open(*path, &dst) != SQLITE_OK ||
-	    (b = sqlite3_backup_init(dst, "main", store_db(src), "main")) ==
-	    NULL) {
-		sd_fail(err, SD_ERR_DB, "copy database: %s",
-		    sqlite3_errmsg(dst));
-		sqlite3_close(dst);
+	hpath = store_history_path(*path);
+	rc = copy_schema(src, "main", *path, err);
+	if (rc == SD_OK)
+		rc = copy_schema(src, "history", hpath, err);
+	free(hpath);
+	if (rc != SD_OK)
 		return NULL;
-	}
-	sqlite3_backup_step(b, -1);
-	sqlite3_backup_finish(b);
-	sqlite3_close(dst);
 	st = store_open(*path, NULL, err);
 	return st;
 }
@@ -343,18 +368,20 @@ scratch_copy(struct store *src, char **path, struct sd_error *err)
 static void
 remove_scratch(char *path)
 {
+	static const char *const sides[] = { "-wal", "-shm", "-history",
+	    "-history-wal", "-history-shm" };
 	char	*slash;
 	char	*side;
+	size_t	 i;
 
 	if (path == NULL)
 		return;
 	unlink(path);
-	side = xasprintf("%s-wal", path);
-	unlink(side);
-	free(side);
-	side = xasprintf("%s-shm", path);
-	unlink(side);
-	free(side);
+	for (i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		side = xasprintf("%s%s", path, sides[i]);
+		unlink(side);
+		free(side);
+	}
 	if ((slash = strrchr(path, '/')) != NULL) {
 		*slash = '\0';
 		rmdir(path);

@@ -482,11 +482,15 @@ selected_turn(const struct console *c)
 	return c->sel > 0 ? c->sel : c->nturns;
 }
 
-/* The database changed under us (another console, the API, a replay)? */
+/*
+ * The conversation log changed under us (another console, the API, a
+ * replay)?  It lives in the history file, whose data version moves on
+ * every commit of another connection to it.
+ */
 static void
 poll_db(struct console *c)
 {
-	static const char sql[] = "PRAGMA data_version";
+	static const char sql[] = "PRAGMA history.data_version";
 	sqlite3_stmt	*s;
 	long long	 v = -1;
 

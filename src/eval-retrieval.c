@@ -427,7 +427,9 @@ static void
 remove_scratch(const char *dir)
 {
 	static const char *const files[] = { "eval.db", "eval.db-wal",
-	    "eval.db-shm", "eval.db-journal" };
+	    "eval.db-shm", "eval.db-journal", "eval.db-history",
+	    "eval.db-history-wal", "eval.db-history-shm",
+	    "eval.db-history-journal" };
 	size_t	 i;
 	char	*p;
 

@@ -338,10 +338,15 @@ count_row(const Fts5ExtensionApi *api, Fts5Context *fc, void *arg)
  * sd_rank).  FTS5 stores no document counts: xQueryPhrase walks every
  * row that has the phrase, which for a word in a tenth of a large
  * catalog costs about as much as the rest of the query.  The words
- * shoppers type repeat, so the counts are kept until the database
- * changes: SQLite's data version moves on every commit (from any
- * connection) and the connection's change count on every write of its
- * own, committed or not.
+ * shoppers type repeat, so the counts are kept until the catalog
+ * changes: the data version of main moves on every commit to it (from
+ * any connection).  Writes of the connection's own transaction on main
+ * are seen before they commit, and may be rolled back, so counts are
+ * not kept across calls while one is open.  (The conversation log is
+ * in the history file, so other connections' turns leave main's data
+ * version alone; but BEGIN IMMEDIATE opens a write on every attached
+ * file, main too, and the commit of such a transaction by this
+ * connection moves it even when nothing of main was written.)
  */
 #define DF_CACHE_MAX	4096	/* entries; a full cache starts over */
 
@@ -354,7 +359,7 @@ struct df_cache {
 	struct df_entry	*v;
 	size_t		 n, cap;
 	unsigned	 data_version;
-	sqlite3_int64	 changes;
+	int		 in_write;	/* filled inside a write on main */
 };
 
 static void
@@ -379,21 +384,21 @@ df_cache_free(void *p)
 	free(c);
 }
 
-/* Forget every count when the database may have changed since. */
+/* Forget every count when the catalog may have changed since. */
 static void
 df_cache_check(struct df_cache *c, sqlite3 *db)
 {
 	unsigned	 dv = 0;
-	sqlite3_int64	 ch;
+	int		 w;
 
 	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION,
 	    &dv) != SQLITE_OK)
 		dv = c->data_version + 1;	/* unknown: assume changed */
-	ch = sqlite3_total_changes(db);
-	if (dv != c->data_version || ch != c->changes)
+	w = sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE;
+	if (dv != c->data_version || w || c->in_write)
 		df_cache_clear(c);
 	c->data_version = dv;
-	c->changes = ch;
+	c->in_write = w;
 }
 
 static struct df_entry *

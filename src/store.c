@@ -396,9 +396,107 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER embeddings_chunks_ad AFTER DELETE ON chunks BEGIN"
 	"  DELETE FROM embeddings WHERE kind = 'chunk' AND item_id = old.id;"
 	"END;",
+
+	/*
+	 * 9 -> 10: the conversation tables now live in the history file
+	 * (history_migrations below).  move_history has copied their rows
+	 * there before this runs; children go first.  No trigger or view
+	 * of main names these tables.
+	 */
+	"DROP TABLE main.feedback;"
+	"DROP TABLE main.traces;"
+	"DROP TABLE main.api_sessions;"
+	"DROP TABLE main.messages;"
+	"DROP TABLE main.sessions;"
+	"DROP TABLE main.api_keys;",
 };
 
+/* The main migration that drops what move_history copied. */
+#define MOVE_HISTORY_AT	9
+
+/*
+ * The conversation log: sessions, their messages, traces and feedback,
+ * and the API keys that open sessions, in a second file <db>-history
+ * attached as schema "history", with its own user_version and this list
+ * of migrations (same rules as above).  Every turn commits rows to these
+ * tables; in WAL mode a commit by one connection empties the page cache
+ * of every other connection for that file, so with the log beside the
+ * catalog each worker of shopdesk serve re-read catalog and full-text
+ * pages on every turn.  Apart, the catalog file changes only when the
+ * shop edits it.  Foreign keys cannot cross files, hence api_keys here
+ * too.  Unqualified names resolve main first, then history, so the SQL
+ * of the other modules names these tables without a schema.
+ */
+static const char *const history_migrations[] = {
+	/* 0 -> 1: the tables of main versions 4 and 8, unchanged */
+	"CREATE TABLE history.sessions ("
+	"  id TEXT PRIMARY KEY,"
+	"  user_id TEXT,"
+	"  channel TEXT NOT NULL DEFAULT 'console',"
+	"  status TEXT NOT NULL DEFAULT 'active'"
+	"    CHECK (status IN ('active', 'escalated', 'agent', 'closed')),"
+	"  escalation_reason TEXT,"
+	"  agent TEXT,"
+	"  state TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(state)),"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX history.sessions_user ON sessions(user_id, updated_at);"
+	"CREATE INDEX history.sessions_updated ON sessions(updated_at);"
+	"CREATE TABLE history.messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('user', 'bot', 'agent', 'system')),"
+	"  text TEXT NOT NULL,"
+	"  intent TEXT,"
+	"  confidence REAL,"
+	"  action TEXT,"
+	"  latency_us INTEGER,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (session_id, seq)"
+	");"
+	"CREATE TABLE history.traces ("
+	"  message_id INTEGER PRIMARY KEY"
+	"    REFERENCES messages(id) ON DELETE CASCADE,"
+	"  trace TEXT NOT NULL CHECK (json_valid(trace))"
+	");"
+	"CREATE TABLE history.feedback ("
+	"  id INTEGER PRIMARY KEY,"
+	"  message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+	"  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),"
+	"  comment TEXT,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE history.api_keys ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  prefix TEXT NOT NULL,"
+	"  hash TEXT NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL,"
+	"  revoked_at TEXT"
+	");"
+	"CREATE TABLE history.api_sessions ("
+	"  session_id TEXT PRIMARY KEY"
+	"    REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  key_id INTEGER REFERENCES api_keys(id)"
+	");"
+	"CREATE INDEX history.api_sessions_key ON api_sessions(key_id);",
+};
+
+/* Parents first, so that the foreign keys hold row by row. */
+static const char move_history_sql[] =
+	"INSERT OR IGNORE INTO history.api_keys SELECT * FROM main.api_keys;"
+	"INSERT OR IGNORE INTO history.sessions SELECT * FROM main.sessions;"
+	"INSERT OR IGNORE INTO history.api_sessions"
+	"  SELECT * FROM main.api_sessions;"
+	"INSERT OR IGNORE INTO history.messages SELECT * FROM main.messages;"
+	"INSERT OR IGNORE INTO history.traces SELECT * FROM main.traces;"
+	"INSERT OR IGNORE INTO history.feedback SELECT * FROM main.feedback;";
+
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
+#define NHISTORY	((int)(sizeof history_migrations / \
+			    sizeof history_migrations[0]))
 #define STMT_CACHE	64	/* slots; a power of two */
 
 struct stmt_slot {
@@ -453,38 +551,86 @@ make_parents(const char *path, struct sd_error *err)
 	return rc;
 }
 
+/* PRAGMA user_version of schema ("main" or "history"), -1 on error. */
 static int
-read_user_version(sqlite3 *db)
+read_user_version(sqlite3 *db, const char *schema)
 {
 	sqlite3_stmt	*s = NULL;
+	char		*sql = xasprintf("PRAGMA %s.user_version", schema);
 	int		 v = -1;
 
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) ==
-	    SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
+	free(sql);
 	return v;
 }
 
+/*
+ * Copy the conversation rows of main into history, inside the open
+ * BEGIN IMMEDIATE of main migration 9 -> 10, which then drops them from
+ * main.  A transaction over two WAL files is atomic per file only, and
+ * SQLite commits main first: had one transaction copied and dropped, a
+ * crash between the two files' commits would leave main without its
+ * tables and history without the rows.  So rows copied are committed
+ * alone (history only), and the migration goes on only when a copy,
+ * under the same lock as the drop, finds nothing left to copy.  A crash
+ * anywhere leaves main at version 9 with its rows, or at 10 with every
+ * row in history; the next open finishes the move (INSERT OR IGNORE
+ * skips the rows already there).
+ */
 static enum sd_rc
-migrate(struct store *st, int target, struct sd_error *err)
+move_history(struct store *st, struct sd_error *err)
+{
+	int	 before;
+
+	for (;;) {
+		before = sqlite3_total_changes(st->db);
+		if (sqlite3_exec(st->db, move_history_sql, NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			return sd_fail(err, SD_ERR_DB, "move history: %s",
+			    sqlite3_errmsg(st->db));
+		if (sqlite3_total_changes(st->db) == before)
+			return SD_OK;
+		if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			return store_fail(st, err, "commit moved history");
+		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL,
+		    NULL) != SQLITE_OK)
+			return store_fail(st, err, "begin migration");
+	}
+}
+
+/*
+ * Bring schema ("main" or "history") to version target with steps[],
+ * one transaction per step.
+ */
+static enum sd_rc
+migrate(struct store *st, const char *schema, const char *const *steps,
+    int nsteps, int target, struct sd_error *err)
 {
 	int	 v;
 	char	*sql;
 	enum sd_rc rc = SD_OK;
 
-	if ((v = read_user_version(st->db)) < 0)
+	if ((v = read_user_version(st->db, schema)) < 0)
 		return store_fail(st, err, "read schema version");
-	if (v > NMIGRATIONS)
+	if (v > nsteps)
 		return sd_fail(err, SD_ERR_INVALID,
 		    "schema version %d is newer than this shopdesk (%d); "
-		    "upgrade shopdesk", v, NMIGRATIONS);
+		    "upgrade shopdesk", v, nsteps);
 	for (; v < target; v++) {
 		if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL,
 		    NULL) != SQLITE_OK)
 			return store_fail(st, err, "begin migration");
-		sql = xasprintf("%s; PRAGMA user_version = %d;",
-		    migrations[v], v + 1);
+		if (steps == migrations && v == MOVE_HISTORY_AT &&
+		    (rc = move_history(st, err)) != SD_OK) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return rc;
+		}
+		sql = xasprintf("%s; PRAGMA %s.user_version = %d;",
+		    steps[v], schema, v + 1);
 		if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
 			rc = sd_fail(err, SD_ERR_DB,
 			    "migrate schema %d to %d: %s", v, v + 1,
@@ -504,6 +650,60 @@ migrate(struct store *st, int target, struct sd_error *err)
 	return SD_OK;
 }
 
+char *
+store_history_path(const char *path)
+{
+	if (strcmp(path, ":memory:") == 0)
+		return xstrdup(":memory:");
+	return xasprintf("%s-history", path);
+}
+
+/*
+ * Attach <path>-history as schema history (creating it if needed) and
+ * bring it to the current history version.  ATTACH cannot run inside a
+ * transaction, so this comes before main's migrations, which need it.
+ */
+static enum sd_rc
+attach_history(struct store *st, struct sd_error *err)
+{
+	sqlite3_stmt	*s = NULL;
+	char		*hpath = store_history_path(st->path);
+	int		 r;
+	enum sd_rc	 rc = SD_OK;
+
+	if (sqlite3_prepare_v2(st->db, "ATTACH ?1 AS history", -1, &s,
+	    NULL) != SQLITE_OK) {
+		rc = store_fail(st, err, "attach history");
+		goto out;
+	}
+	sqlite3_bind_text(s, 1, hpath, -1, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (r != SQLITE_DONE) {
+		rc = sd_fail(err, SD_ERR_DB, "%s: %s", hpath,
+		    sqlite3_errmsg(st->db));
+		goto out;
+	}
+	/* Durable at checkpoints, like main; readers beside one writer. */
+	if (sqlite3_exec(st->db, "PRAGMA history.journal_mode = WAL;"
+	    "PRAGMA history.synchronous = NORMAL;", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		rc = sd_fail(err, SD_ERR_DB, "%s: %s", hpath,
+		    sqlite3_errmsg(st->db));
+		goto out;
+	}
+	if ((rc = migrate(st, "history", history_migrations, NHISTORY,
+	    NHISTORY, err)) != SD_OK)
+		sd_error_prefix(err, "%s: ", hpath);
+out:
+	free(hpath);
+	return rc;
+}
+
+/*
+ * Open path and migrate main to version target; from the version that
+ * moved the conversation log out of main on, attach the history file.
+ */
 static struct store *
 open_common(const char *path, int target, int *created, struct sd_error *err)
 {
@@ -532,7 +732,9 @@ open_common(const char *path, int target, int *created, struct sd_error *err)
 	/*
 	 * A 32 MB page cache and a mapped file: at 100,000 products a turn
 	 * reads index pages the default 2 MB cache kept evicting, each
-	 * eviction a pread.
+	 * eviction a pread.  (The cache size is main's; the mapping, set
+	 * without a schema, also applies to the history file attached
+	 * later.)
 	 */
 	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL;"
@@ -542,14 +744,24 @@ open_common(const char *path, int target, int *created, struct sd_error *err)
 		sd_fail(err, SD_ERR_DB, "%s: %s", path, sqlite3_errmsg(st->db));
 		goto fail;
 	}
-	if ((v = read_user_version(st->db)) < 0) {
+	if ((v = read_user_version(st->db, "main")) < 0) {
 		sd_fail(err, SD_ERR_DB, "%s: not a database: %s", path,
 		    sqlite3_errmsg(st->db));
 		goto fail;
 	}
 	if (created != NULL)
 		*created = (v == 0);
-	if (migrate(st, target, err) != SD_OK) {
+	/* Refuse a newer main before creating a history file beside it. */
+	if (v > NMIGRATIONS) {
+		sd_fail(err, SD_ERR_INVALID, "%s: schema version %d is newer "
+		    "than this shopdesk (%d); upgrade shopdesk", path, v,
+		    NMIGRATIONS);
+		goto fail;
+	}
+	if (target > MOVE_HISTORY_AT && attach_history(st, err) != SD_OK)
+		goto fail;
+	if (migrate(st, "main", migrations, NMIGRATIONS, target, err) !=
+	    SD_OK) {
 		sd_error_prefix(err, "%s: ", path);
 		goto fail;
 	}
@@ -625,7 +837,7 @@ store_path(struct store *st)
 int
 store_user_version(struct store *st)
 {
-	return read_user_version(st->db);
+	return read_user_version(st->db, "main");
 }
 
 static size_t

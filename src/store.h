@@ -1,6 +1,9 @@
 /*
- * store.h: the SQLite knowledge base and history (one file, WAL mode,
- * foreign keys on, schema versioned by PRAGMA user_version).
+ * store.h: the SQLite knowledge base and history (WAL mode, foreign keys
+ * on, schema versioned by PRAGMA user_version).  The conversation log
+ * (sessions, messages, traces, feedback, api_keys, api_sessions) lives
+ * in a second file, <db>-history, attached as schema "history" with its
+ * own version; unqualified table names find it.
  */
 #ifndef STORE_H
 #define STORE_H
@@ -21,10 +24,13 @@ int		 store_schema_version(void);
 struct store	*store_open(const char *path, int *created, struct sd_error *);
 /*
  * Open without migrating past version (tests build databases of each
- * older version with it).  version 0 is an empty file.
+ * older version with it).  version 0 is an empty file.  Below version
+ * 10 the history file is not attached.
  */
 struct store	*store_open_at(const char *path, int version, struct sd_error *);
 void		 store_close(struct store *);
+/* The history file beside database path (":memory:" for ":memory:"). */
+char		*store_history_path(const char *);
 
 sqlite3		*store_db(struct store *);
 const char	*store_path(struct store *);

@@ -3,12 +3,44 @@
  * print the rows, columns separated by tabs, for the end-to-end tests of
  * the HTTP API (which count turns in the database without needing the
  * sqlite3 shell).  Usage: test-api-db DB SQL
+ * DB-history, where the conversation log lives, is attached as schema
+ * history when it exists, as store_open does, so that SQL on messages
+ * and the other conversation tables works unqualified.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
+
+/* ATTACH path-history AS history if that file exists; 0 on success. */
+static int
+attach_history(sqlite3 *db, const char *path)
+{
+	sqlite3_stmt	*s = NULL;
+	size_t		 n = strlen(path) + sizeof "-history";
+	char		*h = malloc(n);
+	int		 r = 0;
+
+	if (h == NULL)
+		return -1;
+	snprintf(h, n, "%s-history", path);
+	if (access(h, F_OK) == 0) {
+		r = -1;
+		if (sqlite3_prepare_v2(db, "ATTACH ?1 AS history", -1, &s,
+		    NULL) == SQLITE_OK) {
+			sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) == SQLITE_DONE)
+				r = 0;
+		}
+		sqlite3_finalize(s);
+	}
+	free(h);
+	return r;
+}
 
 int
 main(int argc, char **argv)
@@ -28,6 +60,11 @@ main(int argc, char **argv)
 		goto out;
 	}
 	sqlite3_busy_timeout(db, 5000);
+	if (attach_history(db, argv[1]) != 0) {
+		fprintf(stderr, "test-api-db: %s-history: %s\n", argv[1],
+		    sqlite3_errmsg(db));
+		goto out;
+	}
 	if (sqlite3_prepare_v2(db, argv[2], -1, &s, NULL) != SQLITE_OK) {
 		fprintf(stderr, "test-api-db: %s\n", sqlite3_errmsg(db));
 		goto out;

@@ -31,6 +31,85 @@ text(struct store *st, const char *sql)
 	return v;
 }
 
+/* Conversation rows of every moved table, as a version 9 file holds. */
+static const char conversation_rows[] =
+    "INSERT INTO api_keys(id, name, prefix, hash, created_at)"
+    " VALUES (1, 'bench', 'sd_abc', 'h1', 't');"
+    "INSERT INTO sessions(id, user_id, channel, created_at, updated_at)"
+    " VALUES ('s1', 'C001', 'api', 't', 't'), ('s2', NULL, 'console',"
+    " 't', 't');"
+    "INSERT INTO api_sessions(session_id, key_id) VALUES ('s1', 1);"
+    "INSERT INTO messages(id, session_id, seq, role, text, created_at)"
+    " VALUES (1, 's1', 1, 'user', 'hi', 't'), (2, 's1', 2, 'bot', 'Hello',"
+    " 't'), (3, 's2', 1, 'user', 'where is my order', 't');"
+    "INSERT INTO traces(message_id, trace) VALUES (2, '{\"intent\":1}');"
+    "INSERT INTO feedback(id, message_id, rating, comment, created_at)"
+    " VALUES (1, 2, 5, 'great', 't');";
+
+/* Rows per table in history, and main's conversation tables: all zero. */
+static const char history_counts[] =
+    "SELECT (SELECT count(*) FROM history.api_keys) || ' ' ||"
+    " (SELECT count(*) FROM history.sessions) || ' ' ||"
+    " (SELECT count(*) FROM history.api_sessions) || ' ' ||"
+    " (SELECT count(*) FROM history.messages) || ' ' ||"
+    " (SELECT count(*) FROM history.traces) || ' ' ||"
+    " (SELECT count(*) FROM history.feedback)";
+static const char main_conversation_tables[] =
+    "SELECT count(*) FROM main.sqlite_master WHERE tbl_name IN"
+    " ('api_keys', 'sessions', 'api_sessions', 'messages', 'traces',"
+    " 'feedback')";
+
+/* Build path at schema version 9 holding conversation_rows. */
+static void
+make_v9(const char *path)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct store	*st;
+
+	st = store_open_at(path, 9, &err);
+	ok(st != NULL && store_exec(st, conversation_rows, &err) == SD_OK,
+	    "a version 9 database with conversation rows");
+	if (err.msg != NULL)
+		diag("%s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	store_close(st);
+}
+
+/* ATTACH path's history file as history on db. */
+static int
+attach(sqlite3 *db, const char *path)
+{
+	sqlite3_stmt	*s = NULL;
+	char		*h = store_history_path(path);
+	int		 r;
+
+	r = sqlite3_prepare_v2(db, "ATTACH ?1 AS history", -1, &s, NULL);
+	if (r == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
+		r = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(s);
+	free(h);
+	return r;
+}
+
+/* Move the (closed, checkpointed) history file of from beside to. */
+static void
+path_history_move(const char *from, const char *to)
+{
+	char	*a = store_history_path(from), *b = store_history_path(to);
+
+	ok(rename(a, b) == 0, "give %s the history file of %s", to, from);
+	free(a);
+	free(b);
+}
+
+static int
+exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
 static const char insert_product[] =
     "INSERT INTO products(sku, name, brand, category, price, attrs,"
     " created_at, updated_at) VALUES ('SKU-1', 'Strix G15', 'ASUS',"
@@ -42,7 +121,7 @@ main(void)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct store	*st;
 	sqlite3_stmt	*s1, *s2;
-	char		*dir, *path, *p, *mode;
+	char		*dir, *path, *p, *mode, *hp;
 	int		 v, created = -1;
 	FILE		*fp;
 
@@ -156,6 +235,127 @@ main(void)
 		free(old);
 	}
 
+	/* The conversation log lives in <db>-history. */
+	st = store_open(path, NULL, &err);
+	p = store_history_path(path);
+	ok(st != NULL && exists(p), "store_open makes the history file %s",
+	    p);
+	free(p);
+	mode = text(st, "PRAGMA history.journal_mode");
+	is_str(mode, "wal", "the history file is in WAL mode too");
+	free(mode);
+	is_int(scalar(st, "PRAGMA history.synchronous"), 1,
+	    "history synchronous = NORMAL");
+	is_int(scalar(st, "PRAGMA history.user_version"), 1,
+	    "the history file has its own schema version");
+	is_int(scalar(st, main_conversation_tables), 0,
+	    "main holds no conversation table");
+	ok(store_exec(st, "INSERT INTO messages(session_id, seq, role, text,"
+	    " created_at) VALUES ('nobody', 1, 'user', 'x', 't')", &err) !=
+	    SD_OK, "foreign keys hold in the history file");
+	sd_error_clear(&err);
+	store_close(st);
+
+	/* A version 9 database moves its conversation rows. */
+	p = xasprintf("%s/v9rows.db", dir);
+	make_v9(p);
+	st = store_open(p, NULL, &err);
+	ok(st != NULL, "version 9 with conversation rows opens");
+	if (st != NULL) {
+		mode = text(st, history_counts);
+		is_str(mode, "1 2 1 3 1 1", "every row is in history.*");
+		free(mode);
+		is_int(scalar(st, main_conversation_tables), 0,
+		    "main's conversation tables and indexes are gone");
+		is_int(scalar(st, "SELECT count(*) FROM"
+		    " pragma_foreign_key_check('messages', 'history')") +
+		    scalar(st, "SELECT count(*) FROM"
+		    " pragma_foreign_key_check('api_sessions', 'history')"), 0,
+		    "the moved rows keep their foreign keys");
+		mode = text(st, "SELECT s.channel || ' ' || m.text || ' ' ||"
+		    " f.comment FROM feedback f JOIN messages m ON m.id ="
+		    " f.message_id JOIN sessions s ON s.id = m.session_id");
+		is_str(mode, "api Hello great",
+		    "unqualified SQL finds the moved tables");
+		free(mode);
+	}
+	store_close(st);
+	st = store_open(p, NULL, &err);
+	is_int(st != NULL ? sqlite3_total_changes(store_db(st)) : -1, 0,
+	    "opening the migrated database again changes nothing");
+	mode = st != NULL ? text(st, history_counts) : NULL;
+	is_str(mode, "1 2 1 3 1 1", "and the rows are still there once");
+	free(mode);
+	store_close(st);
+
+	/* Deleting the history file leaves empty conversation tables. */
+	hp = store_history_path(p);
+	unlink(hp);
+	st = store_open(p, NULL, &err);
+	ok(st != NULL, "a migrated database without its history file opens");
+	if (err.msg != NULL)
+		diag("%s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	is_int(st != NULL ? scalar(st, "SELECT count(*) FROM messages") +
+	    scalar(st, "SELECT count(*) FROM api_keys") : -1, 0,
+	    "with empty conversation tables");
+	ok(exists(hp), "and a new history file");
+	free(hp);
+
+	/* A newer history version is refused like a newer main. */
+	store_exec(st, "PRAGMA history.user_version = 999", &err);
+	store_close(st);
+	st = store_open(p, NULL, &err);
+	ok(st == NULL && strstr(sd_error_msg(&err), "newer") != NULL &&
+	    strstr(sd_error_msg(&err), "-history") != NULL,
+	    "a newer history schema is refused, naming the file");
+	diag("%s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	store_close(st);
+	free(p);
+
+	/*
+	 * A crash after the history file committed part of the copy and
+	 * before main dropped its tables: the next open finishes the move
+	 * without doubling a row.
+	 */
+	p = xasprintf("%s/crash.db", dir);
+	make_v9(p);
+	hp = xasprintf("%s/empty.db", dir);
+	st = store_open(hp, NULL, &err);	/* an empty history, version 1 */
+	store_close(st);
+	path_history_move(hp, p);
+	free(hp);
+	st = store_open_at(p, 9, &err);
+	ok(st != NULL && attach(store_db(st), p) == SQLITE_OK &&
+	    store_exec(st, "BEGIN;"
+	    "INSERT INTO history.api_keys SELECT * FROM main.api_keys;"
+	    "INSERT INTO history.sessions SELECT * FROM main.sessions;"
+	    "INSERT INTO history.messages SELECT * FROM main.messages"
+	    " WHERE id = 1; COMMIT", &err) == SD_OK,
+	    "history holds part of the rows, main all of them at version 9");
+	store_close(st);
+	st = store_open(p, NULL, &err);
+	ok(st != NULL && store_user_version(st) == store_schema_version(),
+	    "the interrupted migration completes");
+	mode = st != NULL ? text(st, history_counts) : NULL;
+	is_str(mode, "1 2 1 3 1 1", "every row is in history.*, once");
+	free(mode);
+	is_int(st != NULL ? scalar(st, main_conversation_tables) : -1, 0,
+	    "main's conversation tables are gone");
+	store_close(st);
+	free(p);
+
+	/* An in-memory database keeps its history in memory too. */
+	st = store_open(":memory:", NULL, &err);
+	ok(st != NULL && store_exec(st, conversation_rows, &err) == SD_OK,
+	    "\":memory:\" holds conversations");
+	mode = st != NULL ? text(st, "SELECT file FROM pragma_database_list"
+	    " WHERE name = 'history'") : NULL;
+	is_str(mode, "", "in a history schema in memory");
+	free(mode);
+	store_close(st);
+
 	/* Garbage is refused, not overwritten. */
 	p = xasprintf("%s/garbage.db", dir);
 	fp = fopen(p, "w");
@@ -166,6 +366,9 @@ main(void)
 	ok(st == NULL && err.rc == SD_ERR_DB, "a non-database file is refused");
 	diag("%s", sd_error_msg(&err));
 	sd_error_clear(&err);
+	hp = store_history_path(p);
+	ok(!exists(hp), "and no history file is made beside it");
+	free(hp);
 	free(p);
 
 	/* A newer schema than this build is refused. */
