@@ -277,12 +277,20 @@ history_add(struct store *st, const char *session_id, const char *role,
  * once (state, status and updated_at together) rather than touched after
  * each line as history_add does.  BEGIN and COMMIT are prepared once per
  * connection too, not parsed again on every turn.
+ *
+ * A plain BEGIN, not BEGIN IMMEDIATE: IMMEDIATE opens a write
+ * transaction on every attached file, and committing it moves the
+ * catalog's data version although nothing was written there, which
+ * emptied the connection's search caches on every turn.  The first
+ * statement writes the history, so its write lock is taken (waiting on
+ * the busy handler) before anything is read: no read snapshot has to
+ * be upgraded, which is what makes a deferred transaction fail busy.
  */
 enum sd_rc
 history_turn_save(struct store *st, struct history_turn *ht,
     struct sd_error *err)
 {
-	static const char begin[] = "BEGIN IMMEDIATE";
+	static const char begin[] = "BEGIN";
 	static const char commit[] = "COMMIT";
 	static const char msql[] = "INSERT INTO messages(session_id, seq,"
 	    " role, text, intent, confidence, action, latency_us, created_at)"
