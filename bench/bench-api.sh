@@ -63,8 +63,10 @@ cpu0=$(cputicks)
 SD_KEY=$key SD_SESSIONS=$sessions wrk -t2 -c"$conns" -d"${secs}s" --latency \
     -s "$top_srcdir/bench/api-post.lua" "$url/api/chat/message" >"$D/wrk.out" 2>&1
 cpu1=$(cputicks)
-# The WAL stays short only if checkpoints keep up with the turns.
+# The WALs stay short only if checkpoints keep up with the turns; the
+# turns go to the history file beside the catalog.
 walkb=$(($(stat -c %s "$SHOPDESK_DB-wal" 2>/dev/null || echo 0) / 1024))
+hwalkb=$(($(stat -c %s "$SHOPDESK_DB-history-wal" 2>/dev/null || echo 0) / 1024))
 kill -TERM "$pid"
 wait "$pid"
 pid=
@@ -95,7 +97,7 @@ echo "  latency    p50 $p50  p90 $p90  p99 $p99"
 echo "  errors     non-2xx ${non2xx:-0}, socket errors: ${sockerr:-none}"
 echo "  server CPU $(awk -v t="$((cpu1 - cpu0))" -v hz="$(getconf CLK_TCK)" -v n="$reqs" -v s="$secs" 'BEGIN { if (n > 0) printf "%.0f us per request, %.0f%% of one CPU", t / hz * 1e6 / n, t / hz / s * 100 }'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  engine     $(echo "$eng" | awk -F'\t' '{ printf "%.0f us per turn on average (%d turns)", $2, $1 }'), p50 $(engp 50) us, p99 $(engp 99) us"
-echo "  turns      $stored stored in the database, $lost answered 200 but missing; integrity $check; WAL $walkb KB at the end"
+echo "  turns      $stored stored in the database, $lost answered 200 but missing; integrity $check; WAL at the end: history $hwalkb KB, catalog $walkb KB"
 status=0
 if [ "${non2xx:-0}" -ne 0 ] || [ -n "$sockerr" ] || [ $lost -ne 0 ] || [ "$check" != ok ]; then
 	echo "bench-api: FAILED: errors or lost turns"
