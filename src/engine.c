@@ -80,6 +80,7 @@ struct tctx {
 	const char		*user_id;
 	struct customer		 cust;		/* the customer, if known */
 	int			 have_cust;
+	int			 reading;	/* in read_begin's transaction */
 	cJSON			*state;		/* dialogue state (mutable) */
 	cJSON			*trace;
 	cJSON			*retrieved;	/* array of retrieved items */
@@ -502,6 +503,44 @@ spec_lines(const struct product *p)
 	}
 	cJSON_Delete(root);
 	return sbuf_detach(&sb, NULL);
+}
+
+/*
+ * A turn's reads share one read transaction.  Each statement run on its
+ * own starts and ends one: a shared-memory lock taken and dropped with
+ * fcntl(2) and the WAL header checked again, a few dozen times per turn.
+ * Writes end it first (a deferred transaction that has read cannot
+ * always become a writer), and so does anything that may wait on the
+ * network (a generator), so that no snapshot is held for seconds.
+ */
+static void
+read_begin(struct tctx *t)
+{
+	static const char begin[] = "BEGIN";
+	sqlite3_stmt	*s;
+
+	if (t->reading || !sqlite3_get_autocommit(store_db(t->st)) ||
+	    (s = store_prepare(t->st, begin, NULL)) == NULL)
+		return;
+	t->reading = sqlite3_step(s) == SQLITE_DONE;
+	sqlite3_reset(s);
+}
+
+static void
+read_end(struct tctx *t)
+{
+	static const char commit[] = "COMMIT";
+	sqlite3_stmt	*s;
+
+	if (!t->reading)
+		return;
+	t->reading = 0;
+	if ((s = store_prepare(t->st, commit, NULL)) != NULL) {
+		sqlite3_step(s);
+		sqlite3_reset(s);
+	}
+	if (!sqlite3_get_autocommit(store_db(t->st)))
+		store_rollback(t->st);	/* a read-only one: nothing lost */
 }
 
 /* Retrieval from the knowledge base: search and record what came back. */
@@ -1935,10 +1974,15 @@ confirm_pending(struct tctx *t, cJSON *pending)
 		int cancel = what[8] == 'c';
 
 		slots_set(&t->slots, "order_id", order);
-		if (catalog_order_set_status(t->st, order, cancel ?
+		/* The status and its event together, or neither. */
+		read_end(t);
+		if (store_begin(t->st, &err) != SD_OK ||
+		    catalog_order_set_status(t->st, order, cancel ?
 		    "cancelled" : "return_requested", cancel ?
 		    "cancelled by the customer in chat" :
-		    "return requested in chat", &err) != SD_OK) {
+		    "return requested in chat", &err) != SD_OK ||
+		    store_commit(t->st, &err) != SD_OK) {
+			store_rollback(t->st);
 			cJSON_AddStringToObject(t->trace, "error",
 			    sd_error_msg(&err));
 			sd_error_clear(&err);
@@ -2822,6 +2866,7 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 		t.state = cJSON_CreateObject();
 	}
 	before = cJSON_Duplicate(t.state, 1);
+	read_begin(&t);
 	cJSON_AddStringToObject(t.trace, "session_id", t.si.id);
 	if (user_id != NULL)
 		cJSON_AddStringToObject(t.trace, "user_id", user_id);
@@ -2883,6 +2928,7 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 	}
 	jset_str(t.state, "last_intent", t.intent);
 	stage_time(&t, timings, "policy", &mark);
+	read_end(&t);
 	generator = strcmp(t.si.status, "agent") == 0 ? "template" :
 	    generate(&t);
 	if (cJSON_GetObjectItemCaseSensitive(t.trace, "llm") != NULL)
@@ -2929,6 +2975,7 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 fail:
 	turn_release(tu);
 out:
+	read_end(&t);
 	cJSON_Delete(t.trace);
 	cJSON_Delete(t.retrieved);
 	cJSON_Delete(t.citations);
