@@ -63,6 +63,8 @@ struct engine {
 	gen_token_fn		 on_token;	/* streaming front end, or NULL */
 	void			*token_arg;
 	struct vec_retriever	*vr;	/* hybrid retrieval, or NULL */
+	engine_save_fn		 save;	/* engine_set_saver, or NULL */
+	void			*save_arg;
 	/* Per-turn scratch, reused so a turn allocates little. */
 	struct intent_result	 ir;
 	struct entity_list	 el;
@@ -2577,6 +2579,13 @@ engine_close(struct engine *e)
 }
 
 void
+engine_set_saver(struct engine *e, engine_save_fn fn, void *arg)
+{
+	e->save = fn;
+	e->save_arg = arg;
+}
+
+void
 engine_set_fixed_timings(struct engine *e, int on)
 {
 	e->fixed_timings = on;
@@ -2814,7 +2823,10 @@ persist(struct tctx *t, struct turn *tu, long long latency,
 	ht.reason = t->escalate ? t->escalate_reason :
 	    t->si.escalation_reason;
 	ht.agent = t->si.agent;
-	rc = history_turn_save(t->st, &ht, err);
+	if (t->e->save != NULL)
+		rc = t->e->save(t->e->save_arg, &ht, err);
+	else
+		rc = history_turn_save(t->st, &ht, err);
 	tu->user_msg_id = ht.user_msg_id;
 	tu->bot_msg_id = ht.bot_msg_id;
 	free(trace);

@@ -80,6 +80,19 @@ enum sd_rc	 engine_escalate(struct engine *, const char *session_id,
 void		 engine_set_generator(struct engine *, struct generator *,
 		    gen_token_fn on_token, void *);
 
+/*
+ * Where turns are saved: by default history_turn_save on the engine's
+ * own store.  A server with several engines can hand them all one
+ * writing connection (under its own lock): that connection's pages stay
+ * cached between turns, where each engine's were emptied by the others'
+ * commits, and waiting on a mutex is cheaper than SQLite's busy loop.
+ * fn must save the turn atomically as history_turn_save does.
+ */
+struct history_turn;
+typedef enum sd_rc (*engine_save_fn)(void *, struct history_turn *,
+		    struct sd_error *);
+void		 engine_set_saver(struct engine *, engine_save_fn, void *);
+
 /* Deterministic timings for replays: when set, every timing reads 0. */
 void		 engine_set_fixed_timings(struct engine *, int);
 
