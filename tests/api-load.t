@@ -40,6 +40,26 @@ done
 [ "$(db "SELECT count(DISTINCT text) FROM messages WHERE session_id = '$S' AND role = 'user'")" = 50 ]
 ok $? "every one of the 50 customer lines is stored once"
 
+# The checkpoint thread copies the WAL back into the database file
+# within about a second, though 100 lines are far below SQLite's own
+# autocheckpoint size: a copy of the history file alone, without its
+# WAL, then holds every line.  (A copy taken mid-checkpoint may be torn;
+# try again.)
+n=; i=0
+while [ $i -lt 50 ]; do
+	rm -rf "$T/ckpt" && mkdir "$T/ckpt"
+	cp "$SHOPDESK_DB" "$T/ckpt/shop.db"
+	cp "$SHOPDESK_DB-history" "$T/ckpt/shop.db-history"
+	n=$("$APIDB" "$T/ckpt/shop.db" "SELECT count(*) FROM messages WHERE session_id = '$S'" 2>/dev/null)
+	[ "$n" = 100 ] && break
+	sleep 0.1
+	i=$((i + 1))
+done
+[ "$n" = 100 ]; ok $? "checkpointed: the history file without its WAL holds the 100 lines (${n:-none})"
+req GET /metrics
+n=$(sed -n 's/^shopdesk_checkpoints_total \([0-9]*\)$/\1/p' "$T/body")
+[ "${n:-0}" -gt 0 ]; ok $? "metrics count the checkpoints (${n:-none})"
+
 # Load, then SIGTERM while requests fly.
 client() {	# client N: turns in a session of its own until refused
 	n=$1; sid=; j=0

@@ -246,6 +246,10 @@ main(void)
 	free(mode);
 	is_int(scalar(st, "PRAGMA history.synchronous"), 1,
 	    "history synchronous = NORMAL");
+	is_int(scalar(st, "PRAGMA history.page_size"), 1024,
+	    "a new history file has 1 KB pages");
+	is_int(scalar(st, "PRAGMA main.page_size"), 4096,
+	    "the catalog keeps 4 KB pages");
 	is_int(scalar(st, "PRAGMA history.user_version"), 1,
 	    "the history file has its own schema version");
 	is_int(scalar(st, main_conversation_tables), 0,
