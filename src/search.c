@@ -80,10 +80,11 @@ search_kind_parse(const char *s)
 static const char *const stopwords[] = {
 	"a", "about", "all", "an", "and", "any", "are", "as", "at", "be",
 	"buy", "by", "can", "do", "does", "for", "find", "from", "get", "give",
-	"good", "have", "i", "im", "in", "is", "it", "its", "like",
+	"good", "have", "how", "i", "im", "in", "is", "it", "its", "like",
 	"looking", "me", "my", "need", "of", "on", "one", "or", "please",
 	"recommend", "show", "some", "something", "that", "the", "this",
-	"to", "want", "what", "which", "with", "would", "you", "your", NULL
+	"to", "want", "what", "when", "where", "which", "who", "why", "with",
+	"would", "you", "your", NULL
 };
 
 static int word_in(const char *, const char *const *);
