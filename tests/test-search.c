@@ -336,6 +336,19 @@ main(void)
 	ok(!has(run(&q, NULL, NULL), "policy-returns"), "kinds filter");
 	q.kinds = SEARCH_KIND_BIT(SEARCH_FAQ);
 	is_str(run(&q, NULL, NULL), "", "faq only: the policy is left out");
+	/* The kinds are kept in memory: another connection's edit shows. */
+	other = store_open(path, NULL, &err);
+	ok(other != NULL, "a second connection");
+	if (other != NULL) {
+		store_exec(other, "UPDATE documents SET kind = 'faq'"
+		    " WHERE doc_key = 'policy-returns'", &err);
+		store_close(other);
+	}
+	is_str(first(run(&q, NULL, NULL)), "policy-returns",
+	    "faq only: the document another connection made a FAQ");
+	store_exec(st, "UPDATE documents SET kind = 'policy'"
+	    " WHERE doc_key = 'policy-returns'", &err);
+	is_str(run(&q, NULL, NULL), "", "and a policy again (this one)");
 	q = (struct search_query)SEARCH_QUERY_INIT;
 	q.text = "sofa";
 	ids = run(&q, NULL, &res);
