@@ -34,10 +34,21 @@ function init(args)
 	end
 end
 
+-- Each distinct request is formatted once: the client's time is not
+-- what the benchmark measures, and the machine's two CPUs are shared.
+local cache = {}
+
 function request()
 	n = n + 1
-	local s = sessions[(n % #sessions) + 1]
-	local m = messages[(n % #messages) + 1]
-	return wrk.format(nil, nil, nil, string.format(
-	    '{"session_id":"%s","user_id":"C001","message":"%s"}', s, m))
+	local si = (n % #sessions) + 1
+	local mi = (n % #messages) + 1
+	local k = si * 1000 + mi
+	local r = cache[k]
+	if r == nil then
+		r = wrk.format(nil, nil, nil, string.format(
+		    '{"session_id":"%s","user_id":"C001","message":"%s"}',
+		    sessions[si], messages[mi]))
+		cache[k] = r
+	end
+	return r
 end
