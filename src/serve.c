@@ -238,7 +238,7 @@ busy_wait(void *arg, int count)
  * runs every CKPT_MS so a quiet server's WAL ends up copied back too.
  * PASSIVE checkpoints never wait for the workers, nor they for it.
  */
-#define CKPT_FRAMES	4000	/* pages: 4 MB of the history's 1 KB ones */
+#define CKPT_FRAMES	4000	/* pages: 8 MB of the history's 2 KB ones */
 #define CKPT_MS		1000
 
 /*

@@ -246,8 +246,8 @@ main(void)
 	free(mode);
 	is_int(scalar(st, "PRAGMA history.synchronous"), 1,
 	    "history synchronous = NORMAL");
-	is_int(scalar(st, "PRAGMA history.page_size"), 1024,
-	    "a new history file has 1 KB pages");
+	is_int(scalar(st, "PRAGMA history.page_size"), 2048,
+	    "a new history file has 2 KB pages");
 	is_int(scalar(st, "PRAGMA main.page_size"), 4096,
 	    "the catalog keeps 4 KB pages");
 	is_int(scalar(st, "PRAGMA history.user_version"), 1,
