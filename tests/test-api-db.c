@@ -9,38 +9,7 @@
  */
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-#include <sqlite3.h>
-
-/* ATTACH path-history AS history if that file exists; 0 on success. */
-static int
-attach_history(sqlite3 *db, const char *path)
-{
-	sqlite3_stmt	*s = NULL;
-	size_t		 n = strlen(path) + sizeof "-history";
-	char		*h = malloc(n);
-	int		 r = 0;
-
-	if (h == NULL)
-		return -1;
-	snprintf(h, n, "%s-history", path);
-	if (access(h, F_OK) == 0) {
-		r = -1;
-		if (sqlite3_prepare_v2(db, "ATTACH ?1 AS history", -1, &s,
-		    NULL) == SQLITE_OK) {
-			sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
-			if (sqlite3_step(s) == SQLITE_DONE)
-				r = 0;
-		}
-		sqlite3_finalize(s);
-	}
-	free(h);
-	return r;
-}
+#include "attach-history.h"
 
 int
 main(int argc, char **argv)
