@@ -234,8 +234,9 @@ busy_wait(void *arg, int count)
  * hundred or so paid for all of them, a seventh of the server's CPU in
  * the request path and most of its p99, and its worker's core idled
  * through the fsync.  The workers' connections instead wake a checkpoint
- * thread (their WAL hook) when a WAL passes CKPT_FRAMES; the thread also
- * runs every CKPT_MS so a quiet server's WAL ends up copied back too.
+ * thread (their WAL hook, and the shared writer's) each time a WAL
+ * grows by CKPT_FRAMES; the thread also runs every CKPT_MS so a quiet
+ * server's WAL ends up copied back too.
  * PASSIVE checkpoints never wait for the workers, nor they for it.
  */
 #define CKPT_FRAMES	4000	/* pages: 8 MB of the history's 2 KB ones */
