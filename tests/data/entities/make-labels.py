@@ -10,6 +10,8 @@ numbers, true/false booleans).  Every third utterance (1-based line
 numbers divisible by 3, blank and # lines not counted) goes to the
 held-out test split; the rest to train.  Run from this directory:
     python3 make-labels.py
+Other label files name their splits and the share held out (every Nth):
+    python3 make-labels.py short-labels.txt short-dev.jsonl short-test.jsonl 2
 """
 import json
 import re
@@ -31,7 +33,7 @@ def conv(v):
         return v
 
 
-def parse(line, lineno):
+def parse(line, where):
     out = b""
     ents = []
     pos = 0
@@ -50,31 +52,36 @@ def parse(line, lineno):
     out += line[pos:].encode()
     text = out.decode()
     if "[" in text and "]{" in text:
-        sys.exit("labels.txt:%d: unparsed mark" % lineno)
+        sys.exit("%s: unparsed mark" % where)
     for e in ents:
         if e["type"] not in ("order_id", "price", "product", "brand",
                              "category", "attribute", "quantity", "email",
                              "date"):
-            sys.exit("labels.txt:%d: bad type %s" % (lineno, e["type"]))
+            sys.exit("%s: bad type %s" % (where, e["type"]))
     return {"text": text, "entities": ents}
 
 
 def main():
+    args = sys.argv[1:] or ["labels.txt", "train.jsonl", "test.jsonl", "3"]
+    if len(args) != 4:
+        sys.exit("usage: make-labels.py [LABELS TRAIN TEST EVERY]")
+    labels, trainf, testf, every = args[0], args[1], args[2], int(args[3])
     train, test = [], []
     n = 0
-    with open("labels.txt", encoding="utf-8") as f:
+    with open(labels, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
             n += 1
-            rec = parse(line, lineno)
-            (test if n % 3 == 0 else train).append(rec)
-    for name, recs in (("train.jsonl", train), ("test.jsonl", test)):
+            rec = parse(line, "%s:%d" % (labels, lineno))
+            (test if n % every == 0 else train).append(rec)
+    for name, recs in ((trainf, train), (testf, test)):
         with open(name, "w", encoding="utf-8") as f:
             for r in recs:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print("%d utterances: %d train, %d test" % (n, len(train), len(test)))
+    print("%d utterances: %d in %s, %d in %s" % (n, len(train), trainf,
+                                          len(test), testf))
 
 
 main()
