@@ -28,6 +28,7 @@ extern const char *const		vocab_uses[];
 extern const char *const		vocab_common[];
 extern const char *const		vocab_ambiguous[];
 extern const char *const		vocab_stop[];
+extern const char			vocab_english[];	/* entity-words.c */
 
 /*
  * What a phrase names, in increasing priority: when two sources give the
@@ -58,6 +59,7 @@ struct gz_entry {
 #define GZ_TOK_KNOWN	0x1	/* appears in some phrase */
 #define GZ_TOK_COMMON	0x2	/* a common word (vocab_common) */
 #define GZ_TOK_AMBIG	0x4	/* also an English word (vocab_ambiguous) */
+#define GZ_TOK_WORD	0x8	/* a word of the language (vocab_english) */
 
 uint64_t	 gz_token_hash(const char *, size_t);
 uint64_t	 gz_combine(uint64_t, uint64_t);

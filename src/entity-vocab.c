@@ -278,7 +278,7 @@ const char *const vocab_common[] = {
 	"hello", "bye", "great", "okay", "ok", "sure", "nope", "yeah", "want",
 	"wanted", "would", "tab", "buds", "one", "pad", "note", "go", "core",
 	"alpha", "envy", "charge", "flip", "fire", "gift", "gifts", "idea",
-	"ideas",
+	"ideas", "app", "apps", "online", "website", "login",
 	NULL
 };
 

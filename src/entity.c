@@ -1124,7 +1124,13 @@ prepare_tokens(struct run *r)
 		h = gz_token_hash(w, n);
 		sc->th[i] = h;
 		sc->tdist[i] = 0;
-		if ((fl = gz_token_flags(r->gz, h)) != 0 || sc->tok[i].has_digit)
+		/*
+		 * Catalog and common words stand as they are; a word of the
+		 * language may be a plural of a catalog word ("echo dots")
+		 * but is never corrected as a typo.
+		 */
+		fl = gz_token_flags(r->gz, h);
+		if ((fl & ~GZ_TOK_WORD) != 0 || sc->tok[i].has_digit)
 			continue;
 		/* Plurals of catalog words: "iphones", "galaxies". */
 		if (n > 4 && memcmp(w + n - 3, "ies", 3) == 0) {
@@ -1152,7 +1158,8 @@ prepare_tokens(struct run *r)
 				continue;
 			}
 		}
-		if (n >= FUZZY_MIN_INPUT && (h = gz_fuzzy(r->gz, w, n)) != 0) {
+		if (fl == 0 && n >= FUZZY_MIN_INPUT &&
+		    (h = gz_fuzzy(r->gz, w, n)) != 0) {
 			sc->th[i] = h;
 			sc->tdist[i] = 1;
 		}
@@ -1290,12 +1297,13 @@ catalog_kind(int kind)
  * (vocab_ambiguous), found alone: does the message use it as a name?
  * Yes when it has a capital inside a sentence ("is the Apple store
  * open"), a category word follows ("apple laptops"), it is compared with
- * another name ("pixel or galaxy"), or, said as it is (not a plural),
- * after "my", "from" or "by" ("flip the switch" is no console).  "nothing works", "dead pixels"
- * and "apple pie" are no names.
+ * another name ("pixel or galaxy"), or, with owner set and said as it
+ * is (not a plural), after "my", "from" or "by" ("my switch"; "flip the
+ * switch" is no console).  "nothing works", "dead pixels" and "apple
+ * pie" are no names.
  */
 static int
-named(const struct run *r, size_t i)
+named(const struct run *r, size_t i, int owner)
 {
 	static const char *const links[] = { "or", "vs", "versus", "v", NULL };
 	static const char *const before[] = { "my", "from", "by", NULL };
@@ -1327,7 +1335,7 @@ named(const struct run *r, size_t i)
 		    catalog_kind(token_kind(r, i - 2)))
 			return 1;
 	}
-	if (i == 0 || sc->th[i] != gz_token_hash(r->s + t->start,
+	if (!owner || i == 0 || sc->th[i] != gz_token_hash(r->s + t->start,
 	    t->end - t->start))
 		return 0;
 	return lw_tok(r, i - 1, before);
@@ -1340,6 +1348,7 @@ find_catalog(struct run *r)
 	const struct gz_entry *g, *best;
 	size_t		 i, n, bestn;
 	uint64_t	 h;
+	int		 fl;
 
 	if (r->gz == NULL)
 		return;
@@ -1370,9 +1379,17 @@ find_catalog(struct run *r)
 			i += bestn - 1;
 			continue;
 		}
+		fl = gz_token_flags(r->gz, sc->th[i]);
 		if (bestn == 1 && catalog_kind(best->kind) &&
-		    (gz_token_flags(r->gz, sc->th[i]) & GZ_TOK_AMBIG) &&
-		    !named(r, i))
+		    (fl & GZ_TOK_AMBIG) && !named(r, i, 1))
+			continue;
+		/*
+		 * Any other word of the language names a product only as a
+		 * name: "my office" is a room, not Microsoft Office.
+		 */
+		if (bestn == 1 && (best->kind == GZ_PRODUCT ||
+		    best->kind == GZ_FAMILY) && (fl & GZ_TOK_WORD) &&
+		    !named(r, i, 0))
 			continue;
 		/* "good for gaming": a use, not the gaming category. */
 		if (best->kind == GZ_CATEGORY && bestn == 1 && i > 0 &&

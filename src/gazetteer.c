@@ -537,6 +537,8 @@ path_add(struct gazetteer *gz, const uint64_t *th, size_t n, int kind,
 /* A folded field: its words and their hashes. */
 struct field {
 	const char	*s;		/* folded text (in the build buffer) */
+	const char	*orig;		/* the text before folding (for case) */
+	const size_t	*map;		/* folded byte -> orig offset */
 	struct text_token t[GZ_MAXN * 2];
 	uint64_t	 th[GZ_MAXN * 2];
 	size_t		 n;		/* words kept (at most 2 * GZ_MAXN) */
@@ -555,6 +557,8 @@ field_fold(struct gazetteer *gz, struct gz_build *b, const char *s,
 	text_fold(s, strlen(s), &b->f);
 	n = text_tokenize(b->f.s.buf, b->f.s.len, &b->tok, &b->tokcap);
 	f->s = b->f.s.buf;
+	f->orig = s;
+	f->map = b->f.map;
 	f->n = n < GZ_MAXN * 2 ? n : GZ_MAXN * 2;
 	for (k = 0; k < f->n; k++) {
 		f->t[k] = b->tok[k];
@@ -700,6 +704,147 @@ generation_word(const struct field *f, size_t from)
 }
 
 /*
+ * The initials of a word written in camel case, lower case ("PlayStation"
+ * -> "ps", "MacBook" -> "mb", "QuietComfort" -> "qc"): its first letter
+ * and each capital after a small letter.  0 unless the word has letters
+ * only, both cases and two initials at least ("OLED", "Galaxy": none).
+ */
+static size_t
+camel_initials(const char *w, size_t n, char *out, size_t cap)
+{
+	size_t	 i, k = 0;
+	int	 lower = 0, upper = 0;
+
+	for (i = 0; i < n; i++) {
+		if (w[i] >= 'a' && w[i] <= 'z')
+			lower = 1;
+		else if (w[i] >= 'A' && w[i] <= 'Z')
+			upper = 1;
+		else
+			return 0;
+	}
+	if (!lower || !upper || n < 4)
+		return 0;
+	for (i = 0; i < n && k < cap; i++)
+		if (i == 0 || (w[i] >= 'A' && w[i] <= 'Z' &&
+		    w[i - 1] >= 'a' && w[i - 1] <= 'z'))
+			out[k++] = (char)(w[i] | 0x20);
+	return k >= 2 ? k : 0;
+}
+
+/* A word some phrase of the catalog already uses, or a common word. */
+static int
+known_word(const struct gazetteer *gz, const char *w, size_t n)
+{
+	return (gz_token_flags(gz, gz_token_hash(w, n)) & (GZ_TOK_KNOWN |
+	    GZ_TOK_COMMON)) != 0;
+}
+
+/*
+ * Shoppers abbreviate a name that starts with a camel-case word: its
+ * initials for it ("qc ultra", "ps 5"), run into the number after it
+ * ("ps5", "ps5 slim") or with the initials of the words after it up to a
+ * number ("mbp", "mba 13").  Initials that are already a catalog word
+ * ("hp" of "HomePod") or a common one ("app") are left to it, and initials are not registered
+ * as catalog words (so the next product of a line finds them free and
+ * they are never typo targets).  Leading parts name families, as for the
+ * name itself.
+ */
+static void
+acronym_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
+    const struct field *f, size_t r0, size_t nt)
+{
+	uint64_t th[GZ_MAXN * 2];
+	char	 acr[32];
+	size_t	 a, n, m, k;
+
+	if (f->orig == NULL || nt <= r0 + 1)
+		return;
+	a = f->map[f->t[r0].start];
+	n = camel_initials(f->orig + a, f->map[f->t[r0].end] - a, acr, 8);
+	if (n == 0 || known_word(gz, acr, n))
+		return;
+	th[0] = gz_token_hash(acr, n);
+	memcpy(th + 1, f->th + r0 + 1, (nt - r0 - 1) * sizeof *th);
+	path_add(gz, th, nt - r0, GZ_PRODUCT, idx, brand, 1, 0);
+	m = f->t[r0 + 1].end - f->t[r0 + 1].start;
+	if (!f->t[r0 + 1].has_alpha && n + m < sizeof acr) {
+		memcpy(acr + n, f->s + f->t[r0 + 1].start, m);
+		th[0] = gz_token_hash(acr, n + m);
+		memcpy(th + 1, f->th + r0 + 2, (nt - r0 - 2) * sizeof *th);
+		path_add(gz, th, nt - r0 - 1, GZ_PRODUCT, idx, brand, 1, 1);
+	}
+	for (k = r0 + 1; k < nt && f->t[k].has_alpha && !f->t[k].has_digit &&
+	    n < 8; k++)
+		acr[n++] = f->s[f->t[k].start];
+	if (k == r0 + 1 || n < 3 || known_word(gz, acr, n))
+		return;
+	th[0] = gz_token_hash(acr, n);
+	memcpy(th + 1, f->th + k, (nt - k) * sizeof *th);
+	path_add(gz, th, 1 + nt - k, GZ_PRODUCT, idx, brand, 1, 1);
+}
+
+/*
+ * A word of a name that shoppers write as two: a line and its number
+ * ("HERO12" -> "hero 12", "Buds3" -> "buds 3") or the parts of a word
+ * joined by "_" ("WD_BLACK" -> "wd black").  The first such word only.
+ */
+static void
+split_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
+    const struct field *f, size_t r0, size_t nt)
+{
+	uint64_t th[GZ_MAXN * 2 + 1];
+	const char *w;
+	size_t	 i, n, p, q;
+
+	for (i = r0; i < nt; i++) {
+		w = f->s + f->t[i].start;
+		n = f->t[i].end - f->t[i].start;
+		for (p = 0; p < n && w[p] >= 'a' && w[p] <= 'z'; p++)
+			;
+		for (q = p; q < n && w[q] >= '0' && w[q] <= '9'; q++)
+			;
+		if (p >= 3 && q > p && q == n)
+			q = p;		/* "hero" + "12" */
+		else if ((w = memchr(f->s + f->t[i].start, '_', n)) != NULL &&
+		    w > f->s + f->t[i].start && w + 1 < f->s + f->t[i].end) {
+			p = (size_t)(w - (f->s + f->t[i].start));
+			q = p + 1;	/* "wd" + "black" */
+			w = f->s + f->t[i].start;
+		} else
+			continue;
+		memcpy(th, f->th + r0, (i - r0) * sizeof *th);
+		th[i - r0] = tok_add(gz, w, p, GZ_TOK_KNOWN);
+		th[i - r0 + 1] = tok_add(gz, w + q, n - q, GZ_TOK_KNOWN);
+		memcpy(th + i - r0 + 2, f->th + i + 1, (nt - i - 1) *
+		    sizeof *th);
+		path_add(gz, th, nt - r0 + 1, GZ_PRODUCT, idx, brand, 1, 0);
+		return;
+	}
+}
+
+/*
+ * The letters and number that end a model word led by digits
+ * ("1000xm5" -> "xm5"), which shoppers say alone; 0 for none.
+ */
+static size_t
+model_tail(const char *w, size_t n, size_t *from)
+{
+	size_t	 p, k;
+
+	if (n == 0 || w[0] < '0' || w[0] > '9')
+		return 0;
+	for (p = 0; p < n && w[p] >= '0' && w[p] <= '9'; p++)
+		;
+	for (k = p; k < n && (w[k] < '0' || w[k] > '9'); k++)
+		;
+	if (k == p || k == n || n - p < 3)
+		return 0;
+	*from = p;
+	return n - p;
+}
+
+/*
  * The phrases of a folded name fn (fb: the folded brand, nb words): the
  * full name, the name without its brand, the brand with the name; the
  * leading parts of the name without the brand (and with it) are families
@@ -712,7 +857,7 @@ name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
     const struct field *fb, size_t nb, const struct field *fn)
 {
 	uint64_t th[GZ_MAXN * 4];
-	size_t	 nt, r0, k, i, g;
+	size_t	 nt, r0, k, i, g, n, p;
 
 	/*
 	 * The core of the name stops at a parenthesis or at "for": a
@@ -796,6 +941,12 @@ name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		    fn->t[i].start, fn->t[i].end - fn->t[i].start))
 			continue;
 		path_add(gz, fn->th + i, 1, kind, idx, brand, 0, 0);
+		if ((n = model_tail(fn->s + fn->t[i].start, fn->t[i].end -
+		    fn->t[i].start, &p)) != 0) {
+			th[0] = tok_add(gz, fn->s + fn->t[i].start + p, n,
+			    GZ_TOK_KNOWN);
+			path_add(gz, th, 1, kind, idx, brand, 0, 0);
+		}
 		if (i + 1 < nt)
 			path_add(gz, fn->th + i, nt - i, GZ_PRODUCT, idx,
 			    brand, 0, 0);
@@ -811,6 +962,8 @@ name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 			path_add(gz, th, 2, GZ_PRODUCT, idx, brand, 0, 0);
 		}
 	}
+	acronym_paths(gz, idx, brand, fn, r0, nt);
+	split_paths(gz, idx, brand, fn, r0, nt);
 	/* "iphone15" for "iphone 15": a word run into its number. */
 	for (i = r0; i + 1 < nt; i++) {
 		size_t	 a = fn->t[i].start, z = fn->t[i + 1].end;
@@ -891,6 +1044,8 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 	}
 	if (i < fn.n && i > 0) {
 		fs.s = fn.s;
+		fs.orig = fn.orig;
+		fs.map = fn.map;
 		fs.n = i;
 		name_paths(gz, idx, p->brand, &fb, nb, &fs);
 	}
@@ -1034,6 +1189,43 @@ fuzzy_word(const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * Flag the words of the language (vocab_english, and each with an "s"):
+ * a catalog word among them names a product alone only in a context that
+ * makes it a name ("it doesn't fit" is no Beats Fit Pro), and a word of
+ * the language is never corrected into a catalog word ("guest" is no
+ * typo of "quest").  About 16,000 probes: well under a millisecond.
+ */
+static void
+english_mark(struct gazetteer *gz)
+{
+	const char *p = vocab_english, *q;
+	char	 w[GZ_FUZZY_MAX + 1];
+	size_t	 n;
+
+	for (;;) {
+		q = strchr(p, ' ');
+		n = q != NULL ? (size_t)(q - p) : strlen(p);
+		tok_add(gz, p, n, GZ_TOK_WORD);
+		if (n < GZ_FUZZY_MAX && p[n - 1] != 's') {
+			memcpy(w, p, n);
+			w[n] = 's';
+			tok_add(gz, w, n + 1, GZ_TOK_WORD);
+		}
+		if (q == NULL)
+			break;
+		p = q + 1;
+	}
+}
+
+/* A catalog word that typos may be corrected into. */
+static int
+fuzzy_target(const struct gz_tok *t)
+{
+	return t->key != 0 && (t->flags & ~(GZ_TOK_AMBIG | GZ_TOK_WORD)) ==
+	    GZ_TOK_KNOWN;
+}
+
 static void
 fuzzy_build(struct gazetteer *gz)
 {
@@ -1041,8 +1233,7 @@ fuzzy_build(struct gazetteer *gz)
 	size_t	 i, j, n, want = 0;
 
 	for (i = 0; i <= gz->tokmask; i++)
-		if (gz->toks[i].key != 0 && (gz->toks[i].flags &
-		    ~GZ_TOK_AMBIG) == GZ_TOK_KNOWN &&
+		if (fuzzy_target(&gz->toks[i]) &&
 		    fuzzy_word(str_at(gz, gz->toks[i].str), gz->toks[i].len))
 			want += gz->toks[i].len + 1;
 	gz->fzmask = pow2(want * 2) - 1;
@@ -1051,8 +1242,7 @@ fuzzy_build(struct gazetteer *gz)
 		const char *w = str_at(gz, gz->toks[i].str);
 
 		n = gz->toks[i].len;
-		if (gz->toks[i].key == 0 || (gz->toks[i].flags &
-		    ~GZ_TOK_AMBIG) != GZ_TOK_KNOWN || !fuzzy_word(w, n))
+		if (!fuzzy_target(&gz->toks[i]) || !fuzzy_word(w, n))
 			continue;
 		fuzzy_add(gz, gz->toks[i].key, (uint32_t)i);
 		for (j = 0; j < n; j++) {
@@ -1249,6 +1439,7 @@ gazetteer_load(struct store *st, struct sd_error *err)
 		phrase_add(gz, b.f.s.buf, b.tok, nt, GZ_STOP, 0, 0);
 	}
 	brand_heads(gz, &b);
+	english_mark(gz);
 	fuzzy_build(gz);
 
 	text_folded_release(&b.f);

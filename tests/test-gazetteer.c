@@ -72,6 +72,29 @@ static const char *const more =
     " ('GFT-1', 'Apple Gift Card $50', 'Apple', NULL, 'gift-cards', 'store',"
     "  50, 'x', 'x')";
 
+/* Names shoppers shorten, and names that are words of the language. */
+static const char *const names =
+    "INSERT INTO products(sku, name, brand, model, category, subcategory,"
+    " price, created_at, updated_at) VALUES"
+    " ('GAM-1', 'PlayStation 5 Slim Console (Disc)', 'Sony', 'CFI-2015',"
+    "  'gaming', 'consoles', 499, 'x', 'x'),"
+    " ('GAM-2', 'PlayStation 5 Pro Console', 'Sony', 'CFI-7015', 'gaming',"
+    "  'consoles', 699, 'x', 'x'),"
+    " ('LAP-3', 'Apple MacBook Pro 14-inch (M3 Pro, 18GB, 512GB)', 'Apple',"
+    "  'MRX33LL/A', 'laptops', 'business', 1999, 'x', 'x'),"
+    " ('AUD-2', 'Beats Fit Pro', 'Beats', 'MK2F3LL/A', 'headphones',"
+    "  'earbuds', 199, 'x', 'x'),"
+    " ('AUD-3', 'Bose QuietComfort Ultra Headphones', 'Bose', '880066',"
+    "  'headphones', 'over-ear', 429, 'x', 'x'),"
+    " ('SW-1', 'Microsoft Office Home 2024', 'Microsoft', 'EP2-06606',"
+    "  'software', 'productivity', 149, 'x', 'x'),"
+    " ('STO-2', 'WD_BLACK SN850X NVMe SSD 1TB', 'WD', 'WDS100T200X0E',"
+    "  'storage', 'internal-ssd', 89, 'x', 'x'),"
+    " ('CAM-2', 'GoPro HERO12 Black', 'GoPro', 'CHDHX-121', 'cameras',"
+    "  'action', 399, 'x', 'x'),"
+    " ('HDP-2', 'Sony WF-1000XM5', 'Sony', 'WF1000XM5/B', 'headphones',"
+    "  'earbuds', 299, 'x', 'x')";
+
 /* The first entity of type t, or NULL. */
 static const struct entity *
 find(const struct gazetteer *gz, const char *s, enum entity_type t)
@@ -294,6 +317,37 @@ main(void)
 	category(gz, "is it available in store", NULL, NULL, NULL);
 	e = find(gz, "the K380, two please", ENTITY_QUANTITY);
 	ok(e != NULL && e->number == 2, "\"two please\" is a quantity");
+
+	/* Derived short names; ordinary words need a context. */
+	gazetteer_free(gz);
+	ok(store_exec(st, names, &err) == SD_OK, "names added");
+	gz = gazetteer_load(st, &err);
+	product(gz, "is the ps5 in stock", "ps5", NULL, EXTRACTOR_GAZETTEER);
+	product(gz, "ps5 pro please", "ps5 pro", "GAM-2",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "does the mbp have hdmi", "mbp", "LAP-3",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "qc ultra for flights", "qc ultra", "AUD-3",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "are the xm5 good", "xm5", NULL, EXTRACTOR_GAZETTEER);
+	product(gz, "wd black in stock?", "wd black", "STO-2",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "is the hero 12 waterproof", "hero 12", "CAM-2",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "beats fit pro for running", "beats fit pro", "AUD-2",
+	    EXTRACTOR_GAZETTEER);
+	ok(find(gz, "will it fit in my backpack", ENTITY_PRODUCT) == NULL,
+	    "\"fit\" is no Beats Fit Pro");
+	ok(find(gz, "that fits my budget", ENTITY_PRODUCT) == NULL,
+	    "nor is \"fits\"");
+	ok(find(gz, "deliver it to my office", ENTITY_PRODUCT) == NULL,
+	    "\"my office\" is a room, not Microsoft Office");
+	product(gz, "can I install Office on a mac", "Office", "SW-1",
+	    EXTRACTOR_GAZETTEER);
+	ok(find(gz, "does it need an app", ENTITY_PRODUCT) == NULL,
+	    "\"app\" is no AirPods Pro acronym");
+	ok(find(gz, "i placed the order as a guest", ENTITY_PRODUCT) == NULL,
+	    "a word of the language is never corrected");
 
 	gazetteer_free(gz);
 	entity_list_release(&el);
