@@ -5,6 +5,11 @@
  * F1 per type and overall (a hit needs the type and the exact span), the
  * same with any overlap of spans (relaxed), and how many exact hits also
  * carry the right resolved value (SKU, bounds, category, date...).
+ *
+ * A line {"text", "no_product": true} is a sentence that names no
+ * product: it counts towards no-product precision, the share of such
+ * sentences in which no product is found.  Its spans are scored only when
+ * it has "entities" too.
  */
 #include "config.h"
 
@@ -30,6 +35,12 @@ struct gold {
 	const cJSON	*obj;
 	int		 hit;		/* matched exactly */
 	int		 rhit;		/* matched by overlap */
+};
+
+/* Sentences that name no product, and those where one was found. */
+struct noprod {
+	long	 n;
+	long	 hit;
 };
 
 struct counts {
@@ -111,12 +122,19 @@ value_ok(const cJSON *g, const struct entity *e)
 /* Parse one labelled line into gold (grown as needed); 0 or -1 + msg. */
 static int
 parse_line(cJSON *o, const char **text, size_t *len, struct gold **gold,
-    size_t *ngold, size_t *cap, const char **msg)
+    size_t *ngold, size_t *cap, int *noprod, const char **msg)
 {
 	const cJSON *t, *ents, *e, *v;
 	int	 type;
 
 	*ngold = 0;
+	v = cJSON_GetObjectItemCaseSensitive(o, "no_product");
+	if (v != NULL && !cJSON_IsBool(v)) {
+		*msg = "\"no_product\" must be true or false";
+		return -1;
+	}
+	/* 1: no product, spans unlabelled; 2: no product, spans labelled. */
+	*noprod = cJSON_IsTrue(v) ? 1 : 0;
 	t = cJSON_GetObjectItemCaseSensitive(o, "text");
 	if (!cJSON_IsString(t)) {
 		*msg = "\"text\" must be a string";
@@ -127,6 +145,8 @@ parse_line(cJSON *o, const char **text, size_t *len, struct gold **gold,
 	ents = cJSON_GetObjectItemCaseSensitive(o, "entities");
 	if (ents == NULL)
 		return 0;
+	if (*noprod)
+		*noprod = 2;
 	if (!cJSON_IsArray(ents)) {
 		*msg = "\"entities\" must be an array";
 		return -1;
@@ -178,6 +198,36 @@ print_error(const char *what, const char *text, const struct entity *e,
 		    g->end);
 }
 
+/* Count a no-product sentence; 1 when a product was found in it. */
+static int
+noprod_count(struct noprod *np, const struct entity_list *el)
+{
+	size_t	 i;
+
+	np->n++;
+	for (i = 0; i < el->n; i++)
+		if (el->v[i].type == ENTITY_PRODUCT) {
+			np->hit++;
+			return 1;
+		}
+	return 0;
+}
+
+static void
+noprod_report(const struct noprod *np, int json, struct sbuf *out)
+{
+	if (np->n == 0)
+		return;
+	if (json)
+		sbuf_addf(out, "\"no_product\":{\"n\":%ld,\"with_product\":%ld,"
+		    "\"precision\":%.4f},", np->n, np->hit,
+		    ratio(np->n - np->hit, np->n));
+	else
+		sbuf_addf(out, "no-product sentences %ld, with a product %ld, "
+		    "precision %.4f\n", np->n, np->hit,
+		    ratio(np->n - np->hit, np->n));
+}
+
 int
 eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 {
@@ -191,6 +241,7 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 	struct gazetteer *gz = NULL;
 	struct entity_list el = ENTITY_LIST_INIT;
 	struct counts	 c[ENTITY_NTYPES], all;
+	struct noprod	 np = { 0, 0 };
 	struct gold	*gold = NULL;
 	size_t		 ngold = 0, gcap = 0, i, j, len;
 	struct sbuf	 line = SBUF_INIT, out = SBUF_INIT;
@@ -200,6 +251,7 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 	cJSON		*o;
 	FILE		*fp = NULL;
 	int		 json = 0, errors = 0, ch, status = SD_EXIT_FAIL, hit;
+	int		 noprod;
 	struct timespec	 t0, t1;
 	double		 secs = 0, p, r;
 
@@ -246,7 +298,8 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 			    "JSON\n", path, lineno);
 			goto out;
 		}
-		if (parse_line(o, &text, &len, &gold, &ngold, &gcap, &msg)) {
+		if (parse_line(o, &text, &len, &gold, &ngold, &gcap, &noprod,
+		    &msg)) {
 			fprintf(stderr, "shopdesk eval entities: %s:%lu: %s\n",
 			    path, lineno, msg);
 			cJSON_Delete(o);
@@ -258,9 +311,14 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 		secs += (double)(t1.tv_sec - t0.tv_sec) +
 		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		n++;
-		if (errors)
-			sbuf_reset(&out);
-		for (i = 0; i < el.n; i++) {
+		if (noprod && noprod_count(&np, &el) && errors) {
+			printf("%s:%lu: %s\n", path, lineno, text);
+			for (i = 0; i < el.n; i++)
+				if (el.v[i].type == ENTITY_PRODUCT)
+					print_error("product in", text,
+					    &el.v[i], NULL);
+		}
+		for (i = 0; i < el.n && noprod != 1; i++) {
 			const struct entity *e = &el.v[i];
 
 			for (hit = 0, j = 0; j < ngold && !hit; j++) {
@@ -329,6 +387,7 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 		    "\"f1\":%.4f,", n, p, r, f1(p, r));
 		p = ratio(all.rtp, all.rtp + all.rfp);
 		r = ratio(all.rtp, all.rtp + all.rfn);
+		noprod_report(&np, 1, &out);
 		sbuf_addf(&out, "\"relaxed\":{\"precision\":%.4f,\"recall\":"
 		    "%.4f,\"f1\":%.4f},\"value_accuracy\":%.4f,"
 		    "\"utterances_per_s\":%.0f,\"per_type\":{", p, r, f1(p, r),
@@ -369,6 +428,7 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 		r = ratio(all.rtp, all.rtp + all.rfn);
 		sbuf_addf(&out, "%-10s %9.4f %9.4f %9.4f\n", "relaxed", p, r,
 		    f1(p, r));
+		noprod_report(&np, 0, &out);
 		sbuf_addf(&out, "%ld utterances, %.0f utterances/s\n", n,
 		    secs > 0 ? (double)n / secs : 0);
 	}
