@@ -29,6 +29,7 @@
 
 #include "shopdesk.h"
 #include "sbuf.h"
+#include "search.h"
 #include "store.h"
 #include "text.h"
 #include "entity.h"
@@ -1152,6 +1153,69 @@ category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
 	free(sing);
 }
 
+struct alias_load {
+	struct gazetteer *gz;
+	struct gz_build	*b;
+};
+
+/* The folded phrase of b's tokens as word hashes (n words at most). */
+static size_t
+fold_hashes(struct gz_build *b, const char *s, uint64_t *th, size_t n)
+{
+	size_t	 nt, k;
+
+	nt = fold_tokens(b, s, strlen(s));
+	if (nt == 0 || nt > n)
+		return 0;
+	for (k = 0; k < nt; k++)
+		th[k] = gz_token_hash(b->f.s.buf + b->tok[k].start,
+		    b->tok[k].end - b->tok[k].start);
+	return nt;
+}
+
+/*
+ * One of the shop's aliases (synonyms of source "alias"): the alias names
+ * what its target names in the catalog (a product, family, brand or
+ * category; a SKU too), and wins over any meaning the catalog gave the
+ * same words, as the shop said so.  A target that names nothing is
+ * skipped ("shopdesk aliases add" checks it; the catalog may change).
+ */
+static int
+alias_add(void *arg, const char *alias, const char *target, const char *src)
+{
+	struct alias_load *al = arg;
+	struct gazetteer *gz = al->gz;
+	const struct gz_entry *e;
+	struct gz_entry	*d;
+	struct gz_entry	 want;
+	uint64_t	 th[GZ_MAXN], h = 0;
+	size_t		 nt, k;
+
+	(void)src;
+	if ((nt = fold_hashes(al->b, target, th, GZ_MAXN)) == 0)
+		return 0;
+	for (k = 0; k < nt; k++)
+		h = gz_combine(h, th[k]);
+	if ((e = gz_lookup(gz, h)) == NULL || e->kind == GZ_NONE ||
+	    e->kind == GZ_STOP)
+		return 0;
+	want = *e;		/* the table may move as the alias goes in */
+	if ((nt = fold_hashes(al->b, alias, th, GZ_MAXN)) == 0)
+		return 0;
+	for (h = 0, k = 0; k < nt; k++) {
+		th[k] = tok_add(gz, al->b->f.s.buf + al->b->tok[k].start,
+		    al->b->tok[k].end - al->b->tok[k].start, GZ_TOK_KNOWN);
+		h = gz_combine(h, th[k]);
+	}
+	path_add(gz, th, nt, want.kind, want.target, want.aux, 0, 0);
+	d = tab_get(gz, h);
+	d->kind = want.kind;
+	d->target = want.target;
+	d->aux = want.aux;
+	d->count = want.count;
+	return 0;
+}
+
 static uint32_t
 use_index(const char *use)
 {
@@ -1324,6 +1388,7 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	static const char count_sql[] = "SELECT count(*) FROM products";
 	struct gazetteer *gz;
 	struct gz_build	 b;
+	struct alias_load al;
 	sqlite3_stmt	*s;
 	size_t		 n = 0, i;
 	const char	*cur;
@@ -1439,6 +1504,11 @@ gazetteer_load(struct store *st, struct sd_error *err)
 		phrase_add(gz, b.f.s.buf, b.tok, nt, GZ_STOP, 0, 0);
 	}
 	brand_heads(gz, &b);
+	al.gz = gz;
+	al.b = &b;
+	if (synonyms_list_source(st, NULL, SYNONYMS_ALIAS, alias_add, &al,
+	    err) != SD_OK)
+		goto fail;
 	english_mark(gz);
 	fuzzy_build(gz);
 

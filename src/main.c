@@ -28,6 +28,7 @@ extern const struct sd_cmd cmd_eval_entry;
 extern const struct sd_cmd cmd_nlu_entry;
 extern const struct sd_cmd cmd_train_entry;
 extern const struct sd_cmd cmd_synonyms_entry;
+extern const struct sd_cmd cmd_aliases_entry;
 extern const struct sd_cmd cmd_chat_entry;
 extern const struct sd_cmd cmd_replay_entry;
 extern const struct sd_cmd cmd_history_entry;
@@ -46,6 +47,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_nlu_entry,
 	&cmd_train_entry,
 	&cmd_synonyms_entry,
+	&cmd_aliases_entry,
 	&cmd_chat_entry,
 	&cmd_replay_entry,
 	&cmd_history_entry,

@@ -118,6 +118,16 @@ enum sd_rc	 synonyms_import(struct store *, const char *path,
 enum sd_rc	 synonyms_list(struct store *, const char *term,
 		    int (*fn)(void *, const char *, const char *, const char *),
 		    void *, struct sd_error *);
+/* The same, for the rows of one source only ("alias"; NULL: any). */
+enum sd_rc	 synonyms_remove_source(struct store *, const char *term,
+		    const char *syn, const char *source, long long *removed,
+		    struct sd_error *);
+enum sd_rc	 synonyms_list_source(struct store *, const char *term,
+		    const char *source,
+		    int (*fn)(void *, const char *, const char *, const char *),
+		    void *, struct sd_error *);
+/* The source of the shop's aliases of catalog names (gazetteer.c). */
+#define SYNONYMS_ALIAS	"alias"
 /* Case-fold and trim a term the way the table stores it.  Caller frees. */
 char		*synonyms_normalize(const char *);
 

@@ -4,6 +4,11 @@
  * share/synonyms.tsv.  search.c reads it to expand queries.  Terms and
  * synonyms are stored normalised (synonyms_normalize) so that lookups
  * from query words are exact.
+ *
+ * Rows of source "alias" are the shop's aliases of catalog names ("xsx"
+ * -> "xbox series x"): search expands them like any synonym, and the
+ * entity gazetteer reads them to find the product (gazetteer.c); "shopdesk
+ * aliases" edits them.
  */
 #include "config.h"
 
@@ -93,9 +98,17 @@ enum sd_rc
 synonyms_remove(struct store *st, const char *term, const char *syn,
     long long *removed, struct sd_error *err)
 {
+	return synonyms_remove_source(st, term, syn, NULL, removed, err);
+}
+
+enum sd_rc
+synonyms_remove_source(struct store *st, const char *term, const char *syn,
+    const char *source, long long *removed, struct sd_error *err)
+{
 	static const char one[] = "DELETE FROM synonyms"
-	    " WHERE term = ?1 AND synonym = ?2";
-	static const char all[] = "DELETE FROM synonyms WHERE term = ?1";
+	    " WHERE term = ?1 AND synonym = ?2 AND (?3 IS NULL OR source = ?3)";
+	static const char all[] = "DELETE FROM synonyms"
+	    " WHERE term = ?1 AND (?3 IS NULL OR source = ?3)";
 	sqlite3_stmt	*s;
 	char		*t = NULL, *y = NULL;
 	enum sd_rc	 rc = SD_OK;
@@ -119,6 +132,8 @@ synonyms_remove(struct store *st, const char *term, const char *syn,
 	sqlite3_bind_text(s, 1, t, -1, SQLITE_STATIC);
 	if (y != NULL)
 		sqlite3_bind_text(s, 2, y, -1, SQLITE_STATIC);
+	if (source != NULL)
+		sqlite3_bind_text(s, 3, source, -1, SQLITE_STATIC);
 	r = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE) {
@@ -128,8 +143,9 @@ synonyms_remove(struct store *st, const char *term, const char *syn,
 	*removed = sqlite3_changes(store_db(st));
 	if (*removed == 0)
 		rc = sd_fail(err, SD_ERR_NOTFOUND, y != NULL ?
-		    "no synonym \"%s\" for \"%s\"" : "%.0sno synonyms for "
-		    "\"%s\"", y != NULL ? y : "", t);
+		    "no %s \"%s\" for \"%s\"" : "no %s%.0s for \"%s\"",
+		    source != NULL ? source : "synonym", y != NULL ? y : "",
+		    t);
 out:
 	free(t);
 	free(y);
@@ -250,8 +266,17 @@ synonyms_list(struct store *st, const char *term,
     int (*fn)(void *, const char *, const char *, const char *), void *arg,
     struct sd_error *err)
 {
+	return synonyms_list_source(st, term, NULL, fn, arg, err);
+}
+
+enum sd_rc
+synonyms_list_source(struct store *st, const char *term, const char *source,
+    int (*fn)(void *, const char *, const char *, const char *), void *arg,
+    struct sd_error *err)
+{
 	static const char sql[] = "SELECT term, synonym, source FROM synonyms"
-	    " WHERE ?1 IS NULL OR term = ?1 ORDER BY term, synonym";
+	    " WHERE (?1 IS NULL OR term = ?1) AND (?2 IS NULL OR source = ?2)"
+	    " ORDER BY term, synonym";
 	sqlite3_stmt	*s;
 	char		*t = NULL;
 	int		 r;
@@ -265,6 +290,8 @@ synonyms_list(struct store *st, const char *term,
 	}
 	if (t != NULL)
 		sqlite3_bind_text(s, 1, t, -1, SQLITE_TRANSIENT);
+	if (source != NULL)
+		sqlite3_bind_text(s, 2, source, -1, SQLITE_TRANSIENT);
 	free(t);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW)
 		if (fn(arg, (const char *)sqlite3_column_text(s, 0),
