@@ -13,6 +13,7 @@
 #include "shopdesk.h"
 #include "cmd.h"
 #include "entity.h"
+#include "feeling.h"
 #include "intent.h"
 #include "sbuf.h"
 #include "text.h"
@@ -24,6 +25,8 @@ struct nlu {
 	struct gazetteer	*gz;
 	struct intent_result	 ir;
 	struct entity_list	 el;
+	struct feeling_model	*fm;
+	struct feeling_result	 fr;
 	struct sbuf		 out;
 	struct sbuf		 clean;	/* the text as the engine reads it */
 	int			 json;
@@ -41,6 +44,7 @@ nlu_one(struct nlu *n, const char *text, size_t len)
 	text_sanitize(text, len, TEXT_MAX_MESSAGE, &n->clean, NULL);
 	intent_classify(n->im, text, len, &n->ir);
 	entity_extract(n->gz, n->clean.buf, n->clean.len, &n->el);
+	feeling_classify(n->fm, text, len, &n->fr);
 	sbuf_reset(o);
 	if (n->json) {
 		sbuf_adds(o, "{\"text\":");
@@ -66,7 +70,9 @@ nlu_one(struct nlu *n, const char *text, size_t len)
 				sbuf_addc(o, ',');
 			entity_to_json(&n->el.v[i], o);
 		}
-		sbuf_addf(o, "],\"truncated\":%s}\n", n->ir.clean.truncated ?
+		sbuf_adds(o, "],\"feeling\":");
+		feeling_to_json(&n->fr, o);
+		sbuf_addf(o, ",\"truncated\":%s}\n", n->ir.clean.truncated ?
 		    "true" : "false");
 		fwrite(o->buf, 1, o->len, stdout);
 		return;
@@ -85,6 +91,10 @@ nlu_one(struct nlu *n, const char *text, size_t len)
 		    entity_extractor_name(en->extractor),
 		    (int)(en->end - en->start), n->ir.text.buf + en->start);
 	}
+	printf("  feeling  %s (none %.3f, frustrated %.3f, angry %.3f)%s "
+	    "urgency %.3f\n", feeling_name(n->fr.feeling), n->fr.score[0],
+	    n->fr.score[1], n->fr.score[2], n->fr.urgent ? " urgent," : "",
+	    n->fr.urgency);
 	if (n->ir.clean.truncated)
 		printf("  (input cut at %d bytes)\n", TEXT_MAX_MESSAGE);
 }
@@ -105,6 +115,7 @@ cmd_nlu_run(struct sd_ctx *ctx, int argc, char **argv)
 	memset(&n, 0, sizeof n);
 	n.ir = (struct intent_result)INTENT_RESULT_INIT;
 	n.el = (struct entity_list)ENTITY_LIST_INIT;
+	n.fr = (struct feeling_result)FEELING_RESULT_INIT;
 	sbuf_init(&n.out);
 	sbuf_init(&n.clean);
 	while ((ch = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
@@ -117,7 +128,8 @@ cmd_nlu_run(struct sd_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if ((n.im = intent_model_load(ctx->st, ctx->share_dir, &err)) ==
-	    NULL || (n.gz = gazetteer_load(ctx->st, &err)) == NULL) {
+	    NULL || (n.gz = gazetteer_load(ctx->st, &err)) == NULL ||
+	    (n.fm = feeling_model_open(ctx->share_dir, &err)) == NULL) {
 		status = cmd_error(&cmd_nlu_entry, &err);
 		goto out;
 	}
@@ -133,6 +145,8 @@ out:
 	if (n.im != NULL)
 		intent_model_free(n.im);
 	gazetteer_free(n.gz);
+	feeling_model_close(n.fm);
+	feeling_result_release(&n.fr);
 	intent_result_release(&n.ir);
 	entity_list_release(&n.el);
 	sbuf_release(&n.out);

@@ -49,14 +49,14 @@ struct counts {
 	long	 vok;			/* exact hits with the right value */
 };
 
-static double
-ratio(long a, long b)
+double
+eval_ratio(long a, long b)
 {
 	return b > 0 ? (double)a / (double)b : 0.0;
 }
 
-static double
-f1(double p, double r)
+double
+eval_f1(double p, double r)
 {
 	return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
@@ -221,11 +221,11 @@ noprod_report(const struct noprod *np, int json, struct sbuf *out)
 	if (json)
 		sbuf_addf(out, "\"no_product\":{\"n\":%ld,\"with_product\":%ld,"
 		    "\"precision\":%.4f},", np->n, np->hit,
-		    ratio(np->n - np->hit, np->n));
+		    eval_ratio(np->n - np->hit, np->n));
 	else
 		sbuf_addf(out, "no-product sentences %ld, with a product %ld, "
 		    "precision %.4f\n", np->n, np->hit,
-		    ratio(np->n - np->hit, np->n));
+		    eval_ratio(np->n - np->hit, np->n));
 }
 
 int
@@ -381,29 +381,30 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	sbuf_reset(&out);
 	if (json) {
-		p = ratio(all.tp, all.tp + all.fp);
-		r = ratio(all.tp, all.tp + all.fn);
+		p = eval_ratio(all.tp, all.tp + all.fp);
+		r = eval_ratio(all.tp, all.tp + all.fn);
 		sbuf_addf(&out, "{\"n\":%ld,\"precision\":%.4f,\"recall\":%.4f,"
-		    "\"f1\":%.4f,", n, p, r, f1(p, r));
-		p = ratio(all.rtp, all.rtp + all.rfp);
-		r = ratio(all.rtp, all.rtp + all.rfn);
+		    "\"f1\":%.4f,", n, p, r, eval_f1(p, r));
+		p = eval_ratio(all.rtp, all.rtp + all.rfp);
+		r = eval_ratio(all.rtp, all.rtp + all.rfn);
 		noprod_report(&np, 1, &out);
 		sbuf_addf(&out, "\"relaxed\":{\"precision\":%.4f,\"recall\":"
 		    "%.4f,\"f1\":%.4f},\"value_accuracy\":%.4f,"
-		    "\"utterances_per_s\":%.0f,\"per_type\":{", p, r, f1(p, r),
-		    ratio(all.vok, all.tp), secs > 0 ? (double)n / secs : 0);
+		    "\"utterances_per_s\":%.0f,\"per_type\":{", p, r,
+		    eval_f1(p, r), eval_ratio(all.vok, all.tp),
+		    secs > 0 ? (double)n / secs : 0);
 		for (i = 0, j = 0; i < ENTITY_NTYPES; i++) {
 			if (c[i].tp + c[i].fp + c[i].fn == 0)
 				continue;
-			p = ratio(c[i].tp, c[i].tp + c[i].fp);
-			r = ratio(c[i].tp, c[i].tp + c[i].fn);
+			p = eval_ratio(c[i].tp, c[i].tp + c[i].fp);
+			r = eval_ratio(c[i].tp, c[i].tp + c[i].fn);
 			sbuf_addf(&out, "%s\"%s\":{\"precision\":%.4f,"
 			    "\"recall\":%.4f,\"f1\":%.4f,\"support\":%ld,"
 			    "\"tp\":%ld,\"fp\":%ld,\"fn\":%ld,"
 			    "\"value_accuracy\":%.4f}", j++ ? "," : "",
 			    entity_type_name((enum entity_type)i), p, r,
-			    f1(p, r), c[i].tp + c[i].fn, c[i].tp, c[i].fp,
-			    c[i].fn, ratio(c[i].vok, c[i].tp));
+			    eval_f1(p, r), c[i].tp + c[i].fn, c[i].tp, c[i].fp,
+			    c[i].fn, eval_ratio(c[i].vok, c[i].tp));
 		}
 		sbuf_adds(&out, "}}\n");
 	} else {
@@ -412,22 +413,22 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 		for (i = 0; i < ENTITY_NTYPES; i++) {
 			if (c[i].tp + c[i].fp + c[i].fn == 0)
 				continue;
-			p = ratio(c[i].tp, c[i].tp + c[i].fp);
-			r = ratio(c[i].tp, c[i].tp + c[i].fn);
+			p = eval_ratio(c[i].tp, c[i].tp + c[i].fp);
+			r = eval_ratio(c[i].tp, c[i].tp + c[i].fn);
 			sbuf_addf(&out, "%-10s %9.4f %9.4f %9.4f %8ld %9.4f\n",
 			    entity_type_name((enum entity_type)i), p, r,
-			    f1(p, r), c[i].tp + c[i].fn,
-			    ratio(c[i].vok, c[i].tp));
+			    eval_f1(p, r), c[i].tp + c[i].fn,
+			    eval_ratio(c[i].vok, c[i].tp));
 		}
-		p = ratio(all.tp, all.tp + all.fp);
-		r = ratio(all.tp, all.tp + all.fn);
+		p = eval_ratio(all.tp, all.tp + all.fp);
+		r = eval_ratio(all.tp, all.tp + all.fn);
 		sbuf_addf(&out, "%-10s %9.4f %9.4f %9.4f %8ld %9.4f\n",
-		    "overall", p, r, f1(p, r), all.tp + all.fn,
-		    ratio(all.vok, all.tp));
-		p = ratio(all.rtp, all.rtp + all.rfp);
-		r = ratio(all.rtp, all.rtp + all.rfn);
+		    "overall", p, r, eval_f1(p, r), all.tp + all.fn,
+		    eval_ratio(all.vok, all.tp));
+		p = eval_ratio(all.rtp, all.rtp + all.rfp);
+		r = eval_ratio(all.rtp, all.rtp + all.rfn);
 		sbuf_addf(&out, "%-10s %9.4f %9.4f %9.4f\n", "relaxed", p, r,
-		    f1(p, r));
+		    eval_f1(p, r));
 		noprod_report(&np, 0, &out);
 		sbuf_addf(&out, "%ld utterances, %.0f utterances/s\n", n,
 		    secs > 0 ? (double)n / secs : 0);

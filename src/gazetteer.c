@@ -746,10 +746,10 @@ known_word(const struct gazetteer *gz, const char *w, size_t n)
  * initials for it ("qc ultra", "ps 5"), run into the number after it
  * ("ps5", "ps5 slim") or with the initials of the words after it up to a
  * number ("mbp", "mba 13").  Initials that are already a catalog word
- * ("hp" of "HomePod") or a common one ("app") are left to it, and initials are not registered
- * as catalog words (so the next product of a line finds them free and
- * they are never typo targets).  Leading parts name families, as for the
- * name itself.
+ * ("hp" of "HomePod") or a common one ("app") are left to it, and
+ * initials are not registered as catalog words (so the next product of a
+ * line finds them free and they are never typo targets).  Leading parts
+ * name families, as for the name itself.
  */
 static void
 acronym_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
