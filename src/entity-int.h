@@ -69,9 +69,18 @@ int		 gz_token_flags(const struct gazetteer *, uint64_t);
 /*
  * The catalog word within edit distance 1 (Damerau: one insertion,
  * deletion, substitution or transposition) of an unknown word, preferring
- * the word most products use.  Returns its hash, or 0 for none.
+ * the word most products use.  Common words ("ultra", "black") are
+ * candidates only with common set: inside a phrase, where the words
+ * before it ask for one ("galaxy s24 ulta").  Returns its hash, or 0.
  */
-uint64_t	 gz_fuzzy(const struct gazetteer *, const char *, size_t);
+uint64_t	 gz_fuzzy(const struct gazetteer *, const char *, size_t,
+		    int common);
+/*
+ * A shop's alias ends at phrase key h: the key of its target, from which
+ * matching goes on ("ms 365" + "family" is "microsoft 365 family"); h
+ * itself when h is no alias.
+ */
+uint64_t	 gz_alias(const struct gazetteer *, uint64_t h);
 
 /* Targets, by the indices in gz_entry. */
 long long	 gz_product_id(const struct gazetteer *, uint32_t);

@@ -1124,6 +1124,13 @@ prepare_tokens(struct run *r)
 		h = gz_token_hash(w, n);
 		sc->th[i] = h;
 		sc->tdist[i] = 0;
+		/* "s24+" is another model than "s24" (gazetteer.c). */
+		if (w[n] == '+' && (gz_token_flags(r->gz, gz_token_hash(w,
+		    n + 1)) & GZ_TOK_KNOWN)) {
+			sc->th[i] = gz_token_hash(w, n + 1);
+			sc->tok[i].end++;
+			continue;
+		}
 		/*
 		 * Catalog and common words stand as they are; a word of the
 		 * language may be a plural of a catalog word ("echo dots")
@@ -1159,7 +1166,7 @@ prepare_tokens(struct run *r)
 			}
 		}
 		if (fl == 0 && n >= FUZZY_MIN_INPUT &&
-		    (h = gz_fuzzy(r->gz, w, n)) != 0) {
+		    (h = gz_fuzzy(r->gz, w, n, 0)) != 0) {
 			sc->th[i] = h;
 			sc->tdist[i] = 1;
 		}
@@ -1341,38 +1348,80 @@ named(const struct run *r, size_t i, int owner)
 	return lw_tok(r, i - 1, before);
 }
 
+/*
+ * Word k, unknown and uncorrected, as the catalog word one edit away
+ * (common words too: the words before it make a phrase that wants one,
+ * "galaxy s24 ulta", "wd blak"); 0 for none.
+ */
+static uint64_t
+phrase_fix(const struct run *r, size_t k)
+{
+	const struct text_token *t = &r->sc->tok[k];
+
+	if (r->sc->tdist[k] != 0 || t->has_digit ||
+	    gz_token_flags(r->gz, r->sc->th[k]) != 0)
+		return 0;
+	return gz_fuzzy(r->gz, r->s + t->start, t->end - t->start, 1);
+}
+
+/*
+ * The longest phrase of the gazetteer from word i: its entry (NULL for
+ * none) and words (*nw).  A typo the phrase asks to fix is fixed in the
+ * scratch words, and a shop's alias goes on as its target.
+ */
+static const struct gz_entry *
+longest(struct run *r, size_t i, size_t *nw)
+{
+	struct scratch	*sc = r->sc;
+	const struct gz_entry *g, *gt, *best = NULL;
+	size_t		 n;
+	uint64_t	 h = 0, hp, c;
+
+	*nw = 0;
+	for (n = 1; n <= GZ_MAXN && i + n <= sc->ntok; n++) {
+		const struct text_token *t = &sc->tok[i + n - 1];
+
+		if (is_taken(r, t->start, t->end))
+			break;
+		hp = h;
+		h = gz_combine(hp, sc->th[i + n - 1]);
+		if ((g = gz_lookup(r->gz, h)) == NULL && n > 1 &&
+		    (c = phrase_fix(r, i + n - 1)) != 0 &&
+		    (g = gz_lookup(r->gz, gz_combine(hp, c))) != NULL) {
+			h = gz_combine(hp, c);
+			sc->th[i + n - 1] = c;
+			sc->tdist[i + n - 1] = 1;
+		}
+		if (g == NULL)
+			break;
+		if ((c = gz_alias(r->gz, h)) != h &&
+		    (gt = gz_lookup(r->gz, c)) != NULL) {
+			h = c;
+			g = gt;
+		}
+		if (g->kind != GZ_NONE) {
+			best = g;
+			*nw = n;
+		}
+		if (!g->more)
+			break;
+	}
+	return best;
+}
+
 static void
 find_catalog(struct run *r)
 {
 	struct scratch	*sc = r->sc;
-	const struct gz_entry *g, *best;
-	size_t		 i, n, bestn;
-	uint64_t	 h;
+	const struct gz_entry *best;
+	size_t		 i, bestn;
 	int		 fl;
 
 	if (r->gz == NULL)
 		return;
 	prepare_tokens(r);
 	for (i = 0; i < sc->ntok; i++) {
-		best = NULL;
-		bestn = 0;
-		h = 0;
-		for (n = 1; n <= GZ_MAXN && i + n <= sc->ntok; n++) {
-			const struct text_token *t = &sc->tok[i + n - 1];
-
-			if (is_taken(r, t->start, t->end))
-				break;
-			h = gz_combine(h, sc->th[i + n - 1]);
-			if ((g = gz_lookup(r->gz, h)) == NULL)
-				break;
-			if (g->kind != GZ_NONE) {
-				best = g;
-				bestn = n;
-			}
-			if (!g->more)
-				break;
-		}
-		if (best == NULL)
+		if ((best = longest(r, i, &bestn)) == NULL)
 			continue;
 		/* "do you price match": a policy, no attribute. */
 		if (best->kind == GZ_STOP) {

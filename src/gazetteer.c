@@ -106,6 +106,9 @@ struct gazetteer {
 	size_t		 fzmask;
 	size_t		 fzused;
 	char		 currency[8];	/* the catalog's currency */
+	uint64_t	*alias;		/* pairs: alias key, target key */
+	size_t		 nalias;
+	size_t		 aliasmask;	/* slots (pairs) - 1; 0 when none */
 	struct gz_rec	*rec;		/* deferred path steps (build only) */
 	size_t		 nrec;
 	size_t		 reccap;
@@ -120,6 +123,7 @@ struct gz_build {
 	struct gz_map	 brandmap;	/* folded brand hash -> index */
 	struct gz_map	 catmap;	/* slug hash -> index */
 	struct gz_map	 submap;	/* (slug, subcategory) hash -> 1 */
+	struct sbuf	 word;		/* a word being made ("s24+") */
 	uint32_t	*subs;		/* pairs: category index, string offset */
 	size_t		 nsubs;
 	size_t		 subcap;
@@ -825,6 +829,48 @@ split_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 }
 
 /*
+ * A word in capitals of three letters at most ("FE", "SE", "X"): the
+ * variant letters of a model.
+ */
+static int
+variant_letters(const struct field *f, size_t k)
+{
+	size_t	 a, n, i;
+
+	if (f->orig == NULL || f->t[k].has_digit)
+		return 0;
+	a = f->map[f->t[k].start];
+	n = f->map[f->t[k].end] - a;
+	for (i = 0; i < n; i++)
+		if (f->orig[a + i] < 'A' || f->orig[a + i] > 'Z')
+			return 0;
+	return n >= 1 && n <= 3;
+}
+
+/*
+ * The name without the line it starts with, which shoppers drop when
+ * the rest says enough: "buds fe" (Galaxy Buds FE), "tab s9", "x1 carbon
+ * gen 12".  Two words at least, the first with letters, and a number or
+ * variant letters among them, so "Xbox Wireless Controller" does not make
+ * every wireless controller an Xbox one.
+ */
+static void
+lineless_path(struct gazetteer *gz, uint32_t idx, uint32_t brand,
+    const struct field *f, size_t r0, size_t nt)
+{
+	size_t	 k;
+	int	 model = 0;
+
+	if (nt < r0 + 3 || !f->t[r0 + 1].has_alpha)
+		return;
+	for (k = r0 + 1; k < nt; k++)
+		model |= f->t[k].has_digit || variant_letters(f, k);
+	if (model)
+		path_add(gz, f->th + r0 + 1, nt - r0 - 1, GZ_PRODUCT, idx,
+		    brand, 0, 0);
+}
+
+/*
  * The letters and number that end a model word led by digits
  * ("1000xm5" -> "xm5"), which shoppers say alone; 0 for none.
  */
@@ -965,6 +1011,7 @@ name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 	}
 	acronym_paths(gz, idx, brand, fn, r0, nt);
 	split_paths(gz, idx, brand, fn, r0, nt);
+	lineless_path(gz, idx, brand, fn, r0, nt);
 	/* "iphone15" for "iphone 15": a word run into its number. */
 	for (i = r0; i + 1 < nt; i++) {
 		size_t	 a = fn->t[i].start, z = fn->t[i + 1].end;
@@ -983,6 +1030,34 @@ name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		path_add(gz, th, nt - r0 - 1, GZ_PRODUCT, idx, brand, 0, 0);
 		break;
 	}
+}
+
+/*
+ * A word written with "+" ("Galaxy S24+", "DS224+", "Roomba j7+") is
+ * another model than the word alone: the name's phrases again with the
+ * word as "s24+", which the extractor reads when a "+" follows a word.
+ */
+static void
+plus_paths(struct gazetteer *gz, struct gz_build *b, uint32_t idx,
+    uint32_t brand, const struct field *fb, size_t nb, const struct field *fn)
+{
+	struct field	 fp;
+	struct sbuf	*w = &b->word;
+	size_t		 k;
+	int		 any = 0;
+
+	fp = *fn;
+	for (k = 0; k < fn->n; k++) {
+		if (fn->s[fn->t[k].end] != '+')
+			continue;
+		sbuf_reset(w);
+		sbuf_add(w, fn->s + fn->t[k].start, fn->t[k].end -
+		    fn->t[k].start + 1);
+		fp.th[k] = tok_add(gz, w->buf, w->len, GZ_TOK_KNOWN);
+		any = 1;
+	}
+	if (any)
+		name_paths(gz, idx, brand, fb, nb, &fp);
 }
 
 static void
@@ -1050,6 +1125,7 @@ product_add(struct gazetteer *gz, struct gz_build *b, sqlite3_stmt *s)
 		fs.n = i;
 		name_paths(gz, idx, p->brand, &fb, nb, &fs);
 	}
+	plus_paths(gz, b, idx, p->brand, &fb, nb, &fn);
 
 	/* Model number and SKU. */
 	if (model != NULL && *model != '\0') {
@@ -1173,6 +1249,50 @@ fold_hashes(struct gz_build *b, const char *s, uint64_t *th, size_t n)
 	return nt;
 }
 
+/* Record that phrase key from goes on as phrase key to (gz_alias). */
+static void
+alias_map(struct gazetteer *gz, uint64_t from, uint64_t to)
+{
+	uint64_t *old = gz->alias;
+	size_t	 on = gz->aliasmask + 1, i, j;
+
+	if (gz->alias == NULL || (gz->nalias + 1) * 2 > on) {
+		gz->aliasmask = gz->alias == NULL ? 15 : on * 2 - 1;
+		gz->alias = xcalloc((gz->aliasmask + 1) * 2, sizeof *gz->alias);
+		for (i = 0; old != NULL && i < on; i++) {
+			if (old[2 * i] == 0)
+				continue;
+			for (j = old[2 * i] & gz->aliasmask; gz->alias[2 * j] != 0;
+			    j = (j + 1) & gz->aliasmask)
+				;
+			gz->alias[2 * j] = old[2 * i];
+			gz->alias[2 * j + 1] = old[2 * i + 1];
+		}
+		free(old);
+	}
+	for (i = from & gz->aliasmask; gz->alias[2 * i] != 0 &&
+	    gz->alias[2 * i] != from; i = (i + 1) & gz->aliasmask)
+		;
+	if (gz->alias[2 * i] == 0)
+		gz->nalias++;
+	gz->alias[2 * i] = from;
+	gz->alias[2 * i + 1] = to;
+}
+
+uint64_t
+gz_alias(const struct gazetteer *gz, uint64_t h)
+{
+	size_t	 i;
+
+	if (gz->nalias == 0)
+		return h;
+	for (i = h & gz->aliasmask; gz->alias[2 * i] != 0;
+	    i = (i + 1) & gz->aliasmask)
+		if (gz->alias[2 * i] == h)
+			return gz->alias[2 * i + 1];
+	return h;
+}
+
 /*
  * One of the shop's aliases (synonyms of source "alias"): the alias names
  * what its target names in the catalog (a product, family, brand or
@@ -1188,7 +1308,7 @@ alias_add(void *arg, const char *alias, const char *target, const char *src)
 	const struct gz_entry *e;
 	struct gz_entry	*d;
 	struct gz_entry	 want;
-	uint64_t	 th[GZ_MAXN], h = 0;
+	uint64_t	 th[GZ_MAXN], h = 0, key;
 	size_t		 nt, k;
 
 	(void)src;
@@ -1200,6 +1320,7 @@ alias_add(void *arg, const char *alias, const char *target, const char *src)
 	    e->kind == GZ_STOP)
 		return 0;
 	want = *e;		/* the table may move as the alias goes in */
+	key = h;
 	if ((nt = fold_hashes(al->b, alias, th, GZ_MAXN)) == 0)
 		return 0;
 	for (h = 0, k = 0; k < nt; k++) {
@@ -1213,6 +1334,8 @@ alias_add(void *arg, const char *alias, const char *target, const char *src)
 	d->target = want.target;
 	d->aux = want.aux;
 	d->count = want.count;
+	d->more |= want.more;
+	alias_map(gz, h, key);
 	return 0;
 }
 
@@ -1282,12 +1405,15 @@ english_mark(struct gazetteer *gz)
 	}
 }
 
-/* A catalog word that typos may be corrected into. */
+/*
+ * A catalog word that typos may be corrected into (common ones only
+ * inside a phrase: gz_fuzzy).
+ */
 static int
 fuzzy_target(const struct gz_tok *t)
 {
-	return t->key != 0 && (t->flags & ~(GZ_TOK_AMBIG | GZ_TOK_WORD)) ==
-	    GZ_TOK_KNOWN;
+	return t->key != 0 && (t->flags & GZ_TOK_KNOWN) && (t->flags &
+	    ~(GZ_TOK_AMBIG | GZ_TOK_WORD | GZ_TOK_COMMON)) == GZ_TOK_KNOWN;
 }
 
 static void
@@ -1342,7 +1468,7 @@ osa_le1(const char *a, size_t na, const char *b, size_t nb)
 
 static void
 fuzzy_probe(const struct gazetteer *gz, uint64_t key, const char *w, size_t n,
-    const struct gz_tok **best)
+    int common, const struct gz_tok **best)
 {
 	const struct gz_tok *t;
 	size_t	 i;
@@ -1352,7 +1478,8 @@ fuzzy_probe(const struct gazetteer *gz, uint64_t key, const char *w, size_t n,
 		if (gz->fz[i].key != key)
 			continue;
 		t = &gz->toks[gz->fz[i].tok];
-		if (!osa_le1(w, n, str_at(gz, t->str), t->len))
+		if ((!common && (t->flags & GZ_TOK_COMMON)) ||
+		    !osa_le1(w, n, str_at(gz, t->str), t->len))
 			continue;
 		if (*best == NULL || t->freq > (*best)->freq ||
 		    (t->freq == (*best)->freq && strcmp(str_at(gz, t->str),
@@ -1362,7 +1489,7 @@ fuzzy_probe(const struct gazetteer *gz, uint64_t key, const char *w, size_t n,
 }
 
 uint64_t
-gz_fuzzy(const struct gazetteer *gz, const char *w, size_t n)
+gz_fuzzy(const struct gazetteer *gz, const char *w, size_t n, int common)
 {
 	const struct gz_tok *best = NULL;
 	char	 del[GZ_FUZZY_MAX];
@@ -1371,11 +1498,12 @@ gz_fuzzy(const struct gazetteer *gz, const char *w, size_t n)
 	/* Bounded by fuzzy_word, so del never overflows. */
 	if (gz->fz == NULL || !fuzzy_word(w, n))
 		return 0;
-	fuzzy_probe(gz, gz_token_hash(w, n), w, n, &best);
+	fuzzy_probe(gz, gz_token_hash(w, n), w, n, common, &best);
 	for (j = 0; j < n; j++) {
 		memcpy(del, w, j);
 		memcpy(del + j, w + j + 1, n - j - 1);
-		fuzzy_probe(gz, gz_token_hash(del, n - 1), w, n, &best);
+		fuzzy_probe(gz, gz_token_hash(del, n - 1), w, n, common,
+		    &best);
 	}
 	return best != NULL ? best->key : 0;
 }
@@ -1396,6 +1524,7 @@ gazetteer_load(struct store *st, struct sd_error *err)
 
 	memset(&b, 0, sizeof b);
 	b.f = (struct text_folded)TEXT_FOLDED_INIT;
+	sbuf_init(&b.word);
 	if ((s = store_prepare(st, count_sql, err)) == NULL)
 		return NULL;
 	if (sqlite3_step(s) == SQLITE_ROW)
@@ -1518,6 +1647,7 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	map_free(&b.brandmap);
 	map_free(&b.catmap);
 	map_free(&b.submap);
+	sbuf_release(&b.word);
 	return gz;
 fail:
 	text_folded_release(&b.f);
@@ -1526,6 +1656,7 @@ fail:
 	map_free(&b.brandmap);
 	map_free(&b.catmap);
 	map_free(&b.submap);
+	sbuf_release(&b.word);
 	gazetteer_free(gz);
 	return NULL;
 }
@@ -1543,6 +1674,7 @@ gazetteer_free(struct gazetteer *gz)
 	free(gz->tab);
 	free(gz->toks);
 	free(gz->fz);
+	free(gz->alias);
 	free(gz->rec);
 	free(gz);
 }

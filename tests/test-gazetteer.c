@@ -93,7 +93,13 @@ static const char *const names =
     " ('CAM-2', 'GoPro HERO12 Black', 'GoPro', 'CHDHX-121', 'cameras',"
     "  'action', 399, 'x', 'x'),"
     " ('HDP-2', 'Sony WF-1000XM5', 'Sony', 'WF1000XM5/B', 'headphones',"
-    "  'earbuds', 299, 'x', 'x')";
+    "  'earbuds', 299, 'x', 'x'),"
+    " ('PHN-8', 'Samsung Galaxy S24+ (256GB)', 'Samsung', 'SM-S926U',"
+    "  'smartphones', NULL, 999, 'x', 'x'),"
+    " ('AUD-4', 'Samsung Galaxy Buds FE', 'Samsung', 'SM-R400N',"
+    "  'headphones', 'earbuds', 99, 'x', 'x'),"
+    " ('GAM-3', 'Xbox Wireless Controller', 'Microsoft', 'QAT-00001',"
+    "  'gaming', 'controllers', 59, 'x', 'x')";
 
 /* The first entity of type t, or NULL. */
 static const struct entity *
@@ -348,6 +354,25 @@ main(void)
 	    "\"app\" is no AirPods Pro acronym");
 	ok(find(gz, "i placed the order as a guest", ENTITY_PRODUCT) == NULL,
 	    "a word of the language is never corrected");
+	product(gz, "is the s24+ worth it", "s24+", "PHN-8",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "does the galaxy s24 ulta have a pen", "galaxy s24 ulta",
+	    "PHN-4", EXTRACTOR_FUZZY);
+	product(gz, "do the buds fe have anc", "buds fe", "AUD-4",
+	    EXTRACTOR_GAZETTEER);
+	ok(find(gz, "any wireless controller for pc", ENTITY_PRODUCT) == NULL,
+	    "a wireless controller is no Xbox Wireless Controller");
+	ok(store_exec(st, "INSERT INTO synonyms(term, synonym, source) VALUES"
+	    " ('ms', 'microsoft', 'alias'), ('the big s', 'galaxy s24',"
+	    " 'alias'), ('nowhere', 'no such thing', 'alias')", &err) == SD_OK,
+	    "aliases added");
+	gazetteer_free(gz);
+	gz = gazetteer_load(st, &err);
+	ok(gz != NULL, "a target that names nothing is skipped");
+	e = find(gz, "ms office please", ENTITY_PRODUCT);
+	is_str(e ? e->sku : NULL, "SW-1", "an alias goes on as its target");
+	product(gz, "the big s in blue", "the big s", NULL,
+	    EXTRACTOR_GAZETTEER);
 
 	gazetteer_free(gz);
 	entity_list_release(&el);
