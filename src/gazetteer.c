@@ -38,6 +38,7 @@
 #define GZ_MAXN		8	/* longest phrase, in tokens */
 #define GZ_FUZZY_MIN	4	/* shortest word corrected or correctable */
 #define GZ_FUZZY_MAX	32	/* longest */
+#define ENGLISH_WORDS	16384	/* about the words english_mark flags */
 /*
  * Phrase table load at most 3/5: linear probing still finds a missing
  * n-gram in under four probes, mostly in one cache line.
@@ -318,9 +319,13 @@ tok_grow(struct gazetteer *gz)
 	free(old);
 }
 
-/* Register a folded word; returns its hash. */
+/*
+ * Register a folded word; returns its hash.  Its text is kept (for the
+ * typo index) unless keep is 0: a word only flagged, never a typo target.
+ */
 static uint64_t
-tok_add(struct gazetteer *gz, const char *s, size_t n, uint32_t flags)
+tok_put(struct gazetteer *gz, const char *s, size_t n, uint32_t flags,
+    int keep)
 {
 	uint64_t key = gz_token_hash(s, n);
 	size_t	 i;
@@ -333,14 +338,20 @@ tok_add(struct gazetteer *gz, const char *s, size_t n, uint32_t flags)
 			break;
 	if (gz->toks[i].key == 0) {
 		gz->toks[i].key = key;
-		gz->toks[i].str = str_add(gz, s, n);
-		gz->toks[i].len = (uint32_t)n;
+		gz->toks[i].str = keep ? str_add(gz, s, n) : 0;
+		gz->toks[i].len = keep ? (uint32_t)n : 0;
 		gz->tokused++;
 	}
 	gz->toks[i].flags |= flags;
 	if (flags & GZ_TOK_KNOWN)
 		gz->toks[i].freq++;
 	return key;
+}
+
+static uint64_t
+tok_add(struct gazetteer *gz, const char *s, size_t n, uint32_t flags)
+{
+	return tok_put(gz, s, n, flags, 1);
 }
 
 static const struct gz_tok *
@@ -708,6 +719,32 @@ generation_word(const struct field *f, size_t from)
 	return 0;
 }
 
+/* The product a name's derived phrases name, and its brand's words. */
+struct naming {
+	uint32_t	 idx;		/* product */
+	uint32_t	 brand;		/* brand index + 1, 0 none */
+	const uint64_t	*bth;		/* the brand's word hashes */
+	size_t		 nb;		/* and their count (0: no brand) */
+};
+
+/*
+ * A phrase derived from a name, th[0..n), alone and after the brand's
+ * words ("xm5" and "sony xm5").
+ */
+static void
+derived_add(struct gazetteer *gz, const struct naming *nm, const uint64_t *th,
+    size_t n, int kind, int family, int fam1)
+{
+	uint64_t bt[GZ_MAXN * 2];
+
+	path_add(gz, th, n, kind, nm->idx, nm->brand, family, fam1);
+	if (nm->nb == 0 || nm->nb + n > GZ_MAXN * 2)
+		return;
+	memcpy(bt, nm->bth, nm->nb * sizeof *bt);
+	memcpy(bt + nm->nb, th, n * sizeof *bt);
+	path_add(gz, bt, nm->nb + n, kind, nm->idx, nm->brand, family, 0);
+}
+
 /*
  * The initials of a word written in camel case, lower case ("PlayStation"
  * -> "ps", "MacBook" -> "mb", "QuietComfort" -> "qc"): its first letter
@@ -756,7 +793,7 @@ known_word(const struct gazetteer *gz, const char *w, size_t n)
  * name families, as for the name itself.
  */
 static void
-acronym_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
+acronym_paths(struct gazetteer *gz, const struct naming *nm,
     const struct field *f, size_t r0, size_t nt)
 {
 	uint64_t th[GZ_MAXN * 2];
@@ -771,13 +808,13 @@ acronym_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		return;
 	th[0] = gz_token_hash(acr, n);
 	memcpy(th + 1, f->th + r0 + 1, (nt - r0 - 1) * sizeof *th);
-	path_add(gz, th, nt - r0, GZ_PRODUCT, idx, brand, 1, 0);
+	derived_add(gz, nm, th, nt - r0, GZ_PRODUCT, 1, 0);
 	m = f->t[r0 + 1].end - f->t[r0 + 1].start;
 	if (!f->t[r0 + 1].has_alpha && n + m < sizeof acr) {
 		memcpy(acr + n, f->s + f->t[r0 + 1].start, m);
 		th[0] = gz_token_hash(acr, n + m);
 		memcpy(th + 1, f->th + r0 + 2, (nt - r0 - 2) * sizeof *th);
-		path_add(gz, th, nt - r0 - 1, GZ_PRODUCT, idx, brand, 1, 1);
+		derived_add(gz, nm, th, nt - r0 - 1, GZ_PRODUCT, 1, 1);
 	}
 	for (k = r0 + 1; k < nt && f->t[k].has_alpha && !f->t[k].has_digit &&
 	    n < 8; k++)
@@ -786,7 +823,7 @@ acronym_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		return;
 	th[0] = gz_token_hash(acr, n);
 	memcpy(th + 1, f->th + k, (nt - k) * sizeof *th);
-	path_add(gz, th, 1 + nt - k, GZ_PRODUCT, idx, brand, 1, 1);
+	derived_add(gz, nm, th, 1 + nt - k, GZ_PRODUCT, 1, 1);
 }
 
 /*
@@ -795,7 +832,7 @@ acronym_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
  * joined by "_" ("WD_BLACK" -> "wd black").  The first such word only.
  */
 static void
-split_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
+split_paths(struct gazetteer *gz, const struct naming *nm,
     const struct field *f, size_t r0, size_t nt)
 {
 	uint64_t th[GZ_MAXN * 2 + 1];
@@ -823,7 +860,7 @@ split_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		th[i - r0 + 1] = tok_add(gz, w + q, n - q, GZ_TOK_KNOWN);
 		memcpy(th + i - r0 + 2, f->th + i + 1, (nt - i - 1) *
 		    sizeof *th);
-		path_add(gz, th, nt - r0 + 1, GZ_PRODUCT, idx, brand, 1, 0);
+		derived_add(gz, nm, th, nt - r0 + 1, GZ_PRODUCT, 1, 0);
 		return;
 	}
 }
@@ -855,7 +892,7 @@ variant_letters(const struct field *f, size_t k)
  * every wireless controller an Xbox one.
  */
 static void
-lineless_path(struct gazetteer *gz, uint32_t idx, uint32_t brand,
+lineless_path(struct gazetteer *gz, const struct naming *nm,
     const struct field *f, size_t r0, size_t nt)
 {
 	size_t	 k;
@@ -866,8 +903,94 @@ lineless_path(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 	for (k = r0 + 1; k < nt; k++)
 		model |= f->t[k].has_digit || variant_letters(f, k);
 	if (model)
-		path_add(gz, f->th + r0 + 1, nt - r0 - 1, GZ_PRODUCT, idx,
-		    brand, 0, 0);
+		derived_add(gz, nm, f->th + r0 + 1, nt - r0 - 1, GZ_PRODUCT, 0,
+		    0);
+}
+
+/* Token k of f is the word w. */
+static int
+word_is(const struct field *f, size_t k, const char *w)
+{
+	size_t	 n = strlen(w);
+
+	return f->t[k].end - f->t[k].start == n &&
+	    memcmp(f->s + f->t[k].start, w, n) == 0;
+}
+
+/*
+ * Other ways shoppers write a model's words: the generation shortened
+ * ("ipad 10th gen"), roman numbers as digits ("emberton 2", "cloud 3"),
+ * and a model number without its letter prefix ("ecotank 2800" for
+ * "EcoTank ET-2800").  Leading parts name families, as for the name.
+ */
+static void
+variant_paths(struct gazetteer *gz, const struct naming *nm,
+    const struct field *f, size_t r0, size_t nt)
+{
+	static const char *const roman[] = { "ii", "iii", "iv", NULL };
+	static const char *const arabic[] = { "2", "3", "4" };
+	uint64_t th[GZ_MAXN * 2 + 2];
+	size_t	 g, k, j, n;
+
+	if (nt <= r0)
+		return;
+	if ((g = generation_word(f, nt)) != 0) {
+		memcpy(th, f->th + r0, (nt - r0) * sizeof *th);
+		th[nt - r0] = f->th[g];
+		th[nt - r0 + 1] = gz_token_hash("gen", 3);
+		derived_add(gz, nm, th, nt - r0 + 2, GZ_PRODUCT, 0, 0);
+	}
+	for (k = r0, n = 0; k < nt; k++) {
+		th[k - r0] = f->th[k];
+		for (j = 0; roman[j] != NULL; j++)
+			if (k > r0 && word_is(f, k, roman[j])) {
+				th[k - r0] = gz_token_hash(arabic[j], 1);
+				n++;
+			}
+	}
+	if (n > 0)
+		derived_add(gz, nm, th, nt - r0, GZ_PRODUCT, 1, 0);
+	for (k = r0; k + 1 < nt; k++) {
+		const struct text_token *t = &f->t[k], *u = &f->t[k + 1];
+
+		if (t->has_digit || t->end - t->start > 3 || f->s[t->end] !=
+		    '-' || u->start != t->end + 1 || u->has_alpha)
+			continue;
+		memcpy(th, f->th + r0, (k - r0) * sizeof *th);
+		memcpy(th + k - r0, f->th + k + 1, (nt - k - 1) * sizeof *th);
+		derived_add(gz, nm, th, nt - r0 - 1, GZ_PRODUCT, 1, 0);
+		break;
+	}
+}
+
+/*
+ * A short model word first in the parenthesis after the name ("iPad Pro
+ * 11-inch (M4, ...)", "ROG Ally (Z1 Extreme)", "Phone (2a)"): shoppers
+ * say it after the name ("ipad pro m4").  Not an ordinal ("5th").
+ */
+static void
+paren_path(struct gazetteer *gz, const struct naming *nm,
+    const struct field *f, size_t r0, size_t nt)
+{
+	uint64_t th[GZ_MAXN * 2 + 1];
+	const struct text_token *t;
+	const char *w;
+	size_t	 n;
+
+	if (nt <= r0 || nt >= f->n || nt - r0 >= GZ_MAXN)
+		return;
+	t = &f->t[nt];
+	w = f->s + t->start;
+	n = t->end - t->start;
+	if (memchr(f->s + f->t[nt - 1].end, '(', t->start -
+	    f->t[nt - 1].end) == NULL || !t->has_alpha || !t->has_digit ||
+	    n > 3 || (n == 3 && (memcmp(w + 1, "th", 2) == 0 ||
+	    memcmp(w + 1, "st", 2) == 0 || memcmp(w + 1, "nd", 2) == 0 ||
+	    memcmp(w + 1, "rd", 2) == 0)))
+		return;
+	memcpy(th, f->th + r0, (nt - r0) * sizeof *th);
+	th[nt - r0] = f->th[nt];
+	derived_add(gz, nm, th, nt - r0 + 1, GZ_PRODUCT, 0, 0);
 }
 
 /*
@@ -904,6 +1027,7 @@ name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
     const struct field *fb, size_t nb, const struct field *fn)
 {
 	uint64_t th[GZ_MAXN * 4];
+	struct naming	 nm;
 	size_t	 nt, r0, k, i, g, n, p;
 
 	/*
@@ -992,11 +1116,16 @@ name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		    fn->t[i].start, &p)) != 0) {
 			th[0] = tok_add(gz, fn->s + fn->t[i].start + p, n,
 			    GZ_TOK_KNOWN);
-			path_add(gz, th, 1, kind, idx, brand, 0, 0);
+			nm.idx = idx;
+			nm.brand = brand;
+			nm.bth = fb->th;
+			nm.nb = nb;
+			derived_add(gz, &nm, th, 1, kind, 0, 0);
 		}
+		/* "watch6 classic" of "Galaxy Watch6 Classic 47mm". */
 		if (i + 1 < nt)
 			path_add(gz, fn->th + i, nt - i, GZ_PRODUCT, idx,
-			    brand, 0, 0);
+			    brand, 1, 0);
 		if (nb > 0 && nb < GZ_MAXN) {
 			memcpy(th, fb->th, nb * sizeof *th);
 			th[nb] = fn->th[i];
@@ -1009,9 +1138,15 @@ name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 			path_add(gz, th, 2, GZ_PRODUCT, idx, brand, 0, 0);
 		}
 	}
-	acronym_paths(gz, idx, brand, fn, r0, nt);
-	split_paths(gz, idx, brand, fn, r0, nt);
-	lineless_path(gz, idx, brand, fn, r0, nt);
+	nm.idx = idx;
+	nm.brand = brand;
+	nm.bth = fb->th;
+	nm.nb = nb;
+	acronym_paths(gz, &nm, fn, r0, nt);
+	split_paths(gz, &nm, fn, r0, nt);
+	lineless_path(gz, &nm, fn, r0, nt);
+	variant_paths(gz, &nm, fn, r0, nt);
+	paren_path(gz, &nm, fn, r0, nt);
 	/* "iphone15" for "iphone 15": a word run into its number. */
 	for (i = r0; i + 1 < nt; i++) {
 		size_t	 a = fn->t[i].start, z = fn->t[i + 1].end;
@@ -1262,8 +1397,8 @@ alias_map(struct gazetteer *gz, uint64_t from, uint64_t to)
 		for (i = 0; old != NULL && i < on; i++) {
 			if (old[2 * i] == 0)
 				continue;
-			for (j = old[2 * i] & gz->aliasmask; gz->alias[2 * j] != 0;
-			    j = (j + 1) & gz->aliasmask)
+			for (j = old[2 * i] & gz->aliasmask;
+			    gz->alias[2 * j] != 0; j = (j + 1) & gz->aliasmask)
 				;
 			gz->alias[2 * j] = old[2 * i];
 			gz->alias[2 * j + 1] = old[2 * i + 1];
@@ -1393,11 +1528,11 @@ english_mark(struct gazetteer *gz)
 	for (;;) {
 		q = strchr(p, ' ');
 		n = q != NULL ? (size_t)(q - p) : strlen(p);
-		tok_add(gz, p, n, GZ_TOK_WORD);
+		tok_put(gz, p, n, GZ_TOK_WORD, 0);
 		if (n < GZ_FUZZY_MAX && p[n - 1] != 's') {
 			memcpy(w, p, n);
 			w[n] = 's';
-			tok_add(gz, w, n + 1, GZ_TOK_WORD);
+			tok_put(gz, w, n + 1, GZ_TOK_WORD, 0);
 		}
 		if (q == NULL)
 			break;
@@ -1549,7 +1684,7 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	 * Catalog vocabulary grows far slower than the catalog: start small
 	 * (a table that stays in cache) and let tok_add double it.
 	 */
-	gz->tokmask = pow2(4096 + n / 8) - 1;
+	gz->tokmask = pow2(4096 + n / 8 + 2 * ENGLISH_WORDS) - 1;
 	gz->toks = xcalloc(gz->tokmask + 1, sizeof *gz->toks);
 	memcpy(gz->currency, "USD", 4);
 	map_init(&b.brandmap, 64);

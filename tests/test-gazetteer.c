@@ -360,6 +360,8 @@ main(void)
 	    "PHN-4", EXTRACTOR_FUZZY);
 	product(gz, "do the buds fe have anc", "buds fe", "AUD-4",
 	    EXTRACTOR_GAZETTEER);
+	product(gz, "sony xm5 in silver", "sony xm5", NULL,
+	    EXTRACTOR_GAZETTEER);
 	ok(find(gz, "any wireless controller for pc", ENTITY_PRODUCT) == NULL,
 	    "a wireless controller is no Xbox Wireless Controller");
 	ok(store_exec(st, "INSERT INTO synonyms(term, synonym, source) VALUES"
