@@ -9,7 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text.h"
+
 struct gazetteer;
+
+#define GZ_MAXN		8	/* longest phrase, in tokens */
 
 struct vocab_category {
 	const char	*phrase;	/* folded, words separated by spaces */
@@ -81,6 +85,50 @@ uint64_t	 gz_fuzzy(const struct gazetteer *, const char *, size_t,
  * itself when h is no alias.
  */
 uint64_t	 gz_alias(const struct gazetteer *, uint64_t h);
+
+/*
+ * Building the gazetteer (gazetteer.c; gazetteer-names.c derives the
+ * phrases of a product's name).
+ */
+
+/* A folded field of a product: its words and their hashes. */
+struct gz_field {
+	const char	*s;		/* folded text (in the build buffer) */
+	const char	*orig;		/* the text before folding (for case) */
+	const size_t	*map;		/* folded byte -> orig offset */
+	struct text_token t[GZ_MAXN * 2];
+	uint64_t	 th[GZ_MAXN * 2];
+	size_t		 n;		/* words kept (at most 2 * GZ_MAXN) */
+};
+
+/* Register a folded word (flags GZ_TOK_*); returns its hash. */
+uint64_t	 gz_tok_add(struct gazetteer *, const char *, size_t,
+		    uint32_t flags);
+/*
+ * Add the phrase of word hashes th[0..n).  Its leading parts are marked
+ * as continuing; with family set they also name a family (the first word
+ * alone only when fam1).  The higher kind wins a shared phrase; the same
+ * kind naming another product counts it (an ambiguous name).
+ */
+void		 gz_path_add(struct gazetteer *, const uint64_t *th, size_t n,
+		    int kind, uint32_t target, uint32_t aux, int family,
+		    int fam1);
+/* A word worth naming a product family on its own. */
+int		 gz_distinctive(struct gazetteer *, const struct text_token *,
+		    uint64_t);
+/*
+ * The phrases of product idx's folded name fn (fb: its folded brand, nb
+ * words; brand: the brand index + 1 or 0), and those of its words
+ * written with "+".
+ */
+void		 gz_name_paths(struct gazetteer *, uint32_t idx, uint32_t brand,
+		    const struct gz_field *fb, size_t nb,
+		    const struct gz_field *fn);
+void		 gz_plus_paths(struct gazetteer *, uint32_t idx, uint32_t brand,
+		    const struct gz_field *fb, size_t nb,
+		    const struct gz_field *fn);
+/* Tokens of the screen size at word k of f ('55"', '13-inch'), or 0. */
+size_t		 gz_size_words(const struct gz_field *, size_t k);
 
 /* Targets, by the indices in gz_entry. */
 long long	 gz_product_id(const struct gazetteer *, uint32_t);

@@ -27,7 +27,6 @@
 #include "entity.h"
 #include "entity-int.h"
 
-#define GZ_MAXN		8	/* as in gazetteer.c */
 #define FUZZY_MIN_INPUT	5	/* shorter words are never corrected */
 
 enum lx_kind { LX_WORD, LX_NUM, LX_SYM };
