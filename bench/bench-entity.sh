@@ -29,6 +29,14 @@ echo "generated catalog (100,000 products, deterministic):"
 "$GEN" "$T/big.db" -t
 
 # The labels refer to the demo store (tests/data/entities/README).
-for f in "$D/train.jsonl" "$D/test.jsonl"; do
+for f in "$D/train.jsonl" "$D/test.jsonl" "$D/short-test.jsonl" \
+    "$D/no-product.jsonl"; do
 	"$GEN" "$T/demo.db" -x "$f"
 done
+# Held out: short names (F1) and sentences naming no product (precision).
+printf 'short-name F1 (held out): '
+"$SHOPDESK" -q --db "$T/demo.db" eval entities --json \
+    "$D/short-test.jsonl" | sed -n 's/^{"n":[0-9]*,"precision":[0-9.]*,"recall":[0-9.]*,"f1":\([0-9.]*\),.*/\1/p'
+printf 'no-product precision (held out): '
+"$SHOPDESK" -q --db "$T/demo.db" eval entities --json \
+    "$D/no-product.jsonl" | sed -n 's/.*"no_product":{[^}]*"precision":\([0-9.]*\)}.*/\1/p'
