@@ -45,8 +45,7 @@ main(void)
 	if ((share = getenv("SHOPDESK_SHARE")) == NULL)
 		share = BUILD_SHARE_DIR;
 	m = feeling_model_open(share, &err);
-	ok(m != NULL, "model trains from the shipped data (%s)",
-	    sd_error_msg(&err));
+	ok(m != NULL, "model trains from the shipped data");
 	if (m == NULL)
 		return exit_status();
 	feeling_model_stats(m, &nex, &nfeat);
@@ -90,28 +89,32 @@ main(void)
 	free(big);
 
 	/* Bad training files. */
-	ok(feeling_model_open("/nonexistent", &err) == NULL &&
-	    strstr(sd_error_msg(&err), "no feelings training data") != NULL,
-	    "no data: %s", sd_error_msg(&err));
+	/* Each call first: the message is read after it is set. */
+	m2 = feeling_model_open("/nonexistent", &err);
+	ok(m2 == NULL && strstr(sd_error_msg(&err),
+	    "no feelings training data") != NULL, "no data: %s",
+	    sd_error_msg(&err));
 	path = xasprintf("%s/bad.jsonl", dir);
 	files[0] = path;
 	fp = fopen(path, "w");
 	fputs("{\"text\": \"hi\", \"feeling\": \"none\"}\n"
 	    "{\"text\": \"hi\", \"feeling\": \"grumpy\"}\n", fp);
 	fclose(fp);
-	ok(feeling_model_train(files, 1, &err) == NULL &&
-	    strstr(sd_error_msg(&err), "bad.jsonl:2: \"feeling\"") != NULL,
+	m2 = feeling_model_train(files, 1, &err);
+	ok(m2 == NULL && strstr(sd_error_msg(&err),
+	    "bad.jsonl:2: \"feeling\"") != NULL,
 	    "an unknown feeling names file and line: %s", sd_error_msg(&err));
 	fp = fopen(path, "w");
 	fputs("{\"text\": \"hi\", \"feeling\": \"none\", \"urgent\": 1}\n", fp);
 	fclose(fp);
-	ok(feeling_model_train(files, 1, &err) == NULL &&
-	    strstr(sd_error_msg(&err), "\"urgent\"") != NULL,
+	m2 = feeling_model_train(files, 1, &err);
+	ok(m2 == NULL && strstr(sd_error_msg(&err), "\"urgent\"") != NULL,
 	    "a non-boolean urgent fails: %s", sd_error_msg(&err));
 	fp = fopen(path, "w");
 	fclose(fp);
-	ok(feeling_model_train(files, 1, &err) == NULL,
-	    "an empty file trains nothing: %s", sd_error_msg(&err));
+	m2 = feeling_model_train(files, 1, &err);
+	ok(m2 == NULL, "an empty file trains nothing: %s",
+	    sd_error_msg(&err));
 	for (i = 0; i < 3; i++)
 		ok(feeling_parse(feeling_name((enum feeling)i)) == (int)i,
 		    "name %s parses back", feeling_name((enum feeling)i));
