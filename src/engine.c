@@ -36,7 +36,6 @@
 #include "catalog.h"
 #include "engine.h"
 #include "entity.h"
-#include "feeling.h"
 #include "generate.h"
 #include "history.h"
 #include "intent.h"
@@ -58,7 +57,6 @@ struct engine {
 	char			*share_dir;
 	struct intent_model	*im;	/* the intent classifier */
 	struct gazetteer	*gz;	/* catalog names for entities */
-	struct feeling_model	*fm;	/* frustration, anger, urgency */
 	struct template_set	*tpl;	/* share/templates */
 	int			 fixed_timings;	/* replays: timings read 0 */
 	struct generator	*gen;	/* LLM replies, or NULL (not owned) */
@@ -70,7 +68,6 @@ struct engine {
 	/* Per-turn scratch, reused so a turn allocates little. */
 	struct intent_result	 ir;
 	struct entity_list	 el;
-	struct feeling_result	 fr;
 	struct sbuf		 clean;
 };
 
@@ -2550,8 +2547,6 @@ engine_open(struct store *st, const char *share_dir, struct sd_error *err)
 		goto fail;
 	if ((e->gz = gazetteer_load(st, err)) == NULL)
 		goto fail;
-	if ((e->fm = feeling_model_open(share_dir, err)) == NULL)
-		goto fail;
 	dir = paths_join(share_dir, "templates");
 	e->tpl = template_load_dir(dir, err);
 	free(dir);
@@ -2559,7 +2554,6 @@ engine_open(struct store *st, const char *share_dir, struct sd_error *err)
 		goto fail;
 	e->ir = (struct intent_result)INTENT_RESULT_INIT;
 	e->el = (struct entity_list)ENTITY_LIST_INIT;
-	e->fr = (struct feeling_result)FEELING_RESULT_INIT;
 	sbuf_init(&e->clean);
 	return e;
 fail:
@@ -2575,8 +2569,6 @@ engine_close(struct engine *e)
 	if (e->im != NULL)
 		intent_model_free(e->im);
 	gazetteer_free(e->gz);
-	feeling_model_close(e->fm);
-	feeling_result_release(&e->fr);
 	template_free(e->tpl);
 	intent_result_release(&e->ir);
 	entity_list_release(&e->el);
@@ -2768,24 +2760,6 @@ intent_json(const struct intent_result *ir)
 	return o;
 }
 
-/* The turn's feeling for the trace (what feeling_to_json prints). */
-static cJSON *
-feeling_json(const struct feeling_result *fr)
-{
-	cJSON	*o = cJSON_CreateObject(), *sc;
-	int	 k;
-
-	cJSON_AddStringToObject(o, "feeling", feeling_name(fr->feeling));
-	sc = cJSON_AddObjectToObject(o, "scores");
-	for (k = 0; k < FEELING_N; k++)
-		cJSON_AddNumberToObject(sc, feeling_name((enum feeling)k),
-		    round((double)fr->score[k] * 1e4) / 1e4);
-	cJSON_AddBoolToObject(o, "urgent", fr->urgent);
-	cJSON_AddNumberToObject(o, "urgency",
-	    round((double)fr->urgency * 1e4) / 1e4);
-	return o;
-}
-
 static cJSON *
 ranking_json(const struct intent_result *ir)
 {
@@ -2946,9 +2920,6 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 	entity_extract(e->gz, t.text, t.len, &e->el);
 	cJSON_AddItemToObject(t.trace, "entities", entities_json(&e->el));
 	stage_time(&t, timings, "entities", &mark);
-	/* Only traced here; the dialogue's use of it is to come. */
-	feeling_classify(e->fm, t.text, t.len, &e->fr);
-	cJSON_AddItemToObject(t.trace, "feeling", feeling_json(&e->fr));
 
 	/* state: the customer, the filters this turn states */
 	load_customer(&t);

@@ -39,13 +39,6 @@ run_ok "nlu --json has the feeling" "$SHOPDESK" --db "$T/f.db" nlu --json \
 contains "JSON feeling object" "$T/out" '"feeling":{"feeling":"none"'
 contains "JSON urgent flag" "$T/out" '"urgent":true'
 
-# The engine traces each turn's feeling.
-printf 'WHERE IS MY ORDER, this is ridiculous\nthanks, no rush\n' \
-	> "$T/script"
-run_ok "replay --json" "$SHOPDESK" --db "$T/r.db" replay --json "$T/script"
-contains "an angry turn is traced" "$T/out" '"feeling":{"feeling":"angry",'
-contains "a calm one too" "$T/out" '"feeling":{"feeling":"none",'
-
 printf '{"text": "hi", "feeling": "grumpy"}\n' > "$T/bad.jsonl"
 run_fails "an unknown feeling fails" 1 \
 	"$SHOPDESK" --db "$T/f.db" eval feelings "$T/bad.jsonl"
