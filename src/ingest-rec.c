@@ -548,6 +548,7 @@ product_attrs(struct ingest_ctx *c, cJSON *rec, cJSON **attrsp,
 	cJSON	*e;
 	char	*end;
 	double	 d;
+	enum sd_rc rc;
 
 	*attrsp = NULL;
 	if (it != NULL && c->from_csv && cJSON_IsString(it) &&
@@ -577,9 +578,11 @@ product_attrs(struct ingest_ctx *c, cJSON *rec, cJSON **attrsp,
 			continue;
 		}
 bad:
-		cJSON_Delete(a);
-		return sd_fail(err, SD_ERR_INVALID, "attrs \"%s\" must be a "
+		/* v belongs to a: name it before a goes. */
+		rc = sd_fail(err, SD_ERR_INVALID, "attrs \"%s\" must be a "
 		    "string, a number or a list of them", v->string);
+		cJSON_Delete(a);
+		return rc;
 	}
 	if (c->from_csv) {
 		/* Columns we do not know are specifications. */

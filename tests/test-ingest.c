@@ -640,6 +640,47 @@ test_bad(void)
 	store_close(st);
 }
 
+/*
+ * attrs values that are neither scalars nor lists of them: the message
+ * names the key, which lives in the copy of attrs that the check frees.
+ */
+static void
+test_attrs_nested(void)
+{
+	static const char obj[] = "[{\"sku\":\"FZ-1\",\"name\":\"x\","
+	    "\"category\":\"smartphones\",\"price\":1,"
+	    "\"attrs\":{\"a\":{\"b\":1}}}]";
+	static const char bools[] = "{\"sku\":\"FZ-2\",\"name\":\"x\","
+	    "\"category\":\"c\",\"price\":1,\"attrs\":{\"ok\":1,"
+	    "\"flags\":[true,false]}}\n";
+	static const char csv[] = "sku,name,category,price,attrs\n"
+	    "FZ-3,x,c,1,\"{\"\"deep\"\":{\"\"b\"\":1}}\"\n";
+	struct store	*st = fresh("attrs");
+	struct ingest_opts o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*p;
+
+	p = scratch("nested.json", obj, sizeof obj - 1);
+	rejects(st, p, 1, "attrs \"a\" must be a string", "an object in "
+	    "attrs");
+	memset(&o, 0, sizeof o);
+	o.dry_run = 1;
+	ok(ingest_file(st, p, &o, NULL, &err) != SD_OK &&
+	    strstr(sd_error_msg(&err), "attrs \"a\" must be") != NULL,
+	    "dry run: an object in attrs is named");
+	sd_error_clear(&err);
+	free(p);
+	p = scratch("bools.jsonl", bools, sizeof bools - 1);
+	rejects(st, p, 1, "attrs \"flags\" must be a string", "a list of "
+	    "booleans in attrs");
+	free(p);
+	p = scratch("nested.csv", csv, sizeof csv - 1);
+	rejects(st, p, 2, "attrs \"deep\" must be a string", "an object in "
+	    "a CSV attrs cell");
+	free(p);
+	store_close(st);
+}
+
 static void
 test_transactions(void)
 {
@@ -757,6 +798,7 @@ main(void)
 	test_map();
 	test_idempotence();
 	test_bad();
+	test_attrs_nested();
 	test_transactions();
 	test_seed();
 	test_summary();
