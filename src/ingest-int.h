@@ -98,4 +98,11 @@ int		 ingest_front_matter(const char *text, cJSON **meta,
 /* Offset of the first invalid UTF-8 byte in buf, or len when valid. */
 size_t		 ingest_utf8_check(const char *buf, size_t len);
 
+/*
+ * Offset of the first \u0000 escape in JSON text buf (the backslash), or
+ * len when there is none.  cJSON would decode it into a NUL that ends
+ * the C string, silently cutting the text after it.
+ */
+size_t		 ingest_json_nul(const char *buf, size_t len);
+
 #endif

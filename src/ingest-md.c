@@ -1,8 +1,9 @@
 /*
  * ingest-md.c owns the text side of documents: splitting a Markdown or
  * plain text body into chunks for full-text search, reading Markdown front
- * matter, and checking that input is UTF-8.  Nothing here touches the
- * database, so the unit tests drive it directly.
+ * matter, and checking that input is UTF-8 and that JSON text escapes no
+ * NUL.  Nothing here touches the database, so the unit tests drive it
+ * directly.
  *
  * Chunks are what search ranks and what an answer quotes, so they follow
  * the author's structure: a new chunk at every heading, and a long section
@@ -48,6 +49,23 @@ ingest_utf8_check(const char *buf, size_t len)
 		if (n <= 0)
 			return i;
 		i += (size_t)n;
+	}
+	return len;
+}
+
+size_t
+ingest_json_nul(const char *buf, size_t len)
+{
+	const char	*p = buf, *end = buf + len, *q, *b;
+
+	while ((q = memmem(p, (size_t)(end - p), "\\u0000", 6)) != NULL) {
+		b = q;
+		/* An escape only when an even run of backslashes precedes. */
+		while (b > buf && b[-1] == '\\')
+			b--;
+		if ((q - b) % 2 == 0)
+			return (size_t)(q - buf);
+		p = q + 1;
 	}
 	return len;
 }

@@ -553,6 +553,11 @@ product_attrs(struct ingest_ctx *c, cJSON *rec, cJSON **attrsp,
 	*attrsp = NULL;
 	if (it != NULL && c->from_csv && cJSON_IsString(it) &&
 	    *it->valuestring != '\0') {
+		if (ingest_json_nul(it->valuestring, strlen(it->valuestring)) <
+		    strlen(it->valuestring))
+			return sd_fail(err, SD_ERR_INVALID, "\"attrs\": "
+			    "\"\\u0000\" (NUL) in a string; text may not "
+			    "contain NUL");
 		if ((a = cJSON_Parse(it->valuestring)) == NULL ||
 		    !cJSON_IsObject(a)) {
 			cJSON_Delete(a);

@@ -882,6 +882,13 @@ load_file(struct ingest_ctx *c, struct sd_error *err)
 		    " at offset %zu)", (unsigned char)r.buf[bad], bad + skip);
 		goto out;
 	}
+	/* "\u0000" would reach the store as text cut short. */
+	if ((fmt == FMT_JSON || fmt == FMT_JSONL) &&
+	    (bad = ingest_json_nul(r.buf, r.len)) < r.len) {
+		rc = fail_at(&r, bad, SD_ERR_PARSE, "\"\\u0000\" (NUL) in a "
+		    "string; text may not contain NUL");
+		goto out;
+	}
 	if (skip_ws(r.buf, r.len, 0) == r.len) {
 		rc = sd_fail(err, SD_ERR_PARSE, "%s:1: empty file", c->path);
 		goto out;

@@ -681,6 +681,66 @@ test_attrs_nested(void)
 	store_close(st);
 }
 
+/* NUL in any text field of any format is refused, naming its line. */
+static void
+test_nul(void)
+{
+	static const char json[] = "[\n{\"sku\":\"FZ-1\",\"name\":\"ok\","
+	    "\"category\":\"c\",\"price\":1},\n{\"sku\":\"FZ-2\",\"name\":"
+	    "\"Fuzz\\u0000Evil\",\"category\":\"c\",\"price\":1}]";
+	static const char key[] = "{\"sku\":\"FZ-3\",\"name\":\"x\","
+	    "\"category\":\"c\",\"price\":1,\"attrs\":{\"k\\u0000\":1}}\n";
+	static const char attr[] = "\n{\"sku\":\"FZ-4\",\"name\":\"x\","
+	    "\"category\":\"c\",\"price\":1,\"attrs\":{\"k\":[\"a\\u0000\"]}}\n";
+	static const char cust[] = "{\"customers\":[\n{\"id\":"
+	    "\"C1036\\u0000-not-really\",\"name\":\"n\"}]}";
+	static const char csv[] = "sku,name,category,price,attrs\n"
+	    "FZ-5,x,c,1,\"{\"\"k\"\":\"\"a\\u0000b\"\"}\"\n";
+	static const char csv_raw[] = "sku,name,category,price\n"
+	    "FZ-6,x,c,1\nFZ-7,a\0b,c,1\n";
+	static const char md[] = "---\ntitle: t\n---\n\nline\nNUL\0here\n";
+	static const char lit[] = "{\"sku\":\"FZ-8\",\"name\":\"back\\\\u0000"
+	    "slash\",\"category\":\"c\",\"price\":1}\n";
+	struct store	*st = fresh("nul");
+	struct ingest_stats s;
+	char		*p;
+
+	p = scratch("nul.json", json, sizeof json - 1);
+	rejects(st, p, 3, "NUL", "\\u0000 in a JSON name");
+	free(p);
+	p = scratch("nulkey.jsonl", key, sizeof key - 1);
+	rejects(st, p, 1, "NUL", "\\u0000 in a JSON key");
+	free(p);
+	p = scratch("nulattr.jsonl", attr, sizeof attr - 1);
+	rejects(st, p, 2, "NUL", "\\u0000 in a JSON attribute list");
+	free(p);
+	p = scratch("nulcust.json", cust, sizeof cust - 1);
+	rejects(st, p, 2, "NUL", "\\u0000 in a customer id");
+	free(p);
+	p = scratch("nulattr.csv", csv, sizeof csv - 1);
+	rejects(st, p, 2, "NUL", "\\u0000 in a CSV attrs cell");
+	free(p);
+	p = scratch("nulraw.csv", csv_raw, sizeof csv_raw - 1);
+	rejects(st, p, 3, "NUL", "a NUL byte in a CSV cell");
+	free(p);
+	p = scratch("nul.md", md, sizeof md - 1);
+	rejects(st, p, 6, "NUL", "a NUL byte in Markdown");
+	free(p);
+	p = scratch("nul.txt", md + 18, sizeof md - 19);
+	rejects(st, p, 2, "NUL", "a NUL byte in text");
+	free(p);
+	is_int(store_count(st, "products") + store_count(st, "customers") +
+	    store_count(st, "documents"), 0, "nothing with a NUL was stored");
+	p = scratch("lit.jsonl", lit, sizeof lit - 1);
+	memset(&s, 0, sizeof s);
+	ok(ingest_file(st, p, NULL, &s, NULL) == SD_OK, "an escaped "
+	    "backslash before u0000 is text, not NUL");
+	is_str(text(st, "SELECT name FROM products WHERE sku = 'FZ-8'"),
+	    "back\\u0000slash", "... and is stored whole");
+	free(p);
+	store_close(st);
+}
+
 static void
 test_transactions(void)
 {
@@ -799,6 +859,7 @@ main(void)
 	test_idempotence();
 	test_bad();
 	test_attrs_nested();
+	test_nul();
 	test_transactions();
 	test_seed();
 	test_summary();
