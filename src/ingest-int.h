@@ -15,6 +15,7 @@
 #include "ingest.h"
 
 struct store;
+struct ingest_seen;
 
 /* Record kinds, in the order a JSON object of arrays is loaded. */
 enum ingest_kind {
@@ -47,6 +48,9 @@ struct ingest_ctx {
 	struct ingest_pending *pending;	/* orders and carts to retry */
 	size_t		 npending;
 	size_t		 pending_cap;
+	struct ingest_seen *seen;	/* keys read so far, with their line */
+	unsigned long	 line;		/* of the record being loaded */
+	int		 retry;		/* loading pending records again */
 };
 
 /* The kind named by a --kind or "type" value; INGEST_NONE if unknown. */

@@ -741,6 +741,86 @@ test_nul(void)
 	store_close(st);
 }
 
+/*
+ * Numbers are plain decimals, SKUs are text, and a key appears once per
+ * file: otherwise 0x10 became 16, 123 a SKU, and the last duplicate won.
+ */
+static void
+test_validation(void)
+{
+	static const char good[] = "sku,name,category,price,stock,weight,"
+	    "code\nA,a,x, 12.50 ,3,1e3,0x10\nB,b,x,-0,0,-2.5,inf\n";
+	static const char two[] = "{\"sku\":\"S-1\",\"name\":\"a\","
+	    "\"category\":\"x\",\"price\":1}\n{\"type\":\"faq\",\"id\":"
+	    "\"S-1\",\"question\":\"q\",\"answer\":\"a\"}\n";
+
+	struct store	*st = fresh("valid");
+	struct ingest_stats s;
+	char		*p;
+
+	ok(load(st, "ingest/customers.json", NULL, &s) == SD_OK,
+	    "customers for the orders");
+#define BAD(name, data, line, want, what) do {				\
+	p = scratch(name, data, sizeof data - 1);			\
+	rejects(st, p, line, want, what);				\
+	free(p);							\
+} while (0)
+	BAD("hex.csv", "sku,name,category,price\nA,a,x,1\nB,b,x,0x10\n", 3,
+	    "\"price\" must be a number", "a hexadecimal price");
+	BAD("inf.csv", "sku,name,category,price\nA,a,x,inf\n", 2,
+	    "\"price\" must be a number", "an infinite price");
+	BAD("nan.csv", "sku,name,category,price\nA,a,x,nan\n", 2,
+	    "\"price\" must be a number", "a price that is NaN");
+	BAD("plus.csv", "sku,name,category,price,stock\nA,a,x,1,+5\n", 2,
+	    "\"stock\" must be a number", "a stock with a plus sign");
+	BAD("dot.csv", "sku,name,category,price\nA,a,x,.5\n", 2,
+	    "\"price\" must be a number", "a price without a leading digit");
+	BAD("dup.csv", "sku,name,category,price\nA,a,x,1\nB,b,x,2\nA,c,x,3\n",
+	    4, "duplicate SKU \"A\": already on line 2", "a SKU twice in CSV");
+	BAD("dup.jsonl", "{\"sku\":\"A\",\"name\":\"a\",\"category\":\"x\","
+	    "\"price\":1}\n\n{\"sku\":\"A\",\"name\":\"b\",\"category\":\"x\","
+	    "\"price\":2}\n", 3, "duplicate SKU \"A\": already on line 1",
+	    "a SKU twice in JSON Lines");
+	BAD("duporder.json", "{\"orders\":[\n{\"id\":\"9\",\"customer_id\":"
+	    "\"C1001\",\"status\":\"shipped\",\"placed_at\":\"2026-01-01\","
+	    "\"items\":[{\"sku\":\"x\",\"name\":\"y\",\"qty\":1,"
+	    "\"unit_price\":1}]},\n{\"id\":\"9\",\"customer_id\":\"C1001\","
+	    "\"status\":\"delivered\",\"placed_at\":\"2026-01-01\",\"items\":"
+	    "[{\"sku\":\"x\",\"name\":\"y\",\"qty\":1,\"unit_price\":1}]}]}", 3,
+	    "duplicate order id \"9\": already on line 2",
+	    "an order id twice");
+	BAD("dupcust.jsonl", "{\"type\":\"customer\",\"id\":\"C7\",\"name\":"
+	    "\"a\"}\n{\"type\":\"customer\",\"id\":\"C7\",\"name\":\"b\"}\n",
+	    2, "duplicate customer id \"C7\": already on line 1",
+	    "a customer id twice");
+	BAD("numsku.jsonl", "{\"sku\":123,\"name\":\"a\",\"category\":\"x\","
+	    "\"price\":1}\n", 1, "\"sku\" must be a string", "a numeric SKU");
+	BAD("numitem.json", "{\"orders\":[\n{\"id\":\"8\",\"customer_id\":"
+	    "\"C1001\",\"status\":\"shipped\",\"placed_at\":\"2026-01-01\","
+	    "\"items\":[{\"sku\":5,\"name\":\"y\",\"qty\":1,"
+	    "\"unit_price\":1}]}]}", 2, "items[0]: \"sku\" must be a string",
+	    "a numeric SKU in an order item");
+#undef BAD
+	/* What stays accepted. */
+	p = scratch("ok.csv", good, sizeof good - 1);
+	memset(&s, 0, sizeof s);
+	ok(ingest_file(st, p, NULL, &s, NULL) == SD_OK && s.products == 2,
+	    "decimal numbers with spaces, exponents and signs load");
+	ok(real(st, "SELECT price FROM products WHERE sku = 'A'") == 12.5,
+	    "... the price is 12.5");
+	is_str(text(st, "SELECT attrs FROM products WHERE sku = 'A'"),
+	    "{\"weight\":1000,\"code\":\"0x10\"}",
+	    "a hexadecimal attribute stays text");
+	is_str(text(st, "SELECT attrs FROM products WHERE sku = 'B'"),
+	    "{\"weight\":-2.5,\"code\":\"inf\"}", "so does inf");
+	free(p);
+	p = scratch("two.jsonl", two, sizeof two - 1);
+	ok(ingest_file(st, p, NULL, &s, NULL) == SD_OK,
+	    "a SKU and a document id may be equal");
+	free(p);
+	store_close(st);
+}
+
 static void
 test_transactions(void)
 {
@@ -860,6 +940,7 @@ main(void)
 	test_bad();
 	test_attrs_nested();
 	test_nul();
+	test_validation();
 	test_transactions();
 	test_seed();
 	test_summary();
