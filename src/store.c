@@ -529,28 +529,6 @@ store_fail(struct store *st, struct sd_error *err, const char *what)
 	    "no database");
 }
 
-/* mkdir -p for the parent directories of path. */
-static enum sd_rc
-make_parents(const char *path, struct sd_error *err)
-{
-	char	*dir = xstrdup(path), *p;
-	enum sd_rc rc = SD_OK;
-
-	for (p = dir + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-			rc = sd_fail(err, SD_ERR_IO, "%s: %s", dir,
-			    strerror(errno));
-			break;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return rc;
-}
-
 /* PRAGMA user_version of schema ("main" or "history"), -1 on error. */
 static int
 read_user_version(sqlite3 *db, const char *schema)
@@ -725,8 +703,6 @@ open_common(const char *path, int target, int *created, struct sd_error *err)
 		sd_fail(err, SD_ERR_USAGE, "empty database path");
 		return NULL;
 	}
-	if (strchr(path, '/') != NULL && make_parents(path, err) != SD_OK)
-		return NULL;
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->nslots = STMT_CACHE;

@@ -17,8 +17,8 @@
 int		 store_schema_version(void);
 
 /*
- * Open (creating parent directories and the file if needed) and migrate
- * forward.  Returns NULL with err set on failure.  *created, if not NULL,
+ * Open (creating the file if needed, in a directory that must exist: see
+ * paths_db_dir) and migrate forward.  Returns NULL with err set on failure.  *created, if not NULL,
  * is set to 1 when the file held no schema before.
  */
 struct store	*store_open(const char *path, int *created, struct sd_error *);

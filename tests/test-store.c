@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "shopdesk.h"
+#include "paths.h"
 #include "store.h"
 #include "tap.h"
 
@@ -128,8 +129,14 @@ main(void)
 	dir = tap_tmpdir();
 	path = xasprintf("%s/sub/dir/shop.db", dir);
 
+	/* Directories are the caller's (paths_db_dir): a typo is an error. */
+	ok(store_open(path, &created, &err) == NULL && err.msg != NULL,
+	    "store_open does not create missing directories");
+	sd_error_clear(&err);
+	ok(paths_db_dir(path, NULL, &err) == SD_OK, "paths_db_dir creates "
+	    "the directories of the default path");
 	st = store_open(path, &created, &err);
-	if (!ok(st != NULL, "store_open creates parent directories and the file"))
+	if (!ok(st != NULL, "store_open creates the file"))
 	{
 		printf("Bail out! %s\n", sd_error_msg(&err));
 		return 1;
