@@ -60,6 +60,14 @@ enum sd_rc	 store_exec(struct store *, const char *, struct sd_error *);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  Rollback is a no-op outside one. */
 enum sd_rc	 store_begin(struct store *, struct sd_error *);
+/*
+ * A write transaction holding main's write lock only: the history file
+ * stays free for other connections' turns.  For writers of the catalog
+ * (ingest); end it with store_commit or store_rollback.
+ */
+enum sd_rc	 store_begin_main(struct store *, struct sd_error *);
+/* A read transaction (deferred BEGIN): one snapshot, no lock taken. */
+enum sd_rc	 store_begin_read(struct store *, struct sd_error *);
 enum sd_rc	 store_commit(struct store *, struct sd_error *);
 void		 store_rollback(struct store *);
 

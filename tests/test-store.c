@@ -120,7 +120,7 @@ int
 main(void)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
-	struct store	*st;
+	struct store	*st, *st2;
 	sqlite3_stmt	*s1, *s2;
 	char		*dir, *path, *p, *mode, *hp;
 	int		 v, created = -1;
@@ -391,6 +391,34 @@ main(void)
 	ok(st == NULL && strstr(sd_error_msg(&err), "newer") != NULL,
 	    "a newer schema is refused");
 	sd_error_clear(&err);
+	free(p);
+
+	/*
+	 * store_begin_main write-locks main only: another connection can
+	 * still save to the history file, but not write the catalog.
+	 */
+	p = xasprintf("%s/lock.db", dir);
+	st = store_open(p, NULL, &err);
+	st2 = store_open(p, NULL, &err);
+	if (st != NULL && st2 != NULL) {
+		sqlite3_busy_timeout(store_db(st2), 0);
+		ok(store_begin_main(st, &err) == SD_OK, "store_begin_main");
+		ok(store_exec(st2, "INSERT INTO sessions(id, created_at,"
+		    " updated_at) VALUES ('s', 'x', 'x')", &err) == SD_OK,
+		    "the history stays writable for another connection");
+		ok(store_exec(st2, "INSERT INTO meta VALUES ('k', 'v')",
+		    &err) != SD_OK, "main is write-locked at once");
+		sd_error_clear(&err);
+		ok(store_exec(st, "INSERT INTO meta VALUES ('k', 'v')",
+		    &err) == SD_OK && store_commit(st, &err) == SD_OK,
+		    "the transaction writes and commits");
+		ok(store_exec(st2, "INSERT INTO meta VALUES ('k2', 'v')",
+		    &err) == SD_OK, "main is free after the commit");
+	} else
+		ok(0, "open two connections: %s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	store_close(st2);
+	store_close(st);
 	free(p);
 
 	tap_rmtree(dir);
