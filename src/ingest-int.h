@@ -49,6 +49,9 @@ struct ingest_ctx {
 	size_t		 npending;
 	size_t		 pending_cap;
 	struct ingest_seen *seen;	/* keys read so far, with their line */
+	int		 check;		/* validate only; write nothing */
+	int		 batched;	/* commit every INGEST_BATCH records */
+	long long	 committed;	/* records committed by earlier batches */
 	unsigned long	 line;		/* of the record being loaded */
 	int		 retry;		/* loading pending records again */
 };

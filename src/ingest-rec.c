@@ -263,6 +263,24 @@ seen_grow(struct ingest_seen *t)
 	free(old);
 }
 
+/* The line where key was first read, or 0. */
+static unsigned long
+seen_line(struct ingest_ctx *c, int cls, const char *id)
+{
+	char		*key;
+	size_t		 i;
+	unsigned long	 line = 0;
+
+	if (c->seen == NULL || c->seen->n == 0)
+		return 0;
+	key = xasprintf("%c%s", cls, id);
+	i = seen_slot(c->seen, key);
+	if (c->seen->v[i] != NULL)
+		line = c->seen->v[i]->line;
+	free(key);
+	return line;
+}
+
 /*
  * Refuse a second record with the same key in one file: with upserts the
  * last would silently win over the first.  cls keeps the kinds apart
@@ -852,6 +870,10 @@ load_product(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 		    cur);
 		goto out;
 	}
+	if (c->check) {
+		rc = SD_OK;
+		goto out;
+	}
 	attrs_txt = cJSON_PrintUnformatted(attrs);
 	if ((s = store_prepare(c->st, product_upsert, err)) == NULL) {
 		rc = SD_ERR_DB;
@@ -1044,6 +1066,8 @@ policy_facts(struct ingest_ctx *c, cJSON *rec, const char *id,
 	if (!cJSON_IsObject(f))
 		return sd_fail(err, SD_ERR_INVALID, "policy \"%s\": \"facts\" "
 		    "must be an object", id);
+	if (c->check)
+		return SD_OK;
 	key = xasprintf("facts:%s", id);
 	txt = cJSON_PrintUnformatted(f);
 	old = store_meta_get(c->st, key);
@@ -1124,7 +1148,7 @@ load_doc(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind,
 			d.markdown = 0;
 		break;
 	}
-	rc = upsert_doc(c, &d, err);
+	rc = c->check ? SD_OK : upsert_doc(c, &d, err);
 	goto out;
 fail:
 	sd_error_prefix(err, "%s \"%s\": ", d.kind, d.key);
@@ -1153,6 +1177,41 @@ static const char customer_upsert[] =
     " OR customers.country IS NOT excluded.country"
     " OR customers.preferences IS NOT excluded.preferences"
     " OR (?9 IS NOT NULL AND customers.created_at IS NOT ?9)";
+
+/*
+ * An email another customer has, in the database or earlier in the file,
+ * would fail the UNIQUE constraint only when written: checked here so
+ * that a file is refused before any of it is.
+ */
+static enum sd_rc
+email_free(struct ingest_ctx *c, const char *id, const char *email,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT id FROM customers"
+	    " WHERE email = ?1 AND id <> ?2";
+	sqlite3_stmt	*s;
+	char		*other = NULL;
+	int		 r;
+	enum sd_rc	 rc;
+
+	if ((rc = seen_once(c, 'e', "email", email, err)) != SD_OK)
+		return rc;
+	if ((s = store_prepare(c->st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_str(s, 1, email);
+	bind_str(s, 2, id);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		other = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return store_fail(c->st, err, "look up email");
+	if (other == NULL)
+		return SD_OK;
+	rc = sd_fail(err, SD_ERR_INVALID, "duplicate email \"%s\": customer "
+	    "\"%s\" has it", email, other);
+	free(other);
+	return rc;
+}
 
 static enum sd_rc
 load_customer(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
@@ -1189,6 +1248,10 @@ load_customer(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 		    "\"preferences\" must be an object");
 		goto fail;
 	}
+	if (email != NULL && (rc = email_free(c, id, email, err)) != SD_OK)
+		goto fail;
+	if (c->check)
+		return SD_OK;
 	pref_txt = pref != NULL && cJSON_IsObject(pref) ?
 	    cJSON_PrintUnformatted(pref) : xstrdup("{}");
 	if ((s = store_prepare(c->st, customer_upsert, err)) == NULL) {
@@ -1234,6 +1297,9 @@ customer_exists(struct ingest_ctx *c, const char *id, struct sd_error *err)
 		store_fail(c->st, err, "look up customer");
 		return -1;
 	}
+	/* Checking, nothing was written: earlier records count too. */
+	if (r == SQLITE_DONE && c->check && seen_line(c, 'c', id) != 0)
+		return 1;
 	return r == SQLITE_ROW;
 }
 
@@ -1251,6 +1317,9 @@ product_name(struct ingest_ctx *c, const char *sku)
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = xstrdup((const char *)sqlite3_column_text(s, 0));
 	sqlite3_reset(s);
+	/* Checking: a product earlier in the file will have a name. */
+	if (v == NULL && c->check && seen_line(c, 'p', sku) != 0)
+		v = xstrdup(sku);
 	return v;
 }
 
@@ -1636,6 +1705,10 @@ load_order(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
 	    err)) != SD_OK || *deferred)
 		goto out;
 	c->stats->orders++;
+	if (c->check) {
+		rc = SD_OK;
+		goto out;
+	}
 	if (!h)
 		total = round(sum * 100) / 100;
 	if ((s = store_prepare(c->st, order_upsert, err)) == NULL) {
@@ -1728,6 +1801,11 @@ product_price(struct ingest_ctx *c, const char *sku, double *out)
 		found = 1;
 	}
 	sqlite3_reset(s);
+	/* Checking: a product earlier in the file will have a price. */
+	if (!found && c->check && seen_line(c, 'p', sku) != 0) {
+		*out = 0;
+		found = 1;
+	}
 	return found;
 }
 
@@ -1806,6 +1884,10 @@ load_cart(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
 	    err)) != SD_OK || *deferred)
 		goto out;
 	c->stats->carts++;
+	if (c->check) {
+		rc = SD_OK;
+		goto out;
+	}
 	if ((s = store_prepare(c->st, cart_upsert, err)) == NULL) {
 		rc = SD_ERR_DB;
 		goto out;

@@ -821,6 +821,98 @@ test_validation(void)
 	store_close(st);
 }
 
+/* What another connection sees and may do while a file is loading. */
+struct peek {
+	struct store	*other;		/* a second connection to the store */
+	long long	 max_seen;	/* most products it saw mid-load */
+	int		 calls;
+	int		 history_ok;	/* its history writes that succeeded */
+};
+
+static void
+on_progress(void *arg, long long records, long long done, long long total)
+{
+	struct peek	*pk = arg;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*sql;
+	long long	 n;
+
+	(void)records;
+	if (done >= total)
+		return;
+	pk->calls++;
+	n = store_count(pk->other, "products");
+	if (n > pk->max_seen)
+		pk->max_seen = n;
+	sql = xasprintf("INSERT INTO sessions(id, created_at, updated_at)"
+	    " VALUES ('peek-%d', 'x', 'x')", pk->calls);
+	if (store_exec(pk->other, sql, &err) == SD_OK)
+		pk->history_ok++;
+	else
+		diag("history write during the load: %s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	free(sql);
+}
+
+/*
+ * A long load is checked whole, then written in batches on main only:
+ * another connection sees rows appear and saves turns meanwhile, and a
+ * bad record at the end still leaves nothing.
+ */
+static void
+test_batches(void)
+{
+	struct store	*st = fresh("batch");
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct ingest_opts o;
+	struct ingest_stats s;
+	struct sbuf	 sb = SBUF_INIT;
+	struct peek	 pk;
+	char		*p, *path;
+	int		 i;
+
+	path = xasprintf("%s/batch.db", tmp);
+	memset(&pk, 0, sizeof pk);
+	if ((pk.other = store_open(path, NULL, &err)) == NULL) {
+		printf("Bail out! %s\n", sd_error_msg(&err));
+		exit(1);
+	}
+	/* Fail fast rather than wait 5 s for a lock that should be free. */
+	sqlite3_busy_timeout(store_db(pk.other), 200);
+	for (i = 0; i < 3000; i++)
+		sbuf_addf(&sb, "{\"sku\":\"B-%d\",\"name\":\"n\",\"category\":"
+		    "\"c\",\"price\":%d}\n", i, i);
+	p = scratch("batch.jsonl", sb.buf, sb.len);
+	memset(&o, 0, sizeof o);
+	o.progress = on_progress;
+	o.progress_arg = &pk;
+	memset(&s, 0, sizeof s);
+	ok(ingest_file(st, p, &o, &s, &err) == SD_OK && s.inserted == 3000,
+	    "3,000 products load");
+	ok(pk.calls >= 4, "progress was reported (%d)", pk.calls);
+	ok(pk.max_seen > 0 && pk.max_seen < 3000, "batches were committed "
+	    "while loading (%lld seen)", pk.max_seen);
+	is_int(pk.history_ok, pk.calls, "the history stayed writable");
+	free(p);
+
+	/* The same file with a bad record at the end: nothing changes. */
+	sbuf_reset(&sb);
+	for (i = 0; i < 3000; i++)
+		sbuf_addf(&sb, "{\"sku\":\"C-%d\",\"name\":\"n\",\"category\":"
+		    "\"c\",\"price\":%d}\n", i, i);
+	sbuf_adds(&sb, "{\"sku\":\"C-1\",\"name\":\"n\",\"category\":\"c\","
+	    "\"price\":1}\n");
+	p = scratch("batch2.jsonl", sb.buf, sb.len);
+	rejects(st, p, 3001, "duplicate SKU \"C-1\": already on line 2",
+	    "a duplicate after 3,000 good records");
+	free(p);
+	store_close(pk.other);
+	sbuf_release(&sb);
+	free(path);
+	sd_error_clear(&err);
+	store_close(st);
+}
+
 static void
 test_transactions(void)
 {
@@ -941,6 +1033,7 @@ main(void)
 	test_attrs_nested();
 	test_nul();
 	test_validation();
+	test_batches();
 	test_transactions();
 	test_seed();
 	test_summary();
