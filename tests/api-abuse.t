@@ -9,6 +9,9 @@
 . "$top_srcdir/tests/api-lib.sh"
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 not installed"; exit 77; }
 ABUSE="python3 $top_srcdir/tests/api-abuse.py"
+apid=
+lpid=
+trap 'kill $apid $lpid 2>/dev/null; [ -n "$SERVER_PID" ] && kill -KILL "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
 
 # raw DESCRIPTION WANT PRINTF-FORMAT: send those bytes on a connection
 # (a % is written %%); the first line answered must start with WANT.
@@ -99,7 +102,7 @@ ok $STOP_STATUS "the server stops cleanly"
 if (ulimit -n 4096) 2>/dev/null; then
 	ulimit -n 4096
 	start_server slow
-	$ABUSE slow "$port" 8 2 1030 127.0.0.1 >"$T/slow.out" &
+	$ABUSE slow "$port" 7 2 1030 127.0.0.1 >"$T/slow.out" &
 	apid=$!
 	sleep 3
 	$ABUSE probe "$port" 127.0.0.2 10 2 >"$T/probe"
@@ -114,6 +117,18 @@ if (ulimit -n 4096) 2>/dev/null; then
 else
 	ok 0 "# SKIP cannot open 4096 files"
 fi
+
+# Many addresses, each under its limit, nearly fill --max-conns: the
+# slow ones then get a second, not --header-timeout.
+start_server full --max-conns 40 --conns-per-addr 0 --header-timeout 30
+$ABUSE slow "$port" 4 1 38 127.0.0.3 127.0.0.4 >"$T/full.out" &
+apid=$!
+sleep 3
+curl -s --interface 127.0.0.2 -m 3 -o "$T/metrics" "$URL/metrics"
+wait $apid
+n=$(sed -n 's/^shopdesk_header_timeouts_total \([0-9]*\)/\1/p' "$T/metrics")
+[ "${n:-0}" -gt 0 ]; ok $? "near the limit, slow headers are cut after a second ($n cut)"
+stop_server
 
 # Requests without a key are limited per address; health is not.
 start_server flood --rate 2 --burst 5 --metrics key
