@@ -151,6 +151,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "conns-per-addr", required_argument,	NULL, 'P' },
 		{ "header-timeout", required_argument,	NULL, 'H' },
 		{ "idle-timeout", required_argument,	NULL, 'I' },
+		{ "body-timeout", required_argument,	NULL, 'T' },
 		{ "metrics",	required_argument,	NULL, 'M' },
 		{ NULL,		0,			NULL, 0 }
 	};
@@ -172,6 +173,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	cfg.max_conns = 2048;
 	cfg.conns_per_addr = 128;
 	cfg.header_timeout = 5;
+	cfg.body_timeout = 30;
 	cfg.idle_timeout = 30;
 	cfg.metrics = SERVE_METRICS_LOCAL;
 	while ((ch = getopt_long(argc, argv, "b:p:t:Ar:B:l:", longopts,
@@ -224,6 +226,11 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		case 'H':
 			if (parse_num("--header-timeout", optarg, 0, 3600,
 			    &cfg.header_timeout) != 0)
+				return SD_EXIT_USAGE;
+			break;
+		case 'T':
+			if (parse_num("--body-timeout", optarg, 0, 86400,
+			    &cfg.body_timeout) != 0)
 				return SD_EXIT_USAGE;
 			break;
 		case 'I':
@@ -314,7 +321,8 @@ const struct sd_cmd cmd_serve_entry = {
 	.usage = "serve [--bind ADDR] [--port N] [--threads N] [--no-auth "
 	    "[--no-auth-on-network]] [--rate N] [--burst N] [--log FILE] "
 	    "[--max-conns N] [--conns-per-addr N] [--header-timeout S] "
-	    "[--idle-timeout S] [--metrics local|key|open]",
+	    "[--body-timeout S] [--idle-timeout S] "
+	    "[--metrics local|key|open]",
 	.summary = "serve the agent over HTTP (JSON API, metrics)",
 	.flags = 0,
 	.run = cmd_serve_run,

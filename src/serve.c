@@ -86,7 +86,7 @@ static const char *const route_names[ROUTE_COUNT] = {
 
 /* The status codes the server answers with, for the metrics. */
 static const unsigned status_codes[] = {
-	200, 201, 400, 401, 404, 405, 413, 429, 500, 501, 503
+	200, 201, 400, 401, 404, 405, 408, 413, 429, 500, 501, 503
 };
 #define NSTATUS	(sizeof status_codes / sizeof status_codes[0])
 
@@ -144,6 +144,7 @@ struct serve {
 	int		 no_auth;
 	enum serve_metrics metrics;	/* who may read /metrics */
 	double		 header_timeout; /* seconds; 0: no deadline */
+	double		 body_timeout;	/* seconds; 0: no deadline */
 	unsigned	 max_conns;	/* MHD_OPTION_CONNECTION_LIMIT */
 	FILE		*log;		/* access log or NULL */
 	pthread_mutex_t	 log_mu;	/* one line at a time */
@@ -1854,31 +1855,34 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 }
 
 /*
- * A chunked body that grows past SERVE_BODY_MAX: its size was not
- * announced, so admit could not refuse it.  libmicrohttpd 0.9.75 takes
- * a response only before a body is read or once all of it is, and an
- * endless upload has no end: write the 413 on the socket here, then
- * have the library close the connection (MHD_NO), which it does
- * without writing anything more.  Nothing else was sent for this
- * request, and earlier ones on the connection were answered in full
- * before it was read.
+ * A body that grows past SERVE_BODY_MAX (chunked, so its size was not
+ * announced and admit could not refuse it: 413), or that trickles in
+ * past the body timeout (408).  libmicrohttpd 0.9.75 takes a response
+ * only before a body is read or once all of it is, and an endless
+ * upload has no end: write the answer on the socket here, then have the
+ * library close the connection (MHD_NO), which it does without writing
+ * anything more.  Nothing else was sent for this request, and earlier
+ * ones on the connection were answered in full before it was read.
  */
 static enum MHD_Result
-refuse_upload(struct MHD_Connection *c, struct req *r)
+refuse_upload(struct MHD_Connection *c, struct req *r, unsigned status,
+    const char *reason, const char *error)
 {
 	const union MHD_ConnectionInfo *ci;
 	struct sbuf	 body = SBUF_INIT, msg = SBUF_INIT;
 
-	sbuf_addf(&body, "{\"error\":\"request body larger than %d bytes\","
-	    "\"status\":413}\n", SERVE_BODY_MAX);
-	sbuf_addf(&msg, "HTTP/1.1 413 Content Too Large\r\n"
+	sbuf_adds(&body, "{\"error\":");
+	sbuf_add_json_str(&body, error, strlen(error));
+	sbuf_addf(&body, ",\"status\":%u}\n", status);
+	sbuf_addf(&msg, "HTTP/1.1 %u %s\r\n"
 	    "Content-Type: application/json\r\n"
-	    "Content-Length: %zu\r\nConnection: close\r\n\r\n", body.len);
+	    "Content-Length: %zu\r\nConnection: close\r\n\r\n", status,
+	    reason, body.len);
 	sbuf_add(&msg, body.buf, body.len);
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 	if (ci != NULL && send(ci->connect_fd, msg.buf, msg.len,
 	    MSG_NOSIGNAL | MSG_DONTWAIT) == (ssize_t)msg.len) {
-		r->status = 413;
+		r->status = status;
 		r->bytes = body.len;
 	}
 	sbuf_release(&body);
@@ -1951,7 +1955,16 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	if (*upload_size > 0) {
 		if (r->status == 0 &&
 		    *upload_size > SERVE_BODY_MAX - r->body.len)
-			return refuse_upload(c, r);
+			return refuse_upload(c, r, 413, "Content Too Large",
+			    "request body larger than 64 KiB");
+		/*
+		 * A body that trickles in keeps the connection from ever
+		 * being idle, and the header deadline is over: its own.
+		 */
+		if (r->status == 0 && sv->body_timeout > 0 &&
+		    mono_us() - r->start_us > sv->body_timeout * 1e6)
+			return refuse_upload(c, r, 408, "Request Timeout",
+			    "request body too slow");
 		if (r->status == 0)
 			sbuf_add(&r->body, upload, *upload_size);
 		*upload_size = 0;
@@ -2157,6 +2170,7 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	sv->no_auth = cfg->no_auth;
 	sv->metrics = cfg->metrics;
 	sv->header_timeout = cfg->header_timeout;
+	sv->body_timeout = cfg->body_timeout;
 	sv->max_conns = cfg->max_conns > 0 ? cfg->max_conns :
 	    SERVE_CONNS_DEFAULT;
 	sv->log = cfg->log;

@@ -51,6 +51,8 @@ struct serve_config {
 	double		 header_timeout; /* seconds a connection may take to
 					   send a request's headers; 0: no
 					   limit */
+	double		 body_timeout;	/* seconds a request's body may take
+					   after its headers; 0: no limit */
 	unsigned	 idle_timeout;	/* seconds without traffic before a
 					   connection is closed; 0: never */
 	enum serve_metrics metrics;	/* who may read /metrics */

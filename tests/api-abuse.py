@@ -15,6 +15,9 @@
       POST /api/chat/message with an endless chunked body for at most
       SECONDS; prints the status line answered (or "none") and
       "closed" or "open" for the connection, and the time taken.
+  trickle PORT SECONDS KEY
+      POST /api/chat/message announcing 1000 bytes and sending one every
+      half second for at most SECONDS; prints like chunked.
   raw PORT TIMEOUT HEX
       Send the bytes HEX on a connection; print the first line answered,
       or "closed" when the server closes without a word, or "timeout".
@@ -170,6 +173,34 @@ def chunked(port, seconds, key):
                                     time.monotonic() - t0))
 
 
+def trickle(port, seconds, key):
+    t0 = time.monotonic()
+    s = connect(port, "127.0.0.1", seconds)
+    s.sendall(("POST /api/chat/message HTTP/1.1\r\nHost: x\r\n"
+               "Content-Type: application/json\r\nContent-Length: 1000\r\n"
+               "Authorization: Bearer %s\r\n\r\n" % key).encode())
+    s.settimeout(0.5)
+    data = b""
+    closed = False
+    while time.monotonic() < t0 + seconds and not closed:
+        try:
+            b = s.recv(4096)
+            if not b:
+                closed = True
+            data += b
+        except socket.timeout:
+            try:
+                s.send(b" ")
+            except OSError:
+                closed = True
+        except OSError:
+            closed = True
+    s.close()
+    line = data.split(b"\r\n", 1)[0].decode("latin-1") if data else "none"
+    print("%s; %s after %.1f s" % (line, "closed" if closed else "open",
+                                    time.monotonic() - t0))
+
+
 def raw(port, timeout, hexdata):
     s = connect(port, "127.0.0.1", timeout)
     s.sendall(bytes.fromhex(hexdata))
@@ -197,10 +228,13 @@ def main(argv):
         probe(port, argv[3], int(argv[4]), float(argv[5]))
     elif cmd == "chunked":
         chunked(port, float(argv[3]), argv[4] if len(argv) > 4 else "")
+    elif cmd == "trickle":
+        trickle(port, float(argv[3]), argv[4])
     elif cmd == "raw":
         raw(port, float(argv[3]), argv[4])
     else:
-        sys.exit("usage: api-abuse.py slow|probe|chunked|raw PORT ...")
+        sys.exit("usage: api-abuse.py slow|probe|chunked|trickle|raw "
+                 "PORT ...")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ raw() {
 run_ok "create a key" "$SHOPDESK" -q apikey create --name abuse
 K=$(cat "$T/out")
 
-start_server main --rate 1000 --burst 1000 --header-timeout 2
+start_server main --rate 1000 --burst 1000 --header-timeout 2 \
+    --body-timeout 2
 
 # Framing.
 raw "Transfer-Encoding: gzip, chunked is not implemented" "HTTP/1.1 501" \
@@ -59,6 +60,11 @@ contains "and the connection is closed" "$T/chunked" "closed after"
 $ABUSE chunked "$port" 10 >"$T/chunked"
 contains "without a key: 401 before the body" "$T/chunked" "HTTP/1.1 401"
 contains "and closed too" "$T/chunked" "closed after"
+
+# A body that trickles in is cut at --body-timeout.
+$ABUSE trickle "$port" 8 "$K" >"$T/trickle"
+contains "a body sent a byte at a time gets 408" "$T/trickle" "HTTP/1.1 408"
+contains "and the connection is closed" "$T/trickle" "closed after"
 
 # A request whose headers never end is cut at --header-timeout.
 $ABUSE raw "$port" 6 "$(printf 'GET /healthz HTTP/1.1\r\nHost: x\r\n' |
