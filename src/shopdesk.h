@@ -20,6 +20,7 @@ enum sd_rc {
 	SD_ERR_NOTFOUND,	/* unknown id */
 	SD_ERR_NET,		/* HTTP client */
 	SD_ERR_INTERNAL,	/* a bug */
+	SD_ERR_BUSY,		/* SQLite busy or locked: try again later */
 };
 
 /* An error: a code and a message naming the culprit (heap, may be NULL). */

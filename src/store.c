@@ -521,10 +521,20 @@ store_schema_version(void)
 	return NMIGRATIONS;
 }
 
+/*
+ * A lock another connection holds past the busy timeout is SD_ERR_BUSY,
+ * not SD_ERR_DB: the store is fine and the same call succeeds later, so
+ * a front end can say "try again" (the server answers 503) rather than
+ * report a failure.
+ */
 enum sd_rc
 store_fail(struct store *st, struct sd_error *err, const char *what)
 {
-	return sd_fail(err, SD_ERR_DB, "%s: %s", what,
+	int	 code = st != NULL && st->db != NULL ?
+		    sqlite3_errcode(st->db) & 0xff : SQLITE_ERROR;
+
+	return sd_fail(err, code == SQLITE_BUSY || code == SQLITE_LOCKED ?
+	    SD_ERR_BUSY : SD_ERR_DB, "%s: %s", what,
 	    st != NULL && st->db != NULL ? sqlite3_errmsg(st->db) :
 	    "no database");
 }

@@ -71,7 +71,10 @@ enum sd_rc	 store_begin_read(struct store *, struct sd_error *);
 enum sd_rc	 store_commit(struct store *, struct sd_error *);
 void		 store_rollback(struct store *);
 
-/* SD_ERR_DB with "what: sqlite message". */
+/*
+ * SD_ERR_DB with "what: sqlite message"; SD_ERR_BUSY instead when the
+ * last error was SQLITE_BUSY or SQLITE_LOCKED.
+ */
 enum sd_rc	 store_fail(struct store *, struct sd_error *, const char *);
 
 /* meta table: small key/value facts (NULL when absent; caller frees). */

@@ -131,7 +131,7 @@ status_is "unknown endpoint" 404
 req GET /nothing
 status_is "unknown path" 404
 req GET '/no%0Afake%20line%22'
-status_is "an unknown path with a newline in it" 404
+status_is "a path with a newline in it is refused" 400
 
 # Limits: 413.
 awk 'BEGIN { printf "{\"user_id\":\"C001\",\"message\":\""; for (i = 0; i < 5000; i++) printf "a"; printf "\"}" }' >"$T/long.json"

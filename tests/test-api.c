@@ -2,17 +2,26 @@
  * Unit tests for the HTTP API's library parts: SHA-256, API keys and
  * session ownership, the rate limiter, the session locks, feedback and
  * the analytics definitions (resolution, fallbacks, failing utterances,
- * latency percentiles), and history_turn_save (a turn's writes in one
- * transaction).
+ * latency percentiles), history_turn_save (a turn's writes in one
+ * transaction), the checks of what clients send (serve-check.c), the
+ * header deadline of the connection table, and a locked store reported
+ * as busy.
  */
 #include "config.h"
 
+#include <sys/socket.h>
+
 #include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "shopdesk.h"
 #include "analytics.h"
 #include "apikey.h"
 #include "history.h"
+#include "serve-check.h"
 #include "serve-limit.h"
 #include "store.h"
 #include "tap.h"
@@ -404,6 +413,140 @@ test_locks(void)
 	serve_locks_free(sl);
 }
 
+static int
+json_ok(const char *s, size_t n, size_t want_at)
+{
+	size_t		 at = (size_t)-1;
+	const char	*why = NULL;
+
+	if (serve_json_scan(s, n, &at, &why))
+		return want_at == (size_t)-1;
+	return at == want_at && why != NULL;
+}
+
+#define JSON_OK(lit, at)	json_ok(lit, sizeof lit - 1, at)
+
+static void
+test_check(void)
+{
+	static const char nul_raw[] = "{\"a\":\"x\0y\"}";
+	struct sbuf	 sb = SBUF_INIT;
+	char		*big = xmalloc(70000);
+	size_t		 at = 0;
+
+	ok(JSON_OK("{\"user_id\":\"C1\",\"message\":\"hi\\n\"}",
+	    (size_t)-1), "plain JSON passes the scan");
+	ok(JSON_OK("{\"user_id\":\"C1036\\u0000-not\"}", 17),
+	    "\\u0000 in a string is found at its backslash");
+	ok(JSON_OK("{\"a\":\"\\\\u0000\"}", (size_t)-1),
+	    "an escaped backslash before u0000 is no NUL");
+	ok(JSON_OK("{\"a\":\"x\ty\"}", 7),
+	    "a raw tab inside a string is refused");
+	ok(JSON_OK("{\"a\":\n\t\"x\"}", (size_t)-1),
+	    "whitespace between tokens is fine");
+	ok(json_ok(nul_raw, sizeof nul_raw - 1, 7), "a raw NUL byte is refused");
+	ok(JSON_OK("{\"a\":\"caf\377\"}", 9), "invalid UTF-8 is refused");
+	ok(JSON_OK("{\"a\":\"\\\"\t\"}", 8),
+	    "an escaped quote does not end the string");
+	ok(serve_text_ok("C1036", 5, 0, &at), "an id passes");
+	ok(!serve_text_ok("C1\x01", 3, 0, &at) && at == 2,
+	    "a control byte in an id is refused");
+	ok(!serve_text_ok("a\nb", 3, 0, &at) && serve_text_ok("a\nb", 3, 1,
+	    &at), "a newline passes in a message, not in an id");
+	ok(!serve_text_ok("a\x7f", 2, 1, &at), "DEL is refused");
+	ok(serve_te_chunked("chunked") && serve_te_chunked(" Chunked "),
+	    "chunked is chunked");
+	ok(!serve_te_chunked("gzip, chunked") && !serve_te_chunked("chunked, "
+	    "chunked") && !serve_te_chunked(""), "other codings are not");
+	ok(serve_method_ok("GET") && !serve_method_ok("G T") &&
+	    !serve_method_ok("\x01\x02") && !serve_method_ok(""),
+	    "methods are tokens");
+	ok(serve_addr_loopback("127.0.0.1") && serve_addr_loopback("127.9.0.2")
+	    && serve_addr_loopback("::1") &&
+	    serve_addr_loopback("::ffff:127.0.0.1"), "loopback addresses");
+	ok(!serve_addr_loopback("0.0.0.0") && !serve_addr_loopback("::") &&
+	    !serve_addr_loopback("10.0.0.1") && !serve_addr_loopback("x"),
+	    "other addresses");
+	memset(big, 'a', 69999);
+	big[0] = '\xc3';
+	big[1] = '\xa9';
+	big[69999] = '\0';
+	serve_echo(&sb, big + 1);
+	ok(sb.len <= SERVE_ECHO_MAX + 3 && strcmp(sb.buf + sb.len - 3, "...") ==
+	    0, "a long echo is cut (%zu bytes)", sb.len);
+	sbuf_reset(&sb);
+	serve_echo(&sb, big + 63);
+	ok(sb.len <= SERVE_ECHO_MAX + 3, "an echo never cuts a code point");
+	sbuf_reset(&sb);
+	serve_echo(&sb, "abc");
+	is_str(sb.buf, "abc", "a short echo is whole");
+	sbuf_release(&sb);
+	free(big);
+}
+
+static void
+test_conns(void)
+{
+	struct serve_conns *t = serve_conns_new();
+	struct serve_conn *a, *b;
+	int		 sa[2], sb[2];
+	char		 c;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sa) != 0 ||
+	    socketpair(AF_UNIX, SOCK_STREAM, 0, sb) != 0) {
+		ok(0, "socketpair");
+		return;
+	}
+	a = serve_conns_add(t, sa[0], 100);
+	b = serve_conns_add(t, sb[0], 100);
+	is_int((int)serve_conns_count(t), 2, "two connections");
+	is_int((int)serve_conns_reap(t, 104, 5), 0, "none is late at 4 s");
+	serve_conn_busy(b);
+	is_int((int)serve_conns_reap(t, 106, 5), 1, "one is late at 6 s");
+	ok(read(sa[1], &c, 1) == 0, "its peer sees the end");
+	is_int((int)serve_conns_reap(t, 107, 5), 0, "it is shut only once");
+	serve_conn_idle(b, 110);
+	is_int((int)serve_conns_reap(t, 114, 5), 0,
+	    "a busy one then idle waits anew");
+	is_int((int)serve_conns_reap(t, 115.5, 5), 1, "and is shut later");
+	serve_conns_remove(t, a);
+	serve_conns_remove(t, b);
+	is_int((int)serve_conns_reap(t, 200, 5), 0, "removed ones are gone");
+	is_int((int)serve_conns_count(t), 0, "none counted");
+	serve_conns_free(t);
+	close(sa[0]);
+	close(sa[1]);
+	close(sb[0]);
+	close(sb[1]);
+}
+
+/* A write lock held by another connection is SD_ERR_BUSY, not DB. */
+static void
+test_busy(const char *path)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct store	*s1, *s2;
+	enum sd_rc	 rc;
+
+	s1 = store_open(path, NULL, &err);
+	s2 = store_open(path, NULL, &err);
+	if (s1 == NULL || s2 == NULL) {
+		ok(0, "open twice: %s", sd_error_msg(&err));
+		return;
+	}
+	sqlite3_busy_timeout(store_db(s2), 0);
+	ok(store_begin(s1, &err) == SD_OK, "one connection writes");
+	rc = store_begin(s2, &err);
+	ok(rc == SD_ERR_BUSY && err.rc == SD_ERR_BUSY,
+	    "the other is told busy (%s)", sd_error_msg(&err));
+	store_rollback(s1);
+	sd_error_clear(&err);
+	ok(store_begin(s2, &err) == SD_OK, "and writes once it is free");
+	store_rollback(s2);
+	store_close(s1);
+	store_close(s2);
+}
+
 int
 main(void)
 {
@@ -415,6 +558,8 @@ main(void)
 	test_sha256();
 	test_limiter();
 	test_locks();
+	test_check();
+	test_conns();
 	dir = tap_tmpdir();
 	path = xasprintf("%s/api.db", dir);
 	if ((st = store_open(path, NULL, &err)) == NULL) {
@@ -425,6 +570,7 @@ main(void)
 	test_analytics(st);
 	test_turn_save(st);
 	store_close(st);
+	test_busy(path);
 	tap_rmtree(dir);
 	free(path);
 	free(dir);
