@@ -12,17 +12,6 @@
 
 struct store;
 
-/* Bytes of a SHA-256 digest and of its lower-case hex form with NUL. */
-#define APIKEY_SHA256_LEN	32
-#define APIKEY_HEX_LEN		65
-
-/* SHA-256 of data into out (FIPS 180-4). */
-void		 apikey_sha256(const void *data, size_t n,
-		    unsigned char out[APIKEY_SHA256_LEN]);
-/* The same as lower-case hex, NUL-terminated. */
-void		 apikey_sha256_hex(const void *data, size_t n,
-		    char out[APIKEY_HEX_LEN]);
-
 /* n bytes from the kernel's random source (getrandom, /dev/urandom). */
 enum sd_rc	 apikey_random(unsigned char *, size_t, struct sd_error *);
 

@@ -1,6 +1,6 @@
 /*
- * Unit tests for the HTTP API's library parts: SHA-256, API keys and
- * session ownership, the rate limiter, the session locks, feedback and
+ * Unit tests for the HTTP API's library parts: API keys and session
+ * ownership, the rate limiter, the session locks, feedback and
  * the analytics definitions (resolution, fallbacks, failing utterances,
  * latency percentiles), and history_turn_save (a turn's writes in one
  * transaction).
@@ -16,34 +16,6 @@
 #include "serve-limit.h"
 #include "store.h"
 #include "tap.h"
-
-static void
-sha_is(const char *in, size_t n, const char *want, const char *what)
-{
-	char	 got[APIKEY_HEX_LEN];
-
-	apikey_sha256_hex(in, n, got);
-	is_str(got, want, "sha256 of %s", what);
-}
-
-static void
-test_sha256(void)
-{
-	char	*million = xmalloc(1000000);
-
-	sha_is("", 0, "e3b0c44298fc1c149afbf4c8996fb924"
-	    "27ae41e4649b934ca495991b7852b855", "the empty string");
-	sha_is("abc", 3, "ba7816bf8f01cfea414140de5dae2223"
-	    "b00361a396177a9cb410ff61f20015ad", "\"abc\"");
-	/* 56 bytes: the padding needs a second block. */
-	sha_is("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56,
-	    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
-	    "the 448-bit FIPS vector");
-	memset(million, 'a', 1000000);
-	sha_is(million, 1000000, "cdc76e5c9914fb9281a1c7e284d73e67"
-	    "f1809a48a497200e046d39ccc7112cd0", "a million \"a\"");
-	free(million);
-}
 
 /* A session with the given (role, action, intent) messages. */
 static void
@@ -412,7 +384,6 @@ main(void)
 	char		*dir, *path;
 
 	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	test_sha256();
 	test_limiter();
 	test_locks();
 	dir = tap_tmpdir();
