@@ -28,6 +28,13 @@
 #define FAILING_INTENTS		10
 #define FAILING_UTTERANCES	5
 
+/*
+ * The sessions a figure counts: every session when ?3 is 0 (an admin
+ * key, no auth, the command line), else those opened with key ?3.
+ */
+#define SCOPE(col)	" AND (?3 = 0 OR " col " IN (SELECT session_id" \
+			" FROM api_sessions WHERE key_id = ?3))"
+
 enum sd_rc
 analytics_parse_bound(const char *text, int end, char **out,
     struct sd_error *err)
@@ -174,12 +181,22 @@ add_rate(cJSON *o, const char *key, long long num, long long den)
 		    round((double)num / (double)den * 1e4) / 1e4);
 }
 
+/* The range of a query, and its scope (see SCOPE). */
+struct range {
+	const char	*from;		/* NULL: from the first message */
+	const char	*to;		/* NULL: up to now */
+	long long	 key_id;	/* 0: every session */
+};
+
 static void
-bind_range(sqlite3_stmt *s, const char *from, const char *to)
+bind_range(sqlite3_stmt *s, const struct range *rg)
 {
 	/* Open bounds as text that sorts before and after every timestamp. */
-	sqlite3_bind_text(s, 1, from != NULL ? from : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, to != NULL ? to : "~", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, rg->from != NULL ? rg->from : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, rg->to != NULL ? rg->to : "~", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, rg->key_id);
 }
 
 static const char *
@@ -190,13 +207,14 @@ col_text(sqlite3_stmt *s, int i)
 
 /* Conversations, turns, resolution, escalation, fallbacks, latency. */
 static enum sd_rc
-walk(struct store *st, const char *from, const char *to, cJSON *o,
+walk(struct store *st, const struct range *rg, cJSON *o,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT m.session_id, m.role, m.action,"
 	    " m.intent, m.latency_us, s.status"
 	    " FROM messages m JOIN sessions s ON s.id = m.session_id"
 	    " WHERE m.created_at >= ?1 AND m.created_at <= ?2"
+	    SCOPE("m.session_id")
 	    " ORDER BY m.session_id, m.seq";
 	sqlite3_stmt	*s;
 	struct conv	 c = { CONV_NONE, 0 };
@@ -210,7 +228,7 @@ walk(struct store *st, const char *from, const char *to, cJSON *o,
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_range(s, from, to);
+	bind_range(s, rg);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		sid = col_text(s, 0);
 		role = col_text(s, 1);
@@ -280,12 +298,14 @@ walk(struct store *st, const char *from, const char *to, cJSON *o,
 }
 
 static enum sd_rc
-satisfaction(struct store *st, const char *from, const char *to, cJSON *o,
+satisfaction(struct store *st, const struct range *rg, cJSON *o,
     struct sd_error *err)
 {
-	static const char sql[] = "SELECT count(*), avg(rating),"
-	    " coalesce(sum(rating >= 4), 0) FROM feedback"
-	    " WHERE created_at >= ?1 AND created_at <= ?2";
+	static const char sql[] = "SELECT count(*), avg(f.rating),"
+	    " coalesce(sum(f.rating >= 4), 0) FROM feedback f"
+	    " JOIN messages m ON m.id = f.message_id"
+	    " WHERE f.created_at >= ?1 AND f.created_at <= ?2"
+	    SCOPE("m.session_id");
 	sqlite3_stmt	*s;
 	cJSON		*f;
 	long long	 n, pos;
@@ -294,7 +314,7 @@ satisfaction(struct store *st, const char *from, const char *to, cJSON *o,
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_range(s, from, to);
+	bind_range(s, rg);
 	if ((r = sqlite3_step(s)) != SQLITE_ROW) {
 		sqlite3_reset(s);
 		return store_fail(st, err, "read feedback");
@@ -314,12 +334,13 @@ satisfaction(struct store *st, const char *from, const char *to, cJSON *o,
 }
 
 static enum sd_rc
-intents(struct store *st, const char *from, const char *to, cJSON *o,
+intents(struct store *st, const struct range *rg, cJSON *o,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT coalesce(intent, 'none'), count(*)"
 	    " FROM messages WHERE role = 'user'"
 	    " AND created_at >= ?1 AND created_at <= ?2"
+	    SCOPE("session_id")
 	    " GROUP BY 1 ORDER BY 2 DESC, 1";
 	sqlite3_stmt	*s;
 	cJSON		*a, *e, *it;
@@ -328,7 +349,7 @@ intents(struct store *st, const char *from, const char *to, cJSON *o,
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_range(s, from, to);
+	bind_range(s, rg);
 	a = cJSON_AddArrayToObject(o, "intents");
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		e = cJSON_CreateObject();
@@ -368,7 +389,7 @@ cmp_failing(const void *a, const void *b)
  * stores both in one transaction).
  */
 static enum sd_rc
-failing(struct store *st, const char *from, const char *to, cJSON *o,
+failing(struct store *st, const struct range *rg, cJSON *o,
     struct sd_error *err)
 {
 	static const char sql[] = "WITH bad(uid) AS ("
@@ -377,12 +398,14 @@ failing(struct store *st, const char *from, const char *to, cJSON *o,
 	    "   WHERE b.role = 'bot' AND b.action IN ('fallback', 'clarify')"
 	    "     AND u.role = 'user'"
 	    "     AND b.created_at >= ?1 AND b.created_at <= ?2"
+	    SCOPE("b.session_id")
 	    "  UNION"
 	    "  SELECT u.id FROM feedback f JOIN messages b ON b.id = f.message_id"
 	    "    JOIN messages u"
 	    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
 	    "   WHERE f.rating <= 2 AND u.role = 'user'"
-	    "     AND f.created_at >= ?1 AND f.created_at <= ?2)"
+	    "     AND f.created_at >= ?1 AND f.created_at <= ?2"
+	    SCOPE("b.session_id") ")"
 	    " SELECT coalesce(u.intent, 'none'), lower(trim(u.text)) AS t,"
 	    "   count(*) AS c"
 	    " FROM bad JOIN messages u ON u.id = bad.uid"
@@ -399,7 +422,7 @@ failing(struct store *st, const char *from, const char *to, cJSON *o,
 		cJSON_Delete(groups);
 		return SD_ERR_DB;
 	}
-	bind_range(s, from, to);
+	bind_range(s, rg);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		intent = col_text(s, 0);
 		c = sqlite3_column_int64(s, 2);
@@ -449,12 +472,13 @@ failing(struct store *st, const char *from, const char *to, cJSON *o,
 }
 
 static enum sd_rc
-daily(struct store *st, const char *from, const char *to, cJSON *o,
+daily(struct store *st, const struct range *rg, cJSON *o,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT substr(created_at, 1, 10) AS d,"
 	    " count(DISTINCT session_id), coalesce(sum(role = 'user'), 0)"
 	    " FROM messages WHERE created_at >= ?1 AND created_at <= ?2"
+	    SCOPE("session_id")
 	    " GROUP BY d ORDER BY d";
 	sqlite3_stmt	*s;
 	cJSON		*a, *e;
@@ -462,7 +486,7 @@ daily(struct store *st, const char *from, const char *to, cJSON *o,
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_range(s, from, to);
+	bind_range(s, rg);
 	a = cJSON_AddArrayToObject(o, "daily");
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		e = cJSON_CreateObject();
@@ -481,8 +505,9 @@ daily(struct store *st, const char *from, const char *to, cJSON *o,
 
 enum sd_rc
 analytics_compute(struct store *st, const char *from, const char *to,
-    cJSON **out, struct sd_error *err)
+    long long key_id, cJSON **out, struct sd_error *err)
 {
+	struct range	 rg = { from, to, key_id };
 	cJSON		*o = cJSON_CreateObject();
 	enum sd_rc	 rc;
 
@@ -498,11 +523,11 @@ analytics_compute(struct store *st, const char *from, const char *to,
 	/* One read transaction: every figure sees the same snapshot. */
 	if ((rc = store_exec(st, "BEGIN", err)) != SD_OK)
 		goto out;
-	if ((rc = walk(st, from, to, o, err)) != SD_OK ||
-	    (rc = satisfaction(st, from, to, o, err)) != SD_OK ||
-	    (rc = intents(st, from, to, o, err)) != SD_OK ||
-	    (rc = failing(st, from, to, o, err)) != SD_OK ||
-	    (rc = daily(st, from, to, o, err)) != SD_OK)
+	if ((rc = walk(st, &rg, o, err)) != SD_OK ||
+	    (rc = satisfaction(st, &rg, o, err)) != SD_OK ||
+	    (rc = intents(st, &rg, o, err)) != SD_OK ||
+	    (rc = failing(st, &rg, o, err)) != SD_OK ||
+	    (rc = daily(st, &rg, o, err)) != SD_OK)
 		goto out;
 out:
 	store_rollback(st);

@@ -24,12 +24,15 @@ enum sd_rc	 analytics_parse_bound(const char *text, int end, char **out,
 
 /*
  * The analytics of the messages stored between from and to (timestamps
- * from analytics_parse_bound, both inclusive; NULL: unbounded).  *out is
- * a new cJSON object the caller deletes; the keys are documented in
- * shopdesk(1) under HTTP API.
+ * from analytics_parse_bound, both inclusive; NULL: unbounded), in the
+ * sessions opened with API key key_id, or in every session when key_id
+ * is 0 (an admin key, no auth, the command line).  *out is a new cJSON
+ * object the caller deletes; the keys are documented in shopdesk(1)
+ * under HTTP API.
  */
 enum sd_rc	 analytics_compute(struct store *, const char *from,
-		    const char *to, cJSON **out, struct sd_error *);
+		    const char *to, long long key_id, cJSON **out,
+		    struct sd_error *);
 
 /*
  * Record a rating (1..5) of reply message_id with an optional comment,

@@ -66,11 +66,11 @@ apikey_info_release(struct apikey_info *ki)
 }
 
 enum sd_rc
-apikey_create(struct store *st, const char *name, char **key, long long *id,
-    struct sd_error *err)
+apikey_create(struct store *st, const char *name, int admin, char **key,
+    long long *id, struct sd_error *err)
 {
 	static const char sql[] = "INSERT INTO api_keys(name, prefix, hash,"
-	    " created_at) VALUES (?1, ?2, ?3, ?4)";
+	    " created_at, admin) VALUES (?1, ?2, ?3, ?4, ?5)";
 	static const char hex[] = "0123456789abcdef";
 	unsigned char	 rnd[KEY_RANDOM];
 	char		*k, digest[CRYPTO_HEX_LEN];
@@ -98,6 +98,7 @@ apikey_create(struct store *st, const char *name, char **key, long long *id,
 	sqlite3_bind_text(s, 2, k, KEY_SHOWN, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, digest, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, store_now(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 5, admin != 0);
 	r = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE) {
@@ -122,7 +123,7 @@ apikey_list(struct store *st, struct apikey_info **out, size_t *n,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT id, name, prefix, created_at,"
-	    " revoked_at FROM api_keys ORDER BY id";
+	    " revoked_at, admin FROM api_keys ORDER BY id";
 	struct apikey_info *v = NULL;
 	size_t		 len = 0, cap = 0;
 	sqlite3_stmt	*s;
@@ -142,6 +143,7 @@ apikey_list(struct store *st, struct apikey_info **out, size_t *n,
 		v[len].prefix = col_dup(s, 2);
 		v[len].created_at = col_dup(s, 3);
 		v[len].revoked_at = col_dup(s, 4);
+		v[len].admin = sqlite3_column_int(s, 5);
 		len++;
 	}
 	sqlite3_reset(s);
@@ -215,6 +217,27 @@ apikey_lookup(struct store *st, const char *key, size_t n,
 		return -1;
 	}
 	return id;
+}
+
+enum sd_rc
+apikey_is_admin(struct store *st, long long id, int *admin,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT admin FROM api_keys WHERE id = ?1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	*admin = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
+		*admin = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return store_fail(st, err, "read API key");
+	return SD_OK;
 }
 
 enum sd_rc

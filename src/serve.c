@@ -1272,7 +1272,17 @@ api_analytics(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	const char	*fa, *ta;
 	char		*from = NULL, *to = NULL;
 	cJSON		*o = NULL;
+	long long	 scope = r->key_id;
+	int		 admin = 0;
 
+	/* A key sees its own sessions' figures; an admin key, all. */
+	if (scope > 0 && apikey_is_admin(w->st, scope, &admin, &err) != SD_OK) {
+		ret = ERR(500, NULL, "%s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return ret;
+	}
+	if (admin)
+		scope = 0;
 	fa = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "from");
 	ta = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "to");
 	if (fa != NULL && *fa != '\0' &&
@@ -1281,7 +1291,7 @@ api_analytics(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	else if (ta != NULL && *ta != '\0' &&
 	    analytics_parse_bound(ta, 1, &to, &err) != SD_OK)
 		ret = ERR(400, "to", "to: %s", sd_error_msg(&err));
-	else if (analytics_compute(w->st, from, to, &o, &err) != SD_OK)
+	else if (analytics_compute(w->st, from, to, scope, &o, &err) != SD_OK)
 		ret = ERR(500, NULL, "%s", sd_error_msg(&err));
 	else
 		ret = respond_json(sv, c, r, 200, o);

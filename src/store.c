@@ -482,11 +482,24 @@ static const char *const history_migrations[] = {
 	"  key_id INTEGER REFERENCES api_keys(id)"
 	");"
 	"CREATE INDEX history.api_sessions_key ON api_sessions(key_id);",
+
+	/*
+	 * 1 -> 2: admin keys.  A key sees the analytics of the sessions it
+	 * opened only; an admin key (apikey create --admin) sees the
+	 * whole shop's.
+	 */
+	"ALTER TABLE history.api_keys ADD COLUMN"
+	"  admin INTEGER NOT NULL DEFAULT 0 CHECK (admin IN (0, 1));",
 };
 
-/* Parents first, so that the foreign keys hold row by row. */
+/*
+ * Parents first, so that the foreign keys hold row by row.  api_keys
+ * names its columns: the history file's table has grown since (admin).
+ */
 static const char move_history_sql[] =
-	"INSERT OR IGNORE INTO history.api_keys SELECT * FROM main.api_keys;"
+	"INSERT OR IGNORE INTO history.api_keys(id, name, prefix, hash,"
+	"  created_at, revoked_at) SELECT id, name, prefix, hash, created_at,"
+	"  revoked_at FROM main.api_keys;"
 	"INSERT OR IGNORE INTO history.sessions SELECT * FROM main.sessions;"
 	"INSERT OR IGNORE INTO history.api_sessions"
 	"  SELECT * FROM main.api_sessions;"

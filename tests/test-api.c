@@ -95,7 +95,7 @@ test_analytics(struct store *st)
 	ok(analytics_feedback(st, 10, 1, NULL, 0, &fid, &err) == SD_OK,
 	    "a thumbs-down is stored");
 
-	rc = analytics_compute(st, NULL, NULL, &a, &err);
+	rc = analytics_compute(st, NULL, NULL, 0, &a, &err);
 	ok(rc == SD_OK, "analytics compute: %s", sd_error_msg(&err));
 	is_int((long long)num(a, "conversations"), 6, "six conversations");
 	is_int((long long)num(a, "turns"), 9, "nine customer turns");
@@ -134,7 +134,7 @@ test_analytics(struct store *st)
 	    strcmp(to, "2026-11-20T23:59:59Z") == 0, "a date as upper bound");
 	ok(analytics_parse_bound("2026-11-21", 0, &from, &err) == SD_OK &&
 	    strcmp(from, "2026-11-21T00:00:00Z") == 0, "a date as lower bound");
-	ok(analytics_compute(st, from, NULL, &a, &err) == SD_OK &&
+	ok(analytics_compute(st, from, NULL, 0, &a, &err) == SD_OK &&
 	    num(a, "conversations") == 0 && cJSON_IsNull(cJSON_GetObjectItem(a,
 	    "resolution_rate")), "an empty range has no rates");
 	cJSON_Delete(a);
@@ -160,10 +160,10 @@ test_keys(struct store *st)
 	int		 created;
 	enum sd_rc	 rc;
 
-	rc = apikey_create(st, "web", &k1, &id1, &err);
+	rc = apikey_create(st, "web", 0, &k1, &id1, &err);
 	ok(rc == SD_OK && strncmp(k1, "sdk_", 4) == 0 && strlen(k1) == 44,
 	    "create a key: %s", k1 ? k1 : sd_error_msg(&err));
-	ok(apikey_create(st, "", &k2, &id2, &err) == SD_OK &&
+	ok(apikey_create(st, "", 0, &k2, &id2, &err) == SD_OK &&
 	    strcmp(k1, k2) != 0, "a second key differs");
 	is_int(apikey_lookup(st, k1, strlen(k1), &err), id1,
 	    "the key finds its id");
