@@ -1,7 +1,10 @@
 /*
  * history.c owns the conversation tables: sessions (with the dialogue
  * state as JSON), messages and traces.  Callers group a turn's writes in
- * one transaction (store_begin/commit); these functions do not.
+ * one transaction (store_begin/commit); these functions do not, except
+ * that a status changed outside one gets its own.  Each write also
+ * updates the analytics' running totals (analytics_fold) in the same
+ * transaction.
  */
 #include "config.h"
 
@@ -182,8 +185,8 @@ history_session_open(struct store *st, const char *id, const char *user_id,
 	return rc;
 }
 
-enum sd_rc
-history_session_update(struct store *st, const char *id, const char *state,
+static enum sd_rc
+session_update(struct store *st, const char *id, const char *state,
     const char *status, const char *reason, const char *agent,
     struct sd_error *err)
 {
@@ -210,6 +213,31 @@ history_session_update(struct store *st, const char *id, const char *state,
 	if (sqlite3_changes(store_db(st)) == 0)
 		return sd_fail(err, SD_ERR_NOTFOUND, "no session \"%s\"", id);
 	return analytics_fold_status(st, id, status, err);
+}
+
+/*
+ * The status and the analytics' running totals change together: in the
+ * caller's transaction, or in one of its own when there is none (the
+ * agent desk changes a status alone).
+ */
+enum sd_rc
+history_session_update(struct store *st, const char *id, const char *state,
+    const char *status, const char *reason, const char *agent,
+    struct sd_error *err)
+{
+	enum sd_rc	 rc;
+
+	if (!sqlite3_get_autocommit(store_db(st)))
+		return session_update(st, id, state, status, reason, agent,
+		    err);
+	if ((rc = store_begin(st, err)) != SD_OK)
+		return rc;
+	if ((rc = session_update(st, id, state, status, reason, agent,
+	    err)) == SD_OK)
+		rc = store_commit(st, err);
+	if (rc != SD_OK)
+		store_rollback(st);
+	return rc;
 }
 
 enum sd_rc
