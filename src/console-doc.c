@@ -835,9 +835,8 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 	const char	*s, *text;
 	double		 x, y;
 	int		 i;
-	static const char *const stages[] = { "normalize", "intent",
-	    "entities", "state", "retrieval", "policy", "response",
-	    "persist" };
+	static const char *const stages[] = { "normalize", "understand",
+	    "state", "retrieve", "decide", "respond", "persist" };
 
 	in = cJSON_GetObjectItemCaseSensitive(trace, "intent");
 	cdoc_line(d, 0, -1);

@@ -46,6 +46,22 @@
 #define FALLBACKS_MAX	3	/* consecutive fallbacks before a human */
 #define RETRIEVE_K	5	/* knowledge-base hits kept per turn */
 
+/*
+ * The stages of a turn, in order, each timed in the trace's timings_us.
+ * Retrieval runs when the policy needs it (what to read depends on the
+ * action); its time is charged to DLG_RETRIEVE, not to DLG_DECIDE.
+ */
+enum dlg_stage {
+	DLG_NORMALIZE,		/* repair and cut the text, fold it */
+	DLG_UNDERSTAND,		/* intent, entities */
+	DLG_STATE,		/* session, dialogue state, the customer */
+	DLG_RETRIEVE,		/* catalog and knowledge-base reads */
+	DLG_DECIDE,		/* the policy and its templates */
+	DLG_RESPOND,		/* generated reply, the trace */
+	DLG_PERSIST,		/* the turn stored */
+	DLG_STAGES
+};
+
 struct engine {
 	struct store		*st;
 	char			*share_dir;
@@ -92,9 +108,18 @@ struct tctx {
 	char			*escalate_reason;
 	unsigned long		 seed;		/* template variant choice */
 	int			 fallback;	/* this turn was a fallback */
+	long long		 stage_us[DLG_STAGES];	/* time per stage */
+	long long		 mark;		/* when the current stage began */
+	enum dlg_stage		 stage;		/* the stage running */
+	enum dlg_stage		 resume;	/* the stage retrieval paused */
+	int			 retrieving;	/* dlg_retrieve_begin depth */
 };
 
 /* dlg-util.c */
+long long	 dlg_now_us(void);
+void		 dlg_stage_end(struct tctx *t, enum dlg_stage next);
+void		 dlg_retrieve_begin(struct tctx *t);
+void		 dlg_retrieve_end(struct tctx *t);
 const char	*dlg_jstr(const cJSON *obj, const char *key);
 double		 dlg_jnum(const cJSON *obj, const char *key, double dflt);
 void		 dlg_jset_str(cJSON *obj, const char *key, const char *v);

@@ -36,10 +36,12 @@ dlg_kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
 	q.kinds = kinds;
 	q.limit = limit;
 	q.price_words = 0;
+	dlg_retrieve_begin(t);
 	if (t->e->vr != NULL)
 		rc = vec_search(t->e->vr, &q, res, &rk, &err);
 	else
 		rc = search_run(t->st, &q, res, &err);
+	dlg_retrieve_end(t);
 	if (rc != SD_OK)
 		cJSON_AddStringToObject(t->trace, "retrieval_error",
 		    sd_error_msg(&err));
@@ -139,6 +141,7 @@ dlg_handle_kb(struct tctx *t, unsigned kinds, const char *action,
 		    " id = ?1";
 		sqlite3_stmt *s = store_prepare(t->st, sql, NULL);
 
+		dlg_retrieve_begin(t);
 		if (s != NULL) {
 			sqlite3_bind_int64(s, 1, h->rowid);
 			if (sqlite3_step(s) == SQLITE_ROW)
@@ -146,6 +149,7 @@ dlg_handle_kb(struct tctx *t, unsigned kinds, const char *action,
 				    (const char *)sqlite3_column_text(s, 0));
 			sqlite3_reset(s);
 		}
+		dlg_retrieve_end(t);
 	}
 	if (slots_get(&t->slots, "answer") == NULL)
 		slots_set(&t->slots, "answer", h->snippet);

@@ -453,8 +453,10 @@ dlg_handle_recommend(struct tctx *t)
 		size_t nk = 0;
 
 		pf.limit = 200;
+		dlg_retrieve_begin(t);
 		if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 			n = 0;
+		dlg_retrieve_end(t);
 		sd_error_clear(&err);
 		for (i = 0; i < n; i++) {
 			if (nk < 6 && !dlg_word_in(kinds.buf ? kinds.buf : "",
@@ -483,6 +485,7 @@ dlg_handle_recommend(struct tctx *t)
 		}
 		sbuf_release(&kinds);
 	}
+	dlg_retrieve_begin(t);
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
 	if (n == 0 && pf.use != NULL) {
@@ -491,6 +494,7 @@ dlg_handle_recommend(struct tctx *t)
 		relaxed = 1;
 		catalog_products(t->st, &pf, &v, &n, &err);
 	}
+	dlg_retrieve_end(t);
 	sd_error_clear(&err);
 	if (pf.category != NULL)
 		sbuf_addf(&crit, "%s%s%s",

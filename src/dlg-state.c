@@ -62,8 +62,10 @@ dlg_load_product(struct tctx *t, const char *sku, struct product *p)
 	struct sd_error	 err = SD_ERROR_INIT;
 	int		 ok;
 
+	dlg_retrieve_begin(t);
 	ok = sku != NULL && catalog_product_by_sku(t->st, sku, p, &err) ==
 	    SD_OK;
+	dlg_retrieve_end(t);
 	sd_error_clear(&err);
 	if (ok)
 		dlg_retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
@@ -324,6 +326,7 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 	 */
 	sbuf_add(&q, t->text + en->start, en->end - en->start);
 	text_fold(q.buf, q.len, &want);
+	dlg_retrieve_begin(t);
 	if (catalog_products_named(t->st, q.buf, 20, &cands, &n, &err) !=
 	    SD_OK || n == 0) {
 		sd_error_clear(&err);
@@ -338,6 +341,7 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 		}
 		search_result_free(&res);
 	}
+	dlg_retrieve_end(t);
 	for (i = 0; i < n; i++) {
 		text_fold(cands[i].name, strlen(cands[i].name), &name);
 		score = (cands[i].rating * (double)cands[i].review_count +

@@ -70,8 +70,10 @@ ask_order_id(struct tctx *t, const char *form)
 	struct sbuf	 list = SBUF_INIT;
 	struct sd_error	 err = SD_ERROR_INIT;
 
+	dlg_retrieve_begin(t);
 	if (t->have_cust)
 		catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
+	dlg_retrieve_end(t);
 	sd_error_clear(&err);
 	for (i = 0; i < n && i < 3; i++)
 		sbuf_addf(&list, "%s#%s", i ? ", " : "", ids[i]);
@@ -91,12 +93,15 @@ return_eligibility(struct tctx *t, const struct order *o)
 {
 	char		*wdoc = NULL, *ndoc = NULL;
 	const char	*delivered;
-	char		*window = catalog_policy_fact(t->st,
-	    "return_window_days", &wdoc);
-	char		*nonret = catalog_policy_fact(t->st,
-	    "non_returnable_categories", &ndoc);
+	char		*window, *nonret;
 	long		 days, w;
 	size_t		 i;
+
+	dlg_retrieve_begin(t);
+	window = catalog_policy_fact(t->st, "return_window_days", &wdoc);
+	nonret = catalog_policy_fact(t->st, "non_returnable_categories",
+	    &ndoc);
+	dlg_retrieve_end(t);
 
 	order_slots(t, o);
 	if (window == NULL) {
@@ -190,6 +195,7 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
 	const char	*id;
+	enum sd_rc	 rc;
 
 	memset(&o, 0, sizeof o);
 	if (en != NULL)
@@ -205,16 +211,18 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 			pe = dlg_first_entity(t, ENTITY_CATEGORY);
 		words = pe == NULL ? NULL : xstrndup(t->text + pe->start,
 		    pe->end - pe->start);
+		dlg_retrieve_begin(t);
 		found = pe == NULL ? NULL : catalog_customer_order_with(t->st,
 		    t->cust.id, pe->type == ENTITY_PRODUCT ? pe->sku : NULL,
 		    words);
+		dlg_retrieve_end(t);
 		free(words);
 
 		if (found != NULL) {
 			dlg_jset_str(form, "order_id", found);
-			dlg_jset_str(t->trace, "order_resolution",
-			    "the customer's "
-			    "latest order holding the product named");
+			dlg_jset_str(t->trace, "order_resolution", "the "
+			    "customer's latest order holding the product "
+			    "named");
 			free(found);
 		}
 	}
@@ -223,7 +231,10 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 		return;
 	}
 	slots_set(&t->slots, "order_id", id);
-	if (catalog_order(t->st, id, &o, &err) != SD_OK) {
+	dlg_retrieve_begin(t);
+	rc = catalog_order(t->st, id, &o, &err);
+	dlg_retrieve_end(t);
+	if (rc != SD_OK) {
 		sd_error_clear(&err);
 		dlg_set_action(t, "order_not_found", "no order #%s", id);
 		dlg_say(t, "order_not_found");

@@ -9,12 +9,56 @@
 #include <ctype.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include <cjson/cJSON.h>
 
 #include "shopdesk.h"
 #include "store.h"
 #include "dlg-int.h"
+
+/* Timing. */
+
+long long
+dlg_now_us(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Charge the time since the mark to the stage running; next runs now. */
+void
+dlg_stage_end(struct tctx *t, enum dlg_stage next)
+{
+	long long	 now = dlg_now_us();
+
+	t->stage_us[t->stage] += now - t->mark;
+	t->mark = now;
+	t->stage = next;
+}
+
+/*
+ * Catalog and knowledge-base reads, wherever the policy makes them: the
+ * time between begin and end is retrieval's, not the decision's.  Calls
+ * nest (a product loaded while a family is resolved).
+ */
+void
+dlg_retrieve_begin(struct tctx *t)
+{
+	if (t->retrieving++ == 0) {
+		t->resume = t->stage;
+		dlg_stage_end(t, DLG_RETRIEVE);
+	}
+}
+
+void
+dlg_retrieve_end(struct tctx *t)
+{
+	if (--t->retrieving == 0)
+		dlg_stage_end(t, t->resume);
+}
 
 /* Small JSON helpers over the state. */
 

@@ -1,11 +1,14 @@
 /*
  * engine.c owns one conversational turn: it runs the pipeline
  *
- *	normalize -> intent -> entities -> dialogue state -> retrieval ->
- *	policy -> response -> persist
+ *	normalize -> understand (intent, entities) -> state (session,
+ *	dialogue state, customer) -> retrieve -> decide (the policy) ->
+ *	respond -> persist
  *
  * and records each step in the turn's trace (a cJSON object), which the
- * console's panes, replay --json and the API's debug field all show.
+ * console's panes, replay --json and the API's debug field all show,
+ * with each stage's time in timings_us.  The policy retrieves what its
+ * action needs; that time is charged to "retrieve", not to "decide".
  * The dialogue modules (dlg-*.c, see dlg-int.h) hold the state, the
  * policy and the answers; this file opens the engine, runs the stages
  * in order, generates and stores the turn, and serves the agent desk.
@@ -18,7 +21,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cjson/cJSON.h>
 
@@ -36,27 +38,6 @@
 #include "text.h"
 #include "vector.h"
 #include "dlg-int.h"
-
-/* Timing. */
-
-static long long
-now_us(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-static void
-stage_time(struct tctx *t, cJSON *timings, const char *stage, long long *mark)
-{
-	long long	 now = now_us();
-
-	cJSON_AddNumberToObject(timings, stage, t->e->fixed_timings ? 0 :
-	    (double)(now - *mark));
-	*mark = now;
-}
 
 /* The engine. */
 
@@ -359,16 +340,159 @@ persist(struct tctx *t, struct turn *tu, long long latency,
 	return rc;
 }
 
+/* The names of the stages in the trace's timings_us, in order. */
+static const char *const stage_names[DLG_STAGES] = {
+	[DLG_NORMALIZE] = "normalize",
+	[DLG_UNDERSTAND] = "understand",
+	[DLG_STATE] = "state",
+	[DLG_RETRIEVE] = "retrieve",
+	[DLG_DECIDE] = "decide",
+	[DLG_RESPOND] = "respond",
+	[DLG_PERSIST] = "persist",
+};
+
+/* The times of the stages before stage end, in pipeline order. */
+static cJSON *
+timings_json(const struct tctx *t, enum dlg_stage end)
+{
+	cJSON	*o = cJSON_CreateObject();
+	int	 i;
+
+	for (i = 0; i < (int)end; i++)
+		cJSON_AddNumberToObject(o, stage_names[i],
+		    t->e->fixed_timings ? 0 : (double)t->stage_us[i]);
+	return o;
+}
+
+/*
+ * state: open the session (creating it), read its dialogue state and
+ * start the trace with who says what.  *before gets a copy of the state
+ * as it was.
+ */
+static enum sd_rc
+turn_session(struct tctx *t, const char *session_id,
+    const struct text_clean *clean, cJSON **before, struct sd_error *err)
+{
+	const char	*channel = "replay";
+	int		 created = 0;
+	enum sd_rc	 rc;
+
+	if ((rc = history_session_open(t->st, session_id, t->user_id,
+	    channel, 0, &t->si, &created, err)) != SD_OK)
+		return rc;
+	if (t->user_id == NULL && t->si.user_id != NULL)
+		t->user_id = t->si.user_id;
+	t->state = cJSON_Parse(t->si.state);
+	if (!cJSON_IsObject(t->state)) {
+		cJSON_Delete(t->state);
+		t->state = cJSON_CreateObject();
+	}
+	*before = cJSON_Duplicate(t->state, 1);
+	dlg_read_begin(t);
+	cJSON_AddStringToObject(t->trace, "session_id", t->si.id);
+	if (t->user_id != NULL)
+		cJSON_AddStringToObject(t->trace, "user_id", t->user_id);
+	else
+		cJSON_AddNullToObject(t->trace, "user_id");
+	cJSON_AddStringToObject(t->trace, "text", t->text);
+	if (clean->truncated || clean->repaired || clean->controls) {
+		cJSON *n = cJSON_AddObjectToObject(t->trace, "input");
+
+		cJSON_AddNumberToObject(n, "bytes", (double)clean->in_len);
+		cJSON_AddNumberToObject(n, "kept", (double)t->len);
+		cJSON_AddBoolToObject(n, "truncated", clean->truncated);
+		cJSON_AddBoolToObject(n, "repaired", clean->repaired);
+		cJSON_AddBoolToObject(n, "controls", clean->controls);
+		if (clean->truncated)
+			cJSON_AddNumberToObject(n, "limit", TEXT_MAX_MESSAGE);
+	}
+	return SD_OK;
+}
+
+/* understand: the intent and the entities of the text. */
+static void
+turn_understand(struct tctx *t)
+{
+	struct engine	*e = t->e;
+	cJSON		*v;
+
+	intent_classify(e->im, t->text, t->len, &e->ir);
+	t->intent = intent_names(NULL)[e->ir.id];
+	t->confidence = e->ir.confidence;
+	cJSON_AddItemToObject(t->trace, "intent", intent_json(&e->ir));
+	cJSON_AddItemToObject(t->trace, "ranking", ranking_json(&e->ir));
+	v = cJSON_AddObjectToObject(t->trace, "verdict");
+	cJSON_AddStringToObject(v, "name", intent_verdict_name(e->ir.verdict));
+	cJSON_AddStringToObject(v, "reason", e->ir.reason.buf);
+	cJSON_AddNumberToObject(v, "threshold", intent_model_threshold(e->im));
+	cJSON_AddNumberToObject(v, "margin", intent_model_margin(e->im));
+
+	entity_extract(e->gz, t->text, t->len, &e->el);
+	cJSON_AddItemToObject(t->trace, "entities", entities_json(&e->el));
+}
+
+/* decide: the policy's action, unless an agent holds the session. */
+static void
+turn_decide(struct tctx *t)
+{
+	if (strcmp(t->si.status, "agent") == 0) {
+		/* An agent holds the session: store the line, say nothing. */
+		dlg_set_action(t, "agent_hold", "an agent (%s) holds the "
+		    "session", t->si.agent != NULL ? t->si.agent : "?");
+	} else {
+		dlg_policy(t, &t->e->ir);
+		if (!t->fallback && t->action != NULL &&
+		    strcmp(t->action, "escalate") != 0)
+			dlg_jset_num(t->state, "fallbacks", 0);
+		if (t->reply.len == 0 && t->action == NULL)
+			dlg_fallback(t, "no action chosen");
+	}
+	dlg_jset_str(t->state, "last_intent", t->intent);
+}
+
+/*
+ * respond: a generated reply where the generator wants one, then the
+ * rest of the trace (before is the state as it was; taken over).
+ */
+static void
+turn_respond(struct tctx *t, cJSON *before)
+{
+	const char	*generator;
+
+	generator = strcmp(t->si.status, "agent") == 0 ? "template" :
+	    generate(t);
+	cJSON_AddItemToObject(t->trace, "state_before", before);
+	cJSON_AddItemToObject(t->trace, "state_after",
+	    cJSON_Duplicate(t->state, 1));
+	cJSON_AddItemToObject(t->trace, "retrieved", t->retrieved);
+	t->retrieved = NULL;
+	cJSON_AddItemToObject(t->trace, "citations", t->citations);
+	t->citations = NULL;
+	cJSON_AddStringToObject(t->trace, "action", t->action);
+	cJSON_AddStringToObject(t->trace, "reason", t->reason.buf);
+	cJSON_AddStringToObject(t->trace, "generator", generator);
+	if (t->template_used != NULL)
+		cJSON_AddStringToObject(t->trace, "template",
+		    t->template_used);
+	else
+		cJSON_AddNullToObject(t->trace, "template");
+	cJSON_AddBoolToObject(t->trace, "escalated", t->escalate ||
+	    strcmp(t->si.status, "escalated") == 0);
+	cJSON_AddStringToObject(t->trace, "reply", t->reply.buf);
+}
+
+/*
+ * One turn: normalize -> understand -> state -> decide (retrieving what
+ * it needs) -> respond -> persist.  Each stage's time goes to the trace.
+ */
 enum sd_rc
 engine_turn(struct engine *e, const char *session_id, const char *user_id,
     const char *text, size_t len, struct turn *tu, struct sd_error *err)
 {
 	struct tctx	 t;
 	struct text_clean clean;
-	cJSON		*timings, *before;
-	long long	 start = now_us(), mark = start;
-	int		 created = 0;
-	const char	*channel = "replay", *generator;
+	cJSON		*timings, *before = NULL;
+	long long	 start = dlg_now_us();
 	enum sd_rc	 rc;
 
 	memset(tu, 0, sizeof *tu);
@@ -382,129 +506,46 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 	t.trace = cJSON_CreateObject();
 	t.retrieved = cJSON_CreateArray();
 	t.citations = cJSON_CreateArray();
+	t.mark = start;
+	t.stage = DLG_NORMALIZE;
 
-	/* normalize */
 	text_sanitize(text, len, TEXT_MAX_MESSAGE, &e->clean, &clean);
 	t.text = e->clean.buf;
 	t.len = e->clean.len;
 	text_fold(t.text, t.len, &t.fold);
-	timings = cJSON_CreateObject();
-	stage_time(&t, timings, "normalize", &mark);
-
-	/* session */
-	if ((rc = history_session_open(e->st, session_id, user_id, channel,
-	    0, &t.si, &created, err)) != SD_OK)
+	dlg_stage_end(&t, DLG_STATE);
+	if ((rc = turn_session(&t, session_id, &clean, &before, err)) != SD_OK)
 		goto fail;
-	if (user_id == NULL && t.si.user_id != NULL)
-		t.user_id = user_id = t.si.user_id;
-	t.state = cJSON_Parse(t.si.state);
-	if (!cJSON_IsObject(t.state)) {
-		cJSON_Delete(t.state);
-		t.state = cJSON_CreateObject();
-	}
-	before = cJSON_Duplicate(t.state, 1);
-	dlg_read_begin(&t);
-	cJSON_AddStringToObject(t.trace, "session_id", t.si.id);
-	if (user_id != NULL)
-		cJSON_AddStringToObject(t.trace, "user_id", user_id);
-	else
-		cJSON_AddNullToObject(t.trace, "user_id");
-	cJSON_AddStringToObject(t.trace, "text", t.text);
-	if (clean.truncated || clean.repaired || clean.controls) {
-		cJSON *n = cJSON_AddObjectToObject(t.trace, "input");
-
-		cJSON_AddNumberToObject(n, "bytes", (double)clean.in_len);
-		cJSON_AddNumberToObject(n, "kept", (double)t.len);
-		cJSON_AddBoolToObject(n, "truncated", clean.truncated);
-		cJSON_AddBoolToObject(n, "repaired", clean.repaired);
-		cJSON_AddBoolToObject(n, "controls", clean.controls);
-		if (clean.truncated)
-			cJSON_AddNumberToObject(n, "limit", TEXT_MAX_MESSAGE);
-	}
-
-	/* intent */
-	intent_classify(e->im, t.text, t.len, &e->ir);
-	t.intent = intent_names(NULL)[e->ir.id];
-	t.confidence = e->ir.confidence;
-	cJSON_AddItemToObject(t.trace, "intent", intent_json(&e->ir));
-	cJSON_AddItemToObject(t.trace, "ranking", ranking_json(&e->ir));
-	{
-		cJSON *v = cJSON_AddObjectToObject(t.trace, "verdict");
-
-		cJSON_AddStringToObject(v, "name",
-		    intent_verdict_name(e->ir.verdict));
-		cJSON_AddStringToObject(v, "reason", e->ir.reason.buf);
-		cJSON_AddNumberToObject(v, "threshold",
-		    intent_model_threshold(e->im));
-		cJSON_AddNumberToObject(v, "margin",
-		    intent_model_margin(e->im));
-	}
-	stage_time(&t, timings, "intent", &mark);
-
-	/* entities */
-	entity_extract(e->gz, t.text, t.len, &e->el);
-	cJSON_AddItemToObject(t.trace, "entities", entities_json(&e->el));
-	stage_time(&t, timings, "entities", &mark);
-
-	/* state: the customer, the filters this turn states */
+	dlg_stage_end(&t, DLG_UNDERSTAND);
+	turn_understand(&t);
+	dlg_stage_end(&t, DLG_STATE);
 	dlg_load_customer(&t);
 	t.seed = seed_of(t.si.id, t.si.turns);
-	stage_time(&t, timings, "state", &mark);
-
-	if (strcmp(t.si.status, "agent") == 0) {
-		/* An agent holds the session: store the line, say nothing. */
-		dlg_set_action(&t, "agent_hold",
-		    "an agent (%s) holds the session",
-		    t.si.agent != NULL ? t.si.agent : "?");
-	} else {
-		dlg_policy(&t, &e->ir);
-		if (!t.fallback && t.action != NULL &&
-		    strcmp(t.action, "escalate") != 0)
-			dlg_jset_num(t.state, "fallbacks", 0);
-		if (t.reply.len == 0 && t.action == NULL)
-			dlg_fallback(&t, "no action chosen");
-	}
-	dlg_jset_str(t.state, "last_intent", t.intent);
-	stage_time(&t, timings, "policy", &mark);
+	dlg_stage_end(&t, DLG_DECIDE);
+	turn_decide(&t);
 	dlg_read_end(&t);
-	generator = strcmp(t.si.status, "agent") == 0 ? "template" :
-	    generate(&t);
-	if (cJSON_GetObjectItemCaseSensitive(t.trace, "llm") != NULL)
-		stage_time(&t, timings, "generate", &mark);
-
-	cJSON_AddItemToObject(t.trace, "state_before", before);
-	cJSON_AddItemToObject(t.trace, "state_after",
-	    cJSON_Duplicate(t.state, 1));
-	cJSON_AddItemToObject(t.trace, "retrieved", t.retrieved);
-	t.retrieved = NULL;
-	cJSON_AddItemToObject(t.trace, "citations", t.citations);
-	t.citations = NULL;
-	cJSON_AddStringToObject(t.trace, "action", t.action);
-	cJSON_AddStringToObject(t.trace, "reason", t.reason.buf);
-	cJSON_AddStringToObject(t.trace, "generator", generator);
-	if (t.template_used != NULL)
-		cJSON_AddStringToObject(t.trace, "template", t.template_used);
-	else
-		cJSON_AddNullToObject(t.trace, "template");
-	cJSON_AddBoolToObject(t.trace, "escalated", t.escalate ||
-	    strcmp(t.si.status, "escalated") == 0);
-	cJSON_AddStringToObject(t.trace, "reply", t.reply.buf);
-	stage_time(&t, timings, "response", &mark);
+	dlg_stage_end(&t, DLG_RESPOND);
+	turn_respond(&t, before);
+	before = NULL;
+	dlg_stage_end(&t, DLG_PERSIST);
+	timings = timings_json(&t, DLG_PERSIST);
 	cJSON_AddItemToObject(t.trace, "timings_us", timings);
 
 	tu->session_id = xstrdup(t.si.id);
-	tu->user_id = user_id != NULL ? xstrdup(user_id) : NULL;
+	tu->user_id = t.user_id != NULL ? xstrdup(t.user_id) : NULL;
 	tu->reply = xstrdup(t.reply.buf);
 	tu->action = t.action;
 	tu->intent = t.intent;
 	tu->confidence = t.confidence;
 	tu->escalated = t.escalate || strcmp(t.si.status, "escalated") == 0;
-	if ((rc = persist(&t, tu, e->fixed_timings ? 0 : now_us() - start,
+	if ((rc = persist(&t, tu, e->fixed_timings ? 0 : dlg_now_us() - start,
 	    err)) != SD_OK)
 		goto fail;
-	stage_time(&t, timings, "persist", &mark);
+	dlg_stage_end(&t, DLG_PERSIST);
+	cJSON_AddNumberToObject(timings, stage_names[DLG_PERSIST],
+	    e->fixed_timings ? 0 : (double)t.stage_us[DLG_PERSIST]);
 	cJSON_AddNumberToObject(timings, "total", e->fixed_timings ? 0 :
-	    (double)(now_us() - start));
+	    (double)(dlg_now_us() - start));
 	cJSON_AddNumberToObject(t.trace, "message_id", (double)tu->bot_msg_id);
 	tu->trace = t.trace;
 	t.trace = NULL;
@@ -514,6 +555,7 @@ fail:
 	turn_release(tu);
 out:
 	dlg_read_end(&t);
+	cJSON_Delete(before);
 	cJSON_Delete(t.trace);
 	cJSON_Delete(t.retrieved);
 	cJSON_Delete(t.citations);

@@ -2,8 +2,8 @@
  * engine.h: the conversation engine, the one entry point every front end
  * (console, replay, HTTP API) calls.  One turn runs
  *
- *	normalize -> intent -> entities -> dialogue state -> retrieval ->
- *	policy -> response -> persist
+ *	normalize -> understand (intent, entities) -> state -> retrieve ->
+ *	decide -> respond -> persist
  *
  * and returns the reply with a trace of every step.  The engine knows
  * nothing of ncurses, stdin or HTTP.
