@@ -46,6 +46,8 @@
 #define FALLBACKS_MAX	3	/* consecutive fallbacks before a human */
 #define RETRIEVE_K	5	/* knowledge-base hits kept per turn */
 
+struct dlg_action;	/* dlg-policy.c: what an intent does */
+
 /*
  * The stages of a turn, in order, each timed in the trace's timings_us.
  * Retrieval runs when the policy needs it (what to read depends on the
@@ -73,6 +75,7 @@ struct engine {
 	gen_token_fn		 on_token;	/* streaming front end, or NULL */
 	void			*token_arg;
 	struct vec_retriever	*vr;	/* hybrid retrieval, or NULL */
+	const struct dlg_action	**actions;	/* by intent id, or NULL */
 	engine_save_fn		 save;	/* engine_set_saver, or NULL */
 	void			*save_arg;
 	/* Per-turn scratch, reused so a turn allocates little. */
@@ -103,6 +106,7 @@ struct tctx {
 	const char		*action;
 	const char		*template_used;
 	const char		*intent;	/* the intent acted upon */
+	int			 intent_id;	/* its id (intent.h) */
 	double			 confidence;
 	int			 escalate;	/* escalate the session */
 	char			*escalate_reason;
@@ -189,5 +193,7 @@ int		 dlg_confirm_pending(struct tctx *t, cJSON *pending);
 /* dlg-policy.c */
 void		 dlg_fallback(struct tctx *t, const char *why);
 void		 dlg_policy(struct tctx *t, const struct intent_result *ir);
+/* The policy table by intent id (caller frees the array). */
+const struct dlg_action **dlg_policy_table(void);
 
 #endif

@@ -1,8 +1,13 @@
 /*
  * dlg-policy.c: the policy chooses the action of a turn from the intent,
  * the entities and the dialogue state, and carries it out through the
- * sales, support and knowledge modules.  Fallbacks and escalation live
- * here too: three fallbacks in a row hand the customer to a person.
+ * sales, support and knowledge modules.  A few steps come first, in
+ * order: the answer to the bot's last question (a pending offer, an
+ * order number a form asked for), a request for a person, an unclear
+ * intent settled by the entities, a product referred to ("the second
+ * one").  Then a table from intent to action decides.  Fallbacks and
+ * escalation live here too: three fallbacks in a row hand the customer
+ * to a person.
  */
 #include "config.h"
 
@@ -42,30 +47,6 @@ dlg_fallback(struct tctx *t, const char *why)
 	dlg_set_action(t, "fallback", "%s", why);
 	dlg_say(t, n == 1 ? "fallback" : "fallback_again");
 }
-
-/* Intents answered from the FAQ and policy documents. */
-static const char *const faq_intents[] = {
-	"check_cancellation_fee", "check_invoice", "check_payment_methods",
-	"check_refund_policy", "contact_customer_service", "create_account",
-	"delete_account", "delivery_options", "delivery_period",
-	"edit_account", "get_invoice", "newsletter_subscription",
-	"payment_issue", "place_order", "recover_password",
-	"registration_problems", "review", "set_up_shipping_address",
-	"switch_account", NULL
-};
-
-/* Intents that open a support form about an order. */
-static const char *const form_intents[] = {
-	"track_order", "cancel_order", "track_refund", "change_order",
-	"change_shipping_address", "return_item", "get_refund", NULL
-};
-
-/* Intents about products, whose near-ties need no clarifying question. */
-static const char *const product_intents[] = {
-	"product_inquiry", "product_specs", "usage_advice", "compatibility",
-	"comparison", "recommendation", "stock_availability",
-	"price_promotions", "warranty", NULL
-};
 
 /*
  * Words of the message beside the entity en, not counting those that
@@ -108,15 +89,6 @@ ordinals_said(struct tctx *t)
 	for (i = 0; dlg_ordinals[i] != NULL; i++)
 		n += dlg_has_word(t, dlg_ordinals[i]);
 	return n;
-}
-
-static int
-in_list(const char *s, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(s, *list) == 0)
-			return 1;
-	return 0;
 }
 
 /* The one run of 5 to 12 digits standing alone in s (caller frees). */
@@ -163,117 +135,364 @@ static const char *const price_words[] = { "how much", "price", "cost",
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
 	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
 
-/*
- * The policy: choose and carry out the action for this turn.  Order of
- * precedence: a pending question answered, a form slot filled, then the
- * intent with the entities and the state.
- */
-void
-dlg_policy(struct tctx *t, const struct intent_result *ir)
+/* The intent acted upon becomes name (a canonical intent name). */
+static void
+set_intent(struct tctx *t, const char *name)
 {
-	const char	*intent = t->intent;
-	cJSON		*pending = cJSON_GetObjectItemCaseSensitive(t->state,
-	    "pending");
+	t->intent = name;
+	t->intent_id = intent_id(name);
+}
+
+/* The actions, one per intent (the table is below). */
+
+static void
+act_ask_person(struct tctx *t)
+{
+	escalate(t, "customer asked for a person");
+}
+
+static void
+act_complaint(struct tctx *t)
+{
+	escalate(t, "complaint");
+}
+
+static void
+act_greeting(struct tctx *t)
+{
+	dlg_set_action(t, "greet", "greeting");
+	dlg_say(t, "greeting");
+}
+
+static void
+act_goodbye(struct tctx *t)
+{
+	dlg_set_action(t, "goodbye", "goodbye");
+	dlg_say(t, "goodbye");
+}
+
+static void
+act_thanks(struct tctx *t)
+{
+	dlg_set_action(t, "thanks", "thanks");
+	dlg_say(t, "thanks");
+}
+
+/* "Yes" or "no" when the bot asked nothing. */
+static void
+act_ack(struct tctx *t)
+{
+	dlg_set_action(t, "ack", "%s with nothing pending", t->intent);
+	dlg_say(t, "ack");
+}
+
+/* Tracking, cancelling, changing an order: the form of that name. */
+static void
+act_order_form(struct tctx *t)
+{
+	dlg_handle_order(t, t->intent);
+}
+
+static void
+act_return(struct tctx *t)
+{
+	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
 	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "form");
+	int		 policy_q;
+
+	/* "What is your return policy?" asks about no order. */
+	policy_q = oid == NULL && (dlg_has_word(t, "policy") ||
+	    dlg_has_word(t, "window")) && (pe == NULL ||
+	    pe->extractor == EXTRACTOR_FUZZY);
+	if (!policy_q && (oid != NULL || (cJSON_IsObject(form) &&
+	    dlg_jstr(form, "order_id") != NULL) || t->have_cust)) {
+		dlg_handle_order(t, "return_item");
+		return;
+	}
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+		return;
+	dlg_handle_order(t, "return_item");
+}
+
+static void
+act_recommend(struct tctx *t)
+{
+	dlg_update_filters(t);
+	dlg_handle_recommend(t);
+}
+
+static void
+act_compare(struct tctx *t)
+{
+	dlg_handle_compare(t);
+}
+
+static void
+act_manual(struct tctx *t)
+{
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_MANUAL) |
+	    SEARCH_KIND_BIT(SEARCH_TICKET) | SEARCH_KIND_BIT(SEARCH_FAQ),
+	    strcmp(t->intent, "troubleshooting") == 0 ? "troubleshoot" :
+	    "usage_advice", "manual_answer"))
+		return;
+	dlg_fallback(t, "no manual or ticket matches");
+}
+
+/* A question about a product: its answer, else a list or the FAQ. */
+static void
+act_product(struct tctx *t)
+{
+	const char	*how = NULL;
+
+	dlg_update_filters(t);
+	/*
+	 * "How much is shipping?" with a laptop in focus asks about the
+	 * store, not the laptop: a store topic and no product named or
+	 * pointed at go to the FAQ and policies.
+	 */
+	if (dlg_has_any(t, store_topics) &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    dlg_resolve_reference(t, &how) == NULL &&
+	    dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+		return;
+	if (dlg_handle_product_question(t, t->intent))
+		return;
+	/* No product: a category or budget means a recommendation. */
+	if (dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0) {
+		if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
+		    dlg_handle_product_search(t))
+			return;
+		dlg_handle_recommend(t);
+		return;
+	}
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+		return;
+	if (dlg_handle_product_search(t))
+		return;
+	dlg_fallback(t, "product question without a product");
+}
+
+static void
+act_compatibility(struct tctx *t)
+{
+	if (!dlg_handle_compatibility(t))
+		act_product(t);
+}
+
+/* Intents answered from the FAQ and policy documents. */
+static void
+act_faq(struct tctx *t)
+{
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_FAQ) |
+	    SEARCH_KIND_BIT(SEARCH_POLICY), "faq_answer", "faq_answer"))
+		return;
+	dlg_fallback(t, "no FAQ or policy matches");
+}
+
+/* Which steps before the table apply to an intent. */
+#define ACT_FIRST	0x1	/* acts before an ambiguity is settled */
+#define ACT_PRODUCT	0x2	/* about products: near-ties need no
+				   question, "the second one" is one */
+#define ACT_FORM	0x4	/* opens a support form about an order */
+
+/* The policy table: what each intent does.  Unlisted: a fallback. */
+static const struct dlg_action {
+	const char	*intent;
+	void		(*act)(struct tctx *);
+	unsigned	 flags;
+} actions[] = {
+	{ "contact_human_agent", act_ask_person, ACT_FIRST },
+	{ "complaint", act_complaint, ACT_FIRST },
+	{ "greeting", act_greeting, 0 },
+	{ "goodbye", act_goodbye, 0 },
+	{ "thanks", act_thanks, 0 },
+	{ "affirm", act_ack, 0 },
+	{ "deny", act_ack, 0 },
+	{ "track_order", act_order_form, ACT_FORM },
+	{ "cancel_order", act_order_form, ACT_FORM },
+	{ "track_refund", act_order_form, ACT_FORM },
+	{ "change_order", act_order_form, ACT_FORM },
+	{ "change_shipping_address", act_order_form, ACT_FORM },
+	{ "return_item", act_return, ACT_FORM },
+	{ "get_refund", act_return, ACT_FORM },
+	{ "recommendation", act_recommend, ACT_PRODUCT },
+	{ "comparison", act_compare, ACT_PRODUCT },
+	{ "compatibility", act_compatibility, ACT_PRODUCT },
+	{ "troubleshooting", act_manual, 0 },
+	{ "usage_advice", act_manual, ACT_PRODUCT },
+	{ "product_inquiry", act_product, ACT_PRODUCT },
+	{ "product_specs", act_product, ACT_PRODUCT },
+	{ "stock_availability", act_product, ACT_PRODUCT },
+	{ "price_promotions", act_product, ACT_PRODUCT },
+	{ "warranty", act_product, ACT_PRODUCT },
+	{ "check_cancellation_fee", act_faq, 0 },
+	{ "check_invoice", act_faq, 0 },
+	{ "check_payment_methods", act_faq, 0 },
+	{ "check_refund_policy", act_faq, 0 },
+	{ "contact_customer_service", act_faq, 0 },
+	{ "create_account", act_faq, 0 },
+	{ "delete_account", act_faq, 0 },
+	{ "delivery_options", act_faq, 0 },
+	{ "delivery_period", act_faq, 0 },
+	{ "edit_account", act_faq, 0 },
+	{ "get_invoice", act_faq, 0 },
+	{ "newsletter_subscription", act_faq, 0 },
+	{ "payment_issue", act_faq, 0 },
+	{ "place_order", act_faq, 0 },
+	{ "recover_password", act_faq, 0 },
+	{ "registration_problems", act_faq, 0 },
+	{ "review", act_faq, 0 },
+	{ "set_up_shipping_address", act_faq, 0 },
+	{ "switch_account", act_faq, 0 },
+};
+
+const struct dlg_action **
+dlg_policy_table(void)
+{
+	const struct dlg_action **by_id;
+	size_t		 n, i;
+	int		 id;
+
+	intent_names(&n);
+	by_id = xcalloc(n, sizeof *by_id);
+	for (i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if ((id = intent_id(actions[i].intent)) >= 0)
+			by_id[id] = &actions[i];
+	return by_id;
+}
+
+/* The action of intent id, or NULL. */
+static const struct dlg_action *
+action_of(const struct tctx *t, int id)
+{
+	return id >= 0 ? t->e->actions[id] : NULL;
+}
+
+static unsigned
+flags_of(const struct tctx *t, int id)
+{
+	const struct dlg_action *a = action_of(t, id);
+
+	return a != NULL ? a->flags : 0;
+}
+
+/*
+ * "It's 12345" after "which order is it?", or an order number while a
+ * form waits for one: the form goes on with it.  A bare number is an
+ * order number only because the bot asked for one, which the entity
+ * extractor cannot know.  Not when the customer clearly moved on to
+ * another support form ("can I cancel order 12191" after being asked
+ * which order to return).
+ */
+static int
+fill_order_id(struct tctx *t, const struct intent_result *ir)
+{
+	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "form");
+	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
+	char		*num;
+
+	if (!cJSON_IsObject(form))
+		return 0;
+	if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
+	    (num = bare_number(t->text)) != NULL) {
+		dlg_jset_str(form, "order_id", num);
+		free(num);
+	} else if (oid == NULL || (ir->verdict == INTENT_OK &&
+	    (flags_of(t, t->intent_id) & ACT_FORM) &&
+	    strcmp(t->intent, dlg_jstr(form, "name")) != 0 &&
+	    words_beside(t, oid) > 0))
+		return 0;
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	dlg_jset_str(t->trace, "slot_filled", "order_id");
+	dlg_handle_order(t, dlg_jstr(form, "name"));
+	return 1;
+}
+
+/*
+ * The answer to the bot's last question: "yes" carries out what it
+ * offered, "no" declines it; anything else drops the question.  1 when
+ * that was the turn; 0 to go on with the intent ("yes, and how's the
+ * battery?").
+ */
+static int
+answer_pending(struct tctx *t, const struct intent_result *ir)
+{
+	cJSON		*pending = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "pending"), *p;
 	const char	*pend = cJSON_IsObject(pending) ?
 	    dlg_jstr(pending, "action") : NULL;
-	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
-	int		 affirm, deny, questions;
+	int		 affirm, deny, questions, done;
 
-	affirm = strcmp(intent, "affirm") == 0 || dlg_has_any(t, affirm_words);
-	deny = strcmp(intent, "deny") == 0;
+	if (pend == NULL)
+		return 0;
+	if (strcmp(pend, "order_id") == 0 && fill_order_id(t, ir))
+		return 1;
+	affirm = strcmp(t->intent, "affirm") == 0 ||
+	    dlg_has_any(t, affirm_words);
+	deny = strcmp(t->intent, "deny") == 0;
+	if (!(affirm || deny) || (deny && affirm)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
+	}
 	/* Something beyond "yes": an attribute or a real question. */
 	questions = dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
-	    (strcmp(intent, "affirm") != 0 && strcmp(intent, "deny") != 0 &&
-	    ir->verdict == INTENT_OK);
-
-	/*
-	 * "It's 12345" after "which order is it?": a bare number is an
-	 * order number only because the bot asked for one, which the
-	 * entity extractor cannot know.
-	 */
-	if (pend != NULL && strcmp(pend, "order_id") == 0 && oid == NULL &&
-	    cJSON_IsObject(form) && dlg_first_entity(t, ENTITY_PRICE) == NULL) {
-		char	*num = bare_number(t->text);
-
-		if (num != NULL) {
-			dlg_jset_str(form, "order_id", num);
-			free(num);
-			cJSON_DeleteItemFromObjectCaseSensitive(t->state,
-			    "pending");
-			dlg_jset_str(t->trace, "slot_filled", "order_id");
-			dlg_handle_order(t, dlg_jstr(form, "name"));
-			return;
-		}
-	}
-
-	/*
-	 * 1. The answer to the bot's last question, unless the customer
-	 * clearly moved on to another support form ("can I cancel order
-	 * 12191" after being asked which order to return).
-	 */
-	if (pend != NULL && strcmp(pend, "order_id") == 0 && oid != NULL &&
-	    cJSON_IsObject(form) && !(ir->verdict == INTENT_OK &&
-	    in_list(intent, form_intents) &&
-	    strcmp(intent, dlg_jstr(form, "name")) != 0 &&
-	    words_beside(t, oid) > 0)) {
-		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
-		dlg_jset_str(t->trace, "slot_filled", "order_id");
-		dlg_handle_order(t, dlg_jstr(form, "name"));
-		return;
-	}
-	if (pend != NULL && (affirm || deny) && !(deny && affirm)) {
-		cJSON *p = cJSON_Duplicate(pending, 1);
-
-		/* pend points into pending: record it before deleting. */
-		dlg_jset_str(t->trace, "pending_answered", pend);
-		if ((pend = dlg_jstr(p, "action")) == NULL)
-			pend = "";
-		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
-		if (deny && !affirm) {
-			dlg_set_action(t, "declined", "customer declined %s",
-			    pend);
-			dlg_say(t, "declined");
-			if (strncmp(pend, "confirm_", 8) == 0)
-				dlg_close_form(t);
-			cJSON_Delete(p);
-			return;
-		}
-		if (dlg_confirm_pending(t, p) && !questions) {
-			cJSON_Delete(p);
-			return;
-		}
+	    (strcmp(t->intent, "affirm") != 0 &&
+	    strcmp(t->intent, "deny") != 0 && ir->verdict == INTENT_OK);
+	p = cJSON_Duplicate(pending, 1);
+	/* pend points into pending: record it before deleting. */
+	dlg_jset_str(t->trace, "pending_answered", pend);
+	if ((pend = dlg_jstr(p, "action")) == NULL)
+		pend = "";
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	if (deny) {
+		dlg_set_action(t, "declined", "customer declined %s", pend);
+		dlg_say(t, "declined");
+		if (strncmp(pend, "confirm_", 8) == 0)
+			dlg_close_form(t);
 		cJSON_Delete(p);
-		if (!questions && t->reply.len == 0) {
-			dlg_set_action(t, "ack",
-			    "affirm without a pending action");
-			dlg_say(t, "ack");
-			return;
-		}
-		/* "Yes, and how's the battery?": go on with the question. */
-		if (strcmp(intent, "affirm") == 0 ||
-		    (dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL &&
-		    ir->verdict != INTENT_OK)) {
-			intent = t->intent = "product_specs";
-			if (dlg_handle_product_question(t, intent))
-				return;
-		}
-	} else if (pend != NULL)
-		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 1;
+	}
+	done = dlg_confirm_pending(t, p) && !questions;
+	cJSON_Delete(p);
+	if (done)
+		return 1;
+	if (!questions && t->reply.len == 0) {
+		dlg_set_action(t, "ack", "affirm without a pending action");
+		dlg_say(t, "ack");
+		return 1;
+	}
+	/* "Yes, and how's the battery?": go on with the question. */
+	if (strcmp(t->intent, "affirm") == 0 ||
+	    (dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL &&
+	    ir->verdict != INTENT_OK)) {
+		set_intent(t, "product_specs");
+		if (dlg_handle_product_question(t, t->intent))
+			return 1;
+	}
+	return 0;
+}
 
-	/* 2. Escalation, dialogue acts. */
-	if (strcmp(intent, "contact_human_agent") == 0) {
-		escalate(t, "customer asked for a person");
-		return;
-	}
-	if (strcmp(intent, "complaint") == 0) {
-		escalate(t, "complaint");
-		return;
-	}
+/*
+ * Out of scope or torn between two intents: settle on one where the
+ * entities say which, else fall back or ask.  1 when that was the turn.
+ */
+static int
+settle_intent(struct tctx *t, const struct intent_result *ir)
+{
+	const char *const *names = intent_names(NULL);
+	const char	*how = NULL, *sku;
+	int		 other;
+
 	if (ir->verdict == INTENT_OUT_OF_SCOPE) {
-		const char *how = NULL, *sku = dlg_resolve_reference(t, &how);
-
+		sku = dlg_resolve_reference(t, &how);
 		/*
 		 * "How much is the HP Victus 15?", "what about the second
 		 * one?": the classifier found no intent, but a product named
@@ -283,183 +502,92 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
 		    (sku == NULL || strcmp(how, "it") == 0)) {
 			dlg_fallback(t, ir->reason.buf);
-			return;
+			return 1;
 		}
 		dlg_jset_str(t->trace, "ambiguity", "resolved: out of scope, "
 		    "but about a product named or referred to");
-		intent = t->intent = dlg_has_any(t, price_words) ?
-		    "price_promotions" : "product_inquiry";
+		set_intent(t, dlg_has_any(t, price_words) ?
+		    "price_promotions" : "product_inquiry");
 	}
-	if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
+	if (ir->verdict != INTENT_AMBIGUOUS || ir->ntop < 2)
+		return 0;
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
 	    (ir->top[0].id == intent_oos_id() ||
 	    ir->top[1].id == intent_oos_id())) {
 		/*
 		 * Torn between a product question and "out of scope" while a
 		 * catalog product is named: the product settles it.
 		 */
-		int other = ir->top[0].id == intent_oos_id() ?
-		    ir->top[1].id : ir->top[0].id;
-
-		if (in_list(intent_names(NULL)[other], product_intents)) {
-			intent = t->intent = intent_names(NULL)[other];
-			dlg_jset_str(t->trace, "ambiguity",
-			    "resolved: a catalog "
-			    "product is named");
+		other = ir->top[0].id == intent_oos_id() ? ir->top[1].id :
+		    ir->top[0].id;
+		if (flags_of(t, other) & ACT_PRODUCT) {
+			set_intent(t, names[other]);
+			dlg_jset_str(t->trace, "ambiguity", "resolved: a "
+			    "catalog product is named");
 		}
 	}
-	if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
-	    t->trace != NULL && dlg_jstr(t->trace, "ambiguity") != NULL) {
-		/* Settled above. */
-	} else if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2 &&
-	    in_list(intent_names(NULL)[ir->top[0].id], product_intents) &&
-	    in_list(intent_names(NULL)[ir->top[1].id], product_intents) &&
+	if (dlg_jstr(t->trace, "ambiguity") != NULL)
+		return 0;	/* settled above */
+	if ((flags_of(t, ir->top[0].id) & ACT_PRODUCT) &&
+	    (flags_of(t, ir->top[1].id) & ACT_PRODUCT) &&
 	    (t->e->el.n > 0 || dlg_focus_top(t, 0) != NULL)) {
 		/* Both readings ask about products: the top one will do. */
-		dlg_jset_str(t->trace, "ambiguity",
-		    "resolved: both readings are "
-		    "product questions");
-	} else if (ir->verdict == INTENT_AMBIGUOUS && ir->ntop >= 2) {
-		const char *const *names = intent_names(NULL);
+		dlg_jset_str(t->trace, "ambiguity", "resolved: both readings "
+		    "are product questions");
+		return 0;
+	}
+	slots_set(&t->slots, "option_a", names[ir->top[0].id]);
+	slots_set(&t->slots, "option_b", names[ir->top[1].id]);
+	t->fallback = 1;
+	dlg_set_action(t, "clarify", "%s", ir->reason.buf);
+	dlg_say(t, "clarify");
+	return 1;
+}
 
-		slots_set(&t->slots, "option_a", names[ir->top[0].id]);
-		slots_set(&t->slots, "option_b", names[ir->top[1].id]);
-		t->fallback = 1;
-		dlg_set_action(t, "clarify", "%s", ir->reason.buf);
-		dlg_say(t, "clarify");
-		return;
-	}
-	if (strcmp(intent, "greeting") == 0) {
-		dlg_set_action(t, "greet", "greeting");
-		dlg_say(t, "greeting");
-		return;
-	}
-	if (strcmp(intent, "goodbye") == 0) {
-		dlg_set_action(t, "goodbye", "goodbye");
-		dlg_say(t, "goodbye");
-		return;
-	}
-	if (strcmp(intent, "thanks") == 0) {
-		dlg_set_action(t, "thanks", "thanks");
-		dlg_say(t, "thanks");
-		return;
-	}
-	if (strcmp(intent, "affirm") == 0 || strcmp(intent, "deny") == 0) {
-		dlg_set_action(t, "ack", "%s with nothing pending", intent);
-		dlg_say(t, "ack");
-		return;
-	}
+/*
+ * "The cheaper one", "the second one" in a product question with no
+ * product named: the answer is about that product.  1 when answered.
+ */
+static int
+referred_product(struct tctx *t)
+{
+	const char	*how = NULL, *sku;
 
-	/* 3. Support forms. */
-	if (strcmp(intent, "track_order") == 0 ||
-	    strcmp(intent, "cancel_order") == 0 ||
-	    strcmp(intent, "track_refund") == 0 ||
-	    strcmp(intent, "change_order") == 0 ||
-	    strcmp(intent, "change_shipping_address") == 0) {
-		dlg_handle_order(t, intent);
-		return;
-	}
-	if (strcmp(intent, "return_item") == 0 ||
-	    strcmp(intent, "get_refund") == 0) {
-		/* "What is your return policy?" asks about no order. */
-		const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
-		int policy_q = oid == NULL && (dlg_has_word(t, "policy") ||
-		    dlg_has_word(t, "window")) && (pe == NULL ||
-		    pe->extractor == EXTRACTOR_FUZZY);
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    (strcmp(t->intent, "comparison") == 0 && ordinals_said(t) >= 2))
+		return 0;
+	sku = dlg_resolve_reference(t, &how);
+	return sku != NULL && strcmp(how, "it") != 0 &&
+	    dlg_handle_product_question(t,
+	    strcmp(t->intent, "comparison") == 0 ||
+	    strcmp(t->intent, "recommendation") == 0 ?
+	    "product_inquiry" : t->intent);
+}
 
-		if (!policy_q && (oid != NULL || (cJSON_IsObject(form) &&
-		    dlg_jstr(form, "order_id") != NULL) || t->have_cust)) {
-			dlg_handle_order(t, "return_item");
-			return;
-		}
-		if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
-		    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
-			return;
-		dlg_handle_order(t, "return_item");
-		return;
-	}
+/*
+ * The policy: choose and carry out the action for this turn.  Order of
+ * precedence: a pending question answered or a form slot filled; a
+ * request for a person or a complaint; an unclear intent settled; then
+ * the intent's action from the table, with the entities and the state.
+ */
+void
+dlg_policy(struct tctx *t, const struct intent_result *ir)
+{
+	const struct dlg_action *a;
 
-	/* 4. Sales and product expertise. */
-	if (in_list(intent, product_intents) &&
-	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
-	    !(strcmp(intent, "comparison") == 0 && ordinals_said(t) >= 2)) {
-		const char *how = NULL, *sku = dlg_resolve_reference(t, &how);
-
-		/* "The cheaper one", "the second one": that product. */
-		if (sku != NULL && strcmp(how, "it") != 0 &&
-		    dlg_handle_product_question(t,
-		    strcmp(intent, "comparison") == 0 ||
-		    strcmp(intent, "recommendation") == 0 ?
-		    "product_inquiry" : intent))
+	if (answer_pending(t, ir))
+		return;
+	a = action_of(t, t->intent_id);
+	if (a == NULL || !(a->flags & ACT_FIRST)) {
+		if (settle_intent(t, ir))
 			return;
+		a = action_of(t, t->intent_id);
 	}
-	if (strcmp(intent, "recommendation") == 0) {
-		dlg_update_filters(t);
-		dlg_handle_recommend(t);
+	if (a != NULL && (a->flags & ACT_PRODUCT) && referred_product(t))
+		return;
+	if (a == NULL) {
+		dlg_fallback(t, "no action for this intent");
 		return;
 	}
-	if (strcmp(intent, "comparison") == 0) {
-		dlg_handle_compare(t);
-		return;
-	}
-	if (strcmp(intent, "compatibility") == 0 && dlg_handle_compatibility(t))
-		return;
-	if (strcmp(intent, "troubleshooting") == 0 ||
-	    strcmp(intent, "usage_advice") == 0) {
-		if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_MANUAL) |
-		    SEARCH_KIND_BIT(SEARCH_TICKET) | SEARCH_KIND_BIT(SEARCH_FAQ),
-		    strcmp(intent, "troubleshooting") == 0 ? "troubleshoot" :
-		    "usage_advice", "manual_answer"))
-			return;
-		dlg_fallback(t, "no manual or ticket matches");
-		return;
-	}
-	if (strcmp(intent, "product_inquiry") == 0 ||
-	    strcmp(intent, "product_specs") == 0 ||
-	    strcmp(intent, "stock_availability") == 0 ||
-	    strcmp(intent, "price_promotions") == 0 ||
-	    strcmp(intent, "warranty") == 0 ||
-	    strcmp(intent, "compatibility") == 0) {
-		dlg_update_filters(t);
-		/*
-		 * "How much is shipping?" with a laptop in focus asks about
-		 * the store, not the laptop: a store topic and no product
-		 * named or pointed at go to the FAQ and policies.
-		 */
-		const char *how = NULL;
-
-		if (dlg_has_any(t, store_topics) &&
-		    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
-		    dlg_resolve_reference(t, &how) == NULL &&
-		    dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
-		    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
-			return;
-		if (dlg_handle_product_question(t, intent))
-			return;
-		/* No product: a category or budget means a recommendation. */
-		if (dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
-		    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
-		    dlg_count_entities(t, ENTITY_PRODUCT) > 0) {
-			if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
-			    dlg_handle_product_search(t))
-				return;
-			dlg_handle_recommend(t);
-			return;
-		}
-		if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
-		    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
-			return;
-		if (dlg_handle_product_search(t))
-			return;
-		dlg_fallback(t, "product question without a product");
-		return;
-	}
-	if (in_list(intent, faq_intents)) {
-		if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_FAQ) |
-		    SEARCH_KIND_BIT(SEARCH_POLICY), "faq_answer", "faq_answer"))
-			return;
-		dlg_fallback(t, "no FAQ or policy matches");
-		return;
-	}
-	dlg_fallback(t, "no action for this intent");
+	a->act(t);
 }

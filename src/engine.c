@@ -58,6 +58,7 @@ engine_open(struct store *st, const char *share_dir, struct sd_error *err)
 	free(dir);
 	if (e->tpl == NULL)
 		goto fail;
+	e->actions = dlg_policy_table();
 	e->ir = (struct intent_result)INTENT_RESULT_INIT;
 	e->el = (struct entity_list)ENTITY_LIST_INIT;
 	sbuf_init(&e->clean);
@@ -80,6 +81,7 @@ engine_close(struct engine *e)
 	entity_list_release(&e->el);
 	sbuf_release(&e->clean);
 	vec_retriever_free(e->vr);
+	free(e->actions);
 	free(e->share_dir);
 	free(e);
 }
@@ -418,6 +420,7 @@ turn_understand(struct tctx *t)
 
 	intent_classify(e->im, t->text, t->len, &e->ir);
 	t->intent = intent_names(NULL)[e->ir.id];
+	t->intent_id = e->ir.id;
 	t->confidence = e->ir.confidence;
 	cJSON_AddItemToObject(t->trace, "intent", intent_json(&e->ir));
 	cJSON_AddItemToObject(t->trace, "ranking", ranking_json(&e->ir));
