@@ -1876,8 +1876,8 @@ say(struct console *c, const char *text)
 	}
 	t0 = now_us();
 	pending_begin(c, text);
-	rc = engine_turn(c->eng, c->session, c->user, text, strlen(text), &tu,
-	    &err);
+	rc = engine_turn(c->eng, ENGINE_CONSOLE, c->session, c->user, text,
+	    strlen(text), &tu, &err);
 	pending_end(c);
 	if (rc != SD_OK) {
 		fail_note(c, "the turn", &err);

@@ -372,15 +372,15 @@ timings_json(const struct tctx *t, enum dlg_stage end)
  * as it was.
  */
 static enum sd_rc
-turn_session(struct tctx *t, const char *session_id,
-    const struct text_clean *clean, cJSON **before, struct sd_error *err)
+turn_session(struct tctx *t, enum engine_channel channel,
+    const char *session_id, const struct text_clean *clean, cJSON **before,
+    struct sd_error *err)
 {
-	const char	*channel = "replay";
 	int		 created = 0;
 	enum sd_rc	 rc;
 
 	if ((rc = history_session_open(t->st, session_id, t->user_id,
-	    channel, 0, &t->si, &created, err)) != SD_OK)
+	    engine_channel_name(channel), 0, &t->si, &created, err)) != SD_OK)
 		return rc;
 	if (t->user_id == NULL && t->si.user_id != NULL)
 		t->user_id = t->si.user_id;
@@ -488,9 +488,26 @@ turn_respond(struct tctx *t, cJSON *before)
  * One turn: normalize -> understand -> state -> decide (retrieving what
  * it needs) -> respond -> persist.  Each stage's time goes to the trace.
  */
+const char *
+engine_channel_name(enum engine_channel ch)
+{
+	switch (ch) {
+	case ENGINE_CONSOLE:
+		return "console";
+	case ENGINE_CHAT:
+		return "chat";
+	case ENGINE_REPLAY:
+		return "replay";
+	case ENGINE_API:
+		return "api";
+	}
+	return "?";
+}
+
 enum sd_rc
-engine_turn(struct engine *e, const char *session_id, const char *user_id,
-    const char *text, size_t len, struct turn *tu, struct sd_error *err)
+engine_turn(struct engine *e, enum engine_channel channel,
+    const char *session_id, const char *user_id, const char *text,
+    size_t len, struct turn *tu, struct sd_error *err)
 {
 	struct tctx	 t;
 	struct text_clean clean;
@@ -517,7 +534,8 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 	t.len = e->clean.len;
 	text_fold(t.text, t.len, &t.fold);
 	dlg_stage_end(&t, DLG_STATE);
-	if ((rc = turn_session(&t, session_id, &clean, &before, err)) != SD_OK)
+	if ((rc = turn_session(&t, channel, session_id, &clean, &before,
+	    err)) != SD_OK)
 		goto fail;
 	dlg_stage_end(&t, DLG_UNDERSTAND);
 	turn_understand(&t);

@@ -43,15 +43,27 @@ struct engine	*engine_open(struct store *, const char *share_dir,
 		    struct sd_error *);
 void		 engine_close(struct engine *);
 
+/* Where a conversation takes place: stored with the session it starts. */
+enum engine_channel {
+	ENGINE_CONSOLE,		/* the terminal front end */
+	ENGINE_CHAT,		/* shopdesk chat, line by line */
+	ENGINE_REPLAY,		/* scripts: replay and test */
+	ENGINE_API,		/* the HTTP API */
+};
+/* "console", "chat", "replay", "api" (static text). */
+const char	*engine_channel_name(enum engine_channel);
+
 /*
  * Run one customer turn.  session_id NULL or unknown starts a session
- * (with that id when given).  text need not be valid UTF-8 or short: it
- * is repaired and cut, and the trace says so.  The turn, its reply and
+ * (with that id when given) on channel; a known session keeps the
+ * channel it started on.  text need not be valid UTF-8 or short: it is
+ * repaired and cut, and the trace says so.  The turn, its reply and
  * trace are stored in one transaction.
  */
-enum sd_rc	 engine_turn(struct engine *, const char *session_id,
-		    const char *user_id, const char *text, size_t len,
-		    struct turn *, struct sd_error *);
+enum sd_rc	 engine_turn(struct engine *, enum engine_channel,
+		    const char *session_id, const char *user_id,
+		    const char *text, size_t len, struct turn *,
+		    struct sd_error *);
 void		 turn_release(struct turn *);
 
 /* Re-read share/templates (after the shop edited them). */
