@@ -285,23 +285,16 @@ ranking_json(const struct intent_result *ir)
 	return a;
 }
 
+/* The trace's entities, built from the structs. */
 static cJSON *
 entities_json(const struct entity_list *el)
 {
-	struct sbuf	 sb = SBUF_INIT;
-	cJSON		*a;
-	size_t		 i;
+	cJSON	*a = cJSON_CreateArray();
+	size_t	 i;
 
-	sbuf_addc(&sb, '[');
-	for (i = 0; i < el->n; i++) {
-		if (i > 0)
-			sbuf_addc(&sb, ',');
-		entity_to_json(&el->v[i], &sb);
-	}
-	sbuf_addc(&sb, ']');
-	a = cJSON_Parse(sb.buf);
-	sbuf_release(&sb);
-	return a != NULL ? a : cJSON_CreateArray();
+	for (i = 0; i < el->n; i++)
+		cJSON_AddItemToArray(a, entity_json(&el->v[i]));
+	return a;
 }
 
 /* Store the turn: both lines, the trace and the state, in one go. */
