@@ -16,87 +16,61 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
-#define CELL_MAX	24	/* widest cell of a comparison table */
-
+/* A row of the comparison: its cells, and its line of the text. */
 static void
-row_add(cJSON *rows, const char *label, const char *a, const char *b)
+row_add(struct tctx *t, size_t tb, struct sbuf *text, const char *label,
+    const char *a, const char *b)
 {
-	cJSON	*r = cJSON_CreateArray();
+	const char	*cells[3] = { label, a, b };
 
-	cJSON_AddItemToArray(r, cJSON_CreateString(label));
-	cJSON_AddItemToArray(r, cJSON_CreateString(a));
-	cJSON_AddItemToArray(r, cJSON_CreateString(b));
-	cJSON_AddItemToArray(rows, r);
+	dlg_table_row(t, tb, cells);
+	sbuf_addf(text, "\n  %s: %s | %s", label, a, b);
 }
 
 /*
- * The next piece of s for a cell at most max bytes wide: up to the last
- * space that fits (or a cut on a character boundary when none does).
- * *next gets where the rest starts.
- */
-static size_t
-cell_piece(const char *s, size_t max, const char **next)
-{
-	size_t	 n = strlen(s), cut;
-
-	if (n <= max) {
-		*next = s + n;
-		return n;
-	}
-	for (cut = max; cut > 0 && s[cut] != ' '; cut--)
-		;
-	if (cut == 0) {
-		cut = max;
-		while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
-			cut--;
-		*next = s + cut;
-		return cut;
-	}
-	*next = s + cut + 1;
-	return cut;
-}
-
-/*
- * Rows of three cells; long values wrap onto continuation lines inside
- * their column, so the table stays within 80 columns without cutting
- * what a cell says.
+ * The comparison of p[0] and p[1] as a table: price, rating, reviews,
+ * warranty, then each attribute whose values differ.  Its text says
+ * which product is A and which B, then a line per row.
  */
 static void
-table_render(const cJSON *rows, struct sbuf *out)
+compare_table(struct tctx *t, const struct product *p, struct sbuf *text)
 {
-	const cJSON	*r;
-	const char	*cur[3], *next;
-	size_t		 w[3] = { 0, 0, 0 }, c, len, pad;
-	int		 more;
+	const char	*heads[] = { "", p[0].name, p[1].name, NULL };
+	cJSON		*a, *b, *it, *other;
+	char		*m0, *m1, num[2][32];
+	size_t		 tb;
 
-	cJSON_ArrayForEach(r, rows)
-		for (c = 0; c < 3; c++) {
-			len = strlen(cJSON_GetArrayItem(r, (int)c)->valuestring);
-			if (len > CELL_MAX)
-				len = CELL_MAX;
-			if (len > w[c])
-				w[c] = len;
-		}
-	cJSON_ArrayForEach(r, rows) {
-		for (c = 0; c < 3; c++)
-			cur[c] = cJSON_GetArrayItem(r, (int)c)->valuestring;
-		do {
-			sbuf_adds(out, "\n ");
-			more = 0;
-			for (c = 0; c < 3; c++) {
-				len = cell_piece(cur[c], CELL_MAX, &next);
-				sbuf_addc(out, ' ');
-				sbuf_add(out, cur[c], len);
-				for (pad = len; c < 2 && pad < w[c]; pad++)
-					sbuf_addc(out, ' ');
-				cur[c] = next;
-				more |= *next != '\0';
-			}
-			/* Trailing blanks of a continuation line. */
-			while (out->len > 0 && out->buf[out->len - 1] == ' ')
-				sbuf_setlen(out, out->len - 1);
-		} while (more);
+	tb = dlg_table_new(t, "comparison", heads);
+	sbuf_addf(text, "\n  A: %s\n  B: %s", p[0].name, p[1].name);
+	m0 = catalog_money(p[0].price, p[0].currency);
+	m1 = catalog_money(p[1].price, p[1].currency);
+	row_add(t, tb, text, "price", m0, m1);
+	free(m0);
+	free(m1);
+	snprintf(num[0], sizeof num[0], "%.1f", p[0].rating);
+	snprintf(num[1], sizeof num[1], "%.1f", p[1].rating);
+	row_add(t, tb, text, "rating", num[0], num[1]);
+	snprintf(num[0], sizeof num[0], "%lld", p[0].review_count);
+	snprintf(num[1], sizeof num[1], "%lld", p[1].review_count);
+	row_add(t, tb, text, "reviews", num[0], num[1]);
+	row_add(t, tb, text, "warranty", p[0].warranty, p[1].warranty);
+	a = cJSON_Parse(p[0].attrs);
+	b = cJSON_Parse(p[1].attrs);
+	cJSON_ArrayForEach(it, a) {
+		char *va, *vb;
+
+		other = cJSON_GetObjectItemCaseSensitive(b, it->string);
+		va = catalog_attr(&p[0], it->string);
+		vb = other != NULL ? catalog_attr(&p[1], it->string) : NULL;
+		if (va != NULL && (vb == NULL || strcmp(va, vb) != 0))
+			row_add(t, tb, text, it->string, va,
+			    vb != NULL ? vb : "-");
+		free(va);
+		free(vb);
 	}
+	cJSON_Delete(a);
+	cJSON_Delete(b);
+	dlg_table_text(t, tb, text->buf);
 }
 
 /* Side by side: the attributes that differ, with price and rating. */
@@ -105,13 +79,10 @@ dlg_handle_compare(struct tctx *t)
 {
 	struct product	 p[2];
 	const struct entity *en;
-	cJSON		*a = NULL, *b = NULL, *it, *other;
 	struct sbuf	 tab = SBUF_INIT;
 	size_t		 i;
 	int		 n = 0;
-	char		*m0, *m1, num[2][32];
 	const char	*sku;
-	cJSON		*rows;
 
 	memset(p, 0, sizeof p);
 	for (i = 0; i < t->e->el.n && n < 2; i++) {
@@ -160,43 +131,7 @@ dlg_handle_compare(struct tctx *t)
 		dlg_say(t, "ask_compare");
 		return 1;
 	}
-	/*
-	 * The products' full names head the table as A and B, and the
-	 * columns are as wide as their longest cell (up to CELL_MAX), so
-	 * the table fits 80 columns and still says which model is which.
-	 */
-	rows = cJSON_CreateArray();
-	m0 = catalog_money(p[0].price, p[0].currency);
-	m1 = catalog_money(p[1].price, p[1].currency);
-	sbuf_addf(&tab, "\n  A: %s\n  B: %s\n", p[0].name, p[1].name);
-	row_add(rows, "", "A", "B");
-	row_add(rows, "price", m0, m1);
-	free(m0);
-	free(m1);
-	snprintf(num[0], sizeof num[0], "%.1f", p[0].rating);
-	snprintf(num[1], sizeof num[1], "%.1f", p[1].rating);
-	row_add(rows, "rating", num[0], num[1]);
-	snprintf(num[0], sizeof num[0], "%lld", p[0].review_count);
-	snprintf(num[1], sizeof num[1], "%lld", p[1].review_count);
-	row_add(rows, "reviews", num[0], num[1]);
-	row_add(rows, "warranty", p[0].warranty, p[1].warranty);
-	a = cJSON_Parse(p[0].attrs);
-	b = cJSON_Parse(p[1].attrs);
-	cJSON_ArrayForEach(it, a) {
-		char *va, *vb;
-
-		other = cJSON_GetObjectItemCaseSensitive(b, it->string);
-		va = catalog_attr(&p[0], it->string);
-		vb = other != NULL ? catalog_attr(&p[1], it->string) : NULL;
-		if (va != NULL && (vb == NULL || strcmp(va, vb) != 0))
-			row_add(rows, it->string, va, vb != NULL ? vb : "-");
-		free(va);
-		free(vb);
-	}
-	table_render(rows, &tab);
-	cJSON_Delete(rows);
-	cJSON_Delete(a);
-	cJSON_Delete(b);
+	compare_table(t, p, &tab);
 	dlg_product_slots(t, &p[0], "a_");
 	dlg_product_slots(t, &p[1], "b_");
 	slots_set(&t->slots, "table", tab.buf);

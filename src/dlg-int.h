@@ -112,6 +112,9 @@ struct tctx {
 	char			*escalate_reason;
 	unsigned long		 seed;		/* template variant choice */
 	int			 fallback;	/* this turn was a fallback */
+	struct turn_table	*tables;	/* the reply's tables */
+	char			**table_text;	/* their text for the reply */
+	size_t			 ntables;
 	long long		 stage_us[DLG_STAGES];	/* time per stage */
 	long long		 mark;		/* when the current stage began */
 	enum dlg_stage		 stage;		/* the stage running */
@@ -145,6 +148,13 @@ void		 dlg_set_action(struct tctx *t, const char *action,
 		    const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
 int		 dlg_say(struct tctx *t, const char *id);
+size_t		 dlg_table_new(struct tctx *t, const char *kind,
+		    const char *const *heads);
+void		 dlg_table_row(struct tctx *t, size_t tb,
+		    const char *const *cells);
+void		 dlg_table_text(struct tctx *t, size_t tb, const char *text);
+void		 dlg_table_clear(struct turn_table *tb);
+void		 dlg_tables_release(struct turn_table *v, size_t n);
 char		*dlg_sentence(const char *s);
 void		 dlg_read_begin(struct tctx *t);
 void		 dlg_read_end(struct tctx *t);

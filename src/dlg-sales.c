@@ -332,26 +332,50 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
 	return 1;
 }
 
-/* "$1,299 (4.6/5, 847 reviews)" lines for a list of products. */
+/*
+ * Products v[from..n) as a table of the reply (number, name, price,
+ * rating, reviews, availability) and as its text, "2. Name, $1,299
+ * (4.6/5, 847 reviews)" lines.
+ */
 static void
 list_products(struct tctx *t, const struct product *v, size_t n, size_t from,
     struct sbuf *out)
 {
-	size_t	 i;
-	char	*money;
+	static const char *const heads[] = { "#", "product", "price",
+	    "rating", "reviews", "availability", NULL };
+	const char	*cells[6];
+	char		*money, num[3][32];
+	size_t		 i, tb;
 
+	if (from >= n)
+		return;
+	tb = dlg_table_new(t, "products", heads);
 	for (i = from; i < n; i++) {
 		money = catalog_money(v[i].price, v[i].currency);
 		sbuf_addf(out, "\n  %zu. %s, %s", i + 1, v[i].name, money);
-		if (v[i].rating > 0)
+		snprintf(num[0], sizeof num[0], "%zu", i + 1);
+		num[1][0] = num[2][0] = '\0';
+		if (v[i].rating > 0) {
 			sbuf_addf(out, " (%.1f/5, %lld reviews)", v[i].rating,
 			    v[i].review_count);
+			snprintf(num[1], sizeof num[1], "%.1f", v[i].rating);
+			snprintf(num[2], sizeof num[2], "%lld",
+			    v[i].review_count);
+		}
 		if (v[i].stock <= 0)
 			sbuf_adds(out, " (out of stock)");
+		cells[0] = num[0];
+		cells[1] = v[i].name;
+		cells[2] = money;
+		cells[3] = num[1];
+		cells[4] = num[2];
+		cells[5] = v[i].stock <= 0 ? "out of stock" : "";
+		dlg_table_row(t, tb, cells);
 		free(money);
 		dlg_cite(t, "product", v[i].sku, v[i].name,
 		    "price,rating,review_count,stock");
 	}
+	dlg_table_text(t, tb, out->buf);
 }
 
 /* Why a recommended product fits: the filters it meets and its rating. */

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -227,6 +228,97 @@ dlg_set_action(struct tctx *t, const char *action, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Tables of the reply.  A handler makes one with its header, adds its
+ * rows, and puts its plain text in a slot; when a template puts that
+ * text in the reply, the table records where (place_tables).
+ */
+size_t
+dlg_table_new(struct tctx *t, const char *kind, const char *const *heads)
+{
+	struct turn_table *tb;
+	size_t		 i;
+
+	t->tables = xrealloc(t->tables, (t->ntables + 1) * sizeof *t->tables);
+	t->table_text = xrealloc(t->table_text, (t->ntables + 1) *
+	    sizeof *t->table_text);
+	tb = &t->tables[t->ntables];
+	memset(tb, 0, sizeof *tb);
+	tb->kind = kind;
+	for (i = 0; heads[i] != NULL; i++)
+		;
+	tb->ncols = i;
+	tb->header = xcalloc(i, sizeof *tb->header);
+	for (i = 0; i < tb->ncols; i++)
+		tb->header[i] = xstrdup(heads[i]);
+	t->table_text[t->ntables] = NULL;
+	return t->ntables++;
+}
+
+/* A row of ncols cells (NULL reads ""). */
+void
+dlg_table_row(struct tctx *t, size_t tb, const char *const *cells)
+{
+	struct turn_table *tt = &t->tables[tb];
+	size_t		 i, at = tt->nrows * tt->ncols;
+
+	tt->cells = xrealloc(tt->cells, (at + tt->ncols) * sizeof *tt->cells);
+	for (i = 0; i < tt->ncols; i++)
+		tt->cells[at + i] = xstrdup(cells[i] != NULL ? cells[i] : "");
+	tt->nrows++;
+}
+
+/* The table's plain text, as its handler puts it in a slot. */
+void
+dlg_table_text(struct tctx *t, size_t tb, const char *text)
+{
+	free(t->table_text[tb]);
+	t->table_text[tb] = xstrdup(text);
+}
+
+void
+dlg_table_clear(struct turn_table *tb)
+{
+	size_t	 i;
+
+	for (i = 0; i < tb->ncols; i++)
+		free(tb->header[i]);
+	for (i = 0; i < tb->nrows * tb->ncols; i++)
+		free(tb->cells[i]);
+	free(tb->header);
+	free(tb->cells);
+	memset(tb, 0, sizeof *tb);
+}
+
+void
+dlg_tables_release(struct turn_table *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		dlg_table_clear(&v[i]);
+	free(v);
+}
+
+/* Tables whose text a template output (to go at reply offset at) holds. */
+static void
+place_tables(struct tctx *t, size_t at, const struct sbuf *out)
+{
+	const char	*p;
+	size_t		 i, n;
+
+	for (i = 0; i < t->ntables; i++) {
+		if (t->tables[i].len > 0 || t->table_text[i] == NULL ||
+		    (n = strlen(t->table_text[i])) == 0)
+			continue;
+		if ((p = memmem(out->buf, out->len, t->table_text[i], n)) ==
+		    NULL)
+			continue;
+		t->tables[i].at = at + (size_t)(p - out->buf);
+		t->tables[i].len = n;
+	}
+}
+
 /* Render template id with the turn's slots, appending to the reply. */
 int
 dlg_say(struct tctx *t, const char *id)
@@ -243,6 +335,7 @@ dlg_say(struct tctx *t, const char *id)
 		if (t->reply.len > 0)
 			sbuf_adds(&t->reply, strchr(t->reply.buf, '\n') ?
 			    "\n" : " ");
+		place_tables(t, t->reply.len, &out);
 		sbuf_add(&t->reply, out.buf, out.len);
 		t->template_used = used;
 	} else {

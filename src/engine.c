@@ -195,6 +195,8 @@ generate(struct tctx *t)
 	if (generate_reply(t->e->gen, &rq, &res, &err) == SD_OK) {
 		sbuf_reset(&t->reply);
 		sbuf_adds(&t->reply, res.reply);
+		for (i = 0; i < t->ntables; i++)
+			t->tables[i].len = 0;	/* not in this reply */
 		used = "llm";
 		cJSON_ArrayForEach(c, res.citations)
 			if (cJSON_IsTrue(cJSON_GetObjectItem(c, "known")))
@@ -231,9 +233,38 @@ engine_reload_templates(struct engine *e, struct sd_error *err)
 	return SD_OK;
 }
 
+cJSON *
+turn_tables_json(const struct turn_table *v, size_t n)
+{
+	cJSON	*a = cJSON_CreateArray(), *o, *cols, *rows, *row;
+	size_t	 i, r, c;
+
+	for (i = 0; i < n; i++) {
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "kind", v[i].kind);
+		cols = cJSON_AddArrayToObject(o, "columns");
+		for (c = 0; c < v[i].ncols; c++)
+			cJSON_AddItemToArray(cols,
+			    cJSON_CreateString(v[i].header[c]));
+		rows = cJSON_AddArrayToObject(o, "rows");
+		for (r = 0; r < v[i].nrows; r++) {
+			row = cJSON_CreateArray();
+			for (c = 0; c < v[i].ncols; c++)
+				cJSON_AddItemToArray(row, cJSON_CreateString(
+				    v[i].cells[r * v[i].ncols + c]));
+			cJSON_AddItemToArray(rows, row);
+		}
+		cJSON_AddNumberToObject(o, "at", (double)v[i].at);
+		cJSON_AddNumberToObject(o, "len", (double)v[i].len);
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
 void
 turn_release(struct turn *tu)
 {
+	dlg_tables_release(tu->tables, tu->ntables);
 	free(tu->session_id);
 	free(tu->user_id);
 	free(tu->reply);
@@ -446,6 +477,24 @@ turn_decide(struct tctx *t)
 	dlg_jset_str(t->state, "last_intent", t->intent);
 }
 
+/* Only the tables the reply shows stay with the turn. */
+static void
+keep_shown_tables(struct tctx *t)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < t->ntables; i++) {
+		free(t->table_text[i]);
+		if (t->tables[i].len == 0)
+			dlg_table_clear(&t->tables[i]);
+		else
+			t->tables[n++] = t->tables[i];
+	}
+	free(t->table_text);
+	t->table_text = NULL;
+	t->ntables = n;
+}
+
 /*
  * respond: a generated reply where the generator wants one, then the
  * rest of the trace (before is the state as it was; taken over).
@@ -475,6 +524,10 @@ turn_respond(struct tctx *t, cJSON *before)
 	cJSON_AddBoolToObject(t->trace, "escalated", t->escalate ||
 	    strcmp(t->si.status, "escalated") == 0);
 	cJSON_AddStringToObject(t->trace, "reply", t->reply.buf);
+	keep_shown_tables(t);
+	if (t->ntables > 0)
+		cJSON_AddItemToObject(t->trace, "tables",
+		    turn_tables_json(t->tables, t->ntables));
 }
 
 /*
@@ -506,6 +559,7 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	struct text_clean clean;
 	cJSON		*timings, *before = NULL;
 	long long	 start = dlg_now_us();
+	size_t		 i;
 	enum sd_rc	 rc;
 
 	memset(tu, 0, sizeof *tu);
@@ -552,6 +606,10 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	tu->intent = t.intent;
 	tu->confidence = t.confidence;
 	tu->escalated = t.escalate || strcmp(t.si.status, "escalated") == 0;
+	tu->tables = t.tables;
+	tu->ntables = t.ntables;
+	t.tables = NULL;
+	t.ntables = 0;
 	if ((rc = persist(&t, tu, e->fixed_timings ? 0 : dlg_now_us() - start,
 	    err)) != SD_OK)
 		goto fail;
@@ -582,6 +640,11 @@ out:
 	sbuf_release(&t.reason);
 	text_folded_release(&t.fold);
 	free(t.escalate_reason);
+	if (t.table_text != NULL)
+		for (i = 0; i < t.ntables; i++)
+			free(t.table_text[i]);
+	free(t.table_text);
+	dlg_tables_release(t.tables, t.ntables);
 	return rc;
 }
 

@@ -21,6 +21,21 @@
 struct store;
 struct engine;
 
+/*
+ * A table of the reply (a comparison, a list of products) as rows, for
+ * each front end to lay out its own way.  The reply holds a plain text
+ * form of it at reply[at .. at + len), which a front end may replace.
+ */
+struct turn_table {
+	const char	*kind;		/* "comparison", "products" (static) */
+	size_t		 ncols;
+	char		**header;	/* ncols column headings ("" for none) */
+	size_t		 nrows;
+	char		**cells;	/* nrows * ncols cells, row by row */
+	size_t		 at;		/* its text in the reply: offset */
+	size_t		 len;		/* and length in bytes */
+};
+
 /* The result of one turn.  Release with turn_release. */
 struct turn {
 	char		*session_id;	/* the session (created when new) */
@@ -33,6 +48,8 @@ struct turn {
 	const char	*intent;	/* top intent (static text) */
 	double		 confidence;	/* its calibrated score */
 	int		 escalated;	/* the session is (now) escalated */
+	struct turn_table *tables;	/* the reply's tables, in order */
+	size_t		 ntables;
 	cJSON		*trace;		/* the whole trace; owned by the turn */
 };
 
@@ -65,6 +82,12 @@ enum sd_rc	 engine_turn(struct engine *, enum engine_channel,
 		    const char *text, size_t len, struct turn *,
 		    struct sd_error *);
 void		 turn_release(struct turn *);
+
+/*
+ * The tables as JSON, as the trace has them: [{"kind", "columns",
+ * "rows", "at", "len"}].  Caller deletes.
+ */
+cJSON		*turn_tables_json(const struct turn_table *, size_t);
 
 /* Re-read share/templates (after the shop edited them). */
 enum sd_rc	 engine_reload_templates(struct engine *, struct sd_error *);

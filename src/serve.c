@@ -674,6 +674,8 @@ turn_json(const struct turn *tu, int debug)
 	cJSON_AddNumberToObject(resp, "user_message_id",
 	    (double)tu->user_msg_id);
 	cJSON_AddStringToObject(resp, "reply", tu->reply);
+	cJSON_AddItemToObject(resp, "tables", turn_tables_json(tu->tables,
+	    tu->ntables));
 	if (cJSON_GetObjectItem(tr, "intent") != NULL)
 		cJSON_AddItemReferenceToObject(resp, "intent",
 		    cJSON_GetObjectItem(tr, "intent"));
