@@ -288,14 +288,11 @@ static cJSON *
 intent_json(const struct intent_result *ir)
 {
 	const char *const *names = intent_names(NULL);
-	cJSON		*o = cJSON_CreateObject(), *rank;
-	size_t		 i;
+	cJSON		*o = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(o, "name", names[ir->id]);
 	cJSON_AddNumberToObject(o, "confidence",
 	    round((double)ir->confidence * 1e4) / 1e4);
-	(void)rank;
-	(void)i;
 	return o;
 }
 
