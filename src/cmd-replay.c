@@ -133,8 +133,8 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 			status = SD_EXIT_FAIL;
 			break;
 		}
-		if (engine_turn(e, cur_session, cur_user, line.buf, line.len,
-		    &tu, &err) != SD_OK) {
+		if (engine_turn(e, ENGINE_REPLAY, cur_session, cur_user,
+		    line.buf, line.len, &tu, &err) != SD_OK) {
 			fprintf(stderr, "shopdesk replay: %s:%lu: %s\n", name,
 			    lineno, sd_error_msg(&err));
 			sd_error_clear(&err);

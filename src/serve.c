@@ -825,6 +825,8 @@ turn_json(const struct turn *tu, int debug)
 	cJSON_AddNumberToObject(resp, "user_message_id",
 	    (double)tu->user_msg_id);
 	cJSON_AddStringToObject(resp, "reply", tu->reply);
+	cJSON_AddItemToObject(resp, "tables", turn_tables_json(tu->tables,
+	    tu->ntables));
 	if (cJSON_GetObjectItem(tr, "intent") != NULL)
 		cJSON_AddItemReferenceToObject(resp, "intent",
 		    cJSON_GetObjectItem(tr, "intent"));
@@ -1034,8 +1036,8 @@ stream_run(struct serve *sv, struct worker **wp, struct stream *st)
 	engine_set_generator(e, (*wp)->gen, stream_token, st);
 	t0 = mono_us();
 	serve_locks_lock(sv->locks, st->sid);
-	rc = engine_turn(e, st->sid, st->user, st->msg, strlen(st->msg), &tu,
-	    &err);
+	rc = engine_turn(e, ENGINE_API, st->sid, st->user, st->msg,
+	    strlen(st->msg), &tu, &err);
 	serve_locks_unlock(sv->locks, st->sid);
 	engine_set_generator(e, (*wp)->gen, NULL, NULL);
 	if (rc != SD_OK) {
@@ -1230,7 +1232,8 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 
 	t0 = mono_us();
 	serve_locks_lock(sv->locks, sid);
-	rc = engine_turn(e, sid, user, msg, strlen(msg), &tu, &err);
+	rc = engine_turn(e, ENGINE_API, sid, user, msg, strlen(msg), &tu,
+	    &err);
 	serve_locks_unlock(sv->locks, sid);
 	if (rc != SD_OK) {
 		ret = respond_fail(sv, c, r, &err, "turn: ");

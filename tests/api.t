@@ -58,6 +58,8 @@ for k in '"reply":' '"intent":{"name":' '"entities":[' '"citations":' \
 	contains "the answer has $k" "$T/body" "$k"
 done
 not_contains "no trace without debug" "$T/body" '"trace":'
+contains "the other picks come as rows" "$T/body" \
+    '"tables":[{"kind":"products","columns":["#","product","price","rating","reviews","availability"],"rows":[["2","'
 req POST '/api/chat/message?debug=1' \
     "{\"session_id\":\"$S1\",\"user_id\":\"C001\",\"message\":\"how long does the battery last?\"}" "$K1"
 status_is "a second turn in the session" 200

@@ -72,6 +72,23 @@ printf '/session s\001x\nhello\n' > "$T/badid"
 run_fails "a /session id with a control byte" 1 "$SHOPDESK" replay --json "$T/badid"
 run_fails "--user that is not UTF-8" 2 "$SHOPDESK" replay --json --user "$(printf 'C\377')" "$T/script"
 
+# Each session records where it started: replay, or shopdesk chat on a
+# terminal (script(1) gives it one; piped, chat replays).
+export SHOPDESK_DB="$T/channels.db"
+printf 'hello\n' | "$SHOPDESK" replay --session s-replay > /dev/null
+run_ok "history lists the sessions" "$SHOPDESK" history --json
+contains "a replayed session is stored as replay" "$T/out" \
+    '"id":"s-replay","channel":"replay"'
+if command -v script >/dev/null 2>&1; then
+	printf 'hello\n/quit\n' | script -qec \
+	    "'$SHOPDESK' chat --session s-chat" /dev/null > /dev/null
+	"$SHOPDESK" history --json > "$T/out"
+	contains "a chat session is stored as chat" "$T/out" \
+	    '"id":"s-chat","channel":"chat"'
+else
+	ok 0 "a chat session is stored as chat # SKIP no script(1)"
+fi
+
 # shopdesk with a non-terminal stdin replays.
 printf 'hello\n' | "$SHOPDESK" > "$T/out" 2>&1
 contains "non-terminal stdin replays" "$T/out" "bot> "
