@@ -81,6 +81,23 @@ run_fails "bad option" 2 "$SHOPDESK" eval dialogues --bogus "$F"
 
 # The figures: floors just under what was measured, ceilings on the turns
 # about another product or order just above.
+D="$top_srcdir/tests/data/dialogues"
+run_ok "own conversations" "$SHOPDESK" eval dialogues "$D/dev.jsonl" \
+    "$D/test.jsonl"
+echo "# own dev:  $(row "$D/dev.jsonl")"
+echo "# own test: $(row "$D/test.jsonl")"
+at_least "own dev turns correct (%)" "$(field "$T/out" "$D/dev.jsonl" 3)" \
+    26.5
+at_least "own test turns correct (%)" "$(field "$T/out" "$D/test.jsonl" 3)" \
+    18.5
+at_most "own dev turns about the wrong item (%)" \
+    "$(field "$T/out" "$D/dev.jsonl" 9)" 19.0
+at_most "own test turns about the wrong item (%)" \
+    "$(field "$T/out" "$D/test.jsonl" 9)" 18.5
+n=$(field "$T/out" all 1)
+[ "${n:-0}" -ge 400 ]; ok $? "at least 400 turns of our own ($n)"
+
+
 C="$top_srcdir/../shared/data/conversations"
 if [ -f "$C/dev.jsonl" ] && [ -f "$C/test.jsonl" ]; then
 	run_ok "outside conversations" "$SHOPDESK" eval dialogues \
