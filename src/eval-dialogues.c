@@ -38,7 +38,6 @@
 #include <cJSON.h>
 
 #include "shopdesk.h"
-#include "catalog.h"
 #include "cmd.h"
 #include "engine.h"
 #include "eval.h"
@@ -51,29 +50,34 @@
 /* The clock both conversation sets were written against. */
 #define DLG_DEFAULT_NOW	"2026-11-20T12:00:00Z"
 
+/* One conversation of a file. */
 struct dlg_conv {
-	char		*id;
-	char		*user;		/* NULL: anonymous */
-	char		*category;
+	char		*id;		/* "d001", "v025" */
+	char		*user;		/* customer id; NULL: anonymous */
+	char		*category;	/* groups the figures */
 	const char	*file;		/* the path given (not owned) */
-	unsigned long	 line;
-	struct judge_turn *turns;
+	unsigned long	 line;		/* its line in file */
+	struct judge_turn *turns;	/* the customer's turns, in order */
 	size_t		 nturns;
 };
 
 /* Figures of one group (all, a category, a file). */
 struct dlg_tally {
 	char		*name;
-	long		 convs, convs_ok, turns, turns_ok, regex_ok, wrong;
+	long		 convs, convs_ok;	/* conversations, all turns passed */
+	long		 turns, turns_ok;	/* turns, passed */
+	long		 regex_ok;		/* turns passing must/must_not */
+	long		 wrong;			/* turns about another item */
 };
 
+/* One run of the evaluation. */
 struct dlg_run {
-	const char	*share_dir;
+	const char	*share_dir;	/* the demo store's data (not owned) */
 	char		*dir;		/* scratch directory */
 	char		*template_db;	/* the seeded store */
 	struct store	*tmpl;		/* open on template_db, for the judge */
-	struct judge	*judge;
-	int		 verbose, json;
+	struct judge	*judge;		/* reads tmpl */
+	int		 verbose, json;	/* --verbose, --json */
 	struct dlg_tally all;
 	struct dlg_tally *cats;		/* per category, in order seen */
 	size_t		 ncats;
@@ -408,9 +412,13 @@ note_failure(struct dlg_run *r, const struct dlg_conv *c, size_t k,
 	cJSON_AddItemToArray(r->failures, o);
 }
 
+/*
+ * Count a turn (v) or, with v NULL, a conversation (passed or not) in
+ * the three groups it belongs to: all, its category, its file.
+ */
 static void
-count_turn(struct dlg_run *r, const struct dlg_conv *c,
-    const struct judge_verdict *v)
+count(struct dlg_run *r, const struct dlg_conv *c,
+    const struct judge_verdict *v, int conv_pass)
 {
 	struct dlg_tally *g[3];
 	size_t		 i;
@@ -419,25 +427,15 @@ count_turn(struct dlg_run *r, const struct dlg_conv *c,
 	g[1] = tally_of(&r->cats, &r->ncats, c->category);
 	g[2] = tally_of(&r->files, &r->nfiles, c->file);
 	for (i = 0; i < 3; i++) {
+		if (v == NULL) {
+			g[i]->convs++;
+			g[i]->convs_ok += conv_pass;
+			continue;
+		}
 		g[i]->turns++;
 		g[i]->turns_ok += v->pass;
 		g[i]->regex_ok += v->regex_pass;
 		g[i]->wrong += v->wrong;
-	}
-}
-
-static void
-count_conv(struct dlg_run *r, const struct dlg_conv *c, int pass)
-{
-	struct dlg_tally *g[3];
-	size_t		 i;
-
-	g[0] = &r->all;
-	g[1] = tally_of(&r->cats, &r->ncats, c->category);
-	g[2] = tally_of(&r->files, &r->nfiles, c->file);
-	for (i = 0; i < 3; i++) {
-		g[i]->convs++;
-		g[i]->convs_ok += pass;
 	}
 }
 
@@ -475,13 +473,13 @@ run_conv(struct dlg_run *r, struct dlg_conv *c, struct sd_error *err)
 			session = xstrdup(tu.session_id);
 		sbuf_reset(&v.why);
 		judge_reply(r->judge, t, tu.reply, tu.trace, &v);
-		count_turn(r, c, &v);
+		count(r, c, &v, 0);
 		all_pass &= v.pass;
 		if (!v.pass && r->verbose)
 			note_failure(r, c, k, &v, &tu);
 		turn_release(&tu);
 	}
-	count_conv(r, c, all_pass);
+	count(r, c, NULL, all_pass);
 out:
 	engine_close(e);
 	if (st != NULL)

@@ -257,7 +257,7 @@ has_word(const char *text, const char *word)
 	if (n == 0)
 		return 0;
 	while ((p = strcasestr(p, word)) != NULL) {
-		if ((p == text || !is_alnum((unsigned char)p[-1] ) ||
+		if ((p == text || !is_alnum((unsigned char)p[-1]) ||
 		    !is_alnum((unsigned char)word[0])) &&
 		    (!is_alnum((unsigned char)p[n]) ||
 		    !is_alnum((unsigned char)word[n - 1])))
