@@ -464,8 +464,7 @@ run_conv(struct dlg_run *r, struct dlg_conv *c, struct sd_error *err)
 		struct judge_turn *t = &c->turns[k];
 
 		if ((rc = engine_turn(e, ENGINE_REPLAY, session, c->user,
-		    t->text,
-		    strlen(t->text), &tu, err)) != SD_OK) {
+		    t->text, strlen(t->text), &tu, err)) != SD_OK) {
 			sd_error_prefix(err, "%s:%lu: %s turn %zu: ", c->file,
 			    c->line, c->id, k + 1);
 			goto out;
