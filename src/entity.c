@@ -1435,12 +1435,14 @@ find_catalog(struct run *r)
 		    (fl & GZ_TOK_AMBIG) && !named(r, i, 1))
 			continue;
 		/*
-		 * Any other word of the language names a product only as a
-		 * name: "my office" is a room, not Microsoft Office.
+		 * Any other word of the language that only begins names
+		 * names a product only as a name: "my office" is a room, not
+		 * Microsoft Office, "it doesn't fit" no Beats Fit Pro.  A
+		 * word that is a whole name without its brand ("Apple
+		 * Pencil") stays the product: "which pencil" asks for it.
 		 */
-		if (bestn == 1 && (best->kind == GZ_PRODUCT ||
-		    best->kind == GZ_FAMILY) && (fl & GZ_TOK_WORD) &&
-		    !named(r, i, 0))
+		if (bestn == 1 && best->kind == GZ_FAMILY &&
+		    (fl & GZ_TOK_WORD) && !named(r, i, 0))
 			continue;
 		/* "good for gaming": a use, not the gaming category. */
 		if (best->kind == GZ_CATEGORY && bestn == 1 && i > 0 &&
