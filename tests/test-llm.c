@@ -127,6 +127,8 @@ claim(const struct fc_result *r, const char *kind)
 	return NULL;
 }
 
+static const char *user_text;	/* the customer's words for check() */
+
 static void
 check(struct factcheck *fc, const char *user, const char *sku,
     const char *text, struct fc_result *r)
@@ -139,6 +141,7 @@ check(struct factcheck *fc, const char *user, const char *sku,
 	ctx.user_id = user;
 	ctx.skus = skus;
 	ctx.nskus = sku != NULL;
+	ctx.user_text = user_text;
 	fc_result_release(r);
 	fc_result_init(r);
 	factcheck_text(fc, &ctx, text, strlen(text), 0, NULL, r, NULL);
@@ -305,11 +308,21 @@ main(void)
 	ok(c != NULL && strcmp(c->ev_kind, "policy") == 0 && c->ev_id != NULL &&
 	    strncmp(c->ev_id, "policy-", 7) == 0, "policy evidence: %s",
 	    c != NULL && c->ev_id ? c->ev_id : "-");
+	user_text = "any laptop under $1,500 with 16GB RAM and 4-6 hours "
+	    "of battery?";
 	check(fc, NULL, NULL, "Laptops under $1,500 with 16GB RAM and 4-6 "
 	    "hours of battery are popular.", &fr);
-	ok(fr.n == 0 && strcmp(fr.text.buf, "Laptops under $1,500 with 16GB "
-	    "RAM and 4-6 hours of battery are popular.") == 0,
-	    "budgets, specs and ranges are not claims");
+	ok(fr.removed == 0 && strcmp(fr.text.buf, "Laptops under $1,500 with "
+	    "16GB RAM and 4-6 hours of battery are popular.") == 0 &&
+	    claim(&fr, "number") != NULL && strcmp(claim(&fr,
+	    "number")->ev_kind, "customer") == 0,
+	    "budgets, specs and ranges the customer gave are backed by them");
+	user_text = NULL;
+	check(fc, NULL, NULL, "Laptops under $1,500 with 16GB RAM are "
+	    "popular. Ask me anything.", &fr);
+	ok(fr.removed == 1 && strcmp(fr.text.buf, "Ask me anything.") == 0 &&
+	    claim(&fr, "number")->verdict == FC_UNSUPPORTED,
+	    "a budget nobody gave is not backed: %s", fr.text.buf);
 
 	/* generate_reply end to end against the fake server. */
 	gen_config_init(&gc);
