@@ -293,9 +293,11 @@ history_turn_save(struct store *st, struct history_turn *ht,
 	static const char begin[] = "BEGIN";
 	static const char commit[] = "COMMIT";
 	static const char msql[] = "INSERT INTO messages(session_id, seq,"
-	    " role, text, intent, confidence, action, latency_us, created_at)"
+	    " role, text, intent, confidence, action, latency_us, created_at,"
+	    " claims, claims_backed, fill_bug)"
 	    " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM messages"
-	    " WHERE session_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	    " WHERE session_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11)";
 	static const char tsql[] = "INSERT INTO traces(message_id, trace)"
 	    " VALUES (?1, ?2)";
 	static const char ssql[] = "UPDATE sessions SET state = ?2,"
@@ -341,8 +343,12 @@ history_turn_save(struct store *st, struct history_turn *ht,
 		if (ht->latency_us >= 0)
 			sqlite3_bind_int64(s, 7, ht->latency_us);
 		sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 9, ht->claims);
+		sqlite3_bind_int(s, 10, ht->claims_backed);
+		sqlite3_bind_int(s, 11, ht->fill_bug);
 		r = sqlite3_step(s);
 		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
 		if (r != SQLITE_DONE)
 			goto fail;
 		ht->bot_msg_id = sqlite3_last_insert_rowid(db);

@@ -482,15 +482,32 @@ static const char *const history_migrations[] = {
 	"  key_id INTEGER REFERENCES api_keys(id)"
 	");"
 	"CREATE INDEX history.api_sessions_key ON api_sessions(key_id);",
+
+	/*
+	 * 1 -> 2: the fact-check's verdict on each reply: claims made,
+	 * claims the store backed as written, and whether a template was
+	 * filled with facts the store does not back.  NULL on the
+	 * customer's lines and on replies stored before.
+	 */
+	"ALTER TABLE history.messages ADD COLUMN claims INTEGER;"
+	"ALTER TABLE history.messages ADD COLUMN claims_backed INTEGER;"
+	"ALTER TABLE history.messages ADD COLUMN fill_bug INTEGER;",
 };
 
-/* Parents first, so that the foreign keys hold row by row. */
+/*
+ * Parents first, so that the foreign keys hold row by row.  Messages
+ * name their columns: history versions after 1 add columns main never
+ * had.
+ */
 static const char move_history_sql[] =
 	"INSERT OR IGNORE INTO history.api_keys SELECT * FROM main.api_keys;"
 	"INSERT OR IGNORE INTO history.sessions SELECT * FROM main.sessions;"
 	"INSERT OR IGNORE INTO history.api_sessions"
 	"  SELECT * FROM main.api_sessions;"
-	"INSERT OR IGNORE INTO history.messages SELECT * FROM main.messages;"
+	"INSERT OR IGNORE INTO history.messages(id, session_id, seq, role,"
+	"  text, intent, confidence, action, latency_us, created_at)"
+	"  SELECT id, session_id, seq, role, text, intent, confidence, action,"
+	"  latency_us, created_at FROM main.messages;"
 	"INSERT OR IGNORE INTO history.traces SELECT * FROM main.traces;"
 	"INSERT OR IGNORE INTO history.feedback SELECT * FROM main.feedback;";
 

@@ -250,7 +250,7 @@ main(void)
 	    "a new history file has 2 KB pages");
 	is_int(scalar(st, "PRAGMA main.page_size"), 4096,
 	    "the catalog keeps 4 KB pages");
-	is_int(scalar(st, "PRAGMA history.user_version"), 1,
+	is_int(scalar(st, "PRAGMA history.user_version"), 2,
 	    "the history file has its own schema version");
 	is_int(scalar(st, main_conversation_tables), 0,
 	    "main holds no conversation table");
@@ -335,8 +335,10 @@ main(void)
 	    store_exec(st, "BEGIN;"
 	    "INSERT INTO history.api_keys SELECT * FROM main.api_keys;"
 	    "INSERT INTO history.sessions SELECT * FROM main.sessions;"
-	    "INSERT INTO history.messages SELECT * FROM main.messages"
-	    " WHERE id = 1; COMMIT", &err) == SD_OK,
+	    "INSERT INTO history.messages(id, session_id, seq, role, text,"
+	    " intent, confidence, action, latency_us, created_at)"
+	    " SELECT * FROM main.messages WHERE id = 1; COMMIT", &err) ==
+	    SD_OK,
 	    "history holds part of the rows, main all of them at version 9");
 	store_close(st);
 	st = store_open(p, NULL, &err);
