@@ -36,6 +36,7 @@
 #include "catalog.h"
 #include "engine.h"
 #include "entity.h"
+#include "factcheck.h"
 #include "generate.h"
 #include "history.h"
 #include "intent.h"
@@ -63,6 +64,8 @@ struct engine {
 	gen_token_fn		 on_token;	/* streaming front end, or NULL */
 	void			*token_arg;
 	struct vec_retriever	*vr;	/* hybrid retrieval, or NULL */
+	struct factcheck	*fc;	/* checks template replies, or NULL
+					   until the first one */
 	engine_save_fn		 save;	/* engine_set_saver, or NULL */
 	void			*save_arg;
 	/* Per-turn scratch, reused so a turn allocates little. */
@@ -98,6 +101,7 @@ struct tctx {
 	char			*escalate_reason;
 	unsigned long		 seed;		/* template variant choice */
 	int			 fallback;	/* this turn was a fallback */
+	struct gen_verdict	 verdict;	/* the reply's fact-check */
 };
 
 /* Timing. */
@@ -2574,6 +2578,7 @@ engine_close(struct engine *e)
 	entity_list_release(&e->el);
 	sbuf_release(&e->clean);
 	vec_retriever_free(e->vr);
+	factcheck_free(e->fc);
 	free(e->share_dir);
 	free(e);
 }
@@ -2610,6 +2615,36 @@ engine_set_generator(struct engine *e, struct generator *g,
 	    generator_vector_weight(g) > 0)
 		e->vr = vec_retriever_new(e->st, generator_llm(g),
 		    generator_embed_model(g), generator_vector_weight(g));
+}
+
+/*
+ * Every reply is fact-checked before anyone sees it (generate.h): a
+ * template filled with facts the store does not back is replaced, and
+ * the trace's "reply_check" says what was wrong.
+ */
+static void
+check_reply(struct tctx *t)
+{
+	struct gen_check ck;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*state = cJSON_PrintUnformatted(t->state);
+
+	memset(&ck, 0, sizeof ck);
+	ck.text = t->text;
+	ck.state_json = state;
+	ck.user_id = t->user_id;
+	ck.sources = t->citations;
+	ck.more = t->retrieved;
+	if (gen_check_reply(&t->e->fc, t->st, &ck, &t->reply, &t->verdict,
+	    &err) != SD_OK)
+		cJSON_AddStringToObject(t->trace, "reply_check_error",
+		    sd_error_msg(&err));
+	else
+		cJSON_AddItemToObject(t->trace, "reply_check",
+		    t->verdict.trace);
+	t->verdict.trace = NULL;
+	sd_error_clear(&err);
+	free(state);
 }
 
 /*
@@ -2687,6 +2722,9 @@ generate(struct tctx *t)
 	if (generate_reply(t->e->gen, &rq, &res, &err) == SD_OK) {
 		sbuf_reset(&t->reply);
 		sbuf_adds(&t->reply, res.reply);
+		t->verdict.claims = res.claims;
+		t->verdict.backed = res.backed;
+		t->verdict.bug = 0;
 		used = "llm";
 		cJSON_ArrayForEach(c, res.citations)
 			if (cJSON_IsTrue(cJSON_GetObjectItem(c, "known")))
@@ -2823,6 +2861,9 @@ persist(struct tctx *t, struct turn *tu, long long latency,
 	ht.reason = t->escalate ? t->escalate_reason :
 	    t->si.escalation_reason;
 	ht.agent = t->si.agent;
+	ht.claims = t->verdict.claims;
+	ht.claims_backed = t->verdict.backed;
+	ht.fill_bug = t->verdict.bug;
 	if (t->e->save != NULL)
 		rc = t->e->save(t->e->save_arg, &ht, err);
 	else
@@ -2940,6 +2981,8 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 	}
 	jset_str(t.state, "last_intent", t.intent);
 	stage_time(&t, timings, "policy", &mark);
+	if (t.reply.len > 0)
+		check_reply(&t);
 	read_end(&t);
 	generator = strcmp(t.si.status, "agent") == 0 ? "template" :
 	    generate(&t);
