@@ -769,7 +769,7 @@ scan_ratings(struct sent *x)
 		if (!isdigit((unsigned char)x->s[i]) || (i > 0 &&
 		    (isalnum((unsigned char)x->s[i - 1]) || x->s[i - 1] == '.' ||
 		    x->s[i - 1] == ',' || x->s[i - 1] == '$' ||
-		    x->s[i - 1] == '#')))
+		    x->s[i - 1] == '#' || x->s[i - 1] == '/')))
 			continue;
 		e = number_at(x->s, x->len, i, &v);
 		k = e;
