@@ -479,6 +479,44 @@ daily(struct store *st, const char *from, const char *to, cJSON *o,
 	return SD_OK;
 }
 
+/*
+ * The fact-check's verdicts (history.c stores them per reply): claims
+ * replies made, claims the store backed as written, and template fills
+ * the checker caught.  Replies stored before it count as unchecked.
+ */
+static enum sd_rc
+factcheck(struct store *st, const char *from, const char *to, cJSON *o,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT count(claims),"
+	    " coalesce(sum(claims), 0), coalesce(sum(claims_backed), 0),"
+	    " coalesce(sum(fill_bug), 0) FROM messages"
+	    " WHERE role = 'bot' AND created_at >= ?1 AND created_at <= ?2";
+	sqlite3_stmt	*s;
+	cJSON		*f;
+	long long	 claims, backed;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_range(s, from, to);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, err, "read fact-check counts");
+	}
+	f = cJSON_AddObjectToObject(o, "factcheck");
+	cJSON_AddNumberToObject(f, "replies_checked",
+	    (double)sqlite3_column_int64(s, 0));
+	claims = sqlite3_column_int64(s, 1);
+	backed = sqlite3_column_int64(s, 2);
+	cJSON_AddNumberToObject(f, "claims", (double)claims);
+	cJSON_AddNumberToObject(f, "backed", (double)backed);
+	add_rate(f, "accuracy", backed, claims);
+	cJSON_AddNumberToObject(f, "template_bugs",
+	    (double)sqlite3_column_int64(s, 3));
+	sqlite3_reset(s);
+	return SD_OK;
+}
+
 enum sd_rc
 analytics_compute(struct store *st, const char *from, const char *to,
     cJSON **out, struct sd_error *err)
@@ -502,7 +540,8 @@ analytics_compute(struct store *st, const char *from, const char *to,
 	    (rc = satisfaction(st, from, to, o, err)) != SD_OK ||
 	    (rc = intents(st, from, to, o, err)) != SD_OK ||
 	    (rc = failing(st, from, to, o, err)) != SD_OK ||
-	    (rc = daily(st, from, to, o, err)) != SD_OK)
+	    (rc = daily(st, from, to, o, err)) != SD_OK ||
+	    (rc = factcheck(st, from, to, o, err)) != SD_OK)
 		goto out;
 out:
 	store_rollback(st);

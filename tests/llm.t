@@ -58,6 +58,15 @@ run_ok "--show-verdicts marks claims" "$SHOPDESK" -q --generator llm \
 contains "inline verdict" "$T/out" "[✗ corrected: \$1,299]"
 contains "inline support" "$T/out" "[✓ stock]"
 
+# Every reply's verdicts are stored and summed.
+run_ok "stats --json after the replays" "$SHOPDESK" -q stats --json
+contains "stats count checked replies and claims" "$T/out" \
+	'"factcheck":{"replies_checked":'
+grep -q '"factcheck":{[^}]*"accuracy":0\.[0-9]' "$T/out"
+ok $? "accuracy is below 1: the wrong price was not backed as written"
+run_ok "stats" "$SHOPDESK" -q stats
+contains "stats shows the facts backed" "$T/out" "facts backed"
+
 # Down server: the template answers, the trace says why.
 printf '/user C1024\nhow much is the asus rog strix g15?\n' > "$T/s2"
 run_ok "server down: replay still answers" "$SHOPDESK" -q --generator llm \
