@@ -851,6 +851,103 @@ term_claim(struct sent *x, const char *kw)
 	return r;
 }
 
+/* Places and absolutes the rows must name themselves. */
+static void
+check_absolutes(struct sent *x)
+{
+	static const char *const places[] = { "canada", "mexico", "uk",
+	    "united kingdom", "europe", "australia", "germany", "france",
+	    "japan", "india", "worldwide", "overseas", "abroad",
+	    "internationally", NULL };
+	static const char *const absolute[] = { "lifetime", "unlimited",
+	    "forever", NULL };
+	size_t	 i, at;
+
+	if ((fc_says(x, "ship") || fc_says(x, "deliver")) && !fc_negated(x))
+		for (i = 0; places[i] != NULL; i++)
+			if (fc_find_word(x->lc, places[i], 0, &at) &&
+			    (at == 0 || !isalpha((unsigned char)x->lc[at -
+			    1])) && !isalpha((unsigned char)x->lc[at +
+			    strlen(places[i])]) && !pool_has_word(
+			    fc_sentence_pool(x), places[i],
+			    strcspn(places[i], " "))) {
+				fc_unsupported(x, "shipping", at, at +
+				    strlen(places[i]), "ships_to");
+				return;
+			}
+	for (i = 0; absolute[i] != NULL; i++)
+		if (fc_find_word(x->lc, absolute[i], 0, &at) &&
+		    !pool_has_word(fc_sentence_pool(x), absolute[i],
+		    strlen(absolute[i]))) {
+			fc_unsupported(x, "terms", at, at + strlen(absolute[i]),
+			    absolute[i]);
+			return;
+		}
+}
+
+/*
+ * A policy's lists of what it excludes ("excludes", "non_returnable_
+ * categories", "not_eligible_categories"...): a sentence granting one
+ * of them ("covers accidental damage") is wrong unless it denies it.
+ */
+static void
+check_exclusions(struct sent *x, const cJSON *root, const char *id)
+{
+	static const char *const grant[] = { "cover", "includ", "eligibl",
+	    "returnabl", "return", "accept", "appl", "qualif", "match", NULL };
+	const cJSON	*it, *e;
+	size_t		 i, w, n, hit;
+	int		 first;
+	const char	*v;
+	char		*st, *key;
+
+	for (i = 0; grant[i] != NULL; i++)
+		if (strstr(x->stems, grant[i]) != NULL)
+			break;
+	if (grant[i] == NULL || fc_negated(x))
+		return;
+	cJSON_ArrayForEach(it, root) {
+		if (!cJSON_IsArray(it) || (strstr(it->string, "exclu") ==
+		    NULL && strncmp(it->string, "non_", 4) != 0 &&
+		    strncmp(it->string, "not_", 4) != 0))
+			continue;
+		cJSON_ArrayForEach(e, it) {
+			if (!cJSON_IsString(e))
+				continue;
+			v = e->valuestring;
+			n = hit = 0;
+			first = -1;
+			for (i = 0; v[i] != '\0'; i = w) {
+				while (v[i] != '\0' && !isalnum((unsigned char)
+				    v[i]))
+					i++;
+				for (w = i; isalnum((unsigned char)v[w]); w++)
+					;
+				if (w - i < 4)
+					continue;
+				st = fc_stem(v + i, w - i);
+				key = xasprintf(" %s ", st);
+				n++;
+				if (strstr(x->stems, key) != NULL) {
+					hit++;
+					if (first < 0)
+						first = 1;
+				} else if (first < 0)
+					first = 0;
+				free(st);
+				free(key);
+			}
+			if (n > 0 && first == 1 && hit >= (n < 2 ? n : 2)) {
+				fc_claim_add(x->res, "policy", x->s, x->len,
+				    FC_UNSUPPORTED, "policy", id, it->string,
+				    v, NULL);
+				x->drop = 1;
+				return;
+			}
+		}
+	}
+}
+
 /*
  * A policy's yes/no facts ("international_shipping": false) against
  * what the sentence says, and "no restocking fee" against a fee the
@@ -878,7 +975,11 @@ check_terms_of(struct sent *x, const char *id, int minstems)
 			    0));
 		sqlite3_reset(s);
 	}
+	if (minstems == 1)
+		check_exclusions(x, root, id);
 	cJSON_ArrayForEach(it, root) {
+		if (x->drop)
+			break;
 		fee = cJSON_IsNumber(it) && it->valuedouble > 0 &&
 		    strstr(it->string, "fee") != NULL;
 		if (!cJSON_IsBool(it) && !fee)
@@ -950,6 +1051,8 @@ fc_scan_claims(struct sent *x)
 		check_arrival(x);
 	if (!x->drop)
 		check_carrier(x);
+	if (!x->drop)
+		check_absolutes(x);
 	for (i = 0; i < x->fc->npol && !x->drop; i++)
 		if (about_policy(x, x->fc->pol[i].id, 0))
 			check_terms_of(x, x->fc->pol[i].id, 1);

@@ -19,7 +19,7 @@ struct store;
  * written two ways compares equal: "two weeks" is 14 "day", "1-year" is
  * 12 "month", "sixteen gigabytes" is 16 "gb", "$1,299" is 1299 "$",
  * "4.7/5" and "4.7 stars" are 4.7 "star", "November 22" is 1122 "date".
- * Units: "" (none), "$", "%", "x" (times: "double", "2x"), "star",
+ * Units: "" (none), "$", "%", "x" ("2x"), "times" ("double"), "star",
  * "of10", "count" (people: reviews, buyers), "day", "month", "hour",
  * "min", "date", "clock" ("2 pm"), or the word after the number ("gb",
  * "hz", "mp"...).

@@ -53,7 +53,7 @@ static const struct {
 	{ "%", "%", 1 }, { "percent", "%", 1 }, { "dollar", "$", 1 },
 	{ "dollars", "$", 1 }, { "bucks", "$", 1 }, { "usd", "$", 1 },
 	{ "star", "star", 1 }, { "stars", "star", 1 },
-	{ "times", "x", 1 }, { "x", "x", 1 },
+	{ "times", "times", 1 }, { "x", "x", 1 },
 	{ "review", "count", 1 }, { "reviews", "count", 1 },
 	{ "rating", "count", 1 }, { "ratings", "count", 1 },
 	{ "customer", "count", 1 }, { "customers", "count", 1 },
@@ -480,13 +480,14 @@ scan_special(const char *t, size_t len, size_t i, size_t we,
 {
 	size_t	 n2, we2;
 
+	/* Comparisons, apart from "2x USB-A" (a count of ports). */
 	if (word_is(t, i, we, "double") || word_is(t, i, we, "twice")) {
-		fq_push(l, 2, 2, "x", i, we, 1);
+		fq_push(l, 2, 2, "times", i, we, 1);
 		*next = we;
 		return 1;
 	}
 	if (word_is(t, i, we, "triple")) {
-		fq_push(l, 3, 3, "x", i, we, 1);
+		fq_push(l, 3, 3, "times", i, we, 1);
 		*next = we;
 		return 1;
 	}

@@ -722,8 +722,10 @@ scan_money(struct sent *x)
 		for (q = 0; qual[q] != NULL; q++)
 			if (fc_before(x, i, strlen(qual[q]) + 1, qual[q]))
 				break;
-		if (qual[q] != NULL || fc_after(x, e, 8, " budget"))
-			continue;
+		if (qual[q] != NULL || fc_after(x, e, 8, " budget") ||
+		    fc_before(x, i, 16, "sav") || fc_before(x, i, 16,
+		    "discount"))
+			continue;	/* the allow-list checks savings */
 		if ((p = fc_subject_at(x, i)) < 0 || !fc_load_product(x, p, &pr))
 			continue;
 		val = fmt_num(pr.price);
@@ -1032,10 +1034,6 @@ scan_terms(struct sent *x)
 		if (fc_near(x, s, x->t[u].e, 40, "price match") ||
 		    fc_near(x, s, x->t[u].e, 40, "price drop"))
 			key = "price_match_window_days";
-		else if (fc_after(x, x->t[u].e, 12, "of delivery") ||
-		    fc_after(x, x->t[u].e, 14, "from delivery") ||
-		    fc_after(x, x->t[u].e, 14, "after delivery"))
-			key = "return_window_days";	/* its start */
 		else if (fc_before(x, s, 25, "return") || fc_after(x,
 		    x->t[u].e, 10, "return"))
 			key = "return_window_days";	/* "return it within" */
@@ -1043,6 +1041,10 @@ scan_terms(struct sent *x)
 			key = "refund_processing_days";
 		else if (fc_near(x, s, x->t[u].e, 40, "damage"))
 			key = "report_damage_within_days";
+		else if (fc_after(x, x->t[u].e, 12, "of delivery") ||
+		    fc_after(x, x->t[u].e, 14, "from delivery") ||
+		    fc_after(x, x->t[u].e, 14, "after delivery"))
+			key = "return_window_days";	/* its start */
 		else if (fc_near(x, s, x->t[u].e, 30, "ship it back") ||
 		    fc_near(x, s, x->t[u].e, 30, "send it back"))
 			key = "ship_back_within_days";
