@@ -44,10 +44,7 @@ fc_sent_release(struct sent *x)
 	free(x->order_id);
 	free(x->stems);
 	free(x->ev_id);
-	if (x->pool != NULL) {
-		pool_release(x->pool);
-		free(x->pool);
-	}
+	free(x->view.p);
 }
 
 /* Policies. */
@@ -199,26 +196,94 @@ about_policy(const struct sent *x, const char *id, int context)
 	return 0;
 }
 
-static void
-evidence(struct sent *x, const char *kind, const char *id)
+/*
+ * Entity pools are built once per reply and shared by its sentences: a
+ * comparison table is twenty lines about the same two products, and
+ * reading and scanning their rows again for each line made a turn with
+ * a template check a third slower.
+ */
+struct fc_cache {
+	char		**key;		/* "kind:id" */
+	struct fc_pool	**pool;
+	size_t		 n;
+};
+
+void
+fc_cache_free(struct fc_cache *c)
 {
-	pool_source(x->pool, kind, id);
-	if (x->ev_kind != NULL)
+	size_t	 i;
+
+	if (c == NULL)
 		return;
-	x->ev_kind = kind;
-	x->ev_id = xstrdup(id);
+	for (i = 0; i < c->n; i++) {
+		free(c->key[i]);
+		pool_release(c->pool[i]);
+		free(c->pool[i]);
+	}
+	free(c->key);
+	free(c->pool);
+	free(c);
+}
+
+/* The cached pool of kind:id, or a new empty one (*fresh set). */
+static struct fc_pool *
+cached(struct sent *x, const char *kind, const char *id, int *fresh)
+{
+	struct fc_cache	*c;
+	char		*key = xasprintf("%s:%s", kind, id);
+	size_t		 i;
+
+	if (x->res->cache == NULL)
+		x->res->cache = xcalloc(1, sizeof *x->res->cache);
+	c = x->res->cache;
+	*fresh = 0;
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->key[i], key) == 0) {
+			free(key);
+			return c->pool[i];
+		}
+	c->key = xrealloc(c->key, (c->n + 1) * sizeof *c->key);
+	c->pool = xrealloc(c->pool, (c->n + 1) * sizeof *c->pool);
+	c->key[c->n] = key;
+	c->pool[c->n] = xcalloc(1, sizeof **c->pool);
+	pool_init(c->pool[c->n]);
+	pool_source(c->pool[c->n], kind, id);
+	*fresh = 1;
+	return c->pool[c->n++];
+}
+
+/* Add an entity's pool to the sentence's view (once). */
+static void
+view_add(struct sent *x, struct fc_pool *p, const char *kind, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->view.n; i++)
+		if (x->view.p[i] == p)
+			return;
+	x->view.p = xrealloc(x->view.p, (x->view.n + 1) * sizeof *x->view.p);
+	x->view.p[x->view.n++] = p;
+	if (x->ev_kind == NULL) {
+		x->ev_kind = kind;
+		x->ev_id = xstrdup(id);
+	}
 }
 
 static void
 pool_add_product(struct sent *x, long p)
 {
 	struct product	 pr;
+	struct fc_pool	*pl;
+	int		 fresh;
 
-	if (fc_load_product(x, p, &pr)) {
-		evidence(x, "product", pr.sku);
-		pool_product(x->pool, &pr);
+	if (p < 0)
+		return;
+	pl = cached(x, "product", x->fc->sku[p], &fresh);
+	if (fresh && fc_load_product(x, p, &pr)) {
+		pool_product(pl, &pr);
 		product_release(&pr);
 	}
+	view_add(x, pl, "product", x->fc->sku[p]);
 }
 
 static void
@@ -226,35 +291,69 @@ pool_add_order(struct sent *x, const char *id)
 {
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
+	struct fc_pool	*pl;
 	char		*w;
+	int		 fresh;
 
+	pl = cached(x, "order", id, &fresh);
+	view_add(x, pl, "order", id);
+	if (!fresh)
+		return;
 	if (catalog_order(x->fc->st, id, &o, &err) != SD_OK) {
 		sd_error_clear(&err);
 		return;
 	}
-	evidence(x, "order", o.id);
-	pool_order(x->pool, &o);
+	pool_order(pl, &o);
 	/* "you still have 12 days to return it" */
 	if (o.delivered_at != NULL && (w = catalog_policy_fact(x->fc->st,
 	    "return_window_days", NULL)) != NULL) {
-		pool_num(x->pool, atof(w) - (double)catalog_days_between(
+		pool_num(pl, atof(w) - (double)catalog_days_between(
 		    o.delivered_at, store_now()), "day");
 		free(w);
 	}
 	order_release(&o);
 }
 
-struct fc_pool *
+static void
+pool_add_document(struct sent *x, const char *kind, const char *id)
+{
+	struct fc_pool	*pl;
+	int		 fresh;
+
+	pl = cached(x, "document", id, &fresh);
+	if (fresh)
+		pool_document(pl, x->fc->st, id);
+	view_add(x, pl, kind, id);
+}
+
+/* The customer's words, the state: the same for every sentence. */
+static void
+pool_add_turn(struct sent *x)
+{
+	struct fc_pool	*pl;
+	int		 fresh;
+
+	pl = cached(x, "customer", "words", &fresh);
+	if (fresh) {
+		pool_loose(pl, x->ctx->user_text);
+		pool_source(pl, "template", "text");
+		pool_loose(pl, x->ctx->shop_text);
+		pool_source(pl, "state", "dialogue");
+		pool_json(pl, x->ctx->state_json);
+	}
+	view_add(x, pl, "customer", "words");
+}
+
+const struct fc_view *
 fc_sentence_pool(struct sent *x)
 {
 	size_t	 i, j;
 	long	 p;
 
-	if (x->pool != NULL)
-		return x->pool;
+	if (x->view_built)
+		return &x->view;
+	x->view_built = 1;
 	ensure_stems(x);
-	x->pool = xcalloc(1, sizeof *x->pool);
-	pool_init(x->pool);
 	for (i = 0; i < x->nm; i++) {
 		for (j = 0; j < i && x->m[j].prod != x->m[i].prod; j++)
 			;
@@ -278,26 +377,39 @@ fc_sentence_pool(struct sent *x)
 		for (i = 0; i < x->ctx->norders; i++)
 			pool_add_order(x, x->ctx->orders[i]);
 	for (i = 0; i < x->fc->npol; i++)
-		if (about_policy(x, x->fc->pol[i].id, 1)) {
-			evidence(x, "policy", x->fc->pol[i].id);
-			pool_document(x->pool, x->fc->st, x->fc->pol[i].id);
-		}
-	for (i = 0; i < x->ndocs; i++) {
-		evidence(x, "document", x->docs[i]);
-		pool_document(x->pool, x->fc->st, x->docs[i]);
-	}
+		if (about_policy(x, x->fc->pol[i].id, 1))
+			pool_add_document(x, "policy", x->fc->pol[i].id);
+	for (i = 0; i < x->ndocs; i++)
+		pool_add_document(x, "document", x->docs[i]);
 	if (!x->has_product)
-		for (i = 0; i < x->ctx->ndocs; i++) {
-			evidence(x, "document", x->ctx->docs[i]);
-			pool_document(x->pool, x->fc->st, x->ctx->docs[i]);
-		}
-	pool_source(x->pool, "customer", "words");
-	pool_loose(x->pool, x->ctx->user_text);
-	pool_source(x->pool, "template", "text");
-	pool_loose(x->pool, x->ctx->shop_text);
-	pool_source(x->pool, "state", "dialogue");
-	pool_json(x->pool, x->ctx->state_json);
-	return x->pool;
+		for (i = 0; i < x->ctx->ndocs; i++)
+			pool_add_document(x, "document", x->ctx->docs[i]);
+	pool_add_turn(x);
+	return &x->view;
+}
+
+const char *
+view_backs(const struct fc_view *v, const struct fq *q, const char **id)
+{
+	const char	*k;
+	size_t		 i;
+
+	for (i = 0; i < v->n; i++)
+		if ((k = pool_backs(v->p[i], q, id)) != NULL)
+			return k;
+	*id = NULL;
+	return NULL;
+}
+
+int
+view_has_word(const struct fc_view *v, const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->n; i++)
+		if (pool_has_word(v->p[i], w, n))
+			return 1;
+	return 0;
 }
 
 void
@@ -333,7 +445,7 @@ neg_word(const struct sent *x, size_t i)
 int
 fc_in_rows(struct sent *x, size_t s, size_t e)
 {
-	struct fc_pool	*p = fc_sentence_pool(x);
+	const struct fc_view *p = fc_sentence_pool(x);
 	size_t		 i, w;
 	int		 all = 1;
 
@@ -343,12 +455,13 @@ fc_in_rows(struct sent *x, size_t s, size_t e)
 		for (w = i; w < e && isalnum((unsigned char)x->s[w]); w++)
 			;
 		if (w > i)
-			all = pool_has_word(p, x->s + i, w - i);
+			all = view_has_word(p, x->s + i, w - i);
 	}
 	/* Built before every name was found: build it again later. */
-	pool_release(x->pool);
-	free(x->pool);
-	x->pool = NULL;
+	free(x->view.p);
+	x->view.p = NULL;
+	x->view.n = 0;
+	x->view_built = 0;
 	free(x->ev_id);
 	x->ev_id = NULL;
 	x->ev_kind = NULL;
@@ -414,7 +527,7 @@ void
 fc_scan_numbers(struct sent *x)
 {
 	struct fq_list	 l;
-	struct fc_pool	*p;
+	const struct fc_view *p;
 	const char	*kind, *id;
 	size_t		 i;
 
@@ -428,7 +541,7 @@ fc_scan_numbers(struct sent *x)
 		    '#') || list_marker(x, q))
 			continue;
 		p = fc_sentence_pool(x);
-		if ((kind = pool_backs(p, q, &id)) != NULL)
+		if ((kind = view_backs(p, q, &id)) != NULL)
 			fc_claim_add(x->res, "number", x->s + q->s, q->e - q->s,
 			    FC_SUPPORTED, static_kind(kind), id, q->unit[0] != '\0' ?
 			    q->unit : "value", NULL, NULL);
@@ -485,7 +598,7 @@ check_items(struct sent *x, size_t from, const char *kind)
 	static const char *const stops[] = { " for ", " when ", " if ",
 	    " at ", " so ", " but ", " which ", " that ", " to ", " over ",
 	    " via ", " through ", " in the box", " right ", NULL };
-	struct fc_pool	*p = fc_sentence_pool(x);
+	const struct fc_view *p = fc_sentence_pool(x);
 	size_t		 end = x->len, i, s, head_s = 0, head_e = 0;
 	const char	*c;
 
@@ -502,7 +615,7 @@ check_items(struct sent *x, size_t from, const char *kind)
 	for (i = from; i <= end; i++) {
 		if (i == end || strncmp(x->lc + i, " and ", 5) == 0 ||
 		    strncmp(x->lc + i, " or ", 4) == 0) {
-			if (head_e > head_s && !pool_has_word(p, x->s + head_s,
+			if (head_e > head_s && !view_has_word(p, x->s + head_s,
 			    head_e - head_s)) {
 				fc_unsupported(x, kind, from, end, "not in "
 				    "the store's description");
@@ -569,7 +682,7 @@ check_product_words(struct sent *x)
 	for (i = 0; colors[i] != NULL; i++)
 		if (fc_find_word(x->lc, colors[i], 0, &at) && (at == 0 ||
 		    !isalpha((unsigned char)x->lc[at - 1])) &&
-		    !pool_has_word(fc_sentence_pool(x), colors[i],
+		    !view_has_word(fc_sentence_pool(x), colors[i],
 		    strlen(colors[i]))) {
 			fc_unsupported(x, "variant", at, at +
 			    strlen(colors[i]), "colour");
@@ -653,7 +766,7 @@ check_free(struct sent *x)
 		return;
 	}
 	/* Anything else given free must be free in the rows. */
-	if (!pool_has_word(fc_sentence_pool(x), "free", 4)) {
+	if (!view_has_word(fc_sentence_pool(x), "free", 4)) {
 		fc_unsupported(x, "offer", at, e, "not offered");
 		return;
 	}
@@ -681,7 +794,7 @@ check_financing(struct sent *x)
 	for (i = 0; providers[i] != NULL; i++)
 		if (fc_find_word(x->lc, providers[i], 0, &at)) {
 			any = 1;
-			if (!pool_has_word(fc_sentence_pool(x), providers[i],
+			if (!view_has_word(fc_sentence_pool(x), providers[i],
 			    strcspn(providers[i], " "))) {
 				fc_unsupported(x, "offer", at, at +
 				    strlen(providers[i]), "payment provider");
@@ -797,7 +910,7 @@ check_carrier(struct sent *x)
 		if (fc_find_word(x->lc, carriers[i], 0, &at) && (at == 0 ||
 		    !isalpha((unsigned char)x->lc[at - 1])) &&
 		    !isalpha((unsigned char)x->lc[at + strlen(carriers[i])]) &&
-		    !pool_has_word(fc_sentence_pool(x), carriers[i],
+		    !view_has_word(fc_sentence_pool(x), carriers[i],
 		    strcspn(carriers[i], " "))) {
 			fc_unsupported(x, "carrier", at, at +
 			    strlen(carriers[i]), "carrier");
@@ -868,7 +981,7 @@ check_absolutes(struct sent *x)
 			if (fc_find_word(x->lc, places[i], 0, &at) &&
 			    (at == 0 || !isalpha((unsigned char)x->lc[at -
 			    1])) && !isalpha((unsigned char)x->lc[at +
-			    strlen(places[i])]) && !pool_has_word(
+			    strlen(places[i])]) && !view_has_word(
 			    fc_sentence_pool(x), places[i],
 			    strcspn(places[i], " "))) {
 				fc_unsupported(x, "shipping", at, at +
@@ -877,7 +990,7 @@ check_absolutes(struct sent *x)
 			}
 	for (i = 0; absolute[i] != NULL; i++)
 		if (fc_find_word(x->lc, absolute[i], 0, &at) &&
-		    !pool_has_word(fc_sentence_pool(x), absolute[i],
+		    !view_has_word(fc_sentence_pool(x), absolute[i],
 		    strlen(absolute[i]))) {
 			fc_unsupported(x, "terms", at, at + strlen(absolute[i]),
 			    absolute[i]);

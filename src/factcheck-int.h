@@ -131,6 +131,17 @@ struct edit {
 	char		*mark;		/* inline verdict, or NULL */
 };
 
+/* The pools of a sentence's entities (owned by the reply's cache). */
+struct fc_view {
+	struct fc_pool	**p;
+	size_t		 n;
+};
+const char	*view_backs(const struct fc_view *, const struct fq *,
+		    const char **id);
+int		 view_has_word(const struct fc_view *, const char *w,
+		    size_t n);
+void		 fc_cache_free(struct fc_cache *);
+
 /* One sentence being checked. */
 struct sent {
 	struct factcheck *fc;
@@ -150,7 +161,8 @@ struct sent {
 	char		**docs;		/* documents cited with [D:id] */
 	size_t		 ndocs;
 	char		*stems;		/* " stem stem ... " of its words */
-	struct fc_pool	*pool;		/* what backs it, built on demand */
+	struct fc_view	 view;		/* what backs it, built on demand */
+	int		 view_built;
 	int		 has_product;	/* names a product itself */
 	const char	*ev_kind;	/* first entity of the pool */
 	char		*ev_id;
@@ -181,8 +193,8 @@ int		 fc_says(const struct sent *, const char *w);
 int		 fc_in_rows(struct sent *, size_t s, size_t e);
 /* Does the sentence deny something ("can't", "no", "never")? */
 int		 fc_negated(const struct sent *);
-/* The pool of the sentence's entities (built once). */
-struct fc_pool	*fc_sentence_pool(struct sent *);
+/* The pools of the sentence's entities (built once). */
+const struct fc_view *fc_sentence_pool(struct sent *);
 /* Claims in words: availability, inclusions, offers, policy terms. */
 void		 fc_scan_claims(struct sent *);
 /* Every quantity not yet decided must be backed. */

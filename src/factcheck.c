@@ -284,6 +284,7 @@ fc_result_release(struct fc_result *r)
 	free(r->cites);
 	free(r->order);
 	free(r->seen);
+	fc_cache_free(r->cache);
 	sbuf_release(&r->text);
 	memset(r, 0, sizeof *r);
 	r->subject = -1;

@@ -36,6 +36,7 @@
 
 struct store;
 struct factcheck;
+struct fc_cache;
 
 enum fc_verdict {
 	FC_SUPPORTED,
@@ -80,6 +81,7 @@ struct fc_result {
 	long		*seen;		/* products named so far */
 	size_t		 nseen;
 	char		*order;		/* the customer's order it is about */
+	struct fc_cache	*cache;		/* rows read for it, by entity */
 };
 
 /* Claims made and claims the store backed as stated. */
