@@ -184,6 +184,13 @@ int		 fc_find_word(const char *lc, const char *w, size_t from,
 		    size_t *at);
 
 /* factcheck-claims.c */
+void		 fc_ensure_stems(struct sent *);
+/* Is the sentence about policy id (by its words; with context, also as
+ * a document of the turn's context)? */
+int		 fc_about_policy(const struct sent *, const char *id,
+		    int context);
+/* Does token i deny ("not", "no", "don't")? */
+int		 fc_neg_word(const struct sent *, size_t i);
 /* A claim nothing backs: record it and drop the sentence. */
 void		 fc_unsupported(struct sent *, const char *kind, size_t s,
 		    size_t e, const char *why);
@@ -195,7 +202,8 @@ int		 fc_in_rows(struct sent *, size_t s, size_t e);
 int		 fc_negated(const struct sent *);
 /* The pools of the sentence's entities (built once). */
 const struct fc_view *fc_sentence_pool(struct sent *);
-/* Claims in words: availability, inclusions, offers, policy terms. */
+/* factcheck-words.c: claims in words (availability, inclusions,
+ * offers, policy terms). */
 void		 fc_scan_claims(struct sent *);
 /* Every quantity not yet decided must be backed. */
 void		 fc_scan_numbers(struct sent *);
