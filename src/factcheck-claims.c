@@ -540,9 +540,10 @@ fc_scan_numbers(struct sent *x)
 			continue;
 		p = fc_sentence_pool(x);
 		if ((kind = view_backs(p, q, &id)) != NULL)
-			fc_claim_add(x->res, "number", x->s + q->s, q->e - q->s,
-			    FC_SUPPORTED, static_kind(kind), id, q->unit[0] != '\0' ?
-			    q->unit : "value", NULL, NULL);
+			fc_claim_add(x->res, "number", x->s + q->s,
+			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
+			    q->unit[0] != '\0' ? q->unit : "value", NULL,
+			    NULL);
 		else
 			fc_unsupported(x, "number", q->s, q->e,
 			    q->unit[0] != '\0' ? q->unit : "value");

@@ -70,7 +70,8 @@ void		 pool_loose(struct fc_pool *, const char *text);
 void		 pool_product(struct fc_pool *, const struct product *);
 void		 pool_order(struct fc_pool *, const struct order *);
 /* A document (policy, FAQ...) by id: body, title and facts. */
-void		 pool_document(struct fc_pool *, struct store *, const char *id);
+void		 pool_document(struct fc_pool *, struct store *,
+		    const char *id);
 /* The source backing q (its kind, *id), or NULL when nothing does. */
 const char	*pool_backs(const struct fc_pool *, const struct fq *,
 		    const char **id);

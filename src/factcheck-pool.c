@@ -447,7 +447,8 @@ scan_one_digits(const char *t, size_t len, size_t i, struct fq_list *l,
 		e = digits_number(t, len, p + 4, &v2);
 		range = 1;
 	} else if (p + 3 < len && (unsigned char)t[p] == 0xe2 &&
-	    (unsigned char)t[p + 1] == 0x80 && (unsigned char)t[p + 2] == 0x93 &&
+	    (unsigned char)t[p + 1] == 0x80 &&
+	    (unsigned char)t[p + 2] == 0x93 &&
 	    isdigit((unsigned char)t[p + 3])) {
 		e = digits_number(t, len, p + 3, &v2);
 		range = 1;
@@ -493,8 +494,8 @@ scan_special(const char *t, size_t len, size_t i, size_t we,
 	}
 	if (word_is(t, i, we, "half")) {
 		n2 = skip_gap(t, len, we);
-		if (word_at(t, len, n2, &we2) && (word_is(t, n2, we2, "price") ||
-		    word_is(t, n2, we2, "off"))) {
+		if (word_at(t, len, n2, &we2) && (word_is(t, n2, we2,
+		    "price") || word_is(t, n2, we2, "off"))) {
 			fq_push(l, 50, 50, "%", i, we2, 1);
 			*next = we2;
 			return 1;
@@ -527,7 +528,8 @@ fq_scan(const char *t, size_t len, struct fq_list *l)
 			de = digits_number(t, len, me + 1, &v);
 			if (v >= 1 && v <= 31 && (de == len ||
 			    !isdigit((unsigned char)t[de]))) {
-				while (de < len && isalpha((unsigned char)t[de]))
+				while (de < len &&
+				    isalpha((unsigned char)t[de]))
 					de++;
 				fq_push(l, (m + 1) * 100 + v, (m + 1) * 100 + v,
 				    "date", i, de, 0);
@@ -847,7 +849,8 @@ void
 pool_document(struct fc_pool *p, struct store *st, const char *id)
 {
 	static const char sql[] = "SELECT d.title, d.body, d.tags, m.value"
-	    " FROM documents d LEFT JOIN meta m ON m.key = 'facts:' || d.doc_key"
+	    " FROM documents d"
+	    " LEFT JOIN meta m ON m.key = 'facts:' || d.doc_key"
 	    " WHERE d.doc_key = ?1";
 	sqlite3_stmt	*s;
 

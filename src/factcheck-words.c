@@ -418,8 +418,8 @@ term_claim(struct sent *x, const char *kw)
 				q = strchr(p, ' ');
 				for (i = a; i <= b; i++)
 					if (strlen(st[i]) == (size_t)(q - p) &&
-					    strncmp(st[i], p, (size_t)(q - p)) ==
-					    0)
+					    strncmp(st[i], p,
+					    (size_t)(q - p)) == 0)
 						break;
 				all = i <= b;
 			}

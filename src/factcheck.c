@@ -536,9 +536,10 @@ find_products(struct sent *x)
 				if (mi < x->nm || family_of(x, b, i, j) ||
 				    fc_in_rows(x, x->t[i].s, x->t[j].e))
 					break;
-				fc_claim_add(x->res, "product", x->s + x->t[i].s,
-				    x->t[j].e - x->t[i].s, FC_UNKNOWN_PRODUCT,
-				    "product", NULL, "name", NULL, NULL);
+				fc_claim_add(x->res, "product",
+				    x->s + x->t[i].s, x->t[j].e - x->t[i].s,
+				    FC_UNKNOWN_PRODUCT, "product", NULL, "name",
+				    NULL, NULL);
 				x->drop = 1;
 				return;
 			}
@@ -673,8 +674,8 @@ check_policy(struct sent *x, const char *key, size_t s, size_t e, double v,
 		return;
 	val = fmt_num(truth);
 	if (fabs(truth - v) < 0.005) {
-		c = fc_claim_add(x->res, "policy", x->s + s, e - s, FC_SUPPORTED,
-		    "policy", doc, key, val, NULL);
+		c = fc_claim_add(x->res, "policy", x->s + s, e - s,
+		    FC_SUPPORTED, "policy", doc, key, val, NULL);
 		edit_add(x, s, e, NULL, c);
 	} else {
 		rep = money == 1 ? catalog_money(truth, "USD") : money == 2 ?
@@ -727,12 +728,14 @@ scan_money(struct sent *x)
 		    fc_before(x, i, 16, "sav") || fc_before(x, i, 16,
 		    "discount"))
 			continue;	/* the allow-list checks savings */
-		if ((p = fc_subject_at(x, i)) < 0 || !fc_load_product(x, p, &pr))
+		if ((p = fc_subject_at(x, i)) < 0 ||
+		    !fc_load_product(x, p, &pr))
 			continue;
 		val = fmt_num(pr.price);
 		if (fabs(pr.price - v) < 0.005) {
 			c = fc_claim_add(x->res, "price", x->s + i, e - i,
-			    FC_SUPPORTED, "product", pr.sku, "price", val, NULL);
+			    FC_SUPPORTED, "product", pr.sku, "price", val,
+			    NULL);
 			edit_add(x, i, e, NULL, c);
 		} else if (pr.list_price > 0 && fabs(pr.list_price - v) <
 		    0.005) {
@@ -794,15 +797,18 @@ scan_ratings(struct sent *x)
 		if (rating) {
 			val = xasprintf("%.1f", pr.rating);
 			if (pr.review_count == 0 && pr.rating == 0)
-				c = fc_claim_add(x->res, "rating", x->s + i, e - i,
+				c = fc_claim_add(x->res, "rating", x->s + i,
+				    e - i,
 				    FC_CONTRADICTED, "product", pr.sku,
 				    "rating", "unrated", NULL);
 			else if (fabs(pr.rating - v) < 0.05)
-				c = fc_claim_add(x->res, "rating", x->s + i, e - i,
+				c = fc_claim_add(x->res, "rating", x->s + i,
+				    e - i,
 				    FC_SUPPORTED, "product", pr.sku, "rating",
 				    val, NULL);
 			else
-				c = fc_claim_add(x->res, "rating", x->s + i, e - i,
+				c = fc_claim_add(x->res, "rating", x->s + i,
+				    e - i,
 				    FC_CORRECTED, "product", pr.sku, "rating",
 				    val, val);
 			edit_add(x, i, e, c->corrected, c);
@@ -879,12 +885,14 @@ scan_stock(struct sent *x)
 					continue;
 				val = xasprintf("%lld", pr.stock);
 				if ((long long)v == pr.stock)
-					c = fc_claim_add(x->res, "stock", x->s + d,
+					c = fc_claim_add(x->res, "stock",
+					    x->s + d,
 					    e - d, FC_SUPPORTED, "product",
 					    pr.sku, "stock", val, NULL);
 				else {
 					rep = xasprintf("%lld", pr.stock);
-					c = fc_claim_add(x->res, "stock", x->s + d,
+					c = fc_claim_add(x->res, "stock",
+					    x->s + d,
 					    e - d, FC_CORRECTED, "product",
 					    pr.sku, "stock", val, rep);
 					free(rep);
@@ -908,7 +916,8 @@ scan_stock(struct sent *x)
 		if (fc_before(x, s, 12, "back ") || fc_before(x, s, 12,
 		    "when "))
 			continue;	/* "when it is back in stock" */
-		if ((p = fc_subject_at(x, s)) < 0 || !fc_load_product(x, p, &pr))
+		if ((p = fc_subject_at(x, s)) < 0 ||
+		    !fc_load_product(x, p, &pr))
 			continue;
 		val = xasprintf("%lld", pr.stock);
 		if ((x->lc[s] == 'i') == (pr.stock > 0))

@@ -202,7 +202,8 @@ main(void)
 	struct store	*st = NULL;
 	struct gen_config gc;
 	struct generator *g = NULL;
-	struct sbuf	 line = SBUF_INIT, plain = SBUF_INIT, stream = SBUF_INIT;
+	struct sbuf	 line = SBUF_INIT, plain = SBUF_INIT;
+	struct sbuf	 stream = SBUF_INIT;
 	struct tally	 t;
 	cJSON		*e;
 	char		*lib, *db, *cmd;

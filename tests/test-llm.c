@@ -360,9 +360,10 @@ main(void)
 		    "a template filled from the wrong product is caught: "
 		    "%d of %d claims backed; shown: %s", vd.backed, vd.claims,
 		    out.buf);
-		ok(vd.trace != NULL && cJSON_IsTrue(cJSON_GetObjectItem(vd.trace,
-		    "bug")) && cJSON_GetArraySize(cJSON_GetObjectItem(vd.trace,
-		    "factcheck")) > 0, "the trace reports the bad fill");
+		ok(vd.trace != NULL && cJSON_IsTrue(cJSON_GetObjectItem(
+		    vd.trace, "bug")) && cJSON_GetArraySize(
+		    cJSON_GetObjectItem(vd.trace, "factcheck")) > 0,
+		    "the trace reports the bad fill");
 		cJSON_Delete(vd.trace);
 		slots_set(&sl, "key_features", "an RTX 3060 and a 300 Hz "
 		    "screen");
