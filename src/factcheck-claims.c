@@ -43,6 +43,7 @@ fc_sent_release(struct sent *x)
 	free(x->stems);
 	free(x->ev_id);
 	free(x->view.p);
+	free(x->about);
 }
 
 /* Policies. */
@@ -86,6 +87,24 @@ policy_kw(struct fc_policy *p, const char *phrase, size_t n)
 	p->kw[p->nkw++] = stems_of(phrase, n);
 }
 
+/* A policy's "facts" object, kept by ingest in meta "facts:<id>". */
+static cJSON *
+policy_facts(struct factcheck *fc, const char *id)
+{
+	static const char sql[] = "SELECT value FROM meta"
+	    " WHERE key = 'facts:' || ?1";
+	sqlite3_stmt	*s;
+	cJSON		*root = NULL;
+
+	if ((s = store_prepare(fc->st, sql, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		root = cJSON_Parse((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return root;
+}
+
 void
 fc_policies_load(struct factcheck *fc)
 {
@@ -94,6 +113,7 @@ fc_policies_load(struct factcheck *fc)
 	sqlite3_stmt	*s;
 	struct fc_policy *p;
 	const char	*tags, *c;
+	size_t		 i;
 
 	if ((s = store_prepare(fc->st, sql, NULL)) == NULL)
 		return;
@@ -113,6 +133,8 @@ fc_policies_load(struct factcheck *fc)
 		policy_kw(p, c, strlen(c));
 	}
 	sqlite3_reset(s);
+	for (i = 0; i < fc->npol; i++)
+		fc->pol[i].facts = policy_facts(fc, fc->pol[i].id);
 }
 
 void
@@ -125,16 +147,50 @@ fc_policies_free(struct factcheck *fc)
 			free(fc->pol[i].kw[j]);
 		free(fc->pol[i].kw);
 		free(fc->pol[i].id);
+		cJSON_Delete(fc->pol[i].facts);
 	}
 	free(fc->pol);
+	fc->pol = NULL;
+	fc->npol = 0;
+	fc_cache_free(fc->rows);
+	fc->rows = NULL;
+}
+
+/*
+ * The rows of products, orders and documents are kept between replies
+ * (reading and scanning them was most of a template check's cost) until
+ * the catalog file changes: its data version moves on every commit, this
+ * connection's included, and a write in progress may change it at once.
+ */
+#define ROWS_MAX	512	/* entity pools kept at most */
+
+void
+fc_rows_check(struct factcheck *fc)
+{
+	unsigned	 dv = 0;
+	sqlite3		*db = store_db(fc->st);
+
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION,
+	    &dv) != SQLITE_OK)
+		dv = fc->data_version + 1;	/* unknown: assume changed */
+	if (dv == fc->data_version && sqlite3_txn_state(db, "main") !=
+	    SQLITE_TXN_WRITE && (fc->rows == NULL || fc->rows->n < ROWS_MAX))
+		return;
+	if (dv != fc->data_version) {
+		fc_policies_free(fc);
+		fc_policies_load(fc);
+	}
+	fc_cache_free(fc->rows);
+	fc->rows = NULL;
+	fc->data_version = dv;
 }
 
 /* Does the sentence hold every stem of the phrase " a b "? */
 static int
 says_stems(const struct sent *x, const char *kw)
 {
-	const char	*p = kw, *q;
-	char		*w;
+	const char	*p = kw, *q, *h;
+	size_t		 n;
 	int		 ok = 1;
 
 	while (ok && *p != '\0') {
@@ -143,9 +199,11 @@ says_stems(const struct sent *x, const char *kw)
 		if (*p == '\0')
 			break;
 		q = strchr(p, ' ');
-		w = xasprintf(" %.*s ", (int)(q - p), p);
-		ok = strstr(x->stems, w) != NULL;
-		free(w);
+		n = (size_t)(q - p);
+		/* " word " in the stems, without building the needle. */
+		for (ok = 0, h = x->stems; !ok && (h = strstr(h, p - 1)) !=
+		    NULL; h++)
+			ok = strncmp(h, p - 1, n + 2) == 0;
 		p = q;
 	}
 	return ok;
@@ -174,37 +232,46 @@ fc_says(const struct sent *x, const char *w)
  * context set, also those in the turn's context when it names no
  * product.
  */
-int
-fc_about_policy(const struct sent *x, const char *id, int context)
+static int
+about_one(const struct sent *x, size_t k, int context)
 {
-	size_t	 i, j;
+	const char	*id = x->fc->pol[k].id;
+	size_t		 i;
 
 	for (i = 0; i < x->ndocs; i++)
 		if (strcmp(x->docs[i], id) == 0)
 			return 1;
-	for (i = 0; i < x->fc->npol; i++)
-		if (strcmp(x->fc->pol[i].id, id) == 0)
-			for (j = 0; j < x->fc->pol[i].nkw; j++)
-				if (says_stems(x, x->fc->pol[i].kw[j]))
-					return 1;
+	for (i = 0; i < x->fc->pol[k].nkw; i++)
+		if (says_stems(x, x->fc->pol[k].kw[i]))
+			return 1;
 	if (context && !x->has_product)
 		for (i = 0; i < x->ctx->ndocs; i++)
 			if (strcmp(x->ctx->docs[i], id) == 0)
-				return 1;
+				return 2;
 	return 0;
 }
 
+int
+fc_about_policy(struct sent *x, size_t k, int context)
+{
+	size_t	 i;
+
+	/* Asked for every policy several times a sentence: decide once. */
+	if (x->about == NULL) {
+		fc_ensure_stems(x);
+		x->about = xcalloc(x->fc->npol + 1, 1);
+		for (i = 0; i < x->fc->npol; i++)
+			x->about[i] = (unsigned char)about_one(x, i, 1);
+	}
+	return x->about[k] == 1 || (context && x->about[k] == 2);
+}
+
 /*
- * Entity pools are built once per reply and shared by its sentences: a
- * comparison table is twenty lines about the same two products, and
- * reading and scanning their rows again for each line made a turn with
- * a template check a third slower.
+ * Entity pools are built once and shared by the sentences of a reply
+ * and by later replies (fc_rows_check): a comparison table is twenty
+ * lines about the same two products, and reading and scanning their
+ * rows again for each line and each turn was most of a check's cost.
  */
-struct fc_cache {
-	char		**key;		/* "kind:id" */
-	struct fc_pool	**pool;
-	size_t		 n;
-};
 
 void
 fc_cache_free(struct fc_cache *c)
@@ -223,17 +290,21 @@ fc_cache_free(struct fc_cache *c)
 	free(c);
 }
 
-/* The cached pool of kind:id, or a new empty one (*fresh set). */
+/*
+ * The cached pool of kind:id, or a new empty one (*fresh set): rows in
+ * the checker's cache, the turn's own words in the reply's.
+ */
 static struct fc_pool *
 cached(struct sent *x, const char *kind, const char *id, int *fresh)
 {
-	struct fc_cache	*c;
+	struct fc_cache	**cp, *c;
 	char		*key = xasprintf("%s:%s", kind, id);
 	size_t		 i;
 
-	if (x->res->cache == NULL)
-		x->res->cache = xcalloc(1, sizeof *x->res->cache);
-	c = x->res->cache;
+	cp = strcmp(kind, "customer") == 0 ? &x->res->cache : &x->fc->rows;
+	if (*cp == NULL)
+		*cp = xcalloc(1, sizeof **cp);
+	c = *cp;
 	*fresh = 0;
 	for (i = 0; i < c->n; i++)
 		if (strcmp(c->key[i], key) == 0) {
@@ -375,7 +446,7 @@ fc_sentence_pool(struct sent *x)
 		for (i = 0; i < x->ctx->norders; i++)
 			pool_add_order(x, x->ctx->orders[i]);
 	for (i = 0; i < x->fc->npol; i++)
-		if (fc_about_policy(x, x->fc->pol[i].id, 1))
+		if (fc_about_policy(x, i, 1))
 			pool_add_document(x, "policy", x->fc->pol[i].id);
 	for (i = 0; i < x->ndocs; i++)
 		pool_add_document(x, "document", x->docs[i]);
@@ -457,6 +528,8 @@ fc_in_rows(struct sent *x, size_t s, size_t e)
 	}
 	/* Built before every name was found: build it again later. */
 	free(x->view.p);
+	free(x->about);
+	x->about = NULL;
 	x->view.p = NULL;
 	x->view.n = 0;
 	x->view_built = 0;

@@ -101,6 +101,7 @@ struct fc_policy {
 	char		*id;		/* documents.doc_key */
 	char		**kw;		/* " stem stem " per tag phrase */
 	size_t		 nkw;
+	struct cJSON	*facts;		/* its "facts:<id>" object, or NULL */
 };
 
 struct factcheck {
@@ -113,6 +114,8 @@ struct factcheck {
 	size_t		 tabn;
 	struct fc_policy *pol;		/* policies, by their tags */
 	size_t		 npol;
+	struct fc_cache	*rows;		/* entity pools, kept across replies */
+	unsigned	 data_version;	/* of main when rows were read */
 };
 
 /* A word of a sentence. */
@@ -132,7 +135,14 @@ struct edit {
 	char		*mark;		/* inline verdict, or NULL */
 };
 
-/* The pools of a sentence's entities (owned by the reply's cache). */
+/* Entity pools by "kind:id". */
+struct fc_cache {
+	char		**key;		/* "kind:id" */
+	struct fc_pool	**pool;
+	size_t		 n;
+};
+
+/* The pools of a sentence's entities (owned by a cache). */
 struct fc_view {
 	struct fc_pool	**p;
 	size_t		 n;
@@ -142,6 +152,8 @@ const char	*view_backs(const struct fc_view *, const struct fq *,
 int		 view_has_word(const struct fc_view *, const char *w,
 		    size_t n);
 void		 fc_cache_free(struct fc_cache *);
+/* Forget rows read before the catalog last changed (call per reply). */
+void		 fc_rows_check(struct factcheck *);
 
 /* One sentence being checked. */
 struct sent {
@@ -163,6 +175,7 @@ struct sent {
 	size_t		 ndocs;
 	char		*stems;		/* " stem stem ... " of its words */
 	struct fc_view	 view;		/* what backs it, built on demand */
+	unsigned char	*about;		/* per policy: 1 named, 2 in context */
 	int		 view_built;
 	int		 has_product;	/* names a product itself */
 	const char	*ev_kind;	/* first entity of the pool */
@@ -188,8 +201,7 @@ int		 fc_find_word(const char *lc, const char *w, size_t from,
 void		 fc_ensure_stems(struct sent *);
 /* Is the sentence about policy id (by its words; with context, also as
  * a document of the turn's context)? */
-int		 fc_about_policy(const struct sent *, const char *id,
-		    int context);
+int		 fc_about_policy(struct sent *, size_t policy, int context);
 /* Does token i deny ("not", "no", "don't")? */
 int		 fc_neg_word(const struct sent *, size_t i);
 /* A claim nothing backs: record it and drop the sentence. */

@@ -540,27 +540,19 @@ check_exclusions(struct sent *x, const cJSON *root, const char *id)
  * policy charges.
  */
 static void
-check_terms_of(struct sent *x, const char *id, int minstems)
+check_terms_of(struct sent *x, const struct fc_policy *pol, int minstems)
 {
-	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
 	static const char *const skip[] = { "on", "to", "of", "the", "and",
 	    "per", "a", "is", "for", "in", "percent", "days", NULL };
 	static const char *const exempt[] = { "unopen", "defect", "damag",
 	    "wrong", "other", "accessor", "fit", "waived for", NULL };
-	sqlite3_stmt	*s;
-	cJSON		*root = NULL, *it;
-	char		*key = xasprintf("facts:%s", id), *w, *kw;
+	const cJSON	*root = pol->facts, *it;
+	const char	*id = pol->id;
+	char		*w, *kw;
 	struct sbuf	 stems = SBUF_INIT;
 	size_t		 i, k;
 	int		 claim, fee, nstems;
 
-	if ((s = store_prepare(x->fc->st, sql, NULL)) != NULL) {
-		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			root = cJSON_Parse((const char *)sqlite3_column_text(s,
-			    0));
-		sqlite3_reset(s);
-	}
 	if (minstems == 1)
 		check_exclusions(x, root, id);
 	cJSON_ArrayForEach(it, root) {
@@ -615,9 +607,7 @@ check_terms_of(struct sent *x, const char *id, int minstems)
 			break;
 		}
 	}
-	cJSON_Delete(root);
 	sbuf_release(&stems);
-	free(key);
 }
 
 void
@@ -640,8 +630,8 @@ fc_scan_claims(struct sent *x)
 	if (!x->drop)
 		check_absolutes(x);
 	for (i = 0; i < x->fc->npol && !x->drop; i++)
-		if (fc_about_policy(x, x->fc->pol[i].id, 0))
-			check_terms_of(x, x->fc->pol[i].id, 1);
-		else if (fc_about_policy(x, x->fc->pol[i].id, 1))
-			check_terms_of(x, x->fc->pol[i].id, 2);
+		if (fc_about_policy(x, i, 0))
+			check_terms_of(x, &x->fc->pol[i], 1);
+		else if (fc_about_policy(x, i, 1))
+			check_terms_of(x, &x->fc->pol[i], 2);
 }

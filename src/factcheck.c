@@ -1425,6 +1425,7 @@ factcheck_text(struct factcheck *fc, const struct fc_ctx *ctx,
 	size_t		 p = 0, e;
 	enum sd_rc	 rc = SD_OK;
 
+	fc_rows_check(fc);
 	while (p < len) {
 		if ((e = sentence_end(text, len, p, partial)) == 0)
 			break;
