@@ -719,7 +719,10 @@ scan_money(struct sent *x)
 			continue;
 		}
 		if (fc_near(x, i, e, 25, "shipping") || fc_after(x, e, 6,
-		    " off") || fc_near(x, i, e, 25, "fee"))
+		    " off") || fc_near(x, i, e, 25, "fee") ||
+		    fc_before(x, i, 30, "plan") || fc_before(x, i, 30,
+		    "protect") || fc_before(x, i, 30, "coverage") ||
+		    fc_before(x, i, 30, "warranty"))
 			continue;	/* not a product's price */
 		for (q = 0; qual[q] != NULL; q++)
 			if (fc_before(x, i, strlen(qual[q]) + 1, qual[q]))
@@ -1144,6 +1147,30 @@ carried_order(struct sent *x)
 	return NULL;
 }
 
+/*
+ * "shipped with FedEx on August 12" of an order delivered since tells
+ * what happened then, not where it is now: the date says which (and the
+ * date is checked against the shipment's).
+ */
+static int
+dated_event(struct sent *x, const struct order *o, const char *phrase,
+    size_t pe)
+{
+	struct fq_list	 l;
+	size_t		 i;
+	int		 dated = 0;
+
+	if (!((strcmp(phrase, "shipped") == 0 && o->shipped_at != NULL) ||
+	    (strcmp(phrase, "delivered") == 0 && o->delivered_at != NULL)))
+		return 0;
+	memset(&l, 0, sizeof l);
+	fq_scan(x->s + pe, x->len - pe, &l);
+	for (i = 0; i < l.n && !dated; i++)
+		dated = strcmp(l.v[i].unit, "date") == 0 && l.v[i].s < 40;
+	fq_list_release(&l);
+	return dated;
+}
+
 /* Order status and dates: "order #12345 has shipped". */
 static void
 scan_orders(struct sent *x)
@@ -1205,7 +1232,8 @@ scan_orders(struct sent *x)
 	if (bi >= 0) {
 		size_t	 pe = best_at + strlen(status_words[bi].phrase);
 
-		if (strcmp(status_words[bi].status, o.status) == 0)
+		if (strcmp(status_words[bi].status, o.status) == 0 ||
+		    dated_event(x, &o, status_words[bi].phrase, pe))
 			c = fc_claim_add(x->res, "order_status", x->s + best_at,
 			    pe - best_at, FC_SUPPORTED, "order", o.id,
 			    "status", o.status, NULL);
