@@ -11,6 +11,11 @@
  * "confirmed" (thanks, yes or goodbye after an answer), and it was never
  * escalated nor handed to an agent.  Ending in a fallback, a clarifying
  * question or an unanswered question of the bot is not resolved.
+ *
+ * The figures are kept as running totals per key and per day as turns
+ * are stored (analytics-agg.c), so that a call reads a few rows; the
+ * walk over the messages here is the reference those totals must match,
+ * and answers the ranges that do not start and end on whole days.
  */
 #include "config.h"
 
@@ -21,12 +26,20 @@
 
 #include "shopdesk.h"
 #include "analytics.h"
+#include "analytics-int.h"
 #include "apikey.h"
 #include "store.h"
 
 /* How many failing intents, and utterances per intent, are listed. */
 #define FAILING_INTENTS		10
 #define FAILING_UTTERANCES	5
+
+/*
+ * The sessions a figure counts: every session when ?3 is 0 (an admin
+ * key, no auth, the command line), else those opened with key ?3.
+ */
+#define SCOPE(col)	" AND (?3 = 0 OR " col " IN (SELECT session_id" \
+			" FROM api_sessions WHERE key_id = ?3))"
 
 enum sd_rc
 analytics_parse_bound(const char *text, int end, char **out,
@@ -66,20 +79,6 @@ bad:
 	    "(YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", text);
 }
 
-/* Conversation states of the walk. */
-enum conv_state {
-	CONV_NONE,		/* nothing answered yet */
-	CONV_ANSWERED,		/* the last reply answered */
-	CONV_CONFIRMED,		/* the customer confirmed an answer */
-	CONV_PENDING,		/* the bot asked and got no answer yet */
-	CONV_FAILED,		/* the last reply was a fallback */
-};
-
-struct conv {
-	enum conv_state	 state;
-	int		 escalated;
-};
-
 static int
 in_list(const char *s, const char *const *list)
 {
@@ -94,11 +93,12 @@ in_list(const char *s, const char *const *list)
  * policy actions; any action not listed is an answer, so that a new kind
  * of answer counts without touching this file.
  */
-static void
-conv_step(struct conv *c, const char *role, const char *action,
+static const char *const failed[] = { "fallback", "clarify", NULL };
+
+void
+analytics_conv_step(struct conv *c, const char *role, const char *action,
     const char *intent)
 {
-	static const char *const failed[] = { "fallback", "clarify", NULL };
 	static const char *const escalate[] = { "escalate", "agent_hold",
 	    NULL };
 	static const char *const asks[] = { "ask_needs", "ask_order_id",
@@ -135,11 +135,24 @@ conv_step(struct conv *c, const char *role, const char *action,
 		c->state = CONV_ANSWERED;
 }
 
-static int
-conv_resolved(const struct conv *c)
+int
+analytics_conv_resolved(const struct conv *c)
 {
 	return !c->escalated &&
 	    (c->state == CONV_ANSWERED || c->state == CONV_CONFIRMED);
+}
+
+int
+analytics_status_escalated(const char *status)
+{
+	return status != NULL && (strcmp(status, "escalated") == 0 ||
+	    strcmp(status, "agent") == 0);
+}
+
+int
+analytics_action_failed(const char *action)
+{
+	return in_list(action, failed);
 }
 
 static int
@@ -175,11 +188,14 @@ add_rate(cJSON *o, const char *key, long long num, long long den)
 }
 
 static void
-bind_range(sqlite3_stmt *s, const char *from, const char *to)
+bind_range(sqlite3_stmt *s, const struct analytics_range *rg)
 {
 	/* Open bounds as text that sorts before and after every timestamp. */
-	sqlite3_bind_text(s, 1, from != NULL ? from : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, to != NULL ? to : "~", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, rg->from != NULL ? rg->from : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, rg->to != NULL ? rg->to : "~", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, rg->key_id);
 }
 
 static const char *
@@ -188,56 +204,136 @@ col_text(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
+void
+analytics_emit_totals(cJSON *o, const struct analytics_totals *t,
+    const struct analytics_latency *lt)
+{
+	cJSON	*l;
+
+	cJSON_AddNumberToObject(o, "conversations", (double)t->convs);
+	cJSON_AddNumberToObject(o, "turns", (double)t->turns);
+	cJSON_AddNumberToObject(o, "replies", (double)t->replies);
+	cJSON_AddNumberToObject(o, "resolved", (double)t->resolved);
+	add_rate(o, "resolution_rate", t->resolved, t->convs);
+	cJSON_AddNumberToObject(o, "escalated", (double)t->escalated);
+	add_rate(o, "escalation_rate", t->escalated, t->convs);
+	cJSON_AddNumberToObject(o, "fallbacks", (double)t->fallbacks);
+	add_rate(o, "fallback_rate", t->fallbacks, t->replies);
+	l = cJSON_AddObjectToObject(o, "latency_us");
+	cJSON_AddNumberToObject(l, "n", (double)lt->n);
+	cJSON_AddNumberToObject(l, "p50", (double)lt->p50);
+	cJSON_AddNumberToObject(l, "p95", (double)lt->p95);
+	cJSON_AddNumberToObject(l, "p99", (double)lt->p99);
+	cJSON_AddNumberToObject(l, "max", (double)lt->max);
+}
+
+void
+analytics_emit_satisfaction(cJSON *o, long long n, double mean,
+    long long pos)
+{
+	cJSON	*f = cJSON_AddObjectToObject(o, "satisfaction");
+
+	cJSON_AddNumberToObject(f, "ratings", (double)n);
+	if (n > 0)
+		cJSON_AddNumberToObject(f, "mean", round(mean * 100) / 100);
+	else
+		cJSON_AddNullToObject(f, "mean");
+	add_rate(f, "positive_rate", pos, n);
+}
+
+void
+analytics_emit_factcheck(cJSON *o, const long long v[4])
+{
+	cJSON	*f = cJSON_AddObjectToObject(o, "factcheck");
+
+	cJSON_AddNumberToObject(f, "replies_checked", (double)v[0]);
+	cJSON_AddNumberToObject(f, "claims", (double)v[1]);
+	cJSON_AddNumberToObject(f, "backed", (double)v[2]);
+	add_rate(f, "accuracy", v[2], v[1]);
+	cJSON_AddNumberToObject(f, "template_bugs", (double)v[3]);
+}
+
+/*
+ * The fact-check's verdicts (history.c stores them per reply): claims
+ * replies made, claims the store backed as written, and template fills
+ * the checker caught.  Replies stored before it count as unchecked.
+ */
+static enum sd_rc
+factcheck(struct store *st, const struct analytics_range *rg, cJSON *o,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT count(claims),"
+	    " coalesce(sum(claims), 0), coalesce(sum(claims_backed), 0),"
+	    " coalesce(sum(fill_bug), 0) FROM messages"
+	    " WHERE role = 'bot' AND created_at >= ?1 AND created_at <= ?2"
+	    SCOPE("session_id");
+	sqlite3_stmt	*s;
+	long long	 v[4];
+	int		 i;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_range(s, rg);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, err, "read fact-check counts");
+	}
+	for (i = 0; i < 4; i++)
+		v[i] = sqlite3_column_int64(s, i);
+	sqlite3_reset(s);
+	analytics_emit_factcheck(o, v);
+	return SD_OK;
+}
+
 /* Conversations, turns, resolution, escalation, fallbacks, latency. */
 static enum sd_rc
-walk(struct store *st, const char *from, const char *to, cJSON *o,
+walk(struct store *st, const struct analytics_range *rg, cJSON *o,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT m.session_id, m.role, m.action,"
 	    " m.intent, m.latency_us, s.status"
 	    " FROM messages m JOIN sessions s ON s.id = m.session_id"
 	    " WHERE m.created_at >= ?1 AND m.created_at <= ?2"
+	    SCOPE("m.session_id")
 	    " ORDER BY m.session_id, m.seq";
+	struct analytics_totals t = { 0, 0, 0, 0, 0, 0 };
+	struct analytics_latency lt = { 0, 0, 0, 0, 0 };
 	sqlite3_stmt	*s;
 	struct conv	 c = { CONV_NONE, 0 };
 	char		*cur = NULL;
-	const char	*sid, *role, *action, *status;
-	long long	*lat = NULL, convs = 0, resolved = 0, escalated = 0;
-	long long	 turns = 0, replies = 0, fallbacks = 0;
+	const char	*sid, *role, *action;
+	long long	*lat = NULL;
 	size_t		 nlat = 0, caplat = 0;
-	cJSON		*l;
 	int		 r;
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_range(s, from, to);
+	bind_range(s, rg);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		sid = col_text(s, 0);
 		role = col_text(s, 1);
 		action = col_text(s, 2);
-		status = col_text(s, 5);
 		if (sid == NULL || role == NULL)
 			continue;
 		if (cur == NULL || strcmp(cur, sid) != 0) {
 			if (cur != NULL) {
-				resolved += conv_resolved(&c);
-				escalated += c.escalated;
+				t.resolved += analytics_conv_resolved(&c);
+				t.escalated += c.escalated;
 			}
 			free(cur);
 			cur = xstrdup(sid);
-			convs++;
+			t.convs++;
 			c.state = CONV_NONE;
-			c.escalated = status != NULL &&
-			    (strcmp(status, "escalated") == 0 ||
-			    strcmp(status, "agent") == 0);
+			c.escalated = analytics_status_escalated(
+			    col_text(s, 5));
 		}
-		conv_step(&c, role, action, col_text(s, 3));
+		analytics_conv_step(&c, role, action, col_text(s, 3));
 		if (strcmp(role, "user") == 0)
-			turns++;
+			t.turns++;
 		else if (strcmp(role, "bot") == 0) {
-			replies++;
+			t.replies++;
 			if (action != NULL && strcmp(action, "fallback") == 0)
-				fallbacks++;
+				t.fallbacks++;
 			if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
 				if (nlat == caplat) {
 					caplat = caplat ? 2 * caplat : 256;
@@ -250,51 +346,44 @@ walk(struct store *st, const char *from, const char *to, cJSON *o,
 	}
 	sqlite3_reset(s);
 	if (cur != NULL) {
-		resolved += conv_resolved(&c);
-		escalated += c.escalated;
+		t.resolved += analytics_conv_resolved(&c);
+		t.escalated += c.escalated;
 	}
 	free(cur);
 	if (r != SQLITE_DONE) {
 		free(lat);
 		return store_fail(st, err, "read messages");
 	}
-	cJSON_AddNumberToObject(o, "conversations", (double)convs);
-	cJSON_AddNumberToObject(o, "turns", (double)turns);
-	cJSON_AddNumberToObject(o, "replies", (double)replies);
-	cJSON_AddNumberToObject(o, "resolved", (double)resolved);
-	add_rate(o, "resolution_rate", resolved, convs);
-	cJSON_AddNumberToObject(o, "escalated", (double)escalated);
-	add_rate(o, "escalation_rate", escalated, convs);
-	cJSON_AddNumberToObject(o, "fallbacks", (double)fallbacks);
-	add_rate(o, "fallback_rate", fallbacks, replies);
-	if (nlat > 0)
+	if (nlat > 0) {
 		qsort(lat, nlat, sizeof *lat, cmp_ll);
-	l = cJSON_AddObjectToObject(o, "latency_us");
-	cJSON_AddNumberToObject(l, "n", (double)nlat);
-	cJSON_AddNumberToObject(l, "p50", (double)percentile(lat, nlat, 50));
-	cJSON_AddNumberToObject(l, "p95", (double)percentile(lat, nlat, 95));
-	cJSON_AddNumberToObject(l, "p99", (double)percentile(lat, nlat, 99));
-	cJSON_AddNumberToObject(l, "max", nlat ? (double)lat[nlat - 1] : 0);
+		lt.n = (long long)nlat;
+		lt.p50 = percentile(lat, nlat, 50);
+		lt.p95 = percentile(lat, nlat, 95);
+		lt.p99 = percentile(lat, nlat, 99);
+		lt.max = lat[nlat - 1];
+	}
 	free(lat);
+	analytics_emit_totals(o, &t, &lt);
 	return SD_OK;
 }
 
 static enum sd_rc
-satisfaction(struct store *st, const char *from, const char *to, cJSON *o,
+satisfaction(struct store *st, const struct analytics_range *rg, cJSON *o,
     struct sd_error *err)
 {
-	static const char sql[] = "SELECT count(*), avg(rating),"
-	    " coalesce(sum(rating >= 4), 0) FROM feedback"
-	    " WHERE created_at >= ?1 AND created_at <= ?2";
+	static const char sql[] = "SELECT count(*), avg(f.rating),"
+	    " coalesce(sum(f.rating >= 4), 0) FROM feedback f"
+	    " JOIN messages m ON m.id = f.message_id"
+	    " WHERE f.created_at >= ?1 AND f.created_at <= ?2"
+	    SCOPE("m.session_id");
 	sqlite3_stmt	*s;
-	cJSON		*f;
 	long long	 n, pos;
 	double		 mean;
 	int		 r;
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_range(s, from, to);
+	bind_range(s, rg);
 	if ((r = sqlite3_step(s)) != SQLITE_ROW) {
 		sqlite3_reset(s);
 		return store_fail(st, err, "read feedback");
@@ -303,32 +392,18 @@ satisfaction(struct store *st, const char *from, const char *to, cJSON *o,
 	mean = sqlite3_column_double(s, 1);
 	pos = sqlite3_column_int64(s, 2);
 	sqlite3_reset(s);
-	f = cJSON_AddObjectToObject(o, "satisfaction");
-	cJSON_AddNumberToObject(f, "ratings", (double)n);
-	if (n > 0)
-		cJSON_AddNumberToObject(f, "mean", round(mean * 100) / 100);
-	else
-		cJSON_AddNullToObject(f, "mean");
-	add_rate(f, "positive_rate", pos, n);
+	analytics_emit_satisfaction(o, n, mean, pos);
 	return SD_OK;
 }
 
-static enum sd_rc
-intents(struct store *st, const char *from, const char *to, cJSON *o,
+enum sd_rc
+analytics_emit_intents(struct store *st, sqlite3_stmt *s, cJSON *o,
     struct sd_error *err)
 {
-	static const char sql[] = "SELECT coalesce(intent, 'none'), count(*)"
-	    " FROM messages WHERE role = 'user'"
-	    " AND created_at >= ?1 AND created_at <= ?2"
-	    " GROUP BY 1 ORDER BY 2 DESC, 1";
-	sqlite3_stmt	*s;
 	cJSON		*a, *e, *it;
 	long long	 total = 0;
 	int		 r;
 
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	bind_range(s, from, to);
 	a = cJSON_AddArrayToObject(o, "intents");
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		e = cJSON_CreateObject();
@@ -347,6 +422,23 @@ intents(struct store *st, const char *from, const char *to, cJSON *o,
 	return SD_OK;
 }
 
+static enum sd_rc
+intents(struct store *st, const struct analytics_range *rg, cJSON *o,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT coalesce(intent, 'none'), count(*)"
+	    " FROM messages WHERE role = 'user'"
+	    " AND created_at >= ?1 AND created_at <= ?2"
+	    SCOPE("session_id")
+	    " GROUP BY 1 ORDER BY 2 DESC, 1";
+	sqlite3_stmt	*s;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_range(s, rg);
+	return analytics_emit_intents(st, s, o, err);
+}
+
 static int
 cmp_failing(const void *a, const void *b)
 {
@@ -360,34 +452,10 @@ cmp_failing(const void *a, const void *b)
 	    cJSON_GetObjectItem(y, "intent")->valuestring);
 }
 
-/*
- * Failing utterances: customer lines answered by a fallback or a
- * clarifying question, or whose reply was rated 1 or 2, grouped by the
- * intent they were classified as and by their text (lower case, trimmed).
- * The reply to a line is the next message of the session (the engine
- * stores both in one transaction).
- */
-static enum sd_rc
-failing(struct store *st, const char *from, const char *to, cJSON *o,
+enum sd_rc
+analytics_emit_failing(struct store *st, sqlite3_stmt *s, cJSON *o,
     struct sd_error *err)
 {
-	static const char sql[] = "WITH bad(uid) AS ("
-	    "  SELECT u.id FROM messages b JOIN messages u"
-	    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
-	    "   WHERE b.role = 'bot' AND b.action IN ('fallback', 'clarify')"
-	    "     AND u.role = 'user'"
-	    "     AND b.created_at >= ?1 AND b.created_at <= ?2"
-	    "  UNION"
-	    "  SELECT u.id FROM feedback f JOIN messages b ON b.id = f.message_id"
-	    "    JOIN messages u"
-	    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
-	    "   WHERE f.rating <= 2 AND u.role = 'user'"
-	    "     AND f.created_at >= ?1 AND f.created_at <= ?2)"
-	    " SELECT coalesce(u.intent, 'none'), lower(trim(u.text)) AS t,"
-	    "   count(*) AS c"
-	    " FROM bad JOIN messages u ON u.id = bad.uid"
-	    " GROUP BY 1, 2 ORDER BY 1, c DESC, t";
-	sqlite3_stmt	*s;
 	cJSON		*groups = cJSON_CreateArray(), *g = NULL, *utt = NULL;
 	cJSON		*e, **v = NULL, *a;
 	const char	*intent;
@@ -395,11 +463,6 @@ failing(struct store *st, const char *from, const char *to, cJSON *o,
 	size_t		 n = 0, i;
 	int		 r;
 
-	if ((s = store_prepare(st, sql, err)) == NULL) {
-		cJSON_Delete(groups);
-		return SD_ERR_DB;
-	}
-	bind_range(s, from, to);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		intent = col_text(s, 0);
 		c = sqlite3_column_int64(s, 2);
@@ -448,21 +511,50 @@ failing(struct store *st, const char *from, const char *to, cJSON *o,
 	return SD_OK;
 }
 
+/*
+ * Failing utterances: customer lines answered by a fallback or a
+ * clarifying question, or whose reply was rated 1 or 2, grouped by the
+ * intent they were classified as and by their text (lower case, trimmed).
+ * The reply to a line is the next message of the session (the engine
+ * stores both in one transaction).
+ */
 static enum sd_rc
-daily(struct store *st, const char *from, const char *to, cJSON *o,
+failing(struct store *st, const struct analytics_range *rg, cJSON *o,
     struct sd_error *err)
 {
-	static const char sql[] = "SELECT substr(created_at, 1, 10) AS d,"
-	    " count(DISTINCT session_id), coalesce(sum(role = 'user'), 0)"
-	    " FROM messages WHERE created_at >= ?1 AND created_at <= ?2"
-	    " GROUP BY d ORDER BY d";
+	static const char sql[] = "WITH bad(uid) AS ("
+	    "  SELECT u.id FROM messages b JOIN messages u"
+	    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
+	    "   WHERE b.role = 'bot' AND b.action IN ('fallback', 'clarify')"
+	    "     AND u.role = 'user'"
+	    "     AND b.created_at >= ?1 AND b.created_at <= ?2"
+	    SCOPE("b.session_id")
+	    "  UNION"
+	    "  SELECT u.id FROM feedback f JOIN messages b ON b.id = f.message_id"
+	    "    JOIN messages u"
+	    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
+	    "   WHERE f.rating <= 2 AND u.role = 'user'"
+	    "     AND f.created_at >= ?1 AND f.created_at <= ?2"
+	    SCOPE("b.session_id") ")"
+	    " SELECT coalesce(u.intent, 'none'), lower(trim(u.text)) AS t,"
+	    "   count(*) AS c"
+	    " FROM bad JOIN messages u ON u.id = bad.uid"
+	    " GROUP BY 1, 2 ORDER BY 1, c DESC, t";
 	sqlite3_stmt	*s;
-	cJSON		*a, *e;
-	int		 r;
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_range(s, from, to);
+	bind_range(s, rg);
+	return analytics_emit_failing(st, s, o, err);
+}
+
+enum sd_rc
+analytics_emit_daily(struct store *st, sqlite3_stmt *s, cJSON *o,
+    struct sd_error *err)
+{
+	cJSON		*a, *e;
+	int		 r;
+
 	a = cJSON_AddArrayToObject(o, "daily");
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		e = cJSON_CreateObject();
@@ -479,48 +571,36 @@ daily(struct store *st, const char *from, const char *to, cJSON *o,
 	return SD_OK;
 }
 
-/*
- * The fact-check's verdicts (history.c stores them per reply): claims
- * replies made, claims the store backed as written, and template fills
- * the checker caught.  Replies stored before it count as unchecked.
- */
 static enum sd_rc
-factcheck(struct store *st, const char *from, const char *to, cJSON *o,
+daily(struct store *st, const struct analytics_range *rg, cJSON *o,
     struct sd_error *err)
 {
-	static const char sql[] = "SELECT count(claims),"
-	    " coalesce(sum(claims), 0), coalesce(sum(claims_backed), 0),"
-	    " coalesce(sum(fill_bug), 0) FROM messages"
-	    " WHERE role = 'bot' AND created_at >= ?1 AND created_at <= ?2";
+	static const char sql[] = "SELECT substr(created_at, 1, 10) AS d,"
+	    " count(DISTINCT session_id), coalesce(sum(role = 'user'), 0)"
+	    " FROM messages WHERE created_at >= ?1 AND created_at <= ?2"
+	    SCOPE("session_id")
+	    " GROUP BY d ORDER BY d";
 	sqlite3_stmt	*s;
-	cJSON		*f;
-	long long	 claims, backed;
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_range(s, from, to);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return store_fail(st, err, "read fact-check counts");
-	}
-	f = cJSON_AddObjectToObject(o, "factcheck");
-	cJSON_AddNumberToObject(f, "replies_checked",
-	    (double)sqlite3_column_int64(s, 0));
-	claims = sqlite3_column_int64(s, 1);
-	backed = sqlite3_column_int64(s, 2);
-	cJSON_AddNumberToObject(f, "claims", (double)claims);
-	cJSON_AddNumberToObject(f, "backed", (double)backed);
-	add_rate(f, "accuracy", backed, claims);
-	cJSON_AddNumberToObject(f, "template_bugs",
-	    (double)sqlite3_column_int64(s, 3));
-	sqlite3_reset(s);
-	return SD_OK;
+	bind_range(s, rg);
+	return analytics_emit_daily(st, s, o, err);
 }
 
-enum sd_rc
-analytics_compute(struct store *st, const char *from, const char *to,
-    cJSON **out, struct sd_error *err)
+/* Whether a bound is a day's first (or, when end is set, last) second. */
+static int
+whole_day(const char *bound, int end)
 {
+	return bound == NULL || (strlen(bound) == 20 &&
+	    strcmp(bound + 10, end ? "T23:59:59Z" : "T00:00:00Z") == 0);
+}
+
+static enum sd_rc
+compute(struct store *st, const char *from, const char *to, long long key_id,
+    int full, cJSON **out, struct sd_error *err)
+{
+	struct analytics_range rg = { from, to, key_id };
 	cJSON		*o = cJSON_CreateObject();
 	enum sd_rc	 rc;
 
@@ -533,24 +613,41 @@ analytics_compute(struct store *st, const char *from, const char *to,
 		cJSON_AddStringToObject(o, "to", to);
 	else
 		cJSON_AddNullToObject(o, "to");
+	if (!full) {
+		rc = analytics_agg_compute(st, &rg, o, err);
+		goto out;
+	}
 	/* One read transaction: every figure sees the same snapshot. */
-	if ((rc = store_exec(st, "BEGIN", err)) != SD_OK)
-		goto out;
-	if ((rc = walk(st, from, to, o, err)) != SD_OK ||
-	    (rc = satisfaction(st, from, to, o, err)) != SD_OK ||
-	    (rc = intents(st, from, to, o, err)) != SD_OK ||
-	    (rc = failing(st, from, to, o, err)) != SD_OK ||
-	    (rc = daily(st, from, to, o, err)) != SD_OK ||
-	    (rc = factcheck(st, from, to, o, err)) != SD_OK)
-		goto out;
-out:
+	if ((rc = store_exec(st, "BEGIN", err)) == SD_OK &&
+	    (rc = walk(st, &rg, o, err)) == SD_OK &&
+	    (rc = satisfaction(st, &rg, o, err)) == SD_OK &&
+	    (rc = intents(st, &rg, o, err)) == SD_OK &&
+	    (rc = failing(st, &rg, o, err)) == SD_OK &&
+	    (rc = daily(st, &rg, o, err)) == SD_OK)
+		rc = factcheck(st, &rg, o, err);
 	store_rollback(st);
+out:
 	if (rc != SD_OK) {
 		cJSON_Delete(o);
 		return rc;
 	}
 	*out = o;
 	return SD_OK;
+}
+
+enum sd_rc
+analytics_compute(struct store *st, const char *from, const char *to,
+    long long key_id, cJSON **out, struct sd_error *err)
+{
+	return compute(st, from, to, key_id,
+	    !whole_day(from, 0) || !whole_day(to, 1), out, err);
+}
+
+enum sd_rc
+analytics_compute_full(struct store *st, const char *from, const char *to,
+    long long key_id, cJSON **out, struct sd_error *err)
+{
+	return compute(st, from, to, key_id, 1, out, err);
 }
 
 enum sd_rc
@@ -563,7 +660,8 @@ analytics_feedback(struct store *st, long long message_id, int rating,
 	static const char add[] = "INSERT INTO feedback(message_id, rating,"
 	    " comment, created_at) VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt	*s;
-	char		*sid = NULL, *role = NULL;
+	char		*sid = NULL, *role = NULL, *now = NULL;
+	long long	 fid;
 	enum sd_rc	 rc;
 	int		 r;
 
@@ -597,6 +695,10 @@ analytics_feedback(struct store *st, long long message_id, int rating,
 		    "customer" : role);
 		goto out;
 	}
+	/* The rating and the running totals in one transaction. */
+	now = xstrdup(store_now());
+	if ((rc = store_begin(st, err)) != SD_OK)
+		goto out;
 	if ((s = store_prepare(st, add, err)) == NULL) {
 		rc = SD_ERR_DB;
 		goto out;
@@ -605,16 +707,21 @@ analytics_feedback(struct store *st, long long message_id, int rating,
 	sqlite3_bind_int(s, 2, rating);
 	if (comment != NULL)
 		sqlite3_bind_text(s, 3, comment, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, store_now(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
 	r = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE) {
 		rc = store_fail(st, err, "store feedback");
 		goto out;
 	}
-	*feedback_id = sqlite3_last_insert_rowid(store_db(st));
-	rc = SD_OK;
+	fid = sqlite3_last_insert_rowid(store_db(st));
+	if ((rc = analytics_fold_rating(st, message_id, rating, now,
+	    err)) == SD_OK && (rc = store_commit(st, err)) == SD_OK)
+		*feedback_id = fid;
 out:
+	if (rc != SD_OK)
+		store_rollback(st);
+	free(now);
 	free(sid);
 	free(role);
 	return rc;

@@ -1,16 +1,15 @@
 /*
  * apikey.c owns the api_keys and api_sessions tables: creating, listing
  * and revoking keys, finding the key a request presents, and which key
- * opened which session.  Keys are stored as their SHA-256 only.  The
- * digest is a small self-contained implementation of FIPS 180-4 rather
- * than OpenSSL's, because configure does not otherwise need libcrypto and
- * a key check hashes a few dozen bytes.
+ * opened which session.  Keys are stored as the hex of their plain
+ * SHA-256 (crypto.c): no salt nor stretching, because a key is 160
+ * random bits, not a password, and a request's key must be found by one
+ * index lookup on its hash.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,97 +18,8 @@
 
 #include "shopdesk.h"
 #include "apikey.h"
+#include "crypto.h"
 #include "store.h"
-
-/* SHA-256 */
-
-static const uint32_t sha_k[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
-	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-#define ROR(x, n)	(((x) >> (n)) | ((x) << (32 - (n))))
-
-static void
-sha_block(uint32_t h[8], const unsigned char *p)
-{
-	uint32_t	 w[64], a, b, c, d, e, f, g, hh, t1, t2;
-	int		 i;
-
-	for (i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		    (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
-	for (i = 16; i < 64; i++)
-		w[i] = w[i - 16] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^
-		    (w[i - 15] >> 3)) + w[i - 7] + (ROR(w[i - 2], 17) ^
-		    ROR(w[i - 2], 19) ^ (w[i - 2] >> 10));
-	a = h[0]; b = h[1]; c = h[2]; d = h[3];
-	e = h[4]; f = h[5]; g = h[6]; hh = h[7];
-	for (i = 0; i < 64; i++) {
-		t1 = hh + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) +
-		    ((e & f) ^ (~e & g)) + sha_k[i] + w[i];
-		t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) +
-		    ((a & b) ^ (a & c) ^ (b & c));
-		hh = g; g = f; f = e; e = d + t1;
-		d = c; c = b; b = a; a = t1 + t2;
-	}
-	h[0] += a; h[1] += b; h[2] += c; h[3] += d;
-	h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
-}
-
-void
-apikey_sha256(const void *data, size_t n, unsigned char out[APIKEY_SHA256_LEN])
-{
-	uint32_t	 h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-	    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-	const unsigned char *p = data;
-	unsigned char	 last[128];
-	uint64_t	 bits = (uint64_t)n * 8;
-	size_t		 rest, tail, i;
-
-	for (rest = n; rest >= 64; rest -= 64, p += 64)
-		sha_block(h, p);
-	/* Padding: 0x80, zeros, the length in bits; one or two blocks. */
-	memset(last, 0, sizeof last);
-	memcpy(last, p, rest);
-	last[rest] = 0x80;
-	tail = rest + 1 + 8 <= 64 ? 64 : 128;
-	for (i = 0; i < 8; i++)
-		last[tail - 1 - i] = (unsigned char)(bits >> (8 * i));
-	sha_block(h, last);
-	if (tail == 128)
-		sha_block(h, last + 64);
-	for (i = 0; i < 8; i++) {
-		out[4 * i] = (unsigned char)(h[i] >> 24);
-		out[4 * i + 1] = (unsigned char)(h[i] >> 16);
-		out[4 * i + 2] = (unsigned char)(h[i] >> 8);
-		out[4 * i + 3] = (unsigned char)h[i];
-	}
-}
-
-void
-apikey_sha256_hex(const void *data, size_t n, char out[APIKEY_HEX_LEN])
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char	 d[APIKEY_SHA256_LEN];
-	size_t		 i;
-
-	apikey_sha256(data, n, d);
-	for (i = 0; i < sizeof d; i++) {
-		out[2 * i] = hex[d[i] >> 4];
-		out[2 * i + 1] = hex[d[i] & 15];
-	}
-	out[2 * sizeof d] = '\0';
-}
 
 /* Keys */
 
@@ -156,14 +66,14 @@ apikey_info_release(struct apikey_info *ki)
 }
 
 enum sd_rc
-apikey_create(struct store *st, const char *name, char **key, long long *id,
-    struct sd_error *err)
+apikey_create(struct store *st, const char *name, int admin, char **key,
+    long long *id, struct sd_error *err)
 {
 	static const char sql[] = "INSERT INTO api_keys(name, prefix, hash,"
-	    " created_at) VALUES (?1, ?2, ?3, ?4)";
+	    " created_at, admin) VALUES (?1, ?2, ?3, ?4, ?5)";
 	static const char hex[] = "0123456789abcdef";
 	unsigned char	 rnd[KEY_RANDOM];
-	char		*k, digest[APIKEY_HEX_LEN];
+	char		*k, digest[CRYPTO_HEX_LEN];
 	sqlite3_stmt	*s;
 	size_t		 i, plen = strlen(KEY_PREFIX);
 	enum sd_rc	 rc;
@@ -179,7 +89,7 @@ apikey_create(struct store *st, const char *name, char **key, long long *id,
 		k[plen + 2 * i + 1] = hex[rnd[i] & 15];
 	}
 	k[plen + 2 * sizeof rnd] = '\0';
-	apikey_sha256_hex(k, strlen(k), digest);
+	crypto_sha256_hex(k, strlen(k), digest);
 	if ((s = store_prepare(st, sql, err)) == NULL) {
 		free(k);
 		return SD_ERR_DB;
@@ -188,6 +98,7 @@ apikey_create(struct store *st, const char *name, char **key, long long *id,
 	sqlite3_bind_text(s, 2, k, KEY_SHOWN, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, digest, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, store_now(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 5, admin != 0);
 	r = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE) {
@@ -212,7 +123,7 @@ apikey_list(struct store *st, struct apikey_info **out, size_t *n,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT id, name, prefix, created_at,"
-	    " revoked_at FROM api_keys ORDER BY id";
+	    " revoked_at, admin FROM api_keys ORDER BY id";
 	struct apikey_info *v = NULL;
 	size_t		 len = 0, cap = 0;
 	sqlite3_stmt	*s;
@@ -232,6 +143,7 @@ apikey_list(struct store *st, struct apikey_info **out, size_t *n,
 		v[len].prefix = col_dup(s, 2);
 		v[len].created_at = col_dup(s, 3);
 		v[len].revoked_at = col_dup(s, 4);
+		v[len].admin = sqlite3_column_int(s, 5);
 		len++;
 	}
 	sqlite3_reset(s);
@@ -287,12 +199,12 @@ apikey_lookup(struct store *st, const char *key, size_t n,
 {
 	static const char sql[] = "SELECT id FROM api_keys"
 	    " WHERE hash = ?1 AND revoked_at IS NULL";
-	char		 digest[APIKEY_HEX_LEN];
+	char		 digest[CRYPTO_HEX_LEN];
 	sqlite3_stmt	*s;
 	long long	 id = 0;
 	int		 r;
 
-	apikey_sha256_hex(key, n, digest);
+	crypto_sha256_hex(key, n, digest);
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, digest, -1, SQLITE_STATIC);
@@ -305,6 +217,27 @@ apikey_lookup(struct store *st, const char *key, size_t n,
 		return -1;
 	}
 	return id;
+}
+
+enum sd_rc
+apikey_is_admin(struct store *st, long long id, int *admin,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT admin FROM api_keys WHERE id = ?1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	*admin = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
+		*admin = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return store_fail(st, err, "read API key");
+	return SD_OK;
 }
 
 enum sd_rc

@@ -12,17 +12,6 @@
 
 struct store;
 
-/* Bytes of a SHA-256 digest and of its lower-case hex form with NUL. */
-#define APIKEY_SHA256_LEN	32
-#define APIKEY_HEX_LEN		65
-
-/* SHA-256 of data into out (FIPS 180-4). */
-void		 apikey_sha256(const void *data, size_t n,
-		    unsigned char out[APIKEY_SHA256_LEN]);
-/* The same as lower-case hex, NUL-terminated. */
-void		 apikey_sha256_hex(const void *data, size_t n,
-		    char out[APIKEY_HEX_LEN]);
-
 /* n bytes from the kernel's random source (getrandom, /dev/urandom). */
 enum sd_rc	 apikey_random(unsigned char *, size_t, struct sd_error *);
 
@@ -33,15 +22,17 @@ struct apikey_info {
 	char		*prefix;	/* the first characters, to recognise it */
 	char		*created_at;
 	char		*revoked_at;	/* NULL while valid */
+	int		 admin;		/* sees every key's analytics */
 };
 void		 apikey_info_release(struct apikey_info *);
 
 /*
- * Create a key named name (may be empty): *key gets the secret (caller
- * frees; shown once, not stored) and *id its row id.
+ * Create a key named name (may be empty), an admin key when admin is
+ * set: *key gets the secret (caller frees; shown once, not stored) and
+ * *id its row id.
  */
-enum sd_rc	 apikey_create(struct store *, const char *name, char **key,
-		    long long *id, struct sd_error *);
+enum sd_rc	 apikey_create(struct store *, const char *name, int admin,
+		    char **key, long long *id, struct sd_error *);
 /* Every key, oldest first; caller releases each and frees the array. */
 enum sd_rc	 apikey_list(struct store *, struct apikey_info **out,
 		    size_t *n, struct sd_error *);
@@ -54,6 +45,13 @@ enum sd_rc	 apikey_revoke(struct store *, long long id, struct sd_error *);
  * when there is none; -1 on a database error (err set).
  */
 long long	 apikey_lookup(struct store *, const char *key, size_t n,
+		    struct sd_error *);
+
+/*
+ * Whether key id is an admin key: *admin gets 1 or 0 (0 for a key
+ * that does not exist).  SD_ERR_DB on a database error.
+ */
+enum sd_rc	 apikey_is_admin(struct store *, long long id, int *admin,
 		    struct sd_error *);
 
 /*

@@ -1,6 +1,6 @@
 /*
- * cmd-apikey.c: "shopdesk apikey create [--name NAME] | list | revoke ID",
- * the keys that clients of "shopdesk serve" present.
+ * cmd-apikey.c: "shopdesk apikey create [--name NAME] [--admin] | list |
+ * revoke ID", the keys that clients of "shopdesk serve" present.
  */
 #include "config.h"
 
@@ -22,18 +22,22 @@ apikey_create_main(struct sd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "name",	required_argument,	NULL, 'n' },
+		{ "admin",	no_argument,		NULL, 'a' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct sd_error	 err = SD_ERROR_INIT;
 	const char	*name = "";
 	char		*key = NULL;
 	long long	 id;
-	int		 ch, status;
+	int		 ch, status, admin = 0;
 
-	while ((ch = getopt_long(argc, argv, "n:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:a", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			name = optarg;
+			break;
+		case 'a':
+			admin = 1;
 			break;
 		default:
 			return cmd_usage(&cmd_apikey_entry);
@@ -41,7 +45,7 @@ apikey_create_main(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_apikey_entry);
-	if (apikey_create(ctx->st, name, &key, &id, &err) != SD_OK) {
+	if (apikey_create(ctx->st, name, admin, &key, &id, &err) != SD_OK) {
 		status = cmd_error(&cmd_apikey_entry, &err);
 		sd_error_clear(&err);
 		return status;
@@ -49,9 +53,9 @@ apikey_create_main(struct sd_ctx *ctx, int argc, char **argv)
 	/* The key on stdout alone, so that scripts can capture it. */
 	printf("%s\n", key);
 	if (!ctx->quiet)
-		fprintf(stderr, "shopdesk apikey: created key %lld%s%s; it is "
-		    "shown only now, keep it safe\n", id,
-		    *name != '\0' ? " named " : "", name);
+		fprintf(stderr, "shopdesk apikey: created %skey %lld%s%s; it "
+		    "is shown only now, keep it safe\n", admin ? "admin " : "",
+		    id, *name != '\0' ? " named " : "", name);
 	free(key);
 	return SD_EXIT_OK;
 }
@@ -71,10 +75,11 @@ apikey_list_main(struct sd_ctx *ctx, int argc, char **argv)
 		sd_error_clear(&err);
 		return status;
 	}
-	printf("%-5s %-16s %-21s %-21s %s\n", "ID", "PREFIX", "CREATED",
-	    "REVOKED", "NAME");
+	printf("%-5s %-16s %-5s %-21s %-21s %s\n", "ID", "PREFIX", "ROLE",
+	    "CREATED", "REVOKED", "NAME");
 	for (i = 0; i < n; i++) {
-		printf("%-5lld %-16s %-21s %-21s %s\n", v[i].id, v[i].prefix,
+		printf("%-5lld %-16s %-5s %-21s %-21s %s\n", v[i].id,
+		    v[i].prefix, v[i].admin ? "admin" : "key",
 		    v[i].created_at, v[i].revoked_at != NULL ?
 		    v[i].revoked_at : "-", v[i].name);
 		apikey_info_release(&v[i]);
@@ -130,7 +135,7 @@ cmd_apikey_run(struct sd_ctx *ctx, int argc, char **argv)
 
 const struct sd_cmd cmd_apikey_entry = {
 	.name = "apikey",
-	.usage = "apikey create [--name NAME] | list | revoke ID",
+	.usage = "apikey create [--name NAME] [--admin] | list | revoke ID",
 	.summary = "create, list and revoke keys for the HTTP API",
 	.flags = SD_CMD_DB,
 	.run = cmd_apikey_run,

@@ -89,8 +89,8 @@ cmd_chat_run(struct sd_ctx *ctx, int argc, char **argv)
 			free(session);
 			session = NULL;
 			printf("-- new session\n");
-		} else if (*line != '\0' && engine_turn(e, session, user, line,
-		    strlen(line), &tu, &err) == SD_OK) {
+		} else if (*line != '\0' && engine_turn(e, ENGINE_CHAT,
+		    session, user, line, strlen(line), &tu, &err) == SD_OK) {
 			if (session == NULL)
 				session = xstrdup(tu.session_id);
 			printf("bot> %s\n", tu.reply[0] ? tu.reply :

@@ -46,6 +46,28 @@ print_text(const char *text, const struct turn *tu)
 }
 
 /*
+ * An id given by a directive or an option goes into every trace that
+ * --json prints, and into the store: it must be valid UTF-8 without
+ * control bytes (a NUL would also cut it short).  The message texts are
+ * repaired by the engine instead; an id repaired would name another
+ * customer or session.  1 when s[0..n) passes, else 0 with *at set.
+ */
+static int
+id_ok(const char *s, size_t n, size_t *at)
+{
+	size_t	 i;
+
+	if (!text_utf8_valid(s, n, at))
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+			*at = i;
+			return 0;
+		}
+	return 1;
+}
+
+/*
  * Run the script fp through the engine.  Lines: "# comment", "/user ID",
  * "/session ID", "/new" (a new session), anything else is a turn.
  */
@@ -61,6 +83,7 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 	char		*cur_user = user ? xstrdup(user) : NULL;
 	char		*cur_session = session ? xstrdup(session) : NULL;
 	unsigned long	 lineno = 0;
+	size_t		 at, skip;
 	int		 status = SD_EXIT_OK;
 
 	if ((e = engine_open(ctx->st, ctx->share_dir, &err)) == NULL ||
@@ -78,6 +101,15 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 		sbuf_trim(&line);
 		if (line.len == 0 || line.buf[0] == '#')
 			continue;
+		skip = strncmp(line.buf, "/user ", 6) == 0 ? 6 :
+		    strncmp(line.buf, "/session ", 9) == 0 ? 9 : 0;
+		if (skip > 0 && !id_ok(line.buf + skip, line.len - skip, &at)) {
+			fprintf(stderr, "shopdesk replay: %s:%lu: %.*s: invalid "
+			    "UTF-8 or a control character at byte %zu of the "
+			    "id\n", name, lineno, (int)skip - 1, line.buf, at);
+			status = SD_EXIT_FAIL;
+			break;
+		}
 		if (strncmp(line.buf, "/user ", 6) == 0 ||
 		    strcmp(line.buf, "/user") == 0) {
 			free(cur_user);
@@ -101,8 +133,8 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 			status = SD_EXIT_FAIL;
 			break;
 		}
-		if (engine_turn(e, cur_session, cur_user, line.buf, line.len,
-		    &tu, &err) != SD_OK) {
+		if (engine_turn(e, ENGINE_REPLAY, cur_session, cur_user,
+		    line.buf, line.len, &tu, &err) != SD_OK) {
 			fprintf(stderr, "shopdesk replay: %s:%lu: %s\n", name,
 			    lineno, sd_error_msg(&err));
 			sd_error_clear(&err);
@@ -143,6 +175,7 @@ cmd_replay_run(struct sd_ctx *ctx, int argc, char **argv)
 	};
 	const char	*user = NULL, *session = NULL;
 	FILE		*fp = stdin;
+	size_t		 at = 0;
 	int		 ch, json = 0, status;
 
 	while ((ch = getopt_long(argc, argv, "ju:s:h", longopts, NULL)) != -1) {
@@ -162,6 +195,13 @@ cmd_replay_run(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return cmd_usage(&cmd_replay_entry);
+	if ((user != NULL && !id_ok(user, strlen(user), &at)) ||
+	    (session != NULL && !id_ok(session, strlen(session), &at))) {
+		fprintf(stderr, "shopdesk replay: --%s: invalid UTF-8 or a "
+		    "control character at byte %zu\n", user != NULL &&
+		    !id_ok(user, strlen(user), &at) ? "user" : "session", at);
+		return SD_EXIT_USAGE;
+	}
 	if (argc - optind == 1 && strcmp(argv[optind], "-") != 0 &&
 	    (fp = fopen(argv[optind], "r")) == NULL) {
 		fprintf(stderr, "shopdesk replay: %s: %s\n", argv[optind],

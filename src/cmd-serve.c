@@ -12,10 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "shopdesk.h"
 #include "cmd.h"
 #include "generate.h"
+#include "serve-check.h"
 #include "serve.h"
 #include "store.h"
 
@@ -23,6 +25,8 @@ extern const struct sd_cmd cmd_serve_entry;
 
 /* How long in-flight requests may take to finish after a signal. */
 #define DRAIN_MS	10000
+/* File descriptors kept for the databases, logs and the listener. */
+#define FD_RESERVE	256
 
 static int
 parse_num(const char *opt, const char *arg, double min, double max,
@@ -42,6 +46,95 @@ parse_num(const char *opt, const char *arg, double min, double max,
 	return 0;
 }
 
+/*
+ * Raise the soft limit on open files as far as max_conns needs (the
+ * hard limit allows); past it, accepting would fail for everyone.
+ * Returns the connections the limit leaves room for.
+ */
+static unsigned
+fit_fd_limit(unsigned max_conns)
+{
+	struct rlimit	 rl;
+	rlim_t		 want = (rlim_t)max_conns + FD_RESERVE;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return max_conns;
+	if (rl.rlim_cur < want) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ||
+		    rl.rlim_max >= want ? want : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur >= want)
+		return max_conns;
+	return rl.rlim_cur > 2 * FD_RESERVE ?
+	    (unsigned)(rl.rlim_cur - FD_RESERVE) : FD_RESERVE;
+}
+
+/*
+ * Check the options that depend on each other; -1 after saying why.
+ * --no-auth on an address other clients can reach hands every session,
+ * and through user_id any customer's orders, to them: it takes a second
+ * flag that says so.
+ */
+static int
+check_config(struct serve_config *cfg, int no_auth_network)
+{
+	const char	*bind = cfg->bind != NULL ? cfg->bind : "127.0.0.1";
+	unsigned	 fit;
+
+	if (no_auth_network && !cfg->no_auth) {
+		fprintf(stderr, "shopdesk serve: --no-auth-on-network goes "
+		    "with --no-auth\n");
+		return -1;
+	}
+	if (cfg->no_auth && !no_auth_network && !serve_addr_loopback(bind)) {
+		fprintf(stderr, "shopdesk serve: --no-auth on %s would let "
+		    "anyone who reaches it read every session; bind a "
+		    "loopback address, use API keys, or add "
+		    "--no-auth-on-network\n", bind);
+		return -1;
+	}
+	if (cfg->conns_per_addr >= cfg->max_conns) {
+		fprintf(stderr, "shopdesk serve: --conns-per-addr %u must be "
+		    "less than --max-conns %u, to keep connections for other "
+		    "clients\n", cfg->conns_per_addr, cfg->max_conns);
+		return -1;
+	}
+	if ((fit = fit_fd_limit(cfg->max_conns)) < cfg->max_conns) {
+		fprintf(stderr, "shopdesk serve: warning: the open file limit "
+		    "leaves room for %u connections, not --max-conns %u\n",
+		    fit, cfg->max_conns);
+		cfg->max_conns = fit;
+		if (cfg->conns_per_addr >= fit)
+			cfg->conns_per_addr = fit / 2;
+	}
+	if (cfg->no_auth)
+		fprintf(stderr, "shopdesk serve: WARNING: --no-auth: /api "
+		    "needs no API key on %s%s; every session and, through "
+		    "user_id, every customer's orders are open to any client "
+		    "that reaches it\n", bind, no_auth_network ?
+		    " (--no-auth-on-network)" : "");
+	return 0;
+}
+
+static int
+parse_metrics(const char *arg, enum serve_metrics *out)
+{
+	if (strcmp(arg, "local") == 0)
+		*out = SERVE_METRICS_LOCAL;
+	else if (strcmp(arg, "key") == 0)
+		*out = SERVE_METRICS_KEY;
+	else if (strcmp(arg, "open") == 0)
+		*out = SERVE_METRICS_OPEN;
+	else {
+		fprintf(stderr, "shopdesk serve: --metrics %s: not local, key "
+		    "or open\n", arg);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 {
@@ -53,6 +146,13 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "rate",	required_argument,	NULL, 'r' },
 		{ "burst",	required_argument,	NULL, 'B' },
 		{ "log",	required_argument,	NULL, 'l' },
+		{ "no-auth-on-network", no_argument,	NULL, 'N' },
+		{ "max-conns",	required_argument,	NULL, 'C' },
+		{ "conns-per-addr", required_argument,	NULL, 'P' },
+		{ "header-timeout", required_argument,	NULL, 'H' },
+		{ "idle-timeout", required_argument,	NULL, 'I' },
+		{ "body-timeout", required_argument,	NULL, 'T' },
+		{ "metrics",	required_argument,	NULL, 'M' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct serve_config cfg;
@@ -63,12 +163,19 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	const char	*log_path = NULL;
 	double		 v;
 	int		 ch, sig = 0, status = SD_EXIT_FAIL;
+	int		 no_auth_network = 0;
 
 	memset(&cfg, 0, sizeof cfg);
 	gen_config_init(&gc);
 	cfg.port = 8080;
 	cfg.rate = 20;
 	cfg.burst = 40;
+	cfg.max_conns = 2048;
+	cfg.conns_per_addr = 128;
+	cfg.header_timeout = 5;
+	cfg.body_timeout = 30;
+	cfg.idle_timeout = 30;
+	cfg.metrics = SERVE_METRICS_LOCAL;
 	while ((ch = getopt_long(argc, argv, "b:p:t:Ar:B:l:", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -101,12 +208,49 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		case 'l':
 			log_path = optarg;
 			break;
+		case 'N':
+			no_auth_network = 1;
+			break;
+		case 'C':
+			if (parse_num("--max-conns", optarg, 2, 1000000,
+			    &v) != 0)
+				return SD_EXIT_USAGE;
+			cfg.max_conns = (unsigned)v;
+			break;
+		case 'P':
+			if (parse_num("--conns-per-addr", optarg, 0, 1000000,
+			    &v) != 0)
+				return SD_EXIT_USAGE;
+			cfg.conns_per_addr = (unsigned)v;
+			break;
+		case 'H':
+			if (parse_num("--header-timeout", optarg, 0, 3600,
+			    &cfg.header_timeout) != 0)
+				return SD_EXIT_USAGE;
+			break;
+		case 'T':
+			if (parse_num("--body-timeout", optarg, 0, 86400,
+			    &cfg.body_timeout) != 0)
+				return SD_EXIT_USAGE;
+			break;
+		case 'I':
+			if (parse_num("--idle-timeout", optarg, 0, 86400,
+			    &v) != 0)
+				return SD_EXIT_USAGE;
+			cfg.idle_timeout = (unsigned)v;
+			break;
+		case 'M':
+			if (parse_metrics(optarg, &cfg.metrics) != 0)
+				return SD_EXIT_USAGE;
+			break;
 		default:
 			return cmd_usage(&cmd_serve_entry);
 		}
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_serve_entry);
+	if (check_config(&cfg, no_auth_network) != 0)
+		return SD_EXIT_USAGE;
 	cfg.log = stderr;
 	if (log_path != NULL && (cfg.log = fopen(log_path, "a")) == NULL) {
 		fprintf(stderr, "shopdesk serve: --log %s: %s\n", log_path,
@@ -174,8 +318,11 @@ out:
 
 const struct sd_cmd cmd_serve_entry = {
 	.name = "serve",
-	.usage = "serve [--bind ADDR] [--port N] [--threads N] [--no-auth] "
-	    "[--rate N] [--burst N] [--log FILE]",
+	.usage = "serve [--bind ADDR] [--port N] [--threads N] [--no-auth "
+	    "[--no-auth-on-network]] [--rate N] [--burst N] [--log FILE] "
+	    "[--max-conns N] [--conns-per-addr N] [--header-timeout S] "
+	    "[--body-timeout S] [--idle-timeout S] "
+	    "[--metrics local|key|open]",
 	.summary = "serve the agent over HTTP (JSON API, metrics)",
 	.flags = 0,
 	.run = cmd_serve_run,

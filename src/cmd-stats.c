@@ -264,7 +264,7 @@ cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 		err.rc = SD_ERR_USAGE;
 		goto out;
 	}
-	if (analytics_compute(ctx->st, from, to, &a, &err) != SD_OK)
+	if (analytics_compute(ctx->st, from, to, 0, &a, &err) != SD_OK)
 		goto out;
 	if (as_json) {
 		json = cJSON_PrintUnformatted(a);

@@ -204,8 +204,8 @@ run_file(struct runner *r, const char *path, struct sd_error *err)
 				break;
 			}
 			turnline = lineno;
-			if (engine_turn(r->e, session, user, line.buf + 1 +
-			    (line.buf[1] == ' '), line.len - 1 -
+			if (engine_turn(r->e, ENGINE_REPLAY, session, user,
+			    line.buf + 1 + (line.buf[1] == ' '), line.len - 1 -
 			    (line.buf[1] == ' '), &tu, err) != SD_OK) {
 				sd_error_prefix(err, "%s:%lu: ", path, lineno);
 				rc = err->rc;

@@ -1,8 +1,9 @@
 /*
  * console-doc.c owns the console's styled text: building lines of styled
- * spans, wrapping them by display width, reflowing the engine's aligned
- * tables for narrow panes, and rendering a turn's trace for the context
- * and debug panes.  No curses here: console.c draws what this produces.
+ * spans, wrapping them by display width, laying out the tables of the
+ * engine's replies (sent as rows) by display width, and rendering a
+ * turn's trace for the context and debug panes.  No curses here:
+ * console.c draws what this produces.
  */
 #include "config.h"
 
@@ -250,155 +251,131 @@ cdoc_wrap(const struct cdoc *d, int width, struct crow **rows, size_t *cap)
 
 /* Tables. */
 
-/* One line of a table block, as display columns. */
-struct tcol {
-	size_t	*off;	/* byte offset of the character starting column c,
-			   or (size_t)-1 for the right half of a wide one */
-	size_t	 ncols;
-};
+#define CELL_MAX	24	/* widest column of a table (screen columns) */
 
 /*
- * A table row: indented by two spaces, with content, and either a gap of
- * two spaces inside it or a deeper indent (a header over the labels).
+ * The next line of cell s in a column max screen columns wide: up to
+ * the last space that fits, or cut between characters when none does.
+ * *w gets its width, *next where the rest starts.
  */
-static int
-is_table_line(const char *s, size_t n)
+static size_t
+cell_piece(const char *s, size_t max, size_t *w, const char **next)
 {
-	size_t	 i;
+	size_t	 n = strlen(s), i = 0, used = 0, brk = 0, brkw = 0, k;
+	int	 cp, cw;
 
-	if (n < 4 || s[0] != ' ' || s[1] != ' ')
-		return 0;
-	for (i = 2; i < n && s[i] == ' '; i++)
-		;
-	if (i == n)
-		return 0;
-	if (i > 2)
-		return 1;
-	for (; i + 1 < n; i++)
-		if (s[i] == ' ' && s[i + 1] == ' ')
-			return 1;
-	return 0;
-}
-
-static void
-tcol_build(struct tcol *t, const char *s, size_t n)
-{
-	size_t	 i = 0, k, cap = n + 1;
-	int	 cp, w;
-
-	t->off = xmalloc(cap * 2 * sizeof *t->off);
-	t->ncols = 0;
 	while (i < n) {
 		k = next_cp(s + i, n - i, &cp);
-		w = cdoc_cpwidth(cp);
-		if (w == 0 && t->ncols > 0) {	/* rides on the previous */
-			i += k;
-			continue;
+		cw = cdoc_cpwidth(cp);
+		if (used + (size_t)cw > max && i > 0)
+			break;
+		if (cp == ' ') {
+			brk = i;
+			brkw = used;
 		}
-		t->off[t->ncols++] = i;
-		if (w == 2)
-			t->off[t->ncols++] = (size_t)-1;
+		used += (size_t)cw;
 		i += k;
 	}
+	if (i < n && brk > 0) {
+		*w = brkw;
+		*next = s + brk + 1;
+		return brk;
+	}
+	*w = used;
+	*next = s + i;
+	return i;
 }
 
-/* Emit lines[a..b) of a table block with blank columns squeezed to two. */
-static void
-table_emit(const char *const *lines, const size_t *lens, size_t a, size_t b,
-    struct sbuf *out)
+/* Cell c of row r of table tb (row -1: the header); "" when missing. */
+static const char *
+cell(const cJSON *tb, int r, int c)
 {
-	struct tcol	*t;
-	size_t		 i, c, maxc = 0, run, cs, ce;
-	unsigned char	*blank;
+	const cJSON	*row, *it;
 
-	t = xcalloc(b - a, sizeof *t);
-	for (i = a; i < b; i++) {
-		tcol_build(&t[i - a], lines[i], lens[i]);
-		if (t[i - a].ncols > maxc)
-			maxc = t[i - a].ncols;
-	}
-	blank = xmalloc(maxc + 1);
-	for (c = 0; c < maxc; c++) {
-		blank[c] = 1;
-		for (i = a; i < b && blank[c]; i++) {
-			const struct tcol *r = &t[i - a];
+	row = r < 0 ? cJSON_GetObjectItemCaseSensitive(tb, "columns") :
+	    cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(tb, "rows"), r);
+	it = cJSON_GetArrayItem(row, c);
+	return cJSON_IsString(it) ? it->valuestring : "";
+}
 
-			if (c < r->ncols && (r->off[c] == (size_t)-1 ||
-			    lines[i][r->off[c]] != ' '))
-				blank[c] = 0;
-		}
-	}
-	for (i = a; i < b; i++) {
-		const struct tcol *r = &t[i - a];
+/*
+ * Lay out one table: each column as wide as its widest cell (at most
+ * CELL_MAX screen columns, longer cells wrapping within it), columns two
+ * spaces apart, each line starting "\n  " as the engine's text does.
+ */
+static void
+table_layout(const cJSON *tb, struct sbuf *out)
+{
+	int		 ncols, nrows, r, c, more;
+	size_t		*w, len, cw = 0, pad;
+	const char	**cur, *next, *s;
 
-		for (c = 0; c < r->ncols; ) {
-			if (!blank[c]) {
-				/* Copy the character starting here. */
-				cs = r->off[c];
-				ce = lens[i];
-				for (c++; c < r->ncols; c++)
-					if (r->off[c] != (size_t)-1) {
-						ce = r->off[c];
-						break;
-					}
-				if (cs != (size_t)-1)
-					sbuf_add(out, lines[i] + cs, ce - cs);
-				continue;
+	ncols = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(tb,
+	    "columns"));
+	nrows = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(tb,
+	    "rows"));
+	if (ncols <= 0)
+		return;
+	w = xcalloc((size_t)ncols, sizeof *w);
+	cur = xcalloc((size_t)ncols, sizeof *cur);
+	for (r = -1; r < nrows; r++)
+		for (c = 0; c < ncols; c++)
+			for (s = cell(tb, r, c); *s != '\0'; s = next) {
+				cell_piece(s, CELL_MAX, &cw, &next);
+				if (cw > w[c])
+					w[c] = cw;
 			}
-			for (run = 0; c < maxc && blank[c]; c++)
-				run++;
-			if (c >= r->ncols)
-				break;		/* trailing blanks */
-			sbuf_add(out, "  ", run < 2 ? run : 2);
-		}
-		sbuf_addc(out, '\n');
+	for (r = -1; r < nrows; r++) {
+		for (c = 0; c < ncols; c++)
+			cur[c] = cell(tb, r, c);
+		do {
+			sbuf_adds(out, "\n ");
+			more = 0;
+			for (c = 0; c < ncols; c++) {
+				if (w[c] == 0)
+					continue;	/* an empty column */
+				len = cell_piece(cur[c], CELL_MAX, &cw, &next);
+				sbuf_addc(out, ' ');
+				sbuf_add(out, cur[c], len);
+				for (pad = cw; c + 1 < ncols && pad < w[c] + 1;
+				    pad++)
+					sbuf_addc(out, ' ');
+				cur[c] = next;
+				more |= *next != '\0';
+			}
+			while (out->len > 0 && out->buf[out->len - 1] == ' ')
+				sbuf_setlen(out, out->len - 1);
+		} while (more);
 	}
-	for (i = a; i < b; i++)
-		free(t[i - a].off);
-	free(t);
-	free(blank);
+	free(w);
+	free(cur);
 }
 
 void
-cdoc_reflow_tables(const char *text, struct sbuf *out)
+cdoc_render_tables(const char *text, const char *trace, struct sbuf *out)
 {
-	const char	**lines = NULL;
-	size_t		 *lens = NULL, n = 0, cap = 0, i, j;
-	const char	*p = text, *nl;
+	cJSON		*root = trace != NULL ? cJSON_Parse(trace) : NULL;
+	const cJSON	*tb, *at, *len;
+	size_t		 n = strlen(text), pos = 0, a, l;
 
 	sbuf_reset(out);
-	for (;;) {
-		nl = strchr(p, '\n');
-		if (n == cap) {
-			cap = cap < 16 ? 16 : cap * 2;
-			lines = xrealloc(lines, cap * sizeof *lines);
-			lens = xrealloc(lens, cap * sizeof *lens);
-		}
-		lines[n] = p;
-		lens[n++] = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-	for (i = 0; i < n; ) {
-		for (j = i; j < n && is_table_line(lines[j], lens[j]); j++)
-			;
-		if (j - i >= 2) {
-			table_emit(lines, lens, i, j, out);
-			i = j;
+	cJSON_ArrayForEach(tb, cJSON_GetObjectItemCaseSensitive(root,
+	    "tables")) {
+		at = cJSON_GetObjectItemCaseSensitive(tb, "at");
+		len = cJSON_GetObjectItemCaseSensitive(tb, "len");
+		if (!cJSON_IsNumber(at) || !cJSON_IsNumber(len) ||
+		    at->valuedouble < 0 || len->valuedouble <= 0)
 			continue;
-		}
-		if (j == i)
-			j = i + 1;
-		for (; i < j; i++) {
-			sbuf_add(out, lines[i], lens[i]);
-			sbuf_addc(out, '\n');
-		}
+		a = (size_t)at->valuedouble;
+		l = (size_t)len->valuedouble;
+		if (a < pos || a > n || l > n - a)
+			continue;	/* not the text it was made for */
+		sbuf_add(out, text + pos, a - pos);
+		table_layout(tb, out);
+		pos = a + l;
 	}
-	if (out->len > 0)
-		sbuf_setlen(out, out->len - 1);	/* the last newline */
-	free(lines);
-	free(lens);
+	sbuf_adds(out, text + pos);
+	cJSON_Delete(root);
 }
 
 /* Traces. */
@@ -835,9 +812,8 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 	const char	*s, *text;
 	double		 x, y;
 	int		 i;
-	static const char *const stages[] = { "normalize", "intent",
-	    "entities", "state", "retrieval", "policy", "response",
-	    "persist" };
+	static const char *const stages[] = { "normalize", "understand",
+	    "state", "retrieve", "decide", "respond", "persist" };
 
 	in = cJSON_GetObjectItemCaseSensitive(trace, "intent");
 	cdoc_line(d, 0, -1);

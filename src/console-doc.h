@@ -91,12 +91,13 @@ size_t	 cdoc_wrap(const struct cdoc *, int width, struct crow **rows,
 int	 cdoc_cpwidth(int cp);
 
 /*
- * Rewrite aligned tables in text (runs of two or more lines indented by
- * two spaces with columns padded by spaces, as the engine's comparison
- * replies are) so that columns are two spaces apart instead of padded to
- * fixed widths.  Other text is copied as it is.  out is replaced.
+ * A reply as the console shows it: text (a bot's reply) with each table
+ * the trace (its stored JSON, or NULL) lists at its place, laid out by
+ * display width instead of the plain text the reply holds there.  Other
+ * text is copied as it is.  out is replaced.
  */
-void	 cdoc_reflow_tables(const char *text, struct sbuf *out);
+void	 cdoc_render_tables(const char *text, const char *trace,
+	    struct sbuf *out);
 
 /* Whether bars and marks may use block characters (a UTF-8 locale). */
 extern int cdoc_unicode;

@@ -55,7 +55,7 @@
 struct cmsg {
 	long long	 id;		/* messages.id, 0 for a notice */
 	char		*role;		/* user, bot, agent, system, note */
-	char		*text;		/* tables reflowed for the screen */
+	char		*text;		/* tables laid out for the screen */
 	char		*at;		/* created_at, or NULL */
 	char		*trace_text;	/* the stored trace, or NULL */
 	cJSON		*trace;		/* parsed on first use */
@@ -369,7 +369,8 @@ load_new_messages(struct console *c)
 		m->id = v[i].id;
 		m->role = v[i].role != NULL ? v[i].role : xstrdup("system");
 		v[i].role = NULL;
-		cdoc_reflow_tables(v[i].text != NULL ? v[i].text : "", &flow);
+		cdoc_render_tables(v[i].text != NULL ? v[i].text : "",
+		    v[i].trace, &flow);
 		m->text = sbuf_detach(&flow, NULL);
 		m->at = v[i].created_at;
 		v[i].created_at = NULL;
@@ -1876,8 +1877,8 @@ say(struct console *c, const char *text)
 	}
 	t0 = now_us();
 	pending_begin(c, text);
-	rc = engine_turn(c->eng, c->session, c->user, text, strlen(text), &tu,
-	    &err);
+	rc = engine_turn(c->eng, ENGINE_CONSOLE, c->session, c->user, text,
+	    strlen(text), &tu, &err);
 	pending_end(c);
 	if (rc != SD_OK) {
 		fail_note(c, "the turn", &err);

@@ -2,8 +2,8 @@
  * engine.h: the conversation engine, the one entry point every front end
  * (console, replay, HTTP API) calls.  One turn runs
  *
- *	normalize -> intent -> entities -> dialogue state -> retrieval ->
- *	policy -> response -> persist
+ *	normalize -> understand (intent, entities) -> state -> retrieve ->
+ *	decide -> respond -> persist
  *
  * and returns the reply with a trace of every step.  The engine knows
  * nothing of ncurses, stdin or HTTP.
@@ -21,6 +21,21 @@
 struct store;
 struct engine;
 
+/*
+ * A table of the reply (a comparison, a list of products) as rows, for
+ * each front end to lay out its own way.  The reply holds a plain text
+ * form of it at reply[at .. at + len), which a front end may replace.
+ */
+struct turn_table {
+	const char	*kind;		/* "comparison", "products" (static) */
+	size_t		 ncols;
+	char		**header;	/* ncols column headings ("" for none) */
+	size_t		 nrows;
+	char		**cells;	/* nrows * ncols cells, row by row */
+	size_t		 at;		/* its text in the reply: offset */
+	size_t		 len;		/* and length in bytes */
+};
+
 /* The result of one turn.  Release with turn_release. */
 struct turn {
 	char		*session_id;	/* the session (created when new) */
@@ -33,6 +48,8 @@ struct turn {
 	const char	*intent;	/* top intent (static text) */
 	double		 confidence;	/* its calibrated score */
 	int		 escalated;	/* the session is (now) escalated */
+	struct turn_table *tables;	/* the reply's tables, in order */
+	size_t		 ntables;
 	cJSON		*trace;		/* the whole trace; owned by the turn */
 };
 
@@ -43,16 +60,34 @@ struct engine	*engine_open(struct store *, const char *share_dir,
 		    struct sd_error *);
 void		 engine_close(struct engine *);
 
+/* Where a conversation takes place: stored with the session it starts. */
+enum engine_channel {
+	ENGINE_CONSOLE,		/* the terminal front end */
+	ENGINE_CHAT,		/* shopdesk chat, line by line */
+	ENGINE_REPLAY,		/* scripts: replay and test */
+	ENGINE_API,		/* the HTTP API */
+};
+/* "console", "chat", "replay", "api" (static text). */
+const char	*engine_channel_name(enum engine_channel);
+
 /*
  * Run one customer turn.  session_id NULL or unknown starts a session
- * (with that id when given).  text need not be valid UTF-8 or short: it
- * is repaired and cut, and the trace says so.  The turn, its reply and
+ * (with that id when given) on channel; a known session keeps the
+ * channel it started on.  text need not be valid UTF-8 or short: it is
+ * repaired and cut, and the trace says so.  The turn, its reply and
  * trace are stored in one transaction.
  */
-enum sd_rc	 engine_turn(struct engine *, const char *session_id,
-		    const char *user_id, const char *text, size_t len,
-		    struct turn *, struct sd_error *);
+enum sd_rc	 engine_turn(struct engine *, enum engine_channel,
+		    const char *session_id, const char *user_id,
+		    const char *text, size_t len, struct turn *,
+		    struct sd_error *);
 void		 turn_release(struct turn *);
+
+/*
+ * The tables as JSON, as the trace has them: [{"kind", "columns",
+ * "rows", "at", "len"}].  Caller deletes.
+ */
+cJSON		*turn_tables_json(const struct turn_table *, size_t);
 
 /* Re-read share/templates (after the shop edited them). */
 enum sd_rc	 engine_reload_templates(struct engine *, struct sd_error *);

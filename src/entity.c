@@ -14,11 +14,14 @@
 #include "config.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "shopdesk.h"
 #include "sbuf.h"
@@ -1802,80 +1805,161 @@ entity_list_release(struct entity_list *el)
 	sbuf_init(&el->strings);
 }
 
+/*
+ * The fields of an entity, in order, for its two forms: JSON text
+ * (entity_to_json) and a cJSON object (entity_json, for the trace).
+ * Strings that are NULL are left out, except the value, always there.
+ */
+struct entity_out {
+	void	(*str)(void *, const char *key, const char *v);
+	void	(*integer)(void *, const char *key, long long v);
+	void	(*amount)(void *, const char *key, double v);	/* cents */
+	void	(*flag)(void *, const char *key);		/* true */
+	void	 *arg;
+};
+
 static void
-json_num(struct sbuf *sb, double v)
+entity_fields(const struct entity *e, const struct entity_out *o)
 {
-	char	 buf[32];
-
-	fmt_num(buf, sizeof buf, v);
-	sbuf_adds(sb, buf);
-}
-
-static void
-json_str(struct sbuf *sb, const char *key, const char *v)
-{
-	if (v == NULL)
-		return;
-	sbuf_addf(sb, ",\"%s\":", key);
-	sbuf_add_json_str(sb, v, strlen(v));
-}
-
-void
-entity_to_json(const struct entity *e, struct sbuf *sb)
-{
-	sbuf_adds(sb, "{\"type\":");
-	sbuf_add_json_str(sb, entity_type_name(e->type),
-	    strlen(entity_type_name(e->type)));
-	sbuf_adds(sb, ",\"value\":");
-	sbuf_add_json_str(sb, e->value != NULL ? e->value : "",
-	    e->value != NULL ? strlen(e->value) : 0);
-	sbuf_addf(sb, ",\"start\":%zu,\"end\":%zu,\"extractor\":\"%s\"",
-	    e->start, e->end, entity_extractor_name(e->extractor));
+	o->str(o->arg, "type", entity_type_name(e->type));
+	o->str(o->arg, "value", e->value != NULL ? e->value : "");
+	o->integer(o->arg, "start", (long long)e->start);
+	o->integer(o->arg, "end", (long long)e->end);
+	o->str(o->arg, "extractor", entity_extractor_name(e->extractor));
 	if (e->extractor == EXTRACTOR_FUZZY)
-		sbuf_addf(sb, ",\"distance\":%d", e->distance);
+		o->integer(o->arg, "distance", e->distance);
 	if (e->pair > 0)
-		sbuf_addf(sb, ",\"pair\":%d", e->pair);
+		o->integer(o->arg, "pair", e->pair);
 	switch (e->type) {
 	case ENTITY_PRICE:
-		if (e->has_min) {
-			sbuf_adds(sb, ",\"min\":");
-			json_num(sb, e->min);
-		}
-		if (e->has_max) {
-			sbuf_adds(sb, ",\"max\":");
-			json_num(sb, e->max);
-		}
-		json_str(sb, "currency", e->currency);
+		if (e->has_min)
+			o->amount(o->arg, "min", e->min);
+		if (e->has_max)
+			o->amount(o->arg, "max", e->max);
+		o->str(o->arg, "currency", e->currency);
 		break;
 	case ENTITY_PRODUCT:
 		if (e->product_id != 0) {
-			sbuf_addf(sb, ",\"product_id\":%lld", e->product_id);
-			json_str(sb, "sku", e->sku);
-			json_str(sb, "name", e->name);
-		} else
-			sbuf_addf(sb, ",\"family\":true,\"matches\":%d",
-			    e->matches);
-		json_str(sb, "brand", e->brand);
+			o->integer(o->arg, "product_id", e->product_id);
+			o->str(o->arg, "sku", e->sku);
+			o->str(o->arg, "name", e->name);
+		} else {
+			o->flag(o->arg, "family");
+			o->integer(o->arg, "matches", e->matches);
+		}
+		o->str(o->arg, "brand", e->brand);
 		break;
 	case ENTITY_BRAND:
-		json_str(sb, "brand", e->brand);
+		o->str(o->arg, "brand", e->brand);
 		break;
 	case ENTITY_CATEGORY:
-		json_str(sb, "category", e->category);
-		json_str(sb, "use", e->use);
+		o->str(o->arg, "category", e->category);
+		o->str(o->arg, "use", e->use);
 		break;
 	case ENTITY_ATTRIBUTE:
-		json_str(sb, "attribute", e->attribute);
+		o->str(o->arg, "attribute", e->attribute);
 		break;
 	case ENTITY_QUANTITY:
-		sbuf_addf(sb, ",\"number\":%lld", e->number);
+		o->integer(o->arg, "number", e->number);
 		break;
 	case ENTITY_DATE:
-		json_str(sb, "date", e->value);
+		o->str(o->arg, "date", e->value);
 		break;
 	case ENTITY_ORDER_ID:
 	case ENTITY_EMAIL:
 		break;
 	}
+}
+
+/* JSON text: the sbuf, after "{" and each field a ",". */
+static void
+text_key(struct sbuf *sb, const char *key)
+{
+	if (sb->buf[sb->len - 1] != '{')
+		sbuf_addc(sb, ',');
+	sbuf_addf(sb, "\"%s\":", key);
+}
+
+static void
+text_str(void *arg, const char *key, const char *v)
+{
+	if (v == NULL)
+		return;
+	text_key(arg, key);
+	sbuf_add_json_str(arg, v, strlen(v));
+}
+
+static void
+text_integer(void *arg, const char *key, long long v)
+{
+	text_key(arg, key);
+	sbuf_addf(arg, "%lld", v);
+}
+
+static void
+text_amount(void *arg, const char *key, double v)
+{
+	char	 buf[32];
+
+	fmt_num(buf, sizeof buf, v);
+	text_key(arg, key);
+	sbuf_adds(arg, buf);
+}
+
+static void
+text_flag(void *arg, const char *key)
+{
+	text_key(arg, key);
+	sbuf_adds(arg, "true");
+}
+
+void
+entity_to_json(const struct entity *e, struct sbuf *sb)
+{
+	static const struct entity_out o = { text_str, text_integer,
+	    text_amount, text_flag, NULL };
+	struct entity_out out = o;
+
+	out.arg = sb;
+	sbuf_addc(sb, '{');
+	entity_fields(e, &out);
 	sbuf_addc(sb, '}');
+}
+
+static void
+cj_str(void *arg, const char *key, const char *v)
+{
+	if (v != NULL)
+		cJSON_AddStringToObject(arg, key, v);
+}
+
+static void
+cj_integer(void *arg, const char *key, long long v)
+{
+	cJSON_AddNumberToObject(arg, key, (double)v);
+}
+
+/* Cents, as entity_to_json prints them. */
+static void
+cj_amount(void *arg, const char *key, double v)
+{
+	cJSON_AddNumberToObject(arg, key, round(v * 100) / 100);
+}
+
+static void
+cj_flag(void *arg, const char *key)
+{
+	cJSON_AddTrueToObject(arg, key);
+}
+
+cJSON *
+entity_json(const struct entity *e)
+{
+	static const struct entity_out o = { cj_str, cj_integer, cj_amount,
+	    cj_flag, NULL };
+	struct entity_out out = o;
+
+	out.arg = cJSON_CreateObject();
+	entity_fields(e, &out);
+	return out.arg;
 }

@@ -141,5 +141,7 @@ const char	*entity_extractor_name(enum entity_extractor);
  * distance (fuzzy only), pair (when set) and the type's fields.
  */
 void		 entity_to_json(const struct entity *, struct sbuf *);
+/* The same as a cJSON object (caller deletes). */
+struct cJSON	*entity_json(const struct entity *);
 
 #endif

@@ -421,7 +421,10 @@ strip_markers(struct sent *x, const char *text, size_t len)
 	}
 	x->len = out.len;
 	x->s = sbuf_detach(&out, NULL);
-	x->lc = xstrdup(x->s);
+	/* The reply may hold a NUL (a model can send \u0000): copy len
+	 * bytes, not up to the first NUL, or lc is shorter than s. */
+	x->lc = xmalloc(x->len + 1);
+	memcpy(x->lc, x->s, x->len + 1);
 	for (i = 0; i < x->len; i++)
 		x->lc[i] = (char)tolower((unsigned char)x->lc[i]);
 }

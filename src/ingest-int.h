@@ -15,6 +15,7 @@
 #include "ingest.h"
 
 struct store;
+struct ingest_seen;
 
 /* Record kinds, in the order a JSON object of arrays is loaded. */
 enum ingest_kind {
@@ -47,6 +48,12 @@ struct ingest_ctx {
 	struct ingest_pending *pending;	/* orders and carts to retry */
 	size_t		 npending;
 	size_t		 pending_cap;
+	struct ingest_seen *seen;	/* keys read so far, with their line */
+	int		 check;		/* validate only; write nothing */
+	int		 batched;	/* commit every INGEST_BATCH records */
+	long long	 committed;	/* records committed by earlier batches */
+	unsigned long	 line;		/* of the record being loaded */
+	int		 retry;		/* loading pending records again */
 };
 
 /* The kind named by a --kind or "type" value; INGEST_NONE if unknown. */
@@ -97,5 +104,12 @@ int		 ingest_front_matter(const char *text, cJSON **meta,
 
 /* Offset of the first invalid UTF-8 byte in buf, or len when valid. */
 size_t		 ingest_utf8_check(const char *buf, size_t len);
+
+/*
+ * Offset of the first \u0000 escape in JSON text buf (the backslash), or
+ * len when there is none.  cJSON would decode it into a NUL that ends
+ * the C string, silently cutting the text after it.
+ */
+size_t		 ingest_json_nul(const char *buf, size_t len);
 
 #endif

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,13 +154,187 @@ get_str(cJSON *rec, const char *f, int required, const char **out,
 	return SD_OK;
 }
 
+/*
+ * Whether s is a plain decimal number, as JSON writes one (-12, 3.5,
+ * 1e3), between optional spaces; then its value in *out.  strtod alone
+ * would also take 0x10, inf, nan and 1.5p3.
+ */
+static int
+plain_decimal(const char *s, double *out)
+{
+	const char	*p = s;
+	char		*end;
+
+	while (*p == ' ')
+		p++;
+	s = p;
+	if (*p == '-')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (*p < '0' || *p > '9')
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		return 0;
+	*out = strtod(s, &end);
+	return isfinite(*out);
+}
+
+/* A SKU: text only, since 00123 and 123 are different SKUs. */
+static enum sd_rc
+get_sku(cJSON *rec, const char *f, int required, const char **out,
+    struct sd_error *err)
+{
+	cJSON	*it = cJSON_GetObjectItemCaseSensitive(rec, f);
+
+	*out = NULL;
+	if (cJSON_IsNumber(it))
+		return sd_fail(err, SD_ERR_INVALID, "\"%s\" must be a string "
+		    "(write the number in quotes)", f);
+	return get_str(rec, f, required, out, err);
+}
+
+/*
+ * The keys a file has used so far, each with its line: an open-addressing
+ * hash table of "class letter + id" strings.  A file of 400,000 records
+ * checks each in constant time.
+ */
+struct seen_key {
+	unsigned long	 line;
+	char		 key[];		/* a class letter, then the id */
+};
+
+struct ingest_seen {
+	struct seen_key	**v;		/* cap slots, NULL when free */
+	size_t		 cap;		/* a power of two */
+	size_t		 n;
+};
+
+static uint64_t
+seen_hash(const char *s)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The slot of key: where it is, or the free slot where it would go. */
+static size_t
+seen_slot(const struct ingest_seen *t, const char *key)
+{
+	size_t	 i = (size_t)seen_hash(key) & (t->cap - 1);
+
+	while (t->v[i] != NULL && strcmp(t->v[i]->key, key) != 0)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static void
+seen_grow(struct ingest_seen *t)
+{
+	struct seen_key	**old = t->v;
+	size_t		 oldcap = t->cap, i;
+
+	t->cap = t->cap ? t->cap * 2 : 1024;
+	t->v = xcalloc(t->cap, sizeof *t->v);
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != NULL)
+			t->v[seen_slot(t, old[i]->key)] = old[i];
+	free(old);
+}
+
+/* The line where key was first read, or 0. */
+static unsigned long
+seen_line(struct ingest_ctx *c, int cls, const char *id)
+{
+	char		*key;
+	size_t		 i;
+	unsigned long	 line = 0;
+
+	if (c->seen == NULL || c->seen->n == 0)
+		return 0;
+	key = xasprintf("%c%s", cls, id);
+	i = seen_slot(c->seen, key);
+	if (c->seen->v[i] != NULL)
+		line = c->seen->v[i]->line;
+	free(key);
+	return line;
+}
+
+/*
+ * Refuse a second record with the same key in one file: with upserts the
+ * last would silently win over the first.  cls keeps the kinds apart
+ * (documents of every kind share theirs, as doc_key does).
+ */
+static enum sd_rc
+seen_once(struct ingest_ctx *c, int cls, const char *what, const char *id,
+    struct sd_error *err)
+{
+	struct ingest_seen *t;
+	struct seen_key	*k;
+	size_t		 n = strlen(id), i;
+
+	if (c->retry)
+		return SD_OK;
+	if (c->seen == NULL)
+		c->seen = xcalloc(1, sizeof *c->seen);
+	t = c->seen;
+	if ((t->n + 1) * 2 > t->cap)
+		seen_grow(t);
+	k = xmalloc(sizeof *k + n + 2);
+	k->line = c->line;
+	k->key[0] = (char)cls;
+	memcpy(k->key + 1, id, n + 1);
+	i = seen_slot(t, k->key);
+	if (t->v[i] != NULL) {
+		free(k);
+		return sd_fail(err, SD_ERR_INVALID, "duplicate %s \"%s\": "
+		    "already on line %lu", what, id, t->v[i]->line);
+	}
+	t->v[i] = k;
+	t->n++;
+	return SD_OK;
+}
+
+static void
+seen_free(struct ingest_seen *t)
+{
+	size_t	 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->cap; i++)
+		free(t->v[i]);
+	free(t->v);
+	free(t);
+}
+
 /* A number; text is parsed when the record came from CSV. */
 static enum sd_rc
 get_num(struct ingest_ctx *c, cJSON *rec, const char *f, int required,
     double *out, int *present, struct sd_error *err)
 {
 	cJSON	*it = cJSON_GetObjectItemCaseSensitive(rec, f);
-	char	*end;
 	double	 v;
 
 	*present = 0;
@@ -173,12 +348,9 @@ get_num(struct ingest_ctx *c, cJSON *rec, const char *f, int required,
 	if (cJSON_IsNumber(it))
 		v = it->valuedouble;
 	else if (c->from_csv && cJSON_IsString(it)) {
-		v = strtod(it->valuestring, &end);
-		while (*end == ' ')
-			end++;
-		if (end == it->valuestring || *end != '\0')
+		if (!plain_decimal(it->valuestring, &v))
 			return sd_fail(err, SD_ERR_INVALID,
-			    "\"%s\" must be a number, not \"%s\"", f,
+			    "\"%s\" must be a number in decimal, not \"%s\"", f,
 			    it->valuestring);
 	} else
 		return sd_fail(err, SD_ERR_INVALID, "\"%s\" must be a number",
@@ -546,12 +718,17 @@ product_attrs(struct ingest_ctx *c, cJSON *rec, cJSON **attrsp,
 {
 	cJSON	*it = cJSON_GetObjectItemCaseSensitive(rec, "attrs"), *a, *v;
 	cJSON	*e;
-	char	*end;
 	double	 d;
+	enum sd_rc rc;
 
 	*attrsp = NULL;
 	if (it != NULL && c->from_csv && cJSON_IsString(it) &&
 	    *it->valuestring != '\0') {
+		if (ingest_json_nul(it->valuestring, strlen(it->valuestring)) <
+		    strlen(it->valuestring))
+			return sd_fail(err, SD_ERR_INVALID, "\"attrs\": "
+			    "\"\\u0000\" (NUL) in a string; text may not "
+			    "contain NUL");
 		if ((a = cJSON_Parse(it->valuestring)) == NULL ||
 		    !cJSON_IsObject(a)) {
 			cJSON_Delete(a);
@@ -577,9 +754,11 @@ product_attrs(struct ingest_ctx *c, cJSON *rec, cJSON **attrsp,
 			continue;
 		}
 bad:
-		cJSON_Delete(a);
-		return sd_fail(err, SD_ERR_INVALID, "attrs \"%s\" must be a "
+		/* v belongs to a: name it before a goes. */
+		rc = sd_fail(err, SD_ERR_INVALID, "attrs \"%s\" must be a "
 		    "string, a number or a list of them", v->string);
+		cJSON_Delete(a);
+		return rc;
 	}
 	if (c->from_csv) {
 		/* Columns we do not know are specifications. */
@@ -588,9 +767,7 @@ bad:
 			    !cJSON_IsString(v) || *v->valuestring == '\0' ||
 			    cJSON_HasObjectItem(a, v->string))
 				continue;
-			d = strtod(v->valuestring, &end);
-			if (end != v->valuestring && *end == '\0' &&
-			    isfinite(d))
+			if (plain_decimal(v->valuestring, &d))
 				cJSON_AddNumberToObject(a, v->string, d);
 			else
 				cJSON_AddStringToObject(a, v->string,
@@ -658,7 +835,8 @@ load_product(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 	c->stats->products++;
 	if ((rc = product_attrs(c, rec, &attrs, err)) != SD_OK)
 		goto out;
-	if ((rc = get_str(rec, "sku", 1, &sku, err)) != SD_OK)
+	if ((rc = get_sku(rec, "sku", 1, &sku, err)) != SD_OK ||
+	    (rc = seen_once(c, 'p', "SKU", sku, err)) != SD_OK)
 		goto out;
 	if ((rc = get_str(rec, "name", 1, &name, err)) != SD_OK ||
 	    (rc = get_str(rec, "brand", 0, &brand, err)) != SD_OK ||
@@ -690,6 +868,10 @@ load_product(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 		rc = sd_fail(err, SD_ERR_INVALID, "product \"%s\": "
 		    "\"currency\" must be a code like USD, not \"%s\"", sku,
 		    cur);
+		goto out;
+	}
+	if (c->check) {
+		rc = SD_OK;
 		goto out;
 	}
 	attrs_txt = cJSON_PrintUnformatted(attrs);
@@ -884,6 +1066,8 @@ policy_facts(struct ingest_ctx *c, cJSON *rec, const char *id,
 	if (!cJSON_IsObject(f))
 		return sd_fail(err, SD_ERR_INVALID, "policy \"%s\": \"facts\" "
 		    "must be an object", id);
+	if (c->check)
+		return SD_OK;
 	key = xasprintf("facts:%s", id);
 	txt = cJSON_PrintUnformatted(f);
 	old = store_meta_get(c->st, key);
@@ -909,11 +1093,12 @@ load_doc(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind,
 	sbuf_init(&d.tags);
 	d.kind = ingest_kind_name(kind);
 	d.markdown = 1;
-	if ((rc = get_str(rec, "id", 1, &d.key, err)) != SD_OK)
+	if ((rc = get_str(rec, "id", 1, &d.key, err)) != SD_OK ||
+	    (rc = seen_once(c, 'd', "document id", d.key, err)) != SD_OK)
 		goto out;
 	if ((rc = get_tags(rec, &d.tags, err)) != SD_OK ||
 	    (rc = get_str(rec, "topic", 0, &d.topic, err)) != SD_OK ||
-	    (rc = get_str(rec, "product_sku", 0, &d.product_sku, err)) !=
+	    (rc = get_sku(rec, "product_sku", 0, &d.product_sku, err)) !=
 	    SD_OK ||
 	    (rc = get_time(rec, "created_at", 0, &d.created_at, err)) != SD_OK)
 		goto fail;
@@ -963,7 +1148,7 @@ load_doc(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind,
 			d.markdown = 0;
 		break;
 	}
-	rc = upsert_doc(c, &d, err);
+	rc = c->check ? SD_OK : upsert_doc(c, &d, err);
 	goto out;
 fail:
 	sd_error_prefix(err, "%s \"%s\": ", d.kind, d.key);
@@ -993,6 +1178,41 @@ static const char customer_upsert[] =
     " OR customers.preferences IS NOT excluded.preferences"
     " OR (?9 IS NOT NULL AND customers.created_at IS NOT ?9)";
 
+/*
+ * An email another customer has, in the database or earlier in the file,
+ * would fail the UNIQUE constraint only when written: checked here so
+ * that a file is refused before any of it is.
+ */
+static enum sd_rc
+email_free(struct ingest_ctx *c, const char *id, const char *email,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT id FROM customers"
+	    " WHERE email = ?1 AND id <> ?2";
+	sqlite3_stmt	*s;
+	char		*other = NULL;
+	int		 r;
+	enum sd_rc	 rc;
+
+	if ((rc = seen_once(c, 'e', "email", email, err)) != SD_OK)
+		return rc;
+	if ((s = store_prepare(c->st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_str(s, 1, email);
+	bind_str(s, 2, id);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		other = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return store_fail(c->st, err, "look up email");
+	if (other == NULL)
+		return SD_OK;
+	rc = sd_fail(err, SD_ERR_INVALID, "duplicate email \"%s\": customer "
+	    "\"%s\" has it", email, other);
+	free(other);
+	return rc;
+}
+
 static enum sd_rc
 load_customer(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 {
@@ -1005,7 +1225,8 @@ load_customer(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 	enum sd_rc	 rc;
 
 	c->stats->customers++;
-	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK)
+	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK ||
+	    (rc = seen_once(c, 'c', "customer id", id, err)) != SD_OK)
 		return rc;
 	if ((rc = get_str(rec, "name", 1, &name, err)) != SD_OK ||
 	    (rc = get_str(rec, "email", 0, &email, err)) != SD_OK ||
@@ -1027,6 +1248,10 @@ load_customer(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 		    "\"preferences\" must be an object");
 		goto fail;
 	}
+	if (email != NULL && (rc = email_free(c, id, email, err)) != SD_OK)
+		goto fail;
+	if (c->check)
+		return SD_OK;
 	pref_txt = pref != NULL && cJSON_IsObject(pref) ?
 	    cJSON_PrintUnformatted(pref) : xstrdup("{}");
 	if ((s = store_prepare(c->st, customer_upsert, err)) == NULL) {
@@ -1072,6 +1297,9 @@ customer_exists(struct ingest_ctx *c, const char *id, struct sd_error *err)
 		store_fail(c->st, err, "look up customer");
 		return -1;
 	}
+	/* Checking, nothing was written: earlier records count too. */
+	if (r == SQLITE_DONE && c->check && seen_line(c, 'c', id) != 0)
+		return 1;
 	return r == SQLITE_ROW;
 }
 
@@ -1089,6 +1317,9 @@ product_name(struct ingest_ctx *c, const char *sku)
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = xstrdup((const char *)sqlite3_column_text(s, 0));
 	sqlite3_reset(s);
+	/* Checking: a product earlier in the file will have a name. */
+	if (v == NULL && c->check && seen_line(c, 'p', sku) != 0)
+		v = xstrdup(sku);
 	return v;
 }
 
@@ -1301,7 +1532,7 @@ order_items(struct ingest_ctx *c, cJSON *arr, struct children *ch,
 		if (!cJSON_IsObject(it))
 			return elem_fail(err, "items", i, sd_fail(err,
 			    SD_ERR_INVALID, "must be an object"));
-		if ((rc = get_str(it, "sku", 1, &sku, err)) != SD_OK ||
+		if ((rc = get_sku(it, "sku", 1, &sku, err)) != SD_OK ||
 		    (rc = get_str(it, "name", 0, &name, err)) != SD_OK ||
 		    (rc = get_int(c, it, "qty", 1, 1, &qty, &h, err)) !=
 		    SD_OK ||
@@ -1444,7 +1675,8 @@ load_order(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
 	enum sd_rc	 rc;
 
 	*deferred = 0;
-	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK)
+	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK ||
+	    (rc = seen_once(c, 'o', "order id", id, err)) != SD_OK)
 		return rc;
 	if ((rc = get_str(rec, "customer_id", 1, &cust, err)) != SD_OK ||
 	    (rc = get_enum(rec, "status", NULL, order_status, &status,
@@ -1473,6 +1705,10 @@ load_order(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
 	    err)) != SD_OK || *deferred)
 		goto out;
 	c->stats->orders++;
+	if (c->check) {
+		rc = SD_OK;
+		goto out;
+	}
 	if (!h)
 		total = round(sum * 100) / 100;
 	if ((s = store_prepare(c->st, order_upsert, err)) == NULL) {
@@ -1565,6 +1801,11 @@ product_price(struct ingest_ctx *c, const char *sku, double *out)
 		found = 1;
 	}
 	sqlite3_reset(s);
+	/* Checking: a product earlier in the file will have a price. */
+	if (!found && c->check && seen_line(c, 'p', sku) != 0) {
+		*out = 0;
+		found = 1;
+	}
 	return found;
 }
 
@@ -1584,7 +1825,8 @@ load_cart(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
 	enum sd_rc	 rc;
 
 	*deferred = 0;
-	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK)
+	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK ||
+	    (rc = seen_once(c, 'k', "cart id", id, err)) != SD_OK)
 		return rc;
 	if ((rc = get_str(rec, "customer_id", 1, &cust, err)) != SD_OK ||
 	    (rc = get_enum(rec, "status", "active", cart_status, &status,
@@ -1602,7 +1844,7 @@ load_cart(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
 				    SD_ERR_INVALID, "must be an object"));
 				goto fail;
 			}
-			if ((rc = get_str(it, "sku", 1, &sku, err)) != SD_OK ||
+			if ((rc = get_sku(it, "sku", 1, &sku, err)) != SD_OK ||
 			    (rc = get_int(c, it, "qty", 1, 1, &qty, &h,
 			    err)) != SD_OK ||
 			    (rc = get_range(c, it, "price_at_add", 0, 0, -1,
@@ -1642,6 +1884,10 @@ load_cart(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
 	    err)) != SD_OK || *deferred)
 		goto out;
 	c->stats->carts++;
+	if (c->check) {
+		rc = SD_OK;
+		goto out;
+	}
 	if ((s = store_prepare(c->st, cart_upsert, err)) == NULL) {
 		rc = SD_ERR_DB;
 		goto out;
@@ -1707,6 +1953,7 @@ ingest_rec_load(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind,
 	int		 deferred = 0;
 	enum sd_rc	 rc;
 
+	c->line = line;
 	rc = load_one(c, rec, kind, 0, &deferred, err);
 	if (rc != SD_OK || !deferred) {
 		cJSON_Delete(rec);
@@ -1731,6 +1978,7 @@ ingest_rec_finish(struct ingest_ctx *c, struct sd_error *err)
 	int		 deferred;
 	enum sd_rc	 rc = SD_OK;
 
+	c->retry = 1;
 	for (i = 0; i < c->npending && rc == SD_OK; i++) {
 		rc = load_one(c, c->pending[i].rec, c->pending[i].kind, 1,
 		    &deferred, err);
@@ -1752,4 +2000,7 @@ ingest_rec_discard(struct ingest_ctx *c)
 	free(c->pending);
 	c->pending = NULL;
 	c->npending = c->pending_cap = 0;
+	seen_free(c->seen);
+	c->seen = NULL;
+	c->retry = 0;
 }

@@ -3,7 +3,8 @@
  * from the file name, turns CSV rows, JSON records, JSON Lines and
  * Markdown or text documents into cJSON records, decides each record's
  * kind, applies --map, and hands the record to ingest-rec.c.  It also owns
- * the transaction around each file and the demo store's MANIFEST.
+ * the transactions of each file (a checking pass, then batches: see
+ * ingest_file) and the demo store's MANIFEST.
  *
  * A file is read whole: it lets every error name its line cheaply, and
  * the biggest catalog we expect (100,000 products, ~50 MB) fits in memory.
@@ -30,6 +31,7 @@
 #include "ingest-int.h"
 
 #define PROGRESS_EVERY	512	/* records between progress calls */
+#define INGEST_BATCH	500	/* records per transaction of a load */
 #define INGEST_CACHE_KB	65536	/* page cache while loading a file */
 #define INGEST_CACHE_KB_STR "65536"
 
@@ -50,6 +52,7 @@ struct reader {
 	size_t		 line_off;	/* offset whose line is line_no */
 	unsigned long	 line_no;
 	long long	 records;	/* for progress */
+	long long	 batch_rows;	/* records since the last commit */
 	enum ingest_kind force;		/* --kind, or INGEST_NONE */
 	int		 mapped;	/* --map already renamed CSV columns */
 	struct sd_error	*err;
@@ -143,6 +146,9 @@ progress(struct reader *r, size_t off, int force)
 		return;
 	if (!force && r->records % PROGRESS_EVERY != 0)
 		return;
+	/* A batched load reads the file twice: check, then write. */
+	if (r->c->batched)
+		off = r->c->check ? off / 2 : (r->len + off) / 2;
 	o->progress(o->progress_arg, r->records, (long long)off,
 	    (long long)r->len);
 }
@@ -196,6 +202,32 @@ apply_maps(const struct ingest_opts *o, cJSON *rec)
 }
 
 /*
+ * After each record of a batched load: every INGEST_BATCH records commit
+ * and start the next transaction, so that other writers of the catalog
+ * (a turn cancelling an order, a session's BEGIN IMMEDIATE) wait for one
+ * batch, not for the whole file.  The file was checked whole before, so
+ * what is committed is never taken back by a bad record later on.
+ */
+static enum sd_rc
+batch_step(struct reader *r)
+{
+	struct ingest_ctx *c = r->c;
+	enum sd_rc	 rc;
+
+	if (!c->batched || c->check || ++r->batch_rows < INGEST_BATCH)
+		return SD_OK;
+	r->batch_rows = 0;
+	if ((rc = store_commit(c->st, r->err)) != SD_OK) {
+		sd_error_prefix(r->err, "%s: ", c->path);
+		return rc;
+	}
+	c->committed = r->records;
+	if ((rc = store_begin_main(c->st, r->err)) != SD_OK)
+		sd_error_prefix(r->err, "%s: ", c->path);
+	return rc;
+}
+
+/*
  * One record found at offset off (and line): check it is an object, find
  * its kind, load it.  Takes ownership of rec.
  */
@@ -246,7 +278,7 @@ handle_record(struct reader *r, cJSON *rec, enum ingest_kind section,
 	}
 	r->records++;
 	progress(r, off, 0);
-	return SD_OK;
+	return batch_step(r);
 }
 
 static size_t
@@ -842,7 +874,44 @@ ingest_check_opts(const struct ingest_opts *o, struct sd_error *err)
 	return SD_OK;
 }
 
-/* Read and load one file inside the caller's transaction. */
+/* One pass over the records of the file: check them, or load them. */
+static enum sd_rc
+read_records(struct reader *r, enum format fmt)
+{
+	enum sd_rc	 rc = SD_OK;
+
+	r->line_off = 0;
+	r->line_no = 1;
+	r->records = 0;
+	r->batch_rows = 0;
+	switch (fmt) {
+	case FMT_CSV:
+		r->c->from_csv = 1;
+		rc = read_csv(r);
+		break;
+	case FMT_JSON:
+		rc = read_json(r);
+		break;
+	case FMT_JSONL:
+		rc = read_jsonl(r);
+		break;
+	case FMT_MARKDOWN:
+	case FMT_TEXT:
+		rc = read_document(r, fmt == FMT_MARKDOWN);
+		break;
+	}
+	if (rc == SD_OK)
+		rc = ingest_rec_finish(r->c, r->err);
+	ingest_rec_discard(r->c);
+	return rc;
+}
+
+/*
+ * Read and load one file inside the caller's transaction, or batched:
+ * check every record first under a read transaction (nothing locked,
+ * nothing written), then load them, committing every INGEST_BATCH; the
+ * last batch is left open for the caller to commit.
+ */
 static enum sd_rc
 load_file(struct ingest_ctx *c, struct sd_error *err)
 {
@@ -882,28 +951,34 @@ load_file(struct ingest_ctx *c, struct sd_error *err)
 		    " at offset %zu)", (unsigned char)r.buf[bad], bad + skip);
 		goto out;
 	}
+	/* "\u0000" would reach the store as text cut short. */
+	if ((fmt == FMT_JSON || fmt == FMT_JSONL) &&
+	    (bad = ingest_json_nul(r.buf, r.len)) < r.len) {
+		rc = fail_at(&r, bad, SD_ERR_PARSE, "\"\\u0000\" (NUL) in a "
+		    "string; text may not contain NUL");
+		goto out;
+	}
 	if (skip_ws(r.buf, r.len, 0) == r.len) {
 		rc = sd_fail(err, SD_ERR_PARSE, "%s:1: empty file", c->path);
 		goto out;
 	}
-	switch (fmt) {
-	case FMT_CSV:
-		c->from_csv = 1;
-		rc = read_csv(&r);
-		break;
-	case FMT_JSON:
-		rc = read_json(&r);
-		break;
-	case FMT_JSONL:
-		rc = read_jsonl(&r);
-		break;
-	case FMT_MARKDOWN:
-	case FMT_TEXT:
-		rc = read_document(&r, fmt == FMT_MARKDOWN);
-		break;
+	if (c->batched) {
+		c->check = 1;
+		if ((rc = store_begin_read(c->st, err)) == SD_OK) {
+			rc = read_records(&r, fmt);
+			store_rollback(c->st);
+		} else
+			sd_error_prefix(err, "%s: ", c->path);
+		c->check = 0;
+		if (rc != SD_OK)
+			goto out;
+		memset(c->stats, 0, sizeof *c->stats);
+		if ((rc = store_begin_main(c->st, err)) != SD_OK) {
+			sd_error_prefix(err, "%s: ", c->path);
+			goto out;
+		}
 	}
-	if (rc == SD_OK)
-		rc = ingest_rec_finish(c, err);
+	rc = read_records(&r, fmt);
 	progress(&r, r.len, 1);
 out:
 	ingest_rec_discard(c);
@@ -995,6 +1070,24 @@ conn_restore(struct store *st, const struct conn_settings *cs)
 	}
 }
 
+/*
+ * Writing failed after earlier batches were committed (a full disk, an
+ * I/O error: the records themselves were checked): say what stays.
+ */
+static void
+committed_note(const struct ingest_ctx *c, struct sd_error *err)
+{
+	char	*msg;
+
+	if (err == NULL)
+		return;
+	msg = xstrdup(sd_error_msg(err));
+	sd_fail(err, err->rc, "%s (the first %lld records of %s were loaded "
+	    "before this; loading the file again completes it)", msg,
+	    c->committed, c->path);
+	free(msg);
+}
+
 enum sd_rc
 ingest_file(struct store *st, const char *path,
     const struct ingest_opts *opts, struct ingest_stats *stats,
@@ -1016,16 +1109,24 @@ ingest_file(struct store *st, const char *path,
 	c.now = store_now();
 	/*
 	 * Inside a caller's transaction (the demo seed, a multi-file dry
-	 * run) a savepoint gives this file its own all-or-nothing.
+	 * run) a savepoint gives this file its own all-or-nothing.  A dry
+	 * run writes and rolls back, in one transaction, to count what
+	 * would change.  Otherwise the load is checked whole, then written
+	 * in batches (load_file).  Only main is written: the history file,
+	 * where turns are saved, is never locked.
 	 */
 	nested = !sqlite3_get_autocommit(store_db(st));
+	c.batched = !nested && !c.opts->dry_run;
 	conn_tune(st, &saved);
 	if (nested)
 		rc = store_exec(st, "SAVEPOINT ingest_file", err);
+	else if (!c.batched)
+		rc = store_begin_main(st, err);
 	else
-		rc = store_begin(st, err);
+		rc = SD_OK;
 	if (rc != SD_OK) {
 		sd_error_prefix(err, "%s: ", path);
+		conn_restore(st, &saved);
 		return rc;
 	}
 	rc = load_file(&c, err);
@@ -1044,6 +1145,8 @@ ingest_file(struct store *st, const char *path,
 		else
 			store_rollback(st);
 	}
+	if (rc != SD_OK && c.committed > 0)
+		committed_note(&c, err);
 	conn_restore(st, &saved);
 	if (rc == SD_OK && stats != NULL)
 		stats_add(stats, &fs);

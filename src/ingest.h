@@ -1,8 +1,9 @@
 /*
  * ingest.h: loading files into the knowledge base: catalogs (CSV, JSON,
  * JSON Lines), documents (Markdown, plain text), FAQs and policies, past
- * support tickets, customers, orders and carts (JSON).  Each file goes in
- * one transaction: a malformed file changes nothing.
+ * support tickets, customers, orders and carts (JSON).  Each file is
+ * checked whole before any of it is written: a malformed file changes
+ * nothing.
  */
 #ifndef INGEST_H
 #define INGEST_H
@@ -49,8 +50,12 @@ struct ingest_stats {
  * opts->kind, a "type" field or its fields.  Upserts by SKU or id, so
  * loading the same file twice changes nothing.  On error err reads
  * "path:line: what is wrong" and the database is as it was.  The file
- * gets its own transaction, or a savepoint when the caller already holds
- * one (so several files can share one, as ingest_seed_demo does).
+ * is checked under a read transaction, then written in batches of
+ * transactions on main only (the history file is never locked, so turns
+ * are saved meanwhile); a failure while writing (I/O, a full disk) keeps
+ * the batches before it and says so.  A dry run is one transaction,
+ * rolled back.  Inside a caller's transaction the file gets a savepoint
+ * instead (so several files can share one, as ingest_seed_demo does).
  * opts may be NULL; stats (may be NULL) is added to on success only.
  */
 enum sd_rc	 ingest_file(struct store *, const char *path,

@@ -175,13 +175,21 @@ cmd_open_store(struct sd_ctx *ctx, struct sd_error *err)
 
 	if (ctx->st != NULL)
 		return 0;
-	if ((ctx->st = store_open(ctx->db_path, &created, err)) == NULL)
+	if (paths_db_dir(ctx->db_path, ctx->db_origin, err) != SD_OK ||
+	    (ctx->st = store_open(ctx->db_path, &created, err)) == NULL)
 		return -1;
-	if (!created || ctx->empty)
+	if (!created)
 		return 0;
-	if (cmd_progress_wanted(ctx))
-		fprintf(stderr, "shopdesk: new database %s: loading the demo "
-		    "store from %s/demo\n", ctx->db_path, ctx->share_dir);
+	/* Said even when not a terminal: a new store may be a typo. */
+	if (!ctx->quiet && ctx->empty)
+		fprintf(stderr, "shopdesk: created a new, empty database %s\n",
+		    ctx->db_path);
+	if (ctx->empty)
+		return 0;
+	if (!ctx->quiet)
+		fprintf(stderr, "shopdesk: created a new database %s: loading "
+		    "the demo store from %s/demo\n", ctx->db_path,
+		    ctx->share_dir);
 	if (ingest_seed_demo(ctx->st, ctx->share_dir, err) != SD_OK ||
 	    synonyms_seed(ctx->st, ctx->share_dir, err) != SD_OK) {
 		sd_error_prefix(err, "seeding %s: ", ctx->db_path);
@@ -271,7 +279,8 @@ main(int argc, char **argv)
 		free(db);
 		return SD_EXIT_FAIL;
 	}
-	ctx.db_path = db != NULL ? db : (db = paths_default_db());
+	ctx.db_origin = "--db";
+	ctx.db_path = db != NULL ? db : (db = paths_default_db(&ctx.db_origin));
 	ctx.share_dir = share = paths_share_dir(argv[0]);
 	status = SD_EXIT_FAIL;
 	if ((cmd->flags & SD_CMD_DB) && cmd_open_store(&ctx, &err) != 0) {

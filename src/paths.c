@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -97,15 +98,65 @@ paths_data_dir(void)
 }
 
 char *
-paths_default_db(void)
+paths_default_db(const char **origin)
 {
 	const char	*env;
 	char		*dir, *p;
 
-	if ((env = getenv("SHOPDESK_DB")) != NULL && *env != '\0')
+	if (origin != NULL)
+		*origin = NULL;
+	if ((env = getenv("SHOPDESK_DB")) != NULL && *env != '\0') {
+		if (origin != NULL)
+			*origin = "SHOPDESK_DB";
 		return xstrdup(env);
+	}
 	dir = paths_data_dir();
 	p = paths_join(dir, "shopdesk.db");
 	free(dir);
 	return p;
+}
+
+/* mkdir -p dir. */
+static enum sd_rc
+make_dirs(const char *dir, struct sd_error *err)
+{
+	char	*d = xasprintf("%s/", dir), *p;
+	enum sd_rc rc = SD_OK;
+
+	for (p = d + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(d, 0755) != 0 && errno != EEXIST) {
+			rc = sd_fail(err, SD_ERR_IO, "%s: %s", d,
+			    strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(d);
+	return rc;
+}
+
+enum sd_rc
+paths_db_dir(const char *path, const char *origin, struct sd_error *err)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	enum sd_rc	 rc = SD_OK;
+
+	if (slash == NULL || slash == path)
+		return SD_OK;	/* the current directory, or / */
+	dir = xstrndup(path, (size_t)(slash - path));
+	if (is_dir(dir))
+		goto out;
+	if (origin == NULL)
+		rc = make_dirs(dir, err);
+	else
+		rc = sd_fail(err, SD_ERR_IO, "%s%s%s: directory %s does not "
+		    "exist (create it first, or fix the path)", origin,
+		    strcmp(origin, "--db") == 0 ? " " : "=", path, dir);
+out:
+	free(dir);
+	return rc;
 }

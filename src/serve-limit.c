@@ -1,11 +1,14 @@
 /*
- * serve-limit.c owns the rate limiter's buckets and the session lock
- * table of the HTTP server (see serve-limit.h).
+ * serve-limit.c owns the rate limiter's buckets, the session lock table
+ * and the open connection table of the HTTP server (see serve-limit.h).
  */
 #include "config.h"
 
+#include <sys/socket.h>
+
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,4 +179,118 @@ void
 serve_locks_unlock(struct serve_locks *sl, const char *id)
 {
 	pthread_mutex_unlock(&sl->mu[hash_str(id) & (sl->n - 1)]);
+}
+
+struct serve_conn {
+	struct serve_conn *prev, *next;	/* the table's list */
+	int		 fd;		/* the socket; open while listed */
+	atomic_int	 busy;		/* a request is being served */
+	_Atomic double	 since;		/* waiting for headers since */
+	int		 shut;		/* reaped already */
+};
+
+struct serve_conns {
+	pthread_mutex_t	 mu;		/* guards the list and shut */
+	struct serve_conn *head;
+	atomic_size_t	 n;		/* connections listed */
+};
+
+struct serve_conns *
+serve_conns_new(void)
+{
+	struct serve_conns *t = xcalloc(1, sizeof *t);
+
+	pthread_mutex_init(&t->mu, NULL);
+	return t;
+}
+
+void
+serve_conns_free(struct serve_conns *t)
+{
+	struct serve_conn *cn, *next;
+
+	if (t == NULL)
+		return;
+	for (cn = t->head; cn != NULL; cn = next) {
+		next = cn->next;
+		free(cn);
+	}
+	pthread_mutex_destroy(&t->mu);
+	free(t);
+}
+
+struct serve_conn *
+serve_conns_add(struct serve_conns *t, int fd, double now)
+{
+	struct serve_conn *cn = xcalloc(1, sizeof *cn);
+
+	cn->fd = fd;
+	atomic_init(&cn->busy, 0);
+	atomic_init(&cn->since, now);
+	pthread_mutex_lock(&t->mu);
+	if ((cn->next = t->head) != NULL)
+		t->head->prev = cn;
+	t->head = cn;
+	atomic_fetch_add(&t->n, 1);
+	pthread_mutex_unlock(&t->mu);
+	return cn;
+}
+
+void
+serve_conns_remove(struct serve_conns *t, struct serve_conn *cn)
+{
+	pthread_mutex_lock(&t->mu);
+	if (cn->prev != NULL)
+		cn->prev->next = cn->next;
+	else
+		t->head = cn->next;
+	if (cn->next != NULL)
+		cn->next->prev = cn->prev;
+	atomic_fetch_sub(&t->n, 1);
+	pthread_mutex_unlock(&t->mu);
+	free(cn);
+}
+
+size_t
+serve_conns_count(struct serve_conns *t)
+{
+	return atomic_load(&t->n);
+}
+
+/*
+ * Busy and idle come from the connection's own worker, once a request
+ * each: atomics, not the table's mutex, which only the reaper's scan and
+ * connections opening and closing take.
+ */
+void
+serve_conn_busy(struct serve_conn *cn)
+{
+	atomic_store(&cn->busy, 1);
+}
+
+void
+serve_conn_idle(struct serve_conn *cn, double now)
+{
+	atomic_store(&cn->since, now);
+	atomic_store(&cn->busy, 0);
+}
+
+unsigned
+serve_conns_reap(struct serve_conns *t, double now, double timeout)
+{
+	struct serve_conn *cn;
+	unsigned	 n = 0;
+
+	pthread_mutex_lock(&t->mu);
+	for (cn = t->head; cn != NULL; cn = cn->next) {
+		if (cn->shut || atomic_load(&cn->busy) ||
+		    now - atomic_load(&cn->since) < timeout)
+			continue;
+		/* Listed, so not closed yet: fd is still this socket. */
+		shutdown(cn->fd, SHUT_RDWR);
+		cn->shut = 1;
+		n++;
+	}
+	pthread_mutex_unlock(&t->mu);
+	return n;
 }

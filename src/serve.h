@@ -24,6 +24,15 @@ struct gen_config;
 #define SERVE_COMMENT_MAX	4096
 /* Longest user_id, in bytes (400 past it). */
 #define SERVE_USER_MAX		128
+/* Connections open at once when the configuration says 0. */
+#define SERVE_CONNS_DEFAULT	1024
+
+/* Who may read /metrics. */
+enum serve_metrics {
+	SERVE_METRICS_LOCAL,	/* loopback clients, others with a key */
+	SERVE_METRICS_KEY,	/* any client with a valid API key */
+	SERVE_METRICS_OPEN,	/* anyone */
+};
 
 struct serve_config {
 	const char	*db_path;	/* the store every worker opens */
@@ -36,6 +45,17 @@ struct serve_config {
 	double		 burst;		/* bucket size of the rate limit */
 	FILE		*log;		/* access log, one line a request; NULL:
 					   none.  Written from the workers. */
+	unsigned	 max_conns;	/* connections open at once */
+	unsigned	 conns_per_addr; /* of them from one client address;
+					   0: no limit (behind a proxy) */
+	double		 header_timeout; /* seconds a connection may take to
+					   send a request's headers; 0: no
+					   limit */
+	double		 body_timeout;	/* seconds a request's body may take
+					   after its headers; 0: no limit */
+	unsigned	 idle_timeout;	/* seconds without traffic before a
+					   connection is closed; 0: never */
+	enum serve_metrics metrics;	/* who may read /metrics */
 	const struct gen_config *gen;	/* generated replies (generate.h);
 					   NULL: templates only.  Read by
 					   every worker: must outlive the

@@ -20,6 +20,7 @@ enum sd_rc {
 	SD_ERR_NOTFOUND,	/* unknown id */
 	SD_ERR_NET,		/* HTTP client */
 	SD_ERR_INTERNAL,	/* a bug */
+	SD_ERR_BUSY,		/* SQLite busy or locked: try again later */
 };
 
 /* An error: a code and a message naming the culprit (heap, may be NULL). */
@@ -54,6 +55,7 @@ struct store;
 /* What main hands to a subcommand. */
 struct sd_ctx {
 	const char	*db_path;	/* resolved database path */
+	const char	*db_origin;	/* "--db", "SHOPDESK_DB", NULL: default */
 	const char	*share_dir;	/* demo store, training data, templates */
 	struct store	*st;		/* open store when SD_CMD_DB, else NULL */
 	int		 quiet;		/* -q: no progress output */

@@ -484,23 +484,105 @@ static const char *const history_migrations[] = {
 	"CREATE INDEX history.api_sessions_key ON api_sessions(key_id);",
 
 	/*
-	 * 1 -> 2: the fact-check's verdict on each reply: claims made,
+	 * 1 -> 2: admin keys.  A key sees the analytics of the sessions it
+	 * opened only; an admin key (apikey create --admin) sees the
+	 * whole shop's.
+	 */
+	"ALTER TABLE history.api_keys ADD COLUMN"
+	"  admin INTEGER NOT NULL DEFAULT 0 CHECK (admin IN (0, 1));",
+
+	/*
+	 * 2 -> 3: the analytics as running totals per key (0: a session
+	 * no key opened) and per day, kept by analytics-agg.c in the
+	 * transaction of each turn, so that a call reads a few rows
+	 * instead of every message.  stats_session keeps where each
+	 * session's conversation stands.  stats_built holds a row once
+	 * the totals cover the whole history: at once for a history with
+	 * no message yet, else after analytics_rebuild.
+	 */
+	"CREATE TABLE history.stats_day ("
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  sessions INTEGER NOT NULL DEFAULT 0,"
+	"  turns INTEGER NOT NULL DEFAULT 0,"
+	"  replies INTEGER NOT NULL DEFAULT 0,"
+	"  fallbacks INTEGER NOT NULL DEFAULT 0,"
+	"  convs INTEGER NOT NULL DEFAULT 0,"
+	"  resolved INTEGER NOT NULL DEFAULT 0,"
+	"  escalated INTEGER NOT NULL DEFAULT 0,"
+	"  ratings INTEGER NOT NULL DEFAULT 0,"
+	"  rating_sum INTEGER NOT NULL DEFAULT 0,"
+	"  rating_pos INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (key_id, day)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_intent ("
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  intent TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (key_id, day, intent)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_latency ("
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  latency_us INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (key_id, day, latency_us)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_failing ("
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  intent TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (key_id, day, intent, text)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_session ("
+	"  session_id TEXT PRIMARY KEY,"
+	"  key_id INTEGER NOT NULL,"
+	"  first_day TEXT NOT NULL,"
+	"  last_day TEXT NOT NULL,"
+	"  state INTEGER NOT NULL,"
+	"  escalated INTEGER NOT NULL,"
+	"  status_escalated INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE INDEX history.stats_session_span ON stats_session(last_day)"
+	"  WHERE first_day < last_day;"
+	"CREATE TABLE history.stats_built (at TEXT NOT NULL);"
+	"INSERT INTO history.stats_built SELECT 'migration'"
+	"  WHERE NOT EXISTS (SELECT 1 FROM history.messages)"
+	"    AND NOT EXISTS (SELECT 1 FROM history.feedback);",
+
+	/*
+	 * 3 -> 4: the fact-check's verdict on each reply: claims made,
 	 * claims the store backed as written, and whether a template was
-	 * filled with facts the store does not back.  NULL on the
-	 * customer's lines and on replies stored before.
+	 * filled with facts the store does not back (NULL on the
+	 * customer's lines and on replies stored before); and their daily
+	 * sums beside the analytics' other running totals.
 	 */
 	"ALTER TABLE history.messages ADD COLUMN claims INTEGER;"
 	"ALTER TABLE history.messages ADD COLUMN claims_backed INTEGER;"
-	"ALTER TABLE history.messages ADD COLUMN fill_bug INTEGER;",
+	"ALTER TABLE history.messages ADD COLUMN fill_bug INTEGER;"
+	"ALTER TABLE history.stats_day ADD COLUMN"
+	"  checked INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE history.stats_day ADD COLUMN"
+	"  claims INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE history.stats_day ADD COLUMN"
+	"  backed INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE history.stats_day ADD COLUMN"
+	"  fill_bugs INTEGER NOT NULL DEFAULT 0;",
 };
 
 /*
- * Parents first, so that the foreign keys hold row by row.  Messages
- * name their columns: history versions after 1 add columns main never
- * had.
+ * Parents first, so that the foreign keys hold row by row.  api_keys
+ * and messages name their columns: the history file's tables have grown
+ * since (admin; the fact-check's counts).
+ * The copied messages are not in the analytics' running totals yet.
  */
 static const char move_history_sql[] =
-	"INSERT OR IGNORE INTO history.api_keys SELECT * FROM main.api_keys;"
+	"INSERT OR IGNORE INTO history.api_keys(id, name, prefix, hash,"
+	"  created_at, revoked_at) SELECT id, name, prefix, hash, created_at,"
+	"  revoked_at FROM main.api_keys;"
 	"INSERT OR IGNORE INTO history.sessions SELECT * FROM main.sessions;"
 	"INSERT OR IGNORE INTO history.api_sessions"
 	"  SELECT * FROM main.api_sessions;"
@@ -509,7 +591,9 @@ static const char move_history_sql[] =
 	"  SELECT id, session_id, seq, role, text, intent, confidence, action,"
 	"  latency_us, created_at FROM main.messages;"
 	"INSERT OR IGNORE INTO history.traces SELECT * FROM main.traces;"
-	"INSERT OR IGNORE INTO history.feedback SELECT * FROM main.feedback;";
+	"INSERT OR IGNORE INTO history.feedback SELECT * FROM main.feedback;"
+	"DELETE FROM history.stats_built WHERE EXISTS (SELECT 1 FROM"
+	"  main.messages) OR EXISTS (SELECT 1 FROM main.feedback);";
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
 #define NHISTORY	((int)(sizeof history_migrations / \
@@ -538,34 +622,22 @@ store_schema_version(void)
 	return NMIGRATIONS;
 }
 
+/*
+ * A lock another connection holds past the busy timeout is SD_ERR_BUSY,
+ * not SD_ERR_DB: the store is fine and the same call succeeds later, so
+ * a front end can say "try again" (the server answers 503) rather than
+ * report a failure.
+ */
 enum sd_rc
 store_fail(struct store *st, struct sd_error *err, const char *what)
 {
-	return sd_fail(err, SD_ERR_DB, "%s: %s", what,
+	int	 code = st != NULL && st->db != NULL ?
+		    sqlite3_errcode(st->db) & 0xff : SQLITE_ERROR;
+
+	return sd_fail(err, code == SQLITE_BUSY || code == SQLITE_LOCKED ?
+	    SD_ERR_BUSY : SD_ERR_DB, "%s: %s", what,
 	    st != NULL && st->db != NULL ? sqlite3_errmsg(st->db) :
 	    "no database");
-}
-
-/* mkdir -p for the parent directories of path. */
-static enum sd_rc
-make_parents(const char *path, struct sd_error *err)
-{
-	char	*dir = xstrdup(path), *p;
-	enum sd_rc rc = SD_OK;
-
-	for (p = dir + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-			rc = sd_fail(err, SD_ERR_IO, "%s: %s", dir,
-			    strerror(errno));
-			break;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return rc;
 }
 
 /* PRAGMA user_version of schema ("main" or "history"), -1 on error. */
@@ -742,8 +814,6 @@ open_common(const char *path, int target, int *created, struct sd_error *err)
 		sd_fail(err, SD_ERR_USAGE, "empty database path");
 		return NULL;
 	}
-	if (strchr(path, '/') != NULL && make_parents(path, err) != SD_OK)
-		return NULL;
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->nslots = STMT_CACHE;
@@ -949,6 +1019,41 @@ store_begin(struct store *st, struct sd_error *err)
 {
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
+		return store_fail(st, err, "begin transaction");
+	st->in_tx = 1;
+	return SD_OK;
+}
+
+/*
+ * BEGIN IMMEDIATE takes the write lock of every attached file, the
+ * history too, for as long as the transaction lasts: during a long
+ * ingest every turn's save failed with "database is locked".  A deferred
+ * BEGIN takes each file's lock when it is first written; the empty
+ * DELETE then takes main's at once (waiting on the busy handler) before
+ * anything is read, so the transaction never has to upgrade a read
+ * snapshot, which fails with SQLITE_BUSY_SNAPSHOT however long one
+ * waits.  (SQLite 3.40 takes the lock for a write statement even when
+ * it changes no row; test-store checks that it still does.)
+ */
+enum sd_rc
+store_begin_main(struct store *st, struct sd_error *err)
+{
+	enum sd_rc	 rc;
+
+	if (sqlite3_exec(st->db, "BEGIN; DELETE FROM main.meta WHERE 0",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		rc = store_fail(st, err, "begin transaction");
+		store_rollback(st);
+		return rc;
+	}
+	st->in_tx = 1;
+	return SD_OK;
+}
+
+enum sd_rc
+store_begin_read(struct store *st, struct sd_error *err)
+{
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, err, "begin transaction");
 	st->in_tx = 1;
 	return SD_OK;

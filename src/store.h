@@ -17,8 +17,8 @@
 int		 store_schema_version(void);
 
 /*
- * Open (creating parent directories and the file if needed) and migrate
- * forward.  Returns NULL with err set on failure.  *created, if not NULL,
+ * Open (creating the file if needed, in a directory that must exist: see
+ * paths_db_dir) and migrate forward.  Returns NULL with err set on failure.  *created, if not NULL,
  * is set to 1 when the file held no schema before.
  */
 struct store	*store_open(const char *path, int *created, struct sd_error *);
@@ -60,10 +60,21 @@ enum sd_rc	 store_exec(struct store *, const char *, struct sd_error *);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK.  Rollback is a no-op outside one. */
 enum sd_rc	 store_begin(struct store *, struct sd_error *);
+/*
+ * A write transaction holding main's write lock only: the history file
+ * stays free for other connections' turns.  For writers of the catalog
+ * (ingest); end it with store_commit or store_rollback.
+ */
+enum sd_rc	 store_begin_main(struct store *, struct sd_error *);
+/* A read transaction (deferred BEGIN): one snapshot, no lock taken. */
+enum sd_rc	 store_begin_read(struct store *, struct sd_error *);
 enum sd_rc	 store_commit(struct store *, struct sd_error *);
 void		 store_rollback(struct store *);
 
-/* SD_ERR_DB with "what: sqlite message". */
+/*
+ * SD_ERR_DB with "what: sqlite message"; SD_ERR_BUSY instead when the
+ * last error was SQLITE_BUSY or SQLITE_LOCKED.
+ */
 enum sd_rc	 store_fail(struct store *, struct sd_error *, const char *);
 
 /* meta table: small key/value facts (NULL when absent; caller frees). */

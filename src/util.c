@@ -32,6 +32,8 @@ sd_strerror(enum sd_rc rc)
 		return "network error";
 	case SD_ERR_INTERNAL:
 		return "internal error";
+	case SD_ERR_BUSY:
+		return "database busy";
 	}
 	return "unknown error";
 }

@@ -4,9 +4,14 @@
 command -v curl >/dev/null 2>&1 || { echo "1..0 # SKIP curl not installed"; exit 77; }
 APIDB="$top_builddir/tests/test-api-db"
 SERVER_PID=
+# A server left running when a test stops early would hold make's pipe
+# open and hang the whole suite: kill it on every exit.
+trap '[ -n "$SERVER_PID" ] && kill -KILL "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
 
 # start_server NAME ARGS...: serve in the background, log to $T/NAME.log;
-# sets URL and SERVER_PID.  Fails the test run when it does not come up.
+# sets URL and SERVER_PID.  Fails the test run when it does not come up
+# within two minutes (a sanitizer build on a busy machine seeds and
+# trains slowly).
 start_server() {
 	name=$1; shift
 	"$SHOPDESK" serve --port 0 --log "$T/$name.log" "$@" \
@@ -14,7 +19,7 @@ start_server() {
 	SERVER_PID=$!
 	port=
 	i=0
-	while [ $i -lt 300 ]; do
+	while [ $i -lt 2400 ]; do
 		port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' \
 		    "$T/$name.err" 2>/dev/null)
 		[ -n "$port" ] && break
@@ -25,6 +30,8 @@ start_server() {
 	if [ -z "$port" ]; then
 		echo "Bail out! shopdesk serve did not start"
 		sed 's/^/# /' "$T/$name.err"
+		kill -KILL "$SERVER_PID" 2>/dev/null
+		SERVER_PID=
 		exit 1
 	fi
 	URL="http://127.0.0.1:$port"

@@ -12,8 +12,13 @@ K2=$(cat "$T/out")
 run_ok "create a key to revoke" "$SHOPDESK" -q apikey create
 K3=$(cat "$T/out")
 run_ok "revoke it" "$SHOPDESK" -q apikey revoke 3
+run_ok "create an admin key" "$SHOPDESK" -q apikey create --name ops --admin
+KA=$(cat "$T/out")
 run_ok "list keys" "$SHOPDESK" apikey list
 contains "list shows the name" "$T/out" "web"
+grep -q '^4 .* admin .* ops$' "$T/out"; ok $? "list shows the admin role"
+grep -q '^1 .* key .* web$' "$T/out"; ok $? "and the plain one"
+run_fails "apikey create with a stray argument" 2 "$SHOPDESK" apikey create x
 not_contains "list does not show the key" "$T/out" "$K1"
 run_fails "revoke an unknown key" 1 "$SHOPDESK" apikey revoke 99
 contains "revoke names the key" "$T/err" "no API key 99"
@@ -53,6 +58,8 @@ for k in '"reply":' '"intent":{"name":' '"entities":[' '"citations":' \
 	contains "the answer has $k" "$T/body" "$k"
 done
 not_contains "no trace without debug" "$T/body" '"trace":'
+contains "the other picks come as rows" "$T/body" \
+    '"tables":[{"kind":"products","columns":["#","product","price","rating","reviews","availability"],"rows":[["2","'
 req POST '/api/chat/message?debug=1' \
     "{\"session_id\":\"$S1\",\"user_id\":\"C001\",\"message\":\"how long does the battery last?\"}" "$K1"
 status_is "a second turn in the session" 200
@@ -131,7 +138,7 @@ status_is "unknown endpoint" 404
 req GET /nothing
 status_is "unknown path" 404
 req GET '/no%0Afake%20line%22'
-status_is "an unknown path with a newline in it" 404
+status_is "a path with a newline in it is refused" 400
 
 # Limits: 413.
 awk 'BEGIN { printf "{\"user_id\":\"C001\",\"message\":\""; for (i = 0; i < 5000; i++) printf "a"; printf "\"}" }' >"$T/long.json"
@@ -181,6 +188,18 @@ for k in conversations turns resolution_rate fallback_rate escalation_rate \
 	contains "analytics has $k" "$T/body" "\"$k\":"
 done
 contains "satisfaction counts the ratings" "$T/body" '"ratings":2'
+contains "failing lists the line rated 2" "$T/body" "how long does the battery"
+# Another key sees none of it: neither counts nor customers' lines.
+req GET /api/chat/analytics "" "$K2"
+status_is "GET analytics with another key" 200
+contains "another key counts no conversation" "$T/body" '"conversations":0,'
+contains "nor ratings" "$T/body" '"ratings":0,'
+not_contains "nor the customers' lines" "$T/body" "battery"
+not_contains "nor their intents" "$T/body" '"intent":"'
+req GET /api/chat/analytics "" "$KA"
+status_is "GET analytics with an admin key" 200
+contains "the admin key sees the ratings" "$T/body" '"ratings":2'
+contains "and the failing lines" "$T/body" "how long does the battery"
 req GET '/api/chat/analytics?from=2026-11-01&to=2026-11-30' "" "$K1"
 status_is "analytics over a range" 200
 contains "the range is echoed" "$T/body" '"to":"2026-11-30T23:59:59Z"'

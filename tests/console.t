@@ -39,6 +39,9 @@ keys PPage
 expect "PgUp scrolls it back" "intent  recommendation"
 keys F9
 expect "status line shows the session" "| s000002 |"
+"$SHOPDESK" history --json >"$T/sessions" 2>&1
+contains "the console's session is stored as console" "$T/sessions" \
+    '"id":"s000002","user_id":"C1001","channel":"console"'
 
 typeline "how is the battery life?"
 expect "second turn answered" "4-6 hours"

@@ -64,6 +64,30 @@ printf '/frobnicate\n' > "$T/bad"
 run_fails "unknown directive" 1 "$SHOPDESK" replay "$T/bad"
 contains "directive error names file and line" "$T/err" "$T/bad:1: unknown directive"
 run_fails "missing file" 1 "$SHOPDESK" replay "$T/nope"
+printf '/user C\377\376\nhello\n' > "$T/badid"
+run_fails "a /user id that is not UTF-8" 1 "$SHOPDESK" replay --json "$T/badid"
+contains "the error names file, line and directive" "$T/err" "$T/badid:1: /user: invalid UTF-8"
+not_contains "no trace printed with it" "$T/out" '"user_id"'
+printf '/session s\001x\nhello\n' > "$T/badid"
+run_fails "a /session id with a control byte" 1 "$SHOPDESK" replay --json "$T/badid"
+run_fails "--user that is not UTF-8" 2 "$SHOPDESK" replay --json --user "$(printf 'C\377')" "$T/script"
+
+# Each session records where it started: replay, or shopdesk chat on a
+# terminal (script(1) gives it one; piped, chat replays).
+export SHOPDESK_DB="$T/channels.db"
+printf 'hello\n' | "$SHOPDESK" replay --session s-replay > /dev/null
+run_ok "history lists the sessions" "$SHOPDESK" history --json
+contains "a replayed session is stored as replay" "$T/out" \
+    '"id":"s-replay","channel":"replay"'
+if command -v script >/dev/null 2>&1; then
+	printf 'hello\n/quit\n' | script -qec \
+	    "'$SHOPDESK' chat --session s-chat" /dev/null > /dev/null
+	"$SHOPDESK" history --json > "$T/out"
+	contains "a chat session is stored as chat" "$T/out" \
+	    '"id":"s-chat","channel":"chat"'
+else
+	ok 0 "a chat session is stored as chat # SKIP no script(1)"
+fi
 
 # shopdesk with a non-terminal stdin replays.
 printf 'hello\n' | "$SHOPDESK" > "$T/out" 2>&1

@@ -1,49 +1,30 @@
 /*
- * Unit tests for the HTTP API's library parts: SHA-256, API keys and
- * session ownership, the rate limiter, the session locks, feedback and
+ * Unit tests for the HTTP API's library parts: API keys and session
+ * ownership, the rate limiter, the session locks, feedback and
  * the analytics definitions (resolution, fallbacks, failing utterances,
- * latency percentiles), and history_turn_save (a turn's writes in one
- * transaction).
+ * latency percentiles), history_turn_save (a turn's writes in one
+ * transaction), the checks of what clients send (serve-check.c), the
+ * header deadline of the connection table, and a locked store reported
+ * as busy.
  */
 #include "config.h"
 
+#include <sys/socket.h>
+
 #include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "shopdesk.h"
 #include "analytics.h"
 #include "apikey.h"
 #include "history.h"
+#include "serve-check.h"
 #include "serve-limit.h"
 #include "store.h"
 #include "tap.h"
-
-static void
-sha_is(const char *in, size_t n, const char *want, const char *what)
-{
-	char	 got[APIKEY_HEX_LEN];
-
-	apikey_sha256_hex(in, n, got);
-	is_str(got, want, "sha256 of %s", what);
-}
-
-static void
-test_sha256(void)
-{
-	char	*million = xmalloc(1000000);
-
-	sha_is("", 0, "e3b0c44298fc1c149afbf4c8996fb924"
-	    "27ae41e4649b934ca495991b7852b855", "the empty string");
-	sha_is("abc", 3, "ba7816bf8f01cfea414140de5dae2223"
-	    "b00361a396177a9cb410ff61f20015ad", "\"abc\"");
-	/* 56 bytes: the padding needs a second block. */
-	sha_is("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56,
-	    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
-	    "the 448-bit FIPS vector");
-	memset(million, 'a', 1000000);
-	sha_is(million, 1000000, "cdc76e5c9914fb9281a1c7e284d73e67"
-	    "f1809a48a497200e046d39ccc7112cd0", "a million \"a\"");
-	free(million);
-}
 
 /* A session with the given (role, action, intent) messages. */
 static void
@@ -123,7 +104,7 @@ test_analytics(struct store *st)
 	ok(analytics_feedback(st, 10, 1, NULL, 0, &fid, &err) == SD_OK,
 	    "a thumbs-down is stored");
 
-	rc = analytics_compute(st, NULL, NULL, &a, &err);
+	rc = analytics_compute(st, NULL, NULL, 0, &a, &err);
 	ok(rc == SD_OK, "analytics compute: %s", sd_error_msg(&err));
 	is_int((long long)num(a, "conversations"), 6, "six conversations");
 	is_int((long long)num(a, "turns"), 9, "nine customer turns");
@@ -162,7 +143,7 @@ test_analytics(struct store *st)
 	    strcmp(to, "2026-11-20T23:59:59Z") == 0, "a date as upper bound");
 	ok(analytics_parse_bound("2026-11-21", 0, &from, &err) == SD_OK &&
 	    strcmp(from, "2026-11-21T00:00:00Z") == 0, "a date as lower bound");
-	ok(analytics_compute(st, from, NULL, &a, &err) == SD_OK &&
+	ok(analytics_compute(st, from, NULL, 0, &a, &err) == SD_OK &&
 	    num(a, "conversations") == 0 && cJSON_IsNull(cJSON_GetObjectItem(a,
 	    "resolution_rate")), "an empty range has no rates");
 	cJSON_Delete(a);
@@ -188,10 +169,10 @@ test_keys(struct store *st)
 	int		 created;
 	enum sd_rc	 rc;
 
-	rc = apikey_create(st, "web", &k1, &id1, &err);
+	rc = apikey_create(st, "web", 0, &k1, &id1, &err);
 	ok(rc == SD_OK && strncmp(k1, "sdk_", 4) == 0 && strlen(k1) == 44,
 	    "create a key: %s", k1 ? k1 : sd_error_msg(&err));
-	ok(apikey_create(st, "", &k2, &id2, &err) == SD_OK &&
+	ok(apikey_create(st, "", 0, &k2, &id2, &err) == SD_OK &&
 	    strcmp(k1, k2) != 0, "a second key differs");
 	is_int(apikey_lookup(st, k1, strlen(k1), &err), id1,
 	    "the key finds its id");
@@ -404,6 +385,140 @@ test_locks(void)
 	serve_locks_free(sl);
 }
 
+static int
+json_ok(const char *s, size_t n, size_t want_at)
+{
+	size_t		 at = (size_t)-1;
+	const char	*why = NULL;
+
+	if (serve_json_scan(s, n, &at, &why))
+		return want_at == (size_t)-1;
+	return at == want_at && why != NULL;
+}
+
+#define JSON_OK(lit, at)	json_ok(lit, sizeof lit - 1, at)
+
+static void
+test_check(void)
+{
+	static const char nul_raw[] = "{\"a\":\"x\0y\"}";
+	struct sbuf	 sb = SBUF_INIT;
+	char		*big = xmalloc(70000);
+	size_t		 at = 0;
+
+	ok(JSON_OK("{\"user_id\":\"C1\",\"message\":\"hi\\n\"}",
+	    (size_t)-1), "plain JSON passes the scan");
+	ok(JSON_OK("{\"user_id\":\"C1036\\u0000-not\"}", 17),
+	    "\\u0000 in a string is found at its backslash");
+	ok(JSON_OK("{\"a\":\"\\\\u0000\"}", (size_t)-1),
+	    "an escaped backslash before u0000 is no NUL");
+	ok(JSON_OK("{\"a\":\"x\ty\"}", 7),
+	    "a raw tab inside a string is refused");
+	ok(JSON_OK("{\"a\":\n\t\"x\"}", (size_t)-1),
+	    "whitespace between tokens is fine");
+	ok(json_ok(nul_raw, sizeof nul_raw - 1, 7), "a raw NUL byte is refused");
+	ok(JSON_OK("{\"a\":\"caf\377\"}", 9), "invalid UTF-8 is refused");
+	ok(JSON_OK("{\"a\":\"\\\"\t\"}", 8),
+	    "an escaped quote does not end the string");
+	ok(serve_text_ok("C1036", 5, 0, &at), "an id passes");
+	ok(!serve_text_ok("C1\x01", 3, 0, &at) && at == 2,
+	    "a control byte in an id is refused");
+	ok(!serve_text_ok("a\nb", 3, 0, &at) && serve_text_ok("a\nb", 3, 1,
+	    &at), "a newline passes in a message, not in an id");
+	ok(!serve_text_ok("a\x7f", 2, 1, &at), "DEL is refused");
+	ok(serve_te_chunked("chunked") && serve_te_chunked(" Chunked "),
+	    "chunked is chunked");
+	ok(!serve_te_chunked("gzip, chunked") && !serve_te_chunked("chunked, "
+	    "chunked") && !serve_te_chunked(""), "other codings are not");
+	ok(serve_method_ok("GET") && !serve_method_ok("G T") &&
+	    !serve_method_ok("\x01\x02") && !serve_method_ok(""),
+	    "methods are tokens");
+	ok(serve_addr_loopback("127.0.0.1") && serve_addr_loopback("127.9.0.2")
+	    && serve_addr_loopback("::1") &&
+	    serve_addr_loopback("::ffff:127.0.0.1"), "loopback addresses");
+	ok(!serve_addr_loopback("0.0.0.0") && !serve_addr_loopback("::") &&
+	    !serve_addr_loopback("10.0.0.1") && !serve_addr_loopback("x"),
+	    "other addresses");
+	memset(big, 'a', 69999);
+	big[0] = '\xc3';
+	big[1] = '\xa9';
+	big[69999] = '\0';
+	serve_echo(&sb, big + 1);
+	ok(sb.len <= SERVE_ECHO_MAX + 3 && strcmp(sb.buf + sb.len - 3, "...") ==
+	    0, "a long echo is cut (%zu bytes)", sb.len);
+	sbuf_reset(&sb);
+	serve_echo(&sb, big + 63);
+	ok(sb.len <= SERVE_ECHO_MAX + 3, "an echo never cuts a code point");
+	sbuf_reset(&sb);
+	serve_echo(&sb, "abc");
+	is_str(sb.buf, "abc", "a short echo is whole");
+	sbuf_release(&sb);
+	free(big);
+}
+
+static void
+test_conns(void)
+{
+	struct serve_conns *t = serve_conns_new();
+	struct serve_conn *a, *b;
+	int		 sa[2], sb[2];
+	char		 c;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sa) != 0 ||
+	    socketpair(AF_UNIX, SOCK_STREAM, 0, sb) != 0) {
+		ok(0, "socketpair");
+		return;
+	}
+	a = serve_conns_add(t, sa[0], 100);
+	b = serve_conns_add(t, sb[0], 100);
+	is_int((int)serve_conns_count(t), 2, "two connections");
+	is_int((int)serve_conns_reap(t, 104, 5), 0, "none is late at 4 s");
+	serve_conn_busy(b);
+	is_int((int)serve_conns_reap(t, 106, 5), 1, "one is late at 6 s");
+	ok(read(sa[1], &c, 1) == 0, "its peer sees the end");
+	is_int((int)serve_conns_reap(t, 107, 5), 0, "it is shut only once");
+	serve_conn_idle(b, 110);
+	is_int((int)serve_conns_reap(t, 114, 5), 0,
+	    "a busy one then idle waits anew");
+	is_int((int)serve_conns_reap(t, 115.5, 5), 1, "and is shut later");
+	serve_conns_remove(t, a);
+	serve_conns_remove(t, b);
+	is_int((int)serve_conns_reap(t, 200, 5), 0, "removed ones are gone");
+	is_int((int)serve_conns_count(t), 0, "none counted");
+	serve_conns_free(t);
+	close(sa[0]);
+	close(sa[1]);
+	close(sb[0]);
+	close(sb[1]);
+}
+
+/* A write lock held by another connection is SD_ERR_BUSY, not DB. */
+static void
+test_busy(const char *path)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct store	*s1, *s2;
+	enum sd_rc	 rc;
+
+	s1 = store_open(path, NULL, &err);
+	s2 = store_open(path, NULL, &err);
+	if (s1 == NULL || s2 == NULL) {
+		ok(0, "open twice: %s", sd_error_msg(&err));
+		return;
+	}
+	sqlite3_busy_timeout(store_db(s2), 0);
+	ok(store_begin(s1, &err) == SD_OK, "one connection writes");
+	rc = store_begin(s2, &err);
+	ok(rc == SD_ERR_BUSY && err.rc == SD_ERR_BUSY,
+	    "the other is told busy (%s)", sd_error_msg(&err));
+	store_rollback(s1);
+	sd_error_clear(&err);
+	ok(store_begin(s2, &err) == SD_OK, "and writes once it is free");
+	store_rollback(s2);
+	store_close(s1);
+	store_close(s2);
+}
+
 int
 main(void)
 {
@@ -412,9 +527,10 @@ main(void)
 	char		*dir, *path;
 
 	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	test_sha256();
 	test_limiter();
 	test_locks();
+	test_check();
+	test_conns();
 	dir = tap_tmpdir();
 	path = xasprintf("%s/api.db", dir);
 	if ((st = store_open(path, NULL, &err)) == NULL) {
@@ -425,6 +541,7 @@ main(void)
 	test_analytics(st);
 	test_turn_save(st);
 	store_close(st);
+	test_busy(path);
 	tap_rmtree(dir);
 	free(path);
 	free(dir);

@@ -1,6 +1,6 @@
 /*
  * test-console.c: the console's text layer without a terminal: wrapping
- * by display width (wide and combining characters), table reflow, and
+ * by display width (wide and combining characters), table layout, and
  * the context and debug panes rendered from a trace.
  */
 #include "config.h"
@@ -111,41 +111,32 @@ static void
 test_tables(void)
 {
 	struct sbuf	 out = SBUF_INIT;
-	struct sbuf	 in = SBUF_INIT;
-	const char	*l1, *l2, *l3;
+	const char	*reply = "Here is how they compare:\n"
+	    "  A: ROG Strix G15\n  B: \xe5\xb0\x8f\xe7\xb1\xb3 Pad 6\n"
+	    "  \xe4\xbb\xb7\xe6\xa0\xbc: $1,299 | $749\nafter";
+	const char	*trace = "{\"tables\":[{\"kind\":\"comparison\","
+	    "\"columns\":[\"\",\"ROG Strix G15\","
+	    "\"\xe5\xb0\x8f\xe7\xb1\xb3 Pad 6\"],"
+	    "\"rows\":[[\"\xe4\xbb\xb7\xe6\xa0\xbc\",\"$1,299\",\"$749\"],"
+	    "[\"battery\",\"4-6 hours normal use, 1-2 hours gaming\","
+	    "\"10 hours\"]],\"at\":25,\"len\":61}]}";
 
-	/* As the engine builds a comparison. */
-	sbuf_adds(&in, "Here is how they compare:");
-	sbuf_addf(&in, "\n  %-20s %-24.24s %-24.24s", "", "ROG Strix G15",
-	    "IdeaPad 5");
-	sbuf_addf(&in, "\n  %-20s %-24s %-24s", "price", "$1,299", "$749");
-	sbuf_addf(&in, "\n  %-20s %-24.1f %-24.1f", "rating", 4.5, 4.2);
-	sbuf_adds(&in, "\nafter");
-	cdoc_reflow_tables(in.buf, &out);
-	ok(out.len < in.len - 60, "comparison table narrowed (%zu -> %zu)",
-	    in.len, out.len);
-	l1 = strstr(out.buf, "\n") + 1;
-	l2 = strstr(l1, "\n") + 1;
-	l3 = strstr(l2, "\n") + 1;
-	is_int(strstr(l2, "$1,299") - l2, strstr(l1, "ROG") - l1,
-	    "second column aligned under its header");
-	is_int(strstr(l3, "4.2") - l3, strstr(l1, "IdeaPad") - l1,
-	    "third column aligned under its header");
-	ok(strncmp(out.buf, "Here is how they compare:\n", 26) == 0 &&
-	    strcmp(out.buf + out.len - 6, "\nafter") == 0,
-	    "prose around the table kept");
-	sbuf_release(&in);
-	cdoc_reflow_tables("x\n"
-	    "  price     $1,299        $749\n"
-	    "  rating    4.5           4.2\n"
-	    "  warranty  1 year        2 years\n", &out);
-	is_str(out.buf, "x\n"
-	    "  price     $1,299  $749\n"
-	    "  rating    4.5     4.2\n"
-	    "  warranty  1 year  2 years\n",
-	    "padded columns squeezed to two spaces, aligned");
-	cdoc_reflow_tables("plain  text with  gaps", &out);
-	is_str(out.buf, "plain  text with  gaps", "prose is left alone");
+	/* The span: from the newline after the colon to before "\nafter". */
+	is_int((long long)(strstr(reply, "\nafter") - reply) - 25, 61,
+	    "the fixture's span covers the table's text");
+	cdoc_render_tables(reply, trace, &out);
+	is_str(out.buf, "Here is how they compare:\n"
+	    "           ROG Strix G15          \xe5\xb0\x8f\xe7\xb1\xb3 Pad 6\n"
+	    "  \xe4\xbb\xb7\xe6\xa0\xbc     $1,299                 $749\n"
+	    "  battery  4-6 hours normal use,  10 hours\n"
+	    "           1-2 hours gaming\n"
+	    "after",
+	    "rows laid out by display width (wide characters count two), "
+	    "long cells wrapped in their column");
+	cdoc_render_tables(reply, NULL, &out);
+	is_str(out.buf, reply, "without a trace the text stays");
+	cdoc_render_tables("short", trace, &out);
+	is_str(out.buf, "short", "a span past the text is ignored");
 	sbuf_release(&out);
 }
 

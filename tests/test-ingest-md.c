@@ -108,6 +108,20 @@ test_sizes(void)
 	ok(good, "cut at code points, never inside one");
 	ingest_chunks_free(v, n);
 
+	/* The last piece of a long paragraph: exactly full, or one over. */
+	sbuf_reset(&sb);
+	for (i = 0; i < 2000; i++)
+		sbuf_adds(&sb, "\xC3\xA9");
+	n = ingest_chunk_body(sb.buf, 1, 1000, &v);
+	ok(n == 2 && cps(v[0].text) == 1000 && cps(v[1].text) == 1000,
+	    "2,000 characters: two full chunks");
+	ingest_chunks_free(v, n);
+	sbuf_adds(&sb, "x");
+	n = ingest_chunk_body(sb.buf, 1, 1000, &v);
+	ok(n == 3 && strcmp(v[2].text, "x") == 0,
+	    "2,001 characters: the last one alone");
+	ingest_chunks_free(v, n);
+
 	/* A long paragraph of sentences is cut after a sentence. */
 	sbuf_reset(&sb);
 	for (i = 0; i < 40; i++)
@@ -161,6 +175,14 @@ test_utf8(void)
 	    "surrogate rejected");
 	is_int((long long)ingest_utf8_check("a\xC0\xAF", 3), 1,
 	    "overlong rejected");
+	is_int((long long)ingest_json_nul("\"a\\u0000\"", 10), 2,
+	    "\\u0000 found");
+	is_int((long long)ingest_json_nul("\"a\\\\u0000\"", 11), 11,
+	    "an escaped backslash before u0000 is text");
+	is_int((long long)ingest_json_nul("\"\\\\\\u0000\"", 11), 3,
+	    "\\u0000 after an escaped backslash found");
+	is_int((long long)ingest_json_nul("\\u00001", 3), 3,
+	    "a cut-off escape is not one");
 }
 
 int

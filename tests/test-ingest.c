@@ -640,6 +640,279 @@ test_bad(void)
 	store_close(st);
 }
 
+/*
+ * attrs values that are neither scalars nor lists of them: the message
+ * names the key, which lives in the copy of attrs that the check frees.
+ */
+static void
+test_attrs_nested(void)
+{
+	static const char obj[] = "[{\"sku\":\"FZ-1\",\"name\":\"x\","
+	    "\"category\":\"smartphones\",\"price\":1,"
+	    "\"attrs\":{\"a\":{\"b\":1}}}]";
+	static const char bools[] = "{\"sku\":\"FZ-2\",\"name\":\"x\","
+	    "\"category\":\"c\",\"price\":1,\"attrs\":{\"ok\":1,"
+	    "\"flags\":[true,false]}}\n";
+	static const char csv[] = "sku,name,category,price,attrs\n"
+	    "FZ-3,x,c,1,\"{\"\"deep\"\":{\"\"b\"\":1}}\"\n";
+	struct store	*st = fresh("attrs");
+	struct ingest_opts o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*p;
+
+	p = scratch("nested.json", obj, sizeof obj - 1);
+	rejects(st, p, 1, "attrs \"a\" must be a string", "an object in "
+	    "attrs");
+	memset(&o, 0, sizeof o);
+	o.dry_run = 1;
+	ok(ingest_file(st, p, &o, NULL, &err) != SD_OK &&
+	    strstr(sd_error_msg(&err), "attrs \"a\" must be") != NULL,
+	    "dry run: an object in attrs is named");
+	sd_error_clear(&err);
+	free(p);
+	p = scratch("bools.jsonl", bools, sizeof bools - 1);
+	rejects(st, p, 1, "attrs \"flags\" must be a string", "a list of "
+	    "booleans in attrs");
+	free(p);
+	p = scratch("nested.csv", csv, sizeof csv - 1);
+	rejects(st, p, 2, "attrs \"deep\" must be a string", "an object in "
+	    "a CSV attrs cell");
+	free(p);
+	store_close(st);
+}
+
+/* NUL in any text field of any format is refused, naming its line. */
+static void
+test_nul(void)
+{
+	static const char json[] = "[\n{\"sku\":\"FZ-1\",\"name\":\"ok\","
+	    "\"category\":\"c\",\"price\":1},\n{\"sku\":\"FZ-2\",\"name\":"
+	    "\"Fuzz\\u0000Evil\",\"category\":\"c\",\"price\":1}]";
+	static const char key[] = "{\"sku\":\"FZ-3\",\"name\":\"x\","
+	    "\"category\":\"c\",\"price\":1,\"attrs\":{\"k\\u0000\":1}}\n";
+	static const char attr[] = "\n{\"sku\":\"FZ-4\",\"name\":\"x\","
+	    "\"category\":\"c\",\"price\":1,\"attrs\":{\"k\":[\"a\\u0000\"]}}\n";
+	static const char cust[] = "{\"customers\":[\n{\"id\":"
+	    "\"C1036\\u0000-not-really\",\"name\":\"n\"}]}";
+	static const char csv[] = "sku,name,category,price,attrs\n"
+	    "FZ-5,x,c,1,\"{\"\"k\"\":\"\"a\\u0000b\"\"}\"\n";
+	static const char csv_raw[] = "sku,name,category,price\n"
+	    "FZ-6,x,c,1\nFZ-7,a\0b,c,1\n";
+	static const char md[] = "---\ntitle: t\n---\n\nline\nNUL\0here\n";
+	static const char lit[] = "{\"sku\":\"FZ-8\",\"name\":\"back\\\\u0000"
+	    "slash\",\"category\":\"c\",\"price\":1}\n";
+	struct store	*st = fresh("nul");
+	struct ingest_stats s;
+	char		*p;
+
+	p = scratch("nul.json", json, sizeof json - 1);
+	rejects(st, p, 3, "NUL", "\\u0000 in a JSON name");
+	free(p);
+	p = scratch("nulkey.jsonl", key, sizeof key - 1);
+	rejects(st, p, 1, "NUL", "\\u0000 in a JSON key");
+	free(p);
+	p = scratch("nulattr.jsonl", attr, sizeof attr - 1);
+	rejects(st, p, 2, "NUL", "\\u0000 in a JSON attribute list");
+	free(p);
+	p = scratch("nulcust.json", cust, sizeof cust - 1);
+	rejects(st, p, 2, "NUL", "\\u0000 in a customer id");
+	free(p);
+	p = scratch("nulattr.csv", csv, sizeof csv - 1);
+	rejects(st, p, 2, "NUL", "\\u0000 in a CSV attrs cell");
+	free(p);
+	p = scratch("nulraw.csv", csv_raw, sizeof csv_raw - 1);
+	rejects(st, p, 3, "NUL", "a NUL byte in a CSV cell");
+	free(p);
+	p = scratch("nul.md", md, sizeof md - 1);
+	rejects(st, p, 6, "NUL", "a NUL byte in Markdown");
+	free(p);
+	p = scratch("nul.txt", md + 18, sizeof md - 19);
+	rejects(st, p, 2, "NUL", "a NUL byte in text");
+	free(p);
+	is_int(store_count(st, "products") + store_count(st, "customers") +
+	    store_count(st, "documents"), 0, "nothing with a NUL was stored");
+	p = scratch("lit.jsonl", lit, sizeof lit - 1);
+	memset(&s, 0, sizeof s);
+	ok(ingest_file(st, p, NULL, &s, NULL) == SD_OK, "an escaped "
+	    "backslash before u0000 is text, not NUL");
+	is_str(text(st, "SELECT name FROM products WHERE sku = 'FZ-8'"),
+	    "back\\u0000slash", "... and is stored whole");
+	free(p);
+	store_close(st);
+}
+
+/*
+ * Numbers are plain decimals, SKUs are text, and a key appears once per
+ * file: otherwise 0x10 became 16, 123 a SKU, and the last duplicate won.
+ */
+static void
+test_validation(void)
+{
+	static const char good[] = "sku,name,category,price,stock,weight,"
+	    "code\nA,a,x, 12.50 ,3,1e3,0x10\nB,b,x,-0,0,-2.5,inf\n";
+	static const char two[] = "{\"sku\":\"S-1\",\"name\":\"a\","
+	    "\"category\":\"x\",\"price\":1}\n{\"type\":\"faq\",\"id\":"
+	    "\"S-1\",\"question\":\"q\",\"answer\":\"a\"}\n";
+
+	struct store	*st = fresh("valid");
+	struct ingest_stats s;
+	char		*p;
+
+	ok(load(st, "ingest/customers.json", NULL, &s) == SD_OK,
+	    "customers for the orders");
+#define BAD(name, data, line, want, what) do {				\
+	p = scratch(name, data, sizeof data - 1);			\
+	rejects(st, p, line, want, what);				\
+	free(p);							\
+} while (0)
+	BAD("hex.csv", "sku,name,category,price\nA,a,x,1\nB,b,x,0x10\n", 3,
+	    "\"price\" must be a number", "a hexadecimal price");
+	BAD("inf.csv", "sku,name,category,price\nA,a,x,inf\n", 2,
+	    "\"price\" must be a number", "an infinite price");
+	BAD("nan.csv", "sku,name,category,price\nA,a,x,nan\n", 2,
+	    "\"price\" must be a number", "a price that is NaN");
+	BAD("plus.csv", "sku,name,category,price,stock\nA,a,x,1,+5\n", 2,
+	    "\"stock\" must be a number", "a stock with a plus sign");
+	BAD("dot.csv", "sku,name,category,price\nA,a,x,.5\n", 2,
+	    "\"price\" must be a number", "a price without a leading digit");
+	BAD("dup.csv", "sku,name,category,price\nA,a,x,1\nB,b,x,2\nA,c,x,3\n",
+	    4, "duplicate SKU \"A\": already on line 2", "a SKU twice in CSV");
+	BAD("dup.jsonl", "{\"sku\":\"A\",\"name\":\"a\",\"category\":\"x\","
+	    "\"price\":1}\n\n{\"sku\":\"A\",\"name\":\"b\",\"category\":\"x\","
+	    "\"price\":2}\n", 3, "duplicate SKU \"A\": already on line 1",
+	    "a SKU twice in JSON Lines");
+	BAD("duporder.json", "{\"orders\":[\n{\"id\":\"9\",\"customer_id\":"
+	    "\"C1001\",\"status\":\"shipped\",\"placed_at\":\"2026-01-01\","
+	    "\"items\":[{\"sku\":\"x\",\"name\":\"y\",\"qty\":1,"
+	    "\"unit_price\":1}]},\n{\"id\":\"9\",\"customer_id\":\"C1001\","
+	    "\"status\":\"delivered\",\"placed_at\":\"2026-01-01\",\"items\":"
+	    "[{\"sku\":\"x\",\"name\":\"y\",\"qty\":1,\"unit_price\":1}]}]}", 3,
+	    "duplicate order id \"9\": already on line 2",
+	    "an order id twice");
+	BAD("dupcust.jsonl", "{\"type\":\"customer\",\"id\":\"C7\",\"name\":"
+	    "\"a\"}\n{\"type\":\"customer\",\"id\":\"C7\",\"name\":\"b\"}\n",
+	    2, "duplicate customer id \"C7\": already on line 1",
+	    "a customer id twice");
+	BAD("numsku.jsonl", "{\"sku\":123,\"name\":\"a\",\"category\":\"x\","
+	    "\"price\":1}\n", 1, "\"sku\" must be a string", "a numeric SKU");
+	BAD("numitem.json", "{\"orders\":[\n{\"id\":\"8\",\"customer_id\":"
+	    "\"C1001\",\"status\":\"shipped\",\"placed_at\":\"2026-01-01\","
+	    "\"items\":[{\"sku\":5,\"name\":\"y\",\"qty\":1,"
+	    "\"unit_price\":1}]}]}", 2, "items[0]: \"sku\" must be a string",
+	    "a numeric SKU in an order item");
+#undef BAD
+	/* What stays accepted. */
+	p = scratch("ok.csv", good, sizeof good - 1);
+	memset(&s, 0, sizeof s);
+	ok(ingest_file(st, p, NULL, &s, NULL) == SD_OK && s.products == 2,
+	    "decimal numbers with spaces, exponents and signs load");
+	ok(real(st, "SELECT price FROM products WHERE sku = 'A'") == 12.5,
+	    "... the price is 12.5");
+	is_str(text(st, "SELECT attrs FROM products WHERE sku = 'A'"),
+	    "{\"weight\":1000,\"code\":\"0x10\"}",
+	    "a hexadecimal attribute stays text");
+	is_str(text(st, "SELECT attrs FROM products WHERE sku = 'B'"),
+	    "{\"weight\":-2.5,\"code\":\"inf\"}", "so does inf");
+	free(p);
+	p = scratch("two.jsonl", two, sizeof two - 1);
+	ok(ingest_file(st, p, NULL, &s, NULL) == SD_OK,
+	    "a SKU and a document id may be equal");
+	free(p);
+	store_close(st);
+}
+
+/* What another connection sees and may do while a file is loading. */
+struct peek {
+	struct store	*other;		/* a second connection to the store */
+	long long	 max_seen;	/* most products it saw mid-load */
+	int		 calls;
+	int		 history_ok;	/* its history writes that succeeded */
+};
+
+static void
+on_progress(void *arg, long long records, long long done, long long total)
+{
+	struct peek	*pk = arg;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*sql;
+	long long	 n;
+
+	(void)records;
+	if (done >= total)
+		return;
+	pk->calls++;
+	n = store_count(pk->other, "products");
+	if (n > pk->max_seen)
+		pk->max_seen = n;
+	sql = xasprintf("INSERT INTO sessions(id, created_at, updated_at)"
+	    " VALUES ('peek-%d', 'x', 'x')", pk->calls);
+	if (store_exec(pk->other, sql, &err) == SD_OK)
+		pk->history_ok++;
+	else
+		diag("history write during the load: %s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	free(sql);
+}
+
+/*
+ * A long load is checked whole, then written in batches on main only:
+ * another connection sees rows appear and saves turns meanwhile, and a
+ * bad record at the end still leaves nothing.
+ */
+static void
+test_batches(void)
+{
+	struct store	*st = fresh("batch");
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct ingest_opts o;
+	struct ingest_stats s;
+	struct sbuf	 sb = SBUF_INIT;
+	struct peek	 pk;
+	char		*p, *path;
+	int		 i;
+
+	path = xasprintf("%s/batch.db", tmp);
+	memset(&pk, 0, sizeof pk);
+	if ((pk.other = store_open(path, NULL, &err)) == NULL) {
+		printf("Bail out! %s\n", sd_error_msg(&err));
+		exit(1);
+	}
+	/* Fail fast rather than wait 5 s for a lock that should be free. */
+	sqlite3_busy_timeout(store_db(pk.other), 200);
+	for (i = 0; i < 3000; i++)
+		sbuf_addf(&sb, "{\"sku\":\"B-%d\",\"name\":\"n\",\"category\":"
+		    "\"c\",\"price\":%d}\n", i, i);
+	p = scratch("batch.jsonl", sb.buf, sb.len);
+	memset(&o, 0, sizeof o);
+	o.progress = on_progress;
+	o.progress_arg = &pk;
+	memset(&s, 0, sizeof s);
+	ok(ingest_file(st, p, &o, &s, &err) == SD_OK && s.inserted == 3000,
+	    "3,000 products load");
+	ok(pk.calls >= 4, "progress was reported (%d)", pk.calls);
+	ok(pk.max_seen > 0 && pk.max_seen < 3000, "batches were committed "
+	    "while loading (%lld seen)", pk.max_seen);
+	is_int(pk.history_ok, pk.calls, "the history stayed writable");
+	free(p);
+
+	/* The same file with a bad record at the end: nothing changes. */
+	sbuf_reset(&sb);
+	for (i = 0; i < 3000; i++)
+		sbuf_addf(&sb, "{\"sku\":\"C-%d\",\"name\":\"n\",\"category\":"
+		    "\"c\",\"price\":%d}\n", i, i);
+	sbuf_adds(&sb, "{\"sku\":\"C-1\",\"name\":\"n\",\"category\":\"c\","
+	    "\"price\":1}\n");
+	p = scratch("batch2.jsonl", sb.buf, sb.len);
+	rejects(st, p, 3001, "duplicate SKU \"C-1\": already on line 2",
+	    "a duplicate after 3,000 good records");
+	free(p);
+	store_close(pk.other);
+	sbuf_release(&sb);
+	free(path);
+	sd_error_clear(&err);
+	store_close(st);
+}
+
 static void
 test_transactions(void)
 {
@@ -757,6 +1030,10 @@ main(void)
 	test_map();
 	test_idempotence();
 	test_bad();
+	test_attrs_nested();
+	test_nul();
+	test_validation();
+	test_batches();
 	test_transactions();
 	test_seed();
 	test_summary();

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "shopdesk.h"
+#include "paths.h"
 #include "store.h"
 #include "tap.h"
 
@@ -119,7 +120,7 @@ int
 main(void)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
-	struct store	*st;
+	struct store	*st, *st2;
 	sqlite3_stmt	*s1, *s2;
 	char		*dir, *path, *p, *mode, *hp;
 	int		 v, created = -1;
@@ -128,8 +129,14 @@ main(void)
 	dir = tap_tmpdir();
 	path = xasprintf("%s/sub/dir/shop.db", dir);
 
+	/* Directories are the caller's (paths_db_dir): a typo is an error. */
+	ok(store_open(path, &created, &err) == NULL && err.msg != NULL,
+	    "store_open does not create missing directories");
+	sd_error_clear(&err);
+	ok(paths_db_dir(path, NULL, &err) == SD_OK, "paths_db_dir creates "
+	    "the directories of the default path");
 	st = store_open(path, &created, &err);
-	if (!ok(st != NULL, "store_open creates parent directories and the file"))
+	if (!ok(st != NULL, "store_open creates the file"))
 	{
 		printf("Bail out! %s\n", sd_error_msg(&err));
 		return 1;
@@ -250,7 +257,10 @@ main(void)
 	    "a new history file has 2 KB pages");
 	is_int(scalar(st, "PRAGMA main.page_size"), 4096,
 	    "the catalog keeps 4 KB pages");
-	is_int(scalar(st, "PRAGMA history.user_version"), 2,
+	/* Its own list of migrations, which grows apart from main's. */
+	ok(scalar(st, "PRAGMA history.user_version") >= 2 &&
+	    scalar(st, "PRAGMA history.user_version") !=
+	    scalar(st, "PRAGMA main.user_version"),
 	    "the history file has its own schema version");
 	is_int(scalar(st, main_conversation_tables), 0,
 	    "main holds no conversation table");
@@ -333,7 +343,8 @@ main(void)
 	st = store_open_at(p, 9, &err);
 	ok(st != NULL && attach(store_db(st), p) == SQLITE_OK &&
 	    store_exec(st, "BEGIN;"
-	    "INSERT INTO history.api_keys SELECT * FROM main.api_keys;"
+	    "INSERT INTO history.api_keys(id, name, prefix, hash, created_at,"
+	    " revoked_at) SELECT * FROM main.api_keys;"
 	    "INSERT INTO history.sessions SELECT * FROM main.sessions;"
 	    "INSERT INTO history.messages(id, session_id, seq, role, text,"
 	    " intent, confidence, action, latency_us, created_at)"
@@ -386,6 +397,34 @@ main(void)
 	ok(st == NULL && strstr(sd_error_msg(&err), "newer") != NULL,
 	    "a newer schema is refused");
 	sd_error_clear(&err);
+	free(p);
+
+	/*
+	 * store_begin_main write-locks main only: another connection can
+	 * still save to the history file, but not write the catalog.
+	 */
+	p = xasprintf("%s/lock.db", dir);
+	st = store_open(p, NULL, &err);
+	st2 = store_open(p, NULL, &err);
+	if (st != NULL && st2 != NULL) {
+		sqlite3_busy_timeout(store_db(st2), 0);
+		ok(store_begin_main(st, &err) == SD_OK, "store_begin_main");
+		ok(store_exec(st2, "INSERT INTO sessions(id, created_at,"
+		    " updated_at) VALUES ('s', 'x', 'x')", &err) == SD_OK,
+		    "the history stays writable for another connection");
+		ok(store_exec(st2, "INSERT INTO meta VALUES ('k', 'v')",
+		    &err) != SD_OK, "main is write-locked at once");
+		sd_error_clear(&err);
+		ok(store_exec(st, "INSERT INTO meta VALUES ('k', 'v')",
+		    &err) == SD_OK && store_commit(st, &err) == SD_OK,
+		    "the transaction writes and commits");
+		ok(store_exec(st2, "INSERT INTO meta VALUES ('k2', 'v')",
+		    &err) == SD_OK, "main is free after the commit");
+	} else
+		ok(0, "open two connections: %s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	store_close(st2);
+	store_close(st);
 	free(p);
 
 	tap_rmtree(dir);

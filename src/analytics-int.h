@@ -1,0 +1,94 @@
+/*
+ * analytics-int.h: what analytics.c (the definitions, and the reference
+ * computation from the messages) shares with analytics-agg.c (the same
+ * figures kept as running totals): the conversation walk and the
+ * functions that write the figures into the result, so that both give
+ * the same object.
+ */
+#ifndef ANALYTICS_INT_H
+#define ANALYTICS_INT_H
+
+#include <cjson/cJSON.h>
+#include <sqlite3.h>
+
+#include "shopdesk.h"
+
+struct store;
+
+/* Conversation states of the walk (stored as numbers: keep the values). */
+enum conv_state {
+	CONV_NONE = 0,		/* nothing answered yet */
+	CONV_ANSWERED = 1,	/* the last reply answered */
+	CONV_CONFIRMED = 2,	/* the customer confirmed an answer */
+	CONV_PENDING = 3,	/* the bot asked and got no answer yet */
+	CONV_FAILED = 4,	/* the last reply was a fallback */
+};
+
+struct conv {
+	enum conv_state	 state;
+	int		 escalated;	/* an escalation or agent line */
+};
+
+/* One message of a conversation (see analytics.c). */
+void		 analytics_conv_step(struct conv *, const char *role,
+		    const char *action, const char *intent);
+/* Whether a walked conversation counts as resolved. */
+int		 analytics_conv_resolved(const struct conv *);
+/* Whether a session status means an agent took or was asked for it. */
+int		 analytics_status_escalated(const char *status);
+/* Whether a reply's action makes its customer line a failing one. */
+int		 analytics_action_failed(const char *action);
+
+/* The range of a query, and its scope. */
+struct analytics_range {
+	const char	*from;		/* NULL: from the first message */
+	const char	*to;		/* NULL: up to now */
+	long long	 key_id;	/* 0: every session */
+};
+
+/* The conversation-level figures and the reply counts. */
+struct analytics_totals {
+	long long	 convs;
+	long long	 turns;
+	long long	 replies;
+	long long	 resolved;
+	long long	 escalated;
+	long long	 fallbacks;
+};
+
+/* Latency percentiles, nearest rank, microseconds. */
+struct analytics_latency {
+	long long	 n, p50, p95, p99, max;
+};
+
+void		 analytics_emit_totals(cJSON *, const struct analytics_totals *,
+		    const struct analytics_latency *);
+/* The fact-check's sums: replies checked, claims, backed, bad fills. */
+void		 analytics_emit_factcheck(cJSON *, const long long v[4]);
+void		 analytics_emit_satisfaction(cJSON *, long long n, double mean,
+		    long long positive);
+/*
+ * Rows of s to the result: (intent, count) ordered by count descending
+ * then intent; (intent, text, count) ordered by intent, count
+ * descending, text; (day, conversations, turns) ordered by day.
+ */
+enum sd_rc	 analytics_emit_intents(struct store *, sqlite3_stmt *s,
+		    cJSON *, struct sd_error *);
+enum sd_rc	 analytics_emit_failing(struct store *, sqlite3_stmt *s,
+		    cJSON *, struct sd_error *);
+enum sd_rc	 analytics_emit_daily(struct store *, sqlite3_stmt *s,
+		    cJSON *, struct sd_error *);
+
+/*
+ * A rating of message_id, stored at created_at, into the running totals
+ * (analytics_feedback calls it in the transaction that stores it).
+ */
+enum sd_rc	 analytics_fold_rating(struct store *, long long message_id,
+		    int rating, const char *created_at, struct sd_error *);
+
+/* The figures from the running totals; bounds must be whole days. */
+enum sd_rc	 analytics_agg_compute(struct store *,
+		    const struct analytics_range *, cJSON *,
+		    struct sd_error *);
+
+#endif

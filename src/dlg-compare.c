@@ -1,0 +1,260 @@
+/*
+ * dlg-compare.c: two products side by side (a table of the attributes
+ * that differ) and whether an accessory fits a device, from its
+ * compatible_with list.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+/* A row of the comparison: its cells, and its line of the text. */
+static void
+row_add(struct tctx *t, size_t tb, struct sbuf *text, const char *label,
+    const char *a, const char *b)
+{
+	const char	*cells[3] = { label, a, b };
+
+	dlg_table_row(t, tb, cells);
+	sbuf_addf(text, "\n  %s: %s | %s", label, a, b);
+}
+
+/*
+ * The comparison of p[0] and p[1] as a table: price, rating, reviews,
+ * warranty, then each attribute whose values differ.  Its text says
+ * which product is A and which B, then a line per row.
+ */
+static void
+compare_table(struct tctx *t, const struct product *p, struct sbuf *text)
+{
+	const char	*heads[] = { "", p[0].name, p[1].name, NULL };
+	cJSON		*a, *b, *it, *other;
+	char		*m0, *m1, num[2][32];
+	size_t		 tb;
+
+	tb = dlg_table_new(t, "comparison", heads);
+	sbuf_addf(text, "\n  A: %s\n  B: %s", p[0].name, p[1].name);
+	m0 = catalog_money(p[0].price, p[0].currency);
+	m1 = catalog_money(p[1].price, p[1].currency);
+	row_add(t, tb, text, "price", m0, m1);
+	free(m0);
+	free(m1);
+	snprintf(num[0], sizeof num[0], "%.1f", p[0].rating);
+	snprintf(num[1], sizeof num[1], "%.1f", p[1].rating);
+	row_add(t, tb, text, "rating", num[0], num[1]);
+	snprintf(num[0], sizeof num[0], "%lld", p[0].review_count);
+	snprintf(num[1], sizeof num[1], "%lld", p[1].review_count);
+	row_add(t, tb, text, "reviews", num[0], num[1]);
+	row_add(t, tb, text, "warranty", p[0].warranty, p[1].warranty);
+	a = cJSON_Parse(p[0].attrs);
+	b = cJSON_Parse(p[1].attrs);
+	cJSON_ArrayForEach(it, a) {
+		char *va, *vb;
+
+		other = cJSON_GetObjectItemCaseSensitive(b, it->string);
+		va = catalog_attr(&p[0], it->string);
+		vb = other != NULL ? catalog_attr(&p[1], it->string) : NULL;
+		if (va != NULL && (vb == NULL || strcmp(va, vb) != 0))
+			row_add(t, tb, text, it->string, va,
+			    vb != NULL ? vb : "-");
+		free(va);
+		free(vb);
+	}
+	cJSON_Delete(a);
+	cJSON_Delete(b);
+	dlg_table_text(t, tb, text->buf);
+}
+
+/* Side by side: the attributes that differ, with price and rating. */
+int
+dlg_handle_compare(struct tctx *t)
+{
+	struct product	 p[2];
+	const struct entity *en;
+	struct sbuf	 tab = SBUF_INIT;
+	size_t		 i;
+	int		 n = 0;
+	const char	*sku;
+
+	memset(p, 0, sizeof p);
+	for (i = 0; i < t->e->el.n && n < 2; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && en->sku != NULL) {
+			if (n == 1 && strcmp(p[0].sku, en->sku) == 0)
+				continue;
+			n += dlg_load_product(t, en->sku, &p[n]);
+		} else if ((en->type == ENTITY_PRODUCT ||
+		    en->type == ENTITY_BRAND || en->type == ENTITY_CATEGORY) &&
+		    dlg_family_best(t, en, &p[n])) {
+			if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
+				product_release(&p[1]);
+				continue;
+			}
+			n++;
+		}
+	}
+	/* "Compare the first and the third": those of the last list. */
+	for (i = 0; n < 2 && dlg_ordinals[i] != NULL; i++) {
+		cJSON *res = dlg_jarr(t->state, "results");
+
+		if (!dlg_has_word(t, dlg_ordinals[i]) ||
+		    (int)i >= cJSON_GetArraySize(res))
+			continue;
+		sku = cJSON_GetArrayItem(res, (int)i)->valuestring;
+		if (n == 1 && strcmp(sku, p[0].sku) == 0)
+			continue;
+		n += dlg_load_product(t, sku, &p[n]);
+	}
+	/* Fill from the last list or the focus. */
+	for (i = 0; n < 2 && i < FOCUS_MAX; i++) {
+		sku = dlg_focus_top(t, (int)i);
+		if (sku == NULL)
+			break;
+		if (n == 1 && strcmp(sku, p[0].sku) == 0)
+			continue;
+		n += dlg_load_product(t, sku, &p[n]);
+	}
+	if (n < 2) {
+		for (i = 0; i < (size_t)n; i++)
+			product_release(&p[i]);
+		dlg_set_action(t, "ask_compare",
+		    "comparison needs two products; "
+		    "found %d", n);
+		dlg_say(t, "ask_compare");
+		return 1;
+	}
+	compare_table(t, p, &tab);
+	dlg_product_slots(t, &p[0], "a_");
+	dlg_product_slots(t, &p[1], "b_");
+	slots_set(&t->slots, "table", tab.buf);
+	slots_set(&t->slots, "cheaper", p[0].price <= p[1].price ?
+	    p[0].name : p[1].name);
+	slots_set(&t->slots, "same_price", fabs(p[0].price - p[1].price) <
+	    0.005 ? "1" : "");
+	slots_set(&t->slots, "same_rating", fabs(p[0].rating - p[1].rating) <
+	    0.05 ? "1" : "");
+	slots_set(&t->slots, "better_rated", p[0].rating >= p[1].rating ?
+	    p[0].name : p[1].name);
+	for (i = 0; i < 2; i++)
+		dlg_cite(t, "product", p[i].sku, p[i].name,
+		    "price,rating,attrs");
+	dlg_results_set(t, p, 2);
+	dlg_focus_push(t, p[1].sku);
+	dlg_focus_push(t, p[0].sku);
+	dlg_set_action(t, "compare", "side by side: %s vs %s", p[0].sku,
+	    p[1].sku);
+	dlg_say(t, "compare");
+	product_release(&p[0]);
+	product_release(&p[1]);
+	sbuf_release(&tab);
+	return 1;
+}
+
+/* Does accessory a list b (by name or model) among what it fits? */
+int
+dlg_handle_compatibility(struct tctx *t)
+{
+	struct product	 p[2];
+	const struct entity *en;
+	size_t		 i;
+	int		 n = 0, fits = -1;
+	char		*compat;
+	const struct product *acc, *dev;
+
+	const struct entity *pick[2] = { NULL, NULL };
+
+	/*
+	 * The two longest product mentions, in the order said: "fit" read
+	 * as the Beats Fit Pro must not beat "the iPhone 15" next to it.
+	 * A family ("iPhone 15") is its best model.
+	 */
+	memset(p, 0, sizeof p);
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (pick[0] == NULL || en->end - en->start >
+		    pick[0]->end - pick[0]->start) {
+			pick[1] = pick[0];
+			pick[0] = en;
+		} else if (pick[1] == NULL || en->end - en->start >
+		    pick[1]->end - pick[1]->start)
+			pick[1] = en;
+	}
+	if (pick[1] != NULL && pick[1]->start < pick[0]->start) {
+		en = pick[0];
+		pick[0] = pick[1];
+		pick[1] = en;
+	}
+	for (i = 0; i < 2 && pick[i] != NULL; i++) {
+		en = pick[i];
+		if (en->sku != NULL ? !dlg_load_product(t, en->sku, &p[n]) :
+		    !dlg_family_best(t, en, &p[n]))
+			continue;
+		if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
+			product_release(&p[1]);
+			memset(&p[1], 0, sizeof p[1]);
+			continue;
+		}
+		n++;
+	}
+	if (n == 1 && dlg_focus_top(t, 0) != NULL &&
+	    strcmp(dlg_focus_top(t, 0), p[0].sku) != 0)
+		n += dlg_load_product(t, dlg_focus_top(t, 0), &p[1]);
+	if (n < 2) {
+		for (i = 0; i < (size_t)n; i++)
+			product_release(&p[i]);
+		return 0;
+	}
+	/* The one with a compatible_with list is the accessory. */
+	compat = catalog_attr(&p[0], "compatible_with");
+	acc = &p[0];
+	dev = &p[1];
+	if (compat == NULL) {
+		compat = catalog_attr(&p[1], "compatible_with");
+		acc = &p[1];
+		dev = &p[0];
+	}
+	if (compat != NULL) {
+		char *lc = xstrdup(compat), *ln = xstrdup(dev->name), *q;
+
+		for (q = lc; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		for (q = ln; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		fits = strstr(ln, lc) != NULL || strstr(lc, ln) != NULL;
+		if (!fits && dev->model[0] != '\0') {
+			char *lm = xstrdup(dev->model);
+
+			for (q = lm; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			fits = strstr(lc, lm) != NULL;
+			free(lm);
+		}
+		free(lc);
+		free(ln);
+	}
+	dlg_product_slots(t, acc, "a_");
+	dlg_product_slots(t, dev, "b_");
+	slots_set(&t->slots, "compatible_with", compat != NULL ? compat : "");
+	dlg_cite(t, "product", acc->sku, acc->name, "attrs.compatible_with");
+	dlg_retrieved_add(t, "product", dev->sku, dev->name, 1.0, NULL);
+	dlg_set_action(t, "compatibility",
+	    "%s compatible_with \"%s\" vs %s: %s",
+	    acc->sku, compat != NULL ? compat : "(none listed)", dev->name,
+	    fits < 0 ? "unknown" : fits ? "yes" : "no");
+	dlg_say(t, fits < 0 ? "compatible_unknown" : fits ? "compatible_yes" :
+	    "compatible_no");
+	free(compat);
+	product_release(&p[0]);
+	product_release(&p[1]);
+	return 1;
+}

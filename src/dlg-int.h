@@ -1,0 +1,212 @@
+/*
+ * dlg-int.h: what the dialogue modules share among themselves and with
+ * engine.c, which runs the turn.  Not part of the API.
+ *
+ *	dlg-util.c	the turn's small helpers: state JSON, words,
+ *			entities, trace (retrieved, citations), templates
+ *	dlg-state.c	dialogue state: focus, last list, references,
+ *			filters, the customer, support forms
+ *	dlg-kb.c	knowledge-base retrieval and answers
+ *	dlg-sales.c	product questions, recommendations, search
+ *	dlg-compare.c	comparisons and compatibility
+ *	dlg-support.c	orders, returns, cancellations, confirmations
+ *	dlg-policy.c	the policy: which action a turn takes
+ *
+ * Dialogue state lives per session as JSON in sessions.state:
+ *
+ *	focus		SKUs in focus, most recent first ("it", "that one")
+ *	results		the last list of products shown ("the second one")
+ *	filters		category, use, brand, max_price, min_price
+ *	pending		the question the bot last asked, to make "yes" mean
+ *			something: {"action": ..., "sku"/"order_id": ...}
+ *	form		an open support form {"name", "order_id", "sku"}
+ *	suspended	forms put aside by a topic switch, newest first
+ *	fallbacks	consecutive turns the bot could not answer
+ */
+#ifndef DLG_INT_H
+#define DLG_INT_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "catalog.h"
+#include "engine.h"
+#include "entity.h"
+#include "generate.h"
+#include "history.h"
+#include "intent.h"
+#include "sbuf.h"
+#include "search.h"
+#include "template.h"
+#include "text.h"
+
+#define FOCUS_MAX	5	/* products remembered in focus */
+#define RESULTS_MAX	5	/* products of the last list shown */
+#define FALLBACKS_MAX	3	/* consecutive fallbacks before a human */
+#define RETRIEVE_K	5	/* knowledge-base hits kept per turn */
+
+struct dlg_action;	/* dlg-policy.c: what an intent does */
+
+/*
+ * The stages of a turn, in order, each timed in the trace's timings_us.
+ * Retrieval runs when the policy needs it (what to read depends on the
+ * action); its time is charged to DLG_RETRIEVE, not to DLG_DECIDE.
+ */
+enum dlg_stage {
+	DLG_NORMALIZE,		/* repair and cut the text, fold it */
+	DLG_UNDERSTAND,		/* intent, entities */
+	DLG_STATE,		/* session, dialogue state, the customer */
+	DLG_RETRIEVE,		/* catalog and knowledge-base reads */
+	DLG_DECIDE,		/* the policy and its templates */
+	DLG_RESPOND,		/* generated reply, the trace */
+	DLG_PERSIST,		/* the turn stored */
+	DLG_STAGES
+};
+
+struct engine {
+	struct store		*st;
+	char			*share_dir;
+	struct intent_model	*im;	/* the intent classifier */
+	struct gazetteer	*gz;	/* catalog names for entities */
+	struct template_set	*tpl;	/* share/templates */
+	int			 fixed_timings;	/* replays: timings read 0 */
+	struct generator	*gen;	/* LLM replies, or NULL (not owned) */
+	gen_token_fn		 on_token;	/* streaming front end, or NULL */
+	void			*token_arg;
+	struct vec_retriever	*vr;	/* hybrid retrieval, or NULL */
+	struct factcheck	*fc;	/* checks template replies, or NULL
+					   until the first one */
+	const struct dlg_action	**actions;	/* by intent id, or NULL */
+	engine_save_fn		 save;	/* engine_set_saver, or NULL */
+	void			*save_arg;
+	/* Per-turn scratch, reused so a turn allocates little. */
+	struct intent_result	 ir;
+	struct entity_list	 el;
+	struct sbuf		 clean;
+};
+
+/* Everything one turn works on. */
+struct tctx {
+	struct engine		*e;
+	struct store		*st;
+	const char		*text;		/* sanitized customer text */
+	size_t			 len;
+	struct text_folded	 fold;		/* folded text for word tests */
+	struct session_info	 si;
+	const char		*user_id;
+	struct customer		 cust;		/* the customer, if known */
+	int			 have_cust;
+	int			 reading;	/* in read_begin's transaction */
+	cJSON			*state;		/* dialogue state (mutable) */
+	cJSON			*trace;
+	cJSON			*retrieved;	/* array of retrieved items */
+	cJSON			*citations;	/* array of cited sources */
+	struct slots		 slots;		/* template values */
+	struct sbuf		 reply;
+	struct sbuf		 reason;	/* why the action was chosen */
+	const char		*action;
+	const char		*template_used;
+	const char		*intent;	/* the intent acted upon */
+	int			 intent_id;	/* its id (intent.h) */
+	double			 confidence;
+	int			 escalate;	/* escalate the session */
+	char			*escalate_reason;
+	unsigned long		 seed;		/* template variant choice */
+	int			 fallback;	/* this turn was a fallback */
+	struct gen_verdict	 verdict;	/* the reply's fact-check */
+	struct turn_table	*tables;	/* the reply's tables */
+	char			**table_text;	/* their text for the reply */
+	size_t			 ntables;
+	long long		 stage_us[DLG_STAGES];	/* time per stage */
+	long long		 mark;		/* when the current stage began */
+	enum dlg_stage		 stage;		/* the stage running */
+	enum dlg_stage		 resume;	/* the stage retrieval paused */
+	int			 retrieving;	/* dlg_retrieve_begin depth */
+};
+
+/* dlg-util.c */
+long long	 dlg_now_us(void);
+void		 dlg_stage_end(struct tctx *t, enum dlg_stage next);
+void		 dlg_retrieve_begin(struct tctx *t);
+void		 dlg_retrieve_end(struct tctx *t);
+const char	*dlg_jstr(const cJSON *obj, const char *key);
+double		 dlg_jnum(const cJSON *obj, const char *key, double dflt);
+void		 dlg_jset_str(cJSON *obj, const char *key, const char *v);
+void		 dlg_jset_num(cJSON *obj, const char *key, double v);
+cJSON		*dlg_jobj(cJSON *obj, const char *key);
+cJSON		*dlg_jarr(cJSON *obj, const char *key);
+int		 dlg_word_in(const char *s, const char *w, size_t n);
+int		 dlg_has_word(struct tctx *t, const char *w);
+int		 dlg_has_any(struct tctx *t, const char *const *words);
+const struct entity	*dlg_first_entity(struct tctx *t,
+		    enum entity_type type);
+size_t		 dlg_count_entities(struct tctx *t, enum entity_type type);
+cJSON		*dlg_retrieved_add(struct tctx *t, const char *kind,
+		    const char *id, const char *title, double score,
+		    const char *snippet);
+void		 dlg_cite(struct tctx *t, const char *kind, const char *id,
+		    const char *title, const char *fields);
+void		 dlg_set_action(struct tctx *t, const char *action,
+		    const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+int		 dlg_say(struct tctx *t, const char *id);
+size_t		 dlg_table_new(struct tctx *t, const char *kind,
+		    const char *const *heads);
+void		 dlg_table_row(struct tctx *t, size_t tb,
+		    const char *const *cells);
+void		 dlg_table_text(struct tctx *t, size_t tb, const char *text);
+void		 dlg_table_clear(struct turn_table *tb);
+void		 dlg_tables_release(struct turn_table *v, size_t n);
+char		*dlg_sentence(const char *s);
+void		 dlg_read_begin(struct tctx *t);
+void		 dlg_read_end(struct tctx *t);
+
+/* dlg-state.c */
+extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
+void		 dlg_focus_push(struct tctx *t, const char *sku);
+const char	*dlg_focus_top(struct tctx *t, int i);
+void		 dlg_results_set(struct tctx *t, const struct product *p,
+		    size_t n);
+int		 dlg_load_product(struct tctx *t, const char *sku,
+		    struct product *p);
+const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+int		 dlg_target_product(struct tctx *t, struct product *p);
+void		 dlg_load_customer(struct tctx *t);
+void		 dlg_update_filters(struct tctx *t);
+int		 dlg_family_best(struct tctx *t, const struct entity *en,
+		    struct product *p);
+cJSON		*dlg_open_form(struct tctx *t, const char *name);
+void		 dlg_close_form(struct tctx *t);
+
+/* dlg-kb.c */
+void		 dlg_kb_search(struct tctx *t, const char *text,
+		    unsigned kinds, int limit, struct search_result *res);
+int		 dlg_handle_kb(struct tctx *t, unsigned kinds,
+		    const char *action, const char *tpl);
+
+/* dlg-sales.c */
+void		 dlg_product_slots(struct tctx *t, const struct product *p,
+		    const char *prefix);
+void		 dlg_answer_product(struct tctx *t, const struct product *p,
+		    int specs);
+int		 dlg_handle_product_question(struct tctx *t,
+		    const char *intent);
+int		 dlg_handle_recommend(struct tctx *t);
+int		 dlg_handle_product_search(struct tctx *t);
+
+/* dlg-compare.c */
+int		 dlg_handle_compare(struct tctx *t);
+int		 dlg_handle_compatibility(struct tctx *t);
+
+/* dlg-support.c */
+void		 dlg_handle_order(struct tctx *t, const char *form_name);
+int		 dlg_confirm_pending(struct tctx *t, cJSON *pending);
+
+/* dlg-policy.c */
+void		 dlg_fallback(struct tctx *t, const char *why);
+void		 dlg_policy(struct tctx *t, const struct intent_result *ir);
+/* The policy table by intent id (caller frees the array). */
+const struct dlg_action **dlg_policy_table(void);
+
+#endif

@@ -1,0 +1,593 @@
+/*
+ * dlg-policy.c: the policy chooses the action of a turn from the intent,
+ * the entities and the dialogue state, and carries it out through the
+ * sales, support and knowledge modules.  A few steps come first, in
+ * order: the answer to the bot's last question (a pending offer, an
+ * order number a form asked for), a request for a person, an unclear
+ * intent settled by the entities, a product referred to ("the second
+ * one").  Then a table from intent to action decides.  Fallbacks and
+ * escalation live here too: three fallbacks in a row hand the customer
+ * to a person.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+static void
+escalate(struct tctx *t, const char *reason)
+{
+	t->escalate = 1;
+	free(t->escalate_reason);
+	t->escalate_reason = xstrdup(reason);
+	slots_set(&t->slots, "reason", reason);
+	dlg_set_action(t, "escalate", "%s", reason);
+	dlg_say(t, "escalate");
+}
+
+void
+dlg_fallback(struct tctx *t, const char *why)
+{
+	int	 n = (int)dlg_jnum(t->state, "fallbacks", 0) + 1;
+
+	t->fallback = 1;
+	dlg_jset_num(t->state, "fallbacks", n);
+	if (n >= FALLBACKS_MAX) {
+		escalate(t, "repeated fallbacks");
+		return;
+	}
+	dlg_set_action(t, "fallback", "%s", why);
+	dlg_say(t, n == 1 ? "fallback" : "fallback_again");
+}
+
+/*
+ * Words of the message beside the entity en, not counting those that
+ * only frame an answer ("order", "it's", "number"): "order 12318" says
+ * nothing more than the number, whatever the classifier makes of it.
+ */
+static int
+words_beside(struct tctx *t, const struct entity *en)
+{
+	static const char *const frame[] = { "order", "number", "it", "its",
+	    "it's", "is", "s", "the", "my", "no", "nr", "num", "ok", "okay",
+	    "sure", "here", "yes", "this", "one", "that", "ord", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 more = 0;
+	const char *const *f;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n; i++) {
+		if (tok[i].end > en->start && tok[i].start < en->end)
+			continue;
+		len = tok[i].end - tok[i].start;
+		for (f = frame; *f != NULL; f++)
+			if (strlen(*f) == len && strncasecmp(*f,
+			    t->text + tok[i].start, len) == 0)
+				break;
+		if (*f == NULL)
+			more++;
+	}
+	free(tok);
+	return more;
+}
+
+/* How many of "first", "second"... the customer said. */
+static int
+ordinals_said(struct tctx *t)
+{
+	int	 i, n = 0;
+
+	for (i = 0; dlg_ordinals[i] != NULL; i++)
+		n += dlg_has_word(t, dlg_ordinals[i]);
+	return n;
+}
+
+/* The one run of 5 to 12 digits standing alone in s (caller frees). */
+static char *
+bare_number(const char *s)
+{
+	const char	*p = s, *q, *found = NULL;
+	size_t		 n = 0;
+
+	while (*p != '\0') {
+		if (!isdigit((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		for (q = p; isdigit((unsigned char)*q); q++)
+			;
+		if ((p > s && (isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '$' || p[-1] == '.' || p[-1] == ',')) ||
+		    isalpha((unsigned char)*q) || *q == ',' ||
+		    (*q == '.' && isdigit((unsigned char)q[1]))) {
+			p = q;
+			continue;
+		}
+		if (q - p >= 5 && q - p <= 12) {
+			if (found != NULL)
+				return NULL;	/* two numbers: ask again */
+			found = p;
+			n = (size_t)(q - p);
+		}
+		p = q;
+	}
+	return found != NULL ? xstrndup(found, n) : NULL;
+}
+
+/* Words that make a question about the store, not a product. */
+static const char *const store_topics[] = { "shipping", "delivery",
+	"coupon", "coupons", "code", "codes", "promo", "price match",
+	"financing", "payment", "invoice", NULL };
+
+/* A question about a product with these words asks its price. */
+static const char *const price_words[] = { "how much", "price", "cost",
+	"costs", NULL };
+
+static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
+	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
+
+/* The intent acted upon becomes name (a canonical intent name). */
+static void
+set_intent(struct tctx *t, const char *name)
+{
+	t->intent = name;
+	t->intent_id = intent_id(name);
+}
+
+/* The actions, one per intent (the table is below). */
+
+static void
+act_ask_person(struct tctx *t)
+{
+	escalate(t, "customer asked for a person");
+}
+
+static void
+act_complaint(struct tctx *t)
+{
+	escalate(t, "complaint");
+}
+
+static void
+act_greeting(struct tctx *t)
+{
+	dlg_set_action(t, "greet", "greeting");
+	dlg_say(t, "greeting");
+}
+
+static void
+act_goodbye(struct tctx *t)
+{
+	dlg_set_action(t, "goodbye", "goodbye");
+	dlg_say(t, "goodbye");
+}
+
+static void
+act_thanks(struct tctx *t)
+{
+	dlg_set_action(t, "thanks", "thanks");
+	dlg_say(t, "thanks");
+}
+
+/* "Yes" or "no" when the bot asked nothing. */
+static void
+act_ack(struct tctx *t)
+{
+	dlg_set_action(t, "ack", "%s with nothing pending", t->intent);
+	dlg_say(t, "ack");
+}
+
+/* Tracking, cancelling, changing an order: the form of that name. */
+static void
+act_order_form(struct tctx *t)
+{
+	dlg_handle_order(t, t->intent);
+}
+
+static void
+act_return(struct tctx *t)
+{
+	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "form");
+	int		 policy_q;
+
+	/* "What is your return policy?" asks about no order. */
+	policy_q = oid == NULL && (dlg_has_word(t, "policy") ||
+	    dlg_has_word(t, "window")) && (pe == NULL ||
+	    pe->extractor == EXTRACTOR_FUZZY);
+	if (!policy_q && (oid != NULL || (cJSON_IsObject(form) &&
+	    dlg_jstr(form, "order_id") != NULL) || t->have_cust)) {
+		dlg_handle_order(t, "return_item");
+		return;
+	}
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+		return;
+	dlg_handle_order(t, "return_item");
+}
+
+static void
+act_recommend(struct tctx *t)
+{
+	dlg_update_filters(t);
+	dlg_handle_recommend(t);
+}
+
+static void
+act_compare(struct tctx *t)
+{
+	dlg_handle_compare(t);
+}
+
+static void
+act_manual(struct tctx *t)
+{
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_MANUAL) |
+	    SEARCH_KIND_BIT(SEARCH_TICKET) | SEARCH_KIND_BIT(SEARCH_FAQ),
+	    strcmp(t->intent, "troubleshooting") == 0 ? "troubleshoot" :
+	    "usage_advice", "manual_answer"))
+		return;
+	dlg_fallback(t, "no manual or ticket matches");
+}
+
+/* A question about a product: its answer, else a list or the FAQ. */
+static void
+act_product(struct tctx *t)
+{
+	const char	*how = NULL;
+
+	dlg_update_filters(t);
+	/*
+	 * "How much is shipping?" with a laptop in focus asks about the
+	 * store, not the laptop: a store topic and no product named or
+	 * pointed at go to the FAQ and policies.
+	 */
+	if (dlg_has_any(t, store_topics) &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    dlg_resolve_reference(t, &how) == NULL &&
+	    dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+		return;
+	if (dlg_handle_product_question(t, t->intent))
+		return;
+	/* No product: a category or budget means a recommendation. */
+	if (dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0) {
+		if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
+		    dlg_handle_product_search(t))
+			return;
+		dlg_handle_recommend(t);
+		return;
+	}
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+		return;
+	if (dlg_handle_product_search(t))
+		return;
+	dlg_fallback(t, "product question without a product");
+}
+
+static void
+act_compatibility(struct tctx *t)
+{
+	if (!dlg_handle_compatibility(t))
+		act_product(t);
+}
+
+/* Intents answered from the FAQ and policy documents. */
+static void
+act_faq(struct tctx *t)
+{
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_FAQ) |
+	    SEARCH_KIND_BIT(SEARCH_POLICY), "faq_answer", "faq_answer"))
+		return;
+	dlg_fallback(t, "no FAQ or policy matches");
+}
+
+/* Which steps before the table apply to an intent. */
+#define ACT_FIRST	0x1	/* acts before an ambiguity is settled */
+#define ACT_PRODUCT	0x2	/* about products: near-ties need no
+				   question, "the second one" is one */
+#define ACT_FORM	0x4	/* opens a support form about an order */
+
+/* The policy table: what each intent does.  Unlisted: a fallback. */
+static const struct dlg_action {
+	const char	*intent;
+	void		(*act)(struct tctx *);
+	unsigned	 flags;
+} actions[] = {
+	{ "contact_human_agent", act_ask_person, ACT_FIRST },
+	{ "complaint", act_complaint, ACT_FIRST },
+	{ "greeting", act_greeting, 0 },
+	{ "goodbye", act_goodbye, 0 },
+	{ "thanks", act_thanks, 0 },
+	{ "affirm", act_ack, 0 },
+	{ "deny", act_ack, 0 },
+	{ "track_order", act_order_form, ACT_FORM },
+	{ "cancel_order", act_order_form, ACT_FORM },
+	{ "track_refund", act_order_form, ACT_FORM },
+	{ "change_order", act_order_form, ACT_FORM },
+	{ "change_shipping_address", act_order_form, ACT_FORM },
+	{ "return_item", act_return, ACT_FORM },
+	{ "get_refund", act_return, ACT_FORM },
+	{ "recommendation", act_recommend, ACT_PRODUCT },
+	{ "comparison", act_compare, ACT_PRODUCT },
+	{ "compatibility", act_compatibility, ACT_PRODUCT },
+	{ "troubleshooting", act_manual, 0 },
+	{ "usage_advice", act_manual, ACT_PRODUCT },
+	{ "product_inquiry", act_product, ACT_PRODUCT },
+	{ "product_specs", act_product, ACT_PRODUCT },
+	{ "stock_availability", act_product, ACT_PRODUCT },
+	{ "price_promotions", act_product, ACT_PRODUCT },
+	{ "warranty", act_product, ACT_PRODUCT },
+	{ "check_cancellation_fee", act_faq, 0 },
+	{ "check_invoice", act_faq, 0 },
+	{ "check_payment_methods", act_faq, 0 },
+	{ "check_refund_policy", act_faq, 0 },
+	{ "contact_customer_service", act_faq, 0 },
+	{ "create_account", act_faq, 0 },
+	{ "delete_account", act_faq, 0 },
+	{ "delivery_options", act_faq, 0 },
+	{ "delivery_period", act_faq, 0 },
+	{ "edit_account", act_faq, 0 },
+	{ "get_invoice", act_faq, 0 },
+	{ "newsletter_subscription", act_faq, 0 },
+	{ "payment_issue", act_faq, 0 },
+	{ "place_order", act_faq, 0 },
+	{ "recover_password", act_faq, 0 },
+	{ "registration_problems", act_faq, 0 },
+	{ "review", act_faq, 0 },
+	{ "set_up_shipping_address", act_faq, 0 },
+	{ "switch_account", act_faq, 0 },
+};
+
+const struct dlg_action **
+dlg_policy_table(void)
+{
+	const struct dlg_action **by_id;
+	size_t		 n, i;
+	int		 id;
+
+	intent_names(&n);
+	by_id = xcalloc(n, sizeof *by_id);
+	for (i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if ((id = intent_id(actions[i].intent)) >= 0)
+			by_id[id] = &actions[i];
+	return by_id;
+}
+
+/* The action of intent id, or NULL. */
+static const struct dlg_action *
+action_of(const struct tctx *t, int id)
+{
+	return id >= 0 ? t->e->actions[id] : NULL;
+}
+
+static unsigned
+flags_of(const struct tctx *t, int id)
+{
+	const struct dlg_action *a = action_of(t, id);
+
+	return a != NULL ? a->flags : 0;
+}
+
+/*
+ * "It's 12345" after "which order is it?", or an order number while a
+ * form waits for one: the form goes on with it.  A bare number is an
+ * order number only because the bot asked for one, which the entity
+ * extractor cannot know.  Not when the customer clearly moved on to
+ * another support form ("can I cancel order 12191" after being asked
+ * which order to return).
+ */
+static int
+fill_order_id(struct tctx *t, const struct intent_result *ir)
+{
+	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "form");
+	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
+	char		*num;
+
+	if (!cJSON_IsObject(form))
+		return 0;
+	if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
+	    (num = bare_number(t->text)) != NULL) {
+		dlg_jset_str(form, "order_id", num);
+		free(num);
+	} else if (oid == NULL || (ir->verdict == INTENT_OK &&
+	    (flags_of(t, t->intent_id) & ACT_FORM) &&
+	    strcmp(t->intent, dlg_jstr(form, "name")) != 0 &&
+	    words_beside(t, oid) > 0))
+		return 0;
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	dlg_jset_str(t->trace, "slot_filled", "order_id");
+	dlg_handle_order(t, dlg_jstr(form, "name"));
+	return 1;
+}
+
+/*
+ * The answer to the bot's last question: "yes" carries out what it
+ * offered, "no" declines it; anything else drops the question.  1 when
+ * that was the turn; 0 to go on with the intent ("yes, and how's the
+ * battery?").
+ */
+static int
+answer_pending(struct tctx *t, const struct intent_result *ir)
+{
+	cJSON		*pending = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "pending"), *p;
+	const char	*pend = cJSON_IsObject(pending) ?
+	    dlg_jstr(pending, "action") : NULL;
+	int		 affirm, deny, questions, done;
+
+	if (pend == NULL)
+		return 0;
+	if (strcmp(pend, "order_id") == 0 && fill_order_id(t, ir))
+		return 1;
+	affirm = strcmp(t->intent, "affirm") == 0 ||
+	    dlg_has_any(t, affirm_words);
+	deny = strcmp(t->intent, "deny") == 0;
+	if (!(affirm || deny) || (deny && affirm)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
+	}
+	/* Something beyond "yes": an attribute or a real question. */
+	questions = dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
+	    (strcmp(t->intent, "affirm") != 0 &&
+	    strcmp(t->intent, "deny") != 0 && ir->verdict == INTENT_OK);
+	p = cJSON_Duplicate(pending, 1);
+	/* pend points into pending: record it before deleting. */
+	dlg_jset_str(t->trace, "pending_answered", pend);
+	if ((pend = dlg_jstr(p, "action")) == NULL)
+		pend = "";
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	if (deny) {
+		dlg_set_action(t, "declined", "customer declined %s", pend);
+		dlg_say(t, "declined");
+		if (strncmp(pend, "confirm_", 8) == 0)
+			dlg_close_form(t);
+		cJSON_Delete(p);
+		return 1;
+	}
+	done = dlg_confirm_pending(t, p) && !questions;
+	cJSON_Delete(p);
+	if (done)
+		return 1;
+	if (!questions && t->reply.len == 0) {
+		dlg_set_action(t, "ack", "affirm without a pending action");
+		dlg_say(t, "ack");
+		return 1;
+	}
+	/* "Yes, and how's the battery?": go on with the question. */
+	if (strcmp(t->intent, "affirm") == 0 ||
+	    (dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL &&
+	    ir->verdict != INTENT_OK)) {
+		set_intent(t, "product_specs");
+		if (dlg_handle_product_question(t, t->intent))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Out of scope or torn between two intents: settle on one where the
+ * entities say which, else fall back or ask.  1 when that was the turn.
+ */
+static int
+settle_intent(struct tctx *t, const struct intent_result *ir)
+{
+	const char *const *names = intent_names(NULL);
+	const char	*how = NULL, *sku;
+	int		 other;
+
+	if (ir->verdict == INTENT_OUT_OF_SCOPE) {
+		sku = dlg_resolve_reference(t, &how);
+		/*
+		 * "How much is the HP Victus 15?", "what about the second
+		 * one?": the classifier found no intent, but a product named
+		 * or picked from the last list is a product question, not
+		 * something the bot cannot do.
+		 */
+		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+		    (sku == NULL || strcmp(how, "it") == 0)) {
+			dlg_fallback(t, ir->reason.buf);
+			return 1;
+		}
+		dlg_jset_str(t->trace, "ambiguity", "resolved: out of scope, "
+		    "but about a product named or referred to");
+		set_intent(t, dlg_has_any(t, price_words) ?
+		    "price_promotions" : "product_inquiry");
+	}
+	if (ir->verdict != INTENT_AMBIGUOUS || ir->ntop < 2)
+		return 0;
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
+	    (ir->top[0].id == intent_oos_id() ||
+	    ir->top[1].id == intent_oos_id())) {
+		/*
+		 * Torn between a product question and "out of scope" while a
+		 * catalog product is named: the product settles it.
+		 */
+		other = ir->top[0].id == intent_oos_id() ? ir->top[1].id :
+		    ir->top[0].id;
+		if (flags_of(t, other) & ACT_PRODUCT) {
+			set_intent(t, names[other]);
+			dlg_jset_str(t->trace, "ambiguity", "resolved: a "
+			    "catalog product is named");
+		}
+	}
+	if (dlg_jstr(t->trace, "ambiguity") != NULL)
+		return 0;	/* settled above */
+	if ((flags_of(t, ir->top[0].id) & ACT_PRODUCT) &&
+	    (flags_of(t, ir->top[1].id) & ACT_PRODUCT) &&
+	    (t->e->el.n > 0 || dlg_focus_top(t, 0) != NULL)) {
+		/* Both readings ask about products: the top one will do. */
+		dlg_jset_str(t->trace, "ambiguity", "resolved: both readings "
+		    "are product questions");
+		return 0;
+	}
+	slots_set(&t->slots, "option_a", names[ir->top[0].id]);
+	slots_set(&t->slots, "option_b", names[ir->top[1].id]);
+	t->fallback = 1;
+	dlg_set_action(t, "clarify", "%s", ir->reason.buf);
+	dlg_say(t, "clarify");
+	return 1;
+}
+
+/*
+ * "The cheaper one", "the second one" in a product question with no
+ * product named: the answer is about that product.  1 when answered.
+ */
+static int
+referred_product(struct tctx *t)
+{
+	const char	*how = NULL, *sku;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    (strcmp(t->intent, "comparison") == 0 && ordinals_said(t) >= 2))
+		return 0;
+	sku = dlg_resolve_reference(t, &how);
+	return sku != NULL && strcmp(how, "it") != 0 &&
+	    dlg_handle_product_question(t,
+	    strcmp(t->intent, "comparison") == 0 ||
+	    strcmp(t->intent, "recommendation") == 0 ?
+	    "product_inquiry" : t->intent);
+}
+
+/*
+ * The policy: choose and carry out the action for this turn.  Order of
+ * precedence: a pending question answered or a form slot filled; a
+ * request for a person or a complaint; an unclear intent settled; then
+ * the intent's action from the table, with the entities and the state.
+ */
+void
+dlg_policy(struct tctx *t, const struct intent_result *ir)
+{
+	const struct dlg_action *a;
+
+	if (answer_pending(t, ir))
+		return;
+	a = action_of(t, t->intent_id);
+	if (a == NULL || !(a->flags & ACT_FIRST)) {
+		if (settle_intent(t, ir))
+			return;
+		a = action_of(t, t->intent_id);
+	}
+	if (a != NULL && (a->flags & ACT_PRODUCT) && referred_product(t))
+		return;
+	if (a == NULL) {
+		dlg_fallback(t, "no action for this intent");
+		return;
+	}
+	a->act(t);
+}

@@ -1,0 +1,595 @@
+/*
+ * dlg-sales.c: sales answers about products: a product's price, stock,
+ * warranty, an attribute or its specifications; recommendations from
+ * the stated needs; catalog searches listed for the customer.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+/* Product slots shared by the product templates. */
+void
+dlg_product_slots(struct tctx *t, const struct product *p, const char *prefix)
+{
+	char	*money, *name;
+	char	 key[64];
+
+#define SLOT(k)	(snprintf(key, sizeof key, "%s%s", prefix, k), key)
+	slots_set(&t->slots, SLOT("product_name"), p->name);
+	slots_set(&t->slots, SLOT("sku"), p->sku);
+	slots_set(&t->slots, SLOT("brand"), p->brand);
+	money = catalog_money(p->price, p->currency);
+	slots_set(&t->slots, SLOT("price"), money);
+	free(money);
+	if (p->list_price > p->price) {
+		money = catalog_money(p->list_price, p->currency);
+		slots_set(&t->slots, SLOT("list_price"), money);
+		free(money);
+		money = catalog_money(p->list_price - p->price, p->currency);
+		slots_set(&t->slots, SLOT("saving"), money);
+		free(money);
+		slots_setf(&t->slots, SLOT("discount_percent"), "%.0f",
+		    100.0 * (p->list_price - p->price) / p->list_price);
+	} else
+		slots_set(&t->slots, SLOT("list_price"), "");
+	if (p->rating > 0)
+		slots_setf(&t->slots, SLOT("rating"), "%.1f", p->rating);
+	else
+		slots_set(&t->slots, SLOT("rating"), "");
+	slots_setf(&t->slots, SLOT("review_count"), "%lld", p->review_count);
+	slots_setf(&t->slots, SLOT("stock"), "%lld", p->stock);
+	slots_set(&t->slots, SLOT("category"), p->category);
+	slots_set(&t->slots, SLOT("warranty"), p->warranty);
+	name = dlg_sentence(p->extended_warranty);
+	slots_set(&t->slots, SLOT("extended_warranty"), name);
+	free(name);
+	slots_set(&t->slots, SLOT("review_summary"), p->review_summary);
+	name = xstrdup(p->description);
+	slots_set(&t->slots, SLOT("description"), name);
+	free(name);
+#undef SLOT
+}
+
+/*
+ * A catalog attribute as a shopper reads it: "weight_kg" 2.1 is
+ * "weight 2.1 kg", "ram_gb" 16 is "ram 16 GB".  The unit lives in the
+ * key's suffix; the value is as the catalog stores it.
+ */
+static void
+attr_phrase(struct sbuf *sb, const char *key, const char *value)
+{
+	static const struct {
+		const char	*suffix;
+		const char	*unit;
+	} units[] = {
+		{ "_kg", "kg" }, { "_g", "g" }, { "_gb", "GB" }, { "_tb", "TB" },
+		{ "_hz", "Hz" }, { "_wh", "Wh" }, { "_mah", "mAh" },
+		{ "_hours", "hours" }, { "_mm", "mm" }, { "_w", "W" },
+		{ "_inches", "inches" }, { "_in", "in" }, { "_mp", "MP" },
+	};
+	size_t	 klen = strlen(key), slen, i, end = klen;
+	const char *unit = NULL;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		slen = strlen(units[i].suffix);
+		if (klen > slen && strcmp(key + klen - slen,
+		    units[i].suffix) == 0) {
+			end = klen - slen;
+			unit = units[i].unit;
+			break;
+		}
+	}
+	for (i = 0; i < end; i++)
+		sbuf_addc(sb, key[i] == '_' ? ' ' : key[i]);
+	sbuf_addf(sb, " %s%s%s", value, unit ? " " : "", unit ? unit : "");
+}
+
+/* "16 GB RAM, 1TB SSD, ..." from the first few attributes. */
+static char *
+key_features(const struct product *p, int max)
+{
+	cJSON		*root = cJSON_Parse(p->attrs), *it;
+	struct sbuf	 sb = SBUF_INIT;
+	int		 n = 0;
+
+	cJSON_ArrayForEach(it, root) {
+		if (n >= max)
+			break;
+		if (strstr(it->string, "compatible") != NULL ||
+		    strcmp(it->string, "color") == 0)
+			continue;
+		if (n++ > 0)
+			sbuf_adds(&sb, ", ");
+		if (cJSON_IsString(it))
+			attr_phrase(&sb, it->string, it->valuestring);
+		else if (cJSON_IsNumber(it)) {
+			char num[32];
+
+			snprintf(num, sizeof num, "%g", it->valuedouble);
+			attr_phrase(&sb, it->string, num);
+		} else
+			n--;
+	}
+	cJSON_Delete(root);
+	return sbuf_detach(&sb, NULL);
+}
+
+/* A table of every attribute, one per line. */
+static char *
+spec_lines(const struct product *p)
+{
+	cJSON		*root = cJSON_Parse(p->attrs), *it;
+	struct sbuf	 sb = SBUF_INIT;
+
+	cJSON_ArrayForEach(it, root) {
+		if (cJSON_IsString(it))
+			sbuf_addf(&sb, "\n  %-18s %s", it->string,
+			    it->valuestring);
+		else if (cJSON_IsNumber(it))
+			sbuf_addf(&sb, "\n  %-18s %g", it->string,
+			    it->valuedouble);
+	}
+	cJSON_Delete(root);
+	return sbuf_detach(&sb, NULL);
+}
+
+/* Sales: what the customer asks about a product. */
+
+/* The sentence of text that mentions word, or NULL (caller frees). */
+static char *
+sentence_with(const char *text, const char *word)
+{
+	const char	*p, *s, *e;
+	char		*low = xstrdup(text), *q;
+
+	for (q = low; *q != '\0'; q++)
+		*q = (char)tolower((unsigned char)*q);
+	if ((q = strstr(low, word)) == NULL) {
+		free(low);
+		return NULL;
+	}
+	p = text + (q - low);
+	free(low);
+	for (s = p; s > text && !(s[-1] == '.' || s[-1] == '!' ||
+	    s[-1] == '?'); s--)
+		;
+	while (*s == ' ')
+		s++;
+	for (e = p; *e != '\0' && *e != '.' && *e != '!' && *e != '?'; e++)
+		;
+	if (*e != '\0')
+		e++;
+	return xstrndup(s, (size_t)(e - s));
+}
+
+/* Attribute keys an attribute name may be stored under. */
+static const char *const *
+attr_keys(const char *attribute)
+{
+	static const struct {
+		const char	*name;
+		const char	*keys[8];
+	} table[] = {
+		{ "battery", { "battery_life", "battery_wh", "battery",
+		    "battery_mah", NULL } },
+		{ "screen", { "screen", "display", "screen_size",
+		    "resolution", "refresh_hz", NULL } },
+		{ "weight", { "weight_kg", "weight_g", "weight", NULL } },
+		{ "storage", { "storage", "storage_gb", NULL } },
+		{ "ram", { "ram_gb", "ram", "memory", NULL } },
+		{ "camera", { "camera", "rear_camera", "front_camera",
+		    "sensor", NULL } },
+		{ "ports", { "ports", "connectivity", "connectors", NULL } },
+		{ "colour", { "color", "colour", "colors", NULL } },
+		{ "processor", { "cpu", "processor", "chip", NULL } },
+		{ "graphics", { "gpu", "graphics", NULL } },
+		{ "os", { "os", "operating_system", NULL } },
+		{ "connectivity", { "connectivity", "wireless", "bluetooth",
+		    NULL } },
+		{ "size", { "size", "dimensions", "screen_size", NULL } },
+		{ "compatibility", { "compatible_with", NULL } },
+	};
+	static const char *single[2];
+	size_t	 i;
+
+	for (i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (strcmp(table[i].name, attribute) == 0)
+			return table[i].keys;
+	single[0] = attribute;
+	single[1] = NULL;
+	return single;
+}
+
+static void
+answer_attribute(struct tctx *t, const struct product *p, const char *attr)
+{
+	const char *const *keys;
+	struct sbuf	 facts = SBUF_INIT;
+	char		*v, *sent;
+	size_t		 i;
+
+	dlg_product_slots(t, p, "");
+	dlg_cite(t, "product", p->sku, p->name, attr);
+	if (strcmp(attr, "battery") == 0 &&
+	    (sent = sentence_with(p->review_summary, "battery")) != NULL) {
+		/* Reviewers' words, lower-cased to follow "... reviews, ". */
+		if (sent[0] != '\0' && isupper((unsigned char)sent[0]) &&
+		    !isupper((unsigned char)sent[1]))
+			sent[0] = (char)tolower((unsigned char)sent[0]);
+		slots_set(&t->slots, "battery_summary", sent);
+		free(sent);
+		dlg_set_action(t, "answer_attribute", "battery asked for %s; "
+		    "answered from its review summary", p->sku);
+		dlg_say(t, "battery_reviews");
+		return;
+	}
+	keys = attr_keys(attr);
+	for (i = 0; keys[i] != NULL; i++) {
+		if ((v = catalog_attr(p, keys[i])) == NULL)
+			continue;
+		if (facts.len > 0)
+			sbuf_adds(&facts, ", ");
+		attr_phrase(&facts, keys[i], v);
+		free(v);
+	}
+	slots_set(&t->slots, "attribute", attr);
+	slots_set(&t->slots, "attribute_facts", facts.buf);
+	if (facts.len > 0) {
+		dlg_set_action(t, "answer_attribute",
+		    "%s asked for %s; found in "
+		    "its specifications", attr, p->sku);
+		dlg_say(t, "attribute");
+	} else {
+		dlg_set_action(t, "answer_attribute", "%s asked for %s; the "
+		    "catalog has no such specification", attr, p->sku);
+		dlg_say(t, "attribute_unknown");
+	}
+	sbuf_release(&facts);
+}
+
+static void
+answer_warranty(struct tctx *t, const struct product *p)
+{
+	dlg_product_slots(t, p, "");
+	dlg_cite(t, "product", p->sku, p->name, "warranty,extended_warranty");
+	dlg_set_action(t, "answer_warranty", "warranty asked for %s", p->sku);
+	dlg_say(t, "warranty");
+}
+
+static void
+answer_stock(struct tctx *t, const struct product *p)
+{
+	dlg_product_slots(t, p, "");
+	dlg_cite(t, "product", p->sku, p->name, "stock");
+	dlg_set_action(t, "answer_stock", "stock asked for %s: %lld", p->sku,
+	    p->stock);
+	dlg_say(t, "stock");
+}
+
+static void
+answer_price(struct tctx *t, const struct product *p)
+{
+	dlg_product_slots(t, p, "");
+	dlg_cite(t, "product", p->sku, p->name, "price,list_price");
+	dlg_set_action(t, "answer_price", "price asked for %s", p->sku);
+	dlg_say(t, "price");
+}
+
+void
+dlg_answer_product(struct tctx *t, const struct product *p, int specs)
+{
+	char	*kf;
+
+	dlg_product_slots(t, p, "");
+	kf = specs ? spec_lines(p) : key_features(p, 4);
+	slots_set(&t->slots, specs ? "specs" : "key_features", kf);
+	free(kf);
+	dlg_cite(t, "product", p->sku, p->name, specs ? "attrs" :
+	    "price,rating,review_count,attrs");
+	dlg_set_action(t, specs ? "show_specs" : "product_info", "%s about %s",
+	    specs ? "specifications" : "overview", p->sku);
+	dlg_say(t, specs ? "product_specs" : "product_info");
+	if (!specs && p->stock <= 0)
+		dlg_say(t, "out_of_stock_note");
+}
+
+/* A product question: which product, which aspect.  0: no product. */
+int
+dlg_handle_product_question(struct tctx *t, const char *intent)
+{
+	struct product	 p;
+	const struct entity *attr = dlg_first_entity(t, ENTITY_ATTRIBUTE);
+	const char	*a = attr != NULL ? attr->attribute : NULL;
+
+	memset(&p, 0, sizeof p);
+	if (!dlg_target_product(t, &p))
+		return 0;
+	if (strcmp(intent, "warranty") == 0 || (a && strcmp(a,
+	    "warranty") == 0))
+		answer_warranty(t, &p);
+	else if (strcmp(intent, "stock_availability") == 0 ||
+	    (a && strcmp(a, "stock") == 0))
+		answer_stock(t, &p);
+	else if (strcmp(intent, "price_promotions") == 0 ||
+	    (a && strcmp(a, "price") == 0))
+		answer_price(t, &p);
+	else if (a != NULL && strcmp(a, "specs") == 0)
+		dlg_answer_product(t, &p, 1);	/* "specs", "features" */
+	else if (a != NULL)
+		answer_attribute(t, &p, a);
+	else
+		dlg_answer_product(t, &p, strcmp(intent, "product_specs") == 0);
+	product_release(&p);
+	return 1;
+}
+
+/*
+ * Products v[from..n) as a table of the reply (number, name, price,
+ * rating, reviews, availability) and as its text, "2. Name, $1,299
+ * (4.6/5, 847 reviews)" lines.
+ */
+static void
+list_products(struct tctx *t, const struct product *v, size_t n, size_t from,
+    struct sbuf *out)
+{
+	static const char *const heads[] = { "#", "product", "price",
+	    "rating", "reviews", "availability", NULL };
+	const char	*cells[6];
+	char		*money, num[3][32];
+	size_t		 i, tb;
+
+	if (from >= n)
+		return;
+	tb = dlg_table_new(t, "products", heads);
+	for (i = from; i < n; i++) {
+		money = catalog_money(v[i].price, v[i].currency);
+		sbuf_addf(out, "\n  %zu. %s, %s", i + 1, v[i].name, money);
+		snprintf(num[0], sizeof num[0], "%zu", i + 1);
+		num[1][0] = num[2][0] = '\0';
+		if (v[i].rating > 0) {
+			sbuf_addf(out, " (%.1f/5, %lld reviews)", v[i].rating,
+			    v[i].review_count);
+			snprintf(num[1], sizeof num[1], "%.1f", v[i].rating);
+			snprintf(num[2], sizeof num[2], "%lld",
+			    v[i].review_count);
+		}
+		if (v[i].stock <= 0)
+			sbuf_adds(out, " (out of stock)");
+		cells[0] = num[0];
+		cells[1] = v[i].name;
+		cells[2] = money;
+		cells[3] = num[1];
+		cells[4] = num[2];
+		cells[5] = v[i].stock <= 0 ? "out of stock" : "";
+		dlg_table_row(t, tb, cells);
+		free(money);
+		dlg_cite(t, "product", v[i].sku, v[i].name,
+		    "price,rating,review_count,stock");
+	}
+	dlg_table_text(t, tb, out->buf);
+}
+
+/* Why a recommended product fits: the filters it meets and its rating. */
+static char *
+reasons(struct tctx *t, const struct product *p)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters");
+	struct sbuf	 sb = SBUF_INIT;
+	char		*money;
+	double		 max = dlg_jnum(f, "max_price", -1);
+
+	if (p->rating > 0)
+		sbuf_addf(&sb, "it is rated %.1f/5 by %lld customers",
+		    p->rating, p->review_count);
+	if (max >= 0) {
+		money = catalog_money(max, p->currency);
+		sbuf_addf(&sb, "%sit is within your %s budget",
+		    sb.len ? ", " : "", money);
+		free(money);
+	}
+	/* Only when it really is (the use may have been relaxed). */
+	if (dlg_jstr(f, "use") != NULL &&
+	    (strcmp(p->subcategory, dlg_jstr(f, "use")) == 0 ||
+	    strstr(p->tags, dlg_jstr(f, "use")) != NULL))
+		sbuf_addf(&sb, "%sit is built for %s", sb.len ? " and " : "",
+		    dlg_jstr(f, "use"));
+	if (t->have_cust && p->brand[0] != '\0') {
+		cJSON *pref = cJSON_Parse(t->cust.preferences), *b;
+
+		cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(pref,
+		    "brands"))
+			if (cJSON_IsString(b) &&
+			    strcasecmp(b->valuestring, p->brand) == 0) {
+				sbuf_addf(&sb, "%sit is from %s, a brand you "
+				    "like", sb.len ? ", and " : "", p->brand);
+				break;
+			}
+		cJSON_Delete(pref);
+	}
+	if (p->stock > 0 && p->stock < 5)
+		sbuf_addf(&sb, " (only %lld left)", p->stock);
+	return sbuf_detach(&sb, NULL);
+}
+
+/*
+ * Recommend from the stated needs (state filters, refreshed from this
+ * turn's entities, and the customer's preferences): best rated first.
+ */
+int
+dlg_handle_recommend(struct tctx *t)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters");
+	struct product_filter pf;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 more = SBUF_INIT, crit = SBUF_INIT;
+	size_t		 n = 0, i;
+	char		*why, *money;
+	int		 relaxed = 0;
+
+	memset(&pf, 0, sizeof pf);
+	pf.category = dlg_jstr(f, "category");
+	pf.use = dlg_jstr(f, "use");
+	pf.brand = dlg_jstr(f, "brand");
+	pf.max_price = dlg_jnum(f, "max_price", -1);
+	pf.min_price = dlg_jnum(f, "min_price", -1);
+	pf.in_stock = 1;
+	pf.limit = 3;
+	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
+	    pf.use != NULL)) {
+		/* No budget said: the one in the customer's profile. */
+		cJSON *pref = cJSON_Parse(t->cust.preferences);
+		double budget = dlg_jnum(pref, "budget", -1);
+
+		if (budget > 0) {
+			pf.max_price = budget;
+			dlg_jset_num(f, "max_price", budget);
+			dlg_jset_str(t->trace, "personalised",
+			    "budget from the "
+			    "customer's preferences");
+		}
+		cJSON_Delete(pref);
+	}
+	if (pf.category == NULL && pf.brand == NULL && pf.use == NULL) {
+		dlg_set_action(t, "ask_needs", "recommendation without a "
+		    "category, brand or use: ask what for");
+		dlg_say(t, "ask_needs");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "needs");
+		return 1;
+	}
+	if (pf.category == NULL && pf.brand == NULL) {
+		/*
+		 * "Something for gaming under $1,000": gaming laptops,
+		 * headsets and memory cards all qualify, and the best rated
+		 * of them all is a poor answer.  Ask which kind, naming the
+		 * kinds the catalog has for that use and budget.
+		 */
+		struct sbuf kinds = SBUF_INIT;
+		size_t nk = 0;
+
+		pf.limit = 200;
+		dlg_retrieve_begin(t);
+		if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+			n = 0;
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		for (i = 0; i < n; i++) {
+			if (nk < 6 && !dlg_word_in(kinds.buf ? kinds.buf : "",
+			    v[i].category, strlen(v[i].category))) {
+				sbuf_addf(&kinds, "%s%s", nk ? ", " : "",
+				    v[i].category);
+				nk++;
+			}
+			product_release(&v[i]);
+		}
+		free(v);
+		v = NULL;
+		n = 0;
+		pf.limit = 3;
+		if (nk > 1) {
+			slots_set(&t->slots, "use", pf.use);
+			slots_set(&t->slots, "categories", kinds.buf);
+			dlg_set_action(t, "ask_needs",
+			    "use %s without a category: "
+			    "ask which of %s", pf.use, kinds.buf);
+			dlg_say(t, "ask_category");
+			dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+			    "needs");
+			sbuf_release(&kinds);
+			return 1;
+		}
+		sbuf_release(&kinds);
+	}
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+		n = 0;
+	if (n == 0 && pf.use != NULL) {
+		/* Nothing for that use: widen to the category. */
+		pf.use = NULL;
+		relaxed = 1;
+		catalog_products(t->st, &pf, &v, &n, &err);
+	}
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (pf.category != NULL)
+		sbuf_addf(&crit, "%s%s%s",
+		    dlg_jstr(f, "use") ? dlg_jstr(f, "use") : "",
+		    dlg_jstr(f, "use") ? " " : "", pf.category);
+	if (pf.brand != NULL)
+		sbuf_addf(&crit, "%s%s", crit.len ? ", " : "", pf.brand);
+	if (pf.max_price >= 0) {
+		money = catalog_money(pf.max_price, "USD");
+		sbuf_addf(&crit, "%sunder %s", crit.len ? ", " : "", money);
+		free(money);
+	}
+	slots_set(&t->slots, "criteria", crit.buf);
+	if (n == 0) {
+		dlg_set_action(t, "recommend_none",
+		    "no product in stock matches "
+		    "%s", crit.buf);
+		dlg_say(t, "recommend_none");
+		sbuf_release(&crit);
+		return 1;
+	}
+	dlg_results_set(t, v, n);
+	dlg_focus_push(t, v[0].sku);
+	dlg_product_slots(t, &v[0], "");
+	why = reasons(t, &v[0]);
+	slots_set(&t->slots, "reasons", why);
+	free(why);
+	list_products(t, v, n, 1, &more);
+	slots_set(&t->slots, "alternatives", more.buf);
+	slots_setf(&t->slots, "alternatives_count", "%zu", n - 1);
+	dlg_cite(t, "product", v[0].sku, v[0].name,
+	    "price,rating,review_count,stock");
+	dlg_set_action(t, "recommend", "%zu products match %s%s; best rated "
+	    "first", n, crit.buf, relaxed ? " (use relaxed)" : "");
+	dlg_say(t, "recommend");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "show_specs");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "sku", v[0].sku);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	sbuf_release(&more);
+	sbuf_release(&crit);
+	return 1;
+}
+
+/* Products matching the words (a catalog search), listed. */
+int
+dlg_handle_product_search(struct tctx *t)
+{
+	struct search_result res;
+	struct product	 v[RESULTS_MAX];
+	struct sbuf	 list = SBUF_INIT;
+	size_t		 i, n = 0;
+
+	dlg_kb_search(t, t->text, SEARCH_KIND_BIT(SEARCH_PRODUCT), RESULTS_MAX,
+	    &res);
+	for (i = 0; i < res.n && n < RESULTS_MAX; i++)
+		if (dlg_load_product(t, res.hits[i].id, &v[n]))
+			n++;
+	search_result_free(&res);
+	if (n == 0)
+		return 0;
+	dlg_results_set(t, v, n);
+	dlg_focus_push(t, v[0].sku);
+	list_products(t, v, n, 0, &list);
+	slots_set(&t->slots, "results", list.buf);
+	dlg_set_action(t, "product_search", "%zu catalog matches for the "
+	    "customer's words", n);
+	dlg_say(t, "product_list");
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	sbuf_release(&list);
+	return 1;
+}

@@ -1,0 +1,439 @@
+/*
+ * dlg-state.c owns the dialogue state between turns (dlg-int.h lists its
+ * keys): the products in focus and the last list shown, what "it", "the
+ * second one" or "the cheaper one" refer to, which product a family name
+ * means, the needs the customer stated (filters), who the customer is,
+ * and the support forms open or put aside.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+/* Focus: push sku to the front of the focus stack (no duplicates). */
+void
+dlg_focus_push(struct tctx *t, const char *sku)
+{
+	cJSON	*f = dlg_jarr(t->state, "focus"), *it;
+	int	 i = 0;
+
+	cJSON_ArrayForEach(it, f) {
+		if (cJSON_IsString(it) && strcmp(it->valuestring, sku) == 0) {
+			cJSON_DeleteItemFromArray(f, i);
+			break;
+		}
+		i++;
+	}
+	cJSON_InsertItemInArray(f, 0, cJSON_CreateString(sku));
+	while (cJSON_GetArraySize(f) > FOCUS_MAX)
+		cJSON_DeleteItemFromArray(f, cJSON_GetArraySize(f) - 1);
+}
+
+const char *
+dlg_focus_top(struct tctx *t, int i)
+{
+	cJSON	*it = cJSON_GetArrayItem(dlg_jarr(t->state, "focus"), i);
+
+	return cJSON_IsString(it) ? it->valuestring : NULL;
+}
+
+void
+dlg_results_set(struct tctx *t, const struct product *p, size_t n)
+{
+	cJSON	*r;
+	size_t	 i;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "results");
+	r = cJSON_AddArrayToObject(t->state, "results");
+	for (i = 0; i < n && i < RESULTS_MAX; i++)
+		cJSON_AddItemToArray(r, cJSON_CreateString(p[i].sku));
+}
+
+/* The product a turn is about: named, referred to, or in focus. */
+int
+dlg_load_product(struct tctx *t, const char *sku, struct product *p)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	int		 ok;
+
+	dlg_retrieve_begin(t);
+	ok = sku != NULL && catalog_product_by_sku(t->st, sku, p, &err) ==
+	    SD_OK;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (ok)
+		dlg_retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
+	return ok;
+}
+
+/*
+ * Resolve references to earlier products: "the first/second/last one",
+ * "the cheaper/more expensive/better one", "it".  Returns a SKU from the
+ * state or NULL.
+ */
+const char *const dlg_ordinals[] = { "first", "second", "third",
+	"fourth", "fifth", NULL };
+
+const char *
+dlg_resolve_reference(struct tctx *t, const char **how)
+{
+	cJSON		*res = dlg_jarr(t->state, "results");
+	cJSON		*it;
+	struct product	 p;
+	const char	*best = NULL;
+	double		 bestv = 0;
+	int		 i, n = cJSON_GetArraySize(res), want;
+	int		 cheap, dear, better;
+
+	for (i = 0; dlg_ordinals[i] != NULL; i++)
+		if (dlg_has_word(t, dlg_ordinals[i]) && i < n) {
+			*how = dlg_ordinals[i];
+			return cJSON_GetArrayItem(res, i)->valuestring;
+		}
+	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
+		*how = "last";
+		return cJSON_GetArrayItem(res, n - 1)->valuestring;
+	}
+	cheap = dlg_has_word(t, "cheaper") || dlg_has_word(t, "cheapest") ||
+	    dlg_has_word(t, "less expensive");
+	dear = dlg_has_word(t, "pricier") ||
+	    dlg_has_word(t, "more expensive") ||
+	    dlg_has_word(t, "priciest");
+	better = dlg_has_word(t, "better rated") ||
+	    dlg_has_word(t, "best rated") ||
+	    dlg_has_word(t, "higher rated");
+	if ((cheap || dear || better) && n > 0) {
+		want = cheap ? 0 : dear ? 1 : 2;
+		cJSON_ArrayForEach(it, res) {
+			memset(&p, 0, sizeof p);
+			if (!dlg_load_product(t, it->valuestring, &p))
+				continue;
+			if (best == NULL || (want == 0 && p.price < bestv) ||
+			    (want == 1 && p.price > bestv) ||
+			    (want == 2 && p.rating > bestv)) {
+				best = it->valuestring;
+				bestv = want == 2 ? p.rating : p.price;
+			}
+			product_release(&p);
+		}
+		*how = cheap ? "cheaper" : dear ? "more expensive" :
+		    "better rated";
+		return best;
+	}
+	if (dlg_has_word(t, "it") || dlg_has_word(t, "this") ||
+	    dlg_has_word(t, "that") || dlg_has_word(t, "its") ||
+	    dlg_has_word(t, "one")) {
+		*how = "it";
+		return dlg_focus_top(t, 0);
+	}
+	return NULL;
+}
+
+/*
+ * The product the customer means: a product entity, else a reference,
+ * else the product in focus.  Records how in the trace.
+ */
+int
+dlg_target_product(struct tctx *t, struct product *p)
+{
+	const struct entity *en;
+	const char	*sku = NULL, *how = "focus";
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (en->sku != NULL) {
+			sku = en->sku;
+			how = "named";
+			break;
+		}
+		/* A family ("iPhone 15"): its best match in the catalog. */
+		if (dlg_family_best(t, en, p)) {
+			dlg_focus_push(t, p->sku);
+			dlg_jset_str(t->trace, "product_resolution", "family");
+			return 1;
+		}
+	}
+	if (sku == NULL)
+		sku = dlg_resolve_reference(t, &how);
+	if (sku == NULL) {
+		sku = dlg_focus_top(t, 0);
+		how = "focus";
+	}
+	if (sku == NULL || !dlg_load_product(t, sku, p))
+		return 0;
+	dlg_focus_push(t, p->sku);
+	dlg_jset_str(t->trace, "product_resolution", how);
+	return 1;
+}
+
+/* Customer context: who is talking, their orders. */
+void
+dlg_load_customer(struct tctx *t)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	if (t->user_id == NULL || t->have_cust)
+		return;
+	if (catalog_customer(t->st, t->user_id, &t->cust, &err) == SD_OK) {
+		t->have_cust = 1;
+		dlg_cite(t, "customer", t->cust.id, t->cust.name, "name");
+		slots_set(&t->slots, "customer_name", t->cust.name);
+		{
+			/* First name for a friendlier greeting. */
+			char *first = xstrdup(t->cust.name), *sp;
+
+			if ((sp = strchr(first, ' ')) != NULL)
+				*sp = '\0';
+			slots_set(&t->slots, "first_name", first);
+			free(first);
+		}
+		/* What retrieve_context calls the user context. */
+		catalog_customer_context(t->st, &t->cust,
+		    cJSON_AddObjectToObject(t->trace, "user_context"));
+	}
+	sd_error_clear(&err);
+}
+
+/*
+ * Shoppers' words for what they will use a product for, and the catalog
+ * tag or subcategory that says so.
+ */
+static const struct {
+	const char	*word;
+	const char	*use;
+} use_words[] = {
+	{ "gaming", "gaming" }, { "games", "gaming" }, { "esports", "gaming" },
+	{ "programming", "programming" }, { "coding", "programming" },
+	{ "developer", "programming" }, { "note-taking", "note-taking" },
+	{ "notes", "note-taking" }, { "college", "students" },
+	{ "student", "students" }, { "students", "students" },
+	{ "school", "students" }, { "university", "students" },
+	{ "business", "business" }, { "office", "business" },
+	{ "work", "business" }, { "travel", "ultraportable" },
+	{ "portable", "ultraportable" }, { "creator", "creator" },
+	{ "editing", "creator" }, { "running", "running" },
+	{ "fitness", "fitness" }, { "kids", "kids" },
+};
+
+/*
+ * Filters from entities into the state (budget, category, use, brand).
+ * A new category starts the needs afresh; other turns refine them.
+ */
+void
+dlg_update_filters(struct tctx *t)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters");
+	const struct entity *en;
+	size_t		 i;
+
+	/* A first category refines the needs said so far ("for gaming,
+	 * under $1,000" then "a laptop"); another one replaces them. */
+	if (dlg_first_entity(t, ENTITY_CATEGORY) != NULL &&
+	    dlg_jstr(f, "category") != NULL) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "filters");
+		f = dlg_jobj(t->state, "filters");
+	}
+	for (i = 0; i < sizeof use_words / sizeof use_words[0]; i++)
+		if (dlg_has_word(t, use_words[i].word)) {
+			dlg_jset_str(f, "use", use_words[i].use);
+			break;
+		}
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		switch (en->type) {
+		case ENTITY_PRICE:
+			if (en->has_max)
+				dlg_jset_num(f, "max_price", en->max);
+			if (en->has_min)
+				dlg_jset_num(f, "min_price", en->min);
+			break;
+		case ENTITY_CATEGORY:
+			if (en->category != NULL) {
+				const char *old = dlg_jstr(f, "category");
+
+				(void)old;
+				dlg_jset_str(f, "category", en->category);
+			}
+			if (en->use != NULL)
+				dlg_jset_str(f, "use", en->use);
+			break;
+		case ENTITY_BRAND:
+			if (en->brand != NULL || en->value != NULL)
+				dlg_jset_str(f, "brand", en->brand != NULL ?
+				    en->brand : en->value);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The best product of a family or brand ("iPhone", "Samsung Galaxy"). */
+/*
+ * Words of a product name (folded) beyond those said (folded), not
+ * counting the brand or words with digits (sizes, capacities).
+ */
+static int
+extra_words(const char *name, const char *said, const char *brand)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 extra = 0;
+
+	n = text_tokenize(name, strlen(name), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		if (tok[i].has_digit || len < 2)
+			continue;
+		if (strncasecmp(name + tok[i].start, brand, len) == 0 &&
+		    brand[len] == '\0')
+			continue;
+		if (!dlg_word_in(said, name + tok[i].start, len))
+			extra++;
+	}
+	free(tok);
+	return extra;
+}
+
+int
+dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
+{
+	struct search_result res;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 q = SBUF_INIT;
+	struct text_folded want = TEXT_FOLDED_INIT, name = TEXT_FOLDED_INIT;
+	struct product	*cands = NULL;
+	size_t		 i, n = 0;
+	double		 score, best = -1;
+	int		 found = 0, pick = -1;
+
+	/*
+	 * Among the products whose names hold the words said, the one most
+	 * customers rated well (a Bayesian average, as recommendations use):
+	 * "iPhone 15" is the 128GB model, not whichever variant happens to
+	 * rank first.  Names are looked up in the full-text index; a search
+	 * (typos, synonyms) is the fallback.
+	 */
+	sbuf_add(&q, t->text + en->start, en->end - en->start);
+	text_fold(q.buf, q.len, &want);
+	dlg_retrieve_begin(t);
+	if (catalog_products_named(t->st, q.buf, 20, &cands, &n, &err) !=
+	    SD_OK || n == 0) {
+		sd_error_clear(&err);
+		dlg_kb_search(t, q.buf, SEARCH_KIND_BIT(SEARCH_PRODUCT), 10,
+		    &res);
+		for (i = 0; i < res.n; i++) {
+			cands = xrealloc(cands, (n + 1) * sizeof *cands);
+			memset(&cands[n], 0, sizeof cands[n]);
+			if (catalog_product_by_sku(t->st, res.hits[i].id,
+			    &cands[n], NULL) == SD_OK)
+				n++;
+		}
+		search_result_free(&res);
+	}
+	dlg_retrieve_end(t);
+	for (i = 0; i < n; i++) {
+		text_fold(cands[i].name, strlen(cands[i].name), &name);
+		score = (cands[i].rating * (double)cands[i].review_count +
+		    4.0 * 50) / ((double)cands[i].review_count + 50);
+		/* Each word the customer did not dlg_say ("Pro", "Ultra") is a
+		 * step away from the plain model they named. */
+		score -= 5 * extra_words(name.s.buf, want.s.buf,
+		    cands[i].brand);
+		if (strstr(name.s.buf, want.s.buf) == NULL)
+			score -= 100;	/* a weaker match: only if no other */
+		if (!found || score > best) {
+			pick = (int)i;
+			best = score;
+			found = 1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if ((int)i == pick) {
+			*p = cands[i];
+			dlg_retrieved_add(t, "product", p->sku, p->name, 1.0,
+			    NULL);
+		} else
+			product_release(&cands[i]);
+	}
+	free(cands);
+	sbuf_release(&q);
+	text_folded_release(&want);
+	text_folded_release(&name);
+	return found;
+}
+
+/* The open form (creating it for name when another or none is open). */
+cJSON *
+dlg_open_form(struct tctx *t, const char *name)
+{
+	cJSON	*form = cJSON_GetObjectItemCaseSensitive(t->state, "form");
+	const char *cur = cJSON_IsObject(form) ? dlg_jstr(form, "name") : NULL;
+
+	if (cur != NULL && strcmp(cur, name) == 0)
+		return form;
+	if (cur != NULL) {
+		/* Topic switch: keep the old form to come back to. */
+		cJSON *susp = dlg_jarr(t->state, "suspended");
+
+		cJSON_InsertItemInArray(susp, 0, cJSON_Duplicate(form, 1));
+		while (cJSON_GetArraySize(susp) > 3)
+			cJSON_DeleteItemFromArray(susp, 3);
+		dlg_jset_str(t->trace, "topic_switch", cur);
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "form");
+	form = cJSON_AddObjectToObject(t->state, "form");
+	cJSON_AddStringToObject(form, "name", name);
+	return form;
+}
+
+/*
+ * The form is done.  If a topic switch put another aside, offer to go
+ * back to it ("yes" resumes it).
+ */
+void
+dlg_close_form(struct tctx *t)
+{
+	static const struct {
+		const char	*form;
+		const char	*text;
+	} names[] = {
+		{ "track_order", "order tracking" },
+		{ "cancel_order", "cancellation" },
+		{ "track_refund", "refund" },
+		{ "change_order", "order change" },
+		{ "change_shipping_address", "address change" },
+		{ "return_item", "return" },
+	};
+	cJSON	*susp = cJSON_GetObjectItemCaseSensitive(t->state, "suspended");
+	cJSON	*old;
+	const char *name;
+	size_t	 i;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "form");
+	if (!cJSON_IsArray(susp) || cJSON_GetArraySize(susp) == 0)
+		return;
+	old = cJSON_DetachItemFromArray(susp, 0);
+	if ((name = dlg_jstr(old, "name")) == NULL) {
+		cJSON_Delete(old);
+		return;
+	}
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].form, name) == 0)
+			break;
+	slots_set(&t->slots, "earlier", i < sizeof names / sizeof names[0] ?
+	    names[i].text : name);
+	cJSON_AddItemToObject(t->state, "form", old);
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "resume_form");
+	dlg_say(t, "resume_offer");
+}

@@ -1,0 +1,114 @@
+/*
+ * Unit tests for the engine as a library: a turn run on the demo store
+ * through engine_turn, its channel stored with the session, its tables
+ * as rows with the span of their text in the reply, its timed stages.
+ * This program links libshopdesk.a without ncurses, readline or
+ * microhttpd: an engine file that used them would not link.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "engine.h"
+#include "history.h"
+#include "ingest.h"
+#include "store.h"
+#include "tap.h"
+
+static void
+test_compare(struct engine *e, struct store *st)
+{
+	static const char text[] = "compare the ROG Strix G15 and the "
+	    "Acer Nitro 5";
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct session_info si;
+	struct turn	 tu;
+	const struct turn_table *tb;
+	const cJSON	*tm;
+
+	if (engine_turn(e, ENGINE_CHAT, NULL, "C1001", text, strlen(text),
+	    &tu, &err) != SD_OK) {
+		ok(0, "the turn runs: %s", sd_error_msg(&err));
+		return;
+	}
+	is_str(tu.action, "compare", "a comparison");
+	ok(history_session_get(st, tu.session_id, &si, &err) == SD_OK,
+	    "its session is stored");
+	is_str(si.channel, "chat", "with the channel of the turn");
+	session_info_release(&si);
+
+	ok(tu.ntables == 1, "one table (%zu)", tu.ntables);
+	if (tu.ntables == 1) {
+		tb = &tu.tables[0];
+		is_str(tb->kind, "comparison", "the table is a comparison");
+		ok(tb->ncols == 3 && tb->nrows >= 4, "label and two products "
+		    "(%zu columns, %zu rows)", tb->ncols, tb->nrows);
+		is_str(tb->header[1], "ASUS ROG Strix G15",
+		    "the first product heads its column");
+		is_str(tb->cells[0], "price", "the first row is the price");
+		is_str(tb->cells[1], "$1,299", "the price of the first");
+		ok(tb->at + tb->len <= strlen(tu.reply) &&
+		    strncmp(tu.reply + tb->at, "\n  A: ASUS ROG Strix G15",
+		    24) == 0, "the span is the table's text in the reply");
+	}
+	tm = cJSON_GetObjectItemCaseSensitive(tu.trace, "timings_us");
+	ok(cJSON_HasObjectItem(tm, "retrieve") &&
+	    cJSON_HasObjectItem(tm, "decide") &&
+	    cJSON_HasObjectItem(tm, "persist"),
+	    "retrieval is a stage of its own");
+	ok(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(tu.trace,
+	    "tables")), "the trace has the table");
+	turn_release(&tu);
+	sd_error_clear(&err);
+}
+
+static void
+test_no_table(struct engine *e)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct turn	 tu;
+
+	if (engine_turn(e, ENGINE_API, NULL, NULL, "hello", 5, &tu, &err) !=
+	    SD_OK) {
+		ok(0, "a greeting: %s", sd_error_msg(&err));
+		return;
+	}
+	ok(tu.ntables == 0 && tu.tables == NULL, "a greeting has no table");
+	ok(!cJSON_HasObjectItem(tu.trace, "tables"), "nor does its trace");
+	turn_release(&tu);
+}
+
+int
+main(void)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct store	*st;
+	struct engine	*e = NULL;
+	const char	*share = getenv("SHOPDESK_SHARE");
+	char		*dir, *path;
+
+	if (share == NULL)
+		share = BUILD_SHARE_DIR;
+	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
+	dir = tap_tmpdir();
+	path = xasprintf("%s/engine.db", dir);
+	if ((st = store_open(path, NULL, &err)) == NULL ||
+	    ingest_seed_demo(st, share, &err) != SD_OK ||
+	    (e = engine_open(st, share, &err)) == NULL) {
+		printf("Bail out! %s\n", sd_error_msg(&err));
+		return 1;
+	}
+	test_compare(e, st);
+	test_no_table(e);
+	engine_close(e);
+	store_close(st);
+	tap_rmtree(dir);
+	free(path);
+	free(dir);
+	done_testing();
+	return exit_status();
+}
