@@ -66,9 +66,8 @@ col_text(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
-/* Run s (bound) to its end. */
-static enum sd_rc
-run(struct store *st, sqlite3_stmt *s, const char *what,
+enum sd_rc
+analytics_step(struct store *st, sqlite3_stmt *s, const char *what,
     struct sd_error *err)
 {
 	int	 r = sqlite3_step(s);
@@ -80,30 +79,21 @@ run(struct store *st, sqlite3_stmt *s, const char *what,
 	return SD_OK;
 }
 
-/* Where a session stands. */
-struct sess {
-	long long	 key_id;
-	char		 first_day[11];
-	char		 last_day[11];
-	struct conv	 c;
-	int		 status_esc;	/* its status: escalated or agent */
-};
-
-static int
-sess_escalated(const struct sess *ss)
+int
+analytics_sess_escalated(const struct analytics_sess *ss)
 {
 	return ss->c.escalated || ss->status_esc;
 }
 
-static int
-sess_resolved(const struct sess *ss)
+int
+analytics_sess_resolved(const struct analytics_sess *ss)
 {
 	return !ss->status_esc && analytics_conv_resolved(&ss->c);
 }
 
 /* Add counts to stats_day (key, day); deltas may be negative. */
-static enum sd_rc
-day_add(struct store *st, long long key_id, const char *day,
+enum sd_rc
+analytics_day_add(struct store *st, long long key_id, const char *day,
     const long long v[7], struct sd_error *err)
 {
 	static const char sql[] = "INSERT INTO stats_day(key_id, day,"
@@ -126,7 +116,7 @@ day_add(struct store *st, long long key_id, const char *day,
 	sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
 	for (i = 0; i < 7; i++)
 		sqlite3_bind_int64(s, 3 + i, v[i]);
-	return run(st, s, "add to the daily totals", err);
+	return analytics_step(st, s, "add to the daily totals", err);
 }
 
 /* The fact-check's counts of the replies among v[0..n) (the row exists). */
@@ -157,12 +147,12 @@ fc_add(struct store *st, long long key_id, const char *day,
 	sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
 	for (k = 0; k < 4; k++)
 		sqlite3_bind_int64(s, 3 + k, c[k]);
-	return run(st, s, "add the fact-check's counts", err);
+	return analytics_step(st, s, "add the fact-check's counts", err);
 }
 
-static enum sd_rc
-sess_save(struct store *st, const char *sid, const struct sess *ss,
-    struct sd_error *err)
+enum sd_rc
+analytics_sess_save(struct store *st, const char *sid,
+    const struct analytics_sess *ss, struct sd_error *err)
 {
 	static const char sql[] = "INSERT INTO stats_session(session_id,"
 	    " key_id, first_day, last_day, state, escalated, status_escalated)"
@@ -182,13 +172,13 @@ sess_save(struct store *st, const char *sid, const struct sess *ss,
 	sqlite3_bind_int(s, 5, (int)ss->c.state);
 	sqlite3_bind_int(s, 6, ss->c.escalated);
 	sqlite3_bind_int(s, 7, ss->status_esc);
-	return run(st, s, "save the session's totals", err);
+	return analytics_step(st, s, "save the session's totals", err);
 }
 
 /* *found is 0 when the session has no line in the totals yet. */
 static enum sd_rc
-sess_load(struct store *st, const char *sid, struct sess *ss, int *found,
-    struct sd_error *err)
+sess_load(struct store *st, const char *sid, struct analytics_sess *ss,
+    int *found, struct sd_error *err)
 {
 	static const char sql[] = "SELECT key_id, first_day, last_day, state,"
 	    " escalated, status_escalated FROM stats_session"
@@ -220,8 +210,8 @@ sess_load(struct store *st, const char *sid, struct sess *ss, int *found,
 
 /* A session's first line: its key and status from the tables. */
 static enum sd_rc
-sess_new(struct store *st, const char *sid, const char *day, struct sess *ss,
-    struct sd_error *err)
+sess_new(struct store *st, const char *sid, const char *day,
+    struct analytics_sess *ss, struct sd_error *err)
 {
 	static const char sql[] = "SELECT coalesce((SELECT key_id FROM"
 	    " api_sessions WHERE session_id = ?1), 0),"
@@ -262,7 +252,7 @@ count_one(struct store *st, const char *sql, long long key_id,
 		sqlite3_bind_text(s, 3, a, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_int64(s, 3, b);
-	return run(st, s, what, err);
+	return analytics_step(st, s, what, err);
 }
 
 static const char up_intent[] = "INSERT INTO stats_intent(key_id, day,"
@@ -289,7 +279,7 @@ count_failing(struct store *st, long long key_id, const char *day,
 	sqlite3_bind_text(s, 3, intent != NULL ? intent : "none", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, text != NULL ? text : "", -1, SQLITE_STATIC);
-	return run(st, s, "count a failing line", err);
+	return analytics_step(st, s, "count a failing line", err);
 }
 
 /*
@@ -297,7 +287,7 @@ count_failing(struct store *st, long long key_id, const char *day,
  * of v, from the table: a customer line counts as failing.
  */
 static enum sd_rc
-fold_failed(struct store *st, const char *sid, const struct sess *ss,
+fold_failed(struct store *st, const char *sid, const struct analytics_sess *ss,
     const char *day, const struct analytics_line *v, size_t n, size_t i,
     struct sd_error *err)
 {
@@ -332,12 +322,12 @@ fold_failed(struct store *st, const char *sid, const struct sess *ss,
  * current ones: on the day of its first line.  d[] is today's row.
  */
 static enum sd_rc
-move_conv(struct store *st, const struct sess *ss, const char *day,
+move_conv(struct store *st, const struct analytics_sess *ss, const char *day,
     int res0, int esc0, long long d[7], struct sd_error *err)
 {
 	long long	 v[7] = { 0, 0, 0, 0, 0, 0, 0 };
-	long long	 dres = sess_resolved(ss) - res0;
-	long long	 desc = sess_escalated(ss) - esc0;
+	long long	 dres = analytics_sess_resolved(ss) - res0;
+	long long	 desc = analytics_sess_escalated(ss) - esc0;
 
 	if (dres == 0 && desc == 0)
 		return SD_OK;
@@ -348,7 +338,7 @@ move_conv(struct store *st, const struct sess *ss, const char *day,
 	}
 	v[5] = dres;
 	v[6] = desc;
-	return day_add(st, ss->key_id, ss->first_day, v, err);
+	return analytics_day_add(st, ss->key_id, ss->first_day, v, err);
 }
 
 enum sd_rc
@@ -358,7 +348,7 @@ analytics_fold(struct store *st, const char *sid, const char *created_at,
 {
 	/* sessions, turns, replies, fallbacks, convs, resolved, escalated */
 	long long	 d[7] = { 0, 0, 0, 0, 0, 0, 0 };
-	struct sess	 ss, was;
+	struct analytics_sess	 ss, was;
 	char		 day[11];
 	size_t		 i;
 	int		 found, res0 = 0, esc0 = 0;
@@ -373,8 +363,8 @@ analytics_fold(struct store *st, const char *sid, const char *created_at,
 			return rc;
 		d[0] = d[4] = 1;
 	} else {
-		res0 = sess_resolved(&ss);
-		esc0 = sess_escalated(&ss);
+		res0 = analytics_sess_resolved(&ss);
+		esc0 = analytics_sess_escalated(&ss);
 		if (strcmp(ss.last_day, day) != 0) {
 			d[0] = 1;
 			snprintf(ss.last_day, sizeof ss.last_day, "%s", day);
@@ -409,10 +399,11 @@ analytics_fold(struct store *st, const char *sid, const char *created_at,
 	if (found)
 		rc = move_conv(st, &ss, day, res0, esc0, d, err);
 	else {
-		d[5] = sess_resolved(&ss);
-		d[6] = sess_escalated(&ss);
+		d[5] = analytics_sess_resolved(&ss);
+		d[6] = analytics_sess_escalated(&ss);
 	}
-	if (rc != SD_OK || (rc = day_add(st, ss.key_id, day, d, err)) != SD_OK ||
+	if (rc != SD_OK ||
+	    (rc = analytics_day_add(st, ss.key_id, day, d, err)) != SD_OK ||
 	    (rc = fc_add(st, ss.key_id, day, v, n, err)) != SD_OK)
 		return rc;
 	/* Most turns leave the walk where it was: spare that page. */
@@ -420,7 +411,7 @@ analytics_fold(struct store *st, const char *sid, const char *created_at,
 	    was.c.state == ss.c.state && was.c.escalated == ss.c.escalated &&
 	    was.status_esc == ss.status_esc)
 		return SD_OK;
-	return sess_save(st, sid, &ss, err);
+	return analytics_sess_save(st, sid, &ss, err);
 }
 
 enum sd_rc
@@ -428,20 +419,20 @@ analytics_fold_status(struct store *st, const char *sid, const char *status,
     struct sd_error *err)
 {
 	long long	 d[7] = { 0, 0, 0, 0, 0, 0, 0 };
-	struct sess	 ss;
+	struct analytics_sess	 ss;
 	int		 found, res0, esc0, was;
 	enum sd_rc	 rc;
 
 	if ((rc = sess_load(st, sid, &ss, &found, err)) != SD_OK || !found)
-		return rc;	/* no line yet: its first one reads the status */
-	res0 = sess_resolved(&ss);
-	esc0 = sess_escalated(&ss);
+		return rc;	/* no line yet: the first one reads it */
+	res0 = analytics_sess_resolved(&ss);
+	esc0 = analytics_sess_escalated(&ss);
 	was = ss.status_esc;
 	if ((ss.status_esc = analytics_status_escalated(status)) == was)
 		return SD_OK;
 	if ((rc = move_conv(st, &ss, NULL, res0, esc0, d, err)) != SD_OK)
 		return rc;
-	return sess_save(st, sid, &ss, err);
+	return analytics_sess_save(st, sid, &ss, err);
 }
 
 enum sd_rc
@@ -506,219 +497,12 @@ analytics_fold_rating(struct store *st, long long message_id, int rating,
 	sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, rating);
 	sqlite3_bind_int(s, 4, rating >= 4);
-	if ((rc = run(st, s, "count a rating", err)) == SD_OK && fails)
+	if ((rc = analytics_step(st, s, "count a rating", err)) == SD_OK &&
+	    fails)
 		rc = count_failing(st, key_id, day, intent, text, err);
 out:
 	free(intent);
 	free(text);
-	return rc;
-}
-
-/* Rebuild */
-
-/* The conversation of each session, walked in order. */
-static enum sd_rc
-rebuild_sessions(struct store *st, struct sd_error *err)
-{
-	static const char sql[] = "SELECT m.session_id, m.role, m.action,"
-	    " m.intent, substr(m.created_at, 1, 10), s.status,"
-	    " coalesce(a.key_id, 0)"
-	    " FROM messages m JOIN sessions s ON s.id = m.session_id"
-	    " LEFT JOIN api_sessions a ON a.session_id = m.session_id"
-	    " ORDER BY m.session_id, m.seq";
-	long long	 conv[7] = { 0, 0, 0, 0, 1, 0, 0 };
-	sqlite3_stmt	*s;
-	struct sess	 ss;
-	char		*cur = NULL;
-	const char	*sid, *day;
-	enum sd_rc	 rc = SD_OK;
-	int		 r;
-
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	memset(&ss, 0, sizeof ss);
-	while (rc == SD_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
-		sid = col_text(s, 0);
-		day = col_text(s, 4);
-		if (cur == NULL || strcmp(cur, sid) != 0) {
-			if (cur != NULL) {
-				conv[5] = sess_resolved(&ss);
-				conv[6] = sess_escalated(&ss);
-				if ((rc = day_add(st, ss.key_id, ss.first_day,
-				    conv, err)) != SD_OK ||
-				    (rc = sess_save(st, cur, &ss, err)) !=
-				    SD_OK)
-					break;
-			}
-			free(cur);
-			cur = xstrdup(sid);
-			memset(&ss, 0, sizeof ss);
-			ss.key_id = sqlite3_column_int64(s, 6);
-			ss.status_esc = analytics_status_escalated(
-			    col_text(s, 5));
-			snprintf(ss.first_day, sizeof ss.first_day, "%s", day);
-		}
-		snprintf(ss.last_day, sizeof ss.last_day, "%s", day);
-		analytics_conv_step(&ss.c, col_text(s, 1), col_text(s, 2),
-		    col_text(s, 3));
-	}
-	sqlite3_reset(s);
-	if (rc == SD_OK && r != SQLITE_DONE)
-		rc = store_fail(st, err, "read messages");
-	if (rc == SD_OK && cur != NULL) {
-		conv[5] = sess_resolved(&ss);
-		conv[6] = sess_escalated(&ss);
-		if ((rc = day_add(st, ss.key_id, ss.first_day, conv, err)) ==
-		    SD_OK)
-			rc = sess_save(st, cur, &ss, err);
-	}
-	free(cur);
-	return rc;
-}
-
-/*
- * The sums of the days, in SQL.  A failing line counts on the day of
- * the first event that made it fail, as analytics_fold_rating does.
- */
-static const char rebuild_sums[] =
-	"INSERT INTO stats_day(key_id, day, sessions, turns, replies,"
-	"  fallbacks)"
-	" SELECT coalesce(a.key_id, 0), substr(m.created_at, 1, 10),"
-	"  count(DISTINCT m.session_id), sum(m.role = 'user'),"
-	"  sum(m.role = 'bot'), sum(m.role = 'bot' AND m.action IS 'fallback')"
-	" FROM messages m LEFT JOIN api_sessions a"
-	"  ON a.session_id = m.session_id WHERE true GROUP BY 1, 2"
-	" ON CONFLICT (key_id, day) DO UPDATE SET"
-	"  sessions = excluded.sessions, turns = excluded.turns,"
-	"  replies = excluded.replies, fallbacks = excluded.fallbacks;"
-	"INSERT INTO stats_day(key_id, day, ratings, rating_sum, rating_pos)"
-	" SELECT coalesce(a.key_id, 0), substr(f.created_at, 1, 10),"
-	"  count(*), sum(f.rating), sum(f.rating >= 4)"
-	" FROM feedback f JOIN messages m ON m.id = f.message_id"
-	" LEFT JOIN api_sessions a ON a.session_id = m.session_id"
-	" WHERE true GROUP BY 1, 2"
-	" ON CONFLICT (key_id, day) DO UPDATE SET"
-	"  ratings = excluded.ratings, rating_sum = excluded.rating_sum,"
-	"  rating_pos = excluded.rating_pos;"
-	"INSERT INTO stats_day(key_id, day, checked, claims, backed,"
-	"  fill_bugs)"
-	" SELECT coalesce(a.key_id, 0), substr(m.created_at, 1, 10),"
-	"  count(m.claims), coalesce(sum(m.claims), 0),"
-	"  coalesce(sum(m.claims_backed), 0), coalesce(sum(m.fill_bug), 0)"
-	" FROM messages m LEFT JOIN api_sessions a"
-	"  ON a.session_id = m.session_id"
-	" WHERE m.role = 'bot' AND m.claims IS NOT NULL GROUP BY 1, 2"
-	" ON CONFLICT (key_id, day) DO UPDATE SET"
-	"  checked = excluded.checked, claims = excluded.claims,"
-	"  backed = excluded.backed, fill_bugs = excluded.fill_bugs;"
-	"INSERT INTO stats_intent(key_id, day, intent, n)"
-	" SELECT coalesce(a.key_id, 0), substr(m.created_at, 1, 10),"
-	"  coalesce(m.intent, 'none'), count(*)"
-	" FROM messages m LEFT JOIN api_sessions a"
-	"  ON a.session_id = m.session_id"
-	" WHERE m.role = 'user' GROUP BY 1, 2, 3;"
-	"INSERT INTO stats_latency(key_id, day, latency_us, n)"
-	" SELECT coalesce(a.key_id, 0), substr(m.created_at, 1, 10),"
-	"  m.latency_us, count(*)"
-	" FROM messages m LEFT JOIN api_sessions a"
-	"  ON a.session_id = m.session_id"
-	" WHERE m.role = 'bot' AND m.latency_us IS NOT NULL GROUP BY 1, 2, 3;"
-	"WITH ev(uid, day) AS ("
-	"  SELECT u.id, substr(b.created_at, 1, 10) FROM messages b"
-	"   JOIN messages u ON u.session_id = b.session_id AND u.seq = b.seq - 1"
-	"  WHERE b.role = 'bot' AND b.action IN ('fallback', 'clarify')"
-	"   AND u.role = 'user'"
-	"  UNION ALL"
-	"  SELECT u.id, substr(f.created_at, 1, 10) FROM feedback f"
-	"   JOIN messages b ON b.id = f.message_id"
-	"   JOIN messages u ON u.session_id = b.session_id AND u.seq = b.seq - 1"
-	"  WHERE f.rating <= 2 AND u.role = 'user'),"
-	" first(uid, day) AS (SELECT uid, min(day) FROM ev GROUP BY uid)"
-	"INSERT INTO stats_failing(key_id, day, intent, text, n)"
-	" SELECT coalesce(a.key_id, 0), first.day, coalesce(u.intent, 'none'),"
-	"  lower(trim(u.text)), count(*)"
-	" FROM first JOIN messages u ON u.id = first.uid"
-	" LEFT JOIN api_sessions a ON a.session_id = u.session_id"
-	" GROUP BY 1, 2, 3, 4;";
-
-/* *yes: whether the totals cover the history. */
-static enum sd_rc
-is_built(struct store *st, int *yes, struct sd_error *err)
-{
-	static const char sql[] = "SELECT EXISTS (SELECT 1 FROM stats_built)";
-	sqlite3_stmt	*s;
-	int		 r;
-
-	*yes = 0;
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	if ((r = sqlite3_step(s)) == SQLITE_ROW)
-		*yes = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	if (r != SQLITE_ROW)
-		return store_fail(st, err, "read the analytics' state");
-	return SD_OK;
-}
-
-/* Inside a write transaction: every total from the tables. */
-static enum sd_rc
-rebuild(struct store *st, struct sd_error *err)
-{
-	static const char mark[] = "INSERT INTO stats_built(at) VALUES (?1)";
-	sqlite3_stmt	*s;
-	enum sd_rc	 rc;
-
-	if ((rc = store_exec(st, "DELETE FROM stats_day;"
-	    "DELETE FROM stats_intent; DELETE FROM stats_latency;"
-	    "DELETE FROM stats_failing; DELETE FROM stats_session;"
-	    "DELETE FROM stats_built;", err)) != SD_OK ||
-	    (rc = rebuild_sessions(st, err)) != SD_OK ||
-	    (rc = store_exec(st, rebuild_sums, err)) != SD_OK)
-		return rc;
-	if ((s = store_prepare(st, mark, err)) == NULL)
-		return SD_ERR_DB;
-	sqlite3_bind_text(s, 1, store_now(), -1, SQLITE_TRANSIENT);
-	return run(st, s, "mark the analytics built", err);
-}
-
-/*
- * Rebuild when not built (an upgraded history), checking again under
- * the write lock: another connection may have done it meanwhile.
- */
-static enum sd_rc
-ensure_built(struct store *st, struct sd_error *err)
-{
-	enum sd_rc	 rc;
-	int		 yes;
-
-	if ((rc = is_built(st, &yes, err)) != SD_OK || yes)
-		return rc;
-	if ((rc = store_begin(st, err)) != SD_OK)
-		return rc;
-	if ((rc = is_built(st, &yes, err)) == SD_OK && !yes)
-		rc = rebuild(st, err);
-	if (rc == SD_OK)
-		rc = store_commit(st, err);
-	if (rc != SD_OK) {
-		sd_error_prefix(err, "rebuild the analytics: ");
-		store_rollback(st);
-	}
-	return rc;
-}
-
-enum sd_rc
-analytics_rebuild(struct store *st, struct sd_error *err)
-{
-	enum sd_rc	 rc;
-
-	if ((rc = store_begin(st, err)) != SD_OK)
-		return rc;
-	if ((rc = rebuild(st, err)) == SD_OK)
-		rc = store_commit(st, err);
-	if (rc != SD_OK) {
-		sd_error_prefix(err, "rebuild the analytics: ");
-		store_rollback(st);
-	}
 	return rc;
 }
 
@@ -738,7 +522,7 @@ straddler(struct store *st, const struct analytics_range *rg,
 	    " FROM messages m JOIN sessions s ON s.id = m.session_id"
 	    " WHERE m.session_id = ?1 AND m.created_at >= ?2"
 	    " AND m.created_at <= ?3 ORDER BY m.seq";
-	struct sess	 ss;
+	struct analytics_sess	 ss;
 	sqlite3_stmt	*s;
 	int		 r, any = 0;
 
@@ -748,8 +532,8 @@ straddler(struct store *st, const struct analytics_range *rg,
 	ss.status_esc = sqlite3_column_int(row, 4);
 	if (strcmp(col_text(row, 1), d->from) >= 0) {
 		t->convs--;
-		t->resolved -= sess_resolved(&ss);
-		t->escalated -= sess_escalated(&ss);
+		t->resolved -= analytics_sess_resolved(&ss);
+		t->escalated -= analytics_sess_escalated(&ss);
 	}
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
@@ -935,7 +719,7 @@ analytics_agg_compute(struct store *st, const struct analytics_range *rg,
 
 	memset(&t, 0, sizeof t);
 	range_days(rg, &d);
-	if ((rc = ensure_built(st, err)) != SD_OK)
+	if ((rc = analytics_ensure_built(st, err)) != SD_OK)
 		return rc;
 	/* One read transaction: every figure sees the same snapshot. */
 	if ((rc = store_exec(st, "BEGIN", err)) != SD_OK)

@@ -86,6 +86,31 @@ enum sd_rc	 analytics_emit_daily(struct store *, sqlite3_stmt *s,
 enum sd_rc	 analytics_fold_rating(struct store *, long long message_id,
 		    int rating, const char *created_at, struct sd_error *);
 
+/* Where a session's conversation stands, in the running totals. */
+struct analytics_sess {
+	long long	 key_id;	/* the key that opened it, 0 for none */
+	char		 first_day[11];	/* YYYY-MM-DD of its first line */
+	char		 last_day[11];	/* and of its last */
+	struct conv	 c;		/* the walk over its lines */
+	int		 status_esc;	/* its status: escalated or agent */
+};
+
+int		 analytics_sess_escalated(const struct analytics_sess *);
+int		 analytics_sess_resolved(const struct analytics_sess *);
+/*
+ * Add v[] (sessions, turns, replies, fallbacks, conversations,
+ * resolved, escalated; deltas may be negative) to the day's totals.
+ */
+enum sd_rc	 analytics_day_add(struct store *, long long key_id,
+		    const char *day, const long long v[7], struct sd_error *);
+enum sd_rc	 analytics_sess_save(struct store *, const char *session_id,
+		    const struct analytics_sess *, struct sd_error *);
+/* Step a bound statement to its end, reset it; what names it in err. */
+enum sd_rc	 analytics_step(struct store *, sqlite3_stmt *,
+		    const char *what, struct sd_error *);
+/* Rebuild the totals when they do not cover the history (rebuild.c). */
+enum sd_rc	 analytics_ensure_built(struct store *, struct sd_error *);
+
 /* The figures from the running totals; bounds must be whole days. */
 enum sd_rc	 analytics_agg_compute(struct store *,
 		    const struct analytics_range *, cJSON *,

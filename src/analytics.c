@@ -422,22 +422,25 @@ analytics_emit_intents(struct store *st, sqlite3_stmt *s, cJSON *o,
 	return SD_OK;
 }
 
+/* Rows of sql over the range to the result, through emit. */
 static enum sd_rc
-intents(struct store *st, const struct analytics_range *rg, cJSON *o,
-    struct sd_error *err)
+rows(struct store *st, const char *sql, const struct analytics_range *rg,
+    cJSON *o, enum sd_rc (*emit)(struct store *, sqlite3_stmt *, cJSON *,
+    struct sd_error *), struct sd_error *err)
 {
-	static const char sql[] = "SELECT coalesce(intent, 'none'), count(*)"
-	    " FROM messages WHERE role = 'user'"
-	    " AND created_at >= ?1 AND created_at <= ?2"
-	    SCOPE("session_id")
-	    " GROUP BY 1 ORDER BY 2 DESC, 1";
 	sqlite3_stmt	*s;
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
 	bind_range(s, rg);
-	return analytics_emit_intents(st, s, o, err);
+	return emit(st, s, o, err);
 }
+
+static const char intents_sql[] = "SELECT coalesce(intent, 'none'),"
+    " count(*) FROM messages WHERE role = 'user'"
+    " AND created_at >= ?1 AND created_at <= ?2"
+    SCOPE("session_id")
+    " GROUP BY 1 ORDER BY 2 DESC, 1";
 
 static int
 cmp_failing(const void *a, const void *b)
@@ -518,35 +521,24 @@ analytics_emit_failing(struct store *st, sqlite3_stmt *s, cJSON *o,
  * The reply to a line is the next message of the session (the engine
  * stores both in one transaction).
  */
-static enum sd_rc
-failing(struct store *st, const struct analytics_range *rg, cJSON *o,
-    struct sd_error *err)
-{
-	static const char sql[] = "WITH bad(uid) AS ("
-	    "  SELECT u.id FROM messages b JOIN messages u"
-	    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
-	    "   WHERE b.role = 'bot' AND b.action IN ('fallback', 'clarify')"
-	    "     AND u.role = 'user'"
-	    "     AND b.created_at >= ?1 AND b.created_at <= ?2"
-	    SCOPE("b.session_id")
-	    "  UNION"
-	    "  SELECT u.id FROM feedback f JOIN messages b ON b.id = f.message_id"
-	    "    JOIN messages u"
-	    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
-	    "   WHERE f.rating <= 2 AND u.role = 'user'"
-	    "     AND f.created_at >= ?1 AND f.created_at <= ?2"
-	    SCOPE("b.session_id") ")"
-	    " SELECT coalesce(u.intent, 'none'), lower(trim(u.text)) AS t,"
-	    "   count(*) AS c"
-	    " FROM bad JOIN messages u ON u.id = bad.uid"
-	    " GROUP BY 1, 2 ORDER BY 1, c DESC, t";
-	sqlite3_stmt	*s;
-
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	bind_range(s, rg);
-	return analytics_emit_failing(st, s, o, err);
-}
+static const char failing_sql[] = "WITH bad(uid) AS ("
+    "  SELECT u.id FROM messages b JOIN messages u"
+    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
+    "   WHERE b.role = 'bot' AND b.action IN ('fallback', 'clarify')"
+    "     AND u.role = 'user'"
+    "     AND b.created_at >= ?1 AND b.created_at <= ?2"
+    SCOPE("b.session_id")
+    "  UNION"
+    "  SELECT u.id FROM feedback f JOIN messages b ON b.id = f.message_id"
+    "    JOIN messages u"
+    "    ON u.session_id = b.session_id AND u.seq = b.seq - 1"
+    "   WHERE f.rating <= 2 AND u.role = 'user'"
+    "     AND f.created_at >= ?1 AND f.created_at <= ?2"
+    SCOPE("b.session_id") ")"
+    " SELECT coalesce(u.intent, 'none'), lower(trim(u.text)) AS t,"
+    "   count(*) AS c"
+    " FROM bad JOIN messages u ON u.id = bad.uid"
+    " GROUP BY 1, 2 ORDER BY 1, c DESC, t";
 
 enum sd_rc
 analytics_emit_daily(struct store *st, sqlite3_stmt *s, cJSON *o,
@@ -571,22 +563,11 @@ analytics_emit_daily(struct store *st, sqlite3_stmt *s, cJSON *o,
 	return SD_OK;
 }
 
-static enum sd_rc
-daily(struct store *st, const struct analytics_range *rg, cJSON *o,
-    struct sd_error *err)
-{
-	static const char sql[] = "SELECT substr(created_at, 1, 10) AS d,"
-	    " count(DISTINCT session_id), coalesce(sum(role = 'user'), 0)"
-	    " FROM messages WHERE created_at >= ?1 AND created_at <= ?2"
-	    SCOPE("session_id")
-	    " GROUP BY d ORDER BY d";
-	sqlite3_stmt	*s;
-
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	bind_range(s, rg);
-	return analytics_emit_daily(st, s, o, err);
-}
+static const char daily_sql[] = "SELECT substr(created_at, 1, 10) AS d,"
+    " count(DISTINCT session_id), coalesce(sum(role = 'user'), 0)"
+    " FROM messages WHERE created_at >= ?1 AND created_at <= ?2"
+    SCOPE("session_id")
+    " GROUP BY d ORDER BY d";
 
 /* Whether a bound is a day's first (or, when end is set, last) second. */
 static int
@@ -621,9 +602,12 @@ compute(struct store *st, const char *from, const char *to, long long key_id,
 	if ((rc = store_exec(st, "BEGIN", err)) == SD_OK &&
 	    (rc = walk(st, &rg, o, err)) == SD_OK &&
 	    (rc = satisfaction(st, &rg, o, err)) == SD_OK &&
-	    (rc = intents(st, &rg, o, err)) == SD_OK &&
-	    (rc = failing(st, &rg, o, err)) == SD_OK &&
-	    (rc = daily(st, &rg, o, err)) == SD_OK)
+	    (rc = rows(st, intents_sql, &rg, o, analytics_emit_intents,
+	    err)) == SD_OK &&
+	    (rc = rows(st, failing_sql, &rg, o, analytics_emit_failing,
+	    err)) == SD_OK &&
+	    (rc = rows(st, daily_sql, &rg, o, analytics_emit_daily,
+	    err)) == SD_OK)
 		rc = factcheck(st, &rg, o, err);
 	store_rollback(st);
 out:

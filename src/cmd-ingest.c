@@ -178,10 +178,11 @@ cmd_ingest_run(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	/*
 	 * A dry run shares one transaction across the files, so an orders
-	 * file can be checked against the customers file before it.
+	 * file can be checked against the customers file before it.  It
+	 * writes main only: turns keep saving to the history meanwhile.
 	 */
 	if (opts.dry_run && argc > 1) {
-		if (store_begin(ctx->st, &err) != SD_OK) {
+		if (store_begin_main(ctx->st, &err) != SD_OK) {
 			status = cmd_error(&cmd_ingest_entry, &err);
 			goto out;
 		}

@@ -251,7 +251,7 @@ cdoc_wrap(const struct cdoc *d, int width, struct crow **rows, size_t *cap)
 
 /* Tables. */
 
-#define CELL_MAX	24	/* widest column of a table (screen columns) */
+#define CELL_MIN	6	/* narrowest a column is squeezed to */
 
 /*
  * The next line of cell s in a column max screen columns wide: up to
@@ -267,12 +267,12 @@ cell_piece(const char *s, size_t max, size_t *w, const char **next)
 	while (i < n) {
 		k = next_cp(s + i, n - i, &cp);
 		cw = cdoc_cpwidth(cp);
-		if (used + (size_t)cw > max && i > 0)
-			break;
 		if (cp == ' ') {
 			brk = i;
 			brkw = used;
 		}
+		if (used + (size_t)cw > max && i > 0)
+			break;
 		used += (size_t)cw;
 		i += k;
 	}
@@ -298,17 +298,76 @@ cell(const cJSON *tb, int r, int c)
 	return cJSON_IsString(it) ? it->valuestring : "";
 }
 
+/* Screen columns of cell s on one line. */
+static size_t
+cell_width(const char *s)
+{
+	size_t	 n = strlen(s), i = 0, w = 0;
+	int	 cp;
+
+	while (i < n) {
+		i += next_cp(s + i, n - i, &cp);
+		w += (size_t)cdoc_cpwidth(cp);
+	}
+	return w;
+}
+
 /*
- * Lay out one table: each column as wide as its widest cell (at most
- * CELL_MAX screen columns, longer cells wrapping within it), columns two
- * spaces apart, each line starting "\n  " as the engine's text does.
+ * Column widths for a table width screen columns wide: each as wide as
+ * its widest cell, then the widest narrowed one column at a time (not
+ * below CELL_MIN) until the lines fit; cells wrap within their column.
  */
 static void
-table_layout(const cJSON *tb, struct sbuf *out)
+table_widths(const cJSON *tb, int ncols, int nrows, int width, size_t *w)
+{
+	size_t		 sum = 0, avail, cw;
+	const char	*s, *next;
+	int		 r, c, widest;
+
+	for (r = -1; r < nrows; r++)
+		for (c = 0; c < ncols; c++) {
+			cw = cell_width(cell(tb, r, c));
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	for (c = 0; c < ncols; c++)
+		sum += w[c];
+	/* Two spaces of indent, two between columns. */
+	avail = width > 2 * ncols + 2 ? (size_t)(width - 2 * ncols) : 0;
+	while (sum > avail) {
+		for (widest = 0, c = 1; c < ncols; c++)
+			if (w[c] > w[widest])
+				widest = c;
+		if (w[widest] <= CELL_MIN)
+			break;
+		w[widest]--;
+		sum--;
+	}
+	/* A column is as wide as the longest line its cells wrap to. */
+	for (c = 0; c < ncols; c++) {
+		cw = w[c];
+		w[c] = 0;
+		for (r = -1; r < nrows; r++)
+			for (s = cell(tb, r, c); *s != '\0'; s = next) {
+				size_t pw;
+
+				cell_piece(s, cw, &pw, &next);
+				if (pw > w[c])
+					w[c] = pw;
+			}
+	}
+}
+
+/*
+ * Lay out one table in width screen columns, columns two spaces apart,
+ * each line starting "\n  " as the engine's text does.
+ */
+static void
+table_layout(const cJSON *tb, int width, struct sbuf *out)
 {
 	int		 ncols, nrows, r, c, more;
-	size_t		*w, len, cw = 0, pad;
-	const char	**cur, *next, *s;
+	size_t		*w, *cap, len, cw = 0, pad;
+	const char	**cur, *next;
 
 	ncols = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(tb,
 	    "columns"));
@@ -317,14 +376,11 @@ table_layout(const cJSON *tb, struct sbuf *out)
 	if (ncols <= 0)
 		return;
 	w = xcalloc((size_t)ncols, sizeof *w);
+	cap = xcalloc((size_t)ncols, sizeof *cap);
 	cur = xcalloc((size_t)ncols, sizeof *cur);
-	for (r = -1; r < nrows; r++)
-		for (c = 0; c < ncols; c++)
-			for (s = cell(tb, r, c); *s != '\0'; s = next) {
-				cell_piece(s, CELL_MAX, &cw, &next);
-				if (cw > w[c])
-					w[c] = cw;
-			}
+	table_widths(tb, ncols, nrows, width, w);
+	for (c = 0; c < ncols; c++)
+		cap[c] = w[c] > 0 ? w[c] : 1;
 	for (r = -1; r < nrows; r++) {
 		for (c = 0; c < ncols; c++)
 			cur[c] = cell(tb, r, c);
@@ -334,7 +390,7 @@ table_layout(const cJSON *tb, struct sbuf *out)
 			for (c = 0; c < ncols; c++) {
 				if (w[c] == 0)
 					continue;	/* an empty column */
-				len = cell_piece(cur[c], CELL_MAX, &cw, &next);
+				len = cell_piece(cur[c], cap[c], &cw, &next);
 				sbuf_addc(out, ' ');
 				sbuf_add(out, cur[c], len);
 				for (pad = cw; c + 1 < ncols && pad < w[c] + 1;
@@ -348,18 +404,19 @@ table_layout(const cJSON *tb, struct sbuf *out)
 		} while (more);
 	}
 	free(w);
+	free(cap);
 	free(cur);
 }
 
 void
-cdoc_render_tables(const char *text, const char *trace, struct sbuf *out)
+cdoc_render_tables(const char *text, const cJSON *trace, int width,
+    struct sbuf *out)
 {
-	cJSON		*root = trace != NULL ? cJSON_Parse(trace) : NULL;
 	const cJSON	*tb, *at, *len;
 	size_t		 n = strlen(text), pos = 0, a, l;
 
 	sbuf_reset(out);
-	cJSON_ArrayForEach(tb, cJSON_GetObjectItemCaseSensitive(root,
+	cJSON_ArrayForEach(tb, cJSON_GetObjectItemCaseSensitive(trace,
 	    "tables")) {
 		at = cJSON_GetObjectItemCaseSensitive(tb, "at");
 		len = cJSON_GetObjectItemCaseSensitive(tb, "len");
@@ -371,11 +428,10 @@ cdoc_render_tables(const char *text, const char *trace, struct sbuf *out)
 		if (a < pos || a > n || l > n - a)
 			continue;	/* not the text it was made for */
 		sbuf_add(out, text + pos, a - pos);
-		table_layout(tb, out);
+		table_layout(tb, width, out);
 		pos = a + l;
 	}
 	sbuf_adds(out, text + pos);
-	cJSON_Delete(root);
 }
 
 /* Traces. */

@@ -92,11 +92,11 @@ int	 cdoc_cpwidth(int cp);
 
 /*
  * A reply as the console shows it: text (a bot's reply) with each table
- * the trace (its stored JSON, or NULL) lists at its place, laid out by
- * display width instead of the plain text the reply holds there.  Other
- * text is copied as it is.  out is replaced.
+ * its trace (or NULL) lists at its place, laid out by display width to
+ * fit width screen columns, instead of the plain text the reply holds
+ * there.  Other text is copied as it is.  out is replaced.
  */
-void	 cdoc_render_tables(const char *text, const char *trace,
+void	 cdoc_render_tables(const char *text, const cJSON *trace, int width,
 	    struct sbuf *out);
 
 /* Whether bars and marks may use block characters (a UTF-8 locale). */

@@ -55,7 +55,7 @@
 struct cmsg {
 	long long	 id;		/* messages.id, 0 for a notice */
 	char		*role;		/* user, bot, agent, system, note */
-	char		*text;		/* tables laid out for the screen */
+	char		*text;		/* as stored */
 	char		*at;		/* created_at, or NULL */
 	char		*trace_text;	/* the stored trace, or NULL */
 	cJSON		*trace;		/* parsed on first use */
@@ -108,6 +108,7 @@ struct console {
 	struct crow	*conv_rows;	/* wrapped conversation */
 	size_t		 nconv_rows, capconv;
 	int		 conv_width;	/* width conv_rows was wrapped to */
+	int		 conv_built_w;	/* pane width its tables fit */
 
 	struct sbuf	 notice;	/* one-line message on the status row */
 	int		 notice_err;
@@ -353,7 +354,6 @@ load_new_messages(struct console *c)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct message_info *v = NULL;
-	struct sbuf	 flow = SBUF_INIT;
 	struct cmsg	*m;
 	size_t		 n = 0, i;
 
@@ -369,9 +369,8 @@ load_new_messages(struct console *c)
 		m->id = v[i].id;
 		m->role = v[i].role != NULL ? v[i].role : xstrdup("system");
 		v[i].role = NULL;
-		cdoc_render_tables(v[i].text != NULL ? v[i].text : "",
-		    v[i].trace, &flow);
-		m->text = sbuf_detach(&flow, NULL);
+		m->text = v[i].text != NULL ? v[i].text : xstrdup("");
+		v[i].text = NULL;
 		m->at = v[i].created_at;
 		v[i].created_at = NULL;
 		m->trace_text = v[i].trace;
@@ -383,7 +382,6 @@ load_new_messages(struct console *c)
 	}
 	c->ndb += (long long)n;
 	free(v);
-	sbuf_release(&flow);
 	if (n > 0)
 		c->scroll[PANE_CONV] = 0;
 }
@@ -742,12 +740,22 @@ conv_build(struct console *c)
 				m->trace = cJSON_Parse(m->trace_text);
 			cdoc_verdicts(m->text, m->trace, &marked);
 			conv_text(d, tstyle, marked.buf, 1, m->turn);
+		} else if (strcmp(role, "bot") == 0 &&
+		    m->trace_text != NULL &&
+		    strstr(m->trace_text, "\"tables\":") != NULL) {
+			/* Its tables laid out to fit beside the prefix. */
+			if (m->trace == NULL)
+				m->trace = cJSON_Parse(m->trace_text);
+			cdoc_render_tables(m->text, m->trace,
+			    c->r[PANE_CONV].w - 1 - PREFIX_W, &marked);
+			conv_text(d, tstyle, marked.buf, 0, m->turn);
 		} else
 			conv_text(d, tstyle, m->text, 0, m->turn);
 	}
 	sbuf_release(&marked);
 	c->conv_dirty = 0;
 	c->conv_width = -1;
+	c->conv_built_w = c->r[PANE_CONV].w;
 }
 
 static void
@@ -993,7 +1001,7 @@ draw(struct console *c)
 		    c->focus == PANE_CONV, title, -1, 1);
 		cdoc_clear(&d);
 	} else {
-		if (c->conv_dirty)
+		if (c->conv_dirty || c->conv_built_w != r.w)
 			conv_build(c);
 		if (c->conv_width != r.w - 1) {
 			c->nconv_rows = cdoc_wrap(&c->conv_doc, r.w - 1,
@@ -1665,7 +1673,7 @@ select_turn(struct console *c, long n)
 		size_t	 i;
 		int	 h = c->r[PANE_CONV].h - 1, fromend;
 
-		if (c->conv_dirty)
+		if (c->conv_dirty || c->conv_built_w != c->r[PANE_CONV].w)
 			conv_build(c);
 		if (c->conv_width != c->r[PANE_CONV].w - 1) {
 			c->nconv_rows = cdoc_wrap(&c->conv_doc,

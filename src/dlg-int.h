@@ -97,7 +97,7 @@ struct tctx {
 	const char		*user_id;
 	struct customer		 cust;		/* the customer, if known */
 	int			 have_cust;
-	int			 reading;	/* in read_begin's transaction */
+	int			 reading;	/* a read transaction is open */
 	cJSON			*state;		/* dialogue state (mutable) */
 	cJSON			*trace;
 	cJSON			*retrieved;	/* array of retrieved items */
@@ -119,7 +119,7 @@ struct tctx {
 	char			**table_text;	/* their text for the reply */
 	size_t			 ntables;
 	long long		 stage_us[DLG_STAGES];	/* time per stage */
-	long long		 mark;		/* when the current stage began */
+	long long		 mark;		/* when this stage began */
 	enum dlg_stage		 stage;		/* the stage running */
 	enum dlg_stage		 resume;	/* the stage retrieval paused */
 	int			 retrieving;	/* dlg_retrieve_begin depth */

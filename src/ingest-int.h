@@ -51,7 +51,7 @@ struct ingest_ctx {
 	struct ingest_seen *seen;	/* keys read so far, with their line */
 	int		 check;		/* validate only; write nothing */
 	int		 batched;	/* commit every INGEST_BATCH records */
-	long long	 committed;	/* records committed by earlier batches */
+	long long	 committed;	/* records in batches committed */
 	unsigned long	 line;		/* of the record being loaded */
 	int		 retry;		/* loading pending records again */
 };

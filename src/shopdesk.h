@@ -55,7 +55,7 @@ struct store;
 /* What main hands to a subcommand. */
 struct sd_ctx {
 	const char	*db_path;	/* resolved database path */
-	const char	*db_origin;	/* "--db", "SHOPDESK_DB", NULL: default */
+	const char	*db_origin;	/* "--db", "SHOPDESK_DB" or NULL */
 	const char	*share_dir;	/* demo store, training data, templates */
 	struct store	*st;		/* open store when SD_CMD_DB, else NULL */
 	int		 quiet;		/* -q: no progress output */

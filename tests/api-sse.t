@@ -36,7 +36,9 @@ data() {
 }
 
 # serve_with NAME GLOBAL-OPTION...: start_server with options that go
-# before the command (the generator's are global).
+# before the command (the generator's are global).  The first start
+# trains the intent model: under sanitizers on a busy machine that took
+# more than 20 s, so allow two minutes as start_server does.
 serve_with() {
 	name=$1; shift
 	"$SHOPDESK" "$@" serve --port 0 --log "$T/$name.log" --rate 1000 \
@@ -44,7 +46,7 @@ serve_with() {
 	SERVER_PID=$!
 	i=0
 	while ! grep -q 'listening on' "$T/$name.err" 2>/dev/null &&
-	    kill -0 "$SERVER_PID" 2>/dev/null && [ $i -lt 300 ]; do
+	    kill -0 "$SERVER_PID" 2>/dev/null && [ $i -lt 2400 ]; do
 		sleep 0.05; i=$((i + 1))
 	done
 	port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' \
@@ -52,6 +54,8 @@ serve_with() {
 	if [ -z "$port" ]; then
 		echo "Bail out! shopdesk serve did not start"
 		sed 's/^/# /' "$T/$name.err"
+		kill -KILL "$SERVER_PID" 2>/dev/null
+		SERVER_PID=
 		exit 1
 	fi
 	URL="http://127.0.0.1:$port"

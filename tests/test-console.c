@@ -114,29 +114,42 @@ test_tables(void)
 	const char	*reply = "Here is how they compare:\n"
 	    "  A: ROG Strix G15\n  B: \xe5\xb0\x8f\xe7\xb1\xb3 Pad 6\n"
 	    "  \xe4\xbb\xb7\xe6\xa0\xbc: $1,299 | $749\nafter";
-	const char	*trace = "{\"tables\":[{\"kind\":\"comparison\","
-	    "\"columns\":[\"\",\"ROG Strix G15\","
+	cJSON		*trace = cJSON_Parse("{\"tables\":[{\"kind\":"
+	    "\"comparison\",\"columns\":[\"\",\"ROG Strix G15\","
 	    "\"\xe5\xb0\x8f\xe7\xb1\xb3 Pad 6\"],"
 	    "\"rows\":[[\"\xe4\xbb\xb7\xe6\xa0\xbc\",\"$1,299\",\"$749\"],"
 	    "[\"battery\",\"4-6 hours normal use, 1-2 hours gaming\","
-	    "\"10 hours\"]],\"at\":25,\"len\":61}]}";
+	    "\"10 hours\"]],\"at\":25,\"len\":61}]}");
+	cJSON		*bad = cJSON_Parse("{\"tables\":[{\"columns\":[\"a\"],"
+	    "\"rows\":[],\"at\":3,\"len\":9}]}");
 
 	/* The span: from the newline after the colon to before "\nafter". */
 	is_int((long long)(strstr(reply, "\nafter") - reply) - 25, 61,
 	    "the fixture's span covers the table's text");
-	cdoc_render_tables(reply, trace, &out);
+	cdoc_render_tables(reply, trace, 80, &out);
 	is_str(out.buf, "Here is how they compare:\n"
-	    "           ROG Strix G15          \xe5\xb0\x8f\xe7\xb1\xb3 Pad 6\n"
-	    "  \xe4\xbb\xb7\xe6\xa0\xbc     $1,299                 $749\n"
-	    "  battery  4-6 hours normal use,  10 hours\n"
-	    "           1-2 hours gaming\n"
+	    "           ROG Strix G15                           "
+	    "\xe5\xb0\x8f\xe7\xb1\xb3 Pad 6\n"
+	    "  \xe4\xbb\xb7\xe6\xa0\xbc     $1,299"
+	    "                                  $749\n"
+	    "  battery  4-6 hours normal use, 1-2 hours gaming  10 hours\n"
 	    "after",
-	    "rows laid out by display width (wide characters count two), "
-	    "long cells wrapped in their column");
-	cdoc_render_tables(reply, NULL, &out);
+	    "columns aligned by display width (wide characters count two)");
+	cdoc_render_tables(reply, trace, 40, &out);
+	is_str(out.buf, "Here is how they compare:\n"
+	    "           ROG Strix G15     \xe5\xb0\x8f\xe7\xb1\xb3 Pad 6\n"
+	    "  \xe4\xbb\xb7\xe6\xa0\xbc     $1,299            $749\n"
+	    "  battery  4-6 hours normal  10 hours\n"
+	    "           use, 1-2 hours\n"
+	    "           gaming\n"
+	    "after",
+	    "in 40 columns the widest column narrows, its cells wrapping");
+	cdoc_render_tables(reply, NULL, 80, &out);
 	is_str(out.buf, reply, "without a trace the text stays");
-	cdoc_render_tables("short", trace, &out);
+	cdoc_render_tables("short", bad, 80, &out);
 	is_str(out.buf, "short", "a span past the text is ignored");
+	cJSON_Delete(trace);
+	cJSON_Delete(bad);
 	sbuf_release(&out);
 }
 
