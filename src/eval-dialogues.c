@@ -1,0 +1,676 @@
+/*
+ * eval-dialogues.c: "shopdesk eval dialogues FILE|DIR..." runs whole
+ * labelled conversations through the engine and judges every reply.
+ *
+ * The files are JSONL, one conversation a line (the format of
+ * tests/data/dialogues and ../shared/data/conversations):
+ *
+ *	{"id": "d001", "user": "C1001" or null, "category": "...",
+ *	 "turns": [{"text": "...", "expect": {"about": ["LAP-1163", "12345"],
+ *	            "must": [ERE...], "must_not": [ERE...],
+ *	            "action_hint": "..."}}]}
+ *
+ * judge.c decides whether each reply is right and whether it is about
+ * another product or order.  A conversation passes when all its turns
+ * do.  The report gives turns, conversations and wrong-item turns, all
+ * together, per category and per file; "regex" counts the turns whose
+ * must and must_not patterns alone hold.
+ *
+ * Each conversation runs in a new session on its own copy of a demo
+ * store seeded once per run (a file copy takes about a millisecond where
+ * seeding and training take a second), so one conversation's cart,
+ * cancellations and addresses never leak into the next.  Replies come
+ * from the templates, as in "shopdesk test": the figures do not depend
+ * on a language model being configured.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cJSON.h>
+
+#include "shopdesk.h"
+#include "cmd.h"
+#include "engine.h"
+#include "eval.h"
+#include "ingest.h"
+#include "judge.h"
+#include "sbuf.h"
+#include "search.h"
+#include "store.h"
+
+/* The clock both conversation sets were written against. */
+#define DLG_DEFAULT_NOW	"2026-11-20T12:00:00Z"
+
+/* One conversation of a file. */
+struct dlg_conv {
+	char		*id;		/* "d001", "v025" */
+	char		*user;		/* customer id; NULL: anonymous */
+	char		*category;	/* groups the figures */
+	const char	*file;		/* the path given (not owned) */
+	unsigned long	 line;		/* its line in file */
+	struct judge_turn *turns;	/* the customer's turns, in order */
+	size_t		 nturns;
+};
+
+/* Figures of one group (all, a category, a file). */
+struct dlg_tally {
+	char		*name;
+	long		 convs, convs_ok;	/* conversations, all turns passed */
+	long		 turns, turns_ok;	/* turns, passed */
+	long		 regex_ok;		/* turns passing must/must_not */
+	long		 wrong;			/* turns about another item */
+};
+
+/* One run of the evaluation. */
+struct dlg_run {
+	const char	*share_dir;	/* the demo store's data (not owned) */
+	char		*dir;		/* scratch directory */
+	char		*template_db;	/* the seeded store */
+	struct store	*tmpl;		/* open on template_db, for the judge */
+	struct judge	*judge;		/* reads tmpl */
+	int		 verbose, json;	/* --verbose, --json */
+	struct dlg_tally all;
+	struct dlg_tally *cats;		/* per category, in order seen */
+	size_t		 ncats;
+	struct dlg_tally *files;	/* per file, in order given */
+	size_t		 nfiles;
+	cJSON		*failures;	/* --json --verbose: failing turns */
+};
+
+static double
+rate(long a, long b)
+{
+	return b == 0 ? 0 : (double)a / (double)b;
+}
+
+/* Reading. */
+
+static void
+conv_release(struct dlg_conv *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nturns; i++)
+		judge_turn_release(&c->turns[i]);
+	free(c->turns);
+	free(c->id);
+	free(c->user);
+	free(c->category);
+}
+
+static enum sd_rc
+read_conv(const char *text, size_t len, struct dlg_conv *c,
+    struct sd_error *err)
+{
+	cJSON		*root = cJSON_ParseWithLength(text, len);
+	const cJSON	*id, *user, *cat, *turns, *jt;
+	enum sd_rc	 rc = SD_OK;
+
+	if (root == NULL || !cJSON_IsObject(root)) {
+		rc = sd_fail(err, SD_ERR_PARSE, "not a JSON object");
+		goto out;
+	}
+	id = cJSON_GetObjectItemCaseSensitive(root, "id");
+	user = cJSON_GetObjectItemCaseSensitive(root, "user");
+	cat = cJSON_GetObjectItemCaseSensitive(root, "category");
+	turns = cJSON_GetObjectItemCaseSensitive(root, "turns");
+	if (!cJSON_IsString(id) || !cJSON_IsString(cat) ||
+	    !(user == NULL || cJSON_IsNull(user) || cJSON_IsString(user))) {
+		rc = sd_fail(err, SD_ERR_PARSE, "\"id\" and \"category\" must "
+		    "be strings, \"user\" a string or null");
+		goto out;
+	}
+	if (!cJSON_IsArray(turns) || cJSON_GetArraySize(turns) == 0) {
+		rc = sd_fail(err, SD_ERR_PARSE, "\"turns\" must be a "
+		    "non-empty array");
+		goto out;
+	}
+	c->id = xstrdup(id->valuestring);
+	c->category = xstrdup(cat->valuestring);
+	c->user = cJSON_IsString(user) ? xstrdup(user->valuestring) : NULL;
+	c->turns = xcalloc((size_t)cJSON_GetArraySize(turns),
+	    sizeof *c->turns);
+	cJSON_ArrayForEach(jt, turns) {
+		rc = judge_turn_read(jt, &c->turns[c->nturns], err);
+		c->nturns++;	/* released with the conversation */
+		if (rc != SD_OK) {
+			sd_error_prefix(err, "%s turn %zu: ", c->id,
+			    c->nturns);
+			goto out;
+		}
+	}
+out:
+	cJSON_Delete(root);
+	return rc;
+}
+
+static enum sd_rc
+read_file(const char *path, struct dlg_conv **convs, size_t *n,
+    struct sd_error *err)
+{
+	FILE		*fp;
+	struct sbuf	 line = SBUF_INIT;
+	unsigned long	 lineno = 0;
+	enum sd_rc	 rc = SD_OK;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
+	while (sbuf_getline(&line, fp) == 0) {
+		lineno++;
+		sbuf_trim(&line);
+		if (line.len == 0)
+			continue;
+		*convs = xrealloc(*convs, (*n + 1) * sizeof **convs);
+		memset(&(*convs)[*n], 0, sizeof **convs);
+		(*convs)[*n].file = path;
+		(*convs)[*n].line = lineno;
+		rc = read_conv(line.buf, line.len, &(*convs)[*n], err);
+		(*n)++;
+		if (rc != SD_OK) {
+			sd_error_prefix(err, "%s:%lu: ", path, lineno);
+			break;
+		}
+	}
+	if (rc == SD_OK && ferror(fp))
+		rc = sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
+	fclose(fp);
+	sbuf_release(&line);
+	return rc;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A file, or every *.jsonl of a directory in name order. */
+static enum sd_rc
+read_path(const char *path, char ***files, size_t *nfiles,
+    struct sd_error *err)
+{
+	struct stat	 sb;
+	DIR		*d;
+	struct dirent	*de;
+	size_t		 len, dlen, first = *nfiles;
+
+	if (stat(path, &sb) != 0)
+		return sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
+	if (!S_ISDIR(sb.st_mode)) {
+		*files = xrealloc(*files, (*nfiles + 1) * sizeof **files);
+		(*files)[(*nfiles)++] = xstrdup(path);
+		return SD_OK;
+	}
+	if ((d = opendir(path)) == NULL)
+		return sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
+	dlen = strlen(path);
+	while (dlen > 1 && path[dlen - 1] == '/')	/* "dir/" names "dir" */
+		dlen--;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len <= 6 || strcmp(de->d_name + len - 6, ".jsonl") != 0)
+			continue;
+		*files = xrealloc(*files, (*nfiles + 1) * sizeof **files);
+		(*files)[(*nfiles)++] = xasprintf("%.*s/%s", (int)dlen, path,
+		    de->d_name);
+	}
+	closedir(d);
+	if (*nfiles == first)
+		return sd_fail(err, SD_ERR_INVALID, "%s: no *.jsonl file", path);
+	qsort(*files + first, *nfiles - first, sizeof **files, name_cmp);
+	return SD_OK;
+}
+
+/* The scratch stores. */
+
+static enum sd_rc
+copy_file(const char *from, const char *to, struct sd_error *err)
+{
+	struct sbuf	 data = SBUF_INIT;
+	FILE		*fp = NULL;
+	enum sd_rc	 rc = SD_OK;
+
+	if (sbuf_read_file(&data, from) != 0) {
+		if (errno != ENOENT)	/* no -wal file is the usual case */
+			rc = sd_fail(err, SD_ERR_IO, "%s: %s", from,
+			    strerror(errno));
+		goto out;
+	}
+	if ((fp = fopen(to, "w")) == NULL ||
+	    fwrite(data.buf, 1, data.len, fp) != data.len ||
+	    fflush(fp) != 0)
+		rc = sd_fail(err, SD_ERR_IO, "%s: %s", to, strerror(errno));
+out:
+	if (fp != NULL)
+		fclose(fp);
+	sbuf_release(&data);
+	return rc;
+}
+
+static const char *const db_sides[] = { "", "-wal", "-history",
+	"-history-wal", "-shm", "-history-shm" };
+
+/* Copy the template store (and its history file) to path. */
+static enum sd_rc
+copy_store(const struct dlg_run *r, const char *path, struct sd_error *err)
+{
+	char		*from, *to;
+	size_t		 i;
+	enum sd_rc	 rc = SD_OK;
+
+	for (i = 0; i < 4 && rc == SD_OK; i++) {	/* not the -shm */
+		from = xasprintf("%s%s", r->template_db, db_sides[i]);
+		to = xasprintf("%s%s", path, db_sides[i]);
+		rc = copy_file(from, to, err);
+		free(from);
+		free(to);
+	}
+	return rc;
+}
+
+static void
+remove_store(const char *path)
+{
+	char	*p;
+	size_t	 i;
+
+	for (i = 0; i < sizeof db_sides / sizeof db_sides[0]; i++) {
+		p = xasprintf("%s%s", path, db_sides[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+/*
+ * Seed the template store once: the demo data, the synonyms, and the
+ * intent model an engine trains on first open (the slow part).  It is
+ * then closed, so its files are whole, and reopened for the judge's
+ * catalog look-ups, which only read.
+ */
+static enum sd_rc
+seed_template(struct dlg_run *r, struct sd_error *err)
+{
+	const char	*tmp = getenv("TMPDIR");
+	struct store	*st = NULL;
+	struct engine	*e = NULL;
+	enum sd_rc	 rc = SD_ERR_IO;
+
+	/*
+	 * Every turn commits to the conversation's store, and on a disk
+	 * each commit waits for fsync: the 413 turns of tests/data/dialogues
+	 * took 13.5 s in /tmp and 4.8 s in /dev/shm.  The stores are
+	 * scratch, so memory is the place when TMPDIR does not say.
+	 */
+	if (tmp == NULL || *tmp == '\0')
+		tmp = access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" :
+		    "/tmp";
+	r->dir = xasprintf("%s/shopdesk-dialogues.XXXXXX", tmp);
+	if (mkdtemp(r->dir) == NULL) {
+		rc = sd_fail(err, SD_ERR_IO, "%s: %s", r->dir, strerror(errno));
+		free(r->dir);
+		r->dir = NULL;
+		return rc;
+	}
+	r->template_db = xasprintf("%s/template.db", r->dir);
+	if ((st = store_open(r->template_db, NULL, err)) == NULL ||
+	    (rc = ingest_seed_demo(st, r->share_dir, err)) != SD_OK ||
+	    (rc = synonyms_seed(st, r->share_dir, err)) != SD_OK)
+		goto out;
+	if ((e = engine_open(st, r->share_dir, err)) == NULL) {
+		rc = err->rc;
+		goto out;
+	}
+	engine_close(e);
+	store_close(st);
+	st = NULL;
+	if ((r->tmpl = store_open(r->template_db, NULL, err)) == NULL ||
+	    (r->judge = judge_open(r->tmpl, err)) == NULL) {
+		rc = err->rc;
+		goto out;
+	}
+	rc = SD_OK;
+out:
+	if (st != NULL)
+		store_close(st);
+	if (rc != SD_OK)
+		sd_error_prefix(err, "seeding the demo store: ");
+	return rc;
+}
+
+/* Running. */
+
+static struct dlg_tally *
+tally_of(struct dlg_tally **v, size_t *n, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i].name, name) == 0)
+			return &(*v)[i];
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	memset(&(*v)[*n], 0, sizeof **v);
+	(*v)[*n].name = xstrdup(name);
+	return &(*v)[(*n)++];
+}
+
+static void
+print_failure(const struct dlg_conv *c, size_t k,
+    const struct judge_verdict *v, const char *reply)
+{
+	const char	*p;
+
+	printf("FAIL %s:%lu %s turn %zu (%s)\n  > %s\n", c->file, c->line,
+	    c->id, k + 1, c->category, c->turns[k].text);
+	for (p = v->why.buf; *p != '\0'; p = strchr(p, '\n') + 1)
+		printf("  %.*s\n", (int)(strchr(p, '\n') - p), p);
+	fputs("  reply: ", stdout);
+	for (p = reply; *p != '\0'; p++) {
+		putchar(*p);
+		if (*p == '\n')
+			fputs("         ", stdout);
+	}
+	putchar('\n');
+}
+
+static void
+note_failure(struct dlg_run *r, const struct dlg_conv *c, size_t k,
+    const struct judge_verdict *v, const struct turn *tu)
+{
+	cJSON		*o, *why;
+	const char	*p;
+	char		*line;
+
+	if (!r->json) {
+		print_failure(c, k, v, tu->reply);
+		return;
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "file", c->file);
+	cJSON_AddNumberToObject(o, "line", (double)c->line);
+	cJSON_AddStringToObject(o, "id", c->id);
+	cJSON_AddNumberToObject(o, "turn", (double)(k + 1));
+	cJSON_AddStringToObject(o, "category", c->category);
+	cJSON_AddStringToObject(o, "text", c->turns[k].text);
+	cJSON_AddStringToObject(o, "reply", tu->reply);
+	cJSON_AddStringToObject(o, "action", tu->action ? tu->action : "");
+	cJSON_AddBoolToObject(o, "wrong_item", v->wrong);
+	why = cJSON_AddArrayToObject(o, "failed");
+	for (p = v->why.buf; *p != '\0'; p = strchr(p, '\n') + 1) {
+		line = xstrndup(p, (size_t)(strchr(p, '\n') - p));
+		cJSON_AddItemToArray(why, cJSON_CreateString(line));
+		free(line);
+	}
+	cJSON_AddItemToArray(r->failures, o);
+}
+
+/*
+ * Count a turn (v) or, with v NULL, a conversation (passed or not) in
+ * the three groups it belongs to: all, its category, its file.
+ */
+static void
+count(struct dlg_run *r, const struct dlg_conv *c,
+    const struct judge_verdict *v, int conv_pass)
+{
+	struct dlg_tally *g[3];
+	size_t		 i;
+
+	g[0] = &r->all;
+	g[1] = tally_of(&r->cats, &r->ncats, c->category);
+	g[2] = tally_of(&r->files, &r->nfiles, c->file);
+	for (i = 0; i < 3; i++) {
+		if (v == NULL) {
+			g[i]->convs++;
+			g[i]->convs_ok += conv_pass;
+			continue;
+		}
+		g[i]->turns++;
+		g[i]->turns_ok += v->pass;
+		g[i]->regex_ok += v->regex_pass;
+		g[i]->wrong += v->wrong;
+	}
+}
+
+/* Run one conversation on its own copy of the template store. */
+static enum sd_rc
+run_conv(struct dlg_run *r, struct dlg_conv *c, struct sd_error *err)
+{
+	char		*path = xasprintf("%s/conversation.db", r->dir);
+	char		*session = NULL;
+	struct store	*st = NULL;
+	struct engine	*e = NULL;
+	struct turn	 tu;
+	struct judge_verdict v = { 0, 0, 0, SBUF_INIT };
+	size_t		 k;
+	int		 all_pass = 1;
+	enum sd_rc	 rc;
+
+	if ((rc = copy_store(r, path, err)) != SD_OK)
+		goto out;
+	if ((st = store_open(path, NULL, err)) == NULL ||
+	    (e = engine_open(st, r->share_dir, err)) == NULL) {
+		rc = err->rc;
+		goto out;
+	}
+	for (k = 0; k < c->nturns; k++) {
+		struct judge_turn *t = &c->turns[k];
+
+		if ((rc = engine_turn(e, ENGINE_REPLAY, session, c->user,
+		    t->text, strlen(t->text), &tu, err)) != SD_OK) {
+			sd_error_prefix(err, "%s:%lu: %s turn %zu: ", c->file,
+			    c->line, c->id, k + 1);
+			goto out;
+		}
+		if (session == NULL)
+			session = xstrdup(tu.session_id);
+		sbuf_reset(&v.why);
+		judge_reply(r->judge, t, tu.reply, tu.trace, &v);
+		count(r, c, &v, 0);
+		all_pass &= v.pass;
+		if (!v.pass && r->verbose)
+			note_failure(r, c, k, &v, &tu);
+		turn_release(&tu);
+	}
+	count(r, c, NULL, all_pass);
+out:
+	engine_close(e);
+	if (st != NULL)
+		store_close(st);
+	remove_store(path);
+	free(path);
+	free(session);
+	sbuf_release(&v.why);
+	return rc;
+}
+
+/* Reporting. */
+
+static cJSON *
+tally_json(const struct dlg_tally *t)
+{
+	cJSON	*o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "name", t->name);
+	cJSON_AddNumberToObject(o, "conversations", (double)t->convs);
+	cJSON_AddNumberToObject(o, "conversations_passed",
+	    (double)t->convs_ok);
+	cJSON_AddNumberToObject(o, "conversation_rate",
+	    rate(t->convs_ok, t->convs));
+	cJSON_AddNumberToObject(o, "turns", (double)t->turns);
+	cJSON_AddNumberToObject(o, "turns_passed", (double)t->turns_ok);
+	cJSON_AddNumberToObject(o, "turn_rate", rate(t->turns_ok, t->turns));
+	cJSON_AddNumberToObject(o, "turns_passed_regex", (double)t->regex_ok);
+	cJSON_AddNumberToObject(o, "regex_rate", rate(t->regex_ok, t->turns));
+	cJSON_AddNumberToObject(o, "wrong_item_turns", (double)t->wrong);
+	cJSON_AddNumberToObject(o, "wrong_item_rate",
+	    rate(t->wrong, t->turns));
+	return o;
+}
+
+static void
+report_json(struct dlg_run *r, const char *now)
+{
+	cJSON	*root = cJSON_CreateObject(), *a;
+	char	*s;
+	size_t	 i;
+
+	cJSON_AddStringToObject(root, "now", now);
+	cJSON_AddItemToObject(root, "overall", tally_json(&r->all));
+	a = cJSON_AddArrayToObject(root, "categories");
+	for (i = 0; i < r->ncats; i++)
+		cJSON_AddItemToArray(a, tally_json(&r->cats[i]));
+	a = cJSON_AddArrayToObject(root, "files");
+	for (i = 0; i < r->nfiles; i++)
+		cJSON_AddItemToArray(a, tally_json(&r->files[i]));
+	if (r->failures != NULL) {
+		cJSON_AddItemToObject(root, "failures", r->failures);
+		r->failures = NULL;
+	}
+	s = cJSON_PrintUnformatted(root);
+	puts(s);
+	free(s);
+	cJSON_Delete(root);
+}
+
+static void
+print_row(const char *label, const struct dlg_tally *t)
+{
+	printf("%-28s %5ld %5ld %5.1f%% %5.1f%%  %4ld %4ld %5.1f%%  %4ld "
+	    "%5.1f%%\n", label, t->turns, t->turns_ok,
+	    100 * rate(t->turns_ok, t->turns),
+	    100 * rate(t->regex_ok, t->turns), t->convs, t->convs_ok, 100 * rate(t->convs_ok, t->convs),
+	    t->wrong, 100 * rate(t->wrong, t->turns));
+}
+
+static void
+report_text(const struct dlg_run *r)
+{
+	size_t	 i;
+
+	printf("%-28s %5s %5s %6s %6s  %4s %4s %6s  %4s %6s\n", "",
+	    "turns", "pass", "rate", "regex", "conv", "pass", "rate", "wrong",
+	    "rate");
+	print_row("all", &r->all);
+	for (i = 0; i < r->ncats; i++)
+		print_row(r->cats[i].name, &r->cats[i]);
+	for (i = 0; i < r->nfiles; i++)
+		print_row(r->files[i].name, &r->files[i]);
+}
+
+static void
+run_release(struct dlg_run *r)
+{
+	size_t	 i;
+
+	judge_free(r->judge);
+	for (i = 0; i < r->ncats; i++)
+		free(r->cats[i].name);
+	for (i = 0; i < r->nfiles; i++)
+		free(r->files[i].name);
+	free(r->cats);
+	free(r->files);
+	cJSON_Delete(r->failures);
+	if (r->tmpl != NULL)
+		store_close(r->tmpl);
+	if (r->template_db != NULL)
+		remove_store(r->template_db);
+	if (r->dir != NULL)
+		rmdir(r->dir);
+	free(r->template_db);
+	free(r->dir);
+}
+
+extern const struct sd_cmd cmd_eval_entry;
+
+static void
+dialogues_usage(void)
+{
+	fprintf(stderr, "usage: shopdesk eval dialogues [--json] [--verbose] "
+	    "[--now TIME] FILE|DIR...\n");
+}
+
+int
+eval_dialogues_main(struct sd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json",	no_argument,		NULL, 'j' },
+		{ "verbose",	no_argument,		NULL, 'v' },
+		{ "now",	required_argument,	NULL, 'n' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct dlg_run	 r;
+	struct dlg_conv	*convs = NULL;
+	char		**files = NULL;
+	const char	*now = getenv("SHOPDESK_NOW");
+	size_t		 nconvs = 0, nfiles = 0, i;
+	int		 ch, status = SD_EXIT_FAIL;
+
+	memset(&r, 0, sizeof r);
+	r.all.name = "all";
+	r.share_dir = ctx->share_dir;
+	while ((ch = getopt_long(argc, argv, "jvn:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			r.json = 1;
+			break;
+		case 'v':
+			r.verbose = 1;
+			break;
+		case 'n':
+			now = optarg;
+			break;
+		default:
+			dialogues_usage();
+			return SD_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		dialogues_usage();
+		return SD_EXIT_USAGE;
+	}
+	/* Facts in the files are true at one instant: pin the clock. */
+	if (now == NULL || *now == '\0')
+		now = DLG_DEFAULT_NOW;
+	setenv("SHOPDESK_NOW", now, 1);
+	for (i = (size_t)optind; i < (size_t)argc; i++)
+		if (read_path(argv[i], &files, &nfiles, &err) != SD_OK)
+			goto out;
+	for (i = 0; i < nfiles; i++)
+		if (read_file(files[i], &convs, &nconvs, &err) != SD_OK)
+			goto out;
+	if (r.json && r.verbose)
+		r.failures = cJSON_CreateArray();
+	if (seed_template(&r, &err) != SD_OK)
+		goto out;
+	for (i = 0; i < nconvs; i++)
+		if (run_conv(&r, &convs[i], &err) != SD_OK)
+			goto out;
+	if (r.json)
+		report_json(&r, now);
+	else
+		report_text(&r);
+	status = SD_EXIT_OK;
+out:
+	if (status != SD_EXIT_OK)
+		fprintf(stderr, "shopdesk eval dialogues: %s\n",
+		    sd_error_msg(&err));
+	sd_error_clear(&err);
+	for (i = 0; i < nconvs; i++)
+		conv_release(&convs[i]);
+	free(convs);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	run_release(&r);
+	return status;
+}
