@@ -12,5 +12,6 @@ int	 eval_retrieval_main(struct sd_ctx *, int, char **);
 int	 eval_intents_main(struct sd_ctx *, int, char **);
 int	 eval_entities_main(struct sd_ctx *, int, char **);
 int	 eval_dialogues_main(struct sd_ctx *, int, char **);
+int	 eval_factcheck_main(struct sd_ctx *, int, char **);
 
 #endif
