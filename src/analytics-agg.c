@@ -119,6 +119,37 @@ analytics_day_add(struct store *st, long long key_id, const char *day,
 	return analytics_step(st, s, "add to the daily totals", err);
 }
 
+/* The fact-check's counts of the replies among v[0..n) (the row exists). */
+static enum sd_rc
+fc_add(struct store *st, long long key_id, const char *day,
+    const struct analytics_line *v, size_t n, struct sd_error *err)
+{
+	static const char sql[] = "UPDATE stats_day SET"
+	    " checked = checked + ?3, claims = claims + ?4,"
+	    " backed = backed + ?5, fill_bugs = fill_bugs + ?6"
+	    " WHERE key_id = ?1 AND day = ?2";
+	sqlite3_stmt	*s;
+	long long	 c[4] = { 0, 0, 0, 0 };
+	size_t		 i;
+	int		 k;
+
+	for (i = 0; i < n; i++) {
+		c[0] += v[i].checked;
+		c[1] += v[i].claims;
+		c[2] += v[i].backed;
+		c[3] += v[i].fill_bug;
+	}
+	if (c[0] == 0)
+		return SD_OK;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, key_id);
+	sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
+	for (k = 0; k < 4; k++)
+		sqlite3_bind_int64(s, 3 + k, c[k]);
+	return analytics_step(st, s, "add the fact-check's counts", err);
+}
+
 enum sd_rc
 analytics_sess_save(struct store *st, const char *sid,
     const struct analytics_sess *ss, struct sd_error *err)
@@ -372,7 +403,8 @@ analytics_fold(struct store *st, const char *sid, const char *created_at,
 		d[6] = analytics_sess_escalated(&ss);
 	}
 	if (rc != SD_OK ||
-	    (rc = analytics_day_add(st, ss.key_id, day, d, err)) != SD_OK)
+	    (rc = analytics_day_add(st, ss.key_id, day, d, err)) != SD_OK ||
+	    (rc = fc_add(st, ss.key_id, day, v, n, err)) != SD_OK)
 		return rc;
 	/* Most turns leave the walk where it was: spare that page. */
 	if (found && strcmp(was.last_day, ss.last_day) == 0 &&
@@ -530,6 +562,31 @@ straddler(struct store *st, const struct analytics_range *rg,
 	return SD_OK;
 }
 
+/* The fact-check's sums over the days. */
+static enum sd_rc
+fc_totals(struct store *st, const struct analytics_range *rg,
+    const struct days *d, cJSON *o, struct sd_error *err)
+{
+	static const char sql[] = "SELECT coalesce(sum(checked), 0),"
+	    " coalesce(sum(claims), 0), coalesce(sum(backed), 0),"
+	    " coalesce(sum(fill_bugs), 0) FROM stats_day WHERE" DAY_SCOPE;
+	sqlite3_stmt	*s;
+	long long	 v[4] = { 0, 0, 0, 0 };
+	int		 i, r;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_days(s, d, rg->key_id);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		for (i = 0; i < 4; i++)
+			v[i] = sqlite3_column_int64(s, i);
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW)
+		return store_fail(st, err, "read the fact-check's totals");
+	analytics_emit_factcheck(o, v);
+	return SD_OK;
+}
+
 static enum sd_rc
 totals(struct store *st, const struct analytics_range *rg,
     const struct days *d, struct analytics_totals *t, long long rt[3],
@@ -679,6 +736,8 @@ analytics_agg_compute(struct store *st, const struct analytics_range *rg,
 	    analytics_emit_failing, err)) == SD_OK)
 		rc = emit_rows(st, daily_sql, &d, rg->key_id, o,
 		    analytics_emit_daily, err);
+	if (rc == SD_OK)
+		rc = fc_totals(st, rg, &d, o, err);
 out:
 	store_rollback(st);
 	return rc;

@@ -63,6 +63,8 @@ struct analytics_latency {
 
 void		 analytics_emit_totals(cJSON *, const struct analytics_totals *,
 		    const struct analytics_latency *);
+/* The fact-check's sums: replies checked, claims, backed, bad fills. */
+void		 analytics_emit_factcheck(cJSON *, const long long v[4]);
 void		 analytics_emit_satisfaction(cJSON *, long long n, double mean,
 		    long long positive);
 /*

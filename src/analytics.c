@@ -241,6 +241,50 @@ analytics_emit_satisfaction(cJSON *o, long long n, double mean,
 	add_rate(f, "positive_rate", pos, n);
 }
 
+void
+analytics_emit_factcheck(cJSON *o, const long long v[4])
+{
+	cJSON	*f = cJSON_AddObjectToObject(o, "factcheck");
+
+	cJSON_AddNumberToObject(f, "replies_checked", (double)v[0]);
+	cJSON_AddNumberToObject(f, "claims", (double)v[1]);
+	cJSON_AddNumberToObject(f, "backed", (double)v[2]);
+	add_rate(f, "accuracy", v[2], v[1]);
+	cJSON_AddNumberToObject(f, "template_bugs", (double)v[3]);
+}
+
+/*
+ * The fact-check's verdicts (history.c stores them per reply): claims
+ * replies made, claims the store backed as written, and template fills
+ * the checker caught.  Replies stored before it count as unchecked.
+ */
+static enum sd_rc
+factcheck(struct store *st, const struct analytics_range *rg, cJSON *o,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT count(claims),"
+	    " coalesce(sum(claims), 0), coalesce(sum(claims_backed), 0),"
+	    " coalesce(sum(fill_bug), 0) FROM messages"
+	    " WHERE role = 'bot' AND created_at >= ?1 AND created_at <= ?2"
+	    SCOPE("session_id");
+	sqlite3_stmt	*s;
+	long long	 v[4];
+	int		 i;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_range(s, rg);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return store_fail(st, err, "read fact-check counts");
+	}
+	for (i = 0; i < 4; i++)
+		v[i] = sqlite3_column_int64(s, i);
+	sqlite3_reset(s);
+	analytics_emit_factcheck(o, v);
+	return SD_OK;
+}
+
 /* Conversations, turns, resolution, escalation, fallbacks, latency. */
 static enum sd_rc
 walk(struct store *st, const struct analytics_range *rg, cJSON *o,
@@ -561,8 +605,10 @@ compute(struct store *st, const char *from, const char *to, long long key_id,
 	    (rc = rows(st, intents_sql, &rg, o, analytics_emit_intents,
 	    err)) == SD_OK &&
 	    (rc = rows(st, failing_sql, &rg, o, analytics_emit_failing,
+	    err)) == SD_OK &&
+	    (rc = rows(st, daily_sql, &rg, o, analytics_emit_daily,
 	    err)) == SD_OK)
-		rc = rows(st, daily_sql, &rg, o, analytics_emit_daily, err);
+		rc = factcheck(st, &rg, o, err);
 	store_rollback(st);
 out:
 	if (rc != SD_OK) {

@@ -51,6 +51,10 @@ struct analytics_line {
 	const char	*intent;	/* NULL for non-user lines */
 	const char	*action;	/* NULL unless a reply */
 	long long	 latency_us;	/* < 0: unknown */
+	int		 checked;	/* a reply the fact-check saw: */
+	int		 claims;	/* claims made, */
+	int		 backed;	/* backed as written, */
+	int		 fill_bug;	/* a template filled with wrong facts */
 };
 
 /*

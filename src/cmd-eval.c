@@ -1,6 +1,6 @@
 /*
- * cmd-eval.c: "shopdesk eval retrieval|intents|entities|dialogues|feelings
- * ...", a dispatcher to the evaluation modules.
+ * cmd-eval.c: "shopdesk eval retrieval|intents|entities|dialogues|
+ * factcheck|feelings ...", a dispatcher to the evaluation modules.
  */
 #include "config.h"
 
@@ -19,6 +19,7 @@ static const struct {
 	{ "intents",	eval_intents_main },
 	{ "entities",	eval_entities_main },
 	{ "dialogues",	eval_dialogues_main },
+	{ "factcheck",	eval_factcheck_main },
 	{ "feelings",	eval_feelings_main },
 };
 
@@ -36,15 +37,16 @@ cmd_eval_run(struct sd_ctx *ctx, int argc, char **argv)
 		if (strcmp(argv[1], evals[i].name) == 0)
 			return evals[i].main(ctx, argc - 1, argv + 1);
 	fprintf(stderr, "shopdesk eval: no evaluation \"%s\" (retrieval, "
-	    "intents, entities, dialogues, feelings)\n", argv[1]);
+	    "intents, entities, dialogues, factcheck, feelings)\n", argv[1]);
 	return SD_EXIT_USAGE;
 }
 
 const struct sd_cmd cmd_eval_entry = {
 	.name = "eval",
-	.usage = "eval retrieval|intents|entities|dialogues|feelings "
-	    "[--json] ...",
-	.summary = "measure search, intents, entities or whole conversations",
+	.usage = "eval retrieval|intents|entities|dialogues|factcheck|"
+	    "feelings [--json] ...",
+	.summary = "measure search, intents, entities, whole conversations, "
+	    "the fact-check or feelings",
 	.flags = 0,
 	.run = cmd_eval_run,
 };

@@ -152,6 +152,12 @@ render(const cJSON *a, struct sbuf *sb)
 		sbuf_addf(sb, "%4.2f/5   %.0f ratings, %.0f%% positive",
 		    num(o, "mean"), num(o, "ratings"),
 		    num(o, "positive_rate") * 100);
+	o = cJSON_GetObjectItem(a, "factcheck");
+	sbuf_adds(sb, "\nfacts backed   ");
+	pct(sb, o, "accuracy");
+	sbuf_addf(sb, "   %.0f of %.0f claims in %.0f replies, %.0f template "
+	    "bugs", num(o, "backed"), num(o, "claims"),
+	    num(o, "replies_checked"), num(o, "template_bugs"));
 	o = cJSON_GetObjectItem(a, "latency_us");
 	sbuf_addf(sb, "\nlatency        p50 %.2f ms  p95 %.2f ms  p99 %.2f ms"
 	    "  max %.2f ms  (%.0f replies)\n", num(o, "p50") / 1e3,

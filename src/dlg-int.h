@@ -75,6 +75,8 @@ struct engine {
 	gen_token_fn		 on_token;	/* streaming front end, or NULL */
 	void			*token_arg;
 	struct vec_retriever	*vr;	/* hybrid retrieval, or NULL */
+	struct factcheck	*fc;	/* checks template replies, or NULL
+					   until the first one */
 	const struct dlg_action	**actions;	/* by intent id, or NULL */
 	engine_save_fn		 save;	/* engine_set_saver, or NULL */
 	void			*save_arg;
@@ -112,6 +114,7 @@ struct tctx {
 	char			*escalate_reason;
 	unsigned long		 seed;		/* template variant choice */
 	int			 fallback;	/* this turn was a fallback */
+	struct gen_verdict	 verdict;	/* the reply's fact-check */
 	struct turn_table	*tables;	/* the reply's tables */
 	char			**table_text;	/* their text for the reply */
 	size_t			 ntables;

@@ -28,6 +28,7 @@
 #include "catalog.h"
 #include "engine.h"
 #include "entity.h"
+#include "factcheck.h"
 #include "generate.h"
 #include "history.h"
 #include "intent.h"
@@ -81,6 +82,7 @@ engine_close(struct engine *e)
 	entity_list_release(&e->el);
 	sbuf_release(&e->clean);
 	vec_retriever_free(e->vr);
+	factcheck_free(e->fc);
 	free(e->actions);
 	free(e->share_dir);
 	free(e);
@@ -118,6 +120,40 @@ engine_set_generator(struct engine *e, struct generator *g,
 	    generator_vector_weight(g) > 0)
 		e->vr = vec_retriever_new(e->st, generator_llm(g),
 		    generator_embed_model(g), generator_vector_weight(g));
+}
+
+/*
+ * Every reply is fact-checked before anyone sees it (generate.h): a
+ * template filled with facts the store does not back is replaced, and
+ * the trace's "reply_check" says what was wrong.
+ */
+static void
+check_reply(struct tctx *t)
+{
+	struct gen_check ck;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*state = cJSON_PrintUnformatted(t->state);
+	size_t		 i;
+
+	memset(&ck, 0, sizeof ck);
+	ck.text = t->text;
+	ck.state_json = state;
+	ck.user_id = t->user_id;
+	ck.sources = t->citations;
+	ck.more = t->retrieved;
+	if (gen_check_reply(&t->e->fc, t->st, &ck, &t->reply, &t->verdict,
+	    &err) != SD_OK)
+		cJSON_AddStringToObject(t->trace, "reply_check_error",
+		    sd_error_msg(&err));
+	else
+		cJSON_AddItemToObject(t->trace, "reply_check",
+		    t->verdict.trace);
+	if (t->verdict.bug)
+		for (i = 0; i < t->ntables; i++)
+			t->tables[i].len = 0;	/* not in this reply */
+	t->verdict.trace = NULL;
+	sd_error_clear(&err);
+	free(state);
 }
 
 /*
@@ -197,6 +233,9 @@ generate(struct tctx *t)
 		sbuf_adds(&t->reply, res.reply);
 		for (i = 0; i < t->ntables; i++)
 			t->tables[i].len = 0;	/* not in this reply */
+		t->verdict.claims = res.claims;
+		t->verdict.backed = res.backed;
+		t->verdict.bug = 0;
 		used = "llm";
 		cJSON_ArrayForEach(c, res.citations)
 			if (cJSON_IsTrue(cJSON_GetObjectItem(c, "known")))
@@ -352,6 +391,9 @@ persist(struct tctx *t, struct turn *tu, long long latency,
 	ht.reason = t->escalate ? t->escalate_reason :
 	    t->si.escalation_reason;
 	ht.agent = t->si.agent;
+	ht.claims = t->verdict.claims;
+	ht.claims_backed = t->verdict.backed;
+	ht.fill_bug = t->verdict.bug;
 	if (t->e->save != NULL)
 		rc = t->e->save(t->e->save_arg, &ht, err);
 	else
@@ -588,6 +630,8 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	t.seed = seed_of(t.si.id, t.si.turns);
 	dlg_stage_end(&t, DLG_DECIDE);
 	turn_decide(&t);
+	if (t.reply.len > 0)
+		check_reply(&t);
 	dlg_read_end(&t);
 	dlg_stage_end(&t, DLG_RESPOND);
 	turn_respond(&t, before);

@@ -12,6 +12,7 @@ int	 eval_retrieval_main(struct sd_ctx *, int, char **);
 int	 eval_intents_main(struct sd_ctx *, int, char **);
 int	 eval_entities_main(struct sd_ctx *, int, char **);
 int	 eval_dialogues_main(struct sd_ctx *, int, char **);
+int	 eval_factcheck_main(struct sd_ctx *, int, char **);
 int	 eval_feelings_main(struct sd_ctx *, int, char **);
 
 /* a / b (0 when b is 0), and the F1 of a precision and a recall. */

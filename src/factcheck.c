@@ -25,49 +25,9 @@
 #include "shopdesk.h"
 #include "catalog.h"
 #include "factcheck.h"
+#include "factcheck-int.h"
 #include "sbuf.h"
 #include "store.h"
-
-struct fc_key {
-	char		**w;		/* lowercase words */
-	int		 nw;
-	size_t		 prod;		/* index into products */
-};
-
-struct fc_bucket {
-	char		*word;
-	size_t		*keys;		/* keys starting with word */
-	size_t		 n, cap;
-	int		 brand;		/* word is a brand's first word */
-	long		 sku;		/* product whose SKU this is, or -1 */
-};
-
-struct factcheck {
-	struct store	*st;
-	char		**sku;		/* per product */
-	size_t		 np;
-	struct fc_key	*k;
-	size_t		 nk;
-	struct fc_bucket *tab;		/* open addressing, power of two */
-	size_t		 tabn;
-};
-
-/* A word of a sentence. */
-struct tok {
-	size_t		 s, e;		/* bytes of the sentence */
-	char		*w;		/* lowercase */
-};
-
-struct mention {
-	size_t		 s, e;
-	long		 prod;
-};
-
-struct edit {
-	size_t		 s, e;		/* bytes replaced (s == e: insert) */
-	char		*rep;		/* NULL: keep */
-	char		*mark;		/* inline verdict, or NULL */
-};
 
 const char *
 fc_verdict_name(enum fc_verdict v)
@@ -81,6 +41,8 @@ fc_verdict_name(enum fc_verdict v)
 		return "contradicted";
 	case FC_UNKNOWN_PRODUCT:
 		return "unknown_product_removed";
+	case FC_UNSUPPORTED:
+		return "unsupported_removed";
 	}
 	return "?";
 }
@@ -245,6 +207,7 @@ factcheck_open(struct store *st, struct sd_error *err)
 		fc->np++;
 	}
 	sqlite3_reset(s);
+	fc_policies_load(fc);
 	return fc;
 fail:
 	factcheck_free(fc);
@@ -273,11 +236,12 @@ factcheck_free(struct factcheck *fc)
 		free(fc->tab[i].keys);
 	}
 	free(fc->tab);
+	fc_policies_free(fc);
 	free(fc);
 }
 
-static long
-sku_lookup(struct factcheck *fc, const char *sku)
+long
+fc_sku_lookup(struct factcheck *fc, const char *sku)
 {
 	char		*low = xstrdup(sku);
 	struct fc_bucket *b;
@@ -318,13 +282,27 @@ fc_result_release(struct fc_result *r)
 		free(r->cites[i].id);
 	}
 	free(r->cites);
+	free(r->order);
+	free(r->seen);
+	fc_cache_free(r->cache);
 	sbuf_release(&r->text);
 	memset(r, 0, sizeof *r);
 	r->subject = -1;
 }
 
-static struct fc_claim *
-claim_add(struct fc_result *r, const char *kind, const char *text,
+void
+fc_result_counts(const struct fc_result *r, int *made, int *backed)
+{
+	size_t	 i;
+
+	*made = (int)r->n;
+	*backed = 0;
+	for (i = 0; i < r->n; i++)
+		*backed += r->claims[i].verdict == FC_SUPPORTED;
+}
+
+struct fc_claim *
+fc_claim_add(struct fc_result *r, const char *kind, const char *text,
     size_t len, enum fc_verdict v, const char *ev_kind, const char *ev_id,
     const char *field, const char *value, const char *corrected)
 {
@@ -364,23 +342,6 @@ cite_add(struct fc_result *r, const char *kind, const char *id, int known)
 	r->ncites++;
 }
 
-/* One sentence being checked. */
-struct sent {
-	struct factcheck *fc;
-	const struct fc_ctx *ctx;
-	struct fc_result *res;
-	char		*s;		/* the sentence, markers removed */
-	size_t		 len;
-	char		*lc;		/* lowercase copy, same offsets */
-	struct tok	*t;
-	size_t		 nt;
-	struct mention	*m;
-	size_t		 nm;
-	struct edit	*ed;
-	size_t		 ned;
-	int		 drop;		/* unknown product: drop it */
-	char		*order_id;	/* order named in this sentence */
-};
 
 static void
 edit_add(struct sent *x, size_t s, size_t e, const char *rep,
@@ -423,10 +384,10 @@ strip_markers(struct sent *x, const char *text, size_t len)
 			if (j < len && text[j] == ']' && j > i + 3) {
 				id = xstrndup(text + i + 3, j - i - 3);
 				if (text[i + 1] == 'P') {
-					p = sku_lookup(x->fc, id);
+					p = fc_sku_lookup(x->fc, id);
 					cite_add(x->res, "product", id, p >= 0);
 					if (p < 0) {
-						claim_add(x->res, "product",
+						fc_claim_add(x->res, "product",
 						    text + i, j + 1 - i,
 						    FC_UNKNOWN_PRODUCT,
 						    "product", id, "sku",
@@ -440,8 +401,12 @@ strip_markers(struct sent *x, const char *text, size_t len)
 						x->m[x->nm].prod = p;
 						x->nm++;
 					}
-				} else
+				} else {
 					cite_add(x->res, "document", id, 1);
+					x->docs = xrealloc(x->docs, (x->ndocs +
+					    1) * sizeof *x->docs);
+					x->docs[x->ndocs++] = xstrdup(id);
+				}
 				free(id);
 				/* Drop the space before the marker too. */
 				while (out.len > 0 && out.buf[out.len - 1] ==
@@ -491,6 +456,30 @@ model_like(const char *w)
 			if (strcmp(w + lead, units[u]) == 0)
 				return 0;
 	return 1;
+}
+
+/*
+ * Are words i..j of the sentence the start of a known name ("Samsung
+ * Galaxy S24 Ultra" of "Samsung Galaxy S24 Ultra (256GB)")?  A family
+ * the catalog has is not an invented product.
+ */
+static int
+family_of(struct sent *x, const struct fc_bucket *b, size_t i, size_t j)
+{
+	const struct fc_key *k;
+	size_t		 n, w;
+
+	for (n = 0; n < b->n; n++) {
+		k = &x->fc->k[b->keys[n]];
+		if ((size_t)k->nw < j - i + 1)
+			continue;
+		for (w = 0; w <= j - i; w++)
+			if (strcmp(k->w[w], x->t[i + w].w) != 0)
+				break;
+		if (w > j - i)
+			return 1;
+	}
+	return 0;
 }
 
 static void
@@ -547,11 +536,13 @@ find_products(struct sent *x)
 					if (x->m[mi].e >= x->t[j].s &&
 					    x->m[mi].s <= x->t[j].s)
 						break;
-				if (mi < x->nm)
+				if (mi < x->nm || family_of(x, b, i, j) ||
+				    fc_in_rows(x, x->t[i].s, x->t[j].e))
 					break;
-				claim_add(x->res, "product", x->s + x->t[i].s,
-				    x->t[j].e - x->t[i].s, FC_UNKNOWN_PRODUCT,
-				    "product", NULL, "name", NULL, NULL);
+				fc_claim_add(x->res, "product",
+				    x->s + x->t[i].s, x->t[j].e - x->t[i].s,
+				    FC_UNKNOWN_PRODUCT, "product", NULL, "name",
+				    NULL, NULL);
 				x->drop = 1;
 				return;
 			}
@@ -560,8 +551,8 @@ find_products(struct sent *x)
 }
 
 /* The product a claim at byte pos is about, or -1. */
-static long
-subject_at(struct sent *x, size_t pos)
+long
+fc_subject_at(struct sent *x, size_t pos)
 {
 	long	 p = -1;
 	size_t	 i;
@@ -571,15 +562,16 @@ subject_at(struct sent *x, size_t pos)
 			p = x->m[i].prod;
 	if (p < 0 && x->nm > 0)
 		p = x->m[0].prod;
-	if (p < 0)
+	/* After several products, "it" (or a table row) is ambiguous. */
+	if (p < 0 && x->res->nseen < 2)
 		p = x->res->subject;
 	if (p < 0 && x->ctx->nskus == 1)
-		p = sku_lookup(x->fc, x->ctx->skus[0]);
+		p = fc_sku_lookup(x->fc, x->ctx->skus[0]);
 	return p;
 }
 
-static int
-load_product(struct sent *x, long p, struct product *pr)
+int
+fc_load_product(struct sent *x, long p, struct product *pr)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	int		 ok;
@@ -592,8 +584,8 @@ load_product(struct sent *x, long p, struct product *pr)
 }
 
 /* Does the window of lc before pos (n bytes) contain w? */
-static int
-before_has(struct sent *x, size_t pos, size_t n, const char *w)
+int
+fc_before(struct sent *x, size_t pos, size_t n, const char *w)
 {
 	size_t	 s = pos > n ? pos - n : 0;
 	char	*win = xstrndup(x->lc + s, pos - s);
@@ -603,8 +595,8 @@ before_has(struct sent *x, size_t pos, size_t n, const char *w)
 	return r;
 }
 
-static int
-after_has(struct sent *x, size_t pos, size_t n, const char *w)
+int
+fc_after(struct sent *x, size_t pos, size_t n, const char *w)
 {
 	size_t	 e = pos + n < x->len ? pos + n : x->len;
 	char	*win = xstrndup(x->lc + pos, e - pos);
@@ -614,10 +606,10 @@ after_has(struct sent *x, size_t pos, size_t n, const char *w)
 	return r;
 }
 
-static int
-near_has(struct sent *x, size_t s, size_t e, size_t n, const char *w)
+int
+fc_near(struct sent *x, size_t s, size_t e, size_t n, const char *w)
 {
-	return before_has(x, s, n, w) || after_has(x, e, n, w);
+	return fc_before(x, s, n, w) || fc_after(x, e, n, w);
 }
 
 /* A number at p: digits with thousands commas and a decimal part. */
@@ -671,7 +663,8 @@ fmt_num(double v)
 	return xasprintf("%.2f", v);
 }
 
-/* A numeric policy claim at [s, e) whose number is v. */
+/* A numeric policy claim at [s, e) whose number is v; money: 1 an
+ * amount, 2 a number of days written in weeks. */
 static void
 check_policy(struct sent *x, const char *key, size_t s, size_t e, double v,
     int money)
@@ -684,12 +677,13 @@ check_policy(struct sent *x, const char *key, size_t s, size_t e, double v,
 		return;
 	val = fmt_num(truth);
 	if (fabs(truth - v) < 0.005) {
-		c = claim_add(x->res, "policy", x->s + s, e - s, FC_SUPPORTED,
-		    "policy", doc, key, val, NULL);
+		c = fc_claim_add(x->res, "policy", x->s + s, e - s,
+		    FC_SUPPORTED, "policy", doc, key, val, NULL);
 		edit_add(x, s, e, NULL, c);
 	} else {
-		rep = money ? catalog_money(truth, "USD") : xstrdup(val);
-		c = claim_add(x->res, "policy", x->s + s, e - s,
+		rep = money == 1 ? catalog_money(truth, "USD") : money == 2 ?
+		    xasprintf("%s days", val) : xstrdup(val);
+		c = fc_claim_add(x->res, "policy", x->s + s, e - s,
 		    FC_CORRECTED, "policy", doc, key, val, rep);
 		edit_add(x, s, e, rep, c);
 	}
@@ -717,42 +711,49 @@ scan_money(struct sent *x)
 		if (x->s[i] != '$' || !isdigit((unsigned char)x->s[i + 1]))
 			continue;
 		e = number_at(x->s, x->len, i + 1, &v);
-		if (near_has(x, i, e, 30, "return") && (near_has(x, i, e, 30,
-		    "label") || near_has(x, i, e, 30, "return shipping"))) {
+		if (fc_near(x, i, e, 30, "return") && (fc_near(x, i, e, 30,
+		    "label") || fc_near(x, i, e, 30, "return shipping"))) {
 			check_policy(x, "return_shipping_fee", i, e, v, 1);
 			continue;
 		}
-		if (before_has(x, i, 30, "orders") || after_has(x, e, 12,
-		    "or more")) {
+		if ((fc_before(x, i, 30, "orders") || fc_after(x, e, 12,
+		    "or more")) && strstr(x->lc, "ship") != NULL) {
 			check_policy(x, "free_shipping_threshold", i, e, v, 1);
 			continue;
 		}
-		if (near_has(x, i, e, 25, "shipping") || after_has(x, e, 6,
-		    " off") || near_has(x, i, e, 25, "fee"))
+		if (fc_near(x, i, e, 25, "shipping") || fc_after(x, e, 6,
+		    " off") || fc_near(x, i, e, 25, "fee") ||
+		    fc_before(x, i, 30, "plan") || fc_before(x, i, 30,
+		    "protect") || fc_before(x, i, 30, "coverage") ||
+		    fc_before(x, i, 30, "warranty"))
 			continue;	/* not a product's price */
 		for (q = 0; qual[q] != NULL; q++)
-			if (before_has(x, i, strlen(qual[q]) + 1, qual[q]))
+			if (fc_before(x, i, strlen(qual[q]) + 1, qual[q]))
 				break;
-		if (qual[q] != NULL)
-			continue;
-		if ((p = subject_at(x, i)) < 0 || !load_product(x, p, &pr))
+		if (qual[q] != NULL || fc_after(x, e, 8, " budget") ||
+		    fc_before(x, i, 16, "sav") || fc_before(x, i, 16,
+		    "discount"))
+			continue;	/* the allow-list checks savings */
+		if ((p = fc_subject_at(x, i)) < 0 ||
+		    !fc_load_product(x, p, &pr))
 			continue;
 		val = fmt_num(pr.price);
 		if (fabs(pr.price - v) < 0.005) {
-			c = claim_add(x->res, "price", x->s + i, e - i,
-			    FC_SUPPORTED, "product", pr.sku, "price", val, NULL);
+			c = fc_claim_add(x->res, "price", x->s + i, e - i,
+			    FC_SUPPORTED, "product", pr.sku, "price", val,
+			    NULL);
 			edit_add(x, i, e, NULL, c);
 		} else if (pr.list_price > 0 && fabs(pr.list_price - v) <
 		    0.005) {
 			free(val);
 			val = fmt_num(pr.list_price);
-			c = claim_add(x->res, "price", x->s + i, e - i,
+			c = fc_claim_add(x->res, "price", x->s + i, e - i,
 			    FC_SUPPORTED, "product", pr.sku, "list_price", val,
 			    NULL);
 			edit_add(x, i, e, NULL, c);
 		} else {
 			money = catalog_money(pr.price, pr.currency);
-			c = claim_add(x->res, "price", x->s + i, e - i,
+			c = fc_claim_add(x->res, "price", x->s + i, e - i,
 			    FC_CORRECTED, "product", pr.sku, "price", val,
 			    money);
 			edit_add(x, i, e, money, c);
@@ -780,7 +781,7 @@ scan_ratings(struct sent *x)
 		if (!isdigit((unsigned char)x->s[i]) || (i > 0 &&
 		    (isalnum((unsigned char)x->s[i - 1]) || x->s[i - 1] == '.' ||
 		    x->s[i - 1] == ',' || x->s[i - 1] == '$' ||
-		    x->s[i - 1] == '#')))
+		    x->s[i - 1] == '#' || x->s[i - 1] == '/')))
 			continue;
 		e = number_at(x->s, x->len, i, &v);
 		k = e;
@@ -794,23 +795,26 @@ scan_ratings(struct sent *x)
 		    strncmp(x->lc + k, "customer review", 15) == 0 ||
 		    strncmp(x->lc + k, "rating", 6) == 0 ||
 		    strncmp(x->lc + k, "verified review", 15) == 0;
-		if ((!rating && !reviews) || (p = subject_at(x, i)) < 0 ||
-		    !load_product(x, p, &pr)) {
+		if ((!rating && !reviews) || (p = fc_subject_at(x, i)) < 0 ||
+		    !fc_load_product(x, p, &pr)) {
 			i = e > i ? e - 1 : i;
 			continue;
 		}
 		if (rating) {
 			val = xasprintf("%.1f", pr.rating);
 			if (pr.review_count == 0 && pr.rating == 0)
-				c = claim_add(x->res, "rating", x->s + i, e - i,
+				c = fc_claim_add(x->res, "rating", x->s + i,
+				    e - i,
 				    FC_CONTRADICTED, "product", pr.sku,
 				    "rating", "unrated", NULL);
 			else if (fabs(pr.rating - v) < 0.05)
-				c = claim_add(x->res, "rating", x->s + i, e - i,
+				c = fc_claim_add(x->res, "rating", x->s + i,
+				    e - i,
 				    FC_SUPPORTED, "product", pr.sku, "rating",
 				    val, NULL);
 			else
-				c = claim_add(x->res, "rating", x->s + i, e - i,
+				c = fc_claim_add(x->res, "rating", x->s + i,
+				    e - i,
 				    FC_CORRECTED, "product", pr.sku, "rating",
 				    val, val);
 			edit_add(x, i, e, c->corrected, c);
@@ -818,12 +822,12 @@ scan_ratings(struct sent *x)
 		} else {
 			val = xasprintf("%lld", pr.review_count);
 			if ((long long)v == pr.review_count)
-				c = claim_add(x->res, "reviews", x->s + i,
+				c = fc_claim_add(x->res, "reviews", x->s + i,
 				    e - i, FC_SUPPORTED, "product", pr.sku,
 				    "review_count", val, NULL);
 			else {
 				rep = xasprintf("%lld", pr.review_count);
-				c = claim_add(x->res, "reviews", x->s + i,
+				c = fc_claim_add(x->res, "reviews", x->s + i,
 				    e - i, FC_CORRECTED, "product", pr.sku,
 				    "review_count", val, rep);
 				free(rep);
@@ -836,8 +840,8 @@ scan_ratings(struct sent *x)
 	}
 }
 
-static int
-find_word(const char *lc, const char *w, size_t from, size_t *at)
+int
+fc_find_word(const char *lc, const char *w, size_t from, size_t *at)
 {
 	const char	*p = strstr(lc + from, w);
 
@@ -858,8 +862,8 @@ scan_stock(struct sent *x)
 	long		 p;
 	char		*val, *rep;
 
-	while (find_word(x->lc, "stock", from, &at) ||
-	    find_word(x->lc, " left", from, &at)) {
+	while (fc_find_word(x->lc, "stock", from, &at) ||
+	    fc_find_word(x->lc, " left", from, &at)) {
 		from = at + 5;
 		s = at;
 		e = at + 5;
@@ -882,17 +886,19 @@ scan_stock(struct sent *x)
 			if (d < k && (d == 0 || !isalnum((unsigned char)
 			    x->lc[d - 1]))) {
 				number_at(x->s, x->len, d, &v);
-				if ((p = subject_at(x, d)) < 0 ||
-				    !load_product(x, p, &pr))
+				if ((p = fc_subject_at(x, d)) < 0 ||
+				    !fc_load_product(x, p, &pr))
 					continue;
 				val = xasprintf("%lld", pr.stock);
 				if ((long long)v == pr.stock)
-					c = claim_add(x->res, "stock", x->s + d,
+					c = fc_claim_add(x->res, "stock",
+					    x->s + d,
 					    e - d, FC_SUPPORTED, "product",
 					    pr.sku, "stock", val, NULL);
 				else {
 					rep = xasprintf("%lld", pr.stock);
-					c = claim_add(x->res, "stock", x->s + d,
+					c = fc_claim_add(x->res, "stock",
+					    x->s + d,
 					    e - d, FC_CORRECTED, "product",
 					    pr.sku, "stock", val, rep);
 					free(rep);
@@ -913,18 +919,19 @@ scan_stock(struct sent *x)
 			s = at - 3;
 		else
 			continue;
-		if (before_has(x, s, 12, "back ") || before_has(x, s, 12,
+		if (fc_before(x, s, 12, "back ") || fc_before(x, s, 12,
 		    "when "))
 			continue;	/* "when it is back in stock" */
-		if ((p = subject_at(x, s)) < 0 || !load_product(x, p, &pr))
+		if ((p = fc_subject_at(x, s)) < 0 ||
+		    !fc_load_product(x, p, &pr))
 			continue;
 		val = xasprintf("%lld", pr.stock);
 		if ((x->lc[s] == 'i') == (pr.stock > 0))
-			c = claim_add(x->res, "stock", x->s + s, e - s,
+			c = fc_claim_add(x->res, "stock", x->s + s, e - s,
 			    FC_SUPPORTED, "product", pr.sku, "stock", val,
 			    NULL);
 		else
-			c = claim_add(x->res, "stock", x->s + s, e - s,
+			c = fc_claim_add(x->res, "stock", x->s + s, e - s,
 			    FC_CORRECTED, "product", pr.sku, "stock", val,
 			    pr.stock > 0 ? "in stock" : "out of stock");
 		edit_add(x, s, e, c->corrected, c);
@@ -937,7 +944,9 @@ static int
 word_number(const char *lc, size_t s, size_t e, double *v)
 {
 	static const char *const words[] = { "zero", "one", "two", "three",
-	    "four", "five", "six", NULL };
+	    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	    "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	    "seventeen", "eighteen", "nineteen", "twenty", NULL };
 	size_t	 i;
 
 	if (isdigit((unsigned char)lc[s])) {
@@ -965,7 +974,7 @@ scan_terms(struct sent *x)
 	size_t		 i, u, s, e;
 	double		 v;
 	long		 p;
-	int		 months, years;
+	int		 months, years, weeks;
 	char		*val, *rep;
 	const char	*key;
 
@@ -981,8 +990,8 @@ scan_terms(struct sent *x)
 		    isdigit((unsigned char)x->lc[e + 1])))
 			continue;
 		if (e < x->len && x->lc[e] == '%') {
-			if (after_has(x, e, 25, "restocking") ||
-			    before_has(x, s, 25, "restocking"))
+			if (fc_after(x, e, 25, "restocking") ||
+			    fc_before(x, s, 25, "restocking"))
 				check_policy(x, "restocking_fee_percent", s,
 				    e, v, 0);
 			continue;
@@ -994,12 +1003,12 @@ scan_terms(struct sent *x)
 			u++;
 		years = strncmp(x->t[u].w, "year", 4) == 0;
 		months = strncmp(x->t[u].w, "month", 5) == 0;
-		if ((years || months) && after_has(x, x->t[u].e, 30,
-		    "warranty") && !after_has(x, x->t[u].e, 20, "extended") &&
-		    !before_has(x, s, 20, "extended") && !near_has(x, s,
+		if ((years || months) && fc_after(x, x->t[u].e, 30,
+		    "warranty") && !fc_after(x, x->t[u].e, 20, "extended") &&
+		    !fc_before(x, s, 20, "extended") && !fc_near(x, s,
 		    x->t[u].e, 30, "protect")) {
-			if ((p = subject_at(x, s)) < 0 ||
-			    !load_product(x, p, &pr))
+			if ((p = fc_subject_at(x, s)) < 0 ||
+			    !fc_load_product(x, p, &pr))
 				continue;
 			if (pr.warranty_months <= 0) {
 				product_release(&pr);
@@ -1007,7 +1016,7 @@ scan_terms(struct sent *x)
 			}
 			val = xasprintf("%d months", pr.warranty_months);
 			if ((years ? v * 12 : v) == pr.warranty_months)
-				c = claim_add(x->res, "warranty", x->s + s,
+				c = fc_claim_add(x->res, "warranty", x->s + s,
 				    x->t[u].e - s, FC_SUPPORTED, "product",
 				    pr.sku, "warranty_months", val, NULL);
 			else {
@@ -1019,7 +1028,7 @@ scan_terms(struct sent *x)
 				else
 					rep = xasprintf("%d",
 					    pr.warranty_months);
-				c = claim_add(x->res, "warranty", x->s + s,
+				c = fc_claim_add(x->res, "warranty", x->s + s,
 				    x->t[u].e - s, rep != NULL ? FC_CORRECTED :
 				    FC_CONTRADICTED, "product", pr.sku,
 				    "warranty_months", val, rep);
@@ -1030,25 +1039,37 @@ scan_terms(struct sent *x)
 			product_release(&pr);
 			continue;
 		}
-		if (strncmp(x->t[u].w, "day", 3) != 0)
+		weeks = strncmp(x->t[u].w, "week", 4) == 0;
+		if (strncmp(x->t[u].w, "day", 3) != 0 && !weeks)
+			continue;
+		/* Days left or gone are the allow-list's ("15 days left"). */
+		if (fc_after(x, x->t[u].e, 6, "ago") || fc_after(x, x->t[u].e,
+		    6, "left") || fc_before(x, s, 12, "still have"))
 			continue;
 		key = NULL;
-		if (near_has(x, s, x->t[u].e, 40, "price match") ||
-		    near_has(x, s, x->t[u].e, 40, "price drop"))
+		if (fc_near(x, s, x->t[u].e, 40, "price match") ||
+		    fc_near(x, s, x->t[u].e, 40, "price drop"))
 			key = "price_match_window_days";
-		else if (before_has(x, s, 25, "return") || after_has(x,
+		else if (fc_before(x, s, 25, "return") || fc_after(x,
 		    x->t[u].e, 10, "return"))
 			key = "return_window_days";	/* "return it within" */
-		else if (near_has(x, s, x->t[u].e, 40, "refund"))
+		else if (fc_near(x, s, x->t[u].e, 40, "refund"))
 			key = "refund_processing_days";
-		else if (near_has(x, s, x->t[u].e, 40, "damage"))
+		else if (fc_near(x, s, x->t[u].e, 40, "damage"))
 			key = "report_damage_within_days";
-		else if (near_has(x, s, x->t[u].e, 30, "ship it back") ||
-		    near_has(x, s, x->t[u].e, 30, "send it back"))
+		else if (fc_after(x, x->t[u].e, 12, "of delivery") ||
+		    fc_after(x, x->t[u].e, 14, "from delivery") ||
+		    fc_after(x, x->t[u].e, 14, "after delivery"))
+			key = "return_window_days";	/* its start */
+		else if (fc_near(x, s, x->t[u].e, 30, "ship it back") ||
+		    fc_near(x, s, x->t[u].e, 30, "send it back"))
 			key = "ship_back_within_days";
-		else if (near_has(x, s, x->t[u].e, 30, "return"))
+		else if (fc_near(x, s, x->t[u].e, 30, "return"))
 			key = "return_window_days";
-		if (key != NULL)
+		/* "two weeks" is 14 days; a correction says days. */
+		if (key != NULL && weeks)
+			check_policy(x, key, s, x->t[u].e, v * 7, 2);
+		else if (key != NULL)
 			check_policy(x, key, s, e, v, 0);
 	}
 }
@@ -1085,6 +1106,74 @@ static const char *const months[] = { "january", "february", "march",
 	"april", "may", "june", "july", "august", "september", "october",
 	"november", "december" };
 
+/* Does lc[p..s) join "order" to its number ("order #", "order no. ")? */
+static int
+order_ref(const char *lc, size_t p, size_t s)
+{
+	static const char *const words[] = { " number", " no.", " no",
+	    " id", NULL };
+	size_t	 i;
+
+	if (p < s && lc[p] == 's')
+		p++;
+	for (i = 0; words[i] != NULL; i++)
+		if (strncmp(lc + p, words[i], strlen(words[i])) == 0 &&
+		    p + strlen(words[i]) <= s) {
+			p += strlen(words[i]);
+			break;
+		}
+	while (p < s && (lc[p] == ' ' || lc[p] == '#' || lc[p] == ':'))
+		p++;
+	return p == s;
+}
+
+/*
+ * The order a sentence without an order number is about: the one an
+ * earlier sentence named, or the only one in context, when the sentence
+ * refers to it ("it", "your package").
+ */
+static char *
+carried_order(struct sent *x)
+{
+	static const char *const refs[] = { "it ", "it's", "your order",
+	    "the order", "package", "parcel", "shipment", "delivery", NULL };
+	const char	*id = x->res->order;
+	size_t		 i;
+
+	if (id == NULL && x->ctx->norders == 1)
+		id = x->ctx->orders[0];
+	if (id == NULL)
+		return NULL;
+	for (i = 0; refs[i] != NULL; i++)
+		if (strstr(x->lc, refs[i]) != NULL)
+			return xstrdup(id);
+	return NULL;
+}
+
+/*
+ * "shipped with FedEx on August 12" of an order delivered since tells
+ * what happened then, not where it is now: the date says which (and the
+ * date is checked against the shipment's).
+ */
+static int
+dated_event(struct sent *x, const struct order *o, const char *phrase,
+    size_t pe)
+{
+	struct fq_list	 l;
+	size_t		 i;
+	int		 dated = 0;
+
+	if (!((strcmp(phrase, "shipped") == 0 && o->shipped_at != NULL) ||
+	    (strcmp(phrase, "delivered") == 0 && o->delivered_at != NULL)))
+		return 0;
+	memset(&l, 0, sizeof l);
+	fq_scan(x->s + pe, x->len - pe, &l);
+	for (i = 0; i < l.n && !dated; i++)
+		dated = strcmp(l.v[i].unit, "date") == 0 && l.v[i].s < 40;
+	fq_list_release(&l);
+	return dated;
+}
+
 /* Order status and dates: "order #12345 has shipped". */
 static void
 scan_orders(struct sent *x)
@@ -1092,52 +1181,63 @@ scan_orders(struct sent *x)
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct fc_claim	*c;
-	size_t		 at, s, e, k, i, best_at = 0;
+	size_t		 at = 0, s, e, k, i, best_at = 0;
 	int		 found, bi = -1, mo, day;
 	const char	*field, *truth;
 	char		*id = NULL, *rep;
 
-	if (!find_word(x->lc, "order", 0, &at))
-		return;
-	for (s = at; s < x->len; s++)
-		if (isdigit((unsigned char)x->s[s]))
-			break;
+	s = x->len;
+	if (fc_find_word(x->lc, "order", 0, &at))
+		for (s = at; s < x->len; s++)
+			if (isdigit((unsigned char)x->s[s]))
+				break;
 	/* The number must follow closely: "order #12345", "order 12345". */
-	if (s >= x->len || s > at + 16)
-		return;
 	for (e = s; e < x->len && isdigit((unsigned char)x->s[e]); e++)
 		;
-	if (e - s < 3)
+	if (s < x->len && order_ref(x->lc, at + 5, s) && e - s >= 3)
+		id = xstrndup(x->s + s, e - s);
+	else if ((id = carried_order(x)) != NULL)
+		s = e = 0;	/* "It has been delivered." */
+	else
 		return;
-	id = xstrndup(x->s + s, e - s);
 	memset(&o, 0, sizeof o);
 	found = catalog_order(x->fc->st, id, &o, &err) == SD_OK;
 	sd_error_clear(&err);
 	/* The first status phrase after the number. */
 	for (k = 0; k < sizeof status_words / sizeof status_words[0]; k++)
-		if (find_word(x->lc, status_words[k].phrase, e, &i) &&
-		    (bi < 0 || i < best_at) && !before_has(x, i, 16,
-		    "will be") && !before_has(x, i, 12, "expected") &&
-		    !before_has(x, i, 12, "should be") && !before_has(x, i,
+		if (fc_find_word(x->lc, status_words[k].phrase, e, &i) &&
+		    (bi < 0 || i < best_at) && !fc_before(x, i, 16,
+		    "will be") && !fc_before(x, i, 12, "expected") &&
+		    !fc_before(x, i, 12, "should be") && !fc_before(x, i,
 		    8, "not ")) {
 			bi = (int)k;
 			best_at = i;
 		}
+	/* "I can't find order #12303 on your account" claims nothing. */
+	if ((!found || x->ctx->user_id == NULL || strcmp(o.customer_id,
+	    x->ctx->user_id) != 0) && (fc_negated(x) || strstr(x->lc,
+	    "sign in") != NULL || strstr(x->lc, "who you are") != NULL))
+		goto out;
 	if (!found || (x->ctx->user_id != NULL &&
 	    strcmp(o.customer_id, x->ctx->user_id) != 0) ||
 	    x->ctx->user_id == NULL) {
 		/* Never confirm or correct someone else's order. */
-		claim_add(x->res, "order_status", x->s + s, e - s,
+		fc_claim_add(x->res, "order_status", x->s + s, e - s,
 		    FC_CONTRADICTED, "order", id, "customer_id",
 		    !found ? "no such order" : "not this customer's order",
 		    NULL);
 		goto out;
 	}
+	free(x->order_id);
+	x->order_id = xstrdup(o.id);
+	free(x->res->order);
+	x->res->order = xstrdup(o.id);
 	if (bi >= 0) {
 		size_t	 pe = best_at + strlen(status_words[bi].phrase);
 
-		if (strcmp(status_words[bi].status, o.status) == 0)
-			c = claim_add(x->res, "order_status", x->s + best_at,
+		if (strcmp(status_words[bi].status, o.status) == 0 ||
+		    dated_event(x, &o, status_words[bi].phrase, pe))
+			c = fc_claim_add(x->res, "order_status", x->s + best_at,
 			    pe - best_at, FC_SUPPORTED, "order", o.id,
 			    "status", o.status, NULL);
 		else {
@@ -1145,13 +1245,13 @@ scan_orders(struct sent *x)
 			char	*rep2;
 
 			/* "has shipped" -> "has been delivered". */
-			if (before_has(x, best_at, 4, "has ") &&
+			if (fc_before(x, best_at, 4, "has ") &&
 			    strcmp(o.status, "shipped") != 0 &&
 			    strcmp(o.status, "processing") != 0)
 				rep2 = xasprintf("been %s", ph);
 			else
 				rep2 = xstrdup(ph);
-			c = claim_add(x->res, "order_status", x->s + best_at,
+			c = fc_claim_add(x->res, "order_status", x->s + best_at,
 			    pe - best_at, FC_CORRECTED, "order", o.id,
 			    "status", o.status, rep2);
 			free(rep2);
@@ -1190,20 +1290,20 @@ scan_orders(struct sent *x)
 		}
 		field = NULL;
 		truth = NULL;
-		if (before_has(x, ds, 30, "deliver") && o.delivered_at !=
+		if (fc_before(x, ds, 30, "deliver") && o.delivered_at !=
 		    NULL) {
 			field = "delivered_at";
 			truth = o.delivered_at;
-		} else if (before_has(x, ds, 30, "deliver") ||
-		    before_has(x, ds, 30, "arriv") || before_has(x, ds, 30,
-		    "expect") || before_has(x, ds, 30, "estimat")) {
+		} else if (fc_before(x, ds, 30, "deliver") ||
+		    fc_before(x, ds, 30, "arriv") || fc_before(x, ds, 30,
+		    "expect") || fc_before(x, ds, 30, "estimat")) {
 			field = "estimated_delivery";
 			truth = o.estimated_delivery;
-		} else if (before_has(x, ds, 30, "ship")) {
+		} else if (fc_before(x, ds, 30, "ship")) {
 			field = "shipped_at";
 			truth = o.shipped_at;
-		} else if (before_has(x, ds, 30, "placed") ||
-		    before_has(x, ds, 30, "ordered")) {
+		} else if (fc_before(x, ds, 30, "placed") ||
+		    fc_before(x, ds, 30, "ordered")) {
 			field = "placed_at";
 			truth = o.placed_at;
 		}
@@ -1221,7 +1321,7 @@ scan_orders(struct sent *x)
 			rep = xasprintf("%c%s %d", toupper((unsigned char)
 			    months[tm][0]), months[tm] + 1, td);
 		}
-		c = claim_add(x->res, "order_date", x->s + ds, de - ds,
+		c = fc_claim_add(x->res, "order_date", x->s + ds, de - ds,
 		    found ? FC_SUPPORTED : FC_CORRECTED, "order", o.id, field,
 		    truth, found ? NULL : rep);
 		edit_add(x, ds, de, c->corrected, c);
@@ -1257,16 +1357,25 @@ factcheck_sentence(struct factcheck *fc, const struct fc_ctx *ctx,
 	x.res = res;
 	strip_markers(&x, text, len);
 	tokenize(x.s, x.len, &x.t, &x.nt);
+	res->sentences++;
 	find_products(&x);
+	x.has_product = x.nm > 0;
+	if (!x.drop) {
+		scan_orders(&x);
+		scan_money(&x);
+		scan_ratings(&x);
+		scan_stock(&x);
+		scan_terms(&x);
+	}
+	/* Then what no scanner knows: it must be backed or go. */
+	if (!x.drop && !res->contradicted)
+		fc_scan_claims(&x);
+	if (!x.drop && !res->contradicted)
+		fc_scan_numbers(&x);
 	if (x.drop) {
 		res->removed++;
 		goto out;
 	}
-	scan_orders(&x);
-	scan_money(&x);
-	scan_ratings(&x);
-	scan_stock(&x);
-	scan_terms(&x);
 	if (x.ned > 1)
 		qsort(x.ed, x.ned, sizeof *x.ed, edit_cmp);
 	pos = 0;
@@ -1288,6 +1397,17 @@ factcheck_sentence(struct factcheck *fc, const struct fc_ctx *ctx,
 	sbuf_add(&res->text, x.s + pos, x.len - pos);
 	if (x.nm > 0)
 		res->subject = x.m[x.nm - 1].prod;
+	for (i = 0; i < x.nm; i++) {
+		size_t	 j;
+
+		for (j = 0; j < res->nseen && res->seen[j] != x.m[i].prod; j++)
+			;
+		if (j == res->nseen) {
+			res->seen = xrealloc(res->seen, (res->nseen + 1) *
+			    sizeof *res->seen);
+			res->seen[res->nseen++] = x.m[i].prod;
+		}
+	}
 out:
 	for (i = 0; i < x.ned; i++) {
 		free(x.ed[i].rep);
@@ -1298,7 +1418,7 @@ out:
 	free(x.m);
 	free(x.s);
 	free(x.lc);
-	free(x.order_id);
+	fc_sent_release(&x);
 	return SD_OK;
 }
 
@@ -1336,6 +1456,7 @@ factcheck_text(struct factcheck *fc, const struct fc_ctx *ctx,
 	size_t		 p = 0, e;
 	enum sd_rc	 rc = SD_OK;
 
+	fc_rows_check(fc);
 	while (p < len) {
 		if ((e = sentence_end(text, len, p, partial)) == 0)
 			break;

@@ -12,8 +12,19 @@
  *				exist): the caller must not show the reply
  *	unknown_product_removed	a product the catalog does not have; its
  *				sentence was dropped
+ *	unsupported_removed	nothing the store holds about the sentence's
+ *				subject backs it; the sentence was dropped
  *
- * Claims the store cannot decide (opinions, advice) pass unchecked.
+ * Numbers go by allow-list: every quantity a sentence states (digits or
+ * words: "12,345", "twelve thousand", "a dozen", "double", "half
+ * price") must be a value of the rows the sentence is about -- the
+ * product, the customer's order, the policy its words name -- or of the
+ * customer's own words or the dialogue state, else it is corrected
+ * where the right value is known (a price, a rating, a policy window)
+ * or its sentence is dropped.  Claims in words are checked the same way:
+ * what a product "comes with" or "works with", colours, availability,
+ * free offers and financing, a policy's yes/no terms, the carrier of an
+ * order.  Opinions and advice pass.
  */
 #ifndef FACTCHECK_H
 #define FACTCHECK_H
@@ -25,12 +36,14 @@
 
 struct store;
 struct factcheck;
+struct fc_cache;
 
 enum fc_verdict {
 	FC_SUPPORTED,
 	FC_CORRECTED,
 	FC_CONTRADICTED,
 	FC_UNKNOWN_PRODUCT,
+	FC_UNSUPPORTED,
 };
 const char	*fc_verdict_name(enum fc_verdict);
 
@@ -63,14 +76,30 @@ struct fc_result {
 	size_t		 ncites;
 	int		 contradicted;	/* a claim could not be corrected */
 	int		 removed;	/* sentences dropped */
+	int		 sentences;	/* sentences checked */
 	long		 subject;	/* product the text is about (-1) */
+	long		*seen;		/* products named so far */
+	size_t		 nseen;
+	char		*order;		/* the customer's order it is about */
+	struct fc_cache	*cache;		/* rows read for it, by entity */
 };
+
+/* Claims made and claims the store backed as stated. */
+void		 fc_result_counts(const struct fc_result *, int *made,
+		    int *backed);
 
 /* What the checker may assume about the conversation. */
 struct fc_ctx {
 	const char	*user_id;	/* orders must be this customer's */
 	const char *const *skus;	/* products in the prompt's context */
 	size_t		 nskus;
+	const char *const *docs;	/* documents in the context */
+	size_t		 ndocs;
+	const char *const *orders;	/* the customer's orders in context */
+	size_t		 norders;
+	const char	*user_text;	/* the customer's words, or NULL */
+	const char	*state_json;	/* the dialogue state, or NULL */
+	const char	*shop_text;	/* the shop's own words (templates) */
 	int		 show_verdicts;	/* append "[✓ price]" marks */
 };
 

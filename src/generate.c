@@ -620,9 +620,9 @@ generate_reply(struct generator *g, const struct gen_request *rq,
 	struct llm_reply r;
 	struct llm_message m[2];
 	struct sbuf	 sys = SBUF_INIT, user = SBUF_INIT;
-	const char	**skus = NULL;
+	const char	**skus = NULL, **docs = NULL;
 	cJSON		*tok, *c;
-	size_t		 i, ns = 0;
+	size_t		 i, ns = 0, nd = 0;
 	char		*k;
 	enum sd_rc	 rc;
 
@@ -643,14 +643,21 @@ generate_reply(struct generator *g, const struct gen_request *rq,
 		goto out;
 	}
 	skus = xcalloc(rq->nsrc + 1, sizeof *skus);
+	docs = xcalloc(rq->nsrc + 1, sizeof *docs);
 	for (i = 0; i < rq->nsrc; i++)
 		if (strcmp(rq->src[i].kind, "product") == 0)
 			skus[ns++] = rq->src[i].id;
+		else
+			docs[nd++] = rq->src[i].id;
 	s.g = g;
 	s.rq = rq;
 	s.ctx.user_id = rq->user_id;
 	s.ctx.skus = skus;
 	s.ctx.nskus = ns;
+	s.ctx.docs = docs;
+	s.ctx.ndocs = nd;
+	s.ctx.user_text = rq->text;
+	s.ctx.state_json = rq->state_json;
 	s.ctx.show_verdicts = g->show_verdicts;
 	build_prompt(g, rq, &sys, &user);
 	m[0].role = "system";
@@ -714,7 +721,14 @@ generate_reply(struct generator *g, const struct gen_request *rq,
 		    "empty answer");
 		goto out;
 	}
+	/* What is left of a reply that lost most of itself says little. */
+	if (s.fc.removed * 2 > s.fc.sentences) {
+		rc = sd_fail(err, SD_ERR_PARSE, "fact-check removed %d of %d "
+		    "sentences", s.fc.removed, s.fc.sentences);
+		goto out;
+	}
 	res->reply = xstrdup(s.fc.text.buf);
+	fc_result_counts(&s.fc, &res->claims, &res->backed);
 out:
 	if (rc != SD_OK) {
 		res->fallback_reason = xstrdup(sd_error_msg(err));
@@ -729,10 +743,100 @@ out:
 			    strlen(rq->template_reply) : 0);
 	}
 	free(skus);
+	free(docs);
 	sbuf_release(&sys);
 	sbuf_release(&user);
 	sbuf_release(&s.raw);
 	fc_result_release(&s.fc);
 	llm_reply_release(&r);
 	return rc;
+}
+
+/* Template replies. */
+
+/* What a customer sees when a template's facts cannot be trusted. */
+#define SAFE_REPLY "I'm sorry, I can't confirm those details right now. " \
+	"Would you like me to connect you with a colleague who can check?"
+
+static void
+add_id(const char ***v, size_t *n, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i], id) == 0)
+			return;
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = id;
+}
+
+/* Sort the turn's sources into the checker's context. */
+static void
+check_sources(const cJSON *a, struct fc_ctx *ctx, const char ***skus,
+    const char ***docs, const char ***orders)
+{
+	const cJSON	*it, *k, *id;
+
+	cJSON_ArrayForEach(it, a) {
+		k = cJSON_GetObjectItemCaseSensitive(it, "kind");
+		id = cJSON_GetObjectItemCaseSensitive(it, "id");
+		if (!cJSON_IsString(k) || !cJSON_IsString(id))
+			continue;
+		if (strcmp(k->valuestring, "product") == 0)
+			add_id(skus, &ctx->nskus, id->valuestring);
+		else if (strcmp(k->valuestring, "order") == 0)
+			add_id(orders, &ctx->norders, id->valuestring);
+		else if (strcmp(k->valuestring, "customer") != 0)
+			add_id(docs, &ctx->ndocs, id->valuestring);
+	}
+}
+
+enum sd_rc
+gen_check_reply(struct factcheck **fcp, struct store *st,
+    const struct gen_check *ck, struct sbuf *reply, struct gen_verdict *v,
+    struct sd_error *err)
+{
+	struct fc_ctx	 ctx;
+	struct fc_result fr;
+	const char	**skus = NULL, **docs = NULL, **orders = NULL;
+
+	memset(v, 0, sizeof *v);
+	if (*fcp == NULL && (*fcp = factcheck_open(st, err)) == NULL)
+		return err != NULL ? err->rc : SD_ERR_DB;
+	memset(&ctx, 0, sizeof ctx);
+	fc_result_init(&fr);
+	check_sources(ck->sources, &ctx, &skus, &docs, &orders);
+	check_sources(ck->more, &ctx, &skus, &docs, &orders);
+	ctx.skus = skus;
+	ctx.docs = docs;
+	ctx.orders = orders;
+	ctx.user_id = ck->user_id;
+	ctx.user_text = ck->text;
+	ctx.state_json = ck->state_json;
+	factcheck_text(*fcp, &ctx, reply->buf, reply->len, 0, NULL, &fr,
+	    NULL);
+	fc_result_counts(&fr, &v->claims, &v->backed);
+	v->bug = v->backed < v->claims;
+	v->trace = cJSON_CreateObject();
+	cJSON_AddNumberToObject(v->trace, "claims", v->claims);
+	cJSON_AddNumberToObject(v->trace, "backed", v->backed);
+	cJSON_AddBoolToObject(v->trace, "bug", v->bug);
+	if (v->bug) {
+		cJSON_AddItemToObject(v->trace, "factcheck", claims_json(&fr));
+		cJSON_AddStringToObject(v->trace, "template_reply", reply->buf);
+		sbuf_trim(&fr.text);
+		sbuf_reset(reply);
+		/* The checked text when most of it stood, else no facts. */
+		if (!fr.contradicted && fr.text.len > 0 && fr.removed * 2 <=
+		    fr.sentences)
+			sbuf_adds(reply, fr.text.buf);
+		else
+			sbuf_adds(reply, SAFE_REPLY);
+		cJSON_AddStringToObject(v->trace, "shown", reply->buf);
+	}
+	fc_result_release(&fr);
+	free(skus);
+	free(docs);
+	free(orders);
+	return SD_OK;
 }

@@ -23,6 +23,7 @@
 
 #include "shopdesk.h"
 #include "llm.h"
+#include "sbuf.h"
 
 struct store;
 
@@ -138,6 +139,9 @@ struct gen_request {
 /* What generate_reply did.  Release with gen_result_release. */
 struct gen_result {
 	char		*reply;		/* checked text to show, or NULL */
+	int		 claims;	/* claims the reply made */
+	int		 backed;	/* of them, backed by the store as
+					   written */
 	char		*fallback_reason;	/* why not, or NULL */
 	cJSON		*llm;		/* trace "llm": model, latency_ms,
 					   tokens, attempts, fallback_reason */
@@ -156,5 +160,41 @@ void		 gen_result_release(struct gen_result *);
  */
 enum sd_rc	 generate_reply(struct generator *, const struct gen_request *,
 		    struct gen_result *, struct sd_error *);
+
+/*
+ * Template replies go through the same checker before any front end
+ * shows them: a template filled with data the store does not back (the
+ * wrong product's price, another order's date) is a bug.  The sources
+ * are the turn's citations and retrieved items ([{kind, id}]: products,
+ * orders, documents).
+ */
+struct gen_check {
+	const char	*text;		/* the customer's words */
+	const char	*state_json;	/* dialogue state, or NULL */
+	const char	*user_id;	/* orders must be theirs */
+	const cJSON	*sources;	/* citations, then retrieved items */
+	const cJSON	*more;		/* a second such array, or NULL */
+};
+
+/* The verdict on a template reply. */
+struct gen_verdict {
+	int		 claims;	/* claims the reply made */
+	int		 backed;	/* of them, backed as written */
+	int		 bug;		/* some were not: the fill is wrong */
+	cJSON		*trace;		/* trace "reply_check": claims, counts,
+					   "bug", "shown" (caller owns) */
+};
+
+/*
+ * Check reply in place; *fcp is the checker, opened on first use (the
+ * caller frees it with factcheck_free).  On a bug the reply becomes the
+ * checked text when most of it survived, else a safe answer that states
+ * no fact.  SD_OK unless the checker cannot be opened (the reply is then
+ * left alone and err says why).
+ */
+struct factcheck;
+enum sd_rc	 gen_check_reply(struct factcheck **fcp, struct store *,
+		    const struct gen_check *, struct sbuf *reply,
+		    struct gen_verdict *, struct sd_error *);
 
 #endif

@@ -255,7 +255,7 @@ history_add(struct store *st, const char *session_id, const char *role,
 	static const char touch[] = "UPDATE sessions SET updated_at = ?2"
 	    " WHERE id = ?1";
 	struct analytics_line line = { role, text, intent, action,
-	    latency_us };
+	    latency_us, 0, 0, 0, 0 };
 	const char	*now = store_now();
 	sqlite3_stmt	*s;
 	long long	 id;
@@ -333,9 +333,11 @@ history_turn_save(struct store *st, struct history_turn *ht,
 	static const char begin[] = "BEGIN";
 	static const char commit[] = "COMMIT";
 	static const char msql[] = "INSERT INTO messages(session_id, seq,"
-	    " role, text, intent, confidence, action, latency_us, created_at)"
+	    " role, text, intent, confidence, action, latency_us, created_at,"
+	    " claims, claims_backed, fill_bug)"
 	    " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM messages"
-	    " WHERE session_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	    " WHERE session_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11)";
 	static const char tsql[] = "INSERT INTO traces(message_id, trace)"
 	    " VALUES (?1, ?2)";
 	static const char ssql[] = "UPDATE sessions SET state = ?2,"
@@ -347,8 +349,9 @@ history_turn_save(struct store *st, struct history_turn *ht,
 	const char	*what = "begin transaction";
 	int		 r, bot = ht->reply != NULL && ht->reply[0] != '\0';
 	struct analytics_line lines[2] = {
-		{ "user", ht->text, ht->intent, NULL, -1 },
-		{ "bot", ht->reply, NULL, ht->action, ht->latency_us },
+		{ "user", ht->text, ht->intent, NULL, -1, 0, 0, 0, 0 },
+		{ "bot", ht->reply, NULL, ht->action, ht->latency_us, 1,
+		    ht->claims, ht->claims_backed, ht->fill_bug },
 	};
 
 	ht->user_msg_id = ht->bot_msg_id = 0;
@@ -385,8 +388,12 @@ history_turn_save(struct store *st, struct history_turn *ht,
 		if (ht->latency_us >= 0)
 			sqlite3_bind_int64(s, 7, ht->latency_us);
 		sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 9, ht->claims);
+		sqlite3_bind_int(s, 10, ht->claims_backed);
+		sqlite3_bind_int(s, 11, ht->fill_bug);
 		r = sqlite3_step(s);
 		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
 		if (r != SQLITE_DONE)
 			goto fail;
 		ht->bot_msg_id = sqlite3_last_insert_rowid(db);

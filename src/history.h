@@ -78,6 +78,9 @@ struct history_turn {
 	const char	*status;
 	const char	*reason;	/* escalation reason or NULL */
 	const char	*agent;		/* NULL when no agent holds it */
+	int		 claims;	/* the reply's fact-check: claims made, */
+	int		 claims_backed;	/* backed as written, */
+	int		 fill_bug;	/* a template filled with wrong facts */
 	long long	 user_msg_id;	/* out */
 	long long	 bot_msg_id;	/* out, 0 without a bot line */
 };

@@ -552,11 +552,31 @@ static const char *const history_migrations[] = {
 	"INSERT INTO history.stats_built SELECT 'migration'"
 	"  WHERE NOT EXISTS (SELECT 1 FROM history.messages)"
 	"    AND NOT EXISTS (SELECT 1 FROM history.feedback);",
+
+	/*
+	 * 3 -> 4: the fact-check's verdict on each reply: claims made,
+	 * claims the store backed as written, and whether a template was
+	 * filled with facts the store does not back (NULL on the
+	 * customer's lines and on replies stored before); and their daily
+	 * sums beside the analytics' other running totals.
+	 */
+	"ALTER TABLE history.messages ADD COLUMN claims INTEGER;"
+	"ALTER TABLE history.messages ADD COLUMN claims_backed INTEGER;"
+	"ALTER TABLE history.messages ADD COLUMN fill_bug INTEGER;"
+	"ALTER TABLE history.stats_day ADD COLUMN"
+	"  checked INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE history.stats_day ADD COLUMN"
+	"  claims INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE history.stats_day ADD COLUMN"
+	"  backed INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE history.stats_day ADD COLUMN"
+	"  fill_bugs INTEGER NOT NULL DEFAULT 0;",
 };
 
 /*
  * Parents first, so that the foreign keys hold row by row.  api_keys
- * names its columns: the history file's table has grown since (admin).
+ * and messages name their columns: the history file's tables have grown
+ * since (admin; the fact-check's counts).
  * The copied messages are not in the analytics' running totals yet.
  */
 static const char move_history_sql[] =
@@ -566,7 +586,10 @@ static const char move_history_sql[] =
 	"INSERT OR IGNORE INTO history.sessions SELECT * FROM main.sessions;"
 	"INSERT OR IGNORE INTO history.api_sessions"
 	"  SELECT * FROM main.api_sessions;"
-	"INSERT OR IGNORE INTO history.messages SELECT * FROM main.messages;"
+	"INSERT OR IGNORE INTO history.messages(id, session_id, seq, role,"
+	"  text, intent, confidence, action, latency_us, created_at)"
+	"  SELECT id, session_id, seq, role, text, intent, confidence, action,"
+	"  latency_us, created_at FROM main.messages;"
 	"INSERT OR IGNORE INTO history.traces SELECT * FROM main.traces;"
 	"INSERT OR IGNORE INTO history.feedback SELECT * FROM main.feedback;"
 	"DELETE FROM history.stats_built WHERE EXISTS (SELECT 1 FROM"

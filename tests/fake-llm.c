@@ -27,6 +27,10 @@
  *	#500		always 500
  *	#truncate	the stream stops half-way without [DONE]
  *	#malformed	invalid JSON (plain body or stream chunk)
+ *	#lib		the "reply" of the library entry (JSONL file named by
+ *			$FAKE_LLM_LIBRARY) whose "user" text is the prompt's
+ *			QUESTION without the marker: replies that lie in
+ *			many ways, for the fact-checker's tests
  *
  * usage: fake-llm PORTFILE [LOGFILE]; stops on SIGTERM/SIGINT.
  */
@@ -139,6 +143,48 @@ user_text(cJSON *root)
 	return t;
 }
 
+/*
+ * #lib: the library entry answering the prompt's question, read afresh
+ * each time (the file is small and a test may rewrite it).
+ */
+static char *
+library_answer(const char *prompt)
+{
+	const char *path = getenv("FAKE_LLM_LIBRARY"), *q, *e, *m;
+	char	 line[8192], *out = NULL, *question;
+	size_t	 n;
+	FILE	*fp;
+	cJSON	*o, *u, *r;
+
+	if ((q = strstr(prompt, "\nQUESTION: ")) == NULL)
+		return strdup("(no question)");
+	q += 11;
+	e = strchr(q, '\n');
+	n = e != NULL ? (size_t)(e - q) : strlen(q);
+	question = malloc(n + 1);
+	memcpy(question, q, n);
+	question[n] = '\0';
+	if ((m = strstr(question, " #lib")) != NULL)
+		question[m - question] = '\0';
+	if (path == NULL || (fp = fopen(path, "r")) == NULL) {
+		free(question);
+		return strdup("(no library)");
+	}
+	while (out == NULL && fgets(line, sizeof line, fp) != NULL) {
+		if ((o = cJSON_Parse(line)) == NULL)
+			continue;
+		u = cJSON_GetObjectItem(o, "user");
+		r = cJSON_GetObjectItem(o, "reply");
+		if (cJSON_IsString(u) && cJSON_IsString(r) &&
+		    strcmp(u->valuestring, question) == 0)
+			out = strdup(r->valuestring);
+		cJSON_Delete(o);
+	}
+	fclose(fp);
+	free(question);
+	return out != NULL ? out : strdup("(not in the library)");
+}
+
 /* The answer for a prompt: from its first product line, or scripted. */
 static char *
 answer_for(const char *prompt)
@@ -148,6 +194,8 @@ answer_for(const char *prompt)
 	char	*out;
 	size_t	 n;
 
+	if (strstr(prompt, "#lib") != NULL)
+		return library_answer(prompt);
 	if ((p = strstr(prompt, "#say:")) != NULL) {
 		p += 5;
 		e = strchr(p, '\n');

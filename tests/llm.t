@@ -58,6 +58,27 @@ run_ok "--show-verdicts marks claims" "$SHOPDESK" -q --generator llm \
 contains "inline verdict" "$T/out" "[✗ corrected: \$1,299]"
 contains "inline support" "$T/out" "[✓ stock]"
 
+# Every reply's verdicts are stored and summed.
+run_ok "stats --json after the replays" "$SHOPDESK" -q stats --json
+contains "stats count checked replies and claims" "$T/out" \
+	'"factcheck":{"replies_checked":'
+grep -q '"factcheck":{[^}]*"accuracy":0\.[0-9]' "$T/out"
+ok $? "accuracy is below 1: the wrong price was not backed as written"
+run_ok "stats" "$SHOPDESK" -q stats
+contains "stats shows the facts backed" "$T/out" "facts backed"
+
+# The library of lying replies, checked offline.
+run_ok "eval factcheck" env SHOPDESK_NOW=2026-11-18T12:00:00Z \
+	"$SHOPDESK" -q eval factcheck --json \
+	"$top_srcdir/tests/data/factcheck-lies.jsonl"
+contains "eval factcheck: no false fact shown" "$T/out" '"false_shown":0,'
+contains "eval factcheck: no true fact dropped" "$T/out" '"true_dropped":0,'
+run_fails "eval factcheck without a file" 2 "$SHOPDESK" -q eval factcheck
+printf '{"user":"x"}\n' > "$T/bad.jsonl"
+run_fails "eval factcheck on a line without a reply" 1 "$SHOPDESK" -q \
+	eval factcheck "$T/bad.jsonl"
+contains "names file and line" "$T/err" "bad.jsonl:1:"
+
 # Down server: the template answers, the trace says why.
 printf '/user C1024\nhow much is the asus rog strix g15?\n' > "$T/s2"
 run_ok "server down: replay still answers" "$SHOPDESK" -q --generator llm \

@@ -24,6 +24,7 @@
 #include "sbuf.h"
 #include "store.h"
 #include "tap.h"
+#include "template.h"
 
 static pid_t server;
 static char url[64];
@@ -127,6 +128,8 @@ claim(const struct fc_result *r, const char *kind)
 	return NULL;
 }
 
+static const char *user_text;	/* the customer's words for check() */
+
 static void
 check(struct factcheck *fc, const char *user, const char *sku,
     const char *text, struct fc_result *r)
@@ -139,6 +142,7 @@ check(struct factcheck *fc, const char *user, const char *sku,
 	ctx.user_id = user;
 	ctx.skus = skus;
 	ctx.nskus = sku != NULL;
+	ctx.user_text = user_text;
 	fc_result_release(r);
 	fc_result_init(r);
 	factcheck_text(fc, &ctx, text, strlen(text), 0, NULL, r, NULL);
@@ -305,11 +309,84 @@ main(void)
 	ok(c != NULL && strcmp(c->ev_kind, "policy") == 0 && c->ev_id != NULL &&
 	    strncmp(c->ev_id, "policy-", 7) == 0, "policy evidence: %s",
 	    c != NULL && c->ev_id ? c->ev_id : "-");
+	user_text = "any laptop under $1,500 with 16GB RAM and 4-6 hours "
+	    "of battery?";
 	check(fc, NULL, NULL, "Laptops under $1,500 with 16GB RAM and 4-6 "
 	    "hours of battery are popular.", &fr);
-	ok(fr.n == 0 && strcmp(fr.text.buf, "Laptops under $1,500 with 16GB "
-	    "RAM and 4-6 hours of battery are popular.") == 0,
-	    "budgets, specs and ranges are not claims");
+	ok(fr.removed == 0 && strcmp(fr.text.buf, "Laptops under $1,500 with "
+	    "16GB RAM and 4-6 hours of battery are popular.") == 0 &&
+	    claim(&fr, "number") != NULL && strcmp(claim(&fr,
+	    "number")->ev_kind, "customer") == 0,
+	    "budgets, specs and ranges the customer gave are backed by them");
+	user_text = NULL;
+	check(fc, NULL, NULL, "Laptops under $1,500 with 16GB RAM are "
+	    "popular. Ask me anything.", &fr);
+	ok(fr.removed == 1 && strcmp(fr.text.buf, "Ask me anything.") == 0 &&
+	    claim(&fr, "number")->verdict == FC_UNSUPPORTED,
+	    "a budget nobody gave is not backed: %s", fr.text.buf);
+
+	/*
+	 * Templates go through the same checker: product_info filled with
+	 * the ASUS ROG Strix G15's name but the Acer Nitro 5's figures.
+	 */
+	{
+		struct template_set *ts;
+		struct slots	 sl = SLOTS_INIT;
+		struct sbuf	 out = SBUF_INIT;
+		struct gen_check ck;
+		struct gen_verdict vd;
+		struct factcheck *tfc = NULL;
+		cJSON		*cites = cJSON_Parse("[{\"kind\":\"product\","
+				    "\"id\":\"LAP-1008\"}]");
+		char		*tdir = xasprintf("%s/templates", share);
+
+		ts = template_load_dir(tdir, &err);
+		slots_set(&sl, "product_name", "ASUS ROG Strix G15");
+		slots_set(&sl, "key_features", "an RTX 4050 and a 144 Hz "
+		    "screen");
+		slots_set(&sl, "price", "$899");
+		slots_set(&sl, "rating", "4.3");
+		slots_set(&sl, "review_count", "612");
+		rc = ts != NULL ? template_render(ts, "product_info", &sl, 0,
+		    &out, NULL, &err) : SD_ERR_PARSE;
+		memset(&ck, 0, sizeof ck);
+		ck.text = "tell me about the strix g15";
+		ck.sources = cites;
+		rc = rc == SD_OK ? gen_check_reply(&tfc, st, &ck, &out, &vd,
+		    &err) : rc;
+		ok(rc == SD_OK && vd.bug && vd.backed < vd.claims &&
+		    strstr(out.buf, "$899") == NULL && strstr(out.buf,
+		    "612") == NULL && strstr(out.buf, "4050") == NULL,
+		    "a template filled from the wrong product is caught: "
+		    "%d of %d claims backed; shown: %s", vd.backed, vd.claims,
+		    out.buf);
+		ok(vd.trace != NULL && cJSON_IsTrue(cJSON_GetObjectItem(
+		    vd.trace, "bug")) && cJSON_GetArraySize(
+		    cJSON_GetObjectItem(vd.trace, "factcheck")) > 0,
+		    "the trace reports the bad fill");
+		cJSON_Delete(vd.trace);
+		slots_set(&sl, "key_features", "an RTX 3060 and a 300 Hz "
+		    "screen");
+		slots_set(&sl, "price", "$1,299");
+		slots_set(&sl, "rating", "4.7");
+		slots_set(&sl, "review_count", "847");
+		sbuf_reset(&out);
+		rc = template_render(ts, "product_info", &sl, 0, &out, NULL,
+		    &err);
+		rc = rc == SD_OK ? gen_check_reply(&tfc, st, &ck, &out, &vd,
+		    &err) : rc;
+		ok(rc == SD_OK && !vd.bug && vd.claims > 0 && vd.backed ==
+		    vd.claims && strstr(out.buf, "$1,299") != NULL,
+		    "the right product's fill passes: %d of %d: %s",
+		    vd.backed, vd.claims, out.buf);
+		cJSON_Delete(vd.trace);
+		factcheck_free(tfc);
+		template_free(ts);
+		slots_release(&sl);
+		sbuf_release(&out);
+		cJSON_Delete(cites);
+		free(tdir);
+	}
 
 	/* generate_reply end to end against the fake server. */
 	gen_config_init(&gc);

@@ -346,8 +346,10 @@ main(void)
 	    "INSERT INTO history.api_keys(id, name, prefix, hash, created_at,"
 	    " revoked_at) SELECT * FROM main.api_keys;"
 	    "INSERT INTO history.sessions SELECT * FROM main.sessions;"
-	    "INSERT INTO history.messages SELECT * FROM main.messages"
-	    " WHERE id = 1; COMMIT", &err) == SD_OK,
+	    "INSERT INTO history.messages(id, session_id, seq, role, text,"
+	    " intent, confidence, action, latency_us, created_at)"
+	    " SELECT * FROM main.messages WHERE id = 1; COMMIT", &err) ==
+	    SD_OK,
 	    "history holds part of the rows, main all of them at version 9");
 	store_close(st);
 	st = store_open(p, NULL, &err);

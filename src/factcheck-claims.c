@@ -1,0 +1,625 @@
+/*
+ * factcheck-claims.c owns what a sentence is about and the checks that
+ * do not know a phrasing in advance: every quantity of a sentence
+ * against the pools of its entities (factcheck-pool.c); the claims made
+ * in words are factcheck-words.c's.  Each claim is backed by the rows of
+ * what the sentence is about or its sentence is dropped: a sentence the
+ * store cannot stand behind is worth less than a shorter reply.
+ *
+ * Which rows: the products the sentence names (else the one the reply
+ * is about, else those in the prompt), the customer's order it names or
+ * refers to, the policies its words name (by the policies' tags), the
+ * documents it cites, and when it names no product the documents in
+ * context; plus the customer's words, the dialogue state and the shop's
+ * template text, which back a number whatever its unit.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+#include <sqlite3.h>
+
+#include "shopdesk.h"
+#include "catalog.h"
+#include "factcheck.h"
+#include "factcheck-int.h"
+#include "sbuf.h"
+#include "store.h"
+
+void
+fc_sent_release(struct sent *x)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->ndocs; i++)
+		free(x->docs[i]);
+	free(x->docs);
+	free(x->order_id);
+	free(x->stems);
+	free(x->ev_id);
+	free(x->view.p);
+	free(x->about);
+}
+
+/* Policies. */
+
+static char *
+stems_of(const char *text, size_t len)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 i = 0, s;
+	char		*st;
+
+	sbuf_addc(&sb, ' ');
+	while (i < len) {
+		while (i < len && !isalnum((unsigned char)text[i]) &&
+		    (unsigned char)text[i] < 0x80)
+			i++;
+		s = i;
+		while (i < len && (isalnum((unsigned char)text[i]) ||
+		    (unsigned char)text[i] >= 0x80))
+			i++;
+		if (i > s) {
+			st = fc_stem(text + s, i - s);
+			sbuf_adds(&sb, st);
+			sbuf_addc(&sb, ' ');
+			free(st);
+		}
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+static void
+policy_kw(struct fc_policy *p, const char *phrase, size_t n)
+{
+	while (n > 0 && *phrase == ' ') {
+		phrase++;
+		n--;
+	}
+	if (n == 0)
+		return;
+	p->kw = xrealloc(p->kw, (p->nkw + 1) * sizeof *p->kw);
+	p->kw[p->nkw++] = stems_of(phrase, n);
+}
+
+/* A policy's "facts" object, kept by ingest in meta "facts:<id>". */
+static cJSON *
+policy_facts(struct factcheck *fc, const char *id)
+{
+	static const char sql[] = "SELECT value FROM meta"
+	    " WHERE key = 'facts:' || ?1";
+	sqlite3_stmt	*s;
+	cJSON		*root = NULL;
+
+	if ((s = store_prepare(fc->st, sql, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		root = cJSON_Parse((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return root;
+}
+
+void
+fc_policies_load(struct factcheck *fc)
+{
+	static const char sql[] = "SELECT doc_key, tags, coalesce(topic, '')"
+	    " FROM documents WHERE kind = 'policy' ORDER BY doc_key";
+	sqlite3_stmt	*s;
+	struct fc_policy *p;
+	const char	*tags, *c;
+	size_t		 i;
+
+	if ((s = store_prepare(fc->st, sql, NULL)) == NULL)
+		return;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		fc->pol = xrealloc(fc->pol, (fc->npol + 1) * sizeof *fc->pol);
+		p = &fc->pol[fc->npol++];
+		memset(p, 0, sizeof *p);
+		p->id = xstrdup((const char *)sqlite3_column_text(s, 0));
+		tags = (const char *)sqlite3_column_text(s, 1);
+		while (tags != NULL && *tags != '\0') {
+			c = strchr(tags, ',');
+			policy_kw(p, tags, c != NULL ? (size_t)(c - tags) :
+			    strlen(tags));
+			tags = c != NULL ? c + 1 : NULL;
+		}
+		c = (const char *)sqlite3_column_text(s, 2);
+		policy_kw(p, c, strlen(c));
+	}
+	sqlite3_reset(s);
+	for (i = 0; i < fc->npol; i++)
+		fc->pol[i].facts = policy_facts(fc, fc->pol[i].id);
+}
+
+void
+fc_policies_free(struct factcheck *fc)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < fc->npol; i++) {
+		for (j = 0; j < fc->pol[i].nkw; j++)
+			free(fc->pol[i].kw[j]);
+		free(fc->pol[i].kw);
+		free(fc->pol[i].id);
+		cJSON_Delete(fc->pol[i].facts);
+	}
+	free(fc->pol);
+	fc->pol = NULL;
+	fc->npol = 0;
+	fc_cache_free(fc->rows);
+	fc->rows = NULL;
+}
+
+/*
+ * The rows of products, orders and documents are kept between replies
+ * (reading and scanning them was most of a template check's cost) until
+ * the catalog file changes: its data version moves on every commit, this
+ * connection's included, and a write in progress may change it at once.
+ */
+#define ROWS_MAX	512	/* entity pools kept at most */
+
+void
+fc_rows_check(struct factcheck *fc)
+{
+	unsigned	 dv = 0;
+	sqlite3		*db = store_db(fc->st);
+
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION,
+	    &dv) != SQLITE_OK)
+		dv = fc->data_version + 1;	/* unknown: assume changed */
+	if (dv == fc->data_version && sqlite3_txn_state(db, "main") !=
+	    SQLITE_TXN_WRITE && (fc->rows == NULL || fc->rows->n < ROWS_MAX))
+		return;
+	if (dv != fc->data_version) {
+		fc_policies_free(fc);
+		fc_policies_load(fc);
+	}
+	fc_cache_free(fc->rows);
+	fc->rows = NULL;
+	fc->data_version = dv;
+}
+
+/* Does the sentence hold every stem of the phrase " a b "? */
+static int
+says_stems(const struct sent *x, const char *kw)
+{
+	const char	*p = kw, *q, *h;
+	size_t		 n;
+	int		 ok = 1;
+
+	while (ok && *p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		q = strchr(p, ' ');
+		n = (size_t)(q - p);
+		/* " word " in the stems, without building the needle. */
+		for (ok = 0, h = x->stems; !ok && (h = strstr(h, p - 1)) !=
+		    NULL; h++)
+			ok = strncmp(h, p - 1, n + 2) == 0;
+		p = q;
+	}
+	return ok;
+}
+
+void
+fc_ensure_stems(struct sent *x)
+{
+	if (x->stems == NULL)
+		x->stems = stems_of(x->s, x->len);
+}
+
+int
+fc_says(const struct sent *x, const char *w)
+{
+	char	*st = fc_stem(w, strlen(w)), *key = xasprintf(" %s ", st);
+	int	 r = strstr(x->stems, key) != NULL;
+
+	free(st);
+	free(key);
+	return r;
+}
+
+/*
+ * The policies the sentence's words name, and those it cites; with
+ * context set, also those in the turn's context when it names no
+ * product.
+ */
+static int
+about_one(const struct sent *x, size_t k, int context)
+{
+	const char	*id = x->fc->pol[k].id;
+	size_t		 i;
+
+	for (i = 0; i < x->ndocs; i++)
+		if (strcmp(x->docs[i], id) == 0)
+			return 1;
+	for (i = 0; i < x->fc->pol[k].nkw; i++)
+		if (says_stems(x, x->fc->pol[k].kw[i]))
+			return 1;
+	if (context && !x->has_product)
+		for (i = 0; i < x->ctx->ndocs; i++)
+			if (strcmp(x->ctx->docs[i], id) == 0)
+				return 2;
+	return 0;
+}
+
+int
+fc_about_policy(struct sent *x, size_t k, int context)
+{
+	size_t	 i;
+
+	/* Asked for every policy several times a sentence: decide once. */
+	if (x->about == NULL) {
+		fc_ensure_stems(x);
+		x->about = xcalloc(x->fc->npol + 1, 1);
+		for (i = 0; i < x->fc->npol; i++)
+			x->about[i] = (unsigned char)about_one(x, i, 1);
+	}
+	return x->about[k] == 1 || (context && x->about[k] == 2);
+}
+
+/*
+ * Entity pools are built once and shared by the sentences of a reply
+ * and by later replies (fc_rows_check): a comparison table is twenty
+ * lines about the same two products, and reading and scanning their
+ * rows again for each line and each turn was most of a check's cost.
+ */
+
+void
+fc_cache_free(struct fc_cache *c)
+{
+	size_t	 i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++) {
+		free(c->key[i]);
+		pool_release(c->pool[i]);
+		free(c->pool[i]);
+	}
+	free(c->key);
+	free(c->pool);
+	free(c);
+}
+
+/*
+ * The cached pool of kind:id, or a new empty one (*fresh set): rows in
+ * the checker's cache, the turn's own words in the reply's.
+ */
+static struct fc_pool *
+cached(struct sent *x, const char *kind, const char *id, int *fresh)
+{
+	struct fc_cache	**cp, *c;
+	char		*key = xasprintf("%s:%s", kind, id);
+	size_t		 i;
+
+	cp = strcmp(kind, "customer") == 0 ? &x->res->cache : &x->fc->rows;
+	if (*cp == NULL)
+		*cp = xcalloc(1, sizeof **cp);
+	c = *cp;
+	*fresh = 0;
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->key[i], key) == 0) {
+			free(key);
+			return c->pool[i];
+		}
+	c->key = xrealloc(c->key, (c->n + 1) * sizeof *c->key);
+	c->pool = xrealloc(c->pool, (c->n + 1) * sizeof *c->pool);
+	c->key[c->n] = key;
+	c->pool[c->n] = xcalloc(1, sizeof **c->pool);
+	pool_init(c->pool[c->n]);
+	pool_source(c->pool[c->n], kind, id);
+	*fresh = 1;
+	return c->pool[c->n++];
+}
+
+/* Add an entity's pool to the sentence's view (once). */
+static void
+view_add(struct sent *x, struct fc_pool *p, const char *kind, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->view.n; i++)
+		if (x->view.p[i] == p)
+			return;
+	x->view.p = xrealloc(x->view.p, (x->view.n + 1) * sizeof *x->view.p);
+	x->view.p[x->view.n++] = p;
+	if (x->ev_kind == NULL) {
+		x->ev_kind = kind;
+		x->ev_id = xstrdup(id);
+	}
+}
+
+static void
+pool_add_product(struct sent *x, long p)
+{
+	struct product	 pr;
+	struct fc_pool	*pl;
+	int		 fresh;
+
+	if (p < 0)
+		return;
+	pl = cached(x, "product", x->fc->sku[p], &fresh);
+	if (fresh && fc_load_product(x, p, &pr)) {
+		pool_product(pl, &pr);
+		product_release(&pr);
+	}
+	view_add(x, pl, "product", x->fc->sku[p]);
+}
+
+static void
+pool_add_order(struct sent *x, const char *id)
+{
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct fc_pool	*pl;
+	char		*w;
+	int		 fresh;
+
+	pl = cached(x, "order", id, &fresh);
+	view_add(x, pl, "order", id);
+	if (!fresh)
+		return;
+	if (catalog_order(x->fc->st, id, &o, &err) != SD_OK) {
+		sd_error_clear(&err);
+		return;
+	}
+	pool_order(pl, &o);
+	/* "you still have 12 days to return it" */
+	if (o.delivered_at != NULL && (w = catalog_policy_fact(x->fc->st,
+	    "return_window_days", NULL)) != NULL) {
+		pool_num(pl, atof(w) - (double)catalog_days_between(
+		    o.delivered_at, store_now()), "day");
+		free(w);
+	}
+	order_release(&o);
+}
+
+static void
+pool_add_document(struct sent *x, const char *kind, const char *id)
+{
+	struct fc_pool	*pl;
+	int		 fresh;
+
+	pl = cached(x, "document", id, &fresh);
+	if (fresh)
+		pool_document(pl, x->fc->st, id);
+	view_add(x, pl, kind, id);
+}
+
+/* The customer's words, the state: the same for every sentence. */
+static void
+pool_add_turn(struct sent *x)
+{
+	struct fc_pool	*pl;
+	int		 fresh;
+
+	pl = cached(x, "customer", "words", &fresh);
+	if (fresh) {
+		pool_loose(pl, x->ctx->user_text);
+		pool_source(pl, "template", "text");
+		pool_loose(pl, x->ctx->shop_text);
+		pool_source(pl, "state", "dialogue");
+		pool_json(pl, x->ctx->state_json);
+	}
+	view_add(x, pl, "customer", "words");
+}
+
+const struct fc_view *
+fc_sentence_pool(struct sent *x)
+{
+	size_t	 i, j;
+	long	 p;
+
+	if (x->view_built)
+		return &x->view;
+	x->view_built = 1;
+	fc_ensure_stems(x);
+	for (i = 0; i < x->nm; i++) {
+		for (j = 0; j < i && x->m[j].prod != x->m[i].prod; j++)
+			;
+		if (j == i)
+			pool_add_product(x, x->m[i].prod);
+	}
+	if (x->nm == 0 && x->res->nseen >= 2)
+		for (i = 0; i < x->res->nseen; i++)
+			pool_add_product(x, x->res->seen[i]);
+	else if (x->nm == 0 && x->res->subject >= 0)
+		pool_add_product(x, x->res->subject);
+	else if (x->nm == 0)
+		for (i = 0; i < x->ctx->nskus; i++)
+			if ((p = fc_sku_lookup(x->fc, x->ctx->skus[i])) >= 0)
+				pool_add_product(x, p);
+	if (x->order_id != NULL)
+		pool_add_order(x, x->order_id);
+	else if (x->res->order != NULL)
+		pool_add_order(x, x->res->order);
+	else
+		for (i = 0; i < x->ctx->norders; i++)
+			pool_add_order(x, x->ctx->orders[i]);
+	for (i = 0; i < x->fc->npol; i++)
+		if (fc_about_policy(x, i, 1))
+			pool_add_document(x, "policy", x->fc->pol[i].id);
+	for (i = 0; i < x->ndocs; i++)
+		pool_add_document(x, "document", x->docs[i]);
+	if (!x->has_product)
+		for (i = 0; i < x->ctx->ndocs; i++)
+			pool_add_document(x, "document", x->ctx->docs[i]);
+	pool_add_turn(x);
+	return &x->view;
+}
+
+const char *
+view_backs(const struct fc_view *v, const struct fq *q, const char **id)
+{
+	const char	*k;
+	size_t		 i;
+
+	for (i = 0; i < v->n; i++)
+		if ((k = pool_backs(v->p[i], q, id)) != NULL)
+			return k;
+	*id = NULL;
+	return NULL;
+}
+
+int
+view_has_word(const struct fc_view *v, const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->n; i++)
+		if (pool_has_word(v->p[i], w, n))
+			return 1;
+	return 0;
+}
+
+void
+fc_unsupported(struct sent *x, const char *kind, size_t s, size_t e,
+    const char *why)
+{
+	fc_sentence_pool(x);
+	fc_claim_add(x->res, kind, x->s + s, e - s, FC_UNSUPPORTED,
+	    x->ev_kind != NULL ? x->ev_kind : "context", x->ev_id, why, NULL,
+	    NULL);
+	x->drop = 1;
+}
+
+int
+fc_neg_word(const struct sent *x, size_t i)
+{
+	static const char *const neg[] = { "not", "no", "never", "without",
+	    "non", "nor", "cannot", "none", NULL };
+	static const char *const aux[] = { "don", "doesn", "isn", "aren",
+	    "can", "won", "wasn", "didn", "shouldn", "couldn", NULL };
+	size_t	 k;
+
+	for (k = 0; neg[k] != NULL; k++)
+		if (strcmp(x->t[i].w, neg[k]) == 0)
+			return 1;
+	for (k = 0; aux[k] != NULL; k++)
+		if (strcmp(x->t[i].w, aux[k]) == 0 && i + 1 < x->nt &&
+		    strcmp(x->t[i + 1].w, "t") == 0)
+			return 1;
+	return 0;
+}
+
+int
+fc_in_rows(struct sent *x, size_t s, size_t e)
+{
+	const struct fc_view *p = fc_sentence_pool(x);
+	size_t		 i, w;
+	int		 all = 1;
+
+	for (i = s; i < e && all; i = w) {
+		while (i < e && !isalnum((unsigned char)x->s[i]))
+			i++;
+		for (w = i; w < e && isalnum((unsigned char)x->s[w]); w++)
+			;
+		if (w > i)
+			all = view_has_word(p, x->s + i, w - i);
+	}
+	/* Built before every name was found: build it again later. */
+	free(x->view.p);
+	free(x->about);
+	x->about = NULL;
+	x->view.p = NULL;
+	x->view.n = 0;
+	x->view_built = 0;
+	free(x->ev_id);
+	x->ev_id = NULL;
+	x->ev_kind = NULL;
+	return all;
+}
+
+int
+fc_negated(const struct sent *x)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->nt; i++)
+		if (fc_neg_word(x, i))
+			return 1;
+	return 0;
+}
+
+/* Numbers. */
+
+/* Claims keep their evidence kind as static text. */
+static const char *
+static_kind(const char *k)
+{
+	static const char *const kinds[] = { "product", "order", "policy",
+	    "document", "customer", "template", "state", NULL };
+	size_t	 i;
+
+	for (i = 0; kinds[i] != NULL; i++)
+		if (strcmp(kinds[i], k) == 0)
+			return kinds[i];
+	return "context";
+}
+
+static int
+covered(const struct sent *x, size_t s, size_t e)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->ned; i++)
+		if (s < x->ed[i].e && x->ed[i].s < e)
+			return 1;
+	for (i = 0; i < x->nm; i++)
+		if (x->m[i].s <= s && e <= x->m[i].e && x->m[i].s < x->m[i].e)
+			return 1;
+	return 0;
+}
+
+/* "  3. HP Victus 15": a list's numbering, not a quantity. */
+static int
+list_marker(const struct sent *x, const struct fq *q)
+{
+	size_t	 i;
+
+	if (q->e >= x->len || (x->s[q->e] != '.' && x->s[q->e] != ')') ||
+	    q->range || q->unit[0] != '\0')
+		return 0;
+	for (i = q->s; i > 0 && x->s[i - 1] == ' '; i--)
+		;
+	return i == 0 || x->s[i - 1] == '\n';
+}
+
+void
+fc_scan_numbers(struct sent *x)
+{
+	struct fq_list	 l;
+	const struct fc_view *p;
+	const char	*kind, *id;
+	size_t		 i;
+
+	memset(&l, 0, sizeof l);
+	fq_scan(x->s, x->len, &l);
+	for (i = 0; i < l.n && !x->drop; i++) {
+		const struct fq *q = &l.v[i];
+
+		/* "#12345" names an order or an item: scan_orders owns it. */
+		if (covered(x, q->s, q->e) || (q->s > 0 && x->s[q->s - 1] ==
+		    '#') || list_marker(x, q))
+			continue;
+		p = fc_sentence_pool(x);
+		if ((kind = view_backs(p, q, &id)) != NULL)
+			fc_claim_add(x->res, "number", x->s + q->s,
+			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
+			    q->unit[0] != '\0' ? q->unit : "value", NULL,
+			    NULL);
+		else
+			fc_unsupported(x, "number", q->s, q->e,
+			    q->unit[0] != '\0' ? q->unit : "value");
+	}
+	fq_list_release(&l);
+}
