@@ -79,6 +79,34 @@ printf '{"text": "where is my order", "intent": "order_status"}\n{"text": "thank
 run_ok "eval maps aliases" "$SHOPDESK" -e eval intents --json "$T/alias.jsonl"
 contains "aliases are scored" "$T/out" '"n":3'
 
+# The voices format: a list of acceptable intents, best first, a register
+# and a source; lenient and strict accuracy, per-group tallies and the
+# share of in-store lines refused as out_of_scope.
+cat > "$T/voices.jsonl" <<'EOF2'
+{"text": "where is my order 12345", "intents": ["track_order", "delivery_period"], "register": "chat", "source": "a"}
+{"text": "hello", "intents": ["cancel_order", "greeting"], "register": "chat", "source": "a"}
+{"text": "what is the capital of peru", "intents": ["out_of_scope"], "register": "formal", "source": "b"}
+{"text": "asdf qwer zxcv", "intents": ["warranty"], "register": "formal"}
+EOF2
+run_ok "eval reads lists of acceptable intents" "$SHOPDESK" -e eval intents \
+	--json "$T/voices.jsonl"
+contains "lenient accuracy" "$T/out" '"lenient_accuracy":0.75'
+contains "strict accuracy" "$T/out" '"strict_accuracy":0.5'
+contains "in-store lines refused" "$T/out" '"in_store_refused_rate":0.3333'
+contains "out-of-scope lines refused" "$T/out" '"oos_refused_rate":1'
+contains "per source, the file when a line has none" "$T/out" \
+	"\"$T/voices.jsonl\":{\"n\":1,"
+contains "per register" "$T/out" '"by_register":{"chat":{"n":2,"lenient_accuracy":1,"strict_accuracy":0.5'
+run_ok "eval text output per group" "$SHOPDESK" -e eval intents \
+	"$T/voices.jsonl" "$D/store-test.jsonl"
+contains "text output: in-store refused" "$T/out" "in-store refused"
+contains "text output: a row per file" "$T/out" "store-test.jsonl"
+contains "text output: a row per register" "$T/out" "formal"
+printf '{"text": "hi", "intents": []}\n' > "$T/bad3.jsonl"
+run_fails "eval: an empty list of intents" 1 "$SHOPDESK" -e eval intents \
+	"$T/bad3.jsonl"
+contains "eval names the empty list's line" "$T/err" 'bad3.jsonl:1: '
+
 # A model trained from other files is kept (not retrained on load).
 run_ok "train on a custom file" "$SHOPDESK" -e train \
 	"$top_srcdir/share/nlu/store.jsonl"
