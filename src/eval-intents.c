@@ -367,6 +367,16 @@ report_groups(cJSON *root, const struct itemset *is, const struct run *rn)
 		if (is->v[i].reg >= 0)
 			tally_add(&reg[is->v[i].reg], &is->v[i], rn->pred[i]);
 	}
+	o = cJSON_AddObjectToObject(root, "by_source");
+	for (g = 0; g < is->src.n; g++)
+		cJSON_AddItemToObject(o, is->src.v[g], tally_json(&src[g]));
+	if (is->reg.n > 0) {
+		o = cJSON_AddObjectToObject(root, "by_register");
+		for (g = 0; g < is->reg.n; g++)
+			cJSON_AddItemToObject(o, is->reg.v[g],
+			    tally_json(&reg[g]));
+	}
+	/* After the groups: a reader taking a key's last match gets these. */
 	cJSON_AddNumberToObject(root, "lenient_accuracy",
 	    ratio(all.lenient, all.n));
 	cJSON_AddNumberToObject(root, "strict_accuracy",
@@ -377,15 +387,6 @@ report_groups(cJSON *root, const struct itemset *is, const struct run *rn)
 	cJSON_AddNumberToObject(root, "out_of_scope_lines", (double)all.oos);
 	cJSON_AddNumberToObject(root, "oos_refused_rate",
 	    ratio(all.oos_refused, all.oos));
-	o = cJSON_AddObjectToObject(root, "by_source");
-	for (g = 0; g < is->src.n; g++)
-		cJSON_AddItemToObject(o, is->src.v[g], tally_json(&src[g]));
-	if (is->reg.n > 0) {
-		o = cJSON_AddObjectToObject(root, "by_register");
-		for (g = 0; g < is->reg.n; g++)
-			cJSON_AddItemToObject(o, is->reg.v[g],
-			    tally_json(&reg[g]));
-	}
 	free(src);
 	free(reg);
 }
