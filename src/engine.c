@@ -2913,6 +2913,7 @@ engine_turn(struct engine *e, const char *session_id, const char *user_id,
 		    intent_model_threshold(e->im));
 		cJSON_AddNumberToObject(v, "margin",
 		    intent_model_margin(e->im));
+		cJSON_AddNumberToObject(v, "in_store", e->ir.in_store);
 	}
 	stage_time(&t, timings, "intent", &mark);
 
