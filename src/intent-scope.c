@@ -93,6 +93,7 @@ static const char *const weak_words[] = {
 	"watch", "plug", "drive", "memory", "case", "color", "colour",
 	"size", "fit", "compatible", "work", "works", "setup", "install",
 	"cheap", "recommend", "best", "better", "vs", "difference",
+	"delete", "profile", "email", "emails", "username", "signup",
 };
 /*
  * Words of the services customers confuse with a shop's (a bank's
@@ -112,25 +113,53 @@ static const char *const other_words[] = {
 	"homework", "joke", "reminder", "alarm", "timer", "meeting", "tire",
 };
 
+/* Words this long or longer match with one letter wrong. */
+#define TYPO_MIN	5
+
 static int
 cmp_lex(const void *a, const void *b)
 {
 	const struct intent_lexword *x = a, *y = b;
 
-	return x->key < y->key ? -1 : x->key > y->key;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
 }
 
 static void
-lex_add(struct intent_lexicon *l, const char *const *words, size_t nw,
-    int weight)
+lex_push(struct intent_lexicon *l, size_t *cap, uint64_t key, int weight)
 {
-	size_t	 i;
+	if (l->n == *cap) {
+		*cap = *cap < 1024 ? 1024 : *cap * 2;
+		l->v = xrealloc(l->v, *cap * sizeof *l->v);
+	}
+	l->v[l->n].key = key;
+	l->v[l->n].weight = weight;
+	l->n++;
+}
+
+/*
+ * Each word, and for a store word of TYPO_MIN letters or more each form
+ * with one letter deleted: a customer's word matches when it, or it with
+ * one letter deleted, is one of these (a letter missing, extra or
+ * mistyped: "acount", "trackng", "warrranty").  Short words are left
+ * exact, where one letter makes another word.
+ */
+static void
+lex_add(struct intent_lexicon *l, size_t *cap, const char *const *words,
+    size_t nw, int weight)
+{
+	size_t	 i, j, len;
 
 	for (i = 0; i < nw; i++) {
-		l->v[l->n].key = intent_word_key2(words[i], strlen(words[i]),
-		    NULL, 0);
-		l->v[l->n].weight = weight;
-		l->n++;
+		len = strlen(words[i]);
+		lex_push(l, cap, intent_word_key2(words[i], len, NULL, 0),
+		    weight);
+		if (weight < 0 || len < TYPO_MIN)
+			continue;
+		for (j = 0; j < len; j++)
+			lex_push(l, cap, intent_word_key2(words[i], j,
+			    words[i] + j + 1, len - j - 1), weight);
 	}
 }
 
@@ -143,11 +172,24 @@ intent_lexicon_new(void)
 
 	size_t		 no = sizeof other_words / sizeof other_words[0];
 
-	l->v = xcalloc(ns + nw + no, sizeof *l->v);
-	lex_add(l, strong_words, ns, 2);
-	lex_add(l, weak_words, nw, 1);
-	lex_add(l, other_words, no, -3);
+	size_t		 cap = 0, i, o;
+
+	lex_add(l, &cap, other_words, no, -3);
+	lex_add(l, &cap, strong_words, ns, 2);
+	lex_add(l, &cap, weak_words, nw, 1);
+	/*
+	 * Sorted by key, a word before its deleted forms (stable by
+	 * insertion order is not what qsort gives, hence the weight tie
+	 * break); a key kept once, with the weight of its first entry:
+	 * other words, then strong, then weak.
+	 */
+	for (i = 0; i < l->n; i++)
+		l->v[i].order = (uint32_t)i;
 	qsort(l->v, l->n, sizeof *l->v, cmp_lex);
+	for (i = 0, o = 0; i < l->n; i++)
+		if (o == 0 || l->v[o - 1].key != l->v[i].key)
+			l->v[o++] = l->v[i];
+	l->n = o;
 	return l;
 }
 
@@ -200,6 +242,10 @@ intent_store_words(const struct intent_lexicon *l,
 		wt = lex_weight(l, r->keys[i]);
 		w = r->norm.buf + r->toks[i].start;
 		len = r->toks[i].end - r->toks[i].start;
+		for (j = 0; wt == 0 && len >= TYPO_MIN && j < len; j++)
+			if ((wt = lex_weight(l, intent_word_key2(w, j,
+			    w + j + 1, len - j - 1))) < 0)
+				wt = 0;	/* a typo never makes a bank word */
 		if (wt == 0 && len > 4 && w[len - 1] == 's')
 			wt = lex_weight(l, intent_word_key2(w, len - 1, NULL,
 			    0));

@@ -46,7 +46,7 @@
 #include "text.h"
 
 /* Bump when features or the blob layout change: stored models retrain. */
-#define MODEL_VERSION	7
+#define MODEL_VERSION	8
 #define MODEL_MAGIC	"SDINTENT"
 
 /*
@@ -207,6 +207,7 @@ intent_verdict_name(enum intent_verdict v)
 #define MARGIN		0.10
 #define CHAR_MIN	3
 #define CHAR_MAX	5
+#define CHAR_SPAN_MAX	40	/* longer tokens give no char n-grams */
 #define AUG_SHARE	50	/* percent of examples given a variant */
 
 /* A dictionary slot: the key beside its row, one cache line per probe. */
@@ -369,6 +370,13 @@ char_features(struct intent_result *r, size_t *n, size_t nwords)
 	for (i = 0; i < nwords; i++) {
 		a = r->toks[i].start - 1;		/* the '<' */
 		span = r->toks[i].end + 1 - a;		/* up to the '>' */
+		/*
+		 * A run of letters longer than any word (a key held down, a
+		 * pasted hash) would bring hundreds of n-grams that outweigh
+		 * the real words beside it.
+		 */
+		if (span > CHAR_SPAN_MAX)
+			continue;
 		for (j = 0; j + CHAR_MIN <= span; j++) {
 			h = FNV_INIT;
 			top = span - j < CHAR_MAX ? span - j : CHAR_MAX;
