@@ -196,7 +196,7 @@ intent_verdict_name(enum intent_verdict v)
 }
 
 /* Hyperparameters, fixed so that training is reproducible. */
-#define EPOCHS		12
+#define EPOCHS		6
 #define LR0		4.0
 #define LR_DECAY	0.35	/* lr = LR0 / (1 + epoch * LR_DECAY) */
 #define L2		2e-6
