@@ -1,7 +1,10 @@
 #!/bin/sh
 # bench-intent: intent classification throughput and accuracy on the
 # Bitext test split, side by side with NLP.js trained on Bitext train
-# (../shared/peers, installed into a temporary copy with npm ci).
+# (../shared/peers, installed into a temporary copy with npm ci); then
+# accuracy in other people's words: the frozen cross-source test set and
+# the voices set (../shared/data/voices, read in place), each on its own
+# line with the share of in-store messages refused as out_of_scope.
 set -u
 : "${SHOPDESK:?run through make bench}"
 : "${top_srcdir:?}"
@@ -36,6 +39,24 @@ for f in store-test clinc150-oos-test; do
 	printf '%-28s accuracy %.4f\n' "shopdesk $f" \
 	    "$(num accuracy < "$T/e2.json")"
 done
+# lenient FILE LABEL: lenient and strict accuracy, in-store refused
+lenient() {
+	"$SHOPDESK" -q -e eval intents --json "$1" > "$T/e3.json" || exit 1
+	printf '%-28s lenient %.4f  strict %.4f  in-store refused %.4f  ' \
+	    "$2" "$(num lenient_accuracy < "$T/e3.json")" \
+	    "$(num strict_accuracy < "$T/e3.json")" \
+	    "$(num in_store_refused_rate < "$T/e3.json")"
+	printf 'out of scope refused %.4f\n' \
+	    "$(num oos_refused_rate < "$T/e3.json")"
+}
+lenient "$top_srcdir/tests/data/nlu/cross-test.jsonl" "shopdesk cross-source test"
+VOICES="$top_srcdir/../shared/data/voices"
+if [ -f "$VOICES/test.jsonl" ]; then
+	lenient "$VOICES/dev.jsonl" "shopdesk voices dev"
+	lenient "$VOICES/test.jsonl" "shopdesk voices test"
+else
+	echo "voices: skipped (no $VOICES)"
+fi
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1
 then

@@ -56,7 +56,11 @@ nlu_one(struct nlu *n, const char *text, size_t len)
 		    "\"reason\":", n->ir.confidence,
 		    intent_verdict_name(n->ir.verdict));
 		sbuf_add_json_str(o, n->ir.reason.buf, n->ir.reason.len);
-		sbuf_adds(o, "},\"ranking\":[");
+		sbuf_addf(o, "},\"in_store\":{\"score\":%.4f,\"verdict\":%s,"
+		    "\"out_of_scope\":%.4f,\"store_words\":%d,"
+		    "\"products\":%zu},\"ranking\":[", n->ir.in_store,
+		    n->ir.about_store ? "true" : "false", n->ir.oos_score,
+		    n->ir.store_words, n->ir.products);
 		for (i = 0; i < n->ir.ntop; i++) {
 			sbuf_addf(o, "%s{\"name\":", i ? "," : "");
 			sbuf_add_json_str(o, names[n->ir.top[i].id],
@@ -81,6 +85,10 @@ nlu_one(struct nlu *n, const char *text, size_t len)
 	printf("  intent   %s %.3f (%s: %s)\n", names[n->ir.id],
 	    n->ir.confidence, intent_verdict_name(n->ir.verdict),
 	    n->ir.reason.buf);
+	printf("  store    %s %.3f (out_of_scope %.3f, %d store words, "
+	    "%zu products)\n", n->ir.about_store ? "yes" : "no",
+	    n->ir.in_store, n->ir.oos_score, n->ir.store_words,
+	    n->ir.products);
 	for (i = 0; i < n->ir.ntop; i++)
 		printf("           %-26s %.3f\n", names[n->ir.top[i].id],
 		    n->ir.top[i].score);

@@ -492,6 +492,7 @@ turn_understand(struct tctx *t)
 	cJSON_AddStringToObject(v, "reason", e->ir.reason.buf);
 	cJSON_AddNumberToObject(v, "threshold", intent_model_threshold(e->im));
 	cJSON_AddNumberToObject(v, "margin", intent_model_margin(e->im));
+	cJSON_AddNumberToObject(v, "in_store", e->ir.in_store);
 
 	entity_extract(e->gz, t->text, t->len, &e->el);
 	cJSON_AddItemToObject(t->trace, "entities", entities_json(&e->el));

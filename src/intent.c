@@ -39,13 +39,14 @@
 
 #include "shopdesk.h"
 #include "intent.h"
+#include "intent-int.h"
 #include "paths.h"
 #include "sbuf.h"
 #include "store.h"
 #include "text.h"
 
 /* Bump when features or the blob layout change: stored models retrain. */
-#define MODEL_VERSION	6
+#define MODEL_VERSION	8
 #define MODEL_MAGIC	"SDINTENT"
 
 /*
@@ -174,6 +175,12 @@ intent_oos_id(void)
 	return NINTENTS - 1;
 }
 
+int
+intent_count(void)
+{
+	return NINTENTS;
+}
+
 const char *
 intent_verdict_name(enum intent_verdict v)
 {
@@ -189,7 +196,7 @@ intent_verdict_name(enum intent_verdict v)
 }
 
 /* Hyperparameters, fixed so that training is reproducible. */
-#define EPOCHS		12
+#define EPOCHS		6
 #define LR0		4.0
 #define LR_DECAY	0.35	/* lr = LR0 / (1 + epoch * LR_DECAY) */
 #define L2		2e-6
@@ -200,6 +207,8 @@ intent_verdict_name(enum intent_verdict v)
 #define MARGIN		0.10
 #define CHAR_MIN	3
 #define CHAR_MAX	5
+#define CHAR_SPAN_MAX	40	/* longer tokens give no char n-grams */
+#define AUG_SHARE	50	/* percent of examples given a variant */
 
 /* A dictionary slot: the key beside its row, one cache line per probe. */
 struct slot {
@@ -222,6 +231,7 @@ struct intent_model {
 	float		 qscale;
 	struct slot	*slot;		/* [mask + 1] open addressing */
 	uint64_t	 mask;
+	struct intent_lexicon *lex;	/* store words (intent-scope.c) */
 };
 
 /* 64-bit hashing: FNV-1a over the bytes, then a strong finaliser. */
@@ -266,6 +276,27 @@ enum {
 	K_UNK_COUNT,
 	K_EMPTY,
 };
+
+static uint64_t
+word_key(const char *w, size_t len)
+{
+	return key_of(fnv(FNV_INIT, w, len), K_WORD);
+}
+
+uint64_t
+intent_word_key2(const char *w, size_t len, const char *w2, size_t len2)
+{
+	uint64_t	 h = FNV_INIT;
+	size_t		 i;
+	int		 c;
+
+	/* as word_features folds it: digits become 0 */
+	for (i = 0; i < len + len2; i++) {
+		c = (unsigned char)(i < len ? w[i] : w2[i - len]);
+		h = fnv(h, c >= '0' && c <= '9' ? "0" : (const char *)&c, 1);
+	}
+	return key_of(h, K_WORD);
+}
 
 static void
 keys_push(struct intent_result *r, size_t *n, uint64_t k)
@@ -313,9 +344,8 @@ word_features(const char *text, size_t len, struct intent_result *r,
 	}
 	sbuf_setlen(&r->norm, o);
 	for (i = 0; i < ntok; i++)
-		keys_push(r, &n, key_of(fnv(FNV_INIT, r->norm.buf +
-		    r->toks[i].start, r->toks[i].end - r->toks[i].start),
-		    K_WORD));
+		keys_push(r, &n, word_key(r->norm.buf + r->toks[i].start,
+		    r->toks[i].end - r->toks[i].start));
 	*nwords = ntok;
 	prev = 0x9e3779b97f4a7c15ULL;	/* sentence start */
 	for (i = 0; i <= ntok; i++) {
@@ -340,6 +370,13 @@ char_features(struct intent_result *r, size_t *n, size_t nwords)
 	for (i = 0; i < nwords; i++) {
 		a = r->toks[i].start - 1;		/* the '<' */
 		span = r->toks[i].end + 1 - a;		/* up to the '>' */
+		/*
+		 * A run of letters longer than any word (a key held down, a
+		 * pasted hash) would bring hundreds of n-grams that outweigh
+		 * the real words beside it.
+		 */
+		if (span > CHAR_SPAN_MAX)
+			continue;
 		for (j = 0; j + CHAR_MIN <= span; j++) {
 			h = FNV_INIT;
 			top = span - j < CHAR_MAX ? span - j : CHAR_MAX;
@@ -426,6 +463,8 @@ model_index(struct intent_model *m, const void *wsrc)
 	m->mask = size - 1;
 	free(m->slot);
 	m->slot = xcalloc(size, sizeof *m->slot);
+	if (m->lex == NULL)
+		m->lex = intent_lexicon_new();
 	for (r = 0; r < m->nfeat; r++) {
 		i = m->keys[r] & m->mask;
 		while (m->slot[i].key != 0)
@@ -489,31 +528,16 @@ softmax(const float *z, int K, double temp, float *p)
 		p[k] /= sum;
 }
 
-/* Append "0.97": printf's float formatting costs more than classifying. */
-static void
-add_score(struct sbuf *sb, double v)
-{
-	long	 c = (long)(v * 100 + 0.5);
-
-	if (c < 0)
-		c = 0;
-	sbuf_addc(sb, '0' + (int)(c / 100));
-	sbuf_addc(sb, '.');
-	sbuf_addc(sb, '0' + (int)(c / 10 % 10));
-	sbuf_addc(sb, '0' + (int)(c % 10));
-}
-
 void
 intent_classify(const struct intent_model *m, const char *text, size_t len,
     struct intent_result *r)
 {
-	size_t		 n, nwords, nunk = 0, i, cstart, t, nalpha;
-	int		 K = m->nclass, k, j;
+	size_t		 n, nwords, nunk = 0, i, cstart, nalpha;
+	int		 K = m->nclass, k;
 	int64_t		 row;
 	float		 v, vc, x, *z, *p;
 	const int16_t	*w;
 	float		 acc[NINTENTS];
-	struct intent_score s;
 
 	sbuf_reset(&r->text);
 	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
@@ -559,61 +583,23 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 	memcpy(z, acc, sizeof acc);
 	softmax(z, K, m->temperature, p);
 
-	/* top k by insertion: K is small */
-	r->ntop = 0;
-	for (k = 0; k < K; k++) {
-		s.id = k;
-		s.score = p[k];
-		if (r->ntop == INTENT_TOPK &&
-		    s.score <= r->top[INTENT_TOPK - 1].score)
-			continue;
-		t = r->ntop < INTENT_TOPK ? r->ntop++ : INTENT_TOPK - 1;
-		for (j = (int)t; j > 0 && r->top[j - 1].score < s.score; j--)
-			r->top[j] = r->top[j - 1];
-		r->top[j] = s;
-	}
+	r->words = nwords;
+	r->unknown = nunk;
+	r->store_words = intent_store_words(m->lex, r, nwords);
+	r->kb_score = -1;
+	r->products = 0;
+	intent_decide(m, r);
+	intent_reason_notes(r);
+}
 
-	r->id = r->top[0].id;
-	r->confidence = r->top[0].score;
-	sbuf_reset(&r->reason);
-	if (r->id == intent_oos_id()) {
-		r->verdict = INTENT_OUT_OF_SCOPE;
-		sbuf_adds(&r->reason, "out_of_scope ranked first (");
-		add_score(&r->reason, r->confidence);
-		sbuf_addc(&r->reason, ')');
-	} else if (r->confidence < m->threshold) {
-		r->verdict = INTENT_OUT_OF_SCOPE;
-		sbuf_adds(&r->reason, "top score ");
-		add_score(&r->reason, r->confidence);
-		sbuf_adds(&r->reason, " (");
-		sbuf_adds(&r->reason, names[r->id]);
-		sbuf_adds(&r->reason, ") < threshold ");
-		add_score(&r->reason, m->threshold);
-		r->id = intent_oos_id();
-	} else if (r->top[0].score - r->top[1].score < m->margin) {
-		r->verdict = INTENT_AMBIGUOUS;
-		sbuf_adds(&r->reason, "margin ");
-		add_score(&r->reason, r->top[0].score - r->top[1].score);
-		sbuf_adds(&r->reason, " between ");
-		sbuf_adds(&r->reason, names[r->top[0].id]);
-		sbuf_adds(&r->reason, " and ");
-		sbuf_adds(&r->reason, names[r->top[1].id]);
-		sbuf_adds(&r->reason, " < ");
-		add_score(&r->reason, m->margin);
-	} else {
-		r->verdict = INTENT_OK;
-		sbuf_adds(&r->reason, "top score ");
-		add_score(&r->reason, r->confidence);
-		sbuf_adds(&r->reason, " >= threshold ");
-		add_score(&r->reason, m->threshold);
-		sbuf_adds(&r->reason, ", margin ");
-		add_score(&r->reason, r->top[0].score - r->top[1].score);
-	}
-	if (nwords == 0)
+void
+intent_reason_notes(struct intent_result *r)
+{
+	if (r->words == 0)
 		sbuf_adds(&r->reason, "; no words");
-	else if (nunk > 0)
-		sbuf_addf(&r->reason, "; %zu of %zu words unknown", nunk,
-		    nalpha);
+	else if (r->unknown > 0)
+		sbuf_addf(&r->reason, "; %zu unknown word%s", r->unknown,
+		    r->unknown > 1 ? "s" : "");
 	if (r->clean.truncated)
 		sbuf_addf(&r->reason, "; input cut at %d bytes",
 		    TEXT_MAX_MESSAGE);
@@ -621,6 +607,12 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 		sbuf_adds(&r->reason, "; invalid UTF-8 replaced");
 	if (r->clean.controls)
 		sbuf_adds(&r->reason, "; control characters replaced");
+}
+
+const struct intent_lexicon *
+intent_model_lexicon(const struct intent_model *m)
+{
+	return m->lex;
 }
 
 double
@@ -668,6 +660,7 @@ intent_model_free(struct intent_model *m)
 	free(m->w);
 	free(m->q);
 	free(m->slot);
+	intent_lexicon_free(m->lex);
 	free(m);
 }
 
@@ -886,7 +879,7 @@ trainset_release(struct trainset *ts)
 /* Add one utterance: its word and char rows, two slots for unk rows. */
 static void
 trainset_add(struct trainset *ts, const char *text, size_t len, int y,
-    struct intent_result *r)
+    int holdout, struct intent_result *r)
 {
 	struct example	*e;
 	size_t		 n, nwords, i, nwb;
@@ -911,7 +904,7 @@ trainset_add(struct trainset *ts, const char *text, size_t len, int y,
 		if (r->toks[i].has_digit)
 			e->digits |= (uint64_t)1 << i;
 	e->y = y;
-	e->holdout = mix64(fnv(FNV_INIT, text, len)) % HOLDOUT_MOD == 3;
+	e->holdout = holdout;
 	for (i = 0; i < n; i++) {
 		row = dict_add(&ts->dict, r->keys[i]);
 		fx_push(ts, row);
@@ -927,6 +920,131 @@ trainset_add(struct trainset *ts, const char *text, size_t len, int y,
 		}
 	}
 	ts->seen[y]++;
+}
+
+/*
+ * Register variants, made at training time: customers type in lower case
+ * without punctuation (which folding already erases), misspell, open with
+ * a greeting, wrap the ask in courtesy or put a sentence of background
+ * first.  The data sets are mostly clean single questions, so without
+ * these a greeting or a wrapper is read as a sign of something else.
+ * Out-of-scope examples get the same variants: a wrapper must not become
+ * a sign of the store.  Each choice comes from a hash of the text, so the
+ * variants, like the rest of training, are the same on every run.
+ */
+static const char *const aug_greet[] = {
+	"hi ", "hello, ", "hey ", "good morning. ", "hi there, ", "hey, ",
+	"good evening, ", "hello! ",
+};
+static const char *const aug_wrap[] = {
+	"could you tell me ", "can you help me? ", "i was wondering ",
+	"please, ", "quick question: ", "would you mind checking ",
+	"i'd like to know ", "excuse me, ", "hello, i have a question. ",
+	"sorry to bother you but ",
+};
+static const char *const aug_tail[] = {
+	" please", " thanks", " thank you", " pls", " asap", "??",
+	" thx",
+};
+static const char *const aug_background[] = {
+	"i bought something here last month. ",
+	"i've been a customer for a few years. ",
+	"so i was looking at your site yesterday. ",
+	"my friend told me about you. ",
+	"i need some help today. ",
+	"this is my second message about this. ",
+	"i'm not very good with computers. ",
+	"english is not my first language. ",
+};
+#define AUG_N(a)	(sizeof (a) / sizeof (a)[0])
+
+/* A seeded slip in one word of four letters or more. */
+static void
+aug_typo(struct sbuf *out, const char *text, size_t len, uint64_t h)
+{
+	size_t	 i, a, b, nw = 0, pick, at;
+	char	 c;
+
+	for (i = 0; i < len; i = b) {
+		for (a = i; a < len && !isalpha((unsigned char)text[a]); a++)
+			;
+		for (b = a; b < len && isalpha((unsigned char)text[b]); b++)
+			;
+		nw += b - a >= 4;
+		if (b == a)
+			break;
+	}
+	sbuf_add(out, text, len);
+	if (nw == 0)
+		return;
+	pick = (size_t)(h % nw);
+	for (i = 0; i < len; i = b) {
+		for (a = i; a < len && !isalpha((unsigned char)text[a]); a++)
+			;
+		for (b = a; b < len && isalpha((unsigned char)text[b]); b++)
+			;
+		if (b - a < 4)
+			continue;
+		if (pick-- > 0)
+			continue;
+		at = a + 1 + (size_t)((h >> 8) % (b - a - 2));
+		switch ((h >> 16) % 3) {
+		case 0:		/* a letter dropped */
+			memmove(out->buf + at, out->buf + at + 1, len - at);
+			sbuf_setlen(out, len - 1);
+			break;
+		case 1:		/* two letters swapped */
+			c = out->buf[at];
+			out->buf[at] = out->buf[at + 1];
+			out->buf[at + 1] = c;
+			break;
+		default:	/* a letter doubled */
+			sbuf_addc(out, ' ');
+			memmove(out->buf + at + 1, out->buf + at, len - at);
+			break;
+		}
+		return;
+	}
+}
+
+/* Add the variant of one example, if its hash gives it one. */
+static void
+trainset_augment(struct trainset *ts, const char *text, size_t len, int y,
+    int holdout, struct intent_result *r, struct sbuf *v)
+{
+	uint64_t	 h = mix64(fnv(FNV_INIT ^ 0xa5a5, text, len));
+	size_t		 i;
+
+	if (h % 100 >= AUG_SHARE)
+		return;
+	h >>= 8;
+	sbuf_reset(v);
+	switch (h % 5) {
+	case 0:
+		sbuf_adds(v, aug_greet[(h >> 4) % AUG_N(aug_greet)]);
+		sbuf_add(v, text, len);
+		break;
+	case 1:
+		sbuf_adds(v, aug_wrap[(h >> 4) % AUG_N(aug_wrap)]);
+		sbuf_add(v, text, len);
+		break;
+	case 2:
+		sbuf_adds(v, aug_background[(h >> 4) %
+		    AUG_N(aug_background)]);
+		sbuf_add(v, text, len);
+		break;
+	case 3:
+		sbuf_add(v, text, len);
+		sbuf_adds(v, aug_tail[(h >> 4) % AUG_N(aug_tail)]);
+		break;
+	default:
+		aug_typo(v, text, len, h >> 4);
+		break;
+	}
+	/* lower case, as chat is typed (folding ignores it, chars do not) */
+	for (i = 0; i < v->len; i++)
+		v->buf[i] = (char)tolower((unsigned char)v->buf[i]);
+	trainset_add(ts, v->buf, v->len, y, holdout, r);
 }
 
 /*
@@ -1196,9 +1314,11 @@ read_file(struct trainset *ts, const char *path, struct intent_result *r,
 	FILE		*fp = NULL;
 	struct sbuf	 line = SBUF_INIT;
 	unsigned long	 lineno = 0;
+	struct sbuf	 variant = SBUF_INIT;
 	cJSON		*root = NULL, *text, *intent;
 	enum sd_rc	 rc = SD_OK;
-	int		 id;
+	int		 id, holdout;
+	size_t		 len;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		rc = sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
@@ -1229,14 +1349,20 @@ read_file(struct trainset *ts, const char *path, struct intent_result *r,
 			    intent->valuestring);
 			goto out;
 		}
-		trainset_add(ts, text->valuestring,
-		    strlen(text->valuestring), id, r);
+		len = strlen(text->valuestring);
+		/* a variant calibrates with its original, never apart */
+		holdout = mix64(fnv(FNV_INIT, text->valuestring, len)) %
+		    HOLDOUT_MOD == 3;
+		trainset_add(ts, text->valuestring, len, id, holdout, r);
+		trainset_augment(ts, text->valuestring, len, id, holdout, r,
+		    &variant);
 	}
 	if (ferror(fp))
 		rc = sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
 out:
 	cJSON_Delete(root);
 	sbuf_release(&line);
+	sbuf_release(&variant);
 	if (fp != NULL)
 		fclose(fp);
 	return rc;

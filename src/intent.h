@@ -62,8 +62,28 @@ struct intent_result {
 					   rejected); top[0] otherwise */
 	float			 confidence;	/* calibrated score of top[0] */
 	enum intent_verdict	 verdict;
-	struct intent_score	 top[INTENT_TOPK];	/* best first */
+	/*
+	 * Best first.  When the message is about the store, only store
+	 * intents, scored given that (out_of_scope's share taken out);
+	 * otherwise every intent.
+	 */
+	struct intent_score	 top[INTENT_TOPK];
 	size_t			 ntop;
+	/* "Is this about our store?", decided apart from the intent. */
+	float			 in_store;	/* 0..1 */
+	int			 about_store;	/* the verdict: in_store >= 0.5;
+						   0 means out_of_scope */
+	float			 oos_score;	/* the classifier's probability
+						   of out_of_scope */
+	int			 store_words;	/* lexicon weight of the words
+						   (strong 2, weak 1) */
+	float			 kb_score;	/* evidence: best retrieval
+						   score, -1 when not given */
+	size_t			 products;	/* evidence: catalog products
+						   named */
+	size_t			 words;		/* words of the message */
+	size_t			 unknown;	/* ... without digits, unknown
+						   to the training data */
 	struct text_clean	 clean;	/* what sanitizing changed (cut...) */
 	struct sbuf		 reason;	/* why, for the trace */
 	/* Per-call scratch, owned by the result. */
@@ -77,17 +97,30 @@ struct intent_result {
 	float			*z;	/* logits, one per intent */
 };
 #define INTENT_RESULT_INIT { 0, 0, INTENT_OK, { { 0, 0 } }, 0, \
-	{ 0, 0, 0, 0 }, SBUF_INIT, SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, \
+	0, 0, 0, 0, -1, 0, 0, 0, { 0, 0, 0, 0 }, SBUF_INIT, SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, \
 	NULL, 0, NULL, 0, NULL }
 void		 intent_result_release(struct intent_result *);
 
 /*
  * Classify text[0..len) (any bytes: it is sanitized and cut at
  * TEXT_MAX_MESSAGE first; res->clean says what changed).  Never fails.
- * res->reason explains the verdict, e.g. "top score 0.31 < threshold 0.45".
+ * res->reason explains the verdict, e.g. "not about the store: in-store
+ * 0.12 (out_of_scope 0.81, 0 store words)".  Out of scope is the last
+ * resort: a message judged about the store (res->about_store) gets its
+ * best store intent, with an ambiguous verdict when that one is unsure.
  */
 void		 intent_classify(const struct intent_model *, const char *text,
 		    size_t len, struct intent_result *res);
+
+/*
+ * Evidence the classifier has not got, for the last intent_classify of
+ * res: the knowledge base's best retrieval score for the message (0..1,
+ * negative when unknown) and the number of catalog products it names.
+ * Decides the in-store question and the verdict again with them.
+ */
+void		 intent_in_store_evidence(const struct intent_model *,
+		    struct intent_result *res, double kb_score,
+		    size_t products);
 
 /* What training did; filled by intent_train. */
 struct intent_train_stats {

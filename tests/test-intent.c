@@ -127,7 +127,12 @@ main(void)
 	intent_model_set_decision(m2, 0.9999, -1);
 	intent_classify(m2, "hello can you tell me about the weather", 39, &r);
 	ok(r.verdict == INTENT_OUT_OF_SCOPE && r.id == intent_oos_id(),
-	    "a threshold of 0.9999 rejects: %s", r.reason.buf);
+	    "weather is out of scope: %s", r.reason.buf);
+	intent_classify(m2, "is the galaxy s24 in stock", 26, &r);
+	ok(r.verdict == INTENT_AMBIGUOUS && strcmp(nm[r.id],
+	    "stock_availability") == 0 && r.about_store,
+	    "a store question below a threshold of 0.9999 is unsure, not "
+	    "refused: %s", r.reason.buf);
 	intent_model_set_decision(m2, 0, 1.0);
 	intent_classify(m2, "do you have the iphone 15", 25, &r);
 	ok(r.verdict == INTENT_AMBIGUOUS || r.id == intent_oos_id(),
@@ -135,7 +140,33 @@ main(void)
 	ok(r.verdict != INTENT_AMBIGUOUS || r.id == r.top[0].id,
 	    "ambiguous keeps the top intent");
 	intent_classify(m, "what's the capital of australia", 31, &r);
-	ok(r.id == intent_oos_id(), "trivia is out of scope: %s",
+	ok(r.id == intent_oos_id() && !r.about_store && r.in_store < 0.5,
+	    "trivia is out of scope: %s", r.reason.buf);
+
+	/* "is it about the store?" is decided apart from the intent */
+	intent_classify(m, "my card got declined at checkout", 32, &r);
+	ok(r.about_store && r.id != intent_oos_id() && r.store_words >= 2,
+	    "a declined card at checkout is a store question: %s (%d store "
+	    "words)", nm[r.id], r.store_words);
+	for (i = 0, sorted = 1; i < r.ntop; i++)
+		if (r.top[i].id == intent_oos_id())
+			sorted = 0;
+	ok(sorted, "about the store: out_of_scope is not in the ranking");
+	intent_classify(m, "i want to top up my bank card", 29, &r);
+	ok(r.store_words < 0, "bank words count against the store (%d)",
+	    r.store_words);
+	intent_classify(m, "whats the zorblax 9 like", 24, &r);
+	sum = r.in_store;
+	intent_in_store_evidence(m, &r, 0.9, 1);
+	ok(r.about_store && r.in_store > sum && r.id != intent_oos_id() &&
+	    r.products == 1, "a catalog product and a matching FAQ make it "
+	    "a store question: %.2f -> %.2f, %s", sum, r.in_store,
+	    r.reason.buf);
+	intent_in_store_evidence(m, &r, -1, 0);
+	ok(r.in_store == sum, "the evidence is replaced, not added up");
+	intent_classify(m, "what's the capital of australia", 31, &r);
+	intent_in_store_evidence(m, &r, 0.1, 0);
+	ok(!r.about_store, "a weak retrieval score keeps trivia out: %s",
 	    r.reason.buf);
 
 	/* bad input never crashes; the result says what happened */

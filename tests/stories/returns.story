@@ -77,7 +77,8 @@ contains: 2026-11-06
 
 story: the return policy, asked without an order
 > what is your return policy?
-action: policy_answer
+intent: check_refund_policy
+action: faq_answer
 contains: 30 days of delivery
 contains: 15% restocking fee
 

@@ -1,0 +1,54 @@
+/*
+ * intent-int.h: what intent.c (the classifier) and intent-scope.c (the
+ * in-store decision) share; not for other modules.
+ */
+#ifndef INTENT_INT_H
+#define INTENT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "intent.h"
+
+/* A store word. */
+struct intent_lexword {
+	uint64_t	 key;		/* intent_word_key of the word */
+	int		 weight;	/* 2 strong, 1 weak, -3 other */
+	uint32_t	 order;		/* of insertion, for the sort */
+};
+
+/* The store lexicon, sorted by key for a binary search. */
+struct intent_lexicon {
+	struct intent_lexword	*v;
+	size_t			 n;
+};
+
+/* Number of intents (out_of_scope included). */
+int		 intent_count(void);
+/*
+ * The classifier's word-feature key of a folded word (digits as typed),
+ * or of two words written as one ("top" "up" as "topup"); len2 0 for one.
+ */
+uint64_t	 intent_word_key2(const char *w, size_t len, const char *w2,
+		    size_t len2);
+
+/* Caller frees with intent_lexicon_free. */
+struct intent_lexicon *intent_lexicon_new(void);
+void		 intent_lexicon_free(struct intent_lexicon *);
+/* Weighted store words among the first nwords words of r. */
+int		 intent_store_words(const struct intent_lexicon *,
+		    const struct intent_result *r, size_t nwords);
+
+/*
+ * From the probabilities in r->z + intent_count() and r's evidence
+ * (store_words, kb_score, products): in_store, about_store, the ranking,
+ * id, confidence, verdict and the start of reason.
+ */
+void		 intent_decide(const struct intent_model *,
+		    struct intent_result *r);
+/* Append the input notes (unknown words, cut input...) to r->reason. */
+void		 intent_reason_notes(struct intent_result *r);
+/* The model's store lexicon. */
+const struct intent_lexicon *intent_model_lexicon(const struct intent_model *);
+
+#endif
