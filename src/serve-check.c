@@ -136,3 +136,37 @@ serve_echo(struct sbuf *out, const char *s)
 		sbuf_adds(out, "...");
 	sbuf_release(&t);
 }
+
+cJSON *
+serve_json_object(const char *s, size_t n, struct sbuf *why)
+{
+	const char	*end = NULL, *what;
+	size_t		 at;
+	cJSON		*o;
+
+	if (!serve_json_scan(s, n, &at, &what)) {
+		sbuf_addf(why, "malformed JSON at byte %zu: %s", at, what);
+		return NULL;
+	}
+	/*
+	 * cJSON checks the terminating NUL inside the length it is given:
+	 * count the sbuf's own.  It stops at the first NUL, so the end must
+	 * be the body's end as well.
+	 */
+	o = cJSON_ParseWithLengthOpts(s, n + 1, &end, 1);
+	if (o == NULL || end != s + n) {
+		if (o == NULL && end == NULL)
+			end = cJSON_GetErrorPtr();
+		sbuf_addf(why, "malformed JSON at byte %td%s",
+		    end != NULL && end >= s ? end - s : 0,
+		    o != NULL ? ": text after the value" : "");
+		cJSON_Delete(o);
+		return NULL;
+	}
+	if (!cJSON_IsObject(o)) {
+		cJSON_Delete(o);
+		sbuf_addf(why, "the body must be a JSON object");
+		return NULL;
+	}
+	return o;
+}

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include <cjson/cJSON.h>
+
 #include "sbuf.h"
 
 /* Most bytes of client text (an id, a path) an error message repeats. */
@@ -26,6 +28,14 @@
  */
 int	 serve_json_scan(const char *s, size_t n, size_t *at,
 	    const char **why);
+
+/*
+ * A request body s[0..n) (s[n] must be the NUL an sbuf keeps) as one
+ * JSON object, strictly: serve_json_scan first, then cJSON with nothing
+ * but whitespace after the value.  Returns the object (caller deletes
+ * it), or NULL with why set to what the client is told.
+ */
+cJSON	*serve_json_object(const char *s, size_t n, struct sbuf *why);
 
 /*
  * A text field of a request: valid UTF-8 without control characters

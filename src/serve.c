@@ -613,45 +613,17 @@ respond_fail(struct serve *sv, struct MHD_Connection *c, struct req *r,
 
 /* Request fields */
 
-/*
- * The body as a JSON object; NULL after answering 400.  Strictly JSON:
- * nothing but whitespace after the object, and what cJSON would take
- * but JSON forbids (raw control bytes in strings) or would cut short
- * (\u0000) is refused by serve_json_scan first.
- */
+/* The body as a JSON object (serve_json_object); NULL after a 400. */
 static cJSON *
 parse_body(struct serve *sv, struct MHD_Connection *c, struct req *r,
     enum MHD_Result *ret)
 {
-	const char	*end = NULL, *why;
-	size_t		 at;
+	struct sbuf	 why = SBUF_INIT;
 	cJSON		*o;
 
-	if (!serve_json_scan(r->body.buf, r->body.len, &at, &why)) {
-		*ret = ERR(400, NULL, "malformed JSON at byte %zu: %s", at,
-		    why);
-		return NULL;
-	}
-	/*
-	 * cJSON checks the terminating NUL inside the length it is given:
-	 * count the sbuf's own.  It stops at the first NUL, so the end must
-	 * be the body's end as well.
-	 */
-	o = cJSON_ParseWithLengthOpts(r->body.buf, r->body.len + 1, &end, 1);
-	if (o == NULL || end != r->body.buf + r->body.len) {
-		if (o == NULL && end == NULL)
-			end = cJSON_GetErrorPtr();
-		*ret = ERR(400, NULL, "malformed JSON at byte %td%s",
-		    end != NULL && end >= r->body.buf ? end - r->body.buf : 0,
-		    o != NULL ? ": text after the value" : "");
-		cJSON_Delete(o);
-		return NULL;
-	}
-	if (!cJSON_IsObject(o)) {
-		cJSON_Delete(o);
-		*ret = ERR(400, NULL, "the body must be a JSON object");
-		return NULL;
-	}
+	if ((o = serve_json_object(r->body.buf, r->body.len, &why)) == NULL)
+		*ret = ERR(400, NULL, "%s", why.buf);
+	sbuf_release(&why);
 	return o;
 }
 

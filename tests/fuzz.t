@@ -6,7 +6,7 @@
 FUZZ="$top_builddir/tests/fuzz"
 CORPUS="$top_srcdir/tests/fuzz/corpus"
 targets="fuzz-nlu fuzz-ingest-json fuzz-ingest-jsonl fuzz-ingest-csv
-fuzz-ingest-md fuzz-chunk fuzz-template fuzz-factcheck"
+fuzz-ingest-md fuzz-chunk fuzz-template fuzz-factcheck fuzz-request"
 
 # One seeded, trained store that every target copies, so no target seeds
 # the demo store or trains the classifier itself.
