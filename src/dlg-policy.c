@@ -397,11 +397,16 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "form");
 	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
+	const char	*how;
 	char		*num;
 
 	if (!cJSON_IsObject(form))
 		return 0;
-	if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
+	if (oid == NULL && (how = NULL, dlg_order_by_position(t, &how)) !=
+	    NULL) {
+		/* "the second one" among the orders just listed. */
+		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
+	} else if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
 	    (num = bare_number(t->text)) != NULL) {
 		dlg_jset_str(form, "order_id", num);
 		free(num);
