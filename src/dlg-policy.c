@@ -30,7 +30,10 @@ escalate(struct tctx *t, const char *reason)
 	t->escalate_reason = xstrdup(reason);
 	slots_set(&t->slots, "reason", reason);
 	dlg_set_action(t, "escalate", "%s", reason);
-	dlg_say(t, "escalate");
+	/* The customer hears once that a person will join; the reason is
+	 * for the agent (the trace and the session), never the reply. */
+	dlg_say(t, strcmp(t->si.status, "escalated") == 0 ?
+	    "escalate_waiting" : "escalate");
 }
 
 void
@@ -160,6 +163,13 @@ act_complaint(struct tctx *t)
 static void
 act_greeting(struct tctx *t)
 {
+	if (strcmp(t->si.status, "escalated") == 0) {
+		/* Waiting for a person: no fresh welcome. */
+		dlg_set_action(t, "escalation_wait", "greeting while waiting "
+		    "for an agent");
+		dlg_say(t, "escalate_waiting");
+		return;
+	}
 	dlg_set_action(t, "greet", "greeting");
 	dlg_say(t, "greeting");
 }
