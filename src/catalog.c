@@ -472,6 +472,32 @@ catalog_customer_orders_with(struct store *st, const char *customer,
 	return SD_OK;
 }
 
+/*
+ * The order's latest event note ("payment authorisation released",
+ * "Refund of $129.00 issued to ...", "Carrier exception: ...") and its
+ * time, or NULL; caller frees both.
+ */
+char *
+catalog_order_last_event(struct store *st, const char *id, char **at)
+{
+	static const char sql[] = "SELECT note, at FROM order_events WHERE"
+	    " order_id = ?1 AND note IS NOT NULL AND note != ''"
+	    " ORDER BY seq DESC LIMIT 1";
+	sqlite3_stmt	*s;
+	char		*note = NULL;
+
+	*at = NULL;
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		note = col_null(s, 0);
+		*at = col_null(s, 1);
+	}
+	sqlite3_reset(s);
+	return note;
+}
+
 void
 catalog_customer_context(struct store *st, const struct customer *c,
     void *arg)

@@ -138,6 +138,9 @@ void		 catalog_customer_context(struct store *, const struct customer *,
 		    void *cjson_obj);
 enum sd_rc	 catalog_customer(struct store *, const char *id,
 		    struct customer *, struct sd_error *);
+/* The order's latest event note and its time (*at), or NULL. */
+char		*catalog_order_last_event(struct store *, const char *id,
+		    char **at);
 /*
  * Move an order to status (cancelled, return_requested...) and log the
  * event with note.  Runs inside the caller's transaction.

@@ -58,7 +58,22 @@ order_slots(struct tctx *t, const struct order *o)
 		    o->items[i].name);
 	slots_set(&t->slots, "items", items.buf);
 	sbuf_release(&items);
-	dlg_cite(t, "order", o->id, o->id, "status,placed_at,total,shipment");
+	{
+		/* What happened last, as the store logged it: the refund's
+		 * card, a released authorisation, a carrier exception. */
+		char *at, *note;
+
+		dlg_retrieve_begin(t);
+		note = catalog_order_last_event(t->st, o->id, &at);
+		dlg_retrieve_end(t);
+		slots_set(&t->slots, "last_event", note != NULL ? note : "");
+		slots_setf(&t->slots, "last_event_on", "%.10s",
+		    at != NULL ? at : "");
+		free(note);
+		free(at);
+	}
+	dlg_cite(t, "order", o->id, o->id, "status,placed_at,total,shipment,"
+	    "events");
 }
 
 /* "shipped" says less than the shipment: "out for delivery". */

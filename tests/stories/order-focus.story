@@ -56,3 +56,33 @@ not-contains: 12114
 action: order_status
 contains: #12185
 not-contains: 12114
+
+story: the key fact: a delivery exception as the carrier logged it
+user: C1017
+> where is my order 12313?
+action: order_status
+contains: delayed
+contains: weather delay
+contains: November 22
+
+story: the key fact: out for delivery, not just shipped
+user: C1059
+> where is order 12303?
+action: order_status
+contains: out for delivery
+contains: tracking
+
+story: the key fact: a cancelled order's authorisation released
+user: C1001
+> where is my order 12312?
+action: order_status
+contains: cancelled
+contains: payment authorisation released
+
+story: the key fact: where a refund went and when
+user: C1019
+> where is my refund for order 12156?
+action: order_status
+contains: $129.00
+contains: American Express ending 2490
+contains: 2026-11-01
