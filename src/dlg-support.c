@@ -271,6 +271,8 @@ pick(struct tctx *t, cJSON *form, const char *id, const char *rule)
 static int
 pick_order(struct tctx *t, cJSON *form, const char *form_name)
 {
+	static const char *const newest[] = { "new", "newest", "latest",
+		"most recent", NULL };
 	struct order_match m;
 	struct sd_error	 err = SD_ERROR_INIT;
 	const char	*how = NULL, *focus = dlg_order_focus(t), *id;
@@ -299,6 +301,11 @@ pick_order(struct tctx *t, cJSON *form, const char *form_name)
 		} else if (n == 1) {
 			pick(t, form, ids[0], "the customer's only order "
 			    "holding the item named");
+			found = 1;
+		} else if (n > 1 && dlg_has_any(t, newest)) {
+			/* "my new TV": the latest of them (oldest first). */
+			pick(t, form, ids[n - 1], "the newest order holding "
+			    "the item named");
 			found = 1;
 		} else if (n > 1) {
 			dlg_jset_str(t->trace, "order_resolution", "several "

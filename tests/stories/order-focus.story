@@ -86,3 +86,10 @@ action: order_status
 contains: $129.00
 contains: American Express ending 2490
 contains: 2026-11-01
+
+story: several orders hold the category, "new" picks the latest
+user: C1039
+> I want to return my new tablet
+action: return_eligible
+contains: #12218
+not-contains: 12079
