@@ -427,27 +427,75 @@ catalog_customer_orders(struct store *st, const char *customer, char ***ids,
 	return SD_OK;
 }
 
-char *
-catalog_customer_order_with(struct store *st, const char *customer,
-    const char *sku, const char *name)
+enum sd_rc
+catalog_customer_orders_with(struct store *st, const char *customer,
+    const struct order_match *m, char ***ids, size_t *n,
+    struct sd_error *err)
 {
+	/* A laptop is any item whose category is laptops: match the SKU,
+	 * the brand or the category of the catalog product, or the item's
+	 * own name when it left the catalog. */
 	static const char sql[] = "SELECT o.id FROM orders o JOIN order_items"
-	    " i ON i.order_id = o.id WHERE o.customer_id = ?1"
-	    " AND (i.sku = ?2 OR (?2 IS NULL AND i.name LIKE '%' || ?3 || '%'))"
-	    " ORDER BY o.placed_at DESC, o.id DESC LIMIT 1";
+	    " i ON i.order_id = o.id LEFT JOIN products p ON p.sku = i.sku"
+	    " WHERE o.customer_id = ?1 AND ((?2 IS NOT NULL AND i.sku = ?2)"
+	    " OR (?3 IS NOT NULL AND p.brand = ?3 COLLATE NOCASE)"
+	    " OR (?4 IS NOT NULL AND (p.category = ?4 OR p.subcategory = ?4))"
+	    " OR (?5 IS NOT NULL AND i.name LIKE '%' || ?5 || '%'))"
+	    " GROUP BY o.id ORDER BY o.placed_at ASC, o.id ASC LIMIT 10";
 	sqlite3_stmt	*s;
-	char		*id = NULL;
+	char		**v = NULL;
+	size_t		 cnt = 0;
+	int		 r;
 
+	*ids = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
+	if (m->sku != NULL)
+		sqlite3_bind_text(s, 2, m->sku, -1, SQLITE_STATIC);
+	if (m->brand != NULL)
+		sqlite3_bind_text(s, 3, m->brand, -1, SQLITE_STATIC);
+	if (m->category != NULL)
+		sqlite3_bind_text(s, 4, m->category, -1, SQLITE_STATIC);
+	if (m->name != NULL && m->name[0] != '\0')
+		sqlite3_bind_text(s, 5, m->name, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xrealloc(v, (cnt + 1) * sizeof *v);
+		v[cnt++] = col(s, 0);
+	}
+	sqlite3_reset(s);
+	*ids = v;
+	*n = cnt;
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "find orders by item");
+	return SD_OK;
+}
+
+/*
+ * The order's latest event note ("payment authorisation released",
+ * "Refund of $129.00 issued to ...", "Carrier exception: ...") and its
+ * time, or NULL; caller frees both.
+ */
+char *
+catalog_order_last_event(struct store *st, const char *id, char **at)
+{
+	static const char sql[] = "SELECT note, at FROM order_events WHERE"
+	    " order_id = ?1 AND note IS NOT NULL AND note != ''"
+	    " ORDER BY seq DESC LIMIT 1";
+	sqlite3_stmt	*s;
+	char		*note = NULL;
+
+	*at = NULL;
 	if ((s = store_prepare(st, sql, NULL)) == NULL)
 		return NULL;
-	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
-	if (sku != NULL)
-		sqlite3_bind_text(s, 2, sku, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, name != NULL ? name : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = col_null(s, 0);
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		note = col_null(s, 0);
+		*at = col_null(s, 1);
+	}
 	sqlite3_reset(s);
-	return id;
+	return note;
 }
 
 void

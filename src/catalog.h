@@ -114,12 +114,20 @@ enum sd_rc	 catalog_order(struct store *, const char *id, struct order *,
 /* A customer's orders, newest first (ids only; caller frees each). */
 enum sd_rc	 catalog_customer_orders(struct store *, const char *customer,
 		    char ***ids, size_t *n, struct sd_error *);
+/* What identifies an item of an order; NULL fields do not match. */
+struct order_match {
+	const char	*sku;
+	const char	*brand;
+	const char	*category;	/* category or subcategory slug */
+	const char	*name;		/* words of the item's name */
+};
 /*
- * The customer's latest order holding the product (by SKU, or by words of
- * its name when sku is NULL), or NULL.  Caller frees.
+ * The customer's orders holding an item that matches m, oldest first
+ * (ids only; caller frees each and the array).
  */
-char		*catalog_customer_order_with(struct store *, const char *customer,
-		    const char *sku, const char *name);
+enum sd_rc	 catalog_customer_orders_with(struct store *,
+		    const char *customer, const struct order_match *m,
+		    char ***ids, size_t *n, struct sd_error *);
 /*
  * The customer's context for a turn, added to obj: "orders" (the five
  * latest: id, status, placed_at), "cart" (items of the active or
@@ -130,6 +138,9 @@ void		 catalog_customer_context(struct store *, const struct customer *,
 		    void *cjson_obj);
 enum sd_rc	 catalog_customer(struct store *, const char *id,
 		    struct customer *, struct sd_error *);
+/* The order's latest event note and its time (*at), or NULL. */
+char		*catalog_order_last_event(struct store *, const char *id,
+		    char **at);
 /*
  * Move an order to status (cancelled, return_requested...) and log the
  * event with note.  Runs inside the caller's transaction.

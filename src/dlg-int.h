@@ -22,6 +22,8 @@
  *	form		an open support form {"name", "order_id", "sku"}
  *	suspended	forms put aside by a topic switch, newest first
  *	fallbacks	consecutive turns the bot could not answer
+ *	order		the order in focus (last discussed)
+ *	order_choices	orders just listed to choose from {id, placed_at}
  */
 #ifndef DLG_INT_H
 #define DLG_INT_H
@@ -178,6 +180,13 @@ int		 dlg_family_best(struct tctx *t, const struct entity *en,
 		    struct product *p);
 cJSON		*dlg_open_form(struct tctx *t, const char *name);
 void		 dlg_close_form(struct tctx *t);
+const char	*dlg_order_focus(struct tctx *t);
+void		 dlg_order_focus_set(struct tctx *t, const char *id);
+void		 dlg_order_choices_set(struct tctx *t, const struct order *o,
+		    size_t n);
+const char	*dlg_order_by_position(struct tctx *t, const char **how);
+int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
+		    char **words);
 
 /* dlg-kb.c */
 void		 dlg_kb_search(struct tctx *t, const char *text,

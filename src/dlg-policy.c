@@ -30,7 +30,10 @@ escalate(struct tctx *t, const char *reason)
 	t->escalate_reason = xstrdup(reason);
 	slots_set(&t->slots, "reason", reason);
 	dlg_set_action(t, "escalate", "%s", reason);
-	dlg_say(t, "escalate");
+	/* The customer hears once that a person will join; the reason is
+	 * for the agent (the trace and the session), never the reply. */
+	dlg_say(t, strcmp(t->si.status, "escalated") == 0 ?
+	    "escalate_waiting" : "escalate");
 }
 
 void
@@ -160,6 +163,13 @@ act_complaint(struct tctx *t)
 static void
 act_greeting(struct tctx *t)
 {
+	if (strcmp(t->si.status, "escalated") == 0) {
+		/* Waiting for a person: no fresh welcome. */
+		dlg_set_action(t, "escalation_wait", "greeting while waiting "
+		    "for an agent");
+		dlg_say(t, "escalate_waiting");
+		return;
+	}
 	dlg_set_action(t, "greet", "greeting");
 	dlg_say(t, "greeting");
 }
@@ -397,11 +407,16 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "form");
 	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
+	const char	*how;
 	char		*num;
 
 	if (!cJSON_IsObject(form))
 		return 0;
-	if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
+	if (oid == NULL && (how = NULL, dlg_order_by_position(t, &how)) !=
+	    NULL) {
+		/* "the second one" among the orders just listed. */
+		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
+	} else if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
 	    (num = bare_number(t->text)) != NULL) {
 		dlg_jset_str(form, "order_id", num);
 		free(num);

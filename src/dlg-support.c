@@ -58,7 +58,86 @@ order_slots(struct tctx *t, const struct order *o)
 		    o->items[i].name);
 	slots_set(&t->slots, "items", items.buf);
 	sbuf_release(&items);
-	dlg_cite(t, "order", o->id, o->id, "status,placed_at,total,shipment");
+	{
+		/* What happened last, as the store logged it: the refund's
+		 * card, a released authorisation, a carrier exception. */
+		char *at, *note;
+
+		dlg_retrieve_begin(t);
+		note = catalog_order_last_event(t->st, o->id, &at);
+		dlg_retrieve_end(t);
+		slots_set(&t->slots, "last_event", note != NULL ? note : "");
+		slots_setf(&t->slots, "last_event_on", "%.10s",
+		    at != NULL ? at : "");
+		free(note);
+		free(at);
+	}
+	dlg_cite(t, "order", o->id, o->id, "status,placed_at,total,shipment,"
+	    "events");
+}
+
+/* "shipped" says less than the shipment: "out for delivery". */
+static char *
+status_words(const struct order *o)
+{
+	char	*h, *q;
+
+	h = xstrdup(strcmp(o->status, "shipped") == 0 &&
+	    o->ship_status != NULL ? o->ship_status : o->status);
+	for (q = h; *q; q++)
+		if (*q == '_')
+			*q = ' ';
+	return h;
+}
+
+/*
+ * Ask which order, showing the orders ids name (their items, date and
+ * status, not bare numbers) and keeping them so that "the second one"
+ * or "the older one" picks one next turn.
+ */
+static void
+ask_order_choice(struct tctx *t, const char *form, char **ids, size_t n,
+    const char *tpl)
+{
+	struct order	*v = xcalloc(n ? n : 1, sizeof *v);
+	struct sbuf	 list = SBUF_INIT;
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 i, k = 0, j;
+
+	dlg_retrieve_begin(t);
+	for (i = 0; i < n; i++) {
+		if (catalog_order(t->st, ids[i], &v[k], &err) != SD_OK) {
+			sd_error_clear(&err);
+			continue;
+		}
+		k++;
+	}
+	dlg_retrieve_end(t);
+	for (i = 0; i < k; i++) {
+		char *st = status_words(&v[i]);
+
+		sbuf_addf(&list, "%s#%s (", i ? "; " : "", v[i].id);
+		for (j = 0; j < v[i].nitems; j++)
+			sbuf_addf(&list, "%s%s", j ? ", " : "",
+			    v[i].items[j].name);
+		sbuf_addf(&list, ", placed %.10s, %s)", v[i].placed_at, st);
+		free(st);
+		dlg_cite(t, "order", v[i].id, v[i].id, "items,placed_at,"
+		    "status");
+	}
+	if (k > 1)
+		dlg_order_choices_set(t, v, k);
+	for (i = 0; i < k; i++)
+		order_release(&v[i]);
+	free(v);
+	slots_set(&t->slots, "recent_orders", list.buf);
+	slots_set(&t->slots, "order_list", list.buf);
+	slots_set(&t->slots, "form", form);
+	dlg_set_action(t, "ask_order_id", "%s needs an order number%s", form,
+	    tpl != NULL ? "; several orders match" : "");
+	dlg_say(t, tpl != NULL ? tpl : "ask_order_id");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "order_id");
+	sbuf_release(&list);
 }
 
 /* Ask for the order number, listing the customer's recent orders. */
@@ -67,7 +146,6 @@ ask_order_id(struct tctx *t, const char *form)
 {
 	char		**ids = NULL;
 	size_t		 n = 0, i;
-	struct sbuf	 list = SBUF_INIT;
 	struct sd_error	 err = SD_ERROR_INIT;
 
 	dlg_retrieve_begin(t);
@@ -75,17 +153,10 @@ ask_order_id(struct tctx *t, const char *form)
 		catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
-	for (i = 0; i < n && i < 3; i++)
-		sbuf_addf(&list, "%s#%s", i ? ", " : "", ids[i]);
+	ask_order_choice(t, form, ids, n < 3 ? n : 3, NULL);
 	for (i = 0; i < n; i++)
 		free(ids[i]);
 	free(ids);
-	slots_set(&t->slots, "recent_orders", list.buf);
-	slots_set(&t->slots, "form", form);
-	dlg_set_action(t, "ask_order_id", "%s needs an order number", form);
-	dlg_say(t, "ask_order_id");
-	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "order_id");
-	sbuf_release(&list);
 }
 
 static void
@@ -183,6 +254,94 @@ cancel_check(struct tctx *t, const struct order *o)
 	}
 }
 
+static void
+pick(struct tctx *t, cJSON *form, const char *id, const char *rule)
+{
+	dlg_jset_str(form, "order_id", id);
+	dlg_jset_str(t->trace, "order_resolution", rule);
+}
+
+/*
+ * Which order the customer means when no number is given, in order:
+ * one of the orders just listed by position; the orders holding the
+ * product, brand or category named (the one in focus if it is among
+ * them, else the only one, else ask which); the open form's order; the
+ * order in focus; the customer's only order.  Returns 0 when it asked.
+ */
+static int
+pick_order(struct tctx *t, cJSON *form, const char *form_name)
+{
+	static const char *const newest[] = { "new", "newest", "latest",
+		"most recent", NULL };
+	struct order_match m;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*how = NULL, *focus = dlg_order_focus(t), *id;
+	char		**ids = NULL, *words;
+	size_t		 n = 0, i;
+	int		 asked = 0, found = 0;
+
+	if ((id = dlg_order_by_position(t, &how)) != NULL) {
+		pick(t, form, id, "an order just listed, by position");
+		dlg_jset_str(t->trace, "order_position", how);
+		return 1;
+	}
+	if (dlg_order_named_item(t, &m, &words)) {
+		dlg_retrieve_begin(t);
+		catalog_customer_orders_with(t->st, t->cust.id, &m, &ids, &n,
+		    &err);
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		for (i = 0; focus != NULL && i < n; i++)
+			if (strcmp(ids[i], focus) == 0)
+				break;
+		if (n > 0 && focus != NULL && i < n) {
+			pick(t, form, focus, "the order in focus holds the "
+			    "item named");
+			found = 1;
+		} else if (n == 1) {
+			pick(t, form, ids[0], "the customer's only order "
+			    "holding the item named");
+			found = 1;
+		} else if (n > 1 && dlg_has_any(t, newest)) {
+			/* "my new TV": the latest of them (oldest first). */
+			pick(t, form, ids[n - 1], "the newest order holding "
+			    "the item named");
+			found = 1;
+		} else if (n > 1) {
+			dlg_jset_str(t->trace, "order_resolution", "several "
+			    "orders hold the item named");
+			ask_order_choice(t, form_name, ids, n < 5 ? n : 5,
+			    "ask_order_choice");
+			asked = 1;
+		}
+		for (i = 0; i < n; i++)
+			free(ids[i]);
+		free(ids);
+		free(words);
+		if (found || asked)
+			return !asked;
+		/* Named but in none of the orders: ask, never guess. */
+		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
+		return 1;
+	}
+	if (dlg_jstr(form, "order_id") != NULL)
+		return 1;
+	if (focus != NULL) {
+		pick(t, form, focus, "the order in focus");
+		return 1;
+	}
+	dlg_retrieve_begin(t);
+	catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (n == 1)
+		pick(t, form, ids[0], "the customer's only order");
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	return 1;
+}
+
 /*
  * A support form about one order: take the number from this turn, the
  * open form or ask; check the order is the customer's; then act.
@@ -200,32 +359,11 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 	memset(&o, 0, sizeof o);
 	if (en != NULL)
 		dlg_jset_str(form, "order_id", en->value);
-	if (dlg_jstr(form, "order_id") == NULL && t->have_cust) {
-		/* "return my iPhone": the order that holds it. */
-		const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
-		char *found, *words;
-
-		if (pe == NULL)
-			pe = dlg_first_entity(t, ENTITY_BRAND);
-		if (pe == NULL)
-			pe = dlg_first_entity(t, ENTITY_CATEGORY);
-		words = pe == NULL ? NULL : xstrndup(t->text + pe->start,
-		    pe->end - pe->start);
-		dlg_retrieve_begin(t);
-		found = pe == NULL ? NULL : catalog_customer_order_with(t->st,
-		    t->cust.id, pe->type == ENTITY_PRODUCT ? pe->sku : NULL,
-		    words);
-		dlg_retrieve_end(t);
-		free(words);
-
-		if (found != NULL) {
-			dlg_jset_str(form, "order_id", found);
-			dlg_jset_str(t->trace, "order_resolution", "the "
-			    "customer's latest order holding the product "
-			    "named");
-			free(found);
-		}
-	}
+	if (en != NULL)
+		dlg_jset_str(t->trace, "order_resolution", "the order number "
+		    "given");
+	else if (t->have_cust && !pick_order(t, form, form_name))
+		return;		/* asked which of several */
 	if ((id = dlg_jstr(form, "order_id")) == NULL) {
 		ask_order_id(t, form_name);
 		return;
@@ -259,6 +397,7 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
 		goto out;
 	}
+	dlg_order_focus_set(t, id);
 	if (strcmp(form_name, "track_order") == 0 ||
 	    strcmp(form_name, "track_refund") == 0) {
 		order_slots(t, &o);

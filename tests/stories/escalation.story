@@ -12,8 +12,17 @@ contains: find a person
 escalated: no
 > who won the football game
 action: escalate
-contains: repeated fallbacks
+contains: support team
+not-contains: repeated fallbacks
 escalated: yes
+> hello?
+action: escalation_wait
+contains: will join here shortly
+not-contains: How can I help
+> I want to talk to a human
+action: escalate
+template: escalate_waiting
+not-contains: passing you
 
 story: a fallback that recovers resets nothing it should not
 > what's the meaning of life?
@@ -28,7 +37,8 @@ story: asking for a human
 > I want to talk to a human
 intent: contact_human_agent
 action: escalate
-contains: customer asked for a person
+contains: support team
+not-contains: customer asked for a person
 escalated: yes
 
 story: a complaint goes to a person
@@ -36,7 +46,8 @@ user: C1001
 > this is unacceptable, your service is terrible and I want to file a complaint
 intent: complaint
 action: escalate
-contains: complaint
+contains: support team
+not-contains: complaint
 escalated: yes
 
 story: a person asked for after a failed tracking
