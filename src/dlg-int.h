@@ -22,6 +22,7 @@
  *	form		an open support form {"name", "order_id", "sku"}
  *	suspended	forms put aside by a topic switch, newest first
  *	fallbacks	consecutive turns the bot could not answer
+ *	upset		turns the customer was frustrated or angry
  */
 #ifndef DLG_INT_H
 #define DLG_INT_H
@@ -33,6 +34,7 @@
 #include "catalog.h"
 #include "engine.h"
 #include "entity.h"
+#include "feeling.h"
 #include "generate.h"
 #include "history.h"
 #include "intent.h"
@@ -68,6 +70,7 @@ struct engine {
 	struct store		*st;
 	char			*share_dir;
 	struct intent_model	*im;	/* the intent classifier */
+	struct feeling_model	*fm;	/* how the customer feels */
 	struct gazetteer	*gz;	/* catalog names for entities */
 	struct template_set	*tpl;	/* share/templates */
 	int			 fixed_timings;	/* replays: timings read 0 */
@@ -82,6 +85,7 @@ struct engine {
 	void			*save_arg;
 	/* Per-turn scratch, reused so a turn allocates little. */
 	struct intent_result	 ir;
+	struct feeling_result	 fr;
 	struct entity_list	 el;
 	struct sbuf		 clean;
 };

@@ -132,6 +132,18 @@ static const char *const store_topics[] = { "shipping", "delivery",
 static const char *const price_words[] = { "how much", "price", "cost",
 	"costs", NULL };
 
+/* Asking what the bot is: "are you a bot?", "is this a real person?". */
+static const char *const bot_asks[] = { "are you", "r u", "you are",
+	"is this", "am i talking", "am i chatting", "am i speaking", NULL };
+static const char *const bot_words[] = { "bot", "robot", "chatbot", "ai",
+	"automated", "machine", "human", "real person", "computer", NULL };
+
+/* A person named as the one to talk to: "let me talk to a supervisor". */
+static const char *const person_words[] = { "supervisor", "manager",
+	"human", "real person", "agent", "representative", NULL };
+static const char *const person_verbs[] = { "talk", "speak", "want",
+	"need", "get", "transfer", "connect", NULL };
+
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
 	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
 
@@ -296,6 +308,9 @@ act_faq(struct tctx *t)
 	dlg_fallback(t, "no FAQ or policy matches");
 }
 
+/* Below this probability of no feeling, a turn is clearly upset. */
+#define UPSET_CLEAR	0.25f
+
 /* Which steps before the table apply to an intent. */
 #define ACT_FIRST	0x1	/* acts before an ambiguity is settled */
 #define ACT_PRODUCT	0x2	/* about products: near-ties need no
@@ -446,6 +461,13 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 	questions = dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
 	    (strcmp(t->intent, "affirm") != 0 &&
 	    strcmp(t->intent, "deny") != 0 && ir->verdict == INTENT_OK);
+	if (strcmp(pend, "handoff") == 0 && !deny) {
+		/* "Yes" to the offer of a person. */
+		dlg_jset_str(t->trace, "pending_answered", pend);
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		escalate(t, "customer accepted a person");
+		return 1;
+	}
 	p = cJSON_Duplicate(pending, 1);
 	/* pend points into pending: record it before deleting. */
 	dlg_jset_str(t->trace, "pending_answered", pend);
@@ -565,13 +587,12 @@ referred_product(struct tctx *t)
 }
 
 /*
- * The policy: choose and carry out the action for this turn.  Order of
- * precedence: a pending question answered or a form slot filled; a
- * request for a person or a complaint; an unclear intent settled; then
- * the intent's action from the table, with the entities and the state.
+ * The policy's steps after the feelings: a pending question answered or
+ * a form slot filled; a request for a person or a complaint; an unclear
+ * intent settled; then the intent's action from the table.
  */
-void
-dlg_policy(struct tctx *t, const struct intent_result *ir)
+static void
+policy_act(struct tctx *t, const struct intent_result *ir)
 {
 	const struct dlg_action *a;
 
@@ -590,4 +611,128 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	a->act(t);
+}
+
+/* Small talk: greetings, thanks, "yes"/"no"; never a reason to escalate. */
+static int
+small_talk(const struct tctx *t)
+{
+	static const char *const names[] = { "greeting", "goodbye",
+	    "thanks", "affirm", "deny", NULL };
+	const char *const *n;
+
+	for (n = names; *n != NULL; n++)
+		if (strcmp(t->intent, *n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * "Are you a bot?": an honest answer (an automated assistant), which is
+ * neither a fallback nor an escalation.  1 when that was the turn.
+ */
+static int
+about_bot(struct tctx *t)
+{
+	if (!dlg_has_any(t, bot_asks) || !dlg_has_any(t, bot_words) ||
+	    dlg_has_any(t, person_verbs))
+		return 0;
+	dlg_set_action(t, "about_bot", "a question about the assistant");
+	dlg_say(t, "about_bot");
+	return 1;
+}
+
+/*
+ * The customer asks for a person, whatever the classifier made of it:
+ * a person named with a verb ("get me a manager"), or by an upset
+ * customer ("HUMAN. now").
+ */
+static int
+asks_person(struct tctx *t, int upset)
+{
+	return strcmp(t->intent, "contact_human_agent") == 0 ||
+	    (dlg_has_any(t, person_words) && (upset ||
+	    dlg_has_any(t, person_verbs)));
+}
+
+/*
+ * The reply so far after a short apology with the offer of a person
+ * (template "apology"); the tables in it move along.
+ */
+static void
+apologise(struct tctx *t)
+{
+	struct sbuf	 rest = SBUF_INIT;
+	const char	*used = t->template_used;
+	size_t		 i, shift;
+
+	sbuf_add(&rest, t->reply.buf, t->reply.len);
+	sbuf_reset(&t->reply);
+	if (!dlg_say(t, "apology")) {
+		sbuf_add(&t->reply, rest.buf, rest.len);
+		sbuf_release(&rest);
+		return;
+	}
+	dlg_jset_str(t->trace, "apology", t->template_used);
+	if (used != NULL)
+		t->template_used = used;
+	if (rest.len > 0)
+		sbuf_adds(&t->reply, " ");
+	shift = t->reply.len;
+	sbuf_add(&t->reply, rest.buf, rest.len);
+	for (i = 0; i < t->ntables; i++)
+		if (t->tables[i].len > 0)
+			t->tables[i].at += shift;
+	sbuf_release(&rest);
+}
+
+/*
+ * The policy: choose and carry out the action for this turn.  Feelings
+ * come first: a question about the bot gets an honest answer; a second
+ * upset turn or a request for a person escalates; a first upset turn
+ * gets its answer after an apology and the offer of a person.  Small
+ * talk never counts as upset.
+ */
+void
+dlg_policy(struct tctx *t, const struct intent_result *ir)
+{
+	const struct feeling_result *fr = &t->e->fr;
+	int	 upset, clear, n;
+	cJSON	*pending;
+
+	if (about_bot(t))
+		return;
+	upset = fr->feeling != FEELING_NONE && !small_talk(t);
+	/*
+	 * An apology costs little when the model is wrong, a hand-over
+	 * much: only a clearly upset turn counts toward one.
+	 */
+	clear = upset && fr->score[FEELING_NONE] < UPSET_CLEAR;
+	n = (int)dlg_jnum(t->state, "upset", 0) + clear;
+	if (clear)
+		dlg_jset_num(t->state, "upset", n);
+	if (asks_person(t, upset) && !cJSON_IsObject(
+	    cJSON_GetObjectItemCaseSensitive(t->state, "pending"))) {
+		act_ask_person(t);
+		return;
+	}
+	/* Once a person is on the way, answer on; no second hand-over. */
+	if (clear && n >= 2 && strcmp(t->si.status, "escalated") != 0) {
+		dlg_say(t, "apology_short");
+		escalate(t, "the customer is upset again");
+		return;
+	}
+	policy_act(t, ir);
+	if (!upset || t->escalate)
+		return;
+	apologise(t);
+	pending = cJSON_GetObjectItemCaseSensitive(t->state, "pending");
+	if (!cJSON_IsObject(pending)) {
+		pending = cJSON_CreateObject();
+		cJSON_AddStringToObject(pending, "action", "handoff");
+		cJSON_ReplaceItemInObject(t->state, "pending", pending);
+		if (cJSON_GetObjectItemCaseSensitive(t->state, "pending") !=
+		    pending)
+			cJSON_AddItemToObject(t->state, "pending", pending);
+	}
 }
