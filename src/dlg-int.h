@@ -127,6 +127,8 @@ struct tctx {
 	enum dlg_stage		 stage;		/* the stage running */
 	enum dlg_stage		 resume;	/* the stage retrieval paused */
 	int			 retrieving;	/* dlg_retrieve_begin depth */
+	char			*asked;		/* the question a choice answers,
+						   acted on instead of text */
 };
 
 /* dlg-util.c */
@@ -188,6 +190,8 @@ void		 dlg_kb_search(struct tctx *t, const char *text,
 		    unsigned kinds, int limit, struct search_result *res);
 int		 dlg_handle_kb(struct tctx *t, unsigned kinds,
 		    const char *action, const char *tpl);
+int		 dlg_handle_kb_strong(struct tctx *t, unsigned kinds,
+		    double min_score);
 
 /* dlg-sales.c */
 void		 dlg_product_slots(struct tctx *t, const struct product *p,

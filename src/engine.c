@@ -706,6 +706,7 @@ out:
 	sbuf_release(&t.reason);
 	text_folded_release(&t.fold);
 	free(t.escalate_reason);
+	free(t.asked);
 	if (t.table_text != NULL)
 		for (i = 0; i < t.ntables; i++)
 			free(t.table_text[i]);

@@ -7,7 +7,7 @@ user: C1001
 > where is my order 12345?? this is taking forever!!
 action: order_status
 contains: sorry
-contains: team
+contains: person
 contains: 12345
 escalated: no
 > this is ridiculous, still nothing
