@@ -24,6 +24,7 @@
  *	fallbacks	consecutive turns the bot could not answer
  *	order		the order in focus (last discussed)
  *	order_choices	orders just listed to choose from {id, placed_at}
+ *	upset		turns the customer was frustrated or angry
  */
 #ifndef DLG_INT_H
 #define DLG_INT_H
@@ -35,6 +36,7 @@
 #include "catalog.h"
 #include "engine.h"
 #include "entity.h"
+#include "feeling.h"
 #include "generate.h"
 #include "history.h"
 #include "intent.h"
@@ -70,6 +72,7 @@ struct engine {
 	struct store		*st;
 	char			*share_dir;
 	struct intent_model	*im;	/* the intent classifier */
+	struct feeling_model	*fm;	/* how the customer feels */
 	struct gazetteer	*gz;	/* catalog names for entities */
 	struct template_set	*tpl;	/* share/templates */
 	int			 fixed_timings;	/* replays: timings read 0 */
@@ -84,6 +87,7 @@ struct engine {
 	void			*save_arg;
 	/* Per-turn scratch, reused so a turn allocates little. */
 	struct intent_result	 ir;
+	struct feeling_result	 fr;
 	struct entity_list	 el;
 	struct sbuf		 clean;
 };
@@ -125,6 +129,8 @@ struct tctx {
 	enum dlg_stage		 stage;		/* the stage running */
 	enum dlg_stage		 resume;	/* the stage retrieval paused */
 	int			 retrieving;	/* dlg_retrieve_begin depth */
+	char			*asked;		/* the question a choice answers,
+						   acted on instead of text */
 };
 
 /* dlg-util.c */
@@ -193,6 +199,8 @@ void		 dlg_kb_search(struct tctx *t, const char *text,
 		    unsigned kinds, int limit, struct search_result *res);
 int		 dlg_handle_kb(struct tctx *t, unsigned kinds,
 		    const char *action, const char *tpl);
+int		 dlg_handle_kb_strong(struct tctx *t, unsigned kinds,
+		    double min_score);
 
 /* dlg-sales.c */
 void		 dlg_product_slots(struct tctx *t, const struct product *p,

@@ -85,9 +85,31 @@ alnum_squeeze(const char *s)
 }
 
 /* Answer from the best document chunk for the words (and product). */
+static int	 kb_answer(struct tctx *, unsigned, const char *,
+		    const char *, double);
+
 int
 dlg_handle_kb(struct tctx *t, unsigned kinds, const char *action,
     const char *tpl)
+{
+	return kb_answer(t, kinds, action, tpl, -1);
+}
+
+/*
+ * The same only when the best hit scores at least min_score: an answer
+ * for a question whose intent is unclear ("kb_answer", the kind's
+ * template).
+ */
+int
+dlg_handle_kb_strong(struct tctx *t, unsigned kinds, double min_score)
+{
+	return kb_answer(t, kinds, "kb_answer", NULL, min_score);
+}
+
+/* dlg_handle_kb with a floor on the best hit's score (-1: none). */
+static int
+kb_answer(struct tctx *t, unsigned kinds, const char *action,
+    const char *tpl, double min_score)
 {
 	struct search_result res;
 	struct sbuf	 q = SBUF_INIT;
@@ -108,7 +130,9 @@ dlg_handle_kb(struct tctx *t, unsigned kinds, const char *action,
 	}
 	dlg_kb_search(t, q.buf, kinds, RETRIEVE_K, &res);
 	sbuf_release(&q);
-	if (res.n == 0) {
+	if (res.n == 0 || res.hits[0].score < min_score) {
+		if (res.n > 0)
+			dlg_jset_num(t->trace, "kb_best", res.hits[0].score);
 		search_result_free(&res);
 		return 0;
 	}
@@ -156,6 +180,9 @@ dlg_handle_kb(struct tctx *t, unsigned kinds, const char *action,
 	dlg_cite(t, search_kind_name(h->kind), h->id, h->title, "text");
 	dlg_set_action(t, action, "best %s \"%s\" (score %.3f)",
 	    search_kind_name(h->kind), h->id, h->score);
+	if (tpl == NULL)	/* each kind its own template */
+		tpl = h->kind == SEARCH_MANUAL ? "manual_answer" :
+		    "faq_answer";
 	dlg_say(t, h->kind == SEARCH_TICKET ? "ticket_answer" : tpl);
 	search_result_free(&res);
 	return 1;

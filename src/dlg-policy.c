@@ -135,6 +135,18 @@ static const char *const store_topics[] = { "shipping", "delivery",
 static const char *const price_words[] = { "how much", "price", "cost",
 	"costs", NULL };
 
+/* Asking what the bot is: "are you a bot?", "is this a real person?". */
+static const char *const bot_asks[] = { "are you", "r u", "you are",
+	"is this", "am i talking", "am i chatting", "am i speaking", NULL };
+static const char *const bot_words[] = { "bot", "robot", "chatbot", "ai",
+	"automated", "machine", "human", "real person", "computer", NULL };
+
+/* A person named as the one to talk to: "let me talk to a supervisor". */
+static const char *const person_words[] = { "supervisor", "manager",
+	"human", "real person", "agent", "representative", NULL };
+static const char *const person_verbs[] = { "talk", "speak", "want",
+	"need", "get", "transfer", "connect", NULL };
+
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
 	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
 
@@ -306,6 +318,15 @@ act_faq(struct tctx *t)
 	dlg_fallback(t, "no FAQ or policy matches");
 }
 
+/* Below this probability of no feeling, a turn is clearly upset. */
+#define UPSET_CLEAR	0.25f
+
+/* Longer than this, an answer to "which one?" is a question itself. */
+#define CHOICE_WORDS	5
+
+/* A knowledge-base hit this good answers an unclear question. */
+#define KB_STRONG	0.6
+
 /* Which steps before the table apply to an intent. */
 #define ACT_FIRST	0x1	/* acts before an ambiguity is settled */
 #define ACT_PRODUCT	0x2	/* about products: near-ties need no
@@ -394,6 +415,210 @@ flags_of(const struct tctx *t, int id)
 }
 
 /*
+ * Each intent as the customer would say it, for a clarifying question,
+ * with the words that pick it in the answer.  Intents not listed are
+ * never offered.
+ */
+static const struct choice {
+	const char	*intent;
+	const char	*phrase;
+	const char	*words[5];
+} choices[] = {
+	{ "track_order", "track an order", { "track", "tracking", "where",
+	    "arrive", NULL } },
+	{ "cancel_order", "cancel an order", { "cancel", NULL } },
+	{ "change_order", "change an order", { "change", "modify", NULL } },
+	{ "change_shipping_address", "change the delivery address",
+	    { "address", NULL } },
+	{ "set_up_shipping_address", "save a shipping address",
+	    { "address", "save", NULL } },
+	{ "return_item", "start a return", { "return", "returns",
+	    "send back", NULL } },
+	{ "get_refund", "get a refund", { "refund", "money back", NULL } },
+	{ "track_refund", "check on a refund", { "refund", "check on",
+	    NULL } },
+	{ "check_refund_policy", "read the refund policy", { "policy",
+	    NULL } },
+	{ "product_inquiry", "ask about a product", { "product", "ask",
+	    NULL } },
+	{ "product_specs", "see a product's specs", { "specs", "spec",
+	    NULL } },
+	{ "stock_availability", "check stock", { "stock", "available",
+	    NULL } },
+	{ "price_promotions", "check prices and deals", { "price", "prices",
+	    "deal", "deals", "sale" } },
+	{ "recommendation", "get a recommendation", { "recommend",
+	    "recommendation", "suggest", NULL } },
+	{ "comparison", "compare products", { "compare", NULL } },
+	{ "compatibility", "check what works together", { "compatible",
+	    "works", "together", NULL } },
+	{ "warranty", "ask about the warranty", { "warranty", NULL } },
+	{ "troubleshooting", "fix a problem with a product", { "fix",
+	    "problem", "broken", NULL } },
+	{ "usage_advice", "learn how to use a product", { "use", "how to",
+	    NULL } },
+	{ "check_payment_methods", "see how you can pay", { "pay",
+	    "methods", NULL } },
+	{ "payment_issue", "sort out a payment problem", { "payment",
+	    "charge", "charged", NULL } },
+	{ "get_invoice", "get an invoice", { "invoice", NULL } },
+	{ "check_invoice", "check an invoice", { "invoice", NULL } },
+	{ "create_account", "create an account", { "create", "sign up",
+	    NULL } },
+	{ "delete_account", "delete your account", { "delete", "close",
+	    NULL } },
+	{ "edit_account", "update your account details", { "edit",
+	    "update", "details", NULL } },
+	{ "recover_password", "reset your password", { "password", "reset",
+	    NULL } },
+	{ "registration_problems", "fix a sign-up problem", { "sign-up",
+	    "register", "registration", NULL } },
+	{ "switch_account", "switch accounts", { "switch", NULL } },
+	{ "delivery_options", "see the delivery options", { "options",
+	    "shipping", NULL } },
+	{ "delivery_period", "know how long delivery takes", { "long",
+	    "days", "takes", NULL } },
+	{ "check_cancellation_fee", "check the cancellation fee", { "fee",
+	    NULL } },
+	{ "contact_customer_service", "contact customer service",
+	    { "contact", "phone", "email", NULL } },
+	{ "contact_human_agent", "talk to a person", { "person", "human",
+	    "agent", NULL } },
+	{ "newsletter_subscription", "manage the newsletter",
+	    { "newsletter", NULL } },
+	{ "place_order", "place an order", { "place", "buy", NULL } },
+	{ "review", "leave a review", { "review", NULL } },
+	{ "complaint", "make a complaint", { "complaint", NULL } },
+};
+
+static const struct choice *
+choice_of(const char *intent)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof choices / sizeof choices[0]; i++)
+		if (strcmp(choices[i].intent, intent) == 0)
+			return &choices[i];
+	return NULL;
+}
+
+/*
+ * Ask which of the top intents (two or three, in the customer's words)
+ * the customer means, keeping them as the pending question.  A fallback
+ * when fewer than two can be put in words.
+ */
+static int
+clarify(struct tctx *t, const struct intent_result *ir)
+{
+	const char *const *names = intent_names(NULL);
+	const struct choice *c[3];
+	struct sbuf	 opts = SBUF_INIT;
+	cJSON		*pending, *arr;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < ir->ntop && n < 3; i++) {
+		if (n == 2 && ir->top[i].score < ir->top[1].score / 2)
+			break;
+		if ((c[n] = choice_of(names[ir->top[i].id])) != NULL)
+			n++;
+	}
+	if (n < 2) {
+		dlg_fallback(t, ir->reason.buf);
+		return 1;
+	}
+	pending = cJSON_CreateObject();
+	cJSON_AddStringToObject(pending, "action", "choose");
+	cJSON_AddStringToObject(pending, "text", t->text);
+	arr = cJSON_AddArrayToObject(pending, "options");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sbuf_adds(&opts, i + 1 == n ? " or " : ", ");
+		sbuf_adds(&opts, c[i]->phrase);
+		cJSON_AddItemToArray(arr, cJSON_CreateString(c[i]->intent));
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	cJSON_AddItemToObject(t->state, "pending", pending);
+	slots_set(&t->slots, "options", opts.buf);
+	sbuf_release(&opts);
+	dlg_set_action(t, "clarify", "%s", ir->reason.buf);
+	dlg_say(t, "clarify");
+	return 1;
+}
+
+/*
+ * The answer to a clarifying question: "the second", "returns", "yes
+ * that" (the first offered), or a clear intent among those offered.
+ * 1 when that was the turn; 0 (the question dropped) otherwise.
+ */
+static int
+answer_choice(struct tctx *t, const struct intent_result *ir,
+    cJSON *pending)
+{
+	const char *const *names = intent_names(NULL);
+	cJSON		*arr = cJSON_GetObjectItemCaseSensitive(pending,
+	    "options"), *it;
+	const char	*pick = NULL, *name, *chosen = NULL;
+	const struct choice *c;
+	const struct dlg_action *a;
+	int		 i = 0, n = cJSON_GetArraySize(arr), best = 0, hits, k;
+
+	for (k = 0; dlg_ordinals[k] != NULL && k < n; k++)
+		if (dlg_has_word(t, dlg_ordinals[k]))
+			pick = cJSON_GetArrayItem(arr, k)->valuestring;
+	if (pick == NULL && (dlg_has_word(t, "last") ||
+	    dlg_has_word(t, "latter")) && n > 0)
+		pick = cJSON_GetArrayItem(arr, n - 1)->valuestring;
+	cJSON_ArrayForEach(it, arr) {
+		if (pick != NULL || !cJSON_IsString(it))
+			break;
+		name = it->valuestring;
+		if (ir->verdict == INTENT_OK && strcmp(name,
+		    names[ir->id]) == 0) {
+			pick = name;
+			break;
+		}
+		/* A new question of its own is no answer by its words. */
+		if (ir->words > CHOICE_WORDS || (c = choice_of(name)) == NULL)
+			continue;
+		for (hits = 0, k = 0; k < 5 && c->words[k] != NULL; k++) {
+			const char *one[2] = { c->words[k], NULL };
+
+			hits += dlg_has_any(t, one);
+		}
+		if (hits > best) {
+			best = hits;
+			pick = NULL;
+			chosen = name;
+			i = 1;
+		} else if (hits > 0 && hits == best)
+			i++;
+	}
+	if (pick == NULL && best > 0 && i == 1)
+		pick = chosen;
+	if (pick == NULL && n > 0 && (strcmp(t->intent, "affirm") == 0 ||
+	    dlg_has_any(t, affirm_words)))
+		pick = cJSON_GetArrayItem(arr, 0)->valuestring;
+	if (pick == NULL || (a = action_of(t, intent_id(pick))) == NULL) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
+	}
+	dlg_jset_str(t->trace, "pending_answered", "choose");
+	set_intent(t, a->intent);
+	/* "The second" says which; the question asked says what. */
+	if ((name = dlg_jstr(pending, "text")) != NULL &&
+	    ir->words <= CHOICE_WORDS) {
+		t->asked = xstrdup(name);
+		t->text = t->asked;
+		t->len = strlen(t->asked);
+		text_fold(t->text, t->len, &t->fold);
+		entity_extract(t->e->gz, t->text, t->len, &t->e->el);
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	a->act(t);
+	return 1;
+}
+
+/*
  * "It's 12345" after "which order is it?", or an order number while a
  * form waits for one: the form goes on with it.  A bare number is an
  * order number only because the bot asked for one, which the entity
@@ -448,6 +673,8 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 
 	if (pend == NULL)
 		return 0;
+	if (strcmp(pend, "choose") == 0)
+		return answer_choice(t, ir, pending);
 	if (strcmp(pend, "order_id") == 0 && fill_order_id(t, ir))
 		return 1;
 	affirm = strcmp(t->intent, "affirm") == 0 ||
@@ -461,6 +688,13 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 	questions = dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
 	    (strcmp(t->intent, "affirm") != 0 &&
 	    strcmp(t->intent, "deny") != 0 && ir->verdict == INTENT_OK);
+	if (strcmp(pend, "handoff") == 0 && !deny) {
+		/* "Yes" to the offer of a person. */
+		dlg_jset_str(t->trace, "pending_answered", pend);
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		escalate(t, "customer accepted a person");
+		return 1;
+	}
 	p = cJSON_Duplicate(pending, 1);
 	/* pend points into pending: record it before deleting. */
 	dlg_jset_str(t->trace, "pending_answered", pend);
@@ -551,12 +785,19 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 		    "are product questions");
 		return 0;
 	}
-	slots_set(&t->slots, "option_a", names[ir->top[0].id]);
-	slots_set(&t->slots, "option_b", names[ir->top[1].id]);
-	t->fallback = 1;
-	dlg_set_action(t, "clarify", "%s", ir->reason.buf);
-	dlg_say(t, "clarify");
-	return 1;
+	/*
+	 * About the store but unsure which intent: a knowledge-base answer
+	 * that matches well, else a question in the customer's words.
+	 */
+	if (ir->about_store && dlg_handle_kb_strong(t,
+	    SEARCH_KIND_BIT(SEARCH_FAQ) | SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_MANUAL) | SEARCH_KIND_BIT(SEARCH_TICKET),
+	    KB_STRONG)) {
+		dlg_jset_str(t->trace, "ambiguity", "resolved: a strong "
+		    "knowledge-base match");
+		return 1;
+	}
+	return clarify(t, ir);
 }
 
 /*
@@ -580,13 +821,12 @@ referred_product(struct tctx *t)
 }
 
 /*
- * The policy: choose and carry out the action for this turn.  Order of
- * precedence: a pending question answered or a form slot filled; a
- * request for a person or a complaint; an unclear intent settled; then
- * the intent's action from the table, with the entities and the state.
+ * The policy's steps after the feelings: a pending question answered or
+ * a form slot filled; a request for a person or a complaint; an unclear
+ * intent settled; then the intent's action from the table.
  */
-void
-dlg_policy(struct tctx *t, const struct intent_result *ir)
+static void
+policy_act(struct tctx *t, const struct intent_result *ir)
 {
 	const struct dlg_action *a;
 
@@ -605,4 +845,128 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	a->act(t);
+}
+
+/* Small talk: greetings, thanks, "yes"/"no"; never a reason to escalate. */
+static int
+small_talk(const struct tctx *t)
+{
+	static const char *const names[] = { "greeting", "goodbye",
+	    "thanks", "affirm", "deny", NULL };
+	const char *const *n;
+
+	for (n = names; *n != NULL; n++)
+		if (strcmp(t->intent, *n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * "Are you a bot?": an honest answer (an automated assistant), which is
+ * neither a fallback nor an escalation.  1 when that was the turn.
+ */
+static int
+about_bot(struct tctx *t)
+{
+	if (!dlg_has_any(t, bot_asks) || !dlg_has_any(t, bot_words) ||
+	    dlg_has_any(t, person_verbs))
+		return 0;
+	dlg_set_action(t, "about_bot", "a question about the assistant");
+	dlg_say(t, "about_bot");
+	return 1;
+}
+
+/*
+ * The customer asks for a person, whatever the classifier made of it:
+ * a person named with a verb ("get me a manager"), or by an upset
+ * customer ("HUMAN. now").
+ */
+static int
+asks_person(struct tctx *t, int upset)
+{
+	return strcmp(t->intent, "contact_human_agent") == 0 ||
+	    (dlg_has_any(t, person_words) && (upset ||
+	    dlg_has_any(t, person_verbs)));
+}
+
+/*
+ * The reply so far after a short apology with the offer of a person
+ * (template "apology"); the tables in it move along.
+ */
+static void
+apologise(struct tctx *t)
+{
+	struct sbuf	 rest = SBUF_INIT;
+	const char	*used = t->template_used;
+	size_t		 i, shift;
+
+	sbuf_add(&rest, t->reply.buf, t->reply.len);
+	sbuf_reset(&t->reply);
+	if (!dlg_say(t, "apology")) {
+		sbuf_add(&t->reply, rest.buf, rest.len);
+		sbuf_release(&rest);
+		return;
+	}
+	dlg_jset_str(t->trace, "apology", t->template_used);
+	if (used != NULL)
+		t->template_used = used;
+	if (rest.len > 0)
+		sbuf_adds(&t->reply, " ");
+	shift = t->reply.len;
+	sbuf_add(&t->reply, rest.buf, rest.len);
+	for (i = 0; i < t->ntables; i++)
+		if (t->tables[i].len > 0)
+			t->tables[i].at += shift;
+	sbuf_release(&rest);
+}
+
+/*
+ * The policy: choose and carry out the action for this turn.  Feelings
+ * come first: a question about the bot gets an honest answer; a second
+ * upset turn or a request for a person escalates; a first upset turn
+ * gets its answer after an apology and the offer of a person.  Small
+ * talk never counts as upset.
+ */
+void
+dlg_policy(struct tctx *t, const struct intent_result *ir)
+{
+	const struct feeling_result *fr = &t->e->fr;
+	int	 upset, clear, n;
+	cJSON	*pending;
+
+	if (about_bot(t))
+		return;
+	upset = fr->feeling != FEELING_NONE && !small_talk(t);
+	/*
+	 * An apology costs little when the model is wrong, a hand-over
+	 * much: only a clearly upset turn counts toward one.
+	 */
+	clear = upset && fr->score[FEELING_NONE] < UPSET_CLEAR;
+	n = (int)dlg_jnum(t->state, "upset", 0) + clear;
+	if (clear)
+		dlg_jset_num(t->state, "upset", n);
+	if (asks_person(t, upset) && !cJSON_IsObject(
+	    cJSON_GetObjectItemCaseSensitive(t->state, "pending"))) {
+		act_ask_person(t);
+		return;
+	}
+	/* Once a person is on the way, answer on; no second hand-over. */
+	if (clear && n >= 2 && strcmp(t->si.status, "escalated") != 0) {
+		dlg_say(t, "apology_short");
+		escalate(t, "the customer is upset again");
+		return;
+	}
+	policy_act(t, ir);
+	if (!upset || t->escalate)
+		return;
+	apologise(t);
+	pending = cJSON_GetObjectItemCaseSensitive(t->state, "pending");
+	if (!cJSON_IsObject(pending)) {
+		pending = cJSON_CreateObject();
+		cJSON_AddStringToObject(pending, "action", "handoff");
+		cJSON_ReplaceItemInObject(t->state, "pending", pending);
+		if (cJSON_GetObjectItemCaseSensitive(t->state, "pending") !=
+		    pending)
+			cJSON_AddItemToObject(t->state, "pending", pending);
+	}
 }

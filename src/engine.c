@@ -52,6 +52,8 @@ engine_open(struct store *st, const char *share_dir, struct sd_error *err)
 	e->share_dir = xstrdup(share_dir);
 	if ((e->im = intent_model_load(st, share_dir, err)) == NULL)
 		goto fail;
+	if ((e->fm = feeling_model_open(share_dir, err)) == NULL)
+		goto fail;
 	if ((e->gz = gazetteer_load(st, err)) == NULL)
 		goto fail;
 	dir = paths_join(share_dir, "templates");
@@ -61,6 +63,7 @@ engine_open(struct store *st, const char *share_dir, struct sd_error *err)
 		goto fail;
 	e->actions = dlg_policy_table();
 	e->ir = (struct intent_result)INTENT_RESULT_INIT;
+	e->fr = (struct feeling_result)FEELING_RESULT_INIT;
 	e->el = (struct entity_list)ENTITY_LIST_INIT;
 	sbuf_init(&e->clean);
 	return e;
@@ -76,6 +79,8 @@ engine_close(struct engine *e)
 		return;
 	if (e->im != NULL)
 		intent_model_free(e->im);
+	feeling_model_close(e->fm);
+	feeling_result_release(&e->fr);
 	gazetteer_free(e->gz);
 	template_free(e->tpl);
 	intent_result_release(&e->ir);
@@ -474,6 +479,23 @@ turn_session(struct tctx *t, enum engine_channel channel,
 	return SD_OK;
 }
 
+/* The feeling as JSON for the trace: label, scores, urgent. */
+static cJSON *
+feeling_json(const struct feeling_result *fr)
+{
+	cJSON	*o = cJSON_CreateObject(), *sc;
+	int	 i;
+
+	cJSON_AddStringToObject(o, "label", feeling_name(fr->feeling));
+	sc = cJSON_AddObjectToObject(o, "scores");
+	for (i = 0; i < FEELING_N; i++)
+		cJSON_AddNumberToObject(sc, feeling_name((enum feeling)i),
+		    fr->score[i]);
+	cJSON_AddBoolToObject(o, "urgent", fr->urgent);
+	cJSON_AddNumberToObject(o, "urgency", fr->urgency);
+	return o;
+}
+
 /* understand: the intent and the entities of the text. */
 static void
 turn_understand(struct tctx *t)
@@ -493,6 +515,8 @@ turn_understand(struct tctx *t)
 	cJSON_AddNumberToObject(v, "threshold", intent_model_threshold(e->im));
 	cJSON_AddNumberToObject(v, "margin", intent_model_margin(e->im));
 	cJSON_AddNumberToObject(v, "in_store", e->ir.in_store);
+	feeling_classify(e->fm, t->text, t->len, &e->fr);
+	cJSON_AddItemToObject(t->trace, "feeling", feeling_json(&e->fr));
 
 	entity_extract(e->gz, t->text, t->len, &e->el);
 	cJSON_AddItemToObject(t->trace, "entities", entities_json(&e->el));
@@ -682,6 +706,7 @@ out:
 	sbuf_release(&t.reason);
 	text_folded_release(&t.fold);
 	free(t.escalate_reason);
+	free(t.asked);
 	if (t.table_text != NULL)
 		for (i = 0; i < t.ntables; i++)
 			free(t.table_text[i]);

@@ -1,0 +1,25 @@
+# An unclear question about the store: a question in the customer's
+# words, whose answer ("the second", a word of an option) picks the intent.
+
+story: the second option picks it
+> wait, out for delivery today but didn't it say the 21st before?
+action: clarify
+contains: know how long delivery takes
+not-contains: _
+escalated: no
+> the second
+action: faq_answer
+escalated: no
+
+story: a word of an option picks it
+> wait, out for delivery today but didn't it say the 21st before?
+action: clarify
+> how long it takes
+action: faq_answer
+
+story: yes takes the first option
+> wait, out for delivery today but didn't it say the 21st before?
+action: clarify
+> yes that
+not-contains: would you like to
+escalated: no
