@@ -373,6 +373,16 @@ pool_add_order(struct sent *x, const char *id)
 		return;
 	}
 	pool_order(pl, &o);
+	{
+		/* The latest event the reply may quote: "refund of $199.99
+		 * issued to Mastercard ending 2652, on 2026-10-15". */
+		char	*at = NULL, *note;
+
+		note = catalog_order_last_event(x->fc->st, id, &at);
+		pool_order_event(pl, note, at);
+		free(note);
+		free(at);
+	}
 	/* "you still have 12 days to return it" */
 	if (o.delivered_at != NULL && (w = catalog_policy_fact(x->fc->st,
 	    "return_window_days", NULL)) != NULL) {

@@ -69,6 +69,9 @@ void		 pool_json(struct fc_pool *, const char *json);
 void		 pool_loose(struct fc_pool *, const char *text);
 void		 pool_product(struct fc_pool *, const struct product *);
 void		 pool_order(struct fc_pool *, const struct order *);
+/* An order event's note and time (both may be NULL). */
+void		 pool_order_event(struct fc_pool *, const char *note,
+		    const char *at);
 /* A document (policy, FAQ...) by id: body, title and facts. */
 void		 pool_document(struct fc_pool *, struct store *,
 		    const char *id);

@@ -846,6 +846,15 @@ pool_order(struct fc_pool *p, const struct order *o)
 }
 
 void
+pool_order_event(struct fc_pool *p, const char *note, const char *at)
+{
+	if (note == NULL)
+		return;
+	pool_text(p, note);
+	pool_date(p, at);
+}
+
+void
 pool_document(struct fc_pool *p, struct store *st, const char *id)
 {
 	static const char sql[] = "SELECT d.title, d.body, d.tags, m.value"

@@ -13,7 +13,8 @@ escalated: no
 > this is ridiculous, still nothing
 action: escalate
 contains: sorry
-contains: upset again
+contains: support team
+not-contains: upset again
 escalated: yes
 
 story: yes to the offer of a person
