@@ -191,6 +191,7 @@ int		 dlg_handle_product_question(struct tctx *t,
 		    const char *intent);
 int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_product_search(struct tctx *t);
+int		 dlg_handle_cart(struct tctx *t);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);

@@ -80,6 +80,54 @@ dlg_load_product(struct tctx *t, const char *sku, struct product *p)
 const char *const dlg_ordinals[] = { "first", "second", "third",
 	"fourth", "fifth", NULL };
 
+/*
+ * A brand said alone ("the samsung one", "going with the sony"): the
+ * product of that brand among the last list, then the products in focus.
+ * Only one candidate of the brand there picks it; the candidates go to
+ * the trace.  NULL when none or several match.
+ */
+static const char *
+brand_reference(struct tctx *t, const char *brand)
+{
+	cJSON		*lists[2], *it, *cand;
+	struct product	 p;
+	const char	*hit;
+	int		 l, nhit;
+
+	lists[0] = dlg_jarr(t->state, "results");
+	lists[1] = dlg_jarr(t->state, "focus");
+	cand = cJSON_AddArrayToObject(dlg_jobj(t->trace, "reference"),
+	    "candidates");
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule", "brand");
+	for (l = 0; l < 2; l++) {
+		hit = NULL;
+		nhit = 0;
+		cJSON_ArrayForEach(it, lists[l]) {
+			if (!cJSON_IsString(it))
+				continue;
+			cJSON_AddItemToArray(cand,
+			    cJSON_CreateString(it->valuestring));
+			memset(&p, 0, sizeof p);
+			if (!dlg_load_product(t, it->valuestring, &p))
+				continue;
+			if (p.brand != NULL && strcasecmp(p.brand, brand) == 0 &&
+			    (hit == NULL || strcmp(hit, it->valuestring) != 0)) {
+				hit = it->valuestring;
+				nhit++;
+			}
+			product_release(&p);
+		}
+		if (nhit == 1) {
+			dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked",
+			    hit);
+			return hit;
+		}
+		if (nhit > 1)
+			return NULL;
+	}
+	return NULL;
+}
+
 const char *
 dlg_resolve_reference(struct tctx *t, const char **how)
 {
@@ -90,12 +138,19 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 	double		 bestv = 0;
 	int		 i, n = cJSON_GetArraySize(res), want;
 	int		 cheap, dear, better;
+	const struct entity *en;
 
 	for (i = 0; dlg_ordinals[i] != NULL; i++)
 		if (dlg_has_word(t, dlg_ordinals[i]) && i < n) {
 			*how = dlg_ordinals[i];
 			return cJSON_GetArrayItem(res, i)->valuestring;
 		}
+	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    (best = brand_reference(t, en->value)) != NULL) {
+		*how = "brand";
+		return best;
+	}
 	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
 		*how = "last";
 		return cJSON_GetArrayItem(res, n - 1)->valuestring;

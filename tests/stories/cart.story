@@ -1,0 +1,35 @@
+# The cart: taking a product adds it, removing and listing show it.
+
+story: taking a recommended product puts it in the cart
+user: C1016
+> I need a laptop for college under $800
+action: recommend
+contains: Lenovo ThinkPad E14 Gen 5
+> ok add it to my cart
+action: cart_add
+contains: Added the Lenovo ThinkPad E14 Gen 5
+contains: $749 in total
+not-contains: order number
+not-contains: Goodbye
+> what's in my cart?
+action: cart_show
+contains: Lenovo ThinkPad E14 Gen 5
+> remove it from my cart
+action: cart_remove
+contains: Removed the Lenovo ThinkPad E14 Gen 5
+contains: 0 item(s)
+
+story: a brand said alone picks from the last list
+user: C1016
+> I need a laptop for college under $800
+action: recommend
+contains: Acer Aspire 5
+> going with the acer
+action: cart_add
+contains: Added the Acer Aspire 5
+
+story: the cart needs a customer
+> I need a laptop for college under $800
+action: recommend
+> add it to my cart
+action: cart_sign_in
