@@ -195,6 +195,7 @@ int		 dlg_handle_cart(struct tctx *t);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);
+int		 dlg_handle_best_of(struct tctx *t);
 int		 dlg_handle_compatibility(struct tctx *t);
 
 /* dlg-support.c */

@@ -33,3 +33,20 @@ story: the cart needs a customer
 action: recommend
 > add it to my cart
 action: cart_sign_in
+
+story: which of the list has the longest battery, which is lightest
+user: C1016
+> I need a laptop for college under $800
+action: recommend
+> which one has the longest battery?
+action: best_of_list
+contains: Of the 3 I just showed you
+contains: 9 hours
+contains: Acer Aspire 5: 8 hours
+not-contains: Which two products
+> which one is the lightest?
+action: best_of_list
+contains: Lenovo ThinkPad E14 Gen 5 ($749) has the least weight: 1.41 kg
+> add it to my cart
+action: cart_add
+contains: Added the Lenovo ThinkPad E14 Gen 5
