@@ -586,7 +586,7 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	if (answer_pending(t, ir))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
-	if (dlg_handle_best_of(t))
+	if (dlg_handle_best_of(t) || dlg_handle_narrow(t))
 		return;
 	a = action_of(t, t->intent_id);
 	if (a == NULL || !(a->flags & ACT_FIRST)) {

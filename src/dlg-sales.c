@@ -425,6 +425,48 @@ reasons(struct tctx *t, const struct product *p)
  * Recommend from the stated needs (state filters, refreshed from this
  * turn's entities, and the customer's preferences): best rated first.
  */
+/*
+ * Keep the first max of v[0..n) that meet the customer's constraints,
+ * releasing the rest; the new count.
+ */
+static size_t
+keep_constrained(struct tctx *t, struct product *v, size_t n, size_t max)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (k < max && dlg_meets_constraints(t, &v[i])) {
+			if (k != i)
+				v[k] = v[i];
+			k++;
+		} else
+			product_release(&v[i]);
+	}
+	return k;
+}
+
+/* The constraints as the criteria read them: ", over-ear, USB-C". */
+static void
+constraint_words(cJSON *f, struct sbuf *crit)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require");
+
+	if (!cJSON_IsObject(req))
+		return;
+	if (dlg_jstr(req, "form") != NULL)
+		sbuf_addf(crit, "%s%s", crit->len ? ", " : "",
+		    dlg_jstr(req, "form"));
+	if (dlg_jstr(req, "noise_cancelling") != NULL)
+		sbuf_addf(crit, "%snoise cancelling", crit->len ? ", " : "");
+	if (dlg_jstr(req, "water_resistance") != NULL)
+		sbuf_addf(crit, "%swaterproof", crit->len ? ", " : "");
+	if (dlg_jstr(req, "usb_c") != NULL)
+		sbuf_addf(crit, "%swith USB-C", crit->len ? ", " : "");
+	if (dlg_jnum(req, "max_kg", -1) > 0)
+		sbuf_addf(crit, "%sunder %g kg", crit->len ? ", " : "",
+		    dlg_jnum(req, "max_kg", -1));
+}
+
 int
 dlg_handle_recommend(struct tctx *t)
 {
@@ -443,6 +485,10 @@ dlg_handle_recommend(struct tctx *t)
 	pf.brand = dlg_jstr(f, "brand");
 	pf.max_price = dlg_jnum(f, "max_price", -1);
 	pf.min_price = dlg_jnum(f, "min_price", -1);
+	/* "Around $200" is a budget, not a floor: cheaper ones qualify. */
+	if (pf.min_price > 0 && pf.max_price > 0 &&
+	    pf.min_price >= 0.75 * pf.max_price)
+		pf.min_price = -1;
 	pf.in_stock = 1;
 	pf.limit = 3;
 	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
@@ -510,14 +556,22 @@ dlg_handle_recommend(struct tctx *t)
 		}
 		sbuf_release(&kinds);
 	}
+	/* Constraints ("over-ear", "under 1 kg") are checked on a wider
+	 * list, best first, and the first three that meet them kept. */
+	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(f, "require")))
+		pf.limit = 200;
 	dlg_retrieve_begin(t);
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
+	n = keep_constrained(t, v, n, 3);
 	if (n == 0 && pf.use != NULL) {
 		/* Nothing for that use: widen to the category. */
 		pf.use = NULL;
 		relaxed = 1;
+		free(v);
+		v = NULL;
 		catalog_products(t->st, &pf, &v, &n, &err);
+		n = keep_constrained(t, v, n, 3);
 	}
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
@@ -527,6 +581,7 @@ dlg_handle_recommend(struct tctx *t)
 		    dlg_jstr(f, "use") ? " " : "", pf.category);
 	if (pf.brand != NULL)
 		sbuf_addf(&crit, "%s%s", crit.len ? ", " : "", pf.brand);
+	constraint_words(f, &crit);
 	if (pf.max_price >= 0) {
 		money = catalog_money(pf.max_price, "USD");
 		sbuf_addf(&crit, "%sunder %s", crit.len ? ", " : "", money);
@@ -730,4 +785,42 @@ dlg_handle_cart(struct tctx *t)
 	}
 	product_release(&p);
 	return 1;
+}
+
+/*
+ * "Over-ear pls", "any with USB-C?", "under 1 kg" after a list: the
+ * list narrowed, keeping the budget and category said before, whatever
+ * the classifier makes of the few words.  Not a question about the
+ * product in focus ("does it have USB-C?") and not about an order.
+ * 1 when answered.
+ */
+int
+dlg_handle_narrow(struct tctx *t)
+{
+	static const char *const about_it[] = { "it", "its", "it's",
+	    "this", "does", "do", "is", "can", NULL };
+	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	int		 narrowed;
+
+	if (dlg_jstr(f, "category") == NULL ||
+	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_has_any(t, about_it) || (cat != NULL && cat->category != NULL &&
+	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
+		return 0;
+	before = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f,
+	    "require"), 1);
+	dlg_update_filters(t);
+	f = dlg_jobj(t->state, "filters");
+	after = cJSON_GetObjectItemCaseSensitive(f, "require");
+	narrowed = after != NULL && (before == NULL ||
+	    !cJSON_Compare(before, after, 1));
+	cJSON_Delete(before);
+	if (!narrowed)
+		return 0;
+	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
+	    "list's filters");
+	return dlg_handle_recommend(t);
 }

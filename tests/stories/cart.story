@@ -50,3 +50,19 @@ contains: Lenovo ThinkPad E14 Gen 5 ($749) has the least weight: 1.41 kg
 > add it to my cart
 action: cart_add
 contains: Added the Lenovo ThinkPad E14 Gen 5
+
+story: a constraint narrows the last list and keeps the budget
+user: C1016
+> looking for noise cancelling headphones, budget around 200 bucks
+action: recommend
+not-contains: Sennheiser HD 560S
+not-contains: WH-1000XM5
+> over-ear pls, earbuds hurt my ears
+action: recommend
+contains: over-ear, noise cancelling, under $220
+contains: Soundcore Space Q45 at $149
+not-contains: Beats Fit Pro
+not-contains: Sorry
+> which one has the longest battery?
+action: best_of_list
+contains: Soundcore Space Q45 ($149) has the most battery: 50 hours
