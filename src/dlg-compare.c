@@ -258,3 +258,113 @@ dlg_handle_compatibility(struct tctx *t)
 	product_release(&p[1]);
 	return 1;
 }
+
+/*
+ * "Which one has the longest battery?", "which of them is lightest?"
+ * after a list: the answer is among the products just shown (the last
+ * results), by the attribute's number in their specifications.  Not
+ * about the catalog at large and never "which two would you like to
+ * compare?".  1 when answered.
+ */
+static const struct {
+	const char	*attribute;	/* entity value */
+	const char	*key;		/* numeric catalog attribute */
+	const char	*unit;
+	int		 more;		/* 1: more is better by default */
+} best_keys[] = {
+	{ "battery", "battery_hours", "hours", 1 },
+	{ "weight", "weight_kg", "kg", 0 },
+	{ "ram", "ram_gb", "GB", 1 },
+	{ "screen", "screen_size_in", "in", 1 },
+	{ "size", "screen_size_in", "in", 1 },
+	{ "refresh_rate", "refresh_hz", "Hz", 1 },
+};
+static const char *const fewer_words[] = { "lightest", "lighter", "least",
+	"smallest", "smaller", "lowest", "shortest", "fewest", "less", NULL };
+static const char *const more_words[] = { "heaviest", "heavier", "most",
+	"biggest", "bigger", "largest", "larger", "longest", "longer",
+	"highest", "higher", "best", "better", "more", NULL };
+
+int
+dlg_handle_best_of(struct tctx *t)
+{
+	static const char *const light_words[] = { "lightest", "lighter",
+	    "heaviest", "heavier", NULL };
+	const struct entity *en = dlg_first_entity(t, ENTITY_ATTRIBUTE);
+	const char	*attr;
+	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	struct product	 p, best;
+	struct sbuf	 others = SBUF_INIT;
+	size_t		 k;
+	double		 v, bestv = 0;
+	char		*s, *end;
+	int		 more, have = 0, n = 0;
+
+	/* "Which is the lightest?" names the weight by its adjective. */
+	attr = en != NULL ? en->value : dlg_has_any(t, light_words) ?
+	    "weight" : NULL;
+	if (attr == NULL || cJSON_GetArraySize(res) < 2 ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    !(dlg_has_word(t, "which") || dlg_has_word(t, "who")))
+		return 0;
+	for (k = 0; k < sizeof best_keys / sizeof best_keys[0]; k++)
+		if (strcmp(best_keys[k].attribute, attr) == 0)
+			break;
+	if (k == sizeof best_keys / sizeof best_keys[0])
+		return 0;
+	more = dlg_has_any(t, more_words) ? 1 : best_keys[k].more;
+	if (dlg_has_any(t, fewer_words))
+		more = 0;
+	if (strcmp(best_keys[k].key, "weight_kg") == 0)
+		more = dlg_has_word(t, "heaviest") || dlg_has_word(t,
+		    "heavier");
+	memset(&best, 0, sizeof best);
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (!cJSON_IsString(it) ||
+		    !dlg_load_product(t, it->valuestring, &p))
+			continue;
+		s = catalog_attr(&p, best_keys[k].key);
+		v = s != NULL ? strtod(s, &end) : 0;
+		if (s == NULL || end == s) {
+			free(s);
+			product_release(&p);
+			continue;
+		}
+		free(s);
+		n++;
+		sbuf_addf(&others, "\n  - %s: %g %s", p.name, v,
+		    best_keys[k].unit);
+		if (!have || (more ? v > bestv : v < bestv)) {
+			if (have)
+				product_release(&best);
+			best = p;
+			bestv = v;
+			have = 1;
+		} else
+			product_release(&p);
+	}
+	if (!have || n < 2) {
+		if (have)
+			product_release(&best);
+		sbuf_release(&others);
+		return 0;
+	}
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    more ? "most of the last list" : "least of the last list");
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked", best.sku);
+	dlg_product_slots(t, &best, "");
+	slots_set(&t->slots, "attribute", attr);
+	slots_setf(&t->slots, "best_value", "%g %s", bestv,
+	    best_keys[k].unit);
+	slots_set(&t->slots, "others", others.buf);
+	slots_setf(&t->slots, "shown_count", "%d", n);
+	dlg_cite(t, "product", best.sku, best.name, best_keys[k].key);
+	dlg_focus_push(t, best.sku);
+	dlg_set_action(t, "best_of_list", "%s %s among the %d shown: %s",
+	    more ? "most" : "least", best_keys[k].key, n, best.sku);
+	dlg_say(t, more ? "best_of_most" : "best_of_least");
+	product_release(&best);
+	sbuf_release(&others);
+	return 1;
+}

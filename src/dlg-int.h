@@ -182,6 +182,8 @@ const char	*dlg_resolve_reference(struct tctx *t, const char **how);
 int		 dlg_target_product(struct tctx *t, struct product *p);
 void		 dlg_load_customer(struct tctx *t);
 void		 dlg_update_filters(struct tctx *t);
+int		 dlg_meets_constraints(struct tctx *t,
+		    const struct product *p);
 int		 dlg_family_best(struct tctx *t, const struct entity *en,
 		    struct product *p);
 cJSON		*dlg_open_form(struct tctx *t, const char *name);
@@ -211,9 +213,12 @@ int		 dlg_handle_product_question(struct tctx *t,
 		    const char *intent);
 int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_product_search(struct tctx *t);
+int		 dlg_handle_cart(struct tctx *t);
+int		 dlg_handle_narrow(struct tctx *t);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);
+int		 dlg_handle_best_of(struct tctx *t);
 int		 dlg_handle_compatibility(struct tctx *t);
 
 /* dlg-support.c */

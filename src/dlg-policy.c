@@ -830,7 +830,18 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 {
 	const struct dlg_action *a;
 
+	/*
+	 * "Add it to my cart": an action whatever the classifier says, and
+	 * an answer to an offered "see the specs?" that takes the product.
+	 */
+	if (dlg_handle_cart(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return;
+	}
 	if (answer_pending(t, ir))
+		return;
+	/* "Which one has the longest battery?": among the last list. */
+	if (dlg_handle_best_of(t) || dlg_handle_narrow(t))
 		return;
 	a = action_of(t, t->intent_id);
 	if (a == NULL || !(a->flags & ACT_FIRST)) {

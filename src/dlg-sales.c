@@ -14,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "shopdesk.h"
+#include "store.h"
 #include "dlg-int.h"
 
 /* Product slots shared by the product templates. */
@@ -424,6 +425,48 @@ reasons(struct tctx *t, const struct product *p)
  * Recommend from the stated needs (state filters, refreshed from this
  * turn's entities, and the customer's preferences): best rated first.
  */
+/*
+ * Keep the first max of v[0..n) that meet the customer's constraints,
+ * releasing the rest; the new count.
+ */
+static size_t
+keep_constrained(struct tctx *t, struct product *v, size_t n, size_t max)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (k < max && dlg_meets_constraints(t, &v[i])) {
+			if (k != i)
+				v[k] = v[i];
+			k++;
+		} else
+			product_release(&v[i]);
+	}
+	return k;
+}
+
+/* The constraints as the criteria read them: ", over-ear, USB-C". */
+static void
+constraint_words(cJSON *f, struct sbuf *crit)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require");
+
+	if (!cJSON_IsObject(req))
+		return;
+	if (dlg_jstr(req, "form") != NULL)
+		sbuf_addf(crit, "%s%s", crit->len ? ", " : "",
+		    dlg_jstr(req, "form"));
+	if (dlg_jstr(req, "noise_cancelling") != NULL)
+		sbuf_addf(crit, "%snoise cancelling", crit->len ? ", " : "");
+	if (dlg_jstr(req, "water_resistance") != NULL)
+		sbuf_addf(crit, "%swaterproof", crit->len ? ", " : "");
+	if (dlg_jstr(req, "usb_c") != NULL)
+		sbuf_addf(crit, "%swith USB-C", crit->len ? ", " : "");
+	if (dlg_jnum(req, "max_kg", -1) > 0)
+		sbuf_addf(crit, "%sunder %g kg", crit->len ? ", " : "",
+		    dlg_jnum(req, "max_kg", -1));
+}
+
 int
 dlg_handle_recommend(struct tctx *t)
 {
@@ -442,6 +485,10 @@ dlg_handle_recommend(struct tctx *t)
 	pf.brand = dlg_jstr(f, "brand");
 	pf.max_price = dlg_jnum(f, "max_price", -1);
 	pf.min_price = dlg_jnum(f, "min_price", -1);
+	/* "Around $200" is a budget, not a floor: cheaper ones qualify. */
+	if (pf.min_price > 0 && pf.max_price > 0 &&
+	    pf.min_price >= 0.75 * pf.max_price)
+		pf.min_price = -1;
 	pf.in_stock = 1;
 	pf.limit = 3;
 	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
@@ -509,14 +556,22 @@ dlg_handle_recommend(struct tctx *t)
 		}
 		sbuf_release(&kinds);
 	}
+	/* Constraints ("over-ear", "under 1 kg") are checked on a wider
+	 * list, best first, and the first three that meet them kept. */
+	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(f, "require")))
+		pf.limit = 200;
 	dlg_retrieve_begin(t);
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
+	n = keep_constrained(t, v, n, 3);
 	if (n == 0 && pf.use != NULL) {
 		/* Nothing for that use: widen to the category. */
 		pf.use = NULL;
 		relaxed = 1;
+		free(v);
+		v = NULL;
 		catalog_products(t->st, &pf, &v, &n, &err);
+		n = keep_constrained(t, v, n, 3);
 	}
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
@@ -526,6 +581,7 @@ dlg_handle_recommend(struct tctx *t)
 		    dlg_jstr(f, "use") ? " " : "", pf.category);
 	if (pf.brand != NULL)
 		sbuf_addf(&crit, "%s%s", crit.len ? ", " : "", pf.brand);
+	constraint_words(f, &crit);
 	if (pf.max_price >= 0) {
 		money = catalog_money(pf.max_price, "USD");
 		sbuf_addf(&crit, "%sunder %s", crit.len ? ", " : "", money);
@@ -592,4 +648,179 @@ dlg_handle_product_search(struct tctx *t)
 		product_release(&v[i]);
 	sbuf_release(&list);
 	return 1;
+}
+
+/*
+ * The cart.  Buying is an action: "add it to my cart", "going with the
+ * sony", "I'll take it" put the product meant (named, referred to, or in
+ * focus) in the customer's active cart; "remove it from my cart" takes it
+ * out; "what's in my cart" lists it.  Each reply shows the cart and what
+ * comes next.
+ */
+static const char *const cart_words[] = { "cart", "basket", "bag", NULL };
+/* Taking a product, said without naming the cart. */
+static const char *const take_words[] = { "add it", "add that",
+	"add this", "add one", "going with", "go with", "i'll take",
+	"ill take", "i will take", "take it", "i'll get", "ill get",
+	"i will get", "buy it", "buy that", "buy this", "buy one",
+	"want that one", "want this one", "i want it", "i'll buy",
+	"ill buy", "purchase it", NULL };
+static const char *const add_words[] = { "add", "put", "buy", "get",
+	"throw", "place", "stick", NULL };
+static const char *const show_words[] = { "what's in", "whats in",
+	"what is in", "show", "see", "view", "list", "check", "look at",
+	"in there", NULL };
+/* A cart named in a question about these is not a cart action. */
+static const char *const not_cart_words[] = { "coupon", "code", "promo",
+	"discount", "payment", "pay", "checkout", "abandoned", NULL };
+static const char *const remove_words[] = { "remove", "take out",
+	"take off", "delete", "drop", "get rid", NULL };
+
+/* The cart's lines and total into slots; the number of items. */
+static size_t
+cart_slots(struct tctx *t)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct cart_item *v = NULL;
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 n = 0, i;
+	double		 total = 0;
+	int		 count = 0;
+	char		*m;
+
+	if (catalog_cart_items(t->st, t->cust.id, &v, &n, &err) != SD_OK) {
+		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
+		sd_error_clear(&err);
+	}
+	for (i = 0; i < n; i++) {
+		m = catalog_money(v[i].price, "USD");
+		sbuf_addf(&sb, "\n  - %s (%s)", v[i].name, m);
+		if (v[i].qty > 1)
+			sbuf_addf(&sb, " x %d", v[i].qty);
+		free(m);
+		total += v[i].price * v[i].qty;
+		count += v[i].qty;
+	}
+	slots_set(&t->slots, "cart_items", sb.len > 0 ? sb.buf : "");
+	m = catalog_money(total, "USD");
+	slots_set(&t->slots, "cart_total", m);
+	free(m);
+	slots_setf(&t->slots, "cart_count", "%d", count);
+	sbuf_release(&sb);
+	catalog_cart_items_free(v, n);
+	return n;
+}
+
+/* Add or remove p in one transaction; 0 on a store error. */
+static int
+cart_change(struct tctx *t, const struct product *p, int add, int *changed)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	*changed = 1;
+	dlg_read_end(t);
+	if (store_begin(t->st, &err) != SD_OK || (add ?
+	    catalog_cart_add(t->st, t->cust.id, p->sku, p->price, &err) :
+	    catalog_cart_remove(t->st, t->cust.id, p->sku, changed,
+	    &err)) != SD_OK || store_commit(t->st, &err) != SD_OK) {
+		store_rollback(t->st);
+		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return 0;
+	}
+	return 1;
+}
+
+int
+dlg_handle_cart(struct tctx *t)
+{
+	struct product	 p;
+	int		 cart, add, del, changed, ok;
+
+	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
+	del = cart && dlg_has_any(t, remove_words);
+	add = !del && (dlg_has_any(t, take_words) ||
+	    (cart && dlg_has_any(t, add_words)));
+	if (!add && !del && !(cart && dlg_has_any(t, show_words)))
+		return 0;
+	/*
+	 * "I do want that one" about an order being discussed, "add it to
+	 * order 12345": the order's business, not the cart's.
+	 */
+	if (!cart && (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(t->state,
+	    "form")) || dlg_has_word(t, "order")))
+		return 0;
+	dlg_load_customer(t);
+	if (!t->have_cust) {
+		dlg_set_action(t, "cart_sign_in", "cart without a customer");
+		dlg_say(t, "cart_sign_in");
+		return 1;
+	}
+	if (!add && !del) {
+		dlg_set_action(t, "cart_show", "cart of %s", t->cust.id);
+		dlg_say(t, cart_slots(t) > 0 ? "cart_show" : "cart_empty");
+		return 1;
+	}
+	memset(&p, 0, sizeof p);
+	if (!dlg_target_product(t, &p)) {
+		dlg_set_action(t, "cart_which", "no product to %s",
+		    add ? "add" : "remove");
+		dlg_say(t, "cart_which");
+		return 1;
+	}
+	dlg_product_slots(t, &p, "");
+	ok = cart_change(t, &p, add, &changed);
+	dlg_cite(t, "product", p.sku, p.name, "price");
+	if (!ok) {
+		dlg_set_action(t, "cart_error", "store error on %s", p.sku);
+		dlg_say(t, "cart_error");
+	} else {
+		cart_slots(t);
+		dlg_set_action(t, add ? "cart_add" : "cart_remove",
+		    "%s %s", add ? "added" : changed ? "removed" :
+		    "not in cart", p.sku);
+		dlg_say(t, add ? "cart_added" : changed ? "cart_removed" :
+		    "cart_not_in");
+	}
+	product_release(&p);
+	return 1;
+}
+
+/*
+ * "Over-ear pls", "any with USB-C?", "under 1 kg" after a list: the
+ * list narrowed, keeping the budget and category said before, whatever
+ * the classifier makes of the few words.  Not a question about the
+ * product in focus ("does it have USB-C?") and not about an order.
+ * 1 when answered.
+ */
+int
+dlg_handle_narrow(struct tctx *t)
+{
+	static const char *const about_it[] = { "it", "its", "it's",
+	    "this", "does", "do", "is", "can", NULL };
+	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	int		 narrowed;
+
+	if (dlg_jstr(f, "category") == NULL ||
+	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_has_any(t, about_it) || (cat != NULL && cat->category != NULL &&
+	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
+		return 0;
+	before = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f,
+	    "require"), 1);
+	dlg_update_filters(t);
+	f = dlg_jobj(t->state, "filters");
+	after = cJSON_GetObjectItemCaseSensitive(f, "require");
+	narrowed = after != NULL && (before == NULL ||
+	    !cJSON_Compare(before, after, 1));
+	cJSON_Delete(before);
+	if (!narrowed)
+		return 0;
+	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
+	    "list's filters");
+	return dlg_handle_recommend(t);
 }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -80,6 +81,54 @@ dlg_load_product(struct tctx *t, const char *sku, struct product *p)
 const char *const dlg_ordinals[] = { "first", "second", "third",
 	"fourth", "fifth", NULL };
 
+/*
+ * A brand said alone ("the samsung one", "going with the sony"): the
+ * product of that brand among the last list, then the products in focus.
+ * Only one candidate of the brand there picks it; the candidates go to
+ * the trace.  NULL when none or several match.
+ */
+static const char *
+brand_reference(struct tctx *t, const char *brand)
+{
+	cJSON		*lists[2], *it, *cand;
+	struct product	 p;
+	const char	*hit;
+	int		 l, nhit;
+
+	lists[0] = dlg_jarr(t->state, "results");
+	lists[1] = dlg_jarr(t->state, "focus");
+	cand = cJSON_AddArrayToObject(dlg_jobj(t->trace, "reference"),
+	    "candidates");
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule", "brand");
+	for (l = 0; l < 2; l++) {
+		hit = NULL;
+		nhit = 0;
+		cJSON_ArrayForEach(it, lists[l]) {
+			if (!cJSON_IsString(it))
+				continue;
+			cJSON_AddItemToArray(cand,
+			    cJSON_CreateString(it->valuestring));
+			memset(&p, 0, sizeof p);
+			if (!dlg_load_product(t, it->valuestring, &p))
+				continue;
+			if (p.brand != NULL && strcasecmp(p.brand, brand) == 0 &&
+			    (hit == NULL || strcmp(hit, it->valuestring) != 0)) {
+				hit = it->valuestring;
+				nhit++;
+			}
+			product_release(&p);
+		}
+		if (nhit == 1) {
+			dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked",
+			    hit);
+			return hit;
+		}
+		if (nhit > 1)
+			return NULL;
+	}
+	return NULL;
+}
+
 const char *
 dlg_resolve_reference(struct tctx *t, const char **how)
 {
@@ -90,12 +139,19 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 	double		 bestv = 0;
 	int		 i, n = cJSON_GetArraySize(res), want;
 	int		 cheap, dear, better;
+	const struct entity *en;
 
 	for (i = 0; dlg_ordinals[i] != NULL; i++)
 		if (dlg_has_word(t, dlg_ordinals[i]) && i < n) {
 			*how = dlg_ordinals[i];
 			return cJSON_GetArrayItem(res, i)->valuestring;
 		}
+	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    (best = brand_reference(t, en->value)) != NULL) {
+		*how = "brand";
+		return best;
+	}
 	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
 		*how = "last";
 		return cJSON_GetArrayItem(res, n - 1)->valuestring;
@@ -228,6 +284,145 @@ static const struct {
 };
 
 /*
+ * Constraints a customer adds to what they are shopping for: a form
+ * ("over-ear"), a feature ("noise cancelling", "waterproof", "with
+ * USB-C") or a limit ("under 1 kg").  They live in filters.require and
+ * hold until the category changes; a product whose specifications
+ * contradict one is never listed or recommended.
+ */
+static const struct {
+	const char	*word;
+	const char	*form;
+} form_words[] = {
+	{ "over-ear", "over-ear" }, { "over ear", "over-ear" },
+	{ "on-ear", "on-ear" }, { "on ear", "on-ear" },
+	{ "earbuds", "earbuds" }, { "in-ear", "earbuds" },
+	{ "in ear", "earbuds" }, { "wired", "wired" },
+};
+
+/* "under 1 kg", "less than 1.5kg": the limit, or -1. */
+static double
+weight_limit(const char *s)
+{
+	const char	*p = s, *q;
+	char		*end;
+	double		 v;
+
+	while ((p = strstr(p, "kg")) != NULL) {
+		q = p;
+		while (q > s && q[-1] == ' ')
+			q--;
+		while (q > s && (isdigit((unsigned char)q[-1]) || q[-1] == '.'))
+			q--;
+		v = strtod(q, &end);
+		if (end != q && v > 0 && (dlg_word_in(s, "under", 5) ||
+		    dlg_word_in(s, "below", 5) || dlg_word_in(s, "less", 4) ||
+		    dlg_word_in(s, "lighter", 7) || dlg_word_in(s, "max", 3)))
+			return v;
+		p += 2;
+	}
+	return -1;
+}
+
+static void
+update_constraints(struct tctx *t, cJSON *f)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char	*at, *first = NULL, *form = NULL;
+	const struct entity *en;
+	cJSON		*req = dlg_jobj(f, "require");
+	double		 kg;
+	size_t		 i;
+
+	/* "Over-ear pls, earbuds hurt": the form said first is wanted. */
+	for (i = 0; i < sizeof form_words / sizeof form_words[0]; i++)
+		if ((at = strstr(s, form_words[i].word)) != NULL &&
+		    dlg_word_in(s, form_words[i].word,
+		    strlen(form_words[i].word)) && (first == NULL ||
+		    at < first)) {
+			first = at;
+			form = form_words[i].form;
+		}
+	if (form != NULL)
+		dlg_jset_str(req, "form", form);
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_ATTRIBUTE || en->value == NULL)
+			continue;
+		if (strcmp(en->value, "noise_cancelling") == 0)
+			dlg_jset_str(req, "noise_cancelling", "yes");
+		else if (strcmp(en->value, "water_resistance") == 0)
+			dlg_jset_str(req, "water_resistance", "yes");
+	}
+	/* Also inside a category phrase ("noise cancelling headphones"). */
+	if (dlg_has_word(t, "noise cancelling") ||
+	    dlg_has_word(t, "noise canceling") ||
+	    dlg_has_word(t, "noise cancellation") || dlg_has_word(t, "anc"))
+		dlg_jset_str(req, "noise_cancelling", "yes");
+	if (dlg_has_word(t, "usb-c") || dlg_has_word(t, "usb c") ||
+	    dlg_has_word(t, "usbc") || dlg_has_word(t, "type-c"))
+		dlg_jset_str(req, "usb_c", "yes");
+	if ((kg = weight_limit(s)) > 0)
+		dlg_jset_num(req, "max_kg", kg);
+	if (cJSON_GetArraySize(req) == 0)
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
+}
+
+/* Does p's text attribute key contain word (case-insensitive)? */
+static int
+attr_has(const struct product *p, const char *key, const char *word)
+{
+	char	*v = catalog_attr(p, key);
+	int	 yes = v != NULL && strcasestr(v, word) != NULL;
+
+	free(v);
+	return yes;
+}
+
+int
+dlg_meets_constraints(struct tctx *t, const struct product *p)
+{
+	cJSON		*req = cJSON_GetObjectItemCaseSensitive(
+	    dlg_jobj(t->state, "filters"), "require");
+	const char	*form;
+	char		*v;
+	double		 kg;
+	int		 ok = 1;
+
+	if (!cJSON_IsObject(req))
+		return 1;
+	if ((form = dlg_jstr(req, "form")) != NULL)
+		ok = (p->subcategory != NULL &&
+		    strcmp(p->subcategory, form) == 0) ||
+		    (strcmp(form, "wired") != 0 && attr_has(p, "type", form));
+	if (ok && dlg_jstr(req, "noise_cancelling") != NULL) {
+		v = catalog_attr(p, "noise_cancelling");
+		ok = v != NULL && strncasecmp(v, "yes", 3) == 0;
+		free(v);
+	}
+	if (ok && dlg_jstr(req, "water_resistance") != NULL) {
+		v = catalog_attr(p, "water_resistance");
+		if (v == NULL)
+			v = catalog_attr(p, "waterproof");
+		/* Splash-proof ratings (IPX2, IPX4, IP54) are not it. */
+		ok = v != NULL && strncasecmp(v, "no", 2) != 0 &&
+		    strstr(v, "IPX2") == NULL && strstr(v, "IPX4") == NULL &&
+		    strstr(v, "IP54") == NULL;
+		free(v);
+	}
+	if (ok && dlg_jstr(req, "usb_c") != NULL)
+		ok = p->attrs != NULL && (strcasestr(p->attrs, "usb-c") !=
+		    NULL || strcasestr(p->attrs, "usb c") != NULL ||
+		    strcasestr(p->attrs, "thunderbolt") != NULL);
+	if (ok && (kg = dlg_jnum(req, "max_kg", -1)) > 0) {
+		v = catalog_attr(p, "weight_kg");
+		ok = v != NULL && strtod(v, NULL) <= kg;
+		free(v);
+	}
+	return ok;
+}
+
+/*
  * Filters from entities into the state (budget, category, use, brand).
  * A new category starts the needs afresh; other turns refine them.
  */
@@ -240,8 +435,10 @@ dlg_update_filters(struct tctx *t)
 
 	/* A first category refines the needs said so far ("for gaming,
 	 * under $1,000" then "a laptop"); another one replaces them. */
-	if (dlg_first_entity(t, ENTITY_CATEGORY) != NULL &&
-	    dlg_jstr(f, "category") != NULL) {
+	/* "Over-ear" names headphones again: that refines, keeps all. */
+	if ((en = dlg_first_entity(t, ENTITY_CATEGORY)) != NULL &&
+	    dlg_jstr(f, "category") != NULL && (en->category == NULL ||
+	    strcmp(en->category, dlg_jstr(f, "category")) != 0)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "filters");
 		f = dlg_jobj(t->state, "filters");
 	}
@@ -278,7 +475,7 @@ dlg_update_filters(struct tctx *t)
 		default:
 			break;
 		}
-	}
+	}	update_constraints(t, f);
 }
 
 /* The best product of a family or brand ("iPhone", "Samsung Galaxy"). */

@@ -1,0 +1,68 @@
+# The cart: taking a product adds it, removing and listing show it.
+
+story: taking a recommended product puts it in the cart
+user: C1016
+> I need a laptop for college under $800
+action: recommend
+contains: Lenovo ThinkPad E14 Gen 5
+> ok add it to my cart
+action: cart_add
+contains: Added the Lenovo ThinkPad E14 Gen 5
+contains: $749 in total
+not-contains: order number
+not-contains: Goodbye
+> what's in my cart?
+action: cart_show
+contains: Lenovo ThinkPad E14 Gen 5
+> remove it from my cart
+action: cart_remove
+contains: Removed the Lenovo ThinkPad E14 Gen 5
+contains: 0 item(s)
+
+story: a brand said alone picks from the last list
+user: C1016
+> I need a laptop for college under $800
+action: recommend
+contains: Acer Aspire 5
+> going with the acer
+action: cart_add
+contains: Added the Acer Aspire 5
+
+story: the cart needs a customer
+> I need a laptop for college under $800
+action: recommend
+> add it to my cart
+action: cart_sign_in
+
+story: which of the list has the longest battery, which is lightest
+user: C1016
+> I need a laptop for college under $800
+action: recommend
+> which one has the longest battery?
+action: best_of_list
+contains: Of the 3 I just showed you
+contains: 9 hours
+contains: Acer Aspire 5: 8 hours
+not-contains: Which two products
+> which one is the lightest?
+action: best_of_list
+contains: Lenovo ThinkPad E14 Gen 5 ($749) has the least weight: 1.41 kg
+> add it to my cart
+action: cart_add
+contains: Added the Lenovo ThinkPad E14 Gen 5
+
+story: a constraint narrows the last list and keeps the budget
+user: C1016
+> looking for noise cancelling headphones, budget around 200 bucks
+action: recommend
+not-contains: Sennheiser HD 560S
+not-contains: WH-1000XM5
+> over-ear pls, earbuds hurt my ears
+action: recommend
+contains: over-ear, noise cancelling, under $220
+contains: Soundcore Space Q45 at $149
+not-contains: Beats Fit Pro
+not-contains: Sorry
+> which one has the longest battery?
+action: best_of_list
+contains: Soundcore Space Q45 ($149) has the most battery: 50 hours
