@@ -706,6 +706,14 @@ cart_slots(struct tctx *t)
 	slots_set(&t->slots, "cart_total", m);
 	free(m);
 	slots_setf(&t->slots, "cart_count", "%d", count);
+	/* The cart as shown, in the state, so the fact check backs the
+	 * count and the total the reply states (a sum no row holds). */
+	{
+		cJSON *c = dlg_jobj(t->state, "cart");
+
+		dlg_jset_num(c, "items", count);
+		dlg_jset_num(c, "total", total);
+	}
 	sbuf_release(&sb);
 	catalog_cart_items_free(v, n);
 	return n;

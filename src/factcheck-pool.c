@@ -758,6 +758,9 @@ pool_json_item(struct fc_pool *p, const cJSON *it, const char *key)
 				    "%s", unit);
 			}
 	} else if (cJSON_IsArray(it)) {
+		/* How many there are is a fact of the list too ("of the 3
+		 * I just showed you"). */
+		pool_num(p, (double)cJSON_GetArraySize(it), "");
 		cJSON_ArrayForEach(c, it)
 			pool_json_item(p, c, key);
 	} else if (cJSON_IsObject(it)) {
