@@ -36,41 +36,11 @@
 #include "sbuf.h"
 #include "store.h"
 #include "tap.h"
+#include "fake-llm-start.h"
 
 static pid_t server;
 static char url[64];
 static char dir[] = "/tmp/test-factlib.XXXXXX";
-
-static void
-start_server(void)
-{
-	const char	*b = getenv("top_builddir");
-	char		*prog = xasprintf("%s/tests/fake-llm", b ? b : ".");
-	char		*pf = xasprintf("%s/port", dir);
-	FILE		*fp;
-	unsigned	 port = 0;
-	int		 i;
-
-	if ((server = fork()) == 0) {
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (freopen("/dev/null", "w", stdout) == NULL)
-			_exit(127);
-		execl(prog, prog, pf, (char *)NULL);
-		_exit(127);
-	}
-	for (i = 0; i < 500 && port == 0; i++) {
-		if ((fp = fopen(pf, "r")) != NULL) {
-			if (fscanf(fp, "%u", &port) != 1)
-				port = 0;
-			fclose(fp);
-		}
-		if (port == 0)
-			usleep(10000);
-	}
-	snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
-	free(prog);
-	free(pf);
-}
 
 /* Everything a stream showed, resets included. */
 static int
@@ -221,7 +191,7 @@ main(void)
 	setenv("FAKE_LLM_LIBRARY", lib, 1);
 	/* Order dates are judged against a fixed "today". */
 	setenv("SHOPDESK_NOW", "2026-11-18T12:00:00Z", 1);
-	start_server();
+	server = fake_llm_start(dir, url, sizeof url);
 	ok(strcmp(url, "http://127.0.0.1:0") != 0, "fake server up at %s",
 	    url);
 	db = xasprintf("%s/shop.db", dir);

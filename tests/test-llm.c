@@ -24,43 +24,12 @@
 #include "sbuf.h"
 #include "store.h"
 #include "tap.h"
+#include "fake-llm-start.h"
 #include "template.h"
 
 static pid_t server;
 static char url[64];
 static char dir[] = "/tmp/test-llm.XXXXXX";
-
-static void
-start_server(void)
-{
-	const char	*b = getenv("top_builddir");
-	char		*prog = xasprintf("%s/tests/fake-llm", b ? b : ".");
-	char		*pf = xasprintf("%s/port", dir);
-	FILE		*fp;
-	unsigned	 port = 0;
-	int		 i;
-
-	if ((server = fork()) == 0) {
-		/* Die with the test, even when a sanitizer aborts it. */
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (freopen("/dev/null", "w", stdout) == NULL)
-			_exit(127);
-		execl(prog, prog, pf, (char *)NULL);
-		_exit(127);
-	}
-	for (i = 0; i < 500 && port == 0; i++) {
-		if ((fp = fopen(pf, "r")) != NULL) {
-			if (fscanf(fp, "%u", &port) != 1)
-				port = 0;
-			fclose(fp);
-		}
-		if (port == 0)
-			usleep(10000);
-	}
-	snprintf(url, sizeof url, "http://127.0.0.1:%u", port);
-	free(prog);
-	free(pf);
-}
 
 static int nev;
 static struct sbuf evs = SBUF_INIT;
@@ -188,7 +157,7 @@ main(void)
 	ok(sse.done && nev == 2, "SSE: [DONE] ends the stream");
 	llm_sse_release(&sse);
 
-	start_server();
+	server = fake_llm_start(dir, url, sizeof url);
 	ok(strcmp(url, "http://127.0.0.1:0") != 0, "fake server up at %s", url);
 	l = client(5000, 2);
 	llm_reply_init(&r);
