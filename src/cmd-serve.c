@@ -153,6 +153,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "idle-timeout", required_argument,	NULL, 'I' },
 		{ "body-timeout", required_argument,	NULL, 'T' },
 		{ "metrics",	required_argument,	NULL, 'M' },
+		{ "frame-ancestors", required_argument,	NULL, 'F' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct serve_config cfg;
@@ -239,6 +240,16 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 				return SD_EXIT_USAGE;
 			cfg.idle_timeout = (unsigned)v;
 			break;
+		case 'F':
+			/* Quotes and semicolons would end the directive. */
+			if (strpbrk(optarg, ";,\"\r\n") != NULL) {
+				fprintf(stderr, "shopdesk serve: "
+				    "--frame-ancestors: a space-separated list "
+				    "of origins or 'self'/'none'\n");
+				return SD_EXIT_USAGE;
+			}
+			cfg.frame_ancestors = optarg;
+			break;
 		case 'M':
 			if (parse_metrics(optarg, &cfg.metrics) != 0)
 				return SD_EXIT_USAGE;
@@ -322,8 +333,9 @@ const struct sd_cmd cmd_serve_entry = {
 	    "[--no-auth-on-network]] [--rate N] [--burst N] [--log FILE] "
 	    "[--max-conns N] [--conns-per-addr N] [--header-timeout S] "
 	    "[--body-timeout S] [--idle-timeout S] "
-	    "[--metrics local|key|open]",
-	.summary = "serve the agent over HTTP (JSON API, metrics)",
+	    "[--metrics local|key|open] [--frame-ancestors SOURCES]",
+	.summary = "serve the agent over HTTP (JSON API, chat widget, "
+	    "metrics)",
 	.flags = 0,
 	.run = cmd_serve_run,
 };

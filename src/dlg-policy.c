@@ -513,7 +513,7 @@ clarify(struct tctx *t, const struct intent_result *ir)
 	const char *const *names = intent_names(NULL);
 	const struct choice *c[3];
 	struct sbuf	 opts = SBUF_INIT;
-	cJSON		*pending, *arr;
+	cJSON		*pending, *arr, *shown;
 	size_t		 i, n = 0;
 
 	for (i = 0; i < ir->ntop && n < 3; i++) {
@@ -530,11 +530,14 @@ clarify(struct tctx *t, const struct intent_result *ir)
 	cJSON_AddStringToObject(pending, "action", "choose");
 	cJSON_AddStringToObject(pending, "text", t->text);
 	arr = cJSON_AddArrayToObject(pending, "options");
+	/* The phrases, for front ends that offer them as buttons. */
+	shown = cJSON_AddArrayToObject(t->trace, "options");
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			sbuf_adds(&opts, i + 1 == n ? " or " : ", ");
 		sbuf_adds(&opts, c[i]->phrase);
 		cJSON_AddItemToArray(arr, cJSON_CreateString(c[i]->intent));
+		cJSON_AddItemToArray(shown, cJSON_CreateString(c[i]->phrase));
 	}
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 	cJSON_AddItemToObject(t->state, "pending", pending);

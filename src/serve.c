@@ -58,6 +58,8 @@
 #include "sbuf.h"
 #include "serve-check.h"
 #include "serve-limit.h"
+#include "serve-site.h"
+#include "site.h"
 #include "serve.h"
 #include "store.h"
 #include "text.h"
@@ -75,18 +77,19 @@ enum route {
 	ROUTE_ANALYTICS,
 	ROUTE_HEALTHZ,
 	ROUTE_METRICS,
+	ROUTE_WIDGET,
 	ROUTE_OTHER,
 	ROUTE_COUNT
 };
 
 static const char *const route_names[ROUTE_COUNT] = {
 	"message", "history", "feedback", "analytics", "healthz", "metrics",
-	"other"
+	"widget", "other"
 };
 
 /* The status codes the server answers with, for the metrics. */
 static const unsigned status_codes[] = {
-	200, 201, 400, 401, 404, 405, 408, 413, 429, 500, 501, 503
+	200, 201, 204, 400, 401, 403, 404, 405, 408, 413, 429, 500, 501, 503
 };
 #define NSTATUS	(sizeof status_codes / sizeof status_codes[0])
 
@@ -138,6 +141,7 @@ struct serve {
 	struct MHD_Daemon *daemon;
 	char		*db_path;
 	char		*share_dir;
+	char		*widget_csp;	/* the widget pages' policy */
 	char		*addr;		/* the bound address as text */
 	int		 port;		/* the bound port */
 	int		 threads;	/* worker threads */
@@ -211,6 +215,8 @@ struct req {
 	unsigned	 status;	/* answered with */
 	size_t		 bytes;		/* body bytes answered */
 	long long	 key_id;	/* the API key, 0 without */
+	struct serve_site site;		/* a widget's (site_id 0: none) */
+	const char	*note;		/* why it was refused, for the log */
 };
 
 static long long
@@ -510,6 +516,22 @@ worker_engine(struct serve *sv, struct worker *w, struct sd_error *err)
 
 /* Responses */
 
+/*
+ * Headers of every answer: no content sniffing, and for a widget's
+ * request its page's origin, so the browser lets the page read it.
+ */
+static void
+add_common_headers(struct MHD_Response *resp, const struct req *r)
+{
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	if (r->site.origin != NULL) {
+		MHD_add_response_header(resp,
+		    MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN,
+		    r->site.origin);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Origin");
+	}
+}
+
 static enum MHD_Result
 respond(struct serve *sv, struct MHD_Connection *c, struct req *r,
     unsigned status, const char *ctype, char *body, size_t len,
@@ -527,6 +549,7 @@ respond(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
 	if (hname != NULL)
 		MHD_add_response_header(resp, hname, hvalue);
+	add_common_headers(resp, r);
 	if (r->close || atomic_load(&sv->draining))
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION,
 		    "close");
@@ -784,9 +807,9 @@ count_turn(struct serve *sv, long long us)
  * by reference: delete it before releasing the turn.
  */
 static cJSON *
-turn_json(const struct turn *tu, int debug)
+turn_json(struct store *st, const struct turn *tu, int debug)
 {
-	cJSON	*resp = cJSON_CreateObject(), *tr = tu->trace;
+	cJSON	*resp = cJSON_CreateObject(), *tr = tu->trace, *cit;
 
 	cJSON_AddStringToObject(resp, "session_id", tu->session_id);
 	if (tu->bot_msg_id > 0)
@@ -805,9 +828,15 @@ turn_json(const struct turn *tu, int debug)
 	if (cJSON_GetObjectItem(tr, "entities") != NULL)
 		cJSON_AddItemReferenceToObject(resp, "entities",
 		    cJSON_GetObjectItem(tr, "entities"));
-	if (cJSON_GetObjectItem(tr, "citations") != NULL)
-		cJSON_AddItemReferenceToObject(resp, "citations",
-		    cJSON_GetObjectItem(tr, "citations"));
+	if ((cit = cJSON_GetObjectItem(tr, "citations")) != NULL) {
+		cJSON_AddItemReferenceToObject(resp, "citations", cit);
+		/* What a front end shows as product cards. */
+		cJSON_AddItemToObject(resp, "products",
+		    serve_product_cards(st, cit));
+	}
+	if (cJSON_GetObjectItem(tr, "options") != NULL)
+		cJSON_AddItemReferenceToObject(resp, "options",
+		    cJSON_GetObjectItem(tr, "options"));
 	cJSON_AddStringToObject(resp, "action", tu->action != NULL ?
 	    tu->action : "");
 	cJSON_AddBoolToObject(resp, "escalated", tu->escalated);
@@ -1023,7 +1052,7 @@ stream_run(struct serve *sv, struct worker **wp, struct stream *st)
 	/* A turn that streamed nothing (templates) says it all at once. */
 	if (st->tokens == 0 && tu.reply != NULL && *tu.reply != '\0')
 		stream_token(st, GEN_TEXT, tu.reply, strlen(tu.reply));
-	resp = turn_json(&tu, st->debug);
+	resp = turn_json((*wp)->st, &tu, st->debug);
 	data = cJSON_PrintUnformatted(resp);
 	stream_put(st, "done", data, strlen(data), 1);
 	free(data);
@@ -1088,6 +1117,7 @@ stream_start(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	    "no-cache");
 	/* Proxies such as nginx would hold the events back otherwise. */
 	MHD_add_response_header(resp, "X-Accel-Buffering", "no");
+	add_common_headers(resp, r);
 	if (atomic_load(&sv->draining))
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION,
 		    "close");
@@ -1126,10 +1156,11 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	struct engine	*e;
 	enum MHD_Result	 ret = MHD_NO;
 	const char	*msg, *user, *sid;
-	char		*owner = NULL, *newid = NULL;
+	char		*owner = NULL, *newid = NULL, *visitor = NULL;
 	cJSON		*o, *resp = NULL;
 	long long	 t0;
 	int		 created = 0, have_turn = 0;
+	int		 widget = r->site.site_id > 0;
 	enum sd_rc	 rc;
 
 	memset(&tu, 0, sizeof tu);
@@ -1138,7 +1169,7 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		return ret;
 	if (get_string(sv, c, r, o, "message", 1, 1, TEXT_MAX_MESSAGE, 413,
 	    &msg, &ret) != 0 ||
-	    get_string(sv, c, r, o, "user_id", 1, 0, SERVE_USER_MAX, 400,
+	    get_string(sv, c, r, o, "user_id", !widget, 0, SERVE_USER_MAX, 400,
 	    &user, &ret) != 0 ||
 	    get_string(sv, c, r, o, "session_id", 0, 0, SIZE_MAX, 400, &sid,
 	    &ret) != 0)
@@ -1147,7 +1178,16 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		ret = ERR(400, "message", "message: empty");
 		goto out;
 	}
-	if (*user == '\0') {
+	if (widget && user != NULL) {
+		/* A browser cannot be trusted to say who it is. */
+		ret = ERR(400, "user_id", "user_id: not accepted with a site "
+		    "key; the customer comes from the signed identity (%s)",
+		    SERVE_IDENTITY_HEADER);
+		goto out;
+	}
+	if (widget)
+		user = r->site.customer;
+	else if (*user == '\0') {
 		ret = ERR(400, "user_id", "user_id: empty");
 		goto out;
 	}
@@ -1157,9 +1197,16 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	}
 	if (sid != NULL) {
 		/* Only sessions this key opened; made-up ids are unknown. */
-		rc = session_id_ok(sid) ? apikey_session_check(w->st, sid,
-		    r->key_id, &owner, &err) : sd_fail(&err, SD_ERR_NOTFOUND,
-		    "no session");
+		if (!session_id_ok(sid))
+			rc = sd_fail(&err, SD_ERR_NOTFOUND, "no session");
+		else if (widget)
+			rc = site_session_check(w->st, sid, r->site.site_id,
+			    r->site.customer, &owner, &err);
+		else
+			rc = apikey_session_check(w->st, sid, r->key_id,
+			    &owner, &err);
+		if (rc == SD_OK && widget)
+			user = owner;
 		if (rc == SD_ERR_NOTFOUND) {
 			ret = no_session(sv, c, r, "session_id", sid);
 			goto out;
@@ -1183,11 +1230,15 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 			ret = respond_fail(sv, c, r, &err, "");
 			goto out;
 		}
+		if (widget && user == NULL)
+			user = visitor = serve_site_visitor(sid);
 		if ((rc = store_begin(w->st, &err)) == SD_OK &&
 		    (rc = history_session_open(w->st, sid, user, "api", 0,
 		    &si, &created, &err)) == SD_OK &&
 		    (rc = apikey_session_claim(w->st, sid, r->key_id,
-		    &err)) == SD_OK)
+		    &err)) == SD_OK && (!widget ||
+		    (rc = site_session_claim(w->st, sid, r->site.site_id,
+		    r->site.customer, &err)) == SD_OK))
 			rc = store_commit(w->st, &err);
 		if (rc != SD_OK) {
 			store_rollback(w->st);
@@ -1213,7 +1264,7 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	}
 	have_turn = 1;
 	count_turn(sv, mono_us() - t0);
-	resp = turn_json(&tu, query_flag(c, "debug"));
+	resp = turn_json(w->st, &tu, query_flag(c, "debug"));
 	ret = respond_json(sv, c, r, 200, resp);
 out:
 	cJSON_Delete(resp);
@@ -1224,6 +1275,7 @@ out:
 	sd_error_clear(&err);
 	free(owner);
 	free(newid);
+	free(visitor);
 	return ret;
 }
 
@@ -1266,6 +1318,9 @@ api_history(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	int		 debug = query_flag(c, "debug");
 	enum sd_rc	 rc;
 
+	/* A widget never sees traces: they hold retrieved context. */
+	if (r->site.site_id > 0)
+		debug = 0;
 	memset(&si, 0, sizeof si);
 	if ((offset = query_int(sv, c, r, "offset", 0, LLONG_MAX / 2,
 	    &ret)) < 0 ||
@@ -1275,8 +1330,13 @@ api_history(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	if (limit == 0)
 		return ERR(400, "limit", "limit: must be from 1 to %d",
 		    HISTORY_MAX);
-	rc = session_id_ok(sid) ? apikey_session_check(w->st, sid, r->key_id,
-	    NULL, &err) : sd_fail(&err, SD_ERR_NOTFOUND, "no session");
+	if (!session_id_ok(sid))
+		rc = sd_fail(&err, SD_ERR_NOTFOUND, "no session");
+	else if (r->site.site_id > 0)
+		rc = site_session_check(w->st, sid, r->site.site_id,
+		    r->site.customer, NULL, &err);
+	else
+		rc = apikey_session_check(w->st, sid, r->key_id, NULL, &err);
 	if (rc == SD_OK)
 		rc = history_session_get(w->st, sid, &si, &err);
 	if (rc == SD_ERR_NOTFOUND) {
@@ -1364,8 +1424,12 @@ api_feedback(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	if (get_string(sv, c, r, o, "comment", 0, 1, SERVE_COMMENT_MAX, 413,
 	    &comment, &ret) != 0)
 		goto out;
-	rc = analytics_feedback(w->st, mid, rating, comment, r->key_id, &fid,
-	    &err);
+	/* A widget rates the messages of its own sessions only. */
+	rc = r->site.site_id > 0 ? site_message_check(w->st, mid,
+	    r->site.site_id, r->site.customer, &err) : SD_OK;
+	if (rc == SD_OK)
+		rc = analytics_feedback(w->st, mid, rating, comment,
+		    r->key_id, &fid, &err);
 	if (rc == SD_ERR_NOTFOUND) {
 		ret = ERR(404, "message_id", "%s", sd_error_msg(&err));
 		goto out;
@@ -1529,6 +1593,7 @@ serve_metrics(struct serve *sv, struct MHD_Connection *c, struct req *r)
 /* Routing */
 
 #define HISTORY_PREFIX	"/api/chat/history/"
+#define WIDGET_PREFIX	"/widget/"
 
 static enum route
 route_of(const char *url)
@@ -1545,6 +1610,8 @@ route_of(const char *url)
 		return ROUTE_HEALTHZ;
 	if (strcmp(url, "/metrics") == 0)
 		return ROUTE_METRICS;
+	if (strncmp(url, WIDGET_PREFIX, strlen(WIDGET_PREFIX)) == 0)
+		return ROUTE_WIDGET;
 	return ROUTE_OTHER;
 }
 
@@ -1557,6 +1624,7 @@ route_method(enum route rt)
 	case ROUTE_METRICS:
 	case ROUTE_HISTORY:
 	case ROUTE_ANALYTICS:
+	case ROUTE_WIDGET:
 		return "GET";
 	case ROUTE_MESSAGE:
 	case ROUTE_FEEDBACK:
@@ -1605,11 +1673,14 @@ static int
 over_limit(struct serve *sv, struct MHD_Connection *c, struct req *r,
     enum MHD_Result *ret)
 {
-	char	 who[INET6_ADDRSTRLEN + 32], wait[32];
+	char	 who[INET6_ADDRSTRLEN + 64], wait[32];
 	long	 retry;
 
 	if (r->key_id > 0)
 		snprintf(who, sizeof who, "key %lld", r->key_id);
+	else if (r->site.site_id > 0)
+		snprintf(who, sizeof who, "site %lld address %s",
+		    r->site.site_id, r->ip);
 	else
 		snprintf(who, sizeof who, "address %s", r->ip);
 	if ((retry = serve_limiter_take(sv->limiter, who,
@@ -1620,6 +1691,175 @@ over_limit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	*ret = respond_err(sv, c, r, 429, NULL, MHD_HTTP_HEADER_RETRY_AFTER,
 	    wait, "rate limit: retry in %ld s", retry);
 	return 1;
+}
+
+/* The routes a chat widget uses, with a site key instead of an API key. */
+static int
+widget_route(enum route rt)
+{
+	return rt == ROUTE_MESSAGE || rt == ROUTE_HISTORY ||
+	    rt == ROUTE_FEEDBACK;
+}
+
+/*
+ * A browser's CORS preflight before a widget's request.  It carries no
+ * site key, so any valid site's origin passes; the request itself is
+ * then checked against its own site's origins.
+ */
+static enum MHD_Result
+preflight(struct serve *sv, struct MHD_Connection *c, struct req *r)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct MHD_Response *resp;
+	struct worker	*w;
+	enum MHD_Result	 ret;
+	const char	*origin;
+	int		 known;
+
+	if (over_limit(sv, c, r, &ret))
+		return ret;
+	origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	if ((w = worker_get(sv, &err)) == NULL ||
+	    (known = site_origin_known(w->st, origin, &err)) < 0) {
+		ret = respond_fail(sv, c, r, &err, "");
+		sd_error_clear(&err);
+		return ret;
+	}
+	if (!known) {
+		r->note = "preflight from a foreign origin";
+		return ERR(403, NULL, "origin %s is not allowed",
+		    origin != NULL ? origin : "(none)");
+	}
+	resp = MHD_create_response_from_buffer(0, NULL,
+	    MHD_RESPMEM_PERSISTENT);
+	if (resp == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp,
+	    MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Origin");
+	MHD_add_response_header(resp, "Access-Control-Allow-Methods",
+	    "GET, POST, OPTIONS");
+	MHD_add_response_header(resp, "Access-Control-Allow-Headers",
+	    "Content-Type, Accept, " SERVE_SITE_HEADER ", "
+	    SERVE_IDENTITY_HEADER);
+	MHD_add_response_header(resp, "Access-Control-Max-Age", "600");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	r->status = 204;
+	ret = MHD_queue_response(c, 204, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+/*
+ * The origin of the page a request comes from.  Browsers send Origin
+ * on every cross-origin request, but not on a GET from the server's own
+ * pages (the demo page): there Sec-Fetch-Site, which no script can set,
+ * says same-origin, and the origin is this server's (*own, caller
+ * frees).
+ */
+static const char *
+request_origin(struct MHD_Connection *c, char **own)
+{
+	const char	*o, *sf, *host;
+
+	*own = NULL;
+	if ((o = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Origin")) != NULL)
+		return o;
+	sf = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Sec-Fetch-Site");
+	host = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_HOST);
+	if (sf == NULL || strcmp(sf, "same-origin") != 0 || host == NULL)
+		return NULL;
+	return *own = xasprintf("http://%s", host);
+}
+
+/*
+ * A widget's request, by its site key (serve_site_admit): 0 to go on,
+ * else 1 after answering.  A site key opens the chat routes only.
+ */
+static int
+admit_site(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    const char *key, enum MHD_Result *ret)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 why = SBUF_INIT;
+	struct worker	*w;
+	unsigned	 status;
+	char		*own = NULL;
+
+	if (!widget_route(r->route)) {
+		r->note = "site key on a route it does not open";
+		*ret = ERR(403, NULL, "a site key opens the chat endpoints "
+		    "only (message, history, feedback)");
+		return 1;
+	}
+	if ((w = worker_get(sv, &err)) == NULL)
+		status = 500;
+	else
+		status = serve_site_admit(w->st, key, request_origin(c, &own),
+		    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    SERVE_IDENTITY_HEADER), time(NULL), &r->site, &why, &err);
+	free(own);
+	if (status == 500)
+		*ret = respond_fail(sv, c, r, &err, "");
+	else if (status != 0) {
+		r->note = status == 403 ? "foreign origin" :
+		    "bad site key or identity";
+		if (!over_limit(sv, c, r, ret))
+			*ret = ERR(status, NULL, "%s", why.buf);
+	}
+	sbuf_release(&why);
+	sd_error_clear(&err);
+	return status != 0;
+}
+
+/* A file of the widget (share/widget), with the pages' policy. */
+static enum MHD_Result
+widget_file(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    const char *name)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct MHD_Response *resp;
+	enum MHD_Result	 ret;
+	const char	*ctype;
+	char		*body;
+	size_t		 len;
+	enum sd_rc	 rc;
+
+	rc = serve_widget_file(sv->share_dir, name, &body, &len, &ctype,
+	    &err);
+	if (rc == SD_ERR_NOTFOUND) {
+		sd_error_clear(&err);
+		return ERR(404, NULL, "no widget file \"%.*s\"",
+		    SERVE_ECHO_MAX, name);
+	}
+	if (rc != SD_OK) {
+		ret = respond_fail(sv, c, r, &err, "");
+		sd_error_clear(&err);
+		return ret;
+	}
+	resp = MHD_create_response_from_buffer(len, body,
+	    MHD_RESPMEM_MUST_FREE);
+	if (resp == NULL) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+	    "no-cache");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	    sv->widget_csp);
+	/* The script and styles load into the shop's pages. */
+	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy",
+	    "cross-origin");
+	add_common_headers(resp, r);
+	r->status = 200;
+	r->bytes = len;
+	ret = MHD_queue_response(c, 200, resp);
+	MHD_destroy_response(resp);
+	return ret;
 }
 
 /* Header lines that must not repeat, counted by count_header. */
@@ -1754,7 +1994,7 @@ admit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct worker	*w;
 	enum MHD_Result	 ret = MHD_YES;
-	const char	*want, *cl;
+	const char	*want, *cl, *site_key;
 	char		*end;
 	unsigned long long len;
 	int		 need_key = !sv->no_auth;
@@ -1764,6 +2004,8 @@ admit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		return ret;
 	if (atomic_load(&sv->draining))
 		return ERR(503, NULL, "shutting down");
+	if (strcmp(method, "OPTIONS") == 0 && widget_route(r->route))
+		return preflight(sv, c, r);
 	want = route_method(r->route);
 	if (want == NULL || (strcmp(method, want) != 0 &&
 	    !(strcmp(want, "GET") == 0 && strcmp(method, "HEAD") == 0))) {
@@ -1774,6 +2016,20 @@ admit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	/* Health answers everyone, and is never limited. */
 	if (r->route == ROUTE_HEALTHZ)
 		return MHD_YES;
+	/* The widget's own files are public, limited by address. */
+	if (r->route == ROUTE_WIDGET) {
+		if (over_limit(sv, c, r, &ret))
+			return ret;
+		return MHD_YES;
+	}
+	site_key = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    SERVE_SITE_HEADER);
+	if (site_key != NULL && MHD_lookup_connection_value(c,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION) == NULL) {
+		if (admit_site(sv, c, r, site_key, &ret) != 0)
+			return ret;
+		need_key = 0;
+	}
 	if (r->route == ROUTE_METRICS) {
 		if (sv->metrics == SERVE_METRICS_OPEN ||
 		    (sv->metrics == SERVE_METRICS_LOCAL &&
@@ -1836,6 +2092,8 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		    xstrdup("{\"status\":\"ok\"}\n"), 16, NULL, NULL);
 	if (r->route == ROUTE_METRICS)
 		return serve_metrics(sv, c, r);
+	if (r->route == ROUTE_WIDGET)
+		return widget_file(sv, c, r, url + strlen(WIDGET_PREFIX));
 	if ((w = worker_get(sv, &err)) == NULL) {
 		ret = respond_fail(sv, c, r, &err, "");
 		sd_error_clear(&err);
@@ -2013,14 +2271,17 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
 		pthread_mutex_lock(&sv->log_mu);
 		fprintf(sv->log, "%s.%03ldZ %s \"%s %s\" %u %zu %lldus "
-		    "key=%lld%s\n", when, ts.tv_nsec / 1000000, r->ip,
+		    "key=%lld%s%s%s%s\n", when, ts.tv_nsec / 1000000, r->ip,
 		    r->method, r->path, r->status, r->bytes, us, r->key_id,
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" :
-		    " aborted");
+		    " aborted", r->note != NULL ? " refused=\"" : "",
+		    r->note != NULL ? r->note : "", r->note != NULL ? "\"" :
+		    "");
 		fflush(sv->log);
 		pthread_mutex_unlock(&sv->log_mu);
 	}
 	sbuf_release(&r->body);
+	serve_site_release(&r->site);
 	free(r->method);
 	free(r->path);
 	free(r);
@@ -2147,6 +2408,7 @@ serve_free(struct serve *sv)
 	free(sv->streamers);
 	free(sv->db_path);
 	free(sv->share_dir);
+	free(sv->widget_csp);
 	free(sv->addr);
 	free(sv);
 }
@@ -2168,6 +2430,7 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 
 	sv->db_path = xstrdup(cfg->db_path);
 	sv->share_dir = xstrdup(cfg->share_dir);
+	sv->widget_csp = serve_widget_csp(cfg->frame_ancestors);
 	sv->no_auth = cfg->no_auth;
 	sv->metrics = cfg->metrics;
 	sv->header_timeout = cfg->header_timeout;

@@ -56,6 +56,8 @@ struct serve_config {
 	unsigned	 idle_timeout;	/* seconds without traffic before a
 					   connection is closed; 0: never */
 	enum serve_metrics metrics;	/* who may read /metrics */
+	const char	*frame_ancestors; /* who may frame the widget's
+					   pages (CSP); NULL: 'self' */
 	const struct gen_config *gen;	/* generated replies (generate.h);
 					   NULL: templates only.  Read by
 					   every worker: must outlive the

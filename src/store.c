@@ -571,6 +571,29 @@ static const char *const history_migrations[] = {
 	"  backed INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE history.stats_day ADD COLUMN"
 	"  fill_bugs INTEGER NOT NULL DEFAULT 0;",
+
+	/*
+	 * 4 -> 5: the web sites that embed the chat widget (site.c): a
+	 * public key named in the pages, the origins they are served
+	 * from, and the secret that signs customers' identities; and
+	 * which site opened which session, for which verified customer
+	 * (NULL: an anonymous visitor).
+	 */
+	"CREATE TABLE history.sites ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  public_key TEXT NOT NULL UNIQUE,"
+	"  secret TEXT NOT NULL,"
+	"  origins TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  revoked_at TEXT"
+	");"
+	"CREATE TABLE history.site_sessions ("
+	"  session_id TEXT PRIMARY KEY"
+	"    REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  site_id INTEGER NOT NULL REFERENCES sites(id),"
+	"  customer TEXT"
+	");",
 };
 
 /*
