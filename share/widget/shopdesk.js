@@ -190,8 +190,12 @@
 
 	function feedback_el(id) {
 		var box = el('div', 'sd-feedback');
-		[['up', '\ud83d\udc4d', 'Helpful'],
-		    ['down', '\ud83d\udc4e', 'Not helpful']].forEach(function (f) {
+		box.setAttribute('role', 'group');
+		box.setAttribute('aria-label', 'Was this helpful?');
+		box.appendChild(el('span', 'sd-feedback-q', 'Helpful?'));
+		/* Words, not emoji: every system has the glyphs. */
+		[['up', 'Yes', 'Yes, helpful'],
+		    ['down', 'No', 'No, not helpful']].forEach(function (f) {
 			var b = el('button', 'sd-thumb', f[1]);
 			b.type = 'button';
 			b.setAttribute('aria-label', f[2]);
@@ -253,7 +257,7 @@
 			});
 			row.appendChild(opts);
 		}
-		if (m.role !== 'user' && m.id)
+		if (m.role === 'bot' && m.id)
 			row.appendChild(feedback_el(m.id));
 		if (m.id)
 			shown[m.id] = true;
