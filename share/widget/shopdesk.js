@@ -221,19 +221,25 @@
 		var text = m.text || '';
 		var bubble = el('div', 'sd-bubble');
 		var tables = turn && turn.tables ? turn.tables : [];
-		/* The reply's text around its tables, each table as a table. */
-		var at = 0;
+		/*
+		 * The reply's text around its tables, each table as a table.
+		 * Offsets are in bytes of UTF-8.
+		 */
+		var bytes = new TextEncoder().encode(text), at = 0;
+		var part = function (from, to) {
+			return new TextDecoder().decode(bytes.slice(from, to));
+		};
 		tables.slice().sort(function (a, b) {
 			return a.at - b.at;
 		}).forEach(function (t) {
 			if (t.at > at)
 				bubble.appendChild(el('p', 'sd-text',
-				    text.slice(at, t.at)));
+				    part(at, t.at)));
 			bubble.appendChild(table_el(t));
 			at = Math.max(at, t.at + t.len);
 		});
-		if (at < text.length)
-			bubble.appendChild(el('p', 'sd-text', text.slice(at)));
+		if (at < bytes.length)
+			bubble.appendChild(el('p', 'sd-text', part(at)));
 		row.appendChild(bubble);
 		if (turn && turn.products && turn.products.length) {
 			var cards = el('div', 'sd-cards');
