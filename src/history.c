@@ -548,3 +548,22 @@ history_last_reply(struct store *st, const char *session_id)
 	sqlite3_reset(s);
 	return id;
 }
+
+enum sd_rc
+history_last_message_id(struct store *st, long long *id,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT coalesce(max(id), 0) FROM messages";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	*id = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW)
+		return store_fail(st, err, "read the newest message");
+	return SD_OK;
+}

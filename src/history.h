@@ -96,6 +96,12 @@ enum sd_rc	 history_turn_save(struct store *, struct history_turn *,
 enum sd_rc	 history_messages(struct store *, const char *session_id,
 		    long long offset, long long limit, int with_trace,
 		    struct message_info **out, size_t *n, struct sd_error *);
+/*
+ * The id of the newest message of any session (0 when none): a cheap
+ * test of whether anything was said since the last look.
+ */
+enum sd_rc	 history_last_message_id(struct store *, long long *id,
+		    struct sd_error *);
 
 /*
  * Recent sessions, escalated and agent-held first, then by the last

@@ -58,6 +58,7 @@
 #include "sbuf.h"
 #include "serve-check.h"
 #include "serve-limit.h"
+#include "serve-events.h"
 #include "serve-site.h"
 #include "site.h"
 #include "serve.h"
@@ -68,6 +69,7 @@
 #define SESSION_ID_MAX	64	/* longest session id accepted */
 #define HISTORY_LIMIT	50	/* messages per page by default */
 #define HISTORY_MAX	500	/* largest page */
+#define EVENTS_MAX_S	600	/* an event stream's life; clients reconnect */
 
 /* Routes, for the metrics and the access log. */
 enum route {
@@ -78,13 +80,14 @@ enum route {
 	ROUTE_HEALTHZ,
 	ROUTE_METRICS,
 	ROUTE_WIDGET,
+	ROUTE_EVENTS,
 	ROUTE_OTHER,
 	ROUTE_COUNT
 };
 
 static const char *const route_names[ROUTE_COUNT] = {
 	"message", "history", "feedback", "analytics", "healthz", "metrics",
-	"widget", "other"
+	"widget", "events", "other"
 };
 
 /* The status codes the server answers with, for the metrics. */
@@ -142,6 +145,7 @@ struct serve {
 	char		*db_path;
 	char		*share_dir;
 	char		*widget_csp;	/* the widget pages' policy */
+	struct serve_events *events;	/* GET /api/chat/events/ID */
 	char		*addr;		/* the bound address as text */
 	int		 port;		/* the bound port */
 	int		 threads;	/* worker threads */
@@ -1376,6 +1380,53 @@ out:
 	return ret;
 }
 
+/*
+ * A session's new messages as they are stored (serve-events.c), from the
+ * after-th on: what a chat widget listens to for an agent's lines.
+ */
+static enum MHD_Result
+api_events(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    struct worker *w, const char *sid)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct MHD_Response *resp;
+	enum MHD_Result	 ret;
+	long long	 after;
+	enum sd_rc	 rc;
+
+	if ((after = query_int(sv, c, r, "after", 0, LLONG_MAX / 2, &ret)) < 0)
+		return ret;
+	if (!session_id_ok(sid))
+		rc = sd_fail(&err, SD_ERR_NOTFOUND, "no session");
+	else if (r->site.site_id > 0)
+		rc = site_session_check(w->st, sid, r->site.site_id,
+		    r->site.customer, NULL, &err);
+	else
+		rc = apikey_session_check(w->st, sid, r->key_id, NULL, &err);
+	if (rc == SD_ERR_NOTFOUND) {
+		sd_error_clear(&err);
+		return no_session(sv, c, r, NULL, sid);
+	}
+	if (rc != SD_OK) {
+		ret = respond_fail(sv, c, r, &err, "");
+		sd_error_clear(&err);
+		return ret;
+	}
+	if ((resp = serve_events_open(sv->events, c, sid, after, EVENTS_MAX_S,
+	    &r->bytes)) == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+	    "text/event-stream; charset=utf-8");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+	    "no-cache");
+	MHD_add_response_header(resp, "X-Accel-Buffering", "no");
+	add_common_headers(resp, r);
+	r->status = 200;
+	ret = MHD_queue_response(c, 200, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
 static enum MHD_Result
 api_feedback(struct serve *sv, struct MHD_Connection *c, struct req *r,
     struct worker *w)
@@ -1594,6 +1645,7 @@ serve_metrics(struct serve *sv, struct MHD_Connection *c, struct req *r)
 
 #define HISTORY_PREFIX	"/api/chat/history/"
 #define WIDGET_PREFIX	"/widget/"
+#define EVENTS_PREFIX	"/api/chat/events/"
 
 static enum route
 route_of(const char *url)
@@ -1612,6 +1664,8 @@ route_of(const char *url)
 		return ROUTE_METRICS;
 	if (strncmp(url, WIDGET_PREFIX, strlen(WIDGET_PREFIX)) == 0)
 		return ROUTE_WIDGET;
+	if (strncmp(url, EVENTS_PREFIX, strlen(EVENTS_PREFIX)) == 0)
+		return ROUTE_EVENTS;
 	return ROUTE_OTHER;
 }
 
@@ -1625,6 +1679,7 @@ route_method(enum route rt)
 	case ROUTE_HISTORY:
 	case ROUTE_ANALYTICS:
 	case ROUTE_WIDGET:
+	case ROUTE_EVENTS:
 		return "GET";
 	case ROUTE_MESSAGE:
 	case ROUTE_FEEDBACK:
@@ -1698,7 +1753,7 @@ static int
 widget_route(enum route rt)
 {
 	return rt == ROUTE_MESSAGE || rt == ROUTE_HISTORY ||
-	    rt == ROUTE_FEEDBACK;
+	    rt == ROUTE_FEEDBACK || rt == ROUTE_EVENTS;
 }
 
 /*
@@ -2104,6 +2159,8 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		return api_message(sv, c, r, w);
 	case ROUTE_HISTORY:
 		return api_history(sv, c, r, w, url + strlen(HISTORY_PREFIX));
+	case ROUTE_EVENTS:
+		return api_events(sv, c, r, w, url + strlen(EVENTS_PREFIX));
 	case ROUTE_FEEDBACK:
 		return api_feedback(sv, c, r, w);
 	case ROUTE_ANALYTICS:
@@ -2533,6 +2590,8 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 		goto fail;
 	}
 	sv->ckpt_started = 1;
+	if ((sv->events = serve_events_start(sv->db_path, err)) == NULL)
+		goto fail;
 
 	if (sv->header_timeout > 0) {
 		if ((errno = pthread_create(&sv->reaper, NULL, reaper_main,
@@ -2590,6 +2649,7 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	sv->addr = xstrdup(bind);
 	return sv;
 fail:
+	serve_events_stop(sv->events);
 	reaper_stop(sv);
 	checkpointer_stop(sv);
 	store_close(st);
@@ -2626,6 +2686,8 @@ serve_stop(struct serve *sv, int drain_ms)
 	fd = MHD_quiesce_daemon(sv->daemon);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
+	/* Event streams never end by themselves. */
+	serve_events_cancel_all(sv->events);
 	deadline = mono_us() + (long long)drain_ms * 1000;
 	while (atomic_load(&sv->inflight) > 0 && mono_us() < deadline)
 		usleep(2000);
@@ -2639,6 +2701,8 @@ serve_stop(struct serve *sv, int drain_ms)
 	while (atomic_load(&sv->inflight) > 0 && mono_us() < deadline)
 		usleep(2000);
 	MHD_stop_daemon(sv->daemon);
+	serve_events_stop(sv->events);
+	sv->events = NULL;
 	reaper_stop(sv);
 	streamers_stop(sv);
 	checkpointer_stop(sv);

@@ -161,6 +161,21 @@ wreq GET "/api/chat/history/$SV" "$SHOP" "$PK" ""
 status_is "the visitor reads their own" 200
 req GET "/api/chat/history/$S1"
 status_is "an API key is still needed without a site key" 401
+
+# The session's events: its messages as a stream, to its own customer.
+curl -sN --max-time 2 -o "$T/events" -D "$T/hdr" -H "Origin: $SHOP" \
+    -H "X-Shopdesk-Site: $PK" -H "X-Shopdesk-Identity: $ID1" \
+    "$URL/api/chat/events/$S1?after=1"
+grep -qi '^Content-Type: text/event-stream' "$T/hdr"; ok $? "events stream as server-sent events"
+grep -qi "^Access-Control-Allow-Origin: $SHOP" "$T/hdr"; ok $? "to the page's origin"
+contains "with the session's messages" "$T/events" '"role":"bot"'
+not_contains "from the after-th on" "$T/events" '"seq":1,'
+wreq GET "/api/chat/events/$S1" "$SHOP" "$PK" "$ID2"
+status_is "C1002 cannot listen to C1001's session" 404
+wreq GET "/api/chat/events/$S1" "$OTHER" "$PK2" ""
+status_is "nor the other site" 404
+wreq GET "/api/chat/events/$S1?after=-1" "$SHOP" "$PK" "$ID1"
+status_is "a negative after" 400
 wreq POST /api/chat/feedback "$SHOP" "$PK" "$ID2" "{\"message_id\":$M1,\"rating\":\"up\"}"
 status_is "C1002 cannot rate C1001's reply" 404
 wreq POST /api/chat/feedback "$SHOP" "$PK" "$ID1" "{\"message_id\":$M1,\"rating\":\"up\"}"

@@ -25,7 +25,6 @@
 	var site = script.dataset.site;
 	var identity = script.dataset.identity || '';
 	var title = script.dataset.title || 'Chat with us';
-	var poll_ms = Number(script.dataset.poll || 3000);
 	/* One stored session per site and signed-in customer. */
 	var who = identity ? identity.split('.').slice(0, -2).join('.') : '';
 	var store_key = 'shopdesk.' + site + '.' + (who || 'visitor');
@@ -34,7 +33,7 @@
 	var shown = {};		/* message ids on screen */
 	var known = 0;		/* messages of the session seen in history */
 	var busy = false;
-	var timer = null;
+	var listening = false;
 
 	try {
 		session = window.localStorage.getItem(store_key);
@@ -308,7 +307,9 @@
 						else if (line.indexOf('data: ') === 0)
 							data += line.slice(6);
 					});
-					on(ev, JSON.parse(data));
+					/* Comment lines (pings) carry no data. */
+					if (data !== '')
+						on(ev, JSON.parse(data));
 				}
 				return pump();
 			});
@@ -363,9 +364,7 @@
 						shown[data.user_message_id] = true;
 					add_message({ role: 'bot', text: data.reply,
 					    id: data.message_id }, data);
-					known = 0;
-					if (data.escalated)
-						start_polling();
+					listen();
 				} else if (ev === 'error') {
 					throw new Error(data.error);
 				}
@@ -399,23 +398,18 @@
 		});
 	}
 
-	/*
-	 * New messages of the session since the last look: an agent's
-	 * lines, and anything said in another tab.
-	 */
+	/* The session's history, when the chat opens. */
 	function refresh() {
 		if (!session)
 			return Promise.resolve();
 		return fetch(base + '/api/chat/history/' +
-		    encodeURIComponent(session) + '?offset=' + known +
-		    '&limit=500', { headers: headers(false) }).then(function (resp) {
+		    encodeURIComponent(session) + '?limit=500',
+		    { headers: headers(false) }).then(function (resp) {
 			if (resp.status === 404) {
 				forget();
 				return null;
 			}
-			if (!resp.ok)
-				return null;
-			return resp.json();
+			return resp.ok ? resp.json() : null;
 		}).then(function (h) {
 			if (!h)
 				return;
@@ -425,22 +419,53 @@
 					add_message(m, null);
 			});
 			known = h.offset + h.messages.length;
-		}).catch(function () { /* try again at the next tick */ });
+		}).catch(function () { /* the events stream catches up */ });
 	}
 
-	function start_polling() {
-		if (timer === null && poll_ms > 0)
-			timer = window.setInterval(function () {
-				if (!busy && !panel.hidden)
-					refresh();
-			}, poll_ms);
+	/*
+	 * Listen to the session's events: an agent's lines as they are
+	 * written (and anything said in another tab).  Lines of this tab's
+	 * own turn come with its answer instead.  The server ends a stream
+	 * after a while; listen again.
+	 */
+	function listen() {
+		if (!session || listening)
+			return;
+		listening = true;
+		var sid = session;
+		fetch(base + '/api/chat/events/' + encodeURIComponent(sid) +
+		    '?after=' + known, {
+			headers: Object.assign(headers(false),
+			    { 'Accept': 'text/event-stream' })
+		}).then(function (resp) {
+			if (resp.status === 404) {
+				forget();
+				return null;
+			}
+			if (!resp.ok)
+				throw new Error(resp.statusText);
+			return read_events(resp, function (ev, m) {
+				if (ev !== 'message')
+					return;
+				known = Math.max(known, m.seq);
+				if (!shown[m.id] && (!busy || m.role === 'agent'))
+					add_message(m, null);
+			});
+		}).catch(function () {
+			/* Try again shortly. */
+		}).then(function () {
+			listening = false;
+			if (session === sid)
+				window.setTimeout(listen, 1000);
+		});
 	}
 
 	function open() {
 		panel.hidden = false;
 		launcher.setAttribute('aria-expanded', 'true');
 		input.focus();
-		refresh().then(start_polling);
+		if (!listening)
+			refresh().then(listen);
 	}
 
 	function shut() {

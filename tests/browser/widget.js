@@ -45,7 +45,7 @@ function shop_server() {
 		    '<script src="' + env.URL + '/widget/shopdesk.js" ' +
 		    'data-site="' + site.pk + '"' +
 		    (id ? ' data-identity="' + id + '"' : '') +
-		    ' data-poll="400" async></script></body></html>');
+		    ' async></script></body></html>');
 	});
 	return new Promise((ok) => srv.listen(0, '127.0.0.1', () => ok(srv)));
 }
