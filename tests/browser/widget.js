@@ -271,6 +271,14 @@ async function strangers(browser, shop, forged) {
 	const r = await ask(page, 'where is my order?');
 	check(!/placed 20/.test(r), 'an anonymous visitor sees no orders: ' +
 	    r.slice(0, 80));
+	await ask(page, 'compare the sony wh-1000xm5 and the bose ' +
+	    'quietcomfort ultra');
+	const cols = await page.$$eval(BOT, (v) => Array.from(v[v.length - 1]
+	    .querySelectorAll('table thead th')).map((th) => th.textContent));
+	check(cols.length === 3 && cols[1].includes('Sony'),
+	    'a comparison is shown as a table: ' + cols.join(' | '));
+	await page.screenshot({ path: path.join(env.SCREENS,
+	    'widget-compare.png') });
 	await ctx.close();
 }
 
