@@ -567,3 +567,25 @@ history_last_message_id(struct store *st, long long *id,
 		return store_fail(st, err, "read the newest message");
 	return SD_OK;
 }
+
+enum sd_rc
+history_user_open_session(struct store *st, const char *user, char **id,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT id FROM sessions"
+	    " WHERE user_id = ?1 AND status <> 'closed'"
+	    " ORDER BY updated_at DESC, id DESC LIMIT 1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	*id = NULL;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		*id = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return store_fail(st, err, "read sessions");
+	return SD_OK;
+}

@@ -97,6 +97,12 @@ enum sd_rc	 history_messages(struct store *, const char *session_id,
 		    long long offset, long long limit, int with_trace,
 		    struct message_info **out, size_t *n, struct sd_error *);
 /*
+ * The most recently updated session of user that is not closed: *id
+ * (caller frees), NULL when there is none.
+ */
+enum sd_rc	 history_user_open_session(struct store *, const char *user,
+		    char **id, struct sd_error *);
+/*
  * The id of the newest message of any session (0 when none): a cheap
  * test of whether anything was said since the last look.
  */

@@ -594,6 +594,37 @@ static const char *const history_migrations[] = {
 	"  site_id INTEGER NOT NULL REFERENCES sites(id),"
 	"  customer TEXT"
 	");",
+
+	/*
+	 * 5 -> 6: proactive messages (trigger.c): each firing once per
+	 * trigger, customer and subject, with the message it became;
+	 * customers who asked for none; products customers watch for a
+	 * price drop or a return to stock, with the price and stock then.
+	 */
+	"CREATE TABLE history.trigger_firings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  trigger TEXT NOT NULL,"
+	"  customer TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  message_id INTEGER,"
+	"  fired_at TEXT NOT NULL,"
+	"  UNIQUE (trigger, customer, key)"
+	");"
+	"CREATE INDEX history.trigger_firings_customer"
+	"  ON trigger_firings(customer, fired_at);"
+	"CREATE TABLE history.trigger_optouts ("
+	"  customer TEXT PRIMARY KEY,"
+	"  at TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.trigger_watches ("
+	"  customer TEXT NOT NULL,"
+	"  sku TEXT NOT NULL,"
+	"  price REAL NOT NULL,"
+	"  stock INTEGER NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (customer, sku)"
+	") WITHOUT ROWID;",
 };
 
 /*
