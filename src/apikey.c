@@ -292,3 +292,31 @@ apikey_session_check(struct store *st, const char *session_id,
 		    session_id);
 	return store_fail(st, err, "read session");
 }
+
+enum sd_rc
+apikey_session_adopt(struct store *st, const char *session_id,
+    long long key_id, int *ok, struct sd_error *err)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO api_sessions"
+	    "(session_id, key_id) VALUES (?1, ?2)";
+	sqlite3_stmt	*s;
+	enum sd_rc	 rc;
+	int		 r;
+
+	*ok = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, session_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, key_id);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "record the session's API key");
+	rc = apikey_session_check(st, session_id, key_id, NULL, err);
+	if (rc == SD_ERR_NOTFOUND) {
+		sd_error_clear(err);
+		return SD_OK;
+	}
+	*ok = rc == SD_OK;
+	return rc;
+}

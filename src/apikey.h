@@ -71,4 +71,12 @@ enum sd_rc	 apikey_session_claim(struct store *, const char *session_id,
 enum sd_rc	 apikey_session_check(struct store *, const char *session_id,
 		    long long key_id, char **user_id, struct sd_error *);
 
+/*
+ * Let key_id see session_id when no key opened it (a proactive message's
+ * session): *ok is 1 when the key may see it now, 0 when another key
+ * opened it.
+ */
+enum sd_rc	 apikey_session_adopt(struct store *, const char *session_id,
+		    long long key_id, int *ok, struct sd_error *);
+
 #endif

@@ -154,6 +154,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "body-timeout", required_argument,	NULL, 'T' },
 		{ "metrics",	required_argument,	NULL, 'M' },
 		{ "frame-ancestors", required_argument,	NULL, 'F' },
+		{ "triggers",	required_argument,	NULL, 'R' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct serve_config cfg;
@@ -162,6 +163,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	struct serve	*sv;
 	sigset_t	 set;
 	const char	*log_path = NULL;
+	char		*triggers_path = NULL;
 	double		 v;
 	int		 ch, sig = 0, status = SD_EXIT_FAIL;
 	int		 no_auth_network = 0;
@@ -240,6 +242,12 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 				return SD_EXIT_USAGE;
 			cfg.idle_timeout = (unsigned)v;
 			break;
+		case 'R':
+			if (parse_num("--triggers", optarg, 0, 86400 * 7,
+			    &v) != 0)
+				return SD_EXIT_USAGE;
+			cfg.triggers_every = v;
+			break;
 		case 'F':
 			/* Quotes and semicolons would end the directive. */
 			if (strpbrk(optarg, ";,\"\r\n") != NULL) {
@@ -275,6 +283,9 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	ctx->st = NULL;
 	cfg.db_path = ctx->db_path;
 	cfg.share_dir = ctx->share_dir;
+	if (cfg.triggers_every > 0)
+		cfg.triggers_file = triggers_path = xasprintf("%s/triggers.json",
+		    ctx->share_dir);
 	/*
 	 * The generator settings (--generator, --llm-url, --config, the
 	 * environment) are read once; every worker opens its own generator
@@ -324,6 +335,7 @@ out:
 		fclose(cfg.log);
 	gen_config_release(&gc);
 	sd_error_clear(&err);
+	free(triggers_path);
 	return status;
 }
 
@@ -333,7 +345,8 @@ const struct sd_cmd cmd_serve_entry = {
 	    "[--no-auth-on-network]] [--rate N] [--burst N] [--log FILE] "
 	    "[--max-conns N] [--conns-per-addr N] [--header-timeout S] "
 	    "[--body-timeout S] [--idle-timeout S] "
-	    "[--metrics local|key|open] [--frame-ancestors SOURCES]",
+	    "[--metrics local|key|open] [--frame-ancestors SOURCES] "
+	    "[--triggers SECONDS]",
 	.summary = "serve the agent over HTTP (JSON API, chat widget, "
 	    "metrics)",
 	.flags = 0,

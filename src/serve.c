@@ -60,6 +60,8 @@
 #include "serve-limit.h"
 #include "serve-events.h"
 #include "serve-site.h"
+#include "serve-triggers.h"
+#include "trigger.h"
 #include "site.h"
 #include "serve.h"
 #include "store.h"
@@ -81,13 +83,14 @@ enum route {
 	ROUTE_METRICS,
 	ROUTE_WIDGET,
 	ROUTE_EVENTS,
+	ROUTE_NOTIFICATIONS,
 	ROUTE_OTHER,
 	ROUTE_COUNT
 };
 
 static const char *const route_names[ROUTE_COUNT] = {
 	"message", "history", "feedback", "analytics", "healthz", "metrics",
-	"widget", "events", "other"
+	"widget", "events", "notifications", "other"
 };
 
 /* The status codes the server answers with, for the metrics. */
@@ -146,6 +149,7 @@ struct serve {
 	char		*share_dir;
 	char		*widget_csp;	/* the widget pages' policy */
 	struct serve_events *events;	/* GET /api/chat/events/ID */
+	struct serve_triggers *triggers; /* --triggers: NULL when off */
 	char		*addr;		/* the bound address as text */
 	int		 port;		/* the bound port */
 	int		 threads;	/* worker threads */
@@ -1427,6 +1431,70 @@ api_events(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	return ret;
 }
 
+/*
+ * The proactive messages sent to a customer (trigger.c): a widget's
+ * signed-in customer, or ?user_id= for an API key.  Each names its
+ * session, which the caller may then use: one no one opened yet becomes
+ * the caller's; one another key or site opened is left out.
+ */
+static enum MHD_Result
+api_notifications(struct serve *sv, struct MHD_Connection *c,
+    struct req *r, struct worker *w)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct trigger_note *v = NULL;
+	enum MHD_Result	 ret;
+	const char	*who;
+	long long	 after;
+	size_t		 n = 0, i;
+	cJSON		*o, *a, *it;
+	enum sd_rc	 rc = SD_OK;
+	int		 ok;
+
+	if ((after = query_int(sv, c, r, "after", 0, LLONG_MAX / 2, &ret)) < 0)
+		return ret;
+	if (r->site.site_id > 0)
+		who = r->site.customer;
+	else if ((who = MHD_lookup_connection_value(c,
+	    MHD_GET_ARGUMENT_KIND, "user_id")) == NULL || *who == '\0')
+		return ERR(400, "user_id", "user_id: required");
+	if (who != NULL)
+		rc = trigger_notes(w->st, who, after, 50, &v, &n, &err);
+	o = cJSON_CreateObject();
+	a = cJSON_AddArrayToObject(o, "notifications");
+	for (i = 0; i < n && rc == SD_OK; i++) {
+		if (r->site.site_id > 0)
+			rc = site_session_adopt(w->st, v[i].session_id,
+			    r->site.site_id, who, &ok, &err);
+		else if (r->key_id > 0)
+			rc = apikey_session_adopt(w->st, v[i].session_id,
+			    r->key_id, &ok, &err);
+		else
+			ok = 1;
+		if (rc != SD_OK || !ok)
+			continue;
+		it = cJSON_CreateObject();
+		cJSON_AddNumberToObject(it, "id", (double)v[i].id);
+		cJSON_AddStringToObject(it, "trigger", v[i].trigger);
+		cJSON_AddStringToObject(it, "session_id", v[i].session_id);
+		cJSON_AddNumberToObject(it, "message_id",
+		    (double)v[i].message_id);
+		cJSON_AddStringToObject(it, "text", v[i].text);
+		cJSON_AddStringToObject(it, "fired_at", v[i].fired_at);
+		cJSON_AddItemToArray(a, it);
+	}
+	if (rc != SD_OK)
+		ret = respond_fail(sv, c, r, &err, "");
+	else
+		ret = respond_json(sv, c, r, 200, o);
+	cJSON_Delete(o);
+	for (i = 0; i < n; i++)
+		trigger_note_release(&v[i]);
+	free(v);
+	sd_error_clear(&err);
+	return ret;
+}
+
 static enum MHD_Result
 api_feedback(struct serve *sv, struct MHD_Connection *c, struct req *r,
     struct worker *w)
@@ -1666,6 +1734,8 @@ route_of(const char *url)
 		return ROUTE_WIDGET;
 	if (strncmp(url, EVENTS_PREFIX, strlen(EVENTS_PREFIX)) == 0)
 		return ROUTE_EVENTS;
+	if (strcmp(url, "/api/chat/notifications") == 0)
+		return ROUTE_NOTIFICATIONS;
 	return ROUTE_OTHER;
 }
 
@@ -1680,6 +1750,7 @@ route_method(enum route rt)
 	case ROUTE_ANALYTICS:
 	case ROUTE_WIDGET:
 	case ROUTE_EVENTS:
+	case ROUTE_NOTIFICATIONS:
 		return "GET";
 	case ROUTE_MESSAGE:
 	case ROUTE_FEEDBACK:
@@ -1753,7 +1824,8 @@ static int
 widget_route(enum route rt)
 {
 	return rt == ROUTE_MESSAGE || rt == ROUTE_HISTORY ||
-	    rt == ROUTE_FEEDBACK || rt == ROUTE_EVENTS;
+	    rt == ROUTE_FEEDBACK || rt == ROUTE_EVENTS ||
+	    rt == ROUTE_NOTIFICATIONS;
 }
 
 /*
@@ -2161,6 +2233,8 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		return api_history(sv, c, r, w, url + strlen(HISTORY_PREFIX));
 	case ROUTE_EVENTS:
 		return api_events(sv, c, r, w, url + strlen(EVENTS_PREFIX));
+	case ROUTE_NOTIFICATIONS:
+		return api_notifications(sv, c, r, w);
 	case ROUTE_FEEDBACK:
 		return api_feedback(sv, c, r, w);
 	case ROUTE_ANALYTICS:
@@ -2592,6 +2666,10 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	sv->ckpt_started = 1;
 	if ((sv->events = serve_events_start(sv->db_path, err)) == NULL)
 		goto fail;
+	if (cfg->triggers_every > 0 && (sv->triggers = serve_triggers_start(
+	    sv->db_path, cfg->triggers_file, cfg->triggers_every, err)) ==
+	    NULL)
+		goto fail;
 
 	if (sv->header_timeout > 0) {
 		if ((errno = pthread_create(&sv->reaper, NULL, reaper_main,
@@ -2649,6 +2727,7 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	sv->addr = xstrdup(bind);
 	return sv;
 fail:
+	serve_triggers_stop(sv->triggers);
 	serve_events_stop(sv->events);
 	reaper_stop(sv);
 	checkpointer_stop(sv);
@@ -2701,6 +2780,7 @@ serve_stop(struct serve *sv, int drain_ms)
 	while (atomic_load(&sv->inflight) > 0 && mono_us() < deadline)
 		usleep(2000);
 	MHD_stop_daemon(sv->daemon);
+	serve_triggers_stop(sv->triggers);
 	serve_events_stop(sv->events);
 	sv->events = NULL;
 	reaper_stop(sv);

@@ -58,6 +58,9 @@ struct serve_config {
 	enum serve_metrics metrics;	/* who may read /metrics */
 	const char	*frame_ancestors; /* who may frame the widget's
 					   pages (CSP); NULL: 'self' */
+	double		 triggers_every; /* seconds between runs of the
+					   proactive triggers; 0: none */
+	const char	*triggers_file;	/* their file (trigger.h) */
 	const struct gen_config *gen;	/* generated replies (generate.h);
 					   NULL: templates only.  Read by
 					   every worker: must outlive the

@@ -519,3 +519,33 @@ site_message_check(struct store *st, long long message_id,
 		    message_id);
 	return store_fail(st, err, "read message");
 }
+
+enum sd_rc
+site_session_adopt(struct store *st, const char *session_id,
+    long long site_id, const char *customer, int *ok, struct sd_error *err)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO site_sessions"
+	    "(session_id, site_id, customer) SELECT id, ?2, ?3 FROM sessions"
+	    " WHERE id = ?1 AND user_id = ?3";
+	sqlite3_stmt	*s;
+	enum sd_rc	 rc;
+	int		 r;
+
+	*ok = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, session_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, site_id);
+	sqlite3_bind_text(s, 3, customer, -1, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "record the session's site");
+	rc = site_session_check(st, session_id, site_id, customer, NULL, err);
+	if (rc == SD_ERR_NOTFOUND) {
+		sd_error_clear(err);
+		return SD_OK;
+	}
+	*ok = rc == SD_OK;
+	return rc;
+}

@@ -98,6 +98,14 @@ enum sd_rc	 site_session_claim(struct store *, const char *session_id,
 enum sd_rc	 site_session_check(struct store *, const char *session_id,
 		    long long site_id, const char *customer, char **user_id,
 		    struct sd_error *);
+/*
+ * Let a widget of site_id signed in as customer use session_id when it
+ * is that customer's and no site opened it (a proactive message's
+ * session): *ok is 1 when it may use it now.
+ */
+enum sd_rc	 site_session_adopt(struct store *, const char *session_id,
+		    long long site_id, const char *customer, int *ok,
+		    struct sd_error *);
 /* The session of message id when a widget of site_id may see it (as
  * site_session_check), else SD_ERR_NOTFOUND. */
 enum sd_rc	 site_message_check(struct store *, long long message_id,

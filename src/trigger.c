@@ -751,3 +751,58 @@ trigger_report(struct store *st, double days, struct trigger_stat **out,
 	*n = len;
 	return SD_OK;
 }
+
+void
+trigger_note_release(struct trigger_note *t)
+{
+	free(t->trigger);
+	free(t->session_id);
+	free(t->text);
+	free(t->fired_at);
+	memset(t, 0, sizeof *t);
+}
+
+enum sd_rc
+trigger_notes(struct store *st, const char *customer, long long after,
+    int limit, struct trigger_note **out, size_t *n, struct sd_error *err)
+{
+	static const char sql[] = "SELECT f.id, f.trigger, f.session_id,"
+	    " f.message_id, m.text, f.fired_at FROM trigger_firings f"
+	    " JOIN messages m ON m.id = f.message_id"
+	    " WHERE f.customer = ?1 AND f.id > ?2 ORDER BY f.id LIMIT ?3";
+	struct trigger_note *v = NULL;
+	size_t		 len = 0;
+	sqlite3_stmt	*s;
+	int		 x;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, after);
+	sqlite3_bind_int(s, 3, limit);
+	while ((x = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xrealloc(v, (len + 1) * sizeof *v);
+		v[len].id = sqlite3_column_int64(s, 0);
+		v[len].trigger = xstrdup((const char *)sqlite3_column_text(s,
+		    1));
+		v[len].session_id = xstrdup((const char *)
+		    sqlite3_column_text(s, 2));
+		v[len].message_id = sqlite3_column_int64(s, 3);
+		v[len].text = xstrdup((const char *)sqlite3_column_text(s, 4));
+		v[len].fired_at = xstrdup((const char *)
+		    sqlite3_column_text(s, 5));
+		len++;
+	}
+	sqlite3_reset(s);
+	if (x != SQLITE_DONE) {
+		while (len > 0)
+			trigger_note_release(&v[--len]);
+		free(v);
+		return store_fail(st, err, "read notifications");
+	}
+	*out = v;
+	*n = len;
+	return SD_OK;
+}

@@ -92,6 +92,22 @@ enum sd_rc	 trigger_optout(struct store *, const char *customer, int off,
 enum sd_rc	 trigger_watch(struct store *, const char *customer,
 		    const char *sku, struct sd_error *);
 
+/* A proactive message sent to a customer. */
+struct trigger_note {
+	long long	 id;		/* the firing's: notes come in order */
+	char		*trigger;
+	char		*session_id;
+	long long	 message_id;
+	char		*text;
+	char		*fired_at;
+};
+void		 trigger_note_release(struct trigger_note *);
+/* The customer's messages after firing id after, oldest first, at most
+ * limit. */
+enum sd_rc	 trigger_notes(struct store *, const char *customer,
+		    long long after, int limit, struct trigger_note **out,
+		    size_t *n, struct sd_error *);
+
 /* Per trigger: sent, replied to (the customer wrote after it in that
  * session), converted (ordered within days after it). */
 struct trigger_stat {

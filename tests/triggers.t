@@ -105,6 +105,27 @@ run_ok "the report" "$SHOPDESK" triggers report
 grep -q '^abandoned-cart .* 1 ' "$T/out"; ok $? "counts the reply"
 contains "lists each trigger" "$T/out" "price-drop"
 
+# shopdesk serve --triggers: on a schedule, in a fresh store.
+export SHOPDESK_DB="$T/serve.db"
+"$SHOPDESK" serve --port 0 --triggers 0.5 2>"$T/serve.err" &
+SPID=$!
+i=0
+while [ $i -lt 600 ] && ! grep -q 'triggers: [0-9]* sent' "$T/serve.err"; do
+	sleep 0.1
+	i=$((i + 1))
+done
+contains "serve runs the triggers on its schedule" "$T/serve.err" "triggers: $DRY sent"
+sleep 1.2
+kill -TERM $SPID
+wait $SPID
+ok $? "and stops cleanly"
+[ "$(grep -c 'triggers: [0-9]* sent' "$T/serve.err")" = 1 ]
+ok $? "its later runs send nothing twice"
+[ "$(db 'SELECT count(*) FROM trigger_firings')" = "$DRY" ]
+ok $? "what it sent is stored"
+run_fails "--triggers that is not a number" 2 "$SHOPDESK" serve --triggers soon
+export SHOPDESK_DB="$T/shop.db"
+
 # Bad input.
 run_fails "--now that is not a time" 2 "$SHOPDESK" triggers run --now tomorrow
 printf '{"triggers": [{"name": "x", "kind": "nope", "message": "hi"}]}' >"$T/bad.json"

@@ -37,6 +37,8 @@ run_ok "sign with the other site's secret" "$SHOPDESK" site sign 2 C1001
 IDO=$(cat "$T/out")
 FORGED=$(echo "$ID1" | sed 's/^C1001\./C1002./')
 
+run_ok "an API key" "$SHOPDESK" -q apikey create --name backend
+KEY=$(cat "$T/out")
 start_server main --rate 1000 --burst 1000
 
 # wreq METHOD PATH ORIGIN KEY IDENTITY [BODY]: a widget's request.
@@ -181,6 +183,31 @@ status_is "C1002 cannot rate C1001's reply" 404
 wreq POST /api/chat/feedback "$SHOP" "$PK" "$ID1" "{\"message_id\":$M1,\"rating\":\"up\"}"
 status_is "C1001 rates it" 201
 [ "$(db "SELECT rating FROM feedback WHERE message_id = $M1")" = 5 ]; ok $? "the rating is stored"
+
+# Proactive messages reach the customer's widget.
+run_ok "the triggers run" "$SHOPDESK" -q triggers run
+wreq GET /api/chat/notifications "$SHOP" "$PK" "$ID1"
+status_is "C1001's notifications" 200
+contains "hold the abandoned cart's message" "$T/body" "Hi Jordan, you left"
+NS=$(json_str session_id)
+not_contains "and nobody else's" "$T/body" "Hi Paige"
+wreq GET "/api/chat/history/$NS" "$SHOP" "$PK" "$ID1"
+status_is "the widget may open the message's session" 200
+contains "which holds it" "$T/body" "Hi Jordan, you left"
+wreq GET /api/chat/notifications "$SHOP" "$PK" "$ID2"
+not_contains "C1002 does not see C1001's" "$T/body" "Hi Jordan"
+wreq GET "/api/chat/history/$NS" "$SHOP" "$PK" "$ID2"
+status_is "nor open that session" 404
+wreq GET /api/chat/notifications "$SHOP" "$PK" ""
+status_is "an anonymous visitor" 200
+contains "has none" "$T/body" '{"notifications":[]}'
+req GET "/api/chat/notifications?user_id=C1005" "" "$KEY"
+status_is "an API key asks for a customer's" 200
+contains "and gets them" "$T/body" "Good news, Olivia"
+req GET "/api/chat/notifications" "" "$KEY"
+status_is "an API key must name the customer" 400
+wreq GET "/api/chat/notifications?after=999999" "$SHOP" "$PK" "$ID1"
+contains "after the last one there is nothing" "$T/body" '{"notifications":[]}'
 
 stop_server
 grep -q '"POST /api/chat/message" 401 .*refused="bad site key or identity"' "$T/main.log"

@@ -398,10 +398,29 @@
 		});
 	}
 
+	/*
+	 * A signed-in customer without a conversation here may have been
+	 * sent a message (an abandoned cart, a restock): open its session.
+	 */
+	function notifications() {
+		if (session || !identity)
+			return Promise.resolve();
+		return fetch(base + '/api/chat/notifications',
+		    { headers: headers(false) }).then(function (resp) {
+			return resp.ok ? resp.json() : null;
+		}).then(function (n) {
+			if (n && n.notifications.length > 0)
+				remember(n.notifications[
+				    n.notifications.length - 1].session_id);
+		}).catch(function () { /* none then */ });
+	}
+
 	/* The session's history, when the chat opens. */
 	function refresh() {
 		if (!session)
-			return Promise.resolve();
+			return notifications().then(function () {
+				return session ? refresh() : null;
+			});
 		return fetch(base + '/api/chat/history/' +
 		    encodeURIComponent(session) + '?limit=500',
 		    { headers: headers(false) }).then(function (resp) {

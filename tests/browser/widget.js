@@ -98,6 +98,8 @@ async function main() {
 		await signed_in(browser, shop, token);
 		await phone(browser, shop, token);
 		await strangers(browser, shop, forged);
+		await proactive(browser, shop, sh('site', 'sign', id,
+		    'C1005').trim());
 	} finally {
 		await browser.close();
 		srv.close();
@@ -279,6 +281,28 @@ async function strangers(browser, shop, forged) {
 	    'a comparison is shown as a table: ' + cols.join(' | '));
 	await page.screenshot({ path: path.join(env.SCREENS,
 	    'widget-compare.png') });
+	await ctx.close();
+}
+
+/* A proactive message waits in the widget of the customer it is for. */
+async function proactive(browser, shop, token) {
+	sh('-q', 'triggers', 'run');
+	const ctx = await browser.createBrowserContext();
+	const page = await ctx.newPage();
+	await page.goto(shop + '/?identity=' + encodeURIComponent(token));
+	await open_widget(page);
+	let seen = true;
+	try {
+		await page.waitForFunction(() => document.querySelector('.sd-log')
+		    .textContent.includes('Good news, Olivia'),
+		    { timeout: 30000 });
+	} catch (e) {
+		seen = false;
+	}
+	check(seen, "a proactive message is shown when the customer's " +
+	    'widget opens');
+	const r = await ask(page, 'great, how long is the warranty?');
+	check(r.length > 0, 'and the customer can answer it there');
 	await ctx.close();
 }
 
