@@ -148,6 +148,18 @@ char		*catalog_order_last_event(struct store *, const char *id,
 enum sd_rc	 catalog_order_set_status(struct store *, const char *id,
 		    const char *status, const char *note, struct sd_error *);
 /*
+ * From the shop's own systems (catalog-sync.c): set a product's price
+ * (when price >= 0; list_price is kept only above it, as the price
+ * before a sale) and stock (when >= 0); *old_stock gets the stock
+ * before.  SD_ERR_NOTFOUND for an unknown SKU.
+ */
+enum sd_rc	 catalog_sync_product(struct store *, const char *sku,
+		    double price, double list_price, long long stock,
+		    long long *old_stock, struct sd_error *);
+/* A customer's name and phone (empty or NULL: unchanged), by email. */
+enum sd_rc	 catalog_sync_customer(struct store *, const char *email,
+		    const char *name, const char *phone, struct sd_error *);
+/*
  * The value of a policy fact ("return_window_days") as text (JSON for
  * arrays), or NULL; *doc (may be NULL) gets the policy's id.  Caller
  * frees both.

@@ -46,6 +46,19 @@ parse_num(const char *opt, const char *arg, double min, double max,
 	return 0;
 }
 
+/* The webhook secrets' file: $XDG_CONFIG_HOME/shopdesk/sources. */
+static char *
+sources_default_path(void)
+{
+	const char	*v;
+
+	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v == '/')
+		return xasprintf("%s/shopdesk/sources", v);
+	if ((v = getenv("HOME")) != NULL && *v != '\0')
+		return xasprintf("%s/.config/shopdesk/sources", v);
+	return NULL;
+}
+
 /*
  * Raise the soft limit on open files as far as max_conns needs (the
  * hard limit allows); past it, accepting would fail for everyone.
@@ -155,6 +168,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "metrics",	required_argument,	NULL, 'M' },
 		{ "frame-ancestors", required_argument,	NULL, 'F' },
 		{ "triggers",	required_argument,	NULL, 'R' },
+		{ "sources",	required_argument,	NULL, 'S' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct serve_config cfg;
@@ -163,7 +177,7 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	struct serve	*sv;
 	sigset_t	 set;
 	const char	*log_path = NULL;
-	char		*triggers_path = NULL;
+	char		*triggers_path = NULL, *sources_path = NULL;
 	double		 v;
 	int		 ch, sig = 0, status = SD_EXIT_FAIL;
 	int		 no_auth_network = 0;
@@ -242,6 +256,9 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 				return SD_EXIT_USAGE;
 			cfg.idle_timeout = (unsigned)v;
 			break;
+		case 'S':
+			cfg.sources_file = optarg;
+			break;
 		case 'R':
 			if (parse_num("--triggers", optarg, 0, 86400 * 7,
 			    &v) != 0)
@@ -286,6 +303,8 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	if (cfg.triggers_every > 0)
 		cfg.triggers_file = triggers_path = xasprintf("%s/triggers.json",
 		    ctx->share_dir);
+	if (cfg.sources_file == NULL)
+		cfg.sources_file = sources_path = sources_default_path();
 	/*
 	 * The generator settings (--generator, --llm-url, --config, the
 	 * environment) are read once; every worker opens its own generator
@@ -336,6 +355,7 @@ out:
 	gen_config_release(&gc);
 	sd_error_clear(&err);
 	free(triggers_path);
+	free(sources_path);
 	return status;
 }
 
@@ -346,7 +366,7 @@ const struct sd_cmd cmd_serve_entry = {
 	    "[--max-conns N] [--conns-per-addr N] [--header-timeout S] "
 	    "[--body-timeout S] [--idle-timeout S] "
 	    "[--metrics local|key|open] [--frame-ancestors SOURCES] "
-	    "[--triggers SECONDS]",
+	    "[--triggers SECONDS] [--sources FILE]",
 	.summary = "serve the agent over HTTP (JSON API, chat widget, "
 	    "metrics)",
 	.flags = 0,

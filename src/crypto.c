@@ -79,6 +79,21 @@ crypto_hmac_sha256_hex(const void *key, size_t klen, const void *data,
 }
 
 int
+crypto_hmac_sha256_base64(const void *key, size_t klen, const void *data,
+    size_t n, char out[CRYPTO_B64_LEN])
+{
+	unsigned char	 d[CRYPTO_SHA256_LEN];
+
+	if (crypto_hmac_sha256(key, klen, data, n, d) != 0) {
+		out[0] = '\0';
+		return -1;
+	}
+	/* 32 bytes: 44 characters and a NUL. */
+	EVP_EncodeBlock((unsigned char *)out, d, sizeof d);
+	return 0;
+}
+
+int
 crypto_equal(const void *a, const void *b, size_t n)
 {
 	return CRYPTO_memcmp(a, b, n) == 0;

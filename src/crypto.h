@@ -31,6 +31,13 @@ int		 crypto_hmac_sha256(const void *key, size_t klen,
 int		 crypto_hmac_sha256_hex(const void *key, size_t klen,
 		    const void *data, size_t n, char out[CRYPTO_HEX_LEN]);
 
+/* Bytes of the base64 form of a SHA-256 digest, with NUL. */
+#define CRYPTO_B64_LEN		45
+/* HMAC-SHA-256 as base64 (the form WooCommerce's and Shopify's webhook
+ * signatures take); "" and -1 on failure. */
+int		 crypto_hmac_sha256_base64(const void *key, size_t klen,
+		    const void *data, size_t n, char out[CRYPTO_B64_LEN]);
+
 /*
  * Whether a[0..n) and b[0..n) are equal, in a time that depends on n
  * only: for comparing a presented signature with the expected one.

@@ -20,6 +20,7 @@ struct serve_triggers {
 	pthread_mutex_t	 mu;		/* guards stop */
 	pthread_cond_t	 cv;
 	int		 stop;
+	int		 poked;		/* run now */
 	pthread_t	 thread;
 	struct store	*st;
 	char		*file;
@@ -70,11 +71,12 @@ scheduler(void *arg)
 			ts.tv_sec++;
 			ts.tv_nsec -= 1000000000L;
 		}
-		while (!sv->stop && pthread_cond_timedwait(&sv->cv, &sv->mu,
-		    &ts) != ETIMEDOUT)
+		while (!sv->stop && !sv->poked && pthread_cond_timedwait(
+		    &sv->cv, &sv->mu, &ts) != ETIMEDOUT)
 			;
 		if (sv->stop)
 			break;
+		sv->poked = 0;
 		pthread_mutex_unlock(&sv->mu);
 		run_once(sv);
 		pthread_mutex_lock(&sv->mu);
@@ -116,6 +118,17 @@ serve_triggers_start(const char *db_path, const char *file, double every_s,
 		return NULL;
 	}
 	return sv;
+}
+
+void
+serve_triggers_poke(struct serve_triggers *sv)
+{
+	if (sv == NULL)
+		return;
+	pthread_mutex_lock(&sv->mu);
+	sv->poked = 1;
+	pthread_cond_signal(&sv->cv);
+	pthread_mutex_unlock(&sv->mu);
 }
 
 void

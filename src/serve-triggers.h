@@ -19,6 +19,8 @@ struct serve_triggers;
  */
 struct serve_triggers *serve_triggers_start(const char *db_path,
 		    const char *file, double every_s, struct sd_error *);
+/* Run now (a product came back in stock); NULL does nothing. */
+void		 serve_triggers_poke(struct serve_triggers *);
 void		 serve_triggers_stop(struct serve_triggers *);
 
 #endif

@@ -62,6 +62,7 @@
 #include "serve-site.h"
 #include "serve-triggers.h"
 #include "trigger.h"
+#include "webhook.h"
 #include "site.h"
 #include "serve.h"
 #include "store.h"
@@ -84,13 +85,14 @@ enum route {
 	ROUTE_WIDGET,
 	ROUTE_EVENTS,
 	ROUTE_NOTIFICATIONS,
+	ROUTE_WEBHOOK,
 	ROUTE_OTHER,
 	ROUTE_COUNT
 };
 
 static const char *const route_names[ROUTE_COUNT] = {
 	"message", "history", "feedback", "analytics", "healthz", "metrics",
-	"widget", "events", "notifications", "other"
+	"widget", "events", "notifications", "webhook", "other"
 };
 
 /* The status codes the server answers with, for the metrics. */
@@ -150,6 +152,7 @@ struct serve {
 	char		*widget_csp;	/* the widget pages' policy */
 	struct serve_events *events;	/* GET /api/chat/events/ID */
 	struct serve_triggers *triggers; /* --triggers: NULL when off */
+	char		*webhook_secrets[WEBHOOK_NSOURCES]; /* NULL: off */
 	char		*addr;		/* the bound address as text */
 	int		 port;		/* the bound port */
 	int		 threads;	/* worker threads */
@@ -1495,6 +1498,72 @@ api_notifications(struct serve *sv, struct MHD_Connection *c,
 	return ret;
 }
 
+/*
+ * An update from the shop's own systems (webhook.c), signed with the
+ * source's secret.  Platforms retry until they get a 2xx, so an event
+ * applied before, a topic not applied, or an unknown order or product
+ * are all answered 200/202 with what happened; a bad signature is 401
+ * and logged.  A product back in stock runs the triggers at once.
+ */
+static enum MHD_Result
+api_webhook(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    struct worker *w, const char *name)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct webhook_result wr;
+	enum webhook_source src;
+	enum MHD_Result	 ret;
+	const char	*sig, *event, *topic, *status;
+	cJSON		*o;
+	enum sd_rc	 rc;
+
+	if (webhook_source_of(name, &src) != 0)
+		return ERR(404, NULL, "no webhook source \"%.*s\" (woocommerce, "
+		    "shopify)", SERVE_ECHO_MAX, name);
+	if (sv->webhook_secrets[src] == NULL)
+		return ERR(404, NULL, "webhooks from %s are not configured "
+		    "(see shopdesk(1), WEBHOOKS)", name);
+	sig = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    webhook_header_signature(src));
+	if (!webhook_verify(sv->webhook_secrets[src], r->body.buf, r->body.len,
+	    sig)) {
+		r->note = "bad webhook signature";
+		return ERR(401, NULL, "%s: missing or wrong signature",
+		    webhook_header_signature(src));
+	}
+	event = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    webhook_header_event(src));
+	topic = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    webhook_header_topic(src));
+	if (event == NULL || *event == '\0' || topic == NULL)
+		return ERR(400, NULL, "%s and %s are required",
+		    webhook_header_event(src), webhook_header_topic(src));
+	rc = webhook_apply(w->st, src, event, topic, r->body.buf, r->body.len,
+	    &wr, &err);
+	if (rc == SD_ERR_PARSE) {
+		ret = ERR(400, NULL, "%s", sd_error_msg(&err));
+		goto out;
+	}
+	if (rc != SD_OK && rc != SD_ERR_NOTFOUND) {
+		ret = respond_fail(sv, c, r, &err, "webhook: ");
+		goto out;
+	}
+	if (wr.restocked)
+		serve_triggers_poke(sv->triggers);
+	status = rc == SD_ERR_NOTFOUND ? "not_found" : wr.duplicate ?
+	    "duplicate" : wr.ignored ? "ignored" : "applied";
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "status", status);
+	cJSON_AddStringToObject(o, "detail", rc == SD_ERR_NOTFOUND ?
+	    sd_error_msg(&err) : wr.what != NULL ? wr.what : "");
+	ret = respond_json(sv, c, r, wr.ignored ? 202 : 200, o);
+	cJSON_Delete(o);
+out:
+	webhook_result_release(&wr);
+	sd_error_clear(&err);
+	return ret;
+}
+
 static enum MHD_Result
 api_feedback(struct serve *sv, struct MHD_Connection *c, struct req *r,
     struct worker *w)
@@ -1714,6 +1783,7 @@ serve_metrics(struct serve *sv, struct MHD_Connection *c, struct req *r)
 #define HISTORY_PREFIX	"/api/chat/history/"
 #define WIDGET_PREFIX	"/widget/"
 #define EVENTS_PREFIX	"/api/chat/events/"
+#define WEBHOOK_PREFIX	"/api/webhooks/"
 
 static enum route
 route_of(const char *url)
@@ -1736,6 +1806,8 @@ route_of(const char *url)
 		return ROUTE_EVENTS;
 	if (strcmp(url, "/api/chat/notifications") == 0)
 		return ROUTE_NOTIFICATIONS;
+	if (strncmp(url, WEBHOOK_PREFIX, strlen(WEBHOOK_PREFIX)) == 0)
+		return ROUTE_WEBHOOK;
 	return ROUTE_OTHER;
 }
 
@@ -1754,6 +1826,7 @@ route_method(enum route rt)
 		return "GET";
 	case ROUTE_MESSAGE:
 	case ROUTE_FEEDBACK:
+	case ROUTE_WEBHOOK:
 		return "POST";
 	case ROUTE_OTHER:
 	case ROUTE_COUNT:
@@ -2143,6 +2216,9 @@ admit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	/* Health answers everyone, and is never limited. */
 	if (r->route == ROUTE_HEALTHZ)
 		return MHD_YES;
+	/* Webhooks prove themselves by their signature (api_webhook). */
+	if (r->route == ROUTE_WEBHOOK)
+		need_key = 0;
 	/* The widget's own files are public, limited by address. */
 	if (r->route == ROUTE_WIDGET) {
 		if (over_limit(sv, c, r, &ret))
@@ -2235,6 +2311,8 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		return api_events(sv, c, r, w, url + strlen(EVENTS_PREFIX));
 	case ROUTE_NOTIFICATIONS:
 		return api_notifications(sv, c, r, w);
+	case ROUTE_WEBHOOK:
+		return api_webhook(sv, c, r, w, url + strlen(WEBHOOK_PREFIX));
 	case ROUTE_FEEDBACK:
 		return api_feedback(sv, c, r, w);
 	case ROUTE_ANALYTICS:
@@ -2514,6 +2592,7 @@ static void
 serve_free(struct serve *sv)
 {
 	struct worker	*w, *next;
+	int		 i;
 
 	for (w = sv->workers; w != NULL; w = next) {
 		next = w->next;
@@ -2540,6 +2619,8 @@ serve_free(struct serve *sv)
 	free(sv->db_path);
 	free(sv->share_dir);
 	free(sv->widget_csp);
+	for (i = 0; i < WEBHOOK_NSOURCES; i++)
+		free(sv->webhook_secrets[i]);
 	free(sv->addr);
 	free(sv);
 }
@@ -2665,6 +2746,9 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	}
 	sv->ckpt_started = 1;
 	if ((sv->events = serve_events_start(sv->db_path, err)) == NULL)
+		goto fail;
+	if (webhook_secrets(cfg->sources_file, sv->webhook_secrets, err) !=
+	    SD_OK)
 		goto fail;
 	if (cfg->triggers_every > 0 && (sv->triggers = serve_triggers_start(
 	    sv->db_path, cfg->triggers_file, cfg->triggers_every, err)) ==

@@ -61,6 +61,8 @@ struct serve_config {
 	double		 triggers_every; /* seconds between runs of the
 					   proactive triggers; 0: none */
 	const char	*triggers_file;	/* their file (trigger.h) */
+	const char	*sources_file;	/* webhook secrets (webhook.h);
+					   NULL: the environment only */
 	const struct gen_config *gen;	/* generated replies (generate.h);
 					   NULL: templates only.  Read by
 					   every worker: must outlive the

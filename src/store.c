@@ -409,6 +409,18 @@ static const char *const migrations[] = {
 	"DROP TABLE main.messages;"
 	"DROP TABLE main.sessions;"
 	"DROP TABLE main.api_keys;",
+
+	/*
+	 * 10 -> 11: the events the shop's systems pushed (webhook.c), each
+	 * applied once: platforms retry a delivery until it is answered.
+	 */
+	"CREATE TABLE webhook_events ("
+	"  source TEXT NOT NULL,"
+	"  event_id TEXT NOT NULL,"
+	"  topic TEXT NOT NULL,"
+	"  received_at TEXT NOT NULL,"
+	"  PRIMARY KEY (source, event_id)"
+	") WITHOUT ROWID;",
 };
 
 /* The main migration that drops what move_history copied. */

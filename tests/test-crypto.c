@@ -70,6 +70,14 @@ test_hmac(void)
 	hmac_is("Jefe", 4, "what do ya want for nothing?", 28,
 	    "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
 	    "case 2 (a key shorter than the output)");
+	{
+		char	 b64[CRYPTO_B64_LEN];
+
+		ok(crypto_hmac_sha256_base64("Jefe", 4,
+		    "what do ya want for nothing?", 28, b64) == 0 &&
+		    strcmp(b64, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=")
+		    == 0, "RFC 4231 case 2 as base64 (webhook signatures)");
+	}
 	memset(k, 0xaa, 20);
 	memset(d, 0xdd, 50);
 	hmac_is(k, 20, d, 50, "773ea91e36800e46854db8ebd09181a7"
