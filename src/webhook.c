@@ -11,13 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
 #include "catalog.h"
 #include "crypto.h"
 #include "sbuf.h"
+#include "sources.h"
 #include "store.h"
 #include "webhook.h"
 
@@ -81,67 +81,27 @@ webhook_verify(const char *secret, const void *body, size_t n,
 	return crypto_equal_str(want, sig);
 }
 
-/* "name.webhook_secret = value" lines of a file only its owner reads. */
-static enum sd_rc
-secrets_file(const char *path, char *secrets[WEBHOOK_NSOURCES],
-    struct sd_error *err)
-{
-	struct sbuf	 line = SBUF_INIT;
-	struct stat	 sb;
-	char		*k, *v, *eq;
-	FILE		*f;
-	int		 i;
-
-	if ((f = fopen(path, "r")) == NULL)
-		return errno == ENOENT ? SD_OK : sd_fail(err, SD_ERR_IO,
-		    "%s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &sb) != 0 || (sb.st_mode & 077) != 0) {
-		fclose(f);
-		return sd_fail(err, SD_ERR_INVALID, "%s holds secrets: make "
-		    "it readable by its owner only (chmod 600)", path);
-	}
-	while (sbuf_getline(&line, f) == 0) {
-		sbuf_trim(&line);
-		if (line.len == 0 || line.buf[0] == '#' ||
-		    (eq = strchr(line.buf, '=')) == NULL)
-			continue;
-		*eq = '\0';
-		k = line.buf;
-		v = eq + 1;
-		while (*v == ' ' || *v == '\t')
-			v++;
-		while (eq > k && (eq[-1] == ' ' || eq[-1] == '\t'))
-			*--eq = '\0';
-		for (i = 0; i < WEBHOOK_NSOURCES; i++) {
-			size_t	 n = strlen(sources[i].name);
-
-			if (strncmp(k, sources[i].name, n) == 0 &&
-			    strncmp(k + n, ".webhook_secret", 15) == 0 &&
-			    k[n + 15] == '\0' && secrets[i] == NULL &&
-			    *v != '\0')
-				secrets[i] = xstrdup(v);
-		}
-		sbuf_reset(&line);
-	}
-	sbuf_release(&line);
-	fclose(f);
-	return SD_OK;
-}
-
 enum sd_rc
 webhook_secrets(const char *path, char *secrets[WEBHOOK_NSOURCES],
     struct sd_error *err)
 {
-	const char	*v;
+	char		*key;
+	enum sd_rc	 rc = SD_OK;
 	int		 i;
 
-	for (i = 0; i < WEBHOOK_NSOURCES; i++) {
-		v = getenv(sources[i].env);
-		secrets[i] = v != NULL && *v != '\0' ? xstrdup(v) : NULL;
+	for (i = 0; i < WEBHOOK_NSOURCES; i++)
+		secrets[i] = NULL;
+	for (i = 0; i < WEBHOOK_NSOURCES && rc == SD_OK; i++) {
+		key = xasprintf("%s.webhook_secret", sources[i].name);
+		rc = sources_get(path, key, sources[i].env, &secrets[i], err);
+		free(key);
 	}
-	if (path == NULL)
-		return SD_OK;
-	return secrets_file(path, secrets, err);
+	if (rc != SD_OK)
+		for (i = 0; i < WEBHOOK_NSOURCES; i++) {
+			free(secrets[i]);
+			secrets[i] = NULL;
+		}
+	return rc;
 }
 
 void
