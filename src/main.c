@@ -38,6 +38,7 @@ extern const struct sd_cmd cmd_serve_entry;
 extern const struct sd_cmd cmd_apikey_entry;
 extern const struct sd_cmd cmd_site_entry;
 extern const struct sd_cmd cmd_triggers_entry;
+extern const struct sd_cmd cmd_sync_entry;
 extern const struct sd_cmd cmd_stats_entry;
 extern const struct sd_cmd cmd_embed_entry;
 
@@ -59,6 +60,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_apikey_entry,
 	&cmd_site_entry,
 	&cmd_triggers_entry,
+	&cmd_sync_entry,
 	&cmd_stats_entry,
 	&cmd_embed_entry,
 	NULL

@@ -16,6 +16,7 @@
 #include "shopdesk.h"
 
 struct store;
+struct cJSON;
 
 /* The request headers a widget sends. */
 #define SERVE_SITE_HEADER	"X-Shopdesk-Site"

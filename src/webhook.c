@@ -152,9 +152,8 @@ order_id(const cJSON *o)
 	return NULL;
 }
 
-/* The store's status for a platform's order. */
-static const char *
-order_status(enum webhook_source src, const cJSON *o)
+const char *
+webhook_order_status(enum webhook_source src, const cJSON *o)
 {
 	const char	*st;
 
@@ -185,7 +184,7 @@ apply_order(struct store *st, enum webhook_source src, const cJSON *o,
     struct webhook_result *wr, struct sd_error *err)
 {
 	struct order	 ord;
-	const char	*status = order_status(src, o);
+	const char	*status = webhook_order_status(src, o);
 	char		*id = order_id(o), *note;
 	enum sd_rc	 rc;
 

@@ -15,6 +15,7 @@
 #include "shopdesk.h"
 
 struct store;
+struct cJSON;
 
 enum webhook_source {
 	WEBHOOK_WOOCOMMERCE,
@@ -46,6 +47,13 @@ int		 webhook_verify(const char *secret, const void *body, size_t n,
  */
 enum sd_rc	 webhook_secrets(const char *path,
 		    char *secrets[WEBHOOK_NSOURCES], struct sd_error *);
+
+/*
+ * The store's status for an order as a source sends it (a WooCommerce
+ * or Shopify order object), or NULL when it has none.
+ */
+const char	*webhook_order_status(enum webhook_source,
+		    const struct cJSON *order);
 
 /* What an event did. */
 struct webhook_result {
