@@ -39,6 +39,7 @@ extern const struct sd_cmd cmd_apikey_entry;
 extern const struct sd_cmd cmd_site_entry;
 extern const struct sd_cmd cmd_triggers_entry;
 extern const struct sd_cmd cmd_sync_entry;
+extern const struct sd_cmd cmd_payments_entry;
 extern const struct sd_cmd cmd_stats_entry;
 extern const struct sd_cmd cmd_embed_entry;
 
@@ -61,6 +62,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_site_entry,
 	&cmd_triggers_entry,
 	&cmd_sync_entry,
+	&cmd_payments_entry,
 	&cmd_stats_entry,
 	&cmd_embed_entry,
 	NULL

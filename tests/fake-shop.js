@@ -175,6 +175,41 @@ function shopify(req, res, u) {
 	send(res, 200, body, headers);
 }
 
+/* Stripe: payment intents found by metadata, and their refunds. */
+const intents = [
+	{ id: 'pi_3Ok12345', object: 'payment_intent', amount: 137898,
+	  currency: 'usd', status: 'succeeded', metadata: { order_id: '12345' },
+	  payment_method_details: { card: { brand: 'visa', last4: '4242' } } },
+	{ id: 'pi_3Ok12312', object: 'payment_intent', amount: 14999,
+	  currency: 'usd', status: 'canceled', metadata: { order_id: '12312' } },
+];
+const refunds = [
+	{ id: 're_1', object: 'refund', amount: 50000, status: 'succeeded',
+	  payment_intent: 'pi_3Ok12345', created: 1795000000 },
+	{ id: 're_2', object: 'refund', amount: 20000, status: 'pending',
+	  payment_intent: 'pi_3Ok12345', created: 1795100000 },
+];
+
+function stripe(req, res, u) {
+	if (req.headers.authorization !== 'Bearer sk_test_fake')
+		return send(res, 401, { error: { type: 'invalid_request_error',
+		    message: 'Invalid API Key provided' } });
+	if (u.pathname === '/v1/payment_intents/search') {
+		const m = /^metadata\['order_id'\]:'([^']*)'$/.exec(
+		    u.searchParams.get('query') || '');
+		if (!m)
+			return send(res, 400, { error: { message: 'bad query' } });
+		return send(res, 200, { object: 'search_result', data:
+		    intents.filter((p) => p.metadata.order_id === m[1]),
+		    has_more: false });
+	}
+	if (u.pathname === '/v1/refunds')
+		return send(res, 200, { object: 'list', data: refunds.filter(
+		    (r) => r.payment_intent ===
+		    u.searchParams.get('payment_intent')), has_more: false });
+	send(res, 404, { error: { message: 'Unrecognized request URL' } });
+}
+
 const srv = http.createServer((req, res) => {
 	const u = new URL(req.url, 'http://' + req.headers.host);
 	log(req.method + ' ' + req.url);
@@ -182,6 +217,8 @@ const srv = http.createServer((req, res) => {
 		return woo(req, res, u);
 	if (u.pathname.startsWith('/admin/api/'))
 		return shopify(req, res, u);
+	if (u.pathname.startsWith('/v1/'))
+		return stripe(req, res, u);
 	send(res, 404, { error: 'no such path' });
 });
 srv.listen(0, '127.0.0.1', () => {

@@ -77,4 +77,18 @@ ok $? "tied to its customer"
 printf '/user shopify:77\nwhere is my order 1001?\n' | "$SHOPDESK" -q replay >"$T/replay" 2>&1
 grep -q '^bot> .*#1001 has shipped with UPS (tracking 1Z999AA10123456784)' "$T/replay"
 ok $? "and a synced customer asks about it: the carrier and tracking"
+# The payment provider (Stripe's API): an order's payment and refunds.
+export SHOPDESK_STRIPE_URL="$SHOP" SHOPDESK_STRIPE_KEY=sk_test_fake
+run_ok "an order's payment" "$SHOPDESK" payments 12345
+contains "its amount and state" "$T/out" "order 12345: payment pi_3Ok12345 1378.98 usd (succeeded)"
+contains "what is refunded and what is pending" "$T/out" "refunded 500.00, pending 200.00; latest refund pending at 2026-11-19T"
+not_contains "no card details" "$T/out" "4242"
+run_ok "a cancelled payment" "$SHOPDESK" payments 12312
+contains "says so" "$T/out" "(canceled); no refund"
+run_fails "an order the provider does not have" 1 "$SHOPDESK" payments 99999
+contains "is named" "$T/err" "no payment for order 99999"
+run_fails "an id that could change the query" 1 "$SHOPDESK" payments "1' OR '1"
+SHOPDESK_STRIPE_KEY=sk_wrong run_fails "a wrong key" 1 "$SHOPDESK" payments 12345
+contains "is named" "$T/err" "answered 401 (check the key)"
+not_contains "and never printed" "$T/err" "sk_wrong"
 finish
