@@ -11,21 +11,10 @@
 
 #include "shopdesk.h"
 #include "cmd.h"
+#include "sources.h"
 #include "payment.h"
 
 extern const struct sd_cmd cmd_payments_entry;
-
-static char *
-default_sources(void)
-{
-	const char	*v;
-
-	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v == '/')
-		return xasprintf("%s/shopdesk/sources", v);
-	if ((v = getenv("HOME")) != NULL && *v != '\0')
-		return xasprintf("%s/.config/shopdesk/sources", v);
-	return NULL;
-}
 
 static int
 cmd_payments_run(struct sd_ctx *ctx, int argc, char **argv)
@@ -54,7 +43,7 @@ cmd_payments_run(struct sd_ctx *ctx, int argc, char **argv)
 	if (argc - optind != 1)
 		return cmd_usage(&cmd_payments_entry);
 	if (file == NULL)
-		file = path = default_sources();
+		file = path = sources_default_path();
 	if (payment_config_load(file, &c, &err) != SD_OK) {
 		free(path);
 		status = cmd_error(&cmd_payments_entry, &err);

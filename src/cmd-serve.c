@@ -16,6 +16,7 @@
 
 #include "shopdesk.h"
 #include "cmd.h"
+#include "sources.h"
 #include "generate.h"
 #include "serve-check.h"
 #include "serve.h"
@@ -44,19 +45,6 @@ parse_num(const char *opt, const char *arg, double min, double max,
 	}
 	*out = v;
 	return 0;
-}
-
-/* The webhook secrets' file: $XDG_CONFIG_HOME/shopdesk/sources. */
-static char *
-sources_default_path(void)
-{
-	const char	*v;
-
-	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v == '/')
-		return xasprintf("%s/shopdesk/sources", v);
-	if ((v = getenv("HOME")) != NULL && *v != '\0')
-		return xasprintf("%s/.config/shopdesk/sources", v);
-	return NULL;
 }
 
 /*

@@ -12,23 +12,11 @@
 
 #include "shopdesk.h"
 #include "cmd.h"
+#include "sources.h"
 #include "connector.h"
 #include "store.h"
 
 extern const struct sd_cmd cmd_sync_entry;
-
-/* $XDG_CONFIG_HOME/shopdesk/sources, as serve reads it. */
-static char *
-default_sources(void)
-{
-	const char	*v;
-
-	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v == '/')
-		return xasprintf("%s/shopdesk/sources", v);
-	if ((v = getenv("HOME")) != NULL && *v != '\0')
-		return xasprintf("%s/.config/shopdesk/sources", v);
-	return NULL;
-}
 
 static int
 cmd_sync_run(struct sd_ctx *ctx, int argc, char **argv)
@@ -56,7 +44,7 @@ cmd_sync_run(struct sd_ctx *ctx, int argc, char **argv)
 	if (argc - optind != 1)
 		return cmd_usage(&cmd_sync_entry);
 	if (file == NULL)
-		file = path = default_sources();
+		file = path = sources_default_path();
 	if (connector_config_load(file, argv[optind], &c, &err) != SD_OK) {
 		free(path);
 		status = cmd_error(&cmd_sync_entry, &err);

@@ -510,7 +510,7 @@ shipments(cJSON *r, const cJSON *o)
 
 static void
 order(FILE *f, const struct connector_config *c, const cJSON *o,
-    struct sync_stats *st)
+    struct sbuf *map, struct sync_stats *st)
 {
 	const int	 woo = c->source == WEBHOOK_WOOCOMMERCE;
 	const cJSON	*li, *cu = cJSON_GetObjectItemCaseSensitive(o,
@@ -568,6 +568,14 @@ order(FILE *f, const struct connector_config *c, const cJSON *o,
 	}
 	emit(f, r);
 	st->orders++;
+	/* The order's id at the source, for cancelling it there. */
+	{
+		char	*sid = id_of(o, "id", "");
+
+		if (sid != NULL)
+			sbuf_addf(map, "%s\t%s\n", id, sid);
+		free(sid);
+	}
 out:
 	free(id);
 	free(who);
@@ -606,7 +614,8 @@ first_url(const struct connector_config *c, enum what w, const char *since)
 /* Every page of what into f. */
 static enum sd_rc
 pull(CURL *curl, const struct connector_config *c, enum what w,
-    const char *since, FILE *f, struct sync_stats *st, struct sd_error *err)
+    const char *since, FILE *f, struct sbuf *map, struct sync_stats *st,
+    struct sd_error *err)
 {
 	static const char *const keys[] = { "products", "customers",
 	    "orders" };
@@ -645,7 +654,7 @@ pull(CURL *curl, const struct connector_config *c, enum what w,
 				    "billing") : cJSON_GetObjectItemCaseSensitive(
 				    it, "default_address"), st);
 			else
-				order(f, c, it, st);
+				order(f, c, it, map, st);
 		}
 		cJSON_Delete(root);
 		free(url);
@@ -669,6 +678,36 @@ pull(CURL *curl, const struct connector_config *c, enum what w,
 }
 
 /* Sync */
+
+/* The "id\tsource id" lines of map into order_sources. */
+static enum sd_rc
+record_sources(struct store *st, const struct connector_config *c,
+    const char *map, struct sd_error *err)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO order_sources"
+	    "(order_id, source, source_id) SELECT ?1, ?2, ?3"
+	    " WHERE EXISTS (SELECT 1 FROM orders WHERE id = ?1)";
+	const char	*p = map, *tab, *nl;
+	sqlite3_stmt	*s;
+	int		 x;
+
+	while ((tab = strchr(p, '\t')) != NULL &&
+	    (nl = strchr(tab, '\n')) != NULL) {
+		if ((s = store_prepare(st, sql, err)) == NULL)
+			return SD_ERR_DB;
+		sqlite3_bind_text(s, 1, p, (int)(tab - p), SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, webhook_source_name(c->source), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, tab + 1, (int)(nl - tab - 1),
+		    SQLITE_STATIC);
+		x = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (x != SQLITE_DONE)
+			return store_fail(st, err, "record order source");
+		p = nl + 1;
+	}
+	return SD_OK;
+}
 
 static enum sd_rc
 meta_get(struct store *st, const char *key, char **v, struct sd_error *err)
@@ -714,6 +753,7 @@ connector_sync(struct store *st, const struct connector_config *c,
     const char *tmpdir, struct sync_stats *ss, struct sd_error *err)
 {
 	char		*key, *path = NULL, *start = xstrdup(store_now());
+	struct sbuf	 map = SBUF_INIT;
 	FILE		*f = NULL;
 	CURL		*curl = NULL;
 	enum sd_rc	 rc;
@@ -733,9 +773,10 @@ connector_sync(struct store *st, const struct connector_config *c,
 		goto out;
 	}
 	/* Customers before the orders that name them. */
-	if ((rc = pull(curl, c, PRODUCTS, ss->since, f, ss, err)) != SD_OK ||
-	    (rc = pull(curl, c, CUSTOMERS, ss->since, f, ss, err)) != SD_OK ||
-	    (rc = pull(curl, c, ORDERS, ss->since, f, ss, err)) != SD_OK)
+	if ((rc = pull(curl, c, PRODUCTS, ss->since, f, &map, ss, err)) !=
+	    SD_OK || (rc = pull(curl, c, CUSTOMERS, ss->since, f, &map, ss,
+	    err)) != SD_OK || (rc = pull(curl, c, ORDERS, ss->since, f, &map,
+	    ss, err)) != SD_OK)
 		goto out;
 	if (fclose(f) != 0) {
 		f = NULL;
@@ -746,7 +787,13 @@ connector_sync(struct store *st, const struct connector_config *c,
 	if (ss->products + ss->customers + ss->orders > 0 &&
 	    (rc = ingest_file(st, path, NULL, NULL, err)) != SD_OK)
 		goto out;
-	rc = meta_set(st, key, start, err);
+	if ((rc = store_begin(st, err)) != SD_OK)
+		goto out;
+	if ((rc = record_sources(st, c, map.buf != NULL ? map.buf : "",
+	    err)) == SD_OK && (rc = meta_set(st, key, start, err)) == SD_OK)
+		rc = store_commit(st, err);
+	else
+		store_rollback(st);
 out:
 	if (f != NULL)
 		fclose(f);
@@ -757,5 +804,128 @@ out:
 	free(path);
 	free(key);
 	free(start);
+	sbuf_release(&map);
+	return rc;
+}
+
+/* Pushing */
+
+/* The reason in a source's error answer: WooCommerce's "message",
+ * Shopify's "errors" (a string, or an object of lists). */
+static char *
+reason(const char *body, size_t n, long status)
+{
+	cJSON		*o = cJSON_ParseWithLength(body, n);
+	const cJSON	*v, *e;
+	char		*why = NULL;
+
+	if ((v = cJSON_GetObjectItemCaseSensitive(o, "message")) != NULL &&
+	    cJSON_IsString(v))
+		why = xstrdup(v->valuestring);
+	else if ((v = cJSON_GetObjectItemCaseSensitive(o, "errors")) !=
+	    NULL) {
+		if (cJSON_IsString(v))
+			why = xstrdup(v->valuestring);
+		else if ((e = v->child) != NULL) {
+			e = cJSON_IsArray(e) ? cJSON_GetArrayItem(e, 0) : e;
+			if (cJSON_IsString(e))
+				why = xstrdup(e->valuestring);
+		}
+	}
+	cJSON_Delete(o);
+	return why != NULL ? why : xasprintf("it answered %ld", status);
+}
+
+enum sd_rc
+connector_push_cancel(struct store *st, const char *sources,
+    const char *order_id, enum push_result *res, char **why,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT source, source_id FROM order_sources"
+	    " WHERE order_id = ?1";
+	struct connector_config c;
+	struct curl_slist *hdr = NULL;
+	struct reply	 r;
+	sqlite3_stmt	*s;
+	char		*src = NULL, *sid = NULL, *url = NULL, *auth = NULL;
+	char		 ebuf[CURL_ERROR_SIZE];
+	CURL		*curl = NULL;
+	CURLcode	 cc;
+	enum sd_rc	 rc = SD_OK;
+	int		 x;
+
+	*res = PUSH_LOCAL;
+	*why = NULL;
+	memset(&c, 0, sizeof c);
+	memset(&r, 0, sizeof r);
+	sbuf_init(&r.body);
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, order_id, -1, SQLITE_STATIC);
+	if ((x = sqlite3_step(s)) == SQLITE_ROW) {
+		src = xstrdup((const char *)sqlite3_column_text(s, 0));
+		sid = xstrdup((const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_reset(s);
+	if (x != SQLITE_ROW && x != SQLITE_DONE)
+		return store_fail(st, err, "read order source");
+	if (src == NULL)
+		return SD_OK;
+	if ((rc = connector_config_load(sources, src, &c, err)) != SD_OK)
+		goto out;
+	if ((curl = curl_easy_init()) == NULL) {
+		rc = sd_fail(err, SD_ERR_INTERNAL, "curl_easy_init failed");
+		goto out;
+	}
+	hdr = curl_slist_append(hdr, "Content-Type: application/json");
+	if (c.source == WEBHOOK_WOOCOMMERCE) {
+		url = xasprintf("%s/wp-json/wc/v3/orders/%s", c.url, sid);
+		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS,
+		    "{\"status\":\"cancelled\"}");
+		curl_easy_setopt(curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+		curl_easy_setopt(curl, CURLOPT_USERNAME, c.key);
+		curl_easy_setopt(curl, CURLOPT_PASSWORD, c.secret);
+	} else {
+		url = xasprintf("%s/admin/api/2024-01/orders/%s/cancel.json",
+		    c.url, sid);
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "{}");
+		auth = xasprintf("X-Shopify-Access-Token: %s", c.key);
+		hdr = curl_slist_append(hdr, auth);
+	}
+	ebuf[0] = '\0';
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, hdr);
+	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, &r);
+	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, ebuf);
+	if ((cc = curl_easy_perform(curl)) != CURLE_OK) {
+		rc = sd_fail(err, SD_ERR_NET, "%s: %s", src, ebuf[0] != '\0' ?
+		    ebuf : curl_easy_strerror(cc));
+		goto out;
+	}
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
+	if (r.status == 200 || r.status == 201)
+		*res = PUSH_ACCEPTED;
+	else if (r.status == 401 || r.status == 403 || r.status == 429 ||
+	    r.status >= 500)
+		rc = sd_fail(err, SD_ERR_NET, "%s answered %ld", src, r.status);
+	else {
+		*res = PUSH_REFUSED;
+		*why = reason(r.body.buf, r.body.len, r.status);
+	}
+out:
+	if (curl != NULL)
+		curl_easy_cleanup(curl);
+	curl_slist_free_all(hdr);
+	sbuf_release(&r.body);
+	connector_config_release(&c);
+	free(auth);
+	free(url);
+	free(src);
+	free(sid);
 	return rc;
 }

@@ -55,4 +55,21 @@ enum sd_rc	 connector_sync(struct store *, const struct connector_config *,
 		    const char *tmpdir, struct sync_stats *,
 		    struct sd_error *);
 
+/* What the source said to a cancellation. */
+enum push_result {
+	PUSH_ACCEPTED,
+	PUSH_REFUSED,		/* the source said no: why says why */
+	PUSH_LOCAL		/* the order is not from a connected system */
+};
+
+/*
+ * Cancel order_id in the system it came from (sources: the settings
+ * file, as connector_config_load).  *why (caller frees) gets the
+ * source's reason when it refused.  SD_ERR_NET when the source cannot
+ * be asked: the order must then not be cancelled here either.
+ */
+enum sd_rc	 connector_push_cancel(struct store *, const char *sources,
+		    const char *order_id, enum push_result *, char **why,
+		    struct sd_error *);
+
 #endif

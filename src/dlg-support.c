@@ -456,6 +456,9 @@ dlg_confirm_pending(struct tctx *t, cJSON *pending)
 		int cancel = what[8] == 'c';
 
 		slots_set(&t->slots, "order_id", order);
+		/* The order's own system first, when it has one. */
+		if (cancel && dlg_push_cancel(t, order))
+			return 1;
 		/* The status and its event together, or neither. */
 		dlg_read_end(t);
 		if (store_begin(t->st, &err) != SD_OK ||

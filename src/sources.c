@@ -56,3 +56,15 @@ sources_get(const char *path, const char *key, const char *env,
 	fclose(f);
 	return SD_OK;
 }
+
+char *
+sources_default_path(void)
+{
+	const char	*v;
+
+	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v == '/')
+		return xasprintf("%s/shopdesk/sources", v);
+	if ((v = getenv("HOME")) != NULL && *v != '\0')
+		return xasprintf("%s/.config/shopdesk/sources", v);
+	return NULL;
+}

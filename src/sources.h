@@ -18,4 +18,8 @@
 enum sd_rc	 sources_get(const char *path, const char *key,
 		    const char *env, char **value, struct sd_error *);
 
+/* The sources file: $XDG_CONFIG_HOME/shopdesk/sources, else
+ * ~/.config/shopdesk/sources; NULL without either (caller frees). */
+char		*sources_default_path(void);
+
 #endif

@@ -421,6 +421,17 @@ static const char *const migrations[] = {
 	"  received_at TEXT NOT NULL,"
 	"  PRIMARY KEY (source, event_id)"
 	") WITHOUT ROWID;",
+
+	/*
+	 * 11 -> 12: which system an order came from (connector.c), with
+	 * its id there, so that a cancellation made in chat is sent to
+	 * that system before the customer is told it is done.
+	 */
+	"CREATE TABLE order_sources ("
+	"  order_id TEXT PRIMARY KEY REFERENCES orders(id) ON DELETE CASCADE,"
+	"  source TEXT NOT NULL,"
+	"  source_id TEXT NOT NULL"
+	") WITHOUT ROWID;",
 };
 
 /* The main migration that drops what move_history copied. */

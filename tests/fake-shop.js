@@ -59,6 +59,11 @@ const wooOrders = [
 	  date_modified_gmt: '2026-11-26T09:00:00',
 	  line_items: [{ sku: 'WOO-5', name: 'Kestrel Stand', quantity: 1,
 	    price: 19 }] },
+	{ id: 9004, customer_id: 5, status: 'processing', currency: 'USD',
+	  total: '19.00', date_created_gmt: '2026-11-19T09:00:00',
+	  date_modified_gmt: '2026-11-19T09:00:00',
+	  line_items: [{ sku: 'WOO-5', name: 'Kestrel Stand', quantity: 1,
+	    price: 19 }] },
 	{ id: 9003, customer_id: 0, status: 'processing', currency: 'USD',
 	  total: '9.50', date_created_gmt: '2026-11-12T09:00:00',
 	  date_modified_gmt: '2026-11-12T09:00:00',
@@ -132,6 +137,19 @@ function woo(req, res, u) {
 	const want = 'Basic ' + Buffer.from('ck_test:cs_test').toString('base64');
 	if (req.headers.authorization !== want)
 		return send(res, 401, { code: 'woocommerce_rest_cannot_view' });
+	/* PUT /orders/ID {"status":"cancelled"}: 9004 is being packed. */
+	const m = /\/orders\/(\d+)$/.exec(u.pathname);
+	if (req.method === 'PUT' && m) {
+		const o = wooOrders.find((x) => String(x.id) === m[1]);
+		if (!o)
+			return send(res, 404, { code: 'woocommerce_rest_shop_order_' +
+			    'invalid_id', message: 'Invalid ID.' });
+		if (o.id === 9004)
+			return send(res, 400, { code: 'woocommerce_rest_cannot_edit',
+			    message: 'Order is already being packed' });
+		o.status = 'cancelled';
+		return send(res, 200, o);
+	}
 	const what = u.pathname.split('/').pop();
 	let list = { products: wooProducts, customers: wooCustomers,
 	    orders: wooOrders }[what];
@@ -152,6 +170,17 @@ function shopify(req, res, u) {
 	if (req.headers['x-shopify-access-token'] !== 'shpat_test')
 		return send(res, 401, { errors: '[API] Invalid API key or ' +
 		    'access token' });
+	const c = /\/orders\/(\d+)\/cancel\.json$/.exec(u.pathname);
+	if (req.method === 'POST' && c) {
+		const o = shopOrders.find((x) => String(x.id) === c[1]);
+		if (!o)
+			return send(res, 404, { errors: 'Not Found' });
+		if (o.fulfillment_status === 'fulfilled')
+			return send(res, 422, { errors: { base: ['Cannot cancel ' +
+			    'a fulfilled order'] } });
+		o.cancelled_at = new Date().toISOString();
+		return send(res, 200, { order: o });
+	}
 	const what = u.pathname.split('/').pop().replace('.json', '');
 	let list = { products: shopProducts, customers: shopCustomers,
 	    orders: shopOrders }[what];

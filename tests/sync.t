@@ -29,7 +29,7 @@ contains "saying why" "$T/err" "chmod 600"
 chmod 600 "$T/cfg/shopdesk/sources"
 
 run_ok "sync from WooCommerce" "$SHOPDESK" sync woocommerce
-contains "says what came" "$T/out" "woocommerce: 4 products, 2 customers, 2 orders (2 skipped) since the start"
+contains "says what came" "$T/out" "woocommerce: 4 products, 2 customers, 3 orders (2 skipped) since the start"
 grep -q 'retried' "$T/out" && ! grep -q ' 0 retried' "$T/out"
 ok $? "the 429 was waited out and retried"
 grep -q 'GET /wp-json/wc/v3/products?per_page=100&page=3' "$T/shop.log"
@@ -53,6 +53,22 @@ run_ok "sync again" "$SHOPDESK" sync woocommerce
 contains "only what changed" "$T/out" "woocommerce: 1 products, 2 customers, 1 orders (0 skipped) since 2026-11-20T12:00:00Z"
 grep -q 'modified_after=2026-11-20T12:00:00Z' "$T/shop.log"
 ok $? "asking the source for changes since the last sync"
+
+# A cancellation in chat goes to WooCommerce first.
+printf '/user woo:5\ncancel order 9001\nyes\n' | "$SHOPDESK" -q replay >"$T/replay" 2>&1
+grep -q '^bot> Done: order #9001 is cancelled' "$T/replay"
+ok $? "a cancellation the source accepts is confirmed"
+grep -q 'PUT /wp-json/wc/v3/orders/9001' "$T/shop.log"; ok $? "after asking the source"
+[ "$(db "SELECT status FROM orders WHERE id = '9001'")" = cancelled ]; ok $? "and is done here too"
+printf '/user woo:5\ncancel order 9004\nyes\n' | "$SHOPDESK" -q replay >"$T/replay" 2>&1
+grep -q '^bot> I couldn.t cancel order #9004: our order system says "Order is already being packed"' "$T/replay"
+ok $? "a cancellation the source refuses is not confirmed, and says why"
+[ "$(db "SELECT status FROM orders WHERE id = '9004'")" = processing ]; ok $? "nothing changed here"
+printf '/user woo:5\ncancel order 9004\nyes\n' |
+    SHOPDESK_WOOCOMMERCE_URL=http://127.0.0.1:1 "$SHOPDESK" -q replay >"$T/replay" 2>&1
+grep -q "^bot> I couldn't reach our order system to cancel order #9004" "$T/replay"
+ok $? "an unreachable source: the customer is told, nothing is cancelled"
+[ "$(db "SELECT status FROM orders WHERE id = '9004'")" = processing ]; ok $? "still processing"
 
 printf 'woocommerce.url = %s\nwoocommerce.key = ck_wrong\nwoocommerce.secret = cs_test\n' \
     "$SHOP" >"$T/cfg/shopdesk/sources"
