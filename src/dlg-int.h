@@ -221,6 +221,10 @@ int		 dlg_handle_compare(struct tctx *t);
 int		 dlg_handle_best_of(struct tctx *t);
 int		 dlg_handle_compatibility(struct tctx *t);
 
+/* dlg-notify.c: "stop these messages", "tell me when it's back": 1
+ * when that was the turn. */
+int		 dlg_handle_notify(struct tctx *t);
+
 /* dlg-push.c: 1 when the order's system refused or could not be asked
  * (the turn is answered), 0 to cancel here. */
 int		 dlg_push_cancel(struct tctx *t, const char *order);

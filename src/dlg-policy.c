@@ -948,7 +948,7 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	int	 upset, clear, n;
 	cJSON	*pending;
 
-	if (about_bot(t))
+	if (about_bot(t) || dlg_handle_notify(t))
 		return;
 	upset = fr->feeling != FEELING_NONE && !small_talk(t);
 	/*

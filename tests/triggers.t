@@ -105,6 +105,28 @@ run_ok "the report" "$SHOPDESK" triggers report
 grep -q '^abandoned-cart .* 1 ' "$T/out"; ok $? "counts the reply"
 contains "lists each trigger" "$T/out" "price-drop"
 
+# From the chat: watching a product, and opting out.
+printf '/user C1007\nis the dell xps 14 in stock?\ntell me when it is back in stock\n' |
+    "$SHOPDESK" -q replay >"$T/replay" 2>&1
+grep -q "^bot> .*I'll tell you here as soon as it is back" "$T/replay"
+ok $? "\"tell me when it's back\" in chat watches the product"
+[ "$(db "SELECT sku FROM trigger_watches WHERE customer = 'C1007'")" = LAP-1205 ]
+ok $? "the one in focus"
+grep '"sku": "LAP-1205"' "$DEMO/products.jsonl" |
+    sed 's/"stock": 0/"stock": 3/' >"$T/restock2.jsonl"
+run_ok "it is restocked" "$SHOPDESK" -q ingest "$T/restock2.jsonl"
+run_ok "a run" "$SHOPDESK" triggers run --now 2026-11-24T10:00:00Z
+contains "its restock reaches the customer" "$T/out" "back-in-stock	C1007"
+printf '/user C1010\nplease stop sending me these messages\n' |
+    "$SHOPDESK" -q replay >"$T/replay" 2>&1
+grep -q "^bot> Done: I won't send you any more messages" "$T/replay"
+ok $? "\"stop sending me these messages\" in chat opts out"
+[ "$(db "SELECT count(*) FROM trigger_optouts WHERE customer = 'C1010'")" = 1 ]
+ok $? "recorded for every channel"
+printf '/user C1010\nI got no messages about my order\n' |
+    "$SHOPDESK" -q replay >"$T/replay" 2>&1
+not_contains "a complaint about messages is no opt-out" "$T/replay" "send me offers again"
+
 # shopdesk serve --triggers: on a schedule, in a fresh store.
 export SHOPDESK_DB="$T/serve.db"
 "$SHOPDESK" serve --port 0 --triggers 0.5 2>"$T/serve.err" &
