@@ -295,21 +295,11 @@ str(const cJSON *o, const char *k)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* Amounts as the platforms send them: numbers or strings of digits. */
 static double
 num(const cJSON *o, const char *k, double def)
 {
-	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
-	char		*end;
-	double		 d;
-
-	if (cJSON_IsNumber(v))
-		return v->valuedouble;
-	if (cJSON_IsString(v) && *v->valuestring != '\0') {
-		d = strtod(v->valuestring, &end);
-		if (*end == '\0')
-			return d;
-	}
-	return def;
+	return webhook_json_amount(o, k, def);
 }
 
 /* An id, number or string, as text with prefix ("woo:", ""). */
@@ -497,8 +487,8 @@ shipments(cJSON *r, const cJSON *o)
 		cJSON_AddStringToObject(sh, "tracking_number",
 		    str(fl, "tracking_number"));
 		st = str(fl, "shipment_status");
-		cJSON_AddStringToObject(sh, "status", st == NULL ? "in_transit" :
-		    strcmp(st, "delivered") == 0 ? "delivered" :
+		cJSON_AddStringToObject(sh, "status", st == NULL ?
+		    "in_transit" : strcmp(st, "delivered") == 0 ? "delivered" :
 		    strcmp(st, "out_for_delivery") == 0 ? "out_for_delivery" :
 		    strcmp(st, "failure") == 0 ? "exception" : "in_transit");
 		if ((at = utc(str(fl, "created_at"))) != NULL)
@@ -625,6 +615,7 @@ pull(CURL *curl, const struct connector_config *c, enum what w,
 	char		*url = first_url(c, w, since), *q;
 	long		 page = 1;
 	enum sd_rc	 rc = SD_OK;
+	const int	 woo = c->source == WEBHOOK_WOOCOMMERCE;
 
 	memset(&r, 0, sizeof r);
 	sbuf_init(&r.body);
@@ -647,12 +638,9 @@ pull(CURL *curl, const struct connector_config *c, enum what w,
 			else if (w == PRODUCTS)
 				shopify_product(f, it, st);
 			else if (w == CUSTOMERS)
-				customer(f, it, c->source ==
-				    WEBHOOK_WOOCOMMERCE ? "woo:" : "shopify:",
-				    c->source == WEBHOOK_WOOCOMMERCE ?
-				    cJSON_GetObjectItemCaseSensitive(it,
-				    "billing") : cJSON_GetObjectItemCaseSensitive(
-				    it, "default_address"), st);
+				customer(f, it, woo ? "woo:" : "shopify:",
+				    cJSON_GetObjectItemCaseSensitive(it, woo ?
+				    "billing" : "default_address"), st);
 			else
 				order(f, c, it, map, st);
 		}

@@ -36,8 +36,8 @@ dlg_push_cancel(struct tctx *t, const char *order)
 		dlg_say(t, "cancel_source_unreachable");
 	} else {
 		slots_set(&t->slots, "reason", why);
-		dlg_set_action(t, "cancel_source_refused", "the order system refused: "
-		    "%s", why);
+		dlg_set_action(t, "cancel_source_refused", "the order system "
+		    "refused: %s", why);
 		dlg_say(t, "cancel_source_refused");
 	}
 	dlg_close_form(t);

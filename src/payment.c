@@ -100,7 +100,8 @@ get(CURL *curl, const struct payment_config *c, const char *path,
 		curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, ebuf);
 		cc = curl_easy_perform(curl);
 		if (cc == CURLE_OK)
-			curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+			curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE,
+			    &status);
 		if (cc == CURLE_OK && status != 429 && status < 500)
 			break;
 	}
@@ -217,9 +218,8 @@ payment_lookup(const struct payment_config *c, const char *order_id,
 			t = (time_t)created;
 			gmtime_r(&t, &tm);
 			free(p->refund_at);
-			p->refund_at = xasprintf("%04d-%02d-%02dT%02d:%02d:%02dZ",
-			    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			    tm.tm_hour, tm.tm_min, tm.tm_sec);
+			p->refund_at = xmalloc(32);
+			strftime(p->refund_at, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		}
 	}
 out:

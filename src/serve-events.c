@@ -34,7 +34,7 @@ struct evstream {
 	int		 refs;		/* the response, the watcher's list */
 	char		*sid;
 	long long	 next;		/* messages of the session sent */
-	int		 fresh;		/* not read yet: read at the next tick */
+	int		 fresh;		/* not read yet: at the next tick */
 	double		 t_open, t_ping, max_s;
 	struct evstream	*prev, *nextl;	/* under ev->mu */
 };

@@ -160,8 +160,8 @@ serve_product_cards(struct store *st, const cJSON *citations)
 			continue;
 		dup = 0;
 		cJSON_ArrayForEach(seen, a)
-			if (strcmp(cJSON_GetObjectItem(seen, "sku")->valuestring,
-			    id->valuestring) == 0)
+			if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(
+			    seen, "sku")), id->valuestring) == 0)
 				dup = 1;
 		if (dup)
 			continue;

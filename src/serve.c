@@ -1157,6 +1157,25 @@ stream_start(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	return ret;
 }
 
+/*
+ * Whether the request may use session sid: SD_OK (*user, when not
+ * NULL, gets its user), SD_ERR_NOTFOUND for a made-up id or one that
+ * another key, site or customer opened (they look alike), or an error.
+ */
+static enum sd_rc
+session_visible(struct worker *w, const struct req *r, const char *sid,
+    char **user, struct sd_error *err)
+{
+	if (user != NULL)
+		*user = NULL;
+	if (!session_id_ok(sid))
+		return sd_fail(err, SD_ERR_NOTFOUND, "no session");
+	if (r->site.site_id > 0)
+		return site_session_check(w->st, sid, r->site.site_id,
+		    r->site.customer, user, err);
+	return apikey_session_check(w->st, sid, r->key_id, user, err);
+}
+
 static enum MHD_Result
 api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
     struct worker *w)
@@ -1208,14 +1227,7 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	}
 	if (sid != NULL) {
 		/* Only sessions this key opened; made-up ids are unknown. */
-		if (!session_id_ok(sid))
-			rc = sd_fail(&err, SD_ERR_NOTFOUND, "no session");
-		else if (widget)
-			rc = site_session_check(w->st, sid, r->site.site_id,
-			    r->site.customer, &owner, &err);
-		else
-			rc = apikey_session_check(w->st, sid, r->key_id,
-			    &owner, &err);
+		rc = session_visible(w, r, sid, &owner, &err);
 		if (rc == SD_OK && widget)
 			user = owner;
 		if (rc == SD_ERR_NOTFOUND) {
@@ -1341,13 +1353,7 @@ api_history(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	if (limit == 0)
 		return ERR(400, "limit", "limit: must be from 1 to %d",
 		    HISTORY_MAX);
-	if (!session_id_ok(sid))
-		rc = sd_fail(&err, SD_ERR_NOTFOUND, "no session");
-	else if (r->site.site_id > 0)
-		rc = site_session_check(w->st, sid, r->site.site_id,
-		    r->site.customer, NULL, &err);
-	else
-		rc = apikey_session_check(w->st, sid, r->key_id, NULL, &err);
+	rc = session_visible(w, r, sid, NULL, &err);
 	if (rc == SD_OK)
 		rc = history_session_get(w->st, sid, &si, &err);
 	if (rc == SD_ERR_NOTFOUND) {
@@ -1403,13 +1409,7 @@ api_events(struct serve *sv, struct MHD_Connection *c, struct req *r,
 
 	if ((after = query_int(sv, c, r, "after", 0, LLONG_MAX / 2, &ret)) < 0)
 		return ret;
-	if (!session_id_ok(sid))
-		rc = sd_fail(&err, SD_ERR_NOTFOUND, "no session");
-	else if (r->site.site_id > 0)
-		rc = site_session_check(w->st, sid, r->site.site_id,
-		    r->site.customer, NULL, &err);
-	else
-		rc = apikey_session_check(w->st, sid, r->key_id, NULL, &err);
+	rc = session_visible(w, r, sid, NULL, &err);
 	if (rc == SD_ERR_NOTFOUND) {
 		sd_error_clear(&err);
 		return no_session(sv, c, r, NULL, sid);
@@ -1518,8 +1518,8 @@ api_webhook(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	enum sd_rc	 rc;
 
 	if (webhook_source_of(name, &src) != 0)
-		return ERR(404, NULL, "no webhook source \"%.*s\" (woocommerce, "
-		    "shopify)", SERVE_ECHO_MAX, name);
+		return ERR(404, NULL, "no webhook source \"%.*s\" "
+		    "(woocommerce, shopify)", SERVE_ECHO_MAX, name);
 	if (sv->webhook_secrets[src] == NULL)
 		return ERR(404, NULL, "webhooks from %s are not configured "
 		    "(see shopdesk(1), WEBHOOKS)", name);

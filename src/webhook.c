@@ -113,9 +113,8 @@ webhook_result_release(struct webhook_result *wr)
 
 /* Applying */
 
-/* A JSON number, or a string holding one (WooCommerce's prices). */
-static double
-amount(const cJSON *o, const char *k, double def)
+double
+webhook_json_amount(const cJSON *o, const char *k, double def)
 {
 	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
 	char		*end;
@@ -245,18 +244,20 @@ apply_product(struct store *st, enum webhook_source src, const cJSON *o,
 			return sd_fail(err, SD_ERR_PARSE, "a product needs a "
 			    "sku");
 		q = cJSON_GetObjectItemCaseSensitive(o, "stock_quantity");
-		return apply_item(st, sku, amount(o, "price", -1),
-		    amount(o, "regular_price", 0), cJSON_IsNumber(q) ?
-		    (long long)q->valuedouble : -1, wr, err);
+		return apply_item(st, sku, webhook_json_amount(o, "price",
+		    -1), webhook_json_amount(o, "regular_price", 0),
+		    cJSON_IsNumber(q) ? (long long)q->valuedouble : -1, wr,
+		    err);
 	}
 	vs = cJSON_GetObjectItemCaseSensitive(o, "variants");
 	cJSON_ArrayForEach(v, vs) {
 		if ((sku = text(v, "sku")) == NULL || *sku == '\0')
 			continue;
 		q = cJSON_GetObjectItemCaseSensitive(v, "inventory_quantity");
-		rc = apply_item(st, sku, amount(v, "price", -1),
-		    amount(v, "compare_at_price", 0), cJSON_IsNumber(q) ?
-		    (long long)q->valuedouble : -1, wr, err);
+		rc = apply_item(st, sku, webhook_json_amount(v, "price", -1),
+		    webhook_json_amount(v, "compare_at_price", 0),
+		    cJSON_IsNumber(q) ? (long long)q->valuedouble : -1, wr,
+		    err);
 		if (rc != SD_OK)
 			return rc;
 		n++;
@@ -308,7 +309,8 @@ topic_kind(enum webhook_source src, const char *topic)
 	};
 	static const char *const shop[][2] = {
 		{ "orders/updated", "order" }, { "orders/cancelled", "order" },
-		{ "orders/fulfilled", "order" }, { "products/update", "product" },
+		{ "orders/fulfilled", "order" },
+		{ "products/update", "product" },
 		{ "customers/update", "customer" },
 	};
 	size_t	 i;

@@ -55,6 +55,13 @@ enum sd_rc	 webhook_secrets(const char *path,
 const char	*webhook_order_status(enum webhook_source,
 		    const struct cJSON *order);
 
+/*
+ * The number under key k of object o, or a string holding one (the
+ * platforms send prices as strings); def when neither.
+ */
+double		 webhook_json_amount(const struct cJSON *o, const char *k,
+		    double def);
+
 /* What an event did. */
 struct webhook_result {
 	int		 duplicate;	/* applied before: nothing done */
