@@ -253,13 +253,16 @@ intent_store_words(const struct intent_lexicon *l,
 			continue;
 		w = r->norm.buf + r->toks[i].start;
 		len = r->toks[i].end - r->toks[i].start;
-		/* a letter missing: the word is a deleted form */
-		wt = lex_weight(l, r->keys[i], len + 1 >= TYPO_MIN);
+		/*
+		 * A letter missing: the word is a deleted form, of a word
+		 * of six letters or more ("sore" is no "store").
+		 */
+		wt = lex_weight(l, r->keys[i], len >= TYPO_MIN);
 		/*
 		 * A letter extra, or (in a long word) one mistyped: a
 		 * deleted form of the word is a word, or a deleted form.
 		 * Five letters with one changed are too often another word
-		 * ("shore", "sore" as "store").
+		 * ("shore" as "store").
 		 */
 		for (j = 0; wt == 0 && len > TYPO_MIN && j < len; j++)
 			if ((wt = lex_weight(l, intent_word_key2(w, j,
