@@ -34,6 +34,7 @@
 #include "intent.h"
 #include "paths.h"
 #include "sbuf.h"
+#include "search.h"
 #include "store.h"
 #include "template.h"
 #include "text.h"
@@ -496,6 +497,58 @@ feeling_json(const struct feeling_result *fr)
 	return o;
 }
 
+/*
+ * Out of scope is the last resort.  A message the classifier would
+ * refuse, or is unsure of, is judged again with what the classifier
+ * cannot see: the catalog products it names and the knowledge base's
+ * best match (intent_in_store_evidence).  Only those: a search on every
+ * turn would cost a plain question more than its whole answer.  The
+ * trace's "scope" shows both decisions.
+ */
+static void
+understand_scope(struct tctx *t)
+{
+	struct engine	*e = t->e;
+	struct search_query q = SEARCH_QUERY_INIT;
+	struct search_result res;
+	cJSON		*o = cJSON_AddObjectToObject(t->trace, "scope");
+	double		 kb = -1;
+	size_t		 i, np = 0;
+
+	cJSON_AddBoolToObject(o, "classifier_about_store",
+	    e->ir.about_store);
+	cJSON_AddNumberToObject(o, "classifier_in_store",
+	    round((double)e->ir.in_store * 1e4) / 1e4);
+	cJSON_AddNumberToObject(o, "out_of_scope",
+	    round((double)e->ir.oos_score * 1e4) / 1e4);
+	cJSON_AddNumberToObject(o, "store_words", e->ir.store_words);
+	if (e->ir.verdict != INTENT_OK) {
+		for (i = 0; i < e->el.n; i++)
+			np += e->el.v[i].type == ENTITY_PRODUCT;
+		memset(&res, 0, sizeof res);
+		q.text = t->text;
+		q.kinds = SEARCH_DOC_KINDS;
+		q.limit = 1;
+		q.price_words = 0;
+		dlg_retrieve_begin(t);
+		if (search_run(t->st, &q, &res, NULL) == SD_OK && res.n > 0)
+			kb = res.hits[0].score;
+		dlg_retrieve_end(t);
+		if (res.n > 0) {
+			cJSON_AddStringToObject(o, "kb_best",
+			    res.hits[0].id);
+			cJSON_AddNumberToObject(o, "kb_score",
+			    round(kb * 1e4) / 1e4);
+		}
+		search_result_free(&res);
+		cJSON_AddNumberToObject(o, "products", (double)np);
+		intent_in_store_evidence(e->im, &e->ir, kb < 0 ? 0 : kb, np);
+	}
+	cJSON_AddBoolToObject(o, "about_store", e->ir.about_store);
+	cJSON_AddNumberToObject(o, "in_store",
+	    round((double)e->ir.in_store * 1e4) / 1e4);
+}
+
 /* understand: the intent and the entities of the text. */
 static void
 turn_understand(struct tctx *t)
@@ -504,6 +557,8 @@ turn_understand(struct tctx *t)
 	cJSON		*v;
 
 	intent_classify(e->im, t->text, t->len, &e->ir);
+	entity_extract(e->gz, t->text, t->len, &e->el);
+	understand_scope(t);
 	t->intent = intent_names(NULL)[e->ir.id];
 	t->intent_id = e->ir.id;
 	t->confidence = e->ir.confidence;
@@ -517,8 +572,6 @@ turn_understand(struct tctx *t)
 	cJSON_AddNumberToObject(v, "in_store", e->ir.in_store);
 	feeling_classify(e->fm, t->text, t->len, &e->fr);
 	cJSON_AddItemToObject(t->trace, "feeling", feeling_json(&e->fr));
-
-	entity_extract(e->gz, t->text, t->len, &e->el);
 	cJSON_AddItemToObject(t->trace, "entities", entities_json(&e->el));
 }
 

@@ -14,6 +14,7 @@
 struct intent_lexword {
 	uint64_t	 key;		/* intent_word_key of the word */
 	int		 weight;	/* 2 strong, 1 weak, -3 other */
+	int		 typo;		/* a form with one letter deleted */
 	uint32_t	 order;		/* of insertion, for the sort */
 };
 

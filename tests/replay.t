@@ -92,4 +92,21 @@ fi
 # shopdesk with a non-terminal stdin replays.
 printf 'hello\n' | "$SHOPDESK" > "$T/out" 2>&1
 contains "non-terminal stdin replays" "$T/out" "bot> "
+# Out of scope is the last resort: a catalog product in words the
+# classifier alone refuses is judged again with the products named and
+# the knowledge base's best match, and the trace shows both decisions.
+S='Garmin Instinct 2 for hiking in Scotland'
+run_ok "nlu: the classifier alone" "$SHOPDESK" nlu --json "$S"
+contains "the classifier alone refuses it" "$T/out" \
+    '"verdict":{"name":"out_of_scope"'
+printf '%s\n' "$S" > "$T/scope"
+run_ok "replay: a product in unusual words" "$SHOPDESK" replay --json \
+    "$T/scope"
+contains "scope: the classifier's decision" "$T/out" \
+    '"classifier_about_store":false'
+contains "scope: the products named" "$T/out" '"products":1'
+contains "scope: the knowledge base's best match" "$T/out" '"kb_score":'
+contains "scope: about the store after all" "$T/out" '"about_store":true'
+not_contains "not refused" "$T/out" '"action":"fallback"'
+
 finish

@@ -155,6 +155,17 @@ main(void)
 	intent_classify(m, "i want to top up my bank card", 29, &r);
 	ok(r.store_words < 0, "bank words count against the store (%d)",
 	    r.store_words);
+	/* a typo matches a store word; another word does not */
+	intent_classify(m, "a walk along the shore", 22, &r);
+	n = (size_t)(r.store_words > 0);
+	intent_classify(m, "sore throat", 11, &r);
+	n += (size_t)(r.store_words > 0);
+	ok(n == 0, "\"shore\" and \"sore\" are not \"store\"");
+	intent_classify(m, "my acount", 9, &r);
+	n = (size_t)(r.store_words > 0);
+	intent_classify(m, "the warrenty", 12, &r);
+	n += (size_t)(r.store_words > 0);
+	ok(n == 2, "\"acount\" and \"warrenty\" are store words");
 	intent_classify(m, "whats the zorblax 9 like", 24, &r);
 	sum = r.in_store;
 	intent_in_store_evidence(m, &r, 0.9, 1);
