@@ -87,4 +87,25 @@ enum sd_rc	 analytics_feedback(struct store *, long long message_id,
 		    int rating, const char *comment, long long key_id,
 		    long long *feedback_id, struct sd_error *);
 
+/*
+ * One customer turn's quality measures (quality.h), stored with the turn
+ * by history_turn_save in its transaction.  q may be NULL (a turn saved
+ * without a trace): then only what the other fields say is kept.
+ */
+struct quality_turn;
+struct analytics_turn {
+	const char	*session_id;
+	long long	 user_msg_id;	/* the customer's line */
+	long long	 reply_id;	/* the reply, 0 for none */
+	const char	*created_at;
+	const char	*intent;
+	double		 confidence;
+	const char	*action;	/* the reply's, NULL for none */
+	int		 claims;	/* the fact-check's counts */
+	int		 backed;
+	const struct quality_turn *q;
+};
+enum sd_rc	 analytics_turn_save(struct store *,
+		    const struct analytics_turn *, struct sd_error *);
+
 #endif

@@ -16,6 +16,7 @@
 #include "analytics.h"
 #include "cmd.h"
 #include "sbuf.h"
+#include "text.h"
 
 extern const struct sd_cmd cmd_stats_entry;
 
@@ -131,7 +132,7 @@ render(const cJSON *a, struct sbuf *sb)
 	if (num(a, "conversations") > 0)
 		sbuf_addf(sb, "   (%.1f per conversation)",
 		    num(a, "turns") / num(a, "conversations"));
-	sbuf_adds(sb, "\nresolved       ");
+	sbuf_adds(sb, "\nanswered       ");
 	pct(sb, a, "resolution_rate");
 	sbuf_addf(sb, "   %.0f conversations  ", num(a, "resolved"));
 	bar(sb, num(a, "resolution_rate"), 1, 20);
@@ -219,6 +220,118 @@ render(const cJSON *a, struct sbuf *sb)
 	}
 }
 
+/* A ratio as a percentage, or "-" when null. */
+static void
+qpct(struct sbuf *sb, const cJSON *o, const char *key, int width)
+{
+	if (is_null(o, key))
+		sbuf_addf(sb, "%*s", width, "-");
+	else
+		sbuf_addf(sb, "%*.1f%%", width - 1, num(o, key) * 100);
+}
+
+/* Groups of a dimension: the first ten, by turns. */
+static void
+render_groups(const cJSON *q, const char *dim, const char *title,
+    struct sbuf *sb)
+{
+	const cJSON	*arr = cJSON_GetObjectItem(q, dim), *g, *r, *h;
+	struct sbuf	 name = SBUF_INIT;
+	size_t		 w;
+	int		 i = 0;
+
+	if (cJSON_GetArraySize(arr) == 0)
+		return;
+	sbuf_addf(sb, "\n  by %-22s turns relevance accuracy  rating"
+	    "  resolved/not/unknown\n", title);
+	cJSON_ArrayForEach(g, arr) {
+		if (i++ == 10) {
+			sbuf_addf(sb, "    (%d more)\n",
+			    cJSON_GetArraySize(arr) - 10);
+			break;
+		}
+		r = cJSON_GetObjectItem(g, "resolution");
+		h = cJSON_GetObjectItem(g, "helpfulness");
+		sbuf_reset(&name);
+		add_cut(&name, str(g, "name"), 22);
+		w = text_width(name.buf, name.len);
+		sbuf_addf(sb, "    %s%*s%6.0f ", name.buf,
+		    (int)(w < 23 ? 23 - w : 0), "", num(g, "turns"));
+		qpct(sb, g, "relevance", 9);
+		qpct(sb, g, "accuracy", 9);
+		if (is_null(h, "mean"))
+			sbuf_adds(sb, "       -");
+		else
+			sbuf_addf(sb, "  %4.2f/5", num(h, "mean"));
+		sbuf_addf(sb, "  %.0f/%.0f/%.0f\n", num(r, "resolved"),
+		    num(r, "not_resolved"), num(r, "unknown"));
+	}
+	sbuf_release(&name);
+}
+
+/* The honest resolution and the per-reply measures (quality). */
+static void
+render_quality(const cJSON *a, struct sbuf *sb)
+{
+	const cJSON	*q = cJSON_GetObjectItem(a, "quality"), *r, *w, *e;
+	const char	*sep = "";
+
+	if (q == NULL)
+		return;
+	r = cJSON_GetObjectItem(q, "resolution");
+	sbuf_addf(sb, "\nresolution, from the customers' signals (%.0f "
+	    "conversations)\n", num(r, "conversations"));
+	sbuf_adds(sb, "  resolved     ");
+	qpct(sb, r, "resolution_rate", 7);
+	sbuf_addf(sb, "  %.0f  ", num(r, "resolved"));
+	bar(sb, num(r, "resolution_rate"), 1, 20);
+	sbuf_adds(sb, "\n  not resolved ");
+	qpct(sb, r, "not_resolved_rate", 7);
+	sbuf_addf(sb, "  %.0f  ", num(r, "not_resolved"));
+	bar(sb, num(r, "not_resolved_rate"), 1, 20);
+	w = cJSON_GetObjectItem(r, "reasons");
+	if (num(r, "not_resolved") > 0) {
+		sbuf_adds(sb, "\n    ");
+		cJSON_ArrayForEach(e, w) {
+			if (e->valuedouble <= 0)
+				continue;
+			sbuf_addf(sb, "%s%s %.0f", sep, e->string,
+			    e->valuedouble);
+			sep = ", ";
+		}
+	}
+	sbuf_adds(sb, "\n  unknown      ");
+	qpct(sb, r, "unknown_rate", 7);
+	sbuf_addf(sb, "  %.0f, %.0f of them ended on an answer\n",
+	    num(r, "unknown"), num(r, "assumed"));
+	sbuf_adds(sb, "  Intercom Fin's rule (answered, not escalated) would "
+	    "say");
+	qpct(sb, r, "fin_rate", 7);
+	sbuf_adds(sb, "\nrelevance     ");
+	qpct(sb, q, "relevance", 7);
+	sbuf_adds(sb, "   of the question's key terms in the cited context"
+	    "\naccuracy      ");
+	qpct(sb, q, "accuracy", 7);
+	sbuf_addf(sb, "   %.0f of %.0f claims backed\nhelpfulness   ",
+	    num(q, "backed"), num(q, "claims"));
+	e = cJSON_GetObjectItem(q, "helpfulness");
+	if (is_null(e, "mean"))
+		sbuf_adds(sb, "      -   no ratings");
+	else
+		sbuf_addf(sb, " %4.2f/5   %.0f ratings, %.0f%% positive",
+		    num(e, "mean"), num(e, "ratings"),
+		    num(e, "positive_rate") * 100);
+	e = cJSON_GetObjectItem(q, "feelings");
+	sbuf_addf(sb, "\nfeelings      %.0f frustrated, %.0f angry, %.0f urgent"
+	    " of %.0f turns\n", num(e, "frustrated"), num(e, "angry"),
+	    num(e, "urgent"), num(q, "turns"));
+	render_groups(q, "by_intent", "intent", sb);
+	render_groups(q, "by_variant", "template variant", sb);
+	render_groups(q, "by_generator", "generator", sb);
+	render_groups(q, "by_channel", "channel", sb);
+	render_groups(q, "by_day", "day", sb);
+}
+
 static int
 cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 {
@@ -273,6 +386,7 @@ cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 	} else {
 		stats_ascii = MB_CUR_MAX == 1;
 		render(a, &out);
+		render_quality(a, &out);
 		fputs(out.buf, stdout);
 	}
 	status = SD_EXIT_OK;

@@ -33,6 +33,7 @@
 #include "history.h"
 #include "intent.h"
 #include "paths.h"
+#include "quality.h"
 #include "sbuf.h"
 #include "store.h"
 #include "template.h"
@@ -375,10 +376,13 @@ persist(struct tctx *t, struct turn *tu, long long latency,
     struct sd_error *err)
 {
 	struct history_turn ht;
+	struct quality_turn q;
 	char		*trace = NULL, *state = NULL;
 	enum sd_rc	 rc;
 
 	memset(&ht, 0, sizeof ht);
+	quality_measure(t->trace, t->text, &q);
+	ht.quality = &q;
 	ht.session_id = t->si.id;
 	ht.text = t->text;
 	ht.intent = t->intent;
@@ -405,6 +409,7 @@ persist(struct tctx *t, struct turn *tu, long long latency,
 		rc = history_turn_save(t->st, &ht, err);
 	tu->user_msg_id = ht.user_msg_id;
 	tu->bot_msg_id = ht.bot_msg_id;
+	quality_turn_release(&q);
 	free(trace);
 	free(state);
 	return rc;

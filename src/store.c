@@ -571,6 +571,51 @@ static const char *const history_migrations[] = {
 	"  backed INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE history.stats_day ADD COLUMN"
 	"  fill_bugs INTEGER NOT NULL DEFAULT 0;",
+
+	/*
+	 * 4 -> 5: each customer turn's quality measures, kept by
+	 * analytics-quality.c with the turn: the reply's template variant
+	 * and generator, how many key terms the message had and the cited
+	 * context covered, the fact-check's counts, the feeling, and
+	 * whether it repeated the previous question.  Turns stored before
+	 * get what their traces say; their relevance stays unknown (NULL).
+	 */
+	"CREATE TABLE history.turn_metrics ("
+	"  user_msg_id INTEGER PRIMARY KEY"
+	"    REFERENCES messages(id) ON DELETE CASCADE,"
+	"  reply_id INTEGER,"
+	"  session_id TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  intent TEXT,"
+	"  confidence REAL,"
+	"  action TEXT,"
+	"  variant TEXT,"
+	"  generator TEXT,"
+	"  terms TEXT NOT NULL DEFAULT '',"
+	"  asked INTEGER,"
+	"  covered INTEGER,"
+	"  claims INTEGER,"
+	"  backed INTEGER,"
+	"  feeling TEXT,"
+	"  urgent INTEGER NOT NULL DEFAULT 0,"
+	"  rephrase INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX history.turn_metrics_time ON turn_metrics(created_at);"
+	"CREATE INDEX history.turn_metrics_session"
+	"  ON turn_metrics(session_id, user_msg_id);"
+	"INSERT INTO history.turn_metrics(user_msg_id, reply_id, session_id,"
+	"  created_at, intent, confidence, action, variant, generator,"
+	"  claims, backed, feeling, urgent)"
+	"  SELECT u.id, b.id, u.session_id, u.created_at, u.intent,"
+	"  u.confidence, b.action, json_extract(t.trace, '$.template'),"
+	"  json_extract(t.trace, '$.generator'), b.claims, b.claims_backed,"
+	"  json_extract(t.trace, '$.feeling.label'),"
+	"  coalesce(json_extract(t.trace, '$.feeling.urgent'), 0)"
+	"  FROM history.messages u LEFT JOIN history.messages b"
+	"  ON b.session_id = u.session_id AND b.seq = u.seq + 1"
+	"  AND b.role = 'bot'"
+	"  LEFT JOIN history.traces t ON t.message_id = b.id"
+	"  WHERE u.role = 'user';",
 };
 
 /*

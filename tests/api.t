@@ -189,6 +189,10 @@ for k in conversations turns resolution_rate fallback_rate escalation_rate \
 done
 contains "satisfaction counts the ratings" "$T/body" '"ratings":2'
 contains "failing lists the line rated 2" "$T/body" "how long does the battery"
+contains "analytics has the honest resolution" "$T/body" \
+    '"quality":{"resolution":{"conversations":'
+contains "and the ratings as helpfulness" "$T/body" \
+    '"helpfulness":{"ratings":2,'
 # Another key sees none of it: neither counts nor customers' lines.
 req GET /api/chat/analytics "" "$K2"
 status_is "GET analytics with another key" 200
@@ -196,6 +200,8 @@ contains "another key counts no conversation" "$T/body" '"conversations":0,'
 contains "nor ratings" "$T/body" '"ratings":0,'
 not_contains "nor the customers' lines" "$T/body" "battery"
 not_contains "nor their intents" "$T/body" '"intent":"'
+contains "nor conversations in quality" "$T/body" \
+    '"quality":{"resolution":{"conversations":0,'
 req GET /api/chat/analytics "" "$KA"
 status_is "GET analytics with an admin key" 200
 contains "the admin key sees the ratings" "$T/body" '"ratings":2'
