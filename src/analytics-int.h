@@ -151,6 +151,9 @@ enum sd_rc	 analytics_quality_load(struct store *,
 		    const struct analytics_range *, struct analytics_qrow **out,
 		    size_t *n, struct sd_error *);
 void		 analytics_qrows_release(struct analytics_qrow *, size_t);
+/* quality's "failures" and "gaps" of the turns v[0..n) (gaps.c). */
+void		 analytics_gaps_emit(cJSON *, const struct analytics_qrow *,
+		    size_t);
 /* The "quality" object of the result. */
 enum sd_rc	 analytics_quality_emit(struct store *,
 		    const struct analytics_range *, cJSON *, struct sd_error *);

@@ -482,6 +482,7 @@ analytics_quality_emit(struct store *st, const struct analytics_range *rg,
 	cJSON_AddItemToObject(q, "by_generator", by_dim(v, n, QD_GENERATOR));
 	cJSON_AddItemToObject(q, "by_channel", by_dim(v, n, QD_CHANNEL));
 	cJSON_AddItemToObject(q, "by_day", by_dim(v, n, QD_DAY));
+	analytics_gaps_emit(q, v, n);
 	analytics_qrows_release(v, n);
 	return SD_OK;
 }

@@ -332,6 +332,79 @@ render_quality(const cJSON *a, struct sbuf *sb)
 	render_groups(q, "by_day", "day", sb);
 }
 
+/* A pattern or gap: its terms, count and example messages. */
+static void
+render_cluster(const cJSON *c, struct sbuf *sb)
+{
+	const cJSON	*e;
+	const char	*sep = "";
+
+	sbuf_addf(sb, "    %4.0f  ", num(c, "count"));
+	add_cut(sb, *str(c, "terms") != '\0' ? str(c, "terms") :
+	    "(no key terms)", 50);
+	e = cJSON_GetObjectItem(c, "intents");
+	if (cJSON_GetArraySize(e) > 0) {
+		sbuf_adds(sb, "  [");
+		cJSON_ArrayForEach(e, cJSON_GetObjectItem(c, "intents")) {
+			sbuf_addf(sb, "%s%s", sep, e->valuestring);
+			sep = " ";
+		}
+		sbuf_addc(sb, ']');
+	}
+	sbuf_addc(sb, '\n');
+	cJSON_ArrayForEach(e, cJSON_GetObjectItem(c, "examples")) {
+		sbuf_adds(sb, "          \"");
+		add_cut(sb, e->valuestring, 66);
+		sbuf_adds(sb, "\"\n");
+	}
+}
+
+/* stats --failures: failing turns by intent, then by what was asked. */
+static void
+render_failures(const cJSON *q, struct sbuf *sb)
+{
+	const cJSON	*arr = cJSON_GetObjectItem(q, "failures"), *f, *e;
+	const char	*sep;
+
+	if (cJSON_GetArraySize(arr) == 0) {
+		sbuf_adds(sb, "no failing turns\n");
+		return;
+	}
+	sbuf_adds(sb, "failure patterns, by intent\n");
+	cJSON_ArrayForEach(f, arr) {
+		sbuf_addf(sb, "\n  %s: %.0f turns (", str(f, "intent"),
+		    num(f, "count"));
+		sep = "";
+		cJSON_ArrayForEach(e, cJSON_GetObjectItem(f, "reasons")) {
+			if (e->valuedouble <= 0)
+				continue;
+			sbuf_addf(sb, "%s%s %.0f", sep, e->string,
+			    e->valuedouble);
+			sep = ", ";
+		}
+		sbuf_adds(sb, ")\n");
+		cJSON_ArrayForEach(e, cJSON_GetObjectItem(f, "patterns"))
+			render_cluster(e, sb);
+	}
+}
+
+/* stats --gaps: questions the knowledge base answered badly. */
+static void
+render_gaps(const cJSON *q, struct sbuf *sb)
+{
+	const cJSON	*arr = cJSON_GetObjectItem(q, "gaps"), *g;
+
+	if (cJSON_GetArraySize(arr) == 0) {
+		sbuf_adds(sb, "no content gaps\n");
+		return;
+	}
+	sbuf_adds(sb, "content gaps: questions the knowledge base could not "
+	    "answer well\n(write an FAQ entry or document for each; see "
+	    "shopdesk ingest)\n\n");
+	cJSON_ArrayForEach(g, arr)
+		render_cluster(g, sb);
+}
+
 static int
 cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 {
@@ -339,13 +412,16 @@ cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "json",	no_argument,		NULL, 'j' },
 		{ "from",	required_argument,	NULL, 'f' },
 		{ "to",		required_argument,	NULL, 't' },
+		{ "failures",	no_argument,		NULL, 'F' },
+		{ "gaps",	no_argument,		NULL, 'G' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 out = SBUF_INIT;
 	const char	*from_arg = NULL, *to_arg = NULL;
 	char		*from = NULL, *to = NULL, *json;
-	cJSON		*a = NULL;
+	cJSON		*a = NULL, *q, *part;
+	const char	*only = NULL;	/* "failures" or "gaps" */
 	int		 ch, as_json = 0, status = SD_EXIT_FAIL;
 
 	while ((ch = getopt_long(argc, argv, "jf:t:", longopts, NULL)) != -1) {
@@ -358,6 +434,12 @@ cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 			break;
 		case 't':
 			to_arg = optarg;
+			break;
+		case 'F':
+		case 'G':
+			if (only != NULL)
+				return cmd_usage(&cmd_stats_entry);
+			only = ch == 'F' ? "failures" : "gaps";
 			break;
 		default:
 			return cmd_usage(&cmd_stats_entry);
@@ -379,14 +461,32 @@ cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	if (analytics_compute(ctx->st, from, to, 0, &a, &err) != SD_OK)
 		goto out;
+	if (only != NULL) {
+		/* Only the report asked for, with the range. */
+		q = cJSON_GetObjectItem(a, "quality");
+		part = cJSON_DetachItemFromObject(q, only);
+		q = cJSON_CreateObject();
+		cJSON_AddItemToObject(q, "from", cJSON_DetachItemFromObject(a,
+		    "from"));
+		cJSON_AddItemToObject(q, "to", cJSON_DetachItemFromObject(a,
+		    "to"));
+		cJSON_AddItemToObject(q, only, part);
+		cJSON_Delete(a);
+		a = q;
+	}
 	if (as_json) {
 		json = cJSON_PrintUnformatted(a);
 		printf("%s\n", json);
 		free(json);
 	} else {
 		stats_ascii = MB_CUR_MAX == 1;
-		render(a, &out);
-		render_quality(a, &out);
+		if (only == NULL) {
+			render(a, &out);
+			render_quality(a, &out);
+		} else if (strcmp(only, "failures") == 0)
+			render_failures(a, &out);
+		else
+			render_gaps(a, &out);
 		fputs(out.buf, stdout);
 	}
 	status = SD_EXIT_OK;
@@ -403,7 +503,8 @@ out:
 
 const struct sd_cmd cmd_stats_entry = {
 	.name = "stats",
-	.usage = "stats [--json] [--from DATE] [--to DATE]",
+	.usage = "stats [--json] [--failures | --gaps] [--from DATE] "
+	    "[--to DATE]",
 	.summary = "how the agent does: resolution, fallbacks, satisfaction",
 	.flags = SD_CMD_DB,
 	.run = cmd_stats_run,

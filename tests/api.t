@@ -262,6 +262,14 @@ contains "stats shows conversations" "$T/out" "conversations"
 contains "stats shows a day bar" "$T/out" "turns per day"
 run_ok "shopdesk stats --json" "$SHOPDESK" stats --json
 contains "stats --json counts the ratings" "$T/out" '"ratings":2'
+contains "stats shows the honest resolution" "$T/out" '"fin_rate":'
+run_ok "shopdesk stats --failures" "$SHOPDESK" stats --failures
+contains "failures list the line rated 2" "$T/out" "how long does the battery"
+contains "with its reason" "$T/out" "negative_feedback"
+run_ok "shopdesk stats --gaps --json" "$SHOPDESK" stats --gaps --json
+contains "gaps as JSON" "$T/out" '"gaps":['
+not_contains "and nothing else" "$T/out" '"conversations"'
+run_fails "stats --failures --gaps" 2 "$SHOPDESK" stats --failures --gaps
 run_fails "stats with a bad date" 2 "$SHOPDESK" stats --to 2026-02-40
 contains "the error names --to" "$T/err" "--to"
 

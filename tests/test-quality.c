@@ -13,6 +13,7 @@
 
 #include "shopdesk.h"
 #include "analytics.h"
+#include "analytics-int.h"
 #include "history.h"
 #include "quality.h"
 #include "store.h"
@@ -374,9 +375,92 @@ test_fixture(struct store *st)
 	    "2026-11-01T23:59:59Z", 0, &b, &err) == SD_OK)
 		near(num(cJSON_GetObjectItem(b, "quality"),
 		    "resolution.conversations"), 2, "Nov 1: a and b");
+	/*
+	 * Failure patterns: c's first turn (fallback, asked again, 0 of 2
+	 * terms) and second (rated 1, the last of a failed conversation),
+	 * one pattern of both messages.  Content gaps: only the fallback
+	 * (the second reply covered half its terms).
+	 */
+	g = cJSON_GetArrayItem(cJSON_GetObjectItem(q, "failures"), 0);
+	is_int(cJSON_GetArraySize(cJSON_GetObjectItem(q, "failures")), 1,
+	    "one failing intent");
+	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(g, "intent")),
+	    "troubleshooting", "troubleshooting fails");
+	near(num(g, "count"), 2, "in 2 turns");
+	near(num(g, "reasons.failed_reply"), 1, "1 fallback");
+	near(num(g, "reasons.rephrased"), 1, "1 asked again");
+	near(num(g, "reasons.low_relevance"), 1, "1 low relevance");
+	near(num(g, "reasons.negative_feedback"), 1, "1 rated low");
+	near(num(g, "reasons.unresolved"), 1, "1 ended a failed conversation");
+	g = cJSON_GetArrayItem(cJSON_GetObjectItem(g, "patterns"), 0);
+	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(g, "terms")),
+	    "broken charger", "the pattern's terms");
+	near(num(g, "count"), 2, "both turns in it");
+	is_int(cJSON_GetArraySize(cJSON_GetObjectItem(g, "examples")), 2,
+	    "with both messages");
+	is_int(cJSON_GetArraySize(cJSON_GetObjectItem(q, "gaps")), 1,
+	    "one content gap");
+	g = cJSON_GetArrayItem(cJSON_GetObjectItem(q, "gaps"), 0);
+	near(num(g, "count"), 1, "the fallback only");
 	cJSON_Delete(a);
 	cJSON_Delete(b);
 	sd_error_clear(&err);
+}
+
+/* Content gaps grouped by what was asked, on rows made by hand. */
+static void
+test_gaps(void)
+{
+	static const struct {
+		const char *text, *terms, *intent, *action;
+		int asked, covered;
+	} in[] = {
+		{ "do you sell usb hubs", "hubs sell usb", "product_inquiry",
+		    "fallback", 3, 0 },
+		{ "usb hubs?", "hubs usb", "none", "fallback", 2, 0 },
+		{ "gift wrapping available", "available gift wrapping",
+		    "none", "faq_answer", 3, 1 },
+		{ "where is order 55", "55 order", "track_order",
+		    "order_not_found", 2, 2 },
+		{ "usb hub for laptop", "hub laptop usb", "recommendation",
+		    "recommend_none", 3, 0 },
+	};
+	struct analytics_qrow v[N(in)];
+	cJSON		*o = cJSON_CreateObject(), *gp, *g;
+	size_t		 i;
+
+	memset(v, 0, sizeof v);
+	for (i = 0; i < N(in); i++) {
+		v[i].session_id = (char *)(i < 2 ? "s1" : "s2");
+		v[i].text = (char *)in[i].text;
+		v[i].terms = (char *)in[i].terms;
+		v[i].intent = (char *)in[i].intent;
+		v[i].action = (char *)in[i].action;
+		v[i].reply_id = (long long)i + 1;
+		v[i].asked = in[i].asked;
+		v[i].covered = in[i].covered;
+	}
+	analytics_gaps_emit(o, v, N(in));
+	gp = cJSON_GetObjectItem(o, "gaps");
+	/* usb hubs twice (2 of 3 terms shared), gift wrapping, usb hub. */
+	is_int(cJSON_GetArraySize(gp), 3, "three gaps; an unknown order is "
+	    "none");
+	g = cJSON_GetArrayItem(gp, 0);
+	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(g, "terms")),
+	    "hubs sell usb", "the most asked first");
+	near(num(g, "count"), 2, "asked twice, worded two ways");
+	is_int(cJSON_GetArraySize(cJSON_GetObjectItem(g, "intents")), 2,
+	    "under two intents");
+	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(gp,
+	    1), "terms")), "available gift wrapping", "then gift wrapping "
+	    "(a third of its terms covered)");
+	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(gp,
+	    2), "terms")), "hub laptop usb", "then nothing to recommend");
+	/* The unknown order is a failure, not a gap. */
+	g = cJSON_GetObjectItem(o, "failures");
+	ok(cJSON_GetArraySize(g) == 4, "four failing intents (%d)",
+	    cJSON_GetArraySize(g));
+	cJSON_Delete(o);
 }
 
 int
@@ -388,6 +472,7 @@ main(void)
 
 	test_measure();
 	test_walk();
+	test_gaps();
 	path = xasprintf("%s/q.db", dir);
 	if ((st = store_open(path, NULL, &err)) == NULL) {
 		printf("Bail out! %s\n", sd_error_msg(&err));
