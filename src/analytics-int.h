@@ -44,6 +44,7 @@ struct analytics_range {
 	const char	*from;		/* NULL: from the first message */
 	const char	*to;		/* NULL: up to now */
 	long long	 key_id;	/* 0: every session */
+	const char	*experiment;	/* NULL, or only its turns (quality) */
 };
 
 /* The conversation-level figures and the reply counts. */
@@ -128,6 +129,8 @@ struct analytics_qrow {
 	char		*feeling;	/* none, frustrated, angry, or NULL */
 	char		*terms;		/* key terms, space separated */
 	char		*text;		/* the customer's line */
+	char		*arm;		/* the A/B arm, or NULL */
+	long long	 latency_us;	/* the reply's; -1: unknown */
 	long long	 reply_id;	/* 0: no reply */
 	double		 confidence;	/* the intent's */
 	int		 asked;		/* key terms; -1: not measured */

@@ -68,8 +68,9 @@ analytics_turn_save(struct store *st, const struct analytics_turn *t,
 	static const char sql[] = "INSERT INTO turn_metrics(user_msg_id,"
 	    " reply_id, session_id, created_at, intent, confidence, action,"
 	    " variant, generator, terms, asked, covered, claims, backed,"
-	    " feeling, urgent, rephrase) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+	    " feeling, urgent, rephrase, experiment, arm) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	    " ?18, ?19)";
 	const struct quality_turn *q = t->q;
 	const char	*terms = q != NULL && q->terms != NULL ? q->terms : "";
 	sqlite3_stmt	*s;
@@ -109,6 +110,10 @@ analytics_turn_save(struct store *st, const struct analytics_turn *t,
 		sqlite3_bind_text(s, 15, q->feeling, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 16, q != NULL && q->urgent);
 	sqlite3_bind_int(s, 17, rephrase);
+	if (t->experiment != NULL && t->arm != NULL) {
+		sqlite3_bind_text(s, 18, t->experiment, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 19, t->arm, -1, SQLITE_STATIC);
+	}
 	return analytics_step(st, s, "store the turn's measures", err);
 }
 
@@ -128,6 +133,7 @@ analytics_qrows_release(struct analytics_qrow *v, size_t n)
 		free(v[i].feeling);
 		free(v[i].terms);
 		free(v[i].text);
+		free(v[i].arm);
 	}
 	free(v);
 }
@@ -188,12 +194,15 @@ analytics_quality_load(struct store *st, const struct analytics_range *rg,
 	    " (SELECT coalesce(max(rating), 0) FROM feedback"
 	    "  WHERE message_id = t.reply_id),"
 	    " (SELECT count(*) FROM messages a WHERE a.session_id ="
-	    "  t.session_id AND a.role = 'agent')"
+	    "  t.session_id AND a.role = 'agent'), t.arm,"
+	    " coalesce((SELECT latency_us FROM messages"
+	    "  WHERE id = t.reply_id), -1)"
 	    " FROM turn_metrics t JOIN sessions s ON s.id = t.session_id"
 	    " JOIN messages u ON u.id = t.user_msg_id"
 	    " WHERE t.created_at >= ?1 AND t.created_at <= ?2"
 	    " AND (?3 = 0 OR t.session_id IN (SELECT session_id"
 	    " FROM api_sessions WHERE key_id = ?3))"
+	    " AND (?4 IS NULL OR t.experiment = ?4)"
 	    " ORDER BY t.session_id, t.user_msg_id";
 	struct analytics_qrow *v = NULL, *q;
 	sqlite3_stmt	*s;
@@ -209,6 +218,10 @@ analytics_quality_load(struct store *st, const struct analytics_range *rg,
 	sqlite3_bind_text(s, 2, rg->to != NULL ? rg->to : "~", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, rg->key_id);
+	if (rg->experiment != NULL)
+		sqlite3_bind_text(s, 4, rg->experiment, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 4);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -242,6 +255,8 @@ analytics_quality_load(struct store *st, const struct analytics_range *rg,
 		q->rating_pos = sqlite3_column_int(s, 21);
 		q->rating_min = sqlite3_column_int(s, 22);
 		q->rating_max = sqlite3_column_int(s, 23);
+		q->arm = col_dup(s, 25);
+		q->latency_us = sqlite3_column_int64(s, 26);
 	}
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE) {

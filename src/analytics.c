@@ -581,7 +581,7 @@ static enum sd_rc
 compute(struct store *st, const char *from, const char *to, long long key_id,
     int full, cJSON **out, struct sd_error *err)
 {
-	struct analytics_range rg = { from, to, key_id };
+	struct analytics_range rg = { from, to, key_id, NULL };
 	cJSON		*o = cJSON_CreateObject();
 	enum sd_rc	 rc;
 

@@ -444,6 +444,8 @@ history_turn_save(struct store *st, struct history_turn *ht,
 	at.claims = ht->claims;
 	at.backed = ht->claims_backed;
 	at.q = ht->quality;
+	at.experiment = ht->experiment;
+	at.arm = ht->arm;
 	if (analytics_turn_save(st, &at, err) != SD_OK)
 		goto fail_err;
 

@@ -84,6 +84,8 @@ struct history_turn {
 	int		 fill_bug;	/* a template filled with wrong facts */
 	const struct quality_turn *quality;	/* the turn's measures, or
 					   NULL (stored with the turn) */
+	const char	*experiment;	/* the A/B arm the turn was */
+	const char	*arm;		/* exposed to, or NULL */
 	long long	 user_msg_id;	/* out */
 	long long	 bot_msg_id;	/* out, 0 without a bot line */
 };

@@ -616,6 +616,27 @@ static const char *const history_migrations[] = {
 	"  AND b.role = 'bot'"
 	"  LEFT JOIN history.traces t ON t.message_id = b.id"
 	"  WHERE u.role = 'user';",
+
+	/*
+	 * 5 -> 6: A/B experiments (experiment.c): their arms as JSON
+	 * [{"name", "settings"}], one running at a time; and the arm each
+	 * turn was exposed to, beside its measures, for the report.
+	 */
+	"CREATE TABLE history.experiments ("
+	"  name TEXT PRIMARY KEY,"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  arms TEXT NOT NULL CHECK (json_valid(arms)),"
+	"  status TEXT NOT NULL DEFAULT 'running'"
+	"    CHECK (status IN ('running', 'stopped')),"
+	"  created_at TEXT NOT NULL,"
+	"  stopped_at TEXT"
+	");"
+	"CREATE UNIQUE INDEX history.experiments_running ON experiments(status)"
+	"  WHERE status = 'running';"
+	"ALTER TABLE history.turn_metrics ADD COLUMN experiment TEXT;"
+	"ALTER TABLE history.turn_metrics ADD COLUMN arm TEXT;"
+	"CREATE INDEX history.turn_metrics_experiment"
+	"  ON turn_metrics(experiment, arm) WHERE experiment IS NOT NULL;",
 };
 
 /*
