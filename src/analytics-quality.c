@@ -501,3 +501,31 @@ analytics_quality_emit(struct store *st, const struct analytics_range *rg,
 	analytics_qrows_release(v, n);
 	return SD_OK;
 }
+
+enum sd_rc
+analytics_outcomes(struct store *st, const char *from, const char *to,
+    cJSON **out, struct sd_error *err)
+{
+	struct analytics_range rg = { from, to, 0, NULL };
+	struct analytics_qrow *v = NULL;
+	size_t		 n = 0, i;
+	cJSON		*o, *e;
+	enum sd_rc	 rc;
+
+	*out = NULL;
+	if ((rc = analytics_quality_load(st, &rg, &v, &n, err)) != SD_OK)
+		return rc;
+	o = cJSON_CreateObject();
+	for (i = 0; i < n; i++) {
+		if (!v[i].conv_first)
+			continue;
+		e = cJSON_AddObjectToObject(o, v[i].session_id);
+		cJSON_AddStringToObject(e, "outcome", quality_outcome_name(
+		    (enum quality_outcome)v[i].outcome));
+		cJSON_AddStringToObject(e, "reason", quality_reason_name(
+		    (enum quality_reason)v[i].why));
+	}
+	analytics_qrows_release(v, n);
+	*out = o;
+	return SD_OK;
+}

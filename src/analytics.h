@@ -111,6 +111,14 @@ void		 analytics_wilson(long long x, long long n, double *lo,
 int		 analytics_ztest(long long x1, long long n1, long long x2,
 		    long long n2, double *z, double *p);
 
+/*
+ * Each conversation's honest outcome over its turns in the range (as
+ * "quality" counts them): *out is {session_id: {"outcome", "reason"}},
+ * caller deletes.
+ */
+enum sd_rc	 analytics_outcomes(struct store *, const char *from,
+		    const char *to, cJSON **out, struct sd_error *);
+
 struct quality_turn;
 struct analytics_turn {
 	const char	*session_id;

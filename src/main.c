@@ -38,6 +38,7 @@ extern const struct sd_cmd cmd_serve_entry;
 extern const struct sd_cmd cmd_apikey_entry;
 extern const struct sd_cmd cmd_stats_entry;
 extern const struct sd_cmd cmd_experiment_entry;
+extern const struct sd_cmd cmd_export_entry;
 extern const struct sd_cmd cmd_embed_entry;
 
 const struct sd_cmd *const cmd_table[] = {
@@ -58,6 +59,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_apikey_entry,
 	&cmd_stats_entry,
 	&cmd_experiment_entry,
+	&cmd_export_entry,
 	&cmd_embed_entry,
 	NULL
 };
