@@ -11,7 +11,12 @@
  * the turns after it, and a group's relevance is a mean of ratios.  One
  * indexed read of the range's turns (a row each) and a walk in memory;
  * analytics_quality_load is shared with the failure and gap report
- * (analytics-gaps.c).
+ * (analytics-gaps.c).  The cost grows with the range: on a generated
+ * history of 25,000 turns (bench/gen-history, 10,000 sessions) "stats
+ * --json" took 0.12 s of CPU where the running totals alone took 0.02 s.
+ * Daily running totals of these figures would bring it back down; a
+ * conversation's outcome would then have to move between days as later
+ * turns and ratings change it, as stats_session does for the old one.
  */
 #include "config.h"
 
