@@ -738,6 +738,8 @@ analytics_agg_compute(struct store *st, const struct analytics_range *rg,
 		    analytics_emit_daily, err);
 	if (rc == SD_OK)
 		rc = fc_totals(st, rg, &d, o, err);
+	if (rc == SD_OK)
+		rc = analytics_quality_emit(st, rg, o, err);
 out:
 	store_rollback(st);
 	return rc;

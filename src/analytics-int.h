@@ -44,6 +44,7 @@ struct analytics_range {
 	const char	*from;		/* NULL: from the first message */
 	const char	*to;		/* NULL: up to now */
 	long long	 key_id;	/* 0: every session */
+	const char	*experiment;	/* NULL, or only its turns (quality) */
 };
 
 /* The conversation-level figures and the reply counts. */
@@ -115,5 +116,49 @@ enum sd_rc	 analytics_ensure_built(struct store *, struct sd_error *);
 enum sd_rc	 analytics_agg_compute(struct store *,
 		    const struct analytics_range *, cJSON *,
 		    struct sd_error *);
+
+/* One customer turn of the range with its measures (analytics-quality.c). */
+struct analytics_qrow {
+	char		*session_id;
+	char		*day;		/* YYYY-MM-DD */
+	char		*intent;	/* "none" when unclassified */
+	char		*action;	/* the reply's, NULL: none */
+	char		*variant;	/* template#n, or NULL */
+	char		*generator;	/* template, llm, or NULL */
+	char		*channel;	/* the session's */
+	char		*feeling;	/* none, frustrated, angry, or NULL */
+	char		*terms;		/* key terms, space separated */
+	char		*text;		/* the customer's line */
+	char		*arm;		/* the A/B arm, or NULL */
+	long long	 latency_us;	/* the reply's; -1: unknown */
+	long long	 reply_id;	/* 0: no reply */
+	double		 confidence;	/* the intent's */
+	int		 asked;		/* key terms; -1: not measured */
+	int		 covered;	/* of them in the cited context */
+	int		 claims, backed;
+	int		 urgent, rephrase;
+	int		 escalated;	/* the session was escalated */
+	int		 ratings, rating_sum, rating_pos;
+	int		 rating_min, rating_max;	/* 0: not rated */
+	int		 outcome;	/* enum quality_outcome of the conv */
+	int		 why;		/* enum quality_reason */
+	int		 assumed;	/* unknown, ended on an answer */
+	int		 conv_first;	/* the conversation's first turn */
+};
+
+/*
+ * The turns of the range in session order, each with its
+ * conversation's honest outcome.  *out: caller releases.
+ */
+enum sd_rc	 analytics_quality_load(struct store *,
+		    const struct analytics_range *, struct analytics_qrow **out,
+		    size_t *n, struct sd_error *);
+void		 analytics_qrows_release(struct analytics_qrow *, size_t);
+/* quality's "failures" and "gaps" of the turns v[0..n) (gaps.c). */
+void		 analytics_gaps_emit(cJSON *, const struct analytics_qrow *,
+		    size_t);
+/* The "quality" object of the result. */
+enum sd_rc	 analytics_quality_emit(struct store *,
+		    const struct analytics_range *, cJSON *, struct sd_error *);
 
 #endif

@@ -581,7 +581,7 @@ static enum sd_rc
 compute(struct store *st, const char *from, const char *to, long long key_id,
     int full, cJSON **out, struct sd_error *err)
 {
-	struct analytics_range rg = { from, to, key_id };
+	struct analytics_range rg = { from, to, key_id, NULL };
 	cJSON		*o = cJSON_CreateObject();
 	enum sd_rc	 rc;
 
@@ -607,8 +607,9 @@ compute(struct store *st, const char *from, const char *to, long long key_id,
 	    (rc = rows(st, failing_sql, &rg, o, analytics_emit_failing,
 	    err)) == SD_OK &&
 	    (rc = rows(st, daily_sql, &rg, o, analytics_emit_daily,
-	    err)) == SD_OK)
-		rc = factcheck(st, &rg, o, err);
+	    err)) == SD_OK &&
+	    (rc = factcheck(st, &rg, o, err)) == SD_OK)
+		rc = analytics_quality_emit(st, &rg, o, err);
 	store_rollback(st);
 out:
 	if (rc != SD_OK) {

@@ -87,4 +87,54 @@ enum sd_rc	 analytics_feedback(struct store *, long long message_id,
 		    int rating, const char *comment, long long key_id,
 		    long long *feedback_id, struct sd_error *);
 
+/*
+ * One customer turn's quality measures (quality.h), stored with the turn
+ * by history_turn_save in its transaction.  q may be NULL (a turn saved
+ * without a trace): then only what the other fields say is kept.
+ */
+/*
+ * The report of A/B experiment name (experiment.h): per arm, the
+ * resolution, fallback, satisfaction and accuracy rates with Wilson 95%
+ * intervals and the mean latency, and each arm against the first with
+ * a two-proportion z-test; keys in shopdesk(1).  *out: caller deletes.
+ * SD_ERR_NOTFOUND for an unknown experiment.
+ */
+enum sd_rc	 analytics_experiment_report(struct store *, const char *name,
+		    cJSON **out, struct sd_error *);
+/* The Wilson 95% score interval of x successes in n. */
+void		 analytics_wilson(long long x, long long n, double *lo,
+		    double *hi);
+/*
+ * The pooled two-proportion z-test of x2/n2 against x1/n1: *z and the
+ * two-sided *p.  -1 (z 0, p 1) when a sample is empty or all alike.
+ */
+int		 analytics_ztest(long long x1, long long n1, long long x2,
+		    long long n2, double *z, double *p);
+
+/*
+ * Each conversation's honest outcome over its turns in the range (as
+ * "quality" counts them): *out is {session_id: {"outcome", "reason"}},
+ * caller deletes.
+ */
+enum sd_rc	 analytics_outcomes(struct store *, const char *from,
+		    const char *to, cJSON **out, struct sd_error *);
+
+struct quality_turn;
+struct analytics_turn {
+	const char	*session_id;
+	long long	 user_msg_id;	/* the customer's line */
+	long long	 reply_id;	/* the reply, 0 for none */
+	const char	*created_at;
+	const char	*intent;
+	double		 confidence;
+	const char	*action;	/* the reply's, NULL for none */
+	int		 claims;	/* the fact-check's counts */
+	int		 backed;
+	const struct quality_turn *q;
+	const char	*experiment;	/* the arm it was exposed to, */
+	const char	*arm;		/* or NULL */
+};
+enum sd_rc	 analytics_turn_save(struct store *,
+		    const struct analytics_turn *, struct sd_error *);
+
 #endif

@@ -16,6 +16,7 @@
 #include "analytics.h"
 #include "cmd.h"
 #include "sbuf.h"
+#include "text.h"
 
 extern const struct sd_cmd cmd_stats_entry;
 
@@ -131,7 +132,7 @@ render(const cJSON *a, struct sbuf *sb)
 	if (num(a, "conversations") > 0)
 		sbuf_addf(sb, "   (%.1f per conversation)",
 		    num(a, "turns") / num(a, "conversations"));
-	sbuf_adds(sb, "\nresolved       ");
+	sbuf_adds(sb, "\nanswered       ");
 	pct(sb, a, "resolution_rate");
 	sbuf_addf(sb, "   %.0f conversations  ", num(a, "resolved"));
 	bar(sb, num(a, "resolution_rate"), 1, 20);
@@ -219,6 +220,191 @@ render(const cJSON *a, struct sbuf *sb)
 	}
 }
 
+/* A ratio as a percentage, or "-" when null. */
+static void
+qpct(struct sbuf *sb, const cJSON *o, const char *key, int width)
+{
+	if (is_null(o, key))
+		sbuf_addf(sb, "%*s", width, "-");
+	else
+		sbuf_addf(sb, "%*.1f%%", width - 1, num(o, key) * 100);
+}
+
+/* Groups of a dimension: the first ten, by turns. */
+static void
+render_groups(const cJSON *q, const char *dim, const char *title,
+    struct sbuf *sb)
+{
+	const cJSON	*arr = cJSON_GetObjectItem(q, dim), *g, *r, *h;
+	struct sbuf	 name = SBUF_INIT;
+	size_t		 w;
+	int		 i = 0;
+
+	if (cJSON_GetArraySize(arr) == 0)
+		return;
+	sbuf_addf(sb, "\n  by %-22s turns relevance accuracy  rating"
+	    "  resolved/not/unknown\n", title);
+	cJSON_ArrayForEach(g, arr) {
+		if (i++ == 10) {
+			sbuf_addf(sb, "    (%d more)\n",
+			    cJSON_GetArraySize(arr) - 10);
+			break;
+		}
+		r = cJSON_GetObjectItem(g, "resolution");
+		h = cJSON_GetObjectItem(g, "helpfulness");
+		sbuf_reset(&name);
+		add_cut(&name, str(g, "name"), 22);
+		w = text_width(name.buf, name.len);
+		sbuf_addf(sb, "    %s%*s%6.0f ", name.buf,
+		    (int)(w < 23 ? 23 - w : 0), "", num(g, "turns"));
+		qpct(sb, g, "relevance", 9);
+		qpct(sb, g, "accuracy", 9);
+		if (is_null(h, "mean"))
+			sbuf_adds(sb, "       -");
+		else
+			sbuf_addf(sb, "  %4.2f/5", num(h, "mean"));
+		sbuf_addf(sb, "  %.0f/%.0f/%.0f\n", num(r, "resolved"),
+		    num(r, "not_resolved"), num(r, "unknown"));
+	}
+	sbuf_release(&name);
+}
+
+/* The honest resolution and the per-reply measures (quality). */
+static void
+render_quality(const cJSON *a, struct sbuf *sb)
+{
+	const cJSON	*q = cJSON_GetObjectItem(a, "quality"), *r, *w, *e;
+	const char	*sep = "";
+
+	if (q == NULL)
+		return;
+	r = cJSON_GetObjectItem(q, "resolution");
+	sbuf_addf(sb, "\nresolution, from the customers' signals (%.0f "
+	    "conversations)\n", num(r, "conversations"));
+	sbuf_adds(sb, "  resolved     ");
+	qpct(sb, r, "resolution_rate", 7);
+	sbuf_addf(sb, "  %.0f  ", num(r, "resolved"));
+	bar(sb, num(r, "resolution_rate"), 1, 20);
+	sbuf_adds(sb, "\n  not resolved ");
+	qpct(sb, r, "not_resolved_rate", 7);
+	sbuf_addf(sb, "  %.0f  ", num(r, "not_resolved"));
+	bar(sb, num(r, "not_resolved_rate"), 1, 20);
+	w = cJSON_GetObjectItem(r, "reasons");
+	if (num(r, "not_resolved") > 0) {
+		sbuf_adds(sb, "\n    ");
+		cJSON_ArrayForEach(e, w) {
+			if (e->valuedouble <= 0)
+				continue;
+			sbuf_addf(sb, "%s%s %.0f", sep, e->string,
+			    e->valuedouble);
+			sep = ", ";
+		}
+	}
+	sbuf_adds(sb, "\n  unknown      ");
+	qpct(sb, r, "unknown_rate", 7);
+	sbuf_addf(sb, "  %.0f, %.0f of them ended on an answer\n",
+	    num(r, "unknown"), num(r, "assumed"));
+	sbuf_adds(sb, "  Intercom Fin's rule (answered, not escalated) would "
+	    "say");
+	qpct(sb, r, "fin_rate", 7);
+	sbuf_adds(sb, "\nrelevance     ");
+	qpct(sb, q, "relevance", 7);
+	sbuf_adds(sb, "   of the question's key terms in the cited context"
+	    "\naccuracy      ");
+	qpct(sb, q, "accuracy", 7);
+	sbuf_addf(sb, "   %.0f of %.0f claims backed\nhelpfulness   ",
+	    num(q, "backed"), num(q, "claims"));
+	e = cJSON_GetObjectItem(q, "helpfulness");
+	if (is_null(e, "mean"))
+		sbuf_adds(sb, "      -   no ratings");
+	else
+		sbuf_addf(sb, " %4.2f/5   %.0f ratings, %.0f%% positive",
+		    num(e, "mean"), num(e, "ratings"),
+		    num(e, "positive_rate") * 100);
+	e = cJSON_GetObjectItem(q, "feelings");
+	sbuf_addf(sb, "\nfeelings      %.0f frustrated, %.0f angry, %.0f urgent"
+	    " of %.0f turns\n", num(e, "frustrated"), num(e, "angry"),
+	    num(e, "urgent"), num(q, "turns"));
+	render_groups(q, "by_intent", "intent", sb);
+	render_groups(q, "by_variant", "template variant", sb);
+	render_groups(q, "by_generator", "generator", sb);
+	render_groups(q, "by_channel", "channel", sb);
+	render_groups(q, "by_day", "day", sb);
+}
+
+/* A pattern or gap: its terms, count and example messages. */
+static void
+render_cluster(const cJSON *c, struct sbuf *sb)
+{
+	const cJSON	*e;
+	const char	*sep = "";
+
+	sbuf_addf(sb, "    %4.0f  ", num(c, "count"));
+	add_cut(sb, *str(c, "terms") != '\0' ? str(c, "terms") :
+	    "(no key terms)", 50);
+	e = cJSON_GetObjectItem(c, "intents");
+	if (cJSON_GetArraySize(e) > 0) {
+		sbuf_adds(sb, "  [");
+		cJSON_ArrayForEach(e, cJSON_GetObjectItem(c, "intents")) {
+			sbuf_addf(sb, "%s%s", sep, e->valuestring);
+			sep = " ";
+		}
+		sbuf_addc(sb, ']');
+	}
+	sbuf_addc(sb, '\n');
+	cJSON_ArrayForEach(e, cJSON_GetObjectItem(c, "examples")) {
+		sbuf_adds(sb, "          \"");
+		add_cut(sb, e->valuestring, 66);
+		sbuf_adds(sb, "\"\n");
+	}
+}
+
+/* stats --failures: failing turns by intent, then by what was asked. */
+static void
+render_failures(const cJSON *q, struct sbuf *sb)
+{
+	const cJSON	*arr = cJSON_GetObjectItem(q, "failures"), *f, *e;
+	const char	*sep;
+
+	if (cJSON_GetArraySize(arr) == 0) {
+		sbuf_adds(sb, "no failing turns\n");
+		return;
+	}
+	sbuf_adds(sb, "failure patterns, by intent\n");
+	cJSON_ArrayForEach(f, arr) {
+		sbuf_addf(sb, "\n  %s: %.0f turns (", str(f, "intent"),
+		    num(f, "count"));
+		sep = "";
+		cJSON_ArrayForEach(e, cJSON_GetObjectItem(f, "reasons")) {
+			if (e->valuedouble <= 0)
+				continue;
+			sbuf_addf(sb, "%s%s %.0f", sep, e->string,
+			    e->valuedouble);
+			sep = ", ";
+		}
+		sbuf_adds(sb, ")\n");
+		cJSON_ArrayForEach(e, cJSON_GetObjectItem(f, "patterns"))
+			render_cluster(e, sb);
+	}
+}
+
+/* stats --gaps: questions the knowledge base answered badly. */
+static void
+render_gaps(const cJSON *q, struct sbuf *sb)
+{
+	const cJSON	*arr = cJSON_GetObjectItem(q, "gaps"), *g;
+
+	if (cJSON_GetArraySize(arr) == 0) {
+		sbuf_adds(sb, "no content gaps\n");
+		return;
+	}
+	sbuf_adds(sb, "content gaps: questions the knowledge base could not "
+	    "answer well\n(write an FAQ entry or document for each; see "
+	    "shopdesk ingest)\n\n");
+	cJSON_ArrayForEach(g, arr)
+		render_cluster(g, sb);
+}
+
 static int
 cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 {
@@ -226,13 +412,16 @@ cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "json",	no_argument,		NULL, 'j' },
 		{ "from",	required_argument,	NULL, 'f' },
 		{ "to",		required_argument,	NULL, 't' },
+		{ "failures",	no_argument,		NULL, 'F' },
+		{ "gaps",	no_argument,		NULL, 'G' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 out = SBUF_INIT;
 	const char	*from_arg = NULL, *to_arg = NULL;
 	char		*from = NULL, *to = NULL, *json;
-	cJSON		*a = NULL;
+	cJSON		*a = NULL, *q, *part;
+	const char	*only = NULL;	/* "failures" or "gaps" */
 	int		 ch, as_json = 0, status = SD_EXIT_FAIL;
 
 	while ((ch = getopt_long(argc, argv, "jf:t:", longopts, NULL)) != -1) {
@@ -245,6 +434,12 @@ cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 			break;
 		case 't':
 			to_arg = optarg;
+			break;
+		case 'F':
+		case 'G':
+			if (only != NULL)
+				return cmd_usage(&cmd_stats_entry);
+			only = ch == 'F' ? "failures" : "gaps";
 			break;
 		default:
 			return cmd_usage(&cmd_stats_entry);
@@ -266,13 +461,32 @@ cmd_stats_run(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	if (analytics_compute(ctx->st, from, to, 0, &a, &err) != SD_OK)
 		goto out;
+	if (only != NULL) {
+		/* Only the report asked for, with the range. */
+		q = cJSON_GetObjectItem(a, "quality");
+		part = cJSON_DetachItemFromObject(q, only);
+		q = cJSON_CreateObject();
+		cJSON_AddItemToObject(q, "from", cJSON_DetachItemFromObject(a,
+		    "from"));
+		cJSON_AddItemToObject(q, "to", cJSON_DetachItemFromObject(a,
+		    "to"));
+		cJSON_AddItemToObject(q, only, part);
+		cJSON_Delete(a);
+		a = q;
+	}
 	if (as_json) {
 		json = cJSON_PrintUnformatted(a);
 		printf("%s\n", json);
 		free(json);
 	} else {
 		stats_ascii = MB_CUR_MAX == 1;
-		render(a, &out);
+		if (only == NULL) {
+			render(a, &out);
+			render_quality(a, &out);
+		} else if (strcmp(only, "failures") == 0)
+			render_failures(a, &out);
+		else
+			render_gaps(a, &out);
 		fputs(out.buf, stdout);
 	}
 	status = SD_EXIT_OK;
@@ -289,7 +503,8 @@ out:
 
 const struct sd_cmd cmd_stats_entry = {
 	.name = "stats",
-	.usage = "stats [--json] [--from DATE] [--to DATE]",
+	.usage = "stats [--json] [--failures | --gaps] [--from DATE] "
+	    "[--to DATE]",
 	.summary = "how the agent does: resolution, fallbacks, satisfaction",
 	.flags = SD_CMD_DB,
 	.run = cmd_stats_run,

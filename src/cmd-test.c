@@ -338,8 +338,8 @@ copy_schema(struct store *src, const char *name, const char *path,
  * Copy the database to a scratch file, the conversation log (the
  * history file beside it) too, so stories see the store as it is.
  */
-static struct store *
-scratch_copy(struct store *src, char **path, struct sd_error *err)
+struct store *
+cmd_scratch_copy(struct store *src, char **path, struct sd_error *err)
 {
 	const char	*tmp = getenv("TMPDIR");
 	char		*dir, *hpath;
@@ -365,8 +365,8 @@ scratch_copy(struct store *src, char **path, struct sd_error *err)
 	return st;
 }
 
-static void
-remove_scratch(char *path)
+void
+cmd_scratch_remove(char *path)
 {
 	static const char *const sides[] = { "-wal", "-shm", "-history",
 	    "-history-wal", "-history-shm" };
@@ -415,13 +415,13 @@ cmd_test_run(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cmd_usage(&cmd_test_entry);
-	if ((st = scratch_copy(ctx->st, &path, &err)) == NULL) {
-		remove_scratch(path);
+	if ((st = cmd_scratch_copy(ctx->st, &path, &err)) == NULL) {
+		cmd_scratch_remove(path);
 		return cmd_error(&cmd_test_entry, &err);
 	}
 	if ((r.e = engine_open(st, ctx->share_dir, &err)) == NULL) {
 		store_close(st);
-		remove_scratch(path);
+		cmd_scratch_remove(path);
 		return cmd_error(&cmd_test_entry, &err);
 	}
 	for (i = optind; i < argc; i++)
@@ -436,7 +436,7 @@ cmd_test_run(struct sd_ctx *ctx, int argc, char **argv)
 		status = SD_EXIT_FAIL;
 	engine_close(r.e);
 	store_close(st);
-	remove_scratch(path);
+	cmd_scratch_remove(path);
 	return status;
 }
 

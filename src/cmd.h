@@ -20,6 +20,15 @@ int	 cmd_error(const struct sd_cmd *, const struct sd_error *);
  * For commands without SD_CMD_DB that open the store only when needed.
  */
 int	 cmd_open_store(struct sd_ctx *, struct sd_error *);
+/*
+ * A scratch copy of the database and its history file (cmd-test.c), for
+ * commands that run conversations without keeping them: *path gets the
+ * copy's path, which cmd_scratch_remove removes and frees.
+ */
+struct store;
+struct store	*cmd_scratch_copy(struct store *, char **path,
+		    struct sd_error *);
+void		 cmd_scratch_remove(char *path);
 /* Progress to stderr, only when it is a terminal and not quiet. */
 int	 cmd_progress_wanted(const struct sd_ctx *);
 

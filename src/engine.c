@@ -28,11 +28,13 @@
 #include "catalog.h"
 #include "engine.h"
 #include "entity.h"
+#include "experiment.h"
 #include "factcheck.h"
 #include "generate.h"
 #include "history.h"
 #include "intent.h"
 #include "paths.h"
+#include "quality.h"
 #include "sbuf.h"
 #include "search.h"
 #include "store.h"
@@ -373,13 +375,18 @@ entities_json(const struct entity_list *el)
 /* Store the turn: both lines, the trace and the state, in one go. */
 static enum sd_rc
 persist(struct tctx *t, struct turn *tu, long long latency,
-    struct sd_error *err)
+    const struct experiment_exposure *x, struct sd_error *err)
 {
 	struct history_turn ht;
+	struct quality_turn q;
 	char		*trace = NULL, *state = NULL;
 	enum sd_rc	 rc;
 
 	memset(&ht, 0, sizeof ht);
+	quality_measure(t->trace, t->text, &q);
+	ht.quality = &q;
+	ht.experiment = x->experiment;
+	ht.arm = x->arm;
 	ht.session_id = t->si.id;
 	ht.text = t->text;
 	ht.intent = t->intent;
@@ -406,6 +413,7 @@ persist(struct tctx *t, struct turn *tu, long long latency,
 		rc = history_turn_save(t->st, &ht, err);
 	tu->user_msg_id = ht.user_msg_id;
 	tu->bot_msg_id = ht.bot_msg_id;
+	quality_turn_release(&q);
 	free(trace);
 	free(state);
 	return rc;
@@ -549,6 +557,59 @@ understand_scope(struct tctx *t)
 	    round((double)e->ir.in_store * 1e4) / 1e4);
 }
 
+/*
+ * A/B experiments (experiment.h): the session's arm of the running
+ * experiment, its settings applied to this turn only (the engine's own
+ * are put back by arm_end), and the exposure in the trace.
+ */
+struct arm_turn {
+	struct experiment_exposure x;
+	struct generator *gen;		/* the engine's own generator */
+	double		 threshold, margin;	/* and intent decision */
+};
+
+static enum sd_rc
+arm_begin(struct tctx *t, struct arm_turn *a, struct sd_error *err)
+{
+	struct engine	*e = t->e;
+	cJSON		*o, *s;
+	enum sd_rc	 rc;
+
+	a->gen = e->gen;
+	a->threshold = intent_model_threshold(e->im);
+	a->margin = intent_model_margin(e->im);
+	if ((rc = experiment_expose(t->st, t->si.id, NULL, &a->x, err)) !=
+	    SD_OK || a->x.experiment == NULL)
+		return rc;
+	if (a->x.set.has_threshold)
+		intent_model_set_decision(e->im, a->x.set.threshold,
+		    a->margin);
+	if (a->x.set.generator == 0)
+		e->gen = NULL;
+	o = cJSON_AddObjectToObject(t->trace, "experiment");
+	cJSON_AddStringToObject(o, "name", a->x.experiment);
+	cJSON_AddStringToObject(o, "arm", a->x.arm);
+	s = cJSON_AddObjectToObject(o, "settings");
+	if (a->x.set.has_variant)
+		cJSON_AddNumberToObject(s, "variant", (double)a->x.set.variant);
+	if (a->x.set.has_threshold)
+		cJSON_AddNumberToObject(s, "threshold", a->x.set.threshold);
+	if (a->x.set.generator >= 0)
+		cJSON_AddStringToObject(s, "generator", a->x.set.generator ?
+		    "on" : "off");
+	return SD_OK;
+}
+
+static void
+arm_end(struct engine *e, struct arm_turn *a)
+{
+	if (a->x.experiment != NULL) {
+		e->gen = a->gen;
+		intent_model_set_decision(e->im, a->threshold, a->margin);
+	}
+	experiment_exposure_release(&a->x);
+}
+
 /* understand: the intent and the entities of the text. */
 static void
 turn_understand(struct tctx *t)
@@ -673,6 +734,7 @@ engine_turn(struct engine *e, enum engine_channel channel,
     size_t len, struct turn *tu, struct sd_error *err)
 {
 	struct tctx	 t;
+	struct arm_turn	 arm;
 	struct text_clean clean;
 	cJSON		*timings, *before = NULL;
 	long long	 start = dlg_now_us();
@@ -681,6 +743,7 @@ engine_turn(struct engine *e, enum engine_channel channel,
 
 	memset(tu, 0, sizeof *tu);
 	memset(&t, 0, sizeof t);
+	memset(&arm, 0, sizeof arm);
 	t.e = e;
 	t.st = e->st;
 	t.user_id = user_id;
@@ -699,13 +762,14 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	text_fold(t.text, t.len, &t.fold);
 	dlg_stage_end(&t, DLG_STATE);
 	if ((rc = turn_session(&t, channel, session_id, &clean, &before,
-	    err)) != SD_OK)
+	    err)) != SD_OK || (rc = arm_begin(&t, &arm, err)) != SD_OK)
 		goto fail;
 	dlg_stage_end(&t, DLG_UNDERSTAND);
 	turn_understand(&t);
 	dlg_stage_end(&t, DLG_STATE);
 	dlg_load_customer(&t);
-	t.seed = seed_of(t.si.id, t.si.turns);
+	t.seed = arm.x.set.has_variant ? arm.x.set.variant :
+	    seed_of(t.si.id, t.si.turns);
 	dlg_stage_end(&t, DLG_DECIDE);
 	turn_decide(&t);
 	if (t.reply.len > 0)
@@ -730,7 +794,7 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	t.tables = NULL;
 	t.ntables = 0;
 	if ((rc = persist(&t, tu, e->fixed_timings ? 0 : dlg_now_us() - start,
-	    err)) != SD_OK)
+	    &arm.x, err)) != SD_OK)
 		goto fail;
 	dlg_stage_end(&t, DLG_PERSIST);
 	cJSON_AddNumberToObject(timings, stage_names[DLG_PERSIST],
@@ -745,6 +809,7 @@ engine_turn(struct engine *e, enum engine_channel channel,
 fail:
 	turn_release(tu);
 out:
+	arm_end(e, &arm);
 	dlg_read_end(&t);
 	cJSON_Delete(before);
 	cJSON_Delete(t.trace);

@@ -353,6 +353,7 @@ history_turn_save(struct store *st, struct history_turn *ht,
 		{ "bot", ht->reply, NULL, ht->action, ht->latency_us, 1,
 		    ht->claims, ht->claims_backed, ht->fill_bug },
 	};
+	struct analytics_turn at;
 
 	ht->user_msg_id = ht->bot_msg_id = 0;
 	if ((s = store_prepare(st, begin, err)) == NULL)
@@ -432,6 +433,20 @@ history_turn_save(struct store *st, struct history_turn *ht,
 	}
 	if (analytics_fold(st, ht->session_id, now, lines, bot ? 2 : 1,
 	    ht->status, err) != SD_OK)
+		goto fail_err;
+	at.session_id = ht->session_id;
+	at.user_msg_id = ht->user_msg_id;
+	at.reply_id = ht->bot_msg_id;
+	at.created_at = now;
+	at.intent = ht->intent;
+	at.confidence = ht->confidence;
+	at.action = bot ? ht->action : NULL;
+	at.claims = ht->claims;
+	at.backed = ht->claims_backed;
+	at.q = ht->quality;
+	at.experiment = ht->experiment;
+	at.arm = ht->arm;
+	if (analytics_turn_save(st, &at, err) != SD_OK)
 		goto fail_err;
 
 	what = "commit";

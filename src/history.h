@@ -7,6 +7,7 @@
 #include "shopdesk.h"
 
 struct store;
+struct quality_turn;
 
 /* A session row. */
 struct session_info {
@@ -81,6 +82,10 @@ struct history_turn {
 	int		 claims;	/* the reply's fact-check: claims made, */
 	int		 claims_backed;	/* backed as written, */
 	int		 fill_bug;	/* a template filled with wrong facts */
+	const struct quality_turn *quality;	/* the turn's measures, or
+					   NULL (stored with the turn) */
+	const char	*experiment;	/* the A/B arm the turn was */
+	const char	*arm;		/* exposed to, or NULL */
 	long long	 user_msg_id;	/* out */
 	long long	 bot_msg_id;	/* out, 0 without a bot line */
 };

@@ -41,6 +41,8 @@ extern const struct sd_cmd cmd_triggers_entry;
 extern const struct sd_cmd cmd_sync_entry;
 extern const struct sd_cmd cmd_payments_entry;
 extern const struct sd_cmd cmd_stats_entry;
+extern const struct sd_cmd cmd_experiment_entry;
+extern const struct sd_cmd cmd_export_entry;
 extern const struct sd_cmd cmd_embed_entry;
 
 const struct sd_cmd *const cmd_table[] = {
@@ -64,6 +66,8 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_sync_entry,
 	&cmd_payments_entry,
 	&cmd_stats_entry,
+	&cmd_experiment_entry,
+	&cmd_export_entry,
 	&cmd_embed_entry,
 	NULL
 };

@@ -648,6 +648,72 @@ static const char *const history_migrations[] = {
 	"  created_at TEXT NOT NULL,"
 	"  PRIMARY KEY (customer, sku)"
 	") WITHOUT ROWID;",
+
+	/*
+	 * 6 -> 7: each customer turn's quality measures, kept by
+	 * analytics-quality.c with the turn: the reply's template variant
+	 * and generator, how many key terms the message had and the cited
+	 * context covered, the fact-check's counts, the feeling, and
+	 * whether it repeated the previous question.  Turns stored before
+	 * get what their traces say; their relevance stays unknown (NULL).
+	 */
+	"CREATE TABLE history.turn_metrics ("
+	"  user_msg_id INTEGER PRIMARY KEY"
+	"    REFERENCES messages(id) ON DELETE CASCADE,"
+	"  reply_id INTEGER,"
+	"  session_id TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  intent TEXT,"
+	"  confidence REAL,"
+	"  action TEXT,"
+	"  variant TEXT,"
+	"  generator TEXT,"
+	"  terms TEXT NOT NULL DEFAULT '',"
+	"  asked INTEGER,"
+	"  covered INTEGER,"
+	"  claims INTEGER,"
+	"  backed INTEGER,"
+	"  feeling TEXT,"
+	"  urgent INTEGER NOT NULL DEFAULT 0,"
+	"  rephrase INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX history.turn_metrics_time ON turn_metrics(created_at);"
+	"CREATE INDEX history.turn_metrics_session"
+	"  ON turn_metrics(session_id, user_msg_id);"
+	"INSERT INTO history.turn_metrics(user_msg_id, reply_id, session_id,"
+	"  created_at, intent, confidence, action, variant, generator,"
+	"  claims, backed, feeling, urgent)"
+	"  SELECT u.id, b.id, u.session_id, u.created_at, u.intent,"
+	"  u.confidence, b.action, json_extract(t.trace, '$.template'),"
+	"  json_extract(t.trace, '$.generator'), b.claims, b.claims_backed,"
+	"  json_extract(t.trace, '$.feeling.label'),"
+	"  coalesce(json_extract(t.trace, '$.feeling.urgent'), 0)"
+	"  FROM history.messages u LEFT JOIN history.messages b"
+	"  ON b.session_id = u.session_id AND b.seq = u.seq + 1"
+	"  AND b.role = 'bot'"
+	"  LEFT JOIN history.traces t ON t.message_id = b.id"
+	"  WHERE u.role = 'user';",
+
+	/*
+	 * 7 -> 8: A/B experiments (experiment.c): their arms as JSON
+	 * [{"name", "settings"}], one running at a time; and the arm each
+	 * turn was exposed to, beside its measures, for the report.
+	 */
+	"CREATE TABLE history.experiments ("
+	"  name TEXT PRIMARY KEY,"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  arms TEXT NOT NULL CHECK (json_valid(arms)),"
+	"  status TEXT NOT NULL DEFAULT 'running'"
+	"    CHECK (status IN ('running', 'stopped')),"
+	"  created_at TEXT NOT NULL,"
+	"  stopped_at TEXT"
+	");"
+	"CREATE UNIQUE INDEX history.experiments_running ON experiments(status)"
+	"  WHERE status = 'running';"
+	"ALTER TABLE history.turn_metrics ADD COLUMN experiment TEXT;"
+	"ALTER TABLE history.turn_metrics ADD COLUMN arm TEXT;"
+	"CREATE INDEX history.turn_metrics_experiment"
+	"  ON turn_metrics(experiment, arm) WHERE experiment IS NOT NULL;",
 };
 
 /*

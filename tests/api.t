@@ -189,6 +189,10 @@ for k in conversations turns resolution_rate fallback_rate escalation_rate \
 done
 contains "satisfaction counts the ratings" "$T/body" '"ratings":2'
 contains "failing lists the line rated 2" "$T/body" "how long does the battery"
+contains "analytics has the honest resolution" "$T/body" \
+    '"quality":{"resolution":{"conversations":'
+contains "and the ratings as helpfulness" "$T/body" \
+    '"helpfulness":{"ratings":2,'
 # Another key sees none of it: neither counts nor customers' lines.
 req GET /api/chat/analytics "" "$K2"
 status_is "GET analytics with another key" 200
@@ -196,6 +200,8 @@ contains "another key counts no conversation" "$T/body" '"conversations":0,'
 contains "nor ratings" "$T/body" '"ratings":0,'
 not_contains "nor the customers' lines" "$T/body" "battery"
 not_contains "nor their intents" "$T/body" '"intent":"'
+contains "nor conversations in quality" "$T/body" \
+    '"quality":{"resolution":{"conversations":0,'
 req GET /api/chat/analytics "" "$KA"
 status_is "GET analytics with an admin key" 200
 contains "the admin key sees the ratings" "$T/body" '"ratings":2'
@@ -256,6 +262,14 @@ contains "stats shows conversations" "$T/out" "conversations"
 contains "stats shows a day bar" "$T/out" "turns per day"
 run_ok "shopdesk stats --json" "$SHOPDESK" stats --json
 contains "stats --json counts the ratings" "$T/out" '"ratings":2'
+contains "stats shows the honest resolution" "$T/out" '"fin_rate":'
+run_ok "shopdesk stats --failures" "$SHOPDESK" stats --failures
+contains "failures list the line rated 2" "$T/out" "how long does the battery"
+contains "with its reason" "$T/out" "negative_feedback"
+run_ok "shopdesk stats --gaps --json" "$SHOPDESK" stats --gaps --json
+contains "gaps as JSON" "$T/out" '"gaps":['
+not_contains "and nothing else" "$T/out" '"conversations"'
+run_fails "stats --failures --gaps" 2 "$SHOPDESK" stats --failures --gaps
 run_fails "stats with a bad date" 2 "$SHOPDESK" stats --to 2026-02-40
 contains "the error names --to" "$T/err" "--to"
 
