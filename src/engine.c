@@ -101,6 +101,18 @@ engine_set_saver(struct engine *e, engine_save_fn fn, void *arg)
 }
 
 void
+engine_checkpoint_after_turns(struct engine *e)
+{
+	store_checkpoint_later(e->st);
+}
+
+void
+engine_idle(struct engine *e)
+{
+	store_checkpoint_due(e->st);
+}
+
+void
 engine_set_fixed_timings(struct engine *e, int on)
 {
 	e->fixed_timings = on;
