@@ -894,7 +894,7 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 	double		 x, y;
 	int		 i;
 	static const char *const stages[] = { "normalize", "understand",
-	    "state", "retrieve", "decide", "respond", "persist" };
+	    "state", "retrieve", "decide", "respond", "check", "persist" };
 
 	in = cJSON_GetObjectItemCaseSensitive(trace, "intent");
 	cdoc_line(d, 0, -1);
