@@ -132,8 +132,9 @@ long_at(const char *s, size_t len, long shift, long anchor, struct sbuf *out)
 		return 0;
 	p = ml + 1;
 	dl = p + 1 < len && isdigit((unsigned char)s[p + 1]) ? 2 : 1;
-	if ((d = digits(s + p, len - p, dl)) < 1 || d > 31)
-		return 0;
+	if ((d = digits(s + p, len - p, dl)) < 1 || d > 31 ||
+	    (p + dl < len && isalpha((unsigned char)s[p + dl])))
+		return 0;	/* "May 5G" is no date */
 	p += dl;
 	if (p + 6 <= len && s[p] == ',' && s[p + 1] == ' ' &&
 	    (y = digits(s + p + 2, len - p - 2, 4)) >= 0)

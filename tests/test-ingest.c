@@ -1041,6 +1041,10 @@ test_shift_dates(void)
 	    "45 days on: across the year, with and without the year; not "
 	    "inside a word, not a month alone");
 	sbuf_reset(&sb);
+	sbuf_adds(&sb, "May 5G phones");
+	ingest_shift_dates(&sb, 45, anchor);
+	is_str(sb.buf, "May 5G phones", "a day needs to end its word");
+	sbuf_reset(&sb);
 	sbuf_adds(&sb, "2028-02-28 and February 28, 2028");
 	ingest_shift_dates(&sb, 1, anchor);
 	is_str(sb.buf, "2028-02-29 and February 29, 2028", "a leap day");
