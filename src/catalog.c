@@ -200,6 +200,10 @@ products_run(struct store *st, const char *sql, const struct product_filter *f,
 	return SD_OK;
 }
 
+#define TAG_RARE	1000	/* products with a tag: read them all */
+#define STRINGIFY_(x)	#x
+#define STRINGIFY(x)	STRINGIFY_(x)
+
 enum sd_rc
 catalog_products(struct store *st, const struct product_filter *f,
     struct product **out, size_t *n, struct sd_error *err)
@@ -234,12 +238,23 @@ catalog_products(struct store *st, const struct product_filter *f,
 #define SUB	"subcategory = ?2"
 #define TAG	"id IN (SELECT rowid FROM product_fts WHERE product_fts" \
 		" MATCH ?2)"
-	static const char *const sql[2][3] = {
+	/*
+	 * A tag few products have is read from the full-text index, each
+	 * product by its rowid ("+" keeps the category index out): walking
+	 * the category's price index for the nine "students" laptops of
+	 * 100,000 products was 14M instructions.  A common tag keeps the
+	 * category's index, which stops at the few best.
+	 */
+#define CATX	"+category = ?1"
+	static const char *const sql[2][4] = {
 		{ PRODUCTS_WHERE(ANY, NOUSE), PRODUCTS_WHERE(ANY, SUB),
-		  PRODUCTS_WHERE(ANY, TAG) },
+		  PRODUCTS_WHERE(ANY, TAG), PRODUCTS_WHERE(ANY, TAG) },
 		{ PRODUCTS_WHERE(CAT, NOUSE), PRODUCTS_WHERE(CAT, SUB),
-		  PRODUCTS_WHERE(CAT, TAG) },
+		  PRODUCTS_WHERE(CAT, TAG), PRODUCTS_WHERE(CATX, TAG) },
 	};
+	static const char rare_sql[] = "SELECT count(*) FROM (SELECT 1"
+	    " FROM product_fts WHERE product_fts MATCH ?1 LIMIT "
+	    STRINGIFY(TAG_RARE) ")";
 #undef PRODUCTS_WHERE
 #undef PRODUCTS_ORDER
 #undef CAT
@@ -247,7 +262,9 @@ catalog_products(struct store *st, const struct product_filter *f,
 #undef NOUSE
 #undef SUB
 #undef TAG
-	int		 c = f->category != NULL;
+#undef CATX
+	int		 c = f->category != NULL, rare = 0;
+	sqlite3_stmt	*s;
 	struct sbuf	 match = SBUF_INIT;
 	const char	*p;
 	enum sd_rc	 rc;
@@ -265,7 +282,14 @@ catalog_products(struct store *st, const struct product_filter *f,
 		sbuf_addc(&match, isalnum((unsigned char)*p) ||
 		    (unsigned char)*p >= 0x80 ? *p : ' ');
 	sbuf_addc(&match, '"');
-	rc = products_run(st, sql[c][2], f, match.buf, out, n, err);
+	if (c && (s = store_prepare(st, rare_sql, NULL)) != NULL) {
+		sqlite3_bind_text(s, 1, match.buf, -1, SQLITE_STATIC);
+		rare = sqlite3_step(s) == SQLITE_ROW &&
+		    sqlite3_column_int(s, 0) < TAG_RARE;
+		sqlite3_reset(s);
+	}
+	rc = products_run(st, sql[c][rare ? 3 : 2], f, match.buf, out, n,
+	    err);
 	sbuf_release(&match);
 	return rc;
 }

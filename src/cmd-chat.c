@@ -95,7 +95,9 @@ cmd_chat_run(struct sd_ctx *ctx, int argc, char **argv)
 				session = xstrdup(tu.session_id);
 			printf("bot> %s\n", tu.reply[0] ? tu.reply :
 			    "(an agent holds this session)");
+			fflush(stdout);
 			turn_release(&tu);
+			engine_idle(e);
 		} else if (*line != '\0') {
 			fprintf(stderr, "shopdesk: %s\n", sd_error_msg(&err));
 			sd_error_clear(&err);

@@ -96,6 +96,7 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 		return SD_EXIT_FAIL;
 	}
 	engine_set_generator(e, gen, NULL, NULL);
+	engine_checkpoint_after_turns(e);
 	while (sbuf_getline(&line, fp) == 0) {
 		lineno++;
 		sbuf_trim(&line);
@@ -149,6 +150,7 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 			print_text(line.buf, &tu);
 		fflush(stdout);
 		turn_release(&tu);
+		engine_idle(e);
 	}
 	if (ferror(fp)) {
 		fprintf(stderr, "shopdesk replay: %s: %s\n", name,

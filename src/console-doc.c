@@ -861,6 +861,31 @@ cdoc_verdicts(const char *reply, const cJSON *trace, struct sbuf *out)
 	free(m);
 }
 
+/*
+ * How the customer feels, as the trace's "feeling" has it: the label,
+ * its score with a bar, and whether the message is urgent.  Anything but
+ * "none" is worth a look.
+ */
+static void
+feeling_line(struct cdoc *d, const cJSON *f)
+{
+	const char	*label;
+	double		 x;
+
+	if (!cJSON_IsObject(f) || (label = jstr(f, "label")) == NULL)
+		return;
+	cdoc_line(d, 24, -1);
+	cdoc_adds(d, CS_DIM, "feeling ");
+	cdoc_addf(d, strcmp(label, "none") != 0 ? CS_ERROR : CS_BOLD,
+	    "%-16s ", label);
+	if (jnum(cJSON_GetObjectItemCaseSensitive(f, "scores"), label, &x)) {
+		cdoc_addf(d, CS_TEXT, "%.2f ", x);
+		bar(d, x, 8);
+	}
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(f, "urgent")))
+		cdoc_adds(d, CS_ERROR, " urgent");
+}
+
 void
 cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 {
@@ -869,7 +894,7 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 	double		 x, y;
 	int		 i;
 	static const char *const stages[] = { "normalize", "understand",
-	    "state", "retrieve", "decide", "respond", "persist" };
+	    "state", "retrieve", "decide", "respond", "check", "persist" };
 
 	in = cJSON_GetObjectItemCaseSensitive(trace, "intent");
 	cdoc_line(d, 0, -1);
@@ -893,6 +918,9 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 			continue;	/* the top one is shown above */
 		if (i > 5)
 			break;
+		/* An alternative that rounds to 0.00 tells nothing. */
+		if (jnum(it, "confidence", &x) && x < 0.005)
+			continue;
 		cdoc_line(d, 24, -1);
 		cdoc_adds(d, CS_DIM, "        ");
 		cdoc_addf(d, CS_TEXT, "%-16s ", jstr(it, "name") != NULL ?
@@ -918,6 +946,8 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 		if ((s = jstr(v, "reason")) != NULL && *s != '\0')
 			cdoc_addf(d, CS_DIM, "  (%s)", s);
 	}
+
+	feeling_line(d, cJSON_GetObjectItemCaseSensitive(trace, "feeling"));
 
 	text = jstr(trace, "text");
 	ents = cJSON_GetObjectItemCaseSensitive(trace, "entities");

@@ -2341,8 +2341,10 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	 */
 	if ((c.eng = engine_open(ctx->st, ctx->share_dir, err)) == NULL)
 		c.quit = 1;
-	else
+	else {
 		engine_set_generator(c.eng, c.gen, on_token, &c);
+		engine_checkpoint_after_turns(c.eng);
+	}
 	o->engine_ready_ms = (double)(now_us() - t0) / 1000.0;
 
 	if (o->bench_draws >= 0) {
@@ -2359,6 +2361,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	while (!c.quit && !sig_quit) {
 		if (c.dirty)
 			draw(&c);
+		engine_idle(c.eng);	/* the reply is on screen */
 		now = now_us() / 1000;
 		timeout = POLL_MS - (int)(now - c.last_poll_ms);
 		if (timeout < 0)

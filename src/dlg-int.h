@@ -63,8 +63,9 @@ enum dlg_stage {
 	DLG_STATE,		/* session, dialogue state, the customer */
 	DLG_RETRIEVE,		/* catalog and knowledge-base reads */
 	DLG_DECIDE,		/* the policy and its templates */
-	DLG_RESPOND,		/* generated reply, the trace */
-	DLG_PERSIST,		/* the turn stored */
+	DLG_RESPOND,		/* generated reply */
+	DLG_CHECK,		/* the reply's fact-check */
+	DLG_PERSIST,		/* the trace, the turn stored */
 	DLG_STAGES
 };
 
@@ -121,6 +122,7 @@ struct tctx {
 	unsigned long		 seed;		/* template variant choice */
 	int			 fallback;	/* this turn was a fallback */
 	struct gen_verdict	 verdict;	/* the reply's fact-check */
+	int			 checked;	/* the check stage ran */
 	struct turn_table	*tables;	/* the reply's tables */
 	char			**table_text;	/* their text for the reply */
 	size_t			 ntables;

@@ -1,9 +1,9 @@
 /*
  * engine.c owns one conversational turn: it runs the pipeline
  *
- *	normalize -> understand (intent, entities) -> state (session,
- *	dialogue state, customer) -> retrieve -> decide (the policy) ->
- *	respond -> persist
+ *	normalize -> understand (intent, entities, feelings) -> state
+ *	(session, dialogue state, customer) -> retrieve -> decide (the
+ *	policy) -> respond -> check -> persist
  *
  * and records each step in the turn's trace (a cJSON object), which the
  * console's panes, replay --json and the API's debug field all show,
@@ -14,7 +14,8 @@
  * in order, generates and stores the turn, and serves the agent desk.
  *
  * Every fact in a reply comes from a row of the store, and the trace's
- * "citations" name the rows.
+ * "citations" name the rows; the check stage holds the reply against
+ * them before anyone sees it.
  */
 #include "config.h"
 
@@ -104,6 +105,18 @@ engine_set_saver(struct engine *e, engine_save_fn fn, void *arg)
 }
 
 void
+engine_checkpoint_after_turns(struct engine *e)
+{
+	store_checkpoint_later(e->st);
+}
+
+void
+engine_idle(struct engine *e)
+{
+	store_checkpoint_due(e->st);
+}
+
+void
 engine_set_fixed_timings(struct engine *e, int on)
 {
 	e->fixed_timings = on;
@@ -131,18 +144,27 @@ engine_set_generator(struct engine *e, struct generator *g,
 }
 
 /*
- * Every reply is fact-checked before anyone sees it (generate.h): a
- * template filled with facts the store does not back is replaced, and
- * the trace's "reply_check" says what was wrong.
+ * check: every template reply is fact-checked before anyone sees it
+ * (generate.h): one filled with facts the store does not back is
+ * replaced, and the trace's "reply_check" says what was wrong.  Once a
+ * turn, and its time is the check stage's wherever it runs: a generated
+ * reply needs the checked template as its draft (and its fallback), so
+ * respond asks for the check before it calls the model.
  */
 static void
 check_reply(struct tctx *t)
 {
 	struct gen_check ck;
 	struct sd_error	 err = SD_ERROR_INIT;
-	char		*state = cJSON_PrintUnformatted(t->state);
+	enum dlg_stage	 was = t->stage;
+	char		*state;
 	size_t		 i;
 
+	if (t->checked || t->reply.len == 0)
+		return;
+	t->checked = 1;
+	dlg_stage_end(t, DLG_CHECK);
+	state = cJSON_PrintUnformatted(t->state);
 	memset(&ck, 0, sizeof ck);
 	ck.text = t->text;
 	ck.state_json = state;
@@ -162,6 +184,7 @@ check_reply(struct tctx *t)
 	t->verdict.trace = NULL;
 	sd_error_clear(&err);
 	free(state);
+	dlg_stage_end(t, was);
 }
 
 /*
@@ -186,6 +209,9 @@ generate(struct tctx *t)
 	    (size_t)cJSON_GetArraySize(t->retrieved));
 	if (why == NULL || t->escalate)
 		return used;
+	check_reply(t);		/* the draft the model works from */
+	t->checked = 1;		/* the model's text is checked as it comes */
+	dlg_read_end(t);	/* no snapshot held while it answers */
 	src = xcalloc((size_t)cJSON_GetArraySize(t->retrieved) + 1,
 	    sizeof *src);
 	cJSON_ArrayForEach(it, t->retrieved) {
@@ -427,6 +453,7 @@ static const char *const stage_names[DLG_STAGES] = {
 	[DLG_RETRIEVE] = "retrieve",
 	[DLG_DECIDE] = "decide",
 	[DLG_RESPOND] = "respond",
+	[DLG_CHECK] = "check",
 	[DLG_PERSIST] = "persist",
 };
 
@@ -673,17 +700,22 @@ keep_shown_tables(struct tctx *t)
 	t->ntables = n;
 }
 
+/* respond: a generated reply where the generator wants one. */
+static const char *
+turn_respond(struct tctx *t)
+{
+	if (strcmp(t->si.status, "agent") == 0)
+		return "template";
+	return generate(t);
+}
+
 /*
- * respond: a generated reply where the generator wants one, then the
- * rest of the trace (before is the state as it was; taken over).
+ * The rest of the trace, once the reply is checked (before is the state
+ * as it was; taken over).
  */
 static void
-turn_respond(struct tctx *t, cJSON *before)
+trace_reply(struct tctx *t, cJSON *before, const char *generator)
 {
-	const char	*generator;
-
-	generator = strcmp(t->si.status, "agent") == 0 ? "template" :
-	    generate(t);
 	cJSON_AddItemToObject(t->trace, "state_before", before);
 	cJSON_AddItemToObject(t->trace, "state_after",
 	    cJSON_Duplicate(t->state, 1));
@@ -710,7 +742,8 @@ turn_respond(struct tctx *t, cJSON *before)
 
 /*
  * One turn: normalize -> understand -> state -> decide (retrieving what
- * it needs) -> respond -> persist.  Each stage's time goes to the trace.
+ * it needs) -> respond -> check -> persist.  Each stage's time goes to
+ * the trace.
  */
 const char *
 engine_channel_name(enum engine_channel ch)
@@ -737,6 +770,7 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	struct arm_turn	 arm;
 	struct text_clean clean;
 	cJSON		*timings, *before = NULL;
+	const char	*generator;
 	long long	 start = dlg_now_us();
 	size_t		 i;
 	enum sd_rc	 rc;
@@ -772,13 +806,13 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	    seed_of(t.si.id, t.si.turns);
 	dlg_stage_end(&t, DLG_DECIDE);
 	turn_decide(&t);
-	if (t.reply.len > 0)
-		check_reply(&t);
-	dlg_read_end(&t);
 	dlg_stage_end(&t, DLG_RESPOND);
-	turn_respond(&t, before);
-	before = NULL;
+	generator = turn_respond(&t);
+	check_reply(&t);
+	dlg_read_end(&t);
 	dlg_stage_end(&t, DLG_PERSIST);
+	trace_reply(&t, before, generator);
+	before = NULL;
 	timings = timings_json(&t, DLG_PERSIST);
 	cJSON_AddItemToObject(t.trace, "timings_us", timings);
 

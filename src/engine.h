@@ -128,6 +128,15 @@ typedef enum sd_rc (*engine_save_fn)(void *, struct history_turn *,
 		    struct sd_error *);
 void		 engine_set_saver(struct engine *, engine_save_fn, void *);
 
+/*
+ * Front ends that answer one turn at a time call engine_idle once a
+ * reply is delivered, after engine_checkpoint_after_turns: the WAL
+ * checkpoint a turn's commit would run while the customer waits (fsync
+ * included) runs there instead.  The server has a checkpoint thread.
+ */
+void		 engine_checkpoint_after_turns(struct engine *);
+void		 engine_idle(struct engine *);
+
 /* Deterministic timings for replays: when set, every timing reads 0. */
 void		 engine_set_fixed_timings(struct engine *, int);
 

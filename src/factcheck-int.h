@@ -91,10 +91,17 @@ struct fc_key {
 	size_t		 prod;		/* index into products */
 };
 
+/* A product's key in the table of whole names (0: an empty slot). */
+struct fc_name {
+	size_t		 hash;		/* name_hash of its words */
+	size_t		 key;		/* index into keys, plus one */
+};
+
 struct fc_bucket {
 	char		*word;
 	size_t		*keys;		/* keys starting with word */
 	size_t		 n, cap;
+	int		 maxnw;		/* words of its longest key */
 	int		 brand;		/* word is a brand's first word */
 	long		 sku;		/* product whose SKU this is, or -1 */
 };
@@ -115,6 +122,8 @@ struct factcheck {
 	size_t		 nk;
 	struct fc_bucket *tab;		/* open addressing, power of two */
 	size_t		 tabn;
+	struct fc_name	*names;		/* products' keys by all their words */
+	size_t		 namesn;	/* open addressing, power of two */
 	struct fc_policy *pol;		/* policies, by their tags */
 	size_t		 npol;
 	struct fc_cache	*rows;		/* entity pools, kept across replies */

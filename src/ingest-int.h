@@ -14,6 +14,7 @@
 #include "shopdesk.h"
 #include "ingest.h"
 
+struct sbuf;
 struct store;
 struct ingest_seen;
 
@@ -111,5 +112,11 @@ size_t		 ingest_utf8_check(const char *buf, size_t len);
  * the C string, silently cutting the text after it.
  */
 size_t		 ingest_json_nul(const char *buf, size_t len);
+
+/* ingest-dates.c: "YYYY-MM-DD..." as days since 1970-01-01; -1 if not
+ * a date.  The dates of text moved by shift days (see ingest_opts). */
+int		 ingest_day_parse(const char *, long *);
+void		 ingest_shift_dates(struct sbuf *text, long shift,
+		    long anchor);
 
 #endif

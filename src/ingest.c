@@ -940,6 +940,7 @@ load_file(struct ingest_ctx *c, struct sd_error *err)
 		    strerror(errno));
 		goto out;
 	}
+	ingest_shift_dates(&data, c->opts->date_shift, c->opts->dated);
 	/* A UTF-8 byte order mark is not content. */
 	if (data.len >= 3 && memcmp(data.buf, "\xEF\xBB\xBF", 3) == 0)
 		skip = 3;
@@ -1194,7 +1195,7 @@ ingest_stats_summary(const struct ingest_stats *s, struct sbuf *sb)
 /* Load one MANIFEST entry (a path or a glob pattern). */
 static enum sd_rc
 seed_entry(struct store *st, const char *demo, const char *entry,
-    struct sd_error *err)
+    const struct ingest_opts *o, struct sd_error *err)
 {
 	glob_t		 g;
 	char		*path = paths_join(demo, entry);
@@ -1202,7 +1203,7 @@ seed_entry(struct store *st, const char *demo, const char *entry,
 	enum sd_rc	 rc = SD_OK;
 
 	if (strpbrk(entry, "*?[") == NULL) {
-		rc = ingest_file(st, path, NULL, NULL, err);
+		rc = ingest_file(st, path, o, NULL, err);
 		free(path);
 		return rc;
 	}
@@ -1214,10 +1215,30 @@ seed_entry(struct store *st, const char *demo, const char *entry,
 		return rc;
 	}
 	for (i = 0; i < g.gl_pathc && rc == SD_OK; i++)
-		rc = ingest_file(st, g.gl_pathv[i], NULL, NULL, err);
+		rc = ingest_file(st, g.gl_pathv[i], o, NULL, err);
 	globfree(&g);
 	free(path);
 	return rc;
+}
+
+/*
+ * "@dated YYYY-MM-DD": the day the demo files are written as of.  The
+ * store is seeded relative to today: every date moves by the days
+ * between (ingest-dates.c).
+ */
+static enum sd_rc
+seed_dated(const char *arg, struct ingest_opts *o, struct sd_error *err)
+{
+	long	 today;
+
+	if (ingest_day_parse(arg, &o->dated) != 0 || arg[10] != '\0')
+		return sd_fail(err, SD_ERR_PARSE, "@dated: \"%s\" is not a "
+		    "date (YYYY-MM-DD)", arg);
+	if (ingest_day_parse(store_now(), &today) != 0)
+		return sd_fail(err, SD_ERR_PARSE, "the time now (\"%s\") is "
+		    "not a date", store_now());
+	o->date_shift = today - o->dated;
+	return SD_OK;
 }
 
 enum sd_rc
@@ -1226,12 +1247,15 @@ ingest_seed_demo(struct store *st, const char *share_dir, struct sd_error *err)
 	char		*demo = paths_join(share_dir, "demo");
 	char		*manifest = paths_join(demo, "MANIFEST");
 	struct sbuf	 line = SBUF_INIT;
+	struct ingest_opts o;
 	unsigned long	 lineno = 0;
 	FILE		*fp = NULL;
 	char		*hash;
 	struct conn_settings saved;
 	int		 tuned = 0;
 	enum sd_rc	 rc;
+
+	memset(&o, 0, sizeof o);
 
 	if ((fp = fopen(manifest, "r")) == NULL) {
 		rc = sd_fail(err, SD_ERR_IO, "%s: %s", manifest,
@@ -1249,7 +1273,11 @@ ingest_seed_demo(struct store *st, const char *share_dir, struct sd_error *err)
 		sbuf_trim(&line);
 		if (line.len == 0)
 			continue;
-		if ((rc = seed_entry(st, demo, line.buf, err)) != SD_OK) {
+		if (strncmp(line.buf, "@dated ", 7) == 0)
+			rc = seed_dated(line.buf + 7, &o, err);
+		else
+			rc = seed_entry(st, demo, line.buf, &o, err);
+		if (rc != SD_OK) {
 			sd_error_prefix(err, "%s:%lu: ", manifest, lineno);
 			goto out;
 		}

@@ -29,6 +29,14 @@ struct ingest_opts {
 	/* Progress callback (records done, bytes done, bytes total), or NULL. */
 	void		(*progress)(void *, long long, long long, long long);
 	void		*progress_arg;
+	/*
+	 * Move every date of the file by date_shift days (0: leave the
+	 * text alone); a date without its year is taken in the year
+	 * nearest to the day dated (days since 1970-01-01).  For the demo
+	 * store, written as of one day and seeded relative to today.
+	 */
+	long		 date_shift;
+	long		 dated;
 };
 
 /* What one or more ingest_file calls did. */

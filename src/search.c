@@ -1954,7 +1954,7 @@ run_chunks_mapped(struct store *st, const struct chunk_map *m,
 	sqlite3_stmt	*s, *hs;
 	struct search_hit h;
 	long long	*seen = NULL, docid;
-	size_t		 nseen = 0, first = res->n, j;
+	size_t		 nseen = 0, j;
 	long		 i;
 	int		 r, hr, dup;
 
@@ -1995,7 +1995,7 @@ run_chunks_mapped(struct store *st, const struct chunk_map *m,
 	free(seen);
 	if (r != SQLITE_DONE)
 		return store_fail(st, err, "search documents");
-	return chunk_snippets(st, expr, res, first, err);
+	return SD_OK;
 }
 
 static enum sd_rc
@@ -2007,7 +2007,7 @@ run_chunks(struct store *st, unsigned kinds, const char *expr,
 	struct search_hit h;
 	struct chunk_map *m;
 	long long	*seen = NULL, docid;
-	size_t		 nseen = 0, first = res->n, j;
+	size_t		 nseen = 0, j;
 	int		 r, k, dup;
 
 	if ((m = chunk_map_get(st)) != NULL)
@@ -2042,7 +2042,7 @@ run_chunks(struct store *st, unsigned kinds, const char *expr,
 	free(seen);
 	if (r != SQLITE_DONE)
 		return store_fail(st, err, "search documents");
-	return chunk_snippets(st, expr, res, first, err);
+	return SD_OK;
 }
 
 /* Forget the hits from first on (a strict pass that found too few). */
@@ -2096,16 +2096,24 @@ rank_chunks(struct store *st, unsigned kinds, const struct sbuf *any,
 	size_t		 first = res->n;
 	enum sd_rc	 rc;
 
+	/*
+	 * Snippets only for the hits kept: a strict pass with too few hits
+	 * used to highlight its chunks and drop them, half of a question's
+	 * snippet time.
+	 */
 	if (all->len > 0) {
 		if ((rc = run_chunks(st, kinds, all->buf, spec, limit, res,
 		    cap, err)) != SD_OK)
 			return rc;
 		if (res->n - first >= (size_t)limit)
-			return SD_OK;
+			return chunk_snippets(st, all->buf, res, first, err);
 		hits_drop(res, first);
 	}
 	*used = any->buf;
-	return run_chunks(st, kinds, any->buf, spec, limit, res, cap, err);
+	if ((rc = run_chunks(st, kinds, any->buf, spec, limit, res, cap,
+	    err)) != SD_OK)
+		return rc;
+	return chunk_snippets(st, any->buf, res, first, err);
 }
 
 static int

@@ -72,6 +72,16 @@ enum sd_rc	 store_commit(struct store *, struct sd_error *);
 void		 store_rollback(struct store *);
 
 /*
+ * WAL checkpoints off the commit path: after store_checkpoint_later a
+ * commit no longer checkpoints (SQLite's autocheckpoint), it marks one
+ * due, and store_checkpoint_due runs it (outside a transaction; a no-op
+ * when none is due).  For front ends that can run it once a reply is
+ * delivered.
+ */
+void		 store_checkpoint_later(struct store *);
+void		 store_checkpoint_due(struct store *);
+
+/*
  * SD_ERR_DB with "what: sqlite message"; SD_ERR_BUSY instead when the
  * last error was SQLITE_BUSY or SQLITE_LOCKED.
  */

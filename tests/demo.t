@@ -59,4 +59,29 @@ after=$(q "SELECT count(*) FROM products")
 "$SHOPDESK" --db "$T/empty.db" --empty search laptop > "$T/out"
 n=$("$top_builddir/tests/sql-value" "$T/empty.db" "SELECT count(*) FROM products")
 [ "$n" -eq 0 ]; ok $? "--empty creates an empty store"
+# The demo store is seeded relative to the day it is created: on another
+# day every date keeps its spacing to "today" (the files are written as
+# of 2026-11-20; 2027-03-05 is 105 days later).
+later="$T/later.db"
+SHOPDESK_NOW=2027-03-05T09:30:00Z "$SHOPDESK" --db "$later" search laptop \
+    >/dev/null
+ok $? "a store created on another day"
+lq() { "$top_builddir/tests/sql-value" "$later" "$1"; }
+v=$(lq "SELECT placed_at FROM orders WHERE id = '12345'")
+[ "$v" = "2027-03-02T14:32:00Z" ]; ok $? "an order placed 3 days before today still is ($v)"
+v=$(lq "SELECT estimated_delivery FROM shipments WHERE order_id = '12345'")
+[ "$v" = "2027-03-06T20:00:00Z" ]; ok $? "its delivery is still expected tomorrow ($v)"
+v=$(lq "SELECT count(*) FROM order_events WHERE order_id = '12345' AND note LIKE '%estimated delivery March 6, 2027%'")
+[ "$v" = "1" ]; ok $? "the event's text moves with it"
+v=$(lq "SELECT value LIKE '%\"starts\":\"2027-02-27\",\"ends\":\"2027-03-16\"%' FROM meta WHERE key LIKE 'facts:%' AND value LIKE '%active_promotions%'")
+[ "$v" = "1" ]; ok $? "the sale still ends in 11 days"
+v=$(lq "SELECT count(*) FROM documents WHERE body LIKE '%From February 27 to March 16, 2027%'")
+[ "$v" -ge 1 ]; ok $? "and its text says so ($v)"
+a=$(q "SELECT count(*) FROM orders WHERE status = 'delivered' AND julianday('2026-11-20') - julianday(substr((SELECT max(delivered_at) FROM shipments s WHERE s.order_id = orders.id), 1, 10)) <= 30")
+b=$(lq "SELECT count(*) FROM orders WHERE status = 'delivered' AND julianday('2027-03-05') - julianday(substr((SELECT max(delivered_at) FROM shipments s WHERE s.order_id = orders.id), 1, 10)) <= 30")
+[ "$a" = "$b" ] && [ "$a" -gt 0 ]; ok $? "as many deliveries inside the return window ($a, $b)"
+printf '/user C1001\nWhere is my order #12345?\n' |
+    SHOPDESK_NOW=2027-03-05T09:30:00Z "$SHOPDESK" --db "$later" replay \
+    > "$T/out"
+contains "the reply gives the moved date" "$T/out" "Expected delivery: 2027-03-06"
 finish

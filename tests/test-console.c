@@ -158,7 +158,11 @@ static const char trace_json[] =
     "\"text\":\"gaming laptop under $1500\","
     "\"intent\":{\"name\":\"product_search\",\"confidence\":0.91},"
     "\"ranking\":[{\"name\":\"product_search\",\"confidence\":0.91},"
-    "{\"name\":\"recommendation\",\"confidence\":0.05}],"
+    "{\"name\":\"recommendation\",\"confidence\":0.05},"
+    "{\"name\":\"goodbye\",\"confidence\":0.001}],"
+    "\"feeling\":{\"label\":\"frustrated\",\"scores\":{\"none\":0.2,"
+    "\"frustrated\":0.75,\"angry\":0.05},\"urgent\":true,"
+    "\"urgency\":0.8},"
     "\"verdict\":{\"name\":\"accept\",\"reason\":\"above threshold\","
     "\"threshold\":0.4,\"margin\":0.1},"
     "\"entities\":[{\"type\":\"category\",\"value\":\"laptops\","
@@ -241,6 +245,11 @@ test_trace(void)
 	ok(strstr(s, "0.91 #########") == NULL &&
 	    strstr(s, "0.91 #######.") != NULL, "debug: score bar");
 	ok(strstr(s, "recommendation") != NULL, "debug: alternatives");
+	ok(strstr(s, "goodbye") == NULL, "debug: no alternative at 0.00");
+	ok(strstr(s, "feeling frustrated       0.75 ######.. urgent") !=
+	    NULL, "debug: the feeling, its score and urgency");
+	is_int(style_at(&d, "frustrated "), CS_ERROR,
+	    "debug: a feeling other than none stands out");
 	ok(strstr(s, "verdict accept  threshold 0.40  margin 0.10") != NULL,
 	    "debug: verdict with threshold and margin");
 	is_int(style_at(&d, "laptop under"), CS_ENTITY,

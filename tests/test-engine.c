@@ -60,6 +60,10 @@ test_compare(struct engine *e, struct store *st)
 	    cJSON_HasObjectItem(tm, "decide") &&
 	    cJSON_HasObjectItem(tm, "persist"),
 	    "retrieval is a stage of its own");
+	ok(cJSON_HasObjectItem(tm, "respond") &&
+	    cJSON_HasObjectItem(tm, "check") &&
+	    cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(tu.trace,
+	    "reply_check")), "the fact-check is a stage of its own");
 	ok(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(tu.trace,
 	    "tables")), "the trace has the table");
 	turn_release(&tu);

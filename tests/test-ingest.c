@@ -12,6 +12,7 @@
 
 #include "shopdesk.h"
 #include "ingest.h"
+#include "ingest-int.h"
 #include "sbuf.h"
 #include "store.h"
 #include "tap.h"
@@ -1015,6 +1016,43 @@ test_summary(void)
 	sbuf_release(&sb);
 }
 
+/* Dates moved by whole days, wherever the text has them. */
+static void
+test_shift_dates(void)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	long		 anchor;
+
+	ok(ingest_day_parse("2026-11-20T12:00:00Z", &anchor) == 0 &&
+	    ingest_day_parse("2026-11-2", &anchor) != 0 &&
+	    ingest_day_parse("2026-11-20", &anchor) == 0, "a day parses");
+	sbuf_adds(&sb, "{\"at\": \"2026-11-17T14:32:00Z\", \"note\": "
+	    "\"estimated delivery November 21, 2026\", \"sku\": "
+	    "\"X2026-11-20\", \"body\": \"From November 14 to December 1, "
+	    "2026; May 2026; ends 2026-12-31.\"}");
+	ingest_shift_dates(&sb, 0, anchor);
+	ok(strstr(sb.buf, "2026-11-17T14:32:00Z") != NULL,
+	    "no shift: the text is left alone");
+	ingest_shift_dates(&sb, 45, anchor);
+	is_str(sb.buf, "{\"at\": \"2027-01-01T14:32:00Z\", \"note\": "
+	    "\"estimated delivery January 5, 2027\", \"sku\": "
+	    "\"X2026-11-20\", \"body\": \"From December 29 to January 15, "
+	    "2027; May 2026; ends 2027-02-14.\"}",
+	    "45 days on: across the year, with and without the year; not "
+	    "inside a word, not a month alone");
+	sbuf_reset(&sb);
+	sbuf_adds(&sb, "May 5G phones");
+	ingest_shift_dates(&sb, 45, anchor);
+	is_str(sb.buf, "May 5G phones", "a day needs to end its word");
+	sbuf_reset(&sb);
+	sbuf_adds(&sb, "2028-02-28 and February 28, 2028");
+	ingest_shift_dates(&sb, 1, anchor);
+	is_str(sb.buf, "2028-02-29 and February 29, 2028", "a leap day");
+	ingest_shift_dates(&sb, -366, anchor);
+	is_str(sb.buf, "2027-02-28 and February 28, 2027", "a year back");
+	sbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -1037,6 +1075,7 @@ main(void)
 	test_transactions();
 	test_seed();
 	test_summary();
+	test_shift_dates();
 	tap_rmtree(tmp);
 	free(tmp);
 	done_testing();
