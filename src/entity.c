@@ -1208,13 +1208,39 @@ use_word(const struct run *r, size_t i)
 	return -1;
 }
 
+/*
+ * A family named with the variant next to it ("990 pro 2tb", "lg c4
+ * 55", "iphone 15 256"): the word with a digit right after the phrase
+ * that only one member's name has.  Returns that member's index + 1
+ * and claims the word (the span stays the name said), or 0.
+ */
+static uint32_t
+variant_member(struct run *r, size_t i, size_t n, uint64_t key)
+{
+	const struct text_token *t;
+	uint32_t hit;
+
+	if (i + n >= r->sc->ntok)
+		return 0;
+	t = &r->sc->tok[i + n];
+	if (!t->has_digit || t->end - t->start < 2 ||
+	    is_taken(r, t->start, t->end) ||
+	    (hit = gz_member_word(r->gz, key, r->s + t->start,
+	    t->end - t->start)) == 0)
+		return 0;
+	memset(r->sc->taken + t->start, 1, t->end - t->start);
+	return hit;
+}
+
 static void
-gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g)
+gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
+    uint64_t key)
 {
 	const struct gazetteer *gz = r->gz;
 	struct scratch	*sc = r->sc;
 	struct entity	*e;
 	size_t		 a = sc->tok[i].start, b = sc->tok[i + n - 1].end, k;
+	uint32_t	 one = 0;
 	int		 dist = 0, u;
 
 	for (k = i; k < i + n; k++)
@@ -1222,12 +1248,17 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g)
 	switch (g->kind) {
 	case GZ_PRODUCT:
 	case GZ_FAMILY:
+		if (g->count == 1)
+			one = g->target + 1;
+		else
+			one = variant_member(r, i, n, key);
 		e = emit(r, ENTITY_PRODUCT, EXTRACTOR_GAZETTEER, a, b);
-		if (g->count == 1) {
-			e->product_id = gz_product_id(gz, g->target);
-			e->sku = gz_product_sku(gz, g->target);
-			e->name = gz_product_name(gz, g->target);
-			e->brand = gz_product_brand(gz, g->target);
+		e->phrase = key;
+		if (one != 0) {
+			e->product_id = gz_product_id(gz, one - 1);
+			e->sku = gz_product_sku(gz, one - 1);
+			e->name = gz_product_name(gz, one - 1);
+			e->brand = gz_product_brand(gz, one - 1);
 			e->matches = 1;
 			set_value(r, e, "%s", e->name);
 		} else {
@@ -1372,7 +1403,7 @@ phrase_fix(const struct run *r, size_t k)
  * scratch words, and a shop's alias goes on as its target.
  */
 static const struct gz_entry *
-longest(struct run *r, size_t i, size_t *nw)
+longest(struct run *r, size_t i, size_t *nw, uint64_t *key)
 {
 	struct scratch	*sc = r->sc;
 	const struct gz_entry *g, *gt, *best = NULL;
@@ -1404,6 +1435,7 @@ longest(struct run *r, size_t i, size_t *nw)
 		if (g->kind != GZ_NONE) {
 			best = g;
 			*nw = n;
+			*key = h;
 		}
 		if (!g->more)
 			break;
@@ -1417,13 +1449,14 @@ find_catalog(struct run *r)
 	struct scratch	*sc = r->sc;
 	const struct gz_entry *best;
 	size_t		 i, bestn;
+	uint64_t	 key = 0;
 	int		 fl;
 
 	if (r->gz == NULL)
 		return;
 	prepare_tokens(r);
 	for (i = 0; i < sc->ntok; i++) {
-		if ((best = longest(r, i, &bestn)) == NULL)
+		if ((best = longest(r, i, &bestn, &key)) == NULL)
 			continue;
 		/* "do you price match": a policy, no attribute. */
 		if (best->kind == GZ_STOP) {
@@ -1452,7 +1485,7 @@ find_catalog(struct run *r)
 		if (bestn == 1 && sc->tdist[i] > 0 && best->kind != GZ_PRODUCT &&
 		    best->kind != GZ_BRAND && best->kind != GZ_FAMILY)
 			continue;
-		gazetteer_emit(r, i, bestn, best);
+		gazetteer_emit(r, i, bestn, best, key);
 		i += bestn - 1;
 	}
 }
