@@ -4,8 +4,10 @@
  *
  *	dlg-util.c	the turn's small helpers: state JSON, words,
  *			entities, trace (retrieved, citations), templates
- *	dlg-state.c	dialogue state: focus, last list, references,
+ *	dlg-state.c	dialogue state: focus, last list,
  *			filters, the customer, support forms
+ *	dlg-refs.c	what names and references mean: families,
+ *			brands said alone, "it", "the second"
  *	dlg-kb.c	knowledge-base retrieval and answers
  *	dlg-sales.c	product questions, recommendations, search
  *	dlg-compare.c	comparisons and compatibility
@@ -171,21 +173,16 @@ void		 dlg_read_begin(struct tctx *t);
 void		 dlg_read_end(struct tctx *t);
 
 /* dlg-state.c */
-extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 void		 dlg_focus_push(struct tctx *t, const char *sku);
 const char	*dlg_focus_top(struct tctx *t, int i);
 void		 dlg_results_set(struct tctx *t, const struct product *p,
 		    size_t n);
 int		 dlg_load_product(struct tctx *t, const char *sku,
 		    struct product *p);
-const char	*dlg_resolve_reference(struct tctx *t, const char **how);
-int		 dlg_target_product(struct tctx *t, struct product *p);
 void		 dlg_load_customer(struct tctx *t);
 void		 dlg_update_filters(struct tctx *t);
 int		 dlg_meets_constraints(struct tctx *t,
 		    const struct product *p);
-int		 dlg_family_best(struct tctx *t, const struct entity *en,
-		    struct product *p);
 cJSON		*dlg_open_form(struct tctx *t, const char *name);
 void		 dlg_close_form(struct tctx *t);
 const char	*dlg_order_focus(struct tctx *t);
@@ -195,6 +192,13 @@ void		 dlg_order_choices_set(struct tctx *t, const struct order *o,
 const char	*dlg_order_by_position(struct tctx *t, const char **how);
 int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 		    char **words);
+
+/* dlg-refs.c */
+extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
+const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+int		 dlg_target_product(struct tctx *t, struct product *p);
+int		 dlg_family_best(struct tctx *t, const struct entity *en,
+		    struct product *p);
 
 /* dlg-kb.c */
 void		 dlg_kb_search(struct tctx *t, const char *text,

@@ -1,0 +1,608 @@
+/*
+ * dlg-refs.c owns what the customer's words point at: which product a
+ * name, a family ("sony xm5", "the thinkpad"), a brand said alone ("the
+ * hisense") or a pointer ("it", "the second", "the cheaper one") means.
+ *
+ * The conversation comes first: the products the bot just listed
+ * (state "results") and those discussed (state "focus") are what "the
+ * <brand>" or "the <family>" most likely mean, so they are tried before
+ * the catalog.  Among catalog candidates the words the customer said
+ * decide: a capacity or size ("2tb", "65") that one name has, the
+ * category asked about, the words of a name left unsaid ("Pro",
+ * "Earbuds"), and last how well customers rate it.  Every choice goes to
+ * the trace's "reference": the rule, the candidates and the pick.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+#define REF_CANDS	32	/* family members weighed at most */
+#define CONV_MAX	(RESULTS_MAX + FOCUS_MAX)
+
+const char *const dlg_ordinals[] = { "first", "second", "third",
+	"fourth", "fifth", NULL };
+
+/* The trace's account of this turn's reference, rule set anew. */
+static cJSON *
+ref_trace(struct tctx *t, const char *rule)
+{
+	cJSON	*r = dlg_jobj(t->trace, "reference");
+
+	dlg_jset_str(r, "rule", rule);
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "candidates");
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "picked");
+	cJSON_AddArrayToObject(r, "candidates");
+	return r;
+}
+
+static void
+ref_candidate(cJSON *r, const char *sku)
+{
+	cJSON_AddItemToArray(dlg_jarr(r, "candidates"),
+	    cJSON_CreateString(sku));
+}
+
+/* The pick, kept in the trace so the SKU lives as long as the turn. */
+static const char *
+ref_pick(cJSON *r, const char *sku)
+{
+	dlg_jset_str(r, "picked", sku);
+	return dlg_jstr(r, "picked");
+}
+
+/* What the conversation offers: the last list, then the focus. */
+static size_t
+conversation(struct tctx *t, const char **v, size_t max)
+{
+	const char	*lists[] = { "results", "focus" };
+	cJSON		*it;
+	size_t		 n = 0, i, l;
+
+	for (l = 0; l < 2; l++)
+		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
+			if (!cJSON_IsString(it))
+				continue;
+			for (i = 0; i < n; i++)
+				if (strcmp(v[i], it->valuestring) == 0)
+					break;
+			if (i == n && n < max)
+				v[n++] = it->valuestring;
+		}
+	return n;
+}
+
+/*
+ * Does name have the word w (folded)?  A number alone also matches it
+ * with a unit ("256" is "256GB", "65" is '65"').
+ */
+static int
+name_word(const char *name, const char *w, size_t n)
+{
+	const char *p = name, *q;
+	size_t	 k, digits;
+
+	for (digits = 0; digits < n && w[digits] >= '0' && w[digits] <= '9';
+	    digits++)
+		;
+	while (*p != '\0') {
+		while (*p != '\0' && !isalnum((unsigned char)*p))
+			p++;
+		for (q = p; isalnum((unsigned char)*q); q++)
+			;
+		if (q == p)
+			break;
+		for (k = 0; k < n && p + k < q &&
+		    tolower((unsigned char)p[k]) == w[k]; k++)
+			;
+		if (k == n && (p + k == q || (digits == n &&
+		    !isdigit((unsigned char)p[k]))))
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
+/*
+ * Does the text range [a, b) overlap an entity that is no name (a price,
+ * date, quantity or order number)?
+ */
+static int
+in_other_entity(struct tctx *t, size_t a, size_t b)
+{
+	const struct entity *en;
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND)
+			continue;
+		if (a < en->end && b > en->start)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The words with a digit the customer said ("2tb", "256", "65"), not
+ * those of a price, date, quantity or order number: *n words of the
+ * folded text at tok (caller frees).
+ */
+static struct text_token *
+variant_words(struct tctx *t, size_t *n)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, i, k = 0;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+
+	*n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0; i < *n; i++) {
+		if (!tok[i].has_digit || tok[i].end - tok[i].start < 2 ||
+		    (t->fold.map != NULL && in_other_entity(t,
+		    t->fold.map[tok[i].start], t->fold.map[tok[i].end])))
+			continue;
+		tok[k++] = tok[i];
+	}
+	*n = k;
+	return tok;
+}
+
+/*
+ * Words of a product name (folded) the message does not have, not
+ * counting the brand or words with digits (sizes, capacities): each is
+ * a step away from what the customer named ("Pro", "Earbuds").
+ */
+static int
+extra_words(const char *name, const char *said, const char *brand)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 extra = 0;
+
+	n = text_tokenize(name, strlen(name), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		if (tok[i].has_digit || len < 2)
+			continue;
+		if (brand != NULL && strncasecmp(name + tok[i].start, brand,
+		    len) == 0 && brand[len] == '\0')
+			continue;
+		if (!dlg_word_in(said, name + tok[i].start, len))
+			extra++;
+	}
+	free(tok);
+	return extra;
+}
+
+/*
+ * How well p fits what the customer said: a capacity or size said that
+ * its name has (+10 each), the category asked about (+3), each name
+ * word left unsaid (-5), and its rating weighted by reviews (a Bayesian
+ * average, as recommendations use) to break ties.
+ */
+static double
+fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
+    size_t nvw)
+{
+	struct text_folded name = TEXT_FOLDED_INIT;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char	*cat = dlg_jstr(dlg_jobj(t->state, "filters"),
+	    "category");
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	double		 score;
+	size_t		 i;
+
+	score = (p->rating * (double)p->review_count + 4.0 * 50) /
+	    ((double)p->review_count + 50);
+	for (i = 0; i < nvw; i++)
+		if (name_word(p->name, s + vw[i].start, vw[i].end -
+		    vw[i].start))
+			score += 10;
+	if (ce != NULL && ce->category != NULL)
+		cat = ce->category;
+	if (cat != NULL && ((p->category != NULL && strcmp(p->category,
+	    cat) == 0) || (p->subcategory != NULL &&
+	    strcmp(p->subcategory, cat) == 0)))
+		score += 3;
+	text_fold(p->name, strlen(p->name), &name);
+	score -= 5 * extra_words(name.s.buf, s, p->brand);
+	text_folded_release(&name);
+	return score;
+}
+
+/*
+ * The best fitting of skus[0..n) into *p (1), trace r told of each;
+ * 0 when none loads.
+ */
+static int
+best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
+    struct product *p)
+{
+	struct text_token *vw;
+	struct product	 c;
+	double		 s, best = 0;
+	size_t		 i, nvw;
+	int		 found = 0;
+
+	vw = variant_words(t, &nvw);
+	for (i = 0; i < n; i++) {
+		ref_candidate(r, skus[i]);
+		memset(&c, 0, sizeof c);
+		if (!dlg_load_product(t, skus[i], &c))
+			continue;
+		s = fit_score(t, &c, vw, nvw);
+		if (!found || s > best) {
+			if (found)
+				product_release(p);
+			*p = c;
+			best = s;
+			found = 1;
+		} else
+			product_release(&c);
+	}
+	free(vw);
+	if (found)
+		ref_pick(r, p->sku);
+	return found;
+}
+
+/*
+ * A family's members the conversation holds, in its order: "the
+ * thinkpad" after a list with one ThinkPad is that one.
+ */
+static size_t
+members_in_conversation(struct tctx *t, const char **m, size_t nm,
+    const char **out)
+{
+	const char	*conv[CONV_MAX];
+	size_t		 nc, i, j, k = 0;
+
+	nc = conversation(t, conv, CONV_MAX);
+	for (i = 0; i < nc; i++)
+		for (j = 0; j < nm; j++)
+			if (strcmp(conv[i], m[j]) == 0) {
+				out[k++] = conv[i];
+				break;
+			}
+	return k;
+}
+
+/*
+ * A family without its members (a brand or category passed by a
+ * comparison, a shop alias): the products whose names hold the words
+ * said, else a search, best fitting first.
+ */
+static int
+family_by_words(struct tctx *t, const struct entity *en, struct product *p,
+    cJSON *r)
+{
+	struct search_result res;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 q = SBUF_INIT;
+	struct product	*cands = NULL;
+	const char	**skus;
+	size_t		 i, n = 0;
+	int		 found;
+
+	sbuf_add(&q, t->text + en->start, en->end - en->start);
+	dlg_retrieve_begin(t);
+	if (catalog_products_named(t->st, q.buf, 20, &cands, &n, &err) !=
+	    SD_OK || n == 0) {
+		sd_error_clear(&err);
+		dlg_kb_search(t, q.buf, SEARCH_KIND_BIT(SEARCH_PRODUCT), 10,
+		    &res);
+		for (i = 0; i < res.n; i++) {
+			cands = xrealloc(cands, (n + 1) * sizeof *cands);
+			memset(&cands[n], 0, sizeof cands[n]);
+			if (catalog_product_by_sku(t->st, res.hits[i].id,
+			    &cands[n], NULL) == SD_OK)
+				n++;
+		}
+		search_result_free(&res);
+	}
+	dlg_retrieve_end(t);
+	skus = xcalloc(n + 1, sizeof *skus);
+	for (i = 0; i < n; i++)
+		skus[i] = cands[i].sku;
+	found = best_of(t, r, skus, n, p);
+	for (i = 0; i < n; i++)
+		product_release(&cands[i]);
+	free(cands);
+	free(skus);
+	sbuf_release(&q);
+	return found;
+}
+
+int
+dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
+{
+	const char	*m[REF_CANDS], *conv[REF_CANDS];
+	size_t		 nm, nc;
+	cJSON		*r;
+
+	nm = gazetteer_members(t->e->gz, en, m, REF_CANDS);
+	if (nm == 0) {
+		r = ref_trace(t, "family words");
+		return family_by_words(t, en, p, r);
+	}
+	/* Said before in the conversation: that one, or the best of them. */
+	if ((nc = members_in_conversation(t, m, nm, conv)) > 0) {
+		r = ref_trace(t, "family in conversation");
+		return best_of(t, r, conv, nc, p);
+	}
+	r = ref_trace(t, "family in catalog");
+	return best_of(t, r, m, nm, p);
+}
+
+/*
+ * A brand said alone ("the samsung one", "going with the sony"): the
+ * product of that brand among the last list, then the products in focus.
+ * Only one candidate of the brand there picks it; the candidates go to
+ * the trace.  NULL when none or several match.
+ */
+static const char *
+brand_reference(struct tctx *t, const char *brand, int *several)
+{
+	cJSON		*lists[2], *it, *r;
+	struct product	 p;
+	const char	*hit;
+	int		 l, nhit;
+
+	*several = 0;
+	lists[0] = dlg_jarr(t->state, "results");
+	lists[1] = dlg_jarr(t->state, "focus");
+	r = ref_trace(t, "brand in conversation");
+	for (l = 0; l < 2; l++) {
+		hit = NULL;
+		nhit = 0;
+		cJSON_ArrayForEach(it, lists[l]) {
+			if (!cJSON_IsString(it))
+				continue;
+			ref_candidate(r, it->valuestring);
+			memset(&p, 0, sizeof p);
+			if (!dlg_load_product(t, it->valuestring, &p))
+				continue;
+			if (p.brand != NULL && strcasecmp(p.brand, brand) == 0 &&
+			    (hit == NULL || strcmp(hit, it->valuestring) != 0)) {
+				hit = it->valuestring;
+				nhit++;
+			}
+			product_release(&p);
+		}
+		if (nhit == 1)
+			return ref_pick(r, hit);
+		if (nhit > 1) {
+			*several = 1;
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A brand said alone that the conversation does not hold: the catalog's
+ * products of that brand in the category being discussed (the filters',
+ * else the focused product's), the best fitting what was said.
+ */
+static const char *
+brand_catalog(struct tctx *t, const char *brand)
+{
+	struct product_filter f;
+	struct product	*v = NULL, top, focus;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	**skus = NULL, *pick = NULL;
+	char		*cat = NULL;
+	size_t		 n = 0, i;
+	cJSON		*r;
+
+	memset(&f, 0, sizeof f);
+	memset(&focus, 0, sizeof focus);
+	memset(&top, 0, sizeof top);
+	f.max_price = f.min_price = -1;
+	f.brand = brand;
+	f.limit = REF_CANDS;
+	if (dlg_jstr(dlg_jobj(t->state, "filters"), "category") != NULL)
+		cat = xstrdup(dlg_jstr(dlg_jobj(t->state, "filters"),
+		    "category"));
+	else if (dlg_focus_top(t, 0) != NULL &&
+	    dlg_load_product(t, dlg_focus_top(t, 0), &focus)) {
+		cat = xstrdup(focus.category);
+		product_release(&focus);
+	}
+	if (cat == NULL)
+		return NULL;	/* no topic: the brand is a filter */
+	f.category = cat;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	r = ref_trace(t, "brand in catalog");
+	skus = xcalloc(n + 1, sizeof *skus);
+	for (i = 0; i < n; i++)
+		skus[i] = v[i].sku;
+	if (best_of(t, r, skus, n, &top)) {
+		pick = dlg_jstr(r, "picked");
+		product_release(&top);
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	free(skus);
+	free(cat);
+	return pick;
+}
+
+/*
+ * "The TCL one", "hisense then", "the samsung": a brand said as the
+ * thing meant, not as a filter of a list ("samsung tvs under $500").
+ */
+static int
+brand_alone(struct tctx *t)
+{
+	return dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0;
+}
+
+/* "The cheaper one", "the more expensive", "the better rated". */
+static const char *
+compared_reference(struct tctx *t, const char **how)
+{
+	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	struct product	 p;
+	const char	*best = NULL;
+	double		 bestv = 0;
+	int		 cheap, dear, better, want;
+
+	cheap = dlg_has_word(t, "cheaper") || dlg_has_word(t, "cheapest") ||
+	    dlg_has_word(t, "less expensive");
+	dear = dlg_has_word(t, "pricier") ||
+	    dlg_has_word(t, "more expensive") ||
+	    dlg_has_word(t, "priciest") || dlg_has_word(t, "most expensive");
+	better = dlg_has_word(t, "better rated") ||
+	    dlg_has_word(t, "best rated") ||
+	    dlg_has_word(t, "higher rated");
+	if (!(cheap || dear || better) || cJSON_GetArraySize(res) == 0)
+		return NULL;
+	want = cheap ? 0 : dear ? 1 : 2;
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, it->valuestring, &p))
+			continue;
+		if (best == NULL || (want == 0 && p.price < bestv) ||
+		    (want == 1 && p.price > bestv) ||
+		    (want == 2 && p.rating > bestv)) {
+			best = it->valuestring;
+			bestv = want == 2 ? p.rating : p.price;
+		}
+		product_release(&p);
+	}
+	*how = cheap ? "cheaper" : dear ? "more expensive" : "better rated";
+	return best;
+}
+
+/*
+ * Resolve references to earlier products: "the first/second/last one",
+ * a brand said alone, "the cheaper/more expensive/better one", "it".
+ * Returns a SKU (valid for the turn) or NULL; *how says which rule.
+ */
+const char *
+dlg_resolve_reference(struct tctx *t, const char **how)
+{
+	cJSON		*res = dlg_jarr(t->state, "results");
+	const char	*best;
+	int		 i, n = cJSON_GetArraySize(res), several;
+	const struct entity *en;
+
+	for (i = 0; dlg_ordinals[i] != NULL; i++)
+		if (dlg_has_word(t, dlg_ordinals[i]) && i < n) {
+			*how = dlg_ordinals[i];
+			return cJSON_GetArrayItem(res, i)->valuestring;
+		}
+	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0) {
+		if ((best = brand_reference(t, en->value, &several)) != NULL) {
+			*how = "brand";
+			return best;
+		}
+		if (!several && brand_alone(t) &&
+		    (best = brand_catalog(t, en->value)) != NULL) {
+			*how = "brand in catalog";
+			return best;
+		}
+	}
+	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
+		*how = "last";
+		return cJSON_GetArrayItem(res, n - 1)->valuestring;
+	}
+	if ((best = compared_reference(t, how)) != NULL)
+		return best;
+	if (dlg_has_word(t, "it") || dlg_has_word(t, "this") ||
+	    dlg_has_word(t, "that") || dlg_has_word(t, "its") ||
+	    dlg_has_word(t, "one")) {
+		*how = "it";
+		return dlg_focus_top(t, 0);
+	}
+	return NULL;
+}
+
+/*
+ * A brand or a kind of product is said, and the product in focus is of
+ * another: the focus is not what the customer means ("the hisense then"
+ * after a TCL, "what 65 inch tvs do you have" after headphones).
+ */
+static int
+focus_other(struct tctx *t, const char *sku)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const struct entity *ca = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product	 p;
+	int		 other = 0;
+
+	if ((br == NULL || br->value == NULL) &&
+	    (ca == NULL || ca->category == NULL))
+		return 0;
+	memset(&p, 0, sizeof p);
+	if (!dlg_load_product(t, sku, &p))
+		return 0;
+	if (br != NULL && br->value != NULL)
+		other = p.brand == NULL || strcasecmp(p.brand, br->value) != 0;
+	if (ca != NULL && ca->category != NULL)
+		other |= (p.category == NULL || strcmp(p.category,
+		    ca->category) != 0) && (p.subcategory == NULL ||
+		    strcmp(p.subcategory, ca->category) != 0);
+	product_release(&p);
+	return other;
+}
+
+/*
+ * The product the customer means: a product entity, else a reference,
+ * else the product in focus.  Records how in the trace.
+ */
+int
+dlg_target_product(struct tctx *t, struct product *p)
+{
+	const struct entity *en;
+	const char	*sku = NULL, *how = "focus";
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (en->sku != NULL) {
+			sku = en->sku;
+			how = "named";
+			break;
+		}
+		/* A family ("iPhone 15"): its best match in the catalog. */
+		if (dlg_family_best(t, en, p)) {
+			dlg_focus_push(t, p->sku);
+			dlg_jset_str(t->trace, "product_resolution", "family");
+			return 1;
+		}
+	}
+	if (sku == NULL)
+		sku = dlg_resolve_reference(t, &how);
+	if (sku == NULL) {
+		sku = dlg_focus_top(t, 0);
+		how = "focus";
+		if (sku != NULL && focus_other(t, sku)) {
+			dlg_jset_str(t->trace, "product_resolution",
+			    "none: the brand or kind said is not the focus's");
+			return 0;
+		}
+	}
+	if (sku == NULL || !dlg_load_product(t, sku, p))
+		return 0;
+	dlg_focus_push(t, p->sku);
+	dlg_jset_str(t->trace, "product_resolution", how);
+	return 1;
+}

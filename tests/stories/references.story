@@ -1,0 +1,41 @@
+# References: which product a short name, a family, a brand said alone
+# or a variant means.  The conversation is asked first, then the catalog.
+
+story: model numbers without the brand's full name, linked by their words
+> sony xm5 vs bose qc ultra, which is better at noise cancelling?
+action: compare
+contains: Sony WH-1000XM5
+contains: Bose QuietComfort Ultra Headphones
+not-contains: XM4
+not-contains: Earbuds
+
+story: a category beside two names only says what they are
+> thinking about headphones for flights. sony xm5 vs bose qc ultra?
+action: compare
+contains: Sony WH-1000XM5
+contains: Bose QuietComfort Ultra Headphones
+not-contains: Bose QuietComfort Headphones
+
+story: the capacity said picks the variant
+> how much is the Samsung 990 PRO 2TB?
+contains: Samsung 990 PRO NVMe SSD 2TB
+not-contains: SSD 1TB
+not-contains: SSD 4TB
+
+story: the size said after a model picks the variant
+> is the LG C4 65 in stock?
+contains: LG 65" C4 OLED evo 4K
+not-contains: LG 55"
+
+story: a brand said alone is the one the bot just compared
+> Keychron K2 Max vs Logitech MX Keys S
+> ok the keychron then, how much is it
+contains: Keychron K2 Max
+not-contains: MX Keys S
+
+story: a brand said alone is never the product in focus of another brand
+> how much is the Sony WH-1000XM5?
+contains: Sony WH-1000XM5
+> and the bose one, how much?
+contains: Bose
+not-contains: Sony
