@@ -183,7 +183,8 @@ extra_words(const char *name, const char *said, const char *brand)
 
 /*
  * How well p fits what the customer said: a capacity or size said that
- * its name has (+10 each), the category asked about (+3), each name
+ * its name has (+10 each, the screen size of the filters too), the
+ * category asked about (+3), each name
  * word left unsaid (-5), and its rating weighted by reviews (a Bayesian
  * average, as recommendations use) to break ties.
  */
@@ -196,6 +197,7 @@ fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
 	const char	*cat = dlg_jstr(dlg_jobj(t->state, "filters"),
 	    "category");
 	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	const char	*size;
 	double		 score;
 	size_t		 i;
 
@@ -205,6 +207,9 @@ fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
 		if (name_word(p->name, s + vw[i].start, vw[i].end -
 		    vw[i].start))
 			score += 10;
+	if ((size = dlg_jstr(dlg_jobj(t->state, "filters"), "size")) != NULL &&
+	    name_word(p->name, size, strlen(size)))
+		score += 10;
 	if (ce != NULL && ce->category != NULL)
 		cat = ce->category;
 	if (cat != NULL && ((p->category != NULL && strcmp(p->category,
@@ -389,7 +394,7 @@ brand_reference(struct tctx *t, const char *brand, int *several)
 /*
  * A brand said alone that the conversation does not hold: the catalog's
  * products of that brand in the category being discussed (the filters',
- * else the focused product's), the best fitting what was said.
+ * else the focused product's, else any), the best fitting what was said.
  */
 static const char *
 brand_catalog(struct tctx *t, const char *brand)
@@ -400,7 +405,7 @@ brand_catalog(struct tctx *t, const char *brand)
 	const char	**skus = NULL, *pick = NULL;
 	char		*cat = NULL;
 	size_t		 n = 0, i;
-	cJSON		*r;
+	cJSON		*r, *flt;
 
 	memset(&f, 0, sizeof f);
 	memset(&focus, 0, sizeof focus);
@@ -408,17 +413,19 @@ brand_catalog(struct tctx *t, const char *brand)
 	f.max_price = f.min_price = -1;
 	f.brand = brand;
 	f.limit = REF_CANDS;
-	if (dlg_jstr(dlg_jobj(t->state, "filters"), "category") != NULL)
-		cat = xstrdup(dlg_jstr(dlg_jobj(t->state, "filters"),
-		    "category"));
+	flt = dlg_jobj(t->state, "filters");
+	/*
+	 * Not the budget: it may come from the customer's profile, and "the
+	 * hp one" may be the one over it that the customer saw.
+	 */
+	if (dlg_jstr(flt, "category") != NULL)
+		cat = xstrdup(dlg_jstr(flt, "category"));
 	else if (dlg_focus_top(t, 0) != NULL &&
 	    dlg_load_product(t, dlg_focus_top(t, 0), &focus)) {
 		cat = xstrdup(focus.category);
 		product_release(&focus);
 	}
-	if (cat == NULL)
-		return NULL;	/* no topic: the brand is a filter */
-	f.category = cat;
+	f.category = cat;	/* NULL: all of the brand's products */
 	dlg_retrieve_begin(t);
 	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
 		n = 0;
@@ -442,13 +449,40 @@ brand_catalog(struct tctx *t, const char *brand)
 
 /*
  * "The TCL one", "hisense then", "the samsung": a brand said as the
- * thing meant, not as a filter of a list ("samsung tvs under $500").
+ * thing meant, not as a filter of a list ("samsung tvs under $500") or
+ * a choice to make ("which garmin has maps").
  */
 static int
-brand_alone(struct tctx *t)
+brand_alone(struct tctx *t, const struct entity *br)
 {
-	return dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
-	    dlg_count_entities(t, ENTITY_PRODUCT) == 0;
+	static const char *const before[] = { "the", "that", "this", NULL };
+	static const char *const after[] = { "one", "then", "model",
+	    "version", NULL };
+	const char	*s = t->text, *p;
+	size_t		 a = br->start, b = br->end, n, i;
+
+	if (dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return 0;
+	/* "which garmin has ...", "any samsung?": a choice, no reference. */
+	while (a > 0 && s[a - 1] == ' ')
+		a--;
+	for (i = 0; before[i] != NULL; i++) {
+		n = strlen(before[i]);
+		if (a >= n && strncasecmp(s + a - n, before[i], n) == 0 &&
+		    (a == n || !isalnum((unsigned char)s[a - n - 1])))
+			return 1;
+	}
+	for (p = s + b; *p == ' ' || *p == '\''; p++)
+		if (*p == '\'')	/* "the acer's" */
+			return 1;
+	for (i = 0; after[i] != NULL; i++) {
+		n = strlen(after[i]);
+		if (strncasecmp(p, after[i], n) == 0 &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	return 0;
 }
 
 /* "The cheaper one", "the more expensive", "the better rated". */
@@ -512,7 +546,7 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 			*how = "brand";
 			return best;
 		}
-		if (!several && brand_alone(t) &&
+		if (!several && brand_alone(t, en) &&
 		    (best = brand_catalog(t, en->value)) != NULL) {
 			*how = "brand in catalog";
 			return best;
@@ -563,6 +597,85 @@ focus_other(struct tctx *t, const char *sku)
 }
 
 /*
+ * "The 256 then", "the 65 inch one": a capacity or size said that the
+ * product meant does not have, but another model of its line does.  The
+ * line is the name before its bracketed variant or its last word with a
+ * digit ("Samsung Galaxy S24 (128GB)", "Samsung 990 PRO NVMe SSD 1TB");
+ * the sibling has every word said and the fewest other words.  Replaces
+ * *p and returns 1, or leaves it.
+ */
+static int
+variant_of(struct tctx *t, struct product *p)
+{
+	struct text_token *vw;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	*v = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	char		*line;
+	size_t		 nvw, n = 0, i, k, cut;
+	int		 pick = -1, best = 0, extra;
+	cJSON		*r;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return 0;	/* the digits may be another product's */
+	vw = variant_words(t, &nvw);
+	for (k = 0; k < nvw; k++)
+		if (!name_word(p->name, s + vw[k].start, vw[k].end -
+		    vw[k].start))
+			break;
+	if (k == nvw) {		/* nothing said that it lacks */
+		free(vw);
+		return 0;
+	}
+	line = xstrdup(p->name);
+	cut = strcspn(line, "(");
+	while (cut > 0 && line[cut - 1] == ' ')
+		cut--;
+	line[cut] = '\0';
+	/* No bracket: the line ends before its last word with a digit. */
+	if (strchr(p->name, '(') == NULL && (cut = strlen(line)) > 0) {
+		char *sp = strrchr(line, ' ');
+
+		if (sp != NULL && strpbrk(sp, "0123456789") != NULL)
+			*sp = '\0';
+	}
+	dlg_retrieve_begin(t);
+	if (catalog_products_named(t->st, line, 20, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	r = ref_trace(t, "variant of the product meant");
+	for (i = 0; i < n; i++) {
+		ref_candidate(r, v[i].sku);
+		for (k = 0; k < nvw; k++)
+			if (!name_word(v[i].name, s + vw[k].start,
+			    vw[k].end - vw[k].start))
+				break;
+		if (k < nvw || strcmp(v[i].sku, p->sku) == 0)
+			continue;
+		extra = abs((int)strlen(v[i].name) - (int)strlen(p->name));
+		if (pick < 0 || extra < best) {
+			pick = (int)i;
+			best = extra;
+		}
+	}
+	if (pick >= 0) {
+		product_release(p);
+		*p = v[pick];
+		memset(&v[pick], 0, sizeof v[pick]);
+		ref_pick(r, p->sku);
+		dlg_retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
+	}
+	for (i = 0; i < n; i++)
+		if ((int)i != pick)
+			product_release(&v[i]);
+	free(v);
+	free(line);
+	free(vw);
+	return pick >= 0;
+}
+
+/*
  * The product the customer means: a product entity, else a reference,
  * else the product in focus.  Records how in the trace.
  */
@@ -602,6 +715,8 @@ dlg_target_product(struct tctx *t, struct product *p)
 	}
 	if (sku == NULL || !dlg_load_product(t, sku, p))
 		return 0;
+	if (strcmp(how, "named") != 0 && variant_of(t, p))
+		how = "variant";
 	dlg_focus_push(t, p->sku);
 	dlg_jset_str(t->trace, "product_resolution", how);
 	return 1;

@@ -165,6 +165,36 @@ weight_limit(const char *s)
 	return -1;
 }
 
+/*
+ * A screen size said ("65 inch", '55"', "a 13-inch laptop") goes to
+ * filters.size: the variant meant when a model or brand comes next.
+ */
+static void
+screen_size(const char *s, cJSON *f)
+{
+	const char	*p, *q, *u;
+	char		 num[4];
+	size_t		 n;
+
+	for (p = s; *p != '\0'; p = q) {
+		for (; *p != '\0' && (!isdigit((unsigned char)*p) || (p > s &&
+		    isalnum((unsigned char)p[-1]))); p++)
+			;
+		for (q = p; isdigit((unsigned char)*q); q++)
+			;
+		if ((n = (size_t)(q - p)) == 0)
+			break;
+		u = *q == ' ' || *q == '-' ? q + 1 : q;
+		if (n < 2 || n > 3 || (*q != '"' && strncmp(u, "inch", 4) != 0 &&
+		    (strncmp(u, "in", 2) != 0 || isalpha((unsigned char)u[2]))))
+			continue;
+		memcpy(num, p, n);
+		num[n] = '\0';
+		dlg_jset_str(f, "size", num);
+		return;
+	}
+}
+
 static void
 update_constraints(struct tctx *t, cJSON *f)
 {
@@ -205,6 +235,7 @@ update_constraints(struct tctx *t, cJSON *f)
 		dlg_jset_str(req, "usb_c", "yes");
 	if ((kg = weight_limit(s)) > 0)
 		dlg_jset_num(req, "max_kg", kg);
+	screen_size(s, f);
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
 }

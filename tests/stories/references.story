@@ -39,3 +39,17 @@ contains: Sony WH-1000XM5
 > and the bose one, how much?
 contains: Bose
 not-contains: Sony
+
+story: a capacity said alone is that variant of the product meant
+> how much is the galaxy s24?
+contains: Samsung Galaxy S24 (128GB)
+> ok the 256 then, how much
+contains: Samsung Galaxy S24 (256GB)
+contains: $859
+not-contains: 128GB
+
+story: a brand said alone, the catalog's within the size asked for
+> what 65 inch tvs do you have
+> the hisense one, how much
+contains: Hisense 65"
+not-contains: Hisense 55"
