@@ -199,6 +199,7 @@ const char	*dlg_resolve_reference(struct tctx *t, const char **how);
 int		 dlg_target_product(struct tctx *t, struct product *p);
 int		 dlg_family_best(struct tctx *t, const struct entity *en,
 		    struct product *p);
+int		 dlg_unknown_product(struct tctx *t);
 
 /* dlg-kb.c */
 void		 dlg_kb_search(struct tctx *t, const char *text,

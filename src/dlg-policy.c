@@ -834,6 +834,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	 * "Add it to my cart": an action whatever the classifier says, and
 	 * an answer to an offered "see the specs?" that takes the product.
 	 */
+	/* A product the catalog lacks: said so, never another in its place. */
+	if (((flags_of(t, t->intent_id) & ACT_PRODUCT) ||
+	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
+		return;
 	if (dlg_handle_cart(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;

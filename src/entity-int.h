@@ -137,6 +137,9 @@ size_t		 gz_size_words(const struct gz_field *, size_t k);
  */
 uint32_t	 gz_member_word(const struct gazetteer *, uint64_t key,
 		    const char *w, size_t n);
+/* Has some product of phrase key (one or its members) the word w? */
+int		 gz_member_has(const struct gazetteer *, uint64_t key,
+		    const char *w, size_t n);
 
 /* Targets, by the indices in gz_entry. */
 long long	 gz_product_id(const struct gazetteer *, uint32_t);

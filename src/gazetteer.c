@@ -1406,6 +1406,23 @@ name_has_word(const char *name, const char *w, size_t n)
 	return 0;
 }
 
+int
+gz_member_has(const struct gazetteer *gz, uint64_t key, const char *w,
+    size_t n)
+{
+	const struct gz_entry *e = gz_lookup(gz, key);
+	size_t	 i;
+
+	if (e != NULL && e->count == 1)
+		return name_has_word(gz_product_name(gz, e->target), w, n);
+	for (i = members_at(gz, key); i < gz->nmemb && gz->memb[i].key == key;
+	    i++)
+		if (name_has_word(gz_product_name(gz, gz->memb[i].target), w,
+		    n))
+			return 1;
+	return 0;
+}
+
 uint32_t
 gz_member_word(const struct gazetteer *gz, uint64_t key, const char *w,
     size_t n)

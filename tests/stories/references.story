@@ -53,3 +53,22 @@ story: a brand said alone, the catalog's within the size asked for
 > the hisense one, how much
 contains: Hisense 65"
 not-contains: Hisense 55"
+
+story: a product the catalog lacks is said to be missing, with the nearest
+> how much is the Bose QuietComfort Ultra Headphones?
+contains: QuietComfort Ultra Headphones
+> and is the sony xm6 in stock?
+action: product_not_found
+contains: couldn't find sony xm6
+contains: Sony WH-1000XM5
+not-contains: Bose
+
+story: a newer model than the catalog has is never the older one's answer
+> how much is the galaxy s25 ultra?
+action: product_not_found
+contains: couldn't find galaxy s25 ultra
+contains: Samsung Galaxy S24 Ultra (256GB)
+not-contains: costs
+> the first one then, how much
+contains: Samsung Galaxy S24 Ultra (256GB)
+contains: $1,299
