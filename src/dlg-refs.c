@@ -190,7 +190,7 @@ extra_words(const char *name, const char *said, const char *brand)
  */
 static double
 fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
-    size_t nvw)
+    size_t nvw, int conv)
 {
 	struct text_folded name = TEXT_FOLDED_INIT;
 	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
@@ -201,7 +201,8 @@ fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
 	double		 score;
 	size_t		 i;
 
-	score = (p->rating * (double)p->review_count + 4.0 * 50) /
+	/* In the conversation the order shown breaks ties (best_of). */
+	score = conv ? 0 : (p->rating * (double)p->review_count + 4.0 * 50) /
 	    ((double)p->review_count + 50);
 	for (i = 0; i < nvw; i++)
 		if (name_word(p->name, s + vw[i].start, vw[i].end -
@@ -216,19 +217,24 @@ fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
 	    cat) == 0) || (p->subcategory != NULL &&
 	    strcmp(p->subcategory, cat) == 0)))
 		score += 3;
-	text_fold(p->name, strlen(p->name), &name);
-	score -= 5 * extra_words(name.s.buf, s, p->brand);
-	text_folded_release(&name);
+	if (!conv) {
+		text_fold(p->name, strlen(p->name), &name);
+		score -= 5 * extra_words(name.s.buf, s, p->brand);
+		text_folded_release(&name);
+	}
 	return score;
 }
 
 /*
  * The best fitting of skus[0..n) into *p (1), trace r told of each;
- * 0 when none loads.
+ * 0 when none loads.  With conv set they are the conversation's, in the
+ * order shown: the customer shortens a name just seen ("the thinkpad"),
+ * so unsaid words do not count, and of two that fit alike the one shown
+ * first (the bot's own ranking) wins, not the better rated.
  */
 static int
 best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
-    struct product *p)
+    struct product *p, int conv)
 {
 	struct text_token *vw;
 	struct product	 c;
@@ -242,7 +248,7 @@ best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
 		memset(&c, 0, sizeof c);
 		if (!dlg_load_product(t, skus[i], &c))
 			continue;
-		s = fit_score(t, &c, vw, nvw);
+		s = fit_score(t, &c, vw, nvw, conv) - (conv ? 0.01 * i : 0);
 		if (!found || s > best) {
 			if (found)
 				product_release(p);
@@ -316,7 +322,7 @@ family_by_words(struct tctx *t, const struct entity *en, struct product *p,
 	skus = xcalloc(n + 1, sizeof *skus);
 	for (i = 0; i < n; i++)
 		skus[i] = cands[i].sku;
-	found = best_of(t, r, skus, n, p);
+	found = best_of(t, r, skus, n, p, 0);
 	for (i = 0; i < n; i++)
 		product_release(&cands[i]);
 	free(cands);
@@ -350,10 +356,10 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 	/* Said before in the conversation: that one, or the best of them. */
 	if ((nc = members_in_conversation(t, m, nm, conv)) > 0) {
 		r = ref_trace(t, "family in conversation");
-		return best_of(t, r, conv, nc, p);
+		return best_of(t, r, conv, nc, p, 1);
 	}
 	r = ref_trace(t, "family in catalog");
-	return best_of(t, r, m, nm, p);
+	return best_of(t, r, m, nm, p, 0);
 }
 
 /*
@@ -445,7 +451,7 @@ brand_catalog(struct tctx *t, const char *brand)
 	skus = xcalloc(n + 1, sizeof *skus);
 	for (i = 0; i < n; i++)
 		skus[i] = v[i].sku;
-	if (best_of(t, r, skus, n, &top)) {
+	if (best_of(t, r, skus, n, &top, 0)) {
 		pick = dlg_jstr(r, "picked");
 		product_release(&top);
 	}

@@ -72,3 +72,18 @@ not-contains: costs
 > the first one then, how much
 contains: Samsung Galaxy S24 Ultra (256GB)
 contains: $1,299
+
+story: a family said alone is the one the bot just showed
+> Compare iPhone 15 vs Samsung Galaxy S24
+action: compare
+> ok the galaxy then, how much is it?
+contains: Samsung Galaxy S24 (128GB)
+not-contains: Ultra
+not-contains: iPhone
+
+story: of two of a family just shown, the one shown first
+> Compare the ThinkPad X1 Carbon and the ThinkPad T14
+action: compare
+> ok the thinkpad then, how much is it?
+contains: Lenovo ThinkPad X1 Carbon Gen 12
+not-contains: T14
