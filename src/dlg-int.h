@@ -200,6 +200,7 @@ int		 dlg_target_product(struct tctx *t, struct product *p);
 int		 dlg_family_best(struct tctx *t, const struct entity *en,
 		    struct product *p);
 int		 dlg_unknown_product(struct tctx *t);
+int		 dlg_named_pair(struct tctx *t);
 
 /* dlg-kb.c */
 void		 dlg_kb_search(struct tctx *t, const char *text,

@@ -915,3 +915,27 @@ dlg_unknown_product(struct tctx *t)
 	sbuf_release(&list);
 	return 1;
 }
+
+/*
+ * Two catalog products named as a pair ("S90D or C4", "xm5 vs qc
+ * ultra"): whatever the classifier reads, the customer weighs them.
+ */
+int
+dlg_named_pair(struct tctx *t)
+{
+	const struct entity *a, *b;
+	size_t	 i, j;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		a = &t->e->el.v[i];
+		if (a->type != ENTITY_PRODUCT || a->pair == 0 || unknown(a))
+			continue;
+		for (j = i + 1; j < t->e->el.n; j++) {
+			b = &t->e->el.v[j];
+			if (b->type == ENTITY_PRODUCT && b->pair == a->pair &&
+			    !unknown(b))
+				return 1;
+		}
+	}
+	return 0;
+}

@@ -87,3 +87,16 @@ action: compare
 > ok the thinkpad then, how much is it?
 contains: Lenovo ThinkPad X1 Carbon Gen 12
 not-contains: T14
+
+story: two products named as a pair are weighed side by side
+> Samsung S90D or LG C4, both 65 inch. Which would you get for movies?
+action: compare
+contains: Samsung 65" S90D OLED 4K
+contains: LG 65" C4 OLED evo 4K
+not-contains: Steam Deck
+
+story: a pair settles an unclear reading as a comparison
+> switch oled or switch lite for my 9 year old
+action: compare
+contains: Nintendo Switch - OLED Model
+contains: Nintendo Switch Lite
