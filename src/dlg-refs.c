@@ -539,9 +539,54 @@ compared_reference(struct tctx *t, const char **how)
 }
 
 /*
+ * "The 2800", "the 55 inch one": a model number or size said that the
+ * name of exactly one product of the conversation has.
+ */
+static const char *
+number_reference(struct tctx *t)
+{
+	const char	*conv[CONV_MAX], *hit = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	struct text_token *vw;
+	struct product	 p;
+	size_t		 nc, nvw, i, k;
+	int		 nhit = 0;
+	cJSON		*r;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return NULL;
+	vw = variant_words(t, &nvw);
+	if (nvw == 0 || (nc = conversation(t, conv, CONV_MAX)) == 0) {
+		free(vw);
+		return NULL;
+	}
+	r = ref_trace(t, "number in conversation");
+	for (i = 0; i < nc; i++) {
+		ref_candidate(r, conv[i]);
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, conv[i], &p))
+			continue;
+		for (k = 0; k < nvw; k++)
+			if (!name_word(p.name, s + vw[k].start, vw[k].end -
+			    vw[k].start) && (p.model == NULL ||
+			    !name_word(p.model, s + vw[k].start, vw[k].end -
+			    vw[k].start)))
+				break;
+		if (k == nvw) {
+			hit = conv[i];
+			nhit++;
+		}
+		product_release(&p);
+	}
+	free(vw);
+	return nhit == 1 ? ref_pick(r, hit) : NULL;
+}
+
+/*
  * Resolve references to earlier products: "the first/second/last one",
- * a brand said alone, "the cheaper/more expensive/better one", "it".
- * Returns a SKU (valid for the turn) or NULL; *how says which rule.
+ * a brand said alone, a model number of one shown, "the cheaper/more
+ * expensive/better one", "it".  Returns a SKU (valid for the turn) or
+ * NULL; *how says which rule.
  */
 const char *
 dlg_resolve_reference(struct tctx *t, const char **how)
@@ -567,6 +612,10 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 			*how = "brand in catalog";
 			return best;
 		}
+	}
+	if ((best = number_reference(t)) != NULL) {
+		*how = "number";
+		return best;
 	}
 	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
 		*how = "last";
@@ -613,11 +662,76 @@ focus_other(struct tctx *t, const char *sku)
 }
 
 /*
- * "The 256 then", "the 65 inch one": a capacity or size said that the
- * product meant does not have, but another model of its line does.  The
- * line is the name before its bracketed variant or its last word with a
- * digit ("Samsung Galaxy S24 (128GB)", "Samsung 990 PRO NVMe SSD 1TB");
- * the sibling has every word said and the fewest other words.  Replaces
+ * The line of a product name, kind 0: before its bracketed variant, or
+ * before its last word when that has a digit ("Samsung Galaxy S24
+ * (128GB)", "Samsung 990 PRO NVMe SSD 1TB"); kind 1: before its first
+ * word with a digit ("Epson EcoTank ET-4850 All-in-One").  Caller frees.
+ */
+static char *
+line_of(const char *name, int kind)
+{
+	char	*line = xstrdup(name), *sp, *w;
+	size_t	 cut = strcspn(line, "(");
+
+	while (cut > 0 && line[cut - 1] == ' ')
+		cut--;
+	line[cut] = '\0';
+	if (kind == 0) {
+		if (strchr(name, '(') == NULL &&
+		    (sp = strrchr(line, ' ')) != NULL &&
+		    strpbrk(sp, "0123456789") != NULL)
+			*sp = '\0';
+		return line;
+	}
+	for (w = strchr(line, ' '); w != NULL; w = strchr(w + 1, ' '))
+		if (strcspn(w + 1, "0123456789") < strcspn(w + 1, " ")) {
+			*w = '\0';
+			break;
+		}
+	return line;
+}
+
+/*
+ * Of the products of line, the one other than p whose name has every
+ * word of vw and shares the most words with p's: its index, or -1.
+ */
+static int
+sibling(struct tctx *t, const struct product *p, const struct product *v,
+    size_t n, const struct text_token *vw, size_t nvw, cJSON *r)
+{
+	struct text_token *tok = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 cap = 0, nt, i, k;
+	int		 pick = -1, best = 0, shared;
+
+	nt = text_tokenize(p->name, strlen(p->name), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		ref_candidate(r, v[i].sku);
+		for (k = 0; k < nvw; k++)
+			if (!name_word(v[i].name, s + vw[k].start,
+			    vw[k].end - vw[k].start))
+				break;
+		if (k < nvw || strcmp(v[i].sku, p->sku) == 0)
+			continue;
+		for (k = 0, shared = 0; k < nt; k++)
+			shared += name_word(v[i].name, p->name + tok[k].start,
+			    tok[k].end - tok[k].start);
+		/* A tie goes to the name nearest in length. */
+		shared = shared * 1000 - abs((int)strlen(v[i].name) -
+		    (int)strlen(p->name));
+		if (pick < 0 || shared > best) {
+			pick = (int)i;
+			best = shared;
+		}
+	}
+	free(tok);
+	return pick;
+}
+
+/*
+ * "The 256 then", "the 65 inch one", "the 2800": a capacity, size or
+ * model number said that the product meant does not have, but another
+ * model of its line does (line_of, the narrower line first).  Replaces
  * *p and returns 1, or leaves it.
  */
 static int
@@ -628,8 +742,8 @@ variant_of(struct tctx *t, struct product *p)
 	struct product	*v = NULL;
 	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
 	char		*line;
-	size_t		 nvw, n = 0, i, k, cut;
-	int		 pick = -1, best = 0, extra;
+	size_t		 nvw, n = 0, i, k;
+	int		 pick = -1, kind;
 	cJSON		*r;
 
 	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0)
@@ -643,37 +757,21 @@ variant_of(struct tctx *t, struct product *p)
 		free(vw);
 		return 0;
 	}
-	line = xstrdup(p->name);
-	cut = strcspn(line, "(");
-	while (cut > 0 && line[cut - 1] == ' ')
-		cut--;
-	line[cut] = '\0';
-	/* No bracket: the line ends before its last word with a digit. */
-	if (strchr(p->name, '(') == NULL && (cut = strlen(line)) > 0) {
-		char *sp = strrchr(line, ' ');
-
-		if (sp != NULL && strpbrk(sp, "0123456789") != NULL)
-			*sp = '\0';
-	}
-	dlg_retrieve_begin(t);
-	if (catalog_products_named(t->st, line, 20, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
 	r = ref_trace(t, "variant of the product meant");
-	for (i = 0; i < n; i++) {
-		ref_candidate(r, v[i].sku);
-		for (k = 0; k < nvw; k++)
-			if (!name_word(v[i].name, s + vw[k].start,
-			    vw[k].end - vw[k].start))
-				break;
-		if (k < nvw || strcmp(v[i].sku, p->sku) == 0)
-			continue;
-		extra = abs((int)strlen(v[i].name) - (int)strlen(p->name));
-		if (pick < 0 || extra < best) {
-			pick = (int)i;
-			best = extra;
-		}
+	for (kind = 0; kind < 2 && pick < 0; kind++) {
+		for (i = 0; i < n; i++)
+			product_release(&v[i]);
+		free(v);
+		v = NULL;
+		line = line_of(p->name, kind);
+		dlg_retrieve_begin(t);
+		if (catalog_products_named(t->st, line, 20, &v, &n, &err) !=
+		    SD_OK)
+			n = 0;
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		free(line);
+		pick = sibling(t, p, v, n, vw, nvw, r);
 	}
 	if (pick >= 0) {
 		product_release(p);
@@ -686,7 +784,6 @@ variant_of(struct tctx *t, struct product *p)
 		if ((int)i != pick)
 			product_release(&v[i]);
 	free(v);
-	free(line);
 	free(vw);
 	return pick >= 0;
 }

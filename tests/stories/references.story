@@ -100,3 +100,17 @@ story: a pair settles an unclear reading as a comparison
 action: compare
 contains: Nintendo Switch - OLED Model
 contains: Nintendo Switch Lite
+
+story: a model number said alone is the product shown that has it
+> Compare the Epson EcoTank ET-2800 and the EcoTank ET-4850
+action: compare
+> price of the 2800?
+contains: Epson EcoTank ET-2800
+not-contains: ET-4850
+
+story: a model number of the line of the product in focus
+> how much is the Epson EcoTank ET-4850?
+contains: ET-4850
+> how much is the 2800 then?
+contains: Epson EcoTank ET-2800
+not-contains: ET-4850
