@@ -182,15 +182,46 @@ extra_words(const char *name, const char *said, const char *brand)
 }
 
 /*
+ * Words of near's name, not its brand nor sizes and numbers (another
+ * variant's), that name has: "Spigen Ultra Hybrid MagFit for iPhone 15"
+ * shares "iphone" with the iPhone 15 in focus.
+ */
+static int
+shared_words(const char *name, const struct product *near)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 k = 0;
+	const char	*w;
+
+	text_fold(near->name, strlen(near->name), &f);
+	n = text_tokenize(f.s.buf, f.s.len, &tok, &cap);
+	for (i = 0; i < n; i++) {
+		w = f.s.buf + tok[i].start;
+		len = tok[i].end - tok[i].start;
+		if (len < 2 || tok[i].has_digit || (near->brand != NULL &&
+		    strncasecmp(w, near->brand, len) == 0 &&
+		    near->brand[len] == '\0'))
+			continue;
+		k += name_word(name, w, len);
+	}
+	free(tok);
+	text_folded_release(&f);
+	return k;
+}
+
+/*
  * How well p fits what the customer said: a capacity or size said that
  * its name has (+10 each, the screen size of the filters too), the
- * category asked about (+3), each name
+ * category asked about (+3), each word it shares with the product near
+ * the conversation is about, if any (+2), each name
  * word left unsaid (-5), and its rating weighted by reviews (a Bayesian
  * average, as recommendations use) to break ties.
  */
 static double
 fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
-    size_t nvw, int conv)
+    size_t nvw, int conv, const struct product *near)
 {
 	struct text_folded name = TEXT_FOLDED_INIT;
 	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
@@ -217,6 +248,8 @@ fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
 	    cat) == 0) || (p->subcategory != NULL &&
 	    strcmp(p->subcategory, cat) == 0)))
 		score += 3;
+	if (near != NULL)
+		score += 2 * shared_words(p->name, near);
 	if (!conv) {
 		text_fold(p->name, strlen(p->name), &name);
 		score -= 5 * extra_words(name.s.buf, s, p->brand);
@@ -234,7 +267,7 @@ fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
  */
 static int
 best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
-    struct product *p, int conv)
+    struct product *p, int conv, const struct product *near)
 {
 	struct text_token *vw;
 	struct product	 c;
@@ -248,7 +281,8 @@ best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
 		memset(&c, 0, sizeof c);
 		if (!dlg_load_product(t, skus[i], &c))
 			continue;
-		s = fit_score(t, &c, vw, nvw, conv) - (conv ? 0.01 * i : 0);
+		s = fit_score(t, &c, vw, nvw, conv, near) -
+		    (conv ? 0.01 * i : 0);
 		if (!found || s > best) {
 			if (found)
 				product_release(p);
@@ -322,7 +356,7 @@ family_by_words(struct tctx *t, const struct entity *en, struct product *p,
 	skus = xcalloc(n + 1, sizeof *skus);
 	for (i = 0; i < n; i++)
 		skus[i] = cands[i].sku;
-	found = best_of(t, r, skus, n, p, 0);
+	found = best_of(t, r, skus, n, p, 0, NULL);
 	for (i = 0; i < n; i++)
 		product_release(&cands[i]);
 	free(cands);
@@ -356,10 +390,10 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 	/* Said before in the conversation: that one, or the best of them. */
 	if ((nc = members_in_conversation(t, m, nm, conv)) > 0) {
 		r = ref_trace(t, "family in conversation");
-		return best_of(t, r, conv, nc, p, 1);
+		return best_of(t, r, conv, nc, p, 1, NULL);
 	}
 	r = ref_trace(t, "family in catalog");
-	return best_of(t, r, m, nm, p, 0);
+	return best_of(t, r, m, nm, p, 0, NULL);
 }
 
 /*
@@ -410,7 +444,9 @@ brand_reference(struct tctx *t, const char *brand, int *several)
 /*
  * A brand said alone that the conversation does not hold: the catalog's
  * products of that brand in the category being discussed (the filters',
- * else the focused product's, else any), the best fitting what was said.
+ * else the focused product's, else any), the best fitting what was said
+ * and the product in focus ("the spigen one" for an iPhone 15 is the
+ * case for it).
  */
 static const char *
 brand_catalog(struct tctx *t, const char *brand)
@@ -421,6 +457,7 @@ brand_catalog(struct tctx *t, const char *brand)
 	const char	**skus = NULL, *pick = NULL;
 	char		*cat = NULL;
 	size_t		 n = 0, i;
+	int		 have_focus;
 	cJSON		*r, *flt;
 
 	memset(&f, 0, sizeof f);
@@ -430,31 +467,38 @@ brand_catalog(struct tctx *t, const char *brand)
 	f.brand = brand;
 	f.limit = REF_CANDS;
 	flt = dlg_jobj(t->state, "filters");
+	have_focus = dlg_focus_top(t, 0) != NULL &&
+	    dlg_load_product(t, dlg_focus_top(t, 0), &focus);
 	/*
 	 * Not the budget: it may come from the customer's profile, and "the
 	 * hp one" may be the one over it that the customer saw.
 	 */
 	if (dlg_jstr(flt, "category") != NULL)
 		cat = xstrdup(dlg_jstr(flt, "category"));
-	else if (dlg_focus_top(t, 0) != NULL &&
-	    dlg_load_product(t, dlg_focus_top(t, 0), &focus)) {
+	else if (have_focus)
 		cat = xstrdup(focus.category);
-		product_release(&focus);
+	/* None of the brand in that category: all of the brand's. */
+	for (f.category = cat; ; f.category = NULL) {
+		dlg_retrieve_begin(t);
+		if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+			n = 0;
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		if (n > 0 || f.category == NULL)
+			break;
+		free(v);
+		v = NULL;
 	}
-	f.category = cat;	/* NULL: all of the brand's products */
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
 	r = ref_trace(t, "brand in catalog");
 	skus = xcalloc(n + 1, sizeof *skus);
 	for (i = 0; i < n; i++)
 		skus[i] = v[i].sku;
-	if (best_of(t, r, skus, n, &top, 0)) {
+	if (best_of(t, r, skus, n, &top, 0, have_focus ? &focus : NULL)) {
 		pick = dlg_jstr(r, "picked");
 		product_release(&top);
 	}
+	if (have_focus)
+		product_release(&focus);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
 	free(v);
@@ -464,23 +508,20 @@ brand_catalog(struct tctx *t, const char *brand)
 }
 
 /*
- * "The TCL one", "hisense then", "the samsung": a brand said as the
- * thing meant, not as a filter of a list ("samsung tvs under $500") or
- * a choice to make ("which garmin has maps").
+ * Is the name at [a, b) of the text said as the thing meant: "the TCL
+ * one", "hisense then", "the samsung", "the acer's", "back to the
+ * headphones"?  Not as a filter of a list ("samsung tvs under $500") or
+ * a choice to make ("which garmin has maps", "any samsung?").
  */
 static int
-brand_alone(struct tctx *t, const struct entity *br)
+said_as_thing(struct tctx *t, size_t a, size_t b)
 {
 	static const char *const before[] = { "the", "that", "this", NULL };
 	static const char *const after[] = { "one", "then", "model",
 	    "version", NULL };
 	const char	*s = t->text, *p;
-	size_t		 a = br->start, b = br->end, n, i;
+	size_t		 n, i;
 
-	if (dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
-		return 0;
-	/* "which garmin has ...", "any samsung?": a choice, no reference. */
 	while (a > 0 && s[a - 1] == ' ')
 		a--;
 	for (i = 0; before[i] != NULL; i++) {
@@ -499,6 +540,58 @@ brand_alone(struct tctx *t, const struct entity *br)
 			return 1;
 	}
 	return 0;
+}
+
+/* A brand said alone as the thing meant, with no other name or kind. */
+static int
+brand_alone(struct tctx *t, const struct entity *br)
+{
+	return dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    said_as_thing(t, br->start, br->end);
+}
+
+/*
+ * "Back to the headphones", "the laptop, how heavy is it": a kind of
+ * product said as the thing meant is the one product of that kind the
+ * conversation holds (most recent first); none or several: NULL.
+ */
+static const char *
+category_reference(struct tctx *t, const struct entity *ce)
+{
+	const char	*lists[] = { "focus", "results" };
+	const char	*hit = NULL;
+	struct product	 p;
+	cJSON		*it, *r;
+	size_t		 l;
+	int		 nhit = 0;
+
+	if (ce->category == NULL || !said_as_thing(t, ce->start, ce->end) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL)
+		return NULL;
+	r = ref_trace(t, "kind in conversation");
+	for (l = 0; l < 2; l++)
+		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
+			if (!cJSON_IsString(it) || (hit != NULL &&
+			    strcmp(hit, it->valuestring) == 0))
+				continue;
+			ref_candidate(r, it->valuestring);
+			memset(&p, 0, sizeof p);
+			if (!dlg_load_product(t, it->valuestring, &p))
+				continue;
+			if ((p.category != NULL && strcmp(p.category,
+			    ce->category) == 0) || (p.subcategory != NULL &&
+			    strcmp(p.subcategory, ce->category) == 0)) {
+				if (hit == NULL || strcmp(hit,
+				    it->valuestring) != 0)
+					nhit++;
+				if (hit == NULL)
+					hit = it->valuestring;
+			}
+			product_release(&p);
+		}
+	return nhit == 1 ? ref_pick(r, hit) : NULL;
 }
 
 /* "The cheaper one", "the more expensive", "the better rated". */
@@ -612,6 +705,11 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 			*how = "brand in catalog";
 			return best;
 		}
+	}
+	if ((en = dlg_first_entity(t, ENTITY_CATEGORY)) != NULL &&
+	    (best = category_reference(t, en)) != NULL) {
+		*how = "kind";
+		return best;
 	}
 	if ((best = number_reference(t)) != NULL) {
 		*how = "number";
@@ -789,6 +887,36 @@ variant_of(struct tctx *t, struct product *p)
 }
 
 /*
+ * "Is the spigen one magsafe": a brand said as the thing meant beside a
+ * product name of another brand (here a feature) is the product meant,
+ * as the conversation or the catalog has it.  NULL when the names agree
+ * or nothing of the brand is found.
+ */
+static const char *
+brand_over_product(struct tctx *t)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND), *en;
+	const char	*sku;
+	size_t		 i;
+	int		 several;
+
+	if (br == NULL || br->value == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 ||
+	    !said_as_thing(t, br->start, br->end))
+		return NULL;
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && (en->brand == NULL ||
+		    strcasecmp(en->brand, br->value) == 0))
+			return NULL;
+	}
+	if ((sku = brand_reference(t, br->value, &several)) != NULL ||
+	    several)
+		return sku;
+	return brand_catalog(t, br->value);
+}
+
+/*
  * The product the customer means: a product entity, else a reference,
  * else the product in focus.  Records how in the trace.
  */
@@ -799,7 +927,9 @@ dlg_target_product(struct tctx *t, struct product *p)
 	const char	*sku = NULL, *how = "focus";
 	size_t		 i;
 
-	for (i = 0; i < t->e->el.n; i++) {
+	if ((sku = brand_over_product(t)) != NULL)
+		how = "brand";
+	for (i = 0; sku == NULL && i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
 		if (en->type != ENTITY_PRODUCT)
 			continue;

@@ -114,3 +114,20 @@ contains: ET-4850
 > how much is the 2800 then?
 contains: Epson EcoTank ET-2800
 not-contains: ET-4850
+
+story: a brand said alone for the product in focus is the one made for it
+> how much is the iphone 15?
+contains: Apple iPhone 15 (128GB)
+> is the spigen one magsafe
+contains: Spigen Ultra Hybrid MagFit for iPhone 15
+not-contains: Apple MagSafe Charger
+not-contains: Galaxy
+
+story: a kind of product said as the one meant is the one discussed
+> how much is the Sony WH-1000XM5?
+contains: Sony WH-1000XM5
+> how much is the Samsung 990 PRO 2TB?
+contains: Samsung 990 PRO NVMe SSD 2TB
+> ok and the headphones, are they in stock?
+contains: Sony WH-1000XM5
+not-contains: 990 PRO
