@@ -94,7 +94,7 @@ dlg_handle_compare(struct tctx *t)
 		} else if ((en->type == ENTITY_PRODUCT ||
 		    ((en->type == ENTITY_BRAND || en->type == ENTITY_CATEGORY)
 		    && nprod < 2)) && dlg_family_best(t, en, &p[n])) {
-			/* A category beside two names only says what they are. */
+			/* Beside two names a category says what they are. */
 			if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
 				product_release(&p[1]);
 				continue;
