@@ -80,7 +80,7 @@ dlg_handle_compare(struct tctx *t)
 	struct product	 p[2];
 	const struct entity *en;
 	struct sbuf	 tab = SBUF_INIT;
-	size_t		 i;
+	size_t		 i, nprod = dlg_count_entities(t, ENTITY_PRODUCT);
 	int		 n = 0;
 	const char	*sku;
 
@@ -92,8 +92,9 @@ dlg_handle_compare(struct tctx *t)
 				continue;
 			n += dlg_load_product(t, en->sku, &p[n]);
 		} else if ((en->type == ENTITY_PRODUCT ||
-		    en->type == ENTITY_BRAND || en->type == ENTITY_CATEGORY) &&
-		    dlg_family_best(t, en, &p[n])) {
+		    ((en->type == ENTITY_BRAND || en->type == ENTITY_CATEGORY)
+		    && nprod < 2)) && dlg_family_best(t, en, &p[n])) {
+			/* Beside two names a category says what they are. */
 			if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
 				product_release(&p[1]);
 				continue;

@@ -4,8 +4,12 @@
  *
  *	dlg-util.c	the turn's small helpers: state JSON, words,
  *			entities, trace (retrieved, citations), templates
- *	dlg-state.c	dialogue state: focus, last list, references,
+ *	dlg-state.c	dialogue state: focus, last list,
  *			filters, the customer, support forms
+ *	dlg-refs.c	what references mean: brands and kinds said
+ *			alone, "it", "the second", the conversation first
+ *	dlg-names.c	which product a name means: families, variants,
+ *			names the catalog lacks
  *	dlg-kb.c	knowledge-base retrieval and answers
  *	dlg-sales.c	product questions, recommendations, search
  *	dlg-compare.c	comparisons and compatibility
@@ -173,21 +177,16 @@ void		 dlg_read_begin(struct tctx *t);
 void		 dlg_read_end(struct tctx *t);
 
 /* dlg-state.c */
-extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 void		 dlg_focus_push(struct tctx *t, const char *sku);
 const char	*dlg_focus_top(struct tctx *t, int i);
 void		 dlg_results_set(struct tctx *t, const struct product *p,
 		    size_t n);
 int		 dlg_load_product(struct tctx *t, const char *sku,
 		    struct product *p);
-const char	*dlg_resolve_reference(struct tctx *t, const char **how);
-int		 dlg_target_product(struct tctx *t, struct product *p);
 void		 dlg_load_customer(struct tctx *t);
 void		 dlg_update_filters(struct tctx *t);
 int		 dlg_meets_constraints(struct tctx *t,
 		    const struct product *p);
-int		 dlg_family_best(struct tctx *t, const struct entity *en,
-		    struct product *p);
 cJSON		*dlg_open_form(struct tctx *t, const char *name);
 void		 dlg_close_form(struct tctx *t);
 const char	*dlg_order_focus(struct tctx *t);
@@ -197,6 +196,38 @@ void		 dlg_order_choices_set(struct tctx *t, const struct order *o,
 const char	*dlg_order_by_position(struct tctx *t, const char **how);
 int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 		    char **words);
+
+#define REF_CANDS	32	/* candidates a name is weighed among */
+#define CONV_MAX	(RESULTS_MAX + FOCUS_MAX)	/* conversation's */
+
+/* dlg-refs.c */
+extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
+const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+int		 dlg_target_product(struct tctx *t, struct product *p);
+/* The trace's "reference" with rule set; its candidates and pick. */
+cJSON		*dlg_ref_trace(struct tctx *t, const char *rule);
+void		 dlg_ref_candidate(cJSON *r, const char *sku);
+const char	*dlg_ref_pick(cJSON *r, const char *sku);
+/* The last list's SKUs then the focus's, at most max, in order. */
+size_t		 dlg_conversation(struct tctx *t, const char **v, size_t max);
+
+/* dlg-names.c */
+int		 dlg_family_best(struct tctx *t, const struct entity *en,
+		    struct product *p);
+int		 dlg_unknown_product(struct tctx *t);
+int		 dlg_named_pair(struct tctx *t);
+/* A product entity of a name the catalog lacks ("iphone 16"). */
+int		 dlg_entity_unknown(const struct entity *en);
+/* Has the name the folded word w (a number also with its unit)? */
+int		 dlg_name_word(const char *name, const char *w, size_t n);
+/* Words with a digit said, outside prices, dates...; caller frees. */
+struct text_token *dlg_variant_words(struct tctx *t, size_t *n);
+/* The best fitting of skus into *p; conv: the conversation's order. */
+int		 dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus,
+		    size_t n, struct product *p, int conv,
+		    const struct product *near);
+/* "The 256 then": p replaced by the variant of its line said (1). */
+int		 dlg_variant_of(struct tctx *t, struct product *p);
 
 /* dlg-kb.c */
 void		 dlg_kb_search(struct tctx *t, const char *text,

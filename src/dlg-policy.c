@@ -242,6 +242,11 @@ act_return(struct tctx *t)
 static void
 act_recommend(struct tctx *t)
 {
+	/* "S90D or C4, which would you get?": the two named, side by side. */
+	if (dlg_named_pair(t)) {
+		dlg_handle_compare(t);
+		return;
+	}
 	dlg_update_filters(t);
 	dlg_handle_recommend(t);
 }
@@ -758,11 +763,18 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 		}
 		dlg_jset_str(t->trace, "ambiguity", "resolved: out of scope, "
 		    "but about a product named or referred to");
-		set_intent(t, dlg_has_any(t, price_words) ?
-		    "price_promotions" : "product_inquiry");
+		set_intent(t, dlg_named_pair(t) ? "comparison" :
+		    dlg_has_any(t, price_words) ? "price_promotions" :
+		    "product_inquiry");
 	}
 	if (ir->verdict != INTENT_AMBIGUOUS || ir->ntop < 2)
 		return 0;
+	if (dlg_named_pair(t)) {
+		set_intent(t, "comparison");
+		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
+		    "named as a pair");
+		return 0;
+	}
 	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
 	    (ir->top[0].id == intent_oos_id() ||
 	    ir->top[1].id == intent_oos_id())) {
@@ -837,6 +849,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	 * "Add it to my cart": an action whatever the classifier says, and
 	 * an answer to an offered "see the specs?" that takes the product.
 	 */
+	/* A product the catalog lacks: said so, never another in its place. */
+	if (((flags_of(t, t->intent_id) & ACT_PRODUCT) ||
+	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
+		return;
 	if (dlg_handle_cart(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;

@@ -1,9 +1,8 @@
 /*
  * dlg-state.c owns the dialogue state between turns (dlg-int.h lists its
- * keys): the products in focus and the last list shown, what "it", "the
- * second one" or "the cheaper one" refer to, which product a family name
- * means, the needs the customer stated (filters), who the customer is,
- * and the support forms open or put aside.
+ * keys): the products in focus and the last list shown, the needs the
+ * customer stated (filters), who the customer is, and the support forms
+ * open or put aside.  What a name or a reference means is dlg-refs.c's.
  */
 #include "config.h"
 
@@ -71,164 +70,6 @@ dlg_load_product(struct tctx *t, const char *sku, struct product *p)
 	if (ok)
 		dlg_retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
 	return ok;
-}
-
-/*
- * Resolve references to earlier products: "the first/second/last one",
- * "the cheaper/more expensive/better one", "it".  Returns a SKU from the
- * state or NULL.
- */
-const char *const dlg_ordinals[] = { "first", "second", "third",
-	"fourth", "fifth", NULL };
-
-/*
- * A brand said alone ("the samsung one", "going with the sony"): the
- * product of that brand among the last list, then the products in focus.
- * Only one candidate of the brand there picks it; the candidates go to
- * the trace.  NULL when none or several match.
- */
-static const char *
-brand_reference(struct tctx *t, const char *brand)
-{
-	cJSON		*lists[2], *it, *cand;
-	struct product	 p;
-	const char	*hit;
-	int		 l, nhit;
-
-	lists[0] = dlg_jarr(t->state, "results");
-	lists[1] = dlg_jarr(t->state, "focus");
-	cand = cJSON_AddArrayToObject(dlg_jobj(t->trace, "reference"),
-	    "candidates");
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule", "brand");
-	for (l = 0; l < 2; l++) {
-		hit = NULL;
-		nhit = 0;
-		cJSON_ArrayForEach(it, lists[l]) {
-			if (!cJSON_IsString(it))
-				continue;
-			cJSON_AddItemToArray(cand,
-			    cJSON_CreateString(it->valuestring));
-			memset(&p, 0, sizeof p);
-			if (!dlg_load_product(t, it->valuestring, &p))
-				continue;
-			if (p.brand != NULL && strcasecmp(p.brand, brand) == 0 &&
-			    (hit == NULL || strcmp(hit, it->valuestring) != 0)) {
-				hit = it->valuestring;
-				nhit++;
-			}
-			product_release(&p);
-		}
-		if (nhit == 1) {
-			dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked",
-			    hit);
-			return hit;
-		}
-		if (nhit > 1)
-			return NULL;
-	}
-	return NULL;
-}
-
-const char *
-dlg_resolve_reference(struct tctx *t, const char **how)
-{
-	cJSON		*res = dlg_jarr(t->state, "results");
-	cJSON		*it;
-	struct product	 p;
-	const char	*best = NULL;
-	double		 bestv = 0;
-	int		 i, n = cJSON_GetArraySize(res), want;
-	int		 cheap, dear, better;
-	const struct entity *en;
-
-	for (i = 0; dlg_ordinals[i] != NULL; i++)
-		if (dlg_has_word(t, dlg_ordinals[i]) && i < n) {
-			*how = dlg_ordinals[i];
-			return cJSON_GetArrayItem(res, i)->valuestring;
-		}
-	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
-	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
-	    (best = brand_reference(t, en->value)) != NULL) {
-		*how = "brand";
-		return best;
-	}
-	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
-		*how = "last";
-		return cJSON_GetArrayItem(res, n - 1)->valuestring;
-	}
-	cheap = dlg_has_word(t, "cheaper") || dlg_has_word(t, "cheapest") ||
-	    dlg_has_word(t, "less expensive");
-	dear = dlg_has_word(t, "pricier") ||
-	    dlg_has_word(t, "more expensive") ||
-	    dlg_has_word(t, "priciest");
-	better = dlg_has_word(t, "better rated") ||
-	    dlg_has_word(t, "best rated") ||
-	    dlg_has_word(t, "higher rated");
-	if ((cheap || dear || better) && n > 0) {
-		want = cheap ? 0 : dear ? 1 : 2;
-		cJSON_ArrayForEach(it, res) {
-			memset(&p, 0, sizeof p);
-			if (!dlg_load_product(t, it->valuestring, &p))
-				continue;
-			if (best == NULL || (want == 0 && p.price < bestv) ||
-			    (want == 1 && p.price > bestv) ||
-			    (want == 2 && p.rating > bestv)) {
-				best = it->valuestring;
-				bestv = want == 2 ? p.rating : p.price;
-			}
-			product_release(&p);
-		}
-		*how = cheap ? "cheaper" : dear ? "more expensive" :
-		    "better rated";
-		return best;
-	}
-	if (dlg_has_word(t, "it") || dlg_has_word(t, "this") ||
-	    dlg_has_word(t, "that") || dlg_has_word(t, "its") ||
-	    dlg_has_word(t, "one")) {
-		*how = "it";
-		return dlg_focus_top(t, 0);
-	}
-	return NULL;
-}
-
-/*
- * The product the customer means: a product entity, else a reference,
- * else the product in focus.  Records how in the trace.
- */
-int
-dlg_target_product(struct tctx *t, struct product *p)
-{
-	const struct entity *en;
-	const char	*sku = NULL, *how = "focus";
-	size_t		 i;
-
-	for (i = 0; i < t->e->el.n; i++) {
-		en = &t->e->el.v[i];
-		if (en->type != ENTITY_PRODUCT)
-			continue;
-		if (en->sku != NULL) {
-			sku = en->sku;
-			how = "named";
-			break;
-		}
-		/* A family ("iPhone 15"): its best match in the catalog. */
-		if (dlg_family_best(t, en, p)) {
-			dlg_focus_push(t, p->sku);
-			dlg_jset_str(t->trace, "product_resolution", "family");
-			return 1;
-		}
-	}
-	if (sku == NULL)
-		sku = dlg_resolve_reference(t, &how);
-	if (sku == NULL) {
-		sku = dlg_focus_top(t, 0);
-		how = "focus";
-	}
-	if (sku == NULL || !dlg_load_product(t, sku, p))
-		return 0;
-	dlg_focus_push(t, p->sku);
-	dlg_jset_str(t->trace, "product_resolution", how);
-	return 1;
 }
 
 static void	order_focus_refresh(struct tctx *);
@@ -324,6 +165,36 @@ weight_limit(const char *s)
 	return -1;
 }
 
+/*
+ * A screen size said ("65 inch", '55"', "a 13-inch laptop") goes to
+ * filters.size: the variant meant when a model or brand comes next.
+ */
+static void
+screen_size(const char *s, cJSON *f)
+{
+	const char	*p, *q, *u;
+	char		 num[4];
+	size_t		 n;
+
+	for (p = s; *p != '\0'; p = q) {
+		for (; *p != '\0' && (!isdigit((unsigned char)*p) || (p > s &&
+		    isalnum((unsigned char)p[-1]))); p++)
+			;
+		for (q = p; isdigit((unsigned char)*q); q++)
+			;
+		if ((n = (size_t)(q - p)) == 0)
+			break;
+		u = *q == ' ' || *q == '-' ? q + 1 : q;
+		if (n < 2 || n > 3 || (*q != '"' && strncmp(u, "inch", 4) != 0 &&
+		    (strncmp(u, "in", 2) != 0 || isalpha((unsigned char)u[2]))))
+			continue;
+		memcpy(num, p, n);
+		num[n] = '\0';
+		dlg_jset_str(f, "size", num);
+		return;
+	}
+}
+
 static void
 update_constraints(struct tctx *t, cJSON *f)
 {
@@ -364,6 +235,7 @@ update_constraints(struct tctx *t, cJSON *f)
 		dlg_jset_str(req, "usb_c", "yes");
 	if ((kg = weight_limit(s)) > 0)
 		dlg_jset_num(req, "max_kg", kg);
+	screen_size(s, f);
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
 }
@@ -476,101 +348,6 @@ dlg_update_filters(struct tctx *t)
 			break;
 		}
 	}	update_constraints(t, f);
-}
-
-/* The best product of a family or brand ("iPhone", "Samsung Galaxy"). */
-/*
- * Words of a product name (folded) beyond those said (folded), not
- * counting the brand or words with digits (sizes, capacities).
- */
-static int
-extra_words(const char *name, const char *said, const char *brand)
-{
-	struct text_token *tok = NULL;
-	size_t		 cap = 0, n, i, len;
-	int		 extra = 0;
-
-	n = text_tokenize(name, strlen(name), &tok, &cap);
-	for (i = 0; i < n; i++) {
-		len = tok[i].end - tok[i].start;
-		if (tok[i].has_digit || len < 2)
-			continue;
-		if (strncasecmp(name + tok[i].start, brand, len) == 0 &&
-		    brand[len] == '\0')
-			continue;
-		if (!dlg_word_in(said, name + tok[i].start, len))
-			extra++;
-	}
-	free(tok);
-	return extra;
-}
-
-int
-dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
-{
-	struct search_result res;
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct sbuf	 q = SBUF_INIT;
-	struct text_folded want = TEXT_FOLDED_INIT, name = TEXT_FOLDED_INIT;
-	struct product	*cands = NULL;
-	size_t		 i, n = 0;
-	double		 score, best = -1;
-	int		 found = 0, pick = -1;
-
-	/*
-	 * Among the products whose names hold the words said, the one most
-	 * customers rated well (a Bayesian average, as recommendations use):
-	 * "iPhone 15" is the 128GB model, not whichever variant happens to
-	 * rank first.  Names are looked up in the full-text index; a search
-	 * (typos, synonyms) is the fallback.
-	 */
-	sbuf_add(&q, t->text + en->start, en->end - en->start);
-	text_fold(q.buf, q.len, &want);
-	dlg_retrieve_begin(t);
-	if (catalog_products_named(t->st, q.buf, 20, &cands, &n, &err) !=
-	    SD_OK || n == 0) {
-		sd_error_clear(&err);
-		dlg_kb_search(t, q.buf, SEARCH_KIND_BIT(SEARCH_PRODUCT), 10,
-		    &res);
-		for (i = 0; i < res.n; i++) {
-			cands = xrealloc(cands, (n + 1) * sizeof *cands);
-			memset(&cands[n], 0, sizeof cands[n]);
-			if (catalog_product_by_sku(t->st, res.hits[i].id,
-			    &cands[n], NULL) == SD_OK)
-				n++;
-		}
-		search_result_free(&res);
-	}
-	dlg_retrieve_end(t);
-	for (i = 0; i < n; i++) {
-		text_fold(cands[i].name, strlen(cands[i].name), &name);
-		score = (cands[i].rating * (double)cands[i].review_count +
-		    4.0 * 50) / ((double)cands[i].review_count + 50);
-		/* Each word the customer did not dlg_say ("Pro", "Ultra") is a
-		 * step away from the plain model they named. */
-		score -= 5 * extra_words(name.s.buf, want.s.buf,
-		    cands[i].brand);
-		if (strstr(name.s.buf, want.s.buf) == NULL)
-			score -= 100;	/* a weaker match: only if no other */
-		if (!found || score > best) {
-			pick = (int)i;
-			best = score;
-			found = 1;
-		}
-	}
-	for (i = 0; i < n; i++) {
-		if ((int)i == pick) {
-			*p = cands[i];
-			dlg_retrieved_add(t, "product", p->sku, p->name, 1.0,
-			    NULL);
-		} else
-			product_release(&cands[i]);
-	}
-	free(cands);
-	sbuf_release(&q);
-	text_folded_release(&want);
-	text_folded_release(&name);
-	return found;
 }
 
 /* The open form (creating it for name when another or none is open). */

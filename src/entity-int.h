@@ -130,6 +130,17 @@ void		 gz_plus_paths(struct gazetteer *, uint32_t idx, uint32_t brand,
 /* Tokens of the screen size at word k of f ('55"', '13-inch'), or 0. */
 size_t		 gz_size_words(const struct gz_field *, size_t k);
 
+/*
+ * The only member of ambiguous phrase key whose name has the word w
+ * (folded; a number also with its unit: "256" in "(256GB)"): its
+ * product index + 1, or 0 for none or several.
+ */
+uint32_t	 gz_member_word(const struct gazetteer *, uint64_t key,
+		    const char *w, size_t n);
+/* Has some product of phrase key (one or its members) the word w? */
+int		 gz_member_has(const struct gazetteer *, uint64_t key,
+		    const char *w, size_t n);
+
 /* Targets, by the indices in gz_entry. */
 long long	 gz_product_id(const struct gazetteer *, uint32_t);
 const char	*gz_product_sku(const struct gazetteer *, uint32_t);

@@ -1208,13 +1208,120 @@ use_word(const struct run *r, size_t i)
 	return -1;
 }
 
+/*
+ * A family named with the variant next to it ("990 pro 2tb", "lg c4
+ * 55", "iphone 15 256"): the word with a digit right after the phrase
+ * that only one member's name has.  Returns that member's index + 1
+ * and claims the word (the span stays the name said), or 0.
+ */
+static uint32_t
+variant_member(struct run *r, size_t i, size_t n, uint64_t key)
+{
+	const struct text_token *t;
+	uint32_t hit;
+
+	if (i + n >= r->sc->ntok)
+		return 0;
+	t = &r->sc->tok[i + n];
+	if (!t->has_digit || t->end - t->start < 2 ||
+	    is_taken(r, t->start, t->end) ||
+	    (hit = gz_member_word(r->gz, key, r->s + t->start,
+	    t->end - t->start)) == 0)
+		return 0;
+	memset(r->sc->taken + t->start, 1, t->end - t->start);
+	return hit;
+}
+
+/* Digits then letters, the letters one of list ("2tb", "5th"). */
+static int
+digits_then(const char *w, size_t n, const char *const *list)
+{
+	size_t	 d, k;
+
+	for (d = 0; d < n && w[d] >= '0' && w[d] <= '9'; d++)
+		;
+	if (d == 0 || d == n)
+		return 0;
+	for (k = 0; list[k] != NULL; k++)
+		if (strlen(list[k]) == n - d && memcmp(w + d, list[k],
+		    n - d) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does word k go on with the name before it as a model number the
+ * catalog lacks ("iphone 16", "galaxy s25", "sony xm6", "xps 17")?  A
+ * word with a digit, free, not an ordinal; after a brand it must mix
+ * letters and digits and not be a capacity ("samsung 2tb" is a filter);
+ * a bare number must have two digits unless the name ends in a word
+ * ("pixel 9", but "iphone 15 2" is two of them).
+ */
+static int
+model_next(const struct run *r, size_t k, int brand, int name_digit)
+{
+	static const char *const ordinal[] = { "st", "nd", "rd", "th", NULL };
+	static const char *const units[] = { "gb", "tb", "mb", "mm", "hz",
+	    "w", "wh", "mah", "k", "in", "inch", "ft", "m", "cm", "kg", "g",
+	    "p", "x", NULL };
+	const struct text_token *t;
+	const char *w;
+	size_t	 n;
+
+	if (k >= r->sc->ntok)
+		return 0;
+	t = &r->sc->tok[k];
+	w = r->s + t->start;
+	n = t->end - t->start;
+	if (!t->has_digit || n > 8 || is_taken(r, t->start, t->end) ||
+	    digits_then(w, n, ordinal))
+		return 0;
+	/* "x2": how many, not which. */
+	if (w[0] == 'x' && n > 1 && w[1] >= '0' && w[1] <= '9' &&
+	    strspn(w + 1, "0123456789") == n - 1)
+		return 0;
+	if (t->has_alpha)
+		return !brand || !digits_then(w, n, units);
+	return !brand && (n >= 2 || !name_digit) && n <= 4;
+}
+
+/*
+ * A name the catalog lacks, said as the start of a known one and a
+ * model word: a product entity of no product (matches 0) over all of
+ * it, with the phrase of the part known, whose members are the nearest
+ * names.  Later words that the known part's names have go with it
+ * ("galaxy s25 ultra").
+ */
 static void
-gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g)
+unknown_emit(struct run *r, size_t i, size_t n, uint64_t key,
+    const char *brand)
+{
+	struct scratch	*sc = r->sc;
+	struct entity	*e;
+	size_t		 k = i + n + 1, a = sc->tok[i].start, b;
+
+	while (k < sc->ntok && k < i + n + 3 && key != 0 &&
+	    !is_taken(r, sc->tok[k].start, sc->tok[k].end) &&
+	    !sc->tok[k].has_digit && gz_member_has(r->gz, key, r->s +
+	    sc->tok[k].start, sc->tok[k].end - sc->tok[k].start))
+		k++;
+	b = sc->tok[k - 1].end;
+	e = emit(r, ENTITY_PRODUCT, EXTRACTOR_GAZETTEER, a, b);
+	e->phrase = key;
+	e->matches = 0;
+	e->brand = brand;
+	set_value_n(r, e, r->s + a, b - a);
+}
+
+static void
+gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
+    uint64_t key)
 {
 	const struct gazetteer *gz = r->gz;
 	struct scratch	*sc = r->sc;
 	struct entity	*e;
 	size_t		 a = sc->tok[i].start, b = sc->tok[i + n - 1].end, k;
+	uint32_t	 one = 0;
 	int		 dist = 0, u;
 
 	for (k = i; k < i + n; k++)
@@ -1222,12 +1329,27 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g)
 	switch (g->kind) {
 	case GZ_PRODUCT:
 	case GZ_FAMILY:
+		if (g->count == 1)
+			one = g->target + 1;
+		else
+			one = variant_member(r, i, n, key);
+		if (one == 0 || g->count == 1) {
+			if (dist == 0 && model_next(r, i + n, 0,
+			    sc->tok[i + n - 1].has_digit) &&
+			    !gz_member_has(gz, key, r->s + sc->tok[i + n].start,
+			    sc->tok[i + n].end - sc->tok[i + n].start)) {
+				unknown_emit(r, i, n, key, g->aux != 0 ?
+				    gz_brand(gz, g->aux - 1) : NULL);
+				return;
+			}
+		}
 		e = emit(r, ENTITY_PRODUCT, EXTRACTOR_GAZETTEER, a, b);
-		if (g->count == 1) {
-			e->product_id = gz_product_id(gz, g->target);
-			e->sku = gz_product_sku(gz, g->target);
-			e->name = gz_product_name(gz, g->target);
-			e->brand = gz_product_brand(gz, g->target);
+		e->phrase = key;
+		if (one != 0) {
+			e->product_id = gz_product_id(gz, one - 1);
+			e->sku = gz_product_sku(gz, one - 1);
+			e->name = gz_product_name(gz, one - 1);
+			e->brand = gz_product_brand(gz, one - 1);
 			e->matches = 1;
 			set_value(r, e, "%s", e->name);
 		} else {
@@ -1243,6 +1365,10 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g)
 		}
 		break;
 	case GZ_BRAND:
+		if (dist == 0 && model_next(r, i + n, 1, 0)) {
+			unknown_emit(r, i, n, 0, gz_brand(gz, g->target));
+			return;
+		}
 		e = emit(r, ENTITY_BRAND, EXTRACTOR_GAZETTEER, a, b);
 		e->brand = gz_brand(gz, g->target);
 		set_value(r, e, "%s", e->brand);
@@ -1372,7 +1498,7 @@ phrase_fix(const struct run *r, size_t k)
  * scratch words, and a shop's alias goes on as its target.
  */
 static const struct gz_entry *
-longest(struct run *r, size_t i, size_t *nw)
+longest(struct run *r, size_t i, size_t *nw, uint64_t *key)
 {
 	struct scratch	*sc = r->sc;
 	const struct gz_entry *g, *gt, *best = NULL;
@@ -1404,6 +1530,7 @@ longest(struct run *r, size_t i, size_t *nw)
 		if (g->kind != GZ_NONE) {
 			best = g;
 			*nw = n;
+			*key = h;
 		}
 		if (!g->more)
 			break;
@@ -1417,13 +1544,14 @@ find_catalog(struct run *r)
 	struct scratch	*sc = r->sc;
 	const struct gz_entry *best;
 	size_t		 i, bestn;
+	uint64_t	 key = 0;
 	int		 fl;
 
 	if (r->gz == NULL)
 		return;
 	prepare_tokens(r);
 	for (i = 0; i < sc->ntok; i++) {
-		if ((best = longest(r, i, &bestn)) == NULL)
+		if ((best = longest(r, i, &bestn, &key)) == NULL)
 			continue;
 		/* "do you price match": a policy, no attribute. */
 		if (best->kind == GZ_STOP) {
@@ -1431,8 +1559,10 @@ find_catalog(struct run *r)
 			continue;
 		}
 		fl = gz_token_flags(r->gz, sc->th[i]);
+		/* "pixel 9": a model number after it makes it a name. */
 		if (bestn == 1 && catalog_kind(best->kind) &&
-		    (fl & GZ_TOK_AMBIG) && !named(r, i, 1))
+		    (fl & GZ_TOK_AMBIG) && !named(r, i, 1) &&
+		    !model_next(r, i + 1, best->kind == GZ_BRAND, 0))
 			continue;
 		/*
 		 * Any other word of the language that only begins names
@@ -1452,7 +1582,7 @@ find_catalog(struct run *r)
 		if (bestn == 1 && sc->tdist[i] > 0 && best->kind != GZ_PRODUCT &&
 		    best->kind != GZ_BRAND && best->kind != GZ_FAMILY)
 			continue;
-		gazetteer_emit(r, i, bestn, best);
+		gazetteer_emit(r, i, bestn, best, key);
 		i += bestn - 1;
 	}
 }
@@ -1910,6 +2040,8 @@ entity_fields(const struct entity *e, const struct entity_out *o)
 			o->integer(o->arg, "product_id", e->product_id);
 			o->str(o->arg, "sku", e->sku);
 			o->str(o->arg, "name", e->name);
+		} else if (e->matches == 0) {
+			o->flag(o->arg, "unknown");	/* not in the catalog */
 		} else {
 			o->flag(o->arg, "family");
 			o->integer(o->arg, "matches", e->matches);

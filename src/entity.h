@@ -22,6 +22,7 @@
 #define ENTITY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "shopdesk.h"
 #include "sbuf.h"
@@ -77,6 +78,8 @@ struct entity {
 	const char		*name;		/* catalog name, or family text */
 	int			 matches;	/* products sharing a family name */
 	const char		*brand;		/* brand, or a family's brand */
+	uint64_t		 phrase;	/* gazetteer phrase key, 0 none
+						   (gazetteer_members) */
 
 	/* category */
 	const char		*category;	/* catalog category slug */
@@ -118,6 +121,16 @@ void			 gazetteer_free(struct gazetteer *);
 /* Products, phrases and fuzzy keys indexed (for benchmarks and tests). */
 void			 gazetteer_stats(const struct gazetteer *,
 			    size_t *products, size_t *phrases, size_t *fuzzy);
+
+/*
+ * The catalog products a product entity may name: the one product, or
+ * up to max of a family's members ("sony xm5": both 1000XM5 models), in
+ * catalog order.  SKUs stay valid while gz lives.  Returns how many
+ * were stored (0 for an entity the gazetteer did not find).
+ */
+size_t			 gazetteer_members(const struct gazetteer *,
+			    const struct entity *, const char **skus,
+			    size_t max);
 
 /*
  * Find the entities of text[0..len) (any bytes; only the first

@@ -85,6 +85,20 @@ struct gz_rec {
 	uint8_t		 more;
 };
 
+/*
+ * One product an ambiguous phrase names ("sony xm5": the WH- and the
+ * WF-1000XM5), so the dialogue can choose among them by what else the
+ * customer said instead of searching the words again.
+ */
+struct gz_member {
+	uint64_t	 key;		/* the phrase */
+	uint32_t	 target;	/* product index */
+};
+
+/* Products kept per ambiguous phrase: a family wider than this is a
+ * line to list, not a product to pick. */
+#define GZ_MEMBERS_MAX	64
+
 struct gazetteer {
 	struct gz_product *prod;	/* products in id order */
 	size_t		 nprod;
@@ -109,6 +123,9 @@ struct gazetteer {
 	uint64_t	*alias;		/* pairs: alias key, target key */
 	size_t		 nalias;
 	size_t		 aliasmask;	/* slots (pairs) - 1; 0 when none */
+	struct gz_member *memb;		/* products of ambiguous phrases,
+					   by key then product */
+	size_t		 nmemb;
 	struct gz_rec	*rec;		/* deferred path steps (build only) */
 	size_t		 nrec;
 	size_t		 reccap;
@@ -442,6 +459,70 @@ rec_path(struct gazetteer *gz, const uint64_t *th, size_t n, int kind,
 	}
 }
 
+static int
+ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+static char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+}
+
+static int
+member_cmp(const void *a, const void *b)
+{
+	const struct gz_member *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->target < y->target ? -1 : x->target > y->target;
+}
+
+/*
+ * The products of each phrase left ambiguous (count > 1) once all the
+ * steps are applied: the steps that gave the phrase its kind, sorted by
+ * key for gazetteer_members, at most GZ_MEMBERS_MAX each.
+ */
+static void
+members_build(struct gazetteer *gz, const struct gz_rec *a, size_t n)
+{
+	const struct gz_entry *e;
+	struct gz_member *m = NULL;
+	size_t		 i, k = 0, cap = 0, run = 0;
+
+	for (i = 0; i < n; i++) {
+		if (a[i].kind != GZ_PRODUCT && a[i].kind != GZ_FAMILY)
+			continue;
+		e = gz_lookup(gz, a[i].key);
+		if (e == NULL || e->count < 2 || e->kind != a[i].kind)
+			continue;
+		if (k == cap) {
+			cap = cap < 256 ? 256 : cap * 2;
+			m = xrealloc(m, cap * sizeof *m);
+		}
+		m[k].key = a[i].key;
+		m[k++].target = a[i].target;
+	}
+	if (k > 0)
+		qsort(m, k, sizeof *m, member_cmp);
+	for (i = 0, n = 0; i < k; i++) {
+		if (n > 0 && m[n - 1].key == m[i].key) {
+			if (m[n - 1].target == m[i].target ||
+			    run >= GZ_MEMBERS_MAX)
+				continue;
+			run++;
+		} else
+			run = 1;
+		m[n++] = m[i];
+	}
+	gz->memb = m;
+	gz->nmemb = n;
+}
+
 /*
  * Apply the recorded steps.  At 100,000 products the table is tens of
  * megabytes and each step is a cache miss in random order; sorted by home
@@ -487,6 +568,7 @@ gz_flush(struct gazetteer *gz)
 		if (a[i].kind != GZ_NONE)
 			entry_set(gz, e, a[i].kind, a[i].target, a[i].aux);
 	}
+	members_build(gz, a, n);
 	free(cnt);
 	free(a);
 	free(b);
@@ -1236,6 +1318,7 @@ gazetteer_free(struct gazetteer *gz)
 	free(gz->toks);
 	free(gz->fz);
 	free(gz->alias);
+	free(gz->memb);
 	free(gz->rec);
 	free(gz);
 }
@@ -1250,6 +1333,113 @@ gazetteer_stats(const struct gazetteer *gz, size_t *products, size_t *phrases,
 		*phrases = gz->nphrases;
 	if (fuzzy != NULL)
 		*fuzzy = gz->fzused;
+}
+
+/* The members of ambiguous phrase key: the index of the first, or nmemb. */
+static size_t
+members_at(const struct gazetteer *gz, uint64_t key)
+{
+	size_t	 lo = 0, hi = gz->nmemb, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (gz->memb[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+gazetteer_members(const struct gazetteer *gz, const struct entity *en,
+    const char **skus, size_t max)
+{
+	const struct gz_entry *e;
+	size_t	 i, k = 0;
+
+	if (gz == NULL || en->phrase == 0 ||
+	    (e = gz_lookup(gz, en->phrase)) == NULL ||
+	    (e->kind != GZ_PRODUCT && e->kind != GZ_FAMILY))
+		return 0;
+	if (e->count == 1) {
+		if (max > 0)
+			skus[k++] = gz_product_sku(gz, e->target);
+		return k;
+	}
+	for (i = members_at(gz, en->phrase); i < gz->nmemb &&
+	    gz->memb[i].key == en->phrase && k < max; i++)
+		skus[k++] = gz_product_sku(gz, gz->memb[i].target);
+	return k;
+}
+
+/*
+ * Does the name have the word w (folded, n bytes)?  A number alone also
+ * matches it with its unit ("256" is "256GB", "2" is not "2TB" unless
+ * said so); name words are compared without case, so this allocates
+ * nothing.
+ */
+static int
+name_has_word(const char *name, const char *w, size_t n)
+{
+	const char *p = name, *q;
+	size_t	 k, digits;
+
+	for (digits = 0; digits < n && w[digits] >= '0' && w[digits] <= '9';
+	    digits++)
+		;
+	while (*p != '\0') {
+		while (*p != '\0' && !ascii_alnum(*p))
+			p++;
+		for (q = p; ascii_alnum(*q); q++)
+			;
+		if (q == p)
+			break;
+		for (k = 0; k < n && p + k < q && ascii_lower(p[k]) == w[k];
+		    k++)
+			;
+		if (k == n && (p + k == q || (digits == n && (p[k] < '0' ||
+		    p[k] > '9'))))
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
+int
+gz_member_has(const struct gazetteer *gz, uint64_t key, const char *w,
+    size_t n)
+{
+	const struct gz_entry *e = gz_lookup(gz, key);
+	size_t	 i;
+
+	if (e != NULL && e->count == 1)
+		return name_has_word(gz_product_name(gz, e->target), w, n);
+	for (i = members_at(gz, key); i < gz->nmemb && gz->memb[i].key == key;
+	    i++)
+		if (name_has_word(gz_product_name(gz, gz->memb[i].target), w,
+		    n))
+			return 1;
+	return 0;
+}
+
+uint32_t
+gz_member_word(const struct gazetteer *gz, uint64_t key, const char *w,
+    size_t n)
+{
+	size_t	 i;
+	uint32_t hit = 0;
+
+	for (i = members_at(gz, key); i < gz->nmemb && gz->memb[i].key == key;
+	    i++) {
+		if (!name_has_word(gz_product_name(gz, gz->memb[i].target), w,
+		    n))
+			continue;
+		if (hit != 0)
+			return 0;
+		hit = gz->memb[i].target + 1;
+	}
+	return hit;
 }
 
 long long

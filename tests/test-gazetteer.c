@@ -132,6 +132,22 @@ product(const struct gazetteer *gz, const char *s, const char *want,
 	free(got);
 }
 
+/* The members of the first product entity of s, as SKUs by spaces. */
+static void
+members(const struct gazetteer *gz, const char *s, const char *want)
+{
+	const struct entity *e = find(gz, s, ENTITY_PRODUCT);
+	const char *v[8];
+	struct sbuf got = SBUF_INIT;
+	size_t	 i, n;
+
+	n = e != NULL ? gazetteer_members(gz, e, v, 8) : 0;
+	for (i = 0; i < n; i++)
+		sbuf_addf(&got, "%s%s", i > 0 ? " " : "", v[i]);
+	is_str(got.buf, want, "members of the product in \"%s\"", s);
+	sbuf_release(&got);
+}
+
 static void
 category(const struct gazetteer *gz, const char *s, const char *want,
     const char *cat, const char *use)
@@ -279,6 +295,13 @@ main(void)
 	ok(store_exec(st, more, &err) == SD_OK, "more products by SQL");
 	gazetteer_free(gz);
 	gz = gazetteer_load(st, &err);
+	product(gz, "lg c4 65 or the qm8", "lg c4", "TV-2",
+	    EXTRACTOR_GAZETTEER);
+	product(gz, "lg c4 55\" in stock?", "lg c4", "TV-1",
+	    EXTRACTOR_GAZETTEER);
+	e = find(gz, "lg c4 42 in stock?", ENTITY_PRODUCT);
+	ok(e != NULL && e->matches == 0 && e->end == 8, "a size no member "
+	    "has is a model the catalog lacks (lg c4 42)");
 	product(gz, "LG C4 vs the S24", "LG C4", NULL, EXTRACTOR_GAZETTEER);
 	product(gz, "is the TCL QM8 good", "TCL QM8", "TV-3",
 	    EXTRACTOR_GAZETTEER);
@@ -362,6 +385,21 @@ main(void)
 	    EXTRACTOR_GAZETTEER);
 	product(gz, "sony xm5 in silver", "sony xm5", NULL,
 	    EXTRACTOR_GAZETTEER);
+	members(gz, "sony xm5 vs bose qc ultra", "HDP-1 HDP-2");
+	members(gz, "is the hero 12 waterproof", "CAM-2");
+	members(gz, "my order is late", "");
+	e = find(gz, "how much is the iphone 16?", ENTITY_PRODUCT);
+	ok(e != NULL && e->product_id == 0 && e->matches == 0 &&
+	    e->start == 16 && e->end == 25, "a model the catalog lacks is "
+	    "a product of none (iphone 16)");
+	e = find(gz, "is the sony xm6 good", ENTITY_PRODUCT);
+	ok(e != NULL && e->matches == 0 && e->end - e->start == 8,
+	    "so is a brand with a model word (sony xm6)");
+	ok(find(gz, "samsung 2tb drives", ENTITY_PRODUCT) == NULL,
+	    "a brand with a capacity is no product");
+	e = find(gz, "ps5 pro x2", ENTITY_PRODUCT);
+	is_str(e != NULL ? e->sku : NULL, "GAM-2", "\"x2\" after a name is "
+	    "how many, not a model");
 	ok(find(gz, "any wireless controller for pc", ENTITY_PRODUCT) == NULL,
 	    "a wireless controller is no Xbox Wireless Controller");
 	ok(store_exec(st, "INSERT INTO synonyms(term, synonym, source) VALUES"

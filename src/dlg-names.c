@@ -1,0 +1,663 @@
+/*
+ * dlg-names.c owns which catalog product a name means: a family's
+ * members weighed by what the customer said (dlg_family_best), the
+ * variant of a line a capacity or model number picks (dlg_variant_of),
+ * a name the catalog lacks answered with the nearest names
+ * (dlg_unknown_product), and two names said as a pair.
+ *
+ * Candidates are scored by what was said, not by what ranks first: a
+ * capacity or size that one name has ("2tb", "65"), the category asked
+ * about, words shared with the product in focus, the words of a name
+ * left unsaid ("Pro", "Earbuds"), and last the rating.  dlg-refs.c
+ * decides when a name is a reference and records the trace.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+/*
+ * Does name have the word w (folded)?  A number alone also matches it
+ * with a unit ("256" is "256GB", "65" is '65"').
+ */
+int
+dlg_name_word(const char *name, const char *w, size_t n)
+{
+	const char *p = name, *q;
+	size_t	 k, digits;
+
+	for (digits = 0; digits < n && w[digits] >= '0' && w[digits] <= '9';
+	    digits++)
+		;
+	while (*p != '\0') {
+		while (*p != '\0' && !isalnum((unsigned char)*p))
+			p++;
+		for (q = p; isalnum((unsigned char)*q); q++)
+			;
+		if (q == p)
+			break;
+		for (k = 0; k < n && p + k < q &&
+		    tolower((unsigned char)p[k]) == w[k]; k++)
+			;
+		if (k == n && (p + k == q || (digits == n &&
+		    !isdigit((unsigned char)p[k]))))
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
+/*
+ * Does the text range [a, b) overlap an entity that is no name (a price,
+ * date, quantity or order number)?
+ */
+static int
+in_other_entity(struct tctx *t, size_t a, size_t b)
+{
+	const struct entity *en;
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND)
+			continue;
+		if (a < en->end && b > en->start)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The words with a digit the customer said ("2tb", "256", "65"), not
+ * those of a price, date, quantity or order number: *n words of the
+ * folded text at tok (caller frees).
+ */
+struct text_token *
+dlg_variant_words(struct tctx *t, size_t *n)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, i, k = 0;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+
+	*n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0; i < *n; i++) {
+		if (!tok[i].has_digit || tok[i].end - tok[i].start < 2 ||
+		    (t->fold.map != NULL && in_other_entity(t,
+		    t->fold.map[tok[i].start], t->fold.map[tok[i].end])))
+			continue;
+		tok[k++] = tok[i];
+	}
+	*n = k;
+	return tok;
+}
+
+/*
+ * Words of a product name (folded) the message does not have, not
+ * counting the brand or words with digits (sizes, capacities): each is
+ * a step away from what the customer named ("Pro", "Earbuds").
+ */
+static int
+extra_words(const char *name, const char *said, const char *brand)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 extra = 0;
+
+	n = text_tokenize(name, strlen(name), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		if (tok[i].has_digit || len < 2)
+			continue;
+		if (brand != NULL && strncasecmp(name + tok[i].start, brand,
+		    len) == 0 && brand[len] == '\0')
+			continue;
+		if (!dlg_word_in(said, name + tok[i].start, len))
+			extra++;
+	}
+	free(tok);
+	return extra;
+}
+
+/*
+ * Words of near's name, not its brand nor sizes and numbers (another
+ * variant's), that name has: "Spigen Ultra Hybrid MagFit for iPhone 15"
+ * shares "iphone" with the iPhone 15 in focus.
+ */
+static int
+shared_words(const char *name, const struct product *near)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 k = 0;
+	const char	*w;
+
+	text_fold(near->name, strlen(near->name), &f);
+	n = text_tokenize(f.s.buf, f.s.len, &tok, &cap);
+	for (i = 0; i < n; i++) {
+		w = f.s.buf + tok[i].start;
+		len = tok[i].end - tok[i].start;
+		if (len < 2 || tok[i].has_digit || (near->brand != NULL &&
+		    strncasecmp(w, near->brand, len) == 0 &&
+		    near->brand[len] == '\0'))
+			continue;
+		k += dlg_name_word(name, w, len);
+	}
+	free(tok);
+	text_folded_release(&f);
+	return k;
+}
+
+/*
+ * How well p fits what the customer said: a capacity or size said that
+ * its name has (+10 each, the screen size of the filters too), the
+ * category asked about (+3), each word it shares with the product near
+ * the conversation is about, if any (+2), each name
+ * word left unsaid (-5), and its rating weighted by reviews (a Bayesian
+ * average, as recommendations use) to break ties.
+ */
+static double
+fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
+    size_t nvw, int conv, const struct product *near)
+{
+	struct text_folded name = TEXT_FOLDED_INIT;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char	*cat = dlg_jstr(dlg_jobj(t->state, "filters"),
+	    "category");
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	const char	*size;
+	double		 score;
+	size_t		 i;
+
+	/* In the conversation the order shown breaks ties (best_of). */
+	score = conv ? 0 : (p->rating * (double)p->review_count + 4.0 * 50) /
+	    ((double)p->review_count + 50);
+	for (i = 0; i < nvw; i++)
+		if (dlg_name_word(p->name, s + vw[i].start, vw[i].end -
+		    vw[i].start))
+			score += 10;
+	if ((size = dlg_jstr(dlg_jobj(t->state, "filters"), "size")) != NULL &&
+	    dlg_name_word(p->name, size, strlen(size)))
+		score += 10;
+	if (ce != NULL && ce->category != NULL)
+		cat = ce->category;
+	if (cat != NULL && ((p->category != NULL && strcmp(p->category,
+	    cat) == 0) || (p->subcategory != NULL &&
+	    strcmp(p->subcategory, cat) == 0)))
+		score += 3;
+	if (near != NULL)
+		score += 2 * shared_words(p->name, near);
+	if (!conv) {
+		text_fold(p->name, strlen(p->name), &name);
+		score -= 5 * extra_words(name.s.buf, s, p->brand);
+		text_folded_release(&name);
+	}
+	return score;
+}
+
+/*
+ * The best fitting of skus[0..n) into *p (1), trace r told of each;
+ * 0 when none loads.  With conv set they are the conversation's, in the
+ * order shown: the customer shortens a name just seen ("the thinkpad"),
+ * so unsaid words do not count, and of two that fit alike the one shown
+ * first (the bot's own ranking) wins, not the better rated.
+ */
+int
+dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
+    struct product *p, int conv, const struct product *near)
+{
+	struct text_token *vw;
+	struct product	 c;
+	double		 s, best = 0;
+	size_t		 i, nvw;
+	int		 found = 0;
+
+	vw = dlg_variant_words(t, &nvw);
+	for (i = 0; i < n; i++) {
+		dlg_ref_candidate(r, skus[i]);
+		memset(&c, 0, sizeof c);
+		if (!dlg_load_product(t, skus[i], &c))
+			continue;
+		s = fit_score(t, &c, vw, nvw, conv, near) -
+		    (conv ? 0.01 * i : 0);
+		if (!found || s > best) {
+			if (found)
+				product_release(p);
+			*p = c;
+			best = s;
+			found = 1;
+		} else
+			product_release(&c);
+	}
+	free(vw);
+	if (found)
+		dlg_ref_pick(r, p->sku);
+	return found;
+}
+
+/*
+ * A family's members the conversation holds, in its order: "the
+ * thinkpad" after a list with one ThinkPad is that one.
+ */
+static size_t
+members_in_conversation(struct tctx *t, const char **m, size_t nm,
+    const char **out)
+{
+	const char	*conv[CONV_MAX];
+	size_t		 nc, i, j, k = 0;
+
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	for (i = 0; i < nc; i++)
+		for (j = 0; j < nm; j++)
+			if (strcmp(conv[i], m[j]) == 0) {
+				out[k++] = conv[i];
+				break;
+			}
+	return k;
+}
+
+/*
+ * A family without its members (a brand or category passed by a
+ * comparison, a shop alias): the products whose names hold the words
+ * said, else a search, best fitting first.
+ */
+static int
+family_by_words(struct tctx *t, const struct entity *en, struct product *p,
+    cJSON *r)
+{
+	struct search_result res;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 q = SBUF_INIT;
+	struct product	*cands = NULL;
+	const char	**skus;
+	size_t		 i, n = 0;
+	int		 found;
+
+	sbuf_add(&q, t->text + en->start, en->end - en->start);
+	dlg_retrieve_begin(t);
+	if (catalog_products_named(t->st, q.buf, 20, &cands, &n, &err) !=
+	    SD_OK || n == 0) {
+		sd_error_clear(&err);
+		dlg_kb_search(t, q.buf, SEARCH_KIND_BIT(SEARCH_PRODUCT), 10,
+		    &res);
+		for (i = 0; i < res.n; i++) {
+			cands = xrealloc(cands, (n + 1) * sizeof *cands);
+			memset(&cands[n], 0, sizeof cands[n]);
+			if (catalog_product_by_sku(t->st, res.hits[i].id,
+			    &cands[n], NULL) == SD_OK)
+				n++;
+		}
+		search_result_free(&res);
+	}
+	dlg_retrieve_end(t);
+	skus = xcalloc(n + 1, sizeof *skus);
+	for (i = 0; i < n; i++)
+		skus[i] = cands[i].sku;
+	found = dlg_best_of(t, r, skus, n, p, 0, NULL);
+	for (i = 0; i < n; i++)
+		product_release(&cands[i]);
+	free(cands);
+	free(skus);
+	sbuf_release(&q);
+	return found;
+}
+
+/* A product named that the catalog lacks ("iphone 16"). */
+int
+dlg_entity_unknown(const struct entity *en)
+{
+	return en->type == ENTITY_PRODUCT && en->product_id == 0 &&
+	    en->matches == 0;
+}
+
+int
+dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
+{
+	const char	*m[REF_CANDS], *conv[REF_CANDS];
+	size_t		 nm, nc;
+	cJSON		*r;
+
+	if (dlg_entity_unknown(en))
+		return 0;	/* never a neighbour in its place */
+	nm = gazetteer_members(t->e->gz, en, m, REF_CANDS);
+	if (nm == 0) {
+		r = dlg_ref_trace(t, "family words");
+		return family_by_words(t, en, p, r);
+	}
+	/* Said before in the conversation: that one, or the best of them. */
+	if ((nc = members_in_conversation(t, m, nm, conv)) > 0) {
+		r = dlg_ref_trace(t, "family in conversation");
+		return dlg_best_of(t, r, conv, nc, p, 1, NULL);
+	}
+	r = dlg_ref_trace(t, "family in catalog");
+	return dlg_best_of(t, r, m, nm, p, 0, NULL);
+}
+
+/*
+ * The line of a product name, kind 0: before its bracketed variant, or
+ * before its last word when that has a digit ("Samsung Galaxy S24
+ * (128GB)", "Samsung 990 PRO NVMe SSD 1TB"); kind 1: before its first
+ * word with a digit ("Epson EcoTank ET-4850 All-in-One").  Caller frees.
+ */
+static char *
+line_of(const char *name, int kind)
+{
+	char	*line = xstrdup(name), *sp, *w;
+	size_t	 cut = strcspn(line, "(");
+
+	while (cut > 0 && line[cut - 1] == ' ')
+		cut--;
+	line[cut] = '\0';
+	if (kind == 0) {
+		if (strchr(name, '(') == NULL &&
+		    (sp = strrchr(line, ' ')) != NULL &&
+		    strpbrk(sp, "0123456789") != NULL)
+			*sp = '\0';
+		return line;
+	}
+	for (w = strchr(line, ' '); w != NULL; w = strchr(w + 1, ' '))
+		if (strcspn(w + 1, "0123456789") < strcspn(w + 1, " ")) {
+			*w = '\0';
+			break;
+		}
+	return line;
+}
+
+/*
+ * Of the products of line, the one other than p whose name has every
+ * word of vw and shares the most words with p's: its index, or -1.
+ */
+static int
+sibling(struct tctx *t, const struct product *p, const struct product *v,
+    size_t n, const struct text_token *vw, size_t nvw, cJSON *r)
+{
+	struct text_token *tok = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 cap = 0, nt, i, k;
+	int		 pick = -1, best = 0, shared;
+
+	nt = text_tokenize(p->name, strlen(p->name), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		dlg_ref_candidate(r, v[i].sku);
+		for (k = 0; k < nvw; k++)
+			if (!dlg_name_word(v[i].name, s + vw[k].start,
+			    vw[k].end - vw[k].start))
+				break;
+		if (k < nvw || strcmp(v[i].sku, p->sku) == 0)
+			continue;
+		for (k = 0, shared = 0; k < nt; k++)
+			shared += dlg_name_word(v[i].name, p->name +
+			    tok[k].start, tok[k].end - tok[k].start);
+		/* A tie goes to the name nearest in length. */
+		shared = shared * 1000 - abs((int)strlen(v[i].name) -
+		    (int)strlen(p->name));
+		if (pick < 0 || shared > best) {
+			pick = (int)i;
+			best = shared;
+		}
+	}
+	free(tok);
+	return pick;
+}
+
+/*
+ * "The 256 then", "the 65 inch one", "the 2800": a capacity, size or
+ * model number said that the product meant does not have, but another
+ * model of its line does (line_of, the narrower line first).  Replaces
+ * *p and returns 1, or leaves it.
+ */
+int
+dlg_variant_of(struct tctx *t, struct product *p)
+{
+	struct text_token *vw;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	*v = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	char		*line;
+	size_t		 nvw, n = 0, i, k;
+	int		 pick = -1, kind;
+	cJSON		*r;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return 0;	/* the digits may be another product's */
+	vw = dlg_variant_words(t, &nvw);
+	for (k = 0; k < nvw; k++)
+		if (!dlg_name_word(p->name, s + vw[k].start, vw[k].end -
+		    vw[k].start))
+			break;
+	if (k == nvw) {		/* nothing said that it lacks */
+		free(vw);
+		return 0;
+	}
+	r = dlg_ref_trace(t, "variant of the product meant");
+	for (kind = 0; kind < 2 && pick < 0; kind++) {
+		for (i = 0; i < n; i++)
+			product_release(&v[i]);
+		free(v);
+		v = NULL;
+		line = line_of(p->name, kind);
+		dlg_retrieve_begin(t);
+		if (catalog_products_named(t->st, line, 20, &v, &n, &err) !=
+		    SD_OK)
+			n = 0;
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		free(line);
+		pick = sibling(t, p, v, n, vw, nvw, r);
+	}
+	if (pick >= 0) {
+		product_release(p);
+		*p = v[pick];
+		memset(&v[pick], 0, sizeof v[pick]);
+		dlg_ref_pick(r, p->sku);
+		dlg_retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
+	}
+	for (i = 0; i < n; i++)
+		if ((int)i != pick)
+			product_release(&v[i]);
+	free(v);
+	free(vw);
+	return pick >= 0;
+}
+
+/*
+ * How near a catalog name is to a name said that the catalog lacks:
+ * each model word said whose letters the name has before a digit
+ * ("xm6" and "WH-1000XM5", "s25" and "S24") counts 10, each other word
+ * said that it has 3; the rating breaks ties.
+ */
+static double
+nearness(const struct product *p, const char *said)
+{
+	struct text_token *tok = NULL;
+	const char	*w, *at;
+	char		 pre[16];
+	size_t		 cap = 0, n, i, k, len;
+	double		 score;
+
+	score = p->rating / 10;
+	n = text_tokenize(said, strlen(said), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		w = said + tok[i].start;
+		len = tok[i].end - tok[i].start;
+		for (k = 0; k < len && k < sizeof pre - 1 &&
+		    !isdigit((unsigned char)w[k]); k++)
+			pre[k] = w[k];
+		pre[k] = '\0';
+		if (tok[i].has_digit && k > 0 && k < len) {
+			for (at = p->name; (at = strcasestr(at, pre)) != NULL;
+			    at++)
+				if (isdigit((unsigned char)at[k])) {
+					score += 10;
+					break;
+				}
+		} else if (!tok[i].has_digit && dlg_name_word(p->name, w, len))
+			score += 3;
+	}
+	free(tok);
+	return score;
+}
+
+/*
+ * The nearest catalog names to the unknown name en (said): among the
+ * products of the part of it known (a family's members, a brand's
+ * products), else those a search of its words finds.  Up to max into
+ * near (caller releases each); returns how many.
+ */
+static size_t
+nearest(struct tctx *t, const struct entity *en, const char *said,
+    struct product *near, size_t max)
+{
+	struct product_filter f;
+	struct search_result res;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	*v = NULL, tmp;
+	const char	*m[REF_CANDS];
+	double		 sc[REF_CANDS], x;
+	size_t		 n = 0, i, j, k = 0;
+
+	if ((n = gazetteer_members(t->e->gz, en, m, REF_CANDS)) > 0) {
+		v = xcalloc(n, sizeof *v);
+		for (i = 0; i < n; i++)
+			k += dlg_load_product(t, m[i], &v[k]);
+		n = k;
+	} else if (en->brand != NULL) {
+		memset(&f, 0, sizeof f);
+		f.brand = en->brand;
+		f.max_price = f.min_price = -1;
+		f.limit = REF_CANDS;
+		dlg_retrieve_begin(t);
+		if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+			n = 0;
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+	}
+	if (n == 0) {
+		dlg_kb_search(t, said, SEARCH_KIND_BIT(SEARCH_PRODUCT),
+		    (int)max, &res);
+		v = xrealloc(v, (res.n + 1) * sizeof *v);
+		for (i = 0; i < res.n; i++)
+			n += dlg_load_product(t, res.hits[i].id, &v[n]);
+		search_result_free(&res);
+	}
+	for (i = 0; i < n && i < REF_CANDS; i++)
+		sc[i] = nearness(&v[i], said);
+	/* The best max first (selection: max is small). */
+	for (i = 0; i < max && i < n && i < REF_CANDS; i++) {
+		for (k = i, j = i + 1; j < n && j < REF_CANDS; j++)
+			if (sc[j] > sc[k])
+				k = j;
+		tmp = v[i], v[i] = v[k], v[k] = tmp;
+		x = sc[i], sc[i] = sc[k], sc[k] = x;
+		near[i] = v[i];
+		memset(&v[i], 0, sizeof v[i]);
+	}
+	k = i;
+	for (i = k; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	return k;
+}
+
+/*
+ * "My pixel 3 is dying": a device the customer has, told as background
+ * to a question (what to buy, whether something fits it), not asked for.
+ */
+static int
+owned(struct tctx *t, const struct entity *en)
+{
+	static const char *const owners[] = { "my", "our", "mine", NULL };
+	const char	*s = t->text;
+	size_t		 a = en->start, n, i;
+
+	while (a > 0 && s[a - 1] == ' ')
+		a--;
+	for (i = 0; owners[i] != NULL; i++) {
+		n = strlen(owners[i]);
+		if (a >= n && strncasecmp(s + a - n, owners[i], n) == 0 &&
+		    (a == n || !isalnum((unsigned char)s[a - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A product named that the catalog lacks, and none it has: "I couldn't
+ * find X" with the nearest names, which become the last list so "the
+ * first one" picks one.  Never an answer about another product in its
+ * place.  1 when that was the reply.
+ */
+int
+dlg_unknown_product(struct tctx *t)
+{
+	const struct entity *en, *lacking = NULL;
+	struct product	 near[3];
+	struct sbuf	 said = SBUF_INIT, list = SBUF_INIT;
+	size_t		 i, n;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (!dlg_entity_unknown(en))
+			return 0;
+		if (lacking == NULL)
+			lacking = en;
+	}
+	if (lacking == NULL || owned(t, lacking))
+		return 0;
+	sbuf_add(&said, t->text + lacking->start, lacking->end -
+	    lacking->start);
+	memset(near, 0, sizeof near);
+	n = nearest(t, lacking, said.buf, near, 3);
+	for (i = 0; i < n; i++)
+		sbuf_addf(&list, "%s%s", i == 0 ? "" : i + 1 == n ? " or " :
+		    ", ", near[i].name);
+	slots_set(&t->slots, "said", said.buf);
+	slots_set(&t->slots, "nearest", list.buf);
+	if (n > 0)
+		dlg_results_set(t, near, n);
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    "not in the catalog");
+	dlg_set_action(t, "product_not_found", "\"%s\" is not in the "
+	    "catalog; %zu nearest", said.buf, n);
+	dlg_say(t, n > 0 ? "product_not_found" : "product_not_found_none");
+	for (i = 0; i < n; i++)
+		product_release(&near[i]);
+	sbuf_release(&said);
+	sbuf_release(&list);
+	return 1;
+}
+
+/*
+ * Two catalog products named as a pair ("S90D or C4", "xm5 vs qc
+ * ultra"): whatever the classifier reads, the customer weighs them.
+ */
+int
+dlg_named_pair(struct tctx *t)
+{
+	const struct entity *a, *b;
+	size_t	 i, j;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		a = &t->e->el.v[i];
+		if (a->type != ENTITY_PRODUCT || a->pair == 0 ||
+		    dlg_entity_unknown(a))
+			continue;
+		for (j = i + 1; j < t->e->el.n; j++) {
+			b = &t->e->el.v[j];
+			if (b->type == ENTITY_PRODUCT && b->pair == a->pair &&
+			    !dlg_entity_unknown(b))
+				return 1;
+		}
+	}
+	return 0;
+}
+

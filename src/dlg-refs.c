@@ -1,0 +1,527 @@
+/*
+ * dlg-refs.c owns what the customer's words point at: which product a
+ * name, a family ("sony xm5", "the thinkpad"), a brand said alone ("the
+ * hisense") or a pointer ("it", "the second", "the cheaper one") means.
+ *
+ * The conversation comes first: the products the bot just listed
+ * (state "results") and those discussed (state "focus") are what "the
+ * <brand>" or "the <family>" most likely mean, so they are tried before
+ * the catalog (dlg-names.c weighs the candidates).  Every choice goes to
+ * the trace's "reference": the rule, the candidates and the pick.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+const char *const dlg_ordinals[] = { "first", "second", "third",
+	"fourth", "fifth", NULL };
+
+/* The trace's account of this turn's reference, rule set anew. */
+cJSON *
+dlg_ref_trace(struct tctx *t, const char *rule)
+{
+	cJSON	*r = dlg_jobj(t->trace, "reference");
+
+	dlg_jset_str(r, "rule", rule);
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "candidates");
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "picked");
+	cJSON_AddArrayToObject(r, "candidates");
+	return r;
+}
+
+void
+dlg_ref_candidate(cJSON *r, const char *sku)
+{
+	cJSON_AddItemToArray(dlg_jarr(r, "candidates"),
+	    cJSON_CreateString(sku));
+}
+
+/* The pick, kept in the trace so the SKU lives as long as the turn. */
+const char *
+dlg_ref_pick(cJSON *r, const char *sku)
+{
+	dlg_jset_str(r, "picked", sku);
+	return dlg_jstr(r, "picked");
+}
+
+/* What the conversation offers: the last list, then the focus. */
+size_t
+dlg_conversation(struct tctx *t, const char **v, size_t max)
+{
+	const char	*lists[] = { "results", "focus" };
+	cJSON		*it;
+	size_t		 n = 0, i, l;
+
+	for (l = 0; l < 2; l++)
+		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
+			if (!cJSON_IsString(it))
+				continue;
+			for (i = 0; i < n; i++)
+				if (strcmp(v[i], it->valuestring) == 0)
+					break;
+			if (i == n && n < max)
+				v[n++] = it->valuestring;
+		}
+	return n;
+}
+
+/*
+ * A brand said alone ("the samsung one", "going with the sony"): the
+ * product of that brand among the last list, then the products in focus.
+ * Only one candidate of the brand there picks it; the candidates go to
+ * the trace.  NULL when none or several match.
+ */
+static const char *
+brand_reference(struct tctx *t, const char *brand, int *several)
+{
+	cJSON		*lists[2], *it, *r;
+	struct product	 p;
+	const char	*hit;
+	int		 l, nhit;
+
+	*several = 0;
+	lists[0] = dlg_jarr(t->state, "results");
+	lists[1] = dlg_jarr(t->state, "focus");
+	r = dlg_ref_trace(t, "brand in conversation");
+	for (l = 0; l < 2; l++) {
+		hit = NULL;
+		nhit = 0;
+		cJSON_ArrayForEach(it, lists[l]) {
+			if (!cJSON_IsString(it))
+				continue;
+			dlg_ref_candidate(r, it->valuestring);
+			memset(&p, 0, sizeof p);
+			if (!dlg_load_product(t, it->valuestring, &p))
+				continue;
+			if (p.brand != NULL && strcasecmp(p.brand, brand) ==
+			    0 && (hit == NULL || strcmp(hit,
+			    it->valuestring) != 0)) {
+				hit = it->valuestring;
+				nhit++;
+			}
+			product_release(&p);
+		}
+		if (nhit == 1)
+			return dlg_ref_pick(r, hit);
+		if (nhit > 1) {
+			*several = 1;
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A brand said alone that the conversation does not hold: the catalog's
+ * products of that brand in the category being discussed (the filters',
+ * else the focused product's, else any), the best fitting what was said
+ * and the product in focus ("the spigen one" for an iPhone 15 is the
+ * case for it).
+ */
+static const char *
+brand_catalog(struct tctx *t, const char *brand)
+{
+	struct product_filter f;
+	struct product	*v = NULL, top, focus;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	**skus = NULL, *pick = NULL;
+	char		*cat = NULL;
+	size_t		 n = 0, i;
+	int		 have_focus;
+	cJSON		*r, *flt;
+
+	memset(&f, 0, sizeof f);
+	memset(&focus, 0, sizeof focus);
+	memset(&top, 0, sizeof top);
+	f.max_price = f.min_price = -1;
+	f.brand = brand;
+	f.limit = REF_CANDS;
+	flt = dlg_jobj(t->state, "filters");
+	have_focus = dlg_focus_top(t, 0) != NULL &&
+	    dlg_load_product(t, dlg_focus_top(t, 0), &focus);
+	/*
+	 * Not the budget: it may come from the customer's profile, and "the
+	 * hp one" may be the one over it that the customer saw.
+	 */
+	if (dlg_jstr(flt, "category") != NULL)
+		cat = xstrdup(dlg_jstr(flt, "category"));
+	else if (have_focus)
+		cat = xstrdup(focus.category);
+	/* None of the brand in that category: all of the brand's. */
+	for (f.category = cat; ; f.category = NULL) {
+		dlg_retrieve_begin(t);
+		if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+			n = 0;
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		if (n > 0 || f.category == NULL)
+			break;
+		free(v);
+		v = NULL;
+	}
+	r = dlg_ref_trace(t, "brand in catalog");
+	skus = xcalloc(n + 1, sizeof *skus);
+	for (i = 0; i < n; i++)
+		skus[i] = v[i].sku;
+	if (dlg_best_of(t, r, skus, n, &top, 0, have_focus ? &focus : NULL)) {
+		pick = dlg_jstr(r, "picked");
+		product_release(&top);
+	}
+	if (have_focus)
+		product_release(&focus);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	free(skus);
+	free(cat);
+	return pick;
+}
+
+/*
+ * Is the name at [a, b) of the text said as the thing meant: "the TCL
+ * one", "hisense then", "the samsung", "the acer's", "back to the
+ * headphones"?  Not as a filter of a list ("samsung tvs under $500") or
+ * a choice to make ("which garmin has maps", "any samsung?").
+ */
+static int
+said_as_thing(struct tctx *t, size_t a, size_t b)
+{
+	static const char *const before[] = { "the", "that", "this", NULL };
+	static const char *const after[] = { "one", "then", "model",
+	    "version", NULL };
+	const char	*s = t->text, *p;
+	size_t		 n, i;
+
+	while (a > 0 && s[a - 1] == ' ')
+		a--;
+	for (i = 0; before[i] != NULL; i++) {
+		n = strlen(before[i]);
+		if (a >= n && strncasecmp(s + a - n, before[i], n) == 0 &&
+		    (a == n || !isalnum((unsigned char)s[a - n - 1])))
+			return 1;
+	}
+	for (p = s + b; *p == ' ' || *p == '\''; p++)
+		if (*p == '\'')	/* "the acer's" */
+			return 1;
+	for (i = 0; after[i] != NULL; i++) {
+		n = strlen(after[i]);
+		if (strncasecmp(p, after[i], n) == 0 &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A brand said alone as the thing meant, with no other name or kind. */
+static int
+brand_alone(struct tctx *t, const struct entity *br)
+{
+	return dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    said_as_thing(t, br->start, br->end);
+}
+
+/*
+ * "Back to the headphones", "the laptop, how heavy is it": a kind of
+ * product said as the thing meant is the one product of that kind the
+ * conversation holds (most recent first); none or several: NULL.
+ */
+static const char *
+category_reference(struct tctx *t, const struct entity *ce)
+{
+	const char	*lists[] = { "focus", "results" };
+	const char	*hit = NULL;
+	struct product	 p;
+	cJSON		*it, *r;
+	size_t		 l;
+	int		 nhit = 0;
+
+	if (ce->category == NULL || !said_as_thing(t, ce->start, ce->end) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL)
+		return NULL;
+	r = dlg_ref_trace(t, "kind in conversation");
+	for (l = 0; l < 2; l++)
+		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
+			if (!cJSON_IsString(it) || (hit != NULL &&
+			    strcmp(hit, it->valuestring) == 0))
+				continue;
+			dlg_ref_candidate(r, it->valuestring);
+			memset(&p, 0, sizeof p);
+			if (!dlg_load_product(t, it->valuestring, &p))
+				continue;
+			if ((p.category != NULL && strcmp(p.category,
+			    ce->category) == 0) || (p.subcategory != NULL &&
+			    strcmp(p.subcategory, ce->category) == 0)) {
+				if (hit == NULL || strcmp(hit,
+				    it->valuestring) != 0)
+					nhit++;
+				if (hit == NULL)
+					hit = it->valuestring;
+			}
+			product_release(&p);
+		}
+	return nhit == 1 ? dlg_ref_pick(r, hit) : NULL;
+}
+
+/* "The cheaper one", "the more expensive", "the better rated". */
+static const char *
+compared_reference(struct tctx *t, const char **how)
+{
+	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	struct product	 p;
+	const char	*best = NULL;
+	double		 bestv = 0;
+	int		 cheap, dear, better, want;
+
+	cheap = dlg_has_word(t, "cheaper") || dlg_has_word(t, "cheapest") ||
+	    dlg_has_word(t, "less expensive");
+	dear = dlg_has_word(t, "pricier") ||
+	    dlg_has_word(t, "more expensive") ||
+	    dlg_has_word(t, "priciest") || dlg_has_word(t, "most expensive");
+	better = dlg_has_word(t, "better rated") ||
+	    dlg_has_word(t, "best rated") ||
+	    dlg_has_word(t, "higher rated");
+	if (!(cheap || dear || better) || cJSON_GetArraySize(res) == 0)
+		return NULL;
+	want = cheap ? 0 : dear ? 1 : 2;
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, it->valuestring, &p))
+			continue;
+		if (best == NULL || (want == 0 && p.price < bestv) ||
+		    (want == 1 && p.price > bestv) ||
+		    (want == 2 && p.rating > bestv)) {
+			best = it->valuestring;
+			bestv = want == 2 ? p.rating : p.price;
+		}
+		product_release(&p);
+	}
+	*how = cheap ? "cheaper" : dear ? "more expensive" : "better rated";
+	return best;
+}
+
+/*
+ * "The 2800", "the 55 inch one": a model number or size said that the
+ * name of exactly one product of the conversation has.
+ */
+static const char *
+number_reference(struct tctx *t)
+{
+	const char	*conv[CONV_MAX], *hit = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	struct text_token *vw;
+	struct product	 p;
+	size_t		 nc, nvw, i, k;
+	int		 nhit = 0;
+	cJSON		*r;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return NULL;
+	vw = dlg_variant_words(t, &nvw);
+	if (nvw == 0 || (nc = dlg_conversation(t, conv, CONV_MAX)) == 0) {
+		free(vw);
+		return NULL;
+	}
+	r = dlg_ref_trace(t, "number in conversation");
+	for (i = 0; i < nc; i++) {
+		dlg_ref_candidate(r, conv[i]);
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, conv[i], &p))
+			continue;
+		for (k = 0; k < nvw; k++)
+			if (!dlg_name_word(p.name, s + vw[k].start, vw[k].end -
+			    vw[k].start) && (p.model == NULL ||
+			    !dlg_name_word(p.model, s + vw[k].start, vw[k].end -
+			    vw[k].start)))
+				break;
+		if (k == nvw) {
+			hit = conv[i];
+			nhit++;
+		}
+		product_release(&p);
+	}
+	free(vw);
+	return nhit == 1 ? dlg_ref_pick(r, hit) : NULL;
+}
+
+/*
+ * Resolve references to earlier products: "the first/second/last one",
+ * a brand said alone, a model number of one shown, "the cheaper/more
+ * expensive/better one", "it".  Returns a SKU (valid for the turn) or
+ * NULL; *how says which rule.
+ */
+const char *
+dlg_resolve_reference(struct tctx *t, const char **how)
+{
+	cJSON		*res = dlg_jarr(t->state, "results");
+	const char	*best;
+	int		 i, n = cJSON_GetArraySize(res), several;
+	const struct entity *en;
+
+	for (i = 0; dlg_ordinals[i] != NULL; i++)
+		if (dlg_has_word(t, dlg_ordinals[i]) && i < n) {
+			*how = dlg_ordinals[i];
+			return cJSON_GetArrayItem(res, i)->valuestring;
+		}
+	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0) {
+		if ((best = brand_reference(t, en->value, &several)) != NULL) {
+			*how = "brand";
+			return best;
+		}
+		if (!several && brand_alone(t, en) &&
+		    (best = brand_catalog(t, en->value)) != NULL) {
+			*how = "brand in catalog";
+			return best;
+		}
+	}
+	if ((en = dlg_first_entity(t, ENTITY_CATEGORY)) != NULL &&
+	    (best = category_reference(t, en)) != NULL) {
+		*how = "kind";
+		return best;
+	}
+	if ((best = number_reference(t)) != NULL) {
+		*how = "number";
+		return best;
+	}
+	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
+		*how = "last";
+		return cJSON_GetArrayItem(res, n - 1)->valuestring;
+	}
+	if ((best = compared_reference(t, how)) != NULL)
+		return best;
+	if (dlg_has_word(t, "it") || dlg_has_word(t, "this") ||
+	    dlg_has_word(t, "that") || dlg_has_word(t, "its") ||
+	    dlg_has_word(t, "one")) {
+		*how = "it";
+		return dlg_focus_top(t, 0);
+	}
+	return NULL;
+}
+
+/*
+ * A brand or a kind of product is said, and the product in focus is of
+ * another: the focus is not what the customer means ("the hisense then"
+ * after a TCL, "what 65 inch tvs do you have" after headphones).
+ */
+static int
+focus_other(struct tctx *t, const char *sku)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const struct entity *ca = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product	 p;
+	int		 other = 0;
+
+	if ((br == NULL || br->value == NULL) &&
+	    (ca == NULL || ca->category == NULL))
+		return 0;
+	memset(&p, 0, sizeof p);
+	if (!dlg_load_product(t, sku, &p))
+		return 0;
+	if (br != NULL && br->value != NULL)
+		other = p.brand == NULL || strcasecmp(p.brand, br->value) != 0;
+	if (ca != NULL && ca->category != NULL)
+		other |= (p.category == NULL || strcmp(p.category,
+		    ca->category) != 0) && (p.subcategory == NULL ||
+		    strcmp(p.subcategory, ca->category) != 0);
+	product_release(&p);
+	return other;
+}
+
+/*
+ * "Is the spigen one magsafe": a brand said as the thing meant beside a
+ * product name of another brand (here a feature) is the product meant,
+ * as the conversation or the catalog has it.  NULL when the names agree
+ * or nothing of the brand is found.
+ */
+static const char *
+brand_over_product(struct tctx *t)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND), *en;
+	const char	*sku;
+	size_t		 i;
+	int		 several;
+
+	if (br == NULL || br->value == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 ||
+	    !said_as_thing(t, br->start, br->end))
+		return NULL;
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && (en->brand == NULL ||
+		    strcasecmp(en->brand, br->value) == 0))
+			return NULL;
+	}
+	if ((sku = brand_reference(t, br->value, &several)) != NULL ||
+	    several)
+		return sku;
+	return brand_catalog(t, br->value);
+}
+
+/*
+ * The product the customer means: a product entity, else a reference,
+ * else the product in focus.  Records how in the trace.
+ */
+int
+dlg_target_product(struct tctx *t, struct product *p)
+{
+	const struct entity *en, *lacking = NULL;
+	const char	*sku = NULL, *how = "focus";
+	size_t		 i;
+
+	if ((sku = brand_over_product(t)) != NULL)
+		how = "brand";
+	for (i = 0; sku == NULL && i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (dlg_entity_unknown(en)) {
+			lacking = en;
+			continue;
+		}
+		if (en->sku != NULL) {
+			sku = en->sku;
+			how = "named";
+			break;
+		}
+		/* A family ("iPhone 15"): its best match in the catalog. */
+		if (dlg_family_best(t, en, p)) {
+			dlg_focus_push(t, p->sku);
+			dlg_jset_str(t->trace, "product_resolution", "family");
+			return 1;
+		}
+	}
+	if (sku == NULL && lacking != NULL) {
+		dlg_jset_str(t->trace, "product_resolution",
+		    "none: the product named is not in the catalog");
+		return 0;
+	}
+	if (sku == NULL)
+		sku = dlg_resolve_reference(t, &how);
+	if (sku == NULL) {
+		sku = dlg_focus_top(t, 0);
+		how = "focus";
+		if (sku != NULL && focus_other(t, sku)) {
+			dlg_jset_str(t->trace, "product_resolution",
+			    "none: the brand or kind said is not the focus's");
+			return 0;
+		}
+	}
+	if (sku == NULL || !dlg_load_product(t, sku, p))
+		return 0;
+	if (strcmp(how, "named") != 0 && dlg_variant_of(t, p))
+		how = "variant";
+	dlg_focus_push(t, p->sku);
+	dlg_jset_str(t->trace, "product_resolution", how);
+	return 1;
+}
+
