@@ -748,6 +748,18 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 	const char	*how = NULL, *sku;
 	int		 other;
 
+	/*
+	 * Two catalog products named as a pair ("switch oled or switch
+	 * lite") are weighed against each other, whatever other intent a
+	 * word of their names suggests ("switch" an account).
+	 */
+	if (ir->verdict == INTENT_OK && dlg_named_pair(t) &&
+	    !(flags_of(t, t->intent_id) & ACT_PRODUCT)) {
+		set_intent(t, "comparison");
+		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
+		    "named as a pair");
+		return 0;
+	}
 	if (ir->verdict == INTENT_OUT_OF_SCOPE) {
 		sku = dlg_resolve_reference(t, &how);
 		/*
