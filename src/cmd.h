@@ -5,7 +5,10 @@
 #ifndef CMD_H
 #define CMD_H
 
+#include <stdio.h>
+
 #include "shopdesk.h"
+#include "engine.h"
 
 extern const struct sd_cmd *const cmd_table[];
 
@@ -20,6 +23,14 @@ int	 cmd_error(const struct sd_cmd *, const struct sd_error *);
  * For commands without SD_CMD_DB that open the store only when needed.
  */
 int	 cmd_open_store(struct sd_ctx *, struct sd_error *);
+/*
+ * Run the script fp (named name in messages) through the engine as
+ * "shopdesk replay" does; sessions it starts are stored with channel,
+ * so that a piped "shopdesk chat" is a chat session.  Returns the exit
+ * status.
+ */
+int	 replay_stream(struct sd_ctx *, FILE *fp, const char *name, int json,
+	    const char *user, const char *session, enum engine_channel);
 /* Progress to stderr, only when it is a terminal and not quiet. */
 int	 cmd_progress_wanted(const struct sd_ctx *);
 
