@@ -37,6 +37,8 @@
 #include "catalog.h"
 #include "console.h"
 #include "console-doc.h"
+#include "console-int.h"
+#include "desk.h"
 #include "engine.h"
 #include "generate.h"
 #include "history.h"
@@ -48,93 +50,6 @@
 #include "text.h"
 
 #define POLL_MS		500	/* how often the database is checked */
-#define SESSIONS_MAX	200	/* rows of the sessions view */
-#define PREFIX_W	17	/* "#12 12:00 agent> " */
-
-/* A message of the session on screen (or a console notice). */
-struct cmsg {
-	long long	 id;		/* messages.id, 0 for a notice */
-	char		*role;		/* user, bot, agent, system, note */
-	char		*text;		/* as stored */
-	char		*at;		/* created_at, or NULL */
-	char		*trace_text;	/* the stored trace, or NULL */
-	cJSON		*trace;		/* parsed on first use */
-	long		 turn;		/* turn number it belongs to */
-};
-
-struct rect {
-	int	 y, x, h, w;
-};
-
-enum pane { PANE_CONV, PANE_CTX, PANE_DBG, PANE_N };
-
-struct console {
-	struct sd_ctx	*ctx;
-	struct store	*st;
-	struct engine	*eng;
-	struct console_opts *opts;
-	char		*user;		/* customer id or NULL */
-	char		*agent;		/* our name on agent lines */
-	char		*session;	/* session on screen, NULL: a new one */
-	struct session_info si;		/* its row (id NULL when none) */
-	int		 desk;		/* watching someone else's session */
-
-	struct cmsg	*msgs;		/* the session, with notices */
-	size_t		 nmsgs, capmsgs;
-	long long	 ndb;		/* messages loaded from the database */
-	long		 nturns;
-	long		 sel;		/* selected turn, 0: the latest */
-
-	int		 show[PANE_N];	/* which panes are shown */
-	int		 split;		/* conversation share, percent */
-	int		 focus;		/* pane PgUp/PgDn scroll */
-	int		 scroll[PANE_N];	/* conversation: rows up from the
-					   bottom; others: rows down */
-	struct rect	 r[PANE_N];
-	int		 tall;		/* side panes below, not beside */
-
-	int		 sessions_view;
-	struct session_info *sess;
-	size_t		 nsess;
-	size_t		 sess_sel;
-
-	int		 ctx_search;	/* context pane shows a search */
-	struct cdoc	 search_doc;
-
-	struct cdoc	 conv_doc;	/* conversation, rebuilt when dirty */
-	int		 conv_dirty;
-	struct crow	*rows;		/* scratch for wrapping */
-	size_t		 caprows;
-	struct crow	*conv_rows;	/* wrapped conversation */
-	size_t		 nconv_rows, capconv;
-	int		 conv_width;	/* width conv_rows was wrapped to */
-	int		 conv_built_w;	/* pane width its tables fit */
-
-	struct sbuf	 notice;	/* one-line message on the status row */
-	int		 notice_err;
-	long long	 last_us;	/* last turn's latency */
-	char		*generator;	/* last reply's generator */
-	char		*model;		/* its model when generated, or NULL */
-	struct generator *gen;		/* template, LLM or auto replies */
-	int		 verdicts;	/* fact-check marks in the replies */
-	/*
-	 * A turn in progress: the customer's line and the streamed reply
-	 * are shown from msgs[pend_base] on until the stored ones replace
-	 * them.  stream_idx: the bot's message among them, 0: none yet.
-	 */
-	int		 pending;
-	size_t		 pend_base;
-	size_t		 stream_idx;
-	struct sbuf	 stream;	/* the checked text streamed so far */
-	long long	 data_version;	/* PRAGMA data_version seen */
-	long long	 last_poll_ms;
-	int		 quit;
-	int		 dirty;
-	char		*hist_path;
-	int		 colour;
-	attr_t		 attr[CS_NSTYLES];
-	int		 key_cup, key_cdown, key_aup, key_adown;
-};
 
 static struct console	*con;		/* readline callbacks have no argument */
 
@@ -303,11 +218,8 @@ msg_push(struct console *c)
 }
 
 /* A console notice in the conversation (not stored). */
-static void
-note(struct console *c, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void
-note(struct console *c, const char *fmt, ...)
+void
+con_note(struct console *c, const char *fmt, ...)
 {
 	struct sbuf	 sb = SBUF_INIT;
 	struct cmsg	*m;
@@ -324,11 +236,8 @@ note(struct console *c, const char *fmt, ...)
 }
 
 /* A short message on the status row, until the next key. */
-static void
-status_msg(struct console *c, int err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void
-status_msg(struct console *c, int err, const char *fmt, ...)
+void
+con_status(struct console *c, int err, const char *fmt, ...)
 {
 	va_list	 ap;
 
@@ -340,31 +249,58 @@ status_msg(struct console *c, int err, const char *fmt, ...)
 	c->dirty = 1;
 }
 
-static void
-fail_note(struct console *c, const char *what, struct sd_error *err)
+void
+con_fail(struct console *c, const char *what, struct sd_error *err)
 {
-	note(c, "%s: %s", what, sd_error_msg(err));
-	status_msg(c, 1, "%s failed (see the conversation)", what);
+	con_note(c, "%s: %s", what, sd_error_msg(err));
+	con_status(c, 1, "%s failed (see the conversation)", what);
 	sd_error_clear(err);
 }
 
-/* Read the session's messages past those already loaded. */
 static void
-load_new_messages(struct console *c)
+push_note(struct console *c, struct desk_note *d)
+{
+	struct cmsg	*m = msg_push(c);
+
+	m->role = xstrdup(strcmp(d->kind, "note") == 0 ? "desk-note" :
+	    "desk-event");
+	if (strcmp(d->kind, "note") == 0)
+		m->text = xasprintf("(%s, private) %s", d->agent, d->text);
+	else {
+		m->text = d->text;
+		d->text = NULL;
+	}
+	m->at = d->created_at;
+	d->created_at = NULL;
+	m->turn = c->nturns;
+	c->last_note = d->id;
+}
+
+/*
+ * Read the session's messages past those already loaded, and the desk's
+ * notes, each note after the message it followed.
+ */
+void
+con_load_messages(struct console *c)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct message_info *v = NULL;
+	struct desk_note *dn = NULL;
 	struct cmsg	*m;
-	size_t		 n = 0, i;
+	size_t		 n = 0, i, nn = 0, k = 0;
 
 	if (c->session == NULL)
 		return;
 	if (history_messages(c->st, c->session, c->ndb, 0, 1, &v, &n,
+	    &err) != SD_OK ||
+	    desk_notes(c->st, c->session, c->last_note, &dn, &nn,
 	    &err) != SD_OK) {
-		fail_note(c, "reading the session", &err);
-		return;
+		con_fail(c, "reading the session", &err);
+		goto out;
 	}
 	for (i = 0; i < n; i++) {
+		for (; k < nn && dn[k].after_seq < v[i].seq; k++)
+			push_note(c, &dn[k]);
 		m = msg_push(c);
 		m->id = v[i].id;
 		m->role = v[i].role != NULL ? v[i].role : xstrdup("system");
@@ -378,29 +314,38 @@ load_new_messages(struct console *c)
 		if (strcmp(m->role, "user") == 0)
 			c->nturns++;
 		m->turn = c->nturns;
-		message_info_release(&v[i]);
 	}
+	for (; k < nn; k++)
+		push_note(c, &dn[k]);
 	c->ndb += (long long)n;
-	free(v);
-	if (n > 0)
+	if (n > 0 || nn > 0)
 		c->scroll[PANE_CONV] = 0;
+out:
+	for (i = 0; i < n; i++)
+		message_info_release(&v[i]);
+	free(v);
+	for (i = 0; i < nn; i++)
+		desk_note_release(&dn[i]);
+	free(dn);
 }
 
-static void
-refresh_session_info(struct console *c)
+void
+con_refresh_session(struct console *c)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
+	int		 was_held = con_held(c);
 
 	session_info_release(&c->si);
 	if (c->session == NULL)
 		return;
 	if (history_session_get(c->st, c->session, &c->si, &err) != SD_OK)
 		sd_error_clear(&err);	/* not stored yet: a new session */
+	cdesk_claim_check(c, was_held);
 	c->dirty = 1;
 }
 
-static void
-sessions_refresh(struct console *c)
+void
+con_sessions_refresh(struct console *c)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	size_t		 i;
@@ -412,28 +357,30 @@ sessions_refresh(struct console *c)
 	c->nsess = 0;
 	if (history_sessions(c->st, SESSIONS_MAX, &c->sess, &c->nsess,
 	    &err) != SD_OK)
-		fail_note(c, "listing sessions", &err);
+		con_fail(c, "listing sessions", &err);
 	if (c->sess_sel >= c->nsess)
 		c->sess_sel = c->nsess > 0 ? c->nsess - 1 : 0;
 	c->dirty = 1;
 }
 
 /* Show session id (NULL: a new one).  desk: watching, not chatting. */
-static void
-session_switch(struct console *c, const char *id, int desk)
+void
+con_switch(struct console *c, const char *id, int desk)
 {
 	free(c->session);
 	c->session = id != NULL ? xstrdup(id) : NULL;
 	c->desk = desk;
 	c->ctx_search = 0;
+	c->last_note = 0;
+	session_info_release(&c->si);	/* no claim was lost: a new one */
 	msgs_clear(c);
-	refresh_session_info(c);
-	load_new_messages(c);
+	con_refresh_session(c);
+	con_load_messages(c);
 	c->dirty = 1;
 }
 
-static int
-held_by_me(const struct console *c)
+int
+con_held(const struct console *c)
 {
 	return c->si.id != NULL && c->si.status != NULL &&
 	    strcmp(c->si.status, "agent") == 0 && c->si.agent != NULL &&
@@ -443,15 +390,15 @@ held_by_me(const struct console *c)
 static const char *
 prompt_text(const struct console *c)
 {
-	if (held_by_me(c))
+	if (con_held(c))
 		return "agent> ";
 	if (c->desk)
 		return "watch> ";
 	return "you> ";
 }
 
-static void
-update_prompt(struct console *c)
+void
+con_prompt(struct console *c)
 {
 	rl_set_prompt(prompt_text(c));
 }
@@ -501,11 +448,11 @@ poll_db(struct console *c)
 	if (v == c->data_version)
 		return;
 	c->data_version = v;
-	load_new_messages(c);
-	refresh_session_info(c);
+	con_load_messages(c);
+	con_refresh_session(c);
 	if (c->sessions_view)
-		sessions_refresh(c);
-	update_prompt(c);
+		con_sessions_refresh(c);
+	con_prompt(c);
 	c->dirty = 1;
 }
 
@@ -720,6 +667,14 @@ conv_build(struct console *c)
 			style = CS_AGENT;
 			tstyle = CS_AGENT;
 			snprintf(lbl, sizeof lbl, "agent>");
+		} else if (strcmp(role, "desk-note") == 0) {
+			style = CS_DIM;
+			tstyle = CS_DIM;
+			snprintf(lbl, sizeof lbl, "note>");
+		} else if (strcmp(role, "desk-event") == 0) {
+			style = CS_ERROR;
+			tstyle = CS_SYSTEM;
+			snprintf(lbl, sizeof lbl, "desk>");
 		} else {
 			style = CS_SYSTEM;
 			tstyle = CS_SYSTEM;
@@ -956,7 +911,7 @@ draw_input(struct console *c)
 	if (point > len)
 		point = len;
 	fill(c, y, 0, COLS, CS_TEXT);
-	pw = put_text(c, y, 0, COLS / 2, held_by_me(c) ? CS_AGENT : CS_USER,
+	pw = put_text(c, y, 0, COLS / 2, con_held(c) ? CS_AGENT : CS_USER,
 	    prompt, strlen(prompt));
 	avail = COLS - pw - 1;
 	/* Drop whole code points from the left until the point fits. */
@@ -1009,7 +964,7 @@ draw(struct console *c)
 			c->conv_width = r.w - 1;
 		}
 		st = c->si.status != NULL ? c->si.status : "new";
-		if (held_by_me(c))
+		if (con_held(c))
 			st = "you hold it";
 		snprintf(title, sizeof title, "%s %s | user %s | %ld turn%s"
 		    " | %s%s%s", c->desk ? "Watching" : "Session",
@@ -1087,8 +1042,16 @@ rl_feed(const char *bytes, size_t n)
 		    (unsigned char)bytes[i];
 		rl_qlen++;
 	}
-	while (rl_qlen > 0 && !con->quit)
+	while (rl_qlen > 0 && !con->quit) {
 		rl_callback_read_char();
+		/* A line handed back (refused, canned) starts the next. */
+		if (con->prefill != NULL) {
+			rl_insert_text(con->prefill);
+			free(con->prefill);
+			con->prefill = NULL;
+			con->dirty = 1;
+		}
+	}
 }
 
 /* Completion. */
@@ -1206,7 +1169,7 @@ con_complete(int count, int key)
 				cand_add(&cs, commands[i]);
 	} else if (arg && (strncmp(line, "/open ", 6) == 0 ||
 	    strncmp(line, "/session ", 9) == 0)) {
-		sessions_refresh(c);
+		con_sessions_refresh(c);
 		for (i = 0; i < c->nsess; i++)
 			if (strncmp(c->sess[i].id, line + ws, point - ws) == 0)
 				cand_add(&cs, c->sess[i].id);
@@ -1241,7 +1204,7 @@ con_complete(int count, int key)
 			}
 	}
 	if (cs.n == 0) {
-		status_msg(c, 0, "no completion");
+		con_status(c, 0, "no completion");
 		goto out;
 	}
 	/* The longest common prefix (ignoring case) of the candidates. */
@@ -1272,7 +1235,7 @@ con_complete(int count, int key)
 		sbuf_addf(&sb, "%zu matches:", cs.n);
 		for (i = 0; i < cs.n && sb.len < 400; i++)
 			sbuf_addf(&sb, "  %s", cs.v[i]);
-		status_msg(c, 0, "%s", sb.buf);
+		con_status(c, 0, "%s", sb.buf);
 	}
 out:
 	sbuf_release(&sb);
@@ -1297,7 +1260,7 @@ con_repaint(int count, int key)
 static void
 show_help(struct console *c)
 {
-	note(c, "Commands:\n"
+	con_note(c, "Commands:\n"
 	    "  /help                  this list\n"
 	    "  /user [ID]             talk as customer ID (none: anonymous)\n"
 	    "  /session [ID]          show the session, or continue session ID"
@@ -1309,8 +1272,11 @@ show_help(struct console *c)
 	    "  /escalate [REASON]     hand the session to a person\n"
 	    "  /sessions              live and recent sessions (agent desk)\n"
 	    "  /open SESSION          watch a session with its traces\n"
-	    "  /takeover              answer the session yourself (agent)\n"
-	    "  /handback              give the session back to the bot\n"
+	    "  /takeover [--force]    answer the session yourself (agent);"
+	    " --force takes it\n"
+	    "                         from the agent holding it, who is told\n"
+	    "  /handback              give the session you hold back to the"
+	    " bot\n"
 	    "  /panes [context|debug [on|off]] | size PERCENT | reset\n"
 	    "  /turn N                show turn N's context and debug data\n"
 	    "  /verdicts [on|off]     fact-check marks in generated replies\n"
@@ -1331,13 +1297,13 @@ cmd_user(struct console *c, const char *arg)
 	if (*arg == '\0') {
 		free(c->user);
 		c->user = NULL;
-		note(c, "You are anonymous now; a new session starts.");
-		session_switch(c, NULL, 0);
+		con_note(c, "You are anonymous now; a new session starts.");
+		con_switch(c, NULL, 0);
 		return;
 	}
 	memset(&cu, 0, sizeof cu);
 	if (catalog_customer(c->st, arg, &cu, &err) != SD_OK) {
-		note(c, "/user %s: %s (Tab completes customer ids)", arg,
+		con_note(c, "/user %s: %s (Tab completes customer ids)", arg,
 		    err.rc == SD_ERR_NOTFOUND ? "no such customer" :
 		    sd_error_msg(&err));
 		sd_error_clear(&err);
@@ -1345,8 +1311,8 @@ cmd_user(struct console *c, const char *arg)
 	}
 	free(c->user);
 	c->user = xstrdup(arg);
-	session_switch(c, NULL, 0);
-	note(c, "You are %s (%s); a new session starts.", cu.id,
+	con_switch(c, NULL, 0);
+	con_note(c, "You are %s (%s); a new session starts.", cu.id,
 	    cu.name != NULL ? cu.name : "?");
 	customer_release(&cu);
 }
@@ -1359,7 +1325,7 @@ cmd_open(struct console *c, const char *arg, int desk)
 
 	memset(&si, 0, sizeof si);
 	if (history_session_get(c->st, arg, &si, &err) != SD_OK) {
-		note(c, "%s %s: %s (/sessions lists them)", desk ? "/open" :
+		con_note(c, "%s %s: %s (/sessions lists them)", desk ? "/open" :
 		    "/session", arg, err.rc == SD_ERR_NOTFOUND ?
 		    "no such session" : sd_error_msg(&err));
 		sd_error_clear(&err);
@@ -1370,13 +1336,11 @@ cmd_open(struct console *c, const char *arg, int desk)
 		c->user = si.user_id != NULL ? xstrdup(si.user_id) : NULL;
 	}
 	c->sessions_view = 0;
-	session_switch(c, arg, desk);
+	con_switch(c, arg, desk);
 	if (desk)
-		note(c, "Watching %s (%s, %s).  /takeover to answer the "
-		    "customer, F5/F6 to step through the turns.", si.id,
-		    si.user_id != NULL ? si.user_id : "anonymous", si.status);
+		cdesk_opened(c);
 	session_info_release(&si);
-	update_prompt(c);
+	con_prompt(c);
 }
 
 static void
@@ -1384,7 +1348,7 @@ cmd_history(struct console *c)
 {
 	size_t	 i, shown = 0;
 
-	sessions_refresh(c);
+	con_sessions_refresh(c);
 	for (i = 0; i < c->nsess && shown < 20; i++) {
 		const struct session_info *s = &c->sess[i];
 
@@ -1392,13 +1356,13 @@ cmd_history(struct console *c)
 		    (c->user != NULL && strcmp(c->user, s->user_id) != 0))
 			continue;
 		if (shown++ == 0)
-			note(c, "Sessions of %s (/session ID continues one):",
+			con_note(c, "Sessions of %s (/session ID continues one):",
 			    c->user != NULL ? c->user : "anonymous users");
-		note(c, "  %s  %s  %lld messages  updated %s", s->id,
+		con_note(c, "  %s  %s  %lld messages  updated %s", s->id,
 		    s->status, s->turns, s->updated_at);
 	}
 	if (shown == 0)
-		note(c, "No earlier sessions for %s.", c->user != NULL ?
+		con_note(c, "No earlier sessions for %s.", c->user != NULL ?
 		    c->user : "anonymous users");
 }
 
@@ -1414,14 +1378,14 @@ cmd_search(struct console *c, const char *q)
 
 	if (*q == '\0') {
 		c->ctx_search = 0;
-		status_msg(c, 0, "context pane shows the turns again");
+		con_status(c, 0, "context pane shows the turns again");
 		return;
 	}
 	memset(&res, 0, sizeof res);
 	sq.text = q;
 	sq.limit = 10;
 	if (search_run(c->st, &sq, &res, &err) != SD_OK) {
-		fail_note(c, "/search", &err);
+		con_fail(c, "/search", &err);
 		search_result_free(&res);
 		return;
 	}
@@ -1469,7 +1433,7 @@ cmd_search(struct console *c, const char *q)
 	c->ctx_search = 1;
 	c->show[PANE_CTX] = 1;
 	c->scroll[PANE_CTX] = 0;
-	status_msg(c, 0, "search results in the context pane");
+	con_status(c, 0, "search results in the context pane");
 }
 
 static void
@@ -1491,18 +1455,18 @@ cmd_feedback(struct console *c, const char *arg)
 	    (arg[4] == '\0' || arg[4] == ' '))
 		rating = 1;
 	else {
-		note(c, "usage: /feedback up|down [COMMENT]");
+		con_note(c, "usage: /feedback up|down [COMMENT]");
 		return;
 	}
 	comment = arg + (rating == 5 ? 2 : 4);
 	while (*comment == ' ')
 		comment++;
 	if (c->session == NULL) {
-		note(c, "/feedback: no reply to rate yet");
+		con_note(c, "/feedback: no reply to rate yet");
 		return;
 	}
 	if ((s = store_prepare(c->st, last_sql, &err)) == NULL) {
-		fail_note(c, "/feedback", &err);
+		con_fail(c, "/feedback", &err);
 		return;
 	}
 	sqlite3_bind_text(s, 1, c->session, -1, SQLITE_TRANSIENT);
@@ -1510,11 +1474,11 @@ cmd_feedback(struct console *c, const char *arg)
 		id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (id == 0) {
-		note(c, "/feedback: no bot reply in %s to rate", c->session);
+		con_note(c, "/feedback: no bot reply in %s to rate", c->session);
 		return;
 	}
 	if ((s = store_prepare(c->st, ins_sql, &err)) == NULL) {
-		fail_note(c, "/feedback", &err);
+		con_fail(c, "/feedback", &err);
 		return;
 	}
 	sqlite3_bind_int64(s, 1, id);
@@ -1527,66 +1491,13 @@ cmd_feedback(struct console *c, const char *arg)
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		store_fail(c->st, &err, "store feedback");
 		sqlite3_reset(s);
-		fail_note(c, "/feedback", &err);
+		con_fail(c, "/feedback", &err);
 		return;
 	}
 	sqlite3_reset(s);
-	note(c, "Thanks: rated message %lld %s (%d)%s%s.", id,
+	con_note(c, "Thanks: rated message %lld %s (%d)%s%s.", id,
 	    rating == 5 ? "up" : "down", rating, *comment ? ": " : "",
 	    comment);
-}
-
-/* The session an agent command acts on, or NULL with a hint. */
-static const char *
-agent_target(struct console *c, const char *cmd)
-{
-	if (c->session == NULL || c->si.id == NULL) {
-		note(c, "%s: no session yet (/open SESSION, or say something "
-		    "first)", cmd);
-		return NULL;
-	}
-	return c->session;
-}
-
-static void
-cmd_agent(struct console *c, const char *cmd, const char *arg)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	const char	*sid;
-	enum sd_rc	 rc;
-
-	if ((sid = agent_target(c, cmd)) == NULL)
-		return;
-	if (strcmp(cmd, "/takeover") == 0) {
-		if (held_by_me(c)) {
-			note(c, "You already hold %s.", sid);
-			return;
-		}
-		rc = engine_takeover(c->eng, sid, c->agent, &err);
-	} else if (strcmp(cmd, "/handback") == 0) {
-		if (c->si.status == NULL || strcmp(c->si.status, "agent")) {
-			note(c, "/handback: %s is not held by an agent", sid);
-			return;
-		}
-		rc = engine_handback(c->eng, sid, &err);
-	} else
-		rc = engine_escalate(c->eng, sid, *arg != '\0' ? arg :
-		    "escalated from the console", &err);
-	if (rc != SD_OK) {
-		fail_note(c, cmd, &err);
-		return;
-	}
-	refresh_session_info(c);
-	update_prompt(c);
-	if (strcmp(cmd, "/takeover") == 0)
-		note(c, "You (%s) hold %s: your lines reach the customer as "
-		    "agent lines and the bot stays quiet.  /handback returns "
-		    "it to the bot.", c->agent, sid);
-	else if (strcmp(cmd, "/handback") == 0)
-		note(c, "%s is back with the bot.", sid);
-	else
-		note(c, "%s is escalated: %s", sid, c->si.escalation_reason !=
-		    NULL ? c->si.escalation_reason : arg);
 }
 
 static void
@@ -1597,7 +1508,7 @@ cmd_panes(struct console *c, const char *arg)
 
 	n = sscanf(arg, "%15s %15s", name, val);
 	if (n <= 0) {
-		note(c, "Panes: conversation %d%%, context %s, debug %s "
+		con_note(c, "Panes: conversation %d%%, context %s, debug %s "
 		    "(layout %s).  /panes context|debug [on|off], /panes "
 		    "size PERCENT, /panes reset.", c->split,
 		    c->show[PANE_CTX] ? "on" : "off",
@@ -1607,7 +1518,7 @@ cmd_panes(struct console *c, const char *arg)
 	}
 	if (strcmp(name, "size") == 0) {
 		if (n < 2 || (pct = atoi(val)) < 20 || pct > 90) {
-			note(c, "/panes size: a percentage from 20 to 90");
+			con_note(c, "/panes size: a percentage from 20 to 90");
 			return;
 		}
 		c->split = pct;
@@ -1620,7 +1531,7 @@ cmd_panes(struct console *c, const char *arg)
 		else if (strncmp(name, "debug", strlen(name)) == 0)
 			p = PANE_DBG;
 		if (p < 0) {
-			note(c, "/panes: no pane \"%s\" (context, debug, size, "
+			con_note(c, "/panes: no pane \"%s\" (context, debug, size, "
 			    "reset)", name);
 			return;
 		}
@@ -1631,11 +1542,11 @@ cmd_panes(struct console *c, const char *arg)
 		else if (strcmp(val, "off") == 0)
 			c->show[p] = 0;
 		else {
-			note(c, "/panes %s: on or off", name);
+			con_note(c, "/panes %s: on or off", name);
 			return;
 		}
 	}
-	status_msg(c, 0, "context %s, debug %s, conversation %d%%",
+	con_status(c, 0, "context %s, debug %s, conversation %d%%",
 	    c->show[PANE_CTX] ? "on" : "off", c->show[PANE_DBG] ? "on" :
 	    "off", c->split);
 }
@@ -1649,11 +1560,11 @@ cmd_verdicts(struct console *c, const char *arg)
 	else if (strcmp(arg, "off") == 0)
 		c->verdicts = 0;
 	else if (*arg != '\0') {
-		note(c, "usage: /verdicts [on|off]");
+		con_note(c, "usage: /verdicts [on|off]");
 		return;
 	}
 	c->conv_dirty = 1;
-	status_msg(c, 0, "fact-check verdicts %s in the conversation "
+	con_status(c, 0, "fact-check verdicts %s in the conversation "
 	    "(the debug pane lists them always; generator %s)",
 	    c->verdicts ? "shown" : "hidden", c->gen != NULL ?
 	    gen_mode_name(generator_mode(c->gen)) : "template");
@@ -1692,7 +1603,7 @@ select_turn(struct console *c, long n)
 			    0;
 	} else
 		c->scroll[PANE_CONV] = 0;
-	status_msg(c, 0, "turn #%ld of %ld%s", selected_turn(c), c->nturns,
+	con_status(c, 0, "turn #%ld of %ld%s", selected_turn(c), c->nturns,
 	    c->sel == 0 ? " (latest)" : "");
 }
 
@@ -1722,15 +1633,15 @@ cmd_line(struct console *c, char *line)
 		if (*arg != '\0')
 			cmd_open(c, arg, 0);
 		else
-			note(c, "Session %s, user %s, %ld turns, status %s%s.",
+			con_note(c, "Session %s, user %s, %ld turns, status %s%s.",
 			    c->session != NULL ? c->session : "(new: starts "
 			    "with your first line)", c->user != NULL ? c->user :
 			    "anonymous", c->nturns, c->si.status != NULL ?
 			    c->si.status : "new", c->desk ? ", watching" : "");
 	} else if (strcmp(cmd, "/new") == 0) {
-		session_switch(c, NULL, 0);
-		update_prompt(c);
-		status_msg(c, 0, "new session");
+		con_switch(c, NULL, 0);
+		con_prompt(c);
+		con_status(c, 0, "new session");
 	} else if (strcmp(cmd, "/history") == 0)
 		cmd_history(c);
 	else if (strcmp(cmd, "/search") == 0)
@@ -1739,15 +1650,15 @@ cmd_line(struct console *c, char *line)
 		cmd_feedback(c, arg);
 	else if (strcmp(cmd, "/escalate") == 0 ||
 	    strcmp(cmd, "/takeover") == 0 || strcmp(cmd, "/handback") == 0)
-		cmd_agent(c, cmd, arg);
+		cdesk_agent(c, cmd, arg);
 	else if (strcmp(cmd, "/sessions") == 0) {
 		c->sessions_view = !c->sessions_view;
 		c->scroll[PANE_CONV] = 0;
 		if (c->sessions_view)
-			sessions_refresh(c);
+			con_sessions_refresh(c);
 	} else if (strcmp(cmd, "/open") == 0) {
 		if (*arg == '\0')
-			note(c, "usage: /open SESSION (Tab completes; "
+			con_note(c, "usage: /open SESSION (Tab completes; "
 			    "/sessions lists them)");
 		else
 			cmd_open(c, arg, 1);
@@ -1759,7 +1670,7 @@ cmd_line(struct console *c, char *line)
 		long n = strtol(arg, NULL, 10);
 
 		if (n < 1 || n > c->nturns)
-			note(c, "/turn: a number from 1 to %ld", c->nturns);
+			con_note(c, "/turn: a number from 1 to %ld", c->nturns);
 		else
 			select_turn(c, n);
 	} else {
@@ -1768,7 +1679,7 @@ cmd_line(struct console *c, char *line)
 			    (strlen(cmd) > 1 &&
 			    strncmp(commands[i], cmd, strlen(cmd)) == 0))
 				best = (int)i;
-		note(c, "Unknown command %s.%s%s%s  /help lists the commands.",
+		con_note(c, "Unknown command %s.%s%s%s  /help lists the commands.",
 		    cmd, best >= 0 ? "  Did you mean " : "",
 		    best >= 0 ? commands[best] : "", best >= 0 ? "?" : "");
 	}
@@ -1865,31 +1776,18 @@ say(struct console *c, const char *text)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct turn	 tu;
 	const cJSON	*g;
-	long long	 t0, id;
+	long long	 t0;
 	enum sd_rc	 rc;
 
-	if (held_by_me(c)) {
-		if (engine_agent_say(c->eng, c->session, c->agent, text, &id,
-		    &err) != SD_OK) {
-			fail_note(c, "sending your line", &err);
-			return;
-		}
-		load_new_messages(c);
-		refresh_session_info(c);
+	if (cdesk_say(c, text))
 		return;
-	}
-	if (c->desk) {
-		note(c, "You are watching %s: /takeover to answer the customer,"
-		    " /new to chat yourself.", c->session);
-		return;
-	}
 	t0 = now_us();
 	pending_begin(c, text);
 	rc = engine_turn(c->eng, ENGINE_CONSOLE, c->session, c->user, text,
 	    strlen(text), &tu, &err);
 	pending_end(c);
 	if (rc != SD_OK) {
-		fail_note(c, "the turn", &err);
+		con_fail(c, "the turn", &err);
 		return;
 	}
 	c->last_us = now_us() - t0;
@@ -1909,10 +1807,10 @@ say(struct console *c, const char *text)
 		c->session = xstrdup(tu.session_id);
 		c->desk = 0;
 	}
-	load_new_messages(c);
-	refresh_session_info(c);
+	con_load_messages(c);
+	con_refresh_session(c);
 	if (tu.reply[0] == '\0')
-		note(c, "An agent holds this session; they will answer here.");
+		con_note(c, "An agent holds this session; they will answer here.");
 	c->sel = 0;
 	c->ctx_search = 0;
 	c->scroll[PANE_CTX] = c->scroll[PANE_DBG] = 0;
@@ -1942,7 +1840,7 @@ on_line(char *line)
 		say(c, sb.buf[0] == '/' ? sb.buf + 1 : sb.buf);
 	sbuf_release(&sb);
 	free(line);
-	update_prompt(c);
+	con_prompt(c);
 	c->dirty = 1;
 }
 
@@ -2024,7 +1922,7 @@ on_key(struct console *c, int ch)
 		c->sessions_view = !c->sessions_view;
 		c->scroll[PANE_CONV] = 0;
 		if (c->sessions_view)
-			sessions_refresh(c);
+			con_sessions_refresh(c);
 		return;
 	case KEY_F(5):
 		if (c->nturns > 1)
@@ -2225,6 +2123,7 @@ console_free(struct console *c)
 	free(c->generator);
 	free(c->model);
 	free(c->hist_path);
+	free(c->prefill);
 	sbuf_release(&c->stream);
 	if (c->eng != NULL)
 		engine_close(c->eng);
@@ -2285,10 +2184,10 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 		console_free(&c);
 		return err->rc;
 	}
-	session_switch(&c, o->session, 0);
+	con_switch(&c, o->session, 0);
 	c.sessions_view = o->desk;
 	if (c.sessions_view)
-		sessions_refresh(&c);
+		con_sessions_refresh(&c);
 	poll_db(&c);
 	c.last_poll_ms = now_us() / 1000;
 

@@ -571,6 +571,38 @@ static const char *const history_migrations[] = {
 	"  backed INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE history.stats_day ADD COLUMN"
 	"  fill_bugs INTEGER NOT NULL DEFAULT 0;",
+
+	/*
+	 * 4 -> 5: the agent desk (desk.c).  Agents' private notes and the
+	 * desk's events (a forced takeover) live apart from messages, so
+	 * that nothing which shows a customer their conversation (the
+	 * API's history, exports) can show them; after_seq places each
+	 * after the message it followed.  Labels of a session, and who
+	 * resolved it when, for the desk's queue and the analytics.
+	 */
+	"CREATE TABLE history.desk_notes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  after_seq INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('note', 'event')),"
+	"  agent TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX history.desk_notes_session ON desk_notes(session_id, id);"
+	"CREATE TABLE history.desk_labels ("
+	"  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  label TEXT NOT NULL,"
+	"  PRIMARY KEY (session_id, label)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX history.desk_labels_label ON desk_labels(label);"
+	"CREATE TABLE history.desk_resolved ("
+	"  session_id TEXT PRIMARY KEY"
+	"    REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  agent TEXT NOT NULL,"
+	"  at TEXT NOT NULL"
+	");"
+	"CREATE INDEX history.desk_resolved_at ON desk_resolved(at);",
 };
 
 /*

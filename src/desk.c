@@ -1,0 +1,247 @@
+/*
+ * desk.c owns the agent desk's tables (desk_notes, desk_labels,
+ * desk_resolved) and the rules of a claim: who holds a session, who may
+ * write in it, and who may take it.  The session row itself belongs to
+ * history.c; every change to it goes through history_session_update so
+ * that the analytics' running totals follow.
+ *
+ * A claim is checked and written in one BEGIN IMMEDIATE transaction:
+ * with a plain BEGIN two agents could both read "free" and both write,
+ * the second silently taking the session from the first, which is the
+ * very thing the claim exists to prevent.  IMMEDIATE also takes the
+ * catalog file's lock for the transaction's length, which costs the
+ * server's search caches one refill; agents take sessions a few times
+ * an hour, customers write several times a second.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "shopdesk.h"
+#include "desk.h"
+#include "history.h"
+#include "sbuf.h"
+#include "store.h"
+#include "text.h"
+
+static char *
+col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+void
+desk_note_release(struct desk_note *n)
+{
+	free(n->kind);
+	free(n->agent);
+	free(n->text);
+	free(n->created_at);
+	memset(n, 0, sizeof *n);
+}
+
+static int
+held_by(const struct session_info *si, const char *agent)
+{
+	return si->status != NULL && strcmp(si->status, "agent") == 0 &&
+	    si->agent != NULL && (agent == NULL ||
+	    strcmp(si->agent, agent) == 0);
+}
+
+/* Inside the caller's transaction. */
+static enum sd_rc
+note_add(struct store *st, const char *sid, const char *kind,
+    const char *agent, const char *text, struct sd_error *err)
+{
+	static const char sql[] = "INSERT INTO desk_notes(session_id,"
+	    " after_seq, kind, agent, text, created_at) VALUES (?1,"
+	    " (SELECT coalesce(max(seq), 0) FROM messages"
+	    " WHERE session_id = ?1), ?2, ?3, ?4, ?5)";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, agent, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, store_now(), -1, SQLITE_TRANSIENT);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "store note");
+	return SD_OK;
+}
+
+/* Commit on success, roll back otherwise; returns rc (or commit's). */
+static enum sd_rc
+finish(struct store *st, enum sd_rc rc, struct sd_error *err)
+{
+	if (rc == SD_OK)
+		rc = store_commit(st, err);
+	if (rc != SD_OK)
+		store_rollback(st);
+	return rc;
+}
+
+enum sd_rc
+desk_takeover(struct store *st, const char *sid, const char *agent,
+    int force, char **was, struct sd_error *err)
+{
+	struct session_info si;
+	struct sbuf	 ev = SBUF_INIT;
+	enum sd_rc	 rc;
+
+	memset(&si, 0, sizeof si);
+	if (was != NULL)
+		*was = NULL;
+	if ((rc = store_begin(st, err)) != SD_OK)
+		return rc;
+	if ((rc = history_session_get(st, sid, &si, err)) != SD_OK)
+		goto out;
+	if (held_by(&si, NULL) && strcmp(si.agent, agent) != 0) {
+		if (!force) {
+			rc = sd_fail(err, SD_ERR_CONFLICT, "%s is held by %s "
+			    "(a forced takeover tells them)", sid, si.agent);
+			goto out;
+		}
+		sbuf_addf(&ev, "%s took the session over from %s", agent,
+		    si.agent);
+		if ((rc = note_add(st, sid, "event", agent, ev.buf, err)) !=
+		    SD_OK)
+			goto out;
+		if (was != NULL)
+			*was = xstrdup(si.agent);
+	}
+	rc = history_session_update(st, sid, si.state, "agent",
+	    "taken over by an agent", agent, err);
+out:
+	rc = finish(st, rc, err);
+	if (rc != SD_OK && was != NULL) {
+		free(*was);
+		*was = NULL;
+	}
+	session_info_release(&si);
+	sbuf_release(&ev);
+	return rc;
+}
+
+/* sid must be held by agent: SD_ERR_CONFLICT saying who holds it. */
+static enum sd_rc
+check_holder(const struct session_info *si, const char *agent,
+    struct sd_error *err)
+{
+	if (held_by(si, agent))
+		return SD_OK;
+	if (held_by(si, NULL))
+		return sd_fail(err, SD_ERR_CONFLICT, "%s is held by %s now",
+		    si->id, si->agent);
+	return sd_fail(err, SD_ERR_CONFLICT, "%s is not held by %s (%s): "
+	    "take it over first", si->id, agent, si->status);
+}
+
+enum sd_rc
+desk_handback(struct store *st, const char *sid, const char *agent,
+    struct sd_error *err)
+{
+	struct session_info si;
+	enum sd_rc	 rc;
+
+	memset(&si, 0, sizeof si);
+	if ((rc = store_begin(st, err)) != SD_OK)
+		return rc;
+	if ((rc = history_session_get(st, sid, &si, err)) == SD_OK &&
+	    (rc = check_holder(&si, agent, err)) == SD_OK)
+		rc = history_session_update(st, sid, si.state, "active", NULL,
+		    NULL, err);
+	rc = finish(st, rc, err);
+	session_info_release(&si);
+	return rc;
+}
+
+enum sd_rc
+desk_escalate(struct store *st, const char *sid, const char *reason,
+    struct sd_error *err)
+{
+	struct session_info si;
+	enum sd_rc	 rc;
+
+	memset(&si, 0, sizeof si);
+	if ((rc = store_begin(st, err)) != SD_OK)
+		return rc;
+	if ((rc = history_session_get(st, sid, &si, err)) == SD_OK)
+		rc = history_session_update(st, sid, si.state, "escalated",
+		    reason, NULL, err);
+	rc = finish(st, rc, err);
+	session_info_release(&si);
+	return rc;
+}
+
+enum sd_rc
+desk_say(struct store *st, const char *sid, const char *agent,
+    const char *text, long long *msg_id, struct sd_error *err)
+{
+	struct session_info si;
+	struct sbuf	 clean = SBUF_INIT;
+	enum sd_rc	 rc;
+
+	memset(&si, 0, sizeof si);
+	text_sanitize(text, strlen(text), TEXT_MAX_MESSAGE, &clean, NULL);
+	if (clean.len == 0)
+		return sd_fail(err, SD_ERR_INVALID, "an empty line");
+	if ((rc = store_begin(st, err)) != SD_OK)
+		goto out;
+	if ((rc = history_session_get(st, sid, &si, err)) == SD_OK &&
+	    (rc = check_holder(&si, agent, err)) == SD_OK)
+		rc = history_add(st, sid, "agent", clean.buf, NULL, 0, agent,
+		    -1, NULL, msg_id, err);
+	rc = finish(st, rc, err);
+out:
+	session_info_release(&si);
+	sbuf_release(&clean);
+	return rc;
+}
+
+enum sd_rc
+desk_notes(struct store *st, const char *sid, long long after,
+    struct desk_note **out, size_t *n, struct sd_error *err)
+{
+	static const char sql[] = "SELECT id, after_seq, kind, agent, text,"
+	    " created_at FROM desk_notes WHERE session_id = ?1 AND id > ?2"
+	    " ORDER BY id";
+	sqlite3_stmt	*s;
+	struct desk_note *v = NULL, *d;
+	size_t		 cnt = 0, cap = 0;
+	int		 r;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, after);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap < 8 ? 8 : cap * 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		d = &v[cnt++];
+		d->id = sqlite3_column_int64(s, 0);
+		d->after_seq = sqlite3_column_int64(s, 1);
+		d->kind = col_dup(s, 2);
+		d->agent = col_dup(s, 3);
+		d->text = col_dup(s, 4);
+		d->created_at = col_dup(s, 5);
+	}
+	sqlite3_reset(s);
+	*out = v;
+	*n = cnt;
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "read notes");
+	return SD_OK;
+}

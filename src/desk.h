@@ -1,0 +1,54 @@
+/*
+ * desk.h: the agent desk, for every front end (the console, the HTTP
+ * API): claims on a session (take over, hand back, resolve), an agent's
+ * lines, private notes, labels, and the queue of sessions with what an
+ * agent needs to pick one.
+ */
+#ifndef DESK_H
+#define DESK_H
+
+#include "shopdesk.h"
+
+struct store;
+
+/*
+ * Take session sid for agent.  Held by another agent: SD_ERR_CONFLICT
+ * naming them, unless force; a forced takeover leaves an event note
+ * ("bob took the session over from alice") that the other agent's
+ * desk shows.  *was (may be NULL) gets the agent it was taken from, or
+ * NULL (caller frees).  Claim and check are one write transaction, so
+ * two agents cannot both win.
+ */
+enum sd_rc	 desk_takeover(struct store *, const char *sid,
+		    const char *agent, int force, char **was,
+		    struct sd_error *);
+/* Give sid back to the bot.  SD_ERR_CONFLICT unless agent holds it. */
+enum sd_rc	 desk_handback(struct store *, const char *sid,
+		    const char *agent, struct sd_error *);
+/* Mark sid escalated with reason (for a person to pick up). */
+enum sd_rc	 desk_escalate(struct store *, const char *sid,
+		    const char *reason, struct sd_error *);
+/*
+ * Store agent's line in sid (role "agent"), checking in the same
+ * transaction that agent holds it: SD_ERR_CONFLICT with who does
+ * otherwise.  text is sanitised as a customer's is.  *msg_id (may be
+ * NULL) gets its id.
+ */
+enum sd_rc	 desk_say(struct store *, const char *sid, const char *agent,
+		    const char *text, long long *msg_id, struct sd_error *);
+
+/* A private note, or a desk event, on a session. */
+struct desk_note {
+	long long	 id;
+	long long	 after_seq;	/* follows this message (0: first) */
+	char		*kind;		/* "note" or "event" */
+	char		*agent;		/* who wrote it (or caused it) */
+	char		*text;
+	char		*created_at;
+};
+void		 desk_note_release(struct desk_note *);
+/* Notes and events of sid with id > after, in order.  *out as usual. */
+enum sd_rc	 desk_notes(struct store *, const char *sid, long long after,
+		    struct desk_note **out, size_t *n, struct sd_error *);
+
+#endif
