@@ -194,3 +194,305 @@ cdesk_opened(struct console *c)
 		    "the turns.", si->id, si->user_id != NULL ? si->user_id :
 		    "anonymous", si->status);
 }
+
+/* Customer panel. */
+
+int
+con_pane_shown(const struct console *c, int p)
+{
+	if (p == PANE_CONV)
+		return 1;
+	if (p == PANE_CUST)
+		return c->show[p] && c->panel.cust.id != NULL;
+	return c->show[p];
+}
+
+static int
+panel_has(const struct console *c, const char *order)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->panel.norders; i++)
+		if (strcmp(c->panel.orders[i].o.id, order) == 0)
+			return 1;
+	return 0;
+}
+
+void
+cdesk_panel_load(struct console *c, const char *customer)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	desk_panel_release(&c->panel);
+	c->dirty = 1;
+	if (customer == NULL)
+		return;
+	if (desk_panel_load(c->st, customer, &c->panel, &err) != SD_OK) {
+		desk_panel_release(&c->panel);
+		con_fail(c, "the customer panel", &err);
+		return;
+	}
+	if (c->panel_focus != NULL && !panel_has(c, c->panel_focus)) {
+		free(c->panel_focus);
+		c->panel_focus = NULL;
+	}
+}
+
+void
+cdesk_panel_session(struct console *c)
+{
+	const char	*user = c->si.user_id != NULL ? c->si.user_id : c->user;
+	cJSON		*state, *o;
+
+	free(c->panel_focus);
+	c->panel_focus = NULL;
+	if (!c->desk || user == NULL) {
+		cdesk_panel_load(c, NULL);
+		return;
+	}
+	/* The order the conversation is about, as the dialogue keeps it. */
+	if (c->si.state != NULL && (state = cJSON_Parse(c->si.state)) !=
+	    NULL) {
+		o = cJSON_GetObjectItemCaseSensitive(state, "order");
+		if (cJSON_IsString(o))
+			c->panel_focus = xstrdup(o->valuestring);
+		cJSON_Delete(state);
+	}
+	cdesk_panel_load(c, user);
+	c->scroll[PANE_CUST] = 0;
+}
+
+static void
+panel_order(struct console *c, struct cdoc *d, const struct desk_order *o,
+    int focus)
+{
+	const struct order *r = &o->o;
+	char		*money;
+	size_t		 i;
+
+	cdoc_line(d, 4, -1);
+	cdoc_adds(d, focus ? CS_SELECT : CS_TEXT, focus ? ">" : " ");
+	cdoc_addf(d, CS_BOLD, " #%s ", r->id);
+	cdoc_addf(d, strcmp(r->status, "delivered") == 0 ? CS_BOT :
+	    CS_SYSTEM, "%s", r->status);
+	if (r->placed_at != NULL) {
+		money = catalog_money(r->total, r->currency);
+		cdoc_addf(d, CS_DIM, "  placed %.10s  %s", r->placed_at, money);
+		free(money);
+	}
+	for (i = 0; i < r->nitems; i++) {
+		cdoc_line(d, 7, -1);
+		cdoc_addf(d, CS_TEXT, "   %lld x %s", r->items[i].qty,
+		    r->items[i].name);
+		cdoc_addf(d, CS_DIM, " (%s)", r->items[i].sku);
+	}
+	if (r->tracking_number != NULL) {
+		cdoc_line(d, 7, -1);
+		cdoc_addf(d, CS_DIM, "   ship ");
+		cdoc_addf(d, CS_TEXT, "%s %s %s", r->carrier, r->tracking_number,
+		    r->ship_status);
+		if (r->delivered_at != NULL)
+			cdoc_addf(d, CS_DIM, " on %.10s", r->delivered_at);
+		else if (r->estimated_delivery != NULL)
+			cdoc_addf(d, CS_DIM, " due %.10s", r->estimated_delivery);
+	}
+	cdoc_line(d, 7, -1);
+	cdoc_adds(d, CS_DIM, "   return: ");
+	cdoc_adds(d, strncmp(o->returns, "eligible", 8) == 0 ? CS_BOT :
+	    CS_TEXT, o->returns);
+	if (focus && o->event != NULL) {
+		cdoc_line(d, 7, -1);
+		cdoc_addf(d, CS_DIM, "   last event %.10s ", o->event_at != NULL ?
+		    o->event_at : "");
+		cdoc_adds(d, CS_TEXT, o->event);
+	}
+	(void)c;
+}
+
+static void
+panel_rest(struct console *c, struct cdoc *d)
+{
+	const struct desk_panel *p = &c->panel;
+	size_t		 i;
+	char		*money;
+
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "Cart (%zu)", p->ncart);
+	for (i = 0; i < p->ncart; i++) {
+		money = catalog_money(p->cart[i].price, "USD");
+		cdoc_line(d, 4, -1);
+		cdoc_addf(d, CS_TEXT, "  %d x %s", p->cart[i].qty,
+		    p->cart[i].name);
+		cdoc_addf(d, CS_DIM, " %s", money);
+		free(money);
+	}
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "Past conversations (%zu)", p->npast);
+	for (i = 0; i < p->npast; i++) {
+		const struct session_info *s = &p->past[i];
+
+		cdoc_line(d, 4, -1);
+		cdoc_addf(d, c->session != NULL && strcmp(s->id, c->session) ==
+		    0 ? CS_SELECT : CS_TEXT, "  %s", s->id);
+		cdoc_addf(d, CS_DIM, " %s %s %.16s, %lld msgs", s->status,
+		    s->channel, s->updated_at, s->turns);
+	}
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "Feedback (%zu)", p->nratings);
+	for (i = 0; i < p->nratings; i++) {
+		const struct desk_rating *r = &p->ratings[i];
+
+		cdoc_line(d, 4, -1);
+		cdoc_addf(d, r->rating >= 4 ? CS_BOT : CS_ERROR, "  %s %d",
+		    r->rating >= 4 ? "up" : "down", r->rating);
+		cdoc_addf(d, CS_DIM, " %s %.10s", r->session_id, r->created_at);
+		if (r->comment != NULL)
+			cdoc_addf(d, CS_TEXT, " \"%s\"", r->comment);
+	}
+}
+
+void
+cdesk_panel_doc(struct console *c, struct cdoc *d, struct sbuf *title)
+{
+	const struct desk_panel *p = &c->panel;
+	size_t		 i;
+
+	sbuf_addf(title, "Customer %s %s", p->cust.id, p->cust.name);
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "%s", p->cust.name);
+	cdoc_addf(d, CS_DIM, "  %s  tier ", p->cust.id);
+	cdoc_adds(d, CS_TEXT, p->cust.tier);
+	cdoc_line(d, 2, -1);
+	cdoc_addf(d, CS_DIM, "contact ");
+	cdoc_adds(d, CS_TEXT, p->cust.email != NULL && *p->cust.email ?
+	    p->cust.email : "(no email)");
+	/*
+	 * The order in focus first (what the agent is answering about),
+	 * then cart, conversations and feedback, which are short, and the
+	 * other orders last: what matters fits without scrolling.
+	 */
+	for (i = 0; i < p->norders; i++)
+		if (c->panel_focus != NULL &&
+		    strcmp(p->orders[i].o.id, c->panel_focus) == 0) {
+			cdoc_line(d, 0, -1);
+			cdoc_adds(d, CS_BOLD, "Order in focus");
+			panel_order(c, d, &p->orders[i], 1);
+		}
+	panel_rest(c, d);
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "Orders (%zu%s)", p->norders,
+	    p->norders == DESK_PANEL_ORDERS ? ", latest" : "");
+	for (i = 0; i < p->norders; i++)
+		if (c->panel_focus == NULL ||
+		    strcmp(p->orders[i].o.id, c->panel_focus) != 0)
+			panel_order(c, d, &p->orders[i], 0);
+}
+
+static void
+panel_show(struct console *c, const char *customer, const char *focus)
+{
+	free(c->panel_focus);
+	c->panel_focus = focus != NULL ? xstrdup(focus) : NULL;
+	cdesk_panel_load(c, customer);
+	c->show[PANE_CUST] = 1;
+	c->scroll[PANE_CUST] = 0;
+}
+
+void
+cdesk_customer(struct console *c, const char *arg)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct customer	 cu;
+	const char	*id = *arg != '\0' ? arg : (c->si.user_id != NULL ?
+			    c->si.user_id : c->user);
+
+	if (id == NULL) {
+		con_note(c, "usage: /customer ID (Tab completes; the session "
+		    "has no customer)");
+		return;
+	}
+	if (catalog_customer(c->st, id, &cu, &err) != SD_OK) {
+		con_note(c, "/customer %s: %s", id, err.rc == SD_ERR_NOTFOUND ?
+		    "no such customer" : sd_error_msg(&err));
+		sd_error_clear(&err);
+		return;
+	}
+	panel_show(c, id, NULL);
+	con_status(c, 0, "customer %s (%s) in the panel", cu.id, cu.name);
+	customer_release(&cu);
+}
+
+void
+cdesk_order(struct console *c, const char *arg)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct order	 o;
+	struct sbuf	 sb = SBUF_INIT;
+	char		**ids = NULL, *cust;
+	size_t		 n = 0, i;
+
+	if (*arg == '\0') {
+		con_note(c, "usage: /order NUMBER or /order PRODUCT (in the "
+		    "panel customer's orders)");
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	if (catalog_order(c->st, arg, &o, &err) == SD_OK) {
+		panel_show(c, o.customer_id, o.id);
+		con_status(c, 0, "order %s of %s in the panel", o.id,
+		    o.customer_id);
+		order_release(&o);
+		return;
+	}
+	sd_error_clear(&err);
+	if (c->panel.cust.id == NULL) {
+		con_note(c, "/order %s: no such order (to find one by product, "
+		    "open the customer first: /customer ID)", arg);
+		return;
+	}
+	cust = xstrdup(c->panel.cust.id);
+	if (desk_orders_named(c->st, cust, arg, &ids, &n, &err) != SD_OK)
+		con_fail(c, "/order", &err);
+	else if (n == 0)
+		con_note(c, "/order %s: no such order, and none of %s's orders "
+		    "holds \"%s\"", arg, cust, arg);
+	else {
+		panel_show(c, cust, ids[0]);
+		for (i = 0; i < n; i++)
+			sbuf_addf(&sb, "%s%s", i > 0 ? ", " : "", ids[i]);
+		con_note(c, "Orders of %s holding \"%s\": %s (the first in "
+		    "focus in the panel)", cust, arg, sb.buf);
+	}
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	free(cust);
+	sbuf_release(&sb);
+}
+
+int
+cdesk_lookup(struct console *c, const char *q)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct order	 o;
+	struct customer	 cu;
+
+	memset(&o, 0, sizeof o);
+	if (catalog_order(c->st, q, &o, &err) == SD_OK) {
+		panel_show(c, o.customer_id, o.id);
+		con_note(c, "Order %s (%s, customer %s) is in the customer "
+		    "panel.", o.id, o.status, o.customer_id);
+		order_release(&o);
+		return 1;
+	}
+	sd_error_clear(&err);
+	if (catalog_customer(c->st, q, &cu, &err) == SD_OK) {
+		panel_show(c, cu.id, NULL);
+		con_note(c, "Customer %s (%s) is in the customer panel.", cu.id,
+		    cu.name);
+		customer_release(&cu);
+		return 1;
+	}
+	sd_error_clear(&err);
+	return 0;
+}

@@ -11,6 +11,7 @@
 
 #include "shopdesk.h"
 #include "console-doc.h"
+#include "desk.h"
 #include "history.h"
 #include "sbuf.h"
 
@@ -32,7 +33,7 @@ struct rect {
 	int	 y, x, h, w;
 };
 
-enum pane { PANE_CONV, PANE_CTX, PANE_DBG, PANE_N };
+enum pane { PANE_CONV, PANE_CTX, PANE_DBG, PANE_CUST, PANE_N };
 
 struct console {
 	struct sd_ctx	*ctx;
@@ -47,6 +48,9 @@ struct console {
 	long long	 last_note;	/* desk_notes.id of the last loaded */
 	char		*prefill;	/* text for the next input line (a
 					   refused line, a canned reply) */
+	struct desk_panel panel;	/* the customer panel (cust.id NULL:
+					   none) */
+	char		*panel_focus;	/* its order in focus, or NULL */
 
 	struct cmsg	*msgs;		/* the session, with notices */
 	size_t		 nmsgs, capmsgs;
@@ -139,5 +143,21 @@ int		 cdesk_say(struct console *, const char *text);
 void		 cdesk_claim_check(struct console *, int was_held);
 /* "Opened: held by ..." for a session being watched. */
 void		 cdesk_opened(struct console *);
+/*
+ * The customer panel: load customer's (NULL: empty it), keeping the
+ * focused order when it is theirs; fill a document and its title.
+ */
+void		 cdesk_panel_load(struct console *, const char *customer);
+void		 cdesk_panel_doc(struct console *, struct cdoc *,
+		    struct sbuf *title);
+/* The session's customer in the panel, its order in focus. */
+void		 cdesk_panel_session(struct console *);
+/* /order N|PRODUCT, /customer [ID]. */
+void		 cdesk_order(struct console *, const char *arg);
+void		 cdesk_customer(struct console *, const char *arg);
+/* /search QUERY naming an order or a customer: shown in the panel. */
+int		 cdesk_lookup(struct console *, const char *q);
+/* Whether pane p is on screen (the panel: with a customer in it). */
+int		 con_pane_shown(const struct console *, int p);
 
 #endif

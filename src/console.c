@@ -68,7 +68,8 @@ static size_t		 restore_len;
 static const char *const commands[] = {
 	"/help", "/user", "/session", "/new", "/history", "/search",
 	"/feedback", "/escalate", "/sessions", "/open", "/takeover",
-	"/handback", "/panes", "/turn", "/verdicts", "/quit", NULL
+	"/handback", "/order", "/customer", "/panes", "/turn", "/verdicts",
+	"/quit", NULL
 };
 
 static void	 draw(struct console *);
@@ -376,6 +377,7 @@ con_switch(struct console *c, const char *id, int desk)
 	msgs_clear(c);
 	con_refresh_session(c);
 	con_load_messages(c);
+	cdesk_panel_session(c);
 	c->dirty = 1;
 }
 
@@ -452,6 +454,12 @@ poll_db(struct console *c)
 	con_refresh_session(c);
 	if (c->sessions_view)
 		con_sessions_refresh(c);
+	if (c->panel.cust.id != NULL) {
+		char *cust = xstrdup(c->panel.cust.id);
+
+		cdesk_panel_load(c, cust);	/* its carts, sessions */
+		free(cust);
+	}
 	con_prompt(c);
 	c->dirty = 1;
 }
@@ -754,17 +762,29 @@ sessions_doc(struct console *c, struct cdoc *d)
 	}
 }
 
+/*
+ * The side panes (customer panel, context, debug) right of the
+ * conversation from 100 columns, stacked, their heights by weight; on
+ * narrower terminals below it, side by side.
+ */
 static void
 layout(struct console *c)
 {
-	int	 H = LINES - 2, W = COLS, side, sh, cw, chh;
+	static const int order[] = { PANE_CUST, PANE_CTX, PANE_DBG };
+	static const int weight[PANE_N] = { 0, 2, 3, 5 };
+	int	 H = LINES - 2, W = COLS, cw, chh, side[3], n = 0, wsum = 0;
+	int	 i, y, acc = 0;
 
 	memset(c->r, 0, sizeof c->r);
 	if (H < 3)
 		H = 3;
-	side = c->show[PANE_CTX] + c->show[PANE_DBG];
+	for (i = 0; i < 3; i++)
+		if (con_pane_shown(c, order[i])) {
+			side[n++] = order[i];
+			wsum += weight[order[i]];
+		}
 	c->tall = W < 100;
-	if (side == 0) {
+	if (n == 0) {
 		c->r[PANE_CONV] = (struct rect){ 0, 0, H, W };
 		return;
 	}
@@ -775,15 +795,12 @@ layout(struct console *c)
 		if (cw > W - 30)
 			cw = W - 30;
 		c->r[PANE_CONV] = (struct rect){ 0, 0, H, cw };
-		if (side == 2) {
-			sh = H * 2 / 5;
-			c->r[PANE_CTX] = (struct rect){ 0, cw + 1, sh,
-			    W - cw - 1 };
-			c->r[PANE_DBG] = (struct rect){ sh, cw + 1, H - sh,
-			    W - cw - 1 };
-		} else
-			c->r[c->show[PANE_CTX] ? PANE_CTX : PANE_DBG] =
-			    (struct rect){ 0, cw + 1, H, W - cw - 1 };
+		for (i = 0, y = 0; i < n; i++) {
+			acc += weight[side[i]];
+			c->r[side[i]] = (struct rect){ y, cw + 1, i == n - 1 ?
+			    H - y : H * acc / wsum - y, W - cw - 1 };
+			y += c->r[side[i]].h;
+		}
 		return;
 	}
 	chh = H * c->split / 100;
@@ -792,13 +809,9 @@ layout(struct console *c)
 	if (chh > H - 4)
 		chh = H - 4;
 	c->r[PANE_CONV] = (struct rect){ 0, 0, chh, W };
-	if (side == 2) {
-		c->r[PANE_CTX] = (struct rect){ chh, 0, H - chh, W / 2 - 1 };
-		c->r[PANE_DBG] = (struct rect){ chh, W / 2, H - chh,
-		    W - W / 2 };
-	} else
-		c->r[c->show[PANE_CTX] ? PANE_CTX : PANE_DBG] =
-		    (struct rect){ chh, 0, H - chh, W };
+	for (i = 0; i < n; i++)
+		c->r[side[i]] = (struct rect){ chh, i * W / n, H - chh,
+		    (i + 1) * W / n - i * W / n - (i < n - 1) };
 }
 
 static void
@@ -811,6 +824,17 @@ draw_side(struct console *c, int p)
 	cJSON		*tr = t > 0 ? turn_trace(c, t) : NULL;
 	char		 title[64];
 
+	if (p == PANE_CUST) {
+		struct sbuf tt = SBUF_INIT;
+
+		cdesk_panel_doc(c, &d, &tt);
+		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
+		draw_doc(c, r, &d, c->rows, n, &c->scroll[p], 0,
+		    c->focus == p, tt.buf, -1, 1);
+		cdoc_clear(&d);
+		sbuf_release(&tt);
+		return;
+	}
 	if (p == PANE_CTX && c->ctx_search) {
 		n = cdoc_wrap(&c->search_doc, r.w - 1, &c->rows, &c->caprows);
 		draw_doc(c, r, &c->search_doc, c->rows, n, &c->scroll[p], 0,
@@ -931,7 +955,7 @@ draw(struct console *c)
 {
 	struct rect	 r;
 	char		 title[160];
-	int		 y;
+	int		 y, p;
 	const char	*st;
 
 	erase();
@@ -979,20 +1003,20 @@ draw(struct console *c)
 		    &c->scroll[PANE_CONV], 1, c->focus == PANE_CONV, title,
 		    c->sel > 0 ? c->sel : -1, 1);
 	}
-	if (c->show[PANE_CTX])
-		draw_side(c, PANE_CTX);
-	if (c->show[PANE_DBG])
-		draw_side(c, PANE_DBG);
+	for (p = PANE_CTX; p < PANE_N; p++)
+		if (con_pane_shown(c, p))
+			draw_side(c, p);
 	/* Separators between side-by-side panes. */
 	attrset(c->attr[CS_DIM]);
-	if (!c->tall && (c->show[PANE_CTX] || c->show[PANE_DBG]))
-		for (y = 0; y < LINES - 2; y++)
-			mvaddch(y, c->r[PANE_CONV].w, cdoc_unicode ?
-			    ACS_VLINE : '|');
-	if (c->tall && c->show[PANE_CTX] && c->show[PANE_DBG])
-		for (y = c->r[PANE_CTX].y; y < LINES - 2; y++)
-			mvaddch(y, c->r[PANE_CTX].w, cdoc_unicode ?
-			    ACS_VLINE : '|');
+	for (p = PANE_CTX; p < PANE_N; p++) {
+		if (!con_pane_shown(c, p) || (c->tall && c->r[p].x == 0))
+			continue;
+		for (y = c->tall ? c->r[p].y : 0; y < LINES - 2; y++)
+			mvaddch(y, c->r[p].x - 1, cdoc_unicode ? ACS_VLINE :
+			    '|');
+		if (!c->tall)
+			break;
+	}
 	draw_status(c);
 	draw_input(c);
 	refresh();
@@ -1103,18 +1127,18 @@ like_prefix(const char *word, size_t n)
 	return sbuf_detach(&sb, NULL);
 }
 
-/* Rows of a one-column query whose ?1 is a LIKE pattern (?2 the user). */
+/* Rows of a one-column query whose ?1 is a LIKE pattern (?2 user). */
 static void
-cand_query(struct console *c, const char *sql, const char *word, size_t n,
-    struct cands *cs)
+cand_query_for(struct console *c, const char *sql, const char *user,
+    const char *word, size_t n, struct cands *cs)
 {
 	sqlite3_stmt	*s;
 	char		*pat = like_prefix(word, n);
 
 	if ((s = store_prepare(c->st, sql, NULL)) != NULL) {
 		sqlite3_bind_text(s, 1, pat, -1, SQLITE_TRANSIENT);
-		if (c->user != NULL)
-			sqlite3_bind_text(s, 2, c->user, -1, SQLITE_TRANSIENT);
+		if (user != NULL)
+			sqlite3_bind_text(s, 2, user, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(s) == SQLITE_ROW)
 			if (sqlite3_column_text(s, 0) != NULL)
 				cand_add(cs, (const char *)
@@ -1122,6 +1146,13 @@ cand_query(struct console *c, const char *sql, const char *word, size_t n,
 		sqlite3_reset(s);
 	}
 	free(pat);
+}
+
+static void
+cand_query(struct console *c, const char *sql, const char *word, size_t n,
+    struct cands *cs)
+{
+	cand_query_for(c, sql, c->user, word, n, cs);
 }
 
 static int
@@ -1173,8 +1204,12 @@ con_complete(int count, int key)
 		for (i = 0; i < c->nsess; i++)
 			if (strncmp(c->sess[i].id, line + ws, point - ws) == 0)
 				cand_add(&cs, c->sess[i].id);
-	} else if (arg && strncmp(line, "/user ", 6) == 0) {
+	} else if (arg && (strncmp(line, "/user ", 6) == 0 ||
+	    strncmp(line, "/customer ", 10) == 0)) {
 		cand_query(c, customers_sql, line + ws, point - ws, &cs);
+	} else if (arg && strncmp(line, "/order ", 7) == 0) {
+		cand_query_for(c, orders_sql, c->panel.cust.id != NULL ?
+		    c->panel.cust.id : c->user, line + ws, point - ws, &cs);
 	} else if (arg && (strncmp(line, "/feedback ", 10) == 0 ||
 	    strncmp(line, "/panes ", 7) == 0 ||
 	    strncmp(line, "/verdicts ", 10) == 0)) {
@@ -1277,7 +1312,12 @@ show_help(struct console *c)
 	    "                         from the agent holding it, who is told\n"
 	    "  /handback              give the session you hold back to the"
 	    " bot\n"
-	    "  /panes [context|debug [on|off]] | size PERCENT | reset\n"
+	    "  /order N|PRODUCT       an order (or the panel customer's"
+	    " orders holding\n"
+	    "                         PRODUCT) in the customer panel\n"
+	    "  /customer [ID]         a customer in the customer panel\n"
+	    "  /panes [context|debug|customer [on|off]] | size PERCENT |"
+	    " reset\n"
 	    "  /turn N                show turn N's context and debug data\n"
 	    "  /verdicts [on|off]     fact-check marks in generated replies\n"
 	    "  /quit                  leave (also Ctrl-D, F10)\n"
@@ -1381,6 +1421,7 @@ cmd_search(struct console *c, const char *q)
 		con_status(c, 0, "context pane shows the turns again");
 		return;
 	}
+	cdesk_lookup(c, q);	/* an order number or customer id too */
 	memset(&res, 0, sizeof res);
 	sq.text = q;
 	sq.limit = 10;
@@ -1508,11 +1549,12 @@ cmd_panes(struct console *c, const char *arg)
 
 	n = sscanf(arg, "%15s %15s", name, val);
 	if (n <= 0) {
-		con_note(c, "Panes: conversation %d%%, context %s, debug %s "
-		    "(layout %s).  /panes context|debug [on|off], /panes "
-		    "size PERCENT, /panes reset.", c->split,
+		con_note(c, "Panes: conversation %d%%, context %s, debug %s, "
+		    "customer %s (layout %s).  /panes context|debug|customer "
+		    "[on|off], /panes size PERCENT, /panes reset.", c->split,
 		    c->show[PANE_CTX] ? "on" : "off",
 		    c->show[PANE_DBG] ? "on" : "off",
+		    c->show[PANE_CUST] ? "on" : "off",
 		    c->tall ? "stacked" : "side by side");
 		return;
 	}
@@ -1525,14 +1567,17 @@ cmd_panes(struct console *c, const char *arg)
 	} else if (strcmp(name, "reset") == 0) {
 		c->split = 55;
 		c->show[PANE_CTX] = c->show[PANE_DBG] = 1;
+		c->show[PANE_CUST] = 1;
 	} else {
 		if (strncmp(name, "context", strlen(name)) == 0)
 			p = PANE_CTX;
 		else if (strncmp(name, "debug", strlen(name)) == 0)
 			p = PANE_DBG;
+		else if (strncmp(name, "customer", strlen(name)) == 0)
+			p = PANE_CUST;
 		if (p < 0) {
-			con_note(c, "/panes: no pane \"%s\" (context, debug, size, "
-			    "reset)", name);
+			con_note(c, "/panes: no pane \"%s\" (context, debug, "
+			    "customer, size, reset)", name);
 			return;
 		}
 		if (n < 2)
@@ -1662,7 +1707,11 @@ cmd_line(struct console *c, char *line)
 			    "/sessions lists them)");
 		else
 			cmd_open(c, arg, 1);
-	} else if (strcmp(cmd, "/panes") == 0)
+	} else if (strcmp(cmd, "/order") == 0)
+		cdesk_order(c, arg);
+	else if (strcmp(cmd, "/customer") == 0)
+		cdesk_customer(c, arg);
+	else if (strcmp(cmd, "/panes") == 0)
 		cmd_panes(c, arg);
 	else if (strcmp(cmd, "/verdicts") == 0)
 		cmd_verdicts(c, arg);
@@ -1867,7 +1916,7 @@ pane_at(struct console *c, int y, int x)
 	for (p = 0; p < PANE_N; p++) {
 		const struct rect *r = &c->r[p];
 
-		if ((p == PANE_CONV || c->show[p]) && y >= r->y &&
+		if (con_pane_shown(c, p) && y >= r->y &&
 		    y < r->y + r->h && x >= r->x && x < r->x + r->w)
 			return p;
 	}
@@ -1943,7 +1992,7 @@ on_key(struct console *c, int ch)
 	case KEY_F(9):
 		do
 			c->focus = (c->focus + 1) % PANE_N;
-		while (c->focus != PANE_CONV && !c->show[c->focus]);
+		while (!con_pane_shown(c, c->focus));
 		return;
 	case KEY_F(10):
 		c->quit = 1;
@@ -2124,6 +2173,8 @@ console_free(struct console *c)
 	free(c->model);
 	free(c->hist_path);
 	free(c->prefill);
+	desk_panel_release(&c->panel);
+	free(c->panel_focus);
 	sbuf_release(&c->stream);
 	if (c->eng != NULL)
 		engine_close(c->eng);
@@ -2151,6 +2202,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	c.opts = o;
 	c.split = 55;
 	c.show[PANE_CONV] = c.show[PANE_CTX] = c.show[PANE_DBG] = 1;
+	c.show[PANE_CUST] = 1;	/* shown once it has a customer */
 	c.data_version = -1;
 	sbuf_init(&c.notice);
 	sbuf_init(&c.stream);

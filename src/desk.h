@@ -8,6 +8,8 @@
 #define DESK_H
 
 #include "shopdesk.h"
+#include "catalog.h"
+#include "history.h"
 
 struct store;
 
@@ -50,5 +52,57 @@ void		 desk_note_release(struct desk_note *);
 /* Notes and events of sid with id > after, in order.  *out as usual. */
 enum sd_rc	 desk_notes(struct store *, const char *sid, long long after,
 		    struct desk_note **out, size_t *n, struct sd_error *);
+
+/* desk-panel.c: what an agent sees of a customer beside the session. */
+
+/* An order with what an agent answers from. */
+struct desk_order {
+	struct order	 o;		/* items and the latest shipment */
+	char		*returns;	/* can it come back, in words */
+	char		*event;		/* its latest event's note, or NULL */
+	char		*event_at;	/* and when */
+};
+/* A rating the customer gave a reply. */
+struct desk_rating {
+	int		 rating;	/* 1..5 */
+	char		*comment;	/* NULL when none */
+	char		*session_id;
+	char		*created_at;
+};
+struct desk_panel {
+	struct customer	 cust;
+	struct desk_order *orders;	/* newest first */
+	size_t		 norders;
+	struct cart_item *cart;		/* the active cart */
+	size_t		 ncart;
+	struct session_info *past;	/* conversations, newest first */
+	size_t		 npast;
+	struct desk_rating *ratings;	/* newest first */
+	size_t		 nratings;
+};
+#define DESK_PANEL_ORDERS	10	/* orders a panel holds at most */
+#define DESK_PANEL_PAST		10	/* and past conversations */
+
+/*
+ * Fill p for customer id (SD_ERR_NOTFOUND when unknown).  Release with
+ * desk_panel_release, also after a failure.
+ */
+enum sd_rc	 desk_panel_load(struct store *, const char *customer,
+		    struct desk_panel *, struct sd_error *);
+void		 desk_panel_release(struct desk_panel *);
+/*
+ * Whether order o can be returned today, with the reason, from the
+ * store's return policy ("eligible, 12 of 30 days left", "not yet,
+ * the order is shipped", "no, delivered 53 days ago (window 30 days)").
+ * Caller frees.
+ */
+char		*desk_return_verdict(struct store *, const struct order *);
+/*
+ * The customer's orders holding a product whose name holds text
+ * ("galaxy book"), newest first (ids; caller frees each and *ids).
+ */
+enum sd_rc	 desk_orders_named(struct store *, const char *customer,
+		    const char *text, char ***ids, size_t *n,
+		    struct sd_error *);
 
 #endif

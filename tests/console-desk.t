@@ -22,6 +22,43 @@ expect "its history is shown" "where is my order 12072?"
 expect "with the turn's debug data" "intent  track_order"
 expect "and its context" "order    12072"
 
+# The customer panel beside the conversation: who, orders with items,
+# tracking and whether they can come back, cart, past conversations.
+expect "the customer panel opens with the session" "Customer C1002 Paige Lopez"
+expect "with the tier" "tier"
+expect "and the contact" "paige.lopez@example.com"
+expect "the conversation's order first, in focus" "> #12072 delivered"
+expect "its items" "1 x Samsung Galaxy Book4 360 15"
+expect "its tracking" "ship UPS"
+expect "whether it can come back" "return: no, delivered 53 days ago"
+expect "the cart" "Cart ("
+expect "past conversations" "Past conversations (1)"
+typeline "/order 12170"
+expect "/order N puts that order in focus" "> #12170 return_requested"
+expect "with its return state" "return: already requested"
+typeline "/order nope-nothing"
+expect "/order with neither an order nor a product" \
+    "no such order, and none of"
+typeline "/order galaxy book"
+expect "/order PRODUCT finds the customer's orders holding it" \
+    "Orders of C1002 holding \"galaxy book\": 12072"
+typeline "/search 12170"
+expect "/search finds an order by number" \
+    "Order 12170 (return_requested, customer C1002)"
+typeline "/customer C1001"
+expect "/customer ID shows another customer" "Customer C1001 Jordan Lee"
+typeline "/customer NOBODY"
+expect "/customer with an unknown id" "/customer NOBODY: no such customer"
+typeline "/feedback down too slow"
+expect "a rating of the session" "Thanks: rated message"
+typeline "/customer"
+expect "/customer alone: the session's customer" "Customer C1002 Paige Lopez"
+expect "the panel lists the customer's feedback" "down 1 s000001"
+keys -l "/order 1228"
+keys Tab
+expect "Tab completes the panel customer's order numbers" "/order 12281"
+keys C-u
+
 typeline "/takeover"
 expect "/takeover" "You (alice) hold $sid"
 typeline "Hi, this is Alice. Let me check that order for you."
