@@ -20,7 +20,9 @@
 #include "console-int.h"
 #include "desk.h"
 #include "history.h"
+#include "paths.h"
 #include "sbuf.h"
+#include "template.h"
 
 /* The session an agent command acts on, or NULL with a hint. */
 static const char *
@@ -411,6 +413,11 @@ cdesk_customer(struct console *c, const char *arg)
 		    "has no customer)");
 		return;
 	}
+	if (*arg == '\0' && c->desk) {
+		cdesk_panel_session(c);	/* with the conversation's order */
+		c->show[PANE_CUST] = 1;
+		return;
+	}
 	if (catalog_customer(c->st, id, &cu, &err) != SD_OK) {
 		con_note(c, "/customer %s: %s", id, err.rc == SD_ERR_NOTFOUND ?
 		    "no such customer" : sd_error_msg(&err));
@@ -495,4 +502,205 @@ cdesk_lookup(struct console *c, const char *q)
 	}
 	sd_error_clear(&err);
 	return 0;
+}
+
+/* Notes, labels, resolve. */
+
+void
+cdesk_note(struct console *c, const char *arg)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*sid;
+
+	if (*arg == '\0') {
+		con_note(c, "usage: /note TEXT (a private note: agents see it, "
+		    "the customer never does)");
+		return;
+	}
+	if ((sid = agent_target(c, "/note")) == NULL)
+		return;
+	if (desk_note_add(c->st, sid, c->agent, arg, &err) != SD_OK) {
+		con_fail(c, "/note", &err);
+		return;
+	}
+	con_load_messages(c);
+	con_status(c, 0, "private note added to %s", sid);
+}
+
+void
+cdesk_label(struct console *c, const char *arg)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*sid, *l = arg;
+	char		*all;
+	int		 on = 1, changed;
+
+	if ((sid = agent_target(c, "/label")) == NULL)
+		return;
+	if (*l == '-' || *l == '+') {
+		on = *l == '+';
+		l++;
+	}
+	if (*l != '\0' && desk_label(c->st, sid, l, on, &changed, &err) !=
+	    SD_OK) {
+		if (err.rc == SD_ERR_INVALID) {
+			con_note(c, "/label: %s", sd_error_msg(&err));
+			sd_error_clear(&err);
+		} else
+			con_fail(c, "/label", &err);
+		return;
+	}
+	all = desk_labels(c->st, sid);
+	con_note(c, "Labels of %s: %s", sid, *all != '\0' ? all :
+	    "none (/label NAME adds one, /label -NAME removes it)");
+	free(all);
+}
+
+void
+cdesk_resolve(struct console *c, const char *arg)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*sid;
+
+	if ((sid = agent_target(c, "/resolve")) == NULL)
+		return;
+	if (desk_resolve(c->st, sid, c->agent, arg, &err) != SD_OK) {
+		if (err.rc == SD_ERR_CONFLICT) {
+			con_note(c, "/resolve refused: %s.", sd_error_msg(&err));
+			sd_error_clear(&err);
+		} else
+			con_fail(c, "/resolve", &err);
+		return;
+	}
+	con_refresh_session(c);
+	con_load_messages(c);
+	con_prompt(c);
+	con_note(c, "%s is resolved and closed (counted as resolved by %s).",
+	    sid, c->agent);
+}
+
+/* Canned replies. */
+
+/* The shop's canned replies, read again on each use (they are edited). */
+static struct template_set *
+canned_load(struct console *c, struct sd_error *err)
+{
+	char			*dir = paths_join(c->ctx->share_dir, "canned");
+	struct template_set	*ts = template_load_dir(dir, err);
+
+	if (ts == NULL)
+		sd_error_prefix(err, "%s: ", dir);
+	free(dir);
+	return ts;
+}
+
+void
+cdesk_canned_names(struct console *c, void (*add)(void *, const char *),
+    void *arg)
+{
+	struct sd_error		 err = SD_ERROR_INIT;
+	struct template_set	*ts;
+	const char		*id;
+	size_t			 i;
+
+	if ((ts = canned_load(c, &err)) == NULL) {
+		sd_error_clear(&err);
+		return;
+	}
+	for (i = 0; (id = template_variant_id(ts, i)) != NULL; i++)
+		add(arg, id);
+	template_free(ts);
+}
+
+/* The order placeholders speak of: the one in focus, else the latest. */
+static const struct desk_order *
+canned_order(const struct console *c)
+{
+	size_t	 i;
+
+	for (i = 0; c->panel_focus != NULL && i < c->panel.norders; i++)
+		if (strcmp(c->panel.orders[i].o.id, c->panel_focus) == 0)
+			return &c->panel.orders[i];
+	return c->panel.norders > 0 ? &c->panel.orders[0] : NULL;
+}
+
+static void
+canned_slots(const struct console *c, struct slots *sl)
+{
+	const struct desk_order *d = canned_order(c);
+	const struct order *o;
+	struct sbuf	 items = SBUF_INIT;
+	const char	*name = c->panel.cust.name, *sp;
+	size_t		 i;
+
+	slots_set(sl, "agent", c->agent);
+	if (c->panel.cust.id != NULL) {
+		slots_set(sl, "name", name);
+		sp = strchr(name, ' ');
+		slots_setf(sl, "first_name", "%.*s", sp != NULL ?
+		    (int)(sp - name) : (int)strlen(name), name);
+		slots_set(sl, "customer_id", c->panel.cust.id);
+		slots_set(sl, "tier", c->panel.cust.tier);
+	}
+	if (d == NULL)
+		return;
+	o = &d->o;
+	slots_set(sl, "order_id", o->id);
+	slots_set(sl, "order_status", o->status);
+	slots_set(sl, "return", d->returns);
+	for (i = 0; i < o->nitems; i++)
+		sbuf_addf(&items, "%s%s", i > 0 ? ", " : "", o->items[i].name);
+	if (items.len > 0)
+		slots_set(sl, "items", items.buf);
+	if (o->tracking_number != NULL) {
+		slots_set(sl, "tracking_number", o->tracking_number);
+		slots_set(sl, "carrier", o->carrier);
+	}
+	if (o->delivered_at != NULL || o->estimated_delivery != NULL)
+		slots_setf(sl, "delivery_date", "%.10s", o->delivered_at !=
+		    NULL ? o->delivered_at : o->estimated_delivery);
+	sbuf_release(&items);
+}
+
+void
+cdesk_canned(struct console *c, const char *arg)
+{
+	struct sd_error		 err = SD_ERROR_INIT;
+	struct template_set	*ts;
+	struct slots		 sl = SLOTS_INIT;
+	struct sbuf		 out = SBUF_INIT;
+	const char		*id;
+	size_t			 i;
+
+	if ((ts = canned_load(c, &err)) == NULL) {
+		con_fail(c, "/canned", &err);
+		return;
+	}
+	if (*arg == '\0' || !template_has(ts, arg)) {
+		for (i = 0; (id = template_variant_id(ts, i)) != NULL; i++)
+			if (i == 0 || strcmp(id, template_variant_id(ts,
+			    i - 1)) != 0)
+				sbuf_addf(&out, " %s", id);
+		if (*arg != '\0')
+			con_note(c, "/canned: no reply named %s.", arg);
+		con_note(c, "Canned replies:%s (/canned NAME puts one on the "
+		    "input line; Tab completes)", out.buf);
+		goto out;
+	}
+	canned_slots(c, &sl);
+	if (template_render(ts, arg, &sl, 0, &out, NULL, &err) != SD_OK) {
+		con_note(c, "/canned %s: %s (the customer panel has no such "
+		    "fact; open the customer or an order first)", arg,
+		    sd_error_msg(&err));
+		sd_error_clear(&err);
+		goto out;
+	}
+	free(c->prefill);
+	c->prefill = sbuf_detach(&out, NULL);
+	con_status(c, 0, "canned reply \"%s\" on the input line: edit it, "
+	    "Enter sends", arg);
+out:
+	sbuf_release(&out);
+	slots_release(&sl);
+	template_free(ts);
 }

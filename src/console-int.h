@@ -157,6 +157,14 @@ void		 cdesk_order(struct console *, const char *arg);
 void		 cdesk_customer(struct console *, const char *arg);
 /* /search QUERY naming an order or a customer: shown in the panel. */
 int		 cdesk_lookup(struct console *, const char *q);
+/* /note TEXT, /label [[-]NAME], /resolve [NOTE], /canned [NAME]. */
+void		 cdesk_note(struct console *, const char *arg);
+void		 cdesk_label(struct console *, const char *arg);
+void		 cdesk_resolve(struct console *, const char *arg);
+void		 cdesk_canned(struct console *, const char *arg);
+/* Each canned reply's name to add(arg, name) (for Tab). */
+void		 cdesk_canned_names(struct console *,
+		    void (*add)(void *, const char *), void *arg);
 /* Whether pane p is on screen (the panel: with a customer in it). */
 int		 con_pane_shown(const struct console *, int p);
 

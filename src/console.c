@@ -68,8 +68,8 @@ static size_t		 restore_len;
 static const char *const commands[] = {
 	"/help", "/user", "/session", "/new", "/history", "/search",
 	"/feedback", "/escalate", "/sessions", "/open", "/takeover",
-	"/handback", "/order", "/customer", "/panes", "/turn", "/verdicts",
-	"/quit", NULL
+	"/handback", "/order", "/customer", "/note", "/label", "/resolve",
+	"/canned", "/panes", "/turn", "/verdicts", "/quit", NULL
 };
 
 static void	 draw(struct console *);
@@ -1101,6 +1101,12 @@ cand_add(struct cands *cs, const char *s)
 }
 
 static void
+cand_add_any(void *cs, const char *s)
+{
+	cand_add(cs, s);
+}
+
+static void
 cands_free(struct cands *cs)
 {
 	size_t	 i;
@@ -1207,6 +1213,14 @@ con_complete(int count, int key)
 	} else if (arg && (strncmp(line, "/user ", 6) == 0 ||
 	    strncmp(line, "/customer ", 10) == 0)) {
 		cand_query(c, customers_sql, line + ws, point - ws, &cs);
+	} else if (arg && strncmp(line, "/canned ", 8) == 0) {
+		struct cands all = { NULL, 0, 0 };
+
+		cdesk_canned_names(c, cand_add_any, &all);
+		for (i = 0; i < all.n; i++)
+			if (strncmp(all.v[i], line + ws, point - ws) == 0)
+				cand_add(&cs, all.v[i]);
+		cands_free(&all);
 	} else if (arg && strncmp(line, "/order ", 7) == 0) {
 		cand_query_for(c, orders_sql, c->panel.cust.id != NULL ?
 		    c->panel.cust.id : c->user, line + ws, point - ws, &cs);
@@ -1316,6 +1330,12 @@ show_help(struct console *c)
 	    " orders holding\n"
 	    "                         PRODUCT) in the customer panel\n"
 	    "  /customer [ID]         a customer in the customer panel\n"
+	    "  /canned [NAME]         a canned reply, filled from the panel,"
+	    " on the input line\n"
+	    "  /note TEXT             a private note (never shown to the"
+	    " customer)\n"
+	    "  /label [[-]NAME]       list, add or remove (-) a label\n"
+	    "  /resolve [NOTE]        close the session as resolved\n"
 	    "  /panes [context|debug|customer [on|off]] | size PERCENT |"
 	    " reset\n"
 	    "  /turn N                show turn N's context and debug data\n"
@@ -1711,6 +1731,14 @@ cmd_line(struct console *c, char *line)
 		cdesk_order(c, arg);
 	else if (strcmp(cmd, "/customer") == 0)
 		cdesk_customer(c, arg);
+	else if (strcmp(cmd, "/note") == 0)
+		cdesk_note(c, arg);
+	else if (strcmp(cmd, "/label") == 0)
+		cdesk_label(c, arg);
+	else if (strcmp(cmd, "/resolve") == 0)
+		cdesk_resolve(c, arg);
+	else if (strcmp(cmd, "/canned") == 0)
+		cdesk_canned(c, arg);
 	else if (strcmp(cmd, "/panes") == 0)
 		cmd_panes(c, arg);
 	else if (strcmp(cmd, "/verdicts") == 0)

@@ -245,3 +245,188 @@ desk_notes(struct store *st, const char *sid, long long after,
 		return store_fail(st, err, "read notes");
 	return SD_OK;
 }
+
+enum sd_rc
+desk_note_add(struct store *st, const char *sid, const char *agent,
+    const char *text, struct sd_error *err)
+{
+	struct session_info si;
+	struct sbuf	 clean = SBUF_INIT;
+	enum sd_rc	 rc;
+
+	memset(&si, 0, sizeof si);
+	text_sanitize(text, strlen(text), TEXT_MAX_MESSAGE, &clean, NULL);
+	if (clean.len == 0)
+		return sd_fail(err, SD_ERR_INVALID, "an empty note");
+	if ((rc = store_begin(st, err)) != SD_OK)
+		goto out;
+	if ((rc = history_session_get(st, sid, &si, err)) == SD_OK)
+		rc = note_add(st, sid, "note", agent, clean.buf, err);
+	rc = finish(st, rc, err);
+out:
+	session_info_release(&si);
+	sbuf_release(&clean);
+	return rc;
+}
+
+/* label folded to lower case, or NULL when it is not a label. */
+static char *
+label_fold(const char *label)
+{
+	char	*l;
+	size_t	 i, n = strlen(label);
+
+	if (n == 0 || n > 32)
+		return NULL;
+	l = xstrdup(label);
+	for (i = 0; i < n; i++) {
+		if (l[i] >= 'A' && l[i] <= 'Z')
+			l[i] = (char)(l[i] - 'A' + 'a');
+		if (!((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= '0' &&
+		    l[i] <= '9') || l[i] == '-' || l[i] == '_' ||
+		    l[i] == ':')) {
+			free(l);
+			return NULL;
+		}
+	}
+	return l;
+}
+
+enum sd_rc
+desk_label(struct store *st, const char *sid, const char *label, int on,
+    int *changed, struct sd_error *err)
+{
+	static const char add[] = "INSERT OR IGNORE INTO desk_labels"
+	    "(session_id, label) VALUES (?1, ?2)";
+	static const char del[] = "DELETE FROM desk_labels"
+	    " WHERE session_id = ?1 AND label = ?2";
+	struct session_info si;
+	sqlite3_stmt	*s;
+	char		*l;
+	enum sd_rc	 rc;
+	int		 r;
+
+	memset(&si, 0, sizeof si);
+	if (changed != NULL)
+		*changed = 0;
+	if ((l = label_fold(label)) == NULL)
+		return sd_fail(err, SD_ERR_INVALID, "label \"%s\": a word of "
+		    "up to 32 letters, digits, '-', '_' or ':'", label);
+	if ((rc = store_begin(st, err)) != SD_OK)
+		goto out;
+	if ((rc = history_session_get(st, sid, &si, err)) != SD_OK)
+		goto done;
+	if ((s = store_prepare(st, on ? add : del, err)) == NULL) {
+		rc = SD_ERR_DB;
+		goto done;
+	}
+	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, l, -1, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		rc = store_fail(st, err, on ? "add label" : "remove label");
+	else if (changed != NULL)
+		*changed = sqlite3_changes(store_db(st)) > 0;
+done:
+	rc = finish(st, rc, err);
+out:
+	session_info_release(&si);
+	free(l);
+	return rc;
+}
+
+char *
+desk_labels(struct store *st, const char *sid)
+{
+	static const char sql[] = "SELECT group_concat(label, ', ') FROM"
+	    " (SELECT label FROM desk_labels WHERE session_id = ?1"
+	    " ORDER BY label)";
+	sqlite3_stmt	*s;
+	char		*v = NULL;
+
+	if ((s = store_prepare(st, sql, NULL)) != NULL) {
+		sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = col_dup(s, 0);
+		sqlite3_reset(s);
+	}
+	return v != NULL ? v : xstrdup("");
+}
+
+enum sd_rc
+desk_resolve(struct store *st, const char *sid, const char *agent,
+    const char *note, struct sd_error *err)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO desk_resolved"
+	    "(session_id, agent, at) VALUES (?1, ?2, ?3)";
+	struct session_info si;
+	struct sbuf	 ev = SBUF_INIT;
+	sqlite3_stmt	*s;
+	enum sd_rc	 rc;
+	int		 r;
+
+	memset(&si, 0, sizeof si);
+	if ((rc = store_begin(st, err)) != SD_OK)
+		return rc;
+	if ((rc = history_session_get(st, sid, &si, err)) != SD_OK)
+		goto out;
+	if (held_by(&si, NULL) && strcmp(si.agent, agent) != 0) {
+		rc = sd_fail(err, SD_ERR_CONFLICT, "%s is held by %s", sid,
+		    si.agent);
+		goto out;
+	}
+	if ((rc = history_session_update(st, sid, si.state, "closed", NULL,
+	    NULL, err)) != SD_OK)
+		goto out;
+	if ((s = store_prepare(st, sql, err)) == NULL) {
+		rc = SD_ERR_DB;
+		goto out;
+	}
+	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, agent, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, store_now(), -1, SQLITE_TRANSIENT);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE) {
+		rc = store_fail(st, err, "record the resolution");
+		goto out;
+	}
+	sbuf_addf(&ev, "%s resolved the session", agent);
+	if ((rc = note_add(st, sid, "event", agent, ev.buf, err)) == SD_OK &&
+	    note != NULL && *note != '\0')
+		rc = note_add(st, sid, "note", agent, note, err);
+out:
+	rc = finish(st, rc, err);
+	session_info_release(&si);
+	sbuf_release(&ev);
+	return rc;
+}
+
+enum sd_rc
+desk_resolved_count(struct store *st, const char *from, const char *to,
+    long long key_id, long long *n, struct sd_error *err)
+{
+	static const char sql[] = "SELECT count(*) FROM desk_resolved r"
+	    " WHERE (?1 IS NULL OR r.at >= ?1) AND (?2 IS NULL OR r.at <= ?2)"
+	    " AND (?3 = 0 OR EXISTS (SELECT 1 FROM api_sessions a"
+	    " WHERE a.session_id = r.session_id AND a.key_id = ?3))";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	if (from != NULL)
+		sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+	if (to != NULL)
+		sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, key_id);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (r != SQLITE_ROW)
+		return store_fail(st, err, "count resolutions");
+	return SD_OK;
+}

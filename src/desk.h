@@ -53,6 +53,36 @@ void		 desk_note_release(struct desk_note *);
 enum sd_rc	 desk_notes(struct store *, const char *sid, long long after,
 		    struct desk_note **out, size_t *n, struct sd_error *);
 
+/* A private note by agent on sid: never shown to the customer. */
+enum sd_rc	 desk_note_add(struct store *, const char *sid,
+		    const char *agent, const char *text, struct sd_error *);
+
+/*
+ * Add (on) or remove a label of sid.  Labels are a word of letters,
+ * digits, '-', '_' or ':' (SD_ERR_INVALID otherwise), folded to lower
+ * case.  *changed (may be NULL): whether it was not already so.
+ */
+enum sd_rc	 desk_label(struct store *, const char *sid, const char *label,
+		    int on, int *changed, struct sd_error *);
+/* sid's labels, sorted, joined with ", " ("" for none).  Caller frees. */
+char		*desk_labels(struct store *, const char *sid);
+
+/*
+ * Resolve sid: the conversation is closed (status "closed", nobody
+ * holds it) and counted as resolved by agent.  SD_ERR_CONFLICT when
+ * another agent holds it.  note (may be NULL or "") is kept as a
+ * private note.
+ */
+enum sd_rc	 desk_resolve(struct store *, const char *sid,
+		    const char *agent, const char *note, struct sd_error *);
+/*
+ * Sessions agents resolved between from and to (ISO times, NULL: no
+ * bound), of the sessions key_id opened (0: every session).
+ */
+enum sd_rc	 desk_resolved_count(struct store *, const char *from,
+		    const char *to, long long key_id, long long *n,
+		    struct sd_error *);
+
 /* desk-panel.c: what an agent sees of a customer beside the session. */
 
 /* An order with what an agent answers from. */
