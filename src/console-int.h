@@ -67,9 +67,17 @@ struct console {
 	int		 tall;		/* side panes below, not beside */
 
 	int		 sessions_view;
-	struct session_info *sess;
+	struct desk_row	*all;		/* the queue, unfiltered */
+	size_t		 nall;
+	int		 queue_seen;	/* all was read once: alerts from now */
+	struct desk_row	*sess;		/* the filtered queue, or NULL: all */
 	size_t		 nsess;
 	size_t		 sess_sel;
+	struct desk_filter qf;		/* the sessions view's filter */
+	char		*qlabel;	/* its label and text (owned) */
+	char		*qtext;
+	char		**alerts;	/* sessions marked for an alert */
+	size_t		 nalerts;
 
 	int		 ctx_search;	/* context pane shows a search */
 	struct cdoc	 search_doc;
@@ -165,6 +173,15 @@ void		 cdesk_canned(struct console *, const char *arg);
 /* Each canned reply's name to add(arg, name) (for Tab). */
 void		 cdesk_canned_names(struct console *,
 		    void (*add)(void *, const char *), void *arg);
+/* The sessions view's rows (filtered or all); *n gets their number. */
+struct desk_row	*con_rows(struct console *, size_t *n);
+/* The sessions view as a document, one tag per row. */
+void		 cdesk_queue_doc(struct console *, struct cdoc *);
+/* /sessions [escalated|mine|waiting|label:NAME|all] [TEXT]. */
+void		 cdesk_sessions(struct console *, const char *arg);
+/* An opened session is no longer marked. */
+void		 cdesk_unmark(struct console *, const char *sid);
+void		 cdesk_free(struct console *);
 /* Whether pane p is on screen (the panel: with a customer in it). */
 int		 con_pane_shown(const struct console *, int p);
 

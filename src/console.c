@@ -345,25 +345,6 @@ con_refresh_session(struct console *c)
 	c->dirty = 1;
 }
 
-void
-con_sessions_refresh(struct console *c)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 i;
-
-	for (i = 0; i < c->nsess; i++)
-		session_info_release(&c->sess[i]);
-	free(c->sess);
-	c->sess = NULL;
-	c->nsess = 0;
-	if (history_sessions(c->st, SESSIONS_MAX, &c->sess, &c->nsess,
-	    &err) != SD_OK)
-		con_fail(c, "listing sessions", &err);
-	if (c->sess_sel >= c->nsess)
-		c->sess_sel = c->nsess > 0 ? c->nsess - 1 : 0;
-	c->dirty = 1;
-}
-
 /* Show session id (NULL: a new one).  desk: watching, not chatting. */
 void
 con_switch(struct console *c, const char *id, int desk)
@@ -452,8 +433,7 @@ poll_db(struct console *c)
 	c->data_version = v;
 	con_load_messages(c);
 	con_refresh_session(c);
-	if (c->sessions_view)
-		con_sessions_refresh(c);
+	con_sessions_refresh(c);	/* for the alerts, even unseen */
 	if (c->panel.cust.id != NULL) {
 		char *cust = xstrdup(c->panel.cust.id);
 
@@ -721,47 +701,6 @@ conv_build(struct console *c)
 	c->conv_built_w = c->r[PANE_CONV].w;
 }
 
-static void
-sessions_doc(struct console *c, struct cdoc *d)
-{
-	size_t	 i;
-
-	cdoc_line(d, 0, -1);
-	cdoc_adds(d, CS_DIM, "Up/Down select, Enter opens, Esc or F4 "
-	    "closes; refreshed as turns arrive");
-	cdoc_line(d, 0, -1);
-	cdoc_addf(d, CS_BOLD, "  %-9s %-9s %-8s %-7s %5s  %-16s  %s",
-	    "session", "status", "user", "channel", "msgs", "updated",
-	    "reason / agent");
-	if (c->nsess == 0) {
-		cdoc_line(d, 2, -1);
-		cdoc_adds(d, CS_DIM, "  (no sessions yet)");
-	}
-	for (i = 0; i < c->nsess; i++) {
-		const struct session_info *s = &c->sess[i];
-		int	 st = CS_TEXT;
-		char	 upd[17];
-
-		if (strcmp(s->status, "escalated") == 0)
-			st = CS_ERROR;
-		else if (strcmp(s->status, "agent") == 0)
-			st = CS_AGENT;
-		snprintf(upd, sizeof upd, "%.16s", s->updated_at != NULL ?
-		    s->updated_at : "");
-		cdoc_line(d, 4, (long)i);
-		cdoc_addf(d, i == c->sess_sel ? CS_SELECT : CS_TEXT,
-		    "%s %-9s", i == c->sess_sel ? ">" : " ", s->id);
-		cdoc_addf(d, st, " %-9s", s->status);
-		cdoc_addf(d, CS_TEXT, " %-8s %-7s %5lld  %-16s  ",
-		    s->user_id != NULL ? s->user_id : "-",
-		    s->channel != NULL ? s->channel : "-", s->turns, upd);
-		if (s->agent != NULL)
-			cdoc_addf(d, CS_AGENT, "held by %s ", s->agent);
-		if (s->escalation_reason != NULL)
-			cdoc_adds(d, CS_DIM, s->escalation_reason);
-	}
-}
-
 /*
  * The side panes (customer panel, context, debug) right of the
  * conversation from 100 columns, stacked, their heights by weight; on
@@ -963,9 +902,9 @@ draw(struct console *c)
 	r = c->r[PANE_CONV];
 	if (c->sessions_view) {
 		struct cdoc d = CDOC_INIT;
-		size_t n, i;
+		size_t n, i, nrows;
 
-		sessions_doc(c, &d);
+		cdesk_queue_doc(c, &d);
 		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
 		/* Keep the selected session in sight. */
 		for (i = 0; i < n; i++)
@@ -975,7 +914,10 @@ draw(struct console *c)
 			c->scroll[PANE_CONV] = (int)i - r.h + 2;
 		if (i < n && (int)i < c->scroll[PANE_CONV])
 			c->scroll[PANE_CONV] = (int)i;
-		snprintf(title, sizeof title, "Sessions (%zu)", c->nsess);
+		con_rows(c, &nrows);
+		snprintf(title, sizeof title, "Sessions (%zu%s)", nrows,
+		    c->qf.show != DESK_ALL || c->qf.text != NULL ?
+		    ", filtered: /sessions all shows all" : "");
 		draw_doc(c, r, &d, c->rows, n, &c->scroll[PANE_CONV], 0,
 		    c->focus == PANE_CONV, title, -1, 1);
 		cdoc_clear(&d);
@@ -1004,12 +946,12 @@ draw(struct console *c)
 		    c->sel > 0 ? c->sel : -1, 1);
 	}
 	for (p = PANE_CTX; p < PANE_N; p++)
-		if (con_pane_shown(c, p))
+		if (c->r[p].w > 0)
 			draw_side(c, p);
 	/* Separators between side-by-side panes. */
 	attrset(c->attr[CS_DIM]);
 	for (p = PANE_CTX; p < PANE_N; p++) {
-		if (!con_pane_shown(c, p) || (c->tall && c->r[p].x == 0))
+		if (c->r[p].w == 0 || (c->tall && c->r[p].x == 0))
 			continue;
 		for (y = c->tall ? c->r[p].y : 0; y < LINES - 2; y++)
 			mvaddch(y, c->r[p].x - 1, cdoc_unicode ? ACS_VLINE :
@@ -1207,9 +1149,10 @@ con_complete(int count, int key)
 	} else if (arg && (strncmp(line, "/open ", 6) == 0 ||
 	    strncmp(line, "/session ", 9) == 0)) {
 		con_sessions_refresh(c);
-		for (i = 0; i < c->nsess; i++)
-			if (strncmp(c->sess[i].id, line + ws, point - ws) == 0)
-				cand_add(&cs, c->sess[i].id);
+		for (i = 0; i < c->nall; i++)
+			if (strncmp(c->all[i].s.id, line + ws, point - ws) ==
+			    0)
+				cand_add(&cs, c->all[i].s.id);
 	} else if (arg && (strncmp(line, "/user ", 6) == 0 ||
 	    strncmp(line, "/customer ", 10) == 0)) {
 		cand_query(c, customers_sql, line + ws, point - ws, &cs);
@@ -1319,7 +1262,9 @@ show_help(struct console *c)
 	    "  /search QUERY          search the knowledge base (context pane)\n"
 	    "  /feedback up|down [COMMENT]  rate the last bot reply\n"
 	    "  /escalate [REASON]     hand the session to a person\n"
-	    "  /sessions              live and recent sessions (agent desk)\n"
+	    "  /sessions [escalated|mine|waiting|label:NAME|all] [TEXT]\n"
+	    "                         the queue (agent desk), filtered or"
+	    " searched\n"
 	    "  /open SESSION          watch a session with its traces\n"
 	    "  /takeover [--force]    answer the session yourself (agent);"
 	    " --force takes it\n"
@@ -1397,6 +1342,7 @@ cmd_open(struct console *c, const char *arg, int desk)
 	}
 	c->sessions_view = 0;
 	con_switch(c, arg, desk);
+	cdesk_unmark(c, arg);
 	if (desk)
 		cdesk_opened(c);
 	session_info_release(&si);
@@ -1409,8 +1355,8 @@ cmd_history(struct console *c)
 	size_t	 i, shown = 0;
 
 	con_sessions_refresh(c);
-	for (i = 0; i < c->nsess && shown < 20; i++) {
-		const struct session_info *s = &c->sess[i];
+	for (i = 0; i < c->nall && shown < 20; i++) {
+		const struct session_info *s = &c->all[i].s;
 
 		if ((c->user == NULL) != (s->user_id == NULL) ||
 		    (c->user != NULL && strcmp(c->user, s->user_id) != 0))
@@ -1716,12 +1662,9 @@ cmd_line(struct console *c, char *line)
 	else if (strcmp(cmd, "/escalate") == 0 ||
 	    strcmp(cmd, "/takeover") == 0 || strcmp(cmd, "/handback") == 0)
 		cdesk_agent(c, cmd, arg);
-	else if (strcmp(cmd, "/sessions") == 0) {
-		c->sessions_view = !c->sessions_view;
-		c->scroll[PANE_CONV] = 0;
-		if (c->sessions_view)
-			con_sessions_refresh(c);
-	} else if (strcmp(cmd, "/open") == 0) {
+	else if (strcmp(cmd, "/sessions") == 0)
+		cdesk_sessions(c, arg);
+	else if (strcmp(cmd, "/open") == 0) {
 		if (*arg == '\0')
 			con_note(c, "usage: /open SESSION (Tab completes; "
 			    "/sessions lists them)");
@@ -1955,6 +1898,7 @@ static void
 on_key(struct console *c, int ch)
 {
 	int	 empty = rl_end == 0, p, page;
+	size_t	 nrows;
 	MEVENT	 ev;
 
 	if (ch != KEY_MOUSE && ch != KEY_RESIZE && c->notice.len > 0) {
@@ -2034,9 +1978,10 @@ on_key(struct console *c, int ch)
 	case KEY_UP:
 	case KEY_DOWN:
 		if (c->sessions_view && empty) {
+			con_rows(c, &nrows);
 			if (ch == KEY_UP && c->sess_sel > 0)
 				c->sess_sel--;
-			else if (ch == KEY_DOWN && c->sess_sel + 1 < c->nsess)
+			else if (ch == KEY_DOWN && c->sess_sel + 1 < nrows)
 				c->sess_sel++;
 			return;
 		}
@@ -2067,8 +2012,8 @@ on_key(struct console *c, int ch)
 		break;
 	}
 	if (c->sessions_view && empty && (ch == '\n' || ch == '\r') &&
-	    c->nsess > 0) {
-		char *id = xstrdup(c->sess[c->sess_sel].id);
+	    con_rows(c, &nrows) != NULL && c->sess_sel < nrows) {
+		char *id = xstrdup(con_rows(c, &nrows)[c->sess_sel].s.id);
 
 		cmd_open(c, id, 1);
 		free(id);
@@ -2181,13 +2126,9 @@ readline_init(struct console *c)
 static void
 console_free(struct console *c)
 {
-	size_t	 i;
-
 	msgs_clear(c);
 	free(c->msgs);
-	for (i = 0; i < c->nsess; i++)
-		session_info_release(&c->sess[i]);
-	free(c->sess);
+	cdesk_free(c);
 	session_info_release(&c->si);
 	cdoc_clear(&c->conv_doc);
 	cdoc_clear(&c->search_doc);

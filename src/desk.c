@@ -15,10 +15,12 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "shopdesk.h"
+#include "catalog.h"
 #include "desk.h"
 #include "history.h"
 #include "sbuf.h"
@@ -429,4 +431,172 @@ desk_resolved_count(struct store *st, const char *from, const char *to,
 	if (r != SQLITE_ROW)
 		return store_fail(st, err, "count resolutions");
 	return SD_OK;
+}
+
+void
+desk_row_release(struct desk_row *r)
+{
+	session_info_release(&r->s);
+	free(r->customer);
+	free(r->last_role);
+	free(r->last_text);
+	free(r->last_at);
+	free(r->waiting);
+	free(r->labels);
+	memset(r, 0, sizeof *r);
+}
+
+/*
+ * One statement for the whole list: the subqueries each seek the
+ * (session_id, seq) index of messages, a few rows per session.
+ */
+static const char queue_sql[] =
+	"SELECT * FROM (SELECT s.id, s.user_id, s.channel, s.status,"
+	" s.escalation_reason, s.agent, s.created_at, s.updated_at,"
+	" (SELECT coalesce(max(m.seq), 0) FROM messages m"
+	"  WHERE m.session_id = s.id) AS nlines,"
+	" (SELECT m.role FROM messages m WHERE m.session_id = s.id"
+	"  ORDER BY m.seq DESC LIMIT 1),"
+	" (SELECT m.text FROM messages m WHERE m.session_id = s.id"
+	"  ORDER BY m.seq DESC LIMIT 1),"
+	" (SELECT m.created_at FROM messages m WHERE m.session_id = s.id"
+	"  ORDER BY m.seq DESC LIMIT 1),"
+	" CASE WHEN s.status IN ('escalated', 'agent') THEN"
+	"  (SELECT min(m.created_at) FROM messages m"
+	"   WHERE m.session_id = s.id AND m.role = 'user' AND m.seq >"
+	"   (SELECT coalesce(max(a.seq), 0) FROM messages a"
+	"    WHERE a.session_id = s.id AND a.role = 'agent')) END AS waiting,"
+	" (SELECT group_concat(label, ', ') FROM (SELECT l.label FROM"
+	"  desk_labels l WHERE l.session_id = s.id ORDER BY l.label))"
+	" FROM sessions s"
+	" WHERE (?1 = 0"
+	"  OR (?1 = 1 AND s.status = 'escalated')"
+	"  OR (?1 = 2 AND s.status = 'agent' AND s.agent = ?2)"
+	"  OR (?1 = 4 AND EXISTS (SELECT 1 FROM desk_labels l"
+	"   WHERE l.session_id = s.id AND l.label = ?3))"
+	"  OR ?1 = 3)"
+	" AND (?4 IS NULL OR s.id = ?4 OR s.user_id = ?4 COLLATE NOCASE"
+	"  OR EXISTS (SELECT 1 FROM messages m WHERE m.session_id = s.id"
+	"   AND m.role IN ('user', 'bot', 'agent')"
+	"   AND m.text LIKE '%' || ?4 || '%' ESCAPE '\\')))"
+	" WHERE ?1 != 3 OR waiting IS NOT NULL"
+	" ORDER BY CASE WHEN status = 'escalated' AND waiting IS NOT NULL"
+	"  THEN 0 WHEN status = 'agent' AND waiting IS NOT NULL THEN 1"
+	"  WHEN status = 'escalated' THEN 2 WHEN status = 'agent' THEN 3"
+	"  ELSE 4 END, updated_at DESC, id"
+	" LIMIT ?5";
+
+static void
+queue_row(struct store *st, sqlite3_stmt *s, struct desk_row *r)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct customer	 cu;
+
+	memset(r, 0, sizeof *r);
+	r->s.id = col_dup(s, 0);
+	r->s.user_id = col_dup(s, 1);
+	r->s.channel = col_dup(s, 2);
+	r->s.status = col_dup(s, 3);
+	r->s.escalation_reason = col_dup(s, 4);
+	r->s.agent = col_dup(s, 5);
+	r->s.created_at = col_dup(s, 6);
+	r->s.updated_at = col_dup(s, 7);
+	r->s.turns = sqlite3_column_int64(s, 8);
+	r->last_role = col_dup(s, 9);
+	r->last_text = col_dup(s, 10);
+	r->last_at = col_dup(s, 11);
+	r->waiting = col_dup(s, 12);
+	r->labels = col_dup(s, 13);
+	if (r->labels == NULL)
+		r->labels = xstrdup("");
+	if (r->s.user_id != NULL &&
+	    catalog_customer(st, r->s.user_id, &cu, &err) == SD_OK) {
+		r->customer = cu.name;
+		cu.name = NULL;
+		customer_release(&cu);
+	}
+	sd_error_clear(&err);
+}
+
+/* text as a LIKE pattern's body, its wildcards escaped with '\'. */
+static char *
+like_escape(const char *text)
+{
+	struct sbuf	 sb = SBUF_INIT;
+
+	for (; *text != '\0'; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			sbuf_addc(&sb, '\\');
+		sbuf_addc(&sb, *text);
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+enum sd_rc
+desk_queue(struct store *st, const struct desk_filter *f,
+    struct desk_row **out, size_t *n, struct sd_error *err)
+{
+	sqlite3_stmt	*s;
+	struct desk_row	*v = NULL;
+	size_t		 cnt = 0, cap = 0;
+	char		*pat = NULL;
+	int		 r;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, queue_sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int(s, 1, (int)f->show);
+	if (f->agent != NULL)
+		sqlite3_bind_text(s, 2, f->agent, -1, SQLITE_STATIC);
+	if (f->label != NULL)
+		sqlite3_bind_text(s, 3, f->label, -1, SQLITE_STATIC);
+	if (f->text != NULL && *f->text != '\0') {
+		pat = like_escape(f->text);
+		sqlite3_bind_text(s, 4, pat, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(s, 5, f->limit > 0 ? f->limit : -1);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap < 16 ? 16 : cap * 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		queue_row(st, s, &v[cnt++]);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	free(pat);
+	*out = v;
+	*n = cnt;
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "list the queue");
+	return SD_OK;
+}
+
+/* Seconds since 1970 of "YYYY-MM-DDTHH:MM:SS", -1 when unreadable. */
+static long long
+iso_seconds(const char *t)
+{
+	int		 y, m, d, hh, mm, ss;
+	long long	 era, yoe, doy, doe;
+
+	if (t == NULL || sscanf(t, "%d-%d-%dT%d:%d:%d", &y, &m, &d, &hh, &mm,
+	    &ss) != 6 || m < 1 || m > 12)
+		return -1;
+	/* Days from the civil date (proleptic Gregorian), no libc zone. */
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468) * 86400 + hh * 3600 + mm * 60 +
+	    ss;
+}
+
+long long
+desk_seconds_since(const char *since)
+{
+	long long	 a = iso_seconds(since), b = iso_seconds(store_now());
+
+	return a < 0 || b < 0 || b < a ? 0 : b - a;
 }

@@ -83,6 +83,46 @@ enum sd_rc	 desk_resolved_count(struct store *, const char *from,
 		    const char *to, long long key_id, long long *n,
 		    struct sd_error *);
 
+/* Which sessions the queue lists. */
+enum desk_show {
+	DESK_ALL,		/* every session */
+	DESK_ESCALATED,		/* escalated, waiting for a person */
+	DESK_MINE,		/* held by the agent asking */
+	DESK_WAITING,		/* the customer waits for an agent's answer */
+	DESK_LABEL,		/* with a label */
+};
+struct desk_filter {
+	enum desk_show	 show;
+	const char	*agent;		/* DESK_MINE: who asks */
+	const char	*label;		/* DESK_LABEL: which */
+	const char	*text;		/* in some line of the session, or
+					   its id or customer id; NULL: any */
+	long long	 limit;		/* at most (<= 0: no limit) */
+};
+/* A session of the queue, with what an agent picks one by. */
+struct desk_row {
+	struct session_info s;		/* the row (turns: its lines) */
+	char		*customer;	/* the customer's name, or NULL */
+	char		*last_role;	/* its last line: who, */
+	char		*last_text;	/* what (NULL: no line yet) */
+	char		*last_at;	/* and when */
+	char		*waiting;	/* since when the customer waits for an
+					   agent (lines after the last agent
+					   line of an escalated or held
+					   session), or NULL */
+	char		*labels;	/* "a, b", or "" */
+};
+void		 desk_row_release(struct desk_row *);
+/*
+ * The queue: escalated sessions whose customer waits first, then held
+ * ones whose customer waits, then escalated, held, and the others, each
+ * by the last update, newest first.  *out as usual.
+ */
+enum sd_rc	 desk_queue(struct store *, const struct desk_filter *,
+		    struct desk_row **out, size_t *n, struct sd_error *);
+/* Seconds from ISO time since to now (store_now), 0 when unreadable. */
+long long	 desk_seconds_since(const char *since);
+
 /* desk-panel.c: what an agent sees of a customer beside the session. */
 
 /* An order with what an agent answers from. */

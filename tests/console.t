@@ -152,7 +152,7 @@ expect "/session ID continues a session" "Session s000002 | user C1001"
 
 typeline "/sessions"
 expect "/sessions lists sessions" "Sessions ("
-expect "escalated sessions first" "> s000003"
+expect "escalated sessions first (our own escalation unmarked)" ">  s000003"
 keys Escape
 expect_gone "Esc closes the sessions view" "Sessions ("
 
