@@ -603,6 +603,13 @@ static const char *const history_migrations[] = {
 	"  at TEXT NOT NULL"
 	");"
 	"CREATE INDEX history.desk_resolved_at ON desk_resolved(at);",
+
+	/*
+	 * 5 -> 6: the agent role of an API key (apikey create --agent
+	 * NAME): the desk's routes act as that agent; NULL for a key that
+	 * only talks as customers.
+	 */
+	"ALTER TABLE history.api_keys ADD COLUMN agent TEXT;",
 };
 
 /*
