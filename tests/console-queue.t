@@ -48,6 +48,20 @@ expect "a customer's reply in a held session is announced" \
     "the customer wrote in s000001: any news on my order?"
 expect "and marked" " !s000001  Paige Lopez"
 expect "the list shows the customer's line" "customer: any news on my order?"
+echo "# An agent's shift, the queue after two alerts:"
+screen; dump
+
+# Answer from the held session, the customer panel beside it.
+typeline "/open s000001"
+expect "the held session opens" "You hold s000001"
+typeline "/canned tracking"
+expect "a canned reply on the input line" "tracking number 526284034533"
+keys Enter
+expect "sent" "agent> Hi Paige, your order #12072"
+typeline "/note promised a call back if the carrier disputes delivery"
+expect "a private note" "note>  (alice, private) promised a call back"
+echo "# An agent's shift, answering in a held session:"
+screen; dump
 
 typeline "/sessions escalated"
 expect "/sessions escalated" "filter: escalated"
