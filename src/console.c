@@ -933,7 +933,8 @@ draw(struct console *c)
 		if (con_held(c))
 			st = "you hold it";
 		snprintf(title, sizeof title, "%s %s | user %s | %ld turn%s"
-		    " | %s%s%s", c->desk ? "Watching" : "Session",
+		    " | %s%s%s", con_held(c) ? "Holding" : c->desk ?
+		    "Watching" : "Session",
 		    c->session != NULL ? c->session : "(new)",
 		    c->si.user_id != NULL ? c->si.user_id :
 		    (c->user != NULL ? c->user : "-"), c->nturns,
