@@ -26,6 +26,7 @@
 
 #include "shopdesk.h"
 #include "analytics.h"
+#include "desk.h"
 #include "analytics-int.h"
 #include "apikey.h"
 #include "store.h"
@@ -583,6 +584,7 @@ compute(struct store *st, const char *from, const char *to, long long key_id,
 {
 	struct analytics_range rg = { from, to, key_id, NULL };
 	cJSON		*o = cJSON_CreateObject();
+	long long	 desk_n;
 	enum sd_rc	 rc;
 
 	*out = NULL;
@@ -612,6 +614,10 @@ compute(struct store *st, const char *from, const char *to, long long key_id,
 		rc = analytics_quality_emit(st, &rg, o, err);
 	store_rollback(st);
 out:
+	/* Conversations agents resolved on the desk (desk.c keeps them). */
+	if (rc == SD_OK && (rc = desk_resolved_count(st, from, to, key_id,
+	    &desk_n, err)) == SD_OK)
+		cJSON_AddNumberToObject(o, "agent_resolved", (double)desk_n);
 	if (rc != SD_OK) {
 		cJSON_Delete(o);
 		return rc;

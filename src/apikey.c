@@ -62,6 +62,7 @@ apikey_info_release(struct apikey_info *ki)
 	free(ki->prefix);
 	free(ki->created_at);
 	free(ki->revoked_at);
+	free(ki->agent);
 	memset(ki, 0, sizeof *ki);
 }
 
@@ -123,7 +124,7 @@ apikey_list(struct store *st, struct apikey_info **out, size_t *n,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT id, name, prefix, created_at,"
-	    " revoked_at, admin FROM api_keys ORDER BY id";
+	    " revoked_at, admin, agent FROM api_keys ORDER BY id";
 	struct apikey_info *v = NULL;
 	size_t		 len = 0, cap = 0;
 	sqlite3_stmt	*s;
@@ -144,6 +145,7 @@ apikey_list(struct store *st, struct apikey_info **out, size_t *n,
 		v[len].created_at = col_dup(s, 3);
 		v[len].revoked_at = col_dup(s, 4);
 		v[len].admin = sqlite3_column_int(s, 5);
+		v[len].agent = col_dup(s, 6);
 		len++;
 	}
 	sqlite3_reset(s);
@@ -234,6 +236,51 @@ apikey_is_admin(struct store *st, long long id, int *admin,
 	r = sqlite3_step(s);
 	if (r == SQLITE_ROW)
 		*admin = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return store_fail(st, err, "read API key");
+	return SD_OK;
+}
+
+enum sd_rc
+apikey_set_agent(struct store *st, long long id, const char *agent,
+    struct sd_error *err)
+{
+	static const char sql[] = "UPDATE api_keys SET agent = ?2"
+	    " WHERE id = ?1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	if (agent != NULL)
+		sqlite3_bind_text(s, 2, agent, -1, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (r != SQLITE_DONE)
+		return store_fail(st, err, "set the key's agent");
+	if (sqlite3_changes(store_db(st)) == 0)
+		return sd_fail(err, SD_ERR_NOTFOUND, "no API key %lld", id);
+	return SD_OK;
+}
+
+enum sd_rc
+apikey_agent(struct store *st, long long id, char **agent,
+    struct sd_error *err)
+{
+	static const char sql[] = "SELECT agent FROM api_keys WHERE id = ?1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	*agent = NULL;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
+		*agent = col_dup(s, 0);
 	sqlite3_reset(s);
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
 		return store_fail(st, err, "read API key");

@@ -23,6 +23,7 @@ struct apikey_info {
 	char		*created_at;
 	char		*revoked_at;	/* NULL while valid */
 	int		 admin;		/* sees every key's analytics */
+	char		*agent;		/* acts as this agent, or NULL */
 };
 void		 apikey_info_release(struct apikey_info *);
 
@@ -54,6 +55,18 @@ long long	 apikey_lookup(struct store *, const char *key, size_t n,
 enum sd_rc	 apikey_is_admin(struct store *, long long id, int *admin,
 		    struct sd_error *);
 
+/*
+ * Give key id the agent role, acting as agent (NULL: no role).
+ * SD_ERR_NOTFOUND when there is no such key.
+ */
+enum sd_rc	 apikey_set_agent(struct store *, long long id,
+		    const char *agent, struct sd_error *);
+/*
+ * The agent key id acts as: *agent gets the name (caller frees), or
+ * NULL for a key without the agent role.
+ */
+enum sd_rc	 apikey_agent(struct store *, long long id, char **agent,
+		    struct sd_error *);
 /*
  * Record that key_id (0: no key, the server runs without auth) opened
  * session_id.  Call inside the transaction that creates the session.

@@ -1,6 +1,7 @@
 /*
- * cmd-apikey.c: "shopdesk apikey create [--name NAME] [--admin] | list |
- * revoke ID", the keys that clients of "shopdesk serve" present.
+ * cmd-apikey.c: "shopdesk apikey create [--name NAME] [--admin]
+ * [--agent AGENT] | list | revoke ID", the keys that clients of
+ * "shopdesk serve" present.
  */
 #include "config.h"
 
@@ -23,15 +24,16 @@ apikey_create_main(struct sd_ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "name",	required_argument,	NULL, 'n' },
 		{ "admin",	no_argument,		NULL, 'a' },
+		{ "agent",	required_argument,	NULL, 'g' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct sd_error	 err = SD_ERROR_INIT;
-	const char	*name = "";
+	const char	*name = "", *agent = NULL;
 	char		*key = NULL;
 	long long	 id;
 	int		 ch, status, admin = 0;
 
-	while ((ch = getopt_long(argc, argv, "n:a", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:ag:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			name = optarg;
@@ -39,13 +41,28 @@ apikey_create_main(struct sd_ctx *ctx, int argc, char **argv)
 		case 'a':
 			admin = 1;
 			break;
+		case 'g':
+			agent = optarg;
+			break;
 		default:
 			return cmd_usage(&cmd_apikey_entry);
 		}
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_apikey_entry);
-	if (apikey_create(ctx->st, name, admin, &key, &id, &err) != SD_OK) {
+	if (agent != NULL && (*agent == '\0' || strlen(agent) > 64 ||
+	    strpbrk(agent, " \t\r\n") != NULL)) {
+		fprintf(stderr, "shopdesk apikey: --agent \"%s\": a name of 1 "
+		    "to 64 characters without spaces\n", agent);
+		return SD_EXIT_USAGE;
+	}
+	/* Key and role in one transaction: no key without its role. */
+	if (store_begin(ctx->st, &err) != SD_OK ||
+	    apikey_create(ctx->st, name, admin, &key, &id, &err) != SD_OK ||
+	    (agent != NULL && apikey_set_agent(ctx->st, id, agent,
+	    &err) != SD_OK) || store_commit(ctx->st, &err) != SD_OK) {
+		store_rollback(ctx->st);
+		free(key);
 		status = cmd_error(&cmd_apikey_entry, &err);
 		sd_error_clear(&err);
 		return status;
@@ -53,9 +70,11 @@ apikey_create_main(struct sd_ctx *ctx, int argc, char **argv)
 	/* The key on stdout alone, so that scripts can capture it. */
 	printf("%s\n", key);
 	if (!ctx->quiet)
-		fprintf(stderr, "shopdesk apikey: created %skey %lld%s%s; it "
-		    "is shown only now, keep it safe\n", admin ? "admin " : "",
-		    id, *name != '\0' ? " named " : "", name);
+		fprintf(stderr, "shopdesk apikey: created %skey %lld%s%s%s%s; "
+		    "it is shown only now, keep it safe\n", admin ? "admin " :
+		    "", id, *name != '\0' ? " named " : "", name,
+		    agent != NULL ? " for agent " : "", agent != NULL ? agent :
+		    "");
 	free(key);
 	return SD_EXIT_OK;
 }
@@ -79,9 +98,12 @@ apikey_list_main(struct sd_ctx *ctx, int argc, char **argv)
 	    "CREATED", "REVOKED", "NAME");
 	for (i = 0; i < n; i++) {
 		printf("%-5lld %-16s %-5s %-21s %-21s %s\n", v[i].id,
-		    v[i].prefix, v[i].admin ? "admin" : "key",
+		    v[i].prefix, v[i].admin ? "admin" : v[i].agent != NULL ?
+		    "agent" : "key",
 		    v[i].created_at, v[i].revoked_at != NULL ?
 		    v[i].revoked_at : "-", v[i].name);
+		if (v[i].agent != NULL)
+			printf("%-5s acts as agent %s\n", "", v[i].agent);
 		apikey_info_release(&v[i]);
 	}
 	free(v);
@@ -135,7 +157,8 @@ cmd_apikey_run(struct sd_ctx *ctx, int argc, char **argv)
 
 const struct sd_cmd cmd_apikey_entry = {
 	.name = "apikey",
-	.usage = "apikey create [--name NAME] [--admin] | list | revoke ID",
+	.usage = "apikey create [--name NAME] [--admin] [--agent AGENT] | "
+	    "list | revoke ID",
 	.summary = "create, list and revoke keys for the HTTP API",
 	.flags = SD_CMD_DB,
 	.run = cmd_apikey_run,

@@ -20,8 +20,6 @@
 #include "paths.h"
 
 extern const struct sd_cmd cmd_chat_entry;
-int	 replay_stream(struct sd_ctx *, FILE *, const char *, int,
-	    const char *, const char *);
 
 static int
 cmd_chat_run(struct sd_ctx *ctx, int argc, char **argv)
@@ -54,7 +52,8 @@ cmd_chat_run(struct sd_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (!isatty(STDIN_FILENO)) {
-		ch = replay_stream(ctx, stdin, "stdin", 0, user, session);
+		ch = replay_stream(ctx, stdin, "stdin", 0, user, session,
+		    ENGINE_CHAT);
 		free(user);
 		free(session);
 		return ch;

@@ -15,8 +15,6 @@
 #include "console.h"
 
 extern const struct sd_cmd cmd_console_entry;
-int	 replay_stream(struct sd_ctx *, FILE *, const char *, int,
-	    const char *, const char *);
 
 static int
 cmd_console_run(struct sd_ctx *ctx, int argc, char **argv)
@@ -70,7 +68,7 @@ cmd_console_run(struct sd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_console_entry);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return replay_stream(ctx, stdin, "stdin", 0, o.user,
-		    o.session);
+		    o.session, ENGINE_CONSOLE);
 	if (console_run(ctx, &o, &err) != SD_OK)
 		return cmd_error(&cmd_console_entry, &err);
 	if (o.bench_draws >= 0)

@@ -73,7 +73,7 @@ id_ok(const char *s, size_t n, size_t *at)
  */
 int
 replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
-    const char *user, const char *session)
+    const char *user, const char *session, enum engine_channel channel)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct engine	*e;
@@ -134,7 +134,7 @@ replay_stream(struct sd_ctx *ctx, FILE *fp, const char *name, int json,
 			status = SD_EXIT_FAIL;
 			break;
 		}
-		if (engine_turn(e, ENGINE_REPLAY, cur_session, cur_user,
+		if (engine_turn(e, channel, cur_session, cur_user,
 		    line.buf, line.len, &tu, &err) != SD_OK) {
 			fprintf(stderr, "shopdesk replay: %s:%lu: %s\n", name,
 			    lineno, sd_error_msg(&err));
@@ -211,7 +211,7 @@ cmd_replay_run(struct sd_ctx *ctx, int argc, char **argv)
 		return SD_EXIT_FAIL;
 	}
 	status = replay_stream(ctx, fp, fp == stdin ? "stdin" : argv[optind],
-	    json, user, session);
+	    json, user, session, ENGINE_REPLAY);
 	if (fp != stdin)
 		fclose(fp);
 	return status;

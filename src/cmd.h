@@ -5,7 +5,10 @@
 #ifndef CMD_H
 #define CMD_H
 
+#include <stdio.h>
+
 #include "shopdesk.h"
+#include "engine.h"
 
 extern const struct sd_cmd *const cmd_table[];
 
@@ -29,6 +32,14 @@ struct store;
 struct store	*cmd_scratch_copy(struct store *, char **path,
 		    struct sd_error *);
 void		 cmd_scratch_remove(char *path);
+/*
+ * Run the script fp (named name in messages) through the engine as
+ * "shopdesk replay" does; sessions it starts are stored with channel,
+ * so that a piped "shopdesk chat" is a chat session.  Returns the exit
+ * status.
+ */
+int	 replay_stream(struct sd_ctx *, FILE *fp, const char *name, int json,
+	    const char *user, const char *session, enum engine_channel);
 /* Progress to stderr, only when it is a terminal and not quiet. */
 int	 cmd_progress_wanted(const struct sd_ctx *);
 

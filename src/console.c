@@ -37,6 +37,8 @@
 #include "catalog.h"
 #include "console.h"
 #include "console-doc.h"
+#include "console-int.h"
+#include "desk.h"
 #include "engine.h"
 #include "generate.h"
 #include "history.h"
@@ -48,93 +50,6 @@
 #include "text.h"
 
 #define POLL_MS		500	/* how often the database is checked */
-#define SESSIONS_MAX	200	/* rows of the sessions view */
-#define PREFIX_W	17	/* "#12 12:00 agent> " */
-
-/* A message of the session on screen (or a console notice). */
-struct cmsg {
-	long long	 id;		/* messages.id, 0 for a notice */
-	char		*role;		/* user, bot, agent, system, note */
-	char		*text;		/* as stored */
-	char		*at;		/* created_at, or NULL */
-	char		*trace_text;	/* the stored trace, or NULL */
-	cJSON		*trace;		/* parsed on first use */
-	long		 turn;		/* turn number it belongs to */
-};
-
-struct rect {
-	int	 y, x, h, w;
-};
-
-enum pane { PANE_CONV, PANE_CTX, PANE_DBG, PANE_N };
-
-struct console {
-	struct sd_ctx	*ctx;
-	struct store	*st;
-	struct engine	*eng;
-	struct console_opts *opts;
-	char		*user;		/* customer id or NULL */
-	char		*agent;		/* our name on agent lines */
-	char		*session;	/* session on screen, NULL: a new one */
-	struct session_info si;		/* its row (id NULL when none) */
-	int		 desk;		/* watching someone else's session */
-
-	struct cmsg	*msgs;		/* the session, with notices */
-	size_t		 nmsgs, capmsgs;
-	long long	 ndb;		/* messages loaded from the database */
-	long		 nturns;
-	long		 sel;		/* selected turn, 0: the latest */
-
-	int		 show[PANE_N];	/* which panes are shown */
-	int		 split;		/* conversation share, percent */
-	int		 focus;		/* pane PgUp/PgDn scroll */
-	int		 scroll[PANE_N];	/* conversation: rows up from the
-					   bottom; others: rows down */
-	struct rect	 r[PANE_N];
-	int		 tall;		/* side panes below, not beside */
-
-	int		 sessions_view;
-	struct session_info *sess;
-	size_t		 nsess;
-	size_t		 sess_sel;
-
-	int		 ctx_search;	/* context pane shows a search */
-	struct cdoc	 search_doc;
-
-	struct cdoc	 conv_doc;	/* conversation, rebuilt when dirty */
-	int		 conv_dirty;
-	struct crow	*rows;		/* scratch for wrapping */
-	size_t		 caprows;
-	struct crow	*conv_rows;	/* wrapped conversation */
-	size_t		 nconv_rows, capconv;
-	int		 conv_width;	/* width conv_rows was wrapped to */
-	int		 conv_built_w;	/* pane width its tables fit */
-
-	struct sbuf	 notice;	/* one-line message on the status row */
-	int		 notice_err;
-	long long	 last_us;	/* last turn's latency */
-	char		*generator;	/* last reply's generator */
-	char		*model;		/* its model when generated, or NULL */
-	struct generator *gen;		/* template, LLM or auto replies */
-	int		 verdicts;	/* fact-check marks in the replies */
-	/*
-	 * A turn in progress: the customer's line and the streamed reply
-	 * are shown from msgs[pend_base] on until the stored ones replace
-	 * them.  stream_idx: the bot's message among them, 0: none yet.
-	 */
-	int		 pending;
-	size_t		 pend_base;
-	size_t		 stream_idx;
-	struct sbuf	 stream;	/* the checked text streamed so far */
-	long long	 data_version;	/* PRAGMA data_version seen */
-	long long	 last_poll_ms;
-	int		 quit;
-	int		 dirty;
-	char		*hist_path;
-	int		 colour;
-	attr_t		 attr[CS_NSTYLES];
-	int		 key_cup, key_cdown, key_aup, key_adown;
-};
 
 static struct console	*con;		/* readline callbacks have no argument */
 
@@ -153,7 +68,8 @@ static size_t		 restore_len;
 static const char *const commands[] = {
 	"/help", "/user", "/session", "/new", "/history", "/search",
 	"/feedback", "/escalate", "/sessions", "/open", "/takeover",
-	"/handback", "/panes", "/turn", "/verdicts", "/quit", NULL
+	"/handback", "/order", "/customer", "/note", "/label", "/resolve",
+	"/canned", "/panes", "/turn", "/verdicts", "/quit", NULL
 };
 
 static void	 draw(struct console *);
@@ -303,11 +219,8 @@ msg_push(struct console *c)
 }
 
 /* A console notice in the conversation (not stored). */
-static void
-note(struct console *c, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void
-note(struct console *c, const char *fmt, ...)
+void
+con_note(struct console *c, const char *fmt, ...)
 {
 	struct sbuf	 sb = SBUF_INIT;
 	struct cmsg	*m;
@@ -324,11 +237,8 @@ note(struct console *c, const char *fmt, ...)
 }
 
 /* A short message on the status row, until the next key. */
-static void
-status_msg(struct console *c, int err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void
-status_msg(struct console *c, int err, const char *fmt, ...)
+void
+con_status(struct console *c, int err, const char *fmt, ...)
 {
 	va_list	 ap;
 
@@ -340,31 +250,58 @@ status_msg(struct console *c, int err, const char *fmt, ...)
 	c->dirty = 1;
 }
 
-static void
-fail_note(struct console *c, const char *what, struct sd_error *err)
+void
+con_fail(struct console *c, const char *what, struct sd_error *err)
 {
-	note(c, "%s: %s", what, sd_error_msg(err));
-	status_msg(c, 1, "%s failed (see the conversation)", what);
+	con_note(c, "%s: %s", what, sd_error_msg(err));
+	con_status(c, 1, "%s failed (see the conversation)", what);
 	sd_error_clear(err);
 }
 
-/* Read the session's messages past those already loaded. */
 static void
-load_new_messages(struct console *c)
+push_note(struct console *c, struct desk_note *d)
+{
+	struct cmsg	*m = msg_push(c);
+
+	m->role = xstrdup(strcmp(d->kind, "note") == 0 ? "desk-note" :
+	    "desk-event");
+	if (strcmp(d->kind, "note") == 0)
+		m->text = xasprintf("(%s, private) %s", d->agent, d->text);
+	else {
+		m->text = d->text;
+		d->text = NULL;
+	}
+	m->at = d->created_at;
+	d->created_at = NULL;
+	m->turn = c->nturns;
+	c->last_note = d->id;
+}
+
+/*
+ * Read the session's messages past those already loaded, and the desk's
+ * notes, each note after the message it followed.
+ */
+void
+con_load_messages(struct console *c)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct message_info *v = NULL;
+	struct desk_note *dn = NULL;
 	struct cmsg	*m;
-	size_t		 n = 0, i;
+	size_t		 n = 0, i, nn = 0, k = 0;
 
 	if (c->session == NULL)
 		return;
 	if (history_messages(c->st, c->session, c->ndb, 0, 1, &v, &n,
+	    &err) != SD_OK ||
+	    desk_notes(c->st, c->session, c->last_note, &dn, &nn,
 	    &err) != SD_OK) {
-		fail_note(c, "reading the session", &err);
-		return;
+		con_fail(c, "reading the session", &err);
+		goto out;
 	}
 	for (i = 0; i < n; i++) {
+		for (; k < nn && dn[k].after_seq < v[i].seq; k++)
+			push_note(c, &dn[k]);
 		m = msg_push(c);
 		m->id = v[i].id;
 		m->role = v[i].role != NULL ? v[i].role : xstrdup("system");
@@ -378,62 +315,55 @@ load_new_messages(struct console *c)
 		if (strcmp(m->role, "user") == 0)
 			c->nturns++;
 		m->turn = c->nturns;
-		message_info_release(&v[i]);
 	}
+	for (; k < nn; k++)
+		push_note(c, &dn[k]);
 	c->ndb += (long long)n;
-	free(v);
-	if (n > 0)
+	if (n > 0 || nn > 0)
 		c->scroll[PANE_CONV] = 0;
+out:
+	for (i = 0; i < n; i++)
+		message_info_release(&v[i]);
+	free(v);
+	for (i = 0; i < nn; i++)
+		desk_note_release(&dn[i]);
+	free(dn);
 }
 
-static void
-refresh_session_info(struct console *c)
+void
+con_refresh_session(struct console *c)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
+	int		 was_held = con_held(c);
 
 	session_info_release(&c->si);
 	if (c->session == NULL)
 		return;
 	if (history_session_get(c->st, c->session, &c->si, &err) != SD_OK)
 		sd_error_clear(&err);	/* not stored yet: a new session */
-	c->dirty = 1;
-}
-
-static void
-sessions_refresh(struct console *c)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 i;
-
-	for (i = 0; i < c->nsess; i++)
-		session_info_release(&c->sess[i]);
-	free(c->sess);
-	c->sess = NULL;
-	c->nsess = 0;
-	if (history_sessions(c->st, SESSIONS_MAX, &c->sess, &c->nsess,
-	    &err) != SD_OK)
-		fail_note(c, "listing sessions", &err);
-	if (c->sess_sel >= c->nsess)
-		c->sess_sel = c->nsess > 0 ? c->nsess - 1 : 0;
+	cdesk_claim_check(c, was_held);
 	c->dirty = 1;
 }
 
 /* Show session id (NULL: a new one).  desk: watching, not chatting. */
-static void
-session_switch(struct console *c, const char *id, int desk)
+void
+con_switch(struct console *c, const char *id, int desk)
 {
 	free(c->session);
 	c->session = id != NULL ? xstrdup(id) : NULL;
 	c->desk = desk;
 	c->ctx_search = 0;
+	c->last_note = 0;
+	session_info_release(&c->si);	/* no claim was lost: a new one */
 	msgs_clear(c);
-	refresh_session_info(c);
-	load_new_messages(c);
+	con_refresh_session(c);
+	con_load_messages(c);
+	cdesk_panel_session(c);
 	c->dirty = 1;
 }
 
-static int
-held_by_me(const struct console *c)
+int
+con_held(const struct console *c)
 {
 	return c->si.id != NULL && c->si.status != NULL &&
 	    strcmp(c->si.status, "agent") == 0 && c->si.agent != NULL &&
@@ -443,15 +373,15 @@ held_by_me(const struct console *c)
 static const char *
 prompt_text(const struct console *c)
 {
-	if (held_by_me(c))
+	if (con_held(c))
 		return "agent> ";
 	if (c->desk)
 		return "watch> ";
 	return "you> ";
 }
 
-static void
-update_prompt(struct console *c)
+void
+con_prompt(struct console *c)
 {
 	rl_set_prompt(prompt_text(c));
 }
@@ -501,11 +431,16 @@ poll_db(struct console *c)
 	if (v == c->data_version)
 		return;
 	c->data_version = v;
-	load_new_messages(c);
-	refresh_session_info(c);
-	if (c->sessions_view)
-		sessions_refresh(c);
-	update_prompt(c);
+	con_load_messages(c);
+	con_refresh_session(c);
+	con_sessions_refresh(c);	/* for the alerts, even unseen */
+	if (c->panel.cust.id != NULL) {
+		char *cust = xstrdup(c->panel.cust.id);
+
+		cdesk_panel_load(c, cust);	/* its carts, sessions */
+		free(cust);
+	}
+	con_prompt(c);
 	c->dirty = 1;
 }
 
@@ -720,6 +655,14 @@ conv_build(struct console *c)
 			style = CS_AGENT;
 			tstyle = CS_AGENT;
 			snprintf(lbl, sizeof lbl, "agent>");
+		} else if (strcmp(role, "desk-note") == 0) {
+			style = CS_DIM;
+			tstyle = CS_DIM;
+			snprintf(lbl, sizeof lbl, "note>");
+		} else if (strcmp(role, "desk-event") == 0) {
+			style = CS_ERROR;
+			tstyle = CS_SYSTEM;
+			snprintf(lbl, sizeof lbl, "desk>");
 		} else {
 			style = CS_SYSTEM;
 			tstyle = CS_SYSTEM;
@@ -758,58 +701,29 @@ conv_build(struct console *c)
 	c->conv_built_w = c->r[PANE_CONV].w;
 }
 
-static void
-sessions_doc(struct console *c, struct cdoc *d)
-{
-	size_t	 i;
-
-	cdoc_line(d, 0, -1);
-	cdoc_adds(d, CS_DIM, "Up/Down select, Enter opens, Esc or F4 "
-	    "closes; refreshed as turns arrive");
-	cdoc_line(d, 0, -1);
-	cdoc_addf(d, CS_BOLD, "  %-9s %-9s %-8s %-7s %5s  %-16s  %s",
-	    "session", "status", "user", "channel", "msgs", "updated",
-	    "reason / agent");
-	if (c->nsess == 0) {
-		cdoc_line(d, 2, -1);
-		cdoc_adds(d, CS_DIM, "  (no sessions yet)");
-	}
-	for (i = 0; i < c->nsess; i++) {
-		const struct session_info *s = &c->sess[i];
-		int	 st = CS_TEXT;
-		char	 upd[17];
-
-		if (strcmp(s->status, "escalated") == 0)
-			st = CS_ERROR;
-		else if (strcmp(s->status, "agent") == 0)
-			st = CS_AGENT;
-		snprintf(upd, sizeof upd, "%.16s", s->updated_at != NULL ?
-		    s->updated_at : "");
-		cdoc_line(d, 4, (long)i);
-		cdoc_addf(d, i == c->sess_sel ? CS_SELECT : CS_TEXT,
-		    "%s %-9s", i == c->sess_sel ? ">" : " ", s->id);
-		cdoc_addf(d, st, " %-9s", s->status);
-		cdoc_addf(d, CS_TEXT, " %-8s %-7s %5lld  %-16s  ",
-		    s->user_id != NULL ? s->user_id : "-",
-		    s->channel != NULL ? s->channel : "-", s->turns, upd);
-		if (s->agent != NULL)
-			cdoc_addf(d, CS_AGENT, "held by %s ", s->agent);
-		if (s->escalation_reason != NULL)
-			cdoc_adds(d, CS_DIM, s->escalation_reason);
-	}
-}
-
+/*
+ * The side panes (customer panel, context, debug) right of the
+ * conversation from 100 columns, stacked, their heights by weight; on
+ * narrower terminals below it, side by side.
+ */
 static void
 layout(struct console *c)
 {
-	int	 H = LINES - 2, W = COLS, side, sh, cw, chh;
+	static const int order[] = { PANE_CUST, PANE_CTX, PANE_DBG };
+	static const int weight[PANE_N] = { 0, 2, 3, 5 };
+	int	 H = LINES - 2, W = COLS, cw, chh, side[3], n = 0, wsum = 0;
+	int	 i, y, acc = 0;
 
 	memset(c->r, 0, sizeof c->r);
 	if (H < 3)
 		H = 3;
-	side = c->show[PANE_CTX] + c->show[PANE_DBG];
+	for (i = 0; i < 3; i++)
+		if (con_pane_shown(c, order[i])) {
+			side[n++] = order[i];
+			wsum += weight[order[i]];
+		}
 	c->tall = W < 100;
-	if (side == 0) {
+	if (n == 0) {
 		c->r[PANE_CONV] = (struct rect){ 0, 0, H, W };
 		return;
 	}
@@ -820,15 +734,12 @@ layout(struct console *c)
 		if (cw > W - 30)
 			cw = W - 30;
 		c->r[PANE_CONV] = (struct rect){ 0, 0, H, cw };
-		if (side == 2) {
-			sh = H * 2 / 5;
-			c->r[PANE_CTX] = (struct rect){ 0, cw + 1, sh,
-			    W - cw - 1 };
-			c->r[PANE_DBG] = (struct rect){ sh, cw + 1, H - sh,
-			    W - cw - 1 };
-		} else
-			c->r[c->show[PANE_CTX] ? PANE_CTX : PANE_DBG] =
-			    (struct rect){ 0, cw + 1, H, W - cw - 1 };
+		for (i = 0, y = 0; i < n; i++) {
+			acc += weight[side[i]];
+			c->r[side[i]] = (struct rect){ y, cw + 1, i == n - 1 ?
+			    H - y : H * acc / wsum - y, W - cw - 1 };
+			y += c->r[side[i]].h;
+		}
 		return;
 	}
 	chh = H * c->split / 100;
@@ -837,13 +748,9 @@ layout(struct console *c)
 	if (chh > H - 4)
 		chh = H - 4;
 	c->r[PANE_CONV] = (struct rect){ 0, 0, chh, W };
-	if (side == 2) {
-		c->r[PANE_CTX] = (struct rect){ chh, 0, H - chh, W / 2 - 1 };
-		c->r[PANE_DBG] = (struct rect){ chh, W / 2, H - chh,
-		    W - W / 2 };
-	} else
-		c->r[c->show[PANE_CTX] ? PANE_CTX : PANE_DBG] =
-		    (struct rect){ chh, 0, H - chh, W };
+	for (i = 0; i < n; i++)
+		c->r[side[i]] = (struct rect){ chh, i * W / n, H - chh,
+		    (i + 1) * W / n - i * W / n - (i < n - 1) };
 }
 
 static void
@@ -856,6 +763,17 @@ draw_side(struct console *c, int p)
 	cJSON		*tr = t > 0 ? turn_trace(c, t) : NULL;
 	char		 title[64];
 
+	if (p == PANE_CUST) {
+		struct sbuf tt = SBUF_INIT;
+
+		cdesk_panel_doc(c, &d, &tt);
+		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
+		draw_doc(c, r, &d, c->rows, n, &c->scroll[p], 0,
+		    c->focus == p, tt.buf, -1, 1);
+		cdoc_clear(&d);
+		sbuf_release(&tt);
+		return;
+	}
 	if (p == PANE_CTX && c->ctx_search) {
 		n = cdoc_wrap(&c->search_doc, r.w - 1, &c->rows, &c->caprows);
 		draw_doc(c, r, &c->search_doc, c->rows, n, &c->scroll[p], 0,
@@ -956,7 +874,7 @@ draw_input(struct console *c)
 	if (point > len)
 		point = len;
 	fill(c, y, 0, COLS, CS_TEXT);
-	pw = put_text(c, y, 0, COLS / 2, held_by_me(c) ? CS_AGENT : CS_USER,
+	pw = put_text(c, y, 0, COLS / 2, con_held(c) ? CS_AGENT : CS_USER,
 	    prompt, strlen(prompt));
 	avail = COLS - pw - 1;
 	/* Drop whole code points from the left until the point fits. */
@@ -976,7 +894,7 @@ draw(struct console *c)
 {
 	struct rect	 r;
 	char		 title[160];
-	int		 y;
+	int		 y, p;
 	const char	*st;
 
 	erase();
@@ -984,9 +902,9 @@ draw(struct console *c)
 	r = c->r[PANE_CONV];
 	if (c->sessions_view) {
 		struct cdoc d = CDOC_INIT;
-		size_t n, i;
+		size_t n, i, nrows;
 
-		sessions_doc(c, &d);
+		cdesk_queue_doc(c, &d);
 		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
 		/* Keep the selected session in sight. */
 		for (i = 0; i < n; i++)
@@ -996,7 +914,10 @@ draw(struct console *c)
 			c->scroll[PANE_CONV] = (int)i - r.h + 2;
 		if (i < n && (int)i < c->scroll[PANE_CONV])
 			c->scroll[PANE_CONV] = (int)i;
-		snprintf(title, sizeof title, "Sessions (%zu)", c->nsess);
+		con_rows(c, &nrows);
+		snprintf(title, sizeof title, "Sessions (%zu%s)", nrows,
+		    c->qf.show != DESK_ALL || c->qf.text != NULL ?
+		    ", filtered: /sessions all shows all" : "");
 		draw_doc(c, r, &d, c->rows, n, &c->scroll[PANE_CONV], 0,
 		    c->focus == PANE_CONV, title, -1, 1);
 		cdoc_clear(&d);
@@ -1009,10 +930,11 @@ draw(struct console *c)
 			c->conv_width = r.w - 1;
 		}
 		st = c->si.status != NULL ? c->si.status : "new";
-		if (held_by_me(c))
+		if (con_held(c))
 			st = "you hold it";
 		snprintf(title, sizeof title, "%s %s | user %s | %ld turn%s"
-		    " | %s%s%s", c->desk ? "Watching" : "Session",
+		    " | %s%s%s", con_held(c) ? "Holding" : c->desk ?
+		    "Watching" : "Session",
 		    c->session != NULL ? c->session : "(new)",
 		    c->si.user_id != NULL ? c->si.user_id :
 		    (c->user != NULL ? c->user : "-"), c->nturns,
@@ -1024,20 +946,20 @@ draw(struct console *c)
 		    &c->scroll[PANE_CONV], 1, c->focus == PANE_CONV, title,
 		    c->sel > 0 ? c->sel : -1, 1);
 	}
-	if (c->show[PANE_CTX])
-		draw_side(c, PANE_CTX);
-	if (c->show[PANE_DBG])
-		draw_side(c, PANE_DBG);
+	for (p = PANE_CTX; p < PANE_N; p++)
+		if (c->r[p].w > 0)
+			draw_side(c, p);
 	/* Separators between side-by-side panes. */
 	attrset(c->attr[CS_DIM]);
-	if (!c->tall && (c->show[PANE_CTX] || c->show[PANE_DBG]))
-		for (y = 0; y < LINES - 2; y++)
-			mvaddch(y, c->r[PANE_CONV].w, cdoc_unicode ?
-			    ACS_VLINE : '|');
-	if (c->tall && c->show[PANE_CTX] && c->show[PANE_DBG])
-		for (y = c->r[PANE_CTX].y; y < LINES - 2; y++)
-			mvaddch(y, c->r[PANE_CTX].w, cdoc_unicode ?
-			    ACS_VLINE : '|');
+	for (p = PANE_CTX; p < PANE_N; p++) {
+		if (c->r[p].w == 0 || (c->tall && c->r[p].x == 0))
+			continue;
+		for (y = c->tall ? c->r[p].y : 0; y < LINES - 2; y++)
+			mvaddch(y, c->r[p].x - 1, cdoc_unicode ? ACS_VLINE :
+			    '|');
+		if (!c->tall)
+			break;
+	}
 	draw_status(c);
 	draw_input(c);
 	refresh();
@@ -1087,8 +1009,16 @@ rl_feed(const char *bytes, size_t n)
 		    (unsigned char)bytes[i];
 		rl_qlen++;
 	}
-	while (rl_qlen > 0 && !con->quit)
+	while (rl_qlen > 0 && !con->quit) {
 		rl_callback_read_char();
+		/* A line handed back (refused, canned) starts the next. */
+		if (con->prefill != NULL) {
+			rl_insert_text(con->prefill);
+			free(con->prefill);
+			con->prefill = NULL;
+			con->dirty = 1;
+		}
+	}
 }
 
 /* Completion. */
@@ -1111,6 +1041,12 @@ cand_add(struct cands *cs, const char *s)
 		cs->v = xrealloc(cs->v, cs->cap * sizeof *cs->v);
 	}
 	cs->v[cs->n++] = xstrdup(s);
+}
+
+static void
+cand_add_any(void *cs, const char *s)
+{
+	cand_add(cs, s);
 }
 
 static void
@@ -1140,18 +1076,18 @@ like_prefix(const char *word, size_t n)
 	return sbuf_detach(&sb, NULL);
 }
 
-/* Rows of a one-column query whose ?1 is a LIKE pattern (?2 the user). */
+/* Rows of a one-column query whose ?1 is a LIKE pattern (?2 user). */
 static void
-cand_query(struct console *c, const char *sql, const char *word, size_t n,
-    struct cands *cs)
+cand_query_for(struct console *c, const char *sql, const char *user,
+    const char *word, size_t n, struct cands *cs)
 {
 	sqlite3_stmt	*s;
 	char		*pat = like_prefix(word, n);
 
 	if ((s = store_prepare(c->st, sql, NULL)) != NULL) {
 		sqlite3_bind_text(s, 1, pat, -1, SQLITE_TRANSIENT);
-		if (c->user != NULL)
-			sqlite3_bind_text(s, 2, c->user, -1, SQLITE_TRANSIENT);
+		if (user != NULL)
+			sqlite3_bind_text(s, 2, user, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(s) == SQLITE_ROW)
 			if (sqlite3_column_text(s, 0) != NULL)
 				cand_add(cs, (const char *)
@@ -1159,6 +1095,13 @@ cand_query(struct console *c, const char *sql, const char *word, size_t n,
 		sqlite3_reset(s);
 	}
 	free(pat);
+}
+
+static void
+cand_query(struct console *c, const char *sql, const char *word, size_t n,
+    struct cands *cs)
+{
+	cand_query_for(c, sql, c->user, word, n, cs);
 }
 
 static int
@@ -1206,12 +1149,25 @@ con_complete(int count, int key)
 				cand_add(&cs, commands[i]);
 	} else if (arg && (strncmp(line, "/open ", 6) == 0 ||
 	    strncmp(line, "/session ", 9) == 0)) {
-		sessions_refresh(c);
-		for (i = 0; i < c->nsess; i++)
-			if (strncmp(c->sess[i].id, line + ws, point - ws) == 0)
-				cand_add(&cs, c->sess[i].id);
-	} else if (arg && strncmp(line, "/user ", 6) == 0) {
+		con_sessions_refresh(c);
+		for (i = 0; i < c->nall; i++)
+			if (strncmp(c->all[i].s.id, line + ws, point - ws) ==
+			    0)
+				cand_add(&cs, c->all[i].s.id);
+	} else if (arg && (strncmp(line, "/user ", 6) == 0 ||
+	    strncmp(line, "/customer ", 10) == 0)) {
 		cand_query(c, customers_sql, line + ws, point - ws, &cs);
+	} else if (arg && strncmp(line, "/canned ", 8) == 0) {
+		struct cands all = { NULL, 0, 0 };
+
+		cdesk_canned_names(c, cand_add_any, &all);
+		for (i = 0; i < all.n; i++)
+			if (strncmp(all.v[i], line + ws, point - ws) == 0)
+				cand_add(&cs, all.v[i]);
+		cands_free(&all);
+	} else if (arg && strncmp(line, "/order ", 7) == 0) {
+		cand_query_for(c, orders_sql, c->panel.cust.id != NULL ?
+		    c->panel.cust.id : c->user, line + ws, point - ws, &cs);
 	} else if (arg && (strncmp(line, "/feedback ", 10) == 0 ||
 	    strncmp(line, "/panes ", 7) == 0 ||
 	    strncmp(line, "/verdicts ", 10) == 0)) {
@@ -1241,7 +1197,7 @@ con_complete(int count, int key)
 			}
 	}
 	if (cs.n == 0) {
-		status_msg(c, 0, "no completion");
+		con_status(c, 0, "no completion");
 		goto out;
 	}
 	/* The longest common prefix (ignoring case) of the candidates. */
@@ -1272,7 +1228,7 @@ con_complete(int count, int key)
 		sbuf_addf(&sb, "%zu matches:", cs.n);
 		for (i = 0; i < cs.n && sb.len < 400; i++)
 			sbuf_addf(&sb, "  %s", cs.v[i]);
-		status_msg(c, 0, "%s", sb.buf);
+		con_status(c, 0, "%s", sb.buf);
 	}
 out:
 	sbuf_release(&sb);
@@ -1297,7 +1253,7 @@ con_repaint(int count, int key)
 static void
 show_help(struct console *c)
 {
-	note(c, "Commands:\n"
+	con_note(c, "Commands:\n"
 	    "  /help                  this list\n"
 	    "  /user [ID]             talk as customer ID (none: anonymous)\n"
 	    "  /session [ID]          show the session, or continue session ID"
@@ -1307,11 +1263,27 @@ show_help(struct console *c)
 	    "  /search QUERY          search the knowledge base (context pane)\n"
 	    "  /feedback up|down [COMMENT]  rate the last bot reply\n"
 	    "  /escalate [REASON]     hand the session to a person\n"
-	    "  /sessions              live and recent sessions (agent desk)\n"
+	    "  /sessions [escalated|mine|waiting|label:NAME|all] [TEXT]\n"
+	    "                         the queue (agent desk), filtered or"
+	    " searched\n"
 	    "  /open SESSION          watch a session with its traces\n"
-	    "  /takeover              answer the session yourself (agent)\n"
-	    "  /handback              give the session back to the bot\n"
-	    "  /panes [context|debug [on|off]] | size PERCENT | reset\n"
+	    "  /takeover [--force]    answer the session yourself (agent);"
+	    " --force takes it\n"
+	    "                         from the agent holding it, who is told\n"
+	    "  /handback              give the session you hold back to the"
+	    " bot\n"
+	    "  /order N|PRODUCT       an order (or the panel customer's"
+	    " orders holding\n"
+	    "                         PRODUCT) in the customer panel\n"
+	    "  /customer [ID]         a customer in the customer panel\n"
+	    "  /canned [NAME]         a canned reply, filled from the panel,"
+	    " on the input line\n"
+	    "  /note TEXT             a private note (never shown to the"
+	    " customer)\n"
+	    "  /label [[-]NAME]       list, add or remove (-) a label\n"
+	    "  /resolve [NOTE]        close the session as resolved\n"
+	    "  /panes [context|debug|customer [on|off]] | size PERCENT |"
+	    " reset\n"
 	    "  /turn N                show turn N's context and debug data\n"
 	    "  /verdicts [on|off]     fact-check marks in generated replies\n"
 	    "  /quit                  leave (also Ctrl-D, F10)\n"
@@ -1331,13 +1303,13 @@ cmd_user(struct console *c, const char *arg)
 	if (*arg == '\0') {
 		free(c->user);
 		c->user = NULL;
-		note(c, "You are anonymous now; a new session starts.");
-		session_switch(c, NULL, 0);
+		con_note(c, "You are anonymous now; a new session starts.");
+		con_switch(c, NULL, 0);
 		return;
 	}
 	memset(&cu, 0, sizeof cu);
 	if (catalog_customer(c->st, arg, &cu, &err) != SD_OK) {
-		note(c, "/user %s: %s (Tab completes customer ids)", arg,
+		con_note(c, "/user %s: %s (Tab completes customer ids)", arg,
 		    err.rc == SD_ERR_NOTFOUND ? "no such customer" :
 		    sd_error_msg(&err));
 		sd_error_clear(&err);
@@ -1345,8 +1317,8 @@ cmd_user(struct console *c, const char *arg)
 	}
 	free(c->user);
 	c->user = xstrdup(arg);
-	session_switch(c, NULL, 0);
-	note(c, "You are %s (%s); a new session starts.", cu.id,
+	con_switch(c, NULL, 0);
+	con_note(c, "You are %s (%s); a new session starts.", cu.id,
 	    cu.name != NULL ? cu.name : "?");
 	customer_release(&cu);
 }
@@ -1359,7 +1331,7 @@ cmd_open(struct console *c, const char *arg, int desk)
 
 	memset(&si, 0, sizeof si);
 	if (history_session_get(c->st, arg, &si, &err) != SD_OK) {
-		note(c, "%s %s: %s (/sessions lists them)", desk ? "/open" :
+		con_note(c, "%s %s: %s (/sessions lists them)", desk ? "/open" :
 		    "/session", arg, err.rc == SD_ERR_NOTFOUND ?
 		    "no such session" : sd_error_msg(&err));
 		sd_error_clear(&err);
@@ -1370,13 +1342,12 @@ cmd_open(struct console *c, const char *arg, int desk)
 		c->user = si.user_id != NULL ? xstrdup(si.user_id) : NULL;
 	}
 	c->sessions_view = 0;
-	session_switch(c, arg, desk);
+	con_switch(c, arg, desk);
+	cdesk_unmark(c, arg);
 	if (desk)
-		note(c, "Watching %s (%s, %s).  /takeover to answer the "
-		    "customer, F5/F6 to step through the turns.", si.id,
-		    si.user_id != NULL ? si.user_id : "anonymous", si.status);
+		cdesk_opened(c);
 	session_info_release(&si);
-	update_prompt(c);
+	con_prompt(c);
 }
 
 static void
@@ -1384,21 +1355,21 @@ cmd_history(struct console *c)
 {
 	size_t	 i, shown = 0;
 
-	sessions_refresh(c);
-	for (i = 0; i < c->nsess && shown < 20; i++) {
-		const struct session_info *s = &c->sess[i];
+	con_sessions_refresh(c);
+	for (i = 0; i < c->nall && shown < 20; i++) {
+		const struct session_info *s = &c->all[i].s;
 
 		if ((c->user == NULL) != (s->user_id == NULL) ||
 		    (c->user != NULL && strcmp(c->user, s->user_id) != 0))
 			continue;
 		if (shown++ == 0)
-			note(c, "Sessions of %s (/session ID continues one):",
+			con_note(c, "Sessions of %s (/session ID continues one):",
 			    c->user != NULL ? c->user : "anonymous users");
-		note(c, "  %s  %s  %lld messages  updated %s", s->id,
+		con_note(c, "  %s  %s  %lld messages  updated %s", s->id,
 		    s->status, s->turns, s->updated_at);
 	}
 	if (shown == 0)
-		note(c, "No earlier sessions for %s.", c->user != NULL ?
+		con_note(c, "No earlier sessions for %s.", c->user != NULL ?
 		    c->user : "anonymous users");
 }
 
@@ -1414,14 +1385,15 @@ cmd_search(struct console *c, const char *q)
 
 	if (*q == '\0') {
 		c->ctx_search = 0;
-		status_msg(c, 0, "context pane shows the turns again");
+		con_status(c, 0, "context pane shows the turns again");
 		return;
 	}
+	cdesk_lookup(c, q);	/* an order number or customer id too */
 	memset(&res, 0, sizeof res);
 	sq.text = q;
 	sq.limit = 10;
 	if (search_run(c->st, &sq, &res, &err) != SD_OK) {
-		fail_note(c, "/search", &err);
+		con_fail(c, "/search", &err);
 		search_result_free(&res);
 		return;
 	}
@@ -1469,7 +1441,7 @@ cmd_search(struct console *c, const char *q)
 	c->ctx_search = 1;
 	c->show[PANE_CTX] = 1;
 	c->scroll[PANE_CTX] = 0;
-	status_msg(c, 0, "search results in the context pane");
+	con_status(c, 0, "search results in the context pane");
 }
 
 static void
@@ -1491,18 +1463,18 @@ cmd_feedback(struct console *c, const char *arg)
 	    (arg[4] == '\0' || arg[4] == ' '))
 		rating = 1;
 	else {
-		note(c, "usage: /feedback up|down [COMMENT]");
+		con_note(c, "usage: /feedback up|down [COMMENT]");
 		return;
 	}
 	comment = arg + (rating == 5 ? 2 : 4);
 	while (*comment == ' ')
 		comment++;
 	if (c->session == NULL) {
-		note(c, "/feedback: no reply to rate yet");
+		con_note(c, "/feedback: no reply to rate yet");
 		return;
 	}
 	if ((s = store_prepare(c->st, last_sql, &err)) == NULL) {
-		fail_note(c, "/feedback", &err);
+		con_fail(c, "/feedback", &err);
 		return;
 	}
 	sqlite3_bind_text(s, 1, c->session, -1, SQLITE_TRANSIENT);
@@ -1510,11 +1482,11 @@ cmd_feedback(struct console *c, const char *arg)
 		id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (id == 0) {
-		note(c, "/feedback: no bot reply in %s to rate", c->session);
+		con_note(c, "/feedback: no bot reply in %s to rate", c->session);
 		return;
 	}
 	if ((s = store_prepare(c->st, ins_sql, &err)) == NULL) {
-		fail_note(c, "/feedback", &err);
+		con_fail(c, "/feedback", &err);
 		return;
 	}
 	sqlite3_bind_int64(s, 1, id);
@@ -1527,66 +1499,13 @@ cmd_feedback(struct console *c, const char *arg)
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		store_fail(c->st, &err, "store feedback");
 		sqlite3_reset(s);
-		fail_note(c, "/feedback", &err);
+		con_fail(c, "/feedback", &err);
 		return;
 	}
 	sqlite3_reset(s);
-	note(c, "Thanks: rated message %lld %s (%d)%s%s.", id,
+	con_note(c, "Thanks: rated message %lld %s (%d)%s%s.", id,
 	    rating == 5 ? "up" : "down", rating, *comment ? ": " : "",
 	    comment);
-}
-
-/* The session an agent command acts on, or NULL with a hint. */
-static const char *
-agent_target(struct console *c, const char *cmd)
-{
-	if (c->session == NULL || c->si.id == NULL) {
-		note(c, "%s: no session yet (/open SESSION, or say something "
-		    "first)", cmd);
-		return NULL;
-	}
-	return c->session;
-}
-
-static void
-cmd_agent(struct console *c, const char *cmd, const char *arg)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	const char	*sid;
-	enum sd_rc	 rc;
-
-	if ((sid = agent_target(c, cmd)) == NULL)
-		return;
-	if (strcmp(cmd, "/takeover") == 0) {
-		if (held_by_me(c)) {
-			note(c, "You already hold %s.", sid);
-			return;
-		}
-		rc = engine_takeover(c->eng, sid, c->agent, &err);
-	} else if (strcmp(cmd, "/handback") == 0) {
-		if (c->si.status == NULL || strcmp(c->si.status, "agent")) {
-			note(c, "/handback: %s is not held by an agent", sid);
-			return;
-		}
-		rc = engine_handback(c->eng, sid, &err);
-	} else
-		rc = engine_escalate(c->eng, sid, *arg != '\0' ? arg :
-		    "escalated from the console", &err);
-	if (rc != SD_OK) {
-		fail_note(c, cmd, &err);
-		return;
-	}
-	refresh_session_info(c);
-	update_prompt(c);
-	if (strcmp(cmd, "/takeover") == 0)
-		note(c, "You (%s) hold %s: your lines reach the customer as "
-		    "agent lines and the bot stays quiet.  /handback returns "
-		    "it to the bot.", c->agent, sid);
-	else if (strcmp(cmd, "/handback") == 0)
-		note(c, "%s is back with the bot.", sid);
-	else
-		note(c, "%s is escalated: %s", sid, c->si.escalation_reason !=
-		    NULL ? c->si.escalation_reason : arg);
 }
 
 static void
@@ -1597,31 +1516,35 @@ cmd_panes(struct console *c, const char *arg)
 
 	n = sscanf(arg, "%15s %15s", name, val);
 	if (n <= 0) {
-		note(c, "Panes: conversation %d%%, context %s, debug %s "
-		    "(layout %s).  /panes context|debug [on|off], /panes "
-		    "size PERCENT, /panes reset.", c->split,
+		con_note(c, "Panes: conversation %d%%, context %s, debug %s, "
+		    "customer %s (layout %s).  /panes context|debug|customer "
+		    "[on|off], /panes size PERCENT, /panes reset.", c->split,
 		    c->show[PANE_CTX] ? "on" : "off",
 		    c->show[PANE_DBG] ? "on" : "off",
+		    c->show[PANE_CUST] ? "on" : "off",
 		    c->tall ? "stacked" : "side by side");
 		return;
 	}
 	if (strcmp(name, "size") == 0) {
 		if (n < 2 || (pct = atoi(val)) < 20 || pct > 90) {
-			note(c, "/panes size: a percentage from 20 to 90");
+			con_note(c, "/panes size: a percentage from 20 to 90");
 			return;
 		}
 		c->split = pct;
 	} else if (strcmp(name, "reset") == 0) {
 		c->split = 55;
 		c->show[PANE_CTX] = c->show[PANE_DBG] = 1;
+		c->show[PANE_CUST] = 1;
 	} else {
 		if (strncmp(name, "context", strlen(name)) == 0)
 			p = PANE_CTX;
 		else if (strncmp(name, "debug", strlen(name)) == 0)
 			p = PANE_DBG;
+		else if (strncmp(name, "customer", strlen(name)) == 0)
+			p = PANE_CUST;
 		if (p < 0) {
-			note(c, "/panes: no pane \"%s\" (context, debug, size, "
-			    "reset)", name);
+			con_note(c, "/panes: no pane \"%s\" (context, debug, "
+			    "customer, size, reset)", name);
 			return;
 		}
 		if (n < 2)
@@ -1631,11 +1554,11 @@ cmd_panes(struct console *c, const char *arg)
 		else if (strcmp(val, "off") == 0)
 			c->show[p] = 0;
 		else {
-			note(c, "/panes %s: on or off", name);
+			con_note(c, "/panes %s: on or off", name);
 			return;
 		}
 	}
-	status_msg(c, 0, "context %s, debug %s, conversation %d%%",
+	con_status(c, 0, "context %s, debug %s, conversation %d%%",
 	    c->show[PANE_CTX] ? "on" : "off", c->show[PANE_DBG] ? "on" :
 	    "off", c->split);
 }
@@ -1649,11 +1572,11 @@ cmd_verdicts(struct console *c, const char *arg)
 	else if (strcmp(arg, "off") == 0)
 		c->verdicts = 0;
 	else if (*arg != '\0') {
-		note(c, "usage: /verdicts [on|off]");
+		con_note(c, "usage: /verdicts [on|off]");
 		return;
 	}
 	c->conv_dirty = 1;
-	status_msg(c, 0, "fact-check verdicts %s in the conversation "
+	con_status(c, 0, "fact-check verdicts %s in the conversation "
 	    "(the debug pane lists them always; generator %s)",
 	    c->verdicts ? "shown" : "hidden", c->gen != NULL ?
 	    gen_mode_name(generator_mode(c->gen)) : "template");
@@ -1692,7 +1615,7 @@ select_turn(struct console *c, long n)
 			    0;
 	} else
 		c->scroll[PANE_CONV] = 0;
-	status_msg(c, 0, "turn #%ld of %ld%s", selected_turn(c), c->nturns,
+	con_status(c, 0, "turn #%ld of %ld%s", selected_turn(c), c->nturns,
 	    c->sel == 0 ? " (latest)" : "");
 }
 
@@ -1722,15 +1645,15 @@ cmd_line(struct console *c, char *line)
 		if (*arg != '\0')
 			cmd_open(c, arg, 0);
 		else
-			note(c, "Session %s, user %s, %ld turns, status %s%s.",
+			con_note(c, "Session %s, user %s, %ld turns, status %s%s.",
 			    c->session != NULL ? c->session : "(new: starts "
 			    "with your first line)", c->user != NULL ? c->user :
 			    "anonymous", c->nturns, c->si.status != NULL ?
 			    c->si.status : "new", c->desk ? ", watching" : "");
 	} else if (strcmp(cmd, "/new") == 0) {
-		session_switch(c, NULL, 0);
-		update_prompt(c);
-		status_msg(c, 0, "new session");
+		con_switch(c, NULL, 0);
+		con_prompt(c);
+		con_status(c, 0, "new session");
 	} else if (strcmp(cmd, "/history") == 0)
 		cmd_history(c);
 	else if (strcmp(cmd, "/search") == 0)
@@ -1739,19 +1662,28 @@ cmd_line(struct console *c, char *line)
 		cmd_feedback(c, arg);
 	else if (strcmp(cmd, "/escalate") == 0 ||
 	    strcmp(cmd, "/takeover") == 0 || strcmp(cmd, "/handback") == 0)
-		cmd_agent(c, cmd, arg);
-	else if (strcmp(cmd, "/sessions") == 0) {
-		c->sessions_view = !c->sessions_view;
-		c->scroll[PANE_CONV] = 0;
-		if (c->sessions_view)
-			sessions_refresh(c);
-	} else if (strcmp(cmd, "/open") == 0) {
+		cdesk_agent(c, cmd, arg);
+	else if (strcmp(cmd, "/sessions") == 0)
+		cdesk_sessions(c, arg);
+	else if (strcmp(cmd, "/open") == 0) {
 		if (*arg == '\0')
-			note(c, "usage: /open SESSION (Tab completes; "
+			con_note(c, "usage: /open SESSION (Tab completes; "
 			    "/sessions lists them)");
 		else
 			cmd_open(c, arg, 1);
-	} else if (strcmp(cmd, "/panes") == 0)
+	} else if (strcmp(cmd, "/order") == 0)
+		cdesk_order(c, arg);
+	else if (strcmp(cmd, "/customer") == 0)
+		cdesk_customer(c, arg);
+	else if (strcmp(cmd, "/note") == 0)
+		cdesk_note(c, arg);
+	else if (strcmp(cmd, "/label") == 0)
+		cdesk_label(c, arg);
+	else if (strcmp(cmd, "/resolve") == 0)
+		cdesk_resolve(c, arg);
+	else if (strcmp(cmd, "/canned") == 0)
+		cdesk_canned(c, arg);
+	else if (strcmp(cmd, "/panes") == 0)
 		cmd_panes(c, arg);
 	else if (strcmp(cmd, "/verdicts") == 0)
 		cmd_verdicts(c, arg);
@@ -1759,7 +1691,7 @@ cmd_line(struct console *c, char *line)
 		long n = strtol(arg, NULL, 10);
 
 		if (n < 1 || n > c->nturns)
-			note(c, "/turn: a number from 1 to %ld", c->nturns);
+			con_note(c, "/turn: a number from 1 to %ld", c->nturns);
 		else
 			select_turn(c, n);
 	} else {
@@ -1768,7 +1700,7 @@ cmd_line(struct console *c, char *line)
 			    (strlen(cmd) > 1 &&
 			    strncmp(commands[i], cmd, strlen(cmd)) == 0))
 				best = (int)i;
-		note(c, "Unknown command %s.%s%s%s  /help lists the commands.",
+		con_note(c, "Unknown command %s.%s%s%s  /help lists the commands.",
 		    cmd, best >= 0 ? "  Did you mean " : "",
 		    best >= 0 ? commands[best] : "", best >= 0 ? "?" : "");
 	}
@@ -1865,31 +1797,18 @@ say(struct console *c, const char *text)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct turn	 tu;
 	const cJSON	*g;
-	long long	 t0, id;
+	long long	 t0;
 	enum sd_rc	 rc;
 
-	if (held_by_me(c)) {
-		if (engine_agent_say(c->eng, c->session, c->agent, text, &id,
-		    &err) != SD_OK) {
-			fail_note(c, "sending your line", &err);
-			return;
-		}
-		load_new_messages(c);
-		refresh_session_info(c);
+	if (cdesk_say(c, text))
 		return;
-	}
-	if (c->desk) {
-		note(c, "You are watching %s: /takeover to answer the customer,"
-		    " /new to chat yourself.", c->session);
-		return;
-	}
 	t0 = now_us();
 	pending_begin(c, text);
 	rc = engine_turn(c->eng, ENGINE_CONSOLE, c->session, c->user, text,
 	    strlen(text), &tu, &err);
 	pending_end(c);
 	if (rc != SD_OK) {
-		fail_note(c, "the turn", &err);
+		con_fail(c, "the turn", &err);
 		return;
 	}
 	c->last_us = now_us() - t0;
@@ -1909,10 +1828,10 @@ say(struct console *c, const char *text)
 		c->session = xstrdup(tu.session_id);
 		c->desk = 0;
 	}
-	load_new_messages(c);
-	refresh_session_info(c);
+	con_load_messages(c);
+	con_refresh_session(c);
 	if (tu.reply[0] == '\0')
-		note(c, "An agent holds this session; they will answer here.");
+		con_note(c, "An agent holds this session; they will answer here.");
 	c->sel = 0;
 	c->ctx_search = 0;
 	c->scroll[PANE_CTX] = c->scroll[PANE_DBG] = 0;
@@ -1942,7 +1861,7 @@ on_line(char *line)
 		say(c, sb.buf[0] == '/' ? sb.buf + 1 : sb.buf);
 	sbuf_release(&sb);
 	free(line);
-	update_prompt(c);
+	con_prompt(c);
 	c->dirty = 1;
 }
 
@@ -1969,7 +1888,7 @@ pane_at(struct console *c, int y, int x)
 	for (p = 0; p < PANE_N; p++) {
 		const struct rect *r = &c->r[p];
 
-		if ((p == PANE_CONV || c->show[p]) && y >= r->y &&
+		if (con_pane_shown(c, p) && y >= r->y &&
 		    y < r->y + r->h && x >= r->x && x < r->x + r->w)
 			return p;
 	}
@@ -1980,6 +1899,7 @@ static void
 on_key(struct console *c, int ch)
 {
 	int	 empty = rl_end == 0, p, page;
+	size_t	 nrows;
 	MEVENT	 ev;
 
 	if (ch != KEY_MOUSE && ch != KEY_RESIZE && c->notice.len > 0) {
@@ -2024,7 +1944,7 @@ on_key(struct console *c, int ch)
 		c->sessions_view = !c->sessions_view;
 		c->scroll[PANE_CONV] = 0;
 		if (c->sessions_view)
-			sessions_refresh(c);
+			con_sessions_refresh(c);
 		return;
 	case KEY_F(5):
 		if (c->nturns > 1)
@@ -2045,7 +1965,7 @@ on_key(struct console *c, int ch)
 	case KEY_F(9):
 		do
 			c->focus = (c->focus + 1) % PANE_N;
-		while (c->focus != PANE_CONV && !c->show[c->focus]);
+		while (!con_pane_shown(c, c->focus));
 		return;
 	case KEY_F(10):
 		c->quit = 1;
@@ -2059,9 +1979,10 @@ on_key(struct console *c, int ch)
 	case KEY_UP:
 	case KEY_DOWN:
 		if (c->sessions_view && empty) {
+			con_rows(c, &nrows);
 			if (ch == KEY_UP && c->sess_sel > 0)
 				c->sess_sel--;
-			else if (ch == KEY_DOWN && c->sess_sel + 1 < c->nsess)
+			else if (ch == KEY_DOWN && c->sess_sel + 1 < nrows)
 				c->sess_sel++;
 			return;
 		}
@@ -2092,8 +2013,8 @@ on_key(struct console *c, int ch)
 		break;
 	}
 	if (c->sessions_view && empty && (ch == '\n' || ch == '\r') &&
-	    c->nsess > 0) {
-		char *id = xstrdup(c->sess[c->sess_sel].id);
+	    con_rows(c, &nrows) != NULL && c->sess_sel < nrows) {
+		char *id = xstrdup(con_rows(c, &nrows)[c->sess_sel].s.id);
 
 		cmd_open(c, id, 1);
 		free(id);
@@ -2206,13 +2127,9 @@ readline_init(struct console *c)
 static void
 console_free(struct console *c)
 {
-	size_t	 i;
-
 	msgs_clear(c);
 	free(c->msgs);
-	for (i = 0; i < c->nsess; i++)
-		session_info_release(&c->sess[i]);
-	free(c->sess);
+	cdesk_free(c);
 	session_info_release(&c->si);
 	cdoc_clear(&c->conv_doc);
 	cdoc_clear(&c->search_doc);
@@ -2225,6 +2142,9 @@ console_free(struct console *c)
 	free(c->generator);
 	free(c->model);
 	free(c->hist_path);
+	free(c->prefill);
+	desk_panel_release(&c->panel);
+	free(c->panel_focus);
 	sbuf_release(&c->stream);
 	if (c->eng != NULL)
 		engine_close(c->eng);
@@ -2252,6 +2172,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	c.opts = o;
 	c.split = 55;
 	c.show[PANE_CONV] = c.show[PANE_CTX] = c.show[PANE_DBG] = 1;
+	c.show[PANE_CUST] = 1;	/* shown once it has a customer */
 	c.data_version = -1;
 	sbuf_init(&c.notice);
 	sbuf_init(&c.stream);
@@ -2285,10 +2206,10 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 		console_free(&c);
 		return err->rc;
 	}
-	session_switch(&c, o->session, 0);
+	con_switch(&c, o->session, 0);
 	c.sessions_view = o->desk;
 	if (c.sessions_view)
-		sessions_refresh(&c);
+		con_sessions_refresh(&c);
 	poll_db(&c);
 	c.last_poll_ms = now_us() / 1000;
 

@@ -93,20 +93,6 @@ cJSON		*turn_tables_json(const struct turn_table *, size_t);
 enum sd_rc	 engine_reload_templates(struct engine *, struct sd_error *);
 
 /*
- * Agent desk: an agent's line in a session (stored as role "agent"),
- * taking a session over from the bot and handing it back.
- */
-enum sd_rc	 engine_agent_say(struct engine *, const char *session_id,
-		    const char *agent, const char *text, long long *msg_id,
-		    struct sd_error *);
-enum sd_rc	 engine_takeover(struct engine *, const char *session_id,
-		    const char *agent, struct sd_error *);
-enum sd_rc	 engine_handback(struct engine *, const char *session_id,
-		    struct sd_error *);
-enum sd_rc	 engine_escalate(struct engine *, const char *session_id,
-		    const char *reason, struct sd_error *);
-
-/*
  * Generated replies (generate.h): the engine asks g (not owned; NULL:
  * templates only) on the turns its mode selects, streams checked text to
  * on_token (may be NULL) and records "generator", "llm" and "factcheck"

@@ -57,6 +57,7 @@
 #include "history.h"
 #include "sbuf.h"
 #include "serve-check.h"
+#include "serve-desk.h"
 #include "serve-limit.h"
 #include "serve-events.h"
 #include "serve-site.h"
@@ -80,6 +81,7 @@ enum route {
 	ROUTE_HISTORY,
 	ROUTE_FEEDBACK,
 	ROUTE_ANALYTICS,
+	ROUTE_DESK,
 	ROUTE_HEALTHZ,
 	ROUTE_METRICS,
 	ROUTE_WIDGET,
@@ -91,8 +93,8 @@ enum route {
 };
 
 static const char *const route_names[ROUTE_COUNT] = {
-	"message", "history", "feedback", "analytics", "healthz", "metrics",
-	"widget", "events", "notifications", "webhook", "other"
+	"message", "history", "feedback", "analytics", "desk", "healthz",
+	"metrics", "widget", "events", "notifications", "webhook", "other"
 };
 
 /* The status codes the server answers with, for the metrics. */
@@ -1644,6 +1646,39 @@ out:
 }
 
 /*
+ * The agent desk (serve-desk.c): only a key with the agent role acts,
+ * as its agent; a customer's key is refused with 403.
+ */
+static enum MHD_Result
+api_desk(struct serve *sv, struct MHD_Connection *c, struct req *r,
+    struct worker *w, const char *action)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct serve_desk_reply dr;
+	enum MHD_Result	 ret = MHD_NO;
+	char		*agent = NULL;
+	cJSON		*o;
+
+	if ((o = parse_body(sv, c, r, &ret)) == NULL)
+		return ret;
+	if (apikey_agent(w->st, r->key_id, &agent, &err) != SD_OK) {
+		ret = respond_fail(sv, c, r, &err, "");
+		sd_error_clear(&err);
+	} else if (agent == NULL)
+		ret = ERR(403, NULL, "this key has no agent role (shopdesk "
+		    "apikey create --agent NAME)");
+	else {
+		serve_desk(w->st, action, agent, o, &dr);
+		ret = dr.status < 400 ? respond_json(sv, c, r, dr.status,
+		    dr.body) : ERR(dr.status, dr.field, "%s", dr.error.buf);
+		serve_desk_reply_release(&dr);
+	}
+	free(agent);
+	cJSON_Delete(o);
+	return ret;
+}
+
+/*
  * One analytics call at a time: over whole days it reads the running
  * totals (a few ms), but a range cut inside a day walks every message
  * in it (0.28 s at 177,000), and four at once held every core and
@@ -1784,6 +1819,7 @@ serve_metrics(struct serve *sv, struct MHD_Connection *c, struct req *r)
 #define WIDGET_PREFIX	"/widget/"
 #define EVENTS_PREFIX	"/api/chat/events/"
 #define WEBHOOK_PREFIX	"/api/webhooks/"
+#define DESK_PREFIX	"/api/desk/"
 
 static enum route
 route_of(const char *url)
@@ -1796,6 +1832,9 @@ route_of(const char *url)
 		return ROUTE_FEEDBACK;
 	if (strcmp(url, "/api/chat/analytics") == 0)
 		return ROUTE_ANALYTICS;
+	if (strncmp(url, DESK_PREFIX, strlen(DESK_PREFIX)) == 0 &&
+	    serve_desk_known(url + strlen(DESK_PREFIX)))
+		return ROUTE_DESK;
 	if (strcmp(url, "/healthz") == 0)
 		return ROUTE_HEALTHZ;
 	if (strcmp(url, "/metrics") == 0)
@@ -1827,6 +1866,7 @@ route_method(enum route rt)
 	case ROUTE_MESSAGE:
 	case ROUTE_FEEDBACK:
 	case ROUTE_WEBHOOK:
+	case ROUTE_DESK:
 		return "POST";
 	case ROUTE_OTHER:
 	case ROUTE_COUNT:
@@ -2317,6 +2357,8 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		return api_feedback(sv, c, r, w);
 	case ROUTE_ANALYTICS:
 		return api_analytics(sv, c, r, w);
+	case ROUTE_DESK:
+		return api_desk(sv, c, r, w, url + strlen(DESK_PREFIX));
 	default:
 		return ERR(500, NULL, "unrouted request");
 	}

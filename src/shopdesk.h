@@ -21,6 +21,7 @@ enum sd_rc {
 	SD_ERR_NET,		/* HTTP client */
 	SD_ERR_INTERNAL,	/* a bug */
 	SD_ERR_BUSY,		/* SQLite busy or locked: try again later */
+	SD_ERR_CONFLICT,	/* someone else holds it (an agent's claim) */
 };
 
 /* An error: a code and a message naming the culprit (heap, may be NULL). */

@@ -714,6 +714,45 @@ static const char *const history_migrations[] = {
 	"ALTER TABLE history.turn_metrics ADD COLUMN arm TEXT;"
 	"CREATE INDEX history.turn_metrics_experiment"
 	"  ON turn_metrics(experiment, arm) WHERE experiment IS NOT NULL;",
+
+	/*
+	 * 8 -> 9: the agent desk (desk.c).  Agents' private notes and the
+	 * desk's events (a forced takeover) live apart from messages, so
+	 * that nothing which shows a customer their conversation (the
+	 * API's history, exports) can show them; after_seq places each
+	 * after the message it followed.  Labels of a session, and who
+	 * resolved it when, for the desk's queue and the analytics.
+	 */
+	"CREATE TABLE history.desk_notes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  after_seq INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('note', 'event')),"
+	"  agent TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	");"
+	"CREATE INDEX history.desk_notes_session ON desk_notes(session_id, id);"
+	"CREATE TABLE history.desk_labels ("
+	"  session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  label TEXT NOT NULL,"
+	"  PRIMARY KEY (session_id, label)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX history.desk_labels_label ON desk_labels(label);"
+	"CREATE TABLE history.desk_resolved ("
+	"  session_id TEXT PRIMARY KEY"
+	"    REFERENCES sessions(id) ON DELETE CASCADE,"
+	"  agent TEXT NOT NULL,"
+	"  at TEXT NOT NULL"
+	");"
+	"CREATE INDEX history.desk_resolved_at ON desk_resolved(at);",
+
+	/*
+	 * 9 -> 10: the agent role of an API key (apikey create --agent
+	 * NAME): the desk's routes act as that agent; NULL for a key that
+	 * only talks as customers.
+	 */
+	"ALTER TABLE history.api_keys ADD COLUMN agent TEXT;",
 };
 
 /*

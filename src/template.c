@@ -480,6 +480,12 @@ template_count(const struct template_set *ts, size_t *variants)
 	return ids;
 }
 
+const char *
+template_variant_id(const struct template_set *ts, size_t i)
+{
+	return i < ts->n ? ts->v[i].id : NULL;
+}
+
 int
 template_has(const struct template_set *ts, const char *id)
 {

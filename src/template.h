@@ -40,6 +40,8 @@ void		 template_free(struct template_set *);
 /* Number of templates (distinct ids) and of variants in all. */
 size_t		 template_count(const struct template_set *, size_t *variants);
 int		 template_has(const struct template_set *, const char *id);
+/* The id of variant i (0 .. variants - 1), NULL past the last. */
+const char	*template_variant_id(const struct template_set *, size_t i);
 
 /*
  * Render template id into out: among the variants of id whose conditions

@@ -34,6 +34,8 @@ sd_strerror(enum sd_rc rc)
 		return "internal error";
 	case SD_ERR_BUSY:
 		return "database busy";
+	case SD_ERR_CONFLICT:
+		return "held by someone else";
 	}
 	return "unknown error";
 }

@@ -10,19 +10,36 @@ trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset NO_COLOR TMUX
 
+PANE=sd	# the tmux session the helpers below look at and type into
+
 tm() {
 	tmux -L "$SOCK" -f /dev/null "$@"
 }
 
 # start_shell [ENV=VALUE...]: a shell with prompt "$ " in a 120x40 window.
 start_shell() {
+	PANE=sd
 	tm kill-server 2>/dev/null
 	tm new-session -d -s sd -x 120 -y 40 "env PS1='\$ ' $* sh"
 	wait_for '$' 10 || { echo "Bail out! tmux did not start a shell"; exit 1; }
 }
 
+# use NAME: the helpers below act on tmux session NAME (a second agent's
+# terminal, started with start_other).
+use() {
+	PANE=$1
+}
+
+# start_other NAME [ENV=VALUE...]: another 120x40 shell, beside "sd".
+start_other() {
+	so_name=$1; shift
+	tm new-session -d -s "$so_name" -x 120 -y 40 "env PS1='\$ ' $* sh"
+	PANE=$so_name
+	wait_for '$' 10 || { echo "Bail out! tmux did not start $so_name"; exit 1; }
+}
+
 screen() {
-	tm capture-pane -p -t sd >"$T/screen" 2>/dev/null
+	tm capture-pane -p -t "$PANE" >"$T/screen" 2>/dev/null
 }
 
 # wait_for TEXT [SECONDS]: poll the screen until it shows TEXT.
@@ -72,13 +89,13 @@ expect_gone() {
 }
 
 keys() {
-	tm send-keys -t sd "$@"
+	tm send-keys -t "$PANE" "$@"
 }
 
 # typeline TEXT: type TEXT literally, then Enter.
 typeline() {
-	tm send-keys -t sd -l -- "$1"
-	tm send-keys -t sd Enter
+	tm send-keys -t "$PANE" -l -- "$1"
+	tm send-keys -t "$PANE" Enter
 }
 
 # wait_prompt: the shell's prompt is back (a line that is only "$").

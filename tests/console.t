@@ -103,7 +103,7 @@ expect "/history lists the user's sessions" "Sessions of C1001"
 keys F1
 expect "F1 shows the keys" "Keys: F1 help"
 typeline "/help"
-expect "/help lists the commands" "/takeover              answer"
+expect "/help lists the commands" "/takeover [--force]    answer"
 
 typeline "/frobnicate"
 expect "unknown command gets a hint" "Unknown command /frobnicate"
@@ -153,14 +153,16 @@ expect "/session ID continues a session" "Session s000002 | user C1001"
 
 typeline "/sessions"
 expect "/sessions lists sessions" "Sessions ("
-expect "escalated sessions first" "> s000003"
+expect "escalated sessions first (our own escalation unmarked)" ">  s000003"
 keys Escape
 expect_gone "Esc closes the sessions view" "Sessions ("
 
 typeline "/open s000002"
 expect "/open watches a session" "Watching s000002"
 typeline "hello?"
-expect "watching does not talk as the customer" "You are watching s000002"
+expect "watching does not talk as the customer" "Not sent: you are watching s000002"
+expect "the line is back in the input" "watch> hello?"
+keys C-u
 typeline "/takeover"
 expect "/takeover holds the session" "You (alice) hold s000002"
 expect "the prompt says agent" "agent>"
