@@ -526,7 +526,8 @@ kb_weigh(struct tctx *t, const struct kb_subject *s,
     const struct search_hit *h, int named, struct kb_pick *pk)
 {
 	char		*dsku = NULL, *dcat = NULL;
-	double		 w = 0;
+	double		 w = 0, share;
+	int		 all;
 	size_t		 i;
 	cJSON		*it;
 
@@ -570,7 +571,15 @@ kb_weigh(struct tctx *t, const struct kb_subject *s,
 		kb_best_section(t, s, h, named ? 0 : KB_SECTION_MARGIN, pk);
 	if (pk->words == 0)
 		w = 0;
-	pk->score = h->score * w;
+	/*
+	 * How much of the question the section answers: a hit found with
+	 * the subject's names scores them too, so only its share of the
+	 * customer's words counts; a hit of the customer's words alone
+	 * gains by covering more of them.
+	 */
+	all = kb_bits(kb_shared_words(t, s, t->fold.s.buf));
+	share = all > 0 ? (double)pk->words / all : 0;
+	pk->score = h->score * w * (named ? share : 0.5 + 0.5 * share);
 	/* Each section weighed, for the trace: which rule kept or left it. */
 	it = cJSON_CreateObject();
 	cJSON_AddStringToObject(it, "id", h->id);
