@@ -350,7 +350,7 @@ act_product(struct tctx *t)
 static void
 act_compatibility(struct tctx *t)
 {
-	if (!dlg_handle_compatibility(t))
+	if (!dlg_handle_compat(t))
 		act_product(t);
 }
 
