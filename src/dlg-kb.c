@@ -8,8 +8,8 @@
  * or how-to question has a subject: the products it names, else the one
  * referred to or the two last in focus, with the categories it names
  * and the document the last answer came from.  Each hit is weighed by its
- * scope: a document of a subject product (or the last one) counts in
- * full, a guide to the subject's category less, a document about no
+ * scope: the document just quoted counts most, one of a subject product
+ * in full, a guide to the subject's category less, a document about no
  * product (an FAQ, a policy) less again, and a manual or ticket about
  * another product not at all (a ticket names its product; a guide to a
  * kind of product serves all of that kind; a ticket about the kind is
@@ -102,12 +102,14 @@ alnum_squeeze(const char *s)
 
 #define KB_SUBJECTS	4	/* products a question can be about */
 #define KB_POOL		20	/* hits weighed per scoped search */
+#define KB_W_LAST	1.5	/* the document just quoted: the conversation
+				   comes first ("that optimized thing") */
 #define KB_W_CATEGORY	0.8	/* a document about the subject's category */
 #define KB_W_GENERAL	0.6	/* a document about no product */
 /* Words that say nothing of the problem, beside search's stopwords. */
 #define KB_FILLER	"should could will can't cannot make made just still " \
 			"also really there then thing things went yesterday " \
-			"today anymore keep keeps"
+			"today anymore keep keeps set"
 #define KB_W_OLDER	0.7	/* one of the second product in focus */
 #define KB_STRONG_WORDS	2	/* own words a subject's section shares to
 				   answer an unclear question by itself */
@@ -540,18 +542,20 @@ kb_weigh(struct tctx *t, const struct kb_subject *s,
 		return;
 	}
 	kb_doc_scope(t, h->id, &dsku, &dcat);
-	for (i = 0; i < s->nsku && w == 0; i++)
-		if (dsku != NULL && strcmp(dsku, s->sku[i]) == 0) {
-			/* An older product in focus: below its category. */
-			w = i == 0 || strcmp(s->how, "named") == 0 ? 1 :
-			    KB_W_OLDER;
-			pk->scope = "product";
-			pk->sku = s->sku[i];
-		}
-	if (w == 0 && s->doc != NULL && strcmp(h->id, s->doc) == 0) {
-		w = 1;
+	if (s->doc != NULL && strcmp(h->id, s->doc) == 0) {
+		w = KB_W_LAST;
 		pk->scope = "last";
 	}
+	for (i = 0; i < s->nsku && (w == 0 || pk->sku == NULL); i++)
+		if (dsku != NULL && strcmp(dsku, s->sku[i]) == 0) {
+			/* An older product in focus: below its category. */
+			if (w == 0) {
+				w = i == 0 || strcmp(s->how, "named") == 0 ?
+				    1 : KB_W_OLDER;
+				pk->scope = "product";
+			}
+			pk->sku = s->sku[i];
+		}
 	/*
 	 * A guide to a kind of product helps any product of that kind; a
 	 * past ticket about another product of it, quoted with that
@@ -608,8 +612,9 @@ dlg_handle_kb(struct tctx *t, unsigned kinds, const char *action,
 /*
  * The same only when the best hit scores at least min_score, or is a
  * section of the subject's own documents sharing several of the
- * customer's words: an answer for a question whose intent is unclear
- * ("kb_answer", the kind's template).
+ * customer's words, or of the document the last answer came from
+ * sharing one ("how do I set that optimized thing"): an answer for a
+ * question whose intent is unclear ("kb_answer", the kind's template).
  */
 int
 dlg_handle_kb_strong(struct tctx *t, unsigned kinds, double min_score)
@@ -790,9 +795,9 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		goto out;
 	/* How well it matches, not how close it is to the subject. */
 	strong = pk[best].h->score >= min_score ||
-	    ((strcmp(pk[best].scope, "product") == 0 ||
-	    strcmp(pk[best].scope, "last") == 0) &&
-	    pk[best].words >= KB_STRONG_WORDS);
+	    (strcmp(pk[best].scope, "product") == 0 &&
+	    pk[best].words >= KB_STRONG_WORDS) ||
+	    (strcmp(pk[best].scope, "last") == 0 && pk[best].words > 0);
 	if (!strong) {
 		dlg_jset_num(t->trace, "kb_best", pk[best].score);
 		goto out;
@@ -804,9 +809,10 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	kb_answer_text(t, h, pk[best].rowid != 0 ? pk[best].rowid : h->rowid);
 	dlg_cite(t, search_kind_name(h->kind), h->id, h->title, "text");
 	/*
-	 * The answer is about that product.  Its focus stays as it was: a
-	 * manual answer about an older product in focus is no reason to
-	 * make it the one "it" means next.
+	 * The answer is about that product.  The focus is left to the
+	 * dialogue state: a manual answer about an older product in focus
+	 * is no reason to make it the one "it" means next, and a product
+	 * named may be a word taken for one.
 	 */
 	if (pk[best].sku != NULL)
 		dlg_cite(t, "product", pk[best].sku, NULL, "documents");

@@ -801,6 +801,18 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 		 */
 		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
 		    (sku == NULL || strcmp(how, "it") == 0)) {
+			/*
+			 * Out of scope is the last resort: a strong answer
+			 * in the documents, or a follow-up on the manual
+			 * just quoted, comes first.
+			 */
+			if ((ir->about_store || dlg_jstr(t->state,
+			    "kb_doc") != NULL) && dlg_handle_kb_strong(t,
+			    SEARCH_DOC_KINDS, KB_STRONG)) {
+				dlg_jset_str(t->trace, "ambiguity", "resolved: "
+				    "out of scope, but the documents answer");
+				return 1;
+			}
 			dlg_fallback(t, ir->reason.buf);
 			return 1;
 		}

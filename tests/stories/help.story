@@ -46,3 +46,11 @@ action: product_info
 > how do I move Windows over to it from my old drive?
 contains: Cloning your old drive
 contains: Samsung Data Migration
+
+story: a follow-up on the manual just quoted is no out-of-scope
+> my ASUS ROG Strix G15 battery only lasts 3 hours, is that normal?
+contains: Battery life and battery care
+> how do i set that optimized thing
+contains: Performance modes
+contains: Armoury Crate
+not-contains: can't help
