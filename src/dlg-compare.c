@@ -1,7 +1,6 @@
 /*
  * dlg-compare.c: two products side by side (a table of the attributes
- * that differ) and whether an accessory fits a device, from its
- * compatible_with list.
+ * that differ).
  */
 #include "config.h"
 
@@ -156,107 +155,6 @@ dlg_handle_compare(struct tctx *t)
 	product_release(&p[0]);
 	product_release(&p[1]);
 	sbuf_release(&tab);
-	return 1;
-}
-
-/* Does accessory a list b (by name or model) among what it fits? */
-int
-dlg_handle_compatibility(struct tctx *t)
-{
-	struct product	 p[2];
-	const struct entity *en;
-	size_t		 i;
-	int		 n = 0, fits = -1;
-	char		*compat;
-	const struct product *acc, *dev;
-
-	const struct entity *pick[2] = { NULL, NULL };
-
-	/*
-	 * The two longest product mentions, in the order said: "fit" read
-	 * as the Beats Fit Pro must not beat "the iPhone 15" next to it.
-	 * A family ("iPhone 15") is its best model.
-	 */
-	memset(p, 0, sizeof p);
-	for (i = 0; i < t->e->el.n; i++) {
-		en = &t->e->el.v[i];
-		if (en->type != ENTITY_PRODUCT)
-			continue;
-		if (pick[0] == NULL || en->end - en->start >
-		    pick[0]->end - pick[0]->start) {
-			pick[1] = pick[0];
-			pick[0] = en;
-		} else if (pick[1] == NULL || en->end - en->start >
-		    pick[1]->end - pick[1]->start)
-			pick[1] = en;
-	}
-	if (pick[1] != NULL && pick[1]->start < pick[0]->start) {
-		en = pick[0];
-		pick[0] = pick[1];
-		pick[1] = en;
-	}
-	for (i = 0; i < 2 && pick[i] != NULL; i++) {
-		en = pick[i];
-		if (en->sku != NULL ? !dlg_load_product(t, en->sku, &p[n]) :
-		    !dlg_family_best(t, en, &p[n]))
-			continue;
-		if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
-			product_release(&p[1]);
-			memset(&p[1], 0, sizeof p[1]);
-			continue;
-		}
-		n++;
-	}
-	if (n == 1 && dlg_focus_top(t, 0) != NULL &&
-	    strcmp(dlg_focus_top(t, 0), p[0].sku) != 0)
-		n += dlg_load_product(t, dlg_focus_top(t, 0), &p[1]);
-	if (n < 2) {
-		for (i = 0; i < (size_t)n; i++)
-			product_release(&p[i]);
-		return 0;
-	}
-	/* The one with a compatible_with list is the accessory. */
-	compat = catalog_attr(&p[0], "compatible_with");
-	acc = &p[0];
-	dev = &p[1];
-	if (compat == NULL) {
-		compat = catalog_attr(&p[1], "compatible_with");
-		acc = &p[1];
-		dev = &p[0];
-	}
-	if (compat != NULL) {
-		char *lc = xstrdup(compat), *ln = xstrdup(dev->name), *q;
-
-		for (q = lc; *q; q++)
-			*q = (char)tolower((unsigned char)*q);
-		for (q = ln; *q; q++)
-			*q = (char)tolower((unsigned char)*q);
-		fits = strstr(ln, lc) != NULL || strstr(lc, ln) != NULL;
-		if (!fits && dev->model[0] != '\0') {
-			char *lm = xstrdup(dev->model);
-
-			for (q = lm; *q; q++)
-				*q = (char)tolower((unsigned char)*q);
-			fits = strstr(lc, lm) != NULL;
-			free(lm);
-		}
-		free(lc);
-		free(ln);
-	}
-	dlg_product_slots(t, acc, "a_");
-	dlg_product_slots(t, dev, "b_");
-	slots_set(&t->slots, "compatible_with", compat != NULL ? compat : "");
-	dlg_cite(t, "product", acc->sku, acc->name, "attrs.compatible_with");
-	dlg_retrieved_add(t, "product", dev->sku, dev->name, 1.0, NULL);
-	dlg_set_action(t, "compatibility",
-	    "%s compatible_with \"%s\" vs %s: %s",
-	    acc->sku, compat != NULL ? compat : "(none listed)", dev->name,
-	    fits < 0 ? "unknown" : fits ? "yes" : "no");
-	dlg_say(t, fits < 0 ? "compatible_unknown" : fits ? "compatible_yes" :
-	    "compatible_no");
-	free(compat);
-	product_release(&p[0]);
-	product_release(&p[1]);
 	return 1;
 }
 

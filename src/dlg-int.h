@@ -12,7 +12,8 @@
  *			names the catalog lacks
  *	dlg-kb.c	knowledge-base retrieval and answers
  *	dlg-sales.c	product questions, recommendations, search
- *	dlg-compare.c	comparisons and compatibility
+ *	dlg-compare.c	comparisons
+ *	dlg-compat.c	compatibility: does a product work with a device
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-policy.c	the policy: which action a turn takes
  *
@@ -28,6 +29,7 @@
  *	fallbacks	consecutive turns the bot could not answer
  *	order		the order in focus (last discussed)
  *	order_choices	orders just listed to choose from {id, placed_at}
+ *	kb_doc		the document the last knowledge answer came from
  *	upset		turns the customer was frustrated or angry
  */
 #ifndef DLG_INT_H
@@ -252,7 +254,9 @@ int		 dlg_handle_narrow(struct tctx *t);
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);
 int		 dlg_handle_best_of(struct tctx *t);
-int		 dlg_handle_compatibility(struct tctx *t);
+
+/* dlg-compat.c */
+int		 dlg_handle_compat(struct tctx *t);
 
 /* dlg-notify.c: "stop these messages", "tell me when it's back": 1
  * when that was the turn. */

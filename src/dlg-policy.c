@@ -22,6 +22,13 @@
 #include "store.h"
 #include "dlg-int.h"
 
+/* The session waits for a person (escalated, no agent yet). */
+static int
+waiting(const struct tctx *t)
+{
+	return strcmp(t->si.status, "escalated") == 0;
+}
+
 static void
 escalate(struct tctx *t, const char *reason)
 {
@@ -32,8 +39,7 @@ escalate(struct tctx *t, const char *reason)
 	dlg_set_action(t, "escalate", "%s", reason);
 	/* The customer hears once that a person will join; the reason is
 	 * for the agent (the trace and the session), never the reply. */
-	dlg_say(t, strcmp(t->si.status, "escalated") == 0 ?
-	    "escalate_waiting" : "escalate");
+	dlg_say(t, waiting(t) ? "escalate_waiting" : "escalate");
 }
 
 void
@@ -42,6 +48,13 @@ dlg_fallback(struct tctx *t, const char *why)
 	int	 n = (int)dlg_jnum(t->state, "fallbacks", 0) + 1;
 
 	t->fallback = 1;
+	if (waiting(t)) {
+		/* A person is on the way: say so, not "I can't help". */
+		dlg_set_action(t, "escalation_wait", "%s, while waiting for "
+		    "an agent", why);
+		dlg_say(t, "escalate_waiting");
+		return;
+	}
 	dlg_jset_num(t->state, "fallbacks", n);
 	if (n >= FALLBACKS_MAX) {
 		escalate(t, "repeated fallbacks");
@@ -166,22 +179,49 @@ act_ask_person(struct tctx *t)
 	escalate(t, "customer asked for a person");
 }
 
+/*
+ * A complaint: asking to file one goes to a person; a customer venting
+ * about a problem ("the TV arrived broken") gets the store's answer to
+ * it, after the apology dlg_policy gives, or is asked what happened.
+ */
 static void
 act_complaint(struct tctx *t)
 {
-	escalate(t, "complaint");
+	static const char *const filing[] = { "complaint", "complain",
+	    NULL };
+
+	if (dlg_has_any(t, filing)) {
+		escalate(t, "complaint");
+		return;
+	}
+	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+		return;
+	dlg_set_action(t, "complaint_ask", "a complaint without a matching "
+	    "policy");
+	dlg_say(t, "complaint_ask");
+}
+
+/*
+ * Small talk while a person is on the way: no fresh welcome, no
+ * goodbye, only that they will join.  1 when that was the turn.
+ */
+static int
+small_talk_waiting(struct tctx *t)
+{
+	if (!waiting(t))
+		return 0;
+	dlg_set_action(t, "escalation_wait", "%s while waiting for an agent",
+	    t->intent);
+	dlg_say(t, "escalate_waiting");
+	return 1;
 }
 
 static void
 act_greeting(struct tctx *t)
 {
-	if (strcmp(t->si.status, "escalated") == 0) {
-		/* Waiting for a person: no fresh welcome. */
-		dlg_set_action(t, "escalation_wait", "greeting while waiting "
-		    "for an agent");
-		dlg_say(t, "escalate_waiting");
+	if (small_talk_waiting(t))
 		return;
-	}
 	dlg_set_action(t, "greet", "greeting");
 	dlg_say(t, "greeting");
 }
@@ -189,6 +229,8 @@ act_greeting(struct tctx *t)
 static void
 act_goodbye(struct tctx *t)
 {
+	if (small_talk_waiting(t))
+		return;
 	dlg_set_action(t, "goodbye", "goodbye");
 	dlg_say(t, "goodbye");
 }
@@ -196,6 +238,8 @@ act_goodbye(struct tctx *t)
 static void
 act_thanks(struct tctx *t)
 {
+	if (small_talk_waiting(t))
+		return;
 	dlg_set_action(t, "thanks", "thanks");
 	dlg_say(t, "thanks");
 }
@@ -204,6 +248,8 @@ act_thanks(struct tctx *t)
 static void
 act_ack(struct tctx *t)
 {
+	if (small_talk_waiting(t))
+		return;
 	dlg_set_action(t, "ack", "%s with nothing pending", t->intent);
 	dlg_say(t, "ack");
 }
@@ -309,7 +355,7 @@ act_product(struct tctx *t)
 static void
 act_compatibility(struct tctx *t)
 {
-	if (!dlg_handle_compatibility(t))
+	if (!dlg_handle_compat(t))
 		act_product(t);
 }
 
@@ -521,6 +567,11 @@ clarify(struct tctx *t, const struct intent_result *ir)
 	cJSON		*pending, *arr, *shown;
 	size_t		 i, n = 0;
 
+	if (waiting(t)) {
+		/* A person is on the way: no menu of options now. */
+		dlg_fallback(t, ir->reason.buf);
+		return 1;
+	}
 	for (i = 0; i < ir->ntop && n < 3; i++) {
 		if (n == 2 && ir->top[i].score < ir->top[1].score / 2)
 			break;
@@ -770,6 +821,18 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 		 */
 		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
 		    (sku == NULL || strcmp(how, "it") == 0)) {
+			/*
+			 * Out of scope is the last resort: a strong answer
+			 * in the documents, or a follow-up on the manual
+			 * just quoted, comes first.
+			 */
+			if ((ir->about_store || dlg_jstr(t->state,
+			    "kb_doc") != NULL) && dlg_handle_kb_strong(t,
+			    SEARCH_DOC_KINDS, KB_STRONG)) {
+				dlg_jset_str(t->trace, "ambiguity", "resolved: "
+				    "out of scope, but the documents answer");
+				return 1;
+			}
 			dlg_fallback(t, ir->reason.buf);
 			return 1;
 		}
@@ -921,7 +984,7 @@ about_bot(struct tctx *t)
 /*
  * The customer asks for a person, whatever the classifier made of it:
  * a person named with a verb ("get me a manager"), or by an upset
- * customer ("HUMAN. now").
+ * customer ("HUMAN. now", whatever intent it was read as).
  */
 static int
 asks_person(struct tctx *t, int upset)
@@ -932,11 +995,11 @@ asks_person(struct tctx *t, int upset)
 }
 
 /*
- * The reply so far after a short apology with the offer of a person
- * (template "apology"); the tables in it move along.
+ * The reply so far after an apology (template tpl: "apology" offers a
+ * person, "apology_short" does not); the tables in it move along.
  */
 static void
-apologise(struct tctx *t)
+apologise(struct tctx *t, const char *tpl)
 {
 	struct sbuf	 rest = SBUF_INIT;
 	const char	*used = t->template_used;
@@ -944,7 +1007,7 @@ apologise(struct tctx *t)
 
 	sbuf_add(&rest, t->reply.buf, t->reply.len);
 	sbuf_reset(&t->reply);
-	if (!dlg_say(t, "apology")) {
+	if (!dlg_say(t, tpl)) {
 		sbuf_add(&t->reply, rest.buf, rest.len);
 		sbuf_release(&rest);
 		return;
@@ -963,6 +1026,27 @@ apologise(struct tctx *t)
 }
 
 /*
+ * A second clearly upset turn: a person is brought in, and a question
+ * the turn asked still gets its answer ("wtf, the screen went black"):
+ * an apology, the answer, then the hand-over.  Without an answer (a
+ * fallback, a clarifying question), the apology and the hand-over.
+ */
+static void
+upset_again(struct tctx *t)
+{
+	int	 answered = !t->fallback && !t->escalate && t->action != NULL &&
+	    strcmp(t->action, "clarify") != 0;
+
+	if (!answered) {
+		sbuf_reset(&t->reply);
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		dlg_say(t, "apology_short");
+	} else
+		apologise(t, "apology_short");
+	escalate(t, "the customer is upset again");
+}
+
+/*
  * The policy: choose and carry out the action for this turn.  Feelings
  * come first: a question about the bot gets an honest answer; a second
  * upset turn or a request for a person escalates; a first upset turn
@@ -978,7 +1062,8 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 
 	if (about_bot(t) || dlg_handle_notify(t))
 		return;
-	upset = fr->feeling != FEELING_NONE && !small_talk(t);
+	upset = (fr->feeling != FEELING_NONE ||
+	    strcmp(t->intent, "complaint") == 0) && !small_talk(t);
 	/*
 	 * An apology costs little when the model is wrong, a hand-over
 	 * much: only a clearly upset turn counts toward one.
@@ -987,21 +1072,25 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	n = (int)dlg_jnum(t->state, "upset", 0) + clear;
 	if (clear)
 		dlg_jset_num(t->state, "upset", n);
-	if (asks_person(t, upset) && !cJSON_IsObject(
-	    cJSON_GetObjectItemCaseSensitive(t->state, "pending"))) {
+	/* "HUMAN. now" is the answer to any question the bot asked. */
+	if (asks_person(t, fr->feeling != FEELING_NONE)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		act_ask_person(t);
 		return;
 	}
+	policy_act(t, ir);
 	/* Once a person is on the way, answer on; no second hand-over. */
-	if (clear && n >= 2 && strcmp(t->si.status, "escalated") != 0) {
-		dlg_say(t, "apology_short");
-		escalate(t, "the customer is upset again");
+	if (clear && n >= 2 && !waiting(t)) {
+		upset_again(t);
 		return;
 	}
-	policy_act(t, ir);
 	if (!upset || t->escalate)
 		return;
-	apologise(t);
+	if (waiting(t)) {
+		apologise(t, "apology_short");
+		return;
+	}
+	apologise(t, "apology");
 	pending = cJSON_GetObjectItemCaseSensitive(t->state, "pending");
 	if (!cJSON_IsObject(pending)) {
 		pending = cJSON_CreateObject();

@@ -95,6 +95,12 @@ is_stopword(const char *w)
 	return word_in(w, stopwords);
 }
 
+int
+search_is_stopword(const char *w)
+{
+	return is_stopword(w);
+}
+
 /* ---- text: normalisation, tokens, edit distance ---- */
 
 /* NFKC, case folded, marks stripped (as remove_diacritics); NULL if bad. */

@@ -83,6 +83,11 @@ struct search_result {
 enum sd_rc	 search_run(struct store *, const struct search_query *,
 		    struct search_result *, struct sd_error *);
 void		 search_result_free(struct search_result *);
+/*
+ * Is w (folded, lower case) one of the words too common in shoppers'
+ * requests to say what they want ("how", "my", "the")?
+ */
+int		 search_is_stopword(const char *w);
 /* Free the strings of one hit (for callers that keep hits of their own). */
 void		 search_hit_release(struct search_hit *);
 

@@ -30,7 +30,7 @@ story: an accessory that does not fit
 > is the Spigen Tough Armor for Galaxy S24 Ultra compatible with the Galaxy S24?
 intent: compatibility
 action: compatibility
-template: compatible_no
+template: compatible_not_listed
 contains: Samsung Galaxy S24 Ultra
 contains: Samsung Galaxy S24 (128GB)
 
