@@ -709,6 +709,27 @@ catalog_days_between(const char *a, const char *b)
 	return db - da;
 }
 
+/* "YYYY-MM-DD" of the day n days after ISO date iso, or NULL if bad. */
+char *
+catalog_day_add(const char *iso, long n)
+{
+	long	 z, era, doe, yoe, doy, mp, d, m, y;
+
+	if (parse_day(iso, &z) != 0)
+		return NULL;
+	/* Howard Hinnant's civil_from_days, the inverse of parse_day. */
+	z += n + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	return xasprintf("%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+}
+
 char *
 catalog_money(double amount, const char *currency)
 {
