@@ -10,6 +10,7 @@
  *	dlg-sales.c	product questions, recommendations, search
  *	dlg-compare.c	comparisons and compatibility
  *	dlg-support.c	orders, returns, cancellations, confirmations
+ *	dlg-orderq.c	which order a question means, and what it asks
  *	dlg-policy.c	the policy: which action a turn takes
  *
  * Dialogue state lives per session as JSON in sessions.state:
@@ -131,6 +132,8 @@ struct tctx {
 	int			 retrieving;	/* dlg_retrieve_begin depth */
 	char			*asked;		/* the question a choice answers,
 						   acted on instead of text */
+	int			 order_topic;	/* enum dlg_order_topic of an
+						   order question, or 0 */
 };
 
 /* dlg-util.c */
@@ -223,7 +226,39 @@ int		 dlg_handle_compatibility(struct tctx *t);
 
 /* dlg-support.c */
 void		 dlg_handle_order(struct tctx *t, const char *form_name);
+void		 dlg_handle_order_id(struct tctx *t, const char *form_name,
+		    const char *id);
+void		 dlg_ask_order_choice(struct tctx *t, const char *form,
+		    char **ids, size_t n);
 int		 dlg_confirm_pending(struct tctx *t, cJSON *pending);
+
+/* dlg-orderq.c: what an order question asks, which order it means. */
+enum dlg_order_topic {
+	ORDQ_NONE,
+	ORDQ_LIST,		/* "I ordered it twice", "which ones" */
+	ORDQ_ADDRESS,		/* change where it goes */
+	ORDQ_SIGN,		/* does someone have to sign for it */
+	ORDQ_PRICE_DROP,	/* it is cheaper now: the difference */
+	ORDQ_FEE,		/* what a return costs, what comes back */
+	ORDQ_CANCEL,
+	ORDQ_REFUND,		/* where the money is */
+	ORDQ_RETURN,
+	ORDQ_TRACK		/* where it is, when it comes */
+};
+struct dlg_order_pick {
+	char		*id;		/* the order meant, or NULL */
+	char		**ids;		/* else several to ask about */
+	size_t		 n;
+	int		 named;		/* an item was named */
+	const char	*rule;		/* how (static text) */
+};
+enum dlg_order_topic dlg_order_topic(struct tctx *t);
+const char	*dlg_order_topic_form(enum dlg_order_topic topic);
+int		 dlg_says_address(struct tctx *t);
+const struct entity *dlg_order_number(struct tctx *t);
+void		 dlg_order_pick(struct tctx *t, struct dlg_order_pick *p);
+void		 dlg_order_pick_release(struct dlg_order_pick *p);
+int		 dlg_order_question(struct tctx *t);
 
 /* dlg-policy.c */
 void		 dlg_fallback(struct tctx *t, const char *why);

@@ -148,7 +148,8 @@ static const char *const person_verbs[] = { "talk", "speak", "want",
 	"need", "get", "transfer", "connect", NULL };
 
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
-	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
+	"ok", "okay", "please", "definitely", "absolutely", "go ahead",
+	"do it", "go for it", NULL };
 
 /* The intent acted upon becomes name (a canonical intent name). */
 static void
@@ -631,7 +632,7 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 {
 	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "form");
-	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
+	const struct entity *oid = dlg_order_number(t);
 	const char	*how;
 	char		*num;
 
@@ -642,7 +643,7 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 		/* "the second one" among the orders just listed. */
 		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
 	} else if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
-	    (num = bare_number(t->text)) != NULL) {
+	    !dlg_says_address(t) && (num = bare_number(t->text)) != NULL) {
 		dlg_jset_str(form, "order_id", num);
 		free(num);
 	} else if (oid == NULL || (ir->verdict == INTENT_OK &&
@@ -688,7 +689,9 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 	questions = dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
 	    (strcmp(t->intent, "affirm") != 0 &&
 	    strcmp(t->intent, "deny") != 0 && ir->verdict == INTENT_OK);
-	if (strcmp(pend, "handoff") == 0 && !deny) {
+	/* "Yes, cancel that": the order, not the offer of a person. */
+	if (strcmp(pend, "handoff") == 0 && !deny &&
+	    dlg_order_topic(t) == ORDQ_NONE) {
 		/* "Yes" to the offer of a person. */
 		dlg_jset_str(t->trace, "pending_answered", pend);
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
@@ -839,6 +842,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	if (answer_pending(t, ir))
+		return;
+	/* "And the samsung one, when's that coming?": about an order. */
+	if (dlg_order_question(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_narrow(t))

@@ -76,6 +76,59 @@ order_slots(struct tctx *t, const struct order *o)
 	    "events");
 }
 
+/*
+ * The policy fact key as slot name (its text, a JSON list read "a, b
+ * and c"), citing its policy.  1 when the store has it.
+ */
+static int
+fact_slot(struct tctx *t, const char *key, const char *name)
+{
+	char		*doc = NULL, *v, *p;
+	struct sbuf	 sb = SBUF_INIT;
+	cJSON		*arr, *it;
+	int		 i = 0, n;
+
+	dlg_retrieve_begin(t);
+	v = catalog_policy_fact(t->st, key, &doc);
+	dlg_retrieve_end(t);
+	if (v == NULL) {
+		free(doc);
+		return 0;
+	}
+	if (v[0] == '[' && (arr = cJSON_Parse(v)) != NULL) {
+		n = cJSON_GetArraySize(arr);
+		cJSON_ArrayForEach(it, arr) {
+			if (!cJSON_IsString(it))
+				continue;
+			sbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ?
+			    " and " : ", ", it->valuestring);
+			i++;
+		}
+		cJSON_Delete(arr);
+		free(v);
+		v = sbuf_detach(&sb, NULL);
+	}
+	/* A number fact reads as a number: "1", not "1.0". */
+	if ((p = strstr(v, ".0")) != NULL && p[2] == '\0')
+		*p = '\0';
+	slots_set(&t->slots, name, v);
+	dlg_cite(t, "policy", doc, doc, key);
+	sbuf_release(&sb);
+	free(v);
+	free(doc);
+	return 1;
+}
+
+/* A money slot from an amount in the order's currency. */
+static void
+money_slot(struct tctx *t, const char *name, double v, const char *cur)
+{
+	char	*m = catalog_money(v, cur);
+
+	slots_set(&t->slots, name, m);
+	free(m);
+}
+
 /* "shipped" says less than the shipment: "out for delivery". */
 static char *
 status_words(const struct order *o)
@@ -138,6 +191,12 @@ ask_order_choice(struct tctx *t, const char *form, char **ids, size_t n,
 	dlg_say(t, tpl != NULL ? tpl : "ask_order_id");
 	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "order_id");
 	sbuf_release(&list);
+}
+
+void
+dlg_ask_order_choice(struct tctx *t, const char *form, char **ids, size_t n)
+{
+	ask_order_choice(t, form, ids, n, "ask_order_choice");
 }
 
 /* Ask for the order number, listing the customer's recent orders. */
@@ -219,6 +278,13 @@ return_eligibility(struct tctx *t, const struct order *o)
 		goto out;
 	}
 	slots_setf(&t->slots, "days_left", "%ld", w - days);
+	fact_slot(t, "how_to_start", "how_to_return");
+	{
+		char *by = catalog_day_add(delivered, w);
+
+		slots_set(&t->slots, "return_by", by != NULL ? by : "");
+		free(by);
+	}
 	dlg_set_action(t, "return_eligible", "delivered %ld days ago, within "
 	    "the %ld-day window", days, w);
 	dlg_say(t, "return_eligible");
@@ -254,91 +320,298 @@ cancel_check(struct tctx *t, const struct order *o)
 	}
 }
 
+/*
+ * Where the order is, with what the customer may want next: how soon
+ * a processing order ships, and that a parcel out for delivery before
+ * its estimate comes early.
+ */
 static void
-pick(struct tctx *t, cJSON *form, const char *id, const char *rule)
+answer_status(struct tctx *t, const struct order *o)
 {
-	dlg_jset_str(form, "order_id", id);
-	dlg_jset_str(t->trace, "order_resolution", rule);
+	order_slots(t, o);
+	if (strcmp(o->status, "processing") == 0) {
+		fact_slot(t, "processing_time_business_days",
+		    "processing_days");
+		fact_slot(t, "same_day_processing_cutoff", "cutoff");
+	}
+	if (o->ship_status != NULL && strcmp(o->ship_status,
+	    "out_for_delivery") == 0 && o->estimated_delivery != NULL &&
+	    catalog_days_between(store_now(), o->estimated_delivery) > 0)
+		slots_set(&t->slots, "early", "yes");
+	dlg_set_action(t, "order_status", "order #%s is %s", o->id,
+	    o->status);
+	dlg_say(t, "order_status");
+	dlg_close_form(t);
 }
 
 /*
- * Which order the customer means when no number is given, in order:
- * one of the orders just listed by position; the orders holding the
- * product, brand or category named (the one in focus if it is among
- * them, else the only one, else ask which); the open form's order; the
- * order in focus; the customer's only order.  Returns 0 when it asked.
+ * Where the money is: refunded (to what, when), on its way back, never
+ * charged (processing or cancelled orders are only authorised), with
+ * how long the bank or PayPal takes from the refund policy.
+ */
+static void
+answer_refund(struct tctx *t, const struct order *o)
+{
+	order_slots(t, o);
+	slots_set(&t->slots, "payment_method", o->payment_method != NULL ?
+	    o->payment_method : "");
+	if (o->payment_method != NULL && strncmp(o->payment_method,
+	    "PayPal", 6) != 0 && strstr(o->payment_method, "gift") == NULL)
+		slots_set(&t->slots, "card_payment", "yes");
+	fact_slot(t, "charge_timing", "charge_timing");
+	fact_slot(t, "cancelled_order", "cancelled_auth");
+	fact_slot(t, "refund_processing_days", "refund_days");
+	fact_slot(t, "bank_posting_days", "bank_days");
+	fact_slot(t, "refund_method", "refund_method");
+	dlg_set_action(t, "order_status", "order #%s is %s", o->id,
+	    o->status);
+	dlg_say(t, "refund_status");
+	dlg_close_form(t);
+}
+
+/* "Will someone need to sign for it?": the signature threshold. */
+static void
+answer_signature(struct tctx *t, const struct order *o)
+{
+	char	*doc = NULL, *v;
+
+	order_slots(t, o);
+	dlg_retrieve_begin(t);
+	v = catalog_policy_fact(t->st, "signature_required_over", &doc);
+	dlg_retrieve_end(t);
+	if (v == NULL) {
+		free(doc);
+		answer_status(t, o);
+		return;
+	}
+	money_slot(t, "signature_over", atof(v), o->currency);
+	if (o->total > atof(v))
+		slots_set(&t->slots, "signature_needed", "yes");
+	dlg_cite(t, "policy", doc, doc, "signature_required_over");
+	dlg_set_action(t, "order_signature", "order #%s totals %.2f; "
+	    "signature over %s", o->id, o->total, v);
+	dlg_say(t, "order_signature");
+	dlg_close_form(t);
+	free(v);
+	free(doc);
+}
+
+/*
+ * "I paid 599.99 and now it's 449.99": the item of the order whose
+ * price fell most since (or the one named), and whether the price-drop
+ * refund still applies (within the days the price-match policy gives
+ * from the order date).
+ */
+static void
+answer_price_drop(struct tctx *t, const struct order *o)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct product	 p, best;
+	char		*doc = NULL, *w;
+	double		 drop = 0;
+	size_t		 i;
+	long		 days;
+
+	order_slots(t, o);
+	memset(&best, 0, sizeof best);
+	for (i = 0; i < o->nitems; i++) {
+		memset(&p, 0, sizeof p);
+		if (pe != NULL && pe->sku != NULL && strcmp(pe->sku,
+		    o->items[i].sku) != 0)
+			continue;
+		if (!dlg_load_product(t, o->items[i].sku, &p))
+			continue;
+		if (best.sku == NULL || o->items[i].unit_price - p.price >
+		    drop) {
+			product_release(&best);
+			best = p;
+			drop = o->items[i].unit_price - p.price;
+			slots_set(&t->slots, "item", o->items[i].name);
+			money_slot(t, "paid", o->items[i].unit_price,
+			    o->currency);
+		} else
+			product_release(&p);
+	}
+	dlg_retrieve_begin(t);
+	w = catalog_policy_fact(t->st, "price_match_window_days", &doc);
+	dlg_retrieve_end(t);
+	if (best.sku == NULL || w == NULL) {
+		free(w);
+		free(doc);
+		answer_status(t, o);
+		return;
+	}
+	dlg_cite(t, "policy", doc, doc, "price_match_window_days");
+	dlg_cite(t, "product", best.sku, best.name, "price");
+	money_slot(t, "price_now", best.price, o->currency);
+	money_slot(t, "difference", drop > 0 ? drop : 0, o->currency);
+	slots_set(&t->slots, "price_window_days", w);
+	slots_set(&t->slots, "payment_method", o->payment_method != NULL ?
+	    o->payment_method : "");
+	days = catalog_days_between(o->placed_at, store_now());
+	slots_set(&t->slots, "price_drop", drop <= 0 ? "none" :
+	    days <= atol(w) ? "within" : "past");
+	dlg_set_action(t, "price_drop", "order #%s: %s paid %.2f, now %.2f, "
+	    "%ld days after ordering", o->id, best.sku, drop + best.price,
+	    best.price, days);
+	dlg_say(t, "price_drop");
+	dlg_close_form(t);
+	product_release(&best);
+	free(w);
+	free(doc);
+}
+
+/* The item of the order the customer names, or NULL for all of it. */
+static const char *
+named_item(struct tctx *t, const struct order *o)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	size_t		 i;
+
+	for (i = 0; pe != NULL && pe->sku != NULL && i < o->nitems; i++)
+		if (strcmp(o->items[i].sku, pe->sku) == 0)
+			return o->items[i].sku;
+	return NULL;
+}
+
+/* Does the return already logged for o give one of these reasons? */
+static int
+logged_faulty(struct tctx *t, const struct order *o,
+    const char *const *reasons)
+{
+	char	*at = NULL, *note;
+	int	 r = 0;
+
+	if (strcmp(o->status, "return_requested") != 0)
+		return 0;
+	dlg_retrieve_begin(t);
+	note = catalog_order_last_event(t->st, o->id, &at);
+	dlg_retrieve_end(t);
+	for (; note != NULL && *reasons != NULL && !r; reasons++)
+		r = dlg_word_in(note, *reasons, strlen(*reasons));
+	free(note);
+	free(at);
+	return r;
+}
+
+/*
+ * What a return of the order (or the item named) costs and brings back,
+ * by the state the customer says it is in: defective or damaged (free),
+ * unopened (only the label on a change of mind), opened (the restocking
+ * fee where it applies), or, unsaid, both of the last two.
+ */
+static void
+answer_return_cost(struct tctx *t, const struct order *o)
+{
+	static const char *const faulty[] = { "defective", "broken",
+	    "stopped working", "not working", "doesn't work", "doesnt work",
+	    "dead", "cracked", "damaged", "faulty", "dead pixels",
+	    "wrong item", "stopped charging", NULL };
+	static const char *const sealed[] = { "unopened", "sealed",
+	    "never opened", "not opened", "unused", "plastic", "in the box",
+	    NULL };
+	static const char *const open[] = { "opened", "open", "used it",
+	    "used them", NULL };
+	struct return_quote q;
+	const char	*sku = named_item(t, o), *cond = "unsaid";
+	size_t		 i;
+
+	order_slots(t, o);
+	dlg_retrieve_begin(t);
+	catalog_return_quote(t->st, o, sku, &q);
+	dlg_retrieve_end(t);
+	if (q.doc == NULL) {
+		return_quote_release(&q);
+		return_eligibility(t, o);
+		return;
+	}
+	for (i = 0; sku != NULL && i < o->nitems; i++)
+		if (strcmp(o->items[i].sku, sku) == 0)
+			slots_set(&t->slots, "items", o->items[i].name);
+	if (dlg_has_any(t, faulty) || logged_faulty(t, o, faulty))
+		cond = "faulty";
+	else if (dlg_has_any(t, sealed))
+		cond = "unopened";
+	else if (dlg_has_any(t, open))
+		cond = "opened";
+	slots_set(&t->slots, "condition", cond);
+	slots_setf(&t->slots, "fee_percent", "%g", q.fee_percent);
+	money_slot(t, "fee", q.fee, o->currency);
+	money_slot(t, "label_fee", q.label, o->currency);
+	money_slot(t, "items_total", q.items_total, o->currency);
+	money_slot(t, "refund_opened", q.refund_opened, o->currency);
+	money_slot(t, "refund_unopened", q.refund_unopened, o->currency);
+	if (q.fee_items != NULL && q.fee > 0)
+		slots_set(&t->slots, "fee_items", q.fee_items);
+	if (q.deadline != NULL)
+		slots_set(&t->slots, "return_by", q.deadline);
+	fact_slot(t, "restocking_fee_categories", "fee_categories");
+	dlg_cite(t, "policy", q.doc, q.doc, "restocking_fee_percent,"
+	    "return_shipping_fee");
+	slots_setf(&t->slots, "return_window_days", "%ld", q.window_days);
+	dlg_set_action(t, "return_cost", "order #%s, %s: fee %.2f, label "
+	    "%.2f", o->id, cond, q.fee, q.label);
+	dlg_say(t, "return_cost");
+	if (strcmp(o->status, "delivered") == 0 && q.deadline != NULL &&
+	    catalog_days_between(store_now(), q.deadline) >= 0) {
+		/* Still in the window: offer to start it. */
+		slots_set(&t->slots, "offer_return", "yes");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+		    "confirm_return");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "order_id", o->id);
+	}
+	if (strcmp(o->status, "refunded") != 0 && strcmp(o->status,
+	    "return_requested") != 0)
+		dlg_say(t, "return_window_note");
+	dlg_close_form(t);
+	return_quote_release(&q);
+}
+
+/*
+ * Which order the customer means when the form has none from this turn
+ * (dlg_order_pick): the pick, else ask among several; an item named that
+ * none of the orders holds leaves the form without an order (ask, never
+ * guess); else the open form's order, then the customer's only order.
+ * Returns 0 when it asked.
  */
 static int
 pick_order(struct tctx *t, cJSON *form, const char *form_name)
 {
-	static const char *const newest[] = { "new", "newest", "latest",
-		"most recent", NULL };
-	struct order_match m;
+	struct dlg_order_pick p;
 	struct sd_error	 err = SD_ERROR_INIT;
-	const char	*how = NULL, *focus = dlg_order_focus(t), *id;
-	char		**ids = NULL, *words;
+	char		**ids = NULL;
 	size_t		 n = 0, i;
-	int		 asked = 0, found = 0;
+	int		 focus_only;
 
-	if ((id = dlg_order_by_position(t, &how)) != NULL) {
-		pick(t, form, id, "an order just listed, by position");
-		dlg_jset_str(t->trace, "order_position", how);
-		return 1;
-	}
-	if (dlg_order_named_item(t, &m, &words)) {
+	dlg_order_pick(t, &p);
+	focus_only = p.id != NULL && strcmp(p.rule, "the order in focus") == 0;
+	if (p.id != NULL && !(focus_only && dlg_jstr(form, "order_id") !=
+	    NULL)) {
+		dlg_jset_str(form, "order_id", p.id);
+		dlg_jset_str(t->trace, "order_resolution", p.rule);
+	} else if (p.n > 1) {
+		dlg_jset_str(t->trace, "order_resolution", p.rule);
+		ask_order_choice(t, form_name, p.ids, p.n < 5 ? p.n : 5,
+		    "ask_order_choice");
+		dlg_order_pick_release(&p);
+		return 0;
+	} else if (p.named)
+		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
+	else if (p.id == NULL && dlg_jstr(form, "order_id") == NULL) {
 		dlg_retrieve_begin(t);
-		catalog_customer_orders_with(t->st, t->cust.id, &m, &ids, &n,
-		    &err);
+		catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
 		dlg_retrieve_end(t);
 		sd_error_clear(&err);
-		for (i = 0; focus != NULL && i < n; i++)
-			if (strcmp(ids[i], focus) == 0)
-				break;
-		if (n > 0 && focus != NULL && i < n) {
-			pick(t, form, focus, "the order in focus holds the "
-			    "item named");
-			found = 1;
-		} else if (n == 1) {
-			pick(t, form, ids[0], "the customer's only order "
-			    "holding the item named");
-			found = 1;
-		} else if (n > 1 && dlg_has_any(t, newest)) {
-			/* "my new TV": the latest of them (oldest first). */
-			pick(t, form, ids[n - 1], "the newest order holding "
-			    "the item named");
-			found = 1;
-		} else if (n > 1) {
-			dlg_jset_str(t->trace, "order_resolution", "several "
-			    "orders hold the item named");
-			ask_order_choice(t, form_name, ids, n < 5 ? n : 5,
-			    "ask_order_choice");
-			asked = 1;
+		if (n == 1) {
+			dlg_jset_str(form, "order_id", ids[0]);
+			dlg_jset_str(t->trace, "order_resolution",
+			    "the customer's only order");
 		}
 		for (i = 0; i < n; i++)
 			free(ids[i]);
 		free(ids);
-		free(words);
-		if (found || asked)
-			return !asked;
-		/* Named but in none of the orders: ask, never guess. */
-		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
-		return 1;
 	}
-	if (dlg_jstr(form, "order_id") != NULL)
-		return 1;
-	if (focus != NULL) {
-		pick(t, form, focus, "the order in focus");
-		return 1;
-	}
-	dlg_retrieve_begin(t);
-	catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	if (n == 1)
-		pick(t, form, ids[0], "the customer's only order");
-	for (i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
+	dlg_order_pick_release(&p);
 	return 1;
 }
 
@@ -349,25 +622,79 @@ pick_order(struct tctx *t, cJSON *form, const char *form_name)
 void
 dlg_handle_order(struct tctx *t, const char *form_name)
 {
-	const struct entity *en = dlg_first_entity(t, ENTITY_ORDER_ID);
+	const struct entity *en = dlg_order_number(t);
 	cJSON		*form = dlg_open_form(t, form_name);
-	struct order	 o;
-	struct sd_error	 err = SD_ERROR_INIT;
 	const char	*id;
-	enum sd_rc	 rc;
+	char		*copy;
 
-	memset(&o, 0, sizeof o);
-	if (en != NULL)
+	if (en != NULL) {
 		dlg_jset_str(form, "order_id", en->value);
-	if (en != NULL)
 		dlg_jset_str(t->trace, "order_resolution", "the order number "
 		    "given");
-	else if (t->have_cust && !pick_order(t, form, form_name))
+	} else if (t->have_cust && !pick_order(t, form, form_name))
 		return;		/* asked which of several */
 	if ((id = dlg_jstr(form, "order_id")) == NULL) {
 		ask_order_id(t, form_name);
 		return;
 	}
+	copy = xstrdup(id);
+	dlg_handle_order_id(t, form_name, copy);
+	free(copy);
+}
+
+/* The topic a support form answers. */
+static enum dlg_order_topic
+form_topic(const char *form)
+{
+	static const struct {
+		const char		*form;
+		enum dlg_order_topic	 topic;
+	} v[] = {
+		{ "cancel_order", ORDQ_CANCEL },
+		{ "track_refund", ORDQ_REFUND },
+		{ "return_item", ORDQ_RETURN },
+		{ "change_shipping_address", ORDQ_ADDRESS },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (strcmp(v[i].form, form) == 0)
+			return v[i].topic;
+	return ORDQ_TRACK;
+}
+
+/* The form that answers: the topic's, when the words say one. */
+static const char *
+answering_form(struct tctx *t, const char *form_name)
+{
+	enum dlg_order_topic topic = (enum dlg_order_topic)t->order_topic;
+
+	if (topic == ORDQ_NONE)
+		topic = dlg_order_topic(t);
+	t->order_topic = topic;
+	if (topic == ORDQ_NONE)
+		return form_name;
+	if (topic == ORDQ_LIST)
+		return "track_order";
+	return dlg_order_topic_form(topic);
+}
+
+/*
+ * Answer the support form form_name about order id: check the order is
+ * the customer's, put it in focus, then say the key fact the question
+ * asks for.
+ */
+void
+dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
+{
+	cJSON		*form = dlg_open_form(t, form_name);
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*how;
+	enum sd_rc	 rc;
+
+	memset(&o, 0, sizeof o);
+	dlg_jset_str(form, "order_id", id);
 	slots_set(&t->slots, "order_id", id);
 	dlg_retrieve_begin(t);
 	rc = catalog_order(t->st, id, &o, &err);
@@ -398,19 +725,36 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 		goto out;
 	}
 	dlg_order_focus_set(t, id);
-	if (strcmp(form_name, "track_order") == 0 ||
-	    strcmp(form_name, "track_refund") == 0) {
-		order_slots(t, &o);
-		dlg_set_action(t, "order_status", "order #%s is %s", id,
-		    o.status);
-		dlg_say(t, strcmp(form_name, "track_refund") == 0 ?
-		    "refund_status" : "order_status");
-		dlg_close_form(t);
-	} else if (strcmp(form_name, "cancel_order") == 0)
+	how = answering_form(t, form_name);
+	/* What "and the ssd?" asks next turn. */
+	dlg_jset_num(t->state, "order_topic", t->order_topic != ORDQ_NONE &&
+	    t->order_topic != ORDQ_LIST ? (double)t->order_topic :
+	    (double)form_topic(how));
+	if (t->order_topic == ORDQ_SIGN)
+		answer_signature(t, &o);
+	else if (t->order_topic == ORDQ_PRICE_DROP)
+		answer_price_drop(t, &o);
+	else if (t->order_topic == ORDQ_FEE && (strcmp(o.status,
+	    "refunded") == 0 || strcmp(o.status, "cancelled") == 0))
+		answer_refund(t, &o);	/* what was deducted, as logged */
+	else if (t->order_topic == ORDQ_FEE)
+		answer_return_cost(t, &o);
+	else if (strcmp(how, "track_refund") == 0)
+		answer_refund(t, &o);
+	else if (strcmp(how, "track_order") == 0 &&
+	    t->order_topic == ORDQ_LIST && strcmp(o.status, "processing") == 0)
+		cancel_check(t, &o);	/* "ordered it again": undo it? */
+	else if (strcmp(how, "track_order") == 0)
+		answer_status(t, &o);
+	else if (strcmp(how, "cancel_order") == 0)
 		cancel_check(t, &o);
-	else if (strcmp(form_name, "change_order") == 0 ||
-	    strcmp(form_name, "change_shipping_address") == 0) {
+	else if (strcmp(how, "change_order") == 0 ||
+	    strcmp(how, "change_shipping_address") == 0) {
 		order_slots(t, &o);
+		if (strcmp(how, "change_shipping_address") == 0)
+			slots_set(&t->slots, "address_change", "yes");
+		else if (dlg_has_word(t, "add"))
+			fact_slot(t, "add_items", "add_items");
 		dlg_set_action(t, "change_check", "order #%s is %s", id,
 		    o.status);
 		dlg_say(t, "change_order");
@@ -461,7 +805,8 @@ dlg_confirm_pending(struct tctx *t, cJSON *pending)
 		if (store_begin(t->st, &err) != SD_OK ||
 		    catalog_order_set_status(t->st, order, cancel ?
 		    "cancelled" : "return_requested", cancel ?
-		    "cancelled by the customer in chat" :
+		    "cancelled by the customer in chat; payment "
+		    "authorisation released" :
 		    "return requested in chat", &err) != SD_OK ||
 		    store_commit(t->st, &err) != SD_OK) {
 			store_rollback(t->st);
@@ -471,6 +816,8 @@ dlg_confirm_pending(struct tctx *t, cJSON *pending)
 			return 0;
 		}
 		dlg_cite(t, "order", order, order, "status");
+		if (cancel)
+			fact_slot(t, "cancelled_order", "cancelled_auth");
 		dlg_set_action(t, cancel ? "order_cancelled" : "return_started",
 		    "customer confirmed; order #%s is now %s", order, cancel ?
 		    "cancelled" : "return_requested");

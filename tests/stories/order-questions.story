@@ -1,0 +1,116 @@
+# Questions about an order the customer has in mind, whatever the
+# classifier makes of them: the order in focus, picked by its product,
+# by the status the customer names or by position, and the key fact
+# from the order's rows and the policy facts (demo store, SHOPDESK_NOW
+# 2026-11-20).
+
+story: a follow-up names the order by its product; out for delivery early
+user: C1055
+> hey, the samsung one, when will that get here?
+action: order_status
+contains: #12334
+contains: out for delivery
+contains: UPS
+> hmm wasn't it supposed to come on the 21st?
+action: order_status
+contains: #12334
+contains: 2026-11-21
+contains: early
+
+story: the order picked by the status the customer names
+user: C1001
+> the one i cancelled, was my card charged for it?
+action: order_status
+contains: #12312
+contains: nothing was charged
+contains: released
+not-contains: 12345
+
+story: the same product ordered twice: both orders, then one by position
+user: C1046
+> looks like I bought the ThinkPad X1 Carbon twice??
+action: ask_order_id
+contains: #12260
+contains: #12348
+> please cancel the second one
+action: cancel_refused
+contains: #12348
+contains: shipped
+> do I pay a restocking fee if I send it back unopened?
+action: return_cost
+contains: #12348
+contains: no restocking fee
+contains: $7.99
+> ok so when does it arrive
+action: order_status
+contains: #12348
+contains: 2026-11-21
+
+story: a zip code in a new address is no order number
+user: C1018
+> I ordered the Yoga 7i last night with my old address on it, can I change that?
+action: change_check
+contains: #12359
+contains: address
+> the new address is 88 Grant St Apt 2, Pittsburgh PA 15213
+action: change_check
+contains: #12359
+not-contains: #15213
+> will it ship today?
+action: order_status
+contains: #12359
+contains: 1 business day
+
+story: what an opened return brings back, computed for the order
+user: C1042
+> I'd like to return my new TV
+action: return_eligible
+contains: #12317
+contains: 2026-12-18
+> we opened it already. what would I get back?
+action: return_cost
+contains: 15%
+contains: $299.85
+contains: $1,691.16
+
+story: refund timing by payment method and a defective return
+user: C1002
+> where is my refund for the macbook?
+action: order_status
+contains: #12170
+contains: 5 business days
+contains: PayPal
+> it's still sealed, how much comes back?
+action: return_cost
+contains: #12170
+contains: $1,191.01
+> and the beats stopped working, do I pay to send those back?
+action: return_cost
+contains: #12281
+contains: free
+
+story: a card refund says how long the bank takes
+user: C1019
+> where is my refund for order 12156?
+action: order_status
+contains: American Express ending 2490
+contains: 3-10 business days
+
+story: signature on delivery from the policy threshold
+user: C1001
+> where's my laptop order?
+action: order_status
+contains: #12345
+> does someone have to sign for it?
+action: order_signature
+contains: #12345
+contains: $500
+contains: signature
+
+story: a price drop since the order is refunded within the window
+user: C1034
+> the first wifi router I bought was 599.99 and now it's 449.99, can I get the difference?
+action: price_drop
+contains: #12279
+contains: $150
+contains: 14-day
