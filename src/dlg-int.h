@@ -11,6 +11,7 @@
  *	dlg-compare.c	comparisons and compatibility
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-orderq.c	which order a question means, and what it asks
+ *	dlg-account.c	account and payment questions a policy fact answers
  *	dlg-policy.c	the policy: which action a turn takes
  *
  * Dialogue state lives per session as JSON in sessions.state:
@@ -231,6 +232,9 @@ void		 dlg_handle_order_id(struct tctx *t, const char *form_name,
 void		 dlg_ask_order_choice(struct tctx *t, const char *form,
 		    char **ids, size_t n);
 int		 dlg_confirm_pending(struct tctx *t, cJSON *pending);
+
+/* dlg-account.c */
+int		 dlg_account_question(struct tctx *t);
 
 /* dlg-orderq.c: what an order question asks, which order it means. */
 enum dlg_order_topic {

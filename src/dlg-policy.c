@@ -689,8 +689,11 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 	questions = dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
 	    (strcmp(t->intent, "affirm") != 0 &&
 	    strcmp(t->intent, "deny") != 0 && ir->verdict == INTENT_OK);
-	/* "Yes, cancel that": the order, not the offer of a person. */
-	if (strcmp(pend, "handoff") == 0 && !deny &&
+	/*
+	 * "Yes, cancel that", "stop the newsletter please": a request of
+	 * its own, not a yes to the offer of a person.
+	 */
+	if (strcmp(pend, "handoff") == 0 && !deny && !questions &&
 	    dlg_order_topic(t) == ORDQ_NONE) {
 		/* "Yes" to the offer of a person. */
 		dlg_jset_str(t->trace, "pending_answered", pend);
@@ -844,7 +847,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (answer_pending(t, ir))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
-	if (dlg_order_question(t))
+	if (dlg_order_question(t) || dlg_account_question(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_narrow(t))
