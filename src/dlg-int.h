@@ -243,6 +243,8 @@ enum dlg_order_topic {
 	ORDQ_ADDRESS,		/* change where it goes */
 	ORDQ_SIGN,		/* does someone have to sign for it */
 	ORDQ_PRICE_DROP,	/* it is cheaper now: the difference */
+	ORDQ_DEFECT,		/* it arrived broken, stopped working */
+	ORDQ_INVOICE,		/* where its invoice is */
 	ORDQ_FEE,		/* what a return costs, what comes back */
 	ORDQ_CANCEL,
 	ORDQ_REFUND,		/* where the money is */
@@ -257,6 +259,7 @@ struct dlg_order_pick {
 	const char	*rule;		/* how (static text) */
 };
 enum dlg_order_topic dlg_order_topic(struct tctx *t);
+enum dlg_order_topic dlg_form_topic(const char *form);	/* dlg-support.c */
 const char	*dlg_order_topic_form(enum dlg_order_topic topic);
 int		 dlg_says_address(struct tctx *t);
 const struct entity *dlg_order_number(struct tctx *t);

@@ -19,6 +19,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -50,12 +51,19 @@ static const struct {
 	    "full refund", "the full", "how much would", "how much do",
 	    "cost me", "how much does it cost", "refund if", "unopened",
 	    "never opened", "not opened", "still sealed", NULL } },
+	{ ORDQ_DEFECT, { "dead pixels", "stopped working", "stopped charging",
+	    "arrived broken", "arrived damaged", "arrived with", "cracked",
+	    "defective", "broken", "doesn't work", "doesnt work",
+	    "not working", "won't charge", "faulty", "dead on arrival",
+	    NULL } },
 	{ ORDQ_CANCEL, { "cancel", NULL } },
+	{ ORDQ_INVOICE, { "invoice", "receipt", NULL } },
 	{ ORDQ_REFUND, { "refund", "refunds", "refunded", "money", "paypal",
 	    "reimburse", "charged", "bank", "statement", "debit card",
 	    "credit card", "my card", "amex", NULL } },
 	{ ORDQ_RETURN, { "return", "send back", "send it back",
-	    "send them back", "exchange", "go back", NULL } },
+	    "send them back", "exchange", "can that go back",
+	    "can it go back", NULL } },
 	{ ORDQ_TRACK, { "tracking", "track", "arrive", "arriving", "arrives",
 	    "arrival", "coming", "come", "get here", "delivery", "deliver",
 	    "eta", "ship", "ships", "shipped", "stuck", "where is", "where's",
@@ -76,8 +84,9 @@ dlg_order_topic(struct tctx *t)
 	if (dlg_has_any(t, general_words))
 		return ORDQ_NONE;
 	/* "I paid 149.99 for it, is it cheaper now?" */
-	if (dlg_has_word(t, "paid") && (dlg_first_entity(t, ENTITY_PRICE) !=
-	    NULL || strpbrk(t->text, "0123456789") != NULL))
+	if (dlg_has_word(t, "paid") && (dlg_has_word(t, "now") ||
+	    dlg_has_word(t, "cheaper")) && (dlg_first_entity(t,
+	    ENTITY_PRICE) != NULL || strpbrk(t->text, "0123456789") != NULL))
 		return ORDQ_PRICE_DROP;
 	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++)
 		if (dlg_has_any(t, topic_words[i].words))
@@ -103,6 +112,8 @@ dlg_order_topic_form(enum dlg_order_topic topic)
 	case ORDQ_LIST:
 	case ORDQ_SIGN:
 	case ORDQ_PRICE_DROP:
+	case ORDQ_DEFECT:
+	case ORDQ_INVOICE:
 	case ORDQ_TRACK:
 		break;
 	}
@@ -271,7 +282,29 @@ month_named(struct tctx *t)
 	return NULL;
 }
 
-/* Keep the ids of orders placed in the month mon ("-10-"). */
+/*
+ * The day "last night", "yesterday" or "this morning" means, as an ISO
+ * day, or NULL.  Caller frees.
+ */
+static char *
+day_named(struct tctx *t)
+{
+	static const char *const yesterday[] = { "last night", "yesterday",
+	    NULL };
+	static const char *const today[] = { "this morning", "earlier today",
+	    NULL };
+
+	if (dlg_has_any(t, yesterday))
+		return catalog_day_add(store_now(), -1);
+	if (dlg_has_any(t, today))
+		return catalog_day_add(store_now(), 0);
+	return NULL;
+}
+
+/*
+ * Keep the ids of orders placed in the month mon ("-10-") or on the day
+ * mon ("2026-11-19").
+ */
 static void
 keep_month(struct tctx *t, char **ids, size_t *n, const char *mon)
 {
@@ -284,7 +317,40 @@ keep_month(struct tctx *t, char **ids, size_t *n, const char *mon)
 	for (i = 0; i < *n; i++) {
 		keep = 0;
 		if (catalog_order(t->st, ids[i], &o, &err) == SD_OK) {
-			keep = strncmp(o.placed_at + 4, mon, 4) == 0;
+			keep = mon[0] == '-' ? strncmp(o.placed_at + 4, mon,
+			    4) == 0 : strncmp(o.placed_at, mon, 10) == 0;
+			order_release(&o);
+		}
+		sd_error_clear(&err);
+		if (keep)
+			ids[k++] = ids[i];
+		else
+			free(ids[i]);
+	}
+	dlg_retrieve_end(t);
+	*n = k;
+}
+
+/* Keep the ids of orders with an item at the price the customer says. */
+static void
+keep_price(struct tctx *t, char **ids, size_t *n, const char *unused)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRICE);
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	double		 v;
+	size_t		 i, j, k = 0;
+	int		 keep;
+
+	(void)unused;
+	v = pe->has_max ? pe->max : pe->min;
+	dlg_retrieve_begin(t);
+	for (i = 0; i < *n; i++) {
+		keep = 0;
+		if (catalog_order(t->st, ids[i], &o, &err) == SD_OK) {
+			for (j = 0; j < o.nitems; j++)
+				keep |= o.items[j].unit_price > v - 1 &&
+				    o.items[j].unit_price < v + 1;
 			order_release(&o);
 		}
 		sd_error_clear(&err);
@@ -382,6 +448,64 @@ narrow(struct tctx *t, struct dlg_order_pick *p, void (*keep)(struct tctx *,
 	p->rule = rule;
 }
 
+/* Words too common to name an item of an order. */
+static const char *const common_words[] = { "about", "again", "after",
+	"already", "another", "arrive", "arrived", "before", "cancel",
+	"change", "charged", "could", "delivery", "first", "hello", "money",
+	"night", "number", "order", "ordered", "orders", "other", "please",
+	"price", "refund", "return", "returns", "second", "should", "still",
+	"thanks", "their", "there", "these", "thing", "things", "those",
+	"today", "tomorrow", "tracking", "where", "which", "would",
+	"yesterday", "invoice", "receipt", "month", "week", "great", NULL };
+
+/* Shortest word that may name an item ("watch", not "home" or "pro"). */
+#define ITEM_WORD_MIN	5
+
+/*
+ * "An invoice for my windows key": a word of the message that the name
+ * of one of the customer's ordered items holds, when no entity names
+ * anything.  Caller frees.
+ */
+static char *
+word_of_items(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	struct order_match m;
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 cap = 0, n, i, k, len;
+	char		**ids, *w = NULL;
+	const char *const *c;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && w == NULL; i++) {
+		len = tok[i].end - tok[i].start;
+		if (len < ITEM_WORD_MIN || tok[i].has_digit)
+			continue;
+		w = xstrndup(t->text + tok[i].start, len);
+		for (c = common_words; *c != NULL; c++)
+			if (strcasecmp(*c, w) == 0)
+				break;
+		memset(&m, 0, sizeof m);
+		m.name = w;
+		ids = NULL;
+		k = 0;
+		if (*c == NULL) {
+			dlg_retrieve_begin(t);
+			catalog_customer_orders_with(t->st, t->cust.id, &m,
+			    &ids, &k, &err);
+			dlg_retrieve_end(t);
+			sd_error_clear(&err);
+		}
+		ids_free(ids, k);
+		if (k == 0) {
+			free(w);
+			w = NULL;
+		}
+	}
+	free(tok);
+	return w;
+}
+
 /*
  * The item the customer names: a product, brand or category
  * (dlg_order_named_item), else a feature word the item's name holds
@@ -395,11 +519,54 @@ named_item(struct tctx *t, struct order_match *m, char **words)
 
 	if (dlg_order_named_item(t, m, words))
 		return 1;
-	if (a == NULL || a->end <= a->start || a->end > t->len)
-		return 0;
 	memset(m, 0, sizeof *m);
-	m->name = *words = xstrndup(t->text + a->start, a->end - a->start);
+	if (a != NULL && a->end > a->start && a->end <= t->len) {
+		m->name = *words = xstrndup(t->text + a->start,
+		    a->end - a->start);
+		return 1;
+	}
+	if ((*words = word_of_items(t)) == NULL)
+		return 0;
+	m->name = *words;
 	return 1;
+}
+
+/*
+ * The customer's orders holding the item m.  A category is wide
+ * ("keyboard" is an accessory, as a phone case is): the items whose
+ * name holds the word said come first.
+ */
+static void
+orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
+    size_t *n)
+{
+	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct order_match byname;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*word = NULL;
+
+	*ids = NULL;
+	*n = 0;
+	dlg_retrieve_begin(t);
+	/* "laptop" names the category itself: a laptop sleeve is none. */
+	if (m->category != NULL && c != NULL && c->end > c->start &&
+	    c->end <= t->len && strncasecmp(m->category, t->text + c->start,
+	    c->end - c->start) != 0) {
+		memset(&byname, 0, sizeof byname);
+		byname.name = word = xstrndup(t->text + c->start,
+		    c->end - c->start);
+		catalog_customer_orders_with(t->st, t->cust.id, &byname, ids,
+		    n, &err);
+		sd_error_clear(&err);
+	}
+	if (*n == 0) {
+		free(*ids);
+		catalog_customer_orders_with(t->st, t->cust.id, m, ids, n,
+		    &err);
+		sd_error_clear(&err);
+	}
+	dlg_retrieve_end(t);
+	free(word);
 }
 
 void
@@ -450,11 +617,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		 * does not take the question off the order in focus. */
 		p->named = dlg_first_entity(t, ENTITY_PRODUCT) != NULL ||
 		    dlg_first_entity(t, ENTITY_BRAND) != NULL;
-		dlg_retrieve_begin(t);
-		catalog_customer_orders_with(t->st, t->cust.id, &m, &p->ids,
-		    &p->n, &err);
-		dlg_retrieve_end(t);
-		sd_error_clear(&err);
+		orders_holding(t, &m, &p->ids, &p->n);
 		free(words);
 		p->rule = "the customer's only order holding the item named";
 		if (dlg_order_topic(t) == ORDQ_LIST) {
@@ -464,6 +627,9 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
 			narrow(t, p, keep_status, st, "the order holding the "
 			    "item named, with the status named");
+		if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
+			narrow(t, p, keep_price, NULL, "the order holding the "
+			    "item named, at the price said");
 		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
 		    (mon = month_named(t)) != NULL)
 			narrow(t, p, keep_month, mon, "the order holding the "
@@ -477,9 +643,10 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		keep_status(t, p->ids, &p->n, st);
 		p->rule = "the customer's only order with the status named";
 		p->named = p->n == 0;	/* none has it: ask, never guess */
-	} else if ((mon = month_named(t)) != NULL && (dlg_has_word(t, "one") ||
-	    dlg_has_word(t, "order"))) {
-		/* "return the october one" */
+	} else if (((mon = month_named(t)) != NULL || (mon = day_named(t)) !=
+	    NULL) && (dlg_has_word(t, "one") || dlg_has_word(t, "order") ||
+	    dlg_has_word(t, "ordered"))) {
+		/* "return the october one", "I ordered one last night" */
 		dlg_retrieve_begin(t);
 		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
 		    &err);
@@ -518,20 +685,28 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 #define ELLIPSIS_WORDS	6
 
 /*
- * "And the ssd?" right after an order question: the same question
- * about the order holding the item named.  The topic of the last order
- * question is kept in the state ("order_topic") for this.
+ * "And the ssd?" right after an order question, "the printer one" when
+ * the bot asked which order: the same question about the order holding
+ * the item named.  The topic of the last order question is kept in the
+ * state ("order_topic"); an open support form says it too.
  */
 static enum dlg_order_topic
 same_again(struct tctx *t)
 {
+	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "form");
+	const char	*fname = cJSON_IsObject(form) ? dlg_jstr(form, "name") :
+	    NULL;
 	struct order_match m;
 	struct text_token *tok = NULL;
 	size_t		 cap = 0, n;
 	char		*words = NULL;
-	int		 named;
+	int		 named, topic;
 
-	if (dlg_jnum(t->state, "order_topic", 0) <= 0)
+	topic = (int)dlg_jnum(t->state, "order_topic", 0);
+	if (topic <= 0 && fname != NULL)
+		topic = (int)dlg_form_topic(fname);
+	if (topic <= 0)
 		return ORDQ_NONE;
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	free(tok);
@@ -543,7 +718,7 @@ same_again(struct tctx *t)
 		return ORDQ_NONE;
 	dlg_jset_str(t->trace, "order_topic_kept", "a short follow-up names "
 	    "another item");
-	return (enum dlg_order_topic)dlg_jnum(t->state, "order_topic", 0);
+	return (enum dlg_order_topic)topic;
 }
 
 /*

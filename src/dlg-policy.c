@@ -671,6 +671,7 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 	const char	*pend = cJSON_IsObject(pending) ?
 	    dlg_jstr(pending, "action") : NULL;
 	int		 affirm, deny, questions, done;
+	enum dlg_order_topic topic;
 
 	if (pend == NULL)
 		return 0;
@@ -680,7 +681,9 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 		return 1;
 	affirm = strcmp(t->intent, "affirm") == 0 ||
 	    dlg_has_any(t, affirm_words);
-	deny = strcmp(t->intent, "deny") == 0;
+	/* "Restocking fee on that?" read as a "no" is a question. */
+	deny = strcmp(t->intent, "deny") == 0 &&
+	    dlg_order_topic(t) == ORDQ_NONE;
 	if (!(affirm || deny) || (deny && affirm)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return 0;
@@ -700,6 +703,17 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		escalate(t, "customer accepted a person");
 		return 1;
+	}
+	/*
+	 * "Yes it's opened, so how much would I get back?" after "shall I
+	 * start the return?": a question about the order, not a yes.
+	 */
+	topic = dlg_order_topic(t);
+	if (strncmp(pend, "confirm_", 8) == 0 && topic != ORDQ_NONE &&
+	    !(topic == ORDQ_CANCEL && strcmp(pend, "confirm_cancel") == 0) &&
+	    !(topic == ORDQ_RETURN && strcmp(pend, "confirm_return") == 0)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
 	}
 	p = cJSON_Duplicate(pending, 1);
 	/* pend points into pending: record it before deleting. */

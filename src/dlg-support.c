@@ -461,6 +461,54 @@ answer_price_drop(struct tctx *t, const struct order *o)
 	free(doc);
 }
 
+/*
+ * "It arrived with a cracked screen": within the days the warranty
+ * policy gives from delivery the shop replaces or refunds it (a free
+ * return), after that the manufacturer's warranty applies.
+ */
+static void
+answer_defect(struct tctx *t, const struct order *o)
+{
+	char	*doc = NULL, *w;
+	long	 days;
+
+	if (o->delivered_at == NULL) {
+		answer_status(t, o);
+		return;
+	}
+	order_slots(t, o);
+	dlg_retrieve_begin(t);
+	w = catalog_policy_fact(t->st, "doa_exchange_days", &doc);
+	dlg_retrieve_end(t);
+	if (w == NULL || !fact_slot(t, "doa_handling", "doa_handling") ||
+	    !fact_slot(t, "after_doa", "after_doa")) {
+		free(w);
+		free(doc);
+		answer_status(t, o);
+		return;
+	}
+	dlg_cite(t, "policy", doc, doc, "doa_exchange_days");
+	slots_set(&t->slots, "doa_days", w);
+	days = catalog_days_between(o->delivered_at, store_now());
+	if (days <= atol(w)) {
+		slots_set(&t->slots, "doa_within", "yes");
+		if (strcmp(o->status, "delivered") == 0) {
+			slots_set(&t->slots, "offer_return", "yes");
+			dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+			    "confirm_return");
+			dlg_jset_str(dlg_jobj(t->state, "pending"), "order_id",
+			    o->id);
+		}
+	}
+	dlg_set_action(t, "defect_return", "order #%s delivered %ld days "
+	    "ago; replaced or refunded within %s", o->id, days, w);
+	dlg_say(t, "defect_return");
+	if (strcmp(o->status, "delivered") != 0)
+		dlg_close_form(t);
+	free(w);
+	free(doc);
+}
+
 /* The item of the order the customer names, or NULL for all of it. */
 static const char *
 named_item(struct tctx *t, const struct order *o)
@@ -643,8 +691,8 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 }
 
 /* The topic a support form answers. */
-static enum dlg_order_topic
-form_topic(const char *form)
+enum dlg_order_topic
+dlg_form_topic(const char *form)
 {
 	static const struct {
 		const char		*form;
@@ -729,11 +777,22 @@ dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
 	/* What "and the ssd?" asks next turn. */
 	dlg_jset_num(t->state, "order_topic", t->order_topic != ORDQ_NONE &&
 	    t->order_topic != ORDQ_LIST ? (double)t->order_topic :
-	    (double)form_topic(how));
+	    (double)dlg_form_topic(how));
 	if (t->order_topic == ORDQ_SIGN)
 		answer_signature(t, &o);
 	else if (t->order_topic == ORDQ_PRICE_DROP)
 		answer_price_drop(t, &o);
+	else if (t->order_topic == ORDQ_DEFECT)
+		answer_defect(t, &o);
+	else if (t->order_topic == ORDQ_INVOICE) {
+		order_slots(t, &o);
+		fact_slot(t, "invoice_location", "invoice_location");
+		fact_slot(t, "invoice_available", "invoice_available");
+		dlg_set_action(t, "order_invoice", "order #%s is %s", id,
+		    o.status);
+		dlg_say(t, "order_invoice");
+		dlg_close_form(t);
+	}
 	else if (t->order_topic == ORDQ_FEE && (strcmp(o.status,
 	    "refunded") == 0 || strcmp(o.status, "cancelled") == 0))
 		answer_refund(t, &o);	/* what was deducted, as logged */

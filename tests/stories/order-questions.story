@@ -114,3 +114,59 @@ action: price_drop
 contains: #12279
 contains: $150
 contains: 14-day
+
+story: the bot asked which order; "the X one" answers it with the same question
+user: C1017
+> two of my packages are coming, one looks stuck?
+action: ask_order_id
+contains: #12347
+contains: #12313
+> the printer one
+action: order_status
+contains: #12313
+contains: weather delay
+> and the keyboard, when does that arrive
+action: order_status
+contains: #12347
+contains: 2026-11-22
+
+story: a defect within the first days: replaced or refunded, a free return
+user: C1042
+> the S90D I got has dead pixels all over
+action: defect_return
+contains: #12317
+contains: replace or refund
+contains: no restocking fee
+
+story: the price said picks among orders of the same kind
+user: C1042
+> I paid $1,999 for a TV and it arrived broken
+action: defect_return
+contains: #12317
+not-contains: 12053
+
+story: an order placed last night, then its address
+user: C1034
+> I ordered another router last night, should I cancel it?
+action: cancel_offer
+contains: #12368
+> no, keep it. can it ship to 19 Linden St, Cherry Hill NJ 08002 instead?
+action: change_check
+contains: #12368
+contains: address
+not-contains: #08002
+
+story: a question after "shall I start the return?" is no yes
+user: C1042
+> I'd like to return my new TV
+action: return_eligible
+> yes it's opened, so what would I get back?
+action: return_cost
+contains: $1,691.16
+not-contains: is started
+
+story: an item named by a word of its name, for its invoice
+user: C1037
+> can i get an invoice for my windows key
+action: order_invoice
+contains: #12142
