@@ -10,6 +10,7 @@
  *	dlg-sales.c	product questions, recommendations, search
  *	dlg-compare.c	comparisons and compatibility
  *	dlg-support.c	orders, returns, cancellations, confirmations
+ *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
  *	dlg-account.c	account and payment questions a policy fact answers
  *	dlg-policy.c	the policy: which action a turn takes
@@ -232,6 +233,18 @@ void		 dlg_handle_order_id(struct tctx *t, const char *form_name,
 void		 dlg_ask_order_choice(struct tctx *t, const char *form,
 		    char **ids, size_t n);
 int		 dlg_confirm_pending(struct tctx *t, cJSON *pending);
+void		 dlg_order_slots(struct tctx *t, const struct order *o);
+int		 dlg_fact_slot(struct tctx *t, const char *key,
+		    const char *name);
+void		 dlg_money_slot(struct tctx *t, const char *name, double v,
+		    const char *cur);
+void		 dlg_answer_status(struct tctx *t, const struct order *o);
+
+/* dlg-returns.c */
+void		 dlg_return_eligibility(struct tctx *t, const struct order *o);
+void		 dlg_answer_return_cost(struct tctx *t, const struct order *o);
+void		 dlg_answer_defect(struct tctx *t, const struct order *o);
+void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
 
 /* dlg-account.c */
 int		 dlg_account_question(struct tctx *t);
