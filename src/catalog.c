@@ -709,6 +709,29 @@ catalog_days_between(const char *a, const char *b)
 	return db - da;
 }
 
+/*
+ * "YYYY-MM-DD" of the day n months after ISO date iso (the last day of
+ * a shorter month: January 31 + 1 month is February 28), or NULL.
+ */
+char *
+catalog_month_add(const char *iso, int n)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	 y, m, d, last;
+	long	 z;
+
+	if (parse_day(iso, &z) != 0 || sscanf(iso, "%4d-%2d-%2d", &y, &m,
+	    &d) != 3 || n < 0)
+		return NULL;
+	m += n;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	last = mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0));
+	return xasprintf("%04d-%02d-%02d", y, m, d < last ? d : last);
+}
+
 /* "YYYY-MM-DD" of the day n days after ISO date iso, or NULL if bad. */
 char *
 catalog_day_add(const char *iso, long n)

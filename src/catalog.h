@@ -183,6 +183,8 @@ void		 catalog_return_quote(struct store *, const struct order *,
 void		 return_quote_release(struct return_quote *);
 /* The ISO day n days after ISO date iso (caller frees), NULL if bad. */
 char		*catalog_day_add(const char *iso, long n);
+/* The ISO day n months after iso (caller frees), NULL if bad. */
+char		*catalog_month_add(const char *iso, int n);
 /* "$1,299" / "$19.99" for an amount in a currency.  Caller frees. */
 char		*catalog_money(double, const char *currency);
 

@@ -375,6 +375,7 @@ pool_return_quotes(struct sent *x, struct fc_pool *pl, const struct order *o)
 {
 	struct return_quote q;
 	size_t		 i;
+	char		*w;
 
 	for (i = 0; i <= o->nitems; i++) {
 		if (i == o->nitems && o->nitems == 1)
@@ -404,6 +405,14 @@ pool_return_quotes(struct sent *x, struct fc_pool *pl, const struct order *o)
 		}
 		if (pr.price < o->items[i].unit_price)
 			pool_num(pl, o->items[i].unit_price - pr.price, "$");
+		/* "covered until 2027-08-27": its warranty from delivery. */
+		if (o->delivered_at != NULL && pr.warranty_months > 0 &&
+		    (w = catalog_month_add(o->delivered_at,
+		    pr.warranty_months)) != NULL) {
+			pool_num(pl, atoi(w + 5) * 100 + atoi(w + 8), "date");
+			pool_num(pl, atoi(w), "");
+			free(w);
+		}
 		product_release(&pr);
 	}
 }

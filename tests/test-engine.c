@@ -98,6 +98,12 @@ test_return_quote(struct store *st)
 	d = catalog_day_add("2026-12-18", 14);
 	is_str(d, "2027-01-01", "days added across the year's end");
 	free(d);
+	d = catalog_month_add("2026-01-31T08:00:00Z", 1);
+	is_str(d, "2026-02-28", "a month after January 31");
+	free(d);
+	d = catalog_month_add("2026-08-19", 36);
+	is_str(d, "2029-08-19", "a 3-year warranty from delivery");
+	free(d);
 	if (catalog_order(st, "12317", &o, &err) != SD_OK) {
 		ok(0, "order 12317: %s", sd_error_msg(&err));
 		return;
