@@ -258,6 +258,7 @@ enum dlg_order_topic {
 	ORDQ_PRICE_DROP,	/* it is cheaper now: the difference */
 	ORDQ_DEFECT,		/* it arrived broken, stopped working */
 	ORDQ_INVOICE,		/* where its invoice is */
+	ORDQ_WARRANTY,		/* is it still under warranty */
 	ORDQ_FEE,		/* what a return costs, what comes back */
 	ORDQ_CANCEL,
 	ORDQ_REFUND,		/* where the money is */

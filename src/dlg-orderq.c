@@ -58,6 +58,7 @@ static const struct {
 	    NULL } },
 	{ ORDQ_CANCEL, { "cancel", NULL } },
 	{ ORDQ_INVOICE, { "invoice", "receipt", NULL } },
+	{ ORDQ_WARRANTY, { "warranty", "still covered", NULL } },
 	{ ORDQ_REFUND, { "refund", "refunds", "refunded", "money", "paypal",
 	    "reimburse", "charged", "bank", "statement", "debit card",
 	    "credit card", "my card", "amex", NULL } },
@@ -114,6 +115,7 @@ dlg_order_topic_form(enum dlg_order_topic topic)
 	case ORDQ_PRICE_DROP:
 	case ORDQ_DEFECT:
 	case ORDQ_INVOICE:
+	case ORDQ_WARRANTY:
 	case ORDQ_TRACK:
 		break;
 	}
@@ -448,6 +450,23 @@ narrow(struct tctx *t, struct dlg_order_pick *p, void (*keep)(struct tctx *,
 	p->rule = rule;
 }
 
+/* Is the entity's text the name of a month ("august")? */
+static int
+is_month(struct tctx *t, const struct entity *en)
+{
+	static const char *const months[] = { "january", "february", "march",
+	    "april", "june", "july", "august", "september", "october",
+	    "november", "december", NULL };
+	const char *const *m;
+	size_t	 n = en->end - en->start;
+
+	for (m = months; *m != NULL && en->end <= t->len; m++)
+		if (strlen(*m) == n && strncasecmp(*m, t->text + en->start,
+		    n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words too common to name an item of an order. */
 static const char *const common_words[] = { "about", "again", "after",
 	"already", "another", "arrive", "arrived", "before", "cancel",
@@ -516,7 +535,17 @@ static int
 named_item(struct tctx *t, struct order_match *m, char **words)
 {
 	const struct entity *a = dlg_first_entity(t, ENTITY_ATTRIBUTE);
+	const struct entity *b = dlg_first_entity(t, ENTITY_BRAND);
+	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
 
+	/* "my headphone from august": a month is no brand here. */
+	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL && b != NULL &&
+	    c != NULL && is_month(t, b)) {
+		memset(m, 0, sizeof *m);
+		*words = NULL;
+		m->category = c->category != NULL ? c->category : c->value;
+		return 1;
+	}
 	if (dlg_order_named_item(t, m, words))
 		return 1;
 	memset(m, 0, sizeof *m);
@@ -681,8 +710,13 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 	free(mon);
 }
 
-/* Words in a message at most this long can only continue a question. */
+/*
+ * Words in a message at most this long can only continue a question;
+ * more when the bot asked which order ("the macbook one, did you get
+ * it yet").
+ */
 #define ELLIPSIS_WORDS	6
+#define ANSWER_WORDS	10
 
 /*
  * "And the ssd?" right after an order question, "the printer one" when
@@ -710,7 +744,7 @@ same_again(struct tctx *t)
 		return ORDQ_NONE;
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	free(tok);
-	if (n > ELLIPSIS_WORDS)
+	if (n > (fname != NULL ? ANSWER_WORDS : ELLIPSIS_WORDS))
 		return ORDQ_NONE;
 	named = named_item(t, &m, &words);
 	free(words);
@@ -732,8 +766,10 @@ dlg_order_question(struct tctx *t)
 {
 	struct dlg_order_pick p;
 	enum dlg_order_topic topic;
+	static const char *const owned[] = { "my", "i bought", "i got",
+	    "i ordered", "i have", NULL };
 	const char	*form;
-	int		 again = 0;
+	int		 again = 0, focus_only;
 
 	if (!t->have_cust)
 		return 0;
@@ -742,9 +778,14 @@ dlg_order_question(struct tctx *t)
 	if (topic == ORDQ_NONE)
 		return 0;
 	dlg_order_pick(t, &p);
-	/* "And the ssd?" is about the order holding it, or nothing. */
-	if ((p.id == NULL && p.n < 2) || (again && p.id != NULL &&
-	    strcmp(p.rule, "the order in focus") == 0)) {
+	/*
+	 * "And the ssd?" is about the order holding it, or nothing; "what's
+	 * the warranty on it?" is about the product in view unless the
+	 * customer speaks of one they have.
+	 */
+	focus_only = p.id != NULL && strcmp(p.rule, "the order in focus") == 0;
+	if ((p.id == NULL && p.n < 2) || (again && focus_only) ||
+	    (topic == ORDQ_WARRANTY && focus_only && !dlg_has_any(t, owned))) {
 		dlg_order_pick_release(&p);
 		return 0;
 	}

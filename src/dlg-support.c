@@ -317,6 +317,52 @@ answer_signature(struct tctx *t, const struct order *o)
 }
 
 /*
+ * "Is the monitor I got in August still under warranty?": the item's
+ * manufacturer warranty counted from the order's delivery.
+ */
+static void
+answer_warranty(struct tctx *t, const struct order *o)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product	 p;
+	size_t		 i, k = 0;
+	char		*until;
+
+	for (i = 0; i < o->nitems; i++)
+		if ((pe != NULL && pe->sku != NULL && strcmp(pe->sku,
+		    o->items[i].sku) == 0) || (pe == NULL && ce != NULL &&
+		    ce->category != NULL && strcmp(ce->category,
+		    o->items[i].category) == 0)) {
+			k = i;
+			break;
+		}
+	memset(&p, 0, sizeof p);
+	if (o->nitems == 0 || o->delivered_at == NULL ||
+	    !dlg_load_product(t, o->items[k].sku, &p) ||
+	    p.warranty_months <= 0 || p.warranty == NULL ||
+	    (until = catalog_month_add(o->delivered_at,
+	    p.warranty_months)) == NULL) {
+		product_release(&p);
+		dlg_answer_status(t, o);
+		return;
+	}
+	dlg_order_slots(t, o);
+	slots_set(&t->slots, "item", o->items[k].name);
+	slots_set(&t->slots, "warranty", p.warranty);
+	slots_set(&t->slots, "warranty_until", until);
+	if (catalog_days_between(store_now(), until) >= 0)
+		slots_set(&t->slots, "warranty_left", "yes");
+	dlg_cite(t, "product", p.sku, p.name, "warranty");
+	dlg_set_action(t, "order_warranty", "order #%s: %s covered until %s",
+	    o->id, p.sku, until);
+	dlg_say(t, "order_warranty");
+	dlg_close_form(t);
+	free(until);
+	product_release(&p);
+}
+
+/*
  * Which order the customer means when the form has none from this turn
  * (dlg_order_pick): the pick, else ask among several; an item named that
  * none of the orders holds leaves the form without an order (ask, never
@@ -485,6 +531,8 @@ dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
 		dlg_answer_price_drop(t, &o);
 	else if (t->order_topic == ORDQ_DEFECT)
 		dlg_answer_defect(t, &o);
+	else if (t->order_topic == ORDQ_WARRANTY)
+		answer_warranty(t, &o);
 	else if (t->order_topic == ORDQ_INVOICE) {
 		dlg_order_slots(t, &o);
 		dlg_fact_slot(t, "invoice_location", "invoice_location");

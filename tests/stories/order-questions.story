@@ -170,3 +170,22 @@ user: C1037
 > can i get an invoice for my windows key
 action: order_invoice
 contains: #12142
+
+story: an item bought in a month: its warranty from delivery
+user: C1048
+> is the monitor i got in august still under warranty?
+action: order_warranty
+contains: #11930
+contains: 2029-08-19
+
+story: the order the bot asked for, named with a question of its own
+user: C1002
+> what's the status of my returns
+action: ask_order_id
+> the macbook one, did you get it yet
+action: order_status
+contains: #12170
+contains: Return approved
+> and where will the refund go
+action: order_status
+contains: original payment method
