@@ -75,7 +75,9 @@ static const struct {
 /* Words about the store in general, not one order. */
 static const char *const general_words[] = { "policy", "policies",
 	"in general", "usually", "normally", "how long does delivery",
-	"come with", "comes with", NULL };
+	"come with", "comes with", "do you ship", "do you deliver",
+	"delivery options", "shipping options", "how much is shipping",
+	"shipping cost", NULL };
 
 enum dlg_order_topic
 dlg_order_topic(struct tctx *t)
@@ -737,6 +739,14 @@ same_again(struct tctx *t)
 	char		*words = NULL;
 	int		 named, topic;
 
+	static const char *const next_one[] = { "and the", "and my",
+	    "and that", "what about", "how about", NULL };
+
+	/* Unasked, only "and the ssd?" goes on: "does it come with a
+	 * case?" asks something else. */
+	if (dlg_has_any(t, general_words) || (fname == NULL &&
+	    !dlg_has_any(t, next_one)))
+		return ORDQ_NONE;
 	topic = (int)dlg_jnum(t->state, "order_topic", 0);
 	if (topic <= 0 && fname != NULL)
 		topic = (int)dlg_form_topic(fname);

@@ -189,3 +189,16 @@ contains: Return approved
 > and where will the refund go
 action: order_status
 contains: original payment method
+
+story: after an order, questions about the store and a product stay theirs
+user: C1001
+> where's my laptop order?
+action: order_status
+contains: #12345
+> do you ship to canada?
+not-contains: #12345
+> how much is the Sony WH-1000XM5?
+contains: WH-1000XM5
+> does it come with a case?
+not-contains: Several of your orders
+not-contains: #12345
