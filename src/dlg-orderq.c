@@ -687,6 +687,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		p->rule = "the customer's only order placed in the month named";
 		p->named = p->n == 0;
 	} else {
+		free(mon);	/* a month said, but of no order */
 		if ((id = dlg_order_focus(t)) != NULL) {
 			p->id = xstrdup(id);
 			p->rule = "the order in focus";
