@@ -68,7 +68,8 @@ static const struct {
 	{ ORDQ_TRACK, { "tracking", "track", "arrive", "arriving", "arrives",
 	    "arrival", "coming", "come", "get here", "delivery", "deliver",
 	    "eta", "ship", "ships", "shipped", "stuck", "where is", "where's",
-	    "wheres", "on the way", "supposed to", "late", "which day",
+	    "wheres", "where my", "on the way", "supposed to", "late",
+	    "which day",
 	    "what day", "show up", NULL } },
 };
 
@@ -658,6 +659,10 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
 			narrow(t, p, keep_status, st, "the order holding the "
 			    "item named, with the status named");
+		/* "Where is my laptop?": one on its way, not one delivered. */
+		if (p->n > 1 && dlg_order_topic(t) == ORDQ_TRACK)
+			narrow(t, p, keep_status, " shipped processing ",
+			    "the order holding the item named, on its way");
 		if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
 			narrow(t, p, keep_price, NULL, "the order holding the "
 			    "item named, at the price said");

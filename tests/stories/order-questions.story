@@ -202,3 +202,10 @@ contains: WH-1000XM5
 > does it come with a case?
 not-contains: Several of your orders
 not-contains: #12345
+
+story: where is my laptop: the one on its way, not one delivered before
+user: C1024
+> WHERE IS MY LAPTOP. it was supposed to be here today
+action: order_status
+contains: #12343
+not-contains: 11922
