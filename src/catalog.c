@@ -733,6 +733,50 @@ catalog_days_between(const char *a, const char *b)
 	return db - da;
 }
 
+/*
+ * "YYYY-MM-DD" of the day n months after ISO date iso (the last day of
+ * a shorter month: January 31 + 1 month is February 28), or NULL.
+ */
+char *
+catalog_month_add(const char *iso, int n)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	 y, m, d, last;
+	long	 z;
+
+	if (parse_day(iso, &z) != 0 || sscanf(iso, "%4d-%2d-%2d", &y, &m,
+	    &d) != 3 || n < 0)
+		return NULL;
+	m += n;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	last = mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0));
+	return xasprintf("%04d-%02d-%02d", y, m, d < last ? d : last);
+}
+
+/* "YYYY-MM-DD" of the day n days after ISO date iso, or NULL if bad. */
+char *
+catalog_day_add(const char *iso, long n)
+{
+	long	 z, era, doe, yoe, doy, mp, d, m, y;
+
+	if (parse_day(iso, &z) != 0)
+		return NULL;
+	/* Howard Hinnant's civil_from_days, the inverse of parse_day. */
+	z += n + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	return xasprintf("%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+}
+
 char *
 catalog_money(double amount, const char *currency)
 {

@@ -171,6 +171,32 @@ char		*catalog_attr(const struct product *, const char *key);
 
 /* Whole days from ISO date a to b (b - a), or a large number if bad. */
 long		 catalog_days_between(const char *a, const char *b);
+/*
+ * What the return policy makes of an order (catalog-returns.c), all
+ * items or only sku's (sku may be NULL).  Amounts are 0 and deadline
+ * NULL where the policy facts or the delivery date are missing.
+ */
+struct return_quote {
+	char		*deadline;	/* last day to start a return (ISO
+					   day), NULL before delivery */
+	long		 window_days;	/* return window, from delivery */
+	double		 items_total;	/* price of the items returned */
+	double		 fee_percent;	/* restocking fee, percent */
+	double		 fee;		/* restocking fee if opened */
+	char		*fee_items;	/* items it applies to, or NULL */
+	double		 label;		/* label deducted on a change of mind */
+	double		 refund_opened;	/* back: opened, change of mind */
+	double		 refund_unopened;	/* back: unopened */
+	double		 refund_defective;	/* back: defective or our error */
+	char		*doc;		/* the return policy's id, or NULL */
+};
+void		 catalog_return_quote(struct store *, const struct order *,
+		    const char *sku, struct return_quote *);
+void		 return_quote_release(struct return_quote *);
+/* The ISO day n days after ISO date iso (caller frees), NULL if bad. */
+char		*catalog_day_add(const char *iso, long n);
+/* The ISO day n months after iso (caller frees), NULL if bad. */
+char		*catalog_month_add(const char *iso, int n);
 /* "$1,299" / "$19.99" for an amount in a currency.  Caller frees. */
 char		*catalog_money(double, const char *currency);
 

@@ -15,6 +15,9 @@
  *	dlg-compare.c	comparisons
  *	dlg-compat.c	compatibility: does a product work with a device
  *	dlg-support.c	orders, returns, cancellations, confirmations
+ *	dlg-returns.c	returns, their costs, defects, price drops
+ *	dlg-orderq.c	which order a question means, and what it asks
+ *	dlg-account.c	account and payment questions a policy fact answers
  *	dlg-policy.c	the policy: which action a turn takes
  *
  * Dialogue state lives per session as JSON in sessions.state:
@@ -139,6 +142,8 @@ struct tctx {
 	int			 retrieving;	/* dlg_retrieve_begin depth */
 	char			*asked;		/* the question a choice answers,
 						   acted on instead of text */
+	int			 order_topic;	/* enum dlg_order_topic of an
+						   order question, or 0 */
 };
 
 /* dlg-util.c */
@@ -268,7 +273,58 @@ int		 dlg_push_cancel(struct tctx *t, const char *order);
 
 /* dlg-support.c */
 void		 dlg_handle_order(struct tctx *t, const char *form_name);
+void		 dlg_handle_order_id(struct tctx *t, const char *form_name,
+		    const char *id);
+void		 dlg_ask_order_choice(struct tctx *t, const char *form,
+		    char **ids, size_t n);
 int		 dlg_confirm_pending(struct tctx *t, cJSON *pending);
+void		 dlg_order_slots(struct tctx *t, const struct order *o);
+int		 dlg_fact_slot(struct tctx *t, const char *key,
+		    const char *name);
+void		 dlg_money_slot(struct tctx *t, const char *name, double v,
+		    const char *cur);
+void		 dlg_answer_status(struct tctx *t, const struct order *o);
+
+/* dlg-returns.c */
+void		 dlg_return_eligibility(struct tctx *t, const struct order *o);
+void		 dlg_answer_return_cost(struct tctx *t, const struct order *o);
+void		 dlg_answer_defect(struct tctx *t, const struct order *o);
+void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
+
+/* dlg-account.c */
+int		 dlg_account_question(struct tctx *t);
+
+/* dlg-orderq.c: what an order question asks, which order it means. */
+enum dlg_order_topic {
+	ORDQ_NONE,
+	ORDQ_LIST,		/* "I ordered it twice", "which ones" */
+	ORDQ_ADDRESS,		/* change where it goes */
+	ORDQ_SIGN,		/* does someone have to sign for it */
+	ORDQ_PRICE_DROP,	/* it is cheaper now: the difference */
+	ORDQ_DEFECT,		/* it arrived broken, stopped working */
+	ORDQ_INVOICE,		/* where its invoice is */
+	ORDQ_WARRANTY,		/* is it still under warranty */
+	ORDQ_FEE,		/* what a return costs, what comes back */
+	ORDQ_CANCEL,
+	ORDQ_REFUND,		/* where the money is */
+	ORDQ_RETURN,
+	ORDQ_TRACK		/* where it is, when it comes */
+};
+struct dlg_order_pick {
+	char		*id;		/* the order meant, or NULL */
+	char		**ids;		/* else several to ask about */
+	size_t		 n;
+	int		 named;		/* an item was named */
+	const char	*rule;		/* how (static text) */
+};
+enum dlg_order_topic dlg_order_topic(struct tctx *t);
+enum dlg_order_topic dlg_form_topic(const char *form);	/* dlg-support.c */
+const char	*dlg_order_topic_form(enum dlg_order_topic topic);
+int		 dlg_says_address(struct tctx *t);
+const struct entity *dlg_order_number(struct tctx *t);
+void		 dlg_order_pick(struct tctx *t, struct dlg_order_pick *p);
+void		 dlg_order_pick_release(struct dlg_order_pick *p);
+int		 dlg_order_question(struct tctx *t);
 
 /* dlg-policy.c */
 void		 dlg_fallback(struct tctx *t, const char *why);

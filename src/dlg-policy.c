@@ -161,7 +161,8 @@ static const char *const person_verbs[] = { "talk", "speak", "want",
 	"need", "get", "transfer", "connect", NULL };
 
 static const char *const affirm_words[] = { "yes", "yeah", "yep", "sure",
-	"ok", "okay", "please", "definitely", "absolutely", "go ahead", NULL };
+	"ok", "okay", "please", "definitely", "absolutely", "go ahead",
+	"do it", "go for it", NULL };
 
 /* The intent acted upon becomes name (a canonical intent name). */
 static void
@@ -690,7 +691,7 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 {
 	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "form");
-	const struct entity *oid = dlg_first_entity(t, ENTITY_ORDER_ID);
+	const struct entity *oid = dlg_order_number(t);
 	const char	*how;
 	char		*num;
 
@@ -701,7 +702,7 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 		/* "the second one" among the orders just listed. */
 		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
 	} else if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
-	    (num = bare_number(t->text)) != NULL) {
+	    !dlg_says_address(t) && (num = bare_number(t->text)) != NULL) {
 		dlg_jset_str(form, "order_id", num);
 		free(num);
 	} else if (oid == NULL || (ir->verdict == INTENT_OK &&
@@ -729,6 +730,7 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 	const char	*pend = cJSON_IsObject(pending) ?
 	    dlg_jstr(pending, "action") : NULL;
 	int		 affirm, deny, questions, done;
+	enum dlg_order_topic topic;
 
 	if (pend == NULL)
 		return 0;
@@ -738,7 +740,9 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 		return 1;
 	affirm = strcmp(t->intent, "affirm") == 0 ||
 	    dlg_has_any(t, affirm_words);
-	deny = strcmp(t->intent, "deny") == 0;
+	/* "Restocking fee on that?" read as a "no" is a question. */
+	deny = strcmp(t->intent, "deny") == 0 &&
+	    dlg_order_topic(t) == ORDQ_NONE;
 	if (!(affirm || deny) || (deny && affirm)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return 0;
@@ -747,12 +751,28 @@ answer_pending(struct tctx *t, const struct intent_result *ir)
 	questions = dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
 	    (strcmp(t->intent, "affirm") != 0 &&
 	    strcmp(t->intent, "deny") != 0 && ir->verdict == INTENT_OK);
-	if (strcmp(pend, "handoff") == 0 && !deny) {
+	/*
+	 * "Yes, cancel that", "stop the newsletter please": a request of
+	 * its own, not a yes to the offer of a person.
+	 */
+	if (strcmp(pend, "handoff") == 0 && !deny && !questions &&
+	    dlg_order_topic(t) == ORDQ_NONE) {
 		/* "Yes" to the offer of a person. */
 		dlg_jset_str(t->trace, "pending_answered", pend);
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		escalate(t, "customer accepted a person");
 		return 1;
+	}
+	/*
+	 * "Yes it's opened, so how much would I get back?" after "shall I
+	 * start the return?": a question about the order, not a yes.
+	 */
+	topic = dlg_order_topic(t);
+	if (strncmp(pend, "confirm_", 8) == 0 && topic != ORDQ_NONE &&
+	    !(topic == ORDQ_CANCEL && strcmp(pend, "confirm_cancel") == 0) &&
+	    !(topic == ORDQ_RETURN && strcmp(pend, "confirm_return") == 0)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
 	}
 	p = cJSON_Duplicate(pending, 1);
 	/* pend points into pending: record it before deleting. */
@@ -933,6 +953,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	if (answer_pending(t, ir))
+		return;
+	/* "And the samsung one, when's that coming?": about an order. */
+	if (dlg_order_question(t) || dlg_account_question(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_narrow(t))

@@ -547,6 +547,11 @@ order_focus_refresh(struct tctx *t)
 		return;
 	if (oid != NULL) {
 		keep = strcmp(oid->value, focus) == 0;
+	} else if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
+	    dlg_first_entity(t, ENTITY_BRAND) == NULL) {
+		/* A kind of thing said in passing ("it's on the stand")
+		 * names no order: only a product or a brand moves on. */
+		keep = 1;
 	} else if (dlg_order_named_item(t, &m, &words)) {
 		dlg_retrieve_begin(t);
 		catalog_customer_orders_with(t->st, t->cust.id, &m, &ids, &n,

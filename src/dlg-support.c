@@ -1,8 +1,10 @@
 /*
- * dlg-support.c: support answers about one order: tracking, refunds,
- * changes, cancellations and returns (with the store's return window and
- * non-returnable categories), and carrying out what the customer
- * confirmed.  Every order is checked to be the customer's first.
+ * dlg-support.c: support answers about one order: which order (asking
+ * among several), then tracking, refunds, signatures, invoices, changes
+ * and cancellations, handing returns to dlg-returns.c, and carrying out
+ * what the customer confirmed.  Every order is checked to be the
+ * customer's first.  The slot helpers here fill an answer with the
+ * order's rows and the policy facts it rests on.
  */
 #include "config.h"
 
@@ -15,10 +17,9 @@
 #include "store.h"
 #include "dlg-int.h"
 
-/* Support: orders, returns, refunds, cancellations. */
-
-static void
-order_slots(struct tctx *t, const struct order *o)
+/* The order's rows as template slots, citing the order. */
+void
+dlg_order_slots(struct tctx *t, const struct order *o)
 {
 	char		*money;
 	struct sbuf	 items = SBUF_INIT;
@@ -74,6 +75,60 @@ order_slots(struct tctx *t, const struct order *o)
 	}
 	dlg_cite(t, "order", o->id, o->id, "status,placed_at,total,shipment,"
 	    "events");
+}
+
+/*
+ * The policy fact key as slot name (its text, a JSON list read "a, b
+ * and c"), citing its policy.  1 when the store has it.
+ */
+int
+dlg_fact_slot(struct tctx *t, const char *key, const char *name)
+{
+	char		*doc = NULL, *v, *p;
+	struct sbuf	 sb = SBUF_INIT;
+	cJSON		*arr, *it;
+	int		 i = 0, n;
+
+	dlg_retrieve_begin(t);
+	v = catalog_policy_fact(t->st, key, &doc);
+	dlg_retrieve_end(t);
+	if (v == NULL) {
+		free(doc);
+		return 0;
+	}
+	if (v[0] == '[' && (arr = cJSON_Parse(v)) != NULL) {
+		n = cJSON_GetArraySize(arr);
+		cJSON_ArrayForEach(it, arr) {
+			if (!cJSON_IsString(it))
+				continue;
+			sbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ?
+			    " and " : ", ", it->valuestring);
+			i++;
+		}
+		cJSON_Delete(arr);
+		free(v);
+		v = sbuf_detach(&sb, NULL);
+	}
+	/* A number fact reads as a number: "1", not "1.0". */
+	if ((p = strstr(v, ".0")) != NULL && p[2] == '\0')
+		*p = '\0';
+	slots_set(&t->slots, name, v);
+	dlg_cite(t, "policy", doc, doc, key);
+	sbuf_release(&sb);
+	free(v);
+	free(doc);
+	return 1;
+}
+
+/* A money slot from an amount in the order's currency. */
+void
+dlg_money_slot(struct tctx *t, const char *name, double v,
+    const char *cur)
+{
+	char	*m = catalog_money(v, cur);
+
+	slots_set(&t->slots, name, m);
+	free(m);
 }
 
 /* "shipped" says less than the shipment: "out for delivery". */
@@ -140,6 +195,12 @@ ask_order_choice(struct tctx *t, const char *form, char **ids, size_t n,
 	sbuf_release(&list);
 }
 
+void
+dlg_ask_order_choice(struct tctx *t, const char *form, char **ids, size_t n)
+{
+	ask_order_choice(t, form, ids, n, "ask_order_choice");
+}
+
 /* Ask for the order number, listing the customer's recent orders. */
 static void
 ask_order_id(struct tctx *t, const char *form)
@@ -160,84 +221,9 @@ ask_order_id(struct tctx *t, const char *form)
 }
 
 static void
-return_eligibility(struct tctx *t, const struct order *o)
-{
-	char		*wdoc = NULL, *ndoc = NULL;
-	const char	*delivered;
-	char		*window, *nonret;
-	long		 days, w;
-	size_t		 i;
-
-	dlg_retrieve_begin(t);
-	window = catalog_policy_fact(t->st, "return_window_days", &wdoc);
-	nonret = catalog_policy_fact(t->st, "non_returnable_categories",
-	    &ndoc);
-	dlg_retrieve_end(t);
-
-	order_slots(t, o);
-	if (window == NULL) {
-		dlg_set_action(t, "return_unknown_policy", "no return window "
-		    "in the store's policies");
-		dlg_say(t, "return_no_policy");
-		goto out;
-	}
-	w = atol(window);
-	slots_set(&t->slots, "return_window_days", window);
-	dlg_cite(t, "policy", wdoc, "Return policy", "return_window_days");
-	if (strcmp(o->status, "delivered") != 0) {
-		dlg_set_action(t, "return_not_delivered", "order %s is %s, not "
-		    "delivered", o->id, o->status);
-		dlg_say(t, "return_status");
-		goto out;
-	}
-	/* What can never come back goes first: the window is moot then. */
-	for (i = 0; nonret != NULL && i < o->nitems; i++) {
-		if (o->items[i].category[0] != '\0' &&
-		    strstr(nonret, o->items[i].category) != NULL) {
-			slots_set(&t->slots, "item", o->items[i].name);
-			slots_set(&t->slots, "item_category",
-			    o->items[i].category);
-			dlg_cite(t, "policy", ndoc, "Return policy",
-			    "non_returnable_categories");
-			dlg_set_action(t, "return_ineligible", "%s is in the "
-			    "non-returnable category %s", o->items[i].sku,
-			    o->items[i].category);
-			dlg_say(t, "return_non_returnable");
-			goto out;
-		}
-	}
-	/* Digital deliveries have no shipment: the order's last update. */
-	delivered = o->delivered_at != NULL ? o->delivered_at : o->updated_at;
-	slots_setf(&t->slots, "delivered_on", "%.10s", delivered);
-	days = catalog_days_between(delivered, store_now());
-	slots_setf(&t->slots, "days_since_delivery", "%ld", days);
-	if (days > w) {
-		dlg_set_action(t, "return_ineligible",
-		    "delivered %ld days ago; "
-		    "window %ld days", days, w);
-		dlg_say(t, "return_window_passed");
-		goto out;
-	}
-	slots_setf(&t->slots, "days_left", "%ld", w - days);
-	dlg_set_action(t, "return_eligible", "delivered %ld days ago, within "
-	    "the %ld-day window", days, w);
-	dlg_say(t, "return_eligible");
-	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "confirm_return");
-	dlg_jset_str(dlg_jobj(t->state, "pending"), "order_id", o->id);
-out:
-	/* Answered unless a return is on offer: the form is done. */
-	if (strcmp(t->action, "return_eligible") != 0)
-		dlg_close_form(t);
-	free(window);
-	free(nonret);
-	free(wdoc);
-	free(ndoc);
-}
-
-static void
 cancel_check(struct tctx *t, const struct order *o)
 {
-	order_slots(t, o);
+	dlg_order_slots(t, o);
 	if (strcmp(o->status, "processing") == 0) {
 		dlg_set_action(t, "cancel_offer",
 		    "order %s is processing: it can "
@@ -254,91 +240,173 @@ cancel_check(struct tctx *t, const struct order *o)
 	}
 }
 
-static void
-pick(struct tctx *t, cJSON *form, const char *id, const char *rule)
+/*
+ * Where the order is, with what the customer may want next: how soon
+ * a processing order ships, and that a parcel out for delivery before
+ * its estimate comes early.
+ */
+void
+dlg_answer_status(struct tctx *t, const struct order *o)
 {
-	dlg_jset_str(form, "order_id", id);
-	dlg_jset_str(t->trace, "order_resolution", rule);
+	dlg_order_slots(t, o);
+	if (strcmp(o->status, "processing") == 0) {
+		dlg_fact_slot(t, "processing_time_business_days",
+		    "processing_days");
+		dlg_fact_slot(t, "same_day_processing_cutoff", "cutoff");
+	}
+	if (o->ship_status != NULL && strcmp(o->ship_status,
+	    "out_for_delivery") == 0 && o->estimated_delivery != NULL &&
+	    catalog_days_between(store_now(), o->estimated_delivery) > 0)
+		slots_set(&t->slots, "early", "yes");
+	dlg_set_action(t, "order_status", "order #%s is %s", o->id,
+	    o->status);
+	dlg_say(t, "order_status");
+	dlg_close_form(t);
 }
 
 /*
- * Which order the customer means when no number is given, in order:
- * one of the orders just listed by position; the orders holding the
- * product, brand or category named (the one in focus if it is among
- * them, else the only one, else ask which); the open form's order; the
- * order in focus; the customer's only order.  Returns 0 when it asked.
+ * Where the money is: refunded (to what, when), on its way back, never
+ * charged (processing or cancelled orders are only authorised), with
+ * how long the bank or PayPal takes from the refund policy.
+ */
+static void
+answer_refund(struct tctx *t, const struct order *o)
+{
+	dlg_order_slots(t, o);
+	slots_set(&t->slots, "payment_method", o->payment_method != NULL ?
+	    o->payment_method : "");
+	if (o->payment_method != NULL && strncmp(o->payment_method,
+	    "PayPal", 6) != 0 && strstr(o->payment_method, "gift") == NULL)
+		slots_set(&t->slots, "card_payment", "yes");
+	dlg_fact_slot(t, "charge_timing", "charge_timing");
+	dlg_fact_slot(t, "cancelled_order", "cancelled_auth");
+	dlg_fact_slot(t, "refund_processing_days", "refund_days");
+	dlg_fact_slot(t, "bank_posting_days", "bank_days");
+	dlg_fact_slot(t, "refund_method", "refund_method");
+	dlg_set_action(t, "order_status", "order #%s is %s", o->id,
+	    o->status);
+	dlg_say(t, "refund_status");
+	dlg_close_form(t);
+}
+
+/* "Will someone need to sign for it?": the signature threshold. */
+static void
+answer_signature(struct tctx *t, const struct order *o)
+{
+	char	*doc = NULL, *v;
+
+	dlg_order_slots(t, o);
+	dlg_retrieve_begin(t);
+	v = catalog_policy_fact(t->st, "signature_required_over", &doc);
+	dlg_retrieve_end(t);
+	if (v == NULL) {
+		free(doc);
+		dlg_answer_status(t, o);
+		return;
+	}
+	dlg_money_slot(t, "signature_over", atof(v), o->currency);
+	if (o->total > atof(v))
+		slots_set(&t->slots, "signature_needed", "yes");
+	dlg_cite(t, "policy", doc, doc, "signature_required_over");
+	dlg_set_action(t, "order_signature", "order #%s totals %.2f; "
+	    "signature over %s", o->id, o->total, v);
+	dlg_say(t, "order_signature");
+	dlg_close_form(t);
+	free(v);
+	free(doc);
+}
+
+/*
+ * "Is the monitor I got in August still under warranty?": the item's
+ * manufacturer warranty counted from the order's delivery.
+ */
+static void
+answer_warranty(struct tctx *t, const struct order *o)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product	 p;
+	size_t		 i, k = 0;
+	char		*until;
+
+	for (i = 0; i < o->nitems; i++)
+		if ((pe != NULL && pe->sku != NULL && strcmp(pe->sku,
+		    o->items[i].sku) == 0) || (pe == NULL && ce != NULL &&
+		    ce->category != NULL && strcmp(ce->category,
+		    o->items[i].category) == 0)) {
+			k = i;
+			break;
+		}
+	memset(&p, 0, sizeof p);
+	if (o->nitems == 0 || o->delivered_at == NULL ||
+	    !dlg_load_product(t, o->items[k].sku, &p) ||
+	    p.warranty_months <= 0 || p.warranty == NULL ||
+	    (until = catalog_month_add(o->delivered_at,
+	    p.warranty_months)) == NULL) {
+		product_release(&p);
+		dlg_answer_status(t, o);
+		return;
+	}
+	dlg_order_slots(t, o);
+	slots_set(&t->slots, "item", o->items[k].name);
+	slots_set(&t->slots, "warranty", p.warranty);
+	slots_set(&t->slots, "warranty_until", until);
+	if (catalog_days_between(store_now(), until) >= 0)
+		slots_set(&t->slots, "warranty_left", "yes");
+	dlg_cite(t, "product", p.sku, p.name, "warranty");
+	dlg_set_action(t, "order_warranty", "order #%s: %s covered until %s",
+	    o->id, p.sku, until);
+	dlg_say(t, "order_warranty");
+	dlg_close_form(t);
+	free(until);
+	product_release(&p);
+}
+
+/*
+ * Which order the customer means when the form has none from this turn
+ * (dlg_order_pick): the pick, else ask among several; an item named that
+ * none of the orders holds leaves the form without an order (ask, never
+ * guess); else the open form's order, then the customer's only order.
+ * Returns 0 when it asked.
  */
 static int
 pick_order(struct tctx *t, cJSON *form, const char *form_name)
 {
-	static const char *const newest[] = { "new", "newest", "latest",
-		"most recent", NULL };
-	struct order_match m;
+	struct dlg_order_pick p;
 	struct sd_error	 err = SD_ERROR_INIT;
-	const char	*how = NULL, *focus = dlg_order_focus(t), *id;
-	char		**ids = NULL, *words;
+	char		**ids = NULL;
 	size_t		 n = 0, i;
-	int		 asked = 0, found = 0;
+	int		 focus_only;
 
-	if ((id = dlg_order_by_position(t, &how)) != NULL) {
-		pick(t, form, id, "an order just listed, by position");
-		dlg_jset_str(t->trace, "order_position", how);
-		return 1;
-	}
-	if (dlg_order_named_item(t, &m, &words)) {
+	dlg_order_pick(t, &p);
+	focus_only = p.id != NULL && strcmp(p.rule, "the order in focus") == 0;
+	if (p.id != NULL && !(focus_only && dlg_jstr(form, "order_id") !=
+	    NULL)) {
+		dlg_jset_str(form, "order_id", p.id);
+		dlg_jset_str(t->trace, "order_resolution", p.rule);
+	} else if (p.n > 1) {
+		dlg_jset_str(t->trace, "order_resolution", p.rule);
+		ask_order_choice(t, form_name, p.ids, p.n < 5 ? p.n : 5,
+		    "ask_order_choice");
+		dlg_order_pick_release(&p);
+		return 0;
+	} else if (p.named)
+		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
+	else if (p.id == NULL && dlg_jstr(form, "order_id") == NULL) {
 		dlg_retrieve_begin(t);
-		catalog_customer_orders_with(t->st, t->cust.id, &m, &ids, &n,
-		    &err);
+		catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
 		dlg_retrieve_end(t);
 		sd_error_clear(&err);
-		for (i = 0; focus != NULL && i < n; i++)
-			if (strcmp(ids[i], focus) == 0)
-				break;
-		if (n > 0 && focus != NULL && i < n) {
-			pick(t, form, focus, "the order in focus holds the "
-			    "item named");
-			found = 1;
-		} else if (n == 1) {
-			pick(t, form, ids[0], "the customer's only order "
-			    "holding the item named");
-			found = 1;
-		} else if (n > 1 && dlg_has_any(t, newest)) {
-			/* "my new TV": the latest of them (oldest first). */
-			pick(t, form, ids[n - 1], "the newest order holding "
-			    "the item named");
-			found = 1;
-		} else if (n > 1) {
-			dlg_jset_str(t->trace, "order_resolution", "several "
-			    "orders hold the item named");
-			ask_order_choice(t, form_name, ids, n < 5 ? n : 5,
-			    "ask_order_choice");
-			asked = 1;
+		if (n == 1) {
+			dlg_jset_str(form, "order_id", ids[0]);
+			dlg_jset_str(t->trace, "order_resolution",
+			    "the customer's only order");
 		}
 		for (i = 0; i < n; i++)
 			free(ids[i]);
 		free(ids);
-		free(words);
-		if (found || asked)
-			return !asked;
-		/* Named but in none of the orders: ask, never guess. */
-		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
-		return 1;
 	}
-	if (dlg_jstr(form, "order_id") != NULL)
-		return 1;
-	if (focus != NULL) {
-		pick(t, form, focus, "the order in focus");
-		return 1;
-	}
-	dlg_retrieve_begin(t);
-	catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	if (n == 1)
-		pick(t, form, ids[0], "the customer's only order");
-	for (i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
+	dlg_order_pick_release(&p);
 	return 1;
 }
 
@@ -349,25 +417,79 @@ pick_order(struct tctx *t, cJSON *form, const char *form_name)
 void
 dlg_handle_order(struct tctx *t, const char *form_name)
 {
-	const struct entity *en = dlg_first_entity(t, ENTITY_ORDER_ID);
+	const struct entity *en = dlg_order_number(t);
 	cJSON		*form = dlg_open_form(t, form_name);
-	struct order	 o;
-	struct sd_error	 err = SD_ERROR_INIT;
 	const char	*id;
-	enum sd_rc	 rc;
+	char		*copy;
 
-	memset(&o, 0, sizeof o);
-	if (en != NULL)
+	if (en != NULL) {
 		dlg_jset_str(form, "order_id", en->value);
-	if (en != NULL)
 		dlg_jset_str(t->trace, "order_resolution", "the order number "
 		    "given");
-	else if (t->have_cust && !pick_order(t, form, form_name))
+	} else if (t->have_cust && !pick_order(t, form, form_name))
 		return;		/* asked which of several */
 	if ((id = dlg_jstr(form, "order_id")) == NULL) {
 		ask_order_id(t, form_name);
 		return;
 	}
+	copy = xstrdup(id);
+	dlg_handle_order_id(t, form_name, copy);
+	free(copy);
+}
+
+/* The topic a support form answers. */
+enum dlg_order_topic
+dlg_form_topic(const char *form)
+{
+	static const struct {
+		const char		*form;
+		enum dlg_order_topic	 topic;
+	} v[] = {
+		{ "cancel_order", ORDQ_CANCEL },
+		{ "track_refund", ORDQ_REFUND },
+		{ "return_item", ORDQ_RETURN },
+		{ "change_shipping_address", ORDQ_ADDRESS },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (strcmp(v[i].form, form) == 0)
+			return v[i].topic;
+	return ORDQ_TRACK;
+}
+
+/* The form that answers: the topic's, when the words say one. */
+static const char *
+answering_form(struct tctx *t, const char *form_name)
+{
+	enum dlg_order_topic topic = (enum dlg_order_topic)t->order_topic;
+
+	if (topic == ORDQ_NONE)
+		topic = dlg_order_topic(t);
+	t->order_topic = topic;
+	if (topic == ORDQ_NONE)
+		return form_name;
+	if (topic == ORDQ_LIST)
+		return "track_order";
+	return dlg_order_topic_form(topic);
+}
+
+/*
+ * Answer the support form form_name about order id: check the order is
+ * the customer's, put it in focus, then say the key fact the question
+ * asks for.
+ */
+void
+dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
+{
+	cJSON		*form = dlg_open_form(t, form_name);
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*how;
+	enum sd_rc	 rc;
+
+	memset(&o, 0, sizeof o);
+	dlg_jset_str(form, "order_id", id);
 	slots_set(&t->slots, "order_id", id);
 	dlg_retrieve_begin(t);
 	rc = catalog_order(t->st, id, &o, &err);
@@ -398,25 +520,55 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 		goto out;
 	}
 	dlg_order_focus_set(t, id);
-	if (strcmp(form_name, "track_order") == 0 ||
-	    strcmp(form_name, "track_refund") == 0) {
-		order_slots(t, &o);
-		dlg_set_action(t, "order_status", "order #%s is %s", id,
+	how = answering_form(t, form_name);
+	/* What "and the ssd?" asks next turn. */
+	dlg_jset_num(t->state, "order_topic", t->order_topic != ORDQ_NONE &&
+	    t->order_topic != ORDQ_LIST ? (double)t->order_topic :
+	    (double)dlg_form_topic(how));
+	if (t->order_topic == ORDQ_SIGN)
+		answer_signature(t, &o);
+	else if (t->order_topic == ORDQ_PRICE_DROP)
+		dlg_answer_price_drop(t, &o);
+	else if (t->order_topic == ORDQ_DEFECT)
+		dlg_answer_defect(t, &o);
+	else if (t->order_topic == ORDQ_WARRANTY)
+		answer_warranty(t, &o);
+	else if (t->order_topic == ORDQ_INVOICE) {
+		dlg_order_slots(t, &o);
+		dlg_fact_slot(t, "invoice_location", "invoice_location");
+		dlg_fact_slot(t, "invoice_available", "invoice_available");
+		dlg_set_action(t, "order_invoice", "order #%s is %s", id,
 		    o.status);
-		dlg_say(t, strcmp(form_name, "track_refund") == 0 ?
-		    "refund_status" : "order_status");
+		dlg_say(t, "order_invoice");
 		dlg_close_form(t);
-	} else if (strcmp(form_name, "cancel_order") == 0)
+	}
+	else if (t->order_topic == ORDQ_FEE && (strcmp(o.status,
+	    "refunded") == 0 || strcmp(o.status, "cancelled") == 0))
+		answer_refund(t, &o);	/* what was deducted, as logged */
+	else if (t->order_topic == ORDQ_FEE)
+		dlg_answer_return_cost(t, &o);
+	else if (strcmp(how, "track_refund") == 0)
+		answer_refund(t, &o);
+	else if (strcmp(how, "track_order") == 0 &&
+	    t->order_topic == ORDQ_LIST && strcmp(o.status, "processing") == 0)
+		cancel_check(t, &o);	/* "ordered it again": undo it? */
+	else if (strcmp(how, "track_order") == 0)
+		dlg_answer_status(t, &o);
+	else if (strcmp(how, "cancel_order") == 0)
 		cancel_check(t, &o);
-	else if (strcmp(form_name, "change_order") == 0 ||
-	    strcmp(form_name, "change_shipping_address") == 0) {
-		order_slots(t, &o);
+	else if (strcmp(how, "change_order") == 0 ||
+	    strcmp(how, "change_shipping_address") == 0) {
+		dlg_order_slots(t, &o);
+		if (strcmp(how, "change_shipping_address") == 0)
+			slots_set(&t->slots, "address_change", "yes");
+		else if (dlg_has_word(t, "add"))
+			dlg_fact_slot(t, "add_items", "add_items");
 		dlg_set_action(t, "change_check", "order #%s is %s", id,
 		    o.status);
 		dlg_say(t, "change_order");
 		dlg_close_form(t);
 	} else
-		return_eligibility(t, &o);
+		dlg_return_eligibility(t, &o);
 out:
 	order_release(&o);
 }
@@ -464,7 +616,8 @@ dlg_confirm_pending(struct tctx *t, cJSON *pending)
 		if (store_begin(t->st, &err) != SD_OK ||
 		    catalog_order_set_status(t->st, order, cancel ?
 		    "cancelled" : "return_requested", cancel ?
-		    "cancelled by the customer in chat" :
+		    "cancelled by the customer in chat; payment "
+		    "authorisation released" :
 		    "return requested in chat", &err) != SD_OK ||
 		    store_commit(t->st, &err) != SD_OK) {
 			store_rollback(t->st);
@@ -474,6 +627,8 @@ dlg_confirm_pending(struct tctx *t, cJSON *pending)
 			return 0;
 		}
 		dlg_cite(t, "order", order, order, "status");
+		if (cancel)
+			dlg_fact_slot(t, "cancelled_order", "cancelled_auth");
 		dlg_set_action(t, cancel ? "order_cancelled" : "return_started",
 		    "customer confirmed; order #%s is now %s", order, cancel ?
 		    "cancelled" : "return_requested");

@@ -129,6 +129,7 @@ fc_policies_load(struct factcheck *fc)
 			    strlen(tags));
 			tags = c != NULL ? c + 1 : NULL;
 		}
+		p->ntags = p->nkw;
 		c = (const char *)sqlite3_column_text(s, 2);
 		policy_kw(p, c, strlen(c));
 	}
@@ -241,9 +242,18 @@ about_one(const struct sent *x, size_t k, int context)
 	for (i = 0; i < x->ndocs; i++)
 		if (strcmp(x->docs[i], id) == 0)
 			return 1;
-	for (i = 0; i < x->fc->pol[k].nkw; i++)
+	for (i = 0; i < x->fc->pol[k].ntags; i++)
 		if (says_stems(x, x->fc->pol[k].kw[i]))
 			return 1;
+	/*
+	 * A topic word alone makes the policy context, not the subject:
+	 * "payment" is the topic of billing, invoices and gift cards, and
+	 * "refunds go back to the original payment method" says nothing
+	 * of gift cards.
+	 */
+	for (; i < x->fc->pol[k].nkw; i++)
+		if (says_stems(x, x->fc->pol[k].kw[i]))
+			return 2;
 	if (context && !x->has_product)
 		for (i = 0; i < x->ctx->ndocs; i++)
 			if (strcmp(x->ctx->docs[i], id) == 0)
@@ -355,6 +365,58 @@ pool_add_product(struct sent *x, long p)
 	view_add(x, pl, "product", x->fc->sku[p]);
 }
 
+/*
+ * What returning the order, or one item of it, comes to under the
+ * return policy: "return it by 2026-12-18", "a $299.85 restocking fee",
+ * "you'd get $1,691.16 back" (catalog-returns.c does the sums).
+ */
+static void
+pool_return_quotes(struct sent *x, struct fc_pool *pl, const struct order *o)
+{
+	struct return_quote q;
+	size_t		 i;
+	char		*w;
+
+	for (i = 0; i <= o->nitems; i++) {
+		if (i == o->nitems && o->nitems == 1)
+			break;	/* the whole order is its one item */
+		catalog_return_quote(x->fc->st, o, i < o->nitems ?
+		    o->items[i].sku : NULL, &q);
+		if (q.deadline != NULL)
+			pool_num(pl, atoi(q.deadline + 5) * 100 +
+			    atoi(q.deadline + 8), "date");
+		if (q.fee > 0) {
+			pool_num(pl, q.fee, "$");
+			pool_num(pl, q.refund_opened, "$");
+		}
+		pool_num(pl, q.items_total, "$");
+		pool_num(pl, q.refund_unopened, "$");
+		return_quote_release(&q);
+	}
+	/* "we refund the difference of $150": a price drop since. */
+	for (i = 0; i < o->nitems; i++) {
+		struct product	 pr;
+		struct sd_error	 err = SD_ERROR_INIT;
+
+		if (catalog_product_by_sku(x->fc->st, o->items[i].sku, &pr,
+		    &err) != SD_OK) {
+			sd_error_clear(&err);
+			continue;
+		}
+		if (pr.price < o->items[i].unit_price)
+			pool_num(pl, o->items[i].unit_price - pr.price, "$");
+		/* "covered until 2027-08-27": its warranty from delivery. */
+		if (o->delivered_at != NULL && pr.warranty_months > 0 &&
+		    (w = catalog_month_add(o->delivered_at,
+		    pr.warranty_months)) != NULL) {
+			pool_num(pl, atoi(w + 5) * 100 + atoi(w + 8), "date");
+			pool_num(pl, atoi(w), "");
+			free(w);
+		}
+		product_release(&pr);
+	}
+}
+
 static void
 pool_add_order(struct sent *x, const char *id)
 {
@@ -390,6 +452,7 @@ pool_add_order(struct sent *x, const char *id)
 		    o.delivered_at, store_now()), "day");
 		free(w);
 	}
+	pool_return_quotes(x, pl, &o);
 	order_release(&o);
 }
 

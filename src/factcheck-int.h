@@ -109,8 +109,10 @@ struct fc_bucket {
 /* A policy and the phrases that say a sentence is about it. */
 struct fc_policy {
 	char		*id;		/* documents.doc_key */
-	char		**kw;		/* " stem stem " per tag phrase */
+	char		**kw;		/* " stem stem " per tag phrase,
+					   then the topic's */
 	size_t		 nkw;
+	size_t		 ntags;		/* kw[ntags...]: the topic */
 	struct cJSON	*facts;		/* its "facts:<id>" object, or NULL */
 };
 

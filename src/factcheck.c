@@ -785,7 +785,8 @@ scan_money(struct sent *x)
 	static const char *const qual[] = { "under ", "below ", "less than ",
 	    "up to ", "budget", "within ", "around ", "about ", "save ",
 	    "saving ", "over ", "above ", "more than ", "cheaper", "plus ",
-	    "extra ", "from ", "between ", "and ", "to ", NULL };
+	    "extra ", "from ", "between ", "and ", "to ", "paid ",
+	    "refund of ", NULL };
 	struct product	 pr;
 	struct fc_claim	*c;
 	size_t		 i, e;

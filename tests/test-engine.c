@@ -13,6 +13,7 @@
 #include <cjson/cJSON.h>
 
 #include "shopdesk.h"
+#include "catalog.h"
 #include "engine.h"
 #include "history.h"
 #include "ingest.h"
@@ -86,6 +87,53 @@ test_no_table(struct engine *e)
 	turn_release(&tu);
 }
 
+/* The return policy's sums for an order, from its rows and the facts. */
+static void
+test_return_quote(struct store *st)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct return_quote q;
+	struct order	 o;
+	char		*d;
+
+	d = catalog_day_add("2028-02-28T10:00:00Z", 1);
+	is_str(d, "2028-02-29", "a day added in a leap February");
+	free(d);
+	d = catalog_day_add("2026-12-18", 14);
+	is_str(d, "2027-01-01", "days added across the year's end");
+	free(d);
+	d = catalog_month_add("2026-01-31T08:00:00Z", 1);
+	is_str(d, "2026-02-28", "a month after January 31");
+	free(d);
+	d = catalog_month_add("2026-08-19", 36);
+	is_str(d, "2029-08-19", "a 3-year warranty from delivery");
+	free(d);
+	if (catalog_order(st, "12317", &o, &err) != SD_OK) {
+		ok(0, "order 12317: %s", sd_error_msg(&err));
+		return;
+	}
+	catalog_return_quote(st, &o, NULL, &q);
+	is_str(q.deadline, "2026-12-18", "returns until 30 days after "
+	    "delivery");
+	ok(q.fee > 299.849 && q.fee < 299.851, "15%% restocking fee on a TV "
+	    "(%.2f)", q.fee);
+	ok(q.refund_opened > 1691.159 && q.refund_opened < 1691.161,
+	    "opened: price less fee and label (%.2f)", q.refund_opened);
+	ok(q.refund_unopened > 1991.009 && q.refund_unopened < 1991.011,
+	    "unopened: price less the label (%.2f)", q.refund_unopened);
+	return_quote_release(&q);
+	order_release(&o);
+	if (catalog_order(st, "12348", &o, &err) != SD_OK) {
+		ok(0, "order 12348: %s", sd_error_msg(&err));
+		return;
+	}
+	catalog_return_quote(st, &o, "ACC-1268", &q);
+	ok(q.fee == 0 && q.fee_items == NULL && q.deadline == NULL,
+	    "no fee on an accessory, no deadline before delivery");
+	return_quote_release(&q);
+	order_release(&o);
+}
+
 int
 main(void)
 {
@@ -108,6 +156,7 @@ main(void)
 	}
 	test_compare(e, st);
 	test_no_table(e);
+	test_return_quote(st);
 	engine_close(e);
 	store_close(st);
 	tap_rmtree(dir);

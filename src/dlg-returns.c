@@ -1,0 +1,323 @@
+/*
+ * dlg-returns.c: support answers about money coming back from an order:
+ * whether it can be returned (the window from delivery, non-returnable
+ * categories), what a return costs and brings back (the restocking fee
+ * and label the policy deducts, computed by catalog_return_quote), what
+ * happens to a defective item, and a price drop since the order.
+ * dlg-support.c finds the order and calls these.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+/*
+ * Can the order be returned: delivered, within the window from delivery,
+ * nothing in a non-returnable category.  Offers to start the return.
+ */
+void
+dlg_return_eligibility(struct tctx *t, const struct order *o)
+{
+	char		*wdoc = NULL, *ndoc = NULL;
+	const char	*delivered;
+	char		*window, *nonret;
+	long		 days, w;
+	size_t		 i;
+
+	dlg_retrieve_begin(t);
+	window = catalog_policy_fact(t->st, "return_window_days", &wdoc);
+	nonret = catalog_policy_fact(t->st, "non_returnable_categories",
+	    &ndoc);
+	dlg_retrieve_end(t);
+
+	dlg_order_slots(t, o);
+	if (window == NULL) {
+		dlg_set_action(t, "return_unknown_policy", "no return window "
+		    "in the store's policies");
+		dlg_say(t, "return_no_policy");
+		goto out;
+	}
+	w = atol(window);
+	slots_set(&t->slots, "return_window_days", window);
+	dlg_cite(t, "policy", wdoc, "Return policy", "return_window_days");
+	if (strcmp(o->status, "delivered") != 0) {
+		dlg_set_action(t, "return_not_delivered", "order %s is %s, not "
+		    "delivered", o->id, o->status);
+		dlg_say(t, "return_status");
+		goto out;
+	}
+	/* What can never come back goes first: the window is moot then. */
+	for (i = 0; nonret != NULL && i < o->nitems; i++) {
+		if (o->items[i].category[0] != '\0' &&
+		    strstr(nonret, o->items[i].category) != NULL) {
+			slots_set(&t->slots, "item", o->items[i].name);
+			slots_set(&t->slots, "item_category",
+			    o->items[i].category);
+			dlg_cite(t, "policy", ndoc, "Return policy",
+			    "non_returnable_categories");
+			dlg_set_action(t, "return_ineligible", "%s is in the "
+			    "non-returnable category %s", o->items[i].sku,
+			    o->items[i].category);
+			dlg_say(t, "return_non_returnable");
+			goto out;
+		}
+	}
+	/* Digital deliveries have no shipment: the order's last update. */
+	delivered = o->delivered_at != NULL ? o->delivered_at : o->updated_at;
+	slots_setf(&t->slots, "delivered_on", "%.10s", delivered);
+	days = catalog_days_between(delivered, store_now());
+	slots_setf(&t->slots, "days_since_delivery", "%ld", days);
+	if (days > w) {
+		dlg_set_action(t, "return_ineligible",
+		    "delivered %ld days ago; "
+		    "window %ld days", days, w);
+		dlg_say(t, "return_window_passed");
+		goto out;
+	}
+	slots_setf(&t->slots, "days_left", "%ld", w - days);
+	dlg_fact_slot(t, "how_to_start", "how_to_return");
+	{
+		char *by = catalog_day_add(delivered, w);
+
+		slots_set(&t->slots, "return_by", by != NULL ? by : "");
+		free(by);
+	}
+	dlg_set_action(t, "return_eligible", "delivered %ld days ago, within "
+	    "the %ld-day window", days, w);
+	dlg_say(t, "return_eligible");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "confirm_return");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "order_id", o->id);
+out:
+	/* Answered unless a return is on offer: the form is done. */
+	if (strcmp(t->action, "return_eligible") != 0)
+		dlg_close_form(t);
+	free(window);
+	free(nonret);
+	free(wdoc);
+	free(ndoc);
+}
+
+/*
+ * "I paid 599.99 and now it's 449.99": the item of the order whose
+ * price fell most since (or the one named), and whether the price-drop
+ * refund still applies (within the days the price-match policy gives
+ * from the order date).
+ */
+void
+dlg_answer_price_drop(struct tctx *t, const struct order *o)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct product	 p, best;
+	char		*doc = NULL, *w;
+	double		 drop = 0;
+	size_t		 i;
+	long		 days;
+
+	dlg_order_slots(t, o);
+	memset(&best, 0, sizeof best);
+	for (i = 0; i < o->nitems; i++) {
+		memset(&p, 0, sizeof p);
+		if (pe != NULL && pe->sku != NULL && strcmp(pe->sku,
+		    o->items[i].sku) != 0)
+			continue;
+		if (!dlg_load_product(t, o->items[i].sku, &p))
+			continue;
+		if (best.sku == NULL || o->items[i].unit_price - p.price >
+		    drop) {
+			product_release(&best);
+			best = p;
+			drop = o->items[i].unit_price - p.price;
+			slots_set(&t->slots, "item", o->items[i].name);
+			dlg_money_slot(t, "paid", o->items[i].unit_price,
+			    o->currency);
+		} else
+			product_release(&p);
+	}
+	dlg_retrieve_begin(t);
+	w = catalog_policy_fact(t->st, "price_match_window_days", &doc);
+	dlg_retrieve_end(t);
+	if (best.sku == NULL || w == NULL) {
+		free(w);
+		free(doc);
+		dlg_answer_status(t, o);
+		return;
+	}
+	dlg_cite(t, "policy", doc, doc, "price_match_window_days");
+	dlg_cite(t, "product", best.sku, best.name, "price");
+	dlg_money_slot(t, "price_now", best.price, o->currency);
+	dlg_money_slot(t, "difference", drop > 0 ? drop : 0, o->currency);
+	slots_set(&t->slots, "price_window_days", w);
+	slots_set(&t->slots, "payment_method", o->payment_method != NULL ?
+	    o->payment_method : "");
+	days = catalog_days_between(o->placed_at, store_now());
+	slots_set(&t->slots, "price_drop", drop <= 0 ? "none" :
+	    days <= atol(w) ? "within" : "past");
+	dlg_set_action(t, "price_drop", "order #%s: %s paid %.2f, now %.2f, "
+	    "%ld days after ordering", o->id, best.sku, drop + best.price,
+	    best.price, days);
+	dlg_say(t, "price_drop");
+	dlg_close_form(t);
+	product_release(&best);
+	free(w);
+	free(doc);
+}
+
+/*
+ * "It arrived with a cracked screen": within the days the warranty
+ * policy gives from delivery the shop replaces or refunds it (a free
+ * return), after that the manufacturer's warranty applies.
+ */
+void
+dlg_answer_defect(struct tctx *t, const struct order *o)
+{
+	char	*doc = NULL, *w;
+	long	 days;
+
+	if (o->delivered_at == NULL) {
+		dlg_answer_status(t, o);
+		return;
+	}
+	dlg_order_slots(t, o);
+	dlg_retrieve_begin(t);
+	w = catalog_policy_fact(t->st, "doa_exchange_days", &doc);
+	dlg_retrieve_end(t);
+	if (w == NULL || !dlg_fact_slot(t, "doa_handling", "doa_handling") ||
+	    !dlg_fact_slot(t, "after_doa", "after_doa")) {
+		free(w);
+		free(doc);
+		dlg_answer_status(t, o);
+		return;
+	}
+	dlg_cite(t, "policy", doc, doc, "doa_exchange_days");
+	slots_set(&t->slots, "doa_days", w);
+	days = catalog_days_between(o->delivered_at, store_now());
+	if (days <= atol(w)) {
+		slots_set(&t->slots, "doa_within", "yes");
+		if (strcmp(o->status, "delivered") == 0) {
+			slots_set(&t->slots, "offer_return", "yes");
+			dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+			    "confirm_return");
+			dlg_jset_str(dlg_jobj(t->state, "pending"), "order_id",
+			    o->id);
+		}
+	}
+	dlg_set_action(t, "defect_return", "order #%s delivered %ld days "
+	    "ago; replaced or refunded within %s", o->id, days, w);
+	dlg_say(t, "defect_return");
+	if (strcmp(o->status, "delivered") != 0)
+		dlg_close_form(t);
+	free(w);
+	free(doc);
+}
+
+/* The item of the order the customer names, or NULL for all of it. */
+static const char *
+item_named(struct tctx *t, const struct order *o)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	size_t		 i;
+
+	for (i = 0; pe != NULL && pe->sku != NULL && i < o->nitems; i++)
+		if (strcmp(o->items[i].sku, pe->sku) == 0)
+			return o->items[i].sku;
+	return NULL;
+}
+
+/* Does the return already logged for o give one of these reasons? */
+static int
+logged_faulty(struct tctx *t, const struct order *o,
+    const char *const *reasons)
+{
+	char	*at = NULL, *note;
+	int	 r = 0;
+
+	if (strcmp(o->status, "return_requested") != 0)
+		return 0;
+	dlg_retrieve_begin(t);
+	note = catalog_order_last_event(t->st, o->id, &at);
+	dlg_retrieve_end(t);
+	for (; note != NULL && *reasons != NULL && !r; reasons++)
+		r = dlg_word_in(note, *reasons, strlen(*reasons));
+	free(note);
+	free(at);
+	return r;
+}
+
+/*
+ * What a return of the order (or the item named) costs and brings back,
+ * by the state the customer says it is in: defective or damaged (free),
+ * unopened (only the label on a change of mind), opened (the restocking
+ * fee where it applies), or, unsaid, both of the last two.
+ */
+void
+dlg_answer_return_cost(struct tctx *t, const struct order *o)
+{
+	static const char *const faulty[] = { "defective", "broken",
+	    "stopped working", "not working", "doesn't work", "doesnt work",
+	    "dead", "cracked", "damaged", "faulty", "dead pixels",
+	    "wrong item", "stopped charging", NULL };
+	static const char *const sealed[] = { "unopened", "sealed",
+	    "never opened", "not opened", "unused", "plastic", "in the box",
+	    NULL };
+	static const char *const open[] = { "opened", "open", "used it",
+	    "used them", NULL };
+	struct return_quote q;
+	const char	*sku = item_named(t, o), *cond = "unsaid";
+	size_t		 i;
+
+	dlg_order_slots(t, o);
+	dlg_retrieve_begin(t);
+	catalog_return_quote(t->st, o, sku, &q);
+	dlg_retrieve_end(t);
+	if (q.doc == NULL) {
+		return_quote_release(&q);
+		dlg_return_eligibility(t, o);
+		return;
+	}
+	for (i = 0; sku != NULL && i < o->nitems; i++)
+		if (strcmp(o->items[i].sku, sku) == 0)
+			slots_set(&t->slots, "items", o->items[i].name);
+	if (dlg_has_any(t, faulty) || logged_faulty(t, o, faulty))
+		cond = "faulty";
+	else if (dlg_has_any(t, sealed))
+		cond = "unopened";
+	else if (dlg_has_any(t, open))
+		cond = "opened";
+	slots_set(&t->slots, "condition", cond);
+	slots_setf(&t->slots, "fee_percent", "%g", q.fee_percent);
+	dlg_money_slot(t, "fee", q.fee, o->currency);
+	dlg_money_slot(t, "label_fee", q.label, o->currency);
+	dlg_money_slot(t, "items_total", q.items_total, o->currency);
+	dlg_money_slot(t, "refund_opened", q.refund_opened, o->currency);
+	dlg_money_slot(t, "refund_unopened", q.refund_unopened, o->currency);
+	if (q.fee_items != NULL && q.fee > 0)
+		slots_set(&t->slots, "fee_items", q.fee_items);
+	if (q.deadline != NULL)
+		slots_set(&t->slots, "return_by", q.deadline);
+	dlg_fact_slot(t, "restocking_fee_categories", "fee_categories");
+	dlg_cite(t, "policy", q.doc, q.doc, "restocking_fee_percent,"
+	    "return_shipping_fee");
+	slots_setf(&t->slots, "return_window_days", "%ld", q.window_days);
+	dlg_set_action(t, "return_cost", "order #%s, %s: fee %.2f, label "
+	    "%.2f", o->id, cond, q.fee, q.label);
+	dlg_say(t, "return_cost");
+	if (strcmp(o->status, "delivered") == 0 && q.deadline != NULL &&
+	    catalog_days_between(store_now(), q.deadline) >= 0) {
+		/* Still in the window: offer to start it. */
+		slots_set(&t->slots, "offer_return", "yes");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+		    "confirm_return");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "order_id", o->id);
+	}
+	if (strcmp(o->status, "refunded") != 0 && strcmp(o->status,
+	    "return_requested") != 0)
+		dlg_say(t, "return_window_note");
+	dlg_close_form(t);
+	return_quote_release(&q);
+}
