@@ -155,6 +155,9 @@ static const char *const bot_words[] = { "bot", "robot", "chatbot", "ai",
 	"automated", "machine", "human", "real person", "computer", NULL };
 
 /* A person named as the one to talk to: "let me talk to a supervisor". */
+/* A knowledge-base score strong enough to answer an unclear question. */
+#define KB_STRONG	0.6
+
 static const char *const person_words[] = { "supervisor", "manager",
 	"human", "real person", "agent", "representative", NULL };
 static const char *const person_verbs[] = { "talk", "speak", "want",
@@ -195,6 +198,16 @@ act_complaint(struct tctx *t)
 		escalate(t, "complaint");
 		return;
 	}
+	/*
+	 * About a product named or in focus ("it doesn't show up in File
+	 * Explorer"): its manual and tickets answer before the policies.
+	 */
+	if ((dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_focus_top(t, 0) != NULL) && dlg_handle_kb_strong(t,
+	    SEARCH_KIND_BIT(SEARCH_MANUAL) | SEARCH_KIND_BIT(SEARCH_TICKET) |
+	    SEARCH_KIND_BIT(SEARCH_POLICY) | SEARCH_KIND_BIT(SEARCH_FAQ),
+	    KB_STRONG))
+		return;
 	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
 	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
 		return;
@@ -377,7 +390,6 @@ act_faq(struct tctx *t)
 #define CHOICE_WORDS	5
 
 /* A knowledge-base hit this good answers an unclear question. */
-#define KB_STRONG	0.6
 
 /* Which steps before the table apply to an intent. */
 #define ACT_FIRST	0x1	/* acts before an ambiguity is settled */
@@ -488,7 +500,7 @@ static const struct choice {
 	    "send back", NULL } },
 	{ "get_refund", "get a refund", { "refund", "money back", NULL } },
 	{ "track_refund", "check on a refund", { "refund", "check on",
-	    NULL } },
+	    "returns", "return", NULL } },
 	{ "check_refund_policy", "read the refund policy", { "policy",
 	    NULL } },
 	{ "product_inquiry", "ask about a product", { "product", "ask",
@@ -552,6 +564,21 @@ choice_of(const char *intent)
 		if (strcmp(choices[i].intent, intent) == 0)
 			return &choices[i];
 	return NULL;
+}
+
+/* How many of intent's choice words the customer's text has. */
+static int
+choice_hits(struct tctx *t, const char *intent)
+{
+	const struct choice *c = choice_of(intent);
+	const char	*one[2] = { NULL, NULL };
+	int		 k, hits = 0;
+
+	for (k = 0; c != NULL && k < 5 && c->words[k] != NULL; k++) {
+		one[0] = c->words[k];
+		hits += dlg_has_any(t, one);
+	}
+	return hits;
 }
 
 /*
@@ -895,6 +922,20 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 		    "are product questions");
 		return 0;
 	}
+	if ((flags_of(t, ir->top[0].id) & ACT_FORM) &&
+	    (flags_of(t, ir->top[1].id) & ACT_FORM) && t->have_cust) {
+		/*
+		 * "What's the status of my returns": tracking or a refund,
+		 * either way the answer starts from the order; the one whose
+		 * words were said, else the top one.
+		 */
+		if (choice_hits(t, names[ir->top[1].id]) >
+		    choice_hits(t, names[ir->top[0].id]))
+			set_intent(t, names[ir->top[1].id]);
+		dlg_jset_str(t->trace, "ambiguity", "resolved: both readings "
+		    "are about an order");
+		return 0;
+	}
 	/*
 	 * About the store but unsure which intent: a knowledge-base answer
 	 * that matches well, else a question in the customer's words.
@@ -1012,7 +1053,10 @@ about_bot(struct tctx *t)
 static int
 asks_person(struct tctx *t, int upset)
 {
-	return strcmp(t->intent, "contact_human_agent") == 0 ||
+	/* A guess at the intent is no request: "does someone have to
+	 * sign for it?" read as one at 0.30. */
+	return (strcmp(t->intent, "contact_human_agent") == 0 &&
+	    t->e->ir.verdict == INTENT_OK) ||
 	    (dlg_has_any(t, person_words) && (upset ||
 	    dlg_has_any(t, person_verbs)));
 }
