@@ -73,6 +73,24 @@ compare_table(struct tctx *t, const struct product *p, struct sbuf *text)
 	dlg_table_text(t, tb, text->buf);
 }
 
+/*
+ * The pair just compared, remembered with the turn it was shown at: a
+ * follow-up on the next turn ("price difference?", "do both do 144hz?",
+ * "and battery life?") is about both.
+ */
+static void
+pair_set(struct tctx *t, const char *a, const char *b)
+{
+	cJSON	*pair = cJSON_CreateObject(), *skus;
+
+	skus = cJSON_AddArrayToObject(pair, "skus");
+	cJSON_AddItemToArray(skus, cJSON_CreateString(a));
+	cJSON_AddItemToArray(skus, cJSON_CreateString(b));
+	cJSON_AddNumberToObject(pair, "at", (double)t->si.turns);
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pair");
+	cJSON_AddItemToObject(t->state, "pair", pair);
+}
+
 /* Side by side: the attributes that differ, with price and rating. */
 int
 dlg_handle_compare(struct tctx *t)
@@ -149,6 +167,7 @@ dlg_handle_compare(struct tctx *t)
 	dlg_results_set(t, p, 2);
 	dlg_focus_push(t, p[1].sku);
 	dlg_focus_push(t, p[0].sku);
+	pair_set(t, p[0].sku, p[1].sku);
 	dlg_set_action(t, "compare", "side by side: %s vs %s", p[0].sku,
 	    p[1].sku);
 	dlg_say(t, "compare");
@@ -367,4 +386,76 @@ dlg_handle_best_of(struct tctx *t)
 	product_release(&best);
 	sbuf_release(&others);
 	return 1;
+}
+
+/* Words that ask about the pair, not one of them. */
+static const char *const pair_words[] = { "each", "both", "either",
+	"difference", "them", "two", "they", "between", NULL };
+/* Words that point at one product. */
+static const char *const one_words[] = { "it", "its", "it's", "this",
+	"that", "one", "cheaper", "cheapest", NULL };
+static const char *const pair_price_words[] = { "price", "prices", "cost",
+	"costs", "how much", "difference", "pricier", NULL };
+
+/* Each price as the price template says it (with its sale). */
+static void
+pair_prices(struct tctx *t, const struct product *p)
+{
+	int	 i;
+
+	for (i = 0; i < 2; i++) {
+		dlg_product_slots(t, &p[i], "");
+		dlg_cite(t, "product", p[i].sku, p[i].name,
+		    "price,list_price");
+		dlg_say(t, "price");
+	}
+}
+
+/*
+ * A follow-up about the pair compared on the turn before: "price
+ * difference?", "what's the price of each", "do both do 144hz?", "and
+ * battery life?".  Each gets its answer, from its own row.  Not when the
+ * customer names or points at one of them.  1 when answered.
+ */
+int
+dlg_handle_pair(struct tctx *t)
+{
+	cJSON		*pair = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "pair"), *skus;
+	struct product	 p[2];
+	size_t		 said = 0;
+	int		 n = 0, i, price;
+
+	skus = cJSON_GetObjectItemCaseSensitive(pair, "skus");
+	if (cJSON_GetArraySize(skus) != 2 ||
+	    t->si.turns - (long long)dlg_jnum(pair, "at", -10) > 2 ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_count_entities(t, ENTITY_BRAND) > 0 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    (dlg_has_any(t, one_words) && !dlg_has_any(t, pair_words)))
+		return 0;
+	memset(p, 0, sizeof p);
+	for (i = 0; i < 2; i++)
+		n += dlg_load_product(t,
+		    cJSON_GetArrayItem(skus, i)->valuestring, &p[n]);
+	if (n < 2) {
+		for (i = 0; i < n; i++)
+			product_release(&p[i]);
+		return 0;
+	}
+	price = dlg_has_any(t, pair_price_words);
+	if (price)
+		pair_prices(t, p);
+	for (i = 0; i < 2; i++)
+		said += dlg_spec_answer(t, &p[i]);
+	if (price || said > 0) {
+		/* Still about both on the next turn. */
+		pair_set(t, p[0].sku, p[1].sku);
+		dlg_set_action(t, "compare_followup", "%s about both %s and "
+		    "%s, compared on the turn before", price ? "price" :
+		    "specifications", p[0].sku, p[1].sku);
+	}
+	product_release(&p[0]);
+	product_release(&p[1]);
+	return price || said > 0;
 }

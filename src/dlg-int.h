@@ -8,6 +8,8 @@
  *			filters, the customer, support forms
  *	dlg-kb.c	knowledge-base retrieval and answers
  *	dlg-sales.c	product questions, recommendations, search
+ *	dlg-specs.c	the specifications a question asks about
+ *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-compare.c	comparisons and compatibility
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-policy.c	the policy: which action a turn takes
@@ -205,6 +207,8 @@ int		 dlg_handle_kb_strong(struct tctx *t, unsigned kinds,
 		    double min_score);
 
 /* dlg-sales.c */
+void		 dlg_attr_phrase(struct sbuf *sb, const char *key,
+		    const char *value);
 void		 dlg_product_slots(struct tctx *t, const struct product *p,
 		    const char *prefix);
 void		 dlg_answer_product(struct tctx *t, const struct product *p,
@@ -213,12 +217,19 @@ int		 dlg_handle_product_question(struct tctx *t,
 		    const char *intent);
 int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_product_search(struct tctx *t);
-int		 dlg_handle_cart(struct tctx *t);
 int		 dlg_handle_narrow(struct tctx *t);
+
+/* dlg-cart.c */
+int		 dlg_handle_cart(struct tctx *t);
+
+/* dlg-specs.c */
+size_t		 dlg_spec_answer(struct tctx *t, const struct product *p);
+int		 dlg_handle_spec_question(struct tctx *t);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);
 int		 dlg_handle_best_of(struct tctx *t);
+int		 dlg_handle_pair(struct tctx *t);
 int		 dlg_handle_compatibility(struct tctx *t);
 
 /* dlg-support.c */

@@ -820,6 +820,8 @@ referred_product(struct tctx *t)
 	    "product_inquiry" : t->intent);
 }
 
+static int	small_talk(const struct tctx *);
+
 /*
  * The policy's steps after the feelings: a pending question answered or
  * a form slot filled; a request for a person or a complaint; an unclear
@@ -841,7 +843,13 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (answer_pending(t, ir))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
-	if (dlg_handle_best_of(t) || dlg_handle_narrow(t))
+	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
+	    dlg_handle_narrow(t))
+		return;
+	/* "Can I swim with it?": a specification, whatever the classifier
+	 * made of it when it found no clear intent or only small talk. */
+	if ((ir->verdict != INTENT_OK || small_talk(t)) &&
+	    dlg_handle_spec_question(t))
 		return;
 	a = action_of(t, t->intent_id);
 	if (a == NULL || !(a->flags & ACT_FIRST)) {
