@@ -10,6 +10,7 @@
  *	dlg-sales.c	product questions, recommendations, search
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
+ *	dlg-accessory.c	accessories listed as fitting a device
  *	dlg-compare.c	comparisons and compatibility
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-policy.c	the policy: which action a turn takes
@@ -218,6 +219,11 @@ int		 dlg_handle_product_question(struct tctx *t,
 int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_product_search(struct tctx *t);
 int		 dlg_handle_narrow(struct tctx *t);
+void		 dlg_list_products(struct tctx *t, const struct product *v,
+		    size_t n, size_t from, struct sbuf *out);
+
+/* dlg-accessory.c */
+int		 dlg_handle_accessory(struct tctx *t);
 
 /* dlg-cart.c */
 int		 dlg_handle_cart(struct tctx *t);

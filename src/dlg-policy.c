@@ -844,7 +844,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
-	    dlg_handle_narrow(t))
+	    dlg_handle_accessory(t) || dlg_handle_narrow(t))
 		return;
 	/* "Can I swim with it?": a specification, whatever the classifier
 	 * made of it when it found no clear intent or only small talk. */

@@ -362,9 +362,9 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
  * rating, reviews, availability) and as its text, "2. Name, $1,299
  * (4.6/5, 847 reviews)" lines.
  */
-static void
-list_products(struct tctx *t, const struct product *v, size_t n, size_t from,
-    struct sbuf *out)
+void
+dlg_list_products(struct tctx *t, const struct product *v, size_t n,
+    size_t from, struct sbuf *out)
 {
 	static const char *const heads[] = { "#", "product", "price",
 	    "rating", "reviews", "availability", NULL };
@@ -626,7 +626,7 @@ dlg_handle_recommend(struct tctx *t)
 	why = reasons(t, &v[0]);
 	slots_set(&t->slots, "reasons", why);
 	free(why);
-	list_products(t, v, n, 1, &more);
+	dlg_list_products(t, v, n, 1, &more);
 	slots_set(&t->slots, "alternatives", more.buf);
 	slots_setf(&t->slots, "alternatives_count", "%zu", n - 1);
 	dlg_cite(t, "product", v[0].sku, v[0].name,
@@ -663,7 +663,7 @@ dlg_handle_product_search(struct tctx *t)
 		return 0;
 	dlg_results_set(t, v, n);
 	dlg_focus_push(t, v[0].sku);
-	list_products(t, v, n, 0, &list);
+	dlg_list_products(t, v, n, 0, &list);
 	slots_set(&t->slots, "results", list.buf);
 	dlg_set_action(t, "product_search", "%zu catalog matches for the "
 	    "customer's words", n);
