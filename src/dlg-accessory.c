@@ -108,6 +108,85 @@ lists_device(const char *compat, const struct product *dev)
 	return yes;
 }
 
+/*
+ * Is the entry compat[a..b) the device?  Each of its words is a word of
+ * the device's name, and when it names a model (a word with a digit:
+ * "Galaxy S24") the device's own model words are all in it, so the
+ * Galaxy S24 Ultra is not the Galaxy S24.  A platform named ("iPhone",
+ * "Android") takes in every device of that name.
+ */
+static int
+entry_is(const char *compat, size_t a, size_t b, const char *name,
+    const char *core)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	char		*entry = xstrndup(compat + a, b - a);
+	int		 yes = 1, model = 0;
+
+	n = text_tokenize(entry, strlen(entry), &tok, &cap);
+	for (i = 0; i < n && yes; i++) {
+		len = tok[i].end - tok[i].start;
+		model |= tok[i].has_digit;
+		yes = dlg_word_in(name, entry + tok[i].start, len);
+	}
+	if (yes && model) {
+		n = text_tokenize(core, strlen(core), &tok, &cap);
+		for (i = 0; i < n && yes; i++)
+			yes = dlg_word_in(entry, core + tok[i].start,
+			    tok[i].end - tok[i].start);
+	}
+	free(tok);
+	free(entry);
+	return yes && n > 0;
+}
+
+/* Does an entry of compat (between commas, "and", "or", parentheses)
+ * name the device? */
+static int
+entry_fits(const char *compat, const struct product *dev)
+{
+	struct text_folded f = TEXT_FOLDED_INIT, nm = TEXT_FOLDED_INIT;
+	struct sbuf	 core = SBUF_INIT;
+	const char	*s, *p;
+	size_t		 a = 0, i, bl = strlen(dev->brand);
+	int		 yes = 0;
+
+	text_fold(compat, strlen(compat), &f);
+	text_fold(dev->name, strlen(dev->name), &nm);
+	/* The model words: the name before "(", without the brand. */
+	p = nm.s.buf;
+	if (bl > 0 && strncasecmp(p, dev->brand, bl) == 0 && p[bl] == ' ')
+		p += bl + 1;
+	sbuf_adds(&core, p);
+	if ((p = strchr(core.buf, '(')) != NULL)
+		sbuf_setlen(&core, (size_t)(p - core.buf));
+	s = f.s.buf;
+	for (i = 0; !yes; i++) {
+		if (s[i] != '\0' && s[i] != ',' && s[i] != ';' &&
+		    s[i] != '(' && s[i] != ')' && s[i] != ':' &&
+		    !(i > 0 && s[i - 1] == ' ' && (strncmp(s + i, "and ",
+		    4) == 0 || strncmp(s + i, "or ", 3) == 0)))
+			continue;
+		if (i > a)
+			yes = entry_is(s, a, i, nm.s.buf, core.buf);
+		if (s[i] == '\0')
+			break;
+		a = i + (s[i] == 'a' ? 3 : s[i] == 'o' ? 2 : 1);
+	}
+	sbuf_release(&core);
+	text_folded_release(&f);
+	text_folded_release(&nm);
+	return yes;
+}
+
+/* Does the compatibility list compat take in the device dev? */
+int
+dlg_compat_lists(const char *compat, const struct product *dev)
+{
+	return lists_device(compat, dev) || entry_fits(compat, dev);
+}
+
 /* The kind asked for, as an index in kinds[], or -1. */
 static int
 kind_asked(struct tctx *t)
@@ -217,7 +296,7 @@ fitting(struct tctx *t, const struct product *dev, int k, struct product *v,
 			compat = catalog_attr(&p, "compatible_with");
 			if (compat != NULL && (p.stock > 0) == (pass == 0) &&
 			    strcmp(p.sku, dev->sku) != 0 && of_kind(&p, k) &&
-			    lists_device(compat, dev))
+			    dlg_compat_lists(compat, dev))
 				v[n++] = p;
 			else
 				product_release(&p);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -249,7 +250,8 @@ dlg_handle_compatibility(struct tctx *t)
 			*q = (char)tolower((unsigned char)*q);
 		for (q = ln; *q; q++)
 			*q = (char)tolower((unsigned char)*q);
-		fits = strstr(ln, lc) != NULL || strstr(lc, ln) != NULL;
+		fits = strstr(ln, lc) != NULL || strstr(lc, ln) != NULL ||
+		    dlg_compat_lists(compat, dev);
 		if (!fits && dev->model[0] != '\0') {
 			char *lm = xstrdup(dev->model);
 
@@ -304,6 +306,59 @@ static const char *const more_words[] = { "heaviest", "heavier", "most",
 	"biggest", "bigger", "largest", "larger", "longest", "longer",
 	"highest", "higher", "best", "better", "more", NULL };
 
+/*
+ * The SKUs of the brand or kind named ("which garmin", "which of your
+ * tablets"), best rated first, when the last list does not hold them;
+ * NULL when none is named (caller deletes).
+ */
+static cJSON *
+best_group(struct tctx *t, const char **name)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product_filter pf;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	cJSON		*res = dlg_jarr(t->state, "results"), *it, *out;
+	struct product	 p;
+	size_t		 n = 0, i;
+	int		 shown = 0;
+
+	if (br == NULL && (cat == NULL || cat->category == NULL))
+		return NULL;
+	memset(&pf, 0, sizeof pf);
+	pf.brand = br != NULL ? (br->brand != NULL ? br->brand : br->value) :
+	    NULL;
+	pf.category = br == NULL ? cat->category : NULL;
+	*name = pf.brand != NULL ? pf.brand : pf.category;
+	/* "Which of them" after a list of that brand or kind: the list. */
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (!cJSON_IsString(it) ||
+		    !dlg_load_product(t, it->valuestring, &p))
+			continue;
+		shown += pf.brand != NULL ? strcasecmp(p.brand, pf.brand) ==
+		    0 : strcmp(p.category, pf.category) == 0;
+		product_release(&p);
+	}
+	if (shown >= 2 && shown == cJSON_GetArraySize(res))
+		return NULL;
+	pf.max_price = pf.min_price = -1;
+	pf.limit = 100;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	out = cJSON_CreateArray();
+	for (i = 0; i < n; i++) {
+		cJSON_AddItemToArray(out, cJSON_CreateString(v[i].sku));
+		product_release(&v[i]);
+	}
+	free(v);
+	return out;
+}
+
 int
 dlg_handle_best_of(struct tctx *t)
 {
@@ -311,7 +366,9 @@ dlg_handle_best_of(struct tctx *t)
 	    "heaviest", "heavier", NULL };
 	const struct entity *en = dlg_first_entity(t, ENTITY_ATTRIBUTE);
 	const char	*attr;
-	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	cJSON		*res = dlg_jarr(t->state, "results"), *it,
+			*group = NULL;
+	const char	*gname = NULL;
 	struct product	 p, best;
 	struct sbuf	 others = SBUF_INIT;
 	size_t		 k;
@@ -322,10 +379,17 @@ dlg_handle_best_of(struct tctx *t)
 	/* "Which is the lightest?" names the weight by its adjective. */
 	attr = en != NULL ? en->value : dlg_has_any(t, light_words) ?
 	    "weight" : NULL;
-	if (attr == NULL || cJSON_GetArraySize(res) < 2 ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	if (attr == NULL || dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    !(dlg_has_word(t, "which") || dlg_has_word(t, "who")))
 		return 0;
+	/* "Which garmin has the longest battery": among the brand's or
+	 * the kind's products, not the list shown. */
+	if ((group = best_group(t, &gname)) != NULL)
+		res = group;
+	if (cJSON_GetArraySize(res) < 2) {
+		cJSON_Delete(group);
+		return 0;
+	}
 	for (k = 0; k < sizeof best_keys / sizeof best_keys[0]; k++)
 		if (strcmp(best_keys[k].attribute, attr) == 0)
 			break;
@@ -352,8 +416,9 @@ dlg_handle_best_of(struct tctx *t)
 		}
 		free(s);
 		n++;
-		sbuf_addf(&others, "\n  - %s: %g %s", p.name, v,
-		    best_keys[k].unit);
+		if (group == NULL)
+			sbuf_addf(&others, "\n  - %s: %g %s", p.name, v,
+			    best_keys[k].unit);
 		if (!have || (more ? v > bestv : v < bestv)) {
 			if (have)
 				product_release(&best);
@@ -367,9 +432,12 @@ dlg_handle_best_of(struct tctx *t)
 		if (have)
 			product_release(&best);
 		sbuf_release(&others);
+		cJSON_Delete(group);
 		return 0;
 	}
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    group != NULL ? (more ? "most of the brand or kind named" :
+	    "least of the brand or kind named") :
 	    more ? "most of the last list" : "least of the last list");
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked", best.sku);
 	dlg_product_slots(t, &best, "");
@@ -380,11 +448,23 @@ dlg_handle_best_of(struct tctx *t)
 	slots_setf(&t->slots, "shown_count", "%d", n);
 	dlg_cite(t, "product", best.sku, best.name, best_keys[k].key);
 	dlg_focus_push(t, best.sku);
-	dlg_set_action(t, "best_of_list", "%s %s among the %d shown: %s",
-	    more ? "most" : "least", best_keys[k].key, n, best.sku);
-	dlg_say(t, more ? "best_of_most" : "best_of_least");
+	/* The hours in words too ("28 days, unlimited with solar"). */
+	s = strcmp(best_keys[k].key, "battery_hours") == 0 ?
+	    catalog_attr(&best, "battery_life") : NULL;
+	slots_set(&t->slots, "group", gname != NULL ? gname : "");
+	if (s != NULL)
+		slots_setf(&t->slots, "best_words", " (%s)", s);
+	else
+		slots_set(&t->slots, "best_words", "");
+	free(s);
+	dlg_set_action(t, "best_of_list", "%s %s among the %d %s: %s",
+	    more ? "most" : "least", best_keys[k].key, n, group != NULL ?
+	    "of the brand or kind" : "shown", best.sku);
+	dlg_say(t, group != NULL ? (more ? "best_of_group_most" :
+	    "best_of_group_least") : more ? "best_of_most" : "best_of_least");
 	product_release(&best);
 	sbuf_release(&others);
+	cJSON_Delete(group);
 	return 1;
 }
 

@@ -224,6 +224,7 @@ void		 dlg_list_products(struct tctx *t, const struct product *v,
 
 /* dlg-accessory.c */
 int		 dlg_handle_accessory(struct tctx *t);
+int		 dlg_compat_lists(const char *compat, const struct product *dev);
 
 /* dlg-cart.c */
 int		 dlg_handle_cart(struct tctx *t);
@@ -231,6 +232,9 @@ int		 dlg_handle_cart(struct tctx *t);
 /* dlg-specs.c */
 size_t		 dlg_spec_answer(struct tctx *t, const struct product *p);
 int		 dlg_handle_spec_question(struct tctx *t);
+void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
+int		 dlg_spec_meets(struct tctx *t, const struct product *p);
+void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);

@@ -317,6 +317,50 @@ dlg_answer_product(struct tctx *t, const struct product *p, int specs)
 		dlg_say(t, "out_of_stock_note");
 }
 
+/*
+ * "Show me headphones" with a watch in focus asks about headphones, not
+ * the watch: a kind named, no product named (or one named only as what
+ * the kind must work with) or pointed at ("it"), and p not of that kind.
+ */
+static int
+other_kind(struct tctx *t, const struct product *p)
+{
+	static const char *const pointers[] = { "it", "its", "it's", "this",
+	    "that", "one", NULL };
+	static const char *const with_words[] = { "work with", "works with",
+	    "compatible", "for my", "pair with", "go with", NULL };
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+
+	/* "Which smartwatches work with my iPhone": a kind for a product
+	 * named, not the product. */
+	return cat != NULL && cat->category != NULL &&
+	    (dlg_count_entities(t, ENTITY_PRODUCT) == 0 ||
+	    dlg_has_any(t, with_words)) && !dlg_has_any(t, pointers) &&
+	    strcmp(cat->category, p->category) != 0 &&
+	    strcmp(cat->category, p->subcategory) != 0;
+}
+
+/*
+ * "Which smartwatches work with iPhone and Android?": the kind said
+ * first, constrained to what it must work with.  "Work" here says
+ * nothing of a use, and a later word read as a kind ("Android" as
+ * tablets) is not the kind asked for.
+ */
+static int
+recommend_kind(struct tctx *t)
+{
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	cJSON		*f;
+
+	dlg_update_filters(t);
+	f = dlg_jobj(t->state, "filters");
+	dlg_jset_str(f, "category", cat->category);
+	cJSON_DeleteItemFromObjectCaseSensitive(f, "use");
+	dlg_jset_str(t->trace, "narrowed", "a kind that must work with the "
+	    "products named");
+	return dlg_handle_recommend(t);
+}
+
 /* A product question: which product, which aspect.  0: no product. */
 int
 dlg_handle_product_question(struct tctx *t, const char *intent)
@@ -328,6 +372,12 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
 	memset(&p, 0, sizeof p);
 	if (!dlg_target_product(t, &p))
 		return 0;
+	if (other_kind(t, &p)) {
+		product_release(&p);
+		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0)
+			return 0;
+		return recommend_kind(t);
+	}
 	if (strcmp(intent, "warranty") == 0 || (a && strcmp(a,
 	    "warranty") == 0))
 		answer_warranty(t, &p);
@@ -459,7 +509,8 @@ keep_constrained(struct tctx *t, struct product *v, size_t n, size_t max)
 	size_t	 i, k = 0;
 
 	for (i = 0; i < n; i++) {
-		if (k < max && dlg_meets_constraints(t, &v[i])) {
+		if (k < max && dlg_meets_constraints(t, &v[i]) &&
+		    dlg_spec_meets(t, &v[i])) {
 			if (k != i)
 				v[k] = v[i];
 			k++;
@@ -489,6 +540,7 @@ constraint_words(cJSON *f, struct sbuf *crit)
 	if (dlg_jnum(req, "max_kg", -1) > 0)
 		sbuf_addf(crit, "%sunder %g kg", crit->len ? ", " : "",
 		    dlg_jnum(req, "max_kg", -1));
+	dlg_spec_constraint_words(f, crit);
 }
 
 int
@@ -503,6 +555,7 @@ dlg_handle_recommend(struct tctx *t)
 	char		*why, *money;
 	int		 relaxed = 0;
 
+	dlg_spec_constraints(t, f);
 	memset(&pf, 0, sizeof pf);
 	pf.category = dlg_jstr(f, "category");
 	pf.use = dlg_jstr(f, "use");
@@ -686,21 +739,27 @@ dlg_handle_narrow(struct tctx *t)
 {
 	static const char *const about_it[] = { "it", "its", "it's",
 	    "this", "does", "do", "is", "can", NULL };
+	/* "So it has to do 4K 120Hz" says a need, not a question. */
+	static const char *const need_words[] = { "has to", "have to",
+	    "needs to", "need it to", "must", "needs", NULL };
 	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
 	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
 	int		 narrowed;
 
 	if (dlg_jstr(f, "category") == NULL ||
 	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
+	    !dlg_has_any(t, need_words)) ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    dlg_has_any(t, about_it) || (cat != NULL && cat->category != NULL &&
+	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words)) ||
+	    (cat != NULL && cat->category != NULL &&
 	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
 		return 0;
 	before = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f,
 	    "require"), 1);
 	dlg_update_filters(t);
 	f = dlg_jobj(t->state, "filters");
+	dlg_spec_constraints(t, f);
 	after = cJSON_GetObjectItemCaseSensitive(f, "require");
 	narrowed = after != NULL && (before == NULL ||
 	    !cJSON_Compare(before, after, 1));

@@ -28,3 +28,16 @@ story: a memory card that works in the camera in focus
 > and a memory card that works in it
 action: accessories
 contains: SanDisk Extreme PRO SDXC
+
+story: a case for the Ultra is the Ultra's, not the plain S24's
+> tell me about the Samsung Galaxy S24 Ultra (256GB)
+> is there a case for it
+action: accessories
+contains: Spigen Tough Armor for Galaxy S24 Ultra
+not-contains: OtterBox
+
+story: a platform listed takes in every device of that name
+> tell me about the Garmin Forerunner 265
+> will it work with my iphone 15
+action: compatibility
+contains: Yes: the Garmin Forerunner 265 works with the Apple iPhone 15
