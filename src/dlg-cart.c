@@ -155,8 +155,8 @@ imperative_add(struct tctx *t)
  * focus or the last list): "the otterbox" is the OtterBox case shown,
  * "the phone" the smartphone.  NULL when none of them fits.
  */
-static const char *
-shown_match(struct tctx *t, const struct entity *en)
+const char *
+dlg_shown_match(struct tctx *t, const struct entity *en)
 {
 	const char	*sku, *want;
 	cJSON		*res = dlg_jarr(t->state, "results"), *it;
@@ -207,7 +207,7 @@ cart_targets(struct tctx *t, struct product *v, size_t max)
 			sku = en->sku;
 		else if (en->type == ENTITY_PRODUCT ||
 		    en->type == ENTITY_BRAND || en->type == ENTITY_CATEGORY)
-			sku = shown_match(t, en);
+			sku = dlg_shown_match(t, en);
 		else
 			continue;
 		for (k = 0; sku != NULL && k < n; k++)

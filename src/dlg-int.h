@@ -11,6 +11,7 @@
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
+ *	dlg-offers.c	warranty plans, sale end dates, variants
  *	dlg-compare.c	comparisons and compatibility
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-policy.c	the policy: which action a turn takes
@@ -222,12 +223,19 @@ int		 dlg_handle_narrow(struct tctx *t);
 void		 dlg_list_products(struct tctx *t, const struct product *v,
 		    size_t n, size_t from, struct sbuf *out);
 
+/* dlg-offers.c */
+int		 dlg_warranty_plans(struct tctx *t, const struct product *p);
+void		 dlg_sale_note(struct tctx *t, const struct product *p);
+int		 dlg_handle_variant(struct tctx *t, int answer);
+
 /* dlg-accessory.c */
 int		 dlg_handle_accessory(struct tctx *t);
 int		 dlg_compat_lists(const char *compat, const struct product *dev);
 
 /* dlg-cart.c */
 int		 dlg_handle_cart(struct tctx *t);
+/* The product shown (focus, last list) an entity means, or NULL. */
+const char	*dlg_shown_match(struct tctx *t, const struct entity *en);
 
 /* dlg-specs.c */
 size_t		 dlg_spec_answer(struct tctx *t, const struct product *p);

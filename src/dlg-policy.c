@@ -832,6 +832,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 {
 	const struct dlg_action *a;
 
+	/* "The 256 then": the variant takes the focus before anything. */
+	dlg_handle_variant(t, 0);
 	/*
 	 * "Add it to my cart": an action whatever the classifier says, and
 	 * an answer to an offered "see the specs?" that takes the product.
@@ -844,7 +846,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
-	    dlg_handle_accessory(t) || dlg_handle_narrow(t))
+	    dlg_handle_accessory(t) || dlg_handle_narrow(t) ||
+	    dlg_handle_variant(t, 1))
 		return;
 	/* "Can I swim with it?": a specification, whatever the classifier
 	 * made of it when it found no clear intent or only small talk. */

@@ -274,6 +274,8 @@ answer_attribute(struct tctx *t, const struct product *p, const char *attr)
 static void
 answer_warranty(struct tctx *t, const struct product *p)
 {
+	if (dlg_warranty_plans(t, p))
+		return;
 	dlg_product_slots(t, p, "");
 	dlg_cite(t, "product", p->sku, p->name, "warranty,extended_warranty");
 	dlg_set_action(t, "answer_warranty", "warranty asked for %s", p->sku);
@@ -297,6 +299,7 @@ answer_price(struct tctx *t, const struct product *p)
 	dlg_cite(t, "product", p->sku, p->name, "price,list_price");
 	dlg_set_action(t, "answer_price", "price asked for %s", p->sku);
 	dlg_say(t, "price");
+	dlg_sale_note(t, p);
 }
 
 void
