@@ -62,7 +62,7 @@ static const struct {
 static const char *const for_words[] = { "for it", "for my", "for the",
 	"for this", "for that", "with it", "in it", "fits", "fit",
 	"works with", "work with", "works in", "work in", "go in", "goes in",
-	"compatible", "spare", "extra", "replacement", "of the", NULL };
+	"compatible", "spare", "extra", "replacement", NULL };
 
 /*
  * Does compat list the device?  Its name without the parenthesis
@@ -322,7 +322,9 @@ dlg_handle_accessory(struct tctx *t)
 	char		*own;
 	int		 k;
 
+	/* "Battery life of the oled" asks about its battery, not for one. */
 	if ((k = kind_asked(t)) < 0 || !dlg_has_any(t, for_words) ||
+	    dlg_has_word(t, "battery life") ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL)
 		return 0;

@@ -216,10 +216,13 @@ cart_targets(struct tctx *t, struct product *v, size_t max)
 		if (sku != NULL && dlg_load_product(t, sku, &v[n]))
 			n++;
 	}
-	/* One thing said: the usual resolution (a family's best model). */
-	if (n < 2) {
-		for (k = 0; k < n; k++)
-			product_release(&v[k]);
+	if (n == 0) {
+		/* "The Samsung one" that nothing shown is: ask which, never
+		 * the product in focus. */
+		if (dlg_first_entity(t, ENTITY_BRAND) != NULL &&
+		    dlg_count_entities(t, ENTITY_PRODUCT) == 0)
+			return 0;
+		/* Else the usual resolution (a family's best model). */
 		memset(v, 0, sizeof *v);
 		return dlg_target_product(t, &v[0]) ? 1 : 0;
 	}

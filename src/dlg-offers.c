@@ -291,10 +291,15 @@ int
 dlg_handle_variant(struct tctx *t, int answer)
 {
 	struct product	 p, v[4];
-	const char	*top = base_product(t);
+	const char	*top;
+	double		 said[4];
 	char		*sku;
 	size_t		 n, i;
 
+	/* Most turns say no size: leave the state untouched. */
+	if (sizes_said(t, said, 4) == 0)
+		return 0;
+	top = base_product(t);
 	memset(&p, 0, sizeof p);
 	if (dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL || top == NULL ||

@@ -333,10 +333,18 @@ other_kind(struct tctx *t, const struct product *p)
 	static const char *const with_words[] = { "work with", "works with",
 	    "compatible", "for my", "pair with", "go with", NULL };
 	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	char		*said;
+	int		 in_name;
 
+	if (cat == NULL || cat->category == NULL)
+		return 0;
+	/* "Battery life of the oled" names the Switch OLED in focus. */
+	said = xstrndup(t->text + cat->start, cat->end - cat->start);
+	in_name = strcasestr(p->name, said) != NULL;
+	free(said);
 	/* "Which smartwatches work with my iPhone": a kind for a product
 	 * named, not the product. */
-	return cat != NULL && cat->category != NULL &&
+	return !in_name &&
 	    (dlg_count_entities(t, ENTITY_PRODUCT) == 0 ||
 	    dlg_has_any(t, with_words)) && !dlg_has_any(t, pointers) &&
 	    strcmp(cat->category, p->category) != 0 &&

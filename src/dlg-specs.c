@@ -54,6 +54,7 @@ static const struct {
 	{ "diving", "water" }, { "pool", "water" },
 	{ "codec", "codecs" }, { "bluetooth", "connectivity" },
 	{ "last", "battery" }, { "lasts", "battery" }, { "runtime", "battery" },
+	{ "hours", "battery" },
 	{ "swappable", "switches" }, { "swap", "switches" },
 	{ "linux", "compatib" }, { "mac", "compatib" }, { "macos", "compatib" },
 	{ "windows", "compatib" }, { "android", "compatib" },
@@ -108,7 +109,7 @@ static const char *const spec_stop[] = { "the", "and", "or", "with", "for",
 	"pls", "thanks", "hi", "hey", "up", "out", "off", "new", "old",
 	"when", "where", "who", "why", "i", "im", "we", "our", "us", "way",
 	"tell", "know", "want", "wanna", "looking", "support", "supports",
-	"usb", "hours", "hour", "time", "day", "days", "home", "home", NULL };
+	"usb", "time", "day", "days", "home", NULL };
 
 /* One attribute a question asks about. */
 struct spec_hit {
@@ -268,10 +269,11 @@ names_key(const char *key, const char *w)
 	return 0;
 }
 
-/* How well the question's words match attribute key = value. */
+/* How well the question's words match attribute key = value; words
+ * of the product's own name (in name, folded) name no attribute. */
 static int
 score_attr(const struct spec_words *sw, const char *key, const char *value,
-    struct spec_hit *h)
+    const char *name, struct spec_hit *h)
 {
 	size_t	 i, kl = strlen(key), sl;
 	int	 score = SPEC_NONE, values = 0, names = 0, amount = 0;
@@ -292,6 +294,8 @@ score_attr(const struct spec_words *sw, const char *key, const char *value,
 	for (i = 0; i < sw->n; i++) {
 		/* A colour word is no question about the colour ("my
 		 * screen went black"). */
+		if (dlg_word_in(name, sw->w[i], strlen(sw->w[i])))
+			continue;
 		if (strlen(sw->w[i]) >= 3 && strcmp(key, "color") != 0 &&
 		    value_has(value, sw->w[i]))
 			values++;
@@ -323,18 +327,21 @@ spec_find(struct tctx *t, const struct product *p, struct spec_hit *hits)
 {
 	struct spec_words sw;
 	struct spec_hit	 h;
+	struct text_folded name = TEXT_FOLDED_INIT;
 	cJSON		*root = cJSON_Parse(p->attrs), *it;
 	size_t		 n = 0;
 	int		 best = SPEC_NONE, s;
 	char		*v;
 
 	question_words(t, &sw);
+	text_fold(p->name, strlen(p->name), &name);
 	cJSON_ArrayForEach(it, root) {
 		if (it->string == NULL ||
 		    (v = catalog_attr(p, it->string)) == NULL)
 			continue;
 		memset(&h, 0, sizeof h);
-		if ((s = score_attr(&sw, it->string, v, &h)) == SPEC_NONE ||
+		if ((s = score_attr(&sw, it->string, v, name.s.buf, &h)) ==
+		    SPEC_NONE ||
 		    s < best) {
 			free(v);
 			continue;
@@ -355,6 +362,7 @@ spec_find(struct tctx *t, const struct product *p, struct spec_hit *hits)
 	}
 	cJSON_Delete(root);
 	question_words_free(&sw);
+	text_folded_release(&name);
 	return n;
 }
 
@@ -433,6 +441,19 @@ spec_phrase(struct sbuf *sb, const char *key, const char *value)
 		sbuf_adds(sb, " MB/s");
 }
 
+/* Does the question ask yes or no ("does it do LDAC", "can I swim with
+ * it"), not how many or which? */
+static int
+yes_no(struct tctx *t)
+{
+	static const char *const how[] = { "how", "what", "which", "whats",
+	    "what's", NULL };
+	static const char *const verbs[] = { "does", "do", "is", "are",
+	    "can", "will", "has", "have", "would", "could", NULL };
+
+	return dlg_has_any(t, verbs) && !dlg_has_any(t, how);
+}
+
 /*
  * What p's specifications say to the question, appended to the reply as
  * a sentence; the number of attributes stated (0: none asked about, and
@@ -459,8 +480,8 @@ dlg_spec_answer(struct tctx *t, const struct product *p)
 	dlg_product_slots(t, p, "");
 	slots_set(&t->slots, "spec_facts", facts.buf);
 	dlg_cite(t, "product", p->sku, p->name, keys.buf);
-	dlg_say(t, below ? "spec_below" : hits[0].score < SPEC_VALUE ?
-	    "spec_facts" : "spec_yes");
+	dlg_say(t, below ? "spec_below" : hits[0].score < SPEC_VALUE ||
+	    !yes_no(t) ? "spec_facts" : "spec_yes");
 	cJSON_AddItemToArray(dlg_jarr(t->trace, "spec_keys"),
 	    cJSON_CreateString(keys.buf));
 	spec_hits_free(hits, n);

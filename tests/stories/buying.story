@@ -33,3 +33,9 @@ user: C1016
 > tell me about the PlayStation 5 Slim Digital Edition
 > can i add a disc drive to it later
 not-contains: Added the
+
+story: a brand that nothing shown is asks which, never adds the focus
+user: C1024
+> tell me about the Lenovo 65W USB-C Laptop Power Adapter
+> fine, I'll go with the Samsung one
+not-contains: Added the Lenovo

@@ -65,3 +65,21 @@ action: compare
 action: compare_followup
 contains: Keychron K2 Max Wireless Mechanical Keyboard has compatibility with Windows, macOS, Linux
 contains: Logitech MX Keys S has compatibility with Windows, macOS, Linux
+
+story: the battery life of a console is a spec, not a spare battery
+> tell me about the Nintendo Switch - OLED Model
+> battery life of the oled?
+action: answer_attribute
+contains: 4.5-9 hours
+
+story: a word of the product's name is no question about a spec
+> tell me about the Google Nest Learning Thermostat (4th Gen)
+> does the nest need a c wire
+contains: c wire recommended
+not-contains: Temperature Sensor
+
+story: a how-many question gets the facts, not a yes
+> tell me about the LG 65" C4 OLED
+> how many HDMI ports does it have?
+contains: 4 x HDMI
+not-contains: Yes:
