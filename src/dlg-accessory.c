@@ -251,7 +251,10 @@ device(struct tctx *t, int k, struct product *dev)
 			continue;
 		if (!of_kind(dev, k))
 			return 1;
+		/* "I have the RF 50mm lens, which one fits it?": what fits
+		 * the lens named, not a lens for the focus. */
 		product_release(dev);
+		return 0;
 	}
 	for (i = 0; i < FOCUS_MAX; i++) {
 		if ((sku = dlg_focus_top(t, (int)i)) == NULL)

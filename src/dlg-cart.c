@@ -36,6 +36,13 @@ static const char *const take_words[] = { "add it", "add that",
 	"that one then", "this one then", "we'll get", "well get",
 	"we'll take", "we will get", "we will take", "i'll go with",
 	"ill go with", "get me", NULL };
+/* Buying later or maybe ("I want to buy it again after my return"): no
+ * action yet, unless the cart is named. */
+static const char *const later_words[] = { "want to buy", "wanna buy",
+	"going to buy", "planning to buy", "thinking of buying",
+	"thinking about buying", "might buy", "would buy", "before i buy",
+	"if i buy", "buy it again", "want to get", "wanna get",
+	"thinking of getting", "might get", "before i get", NULL };
 /* Ordering it, said of a product: a purchase, not an order question. */
 static const char *const order_take_words[] = { "i'll order",
 	"ill order", "i will order", "order it", "order that", "order this",
@@ -279,7 +286,8 @@ dlg_handle_cart(struct tctx *t)
 	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
 	del = cart && dlg_has_any(t, remove_words);
 	take_order = dlg_has_any(t, order_take_words);
-	add = !del && (dlg_has_any(t, take_words) || take_order ||
+	add = !del && (((dlg_has_any(t, take_words) || take_order) &&
+	    !dlg_has_any(t, later_words)) ||
 	    (cart && dlg_has_any(t, add_words)) || imperative_add(t));
 	if (!add && !del && !(cart && dlg_has_any(t, show_words)))
 		return 0;

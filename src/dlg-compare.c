@@ -359,6 +359,118 @@ best_group(struct tctx *t, const char **name)
 	return out;
 }
 
+/*
+ * "The cheapest Garmin you have?", "most expensive tablet": the price
+ * extreme of the brand or kind named, in stock.  1 when answered.
+ */
+static int
+best_price(struct tctx *t)
+{
+	static const char *const cheap[] = { "cheapest", "least expensive",
+	    "lowest price", NULL };
+	static const char *const dear[] = { "most expensive", "priciest",
+	    "highest price", NULL };
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product_filter pf;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 n = 0, i, b = 0;
+	int		 low = dlg_has_any(t, cheap);
+
+	if ((!low && !dlg_has_any(t, dear)) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    (br == NULL && (cat == NULL || cat->category == NULL)))
+		return 0;
+	memset(&pf, 0, sizeof pf);
+	pf.brand = br != NULL ? (br->brand != NULL ? br->brand : br->value) :
+	    NULL;
+	pf.category = br == NULL ? cat->category : NULL;
+	pf.max_price = pf.min_price = -1;
+	pf.in_stock = 1;
+	pf.limit = 200;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 1; i < n; i++)
+		if (low ? v[i].price < v[b].price : v[i].price > v[b].price)
+			b = i;
+	if (n > 0) {
+		dlg_product_slots(t, &v[b], "");
+		slots_set(&t->slots, "group", pf.brand != NULL ? pf.brand :
+		    pf.category);
+		dlg_cite(t, "product", v[b].sku, v[b].name, "price,stock");
+		dlg_focus_push(t, v[b].sku);
+		dlg_set_action(t, "best_of_list", "%s price of the %zu in "
+		    "stock of %s: %s", low ? "lowest" : "highest", n,
+		    pf.brand != NULL ? pf.brand : pf.category, v[b].sku);
+		dlg_say(t, low ? "cheapest_of_group" : "dearest_of_group");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	return n > 0;
+}
+
+/*
+ * "Which garmin has maps?", "which one has a number pad": those of the
+ * brand or kind named, or of the last list, whose specifications list
+ * what is asked for.  1 when some do.
+ */
+static int
+which_has(struct tctx *t)
+{
+	static const char *const has[] = { "has", "have", "with", "support",
+	    "supports", "comes with", "come with", "does", "do", "got",
+	    NULL };
+	cJSON		*res = dlg_jarr(t->state, "results"), *it, *group;
+	const char	*gname = NULL;
+	struct product	 p, v[RESULTS_MAX];
+	struct sbuf	 lines = SBUF_INIT, facts = SBUF_INIT;
+	size_t		 n = 0, i;
+	char		*m;
+
+	if (!dlg_has_any(t, has) || dlg_count_entities(t, ENTITY_PRODUCT) >
+	    0 || !(dlg_has_word(t, "which") || dlg_has_word(t, "what")))
+		return 0;
+	if ((group = best_group(t, &gname)) != NULL)
+		res = group;
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (n == RESULTS_MAX || !cJSON_IsString(it) ||
+		    !dlg_load_product(t, it->valuestring, &p))
+			continue;
+		sbuf_reset(&facts);
+		if (!dlg_spec_has(t, &p, &facts)) {
+			product_release(&p);
+			continue;
+		}
+		m = catalog_money(p.price, p.currency);
+		sbuf_addf(&lines, "\n  - %s (%s): %s", p.name, m, facts.buf);
+		free(m);
+		dlg_cite(t, "product", p.sku, p.name, "attrs");
+		v[n++] = p;
+	}
+	if (n > 0) {
+		slots_set(&t->slots, "group", gname != NULL ? gname : "");
+		slots_set(&t->slots, "matches", lines.buf);
+		dlg_results_set(t, v, n);
+		dlg_focus_push(t, v[0].sku);
+		dlg_set_action(t, "which_has", "%zu of the %s list what is "
+		    "asked in their specifications", n, group != NULL ?
+		    "brand or kind named" : "last list");
+		dlg_say(t, group != NULL ? "which_has_group" : "which_has");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	cJSON_Delete(group);
+	sbuf_release(&lines);
+	sbuf_release(&facts);
+	return n > 0;
+}
+
 int
 dlg_handle_best_of(struct tctx *t)
 {
@@ -379,7 +491,9 @@ dlg_handle_best_of(struct tctx *t)
 	/* "Which is the lightest?" names the weight by its adjective. */
 	attr = en != NULL ? en->value : dlg_has_any(t, light_words) ?
 	    "weight" : NULL;
-	if (attr == NULL || dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	if (attr == NULL)
+		return best_price(t) || which_has(t);
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    !(dlg_has_word(t, "which") || dlg_has_word(t, "who")))
 		return 0;
 	/* "Which garmin has the longest battery": among the brand's or
@@ -393,8 +507,12 @@ dlg_handle_best_of(struct tctx *t)
 	for (k = 0; k < sizeof best_keys / sizeof best_keys[0]; k++)
 		if (strcmp(best_keys[k].attribute, attr) == 0)
 			break;
-	if (k == sizeof best_keys / sizeof best_keys[0])
-		return 0;
+	if (k == sizeof best_keys / sizeof best_keys[0]) {
+		/* "Which one has noise cancelling": a feature, not a
+		 * number to rank by. */
+		cJSON_Delete(group);
+		return which_has(t);
+	}
 	more = dlg_has_any(t, more_words) ? 1 : best_keys[k].more;
 	if (dlg_has_any(t, fewer_words))
 		more = 0;
@@ -489,6 +607,8 @@ pair_prices(struct tctx *t, const struct product *p)
 		    "price,list_price");
 		dlg_say(t, "price");
 	}
+	/* The sale they are in, once. */
+	dlg_sale_note(t, p[0].list_price > p[0].price ? &p[0] : &p[1]);
 }
 
 /*

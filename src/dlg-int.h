@@ -239,6 +239,9 @@ const char	*dlg_shown_match(struct tctx *t, const struct entity *en);
 
 /* dlg-specs.c */
 size_t		 dlg_spec_answer(struct tctx *t, const struct product *p);
+size_t		 dlg_spec_count(struct tctx *t, const struct product *p);
+int		 dlg_spec_has(struct tctx *t, const struct product *p,
+		    struct sbuf *facts);
 int		 dlg_handle_spec_question(struct tctx *t);
 void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);

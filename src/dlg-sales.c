@@ -372,6 +372,18 @@ recommend_kind(struct tctx *t)
 	return dlg_handle_recommend(t);
 }
 
+/*
+ * Words that ask for the stock or the price.  Without them, a question
+ * the classifier took for one ("is it ok for running in the rain?")
+ * asks about the specifications it names.
+ */
+static const char *const stock_words[] = { "stock", "available",
+	"availability", "left", "have", "sold out", "in store", "get it",
+	"many", NULL };
+static const char *const money_words[] = { "price", "prices", "cost",
+	"costs", "how much", "sale", "deal", "discount", "cheaper",
+	"expensive", "dollars", "bucks", "pay", NULL };
+
 /* A product question: which product, which aspect.  0: no product. */
 int
 dlg_handle_product_question(struct tctx *t, const char *intent)
@@ -392,13 +404,15 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
 	if (strcmp(intent, "warranty") == 0 || (a && strcmp(a,
 	    "warranty") == 0))
 		answer_warranty(t, &p);
-	else if (strcmp(intent, "stock_availability") == 0 ||
-	    (a && strcmp(a, "stock") == 0)) {
+	else if ((strcmp(intent, "stock_availability") == 0 ||
+	    (a && strcmp(a, "stock") == 0)) && (dlg_has_any(t, stock_words) ||
+	    dlg_spec_count(t, &p) == 0)) {
 		/* "Is it in stock? and does it do LDAC": both asks. */
 		answer_stock(t, &p);
 		dlg_spec_answer(t, &p);
-	} else if (strcmp(intent, "price_promotions") == 0 ||
-	    (a && strcmp(a, "price") == 0)) {
+	} else if ((strcmp(intent, "price_promotions") == 0 ||
+	    (a && strcmp(a, "price") == 0)) && (dlg_has_any(t, money_words) ||
+	    dlg_spec_count(t, &p) == 0)) {
 		answer_price(t, &p);
 		dlg_spec_answer(t, &p);
 	} else if (a != NULL && strcmp(a, "specs") == 0)
@@ -557,6 +571,8 @@ constraint_words(cJSON *f, struct sbuf *crit)
 int
 dlg_handle_recommend(struct tctx *t)
 {
+	static const char *const alternatives[] = { "or", "vs", "versus",
+	    "compare", "compared", NULL };
 	cJSON		*f = dlg_jobj(t->state, "filters");
 	struct product_filter pf;
 	struct product	*v = NULL;
@@ -566,6 +582,11 @@ dlg_handle_recommend(struct tctx *t)
 	char		*why, *money;
 	int		 relaxed = 0;
 
+	/* "Samsung S90D or LG C4, which would you get?": two products
+	 * named as alternatives are a comparison. */
+	if (dlg_count_entities(t, ENTITY_PRODUCT) >= 2 &&
+	    dlg_has_any(t, alternatives))
+		return dlg_handle_compare(t);
 	dlg_spec_constraints(t, f);
 	memset(&pf, 0, sizeof pf);
 	pf.category = dlg_jstr(f, "category");
@@ -663,10 +684,15 @@ dlg_handle_recommend(struct tctx *t)
 	}
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
-	if (pf.category != NULL)
-		sbuf_addf(&crit, "%s%s%s",
-		    dlg_jstr(f, "use") ? dlg_jstr(f, "use") : "",
-		    dlg_jstr(f, "use") ? " " : "", pf.category);
+	if (pf.category != NULL) {
+		/* "gaming gaming": a use that is the category says it once. */
+		const char *use = dlg_jstr(f, "use");
+
+		if (use != NULL && strcmp(use, pf.category) == 0)
+			use = NULL;
+		sbuf_addf(&crit, "%s%s%s", use ? use : "", use ? " " : "",
+		    pf.category);
+	}
 	if (pf.brand != NULL)
 		sbuf_addf(&crit, "%s%s", crit.len ? ", " : "", pf.brand);
 	constraint_words(f, &crit);

@@ -441,6 +441,38 @@ spec_phrase(struct sbuf *sb, const char *key, const char *value)
 		sbuf_adds(sb, " MB/s");
 }
 
+/*
+ * Does p list what the question names in an attribute's value ("maps",
+ * "dolby vision", "number pad")?  Its phrase is appended to facts.
+ */
+int
+dlg_spec_has(struct tctx *t, const struct product *p, struct sbuf *facts)
+{
+	struct spec_hit	 hits[SPEC_HITS_MAX];
+	size_t		 n = spec_find(t, p, hits), i;
+	int		 yes = n > 0 && hits[0].score >= SPEC_VALUE &&
+	    !hits[0].amount;
+
+	for (i = 0; yes && i < n; i++) {
+		if (i > 0)
+			sbuf_adds(facts, "; ");
+		spec_phrase(facts, hits[i].key, hits[i].value);
+	}
+	spec_hits_free(hits, n);
+	return yes;
+}
+
+/* How many of p's attributes the question asks about (nothing said). */
+size_t
+dlg_spec_count(struct tctx *t, const struct product *p)
+{
+	struct spec_hit	 hits[SPEC_HITS_MAX];
+	size_t		 n = spec_find(t, p, hits);
+
+	spec_hits_free(hits, n);
+	return n;
+}
+
 /* Does the question ask yes or no ("does it do LDAC", "can I swim with
  * it"), not how many or which? */
 static int

@@ -39,3 +39,8 @@ user: C1024
 > tell me about the Lenovo 65W USB-C Laptop Power Adapter
 > fine, I'll go with the Samsung one
 not-contains: Added the Lenovo
+
+story: wanting to buy something later is no cart action
+user: C1025
+> does the Sennheiser HD 560S need an amp? I want to buy it again after my return
+not-contains: Added the

@@ -40,3 +40,30 @@ story: a kind named is not the product in focus
 > tell me about the Garmin Instinct 2 Solar
 > show me headphones
 not-contains: Garmin
+
+story: which of a brand lists a feature
+> which garmin has maps
+action: which_has
+contains: Garmin fenix 7 Pro Solar
+contains: topo maps
+not-contains: Instinct
+
+story: which of the list shown lists a feature
+> show me 65 inch TVs under $2500
+action: recommend
+> which of those has dolby vision
+action: which_has
+contains: LG 65" C4 OLED evo 4K
+not-contains: S90D
+
+story: the cheapest of a brand in stock
+> and the cheapest Garmin you have?
+action: best_of_list
+contains: Garmin Instinct 2 Solar at $299.99
+
+story: two products named as alternatives in a recommendation are compared
+user: C1022
+> Sony WH-1000XM5 or Bose QuietComfort Ultra Headphones, which would you get for flights and some gaming?
+action: compare
+contains: Sony WH-1000XM5
+contains: Bose QuietComfort Ultra Headphones

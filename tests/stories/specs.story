@@ -83,3 +83,9 @@ story: a how-many question gets the facts, not a yes
 > how many HDMI ports does it have?
 contains: 4 x HDMI
 not-contains: Yes:
+
+story: a spec question the classifier takes for stock gets the spec
+> tell me about the Garmin Instinct 2 Solar
+> is it ok for swimming in the rain?
+contains: 10ATM
+not-contains: in stock
