@@ -7,7 +7,8 @@
  *	dlg-state.c	dialogue state: focus, last list, references,
  *			filters, the customer, support forms
  *	dlg-kb.c	knowledge-base retrieval and answers
- *	dlg-sales.c	product questions, recommendations, search
+ *	dlg-sales.c	product questions, search
+ *	dlg-recommend.c	recommendations and narrowing a list
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
@@ -217,9 +218,7 @@ void		 dlg_answer_product(struct tctx *t, const struct product *p,
 		    int specs);
 int		 dlg_handle_product_question(struct tctx *t,
 		    const char *intent);
-int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_product_search(struct tctx *t);
-int		 dlg_handle_narrow(struct tctx *t);
 void		 dlg_list_products(struct tctx *t, const struct product *v,
 		    size_t n, size_t from, struct sbuf *out);
 
@@ -231,6 +230,10 @@ int		 dlg_handle_variant(struct tctx *t, int answer);
 /* dlg-accessory.c */
 int		 dlg_handle_accessory(struct tctx *t);
 int		 dlg_compat_lists(const char *compat, const struct product *dev);
+
+/* dlg-recommend.c */
+int		 dlg_handle_recommend(struct tctx *t);
+int		 dlg_handle_narrow(struct tctx *t);
 
 /* dlg-cart.c */
 int		 dlg_handle_cart(struct tctx *t);
