@@ -167,6 +167,23 @@ family_name(const char *name)
 	    xstrdup(name);
 }
 
+/* Is byte at of the folded text inside a price or a product name the
+ * customer said ("$256", "Galaxy S24 (128GB)")? */
+static int
+in_price(struct tctx *t, size_t at)
+{
+	const struct entity *en;
+	size_t		 i, a = t->fold.map != NULL ? t->fold.map[at] : at;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if ((en->type == ENTITY_PRICE || en->type == ENTITY_PRODUCT) &&
+		    a >= en->start && a < en->end)
+			return 1;
+	}
+	return 0;
+}
+
 /* The storage sizes said, in GB, into v; how many. */
 static size_t
 sizes_said(struct tctx *t, double *v, size_t max)
@@ -179,7 +196,9 @@ sizes_said(struct tctx *t, double *v, size_t max)
 
 	n = text_tokenize(s, strlen(s), &tok, &cap);
 	for (i = 0; i < n && k < max; i++) {
-		if (!tok[i].has_digit)
+		/* "$256", "256 dollars": an amount of money. */
+		if (!tok[i].has_digit || (tok[i].start > 0 &&
+		    s[tok[i].start - 1] == '$') || in_price(t, tok[i].start))
 			continue;
 		d = strtod(s + tok[i].start, &end);
 		if (strncmp(end, "tb", 2) == 0 || (i + 1 < n &&

@@ -44,3 +44,9 @@ action: compare
 action: answer_variant
 contains: Samsung Galaxy S24 (256GB) costs $859
 not-contains: iPhone
+
+story: a size inside a product's name or a price is no variant asked for
+> tell me about the Samsung Galaxy S24 (128GB)
+action: product_info
+> anything similar under $256?
+not-contains: (256GB)
