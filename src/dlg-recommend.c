@@ -249,6 +249,7 @@ dlg_handle_recommend(struct tctx *t)
 		    "no product in stock matches "
 		    "%s", crit.buf);
 		dlg_say(t, "recommend_none");
+		free(v);	/* the constraints may have kept none */
 		sbuf_release(&crit);
 		return 1;
 	}
