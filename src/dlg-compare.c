@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -70,6 +71,24 @@ compare_table(struct tctx *t, const struct product *p, struct sbuf *text)
 	cJSON_Delete(a);
 	cJSON_Delete(b);
 	dlg_table_text(t, tb, text->buf);
+}
+
+/*
+ * The pair just compared, remembered with the turn it was shown at: a
+ * follow-up on the next turn ("price difference?", "do both do 144hz?",
+ * "and battery life?") is about both.
+ */
+static void
+pair_set(struct tctx *t, const char *a, const char *b)
+{
+	cJSON	*pair = cJSON_CreateObject(), *skus;
+
+	skus = cJSON_AddArrayToObject(pair, "skus");
+	cJSON_AddItemToArray(skus, cJSON_CreateString(a));
+	cJSON_AddItemToArray(skus, cJSON_CreateString(b));
+	cJSON_AddNumberToObject(pair, "at", (double)t->si.turns);
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pair");
+	cJSON_AddItemToObject(t->state, "pair", pair);
 }
 
 /* Side by side: the attributes that differ, with price and rating. */
@@ -149,6 +168,7 @@ dlg_handle_compare(struct tctx *t)
 	dlg_results_set(t, p, 2);
 	dlg_focus_push(t, p[1].sku);
 	dlg_focus_push(t, p[0].sku);
+	pair_set(t, p[0].sku, p[1].sku);
 	dlg_set_action(t, "compare", "side by side: %s vs %s", p[0].sku,
 	    p[1].sku);
 	dlg_say(t, "compare");
@@ -184,6 +204,171 @@ static const char *const more_words[] = { "heaviest", "heavier", "most",
 	"biggest", "bigger", "largest", "larger", "longest", "longer",
 	"highest", "higher", "best", "better", "more", NULL };
 
+/*
+ * The SKUs of the brand or kind named ("which garmin", "which of your
+ * tablets"), best rated first, when the last list does not hold them;
+ * NULL when none is named (caller deletes).
+ */
+static cJSON *
+best_group(struct tctx *t, const char **name)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product_filter pf;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	cJSON		*res = dlg_jarr(t->state, "results"), *it, *out;
+	struct product	 p;
+	size_t		 n = 0, i;
+	int		 shown = 0;
+
+	if (br == NULL && (cat == NULL || cat->category == NULL))
+		return NULL;
+	memset(&pf, 0, sizeof pf);
+	pf.brand = br != NULL ? (br->brand != NULL ? br->brand : br->value) :
+	    NULL;
+	pf.category = br == NULL ? cat->category : NULL;
+	*name = pf.brand != NULL ? pf.brand : pf.category;
+	/* "Which of them" after a list of that brand or kind: the list. */
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (!cJSON_IsString(it) ||
+		    !dlg_load_product(t, it->valuestring, &p))
+			continue;
+		shown += pf.brand != NULL ? strcasecmp(p.brand, pf.brand) ==
+		    0 : strcmp(p.category, pf.category) == 0;
+		product_release(&p);
+	}
+	if (shown >= 2 && shown == cJSON_GetArraySize(res))
+		return NULL;
+	pf.max_price = pf.min_price = -1;
+	pf.limit = 100;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	out = cJSON_CreateArray();
+	for (i = 0; i < n; i++) {
+		cJSON_AddItemToArray(out, cJSON_CreateString(v[i].sku));
+		product_release(&v[i]);
+	}
+	free(v);
+	return out;
+}
+
+/*
+ * "The cheapest Garmin you have?", "most expensive tablet": the price
+ * extreme of the brand or kind named, in stock.  1 when answered.
+ */
+static int
+best_price(struct tctx *t)
+{
+	static const char *const cheap[] = { "cheapest", "least expensive",
+	    "lowest price", NULL };
+	static const char *const dear[] = { "most expensive", "priciest",
+	    "highest price", NULL };
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product_filter pf;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 n = 0, i, b = 0;
+	int		 low = dlg_has_any(t, cheap);
+
+	if ((!low && !dlg_has_any(t, dear)) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    (br == NULL && (cat == NULL || cat->category == NULL)))
+		return 0;
+	memset(&pf, 0, sizeof pf);
+	pf.brand = br != NULL ? (br->brand != NULL ? br->brand : br->value) :
+	    NULL;
+	pf.category = br == NULL ? cat->category : NULL;
+	pf.max_price = pf.min_price = -1;
+	pf.in_stock = 1;
+	pf.limit = 200;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 1; i < n; i++)
+		if (low ? v[i].price < v[b].price : v[i].price > v[b].price)
+			b = i;
+	if (n > 0) {
+		dlg_product_slots(t, &v[b], "");
+		slots_set(&t->slots, "group", pf.brand != NULL ? pf.brand :
+		    pf.category);
+		dlg_cite(t, "product", v[b].sku, v[b].name, "price,stock");
+		dlg_focus_push(t, v[b].sku);
+		dlg_set_action(t, "best_of_list", "%s price of the %zu in "
+		    "stock of %s: %s", low ? "lowest" : "highest", n,
+		    pf.brand != NULL ? pf.brand : pf.category, v[b].sku);
+		dlg_say(t, low ? "cheapest_of_group" : "dearest_of_group");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	return n > 0;
+}
+
+/*
+ * "Which garmin has maps?", "which one has a number pad": those of the
+ * brand or kind named, or of the last list, whose specifications list
+ * what is asked for.  1 when some do.
+ */
+static int
+which_has(struct tctx *t)
+{
+	static const char *const has[] = { "has", "have", "with", "support",
+	    "supports", "comes with", "come with", "does", "do", "got",
+	    NULL };
+	cJSON		*res = dlg_jarr(t->state, "results"), *it, *group;
+	const char	*gname = NULL;
+	struct product	 p, v[RESULTS_MAX];
+	struct sbuf	 lines = SBUF_INIT, facts = SBUF_INIT;
+	size_t		 n = 0, i;
+	char		*m;
+
+	if (!dlg_has_any(t, has) || dlg_count_entities(t, ENTITY_PRODUCT) >
+	    0 || !(dlg_has_word(t, "which") || dlg_has_word(t, "what")))
+		return 0;
+	if ((group = best_group(t, &gname)) != NULL)
+		res = group;
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (n == RESULTS_MAX || !cJSON_IsString(it) ||
+		    !dlg_load_product(t, it->valuestring, &p))
+			continue;
+		sbuf_reset(&facts);
+		if (!dlg_spec_has(t, &p, &facts)) {
+			product_release(&p);
+			continue;
+		}
+		m = catalog_money(p.price, p.currency);
+		sbuf_addf(&lines, "\n  - %s (%s): %s", p.name, m, facts.buf);
+		free(m);
+		dlg_cite(t, "product", p.sku, p.name, "attrs");
+		v[n++] = p;
+	}
+	if (n > 0) {
+		slots_set(&t->slots, "group", gname != NULL ? gname : "");
+		slots_set(&t->slots, "matches", lines.buf);
+		dlg_results_set(t, v, n);
+		dlg_focus_push(t, v[0].sku);
+		dlg_set_action(t, "which_has", "%zu of the %s list what is "
+		    "asked in their specifications", n, group != NULL ?
+		    "brand or kind named" : "last list");
+		dlg_say(t, group != NULL ? "which_has_group" : "which_has");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	cJSON_Delete(group);
+	sbuf_release(&lines);
+	sbuf_release(&facts);
+	return n > 0;
+}
+
 int
 dlg_handle_best_of(struct tctx *t)
 {
@@ -191,7 +376,9 @@ dlg_handle_best_of(struct tctx *t)
 	    "heaviest", "heavier", NULL };
 	const struct entity *en = dlg_first_entity(t, ENTITY_ATTRIBUTE);
 	const char	*attr;
-	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	cJSON		*res = dlg_jarr(t->state, "results"), *it,
+			*group = NULL;
+	const char	*gname = NULL;
 	struct product	 p, best;
 	struct sbuf	 others = SBUF_INIT;
 	size_t		 k;
@@ -202,15 +389,28 @@ dlg_handle_best_of(struct tctx *t)
 	/* "Which is the lightest?" names the weight by its adjective. */
 	attr = en != NULL ? en->value : dlg_has_any(t, light_words) ?
 	    "weight" : NULL;
-	if (attr == NULL || cJSON_GetArraySize(res) < 2 ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	if (attr == NULL)
+		return best_price(t) || which_has(t);
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    !(dlg_has_word(t, "which") || dlg_has_word(t, "who")))
 		return 0;
+	/* "Which garmin has the longest battery": among the brand's or
+	 * the kind's products, not the list shown. */
+	if ((group = best_group(t, &gname)) != NULL)
+		res = group;
+	if (cJSON_GetArraySize(res) < 2) {
+		cJSON_Delete(group);
+		return 0;
+	}
 	for (k = 0; k < sizeof best_keys / sizeof best_keys[0]; k++)
 		if (strcmp(best_keys[k].attribute, attr) == 0)
 			break;
-	if (k == sizeof best_keys / sizeof best_keys[0])
-		return 0;
+	if (k == sizeof best_keys / sizeof best_keys[0]) {
+		/* "Which one has noise cancelling": a feature, not a
+		 * number to rank by. */
+		cJSON_Delete(group);
+		return which_has(t);
+	}
 	more = dlg_has_any(t, more_words) ? 1 : best_keys[k].more;
 	if (dlg_has_any(t, fewer_words))
 		more = 0;
@@ -232,8 +432,9 @@ dlg_handle_best_of(struct tctx *t)
 		}
 		free(s);
 		n++;
-		sbuf_addf(&others, "\n  - %s: %g %s", p.name, v,
-		    best_keys[k].unit);
+		if (group == NULL)
+			sbuf_addf(&others, "\n  - %s: %g %s", p.name, v,
+			    best_keys[k].unit);
 		if (!have || (more ? v > bestv : v < bestv)) {
 			if (have)
 				product_release(&best);
@@ -247,9 +448,12 @@ dlg_handle_best_of(struct tctx *t)
 		if (have)
 			product_release(&best);
 		sbuf_release(&others);
+		cJSON_Delete(group);
 		return 0;
 	}
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    group != NULL ? (more ? "most of the brand or kind named" :
+	    "least of the brand or kind named") :
 	    more ? "most of the last list" : "least of the last list");
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked", best.sku);
 	dlg_product_slots(t, &best, "");
@@ -260,10 +464,96 @@ dlg_handle_best_of(struct tctx *t)
 	slots_setf(&t->slots, "shown_count", "%d", n);
 	dlg_cite(t, "product", best.sku, best.name, best_keys[k].key);
 	dlg_focus_push(t, best.sku);
-	dlg_set_action(t, "best_of_list", "%s %s among the %d shown: %s",
-	    more ? "most" : "least", best_keys[k].key, n, best.sku);
-	dlg_say(t, more ? "best_of_most" : "best_of_least");
+	/* The hours in words too ("28 days, unlimited with solar"). */
+	s = strcmp(best_keys[k].key, "battery_hours") == 0 ?
+	    catalog_attr(&best, "battery_life") : NULL;
+	slots_set(&t->slots, "group", gname != NULL ? gname : "");
+	if (s != NULL)
+		slots_setf(&t->slots, "best_words", " (%s)", s);
+	else
+		slots_set(&t->slots, "best_words", "");
+	free(s);
+	dlg_set_action(t, "best_of_list", "%s %s among the %d %s: %s",
+	    more ? "most" : "least", best_keys[k].key, n, group != NULL ?
+	    "of the brand or kind" : "shown", best.sku);
+	dlg_say(t, group != NULL ? (more ? "best_of_group_most" :
+	    "best_of_group_least") : more ? "best_of_most" : "best_of_least");
 	product_release(&best);
 	sbuf_release(&others);
+	cJSON_Delete(group);
 	return 1;
+}
+
+/* Words that ask about the pair, not one of them. */
+static const char *const pair_words[] = { "each", "both", "either",
+	"difference", "them", "two", "they", "between", NULL };
+/* Words that point at one product. */
+static const char *const one_words[] = { "it", "its", "it's", "this",
+	"that", "one", "cheaper", "cheapest", NULL };
+static const char *const pair_price_words[] = { "price", "prices", "cost",
+	"costs", "how much", "difference", "pricier", NULL };
+
+/* Each price as the price template says it (with its sale). */
+static void
+pair_prices(struct tctx *t, const struct product *p)
+{
+	int	 i;
+
+	for (i = 0; i < 2; i++) {
+		dlg_product_slots(t, &p[i], "");
+		dlg_cite(t, "product", p[i].sku, p[i].name,
+		    "price,list_price");
+		dlg_say(t, "price");
+	}
+	/* The sale they are in, once. */
+	dlg_sale_note(t, p[0].list_price > p[0].price ? &p[0] : &p[1]);
+}
+
+/*
+ * A follow-up about the pair compared on the turn before: "price
+ * difference?", "what's the price of each", "do both do 144hz?", "and
+ * battery life?".  Each gets its answer, from its own row.  Not when the
+ * customer names or points at one of them.  1 when answered.
+ */
+int
+dlg_handle_pair(struct tctx *t)
+{
+	cJSON		*pair = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "pair"), *skus;
+	struct product	 p[2];
+	size_t		 said = 0;
+	int		 n = 0, i, price;
+
+	skus = cJSON_GetObjectItemCaseSensitive(pair, "skus");
+	if (cJSON_GetArraySize(skus) != 2 ||
+	    t->si.turns - (long long)dlg_jnum(pair, "at", -10) > 2 ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_count_entities(t, ENTITY_BRAND) > 0 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    (dlg_has_any(t, one_words) && !dlg_has_any(t, pair_words)))
+		return 0;
+	memset(p, 0, sizeof p);
+	for (i = 0; i < 2; i++)
+		n += dlg_load_product(t,
+		    cJSON_GetArrayItem(skus, i)->valuestring, &p[n]);
+	if (n < 2) {
+		for (i = 0; i < n; i++)
+			product_release(&p[i]);
+		return 0;
+	}
+	price = dlg_has_any(t, pair_price_words);
+	if (price)
+		pair_prices(t, p);
+	for (i = 0; i < 2; i++)
+		said += dlg_spec_answer(t, &p[i]);
+	if (price || said > 0) {
+		/* Still about both on the next turn. */
+		pair_set(t, p[0].sku, p[1].sku);
+		dlg_set_action(t, "compare_followup", "%s about both %s and "
+		    "%s, compared on the turn before", price ? "price" :
+		    "specifications", p[0].sku, p[1].sku);
+	}
+	product_release(&p[0]);
+	product_release(&p[1]);
+	return price || said > 0;
 }

@@ -11,7 +11,12 @@
  *	dlg-names.c	which product a name means: families, variants,
  *			names the catalog lacks
  *	dlg-kb.c	knowledge-base retrieval and answers
- *	dlg-sales.c	product questions, recommendations, search
+ *	dlg-sales.c	product questions, search
+ *	dlg-recommend.c	recommendations and narrowing a list
+ *	dlg-specs.c	the specifications a question asks about
+ *	dlg-cart.c	the cart: adding, removing, showing
+ *	dlg-accessory.c	accessories listed as fitting a device
+ *	dlg-offers.c	warranty plans, sale end dates, variants
  *	dlg-compare.c	comparisons
  *	dlg-compat.c	compatibility: does a product work with a device
  *	dlg-support.c	orders, returns, cancellations, confirmations
@@ -245,20 +250,50 @@ int		 dlg_handle_kb_strong(struct tctx *t, unsigned kinds,
 		    double min_score);
 
 /* dlg-sales.c */
+void		 dlg_attr_phrase(struct sbuf *sb, const char *key,
+		    const char *value);
 void		 dlg_product_slots(struct tctx *t, const struct product *p,
 		    const char *prefix);
 void		 dlg_answer_product(struct tctx *t, const struct product *p,
 		    int specs);
 int		 dlg_handle_product_question(struct tctx *t,
 		    const char *intent);
-int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_product_search(struct tctx *t);
-int		 dlg_handle_cart(struct tctx *t);
+void		 dlg_list_products(struct tctx *t, const struct product *v,
+		    size_t n, size_t from, struct sbuf *out);
+
+/* dlg-offers.c */
+int		 dlg_warranty_plans(struct tctx *t, const struct product *p);
+void		 dlg_sale_note(struct tctx *t, const struct product *p);
+int		 dlg_handle_variant(struct tctx *t, int answer);
+
+/* dlg-accessory.c */
+int		 dlg_handle_accessory(struct tctx *t);
+int		 dlg_compat_lists(const char *compat, const struct product *dev);
+
+/* dlg-recommend.c */
+int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_narrow(struct tctx *t);
+
+/* dlg-cart.c */
+int		 dlg_handle_cart(struct tctx *t);
+/* The product shown (focus, last list) an entity means, or NULL. */
+const char	*dlg_shown_match(struct tctx *t, const struct entity *en);
+
+/* dlg-specs.c */
+size_t		 dlg_spec_answer(struct tctx *t, const struct product *p);
+size_t		 dlg_spec_count(struct tctx *t, const struct product *p);
+int		 dlg_spec_has(struct tctx *t, const struct product *p,
+		    struct sbuf *facts);
+int		 dlg_handle_spec_question(struct tctx *t);
+void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
+int		 dlg_spec_meets(struct tctx *t, const struct product *p);
+void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);
 int		 dlg_handle_best_of(struct tctx *t);
+int		 dlg_handle_pair(struct tctx *t);
 
 /* dlg-compat.c */
 int		 dlg_handle_compat(struct tctx *t);

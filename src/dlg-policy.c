@@ -971,6 +971,8 @@ referred_product(struct tctx *t)
 	    "product_inquiry" : t->intent);
 }
 
+static int	small_talk(const struct tctx *);
+
 /*
  * The policy's steps after the feelings: a pending question answered or
  * a form slot filled; a request for a person or a complaint; an unclear
@@ -981,6 +983,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 {
 	const struct dlg_action *a;
 
+	/* "The 256 then": the variant takes the focus before anything. */
+	dlg_handle_variant(t, 0);
 	/*
 	 * "Add it to my cart": an action whatever the classifier says, and
 	 * an answer to an offered "see the specs?" that takes the product.
@@ -999,7 +1003,14 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_order_question(t) || dlg_account_question(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
-	if (dlg_handle_best_of(t) || dlg_handle_narrow(t))
+	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
+	    dlg_handle_accessory(t) || dlg_handle_narrow(t) ||
+	    dlg_handle_variant(t, 1))
+		return;
+	/* "Can I swim with it?": a specification, whatever the classifier
+	 * made of it when it found no clear intent or only small talk. */
+	if ((ir->verdict != INTENT_OK || small_talk(t)) &&
+	    dlg_handle_spec_question(t))
 		return;
 	a = action_of(t, t->intent_id);
 	if (a == NULL || !(a->flags & ACT_FIRST)) {

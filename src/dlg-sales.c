@@ -1,7 +1,7 @@
 /*
  * dlg-sales.c: sales answers about products: a product's price, stock,
- * warranty, an attribute or its specifications; recommendations from
- * the stated needs; catalog searches listed for the customer.
+ * warranty, an attribute or its specifications; catalog searches listed
+ * for the customer.  Recommendations are in dlg-recommend.c.
  */
 #include "config.h"
 
@@ -14,7 +14,6 @@
 #include <cjson/cJSON.h>
 
 #include "shopdesk.h"
-#include "store.h"
 #include "dlg-int.h"
 
 /* Product slots shared by the product templates. */
@@ -65,8 +64,8 @@ dlg_product_slots(struct tctx *t, const struct product *p, const char *prefix)
  * "weight 2.1 kg", "ram_gb" 16 is "ram 16 GB".  The unit lives in the
  * key's suffix; the value is as the catalog stores it.
  */
-static void
-attr_phrase(struct sbuf *sb, const char *key, const char *value)
+void
+dlg_attr_phrase(struct sbuf *sb, const char *key, const char *value)
 {
 	static const struct {
 		const char	*suffix;
@@ -111,12 +110,12 @@ key_features(const struct product *p, int max)
 		if (n++ > 0)
 			sbuf_adds(&sb, ", ");
 		if (cJSON_IsString(it))
-			attr_phrase(&sb, it->string, it->valuestring);
+			dlg_attr_phrase(&sb, it->string, it->valuestring);
 		else if (cJSON_IsNumber(it)) {
 			char num[32];
 
 			snprintf(num, sizeof num, "%g", it->valuedouble);
-			attr_phrase(&sb, it->string, num);
+			dlg_attr_phrase(&sb, it->string, num);
 		} else
 			n--;
 	}
@@ -210,27 +209,42 @@ attr_keys(const char *attribute)
 	return single;
 }
 
+/*
+ * What reviewers say of the battery, after the hours from the specs:
+ * "According to 847 customer reviews, the battery typically lasts...".
+ * 1 when said.
+ */
+static int
+battery_reviews(struct tctx *t, const struct product *p)
+{
+	char	*sent;
+
+	if ((sent = sentence_with(p->review_summary, "battery")) == NULL)
+		return 0;
+	/* Reviewers' words, lower-cased to follow "... reviews, ". */
+	if (sent[0] != '\0' && isupper((unsigned char)sent[0]) &&
+	    !isupper((unsigned char)sent[1]))
+		sent[0] = (char)tolower((unsigned char)sent[0]);
+	slots_set(&t->slots, "battery_summary", sent);
+	free(sent);
+	dlg_cite(t, "product", p->sku, p->name, "review_summary");
+	return dlg_say(t, "battery_reviews");
+}
+
 static void
 answer_attribute(struct tctx *t, const struct product *p, const char *attr)
 {
 	const char *const *keys;
 	struct sbuf	 facts = SBUF_INIT;
-	char		*v, *sent;
+	char		*v;
 	size_t		 i;
 
 	dlg_product_slots(t, p, "");
 	dlg_cite(t, "product", p->sku, p->name, attr);
-	if (strcmp(attr, "battery") == 0 &&
-	    (sent = sentence_with(p->review_summary, "battery")) != NULL) {
-		/* Reviewers' words, lower-cased to follow "... reviews, ". */
-		if (sent[0] != '\0' && isupper((unsigned char)sent[0]) &&
-		    !isupper((unsigned char)sent[1]))
-			sent[0] = (char)tolower((unsigned char)sent[0]);
-		slots_set(&t->slots, "battery_summary", sent);
-		free(sent);
+	if (strcmp(attr, "battery") == 0 && battery_reviews(t, p)) {
 		dlg_set_action(t, "answer_attribute", "battery asked for %s; "
-		    "answered from its review summary", p->sku);
-		dlg_say(t, "battery_reviews");
+		    "no battery specification, answered from its reviews",
+		    p->sku);
 		return;
 	}
 	keys = attr_keys(attr);
@@ -239,7 +253,7 @@ answer_attribute(struct tctx *t, const struct product *p, const char *attr)
 			continue;
 		if (facts.len > 0)
 			sbuf_adds(&facts, ", ");
-		attr_phrase(&facts, keys[i], v);
+		dlg_attr_phrase(&facts, keys[i], v);
 		free(v);
 	}
 	slots_set(&t->slots, "attribute", attr);
@@ -260,6 +274,8 @@ answer_attribute(struct tctx *t, const struct product *p, const char *attr)
 static void
 answer_warranty(struct tctx *t, const struct product *p)
 {
+	if (dlg_warranty_plans(t, p))
+		return;
 	dlg_product_slots(t, p, "");
 	dlg_cite(t, "product", p->sku, p->name, "warranty,extended_warranty");
 	dlg_set_action(t, "answer_warranty", "warranty asked for %s", p->sku);
@@ -283,6 +299,7 @@ answer_price(struct tctx *t, const struct product *p)
 	dlg_cite(t, "product", p->sku, p->name, "price,list_price");
 	dlg_set_action(t, "answer_price", "price asked for %s", p->sku);
 	dlg_say(t, "price");
+	dlg_sale_note(t, p);
 }
 
 void
@@ -303,6 +320,70 @@ dlg_answer_product(struct tctx *t, const struct product *p, int specs)
 		dlg_say(t, "out_of_stock_note");
 }
 
+/*
+ * "Show me headphones" with a watch in focus asks about headphones, not
+ * the watch: a kind named, no product named (or one named only as what
+ * the kind must work with) or pointed at ("it"), and p not of that kind.
+ */
+static int
+other_kind(struct tctx *t, const struct product *p)
+{
+	static const char *const pointers[] = { "it", "its", "it's", "this",
+	    "that", "one", NULL };
+	static const char *const with_words[] = { "work with", "works with",
+	    "compatible", "for my", "pair with", "go with", NULL };
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	char		*said;
+	int		 in_name;
+
+	if (cat == NULL || cat->category == NULL)
+		return 0;
+	/* "Battery life of the oled" names the Switch OLED in focus. */
+	said = xstrndup(t->text + cat->start, cat->end - cat->start);
+	in_name = strcasestr(p->name, said) != NULL;
+	free(said);
+	/* "Which smartwatches work with my iPhone": a kind for a product
+	 * named, not the product. */
+	return !in_name &&
+	    (dlg_count_entities(t, ENTITY_PRODUCT) == 0 ||
+	    dlg_has_any(t, with_words)) && !dlg_has_any(t, pointers) &&
+	    strcmp(cat->category, p->category) != 0 &&
+	    strcmp(cat->category, p->subcategory) != 0;
+}
+
+/*
+ * "Which smartwatches work with iPhone and Android?": the kind said
+ * first, constrained to what it must work with.  "Work" here says
+ * nothing of a use, and a later word read as a kind ("Android" as
+ * tablets) is not the kind asked for.
+ */
+static int
+recommend_kind(struct tctx *t)
+{
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	cJSON		*f;
+
+	dlg_update_filters(t);
+	f = dlg_jobj(t->state, "filters");
+	dlg_jset_str(f, "category", cat->category);
+	cJSON_DeleteItemFromObjectCaseSensitive(f, "use");
+	dlg_jset_str(t->trace, "narrowed", "a kind that must work with the "
+	    "products named");
+	return dlg_handle_recommend(t);
+}
+
+/*
+ * Words that ask for the stock or the price.  Without them, a question
+ * the classifier took for one ("is it ok for running in the rain?")
+ * asks about the specifications it names.
+ */
+static const char *const stock_words[] = { "stock", "available",
+	"availability", "left", "have", "sold out", "in store", "get it",
+	"many", NULL };
+static const char *const money_words[] = { "price", "prices", "cost",
+	"costs", "how much", "sale", "deal", "discount", "cheaper",
+	"expensive", "dollars", "bucks", "pay", NULL };
+
 /* A product question: which product, which aspect.  0: no product. */
 int
 dlg_handle_product_question(struct tctx *t, const char *intent)
@@ -314,17 +395,35 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
 	memset(&p, 0, sizeof p);
 	if (!dlg_target_product(t, &p))
 		return 0;
+	if (other_kind(t, &p)) {
+		product_release(&p);
+		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0)
+			return 0;
+		return recommend_kind(t);
+	}
 	if (strcmp(intent, "warranty") == 0 || (a && strcmp(a,
 	    "warranty") == 0))
 		answer_warranty(t, &p);
-	else if (strcmp(intent, "stock_availability") == 0 ||
-	    (a && strcmp(a, "stock") == 0))
+	else if ((strcmp(intent, "stock_availability") == 0 ||
+	    (a && strcmp(a, "stock") == 0)) && (dlg_has_any(t, stock_words) ||
+	    dlg_spec_count(t, &p) == 0)) {
+		/* "Is it in stock? and does it do LDAC": both asks. */
 		answer_stock(t, &p);
-	else if (strcmp(intent, "price_promotions") == 0 ||
-	    (a && strcmp(a, "price") == 0))
+		dlg_spec_answer(t, &p);
+	} else if ((strcmp(intent, "price_promotions") == 0 ||
+	    (a && strcmp(a, "price") == 0)) && (dlg_has_any(t, money_words) ||
+	    dlg_spec_count(t, &p) == 0)) {
 		answer_price(t, &p);
-	else if (a != NULL && strcmp(a, "specs") == 0)
+		dlg_spec_answer(t, &p);
+	} else if (a != NULL && strcmp(a, "specs") == 0)
 		dlg_answer_product(t, &p, 1);	/* "specs", "features" */
+	else if (dlg_spec_answer(t, &p) > 0) {
+		dlg_set_action(t, "answer_attribute", "%s: the specifications "
+		    "the words ask about", p.sku);
+		/* The hours from the specs, then how owners find it. */
+		if (a != NULL && strcmp(a, "battery") == 0)
+			battery_reviews(t, &p);
+	}
 	else if (a != NULL)
 		answer_attribute(t, &p, a);
 	else
@@ -338,9 +437,9 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
  * rating, reviews, availability) and as its text, "2. Name, $1,299
  * (4.6/5, 847 reviews)" lines.
  */
-static void
-list_products(struct tctx *t, const struct product *v, size_t n, size_t from,
-    struct sbuf *out)
+void
+dlg_list_products(struct tctx *t, const struct product *v, size_t n,
+    size_t from, struct sbuf *out)
 {
 	static const char *const heads[] = { "#", "product", "price",
 	    "rating", "reviews", "availability", NULL };
@@ -379,247 +478,6 @@ list_products(struct tctx *t, const struct product *v, size_t n, size_t from,
 	dlg_table_text(t, tb, out->buf);
 }
 
-/* Why a recommended product fits: the filters it meets and its rating. */
-static char *
-reasons(struct tctx *t, const struct product *p)
-{
-	cJSON		*f = dlg_jobj(t->state, "filters");
-	struct sbuf	 sb = SBUF_INIT;
-	char		*money;
-	double		 max = dlg_jnum(f, "max_price", -1);
-
-	if (p->rating > 0)
-		sbuf_addf(&sb, "it is rated %.1f/5 by %lld customers",
-		    p->rating, p->review_count);
-	if (max >= 0) {
-		money = catalog_money(max, p->currency);
-		sbuf_addf(&sb, "%sit is within your %s budget",
-		    sb.len ? ", " : "", money);
-		free(money);
-	}
-	/* Only when it really is (the use may have been relaxed). */
-	if (dlg_jstr(f, "use") != NULL &&
-	    (strcmp(p->subcategory, dlg_jstr(f, "use")) == 0 ||
-	    strstr(p->tags, dlg_jstr(f, "use")) != NULL))
-		sbuf_addf(&sb, "%sit is built for %s", sb.len ? " and " : "",
-		    dlg_jstr(f, "use"));
-	if (t->have_cust && p->brand[0] != '\0') {
-		cJSON *pref = cJSON_Parse(t->cust.preferences), *b;
-
-		cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(pref,
-		    "brands"))
-			if (cJSON_IsString(b) &&
-			    strcasecmp(b->valuestring, p->brand) == 0) {
-				sbuf_addf(&sb, "%sit is from %s, a brand you "
-				    "like", sb.len ? ", and " : "", p->brand);
-				break;
-			}
-		cJSON_Delete(pref);
-	}
-	if (p->stock > 0 && p->stock < 5)
-		sbuf_addf(&sb, " (only %lld left)", p->stock);
-	return sbuf_detach(&sb, NULL);
-}
-
-/*
- * Recommend from the stated needs (state filters, refreshed from this
- * turn's entities, and the customer's preferences): best rated first.
- */
-/*
- * Keep the first max of v[0..n) that meet the customer's constraints,
- * releasing the rest; the new count.
- */
-static size_t
-keep_constrained(struct tctx *t, struct product *v, size_t n, size_t max)
-{
-	size_t	 i, k = 0;
-
-	for (i = 0; i < n; i++) {
-		if (k < max && dlg_meets_constraints(t, &v[i])) {
-			if (k != i)
-				v[k] = v[i];
-			k++;
-		} else
-			product_release(&v[i]);
-	}
-	return k;
-}
-
-/* The constraints as the criteria read them: ", over-ear, USB-C". */
-static void
-constraint_words(cJSON *f, struct sbuf *crit)
-{
-	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require");
-
-	if (!cJSON_IsObject(req))
-		return;
-	if (dlg_jstr(req, "form") != NULL)
-		sbuf_addf(crit, "%s%s", crit->len ? ", " : "",
-		    dlg_jstr(req, "form"));
-	if (dlg_jstr(req, "noise_cancelling") != NULL)
-		sbuf_addf(crit, "%snoise cancelling", crit->len ? ", " : "");
-	if (dlg_jstr(req, "water_resistance") != NULL)
-		sbuf_addf(crit, "%swaterproof", crit->len ? ", " : "");
-	if (dlg_jstr(req, "usb_c") != NULL)
-		sbuf_addf(crit, "%swith USB-C", crit->len ? ", " : "");
-	if (dlg_jnum(req, "max_kg", -1) > 0)
-		sbuf_addf(crit, "%sunder %g kg", crit->len ? ", " : "",
-		    dlg_jnum(req, "max_kg", -1));
-}
-
-int
-dlg_handle_recommend(struct tctx *t)
-{
-	cJSON		*f = dlg_jobj(t->state, "filters");
-	struct product_filter pf;
-	struct product	*v = NULL;
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct sbuf	 more = SBUF_INIT, crit = SBUF_INIT;
-	size_t		 n = 0, i;
-	char		*why, *money;
-	int		 relaxed = 0;
-
-	memset(&pf, 0, sizeof pf);
-	pf.category = dlg_jstr(f, "category");
-	pf.use = dlg_jstr(f, "use");
-	pf.brand = dlg_jstr(f, "brand");
-	pf.max_price = dlg_jnum(f, "max_price", -1);
-	pf.min_price = dlg_jnum(f, "min_price", -1);
-	/* "Around $200" is a budget, not a floor: cheaper ones qualify. */
-	if (pf.min_price > 0 && pf.max_price > 0 &&
-	    pf.min_price >= 0.75 * pf.max_price)
-		pf.min_price = -1;
-	pf.in_stock = 1;
-	pf.limit = 3;
-	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
-	    pf.use != NULL)) {
-		/* No budget said: the one in the customer's profile. */
-		cJSON *pref = cJSON_Parse(t->cust.preferences);
-		double budget = dlg_jnum(pref, "budget", -1);
-
-		if (budget > 0) {
-			pf.max_price = budget;
-			dlg_jset_num(f, "max_price", budget);
-			dlg_jset_str(t->trace, "personalised",
-			    "budget from the "
-			    "customer's preferences");
-		}
-		cJSON_Delete(pref);
-	}
-	if (pf.category == NULL && pf.brand == NULL && pf.use == NULL) {
-		dlg_set_action(t, "ask_needs", "recommendation without a "
-		    "category, brand or use: ask what for");
-		dlg_say(t, "ask_needs");
-		dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "needs");
-		return 1;
-	}
-	if (pf.category == NULL && pf.brand == NULL) {
-		/*
-		 * "Something for gaming under $1,000": gaming laptops,
-		 * headsets and memory cards all qualify, and the best rated
-		 * of them all is a poor answer.  Ask which kind, naming the
-		 * kinds the catalog has for that use and budget.
-		 */
-		struct sbuf kinds = SBUF_INIT;
-		size_t nk = 0;
-
-		pf.limit = 200;
-		dlg_retrieve_begin(t);
-		if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
-			n = 0;
-		dlg_retrieve_end(t);
-		sd_error_clear(&err);
-		for (i = 0; i < n; i++) {
-			if (nk < 6 && !dlg_word_in(kinds.buf ? kinds.buf : "",
-			    v[i].category, strlen(v[i].category))) {
-				sbuf_addf(&kinds, "%s%s", nk ? ", " : "",
-				    v[i].category);
-				nk++;
-			}
-			product_release(&v[i]);
-		}
-		free(v);
-		v = NULL;
-		n = 0;
-		pf.limit = 3;
-		if (nk > 1) {
-			slots_set(&t->slots, "use", pf.use);
-			slots_set(&t->slots, "categories", kinds.buf);
-			dlg_set_action(t, "ask_needs",
-			    "use %s without a category: "
-			    "ask which of %s", pf.use, kinds.buf);
-			dlg_say(t, "ask_category");
-			dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
-			    "needs");
-			sbuf_release(&kinds);
-			return 1;
-		}
-		sbuf_release(&kinds);
-	}
-	/* Constraints ("over-ear", "under 1 kg") are checked on a wider
-	 * list, best first, and the first three that meet them kept. */
-	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(f, "require")))
-		pf.limit = 200;
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
-		n = 0;
-	n = keep_constrained(t, v, n, 3);
-	if (n == 0 && pf.use != NULL) {
-		/* Nothing for that use: widen to the category. */
-		pf.use = NULL;
-		relaxed = 1;
-		free(v);
-		v = NULL;
-		catalog_products(t->st, &pf, &v, &n, &err);
-		n = keep_constrained(t, v, n, 3);
-	}
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	if (pf.category != NULL)
-		sbuf_addf(&crit, "%s%s%s",
-		    dlg_jstr(f, "use") ? dlg_jstr(f, "use") : "",
-		    dlg_jstr(f, "use") ? " " : "", pf.category);
-	if (pf.brand != NULL)
-		sbuf_addf(&crit, "%s%s", crit.len ? ", " : "", pf.brand);
-	constraint_words(f, &crit);
-	if (pf.max_price >= 0) {
-		money = catalog_money(pf.max_price, "USD");
-		sbuf_addf(&crit, "%sunder %s", crit.len ? ", " : "", money);
-		free(money);
-	}
-	slots_set(&t->slots, "criteria", crit.buf);
-	if (n == 0) {
-		dlg_set_action(t, "recommend_none",
-		    "no product in stock matches "
-		    "%s", crit.buf);
-		dlg_say(t, "recommend_none");
-		sbuf_release(&crit);
-		return 1;
-	}
-	dlg_results_set(t, v, n);
-	dlg_focus_push(t, v[0].sku);
-	dlg_product_slots(t, &v[0], "");
-	why = reasons(t, &v[0]);
-	slots_set(&t->slots, "reasons", why);
-	free(why);
-	list_products(t, v, n, 1, &more);
-	slots_set(&t->slots, "alternatives", more.buf);
-	slots_setf(&t->slots, "alternatives_count", "%zu", n - 1);
-	dlg_cite(t, "product", v[0].sku, v[0].name,
-	    "price,rating,review_count,stock");
-	dlg_set_action(t, "recommend", "%zu products match %s%s; best rated "
-	    "first", n, crit.buf, relaxed ? " (use relaxed)" : "");
-	dlg_say(t, "recommend");
-	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "show_specs");
-	dlg_jset_str(dlg_jobj(t->state, "pending"), "sku", v[0].sku);
-	for (i = 0; i < n; i++)
-		product_release(&v[i]);
-	free(v);
-	sbuf_release(&more);
-	sbuf_release(&crit);
-	return 1;
-}
-
 /* Products matching the words (a catalog search), listed. */
 int
 dlg_handle_product_search(struct tctx *t)
@@ -639,7 +497,7 @@ dlg_handle_product_search(struct tctx *t)
 		return 0;
 	dlg_results_set(t, v, n);
 	dlg_focus_push(t, v[0].sku);
-	list_products(t, v, n, 0, &list);
+	dlg_list_products(t, v, n, 0, &list);
 	slots_set(&t->slots, "results", list.buf);
 	dlg_set_action(t, "product_search", "%zu catalog matches for the "
 	    "customer's words", n);
@@ -648,187 +506,4 @@ dlg_handle_product_search(struct tctx *t)
 		product_release(&v[i]);
 	sbuf_release(&list);
 	return 1;
-}
-
-/*
- * The cart.  Buying is an action: "add it to my cart", "going with the
- * sony", "I'll take it" put the product meant (named, referred to, or in
- * focus) in the customer's active cart; "remove it from my cart" takes it
- * out; "what's in my cart" lists it.  Each reply shows the cart and what
- * comes next.
- */
-static const char *const cart_words[] = { "cart", "basket", "bag", NULL };
-/* Taking a product, said without naming the cart. */
-static const char *const take_words[] = { "add it", "add that",
-	"add this", "add one", "going with", "go with", "i'll take",
-	"ill take", "i will take", "take it", "i'll get", "ill get",
-	"i will get", "buy it", "buy that", "buy this", "buy one",
-	"want that one", "want this one", "i want it", "i'll buy",
-	"ill buy", "purchase it", NULL };
-static const char *const add_words[] = { "add", "put", "buy", "get",
-	"throw", "place", "stick", NULL };
-static const char *const show_words[] = { "what's in", "whats in",
-	"what is in", "show", "see", "view", "list", "check", "look at",
-	"in there", NULL };
-/* A cart named in a question about these is not a cart action. */
-static const char *const not_cart_words[] = { "coupon", "code", "promo",
-	"discount", "payment", "pay", "checkout", "abandoned", NULL };
-static const char *const remove_words[] = { "remove", "take out",
-	"take off", "delete", "drop", "get rid", NULL };
-
-/* The cart's lines and total into slots; the number of items. */
-static size_t
-cart_slots(struct tctx *t)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct cart_item *v = NULL;
-	struct sbuf	 sb = SBUF_INIT;
-	size_t		 n = 0, i;
-	double		 total = 0;
-	int		 count = 0;
-	char		*m;
-
-	if (catalog_cart_items(t->st, t->cust.id, &v, &n, &err) != SD_OK) {
-		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
-		sd_error_clear(&err);
-	}
-	for (i = 0; i < n; i++) {
-		m = catalog_money(v[i].price, "USD");
-		sbuf_addf(&sb, "\n  - %s (%s)", v[i].name, m);
-		if (v[i].qty > 1)
-			sbuf_addf(&sb, " x %d", v[i].qty);
-		free(m);
-		total += v[i].price * v[i].qty;
-		count += v[i].qty;
-	}
-	slots_set(&t->slots, "cart_items", sb.len > 0 ? sb.buf : "");
-	m = catalog_money(total, "USD");
-	slots_set(&t->slots, "cart_total", m);
-	free(m);
-	slots_setf(&t->slots, "cart_count", "%d", count);
-	/* The cart as shown, in the state, so the fact check backs the
-	 * count and the total the reply states (a sum no row holds). */
-	{
-		cJSON *c = dlg_jobj(t->state, "cart");
-
-		dlg_jset_num(c, "items", count);
-		dlg_jset_num(c, "total", total);
-	}
-	sbuf_release(&sb);
-	catalog_cart_items_free(v, n);
-	return n;
-}
-
-/* Add or remove p in one transaction; 0 on a store error. */
-static int
-cart_change(struct tctx *t, const struct product *p, int add, int *changed)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-
-	*changed = 1;
-	dlg_read_end(t);
-	if (store_begin(t->st, &err) != SD_OK || (add ?
-	    catalog_cart_add(t->st, t->cust.id, p->sku, p->price, &err) :
-	    catalog_cart_remove(t->st, t->cust.id, p->sku, changed,
-	    &err)) != SD_OK || store_commit(t->st, &err) != SD_OK) {
-		store_rollback(t->st);
-		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
-		sd_error_clear(&err);
-		return 0;
-	}
-	return 1;
-}
-
-int
-dlg_handle_cart(struct tctx *t)
-{
-	struct product	 p;
-	int		 cart, add, del, changed, ok;
-
-	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
-	del = cart && dlg_has_any(t, remove_words);
-	add = !del && (dlg_has_any(t, take_words) ||
-	    (cart && dlg_has_any(t, add_words)));
-	if (!add && !del && !(cart && dlg_has_any(t, show_words)))
-		return 0;
-	/*
-	 * "I do want that one" about an order being discussed, "add it to
-	 * order 12345": the order's business, not the cart's.
-	 */
-	if (!cart && (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(t->state,
-	    "form")) || dlg_has_word(t, "order")))
-		return 0;
-	dlg_load_customer(t);
-	if (!t->have_cust) {
-		dlg_set_action(t, "cart_sign_in", "cart without a customer");
-		dlg_say(t, "cart_sign_in");
-		return 1;
-	}
-	if (!add && !del) {
-		dlg_set_action(t, "cart_show", "cart of %s", t->cust.id);
-		dlg_say(t, cart_slots(t) > 0 ? "cart_show" : "cart_empty");
-		return 1;
-	}
-	memset(&p, 0, sizeof p);
-	if (!dlg_target_product(t, &p)) {
-		dlg_set_action(t, "cart_which", "no product to %s",
-		    add ? "add" : "remove");
-		dlg_say(t, "cart_which");
-		return 1;
-	}
-	dlg_product_slots(t, &p, "");
-	ok = cart_change(t, &p, add, &changed);
-	dlg_cite(t, "product", p.sku, p.name, "price");
-	if (!ok) {
-		dlg_set_action(t, "cart_error", "store error on %s", p.sku);
-		dlg_say(t, "cart_error");
-	} else {
-		cart_slots(t);
-		dlg_set_action(t, add ? "cart_add" : "cart_remove",
-		    "%s %s", add ? "added" : changed ? "removed" :
-		    "not in cart", p.sku);
-		dlg_say(t, add ? "cart_added" : changed ? "cart_removed" :
-		    "cart_not_in");
-	}
-	product_release(&p);
-	return 1;
-}
-
-/*
- * "Over-ear pls", "any with USB-C?", "under 1 kg" after a list: the
- * list narrowed, keeping the budget and category said before, whatever
- * the classifier makes of the few words.  Not a question about the
- * product in focus ("does it have USB-C?") and not about an order.
- * 1 when answered.
- */
-int
-dlg_handle_narrow(struct tctx *t)
-{
-	static const char *const about_it[] = { "it", "its", "it's",
-	    "this", "does", "do", "is", "can", NULL };
-	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
-	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
-	int		 narrowed;
-
-	if (dlg_jstr(f, "category") == NULL ||
-	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    dlg_has_any(t, about_it) || (cat != NULL && cat->category != NULL &&
-	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
-		return 0;
-	before = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f,
-	    "require"), 1);
-	dlg_update_filters(t);
-	f = dlg_jobj(t->state, "filters");
-	after = cJSON_GetObjectItemCaseSensitive(f, "require");
-	narrowed = after != NULL && (before == NULL ||
-	    !cJSON_Compare(before, after, 1));
-	cJSON_Delete(before);
-	if (!narrowed)
-		return 0;
-	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
-	    "list's filters");
-	return dlg_handle_recommend(t);
 }

@@ -813,8 +813,10 @@ scan_money(struct sent *x)
 		    " off") || fc_near(x, i, e, 25, "fee") ||
 		    fc_before(x, i, 30, "plan") || fc_before(x, i, 30,
 		    "protect") || fc_before(x, i, 30, "coverage") ||
-		    fc_before(x, i, 30, "warranty"))
-			continue;	/* not a product's price */
+		    fc_before(x, i, 30, "warranty") ||
+		    fc_after(x, e, 9, " in total"))
+			continue;	/* not a product's price (a cart's sum
+					   is backed by the state) */
 		for (q = 0; qual[q] != NULL; q++)
 			if (fc_before(x, i, strlen(qual[q]) + 1, qual[q]))
 				break;

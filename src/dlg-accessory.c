@@ -1,0 +1,370 @@
+/*
+ * dlg-accessory.c: accessories for a device.  "Is there a case for it",
+ * "do you sell a spare battery for it", "a spare of the big charger"
+ * list the products of that kind whose compatible_with names the device
+ * (named, or in focus), from the catalog's compatibility data and
+ * nothing else: a case listed for the Galaxy S24 Ultra is not one for
+ * the Galaxy S24.  When none is listed, the reply says so, with the
+ * device's own specification of that kind where it has one ("battery":
+ * "LP-E17").
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "search.h"
+#include "dlg-int.h"
+
+#define ACC_SEARCH	40	/* products read to find those that fit */
+#define ACC_SHOWN	3	/* accessories listed */
+
+/*
+ * Kinds of accessory as a shopper says them: the word, the subcategory
+ * slug it means (or NULL: the word in the product's name) and the
+ * device's attribute of that kind.
+ */
+static const struct {
+	const char	*word;
+	const char	*subcategory;
+	const char	*attr;
+} kinds[] = {
+	{ "case", "cases", NULL }, { "cases", "cases", NULL },
+	{ "cover", "cases", NULL }, { "screen protector",
+	    "screen-protectors", NULL },
+	{ "charger", "chargers", NULL }, { "chargers", "chargers", NULL },
+	{ "adapter", "chargers", NULL }, { "power adapter", "chargers",
+	    NULL }, { "brick", "chargers", NULL },
+	{ "power bank", "power-banks", NULL },
+	{ "cable", "cables", NULL }, { "cables", "cables", NULL },
+	{ "battery", NULL, "battery" }, { "batteries", NULL, "battery" },
+	{ "memory card", "memory-cards", NULL }, { "sd card",
+	    "memory-cards", NULL }, { "card", "memory-cards", NULL },
+	{ "drive", NULL, NULL }, { "drives", NULL, NULL },
+	{ "lens", "lenses", "mount" }, { "lenses", "lenses", "mount" },
+	{ "dock", "docks", NULL }, { "hub", "docks", NULL },
+	{ "stylus", "stylus", NULL }, { "pencil", "stylus", NULL },
+	{ "pen", "stylus", NULL }, { "keyboard", NULL, NULL },
+	{ "controller", "controllers", NULL }, { "strap", NULL, NULL },
+	{ "band", NULL, NULL }, { "bag", "bags", NULL },
+	{ "sleeve", "bags", NULL }, { "ink", "ink", NULL },
+	{ "accessories", NULL, NULL }, { "accessory", NULL, NULL },
+};
+
+/* Words that make a kind an accessory for the device, not a product of
+ * its own ("a case for it", "a card that works in it", "a spare"). */
+static const char *const for_words[] = { "for it", "for my", "for the",
+	"for this", "for that", "with it", "in it", "fits", "fit",
+	"works with", "work with", "works in", "work in", "go in", "goes in",
+	"compatible", "spare", "extra", "replacement", NULL };
+
+/*
+ * Does compat list the device?  Its name without the parenthesis
+ * ("Samsung Galaxy S24"), or without the brand, followed by no further
+ * model word: "Galaxy S24 Ultra" and "Galaxy S24+" are other devices.
+ */
+static int
+lists_device(const char *compat, const struct product *dev)
+{
+	struct sbuf	 core = SBUF_INIT;
+	const char	*p, *q, *names[2];
+	size_t		 len, i, bl = strlen(dev->brand);
+	int		 yes = 0;
+
+	sbuf_adds(&core, dev->name);
+	if ((p = strchr(core.buf, '(')) != NULL)
+		sbuf_setlen(&core, (size_t)(p - core.buf));
+	sbuf_trim(&core);
+	names[0] = core.buf;
+	names[1] = bl > 0 && strncasecmp(core.buf, dev->brand, bl) == 0 &&
+	    core.buf[bl] == ' ' ? core.buf + bl + 1 : NULL;
+	for (i = 0; i < 2 && !yes; i++) {
+		if (names[i] == NULL || (len = strlen(names[i])) < 3)
+			continue;
+		for (p = compat; !yes && (p = strcasestr(p, names[i])) !=
+		    NULL; p++) {
+			if (p > compat && isalnum((unsigned char)p[-1]))
+				continue;
+			q = p + len;
+			if (*q == '+' || isalnum((unsigned char)*q))
+				continue;
+			while (*q == ' ')
+				q++;
+			/* "S24 Ultra", "G15 Pro": another model. */
+			yes = *q == '\0' || !isalnum((unsigned char)*q) ||
+			    isdigit((unsigned char)*q) ? 1 :
+			    strncasecmp(q, "and ", 4) == 0 ||
+			    strncasecmp(q, "or ", 3) == 0 ||
+			    strncasecmp(q, "with ", 5) == 0;
+		}
+	}
+	sbuf_release(&core);
+	return yes;
+}
+
+/*
+ * Is the entry compat[a..b) the device?  Each of its words is a word of
+ * the device's name, and when it names a model (a word with a digit:
+ * "Galaxy S24") the device's own model words are all in it, so the
+ * Galaxy S24 Ultra is not the Galaxy S24.  A platform named ("iPhone",
+ * "Android") takes in every device of that name.
+ */
+static int
+entry_is(const char *compat, size_t a, size_t b, const char *name,
+    const char *core)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	char		*entry = xstrndup(compat + a, b - a);
+	int		 yes = 1, model = 0;
+
+	n = text_tokenize(entry, strlen(entry), &tok, &cap);
+	for (i = 0; i < n && yes; i++) {
+		len = tok[i].end - tok[i].start;
+		model |= tok[i].has_digit;
+		yes = dlg_word_in(name, entry + tok[i].start, len);
+	}
+	if (yes && model) {
+		n = text_tokenize(core, strlen(core), &tok, &cap);
+		for (i = 0; i < n && yes; i++)
+			yes = dlg_word_in(entry, core + tok[i].start,
+			    tok[i].end - tok[i].start);
+	}
+	free(tok);
+	free(entry);
+	return yes && n > 0;
+}
+
+/* Does an entry of compat (between commas, "and", "or", parentheses)
+ * name the device? */
+static int
+entry_fits(const char *compat, const struct product *dev)
+{
+	struct text_folded f = TEXT_FOLDED_INIT, nm = TEXT_FOLDED_INIT;
+	struct sbuf	 core = SBUF_INIT;
+	const char	*s, *p;
+	size_t		 a = 0, i, bl = strlen(dev->brand);
+	int		 yes = 0;
+
+	text_fold(compat, strlen(compat), &f);
+	text_fold(dev->name, strlen(dev->name), &nm);
+	/* The model words: the name before "(", without the brand. */
+	p = nm.s.buf;
+	if (bl > 0 && strncasecmp(p, dev->brand, bl) == 0 && p[bl] == ' ')
+		p += bl + 1;
+	sbuf_adds(&core, p);
+	if ((p = strchr(core.buf, '(')) != NULL)
+		sbuf_setlen(&core, (size_t)(p - core.buf));
+	s = f.s.buf;
+	for (i = 0; !yes; i++) {
+		if (s[i] != '\0' && s[i] != ',' && s[i] != ';' &&
+		    s[i] != '(' && s[i] != ')' && s[i] != ':' &&
+		    !(i > 0 && s[i - 1] == ' ' && (strncmp(s + i, "and ",
+		    4) == 0 || strncmp(s + i, "or ", 3) == 0)))
+			continue;
+		if (i > a)
+			yes = entry_is(s, a, i, nm.s.buf, core.buf);
+		if (s[i] == '\0')
+			break;
+		a = i + (s[i] == 'a' ? 3 : s[i] == 'o' ? 2 : 1);
+	}
+	sbuf_release(&core);
+	text_folded_release(&f);
+	text_folded_release(&nm);
+	return yes;
+}
+
+/* Does the compatibility list compat take in the device dev? */
+int
+dlg_compat_lists(const char *compat, const struct product *dev)
+{
+	return lists_device(compat, dev) || entry_fits(compat, dev);
+}
+
+/* The kind asked for, as an index in kinds[], or -1. */
+static int
+kind_asked(struct tctx *t)
+{
+	size_t	 i;
+	int	 best = -1;
+
+	/* The longest kind said: "memory card" before "card". */
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (dlg_has_word(t, kinds[i].word) && (best < 0 ||
+		    strlen(kinds[i].word) > strlen(kinds[best].word)))
+			best = (int)i;
+	return best;
+}
+
+/* Does name hold a word starting with w[0..wl), in any case? */
+static int
+has_word_start(const char *name, const char *w, size_t wl)
+{
+	const char	*p;
+
+	for (p = name; *p != '\0'; p++)
+		if ((p == name || !isalnum((unsigned char)p[-1])) &&
+		    strncasecmp(p, w, wl) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is p of kind k: its subcategory, or the kind's word in its name? */
+static int
+of_kind(const struct product *p, int k)
+{
+	const char	*w = kinds[k].word;
+	size_t		 wl = strlen(w);
+
+	if (kinds[k].subcategory != NULL)
+		return strcmp(p->subcategory, kinds[k].subcategory) == 0;
+	if (strcmp(w, "accessories") == 0 || strcmp(w, "accessory") == 0)
+		return 1;
+	/* "batteries" said, "Battery" in the name. */
+	if (wl > 4 && strcmp(w + wl - 3, "ies") == 0)
+		wl -= 3;
+	else if (wl > 3 && w[wl - 1] == 's')
+		wl--;
+	return has_word_start(p->name, w, wl);
+}
+
+/* The device: a product named (not itself of the kind), else in focus. */
+static int
+device(struct tctx *t, int k, struct product *dev)
+{
+	const struct entity *en;
+	const char	*sku;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT || en->sku == NULL)
+			continue;
+		memset(dev, 0, sizeof *dev);
+		if (!dlg_load_product(t, en->sku, dev))
+			continue;
+		if (!of_kind(dev, k))
+			return 1;
+		/* "I have the RF 50mm lens, which one fits it?": what fits
+		 * the lens named, not a lens for the focus. */
+		product_release(dev);
+		return 0;
+	}
+	for (i = 0; i < FOCUS_MAX; i++) {
+		if ((sku = dlg_focus_top(t, (int)i)) == NULL)
+			break;
+		memset(dev, 0, sizeof *dev);
+		if (!dlg_load_product(t, sku, dev))
+			continue;
+		if (!of_kind(dev, k))
+			return 1;
+		product_release(dev);
+	}
+	return 0;
+}
+
+/* Up to max products of kind k listed as fitting dev, in stock first. */
+static size_t
+fitting(struct tctx *t, const struct product *dev, int k, struct product *v,
+    size_t max)
+{
+	struct search_query q = SEARCH_QUERY_INIT;
+	struct search_result res;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 text = SBUF_INIT;
+	struct product	 p;
+	size_t		 i, n = 0, pass;
+	char		*compat;
+
+	sbuf_addf(&text, "%s %s", kinds[k].word, dev->name);
+	q.text = text.buf;
+	q.kinds = SEARCH_KIND_BIT(SEARCH_PRODUCT);
+	q.limit = ACC_SEARCH;
+	q.price_words = 0;
+	memset(&res, 0, sizeof res);
+	dlg_retrieve_begin(t);
+	if (search_run(t->st, &q, &res, &err) != SD_OK)
+		res.n = 0;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < res.n && n < max; i++) {
+			memset(&p, 0, sizeof p);
+			if (!dlg_load_product(t, res.hits[i].id, &p))
+				continue;
+			compat = catalog_attr(&p, "compatible_with");
+			if (compat != NULL && (p.stock > 0) == (pass == 0) &&
+			    strcmp(p.sku, dev->sku) != 0 && of_kind(&p, k) &&
+			    dlg_compat_lists(compat, dev))
+				v[n++] = p;
+			else
+				product_release(&p);
+			free(compat);
+		}
+	dlg_retrieve_end(t);
+	search_result_free(&res);
+	sd_error_clear(&err);
+	sbuf_release(&text);
+	return n;
+}
+
+/*
+ * "Is there a case for it?": the accessories of the kind asked that are
+ * listed as fitting the device.  1 when answered.
+ */
+int
+dlg_handle_accessory(struct tctx *t)
+{
+	struct product	 dev, v[ACC_SHOWN];
+	struct sbuf	 list = SBUF_INIT;
+	size_t		 n, i;
+	char		*own;
+	int		 k;
+
+	/* "Battery life of the oled" asks about its battery, not for one. */
+	if ((k = kind_asked(t)) < 0 || !dlg_has_any(t, for_words) ||
+	    dlg_has_word(t, "battery life") ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL)
+		return 0;
+	memset(&dev, 0, sizeof dev);
+	if (!device(t, k, &dev))
+		return 0;
+	n = fitting(t, &dev, k, v, ACC_SHOWN);
+	dlg_product_slots(t, &dev, "");
+	slots_set(&t->slots, "kind", kinds[k].word);
+	dlg_cite(t, "product", dev.sku, dev.name, "name");
+	dlg_focus_push(t, dev.sku);
+	dlg_jset_str(t->trace, "product_resolution", "accessory's device");
+	if (n > 0) {
+		dlg_list_products(t, v, n, 0, &list);
+		slots_set(&t->slots, "results", list.buf);
+		dlg_results_set(t, v, n);
+		for (i = 0; i < n; i++)
+			dlg_cite(t, "product", v[i].sku, v[i].name,
+			    "attrs.compatible_with");
+		dlg_set_action(t, "accessories", "%zu %s listed as compatible "
+		    "with %s", n, kinds[k].word, dev.sku);
+		dlg_say(t, "accessories");
+	} else {
+		own = kinds[k].attr != NULL ? catalog_attr(&dev,
+		    kinds[k].attr) : NULL;
+		slots_set(&t->slots, "own", own != NULL ? own : "");
+		if (own != NULL)
+			dlg_cite(t, "product", dev.sku, dev.name,
+			    kinds[k].attr);
+		free(own);
+		dlg_set_action(t, "accessories_none", "no %s listed as "
+		    "compatible with %s", kinds[k].word, dev.sku);
+		dlg_say(t, "accessories_none");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	product_release(&dev);
+	sbuf_release(&list);
+	return 1;
+}

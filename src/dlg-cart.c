@@ -1,0 +1,325 @@
+/*
+ * dlg-cart.c: buying is an action.  "Add it to my cart", "going with
+ * the sony", "great, that's the one" put the product meant in the
+ * customer's active cart (the carts table); "remove it" takes it out;
+ * "what's in my cart" lists it.  Each reply shows the cart and what
+ * comes next.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+/*
+ * The cart.  Buying is an action: "add it to my cart", "going with the
+ * sony", "I'll take it" put the product meant (named, referred to, or in
+ * focus) in the customer's active cart; "remove it from my cart" takes it
+ * out; "what's in my cart" lists it.  Each reply shows the cart and what
+ * comes next.
+ */
+static const char *const cart_words[] = { "cart", "basket", "bag", NULL };
+/* Taking a product, said without naming the cart. */
+static const char *const take_words[] = { "add it", "add that",
+	"add this", "add one", "going with", "go with", "i'll take",
+	"ill take", "i will take", "take it", "i'll get", "ill get",
+	"i will get", "buy it", "buy that", "buy this", "buy one",
+	"want that one", "want this one", "i want it", "i'll buy",
+	"ill buy", "purchase it", "that's the one", "thats the one",
+	"that one then", "this one then", "we'll get", "well get",
+	"we'll take", "we will get", "we will take", "i'll go with",
+	"ill go with", "get me", NULL };
+/* Buying later or maybe ("I want to buy it again after my return"): no
+ * action yet, unless the cart is named. */
+static const char *const later_words[] = { "want to buy", "wanna buy",
+	"going to buy", "planning to buy", "thinking of buying",
+	"thinking about buying", "might buy", "would buy", "before i buy",
+	"if i buy", "buy it again", "want to get", "wanna get",
+	"thinking of getting", "might get", "before i get", NULL };
+/* Ordering it, said of a product: a purchase, not an order question. */
+static const char *const order_take_words[] = { "i'll order",
+	"ill order", "i will order", "order it", "order that", "order this",
+	"order one", NULL };
+/* Words before an imperative "add the phone and the case". */
+static const char *const filler_words[] = { "ok", "okay", "great", "fine",
+	"perfect", "alright", "cool", "so", "then", "yes", "yeah", "please",
+	"pls", "and", "now", "right", "sure", "awesome", "nice", NULL };
+static const char *const imperative_words[] = { "add", "buy", NULL };
+static const char *const add_words[] = { "add", "put", "buy", "get",
+	"throw", "place", "stick", NULL };
+static const char *const show_words[] = { "what's in", "whats in",
+	"what is in", "show", "see", "view", "list", "check", "look at",
+	"in there", NULL };
+/* A cart named in a question about these is not a cart action. */
+static const char *const not_cart_words[] = { "coupon", "code", "promo",
+	"discount", "payment", "pay", "checkout", "abandoned", NULL };
+static const char *const remove_words[] = { "remove", "take out",
+	"take off", "delete", "drop", "get rid", NULL };
+
+/* The cart's lines and total into slots; the number of items. */
+static size_t
+cart_slots(struct tctx *t)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct cart_item *v = NULL;
+	struct sbuf	 sb = SBUF_INIT;
+	size_t		 n = 0, i;
+	double		 total = 0;
+	int		 count = 0;
+	char		*m;
+
+	if (catalog_cart_items(t->st, t->cust.id, &v, &n, &err) != SD_OK) {
+		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
+		sd_error_clear(&err);
+	}
+	for (i = 0; i < n; i++) {
+		m = catalog_money(v[i].price, "USD");
+		sbuf_addf(&sb, "\n  - %s (%s)", v[i].name, m);
+		if (v[i].qty > 1)
+			sbuf_addf(&sb, " x %d", v[i].qty);
+		free(m);
+		total += v[i].price * v[i].qty;
+		count += v[i].qty;
+	}
+	slots_set(&t->slots, "cart_items", sb.len > 0 ? sb.buf : "");
+	m = catalog_money(total, "USD");
+	slots_set(&t->slots, "cart_total", m);
+	free(m);
+	slots_setf(&t->slots, "cart_count", "%d", count);
+	/* The cart as shown, in the state, so the fact check backs the
+	 * count and the total the reply states (a sum no row holds). */
+	{
+		cJSON *c = dlg_jobj(t->state, "cart");
+
+		dlg_jset_num(c, "items", count);
+		dlg_jset_num(c, "total", total);
+	}
+	sbuf_release(&sb);
+	catalog_cart_items_free(v, n);
+	return n;
+}
+
+/* Add or remove p in one transaction; 0 on a store error. */
+static int
+cart_change(struct tctx *t, const struct product *p, int add, int *changed)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	*changed = 1;
+	dlg_read_end(t);
+	if (store_begin(t->st, &err) != SD_OK || (add ?
+	    catalog_cart_add(t->st, t->cust.id, p->sku, p->price, &err) :
+	    catalog_cart_remove(t->st, t->cust.id, p->sku, changed,
+	    &err)) != SD_OK || store_commit(t->st, &err) != SD_OK) {
+		store_rollback(t->st);
+		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * "Add the phone and the otterbox": does the message start with "add"
+ * or "buy" (after "ok", "great"...)?  A question ("can I add a disc
+ * drive later?") does not.
+ */
+static int
+imperative_add(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char *const *w;
+	int		 yes = 0, filler;
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		for (filler = 0, w = filler_words; *w != NULL && !filler; w++)
+			filler = strlen(*w) == len &&
+			    strncmp(*w, s + tok[i].start, len) == 0;
+		if (filler)
+			continue;
+		for (w = imperative_words; *w != NULL && !yes; w++)
+			yes = strlen(*w) == len &&
+			    strncmp(*w, s + tok[i].start, len) == 0;
+		break;
+	}
+	free(tok);
+	return yes;
+}
+
+/*
+ * The product an entity means among those the conversation showed (in
+ * focus or the last list): "the otterbox" is the OtterBox case shown,
+ * "the phone" the smartphone.  NULL when none of them fits.
+ */
+const char *
+dlg_shown_match(struct tctx *t, const struct entity *en)
+{
+	const char	*sku, *want;
+	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	struct product	 p;
+	int		 i, fit, n = cJSON_GetArraySize(res);
+
+	for (i = 0; i < FOCUS_MAX + n; i++) {
+		if (i < FOCUS_MAX)
+			sku = dlg_focus_top(t, i);
+		else {
+			it = cJSON_GetArrayItem(res, i - FOCUS_MAX);
+			sku = cJSON_IsString(it) ? it->valuestring : NULL;
+		}
+		memset(&p, 0, sizeof p);
+		if (sku == NULL || !dlg_load_product(t, sku, &p))
+			continue;
+		want = en->type == ENTITY_BRAND ? (en->brand != NULL ?
+		    en->brand : en->value) : en->type == ENTITY_CATEGORY ?
+		    en->category : en->value;
+		fit = want != NULL && (en->type == ENTITY_BRAND ?
+		    strcasecmp(p.brand, want) == 0 :
+		    en->type == ENTITY_CATEGORY ?
+		    strcmp(p.category, want) == 0 ||
+		    strcmp(p.subcategory, want) == 0 :
+		    strcasestr(p.name, want) != NULL);
+		product_release(&p);
+		if (fit)
+			return sku;
+	}
+	return NULL;
+}
+
+/*
+ * The products to add: each one named, or a brand, family or kind said
+ * that fits one shown ("add the phone and the otterbox"); else the one
+ * meant (named, referred to, in focus).  The count put in v.
+ */
+static size_t
+cart_targets(struct tctx *t, struct product *v, size_t max)
+{
+	const struct entity *en;
+	const char	*sku;
+	size_t		 i, k, n = 0;
+
+	for (i = 0; i < t->e->el.n && n < max; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && en->sku != NULL)
+			sku = en->sku;
+		else if (en->type == ENTITY_PRODUCT ||
+		    en->type == ENTITY_BRAND || en->type == ENTITY_CATEGORY)
+			sku = dlg_shown_match(t, en);
+		else
+			continue;
+		for (k = 0; sku != NULL && k < n; k++)
+			if (strcmp(v[k].sku, sku) == 0)
+				sku = NULL;
+		if (sku != NULL && dlg_load_product(t, sku, &v[n]))
+			n++;
+	}
+	if (n == 0) {
+		/* "The Samsung one" that nothing shown is: ask which, never
+		 * the product in focus. */
+		if (dlg_first_entity(t, ENTITY_BRAND) != NULL &&
+		    dlg_count_entities(t, ENTITY_PRODUCT) == 0)
+			return 0;
+		/* Else the usual resolution (a family's best model). */
+		memset(v, 0, sizeof *v);
+		return dlg_target_product(t, &v[0]) ? 1 : 0;
+	}
+	for (k = n; k-- > 0;)
+		dlg_focus_push(t, v[k].sku);
+	dlg_jset_str(t->trace, "product_resolution", "several named");
+	return n;
+}
+
+/* Add or remove each of v[0..n); say what changed and the cart. */
+static void
+cart_apply(struct tctx *t, struct product *v, size_t n, int add)
+{
+	struct sbuf	 names = SBUF_INIT, skus = SBUF_INIT;
+	size_t		 i;
+	int		 ok = 1, changed = 0;
+	char		*m;
+
+	for (i = 0; i < n && ok; i++) {
+		ok = cart_change(t, &v[i], add, &changed);
+		dlg_cite(t, "product", v[i].sku, v[i].name, "price");
+		m = catalog_money(v[i].price, v[i].currency);
+		if (i > 0)
+			sbuf_adds(&names, i + 1 == n ? " and the " : ", the ");
+		sbuf_addf(&names, "%s (%s)", v[i].name, m);
+		sbuf_addf(&skus, "%s%s", i ? " " : "", v[i].sku);
+		free(m);
+	}
+	dlg_product_slots(t, &v[0], "");
+	slots_set(&t->slots, "added", names.buf);
+	if (!ok) {
+		dlg_set_action(t, "cart_error", "store error on %s",
+		    v[i - 1].sku);
+		dlg_say(t, "cart_error");
+	} else {
+		cart_slots(t);
+		dlg_set_action(t, add ? "cart_add" : "cart_remove",
+		    "%s %s", add ? "added" : changed ? "removed" :
+		    "not in cart", skus.buf);
+		dlg_say(t, add ? (n > 1 ? "cart_added_many" : "cart_added") :
+		    changed ? "cart_removed" : "cart_not_in");
+	}
+	sbuf_release(&names);
+	sbuf_release(&skus);
+}
+
+int
+dlg_handle_cart(struct tctx *t)
+{
+	struct product	 v[3];
+	size_t		 n, i;
+	int		 cart, add, del, take_order;
+
+	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
+	del = cart && dlg_has_any(t, remove_words);
+	take_order = dlg_has_any(t, order_take_words);
+	add = !del && (((dlg_has_any(t, take_words) || take_order) &&
+	    !dlg_has_any(t, later_words)) ||
+	    (cart && dlg_has_any(t, add_words)) || imperative_add(t));
+	if (!add && !del && !(cart && dlg_has_any(t, show_words)))
+		return 0;
+	/*
+	 * "I do want that one" about an order being discussed, "add it to
+	 * order 12345": the order's business, not the cart's.
+	 */
+	if (!cart && (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(t->state,
+	    "form")) || (dlg_has_word(t, "order") && !take_order)))
+		return 0;
+	dlg_load_customer(t);
+	if (!t->have_cust) {
+		dlg_set_action(t, "cart_sign_in", "cart without a customer");
+		dlg_say(t, "cart_sign_in");
+		return 1;
+	}
+	if (!add && !del) {
+		dlg_set_action(t, "cart_show", "cart of %s", t->cust.id);
+		dlg_say(t, cart_slots(t) > 0 ? "cart_show" : "cart_empty");
+		return 1;
+	}
+	memset(v, 0, sizeof v);
+	if ((n = add ? cart_targets(t, v, 3) :
+	    (size_t)dlg_target_product(t, &v[0])) == 0) {
+		dlg_set_action(t, "cart_which", "no product to %s",
+		    add ? "add" : "remove");
+		dlg_say(t, "cart_which");
+		return 1;
+	}
+	cart_apply(t, v, n, add);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	return 1;
+}

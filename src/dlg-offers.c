@@ -1,0 +1,350 @@
+/*
+ * dlg-offers.c: what a product costs beyond its price tag.  Extended
+ * warranty plans and their prices (from the policy facts' pricing tiers,
+ * for the product's price), the sale a discounted product is in and its
+ * end date (or that it has ended), and the product's variants: "is 128
+ * enough or should i get 256" answers with the 256GB model's price, and
+ * "ok the 256 then" moves the focus to it.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+#define VARIANTS_MAX	8	/* models of one family read */
+
+/* "2026-12-01" as "December 1, 2026" (caller frees). */
+static char *
+long_date(const char *iso)
+{
+	static const char *const months[] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	int	 y, m, d;
+
+	if (iso == NULL || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12)
+		return xstrdup(iso != NULL ? iso : "");
+	return xasprintf("%s %d, %d", months[m - 1], d, y);
+}
+
+/*
+ * The extended-warranty plans the product can take, with their prices
+ * for its price tier, as slots plan_name, plan2, plan3 ("" when not
+ * offered).  0 when no plan is offered.
+ */
+static int
+plan_slots(struct tctx *t, const struct product *p)
+{
+	char		*tiers, *name, *doc = NULL, *m;
+	cJSON		*arr, *it;
+	double		 lo, hi;
+	int		 two, three, found = 0;
+
+	/* The product says which plans it takes ("Not offered: ..."). */
+	if (p->extended_warranty == NULL ||
+	    strncasecmp(p->extended_warranty, "not", 3) == 0 ||
+	    strstr(p->extended_warranty, "3-year") == NULL)
+		return 0;
+	two = strstr(p->extended_warranty, "2-") != NULL ||
+	    strstr(p->extended_warranty, "2-year") != NULL;
+	three = 1;
+	if ((tiers = catalog_policy_fact(t->st, "pricing_tiers", &doc)) ==
+	    NULL)
+		return 0;
+	arr = cJSON_Parse(tiers);
+	cJSON_ArrayForEach(it, arr) {
+		lo = dlg_jnum(it, "min_price", -1);
+		hi = cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(it,
+		    "max_price")) ? dlg_jnum(it, "max_price", 0) : 1e18;
+		if (lo < 0 || p->price < lo || p->price > hi)
+			continue;
+		m = catalog_money(dlg_jnum(it, "two_year", 0), "USD");
+		slots_set(&t->slots, "plan2", two ? m : "");
+		free(m);
+		m = catalog_money(dlg_jnum(it, "three_year", 0), "USD");
+		slots_set(&t->slots, "plan3", three ? m : "");
+		free(m);
+		found = 1;
+		break;
+	}
+	cJSON_Delete(arr);
+	free(tiers);
+	if (found) {
+		name = catalog_policy_fact(t->st, "plan_name", NULL);
+		slots_set(&t->slots, "plan_name", name != NULL ? name :
+		    "An extended warranty plan");
+		free(name);
+		dlg_cite(t, "policy", doc, "extended warranty",
+		    "pricing_tiers");
+		/* "2 year protection": that plan first. */
+		slots_set(&t->slots, "asked_three", dlg_has_word(t, "3 year") ||
+		    dlg_has_word(t, "three year") || dlg_has_word(t, "3-year") ?
+		    "1" : "");
+	}
+	free(doc);
+	return found;
+}
+
+/*
+ * The warranty and, where the product takes one, the plans that extend
+ * it with their prices.  1 when the plans were said.
+ */
+int
+dlg_warranty_plans(struct tctx *t, const struct product *p)
+{
+	if (!plan_slots(t, p))
+		return 0;
+	dlg_product_slots(t, p, "");
+	dlg_cite(t, "product", p->sku, p->name, "warranty,extended_warranty");
+	dlg_set_action(t, "answer_warranty", "warranty and the plans for %s "
+	    "at its price", p->sku);
+	return dlg_say(t, "warranty_plans");
+}
+
+/*
+ * After a sale price: the promotion running today and its end date;
+ * with no promotion running, the one that ended last ("the Early Black
+ * Friday Deals ended on December 1").  Nothing when the store lists no
+ * promotion.
+ */
+void
+dlg_sale_note(struct tctx *t, const struct product *p)
+{
+	char		*promos, *doc = NULL, *d;
+	const char	*today = store_now(), *starts, *ends;
+	cJSON		*arr, *it, *running = NULL, *ended = NULL;
+
+	if (p->list_price <= p->price ||
+	    (promos = catalog_policy_fact(t->st, "active_promotions",
+	    &doc)) == NULL) {
+		free(doc);
+		return;
+	}
+	arr = cJSON_Parse(promos);
+	cJSON_ArrayForEach(it, arr) {
+		starts = dlg_jstr(it, "starts");
+		ends = dlg_jstr(it, "ends");
+		if (ends == NULL || dlg_jstr(it, "name") == NULL)
+			continue;
+		if (strncmp(ends, today, 10) >= 0 && (starts == NULL ||
+		    strncmp(starts, today, 10) <= 0))
+			running = it;
+		else if (strncmp(ends, today, 10) < 0 && (ended == NULL ||
+		    strcmp(ends, dlg_jstr(ended, "ends")) > 0))
+			ended = it;
+	}
+	if ((it = running != NULL ? running : ended) != NULL) {
+		slots_set(&t->slots, "sale_name", dlg_jstr(it, "name"));
+		d = long_date(dlg_jstr(it, "ends"));
+		slots_set(&t->slots, "sale_ends", d);
+		free(d);
+		dlg_cite(t, "policy", doc, dlg_jstr(it, "name"),
+		    "active_promotions");
+		dlg_say(t, running != NULL ? "sale_ends" : "sale_ended");
+	}
+	cJSON_Delete(arr);
+	free(promos);
+	free(doc);
+}
+
+/* The name before its parenthesis: "Samsung Galaxy S24 (256GB)". */
+static char *
+family_name(const char *name)
+{
+	const char	*p = strstr(name, " (");
+
+	return p != NULL ? xstrndup(name, (size_t)(p - name)) :
+	    xstrdup(name);
+}
+
+/* Is byte at of the folded text inside a price or a product name the
+ * customer said ("$256", "Galaxy S24 (128GB)")? */
+static int
+in_price(struct tctx *t, size_t at)
+{
+	const struct entity *en;
+	size_t		 i, a = t->fold.map != NULL ? t->fold.map[at] : at;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if ((en->type == ENTITY_PRICE || en->type == ENTITY_PRODUCT) &&
+		    a >= en->start && a < en->end)
+			return 1;
+	}
+	return 0;
+}
+
+/* The storage sizes said, in GB, into v; how many. */
+static size_t
+sizes_said(struct tctx *t, double *v, size_t max)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, k = 0;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	char		*end;
+	double		 d;
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0; i < n && k < max; i++) {
+		/* "$256", "256 dollars": an amount of money. */
+		if (!tok[i].has_digit || (tok[i].start > 0 &&
+		    s[tok[i].start - 1] == '$') || in_price(t, tok[i].start))
+			continue;
+		d = strtod(s + tok[i].start, &end);
+		if (strncmp(end, "tb", 2) == 0 || (i + 1 < n &&
+		    strncmp(s + tok[i + 1].start, "tb", 2) == 0 &&
+		    tok[i + 1].end - tok[i + 1].start == 2))
+			d *= 1024;
+		else if (!(strncmp(end, "gb", 2) == 0 || end == s +
+		    tok[i].end))
+			continue;
+		/* Storage comes in powers of two. */
+		if (d >= 16 && d <= 8192 && ((long)d & ((long)d - 1)) == 0)
+			v[k++] = d;
+	}
+	free(tok);
+	return k;
+}
+
+/* Storage of p in GB, from its attribute ("256GB", "1TB ..."), or -1. */
+static double
+storage_gb(const struct product *p)
+{
+	char	*v = catalog_attr(p, "storage"), *end;
+	double	 d = -1;
+
+	if (v != NULL) {
+		d = strtod(v, &end);
+		if (end == v)
+			d = -1;
+		else if (strncasecmp(end, "tb", 2) == 0 ||
+		    strncasecmp(end, " tb", 3) == 0)
+			d *= 1024;
+	}
+	free(v);
+	return d;
+}
+
+/*
+ * The models of p's family with one of the sizes said, in the order
+ * said, into v (p itself included when said); how many.
+ */
+static size_t
+variants_said(struct tctx *t, const struct product *p, struct product *v,
+    size_t max)
+{
+	struct product	*fam = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	double		 want[4];
+	size_t		 nw, nf = 0, i, k, n = 0;
+	char		*core = family_name(p->name), *fc;
+
+	if ((nw = sizes_said(t, want, 4)) == 0 || storage_gb(p) < 0) {
+		free(core);
+		return 0;
+	}
+	dlg_retrieve_begin(t);
+	if (catalog_products_named(t->st, core, VARIANTS_MAX, &fam, &nf,
+	    &err) != SD_OK)
+		nf = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (k = 0; k < nw; k++)
+		for (i = 0; i < nf && n < max; i++) {
+			if (fam[i].name == NULL)
+				continue;	/* taken already */
+			fc = family_name(fam[i].name);
+			/* The same model: not the S24+ or the Ultra. */
+			if (strcmp(fc, core) == 0 &&
+			    storage_gb(&fam[i]) == want[k]) {
+				v[n++] = fam[i];
+				memset(&fam[i], 0, sizeof fam[i]);
+			}
+			free(fc);
+		}
+	for (i = 0; i < nf; i++)
+		product_release(&fam[i]);
+	free(fam);
+	free(core);
+	return n;
+}
+
+/*
+ * The product whose variants are meant: the one named, the one shown
+ * that a brand or family said fits ("the samsung, is 128 enough"), else
+ * the one in focus.  NULL when what was said fits nothing shown.
+ */
+static const char *
+base_product(struct tctx *t)
+{
+	const struct entity *en;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && en->sku != NULL)
+			return en->sku;
+		if (en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND)
+			return dlg_shown_match(t, en);
+	}
+	return dlg_focus_top(t, 0);
+}
+
+/*
+ * "The 256 then", "is 128 enough or should i get 256": the variants of
+ * the product in focus with the storage said.  The last one said takes
+ * the focus (so "add it" adds it), and each is answered with its price
+ * when the turn asks nothing else (answer set).  1 when answered.
+ */
+int
+dlg_handle_variant(struct tctx *t, int answer)
+{
+	struct product	 p, v[4];
+	const char	*top;
+	double		 said[4];
+	char		*sku;
+	size_t		 n, i;
+
+	/* Most turns say no size: leave the state untouched. */
+	if (sizes_said(t, said, 4) == 0)
+		return 0;
+	top = base_product(t);
+	memset(&p, 0, sizeof p);
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL || top == NULL ||
+	    !dlg_load_product(t, top, &p))
+		return 0;
+	n = variants_said(t, &p, v, 4);
+	product_release(&p);
+	if (n == 0)
+		return 0;
+	/* The focus changes below: keep the product asked about. */
+	sku = xstrdup(top);
+	dlg_focus_push(t, v[n - 1].sku);
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    "a variant of the product in focus, by the storage said");
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked",
+	    v[n - 1].sku);
+	for (i = 0; answer && i < n; i++) {
+		dlg_product_slots(t, &v[i], "");
+		dlg_cite(t, "product", v[i].sku, v[i].name, "price,stock");
+		dlg_say(t, "variant");
+	}
+	if (answer)
+		dlg_set_action(t, "answer_variant", "%zu variant(s) of %s by "
+		    "the storage said", n, sku);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(sku);
+	return answer;
+}

@@ -1,0 +1,322 @@
+/*
+ * dlg-recommend.c: recommendations from the stated needs (category, use,
+ * brand, budget, and constraints such as "over-ear" or "65 inch"), best
+ * rated first with the reasons each fits, and the last list narrowed when
+ * a constraint is added ("under 1 kg", "has to do 4K 120Hz").  A product
+ * whose specifications contradict a constraint is never offered.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+/* Why a recommended product fits: the filters it meets and its rating. */
+static char *
+reasons(struct tctx *t, const struct product *p)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters");
+	struct sbuf	 sb = SBUF_INIT;
+	char		*money;
+	double		 max = dlg_jnum(f, "max_price", -1);
+
+	if (p->rating > 0)
+		sbuf_addf(&sb, "it is rated %.1f/5 by %lld customers",
+		    p->rating, p->review_count);
+	if (max >= 0) {
+		money = catalog_money(max, p->currency);
+		sbuf_addf(&sb, "%sit is within your %s budget",
+		    sb.len ? ", " : "", money);
+		free(money);
+	}
+	/* Only when it really is (the use may have been relaxed). */
+	if (dlg_jstr(f, "use") != NULL &&
+	    (strcmp(p->subcategory, dlg_jstr(f, "use")) == 0 ||
+	    strstr(p->tags, dlg_jstr(f, "use")) != NULL))
+		sbuf_addf(&sb, "%sit is built for %s", sb.len ? " and " : "",
+		    dlg_jstr(f, "use"));
+	if (t->have_cust && p->brand[0] != '\0') {
+		cJSON *pref = cJSON_Parse(t->cust.preferences), *b;
+
+		cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(pref,
+		    "brands"))
+			if (cJSON_IsString(b) &&
+			    strcasecmp(b->valuestring, p->brand) == 0) {
+				sbuf_addf(&sb, "%sit is from %s, a brand you "
+				    "like", sb.len ? ", and " : "", p->brand);
+				break;
+			}
+		cJSON_Delete(pref);
+	}
+	if (p->stock > 0 && p->stock < 5)
+		sbuf_addf(&sb, " (only %lld left)", p->stock);
+	return sbuf_detach(&sb, NULL);
+}
+
+/*
+ * "Something for gaming under $1,000": gaming laptops, headsets and
+ * memory cards all qualify, and the best rated of them all is a poor
+ * answer.  Ask which kind, naming the kinds the catalog has for that use
+ * and budget.  1 when asked.
+ */
+static int
+ask_kind(struct tctx *t, struct product_filter *pf)
+{
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 kinds = SBUF_INIT;
+	size_t		 n = 0, i, nk = 0;
+
+	pf->limit = 200;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, pf, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++) {
+		if (nk < 6 && !dlg_word_in(kinds.buf ? kinds.buf : "",
+		    v[i].category, strlen(v[i].category))) {
+			sbuf_addf(&kinds, "%s%s", nk ? ", " : "",
+			    v[i].category);
+			nk++;
+		}
+		product_release(&v[i]);
+	}
+	free(v);
+	pf->limit = 3;
+	if (nk > 1) {
+		slots_set(&t->slots, "use", pf->use);
+		slots_set(&t->slots, "categories", kinds.buf);
+		dlg_set_action(t, "ask_needs", "use %s without a category: "
+		    "ask which of %s", pf->use, kinds.buf);
+		dlg_say(t, "ask_category");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+		    "needs");
+	}
+	sbuf_release(&kinds);
+	return nk > 1;
+}
+
+/*
+ * Keep the first max of v[0..n) that meet the customer's constraints,
+ * releasing the rest; the new count.
+ */
+static size_t
+keep_constrained(struct tctx *t, struct product *v, size_t n, size_t max)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (k < max && dlg_meets_constraints(t, &v[i]) &&
+		    dlg_spec_meets(t, &v[i])) {
+			if (k != i)
+				v[k] = v[i];
+			k++;
+		} else
+			product_release(&v[i]);
+	}
+	return k;
+}
+
+/* The constraints as the criteria read them: ", over-ear, USB-C". */
+static void
+constraint_words(cJSON *f, struct sbuf *crit)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require");
+
+	if (!cJSON_IsObject(req))
+		return;
+	if (dlg_jstr(req, "form") != NULL)
+		sbuf_addf(crit, "%s%s", crit->len ? ", " : "",
+		    dlg_jstr(req, "form"));
+	if (dlg_jstr(req, "noise_cancelling") != NULL)
+		sbuf_addf(crit, "%snoise cancelling", crit->len ? ", " : "");
+	if (dlg_jstr(req, "water_resistance") != NULL)
+		sbuf_addf(crit, "%swaterproof", crit->len ? ", " : "");
+	if (dlg_jstr(req, "usb_c") != NULL)
+		sbuf_addf(crit, "%swith USB-C", crit->len ? ", " : "");
+	if (dlg_jnum(req, "max_kg", -1) > 0)
+		sbuf_addf(crit, "%sunder %g kg", crit->len ? ", " : "",
+		    dlg_jnum(req, "max_kg", -1));
+	dlg_spec_constraint_words(f, crit);
+}
+
+/*
+ * Recommend from the stated needs (state filters, refreshed from this
+ * turn's entities, and the customer's preferences): best rated first.
+ */
+int
+dlg_handle_recommend(struct tctx *t)
+{
+	static const char *const alternatives[] = { "or", "vs", "versus",
+	    "compare", "compared", NULL };
+	cJSON		*f = dlg_jobj(t->state, "filters");
+	struct product_filter pf;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 more = SBUF_INIT, crit = SBUF_INIT;
+	size_t		 n = 0, i;
+	char		*why, *money;
+	int		 relaxed = 0;
+
+	/* "Samsung S90D or LG C4, which would you get?": two products
+	 * named as alternatives are a comparison. */
+	if (dlg_count_entities(t, ENTITY_PRODUCT) >= 2 &&
+	    dlg_has_any(t, alternatives))
+		return dlg_handle_compare(t);
+	dlg_spec_constraints(t, f);
+	memset(&pf, 0, sizeof pf);
+	pf.category = dlg_jstr(f, "category");
+	pf.use = dlg_jstr(f, "use");
+	pf.brand = dlg_jstr(f, "brand");
+	pf.max_price = dlg_jnum(f, "max_price", -1);
+	pf.min_price = dlg_jnum(f, "min_price", -1);
+	/* "Around $200" is a budget, not a floor: cheaper ones qualify. */
+	if (pf.min_price > 0 && pf.max_price > 0 &&
+	    pf.min_price >= 0.75 * pf.max_price)
+		pf.min_price = -1;
+	pf.in_stock = 1;
+	pf.limit = 3;
+	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
+	    pf.use != NULL)) {
+		/* No budget said: the one in the customer's profile. */
+		cJSON *pref = cJSON_Parse(t->cust.preferences);
+		double budget = dlg_jnum(pref, "budget", -1);
+
+		if (budget > 0) {
+			pf.max_price = budget;
+			dlg_jset_num(f, "max_price", budget);
+			dlg_jset_str(t->trace, "personalised",
+			    "budget from the "
+			    "customer's preferences");
+		}
+		cJSON_Delete(pref);
+	}
+	if (pf.category == NULL && pf.brand == NULL && pf.use == NULL) {
+		dlg_set_action(t, "ask_needs", "recommendation without a "
+		    "category, brand or use: ask what for");
+		dlg_say(t, "ask_needs");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "needs");
+		return 1;
+	}
+	if (pf.category == NULL && pf.brand == NULL && ask_kind(t, &pf))
+		return 1;
+	/* Constraints ("over-ear", "under 1 kg") are checked on a wider
+	 * list, best first, and the first three that meet them kept. */
+	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(f, "require")))
+		pf.limit = 200;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+		n = 0;
+	n = keep_constrained(t, v, n, 3);
+	if (n == 0 && pf.use != NULL) {
+		/* Nothing for that use: widen to the category. */
+		pf.use = NULL;
+		relaxed = 1;
+		free(v);
+		v = NULL;
+		catalog_products(t->st, &pf, &v, &n, &err);
+		n = keep_constrained(t, v, n, 3);
+	}
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (pf.category != NULL) {
+		/* "gaming gaming": a use that is the category says it once. */
+		const char *use = dlg_jstr(f, "use");
+
+		if (use != NULL && strcmp(use, pf.category) == 0)
+			use = NULL;
+		sbuf_addf(&crit, "%s%s%s", use ? use : "", use ? " " : "",
+		    pf.category);
+	}
+	if (pf.brand != NULL)
+		sbuf_addf(&crit, "%s%s", crit.len ? ", " : "", pf.brand);
+	constraint_words(f, &crit);
+	if (pf.max_price >= 0) {
+		money = catalog_money(pf.max_price, "USD");
+		sbuf_addf(&crit, "%sunder %s", crit.len ? ", " : "", money);
+		free(money);
+	}
+	slots_set(&t->slots, "criteria", crit.buf);
+	if (n == 0) {
+		dlg_set_action(t, "recommend_none",
+		    "no product in stock matches "
+		    "%s", crit.buf);
+		dlg_say(t, "recommend_none");
+		free(v);	/* the constraints may have kept none */
+		sbuf_release(&crit);
+		return 1;
+	}
+	dlg_results_set(t, v, n);
+	dlg_focus_push(t, v[0].sku);
+	dlg_product_slots(t, &v[0], "");
+	why = reasons(t, &v[0]);
+	slots_set(&t->slots, "reasons", why);
+	free(why);
+	dlg_list_products(t, v, n, 1, &more);
+	slots_set(&t->slots, "alternatives", more.buf);
+	slots_setf(&t->slots, "alternatives_count", "%zu", n - 1);
+	dlg_cite(t, "product", v[0].sku, v[0].name,
+	    "price,rating,review_count,stock");
+	dlg_set_action(t, "recommend", "%zu products match %s%s; best rated "
+	    "first", n, crit.buf, relaxed ? " (use relaxed)" : "");
+	dlg_say(t, "recommend");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "show_specs");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "sku", v[0].sku);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	sbuf_release(&more);
+	sbuf_release(&crit);
+	return 1;
+}
+
+/*
+ * "Over-ear pls", "any with USB-C?", "under 1 kg" after a list: the
+ * list narrowed, keeping the budget and category said before, whatever
+ * the classifier makes of the few words.  Not a question about the
+ * product in focus ("does it have USB-C?") and not about an order.
+ * 1 when answered.
+ */
+int
+dlg_handle_narrow(struct tctx *t)
+{
+	static const char *const about_it[] = { "it", "its", "it's",
+	    "this", "does", "do", "is", "can", NULL };
+	/* "So it has to do 4K 120Hz" says a need, not a question. */
+	static const char *const need_words[] = { "has to", "have to",
+	    "needs to", "need it to", "must", "needs", NULL };
+	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	int		 narrowed;
+
+	if (dlg_jstr(f, "category") == NULL ||
+	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
+	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
+	    !dlg_has_any(t, need_words)) ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words)) ||
+	    (cat != NULL && cat->category != NULL &&
+	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
+		return 0;
+	before = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f,
+	    "require"), 1);
+	dlg_update_filters(t);
+	f = dlg_jobj(t->state, "filters");
+	dlg_spec_constraints(t, f);
+	after = cJSON_GetObjectItemCaseSensitive(f, "require");
+	narrowed = after != NULL && (before == NULL ||
+	    !cJSON_Compare(before, after, 1));
+	cJSON_Delete(before);
+	if (!narrowed)
+		return 0;
+	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
+	    "list's filters");
+	return dlg_handle_recommend(t);
+}

@@ -1,0 +1,738 @@
+/*
+ * dlg-specs.c: which specifications of a product a question asks about,
+ * answered from the product's attributes.  "Does it do LDAC?" finds LDAC
+ * among the codecs, "what wall mount size" the VESA pattern, "can I swim
+ * with it" the water rating, "do both do 144hz?" the refresh rate
+ * against 144.  The words of the question are matched three ways, best
+ * first: a word found in an attribute's value (a distinctive word such
+ * as "LDAC" or "Linux"), an amount with its unit against the attribute
+ * stored in that unit, and a word naming the attribute (its key, or a
+ * shopper's word for it from the table below).  Only the best kind of
+ * match answers, so "what wall mount size" does not also list the screen
+ * size.  Nothing is said that no attribute holds.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+#define SPEC_HITS_MAX	3	/* attributes one answer states */
+
+/*
+ * How well the question's words matched an attribute: the kind of match
+ * times SPEC_KIND plus the number of words that matched, so "wall mount
+ * size" (two words for the VESA pattern) beats the screen size (one).
+ */
+#define SPEC_KIND	10
+enum spec_score {
+	SPEC_NONE = 0,
+	SPEC_NAMED = SPEC_KIND,		/* a word names the attribute */
+	SPEC_VALUE = 2 * SPEC_KIND,	/* a distinctive word is in its
+					   value, or an amount in its unit */
+};
+
+/*
+ * Shoppers' words for attributes the key does not spell: the word, and
+ * a part of the key of the attributes it asks about.
+ */
+static const struct {
+	const char	*word;
+	const char	*key;
+} spec_words[] = {
+	{ "mount", "vesa" }, { "wall", "vesa" },
+	{ "swim", "water" }, { "swimming", "water" }, { "shower", "water" },
+	{ "rain", "water" }, { "waterproof", "water" }, { "dive", "water" },
+	{ "diving", "water" }, { "pool", "water" },
+	{ "codec", "codecs" }, { "bluetooth", "connectivity" },
+	{ "last", "battery" }, { "lasts", "battery" }, { "runtime", "battery" },
+	{ "hours", "battery" },
+	{ "swappable", "switches" }, { "swap", "switches" },
+	{ "linux", "compatib" }, { "mac", "compatib" }, { "macos", "compatib" },
+	{ "windows", "compatib" }, { "android", "compatib" },
+	{ "iphone", "compatib" }, { "chromebook", "compatib" },
+	{ "compatible", "compatib" }, { "fast", "read_mb" },
+	{ "speed", "read_mb" }, { "speeds", "read_mb" },
+	{ "heavy", "weight" }, { "weigh", "weight" }, { "weighs", "weight" },
+	{ "hz", "refresh" }, { "fps", "refresh" },
+	{ "lens", "mount" }, { "lenses", "mount" },
+	{ "big", "screen_size" }, { "inch", "screen_size" },
+	{ "inches", "screen_size" }, { "port", "ports" },
+	{ "watts", "power" }, { "wattage", "power" }, { "watts", "output" },
+	{ "watt", "output" }, { "touchscreen", "screen" },
+	{ "chip", "cpu" }, { "processor", "cpu" }, { "processor", "chip" },
+	{ "cpu", "chip" }, { "memory", "ram" }, { "colour", "color" },
+	{ "colours", "color" }, { "colors", "color" },
+	{ "panel", "panel" }, { "graphics", "gpu" },
+};
+
+/* Units as keys end in them, and as a shopper writes them after a number. */
+static const struct {
+	const char	*suffix;	/* of the key */
+	const char	*said[4];	/* after the number */
+	const char	*unit;		/* as the reply writes it */
+} spec_units[] = {
+	{ "_hz", { "hz", NULL }, "Hz" },
+	{ "_kg", { "kg", "kilo", "kilos", NULL }, "kg" },
+	{ "_gb", { "gb", NULL }, "GB" },
+	{ "_tb", { "tb", NULL }, "TB" },
+	{ "_mah", { "mah", NULL }, "mAh" },
+	{ "_wh", { "wh", NULL }, "Wh" },
+	{ "_hours", { "h", "hours", "hrs", "hour" }, "hours" },
+	{ "_in", { "in", "inch", "inches", NULL }, "in" },
+	{ "_w", { "w", "watt", "watts", NULL }, "W" },
+	{ "_mm", { "mm", NULL }, "mm" },
+};
+
+/*
+ * Words that say nothing about which attribute is meant (in a value,
+ * "and" or "with" matches everything).
+ */
+static const char *const spec_stop[] = { "the", "and", "or", "with", "for",
+	"does", "did", "do", "is", "it", "its", "this", "that", "what", "how",
+	"many", "much", "can", "could", "will", "would", "should", "have",
+	"has", "had", "are", "was", "you", "your", "my", "me", "need", "get",
+	"got", "any", "all", "both", "each", "either", "of", "to", "in", "on",
+	"at", "be", "an", "a", "one", "ones", "them", "they", "also", "yes",
+	"no", "not", "ok", "okay", "whatever", "there", "which", "than",
+	"more", "less", "good", "enough", "fine", "work", "works", "use",
+	"using", "stock", "price", "cost", "sell", "so", "but", "if", "just",
+	"about", "like", "still", "really", "actually", "then", "please",
+	"pls", "thanks", "hi", "hey", "up", "out", "off", "new", "old",
+	"when", "where", "who", "why", "i", "im", "we", "our", "us", "way",
+	"tell", "know", "want", "wanna", "looking", "support", "supports",
+	"usb", "time", "day", "days", "home", NULL };
+
+/* One attribute a question asks about. */
+struct spec_hit {
+	char		*key;		/* attribute key (owned) */
+	char		*value;		/* its value as text (owned) */
+	int		 score;		/* enum spec_score plus words */
+	int		 below;		/* an amount asked for is above it */
+	int		 amount;	/* the match was an amount and unit */
+};
+
+/* The question's words, lower case, with their kind. */
+struct spec_words {
+	char		**w;		/* words (owned) */
+	size_t		 n;
+	double		 amount;	/* a number said with a unit, or -1 */
+	const char	*suffix;	/* that unit's key suffix, or NULL */
+};
+
+static int
+is_stop(const char *w)
+{
+	const char *const *s;
+
+	for (s = spec_stop; *s != NULL; s++)
+		if (strcmp(*s, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is [a, b) of the text inside a product or brand the customer named? */
+static int
+in_name(struct tctx *t, size_t a, size_t b)
+{
+	const struct entity *en;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if ((en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND) &&
+		    a < en->end && b > en->start)
+			return 1;
+	}
+	return 0;
+}
+
+/* The unit word w names, as a key suffix, or NULL. */
+static const char *
+unit_suffix(const char *w)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < sizeof spec_units / sizeof spec_units[0]; i++)
+		for (k = 0; k < 4 && spec_units[i].said[k] != NULL; k++)
+			if (strcmp(spec_units[i].said[k], w) == 0)
+				return spec_units[i].suffix;
+	return NULL;
+}
+
+/* The question's words: folded, outside product names, stop words out. */
+static void
+question_words(struct tctx *t, struct spec_words *sw)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len, a, b;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	char		*w, *end;
+	double		 v;
+
+	memset(sw, 0, sizeof *sw);
+	sw->amount = -1;
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	sw->w = xcalloc(n + 1, sizeof *sw->w);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		w = xstrndup(s + tok[i].start, len);
+		/* "144hz", "144 hz": an amount in a unit. */
+		if (tok[i].has_digit && sw->suffix == NULL) {
+			v = strtod(w, &end);
+			if (end != w && *end != '\0')
+				sw->suffix = unit_suffix(end);
+			else if (end != w && i + 1 < n) {
+				char *u = xstrndup(s + tok[i + 1].start,
+				    tok[i + 1].end - tok[i + 1].start);
+
+				sw->suffix = unit_suffix(u);
+				free(u);
+			}
+			if (sw->suffix != NULL)
+				sw->amount = v;
+		}
+		a = t->fold.map != NULL ? t->fold.map[tok[i].start] :
+		    tok[i].start;
+		b = t->fold.map != NULL ? t->fold.map[tok[i].end] : tok[i].end;
+		if (len < 2 || tok[i].has_digit || is_stop(w) ||
+		    in_name(t, a, b)) {
+			free(w);
+			continue;
+		}
+		sw->w[sw->n++] = w;
+	}
+	free(tok);
+}
+
+static void
+question_words_free(struct spec_words *sw)
+{
+	size_t	 i;
+
+	for (i = 0; i < sw->n; i++)
+		free(sw->w[i]);
+	free(sw->w);
+}
+
+/* Does text hold w as a word, or as the start of one ("mac", "macOS")? */
+static int
+value_has(const char *text, const char *w)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, wl = strlen(w), len;
+	int		 yes = 0;
+
+	text_fold(text, strlen(text), &f);
+	n = text_tokenize(f.s.buf, f.s.len, &tok, &cap);
+	for (i = 0; i < n && !yes; i++) {
+		len = tok[i].end - tok[i].start;
+		if (len < wl || strncmp(f.s.buf + tok[i].start, w, wl) != 0)
+			continue;
+		/* "mac" is the start of "macos", not of "machine". */
+		yes = len == wl || (wl >= 3 && len <= wl + 2);
+	}
+	free(tok);
+	text_folded_release(&f);
+	return yes;
+}
+
+/* Does w name key: a part of the key, or a shopper's word for it? */
+static int
+names_key(const char *key, const char *w)
+{
+	size_t	 i, wl = strlen(w);
+	const char *p;
+
+	for (p = key; (p = strstr(p, w)) != NULL; p++)
+		if ((p == key || p[-1] == '_') && (p[wl] == '\0' ||
+		    p[wl] == '_' || (p[wl] == 's' && (p[wl + 1] == '\0' ||
+		    p[wl + 1] == '_'))))
+			return 1;
+	/* "ports" said, "port" stored. */
+	if (wl > 3 && w[wl - 1] == 's' && strncmp(key, w, wl - 1) == 0 &&
+	    (key[wl - 1] == '\0' || key[wl - 1] == '_'))
+		return 1;
+	for (i = 0; i < sizeof spec_words / sizeof spec_words[0]; i++)
+		if (strcmp(spec_words[i].word, w) == 0 &&
+		    strstr(key, spec_words[i].key) != NULL)
+			return 1;
+	return 0;
+}
+
+/* How well the question's words match attribute key = value; words
+ * of the product's own name (in name, folded) name no attribute. */
+static int
+score_attr(const struct spec_words *sw, const char *key, const char *value,
+    const char *name, struct spec_hit *h)
+{
+	size_t	 i, kl = strlen(key), sl;
+	int	 score = SPEC_NONE, values = 0, names = 0, amount = 0;
+	char	*end;
+	double	 v;
+
+	h->below = 0;
+	if (sw->suffix != NULL && kl > (sl = strlen(sw->suffix)) &&
+	    strcmp(key + kl - sl, sw->suffix) == 0) {
+		v = strtod(value, &end);
+		if (end != value) {
+			amount = 1;
+			/* Weights are limits from above; the rest from below. */
+			h->below = strcmp(sw->suffix, "_kg") == 0 ?
+			    v > sw->amount : v < sw->amount;
+		}
+	}
+	for (i = 0; i < sw->n; i++) {
+		/* A colour word is no question about the colour ("my
+		 * screen went black"). */
+		if (dlg_word_in(name, sw->w[i], strlen(sw->w[i])))
+			continue;
+		if (strlen(sw->w[i]) >= 3 && strcmp(key, "color") != 0 &&
+		    value_has(value, sw->w[i]))
+			values++;
+		else if (names_key(key, sw->w[i]))
+			names++;
+	}
+	h->amount = amount;
+	if (values > 0 || amount)
+		score = SPEC_VALUE + values + amount;
+	else if (names > 0)
+		score = SPEC_NAMED + names;
+	return score;
+}
+
+static void
+spec_hits_free(struct spec_hit *hits, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(hits[i].key);
+		free(hits[i].value);
+	}
+}
+
+/* The attributes of p the question asks about, best matches only. */
+static size_t
+spec_find(struct tctx *t, const struct product *p, struct spec_hit *hits)
+{
+	struct spec_words sw;
+	struct spec_hit	 h;
+	struct text_folded name = TEXT_FOLDED_INIT;
+	cJSON		*root = cJSON_Parse(p->attrs), *it;
+	size_t		 n = 0;
+	int		 best = SPEC_NONE, s;
+	char		*v;
+
+	question_words(t, &sw);
+	text_fold(p->name, strlen(p->name), &name);
+	cJSON_ArrayForEach(it, root) {
+		if (it->string == NULL ||
+		    (v = catalog_attr(p, it->string)) == NULL)
+			continue;
+		memset(&h, 0, sizeof h);
+		if ((s = score_attr(&sw, it->string, v, name.s.buf, &h)) ==
+		    SPEC_NONE ||
+		    s < best) {
+			free(v);
+			continue;
+		}
+		if (s > best) {
+			spec_hits_free(hits, n);
+			n = 0;
+			best = s;
+		}
+		if (n == SPEC_HITS_MAX) {
+			free(v);
+			continue;
+		}
+		h.key = xstrdup(it->string);
+		h.value = v;
+		h.score = s;
+		hits[n++] = h;
+	}
+	cJSON_Delete(root);
+	question_words_free(&sw);
+	text_folded_release(&name);
+	return n;
+}
+
+/* "battery_hours" and "battery_life" say one thing: keep the words. */
+static size_t
+spec_dedupe(struct spec_hit *hits, size_t n)
+{
+	size_t	 i, j, k, la, lb;
+	const char *ua, *ub;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			ua = strchr(hits[i].key, '_');
+			ub = strchr(hits[j].key, '_');
+			la = ua ? (size_t)(ua - hits[i].key) :
+			    strlen(hits[i].key);
+			lb = ub ? (size_t)(ub - hits[j].key) :
+			    strlen(hits[j].key);
+			if (la != lb || strncmp(hits[i].key, hits[j].key,
+			    la) != 0 || hits[i].amount ||
+			    hits[j].amount)
+				continue;
+			/* Keep the one in words (it holds a letter). */
+			k = strpbrk(hits[j].value, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != NULL &&
+			    strpbrk(hits[i].value, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == NULL ? i : j;
+			free(hits[k].key);
+			free(hits[k].value);
+			memmove(&hits[k], &hits[k + 1],
+			    (n - k - 1) * sizeof *hits);
+			n--;
+			j = i;	/* look again from i */
+		}
+	return n;
+}
+
+/* An attribute as a shopper reads it: "vesa" 300x300 is "VESA mount
+ * 300x300", "refresh_hz" 144 is "refresh rate 144 Hz". */
+static void
+spec_phrase(struct sbuf *sb, const char *key, const char *value)
+{
+	static const struct {
+		const char	*key;
+		const char	*label;
+	} labels[] = {
+		{ "vesa", "a VESA wall-mount pattern of" },
+		{ "refresh_hz", "a refresh rate of" },
+		{ "hdmi", "HDMI ports:" },
+		{ "compatible_with", "compatibility with" },
+		{ "water_resistance", "a water rating of" },
+		{ "codecs", "Bluetooth codecs" },
+		{ "battery_life", "a battery life of" },
+		{ "battery_hours", "a battery life of" },
+		{ "battery", "the battery" },
+		{ "screen_size_in", "a screen size of" },
+		{ "read_mb_s", "read speeds up to" },
+		{ "write_mb_s", "write speeds up to" },
+	};
+	size_t	 i, kl = strlen(key), sl;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].key, key) == 0)
+			break;
+	if (i == sizeof labels / sizeof labels[0]) {
+		dlg_attr_phrase(sb, key, value);
+		return;
+	}
+	sbuf_addf(sb, "%s %s", labels[i].label, value);
+	for (i = 0; i < sizeof spec_units / sizeof spec_units[0]; i++) {
+		sl = strlen(spec_units[i].suffix);
+		if (kl > sl && strcmp(key + kl - sl, spec_units[i].suffix) == 0)
+			sbuf_addf(sb, " %s", spec_units[i].unit);
+	}
+	if (strcmp(key, "read_mb_s") == 0 || strcmp(key, "write_mb_s") == 0)
+		sbuf_adds(sb, " MB/s");
+}
+
+/*
+ * Does p list what the question names in an attribute's value ("maps",
+ * "dolby vision", "number pad")?  Its phrase is appended to facts.
+ */
+int
+dlg_spec_has(struct tctx *t, const struct product *p, struct sbuf *facts)
+{
+	struct spec_hit	 hits[SPEC_HITS_MAX];
+	size_t		 n = spec_find(t, p, hits), i;
+	int		 yes = n > 0 && hits[0].score >= SPEC_VALUE &&
+	    !hits[0].amount;
+
+	for (i = 0; yes && i < n; i++) {
+		if (i > 0)
+			sbuf_adds(facts, "; ");
+		spec_phrase(facts, hits[i].key, hits[i].value);
+	}
+	spec_hits_free(hits, n);
+	return yes;
+}
+
+/* How many of p's attributes the question asks about (nothing said). */
+size_t
+dlg_spec_count(struct tctx *t, const struct product *p)
+{
+	struct spec_hit	 hits[SPEC_HITS_MAX];
+	size_t		 n = spec_find(t, p, hits);
+
+	spec_hits_free(hits, n);
+	return n;
+}
+
+/* Does the question ask yes or no ("does it do LDAC", "can I swim with
+ * it"), not how many or which? */
+static int
+yes_no(struct tctx *t)
+{
+	static const char *const how[] = { "how", "what", "which", "whats",
+	    "what's", NULL };
+	static const char *const verbs[] = { "does", "do", "is", "are",
+	    "can", "will", "has", "have", "would", "could", NULL };
+
+	return dlg_has_any(t, verbs) && !dlg_has_any(t, how);
+}
+
+/*
+ * What p's specifications say to the question, appended to the reply as
+ * a sentence; the number of attributes stated (0: none asked about, and
+ * nothing said).
+ */
+size_t
+dlg_spec_answer(struct tctx *t, const struct product *p)
+{
+	struct spec_hit	 hits[SPEC_HITS_MAX];
+	struct sbuf	 facts = SBUF_INIT, keys = SBUF_INIT;
+	size_t		 n, i;
+	int		 below = 0;
+
+	n = spec_dedupe(hits, spec_find(t, p, hits));
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sbuf_adds(&facts, i + 1 == n ? " and " : ", ");
+		spec_phrase(&facts, hits[i].key, hits[i].value);
+		sbuf_addf(&keys, "%s%s", i ? "," : "", hits[i].key);
+		below |= hits[i].amount && hits[i].below;
+	}
+	dlg_product_slots(t, p, "");
+	slots_set(&t->slots, "spec_facts", facts.buf);
+	dlg_cite(t, "product", p->sku, p->name, keys.buf);
+	dlg_say(t, below ? "spec_below" : hits[0].score < SPEC_VALUE ||
+	    !yes_no(t) ? "spec_facts" : "spec_yes");
+	cJSON_AddItemToArray(dlg_jarr(t->trace, "spec_keys"),
+	    cJSON_CreateString(keys.buf));
+	spec_hits_free(hits, n);
+	sbuf_release(&facts);
+	sbuf_release(&keys);
+	return n;
+}
+
+/*
+ * "Can I swim with it?", "and what wall mount size do I need": a
+ * specification of the product named or in focus, whatever the
+ * classifier made of the words.  Only a word that names an attribute or
+ * is found in one answers, and never about an order.  1 when answered.
+ */
+int
+dlg_handle_spec_question(struct tctx *t)
+{
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	const char	*sku;
+	struct product	 p;
+	size_t		 n;
+
+	static const char *const asks[] = { "does", "do", "is", "are", "can",
+	    "could", "will", "how", "what", "which", "has", "have", "any",
+	    NULL };
+
+	/* A statement ("interchangeable lens pls") is a need, not a
+	 * question about the product in focus. */
+	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks)))
+		return 0;
+	sku = en != NULL ? en->sku : dlg_focus_top(t, 0);
+	memset(&p, 0, sizeof p);
+	if (sku == NULL || !dlg_load_product(t, sku, &p))
+		return 0;
+	if ((n = dlg_spec_answer(t, &p)) > 0) {
+		dlg_focus_push(t, p.sku);
+		dlg_jset_str(t->trace, "product_resolution", en != NULL ?
+		    "named" : "focus");
+		dlg_set_action(t, "answer_attribute", "%zu specification(s) "
+		    "of %s the words ask about", n, p.sku);
+	}
+	product_release(&p);
+	return n > 0;
+}
+
+/*
+ * Needs said in specification terms, kept in filters.require beside the
+ * form and feature constraints of dlg-state.c: a screen size ("65 inch",
+ * "27\""), "4K", a refresh rate ("120Hz", "at least 165hz"),
+ * "interchangeable lens", platforms a product must work with ("works
+ * with iPhone and Android").  A product whose specifications contradict
+ * one (or say nothing of it) is never offered.
+ */
+static const char *const platforms[] = { "iphone", "android", "windows",
+	"linux", "mac", "macos", "chromebook", NULL };
+
+/* The number just before offset at in s ("65" of "65 inch"), or -1. */
+static double
+number_before(const char *s, size_t at)
+{
+	size_t	 b = at;
+
+	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '-' ||
+	    s[b - 1] == '"'))
+		b--;
+	at = b;
+	while (b > 0 && (isdigit((unsigned char)s[b - 1]) || s[b - 1] == '.'))
+		b--;
+	if (b == at || (b > 0 && isalpha((unsigned char)s[b - 1])))
+		return -1;
+	return strtod(s + b, NULL);
+}
+
+/* The amount before the first of the unit words in s, or -1. */
+static double
+amount_of(const char *s, const char *const *units)
+{
+	const char	*p;
+	size_t		 ul;
+	double		 v;
+
+	for (; *units != NULL; units++) {
+		ul = strlen(*units);
+		for (p = s; (p = strstr(p, *units)) != NULL; p += ul) {
+			if (isalnum((unsigned char)p[ul]))
+				continue;
+			if ((v = number_before(s, (size_t)(p - s))) > 0)
+				return v;
+		}
+	}
+	return -1;
+}
+
+void
+dlg_spec_constraints(struct tctx *t, cJSON *f)
+{
+	static const char *const inch[] = { "inches", "inch", "in tv",
+	    "\"", NULL };
+	static const char *const hz[] = { "hz", "fps", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	cJSON		*req = dlg_jobj(f, "require"), *pl;
+	double		 v;
+	int		 i, n = 0;
+
+	if ((v = amount_of(s, inch)) >= 10 && v <= 120)
+		dlg_jset_num(req, "screen_in", v);
+	if (dlg_has_word(t, "4k") || dlg_has_word(t, "uhd"))
+		dlg_jset_str(req, "resolution", "4K");
+	if ((v = amount_of(s, hz)) >= 30 && v <= 540)
+		dlg_jset_num(req, "min_hz", v);
+	if (dlg_has_word(t, "interchangeable lens") ||
+	    dlg_has_word(t, "interchangeable lenses") ||
+	    dlg_has_word(t, "swap lenses") || dlg_has_word(t, "change lenses"))
+		dlg_jset_str(req, "lens_mount", "yes");
+	/* Platforms said with "work": the product must list each. */
+	for (i = 0; platforms[i] != NULL; i++)
+		n += dlg_has_word(t, platforms[i]);
+	if (n >= 1 && (dlg_has_word(t, "work") || dlg_has_word(t, "works") ||
+	    dlg_has_word(t, "compatible"))) {
+		pl = cJSON_CreateArray();
+		for (i = 0; platforms[i] != NULL; i++)
+			if (dlg_has_word(t, platforms[i]))
+				cJSON_AddItemToArray(pl,
+				    cJSON_CreateString(platforms[i]));
+		cJSON_DeleteItemFromObjectCaseSensitive(req, "platforms");
+		cJSON_AddItemToObject(req, "platforms", pl);
+	}
+	if (cJSON_GetArraySize(req) == 0)
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
+}
+
+/* The number of attribute key of p, or -1. */
+static double
+attr_num(const struct product *p, const char *key)
+{
+	char	*v = catalog_attr(p, key);
+	double	 d = v != NULL ? strtod(v, NULL) : -1;
+
+	free(v);
+	return d;
+}
+
+/* Does any of p's compatibility attributes name the platform? */
+static int
+works_with(const struct product *p, const char *platform)
+{
+	static const char *const keys[] = { "compatible_with", "works_with",
+	    "os", "compatibility", NULL };
+	const char *const *k;
+	char	*v;
+	int	 yes = 0;
+
+	for (k = keys; *k != NULL && !yes; k++)
+		if ((v = catalog_attr(p, *k)) != NULL) {
+			yes = value_has(v, platform);
+			free(v);
+		}
+	return yes;
+}
+
+int
+dlg_spec_meets(struct tctx *t, const struct product *p)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(
+	    dlg_jobj(t->state, "filters"), "require"), *it;
+	char	*v;
+	double	 want;
+	int	 ok = 1;
+
+	if (!cJSON_IsObject(req))
+		return 1;
+	if ((want = dlg_jnum(req, "screen_in", -1)) > 0)
+		ok = fabs(attr_num(p, "screen_size_in") - want) < 0.6;
+	if (ok && dlg_jstr(req, "resolution") != NULL) {
+		v = catalog_attr(p, "resolution");
+		ok = v != NULL && (strcasestr(v, "4k") != NULL ||
+		    strstr(v, "3840") != NULL);
+		free(v);
+	}
+	if (ok && (want = dlg_jnum(req, "min_hz", -1)) > 0)
+		ok = attr_num(p, "refresh_hz") >= want;
+	if (ok && dlg_jstr(req, "lens_mount") != NULL) {
+		/* A camera body with a mount, not a lens for one. */
+		v = catalog_attr(p, "mount");
+		ok = v != NULL && strcmp(p->subcategory, "lenses") != 0;
+		free(v);
+	}
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
+	    "platforms"))
+		if (ok && cJSON_IsString(it))
+			ok = works_with(p, it->valuestring);
+	return ok;
+}
+
+/* The spec needs as the criteria read them: ", 65-inch, 4K, 120 Hz+". */
+void
+dlg_spec_constraint_words(cJSON *f, struct sbuf *crit)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require"), *it;
+
+	if (!cJSON_IsObject(req))
+		return;
+	if (dlg_jnum(req, "screen_in", -1) > 0)
+		sbuf_addf(crit, "%s%g-inch", crit->len ? ", " : "",
+		    dlg_jnum(req, "screen_in", -1));
+	if (dlg_jstr(req, "resolution") != NULL)
+		sbuf_addf(crit, "%s%s", crit->len ? ", " : "",
+		    dlg_jstr(req, "resolution"));
+	if (dlg_jnum(req, "min_hz", -1) > 0)
+		sbuf_addf(crit, "%s%g Hz or more", crit->len ? ", " : "",
+		    dlg_jnum(req, "min_hz", -1));
+	if (dlg_jstr(req, "lens_mount") != NULL)
+		sbuf_addf(crit, "%sinterchangeable lens", crit->len ? ", " :
+		    "");
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
+	    "platforms"))
+		if (cJSON_IsString(it))
+			sbuf_addf(crit, "%sworks with %s", crit->len ? ", " :
+			    "", it->valuestring);
+}
