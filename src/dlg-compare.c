@@ -521,6 +521,7 @@ dlg_handle_pair(struct tctx *t)
 	cJSON		*pair = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "pair"), *skus;
 	struct product	 p[2];
+	const char	*how = NULL;
 	size_t		 said = 0;
 	int		 n = 0, i, price;
 
@@ -531,6 +532,10 @@ dlg_handle_pair(struct tctx *t)
 	    dlg_count_entities(t, ENTITY_BRAND) > 0 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    (dlg_has_any(t, one_words) && !dlg_has_any(t, pair_words)))
+		return 0;
+	/* "price of the 2800?", "the cheaper one": one of the two. */
+	if (!dlg_has_any(t, pair_words) && dlg_resolve_reference(t, &how) !=
+	    NULL && how != NULL && strcmp(how, "it") != 0)
 		return 0;
 	memset(p, 0, sizeof p);
 	for (i = 0; i < 2; i++)

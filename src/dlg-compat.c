@@ -142,13 +142,18 @@ part_names(const char *part, size_t n, const struct device *d, int *neg)
 static int
 list_verdict(const char *list, const struct device *d, char **why)
 {
-	const char	*p = list, *q;
+	const char	*p = list, *q, *and;
 	int		 neg, verdict = -1;
 	size_t		 n;
 
 	*why = NULL;
 	while (*p != '\0') {
 		q = p + strcspn(p, ";,:()/");
+		/* "Android and iPhone": two entries. */
+		if ((and = strstr(p, " and ")) != NULL && and >= q)
+			and = NULL;
+		if (and != NULL)
+			q = and;
 		while (*p == ' ')
 			p++;
 		n = (size_t)(q - p);
@@ -160,7 +165,7 @@ list_verdict(const char *list, const struct device *d, char **why)
 			*why = xstrndup(p, n);
 			verdict = !neg;
 		}
-		p = *q != '\0' ? q + 1 : q;
+		p = and != NULL ? and + 5 : *q != '\0' ? q + 1 : q;
 	}
 	return verdict;
 }

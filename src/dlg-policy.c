@@ -328,12 +328,32 @@ act_manual(struct tctx *t)
 	dlg_fallback(t, "no manual or ticket matches");
 }
 
+/*
+ * A product's trouble told in its own words ("the screen went black
+ * but the keyboard lights are on") can read as a question about its
+ * specifications: it is a problem to solve.
+ */
+static const char *const trouble_words[] = { "went black", "goes black",
+	"went dark", "won't", "wont", "doesn't work", "not working",
+	"stopped working", "stopped", "broken", "died", "dies", "dead",
+	"no sound", "flickers", "flickering", "froze", "frozen", "crashes",
+	"keeps turning off", NULL };
+
 /* A question about a product: its answer, else a list or the FAQ. */
 static void
 act_product(struct tctx *t)
 {
 	const char	*how = NULL;
 
+	if (dlg_has_any(t, trouble_words) && !dlg_has_any(t, store_topics) &&
+	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_focus_top(t, 0) != NULL) && dlg_handle_kb_strong(t,
+	    SEARCH_KIND_BIT(SEARCH_MANUAL) | SEARCH_KIND_BIT(SEARCH_TICKET),
+	    KB_STRONG)) {
+		dlg_set_action(t, "troubleshoot", "a problem told as a "
+		    "product question; its manual answers");
+		return;
+	}
 	dlg_update_filters(t);
 	/*
 	 * "How much is shipping?" with a laptop in focus asks about the

@@ -241,8 +241,9 @@ category_reference(struct tctx *t, const struct entity *ce)
 	const char	*hit = NULL;
 	struct product	 p;
 	cJSON		*it, *r;
+	char		*said;
 	size_t		 l;
-	int		 nhit = 0;
+	int		 nhit = 0, in_name;
 
 	if (ce->category == NULL || !said_as_thing(t, ce->start, ce->end) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
@@ -258,7 +259,14 @@ category_reference(struct tctx *t, const struct entity *ce)
 			memset(&p, 0, sizeof p);
 			if (!dlg_load_product(t, it->valuestring, &p))
 				continue;
-			if ((p.category != NULL && strcmp(p.category,
+			/* Of that kind, or the kind's word in its name
+			 * ("the oled": the Switch OLED just discussed). */
+			said = xstrndup(t->text + ce->start,
+			    ce->end - ce->start);
+			in_name = p.name != NULL && strcasestr(p.name, said) !=
+			    NULL;
+			free(said);
+			if (in_name || (p.category != NULL && strcmp(p.category,
 			    ce->category) == 0) || (p.subcategory != NULL &&
 			    strcmp(p.subcategory, ce->category) == 0)) {
 				if (hit == NULL || strcmp(hit,

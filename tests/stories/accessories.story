@@ -40,4 +40,5 @@ story: a platform listed takes in every device of that name
 > tell me about the Garmin Forerunner 265
 > will it work with my iphone 15
 action: compatibility
-contains: Yes: the Garmin Forerunner 265 works with the Apple iPhone 15
+contains: Yes, the Apple iPhone 15 (128GB) is covered
+contains: listed as compatible with iPhone
