@@ -87,13 +87,13 @@ run_ok "own conversations" "$SHOPDESK" eval dialogues "$D/dev.jsonl" \
 echo "# own dev:  $(row "$D/dev.jsonl")"
 echo "# own test: $(row "$D/test.jsonl")"
 at_least "own dev turns correct (%)" "$(field "$T/out" "$D/dev.jsonl" 3)" \
-    29.0
+    54.5
 at_least "own test turns correct (%)" "$(field "$T/out" "$D/test.jsonl" 3)" \
-    22.5
+    41.0
 at_most "own dev turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/dev.jsonl" 9)" 23.5
+    "$(field "$T/out" "$D/dev.jsonl" 9)" 11.0
 at_most "own test turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/test.jsonl" 9)" 19.5
+    "$(field "$T/out" "$D/test.jsonl" 9)" 16.5
 n=$(field "$T/out" all 1)
 [ "${n:-0}" -ge 700 ]; ok $? "at least 700 turns of our own ($n)"
 
@@ -105,13 +105,13 @@ if [ -f "$C/dev.jsonl" ] && [ -f "$C/test.jsonl" ]; then
 	echo "# outside dev:  $(row "$C/dev.jsonl")"
 	echo "# outside test: $(row "$C/test.jsonl")"
 	at_least "outside dev turns correct (%)" \
-	    "$(field "$T/out" "$C/dev.jsonl" 3)" 27.0
+	    "$(field "$T/out" "$C/dev.jsonl" 3)" 65.0
 	at_least "outside test turns correct (%)" \
-	    "$(field "$T/out" "$C/test.jsonl" 3)" 23.5
+	    "$(field "$T/out" "$C/test.jsonl" 3)" 39.0
 	at_most "outside dev turns about the wrong item (%)" \
-	    "$(field "$T/out" "$C/dev.jsonl" 9)" 21.0
+	    "$(field "$T/out" "$C/dev.jsonl" 9)" 9.0
 	at_most "outside test turns about the wrong item (%)" \
-	    "$(field "$T/out" "$C/test.jsonl" 9)" 22.5
+	    "$(field "$T/out" "$C/test.jsonl" 9)" 19.0
 else
 	echo "# $C absent: the outside figures are skipped"
 fi
