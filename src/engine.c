@@ -33,6 +33,7 @@
 #include "factcheck.h"
 #include "generate.h"
 #include "history.h"
+#include "mask.h"
 #include "intent.h"
 #include "paths.h"
 #include "quality.h"
@@ -745,6 +746,26 @@ trace_reply(struct tctx *t, cJSON *before, const char *generator)
  * it needs) -> respond -> check -> persist.  Each stage's time goes to
  * the trace.
  */
+/*
+ * A card number typed into the chat becomes "[card]" here, before the
+ * turn reads it: no history, trace, log or language model ever holds
+ * one.  The count of numbers masked.
+ */
+static int
+mask_card_numbers(struct sbuf *text)
+{
+	struct sbuf	 m = SBUF_INIT;
+	int		 n = 0;
+
+	if (strpbrk(text->buf, "0123456789") != NULL &&
+	    (n = mask_cards(text->buf, &m)) > 0) {
+		sbuf_reset(text);
+		sbuf_add(text, m.buf, m.len);
+	}
+	sbuf_release(&m);
+	return n;
+}
+
 const char *
 engine_channel_name(enum engine_channel ch)
 {
@@ -773,6 +794,7 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	const char	*generator;
 	long long	 start = dlg_now_us();
 	size_t		 i;
+	int		 masked;
 	enum sd_rc	 rc;
 
 	memset(tu, 0, sizeof *tu);
@@ -791,6 +813,7 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	t.stage = DLG_NORMALIZE;
 
 	text_sanitize(text, len, TEXT_MAX_MESSAGE, &e->clean, &clean);
+	masked = mask_card_numbers(&e->clean);
 	t.text = e->clean.buf;
 	t.len = e->clean.len;
 	text_fold(t.text, t.len, &t.fold);
@@ -798,6 +821,8 @@ engine_turn(struct engine *e, enum engine_channel channel,
 	if ((rc = turn_session(&t, channel, session_id, &clean, &before,
 	    err)) != SD_OK || (rc = arm_begin(&t, &arm, err)) != SD_OK)
 		goto fail;
+	if (masked > 0)
+		cJSON_AddNumberToObject(t.trace, "cards_masked", masked);
 	dlg_stage_end(&t, DLG_UNDERSTAND);
 	turn_understand(&t);
 	dlg_stage_end(&t, DLG_STATE);

@@ -139,8 +139,22 @@ address_at(const char *s, size_t i)
 	return 0;
 }
 
+static int	 mask_text(const char *, struct sbuf *, int);
+
 int
 mask_personal(const char *s, struct sbuf *out)
+{
+	return mask_text(s, out, 0);
+}
+
+int
+mask_cards(const char *s, struct sbuf *out)
+{
+	return mask_text(s, out, 1);
+}
+
+static int
+mask_text(const char *s, struct sbuf *out, int cards_only)
 {
 	char	 digits[20];
 	size_t	 i = 0, done = 0, a, b, nd, end;
@@ -149,20 +163,21 @@ mask_personal(const char *s, struct sbuf *out)
 
 	for (i = 0; s[i] != '\0'; i++) {
 		tag = NULL;
-		if (s[i] == '@' && email_at(s, i, done, &a, &b))
+		if (s[i] == '@' && !cards_only &&
+		    email_at(s, i, done, &a, &b))
 			tag = "[email]";
 		else if ((isdigit((unsigned char)s[i]) || (s[i] == '+' &&
 		    isdigit((unsigned char)s[i + 1]))) && (i == 0 ||
 		    !isalnum((unsigned char)s[i - 1])) && i >= done) {
 			a = i;
-			if ((b = address_at(s, i)) > 0)
+			if (!cards_only && (b = address_at(s, i)) > 0)
 				tag = "[address]";
 			else {
 				end = number_run(s, i, digits, &nd);
 				b = end;
 				if (nd >= 13 && nd <= 19 && luhn(digits, nd))
 					tag = "[card]";
-				else if (nd >= 7 && nd <= 15 &&
+				else if (!cards_only && nd >= 7 && nd <= 15 &&
 				    !is_date(s, a, b) &&
 				    !isalnum((unsigned char)s[b]))
 					tag = "[phone]";

@@ -14,4 +14,11 @@
  */
 int		 mask_personal(const char *s, struct sbuf *out);
 
+/*
+ * The same for card numbers only (13 to 19 digits passing the Luhn
+ * check): "[card]" in their place.  What a customer types reaches no
+ * history, trace, log or model with a card number in it.
+ */
+int		 mask_cards(const char *s, struct sbuf *out);
+
 #endif

@@ -107,4 +107,19 @@ run_fails "an id that could change the query" 1 "$SHOPDESK" payments "1' OR '1"
 SHOPDESK_STRIPE_KEY=sk_wrong run_fails "a wrong key" 1 "$SHOPDESK" payments 12345
 contains "is named" "$T/err" "answered 401 (check the key)"
 not_contains "and never printed" "$T/err" "sk_wrong"
+
+# A card number typed into the chat is masked on arrival.
+printf '/user C1001\nmy card 4242 4242 4242 4242 was charged twice\n' |
+    "$SHOPDESK" -q replay --json >"$T/replay" 2>&1
+not_contains "the turn never holds the card number" "$T/replay" "4242 4242"
+contains "it reads [card]" "$T/replay" "my card [card] was charged twice"
+[ "$(db "SELECT count(*) FROM messages WHERE text LIKE '%4242%4242%'")" = 0 ]
+ok $? "no message in the history holds it"
+[ "$(db "SELECT count(*) FROM traces WHERE trace LIKE '%4242%4242%'")" = 0 ]
+ok $? "nor any trace"
+"$SHOPDESK" -q export conversations >"$T/export" 2>&1
+not_contains "nor an export" "$T/export" "4242 4242"
+printf '/user C1001\norder 12345, tracking 1Z999AA10123456784\n' |
+    "$SHOPDESK" -q replay --json >"$T/replay" 2>&1
+contains "order and tracking numbers stay" "$T/replay" "1Z999AA10123456784"
 finish
