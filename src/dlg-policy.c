@@ -249,11 +249,24 @@ act_goodbye(struct tctx *t)
 	dlg_say(t, "goodbye");
 }
 
+/* Words that thank; "I need help" read as thanks has none of them. */
+static const char *const thank_words[] = { "thank", "thanks", "thx",
+	"ty", "cheers", "appreciate", "appreciated", "great", "perfect",
+	"awesome", "cool", "nice", "helpful", "brilliant", "wonderful",
+	"excellent", "lovely", NULL };
+
 static void
 act_thanks(struct tctx *t)
 {
 	if (small_talk_waiting(t))
 		return;
+	if (!dlg_has_any(t, thank_words)) {
+		/* A call for help is no thanks: offer what the bot does. */
+		dlg_set_action(t, "help_offer", "read as thanks without a "
+		    "word that thanks");
+		dlg_say(t, "help_offer");
+		return;
+	}
 	dlg_set_action(t, "thanks", "thanks");
 	dlg_say(t, "thanks");
 }

@@ -30,3 +30,11 @@ contains: Paige
 > where is order 12281?
 action: order_status
 contains: return was requested
+
+story: a call for help read as thanks is offered help, not a welcome
+> i need help
+action: help_offer
+contains: What do you need help with
+not-contains: Glad I could help
+> thanks a lot
+action: thanks
