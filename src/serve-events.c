@@ -202,8 +202,14 @@ tick(struct serve_events *ev, long long *seen)
 	size_t		 n = 0, cap = 0, i;
 	long long	 last = *seen;
 	double		 t = now_s();
-	int		 gone;
+	int		 gone, idle;
 
+	/* No one listening: no reason to read the history. */
+	pthread_mutex_lock(&ev->mu);
+	idle = ev->live == NULL;
+	pthread_mutex_unlock(&ev->mu);
+	if (idle)
+		return;
 	if (history_last_message_id(ev->st, &last, &err) != SD_OK)
 		sd_error_clear(&err);
 	pthread_mutex_lock(&ev->mu);
