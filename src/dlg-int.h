@@ -64,7 +64,20 @@
 #define FALLBACKS_MAX	3	/* consecutive fallbacks before a human */
 #define RETRIEVE_K	5	/* knowledge-base hits kept per turn */
 
-struct dlg_action;	/* dlg-policy.c: what an intent does */
+/* Which steps before the table apply to an intent. */
+#define ACT_FIRST	0x1	/* acts before an ambiguity is settled */
+#define ACT_PRODUCT	0x2	/* about products: near-ties need no
+				   question, "the second one" is one */
+#define ACT_FORM	0x4	/* opens a support form about an order */
+
+struct tctx;
+
+/* dlg-policy.c: what an intent does, one row of the policy table. */
+struct dlg_action {
+	const char	*intent;
+	void		(*act)(struct tctx *);
+	unsigned	 flags;		/* ACT_* */
+};
 
 /*
  * The stages of a turn, in order, each timed in the trace's timings_us.
@@ -362,8 +375,25 @@ void		 dlg_order_pick_release(struct dlg_order_pick *p);
 int		 dlg_order_question(struct tctx *t);
 
 /* dlg-policy.c */
-void		 dlg_fallback(struct tctx *t, const char *why);
 void		 dlg_policy(struct tctx *t, const struct intent_result *ir);
+void		 dlg_set_intent(struct tctx *t, const char *name);
+const struct dlg_action *dlg_action_of(const struct tctx *t, int id);
+unsigned	 dlg_flags_of(const struct tctx *t, int id);
+
+/* dlg-escalate.c */
+void		 dlg_fallback(struct tctx *t, const char *why);
+int		 dlg_waiting(const struct tctx *t);
+void		 dlg_escalate(struct tctx *t, const char *reason);
+int		 dlg_small_talk(const struct tctx *t);
+int		 dlg_about_bot(struct tctx *t);
+int		 dlg_asks_person(struct tctx *t, int upset);
+void		 dlg_apologise(struct tctx *t, const char *tpl);
+void		 dlg_upset_again(struct tctx *t);
+
+/* dlg-pending.c */
+int		 dlg_choice_hits(struct tctx *t, const char *intent);
+int		 dlg_clarify(struct tctx *t, const struct intent_result *ir);
+int		 dlg_answer_pending(struct tctx *t, const struct intent_result *ir);
 /* The policy table by intent id (caller frees the array). */
 const struct dlg_action **dlg_policy_table(void);
 

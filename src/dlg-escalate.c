@@ -1,0 +1,172 @@
+/*
+ * dlg-escalate.c: fallbacks, feelings and the hand-over to a person.
+ * Three fallbacks in a row, a second clearly upset turn or a request
+ * for a person escalate; the customer hears once that a person will
+ * join, never the internal reason.  A question about the bot gets an
+ * honest answer, and small talk never counts toward a hand-over.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+/* Asking what the bot is: "are you a bot?", "is this a real person?". */
+static const char *const bot_asks[] = { "are you", "r u", "you are",
+	"is this", "am i talking", "am i chatting", "am i speaking", NULL };
+static const char *const bot_words[] = { "bot", "robot", "chatbot", "ai",
+	"automated", "machine", "human", "real person", "computer", NULL };
+
+/* A person named as the one to talk to: "let me talk to a supervisor". */
+static const char *const person_words[] = { "supervisor", "manager",
+	"human", "real person", "agent", "representative", NULL };
+static const char *const person_verbs[] = { "talk", "speak", "want",
+	"need", "get", "transfer", "connect", NULL };
+
+/* The session waits for a person (escalated, no agent yet). */
+int
+dlg_waiting(const struct tctx *t)
+{
+	return strcmp(t->si.status, "escalated") == 0;
+}
+
+/* Hand the session to a person for reason (shown to agents only). */
+void
+dlg_escalate(struct tctx *t, const char *reason)
+{
+	t->escalate = 1;
+	free(t->escalate_reason);
+	t->escalate_reason = xstrdup(reason);
+	slots_set(&t->slots, "reason", reason);
+	dlg_set_action(t, "escalate", "%s", reason);
+	/* The customer hears once that a person will join; the reason is
+	 * for the agent (the trace and the session), never the reply. */
+	dlg_say(t, dlg_waiting(t) ? "escalate_waiting" : "escalate");
+}
+
+void
+dlg_fallback(struct tctx *t, const char *why)
+{
+	int	 n = (int)dlg_jnum(t->state, "fallbacks", 0) + 1;
+
+	t->fallback = 1;
+	if (dlg_waiting(t)) {
+		/* A person is on the way: say so, not "I can't help". */
+		dlg_set_action(t, "escalation_wait", "%s, while waiting for "
+		    "an agent", why);
+		dlg_say(t, "escalate_waiting");
+		return;
+	}
+	dlg_jset_num(t->state, "fallbacks", n);
+	if (n >= FALLBACKS_MAX) {
+		dlg_escalate(t, "repeated fallbacks");
+		return;
+	}
+	dlg_set_action(t, "fallback", "%s", why);
+	dlg_say(t, n == 1 ? "fallback" : "fallback_again");
+}
+
+/* Small talk: greetings, thanks, "yes"/"no"; never a reason to escalate. */
+int
+dlg_small_talk(const struct tctx *t)
+{
+	static const char *const names[] = { "greeting", "goodbye",
+	    "thanks", "affirm", "deny", NULL };
+	const char *const *n;
+
+	for (n = names; *n != NULL; n++)
+		if (strcmp(t->intent, *n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * "Are you a bot?": an honest answer (an automated assistant), which is
+ * neither a fallback nor an escalation.  1 when that was the turn.
+ */
+int
+dlg_about_bot(struct tctx *t)
+{
+	if (!dlg_has_any(t, bot_asks) || !dlg_has_any(t, bot_words) ||
+	    dlg_has_any(t, person_verbs))
+		return 0;
+	dlg_set_action(t, "about_bot", "a question about the assistant");
+	dlg_say(t, "about_bot");
+	return 1;
+}
+
+/*
+ * The customer asks for a person, whatever the classifier made of it:
+ * a person named with a verb ("get me a manager"), or by an upset
+ * customer ("HUMAN. now", whatever intent it was read as).
+ */
+int
+dlg_asks_person(struct tctx *t, int upset)
+{
+	/* A guess at the intent is no request: "does someone have to
+	 * sign for it?" read as one at 0.30. */
+	return (strcmp(t->intent, "contact_human_agent") == 0 &&
+	    t->e->ir.verdict == INTENT_OK) ||
+	    (dlg_has_any(t, person_words) && (upset ||
+	    dlg_has_any(t, person_verbs)));
+}
+
+/*
+ * The reply so far after an apology (template tpl: "apology" offers a
+ * person, "apology_short" does not); the tables in it move along.
+ */
+void
+dlg_apologise(struct tctx *t, const char *tpl)
+{
+	struct sbuf	 rest = SBUF_INIT;
+	const char	*used = t->template_used;
+	size_t		 i, shift;
+
+	sbuf_add(&rest, t->reply.buf, t->reply.len);
+	sbuf_reset(&t->reply);
+	if (!dlg_say(t, tpl)) {
+		sbuf_add(&t->reply, rest.buf, rest.len);
+		sbuf_release(&rest);
+		return;
+	}
+	dlg_jset_str(t->trace, "apology", t->template_used);
+	if (used != NULL)
+		t->template_used = used;
+	if (rest.len > 0)
+		sbuf_adds(&t->reply, " ");
+	shift = t->reply.len;
+	sbuf_add(&t->reply, rest.buf, rest.len);
+	for (i = 0; i < t->ntables; i++)
+		if (t->tables[i].len > 0)
+			t->tables[i].at += shift;
+	sbuf_release(&rest);
+}
+
+/*
+ * A second clearly upset turn: a person is brought in, and a question
+ * the turn asked still gets its answer ("wtf, the screen went black"):
+ * an apology, the answer, then the hand-over.  Without an answer (a
+ * fallback, a clarifying question), the apology and the hand-over.
+ */
+void
+dlg_upset_again(struct tctx *t)
+{
+	int	 answered = !t->fallback && !t->escalate && t->action != NULL &&
+	    strcmp(t->action, "clarify") != 0;
+
+	if (!answered) {
+		sbuf_reset(&t->reply);
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		dlg_say(t, "apology_short");
+	} else
+		dlg_apologise(t, "apology_short");
+	dlg_escalate(t, "the customer is upset again");
+}
+
