@@ -247,34 +247,10 @@ site_revoke(struct store *st, long long id, struct sd_error *err)
 {
 	static const char get[] = "SELECT revoked_at IS NOT NULL FROM sites"
 	    " WHERE id = ?1";
-	static const char sql[] = "UPDATE sites SET revoked_at = ?2"
+	static const char set[] = "UPDATE sites SET revoked_at = ?2"
 	    " WHERE id = ?1";
-	sqlite3_stmt	*s;
-	int		 r, revoked = 0;
 
-	if ((s = store_prepare(st, get, err)) == NULL)
-		return SD_ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	r = sqlite3_step(s);
-	if (r == SQLITE_ROW)
-		revoked = sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	if (r == SQLITE_DONE)
-		return sd_fail(err, SD_ERR_NOTFOUND, "no site %lld", id);
-	if (r != SQLITE_ROW)
-		return store_fail(st, err, "read site");
-	if (revoked)
-		return sd_fail(err, SD_ERR_INVALID, "site %lld is revoked "
-		    "already", id);
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, store_now(), -1, SQLITE_TRANSIENT);
-	r = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (r != SQLITE_DONE)
-		return store_fail(st, err, "revoke site");
-	return SD_OK;
+	return store_revoke(st, get, set, "site", id, err);
 }
 
 enum sd_rc

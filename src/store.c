@@ -824,6 +824,47 @@ store_fail(struct store *st, struct sd_error *err, const char *what)
 	    "no database");
 }
 
+enum sd_rc
+store_revoke(struct store *st, const char *get, const char *set,
+    const char *what, long long id, struct sd_error *err)
+{
+	sqlite3_stmt	*s;
+	char		*msg;
+	enum sd_rc	 rc;
+	int		 r, revoked = 0;
+
+	if ((s = store_prepare(st, get, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	r = sqlite3_step(s);
+	if (r == SQLITE_ROW)
+		revoked = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (r == SQLITE_DONE)
+		return sd_fail(err, SD_ERR_NOTFOUND, "no %s %lld", what, id);
+	if (r != SQLITE_ROW) {
+		msg = xasprintf("read %s", what);
+		rc = store_fail(st, err, msg);
+		free(msg);
+		return rc;
+	}
+	if (revoked)
+		return sd_fail(err, SD_ERR_INVALID, "%s %lld is revoked "
+		    "already", what, id);
+	if ((s = store_prepare(st, set, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, store_now(), -1, SQLITE_TRANSIENT);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r == SQLITE_DONE)
+		return SD_OK;
+	msg = xasprintf("revoke %s", what);
+	rc = store_fail(st, err, msg);
+	free(msg);
+	return rc;
+}
+
 /* PRAGMA user_version of schema ("main" or "history"), -1 on error. */
 static int
 read_user_version(sqlite3 *db, const char *schema)

@@ -87,6 +87,15 @@ void		 store_checkpoint_due(struct store *);
  */
 enum sd_rc	 store_fail(struct store *, struct sd_error *, const char *);
 
+/*
+ * Mark row id revoked: get reads "revoked_at IS NOT NULL" of row ?1, set
+ * writes revoked_at = ?2 (now) for row ?1; both static strings (the
+ * statement cache keys on them).  what names the row in errors ("site"):
+ * SD_ERR_NOTFOUND for no such row, SD_ERR_INVALID when revoked already.
+ */
+enum sd_rc	 store_revoke(struct store *, const char *get, const char *set,
+		    const char *what, long long id, struct sd_error *);
+
 /* meta table: small key/value facts (NULL when absent; caller frees). */
 char		*store_meta_get(struct store *, const char *);
 enum sd_rc	 store_meta_set(struct store *, const char *, const char *,
