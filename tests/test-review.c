@@ -11,6 +11,7 @@
 
 #include "shopdesk.h"
 #include "history.h"
+#include "intent.h"
 #include "quality.h"
 #include "review.h"
 #include "sbuf.h"
@@ -259,6 +260,59 @@ reviews(struct store *st)
 	sd_error_clear(&err);
 }
 
+/*
+ * Training learns a reviewed turn: on a few lines where "i want" means
+ * a person, the corrected "i want a cheap tablet" is a recommendation
+ * once the review is among the examples, and not without it.
+ */
+static void
+training(struct store *st, const char *dir)
+{
+	static const char data[] =
+	    "{\"text\":\"i want a person\",\"intent\":\"contact_human_agent\"}\n"
+	    "{\"text\":\"i want a human\",\"intent\":\"contact_human_agent\"}\n"
+	    "{\"text\":\"i want to talk to someone\",\"intent\":"
+	    "\"contact_human_agent\"}\n"
+	    "{\"text\":\"i want an agent please\",\"intent\":"
+	    "\"contact_human_agent\"}\n"
+	    "{\"text\":\"recommend a laptop\",\"intent\":\"recommendation\"}\n"
+	    "{\"text\":\"suggest some headphones\",\"intent\":"
+	    "\"recommendation\"}\n"
+	    "{\"text\":\"what phone should i buy\",\"intent\":"
+	    "\"recommendation\"}\n"
+	    "{\"text\":\"hello there\",\"intent\":\"greeting\"}\n"
+	    "{\"text\":\"hi\",\"intent\":\"greeting\"}\n";
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct intent_train_stats ts;
+	struct intent_result r = INTENT_RESULT_INIT;
+	struct intent_model *m;
+	const char	*text = "i want a cheap tablet";
+	char		*path = xasprintf("%s/small.jsonl", dir);
+	FILE		*fp = fopen(path, "w");
+
+	fputs(data, fp);
+	fclose(fp);
+	if ((m = intent_train_model((const char *const *)&path, 1, NULL, NULL,
+	    NULL, &err)) == NULL)
+		diag("train: %s", sd_error_msg(&err));
+	intent_classify(m, text, strlen(text), &r);
+	ok(strcmp(intent_names(NULL)[r.top[0].id], "recommendation") != 0,
+	    "without the review: %s", intent_names(NULL)[r.top[0].id]);
+	intent_model_free(m);
+	if (intent_train(st, NULL, (const char *const *)&path, 1, &ts,
+	    &err) != SD_OK)
+		diag("intent_train: %s", sd_error_msg(&err));
+	is_int((long long)ts.corrections, 1, "one reviewed example");
+	m = intent_model_load(st, NULL, &err);
+	intent_classify(m, text, strlen(text), &r);
+	is_str(intent_names(NULL)[r.top[0].id], "recommendation",
+	    "with it, the corrected intent");
+	intent_model_free(m);
+	intent_result_release(&r);
+	sd_error_clear(&err);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -275,6 +329,7 @@ main(void)
 	}
 	is_int(fixture(st), 0, "the fixture is stored");
 	reviews(st);
+	training(st, dir);
 	store_close(st);
 	free(path);
 	tap_rmtree(dir);
