@@ -112,34 +112,6 @@ put_json(cJSON *o)
 	cJSON_Delete(o);
 }
 
-/* The review as one line: "bad by alice: intent X, product Y". */
-static void
-review_line(struct sbuf *sb, const struct review *r)
-{
-	const char	*sep = ": ";
-	size_t		 i;
-
-	if (r->verdict == REVIEW_NONE) {
-		sbuf_adds(sb, "not reviewed");
-		return;
-	}
-	sbuf_addf(sb, "%s by %s", review_verdict_name(r->verdict),
-	    r->reviewer);
-	if (r->intent != NULL) {
-		sbuf_addf(sb, "%sintent %s", sep, r->intent);
-		sep = ", ";
-	}
-	for (i = 0; i < r->nentities; i++, sep = ", ")
-		sbuf_addf(sb, "%sentity %s=%s", sep, r->entities[i].type,
-		    r->entities[i].value);
-	if (r->product != NULL) {
-		sbuf_addf(sb, "%sproduct %s", sep, r->product);
-		sep = ", ";
-	}
-	if (r->order_id != NULL)
-		sbuf_addf(sb, "%sorder %s", sep, r->order_id);
-}
-
 static void
 queue_text(const struct review_turn *v, size_t n, struct sbuf *sb)
 {
@@ -277,7 +249,7 @@ show_text(const struct review_turn *t, struct sbuf *sb)
 	sbuf_addf(sb, "\n  score       %.1f%s%s\n", t->score,
 	    *t->why != '\0' ? ": " : "", t->why);
 	sbuf_adds(sb, "  review      ");
-	review_line(sb, &t->review);
+	review_describe(&t->review, sb);
 	if (t->review.reply != NULL) {
 		sbuf_adds(sb, "\n  should say  ");
 		add_line(sb, t->review.reply, 400);
@@ -426,7 +398,7 @@ run_mark(struct sd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	sbuf_addf(&sb, "turn %lld: ", r.turn);
-	review_line(&sb, &r);
+	review_describe(&r, &sb);
 	if (r.revisions > 1)
 		sbuf_addf(&sb, " (review %d, the earlier one replaced)",
 		    r.revisions);

@@ -92,6 +92,60 @@ entity_push(struct review *r, const char *type, const char *value,
 	r->nentities++;
 }
 
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+review_copy(struct review *dst, const struct review *src)
+{
+	size_t	 i;
+
+	memset(dst, 0, sizeof *dst);
+	dst->turn = src->turn;
+	dst->verdict = src->verdict;
+	dst->intent = dup_or_null(src->intent);
+	for (i = 0; i < src->nentities; i++)
+		entity_push(dst, src->entities[i].type, src->entities[i].value,
+		    strlen(src->entities[i].value));
+	dst->product = dup_or_null(src->product);
+	dst->order_id = dup_or_null(src->order_id);
+	dst->reply = dup_or_null(src->reply);
+	dst->reviewer = dup_or_null(src->reviewer);
+	dst->created_at = dup_or_null(src->created_at);
+	dst->updated_at = dup_or_null(src->updated_at);
+	dst->revisions = src->revisions;
+}
+
+void
+review_describe(const struct review *r, struct sbuf *sb)
+{
+	const char	*sep = ": ";
+	size_t		 i;
+
+	if (r->verdict == REVIEW_NONE) {
+		sbuf_adds(sb, "not reviewed");
+		return;
+	}
+	sbuf_addf(sb, "%s by %s", review_verdict_name(r->verdict),
+	    r->reviewer);
+	if (r->intent != NULL) {
+		sbuf_addf(sb, "%sintent %s", sep, r->intent);
+		sep = ", ";
+	}
+	for (i = 0; i < r->nentities; i++, sep = ", ")
+		sbuf_addf(sb, "%sentity %s=%s", sep, r->entities[i].type,
+		    r->entities[i].value);
+	if (r->product != NULL) {
+		sbuf_addf(sb, "%sproduct %s", sep, r->product);
+		sep = ", ";
+	}
+	if (r->order_id != NULL)
+		sbuf_addf(sb, "%sorder %s", sep, r->order_id);
+}
+
 enum sd_rc
 review_add_entity(struct review *r, const char *spec, struct sd_error *err)
 {

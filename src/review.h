@@ -54,6 +54,13 @@ struct review {
 
 void		 review_release(struct review *);
 /*
+ * The review in one line, appended to sb: "not reviewed", or "bad by
+ * alice: intent recommendation, entity category=tablets, product X".
+ */
+void		 review_describe(const struct review *, struct sbuf *);
+/* A deep copy of src into dst (release it with review_release). */
+void		 review_copy(struct review *dst, const struct review *src);
+/*
  * Add entity "type=value" to r.  SD_ERR_INVALID (naming the types) when
  * the type is unknown or the value empty.
  */
