@@ -760,7 +760,8 @@ static const char *const history_migrations[] = {
 	 * verdict on the reply, and what the turn should have been: the
 	 * intent, entities ([{"type", "value"}]), the product (SKU) or
 	 * order it was about, the reply it should have given; NULL where
-	 * the reviewer corrected nothing.
+	 * the reviewer corrected nothing.  Feedback by reply, for the
+	 * review queue, which reads every reply's lowest rating.
 	 */
 	"CREATE TABLE history.reviews ("
 	"  user_msg_id INTEGER PRIMARY KEY"
@@ -775,7 +776,9 @@ static const char *const history_migrations[] = {
 	"  created_at TEXT NOT NULL,"
 	"  updated_at TEXT NOT NULL,"
 	"  revisions INTEGER NOT NULL DEFAULT 1"
-	");",
+	");"
+	/* the queue reads each reply's lowest rating */
+	"CREATE INDEX history.feedback_message ON feedback(message_id);",
 };
 
 /*
