@@ -24,6 +24,7 @@
 #include "quality.h"
 #include "review.h"
 #include "sbuf.h"
+#include "search.h"
 #include "store.h"
 
 /* Below this intent confidence a turn is worth a look. */
@@ -510,6 +511,27 @@ find_product(struct store *st, const char *what, char **sku,
 	return rc;
 }
 
+/* An unknown intent, with the nearest name when one is close. */
+static enum sd_rc
+unknown_intent(const char *name, struct sd_error *err)
+{
+	const char *const *names;
+	size_t		 n, i, best = 0;
+	int		 d, bestd = 4;
+
+	names = intent_names(&n);
+	for (i = 0; i < n; i++)
+		if ((d = search_edit_distance(name, names[i], 3)) < bestd) {
+			bestd = d;
+			best = i;
+		}
+	if (bestd <= 3)
+		return sd_fail(err, SD_ERR_INVALID, "unknown intent \"%s\"; "
+		    "did you mean %s?", name, names[best]);
+	return sd_fail(err, SD_ERR_INVALID, "unknown intent \"%s\" "
+	    "(shopdesk review intents lists them)", name);
+}
+
 /* Check r against the model and the store; the product becomes a SKU. */
 static enum sd_rc
 review_check(struct store *st, struct review *r, struct sd_error *err)
@@ -523,8 +545,7 @@ review_check(struct store *st, struct review *r, struct sd_error *err)
 		return sd_fail(err, SD_ERR_INVALID, "turn %lld: the verdict "
 		    "must be good or bad", r->turn);
 	if (r->intent != NULL && intent_id(r->intent) < 0)
-		return sd_fail(err, SD_ERR_INVALID, "unknown intent \"%s\" "
-		    "(shopdesk review intents lists them)", r->intent);
+		return unknown_intent(r->intent, err);
 	if ((rc = review_turn_get(st, r->turn, &t, err)) != SD_OK)
 		return rc;
 	review_turn_release(&t);

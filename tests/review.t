@@ -36,7 +36,8 @@ contains "not reviewed yet" "$T/out" "review      not reviewed"
 
 run_fails "an intent the model does not know" 1 \
     "$SHOPDESK" review mark 3 bad --intent recomendation
-contains "is named" "$T/err" 'unknown intent "recomendation"'
+contains "is named, with the nearest intent" "$T/err" \
+    'unknown intent "recomendation"; did you mean recommendation?'
 run_fails "an unknown product" 1 "$SHOPDESK" review mark 3 bad --product XYZ
 contains "is named" "$T/err" 'product "XYZ": no such SKU or product name'
 run_fails "an unknown order" 1 "$SHOPDESK" review mark 3 bad --order 99999
