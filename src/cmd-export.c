@@ -1,6 +1,7 @@
 /*
- * cmd-export.c: "shopdesk export conversations|nlu|chat", the stored
- * conversations as training data with personal data masked (export.h).
+ * cmd-export.c: "shopdesk export conversations|nlu|chat|stories", the
+ * stored conversations as training data with personal data masked
+ * (export.h), or the reviewed ones as test stories (review.h).
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "analytics.h"
 #include "cmd.h"
 #include "export.h"
+#include "review.h"
 
 extern const struct sd_cmd cmd_export_entry;
 
@@ -33,8 +35,8 @@ cmd_export_run(struct sd_ctx *ctx, int argc, char **argv)
 	const char	*out = NULL, *from_arg = NULL, *to_arg = NULL;
 	char		*from = NULL, *to = NULL, *tmp = NULL;
 	FILE		*fp = stdout;
-	long long	 n = 0;
-	int		 ch, f, status = SD_EXIT_FAIL;
+	long long	 n = 0, skipped = 0;
+	int		 ch, f, stories = 0, status = SD_EXIT_FAIL;
 
 	memset(&o, 0, sizeof o);
 	while ((ch = getopt_long(argc, argv, "f:t:o:rh", longopts, NULL)) !=
@@ -56,9 +58,16 @@ cmd_export_run(struct sd_ctx *ctx, int argc, char **argv)
 			return cmd_usage(&cmd_export_entry);
 		}
 	}
-	if (optind + 1 != argc || (f = export_format_parse(argv[optind])) < 0)
+	/* Stories are another kind of file: review.h writes them. */
+	if (optind + 1 == argc && strcmp(argv[optind], "stories") == 0) {
+		if (from_arg != NULL || to_arg != NULL || o.only_resolved)
+			return cmd_usage(&cmd_export_entry);
+		stories = 1;
+	} else if (optind + 1 != argc ||
+	    (f = export_format_parse(argv[optind])) < 0)
 		return cmd_usage(&cmd_export_entry);
-	o.format = (enum export_format)f;
+	else
+		o.format = (enum export_format)f;
 	if (from_arg != NULL &&
 	    analytics_parse_bound(from_arg, 0, &from, &err) != SD_OK) {
 		sd_error_prefix(&err, "--from: ");
@@ -82,7 +91,8 @@ cmd_export_run(struct sd_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	if (export_write(ctx->st, &o, fp, &n, &err) != SD_OK)
+	if ((stories ? review_stories(ctx->st, fp, &n, &skipped, &err) :
+	    export_write(ctx->st, &o, fp, &n, &err)) != SD_OK)
 		goto out;
 	if (fflush(fp) != 0 || ferror(fp)) {
 		sd_fail(&err, SD_ERR_IO, "%s: %s", out != NULL ? out :
@@ -98,8 +108,12 @@ cmd_export_run(struct sd_ctx *ctx, int argc, char **argv)
 		}
 		fp = NULL;
 		if (!ctx->quiet)
-			fprintf(stderr, "%s: %lld records\n", out, n);
+			fprintf(stderr, "%s: %lld %s\n", out, n, stories ?
+			    "stories" : "records");
 	}
+	if (skipped > 0 && !ctx->quiet)
+		fprintf(stderr, "shopdesk export: %lld turns marked bad with "
+		    "nothing corrected have no story\n", skipped);
 	status = SD_EXIT_OK;
 out:
 	if (fp != NULL && fp != stdout)
@@ -118,7 +132,7 @@ out:
 const struct sd_cmd cmd_export_entry = {
 	.name = "export",
 	.usage = "export [--only-resolved] [--from DATE] [--to DATE] "
-	    "[-o FILE] conversations|nlu|chat",
+	    "[-o FILE] conversations|nlu|chat|stories",
 	.summary = "stored conversations as training data, personal data "
 	    "masked",
 	.flags = SD_CMD_DB,

@@ -12,6 +12,10 @@
  *	contains: ROG Strix G15
  *	not-contains: sorry
  *	escalated: no
+ *	about: LAP-1008				(the product or order it was
+ *						 about: cited, named, in focus)
+ *	reply-like: The ROG Strix G15 costs $1,299.
+ *						(two thirds of its key terms)
  *
  * Stories run on a scratch copy of the database, so cancelling an order
  * in a story changes nothing real.
@@ -33,6 +37,7 @@
 #include "shopdesk.h"
 #include "cmd.h"
 #include "engine.h"
+#include "quality.h"
 #include "sbuf.h"
 #include "store.h"
 
@@ -90,6 +95,57 @@ trace_str(const cJSON *trace, const char *a, const char *b)
 	return cJSON_IsString(it) ? it->valuestring : "";
 }
 
+/*
+ * Was the turn about id (a SKU or an order number)?  It was when the
+ * reply cited it, an entity named it, or the conversation's focus is on
+ * it afterwards (a follow-up such as "is it in stock?" names nothing).
+ */
+static int
+is_about(const cJSON *trace, const char *id)
+{
+	const cJSON	*it, *after = cJSON_GetObjectItem(trace, "state_after");
+	const char	*v;
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItem(trace, "retrieved"))
+		if (cJSON_IsTrue(cJSON_GetObjectItem(it, "cited")) &&
+		    (v = cJSON_GetStringValue(cJSON_GetObjectItem(it,
+		    "id"))) != NULL && strcmp(v, id) == 0)
+			return 1;
+	cJSON_ArrayForEach(it, cJSON_GetObjectItem(trace, "entities"))
+		if (((v = cJSON_GetStringValue(cJSON_GetObjectItem(it,
+		    "sku"))) != NULL && strcmp(v, id) == 0) ||
+		    ((v = cJSON_GetStringValue(cJSON_GetObjectItem(it,
+		    "type"))) != NULL && strcmp(v, "order_id") == 0 &&
+		    (v = cJSON_GetStringValue(cJSON_GetObjectItem(it,
+		    "value"))) != NULL && strcmp(v, id) == 0))
+			return 1;
+	cJSON_ArrayForEach(it, cJSON_GetObjectItem(after, "focus"))
+		if (cJSON_IsString(it) && strcmp(it->valuestring, id) == 0)
+			return 1;
+	v = cJSON_GetStringValue(cJSON_GetObjectItem(after, "order"));
+	return v != NULL && strcmp(v, id) == 0;
+}
+
+/*
+ * Does the reply say what want says?  At least two thirds of want's key
+ * terms (as the relevance measure finds them, quality.h) are in it:
+ * a reply worded otherwise passes, one about something else does not.
+ */
+static int
+reply_like(const char *reply, const char *want)
+{
+	struct quality_turn q;
+	cJSON		*t = cJSON_CreateObject();
+	int		 okv;
+
+	cJSON_AddStringToObject(t, "reply", reply);
+	quality_measure(t, want, &q);
+	okv = q.covered * 3 >= q.asked * 2;
+	quality_turn_release(&q);
+	cJSON_Delete(t);
+	return okv;
+}
+
 /* Check one expectation line against the turn; 1 when it holds. */
 static int
 check(const struct turn *tu, const char *key, const char *want,
@@ -132,6 +188,13 @@ check(const struct turn *tu, const char *key, const char *want,
 			    want, got_ents);
 			free(got_ents);
 		}
+		return okv;
+	}
+	if (strcmp(key, "about") == 0 || strcmp(key, "reply-like") == 0) {
+		okv = key[0] == 'a' ? is_about(tu->trace, want) :
+		    reply_like(tu->reply, want);
+		if (!okv)
+			sbuf_addf(diff, "    %s: \"%s\"\n", key, want);
 		return okv;
 	}
 	if (strcmp(key, "escalated") == 0) {

@@ -1,7 +1,8 @@
 /*
  * cmd-train.c: "shopdesk train [--json] [FILE.jsonl...]", which trains the
  * intent classifier (on the shipped share/nlu files by default) and stores
- * it in the database, replacing the model in one transaction.
+ * it in the database, replacing the model in one transaction.  Reviewed
+ * turns (review.h) are examples too: their corrected intents.
  */
 #include "config.h"
 
@@ -55,12 +56,14 @@ cmd_train_run(struct sd_ctx *ctx, int argc, char **argv)
 		    "\"features\":%zu,\"seconds\":%.3f,"
 		    "\"train_accuracy\":%.6f,\"holdout_accuracy\":%.6f,"
 		    "\"temperature\":%.4f,\"threshold\":%.4f,\"margin\":%.4f,"
-		    "\"model_bytes\":%zu,\"data_hash\":\"%s\"}\n",
+		    "\"model_bytes\":%zu,\"data_hash\":\"%s\","
+		    "\"corrections\":%zu}\n",
 		    st.examples, st.intents, st.features, st.seconds,
 		    st.train_accuracy, st.holdout_accuracy, st.temperature,
-		    st.threshold, st.margin, st.model_bytes, st.data_hash);
+		    st.threshold, st.margin, st.model_bytes, st.data_hash,
+		    st.corrections);
 	else
-		sbuf_addf(&out, "examples          %zu\n"
+		sbuf_addf(&out, "examples          %zu (%zu from reviews)\n"
 		    "intents           %zu\n"
 		    "features          %zu\n"
 		    "time              %.2f s\n"
@@ -70,9 +73,10 @@ cmd_train_run(struct sd_ctx *ctx, int argc, char **argv)
 		    "threshold         %.2f\n"
 		    "margin            %.2f\n"
 		    "model             %zu bytes, data %s\n",
-		    st.examples, st.intents, st.features, st.seconds,
-		    st.train_accuracy, st.holdout_accuracy, st.temperature,
-		    st.threshold, st.margin, st.model_bytes, st.data_hash);
+		    st.examples, st.corrections, st.intents, st.features,
+		    st.seconds, st.train_accuracy, st.holdout_accuracy,
+		    st.temperature, st.threshold, st.margin, st.model_bytes,
+		    st.data_hash);
 	fputs(out.buf, stdout);
 	sbuf_release(&out);
 	return SD_EXIT_OK;

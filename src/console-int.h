@@ -13,6 +13,7 @@
 #include "console-doc.h"
 #include "desk.h"
 #include "history.h"
+#include "review.h"
 #include "sbuf.h"
 
 #define SESSIONS_MAX	200	/* rows of the sessions view */
@@ -78,6 +79,13 @@ struct console {
 	char		*qtext;
 	char		**alerts;	/* sessions marked for an alert */
 	size_t		 nalerts;
+
+	int		 review_view;	/* the review queue is on screen */
+	int		 rq_all;	/* it lists reviewed turns too */
+	struct review_turn *rq;		/* the review queue */
+	size_t		 nrq;
+	size_t		 rq_sel;	/* its selected row */
+	struct review_turn rv;		/* the turn under review (id 0: none) */
 
 	int		 ctx_search;	/* context pane shows a search */
 	struct cdoc	 search_doc;
@@ -184,5 +192,30 @@ void		 cdesk_unmark(struct console *, const char *sid);
 void		 cdesk_free(struct console *);
 /* Whether pane p is on screen (the panel: with a customer in it). */
 int		 con_pane_shown(const struct console *, int p);
+/* Select turn n of the session on screen (0 or past the end: latest). */
+void		 con_select_turn(struct console *, long n);
+
+/* console-review.c */
+/*
+ * /review [all|TURN|next|good|bad|intent NAME|product SKU|order ID|
+ * entity TYPE=VALUE|reply TEXT|clear|done].
+ */
+void		 creview_cmd(struct console *, const char *arg);
+/* A key in the review queue view; 1 when it used it. */
+int		 creview_key(struct console *, int ch);
+/* The review queue view as a document (one tag per row), its title. */
+void		 creview_queue_doc(struct console *, struct cdoc *,
+		    struct sbuf *title);
+/* The review card of turn (in the debug pane) when it is under review. */
+void		 creview_card(struct console *, struct cdoc *, long turn);
+/*
+ * Tab after "/review ": subcommands, intents, entity types, each
+ * candidate to add(arg, name); 0 when the console's own completion of
+ * products and orders applies instead.
+ */
+int		 creview_complete(struct console *, const char *line,
+		    size_t ws, size_t point,
+		    void (*add)(void *, const char *), void *arg);
+void		 creview_free(struct console *);
 
 #endif

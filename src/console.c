@@ -69,7 +69,7 @@ static const char *const commands[] = {
 	"/help", "/user", "/session", "/new", "/history", "/search",
 	"/feedback", "/escalate", "/sessions", "/open", "/takeover",
 	"/handback", "/order", "/customer", "/note", "/label", "/resolve",
-	"/canned", "/panes", "/turn", "/verdicts", "/quit", NULL
+	"/canned", "/panes", "/turn", "/verdicts", "/review", "/quit", NULL
 };
 
 static void	 draw(struct console *);
@@ -353,6 +353,7 @@ con_switch(struct console *c, const char *id, int desk)
 	c->session = id != NULL ? xstrdup(id) : NULL;
 	c->desk = desk;
 	c->ctx_search = 0;
+	c->review_view = 0;
 	c->last_note = 0;
 	session_info_release(&c->si);	/* no claim was lost: a new one */
 	msgs_clear(c);
@@ -781,6 +782,8 @@ draw_side(struct console *c, int p)
 		    -1, 1);
 		return;
 	}
+	if (p == PANE_DBG)
+		creview_card(c, &d, t);
 	if (tr != NULL) {
 		if (p == PANE_CTX)
 			cdoc_context(&d, tr, t);
@@ -900,7 +903,25 @@ draw(struct console *c)
 	erase();
 	layout(c);
 	r = c->r[PANE_CONV];
-	if (c->sessions_view) {
+	if (c->review_view && !c->sessions_view) {
+		struct cdoc d = CDOC_INIT;
+		struct sbuf tt = SBUF_INIT;
+		size_t n, i;
+
+		creview_queue_doc(c, &d, &tt);
+		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
+		for (i = 0; i < n; i++)	/* the selected turn in sight */
+			if (d.ln[c->rows[i].line].tag == (long)c->rq_sel)
+				break;
+		if (i < n && (int)i >= c->scroll[PANE_CONV] + r.h - 3)
+			c->scroll[PANE_CONV] = (int)i - r.h + 4;
+		if (i < n && (int)i < c->scroll[PANE_CONV])
+			c->scroll[PANE_CONV] = (int)i;
+		draw_doc(c, r, &d, c->rows, n, &c->scroll[PANE_CONV], 0,
+		    c->focus == PANE_CONV, tt.buf, -1, 1);
+		cdoc_clear(&d);
+		sbuf_release(&tt);
+	} else if (c->sessions_view) {
 		struct cdoc d = CDOC_INIT;
 		size_t n, i, nrows;
 
@@ -1165,7 +1186,11 @@ con_complete(int count, int key)
 			if (strncmp(all.v[i], line + ws, point - ws) == 0)
 				cand_add(&cs, all.v[i]);
 		cands_free(&all);
-	} else if (arg && strncmp(line, "/order ", 7) == 0) {
+	} else if (arg && strncmp(line, "/review ", 8) == 0 &&
+	    creview_complete(c, line, ws, point, cand_add_any, &cs)) {
+		;
+	} else if (arg && (strncmp(line, "/order ", 7) == 0 ||
+	    strncmp(line, "/review order ", 14) == 0)) {
 		cand_query_for(c, orders_sql, c->panel.cust.id != NULL ?
 		    c->panel.cust.id : c->user, line + ws, point - ws, &cs);
 	} else if (arg && (strncmp(line, "/feedback ", 10) == 0 ||
@@ -1177,7 +1202,8 @@ con_complete(int count, int key)
 		for (i = 0; v[i] != NULL; i++)
 			if (ci_prefix(v[i], line + ws, point - ws))
 				cand_add(&cs, v[i]);
-	} else if (!arg || strncmp(line, "/search ", 8) == 0) {
+	} else if (!arg || strncmp(line, "/search ", 8) == 0 ||
+	    strncmp(line, "/review product ", 16) == 0) {
 		if (c->user != NULL && point > ws)
 			cand_query(c, orders_sql, line + ws, point - ws, &cs);
 		/* Word starts before the point, nearest first, at most 4. */
@@ -1286,6 +1312,7 @@ show_help(struct console *c)
 	    " reset\n"
 	    "  /turn N                show turn N's context and debug data\n"
 	    "  /verdicts [on|off]     fact-check marks in generated replies\n"
+	    "  /review [all|TURN]     the review queue\n"
 	    "  /quit                  leave (also Ctrl-D, F10)\n"
 	    "Keys: F1 help  F2 context  F3 debug  F4 sessions  F5/F6 previous/"
 	    "next turn (also Ctrl/Alt-Up/Down)  F7/F8 narrower/wider  F9 "
@@ -1619,6 +1646,12 @@ select_turn(struct console *c, long n)
 	    c->sel == 0 ? " (latest)" : "");
 }
 
+void
+con_select_turn(struct console *c, long n)
+{
+	select_turn(c, n);
+}
+
 static void
 cmd_line(struct console *c, char *line)
 {
@@ -1687,6 +1720,8 @@ cmd_line(struct console *c, char *line)
 		cmd_panes(c, arg);
 	else if (strcmp(cmd, "/verdicts") == 0)
 		cmd_verdicts(c, arg);
+	else if (strcmp(cmd, "/review") == 0)
+		creview_cmd(c, arg);
 	else if (strcmp(cmd, "/turn") == 0) {
 		long n = strtol(arg, NULL, 10);
 
@@ -1930,6 +1965,9 @@ on_key(struct console *c, int ch)
 		ch = KEY_F(6);
 	page = c->r[c->focus].h > 3 ? c->r[c->focus].h - 2 : 1;
 	c->dirty = 1;
+	if (c->review_view && !c->sessions_view && empty &&
+	    creview_key(c, ch))
+		return;
 	switch (ch) {
 	case KEY_F(1):
 		show_help(c);
@@ -2130,6 +2168,7 @@ console_free(struct console *c)
 	msgs_clear(c);
 	free(c->msgs);
 	cdesk_free(c);
+	creview_free(c);
 	session_info_release(&c->si);
 	cdoc_clear(&c->conv_doc);
 	cdoc_clear(&c->search_doc);

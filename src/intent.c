@@ -41,6 +41,7 @@
 #include "intent.h"
 #include "intent-int.h"
 #include "paths.h"
+#include "review.h"
 #include "sbuf.h"
 #include "store.h"
 #include "text.h"
@@ -1335,6 +1336,20 @@ calibrate(struct intent_model *m, const struct trainset *ts,
 	free(ok);
 }
 
+/* One example and its variants into ts. */
+static void
+example_add(struct trainset *ts, const char *text, int id,
+    struct intent_result *r, struct sbuf *variant)
+{
+	size_t	 len = strlen(text);
+	int	 holdout;
+
+	/* a variant calibrates with its original, never apart */
+	holdout = mix64(fnv(FNV_INIT, text, len)) % HOLDOUT_MOD == 3;
+	trainset_add(ts, text, len, id, holdout, r);
+	trainset_augment(ts, text, len, id, holdout, r, variant);
+}
+
 /* Read one JSON Lines training file into ts. */
 static enum sd_rc
 read_file(struct trainset *ts, const char *path, struct intent_result *r,
@@ -1346,8 +1361,7 @@ read_file(struct trainset *ts, const char *path, struct intent_result *r,
 	struct sbuf	 variant = SBUF_INIT;
 	cJSON		*root = NULL, *text, *intent;
 	enum sd_rc	 rc = SD_OK;
-	int		 id, holdout;
-	size_t		 len;
+	int		 id;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		rc = sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
@@ -1378,13 +1392,7 @@ read_file(struct trainset *ts, const char *path, struct intent_result *r,
 			    intent->valuestring);
 			goto out;
 		}
-		len = strlen(text->valuestring);
-		/* a variant calibrates with its original, never apart */
-		holdout = mix64(fnv(FNV_INIT, text->valuestring, len)) %
-		    HOLDOUT_MOD == 3;
-		trainset_add(ts, text->valuestring, len, id, holdout, r);
-		trainset_augment(ts, text->valuestring, len, id, holdout, r,
-		    &variant);
+		example_add(ts, text->valuestring, id, r, &variant);
 	}
 	if (ferror(fp))
 		rc = sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
@@ -1450,6 +1458,17 @@ intent_train_model(const char *const *files, size_t nfiles,
     struct intent_train_stats *stp, unsigned char **blob, size_t *bloblen,
     struct sd_error *err)
 {
+	return intent_train_model_with(files, nfiles, NULL, 0, stp, blob,
+	    bloblen, err);
+}
+
+struct intent_model *
+intent_train_model_with(const char *const *files, size_t nfiles,
+    const struct intent_example *extra, size_t nextra,
+    struct intent_train_stats *stp, unsigned char **blob, size_t *bloblen,
+    struct sd_error *err)
+{
+	struct sbuf	 variant = SBUF_INIT;
 	struct trainset	 ts;
 	struct intent_result r = INTENT_RESULT_INIT;
 	struct intent_model *m = NULL;
@@ -1465,6 +1484,16 @@ intent_train_model(const char *const *files, size_t nfiles,
 	for (i = 0; i < nfiles; i++)
 		if (read_file(&ts, files[i], &r, err) != SD_OK)
 			goto out;
+	for (i = 0; i < nextra; i++) {
+		if ((k = intent_map_name(extra[i].intent)) < 0) {
+			sd_fail(err, SD_ERR_INVALID, "reviewed example \"%s\": "
+			    "unknown intent \"%s\"", extra[i].text,
+			    extra[i].intent);
+			goto out;
+		}
+		example_add(&ts, extra[i].text, k, &r, &variant);
+	}
+	st.corrections = nextra;
 	if (ts.nex == 0) {
 		sd_fail(err, SD_ERR_INVALID, "intent training: no examples");
 		goto out;
@@ -1521,6 +1550,7 @@ intent_train_model(const char *const *files, size_t nfiles,
 out:
 	if (stp != NULL)
 		*stp = st;
+	sbuf_release(&variant);
 	trainset_release(&ts);
 	intent_result_release(&r);
 	return m;
@@ -1597,11 +1627,11 @@ store_model(struct store *st, const unsigned char *blob, size_t len,
 	    "\"examples\":%zu,\"intents\":%zu,\"features\":%zu,"
 	    "\"train_accuracy\":%.6f,\"holdout_accuracy\":%.6f,"
 	    "\"temperature\":%.6f,\"threshold\":%.4f,\"margin\":%.4f,"
-	    "\"seconds\":%.3f,\"version\":%d}",
+	    "\"seconds\":%.3f,\"version\":%d,\"corrections\":%zu}",
 	    from_share ? "share" : "files", s->data_hash, s->examples,
 	    s->intents, s->features, s->train_accuracy, s->holdout_accuracy,
 	    s->temperature, s->threshold, s->margin, s->seconds,
-	    MODEL_VERSION);
+	    MODEL_VERSION, s->corrections);
 	if ((rc = store_begin(st, err)) != SD_OK)
 		goto out;
 	if ((stmt = store_prepare(st, sql, err)) == NULL) {
@@ -1623,6 +1653,35 @@ out:
 	return rc;
 }
 
+/* The reviewed examples, copied out of the statement that read them. */
+struct examples {
+	struct intent_example *v;
+	size_t		 n;
+};
+
+static void
+examples_add(void *arg, const char *text, const char *intent)
+{
+	struct examples	*ex = arg;
+
+	ex->v = xrealloc(ex->v, (ex->n + 1) * sizeof *ex->v);
+	ex->v[ex->n].text = xstrdup(text);
+	ex->v[ex->n].intent = xstrdup(intent);
+	ex->n++;
+}
+
+static void
+examples_free(struct examples *ex)
+{
+	size_t	 i;
+
+	for (i = 0; i < ex->n; i++) {
+		free((char *)ex->v[i].text);
+		free((char *)ex->v[i].intent);
+	}
+	free(ex->v);
+}
+
 enum sd_rc
 intent_train(struct store *st, const char *share_dir,
     const char *const *files, size_t nfiles, struct intent_train_stats *s,
@@ -1633,6 +1692,7 @@ intent_train(struct store *st, const char *share_dir,
 	unsigned char	*blob = NULL;
 	struct intent_model *m = NULL;
 	struct intent_train_stats tmp;
+	struct examples	 ex = { NULL, 0 };
 	enum sd_rc	 rc;
 	int		 from_share = files == NULL;
 
@@ -1645,13 +1705,18 @@ intent_train(struct store *st, const char *share_dir,
 		files = (const char *const *)def;
 		nfiles = ndef;
 	}
-	if ((m = intent_train_model(files, nfiles, s, &blob, &len, err)) ==
-	    NULL) {
+	if (review_examples(st, examples_add, &ex, err) < 0) {
+		rc = err != NULL ? err->rc : SD_ERR_DB;
+		goto out;
+	}
+	if ((m = intent_train_model_with(files, nfiles, ex.v, ex.n, s, &blob,
+	    &len, err)) == NULL) {
 		rc = err != NULL ? err->rc : SD_ERR_INVALID;
 		goto out;
 	}
 	rc = store_model(st, blob, len, s, from_share, err);
 out:
+	examples_free(&ex);
 	intent_model_free(m);
 	free(blob);
 	free_files(def, ndef);

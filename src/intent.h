@@ -135,6 +135,13 @@ struct intent_train_stats {
 	double	 margin;	/* ambiguous when top1 - top2 below this */
 	size_t	 model_bytes;	/* size of the stored blob */
 	char	 data_hash[17];	/* hex FNV-1a of the training data */
+	size_t	 corrections;	/* examples from reviewed turns */
+};
+
+/* A training example given in memory (a reviewed turn). */
+struct intent_example {
+	const char	*text;
+	const char	*intent;	/* as intent_map_name takes it */
 };
 
 /*
@@ -147,9 +154,12 @@ enum sd_rc	 intent_default_files(const char *share_dir, char ***files,
 
 /*
  * Train on JSON Lines files ({"text": ..., "intent": ...}, canonical
- * names or aliases) and store the model as "intent" in one transaction.
- * files NULL: the default files of share_dir.  stats may be NULL.  A bad
- * line is an error naming file:line; the store is then left unchanged.
+ * names or aliases) and the reviewed turns' intents (review_examples),
+ * and store the model as "intent" in one transaction.  files NULL: the
+ * default files of share_dir.  stats may be NULL.  A bad line is an
+ * error naming file:line; the store is then left unchanged.  Whether a
+ * stored model is stale is decided by the files alone: a review takes
+ * effect at the next training.
  */
 enum sd_rc	 intent_train(struct store *, const char *share_dir,
 		    const char *const *files, size_t nfiles,
@@ -161,6 +171,11 @@ enum sd_rc	 intent_train(struct store *, const char *share_dir,
  */
 struct intent_model *intent_train_model(const char *const *files,
 		    size_t nfiles, struct intent_train_stats *,
+		    unsigned char **blob, size_t *bloblen, struct sd_error *);
+/* The same with extra[0..nextra) added to the files' examples. */
+struct intent_model *intent_train_model_with(const char *const *files,
+		    size_t nfiles, const struct intent_example *extra,
+		    size_t nextra, struct intent_train_stats *,
 		    unsigned char **blob, size_t *bloblen, struct sd_error *);
 
 /*

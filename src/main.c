@@ -43,6 +43,7 @@ extern const struct sd_cmd cmd_payments_entry;
 extern const struct sd_cmd cmd_stats_entry;
 extern const struct sd_cmd cmd_experiment_entry;
 extern const struct sd_cmd cmd_export_entry;
+extern const struct sd_cmd cmd_review_entry;
 extern const struct sd_cmd cmd_embed_entry;
 
 const struct sd_cmd *const cmd_table[] = {
@@ -68,6 +69,7 @@ const struct sd_cmd *const cmd_table[] = {
 	&cmd_stats_entry,
 	&cmd_experiment_entry,
 	&cmd_export_entry,
+	&cmd_review_entry,
 	&cmd_embed_entry,
 	NULL
 };

@@ -753,6 +753,32 @@ static const char *const history_migrations[] = {
 	 * only talks as customers.
 	 */
 	"ALTER TABLE history.api_keys ADD COLUMN agent TEXT;",
+
+	/*
+	 * 10 -> 11: reviews of customer turns (review.c), one per turn:
+	 * re-reviewing replaces it (revisions counts how often).  The
+	 * verdict on the reply, and what the turn should have been: the
+	 * intent, entities ([{"type", "value"}]), the product (SKU) or
+	 * order it was about, the reply it should have given; NULL where
+	 * the reviewer corrected nothing.  Feedback by reply, for the
+	 * review queue, which reads every reply's lowest rating.
+	 */
+	"CREATE TABLE history.reviews ("
+	"  user_msg_id INTEGER PRIMARY KEY"
+	"    REFERENCES messages(id) ON DELETE CASCADE,"
+	"  verdict TEXT NOT NULL CHECK (verdict IN ('good', 'bad')),"
+	"  intent TEXT,"
+	"  entities TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(entities)),"
+	"  product TEXT,"
+	"  order_id TEXT,"
+	"  reply TEXT,"
+	"  reviewer TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  revisions INTEGER NOT NULL DEFAULT 1"
+	");"
+	/* the queue reads each reply's lowest rating */
+	"CREATE INDEX history.feedback_message ON feedback(message_id);",
 };
 
 /*

@@ -15,7 +15,7 @@ run_ok "export chat" "$SHOPDESK" export chat
 contains "chat records start with the system message" "$T/out" '{"messages":[{"role":"system"'
 run_ok "export --from a later day" "$SHOPDESK" export --from 2026-12-01 nlu
 [ ! -s "$T/out" ]; ok $? "nothing after the range"
-run_fails "an unknown format" 2 "$SHOPDESK" export stories
+run_fails "an unknown format" 2 "$SHOPDESK" export poems
 run_fails "no format" 2 "$SHOPDESK" export
 run_fails "a bad date" 2 "$SHOPDESK" export --to 2026-13-01 nlu
 contains "names --to" "$T/err" "--to"
