@@ -714,6 +714,7 @@ trigger_report(struct store *st, double days, struct trigger_stat **out,
     size_t *n, struct sd_error *err)
 {
 	static const char sql[] = "SELECT f.trigger, count(*),"
+	    " count(f.seen_at),"
 	    " sum(EXISTS (SELECT 1 FROM messages m"
 	    "   WHERE m.session_id = f.session_id AND m.role = 'user'"
 	    "   AND m.id > f.message_id)),"
@@ -736,8 +737,9 @@ trigger_report(struct store *st, double days, struct trigger_stat **out,
 		v[len].trigger = xstrdup((const char *)sqlite3_column_text(s,
 		    0));
 		v[len].sent = sqlite3_column_int64(s, 1);
-		v[len].replied = sqlite3_column_int64(s, 2);
-		v[len].converted = sqlite3_column_int64(s, 3);
+		v[len].seen = sqlite3_column_int64(s, 2);
+		v[len].replied = sqlite3_column_int64(s, 3);
+		v[len].converted = sqlite3_column_int64(s, 4);
 		len++;
 	}
 	sqlite3_reset(s);
