@@ -5,10 +5,12 @@
  * customer's client fetches it: the notifications list, the session's
  * event stream, or the session's history (what the widget shows when
  * it opens the session).  Sent alone says only that it was stored.
+ * The agent desk lists a customer's latest ones with that time.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
@@ -84,5 +86,55 @@ trigger_report_json(struct store *st, double days, cJSON *obj,
 		free(v[i].trigger);
 	}
 	free(v);
+	return SD_OK;
+}
+
+static char *
+col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+enum sd_rc
+trigger_recent(struct store *st, const char *customer, int limit,
+    struct trigger_note **out, size_t *n, struct sd_error *err)
+{
+	static const char sql[] = "SELECT f.id, f.trigger, f.session_id,"
+	    " f.message_id, m.text, f.fired_at, f.seen_at"
+	    " FROM trigger_firings f JOIN messages m ON m.id = f.message_id"
+	    " WHERE f.customer = ?1 ORDER BY f.id DESC LIMIT ?2";
+	struct trigger_note *v = NULL, *t;
+	size_t		 len = 0;
+	sqlite3_stmt	*s;
+	int		 x;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, limit);
+	while ((x = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xrealloc(v, (len + 1) * sizeof *v);
+		t = &v[len++];
+		t->id = sqlite3_column_int64(s, 0);
+		t->trigger = col_dup(s, 1);
+		t->session_id = col_dup(s, 2);
+		t->message_id = sqlite3_column_int64(s, 3);
+		t->text = col_dup(s, 4);
+		t->fired_at = col_dup(s, 5);
+		t->seen_at = col_dup(s, 6);
+	}
+	sqlite3_reset(s);
+	if (x != SQLITE_DONE) {
+		while (len > 0)
+			trigger_note_release(&v[--len]);
+		free(v);
+		return store_fail(st, err, "read the customer's notifications");
+	}
+	*out = v;
+	*n = len;
 	return SD_OK;
 }

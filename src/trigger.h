@@ -101,6 +101,7 @@ struct trigger_note {
 	long long	 message_id;
 	char		*text;
 	char		*fired_at;
+	char		*seen_at;	/* first fetched, or NULL */
 };
 void		 trigger_note_release(struct trigger_note *);
 /* The customer's messages after firing id after, oldest first, at most
@@ -117,6 +118,11 @@ enum sd_rc	 trigger_notes(struct store *, const char *customer,
  */
 enum sd_rc	 trigger_seen(struct store *, const char *sid, long long first,
 		    long long last, struct sd_error *);
+
+/* The customer's latest messages, newest first, at most limit. */
+enum sd_rc	 trigger_recent(struct store *, const char *customer,
+		    int limit, struct trigger_note **out, size_t *n,
+		    struct sd_error *);
 
 /* Days after a message an order counts as converted, by default. */
 #define TRIGGER_CONVERT_DAYS	7
