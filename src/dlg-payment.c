@@ -36,31 +36,27 @@ static const char *const refund_words[] = { "refund", "refunds",
 	"refunded", "money back", "reimburse", "reimbursed", NULL };
 
 /*
- * The provider's settings (environment, else the sources file), or 0
- * when the shop has none: then the store's records answer alone.  A
- * sources file that cannot be used is no provider either; why goes to
- * the trace.
+ * The provider's settings (environment, else the sources file): 1, or
+ * 0 when the shop has none (the store's records answer alone), or -1
+ * with err set when they cannot be used (a sources file others may
+ * read): a provider that cannot be asked.
  */
 static int
-provider(struct tctx *t, struct payment_config *c)
+provider(struct payment_config *c, struct sd_error *err)
 {
-	struct sd_error	 err = SD_ERROR_INIT;
 	char		*path = sources_default_path(), *key = NULL;
-	int		 ok = 0;
+	int		 r = 0;
 
 	memset(c, 0, sizeof *c);
 	if (sources_get(path, "stripe.key", "SHOPDESK_STRIPE_KEY", &key,
-	    &err) == SD_OK && key == NULL)
-		goto out;	/* no provider: nothing to say */
-	sd_error_clear(&err);
-	if (!(ok = payment_config_load(path, c, &err) == SD_OK))
-		dlg_jset_str(dlg_jobj(t->trace, "payment"), "error",
-		    sd_error_msg(&err));
+	    err) == SD_OK && key == NULL)
+		goto out;	/* no provider */
+	sd_error_clear(err);
+	r = payment_config_load(path, c, err) == SD_OK ? 1 : -1;
 out:
 	free(key);
 	free(path);
-	sd_error_clear(&err);
-	return ok;
+	return r;
 }
 
 /* The customer's orders with a return or refund, newest first. */
@@ -108,6 +104,7 @@ dlg_payment_question(struct tctx *t)
 {
 	struct payment_config c;
 	struct dlg_order_pick p;
+	struct sd_error	 err = SD_ERROR_INIT;
 	char		**ids = NULL;
 	size_t		 n = 0, i;
 	int		 done = 0;
@@ -119,8 +116,9 @@ dlg_payment_question(struct tctx *t)
 	dlg_order_pick_release(&p);
 	if (done)
 		return 0;	/* dlg_order_question answers that order */
-	if (!provider(t, &c))
+	if (provider(&c, &err) == 0)
 		return 0;
+	sd_error_clear(&err);	/* dlg_payment_answer tells */
 	payment_config_release(&c);
 	refund_orders(t, &ids, &n);
 	if (n == 1) {
@@ -273,17 +271,22 @@ dlg_payment_answer(struct tctx *t, const struct order *o)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 why = SBUF_INIT;
 	enum sd_rc	 rc;
+	int		 ok;
 
 	/* Figures from an earlier turn back nothing said now. */
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "payment");
-	if (!provider(t, &c))
+	if ((ok = provider(&c, &err)) == 0)
 		return 0;
-	/* No snapshot of the store is held while the provider is asked. */
-	dlg_read_end(t);
-	dlg_retrieve_begin(t);
-	rc = payment_lookup(&c, o->id, &p, &err);
-	dlg_retrieve_end(t);
-	payment_config_release(&c);
+	if (ok < 0)
+		rc = err.rc;
+	else {
+		/* No snapshot of the store is held while it is asked. */
+		dlg_read_end(t);
+		dlg_retrieve_begin(t);
+		rc = payment_lookup(&c, o->id, &p, &err);
+		dlg_retrieve_end(t);
+		payment_config_release(&c);
+	}
 	if (rc == SD_OK) {
 		say_status(t, o, &p);
 		payment_status_release(&p);

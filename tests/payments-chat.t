@@ -103,8 +103,9 @@ printf 'stripe.key = sk_test_fake\n' >"$T/sources"
 mkdir -p "$T/cfg/shopdesk" && mv "$T/sources" "$T/cfg/shopdesk/sources"
 chmod 644 "$T/cfg/shopdesk/sources"
 SHOPDESK_STRIPE_KEY= chat C1012 "has my refund gone through?"
-contains "a sources file others can read is not used" "$T/chat" \
-    "orders are #12197"
+contains "a sources file others can read is not used: said so" "$T/chat" \
+    "I couldn't check with our payment provider just now"
+contains "then the store's records" "$T/chat" "Your return for order #12197"
 contains "the trace says why" "$T/json" "chmod 600"
 chmod 600 "$T/cfg/shopdesk/sources"
 SHOPDESK_STRIPE_KEY= chat C1012 "has my refund gone through?"
