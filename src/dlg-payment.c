@@ -121,15 +121,19 @@ dlg_payment_question(struct tctx *t)
 	sd_error_clear(&err);	/* dlg_payment_answer tells */
 	payment_config_release(&c);
 	refund_orders(t, &ids, &n);
-	if (n == 1) {
+	if (n > 0) {
+		/* Acted on as a refund question, whatever it was read as. */
 		t->order_topic = ORDQ_REFUND;
+		t->intent = "track_refund";
+		t->intent_id = intent_id(t->intent);
 		dlg_jset_str(t->trace, "order_question", "track_refund");
+	}
+	if (n == 1) {
 		dlg_jset_str(t->trace, "order_resolution", "the customer's "
 		    "only order with a return or refund");
 		dlg_handle_order_id(t, "track_refund", ids[0]);
 		done = 1;
 	} else if (n > 1) {
-		t->order_topic = ORDQ_REFUND;
 		dlg_jset_str(t->trace, "order_resolution", "the customer's "
 		    "orders with a return or refund");
 		dlg_open_form(t, "track_refund");
