@@ -122,7 +122,7 @@ triggers_report_main(struct sd_ctx *ctx, int argc, char **argv)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct trigger_stat *v = NULL;
-	double		 days = 7;
+	double		 days = TRIGGER_CONVERT_DAYS;
 	char		*end;
 	size_t		 n = 0, i;
 
@@ -138,11 +138,11 @@ triggers_report_main(struct sd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_triggers_entry);
 	if (trigger_report(ctx->st, days, &v, &n, &err) != SD_OK)
 		return fail(&err);
-	printf("%-24s %6s %8s %10s\n", "TRIGGER", "SENT", "REPLIED",
-	    "CONVERTED");
+	printf("%-24s %6s %6s %8s %10s\n", "TRIGGER", "SENT", "SEEN",
+	    "REPLIED", "CONVERTED");
 	for (i = 0; i < n; i++) {
-		printf("%-24s %6lld %8lld %10lld\n", v[i].trigger, v[i].sent,
-		    v[i].replied, v[i].converted);
+		printf("%-24s %6lld %6lld %8lld %10lld\n", v[i].trigger,
+		    v[i].sent, v[i].seen, v[i].replied, v[i].converted);
 		free(v[i].trigger);
 	}
 	free(v);

@@ -316,6 +316,60 @@ panel_order(struct console *c, struct cdoc *d, const struct desk_order *o,
 	(void)c;
 }
 
+/* ", seen 2026-11-20T12:05:00Z" as ", seen 11-20 12:05". */
+static void
+panel_when(struct cdoc *d, int style, const char *what, const char *iso)
+{
+	if (iso != NULL && strlen(iso) >= 16)
+		cdoc_addf(d, style, "%s %.5s %.5s", what, iso + 5, iso + 11);
+	else
+		cdoc_addf(d, style, "%s %s", what, iso != NULL ? iso : "?");
+}
+
+/*
+ * The proactive messages sent to the customer (trigger.c), newest
+ * first: which trigger, when, and whether the customer's client has
+ * fetched it yet; those of the session on screen are marked "here",
+ * the others name their session and quote the message.  None: no
+ * heading either.
+ */
+static void
+panel_notes(struct console *c, struct cdoc *d)
+{
+	const struct desk_panel *p = &c->panel;
+	const struct trigger_note *n;
+	size_t		 i;
+	int		 here;
+
+	if (p->nnotes == 0)
+		return;		/* the lines are the orders' */
+	cdoc_line(d, 0, -1);
+	cdoc_addf(d, CS_BOLD, "Proactive messages (%zu%s)", p->nnotes,
+	    p->nnotes == DESK_PANEL_NOTES ? ", latest" : "");
+	for (i = 0; i < p->nnotes; i++) {
+		n = &p->notes[i];
+		here = c->session != NULL && strcmp(n->session_id,
+		    c->session) == 0;
+		cdoc_line(d, 4, -1);
+		cdoc_addf(d, here ? CS_SELECT : CS_TEXT, "  %s", n->trigger);
+		if (here)
+			cdoc_adds(d, CS_DIM, " here");
+		else
+			cdoc_addf(d, CS_DIM, " in %s", n->session_id);
+		cdoc_line(d, 7, -1);
+		panel_when(d, CS_DIM, "   sent", n->fired_at);
+		if (n->seen_at != NULL)
+			panel_when(d, CS_BOT, ", seen", n->seen_at);
+		else
+			cdoc_adds(d, CS_ERROR, ", not seen");
+		/* Its text is in the conversation beside. */
+		if (here)
+			continue;
+		cdoc_line(d, 7, -1);
+		cdoc_addf(d, CS_DIM, "   \"%s\"", n->text);
+	}
+}
+
 static void
 panel_rest(struct console *c, struct cdoc *d)
 {
@@ -333,6 +387,7 @@ panel_rest(struct console *c, struct cdoc *d)
 		cdoc_addf(d, CS_DIM, " %s", money);
 		free(money);
 	}
+	panel_notes(c, d);
 	cdoc_line(d, 0, -1);
 	cdoc_addf(d, CS_BOLD, "Past conversations (%zu)", p->npast);
 	for (i = 0; i < p->npast; i++) {

@@ -1,7 +1,9 @@
 /*
  * desk-panel.c: the customer panel of the agent desk: who the customer
  * is, their orders (items, status, tracking, whether each can come
- * back), cart, past conversations and the ratings they gave, gathered
+ * back), cart, past conversations, the ratings they gave and the
+ * proactive messages sent to them (trigger.c: which, when, seen or
+ * not), gathered
  * as rows for each front end to lay out.  Facts come from catalog.c and
  * history.c; the two reads here are over the conversation tables, for
  * which history.c has no per-customer query.
@@ -167,7 +169,10 @@ desk_panel_load(struct store *st, const char *customer, struct desk_panel *p,
 	if ((rc = catalog_cart_items(st, customer, &p->cart, &p->ncart,
 	    err)) != SD_OK || (rc = past_load(st, p, err)) != SD_OK)
 		goto out;
-	rc = ratings_load(st, p, err);
+	if ((rc = ratings_load(st, p, err)) != SD_OK)
+		goto out;
+	rc = trigger_recent(st, customer, DESK_PANEL_NOTES, &p->notes,
+	    &p->nnotes, err);
 out:
 	for (i = 0; i < n; i++)
 		free(ids[i]);
@@ -199,6 +204,9 @@ desk_panel_release(struct desk_panel *p)
 		free(p->ratings[i].created_at);
 	}
 	free(p->ratings);
+	for (i = 0; i < p->nnotes; i++)
+		trigger_note_release(&p->notes[i]);
+	free(p->notes);
 	memset(p, 0, sizeof *p);
 }
 

@@ -10,6 +10,7 @@
 #include "shopdesk.h"
 #include "catalog.h"
 #include "history.h"
+#include "trigger.h"
 
 struct store;
 
@@ -149,9 +150,13 @@ struct desk_panel {
 	size_t		 npast;
 	struct desk_rating *ratings;	/* newest first */
 	size_t		 nratings;
+	struct trigger_note *notes;	/* proactive messages sent, newest
+					   first, seen_at NULL: not seen */
+	size_t		 nnotes;
 };
 #define DESK_PANEL_ORDERS	10	/* orders a panel holds at most */
 #define DESK_PANEL_PAST		10	/* and past conversations */
+#define DESK_PANEL_NOTES	10	/* and proactive messages */
 
 /*
  * Fill p for customer id (SD_ERR_NOTFOUND when unknown).  Release with

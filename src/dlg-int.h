@@ -23,6 +23,7 @@
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
  *	dlg-account.c	account and payment questions a policy fact answers
+ *	dlg-payment.c	refunds and charges as the payment provider has them
  *	dlg-policy.c	the policy: which action a turn takes
  *
  * Dialogue state lives per session as JSON in sessions.state:
@@ -341,6 +342,12 @@ void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
 
 /* dlg-account.c */
 int		 dlg_account_question(struct tctx *t);
+
+/* dlg-payment.c: a refund or charge question about no order named (1:
+ * answered or asked which); the provider's answer about o (1), or 0
+ * for the store's records to answer. */
+int		 dlg_payment_question(struct tctx *t);
+int		 dlg_payment_answer(struct tctx *t, const struct order *o);
 
 /* dlg-orderq.c: what an order question asks, which order it means. */
 enum dlg_order_topic {

@@ -537,7 +537,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_answer_pending(t, ir))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
-	if (dlg_order_question(t) || dlg_account_question(t))
+	if (dlg_payment_question(t) || dlg_order_question(t) ||
+	    dlg_account_question(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||

@@ -547,8 +547,10 @@ dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
 		answer_refund(t, &o);	/* what was deducted, as logged */
 	else if (t->order_topic == ORDQ_FEE)
 		dlg_answer_return_cost(t, &o);
-	else if (strcmp(how, "track_refund") == 0)
-		answer_refund(t, &o);
+	else if (strcmp(how, "track_refund") == 0) {
+		if (!dlg_payment_answer(t, &o))
+			answer_refund(t, &o);
+	}
 	else if (strcmp(how, "track_order") == 0 &&
 	    t->order_topic == ORDQ_LIST && strcmp(o.status, "processing") == 0)
 		cancel_check(t, &o);	/* "ordered it again": undo it? */

@@ -18,6 +18,7 @@
 #include "sbuf.h"
 #include "serve-events.h"
 #include "store.h"
+#include "trigger.h"
 
 #define TICK_MS		250	/* how often the history is looked at */
 #define PING_S		15	/* a comment line this often */
@@ -158,6 +159,7 @@ es_fill(struct serve_events *ev, struct evstream *es)
 	struct message_info *v = NULL;
 	struct sbuf	 sb = SBUF_INIT;
 	size_t		 n = 0, i;
+	long long	 bot0 = 0, bot1 = 0;
 
 	if (history_messages(ev->st, es->sid, es->next, BATCH, 0, &v, &n,
 	    &err) != SD_OK) {
@@ -181,6 +183,11 @@ es_fill(struct serve_events *ev, struct evstream *es)
 			    strlen(v[i].created_at) : 0);
 			sbuf_adds(&sb, "}\n\n");
 		}
+		if (strcmp(v[i].role, "bot") == 0) {
+			bot1 = v[i].id;
+			if (bot0 == 0)
+				bot0 = v[i].id;
+		}
 		message_info_release(&v[i]);
 	}
 	free(v);
@@ -188,6 +195,10 @@ es_fill(struct serve_events *ev, struct evstream *es)
 	if (sb.len > 0)
 		es_put(es, sb.buf, sb.len, 0);
 	sbuf_release(&sb);
+	/* A proactive message streamed to the client: seen (trigger.c). */
+	if (bot0 > 0 && trigger_seen(ev->st, es->sid, bot0, bot1, &err) !=
+	    SD_OK)
+		sd_error_clear(&err);
 }
 
 /*

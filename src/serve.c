@@ -1384,6 +1384,12 @@ api_history(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	a = cJSON_AddArrayToObject(o, "messages");
 	for (i = 0; i < n; i++)
 		cJSON_AddItemToArray(a, message_json(&v[i], debug));
+	/* The proactive messages among them reached the client: seen. */
+	if (n > 0 && trigger_seen(w->st, sid, v[0].id, v[n - 1].id, &err) !=
+	    SD_OK) {
+		ret = respond_fail(sv, c, r, &err, "");
+		goto out;
+	}
 	ret = respond_json(sv, c, r, 200, o);
 out:
 	for (i = 0; i < n; i++)
@@ -1487,6 +1493,9 @@ api_notifications(struct serve *sv, struct MHD_Connection *c,
 		cJSON_AddStringToObject(it, "text", v[i].text);
 		cJSON_AddStringToObject(it, "fired_at", v[i].fired_at);
 		cJSON_AddItemToArray(a, it);
+		/* Listed to the customer's client: seen. */
+		rc = trigger_seen(w->st, v[i].session_id, v[i].message_id,
+		    v[i].message_id, &err);
 	}
 	if (rc != SD_OK)
 		ret = respond_fail(sv, c, r, &err, "");
@@ -1719,8 +1728,10 @@ api_analytics(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		    MHD_HTTP_HEADER_RETRY_AFTER, "1", "analytics: another call "
 		    "is being computed; retry in 1 s");
 	else {
+		/* Proactive messages are the shop's, not one key's. */
 		if (analytics_compute(w->st, from, to, scope, &o, &err) !=
-		    SD_OK)
+		    SD_OK || (scope == 0 && trigger_report_json(w->st,
+		    TRIGGER_CONVERT_DAYS, o, &err) != SD_OK))
 			ret = ERR(500, NULL, "%s", sd_error_msg(&err));
 		else
 			ret = respond_json(sv, c, r, 200, o);

@@ -779,6 +779,17 @@ static const char *const history_migrations[] = {
 	");"
 	/* the queue reads each reply's lowest rating */
 	"CREATE INDEX history.feedback_message ON feedback(message_id);",
+
+	/*
+	 * 11 -> 12: when the customer's client first fetched each
+	 * proactive message (trigger.c): the notifications list, the
+	 * session's event stream or its history over the API.  NULL: not
+	 * seen yet.  Only unseen firings are indexed, by message, so that
+	 * a fetch finds what it makes seen without a write when nothing is.
+	 */
+	"ALTER TABLE history.trigger_firings ADD COLUMN seen_at TEXT;"
+	"CREATE INDEX history.trigger_firings_unseen"
+	"  ON trigger_firings(message_id) WHERE seen_at IS NULL;",
 };
 
 /*

@@ -714,6 +714,7 @@ trigger_report(struct store *st, double days, struct trigger_stat **out,
     size_t *n, struct sd_error *err)
 {
 	static const char sql[] = "SELECT f.trigger, count(*),"
+	    " count(f.seen_at),"
 	    " sum(EXISTS (SELECT 1 FROM messages m"
 	    "   WHERE m.session_id = f.session_id AND m.role = 'user'"
 	    "   AND m.id > f.message_id)),"
@@ -736,8 +737,9 @@ trigger_report(struct store *st, double days, struct trigger_stat **out,
 		v[len].trigger = xstrdup((const char *)sqlite3_column_text(s,
 		    0));
 		v[len].sent = sqlite3_column_int64(s, 1);
-		v[len].replied = sqlite3_column_int64(s, 2);
-		v[len].converted = sqlite3_column_int64(s, 3);
+		v[len].seen = sqlite3_column_int64(s, 2);
+		v[len].replied = sqlite3_column_int64(s, 3);
+		v[len].converted = sqlite3_column_int64(s, 4);
 		len++;
 	}
 	sqlite3_reset(s);
@@ -759,6 +761,7 @@ trigger_note_release(struct trigger_note *t)
 	free(t->session_id);
 	free(t->text);
 	free(t->fired_at);
+	free(t->seen_at);
 	memset(t, 0, sizeof *t);
 }
 
@@ -767,7 +770,8 @@ trigger_notes(struct store *st, const char *customer, long long after,
     int limit, struct trigger_note **out, size_t *n, struct sd_error *err)
 {
 	static const char sql[] = "SELECT f.id, f.trigger, f.session_id,"
-	    " f.message_id, m.text, f.fired_at FROM trigger_firings f"
+	    " f.message_id, m.text, f.fired_at, f.seen_at"
+	    " FROM trigger_firings f"
 	    " JOIN messages m ON m.id = f.message_id"
 	    " WHERE f.customer = ?1 AND f.id > ?2 ORDER BY f.id LIMIT ?3";
 	struct trigger_note *v = NULL;
@@ -793,6 +797,8 @@ trigger_notes(struct store *st, const char *customer, long long after,
 		v[len].text = xstrdup((const char *)sqlite3_column_text(s, 4));
 		v[len].fired_at = xstrdup((const char *)
 		    sqlite3_column_text(s, 5));
+		v[len].seen_at = sqlite3_column_type(s, 6) == SQLITE_NULL ?
+		    NULL : xstrdup((const char *)sqlite3_column_text(s, 6));
 		len++;
 	}
 	sqlite3_reset(s);

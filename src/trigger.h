@@ -17,6 +17,7 @@
 #include "shopdesk.h"
 
 struct store;
+struct cJSON;
 
 enum trigger_kind {
 	TRIGGER_ABANDONED_CART,
@@ -100,6 +101,7 @@ struct trigger_note {
 	long long	 message_id;
 	char		*text;
 	char		*fired_at;
+	char		*seen_at;	/* first fetched, or NULL */
 };
 void		 trigger_note_release(struct trigger_note *);
 /* The customer's messages after firing id after, oldest first, at most
@@ -108,13 +110,34 @@ enum sd_rc	 trigger_notes(struct store *, const char *customer,
 		    long long after, int limit, struct trigger_note **out,
 		    size_t *n, struct sd_error *);
 
-/* Per trigger: sent, replied to (the customer wrote after it in that
- * session), converted (ordered within days after it). */
+/*
+ * The customer's client fetched the messages of session sid with ids
+ * from first to last (the notifications list, the event stream, the
+ * history): the proactive ones among them are seen now, unless they
+ * were before (the first time is kept).  Writes only when one is new.
+ */
+enum sd_rc	 trigger_seen(struct store *, const char *sid, long long first,
+		    long long last, struct sd_error *);
+
+/* The customer's latest messages, newest first, at most limit. */
+enum sd_rc	 trigger_recent(struct store *, const char *customer,
+		    int limit, struct trigger_note **out, size_t *n,
+		    struct sd_error *);
+
+/* Days after a message an order counts as converted, by default. */
+#define TRIGGER_CONVERT_DAYS	7
+
+/* Per trigger: sent, seen (its client fetched it), replied to (the
+ * customer wrote after it in that session), converted (ordered within
+ * days after it). */
 struct trigger_stat {
 	char		*trigger;
-	long long	 sent, replied, converted;
+	long long	 sent, seen, replied, converted;
 };
 enum sd_rc	 trigger_report(struct store *, double days,
 		    struct trigger_stat **out, size_t *n, struct sd_error *);
+/* The same as JSON, an array "triggers" added to obj. */
+enum sd_rc	 trigger_report_json(struct store *, double days,
+		    struct cJSON *obj, struct sd_error *);
 
 #endif

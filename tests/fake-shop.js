@@ -211,12 +211,35 @@ const intents = [
 	  payment_method_details: { card: { brand: 'visa', last4: '4242' } } },
 	{ id: 'pi_3Ok12312', object: 'payment_intent', amount: 14999,
 	  currency: 'usd', status: 'canceled', metadata: { order_id: '12312' } },
+	/* Demo-store orders with a return, asked about in chat. */
+	{ id: 'pi_3Ok12197', object: 'payment_intent', amount: 32800,
+	  currency: 'usd', status: 'succeeded', metadata: { order_id: '12197' },
+	  payment_method_details: { card: { brand: 'discover',
+	  last4: '1810' } } },
+	{ id: 'pi_3Ok12170', object: 'payment_intent', amount: 119900,
+	  currency: 'usd', status: 'succeeded', metadata: { order_id: '12170' } },
+	{ id: 'pi_3Ok12281', object: 'payment_intent', amount: 19900,
+	  currency: 'usd', status: 'succeeded', metadata: { order_id: '12281' } },
+	{ id: 'pi_3Ok12228', object: 'payment_intent', amount: 93899,
+	  currency: 'usd', status: 'succeeded', metadata: { order_id: '12228' } },
+	{ id: 'pi_3Ok12296', object: 'payment_intent', amount: 19900,
+	  currency: 'usd', status: 'succeeded', metadata: { order_id: '12296' } },
 ];
 const refunds = [
 	{ id: 're_1', object: 'refund', amount: 50000, status: 'succeeded',
 	  payment_intent: 'pi_3Ok12345', created: 1795000000 },
 	{ id: 're_2', object: 'refund', amount: 20000, status: 'pending',
 	  payment_intent: 'pi_3Ok12345', created: 1795100000 },
+	/* Card data a provider may hold beside a refund: never to be read. */
+	{ id: 're_3', object: 'refund', amount: 32800, status: 'succeeded',
+	  payment_intent: 'pi_3Ok12197', created: 1795003200,
+	  description: 'to card 6011 0009 9013 9424',
+	  destination_details: { card: { last4: '9424' } } },
+	{ id: 're_4', object: 'refund', amount: 119900, status: 'pending',
+	  payment_intent: 'pi_3Ok12170', created: 1795089600 },
+	{ id: 're_5', object: 'refund', amount: 93899, status: 'failed',
+	  failure_reason: 'expired_or_canceled_card',
+	  payment_intent: 'pi_3Ok12228', created: 1794916800 },
 ];
 
 function stripe(req, res, u) {
@@ -228,6 +251,10 @@ function stripe(req, res, u) {
 		    u.searchParams.get('query') || '');
 		if (!m)
 			return send(res, 400, { error: { message: 'bad query' } });
+		/* Order 12254's payments are on a shard that is down. */
+		if (m[1] === '12254')
+			return send(res, 503, { error: { type: 'api_error',
+			    message: 'Service unavailable' } });
 		return send(res, 200, { object: 'search_result', data:
 		    intents.filter((p) => p.metadata.order_id === m[1]),
 		    has_more: false });

@@ -3,7 +3,7 @@
  * refused to a second agent unless forced, lines of an agent who lost
  * the claim refused, notes kept out of the conversation, labels,
  * resolve and its count, the queue's order and filters, and the
- * customer panel's return verdicts and look-ups.
+ * customer panel's return verdicts, look-ups and proactive messages.
  */
 #include "config.h"
 
@@ -17,6 +17,7 @@
 #include "ingest.h"
 #include "store.h"
 #include "tap.h"
+#include "trigger.h"
 
 /* A session of customer with one line of theirs. */
 static char *
@@ -248,6 +249,62 @@ test_panel(struct store *st)
 	free(ids);
 }
 
+/*
+ * The proactive messages in the panel: the demo's triggers at
+ * 2026-11-20T12:00Z send C1005 an abandoned-cart message, then a
+ * price-drop one, in one session; her client fetches the first only.
+ */
+static void
+test_notes(struct store *st, const char *share)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct trigger_set set;
+	struct trigger_firing *f = NULL;
+	struct trigger_counts counts;
+	struct desk_panel p;
+	char		*path = xasprintf("%s/triggers.json", share);
+	const char	*sid = NULL;
+	long long	 mid = 0;
+	size_t		 n = 0, i;
+
+	if (trigger_load(path, &set, &err) != SD_OK ||
+	    trigger_run(st, &set, 0, &f, &n, &counts, &err) != SD_OK) {
+		printf("Bail out! %s\n", sd_error_msg(&err));
+		exit(1);
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i].customer, "C1005") == 0 &&
+		    strcmp(f[i].trigger, "abandoned-cart") == 0) {
+			sid = f[i].session_id;
+			mid = f[i].message_id;
+		}
+	ok(sid != NULL && trigger_seen(st, sid, mid, mid, &err) == SD_OK,
+	    "C1005's client fetches the abandoned-cart message");
+	ok(desk_panel_load(st, "C1005", &p, &err) == SD_OK,
+	    "the panel of C1005");
+	is_int((long long)p.nnotes, 2, "lists the two messages sent to her");
+	if (p.nnotes == 2) {
+		is_str(p.notes[0].trigger, "price-drop", "newest first");
+		ok(p.notes[0].seen_at == NULL, "the price drop is not seen");
+		is_str(p.notes[1].trigger, "abandoned-cart", "then the cart");
+		is_str(p.notes[1].seen_at, "2026-11-20T12:00:00Z",
+		    "seen when her client fetched it");
+		is_str(p.notes[1].session_id, sid, "in its session");
+		ok(strstr(p.notes[0].text, "Good news, Olivia") != NULL,
+		    "with the message's text");
+	}
+	desk_panel_release(&p);
+	ok(desk_panel_load(st, "C1002", &p, &err) == SD_OK &&
+	    p.nnotes == 1 && strcmp(p.notes[0].trigger, "holiday-gifts") == 0,
+	    "C1002 got one message, a seasonal one");
+	desk_panel_release(&p);
+	for (i = 0; i < n; i++)
+		trigger_firing_release(&f[i]);
+	free(f);
+	trigger_set_release(&set);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -274,6 +331,7 @@ main(void)
 	test_resolve(st, s1);
 	test_queue(st, s1, s2);
 	test_panel(st);
+	test_notes(st, share);
 	store_close(st);
 	tap_rmtree(dir);
 	free(s1);
