@@ -819,6 +819,12 @@ static const char move_history_sql[] =
 			    sizeof history_migrations[0]))
 #define STMT_CACHE	64	/* slots; a power of two */
 
+int
+store_history_version(void)
+{
+	return NHISTORY;
+}
+
 struct stmt_slot {
 	const char	*sql;		/* key: address of the SQL text */
 	sqlite3_stmt	*stmt;

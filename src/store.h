@@ -15,6 +15,8 @@
 /* The schema version this build writes; store_open migrates up to it. */
 #define STORE_VERSION	store_schema_version()
 int		 store_schema_version(void);
+/* The history file's own schema version (its list of migrations). */
+int		 store_history_version(void);
 
 /*
  * Open (creating the file if needed, in a directory that must exist: see
