@@ -336,18 +336,35 @@ lex(struct scratch *sc, const char *s, size_t n)
 	}
 }
 
-/* Lexeme i is the word w. */
+/* The rest of lw, past the first byte. */
 static int
+lw_tail(const char *s, size_t n, const char *w)
+{
+	size_t	 k;
+
+	for (k = 1; k < n; k++)
+		if (s[k] != w[k])
+			return 0;
+	return w[n] == '\0';
+}
+
+/*
+ * Lexeme i is the word w.  The patterns ask this over a hundred times per
+ * lexeme, nearly always of a word that differs at its first letter: that
+ * test is inlined, and the rest compares bytes as they come instead of
+ * taking strlen(w) first (a word's bytes are never NUL, so the end of w
+ * is a mismatch).
+ */
+static inline int
 lw(const struct run *r, size_t i, const char *w)
 {
 	const struct lexeme *l;
-	size_t	 n = strlen(w);
 
 	if (i >= r->sc->nlx)
 		return 0;
 	l = &r->sc->lx[i];
-	return l->kind == LX_WORD && l->b - l->a == n &&
-	    memcmp(r->s + l->a, w, n) == 0;
+	return l->kind == LX_WORD && r->s[l->a] == w[0] &&
+	    lw_tail(r->s + l->a, l->b - l->a, w);
 }
 
 /* Lexeme i is one of the words of list (NULL-terminated). */
@@ -774,10 +791,14 @@ find_dates(struct run *r)
 				continue;
 			}
 		}
-		/* "november 3rd, 2026", "3 nov", "the 3rd of november" */
-		civil_from_days(today(sc), &y, &cm, &cd);
+		/*
+		 * "november 3rd, 2026", "3 nov", "the 3rd of november"; the
+		 * year is this one unless said (today is read only then: it
+		 * costs a clock read and a parse).
+		 */
 		if ((mo = month_at(r, i)) != 0 && (dy = day_at(r, i + 1,
 		    &end)) != 0) {
+			civil_from_days(today(sc), &y, &cm, &cd);
 			e2 = end;
 			if (lsym(r, end + 1, ',') && lnum(r, end + 2) &&
 			    sc->lx[end + 2].ndig == 4)
@@ -799,6 +820,7 @@ find_dates(struct run *r)
 			if (lw(r, mi, "of"))
 				mi++;
 			if ((mo = month_at(r, mi)) != 0 && !lw(r, mi, "mar")) {
+				civil_from_days(today(sc), &y, &cm, &cd);
 				e2 = mi;
 				if (lnum(r, mi + 1) && sc->lx[mi + 1].ndig == 4)
 					e2 = mi + 1;
