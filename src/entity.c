@@ -367,14 +367,34 @@ lw(const struct run *r, size_t i, const char *w)
 	    lw_tail(r->s + l->a, l->b - l->a, w);
 }
 
+/*
+ * The index of lexeme i in list (NULL-terminated), -1 when it is none of
+ * its words.  The lexeme is read once, then each word's first byte.
+ */
+static int
+lw_index(const struct run *r, size_t i, const char *const *list)
+{
+	const struct lexeme *l;
+	const char	*s;
+	size_t		 n;
+	int		 k;
+
+	if (i >= r->sc->nlx || r->sc->lx[i].kind != LX_WORD)
+		return -1;
+	l = &r->sc->lx[i];
+	s = r->s + l->a;
+	n = l->b - l->a;
+	for (k = 0; list[k] != NULL; k++)
+		if (list[k][0] == s[0] && lw_tail(s, n, list[k]))
+			return k;
+	return -1;
+}
+
 /* Lexeme i is one of the words of list (NULL-terminated). */
 static int
 lw_any(const struct run *r, size_t i, const char *const *list)
 {
-	for (; *list != NULL; list++)
-		if (lw(r, i, *list))
-			return 1;
-	return 0;
+	return lw_index(r, i, list) >= 0;
 }
 
 static int
@@ -413,12 +433,7 @@ static const char *const number_words[] = {
 static int
 number_word(const struct run *r, size_t i)
 {
-	int	 k;
-
-	for (k = 0; number_words[k] != NULL; k++)
-		if (lw(r, i, number_words[k]))
-			return k;
-	return -1;
+	return lw_index(r, i, number_words);
 }
 
 /* ---- emails ---- */
@@ -592,9 +607,13 @@ month_at(const struct run *r, size_t i)
 {
 	int	 k;
 
-	for (k = 0; months[k] != NULL; k++)
-		if (lw(r, i, months[k]) || lw(r, i, months3[k]))
-			return k + 1;
+	/*
+	 * A lexeme is one word: it cannot be one month's name and another
+	 * month's abbreviation ("may" is month 5 in both lists).
+	 */
+	if ((k = lw_index(r, i, months)) >= 0 ||
+	    (k = lw_index(r, i, months3)) >= 0)
+		return k + 1;
 	return lw(r, i, "sept") ? 9 : 0;
 }
 
@@ -977,6 +996,7 @@ static const struct qualifier qualifiers[] = {
 	{ { "circa", NULL }, B_ABOUT },
 	{ { NULL }, B_MAX }
 };
+#define NQUALIFIERS	(sizeof qualifiers / sizeof qualifiers[0] - 1)
 
 /* Trim a number for display: 1500, 1499.99. */
 static void
@@ -1052,14 +1072,17 @@ find_prices(struct run *r)
 			i = a2.end;
 			continue;
 		}
-		/* qualifier + amount */
-		for (q = qualifiers; q->words[0] != NULL; q++) {
-			for (k = 0; q->words[k] != NULL; k++)
-				if (!lw(r, i + k, q->words[k]))
+		/* qualifier + amount (each qualifier starts with a word) */
+		q = &qualifiers[NQUALIFIERS];	/* none */
+		k = 0;
+		if (sc->lx[i].kind == LX_WORD)
+			for (q = qualifiers; q->words[0] != NULL; q++) {
+				for (k = 0; q->words[k] != NULL; k++)
+					if (!lw(r, i + k, q->words[k]))
+						break;
+				if (q->words[k] == NULL)
 					break;
-			if (q->words[k] == NULL)
-				break;
-		}
+			}
 		if (q->words[0] == NULL && (lsym(r, i, '<') || lsym(r, i, '>') ||
 		    lsym(r, i, '~'))) {
 			static const struct qualifier sq[] = {
