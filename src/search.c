@@ -744,11 +744,12 @@ is_number(const char *w, double *v)
 	return ok;
 }
 
+/* The first bytes differ for nearly every word of a list: test them first. */
 static int
 word_in(const char *w, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
