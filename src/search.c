@@ -1754,26 +1754,39 @@ run_products(struct store *st, const struct search_query *q,
 }
 
 /* The snippets of the hits from first on (chunks). */
+/*
+ * Snippets of the document hits of res without one: those from first on
+ * (idx NULL), or the n hits listed in idx.  Every hit named gets a
+ * snippet ("" when FTS5 gives none).
+ */
 static enum sd_rc
 chunk_snippets(struct store *st, const char *expr, struct search_result *res,
-    size_t first, struct sd_error *err)
+    size_t first, const size_t *idx, size_t n, struct sd_error *err)
 {
 	sqlite3_stmt	*s;
 	struct sbuf	 ids = SBUF_INIT;
+	struct search_hit *h;
 	long long	 lo = 0, hi = 0, rowid;
-	size_t		 i;
-	int		 r;
+	size_t		 k;
+	int		 r, any = 0;
 
-	if (first >= res->n)
-		return SD_OK;
+	if (idx == NULL)
+		n = first < res->n ? res->n - first : 0;
 	sbuf_addc(&ids, ',');
-	for (i = first; i < res->n; i++) {
-		rowid = res->hits[i].rowid;
-		if (i == first || rowid < lo)
-			lo = rowid;
-		if (i == first || rowid > hi)
-			hi = rowid;
-		sbuf_addf(&ids, "%lld,", rowid);
+	for (k = 0; k < n; k++) {
+		h = &res->hits[idx != NULL ? idx[k] : first + k];
+		if (h->snippet != NULL)
+			continue;
+		if (!any || h->rowid < lo)
+			lo = h->rowid;
+		if (!any || h->rowid > hi)
+			hi = h->rowid;
+		any = 1;
+		sbuf_addf(&ids, "%lld,", h->rowid);
+	}
+	if (!any) {
+		sbuf_release(&ids);
+		return SD_OK;
 	}
 	if ((s = store_prepare(st, chunk_snippets_sql, err)) == NULL) {
 		sbuf_release(&ids);
@@ -1785,19 +1798,42 @@ chunk_snippets(struct store *st, const char *expr, struct search_result *res,
 	sqlite3_bind_text(s, 4, ids.buf, -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		rowid = sqlite3_column_int64(s, 0);
-		for (i = first; i < res->n; i++)
-			if (res->hits[i].rowid == rowid &&
-			    res->hits[i].snippet == NULL)
-				res->hits[i].snippet = col_dup(s, 1);
+		for (k = 0; k < n; k++) {
+			h = &res->hits[idx != NULL ? idx[k] : first + k];
+			if (h->rowid == rowid && h->snippet == NULL)
+				h->snippet = col_dup(s, 1);
+		}
 	}
 	sqlite3_reset(s);
 	sbuf_release(&ids);
-	for (i = first; i < res->n; i++)
-		if (res->hits[i].snippet == NULL)
-			res->hits[i].snippet = xstrdup("");
+	for (k = 0; k < n; k++) {
+		h = &res->hits[idx != NULL ? idx[k] : first + k];
+		if (h->snippet == NULL)
+			h->snippet = xstrdup("");
+	}
 	if (r != SQLITE_DONE)
 		return store_fail(st, err, "search documents");
 	return SD_OK;
+}
+
+enum sd_rc
+search_snippets(struct store *st, struct search_result *res,
+    const size_t *idx, size_t n, struct sd_error *err)
+{
+	size_t	 k;
+
+	for (k = 0; k < n; k++)
+		if (idx[k] >= res->n)
+			return sd_fail(err, SD_ERR_INVALID,
+			    "search_snippets: hit %zu of %zu", idx[k], res->n);
+	if (res->doc_expr == NULL) {
+		/* Nothing deferred: products and eager hits have theirs. */
+		for (k = 0; k < n; k++)
+			if (res->hits[idx[k]].snippet == NULL)
+				res->hits[idx[k]].snippet = xstrdup("");
+		return SD_OK;
+	}
+	return chunk_snippets(st, res->doc_expr, res, 0, idx, n, err);
 }
 
 /*
@@ -2093,14 +2129,18 @@ rank_products(struct store *st, const struct search_query *q,
 	return run_products(st, q, pl, any->buf, spec, limit, res, cap, err);
 }
 
-/* The same for document chunks. */
+/*
+ * The same for document chunks.  With lazy set the snippets are left to
+ * search_snippets, which finds the expression in res->doc_expr.
+ */
 static enum sd_rc
 rank_chunks(struct store *st, unsigned kinds, const struct sbuf *any,
-    const struct sbuf *all, const char *spec, int limit,
+    const struct sbuf *all, const char *spec, int limit, int lazy,
     struct search_result *res, size_t *cap, const char **used,
     struct sd_error *err)
 {
 	size_t		 first = res->n;
+	const char	*expr = any->buf;
 	enum sd_rc	 rc;
 
 	/*
@@ -2113,14 +2153,21 @@ rank_chunks(struct store *st, unsigned kinds, const struct sbuf *any,
 		    cap, err)) != SD_OK)
 			return rc;
 		if (res->n - first >= (size_t)limit)
-			return chunk_snippets(st, all->buf, res, first, err);
-		hits_drop(res, first);
+			expr = all->buf;
+		else
+			hits_drop(res, first);
 	}
-	*used = any->buf;
-	if ((rc = run_chunks(st, kinds, any->buf, spec, limit, res, cap,
-	    err)) != SD_OK)
-		return rc;
-	return chunk_snippets(st, any->buf, res, first, err);
+	if (expr == any->buf) {
+		*used = any->buf;
+		if ((rc = run_chunks(st, kinds, any->buf, spec, limit, res,
+		    cap, err)) != SD_OK)
+			return rc;
+	}
+	if (lazy) {
+		res->doc_expr = xstrdup(expr);
+		return SD_OK;
+	}
+	return chunk_snippets(st, expr, res, first, NULL, 0, err);
 }
 
 static int
@@ -2174,7 +2221,8 @@ search_run(struct store *st, const struct search_query *q,
 		goto out;
 	if ((kinds & SEARCH_DOC_KINDS) && !filtered &&
 	    (rc = rank_chunks(st, kinds & SEARCH_DOC_KINDS, &expr, &all,
-	    spec.buf, limit, res, &cap, &used, err)) != SD_OK)
+	    spec.buf, limit, q->lazy_snippets, res, &cap, &used, err)) !=
+	    SD_OK)
 		goto out;
 	res->expr = xstrdup(used);
 	if (res->n > 1)
@@ -2202,6 +2250,7 @@ search_result_free(struct search_result *res)
 		search_hit_release(&res->hits[i]);
 	free(res->hits);
 	free(res->expr);
+	free(res->doc_expr);
 	free(res->corrected);
 	free(res->expanded);
 	memset(res, 0, sizeof *res);
