@@ -137,6 +137,13 @@ struct kb_subject {
 	const char *how;		/* named, referred, focus, category,
 					   last, none */
 	int	 unnamed;		/* the names are not in the text */
+	/*
+	 * The customer's own words, stemmed, in order (kb_shared_words'
+	 * bits): made once by kb_subject_stems, where every hit weighed
+	 * used to tokenize and filter the message again.
+	 */
+	char	*stem[32];
+	int	 nstem;
 };
 
 /* A hit weighed against the subject. */
@@ -164,6 +171,9 @@ kb_subject_release(struct kb_subject *s)
 	for (i = 0; i < s->ncat; i++)
 		free(s->cat[i]);
 	free(s->doc);
+	for (i = 0; i < (size_t)s->nstem; i++)
+		free(s->stem[i]);
+	s->nstem = 0;
 }
 
 static void
@@ -362,24 +372,22 @@ kb_name_word(const struct kb_subject *s, const char *w, size_t n)
 }
 
 /*
- * Which of the customer's own words (not common ones, not the subject's
- * names; the first 32) the text holds, each at the start of a word and
- * compared on a crude stem: bit i for the i-th word.
+ * The customer's own words (not common ones, not the subject's names;
+ * the first 32), each cut to a crude stem, into s->stem.
  */
-static uint32_t
-kb_shared_words(struct tctx *t, const struct kb_subject *s, const char *text)
+static void
+kb_subject_stems(struct tctx *t, struct kb_subject *s)
 {
-	struct text_folded f = TEXT_FOLDED_INIT;
 	struct text_token *tok = NULL;
-	const char	*w, *at;
+	const char	*w;
 	char		*word;
 	size_t		 cap = 0, n, i, len;
-	uint32_t	 shared = 0;
-	int		 k = 0;
 
-	text_fold(text, strlen(text), &f);
+	for (i = 0; i < (size_t)s->nstem; i++)
+		free(s->stem[i]);
+	s->nstem = 0;
 	n = text_tokenize(t->fold.s.buf, t->fold.s.len, &tok, &cap);
-	for (i = 0; i < n && k < 32; i++) {
+	for (i = 0; i < n && s->nstem < 32; i++) {
 		w = t->fold.s.buf + tok[i].start;
 		len = tok[i].end - tok[i].start;
 		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
@@ -389,18 +397,34 @@ kb_shared_words(struct tctx *t, const struct kb_subject *s, const char *text)
 		    len)) {
 			/* A stem: "works" finds "work", "charging" "charge". */
 			word[len > 6 ? 5 : len > 3 ? len - 1 : len] = '\0';
-			for (at = f.s.buf; (at = strstr(at, word)) != NULL;
-			    at++)
-				if (at == f.s.buf ||
-				    !isalnum((unsigned char)at[-1]))
-					break;
-			if (at != NULL)
-				shared |= (uint32_t)1 << k;
-			k++;
-		}
-		free(word);
+			s->stem[s->nstem++] = word;
+		} else
+			free(word);
 	}
 	free(tok);
+}
+
+/*
+ * Which of the customer's own words (kb_subject_stems) the text holds,
+ * each at the start of a word: bit i for the i-th word.
+ */
+static uint32_t
+kb_shared_words(const struct kb_subject *s, const char *text)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	const char	*at;
+	uint32_t	 shared = 0;
+	int		 k;
+
+	text_fold(text, strlen(text), &f);
+	for (k = 0; k < s->nstem; k++) {
+		for (at = f.s.buf; (at = strstr(at, s->stem[k])) != NULL;
+		    at++)
+			if (at == f.s.buf || !isalnum((unsigned char)at[-1]))
+				break;
+		if (at != NULL)
+			shared |= (uint32_t)1 << k;
+	}
 	text_folded_release(&f);
 	return shared;
 }
@@ -501,8 +525,8 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		sbuf_reset(&all);
 		sbuf_addf(&all, "%s %s", head, text != NULL ? text : "");
 		id[n] = sqlite3_column_int64(st, 0);
-		in[n] = kb_shared_words(t, s, all.buf);
-		inhead[n] = kb_shared_words(t, s, head);
+		in[n] = kb_shared_words(s, all.buf);
+		inhead[n] = kb_shared_words(s, head);
 		heads[n++] = xstrdup(head);
 	}
 	sqlite3_reset(st);
@@ -525,7 +549,7 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	}
 	for (i = 0; i < n; i++)
 		free(heads[i]);
-	pk->words = kb_bits(got | kb_shared_words(t, s, h->title));
+	pk->words = kb_bits(got | kb_shared_words(s, h->title));
 	return pk->words;
 }
 
@@ -593,7 +617,7 @@ kb_weigh(struct tctx *t, const struct kb_subject *s,
 	 * customer's words counts; a hit of the customer's words alone
 	 * gains by covering more of them.
 	 */
-	all = kb_bits(kb_shared_words(t, s, t->fold.s.buf));
+	all = kb_bits(kb_shared_words(s, t->fold.s.buf));
 	share = all > 0 ? (double)pk->words / all : 0;
 	pk->score = h->score * w * (named ? share : 0.5 + 0.5 * share);
 	/* Each section weighed, for the trace: which rule kept or left it. */
@@ -851,6 +875,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	if (kinds & (SEARCH_KIND_BIT(SEARCH_MANUAL) |
 	    SEARCH_KIND_BIT(SEARCH_TICKET)))
 		kb_subject_find(t, &subj, 0);
+	kb_subject_stems(t, &subj);
 	best = kb_rank(t, &subj, kinds, res, &pk, &n);
 	if (strcmp(subj.how, "named") == 0 && (n == 0 ||
 	    pk[best].score <= 0)) {
@@ -866,6 +891,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		kb_subject_release(&subj);
 		kb_subject_find(t, &subj, 1);
 		lazy = cJSON_GetArraySize(t->retrieved);
+		kb_subject_stems(t, &subj);
 		best = kb_rank(t, &subj, kinds, res, &pk, &n);
 	}
 	if (subj.nsku + subj.ncat > 0 || subj.doc != NULL)
