@@ -144,6 +144,7 @@ struct kb_subject {
 	 */
 	char	*stem[32];
 	int	 nstem;
+	double	 weight[32];		/* kb_word_weights of the stems */
 };
 
 /* A hit weighed against the subject. */
@@ -509,13 +510,13 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	long long	 id[KB_SECTIONS];
 	char		*heads[KB_SECTIONS];
 	int		 n = 0, i, k;
-	double		 v, best = -1, wt[32];
+	const double	*wt = s->weight;
+	double		 v, best = -1;
 
 	pk->rowid = h->rowid;
 	pk->heading = xstrdup(h->heading);
 	if (st == NULL)
 		return 0;
-	kb_word_weights(t, s, wt);
 	dlg_retrieve_begin(t);
 	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
 	while (n < KB_SECTIONS && sqlite3_step(st) == SQLITE_ROW) {
@@ -876,6 +877,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	    SEARCH_KIND_BIT(SEARCH_TICKET)))
 		kb_subject_find(t, &subj, 0);
 	kb_subject_stems(t, &subj);
+	kb_word_weights(t, &subj, subj.weight);
 	best = kb_rank(t, &subj, kinds, res, &pk, &n);
 	if (strcmp(subj.how, "named") == 0 && (n == 0 ||
 	    pk[best].score <= 0)) {
@@ -892,6 +894,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		kb_subject_find(t, &subj, 1);
 		lazy = cJSON_GetArraySize(t->retrieved);
 		kb_subject_stems(t, &subj);
+		kb_word_weights(t, &subj, subj.weight);
 		best = kb_rank(t, &subj, kinds, res, &pk, &n);
 	}
 	if (subj.nsku + subj.ncat > 0 || subj.doc != NULL)
