@@ -91,5 +91,8 @@ printf '%-28s accuracy %.4f  macro-F1 %.4f  %10.0f utterances/s\n' \
 awk -v a="$acc" -v na="$nacc" -v u="$best" -v nu="$nups" 'BEGIN {
 	printf "shopdesk/NLP.js: accuracy %+.4f, throughput x%.1f\n",
 	    a - na, u / nu
+	verdict = (a > na && u >= 20 * nu) ? "met" : "NOT met"
+	printf "target: more accurate than NLP.js and >= 20x its" \
+	    " throughput on the Bitext split: %s\n", verdict
 	exit !(a > na && u >= 20 * nu)
 }'

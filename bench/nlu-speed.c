@@ -27,6 +27,20 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/*
+ * The process's CPU time: what one core spent, whatever else the
+ * machine runs (on a shared machine the wall time also counts the
+ * time slices given to others).
+ */
+static double
+cpu_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -40,7 +54,7 @@ main(int argc, char **argv)
 	char			**texts = NULL;
 	size_t			 n = 0, i, ents = 0;
 	int			 r, rounds;
-	double			 t0, best = 1e9, dt;
+	double			 t0, c0, best = 1e9, cbest = 1e9, dt;
 	FILE			*fp;
 	cJSON			*o, *tx;
 
@@ -93,18 +107,24 @@ main(int argc, char **argv)
 	fclose(fp);
 	for (r = 0; r < rounds; r++) {
 		t0 = now();
+		c0 = cpu_now();
 		for (i = 0; i < n; i++) {
 			intent_classify(im, texts[i], strlen(texts[i]), &ir);
 			ents += entity_extract(gz, texts[i], strlen(texts[i]),
 			    &el);
 		}
+		dt = cpu_now() - c0;
+		if (dt < cbest)
+			cbest = dt;
 		dt = now() - t0;
 		if (dt < best)
 			best = dt;
 	}
 	printf("intent + entities: %zu utterances in %.3f s: %.0f "
-	    "utterances/s (%.2f us each, best of %d)\n", n, best,
-	    (double)n / best, best * 1e6 / (double)n, rounds);
+	    "utterances/s (%.2f us each, best of %d); CPU time %.0f "
+	    "utterances/s (%.2f us each)\n", n, best, (double)n / best,
+	    best * 1e6 / (double)n, rounds, (double)n / cbest,
+	    cbest * 1e6 / (double)n);
 	for (i = 0; i < n; i++)
 		free(texts[i]);
 	free(texts);

@@ -34,10 +34,14 @@
 #include "vector.h"
 #include "dlg-int.h"
 
-/* Retrieval from the knowledge base: search and record what came back. */
-void
-dlg_kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
-    struct search_result *res)
+/*
+ * Retrieval from the knowledge base: search and record what came back.
+ * lazy: the documents' snippets are left to kb_keep_retrieved, for the
+ * items the turn keeps (BM25 alone; the hybrid search makes its own).
+ */
+static void
+kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
+    int lazy, struct search_result *res)
 {
 	struct search_query q = SEARCH_QUERY_INIT;
 	struct sd_error	 err = SD_ERROR_INIT;
@@ -52,6 +56,7 @@ dlg_kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
 	q.kinds = kinds;
 	q.limit = limit;
 	q.price_words = 0;
+	q.lazy_snippets = lazy && t->e->vr == NULL;
 	dlg_retrieve_begin(t);
 	if (t->e->vr != NULL)
 		rc = vec_search(t->e->vr, &q, res, &rk, &err);
@@ -83,6 +88,13 @@ dlg_kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
 	}
 	free(rk);
 	sd_error_clear(&err);
+}
+
+void
+dlg_kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
+    struct search_result *res)
+{
+	kb_search(t, text, kinds, limit, 0, res);
 }
 
 /* Knowledge-base answers: FAQs, policies, manuals, past tickets. */
@@ -125,6 +137,14 @@ struct kb_subject {
 	const char *how;		/* named, referred, focus, category,
 					   last, none */
 	int	 unnamed;		/* the names are not in the text */
+	/*
+	 * The customer's own words, stemmed, in order (kb_shared_words'
+	 * bits): made once by kb_subject_stems, where every hit weighed
+	 * used to tokenize and filter the message again.
+	 */
+	char	*stem[32];
+	int	 nstem;
+	double	 weight[32];		/* kb_word_weights of the stems */
 };
 
 /* A hit weighed against the subject. */
@@ -152,6 +172,9 @@ kb_subject_release(struct kb_subject *s)
 	for (i = 0; i < s->ncat; i++)
 		free(s->cat[i]);
 	free(s->doc);
+	for (i = 0; i < (size_t)s->nstem; i++)
+		free(s->stem[i]);
+	s->nstem = 0;
 }
 
 static void
@@ -350,24 +373,22 @@ kb_name_word(const struct kb_subject *s, const char *w, size_t n)
 }
 
 /*
- * Which of the customer's own words (not common ones, not the subject's
- * names; the first 32) the text holds, each at the start of a word and
- * compared on a crude stem: bit i for the i-th word.
+ * The customer's own words (not common ones, not the subject's names;
+ * the first 32), each cut to a crude stem, into s->stem.
  */
-static uint32_t
-kb_shared_words(struct tctx *t, const struct kb_subject *s, const char *text)
+static void
+kb_subject_stems(struct tctx *t, struct kb_subject *s)
 {
-	struct text_folded f = TEXT_FOLDED_INIT;
 	struct text_token *tok = NULL;
-	const char	*w, *at;
+	const char	*w;
 	char		*word;
 	size_t		 cap = 0, n, i, len;
-	uint32_t	 shared = 0;
-	int		 k = 0;
 
-	text_fold(text, strlen(text), &f);
+	for (i = 0; i < (size_t)s->nstem; i++)
+		free(s->stem[i]);
+	s->nstem = 0;
 	n = text_tokenize(t->fold.s.buf, t->fold.s.len, &tok, &cap);
-	for (i = 0; i < n && k < 32; i++) {
+	for (i = 0; i < n && s->nstem < 32; i++) {
 		w = t->fold.s.buf + tok[i].start;
 		len = tok[i].end - tok[i].start;
 		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
@@ -377,18 +398,34 @@ kb_shared_words(struct tctx *t, const struct kb_subject *s, const char *text)
 		    len)) {
 			/* A stem: "works" finds "work", "charging" "charge". */
 			word[len > 6 ? 5 : len > 3 ? len - 1 : len] = '\0';
-			for (at = f.s.buf; (at = strstr(at, word)) != NULL;
-			    at++)
-				if (at == f.s.buf ||
-				    !isalnum((unsigned char)at[-1]))
-					break;
-			if (at != NULL)
-				shared |= (uint32_t)1 << k;
-			k++;
-		}
-		free(word);
+			s->stem[s->nstem++] = word;
+		} else
+			free(word);
 	}
 	free(tok);
+}
+
+/*
+ * Which of the customer's own words (kb_subject_stems) the text holds,
+ * each at the start of a word: bit i for the i-th word.
+ */
+static uint32_t
+kb_shared_words(const struct kb_subject *s, const char *text)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	const char	*at;
+	uint32_t	 shared = 0;
+	int		 k;
+
+	text_fold(text, strlen(text), &f);
+	for (k = 0; k < s->nstem; k++) {
+		for (at = f.s.buf; (at = strstr(at, s->stem[k])) != NULL;
+		    at++)
+			if (at == f.s.buf || !isalnum((unsigned char)at[-1]))
+				break;
+		if (at != NULL)
+			shared |= (uint32_t)1 << k;
+	}
 	text_folded_release(&f);
 	return shared;
 }
@@ -473,13 +510,13 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	long long	 id[KB_SECTIONS];
 	char		*heads[KB_SECTIONS];
 	int		 n = 0, i, k;
-	double		 v, best = -1, wt[32];
+	const double	*wt = s->weight;
+	double		 v, best = -1;
 
 	pk->rowid = h->rowid;
 	pk->heading = xstrdup(h->heading);
 	if (st == NULL)
 		return 0;
-	kb_word_weights(t, s, wt);
 	dlg_retrieve_begin(t);
 	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
 	while (n < KB_SECTIONS && sqlite3_step(st) == SQLITE_ROW) {
@@ -489,8 +526,8 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		sbuf_reset(&all);
 		sbuf_addf(&all, "%s %s", head, text != NULL ? text : "");
 		id[n] = sqlite3_column_int64(st, 0);
-		in[n] = kb_shared_words(t, s, all.buf);
-		inhead[n] = kb_shared_words(t, s, head);
+		in[n] = kb_shared_words(s, all.buf);
+		inhead[n] = kb_shared_words(s, head);
 		heads[n++] = xstrdup(head);
 	}
 	sqlite3_reset(st);
@@ -513,7 +550,7 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	}
 	for (i = 0; i < n; i++)
 		free(heads[i]);
-	pk->words = kb_bits(got | kb_shared_words(t, s, h->title));
+	pk->words = kb_bits(got | kb_shared_words(s, h->title));
 	return pk->words;
 }
 
@@ -581,7 +618,7 @@ kb_weigh(struct tctx *t, const struct kb_subject *s,
 	 * customer's words counts; a hit of the customer's words alone
 	 * gains by covering more of them.
 	 */
-	all = kb_bits(kb_shared_words(t, s, t->fold.s.buf));
+	all = kb_bits(kb_shared_words(s, t->fold.s.buf));
 	share = all > 0 ? (double)pk->words / all : 0;
 	pk->score = h->score * w * (named ? share : 0.5 + 0.5 * share);
 	/* Each section weighed, for the trace: which rule kept or left it. */
@@ -645,12 +682,29 @@ kb_faq_asked(struct tctx *t, const struct kb_pick *pk, size_t n, size_t best)
 	return found ? i - 1 : best;
 }
 
-/* The chunk's whole text (not the snippet) into the "answer" slot. */
+/* Where hit h is among res[0..1]: *r and *i; 0 when it is none of theirs. */
+static int
+kb_hit_index(const struct search_result *res, const struct search_hit *h,
+    size_t *r, size_t *i)
+{
+	for (*r = 0; *r < 2; (*r)++)
+		for (*i = 0; *i < res[*r].n; (*i)++)
+			if (&res[*r].hits[*i] == h)
+				return 1;
+	return 0;
+}
+
+/*
+ * The chunk's whole text (not the snippet) into the "answer" slot; the
+ * snippet of hit h (of res[0..1]) when the chunk is gone.
+ */
 static void
-kb_answer_text(struct tctx *t, const struct search_hit *h, long long rowid)
+kb_answer_text(struct tctx *t, struct search_result *res,
+    const struct search_hit *h, long long rowid)
 {
 	static const char sql[] = "SELECT text FROM chunks WHERE id = ?1";
 	sqlite3_stmt	*s = store_prepare(t->st, sql, NULL);
+	size_t		 r, i;
 
 	dlg_retrieve_begin(t);
 	if (s != NULL) {
@@ -661,8 +715,11 @@ kb_answer_text(struct tctx *t, const struct search_hit *h, long long rowid)
 		sqlite3_reset(s);
 	}
 	dlg_retrieve_end(t);
-	if (slots_get(&t->slots, "answer") == NULL)
-		slots_set(&t->slots, "answer", h->snippet);
+	if (slots_get(&t->slots, "answer") != NULL)
+		return;
+	if (kb_hit_index(res, h, &r, &i))
+		(void)search_snippets(t->st, &res[r], &i, 1, NULL);
+	slots_set(&t->slots, "answer", h->snippet != NULL ? h->snippet : "");
 }
 
 /*
@@ -679,7 +736,7 @@ kb_search_scoped(struct tctx *t, const struct kb_subject *s,
 	size_t		 i, j, k;
 	int		 scoped = s->nsku + s->ncat > 0 || s->doc != NULL;
 
-	dlg_kb_search(t, t->text, kinds, scoped ? KB_POOL : RETRIEVE_K,
+	kb_search(t, t->text, kinds, scoped ? KB_POOL : RETRIEVE_K, 1,
 	    &res[0]);
 	memset(&res[1], 0, sizeof res[1]);
 	if (!s->unnamed || s->nsku == 0)
@@ -687,7 +744,7 @@ kb_search_scoped(struct tctx *t, const struct kb_subject *s,
 	sbuf_add(&q, t->text, t->len);
 	for (i = 0; i < s->nsku; i++)
 		sbuf_addf(&q, " %s", s->name[i]);
-	dlg_kb_search(t, q.buf, kinds, KB_POOL, &res[1]);
+	kb_search(t, q.buf, kinds, KB_POOL, 1, &res[1]);
 	sbuf_release(&q);
 	for (i = k = 0; i < res[1].n; i++) {
 		for (j = 0; j < res[0].n &&
@@ -702,25 +759,69 @@ kb_search_scoped(struct tctx *t, const struct kb_subject *s,
 	res[1].n = k;
 }
 
+/* The hit of res[0..1] an item of the searches came from, or NULL. */
+static struct search_hit *
+kb_item_hit(struct search_result *res, const cJSON *it)
+{
+	const char	*kind = dlg_jstr(it, "kind"), *id = dlg_jstr(it, "id");
+	size_t		 r, i;
+
+	/* res[0]'s hits were recorded first: an item is its hit's. */
+	for (r = 0; r < 2; r++)
+		for (i = 0; i < res[r].n; i++)
+			if (strcmp(search_kind_name(res[r].hits[i].kind),
+			    kind) == 0 && strcmp(res[r].hits[i].id, id) == 0)
+				return &res[r].hits[i];
+	return NULL;
+}
+
 /*
- * Leave in the trace's retrieved items (which the fact check reads as
- * the turn's sources) only what was cited and the first RETRIEVE_K of
- * the other hits added since item from: a scoped search reads more.
+ * With prune, leave in the trace's retrieved items (which the fact check
+ * reads as the turn's sources) only what was cited and the first
+ * RETRIEVE_K of the other hits added since item from: a scoped search
+ * reads more.  Then give the items kept that res[0..1]'s searches added
+ * (from item lazy on) their snippets: a snippet costs FTS5 about as much
+ * as ranking, and most of the hits weighed are not kept.
  */
 static void
-kb_prune_retrieved(struct tctx *t, int from)
+kb_keep_retrieved(struct tctx *t, int from, int prune,
+    struct search_result *res, int lazy)
 {
-	cJSON	*it;
-	int	 i, kept = 0;
+	struct search_hit *h;
+	cJSON		*it, **items;
+	size_t		*idx[2], nidx[2] = { 0, 0 }, nitems = 0, r, k;
+	int		 i, orig, kept = 0;
 
-	for (i = from; (it = cJSON_GetArrayItem(t->retrieved, i)) != NULL;) {
-		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
-		    "cited")) || kept++ < RETRIEVE_K) {
-			i++;
+	items = xcalloc((size_t)cJSON_GetArraySize(t->retrieved) + 1,
+	    sizeof *items);
+	idx[0] = xcalloc(res[0].n + 1, sizeof *idx[0]);
+	idx[1] = xcalloc(res[1].n + 1, sizeof *idx[1]);
+	for (i = orig = from; (it = cJSON_GetArrayItem(t->retrieved, i)) !=
+	    NULL; orig++) {
+		if (prune && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
+		    "cited")) && kept++ >= RETRIEVE_K) {
+			cJSON_DeleteItemFromArray(t->retrieved, i);
 			continue;
 		}
-		cJSON_DeleteItemFromArray(t->retrieved, i);
+		i++;
+		if (orig < lazy || (h = kb_item_hit(res, it)) == NULL)
+			continue;
+		items[nitems++] = it;
+		if (h->snippet == NULL && kb_hit_index(res, h, &r, &k))
+			idx[r][nidx[r]++] = k;
 	}
+	for (r = 0; r < 2; r++)
+		if (nidx[r] > 0)
+			(void)search_snippets(t->st, &res[r], idx[r], nidx[r],
+			    NULL);	/* on failure each has "" */
+	for (k = 0; k < nitems; k++)
+		if ((h = kb_item_hit(res, items[k])) != NULL &&
+		    h->snippet != NULL)
+			cJSON_ReplaceItemInObjectCaseSensitive(items[k],
+			    "snippet", cJSON_CreateString(h->snippet));
+	free(idx[0]);
+	free(idx[1]);
+	free(items);
 }
 
 static void
@@ -767,6 +868,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	const struct search_hit *h;
 	size_t		 n, best = 0;
 	int		 ok = 0, strong, from = cJSON_GetArraySize(t->retrieved);
+	int		 lazy = from;	/* items of the searches from here */
 
 	memset(&subj, 0, sizeof subj);
 	subj.how = "none";
@@ -774,6 +876,8 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	if (kinds & (SEARCH_KIND_BIT(SEARCH_MANUAL) |
 	    SEARCH_KIND_BIT(SEARCH_TICKET)))
 		kb_subject_find(t, &subj, 0);
+	kb_subject_stems(t, &subj);
+	kb_word_weights(t, &subj, subj.weight);
 	best = kb_rank(t, &subj, kinds, res, &pk, &n);
 	if (strcmp(subj.how, "named") == 0 && (n == 0 ||
 	    pk[best].score <= 0)) {
@@ -782,11 +886,15 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		 * ("how do I move Windows over to it"), so the product in
 		 * focus, as if none were named.
 		 */
+		kb_keep_retrieved(t, from, 0, res, lazy);
 		kb_picks_free(pk, n);
 		search_result_free(&res[0]);
 		search_result_free(&res[1]);
 		kb_subject_release(&subj);
 		kb_subject_find(t, &subj, 1);
+		lazy = cJSON_GetArraySize(t->retrieved);
+		kb_subject_stems(t, &subj);
+		kb_word_weights(t, &subj, subj.weight);
 		best = kb_rank(t, &subj, kinds, res, &pk, &n);
 	}
 	if (subj.nsku + subj.ncat > 0 || subj.doc != NULL)
@@ -806,7 +914,8 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	slots_set(&t->slots, "title", h->title);
 	slots_set(&t->slots, "heading", pk[best].heading != NULL ?
 	    pk[best].heading : h->heading);
-	kb_answer_text(t, h, pk[best].rowid != 0 ? pk[best].rowid : h->rowid);
+	kb_answer_text(t, res, h, pk[best].rowid != 0 ? pk[best].rowid :
+	    h->rowid);
 	dlg_cite(t, search_kind_name(h->kind), h->id, h->title, "text");
 	/*
 	 * The answer is about that product.  The focus is left to the
@@ -826,7 +935,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	dlg_say(t, h->kind == SEARCH_TICKET ? "ticket_answer" : tpl);
 	ok = 1;
 out:
-	kb_prune_retrieved(t, from);
+	kb_keep_retrieved(t, from, 1, res, lazy);
 	kb_picks_free(pk, n);
 	search_result_free(&res[0]);
 	search_result_free(&res[1]);

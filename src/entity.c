@@ -336,28 +336,65 @@ lex(struct scratch *sc, const char *s, size_t n)
 	}
 }
 
-/* Lexeme i is the word w. */
+/* The rest of lw, past the first byte. */
 static int
+lw_tail(const char *s, size_t n, const char *w)
+{
+	size_t	 k;
+
+	for (k = 1; k < n; k++)
+		if (s[k] != w[k])
+			return 0;
+	return w[n] == '\0';
+}
+
+/*
+ * Lexeme i is the word w.  The patterns ask this over a hundred times per
+ * lexeme, nearly always of a word that differs at its first letter: that
+ * test is inlined, and the rest compares bytes as they come instead of
+ * taking strlen(w) first (a word's bytes are never NUL, so the end of w
+ * is a mismatch).
+ */
+static inline int
 lw(const struct run *r, size_t i, const char *w)
 {
 	const struct lexeme *l;
-	size_t	 n = strlen(w);
 
 	if (i >= r->sc->nlx)
 		return 0;
 	l = &r->sc->lx[i];
-	return l->kind == LX_WORD && l->b - l->a == n &&
-	    memcmp(r->s + l->a, w, n) == 0;
+	return l->kind == LX_WORD && r->s[l->a] == w[0] &&
+	    lw_tail(r->s + l->a, l->b - l->a, w);
+}
+
+/*
+ * The index of lexeme i in list (NULL-terminated), -1 when it is none of
+ * its words.  The lexeme is read once, then each word's first byte.
+ */
+static int
+lw_index(const struct run *r, size_t i, const char *const *list)
+{
+	const struct lexeme *l;
+	const char	*s;
+	size_t		 n;
+	int		 k;
+
+	if (i >= r->sc->nlx || r->sc->lx[i].kind != LX_WORD)
+		return -1;
+	l = &r->sc->lx[i];
+	s = r->s + l->a;
+	n = l->b - l->a;
+	for (k = 0; list[k] != NULL; k++)
+		if (list[k][0] == s[0] && lw_tail(s, n, list[k]))
+			return k;
+	return -1;
 }
 
 /* Lexeme i is one of the words of list (NULL-terminated). */
 static int
 lw_any(const struct run *r, size_t i, const char *const *list)
 {
-	for (; *list != NULL; list++)
-		if (lw(r, i, *list))
-			return 1;
-	return 0;
+	return lw_index(r, i, list) >= 0;
 }
 
 static int
@@ -396,12 +433,7 @@ static const char *const number_words[] = {
 static int
 number_word(const struct run *r, size_t i)
 {
-	int	 k;
-
-	for (k = 0; number_words[k] != NULL; k++)
-		if (lw(r, i, number_words[k]))
-			return k;
-	return -1;
+	return lw_index(r, i, number_words);
 }
 
 /* ---- emails ---- */
@@ -575,9 +607,13 @@ month_at(const struct run *r, size_t i)
 {
 	int	 k;
 
-	for (k = 0; months[k] != NULL; k++)
-		if (lw(r, i, months[k]) || lw(r, i, months3[k]))
-			return k + 1;
+	/*
+	 * A lexeme is one word: it cannot be one month's name and another
+	 * month's abbreviation ("may" is month 5 in both lists).
+	 */
+	if ((k = lw_index(r, i, months)) >= 0 ||
+	    (k = lw_index(r, i, months3)) >= 0)
+		return k + 1;
 	return lw(r, i, "sept") ? 9 : 0;
 }
 
@@ -774,10 +810,14 @@ find_dates(struct run *r)
 				continue;
 			}
 		}
-		/* "november 3rd, 2026", "3 nov", "the 3rd of november" */
-		civil_from_days(today(sc), &y, &cm, &cd);
+		/*
+		 * "november 3rd, 2026", "3 nov", "the 3rd of november"; the
+		 * year is this one unless said (today is read only then: it
+		 * costs a clock read and a parse).
+		 */
 		if ((mo = month_at(r, i)) != 0 && (dy = day_at(r, i + 1,
 		    &end)) != 0) {
+			civil_from_days(today(sc), &y, &cm, &cd);
 			e2 = end;
 			if (lsym(r, end + 1, ',') && lnum(r, end + 2) &&
 			    sc->lx[end + 2].ndig == 4)
@@ -799,6 +839,7 @@ find_dates(struct run *r)
 			if (lw(r, mi, "of"))
 				mi++;
 			if ((mo = month_at(r, mi)) != 0 && !lw(r, mi, "mar")) {
+				civil_from_days(today(sc), &y, &cm, &cd);
 				e2 = mi;
 				if (lnum(r, mi + 1) && sc->lx[mi + 1].ndig == 4)
 					e2 = mi + 1;
@@ -955,6 +996,7 @@ static const struct qualifier qualifiers[] = {
 	{ { "circa", NULL }, B_ABOUT },
 	{ { NULL }, B_MAX }
 };
+#define NQUALIFIERS	(sizeof qualifiers / sizeof qualifiers[0] - 1)
 
 /* Trim a number for display: 1500, 1499.99. */
 static void
@@ -1030,14 +1072,17 @@ find_prices(struct run *r)
 			i = a2.end;
 			continue;
 		}
-		/* qualifier + amount */
-		for (q = qualifiers; q->words[0] != NULL; q++) {
-			for (k = 0; q->words[k] != NULL; k++)
-				if (!lw(r, i + k, q->words[k]))
+		/* qualifier + amount (each qualifier starts with a word) */
+		q = &qualifiers[NQUALIFIERS];	/* none */
+		k = 0;
+		if (sc->lx[i].kind == LX_WORD)
+			for (q = qualifiers; q->words[0] != NULL; q++) {
+				for (k = 0; q->words[k] != NULL; k++)
+					if (!lw(r, i + k, q->words[k]))
+						break;
+				if (q->words[k] == NULL)
 					break;
-			if (q->words[k] == NULL)
-				break;
-		}
+			}
 		if (q->words[0] == NULL && (lsym(r, i, '<') || lsym(r, i, '>') ||
 		    lsym(r, i, '~'))) {
 			static const struct qualifier sq[] = {

@@ -122,6 +122,7 @@ struct factcheck {
 	size_t		 np;
 	struct fc_key	*k;
 	size_t		 nk;
+	size_t		 kcap;		/* room in k */
 	struct fc_bucket *tab;		/* open addressing, power of two */
 	size_t		 tabn;
 	struct fc_name	*names;		/* products' keys by all their words */

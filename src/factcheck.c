@@ -135,14 +135,24 @@ add_key(struct factcheck *fc, const char *text, size_t prod, int brand)
 		toks_free(t, n);
 		return;
 	}
-	fc->k = xrealloc(fc->k, (fc->nk + 1) * sizeof *fc->k);
+	/*
+	 * The keys grow by doubling and take tokenize's strings: growing
+	 * them one at a time and copying every word were most of the first
+	 * check's 900 million instructions at 100,000 products.
+	 */
+	if (fc->nk == fc->kcap) {
+		fc->kcap = fc->kcap ? fc->kcap * 2 : 256;
+		fc->k = xrealloc(fc->k, fc->kcap * sizeof *fc->k);
+	}
 	k = &fc->k[fc->nk];
 	k->w = xcalloc(n, sizeof *k->w);
-	for (i = 0; i < n; i++)
-		k->w[i] = xstrdup(t[i].w);
+	for (i = 0; i < n; i++) {
+		k->w[i] = t[i].w;
+		t[i].w = NULL;
+	}
 	k->nw = (int)n;
 	k->prod = prod;
-	b = bucket(fc, t[0].w, 1);
+	b = bucket(fc, k->w[0], 1);
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 4;
 		b->keys = xrealloc(b->keys, b->cap * sizeof *b->keys);

@@ -18,10 +18,16 @@ struct intent_lexword {
 	uint32_t	 order;		/* of insertion, for the sort */
 };
 
-/* The store lexicon, sorted by key for a binary search. */
+/*
+ * The store lexicon: its words sorted by key, and an open-addressing
+ * table over them, 0 in a free slot (a message asks it a score of times,
+ * a binary search each cost more than classifying the message).
+ */
 struct intent_lexicon {
 	struct intent_lexword	*v;
 	size_t			 n;
+	uint32_t		*slot;	/* [mask + 1]: index into v + 1 */
+	uint64_t		 mask;
 };
 
 /* Number of intents (out_of_scope included). */

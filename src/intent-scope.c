@@ -180,6 +180,7 @@ intent_lexicon_new(void)
 	size_t		 no = sizeof other_words / sizeof other_words[0];
 
 	size_t		 cap = 0, i, o;
+	uint64_t	 size, h;
 
 	lex_add(l, &cap, other_words, no, -3);
 	lex_add(l, &cap, strong_words, ns, 2);
@@ -198,6 +199,17 @@ intent_lexicon_new(void)
 		if (o == 0 || l->v[o - 1].key != l->v[i].key)
 			l->v[o++] = l->v[i];
 	l->n = o;
+	/* The keys are unique now: each has one slot. */
+	for (size = 16; size < 2 * l->n; size *= 2)
+		;
+	l->mask = size - 1;
+	l->slot = xcalloc(size, sizeof *l->slot);
+	for (i = 0; i < l->n; i++) {
+		for (h = l->v[i].key & l->mask; l->slot[h] != 0;
+		    h = (h + 1) & l->mask)
+			;
+		l->slot[h] = (uint32_t)i + 1;
+	}
 	return l;
 }
 
@@ -207,6 +219,7 @@ intent_lexicon_free(struct intent_lexicon *l)
 	if (l == NULL)
 		return;
 	free(l->v);
+	free(l->slot);
 	free(l);
 }
 
@@ -217,16 +230,13 @@ intent_lexicon_free(struct intent_lexicon *l)
 static int
 lex_weight(const struct intent_lexicon *l, uint64_t key, int typo)
 {
-	size_t	 lo = 0, hi = l->n, mid;
+	const struct intent_lexword *w;
+	uint64_t	 h;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (l->v[mid].key == key)
-			return typo || !l->v[mid].typo ? l->v[mid].weight : 0;
-		if (l->v[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (h = key & l->mask; l->slot[h] != 0; h = (h + 1) & l->mask) {
+		w = &l->v[l->slot[h] - 1];
+		if (w->key == key)
+			return typo || !w->typo ? w->weight : 0;
 	}
 	return 0;
 }

@@ -44,8 +44,14 @@ struct search_query {
 	 * as bounds when the caller set none; they leave the text either way.
 	 */
 	int		 price_words;
+	/*
+	 * Documents: leave each hit's snippet NULL, for search_snippets to
+	 * make for the hits the caller keeps (a snippet costs about as
+	 * much as ranking the hits).
+	 */
+	int		 lazy_snippets;
 };
-#define SEARCH_QUERY_INIT { NULL, 0, NULL, -1, -1, 0, 10, 1 }
+#define SEARCH_QUERY_INIT { NULL, 0, NULL, -1, -1, 0, 10, 1, 0 }
 
 /* One result.  Strings belong to the result set. */
 struct search_hit {
@@ -73,6 +79,8 @@ struct search_result {
 	char		*expanded;	/* "couch -> sofa ..." or NULL */
 	double		 max_price;	/* bounds applied (< 0: none) */
 	double		 min_price;
+	char		*doc_expr;	/* lazy_snippets: the expression the
+					   documents matched (else NULL) */
 };
 
 /*
@@ -83,6 +91,12 @@ struct search_result {
 enum sd_rc	 search_run(struct store *, const struct search_query *,
 		    struct search_result *, struct sd_error *);
 void		 search_result_free(struct search_result *);
+/*
+ * The snippets of hits idx[0..n) of a lazy_snippets search that have
+ * none yet, in one statement; hits that are no documents get "".
+ */
+enum sd_rc	 search_snippets(struct store *, struct search_result *,
+		    const size_t *idx, size_t n, struct sd_error *);
 /*
  * Is w (folded, lower case) one of the words too common in shoppers'
  * requests to say what they want ("how", "my", "the")?

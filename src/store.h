@@ -45,6 +45,7 @@ int		 store_user_version(struct store *);
 enum store_slot {
 	STORE_SLOT_VOCAB,	/* search.c: the typo-correction vocabulary */
 	STORE_SLOT_CHUNKS,	/* search.c: each chunk's kind and document */
+	STORE_SLOT_DF,		/* search.c: sd_rank's document counts */
 	STORE_NSLOTS
 };
 void		*store_slot_get(struct store *, enum store_slot);

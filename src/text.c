@@ -38,6 +38,15 @@ text_utf8_valid(const char *s, size_t n, size_t *bad)
 	return 1;
 }
 
+/* An ASCII byte that sanitizing and folding keep as it is (but case). */
+static int
+ascii_plain(char ch)
+{
+	unsigned char	 b = (unsigned char)ch;
+
+	return (b >= 0x20 && b < 0x7f) || b == '\n' || b == '\t';
+}
+
 void
 text_sanitize(const char *in, size_t n, size_t limit, struct sbuf *out,
     struct text_clean *info)
@@ -55,6 +64,24 @@ text_sanitize(const char *in, size_t n, size_t limit, struct sbuf *out,
 	sbuf_reset(out);
 	sbuf_grow(out, n < 65536 ? n : 65536);
 	while (i < n) {
+		/*
+		 * A run of printable ASCII is copied as it is, in one go:
+		 * byte by byte this loop cost more than classifying.
+		 */
+		for (step = i; step < n && ascii_plain(in[step]); step++)
+			;
+		if (step > i) {
+			plen = step - i;
+			if (limit != 0 && out->len + plen > limit) {
+				plen = limit > out->len ? limit - out->len : 0;
+				sbuf_add(out, in + i, plen);
+				c.truncated = 1;
+				break;
+			}
+			sbuf_add(out, in + i, plen);
+			i = step;
+			continue;
+		}
 		b = (unsigned char)in[i];
 		p = in + i;
 		step = plen = 1;
@@ -106,7 +133,7 @@ text_fold(const char *in, size_t n, struct text_folded *f)
 	utf8proc_ssize_t r, nd, k;
 	utf8proc_uint8_t enc[4];
 	int		 last;
-	size_t		 i = 0, j, start;
+	size_t		 i = 0, j, o, start;
 	unsigned char	 b;
 
 	sbuf_reset(&f->s);
@@ -115,10 +142,18 @@ text_fold(const char *in, size_t n, struct text_folded *f)
 	while (i < n) {
 		b = (unsigned char)in[i];
 		if (b < 0x80) {
-			map_reserve(f, f->s.len + 2);
-			f->map[f->s.len] = i;
-			sbuf_addc(&f->s, b >= 'A' && b <= 'Z' ? b + 32 : b);
-			i++;
+			/* A run of ASCII, written in place. */
+			for (j = i; j < n && (unsigned char)in[j] < 0x80; j++)
+				;
+			sbuf_grow(&f->s, j - i);
+			map_reserve(f, f->s.len + (j - i) + 1);
+			for (o = f->s.len; i < j; i++, o++) {
+				b = (unsigned char)in[i];
+				f->map[o] = i;
+				f->s.buf[o] = (char)(b >= 'A' && b <= 'Z' ?
+				    b + 32 : b);
+			}
+			sbuf_setlen(&f->s, o);
 			continue;
 		}
 		start = i;

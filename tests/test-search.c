@@ -331,6 +331,26 @@ main(void)
 	ok(res.n > 0 && res.hits[0].kind == SEARCH_POLICY, "its kind");
 	ok(res.n > 0 && strstr(res.hits[0].snippet, "[return]") != NULL,
 	    "snippet marks the match: %s", res.n ? res.hits[0].snippet : "");
+	/* Snippets left for later: the same text, made on demand. */
+	q.lazy_snippets = 1;
+	{
+		struct search_result lz;
+		size_t		 at = 0;
+
+		run(&q, NULL, &lz);
+		ok(lz.n == res.n && lz.n > 0 && lz.hits[0].snippet == NULL,
+		    "lazy: the same hits, no snippet yet");
+		ok(search_snippets(st, &lz, &at, 1, &err) == SD_OK &&
+		    lz.n > 0 && res.n > 0 && lz.hits[0].snippet != NULL &&
+		    strcmp(lz.hits[0].snippet, res.hits[0].snippet) == 0,
+		    "lazy: search_snippets makes the same snippet");
+		at = lz.n;
+		ok(search_snippets(st, &lz, &at, 1, &err) != SD_OK,
+		    "lazy: a hit out of range is an error");
+		sd_error_clear(&err);
+		search_result_free(&lz);
+	}
+	q.lazy_snippets = 0;
 	search_result_free(&res);
 	q.kinds = SEARCH_KIND_BIT(SEARCH_PRODUCT);
 	ok(!has(run(&q, NULL, NULL), "policy-returns"), "kinds filter");
