@@ -125,6 +125,16 @@ alnum_squeeze(const char *s)
 #define KB_W_OLDER	0.7	/* one of the second product in focus */
 #define KB_STRONG_WORDS	2	/* own words a subject's section shares to
 				   answer an unclear question by itself */
+/*
+ * Words every store's documents use: a section sharing only these with
+ * the customer answers another question ("card" and "checkout" of the
+ * gift-card terms for "my card was declined at checkout").
+ */
+#define KB_GENERIC	"card cards order orders ordered account item items " \
+			"product products checkout store shop online website " \
+			"site buy bought pay paid paying payment purchase " \
+			"money get got need want tried try know tell help " \
+			"please thanks"
 
 /* What a question for help is about (see the top of the file). */
 struct kb_subject {
@@ -857,6 +867,85 @@ kb_rank(struct tctx *t, const struct kb_subject *subj, unsigned kinds,
 	return *n > 0 ? kb_faq_asked(t, *pk, *n, best) : 0;
 }
 
+/* Bits of the customer's own words (as kb_shared_words) in KB_GENERIC. */
+static uint32_t
+kb_generic_words(struct tctx *t, const struct kb_subject *s)
+{
+	struct text_token *tok = NULL;
+	const char	*w;
+	char		*word;
+	size_t		 cap = 0, n, i, len;
+	uint32_t	 generic = 0;
+	int		 k = 0;
+
+	n = text_tokenize(t->fold.s.buf, t->fold.s.len, &tok, &cap);
+	for (i = 0; i < n && k < 32; i++) {
+		w = t->fold.s.buf + tok[i].start;
+		len = tok[i].end - tok[i].start;
+		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
+			continue;
+		word = xstrndup(w, len);
+		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
+		    len)) {
+			if (dlg_word_in(KB_GENERIC, word, len))
+				generic |= (uint32_t)1 << k;
+			k++;
+		}
+		free(word);
+	}
+	free(tok);
+	return generic;
+}
+
+/*
+ * Whether a pick about no product covers the customer's key terms (own
+ * words beside KB_GENERIC; all of them when only generic ones were
+ * said): at least one, and for an answer to an unclear question (half)
+ * at least half.  A product's or the last answer's document is judged
+ * by its scope instead.
+ */
+static int
+kb_covers(struct tctx *t, const struct kb_subject *s,
+    const struct kb_pick *pk, int half)
+{
+	static const char sql[] = "SELECT heading, text FROM chunks "
+	    "WHERE id = ?1";
+	sqlite3_stmt	*st;
+	struct sbuf	 sec = SBUF_INIT;
+	uint32_t	 key, got, generic;
+	const char	*c;
+
+	if (strcmp(pk->scope, "any") != 0 && strcmp(pk->scope, "general") != 0)
+		return 1;
+	key = kb_shared_words(t, s, t->fold.s.buf);
+	generic = kb_generic_words(t, s);
+	if ((key & ~generic) != 0)
+		key &= ~generic;
+	if (key == 0)
+		return 1;
+	sbuf_addf(&sec, "%s ", pk->h->title);
+	if ((st = store_prepare(t->st, sql, NULL)) != NULL) {
+		dlg_retrieve_begin(t);
+		sqlite3_bind_int64(st, 1, pk->rowid != 0 ? pk->rowid :
+		    pk->h->rowid);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			if ((c = (const char *)sqlite3_column_text(st, 0)) !=
+			    NULL)
+				sbuf_addf(&sec, "%s ", c);
+			if ((c = (const char *)sqlite3_column_text(st, 1)) !=
+			    NULL)
+				sbuf_adds(&sec, c);
+		}
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		dlg_retrieve_end(t);
+	} else
+		sbuf_adds(&sec, pk->h->snippet);
+	got = kb_shared_words(t, s, sec.buf) & key;
+	sbuf_release(&sec);
+	return got != 0 && (!half || 2 * kb_bits(got) >= kb_bits(key));
+}
+
 /* dlg_handle_kb with a floor on the best hit's score (-1: none). */
 static int
 kb_answer(struct tctx *t, unsigned kinds, const char *action,
@@ -866,7 +955,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	struct kb_subject subj;
 	struct kb_pick	*pk = NULL;
 	const struct search_hit *h;
-	size_t		 n, best = 0;
+	size_t		 n, best = 0, i;
 	int		 ok = 0, strong, from = cJSON_GetArraySize(t->retrieved);
 	int		 lazy = from;	/* items of the searches from here */
 
@@ -901,6 +990,17 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		kb_subject_trace(t, &subj);
 	if (n == 0 || pk[best].score <= 0)
 		goto out;
+	if (!kb_covers(t, &subj, &pk[best], min_score >= 0)) {
+		/* the best that covers them, if any does */
+		dlg_jset_str(t->trace, "kb_uncovered", pk[best].h->id);
+		for (i = 0, best = n; i < n; i++)
+			if (pk[i].score > 0 && (best == n ||
+			    pk[i].score > pk[best].score) &&
+			    kb_covers(t, &subj, &pk[i], min_score >= 0))
+				best = i;
+		if (best == n)
+			goto out;
+	}
 	/* How well it matches, not how close it is to the subject. */
 	strong = pk[best].h->score >= min_score ||
 	    (strcmp(pk[best].scope, "product") == 0 &&
