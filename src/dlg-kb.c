@@ -917,7 +917,7 @@ kb_covers(struct tctx *t, const struct kb_subject *s,
 
 	if (strcmp(pk->scope, "any") != 0 && strcmp(pk->scope, "general") != 0)
 		return 1;
-	key = kb_shared_words(t, s, t->fold.s.buf);
+	key = kb_shared_words(s, t->fold.s.buf);
 	generic = kb_generic_words(t, s);
 	if ((key & ~generic) != 0)
 		key &= ~generic;
@@ -941,7 +941,7 @@ kb_covers(struct tctx *t, const struct kb_subject *s,
 		dlg_retrieve_end(t);
 	} else
 		sbuf_adds(&sec, pk->h->snippet);
-	got = kb_shared_words(t, s, sec.buf) & key;
+	got = kb_shared_words(s, sec.buf) & key;
 	sbuf_release(&sec);
 	return got != 0 && (!half || 2 * kb_bits(got) >= kb_bits(key));
 }
