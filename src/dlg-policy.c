@@ -230,6 +230,30 @@ static const char *const trouble_words[] = { "went black", "goes black",
 	"no sound", "flickers", "flickering", "froze", "frozen", "crashes",
 	"keeps turning off", NULL };
 
+/*
+ * "The sennheiser one, battery?": an attribute asked in a few words,
+ * with no problem told and no how-to, read as troubleshooting: the
+ * specification answers, not a guide to battery care.
+ */
+static int
+spec_fragment(struct tctx *t)
+{
+	static const char *const howto[] = { "how do", "how to", "how can",
+	    "set", "setup", "reset", "fix", "help", "normal", "why", "not",
+	    "no", "can't", "cant", "doesn't", "keeps", "slow", "hot",
+	    "drops", "dropping", "drains", "draining", "error", "problem",
+	    "issue", NULL };
+	const char	*p = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 words = 0;
+
+	for (; *p != '\0'; p++)
+		words += *p != ' ' && (p[1] == ' ' || p[1] == '\0');
+	return (strcmp(t->intent, "troubleshooting") == 0 ||
+	    strcmp(t->intent, "usage_advice") == 0) &&
+	    words <= 6 && !dlg_has_any(t, trouble_words) &&
+	    !dlg_has_any(t, howto);
+}
+
 /* A question about a product: its answer, else a list or the FAQ. */
 static void
 act_product(struct tctx *t)
@@ -539,6 +563,13 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (dlg_order_question(t) || dlg_account_question(t))
 		return;
+	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
+	 * as another intent or none clearly (a clear product question
+	 * goes on to its action below; words found off topic stay so). */
+	if (ir->verdict != INTENT_OUT_OF_SCOPE && (ir->verdict !=
+	    INTENT_OK || !(dlg_flags_of(t, t->intent_id) & ACT_PRODUCT)) &&
+	    dlg_handle_shopping(t))
+		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
 	    dlg_handle_accessory(t) || dlg_handle_narrow(t) ||
@@ -546,8 +577,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	/* "Can I swim with it?": a specification, whatever the classifier
 	 * made of it when it found no clear intent or only small talk. */
-	if ((ir->verdict != INTENT_OK || dlg_small_talk(t)) &&
-	    dlg_handle_spec_question(t))
+	if ((ir->verdict != INTENT_OK || dlg_small_talk(t) ||
+	    spec_fragment(t)) && dlg_handle_spec_question(t))
 		return;
 	a = dlg_action_of(t, t->intent_id);
 	if (a == NULL || !(a->flags & ACT_FIRST)) {
@@ -597,6 +628,11 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	policy_act(t, ir);
+	/* Read as a complaint but acted on as shopping ("need a rugged
+	 * ssd"): no feeling was said, so no apology. */
+	if (upset && fr->feeling == FEELING_NONE &&
+	    strcmp(t->intent, "recommendation") == 0)
+		upset = 0;
 	/* Once a person is on the way, answer on; no second hand-over. */
 	if (clear && n >= 2 && !dlg_waiting(t)) {
 		dlg_upset_again(t);

@@ -338,6 +338,12 @@ dlg_update_filters(struct tctx *t)
 			}
 			if (en->use != NULL)
 				dlg_jset_str(f, "use", en->use);
+			/* "Robot vacuums": the kind, which the catalog
+			 * filters as a use (subcategory or tag). */
+			if (en->subcategory != NULL) {
+				dlg_jset_str(f, "use", en->subcategory);
+				dlg_jset_str(f, "kind", en->subcategory);
+			}
 			break;
 		case ENTITY_BRAND:
 			if (en->brand != NULL || en->value != NULL)
