@@ -111,8 +111,8 @@ lists_device(const char *compat, const struct product *dev)
 /*
  * Is the entry compat[a..b) the device?  Each of its words is a word of
  * the device's name, and when it names a model (a word with a digit:
- * "Galaxy S24") the device's own model words are all in it, so the
- * Galaxy S24 Ultra is not the Galaxy S24.  A platform named ("iPhone",
+ * "Galaxy S24") the device's own model words from its model number on
+ * are all in it, so the Galaxy S24 Ultra is not the Galaxy S24.  A platform named ("iPhone",
  * "Android") takes in every device of that name.
  */
 static int
@@ -131,8 +131,17 @@ entry_is(const char *compat, size_t a, size_t b, const char *name,
 		yes = dlg_word_in(name, entry + tok[i].start, len);
 	}
 	if (yes && model) {
+		/*
+		 * From the device's model number on ("S24 Ultra"): a line
+		 * name before it may go unsaid ("Synology DS224+" for the
+		 * DiskStation DS224+).
+		 */
 		n = text_tokenize(core, strlen(core), &tok, &cap);
-		for (i = 0; i < n && yes; i++)
+		for (i = 0; i < n && !tok[i].has_digit; i++)
+			;
+		if (i == n)
+			i = 0;
+		for (; i < n && yes; i++)
 			yes = dlg_word_in(entry, core + tok[i].start,
 			    tok[i].end - tok[i].start);
 	}
