@@ -230,6 +230,28 @@ static const char *const trouble_words[] = { "went black", "goes black",
 	"no sound", "flickers", "flickering", "froze", "frozen", "crashes",
 	"keeps turning off", NULL };
 
+/* A problem with a product named or in focus that its manual or
+ * tickets answer well.  1 when answered. */
+static int
+product_trouble(struct tctx *t)
+{
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+
+	if (dlg_has_any(t, trouble_words) && !dlg_has_any(t, store_topics) &&
+	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_focus_top(t, 0) != NULL) && dlg_handle_kb_strong(t,
+	    SEARCH_KIND_BIT(SEARCH_MANUAL) | SEARCH_KIND_BIT(SEARCH_TICKET),
+	    KB_STRONG)) {
+		dlg_set_action(t, "troubleshoot", "a problem told as a "
+		    "product question; its manual answers");
+		/* The product named is the one "it" means next. */
+		if (en != NULL && en->sku != NULL)
+			dlg_focus_push(t, en->sku);
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * "The sennheiser one, battery?": an attribute asked in a few words,
  * with no problem told and no how-to, read as troubleshooting: the
@@ -260,15 +282,8 @@ act_product(struct tctx *t)
 {
 	const char	*how = NULL;
 
-	if (dlg_has_any(t, trouble_words) && !dlg_has_any(t, store_topics) &&
-	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    dlg_focus_top(t, 0) != NULL) && dlg_handle_kb_strong(t,
-	    SEARCH_KIND_BIT(SEARCH_MANUAL) | SEARCH_KIND_BIT(SEARCH_TICKET),
-	    KB_STRONG)) {
-		dlg_set_action(t, "troubleshoot", "a problem told as a "
-		    "product question; its manual answers");
+	if (product_trouble(t))
 		return;
-	}
 	dlg_update_filters(t);
 	/*
 	 * "How much is shipping?" with a laptop in focus asks about the
@@ -437,7 +452,8 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 			 * just quoted, comes first.
 			 */
 			if ((ir->about_store || dlg_jstr(t->state,
-			    "kb_doc") != NULL) && dlg_handle_kb_strong(t,
+			    "kb_doc") != NULL || dlg_focus_top(t, 0) !=
+			    NULL) && dlg_handle_kb_strong(t,
 			    SEARCH_DOC_KINDS, KB_STRONG)) {
 				dlg_jset_str(t->trace, "ambiguity", "resolved: "
 				    "out of scope, but the documents answer");
@@ -578,7 +594,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* "Can I swim with it?": a specification, whatever the classifier
 	 * made of it when it found no clear intent or only small talk. */
 	if ((ir->verdict != INTENT_OK || dlg_small_talk(t) ||
-	    spec_fragment(t)) && dlg_handle_spec_question(t))
+	    spec_fragment(t)) && (product_trouble(t) ||
+	    dlg_handle_spec_question(t)))
 		return;
 	a = dlg_action_of(t, t->intent_id);
 	if (a == NULL || !(a->flags & ACT_FIRST)) {

@@ -447,7 +447,11 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
 	} else if ((strcmp(intent, "price_promotions") == 0 ||
 	    (a && strcmp(a, "price") == 0)) && (money_asked(t) ||
 	    dlg_spec_count(t, &p) == 0)) {
-		answer_price(t, &p);
+		/* "Price and stock": the stock answer states both. */
+		if (dlg_has_any(t, stock_words))
+			answer_stock(t, &p);
+		else
+			answer_price(t, &p);
 		dlg_spec_answer(t, &p);
 	} else if (a != NULL && strcmp(a, "specs") == 0)
 		dlg_answer_product(t, &p, 1);	/* "specs", "features" */

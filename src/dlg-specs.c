@@ -281,12 +281,33 @@ value_amount(const char *value, const char *unit)
 	return 0;
 }
 
-/* Does w ask for an amount value states in its unit? */
+/* Does value state an ingress rating ("IP65, 3 m drop", "IPX4")? */
+static int
+value_ip(const char *value)
+{
+	const char	*p;
+
+	for (p = value; (p = strstr(p, "IP")) != NULL; p++)
+		if ((p == value || !isalnum((unsigned char)p[-1])) &&
+		    (isdigit((unsigned char)p[2]) || p[2] == 'X') &&
+		    isdigit((unsigned char)p[3]))
+			return 1;
+	return 0;
+}
+
+/* Does w ask for an amount value states in its unit, or for a water
+ * rating where the value is one under another name ("rugged")? */
 static int
 asks_amount(const char *value, const char *w)
 {
+	static const char *const wet[] = { "waterproof", "water",
+	    "rain", "swim", "swimming", "splash", "dust", "dustproof",
+	    "shower", "pool", NULL };
 	size_t	 i;
 
+	for (i = 0; wet[i] != NULL; i++)
+		if (strcmp(wet[i], w) == 0 && value_ip(value))
+			return 1;
 	for (i = 0; i < sizeof unit_asks / sizeof unit_asks[0]; i++)
 		if (strcmp(unit_asks[i].word, w) == 0 &&
 		    value_amount(value, unit_asks[i].unit))

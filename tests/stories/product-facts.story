@@ -44,3 +44,19 @@ story: what goes in a device its own list names
 > which drives go in it
 action: accessories
 contains: WD Red Plus
+
+story: a problem told about a product named, from its manual, then a follow-up
+> my rog strix g15 battery dies in like 3 hours just browsing. is that normal??
+action: troubleshoot
+contains: Silent mode
+contains: Optimized
+> how do i set that optimized thing
+contains: Armoury Crate
+not-contains: can't help
+
+story: a water question answered from a rating stored under another name
+> is the SanDisk Extreme Portable SSD 1TB waterproof?
+contains: IP65
+> price and stock?
+contains: $89.99
+contains: 204 available
