@@ -60,3 +60,18 @@ contains: IP65
 > price and stock?
 contains: $89.99
 contains: 204 available
+
+story: a line's initial and number, a spare for it, then a card for the device
+> how long does the sony a7 iv battery last
+contains: Sony Alpha 7 IV
+not-contains: couldn't find
+> what spare battery do i need for it
+action: accessories
+contains: Sony NP-FZ100
+> in stock?
+contains: Sony NP-FZ100
+contains: only 1 left
+> and a memory card that works in it
+action: accessories
+contains: SanDisk Extreme PRO SDXC
+not-contains: compatible with the Sony NP-FZ100
