@@ -78,3 +78,15 @@ story: a problem with a kind the customer has is no shopping
 user: C1001
 > my laptop won't turn on, I need help
 not-contains: Here is what I would pick
+
+story: the kind said first is wanted, a brand the customer has is not
+> I'm done with my old LG screen. Need a 27 inch monitor with USB-C so one cable charges my laptop
+action: recommend
+contains: monitors, with USB-C, 27-inch
+not-contains: LG
+not-contains: accessories
+> Budget is about $450 max, and it needs to be 4K.
+action: recommend
+contains: BenQ PD2705U
+contains: ViewFinity S8
+not-contains: UltraSharp
