@@ -111,8 +111,8 @@ lists_device(const char *compat, const struct product *dev)
 /*
  * Is the entry compat[a..b) the device?  Each of its words is a word of
  * the device's name, and when it names a model (a word with a digit:
- * "Galaxy S24") the device's own model words are all in it, so the
- * Galaxy S24 Ultra is not the Galaxy S24.  A platform named ("iPhone",
+ * "Galaxy S24") the device's own model words from its model number on
+ * are all in it, so the Galaxy S24 Ultra is not the Galaxy S24.  A platform named ("iPhone",
  * "Android") takes in every device of that name.
  */
 static int
@@ -131,8 +131,17 @@ entry_is(const char *compat, size_t a, size_t b, const char *name,
 		yes = dlg_word_in(name, entry + tok[i].start, len);
 	}
 	if (yes && model) {
+		/*
+		 * From the device's model number on ("S24 Ultra"): a line
+		 * name before it may go unsaid ("Synology DS224+" for the
+		 * DiskStation DS224+).
+		 */
 		n = text_tokenize(core, strlen(core), &tok, &cap);
-		for (i = 0; i < n && yes; i++)
+		for (i = 0; i < n && !tok[i].has_digit; i++)
+			;
+		if (i == n)
+			i = 0;
+		for (; i < n && yes; i++)
 			yes = dlg_word_in(entry, core + tok[i].start,
 			    tok[i].end - tok[i].start);
 	}
@@ -234,6 +243,31 @@ of_kind(const struct product *p, int k)
 	return has_word_start(p->name, w, wl);
 }
 
+/*
+ * Is p (focus i) an accessory listed for a product further back in
+ * focus?  The spare battery just shown is not the device of "a memory
+ * card that works in it": the camera it fits is.
+ */
+static int
+fits_older(struct tctx *t, const struct product *p, size_t i)
+{
+	struct product	 q;
+	const char	*sku;
+	char		*compat = catalog_attr(p, "compatible_with");
+	int		 yes = 0;
+
+	for (i++; compat != NULL && !yes && i < FOCUS_MAX &&
+	    (sku = dlg_focus_top(t, (int)i)) != NULL; i++) {
+		memset(&q, 0, sizeof q);
+		if (!dlg_load_product(t, sku, &q))
+			continue;
+		yes = dlg_compat_lists(compat, &q);
+		product_release(&q);
+	}
+	free(compat);
+	return yes;
+}
+
 /* The device: a product named (not itself of the kind), else in focus. */
 static int
 device(struct tctx *t, int k, struct product *dev)
@@ -262,7 +296,7 @@ device(struct tctx *t, int k, struct product *dev)
 		memset(dev, 0, sizeof *dev);
 		if (!dlg_load_product(t, sku, dev))
 			continue;
-		if (!of_kind(dev, k))
+		if (!of_kind(dev, k) && !fits_older(t, dev, i))
 			return 1;
 		product_release(dev);
 	}
@@ -347,6 +381,9 @@ dlg_handle_accessory(struct tctx *t)
 		for (i = 0; i < n; i++)
 			dlg_cite(t, "product", v[i].sku, v[i].name,
 			    "attrs.compatible_with");
+		/* One fits: it is what "in stock?", "add it" mean next. */
+		if (n == 1)
+			dlg_focus_push(t, v[0].sku);
 		dlg_set_action(t, "accessories", "%zu %s listed as compatible "
 		    "with %s", n, kinds[k].word, dev.sku);
 		dlg_say(t, "accessories");

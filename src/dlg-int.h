@@ -288,6 +288,8 @@ int		 dlg_compat_lists(const char *compat, const struct product *dev);
 /* dlg-recommend.c */
 int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_narrow(struct tctx *t);
+/* "Want a 65 inch TV, no more than $1500": 1 when recommended. */
+int		 dlg_handle_shopping(struct tctx *t);
 
 /* dlg-cart.c */
 int		 dlg_handle_cart(struct tctx *t);
@@ -302,6 +304,7 @@ int		 dlg_spec_has(struct tctx *t, const struct product *p,
 int		 dlg_handle_spec_question(struct tctx *t);
 void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);
+void		 dlg_spec_rank(struct tctx *t, struct product *v, size_t n);
 void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
 
 /* dlg-compare.c */

@@ -162,9 +162,27 @@ static char *
 family_name(const char *name)
 {
 	const char	*p = strstr(name, " (");
+	char		*f = p != NULL ? xstrndup(name, (size_t)(p - name)) :
+	    xstrdup(name), *w, *e, *d;
 
-	return p != NULL ? xstrndup(name, (size_t)(p - name)) :
-	    xstrdup(name);
+	/* "Samsung T7 Shield Portable SSD 1TB": the size said in the
+	 * name is the variant, not the family. */
+	for (w = f; *w != '\0'; w = e) {
+		while (*w == ' ')
+			w++;
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			;
+		for (d = w; d < e && isdigit((unsigned char)*d); d++)
+			;
+		if (d > w && e - d == 2 && (strncasecmp(d, "gb", 2) == 0 ||
+		    strncasecmp(d, "tb", 2) == 0)) {
+			if (w > f && w[-1] == ' ')
+				w--;
+			memmove(w, e, strlen(e) + 1);
+			e = w;
+		}
+	}
+	return f;
 }
 
 /* Is byte at of the folded text inside a price or a product name the
@@ -216,6 +234,17 @@ sizes_said(struct tctx *t, double *v, size_t max)
 	return k;
 }
 
+/* Does p state its storage (a phone, a laptop), not a capacity? */
+static int
+has_storage(const struct product *p)
+{
+	char	*v = catalog_attr(p, "storage");
+	int	 yes = v != NULL;
+
+	free(v);
+	return yes;
+}
+
 /* Storage of p in GB, from its attribute ("256GB", "1TB ..."), or -1. */
 static double
 storage_gb(const struct product *p)
@@ -223,6 +252,9 @@ storage_gb(const struct product *p)
 	char	*v = catalog_attr(p, "storage"), *end;
 	double	 d = -1;
 
+	/* Drives and memory cards say "capacity". */
+	if (v == NULL)
+		v = catalog_attr(p, "capacity");
 	if (v != NULL) {
 		d = strtod(v, &end);
 		if (end == v)
@@ -309,6 +341,8 @@ base_product(struct tctx *t)
 int
 dlg_handle_variant(struct tctx *t, int answer)
 {
+	static const char *const theirs[] = { "my", "i have", "i've got",
+	    "i got", "has", "have", "mine", NULL };
 	struct product	 p, v[4];
 	const char	*top;
 	double		 said[4];
@@ -324,10 +358,21 @@ dlg_handle_variant(struct tctx *t, int answer)
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL || top == NULL ||
 	    !dlg_load_product(t, top, &p))
 		return 0;
+	/* "My laptop has 512GB": a size of something the customer has
+	 * says nothing of a drive's variant (drives and cards name their
+	 * capacity, phones and laptops their storage). */
+	if (!has_storage(&p) && dlg_has_any(t, theirs)) {
+		product_release(&p);
+		return 0;
+	}
 	n = variants_said(t, &p, v, 4);
 	product_release(&p);
 	if (n == 0)
 		return 0;
+	/* "The 1tb sandisk then, how fast": the variant takes the focus
+	 * and the specification asked is the answer (dlg-specs.c). */
+	if (answer && dlg_spec_count(t, &v[n - 1]) > 0)
+		answer = 0;
 	/* The focus changes below: keep the product asked about. */
 	sku = xstrdup(top);
 	dlg_focus_push(t, v[n - 1].sku);

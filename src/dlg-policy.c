@@ -230,11 +230,12 @@ static const char *const trouble_words[] = { "went black", "goes black",
 	"no sound", "flickers", "flickering", "froze", "frozen", "crashes",
 	"keeps turning off", NULL };
 
-/* A question about a product: its answer, else a list or the FAQ. */
-static void
-act_product(struct tctx *t)
+/* A problem with a product named or in focus that its manual or
+ * tickets answer well.  1 when answered. */
+static int
+product_trouble(struct tctx *t)
 {
-	const char	*how = NULL;
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
 
 	if (dlg_has_any(t, trouble_words) && !dlg_has_any(t, store_topics) &&
 	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
@@ -243,8 +244,46 @@ act_product(struct tctx *t)
 	    KB_STRONG)) {
 		dlg_set_action(t, "troubleshoot", "a problem told as a "
 		    "product question; its manual answers");
-		return;
+		/* The product named is the one "it" means next. */
+		if (en != NULL && en->sku != NULL)
+			dlg_focus_push(t, en->sku);
+		return 1;
 	}
+	return 0;
+}
+
+/*
+ * "The sennheiser one, battery?": an attribute asked in a few words,
+ * with no problem told and no how-to, read as troubleshooting: the
+ * specification answers, not a guide to battery care.
+ */
+static int
+spec_fragment(struct tctx *t)
+{
+	static const char *const howto[] = { "how do", "how to", "how can",
+	    "set", "setup", "reset", "fix", "help", "normal", "why", "not",
+	    "no", "can't", "cant", "doesn't", "keeps", "slow", "hot",
+	    "drops", "dropping", "drains", "draining", "error", "problem",
+	    "issue", NULL };
+	const char	*p = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 words = 0;
+
+	for (; *p != '\0'; p++)
+		words += *p != ' ' && (p[1] == ' ' || p[1] == '\0');
+	return (strcmp(t->intent, "troubleshooting") == 0 ||
+	    strcmp(t->intent, "usage_advice") == 0) &&
+	    words <= 6 && !dlg_has_any(t, trouble_words) &&
+	    !dlg_has_any(t, howto);
+}
+
+/* A question about a product: its answer, else a list or the FAQ. */
+static void
+act_product(struct tctx *t)
+{
+	const char	*how = NULL;
+
+	if (product_trouble(t))
+		return;
 	dlg_update_filters(t);
 	/*
 	 * "How much is shipping?" with a laptop in focus asks about the
@@ -413,7 +452,8 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 			 * just quoted, comes first.
 			 */
 			if ((ir->about_store || dlg_jstr(t->state,
-			    "kb_doc") != NULL) && dlg_handle_kb_strong(t,
+			    "kb_doc") != NULL || dlg_focus_top(t, 0) !=
+			    NULL) && dlg_handle_kb_strong(t,
 			    SEARCH_DOC_KINDS, KB_STRONG)) {
 				dlg_jset_str(t->trace, "ambiguity", "resolved: "
 				    "out of scope, but the documents answer");
@@ -540,6 +580,13 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_payment_question(t) || dlg_order_question(t) ||
 	    dlg_account_question(t))
 		return;
+	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
+	 * as another intent or none clearly (a clear product question
+	 * goes on to its action below; words found off topic stay so). */
+	if (ir->verdict != INTENT_OUT_OF_SCOPE && (ir->verdict !=
+	    INTENT_OK || !(dlg_flags_of(t, t->intent_id) & ACT_PRODUCT)) &&
+	    dlg_handle_shopping(t))
+		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
 	    dlg_handle_accessory(t) || dlg_handle_narrow(t) ||
@@ -547,8 +594,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	/* "Can I swim with it?": a specification, whatever the classifier
 	 * made of it when it found no clear intent or only small talk. */
-	if ((ir->verdict != INTENT_OK || dlg_small_talk(t)) &&
-	    dlg_handle_spec_question(t))
+	if ((ir->verdict != INTENT_OK || dlg_small_talk(t) ||
+	    spec_fragment(t)) && (product_trouble(t) ||
+	    dlg_handle_spec_question(t)))
 		return;
 	a = dlg_action_of(t, t->intent_id);
 	if (a == NULL || !(a->flags & ACT_FIRST)) {
@@ -598,6 +646,11 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	policy_act(t, ir);
+	/* Read as a complaint but acted on as shopping ("need a rugged
+	 * ssd"): no feeling was said, so no apology. */
+	if (upset && fr->feeling == FEELING_NONE &&
+	    strcmp(t->intent, "recommendation") == 0)
+		upset = 0;
 	/* Once a person is on the way, answer on; no second hand-over. */
 	if (clear && n >= 2 && !dlg_waiting(t)) {
 		dlg_upset_again(t);

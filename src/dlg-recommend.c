@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +36,10 @@ reasons(struct tctx *t, const struct product *p)
 		    sb.len ? ", " : "", money);
 		free(money);
 	}
-	/* Only when it really is (the use may have been relaxed). */
-	if (dlg_jstr(f, "use") != NULL &&
+	/* Only when it really is (the use may have been relaxed), and
+	 * not for a kind ("built for robot-vacuums"). */
+	if (dlg_jstr(f, "use") != NULL && (dlg_jstr(f, "kind") == NULL ||
+	    strcmp(dlg_jstr(f, "kind"), dlg_jstr(f, "use")) != 0) &&
 	    (strcmp(p->subcategory, dlg_jstr(f, "use")) == 0 ||
 	    strstr(p->tags, dlg_jstr(f, "use")) != NULL))
 		sbuf_addf(&sb, "%sit is built for %s", sb.len ? " and " : "",
@@ -171,6 +174,13 @@ dlg_handle_recommend(struct tctx *t)
 	    dlg_has_any(t, alternatives))
 		return dlg_handle_compare(t);
 	dlg_spec_constraints(t, f);
+	/* "Interchangeable lens" asks for a body that takes lenses. */
+	if (dlg_jstr(cJSON_GetObjectItemCaseSensitive(f, "require"),
+	    "lens_mount") != NULL && dlg_jstr(f, "kind") != NULL &&
+	    strcmp(dlg_jstr(f, "kind"), "lenses") == 0) {
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "use");
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "kind");
+	}
 	memset(&pf, 0, sizeof pf);
 	pf.category = dlg_jstr(f, "category");
 	pf.use = dlg_jstr(f, "use");
@@ -214,6 +224,7 @@ dlg_handle_recommend(struct tctx *t)
 	dlg_retrieve_begin(t);
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
+	dlg_spec_rank(t, v, n);
 	n = keep_constrained(t, v, n, 3);
 	if (n == 0 && pf.use != NULL) {
 		/* Nothing for that use: widen to the category. */
@@ -222,6 +233,7 @@ dlg_handle_recommend(struct tctx *t)
 		free(v);
 		v = NULL;
 		catalog_products(t->st, &pf, &v, &n, &err);
+		dlg_spec_rank(t, v, n);
 		n = keep_constrained(t, v, n, 3);
 	}
 	dlg_retrieve_end(t);
@@ -230,10 +242,21 @@ dlg_handle_recommend(struct tctx *t)
 		/* "gaming gaming": a use that is the category says it once. */
 		const char *use = dlg_jstr(f, "use");
 
+		const char *kind = dlg_jstr(f, "kind");
+		char	*p;
+
 		if (use != NULL && strcmp(use, pf.category) == 0)
 			use = NULL;
-		sbuf_addf(&crit, "%s%s%s", use ? use : "", use ? " " : "",
-		    pf.category);
+		/* A kind said ("robot-vacuums") names the list alone. */
+		if (kind != NULL && use != NULL && strcmp(kind, use) == 0 &&
+		    !relaxed) {
+			sbuf_adds(&crit, kind);
+			for (p = crit.buf; *p != '\0'; p++)
+				if (*p == '-')
+					*p = ' ';
+		} else
+			sbuf_addf(&crit, "%s%s%s", use ? use : "",
+			    use ? " " : "", pf.category);
 	}
 	if (pf.brand != NULL)
 		sbuf_addf(&crit, "%s%s", crit.len ? ", " : "", pf.brand);
@@ -292,16 +315,37 @@ dlg_handle_narrow(struct tctx *t)
 	/* "So it has to do 4K 120Hz" says a need, not a question. */
 	static const char *const need_words[] = { "has to", "have to",
 	    "needs to", "need it to", "must", "needs", NULL };
+	/* "Any cheaper one that still does 15 hours?": another product,
+	 * below the price of the one in focus. */
+	static const char *const cheaper[] = { "cheaper", "less expensive",
+	    "more affordable", "lower price", NULL };
+	/* "The cheaper one" points into the list (dlg-refs.c). */
+	static const char *const another[] = { "any", "anything", "another",
+	    "other", "others", "something", "options", "alternatives",
+	    "a cheaper", NULL };
+	static const char *const the[] = { "the cheaper", "cheaper of",
+	    NULL };
 	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
 	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product	 p;
+	double		 below = -1;
 	int		 narrowed;
 
+	memset(&p, 0, sizeof p);
+	if (dlg_has_any(t, cheaper) && dlg_has_any(t, another) &&
+	    !dlg_has_any(t, the) &&
+	    dlg_focus_top(t, 0) != NULL &&
+	    dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
+		below = p.price;
+		product_release(&p);
+	}
 	if (dlg_jstr(f, "category") == NULL ||
 	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
 	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
 	    !dlg_has_any(t, need_words)) ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words)) ||
+	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words) &&
+	    below < 0) ||
 	    (cat != NULL && cat->category != NULL &&
 	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
 		return 0;
@@ -314,9 +358,168 @@ dlg_handle_narrow(struct tctx *t)
 	narrowed = after != NULL && (before == NULL ||
 	    !cJSON_Compare(before, after, 1));
 	cJSON_Delete(before);
+	if (below > 0) {
+		dlg_jset_num(f, "max_price", below - 0.01);
+		narrowed = 1;
+	}
 	if (!narrowed)
 		return 0;
 	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
 	    "list's filters");
+	return dlg_handle_recommend(t);
+}
+
+/* Is one of the two words before offset at in s in the list: whose it
+ * is ("my old laptop", "his PS5"), or which one shown ("that tv")? */
+static const char *const whose[] = { "my", "our", "his", "her", "their",
+	"your", "mine", NULL };
+/* "One with a better camera": a feature of the kind shown, no kind. */
+static const char *const feature[] = { "with", "better", "bigger",
+	"larger", "has", "have", "its", NULL };
+/* "I want that tv", "the laptop you showed": one shown (dlg-refs.c). */
+static const char *const pointers[] = { "the", "this", "that", "these",
+	"those", "it", NULL };
+
+static int
+owned_at(const char *s, size_t at, const char *const *list)
+{
+	const char *const *w;
+	size_t	 b = at, e, words;
+
+	for (words = 0; words < 2 && b > 0; words++) {
+		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+			b--;
+		e = b;
+		while (b > 0 && isalnum((unsigned char)s[b - 1]))
+			b--;
+		for (w = list; *w != NULL; w++)
+			if (e - b == strlen(*w) && strncasecmp(s + b, *w,
+			    e - b) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the product entity en something the customer has, not what they
+ * shop for?  Another kind than the one asked for ("on a MacBook Air
+ * ... a 4K monitor"), or said as theirs.
+ */
+static int
+context_product(struct tctx *t, const struct entity *en,
+    const struct entity *cat)
+{
+	struct product	 p;
+	int		 other;
+
+	if (owned_at(t->text, en->start, whose))
+		return 1;
+	memset(&p, 0, sizeof p);
+	if (en->sku == NULL || !dlg_load_product(t, en->sku, &p))
+		return 0;
+	other = strcmp(p.category, cat->category) != 0;
+	product_release(&p);
+	return other;
+}
+
+/* Does the catalog have a product of brand en in category cat? */
+static int
+brand_has(struct tctx *t, const struct entity *en, const char *cat)
+{
+	struct product_filter pf;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 n = 0, i;
+
+	memset(&pf, 0, sizeof pf);
+	pf.category = cat;
+	pf.brand = en->brand != NULL ? en->brand : en->value;
+	pf.max_price = pf.min_price = -1;
+	pf.limit = 1;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	return n > 0;
+}
+
+/*
+ * "We're redoing the living room. Want a 65 inch TV, no more than
+ * $1500", "need a portable ssd thats rugged", "gaming laptop, 1000 max":
+ * a kind of product wanted, with a need or a budget, is a request for
+ * recommendations whatever intent the classifier read in the other
+ * words (a refund in "no more than", an account in "register").  Not
+ * when the words are about an order, a problem, or a kind the customer
+ * already has ("my laptop"), nor an accessory for a device (that is
+ * dlg-accessory.c's).  1 when answered.
+ */
+int
+dlg_handle_shopping(struct tctx *t)
+{
+	static const char *const need[] = { "need", "needs", "want", "wanna",
+	    "looking for", "looking at", "look for", "after a", "after an",
+	    "after some", "shopping for", "in the market", "recommend",
+	    "suggest", "do you have", "do u have", "do you sell", "you got",
+	    "got any", "any good", "show me", "get into", "thinking of",
+	    "to buy", "buy a", "buy an", "buy some", "buying a", "get a",
+	    "get an", "whats a good",
+	    "what's a good", "what is a good", NULL };
+	static const char *const support[] = { "order", "ordered", "orders",
+	    "bought", "purchased", "delivered", "arrived", "return",
+	    "returned", "returning", "refund", "cancel", "tracking", "track",
+	    "shipped", "package", "parcel", "receipt", "invoice", "charged",
+	    "paid", "broken", "broke", "won't", "wont", "doesn't", "not working",
+	    "stopped", "died", "dead", "problem", "issue", "fix", "reset",
+	    "repair", "warranty", "cart", "compare", "vs", "versus", "did i",
+	    "have i", "i already", "code", "coupon", "promo", "voucher",
+	    NULL };
+	static const char *const fits[] = { "for it", "for my", "for the",
+	    "fits", "fit", "compatible", "works with", "work with", NULL };
+	static const char *const about_it[] = { "it", "its", "it's",
+	    "this one", "that one", NULL };
+	static const char *const allowed[] = { "can i", "can we",
+	    "am i allowed", "is it possible", "could i", NULL };
+	/* "Which of the tvs has the best picture": one of those shown. */
+	static const char *const choose[] = { "which", "or", "vs",
+	    "versus", NULL };
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	const struct entity *price = dlg_first_entity(t, ENTITY_PRICE), *br;
+	size_t		 i;
+
+	if (cat == NULL || cat->category == NULL ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    owned_at(t->text, cat->start, whose) ||
+	    owned_at(t->text, cat->start, pointers) ||
+	    owned_at(t->text, cat->start, feature) ||
+	    dlg_has_any(t, support))
+		return 0;
+	if (!dlg_has_any(t, need) && (price == NULL || !price->has_max))
+		return 0;
+	/* "Is it hot-swappable?", "can I buy a gift card with a code?":
+	 * a question about the one in focus or about what is allowed. */
+	if ((dlg_focus_top(t, 0) != NULL && (dlg_has_any(t, about_it) ||
+	    dlg_has_any(t, choose))) || dlg_has_any(t, allowed))
+		return 0;
+	/* "Mechanical switches, Keychron": a brand with nothing of that
+	 * kind says the kind was misread. */
+	if ((br = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
+	    !brand_has(t, br, cat->category))
+		return 0;
+	if (strcmp(cat->category, "accessories") == 0 &&
+	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_focus_top(t, 0) != NULL || dlg_has_any(t, fits)))
+		return 0;
+	for (i = 0; i < t->e->el.n; i++)
+		if (t->e->el.v[i].type == ENTITY_PRODUCT &&
+		    !context_product(t, &t->e->el.v[i], cat))
+			return 0;
+	dlg_set_intent(t, "recommendation");
+	dlg_jset_str(t->trace, "ambiguity", "resolved: a kind of product "
+	    "wanted, with a need or a budget");
+	dlg_update_filters(t);
 	return dlg_handle_recommend(t);
 }

@@ -384,6 +384,40 @@ static const char *const money_words[] = { "price", "prices", "cost",
 	"costs", "how much", "sale", "deal", "discount", "cheaper",
 	"expensive", "dollars", "bucks", "pay", NULL };
 
+/*
+ * Does the question ask for money?  "How much power does it give" asks
+ * an amount of something else: "how much" followed by a noun that is no
+ * money word.
+ */
+static int
+money_asked(struct tctx *t)
+{
+	static const char *const then[] = { "is", "does", "do", "are",
+	    "will", "would", "was", "for", "it", "its", "it's", "that",
+	    "this", "the", "they", "these", "those", "money", "then", "now",
+	    "again", "extra", "more", "less", "if", "with", "to", "would",
+	    "did", "in", "on", "ya", "u", "you", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "", *p, *e;
+	size_t		 i, n;
+
+	for (i = 0; money_words[i] != NULL; i++)
+		if (strcmp(money_words[i], "how much") != 0 &&
+		    dlg_has_word(t, money_words[i]))
+			return 1;
+	if ((p = strstr(s, "how much")) == NULL)
+		return 0;
+	for (p += 8; *p == ' '; p++)
+		;
+	for (e = p; *e != '\0' && *e != ' ' && *e != '?' && *e != ','; e++)
+		;
+	if ((n = (size_t)(e - p)) == 0)
+		return 1;		/* "how much?" */
+	for (i = 0; then[i] != NULL; i++)
+		if (strlen(then[i]) == n && strncmp(p, then[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* A product question: which product, which aspect.  0: no product. */
 int
 dlg_handle_product_question(struct tctx *t, const char *intent)
@@ -411,9 +445,13 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
 		answer_stock(t, &p);
 		dlg_spec_answer(t, &p);
 	} else if ((strcmp(intent, "price_promotions") == 0 ||
-	    (a && strcmp(a, "price") == 0)) && (dlg_has_any(t, money_words) ||
+	    (a && strcmp(a, "price") == 0)) && (money_asked(t) ||
 	    dlg_spec_count(t, &p) == 0)) {
-		answer_price(t, &p);
+		/* "Price and stock": the stock answer states both. */
+		if (dlg_has_any(t, stock_words))
+			answer_stock(t, &p);
+		else
+			answer_price(t, &p);
 		dlg_spec_answer(t, &p);
 	} else if (a != NULL && strcmp(a, "specs") == 0)
 		dlg_answer_product(t, &p, 1);	/* "specs", "features" */

@@ -246,6 +246,75 @@ value_has(const char *text, const char *w)
 	return yes;
 }
 
+/*
+ * Words that ask for an amount in a unit wherever a value states one:
+ * "how much power does it give" finds "Thunderbolt 3 (96 W)" among the
+ * ports.
+ */
+static const struct {
+	const char	*word;
+	const char	*unit;		/* after the number, as stored */
+} unit_asks[] = {
+	{ "power", "W" }, { "watts", "W" }, { "wattage", "W" },
+	{ "charging", "W" },
+};
+
+/* Does value state an amount in unit ("96 W", "65W")? */
+static int
+value_amount(const char *value, const char *unit)
+{
+	const char	*p, *q;
+	size_t		 ul = strlen(unit);
+
+	for (p = value; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || (p > value &&
+		    isalnum((unsigned char)p[-1])))
+			continue;
+		for (q = p; isdigit((unsigned char)*q) || *q == '.'; q++)
+			;
+		if (*q == ' ')
+			q++;
+		if (strncmp(q, unit, ul) == 0 && !isalnum((unsigned char)q[ul]))
+			return 1;
+		p = q - 1;
+	}
+	return 0;
+}
+
+/* Does value state an ingress rating ("IP65, 3 m drop", "IPX4")? */
+static int
+value_ip(const char *value)
+{
+	const char	*p;
+
+	for (p = value; (p = strstr(p, "IP")) != NULL; p++)
+		if ((p == value || !isalnum((unsigned char)p[-1])) &&
+		    (isdigit((unsigned char)p[2]) || p[2] == 'X') &&
+		    isdigit((unsigned char)p[3]))
+			return 1;
+	return 0;
+}
+
+/* Does w ask for an amount value states in its unit, or for a water
+ * rating where the value is one under another name ("rugged")? */
+static int
+asks_amount(const char *value, const char *w)
+{
+	static const char *const wet[] = { "waterproof", "water",
+	    "rain", "swim", "swimming", "splash", "dust", "dustproof",
+	    "shower", "pool", NULL };
+	size_t	 i;
+
+	for (i = 0; wet[i] != NULL; i++)
+		if (strcmp(wet[i], w) == 0 && value_ip(value))
+			return 1;
+	for (i = 0; i < sizeof unit_asks / sizeof unit_asks[0]; i++)
+		if (strcmp(unit_asks[i].word, w) == 0 &&
+		    value_amount(value, unit_asks[i].unit))
+			return 1;
+	return 0;
+}
+
 /* Does w name key: a part of the key, or a shopper's word for it? */
 static int
 names_key(const char *key, const char *w)
@@ -299,7 +368,8 @@ score_attr(const struct spec_words *sw, const char *key, const char *value,
 		if (strlen(sw->w[i]) >= 3 && strcmp(key, "color") != 0 &&
 		    value_has(value, sw->w[i]))
 			values++;
-		else if (names_key(key, sw->w[i]))
+		else if (names_key(key, sw->w[i]) ||
+		    asks_amount(value, sw->w[i]))
 			names++;
 	}
 	h->amount = amount;
@@ -531,11 +601,17 @@ dlg_spec_answer(struct tctx *t, const struct product *p)
 int
 dlg_handle_spec_question(struct tctx *t)
 {
-	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT), *br;
 	const char	*sku;
 	struct product	 p;
 	size_t		 n;
 
+	/* "Does it work with Samsung phones": the brand is another
+	 * device; "it" is still the one in focus. */
+	static const char *const pronouns[] = { "it", "its", "it's", "this",
+	    "that", NULL };
+	static const char *const with_words[] = { "with", "for", "fit",
+	    "fits", "compatible", NULL };
 	static const char *const asks[] = { "does", "do", "is", "are", "can",
 	    "could", "will", "how", "what", "which", "has", "have", "any",
 	    NULL };
@@ -547,6 +623,11 @@ dlg_handle_spec_question(struct tctx *t)
 	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks)))
 		return 0;
 	sku = en != NULL ? en->sku : dlg_focus_top(t, 0);
+	/* "The sandisk, how fast": a brand said picks what was shown of
+	 * it, never the product in focus of another brand. */
+	if (en == NULL && (br = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
+	    !dlg_has_any(t, pronouns) && !dlg_has_any(t, with_words))
+		sku = dlg_shown_match(t, br);
 	memset(&p, 0, sizeof p);
 	if (sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
@@ -620,8 +701,48 @@ dlg_spec_constraints(struct tctx *t, cJSON *f)
 	double		 v;
 	int		 i, n = 0;
 
+	static const char *const grams[] = { "grams", "gram", "g", NULL };
+	static const char *const wet[] = { "waterproof", "water proof",
+	    "water resistant", "water-resistant", "rainproof", "dustproof",
+	    "splashproof", NULL };
+	/* Said beside a kind wanted only ("a speaker that survives the
+	 * rain"): "what about rain?" asks about the one in focus. */
+	static const char *const weather[] = { "rain", "dust", "splash",
+	    "pool", "beach", "shower", NULL };
+	static const char *const tough[] = { "rugged", "shockproof",
+	    "drop proof", "drop-proof", NULL };
+	static const char *const tough_kind[] = { "tough", "durable", NULL };
+	int		 kind = dlg_first_entity(t, ENTITY_CATEGORY) != NULL;
+	static const char *const hours[] = { "hours", "hour", "hrs", "h",
+	    NULL };
+	static const char *const floor_words[] = { "or more", "at least",
+	    "minimum", "min", "or longer", "plus", "still does", NULL };
+	static const char *const long_battery[] = { "lasts forever",
+	    "last forever", "long battery", "longest battery", "best battery",
+	    "battery that lasts", "long lasting", "long-lasting",
+	    "all day battery", "lasts long", "lasts ages", NULL };
+	static const char *const limit[] = { "under", "below", "less",
+	    "lighter", "max", "at most", "no more", "not more", NULL };
+
 	if ((v = amount_of(s, inch)) >= 10 && v <= 120)
 		dlg_jset_num(req, "screen_in", v);
+	/* "A drone under 250 grams": a weight limit, as dlg-state.c keeps
+	 * one said in kilograms. */
+	if ((v = amount_of(s, grams)) >= 10 && v < 20000 &&
+	    dlg_has_any(t, limit))
+		dlg_jset_num(req, "max_kg", v / 1000);
+	/* "Survives dust and rain": a water rating; "rugged": built to
+	 * take drops or weather.  "15 hours or more": a battery floor;
+	 * "lasts forever on battery": the longest first. */
+	if (dlg_has_any(t, wet) || (kind && dlg_has_any(t, weather)))
+		dlg_jset_str(req, "water_resistance", "yes");
+	if (dlg_has_any(t, tough) || (kind && dlg_has_any(t, tough_kind)))
+		dlg_jset_str(req, "rugged", "yes");
+	if ((v = amount_of(s, hours)) > 0 && v <= 200 &&
+	    dlg_has_any(t, floor_words))
+		dlg_jset_num(req, "min_hours", v);
+	else if (kind && dlg_has_any(t, long_battery))
+		dlg_jset_str(req, "long_battery", "yes");
 	if (dlg_has_word(t, "4k") || dlg_has_word(t, "uhd"))
 		dlg_jset_str(req, "resolution", "4K");
 	if ((v = amount_of(s, hz)) >= 30 && v <= 540)
@@ -676,6 +797,46 @@ works_with(const struct product *p, const char *platform)
 	return yes;
 }
 
+/* Built to take drops or weather: a "rugged" attribute, or an IP6x
+ * rating. */
+static int
+rugged(const struct product *p)
+{
+	char	*v = catalog_attr(p, "rugged");
+	int	 yes = v != NULL && strncasecmp(v, "no", 2) != 0;
+
+	free(v);
+	if (!yes && (v = catalog_attr(p, "water_resistance")) != NULL) {
+		yes = strstr(v, "IP6") != NULL;
+		free(v);
+	}
+	return yes;
+}
+
+/*
+ * "A speaker that lasts forever on battery": v[0..n) by battery hours,
+ * longest first, those that state none last (the order among equals
+ * kept: best rated first).
+ */
+void
+dlg_spec_rank(struct tctx *t, struct product *v, size_t n)
+{
+	cJSON		*req = cJSON_GetObjectItemCaseSensitive(
+	    dlg_jobj(t->state, "filters"), "require");
+	struct product	 tmp;
+	size_t		 i, j;
+
+	if (dlg_jstr(req, "long_battery") == NULL)
+		return;
+	for (i = 1; i < n; i++)		/* insertion sort: stable */
+		for (j = i; j > 0 && attr_num(&v[j], "battery_hours") >
+		    attr_num(&v[j - 1], "battery_hours"); j--) {
+			tmp = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = tmp;
+		}
+}
+
 int
 dlg_spec_meets(struct tctx *t, const struct product *p)
 {
@@ -703,6 +864,10 @@ dlg_spec_meets(struct tctx *t, const struct product *p)
 		ok = v != NULL && strcmp(p->subcategory, "lenses") != 0;
 		free(v);
 	}
+	if (ok && (want = dlg_jnum(req, "min_hours", -1)) > 0)
+		ok = attr_num(p, "battery_hours") >= want;
+	if (ok && dlg_jstr(req, "rugged") != NULL)
+		ok = rugged(p);
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
 	    "platforms"))
 		if (ok && cJSON_IsString(it))
@@ -729,6 +894,14 @@ dlg_spec_constraint_words(cJSON *f, struct sbuf *crit)
 		    dlg_jnum(req, "min_hz", -1));
 	if (dlg_jstr(req, "lens_mount") != NULL)
 		sbuf_addf(crit, "%sinterchangeable lens", crit->len ? ", " :
+		    "");
+	if (dlg_jnum(req, "min_hours", -1) > 0)
+		sbuf_addf(crit, "%s%g hours of battery or more",
+		    crit->len ? ", " : "", dlg_jnum(req, "min_hours", -1));
+	if (dlg_jstr(req, "rugged") != NULL)
+		sbuf_addf(crit, "%srugged", crit->len ? ", " : "");
+	if (dlg_jstr(req, "long_battery") != NULL)
+		sbuf_addf(crit, "%slongest battery first", crit->len ? ", " :
 		    "");
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
 	    "platforms"))

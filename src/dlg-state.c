@@ -294,6 +294,24 @@ dlg_meets_constraints(struct tctx *t, const struct product *p)
 	return ok;
 }
 
+/* Is "my" or "our" one of the three words before offset at of s? */
+static int
+said_mine(const char *s, size_t at)
+{
+	size_t	 b = at, e, w;
+
+	for (w = 0; w < 3 && b > 0; w++) {
+		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+			b--;
+		for (e = b; b > 0 && isalnum((unsigned char)s[b - 1]); b--)
+			;
+		if ((e - b == 2 && strncasecmp(s + b, "my", 2) == 0) ||
+		    (e - b == 3 && strncasecmp(s + b, "our", 3) == 0))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Filters from entities into the state (budget, category, use, brand).
  * A new category starts the needs afresh; other turns refine them.
@@ -330,6 +348,17 @@ dlg_update_filters(struct tctx *t)
 				dlg_jset_num(f, "min_price", en->min);
 			break;
 		case ENTITY_CATEGORY:
+			/* "A monitor ... with one USB-C cable": the kind
+			 * said first is the one wanted, the rest details. */
+			if (en != dlg_first_entity(t, ENTITY_CATEGORY))
+				break;
+			if (en->subcategory == NULL &&
+			    dlg_jstr(f, "kind") != NULL) {
+				cJSON_DeleteItemFromObjectCaseSensitive(f,
+				    "kind");
+				cJSON_DeleteItemFromObjectCaseSensitive(f,
+				    "use");
+			}
 			if (en->category != NULL) {
 				const char *old = dlg_jstr(f, "category");
 
@@ -338,8 +367,17 @@ dlg_update_filters(struct tctx *t)
 			}
 			if (en->use != NULL)
 				dlg_jset_str(f, "use", en->use);
+			/* "Robot vacuums": the kind, which the catalog
+			 * filters as a use (subcategory or tag). */
+			if (en->subcategory != NULL) {
+				dlg_jset_str(f, "use", en->subcategory);
+				dlg_jset_str(f, "kind", en->subcategory);
+			}
 			break;
 		case ENTITY_BRAND:
+			/* "Upgrading from my little 24\" Dell": theirs. */
+			if (said_mine(t->text, en->start))
+				break;
 			if (en->brand != NULL || en->value != NULL)
 				dlg_jset_str(f, "brand", en->brand != NULL ?
 				    en->brand : en->value);

@@ -54,7 +54,9 @@ struct gz_entry {
 	uint64_t	 key;		/* gz_combine over token hashes; 0 free */
 	uint32_t	 target;	/* product, brand, category or attribute */
 	uint32_t	 count;		/* distinct targets sharing the phrase */
-	uint32_t	 aux;		/* family: brand+1; category: use+1 */
+	uint32_t	 aux;		/* family: brand+1; category: use+1,
+					   or GZ_AUX_SUB | the offset of a
+					   subcategory's slug */
 	uint8_t		 kind;		/* enum gz_kind */
 	uint8_t		 more;		/* a longer phrase starts with this */
 };
@@ -148,6 +150,9 @@ const char	*gz_product_name(const struct gazetteer *, uint32_t);
 const char	*gz_product_brand(const struct gazetteer *, uint32_t);
 const char	*gz_brand(const struct gazetteer *, uint32_t);
 const char	*gz_category(const struct gazetteer *, uint32_t);
+/* The subcategory slug of a category phrase's aux, or NULL. */
+#define GZ_AUX_SUB	0x80000000u
+const char	*gz_subcategory(const struct gazetteer *, uint32_t aux);
 const char	*gz_attribute(const struct gazetteer *, uint32_t);
 const char	*gz_currency(const struct gazetteer *);
 

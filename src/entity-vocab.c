@@ -127,7 +127,6 @@ const struct vocab_category vocab_categories[] = {
 	{ "router", "networking", NULL },
 	{ "routers", "networking", NULL },
 	{ "wifi router", "networking", NULL },
-	{ "mesh wifi", "networking", NULL },
 	{ NULL, NULL, NULL }
 };
 

@@ -502,7 +502,11 @@ static const char *const unit_words[] = {
 	"yrs", "kg", "g", "lbs", "lb", "mm", "cm", "w", "watts", "mp", "fps",
 	"ms", "minutes", "mins", "percent", "people", "times", "st", "nd",
 	"rd", "th", "gen", "generation", "units", "unit", "pcs", "pieces",
-	"items", "pack", "packs", "boxes", "copies", "sets", "pairs", NULL
+	"items", "pack", "packs", "boxes", "copies", "sets", "pairs",
+	/* "under 250 grams", "5000 sq ft", "at least 600 nits" */
+	"grams", "gram", "oz", "ounces", "sq", "sqft", "ft", "feet", "foot",
+	"meters", "metres", "km", "miles", "nits", "lumens", "minute",
+	"seconds", "secs", "dpi", "mbps", "gbps", "db", "degrees", NULL
 };
 
 /* A plain integer of 3..12 digits at lexeme i, not a measure. */
@@ -1045,6 +1049,46 @@ price_emit(struct run *r, size_t first, size_t last, int hmin, double min,
 		set_value(r, e, ">=%s %s", a, cur);
 }
 
+/*
+ * A word of negation among the few before lexeme i: "can't spend more
+ * than", "don't want to pay over", "not going above".
+ */
+static int
+negated(const struct run *r, size_t i)
+{
+	static const char *const neg[] = { "not", "cant", "cannot", "dont",
+	    "wont", "never", "shouldnt", "t", NULL };
+	size_t	 k;
+
+	for (k = 1; k <= 4 && k <= i; k++)
+		if (lw_any(r, i - k, neg))
+			return 1;
+	return 0;
+}
+
+/*
+ * Words after an amount that make it a ceiling ("1000 max", "$450
+ * tops", "700 or less"): how many lexemes they take, 0 for none.
+ */
+static size_t
+after_max(const struct run *r, size_t i)
+{
+	static const char *const one[] = { "max", "maximum", "tops", "top",
+	    "limit", NULL };
+	static const char *const less[] = { "less", "under", "below", "lower",
+	    "cheaper", NULL };
+
+	if (lw_any(r, i, one))
+		return 1;
+	if (lw(r, i, "or") && lw_any(r, i + 1, less))
+		return 2;
+	if (lw(r, i, "at") && lw(r, i + 1, "most"))
+		return 2;
+	return 0;
+}
+
+static const struct qualifier ceiling = { { "max", NULL }, B_MAX };
+
 /* Bare numbers count as money after a qualifier only from this value. */
 #define PRICE_BARE_MIN	20
 
@@ -1092,6 +1136,9 @@ find_prices(struct run *r)
 			q = &sq[lsym(r, i, '<') ? 0 : lsym(r, i, '>') ? 1 : 2];
 			k = lsym(r, i + 1, '=') ? 2 : 1;
 		}
+		/* "can't spend more than 700" is a ceiling, not a floor. */
+		if (q->words[0] != NULL && q->bound == B_MIN && negated(r, i))
+			q = &ceiling;
 		if (q->words[0] != NULL) {
 			j = i + k;
 			if (lw(r, j, "of") || lw(r, j, "is") || lsym(r, j, ':'))
@@ -1108,6 +1155,11 @@ find_prices(struct run *r)
 					    a2.v, cur, q->bound == B_ABOUT);
 					i = a2.end;
 					continue;
+				}
+				/* "about $450 max": the ceiling wins. */
+				if ((k = after_max(r, a1.end + 1)) > 0) {
+					q = &ceiling;
+					a1.end += k;
 				}
 				switch (q->bound) {
 				case B_MAX:
@@ -1139,7 +1191,13 @@ find_prices(struct run *r)
 				i = a2.end;
 				continue;
 			}
-			if (a1.explicit) {
+			/* "1000 max", "$450 tops", "700 or less". */
+			if ((k = after_max(r, a1.end + 1)) > 0 &&
+			    (a1.explicit || a1.v >= PRICE_BARE_MIN)) {
+				price_emit(r, i, a1.end + k, 0, 0, 1, a1.v,
+				    a1.cur, 0);
+				i = a1.end + k;
+			} else if (a1.explicit) {
 				price_emit(r, i, a1.end, 1, a1.v, 1, a1.v,
 				    a1.cur, 0);
 				i = a1.end;
@@ -1425,10 +1483,11 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 			a = sc->tok[i - 1].start;
 			e = emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER, a, b);
 			e->use = vocab_uses[u];
-		} else {
-			e = emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER, a, b);
+		} else if ((e = emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER,
+		    a, b)) != NULL && (g->aux & GZ_AUX_SUB) != 0)
+			e->subcategory = gz_subcategory(gz, g->aux);
+		else
 			e->use = g->aux != 0 ? vocab_uses[g->aux - 1] : NULL;
-		}
 		e->category = gz_category(gz, g->target);
 		set_value(r, e, "%s", e->category);
 		/* "laptop for gaming": the use, without a second entity. */
@@ -1618,6 +1677,12 @@ find_catalog(struct run *r)
 		 */
 		if (bestn == 1 && best->kind == GZ_FAMILY &&
 		    (fl & GZ_TOK_WORD) && !named(r, i, 0))
+			continue;
+		/* The same for the first word of a brand of several: "dust
+		 * and rain" is weather, not Rain Design. */
+		if (bestn == 1 && best->kind == GZ_BRAND &&
+		    (fl & GZ_TOK_WORD) && !named(r, i, 0) &&
+		    strchr(gz_brand(r->gz, best->target), ' ') != NULL)
 			continue;
 		/* "good for gaming": a use, not the gaming category. */
 		if (best->kind == GZ_CATEGORY && bestn == 1 && i > 0 &&
@@ -2099,6 +2164,7 @@ entity_fields(const struct entity *e, const struct entity_out *o)
 	case ENTITY_CATEGORY:
 		o->str(o->arg, "category", e->category);
 		o->str(o->arg, "use", e->use);
+		o->str(o->arg, "subcategory", e->subcategory);
 		break;
 	case ENTITY_ATTRIBUTE:
 		o->str(o->arg, "attribute", e->attribute);

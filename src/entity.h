@@ -84,6 +84,9 @@ struct entity {
 	/* category */
 	const char		*category;	/* catalog category slug */
 	const char		*use;		/* "gaming", "business", ... */
+	const char		*subcategory;	/* its subcategory slug when the
+						   words name one ("robot
+						   vacuums"), else NULL */
 
 	/* attribute */
 	const char		*attribute;	/* canonical name, e.g. "battery" */

@@ -113,6 +113,9 @@ struct naming {
 	size_t		 nb;		/* and their count (0: no brand) */
 };
 
+static void	 initial_path(struct gazetteer *, const struct naming *,
+		    const struct gz_field *, size_t, size_t);
+
 /*
  * A phrase derived from a name, th[0..n), alone and after the brand's
  * words ("xm5" and "sony xm5").
@@ -553,6 +556,40 @@ gz_name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		    sizeof *th);
 		gz_path_add(gz, th, nt - r0 - 1, GZ_PRODUCT, idx, brand, 0, 0);
 		break;
+	}
+	initial_path(gz, &nm, fn, r0, nt);
+}
+
+/*
+ * A line's initial run into its number: "a7 iv" of "Alpha 7 IV", "a6400"
+ * of "Alpha 6400".  The first word of letters only (four at least)
+ * followed by a number; not when the short form is a catalog or common
+ * word, and not registered as a catalog word (as for initials).
+ */
+static void
+initial_path(struct gazetteer *gz, const struct naming *nm,
+    const struct gz_field *f, size_t r0, size_t nt)
+{
+	uint64_t th[GZ_MAXN * 2];
+	char	 buf[16];
+	size_t	 i, m;
+
+	for (i = r0; i + 1 < nt; i++) {
+		m = f->t[i + 1].end - f->t[i + 1].start;
+		if (f->t[i].has_digit || !f->t[i].has_alpha ||
+		    f->t[i].end - f->t[i].start < 4 ||
+		    f->t[i + 1].has_alpha || m + 1 >= sizeof buf)
+			continue;
+		buf[0] = f->s[f->t[i].start];
+		memcpy(buf + 1, f->s + f->t[i + 1].start, m);
+		if (known_word(gz, buf, m + 1))
+			return;
+		memcpy(th, f->th + r0, (i - r0) * sizeof *th);
+		th[i - r0] = gz_token_hash(buf, m + 1);
+		memcpy(th + i - r0 + 1, f->th + i + 2, (nt - i - 2) *
+		    sizeof *th);
+		derived_add(gz, nm, th, nt - r0 - 1, GZ_PRODUCT, 0, 0);
+		return;
 	}
 }
 

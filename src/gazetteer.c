@@ -837,7 +837,7 @@ brand_heads(struct gazetteer *gz, struct gz_build *b)
 /* Add a category phrase and, for a plural slug, its singular. */
 static void
 category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
-    uint32_t idx, int weak)
+    uint32_t idx, int weak, uint32_t aux)
 {
 	const struct gz_entry *e;
 	size_t	 nt, n, last, k;
@@ -858,7 +858,7 @@ category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
 		if ((e = gz_lookup(gz, h)) != NULL && e->kind != GZ_NONE)
 			return;
 	}
-	phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_CATEGORY, idx, 0);
+	phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_CATEGORY, idx, aux);
 	last = b->tok[nt - 1].end;
 	n = last - b->tok[nt - 1].start;
 	if (n < 4 || b->f.s.buf[last - 1] != 's')
@@ -871,7 +871,7 @@ category_phrases(struct gazetteer *gz, struct gz_build *b, const char *text,
 	} else
 		sing[last - 1] = '\0';
 	nt = fold_tokens(b, sing, strlen(sing));
-	phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_CATEGORY, idx, 0);
+	phrase_add(gz, b->f.s.buf, b->tok, nt, GZ_CATEGORY, idx, aux);
 	free(sing);
 }
 
@@ -1244,14 +1244,14 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	}
 	for (i = 0; i < gz->ncats; i++)
 		category_phrases(gz, &b, str_at(gz, gz->cats[i]), (uint32_t)i,
-		    0);
+		    0, 0);
 	/*
 	 * Subcategories are often product lines ("iphone", "galaxy-s"):
 	 * those stay families, so "iPhone vs Galaxy" compares them.
 	 */
 	for (i = 0; i + 1 < b.nsubs; i += 2)
 		category_phrases(gz, &b, str_at(gz, b.subs[i + 1]), b.subs[i],
-		    1);
+		    1, GZ_AUX_SUB | b.subs[i + 1]);
 
 	gz->attrs = xcalloc(1, sizeof *gz->attrs);
 	for (i = 0; vocab_attributes[i].phrase != NULL; i++) {
@@ -1477,6 +1477,13 @@ const char *
 gz_category(const struct gazetteer *gz, uint32_t i)
 {
 	return i < gz->ncats ? str_at(gz, gz->cats[i]) : NULL;
+}
+
+const char *
+gz_subcategory(const struct gazetteer *gz, uint32_t aux)
+{
+	return (aux & GZ_AUX_SUB) != 0 && (aux & ~GZ_AUX_SUB) < gz->strs.len ?
+	    str_at(gz, aux & ~GZ_AUX_SUB) : NULL;
 }
 
 const char *

@@ -96,7 +96,17 @@ prices(void)
 	check_price("between 500 and 800 dollars", "between 500 and 800 dollars",
 	    1, 500, 1, 800, "USD");
 	check_price("about 1.5k", "about 1.5k", 1, 1350, 1, 1650, "USD");
-	check_price("1.5k tops", "1.5k", 1, 1500, 1, 1500, "USD");
+	check_price("1.5k tops", "1.5k tops", 0, 0, 1, 1500, "USD");
+	check_price("gaming laptop, 1000 max", "1000 max", 0, 0, 1, 1000,
+	    "USD");
+	check_price("about $450 max", "about $450 max", 0, 0, 1, 450, "USD");
+	check_price("700 or less", "700 or less", 0, 0, 1, 700, "USD");
+	check_price("cant spend more than 700", "more than 700", 0, 0, 1, 700,
+	    "USD");
+	check_price("I don't want to spend over $900", "over $900", 0, 0, 1,
+	    900, "USD");
+	check_price("more than 700 is fine", "more than 700", 1, 700, 0, 0,
+	    "USD");
 	check_price("less than 1,000 please", "less than 1,000", 0, 0, 1, 1000,
 	    "USD");
 	check_price("around $300", "around $300", 1, 270, 1, 330, "USD");
@@ -112,6 +122,8 @@ prices(void)
 	check_span("less than 5 hours", ENTITY_PRICE, NULL, NULL);
 	check_span("minimum 8 gb ram", ENTITY_PRICE, NULL, NULL);
 	check_span("under 5", ENTITY_PRICE, NULL, NULL);
+	check_span("a drone under 250 grams", ENTITY_PRICE, NULL, NULL);
+	check_span("a house of 5000 sq ft", ENTITY_PRICE, NULL, NULL);
 }
 
 static void
