@@ -332,6 +332,8 @@ int		 dlg_fact_slot(struct tctx *t, const char *key,
 void		 dlg_money_slot(struct tctx *t, const char *name, double v,
 		    const char *cur);
 void		 dlg_answer_status(struct tctx *t, const struct order *o);
+/* The order's slots with where its money goes and how long it takes. */
+void		 dlg_refund_slots(struct tctx *t, const struct order *o);
 
 /* dlg-returns.c */
 void		 dlg_return_eligibility(struct tctx *t, const struct order *o);

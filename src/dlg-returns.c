@@ -47,6 +47,9 @@ dlg_return_eligibility(struct tctx *t, const struct order *o)
 	slots_set(&t->slots, "return_window_days", window);
 	dlg_cite(t, "policy", wdoc, "Return policy", "return_window_days");
 	if (strcmp(o->status, "delivered") != 0) {
+		/* A return already open: where it stands, what comes next. */
+		if (strcmp(o->status, "return_requested") == 0)
+			dlg_refund_slots(t, o);
 		dlg_set_action(t, "return_not_delivered", "order %s is %s, not "
 		    "delivered", o->id, o->status);
 		dlg_say(t, "return_status");

@@ -1,0 +1,27 @@
+# A return already open: where it stands and what comes next, not only
+# that it is open.
+
+story: a return sent back, no money yet
+user: C1024
+> my AirPods Max return. I sent them back a week ago and nothing
+contains: #12254
+contains: RMA-12254-2
+contains: haven't received it back yet
+contains: within 5 business days
+not-contains: already open for order #12254.
+
+story: asking to return what is already on its way back
+user: C1002
+> i want my money back for the beats
+contains: #12281
+contains: once it arrives and is inspected
+contains: PayPal
+> i alredy sent them back!!!
+contains: haven't received it back yet
+
+story: where is the return of a printer
+user: C1007
+> did you get my printer back yet? where is my refund
+contains: #12241
+contains: haven't received it back yet
+contains: Mastercard ending 2547
