@@ -22,6 +22,7 @@
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
+ *	dlg-period.c	"this week", "a week ago": which orders a time dates
  *	dlg-account.c	account and payment questions a policy fact answers
  *	dlg-policy.c	the policy: which action a turn takes
  *
@@ -375,6 +376,30 @@ const struct entity *dlg_order_number(struct tctx *t);
 void		 dlg_order_pick(struct tctx *t, struct dlg_order_pick *p);
 void		 dlg_order_pick_release(struct dlg_order_pick *p);
 int		 dlg_order_question(struct tctx *t);
+
+/*
+ * dlg-period.c: a stretch of time said relative to today ("this week", "a week ago",
+ * "last month"), and which of an order's dates it dates: "bought this
+ * month" the order, "got it this week" the delivery, "returned it a
+ * week ago" the last update; any of them when no verb says.
+ */
+struct dlg_period {
+	char		*from, *to;	/* ISO days, inclusive */
+	int		 which;		/* PERIOD_* */
+};
+#define PERIOD_ANY	0
+#define PERIOD_PLACED	1
+#define PERIOD_GOT	2
+#define PERIOD_UPDATED	3
+void		 dlg_period_release(struct dlg_period *pd);
+/* 1 and *pd set when the message says a period, else 0. */
+int		 dlg_period_named(struct tctx *t, struct dlg_period *pd);
+/* A period that picks among all the customer's orders (dlg_period_named
+ * with a verb or "the one"); 1 and *pd set, else 0. */
+int		 dlg_period_picks(struct tctx *t, struct dlg_period *pd);
+/* Keep the order ids (*n updated) dated within the period arg points to. */
+void		 dlg_keep_period(struct tctx *t, char **ids, size_t *n,
+		    const void *arg);
 
 /* dlg-policy.c */
 void		 dlg_policy(struct tctx *t, const struct intent_result *ir);

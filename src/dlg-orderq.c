@@ -167,8 +167,9 @@ status_named(struct tctx *t, int narrowing)
 
 /* Keep the ids whose order status is among statuses; *n updated. */
 static void
-keep_status(struct tctx *t, char **ids, size_t *n, const char *statuses)
+keep_status(struct tctx *t, char **ids, size_t *n, const void *arg)
 {
+	const char	*statuses = arg;
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
 	size_t		 i, k = 0;
@@ -311,8 +312,9 @@ day_named(struct tctx *t)
  * mon ("2026-11-19").
  */
 static void
-keep_month(struct tctx *t, char **ids, size_t *n, const char *mon)
+keep_month(struct tctx *t, char **ids, size_t *n, const void *arg)
 {
+	const char	*mon = arg;
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
 	size_t		 i, k = 0;
@@ -338,7 +340,7 @@ keep_month(struct tctx *t, char **ids, size_t *n, const char *mon)
 
 /* Keep the ids of orders with an item at the price the customer says. */
 static void
-keep_price(struct tctx *t, char **ids, size_t *n, const char *unused)
+keep_price(struct tctx *t, char **ids, size_t *n, const void *unused)
 {
 	const struct entity *pe = dlg_first_entity(t, ENTITY_PRICE);
 	struct order	 o;
@@ -420,22 +422,23 @@ one_of(struct tctx *t, char **ids, size_t n, const char **rule)
 		*rule = "the oldest of the orders named";
 		return ids[0];
 	}
+	/* "I bought them again": the new order, whatever is in focus. */
+	if (dlg_has_any(t, newest)) {
+		*rule = "the newest of the orders named";
+		return ids[n - 1];
+	}
 	for (i = 0; focus != NULL && i < n; i++)
 		if (strcmp(ids[i], focus) == 0) {
 			*rule = "the order in focus is among those named";
 			return ids[i];
 		}
-	if (dlg_has_any(t, newest)) {
-		*rule = "the newest of the orders named";
-		return ids[n - 1];
-	}
 	return NULL;
 }
 
 /* Narrow p's candidates with keep, unless none would be left. */
 static void
 narrow(struct tctx *t, struct dlg_order_pick *p, void (*keep)(struct tctx *,
-    char **, size_t *, const char *), const char *arg, const char *rule)
+    char **, size_t *, const void *), const void *arg, const char *rule)
 {
 	char	**v = xcalloc(p->n, sizeof *v);
 	size_t	 k = p->n, i;
@@ -626,6 +629,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 	struct sd_error	 err = SD_ERROR_INIT;
 	const char	*how = NULL, *st, *id;
 	char		*words = NULL, *mon = NULL;
+	struct dlg_period pd;
 
 	memset(p, 0, sizeof *p);
 	if (en != NULL) {
@@ -670,6 +674,12 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		    (mon = month_named(t)) != NULL)
 			narrow(t, p, keep_month, mon, "the order holding the "
 			    "item named, placed in the month named");
+		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
+		    dlg_period_named(t, &pd)) {
+			narrow(t, p, dlg_keep_period, &pd, "the order holding the "
+			    "item named, dated in the period said");
+			dlg_period_release(&pd);
+		}
 	} else if ((st = status_named(t, 0)) != NULL) {
 		dlg_retrieve_begin(t);
 		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
@@ -679,6 +689,21 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		keep_status(t, p->ids, &p->n, st);
 		p->rule = "the customer's only order with the status named";
 		p->named = p->n == 0;	/* none has it: ask, never guess */
+		if (p->n > 1 && dlg_period_named(t, &pd)) {
+			narrow(t, p, dlg_keep_period, &pd, "the order with the "
+			    "status named, dated in the period said");
+			dlg_period_release(&pd);
+		}
+	} else if (dlg_period_picks(t, &pd)) {
+		/* "the one I got this week", "returned it a week ago" */
+		dlg_retrieve_begin(t);
+		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
+		    &err);
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		dlg_keep_period(t, p->ids, &p->n, &pd);
+		dlg_period_release(&pd);
+		p->rule = "the customer's only order dated in the period said";
 	} else if (((mon = month_named(t)) != NULL || (mon = day_named(t)) !=
 	    NULL) && (dlg_has_word(t, "one") || dlg_has_word(t, "order") ||
 	    dlg_has_word(t, "ordered"))) {
@@ -744,6 +769,7 @@ same_again(struct tctx *t)
 	size_t		 cap = 0, n;
 	char		*words = NULL;
 	int		 named, topic;
+	struct dlg_period pd;
 
 	static const char *const next_one[] = { "and the", "and my",
 	    "and that", "what about", "how about", NULL };
@@ -764,6 +790,11 @@ same_again(struct tctx *t)
 		return ORDQ_NONE;
 	named = named_item(t, &m, &words);
 	free(words);
+	/* "The one I got this week" when the bot asked which order. */
+	if (!named && fname != NULL && dlg_period_picks(t, &pd)) {
+		dlg_period_release(&pd);
+		named = 1;
+	}
 	if (!named)
 		return ORDQ_NONE;
 	dlg_jset_str(t->trace, "order_topic_kept", "a short follow-up names "
