@@ -23,6 +23,7 @@
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
  *	dlg-period.c	"this week", "a week ago": which orders a time dates
+ *	dlg-several.c	several order numbers in one message
  *	dlg-account.c	account and payment questions a policy fact answers
  *	dlg-policy.c	the policy: which action a turn takes
  *
@@ -376,6 +377,13 @@ const struct entity *dlg_order_number(struct tctx *t);
 void		 dlg_order_pick(struct tctx *t, struct dlg_order_pick *p);
 void		 dlg_order_pick_release(struct dlg_order_pick *p);
 int		 dlg_order_question(struct tctx *t);
+int		 dlg_owns_order(struct tctx *t, const char *id);
+
+/* dlg-several.c: the order numbers said (caller frees each and *ids);
+ * two or more said: each answered, or asked which (1: the turn). */
+size_t		 dlg_orders_said(struct tctx *t, char ***ids);
+int		 dlg_several_orders(struct tctx *t, const char *form,
+		    int topic);
 
 /*
  * dlg-period.c: a stretch of time said relative to today ("this week", "a week ago",

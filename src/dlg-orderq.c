@@ -68,6 +68,7 @@ static const struct {
 	{ ORDQ_TRACK, { "tracking", "track", "arrive", "arriving", "arrives",
 	    "arrival", "coming", "come", "get here", "delivery", "deliver",
 	    "eta", "ship", "ships", "shipped", "stuck", "where is", "where's",
+	    "where are",
 	    "wheres", "where my", "on the way", "supposed to", "late",
 	    "which day",
 	    "what day", "show up", NULL } },
@@ -244,8 +245,8 @@ keep_shared(struct tctx *t, char **ids, size_t *n)
 }
 
 /* Does the customer have order id? */
-static int
-owns(struct tctx *t, const char *id)
+int
+dlg_owns_order(struct tctx *t, const char *id)
 {
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
@@ -268,7 +269,7 @@ dlg_order_number(struct tctx *t)
 	const struct entity *en = dlg_first_entity(t, ENTITY_ORDER_ID);
 
 	if (en != NULL && dlg_says_address(t) && (!t->have_cust ||
-	    !owns(t, en->value)))
+	    !dlg_owns_order(t, en->value)))
 		return NULL;
 	return en;
 }
@@ -637,6 +638,18 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		p->rule = "the order number given";
 		return;
 	}
+	/* "where is 12281?": a number of the customer's own orders. */
+	if ((p->n = dlg_orders_said(t, &p->ids)) > 0) {
+		p->rule = p->n > 1 ? "several order numbers given" :
+		    "a number of one of the customer's orders";
+		if (p->n == 1) {
+			p->id = p->ids[0];
+			free(p->ids);
+			p->ids = NULL;
+			p->n = 0;
+		}
+		return;
+	}
 	/* "The first iPad Air I bought": the item says which. */
 	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
@@ -824,6 +837,10 @@ dlg_order_question(struct tctx *t)
 		again = (topic = same_again(t)) != ORDQ_NONE;
 	if (topic == ORDQ_NONE)
 		return 0;
+	t->order_topic = topic;
+	if (dlg_several_orders(t, dlg_order_topic_form(topic), topic))
+		return 1;
+	t->order_topic = ORDQ_NONE;
 	dlg_order_pick(t, &p);
 	/*
 	 * "And the ssd?" is about the order holding it, or nothing; "what's

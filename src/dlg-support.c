@@ -429,10 +429,13 @@ void
 dlg_handle_order(struct tctx *t, const char *form_name)
 {
 	const struct entity *en = dlg_order_number(t);
-	cJSON		*form = dlg_open_form(t, form_name);
+	cJSON		*form;
 	const char	*id;
 	char		*copy;
 
+	if (dlg_several_orders(t, form_name, t->order_topic))
+		return;
+	form = dlg_open_form(t, form_name);
 	if (en != NULL) {
 		dlg_jset_str(form, "order_id", en->value);
 		dlg_jset_str(t->trace, "order_resolution", "the order number "
