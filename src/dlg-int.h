@@ -41,6 +41,7 @@
  *	order_choices	orders just listed to choose from {id, placed_at}
  *	kb_doc		the document the last knowledge answer came from
  *	upset		turns the customer was frustrated or angry
+ *	wait_minutes	the wait for a person last told, when one was
  */
 #ifndef DLG_INT_H
 #define DLG_INT_H
@@ -424,6 +425,8 @@ int		 dlg_about_bot(struct tctx *t);
 int		 dlg_asks_person(struct tctx *t, int upset);
 void		 dlg_apologise(struct tctx *t, const char *tpl);
 void		 dlg_upset_again(struct tctx *t);
+int		 dlg_wait_question(struct tctx *t);
+void		 dlg_waiting_reply(struct tctx *t, int brief);
 
 /* dlg-pending.c */
 int		 dlg_choice_hits(struct tctx *t, const char *intent);

@@ -105,7 +105,7 @@ small_talk_waiting(struct tctx *t)
 		return 0;
 	dlg_set_action(t, "escalation_wait", "%s while waiting for an agent",
 	    t->intent);
-	dlg_say(t, "escalate_waiting");
+	dlg_waiting_reply(t, strcmp(t->intent, "greeting") != 0);
 	return 1;
 }
 
@@ -578,7 +578,7 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	int	 upset, clear, n;
 	cJSON	*pending;
 
-	if (dlg_about_bot(t) || dlg_handle_notify(t))
+	if (dlg_about_bot(t) || dlg_wait_question(t) || dlg_handle_notify(t))
 		return;
 	upset = (fr->feeling != FEELING_NONE ||
 	    strcmp(t->intent, "complaint") == 0) && !dlg_small_talk(t);
