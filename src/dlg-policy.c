@@ -530,6 +530,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (((dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
 		return;
+	/* "Can I buy it later?" about a warranty plan is no cart action. */
+	if (dlg_account_question(t))
+		return;
 	if (dlg_handle_cart(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;
@@ -537,7 +540,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_answer_pending(t, ir))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
-	if (dlg_order_question(t) || dlg_account_question(t))
+	if (dlg_order_question(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
