@@ -816,6 +816,36 @@ same_again(struct tctx *t)
 }
 
 /*
+ * "How long?", "and how long after you get it?" right after a refund,
+ * a return or its cost was discussed: when the money comes, about the
+ * order in focus.  Longer questions ("how long does delivery take?")
+ * are their own.
+ */
+#define HOW_LONG_WORDS	8	/* "and how long after you get it?" */
+
+static enum dlg_order_topic
+how_long_refund(struct tctx *t)
+{
+	static const char *const how_long[] = { "how long", "how many days",
+	    "when do i get", "when will i get", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n;
+	int		 last = (int)dlg_jnum(t->state, "order_topic", 0);
+
+	if (dlg_order_focus(t) == NULL || !dlg_has_any(t, how_long) ||
+	    dlg_has_any(t, general_words) || (last != ORDQ_REFUND &&
+	    last != ORDQ_RETURN && last != ORDQ_FEE))
+		return ORDQ_NONE;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	if (n > HOW_LONG_WORDS)
+		return ORDQ_NONE;
+	dlg_jset_str(t->trace, "order_topic_kept", "how long, after a "
+	    "refund or return");
+	return ORDQ_REFUND;
+}
+
+/*
  * The policy's step before the intent: a question about an order the
  * customer has (named, listed, in focus) in words about orders is
  * answered about that order, whatever the classifier made of it.
@@ -835,6 +865,8 @@ dlg_order_question(struct tctx *t)
 		return 0;
 	if ((topic = dlg_order_topic(t)) == ORDQ_NONE)
 		again = (topic = same_again(t)) != ORDQ_NONE;
+	if (topic == ORDQ_NONE)
+		topic = how_long_refund(t);
 	if (topic == ORDQ_NONE)
 		return 0;
 	t->order_topic = topic;

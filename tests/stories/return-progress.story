@@ -25,3 +25,26 @@ user: C1007
 contains: #12241
 contains: haven't received it back yet
 contains: Mastercard ending 2547
+
+story: how long, right after what a return brings back
+user: C1002
+> will I get the full 1199 back for the macbook?
+contains: #12170
+> and how long after you get it?
+contains: within 5 business days
+contains: PayPal
+
+story: how long, after a fee on a return
+user: C1031
+> i returned my samsung tv, will you take some fee
+contains: #12273
+> how long
+contains: within 5 business days
+contains: Mastercard ending 9578
+
+story: how long delivery takes is still the store's answer
+user: C1031
+> i returned my samsung tv, will you take some fee
+contains: #12273
+> how long does delivery take in general
+not-contains: #12273
