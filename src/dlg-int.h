@@ -42,6 +42,8 @@
  *	kb_doc		the document the last knowledge answer came from
  *	upset		turns the customer was frustrated or angry
  *	wait_minutes	the wait for a person last told, when one was
+ *	defect_order	the order said to have arrived broken or to have
+ *			stopped working (its return costs nothing)
  */
 #ifndef DLG_INT_H
 #define DLG_INT_H

@@ -47,6 +47,8 @@ static const struct {
 	    "cheaper now", "went down", "price match", "now it is", NULL } },
 	{ ORDQ_FEE, { "fee", "fees", "restocking", "return shipping",
 	    "pay for shipping", "pay for the shipping", "pay to send",
+	    "pay for sending", "pay for the return", "pay to return",
+	    "pay to ship", "who pays", "label cost", "cost to send",
 	    "pay shipping", "pay return", "get back", "actually get",
 	    "full refund", "the full", "how much would", "how much do",
 	    "cost me", "how much does it cost", "refund if", "unopened",

@@ -210,6 +210,8 @@ dlg_answer_defect(struct tctx *t, const struct order *o)
 			    o->id);
 		}
 	}
+	/* What it costs to send back, asked next, is a defect's. */
+	dlg_jset_str(t->state, "defect_order", o->id);
 	dlg_set_action(t, "defect_return", "order #%s delivered %ld days "
 	    "ago; replaced or refunded within %s", o->id, days, w);
 	dlg_say(t, "defect_return");
@@ -271,7 +273,7 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 	static const char *const open[] = { "opened", "open", "used it",
 	    "used them", NULL };
 	struct return_quote q;
-	const char	*sku = item_named(t, o), *cond = "unsaid";
+	const char	*sku = item_named(t, o), *cond = "unsaid", *said;
 	size_t		 i;
 
 	dlg_order_slots(t, o);
@@ -286,7 +288,9 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 	for (i = 0; sku != NULL && i < o->nitems; i++)
 		if (strcmp(o->items[i].sku, sku) == 0)
 			slots_set(&t->slots, "items", o->items[i].name);
-	if (dlg_has_any(t, faulty) || logged_faulty(t, o, faulty))
+	said = dlg_jstr(t->state, "defect_order");
+	if (dlg_has_any(t, faulty) || logged_faulty(t, o, faulty) ||
+	    (said != NULL && strcmp(said, o->id) == 0))
 		cond = "faulty";
 	else if (dlg_has_any(t, sealed))
 		cond = "unopened";
