@@ -76,6 +76,11 @@ static const struct {
 	    "what day", "show up", NULL } },
 };
 
+/* Words that ask when money comes. */
+static const char *const refund_when[] = { "how long", "how many days",
+	"how soon", "when will i get", "when do i get", "when would i get",
+	NULL };
+
 /* Words about the store in general, not one order. */
 static const char *const general_words[] = { "policy", "policies",
 	"in general", "usually", "normally", "how long does delivery",
@@ -95,6 +100,10 @@ dlg_order_topic(struct tctx *t)
 	    dlg_has_word(t, "cheaper")) && (dlg_first_entity(t,
 	    ENTITY_PRICE) != NULL || strpbrk(t->text, "0123456789") != NULL))
 		return ORDQ_PRICE_DROP;
+	/* "How long until I get the refund if I return it?" asks when. */
+	if (dlg_has_any(t, refund_when) && (dlg_has_word(t, "refund") ||
+	    dlg_has_word(t, "money")))
+		return ORDQ_REFUND;
 	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++)
 		if (dlg_has_any(t, topic_words[i].words))
 			return topic_words[i].topic;

@@ -27,3 +27,18 @@ contains: #12230
 contains: There is no restocking fee on order #12230
 contains: $7.99
 
+story: how long the refund takes if the TV goes back
+user: C1042
+> The S90D I just got has a line of dead pixels across the middle.
+contains: #12317
+> How long until I get the refund if I go that way?
+contains: within 5 business days
+contains: PayPal
+
+story: where the money of a price drop goes
+user: C1034
+> I bought the TP-Link Archer BE800 on the 11th for $599.99 and now it's $449.99, can I get the difference back?
+contains: #12279
+contains: $150
+> great. where does the money go
+contains: PayPal
