@@ -345,6 +345,7 @@ void		 dlg_return_eligibility(struct tctx *t, const struct order *o);
 void		 dlg_answer_return_cost(struct tctx *t, const struct order *o);
 void		 dlg_answer_defect(struct tctx *t, const struct order *o);
 void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
+int		 dlg_returnable_orders(struct tctx *t);
 
 /* dlg-account.c */
 int		 dlg_account_question(struct tctx *t);
