@@ -21,3 +21,9 @@ not-contains: #12034
 > restocking fee on that?
 contains: There is no restocking fee on order #12219
 
+story: a price drop past the window says so without a status
+user: C1043
+> the bose soundbar is 399 now and i paid 499, can i get the difference
+contains: #12219
+contains: only pay back a price drop within 14 days
+not-contains: delivered within
