@@ -42,3 +42,18 @@ contains: #12279
 contains: $150
 > great. where does the money go
 contains: PayPal
+
+story: how to start the return just offered
+user: C1020
+> I'd like to return my Galaxy Watch6 Classic, the bezel is too big for my wrist
+action: return_eligible
+> How do I start it?
+contains: Account > Orders > Return items
+contains: #12230
+
+story: how to send back a TV after its cost
+user: C1042
+> I want to return my new TV, too big for the room. any fees?
+contains: #12317
+> how do i send it back
+contains: Return items
