@@ -827,18 +827,22 @@ same_again(struct tctx *t)
 }
 
 /*
- * "How long?", "and how long after you get it?" right after a refund,
- * a return or its cost was discussed: when the money comes, about the
- * order in focus.  Longer questions ("how long does delivery take?")
- * are their own.
+ * "How long?", "and how long after you get it?", "I don't see it"
+ * right after a refund, a return or its cost was discussed: when the
+ * money comes, about the order in focus.  Longer questions ("how long
+ * does delivery take?") are their own.
  */
-#define HOW_LONG_WORDS	8	/* "and how long after you get it?" */
+#define HOW_LONG_WORDS	14	/* "it's been almost 3 weeks tho and I
+				   don't see it" */
 
 static enum dlg_order_topic
 how_long_refund(struct tctx *t)
 {
 	static const char *const how_long[] = { "how long", "how many days",
-	    "when do i get", "when will i get", NULL };
+	    "when do i get", "when will i get", "don't see it",
+	    "dont see it", "do not see it", "not there yet", "still nothing",
+	    "haven't got it", "havent got it", "not showing", "hasn't shown",
+	    "hasnt shown", NULL };
 	struct text_token *tok = NULL;
 	size_t		 cap = 0, n;
 	int		 last = (int)dlg_jnum(t->state, "order_topic", 0);

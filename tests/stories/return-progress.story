@@ -48,3 +48,12 @@ user: C1031
 contains: #12273
 > how long does delivery take in general
 not-contains: #12273
+
+story: a refund issued that the customer does not see yet
+user: C1019
+> hey i returned some soundcore earbuds last month, where's my refund?
+contains: #12156
+> it's been almost 3 weeks tho and I don't see it
+contains: 3-10 business days
+contains: #12156
+not-contains: can't help
