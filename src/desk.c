@@ -600,3 +600,92 @@ desk_seconds_since(const char *since)
 
 	return a < 0 || b < 0 || b < a ? 0 : b - a;
 }
+
+/*
+ * The expected wait comes from the desk's own recent past, nothing
+ * else: how long customers who were escalated in the last week waited
+ * for an agent's first line (escalations seek the sessions_updated
+ * index, then each session's messages by (session_id, seq)), how many
+ * agents held a session in the last hour, and how many customers wait
+ * now.  Escalations are a few an hour, so the reads cost nothing that
+ * matters; a turn that does not escalate never makes them.
+ */
+static const char wait_samples_sql[] =
+	"SELECT w FROM (SELECT"
+	" (SELECT min(m.created_at) FROM messages m WHERE m.session_id = s.id"
+	"  AND m.role = 'bot' AND m.action = 'escalate') AS esc,"
+	" (julianday((SELECT min(a.created_at) FROM messages a"
+	"  WHERE a.session_id = s.id AND a.role = 'agent')) - julianday("
+	"  (SELECT min(m.created_at) FROM messages m WHERE m.session_id = s.id"
+	"  AND m.role = 'bot' AND m.action = 'escalate'))) * 86400 AS w"
+	" FROM sessions s WHERE s.updated_at >= strftime('%Y-%m-%dT%H:%M:%SZ',"
+	" ?1, '-7 days') AND s.escalation_reason IS NOT NULL AND s.id != ?2)"
+	" WHERE w IS NOT NULL AND w >= 0 ORDER BY esc DESC LIMIT ?3";
+static const char wait_agents_sql[] =
+	"SELECT count(DISTINCT s.agent) FROM sessions s WHERE s.agent IS NOT"
+	" NULL AND s.updated_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?1,"
+	" '-1 hour')";
+static const char wait_queue_sql[] =
+	"SELECT count(*) FROM sessions WHERE status = 'escalated' AND id != ?1";
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double	 x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+enum sd_rc
+desk_wait_estimate(struct store *st, const char *sid, long *minutes,
+    struct sd_error *err)
+{
+	double		 w[DESK_WAIT_SAMPLES], median, secs;
+	sqlite3_stmt	*s;
+	long long	 agents = 0, ahead = 0, rounds;
+	size_t		 n = 0;
+	int		 r;
+
+	*minutes = 0;
+	if ((s = store_prepare(st, wait_samples_sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, store_now(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, sid != NULL ? sid : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, DESK_WAIT_SAMPLES);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW && n < DESK_WAIT_SAMPLES)
+		w[n++] = sqlite3_column_double(s, 0);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (r != SQLITE_DONE && r != SQLITE_ROW)
+		return store_fail(st, err, "read recent waits");
+	if ((s = store_prepare(st, wait_agents_sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, store_now(), -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		agents = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (r != SQLITE_ROW)
+		return store_fail(st, err, "count agents on duty");
+	if ((s = store_prepare(st, wait_queue_sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, sid != NULL ? sid : "", -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		ahead = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (r != SQLITE_ROW)
+		return store_fail(st, err, "count the queue");
+	/* Too few waits to go by, or nobody on duty: no number. */
+	if (n < DESK_WAIT_MIN_SAMPLES || agents == 0)
+		return SD_OK;
+	qsort(w, n, sizeof w[0], cmp_double);
+	median = n % 2 ? w[n / 2] : (w[n / 2 - 1] + w[n / 2]) / 2;
+	/* Each agent takes one waiting customer per median wait. */
+	rounds = (ahead + 1 + agents - 1) / agents;
+	secs = median * (double)rounds;
+	*minutes = (long)((secs + 59) / 60);
+	if (*minutes < 1)
+		*minutes = 1;
+	return SD_OK;
+}

@@ -121,6 +121,18 @@ void		 desk_row_release(struct desk_row *);
  */
 enum sd_rc	 desk_queue(struct store *, const struct desk_filter *,
 		    struct desk_row **out, size_t *n, struct sd_error *);
+/*
+ * The wait, in whole minutes, a customer of session sid escalated now
+ * can expect: the median of the last DESK_WAIT_SAMPLES waits of the
+ * past week (escalation to an agent's first line), times the rounds the
+ * agents on duty (who held a session in the last hour) need for the
+ * customers waiting before sid.  *minutes is 0 when that is not backed:
+ * fewer than DESK_WAIT_MIN_SAMPLES waits, or no agent on duty.
+ */
+#define DESK_WAIT_SAMPLES	20
+#define DESK_WAIT_MIN_SAMPLES	3
+enum sd_rc	 desk_wait_estimate(struct store *, const char *sid,
+		    long *minutes, struct sd_error *);
 /* Seconds from ISO time since to now (store_now), 0 when unreadable. */
 long long	 desk_seconds_since(const char *since);
 

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,6 +124,427 @@ rule_facts(struct tctx *t, const struct account_rule *r)
 }
 
 /*
+ * Answers computed from a structured fact: the coupon named, the
+ * Kestrel Protect price for the item's price, the shipping option
+ * named, financing for the amount said.  Each reads its fact as JSON
+ * and cites it; a fact the store lacks answers nothing.
+ */
+
+/* The policy fact key parsed (cited when cite), or NULL (caller
+ * deletes). */
+static cJSON *
+fact_json(struct tctx *t, const char *key, int cite)
+{
+	char	*v, *doc = NULL;
+	cJSON	*j;
+
+	dlg_retrieve_begin(t);
+	v = catalog_policy_fact(t->st, key, &doc);
+	dlg_retrieve_end(t);
+	/* Strings come back as their text, lists and numbers as JSON. */
+	j = v == NULL ? NULL : (j = cJSON_Parse(v)) != NULL ? j :
+	    cJSON_CreateString(v);
+	/* Cited only when it answers: a look that answers nothing is no
+	 * source of the reply. */
+	if (j != NULL && cite)
+		dlg_cite(t, "policy", doc, doc, key);
+	free(v);
+	free(doc);
+	return j;
+}
+
+/* A fact's text: a string as it is, a list "a, b and c". */
+static void
+fact_text(struct sbuf *sb, const cJSON *j)
+{
+	const cJSON	*it;
+	int		 i = 0, n;
+
+	if (cJSON_IsString(j)) {
+		sbuf_adds(sb, j->valuestring);
+		return;
+	}
+	n = cJSON_GetArraySize(j);
+	cJSON_ArrayForEach(it, j)
+		if (cJSON_IsString(it))
+			sbuf_addf(sb, "%s%s", i++ == 0 ? "" : i == n ?
+			    " and " : ", ", it->valuestring);
+}
+
+static void
+slot_fact(struct tctx *t, const char *name, const cJSON *j)
+{
+	struct sbuf	 sb = SBUF_INIT;
+
+	fact_text(&sb, j);
+	if (sb.len > 0)
+		slots_set(&t->slots, name, sb.buf);
+	sbuf_release(&sb);
+}
+
+static void
+slot_money(struct tctx *t, const char *name, const cJSON *j)
+{
+	char	*m;
+
+	if (!cJSON_IsNumber(j))
+		return;
+	m = catalog_money(j->valuedouble, "USD");
+	slots_set(&t->slots, name, m);
+	free(m);
+}
+
+/* How many words the message has. */
+static size_t
+words(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	return n;
+}
+
+/* The amount the customer says ("a $700 TV"), or -1. */
+static double
+amount_said(struct tctx *t)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRICE);
+
+	if (pe == NULL)
+		return -1;
+	return pe->has_max ? pe->max : pe->has_min ? pe->min : -1;
+}
+
+/* Was the last account answer about topic? */
+static int
+kept(struct tctx *t, const char *topic)
+{
+	const char	*last = dlg_jstr(t->state, "account_topic");
+
+	return last != NULL && strncmp(last, topic, strlen(topic)) == 0;
+}
+
+/*
+ * "What about STUDENT5?", "accessory20, what's the minimum", then "does
+ * it expire": the code's terms.  A code that fails ("isn't working")
+ * is the FAQ's: it says what to check.
+ */
+static int
+coupon_answer(struct tctx *t)
+{
+	static const char *const trouble[] = { "not working", "isnt working",
+	    "isn't working", "doesn't work", "doesnt work", "won't work",
+	    "wont work", "invalid", "error", "rejected", "stack", "combine",
+	    "gift card", "gift cards", NULL };
+	static const char *const again[] = { "minimum", "min", "expire",
+	    "expires", "expiry", "valid", "until", "how much", "percent",
+	    "conditions", "who can", "limit", "max", "maximum", NULL };
+	cJSON		*arr, *c, *hit = NULL;
+	const char	*code, *last = dlg_jstr(t->state, "account_topic");
+	char		*low, *q;
+	struct sbuf	 sb = SBUF_INIT;
+
+	if (dlg_has_any(t, trouble) || (arr = fact_json(t, "coupons", 0)) ==
+	    NULL)
+		return 0;
+	cJSON_ArrayForEach(c, arr) {
+		if ((code = dlg_jstr(c, "code")) == NULL)
+			continue;
+		low = xstrdup(code);
+		for (q = low; *q != '\0'; q++)
+			*q = (char)tolower((unsigned char)*q);
+		if (dlg_has_word(t, low) || (kept(t, "coupon:") &&
+		    strcmp(last + 7, code) == 0 && dlg_has_any(t, again) &&
+		    words(t) <= 8))
+			hit = c;
+		free(low);
+		if (hit != NULL)
+			break;
+	}
+	if (hit == NULL) {
+		cJSON_Delete(arr);
+		return 0;
+	}
+	cJSON_Delete(fact_json(t, "coupons", 1));	/* now a source */
+	slots_set(&t->slots, "code", dlg_jstr(hit, "code"));
+	if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(hit,
+	    "discount_percent")))
+		sbuf_addf(&sb, "%g%%", dlg_jnum(hit, "discount_percent", 0));
+	else if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(hit,
+	    "discount_amount"))) {
+		char *m = catalog_money(dlg_jnum(hit, "discount_amount", 0),
+		    "USD");
+
+		sbuf_adds(&sb, m);
+		free(m);
+	}
+	if (sb.len > 0)
+		slots_set(&t->slots, "discount", sb.buf);
+	sbuf_release(&sb);
+	slot_money(t, "max_discount", cJSON_GetObjectItemCaseSensitive(hit,
+	    "max_discount"));
+	slot_money(t, "min_order", cJSON_GetObjectItemCaseSensitive(hit,
+	    "min_order"));
+	slot_fact(t, "conditions", cJSON_GetObjectItemCaseSensitive(hit,
+	    "conditions"));
+	slot_fact(t, "expires", cJSON_GetObjectItemCaseSensitive(hit,
+	    "expires"));
+	low = xasprintf("coupon:%s", dlg_jstr(hit, "code"));
+	dlg_jset_str(t->state, "account_topic", low);
+	free(low);
+	cJSON_Delete(arr);
+	dlg_set_action(t, "policy_fact", "account question: a coupon's "
+	    "terms");
+	return dlg_say(t, "account_coupon");
+}
+
+/* The policy fact key as the text slot name; 0 when the store lacks it. */
+static int
+fact_slot_of(struct tctx *t, const char *key, const char *name)
+{
+	cJSON	*j = fact_json(t, key, 1);
+
+	if (j == NULL)
+		return 0;
+	slot_fact(t, name, j);
+	cJSON_Delete(j);
+	return 1;
+}
+
+/* The plan's prices, tier by tier, as the slot "tiers". */
+static void
+tiers_slot(struct tctx *t, const cJSON *tiers)
+{
+	const cJSON	*it, *max;
+	struct sbuf	 sb = SBUF_INIT;
+	char		*lo, *hi, *two, *three;
+	int		 i = 0, n = cJSON_GetArraySize(tiers);
+
+	cJSON_ArrayForEach(it, tiers) {
+		max = cJSON_GetObjectItemCaseSensitive(it, "max_price");
+		lo = catalog_money(dlg_jnum(it, "min_price", 0), "USD");
+		hi = cJSON_IsNumber(max) ? catalog_money(max->valuedouble,
+		    "USD") : NULL;
+		two = catalog_money(dlg_jnum(it, "two_year", 0), "USD");
+		three = catalog_money(dlg_jnum(it, "three_year", 0), "USD");
+		sbuf_addf(&sb, "%s%s %s%s: %s for 2 years, %s for 3",
+		    i == 0 ? "" : i + 1 == n ? " and " : "; ",
+		    hi != NULL ? lo : "from", hi != NULL ? "to " : lo,
+		    hi != NULL ? hi : "", two, three);
+		i++;
+		free(lo);
+		free(hi);
+		free(two);
+		free(three);
+	}
+	if (sb.len > 0)
+		slots_set(&t->slots, "tiers", sb.buf);
+	sbuf_release(&sb);
+}
+
+/* The Kestrel Protect tier for an item of price p, or NULL. */
+static const cJSON *
+protect_tier(const cJSON *tiers, double p)
+{
+	const cJSON	*it, *max;
+
+	cJSON_ArrayForEach(it, tiers) {
+		max = cJSON_GetObjectItemCaseSensitive(it, "max_price");
+		if (p >= dlg_jnum(it, "min_price", 0) && (!cJSON_IsNumber(max) ||
+		    p <= max->valuedouble))
+			return it;
+	}
+	return NULL;
+}
+
+/*
+ * The extended-warranty plan itself, named or just discussed: what it
+ * does not cover ("does it cover me dropping it"), when it can still
+ * be bought, its price for the amount said, or how it works.  A
+ * product named is the offers' (its own plans).
+ */
+static int
+protect_answer(struct tctx *t)
+{
+	static const char *const named[] = { "kestrel protect", "protect plan",
+	    "protection plan", "protect", NULL };
+	static const char *const excluded[] = { "drop", "dropping", "dropped",
+	    "drops", "spill", "spilled", "spills", "accident", "accidental",
+	    "theft", "stolen", "lost", "lose", "cosmetic", "scratch",
+	    "scratches", NULL };
+	static const char *const later[] = { "later", "after", "not at "
+	    "checkout", "afterwards", "when can i buy", "still buy", NULL };
+	static const char *const again[] = { "cover", "covers", "covered",
+	    "how much", "cost", "price", "cancel", "transfer", "claim",
+	    NULL };
+	cJSON		*f, *min;
+	const cJSON	*tier;
+	const char	*tpl;
+	char		*m;
+	double		 amt = amount_said(t);
+	int		 topic = kept(t, "protect");
+
+	if (dlg_first_entity(t, ENTITY_PRODUCT) != NULL ||
+	    !(dlg_has_any(t, named) || (topic && (dlg_has_any(t, excluded) ||
+	    dlg_has_any(t, later) || dlg_has_any(t, again) || amt >= 0))))
+		return 0;
+	if ((f = fact_json(t, "pricing_tiers", 1)) == NULL)
+		return 0;
+	fact_slot_of(t, "plan_name", "plan");
+	fact_slot_of(t, "covers", "covers");
+	fact_slot_of(t, "excludes", "excludes");
+	fact_slot_of(t, "purchase_window", "window");
+	fact_slot_of(t, "term_starts", "term_starts");
+	if (dlg_has_any(t, excluded))
+		tpl = "protect_excludes";
+	else if (dlg_has_any(t, later))
+		tpl = "protect_window";
+	else if (amt >= 0) {
+		tpl = "protect_price";
+		m = catalog_money(amt, "USD");
+		slots_set(&t->slots, "amount", m);
+		free(m);
+		if ((tier = protect_tier(f, amt)) != NULL) {
+			slot_money(t, "two_year",
+			    cJSON_GetObjectItemCaseSensitive(tier, "two_year"));
+			slot_money(t, "three_year",
+			    cJSON_GetObjectItemCaseSensitive(tier,
+			    "three_year"));
+		} else if ((min = fact_json(t, "eligible_min_price", 1)) != NULL) {
+			slot_money(t, "eligible_min", min);
+			cJSON_Delete(min);
+		}
+	} else {
+		tpl = "protect_how";
+		tiers_slot(t, f);
+	}
+	cJSON_Delete(f);
+	dlg_jset_str(t->state, "account_topic", "protect");
+	dlg_set_action(t, "policy_fact", "account question: %s", tpl);
+	return dlg_say(t, tpl);
+}
+
+/*
+ * "APO address?", "do you ship to Canada?", "how much is next-day?",
+ * "and standard, is it free?": where the store ships, and an option's
+ * cost and time.  About the store's shipping, not one order's.
+ */
+static int
+shipping_answer(struct tctx *t)
+{
+	static const struct {
+		const char	*id;		/* shipping_options[].id */
+		const char	*words[6];
+	} options[] = {
+		{ "next_day", { "next-day", "next day", "overnight",
+		    "nextday", NULL } },
+		{ "expedited", { "expedited", "2-day", "two day", "2 day",
+		    "express", NULL } },
+		{ "standard", { "standard", NULL } },
+	};
+	static const char *const military[] = { "apo", "fpo", "military",
+	    "army base", NULL };
+	static const char *const cost[] = { "how much", "cost", "costs",
+	    "price", "fee", "free", "charge", "pay", NULL };
+	cJSON		*f, *it;
+	const char	*tpl = NULL, *id;
+	size_t		 i;
+
+	if (dlg_order_number(t) != NULL || dlg_has_word(t, "my order"))
+		return 0;
+	/* Abroad is the FAQ's ("do you ship to Canada?"); an APO address
+	 * is abroad and still ours. */
+	if (dlg_has_any(t, military)) {
+		tpl = "shipping_apo";	/* the fact says which */
+		if (!fact_slot_of(t, "ships_to", "ships_to"))
+			return 0;
+		dlg_jset_str(t->state, "account_topic", "shipping");
+		dlg_set_action(t, "policy_fact", "account question: %s", tpl);
+		return dlg_say(t, tpl);
+	}
+	for (i = 0; i < sizeof options / sizeof options[0]; i++)
+		if (dlg_has_any(t, options[i].words))
+			break;
+	if (i == sizeof options / sizeof options[0] || !(dlg_has_any(t,
+	    cost) || (kept(t, "shipping") && words(t) <= 6)) ||
+	    (f = fact_json(t, "shipping_options", 1)) == NULL)
+		return 0;
+	cJSON_ArrayForEach(it, f)
+		if ((id = dlg_jstr(it, "id")) != NULL && strcmp(id,
+		    options[i].id) == 0)
+			break;
+	if (it == NULL) {
+		cJSON_Delete(f);
+		return 0;
+	}
+	slot_fact(t, "option", cJSON_GetObjectItemCaseSensitive(it, "name"));
+	slot_money(t, "cost", cJSON_GetObjectItemCaseSensitive(it, "cost"));
+	slot_fact(t, "days", cJSON_GetObjectItemCaseSensitive(it,
+	    "business_days"));
+	slot_fact(t, "order_by", cJSON_GetObjectItemCaseSensitive(it,
+	    "order_by"));
+	slot_fact(t, "carriers", cJSON_GetObjectItemCaseSensitive(it,
+	    "carriers"));
+	if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(it,
+	    "cost_over_threshold"))) {
+		cJSON *th = fact_json(t, "free_shipping_threshold", 1);
+
+		slot_money(t, "free_over", th);
+		cJSON_Delete(th);
+	}
+	cJSON_Delete(f);
+	dlg_jset_str(t->state, "account_topic", "shipping");
+	dlg_set_action(t, "policy_fact", "account question: shipping option "
+	    "%s", options[i].id);
+	return dlg_say(t, "shipping_option");
+}
+
+/*
+ * "Can I get 0% financing on a $700 TV?": the financing facts, and for
+ * an amount said whether it qualifies for financing and for 0% APR.
+ */
+static int
+financing_answer(struct tctx *t)
+{
+	static const char *const asks[] = { "financing", "finance",
+	    "affirm", "0%", "0 %", "zero percent", "apr", "monthly payments",
+	    "pay monthly", "installments", "instalments", "pay over time",
+	    "payment plan", NULL };
+	cJSON		*f;
+	double		 amt = amount_said(t), min, zero;
+
+	if (!dlg_has_any(t, asks) || (f = fact_json(t, "financing", 1)) == NULL)
+		return 0;
+	if (!cJSON_IsObject(f) || dlg_jstr(f, "provider") == NULL) {
+		cJSON_Delete(f);
+		return 0;
+	}
+	slots_set(&t->slots, "provider", dlg_jstr(f, "provider"));
+	slot_money(t, "min_order", cJSON_GetObjectItemCaseSensitive(f,
+	    "min_order"));
+	slot_money(t, "zero_min", cJSON_GetObjectItemCaseSensitive(f,
+	    "zero_apr_min_order"));
+	slots_setf(&t->slots, "zero_months", "%g", dlg_jnum(f,
+	    "zero_apr_months", 0));
+	min = dlg_jnum(f, "min_order", 0);
+	zero = dlg_jnum(f, "zero_apr_min_order", -1);
+	if (amt >= 0) {
+		char *m = catalog_money(amt, "USD");
+
+		slots_set(&t->slots, "amount", m);
+		free(m);
+		slots_set(&t->slots, "qualifies", zero >= 0 && amt >= zero ?
+		    "zero" : amt >= min ? "financing" : "no");
+	}
+	cJSON_Delete(f);
+	dlg_jset_str(t->state, "account_topic", "financing");
+	dlg_set_action(t, "policy_fact", "account question: financing");
+	return dlg_say(t, "account_financing");
+}
+
+/*
  * The policy's step for account and payment questions a policy fact
  * answers.  1 when that was the turn.
  */
@@ -148,6 +570,9 @@ dlg_account_question(struct tctx *t)
 			continue;
 		return 1;
 	}
+	if (coupon_answer(t) || protect_answer(t) || shipping_answer(t) ||
+	    financing_answer(t))
+		return 1;
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "account_topic");
 	return 0;
 }

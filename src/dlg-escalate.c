@@ -15,6 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "shopdesk.h"
+#include "desk.h"
 #include "store.h"
 #include "dlg-int.h"
 
@@ -37,6 +38,34 @@ dlg_waiting(const struct tctx *t)
 	return strcmp(t->si.status, "escalated") == 0;
 }
 
+/*
+ * The expected wait as the slot "wait" ("about 12 minutes") when the
+ * desk's recent past backs one (desk_wait_estimate); no slot, and so
+ * no number in the reply, otherwise.
+ */
+static void
+wait_slot(struct tctx *t)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	long		 min = 0;
+
+	dlg_retrieve_begin(t);
+	if (desk_wait_estimate(t->st, t->si.id, &min, &err) != SD_OK) {
+		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
+		min = 0;
+	}
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	dlg_jset_num(t->trace, "wait_minutes", (double)min);
+	/* In the state, the number told is backed for the fact-check. */
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "wait_minutes");
+	if (min > 0) {
+		dlg_jset_num(t->state, "wait_minutes", (double)min);
+		slots_setf(&t->slots, "wait", "about %ld minute%s", min,
+		    min == 1 ? "" : "s");
+	}
+}
+
 /* Hand the session to a person for reason (shown to agents only). */
 void
 dlg_escalate(struct tctx *t, const char *reason)
@@ -44,6 +73,7 @@ dlg_escalate(struct tctx *t, const char *reason)
 	t->escalate = 1;
 	free(t->escalate_reason);
 	t->escalate_reason = xstrdup(reason);
+	wait_slot(t);
 	slots_set(&t->slots, "reason", reason);
 	dlg_set_action(t, "escalate", "%s", reason);
 	/* The customer hears once that a person will join; the reason is
@@ -61,6 +91,7 @@ dlg_fallback(struct tctx *t, const char *why)
 		/* A person is on the way: say so, not "I can't help". */
 		dlg_set_action(t, "escalation_wait", "%s, while waiting for "
 		    "an agent", why);
+		wait_slot(t);
 		dlg_say(t, "escalate_waiting");
 		return;
 	}
@@ -170,3 +201,54 @@ dlg_upset_again(struct tctx *t)
 	dlg_escalate(t, "the customer is upset again");
 }
 
+
+/*
+ * "How long do I have to wait?" while a person is on the way: the wait
+ * where the desk backs one, else that they join as soon as one is free,
+ * never a made-up number.  "How long" alone asks it too, unless the
+ * conversation was about a refund or a return, whose timing it asks.
+ * 1 when that was the turn.
+ */
+int
+dlg_wait_question(struct tctx *t)
+{
+	static const char *const wait_words[] = { "wait", "waiting",
+	    "queue", "how much longer", "how long until someone",
+	    "how long till someone", "when will someone", "anyone there",
+	    "still there", NULL };
+	static const char *const how_long[] = { "how long", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n;
+	int		 topic = (int)dlg_jnum(t->state, "order_topic", 0);
+
+	if (!dlg_waiting(t))
+		return 0;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	if (!dlg_has_any(t, wait_words) && !(dlg_has_any(t, how_long) &&
+	    n <= 3 && topic != ORDQ_REFUND && topic != ORDQ_RETURN &&
+	    topic != ORDQ_FEE))
+		return 0;
+	wait_slot(t);
+	dlg_set_action(t, "escalation_wait", "asked how long the wait is");
+	dlg_say(t, slots_get(&t->slots, "wait") != NULL ? "escalate_waiting" :
+	    "escalate_wait_unknown");
+	return 1;
+}
+
+/*
+ * Small talk while a person is on the way: "hello?" hears that the
+ * person will join (with the wait where known), thanks or "ok" only a
+ * word: the customer was told once, and the bot neither greets nor
+ * chats meanwhile.
+ */
+void
+dlg_waiting_reply(struct tctx *t, int brief)
+{
+	if (brief) {
+		dlg_say(t, "escalate_noted");
+		return;
+	}
+	wait_slot(t);
+	dlg_say(t, "escalate_waiting");
+}

@@ -22,6 +22,8 @@
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
+ *	dlg-period.c	"this week", "a week ago": which orders a time dates
+ *	dlg-several.c	several order numbers in one message
  *	dlg-account.c	account and payment questions a policy fact answers
  *	dlg-payment.c	refunds and charges as the payment provider has them
  *	dlg-policy.c	the policy: which action a turn takes
@@ -40,6 +42,9 @@
  *	order_choices	orders just listed to choose from {id, placed_at}
  *	kb_doc		the document the last knowledge answer came from
  *	upset		turns the customer was frustrated or angry
+ *	wait_minutes	the wait for a person last told, when one was
+ *	defect_order	the order said to have arrived broken or to have
+ *			stopped working (its return costs nothing)
  */
 #ifndef DLG_INT_H
 #define DLG_INT_H
@@ -336,12 +341,15 @@ int		 dlg_fact_slot(struct tctx *t, const char *key,
 void		 dlg_money_slot(struct tctx *t, const char *name, double v,
 		    const char *cur);
 void		 dlg_answer_status(struct tctx *t, const struct order *o);
+/* The order's slots with where its money goes and how long it takes. */
+void		 dlg_refund_slots(struct tctx *t, const struct order *o);
 
 /* dlg-returns.c */
 void		 dlg_return_eligibility(struct tctx *t, const struct order *o);
 void		 dlg_answer_return_cost(struct tctx *t, const struct order *o);
 void		 dlg_answer_defect(struct tctx *t, const struct order *o);
 void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
+int		 dlg_returnable_orders(struct tctx *t);
 
 /* dlg-account.c */
 int		 dlg_account_question(struct tctx *t);
@@ -383,6 +391,37 @@ const struct entity *dlg_order_number(struct tctx *t);
 void		 dlg_order_pick(struct tctx *t, struct dlg_order_pick *p);
 void		 dlg_order_pick_release(struct dlg_order_pick *p);
 int		 dlg_order_question(struct tctx *t);
+int		 dlg_owns_order(struct tctx *t, const char *id);
+
+/* dlg-several.c: the order numbers said (caller frees each and *ids);
+ * two or more said: each answered, or asked which (1: the turn). */
+size_t		 dlg_orders_said(struct tctx *t, char ***ids);
+int		 dlg_several_orders(struct tctx *t, const char *form,
+		    int topic);
+
+/*
+ * dlg-period.c: a stretch of time said relative to today ("this week", "a week ago",
+ * "last month"), and which of an order's dates it dates: "bought this
+ * month" the order, "got it this week" the delivery, "returned it a
+ * week ago" the last update; any of them when no verb says.
+ */
+struct dlg_period {
+	char		*from, *to;	/* ISO days, inclusive */
+	int		 which;		/* PERIOD_* */
+};
+#define PERIOD_ANY	0
+#define PERIOD_PLACED	1
+#define PERIOD_GOT	2
+#define PERIOD_UPDATED	3
+void		 dlg_period_release(struct dlg_period *pd);
+/* 1 and *pd set when the message says a period, else 0. */
+int		 dlg_period_named(struct tctx *t, struct dlg_period *pd);
+/* A period that picks among all the customer's orders (dlg_period_named
+ * with a verb or "the one"); 1 and *pd set, else 0. */
+int		 dlg_period_picks(struct tctx *t, struct dlg_period *pd);
+/* Keep the order ids (*n updated) dated within the period arg points to. */
+void		 dlg_keep_period(struct tctx *t, char **ids, size_t *n,
+		    const void *arg);
 
 /* dlg-policy.c */
 void		 dlg_policy(struct tctx *t, const struct intent_result *ir);
@@ -399,6 +438,8 @@ int		 dlg_about_bot(struct tctx *t);
 int		 dlg_asks_person(struct tctx *t, int upset);
 void		 dlg_apologise(struct tctx *t, const char *tpl);
 void		 dlg_upset_again(struct tctx *t);
+int		 dlg_wait_question(struct tctx *t);
+void		 dlg_waiting_reply(struct tctx *t, int brief);
 
 /* dlg-pending.c */
 int		 dlg_choice_hits(struct tctx *t, const char *intent);

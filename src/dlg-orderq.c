@@ -47,6 +47,8 @@ static const struct {
 	    "cheaper now", "went down", "price match", "now it is", NULL } },
 	{ ORDQ_FEE, { "fee", "fees", "restocking", "return shipping",
 	    "pay for shipping", "pay for the shipping", "pay to send",
+	    "pay for sending", "pay for the return", "pay to return",
+	    "pay to ship", "who pays", "label cost", "cost to send",
 	    "pay shipping", "pay return", "get back", "actually get",
 	    "full refund", "the full", "how much would", "how much do",
 	    "cost me", "how much does it cost", "refund if", "unopened",
@@ -68,10 +70,16 @@ static const struct {
 	{ ORDQ_TRACK, { "tracking", "track", "arrive", "arriving", "arrives",
 	    "arrival", "coming", "come", "get here", "delivery", "deliver",
 	    "eta", "ship", "ships", "shipped", "stuck", "where is", "where's",
+	    "where are",
 	    "wheres", "where my", "on the way", "supposed to", "late",
 	    "which day",
 	    "what day", "show up", NULL } },
 };
+
+/* Words that ask when money comes. */
+static const char *const refund_when[] = { "how long", "how many days",
+	"how soon", "when will i get", "when do i get", "when would i get",
+	NULL };
 
 /* Words about the store in general, not one order. */
 static const char *const general_words[] = { "policy", "policies",
@@ -92,6 +100,10 @@ dlg_order_topic(struct tctx *t)
 	    dlg_has_word(t, "cheaper")) && (dlg_first_entity(t,
 	    ENTITY_PRICE) != NULL || strpbrk(t->text, "0123456789") != NULL))
 		return ORDQ_PRICE_DROP;
+	/* "How long until I get the refund if I return it?" asks when. */
+	if (dlg_has_any(t, refund_when) && (dlg_has_word(t, "refund") ||
+	    dlg_has_word(t, "money")))
+		return ORDQ_REFUND;
 	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++)
 		if (dlg_has_any(t, topic_words[i].words))
 			return topic_words[i].topic;
@@ -167,8 +179,9 @@ status_named(struct tctx *t, int narrowing)
 
 /* Keep the ids whose order status is among statuses; *n updated. */
 static void
-keep_status(struct tctx *t, char **ids, size_t *n, const char *statuses)
+keep_status(struct tctx *t, char **ids, size_t *n, const void *arg)
 {
+	const char	*statuses = arg;
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
 	size_t		 i, k = 0;
@@ -243,8 +256,8 @@ keep_shared(struct tctx *t, char **ids, size_t *n)
 }
 
 /* Does the customer have order id? */
-static int
-owns(struct tctx *t, const char *id)
+int
+dlg_owns_order(struct tctx *t, const char *id)
 {
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
@@ -267,7 +280,7 @@ dlg_order_number(struct tctx *t)
 	const struct entity *en = dlg_first_entity(t, ENTITY_ORDER_ID);
 
 	if (en != NULL && dlg_says_address(t) && (!t->have_cust ||
-	    !owns(t, en->value)))
+	    !dlg_owns_order(t, en->value)))
 		return NULL;
 	return en;
 }
@@ -311,8 +324,9 @@ day_named(struct tctx *t)
  * mon ("2026-11-19").
  */
 static void
-keep_month(struct tctx *t, char **ids, size_t *n, const char *mon)
+keep_month(struct tctx *t, char **ids, size_t *n, const void *arg)
 {
+	const char	*mon = arg;
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
 	size_t		 i, k = 0;
@@ -338,7 +352,7 @@ keep_month(struct tctx *t, char **ids, size_t *n, const char *mon)
 
 /* Keep the ids of orders with an item at the price the customer says. */
 static void
-keep_price(struct tctx *t, char **ids, size_t *n, const char *unused)
+keep_price(struct tctx *t, char **ids, size_t *n, const void *unused)
 {
 	const struct entity *pe = dlg_first_entity(t, ENTITY_PRICE);
 	struct order	 o;
@@ -420,22 +434,23 @@ one_of(struct tctx *t, char **ids, size_t n, const char **rule)
 		*rule = "the oldest of the orders named";
 		return ids[0];
 	}
+	/* "I bought them again": the new order, whatever is in focus. */
+	if (dlg_has_any(t, newest)) {
+		*rule = "the newest of the orders named";
+		return ids[n - 1];
+	}
 	for (i = 0; focus != NULL && i < n; i++)
 		if (strcmp(ids[i], focus) == 0) {
 			*rule = "the order in focus is among those named";
 			return ids[i];
 		}
-	if (dlg_has_any(t, newest)) {
-		*rule = "the newest of the orders named";
-		return ids[n - 1];
-	}
 	return NULL;
 }
 
 /* Narrow p's candidates with keep, unless none would be left. */
 static void
 narrow(struct tctx *t, struct dlg_order_pick *p, void (*keep)(struct tctx *,
-    char **, size_t *, const char *), const char *arg, const char *rule)
+    char **, size_t *, const void *), const void *arg, const char *rule)
 {
 	char	**v = xcalloc(p->n, sizeof *v);
 	size_t	 k = p->n, i;
@@ -626,11 +641,24 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 	struct sd_error	 err = SD_ERROR_INIT;
 	const char	*how = NULL, *st, *id;
 	char		*words = NULL, *mon = NULL;
+	struct dlg_period pd;
 
 	memset(p, 0, sizeof *p);
 	if (en != NULL) {
 		p->id = xstrdup(en->value);
 		p->rule = "the order number given";
+		return;
+	}
+	/* "where is 12281?": a number of the customer's own orders. */
+	if ((p->n = dlg_orders_said(t, &p->ids)) > 0) {
+		p->rule = p->n > 1 ? "several order numbers given" :
+		    "a number of one of the customer's orders";
+		if (p->n == 1) {
+			p->id = p->ids[0];
+			free(p->ids);
+			p->ids = NULL;
+			p->n = 0;
+		}
 		return;
 	}
 	/* "The first iPad Air I bought": the item says which. */
@@ -670,6 +698,12 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		    (mon = month_named(t)) != NULL)
 			narrow(t, p, keep_month, mon, "the order holding the "
 			    "item named, placed in the month named");
+		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
+		    dlg_period_named(t, &pd)) {
+			narrow(t, p, dlg_keep_period, &pd, "the order holding the "
+			    "item named, dated in the period said");
+			dlg_period_release(&pd);
+		}
 	} else if ((st = status_named(t, 0)) != NULL) {
 		dlg_retrieve_begin(t);
 		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
@@ -679,6 +713,21 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		keep_status(t, p->ids, &p->n, st);
 		p->rule = "the customer's only order with the status named";
 		p->named = p->n == 0;	/* none has it: ask, never guess */
+		if (p->n > 1 && dlg_period_named(t, &pd)) {
+			narrow(t, p, dlg_keep_period, &pd, "the order with the "
+			    "status named, dated in the period said");
+			dlg_period_release(&pd);
+		}
+	} else if (dlg_period_picks(t, &pd)) {
+		/* "the one I got this week", "returned it a week ago" */
+		dlg_retrieve_begin(t);
+		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
+		    &err);
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		dlg_keep_period(t, p->ids, &p->n, &pd);
+		dlg_period_release(&pd);
+		p->rule = "the customer's only order dated in the period said";
 	} else if (((mon = month_named(t)) != NULL || (mon = day_named(t)) !=
 	    NULL) && (dlg_has_word(t, "one") || dlg_has_word(t, "order") ||
 	    dlg_has_word(t, "ordered"))) {
@@ -744,6 +793,7 @@ same_again(struct tctx *t)
 	size_t		 cap = 0, n;
 	char		*words = NULL;
 	int		 named, topic;
+	struct dlg_period pd;
 
 	static const char *const next_one[] = { "and the", "and my",
 	    "and that", "what about", "how about", NULL };
@@ -764,11 +814,50 @@ same_again(struct tctx *t)
 		return ORDQ_NONE;
 	named = named_item(t, &m, &words);
 	free(words);
+	/* "The one I got this week" when the bot asked which order. */
+	if (!named && fname != NULL && dlg_period_picks(t, &pd)) {
+		dlg_period_release(&pd);
+		named = 1;
+	}
 	if (!named)
 		return ORDQ_NONE;
 	dlg_jset_str(t->trace, "order_topic_kept", "a short follow-up names "
 	    "another item");
 	return (enum dlg_order_topic)topic;
+}
+
+/*
+ * "How long?", "and how long after you get it?", "I don't see it"
+ * right after a refund, a return or its cost was discussed: when the
+ * money comes, about the order in focus.  Longer questions ("how long
+ * does delivery take?") are their own.
+ */
+#define HOW_LONG_WORDS	14	/* "it's been almost 3 weeks tho and I
+				   don't see it" */
+
+static enum dlg_order_topic
+how_long_refund(struct tctx *t)
+{
+	static const char *const how_long[] = { "how long", "how many days",
+	    "when do i get", "when will i get", "don't see it",
+	    "dont see it", "do not see it", "not there yet", "still nothing",
+	    "haven't got it", "havent got it", "not showing", "hasn't shown",
+	    "hasnt shown", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n;
+	int		 last = (int)dlg_jnum(t->state, "order_topic", 0);
+
+	if (dlg_order_focus(t) == NULL || !dlg_has_any(t, how_long) ||
+	    dlg_has_any(t, general_words) || (last != ORDQ_REFUND &&
+	    last != ORDQ_RETURN && last != ORDQ_FEE))
+		return ORDQ_NONE;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	if (n > HOW_LONG_WORDS)
+		return ORDQ_NONE;
+	dlg_jset_str(t->trace, "order_topic_kept", "how long, after a "
+	    "refund or return");
+	return ORDQ_REFUND;
 }
 
 /*
@@ -792,7 +881,18 @@ dlg_order_question(struct tctx *t)
 	if ((topic = dlg_order_topic(t)) == ORDQ_NONE)
 		again = (topic = same_again(t)) != ORDQ_NONE;
 	if (topic == ORDQ_NONE)
+		topic = how_long_refund(t);
+	if (topic == ORDQ_NONE)
 		return 0;
+	t->order_topic = topic;
+	if (dlg_several_orders(t, dlg_order_topic_form(topic), topic))
+		return 1;
+	/* "Which of my orders can I still return?": those in the window. */
+	if (topic == ORDQ_RETURN && dlg_has_word(t, "which") &&
+	    dlg_order_number(t) == NULL && dlg_first_entity(t,
+	    ENTITY_PRODUCT) == NULL && dlg_returnable_orders(t))
+		return 1;
+	t->order_topic = ORDQ_NONE;
 	dlg_order_pick(t, &p);
 	/*
 	 * "And the ssd?" is about the order holding it, or nothing; "what's

@@ -355,6 +355,32 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 }
 
 /*
+ * "How do I start it?" after "shall I start the return?": how a return
+ * is started, for the order offered, with the offer still open.  1 when
+ * that was the turn.
+ */
+static int
+how_to_return(struct tctx *t, cJSON *pending)
+{
+	static const char *const how[] = { "how do i", "how can i",
+	    "how to", "how would i", "what do i do", "what are the steps",
+	    NULL };
+	static const char *const what[] = { "start", "return", "send",
+	    "ship", "it", NULL };
+	const char	*id = dlg_jstr(pending, "order_id");
+	char		*copy;
+
+	if (id == NULL || !dlg_has_any(t, how) || !dlg_has_any(t, what))
+		return 0;
+	copy = xstrdup(id);
+	dlg_jset_str(t->trace, "pending_answered", "confirm_return: how");
+	t->order_topic = ORDQ_RETURN;
+	dlg_handle_order_id(t, "return_item", copy);
+	free(copy);
+	return 1;
+}
+
+/*
  * The answer to the bot's last question: "yes" carries out what it
  * offered, "no" declines it; anything else drops the question.  1 when
  * that was the turn; 0 to go on with the intent ("yes, and how's the
@@ -375,6 +401,8 @@ dlg_answer_pending(struct tctx *t, const struct intent_result *ir)
 	if (strcmp(pend, "choose") == 0)
 		return answer_choice(t, ir, pending);
 	if (strcmp(pend, "order_id") == 0 && fill_order_id(t, ir))
+		return 1;
+	if (strcmp(pend, "confirm_return") == 0 && how_to_return(t, pending))
 		return 1;
 	affirm = strcmp(t->intent, "affirm") == 0 ||
 	    dlg_has_any(t, affirm_words);

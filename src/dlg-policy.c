@@ -105,7 +105,7 @@ small_talk_waiting(struct tctx *t)
 		return 0;
 	dlg_set_action(t, "escalation_wait", "%s while waiting for an agent",
 	    t->intent);
-	dlg_say(t, "escalate_waiting");
+	dlg_waiting_reply(t, strcmp(t->intent, "greeting") != 0);
 	return 1;
 }
 
@@ -570,6 +570,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (((dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
 		return;
+	/* "Can I buy it later?" about a warranty plan is no cart action. */
+	if (dlg_account_question(t))
+		return;
 	if (dlg_handle_cart(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;
@@ -577,8 +580,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_answer_pending(t, ir))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
-	if (dlg_payment_question(t) || dlg_order_question(t) ||
-	    dlg_account_question(t))
+	if (dlg_payment_question(t) || dlg_order_question(t))
 		return;
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question
@@ -627,7 +629,7 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	int	 upset, clear, n;
 	cJSON	*pending;
 
-	if (dlg_about_bot(t) || dlg_handle_notify(t))
+	if (dlg_about_bot(t) || dlg_wait_question(t) || dlg_handle_notify(t))
 		return;
 	upset = (fr->feeling != FEELING_NONE ||
 	    strcmp(t->intent, "complaint") == 0) && !dlg_small_talk(t);

@@ -47,6 +47,9 @@ dlg_return_eligibility(struct tctx *t, const struct order *o)
 	slots_set(&t->slots, "return_window_days", window);
 	dlg_cite(t, "policy", wdoc, "Return policy", "return_window_days");
 	if (strcmp(o->status, "delivered") != 0) {
+		/* A return already open: where it stands, what comes next. */
+		if (strcmp(o->status, "return_requested") == 0)
+			dlg_refund_slots(t, o);
 		dlg_set_action(t, "return_not_delivered", "order %s is %s, not "
 		    "delivered", o->id, o->status);
 		dlg_say(t, "return_status");
@@ -207,6 +210,8 @@ dlg_answer_defect(struct tctx *t, const struct order *o)
 			    o->id);
 		}
 	}
+	/* What it costs to send back, asked next, is a defect's. */
+	dlg_jset_str(t->state, "defect_order", o->id);
 	dlg_set_action(t, "defect_return", "order #%s delivered %ld days "
 	    "ago; replaced or refunded within %s", o->id, days, w);
 	dlg_say(t, "defect_return");
@@ -268,7 +273,7 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 	static const char *const open[] = { "opened", "open", "used it",
 	    "used them", NULL };
 	struct return_quote q;
-	const char	*sku = item_named(t, o), *cond = "unsaid";
+	const char	*sku = item_named(t, o), *cond = "unsaid", *said;
 	size_t		 i;
 
 	dlg_order_slots(t, o);
@@ -283,7 +288,9 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 	for (i = 0; sku != NULL && i < o->nitems; i++)
 		if (strcmp(o->items[i].sku, sku) == 0)
 			slots_set(&t->slots, "items", o->items[i].name);
-	if (dlg_has_any(t, faulty) || logged_faulty(t, o, faulty))
+	said = dlg_jstr(t->state, "defect_order");
+	if (dlg_has_any(t, faulty) || logged_faulty(t, o, faulty) ||
+	    (said != NULL && strcmp(said, o->id) == 0))
 		cond = "faulty";
 	else if (dlg_has_any(t, sealed))
 		cond = "unopened";
@@ -320,4 +327,82 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 		dlg_say(t, "return_window_note");
 	dlg_close_form(t);
 	return_quote_release(&q);
+}
+
+/*
+ * "Which of my orders can I still return?": the customer's delivered
+ * orders still inside the return window, each with its last day, kept
+ * as the orders to choose from ("the ipad one"); the only one is put in
+ * focus.  1 when that was the turn.
+ */
+int
+dlg_returnable_orders(struct tctx *t)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct order	*v = NULL, o;
+	struct sbuf	 list = SBUF_INIT;
+	char		**ids = NULL, *doc = NULL, *window, *by;
+	size_t		 n = 0, i, j, k = 0;
+	long		 w;
+
+	dlg_retrieve_begin(t);
+	window = catalog_policy_fact(t->st, "return_window_days", &doc);
+	if (window != NULL)
+		catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (window == NULL) {
+		free(doc);
+		return 0;
+	}
+	w = atol(window);
+	v = xcalloc(n ? n : 1, sizeof *v);
+	dlg_retrieve_begin(t);
+	for (i = 0; i < n; i++) {
+		if (catalog_order(t->st, ids[i], &o, &err) != SD_OK) {
+			sd_error_clear(&err);
+			continue;
+		}
+		if (strcmp(o.status, "delivered") == 0 && o.delivered_at !=
+		    NULL && catalog_days_between(o.delivered_at,
+		    store_now()) <= w)
+			v[k++] = o;
+		else
+			order_release(&o);
+	}
+	dlg_retrieve_end(t);
+	for (i = 0; i < k; i++) {
+		by = catalog_day_add(v[i].delivered_at, w);
+		sbuf_addf(&list, "%s#%s (", i == 0 ? "" : i + 1 == k ?
+		    " and " : "; ", v[i].id);
+		for (j = 0; j < v[i].nitems; j++)
+			sbuf_addf(&list, "%s%s", j ? ", " : "",
+			    v[i].items[j].name);
+		sbuf_addf(&list, ", delivered %.10s, until %s)",
+		    v[i].delivered_at, by != NULL ? by : "?");
+		free(by);
+		dlg_cite(t, "order", v[i].id, v[i].id, "status,shipment");
+	}
+	dlg_cite(t, "policy", doc, "Return policy", "return_window_days");
+	slots_set(&t->slots, "return_window_days", window);
+	if (k > 0)
+		slots_set(&t->slots, "returnable", list.buf);
+	if (k == 1)
+		dlg_order_focus_set(t, v[0].id);
+	else if (k > 1)
+		dlg_order_choices_set(t, v, k);
+	dlg_jset_num(t->state, "order_topic", ORDQ_RETURN);
+	dlg_set_action(t, "returnable_orders", "%zu of %zu orders inside the "
+	    "%ld-day window", k, n, w);
+	dlg_say(t, "returnable_orders");
+	for (i = 0; i < k; i++)
+		order_release(&v[i]);
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	free(v);
+	free(window);
+	free(doc);
+	sbuf_release(&list);
+	return 1;
 }

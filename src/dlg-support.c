@@ -248,7 +248,11 @@ cancel_check(struct tctx *t, const struct order *o)
 void
 dlg_answer_status(struct tctx *t, const struct order *o)
 {
-	dlg_order_slots(t, o);
+	/* A return on its way back: where it stands, when the money comes. */
+	if (strcmp(o->status, "return_requested") == 0)
+		dlg_refund_slots(t, o);
+	else
+		dlg_order_slots(t, o);
 	if (strcmp(o->status, "processing") == 0) {
 		dlg_fact_slot(t, "processing_time_business_days",
 		    "processing_days");
@@ -264,13 +268,9 @@ dlg_answer_status(struct tctx *t, const struct order *o)
 	dlg_close_form(t);
 }
 
-/*
- * Where the money is: refunded (to what, when), on its way back, never
- * charged (processing or cancelled orders are only authorised), with
- * how long the bank or PayPal takes from the refund policy.
- */
-static void
-answer_refund(struct tctx *t, const struct order *o)
+/* The order's slots and the refund policy's facts about its money. */
+void
+dlg_refund_slots(struct tctx *t, const struct order *o)
 {
 	dlg_order_slots(t, o);
 	slots_set(&t->slots, "payment_method", o->payment_method != NULL ?
@@ -283,6 +283,17 @@ answer_refund(struct tctx *t, const struct order *o)
 	dlg_fact_slot(t, "refund_processing_days", "refund_days");
 	dlg_fact_slot(t, "bank_posting_days", "bank_days");
 	dlg_fact_slot(t, "refund_method", "refund_method");
+}
+
+/*
+ * Where the money is: refunded (to what, when), on its way back, never
+ * charged (processing or cancelled orders are only authorised), with
+ * how long the bank or PayPal takes from the refund policy.
+ */
+static void
+answer_refund(struct tctx *t, const struct order *o)
+{
+	dlg_refund_slots(t, o);
 	dlg_set_action(t, "order_status", "order #%s is %s", o->id,
 	    o->status);
 	dlg_say(t, "refund_status");
@@ -418,10 +429,13 @@ void
 dlg_handle_order(struct tctx *t, const char *form_name)
 {
 	const struct entity *en = dlg_order_number(t);
-	cJSON		*form = dlg_open_form(t, form_name);
+	cJSON		*form;
 	const char	*id;
 	char		*copy;
 
+	if (dlg_several_orders(t, form_name, t->order_topic))
+		return;
+	form = dlg_open_form(t, form_name);
 	if (en != NULL) {
 		dlg_jset_str(form, "order_id", en->value);
 		dlg_jset_str(t->trace, "order_resolution", "the order number "

@@ -1153,6 +1153,8 @@ scan_terms(struct sent *x)
 		else if (fc_before(x, s, 25, "return") || fc_after(x,
 		    x->t[u].e, 10, "return"))
 			key = "return_window_days";	/* "return it within" */
+		else if (fc_near(x, s, x->t[u].e, 40, "defective"))
+			key = "doa_exchange_days";	/* replaced or refunded */
 		else if (fc_near(x, s, x->t[u].e, 40, "refund"))
 			key = "refund_processing_days";
 		else if (fc_near(x, s, x->t[u].e, 40, "damage"))

@@ -14,6 +14,7 @@
 
 #include "shopdesk.h"
 #include "catalog.h"
+#include "desk.h"
 #include "engine.h"
 #include "history.h"
 #include "ingest.h"
@@ -134,6 +135,85 @@ test_return_quote(struct store *st)
 	order_release(&o);
 }
 
+/* One turn of user in session sid (NULL: a new one); caller releases. */
+static int
+say(struct engine *e, const char *sid, const char *user, const char *text,
+    struct turn *tu)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	if (engine_turn(e, ENGINE_CHAT, sid, user, text, strlen(text), tu,
+	    &err) != SD_OK) {
+		ok(0, "the turn runs: %s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The wait told on escalation comes from the desk's recent past: no
+ * number without one; with three answered escalations (6, 10 and 14
+ * minutes), one agent on duty and one customer waiting ahead, about 20
+ * minutes.  While waiting, small talk gets no greeting and no second
+ * announcement, and "how long?" gets the wait.
+ */
+static void
+test_escalation_wait(struct engine *e, struct store *st)
+{
+	static const char *const at[3][2] = {
+		{ "2026-11-20T11:00:00Z", "2026-11-20T11:06:00Z" },
+		{ "2026-11-20T11:10:00Z", "2026-11-20T11:20:00Z" },
+		{ "2026-11-20T11:20:00Z", "2026-11-20T11:34:00Z" },
+	};
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct turn	 tu;
+	size_t		 i;
+	char		*sid;
+
+	if (!say(e, NULL, "C1003", "I want to talk to a person", &tu))
+		return;
+	is_str(tu.action, "escalate", "a person is asked for");
+	ok(strstr(tu.reply, "minute") == NULL, "no wait said without a "
+	    "past to go by: %s", tu.reply);
+	turn_release(&tu);
+	for (i = 0; i < 3; i++) {
+		setenv("SHOPDESK_NOW", at[i][0], 1);
+		if (!say(e, NULL, "C1004", "get me a human please", &tu))
+			return;
+		sid = xstrdup(tu.session_id);
+		turn_release(&tu);
+		setenv("SHOPDESK_NOW", at[i][1], 1);
+		ok(desk_takeover(st, sid, "alice", 0, NULL, &err) == SD_OK &&
+		    desk_say(st, sid, "alice", "Hi, Alice here", NULL,
+		    &err) == SD_OK, "alice answers escalation %zu", i + 1);
+		sd_error_clear(&err);
+		free(sid);
+	}
+	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
+	if (!say(e, NULL, "C1005", "can I speak to a human", &tu))
+		return;
+	ok(strstr(tu.reply, "about 20 minutes") != NULL, "the wait from "
+	    "the median and the queue: %s", tu.reply);
+	ok(strstr(tu.reply, "asked for a person") == NULL,
+	    "no internal reason shown");
+	sid = xstrdup(tu.session_id);
+	turn_release(&tu);
+	if (say(e, sid, "C1005", "thanks", &tu)) {
+		ok(strstr(tu.reply, "support team") == NULL &&
+		    strstr(tu.reply, "Hi") == NULL && strstr(tu.reply,
+		    "Glad") == NULL, "small talk while waiting: no greeting, "
+		    "no second announcement: %s", tu.reply);
+		turn_release(&tu);
+	}
+	if (say(e, sid, "C1005", "how long do I have to wait?", &tu)) {
+		ok(strstr(tu.reply, "about 20 minutes") != NULL, "asked, the "
+		    "wait again: %s", tu.reply);
+		turn_release(&tu);
+	}
+	free(sid);
+}
+
 int
 main(void)
 {
@@ -157,6 +237,7 @@ main(void)
 	test_compare(e, st);
 	test_no_table(e);
 	test_return_quote(st);
+	test_escalation_wait(e, st);
 	engine_close(e);
 	store_close(st);
 	tap_rmtree(dir);

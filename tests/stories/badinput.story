@@ -36,7 +36,7 @@ contains: UPS
 story: zero-width spaces between words
 user: C1001
 > where​is​my​order​12345
-action: ask_order_id
+action: order_status
 contains: #12345
 not-contains: Sorry
 

@@ -1,0 +1,72 @@
+# Account and payment questions answered from structured policy facts:
+# a coupon's terms by its code, the Kestrel Protect plan (its price for
+# the amount said, what it excludes, when it can be bought), shipping
+# options, financing for an amount.
+
+story: a coupon's terms, then a follow-up
+user: C1015
+> accessory20, what's the minimum
+action: policy_fact
+contains: $100
+contains: $20
+> does it expire
+contains: 2026-12-31
+
+story: another coupon by its code
+user: C1012
+> what about STUDENT5? I'm a grad student
+contains: 5%
+contains: verified students
+
+story: the welcome code's cap
+> how much does welcome10 take off
+contains: 10%
+contains: $50
+
+story: a coupon that fails goes to what to check
+user: C1015
+> my WELCOME10 code isnt working
+not-contains: takes 10%
+
+story: Kestrel Protect, how it works and what it costs
+> how does the kestrel protect thing work
+contains: Kestrel Protect
+contains: 2- or 3-year
+> how much for a $1,299 laptop
+contains: $149.99
+contains: $199.99
+not-contains: $139.99
+> does it cover me dropping it
+contains: does not cover accidental damage
+> can i buy it later, not at checkout
+contains: within 30 days of delivery
+
+story: Kestrel Protect for a cheap item and a dear one
+> what does the protection plan cost for a $120 speaker
+contains: $19.99
+contains: $29.99
+> and for a $2,500 tv
+contains: $229.99
+contains: $299.99
+
+story: shipping to an APO address, then option costs
+user: C1020
+> can you ship to an APO address? my son is deployed
+contains: APO/FPO
+> How much is next-day?
+contains: $29.99
+> and expedited?
+contains: $14.99
+> And standard, is it free?
+contains: $5.99
+contains: $49
+
+story: financing for an amount
+user: C1009
+> Can I get 0% financing on a $700 TV?
+contains: Affirm
+contains: 0% APR
+contains: $599
+> what about financing a $300 soundbar
+contains: can be financed
+contains: $599
