@@ -353,6 +353,23 @@ load_path(const char *path, struct rconv **v, size_t *n, struct sd_error *err)
 }
 
 /*
+ * The best document or product retrieval gave the turn, "kind:id" ("" for
+ * none): what an arm's retrieval weights change first.
+ */
+static void
+top_retrieved(cJSON *o, const cJSON *trace)
+{
+	const cJSON	*it = cJSON_GetArrayItem(cJSON_GetObjectItem(trace,
+	    "retrieved"), 0);
+	char		*s;
+
+	s = xasprintf("%s%s%s", it != NULL ? jstr(it, "kind") : "",
+	    it != NULL ? ":" : "", it != NULL ? jstr(it, "id") : "");
+	cJSON_AddStringToObject(o, "top", s);
+	free(s);
+}
+
+/*
  * Run conversation ci in the arm e's store is pinned to: its turns and
  * outcome into the JSON.  Every arm runs the same session id, so the
  * template variants a session would get are the same unless the arm
@@ -395,6 +412,7 @@ run_conv(struct engine *e, const struct rconv *c, size_t ci, cJSON *turns,
 		cJSON_AddStringToObject(o, "template", q.variant != NULL ?
 		    q.variant : "");
 		cJSON_AddStringToObject(o, "reply", tu.reply);
+		top_retrieved(o, tu.trace);
 		cJSON_AddItemToObject(cJSON_GetObjectItem(cJSON_GetArrayItem(
 		    turns, (int)i), "arms"), arm, o);
 		quality_turn_release(&prev);
@@ -423,7 +441,8 @@ turn_differs(const cJSON *arms)
 	cJSON_ArrayForEach(a, arms)
 		if (strcmp(jstr(a, "action"), jstr(first, "action")) != 0 ||
 		    strcmp(jstr(a, "template"), jstr(first, "template")) !=
-		    0 || strcmp(jstr(a, "reply"), jstr(first, "reply")) != 0)
+		    0 || strcmp(jstr(a, "reply"), jstr(first, "reply")) != 0 ||
+		    strcmp(jstr(a, "top"), jstr(first, "top")) != 0)
 			return 1;
 	return 0;
 }
@@ -452,8 +471,10 @@ replay_text(const cJSON *r)
 			}
 			printf("  > %s\n", jstr(t, "text"));
 			cJSON_ArrayForEach(a, cJSON_GetObjectItem(t, "arms"))
-				printf("    %-12s %s (%s)\n", a->string,
-				    jstr(a, "action"), jstr(a, "template"));
+				printf("    %-12s %s (%s)%s%s\n", a->string,
+				    jstr(a, "action"), jstr(a, "template"),
+				    *jstr(a, "top") != '\0' ? " top " : "",
+				    jstr(a, "top"));
 		}
 		if (same > 0)
 			printf("  (%d turn%s alike in every arm)\n", same,
@@ -648,7 +669,7 @@ const struct sd_cmd cmd_experiment_entry = {
 	.usage = "experiment create [--description TEXT] NAME ARM ARM... | "
 	    "list [--json] | stop NAME | report [--json] NAME | "
 	    "replay [--json] NAME FILE|DIR  (ARM: NAME[:variant=N,"
-	    "threshold=X,generator=on|off])",
+	    "threshold=X,generator=on|off,vector=W,bm25=W,KIND=W])",
 	.summary = "A/B experiments: split sessions between variants, report",
 	.flags = SD_CMD_DB,
 	.run = cmd_experiment_run,

@@ -44,8 +44,14 @@ struct search_query {
 	 * as bounds when the caller set none; they leave the text either way.
 	 */
 	int		 price_words;
+	/*
+	 * Score multipliers by kind ([SEARCH_NKINDS]), or NULL for 1: an
+	 * A/B arm's weight of each source.  They reorder the hits each
+	 * table returned before the lists merge.
+	 */
+	const double	*kind_weight;
 };
-#define SEARCH_QUERY_INIT { NULL, 0, NULL, -1, -1, 0, 10, 1 }
+#define SEARCH_QUERY_INIT { NULL, 0, NULL, -1, -1, 0, 10, 1, NULL }
 
 /* One result.  Strings belong to the result set. */
 struct search_hit {
