@@ -38,6 +38,7 @@
 #include <sqlite3.h>
 
 #include "shopdesk.h"
+#include "corpus.h"
 #include "intent.h"
 #include "intent-int.h"
 #include "paths.h"
@@ -1445,8 +1446,40 @@ data_hash(const char *const *files, size_t nfiles, uint64_t *hash,
 	return SD_OK;
 }
 
-struct intent_model *
-intent_train_model(const char *const *files, size_t nfiles,
+/*
+ * Stored examples (corpus.h) after the files', as read_file adds a line:
+ * same holdout rule, same variants.  They are not in the data hash,
+ * which says whether the shipped files changed.
+ */
+static enum sd_rc
+add_examples(struct trainset *ts, const struct corpus_example *ex,
+    size_t n, struct intent_result *r, struct sd_error *err)
+{
+	struct sbuf	 variant = SBUF_INIT;
+	size_t		 i, len;
+	int		 id, holdout;
+
+	for (i = 0; i < n; i++) {
+		if ((id = intent_map_name(ex[i].intent)) < 0) {
+			sbuf_release(&variant);
+			return sd_fail(err, SD_ERR_INVALID, "training "
+			    "conversations: unknown intent \"%s\"",
+			    ex[i].intent);
+		}
+		len = strlen(ex[i].text);
+		holdout = mix64(fnv(FNV_INIT, ex[i].text, len)) %
+		    HOLDOUT_MOD == 3;
+		trainset_add(ts, ex[i].text, len, id, holdout, r);
+		trainset_augment(ts, ex[i].text, len, id, holdout, r,
+		    &variant);
+	}
+	sbuf_release(&variant);
+	return SD_OK;
+}
+
+static struct intent_model *
+train_model(const char *const *files, size_t nfiles,
+    const struct corpus_example *extra, size_t nextra,
     struct intent_train_stats *stp, unsigned char **blob, size_t *bloblen,
     struct sd_error *err)
 {
@@ -1465,6 +1498,9 @@ intent_train_model(const char *const *files, size_t nfiles,
 	for (i = 0; i < nfiles; i++)
 		if (read_file(&ts, files[i], &r, err) != SD_OK)
 			goto out;
+	if (add_examples(&ts, extra, nextra, &r, err) != SD_OK)
+		goto out;
+	st.stored = nextra;
 	if (ts.nex == 0) {
 		sd_fail(err, SD_ERR_INVALID, "intent training: no examples");
 		goto out;
@@ -1524,6 +1560,14 @@ out:
 	trainset_release(&ts);
 	intent_result_release(&r);
 	return m;
+}
+
+struct intent_model *
+intent_train_model(const char *const *files, size_t nfiles,
+    struct intent_train_stats *stp, unsigned char **blob, size_t *bloblen,
+    struct sd_error *err)
+{
+	return train_model(files, nfiles, NULL, 0, stp, blob, bloblen, err);
 }
 
 /* The store ------------------------------------------------------------ */
@@ -1629,7 +1673,8 @@ intent_train(struct store *st, const char *share_dir,
     struct sd_error *err)
 {
 	char		**def = NULL;
-	size_t		 ndef = 0, len = 0;
+	size_t		 ndef = 0, len = 0, nex = 0;
+	struct corpus_example *ex = NULL;
 	unsigned char	*blob = NULL;
 	struct intent_model *m = NULL;
 	struct intent_train_stats tmp;
@@ -1645,8 +1690,11 @@ intent_train(struct store *st, const char *share_dir,
 		files = (const char *const *)def;
 		nfiles = ndef;
 	}
-	if ((m = intent_train_model(files, nfiles, s, &blob, &len, err)) ==
-	    NULL) {
+	/* The shop's labelled conversations (shopdesk ingest) too. */
+	if ((rc = corpus_examples(st, &ex, &nex, err)) != SD_OK)
+		goto out;
+	if ((m = train_model(files, nfiles, ex, nex, s, &blob, &len,
+	    err)) == NULL) {
 		rc = err != NULL ? err->rc : SD_ERR_INVALID;
 		goto out;
 	}
@@ -1655,6 +1703,7 @@ out:
 	intent_model_free(m);
 	free(blob);
 	free_files(def, ndef);
+	corpus_examples_free(ex, nex);
 	return rc;
 }
 

@@ -125,6 +125,7 @@ void		 intent_in_store_evidence(const struct intent_model *,
 /* What training did; filled by intent_train. */
 struct intent_train_stats {
 	size_t	 examples;	/* lines read */
+	size_t	 stored;	/* ... of them from stored conversations */
 	size_t	 intents;	/* distinct intents among them */
 	size_t	 features;	/* dictionary size */
 	double	 seconds;	/* wall time of the training */
@@ -147,8 +148,9 @@ enum sd_rc	 intent_default_files(const char *share_dir, char ***files,
 
 /*
  * Train on JSON Lines files ({"text": ..., "intent": ...}, canonical
- * names or aliases) and store the model as "intent" in one transaction.
- * files NULL: the default files of share_dir.  stats may be NULL.  A bad
+ * names or aliases), and on the labelled customer lines of the stored
+ * training conversations (corpus.h), and store the model as "intent" in
+ * one transaction.  files NULL: the default files of share_dir.  stats may be NULL.  A bad
  * line is an error naming file:line; the store is then left unchanged.
  */
 enum sd_rc	 intent_train(struct store *, const char *share_dir,

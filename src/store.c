@@ -432,6 +432,31 @@ static const char *const migrations[] = {
 	"  source TEXT NOT NULL,"
 	"  source_id TEXT NOT NULL"
 	") WITHOUT ROWID;",
+
+	/*
+	 * 12 -> 13: conversations given as training data (corpus.c), in
+	 * the spec's "Training Data Structure": shopdesk train learns from
+	 * their labelled customer lines, shopdesk test replays them.  A
+	 * rowid table, so they list in the order first stored.
+	 */
+	"CREATE TABLE training_convs ("
+	"  id TEXT NOT NULL UNIQUE,"
+	"  intent TEXT,"
+	"  category TEXT,"
+	"  outcome TEXT,"
+	"  reason TEXT,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE training_turns ("
+	"  conv_id TEXT NOT NULL"
+	"    REFERENCES training_convs(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  speaker TEXT NOT NULL CHECK (speaker IN ('user', 'agent')),"
+	"  human INTEGER NOT NULL DEFAULT 0,"
+	"  text TEXT NOT NULL,"
+	"  intent TEXT,"
+	"  PRIMARY KEY (conv_id, seq)"
+	") WITHOUT ROWID;",
 };
 
 /* The main migration that drops what move_history copied. */
