@@ -778,6 +778,74 @@ static const char *const history_migrations[] = {
 	 * only talks as customers.
 	 */
 	"ALTER TABLE history.api_keys ADD COLUMN agent TEXT;",
+
+	/*
+	 * 10 -> 11: the quality figures as running totals
+	 * (analytics-qtotals.c): per key, day, dimension (all, intent,
+	 * variant, generator, channel) and its value, the sums of the
+	 * turns' measures and the turns by their conversation's outcome
+	 * (u, r, n: unknown, resolved, not resolved); the conversations
+	 * by outcome on the day of their first turn; where each session's
+	 * conversation stands; the turns in the failure or gap reports.
+	 * Each turn reads its session's ratings: feedback gets an index.  Emptying stats_built (when there are
+	 * turns) has the first analytics call build them from the turns
+	 * stored before.
+	 */
+	"CREATE TABLE history.stats_quality ("
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  dim TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  turns INTEGER NOT NULL DEFAULT 0,"
+	"  replies INTEGER NOT NULL DEFAULT 0,"
+	"  rel_n INTEGER NOT NULL DEFAULT 0,"
+	"  rel_sum INTEGER NOT NULL DEFAULT 0,"
+	"  claims INTEGER NOT NULL DEFAULT 0,"
+	"  backed INTEGER NOT NULL DEFAULT 0,"
+	"  ratings INTEGER NOT NULL DEFAULT 0,"
+	"  rating_sum INTEGER NOT NULL DEFAULT 0,"
+	"  rating_pos INTEGER NOT NULL DEFAULT 0,"
+	"  u INTEGER NOT NULL DEFAULT 0,"
+	"  r INTEGER NOT NULL DEFAULT 0,"
+	"  n INTEGER NOT NULL DEFAULT 0,"
+	"  frustrated INTEGER NOT NULL DEFAULT 0,"
+	"  angry INTEGER NOT NULL DEFAULT 0,"
+	"  urgent INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (key_id, day, dim, name)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_qconv ("
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  outcome INTEGER NOT NULL,"
+	"  why INTEGER NOT NULL,"
+	"  assumed INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (key_id, day, outcome, why, assumed)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_qsession ("
+	"  session_id TEXT PRIMARY KEY,"
+	"  key_id INTEGER NOT NULL,"
+	"  first_day TEXT NOT NULL,"
+	"  last_day TEXT NOT NULL,"
+	"  outcome INTEGER NOT NULL,"
+	"  why INTEGER NOT NULL,"
+	"  assumed INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_qfail ("
+	"  user_msg_id INTEGER PRIMARY KEY,"
+	"  session_id TEXT NOT NULL,"
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  intent TEXT NOT NULL,"
+	"  terms TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  bits INTEGER NOT NULL"
+	");"
+	"CREATE INDEX history.stats_qfail_session"
+	"  ON stats_qfail(session_id, user_msg_id);"
+	"CREATE INDEX history.feedback_message ON feedback(message_id, rating);"
+	"DELETE FROM history.stats_built"
+	"  WHERE EXISTS (SELECT 1 FROM history.turn_metrics);",
 };
 
 /*
