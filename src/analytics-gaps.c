@@ -292,6 +292,15 @@ analytics_qrow_bits(const struct analytics_qrow *v, size_t n, size_t i)
 	return fail_bits(v, n, i) | (unsigned)is_gap(&v[i]) << FW_N;
 }
 
+unsigned
+analytics_qbits_followed(unsigned bits, int next_rephrase)
+{
+	bits &= ~(1u << FW_UNRESOLVED);
+	if (next_rephrase)
+		bits |= 1u << FW_REPHRASED;
+	return bits;
+}
+
 void
 analytics_gaps_emit(cJSON *o, const struct analytics_qrow *v, size_t n)
 {

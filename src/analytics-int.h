@@ -177,6 +177,21 @@ enum sd_rc	 analytics_quality_load_cut(struct store *,
 /* The outcome of the conversation of rows v[a..b) onto each of them. */
 void		 analytics_qrows_walk(struct analytics_qrow *, size_t a,
 		    size_t b);
+/* The same, and where the walk ends in *c (may be NULL). */
+void		 analytics_qrows_walk_conv(struct analytics_qrow *, size_t a,
+		    size_t b, struct quality_conv *c);
+/* One more step of a walk: row r. */
+void		 analytics_qrow_step(struct quality_conv *,
+		    const struct analytics_qrow *r);
+/* One turn, by its customer line's id (*n is 0 or 1). */
+enum sd_rc	 analytics_quality_load_turn(struct store *,
+		    long long user_msg_id, struct analytics_qrow **out,
+		    size_t *n, struct sd_error *);
+/*
+ * The bits (analytics_qrow_bits) of the turn before a new last one: it
+ * is no longer the last, and the new one may ask it again.
+ */
+unsigned	 analytics_qbits_followed(unsigned bits, int next_rephrase);
 /*
  * Why row i of a session's (or a range's) rows v[0..n) is in the failure
  * report (bits 0..4) or the gap report (bit 5); its bits field when
@@ -224,7 +239,32 @@ struct analytics_qparts {
 void		 analytics_quality_build(cJSON *o,
 		    struct analytics_qparts *, const struct analytics_qrow *fv,
 		    size_t fn);
-/* The "quality" object from the running totals (analytics-qtotals.c). */
+/* Counters of a stats_quality row (analytics-qtotals.c). */
+#define ANALYTICS_NQ	15
+
+/* Where a session's conversation stands in the quality totals. */
+struct analytics_qsess {
+	int		 found;
+	char		 first_day[11];
+	char		 last_day[11];
+	int		 outcome, why, assumed;
+	int		 has_walk;	/* c and esc hold the walk */
+	int		 esc;		/* the session's escalation it began
+					   with */
+	struct quality_conv c;		/* where it ended */
+};
+enum sd_rc	 analytics_qsess_load(struct store *, const char *session_id,
+		    struct analytics_qsess *, struct sd_error *);
+
+/* Strings kept for the length of a call (caller frees them at once). */
+struct analytics_names {
+	char		**v;
+	size_t		 n;
+};
+const char	*analytics_names_keep(struct analytics_names *, const char *);
+void		 analytics_names_free(struct analytics_names *);
+
+/* The "quality" object from the running totals (analytics-qread.c). */
 enum sd_rc	 analytics_qtotals_emit(struct store *,
 		    const struct analytics_range *, cJSON *,
 		    struct sd_error *);

@@ -1,25 +1,26 @@
 /*
  * analytics-qtotals.c owns the quality figures' running totals (tables
- * stats_quality, stats_qconv and stats_qsession of the history file):
- * it adds each turn saved and each rating to them, in the transaction
- * that stores it, moves a conversation's turns between outcomes when
- * its outcome changes, and computes the "quality" object from them.
+ * stats_quality, stats_qconv, stats_qsession and stats_qfail of the
+ * history file): it adds each turn saved and each rating to them, in
+ * the transaction that stores it, and moves a conversation's turns
+ * between outcomes when its outcome changes; analytics-qread.c computes
+ * the "quality" object from them.
  *
  * Reading the turns of the range took 0.10-0.12 s of CPU at 25,000
  * turns (bench/gen-history, 10,000 sessions), six times what the other
  * figures' totals cost; from these totals "stats --json" takes 0.02-0.03
- * s.  A turn's save pays for it: about 60 us more CPU (gen-history: 127
- * us a turn before, 189 after), a re-read of its session's turns and a
- * few more pages written.  The totals keep, per key, day, dimension and
- * value, the sums of the measures and the turns by their conversation's
- * outcome; per key and day the conversations by outcome, reason and
- * "assumed", on the day of their first turn.  An outcome depends on
- * the turns after it, a rating or an escalation, so each of those walks
- * the session's turns again (a few rows) and, when the outcome moved,
- * moves its turns' counts; stats_qsession remembers the outcome counted,
- * stats_qfail the turns in the failure and gap reports and why.
- * Relevance sums are kept in units of 1e-9 so that any order of
- * additions gives the same sum the walk gives.
+ * s.  A turn's save pays for it: about 60 us more CPU (gen-history: 142
+ * us a turn before, 200 after) and a few more pages written.  The
+ * totals keep, per key, day, dimension and value, the sums of the
+ * measures and the turns by their conversation's outcome; per key and
+ * day the conversations by outcome, reason and "assumed", on the day of
+ * their first turn.  An outcome depends on the turns after it, a rating
+ * or an escalation.  A new turn steps on from the walk stats_qsession
+ * keeps (fold_turn); a rating, an agent line or an escalation walks the
+ * session's turns again.  When the outcome moved, the session's turns
+ * move between outcomes.  stats_qfail keeps the turns in the failure
+ * and gap reports, and why.  Relevance sums are kept in units of 1e-9
+ * so that any order of additions gives the same sum the walk gives.
  *
  * As in analytics-agg.c, a session whose turns span days cut by a bound
  * of the range is walked again over its turns in the range.  The
@@ -38,17 +39,12 @@
 #include "analytics-int.h"
 #include "store.h"
 
-#define NQ		15	/* counters of a stats_quality row */
+#define NQ		ANALYTICS_NQ
 #define Q_RATINGS	6
 #define Q_OUTCOME	9	/* u, r, n: by enum quality_outcome */
 
 #define Q_COLS "turns, replies, rel_n, rel_sum, claims, backed, ratings," \
 	" rating_sum, rating_pos, u, r, n, frustrated, angry, urgent"
-#define Q_SUMS "sum(turns), sum(replies), sum(rel_n), sum(rel_sum)," \
-	" sum(claims), sum(backed), sum(ratings), sum(rating_sum)," \
-	" sum(rating_pos), sum(u), sum(r), sum(n), sum(frustrated)," \
-	" sum(angry), sum(urgent)"
-
 static void
 qagg_to_v(const struct analytics_qagg *g, long long v[NQ])
 {
@@ -69,24 +65,23 @@ qagg_to_v(const struct analytics_qagg *g, long long v[NQ])
 	v[14] = g->urgent;
 }
 
-static void
-qagg_add_v(struct analytics_qagg *g, const long long v[NQ])
+const char *
+analytics_names_keep(struct analytics_names *nm, const char *s)
 {
-	g->turns += v[0];
-	g->replies += v[1];
-	g->rel_n += v[2];
-	g->rel_sum += v[3];
-	g->claims += v[4];
-	g->backed += v[5];
-	g->ratings += v[6];
-	g->rating_sum += v[7];
-	g->rating_pos += v[8];
-	g->outcome[0] += v[9];
-	g->outcome[1] += v[10];
-	g->outcome[2] += v[11];
-	g->frustrated += v[12];
-	g->angry += v[13];
-	g->urgent += v[14];
+	nm->v = xrealloc(nm->v, (nm->n + 1) * sizeof *nm->v);
+	return nm->v[nm->n++] = xstrdup(s != NULL ? s : "");
+}
+
+void
+analytics_names_free(struct analytics_names *nm)
+{
+	size_t	 i;
+
+	for (i = 0; i < nm->n; i++)
+		free(nm->v[i]);
+	free(nm->v);
+	nm->v = NULL;
+	nm->n = 0;
 }
 
 /*
@@ -197,20 +192,41 @@ qconv_add(struct store *st, long long key_id, const char *day, int outcome,
 	return analytics_step(st, s, "count a conversation's outcome", err);
 }
 
-/* Where a session's conversation stands in the totals. */
-struct qsess {
-	int		 found;
-	char		 first_day[11];
-	char		 last_day[11];
-	int		 outcome, why, assumed;
-};
 
-static enum sd_rc
-qsess_load(struct store *st, const char *sid, struct qsess *q,
+/*
+ * The walk as text, "esc state why soft soft_why escalated negative":
+ * a new turn steps on from it instead of walking the session again.
+ */
+static void
+walk_text(char *buf, size_t len, int esc, const struct quality_conv *c)
+{
+	snprintf(buf, len, "%d %d %d %d %d %d %d", esc, c->state,
+	    (int)c->why, c->soft, (int)c->soft_why, c->escalated,
+	    c->negative);
+}
+
+static int
+walk_parse(const char *s, int *esc, struct quality_conv *c)
+{
+	int	 why, soft_why;
+
+	memset(c, 0, sizeof *c);
+	if (s == NULL || sscanf(s, "%d %d %d %d %d %d %d", esc, &c->state,
+	    &why, &c->soft, &soft_why, &c->escalated, &c->negative) != 7 ||
+	    why < 0 || why >= QR_N || soft_why < 0 || soft_why >= QR_N)
+		return 0;
+	c->why = (enum quality_reason)why;
+	c->soft_why = (enum quality_reason)soft_why;
+	return 1;
+}
+
+enum sd_rc
+analytics_qsess_load(struct store *st, const char *sid,
+    struct analytics_qsess *q,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT first_day, outcome, why, assumed,"
-	    " last_day FROM stats_qsession WHERE session_id = ?1";
+	    " last_day, walk FROM stats_qsession WHERE session_id = ?1";
 	sqlite3_stmt	*s;
 	int		 r;
 
@@ -227,6 +243,8 @@ qsess_load(struct store *st, const char *sid, struct qsess *q,
 		q->assumed = sqlite3_column_int(s, 3);
 		snprintf(q->last_day, sizeof q->last_day, "%s",
 		    (const char *)sqlite3_column_text(s, 4));
+		q->has_walk = walk_parse((const char *)sqlite3_column_text(s,
+		    5), &q->esc, &q->c);
 	}
 	sqlite3_reset(s);
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
@@ -340,22 +358,28 @@ out:
 static enum sd_rc
 qsess_save(struct store *st, long long key_id, const char *first_day,
     const struct analytics_qrow *v, size_t a, size_t b,
-    const struct qsess *q, struct sd_error *err)
+    const struct analytics_qsess *q, const struct quality_conv *c, int sync,
+    struct sd_error *err)
 {
 	static const char sql[] = "INSERT INTO stats_qsession(session_id,"
-	    " key_id, first_day, last_day, outcome, why, assumed)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " key_id, first_day, last_day, outcome, why, assumed, walk)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 	    " ON CONFLICT (session_id) DO UPDATE SET last_day = ?4,"
-	    " outcome = ?5, why = ?6, assumed = ?7";
+	    " outcome = ?5, why = ?6, assumed = ?7, walk = ?8";
 	sqlite3_stmt	*s;
+	char		 walk[96], was[96];
 	enum sd_rc	 rc;
 
-	if ((rc = qfail_sync(st, key_id, v, a, b, err)) != SD_OK)
+	if (sync && (rc = qfail_sync(st, key_id, v, a, b, err)) != SD_OK)
 		return rc;
-	if (q != NULL && q->found && strcmp(q->last_day, v[b - 1].day) == 0 &&
-	    q->outcome == v[a].outcome && q->why == v[a].why &&
-	    q->assumed == v[a].assumed)
-		return SD_OK;
+	walk_text(walk, sizeof walk, v[a].escalated, c);
+	if (q != NULL && q->found && q->has_walk) {
+		walk_text(was, sizeof was, q->esc, &q->c);
+		if (strcmp(q->last_day, v[b - 1].day) == 0 &&
+		    q->outcome == v[a].outcome && q->why == v[a].why &&
+		    q->assumed == v[a].assumed && strcmp(walk, was) == 0)
+			return SD_OK;
+	}
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
 	sqlite3_bind_text(s, 1, v[a].session_id, -1, SQLITE_STATIC);
@@ -365,13 +389,14 @@ qsess_save(struct store *st, long long key_id, const char *first_day,
 	sqlite3_bind_int(s, 5, v[a].outcome);
 	sqlite3_bind_int(s, 6, v[a].why);
 	sqlite3_bind_int(s, 7, v[a].assumed);
+	sqlite3_bind_text(s, 8, walk, -1, SQLITE_TRANSIENT);
 	return analytics_step(st, s, "save the session's quality state",
 	    err);
 }
 
 /* What row i adds or moves (see analytics_qfold); 0 when nothing. */
 static int
-row_delta(const struct analytics_qrow *r, const struct qsess *q,
+row_delta(const struct analytics_qrow *r, const struct analytics_qsess *q,
     long long new_turn, long long rated_reply, int rating, long long v[NQ])
 {
 	struct analytics_qagg g;
@@ -402,22 +427,32 @@ row_delta(const struct analytics_qrow *r, const struct qsess *q,
 	return 0;
 }
 
+static enum sd_rc fold_turn(struct store *, const char *, long long,
+		    const struct analytics_qsess *, int *, struct sd_error *);
+
 enum sd_rc
 analytics_qfold(struct store *st, const char *sid, long long new_turn,
     long long rated_reply, int rating, struct sd_error *err)
 {
 	struct analytics_qrow *v = NULL;
 	struct pend	*p = NULL;
-	struct qsess	 q;
+	struct analytics_qsess	 q;
+	struct quality_conv c;
 	long long	 key_id, d[NQ];
 	size_t		 n = 0, np = 0, i;
 	int		 k, any;
 	enum sd_rc	 rc;
 
+	if ((rc = analytics_qsess_load(st, sid, &q, err)) != SD_OK)
+		return rc;
+	/* A new turn steps on from the walk kept (fold_turn). */
+	if (new_turn > 0 && rated_reply == 0 && q.found && q.has_walk) {
+		if ((rc = fold_turn(st, sid, new_turn, &q, &k, err)) !=
+		    SD_OK || k)
+			return rc;
+	}
 	if ((rc = analytics_quality_load_session(st, sid, &v, &n, &key_id,
 	    err)) != SD_OK || n == 0)
-		goto out;
-	if ((rc = qsess_load(st, sid, &q, err)) != SD_OK)
 		goto out;
 	/*
 	 * Turns stored before the totals existed are not in them: the
@@ -446,9 +481,11 @@ analytics_qfold(struct store *st, const char *sid, long long new_turn,
 			rc = qconv_add(st, key_id, q.first_day, v[0].outcome,
 			    v[0].why, v[0].assumed, 1, err);
 	}
-	if (rc == SD_OK)
+	if (rc == SD_OK) {
+		analytics_qrows_walk_conv(v, 0, n, &c);
 		rc = qsess_save(st, key_id, q.found ? q.first_day : v[0].day,
-		    v, 0, n, &q, err);
+		    v, 0, n, &q, &c, 1, err);
+	}
 out:
 	free(p);
 	analytics_qrows_release(v, n);
@@ -482,6 +519,7 @@ analytics_qtotals_rebuild(struct store *st, struct sd_error *err)
 	struct analytics_range rg = { NULL, NULL, 0, NULL };
 	struct analytics_qrow *v = NULL;
 	struct analytics_qagg g;
+	struct quality_conv c;
 	long long	 key_id = 0, d[NQ];
 	size_t		 n = 0, a = 0, i;
 	enum sd_rc	 rc;
@@ -507,329 +545,181 @@ analytics_qtotals_rebuild(struct store *st, struct sd_error *err)
 		qagg_to_v(&g, d);
 		if ((rc = q_add(st, key_id, &v[i], d, err)) != SD_OK)
 			break;
-		if (i + 1 == n || v[i + 1].conv_first)
+		if (i + 1 == n || v[i + 1].conv_first) {
+			analytics_qrows_walk_conv(v, a, i + 1, &c);
 			rc = qsess_save(st, key_id, v[a].day, v, a, i + 1,
-			    NULL, err);
+			    NULL, &c, 1, err);
+		}
 	}
 	analytics_qrows_release(v, n);
 	return rc;
 }
 
-/* Compute */
-
-/* Group names read from the totals, freed at the end of a call. */
-struct names {
-	char		**v;
-	size_t		 n;
-};
-
-static const char *
-name_keep(struct names *nm, const char *s)
-{
-	nm->v = xrealloc(nm->v, (nm->n + 1) * sizeof *nm->v);
-	return nm->v[nm->n++] = xstrdup(s != NULL ? s : "");
-}
-
-static struct analytics_qagg *
-group_find(struct analytics_qparts *p, int d, const char *k,
-    struct names *nm)
-{
-	size_t	 j;
-
-	for (j = 0; j < p->ng[d]; j++)
-		if (strcmp(p->g[d][j].key, k) == 0)
-			return &p->g[d][j];
-	p->g[d] = xrealloc(p->g[d], (p->ng[d] + 1) * sizeof *p->g[d]);
-	memset(&p->g[d][p->ng[d]], 0, sizeof p->g[d][0]);
-	p->g[d][p->ng[d]].key = name_keep(nm, k);
-	return &p->g[d][p->ng[d]++];
-}
-
-/* ?1, ?2 the days, ?3 the key (0: all). */
-#define QDAY_SCOPE	" (?3 = 0 OR key_id = ?3) AND day >= ?1 AND day <= ?2"
-
-static void
-bind_days(sqlite3_stmt *s, const char *from, const char *to, long long key)
-{
-	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, key);
-}
-
-/* The groups of every dimension, and the whole, from the totals. */
+/* Moves move[] for the turns of sid but new_turn, into the pending rows. */
 static enum sd_rc
-read_groups(struct store *st, const char *from, const char *to,
-    long long key_id, struct analytics_qparts *p, struct names *nm,
-    struct sd_error *err)
+move_others(struct store *st, const char *sid, long long new_turn,
+    const char *channel, const long long move[NQ], struct analytics_names *keep,
+    struct pend **p, size_t *np, struct sd_error *err)
 {
-	static const char sql[] = "SELECT dim, name, " Q_SUMS
-	    " FROM stats_quality WHERE" QDAY_SCOPE " GROUP BY dim, name"
-	    " UNION ALL SELECT 'all', day, " Q_SUMS " FROM stats_quality"
-	    " WHERE" QDAY_SCOPE " AND dim = 'intent' GROUP BY day";
+	static const char sql[] = "SELECT substr(created_at, 1, 10),"
+	    " coalesce(intent, 'none'), variant, generator, count(*)"
+	    " FROM turn_metrics WHERE session_id = ?1 AND user_msg_id <> ?2"
+	    " GROUP BY 1, 2, 3, 4";
+	struct analytics_qrow g;
 	sqlite3_stmt	*s;
-	long long	 v[NQ];
-	const char	*dim;
-	int		 r, d, i;
+	long long	 v[NQ], cnt;
+	int		 r, i;
 
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_days(s, from, to, key_id);
+	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, new_turn);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		dim = (const char *)sqlite3_column_text(s, 0);
-		for (d = 0; d < QD_NDIM; d++)
-			if (strcmp(dim, analytics_qdim_name(
-			    (enum analytics_qdim)d)) == 0)
-				break;
-		if (d == QD_NDIM)
-			continue;
+		memset(&g, 0, sizeof g);
+		for (i = 0; i < 4; i++)
+			analytics_names_keep(keep, (const char *)
+			    sqlite3_column_text(s, i));
+		g.day = keep->v[keep->n - 4];
+		g.intent = keep->v[keep->n - 3];
+		/* NULL, as analytics_qdim_key reads it: "none". */
+		g.variant = sqlite3_column_type(s, 2) == SQLITE_NULL ? NULL :
+		    keep->v[keep->n - 2];
+		g.generator = sqlite3_column_type(s, 3) == SQLITE_NULL ? NULL :
+		    keep->v[keep->n - 1];
+		g.channel = (char *)channel;
+		cnt = sqlite3_column_int64(s, 4);
 		for (i = 0; i < NQ; i++)
-			v[i] = sqlite3_column_int64(s, 2 + i);
-		qagg_add_v(group_find(p, d, (const char *)
-		    sqlite3_column_text(s, 1), nm), v);
-		if (d == QD_ALL)
-			qagg_add_v(&p->all, v);
+			v[i] = move[i] * cnt;
+		pend_add(p, np, &g, v);
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	if (r != SQLITE_DONE)
-		return store_fail(st, err, "read the quality totals");
-	return SD_OK;
+	return r == SQLITE_DONE ? SD_OK :
+	    store_fail(st, err, "read a session's turns");
 }
 
+/* The turn before new_turn in its session (0: none) and its bits. */
 static enum sd_rc
-read_convs(struct store *st, const char *from, const char *to,
-    long long key_id, struct analytics_qparts *p, struct sd_error *err)
+turn_before(struct store *st, const char *sid, long long new_turn,
+    long long *prev, unsigned *bits, struct sd_error *err)
 {
-	static const char sql[] = "SELECT outcome, why, assumed, sum(n)"
-	    " FROM stats_qconv WHERE" QDAY_SCOPE " GROUP BY 1, 2, 3";
+	static const char sql[] = "SELECT t.user_msg_id, coalesce(q.bits, 0)"
+	    " FROM turn_metrics t LEFT JOIN stats_qfail q"
+	    " ON q.user_msg_id = t.user_msg_id WHERE t.session_id = ?1"
+	    " AND t.user_msg_id < ?2 ORDER BY t.user_msg_id DESC LIMIT 1";
 	sqlite3_stmt	*s;
-	long long	 n;
-	int		 r, o, w;
+	int		 r;
 
+	*prev = 0;
+	*bits = 0;
 	if ((s = store_prepare(st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_days(s, from, to, key_id);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		o = sqlite3_column_int(s, 0);
-		w = sqlite3_column_int(s, 1);
-		n = sqlite3_column_int64(s, 3);
-		if (o < 0 || o > 2 || w < 0 || w >= QR_N)
-			continue;
-		p->convs += n;
-		p->c[o] += n;
-		p->why[w] += n;
-		p->assumed += sqlite3_column_int(s, 2) ? n : 0;
+	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, new_turn);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		*prev = sqlite3_column_int64(s, 0);
+		*bits = (unsigned)sqlite3_column_int(s, 1);
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	if (r != SQLITE_DONE)
-		return store_fail(st, err, "read the conversations' outcomes");
-	return SD_OK;
-}
-
-/* Turn r's outcome count (as o) moved by delta in every group. */
-static void
-outcome_move(struct analytics_qparts *p, const struct analytics_qrow *r,
-    int o, long long delta, struct names *nm)
-{
-	int	 d;
-
-	p->all.outcome[o] += delta;
-	group_find(p, QD_ALL, r->day, nm)->outcome[o] += delta;
-	for (d = QD_INTENT; d < QD_NDIM; d++)
-		group_find(p, d, analytics_qdim_key(r,
-		    (enum analytics_qdim)d), nm)->outcome[o] += delta;
+	return r == SQLITE_ROW || r == SQLITE_DONE ? SD_OK :
+	    store_fail(st, err, "read the turn before");
 }
 
 /*
- * A session cut by a bound: take out what the totals counted of its
- * conversation in the range, walk its turns in the range instead.
+ * The turn before the new one is no longer the last, and the new one
+ * may ask it again: its bits in stats_qfail follow.
  */
 static enum sd_rc
-straddler(struct store *st, const char *sid, const char *from,
-    const char *to, struct analytics_qparts *p, struct names *nm,
-    struct sd_error *err)
+fold_before(struct store *st, long long key_id, const char *sid,
+    const struct analytics_qrow *r, struct sd_error *err)
+{
+	struct analytics_qrow *pv = NULL;
+	long long	 prev;
+	size_t		 pn = 0;
+	unsigned	 was, now;
+	enum sd_rc	 rc;
+
+	if ((rc = turn_before(st, sid, r->user_msg_id, &prev, &was, err)) !=
+	    SD_OK || prev == 0)
+		return rc;
+	if ((now = analytics_qbits_followed(was, r->rephrase)) == was)
+		return SD_OK;
+	if ((rc = analytics_quality_load_turn(st, prev, &pv, &pn, err)) ==
+	    SD_OK && pn == 1) {
+		pv[0].kept = 1;
+		pv[0].bits = now;
+		rc = qfail_sync(st, key_id, pv, 0, 1, err);
+	}
+	analytics_qrows_release(pv, pn);
+	return rc;
+}
+
+/*
+ * A new turn of a session whose walk is kept: one more step, instead of
+ * walking all its turns again (a long conversation would read them all
+ * at each turn).  *done is 0 when the session must be walked whole: its
+ * escalation changed since, or the turn is not there.
+ */
+static enum sd_rc
+fold_turn(struct store *st, const char *sid, long long new_turn,
+    const struct analytics_qsess *q, int *done, struct sd_error *err)
 {
 	struct analytics_qrow *v = NULL;
-	struct qsess	 q;
-	long long	 key_id;
-	size_t		 n = 0, i, a, b;
+	struct analytics_qagg g;
+	struct quality_conv c = q->c;
+	struct pend	*p = NULL;
+	struct analytics_names	 keep = { NULL, 0 };
+	enum quality_outcome out;
+	enum quality_reason why;
+	long long	 key_id, d[NQ], move[NQ];
+	size_t		 n = 0, np = 0, i;
+	int		 assumed;
 	enum sd_rc	 rc;
 
-	if ((rc = qsess_load(st, sid, &q, err)) != SD_OK || !q.found ||
-	    (rc = analytics_quality_load_session(st, sid, &v, &n, &key_id,
-	    err)) != SD_OK)
+	*done = 0;
+	if ((rc = analytics_quality_load_turn(st, new_turn, &v, &n, err)) !=
+	    SD_OK || n != 1 || v[0].escalated != q->esc ||
+	    (rc = key_of(st, sid, &key_id, err)) != SD_OK)
 		goto out;
-	if (strcmp(q.first_day, from) >= 0) {
-		p->convs--;
-		p->c[q.outcome]--;
-		p->why[q.why]--;
-		p->assumed -= q.assumed;
+	*done = 1;
+	analytics_qrow_step(&c, &v[0]);
+	out = quality_conv_outcome(&c, &why, &assumed);
+	v[0].outcome = (int)out;
+	v[0].why = (int)why;
+	v[0].assumed = assumed;
+	memset(&g, 0, sizeof g);
+	analytics_qagg_add(&g, &v[0]);
+	qagg_to_v(&g, d);
+	pend_add(&p, &np, &v[0], d);
+	if (q->outcome != (int)out) {
+		memset(move, 0, sizeof move);
+		move[Q_OUTCOME + q->outcome] = -1;
+		move[Q_OUTCOME + (int)out] = 1;
+		rc = move_others(st, sid, new_turn, v[0].channel, move, &keep,
+		    &p, &np, err);
 	}
-	for (a = 0; a < n && strcmp(v[a].day, from) < 0; a++)
-		;
-	for (b = a; b < n && strcmp(v[b].day, to) <= 0; b++)
-		outcome_move(p, &v[b], q.outcome, -1, nm);
-	if (a == b)
-		goto out;
-	analytics_qrows_walk(v, a, b);
-	for (i = a; i < b; i++)
-		outcome_move(p, &v[i], v[i].outcome, 1, nm);
-	p->convs++;
-	p->c[v[a].outcome]++;
-	p->why[v[a].why]++;
-	p->assumed += v[a].assumed;
+	for (i = 0; i < np && rc == SD_OK; i++)
+		rc = q_add_one(st, key_id, p[i].day, p[i].dim, p[i].name,
+		    p[i].v, err);
+	if (rc == SD_OK && (q->outcome != (int)out || q->why != (int)why ||
+	    q->assumed != assumed)) {
+		if ((rc = qconv_add(st, key_id, q->first_day, q->outcome,
+		    q->why, q->assumed, -1, err)) == SD_OK)
+			rc = qconv_add(st, key_id, q->first_day, (int)out,
+			    (int)why, assumed, 1, err);
+	}
+	/* Its own bits, as the last turn; then the one before it. */
+	if (rc == SD_OK)
+		rc = qfail_sync(st, key_id, v, 0, 1, err);
+	if (rc == SD_OK)
+		rc = fold_before(st, key_id, sid, &v[0], err);
+	if (rc == SD_OK)
+		rc = qsess_save(st, key_id, q->first_day, v, 0, 1, q, &c, 0,
+		    err);
 out:
+	analytics_names_free(&keep);
+	free(p);
 	analytics_qrows_release(v, n);
-	return rc;
-}
-
-static enum sd_rc
-straddlers(struct store *st, const char *from, const char *to,
-    long long key_id, struct analytics_qparts *p, struct names *nm,
-    struct sd_error *err)
-{
-	static const char sql[] = "SELECT session_id FROM stats_qsession"
-	    " WHERE first_day < last_day AND last_day >= ?1"
-	    " AND first_day <= ?2 AND (first_day < ?1 OR last_day > ?2)"
-	    " AND (?3 = 0 OR key_id = ?3)";
-	sqlite3_stmt	*s;
-	struct names	 ids = { NULL, 0 };
-	size_t		 i;
-	enum sd_rc	 rc = SD_OK;
-	int		 r;
-
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	bind_days(s, from, to, key_id);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW)
-		name_keep(&ids, (const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (r != SQLITE_DONE)
-		rc = store_fail(st, err, "read the sessions across days");
-	for (i = 0; i < ids.n && rc == SD_OK; i++)
-		rc = straddler(st, ids.v[i], from, to, p, nm, err);
-	for (i = 0; i < ids.n; i++)
-		free(ids.v[i]);
-	free(ids.v);
-	return rc;
-}
-
-/*
- * The turns stats_qfail keeps in the range, but for the sessions a
- * bound cuts (walked again from their turns), as the reports need them.
- */
-static enum sd_rc
-kept_failing(struct store *st, const char *from, const char *to,
-    long long key_id, struct analytics_qrow **out, size_t *nout,
-    struct sd_error *err)
-{
-	static const char sql[] = "SELECT session_id, user_msg_id, day,"
-	    " intent, terms, text, bits FROM stats_qfail"
-	    " WHERE day >= ?1 AND day <= ?2 AND (?3 = 0 OR key_id = ?3)"
-	    " AND session_id NOT IN (SELECT session_id FROM stats_qsession"
-	    " WHERE first_day < last_day AND (first_day < ?1"
-	    " OR last_day > ?2)) ORDER BY session_id, user_msg_id";
-	struct analytics_qrow *v = NULL, *q;
-	sqlite3_stmt	*s;
-	size_t		 n = 0, cap = 0;
-	int		 r;
-
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	bind_days(s, from, to, key_id);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 256;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		q = &v[n++];
-		memset(q, 0, sizeof *q);
-		q->session_id = xstrdup((const char *)sqlite3_column_text(s,
-		    0));
-		q->user_msg_id = sqlite3_column_int64(s, 1);
-		q->day = xstrdup((const char *)sqlite3_column_text(s, 2));
-		q->intent = xstrdup((const char *)sqlite3_column_text(s, 3));
-		q->terms = xstrdup((const char *)sqlite3_column_text(s, 4));
-		q->text = xstrdup((const char *)sqlite3_column_text(s, 5));
-		q->bits = (unsigned)sqlite3_column_int(s, 6);
-		q->kept = 1;
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	*out = v;
-	*nout = n;
-	if (r != SQLITE_DONE)
-		return store_fail(st, err, "read the failing turns");
-	return SD_OK;
-}
-
-static int
-row_before(const struct analytics_qrow *a, const struct analytics_qrow *b)
-{
-	int	 c = strcmp(a->session_id, b->session_id);
-
-	return c < 0 || (c == 0 && a->user_msg_id < b->user_msg_id);
-}
-
-/* Both lists, in the order the walk over the turns gives. */
-static enum sd_rc
-failing_turns(struct store *st, const struct analytics_range *rg,
-    const char *from, const char *to, struct analytics_qrow **out,
-    size_t *n, struct sd_error *err)
-{
-	struct analytics_qrow *a = NULL, *b = NULL, *v;
-	size_t		 na = 0, nb = 0, i = 0, j = 0, k = 0;
-	enum sd_rc	 rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((rc = kept_failing(st, from, to, rg->key_id, &a, &na, err)) !=
-	    SD_OK || (rc = analytics_quality_load_cut(st, rg, from, to, &b,
-	    &nb, err)) != SD_OK) {
-		analytics_qrows_release(a, na);
-		analytics_qrows_release(b, nb);
-		return rc;
-	}
-	v = xcalloc(na + nb + 1, sizeof *v);
-	while (i < na || j < nb)
-		v[k++] = j == nb || (i < na && row_before(&a[i], &b[j])) ?
-		    a[i++] : b[j++];
-	free(a);
-	free(b);
-	*out = v;
-	*n = k;
-	return SD_OK;
-}
-
-enum sd_rc
-analytics_qtotals_emit(struct store *st, const struct analytics_range *rg,
-    cJSON *o, struct sd_error *err)
-{
-	struct analytics_qparts p;
-	struct analytics_qrow *fv = NULL;
-	struct names	 nm = { NULL, 0 };
-	char		 from[11], to[11];
-	size_t		 fn = 0, i;
-	int		 d;
-	enum sd_rc	 rc;
-
-	memset(&p, 0, sizeof p);
-	snprintf(from, sizeof from, "%.10s", rg->from != NULL ? rg->from : "");
-	snprintf(to, sizeof to, "%.10s", rg->to != NULL ? rg->to : "~");
-	if ((rc = read_convs(st, from, to, rg->key_id, &p, err)) == SD_OK &&
-	    (rc = read_groups(st, from, to, rg->key_id, &p, &nm, err)) ==
-	    SD_OK &&
-	    (rc = straddlers(st, from, to, rg->key_id, &p, &nm, err)) ==
-	    SD_OK &&
-	    (rc = failing_turns(st, rg, from, to, &fv, &fn, err)) == SD_OK)
-		analytics_quality_build(o, &p, fv, fn);
-	analytics_qrows_release(fv, fn);
-	for (d = 0; d < QD_NDIM; d++)
-		free(p.g[d]);
-	for (i = 0; i < nm.n; i++)
-		free(nm.v[i]);
-	free(nm.v);
 	return rc;
 }

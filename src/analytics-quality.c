@@ -142,27 +142,41 @@ analytics_qrows_release(struct analytics_qrow *v, size_t n)
 }
 
 void
+analytics_qrow_step(struct quality_conv *c, const struct analytics_qrow *r)
+{
+	struct quality_step qs;
+
+	memset(&qs, 0, sizeof qs);
+	qs.intent = r->intent;
+	qs.action = r->action;
+	qs.feeling = r->feeling;
+	qs.rephrase = r->rephrase;
+	qs.rating_min = r->rating_min;
+	qs.rating_max = r->rating_max;
+	quality_conv_step(c, &qs);
+}
+
+void
 analytics_qrows_walk(struct analytics_qrow *v, size_t a, size_t b)
 {
-	int		 escalated = v[a].escalated;
+	analytics_qrows_walk_conv(v, a, b, NULL);
+}
+
+void
+analytics_qrows_walk_conv(struct analytics_qrow *v, size_t a, size_t b,
+    struct quality_conv *cp)
+{
 	struct quality_conv c;
-	struct quality_step qs;
 	enum quality_outcome out;
 	enum quality_reason why;
 	int		 assumed;
 	size_t		 i;
 
-	quality_conv_init(&c, escalated);
-	for (i = a; i < b; i++) {
-		memset(&qs, 0, sizeof qs);
-		qs.intent = v[i].intent;
-		qs.action = v[i].action;
-		qs.feeling = v[i].feeling;
-		qs.rephrase = v[i].rephrase;
-		qs.rating_min = v[i].rating_min;
-		qs.rating_max = v[i].rating_max;
-		quality_conv_step(&c, &qs);
-	}
+	quality_conv_init(&c, v[a].escalated);
+	for (i = a; i < b; i++)
+		analytics_qrow_step(&c, &v[i]);
+	if (cp != NULL)
+		*cp = c;
 	out = quality_conv_outcome(&c, &why, &assumed);
 	for (i = a; i < b; i++) {
 		v[i].outcome = (int)out;
@@ -333,6 +347,24 @@ analytics_quality_load_session(struct store *st, const char *sid,
 /* The sessions of the totals that cross a bound (?4, ?5: days). */
 #define CUT_SESSIONS "SELECT session_id FROM stats_qsession" \
 	" WHERE first_day < last_day AND (first_day < ?4 OR last_day > ?5)"
+
+enum sd_rc
+analytics_quality_load_turn(struct store *st, long long user_msg_id,
+    struct analytics_qrow **out, size_t *n, struct sd_error *err)
+{
+	static const char sql[] = QROW_COLS(QROW_FONE("count(*)")
+	    QROW_FONE("coalesce(sum(rating), 0)")
+	    QROW_FONE("coalesce(sum(rating >= 4), 0)")
+	    QROW_FONE("coalesce(min(rating), 0)")
+	    QROW_FONE("coalesce(max(rating), 0)"))
+	    " FROM turn_metrics t" QROW_JOINS " WHERE t.user_msg_id = ?1";
+	sqlite3_stmt	*s;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, user_msg_id);
+	return qrows_read(st, s, out, n, err);
+}
 
 enum sd_rc
 analytics_quality_load_cut(struct store *st,

@@ -781,15 +781,16 @@ static const char *const history_migrations[] = {
 
 	/*
 	 * 10 -> 11: the quality figures as running totals
-	 * (analytics-qtotals.c): per key, day, dimension (all, intent,
+	 * (analytics-qtotals.c): per key, day, dimension (intent,
 	 * variant, generator, channel) and its value, the sums of the
 	 * turns' measures and the turns by their conversation's outcome
 	 * (u, r, n: unknown, resolved, not resolved); the conversations
 	 * by outcome on the day of their first turn; where each session's
 	 * conversation stands; the turns in the failure or gap reports.
-	 * Each turn reads its session's ratings: feedback gets an index.  Emptying stats_built (when there are
-	 * turns) has the first analytics call build them from the turns
-	 * stored before.
+	 * A session's ratings are read at each of its turns: feedback
+	 * gets an index.  Emptying stats_built (when there are turns) has
+	 * the first analytics call build them from the turns stored
+	 * before.
 	 */
 	"CREATE TABLE history.stats_quality ("
 	"  key_id INTEGER NOT NULL,"
@@ -829,7 +830,8 @@ static const char *const history_migrations[] = {
 	"  last_day TEXT NOT NULL,"
 	"  outcome INTEGER NOT NULL,"
 	"  why INTEGER NOT NULL,"
-	"  assumed INTEGER NOT NULL"
+	"  assumed INTEGER NOT NULL,"
+	"  walk TEXT NOT NULL DEFAULT ''"
 	") WITHOUT ROWID;"
 	"CREATE TABLE history.stats_qfail ("
 	"  user_msg_id INTEGER PRIMARY KEY,"

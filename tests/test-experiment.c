@@ -309,7 +309,9 @@ test_store(struct store *st)
 	ok(rc == SD_OK && x.arm != NULL && strcmp(x.arm, "warm") == 0,
 	    "pinned: session %s, hashed to control, runs warm", sid);
 	experiment_exposure_release(&x);
-	sd_error_clear(&err);	/* A pinned arm's retrieval weights reach the exposure. */
+	sd_error_clear(&err);
+
+	/* A pinned arm's retrieval weights reach the exposure. */
 	experiment_stop(st, "tone", &err);
 	ok(experiment_create(st, "kb", NULL, arms2("base",
 	    "lex:bm25=0.7,faq=2"), &err) == SD_OK &&
