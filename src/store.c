@@ -845,7 +845,8 @@ static const char *const history_migrations[] = {
 	");"
 	"CREATE INDEX history.stats_qfail_session"
 	"  ON stats_qfail(session_id, user_msg_id);"
-	"CREATE INDEX history.feedback_message ON feedback(message_id, rating);"
+	"CREATE INDEX IF NOT EXISTS history.feedback_message"
+	"  ON feedback(message_id, rating);"
 	"DELETE FROM history.stats_built"
 	"  WHERE EXISTS (SELECT 1 FROM history.turn_metrics);",
 };
