@@ -407,10 +407,16 @@ analytics_fold(struct store *st, const char *sid, const char *created_at,
 	    (rc = fc_add(st, ss.key_id, day, v, n, err)) != SD_OK)
 		return rc;
 	/* Most turns leave the walk where it was: spare that page. */
-	if (found && strcmp(was.last_day, ss.last_day) == 0 &&
+	for (i = 0; i < n && rc == SD_OK; i++)
+		if (strcmp(v[i].role, "agent") == 0) {
+			/* An agent line ends the quality walk's resolution. */
+			rc = analytics_qfold(st, sid, 0, 0, 0, err);
+			break;
+		}
+	if (rc != SD_OK || (found && strcmp(was.last_day, ss.last_day) == 0 &&
 	    was.c.state == ss.c.state && was.c.escalated == ss.c.escalated &&
-	    was.status_esc == ss.status_esc)
-		return SD_OK;
+	    was.status_esc == ss.status_esc))
+		return rc;
 	return analytics_sess_save(st, sid, &ss, err);
 }
 
@@ -430,7 +436,8 @@ analytics_fold_status(struct store *st, const char *sid, const char *status,
 	was = ss.status_esc;
 	if ((ss.status_esc = analytics_status_escalated(status)) == was)
 		return SD_OK;
-	if ((rc = move_conv(st, &ss, NULL, res0, esc0, d, err)) != SD_OK)
+	if ((rc = move_conv(st, &ss, NULL, res0, esc0, d, err)) != SD_OK ||
+	    (rc = analytics_qfold(st, sid, 0, 0, 0, err)) != SD_OK)
 		return rc;
 	return analytics_sess_save(st, sid, &ss, err);
 }
@@ -739,7 +746,7 @@ analytics_agg_compute(struct store *st, const struct analytics_range *rg,
 	if (rc == SD_OK)
 		rc = fc_totals(st, rg, &d, o, err);
 	if (rc == SD_OK)
-		rc = analytics_quality_emit(st, rg, o, err);
+		rc = analytics_qtotals_emit(st, rg, o, err);
 out:
 	store_rollback(st);
 	return rc;

@@ -205,7 +205,8 @@ failures(const struct analytics_qrow *v, size_t n)
 	cJSON		*a = cJSON_CreateArray(), *o, *why;
 
 	for (i = 0; i < n; i++) {
-		if ((bits = fail_bits(v, n, i)) == 0)
+		if ((bits = analytics_qrow_bits(v, n, i) &
+		    ((1u << FW_N) - 1)) == 0)
 			continue;
 		for (k = 0; k < nf; k++)
 			if (strcmp(f[k].intent, v[i].intent) == 0)
@@ -270,11 +271,34 @@ gaps(const struct analytics_qrow *v, size_t n)
 	cJSON		*a;
 
 	for (i = 0; i < n; i++)
-		if (is_gap(&v[i]))
+		if (analytics_qrow_bits(v, n, i) >> FW_N)
 			clusters_add(&cs, v, i);
 	a = clusters_json(&cs, v, MAX_GROUPS, 1);
 	clusters_release(&cs);
 	return a;
+}
+
+/*
+ * Why v[i] is in either report: its FW_* bits, and 1 << FW_N when it is
+ * a gap.  The running totals keep these per turn (the turns after it
+ * and its conversation's outcome decide them), and the reports of
+ * whole days read those turns only.
+ */
+unsigned
+analytics_qrow_bits(const struct analytics_qrow *v, size_t n, size_t i)
+{
+	if (v[i].kept)
+		return v[i].bits;
+	return fail_bits(v, n, i) | (unsigned)is_gap(&v[i]) << FW_N;
+}
+
+unsigned
+analytics_qbits_followed(unsigned bits, int next_rephrase)
+{
+	bits &= ~(1u << FW_UNRESOLVED);
+	if (next_rephrase)
+		bits |= 1u << FW_REPHRASED;
+	return bits;
 }
 
 void

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "shopdesk.h"
+#include "quality.h"
 
 struct store;
 
@@ -119,6 +120,7 @@ enum sd_rc	 analytics_agg_compute(struct store *,
 
 /* One customer turn of the range with its measures (analytics-quality.c). */
 struct analytics_qrow {
+	long long	 user_msg_id;	/* the turn's key */
 	char		*session_id;
 	char		*day;		/* YYYY-MM-DD */
 	char		*intent;	/* "none" when unclassified */
@@ -144,6 +146,9 @@ struct analytics_qrow {
 	int		 why;		/* enum quality_reason */
 	int		 assumed;	/* unknown, ended on an answer */
 	int		 conv_first;	/* the conversation's first turn */
+	int		 kept;	/* bits holds what the totals kept; 0:
+				   analytics_qrow_bits works them out */
+	unsigned	 bits;
 };
 
 /*
@@ -154,6 +159,125 @@ enum sd_rc	 analytics_quality_load(struct store *,
 		    const struct analytics_range *, struct analytics_qrow **out,
 		    size_t *n, struct sd_error *);
 void		 analytics_qrows_release(struct analytics_qrow *, size_t);
+/*
+ * Every turn of one session, walked as one conversation, and the key
+ * that opened it in *key_id (analytics-qtotals.c keeps its totals).
+ */
+enum sd_rc	 analytics_quality_load_session(struct store *,
+		    const char *session_id, struct analytics_qrow **out,
+		    size_t *n, long long *key_id, struct sd_error *);
+/*
+ * Every turn of the range of the sessions that cross a bound of it
+ * (days from_day, to_day), walked over the range, in session order.
+ */
+enum sd_rc	 analytics_quality_load_cut(struct store *,
+		    const struct analytics_range *, const char *from_day,
+		    const char *to_day, struct analytics_qrow **out,
+		    size_t *n, struct sd_error *);
+/* The outcome of the conversation of rows v[a..b) onto each of them. */
+void		 analytics_qrows_walk(struct analytics_qrow *, size_t a,
+		    size_t b);
+/* The same, and where the walk ends in *c (may be NULL). */
+void		 analytics_qrows_walk_conv(struct analytics_qrow *, size_t a,
+		    size_t b, struct quality_conv *c);
+/* One more step of a walk: row r. */
+void		 analytics_qrow_step(struct quality_conv *,
+		    const struct analytics_qrow *r);
+/* One turn, by its customer line's id (*n is 0 or 1). */
+enum sd_rc	 analytics_quality_load_turn(struct store *,
+		    long long user_msg_id, struct analytics_qrow **out,
+		    size_t *n, struct sd_error *);
+/*
+ * The bits (analytics_qrow_bits) of the turn before a new last one: it
+ * is no longer the last, and the new one may ask it again.
+ */
+unsigned	 analytics_qbits_followed(unsigned bits, int next_rephrase);
+/*
+ * Why row i of a session's (or a range's) rows v[0..n) is in the failure
+ * report (bits 0..4) or the gap report (bit 5); its bits field when
+ * kept is set (gaps.c).
+ */
+unsigned	 analytics_qrow_bits(const struct analytics_qrow *, size_t n,
+		    size_t i);
+
+/* Sums of a group of turns: a dimension's value, or one day. */
+struct analytics_qagg {
+	const char	*key;		/* not owned */
+	long long	 turns, replies;
+	long long	 rel_n;		/* replies with key terms asked */
+	long long	 rel_sum;	/* sum of covered / asked, in units
+					   of 1e-9: exact in any order */
+	long long	 claims, backed;
+	long long	 ratings, rating_sum, rating_pos;
+	long long	 outcome[3];	/* turns by their conversation's */
+	long long	 frustrated, angry, urgent;
+};
+#define ANALYTICS_REL_UNIT	1000000000LL
+
+/* Add row r's measures (and its outcome) to g. */
+void		 analytics_qagg_add(struct analytics_qagg *,
+		    const struct analytics_qrow *);
+/* The dimensions the quality object groups by; QD_ALL is the whole. */
+enum analytics_qdim { QD_ALL, QD_INTENT, QD_VARIANT, QD_GENERATOR,
+	QD_CHANNEL, QD_NDIM };
+/* The row's value of d ("none" when unset; "" for QD_ALL). */
+const char	*analytics_qdim_key(const struct analytics_qrow *,
+		    enum analytics_qdim);
+/* The name of d in the totals table ("all", "intent", ...). */
+const char	*analytics_qdim_name(enum analytics_qdim);
+/*
+ * The quality object from its parts: the conversations by outcome
+ * (c[3], why[QR_N], assumed), the whole range, the groups of each
+ * dimension (QD_ALL: by day), and the failure and gap rows fv[0..fn).
+ */
+struct analytics_qparts {
+	long long	 convs, c[3], why[QR_N], assumed;
+	struct analytics_qagg all;
+	struct analytics_qagg *g[QD_NDIM];	/* QD_ALL: by day */
+	size_t		 ng[QD_NDIM];
+};
+void		 analytics_quality_build(cJSON *o,
+		    struct analytics_qparts *, const struct analytics_qrow *fv,
+		    size_t fn);
+/* Counters of a stats_quality row (analytics-qtotals.c). */
+#define ANALYTICS_NQ	15
+
+/* Where a session's conversation stands in the quality totals. */
+struct analytics_qsess {
+	int		 found;
+	char		 first_day[11];
+	char		 last_day[11];
+	int		 outcome, why, assumed;
+	int		 has_walk;	/* c and esc hold the walk */
+	int		 esc;		/* the session's escalation it began
+					   with */
+	struct quality_conv c;		/* where it ended */
+};
+enum sd_rc	 analytics_qsess_load(struct store *, const char *session_id,
+		    struct analytics_qsess *, struct sd_error *);
+
+/* Strings kept for the length of a call (caller frees them at once). */
+struct analytics_names {
+	char		**v;
+	size_t		 n;
+};
+const char	*analytics_names_keep(struct analytics_names *, const char *);
+void		 analytics_names_free(struct analytics_names *);
+
+/* The "quality" object from the running totals (analytics-qread.c). */
+enum sd_rc	 analytics_qtotals_emit(struct store *,
+		    const struct analytics_range *, cJSON *,
+		    struct sd_error *);
+/*
+ * Keep them: a turn just saved (user_msg_id), a reply just rated, a
+ * session whose escalation may have changed (an agent line, a status).
+ */
+enum sd_rc	 analytics_qfold(struct store *, const char *session_id,
+		    long long new_turn, long long rated_reply, int rating,
+		    struct sd_error *);
+/* Their rebuild from turn_metrics (inside the rebuild's transaction). */
+enum sd_rc	 analytics_qtotals_rebuild(struct store *, struct sd_error *);
+
 /* quality's "failures" and "gaps" of the turns v[0..n) (gaps.c). */
 void		 analytics_gaps_emit(cJSON *, const struct analytics_qrow *,
 		    size_t);

@@ -5,18 +5,13 @@
  * accuracy, helpfulness and the customers' feelings, overall and by
  * intent, template variant, generator, channel and day.
  *
- * These figures are computed from the turns of the range, not kept as
- * running totals as analytics-agg.c does for the older ones: the
- * resolution of a conversation depends on ratings given later and on
- * the turns after it, and a group's relevance is a mean of ratios.  One
- * indexed read of the range's turns (a row each) and a walk in memory;
- * analytics_quality_load is shared with the failure and gap report
- * (analytics-gaps.c).  The cost grows with the range: on a generated
- * history of 25,000 turns (bench/gen-history, 10,000 sessions) "stats
- * --json" took 0.12 s of CPU where the running totals alone took 0.02 s.
- * Daily running totals of these figures would bring it back down; a
- * conversation's outcome would then have to move between days as later
- * turns and ratings change it, as stats_session does for the old one.
+ * Here the figures are computed from the turns of the range: one
+ * indexed read (a row each) and a walk in memory.  That is the reference
+ * (analytics_compute_full), and what a range cut inside a day or an
+ * experiment's report uses; over whole days analytics-qtotals.c gives
+ * the same object from running totals, through the same emitters
+ * (analytics_quality_build).  The walk cost 0.12 s of CPU at 25,000
+ * turns (bench/gen-history, 10,000 sessions).
  */
 #include "config.h"
 
@@ -119,7 +114,10 @@ analytics_turn_save(struct store *st, const struct analytics_turn *t,
 		sqlite3_bind_text(s, 18, t->experiment, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 19, t->arm, -1, SQLITE_STATIC);
 	}
-	return analytics_step(st, s, "store the turn's measures", err);
+	if ((rc = analytics_step(st, s, "store the turn's measures", err)) !=
+	    SD_OK)
+		return rc;
+	return analytics_qfold(st, t->session_id, t->user_msg_id, 0, 0, err);
 }
 
 void
@@ -143,28 +141,42 @@ analytics_qrows_release(struct analytics_qrow *v, size_t n)
 	free(v);
 }
 
-/* The conversation's outcome onto each of its rows v[a..b). */
-static void
-walk_conv(struct analytics_qrow *v, size_t a, size_t b, int escalated)
+void
+analytics_qrow_step(struct quality_conv *c, const struct analytics_qrow *r)
+{
+	struct quality_step qs;
+
+	memset(&qs, 0, sizeof qs);
+	qs.intent = r->intent;
+	qs.action = r->action;
+	qs.feeling = r->feeling;
+	qs.rephrase = r->rephrase;
+	qs.rating_min = r->rating_min;
+	qs.rating_max = r->rating_max;
+	quality_conv_step(c, &qs);
+}
+
+void
+analytics_qrows_walk(struct analytics_qrow *v, size_t a, size_t b)
+{
+	analytics_qrows_walk_conv(v, a, b, NULL);
+}
+
+void
+analytics_qrows_walk_conv(struct analytics_qrow *v, size_t a, size_t b,
+    struct quality_conv *cp)
 {
 	struct quality_conv c;
-	struct quality_step qs;
 	enum quality_outcome out;
 	enum quality_reason why;
 	int		 assumed;
 	size_t		 i;
 
-	quality_conv_init(&c, escalated);
-	for (i = a; i < b; i++) {
-		memset(&qs, 0, sizeof qs);
-		qs.intent = v[i].intent;
-		qs.action = v[i].action;
-		qs.feeling = v[i].feeling;
-		qs.rephrase = v[i].rephrase;
-		qs.rating_min = v[i].rating_min;
-		qs.rating_max = v[i].rating_max;
-		quality_conv_step(&c, &qs);
-	}
+	quality_conv_init(&c, v[a].escalated);
+	for (i = a; i < b; i++)
+		analytics_qrow_step(&c, &v[i]);
+	if (cp != NULL)
+		*cp = c;
 	out = quality_conv_outcome(&c, &why, &assumed);
 	for (i = a; i < b; i++) {
 		v[i].outcome = (int)out;
@@ -174,56 +186,55 @@ walk_conv(struct analytics_qrow *v, size_t a, size_t b, int escalated)
 	}
 }
 
-/*
- * The turns of the range in session order, each with its conversation's
- * outcome (over the turns in the range).  Ratings of a reply count
- * whenever they were given.
- */
-enum sd_rc
-analytics_quality_load(struct store *st, const struct analytics_range *rg,
-    struct analytics_qrow **out, size_t *nout, struct sd_error *err)
-{
-	static const char sql[] = "SELECT t.session_id,"
-	    " substr(t.created_at, 1, 10), coalesce(t.intent, 'none'),"
-	    " t.action, t.variant, t.generator, s.channel, t.asked,"
-	    " t.covered, t.claims, t.backed, t.feeling, t.urgent,"
-	    " t.rephrase, s.status IN ('escalated', 'agent'), t.terms,"
-	    " u.text, t.reply_id, t.confidence,"
-	    " coalesce(f.n, 0), coalesce(f.total, 0), coalesce(f.pos, 0),"
-	    " coalesce(f.lo, 0), coalesce(f.hi, 0),"
-	    " EXISTS (SELECT 1 FROM messages a WHERE a.session_id ="
-	    "  t.session_id AND a.role = 'agent'), t.arm,"
-	    " coalesce(b.latency_us, -1)"
-	    " FROM turn_metrics t JOIN sessions s ON s.id = t.session_id"
-	    " JOIN messages u ON u.id = t.user_msg_id"
-	    " LEFT JOIN messages b ON b.id = t.reply_id"
-	    " LEFT JOIN (SELECT message_id, count(*) AS n,"
-	    "  sum(rating) AS total, sum(rating >= 4) AS pos,"
-	    "  min(rating) AS lo, max(rating) AS hi FROM feedback"
-	    "  GROUP BY message_id) f ON f.message_id = t.reply_id"
-	    " WHERE t.created_at >= ?1 AND t.created_at <= ?2"
-	    " AND (?3 = 0 OR t.session_id IN (SELECT session_id"
-	    " FROM api_sessions WHERE key_id = ?3))"
-	    " AND (?4 IS NULL OR t.experiment = ?4)"
-	    " ORDER BY t.session_id, t.user_msg_id";
-	struct analytics_qrow *v = NULL, *q;
-	sqlite3_stmt	*s;
-	size_t		 n = 0, cap = 0, a, i;
-	int		 r;
+/* One row per customer turn: the columns qrows_read reads. */
+#define QROW_SELECT QROW_COLS(QROW_F) " FROM turn_metrics t" QROW_JOINS
+/* The ratings of the reply: from the join f, or looked up (one turn). */
+#define QROW_F " coalesce(f.n, 0), coalesce(f.total, 0), coalesce(f.pos, 0)," \
+	" coalesce(f.lo, 0), coalesce(f.hi, 0),"
+#define QROW_FONE(x) " (SELECT " x " FROM feedback WHERE message_id =" \
+	" t.reply_id),"
+#define QROW_COLS(f) "SELECT t.session_id," \
+	" substr(t.created_at, 1, 10), coalesce(t.intent, 'none')," \
+	" t.action, t.variant, t.generator, s.channel, t.asked," \
+	" t.covered, t.claims, t.backed, t.feeling, t.urgent," \
+	" t.rephrase, s.status IN ('escalated', 'agent'), t.terms," \
+	" u.text, t.reply_id, t.confidence," f \
+	" EXISTS (SELECT 1 FROM messages a WHERE a.session_id =" \
+	"  t.session_id AND a.role = 'agent'), t.arm," \
+	" coalesce(b.latency_us, -1), t.user_msg_id"
+#define QROW_JOINS " JOIN sessions s ON s.id = t.session_id" \
+	" JOIN messages u ON u.id = t.user_msg_id" \
+	" LEFT JOIN messages b ON b.id = t.reply_id"
+/* The ratings of the replies, whole, or of one session's. */
+#define QROW_RATINGS(where) " LEFT JOIN (SELECT message_id, count(*) AS n," \
+	"  sum(rating) AS total, sum(rating >= 4) AS pos," \
+	"  min(rating) AS lo, max(rating) AS hi FROM feedback" where \
+	"  GROUP BY message_id) f ON f.message_id = t.reply_id"
+#define QROW_RANGE " WHERE t.created_at >= ?1 AND t.created_at <= ?2" \
+	" AND (?3 = 0 OR t.session_id IN (SELECT session_id" \
+	" FROM api_sessions WHERE key_id = ?3))"
 
-	*out = NULL;
-	*nout = 0;
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
+static void
+bind_range(sqlite3_stmt *s, const struct analytics_range *rg)
+{
 	sqlite3_bind_text(s, 1, rg->from != NULL ? rg->from : "", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, rg->to != NULL ? rg->to : "~", -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, rg->key_id);
-	if (rg->experiment != NULL)
-		sqlite3_bind_text(s, 4, rg->experiment, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, 4);
+}
+
+/* The rows of s, walked session by session. */
+static enum sd_rc
+qrows_read(struct store *st, sqlite3_stmt *s, struct analytics_qrow **out,
+    size_t *nout, struct sd_error *err)
+{
+	struct analytics_qrow *v = NULL, *q;
+	size_t		 n = 0, cap = 0, a, i;
+	int		 r;
+
+	*out = NULL;
+	*nout = 0;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -259,15 +270,17 @@ analytics_quality_load(struct store *st, const struct analytics_range *rg,
 		q->rating_max = sqlite3_column_int(s, 23);
 		q->arm = col_dup(s, 25);
 		q->latency_us = sqlite3_column_int64(s, 26);
+		q->user_msg_id = sqlite3_column_int64(s, 27);
 	}
 	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 	if (r != SQLITE_DONE) {
 		analytics_qrows_release(v, n);
 		return store_fail(st, err, "read the turns' measures");
 	}
 	for (a = 0, i = 1; i <= n; i++)
 		if (i == n || strcmp(v[i].session_id, v[a].session_id) != 0) {
-			walk_conv(v, a, i, v[a].escalated);
+			analytics_qrows_walk(v, a, i);
 			a = i;
 		}
 	*out = v;
@@ -275,20 +288,105 @@ analytics_quality_load(struct store *st, const struct analytics_range *rg,
 	return SD_OK;
 }
 
-/* Sums of a group of turns. */
-struct qagg {
-	const char	*key;		/* points into a row */
-	long long	 turns, replies;
-	long long	 rel_n;		/* replies with key terms asked */
-	double		 rel_sum;	/* sum of covered / asked */
-	long long	 claims, backed;
-	long long	 ratings, rating_sum, rating_pos;
-	long long	 outcome[3];	/* turns by their conversation's */
-	long long	 frustrated, angry, urgent;
-};
+/*
+ * The turns of the range in session order, each with its conversation's
+ * outcome (over the turns in the range).  Ratings of a reply count
+ * whenever they were given.
+ */
+enum sd_rc
+analytics_quality_load(struct store *st, const struct analytics_range *rg,
+    struct analytics_qrow **out, size_t *nout, struct sd_error *err)
+{
+	static const char sql[] = QROW_SELECT QROW_RATINGS("") QROW_RANGE
+	    " AND (?4 IS NULL OR t.experiment = ?4)"
+	    " ORDER BY t.session_id, t.user_msg_id";
+	sqlite3_stmt	*s;
 
-static void
-qagg_add(struct qagg *g, const struct analytics_qrow *r)
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_range(s, rg);
+	if (rg->experiment != NULL)
+		sqlite3_bind_text(s, 4, rg->experiment, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 4);
+	return qrows_read(st, s, out, nout, err);
+}
+
+enum sd_rc
+analytics_quality_load_session(struct store *st, const char *sid,
+    struct analytics_qrow **out, size_t *n, long long *key_id,
+    struct sd_error *err)
+{
+	static const char sql[] = QROW_COLS(QROW_FONE("count(*)")
+	    QROW_FONE("coalesce(sum(rating), 0)")
+	    QROW_FONE("coalesce(sum(rating >= 4), 0)")
+	    QROW_FONE("coalesce(min(rating), 0)")
+	    QROW_FONE("coalesce(max(rating), 0)"))
+	    " FROM turn_metrics t" QROW_JOINS " WHERE t.session_id = ?1"
+	    " ORDER BY t.user_msg_id";
+	static const char key[] = "SELECT key_id FROM api_sessions"
+	    " WHERE session_id = ?1";
+	sqlite3_stmt	*s;
+	int		 r;
+
+	*key_id = 0;
+	if ((s = store_prepare(st, key, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(s)) == SQLITE_ROW)
+		*key_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return store_fail(st, err, "read the session's key");
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, sid, -1, SQLITE_TRANSIENT);
+	return qrows_read(st, s, out, n, err);
+}
+
+/* The sessions of the totals that cross a bound (?4, ?5: days). */
+#define CUT_SESSIONS "SELECT session_id FROM stats_qsession" \
+	" WHERE first_day < last_day AND (first_day < ?4 OR last_day > ?5)"
+
+enum sd_rc
+analytics_quality_load_turn(struct store *st, long long user_msg_id,
+    struct analytics_qrow **out, size_t *n, struct sd_error *err)
+{
+	static const char sql[] = QROW_COLS(QROW_FONE("count(*)")
+	    QROW_FONE("coalesce(sum(rating), 0)")
+	    QROW_FONE("coalesce(sum(rating >= 4), 0)")
+	    QROW_FONE("coalesce(min(rating), 0)")
+	    QROW_FONE("coalesce(max(rating), 0)"))
+	    " FROM turn_metrics t" QROW_JOINS " WHERE t.user_msg_id = ?1";
+	sqlite3_stmt	*s;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_int64(s, 1, user_msg_id);
+	return qrows_read(st, s, out, n, err);
+}
+
+enum sd_rc
+analytics_quality_load_cut(struct store *st,
+    const struct analytics_range *rg, const char *from_day,
+    const char *to_day, struct analytics_qrow **out, size_t *n,
+    struct sd_error *err)
+{
+	static const char sql[] = QROW_SELECT QROW_RATINGS("") QROW_RANGE
+	    " AND t.session_id IN (" CUT_SESSIONS ")"
+	    " ORDER BY t.session_id, t.user_msg_id";
+	sqlite3_stmt	*s;
+
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	bind_range(s, rg);
+	sqlite3_bind_text(s, 4, from_day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, to_day, -1, SQLITE_STATIC);
+	return qrows_read(st, s, out, n, err);
+}
+
+void
+analytics_qagg_add(struct analytics_qagg *g, const struct analytics_qrow *r)
 {
 	g->turns++;
 	if (r->reply_id > 0) {
@@ -297,7 +395,8 @@ qagg_add(struct qagg *g, const struct analytics_qrow *r)
 		g->backed += r->backed;
 		if (r->asked > 0) {
 			g->rel_n++;
-			g->rel_sum += (double)r->covered / r->asked;
+			g->rel_sum += llround((double)ANALYTICS_REL_UNIT *
+			    r->covered / r->asked);
 		}
 	}
 	g->ratings += r->ratings;
@@ -325,13 +424,14 @@ ratio(cJSON *o, const char *key, double num, double den)
  * resolution by conversation instead, in resolution().
  */
 static void
-qagg_emit(cJSON *o, const struct qagg *g, int all)
+qagg_emit(cJSON *o, const struct analytics_qagg *g, int all)
 {
 	cJSON	*h;
 
 	cJSON_AddNumberToObject(o, "turns", (double)g->turns);
 	cJSON_AddNumberToObject(o, "replies", (double)g->replies);
-	ratio(o, "relevance", g->rel_sum, (double)g->rel_n);
+	ratio(o, "relevance", (double)g->rel_sum / ANALYTICS_REL_UNIT,
+	    (double)g->rel_n);
 	cJSON_AddNumberToObject(o, "claims", (double)g->claims);
 	cJSON_AddNumberToObject(o, "backed", (double)g->backed);
 	ratio(o, "accuracy", (double)g->backed, (double)g->claims);
@@ -359,7 +459,7 @@ qagg_emit(cJSON *o, const struct qagg *g, int all)
 static int
 cmp_qagg(const void *a, const void *b)
 {
-	const struct qagg *x = a, *y = b;
+	const struct analytics_qagg *x = a, *y = b;
 
 	if (x->turns != y->turns)
 		return x->turns > y->turns ? -1 : 1;
@@ -369,19 +469,27 @@ cmp_qagg(const void *a, const void *b)
 static int
 cmp_qagg_key(const void *a, const void *b)
 {
-	return strcmp(((const struct qagg *)a)->key,
-	    ((const struct qagg *)b)->key);
+	return strcmp(((const struct analytics_qagg *)a)->key,
+	    ((const struct analytics_qagg *)b)->key);
 }
 
-/* Which key of a row a dimension groups by. */
-enum qdim { QD_INTENT, QD_VARIANT, QD_GENERATOR, QD_CHANNEL, QD_DAY };
+const char *
+analytics_qdim_name(enum analytics_qdim d)
+{
+	static const char *const names[QD_NDIM] = { "all", "intent",
+	    "variant", "generator", "channel" };
 
-static const char *
-dim_key(const struct analytics_qrow *r, enum qdim d)
+	return names[d];
+}
+
+const char *
+analytics_qdim_key(const struct analytics_qrow *r, enum analytics_qdim d)
 {
 	const char	*k = NULL;
 
 	switch (d) {
+	case QD_ALL:
+		return "";
 	case QD_INTENT:
 		k = r->intent;
 		break;
@@ -394,86 +502,92 @@ dim_key(const struct analytics_qrow *r, enum qdim d)
 	case QD_CHANNEL:
 		k = r->channel;
 		break;
-	case QD_DAY:
-		k = r->day;
+	case QD_NDIM:
 		break;
 	}
 	return k != NULL ? k : "none";
 }
 
-/*
- * The rows grouped by d, as an array of {name, measures...}: most turns
- * first, by day in order of days.
- */
+/* The groups of d as an array of {name, measures...}, sorted. */
 static cJSON *
-by_dim(const struct analytics_qrow *v, size_t n, enum qdim d)
+groups_json(struct analytics_qagg *g, size_t ng, int by_key)
 {
-	struct qagg	*g = NULL;
-	size_t		 ng = 0, i, j;
-	cJSON		*a = cJSON_CreateArray(), *o;
-	const char	*k;
+	cJSON	*a = cJSON_CreateArray(), *o;
+	size_t	 j;
 
-	for (i = 0; i < n; i++) {
-		k = dim_key(&v[i], d);
-		for (j = 0; j < ng; j++)
-			if (strcmp(g[j].key, k) == 0)
-				break;
-		if (j == ng) {
-			g = xrealloc(g, (ng + 1) * sizeof *g);
-			memset(&g[ng], 0, sizeof *g);
-			g[ng++].key = k;
-		}
-		qagg_add(&g[j], &v[i]);
-	}
 	if (ng > 0)
-		qsort(g, ng, sizeof *g, d == QD_DAY ? cmp_qagg_key : cmp_qagg);
+		qsort(g, ng, sizeof *g, by_key ? cmp_qagg_key : cmp_qagg);
 	for (j = 0; j < ng; j++) {
 		o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "name", g[j].key);
 		qagg_emit(o, &g[j], 0);
 		cJSON_AddItemToArray(a, o);
 	}
-	free(g);
 	return a;
 }
 
 /* Conversations by outcome, with the reasons of the failed ones. */
 static void
-resolution(cJSON *o, const struct analytics_qrow *v, size_t n)
+resolution(cJSON *o, const struct analytics_qparts *p)
 {
-	long long	 c[3] = { 0, 0, 0 }, why[QR_N], assumed = 0, convs = 0;
 	cJSON		*r, *w;
-	size_t		 i;
 	int		 k;
 
-	memset(why, 0, sizeof why);
-	for (i = 0; i < n; i++) {
-		if (!v[i].conv_first)
-			continue;
-		convs++;
-		c[v[i].outcome]++;
-		why[v[i].why]++;
-		assumed += v[i].assumed;
-	}
 	r = cJSON_AddObjectToObject(o, "resolution");
-	cJSON_AddNumberToObject(r, "conversations", (double)convs);
-	cJSON_AddNumberToObject(r, "resolved", (double)c[QUALITY_RESOLVED]);
+	cJSON_AddNumberToObject(r, "conversations", (double)p->convs);
+	cJSON_AddNumberToObject(r, "resolved",
+	    (double)p->c[QUALITY_RESOLVED]);
 	cJSON_AddNumberToObject(r, "not_resolved",
-	    (double)c[QUALITY_NOT_RESOLVED]);
-	cJSON_AddNumberToObject(r, "unknown", (double)c[QUALITY_UNKNOWN]);
-	cJSON_AddNumberToObject(r, "assumed", (double)assumed);
-	ratio(r, "resolution_rate", (double)c[QUALITY_RESOLVED],
-	    (double)convs);
-	ratio(r, "not_resolved_rate", (double)c[QUALITY_NOT_RESOLVED],
-	    (double)convs);
-	ratio(r, "unknown_rate", (double)c[QUALITY_UNKNOWN], (double)convs);
-	ratio(r, "fin_rate", (double)(c[QUALITY_RESOLVED] + assumed),
-	    (double)convs);
+	    (double)p->c[QUALITY_NOT_RESOLVED]);
+	cJSON_AddNumberToObject(r, "unknown", (double)p->c[QUALITY_UNKNOWN]);
+	cJSON_AddNumberToObject(r, "assumed", (double)p->assumed);
+	ratio(r, "resolution_rate", (double)p->c[QUALITY_RESOLVED],
+	    (double)p->convs);
+	ratio(r, "not_resolved_rate", (double)p->c[QUALITY_NOT_RESOLVED],
+	    (double)p->convs);
+	ratio(r, "unknown_rate", (double)p->c[QUALITY_UNKNOWN],
+	    (double)p->convs);
+	ratio(r, "fin_rate", (double)(p->c[QUALITY_RESOLVED] + p->assumed),
+	    (double)p->convs);
 	w = cJSON_AddObjectToObject(r, "reasons");
 	for (k = 1; k < QR_N; k++)
 		cJSON_AddNumberToObject(w,
 		    quality_reason_name((enum quality_reason)k),
-		    (double)why[k]);
+		    (double)p->why[k]);
+}
+
+void
+analytics_quality_build(cJSON *o, struct analytics_qparts *p,
+    const struct analytics_qrow *fv, size_t fn)
+{
+	static const char *const keys[QD_NDIM] = { "by_day", "by_intent",
+	    "by_variant", "by_generator", "by_channel" };
+	cJSON		*q = cJSON_AddObjectToObject(o, "quality");
+	int		 d;
+
+	resolution(q, p);
+	qagg_emit(q, &p->all, 1);
+	for (d = QD_INTENT; d < QD_NDIM; d++)
+		cJSON_AddItemToObject(q, keys[d], groups_json(p->g[d],
+		    p->ng[d], 0));
+	cJSON_AddItemToObject(q, keys[QD_ALL], groups_json(p->g[QD_ALL],
+	    p->ng[QD_ALL], 1));
+	analytics_gaps_emit(q, fv, fn);
+}
+
+/* The group of key k among *g (added when new). */
+static struct analytics_qagg *
+group_of(struct analytics_qagg **g, size_t *ng, const char *k)
+{
+	size_t	 j;
+
+	for (j = 0; j < *ng; j++)
+		if (strcmp((*g)[j].key, k) == 0)
+			return &(*g)[j];
+	*g = xrealloc(*g, (*ng + 1) * sizeof **g);
+	memset(&(*g)[*ng], 0, sizeof **g);
+	(*g)[*ng].key = k;
+	return &(*g)[(*ng)++];
 }
 
 enum sd_rc
@@ -481,25 +595,32 @@ analytics_quality_emit(struct store *st, const struct analytics_range *rg,
     cJSON *o, struct sd_error *err)
 {
 	struct analytics_qrow *v = NULL;
-	struct qagg	 all;
+	struct analytics_qparts p;
 	size_t		 n = 0, i;
-	cJSON		*q;
+	int		 d;
 	enum sd_rc	 rc;
 
 	if ((rc = analytics_quality_load(st, rg, &v, &n, err)) != SD_OK)
 		return rc;
-	q = cJSON_AddObjectToObject(o, "quality");
-	resolution(q, v, n);
-	memset(&all, 0, sizeof all);
-	for (i = 0; i < n; i++)
-		qagg_add(&all, &v[i]);
-	qagg_emit(q, &all, 1);
-	cJSON_AddItemToObject(q, "by_intent", by_dim(v, n, QD_INTENT));
-	cJSON_AddItemToObject(q, "by_variant", by_dim(v, n, QD_VARIANT));
-	cJSON_AddItemToObject(q, "by_generator", by_dim(v, n, QD_GENERATOR));
-	cJSON_AddItemToObject(q, "by_channel", by_dim(v, n, QD_CHANNEL));
-	cJSON_AddItemToObject(q, "by_day", by_dim(v, n, QD_DAY));
-	analytics_gaps_emit(q, v, n);
+	memset(&p, 0, sizeof p);
+	for (i = 0; i < n; i++) {
+		if (v[i].conv_first) {
+			p.convs++;
+			p.c[v[i].outcome]++;
+			p.why[v[i].why]++;
+			p.assumed += v[i].assumed;
+		}
+		analytics_qagg_add(&p.all, &v[i]);
+		analytics_qagg_add(group_of(&p.g[QD_ALL], &p.ng[QD_ALL],
+		    v[i].day), &v[i]);
+		for (d = QD_INTENT; d < QD_NDIM; d++)
+			analytics_qagg_add(group_of(&p.g[d], &p.ng[d],
+			    analytics_qdim_key(&v[i], (enum analytics_qdim)d)),
+			    &v[i]);
+	}
+	analytics_quality_build(o, &p, v, n);
+	for (d = 0; d < QD_NDIM; d++)
+		free(p.g[d]);
 	analytics_qrows_release(v, n);
 	return SD_OK;
 }

@@ -1,6 +1,7 @@
 /*
- * analytics-rebuild.c: the analytics' running totals (analytics-agg.c)
- * computed again from the messages and feedback, for a history that
+ * analytics-rebuild.c: the analytics' running totals (analytics-agg.c,
+ * and the quality figures' of analytics-qtotals.c) computed again from
+ * the messages, turns and feedback, for a history that
  * has rows they never saw: one upgraded from before the totals, or
  * written by other means.
  */
@@ -182,7 +183,8 @@ rebuild(struct store *st, struct sd_error *err)
 	    "DELETE FROM stats_failing; DELETE FROM stats_session;"
 	    "DELETE FROM stats_built;", err)) != SD_OK ||
 	    (rc = rebuild_sessions(st, err)) != SD_OK ||
-	    (rc = store_exec(st, rebuild_sums, err)) != SD_OK)
+	    (rc = store_exec(st, rebuild_sums, err)) != SD_OK ||
+	    (rc = analytics_qtotals_rebuild(st, err)) != SD_OK)
 		return rc;
 	if ((s = store_prepare(st, mark, err)) == NULL)
 		return SD_ERR_DB;

@@ -707,7 +707,8 @@ analytics_feedback(struct store *st, long long message_id, int rating,
 	}
 	fid = sqlite3_last_insert_rowid(store_db(st));
 	if ((rc = analytics_fold_rating(st, message_id, rating, now,
-	    err)) == SD_OK && (rc = store_commit(st, err)) == SD_OK)
+	    err)) == SD_OK && (rc = analytics_qfold(st, sid, 0, message_id,
+	    rating, err)) == SD_OK && (rc = store_commit(st, err)) == SD_OK)
 		*feedback_id = fid;
 out:
 	if (rc != SD_OK)

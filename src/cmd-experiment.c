@@ -2,7 +2,8 @@
  * cmd-experiment.c: "shopdesk experiment create|list|stop|report|replay",
  * A/B experiments on the command line (experiment.h; the report is
  * analytics-experiment.c's).  replay runs recorded conversations (story
- * files, or scripts of one customer line per line) through each arm of
+ * files, scripts of one customer line per line, or the training
+ * conversations shopdesk ingest stored) through each arm of
  * an experiment on a scratch copy of the database and prints how the
  * outcomes differ, turn by turn.
  */
@@ -20,6 +21,7 @@
 #include "shopdesk.h"
 #include "analytics.h"
 #include "cmd.h"
+#include "corpus.h"
 #include "engine.h"
 #include "experiment.h"
 #include "quality.h"
@@ -353,6 +355,52 @@ load_path(const char *path, struct rconv **v, size_t *n, struct sd_error *err)
 }
 
 /*
+ * The best document or product retrieval gave the turn, "kind:id" ("" for
+ * none): what an arm's retrieval weights change first.
+ */
+static void
+top_retrieved(cJSON *o, const cJSON *trace)
+{
+	const cJSON	*it = cJSON_GetArrayItem(cJSON_GetObjectItem(trace,
+	    "retrieved"), 0);
+	char		*s;
+
+	s = xasprintf("%s%s%s", it != NULL ? jstr(it, "kind") : "",
+	    it != NULL ? ":" : "", it != NULL ? jstr(it, "id") : "");
+	cJSON_AddStringToObject(o, "top", s);
+	free(s);
+}
+
+/* The conversations shopdesk ingest stored: their customer lines. */
+static enum sd_rc
+load_ingested(struct store *st, struct rconv **v, size_t *n,
+    struct sd_error *err)
+{
+	struct corpus_conv *cv = NULL;
+	struct rconv	*c;
+	size_t		 ncv = 0, i, k;
+	char		*name;
+	enum sd_rc	 rc;
+
+	if ((rc = corpus_list(st, &cv, &ncv, err)) != SD_OK)
+		return rc;
+	for (i = 0; i < ncv; i++) {
+		name = xasprintf("ingested: %s", cv[i].id);
+		c = rconv_new(v, n, name);
+		free(name);
+		for (k = 0; k < cv[i].nturns; k++) {
+			if (cv[i].turns[k].agent)
+				continue;
+			c->lines = xrealloc(c->lines, (c->n + 1) *
+			    sizeof *c->lines);
+			c->lines[c->n++] = xstrdup(cv[i].turns[k].text);
+		}
+	}
+	corpus_convs_free(cv, ncv);
+	return SD_OK;
+}
+
+/*
  * Run conversation ci in the arm e's store is pinned to: its turns and
  * outcome into the JSON.  Every arm runs the same session id, so the
  * template variants a session would get are the same unless the arm
@@ -395,6 +443,7 @@ run_conv(struct engine *e, const struct rconv *c, size_t ci, cJSON *turns,
 		cJSON_AddStringToObject(o, "template", q.variant != NULL ?
 		    q.variant : "");
 		cJSON_AddStringToObject(o, "reply", tu.reply);
+		top_retrieved(o, tu.trace);
 		cJSON_AddItemToObject(cJSON_GetObjectItem(cJSON_GetArrayItem(
 		    turns, (int)i), "arms"), arm, o);
 		quality_turn_release(&prev);
@@ -423,7 +472,8 @@ turn_differs(const cJSON *arms)
 	cJSON_ArrayForEach(a, arms)
 		if (strcmp(jstr(a, "action"), jstr(first, "action")) != 0 ||
 		    strcmp(jstr(a, "template"), jstr(first, "template")) !=
-		    0 || strcmp(jstr(a, "reply"), jstr(first, "reply")) != 0)
+		    0 || strcmp(jstr(a, "reply"), jstr(first, "reply")) != 0 ||
+		    strcmp(jstr(a, "top"), jstr(first, "top")) != 0)
 			return 1;
 	return 0;
 }
@@ -452,8 +502,10 @@ replay_text(const cJSON *r)
 			}
 			printf("  > %s\n", jstr(t, "text"));
 			cJSON_ArrayForEach(a, cJSON_GetObjectItem(t, "arms"))
-				printf("    %-12s %s (%s)\n", a->string,
-				    jstr(a, "action"), jstr(a, "template"));
+				printf("    %-12s %s (%s)%s%s\n", a->string,
+				    jstr(a, "action"), jstr(a, "template"),
+				    *jstr(a, "top") != '\0' ? " top " : "",
+				    jstr(a, "top"));
 		}
 		if (same > 0)
 			printf("  (%d turn%s alike in every arm)\n", same,
@@ -572,7 +624,8 @@ experiment_replay(struct sd_ctx *ctx, const char *exp, const char *path,
 	int		 status = 1;
 
 	if (experiment_list(ctx->st, exp, &list, err) != SD_OK ||
-	    load_path(path, &v, &n, err) != SD_OK)
+	    (strcmp(path, "--ingested") == 0 ? load_ingested(ctx->st, &v,
+	    &n, err) : load_path(path, &v, &n, err)) != SD_OK)
 		goto out;
 	if (n == 0) {
 		sd_fail(err, SD_ERR_INVALID, "%s: no conversation to replay",
@@ -647,8 +700,8 @@ const struct sd_cmd cmd_experiment_entry = {
 	.name = "experiment",
 	.usage = "experiment create [--description TEXT] NAME ARM ARM... | "
 	    "list [--json] | stop NAME | report [--json] NAME | "
-	    "replay [--json] NAME FILE|DIR  (ARM: NAME[:variant=N,"
-	    "threshold=X,generator=on|off])",
+	    "replay [--json] NAME FILE|DIR|--ingested  (ARM: NAME[:variant=N,"
+	    "threshold=X,generator=on|off,vector=W,bm25=W,KIND=W])",
 	.summary = "A/B experiments: split sessions between variants, report",
 	.flags = SD_CMD_DB,
 	.run = cmd_experiment_run,

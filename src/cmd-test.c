@@ -18,7 +18,8 @@
  *						(two thirds of its key terms)
  *
  * Stories run on a scratch copy of the database, so cancelling an order
- * in a story changes nothing real.
+ * in a story changes nothing real.  --ingested runs the conversations
+ * shopdesk ingest stored as training data too (run_ingested).
  */
 #include "config.h"
 
@@ -36,7 +37,9 @@
 
 #include "shopdesk.h"
 #include "cmd.h"
+#include "corpus.h"
 #include "engine.h"
+#include "intent.h"
 #include "quality.h"
 #include "sbuf.h"
 #include "store.h"
@@ -328,6 +331,70 @@ run_file(struct runner *r, const char *path, struct sd_error *err)
 	return rc;
 }
 
+/*
+ * The conversations shopdesk ingest stored, as stories: each customer
+ * line is a turn, expected to get its labelled intent (corpus.h); the
+ * agent's lines are not compared, a reply may be worded otherwise.
+ */
+static enum sd_rc
+run_ingested(struct runner *r, struct store *st, struct sd_error *err)
+{
+	struct corpus_conv *v = NULL;
+	struct sbuf	 diff = SBUF_INIT;
+	struct turn	 tu;
+	const char	*want;
+	char		*session = NULL, *canon;
+	size_t		 n = 0, i, k;
+	int		 failed;
+	enum sd_rc	 rc;
+
+	if ((rc = corpus_list(st, &v, &n, err)) != SD_OK)
+		return rc;
+	for (i = 0; i < n && rc == SD_OK; i++) {
+		failed = 0;
+		for (k = 0; k < v[i].nturns && rc == SD_OK; k++) {
+			if (v[i].turns[k].agent)
+				continue;
+			if ((rc = engine_turn(r->e, ENGINE_REPLAY, session,
+			    NULL, v[i].turns[k].text,
+			    strlen(v[i].turns[k].text), &tu, err)) != SD_OK) {
+				sd_error_prefix(err, "conversation %s: ",
+				    v[i].id);
+				break;
+			}
+			if (session == NULL)
+				session = xstrdup(tu.session_id);
+			r->turns++;
+			if ((want = corpus_turn_intent(&v[i], k)) != NULL) {
+				canon = xstrdup(intent_names(NULL)[
+				    intent_map_name(want)]);
+				r->checks++;
+				sbuf_reset(&diff);
+				if (!check(&tu, "intent", canon, &diff)) {
+					printf("  FAIL ingested %s turn %zu: "
+					    "> %s\n%s", v[i].id, k + 1,
+					    v[i].turns[k].text, diff.buf);
+					r->failed_checks++;
+					r->failed_turns++;
+					failed = 1;
+				} else if (r->verbose)
+					printf("  ok   ingested %s turn %zu\n",
+					    v[i].id, k + 1);
+				free(canon);
+			}
+			turn_release(&tu);
+		}
+		free(session);
+		session = NULL;
+		r->stories++;
+		r->failed_stories += failed;
+		printf("%s ingested: %s\n", failed ? "not ok" : "ok", v[i].id);
+	}
+	corpus_convs_free(v, n);
+	sbuf_release(&diff);
+	return rc;
+}
+
 static int
 name_cmp(const void *a, const void *b)
 {
@@ -457,6 +524,7 @@ cmd_test_run(struct sd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "verbose",	no_argument,	NULL, 'v' },
+		{ "ingested",	no_argument,	NULL, 'i' },
 		{ "help",	no_argument,	NULL, 'h' },
 		{ NULL,		0,		NULL, 0 }
 	};
@@ -464,19 +532,22 @@ cmd_test_run(struct sd_ctx *ctx, int argc, char **argv)
 	struct runner	 r;
 	struct store	*st;
 	char		*path = NULL;
-	int		 ch, i, status = SD_EXIT_OK;
+	int		 ch, i, status = SD_EXIT_OK, ingested = 0;
 
 	memset(&r, 0, sizeof r);
-	while ((ch = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "vih", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'v':
 			r.verbose = 1;
+			break;
+		case 'i':
+			ingested = 1;
 			break;
 		default:
 			return cmd_usage(&cmd_test_entry);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc && !ingested)
 		return cmd_usage(&cmd_test_entry);
 	if ((st = cmd_scratch_copy(ctx->st, &path, &err)) == NULL) {
 		cmd_scratch_remove(path);
@@ -492,6 +563,9 @@ cmd_test_run(struct sd_ctx *ctx, int argc, char **argv)
 			status = cmd_error(&cmd_test_entry, &err);
 			break;
 		}
+	if (status == SD_EXIT_OK && ingested &&
+	    run_ingested(&r, st, &err) != SD_OK)
+		status = cmd_error(&cmd_test_entry, &err);
 	printf("%ld stories, %ld failed; %ld turns, %ld failed; "
 	    "%ld checks, %ld failed\n", r.stories, r.failed_stories, r.turns,
 	    r.failed_turns, r.checks, r.failed_checks);
@@ -505,7 +579,7 @@ cmd_test_run(struct sd_ctx *ctx, int argc, char **argv)
 
 const struct sd_cmd cmd_test_entry = {
 	.name = "test",
-	.usage = "test [--verbose] FILE|DIR...",
+	.usage = "test [--verbose] [--ingested] [FILE|DIR...]",
 	.summary = "run conversation stories and check their expectations",
 	.flags = SD_CMD_DB,
 	.run = cmd_test_run,

@@ -1,6 +1,7 @@
 /*
  * cmd-train.c: "shopdesk train [--json] [FILE.jsonl...]", which trains the
- * intent classifier (on the shipped share/nlu files by default) and stores
+ * intent classifier (on the shipped share/nlu files by default, and the
+ * labelled lines of the conversations shopdesk ingest stored) and stores
  * it in the database, replacing the model in one transaction.  Reviewed
  * turns (review.h) are examples too: their corrected intents.
  */
@@ -53,16 +54,19 @@ cmd_train_run(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	if (json)
 		sbuf_addf(&out, "{\"examples\":%zu,\"intents\":%zu,"
-		    "\"features\":%zu,\"seconds\":%.3f,"
+		    "\"stored\":%zu,\"features\":%zu,\"seconds\":%.3f,"
 		    "\"train_accuracy\":%.6f,\"holdout_accuracy\":%.6f,"
 		    "\"temperature\":%.4f,\"threshold\":%.4f,\"margin\":%.4f,"
 		    "\"model_bytes\":%zu,\"data_hash\":\"%s\","
 		    "\"corrections\":%zu}\n",
-		    st.examples, st.intents, st.features, st.seconds,
-		    st.train_accuracy, st.holdout_accuracy, st.temperature,
-		    st.threshold, st.margin, st.model_bytes, st.data_hash,
-		    st.corrections);
-	else
+		    st.examples, st.intents, st.stored, st.features,
+		    st.seconds, st.train_accuracy, st.holdout_accuracy,
+		    st.temperature, st.threshold, st.margin, st.model_bytes,
+		    st.data_hash, st.corrections);
+	else {
+		if (st.stored > 0)
+			sbuf_addf(&out, "from ingested     %zu labelled "
+			    "customer lines\n", st.stored);
 		sbuf_addf(&out, "examples          %zu (%zu from reviews)\n"
 		    "intents           %zu\n"
 		    "features          %zu\n"
@@ -77,6 +81,7 @@ cmd_train_run(struct sd_ctx *ctx, int argc, char **argv)
 		    st.seconds, st.train_accuracy, st.holdout_accuracy,
 		    st.temperature, st.threshold, st.margin, st.model_bytes,
 		    st.data_hash);
+	}
 	fputs(out.buf, stdout);
 	sbuf_release(&out);
 	return SD_EXIT_OK;

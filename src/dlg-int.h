@@ -168,6 +168,9 @@ struct tctx {
 						   acted on instead of text */
 	int			 order_topic;	/* enum dlg_order_topic of an
 						   order question, or 0 */
+	const double		*kind_weight;	/* the A/B arm's retrieval
+						   weight per search kind, or
+						   NULL (owned by the arm) */
 };
 
 /* dlg-util.c */

@@ -57,6 +57,7 @@ kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
 	q.limit = limit;
 	q.price_words = 0;
 	q.lazy_snippets = lazy && t->e->vr == NULL;
+	q.kind_weight = t->kind_weight;
 	dlg_retrieve_begin(t);
 	if (t->e->vr != NULL)
 		rc = vec_search(t->e->vr, &q, res, &rk, &err);

@@ -594,7 +594,24 @@ struct arm_turn {
 	struct experiment_exposure x;
 	struct generator *gen;		/* the engine's own generator */
 	double		 threshold, margin;	/* and intent decision */
+	double		 vector;	/* and fusion weight (when vr) */
 };
+
+/* The arm's retrieval weights into the exposure's settings s. */
+static void
+arm_weights_trace(cJSON *s, const struct experiment_settings *x)
+{
+	int	 k;
+
+	if (x->has_vector) {
+		cJSON_AddNumberToObject(s, "vector", x->vector);
+		cJSON_AddNumberToObject(s, "bm25", 1 - x->vector);
+	}
+	for (k = 0; x->has_kind_weight && k < SEARCH_NKINDS; k++)
+		if (x->kind_weight[k] != 1)
+			cJSON_AddNumberToObject(s, search_kind_name(
+			    (enum search_kind)k), x->kind_weight[k]);
+}
 
 static enum sd_rc
 arm_begin(struct tctx *t, struct arm_turn *a, struct sd_error *err)
@@ -614,6 +631,10 @@ arm_begin(struct tctx *t, struct arm_turn *a, struct sd_error *err)
 		    a->margin);
 	if (a->x.set.generator == 0)
 		e->gen = NULL;
+	if (a->x.set.has_vector && e->vr != NULL)
+		a->vector = vec_retriever_set_weight(e->vr, a->x.set.vector);
+	if (a->x.set.has_kind_weight)
+		t->kind_weight = a->x.set.kind_weight;
 	o = cJSON_AddObjectToObject(t->trace, "experiment");
 	cJSON_AddStringToObject(o, "name", a->x.experiment);
 	cJSON_AddStringToObject(o, "arm", a->x.arm);
@@ -625,6 +646,7 @@ arm_begin(struct tctx *t, struct arm_turn *a, struct sd_error *err)
 	if (a->x.set.generator >= 0)
 		cJSON_AddStringToObject(s, "generator", a->x.set.generator ?
 		    "on" : "off");
+	arm_weights_trace(s, &a->x.set);
 	return SD_OK;
 }
 
@@ -634,6 +656,8 @@ arm_end(struct engine *e, struct arm_turn *a)
 	if (a->x.experiment != NULL) {
 		e->gen = a->gen;
 		intent_model_set_decision(e->im, a->threshold, a->margin);
+		if (a->x.set.has_vector && e->vr != NULL)
+			vec_retriever_set_weight(e->vr, a->vector);
 	}
 	experiment_exposure_release(&a->x);
 }

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,14 +87,37 @@ parse_setting(const char *arm, char *kv, cJSON *set, struct sd_error *err)
 		if (strcmp(eq, "on") != 0 && strcmp(eq, "off") != 0)
 			goto bad;
 		cJSON_AddStringToObject(set, kv, eq);
+	} else if (strcmp(kv, "vector") == 0 || strcmp(kv, "bm25") == 0 ||
+	    search_kind_parse(kv) >= 0) {
+		d = strtod(eq, &end);
+		if (*eq == '\0' || *end != '\0' || !(d >= 0 &&
+		    d <= (search_kind_parse(kv) >= 0 ? 10 : 1)))
+			goto bad;
+		cJSON_AddNumberToObject(set, kv, d);
 	} else
 		return sd_fail(err, SD_ERR_USAGE, "arm %s: unknown setting "
-		    "\"%s\" (variant, threshold, generator)", arm, kv);
+		    "\"%s\" (variant, threshold, generator, vector, bm25, "
+		    "product, faq, policy, manual, ticket)", arm, kv);
 	return SD_OK;
 bad:
 	return sd_fail(err, SD_ERR_USAGE, "arm %s: bad %s \"%s\" (variant: "
-	    "an integer >= 0, threshold: 0 to 1, generator: on or off)", arm,
-	    kv, eq);
+	    "an integer >= 0, threshold, vector and bm25: 0 to 1, generator: "
+	    "on or off, a source's weight: 0 to 10)", arm, kv, eq);
+}
+
+/* vector and bm25 share the fusion: given both, they must add to 1. */
+static enum sd_rc
+check_blend(const char *arm, const cJSON *set, struct sd_error *err)
+{
+	const cJSON	*v = cJSON_GetObjectItem(set, "vector");
+	const cJSON	*b = cJSON_GetObjectItem(set, "bm25");
+
+	if (v == NULL || b == NULL ||
+	    fabs(v->valuedouble + b->valuedouble - 1) < 1e-9)
+		return SD_OK;
+	return sd_fail(err, SD_ERR_USAGE, "arm %s: bm25=%g and vector=%g "
+	    "do not add up to 1 (give one of them)", arm, b->valuedouble,
+	    v->valuedouble);
 }
 
 enum sd_rc
@@ -129,6 +153,8 @@ experiment_parse_arm(const char *text, cJSON **out, struct sd_error *err)
 		}
 		rc = parse_setting(dup, kv, set, err);
 	}
+	if (rc == SD_OK)
+		rc = check_blend(dup, set, err);
 	if (colon != NULL && cJSON_GetArraySize(set) == 0 && rc == SD_OK)
 		rc = sd_fail(err, SD_ERR_USAGE, "arm %s: no setting after "
 		    "':'", dup);
@@ -366,6 +392,7 @@ static void
 settings(const cJSON *set, struct experiment_settings *x)
 {
 	const cJSON	*v;
+	int		 k;
 
 	if (cJSON_IsNumber(v = cJSON_GetObjectItem(set, "variant"))) {
 		x->has_variant = 1;
@@ -377,6 +404,21 @@ settings(const cJSON *set, struct experiment_settings *x)
 	}
 	if (cJSON_IsString(v = cJSON_GetObjectItem(set, "generator")))
 		x->generator = strcmp(v->valuestring, "off") != 0;
+	if (cJSON_IsNumber(v = cJSON_GetObjectItem(set, "vector"))) {
+		x->has_vector = 1;
+		x->vector = v->valuedouble;
+	} else if (cJSON_IsNumber(v = cJSON_GetObjectItem(set, "bm25"))) {
+		x->has_vector = 1;
+		x->vector = 1 - v->valuedouble;
+	}
+	for (k = 0; k < SEARCH_NKINDS; k++) {
+		x->kind_weight[k] = 1;
+		if (cJSON_IsNumber(v = cJSON_GetObjectItem(set,
+		    search_kind_name((enum search_kind)k)))) {
+			x->has_kind_weight = 1;
+			x->kind_weight[k] = v->valuedouble;
+		}
+	}
 }
 
 enum sd_rc

@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "shopdesk.h"
+#include "search.h"
 
 struct store;
 
@@ -20,6 +21,14 @@ struct experiment_settings {
 	int		 has_threshold;
 	double		 threshold;	/* intent threshold, 0 .. 1 */
 	int		 generator;	/* -1 default, 0 templates only */
+	int		 has_vector;
+	double		 vector;	/* share of the vector ranking in the
+					   hybrid fusion, 0 .. 1 (bm25 is
+					   the rest) */
+	int		 has_kind_weight;
+	double		 kind_weight[SEARCH_NKINDS];	/* retrieval score
+					   multiplier per source kind, 1
+					   when the arm names none */
 };
 
 /* A session's arm of the running experiment. */
@@ -32,8 +41,11 @@ void		 experiment_exposure_release(struct experiment_exposure *);
 
 /*
  * Parse an arm "NAME" or "NAME:KEY=VALUE[,KEY=VALUE...]" with keys
- * variant (an integer >= 0), threshold (0 to 1) and generator (on,
- * off) into a JSON object {"name", "settings"} (caller deletes).
+ * variant (an integer >= 0), threshold (0 to 1), generator (on, off),
+ * the retrieval weights vector and bm25 (0 to 1, summing to 1 when
+ * both are given) and a weight per source kind (product, faq, policy,
+ * manual, ticket: 0 to 10) into a JSON object {"name", "settings"}
+ * (caller deletes).
  * SD_ERR_USAGE naming the culprit otherwise.
  */
 enum sd_rc	 experiment_parse_arm(const char *text, cJSON **out,

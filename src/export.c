@@ -7,7 +7,9 @@
  *
  * Conversations follow the spec's "Training Data Structure": turns of
  * {speaker, text} with speaker "user" or "agent" (a human agent's lines
- * are agent turns too, with "human": true), and metadata {intent,
+ * are agent turns too, with "human": true; a customer's line carries
+ * the intent it was classified as, so that shopdesk ingest reads it
+ * back as a training example), and metadata {intent,
  * category, outcome}: the first intent that is not small talk, the
  * first product category named, and the honest outcome.
  */
@@ -22,6 +24,7 @@
 #include "analytics.h"
 #include "export.h"
 #include "history.h"
+#include "intent.h"
 #include "mask.h"
 #include "sbuf.h"
 
@@ -104,6 +107,10 @@ conversation(const char *sid, const struct message_info *m, size_t n,
 		cJSON_AddStringToObject(t, "speaker",
 		    strcmp(m[i].role, "user") == 0 ? "user" : "agent");
 		cJSON_AddItemToObject(t, "text", masked(m[i].text));
+		/* Each customer line's intent: training examples on ingest. */
+		if (strcmp(m[i].role, "user") == 0 && m[i].intent != NULL &&
+		    intent_map_name(m[i].intent) >= 0)
+			cJSON_AddStringToObject(t, "intent", m[i].intent);
 		if (strcmp(m[i].role, "agent") == 0)
 			cJSON_AddTrueToObject(t, "human");
 		cJSON_AddItemToArray(turns, t);

@@ -29,6 +29,7 @@ enum ingest_kind {
 	INGEST_TICKET,
 	INGEST_ORDER,
 	INGEST_CART,
+	INGEST_CONVERSATION,	/* training data (ingest-conv.c) */
 };
 
 /* A record waiting for its customer (which may come later in the file). */
@@ -55,6 +56,7 @@ struct ingest_ctx {
 	long long	 committed;	/* records in batches committed */
 	unsigned long	 line;		/* of the record being loaded */
 	int		 retry;		/* loading pending records again */
+	long long	 nconv;		/* conversations met in this pass */
 };
 
 /* The kind named by a --kind or "type" value; INGEST_NONE if unknown. */
@@ -74,6 +76,17 @@ enum sd_rc	 ingest_rec_load(struct ingest_ctx *, cJSON *rec,
 enum sd_rc	 ingest_rec_finish(struct ingest_ctx *, struct sd_error *);
 /* Free pending records (after an error). */
 void		 ingest_rec_discard(struct ingest_ctx *);
+/*
+ * Refuse a second record of class cls with key id in one file (err:
+ * "duplicate what \"id\": already on line N").
+ */
+enum sd_rc	 ingest_seen_once(struct ingest_ctx *, int cls,
+		    const char *what, const char *id, struct sd_error *);
+
+/* ingest-conv.c: one conversation of training data; rec stays the
+ * caller's.  err as for ingest_rec_load. */
+enum sd_rc	 ingest_conv_load(struct ingest_ctx *, cJSON *rec,
+		    struct sd_error *);
 
 /* A piece of a document: its nearest heading and up to ~max characters. */
 struct ingest_chunk {

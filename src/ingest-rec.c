@@ -35,6 +35,7 @@ static const struct {
 	{ "customer",	INGEST_CUSTOMER },
 	{ "order",	INGEST_ORDER },
 	{ "cart",	INGEST_CART },
+	{ "conversation", INGEST_CONVERSATION },
 };
 
 /* Every field some record kind reads: the targets --map accepts. */
@@ -314,6 +315,13 @@ seen_once(struct ingest_ctx *c, int cls, const char *what, const char *id,
 	t->v[i] = k;
 	t->n++;
 	return SD_OK;
+}
+
+enum sd_rc
+ingest_seen_once(struct ingest_ctx *c, int cls, const char *what,
+    const char *id, struct sd_error *err)
+{
+	return seen_once(c, cls, what, id, err);
 }
 
 static void
@@ -1939,6 +1947,8 @@ load_one(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind, int final,
 		return load_order(c, rec, final, deferred, err);
 	case INGEST_CART:
 		return load_cart(c, rec, final, deferred, err);
+	case INGEST_CONVERSATION:
+		return ingest_conv_load(c, rec, err);
 	case INGEST_NONE:
 		break;
 	}

@@ -72,6 +72,7 @@ static const struct {
 	{ "tickets",	INGEST_TICKET },
 	{ "orders",	INGEST_ORDER },
 	{ "carts",	INGEST_CART },
+	{ "conversations", INGEST_CONVERSATION },
 };
 
 /* The line of offset off; offsets must not go backwards between calls. */
@@ -179,6 +180,8 @@ guess_kind(cJSON *rec)
 	if (cJSON_HasObjectItem(rec, "subject") &&
 	    cJSON_HasObjectItem(rec, "problem"))
 		return INGEST_TICKET;
+	if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(rec, "turns")))
+		return INGEST_CONVERSATION;
 	return INGEST_NONE;
 }
 
@@ -258,7 +261,8 @@ handle_record(struct reader *r, cJSON *rec, enum ingest_kind section,
 		    ingest_kind_parse(type->valuestring)) == INGEST_NONE) {
 			rc = sd_fail(r->err, SD_ERR_INVALID, "%s:%lu: unknown "
 			    "\"type\" %s%s%s (expected product, faq, policy, "
-			    "manual, ticket, customer, order or cart)",
+			    "manual, ticket, customer, order, cart or "
+			    "conversation)",
 			    r->c->path, line, cJSON_IsString(type) ? "\"" : "",
 			    cJSON_IsString(type) ? type->valuestring :
 			    "(not a string)", cJSON_IsString(type) ? "\"" : "");
@@ -472,7 +476,8 @@ read_object(struct reader *r, size_t *pos)
 	if (known > 0 && unknown != NULL) {
 		rc = fail_at(r, unknown_at, SD_ERR_INVALID, "unknown section "
 		    "\"%s\" (expected customers, products, faqs, policies, "
-		    "documents, manuals, tickets, orders or carts)", unknown);
+		    "documents, manuals, tickets, orders, carts or "
+		    "conversations)", unknown);
 		goto out;
 	}
 	if (known == 0) {
@@ -864,7 +869,7 @@ ingest_check_opts(const struct ingest_opts *o, struct sd_error *err)
 	if (o->kind != NULL && ingest_kind_parse(o->kind) == INGEST_NONE)
 		return sd_fail(err, SD_ERR_USAGE, "--kind %s: unknown kind "
 		    "(product, faq, policy, manual, ticket, customer, order, "
-		    "cart)", o->kind);
+		    "cart, conversation)", o->kind);
 	for (i = 0; i < o->nmaps; i++) {
 		if (o->maps[i].field == NULL || *o->maps[i].field == '\0' ||
 		    o->maps[i].column == NULL || *o->maps[i].column == '\0')
@@ -888,6 +893,7 @@ read_records(struct reader *r, enum format fmt)
 	r->line_no = 1;
 	r->records = 0;
 	r->batch_rows = 0;
+	r->c->nconv = 0;
 	switch (fmt) {
 	case FMT_CSV:
 		r->c->from_csv = 1;
@@ -1000,6 +1006,8 @@ stats_add(struct ingest_stats *to, const struct ingest_stats *s)
 	to->customers += s->customers;
 	to->orders += s->orders;
 	to->carts += s->carts;
+	to->conversations += s->conversations;
+	to->examples += s->examples;
 	to->inserted += s->inserted;
 	to->updated += s->updated;
 	to->unchanged += s->unchanged;
@@ -1184,6 +1192,12 @@ ingest_stats_summary(const struct ingest_stats *s, struct sbuf *sb)
 		plural(&parts, s->orders, "order", "orders");
 	if (s->carts > 0)
 		plural(&parts, s->carts, "cart", "carts");
+	if (s->conversations > 0) {
+		plural(&parts, s->conversations, "conversation",
+		    "conversations");
+		plural(&parts, s->examples, "training example",
+		    "training examples");
+	}
 	if (parts.len == 0)
 		sbuf_adds(&parts, "0 records");
 	(void)start;

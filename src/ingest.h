@@ -47,6 +47,8 @@ struct ingest_stats {
 	long long	 customers;
 	long long	 orders;
 	long long	 carts;
+	long long	 conversations;	/* training conversations */
+	long long	 examples;	/* ... their labelled customer lines */
 	long long	 inserted;	/* rows that were new */
 	long long	 updated;	/* rows that existed and changed */
 	long long	 unchanged;	/* rows that existed and were identical */

@@ -38,6 +38,7 @@
 #include <sqlite3.h>
 
 #include "shopdesk.h"
+#include "corpus.h"
 #include "intent.h"
 #include "intent-int.h"
 #include "paths.h"
@@ -1460,17 +1461,8 @@ data_hash(const char *const *files, size_t nfiles, uint64_t *hash,
 }
 
 struct intent_model *
-intent_train_model(const char *const *files, size_t nfiles,
-    struct intent_train_stats *stp, unsigned char **blob, size_t *bloblen,
-    struct sd_error *err)
-{
-	return intent_train_model_with(files, nfiles, NULL, 0, stp, blob,
-	    bloblen, err);
-}
-
-struct intent_model *
 intent_train_model_with(const char *const *files, size_t nfiles,
-    const struct intent_example *extra, size_t nextra,
+    const struct intent_example *extra, size_t nextra, size_t nstored,
     struct intent_train_stats *stp, unsigned char **blob, size_t *bloblen,
     struct sd_error *err)
 {
@@ -1492,14 +1484,15 @@ intent_train_model_with(const char *const *files, size_t nfiles,
 			goto out;
 	for (i = 0; i < nextra; i++) {
 		if ((k = intent_map_name(extra[i].intent)) < 0) {
-			sd_fail(err, SD_ERR_INVALID, "reviewed example \"%s\": "
+			sd_fail(err, SD_ERR_INVALID, "training example \"%s\": "
 			    "unknown intent \"%s\"", extra[i].text,
 			    extra[i].intent);
 			goto out;
 		}
 		example_add(&ts, extra[i].text, k, &r, &variant);
 	}
-	st.corrections = nextra;
+	st.stored = nstored;
+	st.corrections = nextra - nstored;
 	if (ts.nex == 0) {
 		sd_fail(err, SD_ERR_INVALID, "intent training: no examples");
 		goto out;
@@ -1560,6 +1553,15 @@ out:
 	trainset_release(&ts);
 	intent_result_release(&r);
 	return m;
+}
+
+struct intent_model *
+intent_train_model(const char *const *files, size_t nfiles,
+    struct intent_train_stats *stp, unsigned char **blob, size_t *bloblen,
+    struct sd_error *err)
+{
+	return intent_train_model_with(files, nfiles, NULL, 0, 0, stp, blob,
+	    bloblen, err);
 }
 
 /* The store ------------------------------------------------------------ */
@@ -1694,7 +1696,8 @@ intent_train(struct store *st, const char *share_dir,
     struct sd_error *err)
 {
 	char		**def = NULL;
-	size_t		 ndef = 0, len = 0;
+	size_t		 ndef = 0, len = 0, ncx = 0, i;
+	struct corpus_example *cx = NULL;
 	unsigned char	*blob = NULL;
 	struct intent_model *m = NULL;
 	struct intent_train_stats tmp;
@@ -1711,12 +1714,18 @@ intent_train(struct store *st, const char *share_dir,
 		files = (const char *const *)def;
 		nfiles = ndef;
 	}
+	/* The shop's labelled conversations (shopdesk ingest), then the
+	 * reviewed turns' intents. */
+	if ((rc = corpus_examples(st, &cx, &ncx, err)) != SD_OK)
+		goto out;
+	for (i = 0; i < ncx; i++)
+		examples_add(&ex, cx[i].text, cx[i].intent);
 	if (review_examples(st, examples_add, &ex, err) < 0) {
 		rc = err != NULL ? err->rc : SD_ERR_DB;
 		goto out;
 	}
-	if ((m = intent_train_model_with(files, nfiles, ex.v, ex.n, s, &blob,
-	    &len, err)) == NULL) {
+	if ((m = intent_train_model_with(files, nfiles, ex.v, ex.n, ncx, s,
+	    &blob, &len, err)) == NULL) {
 		rc = err != NULL ? err->rc : SD_ERR_INVALID;
 		goto out;
 	}
@@ -1726,6 +1735,7 @@ out:
 	intent_model_free(m);
 	free(blob);
 	free_files(def, ndef);
+	corpus_examples_free(cx, ncx);
 	return rc;
 }
 

@@ -125,6 +125,7 @@ void		 intent_in_store_evidence(const struct intent_model *,
 /* What training did; filled by intent_train. */
 struct intent_train_stats {
 	size_t	 examples;	/* lines read */
+	size_t	 stored;	/* ... of them from stored conversations */
 	size_t	 intents;	/* distinct intents among them */
 	size_t	 features;	/* dictionary size */
 	double	 seconds;	/* wall time of the training */
@@ -154,12 +155,13 @@ enum sd_rc	 intent_default_files(const char *share_dir, char ***files,
 
 /*
  * Train on JSON Lines files ({"text": ..., "intent": ...}, canonical
- * names or aliases) and the reviewed turns' intents (review_examples),
- * and store the model as "intent" in one transaction.  files NULL: the
- * default files of share_dir.  stats may be NULL.  A bad line is an
- * error naming file:line; the store is then left unchanged.  Whether a
- * stored model is stale is decided by the files alone: a review takes
- * effect at the next training.
+ * names or aliases), the labelled customer lines of the stored training
+ * conversations (corpus.h) and the reviewed turns' intents
+ * (review_examples), and store the model as "intent" in one transaction.
+ * files NULL: the default files of share_dir.  stats may be NULL.  A bad
+ * line is an error naming file:line; the store is then left unchanged.
+ * Whether a stored model is stale is decided by the files alone: an
+ * ingest or a review takes effect at the next training.
  */
 enum sd_rc	 intent_train(struct store *, const char *share_dir,
 		    const char *const *files, size_t nfiles,
@@ -172,10 +174,14 @@ enum sd_rc	 intent_train(struct store *, const char *share_dir,
 struct intent_model *intent_train_model(const char *const *files,
 		    size_t nfiles, struct intent_train_stats *,
 		    unsigned char **blob, size_t *bloblen, struct sd_error *);
-/* The same with extra[0..nextra) added to the files' examples. */
+/*
+ * The same with extra[0..nextra) added to the files' examples: the first
+ * nstored from stored conversations (stats->stored), the rest from
+ * reviews (stats->corrections).
+ */
 struct intent_model *intent_train_model_with(const char *const *files,
 		    size_t nfiles, const struct intent_example *extra,
-		    size_t nextra, struct intent_train_stats *,
+		    size_t nextra, size_t nstored, struct intent_train_stats *,
 		    unsigned char **blob, size_t *bloblen, struct sd_error *);
 
 /*

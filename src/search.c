@@ -2270,6 +2270,8 @@ search_run(struct store *st, const struct search_query *q,
 	    SD_OK)
 		goto out;
 	res->expr = xstrdup(used);
+	for (i = 0; q->kind_weight != NULL && i < res->n; i++)
+		res->hits[i].score *= q->kind_weight[res->hits[i].kind];
 	if (res->n > 1)
 		qsort(res->hits, res->n, sizeof *res->hits, hit_cmp);
 	for (i = (size_t)limit; i < res->n; i++)

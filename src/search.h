@@ -50,8 +50,14 @@ struct search_query {
 	 * much as ranking the hits).
 	 */
 	int		 lazy_snippets;
+	/*
+	 * Score multipliers by kind ([SEARCH_NKINDS]), or NULL for 1: an
+	 * A/B arm's weight of each source.  They reorder the hits each
+	 * table returned before the lists merge.
+	 */
+	const double	*kind_weight;
 };
-#define SEARCH_QUERY_INIT { NULL, 0, NULL, -1, -1, 0, 10, 1, 0 }
+#define SEARCH_QUERY_INIT { NULL, 0, NULL, -1, -1, 0, 10, 1, 0, NULL }
 
 /* One result.  Strings belong to the result set. */
 struct search_hit {

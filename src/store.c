@@ -432,6 +432,31 @@ static const char *const migrations[] = {
 	"  source TEXT NOT NULL,"
 	"  source_id TEXT NOT NULL"
 	") WITHOUT ROWID;",
+
+	/*
+	 * 12 -> 13: conversations given as training data (corpus.c), in
+	 * the spec's "Training Data Structure": shopdesk train learns from
+	 * their labelled customer lines, shopdesk test replays them.  A
+	 * rowid table, so they list in the order first stored.
+	 */
+	"CREATE TABLE training_convs ("
+	"  id TEXT NOT NULL UNIQUE,"
+	"  intent TEXT,"
+	"  category TEXT,"
+	"  outcome TEXT,"
+	"  reason TEXT,"
+	"  updated_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE training_turns ("
+	"  conv_id TEXT NOT NULL"
+	"    REFERENCES training_convs(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  speaker TEXT NOT NULL CHECK (speaker IN ('user', 'agent')),"
+	"  human INTEGER NOT NULL DEFAULT 0,"
+	"  text TEXT NOT NULL,"
+	"  intent TEXT,"
+	"  PRIMARY KEY (conv_id, seq)"
+	") WITHOUT ROWID;",
 };
 
 /* The main migration that drops what move_history copied. */
@@ -790,6 +815,78 @@ static const char *const history_migrations[] = {
 	"ALTER TABLE history.trigger_firings ADD COLUMN seen_at TEXT;"
 	"CREATE INDEX history.trigger_firings_unseen"
 	"  ON trigger_firings(message_id) WHERE seen_at IS NULL;",
+
+	/*
+	 * 12 -> 13: the quality figures as running totals
+	 * (analytics-qtotals.c): per key, day, dimension (intent,
+	 * variant, generator, channel) and its value, the sums of the
+	 * turns' measures and the turns by their conversation's outcome
+	 * (u, r, n: unknown, resolved, not resolved); the conversations
+	 * by outcome on the day of their first turn; where each session's
+	 * conversation stands; the turns in the failure or gap reports.
+	 * A session's ratings are read at each of its turns: feedback's
+	 * index by reply gains the rating.  Emptying stats_built (when there are turns) has
+	 * the first analytics call build them from the turns stored
+	 * before.
+	 */
+	"CREATE TABLE history.stats_quality ("
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  dim TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  turns INTEGER NOT NULL DEFAULT 0,"
+	"  replies INTEGER NOT NULL DEFAULT 0,"
+	"  rel_n INTEGER NOT NULL DEFAULT 0,"
+	"  rel_sum INTEGER NOT NULL DEFAULT 0,"
+	"  claims INTEGER NOT NULL DEFAULT 0,"
+	"  backed INTEGER NOT NULL DEFAULT 0,"
+	"  ratings INTEGER NOT NULL DEFAULT 0,"
+	"  rating_sum INTEGER NOT NULL DEFAULT 0,"
+	"  rating_pos INTEGER NOT NULL DEFAULT 0,"
+	"  u INTEGER NOT NULL DEFAULT 0,"
+	"  r INTEGER NOT NULL DEFAULT 0,"
+	"  n INTEGER NOT NULL DEFAULT 0,"
+	"  frustrated INTEGER NOT NULL DEFAULT 0,"
+	"  angry INTEGER NOT NULL DEFAULT 0,"
+	"  urgent INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (key_id, day, dim, name)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_qconv ("
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  outcome INTEGER NOT NULL,"
+	"  why INTEGER NOT NULL,"
+	"  assumed INTEGER NOT NULL,"
+	"  n INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (key_id, day, outcome, why, assumed)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_qsession ("
+	"  session_id TEXT PRIMARY KEY,"
+	"  key_id INTEGER NOT NULL,"
+	"  first_day TEXT NOT NULL,"
+	"  last_day TEXT NOT NULL,"
+	"  outcome INTEGER NOT NULL,"
+	"  why INTEGER NOT NULL,"
+	"  assumed INTEGER NOT NULL,"
+	"  walk TEXT NOT NULL DEFAULT ''"
+	") WITHOUT ROWID;"
+	"CREATE TABLE history.stats_qfail ("
+	"  user_msg_id INTEGER PRIMARY KEY,"
+	"  session_id TEXT NOT NULL,"
+	"  key_id INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  intent TEXT NOT NULL,"
+	"  terms TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  bits INTEGER NOT NULL"
+	");"
+	"CREATE INDEX history.stats_qfail_session"
+	"  ON stats_qfail(session_id, user_msg_id);"
+	"DROP INDEX IF EXISTS history.feedback_message;"
+	"CREATE INDEX history.feedback_message"
+	"  ON feedback(message_id, rating);"
+	"DELETE FROM history.stats_built"
+	"  WHERE EXISTS (SELECT 1 FROM history.turn_metrics);",
 };
 
 /*

@@ -123,6 +123,11 @@ struct vec_retriever;
 struct vec_retriever *vec_retriever_new(struct store *, struct llm *,
 		    const char *model, double weight);
 void		 vec_retriever_free(struct vec_retriever *);
+/*
+ * Set the vector list's weight in the fusion (clamped to 0 .. 1) and
+ * return the one it had: an A/B arm's blend, for one turn.
+ */
+double		 vec_retriever_set_weight(struct vec_retriever *, double);
 /* (Re)load the index if the model's embeddings changed. */
 enum sd_rc	 vec_retriever_refresh(struct vec_retriever *,
 		    struct sd_error *);

@@ -66,6 +66,15 @@ vec_retriever_new(struct store *st, struct llm *llm, const char *model,
 	return r;
 }
 
+double
+vec_retriever_set_weight(struct vec_retriever *r, double w)
+{
+	double	 was = r->weight;
+
+	r->weight = w < 0 ? 0 : w > 1 ? 1 : w;
+	return was;
+}
+
 void
 vec_retriever_free(struct vec_retriever *r)
 {

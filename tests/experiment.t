@@ -46,4 +46,25 @@ run_ok "stop" "$SHOPDESK" experiment stop tone
 run_fails "stop an unknown one" 1 "$SHOPDESK" experiment stop nope
 printf 'hello\n' | "$SHOPDESK" -q replay --json >"$T/trace" 2>"$T/err"
 not_contains "no exposure once stopped" "$T/trace" '"experiment":'
+
+# Retrieval weights: FAQs weighted up put an FAQ first where the return
+# policy led, and the replay shows it turn by turn.
+run_fails "weights that do not add up" 2 "$SHOPDESK" experiment create w \
+    a b:bm25=0.5,vector=0.6
+contains "says so" "$T/err" "do not add up to 1"
+run_ok "create with weights" "$SHOPDESK" experiment create kbw base faqs:faq=3
+mkdir "$T/kb"
+printf 'what is the return window for opened items\n' >"$T/kb/a.txt"
+run_ok "replay the weights" "$SHOPDESK" experiment replay kbw "$T/kb"
+contains "base: the policy first" "$T/out" "base         policy_answer (faq_answer#1) top policy:policy-returns"
+contains "faqs: an FAQ first" "$T/out" "top faq:faq-how-to-return"
+contains "the turn differs" "$T/out" "turns that differ between arms: 1 of 1"
+printf 'what is the return window for opened items\n' |
+    "$SHOPDESK" -q replay --json >"$T/trace" 2>"$T/err"
+if grep -q '"arm":"faqs"' "$T/trace"; then
+	contains "the exposure records the weight" "$T/trace" '"settings":{"faq":3}'
+else
+	contains "the exposure records no weight" "$T/trace" '"settings":{}'
+fi
+run_ok "stop kbw" "$SHOPDESK" experiment stop kbw
 finish

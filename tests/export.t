@@ -6,7 +6,7 @@
 printf 'my email is ann@example.com, where is order 12218\nthanks\n' |
     "$SHOPDESK" -q replay >/dev/null 2>&1
 run_ok "export conversations" "$SHOPDESK" export conversations
-contains "the spec's structure" "$T/out" '{"conversations":[{"id":"s000001","turns":[{"speaker":"user","text":"my email is [email], where is order 12218"}'
+contains "the spec's structure" "$T/out" '{"conversations":[{"id":"s000001","turns":[{"speaker":"user","text":"my email is [email], where is order 12218","intent":"track_order"}'
 not_contains "no email left" "$T/out" "ann@example.com"
 run_ok "export nlu -o FILE" "$SHOPDESK" -q export nlu -o "$T/nlu.jsonl"
 [ "$(wc -l <"$T/nlu.jsonl")" -eq 2 ]; ok $? "two NLU examples in the file"

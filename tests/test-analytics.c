@@ -3,7 +3,8 @@
  * (analytics_compute_full, the computation they replace): on a generated
  * history of three keys over two weeks, with sessions across midnight,
  * escalations, agent lines, status changes and ratings, every figure of
- * every whole-day range tried, in every scope, must be the same object.
+ * every whole-day range tried, in every scope, must be the same object,
+ * the quality figures (analytics-qtotals.c) with their measures too.
  * Then the same after analytics_rebuild, and after an upgrade (totals
  * missing, rebuilt by the first call).
  */
@@ -18,6 +19,7 @@
 #include "analytics.h"
 #include "apikey.h"
 #include "history.h"
+#include "quality.h"
 #include "store.h"
 #include "tap.h"
 
@@ -94,8 +96,16 @@ turn(struct gen *g, const char *sid)
 	static const char *const statuses[] = { "active", "active", "active",
 	    "active", "active", "active", "active", "active", "closed",
 	    "escalated", "agent" };
+	static const char *const terms[] = { "order where", "order where",
+	    "blorp", "", "laptop want", "agent", "", "" };
+	static const char *const variants[] = { NULL, "order_status#1",
+	    "order_status#2", "recommend#1" };
+	static const char *const generators[] = { NULL, "template", "llm" };
+	static const char *const feelings[] = { "none", "none", "frustrated",
+	    "angry", NULL };
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct history_turn ht;
+	struct quality_turn q;
 	long long	 fid;
 	unsigned	 t = rnd(8);
 	int		 i, n;
@@ -110,6 +120,19 @@ turn(struct gen *g, const char *sid)
 	ht.latency_us = rnd(12) == 0 ? -1 : 100 + (long long)rnd(3000);
 	ht.state = "{}";
 	ht.status = statuses[rnd(rnd(5) == 0 ? 11 : 9)];
+	/* The quality measures: relevance, variants, feelings, repeats. */
+	memset(&q, 0, sizeof q);
+	q.terms = (char *)terms[t];
+	q.asked = (int)rnd(4);
+	q.covered = q.asked > 0 ? (int)rnd((unsigned)q.asked + 1) : 0;
+	q.variant = variants[rnd(4)];
+	q.generator = generators[rnd(3)];
+	q.feeling = feelings[rnd(5)];
+	q.urgent = rnd(9) == 0;
+	ht.quality = rnd(12) == 0 ? NULL : &q;
+	ht.claims = (int)rnd(3);
+	ht.claims_backed = ht.claims > 0 ? (int)rnd((unsigned)ht.claims + 1) :
+	    0;
 	if (history_turn_save(g->st, &ht, &err) != SD_OK) {
 		diag("turn: %s", sd_error_msg(&err));
 		g->failures++;

@@ -70,6 +70,48 @@ test_assign(void)
 	    "independently (%lld in the same arm)", same);
 }
 
+/* Retrieval weights: the blend and a weight per source kind. */
+static void
+test_parse_weights(void)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	cJSON		*a = NULL;
+	char		*s;
+	enum sd_rc	 rc;
+
+	ok(experiment_parse_arm("lex:bm25=0.7,faq=2,policy=0.5", &a,
+	    &err) == SD_OK, "an arm of retrieval weights");
+	s = cJSON_PrintUnformatted(a);
+	is_str(s, "{\"name\":\"lex\",\"settings\":{\"bm25\":0.7,"
+	    "\"faq\":2,\"policy\":0.5}}", "as JSON");
+	free(s);
+	cJSON_Delete(a);
+	ok(experiment_parse_arm("mix:bm25=0.25,vector=0.75", &a, &err) ==
+	    SD_OK, "bm25 and vector adding up to 1");
+	cJSON_Delete(a);
+	rc = experiment_parse_arm("mix:bm25=0.5,vector=0.6", &a, &err);
+	ok(rc == SD_ERR_USAGE && strstr(sd_error_msg(&err), "add up") !=
+	    NULL, "bm25 and vector not adding up: %s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	ok(experiment_parse_arm("x:vector=1.5", &a, &err) == SD_ERR_USAGE,
+	    "a vector weight over 1");
+	sd_error_clear(&err);
+	ok(experiment_parse_arm("x:faq=-1", &a, &err) == SD_ERR_USAGE,
+	    "a negative source weight");
+	sd_error_clear(&err);
+	ok(experiment_parse_arm("x:manual=11", &a, &err) == SD_ERR_USAGE,
+	    "a source weight over 10");
+	sd_error_clear(&err);
+	ok(experiment_parse_arm("x:faq=", &a, &err) == SD_ERR_USAGE,
+	    "an empty weight");
+	sd_error_clear(&err);
+	rc = experiment_parse_arm("x:blog=2", &a, &err);
+	ok(rc == SD_ERR_USAGE && strstr(sd_error_msg(&err), "ticket") !=
+	    NULL, "an unknown source lists the known ones: %s",
+	    sd_error_msg(&err));
+	sd_error_clear(&err);
+}
+
 static void
 test_parse(void)
 {
@@ -108,6 +150,7 @@ test_parse(void)
 	ok(experiment_parse_arm("x:", &a, &err) == SD_ERR_USAGE,
 	    "nothing after ':'");
 	sd_error_clear(&err);
+	test_parse_weights();
 }
 
 static cJSON *
@@ -266,6 +309,20 @@ test_store(struct store *st)
 	ok(rc == SD_OK && x.arm != NULL && strcmp(x.arm, "warm") == 0,
 	    "pinned: session %s, hashed to control, runs warm", sid);
 	experiment_exposure_release(&x);
+	sd_error_clear(&err);
+
+	/* A pinned arm's retrieval weights reach the exposure. */
+	experiment_stop(st, "tone", &err);
+	ok(experiment_create(st, "kb", NULL, arms2("base",
+	    "lex:bm25=0.7,faq=2"), &err) == SD_OK &&
+	    experiment_pin(st, "kb", "lex", &err) == SD_OK &&
+	    experiment_expose(st, "s1", NULL, &x, &err) == SD_OK &&
+	    x.set.has_vector && fabs(x.set.vector - 0.3) < 1e-9 &&
+	    x.set.has_kind_weight && x.set.kind_weight[SEARCH_FAQ] == 2 &&
+	    x.set.kind_weight[SEARCH_POLICY] == 1,
+	    "an arm's weights: vector 0.3, faq 2, the rest 1");
+	experiment_exposure_release(&x);
+	experiment_stop(st, "kb", &err);
 	sd_error_clear(&err);
 }
 

@@ -11,8 +11,10 @@
 #include <cjson/cJSON.h>
 
 #include "shopdesk.h"
+#include "corpus.h"
 #include "export.h"
 #include "history.h"
+#include "ingest.h"
 #include "mask.h"
 #include "store.h"
 #include "tap.h"
@@ -196,6 +198,61 @@ test_export(struct store *st)
 	free(s);
 }
 
+/*
+ * An export read back by shopdesk ingest: the stored training
+ * conversations, written in the same format, are the text exported.
+ */
+static void
+test_round_trip(struct store *st, const char *dir)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct ingest_stats is;
+	struct corpus_conv *v = NULL;
+	struct store	*st2;
+	struct sbuf	 back = SBUF_INIT;
+	char		*s, *file, *path2, *one;
+	long long	 n;
+	size_t		 nv = 0, i;
+	FILE		*fp;
+	cJSON		*o;
+
+	s = run(st, EXPORT_CONVERSATIONS, 0, &n);
+	ok(strstr(s, "{\"speaker\":\"user\",\"text\":\"thanks\","
+	    "\"intent\":\"thanks\"}") != NULL,
+	    "a customer line carries its intent");
+	file = xasprintf("%s/export.json", dir);
+	path2 = xasprintf("%s/in.db", dir);
+	fp = fopen(file, "w");
+	fputs(s, fp);
+	fclose(fp);
+	memset(&is, 0, sizeof is);
+	st2 = store_open(path2, NULL, &err);
+	ok(st2 != NULL && ingest_file(st2, file, NULL, &is, &err) == SD_OK,
+	    "the export ingests: %s", sd_error_msg(&err));
+	is_int(is.conversations, 2, "two conversations read");
+	is_int(is.examples, 3, "three labelled customer lines");
+	ok(st2 != NULL && corpus_list(st2, &v, &nv, &err) == SD_OK,
+	    "listed back");
+	sbuf_adds(&back, "{\"conversations\":[");
+	for (i = 0; i < nv; i++) {
+		o = corpus_conv_json(&v[i]);
+		one = cJSON_PrintUnformatted(o);
+		sbuf_addf(&back, "%s%s", i > 0 ? "," : "", one);
+		free(one);
+		cJSON_Delete(o);
+	}
+	sbuf_adds(&back, "]}\n");
+	is_str(back.buf, s, "the same conversations come back");
+	corpus_convs_free(v, nv);
+	if (st2 != NULL)
+		store_close(st2);
+	sd_error_clear(&err);
+	sbuf_release(&back);
+	free(s);
+	free(file);
+	free(path2);
+}
+
 int
 main(void)
 {
@@ -211,6 +268,7 @@ main(void)
 		return 1;
 	}
 	test_export(st);
+	test_round_trip(st, dir);
 	store_close(st);
 	free(path);
 	tap_rmtree(dir);

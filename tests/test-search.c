@@ -369,6 +369,28 @@ main(void)
 	store_exec(st, "UPDATE documents SET kind = 'policy'"
 	    " WHERE doc_key = 'policy-returns'", &err);
 	is_str(run(&q, NULL, NULL), "", "and a policy again (this one)");
+	/* An A/B arm's weight per kind reorders what the tables found. */
+	q = (struct search_query)SEARCH_QUERY_INIT;
+	q.text = "laptop return";
+	ids = run(&q, NULL, NULL);
+	is_str(first(ids), "policy-returns", "unweighted: the policy first");
+	{
+		double	 w[SEARCH_NKINDS] = { 1, 1, 1, 1, 1 };
+
+		w[SEARCH_PRODUCT] = 4;
+		q.kind_weight = w;
+		ids = run(&q, NULL, &res);
+		ok(strncmp(first(ids), "LAP-", 4) == 0 && has(ids,
+		    "policy-returns"), "products weighted 4: a laptop "
+		    "first, the policy still listed: %s", ids);
+		search_result_free(&res);
+		w[SEARCH_PRODUCT] = 1;
+		w[SEARCH_POLICY] = 0.1;
+		ids = run(&q, NULL, NULL);
+		ok(strcmp(first(ids), "policy-returns") != 0,
+		    "the policy weighted 0.1 is not first: %s", ids);
+		q.kind_weight = NULL;
+	}
 	q = (struct search_query)SEARCH_QUERY_INIT;
 	q.text = "sofa";
 	ids = run(&q, NULL, &res);
