@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 
 # s000001 (anonymous): lines 1 and 3; s000002 (C1001): lines 5 and 7.
-printf 'hi, I am ann@example.com\nI want a cheap tablet\n' |
+printf 'hi, I am ann@example.com\ncan i get a cheap reader tablet\n' |
     "$SHOPDESK" -q replay >/dev/null 2>&1
 printf '/user C1001\nhow much is the ROG Strix G15?\nis it in stock?\n' |
     "$SHOPDESK" -q replay >/dev/null 2>&1
@@ -20,17 +20,17 @@ contains "the fallback to an upset-sounding line first" "$T/first" \
     "     1   6.5  s000001#1    out_of_scope            1.00  -      angry, fallback, low relevance 0/3"
 sed -n 5p "$T/out" >"$T/second"
 contains "then the misread request, with its reasons" "$T/second" \
-    "     3   3.3  s000001#2    contact_human_agent     0.29  -      low confidence 0.29, low relevance 0/2"
-contains "its message under it" "$T/out" "> I want a cheap tablet"
+    "     3   5.4  s000001#2    get_refund              0.29  -      clarify, low confidence 0.29, low relevance 0/3"
+contains "its message under it" "$T/out" "> can i get a cheap reader tablet"
 not_contains "a confident, covered answer is not queued" "$T/out" \
     "how much is the ROG"
 run_ok "review queue --json" "$SHOPDESK" review queue --json --limit 2
 contains "JSON with the score and the reasons" "$T/out" \
-    '"score":3.34,"why":"low confidence 0.29, low relevance 0/2","review":null}]'
+    '"score":5.36,"why":"clarify, low confidence 0.29, low relevance 0/3","review":null}]'
 
 run_ok "review show" "$SHOPDESK" review show 3
-contains "the message" "$T/out" "message     I want a cheap tablet"
-contains "intent and confidence" "$T/out" "intent      contact_human_agent 0.29"
+contains "the message" "$T/out" "message     can i get a cheap reader tablet"
+contains "intent and confidence" "$T/out" "intent      get_refund 0.29"
 contains "the entities" "$T/out" "entities    category=tablets"
 contains "not reviewed yet" "$T/out" "review      not reviewed"
 
@@ -73,14 +73,14 @@ contains "the reply it should have given" "$T/out" "should say  We have several 
 run_ok "the queue without reviewed turns" "$SHOPDESK" review queue
 not_contains "turn 3 is done" "$T/out" "     3 "
 run_ok "review queue --all" "$SHOPDESK" review queue --all
-contains "lists it, marked" "$T/out" "0.29  bad    low confidence"
+contains "lists it, marked" "$T/out" "0.29  bad    clarify, low confidence"
 
 run_ok "export stories" "$SHOPDESK" -q export stories -o "$T/reviewed.story"
 cp "$T/reviewed.story" "$T/out"
 contains "one story per reviewed conversation" "$T/out" "story: s000001, reviewed"
 contains "earlier lines replayed, personal data masked" "$T/out" "> hi, I am [email]"
 not_contains "no email" "$T/out" "ann@example.com"
-contains "the corrected intent expected" "$T/out" "> I want a cheap tablet
+contains "the corrected intent expected" "$T/out" "> can i get a cheap reader tablet
 intent: recommendation"
 contains "the corrected entity" "$T/out" "entity: category=tablets"
 contains "the corrected reply" "$T/out" "reply-like: We have several tablets"
@@ -93,12 +93,12 @@ sed 's/^/# | /' "$T/reviewed.story"
 run_fails "before training, the story fails" 1 \
     "$SHOPDESK" test "$T/reviewed.story"
 contains "on the corrected intent" "$T/out" \
-    "intent: expected recommendation, got contact_human_agent"
+    "intent: expected recommendation, got get_refund"
 run_ok "train" "$SHOPDESK" -q train
 contains "with the reviewed turns" "$T/out" "(3 from reviews)"
 run_ok "after training, the story passes" "$SHOPDESK" test "$T/reviewed.story"
 contains "every story" "$T/out" "2 stories, 0 failed"
-printf 'I want a cheap tablet\n' | "$SHOPDESK" replay --json >"$T/out" 2>&1
+printf 'can i get a cheap reader tablet\n' | "$SHOPDESK" replay --json >"$T/out" 2>&1
 contains "the same message, in a new session, gets the corrected intent" \
     "$T/out" '"intent":{"name":"recommendation"'
 
