@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/console-lib.sh"
 
-printf 'hi, I am ann@example.com\nI want a cheap tablet\n' |
+printf 'hi, I am ann@example.com\ncan i get a cheap reader tablet\n' |
     "$SHOPDESK" -q replay >/dev/null 2>&1
 printf '/user C1001\nhow much is the ROG Strix G15?\n' |
     "$SHOPDESK" -q replay >/dev/null 2>&1
@@ -20,15 +20,15 @@ typeline "/review"
 expect "the review queue" "Review queue (2)"
 expect "the worst turn first, selected" ">      1   6.5  s000001#1"
 expect "with its reasons" "why:      angry, fallback, low relevance 0/3"
-expect "the misread request" "       3   3.3  s000001#2    contact_human_agent  0.29"
-expect "its line under it" "customer: I want a cheap tablet"
+expect "the misread request" "       3   5.4  s000001#2    get_refund           0.29"
+expect "its line under it" "customer: can i get a cheap reader tablet"
 keys Down
-expect "Down selects it" ">      3   3.3"
+expect "Down selects it" ">      3   5.4"
 keys Enter
 expect "Enter watches its session" "Watching s000001"
 expect "the review card in the debug pane" "Review of turn #2 (line 3)"
 expect "not reviewed yet" "not reviewed"
-expect "the intent scores beside it" "intent  contact_human_agent 0.29"
+expect "the intent scores beside it" "intent  get_refund       0.29"
 expect "the entities" "category  tablets"
 expect "the status line says what to do" "reviewing turn 3 (s000001#2)"
 echo "# A turn opened for review:"
@@ -69,7 +69,7 @@ sane_ok "terminal sane after quit"
 contains "review show sees what the console stored" "$T/out" \
     "review      bad by alice: intent recommendation, entity category=tablets"
 "$SHOPDESK" -q export stories >"$T/out" 2>&1
-contains "and the story expects it" "$T/out" "> I want a cheap tablet
+contains "and the story expects it" "$T/out" "> can i get a cheap reader tablet
 intent: recommendation
 entity: category=tablets
 reply-like: We have several tablets"
