@@ -179,25 +179,128 @@ dlg_handle_compare(struct tctx *t)
 }
 
 /*
- * "Which one has the longest battery?", "which of them is lightest?"
- * after a list: the answer is among the products just shown (the last
- * results), by the attribute's number in their specifications.  Not
- * about the catalog at large and never "which two would you like to
- * compare?".  1 when answered.
+ * The specifications a customer ranks products by, and where the
+ * catalog keeps each as a number: a numeric attribute, else a text one
+ * whose first number is read in the unit ("1TB" is 1000 GB, '15.6"' is
+ * inches).  Several keys per attribute: the first a product has counts.
  */
 static const struct {
 	const char	*attribute;	/* entity value */
-	const char	*key;		/* numeric catalog attribute */
-	const char	*unit;
+	const char	*key;		/* catalog attribute */
+	const char	*unit;		/* of the attribute's number */
 	int		 more;		/* 1: more is better by default */
+	double		 scale;		/* to the attribute's first row's
+					   unit (grams to kg) */
 } best_keys[] = {
-	{ "battery", "battery_hours", "hours", 1 },
-	{ "weight", "weight_kg", "kg", 0 },
-	{ "ram", "ram_gb", "GB", 1 },
-	{ "screen", "screen_size_in", "in", 1 },
-	{ "size", "screen_size_in", "in", 1 },
-	{ "refresh_rate", "refresh_hz", "Hz", 1 },
+	{ "battery", "battery_hours", "hours", 1, 1 },
+	{ "weight", "weight_kg", "kg", 0, 1 },
+	{ "weight", "weight_g", "g", 0, 0.001 },
+	{ "ram", "ram_gb", "GB", 1, 1 },
+	{ "ram", "ram", "GB", 1, 1 },
+	{ "storage", "storage", "GB", 1, 1 },
+	{ "storage", "capacity", "GB", 1, 1 },
+	{ "screen", "screen_size_in", "in", 1, 1 },
+	{ "screen", "screen", "in", 1, 1 },
+	{ "size", "screen_size_in", "in", 1, 1 },
+	{ "size", "screen", "in", 1, 1 },
+	{ "refresh_rate", "refresh_hz", "Hz", 1, 1 },
 };
+#define NBEST	(sizeof best_keys / sizeof best_keys[0])
+
+/* The attribute as best_keys names it (static), or NULL: not ranked. */
+const char *
+dlg_spec_rankable(const char *attribute)
+{
+	size_t	 k;
+
+	for (k = 0; k < NBEST; k++)
+		if (strcmp(best_keys[k].attribute, attribute) == 0)
+			return best_keys[k].attribute;
+	return NULL;
+}
+
+/* The number in text s in the unit ("2TB" in GB); 1 when one is there. */
+static int
+spec_text_number(const char *s, const char *unit, double *v)
+{
+	char	*end;
+
+	while (*s != '\0' && !isdigit((unsigned char)*s))
+		s++;
+	if (*s == '\0')
+		return 0;
+	*v = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	if (strcmp(unit, "GB") == 0) {
+		if (strncasecmp(end, "TB", 2) == 0)
+			*v *= 1000;
+		else if (strncasecmp(end, "GB", 2) != 0)
+			return 0;	/* "22 L", not a size in bytes */
+	} else if (strcmp(unit, "in") == 0 && *end != '"' &&
+	    strncasecmp(end, "in", 2) != 0)
+		return 0;
+	return 1;
+}
+
+/*
+ * The number p's specifications give for attribute (best_keys' names),
+ * in its unit; 1 when they give one.  Its best_keys row in *row.
+ */
+static int
+spec_number(const struct product *p, const char *attribute, double *v,
+    size_t *row)
+{
+	size_t	 k;
+	char	*s, *end;
+	int	 ok;
+
+	for (k = 0; k < NBEST; k++) {
+		if (strcmp(best_keys[k].attribute, attribute) != 0 ||
+		    (s = catalog_attr(p, best_keys[k].key)) == NULL)
+			continue;
+		*v = strtod(s, &end);
+		ok = end != s && *end == '\0';
+		if (!ok)
+			ok = spec_text_number(s, best_keys[k].unit, v);
+		free(s);
+		if (ok) {
+			*v *= best_keys[k].scale;
+			if (row != NULL)
+				*row = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * p's value of best_keys row k as the catalog words it ("1TB SSD"), or
+ * its number with the unit, so that the reply states what the store
+ * says.  Caller frees.
+ */
+static char *
+spec_shown(const struct product *p, size_t k)
+{
+	char	*s = catalog_attr(p, best_keys[k].key), *end, *out;
+	double	 v;
+
+	if (s == NULL)
+		return xstrdup("-");
+	v = strtod(s, &end);
+	if (end == s || *end != '\0')
+		return s;
+	out = xasprintf("%g %s", v, best_keys[k].unit);
+	free(s);
+	return out;
+}
+
+int
+dlg_spec_number(const struct product *p, const char *attribute, double *v)
+{
+	return spec_number(p, attribute, v, NULL);
+}
+
 static const char *const fewer_words[] = { "lightest", "lighter", "least",
 	"smallest", "smaller", "lowest", "shortest", "fewest", "less", NULL };
 static const char *const more_words[] = { "heaviest", "heavier", "most",
@@ -312,6 +415,89 @@ best_price(struct tctx *t)
 	return n > 0;
 }
 
+/* Words that make a specification say a product lacks a thing. */
+static const char *const lack_words[] = { "no", "none", "without", "not",
+	"lacks", NULL };
+
+/*
+ * The attribute of p whose value says it lacks what was asked ("layout":
+ * "compact, no number pad"), found as the value quoted in facts; NULL
+ * when the facts deny nothing.  Caller frees.
+ */
+static char *
+lacking_key(const struct product *p, const char *facts)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	cJSON		*a = cJSON_Parse(p->attrs), *it;
+	char		*key = NULL;
+	const char *const *w;
+
+	cJSON_ArrayForEach(it, a) {
+		if (key != NULL || !cJSON_IsString(it) ||
+		    strstr(facts, it->valuestring) == NULL)
+			continue;
+		text_fold(it->valuestring, strlen(it->valuestring), &f);
+		for (w = lack_words; *w != NULL && key == NULL; w++)
+			if (dlg_word_in(f.s.buf, *w, strlen(*w)))
+				key = xstrdup(it->string);
+	}
+	text_folded_release(&f);
+	cJSON_Delete(a);
+	return key;
+}
+
+/*
+ * "Which one has a number pad" when the only one whose specifications
+ * name it says it has none: say so, and what the others' same
+ * specification says, never that the one lacking it has it.  1 when
+ * answered.
+ */
+static int
+which_lacks(struct tctx *t, cJSON *res, const struct product *lack,
+    const char *facts, const char *key)
+{
+	struct sbuf	 others = SBUF_INIT;
+	struct product	 p;
+	const char	*other = NULL;
+	cJSON		*it;
+	char		*v, *m;
+	int		 n = 0;
+
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (!cJSON_IsString(it) || strcmp(it->valuestring,
+		    lack->sku) == 0 || !dlg_load_product(t, it->valuestring,
+		    &p))
+			continue;
+		if ((v = catalog_attr(&p, key)) != NULL) {
+			m = catalog_money(p.price, p.currency);
+			sbuf_addf(&others, "%s the %s (%s) lists %s %s",
+			    n == 0 ? "" : ";", p.name, m, key, v);
+			dlg_cite(t, "product", p.sku, p.name, "attrs");
+			other = it->valuestring;
+			n++;
+			free(m);
+			free(v);
+		}
+		product_release(&p);
+	}
+	if (n == 0) {
+		sbuf_release(&others);
+		return 0;
+	}
+	dlg_product_slots(t, lack, "");
+	dlg_cite(t, "product", lack->sku, lack->name, "attrs");
+	slots_set(&t->slots, "lacking", facts);
+	slots_set(&t->slots, "others", others.buf);
+	if (n == 1)
+		dlg_focus_push(t, other);
+	dlg_set_action(t, "which_has", "%s says it lacks what is asked; "
+	    "%d other(s) of the last list by %s", lack->sku, n, key);
+	dlg_say(t, "which_has_not");
+	sbuf_release(&others);
+	return 1;
+}
+
 /*
  * "Which garmin has maps?", "which one has a number pad": those of the
  * brand or kind named, or of the last list, whose specifications list
@@ -325,16 +511,19 @@ which_has(struct tctx *t)
 	    NULL };
 	cJSON		*res = dlg_jarr(t->state, "results"), *it, *group;
 	const char	*gname = NULL;
-	struct product	 p, v[RESULTS_MAX];
-	struct sbuf	 lines = SBUF_INIT, facts = SBUF_INIT;
+	struct product	 p, v[RESULTS_MAX], lack;
+	struct sbuf	 lines = SBUF_INIT, facts = SBUF_INIT,
+			 lack_facts = SBUF_INIT;
 	size_t		 n = 0, i;
-	char		*m;
+	char		*m, *key, *lack_key = NULL;
+	int		 answered;
 
 	if (!dlg_has_any(t, has) || dlg_count_entities(t, ENTITY_PRODUCT) >
 	    0 || !(dlg_has_word(t, "which") || dlg_has_word(t, "what")))
 		return 0;
 	if ((group = best_group(t, &gname)) != NULL)
 		res = group;
+	memset(&lack, 0, sizeof lack);
 	cJSON_ArrayForEach(it, res) {
 		memset(&p, 0, sizeof p);
 		if (n == RESULTS_MAX || !cJSON_IsString(it) ||
@@ -345,12 +534,25 @@ which_has(struct tctx *t)
 			product_release(&p);
 			continue;
 		}
+		/* "compact, no number pad" names it to deny it. */
+		if ((key = lacking_key(&p, facts.buf)) != NULL) {
+			if (lack_key == NULL) {
+				lack_key = key;
+				lack = p;
+				sbuf_adds(&lack_facts, facts.buf);
+			} else {
+				free(key);
+				product_release(&p);
+			}
+			continue;
+		}
 		m = catalog_money(p.price, p.currency);
 		sbuf_addf(&lines, "\n  - %s (%s): %s", p.name, m, facts.buf);
 		free(m);
 		dlg_cite(t, "product", p.sku, p.name, "attrs");
 		v[n++] = p;
 	}
+	answered = n > 0;
 	if (n > 0) {
 		slots_set(&t->slots, "group", gname != NULL ? gname : "");
 		slots_set(&t->slots, "matches", lines.buf);
@@ -360,13 +562,42 @@ which_has(struct tctx *t)
 		    "asked in their specifications", n, group != NULL ?
 		    "brand or kind named" : "last list");
 		dlg_say(t, group != NULL ? "which_has_group" : "which_has");
-	}
+	} else if (lack_key != NULL && group == NULL)
+		answered = which_lacks(t, res, &lack, lack_facts.buf,
+		    lack_key);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
+	if (lack_key != NULL)
+		product_release(&lack);
+	free(lack_key);
 	cJSON_Delete(group);
 	sbuf_release(&lines);
 	sbuf_release(&facts);
-	return n > 0;
+	sbuf_release(&lack_facts);
+	return answered;
+}
+
+/*
+ * The attribute a "which one" question ranks by: the first one said
+ * that is ranked by a number ("same price huh, which lasts longer on
+ * battery" ranks by battery), else the first said, else NULL.
+ */
+static const char *
+ranked_attribute(struct tctx *t)
+{
+	const struct entity *en, *first = NULL;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_ATTRIBUTE || en->value == NULL)
+			continue;
+		if (dlg_spec_rankable(en->value) != NULL)
+			return en->value;
+		if (first == NULL)
+			first = en;
+	}
+	return first != NULL ? first->value : NULL;
 }
 
 int
@@ -374,21 +605,21 @@ dlg_handle_best_of(struct tctx *t)
 {
 	static const char *const light_words[] = { "lightest", "lighter",
 	    "heaviest", "heavier", NULL };
-	const struct entity *en = dlg_first_entity(t, ENTITY_ATTRIBUTE);
 	const char	*attr;
 	cJSON		*res = dlg_jarr(t->state, "results"), *it,
 			*group = NULL;
 	const char	*gname = NULL;
 	struct product	 p, best;
 	struct sbuf	 others = SBUF_INIT;
-	size_t		 k;
+	size_t		 k, row, bestk = 0;
 	double		 v, bestv = 0;
-	char		*s, *end;
+	char		*s;
 	int		 more, have = 0, n = 0;
 
 	/* "Which is the lightest?" names the weight by its adjective. */
-	attr = en != NULL ? en->value : dlg_has_any(t, light_words) ?
-	    "weight" : NULL;
+	attr = ranked_attribute(t);
+	if (attr == NULL && dlg_has_any(t, light_words))
+		attr = "weight";
 	if (attr == NULL)
 		return best_price(t) || which_has(t);
 	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
@@ -402,10 +633,10 @@ dlg_handle_best_of(struct tctx *t)
 		cJSON_Delete(group);
 		return 0;
 	}
-	for (k = 0; k < sizeof best_keys / sizeof best_keys[0]; k++)
+	for (k = 0; k < NBEST; k++)
 		if (strcmp(best_keys[k].attribute, attr) == 0)
 			break;
-	if (k == sizeof best_keys / sizeof best_keys[0]) {
+	if (k == NBEST) {
 		/* "Which one has noise cancelling": a feature, not a
 		 * number to rank by. */
 		cJSON_Delete(group);
@@ -414,7 +645,7 @@ dlg_handle_best_of(struct tctx *t)
 	more = dlg_has_any(t, more_words) ? 1 : best_keys[k].more;
 	if (dlg_has_any(t, fewer_words))
 		more = 0;
-	if (strcmp(best_keys[k].key, "weight_kg") == 0)
+	if (strcmp(attr, "weight") == 0)
 		more = dlg_has_word(t, "heaviest") || dlg_has_word(t,
 		    "heavier");
 	memset(&best, 0, sizeof best);
@@ -423,23 +654,22 @@ dlg_handle_best_of(struct tctx *t)
 		if (!cJSON_IsString(it) ||
 		    !dlg_load_product(t, it->valuestring, &p))
 			continue;
-		s = catalog_attr(&p, best_keys[k].key);
-		v = s != NULL ? strtod(s, &end) : 0;
-		if (s == NULL || end == s) {
-			free(s);
+		if (!spec_number(&p, attr, &v, &row)) {
 			product_release(&p);
 			continue;
 		}
-		free(s);
 		n++;
-		if (group == NULL)
-			sbuf_addf(&others, "\n  - %s: %g %s", p.name, v,
-			    best_keys[k].unit);
+		if (group == NULL) {
+			s = spec_shown(&p, row);
+			sbuf_addf(&others, "\n  - %s: %s", p.name, s);
+			free(s);
+		}
 		if (!have || (more ? v > bestv : v < bestv)) {
 			if (have)
 				product_release(&best);
 			best = p;
 			bestv = v;
+			bestk = row;
 			have = 1;
 		} else
 			product_release(&p);
@@ -458,8 +688,10 @@ dlg_handle_best_of(struct tctx *t)
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked", best.sku);
 	dlg_product_slots(t, &best, "");
 	slots_set(&t->slots, "attribute", attr);
-	slots_setf(&t->slots, "best_value", "%g %s", bestv,
-	    best_keys[k].unit);
+	k = bestk;
+	s = spec_shown(&best, k);
+	slots_set(&t->slots, "best_value", s);
+	free(s);
 	slots_set(&t->slots, "others", others.buf);
 	slots_setf(&t->slots, "shown_count", "%d", n);
 	dlg_cite(t, "product", best.sku, best.name, best_keys[k].key);

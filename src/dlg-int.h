@@ -206,6 +206,7 @@ void		 dlg_focus_push(struct tctx *t, const char *sku);
 const char	*dlg_focus_top(struct tctx *t, int i);
 void		 dlg_results_set(struct tctx *t, const struct product *p,
 		    size_t n);
+void		 dlg_results_named(struct tctx *t);
 int		 dlg_load_product(struct tctx *t, const char *sku,
 		    struct product *p);
 void		 dlg_load_customer(struct tctx *t);
@@ -305,6 +306,11 @@ void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);
+/* The attribute if products rank by it as a number (static), or NULL. */
+const char	*dlg_spec_rankable(const char *attribute);
+/* p's number for a ranked attribute in its unit: 1 when it has one. */
+int		 dlg_spec_number(const struct product *p,
+		    const char *attribute, double *v);
 int		 dlg_handle_best_of(struct tctx *t);
 int		 dlg_handle_pair(struct tctx *t);
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -220,13 +221,34 @@ said_as_thing(struct tctx *t, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Is the brand said in full?  "Rain" of "Rain Design" is a word of the
+ * weather ("in the rain") before it is a brand the conversation never
+ * had; a shortened brand stands only for what the conversation holds.
+ */
+static int
+brand_in_full(struct tctx *t, const struct entity *br)
+{
+	const char	*name = br->brand != NULL ? br->brand : br->value;
+	size_t		 n = br->end - br->start, i, words = 1;
+
+	if (name == NULL)
+		return 0;
+	for (i = 0; name[i] != '\0'; i++)
+		words += name[i] == ' ';
+	if (words == 1)
+		return 1;
+	return n >= strlen(name) || strncasecmp(t->text + br->start, name,
+	    n) != 0 || memchr(t->text + br->start, ' ', n) != NULL;
+}
+
 /* A brand said alone as the thing meant, with no other name or kind. */
 static int
 brand_alone(struct tctx *t, const struct entity *br)
 {
 	return dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
 	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
-	    said_as_thing(t, br->start, br->end);
+	    brand_in_full(t, br) && said_as_thing(t, br->start, br->end);
 }
 
 /*
@@ -280,41 +302,302 @@ category_reference(struct tctx *t, const struct entity *ce)
 	return nhit == 1 ? dlg_ref_pick(r, hit) : NULL;
 }
 
-/* "The cheaper one", "the more expensive", "the better rated". */
+/*
+ * Words that pick one product by how it ranks among those shown: "the
+ * cheaper one", "the expensive one", "the bigger one", "the lighter
+ * one".  Plain adjectives ("cheap", "big") and the size and weight words
+ * pick only when said as the thing meant ("the big one", not "something
+ * big"); the comparatives of price and rating pick wherever they stand.
+ */
+enum rank_by { RANK_PRICE, RANK_RATING, RANK_SIZE, RANK_SPEC };
+static const struct {
+	const char	*word;
+	enum rank_by	 by;
+	int		 more;		/* 1: the most of it wins */
+	int		 as_thing;	/* must be said as the thing meant */
+	const char	*attribute;	/* RANK_SPEC: the attribute */
+} rank_words[] = {
+	{ "cheaper", RANK_PRICE, 0, 0, NULL },
+	{ "cheapest", RANK_PRICE, 0, 0, NULL },
+	{ "less expensive", RANK_PRICE, 0, 0, NULL },
+	{ "least expensive", RANK_PRICE, 0, 0, NULL },
+	{ "pricier", RANK_PRICE, 1, 0, NULL },
+	{ "priciest", RANK_PRICE, 1, 0, NULL },
+	{ "more expensive", RANK_PRICE, 1, 0, NULL },
+	{ "most expensive", RANK_PRICE, 1, 0, NULL },
+	{ "better rated", RANK_RATING, 1, 0, NULL },
+	{ "best rated", RANK_RATING, 1, 0, NULL },
+	{ "higher rated", RANK_RATING, 1, 0, NULL },
+	{ "highest rated", RANK_RATING, 1, 0, NULL },
+	{ "cheap", RANK_PRICE, 0, 1, NULL },
+	{ "inexpensive", RANK_PRICE, 0, 1, NULL },
+	{ "expensive", RANK_PRICE, 1, 1, NULL },
+	{ "pricey", RANK_PRICE, 1, 1, NULL },
+	{ "dearer", RANK_PRICE, 1, 1, NULL },
+	{ "bigger", RANK_SIZE, 1, 1, NULL },
+	{ "biggest", RANK_SIZE, 1, 1, NULL },
+	{ "larger", RANK_SIZE, 1, 1, NULL },
+	{ "largest", RANK_SIZE, 1, 1, NULL },
+	{ "big", RANK_SIZE, 1, 1, NULL },
+	{ "large", RANK_SIZE, 1, 1, NULL },
+	{ "smaller", RANK_SIZE, 0, 1, NULL },
+	{ "smallest", RANK_SIZE, 0, 1, NULL },
+	{ "small", RANK_SIZE, 0, 1, NULL },
+	{ "compact", RANK_SIZE, 0, 1, NULL },
+	{ "little", RANK_SIZE, 0, 1, NULL },
+	{ "lighter", RANK_SPEC, 0, 1, "weight" },
+	{ "lightest", RANK_SPEC, 0, 1, "weight" },
+	{ "heavier", RANK_SPEC, 1, 1, "weight" },
+	{ "heaviest", RANK_SPEC, 1, 1, "weight" },
+};
+
+/* Where the word w stands in the text as a whole word: 1 and [*a, *b). */
+static int
+word_at(struct tctx *t, const char *w, size_t *a, size_t *b)
+{
+	const char	*s = t->text, *p = s;
+	size_t		 n = strlen(w);
+
+	while ((p = strcasestr(p, w)) != NULL) {
+		if ((p == s || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n])) {
+			*a = (size_t)(p - s);
+			*b = *a + n;
+			return 1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/*
+ * "The one with more storage", "the one that lasts longer": a
+ * specification the customer ranks by, said after "one with" or "one
+ * that".  Its attribute (static), or NULL; *more says which end wins.
+ */
+static const char *
+one_with_spec(struct tctx *t, int *more)
+{
+	static const char *const lead[] = { "one with", "one that",
+	    "one which", "whichever has", "the model with", NULL };
+	static const char *const less[] = { "less", "fewer", "lower",
+	    "shorter", "smaller", "lighter", "least", NULL };
+	const struct entity *en;
+	size_t		 i;
+
+	if (!dlg_has_any(t, lead))
+		return NULL;
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_ATTRIBUTE || en->value == NULL ||
+		    !dlg_spec_rankable(en->value))
+			continue;
+		*more = !dlg_has_any(t, less);
+		if (strcmp(en->value, "weight") == 0)
+			*more = dlg_has_word(t, "heavier") ||
+			    dlg_has_word(t, "heaviest");
+		return dlg_spec_rankable(en->value);
+	}
+	return NULL;
+}
+
+/* Is w a word of p's name or specifications (folded)? */
+static int
+size_word(const struct product *p, const char *w)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	int		 yes = 0;
+	const char	*src[2] = { p->name, p->attrs };
+	size_t		 i;
+
+	for (i = 0; i < 2 && !yes; i++) {
+		if (src[i] == NULL)
+			continue;
+		text_fold(src[i], strlen(src[i]), &f);
+		yes = f.s.buf != NULL && dlg_word_in(f.s.buf, w, strlen(w));
+	}
+	text_folded_release(&f);
+	return yes;
+}
+
+/*
+ * The size of p as the catalog says it: the screen, else the weight,
+ * else the words of its name or specifications ("compact", "mini"
+ * small; "full-size", "max" big) counted, by level (0, 1, 2).
+ */
+static int
+size_of(const struct product *p, int level, double *v)
+{
+	static const char *const small[] = { "compact", "mini", "lite",
+	    "small", "no number pad", NULL };
+	static const char *const big[] = { "full-size", "full size", "max",
+	    "plus", "xl", "large", NULL };
+	const char *const *w;
+
+	switch (level) {
+	case 0:
+		return dlg_spec_number(p, "screen", v);
+	case 1:
+		return dlg_spec_number(p, "weight", v);
+	default:
+		*v = 0;
+		for (w = small; *w != NULL; w++)
+			if (size_word(p, *w))
+				*v -= 1;
+		for (w = big; *w != NULL; w++)
+			if (size_word(p, *w))
+				*v += 1;
+		return 1;
+	}
+}
+
+/* What rank_pick orders the candidates by. */
+struct rank_how {
+	enum rank_by	 by;
+	int		 more;
+	const char	*attribute;	/* RANK_SPEC */
+	int		 level;		/* RANK_SIZE: size_of's level */
+};
+
+static int
+rank_value(const struct product *p, const struct rank_how *h, double *v)
+{
+	switch (h->by) {
+	case RANK_PRICE:
+		*v = p->price;
+		return 1;
+	case RANK_RATING:
+		*v = p->rating;
+		return p->rating > 0;
+	case RANK_SPEC:
+		return dlg_spec_number(p, h->attribute, v);
+	case RANK_SIZE:
+		return size_of(p, h->level, v);
+	}
+	return 0;
+}
+
+/*
+ * The candidate that ranks first by h, when every one has the value and
+ * one stands alone at the top; NULL otherwise (a tie is no pick).
+ */
+static const char *
+rank_pick(struct tctx *t, const char *const *c, size_t n,
+    const struct rank_how *h)
+{
+	struct product	 p;
+	const char	*best = NULL;
+	double		 v, bestv = 0;
+	size_t		 i, have = 0;
+	int		 tie = 0;
+
+	for (i = 0; i < n; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, c[i], &p))
+			return NULL;
+		if (!rank_value(&p, h, &v)) {
+			product_release(&p);
+			return NULL;
+		}
+		product_release(&p);
+		if (best != NULL && fabs(v - bestv) < 1e-9)
+			tie = 1;
+		else if (best == NULL || (h->more ? v > bestv : v < bestv)) {
+			best = c[i];
+			bestv = v;
+			tie = 0;
+		}
+		have++;
+	}
+	return have >= 2 && !tie ? best : NULL;
+}
+
+/* Do the candidates share brand and kind (a line in several sizes)? */
+static int
+one_line(struct tctx *t, const char *const *c, size_t n)
+{
+	struct product	 p, q;
+	size_t		 i;
+	int		 same = 1;
+
+	memset(&q, 0, sizeof q);
+	if (n < 2 || !dlg_load_product(t, c[0], &q))
+		return 0;
+	for (i = 1; i < n && same; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, c[i], &p))
+			same = 0;
+		else
+			same = strcasecmp(p.brand, q.brand) == 0 &&
+			    strcmp(p.category, q.category) == 0;
+		product_release(&p);
+	}
+	product_release(&q);
+	return same;
+}
+
+/*
+ * "The cheaper one", "the expensive one", "the bigger one", "the one
+ * with more storage": the product that ranks first among those the
+ * conversation just showed (the last list when it holds two or more,
+ * else the list and the focus together).
+ */
 static const char *
 compared_reference(struct tctx *t, const char **how)
 {
-	cJSON		*res = dlg_jarr(t->state, "results"), *it;
-	struct product	 p;
-	const char	*best = NULL;
-	double		 bestv = 0;
-	int		 cheap, dear, better, want;
+	const char	*c[CONV_MAX], *pick = NULL, *attr;
+	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
+	struct rank_how	 h;
+	size_t		 i, n = 0, a, b;
 
-	cheap = dlg_has_word(t, "cheaper") || dlg_has_word(t, "cheapest") ||
-	    dlg_has_word(t, "less expensive");
-	dear = dlg_has_word(t, "pricier") ||
-	    dlg_has_word(t, "more expensive") ||
-	    dlg_has_word(t, "priciest") || dlg_has_word(t, "most expensive");
-	better = dlg_has_word(t, "better rated") ||
-	    dlg_has_word(t, "best rated") ||
-	    dlg_has_word(t, "higher rated");
-	if (!(cheap || dear || better) || cJSON_GetArraySize(res) == 0)
-		return NULL;
-	want = cheap ? 0 : dear ? 1 : 2;
-	cJSON_ArrayForEach(it, res) {
-		memset(&p, 0, sizeof p);
-		if (!dlg_load_product(t, it->valuestring, &p))
-			continue;
-		if (best == NULL || (want == 0 && p.price < bestv) ||
-		    (want == 1 && p.price > bestv) ||
-		    (want == 2 && p.rating > bestv)) {
-			best = it->valuestring;
-			bestv = want == 2 ? p.rating : p.price;
-		}
-		product_release(&p);
+	memset(&h, 0, sizeof h);
+	if ((attr = one_with_spec(t, &h.more)) != NULL) {
+		h.by = RANK_SPEC;
+		h.attribute = attr;
+		*how = "one with the most or least of a specification";
+	} else {
+		for (i = 0; i < sizeof rank_words / sizeof rank_words[0];
+		    i++)
+			if (dlg_has_word(t, rank_words[i].word) &&
+			    (!rank_words[i].as_thing || (word_at(t,
+			    rank_words[i].word, &a, &b) &&
+			    said_as_thing(t, a, b))))
+				break;
+		if (i == sizeof rank_words / sizeof rank_words[0])
+			return NULL;
+		h.by = rank_words[i].by;
+		h.more = rank_words[i].more;
+		h.attribute = rank_words[i].attribute;
+		*how = rank_words[i].word;
 	}
-	*how = cheap ? "cheaper" : dear ? "more expensive" : "better rated";
-	return best;
+	if (cJSON_GetArraySize(res) >= 2)
+		cJSON_ArrayForEach(it, res) {
+			if (cJSON_IsString(it) && n < CONV_MAX)
+				c[n++] = it->valuestring;
+		}
+	else
+		n = dlg_conversation(t, c, CONV_MAX);
+	if (n < 2)
+		return NULL;
+	r = dlg_ref_trace(t, h.by == RANK_PRICE ? "price among those shown" :
+	    h.by == RANK_RATING ? "rating among those shown" :
+	    h.by == RANK_SIZE ? "size among those shown" :
+	    "specification among those shown");
+	for (i = 0; i < n; i++)
+		dlg_ref_candidate(r, c[i]);
+	if (h.by != RANK_SIZE)
+		pick = rank_pick(t, c, n, &h);
+	for (h.level = 0; h.by == RANK_SIZE && pick == NULL && h.level < 3;
+	    h.level++)
+		pick = rank_pick(t, c, n, &h);
+	/* No size in the catalog: within one line the bigger model is the
+	 * dearer one (the Charge beside the Flip). */
+	if (h.by == RANK_SIZE && pick == NULL && one_line(t, c, n)) {
+		h.by = RANK_PRICE;
+		dlg_jset_str(r, "rule", "size by price within one line");
+		pick = rank_pick(t, c, n, &h);
+	}
+	return pick != NULL ? dlg_ref_pick(r, pick) : NULL;
 }
 
 /*
@@ -362,6 +645,36 @@ number_reference(struct tctx *t)
 }
 
 /*
+ * "The last one", "last of them": the ordinal, not the verb ("how long
+ * does the small one last") nor time ("last week").
+ */
+static int
+ordinal_last(struct tctx *t)
+{
+	static const char *const after[] = { "one", "ones", "of", "option",
+	    "model", NULL };
+	size_t		 a, b, i, n;
+	const char	*p;
+
+	if (!word_at(t, "last", &a, &b))
+		return 0;
+	for (p = t->text + b; *p == ' '; p++)
+		;
+	for (i = 0; after[i] != NULL; i++) {
+		n = strlen(after[i]);
+		if (strncasecmp(p, after[i], n) == 0 &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	/* "and the last?": at the end, after "the". */
+	while (a > 0 && t->text[a - 1] == ' ')
+		a--;
+	return !isalnum((unsigned char)*p) && a >= 3 &&
+	    strncasecmp(t->text + a - 3, "the", 3) == 0 &&
+	    (a == 3 || !isalnum((unsigned char)t->text[a - 4]));
+}
+
+/*
  * Resolve references to earlier products: "the first/second/last one",
  * a brand said alone, a model number of one shown, "the cheaper/more
  * expensive/better one", "it".  Returns a SKU (valid for the turn) or
@@ -401,7 +714,7 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 		*how = "number";
 		return best;
 	}
-	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
+	if ((ordinal_last(t) || dlg_has_word(t, "latter")) && n > 0) {
 		*how = "last";
 		return cJSON_GetArrayItem(res, n - 1)->valuestring;
 	}
@@ -472,7 +785,7 @@ brand_over_product(struct tctx *t)
 	if ((sku = brand_reference(t, br->value, &several)) != NULL ||
 	    several)
 		return sku;
-	return brand_catalog(t, br->value);
+	return brand_in_full(t, br) ? brand_catalog(t, br->value) : NULL;
 }
 
 /*
@@ -499,6 +812,7 @@ dlg_target_product(struct tctx *t, struct product *p)
 		if (en->sku != NULL) {
 			sku = en->sku;
 			how = "named";
+			dlg_results_named(t);
 			break;
 		}
 		/* A family ("iPhone 15"): its best match in the catalog. */

@@ -55,6 +55,36 @@ dlg_results_set(struct tctx *t, const struct product *p, size_t n)
 		cJSON_AddItemToArray(r, cJSON_CreateString(p[i].sku));
 }
 
+/*
+ * Several products named in one message ("do you have the MX Keys S and
+ * the K380?") are the list the next turn picks from ("which one has a
+ * number pad", "the small one"), as if the bot had listed them.
+ */
+void
+dlg_results_named(struct tctx *t)
+{
+	const struct entity *en;
+	const char	*v[RESULTS_MAX];
+	size_t		 i, k, n = 0;
+	cJSON		*r;
+
+	for (i = 0; i < t->e->el.n && n < RESULTS_MAX; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT || en->sku == NULL)
+			continue;
+		for (k = 0; k < n && strcmp(v[k], en->sku) != 0; k++)
+			;
+		if (k == n)
+			v[n++] = en->sku;
+	}
+	if (n < 2)
+		return;
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "results");
+	r = cJSON_AddArrayToObject(t->state, "results");
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(r, cJSON_CreateString(v[i]));
+}
+
 /* The product a turn is about: named, referred to, or in focus. */
 int
 dlg_load_product(struct tctx *t, const char *sku, struct product *p)
