@@ -718,7 +718,7 @@ dlg_handle_best_of(struct tctx *t)
 
 /* Words that ask about the pair, not one of them. */
 static const char *const pair_words[] = { "each", "both", "either",
-	"difference", "them", "two", "they", "between", NULL };
+	"difference", "them", "two", "they", "between", "which", NULL };
 /* Words that point at one product. */
 static const char *const one_words[] = { "it", "its", "it's", "this",
 	"that", "one", "cheaper", "cheapest", NULL };

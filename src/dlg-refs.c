@@ -789,21 +789,74 @@ brand_over_product(struct tctx *t)
 }
 
 /*
+ * Is the product entity said as what the customer owns or uses ("i only
+ * have the ps5", "for my iphone 15", "with my macbook"), the context of
+ * the question rather than its subject?  Looks at the two words before.
+ */
+static int
+said_as_context(struct tctx *t, const struct entity *en)
+{
+	static const char *const marks[] = { "my", "have", "own", "got",
+	    "for", "with", "using", "use", "mine", NULL };
+	const char	*s = t->text;
+	size_t		 b = en->start, a, k, w;
+
+	for (w = 0; w < 2 && b > 0; w++) {
+		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+			b--;
+		for (a = b; a > 0 && isalnum((unsigned char)s[a - 1]); a--)
+			;
+		for (k = 0; marks[k] != NULL; k++)
+			if (b - a == strlen(marks[k]) &&
+			    strncasecmp(s + a, marks[k], b - a) == 0)
+				return 1;
+		b = a;
+	}
+	return 0;
+}
+
+/*
+ * The product entity a question is about: the first one, passing over
+ * those said as the customer's own ("i only have the ps5, price of the
+ * B4?") when another is said; NULL when none.
+ */
+static const struct entity *
+subject_entity(struct tctx *t)
+{
+	const struct entity *en, *first = NULL;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (!said_as_context(t, en))
+			return en;
+		if (first == NULL)
+			first = en;
+	}
+	return first;
+}
+
+/*
  * The product the customer means: a product entity, else a reference,
  * else the product in focus.  Records how in the trace.
  */
 int
 dlg_target_product(struct tctx *t, struct product *p)
 {
-	const struct entity *en, *lacking = NULL;
+	const struct entity *en, *lacking = NULL, *subject;
 	const char	*sku = NULL, *how = "focus";
 	size_t		 i;
 
 	if ((sku = brand_over_product(t)) != NULL)
 		how = "brand";
+	subject = subject_entity(t);
 	for (i = 0; sku == NULL && i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
-		if (en->type != ENTITY_PRODUCT)
+		if (en->type != ENTITY_PRODUCT || (en != subject &&
+		    dlg_count_entities(t, ENTITY_PRODUCT) > 1 &&
+		    said_as_context(t, en)))
 			continue;
 		if (dlg_entity_unknown(en)) {
 			lacking = en;

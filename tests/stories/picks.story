@@ -93,3 +93,19 @@ contains: Galaxy Buds FE
 > does it work in the rain?
 not-contains: Rain Design
 not-contains: mStand
+
+story: a product said as the customer's own is the context, not the subject
+> LG C4 55 or LG B4 55? for movies and ps5
+action: compare
+> i only have the ps5 so 2 is fine. price of the B4?
+contains: LG 55" B4
+contains: $1,099
+not-contains: PlayStation
+
+story: which one of a pair, asked of a feature, answers for both
+> Bose QuietComfort Ultra Earbuds or AirPods Pro 2?
+action: compare
+> which one is more water resistant
+action: compare_followup
+contains: IPX4
+contains: IP54
