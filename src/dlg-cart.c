@@ -257,7 +257,7 @@ cart_targets(struct tctx *t, struct product *v, size_t max,
  * reference ("the cheaper one then").  NULL when the message is not
  * such a choice or names none of those shown, or several.
  */
-static const char *const choice_cues[] = { "then", "it is", "it'll be",
+static const char *const choice_cues[] = { "then", "it is", "fine", "it'll be",
 	"itll be", "it will be", "i choose", "i pick", "let's do",
 	"lets do", "go for", "sold", "decided", NULL };
 static const char *const asking_words[] = { "is", "are", "does", "do",

@@ -120,3 +120,12 @@ not-contains: Added
 > the charge 5 then. does it float
 not-contains: Added
 contains: JBL Charge 5
+
+story: "fine" with a brand of the two compared takes that one
+user: C1019
+> compare the samsung 990 pro 2tb and the seagate firecuda 530
+action: compare
+> fine, the seagate
+action: cart_add
+contains: Added the Seagate FireCuda 530
+not-contains: 990 PRO
