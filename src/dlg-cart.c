@@ -64,9 +64,13 @@ static const char *const not_cart_words[] = { "coupon", "code", "promo",
 static const char *const remove_words[] = { "remove", "take out",
 	"take off", "delete", "drop", "get rid", NULL };
 
-/* The cart's lines and total into slots; the number of items. */
+/*
+ * The cart's lines and total into slots; the number of items.  With
+ * shown set the items are what the conversation holds now ("has the
+ * price dropped?", "back to the headphones" after "what's in my cart").
+ */
 static size_t
-cart_slots(struct tctx *t)
+cart_slots(struct tctx *t, int shown)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct cart_item *v = NULL;
@@ -75,10 +79,19 @@ cart_slots(struct tctx *t)
 	double		 total = 0;
 	int		 count = 0;
 	char		*m;
+	cJSON		*r;
 
 	if (catalog_cart_items(t->st, t->cust.id, &v, &n, &err) != SD_OK) {
 		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
 		sd_error_clear(&err);
+	}
+	if (shown && n > 0) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "results");
+		r = cJSON_AddArrayToObject(t->state, "results");
+		for (i = 0; i < n && i < RESULTS_MAX; i++)
+			cJSON_AddItemToArray(r, cJSON_CreateString(v[i].sku));
+		for (i = n < RESULTS_MAX ? n : RESULTS_MAX; i-- > 0;)
+			dlg_focus_push(t, v[i].sku);
 	}
 	for (i = 0; i < n; i++) {
 		m = catalog_money(v[i].price, "USD");
@@ -350,6 +363,35 @@ brand_said(struct tctx *t, const char *brand)
 	return yes;
 }
 
+/*
+ * "Ecobee then" after the Nest thermostat: a brand not shown, chosen
+ * over the product in focus, is its one product of the same kind (the
+ * catalog's, as dlg-refs.c finds it); NULL when that is not one.
+ */
+static const char *
+other_of_kind(struct tctx *t)
+{
+	struct product	 p, f;
+	const char	*how = NULL, *sku;
+	int		 same;
+
+	if ((sku = dlg_resolve_reference(t, &how)) == NULL || how == NULL ||
+	    strcmp(how, "brand in catalog") != 0)
+		return NULL;
+	memset(&p, 0, sizeof p);
+	memset(&f, 0, sizeof f);
+	if (!dlg_load_product(t, sku, &p))
+		return NULL;
+	same = dlg_load_product(t, dlg_focus_top(t, 0), &f) &&
+	    strcmp(p.category, f.category) == 0 && (p.subcategory == NULL ||
+	    f.subcategory == NULL || strcmp(p.subcategory,
+	    f.subcategory) == 0);
+	product_release(&p);
+	if (f.sku != NULL)
+		product_release(&f);
+	return same ? sku : NULL;
+}
+
 static const char *
 accepted_shown(struct tctx *t)
 {
@@ -362,21 +404,27 @@ accepted_shown(struct tctx *t)
 	if (!dlg_has_any(t, choice_cues) || asks_something(t) ||
 	    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    (nc = dlg_conversation(t, conv, CONV_MAX)) < 2)
+	    (nc = dlg_conversation(t, conv, CONV_MAX)) < 1)
 		return NULL;
 	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
 		if (en->type != ENTITY_PRODUCT && en->type != ENTITY_BRAND &&
 		    en->type != ENTITY_CATEGORY)
 			continue;
-		if ((sku = en->type == ENTITY_PRODUCT && en->sku != NULL ?
-		    en->sku : dlg_shown_match(t, en)) == NULL)
+		if (en->type == ENTITY_BRAND && dlg_shown_match(t, en) ==
+		    NULL)
+			return other_of_kind(t);
+		if (nc < 2 || (sku = en->type == ENTITY_PRODUCT &&
+		    en->sku != NULL ? en->sku : dlg_shown_match(t, en)) ==
+		    NULL)
 			return NULL;	/* another product than those shown */
 		for (nc = dlg_conversation(t, conv, CONV_MAX); nc > 0 &&
 		    strcmp(conv[nc - 1], sku) != 0; nc--)
 			;
 		return nc > 0 ? sku : NULL;
 	}
+	if (nc < 2)
+		return NULL;
 	/* "The apple ones": a brand of one shown, said as a word. */
 	for (i = 0; i < nc; i++) {
 		memset(&p, 0, sizeof p);
@@ -424,7 +472,7 @@ cart_apply(struct tctx *t, struct product *v, size_t n, int add)
 		    v[i - 1].sku);
 		dlg_say(t, "cart_error");
 	} else {
-		cart_slots(t);
+		cart_slots(t, 0);
 		dlg_set_action(t, add ? "cart_add" : "cart_remove",
 		    "%s %s", add ? "added" : changed ? "removed" :
 		    "not in cart", skus.buf);
@@ -496,7 +544,7 @@ dlg_handle_cart(struct tctx *t)
 	}
 	if (!add && !del) {
 		dlg_set_action(t, "cart_show", "cart of %s", t->cust.id);
-		dlg_say(t, cart_slots(t) > 0 ? "cart_show" : "cart_empty");
+		dlg_say(t, cart_slots(t, 1) > 0 ? "cart_show" : "cart_empty");
 		return 1;
 	}
 	memset(v, 0, sizeof v);

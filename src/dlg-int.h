@@ -36,6 +36,7 @@
  *	suspended	forms put aside by a topic switch, newest first
  *	fallbacks	consecutive turns the bot could not answer
  *	order		the order in focus (last discussed)
+ *	order_items	its items' SKUs, part of the conversation
  *	order_choices	orders just listed to choose from {id, placed_at}
  *	kb_doc		the document the last knowledge answer came from
  *	upset		turns the customer was frustrated or angry
@@ -224,17 +225,22 @@ int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 		    char **words);
 
 #define REF_CANDS	32	/* candidates a name is weighed among */
-#define CONV_MAX	(RESULTS_MAX + FOCUS_MAX)	/* conversation's */
+#define CONV_MAX	(RESULTS_MAX + 2 * FOCUS_MAX)	/* conversation's */
 
 /* dlg-refs.c */
 extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+/* The product of the conversation a short name means, or NULL. */
+const char	*dlg_loose_name(struct tctx *t, const struct entity *en);
+/* A product named is in focus if the turn left the focus as before. */
+void		 dlg_focus_named(struct tctx *t, const char *before);
 int		 dlg_target_product(struct tctx *t, struct product *p);
 /* The trace's "reference" with rule set; its candidates and pick. */
 cJSON		*dlg_ref_trace(struct tctx *t, const char *rule);
 void		 dlg_ref_candidate(cJSON *r, const char *sku);
 const char	*dlg_ref_pick(cJSON *r, const char *sku);
-/* The last list's SKUs then the focus's, at most max, in order. */
+/* The last list's SKUs, the focus's, then the focused order's items,
+ * at most max, in order. */
 size_t		 dlg_conversation(struct tctx *t, const char **v, size_t max);
 
 /* dlg-names.c */

@@ -53,15 +53,18 @@ dlg_ref_pick(cJSON *r, const char *sku)
 	return dlg_jstr(r, "picked");
 }
 
-/* What the conversation offers: the last list, then the focus. */
+/*
+ * What the conversation offers: the last list, the focus, then the
+ * items of the order in focus.
+ */
 size_t
 dlg_conversation(struct tctx *t, const char **v, size_t max)
 {
-	const char	*lists[] = { "results", "focus" };
+	const char	*lists[] = { "results", "focus", "order_items" };
 	cJSON		*it;
 	size_t		 n = 0, i, l;
 
-	for (l = 0; l < 2; l++)
+	for (l = 0; l < 3; l++)
 		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
 			if (!cJSON_IsString(it))
 				continue;
@@ -259,7 +262,7 @@ brand_alone(struct tctx *t, const struct entity *br)
 static const char *
 category_reference(struct tctx *t, const struct entity *ce)
 {
-	const char	*lists[] = { "focus", "results" };
+	const char	*lists[] = { "focus", "results", "order_items" };
 	const char	*hit = NULL;
 	struct product	 p;
 	cJSON		*it, *r;
@@ -272,7 +275,7 @@ category_reference(struct tctx *t, const struct entity *ce)
 	    dlg_first_entity(t, ENTITY_BRAND) != NULL)
 		return NULL;
 	r = dlg_ref_trace(t, "kind in conversation");
-	for (l = 0; l < 2; l++)
+	for (l = 0; l < 3; l++)
 		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
 			if (!cJSON_IsString(it) || (hit != NULL &&
 			    strcmp(hit, it->valuestring) == 0))
@@ -536,6 +539,31 @@ one_line(struct tctx *t, const char *const *c, size_t n)
 	return same;
 }
 
+/* How many of the last of c[0..n) are the focused order's items only. */
+static size_t
+order_items_in(struct tctx *t, const char *const *c, size_t n)
+{
+	cJSON	*lists[2], *it;
+	size_t	 k = 0;
+	int	 shown;
+
+	lists[0] = dlg_jarr(t->state, "results");
+	lists[1] = dlg_jarr(t->state, "focus");
+	while (k < n) {
+		shown = 0;
+		cJSON_ArrayForEach(it, lists[0])
+			shown |= cJSON_IsString(it) &&
+			    strcmp(it->valuestring, c[n - 1 - k]) == 0;
+		cJSON_ArrayForEach(it, lists[1])
+			shown |= cJSON_IsString(it) &&
+			    strcmp(it->valuestring, c[n - 1 - k]) == 0;
+		if (shown)
+			break;
+		k++;
+	}
+	return k;
+}
+
 /*
  * "The cheaper one", "the expensive one", "the bigger one", "the one
  * with more storage": the product that ranks first among those the
@@ -575,8 +603,9 @@ compared_reference(struct tctx *t, const char **how)
 			if (cJSON_IsString(it) && n < CONV_MAX)
 				c[n++] = it->valuestring;
 		}
-	else
-		n = dlg_conversation(t, c, CONV_MAX);
+	else	/* shown: the list and the focus, not an order's items */
+		n = dlg_conversation(t, c, CONV_MAX) - order_items_in(t, c,
+		    dlg_conversation(t, c, CONV_MAX));
 	if (n < 2)
 		return NULL;
 	r = dlg_ref_trace(t, h.by == RANK_PRICE ? "price among those shown" :
@@ -838,6 +867,119 @@ subject_entity(struct tctx *t)
 	return first;
 }
 
+/* Does the folded name have every word of three letters or more of w? */
+static int
+name_has_words(const char *name, const char *w)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, words = 0;
+	int		 all = 1;
+
+	text_fold(name, strlen(name), &f);
+	n = text_tokenize(w, strlen(w), &tok, &cap);
+	for (i = 0; i < n && all; i++) {
+		if (tok[i].end - tok[i].start < 3)
+			continue;
+		words++;
+		all = dlg_word_in(f.s.buf, w + tok[i].start,
+		    tok[i].end - tok[i].start);
+	}
+	free(tok);
+	text_folded_release(&f);
+	return all && words > 0;
+}
+
+/*
+ * "The pencil" after an order with the Apple Pencil Pro: a product
+ * entity said by a word or two of a name (the catalog links "pencil" to
+ * one pencil) means the one of the conversation whose name has those
+ * words, when exactly one has.  Its SKU (valid for the turn), or NULL
+ * when the name is said in full or the conversation has none or
+ * several.
+ */
+const char *
+dlg_loose_name(struct tctx *t, const struct entity *en)
+{
+	const char	*conv[CONV_MAX], *hit = NULL;
+	struct text_folded said = TEXT_FOLDED_INIT;
+	struct product	 p;
+	size_t		 nc, i;
+	int		 nhit = 0;
+
+	if (en->type != ENTITY_PRODUCT || en->sku == NULL ||
+	    en->end <= en->start)
+		return NULL;
+	text_fold(t->text + en->start, en->end - en->start, &said);
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	for (i = 0; i < nc; i++) {
+		if (strcmp(conv[i], en->sku) == 0) {
+			hit = NULL;	/* the one named is there: it */
+			nhit = 0;
+			break;
+		}
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, conv[i], &p))
+			continue;
+		if (strlen(said.s.buf) < strlen(p.name) &&
+		    name_has_words(p.name, said.s.buf)) {
+			hit = conv[i];
+			nhit++;
+		}
+		product_release(&p);
+	}
+	text_folded_release(&said);
+	return nhit == 1 ? hit : NULL;
+}
+
+/* Has the text at [a, b) a run of three letters (not "65W" alone)? */
+static int
+has_word_run(const char *s, size_t a, size_t b)
+{
+	size_t	 run = 0;
+
+	for (; a < b; a++) {
+		run = isalpha((unsigned char)s[a]) ? run + 1 : 0;
+		if (run >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A product named in a turn that left the focus as it was (the bot
+ * asked what for, or answered about an order) is in focus from now:
+ * "is the echo dot any good" then "how many are in stock".  Only one
+ * product named, and not one matched on a number alone ("needs 65W" is
+ * no power adapter).  The focus top before the turn is before (NULL:
+ * none).
+ */
+void
+dlg_focus_named(struct tctx *t, const char *before)
+{
+	const char	*now = dlg_focus_top(t, 0);
+	const struct entity *en;
+	size_t		 i;
+
+	const char	*sku = NULL;
+
+	if ((now == NULL) != (before == NULL) || (now != NULL &&
+	    strcmp(now, before) != 0))
+		return;		/* the turn set the focus itself */
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT || en->sku == NULL)
+			continue;
+		if (sku != NULL && strcmp(sku, en->sku) != 0)
+			return;	/* several: which one is meant is unsure */
+		if (!has_word_run(t->text, en->start, en->end))
+			return;
+		sku = en->sku;
+	}
+	if (sku != NULL)
+		dlg_focus_push(t, sku);
+}
+
 /*
  * The product the customer means: a product entity, else a reference,
  * else the product in focus.  Records how in the trace.
@@ -865,7 +1007,12 @@ dlg_target_product(struct tctx *t, struct product *p)
 		if (en->sku != NULL) {
 			sku = en->sku;
 			how = "named";
-			dlg_results_named(t);
+			if ((sku = dlg_loose_name(t, en)) != NULL)
+				how = "name in conversation";
+			else {
+				sku = en->sku;
+				dlg_results_named(t);
+			}
 			break;
 		}
 		/* A family ("iPhone 15"): its best match in the catalog. */
