@@ -1,6 +1,6 @@
 /*
- * dlg-compare.c: two products side by side (a table of the attributes
- * that differ).
+ * dlg-compare.c: products side by side (a table of the attributes that
+ * differ), and which of those shown has the most or least of something.
  */
 #include "config.h"
 
@@ -16,105 +16,200 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
+/* At most this many products side by side ("iphone 15 vs galaxy s24
+ * vs pixel 8"). */
+#define COMPARE_MAX	4
+
 /* A row of the comparison: its cells, and its line of the text. */
 static void
 row_add(struct tctx *t, size_t tb, struct sbuf *text, const char *label,
-    const char *a, const char *b)
+    char *const *v, size_t n)
 {
-	const char	*cells[3] = { label, a, b };
+	const char	*cells[COMPARE_MAX + 1];
+	size_t		 i;
 
+	cells[0] = label;
+	sbuf_addf(text, "\n  %s: ", label);
+	for (i = 0; i < n; i++) {
+		cells[i + 1] = v[i] != NULL ? v[i] : "-";
+		sbuf_addf(text, "%s%s", i > 0 ? " | " : "", cells[i + 1]);
+	}
 	dlg_table_row(t, tb, cells);
-	sbuf_addf(text, "\n  %s: %s | %s", label, a, b);
+}
+
+static void
+values_free(char **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i]);
+		v[i] = NULL;
+	}
 }
 
 /*
- * The comparison of p[0] and p[1] as a table: price, rating, reviews,
- * warranty, then each attribute whose values differ.  Its text says
- * which product is A and which B, then a line per row.
+ * The comparison of p[0..n) as a table: price, rating, reviews,
+ * warranty, then each attribute whose values differ (in the order the
+ * products list them).  Its text says which product is A, B..., then a
+ * line per row.
  */
 static void
-compare_table(struct tctx *t, const struct product *p, struct sbuf *text)
+compare_table(struct tctx *t, const struct product *p, size_t n,
+    struct sbuf *text)
 {
-	const char	*heads[] = { "", p[0].name, p[1].name, NULL };
-	cJSON		*a, *b, *it, *other;
-	char		*m0, *m1, num[2][32];
-	size_t		 tb;
+	const char	*heads[COMPARE_MAX + 2];
+	char		*v[COMPARE_MAX] = { NULL };
+	cJSON		*attrs[COMPARE_MAX], *it, *seen;
+	size_t		 tb, i, k;
+	int		 differ;
 
-	tb = dlg_table_new(t, "comparison", heads);
-	sbuf_addf(text, "\n  A: %s\n  B: %s", p[0].name, p[1].name);
-	m0 = catalog_money(p[0].price, p[0].currency);
-	m1 = catalog_money(p[1].price, p[1].currency);
-	row_add(t, tb, text, "price", m0, m1);
-	free(m0);
-	free(m1);
-	snprintf(num[0], sizeof num[0], "%.1f", p[0].rating);
-	snprintf(num[1], sizeof num[1], "%.1f", p[1].rating);
-	row_add(t, tb, text, "rating", num[0], num[1]);
-	snprintf(num[0], sizeof num[0], "%lld", p[0].review_count);
-	snprintf(num[1], sizeof num[1], "%lld", p[1].review_count);
-	row_add(t, tb, text, "reviews", num[0], num[1]);
-	row_add(t, tb, text, "warranty", p[0].warranty, p[1].warranty);
-	a = cJSON_Parse(p[0].attrs);
-	b = cJSON_Parse(p[1].attrs);
-	cJSON_ArrayForEach(it, a) {
-		char *va, *vb;
-
-		other = cJSON_GetObjectItemCaseSensitive(b, it->string);
-		va = catalog_attr(&p[0], it->string);
-		vb = other != NULL ? catalog_attr(&p[1], it->string) : NULL;
-		if (va != NULL && (vb == NULL || strcmp(va, vb) != 0))
-			row_add(t, tb, text, it->string, va,
-			    vb != NULL ? vb : "-");
-		free(va);
-		free(vb);
+	heads[0] = "";
+	for (i = 0; i < n; i++) {
+		heads[i + 1] = p[i].name;
+		sbuf_addf(text, "\n  %c: %s", (int)('A' + i), p[i].name);
 	}
-	cJSON_Delete(a);
-	cJSON_Delete(b);
+	heads[n + 1] = NULL;
+	tb = dlg_table_new(t, "comparison", heads);
+	for (i = 0; i < n; i++)
+		v[i] = catalog_money(p[i].price, p[i].currency);
+	row_add(t, tb, text, "price", v, n);
+	values_free(v, n);
+	for (i = 0; i < n; i++)
+		v[i] = xasprintf("%.1f", p[i].rating);
+	row_add(t, tb, text, "rating", v, n);
+	values_free(v, n);
+	for (i = 0; i < n; i++)
+		v[i] = xasprintf("%lld", p[i].review_count);
+	row_add(t, tb, text, "reviews", v, n);
+	values_free(v, n);
+	for (i = 0; i < n; i++)
+		v[i] = xstrdup(p[i].warranty != NULL ? p[i].warranty : "-");
+	row_add(t, tb, text, "warranty", v, n);
+	values_free(v, n);
+	seen = cJSON_CreateObject();
+	for (i = 0; i < n; i++)
+		attrs[i] = cJSON_Parse(p[i].attrs);
+	for (k = 0; k < n; k++)
+		cJSON_ArrayForEach(it, attrs[k]) {
+			if (it->string == NULL || cJSON_GetObjectItemCaseSensitive(
+			    seen, it->string) != NULL)
+				continue;
+			cJSON_AddTrueToObject(seen, it->string);
+			differ = 0;
+			for (i = 0; i < n; i++) {
+				v[i] = catalog_attr(&p[i], it->string);
+				differ |= i > 0 && (v[i] == NULL || v[0] ==
+				    NULL || strcmp(v[i], v[0]) != 0);
+			}
+			/* Listed by the first: shown when any differs; by a
+			 * later one only: shown as the first lacks it. */
+			if (differ)
+				row_add(t, tb, text, it->string, v, n);
+			values_free(v, n);
+		}
+	for (i = 0; i < n; i++)
+		cJSON_Delete(attrs[i]);
+	cJSON_Delete(seen);
 	dlg_table_text(t, tb, text->buf);
 }
 
 /*
- * The pair just compared, remembered with the turn it was shown at: a
- * follow-up on the next turn ("price difference?", "do both do 144hz?",
- * "and battery life?") is about both.
+ * The products just compared, remembered with the turn they were shown
+ * at: a follow-up on the next turn ("price difference?", "what's the
+ * price of each", "do both do 144hz?") is about all of them.
  */
 static void
-pair_set(struct tctx *t, const char *a, const char *b)
+pair_set(struct tctx *t, const struct product *p, size_t n)
 {
 	cJSON	*pair = cJSON_CreateObject(), *skus;
+	size_t	 i;
 
 	skus = cJSON_AddArrayToObject(pair, "skus");
-	cJSON_AddItemToArray(skus, cJSON_CreateString(a));
-	cJSON_AddItemToArray(skus, cJSON_CreateString(b));
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(skus, cJSON_CreateString(p[i].sku));
 	cJSON_AddNumberToObject(pair, "at", (double)t->si.turns);
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pair");
 	cJSON_AddItemToObject(t->state, "pair", pair);
 }
 
-/* Side by side: the attributes that differ, with price and rating. */
+/*
+ * The summary of more than two compared: the lowest price and the best
+ * rating, each with every product that has it.
+ */
+static void
+compare_many_slots(struct tctx *t, const struct product *p, size_t n)
+{
+	struct sbuf	 low = SBUF_INIT, best = SBUF_INIT;
+	size_t		 i, lo = 0, hi = 0;
+	char		*m;
+
+	for (i = 1; i < n; i++) {
+		if (p[i].price < p[lo].price)
+			lo = i;
+		if (p[i].rating > p[hi].rating)
+			hi = i;
+	}
+	for (i = 0; i < n; i++) {
+		if (fabs(p[i].price - p[lo].price) < 0.005)
+			sbuf_addf(&low, "%s%s", low.len > 0 ? ", " : "",
+			    p[i].name);
+		if (fabs(p[i].rating - p[hi].rating) < 0.05)
+			sbuf_addf(&best, "%s%s", best.len > 0 ? ", " : "",
+			    p[i].name);
+	}
+	m = catalog_money(p[lo].price, p[lo].currency);
+	slots_set(&t->slots, "lowest", low.buf);
+	slots_set(&t->slots, "lowest_price", m);
+	slots_set(&t->slots, "best_rated", best.buf);
+	slots_setf(&t->slots, "best_rating", "%.1f", p[hi].rating);
+	slots_setf(&t->slots, "compared_count", "%zu", n);
+	free(m);
+	sbuf_release(&low);
+	sbuf_release(&best);
+}
+
+/* Is sku one of p[0..n)? */
+static int
+among(const struct product *p, int n, const char *sku)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(p[i].sku, sku) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Side by side: the attributes that differ, with price and rating.  Two
+ * products, or up to COMPARE_MAX named together ("iphone 15 vs galaxy
+ * s24 vs pixel 8").
+ */
 int
 dlg_handle_compare(struct tctx *t)
 {
-	struct product	 p[2];
+	struct product	 p[COMPARE_MAX];
 	const struct entity *en;
 	struct sbuf	 tab = SBUF_INIT;
 	size_t		 i, nprod = dlg_count_entities(t, ENTITY_PRODUCT);
-	int		 n = 0;
+	int		 n = 0, k;
 	const char	*sku;
 
 	memset(p, 0, sizeof p);
-	for (i = 0; i < t->e->el.n && n < 2; i++) {
+	for (i = 0; i < t->e->el.n && n < COMPARE_MAX; i++) {
 		en = &t->e->el.v[i];
 		if (en->type == ENTITY_PRODUCT && en->sku != NULL) {
-			if (n == 1 && strcmp(p[0].sku, en->sku) == 0)
+			if (among(p, n, en->sku))
 				continue;
 			n += dlg_load_product(t, en->sku, &p[n]);
 		} else if ((en->type == ENTITY_PRODUCT ||
 		    ((en->type == ENTITY_BRAND || en->type == ENTITY_CATEGORY)
-		    && nprod < 2)) && dlg_family_best(t, en, &p[n])) {
+		    && nprod < 2 && n < 2)) && dlg_family_best(t, en, &p[n])) {
 			/* Beside two names a category says what they are. */
-			if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
-				product_release(&p[1]);
+			if (among(p, n, p[n].sku)) {
+				product_release(&p[n]);
+				memset(&p[n], 0, sizeof p[n]);
 				continue;
 			}
 			n++;
@@ -128,7 +223,7 @@ dlg_handle_compare(struct tctx *t)
 		    (int)i >= cJSON_GetArraySize(res))
 			continue;
 		sku = cJSON_GetArrayItem(res, (int)i)->valuestring;
-		if (n == 1 && strcmp(sku, p[0].sku) == 0)
+		if (among(p, n, sku))
 			continue;
 		n += dlg_load_product(t, sku, &p[n]);
 	}
@@ -137,20 +232,20 @@ dlg_handle_compare(struct tctx *t)
 		sku = dlg_focus_top(t, (int)i);
 		if (sku == NULL)
 			break;
-		if (n == 1 && strcmp(sku, p[0].sku) == 0)
+		if (among(p, n, sku))
 			continue;
 		n += dlg_load_product(t, sku, &p[n]);
 	}
 	if (n < 2) {
-		for (i = 0; i < (size_t)n; i++)
-			product_release(&p[i]);
+		for (k = 0; k < n; k++)
+			product_release(&p[k]);
 		dlg_set_action(t, "ask_compare",
 		    "comparison needs two products; "
 		    "found %d", n);
 		dlg_say(t, "ask_compare");
 		return 1;
 	}
-	compare_table(t, p, &tab);
+	compare_table(t, p, (size_t)n, &tab);
 	dlg_product_slots(t, &p[0], "a_");
 	dlg_product_slots(t, &p[1], "b_");
 	slots_set(&t->slots, "table", tab.buf);
@@ -162,18 +257,24 @@ dlg_handle_compare(struct tctx *t)
 	    0.05 ? "1" : "");
 	slots_set(&t->slots, "better_rated", p[0].rating >= p[1].rating ?
 	    p[0].name : p[1].name);
-	for (i = 0; i < 2; i++)
-		dlg_cite(t, "product", p[i].sku, p[i].name,
+	if (n > 2)
+		compare_many_slots(t, p, (size_t)n);
+	for (k = 0; k < n; k++)
+		dlg_cite(t, "product", p[k].sku, p[k].name,
 		    "price,rating,attrs");
-	dlg_results_set(t, p, 2);
-	dlg_focus_push(t, p[1].sku);
-	dlg_focus_push(t, p[0].sku);
-	pair_set(t, p[0].sku, p[1].sku);
-	dlg_set_action(t, "compare", "side by side: %s vs %s", p[0].sku,
-	    p[1].sku);
-	dlg_say(t, "compare");
-	product_release(&p[0]);
-	product_release(&p[1]);
+	dlg_results_set(t, p, (size_t)n);
+	for (k = n; k-- > 0;)
+		dlg_focus_push(t, p[k].sku);
+	pair_set(t, p, (size_t)n);
+	if (n > 2)
+		dlg_set_action(t, "compare", "side by side: %d products, %s "
+		    "first", n, p[0].sku);
+	else
+		dlg_set_action(t, "compare", "side by side: %s vs %s",
+		    p[0].sku, p[1].sku);
+	dlg_say(t, n > 2 ? "compare_many" : "compare");
+	for (k = 0; k < n; k++)
+		product_release(&p[k]);
 	sbuf_release(&tab);
 	return 1;
 }
@@ -727,22 +828,24 @@ static const char *const pair_price_words[] = { "price", "prices", "cost",
 
 /* Each price as the price template says it (with its sale). */
 static void
-pair_prices(struct tctx *t, const struct product *p)
+pair_prices(struct tctx *t, const struct product *p, int n)
 {
-	int	 i;
+	int	 i, sale = -1;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < n; i++) {
 		dlg_product_slots(t, &p[i], "");
 		dlg_cite(t, "product", p[i].sku, p[i].name,
 		    "price,list_price");
 		dlg_say(t, "price");
+		if (sale < 0 && p[i].list_price > p[i].price)
+			sale = i;
 	}
 	/* The sale they are in, once. */
-	dlg_sale_note(t, p[0].list_price > p[0].price ? &p[0] : &p[1]);
+	dlg_sale_note(t, &p[sale >= 0 ? sale : 0]);
 }
 
 /*
- * A follow-up about the pair compared on the turn before: "price
+ * A follow-up about the products compared on the turn before: "price
  * difference?", "what's the price of each", "do both do 144hz?", "and
  * battery life?".  Each gets its answer, from its own row.  Not when the
  * customer names or points at one of them.  1 when answered.
@@ -752,45 +855,46 @@ dlg_handle_pair(struct tctx *t)
 {
 	cJSON		*pair = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "pair"), *skus;
-	struct product	 p[2];
+	struct product	 p[COMPARE_MAX];
 	const char	*how = NULL;
 	size_t		 said = 0;
-	int		 n = 0, i, price;
+	int		 n = 0, i, price, m;
 
 	skus = cJSON_GetObjectItemCaseSensitive(pair, "skus");
-	if (cJSON_GetArraySize(skus) != 2 ||
+	m = cJSON_GetArraySize(skus);
+	if (m < 2 || m > COMPARE_MAX ||
 	    t->si.turns - (long long)dlg_jnum(pair, "at", -10) > 2 ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    dlg_count_entities(t, ENTITY_BRAND) > 0 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    (dlg_has_any(t, one_words) && !dlg_has_any(t, pair_words)))
 		return 0;
-	/* "price of the 2800?", "the cheaper one": one of the two. */
+	/* "price of the 2800?", "the cheaper one": one of them. */
 	if (!dlg_has_any(t, pair_words) && dlg_resolve_reference(t, &how) !=
 	    NULL && how != NULL && strcmp(how, "it") != 0)
 		return 0;
 	memset(p, 0, sizeof p);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < m; i++)
 		n += dlg_load_product(t,
 		    cJSON_GetArrayItem(skus, i)->valuestring, &p[n]);
-	if (n < 2) {
+	if (n < m) {
 		for (i = 0; i < n; i++)
 			product_release(&p[i]);
 		return 0;
 	}
 	price = dlg_has_any(t, pair_price_words);
 	if (price)
-		pair_prices(t, p);
-	for (i = 0; i < 2; i++)
+		pair_prices(t, p, n);
+	for (i = 0; i < n; i++)
 		said += dlg_spec_answer(t, &p[i]);
 	if (price || said > 0) {
-		/* Still about both on the next turn. */
-		pair_set(t, p[0].sku, p[1].sku);
-		dlg_set_action(t, "compare_followup", "%s about both %s and "
-		    "%s, compared on the turn before", price ? "price" :
-		    "specifications", p[0].sku, p[1].sku);
+		/* Still about all of them on the next turn. */
+		pair_set(t, p, (size_t)n);
+		dlg_set_action(t, "compare_followup", "%s about the %d "
+		    "compared on the turn before, %s first", price ? "price" :
+		    "specifications", n, p[0].sku);
 	}
-	product_release(&p[0]);
-	product_release(&p[1]);
+	for (i = 0; i < n; i++)
+		product_release(&p[i]);
 	return price || said > 0;
 }

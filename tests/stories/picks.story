@@ -109,3 +109,21 @@ action: compare
 action: compare_followup
 contains: IPX4
 contains: IP54
+
+story: three products named together are compared together
+> iphone 15 vs galaxy s24 vs pixel 8
+action: compare
+contains: Google Pixel 8
+contains: Lowest price: Google Pixel 8 (128GB) ($699)
+> whats the price of each
+action: compare_followup
+contains: Apple iPhone 15 (128GB) costs $799
+contains: Google Pixel 8 (128GB) costs $699
+
+story: the cheapest of three compared
+> compare the jbl flip 6, the jbl charge 5 and the sonos roam 2
+action: compare
+contains: Sonos Roam 2
+> which is cheapest
+contains: JBL Flip 6
+not-contains: Charge 5 costs
