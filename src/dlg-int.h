@@ -36,9 +36,11 @@
  *	suspended	forms put aside by a topic switch, newest first
  *	fallbacks	consecutive turns the bot could not answer
  *	order		the order in focus (last discussed)
- *	order_items	its items' SKUs, part of the conversation
+ *	purchased	its items' SKUs, part of the conversation
  *	order_choices	orders just listed to choose from {id, placed_at}
  *	kb_doc		the document the last knowledge answer came from
+ *	asked		the product question answered on the last turn
+ *			{text, sku, at}, for "the Anker one then?"
  *	upset		turns the customer was frustrated or angry
  */
 #ifndef DLG_INT_H
@@ -230,6 +232,8 @@ int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 /* dlg-refs.c */
 extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+/* "The Anker one then?": the question before, about it (1). */
+int		 dlg_elliptic(struct tctx *t);
 /* The product of the conversation a short name means, or NULL. */
 const char	*dlg_loose_name(struct tctx *t, const struct entity *en);
 /* A product named is in focus if the turn left the focus as before. */

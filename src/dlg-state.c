@@ -471,11 +471,11 @@ dlg_order_focus_set(struct tctx *t, const char *id)
 
 	dlg_jset_str(t->state, "order", id);
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "order_choices");
-	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "order_items");
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "purchased");
 	memset(&o, 0, sizeof o);
 	dlg_retrieve_begin(t);
 	if (catalog_order(t->st, id, &o, &err) == SD_OK) {
-		items = cJSON_AddArrayToObject(t->state, "order_items");
+		items = cJSON_AddArrayToObject(t->state, "purchased");
 		for (i = 0; i < o.nitems && i < FOCUS_MAX; i++)
 			if (o.items[i].sku != NULL && o.items[i].sku[0] != '\0')
 				cJSON_AddItemToArray(items,
@@ -578,7 +578,7 @@ in_order_items(struct tctx *t, const char *sku)
 {
 	cJSON	*it;
 
-	cJSON_ArrayForEach(it, dlg_jarr(t->state, "order_items"))
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "purchased"))
 		if (cJSON_IsString(it) && strcmp(it->valuestring, sku) == 0)
 			return 1;
 	return 0;
@@ -642,6 +642,6 @@ order_focus_refresh(struct tctx *t)
 		dlg_jset_str(t->trace, "order_focus_dropped", focus);
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "order");
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state,
-		    "order_items");
+		    "purchased");
 	}
 }
