@@ -17,7 +17,9 @@
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
  *	dlg-offers.c	warranty plans, sale end dates, variants
- *	dlg-compare.c	comparisons
+ *	dlg-compare.c	comparisons, "which one has it"
+ *	dlg-rank.c	picking by price, size or a specification
+ *	dlg-follow.c	what a turn leaves for the next one
  *	dlg-compat.c	compatibility: does a product work with a device
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
@@ -232,20 +234,46 @@ int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 /* dlg-refs.c */
 extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
-/* "The Anker one then?": the question before, about it (1). */
-int		 dlg_elliptic(struct tctx *t);
+
 /* The product of the conversation a short name means, or NULL. */
 const char	*dlg_loose_name(struct tctx *t, const struct entity *en);
-/* A product named is in focus if the turn left the focus as before. */
-void		 dlg_focus_named(struct tctx *t, const char *before);
+
 int		 dlg_target_product(struct tctx *t, struct product *p);
 /* The trace's "reference" with rule set; its candidates and pick. */
 cJSON		*dlg_ref_trace(struct tctx *t, const char *rule);
 void		 dlg_ref_candidate(cJSON *r, const char *sku);
 const char	*dlg_ref_pick(cJSON *r, const char *sku);
+/* Is the text at [a, b) said as the thing meant ("the TCL one")? */
+int		 dlg_said_as_thing(struct tctx *t, size_t a, size_t b);
+/* Where word w stands in the text as a whole word: 1 and [*a, *b). */
+int		 dlg_word_at(struct tctx *t, const char *w, size_t *a,
+		    size_t *b);
+/* A product entity said as the customer's own ("for my iphone 15"). */
+int		 dlg_said_as_context(struct tctx *t, const struct entity *en);
+/* The product entity a question is about, or NULL. */
+const struct entity *dlg_subject_entity(struct tctx *t);
 /* The last list's SKUs, the focus's, then the focused order's items,
  * at most max, in order. */
 size_t		 dlg_conversation(struct tctx *t, const char **v, size_t max);
+
+/* dlg-follow.c */
+/* "The Anker one then?": the question before, about it (1). */
+int		 dlg_elliptic(struct tctx *t);
+/* A product named is in focus if the turn left the focus as before. */
+void		 dlg_focus_named(struct tctx *t, const char *before);
+
+/* dlg-rank.c */
+/* "The cheaper one", "the small one": the SKU ranking first, or NULL. */
+const char	*dlg_ranked_reference(struct tctx *t, const char **how);
+/* The SKUs of the brand or kind named, best rated first (caller
+ * deletes), or NULL when none is named or the last list is them. */
+cJSON		*dlg_best_group(struct tctx *t, const char **name);
+int		 dlg_handle_best_of(struct tctx *t);
+/* The attribute if products rank by it as a number (static), or NULL. */
+const char	*dlg_spec_rankable(const char *attribute);
+/* p's number for a ranked attribute in its unit: 1 when it has one. */
+int		 dlg_spec_number(const struct product *p,
+		    const char *attribute, double *v);
 
 /* dlg-names.c */
 int		 dlg_family_best(struct tctx *t, const struct entity *en,
@@ -316,12 +344,8 @@ void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);
-/* The attribute if products rank by it as a number (static), or NULL. */
-const char	*dlg_spec_rankable(const char *attribute);
-/* p's number for a ranked attribute in its unit: 1 when it has one. */
-int		 dlg_spec_number(const struct product *p,
-		    const char *attribute, double *v);
-int		 dlg_handle_best_of(struct tctx *t);
+/* "Which one has a number pad": among the last list or a group (1). */
+int		 dlg_which_has(struct tctx *t);
 int		 dlg_handle_pair(struct tctx *t);
 
 /* dlg-compat.c */
