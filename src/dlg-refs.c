@@ -601,7 +601,7 @@ dlg_loose_name(struct tctx *t, const struct entity *en)
 	struct text_folded said = TEXT_FOLDED_INIT;
 	struct product	 p;
 	size_t		 nc, i;
-	int		 nhit = 0;
+	int		 nhit = 0, ok;
 
 	if (en->type != ENTITY_PRODUCT || en->sku == NULL ||
 	    en->end <= en->start)
@@ -614,8 +614,13 @@ dlg_loose_name(struct tctx *t, const struct entity *en)
 			nhit = 0;
 			break;
 		}
+		/* Read, not retrieved: only the one meant is the turn's. */
 		memset(&p, 0, sizeof p);
-		if (!dlg_load_product(t, conv[i], &p))
+		dlg_retrieve_begin(t);
+		ok = catalog_product_by_sku(t->st, conv[i], &p, NULL) ==
+		    SD_OK;
+		dlg_retrieve_end(t);
+		if (!ok)
 			continue;
 		if (strlen(said.s.buf) < strlen(p.name) &&
 		    name_has_words(p.name, said.s.buf)) {
