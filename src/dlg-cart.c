@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +64,13 @@ static const char *const not_cart_words[] = { "coupon", "code", "promo",
 static const char *const remove_words[] = { "remove", "take out",
 	"take off", "delete", "drop", "get rid", NULL };
 
-/* The cart's lines and total into slots; the number of items. */
+/*
+ * The cart's lines and total into slots; the number of items.  With
+ * shown set the items are what the conversation holds now ("has the
+ * price dropped?", "back to the headphones" after "what's in my cart").
+ */
 static size_t
-cart_slots(struct tctx *t)
+cart_slots(struct tctx *t, int shown)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct cart_item *v = NULL;
@@ -74,10 +79,19 @@ cart_slots(struct tctx *t)
 	double		 total = 0;
 	int		 count = 0;
 	char		*m;
+	cJSON		*r;
 
 	if (catalog_cart_items(t->st, t->cust.id, &v, &n, &err) != SD_OK) {
 		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
 		sd_error_clear(&err);
+	}
+	if (shown && n > 0) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "results");
+		r = cJSON_AddArrayToObject(t->state, "results");
+		for (i = 0; i < n && i < RESULTS_MAX; i++)
+			cJSON_AddItemToArray(r, cJSON_CreateString(v[i].sku));
+		for (i = n < RESULTS_MAX ? n : RESULTS_MAX; i-- > 0;)
+			dlg_focus_push(t, v[i].sku);
 	}
 	for (i = 0; i < n; i++) {
 		m = catalog_money(v[i].price, "USD");
@@ -202,12 +216,21 @@ dlg_shown_match(struct tctx *t, const struct entity *en)
  * meant (named, referred to, in focus).  The count put in v.
  */
 static size_t
-cart_targets(struct tctx *t, struct product *v, size_t max)
+cart_targets(struct tctx *t, struct product *v, size_t max,
+    const char *chosen)
 {
 	const struct entity *en;
 	const char	*sku;
 	size_t		 i, k, n = 0;
 
+	if (chosen != NULL) {
+		if (!dlg_load_product(t, chosen, &v[0]))
+			return 0;
+		dlg_focus_push(t, v[0].sku);
+		dlg_jset_str(t->trace, "product_resolution", "chosen of "
+		    "those shown");
+		return 1;
+	}
 	for (i = 0; i < t->e->el.n && n < max; i++) {
 		en = &t->e->el.v[i];
 		if (en->type == ENTITY_PRODUCT && en->sku != NULL)
@@ -239,6 +262,190 @@ cart_targets(struct tctx *t, struct product *v, size_t max)
 	return n;
 }
 
+/*
+ * "Ok airpods it is", "ecobee then", "the apple ones then": after two or
+ * more products were shown, a choice said with nothing asked is taking
+ * one of them.  The product shown the words name: a product, brand or
+ * kind said, else the brand of one shown said as a word, else a
+ * reference ("the cheaper one then").  NULL when the message is not
+ * such a choice or names none of those shown, or several.
+ */
+static const char *const choice_cues[] = { "then", "it is", "fine", "it'll be",
+	"itll be", "it will be", "i choose", "i pick", "let's do",
+	"lets do", "go for", "sold", "decided", NULL };
+static const char *const asking_words[] = { "is", "are", "does", "do",
+	"how", "what", "whats", "what's", "which", "when", "where", "why",
+	"can", "could", "was", "will", "would", "should", "did", "not",
+	"dont", "don't", "no", "order", "return", "refund", "cancel",
+	"keep", NULL };
+
+/* Has s[a, b) the word w? */
+static int
+clause_has(const char *s, size_t a, size_t b, const char *w)
+{
+	char	*c = xstrndup(s + a, b - a);
+	int	 yes = dlg_word_in(c, w, strlen(w));
+
+	free(c);
+	return yes;
+}
+
+/* Does the clause at s open with a question word ("does it float")? */
+static int
+clause_opens_question(const char *s)
+{
+	static const char *const openers[] = { "is", "are", "does", "do",
+	    "how", "what", "whats", "which", "when", "where", "why", "can",
+	    "could", "will", "would", "should", "did", "has", "have", NULL };
+	const char *const *w;
+	size_t		 n;
+
+	while (*s == ' ')
+		s++;
+	for (w = openers; *w != NULL; w++) {
+		n = strlen(*w);
+		if (strncmp(s, *w, n) == 0 && !isalnum((unsigned char)s[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the clause of the choice ("i dont have one, ecobee then": "ecobee
+ * then") ask or deny something, its cues aside ("it is" has "is")?  A
+ * question mark anywhere asks.
+ */
+static int
+asks_something(struct tctx *t)
+{
+	struct sbuf	 rest = SBUF_INIT;
+	const char *const *w;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	char		*p, *cue = NULL;
+	size_t		 n, a, b;
+	int		 yes;
+
+	if (strchr(t->text, '?') != NULL)
+		return 1;
+	sbuf_adds(&rest, s);
+	for (w = choice_cues; *w != NULL; w++)
+		for (n = strlen(*w); (p = strstr(rest.buf, *w)) != NULL;) {
+			if (cue == NULL || p < cue)
+				cue = p;
+			memset(p, ' ', n);
+		}
+	/* The clause around the first cue. */
+	a = b = cue != NULL ? (size_t)(cue - rest.buf) : 0;
+	while (a > 0 && strchr(",.;!", rest.buf[a - 1]) == NULL)
+		a--;
+	while (b < rest.len && strchr(",.;!", rest.buf[b]) == NULL)
+		b++;
+	for (yes = 0, w = asking_words; *w != NULL && !yes; w++)
+		yes = clause_has(rest.buf, a, b, *w);
+	/* "the charge 5 then. does it float": another clause asks. */
+	for (n = 0; n < rest.len && !yes; n++)
+		if (n == 0 || strchr(",.;!", rest.buf[n - 1]) != NULL)
+			yes = clause_opens_question(rest.buf + n);
+	sbuf_release(&rest);
+	return yes;
+}
+
+/* Is brand said as a word (folded)? */
+static int
+brand_said(struct tctx *t, const char *brand)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	int		 yes;
+
+	text_fold(brand, strlen(brand), &f);
+	yes = f.s.buf != NULL && dlg_has_word(t, f.s.buf);
+	text_folded_release(&f);
+	return yes;
+}
+
+/*
+ * "Ecobee then" after the Nest thermostat: a brand not shown, chosen
+ * over the product in focus, is its one product of the same kind (the
+ * catalog's, as dlg-refs.c finds it); NULL when that is not one.
+ */
+static const char *
+other_of_kind(struct tctx *t)
+{
+	struct product	 p, f;
+	const char	*how = NULL, *sku;
+	int		 same;
+
+	if ((sku = dlg_resolve_reference(t, &how)) == NULL || how == NULL ||
+	    strcmp(how, "brand in catalog") != 0)
+		return NULL;
+	memset(&p, 0, sizeof p);
+	memset(&f, 0, sizeof f);
+	if (!dlg_load_product(t, sku, &p))
+		return NULL;
+	same = dlg_load_product(t, dlg_focus_top(t, 0), &f) &&
+	    strcmp(p.category, f.category) == 0 && (p.subcategory == NULL ||
+	    f.subcategory == NULL || strcmp(p.subcategory,
+	    f.subcategory) == 0);
+	product_release(&p);
+	if (f.sku != NULL)
+		product_release(&f);
+	return same ? sku : NULL;
+}
+
+static const char *
+accepted_shown(struct tctx *t)
+{
+	const char	*conv[CONV_MAX], *hit = NULL, *how = NULL, *sku;
+	const struct entity *en;
+	struct product	 p;
+	size_t		 nc, i;
+	int		 nhit = 0;
+
+	if (!dlg_has_any(t, choice_cues) || asks_something(t) ||
+	    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    (nc = dlg_conversation(t, conv, CONV_MAX)) < 1)
+		return NULL;
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT && en->type != ENTITY_BRAND &&
+		    en->type != ENTITY_CATEGORY)
+			continue;
+		if (en->type == ENTITY_BRAND && dlg_shown_match(t, en) ==
+		    NULL)
+			return other_of_kind(t);
+		if (nc < 2 || (sku = en->type == ENTITY_PRODUCT &&
+		    en->sku != NULL ? en->sku : dlg_shown_match(t, en)) ==
+		    NULL)
+			return NULL;	/* another product than those shown */
+		for (nc = dlg_conversation(t, conv, CONV_MAX); nc > 0 &&
+		    strcmp(conv[nc - 1], sku) != 0; nc--)
+			;
+		return nc > 0 ? sku : NULL;
+	}
+	if (nc < 2)
+		return NULL;
+	/* "The apple ones": a brand of one shown, said as a word. */
+	for (i = 0; i < nc; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, conv[i], &p))
+			continue;
+		if (p.brand != NULL && p.brand[0] != '\0' &&
+		    brand_said(t, p.brand)) {
+			hit = conv[i];
+			nhit++;
+		}
+		product_release(&p);
+	}
+	if (nhit == 1)
+		return hit;
+	if (nhit > 1)
+		return NULL;
+	sku = dlg_resolve_reference(t, &how);
+	return sku != NULL && how != NULL && strcmp(how, "it") != 0 ? sku :
+	    NULL;
+}
+
 /* Add or remove each of v[0..n); say what changed and the cart. */
 static void
 cart_apply(struct tctx *t, struct product *v, size_t n, int add)
@@ -265,7 +472,7 @@ cart_apply(struct tctx *t, struct product *v, size_t n, int add)
 		    v[i - 1].sku);
 		dlg_say(t, "cart_error");
 	} else {
-		cart_slots(t);
+		cart_slots(t, 0);
 		dlg_set_action(t, add ? "cart_add" : "cart_remove",
 		    "%s %s", add ? "added" : changed ? "removed" :
 		    "not in cart", skus.buf);
@@ -276,12 +483,40 @@ cart_apply(struct tctx *t, struct product *v, size_t n, int add)
 	sbuf_release(&skus);
 }
 
+/*
+ * No customer to hold a cart: sign in first.  A product being taken is
+ * named, so the customer knows which one the bot understood and the
+ * conversation keeps it in focus for "add it" after signing in.
+ */
+static void
+sign_in_first(struct tctx *t, int add, const char *chosen)
+{
+	struct product	 v[3];
+	size_t		 n = 0, i;
+
+	memset(v, 0, sizeof v);
+	if (add && (n = cart_targets(t, v, 3, chosen)) > 0) {
+		dlg_product_slots(t, &v[0], "");
+		for (i = 0; i < n; i++)
+			dlg_cite(t, "product", v[i].sku, v[i].name, "price");
+		dlg_set_action(t, "cart_sign_in", "cart without a customer; "
+		    "%s meant", v[0].sku);
+		dlg_say(t, "cart_sign_in_item");
+	} else {
+		dlg_set_action(t, "cart_sign_in", "cart without a customer");
+		dlg_say(t, "cart_sign_in");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+}
+
 int
 dlg_handle_cart(struct tctx *t)
 {
 	struct product	 v[3];
 	size_t		 n, i;
 	int		 cart, add, del, take_order;
+	const char	*chosen = NULL;
 
 	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
 	del = cart && dlg_has_any(t, remove_words);
@@ -289,8 +524,11 @@ dlg_handle_cart(struct tctx *t)
 	add = !del && (((dlg_has_any(t, take_words) || take_order) &&
 	    !dlg_has_any(t, later_words)) ||
 	    (cart && dlg_has_any(t, add_words)) || imperative_add(t));
-	if (!add && !del && !(cart && dlg_has_any(t, show_words)))
-		return 0;
+	if (!add && !del && !(cart && dlg_has_any(t, show_words))) {
+		if ((chosen = accepted_shown(t)) == NULL)
+			return 0;
+		add = 1;
+	}
 	/*
 	 * "I do want that one" about an order being discussed, "add it to
 	 * order 12345": the order's business, not the cart's.
@@ -301,17 +539,16 @@ dlg_handle_cart(struct tctx *t)
 		return 0;
 	dlg_load_customer(t);
 	if (!t->have_cust) {
-		dlg_set_action(t, "cart_sign_in", "cart without a customer");
-		dlg_say(t, "cart_sign_in");
+		sign_in_first(t, add, chosen);
 		return 1;
 	}
 	if (!add && !del) {
 		dlg_set_action(t, "cart_show", "cart of %s", t->cust.id);
-		dlg_say(t, cart_slots(t) > 0 ? "cart_show" : "cart_empty");
+		dlg_say(t, cart_slots(t, 1) > 0 ? "cart_show" : "cart_empty");
 		return 1;
 	}
 	memset(v, 0, sizeof v);
-	if ((n = add ? cart_targets(t, v, 3) :
+	if ((n = add ? cart_targets(t, v, 3, chosen) :
 	    (size_t)dlg_target_product(t, &v[0])) == 0) {
 		dlg_set_action(t, "cart_which", "no product to %s",
 		    add ? "add" : "remove");

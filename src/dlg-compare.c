@@ -1,6 +1,6 @@
 /*
- * dlg-compare.c: two products side by side (a table of the attributes
- * that differ).
+ * dlg-compare.c: products side by side (a table of the attributes that
+ * differ), and which of those shown has the most or least of something.
  */
 #include "config.h"
 
@@ -16,105 +16,200 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
+/* At most this many products side by side ("iphone 15 vs galaxy s24
+ * vs pixel 8"). */
+#define COMPARE_MAX	4
+
 /* A row of the comparison: its cells, and its line of the text. */
 static void
 row_add(struct tctx *t, size_t tb, struct sbuf *text, const char *label,
-    const char *a, const char *b)
+    char *const *v, size_t n)
 {
-	const char	*cells[3] = { label, a, b };
+	const char	*cells[COMPARE_MAX + 1];
+	size_t		 i;
 
+	cells[0] = label;
+	sbuf_addf(text, "\n  %s: ", label);
+	for (i = 0; i < n; i++) {
+		cells[i + 1] = v[i] != NULL ? v[i] : "-";
+		sbuf_addf(text, "%s%s", i > 0 ? " | " : "", cells[i + 1]);
+	}
 	dlg_table_row(t, tb, cells);
-	sbuf_addf(text, "\n  %s: %s | %s", label, a, b);
+}
+
+static void
+values_free(char **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i]);
+		v[i] = NULL;
+	}
 }
 
 /*
- * The comparison of p[0] and p[1] as a table: price, rating, reviews,
- * warranty, then each attribute whose values differ.  Its text says
- * which product is A and which B, then a line per row.
+ * The comparison of p[0..n) as a table: price, rating, reviews,
+ * warranty, then each attribute whose values differ (in the order the
+ * products list them).  Its text says which product is A, B..., then a
+ * line per row.
  */
 static void
-compare_table(struct tctx *t, const struct product *p, struct sbuf *text)
+compare_table(struct tctx *t, const struct product *p, size_t n,
+    struct sbuf *text)
 {
-	const char	*heads[] = { "", p[0].name, p[1].name, NULL };
-	cJSON		*a, *b, *it, *other;
-	char		*m0, *m1, num[2][32];
-	size_t		 tb;
+	const char	*heads[COMPARE_MAX + 2];
+	char		*v[COMPARE_MAX] = { NULL };
+	cJSON		*attrs[COMPARE_MAX], *it, *seen;
+	size_t		 tb, i, k;
+	int		 differ;
 
-	tb = dlg_table_new(t, "comparison", heads);
-	sbuf_addf(text, "\n  A: %s\n  B: %s", p[0].name, p[1].name);
-	m0 = catalog_money(p[0].price, p[0].currency);
-	m1 = catalog_money(p[1].price, p[1].currency);
-	row_add(t, tb, text, "price", m0, m1);
-	free(m0);
-	free(m1);
-	snprintf(num[0], sizeof num[0], "%.1f", p[0].rating);
-	snprintf(num[1], sizeof num[1], "%.1f", p[1].rating);
-	row_add(t, tb, text, "rating", num[0], num[1]);
-	snprintf(num[0], sizeof num[0], "%lld", p[0].review_count);
-	snprintf(num[1], sizeof num[1], "%lld", p[1].review_count);
-	row_add(t, tb, text, "reviews", num[0], num[1]);
-	row_add(t, tb, text, "warranty", p[0].warranty, p[1].warranty);
-	a = cJSON_Parse(p[0].attrs);
-	b = cJSON_Parse(p[1].attrs);
-	cJSON_ArrayForEach(it, a) {
-		char *va, *vb;
-
-		other = cJSON_GetObjectItemCaseSensitive(b, it->string);
-		va = catalog_attr(&p[0], it->string);
-		vb = other != NULL ? catalog_attr(&p[1], it->string) : NULL;
-		if (va != NULL && (vb == NULL || strcmp(va, vb) != 0))
-			row_add(t, tb, text, it->string, va,
-			    vb != NULL ? vb : "-");
-		free(va);
-		free(vb);
+	heads[0] = "";
+	for (i = 0; i < n; i++) {
+		heads[i + 1] = p[i].name;
+		sbuf_addf(text, "\n  %c: %s", (int)('A' + i), p[i].name);
 	}
-	cJSON_Delete(a);
-	cJSON_Delete(b);
+	heads[n + 1] = NULL;
+	tb = dlg_table_new(t, "comparison", heads);
+	for (i = 0; i < n; i++)
+		v[i] = catalog_money(p[i].price, p[i].currency);
+	row_add(t, tb, text, "price", v, n);
+	values_free(v, n);
+	for (i = 0; i < n; i++)
+		v[i] = xasprintf("%.1f", p[i].rating);
+	row_add(t, tb, text, "rating", v, n);
+	values_free(v, n);
+	for (i = 0; i < n; i++)
+		v[i] = xasprintf("%lld", p[i].review_count);
+	row_add(t, tb, text, "reviews", v, n);
+	values_free(v, n);
+	for (i = 0; i < n; i++)
+		v[i] = xstrdup(p[i].warranty != NULL ? p[i].warranty : "-");
+	row_add(t, tb, text, "warranty", v, n);
+	values_free(v, n);
+	seen = cJSON_CreateObject();
+	for (i = 0; i < n; i++)
+		attrs[i] = cJSON_Parse(p[i].attrs);
+	for (k = 0; k < n; k++)
+		cJSON_ArrayForEach(it, attrs[k]) {
+			if (it->string == NULL || cJSON_GetObjectItemCaseSensitive(
+			    seen, it->string) != NULL)
+				continue;
+			cJSON_AddTrueToObject(seen, it->string);
+			differ = 0;
+			for (i = 0; i < n; i++) {
+				v[i] = catalog_attr(&p[i], it->string);
+				differ |= i > 0 && (v[i] == NULL || v[0] ==
+				    NULL || strcmp(v[i], v[0]) != 0);
+			}
+			/* Listed by the first: shown when any differs; by a
+			 * later one only: shown as the first lacks it. */
+			if (differ)
+				row_add(t, tb, text, it->string, v, n);
+			values_free(v, n);
+		}
+	for (i = 0; i < n; i++)
+		cJSON_Delete(attrs[i]);
+	cJSON_Delete(seen);
 	dlg_table_text(t, tb, text->buf);
 }
 
 /*
- * The pair just compared, remembered with the turn it was shown at: a
- * follow-up on the next turn ("price difference?", "do both do 144hz?",
- * "and battery life?") is about both.
+ * The products just compared, remembered with the turn they were shown
+ * at: a follow-up on the next turn ("price difference?", "what's the
+ * price of each", "do both do 144hz?") is about all of them.
  */
 static void
-pair_set(struct tctx *t, const char *a, const char *b)
+pair_set(struct tctx *t, const struct product *p, size_t n)
 {
 	cJSON	*pair = cJSON_CreateObject(), *skus;
+	size_t	 i;
 
 	skus = cJSON_AddArrayToObject(pair, "skus");
-	cJSON_AddItemToArray(skus, cJSON_CreateString(a));
-	cJSON_AddItemToArray(skus, cJSON_CreateString(b));
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(skus, cJSON_CreateString(p[i].sku));
 	cJSON_AddNumberToObject(pair, "at", (double)t->si.turns);
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pair");
 	cJSON_AddItemToObject(t->state, "pair", pair);
 }
 
-/* Side by side: the attributes that differ, with price and rating. */
+/*
+ * The summary of more than two compared: the lowest price and the best
+ * rating, each with every product that has it.
+ */
+static void
+compare_many_slots(struct tctx *t, const struct product *p, size_t n)
+{
+	struct sbuf	 low = SBUF_INIT, best = SBUF_INIT;
+	size_t		 i, lo = 0, hi = 0;
+	char		*m;
+
+	for (i = 1; i < n; i++) {
+		if (p[i].price < p[lo].price)
+			lo = i;
+		if (p[i].rating > p[hi].rating)
+			hi = i;
+	}
+	for (i = 0; i < n; i++) {
+		if (fabs(p[i].price - p[lo].price) < 0.005)
+			sbuf_addf(&low, "%s%s", low.len > 0 ? ", " : "",
+			    p[i].name);
+		if (fabs(p[i].rating - p[hi].rating) < 0.05)
+			sbuf_addf(&best, "%s%s", best.len > 0 ? ", " : "",
+			    p[i].name);
+	}
+	m = catalog_money(p[lo].price, p[lo].currency);
+	slots_set(&t->slots, "lowest", low.buf);
+	slots_set(&t->slots, "lowest_price", m);
+	slots_set(&t->slots, "best_rated", best.buf);
+	slots_setf(&t->slots, "best_rating", "%.1f", p[hi].rating);
+	slots_setf(&t->slots, "compared_count", "%zu", n);
+	free(m);
+	sbuf_release(&low);
+	sbuf_release(&best);
+}
+
+/* Is sku one of p[0..n)? */
+static int
+among(const struct product *p, int n, const char *sku)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(p[i].sku, sku) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Side by side: the attributes that differ, with price and rating.  Two
+ * products, or up to COMPARE_MAX named together ("iphone 15 vs galaxy
+ * s24 vs pixel 8").
+ */
 int
 dlg_handle_compare(struct tctx *t)
 {
-	struct product	 p[2];
+	struct product	 p[COMPARE_MAX];
 	const struct entity *en;
 	struct sbuf	 tab = SBUF_INIT;
 	size_t		 i, nprod = dlg_count_entities(t, ENTITY_PRODUCT);
-	int		 n = 0;
+	int		 n = 0, k;
 	const char	*sku;
 
 	memset(p, 0, sizeof p);
-	for (i = 0; i < t->e->el.n && n < 2; i++) {
+	for (i = 0; i < t->e->el.n && n < COMPARE_MAX; i++) {
 		en = &t->e->el.v[i];
 		if (en->type == ENTITY_PRODUCT && en->sku != NULL) {
-			if (n == 1 && strcmp(p[0].sku, en->sku) == 0)
+			if (among(p, n, en->sku))
 				continue;
 			n += dlg_load_product(t, en->sku, &p[n]);
 		} else if ((en->type == ENTITY_PRODUCT ||
 		    ((en->type == ENTITY_BRAND || en->type == ENTITY_CATEGORY)
-		    && nprod < 2)) && dlg_family_best(t, en, &p[n])) {
+		    && nprod < 2 && n < 2)) && dlg_family_best(t, en, &p[n])) {
 			/* Beside two names a category says what they are. */
-			if (n == 1 && strcmp(p[0].sku, p[1].sku) == 0) {
-				product_release(&p[1]);
+			if (among(p, n, p[n].sku)) {
+				product_release(&p[n]);
+				memset(&p[n], 0, sizeof p[n]);
 				continue;
 			}
 			n++;
@@ -128,7 +223,7 @@ dlg_handle_compare(struct tctx *t)
 		    (int)i >= cJSON_GetArraySize(res))
 			continue;
 		sku = cJSON_GetArrayItem(res, (int)i)->valuestring;
-		if (n == 1 && strcmp(sku, p[0].sku) == 0)
+		if (among(p, n, sku))
 			continue;
 		n += dlg_load_product(t, sku, &p[n]);
 	}
@@ -137,20 +232,20 @@ dlg_handle_compare(struct tctx *t)
 		sku = dlg_focus_top(t, (int)i);
 		if (sku == NULL)
 			break;
-		if (n == 1 && strcmp(sku, p[0].sku) == 0)
+		if (among(p, n, sku))
 			continue;
 		n += dlg_load_product(t, sku, &p[n]);
 	}
 	if (n < 2) {
-		for (i = 0; i < (size_t)n; i++)
-			product_release(&p[i]);
+		for (k = 0; k < n; k++)
+			product_release(&p[k]);
 		dlg_set_action(t, "ask_compare",
 		    "comparison needs two products; "
 		    "found %d", n);
 		dlg_say(t, "ask_compare");
 		return 1;
 	}
-	compare_table(t, p, &tab);
+	compare_table(t, p, (size_t)n, &tab);
 	dlg_product_slots(t, &p[0], "a_");
 	dlg_product_slots(t, &p[1], "b_");
 	slots_set(&t->slots, "table", tab.buf);
@@ -162,154 +257,109 @@ dlg_handle_compare(struct tctx *t)
 	    0.05 ? "1" : "");
 	slots_set(&t->slots, "better_rated", p[0].rating >= p[1].rating ?
 	    p[0].name : p[1].name);
-	for (i = 0; i < 2; i++)
-		dlg_cite(t, "product", p[i].sku, p[i].name,
+	if (n > 2)
+		compare_many_slots(t, p, (size_t)n);
+	for (k = 0; k < n; k++)
+		dlg_cite(t, "product", p[k].sku, p[k].name,
 		    "price,rating,attrs");
-	dlg_results_set(t, p, 2);
-	dlg_focus_push(t, p[1].sku);
-	dlg_focus_push(t, p[0].sku);
-	pair_set(t, p[0].sku, p[1].sku);
-	dlg_set_action(t, "compare", "side by side: %s vs %s", p[0].sku,
-	    p[1].sku);
-	dlg_say(t, "compare");
-	product_release(&p[0]);
-	product_release(&p[1]);
+	dlg_results_set(t, p, (size_t)n);
+	for (k = n; k-- > 0;)
+		dlg_focus_push(t, p[k].sku);
+	pair_set(t, p, (size_t)n);
+	if (n > 2)
+		dlg_set_action(t, "compare", "side by side: %d products, %s "
+		    "first", n, p[0].sku);
+	else
+		dlg_set_action(t, "compare", "side by side: %s vs %s",
+		    p[0].sku, p[1].sku);
+	dlg_say(t, n > 2 ? "compare_many" : "compare");
+	for (k = 0; k < n; k++)
+		product_release(&p[k]);
 	sbuf_release(&tab);
 	return 1;
 }
 
-/*
- * "Which one has the longest battery?", "which of them is lightest?"
- * after a list: the answer is among the products just shown (the last
- * results), by the attribute's number in their specifications.  Not
- * about the catalog at large and never "which two would you like to
- * compare?".  1 when answered.
- */
-static const struct {
-	const char	*attribute;	/* entity value */
-	const char	*key;		/* numeric catalog attribute */
-	const char	*unit;
-	int		 more;		/* 1: more is better by default */
-} best_keys[] = {
-	{ "battery", "battery_hours", "hours", 1 },
-	{ "weight", "weight_kg", "kg", 0 },
-	{ "ram", "ram_gb", "GB", 1 },
-	{ "screen", "screen_size_in", "in", 1 },
-	{ "size", "screen_size_in", "in", 1 },
-	{ "refresh_rate", "refresh_hz", "Hz", 1 },
-};
-static const char *const fewer_words[] = { "lightest", "lighter", "least",
-	"smallest", "smaller", "lowest", "shortest", "fewest", "less", NULL };
-static const char *const more_words[] = { "heaviest", "heavier", "most",
-	"biggest", "bigger", "largest", "larger", "longest", "longer",
-	"highest", "higher", "best", "better", "more", NULL };
+/* Words that make a specification say a product lacks a thing. */
+static const char *const lack_words[] = { "no", "none", "without", "not",
+	"lacks", NULL };
 
 /*
- * The SKUs of the brand or kind named ("which garmin", "which of your
- * tablets"), best rated first, when the last list does not hold them;
- * NULL when none is named (caller deletes).
+ * The attribute of p whose value says it lacks what was asked ("layout":
+ * "compact, no number pad"), found as the value quoted in facts; NULL
+ * when the facts deny nothing.  Caller frees.
  */
-static cJSON *
-best_group(struct tctx *t, const char **name)
+static char *
+lacking_key(const struct product *p, const char *facts)
 {
-	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
-	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
-	struct product_filter pf;
-	struct product	*v = NULL;
-	struct sd_error	 err = SD_ERROR_INIT;
-	cJSON		*res = dlg_jarr(t->state, "results"), *it, *out;
-	struct product	 p;
-	size_t		 n = 0, i;
-	int		 shown = 0;
+	struct text_folded f = TEXT_FOLDED_INIT;
+	cJSON		*a = cJSON_Parse(p->attrs), *it;
+	char		*key = NULL;
+	const char *const *w;
 
-	if (br == NULL && (cat == NULL || cat->category == NULL))
-		return NULL;
-	memset(&pf, 0, sizeof pf);
-	pf.brand = br != NULL ? (br->brand != NULL ? br->brand : br->value) :
-	    NULL;
-	pf.category = br == NULL ? cat->category : NULL;
-	*name = pf.brand != NULL ? pf.brand : pf.category;
-	/* "Which of them" after a list of that brand or kind: the list. */
-	cJSON_ArrayForEach(it, res) {
-		memset(&p, 0, sizeof p);
-		if (!cJSON_IsString(it) ||
-		    !dlg_load_product(t, it->valuestring, &p))
+	cJSON_ArrayForEach(it, a) {
+		if (key != NULL || !cJSON_IsString(it) ||
+		    strstr(facts, it->valuestring) == NULL)
 			continue;
-		shown += pf.brand != NULL ? strcasecmp(p.brand, pf.brand) ==
-		    0 : strcmp(p.category, pf.category) == 0;
-		product_release(&p);
+		text_fold(it->valuestring, strlen(it->valuestring), &f);
+		for (w = lack_words; *w != NULL && key == NULL; w++)
+			if (dlg_word_in(f.s.buf, *w, strlen(*w)))
+				key = xstrdup(it->string);
 	}
-	if (shown >= 2 && shown == cJSON_GetArraySize(res))
-		return NULL;
-	pf.max_price = pf.min_price = -1;
-	pf.limit = 100;
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	out = cJSON_CreateArray();
-	for (i = 0; i < n; i++) {
-		cJSON_AddItemToArray(out, cJSON_CreateString(v[i].sku));
-		product_release(&v[i]);
-	}
-	free(v);
-	return out;
+	text_folded_release(&f);
+	cJSON_Delete(a);
+	return key;
 }
 
 /*
- * "The cheapest Garmin you have?", "most expensive tablet": the price
- * extreme of the brand or kind named, in stock.  1 when answered.
+ * "Which one has a number pad" when the only one whose specifications
+ * name it says it has none: say so, and what the others' same
+ * specification says, never that the one lacking it has it.  1 when
+ * answered.
  */
 static int
-best_price(struct tctx *t)
+which_lacks(struct tctx *t, cJSON *res, const struct product *lack,
+    const char *facts, const char *key)
 {
-	static const char *const cheap[] = { "cheapest", "least expensive",
-	    "lowest price", NULL };
-	static const char *const dear[] = { "most expensive", "priciest",
-	    "highest price", NULL };
-	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
-	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
-	struct product_filter pf;
-	struct product	*v = NULL;
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 n = 0, i, b = 0;
-	int		 low = dlg_has_any(t, cheap);
+	struct sbuf	 others = SBUF_INIT;
+	struct product	 p;
+	const char	*other = NULL;
+	cJSON		*it;
+	char		*v, *m;
+	int		 n = 0;
 
-	if ((!low && !dlg_has_any(t, dear)) ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    (br == NULL && (cat == NULL || cat->category == NULL)))
-		return 0;
-	memset(&pf, 0, sizeof pf);
-	pf.brand = br != NULL ? (br->brand != NULL ? br->brand : br->value) :
-	    NULL;
-	pf.category = br == NULL ? cat->category : NULL;
-	pf.max_price = pf.min_price = -1;
-	pf.in_stock = 1;
-	pf.limit = 200;
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	for (i = 1; i < n; i++)
-		if (low ? v[i].price < v[b].price : v[i].price > v[b].price)
-			b = i;
-	if (n > 0) {
-		dlg_product_slots(t, &v[b], "");
-		slots_set(&t->slots, "group", pf.brand != NULL ? pf.brand :
-		    pf.category);
-		dlg_cite(t, "product", v[b].sku, v[b].name, "price,stock");
-		dlg_focus_push(t, v[b].sku);
-		dlg_set_action(t, "best_of_list", "%s price of the %zu in "
-		    "stock of %s: %s", low ? "lowest" : "highest", n,
-		    pf.brand != NULL ? pf.brand : pf.category, v[b].sku);
-		dlg_say(t, low ? "cheapest_of_group" : "dearest_of_group");
+	cJSON_ArrayForEach(it, res) {
+		memset(&p, 0, sizeof p);
+		if (!cJSON_IsString(it) || strcmp(it->valuestring,
+		    lack->sku) == 0 || !dlg_load_product(t, it->valuestring,
+		    &p))
+			continue;
+		if ((v = catalog_attr(&p, key)) != NULL) {
+			m = catalog_money(p.price, p.currency);
+			sbuf_addf(&others, "%s the %s (%s) lists %s %s",
+			    n == 0 ? "" : ";", p.name, m, key, v);
+			dlg_cite(t, "product", p.sku, p.name, "attrs");
+			other = it->valuestring;
+			n++;
+			free(m);
+			free(v);
+		}
+		product_release(&p);
 	}
-	for (i = 0; i < n; i++)
-		product_release(&v[i]);
-	free(v);
-	return n > 0;
+	if (n == 0) {
+		sbuf_release(&others);
+		return 0;
+	}
+	dlg_product_slots(t, lack, "");
+	dlg_cite(t, "product", lack->sku, lack->name, "attrs");
+	slots_set(&t->slots, "lacking", facts);
+	slots_set(&t->slots, "others", others.buf);
+	if (n == 1)
+		dlg_focus_push(t, other);
+	dlg_set_action(t, "which_has", "%s says it lacks what is asked; "
+	    "%d other(s) of the last list by %s", lack->sku, n, key);
+	dlg_say(t, "which_has_not");
+	sbuf_release(&others);
+	return 1;
 }
 
 /*
@@ -317,24 +367,27 @@ best_price(struct tctx *t)
  * brand or kind named, or of the last list, whose specifications list
  * what is asked for.  1 when some do.
  */
-static int
-which_has(struct tctx *t)
+int
+dlg_which_has(struct tctx *t)
 {
 	static const char *const has[] = { "has", "have", "with", "support",
 	    "supports", "comes with", "come with", "does", "do", "got",
 	    NULL };
 	cJSON		*res = dlg_jarr(t->state, "results"), *it, *group;
 	const char	*gname = NULL;
-	struct product	 p, v[RESULTS_MAX];
-	struct sbuf	 lines = SBUF_INIT, facts = SBUF_INIT;
+	struct product	 p, v[RESULTS_MAX], lack;
+	struct sbuf	 lines = SBUF_INIT, facts = SBUF_INIT,
+			 lack_facts = SBUF_INIT;
 	size_t		 n = 0, i;
-	char		*m;
+	char		*m, *key, *lack_key = NULL;
+	int		 answered;
 
 	if (!dlg_has_any(t, has) || dlg_count_entities(t, ENTITY_PRODUCT) >
 	    0 || !(dlg_has_word(t, "which") || dlg_has_word(t, "what")))
 		return 0;
-	if ((group = best_group(t, &gname)) != NULL)
+	if ((group = dlg_best_group(t, &gname)) != NULL)
 		res = group;
+	memset(&lack, 0, sizeof lack);
 	cJSON_ArrayForEach(it, res) {
 		memset(&p, 0, sizeof p);
 		if (n == RESULTS_MAX || !cJSON_IsString(it) ||
@@ -345,12 +398,25 @@ which_has(struct tctx *t)
 			product_release(&p);
 			continue;
 		}
+		/* "compact, no number pad" names it to deny it. */
+		if ((key = lacking_key(&p, facts.buf)) != NULL) {
+			if (lack_key == NULL) {
+				lack_key = key;
+				lack = p;
+				sbuf_adds(&lack_facts, facts.buf);
+			} else {
+				free(key);
+				product_release(&p);
+			}
+			continue;
+		}
 		m = catalog_money(p.price, p.currency);
 		sbuf_addf(&lines, "\n  - %s (%s): %s", p.name, m, facts.buf);
 		free(m);
 		dlg_cite(t, "product", p.sku, p.name, "attrs");
 		v[n++] = p;
 	}
+	answered = n > 0;
 	if (n > 0) {
 		slots_set(&t->slots, "group", gname != NULL ? gname : "");
 		slots_set(&t->slots, "matches", lines.buf);
@@ -360,133 +426,24 @@ which_has(struct tctx *t)
 		    "asked in their specifications", n, group != NULL ?
 		    "brand or kind named" : "last list");
 		dlg_say(t, group != NULL ? "which_has_group" : "which_has");
-	}
+	} else if (lack_key != NULL && group == NULL)
+		answered = which_lacks(t, res, &lack, lack_facts.buf,
+		    lack_key);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
+	if (lack_key != NULL)
+		product_release(&lack);
+	free(lack_key);
 	cJSON_Delete(group);
 	sbuf_release(&lines);
 	sbuf_release(&facts);
-	return n > 0;
-}
-
-int
-dlg_handle_best_of(struct tctx *t)
-{
-	static const char *const light_words[] = { "lightest", "lighter",
-	    "heaviest", "heavier", NULL };
-	const struct entity *en = dlg_first_entity(t, ENTITY_ATTRIBUTE);
-	const char	*attr;
-	cJSON		*res = dlg_jarr(t->state, "results"), *it,
-			*group = NULL;
-	const char	*gname = NULL;
-	struct product	 p, best;
-	struct sbuf	 others = SBUF_INIT;
-	size_t		 k;
-	double		 v, bestv = 0;
-	char		*s, *end;
-	int		 more, have = 0, n = 0;
-
-	/* "Which is the lightest?" names the weight by its adjective. */
-	attr = en != NULL ? en->value : dlg_has_any(t, light_words) ?
-	    "weight" : NULL;
-	if (attr == NULL)
-		return best_price(t) || which_has(t);
-	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    !(dlg_has_word(t, "which") || dlg_has_word(t, "who")))
-		return 0;
-	/* "Which garmin has the longest battery": among the brand's or
-	 * the kind's products, not the list shown. */
-	if ((group = best_group(t, &gname)) != NULL)
-		res = group;
-	if (cJSON_GetArraySize(res) < 2) {
-		cJSON_Delete(group);
-		return 0;
-	}
-	for (k = 0; k < sizeof best_keys / sizeof best_keys[0]; k++)
-		if (strcmp(best_keys[k].attribute, attr) == 0)
-			break;
-	if (k == sizeof best_keys / sizeof best_keys[0]) {
-		/* "Which one has noise cancelling": a feature, not a
-		 * number to rank by. */
-		cJSON_Delete(group);
-		return which_has(t);
-	}
-	more = dlg_has_any(t, more_words) ? 1 : best_keys[k].more;
-	if (dlg_has_any(t, fewer_words))
-		more = 0;
-	if (strcmp(best_keys[k].key, "weight_kg") == 0)
-		more = dlg_has_word(t, "heaviest") || dlg_has_word(t,
-		    "heavier");
-	memset(&best, 0, sizeof best);
-	cJSON_ArrayForEach(it, res) {
-		memset(&p, 0, sizeof p);
-		if (!cJSON_IsString(it) ||
-		    !dlg_load_product(t, it->valuestring, &p))
-			continue;
-		s = catalog_attr(&p, best_keys[k].key);
-		v = s != NULL ? strtod(s, &end) : 0;
-		if (s == NULL || end == s) {
-			free(s);
-			product_release(&p);
-			continue;
-		}
-		free(s);
-		n++;
-		if (group == NULL)
-			sbuf_addf(&others, "\n  - %s: %g %s", p.name, v,
-			    best_keys[k].unit);
-		if (!have || (more ? v > bestv : v < bestv)) {
-			if (have)
-				product_release(&best);
-			best = p;
-			bestv = v;
-			have = 1;
-		} else
-			product_release(&p);
-	}
-	if (!have || n < 2) {
-		if (have)
-			product_release(&best);
-		sbuf_release(&others);
-		cJSON_Delete(group);
-		return 0;
-	}
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
-	    group != NULL ? (more ? "most of the brand or kind named" :
-	    "least of the brand or kind named") :
-	    more ? "most of the last list" : "least of the last list");
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked", best.sku);
-	dlg_product_slots(t, &best, "");
-	slots_set(&t->slots, "attribute", attr);
-	slots_setf(&t->slots, "best_value", "%g %s", bestv,
-	    best_keys[k].unit);
-	slots_set(&t->slots, "others", others.buf);
-	slots_setf(&t->slots, "shown_count", "%d", n);
-	dlg_cite(t, "product", best.sku, best.name, best_keys[k].key);
-	dlg_focus_push(t, best.sku);
-	/* The hours in words too ("28 days, unlimited with solar"). */
-	s = strcmp(best_keys[k].key, "battery_hours") == 0 ?
-	    catalog_attr(&best, "battery_life") : NULL;
-	slots_set(&t->slots, "group", gname != NULL ? gname : "");
-	if (s != NULL)
-		slots_setf(&t->slots, "best_words", " (%s)", s);
-	else
-		slots_set(&t->slots, "best_words", "");
-	free(s);
-	dlg_set_action(t, "best_of_list", "%s %s among the %d %s: %s",
-	    more ? "most" : "least", best_keys[k].key, n, group != NULL ?
-	    "of the brand or kind" : "shown", best.sku);
-	dlg_say(t, group != NULL ? (more ? "best_of_group_most" :
-	    "best_of_group_least") : more ? "best_of_most" : "best_of_least");
-	product_release(&best);
-	sbuf_release(&others);
-	cJSON_Delete(group);
-	return 1;
+	sbuf_release(&lack_facts);
+	return answered;
 }
 
 /* Words that ask about the pair, not one of them. */
 static const char *const pair_words[] = { "each", "both", "either",
-	"difference", "them", "two", "they", "between", NULL };
+	"difference", "them", "two", "they", "between", "which", NULL };
 /* Words that point at one product. */
 static const char *const one_words[] = { "it", "its", "it's", "this",
 	"that", "one", "cheaper", "cheapest", NULL };
@@ -495,22 +452,24 @@ static const char *const pair_price_words[] = { "price", "prices", "cost",
 
 /* Each price as the price template says it (with its sale). */
 static void
-pair_prices(struct tctx *t, const struct product *p)
+pair_prices(struct tctx *t, const struct product *p, int n)
 {
-	int	 i;
+	int	 i, sale = -1;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < n; i++) {
 		dlg_product_slots(t, &p[i], "");
 		dlg_cite(t, "product", p[i].sku, p[i].name,
 		    "price,list_price");
 		dlg_say(t, "price");
+		if (sale < 0 && p[i].list_price > p[i].price)
+			sale = i;
 	}
 	/* The sale they are in, once. */
-	dlg_sale_note(t, p[0].list_price > p[0].price ? &p[0] : &p[1]);
+	dlg_sale_note(t, &p[sale >= 0 ? sale : 0]);
 }
 
 /*
- * A follow-up about the pair compared on the turn before: "price
+ * A follow-up about the products compared on the turn before: "price
  * difference?", "what's the price of each", "do both do 144hz?", "and
  * battery life?".  Each gets its answer, from its own row.  Not when the
  * customer names or points at one of them.  1 when answered.
@@ -520,45 +479,46 @@ dlg_handle_pair(struct tctx *t)
 {
 	cJSON		*pair = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "pair"), *skus;
-	struct product	 p[2];
+	struct product	 p[COMPARE_MAX];
 	const char	*how = NULL;
 	size_t		 said = 0;
-	int		 n = 0, i, price;
+	int		 n = 0, i, price, m;
 
 	skus = cJSON_GetObjectItemCaseSensitive(pair, "skus");
-	if (cJSON_GetArraySize(skus) != 2 ||
+	m = cJSON_GetArraySize(skus);
+	if (m < 2 || m > COMPARE_MAX ||
 	    t->si.turns - (long long)dlg_jnum(pair, "at", -10) > 2 ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    dlg_count_entities(t, ENTITY_BRAND) > 0 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    (dlg_has_any(t, one_words) && !dlg_has_any(t, pair_words)))
 		return 0;
-	/* "price of the 2800?", "the cheaper one": one of the two. */
+	/* "price of the 2800?", "the cheaper one": one of them. */
 	if (!dlg_has_any(t, pair_words) && dlg_resolve_reference(t, &how) !=
 	    NULL && how != NULL && strcmp(how, "it") != 0)
 		return 0;
 	memset(p, 0, sizeof p);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < m; i++)
 		n += dlg_load_product(t,
 		    cJSON_GetArrayItem(skus, i)->valuestring, &p[n]);
-	if (n < 2) {
+	if (n < m) {
 		for (i = 0; i < n; i++)
 			product_release(&p[i]);
 		return 0;
 	}
 	price = dlg_has_any(t, pair_price_words);
 	if (price)
-		pair_prices(t, p);
-	for (i = 0; i < 2; i++)
+		pair_prices(t, p, n);
+	for (i = 0; i < n; i++)
 		said += dlg_spec_answer(t, &p[i]);
 	if (price || said > 0) {
-		/* Still about both on the next turn. */
-		pair_set(t, p[0].sku, p[1].sku);
-		dlg_set_action(t, "compare_followup", "%s about both %s and "
-		    "%s, compared on the turn before", price ? "price" :
-		    "specifications", p[0].sku, p[1].sku);
+		/* Still about all of them on the next turn. */
+		pair_set(t, p, (size_t)n);
+		dlg_set_action(t, "compare_followup", "%s about the %d "
+		    "compared on the turn before, %s first", price ? "price" :
+		    "specifications", n, p[0].sku);
 	}
-	product_release(&p[0]);
-	product_release(&p[1]);
+	for (i = 0; i < n; i++)
+		product_release(&p[i]);
 	return price || said > 0;
 }

@@ -17,7 +17,9 @@
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
  *	dlg-offers.c	warranty plans, sale end dates, variants
- *	dlg-compare.c	comparisons
+ *	dlg-compare.c	comparisons, "which one has it"
+ *	dlg-rank.c	picking by price, size or a specification
+ *	dlg-follow.c	what a turn leaves for the next one
  *	dlg-compat.c	compatibility: does a product work with a device
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
@@ -39,8 +41,11 @@
  *	suspended	forms put aside by a topic switch, newest first
  *	fallbacks	consecutive turns the bot could not answer
  *	order		the order in focus (last discussed)
+ *	purchased	its items' SKUs, part of the conversation
  *	order_choices	orders just listed to choose from {id, placed_at}
  *	kb_doc		the document the last knowledge answer came from
+ *	asked		the product question answered on the last turn
+ *			{text, sku, at}, for "the Anker one then?"
  *	upset		turns the customer was frustrated or angry
  *	wait_minutes	the wait for a person last told, when one was
  *	defect_order	the order said to have arrived broken or to have
@@ -215,6 +220,7 @@ void		 dlg_focus_push(struct tctx *t, const char *sku);
 const char	*dlg_focus_top(struct tctx *t, int i);
 void		 dlg_results_set(struct tctx *t, const struct product *p,
 		    size_t n);
+void		 dlg_results_named(struct tctx *t);
 int		 dlg_load_product(struct tctx *t, const char *sku,
 		    struct product *p);
 void		 dlg_load_customer(struct tctx *t);
@@ -232,18 +238,51 @@ int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 		    char **words);
 
 #define REF_CANDS	32	/* candidates a name is weighed among */
-#define CONV_MAX	(RESULTS_MAX + FOCUS_MAX)	/* conversation's */
+#define CONV_MAX	(RESULTS_MAX + 2 * FOCUS_MAX)	/* conversation's */
 
 /* dlg-refs.c */
 extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+
+/* The product of the conversation a short name means, or NULL. */
+const char	*dlg_loose_name(struct tctx *t, const struct entity *en);
+
 int		 dlg_target_product(struct tctx *t, struct product *p);
 /* The trace's "reference" with rule set; its candidates and pick. */
 cJSON		*dlg_ref_trace(struct tctx *t, const char *rule);
 void		 dlg_ref_candidate(cJSON *r, const char *sku);
 const char	*dlg_ref_pick(cJSON *r, const char *sku);
-/* The last list's SKUs then the focus's, at most max, in order. */
+/* Is the text at [a, b) said as the thing meant ("the TCL one")? */
+int		 dlg_said_as_thing(struct tctx *t, size_t a, size_t b);
+/* Where word w stands in the text as a whole word: 1 and [*a, *b). */
+int		 dlg_word_at(struct tctx *t, const char *w, size_t *a,
+		    size_t *b);
+/* A product entity said as the customer's own ("for my iphone 15"). */
+int		 dlg_said_as_context(struct tctx *t, const struct entity *en);
+/* The product entity a question is about, or NULL. */
+const struct entity *dlg_subject_entity(struct tctx *t);
+/* The last list's SKUs, the focus's, then the focused order's items,
+ * at most max, in order. */
 size_t		 dlg_conversation(struct tctx *t, const char **v, size_t max);
+
+/* dlg-follow.c */
+/* "The Anker one then?": the question before, about it (1). */
+int		 dlg_elliptic(struct tctx *t);
+/* A product named is in focus if the turn left the focus as before. */
+void		 dlg_focus_named(struct tctx *t, const char *before);
+
+/* dlg-rank.c */
+/* "The cheaper one", "the small one": the SKU ranking first, or NULL. */
+const char	*dlg_ranked_reference(struct tctx *t, const char **how);
+/* The SKUs of the brand or kind named, best rated first (caller
+ * deletes), or NULL when none is named or the last list is them. */
+cJSON		*dlg_best_group(struct tctx *t, const char **name);
+int		 dlg_handle_best_of(struct tctx *t);
+/* The attribute if products rank by it as a number (static), or NULL. */
+const char	*dlg_spec_rankable(const char *attribute);
+/* p's number for a ranked attribute in its unit: 1 when it has one. */
+int		 dlg_spec_number(const struct product *p,
+		    const char *attribute, double *v);
 
 /* dlg-names.c */
 int		 dlg_family_best(struct tctx *t, const struct entity *en,
@@ -317,7 +356,8 @@ void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);
-int		 dlg_handle_best_of(struct tctx *t);
+/* "Which one has a number pad": among the last list or a group (1). */
+int		 dlg_which_has(struct tctx *t);
 int		 dlg_handle_pair(struct tctx *t);
 
 /* dlg-compat.c */

@@ -126,6 +126,31 @@ extra_words(const char *name, const char *said, const char *brand)
 }
 
 /*
+ * Words of a product name (folded) the message has, besides the brand
+ * and numbers: "PS5 Slim digital" says "digital" of the Digital Edition
+ * and nothing of the Disc one, whatever the family's name covered.
+ */
+static int
+said_words(const char *name, const char *said, const char *brand)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	int		 k = 0;
+
+	n = text_tokenize(name, strlen(name), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		if (tok[i].has_digit || len < 3 || (brand != NULL &&
+		    strncasecmp(name + tok[i].start, brand, len) == 0 &&
+		    brand[len] == '\0'))
+			continue;
+		k += dlg_word_in(said, name + tok[i].start, len);
+	}
+	free(tok);
+	return k;
+}
+
+/*
  * Words of near's name, not its brand nor sizes and numbers (another
  * variant's), that name has: "Spigen Ultra Hybrid MagFit for iPhone 15"
  * shares "iphone" with the iPhone 15 in focus.
@@ -194,11 +219,11 @@ fit_score(struct tctx *t, const struct product *p, const struct text_token *vw,
 		score += 3;
 	if (near != NULL)
 		score += 2 * shared_words(p->name, near);
-	if (!conv) {
-		text_fold(p->name, strlen(p->name), &name);
+	text_fold(p->name, strlen(p->name), &name);
+	score += 3 * said_words(name.s.buf, s, p->brand);
+	if (!conv)
 		score -= 5 * extra_words(name.s.buf, s, p->brand);
-		text_folded_release(&name);
-	}
+	text_folded_release(&name);
 	return score;
 }
 

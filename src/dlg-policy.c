@@ -560,6 +560,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 {
 	const struct dlg_action *a;
 
+	/* "The Anker one then?": the question before, about that one. */
+	dlg_elliptic(t);
 	/* "The 256 then": the variant takes the focus before anything. */
 	dlg_handle_variant(t, 0);
 	/*

@@ -6,12 +6,14 @@
  * The conversation comes first: the products the bot just listed
  * (state "results") and those discussed (state "focus") are what "the
  * <brand>" or "the <family>" most likely mean, so they are tried before
- * the catalog (dlg-names.c weighs the candidates).  Every choice goes to
- * the trace's "reference": the rule, the candidates and the pick.
+ * the catalog (dlg-names.c weighs the candidates; dlg-rank.c picks "the
+ * cheaper one", "the small one").  Every choice goes to the trace's
+ * "reference": the rule, the candidates and the pick.
  */
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -52,15 +54,18 @@ dlg_ref_pick(cJSON *r, const char *sku)
 	return dlg_jstr(r, "picked");
 }
 
-/* What the conversation offers: the last list, then the focus. */
+/*
+ * What the conversation offers: the last list, the focus, then the
+ * items of the order in focus.
+ */
 size_t
 dlg_conversation(struct tctx *t, const char **v, size_t max)
 {
-	const char	*lists[] = { "results", "focus" };
+	const char	*lists[] = { "results", "focus", "purchased" };
 	cJSON		*it;
 	size_t		 n = 0, i, l;
 
-	for (l = 0; l < 2; l++)
+	for (l = 0; l < 3; l++)
 		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
 			if (!cJSON_IsString(it))
 				continue;
@@ -191,8 +196,8 @@ brand_catalog(struct tctx *t, const char *brand)
  * headphones"?  Not as a filter of a list ("samsung tvs under $500") or
  * a choice to make ("which garmin has maps", "any samsung?").
  */
-static int
-said_as_thing(struct tctx *t, size_t a, size_t b)
+int
+dlg_said_as_thing(struct tctx *t, size_t a, size_t b)
 {
 	static const char *const before[] = { "the", "that", "this", NULL };
 	static const char *const after[] = { "one", "then", "model",
@@ -220,13 +225,53 @@ said_as_thing(struct tctx *t, size_t a, size_t b)
 	return 0;
 }
 
+/* Where the word w stands in the text as a whole word: 1 and [*a, *b). */
+int
+dlg_word_at(struct tctx *t, const char *w, size_t *a, size_t *b)
+{
+	const char	*s = t->text, *p = s;
+	size_t		 n = strlen(w);
+
+	while ((p = strcasestr(p, w)) != NULL) {
+		if ((p == s || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n])) {
+			*a = (size_t)(p - s);
+			*b = *a + n;
+			return 1;
+		}
+		p += n;
+	}
+	return 0;
+}
+
+/*
+ * Is the brand said in full?  "Rain" of "Rain Design" is a word of the
+ * weather ("in the rain") before it is a brand the conversation never
+ * had; a shortened brand stands only for what the conversation holds.
+ */
+static int
+brand_in_full(struct tctx *t, const struct entity *br)
+{
+	const char	*name = br->brand != NULL ? br->brand : br->value;
+	size_t		 n = br->end - br->start, i, words = 1;
+
+	if (name == NULL)
+		return 0;
+	for (i = 0; name[i] != '\0'; i++)
+		words += name[i] == ' ';
+	if (words == 1)
+		return 1;
+	return n >= strlen(name) || strncasecmp(t->text + br->start, name,
+	    n) != 0 || memchr(t->text + br->start, ' ', n) != NULL;
+}
+
 /* A brand said alone as the thing meant, with no other name or kind. */
 static int
 brand_alone(struct tctx *t, const struct entity *br)
 {
 	return dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
 	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
-	    said_as_thing(t, br->start, br->end);
+	    brand_in_full(t, br) && dlg_said_as_thing(t, br->start, br->end);
 }
 
 /*
@@ -237,7 +282,7 @@ brand_alone(struct tctx *t, const struct entity *br)
 static const char *
 category_reference(struct tctx *t, const struct entity *ce)
 {
-	const char	*lists[] = { "focus", "results" };
+	const char	*lists[] = { "focus", "results", "purchased" };
 	const char	*hit = NULL;
 	struct product	 p;
 	cJSON		*it, *r;
@@ -245,12 +290,12 @@ category_reference(struct tctx *t, const struct entity *ce)
 	size_t		 l;
 	int		 nhit = 0, in_name;
 
-	if (ce->category == NULL || !said_as_thing(t, ce->start, ce->end) ||
+	if (ce->category == NULL || !dlg_said_as_thing(t, ce->start, ce->end) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    dlg_first_entity(t, ENTITY_BRAND) != NULL)
 		return NULL;
 	r = dlg_ref_trace(t, "kind in conversation");
-	for (l = 0; l < 2; l++)
+	for (l = 0; l < 3; l++)
 		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
 			if (!cJSON_IsString(it) || (hit != NULL &&
 			    strcmp(hit, it->valuestring) == 0))
@@ -278,43 +323,6 @@ category_reference(struct tctx *t, const struct entity *ce)
 			product_release(&p);
 		}
 	return nhit == 1 ? dlg_ref_pick(r, hit) : NULL;
-}
-
-/* "The cheaper one", "the more expensive", "the better rated". */
-static const char *
-compared_reference(struct tctx *t, const char **how)
-{
-	cJSON		*res = dlg_jarr(t->state, "results"), *it;
-	struct product	 p;
-	const char	*best = NULL;
-	double		 bestv = 0;
-	int		 cheap, dear, better, want;
-
-	cheap = dlg_has_word(t, "cheaper") || dlg_has_word(t, "cheapest") ||
-	    dlg_has_word(t, "less expensive");
-	dear = dlg_has_word(t, "pricier") ||
-	    dlg_has_word(t, "more expensive") ||
-	    dlg_has_word(t, "priciest") || dlg_has_word(t, "most expensive");
-	better = dlg_has_word(t, "better rated") ||
-	    dlg_has_word(t, "best rated") ||
-	    dlg_has_word(t, "higher rated");
-	if (!(cheap || dear || better) || cJSON_GetArraySize(res) == 0)
-		return NULL;
-	want = cheap ? 0 : dear ? 1 : 2;
-	cJSON_ArrayForEach(it, res) {
-		memset(&p, 0, sizeof p);
-		if (!dlg_load_product(t, it->valuestring, &p))
-			continue;
-		if (best == NULL || (want == 0 && p.price < bestv) ||
-		    (want == 1 && p.price > bestv) ||
-		    (want == 2 && p.rating > bestv)) {
-			best = it->valuestring;
-			bestv = want == 2 ? p.rating : p.price;
-		}
-		product_release(&p);
-	}
-	*how = cheap ? "cheaper" : dear ? "more expensive" : "better rated";
-	return best;
 }
 
 /*
@@ -362,6 +370,36 @@ number_reference(struct tctx *t)
 }
 
 /*
+ * "The last one", "last of them": the ordinal, not the verb ("how long
+ * does the small one last") nor time ("last week").
+ */
+static int
+ordinal_last(struct tctx *t)
+{
+	static const char *const after[] = { "one", "ones", "of", "option",
+	    "model", NULL };
+	size_t		 a, b, i, n;
+	const char	*p;
+
+	if (!dlg_word_at(t, "last", &a, &b))
+		return 0;
+	for (p = t->text + b; *p == ' '; p++)
+		;
+	for (i = 0; after[i] != NULL; i++) {
+		n = strlen(after[i]);
+		if (strncasecmp(p, after[i], n) == 0 &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	/* "and the last?": at the end, after "the". */
+	while (a > 0 && t->text[a - 1] == ' ')
+		a--;
+	return !isalnum((unsigned char)*p) && a >= 3 &&
+	    strncasecmp(t->text + a - 3, "the", 3) == 0 &&
+	    (a == 3 || !isalnum((unsigned char)t->text[a - 4]));
+}
+
+/*
  * Resolve references to earlier products: "the first/second/last one",
  * a brand said alone, a model number of one shown, "the cheaper/more
  * expensive/better one", "it".  Returns a SKU (valid for the turn) or
@@ -401,11 +439,11 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 		*how = "number";
 		return best;
 	}
-	if ((dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0) {
+	if ((ordinal_last(t) || dlg_has_word(t, "latter")) && n > 0) {
 		*how = "last";
 		return cJSON_GetArrayItem(res, n - 1)->valuestring;
 	}
-	if ((best = compared_reference(t, how)) != NULL)
+	if ((best = dlg_ranked_reference(t, how)) != NULL)
 		return best;
 	if (dlg_has_word(t, "it") || dlg_has_word(t, "this") ||
 	    dlg_has_word(t, "that") || dlg_has_word(t, "its") ||
@@ -461,7 +499,7 @@ brand_over_product(struct tctx *t)
 
 	if (br == NULL || br->value == NULL ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 ||
-	    !said_as_thing(t, br->start, br->end))
+	    !dlg_said_as_thing(t, br->start, br->end))
 		return NULL;
 	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
@@ -472,7 +510,127 @@ brand_over_product(struct tctx *t)
 	if ((sku = brand_reference(t, br->value, &several)) != NULL ||
 	    several)
 		return sku;
-	return brand_catalog(t, br->value);
+	return brand_in_full(t, br) ? brand_catalog(t, br->value) : NULL;
+}
+
+/*
+ * Is the product entity said as what the customer owns or uses ("i only
+ * have the ps5", "for my iphone 15", "with my macbook"), the context of
+ * the question rather than its subject?  Looks at the two words before.
+ */
+int
+dlg_said_as_context(struct tctx *t, const struct entity *en)
+{
+	static const char *const marks[] = { "my", "have", "own", "got",
+	    "for", "with", "using", "use", "mine", NULL };
+	const char	*s = t->text;
+	size_t		 b = en->start, a, k, w;
+
+	for (w = 0; w < 2 && b > 0; w++) {
+		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+			b--;
+		for (a = b; a > 0 && isalnum((unsigned char)s[a - 1]); a--)
+			;
+		for (k = 0; marks[k] != NULL; k++)
+			if (b - a == strlen(marks[k]) &&
+			    strncasecmp(s + a, marks[k], b - a) == 0)
+				return 1;
+		b = a;
+	}
+	return 0;
+}
+
+/*
+ * The product entity a question is about: the first one, passing over
+ * those said as the customer's own ("i only have the ps5, price of the
+ * B4?") when another is said; NULL when none.
+ */
+const struct entity *
+dlg_subject_entity(struct tctx *t)
+{
+	const struct entity *en, *first = NULL;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		if (!dlg_said_as_context(t, en))
+			return en;
+		if (first == NULL)
+			first = en;
+	}
+	return first;
+}
+
+/* Does the folded name have every word of three letters or more of w? */
+static int
+name_has_words(const char *name, const char *w)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, words = 0;
+	int		 all = 1;
+
+	text_fold(name, strlen(name), &f);
+	n = text_tokenize(w, strlen(w), &tok, &cap);
+	for (i = 0; i < n && all; i++) {
+		if (tok[i].end - tok[i].start < 3)
+			continue;
+		words++;
+		all = dlg_word_in(f.s.buf, w + tok[i].start,
+		    tok[i].end - tok[i].start);
+	}
+	free(tok);
+	text_folded_release(&f);
+	return all && words > 0;
+}
+
+/*
+ * "The pencil" after an order with the Apple Pencil Pro: a product
+ * entity said by a word or two of a name (the catalog links "pencil" to
+ * one pencil) means the one of the conversation whose name has those
+ * words, when exactly one has.  Its SKU (valid for the turn), or NULL
+ * when the name is said in full or the conversation has none or
+ * several.
+ */
+const char *
+dlg_loose_name(struct tctx *t, const struct entity *en)
+{
+	const char	*conv[CONV_MAX], *hit = NULL;
+	struct text_folded said = TEXT_FOLDED_INIT;
+	struct product	 p;
+	size_t		 nc, i;
+	int		 nhit = 0, ok;
+
+	if (en->type != ENTITY_PRODUCT || en->sku == NULL ||
+	    en->end <= en->start)
+		return NULL;
+	text_fold(t->text + en->start, en->end - en->start, &said);
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	for (i = 0; i < nc; i++) {
+		if (strcmp(conv[i], en->sku) == 0) {
+			hit = NULL;	/* the one named is there: it */
+			nhit = 0;
+			break;
+		}
+		/* Read, not retrieved: only the one meant is the turn's. */
+		memset(&p, 0, sizeof p);
+		dlg_retrieve_begin(t);
+		ok = catalog_product_by_sku(t->st, conv[i], &p, NULL) ==
+		    SD_OK;
+		dlg_retrieve_end(t);
+		if (!ok)
+			continue;
+		if (strlen(said.s.buf) < strlen(p.name) &&
+		    name_has_words(p.name, said.s.buf)) {
+			hit = conv[i];
+			nhit++;
+		}
+		product_release(&p);
+	}
+	text_folded_release(&said);
+	return nhit == 1 ? hit : NULL;
 }
 
 /*
@@ -482,15 +640,18 @@ brand_over_product(struct tctx *t)
 int
 dlg_target_product(struct tctx *t, struct product *p)
 {
-	const struct entity *en, *lacking = NULL;
+	const struct entity *en, *lacking = NULL, *subject;
 	const char	*sku = NULL, *how = "focus";
 	size_t		 i;
 
 	if ((sku = brand_over_product(t)) != NULL)
 		how = "brand";
+	subject = dlg_subject_entity(t);
 	for (i = 0; sku == NULL && i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
-		if (en->type != ENTITY_PRODUCT)
+		if (en->type != ENTITY_PRODUCT || (en != subject &&
+		    dlg_count_entities(t, ENTITY_PRODUCT) > 1 &&
+		    dlg_said_as_context(t, en)))
 			continue;
 		if (dlg_entity_unknown(en)) {
 			lacking = en;
@@ -499,6 +660,12 @@ dlg_target_product(struct tctx *t, struct product *p)
 		if (en->sku != NULL) {
 			sku = en->sku;
 			how = "named";
+			if ((sku = dlg_loose_name(t, en)) != NULL)
+				how = "name in conversation";
+			else {
+				sku = en->sku;
+				dlg_results_named(t);
+			}
 			break;
 		}
 		/* A family ("iPhone 15"): its best match in the catalog. */

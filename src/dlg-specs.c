@@ -602,7 +602,7 @@ int
 dlg_handle_spec_question(struct tctx *t)
 {
 	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT), *br;
-	const char	*sku;
+	const char	*sku, *how;
 	struct product	 p;
 	size_t		 n;
 
@@ -622,19 +622,26 @@ dlg_handle_spec_question(struct tctx *t)
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
 	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks)))
 		return 0;
-	sku = en != NULL ? en->sku : dlg_focus_top(t, 0);
+	/* "The small one, how long does it last": a reference first. */
+	how = en != NULL ? "named" : NULL;
+	sku = en != NULL ? en->sku : dlg_resolve_reference(t, &how);
+	if (sku == NULL && en == NULL) {
+		sku = dlg_focus_top(t, 0);
+		how = "focus";
+	}
 	/* "The sandisk, how fast": a brand said picks what was shown of
 	 * it, never the product in focus of another brand. */
 	if (en == NULL && (br = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
-	    !dlg_has_any(t, pronouns) && !dlg_has_any(t, with_words))
+	    !dlg_has_any(t, pronouns) && !dlg_has_any(t, with_words)) {
 		sku = dlg_shown_match(t, br);
+		how = "brand shown";
+	}
 	memset(&p, 0, sizeof p);
 	if (sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
 	if ((n = dlg_spec_answer(t, &p)) > 0) {
 		dlg_focus_push(t, p.sku);
-		dlg_jset_str(t->trace, "product_resolution", en != NULL ?
-		    "named" : "focus");
+		dlg_jset_str(t->trace, "product_resolution", how);
 		dlg_set_action(t, "answer_attribute", "%zu specification(s) "
 		    "of %s the words ask about", n, p.sku);
 	}

@@ -55,6 +55,36 @@ dlg_results_set(struct tctx *t, const struct product *p, size_t n)
 		cJSON_AddItemToArray(r, cJSON_CreateString(p[i].sku));
 }
 
+/*
+ * Several products named in one message ("do you have the MX Keys S and
+ * the K380?") are the list the next turn picks from ("which one has a
+ * number pad", "the small one"), as if the bot had listed them.
+ */
+void
+dlg_results_named(struct tctx *t)
+{
+	const struct entity *en;
+	const char	*v[RESULTS_MAX];
+	size_t		 i, k, n = 0;
+	cJSON		*r;
+
+	for (i = 0; i < t->e->el.n && n < RESULTS_MAX; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT || en->sku == NULL)
+			continue;
+		for (k = 0; k < n && strcmp(v[k], en->sku) != 0; k++)
+			;
+		if (k == n)
+			v[n++] = en->sku;
+	}
+	if (n < 2)
+		return;
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "results");
+	r = cJSON_AddArrayToObject(t->state, "results");
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(r, cJSON_CreateString(v[i]));
+}
+
 /* The product a turn is about: named, referred to, or in focus. */
 int
 dlg_load_product(struct tctx *t, const char *sku, struct product *p)
@@ -464,11 +494,34 @@ dlg_order_focus(struct tctx *t)
 	return dlg_jstr(t->state, "order");
 }
 
+/*
+ * The order in focus, and its items as part of what the conversation
+ * holds: "the mouse i ordered with it", "the pencil i got with it" are
+ * among them (dlg_conversation).
+ */
 void
 dlg_order_focus_set(struct tctx *t, const char *id)
 {
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	cJSON		*items;
+	size_t		 i;
+
 	dlg_jset_str(t->state, "order", id);
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "order_choices");
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "purchased");
+	memset(&o, 0, sizeof o);
+	dlg_retrieve_begin(t);
+	if (catalog_order(t->st, id, &o, &err) == SD_OK) {
+		items = cJSON_AddArrayToObject(t->state, "purchased");
+		for (i = 0; i < o.nitems && i < FOCUS_MAX; i++)
+			if (o.items[i].sku != NULL && o.items[i].sku[0] != '\0')
+				cJSON_AddItemToArray(items,
+				    cJSON_CreateString(o.items[i].sku));
+		order_release(&o);
+	}
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
 }
 
 /* Orders just listed for the customer to choose from, as shown. */
@@ -557,6 +610,18 @@ dlg_order_named_item(struct tctx *t, struct order_match *m, char **words)
 	return pe != NULL;
 }
 
+/* Is sku one of the items of the order in focus? */
+static int
+in_order_items(struct tctx *t, const char *sku)
+{
+	cJSON	*it;
+
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "purchased"))
+		if (cJSON_IsString(it) && strcmp(it->valuestring, sku) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Before the turn is decided: another order number, or a product that
  * is not in the order in focus, ends that focus, so nothing said next
@@ -574,6 +639,8 @@ order_focus_refresh(struct tctx *t)
 	    dlg_jstr(pending, "action") : NULL;
 	struct order_match m;
 	struct sd_error	 err = SD_ERROR_INIT;
+	const struct entity *pe;
+	const char	*item;
 	char		**ids = NULL, *words;
 	size_t		 n = 0, i;
 	int		 keep = 0;
@@ -589,6 +656,11 @@ order_focus_refresh(struct tctx *t)
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL) {
 		/* A kind of thing said in passing ("it's on the stand")
 		 * names no order: only a product or a brand moves on. */
+		keep = 1;
+	} else if ((pe = dlg_first_entity(t, ENTITY_PRODUCT)) != NULL &&
+	    (item = dlg_loose_name(t, pe)) != NULL && in_order_items(t,
+	    item)) {
+		/* "the pencil" for the Apple Pencil Pro of the order */
 		keep = 1;
 	} else if (dlg_order_named_item(t, &m, &words)) {
 		dlg_retrieve_begin(t);
@@ -607,5 +679,7 @@ order_focus_refresh(struct tctx *t)
 	if (!keep) {
 		dlg_jset_str(t->trace, "order_focus_dropped", focus);
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "order");
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state,
+		    "purchased");
 	}
 }

@@ -697,7 +697,12 @@ turn_decide(struct tctx *t)
 		dlg_set_action(t, "agent_hold", "an agent (%s) holds the "
 		    "session", t->si.agent != NULL ? t->si.agent : "?");
 	} else {
+		char *top = dlg_focus_top(t, 0) != NULL ?
+		    xstrdup(dlg_focus_top(t, 0)) : NULL;
+
 		dlg_policy(t, &t->e->ir);
+		dlg_focus_named(t, top);
+		free(top);
 		if (!t->fallback && t->action != NULL &&
 		    strcmp(t->action, "escalate") != 0)
 			dlg_jset_num(t->state, "fallbacks", 0);

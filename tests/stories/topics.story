@@ -74,3 +74,55 @@ action: return_eligible
 contains: #12219
 > no, I'll keep it
 action: declined
+
+story: the cart shown is what "it" and "the phone" mean next
+user: C1003
+> whats in my cart
+action: cart_show
+> and the phone, how much storage
+contains: Samsung Galaxy S24 Ultra (256GB)
+contains: 256GB
+not-contains: Spigen
+
+story: the one item of the cart shown is "it"
+user: C1001
+> whats in my cart rn
+action: cart_show
+> how much is it now
+contains: Sony WH-1000XM5
+contains: $399
+
+story: a product named while the bot asks what for stays in focus
+> is the echo dot any good for a bedroom
+> how many are in stock
+contains: Amazon Echo Dot (5th Gen)
+contains: 2 left
+
+story: a product named while the bot asks which two stays in focus
+> thinking about the sony wh-1000xm5 for my commute
+> is it on sale
+contains: Sony WH-1000XM5
+contains: $399
+
+story: an item of the order just discussed, said by a word of its name
+user: C1018
+> tell me about order 11937
+> what is the warranty on the pencil
+contains: Apple Pencil Pro
+not-contains: Apple Pencil (USB-C)
+
+story: the kind of an item of the order just discussed
+user: C1036
+> what did i get in order 12009
+contains: LG 27" UltraGear
+> what is the refresh rate of the monitor
+contains: LG 27" UltraGear 27GP850-B
+contains: 180 Hz
+
+story: a brand chosen over the one product discussed is its kind's
+user: C1062
+> does the nest learning thermostat work with alexa
+> ok, ecobee then
+action: cart_add
+contains: Added the ecobee Smart Thermostat Premium
+not-contains: Nest

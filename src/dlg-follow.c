@@ -1,0 +1,263 @@
+/*
+ * dlg-follow.c owns what a turn leaves for the next one and what a
+ * short follow-up means by it: a product named on a turn that did not
+ * set the focus is in focus afterwards (dlg_focus_named, after the
+ * policy), and the product question just answered is kept so that "the
+ * Anker one then?" asks it again about the product now pointed at
+ * (dlg_elliptic, before the policy).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+static void	remember_question(struct tctx *);
+
+/*
+ * Is the word before offset at one of words?  When it is, *start (if
+ * not NULL) is where that word begins.
+ */
+static int
+word_before(struct tctx *t, size_t at, const char *const *words,
+    size_t *start)
+{
+	const char	*s = t->text;
+	size_t		 b = at, a, k;
+
+	while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+		b--;
+	for (a = b; a > 0 && isalnum((unsigned char)s[a - 1]); a--)
+		;
+	for (k = 0; words[k] != NULL; k++)
+		if (b > a && b - a == strlen(words[k]) &&
+		    strncasecmp(s + a, words[k], b - a) == 0) {
+			if (start != NULL)
+				*start = a;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * Is the name said as a kind, not as the product: "an ipad for my mom",
+ * "will it charge a macbook pro 14", "and a tuf gaming a15?", or as a
+ * device the customer has ("I have a MacBook"), which a question about
+ * another product is often for.
+ */
+static int
+said_as_kind(struct tctx *t, const struct entity *en)
+{
+	static const char *const kind[] = { "a", "an", "any", "another",
+	    "some", NULL };
+
+	return word_before(t, en->start, kind, NULL);
+}
+
+/* Has the text at [a, b) a run of three letters (not "65W" alone)? */
+static int
+has_word_run(const char *s, size_t a, size_t b)
+{
+	size_t	 run = 0;
+
+	for (; a < b; a++) {
+		run = isalpha((unsigned char)s[a]) ? run + 1 : 0;
+		if (run >= 3)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * After the policy: the question answered is remembered for "the Anker
+ * one then?", and a product named in a turn that left the focus as it
+ * was (the bot asked what for, or answered about an order) is in focus
+ * from now:
+ * "is the echo dot any good" then "how many are in stock".  Only one
+ * product named, and not one matched on a number alone ("needs 65W" is
+ * no power adapter) nor one said as a kind ("an ipad for my mom").  The focus top before the turn is before (NULL:
+ * none).
+ */
+void
+dlg_focus_named(struct tctx *t, const char *before)
+{
+	const char	*now = dlg_focus_top(t, 0);
+	const struct entity *en;
+	size_t		 i;
+
+	const char	*sku = NULL;
+
+	remember_question(t);
+	if ((now == NULL) != (before == NULL) || (now != NULL &&
+	    strcmp(now, before) != 0))
+		return;		/* the turn set the focus itself */
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT || en->sku == NULL)
+			continue;
+		if (sku != NULL && strcmp(sku, en->sku) != 0)
+			return;	/* several: which one is meant is unsure */
+		if (!has_word_run(t->text, en->start, en->end) ||
+		    said_as_kind(t, en))
+			return;
+		sku = en->sku;
+	}
+	if (sku != NULL) {
+		dlg_focus_push(t, sku);
+		dlg_jset_str(t->trace, "focus_named", sku);
+	}
+}
+
+/*
+ * The question a turn answered about one product, kept for a follow-up
+ * that only names another ("the Anker one then?", "what about the
+ * samsung?"): state "asked" {text, intent, sku, at}.  Only a question
+ * about the product in focus or named (not "the cheaper one", which
+ * would pick again) and only for the next turn.
+ */
+static const char *const asked_actions[] = { "answer_attribute",
+	"answer_price", "answer_stock", "answer_warranty", "show_specs",
+	NULL };
+
+/*
+ * The question as it would be asked of any product: each product name
+ * said (and a "the" before it) becomes "it" ("how much is the sony
+ * wh-1000xm5" is "how much is it").  In q; returns q's text.
+ */
+static const char *
+asked_text(struct tctx *t, struct sbuf *q)
+{
+	const struct entity *en;
+	size_t		 at = 0, i, a;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT || en->start < at)
+			continue;
+		a = en->start;
+		while (a > at && t->text[a - 1] == ' ')
+			a--;
+		if (a >= at + 3 && strncasecmp(t->text + a - 3, "the", 3) ==
+		    0 && (a == at + 3 || !isalnum((unsigned char)
+		    t->text[a - 4])))
+			a -= 3;
+		else
+			a = en->start;
+		sbuf_add(q, t->text + at, a - at);
+		sbuf_adds(q, "it");
+		at = en->end;
+	}
+	sbuf_add(q, t->text + at, t->len - at);
+	return q->buf;
+}
+
+static void
+remember_question(struct tctx *t)
+{
+	const char	*how = dlg_jstr(t->trace, "product_resolution");
+	const char	*sku = dlg_focus_top(t, 0);
+	struct sbuf	 q = SBUF_INIT;
+	cJSON		*a;
+	size_t		 i;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "asked");
+	if (t->action == NULL || sku == NULL || how == NULL ||
+	    (strcmp(how, "it") != 0 && strcmp(how, "focus") != 0 &&
+	    strcmp(how, "named") != 0))
+		return;
+	for (i = 0; asked_actions[i] != NULL; i++)
+		if (strcmp(t->action, asked_actions[i]) == 0)
+			break;
+	if (asked_actions[i] == NULL)
+		return;
+	a = cJSON_AddObjectToObject(t->state, "asked");
+	cJSON_AddStringToObject(a, "text", asked_text(t, &q));
+	sbuf_release(&q);
+	cJSON_AddStringToObject(a, "sku", sku);
+	cJSON_AddNumberToObject(a, "at", (double)t->si.turns);
+}
+
+/*
+ * Is the message only another product pointed at, the question left
+ * unsaid: short, no specification, price, order or buying word, no
+ * question of its own beyond "what about"?
+ */
+static int
+only_a_pointer(struct tctx *t)
+{
+	static const char *const own[] = { "how much", "how many", "what is",
+	    "what's", "whats", "does", "do", "is", "are", "can", "which",
+	    "why", "when", "where", "add", "buy", "cart", "take", "get",
+	    "order", "return", "compare", "vs", "versus", "difference", NULL };
+	static const char *const cues[] = { "then", "what about", "how about",
+	    "and", "and the", "same for", "same question", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	free(tok);
+	return n <= 7 && dlg_first_entity(t, ENTITY_ATTRIBUTE) == NULL &&
+	    dlg_first_entity(t, ENTITY_PRICE) == NULL &&
+	    dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    !dlg_has_any(t, own) && (dlg_has_any(t, cues) ||
+	    strchr(t->text, '?') != NULL);
+}
+
+/*
+ * "Hmm. the Anker one then?" right after "is it ok for running in the
+ * rain?" about the Galaxy Buds: the same question about the product now
+ * pointed at.  The turn goes on with the earlier question's text, read
+ * again (intent, entities), and the new product in focus (names dropped
+ * from the entities, so the question is about the focus).  1 when so.
+ */
+int
+dlg_elliptic(struct tctx *t)
+{
+	cJSON		*a = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "asked"), *r;
+	const char	*how = NULL, *sku = NULL, *text;
+	const struct entity *en;
+	char		*copy;
+	size_t		 i, k;
+
+	if (!cJSON_IsObject(a) || t->asked != NULL ||
+	    t->si.turns - (long long)dlg_jnum(a, "at", -10) > 2 ||
+	    (text = dlg_jstr(a, "text")) == NULL || !only_a_pointer(t))
+		return 0;
+	if ((en = dlg_subject_entity(t)) != NULL && en->sku != NULL)
+		sku = (sku = dlg_loose_name(t, en)) != NULL ? sku : en->sku;
+	else if (en == NULL && ((sku = dlg_resolve_reference(t, &how)) ==
+	    NULL || how == NULL || strcmp(how, "it") == 0))
+		sku = NULL;
+	if (sku == NULL || strcmp(sku, dlg_jstr(a, "sku")) == 0)
+		return 0;
+	copy = xstrdup(sku);	/* sku may live in the trace redone here */
+	r = dlg_ref_trace(t, "the question before, about another product");
+	dlg_ref_candidate(r, dlg_jstr(a, "sku"));
+	sku = dlg_ref_pick(r, copy);
+	free(copy);
+	dlg_jset_str(r, "asked", text);
+	dlg_focus_push(t, sku);
+	t->asked = xstrdup(text);
+	t->text = t->asked;
+	t->len = strlen(t->asked);
+	text_fold(t->text, t->len, &t->fold);
+	entity_extract(t->e->gz, t->text, t->len, &t->e->el);
+	for (i = k = 0; i < t->e->el.n; i++)
+		if (t->e->el.v[i].type != ENTITY_PRODUCT &&
+		    t->e->el.v[i].type != ENTITY_BRAND)
+			t->e->el.v[k++] = t->e->el.v[i];
+	t->e->el.n = k;
+	/* The question's own reading, as on the turn it was asked. */
+	intent_classify(t->e->im, t->text, t->len, &t->e->ir);
+	dlg_set_intent(t, intent_names(NULL)[t->e->ir.id]);
+	t->confidence = t->e->ir.confidence;
+	return 1;
+}
