@@ -434,6 +434,12 @@ const struct entity *dlg_order_number(struct tctx *t);
 void		 dlg_order_pick(struct tctx *t, struct dlg_order_pick *p);
 void		 dlg_order_pick_release(struct dlg_order_pick *p);
 int		 dlg_order_question(struct tctx *t);
+/* Whether an order passes a test (arg: the test's own data). */
+typedef int	(*dlg_order_test)(struct tctx *t, const struct order *o,
+		    const void *arg);
+/* Keep the ids (*n updated) of the orders keep accepts; frees the rest. */
+void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
+		    dlg_order_test keep, const void *arg);
 int		 dlg_owns_order(struct tctx *t, const char *id);
 
 /* dlg-several.c: the order numbers said (caller frees each and *ids);
@@ -462,8 +468,8 @@ int		 dlg_period_named(struct tctx *t, struct dlg_period *pd);
 /* A period that picks among all the customer's orders (dlg_period_named
  * with a verb or "the one"); 1 and *pd set, else 0. */
 int		 dlg_period_picks(struct tctx *t, struct dlg_period *pd);
-/* Keep the order ids (*n updated) dated within the period arg points to. */
-void		 dlg_keep_period(struct tctx *t, char **ids, size_t *n,
+/* An order dated within the period arg points to (a dlg_order_test). */
+int		 dlg_in_period(struct tctx *t, const struct order *o,
 		    const void *arg);
 
 /* dlg-policy.c */

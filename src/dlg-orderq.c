@@ -177,34 +177,47 @@ status_named(struct tctx *t, int narrowing)
 	return NULL;
 }
 
-/* Keep the ids whose order status is among statuses; *n updated. */
-static void
-keep_status(struct tctx *t, char **ids, size_t *n, const void *arg)
+/*
+ * Keep the ids (*n updated) whose order keep(t, order, arg) accepts; the
+ * others are freed.  Orders that cannot be read are dropped.
+ */
+void
+dlg_keep_orders(struct tctx *t, char **ids, size_t *n, dlg_order_test keep,
+    const void *arg)
 {
-	const char	*statuses = arg;
 	struct order	 o;
 	struct sd_error	 err = SD_ERROR_INIT;
 	size_t		 i, k = 0;
-	char		*key;
+	int		 yes;
 
 	dlg_retrieve_begin(t);
 	for (i = 0; i < *n; i++) {
-		int keep = 0;
-
+		yes = 0;
 		if (catalog_order(t->st, ids[i], &o, &err) == SD_OK) {
-			key = xasprintf(" %s ", o.status);
-			keep = strstr(statuses, key) != NULL;
-			free(key);
+			yes = keep(t, &o, arg);
 			order_release(&o);
 		}
 		sd_error_clear(&err);
-		if (keep)
+		if (yes)
 			ids[k++] = ids[i];
 		else
 			free(ids[i]);
 	}
 	dlg_retrieve_end(t);
 	*n = k;
+}
+
+/* An order whose status is among statuses (" shipped processing "). */
+static int
+status_in(struct tctx *t, const struct order *o, const void *arg)
+{
+	const char	*statuses = arg;
+	char		*key = xasprintf(" %s ", o->status);
+	int		 yes = strstr(statuses, key) != NULL;
+
+	(void)t;
+	free(key);
+	return yes;
 }
 
 static void
@@ -319,67 +332,32 @@ day_named(struct tctx *t)
 	return NULL;
 }
 
-/*
- * Keep the ids of orders placed in the month mon ("-10-") or on the day
- * mon ("2026-11-19").
- */
-static void
-keep_month(struct tctx *t, char **ids, size_t *n, const void *arg)
+/* An order placed in the month mon ("-10-") or on the day mon
+ * ("2026-11-19"). */
+static int
+placed_in(struct tctx *t, const struct order *o, const void *arg)
 {
 	const char	*mon = arg;
-	struct order	 o;
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 i, k = 0;
-	int		 keep;
 
-	dlg_retrieve_begin(t);
-	for (i = 0; i < *n; i++) {
-		keep = 0;
-		if (catalog_order(t->st, ids[i], &o, &err) == SD_OK) {
-			keep = mon[0] == '-' ? strncmp(o.placed_at + 4, mon,
-			    4) == 0 : strncmp(o.placed_at, mon, 10) == 0;
-			order_release(&o);
-		}
-		sd_error_clear(&err);
-		if (keep)
-			ids[k++] = ids[i];
-		else
-			free(ids[i]);
-	}
-	dlg_retrieve_end(t);
-	*n = k;
+	(void)t;
+	return mon[0] == '-' ? strncmp(o->placed_at + 4, mon, 4) == 0 :
+	    strncmp(o->placed_at, mon, 10) == 0;
 }
 
-/* Keep the ids of orders with an item at the price the customer says. */
-static void
-keep_price(struct tctx *t, char **ids, size_t *n, const void *unused)
+/* An order with an item at the price the customer says. */
+static int
+at_price(struct tctx *t, const struct order *o, const void *unused)
 {
 	const struct entity *pe = dlg_first_entity(t, ENTITY_PRICE);
-	struct order	 o;
-	struct sd_error	 err = SD_ERROR_INIT;
-	double		 v;
-	size_t		 i, j, k = 0;
-	int		 keep;
+	double		 v = pe->has_max ? pe->max : pe->min;
+	size_t		 j;
+	int		 yes = 0;
 
 	(void)unused;
-	v = pe->has_max ? pe->max : pe->min;
-	dlg_retrieve_begin(t);
-	for (i = 0; i < *n; i++) {
-		keep = 0;
-		if (catalog_order(t->st, ids[i], &o, &err) == SD_OK) {
-			for (j = 0; j < o.nitems; j++)
-				keep |= o.items[j].unit_price > v - 1 &&
-				    o.items[j].unit_price < v + 1;
-			order_release(&o);
-		}
-		sd_error_clear(&err);
-		if (keep)
-			ids[k++] = ids[i];
-		else
-			free(ids[i]);
-	}
-	dlg_retrieve_end(t);
-	*n = k;
+	for (j = 0; j < o->nitems; j++)
+		yes |= o->items[j].unit_price > v - 1 &&
+		    o->items[j].unit_price < v + 1;
+	return yes;
 }
 
 /* The one of ids placed on the day the customer gives, or NULL. */
@@ -449,15 +427,15 @@ one_of(struct tctx *t, char **ids, size_t n, const char **rule)
 
 /* Narrow p's candidates with keep, unless none would be left. */
 static void
-narrow(struct tctx *t, struct dlg_order_pick *p, void (*keep)(struct tctx *,
-    char **, size_t *, const void *), const void *arg, const char *rule)
+narrow(struct tctx *t, struct dlg_order_pick *p, dlg_order_test keep,
+    const void *arg, const char *rule)
 {
 	char	**v = xcalloc(p->n, sizeof *v);
 	size_t	 k = p->n, i;
 
 	for (i = 0; i < p->n; i++)
 		v[i] = xstrdup(p->ids[i]);
-	keep(t, v, &k, arg);
+	dlg_keep_orders(t, v, &k, keep, arg);
 	if (k == 0) {
 		free(v);
 		return;
@@ -685,22 +663,22 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 			if (p->n > 2)
 				keep_shared(t, p->ids, &p->n);
 		} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
-			narrow(t, p, keep_status, st, "the order holding the "
+			narrow(t, p, status_in, st, "the order holding the "
 			    "item named, with the status named");
 		/* "Where is my laptop?": one on its way, not one delivered. */
 		if (p->n > 1 && dlg_order_topic(t) == ORDQ_TRACK)
-			narrow(t, p, keep_status, " shipped processing ",
+			narrow(t, p, status_in, " shipped processing ",
 			    "the order holding the item named, on its way");
 		if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
-			narrow(t, p, keep_price, NULL, "the order holding the "
+			narrow(t, p, at_price, NULL, "the order holding the "
 			    "item named, at the price said");
 		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
 		    (mon = month_named(t)) != NULL)
-			narrow(t, p, keep_month, mon, "the order holding the "
+			narrow(t, p, placed_in, mon, "the order holding the "
 			    "item named, placed in the month named");
 		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
 		    dlg_period_named(t, &pd)) {
-			narrow(t, p, dlg_keep_period, &pd, "the order holding the "
+			narrow(t, p, dlg_in_period, &pd, "the order holding the "
 			    "item named, dated in the period said");
 			dlg_period_release(&pd);
 		}
@@ -710,11 +688,11 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		    &err);
 		dlg_retrieve_end(t);
 		sd_error_clear(&err);
-		keep_status(t, p->ids, &p->n, st);
+		dlg_keep_orders(t, p->ids, &p->n, status_in, st);
 		p->rule = "the customer's only order with the status named";
 		p->named = p->n == 0;	/* none has it: ask, never guess */
 		if (p->n > 1 && dlg_period_named(t, &pd)) {
-			narrow(t, p, dlg_keep_period, &pd, "the order with the "
+			narrow(t, p, dlg_in_period, &pd, "the order with the "
 			    "status named, dated in the period said");
 			dlg_period_release(&pd);
 		}
@@ -725,7 +703,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		    &err);
 		dlg_retrieve_end(t);
 		sd_error_clear(&err);
-		dlg_keep_period(t, p->ids, &p->n, &pd);
+		dlg_keep_orders(t, p->ids, &p->n, dlg_in_period, &pd);
 		dlg_period_release(&pd);
 		p->rule = "the customer's only order dated in the period said";
 	} else if (((mon = month_named(t)) != NULL || (mon = day_named(t)) !=
@@ -737,7 +715,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		    &err);
 		dlg_retrieve_end(t);
 		sd_error_clear(&err);
-		keep_month(t, p->ids, &p->n, mon);
+		dlg_keep_orders(t, p->ids, &p->n, placed_in, mon);
 		p->rule = "the customer's only order placed in the month named";
 		p->named = p->n == 0;
 	} else {

@@ -59,35 +59,31 @@ out:
 	return r;
 }
 
+/* An order with a return or refund. */
+static int
+returned(struct tctx *t, const struct order *o, const void *unused)
+{
+	(void)t;
+	(void)unused;
+	return strcmp(o->status, "return_requested") == 0 ||
+	    strcmp(o->status, "refunded") == 0;
+}
+
 /* The customer's orders with a return or refund, newest first. */
 static void
 refund_orders(struct tctx *t, char ***out, size_t *nout)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
-	struct order	 o;
 	char		**ids = NULL;
-	size_t		 n = 0, i, k = 0;
-	int		 keep;
+	size_t		 n = 0;
 
 	dlg_retrieve_begin(t);
 	catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
-	sd_error_clear(&err);
-	for (i = 0; i < n; i++) {
-		keep = 0;
-		if (catalog_order(t->st, ids[i], &o, &err) == SD_OK) {
-			keep = strcmp(o.status, "return_requested") == 0 ||
-			    strcmp(o.status, "refunded") == 0;
-			order_release(&o);
-		}
-		sd_error_clear(&err);
-		if (keep)
-			ids[k++] = ids[i];
-		else
-			free(ids[i]);
-	}
 	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	dlg_keep_orders(t, ids, &n, returned, NULL);
 	*out = ids;
-	*nout = k;
+	*nout = n;
 }
 
 /*

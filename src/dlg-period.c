@@ -98,39 +98,19 @@ in_period(const struct dlg_period *pd, const char *at)
 	    10) >= 0 && strncmp(at, pd->to, 10) <= 0;
 }
 
-/* Keep the ids of orders with the date the period dates within it. */
-void
-dlg_keep_period(struct tctx *t, char **ids, size_t *n, const void *arg)
+/* An order with the date the period dates within it. */
+int
+dlg_in_period(struct tctx *t, const struct order *o, const void *arg)
 {
 	const struct dlg_period *pd = arg;
-	struct order	 o;
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 i, k = 0;
-	int		 keep;
 
-	dlg_retrieve_begin(t);
-	for (i = 0; i < *n; i++) {
-		keep = 0;
-		if (catalog_order(t->st, ids[i], &o, &err) == SD_OK) {
-			keep = ((pd->which == PERIOD_ANY ||
-			    pd->which == PERIOD_PLACED) &&
-			    in_period(pd, o.placed_at)) ||
-			    ((pd->which == PERIOD_ANY ||
-			    pd->which == PERIOD_GOT) &&
-			    in_period(pd, o.delivered_at)) ||
-			    ((pd->which == PERIOD_ANY ||
-			    pd->which == PERIOD_UPDATED) &&
-			    in_period(pd, o.updated_at));
-			order_release(&o);
-		}
-		sd_error_clear(&err);
-		if (keep)
-			ids[k++] = ids[i];
-		else
-			free(ids[i]);
-	}
-	dlg_retrieve_end(t);
-	*n = k;
+	(void)t;
+	return ((pd->which == PERIOD_ANY || pd->which == PERIOD_PLACED) &&
+	    in_period(pd, o->placed_at)) ||
+	    ((pd->which == PERIOD_ANY || pd->which == PERIOD_GOT) &&
+	    in_period(pd, o->delivered_at)) ||
+	    ((pd->which == PERIOD_ANY || pd->which == PERIOD_UPDATED) &&
+	    in_period(pd, o->updated_at));
 }
 
 /*
