@@ -437,6 +437,12 @@ int		 dlg_order_question(struct tctx *t);
 /* Whether an order passes a test (arg: the test's own data). */
 typedef int	(*dlg_order_test)(struct tctx *t, const struct order *o,
 		    const void *arg);
+/*
+ * The item the customer names among those ordered (a product, brand,
+ * category or a word of an item's name) into *m; *words: caller frees.
+ */
+int		 dlg_order_item_named(struct tctx *t, struct order_match *m,
+		    char **words);
 /* Keep the ids (*n updated) of the orders keep accepts; frees the rest. */
 void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
 		    dlg_order_test keep, const void *arg);

@@ -1,0 +1,614 @@
+/*
+ * dlg-orderpick.c: which order the customer means.  The number given,
+ * one of the orders just listed (by position, by the day placed), the
+ * orders holding the product, brand, category or a word of an item
+ * named, narrowed by the status ("the one I cancelled"), the price, the
+ * month or a period said ("the one I got this week"), else the order in
+ * focus.  dlg-orderq.c asks what about it.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+/* The statuses a word of the message picks orders by, or NULL. */
+static const char *
+status_named(struct tctx *t, int narrowing)
+{
+	static const char *const cancelled[] = { "cancelled", "canceled",
+	    NULL };
+	static const char *const returned[] = { "returned", "refunded",
+	    "sent back", NULL };
+	static const char *const on_way[] = { "on the way", "in transit",
+	    "coming", NULL };
+	/* "is it delivered yet?" asks; "I got it this week" says. */
+	static const char *const delivered[] = { "got it", "i received",
+	    "just got", "i got", NULL };
+
+	if (dlg_has_any(t, cancelled))
+		return " cancelled ";
+	if (dlg_has_any(t, returned))
+		return " return_requested refunded ";
+	if (dlg_has_any(t, on_way))
+		return " shipped processing ";
+	/* "the dell, I got it this week" narrows; alone it asks. */
+	if (narrowing && dlg_has_any(t, delivered))
+		return " delivered ";
+	return NULL;
+}
+
+/*
+ * Keep the ids (*n updated) whose order keep(t, order, arg) accepts; the
+ * others are freed.  Orders that cannot be read are dropped.
+ */
+void
+dlg_keep_orders(struct tctx *t, char **ids, size_t *n, dlg_order_test keep,
+    const void *arg)
+{
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 i, k = 0;
+	int		 yes;
+
+	dlg_retrieve_begin(t);
+	for (i = 0; i < *n; i++) {
+		yes = 0;
+		if (catalog_order(t->st, ids[i], &o, &err) == SD_OK) {
+			yes = keep(t, &o, arg);
+			order_release(&o);
+		}
+		sd_error_clear(&err);
+		if (yes)
+			ids[k++] = ids[i];
+		else
+			free(ids[i]);
+	}
+	dlg_retrieve_end(t);
+	*n = k;
+}
+
+/* An order whose status is among statuses (" shipped processing "). */
+static int
+status_in(struct tctx *t, const struct order *o, const void *arg)
+{
+	const char	*statuses = arg;
+	char		*key = xasprintf(" %s ", o->status);
+	int		 yes = strstr(statuses, key) != NULL;
+
+	(void)t;
+	free(key);
+	return yes;
+}
+
+static void
+ids_free(char **ids, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+}
+
+/*
+ * "I ordered the same laptop twice": of the orders ids, those holding a
+ * product another of them holds too (all of them when none does).
+ */
+static void
+keep_shared(struct tctx *t, char **ids, size_t *n)
+{
+	struct order	*v = xcalloc(*n, sizeof *v);
+	struct sd_error	 err = SD_ERROR_INIT;
+	int		*ok = xcalloc(*n, sizeof *ok);
+	size_t		 i, j, a, b, k = 0, shared = 0;
+
+	dlg_retrieve_begin(t);
+	for (i = 0; i < *n; i++)
+		if (catalog_order(t->st, ids[i], &v[i], &err) != SD_OK)
+			sd_error_clear(&err);
+	dlg_retrieve_end(t);
+	for (i = 0; i < *n; i++)
+		for (j = 0; j < *n; j++)
+			for (a = 0; j != i && a < v[i].nitems; a++)
+				for (b = 0; b < v[j].nitems; b++)
+					if (strcmp(v[i].items[a].sku,
+					    v[j].items[b].sku) == 0)
+						ok[i] = 1;
+	for (i = 0; i < *n; i++)
+		shared += ok[i];
+	for (i = 0; i < *n; i++) {
+		if (shared == 0 || ok[i])
+			ids[k++] = ids[i];
+		else
+			free(ids[i]);
+		order_release(&v[i]);
+	}
+	*n = k;
+	free(v);
+	free(ok);
+}
+
+/* Does the customer have order id? */
+int
+dlg_owns_order(struct tctx *t, const char *id)
+{
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	int		 r = 0;
+
+	dlg_retrieve_begin(t);
+	if (catalog_order(t->st, id, &o, &err) == SD_OK) {
+		r = strcmp(o.customer_id, t->cust.id) == 0;
+		order_release(&o);
+	}
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	return r;
+}
+
+/* The order number given, unless it is part of a street address. */
+const struct entity *
+dlg_order_number(struct tctx *t)
+{
+	const struct entity *en = dlg_first_entity(t, ENTITY_ORDER_ID);
+
+	if (en != NULL && dlg_says_address(t) && (!t->have_cust ||
+	    !dlg_owns_order(t, en->value)))
+		return NULL;
+	return en;
+}
+
+/* "-10-" for "the october one", or NULL. */
+static char *
+month_named(struct tctx *t)
+{
+	static const char *const months[] = { "january", "february",
+	    "march", "april", "may", "june", "july", "august", "september",
+	    "october", "november", "december", NULL };
+	int	 i;
+
+	for (i = 0; months[i] != NULL; i++)
+		if (dlg_has_word(t, months[i]) && i != 4)	/* "may I" */
+			return xasprintf("-%02d-", i + 1);
+	return NULL;
+}
+
+/*
+ * The day "last night", "yesterday" or "this morning" means, as an ISO
+ * day, or NULL.  Caller frees.
+ */
+static char *
+day_named(struct tctx *t)
+{
+	static const char *const yesterday[] = { "last night", "yesterday",
+	    NULL };
+	static const char *const today[] = { "this morning", "earlier today",
+	    NULL };
+
+	if (dlg_has_any(t, yesterday))
+		return catalog_day_add(store_now(), -1);
+	if (dlg_has_any(t, today))
+		return catalog_day_add(store_now(), 0);
+	return NULL;
+}
+
+/* An order placed in the month mon ("-10-") or on the day mon
+ * ("2026-11-19"). */
+static int
+placed_in(struct tctx *t, const struct order *o, const void *arg)
+{
+	const char	*mon = arg;
+
+	(void)t;
+	return mon[0] == '-' ? strncmp(o->placed_at + 4, mon, 4) == 0 :
+	    strncmp(o->placed_at, mon, 10) == 0;
+}
+
+/* An order with an item at the price the customer says. */
+static int
+at_price(struct tctx *t, const struct order *o, const void *unused)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRICE);
+	double		 v = pe->has_max ? pe->max : pe->min;
+	size_t		 j;
+	int		 yes = 0;
+
+	(void)unused;
+	for (j = 0; j < o->nitems; j++)
+		yes |= o->items[j].unit_price > v - 1 &&
+		    o->items[j].unit_price < v + 1;
+	return yes;
+}
+
+/* The one of ids placed on the day the customer gives, or NULL. */
+static const char *
+placed_on(struct tctx *t, char **ids, size_t n)
+{
+	const struct entity *d = dlg_first_entity(t, ENTITY_DATE);
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*hit = NULL;
+	size_t		 i, hits = 0;
+
+	if (d == NULL || strlen(d->value) < 10)
+		return NULL;
+	dlg_retrieve_begin(t);
+	for (i = 0; i < n; i++) {
+		if (catalog_order(t->st, ids[i], &o, &err) != SD_OK) {
+			sd_error_clear(&err);
+			continue;
+		}
+		if (strncmp(o.placed_at, d->value, 10) == 0) {
+			hit = ids[i];
+			hits++;
+		}
+		order_release(&o);
+	}
+	dlg_retrieve_end(t);
+	return hits == 1 ? hit : NULL;
+}
+
+/*
+ * Among several orders ids (oldest first): the one placed on the day
+ * given, the oldest or newest when the customer says so, the one in
+ * focus, else none.
+ */
+static const char *
+one_of(struct tctx *t, char **ids, size_t n, const char **rule)
+{
+	static const char *const newest[] = { "new", "newest", "newer",
+	    "latest", "most recent", "last night", "again", NULL };
+	static const char *const oldest[] = { "first", "older", "oldest",
+	    "original", NULL };
+	const char	*focus = dlg_order_focus(t), *id;
+	size_t		 i;
+
+	if ((id = placed_on(t, ids, n)) != NULL) {
+		*rule = "the order named placed on the day given";
+		return id;
+	}
+	/* "I ordered it twice, I got the first one": list them both. */
+	if (dlg_has_any(t, oldest) && dlg_order_topic(t) != ORDQ_LIST) {
+		*rule = "the oldest of the orders named";
+		return ids[0];
+	}
+	/* "I bought them again": the new order, whatever is in focus. */
+	if (dlg_has_any(t, newest)) {
+		*rule = "the newest of the orders named";
+		return ids[n - 1];
+	}
+	for (i = 0; focus != NULL && i < n; i++)
+		if (strcmp(ids[i], focus) == 0) {
+			*rule = "the order in focus is among those named";
+			return ids[i];
+		}
+	return NULL;
+}
+
+/* Narrow p's candidates with keep, unless none would be left. */
+static void
+narrow(struct tctx *t, struct dlg_order_pick *p, dlg_order_test keep,
+    const void *arg, const char *rule)
+{
+	char	**v = xcalloc(p->n, sizeof *v);
+	size_t	 k = p->n, i;
+
+	for (i = 0; i < p->n; i++)
+		v[i] = xstrdup(p->ids[i]);
+	dlg_keep_orders(t, v, &k, keep, arg);
+	if (k == 0) {
+		free(v);
+		return;
+	}
+	ids_free(p->ids, p->n);
+	p->ids = v;
+	p->n = k;
+	p->rule = rule;
+}
+
+/* Is the entity's text the name of a month ("august")? */
+static int
+is_month(struct tctx *t, const struct entity *en)
+{
+	static const char *const months[] = { "january", "february", "march",
+	    "april", "june", "july", "august", "september", "october",
+	    "november", "december", NULL };
+	const char *const *m;
+	size_t	 n = en->end - en->start;
+
+	for (m = months; *m != NULL && en->end <= t->len; m++)
+		if (strlen(*m) == n && strncasecmp(*m, t->text + en->start,
+		    n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words too common to name an item of an order. */
+static const char *const common_words[] = { "about", "again", "after",
+	"already", "another", "arrive", "arrived", "before", "cancel",
+	"change", "charged", "could", "delivery", "first", "hello", "money",
+	"night", "number", "order", "ordered", "orders", "other", "please",
+	"price", "refund", "return", "returns", "second", "should", "still",
+	"thanks", "their", "there", "these", "thing", "things", "those",
+	"today", "tomorrow", "tracking", "where", "which", "would",
+	"yesterday", "invoice", "receipt", "month", "week", "great", NULL };
+
+/* Shortest word that may name an item ("watch", not "home" or "pro"). */
+#define ITEM_WORD_MIN	5
+
+/*
+ * "An invoice for my windows key": a word of the message that the name
+ * of one of the customer's ordered items holds, when no entity names
+ * anything.  Caller frees.
+ */
+static char *
+word_of_items(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	struct order_match m;
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 cap = 0, n, i, k, len;
+	char		**ids, *w = NULL;
+	const char *const *c;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && w == NULL; i++) {
+		len = tok[i].end - tok[i].start;
+		if (len < ITEM_WORD_MIN || tok[i].has_digit)
+			continue;
+		w = xstrndup(t->text + tok[i].start, len);
+		for (c = common_words; *c != NULL; c++)
+			if (strcasecmp(*c, w) == 0)
+				break;
+		memset(&m, 0, sizeof m);
+		m.name = w;
+		ids = NULL;
+		k = 0;
+		if (*c == NULL) {
+			dlg_retrieve_begin(t);
+			catalog_customer_orders_with(t->st, t->cust.id, &m,
+			    &ids, &k, &err);
+			dlg_retrieve_end(t);
+			sd_error_clear(&err);
+		}
+		ids_free(ids, k);
+		if (k == 0) {
+			free(w);
+			w = NULL;
+		}
+	}
+	free(tok);
+	return w;
+}
+
+/*
+ * The item the customer names: a product, brand or category
+ * (dlg_order_named_item), else a feature word the item's name holds
+ * ("the ssd", "my wifi order"), matched against the names of the items
+ * ordered.  *words: caller frees.
+ */
+int
+dlg_order_item_named(struct tctx *t, struct order_match *m, char **words)
+{
+	const struct entity *a = dlg_first_entity(t, ENTITY_ATTRIBUTE);
+	const struct entity *b = dlg_first_entity(t, ENTITY_BRAND);
+	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
+
+	/* "my headphone from august": a month is no brand here. */
+	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL && b != NULL &&
+	    c != NULL && is_month(t, b)) {
+		memset(m, 0, sizeof *m);
+		*words = NULL;
+		m->category = c->category != NULL ? c->category : c->value;
+		return 1;
+	}
+	if (dlg_order_named_item(t, m, words))
+		return 1;
+	memset(m, 0, sizeof *m);
+	if (a != NULL && a->end > a->start && a->end <= t->len) {
+		m->name = *words = xstrndup(t->text + a->start,
+		    a->end - a->start);
+		return 1;
+	}
+	if ((*words = word_of_items(t)) == NULL)
+		return 0;
+	m->name = *words;
+	return 1;
+}
+
+/*
+ * The customer's orders holding the item m.  A category is wide
+ * ("keyboard" is an accessory, as a phone case is): the items whose
+ * name holds the word said come first.
+ */
+static void
+orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
+    size_t *n)
+{
+	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct order_match byname;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*word = NULL;
+
+	*ids = NULL;
+	*n = 0;
+	dlg_retrieve_begin(t);
+	/* "laptop" names the category itself: a laptop sleeve is none. */
+	if (m->category != NULL && c != NULL && c->end > c->start &&
+	    c->end <= t->len && strncasecmp(m->category, t->text + c->start,
+	    c->end - c->start) != 0) {
+		memset(&byname, 0, sizeof byname);
+		byname.name = word = xstrndup(t->text + c->start,
+		    c->end - c->start);
+		catalog_customer_orders_with(t->st, t->cust.id, &byname, ids,
+		    n, &err);
+		sd_error_clear(&err);
+	}
+	if (*n == 0) {
+		free(*ids);
+		catalog_customer_orders_with(t->st, t->cust.id, m, ids, n,
+		    &err);
+		sd_error_clear(&err);
+	}
+	dlg_retrieve_end(t);
+	free(word);
+}
+
+void
+dlg_order_pick_release(struct dlg_order_pick *p)
+{
+	ids_free(p->ids, p->n);
+	free(p->id);
+	memset(p, 0, sizeof *p);
+}
+
+/*
+ * Which order the customer means, in order: the number given; one of
+ * the orders just listed, by position; the orders holding the item
+ * named, narrowed by a status named, the order in focus, "the new one";
+ * the orders with the status named ("the one I cancelled"); the order
+ * in focus.  p->id is the pick, else p->ids the candidates to ask
+ * about (several), else nothing is meant (p->named: an item none of the
+ * orders holds).
+ */
+void
+dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
+{
+	const struct entity *en = dlg_order_number(t);
+	struct order_match m;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*how = NULL, *st, *id;
+	char		*words = NULL, *mon = NULL;
+	struct dlg_period pd;
+
+	memset(p, 0, sizeof *p);
+	if (en != NULL) {
+		p->id = xstrdup(en->value);
+		p->rule = "the order number given";
+		return;
+	}
+	/* "where is 12281?": a number of the customer's own orders. */
+	if ((p->n = dlg_orders_said(t, &p->ids)) > 0) {
+		p->rule = p->n > 1 ? "several order numbers given" :
+		    "a number of one of the customer's orders";
+		if (p->n == 1) {
+			p->id = p->ids[0];
+			free(p->ids);
+			p->ids = NULL;
+			p->n = 0;
+		}
+		return;
+	}
+	/* "The first iPad Air I bought": the item says which. */
+	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
+	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
+	    (id = dlg_order_by_position(t, &how)) != NULL) {
+		p->id = xstrdup(id);
+		p->rule = "an order just listed, by position";
+		dlg_jset_str(t->trace, "order_position", how);
+		return;
+	}
+	if (!t->have_cust)
+		return;
+	if (dlg_order_item_named(t, &m, &words)) {
+		/* A kind of thing said in passing ("it's on the stand")
+		 * does not take the question off the order in focus. */
+		p->named = dlg_first_entity(t, ENTITY_PRODUCT) != NULL ||
+		    dlg_first_entity(t, ENTITY_BRAND) != NULL;
+		orders_holding(t, &m, &p->ids, &p->n);
+		free(words);
+		p->rule = "the customer's only order holding the item named";
+		if (dlg_order_topic(t) == ORDQ_LIST) {
+			/* "the same laptop twice": both, never one. */
+			if (p->n > 2)
+				keep_shared(t, p->ids, &p->n);
+		} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
+			narrow(t, p, status_in, st, "the order holding the "
+			    "item named, with the status named");
+		/* "Where is my laptop?": one on its way, not one delivered. */
+		if (p->n > 1 && dlg_order_topic(t) == ORDQ_TRACK)
+			narrow(t, p, status_in, " shipped processing ",
+			    "the order holding the item named, on its way");
+		if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
+			narrow(t, p, at_price, NULL, "the order holding the "
+			    "item named, at the price said");
+		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
+		    (mon = month_named(t)) != NULL)
+			narrow(t, p, placed_in, mon, "the order holding the "
+			    "item named, placed in the month named");
+		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
+		    dlg_period_named(t, &pd)) {
+			narrow(t, p, dlg_in_period, &pd, "the order holding the "
+			    "item named, dated in the period said");
+			dlg_period_release(&pd);
+		}
+	} else if ((st = status_named(t, 0)) != NULL) {
+		dlg_retrieve_begin(t);
+		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
+		    &err);
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		dlg_keep_orders(t, p->ids, &p->n, status_in, st);
+		p->rule = "the customer's only order with the status named";
+		p->named = p->n == 0;	/* none has it: ask, never guess */
+		if (p->n > 1 && dlg_period_named(t, &pd)) {
+			narrow(t, p, dlg_in_period, &pd, "the order with the "
+			    "status named, dated in the period said");
+			dlg_period_release(&pd);
+		}
+	} else if (dlg_period_picks(t, &pd)) {
+		/* "the one I got this week", "returned it a week ago" */
+		dlg_retrieve_begin(t);
+		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
+		    &err);
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		dlg_keep_orders(t, p->ids, &p->n, dlg_in_period, &pd);
+		dlg_period_release(&pd);
+		p->rule = "the customer's only order dated in the period said";
+	} else if (((mon = month_named(t)) != NULL || (mon = day_named(t)) !=
+	    NULL) && (dlg_has_word(t, "one") || dlg_has_word(t, "order") ||
+	    dlg_has_word(t, "ordered"))) {
+		/* "return the october one", "I ordered one last night" */
+		dlg_retrieve_begin(t);
+		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
+		    &err);
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+		dlg_keep_orders(t, p->ids, &p->n, placed_in, mon);
+		p->rule = "the customer's only order placed in the month named";
+		p->named = p->n == 0;
+	} else {
+		free(mon);	/* a month said, but of no order */
+		if ((id = dlg_order_focus(t)) != NULL) {
+			p->id = xstrdup(id);
+			p->rule = "the order in focus";
+		}
+		return;
+	}
+	if (p->n == 0 && !p->named && (id = dlg_order_focus(t)) != NULL) {
+		p->id = xstrdup(id);
+		p->rule = "the order in focus";
+	}
+	if (p->id == NULL && p->n == 1) {
+		p->id = p->ids[0];
+		p->ids[0] = NULL;
+	} else if (p->id == NULL && p->n > 1 &&
+	    (id = one_of(t, p->ids, p->n, &p->rule)) != NULL)
+		p->id = xstrdup(id);
+	if (p->id != NULL) {
+		ids_free(p->ids, p->n);
+		p->ids = NULL;
+		p->n = 0;
+	} else if (p->n > 1)
+		p->rule = "several orders match";
+	free(mon);
+}
+
