@@ -5,7 +5,8 @@
  * customer's client fetches it: the notifications list, the session's
  * event stream, or the session's history (what the widget shows when
  * it opens the session).  Sent alone says only that it was stored.
- * The agent desk lists a customer's latest ones with that time.
+ * The agent desk lists a customer's latest ones with that time, and
+ * the API the ones after a given id (trigger_notes).
  */
 #include "config.h"
 
@@ -97,25 +98,29 @@ col_dup(sqlite3_stmt *s, int i)
 	return t != NULL ? xstrdup((const char *)t) : NULL;
 }
 
-enum sd_rc
-trigger_recent(struct store *st, const char *customer, int limit,
+void
+trigger_note_release(struct trigger_note *t)
+{
+	free(t->trigger);
+	free(t->session_id);
+	free(t->text);
+	free(t->fired_at);
+	free(t->seen_at);
+	memset(t, 0, sizeof *t);
+}
+
+/*
+ * The rows of s (bound by the caller): id, trigger, session, message,
+ * text, fired_at, seen_at.  what names them in an error.
+ */
+static enum sd_rc
+notes_read(struct store *st, sqlite3_stmt *s, const char *what,
     struct trigger_note **out, size_t *n, struct sd_error *err)
 {
-	static const char sql[] = "SELECT f.id, f.trigger, f.session_id,"
-	    " f.message_id, m.text, f.fired_at, f.seen_at"
-	    " FROM trigger_firings f JOIN messages m ON m.id = f.message_id"
-	    " WHERE f.customer = ?1 ORDER BY f.id DESC LIMIT ?2";
 	struct trigger_note *v = NULL, *t;
 	size_t		 len = 0;
-	sqlite3_stmt	*s;
 	int		 x;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, limit);
 	while ((x = sqlite3_step(s)) == SQLITE_ROW) {
 		v = xrealloc(v, (len + 1) * sizeof *v);
 		t = &v[len++];
@@ -132,9 +137,50 @@ trigger_recent(struct store *st, const char *customer, int limit,
 		while (len > 0)
 			trigger_note_release(&v[--len]);
 		free(v);
-		return store_fail(st, err, "read the customer's notifications");
+		return store_fail(st, err, what);
 	}
 	*out = v;
 	*n = len;
 	return SD_OK;
+}
+
+enum sd_rc
+trigger_notes(struct store *st, const char *customer, long long after,
+    int limit, struct trigger_note **out, size_t *n, struct sd_error *err)
+{
+	static const char sql[] = "SELECT f.id, f.trigger, f.session_id,"
+	    " f.message_id, m.text, f.fired_at, f.seen_at"
+	    " FROM trigger_firings f"
+	    " JOIN messages m ON m.id = f.message_id"
+	    " WHERE f.customer = ?1 AND f.id > ?2 ORDER BY f.id LIMIT ?3";
+	sqlite3_stmt	*s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, after);
+	sqlite3_bind_int(s, 3, limit);
+	return notes_read(st, s, "read notifications", out, n, err);
+}
+
+enum sd_rc
+trigger_recent(struct store *st, const char *customer, int limit,
+    struct trigger_note **out, size_t *n, struct sd_error *err)
+{
+	static const char sql[] = "SELECT f.id, f.trigger, f.session_id,"
+	    " f.message_id, m.text, f.fired_at, f.seen_at"
+	    " FROM trigger_firings f JOIN messages m ON m.id = f.message_id"
+	    " WHERE f.customer = ?1 ORDER BY f.id DESC LIMIT ?2";
+	sqlite3_stmt	*s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_prepare(st, sql, err)) == NULL)
+		return SD_ERR_DB;
+	sqlite3_bind_text(s, 1, customer, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, limit);
+	return notes_read(st, s, "read the customer's notifications", out, n,
+	    err);
 }
