@@ -349,6 +349,10 @@ size_t		 dlg_spec_count(struct tctx *t, const struct product *p);
 int		 dlg_spec_has(struct tctx *t, const struct product *p,
 		    struct sbuf *facts);
 int		 dlg_handle_spec_question(struct tctx *t);
+/* Does text hold w as a word, or as the start of one ("macOS")? */
+int		 dlg_value_has(const char *text, const char *w);
+
+/* dlg-specneed.c */
 void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);
 void		 dlg_spec_rank(struct tctx *t, struct product *v, size_t n);
