@@ -349,6 +349,8 @@ size_t		 dlg_spec_count(struct tctx *t, const struct product *p);
 int		 dlg_spec_has(struct tctx *t, const struct product *p,
 		    struct sbuf *facts);
 int		 dlg_handle_spec_question(struct tctx *t);
+/* Is the turn plainly a question about a specification (1)? */
+int		 dlg_spec_asked(struct tctx *t);
 /* Does text hold w as a word, or as the start of one ("macOS")? */
 int		 dlg_value_has(const char *text, const char *w);
 

@@ -599,7 +599,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* "Can I swim with it?": a specification, whatever the classifier
 	 * made of it when it found no clear intent or only small talk. */
 	if ((ir->verdict != INTENT_OK || dlg_small_talk(t) ||
-	    spec_fragment(t)) && (product_trouble(t) ||
+	    spec_fragment(t) || dlg_spec_asked(t)) && (product_trouble(t) ||
 	    dlg_handle_spec_question(t)))
 		return;
 	a = dlg_action_of(t, t->intent_id);

@@ -71,6 +71,12 @@ static const struct {
 	{ "cpu", "chip" }, { "memory", "ram" }, { "colour", "color" },
 	{ "colours", "color" }, { "colors", "color" },
 	{ "panel", "panel" }, { "graphics", "gpu" },
+	{ "double", "duplex" }, { "sided", "duplex" }, { "both", "duplex" },
+	{ "made", "material" }, { "tall", "screen" }, { "size", "screen" },
+	{ "storage", "capacity" }, { "space", "capacity" },
+	{ "space", "storage" }, { "gb", "storage" }, { "gigs", "storage" },
+	{ "camera", "sensor" }, { "megapixels", "camera" },
+	{ "megapixels", "sensor" }, { "resolution", "video" },
 };
 
 /* Units as keys end in them, and as a shopper writes them after a number. */
@@ -123,6 +129,11 @@ struct spec_hit {
 struct spec_words {
 	char		**w;		/* words (owned) */
 	size_t		 n;
+	char		**pair;		/* two words said together, any kind
+					   ("usb c"), " "-joined (owned) */
+	size_t		 npair;
+	int		*keyword;	/* w[i] names an attribute of the
+					   product asked about */
 	double		 amount;	/* a number said with a unit, or -1 */
 	const char	*suffix;	/* that unit's key suffix, or NULL */
 };
@@ -136,6 +147,25 @@ is_stop(const char *w)
 		if (strcmp(*s, w) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * Are two words said together telling as a pair: "usb c", "wi fi",
+ * "dolby vision"?  Not a function word with another ("the ipad"):
+ * both outside the stop words, or the first "usb", which alone says
+ * nothing (the store's values name USB-A, USB-C and USB 3 alike).
+ */
+static int
+pair_telling(const char *a, size_t al, const char *b, size_t bl)
+{
+	char	*wa = xstrndup(a, al), *wb = xstrndup(b, bl);
+	int	 yes;
+
+	yes = (!is_stop(wa) || strcmp(wa, "usb") == 0) && !is_stop(wb) &&
+	    !isdigit((unsigned char)*wa) && !isdigit((unsigned char)*wb);
+	free(wa);
+	free(wb);
+	return yes;
 }
 
 /* Is [a, b) of the text inside a product or brand the customer named? */
@@ -181,8 +211,20 @@ question_words(struct tctx *t, struct spec_words *sw)
 	sw->amount = -1;
 	n = text_tokenize(s, strlen(s), &tok, &cap);
 	sw->w = xcalloc(n + 1, sizeof *sw->w);
+	sw->pair = xcalloc(n + 1, sizeof *sw->pair);
+	sw->keyword = xcalloc(n + 1, sizeof *sw->keyword);
 	for (i = 0; i < n; i++) {
 		len = tok[i].end - tok[i].start;
+		/* "usb c", "wi fi": a word too short or too common alone
+		 * is telling beside the next one. */
+		if (i + 1 < n && tok[i + 1].start == tok[i].end + 1 &&
+		    pair_telling(s + tok[i].start, len, s + tok[i + 1].start,
+		    tok[i + 1].end - tok[i + 1].start) &&
+		    !in_name(t, t->fold.map != NULL ?
+		    t->fold.map[tok[i].start] : tok[i].start, t->fold.map !=
+		    NULL ? t->fold.map[tok[i + 1].end] : tok[i + 1].end))
+			sw->pair[sw->npair++] = xstrndup(s + tok[i].start,
+			    tok[i + 1].end - tok[i].start);
 		w = xstrndup(s + tok[i].start, len);
 		/* "144hz", "144 hz": an amount in a unit. */
 		if (tok[i].has_digit && sw->suffix == NULL) {
@@ -220,6 +262,10 @@ question_words_free(struct spec_words *sw)
 	for (i = 0; i < sw->n; i++)
 		free(sw->w[i]);
 	free(sw->w);
+	for (i = 0; i < sw->npair; i++)
+		free(sw->pair[i]);
+	free(sw->pair);
+	free(sw->keyword);
 }
 
 /* Does text hold w as a word, or as the start of one ("mac", "macOS")? */
@@ -240,6 +286,33 @@ dlg_value_has(const char *text, const char *w)
 		/* "mac" is the start of "macos", not of "machine". */
 		yes = len == wl || (wl >= 3 && len <= wl + 2);
 	}
+	free(tok);
+	text_folded_release(&f);
+	return yes;
+}
+
+/* Does text hold the two words of pair ("usb c") one after the other
+ * ("USB-C 25 W")? */
+static int
+value_has_pair(const char *text, const char *pair)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	const char	*sp = strchr(pair, ' ');
+	size_t		 cap = 0, n, i, al, bl;
+	int		 yes = 0;
+
+	if (sp == NULL)
+		return 0;
+	al = (size_t)(sp - pair);
+	bl = strlen(sp + 1);
+	text_fold(text, strlen(text), &f);
+	n = text_tokenize(f.s.buf, f.s.len, &tok, &cap);
+	for (i = 0; i + 1 < n && !yes; i++)
+		yes = tok[i].end - tok[i].start == al &&
+		    tok[i + 1].end - tok[i + 1].start == bl &&
+		    strncmp(f.s.buf + tok[i].start, pair, al) == 0 &&
+		    strncmp(f.s.buf + tok[i + 1].start, sp + 1, bl) == 0;
 	free(tok);
 	text_folded_release(&f);
 	return yes;
@@ -359,12 +432,19 @@ score_attr(const struct spec_words *sw, const char *key, const char *value,
 			    v > sw->amount : v < sw->amount;
 		}
 	}
+	for (i = 0; i < sw->npair; i++)
+		if (value_has_pair(value, sw->pair[i]))
+			values += 2;
 	for (i = 0; i < sw->n; i++) {
 		/* A colour word is no question about the colour ("my
 		 * screen went black"). */
 		if (dlg_word_in(name, sw->w[i], strlen(sw->w[i])))
 			continue;
+		/* A word naming one attribute is not a value word for
+		 * another: "screen" asks for the screen, not for the
+		 * battery's "7-9 hours screen-on time". */
 		if (strlen(sw->w[i]) >= 3 && strcmp(key, "color") != 0 &&
+		    (!sw->keyword[i] || names_key(key, sw->w[i])) &&
 		    dlg_value_has(value, sw->w[i]))
 			values++;
 		else if (names_key(key, sw->w[i]) ||
@@ -398,12 +478,15 @@ spec_find(struct tctx *t, const struct product *p, struct spec_hit *hits)
 	struct spec_hit	 h;
 	struct text_folded name = TEXT_FOLDED_INIT;
 	cJSON		*root = cJSON_Parse(p->attrs), *it;
-	size_t		 n = 0;
+	size_t		 n = 0, i;
 	int		 best = SPEC_NONE, s;
 	char		*v;
 
 	question_words(t, &sw);
 	text_fold(p->name, strlen(p->name), &name);
+	cJSON_ArrayForEach(it, root)
+		for (i = 0; it->string != NULL && i < sw.n; i++)
+			sw.keyword[i] |= names_key(it->string, sw.w[i]);
 	cJSON_ArrayForEach(it, root) {
 		if (it->string == NULL ||
 		    (v = catalog_attr(p, it->string)) == NULL)
@@ -591,6 +674,108 @@ dlg_spec_answer(struct tctx *t, const struct product *p)
 	return n;
 }
 
+/* Words that make a turn about something else than a specification. */
+static const char *const not_spec[] = { "return", "refund", "order",
+	"cart", "buy", "add", "warranty", "ship", "shipping", "delivery",
+	"deliver", "arrive", "sale", "discount", "deal", "cheaper",
+	"cheapest", "recommend", "suggest", "compare", "vs", "versus",
+	"alternative", "instead", "similar", "other", "others", "cancel",
+	"track", "broken", "problem", "issue", "fix", "reset", "won't",
+	"wont", "not", "stopped", "how do", "how to", "set up", "setup",
+	"spare", "case for", "charger for", "for my", "with my", "in stock",
+	"price", "cost", "how much is", "how much are", "normal", "only",
+	"why", "drain", "drains", "dies", "died", "slow", "hot", "keeps",
+	"supposed", NULL };
+
+/* Intents whose own action answers a specification (with more: the
+ * owners' view of a battery, a compatibility verdict). */
+static const char *const spec_intents[] = { "product_specs",
+	"product_inquiry", "compatibility", NULL };
+
+/* Words that say nothing, beside an attribute's name ("whats the
+ * screen like", "tell me the specs on it"). */
+static const char *const filler[] = { "like", "whats", "hows", "tell",
+	"info", "details", "detail", "spec", "specs", "rate", "size",
+	"level", "type", "kind", "please", "thx", "quick", "question",
+	"curious", "wondering", "wonder", "quality", NULL };
+
+/*
+ * Is the turn plainly a question about specifications of the product
+ * named (or, with none named, the one in focus), whatever the
+ * classifier made of it: "storage?", "whats the connectivity like",
+ * "jbl flip 6 battery life"?  Every word of it outside the product's
+ * name is an attribute's name, a word of its value or a filler, and no
+ * word asks about an order, a price, a return or another product.
+ */
+int
+dlg_spec_asked(struct tctx *t)
+{
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct spec_words sw;
+	struct product	 p;
+	cJSON		*root, *it;
+	const char	*sku;
+	size_t		 i, known = 0;
+	int		 yes = 0, hit;
+	char		*v;
+
+	/* A kind's word that is also an attribute's ("storage?" of a
+	 * phone) would send those actions to a list of that kind; an
+	 * unsure intent sends them nowhere. */
+	for (i = 0; cat == NULL && t->e->ir.verdict == INTENT_OK &&
+	    spec_intents[i] != NULL; i++)
+		if (strcmp(t->intent, spec_intents[i]) == 0)
+			return 0;
+	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_has_any(t, not_spec))
+		return 0;
+	/* "Cameras?" is a kind wanted; "camera?" may be the phone's. */
+	if (cat != NULL && cat->end > cat->start + 3 &&
+	    t->text[cat->end - 1] == 's')
+		return 0;
+	if (en != NULL)
+		sku = en->sku;
+	else
+		sku = dlg_first_entity(t, ENTITY_BRAND) == NULL ?
+		    dlg_focus_top(t, 0) : NULL;
+	memset(&p, 0, sizeof p);
+	if (sku == NULL || !dlg_load_product(t, sku, &p))
+		return 0;
+	question_words(t, &sw);
+	root = cJSON_Parse(p.attrs);
+	for (i = 0; i < sw.n; i++) {
+		hit = dlg_word_in(p.name, sw.w[i], strlen(sw.w[i]));
+		cJSON_ArrayForEach(it, root) {
+			if (hit || it->string == NULL)
+				continue;
+			if (names_key(it->string, sw.w[i]))
+				hit = 2;
+			else if ((v = catalog_attr(&p, it->string)) != NULL) {
+				hit = strlen(sw.w[i]) >= 3 &&
+				    (dlg_value_has(v, sw.w[i]) ||
+				    asks_amount(v, sw.w[i]));
+				free(v);
+			}
+		}
+		for (const char *const *f = filler; !hit && *f != NULL; f++)
+			hit = strcmp(*f, sw.w[i]) == 0;
+		known += hit > 0;
+	}
+	/* All words known, one stray word among three or more. */
+	yes = sw.n > 0 && known + (sw.n >= 3) >= sw.n &&
+	    dlg_spec_count(t, &p) > 0;
+	cJSON_Delete(root);
+	question_words_free(&sw);
+	product_release(&p);
+	if (yes)
+		dlg_jset_str(t->trace, "spec_asked", "every word names an "
+		    "attribute of the product or its value");
+	return yes;
+}
+
 /*
  * "Can I swim with it?", "and what wall mount size do I need": a
  * specification of the product named or in focus, whatever the
@@ -619,7 +804,8 @@ dlg_handle_spec_question(struct tctx *t)
 	 * question about the product in focus. */
 	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
-	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks)))
+	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks) &&
+	    dlg_jstr(t->trace, "spec_asked") == NULL && !dlg_spec_asked(t)))
 		return 0;
 	/* "The small one, how long does it last": a reference first. */
 	how = en != NULL ? "named" : NULL;
