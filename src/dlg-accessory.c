@@ -268,6 +268,29 @@ fits_older(struct tctx *t, const struct product *p, size_t i)
 	return yes;
 }
 
+/*
+ * Can dev take an accessory of kind k at all?  A kind that is a part
+ * of the device ("battery") needs a device stating one: a lens in
+ * focus before the camera has no battery to spare.
+ */
+static int
+uses_kind(const struct product *dev, int k)
+{
+	cJSON	*root, *it;
+	size_t	 al;
+	int	 yes = 0;
+
+	if (kinds[k].attr == NULL || strcmp(kinds[k].attr, "battery") != 0)
+		return 1;
+	al = strlen(kinds[k].attr);
+	root = cJSON_Parse(dev->attrs);
+	cJSON_ArrayForEach(it, root)
+		yes |= it->string != NULL &&
+		    strncmp(it->string, kinds[k].attr, al) == 0;
+	cJSON_Delete(root);
+	return yes;
+}
+
 /* The device: a product named (not itself of the kind), else in focus. */
 static int
 device(struct tctx *t, int k, struct product *dev)
@@ -276,6 +299,11 @@ device(struct tctx *t, int k, struct product *dev)
 	const char	*sku;
 	size_t		 i;
 
+	int		 named = 0;
+
+	/* "I have the RF 50mm lens, which one fits it?", "will the
+	 * iPhone work with the Anker cable": a product of the kind named
+	 * asks what fits it, or whether it fits. */
 	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
 		if (en->type != ENTITY_PRODUCT || en->sku == NULL)
@@ -283,20 +311,36 @@ device(struct tctx *t, int k, struct product *dev)
 		memset(dev, 0, sizeof *dev);
 		if (!dlg_load_product(t, en->sku, dev))
 			continue;
+		named = of_kind(dev, k);
+		product_release(dev);
+		if (named)
+			return 0;
+	}
+	/* The product named, or the best of a family named ("a case for
+	 * the galaxy s24"). */
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		named = 1;
+		memset(dev, 0, sizeof *dev);
+		if (en->sku != NULL ? !dlg_load_product(t, en->sku, dev) :
+		    !dlg_family_best(t, en, dev))
+			continue;
 		if (!of_kind(dev, k))
 			return 1;
-		/* "I have the RF 50mm lens, which one fits it?": what fits
-		 * the lens named, not a lens for the focus. */
 		product_release(dev);
-		return 0;
 	}
+	if (named)
+		return 0;
 	for (i = 0; i < FOCUS_MAX; i++) {
 		if ((sku = dlg_focus_top(t, (int)i)) == NULL)
 			break;
 		memset(dev, 0, sizeof *dev);
 		if (!dlg_load_product(t, sku, dev))
 			continue;
-		if (!of_kind(dev, k) && !fits_older(t, dev, i))
+		if (!of_kind(dev, k) && !fits_older(t, dev, i) &&
+		    uses_kind(dev, k))
 			return 1;
 		product_release(dev);
 	}
@@ -362,7 +406,7 @@ dlg_handle_accessory(struct tctx *t)
 	/* "Battery life of the oled" asks about its battery, not for one. */
 	if ((k = kind_asked(t)) < 0 || !dlg_has_any(t, for_words) ||
 	    dlg_has_word(t, "battery life") ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 2 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL)
 		return 0;
 	memset(&dev, 0, sizeof dev);

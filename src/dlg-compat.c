@@ -34,7 +34,7 @@ static const char *const negation[] = { "not", "no", "except", "without",
 
 /* Prepositions before the device the customer has in mind. */
 static const char *const before_device[] = { "with", "in", "on", "to",
-	"into", "for", NULL };
+	"into", "for", "fit", "fits", NULL };
 
 /* Words that end the device's phrase. */
 static const char *const phrase_end[] = { "so", "because", "and", "but",
@@ -103,14 +103,50 @@ device_has(const struct device *d, const char *w, size_t n)
  * Canon EOS R50).  A device in the customer's words: a telling word in
  * common ("not supported on Android" names "my android phone").
  */
+/* Does the word w (n bytes) hold a digit ("g16", "s24")? */
+static int
+has_digit(const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (isdigit((unsigned char)w[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The version the device states after word w (n bytes): "android 14"
+ * of a phone's system, or -1.
+ */
+static double
+device_version(const struct device *d, const char *w, size_t n)
+{
+	const char	*p = d->words.buf, *e;
+
+	for (; *p != '\0'; p = e + 1) {
+		e = strchr(p, ' ');
+		if ((size_t)(e - p) == n && strncmp(p, w, n) == 0 &&
+		    isdigit((unsigned char)e[1]))
+			return strtod(e + 1, NULL);
+	}
+	return -1;
+}
+
 static int
 part_names(const char *part, size_t n, const struct device *d, int *neg)
 {
 	struct sbuf	 w = SBUF_INIT;
-	const char	*p, *e;
+	const char	*p, *e, *prev = NULL;
+	size_t		 pl = 0;
 	int		 telling = 0, hit = 0, miss = 0;
+	int		 model_entry = 0, model_hit = 0, model_said = 0;
 
 	*neg = 0;
+	for (p = d->words.buf; *p != '\0'; p = e + 1) {
+		e = strchr(p, ' ');
+		model_said |= has_digit(p, (size_t)(e - p));
+	}
 	fold_words(part, n, &w);
 	for (p = w.buf; *p != '\0'; p = e + 1) {
 		e = strchr(p, ' ');
@@ -121,13 +157,26 @@ part_names(const char *part, size_t n, const struct device *d, int *neg)
 		if (in_list(p, (size_t)(e - p), generic))
 			continue;
 		telling++;
-		if (device_has(d, p, (size_t)(e - p)))
+		/* "Android 10+": a system from that version on. */
+		if (prev != NULL && isdigit((unsigned char)*p) &&
+		    memchr(part, '+', n) != NULL &&
+		    device_version(d, prev, pl) >= strtod(p, NULL))
 			hit++;
-		else
+		else if (device_has(d, p, (size_t)(e - p))) {
+			hit++;
+			model_hit |= has_digit(p, (size_t)(e - p));
+		} else
 			miss++;
+		model_entry |= has_digit(p, (size_t)(e - p));
+		prev = p;
+		pl = (size_t)(e - p);
 	}
 	sbuf_release(&w);
 	if (telling == 0)
+		return 0;
+	/* In the customer's words, a model said ("g16") that the entry's
+	 * model ("G15") is not: another device, whatever else is shared. */
+	if (d->p == NULL && model_said && model_entry && !model_hit)
 		return 0;
 	return d->p != NULL ? miss == 0 : hit > 0;
 }
@@ -293,6 +342,45 @@ compat_products(struct tctx *t, struct product *p, struct sbuf *spans)
 	return n;
 }
 
+/*
+ * The product's compatibility list: compatible_with, or the key a
+ * category names it by ("works_with" of a doorbell, "compatibility" of
+ * a thermostat); NULL when it has none (caller frees).
+ */
+static char *
+compat_list(const struct product *p)
+{
+	static const char *const keys[] = { "compatible_with", "works_with",
+	    "compatibility", NULL };
+	const char *const *k;
+	char	*v;
+
+	for (k = keys; *k != NULL; k++) {
+		if ((v = catalog_attr(p, *k)) != NULL && *v != '\0')
+			return v;
+		free(v);
+	}
+	return NULL;
+}
+
+/*
+ * The words a device product goes by: its name, model, kind and
+ * system ("iPadOS 17" of an iPad is what "iPadOS" in a mouse's list
+ * names).
+ */
+static void
+device_words(const struct product *d, struct sbuf *words)
+{
+	char	*os = catalog_attr(d, "os");
+
+	fold_words(d->name, strlen(d->name), words);
+	if (d->model != NULL)
+		fold_words(d->model, strlen(d->model), words);
+	if (os != NULL)
+		fold_words(os, strlen(os), words);
+	free(os);
+}
+
 /* Say the verdict (the slots and the template). */
 static void
 compat_say(struct tctx *t, const struct product *acc, const char *list,
@@ -308,8 +396,11 @@ compat_say(struct tctx *t, const struct product *acc, const char *list,
 	slots_set(&t->slots, "compatible_with", list != NULL ? list : "");
 	slots_set(&t->slots, "entry", why != NULL ? why : "");
 	dlg_cite(t, "product", acc->sku, acc->name, "attrs.compatible_with");
-	/* The product asked about is the one "it" means next. */
+	/* The product asked about is the one "it" means next, and the
+	 * one "what about the Pixel 8?" asks about again. */
 	dlg_focus_push(t, acc->sku);
+	dlg_jset_str(dlg_jobj(t->state, "compat"), "sku", acc->sku);
+	dlg_jset_num(dlg_jobj(t->state, "compat"), "at", t->si.turns);
 	dlg_set_action(t, "compatibility", "%s compatible_with \"%s\" vs %s: "
 	    "%s%s%s", acc->sku, list != NULL ? list : "(none listed)",
 	    d->said.buf, verdict < 0 ? "not listed" : verdict ? "yes" : "no",
@@ -333,18 +424,12 @@ dlg_handle_compat(struct tctx *t)
 		goto out;
 	/* The one with a compatible_with list is the one asked about. */
 	acc = &p[0];
-	if ((list = catalog_attr(&p[0], "compatible_with")) == NULL &&
-	    n == 2 && (list = catalog_attr(&p[1], "compatible_with")) != NULL)
+	if ((list = compat_list(&p[0])) == NULL && n == 2 &&
+	    (list = compat_list(&p[1])) != NULL)
 		acc = &p[1];
-	if (list != NULL && *list == '\0') {
-		free(list);
-		list = NULL;
-	}
 	if (n == 2) {
 		d.p = acc == &p[0] ? &p[1] : &p[0];
-		fold_words(d.p->name, strlen(d.p->name), &d.words);
-		if (d.p->model != NULL)
-			fold_words(d.p->model, strlen(d.p->model), &d.words);
+		device_words(d.p, &d.words);
 		i = acc == &p[0] ? 1 : 0;
 		fold_words(spans[i].buf, spans[i].len, &d.words);
 		sbuf_addf(&d.said, "the %s", d.p->name);
@@ -352,10 +437,14 @@ dlg_handle_compat(struct tctx *t)
 		goto out;
 	if (list != NULL)
 		verdict = list_verdict(list, &d, &why);
-	/* Silent or no list: the product's manual may say (wiring, mounts). */
+	/* Silent or no list: the product's manual may say (wiring, mounts);
+	 * with no list, a specification the words name ("does it work
+	 * with 4k video") is the product action's answer. */
 	if (verdict < 0 && dlg_handle_kb_strong(t,
 	    SEARCH_KIND_BIT(SEARCH_MANUAL), 2))
 		done = 1;
+	else if (list == NULL && n == 1 && dlg_spec_count(t, acc) > 0)
+		goto out;
 	else
 		compat_say(t, acc, list, &d, verdict, why);
 	done = 1;
@@ -369,4 +458,156 @@ out:
 	free(list);
 	free(why);
 	return done;
+}
+
+/* Words that open a question about another device than the last one. */
+static const char *const again[] = { "what about", "how about", "and",
+	"or", "also", "same for", "what if", "and with", "and for", NULL };
+
+/* Words that ask something else about the product ("how much is it"). */
+static const char *const other_ask[] = { "price", "cost", "how much",
+	"stock", "cart", "buy", "order", "return", "warranty", "sale",
+	"ship", "shipping", "delivery", "compare", "vs", NULL };
+
+/*
+ * The device of a follow-up in the customer's words: what follows the
+ * opening ("what about an MSI Katana 15" is "an MSI Katana 15"), up to
+ * the end.  0 when nothing follows.
+ */
+static int
+followup_device(struct tctx *t, struct device *d)
+{
+	static const char *const skip[] = { "what", "how", "about", "and",
+	    "or", "also", "same", "for", "if", "with", "a", "an", "the", "my",
+	    "it", "on", "in", NULL };
+	struct text_token *tok = NULL;
+	const char	*s = t->fold.s.buf;
+	size_t		 cap = 0, n, i;
+	int		 found = 0;
+
+	n = text_tokenize(s, t->fold.s.len, &tok, &cap);
+	for (i = 0; i < n && in_list(s + tok[i].start, tok[i].end -
+	    tok[i].start, skip); i++)
+		if (tok[i].end - tok[i].start == 2 &&
+		    strncmp(s + tok[i].start, "my", 2) == 0)
+			sbuf_adds(&d->said, "your ");
+	for (; i < n; i++) {
+		sbuf_add(&d->words, s + tok[i].start, tok[i].end -
+		    tok[i].start);
+		sbuf_adds(&d->words, " ");
+		if (found)
+			sbuf_adds(&d->said, " ");
+		sbuf_add(&d->said, t->text + t->fold.map[tok[i].start],
+		    t->fold.map[tok[i].end] - t->fold.map[tok[i].start]);
+		found = 1;
+	}
+	free(tok);
+	return found;
+}
+
+/*
+ * "What about a Pixel 8?", "and a TUF Gaming A15?" right after a
+ * compatibility answer: the same product asked about with another
+ * device, named in the catalog or in the customer's words.  1 when
+ * answered.
+ */
+int
+dlg_compat_followup(struct tctx *t)
+{
+	cJSON		*c = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "compat");
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct product	 acc, dev;
+	struct device	 d = { SBUF_INIT, SBUF_INIT, NULL };
+	const char	*sku = dlg_jstr(c, "sku");
+	char		*list = NULL, *why = NULL;
+	int		 verdict = -1, done = 0, have_dev = 0;
+
+	/* Right after it: the turn counts the customer's and the bot's
+	 * messages. */
+	if (sku == NULL || t->si.turns - (long long)dlg_jnum(c, "at", -10) >
+	    2 || !dlg_has_any(t, again) ||
+	    dlg_has_any(t, other_ask) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    t->fold.s.len > 60)
+		return 0;
+	memset(&acc, 0, sizeof acc);
+	memset(&dev, 0, sizeof dev);
+	if (!dlg_load_product(t, sku, &acc))
+		return 0;
+	if (en != NULL && (en->sku != NULL ? dlg_load_product(t, en->sku,
+	    &dev) : dlg_family_best(t, en, &dev))) {
+		have_dev = 1;
+		if (strcmp(dev.sku, acc.sku) == 0)
+			goto out;	/* "and the charger itself?" */
+		d.p = &dev;
+		device_words(&dev, &d.words);
+		fold_words(t->text + en->start, en->end - en->start, &d.words);
+		sbuf_addf(&d.said, "the %s", dev.name);
+	} else if (!followup_device(t, &d))
+		goto out;
+	if ((list = compat_list(&acc)) != NULL)
+		verdict = list_verdict(list, &d, &why);
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    "the product of the compatibility answer before, with another "
+	    "device");
+	compat_say(t, &acc, list, &d, verdict, why);
+	done = 1;
+out:
+	product_release(&acc);
+	if (have_dev)
+		product_release(&dev);
+	sbuf_release(&d.words);
+	sbuf_release(&d.said);
+	free(list);
+	free(why);
+	return done;
+}
+
+/*
+ * "Does the ROG adapter fit my Strix G16?" read as another product
+ * question: words asking whether one thing works with another, and a
+ * product with a compatibility list named or in focus, make it the
+ * compatibility question.  1 when answered.
+ */
+int
+dlg_handle_compat_words(struct tctx *t)
+{
+	static const char *const works[] = { "work with", "works with",
+	    "work on", "works on", "fit", "fits", "compatible", "go in",
+	    "goes in", "plug into", "pair with", NULL };
+
+	static const char *const howto[] = { "how do", "how to", "how can",
+	    "set up", "install", NULL };
+	struct product	 p[2];
+	struct sbuf	 spans[2] = { SBUF_INIT, SBUF_INIT };
+	char		*list = NULL;
+	int		 n, i;
+
+	if (strcmp(t->intent, "compatibility") == 0 ||
+	    !dlg_has_any(t, works) || dlg_has_any(t, other_ask) ||
+	    dlg_has_any(t, howto) ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 2)
+		return 0;
+	/* Only where a list can answer: "it goes in my laptop, how do I
+	 * move Windows over" is no question for a list. */
+	memset(p, 0, sizeof p);
+	n = compat_products(t, p, spans);
+	for (i = 0; i < n; i++) {
+		if (list == NULL)
+			list = compat_list(&p[i]);
+		product_release(&p[i]);
+	}
+	sbuf_release(&spans[0]);
+	sbuf_release(&spans[1]);
+	if (list == NULL)
+		return 0;
+	free(list);
+	if (!dlg_handle_compat(t))
+		return 0;
+	dlg_jset_str(t->trace, "compat_words", "asked whether one works "
+	    "with another");
+	return 1;
 }

@@ -368,6 +368,10 @@ int		 dlg_handle_pair(struct tctx *t);
 
 /* dlg-compat.c */
 int		 dlg_handle_compat(struct tctx *t);
+/* "What about a Pixel 8?" after a compatibility answer (1). */
+int		 dlg_compat_followup(struct tctx *t);
+/* "Does it fit my G16?" whatever the intent read (1). */
+int		 dlg_handle_compat_words(struct tctx *t);
 
 /* dlg-notify.c: "stop these messages", "tell me when it's back": 1
  * when that was the turn. */
