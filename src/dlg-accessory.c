@@ -80,6 +80,10 @@ lists_device(const char *compat, const struct product *dev)
 	sbuf_adds(&core, dev->name);
 	if ((p = strchr(core.buf, '(')) != NULL)
 		sbuf_setlen(&core, (size_t)(p - core.buf));
+	/* "Canon EOS R50 with RF-S 18-45mm lens": the kit's lens is no
+	 * part of the camera's name. */
+	if ((p = strstr(core.buf, " with ")) != NULL)
+		sbuf_setlen(&core, (size_t)(p - core.buf));
 	sbuf_trim(&core);
 	names[0] = core.buf;
 	names[1] = bl > 0 && strncasecmp(core.buf, dev->brand, bl) == 0 &&
@@ -169,6 +173,8 @@ entry_fits(const char *compat, const struct product *dev)
 		p += bl + 1;
 	sbuf_adds(&core, p);
 	if ((p = strchr(core.buf, '(')) != NULL)
+		sbuf_setlen(&core, (size_t)(p - core.buf));
+	if ((p = strstr(core.buf, " with ")) != NULL)
 		sbuf_setlen(&core, (size_t)(p - core.buf));
 	s = f.s.buf;
 	for (i = 0; !yes; i++) {

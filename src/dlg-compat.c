@@ -409,6 +409,24 @@ compat_say(struct tctx *t, const struct product *acc, const char *list,
 	    "compatible_not_listed" : tpl[verdict]);
 }
 
+/* Words asking what a product works with, no device named. */
+static const char *const list_asks[] = { "which", "what", "list",
+	NULL };
+
+/* "The SanDisk card is listed as compatible with ...".  1. */
+static int
+compat_say_list(struct tctx *t, const struct product *acc, const char *list)
+{
+	dlg_product_slots(t, acc, "a_");
+	slots_set(&t->slots, "compatible_with", list);
+	dlg_cite(t, "product", acc->sku, acc->name, "attrs.compatible_with");
+	dlg_focus_push(t, acc->sku);
+	dlg_set_action(t, "compatibility", "%s compatible_with \"%s\": the "
+	    "list asked for", acc->sku, list);
+	dlg_say(t, "compatible_list");
+	return 1;
+}
+
 int
 dlg_handle_compat(struct tctx *t)
 {
@@ -433,8 +451,12 @@ dlg_handle_compat(struct tctx *t)
 		i = acc == &p[0] ? 1 : 0;
 		fold_words(spans[i].buf, spans[i].len, &d.words);
 		sbuf_addf(&d.said, "the %s", d.p->name);
-	} else if (!device_phrase(t, acc, &d))
+	} else if (!device_phrase(t, acc, &d)) {
+		/* "Which cameras does it fit?": the list itself. */
+		if (list != NULL && dlg_has_any(t, list_asks))
+			done = compat_say_list(t, acc, list);
 		goto out;
+	}
 	if (list != NULL)
 		verdict = list_verdict(list, &d, &why);
 	/* Silent or no list: the product's manual may say (wiring, mounts);
@@ -609,5 +631,78 @@ dlg_handle_compat_words(struct tctx *t)
 		return 0;
 	dlg_jset_str(t->trace, "compat_words", "asked whether one works "
 	    "with another");
+	return 1;
+}
+
+/*
+ * "I have the RF 50mm lens, which one fits it?" after a list: the
+ * products of the last list that the named product's list names, or
+ * whose own list names it.  The one that fits takes the focus.  1 when
+ * answered.
+ */
+int
+dlg_handle_compat_among(struct tctx *t)
+{
+	static const char *const which[] = { "which one", "which of",
+	    "which", "what one", NULL };
+	static const char *const fits[] = { "fit", "fits", "work with",
+	    "works with", "compatible", "go with", "goes with", NULL };
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	struct product	 acc, r;
+	struct sbuf	 yes = SBUF_INIT, no = SBUF_INIT;
+	char		*list = NULL, *rl, *pick = NULL;
+	int		 nyes = 0, fit;
+
+	if (en == NULL || en->sku == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    !dlg_has_any(t, which) || !dlg_has_any(t, fits) ||
+	    cJSON_GetArraySize(res) < 2)
+		return 0;
+	memset(&acc, 0, sizeof acc);
+	if (!dlg_load_product(t, en->sku, &acc))
+		return 0;
+	list = compat_list(&acc);
+	cJSON_ArrayForEach(it, res) {
+		memset(&r, 0, sizeof r);
+		if (!cJSON_IsString(it) || strcmp(it->valuestring,
+		    acc.sku) == 0 || !dlg_load_product(t, it->valuestring, &r))
+			continue;
+		rl = compat_list(&r);
+		fit = (list != NULL && dlg_compat_lists(list, &r)) ||
+		    (rl != NULL && dlg_compat_lists(rl, &acc));
+		free(rl);
+		sbuf_addf(fit ? &yes : &no, "%sthe %s", (fit ? yes.len :
+		    no.len) ? ", " : "", r.name);
+		if (fit && nyes++ == 0) {
+			free(pick);
+			pick = xstrdup(r.sku);
+		}
+		product_release(&r);
+	}
+	if (nyes == 0 && list == NULL) {
+		product_release(&acc);
+		sbuf_release(&yes);
+		sbuf_release(&no);
+		free(pick);
+		return 0;
+	}
+	dlg_product_slots(t, &acc, "a_");
+	slots_set(&t->slots, "fit", yes.buf);
+	slots_set(&t->slots, "not_fit", no.buf);
+	slots_set(&t->slots, "compatible_with", list != NULL ? list : "");
+	dlg_cite(t, "product", acc.sku, acc.name, "attrs.compatible_with");
+	if (pick != NULL && nyes == 1)
+		dlg_focus_push(t, pick);
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    "the products of the last list the compatibility lists join");
+	dlg_set_action(t, "compatibility", "%d of the last list listed with "
+	    "%s", nyes, acc.sku);
+	dlg_say(t, nyes > 0 ? "compatible_among" : "compatible_among_none");
+	product_release(&acc);
+	sbuf_release(&yes);
+	sbuf_release(&no);
+	free(list);
+	free(pick);
 	return 1;
 }

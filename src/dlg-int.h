@@ -327,6 +327,8 @@ void		 dlg_list_products(struct tctx *t, const struct product *v,
 int		 dlg_warranty_plans(struct tctx *t, const struct product *p);
 void		 dlg_sale_note(struct tctx *t, const struct product *p);
 int		 dlg_handle_variant(struct tctx *t, int answer);
+/* "What colours does it come in?", "in blue?" (1). */
+int		 dlg_handle_colour(struct tctx *t);
 
 /* dlg-accessory.c */
 int		 dlg_handle_accessory(struct tctx *t);
@@ -372,6 +374,8 @@ int		 dlg_handle_compat(struct tctx *t);
 int		 dlg_compat_followup(struct tctx *t);
 /* "Does it fit my G16?" whatever the intent read (1). */
 int		 dlg_handle_compat_words(struct tctx *t);
+/* "Which one fits it?": among the last list (1). */
+int		 dlg_handle_compat_among(struct tctx *t);
 
 /* dlg-notify.c: "stop these messages", "tell me when it's back": 1
  * when that was the turn. */

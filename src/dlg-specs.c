@@ -522,8 +522,11 @@ spec_find(struct tctx *t, const struct product *p, struct spec_hit *hits)
 static size_t
 spec_dedupe(struct spec_hit *hits, size_t n)
 {
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 	size_t	 i, j, k, la, lb;
 	const char *ua, *ub;
+	int	 wi, wj;
 
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++) {
@@ -537,11 +540,13 @@ spec_dedupe(struct spec_hit *hits, size_t n)
 			    la) != 0 || hits[i].amount ||
 			    hits[j].amount)
 				continue;
-			/* Keep the one in words (it holds a letter). */
-			k = strpbrk(hits[j].value, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != NULL &&
-			    strpbrk(hits[i].value, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == NULL ? i : j;
+			/* Keep the one in words (it holds a letter); two in
+			 * words say two things ("LP-E17", "about 1 hour"). */
+			wi = strpbrk(hits[i].value, letters) != NULL;
+			wj = strpbrk(hits[j].value, letters) != NULL;
+			if (wi && wj)
+				continue;
+			k = wj && !wi ? i : j;
 			free(hits[k].key);
 			free(hits[k].value);
 			memmove(&hits[k], &hits[k + 1],
