@@ -747,7 +747,9 @@ dlg_spec_asked(struct tctx *t)
 		sku = dlg_first_entity(t, ENTITY_BRAND) == NULL ?
 		    dlg_focus_top(t, 0) : NULL;
 	memset(&p, 0, sizeof p);
-	if (sku == NULL || !dlg_load_product(t, sku, &p))
+	/* "iphone 15 battery?": a family named is its best model. */
+	if (en != NULL && en->sku == NULL ? !dlg_family_best(t, en, &p) :
+	    sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
 	question_words(t, &sw);
 	root = cJSON_Parse(p.attrs);
@@ -827,7 +829,11 @@ dlg_handle_spec_question(struct tctx *t)
 		how = "brand shown";
 	}
 	memset(&p, 0, sizeof p);
-	if (sku == NULL || !dlg_load_product(t, sku, &p))
+	if (en != NULL && en->sku == NULL && how != NULL &&
+	    strcmp(how, "named") == 0) {
+		if (!dlg_family_best(t, en, &p))
+			return 0;
+	} else if (sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
 	if ((n = dlg_spec_answer(t, &p)) > 0) {
 		dlg_focus_push(t, p.sku);

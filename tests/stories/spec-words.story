@@ -47,3 +47,8 @@ story: double sided printing is the duplex attribute
 > can the brother hl-l2350dw print double sided
 action: answer_attribute
 contains: automatic
+
+story: a family named is its best model, not a battery-care guide
+> iphone 15 battery?
+action: answer_attribute
+contains: 7-9 hours screen-on time
