@@ -22,6 +22,9 @@
 
 #define VARIANTS_MAX	24	/* models of one family read */
 
+static size_t	family_of(struct tctx *, const struct product *,
+		    struct product **);
+
 /* "2026-12-01" as "December 1, 2026" (caller frees). */
 static char *
 long_date(const char *iso)
@@ -332,6 +335,54 @@ base_product(struct tctx *t)
 	return dlg_focus_top(t, 0);
 }
 
+/* Words asking whether a size is to be had. */
+static const char *const size_asks[] = { "is there", "do you have",
+	"does it come", "come in", "comes in", "available", "version",
+	"any", NULL };
+
+/*
+ * No model of p's family has the size asked: the sizes its models are
+ * listed in, with their prices.  1 when said.
+ */
+static size_t
+sizes_listed(struct tctx *t, const struct product *p)
+{
+	struct product	*fam = NULL;
+	struct sbuf	 list = SBUF_INIT;
+	size_t		 n = family_of(t, p, &fam), i, k = 0;
+	char		*st, *m;
+
+	for (i = 0; i < n; i++) {
+		if ((st = catalog_attr(&fam[i], "storage")) == NULL &&
+		    (st = catalog_attr(&fam[i], "capacity")) == NULL)
+			continue;
+		m = catalog_money(fam[i].price, fam[i].currency);
+		sbuf_addf(&list, "%s%s (%s, %s)", list.len ? "; " : "", st,
+		    fam[i].name, m);
+		dlg_cite(t, "product", fam[i].sku, fam[i].name,
+		    "storage,price");
+		free(m);
+		free(st);
+		k++;
+	}
+	if (k > 0) {
+		char	*fname = family_name(p->name);
+
+		dlg_product_slots(t, p, "");
+		slots_set(&t->slots, "family", fname);
+		free(fname);
+		slots_set(&t->slots, "sizes", list.buf);
+		dlg_set_action(t, "answer_variant", "no model of %s's family "
+		    "in the size asked; the sizes listed", p->sku);
+		dlg_say(t, "variant_size_none");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&fam[i]);
+	free(fam);
+	sbuf_release(&list);
+	return k;
+}
+
 /*
  * "The 256 then", "is 128 enough or should i get 256": the variants of
  * the product in focus with the storage said.  The last one said takes
@@ -366,9 +417,15 @@ dlg_handle_variant(struct tctx *t, int answer)
 		return 0;
 	}
 	n = variants_said(t, &p, v, 4);
+	if (n == 0) {
+		/* "Does it come in 256?" of a model listed in 128GB only:
+		 * the sizes it is listed in, never another model's. */
+		n = answer && (strchr(t->text, '?') != NULL ||
+		    dlg_has_any(t, size_asks)) ? sizes_listed(t, &p) : 0;
+		product_release(&p);
+		return n > 0;
+	}
 	product_release(&p);
-	if (n == 0)
-		return 0;
 	/* "The 1tb sandisk then, how fast": the variant takes the focus
 	 * and the specification asked is the answer (dlg-specs.c). */
 	if (answer && dlg_spec_count(t, &v[n - 1]) > 0)

@@ -679,6 +679,105 @@ dlg_spec_answer(struct tctx *t, const struct product *p)
 	return n;
 }
 
+/*
+ * The keys of the attributes products of p's kind state and p does
+ * not, each followed by a space (the caller releases keys): what a
+ * question may name that p's listing is silent about.
+ */
+static void
+kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys)
+{
+	struct product_filter f = { p->category, NULL, NULL, -1, -1, 0, 200 };
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	*v = NULL;
+	cJSON		*mine = cJSON_Parse(p->attrs), *root, *it;
+	size_t		 n = 0, i;
+	char		*k;
+
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++) {
+		root = cJSON_Parse(v[i].attrs);
+		cJSON_ArrayForEach(it, root) {
+			if (it->string == NULL || cJSON_HasObjectItem(mine,
+			    it->string))
+				continue;
+			k = xasprintf(" %s ", it->string);
+			if (strstr(keys->len ? keys->buf : " ", k) == NULL)
+				sbuf_adds(keys, k + (keys->len ? 1 : 0));
+			free(k);
+		}
+		cJSON_Delete(root);
+		product_release(&v[i]);
+	}
+	free(v);
+	cJSON_Delete(mine);
+}
+
+/* The first of keys (from kind_keys) word w names, or NULL (caller
+ * frees). */
+static char *
+kind_key_named(const char *keys, const char *w)
+{
+	const char	*p, *e;
+	char		*k;
+
+	for (p = keys; *p != '\0'; p = e + 1) {
+		if ((e = strchr(p, ' ')) == NULL)
+			break;
+		k = xstrndup(p, (size_t)(e - p));
+		if (names_key(k, w))
+			return k;
+		free(k);
+	}
+	return NULL;
+}
+
+/*
+ * A question naming an attribute that p's kind states and p does not
+ * ("can I shower with it" of a watch listing no water rating): said
+ * plainly, never guessed.  1 when said.
+ */
+static int
+spec_unstated(struct tctx *t, const struct product *p)
+{
+	struct spec_words sw;
+	struct sbuf	 keys = SBUF_INIT, said = SBUF_INIT;
+	char		*k = NULL;
+	size_t		 i, kl;
+
+	question_words(t, &sw);
+	if (sw.n > 0)
+		kind_keys(t, p, &keys);
+	for (i = 0; i < sw.n && k == NULL && keys.len > 0; i++)
+		k = kind_key_named(keys.buf, sw.w[i]);
+	question_words_free(&sw);
+	sbuf_release(&keys);
+	if (k == NULL)
+		return 0;
+	/* "water_resistance" as "water resistance", "weight_kg" as
+	 * "weight". */
+	kl = strlen(k);
+	for (i = 0; i < sizeof spec_units / sizeof spec_units[0]; i++)
+		if (kl > strlen(spec_units[i].suffix) && strcmp(k + kl -
+		    strlen(spec_units[i].suffix), spec_units[i].suffix) == 0)
+			k[kl - strlen(spec_units[i].suffix)] = '\0';
+	for (i = 0; k[i] != '\0'; i++)
+		sbuf_addf(&said, "%c", k[i] == '_' ? ' ' : k[i]);
+	dlg_product_slots(t, p, "");
+	slots_set(&t->slots, "attribute", said.buf);
+	dlg_cite(t, "product", p->sku, p->name, "attrs");
+	dlg_set_action(t, "answer_attribute", "%s: its listing states no %s, "
+	    "which others of its kind do", p->sku, k);
+	dlg_say(t, "attribute_unknown");
+	free(k);
+	sbuf_release(&said);
+	return 1;
+}
+
 /* Words that make a turn about something else than a specification. */
 static const char *const not_spec[] = { "return", "refund", "order",
 	"cart", "buy", "add", "warranty", "ship", "shipping", "delivery",
@@ -722,7 +821,7 @@ dlg_spec_asked(struct tctx *t)
 	cJSON		*root, *it;
 	const char	*sku;
 	size_t		 i, known = 0;
-	int		 yes = 0, hit;
+	int		 yes = 0, hit, unstated = 0, theirs = 0, named = 0;
 	char		*v;
 
 	/* A kind's word that is also an attribute's ("storage?" of a
@@ -731,7 +830,7 @@ dlg_spec_asked(struct tctx *t)
 	for (i = 0; cat == NULL && t->e->ir.verdict == INTENT_OK &&
 	    spec_intents[i] != NULL; i++)
 		if (strcmp(t->intent, spec_intents[i]) == 0)
-			return 0;
+			theirs = 1;
 	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
@@ -770,10 +869,31 @@ dlg_spec_asked(struct tctx *t)
 		for (const char *const *f = filler; !hit && *f != NULL; f++)
 			hit = strcmp(*f, sw.w[i]) == 0;
 		known += hit > 0;
+		named |= hit == 2;
 	}
-	/* All words known, one stray word among three or more. */
-	yes = sw.n > 0 && known + (sw.n >= 3) >= sw.n &&
-	    dlg_spec_count(t, &p) > 0;
+	/* A word naming what others of its kind state and it does not
+	 * ("shower" of a watch with no water rating) is known too. */
+	if (sw.n > 0 && known + (sw.n >= 2) < sw.n) {
+		struct sbuf	 keys = SBUF_INIT;
+		char		*k;
+
+		kind_keys(t, &p, &keys);
+		for (i = 0; i < sw.n && keys.len > 0; i++)
+			if ((k = kind_key_named(keys.buf, sw.w[i])) != NULL) {
+				known++;
+				unstated = 1;
+				free(k);
+			}
+		sbuf_release(&keys);
+	}
+	/* All words known; one stray word beside two or more, or beside
+	 * a word naming an attribute ("image stabilization").  The
+	 * product intents' actions answer a stated specification; one
+	 * their overview would not answer is this module's to say. */
+	yes = sw.n > 0 && known + (sw.n >= 3 || (sw.n == 2 && (named ||
+	    unstated))) >= sw.n &&
+	    (theirs ? unstated && dlg_spec_count(t, &p) == 0 :
+	    unstated || dlg_spec_count(t, &p) > 0);
 	cJSON_Delete(root);
 	question_words_free(&sw);
 	product_release(&p);
@@ -835,7 +955,8 @@ dlg_handle_spec_question(struct tctx *t)
 			return 0;
 	} else if (sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
-	if ((n = dlg_spec_answer(t, &p)) > 0) {
+	if ((n = dlg_spec_answer(t, &p)) > 0 ||
+	    (n = (size_t)spec_unstated(t, &p)) > 0) {
 		dlg_focus_push(t, p.sku);
 		dlg_jset_str(t->trace, "product_resolution", how);
 		dlg_set_action(t, "answer_attribute", "%zu specification(s) "

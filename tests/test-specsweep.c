@@ -176,6 +176,62 @@ check(struct tally *t, int right, const char *q, const char *reply)
 		diag("%s: %s\n#   -> %.160s", t->what, q, reply);
 }
 
+/* Does attrs hold a key of key's stem ("battery_life" for "battery")? */
+static int
+has_stem(cJSON *attrs, const char *key)
+{
+	const cJSON	*it;
+	size_t		 sl = stem_len(key);
+
+	cJSON_ArrayForEach(it, attrs)
+		if (strncmp(it->string, key, sl) == 0 &&
+		    (it->string[sl] == '\0' || it->string[sl] == '_'))
+			return 1;
+	return 0;
+}
+
+/*
+ * A kind of attribute others of p's category state and p does not,
+ * asked about p: the reply must say the store has no such data, never
+ * a value (one question per product, the first such key).
+ */
+static void
+sweep_unstated(struct engine *e, struct product *v, size_t n, size_t pi,
+    struct tally *t)
+{
+	cJSON		*mine = cJSON_Parse(v[pi].attrs), *root, *it;
+	struct sbuf	 said = SBUF_INIT, q = SBUF_INIT;
+	char		*reply, *key = NULL;
+	size_t		 i;
+
+	for (i = 0; i < n && key == NULL; i++) {
+		if (i == pi || strcmp(v[i].category, v[pi].category) != 0)
+			continue;
+		root = cJSON_Parse(v[i].attrs);
+		cJSON_ArrayForEach(it, root)
+			if (key == NULL && !cJSON_HasObjectItem(mine,
+			    it->string) && !in_list(it->string, skipped) &&
+			    stem_len(it->string) >= 4 && !has_stem(mine,
+			    it->string))
+				key = xstrdup(it->string);
+		cJSON_Delete(root);
+	}
+	if (key != NULL) {
+		spoken(key, &said);
+		sbuf_addf(&q, phrasings[pi % (sizeof phrasings /
+		    sizeof phrasings[0])], said.buf, v[pi].name);
+		if ((reply = ask(e, q.buf)) != NULL) {
+			check(t, strstr(reply, "don't have") != NULL ||
+			    strstr(reply, "not listed") != NULL, q.buf, reply);
+			free(reply);
+		}
+	}
+	free(key);
+	cJSON_Delete(mine);
+	sbuf_release(&said);
+	sbuf_release(&q);
+}
+
 /* p's name up to its parenthesis, without the brand ("Galaxy S24"). */
 static char *
 core_name(const struct product *p)
@@ -389,6 +445,7 @@ main(void)
 	struct product	*v = NULL;
 	struct tally	 spec = { "specification questions", 0, 0, 0 };
 	struct tally	 follow = { "specification follow-ups", 0, 0, 0 };
+	struct tally	 unstated = { "unstated specifications", 0, 0, 0 };
 	struct tally	 compat = { "compatibility both ways", 0, 0, 0 };
 	const char	*share = getenv("SHOPDESK_SHARE");
 	size_t		 n = 0, i;
@@ -419,6 +476,10 @@ main(void)
 	}
 	floor_ok(&spec, 97);
 	floor_ok(&follow, 97);
+	/* Every other product: a kind its category states and it not. */
+	for (i = 0; i < n; i += 2)
+		sweep_unstated(e, v, n, i, &unstated);
+	floor_ok(&unstated, 80);
 	sweep_compat(e, v, n, &compat);
 	floor_ok(&compat, 97);
 	for (i = 0; i < n; i++)

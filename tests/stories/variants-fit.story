@@ -40,3 +40,22 @@ story: the whole list when no device is named
 > which cameras does the sandisk extreme pro sdxc fit
 action: compatibility
 contains: Sony Alpha 7 IV, ZV-E10
+
+story: a size no model comes in: the sizes listed
+> tell me about the ipad air 11-inch m2
+> does it come in a 256 version?
+action: answer_variant
+contains: don't list the Apple iPad Air 11-inch in that size
+contains: 128GB
+
+story: what the listing does not state is said plainly
+> tell me about the garmin venu 3
+> can i shower with it
+action: answer_attribute
+contains: don't have the water resistance details
+
+story: an attribute others of its kind state, this one not
+> does the canon eos r8 have image stabilization
+action: answer_attribute
+contains: don't have the stabilization details
+not-contains: LP-E17
