@@ -350,11 +350,18 @@ size_t		 dlg_spec_answer(struct tctx *t, const struct product *p);
 size_t		 dlg_spec_count(struct tctx *t, const struct product *p);
 int		 dlg_spec_has(struct tctx *t, const struct product *p,
 		    struct sbuf *facts);
+/* Does text hold w as a word, or as the start of one ("macOS")? */
+int		 dlg_value_has(const char *text, const char *w);
+char		**dlg_spec_words(struct tctx *t, size_t *n);
+void		 dlg_spec_words_free(char **w, size_t n);
+int		 dlg_spec_names_key(const char *key, const char *w);
+int		 dlg_spec_value_says(const char *value, const char *w);
+void		 dlg_spec_key_said(const char *key, struct sbuf *out);
+
+/* dlg-specask.c */
 int		 dlg_handle_spec_question(struct tctx *t);
 /* Is the turn plainly a question about a specification (1)? */
 int		 dlg_spec_asked(struct tctx *t);
-/* Does text hold w as a word, or as the start of one ("macOS")? */
-int		 dlg_value_has(const char *text, const char *w);
 
 /* dlg-specneed.c */
 void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);

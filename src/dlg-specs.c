@@ -9,8 +9,9 @@
  * stored in that unit, and a word naming the attribute (its key, or a
  * shopper's word for it from the table below).  Only the best kind of
  * match answers, so "what wall mount size" does not also list the screen
- * size.  Nothing is said that no attribute holds.  Needs said in
- * specification terms while shopping are dlg-specneed.c's.
+ * size.  Nothing is said that no attribute holds.  Whether a turn is
+ * such a question is dlg-specask.c's; needs said in specification
+ * terms while shopping are dlg-specneed.c's.
  */
 #include "config.h"
 
@@ -680,288 +681,63 @@ dlg_spec_answer(struct tctx *t, const struct product *p)
 }
 
 /*
- * The keys of the attributes products of p's kind state and p does
- * not, each followed by a space (the caller releases keys): what a
- * question may name that p's listing is silent about.
+ * The question's words for dlg-specask.c: folded, outside product
+ * names, stop words out; *n of them (free with dlg_spec_words_free).
  */
-static void
-kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys)
+char **
+dlg_spec_words(struct tctx *t, size_t *n)
 {
-	struct product_filter f = { p->category, NULL, NULL, -1, -1, 0, 200 };
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct product	*v = NULL;
-	cJSON		*mine = cJSON_Parse(p->attrs), *root, *it;
-	size_t		 n = 0, i;
-	char		*k;
+	struct spec_words sw;
+	size_t		 i;
 
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	for (i = 0; i < n; i++) {
-		root = cJSON_Parse(v[i].attrs);
-		cJSON_ArrayForEach(it, root) {
-			if (it->string == NULL || cJSON_HasObjectItem(mine,
-			    it->string))
-				continue;
-			k = xasprintf(" %s ", it->string);
-			if (strstr(keys->len ? keys->buf : " ", k) == NULL)
-				sbuf_adds(keys, k + (keys->len ? 1 : 0));
-			free(k);
-		}
-		cJSON_Delete(root);
-		product_release(&v[i]);
-	}
-	free(v);
-	cJSON_Delete(mine);
+	question_words(t, &sw);
+	for (i = 0; i < sw.npair; i++)
+		free(sw.pair[i]);
+	free(sw.pair);
+	free(sw.keyword);
+	*n = sw.n;
+	return sw.w;
 }
 
-/* The first of keys (from kind_keys) word w names, or NULL (caller
- * frees). */
-static char *
-kind_key_named(const char *keys, const char *w)
+void
+dlg_spec_words_free(char **w, size_t n)
 {
-	const char	*p, *e;
-	char		*k;
+	size_t	 i;
 
-	for (p = keys; *p != '\0'; p = e + 1) {
-		if ((e = strchr(p, ' ')) == NULL)
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* Does w name the attribute key (a part of it, or a shopper's word)? */
+int
+dlg_spec_names_key(const char *key, const char *w)
+{
+	return names_key(key, w);
+}
+
+/* Is w a word of value, or an amount or rating it states? */
+int
+dlg_spec_value_says(const char *value, const char *w)
+{
+	return strlen(w) >= 3 && (dlg_value_has(value, w) ||
+	    asks_amount(value, w));
+}
+
+/* The key as a shopper says it: "water_resistance" is "water
+ * resistance", "weight_kg" is "weight". */
+void
+dlg_spec_key_said(const char *key, struct sbuf *out)
+{
+	size_t	 i, kl = strlen(key), sl;
+
+	for (i = 0; i < sizeof spec_units / sizeof spec_units[0]; i++) {
+		sl = strlen(spec_units[i].suffix);
+		if (kl > sl && strcmp(key + kl - sl, spec_units[i].suffix) == 0) {
+			kl -= sl;
 			break;
-		k = xstrndup(p, (size_t)(e - p));
-		if (names_key(k, w))
-			return k;
-		free(k);
-	}
-	return NULL;
-}
-
-/*
- * A question naming an attribute that p's kind states and p does not
- * ("can I shower with it" of a watch listing no water rating): said
- * plainly, never guessed.  1 when said.
- */
-static int
-spec_unstated(struct tctx *t, const struct product *p)
-{
-	struct spec_words sw;
-	struct sbuf	 keys = SBUF_INIT, said = SBUF_INIT;
-	char		*k = NULL;
-	size_t		 i, kl;
-
-	question_words(t, &sw);
-	if (sw.n > 0)
-		kind_keys(t, p, &keys);
-	for (i = 0; i < sw.n && k == NULL && keys.len > 0; i++)
-		k = kind_key_named(keys.buf, sw.w[i]);
-	question_words_free(&sw);
-	sbuf_release(&keys);
-	if (k == NULL)
-		return 0;
-	/* "water_resistance" as "water resistance", "weight_kg" as
-	 * "weight". */
-	kl = strlen(k);
-	for (i = 0; i < sizeof spec_units / sizeof spec_units[0]; i++)
-		if (kl > strlen(spec_units[i].suffix) && strcmp(k + kl -
-		    strlen(spec_units[i].suffix), spec_units[i].suffix) == 0)
-			k[kl - strlen(spec_units[i].suffix)] = '\0';
-	for (i = 0; k[i] != '\0'; i++)
-		sbuf_addf(&said, "%c", k[i] == '_' ? ' ' : k[i]);
-	dlg_product_slots(t, p, "");
-	slots_set(&t->slots, "attribute", said.buf);
-	dlg_cite(t, "product", p->sku, p->name, "attrs");
-	dlg_set_action(t, "answer_attribute", "%s: its listing states no %s, "
-	    "which others of its kind do", p->sku, k);
-	dlg_say(t, "attribute_unknown");
-	free(k);
-	sbuf_release(&said);
-	return 1;
-}
-
-/* Words that make a turn about something else than a specification. */
-static const char *const not_spec[] = { "return", "refund", "order",
-	"cart", "buy", "add", "warranty", "ship", "shipping", "delivery",
-	"deliver", "arrive", "sale", "discount", "deal", "cheaper",
-	"cheapest", "recommend", "suggest", "compare", "vs", "versus",
-	"alternative", "instead", "similar", "other", "others", "cancel",
-	"track", "broken", "problem", "issue", "fix", "reset", "won't",
-	"wont", "not", "stopped", "how do", "how to", "set up", "setup",
-	"spare", "case for", "charger for", "for my", "with my", "in stock",
-	"price", "cost", "how much is", "how much are", "normal", "only",
-	"why", "drain", "drains", "dies", "died", "slow", "hot", "keeps",
-	"supposed", NULL };
-
-/* Intents whose own action answers a specification (with more: the
- * owners' view of a battery, a compatibility verdict). */
-static const char *const spec_intents[] = { "product_specs",
-	"product_inquiry", "compatibility", NULL };
-
-/* Words that say nothing, beside an attribute's name ("whats the
- * screen like", "tell me the specs on it"). */
-static const char *const filler[] = { "like", "whats", "hows", "tell",
-	"info", "details", "detail", "spec", "specs", "rate", "size",
-	"level", "type", "kind", "please", "thx", "quick", "question",
-	"curious", "wondering", "wonder", "quality", NULL };
-
-/*
- * Is the turn plainly a question about specifications of the product
- * named (or, with none named, the one in focus), whatever the
- * classifier made of it: "storage?", "whats the connectivity like",
- * "jbl flip 6 battery life"?  Every word of it outside the product's
- * name is an attribute's name, a word of its value or a filler, and no
- * word asks about an order, a price, a return or another product.
- */
-int
-dlg_spec_asked(struct tctx *t)
-{
-	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
-	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
-	struct spec_words sw;
-	struct product	 p;
-	cJSON		*root, *it;
-	const char	*sku;
-	size_t		 i, known = 0;
-	int		 yes = 0, hit, unstated = 0, theirs = 0, named = 0;
-	char		*v;
-
-	/* A kind's word that is also an attribute's ("storage?" of a
-	 * phone) would send those actions to a list of that kind; an
-	 * unsure intent sends them nowhere. */
-	for (i = 0; cat == NULL && t->e->ir.verdict == INTENT_OK &&
-	    spec_intents[i] != NULL; i++)
-		if (strcmp(t->intent, spec_intents[i]) == 0)
-			theirs = 1;
-	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
-	    dlg_has_any(t, not_spec))
-		return 0;
-	/* "Cameras?" is a kind wanted; "camera?" may be the phone's. */
-	if (cat != NULL && cat->end > cat->start + 3 &&
-	    t->text[cat->end - 1] == 's')
-		return 0;
-	if (en != NULL)
-		sku = en->sku;
-	else
-		sku = dlg_first_entity(t, ENTITY_BRAND) == NULL ?
-		    dlg_focus_top(t, 0) : NULL;
-	memset(&p, 0, sizeof p);
-	/* "iphone 15 battery?": a family named is its best model. */
-	if (en != NULL && en->sku == NULL ? !dlg_family_best(t, en, &p) :
-	    sku == NULL || !dlg_load_product(t, sku, &p))
-		return 0;
-	question_words(t, &sw);
-	root = cJSON_Parse(p.attrs);
-	for (i = 0; i < sw.n; i++) {
-		hit = dlg_word_in(p.name, sw.w[i], strlen(sw.w[i]));
-		cJSON_ArrayForEach(it, root) {
-			if (hit || it->string == NULL)
-				continue;
-			if (names_key(it->string, sw.w[i]))
-				hit = 2;
-			else if ((v = catalog_attr(&p, it->string)) != NULL) {
-				hit = strlen(sw.w[i]) >= 3 &&
-				    (dlg_value_has(v, sw.w[i]) ||
-				    asks_amount(v, sw.w[i]));
-				free(v);
-			}
 		}
-		for (const char *const *f = filler; !hit && *f != NULL; f++)
-			hit = strcmp(*f, sw.w[i]) == 0;
-		known += hit > 0;
-		named |= hit == 2;
 	}
-	/* A word naming what others of its kind state and it does not
-	 * ("shower" of a watch with no water rating) is known too. */
-	if (sw.n > 0 && known + (sw.n >= 2) < sw.n) {
-		struct sbuf	 keys = SBUF_INIT;
-		char		*k;
-
-		kind_keys(t, &p, &keys);
-		for (i = 0; i < sw.n && keys.len > 0; i++)
-			if ((k = kind_key_named(keys.buf, sw.w[i])) != NULL) {
-				known++;
-				unstated = 1;
-				free(k);
-			}
-		sbuf_release(&keys);
-	}
-	/* All words known; one stray word beside two or more, or beside
-	 * a word naming an attribute ("image stabilization").  The
-	 * product intents' actions answer a stated specification; one
-	 * their overview would not answer is this module's to say. */
-	yes = sw.n > 0 && known + (sw.n >= 3 || (sw.n == 2 && (named ||
-	    unstated))) >= sw.n &&
-	    (theirs ? unstated && dlg_spec_count(t, &p) == 0 :
-	    unstated || dlg_spec_count(t, &p) > 0);
-	cJSON_Delete(root);
-	question_words_free(&sw);
-	product_release(&p);
-	if (yes)
-		dlg_jset_str(t->trace, "spec_asked", "every word names an "
-		    "attribute of the product or its value");
-	return yes;
-}
-
-/*
- * "Can I swim with it?", "and what wall mount size do I need": a
- * specification of the product named or in focus, whatever the
- * classifier made of the words.  Only a word that names an attribute or
- * is found in one answers, and never about an order.  1 when answered.
- */
-int
-dlg_handle_spec_question(struct tctx *t)
-{
-	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT), *br;
-	const char	*sku, *how;
-	struct product	 p;
-	size_t		 n;
-
-	/* "Does it work with Samsung phones": the brand is another
-	 * device; "it" is still the one in focus. */
-	static const char *const pronouns[] = { "it", "its", "it's", "this",
-	    "that", NULL };
-	static const char *const with_words[] = { "with", "for", "fit",
-	    "fits", "compatible", NULL };
-	static const char *const asks[] = { "does", "do", "is", "are", "can",
-	    "could", "will", "how", "what", "which", "has", "have", "any",
-	    NULL };
-
-	/* A statement ("interchangeable lens pls") is a need, not a
-	 * question about the product in focus. */
-	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
-	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks) &&
-	    dlg_jstr(t->trace, "spec_asked") == NULL && !dlg_spec_asked(t)))
-		return 0;
-	/* "The small one, how long does it last": a reference first. */
-	how = en != NULL ? "named" : NULL;
-	sku = en != NULL ? en->sku : dlg_resolve_reference(t, &how);
-	if (sku == NULL && en == NULL) {
-		sku = dlg_focus_top(t, 0);
-		how = "focus";
-	}
-	/* "The sandisk, how fast": a brand said picks what was shown of
-	 * it, never the product in focus of another brand. */
-	if (en == NULL && (br = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
-	    !dlg_has_any(t, pronouns) && !dlg_has_any(t, with_words)) {
-		sku = dlg_shown_match(t, br);
-		how = "brand shown";
-	}
-	memset(&p, 0, sizeof p);
-	if (en != NULL && en->sku == NULL && how != NULL &&
-	    strcmp(how, "named") == 0) {
-		if (!dlg_family_best(t, en, &p))
-			return 0;
-	} else if (sku == NULL || !dlg_load_product(t, sku, &p))
-		return 0;
-	if ((n = dlg_spec_answer(t, &p)) > 0 ||
-	    (n = (size_t)spec_unstated(t, &p)) > 0) {
-		dlg_focus_push(t, p.sku);
-		dlg_jset_str(t->trace, "product_resolution", how);
-		dlg_set_action(t, "answer_attribute", "%zu specification(s) "
-		    "of %s the words ask about", n, p.sku);
-	}
-	product_release(&p);
-	return n > 0;
+	for (i = 0; i < kl; i++)
+		sbuf_addf(out, "%c", key[i] == '_' ? ' ' : key[i]);
 }
