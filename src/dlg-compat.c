@@ -486,6 +486,18 @@ out:
 static const char *const again[] = { "what about", "how about", "and",
 	"or", "also", "same for", "what if", "and with", "and for", NULL };
 
+/* Words of a question about the product itself ("and is it heavy"). */
+static const char *const asks_own[] = { "is it", "does it", "can it",
+	"how heavy", "how big", "how long", "how fast", "is there", NULL };
+
+/* Openings of a device in the customer's words, none in the catalog:
+ * "what about my old doorbell", "and an MSI Katana?". */
+static const char *const device_openings[] = { "what about a",
+	"what about an", "what about my", "what about the", "how about a",
+	"how about an", "how about my", "how about the", "and a", "and an",
+	"and my", "and the", "and with", "and for", "or a", "or an", "or my",
+	"or the", "same for", NULL };
+
 /* Words that ask something else about the product ("how much is it"). */
 static const char *const other_ask[] = { "price", "cost", "how much",
 	"stock", "cart", "buy", "order", "return", "warranty", "sale",
@@ -549,7 +561,7 @@ dlg_compat_followup(struct tctx *t)
 	 * messages. */
 	if (sku == NULL || t->si.turns - (long long)dlg_jnum(c, "at", -10) >
 	    2 || !dlg_has_any(t, again) ||
-	    dlg_has_any(t, other_ask) ||
+	    dlg_has_any(t, other_ask) || dlg_has_any(t, asks_own) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    t->fold.s.len > 60)
@@ -567,8 +579,9 @@ dlg_compat_followup(struct tctx *t)
 		device_words(&dev, &d.words);
 		fold_words(t->text + en->start, en->end - en->start, &d.words);
 		sbuf_addf(&d.said, "the %s", dev.name);
-	} else if (!followup_device(t, &d))
-		goto out;
+	} else if (!dlg_has_any(t, device_openings) ||
+	    !followup_device(t, &d))
+		goto out;	/* "and how heavy is it" asks about it */
 	if ((list = compat_list(&acc)) != NULL)
 		verdict = list_verdict(list, &d, &why);
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",

@@ -458,6 +458,10 @@ static const char *const colour_words[] = { "black", "white", "blue",
 	"beige", "cream", "navy", "violet", "lavender", "mint", "natural",
 	NULL };
 
+/* Words that point at the product in focus. */
+static const char *const pronouns[] = { "it", "its", "it's", "this",
+	"this one", "that one", NULL };
+
 /* Words asking which colours there are. */
 static const char *const colour_asks[] = { "colours", "colors",
 	"colour options", "color options", "what colour", "what color",
@@ -524,9 +528,16 @@ dlg_handle_colour(struct tctx *t)
 	char		*c, *m;
 	int		 done = 0, asks = dlg_has_any(t, colour_asks);
 
+	/* "Any in black?" after a list may mean any of the list: with no
+	 * product named, only "it" or a question about colours means the
+	 * product in focus; a kind or a price named is shopping. */
 	if ((!asks && want == NULL) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
-	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL)
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    (dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
+	    (!asks && !dlg_has_any(t, pronouns)))))
 		return 0;
 	memset(&p, 0, sizeof p);
 	/* A family named ("the iphone 15") is its best model's family. */

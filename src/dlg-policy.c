@@ -596,11 +596,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    dlg_handle_shopping(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */
-	/* "A case for the galaxy s24" names the case too: an accessory
-	 * asked for, not a pair to weigh. */
-	if (dlg_handle_compat_among(t) || dlg_handle_accessory(t) ||
-	    dlg_handle_best_of(t) ||
-	    dlg_handle_pair(t) || dlg_handle_narrow(t) ||
+	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
+	    dlg_handle_compat_among(t) || dlg_handle_accessory(t) ||
+	    dlg_handle_narrow(t) ||
 	    dlg_handle_variant(t, 1) || dlg_handle_colour(t))
 		return;
 	/* "Can I swim with it?": a specification, whatever the classifier

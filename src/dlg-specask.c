@@ -152,7 +152,7 @@ dlg_spec_asked(struct tctx *t)
 	size_t		 nw;
 	const char	*sku;
 	size_t		 i, known = 0;
-	int		 yes = 0, hit, unstated = 0, theirs = 0, named = 0;
+	int		 yes = 0, hit, unstated = 0, theirs = 0;
 	char		*v;
 
 	/* A kind's word that is also an attribute's ("storage?" of a
@@ -198,7 +198,6 @@ dlg_spec_asked(struct tctx *t)
 		for (const char *const *f = filler; !hit && *f != NULL; f++)
 			hit = strcmp(*f, w[i]) == 0;
 		known += hit > 0;
-		named |= hit == 2;
 	}
 	/* A word naming what others of its kind state and it does not
 	 * ("shower" of a watch with no water rating) is known too. */
@@ -216,13 +215,18 @@ dlg_spec_asked(struct tctx *t)
 		sbuf_release(&keys);
 	}
 	/* All words known; one stray word beside two or more, or beside
-	 * a word naming an attribute ("image stabilization").  The
+	 * an attribute its kind states ("image stabilization").  The
 	 * product intents' actions answer a stated specification; one
 	 * their overview would not answer is this module's to say. */
-	yes = nw > 0 && known + (nw >= 3 || (nw == 2 && (named ||
-	    unstated))) >= nw &&
+	yes = nw > 0 && known + (nw >= 3 || (nw == 2 && unstated)) >= nw &&
 	    (theirs ? unstated && dlg_spec_count(t, &p) == 0 :
 	    unstated || dlg_spec_count(t, &p) > 0);
+	/* Another kind named ("show me a camera", "a laptop with a good
+	 * screen" while a phone is in focus) is a kind wanted unless its
+	 * word is the attribute asked and nothing else is said. */
+	if (yes && cat != NULL && cat->category != NULL &&
+	    strcmp(cat->category, p.category) != 0 && known < nw)
+		yes = 0;
 	cJSON_Delete(root);
 	dlg_spec_words_free(w, nw);
 	product_release(&p);

@@ -729,6 +729,8 @@ dlg_spec_value_says(const char *value, const char *w)
 void
 dlg_spec_key_said(const char *key, struct sbuf *out)
 {
+	/* Units no question states an amount in. */
+	static const char *const more[] = { "_g", "_ohm", "_mb_s", NULL };
 	size_t	 i, kl = strlen(key), sl;
 
 	for (i = 0; i < sizeof spec_units / sizeof spec_units[0]; i++) {
@@ -737,6 +739,11 @@ dlg_spec_key_said(const char *key, struct sbuf *out)
 			kl -= sl;
 			break;
 		}
+	}
+	for (i = 0; more[i] != NULL; i++) {
+		sl = strlen(more[i]);
+		if (kl > sl && strncmp(key + kl - sl, more[i], sl) == 0)
+			kl -= sl;
 	}
 	for (i = 0; i < kl; i++)
 		sbuf_addf(out, "%c", key[i] == '_' ? ' ' : key[i]);
