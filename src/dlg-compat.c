@@ -133,6 +133,29 @@ device_version(const struct device *d, const char *w, size_t n)
 	return -1;
 }
 
+/*
+ * Is the folded word [p, e) the start of a range "12-15" in the entry
+ * part (n bytes), followed by its end as the next word?  *hi is the end.
+ */
+static int
+in_range(const char *part, size_t n, const char *p, const char *e,
+    double *hi)
+{
+	const char	*q, *r = e + 1;
+	size_t		 pl = (size_t)(e - p);
+
+	if (!isdigit((unsigned char)*r))
+		return 0;
+	for (q = part; q + pl < part + n; q++)
+		if (strncmp(q, p, pl) == 0 && q[pl] == '-' &&
+		    isdigit((unsigned char)q[pl + 1]) && (q == part ||
+		    !isalnum((unsigned char)q[-1]))) {
+			*hi = strtod(q + pl + 1, NULL);
+			return strtod(r, NULL) == *hi;
+		}
+	return 0;
+}
+
 static int
 part_names(const char *part, size_t n, const struct device *d, int *neg)
 {
@@ -140,8 +163,17 @@ part_names(const char *part, size_t n, const struct device *d, int *neg)
 	const char	*p, *e, *prev = NULL;
 	size_t		 pl = 0;
 	int		 telling = 0, hit = 0, miss = 0;
-	int		 model_entry = 0, model_hit = 0, model_said = 0;
+	int		 model_entry = 0, model_hit = 0, model_said = 0, floor;
+	int		 range;
+	double		 v, hi;
 
+	/* "Android 10+", "iPhone 12 and later": a version and the ones
+	 * after it. */
+	floor = memchr(part, '+', n) != NULL ||
+	    strncmp(part + n, " and later", 10) == 0 ||
+	    strncmp(part + n, " or later", 9) == 0 ||
+	    strncmp(part + n, " and newer", 10) == 0 ||
+	    strncmp(part + n, " or newer", 9) == 0;
 	*neg = 0;
 	for (p = d->words.buf; *p != '\0'; p = e + 1) {
 		e = strchr(p, ' ');
@@ -157,9 +189,17 @@ part_names(const char *part, size_t n, const struct device *d, int *neg)
 		if (in_list(p, (size_t)(e - p), generic))
 			continue;
 		telling++;
-		/* "Android 10+": a system from that version on. */
+		/* "Android 10+": a system from that version on; "iPhone
+		 * 12-15": the versions between. */
 		if (prev != NULL && isdigit((unsigned char)*p) &&
-		    memchr(part, '+', n) != NULL &&
+		    (range = in_range(part, n, p, e, &hi)) &&
+		    (v = device_version(d, prev, pl)) >= strtod(p, NULL) &&
+		    v <= hi) {
+			hit++;
+			e = strchr(e + 1, ' ');	/* the range's end too */
+			telling++;
+		} else if (prev != NULL && isdigit((unsigned char)*p) &&
+		    floor && !range &&
 		    device_version(d, prev, pl) >= strtod(p, NULL))
 			hit++;
 		else if (device_has(d, p, (size_t)(e - p))) {
@@ -219,6 +259,22 @@ list_verdict(const char *list, const struct device *d, char **why)
 	return verdict;
 }
 
+/* Is byte at of the text inside a product the customer named? */
+static int
+in_product(struct tctx *t, size_t at)
+{
+	const struct entity *en;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && at >= en->start &&
+		    at < en->end)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The device in the customer's words: after "with", "in", "on", "to"
  * ("hook it up to my old doorbell wires"), skipping "it" and the
@@ -236,8 +292,9 @@ device_phrase(struct tctx *t, const struct product *acc, struct device *d)
 	fold_words(acc->name, strlen(acc->name), &name);
 	n = text_tokenize(s, t->fold.s.len, &tok, &cap);
 	for (i = 0; i + 1 < n && !found; i++) {
+		/* "3-in-1" of the product's own name is no "in". */
 		if (!in_list(s + tok[i].start, tok[i].end - tok[i].start,
-		    before_device))
+		    before_device) || in_product(t, t->fold.map[tok[i].start]))
 			continue;
 		j = i + 1;
 		mine = 0;

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +135,76 @@ static const char *const filler[] = { "like", "whats", "hows", "tell",
 	"curious", "wondering", "wonder", "quality", NULL };
 
 /*
+ * Is the product mention en a feature of the product in focus, asked
+ * of "it" ("does it do magsafe" names the MagSafe Charger, and MagSafe
+ * is in the phone's charging)?  One word, in the focus product's
+ * attributes, with "it" the subject.
+ */
+/* Words asking for a feature, whatever follows. */
+static const char *const feature_asks[] = { "does it do", "does it have",
+	"does it support", "has it got", "does it come with", NULL };
+
+static int
+feature_named(struct tctx *t, const struct entity *en)
+{
+	static const char *const subject[] = { "does it", "is it", "can it",
+	    "will it", "has it", "it has", "it have", NULL };
+	const char	*sku = dlg_focus_top(t, 0);
+	struct product	 p;
+	cJSON		*root, *it;
+	char		*w, *v;
+	int		 yes = 0;
+
+	if (sku == NULL || (en->sku != NULL && strcmp(en->sku, sku) == 0) ||
+	    !dlg_has_any(t, subject) || memchr(t->text + en->start, ' ',
+	    en->end - en->start) != NULL)
+		return 0;
+	memset(&p, 0, sizeof p);
+	if (!dlg_load_product(t, sku, &p))
+		return 0;
+	w = xstrndup(t->text + en->start, en->end - en->start);
+	for (v = w; *v != '\0'; v++)
+		*v = (char)tolower((unsigned char)*v);
+	root = cJSON_Parse(p.attrs);
+	cJSON_ArrayForEach(it, root) {
+		if (yes || it->string == NULL)
+			continue;
+		if (dlg_spec_names_key(it->string, w))
+			yes = 1;
+		else if ((v = catalog_attr(&p, it->string)) != NULL) {
+			yes = dlg_spec_value_says(v, w);
+			free(v);
+		}
+	}
+	cJSON_Delete(root);
+	product_release(&p);
+	/* "Does it have MagSafe" of a phone whose listing never says it:
+	 * still a feature asked, answered as not mentioned. */
+	if (!yes && dlg_has_any(t, feature_asks)) {
+		dlg_jset_str(t->trace, "feature", t->text + en->start);
+		cJSON_GetObjectItemCaseSensitive(t->trace,
+		    "feature")->valuestring[en->end - en->start] = '\0';
+		yes = 1;
+	}
+	free(w);
+	if (yes)
+		dlg_jset_str(t->trace, "product_resolution", "a product's "
+		    "name said as a feature of the one in focus");
+	return yes;
+}
+
+/* Forget the product mention at en: it named a feature, not a product. */
+static void
+drop_entity(struct tctx *t, const struct entity *en)
+{
+	size_t	 i = (size_t)(en - t->e->el.v);
+
+	memmove(&t->e->el.v[i], &t->e->el.v[i + 1], (t->e->el.n - i - 1) *
+	    sizeof t->e->el.v[0]);
+	t->e->el.n--;
+}
+
+/*
  * Is the turn plainly a question about specifications of the product
  * named (or, with none named, the one in focus), whatever the
  * classifier made of it: "storage?", "whats the connectivity like",
@@ -171,6 +242,13 @@ dlg_spec_asked(struct tctx *t)
 	if (cat != NULL && cat->end > cat->start + 3 &&
 	    t->text[cat->end - 1] == 's')
 		return 0;
+	if (en != NULL && feature_named(t, en)) {
+		drop_entity(t, en);
+		en = NULL;
+		/* "Does it have MagSafe": asked, whatever the listing says. */
+		if (dlg_jstr(t->trace, "feature") != NULL)
+			return 1;
+	}
 	if (en != NULL)
 		sku = en->sku;
 	else
@@ -236,6 +314,22 @@ dlg_spec_asked(struct tctx *t)
 	return yes;
 }
 
+/* A feature asked that the listing never mentions ("does it have
+ * MagSafe" of a phone): said so.  1 when said. */
+static int
+not_mentioned(struct tctx *t, const struct product *p)
+{
+	const char	*f = dlg_jstr(t->trace, "feature");
+
+	if (f == NULL)
+		return 0;
+	dlg_product_slots(t, p, "");
+	slots_set(&t->slots, "feature", f);
+	dlg_cite(t, "product", p->sku, p->name, "attrs");
+	dlg_say(t, "spec_not_mentioned");
+	return 1;
+}
+
 /*
  * "Can I swim with it?", "and what wall mount size do I need": a
  * specification of the product named or in focus, whatever the
@@ -267,6 +361,13 @@ dlg_handle_spec_question(struct tctx *t)
 	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks) &&
 	    dlg_jstr(t->trace, "spec_asked") == NULL && !dlg_spec_asked(t)))
 		return 0;
+	/* "Does it do MagSafe": a product's name said as a feature of
+	 * the one "it" means (dlg_spec_asked may have dropped it). */
+	en = dlg_first_entity(t, ENTITY_PRODUCT);
+	if (en != NULL && feature_named(t, en)) {
+		drop_entity(t, en);
+		en = NULL;
+	}
 	/* "The small one, how long does it last": a reference first. */
 	how = en != NULL ? "named" : NULL;
 	sku = en != NULL ? en->sku : dlg_resolve_reference(t, &how);
@@ -289,7 +390,8 @@ dlg_handle_spec_question(struct tctx *t)
 	} else if (sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
 	if ((n = dlg_spec_answer(t, &p)) > 0 ||
-	    (n = (size_t)spec_unstated(t, &p)) > 0) {
+	    (n = (size_t)spec_unstated(t, &p)) > 0 ||
+	    (n = (size_t)not_mentioned(t, &p)) > 0) {
 		dlg_focus_push(t, p.sku);
 		dlg_jset_str(t->trace, "product_resolution", how);
 		dlg_set_action(t, "answer_attribute", "%zu specification(s) "

@@ -48,3 +48,19 @@ story: a spare battery for the camera, not the lens shown after it
 > and the canon rf 50mm f1.8 stm
 > do you sell a spare battery for it
 contains: LP-E17
+
+story: a range of models on the list
+> will the belkin boostcharge pro 3-in-1 work with my iphone 14
+action: compatibility
+contains: Yes
+contains: iPhone 12-15
+
+story: a model outside the range is not listed
+> will the belkin boostcharge pro 3-in-1 work with my iphone 11
+action: compatibility
+contains: not on that list
+
+story: a model and the ones after it
+> does the apple magsafe charger work with an iphone 15
+action: compatibility
+contains: Yes

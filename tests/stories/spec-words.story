@@ -52,3 +52,16 @@ story: a family named is its best model, not a battery-care guide
 > iphone 15 battery?
 action: answer_attribute
 contains: 7-9 hours screen-on time
+
+story: a product's name said as a feature of the phone in focus
+> tell me about the iphone 15
+> does it do magsafe
+action: answer_attribute
+contains: MagSafe 15 W
+not-contains: MagSafe Charger
+
+story: a feature the phone's listing never mentions
+> tell me about the galaxy s24
+> does it have magsafe
+contains: does not mention magsafe
+not-contains: MagSafe Charger
