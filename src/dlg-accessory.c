@@ -274,29 +274,6 @@ fits_older(struct tctx *t, const struct product *p, size_t i)
 	return yes;
 }
 
-/*
- * Can dev take an accessory of kind k at all?  A kind that is a part
- * of the device ("battery") needs a device stating one: a lens in
- * focus before the camera has no battery to spare.
- */
-static int
-uses_kind(const struct product *dev, int k)
-{
-	cJSON	*root, *it;
-	size_t	 al;
-	int	 yes = 0;
-
-	if (kinds[k].attr == NULL || strcmp(kinds[k].attr, "battery") != 0)
-		return 1;
-	al = strlen(kinds[k].attr);
-	root = cJSON_Parse(dev->attrs);
-	cJSON_ArrayForEach(it, root)
-		yes |= it->string != NULL &&
-		    strncmp(it->string, kinds[k].attr, al) == 0;
-	cJSON_Delete(root);
-	return yes;
-}
-
 /* The device: a product named (not itself of the kind), else in focus. */
 static int
 device(struct tctx *t, int k, struct product *dev)
@@ -345,8 +322,7 @@ device(struct tctx *t, int k, struct product *dev)
 		memset(dev, 0, sizeof *dev);
 		if (!dlg_load_product(t, sku, dev))
 			continue;
-		if (!of_kind(dev, k) && !fits_older(t, dev, i) &&
-		    uses_kind(dev, k))
+		if (!of_kind(dev, k) && !fits_older(t, dev, i))
 			return 1;
 		product_release(dev);
 	}
