@@ -120,7 +120,8 @@ static const char *const not_spec[] = { "return", "refund", "order",
 	"spare", "case for", "charger for", "for my", "with my", "in stock",
 	"price", "cost", "how much is", "how much are", "normal", "only",
 	"why", "drain", "drains", "dies", "died", "slow", "hot", "keeps",
-	"supposed", NULL };
+	"supposed", "work with", "works with", "work on", "compatible",
+	NULL };
 
 /* Intents whose own action answers a specification (with more: the
  * owners' view of a battery, a compatibility verdict). */

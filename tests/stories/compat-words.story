@@ -64,3 +64,8 @@ story: a model and the ones after it
 > does the apple magsafe charger work with an iphone 15
 action: compatibility
 contains: Yes
+
+story: a platform asked is a compatibility question, not a spec
+> does the apple watch series 9 work with android
+action: compatibility
+contains: android is not on that list
