@@ -80,6 +80,10 @@ lists_device(const char *compat, const struct product *dev)
 	sbuf_adds(&core, dev->name);
 	if ((p = strchr(core.buf, '(')) != NULL)
 		sbuf_setlen(&core, (size_t)(p - core.buf));
+	/* "Canon EOS R50 with RF-S 18-45mm lens": the kit's lens is no
+	 * part of the camera's name. */
+	if ((p = strstr(core.buf, " with ")) != NULL)
+		sbuf_setlen(&core, (size_t)(p - core.buf));
 	sbuf_trim(&core);
 	names[0] = core.buf;
 	names[1] = bl > 0 && strncasecmp(core.buf, dev->brand, bl) == 0 &&
@@ -169,6 +173,8 @@ entry_fits(const char *compat, const struct product *dev)
 		p += bl + 1;
 	sbuf_adds(&core, p);
 	if ((p = strchr(core.buf, '(')) != NULL)
+		sbuf_setlen(&core, (size_t)(p - core.buf));
+	if ((p = strstr(core.buf, " with ")) != NULL)
 		sbuf_setlen(&core, (size_t)(p - core.buf));
 	s = f.s.buf;
 	for (i = 0; !yes; i++) {
@@ -276,6 +282,11 @@ device(struct tctx *t, int k, struct product *dev)
 	const char	*sku;
 	size_t		 i;
 
+	int		 named = 0;
+
+	/* "I have the RF 50mm lens, which one fits it?", "will the
+	 * iPhone work with the Anker cable": a product of the kind named
+	 * asks what fits it, or whether it fits. */
 	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
 		if (en->type != ENTITY_PRODUCT || en->sku == NULL)
@@ -283,13 +294,28 @@ device(struct tctx *t, int k, struct product *dev)
 		memset(dev, 0, sizeof *dev);
 		if (!dlg_load_product(t, en->sku, dev))
 			continue;
+		named = of_kind(dev, k);
+		product_release(dev);
+		if (named)
+			return 0;
+	}
+	/* The product named, or the best of a family named ("a case for
+	 * the galaxy s24"). */
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		named = 1;
+		memset(dev, 0, sizeof *dev);
+		if (en->sku != NULL ? !dlg_load_product(t, en->sku, dev) :
+		    !dlg_family_best(t, en, dev))
+			continue;
 		if (!of_kind(dev, k))
 			return 1;
-		/* "I have the RF 50mm lens, which one fits it?": what fits
-		 * the lens named, not a lens for the focus. */
 		product_release(dev);
-		return 0;
 	}
+	if (named)
+		return 0;
 	for (i = 0; i < FOCUS_MAX; i++) {
 		if ((sku = dlg_focus_top(t, (int)i)) == NULL)
 			break;
@@ -362,7 +388,7 @@ dlg_handle_accessory(struct tctx *t)
 	/* "Battery life of the oled" asks about its battery, not for one. */
 	if ((k = kind_asked(t)) < 0 || !dlg_has_any(t, for_words) ||
 	    dlg_has_word(t, "battery life") ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 2 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL)
 		return 0;
 	memset(&dev, 0, sizeof dev);

@@ -34,7 +34,7 @@ static const char *const negation[] = { "not", "no", "except", "without",
 
 /* Prepositions before the device the customer has in mind. */
 static const char *const before_device[] = { "with", "in", "on", "to",
-	"into", "for", NULL };
+	"into", "for", "fit", "fits", NULL };
 
 /* Words that end the device's phrase. */
 static const char *const phrase_end[] = { "so", "because", "and", "but",
@@ -103,14 +103,82 @@ device_has(const struct device *d, const char *w, size_t n)
  * Canon EOS R50).  A device in the customer's words: a telling word in
  * common ("not supported on Android" names "my android phone").
  */
+/* Does the word w (n bytes) hold a digit ("g16", "s24")? */
+static int
+has_digit(const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (isdigit((unsigned char)w[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The version the device states after word w (n bytes): "android 14"
+ * of a phone's system, or -1.
+ */
+static double
+device_version(const struct device *d, const char *w, size_t n)
+{
+	const char	*p = d->words.buf, *e;
+
+	for (; *p != '\0'; p = e + 1) {
+		e = strchr(p, ' ');
+		if ((size_t)(e - p) == n && strncmp(p, w, n) == 0 &&
+		    isdigit((unsigned char)e[1]))
+			return strtod(e + 1, NULL);
+	}
+	return -1;
+}
+
+/*
+ * Is the folded word [p, e) the start of a range "12-15" in the entry
+ * part (n bytes), followed by its end as the next word?  *hi is the end.
+ */
+static int
+in_range(const char *part, size_t n, const char *p, const char *e,
+    double *hi)
+{
+	const char	*q, *r = e + 1;
+	size_t		 pl = (size_t)(e - p);
+
+	if (!isdigit((unsigned char)*r))
+		return 0;
+	for (q = part; q + pl < part + n; q++)
+		if (strncmp(q, p, pl) == 0 && q[pl] == '-' &&
+		    isdigit((unsigned char)q[pl + 1]) && (q == part ||
+		    !isalnum((unsigned char)q[-1]))) {
+			*hi = strtod(q + pl + 1, NULL);
+			return strtod(r, NULL) == *hi;
+		}
+	return 0;
+}
+
 static int
 part_names(const char *part, size_t n, const struct device *d, int *neg)
 {
 	struct sbuf	 w = SBUF_INIT;
-	const char	*p, *e;
+	const char	*p, *e, *prev = NULL;
+	size_t		 pl = 0;
 	int		 telling = 0, hit = 0, miss = 0;
+	int		 model_entry = 0, model_hit = 0, model_said = 0, floor;
+	int		 range;
+	double		 v, hi;
 
+	/* "Android 10+", "iPhone 12 and later": a version and the ones
+	 * after it. */
+	floor = memchr(part, '+', n) != NULL ||
+	    strncmp(part + n, " and later", 10) == 0 ||
+	    strncmp(part + n, " or later", 9) == 0 ||
+	    strncmp(part + n, " and newer", 10) == 0 ||
+	    strncmp(part + n, " or newer", 9) == 0;
 	*neg = 0;
+	for (p = d->words.buf; *p != '\0'; p = e + 1) {
+		e = strchr(p, ' ');
+		model_said |= has_digit(p, (size_t)(e - p));
+	}
 	fold_words(part, n, &w);
 	for (p = w.buf; *p != '\0'; p = e + 1) {
 		e = strchr(p, ' ');
@@ -121,13 +189,34 @@ part_names(const char *part, size_t n, const struct device *d, int *neg)
 		if (in_list(p, (size_t)(e - p), generic))
 			continue;
 		telling++;
-		if (device_has(d, p, (size_t)(e - p)))
+		/* "Android 10+": a system from that version on; "iPhone
+		 * 12-15": the versions between. */
+		if (prev != NULL && isdigit((unsigned char)*p) &&
+		    (range = in_range(part, n, p, e, &hi)) &&
+		    (v = device_version(d, prev, pl)) >= strtod(p, NULL) &&
+		    v <= hi) {
 			hit++;
-		else
+			e = strchr(e + 1, ' ');	/* the range's end too */
+			telling++;
+		} else if (prev != NULL && isdigit((unsigned char)*p) &&
+		    floor && !range &&
+		    device_version(d, prev, pl) >= strtod(p, NULL))
+			hit++;
+		else if (device_has(d, p, (size_t)(e - p))) {
+			hit++;
+			model_hit |= has_digit(p, (size_t)(e - p));
+		} else
 			miss++;
+		model_entry |= has_digit(p, (size_t)(e - p));
+		prev = p;
+		pl = (size_t)(e - p);
 	}
 	sbuf_release(&w);
 	if (telling == 0)
+		return 0;
+	/* In the customer's words, a model said ("g16") that the entry's
+	 * model ("G15") is not: another device, whatever else is shared. */
+	if (d->p == NULL && model_said && model_entry && !model_hit)
 		return 0;
 	return d->p != NULL ? miss == 0 : hit > 0;
 }
@@ -170,6 +259,22 @@ list_verdict(const char *list, const struct device *d, char **why)
 	return verdict;
 }
 
+/* Is byte at of the text inside a product the customer named? */
+static int
+in_product(struct tctx *t, size_t at)
+{
+	const struct entity *en;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && at >= en->start &&
+		    at < en->end)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The device in the customer's words: after "with", "in", "on", "to"
  * ("hook it up to my old doorbell wires"), skipping "it" and the
@@ -187,8 +292,9 @@ device_phrase(struct tctx *t, const struct product *acc, struct device *d)
 	fold_words(acc->name, strlen(acc->name), &name);
 	n = text_tokenize(s, t->fold.s.len, &tok, &cap);
 	for (i = 0; i + 1 < n && !found; i++) {
+		/* "3-in-1" of the product's own name is no "in". */
 		if (!in_list(s + tok[i].start, tok[i].end - tok[i].start,
-		    before_device))
+		    before_device) || in_product(t, t->fold.map[tok[i].start]))
 			continue;
 		j = i + 1;
 		mine = 0;
@@ -293,6 +399,45 @@ compat_products(struct tctx *t, struct product *p, struct sbuf *spans)
 	return n;
 }
 
+/*
+ * The product's compatibility list: compatible_with, or the key a
+ * category names it by ("works_with" of a doorbell, "compatibility" of
+ * a thermostat); NULL when it has none (caller frees).
+ */
+static char *
+compat_list(const struct product *p)
+{
+	static const char *const keys[] = { "compatible_with", "works_with",
+	    "compatibility", NULL };
+	const char *const *k;
+	char	*v;
+
+	for (k = keys; *k != NULL; k++) {
+		if ((v = catalog_attr(p, *k)) != NULL && *v != '\0')
+			return v;
+		free(v);
+	}
+	return NULL;
+}
+
+/*
+ * The words a device product goes by: its name, model, kind and
+ * system ("iPadOS 17" of an iPad is what "iPadOS" in a mouse's list
+ * names).
+ */
+static void
+device_words(const struct product *d, struct sbuf *words)
+{
+	char	*os = catalog_attr(d, "os");
+
+	fold_words(d->name, strlen(d->name), words);
+	if (d->model != NULL)
+		fold_words(d->model, strlen(d->model), words);
+	if (os != NULL)
+		fold_words(os, strlen(os), words);
+	free(os);
+}
+
 /* Say the verdict (the slots and the template). */
 static void
 compat_say(struct tctx *t, const struct product *acc, const char *list,
@@ -308,14 +453,35 @@ compat_say(struct tctx *t, const struct product *acc, const char *list,
 	slots_set(&t->slots, "compatible_with", list != NULL ? list : "");
 	slots_set(&t->slots, "entry", why != NULL ? why : "");
 	dlg_cite(t, "product", acc->sku, acc->name, "attrs.compatible_with");
-	/* The product asked about is the one "it" means next. */
+	/* The product asked about is the one "it" means next, and the
+	 * one "what about the Pixel 8?" asks about again. */
 	dlg_focus_push(t, acc->sku);
+	dlg_jset_str(dlg_jobj(t->state, "compat"), "sku", acc->sku);
+	dlg_jset_num(dlg_jobj(t->state, "compat"), "at", t->si.turns);
 	dlg_set_action(t, "compatibility", "%s compatible_with \"%s\" vs %s: "
 	    "%s%s%s", acc->sku, list != NULL ? list : "(none listed)",
 	    d->said.buf, verdict < 0 ? "not listed" : verdict ? "yes" : "no",
 	    why != NULL ? ", by " : "", why != NULL ? why : "");
 	dlg_say(t, list == NULL ? "compatible_unknown" : verdict < 0 ?
 	    "compatible_not_listed" : tpl[verdict]);
+}
+
+/* Words asking what a product works with, no device named. */
+static const char *const list_asks[] = { "which", "what", "list",
+	NULL };
+
+/* "The SanDisk card is listed as compatible with ...".  1. */
+static int
+compat_say_list(struct tctx *t, const struct product *acc, const char *list)
+{
+	dlg_product_slots(t, acc, "a_");
+	slots_set(&t->slots, "compatible_with", list);
+	dlg_cite(t, "product", acc->sku, acc->name, "attrs.compatible_with");
+	dlg_focus_push(t, acc->sku);
+	dlg_set_action(t, "compatibility", "%s compatible_with \"%s\": the "
+	    "list asked for", acc->sku, list);
+	dlg_say(t, "compatible_list");
+	return 1;
 }
 
 int
@@ -333,29 +499,31 @@ dlg_handle_compat(struct tctx *t)
 		goto out;
 	/* The one with a compatible_with list is the one asked about. */
 	acc = &p[0];
-	if ((list = catalog_attr(&p[0], "compatible_with")) == NULL &&
-	    n == 2 && (list = catalog_attr(&p[1], "compatible_with")) != NULL)
+	if ((list = compat_list(&p[0])) == NULL && n == 2 &&
+	    (list = compat_list(&p[1])) != NULL)
 		acc = &p[1];
-	if (list != NULL && *list == '\0') {
-		free(list);
-		list = NULL;
-	}
 	if (n == 2) {
 		d.p = acc == &p[0] ? &p[1] : &p[0];
-		fold_words(d.p->name, strlen(d.p->name), &d.words);
-		if (d.p->model != NULL)
-			fold_words(d.p->model, strlen(d.p->model), &d.words);
+		device_words(d.p, &d.words);
 		i = acc == &p[0] ? 1 : 0;
 		fold_words(spans[i].buf, spans[i].len, &d.words);
 		sbuf_addf(&d.said, "the %s", d.p->name);
-	} else if (!device_phrase(t, acc, &d))
+	} else if (!device_phrase(t, acc, &d)) {
+		/* "Which cameras does it fit?": the list itself. */
+		if (list != NULL && dlg_has_any(t, list_asks))
+			done = compat_say_list(t, acc, list);
 		goto out;
+	}
 	if (list != NULL)
 		verdict = list_verdict(list, &d, &why);
-	/* Silent or no list: the product's manual may say (wiring, mounts). */
+	/* Silent or no list: the product's manual may say (wiring, mounts);
+	 * with no list, a specification the words name ("does it work
+	 * with 4k video") is the product action's answer. */
 	if (verdict < 0 && dlg_handle_kb_strong(t,
 	    SEARCH_KIND_BIT(SEARCH_MANUAL), 2))
 		done = 1;
+	else if (list == NULL && n == 1 && dlg_spec_count(t, acc) > 0)
+		goto out;
 	else
 		compat_say(t, acc, list, &d, verdict, why);
 	done = 1;
@@ -369,4 +537,242 @@ out:
 	free(list);
 	free(why);
 	return done;
+}
+
+/* Words that open a question about another device than the last one. */
+static const char *const again[] = { "what about", "how about", "and",
+	"or", "also", "same for", "what if", "and with", "and for", NULL };
+
+/* Words of a question about the product itself ("and is it heavy"). */
+static const char *const asks_own[] = { "is it", "does it", "can it",
+	"how heavy", "how big", "how long", "how fast", "is there", NULL };
+
+/* Openings of a device in the customer's words, none in the catalog:
+ * "what about my old doorbell", "and an MSI Katana?". */
+static const char *const device_openings[] = { "what about a",
+	"what about an", "what about my", "what about the", "how about a",
+	"how about an", "how about my", "how about the", "and a", "and an",
+	"and my", "and the", "and with", "and for", "or a", "or an", "or my",
+	"or the", "same for", NULL };
+
+/* Words that ask something else about the product ("how much is it"). */
+static const char *const other_ask[] = { "price", "cost", "how much",
+	"stock", "cart", "buy", "order", "return", "warranty", "sale",
+	"ship", "shipping", "delivery", "compare", "vs", NULL };
+
+/*
+ * The device of a follow-up in the customer's words: what follows the
+ * opening ("what about an MSI Katana 15" is "an MSI Katana 15"), up to
+ * the end.  0 when nothing follows.
+ */
+static int
+followup_device(struct tctx *t, struct device *d)
+{
+	static const char *const skip[] = { "what", "how", "about", "and",
+	    "or", "also", "same", "for", "if", "with", "a", "an", "the", "my",
+	    "it", "on", "in", NULL };
+	struct text_token *tok = NULL;
+	const char	*s = t->fold.s.buf;
+	size_t		 cap = 0, n, i;
+	int		 found = 0;
+
+	n = text_tokenize(s, t->fold.s.len, &tok, &cap);
+	for (i = 0; i < n && in_list(s + tok[i].start, tok[i].end -
+	    tok[i].start, skip); i++)
+		if (tok[i].end - tok[i].start == 2 &&
+		    strncmp(s + tok[i].start, "my", 2) == 0)
+			sbuf_adds(&d->said, "your ");
+	for (; i < n; i++) {
+		sbuf_add(&d->words, s + tok[i].start, tok[i].end -
+		    tok[i].start);
+		sbuf_adds(&d->words, " ");
+		if (found)
+			sbuf_adds(&d->said, " ");
+		sbuf_add(&d->said, t->text + t->fold.map[tok[i].start],
+		    t->fold.map[tok[i].end] - t->fold.map[tok[i].start]);
+		found = 1;
+	}
+	free(tok);
+	return found;
+}
+
+/*
+ * "What about a Pixel 8?", "and a TUF Gaming A15?" right after a
+ * compatibility answer: the same product asked about with another
+ * device, named in the catalog or in the customer's words.  1 when
+ * answered.
+ */
+int
+dlg_compat_followup(struct tctx *t)
+{
+	cJSON		*c = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "compat");
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct product	 acc, dev;
+	struct device	 d = { SBUF_INIT, SBUF_INIT, NULL };
+	const char	*sku = dlg_jstr(c, "sku");
+	char		*list = NULL, *why = NULL;
+	int		 verdict = -1, done = 0, have_dev = 0;
+
+	/* Right after it: the turn counts the customer's and the bot's
+	 * messages. */
+	if (sku == NULL || t->si.turns - (long long)dlg_jnum(c, "at", -10) >
+	    2 || !dlg_has_any(t, again) ||
+	    dlg_has_any(t, other_ask) || dlg_has_any(t, asks_own) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    t->fold.s.len > 60)
+		return 0;
+	memset(&acc, 0, sizeof acc);
+	memset(&dev, 0, sizeof dev);
+	if (!dlg_load_product(t, sku, &acc))
+		return 0;
+	if (en != NULL && (en->sku != NULL ? dlg_load_product(t, en->sku,
+	    &dev) : dlg_family_best(t, en, &dev))) {
+		have_dev = 1;
+		if (strcmp(dev.sku, acc.sku) == 0)
+			goto out;	/* "and the charger itself?" */
+		d.p = &dev;
+		device_words(&dev, &d.words);
+		fold_words(t->text + en->start, en->end - en->start, &d.words);
+		sbuf_addf(&d.said, "the %s", dev.name);
+	} else if (!dlg_has_any(t, device_openings) ||
+	    !followup_device(t, &d))
+		goto out;	/* "and how heavy is it" asks about it */
+	if ((list = compat_list(&acc)) != NULL)
+		verdict = list_verdict(list, &d, &why);
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    "the product of the compatibility answer before, with another "
+	    "device");
+	compat_say(t, &acc, list, &d, verdict, why);
+	done = 1;
+out:
+	product_release(&acc);
+	if (have_dev)
+		product_release(&dev);
+	sbuf_release(&d.words);
+	sbuf_release(&d.said);
+	free(list);
+	free(why);
+	return done;
+}
+
+/*
+ * "Does the ROG adapter fit my Strix G16?" read as another product
+ * question: words asking whether one thing works with another, and a
+ * product with a compatibility list named or in focus, make it the
+ * compatibility question.  1 when answered.
+ */
+int
+dlg_handle_compat_words(struct tctx *t)
+{
+	static const char *const works[] = { "work with", "works with",
+	    "work on", "works on", "fit", "fits", "compatible", "go in",
+	    "goes in", "plug into", "pair with", NULL };
+
+	static const char *const howto[] = { "how do", "how to", "how can",
+	    "set up", "install", NULL };
+	struct product	 p[2];
+	struct sbuf	 spans[2] = { SBUF_INIT, SBUF_INIT };
+	char		*list = NULL;
+	int		 n, i;
+
+	if (strcmp(t->intent, "compatibility") == 0 ||
+	    !dlg_has_any(t, works) || dlg_has_any(t, other_ask) ||
+	    dlg_has_any(t, howto) ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 2)
+		return 0;
+	/* Only where a list can answer: "it goes in my laptop, how do I
+	 * move Windows over" is no question for a list. */
+	memset(p, 0, sizeof p);
+	n = compat_products(t, p, spans);
+	for (i = 0; i < n; i++) {
+		if (list == NULL)
+			list = compat_list(&p[i]);
+		product_release(&p[i]);
+	}
+	sbuf_release(&spans[0]);
+	sbuf_release(&spans[1]);
+	if (list == NULL)
+		return 0;
+	free(list);
+	if (!dlg_handle_compat(t))
+		return 0;
+	dlg_jset_str(t->trace, "compat_words", "asked whether one works "
+	    "with another");
+	return 1;
+}
+
+/*
+ * "I have the RF 50mm lens, which one fits it?" after a list: the
+ * products of the last list that the named product's list names, or
+ * whose own list names it.  The one that fits takes the focus.  1 when
+ * answered.
+ */
+int
+dlg_handle_compat_among(struct tctx *t)
+{
+	static const char *const which[] = { "which one", "which of",
+	    "which", "what one", NULL };
+	static const char *const fits[] = { "fit", "fits", "work with",
+	    "works with", "compatible", "go with", "goes with", NULL };
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	struct product	 acc, r;
+	struct sbuf	 yes = SBUF_INIT, no = SBUF_INIT;
+	char		*list = NULL, *rl, *pick = NULL;
+	int		 nyes = 0, fit;
+
+	if (en == NULL || en->sku == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    !dlg_has_any(t, which) || !dlg_has_any(t, fits) ||
+	    cJSON_GetArraySize(res) < 2)
+		return 0;
+	memset(&acc, 0, sizeof acc);
+	if (!dlg_load_product(t, en->sku, &acc))
+		return 0;
+	list = compat_list(&acc);
+	cJSON_ArrayForEach(it, res) {
+		memset(&r, 0, sizeof r);
+		if (!cJSON_IsString(it) || strcmp(it->valuestring,
+		    acc.sku) == 0 || !dlg_load_product(t, it->valuestring, &r))
+			continue;
+		rl = compat_list(&r);
+		fit = (list != NULL && dlg_compat_lists(list, &r)) ||
+		    (rl != NULL && dlg_compat_lists(rl, &acc));
+		free(rl);
+		sbuf_addf(fit ? &yes : &no, "%sthe %s", (fit ? yes.len :
+		    no.len) ? ", " : "", r.name);
+		if (fit && nyes++ == 0) {
+			free(pick);
+			pick = xstrdup(r.sku);
+		}
+		product_release(&r);
+	}
+	if (nyes == 0 && list == NULL) {
+		product_release(&acc);
+		sbuf_release(&yes);
+		sbuf_release(&no);
+		free(pick);
+		return 0;
+	}
+	dlg_product_slots(t, &acc, "a_");
+	slots_set(&t->slots, "fit", yes.buf);
+	slots_set(&t->slots, "not_fit", no.buf);
+	slots_set(&t->slots, "compatible_with", list != NULL ? list : "");
+	dlg_cite(t, "product", acc.sku, acc.name, "attrs.compatible_with");
+	if (pick != NULL && nyes == 1)
+		dlg_focus_push(t, pick);
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	    "the products of the last list the compatibility lists join");
+	dlg_set_action(t, "compatibility", "%d of the last list listed with "
+	    "%s", nyes, acc.sku);
+	dlg_say(t, nyes > 0 ? "compatible_among" : "compatible_among_none");
+	product_release(&acc);
+	sbuf_release(&yes);
+	sbuf_release(&no);
+	free(list);
+	free(pick);
+	return 1;
 }

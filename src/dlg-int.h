@@ -327,6 +327,8 @@ void		 dlg_list_products(struct tctx *t, const struct product *v,
 int		 dlg_warranty_plans(struct tctx *t, const struct product *p);
 void		 dlg_sale_note(struct tctx *t, const struct product *p);
 int		 dlg_handle_variant(struct tctx *t, int answer);
+/* "What colours does it come in?", "in blue?" (1). */
+int		 dlg_handle_colour(struct tctx *t);
 
 /* dlg-accessory.c */
 int		 dlg_handle_accessory(struct tctx *t);
@@ -348,7 +350,20 @@ size_t		 dlg_spec_answer(struct tctx *t, const struct product *p);
 size_t		 dlg_spec_count(struct tctx *t, const struct product *p);
 int		 dlg_spec_has(struct tctx *t, const struct product *p,
 		    struct sbuf *facts);
+/* Does text hold w as a word, or as the start of one ("macOS")? */
+int		 dlg_value_has(const char *text, const char *w);
+char		**dlg_spec_words(struct tctx *t, size_t *n);
+void		 dlg_spec_words_free(char **w, size_t n);
+int		 dlg_spec_names_key(const char *key, const char *w);
+int		 dlg_spec_value_says(const char *value, const char *w);
+void		 dlg_spec_key_said(const char *key, struct sbuf *out);
+
+/* dlg-specask.c */
 int		 dlg_handle_spec_question(struct tctx *t);
+/* Is the turn plainly a question about a specification (1)? */
+int		 dlg_spec_asked(struct tctx *t);
+
+/* dlg-specneed.c */
 void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);
 void		 dlg_spec_rank(struct tctx *t, struct product *v, size_t n);
@@ -362,6 +377,12 @@ int		 dlg_handle_pair(struct tctx *t);
 
 /* dlg-compat.c */
 int		 dlg_handle_compat(struct tctx *t);
+/* "What about a Pixel 8?" after a compatibility answer (1). */
+int		 dlg_compat_followup(struct tctx *t);
+/* "Does it fit my G16?" whatever the intent read (1). */
+int		 dlg_handle_compat_words(struct tctx *t);
+/* "Which one fits it?": among the last list (1). */
+int		 dlg_handle_compat_among(struct tctx *t);
 
 /* dlg-notify.c: "stop these messages", "tell me when it's back": 1
  * when that was the turn. */

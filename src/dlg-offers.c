@@ -20,7 +20,10 @@
 #include "store.h"
 #include "dlg-int.h"
 
-#define VARIANTS_MAX	8	/* models of one family read */
+#define VARIANTS_MAX	24	/* models of one family read */
+
+static size_t	family_of(struct tctx *, const struct product *,
+		    struct product **);
 
 /* "2026-12-01" as "December 1, 2026" (caller frees). */
 static char *
@@ -332,6 +335,54 @@ base_product(struct tctx *t)
 	return dlg_focus_top(t, 0);
 }
 
+/* Words asking whether a size is to be had. */
+static const char *const size_asks[] = { "is there", "do you have",
+	"does it come", "come in", "comes in", "available", "version",
+	"any", NULL };
+
+/*
+ * No model of p's family has the size asked: the sizes its models are
+ * listed in, with their prices.  1 when said.
+ */
+static size_t
+sizes_listed(struct tctx *t, const struct product *p)
+{
+	struct product	*fam = NULL;
+	struct sbuf	 list = SBUF_INIT;
+	size_t		 n = family_of(t, p, &fam), i, k = 0;
+	char		*st, *m;
+
+	for (i = 0; i < n; i++) {
+		if ((st = catalog_attr(&fam[i], "storage")) == NULL &&
+		    (st = catalog_attr(&fam[i], "capacity")) == NULL)
+			continue;
+		m = catalog_money(fam[i].price, fam[i].currency);
+		sbuf_addf(&list, "%s%s (%s, %s)", list.len ? "; " : "", st,
+		    fam[i].name, m);
+		dlg_cite(t, "product", fam[i].sku, fam[i].name,
+		    "storage,price");
+		free(m);
+		free(st);
+		k++;
+	}
+	if (k > 0) {
+		char	*fname = family_name(p->name);
+
+		dlg_product_slots(t, p, "");
+		slots_set(&t->slots, "family", fname);
+		free(fname);
+		slots_set(&t->slots, "sizes", list.buf);
+		dlg_set_action(t, "answer_variant", "no model of %s's family "
+		    "in the size asked; the sizes listed", p->sku);
+		dlg_say(t, "variant_size_none");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&fam[i]);
+	free(fam);
+	sbuf_release(&list);
+	return k;
+}
+
 /*
  * "The 256 then", "is 128 enough or should i get 256": the variants of
  * the product in focus with the storage said.  The last one said takes
@@ -366,9 +417,15 @@ dlg_handle_variant(struct tctx *t, int answer)
 		return 0;
 	}
 	n = variants_said(t, &p, v, 4);
+	if (n == 0) {
+		/* "Does it come in 256?" of a model listed in 128GB only:
+		 * the sizes it is listed in, never another model's. */
+		n = answer && (strchr(t->text, '?') != NULL ||
+		    dlg_has_any(t, size_asks)) ? sizes_listed(t, &p) : 0;
+		product_release(&p);
+		return n > 0;
+	}
 	product_release(&p);
-	if (n == 0)
-		return 0;
 	/* "The 1tb sandisk then, how fast": the variant takes the focus
 	 * and the specification asked is the answer (dlg-specs.c). */
 	if (answer && dlg_spec_count(t, &v[n - 1]) > 0)
@@ -392,4 +449,146 @@ dlg_handle_variant(struct tctx *t, int answer)
 		product_release(&v[i]);
 	free(sku);
 	return answer;
+}
+
+/* Colours as a shopper says them: one signal that a colour is asked. */
+static const char *const colour_words[] = { "black", "white", "blue",
+	"red", "green", "pink", "purple", "yellow", "gray", "grey", "silver",
+	"gold", "titanium", "midnight", "starlight", "graphite", "orange",
+	"beige", "cream", "navy", "violet", "lavender", "mint", "natural",
+	NULL };
+
+/* Words that point at the product in focus. */
+static const char *const pronouns[] = { "it", "its", "it's", "this",
+	"this one", "that one", NULL };
+
+/* Words asking which colours there are. */
+static const char *const colour_asks[] = { "colours", "colors",
+	"colour options", "color options", "what colour", "what color",
+	"which colour", "which color", "come in", "comes in", "other colour",
+	"other color", "different colour", "different color", NULL };
+
+/*
+ * The models of p's family (the same name but for its size) into *fam,
+ * p included; how many (caller releases each and frees *fam).
+ */
+static size_t
+family_of(struct tctx *t, const struct product *p, struct product **fam)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*core = family_name(p->name), *fc;
+	size_t		 nf = 0, i, n = 0;
+
+	*fam = NULL;
+	dlg_retrieve_begin(t);
+	if (catalog_products_named(t->st, core, VARIANTS_MAX, fam, &nf,
+	    &err) != SD_OK)
+		nf = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < nf; i++) {
+		fc = family_name((*fam)[i].name);
+		if (strcmp(fc, core) == 0)
+			(*fam)[n++] = (*fam)[i];
+		else
+			product_release(&(*fam)[i]);
+		free(fc);
+	}
+	free(core);
+	return n;
+}
+
+/* The colour word of the colour vocabulary said, or NULL. */
+static const char *
+colour_said(struct tctx *t)
+{
+	const char *const *c;
+
+	for (c = colour_words; *c != NULL; c++)
+		if (dlg_has_word(t, *c))
+			return *c;
+	return NULL;
+}
+
+/*
+ * "What colours does the iPhone 15 come in?", "is it in blue?": the
+ * colours of the product's family, each with the model that has it and
+ * its price; a colour said picks that model (it takes the focus) or is
+ * said not to be listed.  Only for a family whose models differ in
+ * colour.  1 when answered.
+ */
+int
+dlg_handle_colour(struct tctx *t)
+{
+	struct product	*fam = NULL, p;
+	struct sbuf	 list = SBUF_INIT;
+	const struct entity *en;
+	const char	*top, *want = colour_said(t);
+	size_t		 n, i, pick = (size_t)-1, colours = 0;
+	char		*c, *m;
+	int		 done = 0, asks = dlg_has_any(t, colour_asks);
+
+	/* "Any in black?" after a list may mean any of the list: with no
+	 * product named, only "it" or a question about colours means the
+	 * product in focus; a kind or a price named is shopping. */
+	if ((!asks && want == NULL) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    (dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
+	    (!asks && !dlg_has_any(t, pronouns)))))
+		return 0;
+	memset(&p, 0, sizeof p);
+	/* A family named ("the iphone 15") is its best model's family. */
+	if ((en = dlg_first_entity(t, ENTITY_PRODUCT)) != NULL &&
+	    en->sku == NULL) {
+		if (!dlg_family_best(t, en, &p))
+			return 0;
+	} else if ((top = base_product(t)) == NULL ||
+	    !dlg_load_product(t, top, &p))
+		return 0;
+	n = family_of(t, &p, &fam);
+	for (i = 0; i < n; i++) {
+		if ((c = catalog_attr(&fam[i], "color")) == NULL)
+			continue;
+		colours++;
+		m = catalog_money(fam[i].price, fam[i].currency);
+		sbuf_addf(&list, "%s%s (%s, %s)", list.len ? "; " : "", c,
+		    fam[i].name, m);
+		if (want != NULL && pick == (size_t)-1 &&
+		    dlg_value_has(c, want))
+			pick = i;
+		free(m);
+		free(c);
+	}
+	/* A statement with a colour word ("my black one broke") is no
+	 * question about colours; one colour asked about a product of one
+	 * is its specification's to answer. */
+	if (colours == 0 || (colours == 1 && want == NULL) ||
+	    (!asks && strchr(t->text, '?') == NULL))
+		goto out;
+	dlg_product_slots(t, &p, "");
+	slots_set(&t->slots, "colours", list.buf);
+	slots_set(&t->slots, "colour", want != NULL ? want : "");
+	for (i = 0; i < n; i++)
+		dlg_cite(t, "product", fam[i].sku, fam[i].name, "color,price");
+	if (pick != (size_t)-1) {
+		dlg_product_slots(t, &fam[pick], "v_");
+		dlg_focus_push(t, fam[pick].sku);
+		dlg_say(t, "variant_colour");
+	} else
+		dlg_say(t, want != NULL ? "variant_colour_none" :
+		    "variant_colours");
+	dlg_set_action(t, "answer_variant", "the colours of %s's models%s%s",
+	    p.sku, want != NULL ? ", asked for " : "", want != NULL ? want :
+	    "");
+	done = 1;
+out:
+	for (i = 0; i < n; i++)
+		product_release(&fam[i]);
+	free(fam);
+	product_release(&p);
+	sbuf_release(&list);
+	return done;
 }

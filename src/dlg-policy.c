@@ -560,6 +560,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 {
 	const struct dlg_action *a;
 
+	/* "What about a Pixel 8?": the compatibility asked before, with
+	 * that device. */
+	if (dlg_compat_followup(t))
+		return;
 	/* "The Anker one then?": the question before, about that one. */
 	dlg_elliptic(t);
 	/* "The 256 then": the variant takes the focus before anything. */
@@ -593,14 +597,17 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
-	    dlg_handle_accessory(t) || dlg_handle_narrow(t) ||
-	    dlg_handle_variant(t, 1))
+	    dlg_handle_compat_among(t) || dlg_handle_accessory(t) ||
+	    dlg_handle_narrow(t) ||
+	    dlg_handle_variant(t, 1) || dlg_handle_colour(t))
 		return;
 	/* "Can I swim with it?": a specification, whatever the classifier
 	 * made of it when it found no clear intent or only small talk. */
 	if ((ir->verdict != INTENT_OK || dlg_small_talk(t) ||
-	    spec_fragment(t)) && (product_trouble(t) ||
+	    spec_fragment(t) || dlg_spec_asked(t)) && (product_trouble(t) ||
 	    dlg_handle_spec_question(t)))
+		return;
+	if (dlg_handle_compat_words(t))
 		return;
 	a = dlg_action_of(t, t->intent_id);
 	if (a == NULL || !(a->flags & ACT_FIRST)) {

@@ -9,16 +9,16 @@
  * stored in that unit, and a word naming the attribute (its key, or a
  * shopper's word for it from the table below).  Only the best kind of
  * match answers, so "what wall mount size" does not also list the screen
- * size.  Nothing is said that no attribute holds.
+ * size.  Nothing is said that no attribute holds.  Whether a turn is
+ * such a question is dlg-specask.c's; needs said in specification
+ * terms while shopping are dlg-specneed.c's.
  */
 #include "config.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -72,6 +72,12 @@ static const struct {
 	{ "cpu", "chip" }, { "memory", "ram" }, { "colour", "color" },
 	{ "colours", "color" }, { "colors", "color" },
 	{ "panel", "panel" }, { "graphics", "gpu" },
+	{ "double", "duplex" }, { "sided", "duplex" }, { "both", "duplex" },
+	{ "made", "material" }, { "tall", "screen" }, { "size", "screen" },
+	{ "storage", "capacity" }, { "space", "capacity" },
+	{ "space", "storage" }, { "gb", "storage" }, { "gigs", "storage" },
+	{ "camera", "sensor" }, { "megapixels", "camera" },
+	{ "megapixels", "sensor" }, { "resolution", "video" },
 };
 
 /* Units as keys end in them, and as a shopper writes them after a number. */
@@ -124,6 +130,11 @@ struct spec_hit {
 struct spec_words {
 	char		**w;		/* words (owned) */
 	size_t		 n;
+	char		**pair;		/* two words said together, any kind
+					   ("usb c"), " "-joined (owned) */
+	size_t		 npair;
+	int		*keyword;	/* w[i] names an attribute of the
+					   product asked about */
 	double		 amount;	/* a number said with a unit, or -1 */
 	const char	*suffix;	/* that unit's key suffix, or NULL */
 };
@@ -137,6 +148,25 @@ is_stop(const char *w)
 		if (strcmp(*s, w) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * Are two words said together telling as a pair: "usb c", "wi fi",
+ * "dolby vision"?  Not a function word with another ("the ipad"):
+ * both outside the stop words, or the first "usb", which alone says
+ * nothing (the store's values name USB-A, USB-C and USB 3 alike).
+ */
+static int
+pair_telling(const char *a, size_t al, const char *b, size_t bl)
+{
+	char	*wa = xstrndup(a, al), *wb = xstrndup(b, bl);
+	int	 yes;
+
+	yes = (!is_stop(wa) || strcmp(wa, "usb") == 0) && !is_stop(wb) &&
+	    !isdigit((unsigned char)*wa) && !isdigit((unsigned char)*wb);
+	free(wa);
+	free(wb);
+	return yes;
 }
 
 /* Is [a, b) of the text inside a product or brand the customer named? */
@@ -182,8 +212,20 @@ question_words(struct tctx *t, struct spec_words *sw)
 	sw->amount = -1;
 	n = text_tokenize(s, strlen(s), &tok, &cap);
 	sw->w = xcalloc(n + 1, sizeof *sw->w);
+	sw->pair = xcalloc(n + 1, sizeof *sw->pair);
+	sw->keyword = xcalloc(n + 1, sizeof *sw->keyword);
 	for (i = 0; i < n; i++) {
 		len = tok[i].end - tok[i].start;
+		/* "usb c", "wi fi": a word too short or too common alone
+		 * is telling beside the next one. */
+		if (i + 1 < n && tok[i + 1].start == tok[i].end + 1 &&
+		    pair_telling(s + tok[i].start, len, s + tok[i + 1].start,
+		    tok[i + 1].end - tok[i + 1].start) &&
+		    !in_name(t, t->fold.map != NULL ?
+		    t->fold.map[tok[i].start] : tok[i].start, t->fold.map !=
+		    NULL ? t->fold.map[tok[i + 1].end] : tok[i + 1].end))
+			sw->pair[sw->npair++] = xstrndup(s + tok[i].start,
+			    tok[i + 1].end - tok[i].start);
 		w = xstrndup(s + tok[i].start, len);
 		/* "144hz", "144 hz": an amount in a unit. */
 		if (tok[i].has_digit && sw->suffix == NULL) {
@@ -221,11 +263,15 @@ question_words_free(struct spec_words *sw)
 	for (i = 0; i < sw->n; i++)
 		free(sw->w[i]);
 	free(sw->w);
+	for (i = 0; i < sw->npair; i++)
+		free(sw->pair[i]);
+	free(sw->pair);
+	free(sw->keyword);
 }
 
 /* Does text hold w as a word, or as the start of one ("mac", "macOS")? */
-static int
-value_has(const char *text, const char *w)
+int
+dlg_value_has(const char *text, const char *w)
 {
 	struct text_folded f = TEXT_FOLDED_INIT;
 	struct text_token *tok = NULL;
@@ -241,6 +287,33 @@ value_has(const char *text, const char *w)
 		/* "mac" is the start of "macos", not of "machine". */
 		yes = len == wl || (wl >= 3 && len <= wl + 2);
 	}
+	free(tok);
+	text_folded_release(&f);
+	return yes;
+}
+
+/* Does text hold the two words of pair ("usb c") one after the other
+ * ("USB-C 25 W")? */
+static int
+value_has_pair(const char *text, const char *pair)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	const char	*sp = strchr(pair, ' ');
+	size_t		 cap = 0, n, i, al, bl;
+	int		 yes = 0;
+
+	if (sp == NULL)
+		return 0;
+	al = (size_t)(sp - pair);
+	bl = strlen(sp + 1);
+	text_fold(text, strlen(text), &f);
+	n = text_tokenize(f.s.buf, f.s.len, &tok, &cap);
+	for (i = 0; i + 1 < n && !yes; i++)
+		yes = tok[i].end - tok[i].start == al &&
+		    tok[i + 1].end - tok[i + 1].start == bl &&
+		    strncmp(f.s.buf + tok[i].start, pair, al) == 0 &&
+		    strncmp(f.s.buf + tok[i + 1].start, sp + 1, bl) == 0;
 	free(tok);
 	text_folded_release(&f);
 	return yes;
@@ -360,13 +433,20 @@ score_attr(const struct spec_words *sw, const char *key, const char *value,
 			    v > sw->amount : v < sw->amount;
 		}
 	}
+	for (i = 0; i < sw->npair; i++)
+		if (value_has_pair(value, sw->pair[i]))
+			values += 2;
 	for (i = 0; i < sw->n; i++) {
 		/* A colour word is no question about the colour ("my
 		 * screen went black"). */
 		if (dlg_word_in(name, sw->w[i], strlen(sw->w[i])))
 			continue;
+		/* A word naming one attribute is not a value word for
+		 * another: "screen" asks for the screen, not for the
+		 * battery's "7-9 hours screen-on time". */
 		if (strlen(sw->w[i]) >= 3 && strcmp(key, "color") != 0 &&
-		    value_has(value, sw->w[i]))
+		    (!sw->keyword[i] || names_key(key, sw->w[i])) &&
+		    dlg_value_has(value, sw->w[i]))
 			values++;
 		else if (names_key(key, sw->w[i]) ||
 		    asks_amount(value, sw->w[i]))
@@ -399,12 +479,15 @@ spec_find(struct tctx *t, const struct product *p, struct spec_hit *hits)
 	struct spec_hit	 h;
 	struct text_folded name = TEXT_FOLDED_INIT;
 	cJSON		*root = cJSON_Parse(p->attrs), *it;
-	size_t		 n = 0;
+	size_t		 n = 0, i;
 	int		 best = SPEC_NONE, s;
 	char		*v;
 
 	question_words(t, &sw);
 	text_fold(p->name, strlen(p->name), &name);
+	cJSON_ArrayForEach(it, root)
+		for (i = 0; it->string != NULL && i < sw.n; i++)
+			sw.keyword[i] |= names_key(it->string, sw.w[i]);
 	cJSON_ArrayForEach(it, root) {
 		if (it->string == NULL ||
 		    (v = catalog_attr(p, it->string)) == NULL)
@@ -440,8 +523,11 @@ spec_find(struct tctx *t, const struct product *p, struct spec_hit *hits)
 static size_t
 spec_dedupe(struct spec_hit *hits, size_t n)
 {
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 	size_t	 i, j, k, la, lb;
 	const char *ua, *ub;
+	int	 wi, wj;
 
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++) {
@@ -455,11 +541,13 @@ spec_dedupe(struct spec_hit *hits, size_t n)
 			    la) != 0 || hits[i].amount ||
 			    hits[j].amount)
 				continue;
-			/* Keep the one in words (it holds a letter). */
-			k = strpbrk(hits[j].value, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != NULL &&
-			    strpbrk(hits[i].value, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == NULL ? i : j;
+			/* Keep the one in words (it holds a letter); two in
+			 * words say two things ("LP-E17", "about 1 hour"). */
+			wi = strpbrk(hits[i].value, letters) != NULL;
+			wj = strpbrk(hits[j].value, letters) != NULL;
+			if (wi && wj)
+				continue;
+			k = wj && !wi ? i : j;
 			free(hits[k].key);
 			free(hits[k].value);
 			memmove(&hits[k], &hits[k + 1],
@@ -593,326 +681,70 @@ dlg_spec_answer(struct tctx *t, const struct product *p)
 }
 
 /*
- * "Can I swim with it?", "and what wall mount size do I need": a
- * specification of the product named or in focus, whatever the
- * classifier made of the words.  Only a word that names an attribute or
- * is found in one answers, and never about an order.  1 when answered.
+ * The question's words for dlg-specask.c: folded, outside product
+ * names, stop words out; *n of them (free with dlg_spec_words_free).
  */
+char **
+dlg_spec_words(struct tctx *t, size_t *n)
+{
+	struct spec_words sw;
+	size_t		 i;
+
+	question_words(t, &sw);
+	for (i = 0; i < sw.npair; i++)
+		free(sw.pair[i]);
+	free(sw.pair);
+	free(sw.keyword);
+	*n = sw.n;
+	return sw.w;
+}
+
+void
+dlg_spec_words_free(char **w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* Does w name the attribute key (a part of it, or a shopper's word)? */
 int
-dlg_handle_spec_question(struct tctx *t)
+dlg_spec_names_key(const char *key, const char *w)
 {
-	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT), *br;
-	const char	*sku, *how;
-	struct product	 p;
-	size_t		 n;
-
-	/* "Does it work with Samsung phones": the brand is another
-	 * device; "it" is still the one in focus. */
-	static const char *const pronouns[] = { "it", "its", "it's", "this",
-	    "that", NULL };
-	static const char *const with_words[] = { "with", "for", "fit",
-	    "fits", "compatible", NULL };
-	static const char *const asks[] = { "does", "do", "is", "are", "can",
-	    "could", "will", "how", "what", "which", "has", "have", "any",
-	    NULL };
-
-	/* A statement ("interchangeable lens pls") is a need, not a
-	 * question about the product in focus. */
-	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
-	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks)))
-		return 0;
-	/* "The small one, how long does it last": a reference first. */
-	how = en != NULL ? "named" : NULL;
-	sku = en != NULL ? en->sku : dlg_resolve_reference(t, &how);
-	if (sku == NULL && en == NULL) {
-		sku = dlg_focus_top(t, 0);
-		how = "focus";
-	}
-	/* "The sandisk, how fast": a brand said picks what was shown of
-	 * it, never the product in focus of another brand. */
-	if (en == NULL && (br = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
-	    !dlg_has_any(t, pronouns) && !dlg_has_any(t, with_words)) {
-		sku = dlg_shown_match(t, br);
-		how = "brand shown";
-	}
-	memset(&p, 0, sizeof p);
-	if (sku == NULL || !dlg_load_product(t, sku, &p))
-		return 0;
-	if ((n = dlg_spec_answer(t, &p)) > 0) {
-		dlg_focus_push(t, p.sku);
-		dlg_jset_str(t->trace, "product_resolution", how);
-		dlg_set_action(t, "answer_attribute", "%zu specification(s) "
-		    "of %s the words ask about", n, p.sku);
-	}
-	product_release(&p);
-	return n > 0;
+	return names_key(key, w);
 }
 
-/*
- * Needs said in specification terms, kept in filters.require beside the
- * form and feature constraints of dlg-state.c: a screen size ("65 inch",
- * "27\""), "4K", a refresh rate ("120Hz", "at least 165hz"),
- * "interchangeable lens", platforms a product must work with ("works
- * with iPhone and Android").  A product whose specifications contradict
- * one (or say nothing of it) is never offered.
- */
-static const char *const platforms[] = { "iphone", "android", "windows",
-	"linux", "mac", "macos", "chromebook", NULL };
-
-/* The number just before offset at in s ("65" of "65 inch"), or -1. */
-static double
-number_before(const char *s, size_t at)
-{
-	size_t	 b = at;
-
-	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '-' ||
-	    s[b - 1] == '"'))
-		b--;
-	at = b;
-	while (b > 0 && (isdigit((unsigned char)s[b - 1]) || s[b - 1] == '.'))
-		b--;
-	if (b == at || (b > 0 && isalpha((unsigned char)s[b - 1])))
-		return -1;
-	return strtod(s + b, NULL);
-}
-
-/* The amount before the first of the unit words in s, or -1. */
-static double
-amount_of(const char *s, const char *const *units)
-{
-	const char	*p;
-	size_t		 ul;
-	double		 v;
-
-	for (; *units != NULL; units++) {
-		ul = strlen(*units);
-		for (p = s; (p = strstr(p, *units)) != NULL; p += ul) {
-			if (isalnum((unsigned char)p[ul]))
-				continue;
-			if ((v = number_before(s, (size_t)(p - s))) > 0)
-				return v;
-		}
-	}
-	return -1;
-}
-
-void
-dlg_spec_constraints(struct tctx *t, cJSON *f)
-{
-	static const char *const inch[] = { "inches", "inch", "in tv",
-	    "\"", NULL };
-	static const char *const hz[] = { "hz", "fps", NULL };
-	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
-	cJSON		*req = dlg_jobj(f, "require"), *pl;
-	double		 v;
-	int		 i, n = 0;
-
-	static const char *const grams[] = { "grams", "gram", "g", NULL };
-	static const char *const wet[] = { "waterproof", "water proof",
-	    "water resistant", "water-resistant", "rainproof", "dustproof",
-	    "splashproof", NULL };
-	/* Said beside a kind wanted only ("a speaker that survives the
-	 * rain"): "what about rain?" asks about the one in focus. */
-	static const char *const weather[] = { "rain", "dust", "splash",
-	    "pool", "beach", "shower", NULL };
-	static const char *const tough[] = { "rugged", "shockproof",
-	    "drop proof", "drop-proof", NULL };
-	static const char *const tough_kind[] = { "tough", "durable", NULL };
-	int		 kind = dlg_first_entity(t, ENTITY_CATEGORY) != NULL;
-	static const char *const hours[] = { "hours", "hour", "hrs", "h",
-	    NULL };
-	static const char *const floor_words[] = { "or more", "at least",
-	    "minimum", "min", "or longer", "plus", "still does", NULL };
-	static const char *const long_battery[] = { "lasts forever",
-	    "last forever", "long battery", "longest battery", "best battery",
-	    "battery that lasts", "long lasting", "long-lasting",
-	    "all day battery", "lasts long", "lasts ages", NULL };
-	static const char *const limit[] = { "under", "below", "less",
-	    "lighter", "max", "at most", "no more", "not more", NULL };
-
-	if ((v = amount_of(s, inch)) >= 10 && v <= 120)
-		dlg_jset_num(req, "screen_in", v);
-	/* "A drone under 250 grams": a weight limit, as dlg-state.c keeps
-	 * one said in kilograms. */
-	if ((v = amount_of(s, grams)) >= 10 && v < 20000 &&
-	    dlg_has_any(t, limit))
-		dlg_jset_num(req, "max_kg", v / 1000);
-	/* "Survives dust and rain": a water rating; "rugged": built to
-	 * take drops or weather.  "15 hours or more": a battery floor;
-	 * "lasts forever on battery": the longest first. */
-	if (dlg_has_any(t, wet) || (kind && dlg_has_any(t, weather)))
-		dlg_jset_str(req, "water_resistance", "yes");
-	if (dlg_has_any(t, tough) || (kind && dlg_has_any(t, tough_kind)))
-		dlg_jset_str(req, "rugged", "yes");
-	if ((v = amount_of(s, hours)) > 0 && v <= 200 &&
-	    dlg_has_any(t, floor_words))
-		dlg_jset_num(req, "min_hours", v);
-	else if (kind && dlg_has_any(t, long_battery))
-		dlg_jset_str(req, "long_battery", "yes");
-	if (dlg_has_word(t, "4k") || dlg_has_word(t, "uhd"))
-		dlg_jset_str(req, "resolution", "4K");
-	if ((v = amount_of(s, hz)) >= 30 && v <= 540)
-		dlg_jset_num(req, "min_hz", v);
-	if (dlg_has_word(t, "interchangeable lens") ||
-	    dlg_has_word(t, "interchangeable lenses") ||
-	    dlg_has_word(t, "swap lenses") || dlg_has_word(t, "change lenses"))
-		dlg_jset_str(req, "lens_mount", "yes");
-	/* Platforms said with "work": the product must list each. */
-	for (i = 0; platforms[i] != NULL; i++)
-		n += dlg_has_word(t, platforms[i]);
-	if (n >= 1 && (dlg_has_word(t, "work") || dlg_has_word(t, "works") ||
-	    dlg_has_word(t, "compatible"))) {
-		pl = cJSON_CreateArray();
-		for (i = 0; platforms[i] != NULL; i++)
-			if (dlg_has_word(t, platforms[i]))
-				cJSON_AddItemToArray(pl,
-				    cJSON_CreateString(platforms[i]));
-		cJSON_DeleteItemFromObjectCaseSensitive(req, "platforms");
-		cJSON_AddItemToObject(req, "platforms", pl);
-	}
-	if (cJSON_GetArraySize(req) == 0)
-		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
-}
-
-/* The number of attribute key of p, or -1. */
-static double
-attr_num(const struct product *p, const char *key)
-{
-	char	*v = catalog_attr(p, key);
-	double	 d = v != NULL ? strtod(v, NULL) : -1;
-
-	free(v);
-	return d;
-}
-
-/* Does any of p's compatibility attributes name the platform? */
-static int
-works_with(const struct product *p, const char *platform)
-{
-	static const char *const keys[] = { "compatible_with", "works_with",
-	    "os", "compatibility", NULL };
-	const char *const *k;
-	char	*v;
-	int	 yes = 0;
-
-	for (k = keys; *k != NULL && !yes; k++)
-		if ((v = catalog_attr(p, *k)) != NULL) {
-			yes = value_has(v, platform);
-			free(v);
-		}
-	return yes;
-}
-
-/* Built to take drops or weather: a "rugged" attribute, or an IP6x
- * rating. */
-static int
-rugged(const struct product *p)
-{
-	char	*v = catalog_attr(p, "rugged");
-	int	 yes = v != NULL && strncasecmp(v, "no", 2) != 0;
-
-	free(v);
-	if (!yes && (v = catalog_attr(p, "water_resistance")) != NULL) {
-		yes = strstr(v, "IP6") != NULL;
-		free(v);
-	}
-	return yes;
-}
-
-/*
- * "A speaker that lasts forever on battery": v[0..n) by battery hours,
- * longest first, those that state none last (the order among equals
- * kept: best rated first).
- */
-void
-dlg_spec_rank(struct tctx *t, struct product *v, size_t n)
-{
-	cJSON		*req = cJSON_GetObjectItemCaseSensitive(
-	    dlg_jobj(t->state, "filters"), "require");
-	struct product	 tmp;
-	size_t		 i, j;
-
-	if (dlg_jstr(req, "long_battery") == NULL)
-		return;
-	for (i = 1; i < n; i++)		/* insertion sort: stable */
-		for (j = i; j > 0 && attr_num(&v[j], "battery_hours") >
-		    attr_num(&v[j - 1], "battery_hours"); j--) {
-			tmp = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = tmp;
-		}
-}
-
+/* Is w a word of value, or an amount or rating it states? */
 int
-dlg_spec_meets(struct tctx *t, const struct product *p)
+dlg_spec_value_says(const char *value, const char *w)
 {
-	cJSON	*req = cJSON_GetObjectItemCaseSensitive(
-	    dlg_jobj(t->state, "filters"), "require"), *it;
-	char	*v;
-	double	 want;
-	int	 ok = 1;
-
-	if (!cJSON_IsObject(req))
-		return 1;
-	if ((want = dlg_jnum(req, "screen_in", -1)) > 0)
-		ok = fabs(attr_num(p, "screen_size_in") - want) < 0.6;
-	if (ok && dlg_jstr(req, "resolution") != NULL) {
-		v = catalog_attr(p, "resolution");
-		ok = v != NULL && (strcasestr(v, "4k") != NULL ||
-		    strstr(v, "3840") != NULL);
-		free(v);
-	}
-	if (ok && (want = dlg_jnum(req, "min_hz", -1)) > 0)
-		ok = attr_num(p, "refresh_hz") >= want;
-	if (ok && dlg_jstr(req, "lens_mount") != NULL) {
-		/* A camera body with a mount, not a lens for one. */
-		v = catalog_attr(p, "mount");
-		ok = v != NULL && strcmp(p->subcategory, "lenses") != 0;
-		free(v);
-	}
-	if (ok && (want = dlg_jnum(req, "min_hours", -1)) > 0)
-		ok = attr_num(p, "battery_hours") >= want;
-	if (ok && dlg_jstr(req, "rugged") != NULL)
-		ok = rugged(p);
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
-	    "platforms"))
-		if (ok && cJSON_IsString(it))
-			ok = works_with(p, it->valuestring);
-	return ok;
+	return strlen(w) >= 3 && (dlg_value_has(value, w) ||
+	    asks_amount(value, w));
 }
 
-/* The spec needs as the criteria read them: ", 65-inch, 4K, 120 Hz+". */
+/* The key as a shopper says it: "water_resistance" is "water
+ * resistance", "weight_kg" is "weight". */
 void
-dlg_spec_constraint_words(cJSON *f, struct sbuf *crit)
+dlg_spec_key_said(const char *key, struct sbuf *out)
 {
-	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require"), *it;
+	/* Units no question states an amount in. */
+	static const char *const more[] = { "_g", "_ohm", "_mb_s", NULL };
+	size_t	 i, kl = strlen(key), sl;
 
-	if (!cJSON_IsObject(req))
-		return;
-	if (dlg_jnum(req, "screen_in", -1) > 0)
-		sbuf_addf(crit, "%s%g-inch", crit->len ? ", " : "",
-		    dlg_jnum(req, "screen_in", -1));
-	if (dlg_jstr(req, "resolution") != NULL)
-		sbuf_addf(crit, "%s%s", crit->len ? ", " : "",
-		    dlg_jstr(req, "resolution"));
-	if (dlg_jnum(req, "min_hz", -1) > 0)
-		sbuf_addf(crit, "%s%g Hz or more", crit->len ? ", " : "",
-		    dlg_jnum(req, "min_hz", -1));
-	if (dlg_jstr(req, "lens_mount") != NULL)
-		sbuf_addf(crit, "%sinterchangeable lens", crit->len ? ", " :
-		    "");
-	if (dlg_jnum(req, "min_hours", -1) > 0)
-		sbuf_addf(crit, "%s%g hours of battery or more",
-		    crit->len ? ", " : "", dlg_jnum(req, "min_hours", -1));
-	if (dlg_jstr(req, "rugged") != NULL)
-		sbuf_addf(crit, "%srugged", crit->len ? ", " : "");
-	if (dlg_jstr(req, "long_battery") != NULL)
-		sbuf_addf(crit, "%slongest battery first", crit->len ? ", " :
-		    "");
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
-	    "platforms"))
-		if (cJSON_IsString(it))
-			sbuf_addf(crit, "%sworks with %s", crit->len ? ", " :
-			    "", it->valuestring);
+	for (i = 0; i < sizeof spec_units / sizeof spec_units[0]; i++) {
+		sl = strlen(spec_units[i].suffix);
+		if (kl > sl && strcmp(key + kl - sl, spec_units[i].suffix) == 0) {
+			kl -= sl;
+			break;
+		}
+	}
+	for (i = 0; more[i] != NULL; i++) {
+		sl = strlen(more[i]);
+		if (kl > sl && strncmp(key + kl - sl, more[i], sl) == 0)
+			kl -= sl;
+	}
+	for (i = 0; i < kl; i++)
+		sbuf_addf(out, "%c", key[i] == '_' ? ' ' : key[i]);
 }

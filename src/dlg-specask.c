@@ -1,0 +1,403 @@
+/*
+ * dlg-specask.c: whether a turn is a question about a product's
+ * specifications, and the answer when it is: the product named or in
+ * focus, asked in a shopper's few words whatever the classifier made of
+ * them ("storage?", "jbl flip 6 battery life", "whats the connectivity
+ * like").  What the product's listing does not state, while others of
+ * its kind do ("can I shower with it" of a watch with no water rating),
+ * is said plainly, never guessed.  Which attributes the words name and
+ * how the answer reads are dlg-specs.c's.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+/*
+ * The keys of the attributes products of p's kind state and p does
+ * not, each followed by a space (the caller releases keys): what a
+ * question may name that p's listing is silent about.
+ */
+static void
+kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys)
+{
+	struct product_filter f = { p->category, NULL, NULL, -1, -1, 0, 200 };
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	*v = NULL;
+	cJSON		*mine = cJSON_Parse(p->attrs), *root, *it;
+	size_t		 n = 0, i;
+	char		*k;
+
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++) {
+		root = cJSON_Parse(v[i].attrs);
+		cJSON_ArrayForEach(it, root) {
+			if (it->string == NULL || cJSON_HasObjectItem(mine,
+			    it->string))
+				continue;
+			k = xasprintf(" %s ", it->string);
+			if (strstr(keys->len ? keys->buf : " ", k) == NULL)
+				sbuf_adds(keys, k + (keys->len ? 1 : 0));
+			free(k);
+		}
+		cJSON_Delete(root);
+		product_release(&v[i]);
+	}
+	free(v);
+	cJSON_Delete(mine);
+}
+
+/* The first of keys (from kind_keys) word w names, or NULL (caller
+ * frees). */
+static char *
+kind_key_named(const char *keys, const char *w)
+{
+	const char	*p, *e;
+	char		*k;
+
+	for (p = keys; *p != '\0'; p = e + 1) {
+		if ((e = strchr(p, ' ')) == NULL)
+			break;
+		k = xstrndup(p, (size_t)(e - p));
+		if (dlg_spec_names_key(k, w))
+			return k;
+		free(k);
+	}
+	return NULL;
+}
+
+/*
+ * A question naming an attribute that p's kind states and p does not
+ * ("can I shower with it" of a watch listing no water rating): said
+ * plainly, never guessed.  1 when said.
+ */
+static int
+spec_unstated(struct tctx *t, const struct product *p)
+{
+	struct sbuf	 keys = SBUF_INIT, said = SBUF_INIT;
+	char		**w, *k = NULL;
+	size_t		 i, nw;
+
+	w = dlg_spec_words(t, &nw);
+	if (nw > 0)
+		kind_keys(t, p, &keys);
+	for (i = 0; i < nw && k == NULL && keys.len > 0; i++)
+		k = kind_key_named(keys.buf, w[i]);
+	dlg_spec_words_free(w, nw);
+	sbuf_release(&keys);
+	if (k == NULL)
+		return 0;
+	dlg_spec_key_said(k, &said);
+	dlg_product_slots(t, p, "");
+	slots_set(&t->slots, "attribute", said.buf);
+	dlg_cite(t, "product", p->sku, p->name, "attrs");
+	dlg_set_action(t, "answer_attribute", "%s: its listing states no %s, "
+	    "which others of its kind do", p->sku, k);
+	dlg_say(t, "attribute_unknown");
+	free(k);
+	sbuf_release(&said);
+	return 1;
+}
+
+/* Words that make a turn about something else than a specification. */
+static const char *const not_spec[] = { "return", "refund", "order",
+	"cart", "buy", "add", "warranty", "ship", "shipping", "delivery",
+	"deliver", "arrive", "sale", "discount", "deal", "cheaper",
+	"cheapest", "recommend", "suggest", "compare", "vs", "versus",
+	"alternative", "instead", "similar", "other", "others", "cancel",
+	"track", "broken", "problem", "issue", "fix", "reset", "won't",
+	"wont", "not", "stopped", "how do", "how to", "set up", "setup",
+	"spare", "case for", "charger for", "for my", "with my", "in stock",
+	"price", "cost", "how much is", "how much are", "normal", "only",
+	"why", "drain", "drains", "dies", "died", "slow", "hot", "keeps",
+	"supposed", "work with", "works with", "work on", "compatible",
+	NULL };
+
+/* Intents whose own action answers a specification (with more: the
+ * owners' view of a battery, a compatibility verdict). */
+static const char *const spec_intents[] = { "product_specs",
+	"product_inquiry", "compatibility", NULL };
+
+/* Words that say nothing, beside an attribute's name ("whats the
+ * screen like", "tell me the specs on it"). */
+static const char *const filler[] = { "like", "whats", "hows", "tell",
+	"info", "details", "detail", "spec", "specs", "rate", "size",
+	"level", "type", "kind", "please", "thx", "quick", "question",
+	"curious", "wondering", "wonder", "quality", NULL };
+
+/*
+ * Is the product mention en a feature of the product in focus, asked
+ * of "it" ("does it do magsafe" names the MagSafe Charger, and MagSafe
+ * is in the phone's charging)?  One word, in the focus product's
+ * attributes, with "it" the subject.
+ */
+/* Words asking for a feature, whatever follows. */
+static const char *const feature_asks[] = { "does it do", "does it have",
+	"does it support", "has it got", "does it come with", NULL };
+
+static int
+feature_named(struct tctx *t, const struct entity *en)
+{
+	static const char *const subject[] = { "does it", "is it", "can it",
+	    "will it", "has it", "it has", "it have", NULL };
+	const char	*sku = dlg_focus_top(t, 0);
+	struct product	 p;
+	cJSON		*root, *it;
+	char		*w, *v;
+	int		 yes = 0;
+
+	if (sku == NULL || (en->sku != NULL && strcmp(en->sku, sku) == 0) ||
+	    !dlg_has_any(t, subject) || memchr(t->text + en->start, ' ',
+	    en->end - en->start) != NULL)
+		return 0;
+	memset(&p, 0, sizeof p);
+	if (!dlg_load_product(t, sku, &p))
+		return 0;
+	w = xstrndup(t->text + en->start, en->end - en->start);
+	for (v = w; *v != '\0'; v++)
+		*v = (char)tolower((unsigned char)*v);
+	root = cJSON_Parse(p.attrs);
+	cJSON_ArrayForEach(it, root) {
+		if (yes || it->string == NULL)
+			continue;
+		if (dlg_spec_names_key(it->string, w))
+			yes = 1;
+		else if ((v = catalog_attr(&p, it->string)) != NULL) {
+			yes = dlg_spec_value_says(v, w);
+			free(v);
+		}
+	}
+	cJSON_Delete(root);
+	product_release(&p);
+	/* "Does it have MagSafe" of a phone whose listing never says it:
+	 * still a feature asked, answered as not mentioned. */
+	if (!yes && dlg_has_any(t, feature_asks)) {
+		dlg_jset_str(t->trace, "feature", t->text + en->start);
+		cJSON_GetObjectItemCaseSensitive(t->trace,
+		    "feature")->valuestring[en->end - en->start] = '\0';
+		yes = 1;
+	}
+	free(w);
+	if (yes)
+		dlg_jset_str(t->trace, "product_resolution", "a product's "
+		    "name said as a feature of the one in focus");
+	return yes;
+}
+
+/* Forget the product mention at en: it named a feature, not a product. */
+static void
+drop_entity(struct tctx *t, const struct entity *en)
+{
+	size_t	 i = (size_t)(en - t->e->el.v);
+
+	memmove(&t->e->el.v[i], &t->e->el.v[i + 1], (t->e->el.n - i - 1) *
+	    sizeof t->e->el.v[0]);
+	t->e->el.n--;
+}
+
+/*
+ * Is the turn plainly a question about specifications of the product
+ * named (or, with none named, the one in focus), whatever the
+ * classifier made of it: "storage?", "whats the connectivity like",
+ * "jbl flip 6 battery life"?  Every word of it outside the product's
+ * name is an attribute's name, a word of its value or a filler, and no
+ * word asks about an order, a price, a return or another product.
+ */
+int
+dlg_spec_asked(struct tctx *t)
+{
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product	 p;
+	cJSON		*root, *it;
+	char		**w;
+	size_t		 nw;
+	const char	*sku;
+	size_t		 i, known = 0;
+	int		 yes = 0, hit, unstated = 0, theirs = 0;
+	char		*v;
+
+	/* A kind's word that is also an attribute's ("storage?" of a
+	 * phone) would send those actions to a list of that kind; an
+	 * unsure intent sends them nowhere. */
+	for (i = 0; cat == NULL && t->e->ir.verdict == INTENT_OK &&
+	    spec_intents[i] != NULL; i++)
+		if (strcmp(t->intent, spec_intents[i]) == 0)
+			theirs = 1;
+	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_has_any(t, not_spec))
+		return 0;
+	/* "Cameras?" is a kind wanted; "camera?" may be the phone's. */
+	if (cat != NULL && cat->end > cat->start + 3 &&
+	    t->text[cat->end - 1] == 's')
+		return 0;
+	if (en != NULL && feature_named(t, en)) {
+		drop_entity(t, en);
+		en = NULL;
+		/* "Does it have MagSafe": asked, whatever the listing says. */
+		if (dlg_jstr(t->trace, "feature") != NULL)
+			return 1;
+	}
+	if (en != NULL)
+		sku = en->sku;
+	else
+		sku = dlg_first_entity(t, ENTITY_BRAND) == NULL ?
+		    dlg_focus_top(t, 0) : NULL;
+	memset(&p, 0, sizeof p);
+	/* "iphone 15 battery?": a family named is its best model. */
+	if (en != NULL && en->sku == NULL ? !dlg_family_best(t, en, &p) :
+	    sku == NULL || !dlg_load_product(t, sku, &p))
+		return 0;
+	w = dlg_spec_words(t, &nw);
+	root = cJSON_Parse(p.attrs);
+	for (i = 0; i < nw; i++) {
+		hit = dlg_word_in(p.name, w[i], strlen(w[i]));
+		cJSON_ArrayForEach(it, root) {
+			if (hit || it->string == NULL)
+				continue;
+			if (dlg_spec_names_key(it->string, w[i]))
+				hit = 2;
+			else if ((v = catalog_attr(&p, it->string)) != NULL) {
+				hit = dlg_spec_value_says(v, w[i]);
+				free(v);
+			}
+		}
+		for (const char *const *f = filler; !hit && *f != NULL; f++)
+			hit = strcmp(*f, w[i]) == 0;
+		known += hit > 0;
+	}
+	/* A word naming what others of its kind state and it does not
+	 * ("shower" of a watch with no water rating) is known too. */
+	if (nw > 0 && known + (nw >= 2) < nw) {
+		struct sbuf	 keys = SBUF_INIT;
+		char		*k;
+
+		kind_keys(t, &p, &keys);
+		for (i = 0; i < nw && keys.len > 0; i++)
+			if ((k = kind_key_named(keys.buf, w[i])) != NULL) {
+				known++;
+				unstated = 1;
+				free(k);
+			}
+		sbuf_release(&keys);
+	}
+	/* All words known; one stray word beside two or more, or beside
+	 * an attribute its kind states ("image stabilization").  The
+	 * product intents' actions answer a stated specification; one
+	 * their overview would not answer is this module's to say. */
+	yes = nw > 0 && known + (nw >= 3 || (nw == 2 && unstated)) >= nw &&
+	    (theirs ? unstated && dlg_spec_count(t, &p) == 0 :
+	    unstated || dlg_spec_count(t, &p) > 0);
+	/* Another kind named ("show me a camera", "a laptop with a good
+	 * screen" while a phone is in focus) is a kind wanted unless its
+	 * word is the attribute asked and nothing else is said. */
+	if (yes && cat != NULL && cat->category != NULL &&
+	    strcmp(cat->category, p.category) != 0 && known < nw)
+		yes = 0;
+	cJSON_Delete(root);
+	dlg_spec_words_free(w, nw);
+	product_release(&p);
+	if (yes)
+		dlg_jset_str(t->trace, "spec_asked", "every word names an "
+		    "attribute of the product or its value");
+	return yes;
+}
+
+/* A feature asked that the listing never mentions ("does it have
+ * MagSafe" of a phone): said so.  1 when said. */
+static int
+not_mentioned(struct tctx *t, const struct product *p)
+{
+	const char	*f = dlg_jstr(t->trace, "feature");
+
+	if (f == NULL)
+		return 0;
+	dlg_product_slots(t, p, "");
+	slots_set(&t->slots, "feature", f);
+	dlg_cite(t, "product", p->sku, p->name, "attrs");
+	dlg_say(t, "spec_not_mentioned");
+	return 1;
+}
+
+/*
+ * "Can I swim with it?", "and what wall mount size do I need": a
+ * specification of the product named or in focus, whatever the
+ * classifier made of the words.  Only a word that names an attribute or
+ * is found in one answers, and never about an order.  1 when answered.
+ */
+int
+dlg_handle_spec_question(struct tctx *t)
+{
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT), *br;
+	const char	*sku, *how;
+	struct product	 p;
+	size_t		 n;
+
+	/* "Does it work with Samsung phones": the brand is another
+	 * device; "it" is still the one in focus. */
+	static const char *const pronouns[] = { "it", "its", "it's", "this",
+	    "that", NULL };
+	static const char *const with_words[] = { "with", "for", "fit",
+	    "fits", "compatible", NULL };
+	static const char *const asks[] = { "does", "do", "is", "are", "can",
+	    "could", "will", "how", "what", "which", "has", "have", "any",
+	    NULL };
+
+	/* A statement ("interchangeable lens pls") is a need, not a
+	 * question about the product in focus. */
+	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    (strchr(t->text, '?') == NULL && !dlg_has_any(t, asks) &&
+	    dlg_jstr(t->trace, "spec_asked") == NULL && !dlg_spec_asked(t)))
+		return 0;
+	/* "Does it do MagSafe": a product's name said as a feature of
+	 * the one "it" means (dlg_spec_asked may have dropped it). */
+	en = dlg_first_entity(t, ENTITY_PRODUCT);
+	if (en != NULL && feature_named(t, en)) {
+		drop_entity(t, en);
+		en = NULL;
+	}
+	/* "The small one, how long does it last": a reference first. */
+	how = en != NULL ? "named" : NULL;
+	sku = en != NULL ? en->sku : dlg_resolve_reference(t, &how);
+	if (sku == NULL && en == NULL) {
+		sku = dlg_focus_top(t, 0);
+		how = "focus";
+	}
+	/* "The sandisk, how fast": a brand said picks what was shown of
+	 * it, never the product in focus of another brand. */
+	if (en == NULL && (br = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
+	    !dlg_has_any(t, pronouns) && !dlg_has_any(t, with_words)) {
+		sku = dlg_shown_match(t, br);
+		how = "brand shown";
+	}
+	memset(&p, 0, sizeof p);
+	if (en != NULL && en->sku == NULL && how != NULL &&
+	    strcmp(how, "named") == 0) {
+		if (!dlg_family_best(t, en, &p))
+			return 0;
+	} else if (sku == NULL || !dlg_load_product(t, sku, &p))
+		return 0;
+	if ((n = dlg_spec_answer(t, &p)) > 0 ||
+	    (n = (size_t)spec_unstated(t, &p)) > 0 ||
+	    (n = (size_t)not_mentioned(t, &p)) > 0) {
+		dlg_focus_push(t, p.sku);
+		dlg_jset_str(t->trace, "product_resolution", how);
+		dlg_set_action(t, "answer_attribute", "%zu specification(s) "
+		    "of %s the words ask about", n, p.sku);
+	}
+	product_release(&p);
+	return n > 0;
+}
