@@ -76,4 +76,20 @@ int		 chunk_index_rank(struct chunk_index *, const char *const *,
 		    const int *, size_t, const char *, const double *,
 		    struct chunk_scored **, size_t *, sqlite3_int64 *);
 
+/* snippet(chunk_fts, col, open, close, ellipsis, ntoken)'s arguments. */
+struct chunk_snippet_args {
+	int		 col;
+	const char	*open, *close, *ellipsis;
+	int		 ntoken;
+};
+
+/*
+ * FTS5's snippet of row rowid for the expression of the phrases (units
+ * as for chunk_index_rank) into *out, the caller's (NULL when the row
+ * does not match); -1 when the index cannot make it as FTS5 would.
+ */
+int		 chunk_index_snippet(struct chunk_index *, sqlite3_int64,
+		    const char *const *, const int *, size_t,
+		    const struct chunk_snippet_args *, char **);
+
 #endif

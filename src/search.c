@@ -1698,8 +1698,16 @@ static const char chunk_sql[] =
  * the price of one query per hit.  It visits only matching rows in the
  * range, fewer than the ranking query before it.
  */
+/* Field weights of chunk_fts: title, heading, text, tags. */
+static const double chunk_wcol[] = { 5.0, 3.0, 1.0, 2.0 };
+
+/* A chunk's snippet: its text, 16 tokens, the query's words marked. */
+static const struct chunk_snippet_args chunk_snip = {
+	2, "[", "]", "...", 16
+};
+
 static const char chunk_snippets_sql[] =
-    "SELECT rowid, snippet(chunk_fts, 2, '[', ']', '...', 16)"
+    "SELECT rowid, snippet(chunk_fts, ?5, ?6, ?7, ?8, ?9)"
     "  FROM chunk_fts WHERE chunk_fts MATCH ?1"
     "   AND rowid BETWEEN ?2 AND ?3 AND instr(?4, ',' || rowid || ',') > 0";
 
@@ -1837,6 +1845,9 @@ run_products(struct store *st, const struct search_query *q,
  * (idx NULL), or the n hits listed in idx.  Every hit named gets a
  * snippet ("" when FTS5 gives none).
  */
+static void	chunk_snippets_indexed(struct store *, const char *,
+		    struct search_result *, size_t, const size_t *, size_t);
+
 static enum sd_rc
 chunk_snippets(struct store *st, const char *expr, struct search_result *res,
     size_t first, const size_t *idx, size_t n, struct sd_error *err)
@@ -1850,6 +1861,7 @@ chunk_snippets(struct store *st, const char *expr, struct search_result *res,
 
 	if (idx == NULL)
 		n = first < res->n ? res->n - first : 0;
+	chunk_snippets_indexed(st, expr, res, first, idx, n);
 	sbuf_addc(&ids, ',');
 	for (k = 0; k < n; k++) {
 		h = &res->hits[idx != NULL ? idx[k] : first + k];
@@ -1874,6 +1886,11 @@ chunk_snippets(struct store *st, const char *expr, struct search_result *res,
 	sqlite3_bind_int64(s, 2, lo);
 	sqlite3_bind_int64(s, 3, hi);
 	sqlite3_bind_text(s, 4, ids.buf, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, chunk_snip.col);
+	sqlite3_bind_text(s, 6, chunk_snip.open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, chunk_snip.close, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, chunk_snip.ellipsis, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 9, chunk_snip.ntoken);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		rowid = sqlite3_column_int64(s, 0);
 		for (k = 0; k < n; k++) {
@@ -2085,8 +2102,83 @@ chunk_map_get(struct store *st)
 	return m;
 }
 
-/* Field weights of chunk_fts: title, heading, text, tags. */
-static const double chunk_wcol[] = { 5.0, 3.0, 1.0, 2.0 };
+
+/*
+ * The phrases of a MATCH expression plan_expr wrote: "a" OR "b", or
+ * ("a" OR "b") AND ("c"), each parenthesised run a unit; *strict when
+ * there are units.  -1 for anything else.
+ */
+static int
+expr_phrases(const char *expr, struct tokens *ph, int **unit, int *strict)
+{
+	struct sbuf	 w = SBUF_INIT;
+	const char	*p = expr;
+	size_t		 cap = 0;
+	int		 u = 0, depth = 0, rc = 0;
+
+	*strict = 0;
+	*unit = NULL;
+	while (*p != '\0' && rc == 0) {
+		if (*p == ' ' || strncmp(p, "OR ", 3) == 0) {
+			p += *p == ' ' ? 1 : 2;
+		} else if (strncmp(p, "AND ", 4) == 0 && depth == 0) {
+			*strict = 1;
+			p += 3;
+		} else if (*p == '(' && depth == 0) {
+			depth = 1;
+			p++;
+		} else if (*p == ')' && depth == 1) {
+			depth = 0;
+			u++;
+			p++;
+		} else if (*p == '"') {
+			sbuf_reset(&w);
+			for (p++; *p != '\0' && (*p != '"' || p[1] == '"'); p++)
+				sbuf_addc(&w, *p == '"' ? *p++ : *p);
+			if (*p++ != '"')
+				rc = -1;
+			tokens_add(ph, w.buf, w.len);
+			if (ph->n > cap) {
+				cap = ph->n * 2;
+				*unit = xrealloc(*unit, cap * sizeof **unit);
+			}
+			(*unit)[ph->n - 1] = u;
+		} else
+			rc = -1;
+	}
+	sbuf_release(&w);
+	return rc == 0 && depth == 0 && ph->n > 0 ? 0 : -1;
+}
+
+/*
+ * The snippets chunk_snippets_sql would make, from the in-memory index
+ * where it can (a FTS5 query costs 20 us a phrase to set up); the hits
+ * it leaves without one go to the query.
+ */
+static void
+chunk_snippets_indexed(struct store *st, const char *expr,
+    struct search_result *res, size_t first, const size_t *idx, size_t n)
+{
+	struct chunk_map *m = chunk_map_get(st);
+	struct tokens	 ph = { NULL, 0, 0 };
+	struct search_hit *h;
+	int		*unit = NULL, strict;
+	size_t		 k;
+
+	if (m == NULL || m->index == NULL || expr_phrases(expr, &ph, &unit,
+	    &strict) != 0)
+		goto out;
+	for (k = 0; k < n; k++) {
+		h = &res->hits[idx != NULL ? idx[k] : first + k];
+		if (h->snippet == NULL && chunk_index_snippet(m->index,
+		    h->rowid, (const char *const *)ph.v, strict ? unit : NULL,
+		    ph.n, &chunk_snip, &h->snippet) != 0)
+			break;
+	}
+out:
+	tokens_free(&ph);
+	free(unit);
+}
 
 static const char chunk_fast_sql[] =
     "SELECT rowid,"

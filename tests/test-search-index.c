@@ -60,7 +60,14 @@ seed(void)
 	    " (5, 0, 'Pairing', 'Put the earbuds in the case, open the lid"
 	    "  and hold the button: pairing mode.'),"
 	    " (5, 1, 'Charging', 'Charge the case with USB-C; the earbuds"
-	    "  charge in the case.')");
+	    "  charge in the case.'),"
+	    " (5, 2, 'Troubleshooting', 'If one earbud will not charge, clean"
+	    "  the contacts in the case with a dry swab. Then put both earbuds"
+	    "  back and close the lid for ten seconds.  Note: a case with a"
+	    "  flat battery charges the earbuds only once it is plugged in;"
+	    "  the light turns green when the battery is full. Still no"
+	    "  charge? Reset: hold the button for 15 seconds until the light"
+	    "  flashes amber, then pair the earbuds again as new earbuds.')");
 }
 
 /* The FTS5 query's rows and scores, as run_chunks ranks them. */
@@ -147,6 +154,39 @@ same_ranking(struct chunk_index *ix, const char *what,
 	sbuf_release(&expr);
 }
 
+/* FTS5's snippet of every row matching expr, against the index's. */
+static void
+same_snippets(struct chunk_index *ix, const char *what,
+    const char *const *ph, const int *unit, size_t n, const char *expr)
+{
+	static const char sql[] = "SELECT rowid, snippet(chunk_fts, 2, '[',"
+	    " ']', '...', 16) FROM chunk_fts WHERE chunk_fts MATCH ?1";
+	static const struct chunk_snippet_args sa = { 2, "[", "]", "...", 16 };
+	sqlite3_stmt	*s = store_prepare(st, sql, NULL);
+	const char	*want;
+	char		*got;
+	int		 rows = 0, same = 0;
+
+	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		rows++;
+		want = (const char *)sqlite3_column_text(s, 1);
+		got = NULL;
+		if (chunk_index_snippet(ix, sqlite3_column_int64(s, 0), ph,
+		    unit, n, &sa, &got) == 0 && got != NULL && want != NULL &&
+		    strcmp(got, want) == 0)
+			same++;
+		else
+			diag("row %lld: \"%s\" | FTS5 \"%s\"",
+			    sqlite3_column_int64(s, 0), got ? got : "(null)",
+			    want ? want : "(null)");
+		free(got);
+	}
+	sqlite3_reset(s);
+	ok(rows > 0 && same == rows, "%s: %d of %d snippets as FTS5's", what,
+	    same, rows);
+}
+
 /* A search's hits as text: kind, id, rowid, score, snippet. */
 static char *
 hits(const char *text, unsigned kinds, int lazy)
@@ -207,6 +247,9 @@ main(void)
 	static const int syn_unit[] = { 0, 0, 0, 3 };
 	static const char *const two[] = { "battery life", "screen", "zzz" };
 	static const char *const empty[] = { "battery", "'" };
+	static const char *const many[] = { "earbuds", "the case", "light",
+	    "reset", "pair" };
+	static const char *const late[] = { "amber" };
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct chunk_index *ix;
 	struct chunk_scored *rows = NULL;
@@ -237,6 +280,19 @@ main(void)
 		    "0:1.000:12:battery life,1:0.900:6:screen,2:1.000:3:zzz");
 		is_int(chunk_index_rank(ix, empty, NULL, 2, "", wcol, &rows,
 		    &n, df), -1, "a phrase of no tokens is left to FTS5");
+		same_snippets(ix, "snippets of one word", one, NULL, 1,
+		    "\"battery\"");
+		same_snippets(ix, "snippets of alternatives", syn, NULL, 4,
+		    "\"charge\" OR \"charger\" OR \"charging\" OR"
+		    " \"battery\"");
+		same_snippets(ix, "snippets of units", syn, syn_unit, 4,
+		    "(\"charge\" OR \"charger\" OR \"charging\") AND"
+		    " (\"battery\")");
+		same_snippets(ix, "snippets of a phrase", many, NULL, 5,
+		    "\"earbuds\" OR \"the case\" OR \"light\" OR"
+		    " \"reset\" OR \"pair\"");
+		same_snippets(ix, "snippets of a late word", late, NULL, 1,
+		    "\"amber\"");
 		free(rows);
 		chunk_index_free(ix);
 	}
