@@ -951,10 +951,27 @@ struct vocab_bucket {
 	size_t		 n;
 };
 
+/*
+ * A word's typo decision: its correction and weight, or none (best
+ * NULL).  It depends on the word and the catalog only (the vocabulary
+ * buckets of its own first letters, the synonyms, the full-text tables),
+ * and shoppers' words repeat, within a turn too: a manual answer
+ * searches the customer's words twice.  Kept with the vocabulary.
+ */
+#define TYPO_MEMO_MAX	4096	/* words; a full memo starts over */
+
+struct typo_memo {
+	char		*word;
+	char		*best;
+	double		 weight;
+};
+
 struct vocab {
 	struct vocab_bucket *b;
 	size_t		 n, cap;
 	unsigned	 data_version;
+	struct typo_memo *memo;		/* sorted by word */
+	size_t		 nmemo, capmemo;
 };
 
 /* Forget a bucket's words (it keeps its letter). */
@@ -982,6 +999,18 @@ vocab_bucket_release(struct vocab_bucket *b)
 }
 
 static void
+typo_memo_clear(struct vocab *v)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->nmemo; i++) {
+		free(v->memo[i].word);
+		free(v->memo[i].best);
+	}
+	v->nmemo = 0;
+}
+
+static void
 vocab_clear(struct vocab *v)
 {
 	size_t	 i;
@@ -989,6 +1018,7 @@ vocab_clear(struct vocab *v)
 	for (i = 0; i < v->n; i++)
 		vocab_bucket_release(&v->b[i]);
 	v->n = 0;
+	typo_memo_clear(v);
 }
 
 static void
@@ -1000,6 +1030,7 @@ vocab_free(void *p)
 		return;
 	vocab_clear(v);
 	free(v->b);
+	free(v->memo);
 	free(v);
 }
 
@@ -1038,6 +1069,52 @@ vocab_get(struct store *st)
 		v->data_version = dv;
 	}
 	return v;
+}
+
+/* Where word's decision is in v's memo, or would go (*found 0). */
+static size_t
+typo_memo_at(const struct vocab *v, const char *word, int *found)
+{
+	size_t	 lo = 0, hi = v->nmemo, mid;
+	int	 c;
+
+	*found = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(v->memo[mid].word, word)) == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+typo_memo_put(struct vocab *v, const char *word, const char *best,
+    double weight)
+{
+	size_t	 at;
+	int	 found;
+
+	if (v->nmemo >= TYPO_MEMO_MAX)
+		typo_memo_clear(v);
+	at = typo_memo_at(v, word, &found);
+	if (found)
+		return;
+	if (v->nmemo == v->capmemo) {
+		v->capmemo = v->capmemo ? v->capmemo * 2 : 64;
+		v->memo = xrealloc(v->memo, v->capmemo * sizeof *v->memo);
+	}
+	memmove(&v->memo[at + 1], &v->memo[at], (v->nmemo - at) *
+	    sizeof *v->memo);
+	v->memo[at].word = xstrdup(word);
+	v->memo[at].best = best != NULL ? xstrdup(best) : NULL;
+	v->memo[at].weight = weight;
+	v->nmemo++;
 }
 
 static struct vocab_bucket *
@@ -1251,24 +1328,41 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 	    " WHERE product_fts MATCH ?1 LIMIT 2";
 	static const char chunk_sql[] = "SELECT 1 FROM chunk_fts"
 	    " WHERE chunk_fts MATCH ?1 LIMIT 2";
+	struct vocab	*v = NULL;		/* NULL: no memo */
 	struct typo	*ty = NULL;
-	int		 tcap, k;
-	size_t		 i, j, nty = 0;
+	struct typo_memo *memo;		/* per word: its memo, if it had one */
+	int		 tcap, k, found, syn;
+	size_t		 i, j, nty = 0, at;
 	long long	 df;
 	enum sd_rc	 rc = SD_OK;
-	double		 w;
 
 	ty = xcalloc(pl->words.n + 1, sizeof *ty);
+	memo = xcalloc(pl->words.n + 1, sizeof *memo);
 	for (i = 0; i < pl->words.n; i++) {
 		const char *wd = pl->words.v[i];
 		const char *c;
 
+		/*
+		 * A read first: outside a transaction the catalog's data
+		 * version (vocab_get's) is the one its last read saw.
+		 */
+		syn = is_synonym_term(st, wd);
+		if (i == 0)
+			v = vocab_get(st);
+		if (v != NULL && (at = typo_memo_at(v, wd, &found), found)) {
+			/* A flag only: the memo may start over below. */
+			memo[i].word = v->memo[at].word;
+			memo[i].best = v->memo[at].best != NULL ?
+			    xstrdup(v->memo[at].best) : NULL;
+			memo[i].weight = v->memo[at].weight;
+			continue;
+		}
 		for (c = wd; *c != '\0' && !isdigit((unsigned char)*c); c++)
 			;
 		if (*c != '\0')
 			continue;	/* model numbers are not typos */
 		/* "couch" is no typo of "touch": the shop listed it. */
-		if (is_synonym_term(st, wd))
+		if (syn)
 			continue;
 		df = vocab_df(st, wd);
 		if (df > 2)
@@ -1320,25 +1414,36 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 	}
 	if (rc != SD_OK)
 		goto out;
-	for (i = 0; i < nty; i++) {
-		const char *wd = pl->words.v[ty[i].word];
+	for (i = 0, j = 0; i < pl->words.n; i++) {
+		const char *wd = pl->words.v[i], *best = NULL;
+		double w = 0;
 		int known;
 
-		if (ty[i].best == NULL)
+		if (memo[i].word != NULL) {
+			best = memo[i].best;
+			w = memo[i].weight;
+		} else if (j < nty && ty[j].word == i && ty[j++].best != NULL) {
+			/*
+			 * A word the full-text index knows (in a description,
+			 * say) is probably meant; correct it only when it is
+			 * as rare as a typo and its correction is common.
+			 */
+			known = fts_df(st, prod_sql, wd) + fts_df(st,
+			    chunk_sql, wd);
+			if (known == 0 || (known == 1 &&
+			    ty[j - 1].bestdf >= 20)) {
+				best = ty[j - 1].best;
+				w = known == 0 && ty[j - 1].df == 0 ? W_TYPO :
+				    W_TYPO_KNOWN;
+			}
+		}
+		if (v != NULL && memo[i].word == NULL)
+			typo_memo_put(v, wd, best, w);
+		if (best == NULL)
 			continue;
-		/*
-		 * A word the full-text index knows (in a description, say)
-		 * is probably meant; correct it only when it is as rare as
-		 * a typo and its correction is common.
-		 */
-		known = fts_df(st, prod_sql, wd) + fts_df(st, chunk_sql, wd);
-		if (known > 1 || (known == 1 && ty[i].bestdf < 20))
-			continue;
-		w = known == 0 && ty[i].df == 0 ? W_TYPO : W_TYPO_KNOWN;
-		plan_phrase(pl, ty[i].best, (int)ty[i].word, (int)ty[i].word,
-		    w);
+		plan_phrase(pl, best, (int)i, (int)i, w);
 		sbuf_addf(&pl->corrected, "%s%s -> %s",
-		    pl->corrected.len ? ", " : "", wd, ty[i].best);
+		    pl->corrected.len ? ", " : "", wd, best);
 	}
 out:
 	for (i = 0; i < pl->words.n && ty != NULL; i++) {
@@ -1346,8 +1451,10 @@ out:
 		free(ty[i].best);
 		free(ty[i].pre[0]);
 		free(ty[i].pre[1]);
+		free(memo[i].best);
 	}
 	free(ty);
+	free(memo);
 	return rc;
 }
 
