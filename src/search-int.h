@@ -7,6 +7,8 @@
 #ifndef SEARCH_INT_H
 #define SEARCH_INT_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "search.h"
@@ -51,16 +53,57 @@ fts5_api	*search_fts5(struct store *, struct sd_error *);
 
 /*
  * The in-memory index of the document chunks (search-index.c), one per
- * connection and catalog version: NULL when it cannot stand in for
+ * connection and chunk_epoch count: NULL when it cannot stand in for
  * chunk_fts exactly (then the FTS5 query runs).
  */
-struct chunk_index;
 
 /* A row the index ranked: its rowid and sd_rank's score. */
 struct chunk_scored {
 	sqlite3_int64	 rowid;
 	double		 score;
 };
+
+/*
+ * The index's parts, for search-index.c (built, ranks) and
+ * search-snippet.c (snippets).  A posting's key is row << 32 | column
+ * << CI_POS_BITS | position.
+ */
+#define CI_MAX_COLS	8		/* columns of chunk_fts, and some */
+#define CI_POS_BITS	24
+
+struct chunk_index {
+	const char	**term;		/* the distinct terms, sorted */
+	size_t		*first;		/* term i: key[first[i]..first[i+1]) */
+	size_t		 nterm;
+	uint64_t	*key;		/* postings, by term then key */
+	char		*text;		/* the terms' bytes */
+	sqlite3_int64	*rowid;		/* row i's rowid, ascending */
+	int		*len;		/* row x column lengths in tokens */
+	char		*doc;		/* the columns' texts, for snippets */
+	size_t		*doc_off;	/* row x column: where in doc */
+	int		*doc_len;	/* row x column: its length in bytes */
+	size_t		 nrow;
+	int		 ncol;
+	sqlite3_int64	 nrow_fts;	/* xRowCount */
+	sqlite3_int64	 ntok[CI_MAX_COLS];	/* xColumnTotalSize */
+	fts5_tokenizer	 tk;		/* the table's kind of tokenizer */
+	Fts5Tokenizer	*tok;		/* made with its arguments */
+	int		*slot;		/* scratch: row -> candidate or -1 */
+};
+
+/* A phrase as the query tokenizer cuts it: its terms (-1: unknown). */
+struct ci_phrase {
+	const struct chunk_index *ix;
+	long		*term;
+	size_t		 n, cap;
+	int		 bad;
+};
+
+int		 chunk_index_phrases(const struct chunk_index *,
+		    const char *const *, size_t, struct ci_phrase **);
+void		 chunk_index_phrases_free(struct ci_phrase *, size_t);
+/* Whether term t has the posting key. */
+int		 chunk_index_has(const struct chunk_index *, long, uint64_t);
 
 struct chunk_index *chunk_index_load(struct store *);
 void		 chunk_index_free(struct chunk_index *);

@@ -2062,7 +2062,7 @@ struct chunk_map {
 	 * version, so it lives while chunk_epoch (store.c) keeps its count.
 	 */
 	struct chunk_index *index;
-	long long	 epoch;		/* chunk_epoch's count it was built at */
+	long long	 epoch;		/* chunk_epoch's count when built */
 	int		 indexed;	/* tried at that count */
 };
 
