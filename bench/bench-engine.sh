@@ -95,7 +95,49 @@ bench() {	# bench LABEL DB TARGET_MS
 		verdict = (p99 / 1000 < target) ? "met" : "NOT met"
 		printf "%s: target: turn p99 < %d ms: %s (load average %s)\n",
 		    l, target, verdict, load
-	}' "$T/us"
+		print p99 > tail
+	}' tail="$T/p99" "$T/us"
+	tail_turns "$1" "$(cat "$T/p99")"
+}
+
+# The turns at or over the p99, by text, with their stages' mean times:
+# which questions make the tail, and where their time goes.
+tail_turns() {	# tail_turns LABEL P99_US
+	awk -v l="$1" -v p99="$2" '
+	match($0, /"timings_us":\{[^}]*\}/) {
+		tm = substr($0, RSTART + 14, RLENGTH - 15)
+		if (!match(tm, /"total":[0-9]+/) ||
+		    substr(tm, RSTART + 8, RLENGTH - 8) + 0 < p99 + 0)
+			next
+		text = "?"
+		if (match($0, /"text":"([^"\\]|\\.)*"/))
+			text = substr($0, RSTART + 8, RLENGTH - 9)
+		if (!(text in n))
+			order[++nt] = text
+		n[text]++
+		k = split(tm, kv, ",")
+		for (i = 1; i <= k; i++) {
+			split(kv[i], f, ":")
+			gsub(/"/, "", f[1])
+			if (!((text, f[1]) in sum))
+				stage[text, ++ns[text]] = f[1]
+			sum[text, f[1]] += f[2]
+		}
+	}
+	END {
+		for (t = 1; t <= nt; t++) {
+			x = order[t]
+			line = ""
+			for (i = 1; i <= ns[x]; i++) {
+				sep = i > 1 ? ", " : ""
+				ms = sum[x, stage[x, i]] / n[x] / 1000
+				line = line sprintf("%s%s %.2f", sep,
+				    stage[x, i], ms)
+			}
+			printf "%s: p99 tail: %dx \"%s\": %s ms\n", l, n[x],
+			    x, line
+		}
+	}' "$T/out"
 }
 
 bench "demo store" "$T/demo.db" 2

@@ -534,8 +534,10 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		head = (const char *)sqlite3_column_text(st, 1);
 		text = (const char *)sqlite3_column_text(st, 2);
 		head = head != NULL ? head : "";
-		sbuf_reset(&all);
-		sbuf_addf(&all, "%s %s", head, text != NULL ? text : "");
+		sbuf_reset(&all);	/* not sbuf_addf: it formats twice */
+		sbuf_adds(&all, head);
+		sbuf_addc(&all, ' ');
+		sbuf_adds(&all, text != NULL ? text : "");
 		id[n] = sqlite3_column_int64(st, 0);
 		in[n] = kb_shared_words(s, all.buf);
 		inhead[n] = kb_shared_words(s, head);

@@ -22,6 +22,11 @@
  * in the table's best field", whichever table the row comes from, so the
  * two lists merge on one score.  The idf stays in both numerator and
  * denominator, so within a query a rare word still counts more.
+ *
+ * The document chunks are few and change only with an ingest: each
+ * connection ranks them from an in-memory index (search-index.c) with
+ * the same arithmetic, and runs the FTS5 query only when the index
+ * cannot stand in for it.
  */
 #include "config.h"
 
@@ -38,6 +43,7 @@
 #include "shopdesk.h"
 #include "sbuf.h"
 #include "search.h"
+#include "search-int.h"
 #include "store.h"
 
 #define BM25_K1		1.2
@@ -299,38 +305,6 @@ typo_budget(int n)
 
 /* ---- the ranking function ---- */
 
-/* Per-query state of sd_rank, computed on its first row. */
-struct rank_aux {
-	int	 nphrase;
-	int	*group;		/* phrase -> group */
-	double	*weight;	/* phrase -> weight */
-	double	*idf;		/* phrase -> idf in this table */
-	int	 ngroup;
-	int	 ncol;
-	double	*wcol;		/* column weights */
-	double	*avgl;		/* mean column length in tokens */
-	double	*gbest;		/* scratch: best score per group */
-	double	*tf;		/* scratch: phrase x column counts */
-	double	 norm;		/* attainable scale (see the top comment) */
-};
-
-static void
-rank_aux_free(void *p)
-{
-	struct rank_aux *a = p;
-
-	if (a == NULL)
-		return;
-	free(a->group);
-	free(a->weight);
-	free(a->idf);
-	free(a->wcol);
-	free(a->avgl);
-	free(a->gbest);
-	free(a->tf);
-	free(a);
-}
-
 static int
 count_row(const Fts5ExtensionApi *api, Fts5Context *fc, void *arg)
 {
@@ -437,46 +411,59 @@ df_cache_put(struct df_cache *c, const char *key, sqlite3_int64 df)
  * Arguments: the phrase specification, "group:weight:len:text" per
  * phrase (text being the phrase's len bytes), comma separated, in the
  * order of the phrases in the MATCH expression; a tag naming the table
- * (for the document counts); the column weights.
+ * (for the document counts); the column weights.  search_rank_new reads
+ * the specification; *key gets each phrase's document-count key (tag,
+ * '\037', text; NULL when the specification has none).
  */
-static void
-texts_free(char **text, int n)
+void
+search_rank_keys_free(char **key, int n)
 {
 	int	 i;
 
-	if (text == NULL)
+	if (key == NULL)
 		return;
 	for (i = 0; i < n; i++)
-		free(text[i]);
-	free(text);
+		free(key[i]);
+	free(key);
 }
 
-static struct rank_aux *
-rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc,
-    sqlite3_context *sc, int nval, sqlite3_value **val, int *rc)
+void
+search_rank_free(void *p)
 {
-	struct df_cache	*cache = api->xUserData(fc);
-	struct df_entry	*e;
-	sqlite3		*db = sqlite3_context_db_handle(sc);
+	struct rank_aux *a = p;
+
+	if (a == NULL)
+		return;
+	free(a->group);
+	free(a->weight);
+	free(a->idf);
+	free(a->wcol);
+	free(a->avgl);
+	free(a->gbest);
+	free(a->tf);
+	free(a->len);
+	free(a);
+}
+
+struct rank_aux *
+search_rank_new(const char *spec, const char *tag, int nphrase,
+    const double *wcol, int ncol, char ***key)
+{
 	struct rank_aux	*a;
-	const char	*spec, *p, *tag;
-	char		*end, **text = NULL;
+	const char	*p = spec != NULL ? spec : "";
+	char		*end, **text;
 	long		 len;
-	sqlite3_int64	 nrow = 0, ntok, df;
-	double		 wmax = 0, gw;
 	int		 i, j;
 
 	a = xcalloc(1, sizeof *a);
-	a->nphrase = api->xPhraseCount(fc);
-	a->ncol = api->xColumnCount(fc);
+	a->nphrase = nphrase;
+	a->ncol = ncol;
 	a->group = xcalloc((size_t)a->nphrase + 1, sizeof *a->group);
 	a->weight = xcalloc((size_t)a->nphrase + 1, sizeof *a->weight);
 	a->idf = xcalloc((size_t)a->nphrase + 1, sizeof *a->idf);
-	a->wcol = xcalloc((size_t)a->ncol, sizeof *a->wcol);
-	a->avgl = xcalloc((size_t)a->ncol, sizeof *a->avgl);
-	spec = nval > 0 ? (const char *)sqlite3_value_text(val[0]) : NULL;
-	p = spec != NULL ? spec : "";
-	tag = nval > 1 ? (const char *)sqlite3_value_text(val[1]) : NULL;
+	a->wcol = xcalloc((size_t)a->ncol + 1, sizeof *a->wcol);
+	a->avgl = xcalloc((size_t)a->ncol + 1, sizeof *a->avgl);
+	a->len = xcalloc((size_t)a->ncol + 1, sizeof *a->len);
 	if (tag == NULL)
 		tag = "";
 	text = xcalloc((size_t)a->nphrase + 1, sizeof *text);
@@ -506,52 +493,136 @@ rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc,
 	a->tf = xcalloc((size_t)a->nphrase * (size_t)a->ncol + 1,
 	    sizeof *a->tf);
 	for (j = 0; j < a->ncol; j++) {
-		a->wcol[j] = j + 2 < nval ? sqlite3_value_double(val[j + 2]) :
-		    1.0;
-		if (a->wcol[j] > wmax)
-			wmax = a->wcol[j];
+		a->wcol[j] = wcol[j];
+		if (a->wcol[j] > a->wmax)
+			a->wmax = a->wcol[j];
 	}
-	if ((*rc = api->xRowCount(fc, &nrow)) != SQLITE_OK)
-		goto fail;
+	if (key != NULL)
+		*key = text;
+	else
+		search_rank_keys_free(text, a->nphrase);
+	return a;
+}
+
+/*
+ * The table's statistics: its row count, each column's token count and
+ * each phrase's document count.
+ */
+void
+search_rank_stats(struct rank_aux *a, sqlite3_int64 nrow,
+    const sqlite3_int64 *ntok, const sqlite3_int64 *df)
+{
+	double		 gw;
+	int		 i, j;
+
 	for (j = 0; j < a->ncol; j++) {
-		if ((*rc = api->xColumnTotalSize(fc, j, &ntok)) != SQLITE_OK)
-			goto fail;
-		a->avgl[j] = nrow > 0 ? (double)ntok / (double)nrow : 1;
+		a->avgl[j] = nrow > 0 ? (double)ntok[j] / (double)nrow : 1;
 		if (a->avgl[j] <= 0)
 			a->avgl[j] = 1;
 	}
-	if (cache != NULL)
-		df_cache_check(cache, db);
-	for (i = 0; i < a->nphrase; i++) {
-		df = 0;
-		if (cache != NULL && text[i] != NULL &&
-		    (e = df_cache_find(cache, text[i])) != NULL)
-			df = e->df;
-		else {
-			if ((*rc = api->xQueryPhrase(fc, i, &df, count_row)) !=
-			    SQLITE_OK)
-				goto fail;
-			if (cache != NULL && text[i] != NULL)
-				df_cache_put(cache, text[i], df);
-		}
+	for (i = 0; i < a->nphrase; i++)
 		/* The Lucene form: never negative, so common words count. */
-		a->idf[i] = log(1.0 + ((double)nrow - (double)df + 0.5) /
-		    ((double)df + 0.5));
-	}
+		a->idf[i] = log(1.0 + ((double)nrow - (double)df[i] + 0.5) /
+		    ((double)df[i] + 0.5));
+	a->norm = 0;
 	for (j = 0; j < a->ngroup; j++) {
 		gw = 0;
 		for (i = 0; i < a->nphrase; i++)
 			if (a->group[i] == j && a->weight[i] * a->idf[i] > gw)
 				gw = a->weight[i] * a->idf[i];
-		a->norm += gw * wmax;
+		a->norm += gw * a->wmax;
 	}
 	if (a->norm <= 0)
 		a->norm = 1;
-	texts_free(text, a->nphrase);
+}
+
+/*
+ * A row's score from a->tf (phrase x column instance counts) and a->len
+ * (its columns' lengths in tokens, read only where a phrase is).
+ */
+double
+search_rank_score(struct rank_aux *a)
+{
+	const double	*tf = a->tf;
+	double		 s, total = 0, den;
+	int		 i, j;
+
+	for (j = 0; j < a->ngroup; j++)
+		a->gbest[j] = 0;
+	for (i = 0; i < a->nphrase; i++) {
+		s = 0;
+		for (j = 0; j < a->ncol; j++) {
+			if (tf[i * a->ncol + j] == 0 || a->wcol[j] == 0)
+				continue;
+			den = tf[i * a->ncol + j] + BM25_K1 * (1 - BM25_B +
+			    BM25_B * (double)a->len[j] / a->avgl[j]);
+			s += a->wcol[j] * tf[i * a->ncol + j] *
+			    (BM25_K1 + 1) / den;
+		}
+		s *= a->idf[i] * a->weight[i];
+		if (s > a->gbest[a->group[i]])
+			a->gbest[a->group[i]] = s;
+	}
+	for (j = 0; j < a->ngroup; j++)
+		total += a->gbest[j];
+	return total / a->norm;
+}
+
+static struct rank_aux *
+rank_aux_new(const Fts5ExtensionApi *api, Fts5Context *fc,
+    sqlite3_context *sc, int nval, sqlite3_value **val, int *rc)
+{
+	struct df_cache	*cache = api->xUserData(fc);
+	struct df_entry	*e;
+	sqlite3		*db = sqlite3_context_db_handle(sc);
+	struct rank_aux	*a;
+	const char	*spec, *tag;
+	char		**text = NULL;
+	sqlite3_int64	 nrow = 0, *ntok = NULL, *df = NULL;
+	double		*wcol;
+	int		 i, j, nphrase = api->xPhraseCount(fc);
+	int		 ncol = api->xColumnCount(fc);
+
+	spec = nval > 0 ? (const char *)sqlite3_value_text(val[0]) : NULL;
+	tag = nval > 1 ? (const char *)sqlite3_value_text(val[1]) : NULL;
+	wcol = xcalloc((size_t)ncol + 1, sizeof *wcol);
+	for (j = 0; j < ncol; j++)
+		wcol[j] = j + 2 < nval ? sqlite3_value_double(val[j + 2]) :
+		    1.0;
+	a = search_rank_new(spec, tag, nphrase, wcol, ncol, &text);
+	free(wcol);
+	ntok = xcalloc((size_t)ncol + 1, sizeof *ntok);
+	df = xcalloc((size_t)nphrase + 1, sizeof *df);
+	if ((*rc = api->xRowCount(fc, &nrow)) != SQLITE_OK)
+		goto fail;
+	for (j = 0; j < ncol; j++)
+		if ((*rc = api->xColumnTotalSize(fc, j, &ntok[j])) !=
+		    SQLITE_OK)
+			goto fail;
+	if (cache != NULL)
+		df_cache_check(cache, db);
+	for (i = 0; i < nphrase; i++) {
+		if (cache != NULL && text[i] != NULL &&
+		    (e = df_cache_find(cache, text[i])) != NULL)
+			df[i] = e->df;
+		else {
+			if ((*rc = api->xQueryPhrase(fc, i, &df[i],
+			    count_row)) != SQLITE_OK)
+				goto fail;
+			if (cache != NULL && text[i] != NULL)
+				df_cache_put(cache, text[i], df[i]);
+		}
+	}
+	search_rank_stats(a, nrow, ntok, df);
+	search_rank_keys_free(text, nphrase);
+	free(ntok);
+	free(df);
 	return a;
 fail:
-	texts_free(text, a->nphrase);
-	rank_aux_free(a);
+	search_rank_keys_free(text, nphrase);
+	free(ntok);
+	free(df);
+	search_rank_free(a);
 	return NULL;
 }
 
@@ -560,15 +631,15 @@ sd_rank(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc,
     int nval, sqlite3_value **val)
 {
 	struct rank_aux	*a;
-	int		 rc = SQLITE_OK, ninst, i, ph, col, off, len, j;
-	double		*tf = NULL, s, total = 0, den;
+	int		 rc = SQLITE_OK, ninst, i, ph, col, off, j;
+	double		*tf;
 
 	if ((a = api->xGetAuxdata(fc, 0)) == NULL) {
 		if ((a = rank_aux_new(api, fc, sc, nval, val, &rc)) == NULL) {
 			sqlite3_result_error_code(sc, rc);
 			return;
 		}
-		if ((rc = api->xSetAuxdata(fc, a, rank_aux_free)) !=
+		if ((rc = api->xSetAuxdata(fc, a, search_rank_free)) !=
 		    SQLITE_OK) {
 			sqlite3_result_error_code(sc, rc);
 			return;
@@ -584,48 +655,50 @@ sd_rank(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *sc,
 		if (ph >= 0 && ph < a->nphrase && col >= 0 && col < a->ncol)
 			tf[ph * a->ncol + col] += 1;
 	}
-	for (j = 0; j < a->ngroup; j++)
-		a->gbest[j] = 0;
-	for (i = 0; i < a->nphrase; i++) {
-		s = 0;
-		for (j = 0; j < a->ncol; j++) {
-			if (tf[i * a->ncol + j] == 0 || a->wcol[j] == 0)
-				continue;
-			if ((rc = api->xColumnSize(fc, j, &len)) != SQLITE_OK)
-				goto out;
-			den = tf[i * a->ncol + j] + BM25_K1 * (1 - BM25_B +
-			    BM25_B * (double)len / a->avgl[j]);
-			s += a->wcol[j] * tf[i * a->ncol + j] *
-			    (BM25_K1 + 1) / den;
-		}
-		s *= a->idf[i] * a->weight[i];
-		if (s > a->gbest[a->group[i]])
-			a->gbest[a->group[i]] = s;
+	/* The lengths of the columns a phrase is in, for the score. */
+	for (j = 0; j < a->ncol; j++) {
+		a->len[j] = 0;
+		for (i = 0; i < a->nphrase; i++)
+			if (tf[i * a->ncol + j] != 0 && a->wcol[j] != 0)
+				break;
+		if (i < a->nphrase &&
+		    (rc = api->xColumnSize(fc, j, &a->len[j])) != SQLITE_OK)
+			goto out;
 	}
-	for (j = 0; j < a->ngroup; j++)
-		total += a->gbest[j];
-	sqlite3_result_double(sc, total / a->norm);
+	sqlite3_result_double(sc, search_rank_score(a));
 out:
 	if (rc != SQLITE_OK)
 		sqlite3_result_error_code(sc, rc);
 }
 
-static enum sd_rc
-register_rank(struct store *st, struct sd_error *err)
+fts5_api *
+search_fts5(struct store *st, struct sd_error *err)
 {
 	sqlite3		*db = store_db(st);
 	sqlite3_stmt	*s = NULL;
 	fts5_api	*api = NULL;
-	struct df_cache	*cache;
 
 	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) !=
-	    SQLITE_OK)
-		return store_fail(st, err, "find fts5");
+	    SQLITE_OK) {
+		(void)store_fail(st, err, "find fts5");
+		return NULL;
+	}
 	sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
 	sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (api == NULL)
-		return sd_fail(err, SD_ERR_DB, "SQLite has no FTS5");
+		(void)sd_fail(err, SD_ERR_DB, "SQLite has no FTS5");
+	return api;
+}
+
+static enum sd_rc
+register_rank(struct store *st, struct sd_error *err)
+{
+	fts5_api	*api;
+	struct df_cache	*cache;
+
+	if ((api = search_fts5(st, err)) == NULL)
+		return SD_ERR_DB;
 	cache = xcalloc(1, sizeof *cache);
 	if (api->xCreateFunction(api, "sd_rank", cache, sd_rank,
 	    df_cache_free) != SQLITE_OK) {
@@ -878,10 +951,27 @@ struct vocab_bucket {
 	size_t		 n;
 };
 
+/*
+ * A word's typo decision: its correction and weight, or none (best
+ * NULL).  It depends on the word and the catalog only (the vocabulary
+ * buckets of its own first letters, the synonyms, the full-text tables),
+ * and shoppers' words repeat, within a turn too: a manual answer
+ * searches the customer's words twice.  Kept with the vocabulary.
+ */
+#define TYPO_MEMO_MAX	4096	/* words; a full memo starts over */
+
+struct typo_memo {
+	char		*word;
+	char		*best;
+	double		 weight;
+};
+
 struct vocab {
 	struct vocab_bucket *b;
 	size_t		 n, cap;
 	unsigned	 data_version;
+	struct typo_memo *memo;		/* sorted by word */
+	size_t		 nmemo, capmemo;
 };
 
 /* Forget a bucket's words (it keeps its letter). */
@@ -909,6 +999,18 @@ vocab_bucket_release(struct vocab_bucket *b)
 }
 
 static void
+typo_memo_clear(struct vocab *v)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->nmemo; i++) {
+		free(v->memo[i].word);
+		free(v->memo[i].best);
+	}
+	v->nmemo = 0;
+}
+
+static void
 vocab_clear(struct vocab *v)
 {
 	size_t	 i;
@@ -916,6 +1018,7 @@ vocab_clear(struct vocab *v)
 	for (i = 0; i < v->n; i++)
 		vocab_bucket_release(&v->b[i]);
 	v->n = 0;
+	typo_memo_clear(v);
 }
 
 static void
@@ -927,6 +1030,7 @@ vocab_free(void *p)
 		return;
 	vocab_clear(v);
 	free(v->b);
+	free(v->memo);
 	free(v);
 }
 
@@ -965,6 +1069,52 @@ vocab_get(struct store *st)
 		v->data_version = dv;
 	}
 	return v;
+}
+
+/* Where word's decision is in v's memo, or would go (*found 0). */
+static size_t
+typo_memo_at(const struct vocab *v, const char *word, int *found)
+{
+	size_t	 lo = 0, hi = v->nmemo, mid;
+	int	 c;
+
+	*found = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(v->memo[mid].word, word)) == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+typo_memo_put(struct vocab *v, const char *word, const char *best,
+    double weight)
+{
+	size_t	 at;
+	int	 found;
+
+	if (v->nmemo >= TYPO_MEMO_MAX)
+		typo_memo_clear(v);
+	at = typo_memo_at(v, word, &found);
+	if (found)
+		return;
+	if (v->nmemo == v->capmemo) {
+		v->capmemo = v->capmemo ? v->capmemo * 2 : 64;
+		v->memo = xrealloc(v->memo, v->capmemo * sizeof *v->memo);
+	}
+	memmove(&v->memo[at + 1], &v->memo[at], (v->nmemo - at) *
+	    sizeof *v->memo);
+	v->memo[at].word = xstrdup(word);
+	v->memo[at].best = best != NULL ? xstrdup(best) : NULL;
+	v->memo[at].weight = weight;
+	v->nmemo++;
 }
 
 static struct vocab_bucket *
@@ -1178,24 +1328,41 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 	    " WHERE product_fts MATCH ?1 LIMIT 2";
 	static const char chunk_sql[] = "SELECT 1 FROM chunk_fts"
 	    " WHERE chunk_fts MATCH ?1 LIMIT 2";
+	struct vocab	*v = NULL;		/* NULL: no memo */
 	struct typo	*ty = NULL;
-	int		 tcap, k;
-	size_t		 i, j, nty = 0;
+	struct typo_memo *memo;		/* per word: its memo, if it had one */
+	int		 tcap, k, found, syn;
+	size_t		 i, j, nty = 0, at;
 	long long	 df;
 	enum sd_rc	 rc = SD_OK;
-	double		 w;
 
 	ty = xcalloc(pl->words.n + 1, sizeof *ty);
+	memo = xcalloc(pl->words.n + 1, sizeof *memo);
 	for (i = 0; i < pl->words.n; i++) {
 		const char *wd = pl->words.v[i];
 		const char *c;
 
+		/*
+		 * A read first: outside a transaction the catalog's data
+		 * version (vocab_get's) is the one its last read saw.
+		 */
+		syn = is_synonym_term(st, wd);
+		if (i == 0)
+			v = vocab_get(st);
+		if (v != NULL && (at = typo_memo_at(v, wd, &found), found)) {
+			/* A flag only: the memo may start over below. */
+			memo[i].word = v->memo[at].word;
+			memo[i].best = v->memo[at].best != NULL ?
+			    xstrdup(v->memo[at].best) : NULL;
+			memo[i].weight = v->memo[at].weight;
+			continue;
+		}
 		for (c = wd; *c != '\0' && !isdigit((unsigned char)*c); c++)
 			;
 		if (*c != '\0')
 			continue;	/* model numbers are not typos */
 		/* "couch" is no typo of "touch": the shop listed it. */
-		if (is_synonym_term(st, wd))
+		if (syn)
 			continue;
 		df = vocab_df(st, wd);
 		if (df > 2)
@@ -1247,25 +1414,36 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 	}
 	if (rc != SD_OK)
 		goto out;
-	for (i = 0; i < nty; i++) {
-		const char *wd = pl->words.v[ty[i].word];
+	for (i = 0, j = 0; i < pl->words.n; i++) {
+		const char *wd = pl->words.v[i], *best = NULL;
+		double w = 0;
 		int known;
 
-		if (ty[i].best == NULL)
+		if (memo[i].word != NULL) {
+			best = memo[i].best;
+			w = memo[i].weight;
+		} else if (j < nty && ty[j].word == i && ty[j++].best != NULL) {
+			/*
+			 * A word the full-text index knows (in a description,
+			 * say) is probably meant; correct it only when it is
+			 * as rare as a typo and its correction is common.
+			 */
+			known = fts_df(st, prod_sql, wd) + fts_df(st,
+			    chunk_sql, wd);
+			if (known == 0 || (known == 1 &&
+			    ty[j - 1].bestdf >= 20)) {
+				best = ty[j - 1].best;
+				w = known == 0 && ty[j - 1].df == 0 ? W_TYPO :
+				    W_TYPO_KNOWN;
+			}
+		}
+		if (v != NULL && memo[i].word == NULL)
+			typo_memo_put(v, wd, best, w);
+		if (best == NULL)
 			continue;
-		/*
-		 * A word the full-text index knows (in a description, say)
-		 * is probably meant; correct it only when it is as rare as
-		 * a typo and its correction is common.
-		 */
-		known = fts_df(st, prod_sql, wd) + fts_df(st, chunk_sql, wd);
-		if (known > 1 || (known == 1 && ty[i].bestdf < 20))
-			continue;
-		w = known == 0 && ty[i].df == 0 ? W_TYPO : W_TYPO_KNOWN;
-		plan_phrase(pl, ty[i].best, (int)ty[i].word, (int)ty[i].word,
-		    w);
+		plan_phrase(pl, best, (int)i, (int)i, w);
 		sbuf_addf(&pl->corrected, "%s%s -> %s",
-		    pl->corrected.len ? ", " : "", wd, ty[i].best);
+		    pl->corrected.len ? ", " : "", wd, best);
 	}
 out:
 	for (i = 0; i < pl->words.n && ty != NULL; i++) {
@@ -1273,8 +1451,10 @@ out:
 		free(ty[i].best);
 		free(ty[i].pre[0]);
 		free(ty[i].pre[1]);
+		free(memo[i].best);
 	}
 	free(ty);
+	free(memo);
 	return rc;
 }
 
@@ -1610,7 +1790,7 @@ static const char product_snippet_sql[] =
 
 static const char chunk_sql[] =
     "SELECT c.id, d.doc_key, d.kind, d.title, c.heading, d.id,"
-    "  sd_rank(chunk_fts, ?2, 'chunk', 5.0, 3.0, 1.0, 2.0) AS score"
+    "  sd_rank(chunk_fts, ?2, 'chunk', ?5, ?6, ?7, ?8) AS score"
     "  FROM chunk_fts JOIN chunks c ON c.id = chunk_fts.rowid"
     "  JOIN documents d ON d.id = c.document_id"
     " WHERE chunk_fts MATCH ?1"
@@ -1625,8 +1805,16 @@ static const char chunk_sql[] =
  * the price of one query per hit.  It visits only matching rows in the
  * range, fewer than the ranking query before it.
  */
+/* Field weights of chunk_fts: title, heading, text, tags. */
+static const double chunk_wcol[] = { 5.0, 3.0, 1.0, 2.0 };
+
+/* A chunk's snippet: its text, 16 tokens, the query's words marked. */
+static const struct chunk_snippet_args chunk_snip = {
+	2, "[", "]", "...", 16
+};
+
 static const char chunk_snippets_sql[] =
-    "SELECT rowid, snippet(chunk_fts, 2, '[', ']', '...', 16)"
+    "SELECT rowid, snippet(chunk_fts, ?5, ?6, ?7, ?8, ?9)"
     "  FROM chunk_fts WHERE chunk_fts MATCH ?1"
     "   AND rowid BETWEEN ?2 AND ?3 AND instr(?4, ',' || rowid || ',') > 0";
 
@@ -1764,6 +1952,9 @@ run_products(struct store *st, const struct search_query *q,
  * (idx NULL), or the n hits listed in idx.  Every hit named gets a
  * snippet ("" when FTS5 gives none).
  */
+static void	chunk_snippets_indexed(struct store *, const char *,
+		    struct search_result *, size_t, const size_t *, size_t);
+
 static enum sd_rc
 chunk_snippets(struct store *st, const char *expr, struct search_result *res,
     size_t first, const size_t *idx, size_t n, struct sd_error *err)
@@ -1777,6 +1968,7 @@ chunk_snippets(struct store *st, const char *expr, struct search_result *res,
 
 	if (idx == NULL)
 		n = first < res->n ? res->n - first : 0;
+	chunk_snippets_indexed(st, expr, res, first, idx, n);
 	sbuf_addc(&ids, ',');
 	for (k = 0; k < n; k++) {
 		h = &res->hits[idx != NULL ? idx[k] : first + k];
@@ -1801,6 +1993,11 @@ chunk_snippets(struct store *st, const char *expr, struct search_result *res,
 	sqlite3_bind_int64(s, 2, lo);
 	sqlite3_bind_int64(s, 3, hi);
 	sqlite3_bind_text(s, 4, ids.buf, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, chunk_snip.col);
+	sqlite3_bind_text(s, 6, chunk_snip.open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, chunk_snip.close, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, chunk_snip.ellipsis, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 9, chunk_snip.ntoken);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		rowid = sqlite3_column_int64(s, 0);
 		for (k = 0; k < n; k++) {
@@ -1859,6 +2056,14 @@ struct chunk_map {
 	size_t		 n;
 	unsigned	 data_version;
 	int		 loaded;
+	/*
+	 * search-index.c's index, NULL when FTS5 ranks.  It costs a few
+	 * milliseconds to build, and carts and orders move the data
+	 * version, so it lives while chunk_epoch (store.c) keeps its count.
+	 */
+	struct chunk_index *index;
+	long long	 epoch;		/* chunk_epoch's count when built */
+	int		 indexed;	/* tried at that count */
 };
 
 static void
@@ -1881,6 +2086,7 @@ chunk_map_free(void *p)
 	if (m == NULL)
 		return;
 	chunk_map_clear(m);
+	chunk_index_free(m->index);
 	free(m);
 }
 
@@ -1919,6 +2125,27 @@ sd_chunk_kind(sqlite3_context *sc, int nval, sqlite3_value **val)
 		sqlite3_result_int(sc, (int)SEARCH_KIND_BIT(m->kind[i]));
 }
 
+/* Build the index again unless the chunks are as it was built from. */
+static void
+chunk_map_index(struct store *st, struct chunk_map *m)
+{
+	static const char sql[] = "SELECT n FROM chunk_epoch";
+	sqlite3_stmt	*s;
+	long long	 epoch = -1;	/* unknown: build */
+
+	if ((s = store_prepare(st, sql, NULL)) != NULL) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			epoch = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
+	if (m->indexed && epoch >= 0 && epoch == m->epoch)
+		return;
+	chunk_index_free(m->index);
+	m->index = chunk_index_load(st);
+	m->epoch = epoch;
+	m->indexed = 1;
+}
+
 static enum sd_rc
 chunk_map_load(struct store *st, struct chunk_map *m)
 {
@@ -1951,6 +2178,7 @@ chunk_map_load(struct store *st, struct chunk_map *m)
 		return SD_ERR_DB;
 	}
 	m->loaded = 1;
+	chunk_map_index(st, m);
 	return SD_OK;
 }
 
@@ -1981,9 +2209,87 @@ chunk_map_get(struct store *st)
 	return m;
 }
 
+
+/*
+ * The phrases of a MATCH expression plan_expr wrote: "a" OR "b", or
+ * ("a" OR "b") AND ("c"), each parenthesised run a unit; *strict when
+ * there are units.  -1 for anything else.
+ */
+static int
+expr_phrases(const char *expr, struct tokens *ph, int **unit, int *strict)
+{
+	struct sbuf	 w = SBUF_INIT;
+	const char	*p = expr;
+	size_t		 cap = 0;
+	int		 u = 0, depth = 0, rc = 0;
+
+	*strict = 0;
+	*unit = NULL;
+	while (*p != '\0' && rc == 0) {
+		if (*p == ' ' || strncmp(p, "OR ", 3) == 0) {
+			p += *p == ' ' ? 1 : 2;
+		} else if (strncmp(p, "AND ", 4) == 0 && depth == 0) {
+			*strict = 1;
+			p += 3;
+		} else if (*p == '(' && depth == 0) {
+			depth = 1;
+			p++;
+		} else if (*p == ')' && depth == 1) {
+			depth = 0;
+			u++;
+			p++;
+		} else if (*p == '"') {
+			sbuf_reset(&w);
+			for (p++; *p != '\0' && (*p != '"' || p[1] == '"'); p++)
+				sbuf_addc(&w, *p == '"' ? *p++ : *p);
+			if (*p++ != '"')
+				rc = -1;
+			tokens_add(ph, w.buf, w.len);
+			if (ph->n > cap) {
+				cap = ph->n * 2;
+				*unit = xrealloc(*unit, cap * sizeof **unit);
+			}
+			(*unit)[ph->n - 1] = u;
+		} else
+			rc = -1;
+	}
+	sbuf_release(&w);
+	return rc == 0 && depth == 0 && ph->n > 0 ? 0 : -1;
+}
+
+/*
+ * The snippets chunk_snippets_sql would make, from the in-memory index
+ * where it can (a FTS5 query costs 20 us a phrase to set up); the hits
+ * it leaves without one go to the query.
+ */
+static void
+chunk_snippets_indexed(struct store *st, const char *expr,
+    struct search_result *res, size_t first, const size_t *idx, size_t n)
+{
+	struct chunk_map *m = chunk_map_get(st);
+	struct tokens	 ph = { NULL, 0, 0 };
+	struct search_hit *h;
+	int		*unit = NULL, strict;
+	size_t		 k;
+
+	if (m == NULL || m->index == NULL || expr_phrases(expr, &ph, &unit,
+	    &strict) != 0)
+		goto out;
+	for (k = 0; k < n; k++) {
+		h = &res->hits[idx != NULL ? idx[k] : first + k];
+		if (h->snippet == NULL && chunk_index_snippet(m->index,
+		    h->rowid, (const char *const *)ph.v, strict ? unit : NULL,
+		    ph.n, &chunk_snip, &h->snippet) != 0)
+			break;
+	}
+out:
+	tokens_free(&ph);
+	free(unit);
+}
+
 static const char chunk_fast_sql[] =
     "SELECT rowid,"
-    "  sd_rank(chunk_fts, ?2, 'chunk', 5.0, 3.0, 1.0, 2.0) AS score"
+    "  sd_rank(chunk_fts, ?2, 'chunk', ?5, ?6, ?7, ?8) AS score"
     "  FROM chunk_fts WHERE chunk_fts MATCH ?1"
     "   AND (?3 & sd_chunk_kind(rowid)) != 0"
     " ORDER BY score DESC, rowid LIMIT ?4";
@@ -1993,63 +2299,147 @@ static const char chunk_hit_sql[] =
     "  FROM chunks c JOIN documents d ON d.id = c.document_id"
     " WHERE c.id = ?1";
 
+/* What run_chunks_mapped keeps while it reads the ranked rows. */
+struct chunk_take {
+	sqlite3_stmt	*hs;		/* chunk_hit_sql */
+	long long	*seen;		/* documents kept */
+	size_t		 nseen;
+	int		 limit;
+};
+
+/* The ranked row rowid (scored score) as a hit, its document's best. */
+static void
+chunk_take(const struct chunk_map *m, struct chunk_take *tk,
+    long long rowid, double score, struct search_result *res, size_t *cap)
+{
+	struct search_hit h;
+	long long	 docid;
+	size_t		 j;
+	long		 i;
+	int		 hr;
+
+	if ((i = chunk_map_find(m, rowid)) < 0)
+		return;
+	docid = m->doc[i];
+	for (j = 0; j < tk->nseen; j++)
+		if (tk->seen[j] == docid)
+			return;
+	if (tk->nseen >= (size_t)tk->limit)
+		return;
+	memset(&h, 0, sizeof h);
+	h.kind = (enum search_kind)m->kind[i];
+	h.rowid = m->id[i];
+	h.score = score;
+	sqlite3_bind_int64(tk->hs, 1, h.rowid);
+	hr = sqlite3_step(tk->hs);
+	if (hr == SQLITE_ROW) {
+		h.id = col_dup(tk->hs, 0);
+		h.title = col_dup(tk->hs, 1);
+		h.heading = col_dup(tk->hs, 2);
+	}
+	sqlite3_reset(tk->hs);
+	if (hr != SQLITE_ROW)
+		return;		/* gone since the map was read */
+	tk->seen[tk->nseen++] = docid;
+	hits_push(res, cap, &h);
+}
+
+/*
+ * The rows chunk_fast_sql would give, from the in-memory index: the
+ * phrases of pl (every unit with strict), ranked, those of kinds, the
+ * first n of them.  Each phrase's document count goes to sd_rank's
+ * cache, as the query would leave it.  -1 when the index cannot.
+ */
+static int
+chunk_index_rows(struct store *st, const struct chunk_map *m,
+    const struct plan *pl, int strict, unsigned kinds, const char *spec,
+    int n, struct chunk_take *tk, struct search_result *res, size_t *cap)
+{
+	struct df_cache	*c = store_slot_get(st, STORE_SLOT_DF);
+	struct chunk_scored *row = NULL;
+	struct sbuf	 key = SBUF_INIT;
+	const char	**text;
+	sqlite3_int64	*df;
+	size_t		 nrow = 0, i;
+	int		*unit, got = 0, ok;
+	long		 k;
+
+	text = xcalloc(pl->nph + 1, sizeof *text);
+	unit = xcalloc(pl->nph + 1, sizeof *unit);
+	df = xcalloc(pl->nph + 1, sizeof *df);
+	for (i = 0; i < pl->nph; i++) {
+		text[i] = pl->ph[i].text;
+		unit[i] = pl->ph[i].unit;
+	}
+	ok = chunk_index_rank(m->index, text, strict ? unit : NULL, pl->nph,
+	    spec, chunk_wcol, &row, &nrow, df) == 0;
+	if (ok && c != NULL) {
+		df_cache_check(c, store_db(st));
+		for (i = 0; i < pl->nph; i++) {
+			sbuf_reset(&key);
+			sbuf_addf(&key, "chunk\037%s", text[i]);
+			if (df_cache_find(c, key.buf) == NULL)
+				df_cache_put(c, key.buf, df[i]);
+		}
+	}
+	for (i = 0; ok && i < nrow && got < n; i++) {
+		if ((k = chunk_map_find(m, row[i].rowid)) < 0 ||
+		    m->kind[k] == CHUNK_NO_KIND ||
+		    (kinds & SEARCH_KIND_BIT(m->kind[k])) == 0)
+			continue;
+		got++;
+		chunk_take(m, tk, row[i].rowid, row[i].score, res, cap);
+	}
+	sbuf_release(&key);
+	free(row);
+	free(text);
+	free(unit);
+	free(df);
+	return ok ? 0 : -1;
+}
+
 /* run_chunks with the chunk map: the same hits, in the same order. */
 static enum sd_rc
 run_chunks_mapped(struct store *st, const struct chunk_map *m,
-    unsigned kinds, const char *expr, const char *spec, int limit,
-    struct search_result *res, size_t *cap, struct sd_error *err)
+    const struct plan *pl, int strict, unsigned kinds, const char *expr,
+    const char *spec, int limit, struct search_result *res, size_t *cap,
+    struct sd_error *err)
 {
-	sqlite3_stmt	*s, *hs;
-	struct search_hit h;
-	long long	*seen = NULL, docid;
-	size_t		 nseen = 0, j;
-	long		 i;
-	int		 r, hr, dup;
+	sqlite3_stmt	*s;
+	struct chunk_take tk;
+	size_t		 j;
+	int		 r = SQLITE_DONE;
 
+	memset(&tk, 0, sizeof tk);
+	tk.limit = limit;
 	if ((s = prepare_ranked(st, chunk_fast_sql, err)) == NULL ||
-	    (hs = store_prepare(st, chunk_hit_sql, err)) == NULL)
+	    (tk.hs = store_prepare(st, chunk_hit_sql, err)) == NULL)
 		return SD_ERR_DB;
+	tk.seen = xcalloc((size_t)limit * 4 + 1, sizeof *tk.seen);
+	if (m->index != NULL && chunk_index_rows(st, m, pl, strict, kinds,
+	    spec, limit * 4, &tk, res, cap) == 0)
+		goto out;
 	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, (int)kinds);
 	sqlite3_bind_int(s, 4, limit * 4);
-	seen = xcalloc((size_t)limit * 4 + 1, sizeof *seen);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		if ((i = chunk_map_find(m, sqlite3_column_int64(s, 0))) < 0)
-			continue;
-		docid = m->doc[i];
-		for (dup = 0, j = 0; j < nseen && !dup; j++)
-			dup = seen[j] == docid;
-		if (dup || nseen >= (size_t)limit)
-			continue;
-		memset(&h, 0, sizeof h);
-		h.kind = (enum search_kind)m->kind[i];
-		h.rowid = m->id[i];
-		h.score = sqlite3_column_double(s, 1);
-		sqlite3_bind_int64(hs, 1, h.rowid);
-		hr = sqlite3_step(hs);
-		if (hr == SQLITE_ROW) {
-			h.id = col_dup(hs, 0);
-			h.title = col_dup(hs, 1);
-			h.heading = col_dup(hs, 2);
-		}
-		sqlite3_reset(hs);
-		if (hr != SQLITE_ROW)
-			continue;	/* gone since the map was read */
-		seen[nseen++] = docid;
-		hits_push(res, cap, &h);
-	}
+	for (j = 0; j < 4; j++)
+		sqlite3_bind_double(s, 5 + (int)j, chunk_wcol[j]);
+	while ((r = sqlite3_step(s)) == SQLITE_ROW)
+		chunk_take(m, &tk, sqlite3_column_int64(s, 0),
+		    sqlite3_column_double(s, 1), res, cap);
 	sqlite3_reset(s);
-	free(seen);
+out:
+	free(tk.seen);
 	if (r != SQLITE_DONE)
 		return store_fail(st, err, "search documents");
 	return SD_OK;
 }
 
 static enum sd_rc
-run_chunks(struct store *st, unsigned kinds, const char *expr,
-    const char *spec, int limit, struct search_result *res, size_t *cap,
-    struct sd_error *err)
+run_chunks(struct store *st, const struct plan *pl, int strict,
+    unsigned kinds, const char *expr, const char *spec, int limit,
+    struct search_result *res, size_t *cap, struct sd_error *err)
 {
 	sqlite3_stmt	*s;
 	struct search_hit h;
@@ -2059,8 +2449,8 @@ run_chunks(struct store *st, unsigned kinds, const char *expr,
 	int		 r, k, dup;
 
 	if ((m = chunk_map_get(st)) != NULL)
-		return run_chunks_mapped(st, m, kinds, expr, spec, limit, res,
-		    cap, err);
+		return run_chunks_mapped(st, m, pl, strict, kinds, expr, spec,
+		    limit, res, cap, err);
 	if ((s = prepare_ranked(st, chunk_sql, err)) == NULL)
 		return SD_ERR_DB;
 	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
@@ -2068,6 +2458,8 @@ run_chunks(struct store *st, unsigned kinds, const char *expr,
 	sqlite3_bind_int(s, 3, (int)kinds);
 	/* Several chunks of a document may match: keep its best. */
 	sqlite3_bind_int(s, 4, limit * 4);
+	for (j = 0; j < 4; j++)
+		sqlite3_bind_double(s, 5 + (int)j, chunk_wcol[j]);
 	seen = xcalloc((size_t)limit * 4 + 1, sizeof *seen);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		docid = sqlite3_column_int64(s, 5);
@@ -2194,8 +2586,8 @@ rank_chunks(struct store *st, const struct plan *pl, unsigned kinds,
 	 * snippet time.
 	 */
 	if (all->len > 0 && !strict_hopeless(st, pl, "chunk", limit)) {
-		if ((rc = run_chunks(st, kinds, all->buf, spec, limit, res,
-		    cap, err)) != SD_OK)
+		if ((rc = run_chunks(st, pl, 1, kinds, all->buf, spec, limit,
+		    res, cap, err)) != SD_OK)
 			return rc;
 		if (res->n - first >= (size_t)limit)
 			expr = all->buf;
@@ -2204,8 +2596,8 @@ rank_chunks(struct store *st, const struct plan *pl, unsigned kinds,
 	}
 	if (expr == any->buf) {
 		*used = any->buf;
-		if ((rc = run_chunks(st, kinds, any->buf, spec, limit, res,
-		    cap, err)) != SD_OK)
+		if ((rc = run_chunks(st, pl, 0, kinds, any->buf, spec, limit,
+		    res, cap, err)) != SD_OK)
 			return rc;
 	}
 	if (lazy) {

@@ -457,6 +457,27 @@ static const char *const migrations[] = {
 	"  intent TEXT,"
 	"  PRIMARY KEY (conv_id, seq)"
 	") WITHOUT ROWID;",
+	/*
+	 * A count that moves with every change to chunk_fts's rows (they
+	 * change only through these tables' triggers), so search.c keeps
+	 * its in-memory index of the chunks while carts and orders write
+	 * the catalog file, and rebuilds it only when the documents change.
+	 */
+	"CREATE TABLE chunk_epoch (n INTEGER NOT NULL);"
+	"INSERT INTO chunk_epoch (n) VALUES (0);"
+	"CREATE TRIGGER chunks_epoch_ai AFTER INSERT ON chunks BEGIN"
+	"  UPDATE chunk_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER chunks_epoch_ad AFTER DELETE ON chunks BEGIN"
+	"  UPDATE chunk_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER chunks_epoch_au AFTER UPDATE ON chunks BEGIN"
+	"  UPDATE chunk_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER documents_epoch_au AFTER UPDATE OF title, tags"
+	"  ON documents BEGIN"
+	"  UPDATE chunk_epoch SET n = n + 1;"
+	"END;",
 };
 
 /* The main migration that drops what move_history copied. */

@@ -1,0 +1,138 @@
+/*
+ * search-int.h: what the files of the retrieval module share (search.c
+ * and search-index.c), not for other modules.  The BM25 arithmetic of
+ * sd_rank is here once, so the in-memory index of the document chunks
+ * scores a row exactly as the FTS5 ranking query would.
+ */
+#ifndef SEARCH_INT_H
+#define SEARCH_INT_H
+
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "search.h"
+
+struct store;
+
+/* sd_rank's per-query state (see the top of search.c). */
+struct rank_aux {
+	int	 nphrase;
+	int	*group;		/* phrase -> group */
+	double	*weight;	/* phrase -> weight */
+	double	*idf;		/* phrase -> idf in this table */
+	int	 ngroup;
+	int	 ncol;
+	double	*wcol;		/* column weights */
+	double	 wmax;		/* the largest of them */
+	double	*avgl;		/* mean column length in tokens */
+	double	*gbest;		/* scratch: best score per group */
+	double	*tf;		/* the row's phrase x column counts */
+	int	*len;		/* the row's column lengths in tokens */
+	double	 norm;		/* attainable scale (see the top comment) */
+};
+
+/*
+ * The state for a phrase specification ("group:weight:len:text",
+ * comma separated) of nphrase phrases over ncol columns weighted wcol;
+ * *key (when key is not NULL) gets each phrase's document-count key,
+ * freed with search_rank_keys_free.
+ */
+struct rank_aux	*search_rank_new(const char *spec, const char *tag,
+		    int nphrase, const double *wcol, int ncol, char ***key);
+/* The table's row count, column token counts and phrase document counts. */
+void		 search_rank_stats(struct rank_aux *, sqlite3_int64,
+		    const sqlite3_int64 *, const sqlite3_int64 *);
+/* The score of the row whose counts are in tf and len. */
+double		 search_rank_score(struct rank_aux *);
+void		 search_rank_free(void *);
+void		 search_rank_keys_free(char **, int);
+
+/* The connection's FTS5 API, or NULL with err set. */
+fts5_api	*search_fts5(struct store *, struct sd_error *);
+
+/*
+ * The in-memory index of the document chunks (search-index.c), one per
+ * connection and chunk_epoch count: NULL when it cannot stand in for
+ * chunk_fts exactly (then the FTS5 query runs).
+ */
+
+/* A row the index ranked: its rowid and sd_rank's score. */
+struct chunk_scored {
+	sqlite3_int64	 rowid;
+	double		 score;
+};
+
+/*
+ * The index's parts, for search-index.c (built, ranks) and
+ * search-snippet.c (snippets).  A posting's key is row << 32 | column
+ * << CI_POS_BITS | position.
+ */
+#define CI_MAX_COLS	8		/* columns of chunk_fts, and some */
+#define CI_POS_BITS	24
+
+struct chunk_index {
+	const char	**term;		/* the distinct terms, sorted */
+	size_t		*first;		/* term i: key[first[i]..first[i+1]) */
+	size_t		 nterm;
+	uint64_t	*key;		/* postings, by term then key */
+	char		*text;		/* the terms' bytes */
+	sqlite3_int64	*rowid;		/* row i's rowid, ascending */
+	int		*len;		/* row x column lengths in tokens */
+	char		*doc;		/* the columns' texts, for snippets */
+	size_t		*doc_off;	/* row x column: where in doc */
+	int		*doc_len;	/* row x column: its length in bytes */
+	size_t		 nrow;
+	int		 ncol;
+	sqlite3_int64	 nrow_fts;	/* xRowCount */
+	sqlite3_int64	 ntok[CI_MAX_COLS];	/* xColumnTotalSize */
+	fts5_tokenizer	 tk;		/* the table's kind of tokenizer */
+	Fts5Tokenizer	*tok;		/* made with its arguments */
+	int		*slot;		/* scratch: row -> candidate or -1 */
+};
+
+/* A phrase as the query tokenizer cuts it: its terms (-1: unknown). */
+struct ci_phrase {
+	const struct chunk_index *ix;
+	long		*term;
+	size_t		 n, cap;
+	int		 bad;
+};
+
+int		 chunk_index_phrases(const struct chunk_index *,
+		    const char *const *, size_t, struct ci_phrase **);
+void		 chunk_index_phrases_free(struct ci_phrase *, size_t);
+/* Whether term t has the posting key. */
+int		 chunk_index_has(const struct chunk_index *, long, uint64_t);
+
+struct chunk_index *chunk_index_load(struct store *);
+void		 chunk_index_free(struct chunk_index *);
+/*
+ * Rank the rows that have any of the n phrases (unit NULL), or one
+ * phrase of every unit (unit[i]: phrase i's), scored by spec with the
+ * column weights wcol as sd_rank scores them; *out (of *nout, best
+ * first, then by rowid) is the caller's to free, df[i] gets phrase i's
+ * document count.  -1 when the index cannot read a phrase as FTS5
+ * would: the caller runs the query instead.
+ */
+int		 chunk_index_rank(struct chunk_index *, const char *const *,
+		    const int *, size_t, const char *, const double *,
+		    struct chunk_scored **, size_t *, sqlite3_int64 *);
+
+/* snippet(chunk_fts, col, open, close, ellipsis, ntoken)'s arguments. */
+struct chunk_snippet_args {
+	int		 col;
+	const char	*open, *close, *ellipsis;
+	int		 ntoken;
+};
+
+/*
+ * FTS5's snippet of row rowid for the expression of the phrases (units
+ * as for chunk_index_rank) into *out, the caller's (NULL when the row
+ * does not match); -1 when the index cannot make it as FTS5 would.
+ */
+int		 chunk_index_snippet(struct chunk_index *, sqlite3_int64,
+		    const char *const *, const int *, size_t,
+		    const struct chunk_snippet_args *, char **);
+
+#endif
