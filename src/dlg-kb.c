@@ -587,6 +587,14 @@ kb_weigh(struct tctx *t, const struct kb_subject *s,
 	if (s->nsku == 0 && s->ncat == 0 && s->doc == NULL) {
 		pk->scope = "any";
 		pk->score = h->score;
+		/*
+		 * A policy is ranked as a whole by its title, which every
+		 * section shares: its section is the one whose heading and
+		 * text hold the customer's words ("how do I start a return"
+		 * is "How to start a return", not "Return window").
+		 */
+		if (h->kind == SEARCH_POLICY || h->kind == SEARCH_MANUAL)
+			kb_best_section(t, s, h, KB_SECTION_MARGIN, pk);
 		return;
 	}
 	kb_doc_scope(t, h->id, &dsku, &dcat);

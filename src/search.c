@@ -87,6 +87,21 @@ static const char *const stopwords[] = {
 	"would", "you", "your", NULL
 };
 
+/*
+ * Words that say how or when a question asks, not what it is about
+ * ("how long does it take", "is there a way"): kept, but weighed
+ * W_WEAK, so a document matching them ("How long does delivery take?")
+ * does not beat one about the subject ("paypal", "refund").
+ */
+#define W_WEAK		0.35
+static const char *const weak_words[] = {
+	"take", "takes", "long", "way", "work", "works",
+	"happen", "happens", "still", "now", "got", "just", "really",
+	"there", "know", "tell", "let", "could", "should", "will",
+	"possible", "guys", "stuff", "thing", "things", "usually",
+	"roughly", "right", "away", NULL
+};
+
 static int word_in(const char *, const char *const *);
 
 static int
@@ -1413,7 +1428,8 @@ make_plan(struct store *st, const struct search_query *q, struct plan *pl,
 			continue;
 		tokens_add(&pl->words, all.v[i], strlen(all.v[i]));
 		plan_phrase(pl, all.v[i], (int)pl->words.n - 1,
-		    (int)pl->words.n - 1, 1.0);
+		    (int)pl->words.n - 1, word_in(all.v[i], weak_words) ?
+		    W_WEAK : 1.0);
 	}
 	if (pl->words.n == 0)
 		goto out;
@@ -1610,7 +1626,7 @@ static const char product_snippet_sql[] =
 
 static const char chunk_sql[] =
     "SELECT c.id, d.doc_key, d.kind, d.title, c.heading, d.id,"
-    "  sd_rank(chunk_fts, ?2, 'chunk', 5.0, 3.0, 1.0, 2.0) AS score"
+    "  sd_rank(chunk_fts, ?2, 'chunk', 1.0, 1.0, 1.0, 1.0) AS score"
     "  FROM chunk_fts JOIN chunks c ON c.id = chunk_fts.rowid"
     "  JOIN documents d ON d.id = c.document_id"
     " WHERE chunk_fts MATCH ?1"
@@ -1983,7 +1999,7 @@ chunk_map_get(struct store *st)
 
 static const char chunk_fast_sql[] =
     "SELECT rowid,"
-    "  sd_rank(chunk_fts, ?2, 'chunk', 5.0, 3.0, 1.0, 2.0) AS score"
+    "  sd_rank(chunk_fts, ?2, 'chunk', 1.0, 1.0, 1.0, 1.0) AS score"
     "  FROM chunk_fts WHERE chunk_fts MATCH ?1"
     "   AND (?3 & sd_chunk_kind(rowid)) != 0"
     " ORDER BY score DESC, rowid LIMIT ?4";
