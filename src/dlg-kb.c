@@ -122,7 +122,10 @@ alnum_squeeze(const char *s)
 /* Words that say nothing of the problem, beside search's stopwords. */
 #define KB_FILLER	"should could will can't cannot make made just still " \
 			"also really there then thing things went yesterday " \
-			"today anymore keep keeps set"
+			"today anymore keep keeps set take takes long way " \
+			"work works happen happens lot know tell let " \
+			"possible guys stuff usually roughly right away now " \
+			"got"
 #define KB_W_OLDER	0.7	/* one of the second product in focus */
 #define KB_STRONG_WORDS	2	/* own words a subject's section shares to
 				   answer an unclear question by itself */
@@ -154,6 +157,8 @@ struct kb_subject {
 	 * used to tokenize and filter the message again.
 	 */
 	char	*stem[32];
+	char	*alt[32];		/* a synonym's stem for each, or NULL
+					   ("receipt": "invoi") */
 	int	 nstem;
 	double	 weight[32];		/* kb_word_weights of the stems */
 };
@@ -183,8 +188,10 @@ kb_subject_release(struct kb_subject *s)
 	for (i = 0; i < s->ncat; i++)
 		free(s->cat[i]);
 	free(s->doc);
-	for (i = 0; i < (size_t)s->nstem; i++)
+	for (i = 0; i < (size_t)s->nstem; i++) {
 		free(s->stem[i]);
+		free(s->alt[i]);
+	}
 	s->nstem = 0;
 }
 
@@ -383,6 +390,60 @@ kb_name_word(const struct kb_subject *s, const char *w, size_t n)
 	return 0;
 }
 
+/* Cut a word to a crude stem: "works" finds "work". */
+static void
+kb_stem_cut(char *word)
+{
+	size_t	 len = strlen(word);
+
+	word[len > 6 ? 5 : len > 3 ? len - 1 : len] = '\0';
+}
+
+static int
+kb_first_synonym(void *arg, const char *term, const char *syn,
+    const char *source)
+{
+	char	**out = arg;
+
+	(void)term;
+	if (strcmp(source, SYNONYMS_ALIAS) == 0)
+		return 0;	/* a product's name says nothing here */
+	*out = xstrndup(syn, strcspn(syn, " "));
+	return 1;
+}
+
+/*
+ * The stem of the store's word for a customer's word (the synonym
+ * table's first), so that "receipt" is found in a section about
+ * invoices; NULL when there is none.
+ */
+static char *
+kb_synonym_stem(struct tctx *t, const char *word)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*syn = NULL;
+
+	dlg_retrieve_begin(t);
+	(void)synonyms_list(t->st, word, kb_first_synonym, &syn, &err);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (syn != NULL)
+		kb_stem_cut(syn);
+	return syn;
+}
+
+/* Does text hold stem at the start of a word? */
+static int
+kb_word_at(const char *text, const char *stem)
+{
+	const char	*at;
+
+	for (at = text; (at = strstr(at, stem)) != NULL; at++)
+		if (at == text || !isalnum((unsigned char)at[-1]))
+			return 1;
+	return 0;
+}
+
 /*
  * The customer's own words (not common ones, not the subject's names;
  * the first 32), each cut to a crude stem, into s->stem.
@@ -395,8 +456,10 @@ kb_subject_stems(struct tctx *t, struct kb_subject *s)
 	char		*word;
 	size_t		 cap = 0, n, i, len;
 
-	for (i = 0; i < (size_t)s->nstem; i++)
+	for (i = 0; i < (size_t)s->nstem; i++) {
 		free(s->stem[i]);
+		free(s->alt[i]);
+	}
 	s->nstem = 0;
 	n = text_tokenize(t->fold.s.buf, t->fold.s.len, &tok, &cap);
 	for (i = 0; i < n && s->nstem < 32; i++) {
@@ -407,8 +470,9 @@ kb_subject_stems(struct tctx *t, struct kb_subject *s)
 		word = xstrndup(w, len);
 		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
 		    len)) {
+			s->alt[s->nstem] = kb_synonym_stem(t, word);
 			/* A stem: "works" finds "work", "charging" "charge". */
-			word[len > 6 ? 5 : len > 3 ? len - 1 : len] = '\0';
+			kb_stem_cut(word);
 			s->stem[s->nstem++] = word;
 		} else
 			free(word);
@@ -424,17 +488,13 @@ static uint32_t
 kb_shared_words(const struct kb_subject *s, const char *text)
 {
 	struct text_folded f = TEXT_FOLDED_INIT;
-	const char	*at;
 	uint32_t	 shared = 0;
 	int		 k;
 
 	text_fold(text, strlen(text), &f);
 	for (k = 0; k < s->nstem; k++) {
-		for (at = f.s.buf; (at = strstr(at, s->stem[k])) != NULL;
-		    at++)
-			if (at == f.s.buf || !isalnum((unsigned char)at[-1]))
-				break;
-		if (at != NULL)
+		if (kb_word_at(f.s.buf, s->stem[k]) || (s->alt[k] != NULL &&
+		    kb_word_at(f.s.buf, s->alt[k])))
 			shared |= (uint32_t)1 << k;
 	}
 	text_folded_release(&f);

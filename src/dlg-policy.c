@@ -44,6 +44,15 @@ static const char *const price_words[] = { "how much", "price", "cost",
 
 /* A knowledge-base score strong enough to answer an unclear question. */
 #define KB_STRONG	0.6
+/*
+ * The same for a message the classifier found off topic: an FAQ or
+ * policy that matches this well, and covers at least half the
+ * customer's words, answers ("when does black friday start"); off-topic
+ * questions score under 0.8 on the demo store.
+ */
+#define KB_OOS_STRONG	1.0
+#define KB_STORE_KINDS	(SEARCH_KIND_BIT(SEARCH_FAQ) | \
+			SEARCH_KIND_BIT(SEARCH_POLICY))
 
 /* The intent acted upon becomes name (a canonical intent name). */
 void
@@ -159,10 +168,43 @@ act_ack(struct tctx *t)
 	dlg_say(t, "ack");
 }
 
-/* Tracking, cancelling, changing an order: the form of that name. */
+/*
+ * Does the message open as a question about how things work ("can I
+ * cancel an order", "what happens if my parcel is late") rather than a
+ * request about one order?
+ */
+static int
+general_question(struct tctx *t)
+{
+	static const char *const opens[] = { "can i ", "can an ", "can a ",
+	    "how do ", "how does ", "how can ", "how long ", "is it ",
+	    "is there ", "what happens ", "what if ", "what do i ",
+	    "what should ", "do you ", "do i ", "will i ", "will you ",
+	    "when will ", "when do ", NULL };
+	const char	*p = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 i;
+
+	for (i = 0; opens[i] != NULL; i++)
+		if (strncmp(p, opens[i], strlen(opens[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Tracking, cancelling, changing an order: the form of that name.  A
+ * customer not signed in who asks how it works, with no order number,
+ * gets the store's answer first and then the question for the number.
+ */
 static void
 act_order_form(struct tctx *t)
 {
+	cJSON	*form = cJSON_GetObjectItemCaseSensitive(t->state, "form");
+
+	if (!t->have_cust && dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    !cJSON_IsObject(form) && general_question(t) &&
+	    dlg_handle_kb_strong(t, KB_STORE_KINDS, KB_STRONG))
+		dlg_jset_str(t->trace, "order_general", "answered from the "
+		    "documents before asking for the order");
 	dlg_handle_order(t, t->intent);
 }
 
@@ -451,10 +493,12 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 			 * in the documents, or a follow-up on the manual
 			 * just quoted, comes first.
 			 */
-			if ((ir->about_store || dlg_jstr(t->state,
+			if (((ir->about_store || dlg_jstr(t->state,
 			    "kb_doc") != NULL || dlg_focus_top(t, 0) !=
 			    NULL) && dlg_handle_kb_strong(t,
-			    SEARCH_DOC_KINDS, KB_STRONG)) {
+			    SEARCH_DOC_KINDS, KB_STRONG)) ||
+			    dlg_handle_kb_strong(t, KB_STORE_KINDS,
+			    KB_OOS_STRONG)) {
 				dlg_jset_str(t->trace, "ambiguity", "resolved: "
 				    "out of scope, but the documents answer");
 				return 1;
