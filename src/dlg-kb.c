@@ -594,6 +594,8 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		head = (const char *)sqlite3_column_text(st, 1);
 		text = (const char *)sqlite3_column_text(st, 2);
 		head = head != NULL ? head : "";
+		if (text == NULL || strspn(text, " \t\n") == strlen(text))
+			continue;	/* a heading alone answers nothing */
 		sbuf_reset(&all);
 		sbuf_addf(&all, "%s %s", head, text != NULL ? text : "");
 		id[n] = sqlite3_column_int64(st, 0);

@@ -595,6 +595,26 @@ referred_product(struct tctx *t)
 }
 
 /*
+ * "Can I pay with PayPal?" while an order is in focus asks how the store
+ * works, not about that order: a clear store-information intent asked
+ * as a question, with no order named or pointed at, that the FAQ or a
+ * policy answers well.  1 when answered.
+ */
+static int
+store_question(struct tctx *t, const struct intent_result *ir)
+{
+	static const char *const pointing[] = { "my", "it", "its", "that",
+	    "this", "them", "order", "one", NULL };
+	const struct dlg_action *a = dlg_action_of(t, t->intent_id);
+
+	return t->have_cust && ir->verdict == INTENT_OK && a != NULL &&
+	    a->act == act_faq && general_question(t) &&
+	    dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    !dlg_has_any(t, pointing) && dlg_handle_kb(t, KB_STORE_KINDS,
+	    "faq_answer", "faq_answer");
+}
+
+/*
  * The policy's steps after the feelings: a pending question answered or
  * a form slot filled; a request for a person or a complaint; an unclear
  * intent settled; then the intent's action from the table.
@@ -626,7 +646,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_answer_pending(t, ir))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
-	if (dlg_payment_question(t) || dlg_order_question(t))
+	if (store_question(t, ir) || dlg_payment_question(t) ||
+	    dlg_order_question(t))
 		return;
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question
@@ -659,6 +680,16 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	a->act(t);
+}
+
+/*
+ * A second request in the same message (dlg-two.c): its action alone;
+ * the feelings were weighed with the first.
+ */
+void
+dlg_policy_more(struct tctx *t, const struct intent_result *ir)
+{
+	policy_act(t, ir);
 }
 
 /*
