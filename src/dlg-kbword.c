@@ -212,6 +212,14 @@ dlg_kb_subject_find(struct tctx *t, struct kb_subject *s, int skip_named)
 		s->how = "category";
 	if ((sku = dlg_resolve_reference(t, &how)) != NULL &&
 	    strcmp(how, "it") != 0) {
+		/*
+		 * "Can the bigger one charge my phone": the product pointed
+		 * at is the subject; a kind named beside it is what it is
+		 * used with, and its guides answer another question.
+		 */
+		for (i = 0; i < s->ncat; i++)
+			free(s->cat[i]);
+		s->ncat = 0;
 		kb_subject_sku(t, s, sku);
 		s->how = "referred";
 		s->unnamed = 1;
@@ -266,13 +274,29 @@ kb_name_word(const struct kb_subject *s, const char *w, size_t n)
 	return 0;
 }
 
-/* Cut a word to a crude stem: "works" finds "work". */
+/*
+ * Cut a word to a crude stem, matched at the start of words: "works"
+ * finds "work", "charging" "charge", "dropping" "drops".
+ */
 static void
 kb_stem_cut(char *word)
 {
-	size_t	 len = strlen(word);
+	static const char *const suffix[] = { "ing", "ed", "es", "s", NULL };
+	size_t	 len = strlen(word), n, i;
 
-	word[len > 6 ? 5 : len > 3 ? len - 1 : len] = '\0';
+	for (i = 0; suffix[i] != NULL; i++) {
+		n = strlen(suffix[i]);
+		if (len >= n + 3 && strcmp(word + len - n, suffix[i]) == 0) {
+			len -= n;
+			/* "dropp(ing)": one of a doubled consonant */
+			if (n >= 2 && len >= 4 && word[len - 1] ==
+			    word[len - 2] && strchr("aeiou", word[len - 1]) ==
+			    NULL)
+				len--;
+			break;
+		}
+	}
+	word[len > 6 ? 5 : len > 3 && i == 4 ? len - 1 : len] = '\0';
 }
 
 static int
@@ -523,15 +547,20 @@ dlg_kb_weigh(struct tctx *t, const struct kb_subject *s,
 	pk->scope = "other";
 	if (s->nsku == 0 && s->ncat == 0 && s->doc == NULL) {
 		pk->scope = "any";
-		pk->score = h->score;
 		/*
 		 * A policy is ranked as a whole by its title, which every
 		 * section shares: its section is the one whose heading and
 		 * text hold the customer's words ("how do I start a return"
-		 * is "How to start a return", not "Return window").
+		 * is "How to start a return", not "Return window").  And a
+		 * hit gains by how many of those words it holds: BM25 ranks a
+		 * short answer with one common word ("delivery") above a
+		 * longer one with both ("cash on delivery").
 		 */
-		if (h->kind == SEARCH_POLICY || h->kind == SEARCH_MANUAL)
-			kb_best_section(t, s, h, KB_SECTION_MARGIN, pk);
+		kb_best_section(t, s, h, h->kind == SEARCH_POLICY ||
+		    h->kind == SEARCH_MANUAL ? KB_SECTION_MARGIN : 0, pk);
+		all = kb_bits(kb_shared_words(s, t->fold.s.buf));
+		share = all > 0 ? (double)pk->words / all : 1;
+		pk->score = h->score * (0.5 + 0.5 * share);
 		return;
 	}
 	kb_doc_scope(t, h->id, &dsku, &dcat);

@@ -1624,9 +1624,33 @@ static const char product_snippet_sql[] =
     "SELECT snippet(product_fts, -1, '[', ']', '...', 12)"
     "  FROM product_fts WHERE product_fts MATCH ?1 AND rowid = ?2";
 
+/*
+ * Field weights of a chunk (title, heading, text, tags; bound as ?5-?8).
+ * Among FAQs and policies alone, one weight: a policy's title is shared
+ * by all its sections and an FAQ's answer holds the facts asked about
+ * ("paypal"), so the title must not outweigh them.  With manuals,
+ * tickets or products, the title (a product's name) and the heading
+ * weigh more, which also keeps a chunk's score on the scale of a
+ * product's and of the thresholds callers set for a strong match.
+ */
+static const double chunk_w_store[4] = { 1.0, 1.0, 1.0, 1.0 };
+static const double chunk_w_mixed[4] = { 5.0, 3.0, 1.0, 2.0 };
+
+static void
+bind_chunk_weights(sqlite3_stmt *s, unsigned kinds)
+{
+	const double	*w = (kinds & ~(SEARCH_KIND_BIT(SEARCH_FAQ) |
+	    SEARCH_KIND_BIT(SEARCH_POLICY))) != 0 ? chunk_w_mixed :
+	    chunk_w_store;
+	int		 i;
+
+	for (i = 0; i < 4; i++)
+		sqlite3_bind_double(s, 5 + i, w[i]);
+}
+
 static const char chunk_sql[] =
     "SELECT c.id, d.doc_key, d.kind, d.title, c.heading, d.id,"
-    "  sd_rank(chunk_fts, ?2, 'chunk', 1.0, 1.0, 1.0, 1.0) AS score"
+    "  sd_rank(chunk_fts, ?2, 'chunk', ?5, ?6, ?7, ?8) AS score"
     "  FROM chunk_fts JOIN chunks c ON c.id = chunk_fts.rowid"
     "  JOIN documents d ON d.id = c.document_id"
     " WHERE chunk_fts MATCH ?1"
@@ -1999,7 +2023,7 @@ chunk_map_get(struct store *st)
 
 static const char chunk_fast_sql[] =
     "SELECT rowid,"
-    "  sd_rank(chunk_fts, ?2, 'chunk', 1.0, 1.0, 1.0, 1.0) AS score"
+    "  sd_rank(chunk_fts, ?2, 'chunk', ?5, ?6, ?7, ?8) AS score"
     "  FROM chunk_fts WHERE chunk_fts MATCH ?1"
     "   AND (?3 & sd_chunk_kind(rowid)) != 0"
     " ORDER BY score DESC, rowid LIMIT ?4";
@@ -2029,6 +2053,7 @@ run_chunks_mapped(struct store *st, const struct chunk_map *m,
 	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, (int)kinds);
 	sqlite3_bind_int(s, 4, limit * 4);
+	bind_chunk_weights(s, kinds);
 	seen = xcalloc((size_t)limit * 4 + 1, sizeof *seen);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((i = chunk_map_find(m, sqlite3_column_int64(s, 0))) < 0)
@@ -2084,6 +2109,7 @@ run_chunks(struct store *st, unsigned kinds, const char *expr,
 	sqlite3_bind_int(s, 3, (int)kinds);
 	/* Several chunks of a document may match: keep its best. */
 	sqlite3_bind_int(s, 4, limit * 4);
+	bind_chunk_weights(s, kinds);
 	seen = xcalloc((size_t)limit * 4 + 1, sizeof *seen);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		docid = sqlite3_column_int64(s, 5);
@@ -2281,7 +2307,7 @@ search_run(struct store *st, const struct search_query *q,
 	    &cap, &used, err)) != SD_OK)
 		goto out;
 	if ((kinds & SEARCH_DOC_KINDS) && !filtered &&
-	    (rc = rank_chunks(st, &pl, kinds & SEARCH_DOC_KINDS, &expr, &all,
+	    (rc = rank_chunks(st, &pl, kinds, &expr, &all,
 	    spec.buf, limit, q->lazy_snippets, res, &cap, &used, err)) !=
 	    SD_OK)
 		goto out;
