@@ -741,6 +741,12 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		dlg_apologise(t, "apology_short");
 		return;
 	}
+	if (t->fallback) {
+		/* Upset and not understood: the apology and the offer of a
+		 * person, not "sorry, I can't help with that" after it. */
+		sbuf_reset(&t->reply);
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	}
 	dlg_apologise(t, "apology");
 	pending = cJSON_GetObjectItemCaseSensitive(t->state, "pending");
 	if (!cJSON_IsObject(pending)) {
