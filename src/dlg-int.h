@@ -309,6 +309,8 @@ int		 dlg_handle_kb(struct tctx *t, unsigned kinds,
 		    const char *action, const char *tpl);
 int		 dlg_handle_kb_strong(struct tctx *t, unsigned kinds,
 		    double min_score);
+int		 dlg_handle_kb_sure(struct tctx *t, unsigned kinds,
+		    double min_score);
 
 /* dlg-sales.c */
 void		 dlg_attr_phrase(struct sbuf *sb, const char *key,

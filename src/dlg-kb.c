@@ -120,13 +120,13 @@ alnum_squeeze(const char *s)
 
 /* Answer from the best document chunk for the words (and product). */
 static int	 kb_answer(struct tctx *, unsigned, const char *,
-		    const char *, double);
+		    const char *, double, int);
 
 int
 dlg_handle_kb(struct tctx *t, unsigned kinds, const char *action,
     const char *tpl)
 {
-	return kb_answer(t, kinds, action, tpl, -1);
+	return kb_answer(t, kinds, action, tpl, -1, KB_COVER_ONE);
 }
 
 /*
@@ -139,7 +139,20 @@ dlg_handle_kb(struct tctx *t, unsigned kinds, const char *action,
 int
 dlg_handle_kb_strong(struct tctx *t, unsigned kinds, double min_score)
 {
-	return kb_answer(t, kinds, "kb_answer", NULL, min_score);
+	return kb_answer(t, kinds, "kb_answer", NULL, min_score,
+	    KB_COVER_HALF);
+}
+
+/*
+ * The same for a message found off topic: the FAQ or policy must also
+ * hold the customer's key terms, all but one of three or more ("how do
+ * I change a tire" is no question about changing an order).
+ */
+int
+dlg_handle_kb_sure(struct tctx *t, unsigned kinds, double min_score)
+{
+	return kb_answer(t, kinds, "kb_answer", NULL, min_score,
+	    KB_COVER_ALL);
 }
 
 /*
@@ -343,7 +356,7 @@ kb_rank(struct tctx *t, const struct kb_subject *subj, unsigned kinds,
 /* dlg_handle_kb with a floor on the best hit's score (-1: none). */
 static int
 kb_answer(struct tctx *t, unsigned kinds, const char *action,
-    const char *tpl, double min_score)
+    const char *tpl, double min_score, int need)
 {
 	struct search_result res[2];
 	struct kb_subject subj;
@@ -384,13 +397,13 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		dlg_kb_subject_trace(t, &subj);
 	if (n == 0 || pk[best].score <= 0)
 		goto out;
-	if (!dlg_kb_covers(t, &subj, &pk[best], min_score >= 0)) {
+	if (!dlg_kb_covers(t, &subj, &pk[best], need)) {
 		/* the best that covers them, if any does */
 		dlg_jset_str(t->trace, "kb_uncovered", pk[best].h->id);
 		for (i = 0, best = n; i < n; i++)
 			if (pk[i].score > 0 && (best == n ||
 			    pk[i].score > pk[best].score) &&
-			    dlg_kb_covers(t, &subj, &pk[i], min_score >= 0))
+			    dlg_kb_covers(t, &subj, &pk[i], need))
 				best = i;
 		if (best == n)
 			goto out;

@@ -59,8 +59,12 @@ void	 dlg_kb_word_weights(struct tctx *, const struct kb_subject *,
 /* Weigh hit h against the subject into *pk (named: found by names). */
 void	 dlg_kb_weigh(struct tctx *, const struct kb_subject *,
 	    const struct search_hit *, int named, struct kb_pick *);
-/* Does the pick cover the customer's key terms (half: at least half)? */
+/* How many of the customer's key terms a pick must hold. */
+#define KB_COVER_ONE	0
+#define KB_COVER_HALF	1
+#define KB_COVER_ALL	2
+/* Does the pick cover the customer's key terms (need: KB_COVER_*)? */
 int	 dlg_kb_covers(struct tctx *, const struct kb_subject *,
-	    const struct kb_pick *, int half);
+	    const struct kb_pick *, int need);
 
 #endif

@@ -653,13 +653,13 @@ kb_generic_words(struct tctx *t, const struct kb_subject *s)
 /*
  * Whether a pick about no product covers the customer's key terms (own
  * words beside KB_GENERIC; all of them when only generic ones were
- * said): at least one, and for an answer to an unclear question (half)
- * at least half.  A product's or the last answer's document is judged
- * by its scope instead.
+ * said): at least one, for an answer to an unclear question at least
+ * half, for one found off topic all (but one of three or more) (need).  A product's or the last
+ * answer's document is judged by its scope instead.
  */
 int
 dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
-    const struct kb_pick *pk, int half)
+    const struct kb_pick *pk, int need)
 {
 	static const char sql[] = "SELECT heading, text FROM chunks "
 	    "WHERE id = ?1";
@@ -696,5 +696,8 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 		sbuf_adds(&sec, pk->h->snippet);
 	got = kb_shared_words(s, sec.buf) & key;
 	sbuf_release(&sec);
-	return got != 0 && (!half || 2 * kb_bits(got) >= kb_bits(key));
+	if (need == KB_COVER_ALL)	/* one of three may be a verb */
+		return kb_bits(got) >= kb_bits(key) - (kb_bits(key) >= 3);
+	return got != 0 && (need == KB_COVER_ONE ||
+	    2 * kb_bits(got) >= kb_bits(key));
 }

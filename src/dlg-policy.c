@@ -45,12 +45,13 @@ static const char *const price_words[] = { "how much", "price", "cost",
 /* A knowledge-base score strong enough to answer an unclear question. */
 #define KB_STRONG	0.6
 /*
- * The same for a message the classifier found off topic: an FAQ or
- * policy that matches this well, and covers at least half the
- * customer's words, answers ("when does black friday start"); off-topic
- * questions score under 0.8 on the demo store.
+ * The same for a message the classifier found off topic, or unsure of:
+ * an FAQ or policy that matches this well among the store's documents
+ * answers ("when does black friday start") when it holds every key term
+ * of the message; off-topic probes ("how do I change a tire", "is
+ * netflix down") match fewer.
  */
-#define KB_OOS_STRONG	1.0
+#define KB_OOS_STRONG	0.8
 #define KB_STORE_KINDS	(SEARCH_KIND_BIT(SEARCH_FAQ) | \
 			SEARCH_KIND_BIT(SEARCH_POLICY))
 
@@ -497,7 +498,7 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 			    "kb_doc") != NULL || dlg_focus_top(t, 0) !=
 			    NULL) && dlg_handle_kb_strong(t,
 			    SEARCH_DOC_KINDS, KB_STRONG)) ||
-			    dlg_handle_kb_strong(t, KB_STORE_KINDS,
+			    dlg_handle_kb_sure(t, KB_STORE_KINDS,
 			    KB_OOS_STRONG)) {
 				dlg_jset_str(t->trace, "ambiguity", "resolved: "
 				    "out of scope, but the documents answer");
@@ -563,10 +564,11 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 	 * About the store but unsure which intent: a knowledge-base answer
 	 * that matches well, else a question in the customer's words.
 	 */
-	if (ir->about_store && dlg_handle_kb_strong(t,
+	if (ir->about_store && (dlg_handle_kb_strong(t,
 	    SEARCH_KIND_BIT(SEARCH_FAQ) | SEARCH_KIND_BIT(SEARCH_POLICY) |
 	    SEARCH_KIND_BIT(SEARCH_MANUAL) | SEARCH_KIND_BIT(SEARCH_TICKET),
-	    KB_STRONG)) {
+	    KB_STRONG) || dlg_handle_kb_strong(t, KB_STORE_KINDS,
+	    KB_OOS_STRONG))) {
 		dlg_jset_str(t->trace, "ambiguity", "resolved: a strong "
 		    "knowledge-base match");
 		return 1;

@@ -29,3 +29,8 @@ story: how cancelling works, asked before any order is given
 > can i cancel my order
 contains: processing
 contains: order number
+
+story: an off-topic question sharing one word with an FAQ is not answered from it
+> how do i change a tire
+not-contains: processing
+not-contains: shipping address
