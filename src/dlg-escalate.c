@@ -119,14 +119,38 @@ dlg_small_talk(const struct tctx *t)
 }
 
 /*
+ * "What's your name?", "who am I talking to?": a short question about
+ * whom the customer talks with (a longer one asks something else:
+ * "who are you shipping with").
+ */
+#define WHO_WORDS	6
+
+static int
+asks_who(struct tctx *t)
+{
+	static const char *const who[] = { "your name", "who are you",
+	    "who r u", "what are you", "who am i talking to",
+	    "who am i chatting with", "who is this", "who's this",
+	    "whos this", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n;
+
+	if (!dlg_has_any(t, who))
+		return 0;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	return n <= WHO_WORDS;
+}
+
+/*
  * "Are you a bot?": an honest answer (an automated assistant), which is
  * neither a fallback nor an escalation.  1 when that was the turn.
  */
 int
 dlg_about_bot(struct tctx *t)
 {
-	if (!dlg_has_any(t, bot_asks) || !dlg_has_any(t, bot_words) ||
-	    dlg_has_any(t, person_verbs))
+	if ((!dlg_has_any(t, bot_asks) || !dlg_has_any(t, bot_words) ||
+	    dlg_has_any(t, person_verbs)) && !asks_who(t))
 		return 0;
 	dlg_set_action(t, "about_bot", "a question about the assistant");
 	dlg_say(t, "about_bot");

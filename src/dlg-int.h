@@ -309,6 +309,8 @@ int		 dlg_handle_kb(struct tctx *t, unsigned kinds,
 		    const char *action, const char *tpl);
 int		 dlg_handle_kb_strong(struct tctx *t, unsigned kinds,
 		    double min_score);
+int		 dlg_handle_kb_sure(struct tctx *t, unsigned kinds,
+		    double min_score);
 
 /* dlg-sales.c */
 void		 dlg_attr_phrase(struct sbuf *sb, const char *key,
@@ -501,6 +503,9 @@ int		 dlg_in_period(struct tctx *t, const struct order *o,
 
 /* dlg-policy.c */
 void		 dlg_policy(struct tctx *t, const struct intent_result *ir);
+void		 dlg_policy_more(struct tctx *t, const struct intent_result *ir);
+/* dlg-two.c: two requests in one message, each acted on; 0 if one. */
+int		 dlg_two_requests(struct tctx *t);
 void		 dlg_set_intent(struct tctx *t, const char *name);
 const struct dlg_action *dlg_action_of(const struct tctx *t, int id);
 unsigned	 dlg_flags_of(const struct tctx *t, int id);

@@ -44,6 +44,16 @@ static const char *const price_words[] = { "how much", "price", "cost",
 
 /* A knowledge-base score strong enough to answer an unclear question. */
 #define KB_STRONG	0.6
+/*
+ * The same for a message the classifier found off topic, or unsure of:
+ * an FAQ or policy that matches this well among the store's documents
+ * answers ("when does black friday start") when it holds every key term
+ * of the message; off-topic probes ("how do I change a tire", "is
+ * netflix down") match fewer.
+ */
+#define KB_OOS_STRONG	0.8
+#define KB_STORE_KINDS	(SEARCH_KIND_BIT(SEARCH_FAQ) | \
+			SEARCH_KIND_BIT(SEARCH_POLICY))
 
 /* The intent acted upon becomes name (a canonical intent name). */
 void
@@ -159,10 +169,43 @@ act_ack(struct tctx *t)
 	dlg_say(t, "ack");
 }
 
-/* Tracking, cancelling, changing an order: the form of that name. */
+/*
+ * Does the message open as a question about how things work ("can I
+ * cancel an order", "what happens if my parcel is late") rather than a
+ * request about one order?
+ */
+static int
+general_question(struct tctx *t)
+{
+	static const char *const opens[] = { "can i ", "can an ", "can a ",
+	    "how do ", "how does ", "how can ", "how long ", "is it ",
+	    "is there ", "what happens ", "what if ", "what do i ",
+	    "what should ", "do you ", "do i ", "will i ", "will you ",
+	    "when will ", "when do ", NULL };
+	const char	*p = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 i;
+
+	for (i = 0; opens[i] != NULL; i++)
+		if (strncmp(p, opens[i], strlen(opens[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Tracking, cancelling, changing an order: the form of that name.  A
+ * customer not signed in who asks how it works, with no order number,
+ * gets the store's answer first and then the question for the number.
+ */
 static void
 act_order_form(struct tctx *t)
 {
+	cJSON	*form = cJSON_GetObjectItemCaseSensitive(t->state, "form");
+
+	if (!t->have_cust && dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    !cJSON_IsObject(form) && general_question(t) &&
+	    dlg_handle_kb_strong(t, KB_STORE_KINDS, KB_STRONG))
+		dlg_jset_str(t->trace, "order_general", "answered from the "
+		    "documents before asking for the order");
 	dlg_handle_order(t, t->intent);
 }
 
@@ -451,10 +494,12 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 			 * in the documents, or a follow-up on the manual
 			 * just quoted, comes first.
 			 */
-			if ((ir->about_store || dlg_jstr(t->state,
+			if (((ir->about_store || dlg_jstr(t->state,
 			    "kb_doc") != NULL || dlg_focus_top(t, 0) !=
 			    NULL) && dlg_handle_kb_strong(t,
-			    SEARCH_DOC_KINDS, KB_STRONG)) {
+			    SEARCH_DOC_KINDS, KB_STRONG)) ||
+			    dlg_handle_kb_sure(t, KB_STORE_KINDS,
+			    KB_OOS_STRONG)) {
 				dlg_jset_str(t->trace, "ambiguity", "resolved: "
 				    "out of scope, but the documents answer");
 				return 1;
@@ -519,10 +564,11 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 	 * About the store but unsure which intent: a knowledge-base answer
 	 * that matches well, else a question in the customer's words.
 	 */
-	if (ir->about_store && dlg_handle_kb_strong(t,
+	if (ir->about_store && (dlg_handle_kb_strong(t,
 	    SEARCH_KIND_BIT(SEARCH_FAQ) | SEARCH_KIND_BIT(SEARCH_POLICY) |
 	    SEARCH_KIND_BIT(SEARCH_MANUAL) | SEARCH_KIND_BIT(SEARCH_TICKET),
-	    KB_STRONG)) {
+	    KB_STRONG) || dlg_handle_kb_strong(t, KB_STORE_KINDS,
+	    KB_OOS_STRONG))) {
 		dlg_jset_str(t->trace, "ambiguity", "resolved: a strong "
 		    "knowledge-base match");
 		return 1;
@@ -548,6 +594,26 @@ referred_product(struct tctx *t)
 	    strcmp(t->intent, "comparison") == 0 ||
 	    strcmp(t->intent, "recommendation") == 0 ?
 	    "product_inquiry" : t->intent);
+}
+
+/*
+ * "Can I pay with PayPal?" while an order is in focus asks how the store
+ * works, not about that order: a clear store-information intent asked
+ * as a question, with no order named or pointed at, that the FAQ or a
+ * policy answers well.  1 when answered.
+ */
+static int
+store_question(struct tctx *t, const struct intent_result *ir)
+{
+	static const char *const pointing[] = { "my", "it", "its", "that",
+	    "this", "them", "order", "one", NULL };
+	const struct dlg_action *a = dlg_action_of(t, t->intent_id);
+
+	return t->have_cust && ir->verdict == INTENT_OK && a != NULL &&
+	    a->act == act_faq && general_question(t) &&
+	    dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    !dlg_has_any(t, pointing) && dlg_handle_kb(t, KB_STORE_KINDS,
+	    "faq_answer", "faq_answer");
 }
 
 /*
@@ -586,7 +652,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_answer_pending(t, ir))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
-	if (dlg_payment_question(t) || dlg_order_question(t))
+	if (store_question(t, ir) || dlg_payment_question(t) ||
+	    dlg_order_question(t))
 		return;
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question
@@ -622,6 +689,16 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	}
 	a->act(t);
+}
+
+/*
+ * A second request in the same message (dlg-two.c): its action alone;
+ * the feelings were weighed with the first.
+ */
+void
+dlg_policy_more(struct tctx *t, const struct intent_result *ir)
+{
+	policy_act(t, ir);
 }
 
 /*
@@ -672,6 +749,12 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	if (dlg_waiting(t)) {
 		dlg_apologise(t, "apology_short");
 		return;
+	}
+	if (t->fallback) {
+		/* Upset and not understood: the apology and the offer of a
+		 * person, not "sorry, I can't help with that" after it. */
+		sbuf_reset(&t->reply);
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 	}
 	dlg_apologise(t, "apology");
 	pending = cJSON_GetObjectItemCaseSensitive(t->state, "pending");

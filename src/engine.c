@@ -700,7 +700,8 @@ turn_decide(struct tctx *t)
 		char *top = dlg_focus_top(t, 0) != NULL ?
 		    xstrdup(dlg_focus_top(t, 0)) : NULL;
 
-		dlg_policy(t, &t->e->ir);
+		if (!dlg_two_requests(t))
+			dlg_policy(t, &t->e->ir);
 		dlg_focus_named(t, top);
 		free(top);
 		if (!t->fallback && t->action != NULL &&

@@ -93,6 +93,21 @@ static const char *const stopwords[] = {
 	"would", "you", "your", NULL
 };
 
+/*
+ * Words that say how or when a question asks, not what it is about
+ * ("how long does it take", "is there a way"): kept, but weighed
+ * W_WEAK, so a document matching them ("How long does delivery take?")
+ * does not beat one about the subject ("paypal", "refund").
+ */
+#define W_WEAK		0.35
+static const char *const weak_words[] = {
+	"take", "takes", "long", "way", "work", "works",
+	"happen", "happens", "still", "now", "got", "just", "really",
+	"there", "know", "tell", "let", "could", "should", "will",
+	"possible", "guys", "stuff", "thing", "things", "usually",
+	"roughly", "right", "away", NULL
+};
+
 static int word_in(const char *, const char *const *);
 
 static int
@@ -1593,7 +1608,8 @@ make_plan(struct store *st, const struct search_query *q, struct plan *pl,
 			continue;
 		tokens_add(&pl->words, all.v[i], strlen(all.v[i]));
 		plan_phrase(pl, all.v[i], (int)pl->words.n - 1,
-		    (int)pl->words.n - 1, 1.0);
+		    (int)pl->words.n - 1, word_in(all.v[i], weak_words) ?
+		    W_WEAK : 1.0);
 	}
 	if (pl->words.n == 0)
 		goto out;
@@ -1788,6 +1804,36 @@ static const char product_snippet_sql[] =
     "SELECT snippet(product_fts, -1, '[', ']', '...', 12)"
     "  FROM product_fts WHERE product_fts MATCH ?1 AND rowid = ?2";
 
+/*
+ * Field weights of a chunk (title, heading, text, tags; bound as ?5-?8).
+ * Among FAQs and policies alone, one weight: a policy's title is shared
+ * by all its sections and an FAQ's answer holds the facts asked about
+ * ("paypal"), so the title must not outweigh them.  With manuals,
+ * tickets or products, the title (a product's name) and the heading
+ * weigh more, which also keeps a chunk's score on the scale of a
+ * product's and of the thresholds callers set for a strong match.
+ */
+static const double chunk_w_store[4] = { 1.0, 1.0, 1.0, 1.0 };
+static const double chunk_w_mixed[4] = { 5.0, 3.0, 1.0, 2.0 };
+
+static const double *
+chunk_weights(unsigned kinds)
+{
+	return (kinds & ~(SEARCH_KIND_BIT(SEARCH_FAQ) |
+	    SEARCH_KIND_BIT(SEARCH_POLICY))) != 0 ? chunk_w_mixed :
+	    chunk_w_store;
+}
+
+static void
+bind_chunk_weights(sqlite3_stmt *s, unsigned kinds)
+{
+	const double	*w = chunk_weights(kinds);
+	int		 i;
+
+	for (i = 0; i < 4; i++)
+		sqlite3_bind_double(s, 5 + i, w[i]);
+}
+
 static const char chunk_sql[] =
     "SELECT c.id, d.doc_key, d.kind, d.title, c.heading, d.id,"
     "  sd_rank(chunk_fts, ?2, 'chunk', ?5, ?6, ?7, ?8) AS score"
@@ -1805,9 +1851,6 @@ static const char chunk_sql[] =
  * the price of one query per hit.  It visits only matching rows in the
  * range, fewer than the ranking query before it.
  */
-/* Field weights of chunk_fts: title, heading, text, tags. */
-static const double chunk_wcol[] = { 5.0, 3.0, 1.0, 2.0 };
-
 /* A chunk's snippet: its text, 16 tokens, the query's words marked. */
 static const struct chunk_snippet_args chunk_snip = {
 	2, "[", "]", "...", 16
@@ -2372,7 +2415,7 @@ chunk_index_rows(struct store *st, const struct chunk_map *m,
 		unit[i] = pl->ph[i].unit;
 	}
 	ok = chunk_index_rank(m->index, text, strict ? unit : NULL, pl->nph,
-	    spec, chunk_wcol, &row, &nrow, df) == 0;
+	    spec, chunk_weights(kinds), &row, &nrow, df) == 0;
 	if (ok && c != NULL) {
 		df_cache_check(c, store_db(st));
 		for (i = 0; i < pl->nph; i++) {
@@ -2407,7 +2450,6 @@ run_chunks_mapped(struct store *st, const struct chunk_map *m,
 {
 	sqlite3_stmt	*s;
 	struct chunk_take tk;
-	size_t		 j;
 	int		 r = SQLITE_DONE;
 
 	memset(&tk, 0, sizeof tk);
@@ -2423,8 +2465,7 @@ run_chunks_mapped(struct store *st, const struct chunk_map *m,
 	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, (int)kinds);
 	sqlite3_bind_int(s, 4, limit * 4);
-	for (j = 0; j < 4; j++)
-		sqlite3_bind_double(s, 5 + (int)j, chunk_wcol[j]);
+	bind_chunk_weights(s, kinds);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW)
 		chunk_take(m, &tk, sqlite3_column_int64(s, 0),
 		    sqlite3_column_double(s, 1), res, cap);
@@ -2458,8 +2499,7 @@ run_chunks(struct store *st, const struct plan *pl, int strict,
 	sqlite3_bind_int(s, 3, (int)kinds);
 	/* Several chunks of a document may match: keep its best. */
 	sqlite3_bind_int(s, 4, limit * 4);
-	for (j = 0; j < 4; j++)
-		sqlite3_bind_double(s, 5 + (int)j, chunk_wcol[j]);
+	bind_chunk_weights(s, kinds);
 	seen = xcalloc((size_t)limit * 4 + 1, sizeof *seen);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		docid = sqlite3_column_int64(s, 5);
@@ -2657,7 +2697,7 @@ search_run(struct store *st, const struct search_query *q,
 	    &cap, &used, err)) != SD_OK)
 		goto out;
 	if ((kinds & SEARCH_DOC_KINDS) && !filtered &&
-	    (rc = rank_chunks(st, &pl, kinds & SEARCH_DOC_KINDS, &expr, &all,
+	    (rc = rank_chunks(st, &pl, kinds, &expr, &all,
 	    spec.buf, limit, q->lazy_snippets, res, &cap, &used, err)) !=
 	    SD_OK)
 		goto out;

@@ -57,7 +57,7 @@ mkdir "$T/kb"
 printf 'what is the return window for opened items\n' >"$T/kb/a.txt"
 run_ok "replay the weights" "$SHOPDESK" experiment replay kbw "$T/kb"
 contains "base: the policy first" "$T/out" "base         policy_answer (faq_answer#1) top policy:policy-returns"
-contains "faqs: an FAQ first" "$T/out" "top faq:faq-how-to-return"
+contains "faqs: an FAQ first" "$T/out" "top faq:faq-returns-window"
 contains "the turn differs" "$T/out" "turns that differ between arms: 1 of 1"
 printf 'what is the return window for opened items\n' |
     "$SHOPDESK" -q replay --json >"$T/trace" 2>"$T/err"

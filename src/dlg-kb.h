@@ -1,0 +1,70 @@
+/*
+ * dlg-kb.h: private to the knowledge answers, dlg-kb.c (searching and
+ * answering) and dlg-kbword.c (what a question is about and how well a
+ * section answers it).
+ */
+#ifndef DLG_KB_H
+#define DLG_KB_H
+
+#include <stdint.h>
+
+#define KB_SUBJECTS	4	/* products a question can be about */
+#define KB_STRONG_WORDS	2	/* own words a subject's section shares to
+				   answer an unclear question by itself */
+#define KB_SECTION_MARGIN 0.6	/* head start of the search's section */
+
+/* What a question for help is about (see the top of the file). */
+struct kb_subject {
+	char	*sku[KB_SUBJECTS];	/* subject products, likeliest first */
+	char	*name[KB_SUBJECTS];	/* their names */
+	char	*pcat[KB_SUBJECTS];	/* their categories */
+	char	*cat[KB_SUBJECTS];	/* their categories, or those named */
+	size_t	 nsku, ncat;
+	char	*doc;			/* the last answer's document */
+	const char *how;		/* named, referred, focus, category,
+					   last, none */
+	int	 unnamed;		/* the names are not in the text */
+	/*
+	 * The customer's own words, stemmed, in order (kb_shared_words'
+	 * bits): made once by kb_subject_stems, where every hit weighed
+	 * used to tokenize and filter the message again.
+	 */
+	char	*stem[32];
+	char	*alt[32];		/* a synonym's stem for each, or NULL
+					   ("receipt": "invoi") */
+	int	 nstem;
+	double	 weight[32];		/* kb_word_weights of the stems */
+};
+
+/* A hit weighed against the subject. */
+struct kb_pick {
+	const struct search_hit *h;
+	double	 score;			/* its score times its weight */
+	int	 words;			/* customer's own words it shares */
+	const char *scope;		/* product, last, category, general,
+					   any */
+	char	*sku;			/* its subject product, or NULL */
+	long long rowid;		/* the section to answer from */
+	char	*heading;		/* its heading (owned) */
+};
+
+/* The subject of a question for help (dlg-kbword.c has the rules). */
+void	 dlg_kb_subject_find(struct tctx *, struct kb_subject *, int skip_named);
+void	 dlg_kb_subject_release(struct kb_subject *);
+void	 dlg_kb_subject_trace(struct tctx *, const struct kb_subject *);
+/* The customer's own words, and how much each says. */
+void	 dlg_kb_subject_stems(struct tctx *, struct kb_subject *);
+void	 dlg_kb_word_weights(struct tctx *, const struct kb_subject *,
+	    double *);
+/* Weigh hit h against the subject into *pk (named: found by names). */
+void	 dlg_kb_weigh(struct tctx *, const struct kb_subject *,
+	    const struct search_hit *, int named, struct kb_pick *);
+/* How many of the customer's key terms a pick must hold. */
+#define KB_COVER_ONE	0
+#define KB_COVER_HALF	1
+#define KB_COVER_ALL	2
+/* Does the pick cover the customer's key terms (need: KB_COVER_*)? */
+int	 dlg_kb_covers(struct tctx *, const struct kb_subject *,
+	    const struct kb_pick *, int need);
+
+#endif

@@ -1,0 +1,703 @@
+/*
+ * dlg-kbword.c: what a question for help is about and how well a
+ * document section answers it, for the knowledge answers of dlg-kb.c.
+ *
+ * The subject: the products a question names, else the one referred
+ * to or the two last in focus, with the categories named and the
+ * document the last answer came from.  The customer's own words: each
+ * cut to a crude stem, with the store's word for it from the synonym
+ * table ("receipt" is found in a section on invoices), words of the
+ * background before "but" or of a thing of theirs counting half.  A
+ * hit is weighed by its scope (dlg-kb.c's top comment) and by the
+ * section of its document that holds most of those words; a section
+ * about no product must also cover the customer's key terms.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+#include "dlg-kb.h"
+
+#define KB_W_LAST	1.5	/* the document just quoted: the conversation
+				   comes first ("that optimized thing") */
+#define KB_W_CATEGORY	0.8	/* a document about the subject's category */
+#define KB_W_GENERAL	0.6	/* a document about no product */
+/* Words that say nothing of the problem, beside search's stopwords. */
+#define KB_FILLER	"should could will can't cannot make made just still " \
+			"also really there then thing things went yesterday " \
+			"today anymore keep keeps set take takes long way " \
+			"work works happen happens lot know tell let " \
+			"possible guys stuff usually roughly right away now " \
+			"got"
+#define KB_W_OLDER	0.7	/* one of the second product in focus */
+/*
+ * Words every store's documents use: a section sharing only these with
+ * the customer answers another question ("card" and "checkout" of the
+ * gift-card terms for "my card was declined at checkout").
+ */
+#define KB_GENERIC	"card cards order orders ordered account item items " \
+			"product products checkout store shop online website " \
+			"site buy bought pay paid paying payment purchase " \
+			"money get got need want tried try know tell help " \
+			"please thanks"
+
+void
+dlg_kb_subject_release(struct kb_subject *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nsku; i++) {
+		free(s->sku[i]);
+		free(s->name[i]);
+		free(s->pcat[i]);
+	}
+	for (i = 0; i < s->ncat; i++)
+		free(s->cat[i]);
+	free(s->doc);
+	for (i = 0; i < (size_t)s->nstem; i++) {
+		free(s->stem[i]);
+		free(s->alt[i]);
+	}
+	s->nstem = 0;
+}
+
+static void
+kb_subject_cat(struct kb_subject *s, const char *cat)
+{
+	size_t	 i;
+
+	if (cat == NULL || *cat == '\0' || s->ncat == KB_SUBJECTS)
+		return;
+	for (i = 0; i < s->ncat; i++)
+		if (strcmp(s->cat[i], cat) == 0)
+			return;
+	s->cat[s->ncat++] = xstrdup(cat);
+}
+
+static void
+kb_subject_product(struct kb_subject *s, const struct product *p)
+{
+	size_t	 i;
+	struct text_folded f = TEXT_FOLDED_INIT;
+
+	for (i = 0; i < s->nsku; i++)
+		if (strcmp(s->sku[i], p->sku) == 0)
+			return;
+	if (s->nsku == KB_SUBJECTS)
+		return;
+	text_fold(p->name, strlen(p->name), &f);
+	s->sku[s->nsku] = xstrdup(p->sku);
+	s->pcat[s->nsku] = xstrdup(p->category);
+	s->name[s->nsku++] = xstrdup(f.s.buf);	/* folded, for words */
+	text_folded_release(&f);
+	kb_subject_cat(s, p->category);
+}
+
+static void
+kb_subject_sku(struct tctx *t, struct kb_subject *s, const char *sku)
+{
+	struct product	 p;
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	memset(&p, 0, sizeof p);
+	dlg_retrieve_begin(t);
+	if (catalog_product_by_sku(t->st, sku, &p, &err) == SD_OK) {
+		kb_subject_product(s, &p);
+		product_release(&p);
+	}
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+}
+
+/*
+ * A document's product and category: the category of its product, or
+ * for a guide about a kind of product (a manual without one) its topic.
+ * 0 when the document is unknown; the strings are the caller's.
+ */
+static int
+kb_doc_scope(struct tctx *t, const char *doc_key, char **sku, char **cat)
+{
+	static const char sql[] = "SELECT d.product_sku, coalesce(p.category,"
+	    " CASE WHEN d.kind = 'manual' THEN d.topic END)"
+	    " FROM documents d LEFT JOIN products p ON p.sku = d.product_sku"
+	    " WHERE d.doc_key = ?1";
+	sqlite3_stmt	*st = store_prepare(t->st, sql, NULL);
+	const char	*v;
+	int		 found = 0;
+
+	*sku = *cat = NULL;
+	if (st == NULL)
+		return 0;
+	dlg_retrieve_begin(t);
+	sqlite3_bind_text(st, 1, doc_key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = 1;
+		if ((v = (const char *)sqlite3_column_text(st, 0)) != NULL)
+			*sku = xstrdup(v);
+		if ((v = (const char *)sqlite3_column_text(st, 1)) != NULL)
+			*cat = xstrdup(v);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	dlg_retrieve_end(t);
+	return found;
+}
+
+/*
+ * A family named ("the iPhone 15"): its best model, looked up without
+ * leaving it among the turn's retrieved items, which the fact check
+ * reads as the products the reply may talk about.
+ */
+static int
+kb_family(struct tctx *t, const struct entity *en, struct product *p)
+{
+	int	 before = cJSON_GetArraySize(t->retrieved), found;
+
+	memset(p, 0, sizeof *p);
+	found = dlg_family_best(t, en, p);
+	while (cJSON_GetArraySize(t->retrieved) > before)
+		cJSON_DeleteItemFromArray(t->retrieved, before);
+	return found;
+}
+
+/*
+ * The subject of a question for help: products named (a family is its
+ * best model); else the product referred to ("the second one") or the
+ * two last in focus and the document the last answer came from; with
+ * the categories named.  skip_named: the products named are left out.
+ */
+void
+dlg_kb_subject_find(struct tctx *t, struct kb_subject *s, int skip_named)
+{
+	const struct entity *en;
+	const char	*how = NULL, *sku, *doc;
+	struct product	 p;
+	char		*dsku, *dcat;
+	size_t		 i;
+
+	memset(s, 0, sizeof *s);
+	s->how = "none";
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_CATEGORY)
+			kb_subject_cat(s, en->category);
+		if (en->type != ENTITY_PRODUCT || skip_named)
+			continue;
+		if (en->sku != NULL)
+			kb_subject_sku(t, s, en->sku);
+		else if (kb_family(t, en, &p)) {
+			kb_subject_product(s, &p);
+			product_release(&p);
+		}
+	}
+	if (s->nsku > 0) {
+		s->how = "named";
+		return;
+	}
+	/*
+	 * A category said in passing ("the keyboard lights are on") adds
+	 * to the product in focus rather than replacing it.
+	 */
+	if (s->ncat > 0)
+		s->how = "category";
+	if ((sku = dlg_resolve_reference(t, &how)) != NULL &&
+	    strcmp(how, "it") != 0) {
+		/*
+		 * "Can the bigger one charge my phone": the product pointed
+		 * at is the subject; a kind named beside it is what it is
+		 * used with, and its guides answer another question.
+		 */
+		for (i = 0; i < s->ncat; i++)
+			free(s->cat[i]);
+		s->ncat = 0;
+		kb_subject_sku(t, s, sku);
+		s->how = "referred";
+		s->unnamed = 1;
+		return;
+	}
+	for (i = 0; i < 2 && (sku = dlg_focus_top(t, (int)i)) != NULL; i++)
+		kb_subject_sku(t, s, sku);
+	if (s->nsku > 0) {
+		s->how = "focus";
+		s->unnamed = 1;
+	}
+	if ((doc = dlg_jstr(t->state, "kb_doc")) != NULL &&
+	    kb_doc_scope(t, doc, &dsku, &dcat)) {
+		s->doc = xstrdup(doc);
+		if (s->nsku == 0)
+			s->how = "last";
+		kb_subject_cat(s, dcat);
+		free(dsku);
+		free(dcat);
+	}
+}
+
+/* The subject in the trace: what the help was looked for about. */
+void
+dlg_kb_subject_trace(struct tctx *t, const struct kb_subject *s)
+{
+	cJSON	*o = cJSON_CreateObject(), *a;
+	size_t	 i;
+
+	cJSON_AddStringToObject(o, "how", s->how);
+	a = cJSON_AddArrayToObject(o, "skus");
+	for (i = 0; i < s->nsku; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(s->sku[i]));
+	a = cJSON_AddArrayToObject(o, "categories");
+	for (i = 0; i < s->ncat; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(s->cat[i]));
+	if (s->doc != NULL)
+		cJSON_AddStringToObject(o, "document", s->doc);
+	cJSON_DeleteItemFromObjectCaseSensitive(t->trace, "kb_subject");
+	cJSON_AddItemToObject(t->trace, "kb_subject", o);
+}
+
+/* Is w (folded) one of the words of the subject's names? */
+static int
+kb_name_word(const struct kb_subject *s, const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nsku; i++)
+		if (dlg_word_in(s->name[i], w, n))
+			return 1;
+	return 0;
+}
+
+/*
+ * Cut a word to a crude stem, matched at the start of words: "works"
+ * finds "work", "charging" "charge", "dropping" "drops".
+ */
+static void
+kb_stem_cut(char *word)
+{
+	static const char *const suffix[] = { "ing", "ed", "es", "s", NULL };
+	size_t	 len = strlen(word), n, i;
+
+	for (i = 0; suffix[i] != NULL; i++) {
+		n = strlen(suffix[i]);
+		if (len >= n + 3 && strcmp(word + len - n, suffix[i]) == 0) {
+			len -= n;
+			/* "dropp(ing)": one of a doubled consonant */
+			if (n >= 2 && len >= 4 && word[len - 1] ==
+			    word[len - 2] && strchr("aeiou", word[len - 1]) ==
+			    NULL)
+				len--;
+			break;
+		}
+	}
+	word[len > 6 ? 5 : len > 3 && i == 4 ? len - 1 : len] = '\0';
+}
+
+static int
+kb_first_synonym(void *arg, const char *term, const char *syn,
+    const char *source)
+{
+	char	**out = arg;
+
+	(void)term;
+	if (strcmp(source, SYNONYMS_ALIAS) == 0)
+		return 0;	/* a product's name says nothing here */
+	*out = xstrndup(syn, strcspn(syn, " "));
+	return 1;
+}
+
+/*
+ * The stem of the store's word for a customer's word (the synonym
+ * table's first), so that "receipt" is found in a section about
+ * invoices; NULL when there is none.
+ */
+static char *
+kb_synonym_stem(struct tctx *t, const char *word)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*syn = NULL;
+
+	dlg_retrieve_begin(t);
+	(void)synonyms_list(t->st, word, kb_first_synonym, &syn, &err);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (syn != NULL)
+		kb_stem_cut(syn);
+	return syn;
+}
+
+/* Does text hold stem at the start of a word? */
+static int
+kb_word_at(const char *text, const char *stem)
+{
+	const char	*at;
+
+	for (at = text; (at = strstr(at, stem)) != NULL; at++)
+		if (at == text || !isalnum((unsigned char)at[-1]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The customer's own words (not common ones, not the subject's names;
+ * the first 32), each cut to a crude stem, into s->stem.
+ */
+void
+dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
+{
+	struct text_token *tok = NULL;
+	const char	*w;
+	char		*word;
+	size_t		 cap = 0, n, i, len;
+
+	for (i = 0; i < (size_t)s->nstem; i++) {
+		free(s->stem[i]);
+		free(s->alt[i]);
+	}
+	s->nstem = 0;
+	n = text_tokenize(t->fold.s.buf, t->fold.s.len, &tok, &cap);
+	for (i = 0; i < n && s->nstem < 32; i++) {
+		w = t->fold.s.buf + tok[i].start;
+		len = tok[i].end - tok[i].start;
+		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
+			continue;
+		word = xstrndup(w, len);
+		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
+		    len)) {
+			s->alt[s->nstem] = kb_synonym_stem(t, word);
+			/* A stem: "works" finds "work", "charging" "charge". */
+			kb_stem_cut(word);
+			s->stem[s->nstem++] = word;
+		} else
+			free(word);
+	}
+	free(tok);
+}
+
+/*
+ * Which of the customer's own words (dlg_kb_subject_stems) the text holds,
+ * each at the start of a word: bit i for the i-th word.
+ */
+static uint32_t
+kb_shared_words(const struct kb_subject *s, const char *text)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	uint32_t	 shared = 0;
+	int		 k;
+
+	text_fold(text, strlen(text), &f);
+	for (k = 0; k < s->nstem; k++) {
+		if (kb_word_at(f.s.buf, s->stem[k]) || (s->alt[k] != NULL &&
+		    kb_word_at(f.s.buf, s->alt[k])))
+			shared |= (uint32_t)1 << k;
+	}
+	text_folded_release(&f);
+	return shared;
+}
+
+static int
+kb_bits(uint32_t v)
+{
+	int	 n = 0;
+
+	for (; v != 0; v &= v - 1)
+		n++;
+	return n;
+}
+
+/*
+ * How much each of the customer's own words (kb_shared_words' bits)
+ * says about the question: a word of the background before "but" ("I
+ * installed it but it doesn't show up") or a thing of theirs ("with my
+ * phone") counts half.
+ */
+void
+dlg_kb_word_weights(struct tctx *t, const struct kb_subject *s, double *wt)
+{
+	static const char *const but[] = { "but", "though", "although",
+	    NULL };
+	struct text_token *tok = NULL;
+	const char	*w;
+	const char *const *b;
+	char		*word;
+	size_t		 cap = 0, n, i, len;
+	int		 k = 0, j, mine = 0;
+
+	for (j = 0; j < 32; j++)
+		wt[j] = 1.0;
+	n = text_tokenize(t->fold.s.buf, t->fold.s.len, &tok, &cap);
+	for (i = 0; i < n && k < 32; i++) {
+		w = t->fold.s.buf + tok[i].start;
+		len = tok[i].end - tok[i].start;
+		for (b = but; *b != NULL; b++)
+			if (strlen(*b) == len && strncmp(*b, w, len) == 0)
+				for (j = 0; j < k; j++)
+					wt[j] = 0.5;
+		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len)) {
+			mine = len == 2 && strncmp(w, "my", 2) == 0;
+			continue;
+		}
+		word = xstrndup(w, len);
+		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
+		    len))
+			wt[k++] = mine ? 0.5 : 1.0;
+		mine = 0;
+		free(word);
+	}
+	free(tok);
+}
+
+/*
+ * The section of the hit's document that best matches the customer's
+ * own words: the search ranks a document by the whole query, names and
+ * all, so its section for a manual is the one that says the product's
+ * name most, not the one asked about.  A word counts twice in a
+ * heading, and as much as it says about the question (dlg_kb_word_weights).  The title, the same for every section, does not choose
+ * one.  The search's own section keeps a head start of margin: its
+ * ranking knows better how rare each word is, unless the query held the
+ * names.  Returns the customer's words that section and the title
+ * share.
+ */
+#define KB_SECTIONS	32	/* sections of a document weighed */
+
+static int
+kb_best_section(struct tctx *t, const struct kb_subject *s,
+    const struct search_hit *h, double margin, struct kb_pick *pk)
+{
+	static const char sql[] = "SELECT c.id, c.heading, c.text FROM chunks c"
+	    " JOIN documents d ON d.id = c.document_id WHERE d.doc_key = ?1"
+	    " ORDER BY c.seq";
+	sqlite3_stmt	*st = store_prepare(t->st, sql, NULL);
+	struct sbuf	 all = SBUF_INIT;
+	const char	*head, *text;
+	uint32_t	 in[KB_SECTIONS], inhead[KB_SECTIONS], got = 0;
+	long long	 id[KB_SECTIONS];
+	char		*heads[KB_SECTIONS];
+	int		 n = 0, i, k;
+	const double	*wt = s->weight;
+	double		 v, best = -1;
+
+	pk->rowid = h->rowid;
+	pk->heading = xstrdup(h->heading);
+	if (st == NULL)
+		return 0;
+	dlg_retrieve_begin(t);
+	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
+	while (n < KB_SECTIONS && sqlite3_step(st) == SQLITE_ROW) {
+		head = (const char *)sqlite3_column_text(st, 1);
+		text = (const char *)sqlite3_column_text(st, 2);
+		head = head != NULL ? head : "";
+		if (text == NULL || strspn(text, " \t\n") == strlen(text))
+			continue;	/* a heading alone answers nothing */
+		sbuf_reset(&all);
+		sbuf_addf(&all, "%s %s", head, text != NULL ? text : "");
+		id[n] = sqlite3_column_int64(st, 0);
+		in[n] = kb_shared_words(s, all.buf);
+		inhead[n] = kb_shared_words(s, head);
+		heads[n++] = xstrdup(head);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	dlg_retrieve_end(t);
+	sbuf_release(&all);
+	for (i = 0; i < n; i++) {
+		for (v = 0, k = 0; k < 32; k++)
+			if ((in[i] >> k) & 1)
+				v += (1.0 + ((inhead[i] >> k) & 1)) * wt[k];
+		if (id[i] == h->rowid)
+			v += margin;	/* the search's own choice */
+		if (v > best + 1e-9 || (v > best - 1e-9 && id[i] == h->rowid)) {
+			best = v;
+			got = in[i];
+			pk->rowid = id[i];
+			free(pk->heading);
+			pk->heading = xstrdup(heads[i]);
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(heads[i]);
+	pk->words = kb_bits(got | kb_shared_words(s, h->title));
+	return pk->words;
+}
+
+/*
+ * Weigh hit h against the subject (see the top of the file): the pick's
+ * score, 0 when the hit is out of scope or shares none of the
+ * customer's words.  named: h came from the query with the subject's
+ * names, whose section choice says little.
+ */
+void
+dlg_kb_weigh(struct tctx *t, const struct kb_subject *s,
+    const struct search_hit *h, int named, struct kb_pick *pk)
+{
+	char		*dsku = NULL, *dcat = NULL;
+	double		 w = 0, share;
+	int		 all;
+	size_t		 i;
+	cJSON		*it;
+
+	memset(pk, 0, sizeof *pk);
+	pk->h = h;
+	pk->scope = "other";
+	if (s->nsku == 0 && s->ncat == 0 && s->doc == NULL) {
+		pk->scope = "any";
+		/*
+		 * A policy is ranked as a whole by its title, which every
+		 * section shares: its section is the one whose heading and
+		 * text hold the customer's words ("how do I start a return"
+		 * is "How to start a return", not "Return window").  And a
+		 * hit gains by how many of those words it holds: BM25 ranks a
+		 * short answer with one common word ("delivery") above a
+		 * longer one with both ("cash on delivery").
+		 */
+		kb_best_section(t, s, h, h->kind == SEARCH_POLICY ||
+		    h->kind == SEARCH_MANUAL ? KB_SECTION_MARGIN : 0, pk);
+		all = kb_bits(kb_shared_words(s, t->fold.s.buf));
+		share = all > 0 ? (double)pk->words / all : 1;
+		pk->score = h->score * (0.5 + 0.5 * share);
+		return;
+	}
+	kb_doc_scope(t, h->id, &dsku, &dcat);
+	if (s->doc != NULL && strcmp(h->id, s->doc) == 0) {
+		w = KB_W_LAST;
+		pk->scope = "last";
+	}
+	for (i = 0; i < s->nsku && (w == 0 || pk->sku == NULL); i++)
+		if (dsku != NULL && strcmp(dsku, s->sku[i]) == 0) {
+			/* An older product in focus: below its category. */
+			if (w == 0) {
+				w = i == 0 || strcmp(s->how, "named") == 0 ?
+				    1 : KB_W_OLDER;
+				pk->scope = "product";
+			}
+			pk->sku = s->sku[i];
+		}
+	/*
+	 * A guide to a kind of product helps any product of that kind; a
+	 * past ticket about another product of it, quoted with that
+	 * product's name, reads as an answer about the wrong product.
+	 */
+	for (i = 0; i < s->ncat && w == 0 && (h->kind != SEARCH_TICKET ||
+	    s->nsku == 0); i++)
+		if (dcat != NULL && strcmp(dcat, s->cat[i]) == 0) {
+			w = KB_W_CATEGORY;
+			pk->scope = "category";
+		}
+	if (w == 0 && dsku == NULL && dcat == NULL) {
+		w = KB_W_GENERAL;
+		pk->scope = "general";
+	}
+	if (w > 0)
+		kb_best_section(t, s, h, named ? 0 : KB_SECTION_MARGIN, pk);
+	if (pk->words == 0)
+		w = 0;
+	/*
+	 * How much of the question the section answers: a hit found with
+	 * the subject's names scores them too, so only its share of the
+	 * customer's words counts; a hit of the customer's words alone
+	 * gains by covering more of them.
+	 */
+	all = kb_bits(kb_shared_words(s, t->fold.s.buf));
+	share = all > 0 ? (double)pk->words / all : 0;
+	pk->score = h->score * w * (named ? share : 0.5 + 0.5 * share);
+	/* Each section weighed, for the trace: which rule kept or left it. */
+	it = cJSON_CreateObject();
+	cJSON_AddStringToObject(it, "id", h->id);
+	cJSON_AddStringToObject(it, "heading", pk->heading != NULL ?
+	    pk->heading : h->heading);
+	cJSON_AddNumberToObject(it, "score", round(h->score * 1e4) / 1e4);
+	cJSON_AddStringToObject(it, "scope", pk->scope);
+	cJSON_AddNumberToObject(it, "words", pk->words);
+	cJSON_AddNumberToObject(it, "weighed", round(pk->score * 1e4) / 1e4);
+	cJSON_AddItemToArray(dlg_jarr(t->trace, "kb_weighed"), it);
+	free(dsku);
+	free(dcat);
+}
+
+/* Bits of the customer's own words (as kb_shared_words) in KB_GENERIC. */
+static uint32_t
+kb_generic_words(struct tctx *t, const struct kb_subject *s)
+{
+	struct text_token *tok = NULL;
+	const char	*w;
+	char		*word;
+	size_t		 cap = 0, n, i, len;
+	uint32_t	 generic = 0;
+	int		 k = 0;
+
+	n = text_tokenize(t->fold.s.buf, t->fold.s.len, &tok, &cap);
+	for (i = 0; i < n && k < 32; i++) {
+		w = t->fold.s.buf + tok[i].start;
+		len = tok[i].end - tok[i].start;
+		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
+			continue;
+		word = xstrndup(w, len);
+		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
+		    len)) {
+			if (dlg_word_in(KB_GENERIC, word, len))
+				generic |= (uint32_t)1 << k;
+			k++;
+		}
+		free(word);
+	}
+	free(tok);
+	return generic;
+}
+
+/*
+ * Whether a pick about no product covers the customer's key terms (own
+ * words beside KB_GENERIC; all of them when only generic ones were
+ * said): at least one, for an answer to an unclear question at least
+ * half, for one found off topic all (but one of three or more) (need).  A product's or the last
+ * answer's document is judged by its scope instead.
+ */
+int
+dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
+    const struct kb_pick *pk, int need)
+{
+	static const char sql[] = "SELECT heading, text FROM chunks "
+	    "WHERE id = ?1";
+	sqlite3_stmt	*st;
+	struct sbuf	 sec = SBUF_INIT;
+	uint32_t	 key, got, generic;
+	const char	*c;
+
+	if (strcmp(pk->scope, "any") != 0 && strcmp(pk->scope, "general") != 0)
+		return 1;
+	key = kb_shared_words(s, t->fold.s.buf);
+	generic = kb_generic_words(t, s);
+	if ((key & ~generic) != 0)
+		key &= ~generic;
+	if (key == 0)
+		return 1;
+	sbuf_addf(&sec, "%s ", pk->h->title);
+	if ((st = store_prepare(t->st, sql, NULL)) != NULL) {
+		dlg_retrieve_begin(t);
+		sqlite3_bind_int64(st, 1, pk->rowid != 0 ? pk->rowid :
+		    pk->h->rowid);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			if ((c = (const char *)sqlite3_column_text(st, 0)) !=
+			    NULL)
+				sbuf_addf(&sec, "%s ", c);
+			if ((c = (const char *)sqlite3_column_text(st, 1)) !=
+			    NULL)
+				sbuf_adds(&sec, c);
+		}
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		dlg_retrieve_end(t);
+	} else
+		sbuf_adds(&sec, pk->h->snippet);
+	got = kb_shared_words(s, sec.buf) & key;
+	sbuf_release(&sec);
+	if (need == KB_COVER_ALL)	/* one of three may be a verb */
+		return kb_bits(got) >= kb_bits(key) - (kb_bits(key) >= 3);
+	return got != 0 && (need == KB_COVER_ONE ||
+	    2 * kb_bits(got) >= kb_bits(key));
+}

@@ -1,0 +1,228 @@
+/*
+ * dlg-two.c: two requests in one message ("great, put it in my cart.
+ * is there a coupon for accessories?").  The customer split them into
+ * sentences; when each sentence is a request about the store, each is
+ * understood and acted on by itself, in order, and the answers make
+ * one reply.  Feelings, escalation and the apology belong to the whole
+ * message: they are weighed once, with the first request.
+ *
+ * A sentence is a request when it asks (it ends with "?") or opens with
+ * a request ("add", "can you", "I want"...) once a leading "great," or
+ * "ok" is set aside, and the classifier finds it about the store.  A
+ * sentence of background ("I bought a laptop last week.") is neither,
+ * so "... It won't turn on" stays one question.  The trace's "requests"
+ * lists the parts, their intents and actions.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+#define TWO_MIN_WORDS	3	/* words of each request, at least */
+
+/* Words a customer opens a sentence with before the request itself. */
+static const char *const lead_words[] = { "great", "ok", "okay", "cool",
+	"nice", "perfect", "awesome", "thanks", "thank", "you", "yes", "yeah",
+	"yep", "sure", "alright", "and", "also", "oh", "then", "so", "btw",
+	"please", "pls", "hi", "hey", "hello", "fine", "good", NULL };
+
+/* Openings of a request ("add it", "can you", "how do I"). */
+static const char *const request_opens[] = { "add", "put", "remove",
+	"delete", "cancel", "track", "show", "send", "change", "return",
+	"check", "buy", "order", "get", "find", "compare", "tell", "give",
+	"list", "take", "can", "could", "would", "will", "do", "does", "is",
+	"are", "how", "what", "whats", "when", "where", "which", "who",
+	"why", "i want", "i'd like", "id like", "i need", "i wanna", NULL };
+
+static size_t
+count_words(const char *s, size_t n)
+{
+	size_t	 i, words = 0;
+
+	for (i = 0; i < n; i++)
+		words += isalnum((unsigned char)s[i]) && (i + 1 == n ||
+		    !isalnum((unsigned char)s[i + 1]));
+	return words;
+}
+
+/* The length of word w at s (folded) when s opens with it, else 0. */
+static size_t
+opens_with(const char *s, size_t n, const char *w)
+{
+	size_t	 len = strlen(w);
+
+	if (len > n || strncmp(s, w, len) != 0)
+		return 0;
+	if (len < n && isalnum((unsigned char)s[len]))
+		return 0;
+	return len;
+}
+
+/* Is s[0..n) (folded) a request, as the top of the file says? */
+static int
+is_request(const char *s, size_t n)
+{
+	size_t	 i, len;
+	int	 more = 1;
+
+	while (n > 0 && !isalnum((unsigned char)s[n - 1]) && s[n - 1] != '?')
+		n--;
+	if (n > 0 && s[n - 1] == '?')
+		return 1;
+	while (more) {
+		more = 0;
+		while (n > 0 && !isalnum((unsigned char)*s)) {
+			s++;
+			n--;
+		}
+		for (i = 0; lead_words[i] != NULL && !more; i++)
+			if ((len = opens_with(s, n, lead_words[i])) > 0) {
+				s += len;
+				n -= len;
+				more = 1;
+			}
+	}
+	for (i = 0; request_opens[i] != NULL; i++)
+		if (opens_with(s, n, request_opens[i]) > 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where the second request starts in the folded text: after the first
+ * ". ", "? " or "! " that splits it into two requests; 0 when none does.
+ */
+static size_t
+split_point(const char *s, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 1; i + 1 < n; i++) {
+		if ((s[i] != '.' && s[i] != '?' && s[i] != '!') ||
+		    s[i + 1] != ' ')
+			continue;
+		for (j = i + 1; j < n && s[j] == ' '; j++)
+			;
+		if (count_words(s, i + 1) >= TWO_MIN_WORDS &&
+		    count_words(s + j, n - j) >= TWO_MIN_WORDS &&
+		    is_request(s, i + 1) && is_request(s + j, n - j))
+			return j;
+		return 0;	/* the first sentence decides */
+	}
+	return 0;
+}
+
+/* Understand text[0..len) as the turn's message. */
+static void
+understand_part(struct tctx *t, const char *text, size_t len)
+{
+	struct engine	*e = t->e;
+
+	t->text = text;
+	t->len = len;
+	text_folded_release(&t->fold);
+	t->fold = (struct text_folded)TEXT_FOLDED_INIT;
+	text_fold(text, len, &t->fold);
+	intent_classify(e->im, text, len, &e->ir);
+	entity_extract(e->gz, text, len, &e->el);
+	dlg_set_intent(t, intent_names(NULL)[e->ir.id]);
+	t->confidence = e->ir.confidence;
+}
+
+static void
+trace_part(struct tctx *t, cJSON *parts, const char *text, size_t len)
+{
+	cJSON		*o = cJSON_CreateObject();
+	struct sbuf	 b = SBUF_INIT;
+
+	sbuf_add(&b, text, len);
+	cJSON_AddStringToObject(o, "text", b.buf);
+	sbuf_release(&b);
+	cJSON_AddStringToObject(o, "intent", t->intent);
+	cJSON_AddStringToObject(o, "verdict",
+	    intent_verdict_name(t->e->ir.verdict));
+	cJSON_AddStringToObject(o, "action", t->action != NULL ? t->action :
+	    "none");
+	cJSON_AddItemToArray(parts, o);
+}
+
+/*
+ * Two requests in the message: each understood and acted on in turn
+ * (the engine's intent and entities are the second's afterwards).  0
+ * when the message is one request, for dlg_policy.
+ */
+int
+dlg_two_requests(struct tctx *t)
+{
+	const char	*text = t->text;
+	size_t		 len = t->len, at, i;
+	struct text_folded whole = t->fold;
+	struct sbuf	 first = SBUF_INIT;
+	struct sbuf	 reason1 = SBUF_INIT;
+	const char	*act1;
+	cJSON		*parts, *pending;
+	size_t		 mark;
+
+	if (t->fold.s.buf == NULL || t->fold.s.len != len ||
+	    (at = split_point(t->fold.s.buf, t->fold.s.len)) == 0)
+		return 0;	/* folding changed the offsets: one request */
+	for (i = at; i > 0 && (text[i - 1] == ' '); i--)
+		;
+	sbuf_add(&first, text, i);
+	t->fold = (struct text_folded)TEXT_FOLDED_INIT;
+	understand_part(t, first.buf, first.len);
+	parts = cJSON_AddArrayToObject(t->trace, "requests");
+	dlg_policy(t, &t->e->ir);
+	trace_part(t, parts, first.buf, first.len);
+	if (t->escalate || t->fallback) {
+		/* A person is coming, or the first part was not understood:
+		 * the second is answered alone (or by the person). */
+		if (t->escalate)
+			goto out;
+		sbuf_reset(&t->reply);
+		t->fallback = 0;
+	}
+	/* Its question waits while the second request is answered. */
+	pending = cJSON_DetachItemFromObjectCaseSensitive(t->state,
+	    "pending");
+	mark = t->reply.len;
+	act1 = t->action;
+	sbuf_add(&reason1, t->reason.buf, t->reason.len);
+	understand_part(t, text + at, len - at);
+	dlg_policy_more(t, &t->e->ir);
+	trace_part(t, parts, text + at, len - at);
+	if (act1 != NULL && mark > 0) {
+		/* The turn's action is the first request's; both are
+		 * in the reason. */
+		sbuf_addf(&reason1, "; then %s: %s", t->action != NULL ?
+		    t->action : "none", t->reason.buf);
+		t->action = act1;
+		sbuf_reset(&t->reason);
+		sbuf_add(&t->reason, reason1.buf, reason1.len);
+	}
+	if (t->fallback && mark > 0) {
+		/* Nothing to add: the first answer stands alone. */
+		t->reply.len = mark;
+		t->reply.buf[mark] = '\0';
+		t->fallback = 0;
+	}
+	if (pending != NULL && !cJSON_HasObjectItem(t->state, "pending"))
+		cJSON_AddItemToObject(t->state, "pending", pending);
+	else
+		cJSON_Delete(pending);
+out:
+	/* The message as it was, for the rest of the turn. */
+	text_folded_release(&t->fold);
+	t->fold = whole;
+	t->text = text;
+	t->len = len;
+	sbuf_release(&first);
+	sbuf_release(&reason1);
+	return 1;
+}

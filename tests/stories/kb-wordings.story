@@ -1,0 +1,36 @@
+# Store questions in a customer's own words: the FAQ or policy section
+# that answers, whatever the wording (tests/kb-sweep.t asks them all).
+
+story: a receipt is the store's invoice
+> how do i get a receipt for my expenses
+action: faq_answer
+contains: PDF invoice
+
+story: a card rejected is a card declined
+> my visa keeps getting rejected at checkout
+contains: billing address
+not-contains: can't help
+
+story: a country outside the US, asked politely
+> hello, I live in Germany. Can you ship there?
+contains: do not ship internationally
+
+story: a question with a verb that says nothing finds the subject
+> do you take paypal
+contains: PayPal
+not-contains: business days
+
+story: a sale asked about though the classifier finds it off topic
+> when does black friday start
+contains: Black Friday
+not-contains: can't help
+
+story: how cancelling works, asked before any order is given
+> can i cancel my order
+contains: processing
+contains: order number
+
+story: an off-topic question sharing one word with an FAQ is not answered from it
+> how do i change a tire
+not-contains: processing
+not-contains: shipping address
