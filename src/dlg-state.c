@@ -168,6 +168,7 @@ static const struct {
 	{ "over-ear", "over-ear" }, { "over ear", "over-ear" },
 	{ "on-ear", "on-ear" }, { "on ear", "on-ear" },
 	{ "earbuds", "earbuds" }, { "in-ear", "earbuds" },
+	{ "earphones", "earbuds" }, { "ear buds", "earbuds" },
 	{ "in ear", "earbuds" }, { "wired", "wired" },
 };
 
@@ -266,8 +267,32 @@ update_constraints(struct tctx *t, cJSON *f)
 	if ((kg = weight_limit(s)) > 0)
 		dlg_jset_num(req, "max_kg", kg);
 	screen_size(s, f);
+	dlg_needs_read(t, f);
+	req = dlg_jobj(f, "require");
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
+}
+
+/*
+ * Does the message state a need of the product ("noise cancelling",
+ * "55 inch", "at least 16gb ram"), as the constraints read it?
+ */
+int
+dlg_need_said(struct tctx *t)
+{
+	cJSON	*f = cJSON_CreateObject();
+	int	 said;
+
+	update_constraints(t, f);
+	dlg_spec_constraints(t, f);
+	/* "What watch would work with both?" asks what is compatible
+	 * (dlg-compare.c, dlg-compat.c), not for a list. */
+	cJSON_DeleteItemFromObjectCaseSensitive(dlg_jobj(f, "require"),
+	    "platforms");
+	said = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(f,
+	    "require")) > 0 || dlg_jstr(f, "size") != NULL;
+	cJSON_Delete(f);
+	return said;
 }
 
 /* Does p's text attribute key contain word (case-insensitive)? */
@@ -312,10 +337,14 @@ dlg_meets_constraints(struct tctx *t, const struct product *p)
 		    strstr(v, "IP54") == NULL;
 		free(v);
 	}
+	/* The specifications or the description ("a USB-C case"). */
 	if (ok && dlg_jstr(req, "usb_c") != NULL)
-		ok = p->attrs != NULL && (strcasestr(p->attrs, "usb-c") !=
+		ok = (p->attrs != NULL && (strcasestr(p->attrs, "usb-c") !=
 		    NULL || strcasestr(p->attrs, "usb c") != NULL ||
-		    strcasestr(p->attrs, "thunderbolt") != NULL);
+		    strcasestr(p->attrs, "thunderbolt") != NULL)) ||
+		    (p->description != NULL && (strcasestr(p->description,
+		    "usb-c") != NULL || strcasestr(p->description,
+		    "thunderbolt") != NULL));
 	if (ok && (kg = dlg_jnum(req, "max_kg", -1)) > 0) {
 		v = catalog_attr(p, "weight_kg");
 		ok = v != NULL && strtod(v, NULL) <= kg;
@@ -342,6 +371,17 @@ said_mine(const char *s, size_t at)
 	return 0;
 }
 
+/* "Would work with both", "works on a Mac": "work" said of fitting. */
+static int
+works_with_said(struct tctx *t, const char *w)
+{
+	static const char *const fit[] = { "work with", "works with",
+	    "work on", "works on", "would work", "will work", "to work",
+	    "work for", "works for", NULL };
+
+	return strcmp(w, "work") == 0 && dlg_has_any(t, fit);
+}
+
 /*
  * Filters from entities into the state (budget, category, use, brand).
  * A new category starts the needs afresh; other turns refine them.
@@ -363,7 +403,8 @@ dlg_update_filters(struct tctx *t)
 		f = dlg_jobj(t->state, "filters");
 	}
 	for (i = 0; i < sizeof use_words / sizeof use_words[0]; i++)
-		if (dlg_has_word(t, use_words[i].word)) {
+		if (dlg_has_word(t, use_words[i].word) &&
+		    !works_with_said(t, use_words[i].word)) {
 			dlg_jset_str(f, "use", use_words[i].use);
 			break;
 		}
@@ -372,10 +413,18 @@ dlg_update_filters(struct tctx *t)
 		en = &t->e->el.v[i];
 		switch (en->type) {
 		case ENTITY_PRICE:
+			/* A budget said again replaces the one before:
+			 * "up to 1200" after "around 500" has no floor. */
 			if (en->has_max)
 				dlg_jset_num(f, "max_price", en->max);
+			else
+				cJSON_DeleteItemFromObjectCaseSensitive(f,
+				    "max_price");
 			if (en->has_min)
 				dlg_jset_num(f, "min_price", en->min);
+			else
+				cJSON_DeleteItemFromObjectCaseSensitive(f,
+				    "min_price");
 			break;
 		case ENTITY_CATEGORY:
 			/* "A monitor ... with one USB-C cable": the kind
