@@ -99,6 +99,24 @@ words_have(const char *text, const char *w, size_t n, int tail)
 	return 0;
 }
 
+/* Is w the tag c without its hyphens ("inktank" and "ink-tank")? */
+static int
+joined_tag(const char *w, size_t n, const char *c, size_t cn)
+{
+	size_t	 i, k = 0;
+
+	if (memchr(c, '-', cn) == NULL)
+		return 0;
+	for (i = 0; i < cn; i++) {
+		if (c[i] == '-')
+			continue;
+		if (k >= n || w[k] != c[i])
+			return 0;
+		k++;
+	}
+	return k == n;
+}
+
 /*
  * Is w the last word of name before any parenthesis, the thing it is
  * ("... High Yield Toner", "... A19 bulb (single)")?
@@ -199,8 +217,9 @@ word_hits(const char *w, size_t n, const struct product *v, size_t nv,
 				for (b = p; *p != '\0' && *p != ',' &&
 				    *p != '"' && *p != ']'; p++)
 					;
-				if (p > b && same_word(w, n, b,
-				    (size_t)(p - b))) {
+				if (p > b && (same_word(w, n, b,
+				    (size_t)(p - b)) || joined_tag(w, n, b,
+				    (size_t)(p - b)))) {
 					tagged[k]++;
 					break;
 				}
@@ -557,6 +576,17 @@ dlg_needs_prepare(struct tctx *t, cJSON *f, const struct product *v,
 
 	dlg_needs_kind(t, f, v, n);
 	req = cJSON_GetObjectItemCaseSensitive(f, "require");
+	/* "Ink tank printer": the kinds the words name over the one the
+	 * extractor saw in a part of them ("ink"). */
+	if (dlg_jstr(f, "kind") != NULL && cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(req, "kinds")) > 0 &&
+	    !in_list(cJSON_GetObjectItemCaseSensitive(req, "kinds"),
+	    dlg_jstr(f, "kind"))) {
+		if (dlg_jstr(f, "use") != NULL && strcmp(dlg_jstr(f, "use"),
+		    dlg_jstr(f, "kind")) == 0)
+			cJSON_DeleteItemFromObjectCaseSensitive(f, "use");
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "kind");
+	}
 	/* "A TV for my PS5": where no product of the category lists what
 	 * it fits, the device says what it is for, not a need. */
 	if ((fits = cJSON_GetObjectItemCaseSensitive(req, "fits")) != NULL) {

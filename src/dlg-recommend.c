@@ -432,8 +432,10 @@ dlg_handle_recommend(struct tctx *t)
 	pf.limit = 200;
 	dlg_retrieve_begin(t);
 	wide = category_products(t, &pf, &nw);
-	if (wide != NULL)
+	if (wide != NULL) {
 		dlg_needs_prepare(t, f, wide, nw);
+		pf.use = dlg_jstr(f, "use");
+	}
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
 	dlg_spec_rank(t, v, n);

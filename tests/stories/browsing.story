@@ -105,3 +105,10 @@ contains: over your $1,098.99 budget
 > ok my budget is actually 900
 action: recommend_nearest
 contains: under $900
+
+story: the budget is what the customer paid for an item of theirs
+user: C1060
+> looking for a soundbar, no more than what i spent on my tcl tv
+action: recommend_nearest
+contains: under $249
+contains: The closest is
