@@ -359,6 +359,10 @@ void		 dlg_needs_prepare(struct tctx *t, cJSON *filters,
 int		 dlg_needs_kind_ok(struct tctx *t, const struct product *p);
 int		 dlg_needs_meets(struct tctx *t, const struct product *p);
 void		 dlg_needs_order(struct tctx *t, struct product *v, size_t n);
+/* "Anything with more storage?": a floor above p into require (1). */
+int		 dlg_needs_above(struct tctx *t, const struct product *p,
+		    cJSON *require);
+int		 dlg_needs_above_said(struct tctx *t);
 void		 dlg_needs_words(cJSON *filters, struct sbuf *crit);
 /* dlg-kind.c: the kind asked for, and the device a product must fit. */
 /* s as lowercase words, one space between and around them, into sb. */

@@ -136,16 +136,21 @@ sizes(const char *s, cJSON *req)
 				after += 3;
 			if (strncmp(after, "ram", 3) == 0 ||
 			    strncmp(after, "memory", 6) == 0 ||
-			    strncmp(after, "unified memory", 14) == 0)
+			    strncmp(after, "unified memory", 14) == 0) {
 				dlg_jset_num(req, "min_ram_gb", v);
-			else if (strncmp(after, "storage", 7) == 0 ||
+				cJSON_DeleteItemFromObjectCaseSensitive(req,
+				    "ram_more_than");
+			} else if (strncmp(after, "storage", 7) == 0 ||
 			    strncmp(after, "ssd", 3) == 0 ||
 			    strncmp(after, "space", 5) == 0 ||
 			    strncmp(after, "or more", 7) == 0 ||
 			    strncmp(after, "minimum", 7) == 0 ||
 			    (p - s >= 9 + 1 && strstr(s, "at least") != NULL &&
-			    strstr(s, "at least") < p))
+			    strstr(s, "at least") < p)) {
 				dlg_jset_num(req, "min_storage_gb", v);
+				cJSON_DeleteItemFromObjectCaseSensitive(req,
+				    "storage_more_than");
+			}
 		}
 	}
 }
@@ -367,17 +372,21 @@ dlg_needs_meets(struct tctx *t, const struct product *p)
 {
 	cJSON	*req = cJSON_GetObjectItemCaseSensitive(
 	    dlg_jobj(t->state, "filters"), "require");
-	double	 want;
+	double	 want, have = -1;
 
 	if (!dlg_needs_kind_ok(t, p))
 		return 0;
 	if (!cJSON_IsObject(req))
 		return 1;
 	if ((want = dlg_jnum(req, "min_ram_gb", -1)) > 0 &&
-	    attr_number(p, "ram_gb") < want && attr_number(p, "ram") < want)
+	    (have = attr_number(p, "ram_gb")) < 0)
+		have = attr_number(p, "ram");
+	if (want > 0 && (have < want || (have == want &&
+	    dlg_jstr(req, "ram_more_than") != NULL)))
 		return 0;
 	if ((want = dlg_jnum(req, "min_storage_gb", -1)) > 0 &&
-	    storage_gb(p) < want)
+	    ((have = storage_gb(p)) < want || (have == want &&
+	    dlg_jstr(req, "storage_more_than") != NULL)))
 		return 0;
 	if ((want = dlg_jnum(req, "wifi", -1)) > 0 && wifi_of(p) < want)
 		return 0;
@@ -399,6 +408,54 @@ dlg_needs_meets(struct tctx *t, const struct product *p)
 	    attr_number(p, "weight_kg") > want))
 		return 0;
 	return 1;
+}
+
+/*
+ * "Anything with more storage?", "and a longer battery?": a floor just
+ * above p, the product in focus, into req.  1 when one was set.
+ */
+int
+dlg_needs_above(struct tctx *t, const struct product *p, cJSON *req)
+{
+	static const char *const storage[] = { "more storage", "more space",
+	    "bigger storage", "more capacity", "bigger ssd", NULL };
+	static const char *const ram[] = { "more ram", "more memory", NULL };
+	static const char *const battery[] = { "longer battery",
+	    "better battery", "more battery", "lasts longer",
+	    "last longer", NULL };
+	double	 v;
+	int	 set = 0;
+
+	/* "more_than": the floor itself does not do. */
+	if (dlg_has_any(t, storage) && (v = storage_gb(p)) > 0) {
+		dlg_jset_num(req, "min_storage_gb", v);
+		dlg_jset_str(req, "storage_more_than", "yes");
+		set = 1;
+	}
+	if (dlg_has_any(t, ram) && (v = attr_number(p, "ram_gb")) > 0) {
+		dlg_jset_num(req, "min_ram_gb", v);
+		dlg_jset_str(req, "ram_more_than", "yes");
+		set = 1;
+	}
+	/* dlg-specs.c keeps the battery floor ("15 hours or more"). */
+	if (dlg_has_any(t, battery) &&
+	    (v = attr_number(p, "battery_hours")) > 0) {
+		dlg_jset_num(req, "min_hours", v + 0.5);
+		set = 1;
+	}
+	return set;
+}
+
+/* Does the message ask for more of something than the one in focus? */
+int
+dlg_needs_above_said(struct tctx *t)
+{
+	static const char *const more[] = { "more storage", "more space",
+	    "bigger storage", "more capacity", "bigger ssd", "more ram",
+	    "more memory", "longer battery", "better battery",
+	    "more battery", "lasts longer", "last longer", NULL };
+
+	return dlg_has_any(t, more);
 }
 
 static int
@@ -469,11 +526,15 @@ dlg_needs_words(cJSON *f, struct sbuf *crit)
 		if (cJSON_IsString(it))
 			sbuf_addf(crit, "%snot %s", SEP, it->valuestring);
 	if ((v = dlg_jnum(req, "min_ram_gb", -1)) > 0)
-		sbuf_addf(crit, "%s%g GB of RAM or more", SEP, v);
-	if ((v = dlg_jnum(req, "min_storage_gb", -1)) > 0)
-		sbuf_addf(crit, v >= 1024 ? "%s%g TB of storage or more" :
-		    "%s%g GB of storage or more", SEP, v >= 1024 ? v / 1024 :
+		sbuf_addf(crit, dlg_jstr(req, "ram_more_than") != NULL ?
+		    "%smore than %g GB of RAM" : "%s%g GB of RAM or more", SEP,
 		    v);
+	if ((v = dlg_jnum(req, "min_storage_gb", -1)) > 0)
+		sbuf_addf(crit, "%s%s%g %s of storage%s", SEP,
+		    dlg_jstr(req, "storage_more_than") != NULL ? "more than " :
+		    "", v >= 1024 ? v / 1024 : v, v >= 1024 ? "TB" : "GB",
+		    dlg_jstr(req, "storage_more_than") != NULL ? "" :
+		    " or more");
 	if ((v = dlg_jnum(req, "wifi", -1)) > 0)
 		sbuf_addf(crit, "%sWi-Fi %g%s or newer", SEP, floor(v),
 		    v != floor(v) ? "E" : "");

@@ -547,6 +547,66 @@ dlg_narrow_offer(struct tctx *t)
  * is ("my old laptop", "his PS5"), or which one shown ("that tv")? */
 static const char *const whose[] = { "my", "our", "his", "her", "their",
 	"your", "mine", NULL };
+/*
+ * The ones of the last list that meet the needs just added (those of
+ * filters.require not in before), listed; or that none does.  1 when
+ * answered.
+ */
+static int
+which_shown(struct tctx *t, cJSON *before)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters"), *it, *tmp, *req;
+	struct product	 v[RESULTS_MAX];
+	struct sbuf	 crit = SBUF_INIT, list = SBUF_INIT;
+	size_t		 n = 0, shown = 0, i;
+
+	tmp = cJSON_CreateObject();
+	req = cJSON_AddObjectToObject(tmp, "require");
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(f,
+	    "require"))
+		if (cJSON_GetObjectItemCaseSensitive(before, it->string) ==
+		    NULL && strcmp(it->string, "kinds") != 0)
+			cJSON_AddItemToObject(req, it->string,
+			    cJSON_Duplicate(it, 1));
+	constraint_words(tmp, &crit);
+	cJSON_Delete(tmp);
+	if (crit.len == 0) {
+		sbuf_release(&crit);
+		return 0;
+	}
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results")) {
+		if (!cJSON_IsString(it) || n >= RESULTS_MAX ||
+		    !dlg_load_product(t, it->valuestring, &v[n]))
+			continue;
+		shown++;
+		if (dlg_meets_constraints(t, &v[n]) && dlg_spec_meets(t,
+		    &v[n]) && dlg_needs_meets(t, &v[n]))
+			n++;
+		else
+			product_release(&v[n]);
+	}
+	slots_set(&t->slots, "criteria", crit.buf);
+	slots_setf(&t->slots, "shown_count", "%zu", shown);
+	if (n > 0) {
+		dlg_results_set(t, v, n);
+		dlg_focus_push(t, v[0].sku);
+		dlg_list_products(t, v, n, 0, &list);
+		slots_set(&t->slots, "results", list.buf);
+		dlg_set_action(t, "which_shown", "%zu of the %zu shown are %s",
+		    n, shown, crit.buf);
+		dlg_say(t, "which_shown");
+	} else {
+		dlg_set_action(t, "which_shown_none", "none of the %zu shown "
+		    "is %s", shown, crit.buf);
+		dlg_say(t, "which_shown_none");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	sbuf_release(&crit);
+	sbuf_release(&list);
+	return 1;
+}
+
 static int	owned_at(const char *, size_t, const char *const *);
 static int	brand_shown(struct tctx *, const struct entity *);
 static int	brand_has(struct tctx *, const struct entity *, const char *);
@@ -581,6 +641,9 @@ dlg_handle_narrow(struct tctx *t)
 	/* "Something lighter": below the weight of the one in focus. */
 	static const char *const lighter[] = { "lighter", "less heavy",
 	    "not as heavy", NULL };
+	static const char *const which[] = { "which of those",
+	    "which of them", "which of these", "which ones", "which one",
+	    "any of those", "any of them", "any of these", NULL };
 	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
 	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
 	const struct entity *price = dlg_first_entity(t, ENTITY_PRICE);
@@ -588,7 +651,7 @@ dlg_handle_narrow(struct tctx *t)
 	struct product	 p;
 	double		 below = -1, kg = -1, max_before, min_before;
 	char		*w;
-	int		 narrowed, other_brand;
+	int		 narrowed, other_brand, above;
 
 	memset(&p, 0, sizeof p);
 	if ((dlg_has_any(t, cheaper) || dlg_has_any(t, lighter)) &&
@@ -617,13 +680,16 @@ dlg_handle_narrow(struct tctx *t)
 	/* "I can go up to 1200": a budget said again, not a question. */
 	if (price != NULL && (price->has_max || price->has_min))
 		below = below > 0 ? below : 0;
+	/* "Anything with more storage?": more than the one in focus. */
+	above = dlg_needs_above_said(t) && dlg_focus_top(t, 0) != NULL;
 	if (dlg_jstr(f, "category") == NULL ||
 	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
 	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
 	    !dlg_has_any(t, need_words)) ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words) &&
-	    below < 0 && kg <= 0 && !other_brand) ||
+	    below < 0 && kg <= 0 && !other_brand && !above &&
+	    !dlg_has_any(t, which)) ||
 	    (cat != NULL && cat->category != NULL &&
 	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
 		return 0;
@@ -637,7 +703,6 @@ dlg_handle_narrow(struct tctx *t)
 	after = cJSON_GetObjectItemCaseSensitive(f, "require");
 	narrowed = after != NULL && (before == NULL ||
 	    !cJSON_Compare(before, after, 1));
-	cJSON_Delete(before);
 	narrowed |= other_brand || max_before != dlg_jnum(f, "max_price", -1) ||
 	    min_before != dlg_jnum(f, "min_price", -1);
 	if (below > 0) {
@@ -648,8 +713,21 @@ dlg_handle_narrow(struct tctx *t)
 		dlg_jset_num(dlg_jobj(f, "require"), "max_kg", kg - 0.01);
 		narrowed = 1;
 	}
-	if (!narrowed)
+	memset(&p, 0, sizeof p);
+	if (above && dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
+		narrowed |= dlg_needs_above(t, &p, dlg_jobj(f, "require"));
+		product_release(&p);
+	}
+	if (!narrowed) {
+		cJSON_Delete(before);
 		return 0;
+	}
+	/* "Which of those is sweatproof?": among the ones shown. */
+	if (dlg_has_any(t, which) && which_shown(t, before)) {
+		cJSON_Delete(before);
+		return 1;
+	}
+	cJSON_Delete(before);
 	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
 	    "list's filters");
 	return dlg_handle_recommend(t);

@@ -280,15 +280,19 @@ update_constraints(struct tctx *t, cJSON *f)
 int
 dlg_need_said(struct tctx *t)
 {
+	static const char *const asks[] = { "what", "which", "will", "would",
+	    "does", "do", "can", "is", "are", NULL };
 	cJSON	*f = cJSON_CreateObject();
 	int	 said;
 
 	update_constraints(t, f);
 	dlg_spec_constraints(t, f);
 	/* "What watch would work with both?" asks what is compatible
-	 * (dlg-compare.c, dlg-compat.c), not for a list. */
-	cJSON_DeleteItemFromObjectCaseSensitive(dlg_jobj(f, "require"),
-	    "platforms");
+	 * (dlg-compare.c, dlg-compat.c), not for a list; "a smartwatch
+	 * that works with iphone" does. */
+	if (dlg_has_any(t, asks))
+		cJSON_DeleteItemFromObjectCaseSensitive(dlg_jobj(f,
+		    "require"), "platforms");
 	said = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(f,
 	    "require")) > 0 || dlg_jstr(f, "size") != NULL;
 	cJSON_Delete(f);

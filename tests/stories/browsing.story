@@ -112,3 +112,28 @@ user: C1060
 action: recommend_nearest
 contains: under $249
 contains: The closest is
+
+story: which of the ones shown meet a need, from their specifications
+> wireless earbuds for the gym, nothing over 150 bucks
+action: recommend
+> which of those is sweatproof?
+action: which_shown
+contains: sweat resistant
+contains: Soundcore Liberty 4 NC
+not-contains: Galaxy Buds FE
+
+story: none of the ones shown meets it: said so
+> show me headphones under 200
+action: recommend
+> any of those waterproof?
+action: which_shown_none
+contains: None of the 3
+
+story: more than the one in focus has
+> laptop under 1500
+action: recommend
+contains: MacBook Air 13-inch (M3, 8GB, 256GB)
+> any with more ram?
+action: recommend
+contains: more than 8 GB of RAM
+not-contains: 8GB, 256GB
