@@ -591,7 +591,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL) && (ir->verdict !=
 	    INTENT_OK || !(dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    (strcmp(t->intent, "comparison") == 0 &&
-	    dlg_count_entities(t, ENTITY_PRODUCT) < 2)) &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) < 2) ||
+	    (dlg_first_entity(t, ENTITY_PRICE) != NULL &&
+	    dlg_first_entity(t, ENTITY_PRICE)->has_max)) &&
 	    dlg_handle_shopping(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */

@@ -775,7 +775,9 @@ context_product(struct tctx *t, const struct entity *en,
 	if (owned_at(t->text, en->start, whose))
 		return 1;
 	memset(&p, 0, sizeof p);
-	if (en->sku == NULL || !dlg_load_product(t, en->sku, &p))
+	/* A family ("on a MacBook Air") by its best product. */
+	if (en->sku != NULL ? !dlg_load_product(t, en->sku, &p) :
+	    !dlg_family_best(t, en, &p))
 		return 0;
 	other = strcmp(p.category, cat->category) != 0;
 	product_release(&p);
