@@ -156,7 +156,7 @@ constraint_words(cJSON *f, struct sbuf *crit)
 
 /*
  * The category's products, budget and stock aside (best rated first, at
- * most 200): the kinds the category has and which are add-ons
+ * most 60): the kinds the category has and which are add-ons
  * (dlg-needs.c), and the nearest when nothing fits.  *nw products.
  */
 static struct product *
@@ -174,7 +174,9 @@ category_products(struct tctx *t, const struct product_filter *pf,
 	wide.brand = NULL;
 	wide.max_price = wide.min_price = -1;
 	wide.in_stock = 0;
-	wide.limit = 200;
+	/* The best rated 60 show a category's kinds (the demo's largest
+	 * has 49); each row more costs a product read at 100,000. */
+	wide.limit = 60;
 	if (catalog_products(t->st, &wide, &w, nw, &err) != SD_OK)
 		*nw = 0;
 	sd_error_clear(&err);
@@ -256,7 +258,10 @@ offer_nearest(struct tctx *t, const struct product_filter *pf,
 			bestmeets = meets;
 		}
 	}
-	if (best == NULL || (!bestmeets && bestd > 0))
+	/* Meeting all in budget means the list was cut short, not that
+	 * nothing fits: no "nearest" then. */
+	if (best == NULL || (!bestmeets && bestd > 0) || (bestmeets &&
+	    bestd == 0))
 		return 0;
 	if (pf->max_price >= 0 && best->price > pf->max_price) {
 		money = catalog_money(pf->max_price, best->currency);
@@ -373,7 +378,9 @@ dlg_handle_recommend(struct tctx *t)
 	struct product	*v = NULL, *wide = NULL;
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 more = SBUF_INIT, crit = SBUF_INIT;
+	cJSON		*req, *kinds;
 	size_t		 n = 0, i, nw = 0;
+	int		 kind_sql;
 	char		*why;
 	int		 relaxed = 0;
 
@@ -429,13 +436,22 @@ dlg_handle_recommend(struct tctx *t)
 	/* Constraints ("over-ear", "under 1 kg") and the kind are checked
 	 * on a wider list, best first, and the first three that meet them
 	 * kept. */
-	pf.limit = 200;
 	dlg_retrieve_begin(t);
 	wide = category_products(t, &pf, &nw);
 	if (wide != NULL) {
 		dlg_needs_prepare(t, f, wide, nw);
 		pf.use = dlg_jstr(f, "use");
 	}
+	/* One kind named is a subcategory the catalog filters (indexed);
+	 * only needs to check take the wide list. */
+	req = cJSON_GetObjectItemCaseSensitive(f, "require");
+	kinds = cJSON_GetObjectItemCaseSensitive(req, "kinds");
+	kind_sql = pf.use == NULL && cJSON_GetArraySize(kinds) == 1 &&
+	    cJSON_IsString(kinds->child);
+	if (kind_sql)
+		pf.use = kinds->child->valuestring;
+	pf.limit = cJSON_GetArraySize(req) > kind_sql || cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(f, "addons")) > 0 ? 200 : 3;
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
 	dlg_spec_rank(t, v, n);
@@ -775,9 +791,7 @@ context_product(struct tctx *t, const struct entity *en,
 	if (owned_at(t->text, en->start, whose))
 		return 1;
 	memset(&p, 0, sizeof p);
-	/* A family ("on a MacBook Air") by its best product. */
-	if (en->sku != NULL ? !dlg_load_product(t, en->sku, &p) :
-	    !dlg_family_best(t, en, &p))
+	if (en->sku == NULL || !dlg_load_product(t, en->sku, &p))
 		return 0;
 	other = strcmp(p.category, cat->category) != 0;
 	product_release(&p);

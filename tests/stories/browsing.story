@@ -137,10 +137,3 @@ contains: MacBook Air 13-inch (M3, 8GB, 256GB)
 action: recommend
 contains: more than 8 GB of RAM
 not-contains: 8GB, 256GB
-
-story: the laptop the customer has is context; the monitor is wanted
-> I do my homework on a MacBook Air and want a monitor for it with usb-c, 400 max
-action: recommend
-contains: ProArt Display PA278CV
-contains: under $400
-not-contains: The Apple MacBook Air
