@@ -13,6 +13,9 @@
  *	dlg-kb.c	knowledge-base retrieval and answers
  *	dlg-sales.c	product questions, search
  *	dlg-recommend.c	recommendations and narrowing a list
+ *	dlg-kind.c	the kind of product asked for, a device, not its
+ *			supplies; the device it must fit
+ *	dlg-needs.c	budget words and needs a list must meet
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
@@ -227,6 +230,8 @@ void		 dlg_load_customer(struct tctx *t);
 void		 dlg_update_filters(struct tctx *t);
 int		 dlg_meets_constraints(struct tctx *t,
 		    const struct product *p);
+/* Does the message state a need a product must meet? */
+int		 dlg_need_said(struct tctx *t);
 cJSON		*dlg_open_form(struct tctx *t, const char *name);
 void		 dlg_close_form(struct tctx *t);
 const char	*dlg_order_focus(struct tctx *t);
@@ -339,8 +344,36 @@ int		 dlg_compat_lists(const char *compat, const struct product *dev);
 /* dlg-recommend.c */
 int		 dlg_handle_recommend(struct tctx *t);
 int		 dlg_handle_narrow(struct tctx *t);
+/* "Only sony" when the bot offered a recommendation's specs: 1 when
+ * the list was narrowed instead. */
+int		 dlg_narrow_offer(struct tctx *t);
 /* "Want a 65 inch TV, no more than $1500": 1 when recommended. */
 int		 dlg_handle_shopping(struct tctx *t);
+
+/* dlg-needs.c (and dlg-kind.c): the kind and needs said, checked on
+ * the catalog's data. */
+void		 dlg_needs_read(struct tctx *t, cJSON *filters);
+/* "Cheap", "affordable": a price level said without a figure. */
+int		 dlg_needs_budget_said(struct tctx *t);
+void		 dlg_needs_kind(struct tctx *t, cJSON *filters,
+		    const struct product *v, size_t n);
+/* The kind and add-ons from the category's products v[0..n). */
+void		 dlg_needs_prepare(struct tctx *t, cJSON *filters,
+		    const struct product *v, size_t n);
+int		 dlg_needs_kind_ok(struct tctx *t, const struct product *p);
+int		 dlg_needs_meets(struct tctx *t, const struct product *p);
+void		 dlg_needs_order(struct tctx *t, struct product *v, size_t n);
+/* "Anything with more storage?": a floor above p into require (1). */
+int		 dlg_needs_above(struct tctx *t, const struct product *p,
+		    cJSON *require);
+int		 dlg_needs_above_said(struct tctx *t);
+void		 dlg_needs_words(cJSON *filters, struct sbuf *crit);
+/* dlg-kind.c: the kind asked for, and the device a product must fit. */
+/* s as lowercase words, one space between and around them, into sb. */
+void		 dlg_plain_words(const char *s, struct sbuf *sb);
+void		 dlg_fits_said(struct tctx *t, cJSON *require);
+/* Does p list one of the devices fits (plain words) as what it fits? */
+int		 dlg_fits_of(const struct product *p, const cJSON *fits);
 
 /* dlg-cart.c */
 int		 dlg_handle_cart(struct tctx *t);

@@ -649,7 +649,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;
 	}
-	if (dlg_answer_pending(t, ir))
+	if (dlg_narrow_offer(t) || dlg_answer_pending(t, ir))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (store_question(t, ir) || dlg_payment_question(t) ||
@@ -658,8 +658,13 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question
 	 * goes on to its action below; words found off topic stay so). */
-	if (ir->verdict != INTENT_OUT_OF_SCOPE && (ir->verdict !=
-	    INTENT_OK || !(dlg_flags_of(t, t->intent_id) & ACT_PRODUCT)) &&
+	if ((ir->verdict != INTENT_OUT_OF_SCOPE ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL) && (ir->verdict !=
+	    INTENT_OK || !(dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
+	    (strcmp(t->intent, "comparison") == 0 &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) < 2) ||
+	    (dlg_first_entity(t, ENTITY_PRICE) != NULL &&
+	    dlg_first_entity(t, ENTITY_PRICE)->has_max)) &&
 	    dlg_handle_shopping(t))
 		return;
 	/* "Which one has the longest battery?": among the last list. */

@@ -117,7 +117,7 @@ keep_constrained(struct tctx *t, struct product *v, size_t n, size_t max)
 
 	for (i = 0; i < n; i++) {
 		if (k < max && dlg_meets_constraints(t, &v[i]) &&
-		    dlg_spec_meets(t, &v[i])) {
+		    dlg_spec_meets(t, &v[i]) && dlg_needs_meets(t, &v[i])) {
 			if (k != i)
 				v[k] = v[i];
 			k++;
@@ -135,7 +135,10 @@ constraint_words(cJSON *f, struct sbuf *crit)
 
 	if (!cJSON_IsObject(req))
 		return;
-	if (dlg_jstr(req, "form") != NULL)
+	/* "earbuds, earbuds": a form the kind already says once. */
+	if (dlg_jstr(req, "form") != NULL && (crit->buf == NULL ||
+	    !dlg_word_in(crit->buf, dlg_jstr(req, "form"),
+	    strlen(dlg_jstr(req, "form")))))
 		sbuf_addf(crit, "%s%s", crit->len ? ", " : "",
 		    dlg_jstr(req, "form"));
 	if (dlg_jstr(req, "noise_cancelling") != NULL)
@@ -148,6 +151,217 @@ constraint_words(cJSON *f, struct sbuf *crit)
 		sbuf_addf(crit, "%sunder %g kg", crit->len ? ", " : "",
 		    dlg_jnum(req, "max_kg", -1));
 	dlg_spec_constraint_words(f, crit);
+	dlg_needs_words(f, crit);
+}
+
+/*
+ * The category's products, budget and stock aside (best rated first, at
+ * most 60): the kinds the category has and which are add-ons
+ * (dlg-needs.c), and the nearest when nothing fits.  *nw products.
+ */
+static struct product *
+category_products(struct tctx *t, const struct product_filter *pf,
+    size_t *nw)
+{
+	struct product_filter wide = *pf;
+	struct product	*w = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	*nw = 0;
+	if (pf->category == NULL)
+		return NULL;
+	wide.use = NULL;
+	wide.brand = NULL;
+	wide.max_price = wide.min_price = -1;
+	wide.in_stock = 0;
+	/* The best rated 60 show a category's kinds (the demo's largest
+	 * has 49); each row more costs a product read at 100,000. */
+	wide.limit = 60;
+	if (catalog_products(t->st, &wide, &w, nw, &err) != SD_OK)
+		*nw = 0;
+	sd_error_clear(&err);
+	return w;
+}
+
+static void
+products_release(struct product *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+}
+
+/*
+ * Which of the needs p misses, as the criteria name them ("under 1 kg,
+ * waterproof"), each need of filters.require tried alone.  Caller frees.
+ */
+static char *
+needs_missed(struct tctx *t, const struct product *p)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters");
+	cJSON		*req = cJSON_DetachItemFromObjectCaseSensitive(f,
+	    "require"), *it, *one, *tmp;
+	struct sbuf	 sb = SBUF_INIT;
+
+	cJSON_ArrayForEach(it, req) {
+		one = cJSON_CreateObject();
+		cJSON_AddItemToObject(one, it->string, cJSON_Duplicate(it, 1));
+		cJSON_AddItemToObject(f, "require", one);
+		if (!dlg_meets_constraints(t, p) || !dlg_spec_meets(t, p) ||
+		    !dlg_needs_meets(t, p)) {
+			tmp = cJSON_CreateObject();
+			cJSON_AddItemToObject(tmp, "require",
+			    cJSON_Duplicate(one, 1));
+			constraint_words(tmp, &sb);
+			cJSON_Delete(tmp);
+		}
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
+	}
+	if (req != NULL)
+		cJSON_AddItemToObject(f, "require", req);
+	return sbuf_detach(&sb, NULL);
+}
+
+/*
+ * Nothing in stock fits: the nearest of the kind asked for, named with
+ * what it misses (the budget first, else a need), never offered as if
+ * it fitted.  1 when one was offered.
+ */
+static int
+offer_nearest(struct tctx *t, const struct product_filter *pf,
+    struct product *w, size_t nw)
+{
+	const struct product *best = NULL;
+	struct sbuf	 miss = SBUF_INIT;
+	char		*money, *need;
+	double		 d, bestd = 0;
+	size_t		 i;
+	int		 meets, bestmeets = 0;
+
+	for (i = 0; i < nw; i++) {
+		if (w[i].stock <= 0 || !dlg_needs_kind_ok(t, &w[i]) ||
+		    (pf->brand != NULL && strcasecmp(w[i].brand,
+		    pf->brand) != 0))
+			continue;
+		meets = dlg_meets_constraints(t, &w[i]) &&
+		    dlg_spec_meets(t, &w[i]) && dlg_needs_meets(t, &w[i]);
+		d = pf->max_price >= 0 && w[i].price > pf->max_price ?
+		    w[i].price - pf->max_price : pf->min_price > 0 &&
+		    w[i].price < pf->min_price ? pf->min_price - w[i].price : 0;
+		/* Every need met and over budget, else in budget. */
+		if (best == NULL || meets > bestmeets || (meets == bestmeets &&
+		    d < bestd)) {
+			best = &w[i];
+			bestd = d;
+			bestmeets = meets;
+		}
+	}
+	/* Meeting all in budget means the list was cut short, not that
+	 * nothing fits: no "nearest" then. */
+	if (best == NULL || (!bestmeets && bestd > 0) || (bestmeets &&
+	    bestd == 0))
+		return 0;
+	if (pf->max_price >= 0 && best->price > pf->max_price) {
+		money = catalog_money(pf->max_price, best->currency);
+		sbuf_addf(&miss, "it is over your %s budget", money);
+		free(money);
+	} else if (pf->min_price > 0 && best->price < pf->min_price)
+		sbuf_adds(&miss, "it is below the price range you gave");
+	if (!bestmeets) {
+		need = needs_missed(t, best);
+		sbuf_addf(&miss, "%sit is not %s", miss.len ? " and " : "",
+		    need != NULL && *need != '\0' ? need :
+		    "all you asked for");
+		free(need);
+	}
+	dlg_results_set(t, best, 1);
+	dlg_focus_push(t, best->sku);
+	dlg_product_slots(t, best, "");
+	slots_set(&t->slots, "misses", miss.buf);
+	dlg_cite(t, "product", best->sku, best->name, "price,rating,stock");
+	dlg_set_action(t, "recommend_nearest", "nothing in stock fits; the "
+	    "nearest is %s (%s)", best->sku, miss.buf);
+	dlg_say(t, "recommend_nearest");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "show_specs");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "sku", best->sku);
+	sbuf_release(&miss);
+	return 1;
+}
+
+/* Is s one of the strings of arr? */
+static int
+in_kinds(const cJSON *arr, const char *s)
+{
+	const cJSON	*it;
+
+	cJSON_ArrayForEach(it, arr)
+		if (cJSON_IsString(it) && strcmp(it->valuestring, s) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What the list is for, as the reply names it: "laser printers, not
+ * inkjet, under $200".
+ */
+static void
+criteria(cJSON *f, const struct product_filter *pf, int relaxed,
+    struct sbuf *crit)
+{
+	char	*money;
+
+	if (pf->category != NULL) {
+		/* "gaming gaming": a use that is the category says it once. */
+		const char *use = dlg_jstr(f, "use");
+
+		const char *kind = dlg_jstr(f, "kind");
+		cJSON	*kinds;
+		char	*p;
+
+		if (use != NULL && strcmp(use, pf->category) == 0)
+			use = NULL;
+		/* "Laser printers": the kinds asked for name the list. */
+		kinds = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(f, "require"), "kinds");
+		/* A kind said ("robot-vacuums") names the list alone. */
+		if (kind != NULL && use != NULL && strcmp(kind, use) == 0 &&
+		    !relaxed) {
+			sbuf_adds(crit, kind);
+			for (p = crit->buf; *p != '\0'; p++)
+				if (*p == '-')
+					*p = ' ';
+		} else if (cJSON_GetArraySize(kinds) > 0 &&
+		    cJSON_GetArraySize(kinds) <= 2) {
+			cJSON *k;
+			size_t kl;
+
+			if (use != NULL && !in_kinds(kinds, use))
+				sbuf_addf(crit, "%s ", use);
+			cJSON_ArrayForEach(k, kinds) {
+				sbuf_addf(crit, "%s%s", k != kinds->child ?
+				    " or " : "", k->valuestring);
+				/* "gaming laptops", not "gaming"; "earbuds" */
+				kl = strlen(k->valuestring);
+				if (kl > 0 && k->valuestring[kl - 1] != 's')
+					sbuf_addf(crit, " %s", pf->category);
+			}
+			for (p = crit->buf; *p != '\0'; p++)
+				if (*p == '-')
+					*p = ' ';
+		} else
+			sbuf_addf(crit, "%s%s%s", use ? use : "",
+			    use ? " " : "", pf->category);
+	}
+	if (pf->brand != NULL)
+		sbuf_addf(crit, "%s%s", crit->len ? ", " : "", pf->brand);
+	constraint_words(f, crit);
+	if (pf->max_price >= 0) {
+		money = catalog_money(pf->max_price, "USD");
+		sbuf_addf(crit, "%sunder %s", crit->len ? ", " : "", money);
+		free(money);
+	}
 }
 
 /*
@@ -161,11 +375,13 @@ dlg_handle_recommend(struct tctx *t)
 	    "compare", "compared", NULL };
 	cJSON		*f = dlg_jobj(t->state, "filters");
 	struct product_filter pf;
-	struct product	*v = NULL;
+	struct product	*v = NULL, *wide = NULL;
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 more = SBUF_INIT, crit = SBUF_INIT;
-	size_t		 n = 0, i;
-	char		*why, *money;
+	cJSON		*req, *kinds;
+	size_t		 n = 0, i, nw = 0;
+	int		 kind_sql;
+	char		*why;
 	int		 relaxed = 0;
 
 	/* "Samsung S90D or LG C4, which would you get?": two products
@@ -217,56 +433,54 @@ dlg_handle_recommend(struct tctx *t)
 	}
 	if (pf.category == NULL && pf.brand == NULL && ask_kind(t, &pf))
 		return 1;
-	/* Constraints ("over-ear", "under 1 kg") are checked on a wider
-	 * list, best first, and the first three that meet them kept. */
-	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(f, "require")))
-		pf.limit = 200;
+	/* Constraints ("over-ear", "under 1 kg") and the kind are checked
+	 * on a wider list, best first, and the first three that meet them
+	 * kept. */
 	dlg_retrieve_begin(t);
+	wide = category_products(t, &pf, &nw);
+	if (wide != NULL) {
+		dlg_needs_prepare(t, f, wide, nw);
+		pf.use = dlg_jstr(f, "use");
+	}
+	/* One kind named is a subcategory the catalog filters (indexed);
+	 * only needs to check take the wide list. */
+	req = cJSON_GetObjectItemCaseSensitive(f, "require");
+	kinds = cJSON_GetObjectItemCaseSensitive(req, "kinds");
+	kind_sql = pf.use == NULL && cJSON_GetArraySize(kinds) == 1 &&
+	    cJSON_IsString(kinds->child);
+	if (kind_sql)
+		pf.use = kinds->child->valuestring;
+	pf.limit = cJSON_GetArraySize(req) > kind_sql || cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(f, "addons")) > 0 ? 200 : 3;
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
 	dlg_spec_rank(t, v, n);
+	dlg_needs_order(t, v, n);
 	n = keep_constrained(t, v, n, 3);
-	if (n == 0 && pf.use != NULL) {
-		/* Nothing for that use: widen to the category. */
+	/* Nothing for that use: widen to the category, but never past a
+	 * kind asked for ("robot vacuums" are not any smart-home thing). */
+	if (n == 0 && pf.use != NULL && (dlg_jstr(f, "kind") == NULL ||
+	    strcmp(dlg_jstr(f, "kind"), pf.use) != 0)) {
 		pf.use = NULL;
 		relaxed = 1;
 		free(v);
 		v = NULL;
 		catalog_products(t->st, &pf, &v, &n, &err);
 		dlg_spec_rank(t, v, n);
+		dlg_needs_order(t, v, n);
 		n = keep_constrained(t, v, n, 3);
 	}
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
-	if (pf.category != NULL) {
-		/* "gaming gaming": a use that is the category says it once. */
-		const char *use = dlg_jstr(f, "use");
-
-		const char *kind = dlg_jstr(f, "kind");
-		char	*p;
-
-		if (use != NULL && strcmp(use, pf.category) == 0)
-			use = NULL;
-		/* A kind said ("robot-vacuums") names the list alone. */
-		if (kind != NULL && use != NULL && strcmp(kind, use) == 0 &&
-		    !relaxed) {
-			sbuf_adds(&crit, kind);
-			for (p = crit.buf; *p != '\0'; p++)
-				if (*p == '-')
-					*p = ' ';
-		} else
-			sbuf_addf(&crit, "%s%s%s", use ? use : "",
-			    use ? " " : "", pf.category);
-	}
-	if (pf.brand != NULL)
-		sbuf_addf(&crit, "%s%s", crit.len ? ", " : "", pf.brand);
-	constraint_words(f, &crit);
-	if (pf.max_price >= 0) {
-		money = catalog_money(pf.max_price, "USD");
-		sbuf_addf(&crit, "%sunder %s", crit.len ? ", " : "", money);
-		free(money);
-	}
+	criteria(f, &pf, relaxed, &crit);
 	slots_set(&t->slots, "criteria", crit.buf);
+	if (n == 0 && offer_nearest(t, &pf, wide, nw)) {
+		free(v);
+		products_release(wide, nw);
+		sbuf_release(&crit);
+		return 1;
+	}
+	products_release(wide, nw);
 	if (n == 0) {
 		dlg_set_action(t, "recommend_none",
 		    "no product in stock matches "
@@ -300,6 +514,119 @@ dlg_handle_recommend(struct tctx *t)
 	return 1;
 }
 
+/* Is a product of the last list of brand en? */
+static int
+brand_shown(struct tctx *t, const struct entity *en)
+{
+	const char	*b = en->brand != NULL ? en->brand : en->value;
+	struct product	 p;
+	cJSON		*it;
+	int		 yes = 0;
+
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results")) {
+		memset(&p, 0, sizeof p);
+		if (!yes && cJSON_IsString(it) &&
+		    dlg_load_product(t, it->valuestring, &p)) {
+			yes = strcasecmp(p.brand, b) == 0;
+			product_release(&p);
+		}
+	}
+	return yes;
+}
+
+/*
+ * After "would you like to see the specs?" of a recommendation, a brand
+ * or a need said without a yes ("only sony", "under 100 then") narrows
+ * the list rather than accepting the offer.
+ */
+int
+dlg_narrow_offer(struct tctx *t)
+{
+	static const char *const yes[] = { "yes", "yeah", "yep", "yup",
+	    "sure", "ok", "okay", "please", "pls", "go ahead", "specs",
+	    "spec", "details", NULL };
+	cJSON	*pending = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "pending");
+
+	/* "ok my budget is actually 900": a budget said wins the yes. */
+	if (!cJSON_IsObject(pending) || dlg_jstr(pending, "action") == NULL ||
+	    strcmp(dlg_jstr(pending, "action"), "show_specs") != 0 ||
+	    (dlg_has_any(t, yes) && dlg_first_entity(t, ENTITY_PRICE) ==
+	    NULL) ||
+	    (dlg_first_entity(t, ENTITY_BRAND) == NULL &&
+	    dlg_first_entity(t, ENTITY_PRICE) == NULL))
+		return 0;
+	return dlg_handle_narrow(t);
+}
+
+/* Is one of the two words before offset at in s in the list: whose it
+ * is ("my old laptop", "his PS5"), or which one shown ("that tv")? */
+static const char *const whose[] = { "my", "our", "his", "her", "their",
+	"your", "mine", NULL };
+/*
+ * The ones of the last list that meet the needs just added (those of
+ * filters.require not in before), listed; or that none does.  1 when
+ * answered.
+ */
+static int
+which_shown(struct tctx *t, cJSON *before)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters"), *it, *tmp, *req;
+	struct product	 v[RESULTS_MAX];
+	struct sbuf	 crit = SBUF_INIT, list = SBUF_INIT;
+	size_t		 n = 0, shown = 0, i;
+
+	tmp = cJSON_CreateObject();
+	req = cJSON_AddObjectToObject(tmp, "require");
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(f,
+	    "require"))
+		if (cJSON_GetObjectItemCaseSensitive(before, it->string) ==
+		    NULL && strcmp(it->string, "kinds") != 0)
+			cJSON_AddItemToObject(req, it->string,
+			    cJSON_Duplicate(it, 1));
+	constraint_words(tmp, &crit);
+	cJSON_Delete(tmp);
+	if (crit.len == 0) {
+		sbuf_release(&crit);
+		return 0;
+	}
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results")) {
+		if (!cJSON_IsString(it) || n >= RESULTS_MAX ||
+		    !dlg_load_product(t, it->valuestring, &v[n]))
+			continue;
+		shown++;
+		if (dlg_meets_constraints(t, &v[n]) && dlg_spec_meets(t,
+		    &v[n]) && dlg_needs_meets(t, &v[n]))
+			n++;
+		else
+			product_release(&v[n]);
+	}
+	slots_set(&t->slots, "criteria", crit.buf);
+	slots_setf(&t->slots, "shown_count", "%zu", shown);
+	if (n > 0) {
+		dlg_results_set(t, v, n);
+		dlg_focus_push(t, v[0].sku);
+		dlg_list_products(t, v, n, 0, &list);
+		slots_set(&t->slots, "results", list.buf);
+		dlg_set_action(t, "which_shown", "%zu of the %zu shown are %s",
+		    n, shown, crit.buf);
+		dlg_say(t, "which_shown");
+	} else {
+		dlg_set_action(t, "which_shown_none", "none of the %zu shown "
+		    "is %s", shown, crit.buf);
+		dlg_say(t, "which_shown_none");
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	sbuf_release(&crit);
+	sbuf_release(&list);
+	return 1;
+}
+
+static int	owned_at(const char *, size_t, const char *const *);
+static int	brand_shown(struct tctx *, const struct entity *);
+static int	brand_has(struct tctx *, const struct entity *, const char *);
+
 /*
  * "Over-ear pls", "any with USB-C?", "under 1 kg" after a list: the
  * list narrowed, keeping the budget and category said before, whatever
@@ -324,55 +651,104 @@ dlg_handle_narrow(struct tctx *t)
 	    "other", "others", "something", "options", "alternatives",
 	    "a cheaper", NULL };
 	static const char *const the[] = { "the cheaper", "cheaper of",
-	    NULL };
+	    "the lighter", "lighter of", NULL };
+	static const char *const only[] = { "only", "just", "all", "more",
+	    "other", "any", NULL };
+	/* "Something lighter": below the weight of the one in focus. */
+	static const char *const lighter[] = { "lighter", "less heavy",
+	    "not as heavy", NULL };
+	static const char *const which[] = { "which of those",
+	    "which of them", "which of these", "which ones", "which one",
+	    "any of those", "any of them", "any of these", NULL };
 	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
 	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	const struct entity *price = dlg_first_entity(t, ENTITY_PRICE);
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
 	struct product	 p;
-	double		 below = -1;
-	int		 narrowed;
+	double		 below = -1, kg = -1, max_before, min_before;
+	char		*w;
+	int		 narrowed, other_brand, above;
 
 	memset(&p, 0, sizeof p);
-	if (dlg_has_any(t, cheaper) && dlg_has_any(t, another) &&
+	if ((dlg_has_any(t, cheaper) || dlg_has_any(t, lighter)) &&
+	    (dlg_has_any(t, another) || dlg_has_word(t, "ones")) &&
 	    !dlg_has_any(t, the) &&
 	    dlg_focus_top(t, 0) != NULL &&
 	    dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
-		below = p.price;
+		if (dlg_has_any(t, cheaper))
+			below = p.price;
+		if (dlg_has_any(t, lighter) &&
+		    (w = catalog_attr(&p, "weight_kg")) != NULL) {
+			kg = strtod(w, NULL);
+			free(w);
+		}
 		product_release(&p);
 	}
+	/* "Only sony", "what about Bose": a brand of the kind shown, not
+	 * one of the list pointed at ("the Anker one then?"). */
+	other_brand = br != NULL && dlg_jstr(f, "category") != NULL &&
+	    !owned_at(t->text, br->start, whose) &&
+	    !dlg_said_as_thing(t, br->start, br->end) &&
+	    (dlg_has_any(t, only) || !brand_shown(t, br)) &&
+	    brand_has(t, br, dlg_jstr(f, "category")) &&
+	    (dlg_jstr(f, "brand") == NULL || strcasecmp(dlg_jstr(f, "brand"),
+	    br->brand != NULL ? br->brand : br->value) != 0);
+	/* "I can go up to 1200": a budget said again, not a question. */
+	if (price != NULL && (price->has_max || price->has_min))
+		below = below > 0 ? below : 0;
+	/* "Anything with more storage?": more than the one in focus. */
+	above = dlg_needs_above_said(t) && dlg_focus_top(t, 0) != NULL;
 	if (dlg_jstr(f, "category") == NULL ||
 	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
 	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
 	    !dlg_has_any(t, need_words)) ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words) &&
-	    below < 0) ||
+	    below < 0 && kg <= 0 && !other_brand && !above &&
+	    !dlg_has_any(t, which)) ||
 	    (cat != NULL && cat->category != NULL &&
 	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
 		return 0;
 	before = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f,
 	    "require"), 1);
+	max_before = dlg_jnum(f, "max_price", -1);
+	min_before = dlg_jnum(f, "min_price", -1);
 	dlg_update_filters(t);
 	f = dlg_jobj(t->state, "filters");
 	dlg_spec_constraints(t, f);
 	after = cJSON_GetObjectItemCaseSensitive(f, "require");
 	narrowed = after != NULL && (before == NULL ||
 	    !cJSON_Compare(before, after, 1));
-	cJSON_Delete(before);
+	narrowed |= other_brand || max_before != dlg_jnum(f, "max_price", -1) ||
+	    min_before != dlg_jnum(f, "min_price", -1);
 	if (below > 0) {
 		dlg_jset_num(f, "max_price", below - 0.01);
 		narrowed = 1;
 	}
-	if (!narrowed)
+	if (kg > 0) {
+		dlg_jset_num(dlg_jobj(f, "require"), "max_kg", kg - 0.01);
+		narrowed = 1;
+	}
+	memset(&p, 0, sizeof p);
+	if (above && dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
+		narrowed |= dlg_needs_above(t, &p, dlg_jobj(f, "require"));
+		product_release(&p);
+	}
+	if (!narrowed) {
+		cJSON_Delete(before);
 		return 0;
+	}
+	/* "Which of those is sweatproof?": among the ones shown. */
+	if (dlg_has_any(t, which) && which_shown(t, before)) {
+		cJSON_Delete(before);
+		return 1;
+	}
+	cJSON_Delete(before);
 	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
 	    "list's filters");
 	return dlg_handle_recommend(t);
 }
 
-/* Is one of the two words before offset at in s in the list: whose it
- * is ("my old laptop", "his PS5"), or which one shown ("that tv")? */
-static const char *const whose[] = { "my", "our", "his", "her", "their",
-	"your", "mine", NULL };
 /* "One with a better camera": a feature of the kind shown, no kind. */
 static const char *const feature[] = { "with", "better", "bigger",
 	"larger", "has", "have", "its", NULL };
@@ -467,7 +843,9 @@ dlg_handle_shopping(struct tctx *t)
 	    "got any", "any good", "show me", "get into", "thinking of",
 	    "to buy", "buy a", "buy an", "buy some", "buying a", "get a",
 	    "get an", "whats a good",
-	    "what's a good", "what is a good", NULL };
+	    "what's a good", "what is a good", "i'd like", "id like",
+	    "i would like", "searching for", "hunting for", "on the hunt",
+	    "please", "pls", "plz", NULL };
 	static const char *const support[] = { "order", "ordered", "orders",
 	    "bought", "purchased", "delivered", "arrived", "return",
 	    "returned", "returning", "refund", "cancel", "tracking", "track",
@@ -497,7 +875,10 @@ dlg_handle_shopping(struct tctx *t)
 	    owned_at(t->text, cat->start, feature) ||
 	    dlg_has_any(t, support))
 		return 0;
-	if (!dlg_has_any(t, need) && (price == NULL || !price->has_max))
+	/* "Noise cancelling headphones", "cheap tablet": a kind with a
+	 * need or a price level is shopping too. */
+	if (!dlg_has_any(t, need) && (price == NULL || !price->has_max) &&
+	    !dlg_needs_budget_said(t) && !dlg_need_said(t))
 		return 0;
 	/* "Is it hot-swappable?", "can I buy a gift card with a code?":
 	 * a question about the one in focus or about what is allowed. */
@@ -509,9 +890,13 @@ dlg_handle_shopping(struct tctx *t)
 	if ((br = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
 	    !brand_has(t, br, cat->category))
 		return 0;
+	/* "A charger for my laptop" fits a device: "a keyboard for my
+	 * desk" names none. */
 	if (strcmp(cat->category, "accessories") == 0 &&
 	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    dlg_focus_top(t, 0) != NULL || dlg_has_any(t, fits)))
+	    dlg_focus_top(t, 0) != NULL || (dlg_has_any(t, fits) &&
+	    (dlg_count_entities(t, ENTITY_CATEGORY) > 1 ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL))))
 		return 0;
 	for (i = 0; i < t->e->el.n; i++)
 		if (t->e->el.v[i].type == ENTITY_PRODUCT &&

@@ -168,6 +168,7 @@ static const struct {
 	{ "over-ear", "over-ear" }, { "over ear", "over-ear" },
 	{ "on-ear", "on-ear" }, { "on ear", "on-ear" },
 	{ "earbuds", "earbuds" }, { "in-ear", "earbuds" },
+	{ "earphones", "earbuds" }, { "ear buds", "earbuds" },
 	{ "in ear", "earbuds" }, { "wired", "wired" },
 };
 
@@ -266,8 +267,36 @@ update_constraints(struct tctx *t, cJSON *f)
 	if ((kg = weight_limit(s)) > 0)
 		dlg_jset_num(req, "max_kg", kg);
 	screen_size(s, f);
+	dlg_needs_read(t, f);
+	req = dlg_jobj(f, "require");
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
+}
+
+/*
+ * Does the message state a need of the product ("noise cancelling",
+ * "55 inch", "at least 16gb ram"), as the constraints read it?
+ */
+int
+dlg_need_said(struct tctx *t)
+{
+	static const char *const asks[] = { "what", "which", "will", "would",
+	    "does", "do", "can", "is", "are", NULL };
+	cJSON	*f = cJSON_CreateObject();
+	int	 said;
+
+	update_constraints(t, f);
+	dlg_spec_constraints(t, f);
+	/* "What watch would work with both?" asks what is compatible
+	 * (dlg-compare.c, dlg-compat.c), not for a list; "a smartwatch
+	 * that works with iphone" does. */
+	if (dlg_has_any(t, asks))
+		cJSON_DeleteItemFromObjectCaseSensitive(dlg_jobj(f,
+		    "require"), "platforms");
+	said = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(f,
+	    "require")) > 0 || dlg_jstr(f, "size") != NULL;
+	cJSON_Delete(f);
+	return said;
 }
 
 /* Does p's text attribute key contain word (case-insensitive)? */
@@ -312,10 +341,14 @@ dlg_meets_constraints(struct tctx *t, const struct product *p)
 		    strstr(v, "IP54") == NULL;
 		free(v);
 	}
+	/* The specifications or the description ("a USB-C case"). */
 	if (ok && dlg_jstr(req, "usb_c") != NULL)
-		ok = p->attrs != NULL && (strcasestr(p->attrs, "usb-c") !=
+		ok = (p->attrs != NULL && (strcasestr(p->attrs, "usb-c") !=
 		    NULL || strcasestr(p->attrs, "usb c") != NULL ||
-		    strcasestr(p->attrs, "thunderbolt") != NULL);
+		    strcasestr(p->attrs, "thunderbolt") != NULL)) ||
+		    (p->description != NULL && (strcasestr(p->description,
+		    "usb-c") != NULL || strcasestr(p->description,
+		    "thunderbolt") != NULL));
 	if (ok && (kg = dlg_jnum(req, "max_kg", -1)) > 0) {
 		v = catalog_attr(p, "weight_kg");
 		ok = v != NULL && strtod(v, NULL) <= kg;
@@ -342,6 +375,105 @@ said_mine(const char *s, size_t at)
 	return 0;
 }
 
+/* "Would work with both", "works on a Mac": "work" said of fitting. */
+static int
+works_with_said(struct tctx *t, const char *w)
+{
+	static const char *const fit[] = { "work with", "works with",
+	    "work on", "works on", "would work", "will work", "to work",
+	    "work for", "works for", NULL };
+
+	return strcmp(w, "work") == 0 && dlg_has_any(t, fit);
+}
+
+/* Does item it of an order match m (as catalog.c matches items)? */
+static int
+item_matches(const struct order_item *it, const struct order_match *m)
+{
+	if (m->sku != NULL)
+		return it->sku != NULL && strcmp(it->sku, m->sku) == 0;
+	if (m->brand != NULL)
+		return strcasestr(it->name, m->brand) != NULL;
+	if (m->name != NULL)
+		return strcasestr(it->name, m->name) != NULL;
+	return m->category != NULL && it->category != NULL &&
+	    strcmp(it->category, m->category) == 0;
+}
+
+/*
+ * "No more than what I paid for my Pixel 7": the price of that item in
+ * the customer's latest order holding it is the budget.  1 when set.
+ */
+static int
+paid_budget(struct tctx *t, cJSON *f)
+{
+	static const char *const paid[] = { "paid", "spent", "gave", "cost me",
+	    NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const struct entity *en;
+	struct order_match m, kind;
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		**ids = NULL;
+	size_t		 n = 0, i, at = 0, k;
+	double		 price = -1;
+
+	for (k = 0; paid[k] != NULL && at == 0; k++)
+		if (dlg_has_word(t, paid[k]))
+			at = (size_t)(strstr(s, paid[k]) - s);
+	if (at == 0 || !t->have_cust || dlg_first_entity(t, ENTITY_PRICE))
+		return 0;
+	/* The thing paid for is named after the verb: "my iphone case" is
+	 * an accessory whose name says iPhone. */
+	memset(&m, 0, sizeof m);
+	memset(&kind, 0, sizeof kind);
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->start < at)
+			continue;
+		if (en->type == ENTITY_PRODUCT && en->sku != NULL)
+			m.sku = en->sku;
+		else if (en->type == ENTITY_PRODUCT)
+			m.name = en->value;
+		else if (en->type == ENTITY_BRAND)
+			m.brand = en->brand != NULL ? en->brand : en->value;
+		else if (en->type == ENTITY_CATEGORY)
+			kind.category = en->category;
+	}
+	if (m.sku == NULL && m.name == NULL && m.brand == NULL &&
+	    kind.category == NULL)
+		return 0;
+	dlg_retrieve_begin(t);
+	if (catalog_customer_orders_with(t->st, t->cust.id, m.sku != NULL ||
+	    m.name != NULL || m.brand != NULL ? &m : &kind, &ids, &n,
+	    &err) != SD_OK)
+		n = 0;
+	/* The newest order first; an item that is both. */
+	for (k = n; k > 0 && price < 0; k--) {
+		memset(&o, 0, sizeof o);
+		if (catalog_order(t->st, ids[k - 1], &o, &err) != SD_OK)
+			continue;
+		for (i = 0; i < o.nitems && price < 0; i++)
+			if ((kind.category == NULL || item_matches(&o.items[i],
+			    &kind)) && (m.sku == NULL && m.name == NULL &&
+			    m.brand == NULL ? 1 : item_matches(&o.items[i], &m)))
+				price = o.items[i].unit_price;
+		order_release(&o);
+	}
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	if (price <= 0)
+		return 0;
+	dlg_jset_num(f, "max_price", price);
+	cJSON_DeleteItemFromObjectCaseSensitive(f, "min_price");
+	dlg_jset_str(t->trace, "budget", "the price of the item paid for "
+	    "in the customer's orders");
+	return 1;
+}
+
 /*
  * Filters from entities into the state (budget, category, use, brand).
  * A new category starts the needs afresh; other turns refine them.
@@ -363,7 +495,8 @@ dlg_update_filters(struct tctx *t)
 		f = dlg_jobj(t->state, "filters");
 	}
 	for (i = 0; i < sizeof use_words / sizeof use_words[0]; i++)
-		if (dlg_has_word(t, use_words[i].word)) {
+		if (dlg_has_word(t, use_words[i].word) &&
+		    !works_with_said(t, use_words[i].word)) {
 			dlg_jset_str(f, "use", use_words[i].use);
 			break;
 		}
@@ -372,10 +505,18 @@ dlg_update_filters(struct tctx *t)
 		en = &t->e->el.v[i];
 		switch (en->type) {
 		case ENTITY_PRICE:
+			/* A budget said again replaces the one before:
+			 * "up to 1200" after "around 500" has no floor. */
 			if (en->has_max)
 				dlg_jset_num(f, "max_price", en->max);
+			else
+				cJSON_DeleteItemFromObjectCaseSensitive(f,
+				    "max_price");
 			if (en->has_min)
 				dlg_jset_num(f, "min_price", en->min);
+			else
+				cJSON_DeleteItemFromObjectCaseSensitive(f,
+				    "min_price");
 			break;
 		case ENTITY_CATEGORY:
 			/* "A monitor ... with one USB-C cable": the kind
@@ -415,7 +556,9 @@ dlg_update_filters(struct tctx *t)
 		default:
 			break;
 		}
-	}	update_constraints(t, f);
+	}
+	paid_budget(t, f);
+	update_constraints(t, f);
 }
 
 /* The open form (creating it for name when another or none is open). */

@@ -865,6 +865,7 @@ struct amount {
 	double		 v;
 	const char	*cur;		/* NULL: no currency said */
 	int		 explicit;	/* currency or "k": surely money */
+	int		 about;		/* "500ish": a rough figure */
 	size_t		 end;		/* last lexeme */
 };
 
@@ -929,6 +930,10 @@ amount_at(const struct run *r, size_t i, struct amount *am)
 		am->v *= 1000;
 		am->explicit = 1;
 		j++;
+	} else if (adjacent(r, j) && lw(r, j + 1, "ish")) {
+		/* "500ish": said as a rough figure, not a size */
+		am->about = 1;
+		j++;
 	} else if (adjacent(r, j) && sc->lx[j + 1].kind == LX_WORD)
 		return 0;		/* "15th", "256gb", "2x" */
 	if (am->cur == NULL && j + 1 < sc->nlx &&
@@ -978,6 +983,8 @@ static const struct qualifier qualifiers[] = {
 	{ { "max", NULL }, B_MAX },
 	{ { "maximum", NULL }, B_MAX },
 	{ { "within", NULL }, B_MAX },
+	/* "a robot vacuum for 300": what it may cost */
+	{ { "for", NULL }, B_MAX },
 	{ { "budget", "of", NULL }, B_MAX },
 	{ { "budget", "is", "around", NULL }, B_ABOUT },
 	{ { "budget", "is", "about", NULL }, B_ABOUT },
@@ -1056,8 +1063,9 @@ price_emit(struct run *r, size_t first, size_t last, int hmin, double min,
 static int
 negated(const struct run *r, size_t i)
 {
+	/* "nothing over 150", "none above $80": a ceiling too. */
 	static const char *const neg[] = { "not", "cant", "cannot", "dont",
-	    "wont", "never", "shouldnt", "t", NULL };
+	    "wont", "never", "shouldnt", "t", "nothing", "none", NULL };
 	size_t	 k;
 
 	for (k = 1; k <= 4 && k <= i; k++)
@@ -1089,6 +1097,10 @@ after_max(const struct run *r, size_t i)
 
 static const struct qualifier ceiling = { { "max", NULL }, B_MAX };
 
+/* Words between a qualifier and its amount that change nothing. */
+static const char *const fillers[] = { "actually", "really", "now",
+	"just", "like", "maybe", "probably", "honestly", NULL };
+
 /* Bare numbers count as money after a qualifier only from this value. */
 #define PRICE_BARE_MIN	20
 
@@ -1109,8 +1121,8 @@ find_prices(struct run *r)
 		    amount_at(r, i + 1, &a1) && (lw(r, a1.end + 1, "and") ||
 		    lw(r, a1.end + 1, "to") || lsym(r, a1.end + 1, '-')) &&
 		    amount_at(r, a1.end + 2, &a2) &&
-		    (a1.explicit || a2.explicit || (a1.v >= PRICE_BARE_MIN &&
-		    a2.v >= PRICE_BARE_MIN)) && a1.v <= a2.v) {
+		    (a1.explicit || a2.explicit || a2.v >= PRICE_BARE_MIN) &&
+		    a1.v <= a2.v) {
 			cur = a1.cur != NULL ? a1.cur : a2.cur;
 			price_emit(r, i, a2.end, 1, a1.v, 1, a2.v, cur, 0);
 			i = a2.end;
@@ -1142,6 +1154,9 @@ find_prices(struct run *r)
 		if (q->words[0] != NULL) {
 			j = i + k;
 			if (lw(r, j, "of") || lw(r, j, "is") || lsym(r, j, ':'))
+				j++;
+			/* "budget is actually 900", "up to like 500" */
+			for (k = 0; k < 2 && lw_any(r, j, fillers); k++)
 				j++;
 			if (amount_at(r, j, &a1) && (a1.explicit ||
 			    a1.v >= PRICE_BARE_MIN)) {
@@ -1197,6 +1212,11 @@ find_prices(struct run *r)
 				price_emit(r, i, a1.end + k, 0, 0, 1, a1.v,
 				    a1.cur, 0);
 				i = a1.end + k;
+			} else if (a1.about && a1.v >= PRICE_BARE_MIN) {
+				/* "500ish": within 10%, as "around 500". */
+				price_emit(r, i, a1.end, 1, a1.v * 0.9, 1,
+				    a1.v * 1.1, a1.cur, 1);
+				i = a1.end;
 			} else if (a1.explicit) {
 				price_emit(r, i, a1.end, 1, a1.v, 1, a1.v,
 				    a1.cur, 0);

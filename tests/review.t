@@ -59,7 +59,7 @@ run_ok "mark bad with corrections" "$SHOPDESK" review mark 3 bad \
 contains "confirmed" "$T/out" "turn 3: bad by alice: intent recommendation"
 run_ok "review it again" "$SHOPDESK" review mark 3 bad \
     --intent recommendation --entity category=tablets --reviewer alice \
-    --reply "We have several tablets: the Apple iPad Air 11-inch at \$599 is rated best."
+    --reply "We have several tablets, lowest price first: the Amazon Fire HD 10 at \$139."
 contains "the new review replaces the old" "$T/out" \
     "intent recommendation, entity category=tablets (review 2, the earlier one replaced)"
 run_ok "mark good, the product by its name" "$SHOPDESK" review mark 5 good \

@@ -39,12 +39,12 @@ contains: only 2 left
 contains: Acer Nitro 5
 not-contains: ROG Strix G15
 
-story: nothing matches the budget
+story: nothing matches the budget: the nearest, said to be over it
 > I want a gaming laptop under $300
-action: recommend_none
+action: recommend_nearest
 contains: gaming laptops
-contains: $300
-contains: widen the budget
+contains: The closest is
+contains: over your $300 budget
 
 story: compare two families as a table
 > Compare iPhone 15 vs Samsung Galaxy S24
