@@ -77,6 +77,9 @@ struct intent_result {
 						   of out_of_scope */
 	int			 store_words;	/* lexicon weight of the words
 						   (strong 2, weak 1) */
+	int			 store_strong;	/* ... strong words of them */
+	int			 other_words;	/* words of other services
+						   (a bank's, travel...) */
 	float			 kb_score;	/* evidence: best retrieval
 						   score, -1 when not given */
 	size_t			 products;	/* evidence: catalog products
@@ -97,8 +100,8 @@ struct intent_result {
 	float			*z;	/* logits, one per intent */
 };
 #define INTENT_RESULT_INIT { 0, 0, INTENT_OK, { { 0, 0 } }, 0, \
-	0, 0, 0, 0, -1, 0, 0, 0, { 0, 0, 0, 0 }, SBUF_INIT, SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, \
-	NULL, 0, NULL, 0, NULL }
+	0, 0, 0, 0, 0, 0, -1, 0, 0, 0, { 0, 0, 0, 0 }, SBUF_INIT, \
+	SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, NULL, 0, NULL, 0, NULL }
 void		 intent_result_release(struct intent_result *);
 
 /*
