@@ -13,8 +13,9 @@
  *     electronics vocabulary and of brands, below) and the words of
  *     other services (a bank's, travel, food...),
  *   - and, when the caller has them, the knowledge base's best retrieval
- *     score and whether a catalog product is named
- *     (intent_in_store_evidence).
+ *     score, whether a catalog product is named and whether a list or a
+ *     product is in focus for a message that points back at it
+ *     (intent_in_store_context).
  * A message judged to be about the store gets its best store intent, as
  * an ambiguous verdict when that intent is not clearly ahead; only one
  * judged not about the store is out_of_scope.  The weights were set on
@@ -122,6 +123,60 @@ static const char *const other_words[] = {
 	"spotify", "uber", "walmart", "ebay", "target", "gmail", "verizon",
 	"homework", "joke", "reminder", "alarm", "timer", "meeting", "tire",
 };
+
+/*
+ * Words that point back at something shown: "which of those is
+ * sweatproof?", "and the other one?", "is it waterproof".  They say
+ * nothing about the store alone; with a list shown or a product in focus
+ * (intent_in_store_context) they make the message a follow-up on it.
+ * "one" counts after a word that picks ("that one", "the second one").
+ */
+static const char *const refer_words[] = {
+	"those", "these", "them", "they", "it", "its", "either", "both",
+	"neither", "former", "latter", "ones",
+};
+static const char *const pick_words[] = {
+	"that", "this", "which", "the", "other", "first", "second", "third",
+	"last", "each", "another", "cheaper", "cheapest", "bigger",
+	"smaller",
+};
+
+static int
+word_in(const char *w, size_t len, const char *const *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(v[i]) == len && memcmp(v[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+#define NELEM(a)	(sizeof (a) / sizeof (a)[0])
+
+/* Words that point back among the first nwords words of r. */
+static int
+count_refers(const struct intent_result *r, size_t nwords)
+{
+	size_t		 i, len, plen;
+	const char	*w, *pw;
+	int		 n = 0;
+
+	for (i = 0; i < nwords; i++) {
+		w = r->norm.buf + r->toks[i].start;
+		len = r->toks[i].end - r->toks[i].start;
+		if (word_in(w, len, refer_words, NELEM(refer_words))) {
+			n++;
+			continue;
+		}
+		if (i == 0 || len != 3 || memcmp(w, "one", 3) != 0)
+			continue;
+		pw = r->norm.buf + r->toks[i - 1].start;
+		plen = r->toks[i - 1].end - r->toks[i - 1].start;
+		n += word_in(pw, plen, pick_words, NELEM(pick_words));
+	}
+	return n;
+}
 
 /* Words this long or longer match with one letter wrong. */
 #define TYPO_MIN	5
@@ -264,7 +319,7 @@ intent_store_words(const struct intent_lexicon *l, struct intent_result *r,
 	const char	*w;
 	int		 wt;
 
-	r->store_words = r->store_strong = r->other_words = 0;
+	r->store_words = r->store_strong = r->other_words = r->refers = 0;
 
 	for (i = 0; i < nwords; i++) {
 		for (j = 0; j < i; j++)
@@ -337,6 +392,12 @@ intent_store_words(const struct intent_lexicon *l, struct intent_result *r,
 #define W_OTHER		2.7
 #define WORDS_CAP	3
 #define OTHER_CAP	2
+/*
+ * A message that points back ("those", "the other one") while a list is
+ * shown or a product is in focus is a follow-up on it: in store unless a
+ * word of another service says otherwise.
+ */
+#define W_FOCUS		3.0
 /*
  * A retrieval score counts little: BM25 finds a policy sharing two words
  * with most trivia ("return something to walmart" scores 0.68 on the
@@ -428,6 +489,8 @@ intent_decide(const struct intent_model *m, struct intent_result *r)
 		z += W_KB * (r->kb_score - KB_FLOOR) / (1 - KB_FLOOR);
 	if (r->products > 0)
 		z += W_PRODUCT;
+	if (r->focus && r->refers > 0 && r->other_words == 0)
+		z += W_FOCUS;
 	r->in_store = (float)(1 / (1 + exp(-z)));
 	r->about_store = z >= 0;
 
@@ -489,14 +552,28 @@ intent_decide(const struct intent_model *m, struct intent_result *r)
 }
 
 void
-intent_in_store_evidence(const struct intent_model *m,
-    struct intent_result *r, double kb_score, size_t products)
+intent_in_store_context(const struct intent_model *m,
+    struct intent_result *r, double kb_score, size_t products, int focus)
 {
 	if (r->z == NULL)		/* nothing classified yet */
 		return;
 	r->kb_score = kb_score < 0 ? -1 : (float)(kb_score > 1 ? 1 :
 	    kb_score);
 	r->products = products;
+	r->focus = focus != 0;
+	/* Counted here, not on every message: only a focus makes them
+	 * count. */
+	r->refers = r->focus ? count_refers(r, r->words) : 0;
 	intent_decide(m, r);
+	if (r->about_store && r->focus && r->refers > 0 &&
+	    r->other_words == 0)
+		sbuf_adds(&r->reason, "; points back at what was shown");
 	intent_reason_notes(r);
+}
+
+void
+intent_in_store_evidence(const struct intent_model *m,
+    struct intent_result *r, double kb_score, size_t products)
+{
+	intent_in_store_context(m, r, kb_score, products, 0);
 }

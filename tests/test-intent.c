@@ -179,6 +179,24 @@ main(void)
 	intent_in_store_evidence(m, &r, 0.1, 0);
 	ok(!r.about_store, "a weak retrieval score keeps trivia out: %s",
 	    r.reason.buf);
+	/* a follow-up on what was shown is about the store */
+	intent_classify(m, "any of them sweat resistant?", 28, &r);
+	sum = r.in_store;
+	intent_in_store_context(m, &r, -1, 0, 1);
+	ok(r.about_store && r.in_store > sum && r.refers > 0 &&
+	    strstr(r.reason.buf, "points back") != NULL, "a list in focus "
+	    "makes \"any of them...?\" a store question: %.2f -> %.2f, %s",
+	    sum, r.in_store, r.reason.buf);
+	intent_in_store_context(m, &r, -1, 0, 0);
+	ok(r.in_store == sum, "without the focus, the classifier's score");
+	intent_classify(m, "tell me a joke about them", 25, &r);
+	intent_in_store_context(m, &r, -1, 0, 1);
+	ok(!r.about_store, "a joke about them stays out of scope: %s",
+	    r.reason.buf);
+	intent_classify(m, "what's the capital of australia", 31, &r);
+	intent_in_store_context(m, &r, -1, 0, 1);
+	ok(!r.about_store && r.refers == 0, "trivia pointing at nothing "
+	    "stays out with a list in focus");
 
 	/* bad input never crashes; the result says what happened */
 	intent_classify(m, "", 0, &r);
