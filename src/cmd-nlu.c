@@ -58,9 +58,12 @@ nlu_one(struct nlu *n, const char *text, size_t len)
 		sbuf_add_json_str(o, n->ir.reason.buf, n->ir.reason.len);
 		sbuf_addf(o, "},\"in_store\":{\"score\":%.4f,\"verdict\":%s,"
 		    "\"out_of_scope\":%.4f,\"store_words\":%d,"
+		    "\"strong_words\":%d,\"other_words\":%d,"
+		    "\"words\":%zu,\"unknown_words\":%zu,"
 		    "\"products\":%zu},\"ranking\":[", n->ir.in_store,
 		    n->ir.about_store ? "true" : "false", n->ir.oos_score,
-		    n->ir.store_words, n->ir.products);
+		    n->ir.store_words, n->ir.store_strong, n->ir.other_words,
+		    n->ir.words, n->ir.unknown, n->ir.products);
 		for (i = 0; i < n->ir.ntop; i++) {
 			sbuf_addf(o, "%s{\"name\":", i ? "," : "");
 			sbuf_add_json_str(o, names[n->ir.top[i].id],

@@ -537,7 +537,8 @@ feeling_json(const struct feeling_result *fr)
  * Out of scope is the last resort.  A message the classifier would
  * refuse, or is unsure of, is judged again with what the classifier
  * cannot see: the catalog products it names and the knowledge base's
- * best match (intent_in_store_evidence).  Only those: a search on every
+ * best match, and whether something shown is in focus
+ * (intent_in_store_context).  Only those: a search on every
  * turn would cost a plain question more than its whole answer.  The
  * trace's "scope" shows both decisions.
  */
@@ -550,6 +551,7 @@ understand_scope(struct tctx *t)
 	cJSON		*o = cJSON_AddObjectToObject(t->trace, "scope");
 	double		 kb = -1;
 	size_t		 i, np = 0;
+	int		 focus;
 
 	cJSON_AddBoolToObject(o, "classifier_about_store",
 	    e->ir.about_store);
@@ -558,6 +560,7 @@ understand_scope(struct tctx *t)
 	cJSON_AddNumberToObject(o, "out_of_scope",
 	    round((double)e->ir.oos_score * 1e4) / 1e4);
 	cJSON_AddNumberToObject(o, "store_words", e->ir.store_words);
+	cJSON_AddNumberToObject(o, "other_words", e->ir.other_words);
 	if (e->ir.verdict != INTENT_OK) {
 		for (i = 0; i < e->el.n; i++)
 			np += e->el.v[i].type == ENTITY_PRODUCT;
@@ -578,7 +581,13 @@ understand_scope(struct tctx *t)
 		}
 		search_result_free(&res);
 		cJSON_AddNumberToObject(o, "products", (double)np);
-		intent_in_store_evidence(e->im, &e->ir, kb < 0 ? 0 : kb, np);
+		/* A list shown or a product in focus: "and the other one?"
+		 * is a follow-up on it. */
+		focus = dlg_focus_top(t, 0) != NULL || cJSON_GetArraySize(
+		    cJSON_GetObjectItemCaseSensitive(t->state, "results")) > 0;
+		cJSON_AddBoolToObject(o, "focus", focus);
+		intent_in_store_context(e->im, &e->ir, kb < 0 ? 0 : kb, np,
+		    focus);
 	}
 	cJSON_AddBoolToObject(o, "about_store", e->ir.about_store);
 	cJSON_AddNumberToObject(o, "in_store",

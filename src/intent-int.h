@@ -42,9 +42,12 @@ uint64_t	 intent_word_key2(const char *w, size_t len, const char *w2,
 /* Caller frees with intent_lexicon_free. */
 struct intent_lexicon *intent_lexicon_new(void);
 void		 intent_lexicon_free(struct intent_lexicon *);
-/* Weighted store words among the first nwords words of r. */
-int		 intent_store_words(const struct intent_lexicon *,
-		    const struct intent_result *r, size_t nwords);
+/*
+ * The store words among the first nwords words of r: r->store_words
+ * (strong 2, weak 1), r->store_strong and r->other_words.
+ */
+void		 intent_store_words(const struct intent_lexicon *,
+		    struct intent_result *r, size_t nwords);
 
 /*
  * From the probabilities in r->z + intent_count() and r's evidence

@@ -595,9 +595,10 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 
 	r->words = nwords;
 	r->unknown = nunk;
-	r->store_words = intent_store_words(m->lex, r, nwords);
+	intent_store_words(m->lex, r, nwords);
 	r->kb_score = -1;
 	r->products = 0;
+	r->focus = 0;
 	intent_decide(m, r);
 	intent_reason_notes(r);
 }

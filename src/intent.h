@@ -77,6 +77,14 @@ struct intent_result {
 						   of out_of_scope */
 	int			 store_words;	/* lexicon weight of the words
 						   (strong 2, weak 1) */
+	int			 store_strong;	/* ... strong words of them */
+	int			 other_words;	/* words of other services
+						   (a bank's, travel...) */
+	int			 refers;	/* words that point back at
+						   something shown ("those"),
+						   counted with a focus */
+	int			 focus;		/* evidence: a list shown or a
+						   product in focus */
 	float			 kb_score;	/* evidence: best retrieval
 						   score, -1 when not given */
 	size_t			 products;	/* evidence: catalog products
@@ -97,8 +105,8 @@ struct intent_result {
 	float			*z;	/* logits, one per intent */
 };
 #define INTENT_RESULT_INIT { 0, 0, INTENT_OK, { { 0, 0 } }, 0, \
-	0, 0, 0, 0, -1, 0, 0, 0, { 0, 0, 0, 0 }, SBUF_INIT, SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, \
-	NULL, 0, NULL, 0, NULL }
+	0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, { 0, 0, 0, 0 }, SBUF_INIT, \
+	SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, NULL, 0, NULL, 0, NULL }
 void		 intent_result_release(struct intent_result *);
 
 /*
@@ -121,6 +129,14 @@ void		 intent_classify(const struct intent_model *, const char *text,
 void		 intent_in_store_evidence(const struct intent_model *,
 		    struct intent_result *res, double kb_score,
 		    size_t products);
+/*
+ * The same, and whether the conversation has a list shown or a product
+ * in focus: then a message that points back at them ("which of those is
+ * sweatproof?", "and the other one?") is about the store.
+ */
+void		 intent_in_store_context(const struct intent_model *,
+		    struct intent_result *res, double kb_score,
+		    size_t products, int focus);
 
 /* What training did; filled by intent_train. */
 struct intent_train_stats {

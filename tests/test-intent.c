@@ -153,8 +153,8 @@ main(void)
 			sorted = 0;
 	ok(sorted, "about the store: out_of_scope is not in the ranking");
 	intent_classify(m, "i want to top up my bank card", 29, &r);
-	ok(r.store_words < 0, "bank words count against the store (%d)",
-	    r.store_words);
+	ok(r.other_words > 0 && !r.about_store, "bank words count against "
+	    "the store (%d)", r.other_words);
 	/* a typo matches a store word; another word does not */
 	intent_classify(m, "a walk along the shore", 22, &r);
 	n = (size_t)(r.store_words > 0);
@@ -179,6 +179,24 @@ main(void)
 	intent_in_store_evidence(m, &r, 0.1, 0);
 	ok(!r.about_store, "a weak retrieval score keeps trivia out: %s",
 	    r.reason.buf);
+	/* a follow-up on what was shown is about the store */
+	intent_classify(m, "any of them sweat resistant?", 28, &r);
+	sum = r.in_store;
+	intent_in_store_context(m, &r, -1, 0, 1);
+	ok(r.about_store && r.in_store > sum && r.refers > 0 &&
+	    strstr(r.reason.buf, "points back") != NULL, "a list in focus "
+	    "makes \"any of them...?\" a store question: %.2f -> %.2f, %s",
+	    sum, r.in_store, r.reason.buf);
+	intent_in_store_context(m, &r, -1, 0, 0);
+	ok(r.in_store == sum, "without the focus, the classifier's score");
+	intent_classify(m, "tell me a joke about them", 25, &r);
+	intent_in_store_context(m, &r, -1, 0, 1);
+	ok(!r.about_store, "a joke about them stays out of scope: %s",
+	    r.reason.buf);
+	intent_classify(m, "what's the capital of australia", 31, &r);
+	intent_in_store_context(m, &r, -1, 0, 1);
+	ok(!r.about_store && r.refers == 0, "trivia pointing at nothing "
+	    "stays out with a list in focus");
 
 	/* bad input never crashes; the result says what happened */
 	intent_classify(m, "", 0, &r);

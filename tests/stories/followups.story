@@ -34,3 +34,17 @@ action: answer_stock
 action: answer_stock
 contains: Samsung 65" S90D
 not-contains: LG
+
+story: a question about the products just shown is never refused
+> need wireless earbuds with good battery, under $150
+action: recommend
+> which of those is sweatproof?
+not-contains: can't help
+not-contains: not able to answer
+> could they handle a sweaty workout
+not-contains: can't help
+not-contains: not able to answer
+> either of them good for swimming
+not-contains: can't help
+not-contains: not able to answer
+not-contains: passing you
