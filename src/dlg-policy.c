@@ -551,15 +551,13 @@ referred_product(struct tctx *t)
 }
 
 /*
- * The policy's steps after the feelings: a pending question answered or
- * a form slot filled; a request for a person or a complaint; an unclear
- * intent settled; then the intent's action from the table.
+ * The policy's steps after the feelings, first those that read the
+ * whole conversation: the question before asked of another product, a
+ * product the catalog lacks, the cart (1 when one was the turn).
  */
-static void
-policy_act(struct tctx *t, const struct intent_result *ir)
+static int
+policy_first(struct tctx *t, const struct intent_result *ir)
 {
-	const struct dlg_action *a;
-
 	/* "The Anker one then?": the question before, about that one. */
 	dlg_elliptic(t);
 	/* "The 256 then": the variant takes the focus before anything. */
@@ -571,11 +569,31 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* A product the catalog lacks: said so, never another in its place. */
 	if (((dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
-		return;
+		return 1;
 	/* "Can I buy it later?" about a warranty plan is no cart action. */
 	if (dlg_account_question(t))
-		return;
+		return 1;
 	if (dlg_handle_cart(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Then, with the focus guarded (dlg_focus_guard: a kind, brand or
+ * product named that the focus is not keeps it out): a pending question
+ * answered or a form slot filled; a question about the list shown; an
+ * unclear intent settled; then the intent's action from the table.
+ */
+static void
+policy_act(struct tctx *t, const struct intent_result *ir)
+{
+	const struct dlg_action *a;
+
+	/* "Which of those is sweatproof?": the list's members, whatever
+	 * the classifier made of it. */
+	if (dlg_list_question(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;
 	}
@@ -583,6 +601,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (dlg_payment_question(t) || dlg_order_question(t))
+		return;
+	/* "The 55 inch one": one of those shown, before a narrowing. */
+	if ((ir->verdict != INTENT_OK || (dlg_flags_of(t, t->intent_id) &
+	    ACT_PRODUCT)) && dlg_said_one(t) && referred_product(t))
 		return;
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question
@@ -649,7 +671,11 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		act_ask_person(t);
 		return;
 	}
-	policy_act(t, ir);
+	if (!policy_first(t, ir)) {
+		dlg_focus_guard(t);
+		policy_act(t, ir);
+		dlg_focus_unguard(t);
+	}
 	/* Read as a complaint but acted on as shopping ("need a rugged
 	 * ssd"): no feeling was said, so no apology. */
 	if (upset && fr->feeling == FEELING_NONE &&
