@@ -313,6 +313,40 @@ points_back(struct tctx *t)
 }
 
 /*
+ * Is the entity said as a kind wanted: "a camera", "any speakers",
+ * "camera that works with iphone", "speaker for the beach"?  Then it is
+ * no part of the product in focus, whatever that one has of the name.
+ */
+static int
+wanted_kind(struct tctx *t, const struct entity *en)
+{
+	static const char *const before[] = { "a", "an", "any", "some",
+	    "another", "other", NULL };
+	static const char *const after[] = { "that", "which", "for", "to",
+	    "under", NULL };
+	const char	*s = t->text, *p;
+	size_t		 a = en->start, b, i, n;
+
+	while (a > 0 && s[a - 1] == ' ')
+		a--;
+	for (b = a; b > 0 && isalpha((unsigned char)s[b - 1]); b--)
+		;
+	for (i = 0; before[i] != NULL && a > b; i++)
+		if (a - b == strlen(before[i]) &&
+		    strncasecmp(s + b, before[i], a - b) == 0)
+			return 1;
+	for (p = s + en->end; *p == ' '; p++)
+		;
+	for (i = 0; after[i] != NULL; i++) {
+		n = strlen(after[i]);
+		if (strncasecmp(p, after[i], n) == 0 &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Is the text at [a, b) a word of what p is: its name, an attribute's
  * key or value ("camera" of a phone, "gaming" of a TV)?  Then saying it
  * names no other kind.
@@ -383,7 +417,7 @@ names_product(struct tctx *t, const struct entity *en,
 	return yes;
 }
 
-/* Has the catalog a product of brand in category? */
+/* Has the catalog a product of brand (NULL: any) in category? */
 static int
 brand_makes(struct tctx *t, const char *brand, const char *category)
 {
@@ -460,6 +494,37 @@ other_brand_said(struct tctx *t, const struct entity *pe)
 	return 0;
 }
 
+/* Has the catalog a product of category (slug)? */
+static int
+category_has(struct tctx *t, const char *category)
+{
+	return brand_makes(t, NULL, category);
+}
+
+/*
+ * Is the attribute entity's word a kind of product the catalog has
+ * ("camera", "speaker") that p is not and has not?
+ */
+static int
+attribute_kind(struct tctx *t, const struct entity *en,
+    const struct product *p)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	char		*kind;
+	int		 yes;
+
+	if (!wanted_kind(t, en) && word_of_product(t, p, en->start, en->end))
+		return 0;
+	text_fold(t->text + en->start, en->end - en->start, &f);
+	kind = xasprintf("%ss", f.s.buf != NULL ? f.s.buf : "");
+	text_folded_release(&f);
+	/* The kind's slug is the plural ("cameras", "speakers"). */
+	yes = (p->category == NULL || strcmp(p->category, kind) != 0) &&
+	    category_has(t, kind);
+	free(kind);
+	return yes;
+}
+
 /*
  * The single check every product answer goes through: may sku be what
  * the message means?  0 when the message names, as its subject, a kind
@@ -498,7 +563,7 @@ dlg_focus_fits(struct tctx *t, const char *sku, const char **why)
 			fits = (p.category != NULL && strcmp(p.category,
 			    en->category) == 0) || (p.subcategory != NULL &&
 			    strcmp(p.subcategory, en->category) == 0) ||
-			    (!store_asked(t, en) &&
+			    (!store_asked(t, en) && !wanted_kind(t, en) &&
 			    word_of_product(t, &p, en->start, en->end));
 		else if (en->type == ENTITY_BRAND && en->value != NULL)
 			fits = p.brand != NULL && (strcasecmp(p.brand,
@@ -513,6 +578,18 @@ dlg_focus_fits(struct tctx *t, const char *sku, const char **why)
 			fits = 1;
 		if (!fits && why != NULL)
 			*why = en->type == ENTITY_CATEGORY ? "kind" : "brand";
+	}
+	/* "Camera that works with iphone" after a TV: a feature's word
+	 * that is also a kind, which the product does not have, names
+	 * the kind. */
+	for (i = 0; i < t->e->el.n && fits && !ptr; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_ATTRIBUTE && !said_as_own(t, en) &&
+		    attribute_kind(t, en, &p)) {
+			fits = 0;
+			if (why != NULL)
+				*why = "kind";
+		}
 	}
 	/* "Does the sonos era 100 work with alexa" after the JBL: the
 	 * product named is the subject, the focus no part of it. */
