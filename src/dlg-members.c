@@ -331,6 +331,55 @@ member_says(const struct product *p, const struct member_q *q,
 	return says;
 }
 
+/* Does any attribute of p answer the word w? */
+static int
+word_in_specs(const struct product *p, const char *w)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	cJSON		*a = cJSON_Parse(p->attrs), *it;
+	char		*v;
+	int		 yes = 0;
+
+	cJSON_ArrayForEach(it, a) {
+		if (yes || it->string == NULL ||
+		    (v = catalog_attr(p, it->string)) == NULL)
+			continue;
+		text_fold(v, strlen(v), &f);
+		yes = word_answers(w, it->string, f.s.buf) > 0;
+		free(v);
+	}
+	cJSON_Delete(a);
+	text_folded_release(&f);
+	return yes;
+}
+
+/*
+ * "Any of those print double sided": a word no member's specifications
+ * answer ("print") is the question's, not the feature's, when others
+ * are answered; it is dropped.
+ */
+static void
+member_prune(struct member_q *q, const struct product *v, size_t n)
+{
+	size_t	 i, j, k = 0;
+	int	*keep = xcalloc(q->n + 1, sizeof *keep), any = 0;
+
+	for (i = 0; i < q->n; i++) {
+		for (j = 0; j < n && !keep[i]; j++)
+			keep[i] = word_in_specs(&v[j], q->w[i]);
+		any |= keep[i];
+	}
+	for (i = 0; any && i < q->n; i++) {
+		if (keep[i])
+			q->w[k++] = q->w[i];
+		else
+			free(q->w[i]);
+	}
+	if (any)
+		q->n = k;
+	free(keep);
+}
+
 /* Is q a feature shoppers ask for (a word of the alias table, a
  * colour, an attribute said), though none of the list has it? */
 static int
@@ -581,6 +630,7 @@ dlg_list_question(struct tctx *t)
 		member_words_free(&q);
 		goto out;
 	}
+	member_prune(&q, v, n);
 	for (i = 0; i < n; i++) {
 		sbuf_init(&facts[i]);
 		says[i] = member_says(&v[i], &q, &facts[i], &key);
