@@ -542,7 +542,7 @@ dlg_focus_fits(struct tctx *t, const char *sku, const char **why)
 	int		 fits = 1, ptr = points_back(t);
 
 	memset(&p, 0, sizeof p);
-	if (!dlg_load_product(t, sku, &p))
+	if (!dlg_peek_product(t, sku, &p))
 		return 1;
 	for (i = 0; i < t->e->el.n && fits; i++) {
 		en = &t->e->el.v[i];

@@ -250,6 +250,9 @@ const char	*dlg_resolve_reference(struct tctx *t, const char **how);
 /* Is one product described as the thing meant ("the 55 inch one")? */
 int		 dlg_said_one(struct tctx *t);
 
+/* p read to weigh it, not among the turn's retrieved items (1: read). */
+int		 dlg_peek_product(struct tctx *t, const char *sku,
+		    struct product *p);
 /* The product of the conversation a short name means, or NULL. */
 const char	*dlg_loose_name(struct tctx *t, const struct entity *en);
 

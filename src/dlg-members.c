@@ -90,6 +90,9 @@ static const struct {
 	{ "mop", "mopping", NULL }, { "mops", "mopping", NULL },
 	{ "ios", NULL, "iphone" }, { "apple", NULL, "iphone" },
 	{ "alexa", NULL, "alexa" }, { "mac", NULL, "macos" },
+	{ "4k", NULL, "3840x2160" }, { "uhd", NULL, "3840x2160" },
+	{ "qhd", NULL, "2560x1440" }, { "1440p", NULL, "2560x1440" },
+	{ "1080p", NULL, "1920x1080" },
 };
 
 static const char *const colours[] = { "black", "white", "silver", "gray",
@@ -384,22 +387,21 @@ member_prune(struct member_q *q, const struct product *v, size_t n)
  * colour, an attribute said), though none of the list has it? */
 static int
 member_known(struct tctx *t, const struct member_q *q,
-    const struct product *kind)
+    const struct product *kind, char **key)
 {
 	struct product_filter f;
 	struct product	*v = NULL;
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 facts = SBUF_INIT;
 	size_t		 i, k, n = 0;
-	int		 known = 0;
+	int		 known = q->colour ||
+	    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL, found = 0;
 
-	if (q->colour || dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL)
-		return 1;
 	for (i = 0; i < q->n; i++)
 		for (k = 0; k < sizeof aliases / sizeof aliases[0]; k++)
-			if (strcmp(aliases[k].said, q->w[i]) == 0)
-				return 1;
-	/* "Any of those 4k?": other products of the kind have it. */
+			known |= strcmp(aliases[k].said, q->w[i]) == 0;
+	/* "Any of those 4k?": other products of the kind have it, under
+	 * a heading the members' own values are quoted from. */
 	memset(&f, 0, sizeof f);
 	f.category = kind->category;
 	f.max_price = f.min_price = -1;
@@ -411,13 +413,14 @@ member_known(struct tctx *t, const struct member_q *q,
 	sd_error_clear(&err);
 	for (i = 0; i < n; i++) {
 		sbuf_reset(&facts);
-		known |= !known && member_says(&v[i], q, &facts, NULL) ==
-		    SAYS_HAS;
+		if (!found)
+			found = member_says(&v[i], q, &facts, key) ==
+			    SAYS_HAS;
 		product_release(&v[i]);
 	}
 	free(v);
 	sbuf_release(&facts);
-	return known;
+	return known || found;
 }
 
 /* One line of the answer: the product, its price, what it says. */
@@ -614,7 +617,7 @@ dlg_list_question(struct tctx *t)
 	enum member_says says[RESULTS_MAX];
 	struct member_q	 q;
 	size_t		 n, i, told = 0;
-	int		 done = 0;
+	int		 done = 0, known;
 	char		*key = NULL, *val;
 
 	if (!about_members(t))
@@ -636,6 +639,7 @@ dlg_list_question(struct tctx *t)
 		says[i] = member_says(&v[i], &q, &facts[i], &key);
 		told += says[i] != SAYS_NOTHING;
 	}
+	known = told > 0 || member_known(t, &q, &v[0], &key);
 	/* Silent on it, but what they say under the same heading ("layout
 	 * full-size" beside "compact, no number pad"). */
 	for (i = 0; key != NULL && i < n; i++)
@@ -646,7 +650,7 @@ dlg_list_question(struct tctx *t)
 		}
 	/* Words no specification of theirs speaks to ("for my dad"):
 	 * not a question this answers, unless they are a feature's. */
-	if (told > 0 || member_known(t, &q, &v[0])) {
+	if (known) {
 		members_answer(t, v, n, says, facts, &q);
 		done = 1;
 	}

@@ -55,6 +55,25 @@ dlg_ref_pick(cJSON *r, const char *sku)
 }
 
 /*
+ * Read a product to weigh it, not to answer with it: timed as
+ * retrieval but not among the turn's retrieved items (a generated
+ * reply reads those as what the turn is about).
+ */
+int
+dlg_peek_product(struct tctx *t, const char *sku, struct product *p)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	int		 ok;
+
+	dlg_retrieve_begin(t);
+	ok = sku != NULL && catalog_product_by_sku(t->st, sku, p, &err) ==
+	    SD_OK;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	return ok;
+}
+
+/*
  * What the conversation offers: the last list, the focus, then the
  * items of the order in focus.
  */
@@ -444,7 +463,7 @@ described_reference(struct tctx *t)
 	for (i = 0; i < nc && nw > 0; i++) {
 		dlg_ref_candidate(r, conv[i]);
 		memset(&p, 0, sizeof p);
-		if (!dlg_load_product(t, conv[i], &p))
+		if (!dlg_peek_product(t, conv[i], &p))
 			continue;
 		sbuf_reset(&f.s);
 		text_fold(p.name, strlen(p.name), &f);
