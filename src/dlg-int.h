@@ -21,6 +21,8 @@
  *	dlg-rank.c	picking by price, size or a specification
  *	dlg-members.c	"which of those is ...": the last list's members
  *	dlg-follow.c	what a turn leaves for the next one
+ *	dlg-guard.c	the focus guard: a kind, brand or product named
+ *			that the focus is not keeps it out
  *	dlg-compat.c	compatibility: does a product work with a device
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
@@ -279,8 +281,12 @@ size_t		 dlg_conversation(struct tctx *t, const char **v, size_t max);
 int		 dlg_elliptic(struct tctx *t);
 /* A product named is in focus if the turn left the focus as before. */
 void		 dlg_focus_named(struct tctx *t, const char *before);
-/* May sku be what the message means: 0 when it names a kind or brand
- * that sku is not (*why: "kind" or "brand", when why is not NULL). */
+/* "The black one": the one product shown the words describe, or NULL. */
+const char	*dlg_described_reference(struct tctx *t);
+
+/* dlg-guard.c */
+/* May sku be what the message means: 0 when it names a kind, brand or
+ * product that sku is not (*why: "kind", "brand" or "product"). */
 int		 dlg_focus_fits(struct tctx *t, const char *sku,
 		    const char **why);
 /* Around the policy: the focus and the last list without (then with

@@ -389,110 +389,6 @@ number_reference(struct tctx *t)
 }
 
 /*
- * The words said between "the" (or "that", "this") and "one": "the
- * black one", "the over-ear one".  Their span in *a, *b; 0 when none.
- */
-static int
-described_span(struct tctx *t, size_t *a, size_t *b)
-{
-	static const char *const lead[] = { "the", "that", "this", NULL };
-	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
-	struct text_token *tok = NULL;
-	size_t		 cap = 0, n, i, k, j;
-	int		 found = 0;
-
-	n = text_tokenize(s, strlen(s), &tok, &cap);
-	for (i = 1; i < n && !found; i++) {
-		if (tok[i].end - tok[i].start != 3 ||
-		    strncmp(s + tok[i].start, "one", 3) != 0)
-			continue;
-		/* At most three words back to the article. */
-		for (k = i; k-- > 0 && i - k <= 4;) {
-			for (j = 0; lead[j] != NULL; j++)
-				if (tok[k].end - tok[k].start ==
-				    strlen(lead[j]) && strncmp(s + tok[k].start,
-				    lead[j], strlen(lead[j])) == 0)
-					break;
-			if (lead[j] != NULL) {
-				if (k + 1 < i) {
-					*a = tok[k + 1].start;
-					*b = tok[i - 1].end;
-					found = 1;
-				}
-				break;
-			}
-		}
-	}
-	free(tok);
-	return found;
-}
-
-int
-dlg_said_one(struct tctx *t)
-{
-	size_t	 a, b;
-
-	return described_span(t, &a, &b);
-}
-
-/*
- * "The black one", "the wireless one", "the over-ear one": the one
- * product of the conversation whose name or specifications hold every
- * word said to describe it.  NULL when none or several do.
- */
-static const char *
-described_reference(struct tctx *t)
-{
-	const char	*conv[CONV_MAX], *hit = NULL;
-	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
-	struct text_folded f = TEXT_FOLDED_INIT;
-	struct text_token *tok = NULL;
-	struct product	 p;
-	size_t		 a, b, cap = 0, nw, nc, i, k, len;
-	int		 nhit = 0;
-	char		*said;
-	cJSON		*r;
-
-	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    !described_span(t, &a, &b) ||
-	    (nc = dlg_conversation(t, conv, CONV_MAX)) < 2)
-		return NULL;
-	said = xstrndup(s + a, b - a);
-	nw = text_tokenize(said, strlen(said), &tok, &cap);
-	r = dlg_ref_trace(t, "description in conversation");
-	for (i = 0; i < nc && nw > 0; i++) {
-		dlg_ref_candidate(r, conv[i]);
-		memset(&p, 0, sizeof p);
-		if (!dlg_peek_product(t, conv[i], &p))
-			continue;
-		sbuf_reset(&f.s);
-		text_fold(p.name, strlen(p.name), &f);
-		sbuf_addc(&f.s, ' ');
-		if (p.attrs != NULL) {
-			struct text_folded fa = TEXT_FOLDED_INIT;
-
-			text_fold(p.attrs, strlen(p.attrs), &fa);
-			sbuf_adds(&f.s, fa.s.buf);
-			text_folded_release(&fa);
-		}
-		for (k = 0; k < nw; k++) {
-			len = tok[k].end - tok[k].start;
-			if (!dlg_word_in(f.s.buf, said + tok[k].start, len))
-				break;
-		}
-		if (k == nw) {
-			hit = conv[i];
-			nhit++;
-		}
-		product_release(&p);
-	}
-	free(tok);
-	free(said);
-	text_folded_release(&f);
-	return nhit == 1 ? dlg_ref_pick(r, hit) : NULL;
-}
-
-/*
  * "The last one", "last of them": the ordinal, not the verb ("how long
  * does the small one last") nor time ("last week").
  */
@@ -568,7 +464,7 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 	}
 	if ((best = dlg_ranked_reference(t, how)) != NULL)
 		return best;
-	if ((best = described_reference(t)) != NULL) {
+	if ((best = dlg_described_reference(t)) != NULL) {
 		*how = "description";
 		return best;
 	}
