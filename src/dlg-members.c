@@ -2,8 +2,9 @@
  * dlg-members.c owns questions about the members of the list the bot
  * just showed: "which of those is sweatproof?", "do all of them have
  * noise cancelling?", "any of them in black?", "which ones work with
- * android", "which is the cheapest?".  Each listed product is looked
- * up in its own specifications and the answer names the ones that list
+ * android", "which is the cheapest?", "are they in stock?".  Each
+ * listed product is looked up in its own specifications (or the
+ * store's fields: price, stock, sale, warranty) and the answer names the ones that list
  * what was asked, the ones that say they lack it and the ones whose
  * specifications are silent; "none of them" when none has it.  Such a
  * question is answered from the state whatever the classifier made of
@@ -64,7 +65,9 @@ static const char *const taste[] = { "recommend", "best", "good", "better",
 	"lightest", "lighter", "heaviest", "heavier", "longest", "longer",
 	"most", "least", "more", "less", "highest", "lowest", "biggest",
 	"smallest", "fastest", "difference", "compare", "vs", "stock",
-	NULL };
+	"warranty", "warranties", "guarantee", "sale", "deal", "deals",
+	"discount", "coupon", "review", "rating", "ratings", "delivery",
+	"return", "returns", "refund", "newest", "latest", "loudest", NULL };
 
 /*
  * Shoppers' words for what the specifications call otherwise: the word
@@ -90,10 +93,17 @@ static const struct {
 	{ "mop", "mopping", NULL }, { "mops", "mopping", NULL },
 	{ "ios", NULL, "iphone" }, { "apple", NULL, "iphone" },
 	{ "alexa", NULL, "alexa" }, { "mac", NULL, "macos" },
+	{ "charge", "powerbank", NULL }, { "powerbank", "powerbank", NULL },
 	{ "4k", NULL, "3840x2160" }, { "uhd", NULL, "3840x2160" },
 	{ "qhd", NULL, "2560x1440" }, { "1440p", NULL, "2560x1440" },
 	{ "1080p", NULL, "1920x1080" },
 };
+
+/* Words a value holds in its phrasing ("about 20 hours per charge"),
+ * not as what the product has: they answer only as a key's words. */
+static const char *const value_noise[] = { "charge", "charges", "hours",
+	"hour", "per", "about", "up", "case", "day", "days", "time", "mode",
+	"use", "normal", "typical", NULL };
 
 static const char *const colours[] = { "black", "white", "silver", "gray",
 	"grey", "blue", "red", "green", "pink", "gold", "purple", "yellow",
@@ -217,7 +227,8 @@ word_answers(const char *w, const char *key, const char *fv)
 
 	for (i = 0; k[i] != '\0'; i++)
 		k[i] = k[i] == '_' ? ' ' : (char)tolower((unsigned char)k[i]);
-	if (holds(k, w) || holds(fv, w))
+	if (holds(k, w) || (!in_list(value_noise, w, strlen(w)) &&
+	    holds(fv, w)))
 		score = 2;
 	for (i = 0; score == 0 && i < sizeof aliases / sizeof aliases[0];
 	    i++)
@@ -586,6 +597,63 @@ members_price(struct tctx *t, const struct product *v, size_t n)
 }
 
 /*
+ * "Are they in stock?", "any of them on sale?", "do they all come with
+ * a warranty?": the store's own fields of each member, a line each.
+ * 1 when answered.
+ */
+static int
+members_field(struct tctx *t, const struct product *v, size_t n)
+{
+	static const char *const stock[] = { "stock", "available",
+	    "availability", NULL };
+	static const char *const sale[] = { "sale", "deal", "deals",
+	    "discount", "discounted", NULL };
+	static const char *const warranty[] = { "warranty", "warranties",
+	    "guarantee", NULL };
+	struct sbuf	 lines = SBUF_INIT;
+	const char	*what;
+	size_t		 i;
+	char		*m, *was;
+	cJSON		*r;
+
+	what = dlg_has_any(t, stock) ? "stock" : dlg_has_any(t, sale) ?
+	    "sale" : dlg_has_any(t, warranty) ? "warranty" : NULL;
+	if (what == NULL)
+		return 0;
+	r = dlg_ref_trace(t, "each of the last list by the store's fields");
+	for (i = 0; i < n; i++) {
+		dlg_ref_candidate(r, v[i].sku);
+		m = catalog_money(v[i].price, v[i].currency);
+		sbuf_addf(&lines, "\n  - %s (%s): ", v[i].name, m);
+		if (strcmp(what, "stock") == 0)
+			sbuf_addf(&lines, v[i].stock > 0 ? "in stock (%lld)" :
+			    "out of stock", v[i].stock);
+		else if (strcmp(what, "warranty") == 0)
+			sbuf_adds(&lines, v[i].warranty != NULL &&
+			    v[i].warranty[0] != '\0' ? v[i].warranty :
+			    "no warranty listed");
+		else if (v[i].list_price > v[i].price) {
+			was = catalog_money(v[i].list_price, v[i].currency);
+			sbuf_addf(&lines, "on sale, down from %s", was);
+			free(was);
+		} else
+			sbuf_adds(&lines, "not on sale");
+		free(m);
+		dlg_cite(t, "product", v[i].sku, v[i].name, strcmp(what,
+		    "sale") == 0 ? "price,list_price" : what);
+	}
+	slots_setf(&t->slots, "shown_count", "%zu", n);
+	slots_set(&t->slots, "lines", lines.buf);
+	slots_set(&t->slots, "field", what);
+	dlg_set_action(t, strcmp(what, "stock") == 0 ? "answer_stock" :
+	    strcmp(what, "sale") == 0 ? "answer_price" : "answer_warranty",
+	    "%s of each of the %zu listed", what, n);
+	dlg_say(t, "list_field");
+	sbuf_release(&lines);
+	return 1;
+}
+
+/*
  * Is the message a question about the members of the last list: it
  * points at them as a group ("which of those", "do all of them", "any
  * of them"), names no product of its own (a device it is for is no
@@ -624,7 +692,7 @@ dlg_list_question(struct tctx *t)
 		return 0;
 	if ((n = members_load(t, v)) < 1)
 		goto out;
-	if (n > 1 && members_price(t, v, n)) {
+	if (n > 1 && (members_price(t, v, n) || members_field(t, v, n))) {
 		done = 1;
 		goto out;
 	}

@@ -65,3 +65,18 @@ user: C1001
 > yes the second one
 action: cart_add
 contains: Added the JBL Flip 6
+
+story: the store's own facts of each member, not of the first
+> compare the JBL Charge 5, the JBL Flip 6 and the Bose SoundLink Flex (2nd Gen)
+> any of them discounted right now?
+contains: JBL Flip 6 ($99.95): on sale, down from $129.95
+contains: JBL Charge 5 ($179.95): not on sale
+> and do they all come with a warranty
+contains: Bose SoundLink Flex (2nd Gen) ($149): 1-year manufacturer warranty
+
+story: a word of a value's phrasing is no feature
+> compare the JBL Charge 5, the JBL Flip 6 and the Bose SoundLink Flex (2nd Gen)
+> which one can charge my phone
+contains: only the JBL Charge 5 matches
+contains: powerbank USB-A out
+not-contains: All 3
