@@ -367,3 +367,31 @@ dlg_described_reference(struct tctx *t)
 	text_folded_release(&f);
 	return nhit == 1 ? dlg_ref_pick(r, hit) : NULL;
 }
+
+/*
+ * Is the message only a pointer at a product ("the hp", "and the
+ * second?", "ok the black one"): at most two words besides fillers?
+ * Whatever intent its few words suggest, it asks to see that product.
+ */
+int
+dlg_only_pointer(struct tctx *t)
+{
+	static const char *const filler[] = { "ok", "okay", "and", "so",
+	    "hmm", "um", "what", "about", "how", "then", "please", "pls",
+	    "the", "that", "this", "one", "hey", "oh", "maybe", NULL };
+	struct text_token *tok = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 cap = 0, n, i, k, rest = 0, len;
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		for (k = 0; filler[k] != NULL; k++)
+			if (strlen(filler[k]) == len &&
+			    strncmp(filler[k], s + tok[i].start, len) == 0)
+				break;
+		rest += filler[k] == NULL;
+	}
+	free(tok);
+	return n > 0 && n <= 5 && rest <= 2;
+}

@@ -550,6 +550,21 @@ referred_product(struct tctx *t)
 	    "product_inquiry" : t->intent);
 }
 
+/* "The hp", "and the second?": the product pointed at, shown; 1 when
+ * the pointer names one (not "it"). */
+static int
+pointed_product(struct tctx *t)
+{
+	const char	*how = NULL;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_resolve_reference(t, &how) == NULL || how == NULL ||
+	    strcmp(how, "it") == 0)
+		return 0;
+	dlg_set_intent(t, "product_inquiry");
+	return dlg_handle_product_question(t, "product_inquiry");
+}
+
 /*
  * The policy's steps after the feelings, first those that read the
  * whole conversation: the question before asked of another product, a
@@ -602,9 +617,12 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (dlg_payment_question(t) || dlg_order_question(t))
 		return;
-	/* "The 55 inch one": one of those shown, before a narrowing. */
+	/* "The 55 inch one": one of those shown, before a narrowing;
+	 * "the hp" alone, whatever its few words suggest. */
 	if ((ir->verdict != INTENT_OK || (dlg_flags_of(t, t->intent_id) &
 	    ACT_PRODUCT)) && dlg_said_one(t) && referred_product(t))
+		return;
+	if (dlg_only_pointer(t) && pointed_product(t))
 		return;
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question

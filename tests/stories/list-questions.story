@@ -80,3 +80,15 @@ story: a word of a value's phrasing is no feature
 contains: only the JBL Charge 5 matches
 contains: powerbank USB-A out
 not-contains: All 3
+
+story: a brand said alone after a list shows that one, whatever it reads as
+> compare the Apple MacBook Air 13-inch (M3, 8GB, 256GB), the HP Spectre x360 14 and the Dell XPS 14
+> the hp
+contains: HP Spectre x360 14
+not-contains: can't help
+
+story: a colour said as the one meant picks the one of that colour
+> compare the Apple MacBook Air 13-inch (M3, 8GB, 256GB), the HP Spectre x360 14 and the Dell XPS 14
+> the black one, how heavy is it?
+contains: HP Spectre x360 14 has weight 1.44 kg
+not-contains: MacBook
