@@ -395,3 +395,110 @@ dlg_only_pointer(struct tctx *t)
 	free(tok);
 	return n > 0 && n <= 5 && rest <= 2;
 }
+
+/*
+ * Is a word of the message (beside the brand br, of three letters or
+ * more) a word of name ("the samsung oled": "OLED")?  With name NULL:
+ * is any such word a word of a name of the conversation's products?
+ */
+static int
+name_said(struct tctx *t, const struct entity *br, const char *name)
+{
+	const char	*conv[CONV_MAX];
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	struct text_token *tok = NULL;
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct product	 p;
+	size_t		 cap = 0, n, i, k, nc, len, a;
+	int		 yes = 0;
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	nc = name != NULL ? 1 : dlg_conversation(t, conv, CONV_MAX);
+	for (k = 0; k < nc && !yes; k++) {
+		memset(&p, 0, sizeof p);
+		if (name == NULL && !dlg_peek_product(t, conv[k], &p))
+			continue;
+		text_fold(name != NULL ? name : p.name, strlen(name != NULL ?
+		    name : p.name), &f);
+		for (i = 0; i < n && !yes; i++) {
+			len = tok[i].end - tok[i].start;
+			a = t->fold.map != NULL ? t->fold.map[tok[i].start] :
+			    tok[i].start;
+			if (len < 3 || tok[i].has_digit || (a >= br->start &&
+			    a < br->end) || strncmp(s + tok[i].start, "the",
+			    len) == 0 || strncmp(s + tok[i].start, "one",
+			    len) == 0)
+				continue;
+			yes = dlg_word_in(f.s.buf, s + tok[i].start, len);
+		}
+		if (name == NULL)
+			product_release(&p);
+	}
+	text_folded_release(&f);
+	free(tok);
+	return yes;
+}
+
+/*
+ * Was sku the product discussed last, before the focus guard set aside
+ * those of other brands (then "it" is sku for a reason)?
+ */
+static int
+discussed(struct tctx *t, const char *sku)
+{
+	cJSON	*aside = cJSON_GetObjectItemCaseSensitive(t->state, "aside");
+	cJSON	*top = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+	    aside, "focus"), 0);
+
+	return !cJSON_IsString(top) || strcmp(top->valuestring, sku) == 0;
+}
+
+/*
+ * "The asus one, refresh rate?" when two ASUS laptops were shown and
+ * neither is the one just discussed: which is unclear, so the bot asks,
+ * naming them, rather than answer about one of them (or another).  1
+ * when asked.
+ */
+int
+dlg_ask_which_shown(struct tctx *t)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const char	*conv[CONV_MAX], *how = NULL, *sku;
+	struct sbuf	 names = SBUF_INIT;
+	struct product	 p;
+	size_t		 nc, i, hit = 0;
+	cJSON		*r;
+
+	if (br == NULL || br->value == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    !dlg_said_as_thing(t, br->start, br->end) ||
+	    ((sku = dlg_resolve_reference(t, &how)) != NULL &&
+	    !(strcmp(how, "it") == 0 && !discussed(t, sku))))
+		return 0;
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	r = dlg_ref_trace(t, "brand in conversation: several, asked which");
+	for (i = 0; i < nc; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_peek_product(t, conv[i], &p))
+			continue;
+		if (p.brand != NULL && strcasecmp(p.brand, br->value) == 0 &&
+		    (!name_said(t, br, NULL) || name_said(t, br, p.name))) {
+			dlg_ref_candidate(r, conv[i]);
+			sbuf_addf(&names, "%s the %s", hit == 0 ? "" : " or",
+			    p.name);
+			hit++;
+		}
+		product_release(&p);
+	}
+	if (hit < 2) {
+		sbuf_release(&names);
+		return 0;
+	}
+	slots_set(&t->slots, "choices", names.buf);
+	slots_set(&t->slots, "brand", br->value);
+	dlg_set_action(t, "ask_which_product", "%zu products of %s shown; "
+	    "none of them the one discussed", hit, br->value);
+	dlg_say(t, "ask_which_product");
+	sbuf_release(&names);
+	return 1;
+}

@@ -281,6 +281,8 @@ size_t		 dlg_conversation(struct tctx *t, const char **v, size_t max);
 int		 dlg_elliptic(struct tctx *t);
 /* A product named is in focus if the turn left the focus as before. */
 void		 dlg_focus_named(struct tctx *t, const char *before);
+/* "The asus one" with two ASUS shown, neither discussed: asked (1). */
+int		 dlg_ask_which_shown(struct tctx *t);
 /* Is the message only a pointer at a product ("the hp", "the second")? */
 int		 dlg_only_pointer(struct tctx *t);
 /* "The black one": the one product shown the words describe, or NULL. */

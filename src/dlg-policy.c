@@ -550,16 +550,18 @@ referred_product(struct tctx *t)
 	    "product_inquiry" : t->intent);
 }
 
-/* "The hp", "and the second?": the product pointed at, shown; 1 when
- * the pointer names one (not "it"). */
+/* "The hp", "and the second?", "the zenbook": the product pointed at
+ * or named, shown; 1 when the pointer names one (not "it"). */
 static int
 pointed_product(struct tctx *t)
 {
 	const char	*how = NULL;
 
-	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	/* A name said alone ("the zenbook") is as good a pointer. */
+	if (dlg_count_entities(t, ENTITY_PRODUCT) != 1 &&
+	    (dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
 	    dlg_resolve_reference(t, &how) == NULL || how == NULL ||
-	    strcmp(how, "it") == 0)
+	    strcmp(how, "it") == 0))
 		return 0;
 	dlg_set_intent(t, "product_inquiry");
 	return dlg_handle_product_question(t, "product_inquiry");
@@ -622,7 +624,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if ((ir->verdict != INTENT_OK || (dlg_flags_of(t, t->intent_id) &
 	    ACT_PRODUCT)) && dlg_said_one(t) && referred_product(t))
 		return;
-	if (dlg_only_pointer(t) && pointed_product(t))
+	if ((dlg_only_pointer(t) && pointed_product(t)) ||
+	    dlg_ask_which_shown(t))
 		return;
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question

@@ -92,3 +92,14 @@ story: a colour said as the one meant picks the one of that colour
 > the black one, how heavy is it?
 contains: HP Spectre x360 14 has weight 1.44 kg
 not-contains: MacBook
+
+story: a brand two of the list share is asked about, then the name picks
+> compare the ASUS Zenbook 14 OLED, the ASUS TUF Gaming A15 and the Apple MacBook Air 13-inch (M3, 8GB, 256GB)
+> the apple one, price?
+contains: MacBook Air
+> the asus one, how heavy?
+action: ask_which_product
+contains: the ASUS Zenbook 14 OLED or the ASUS TUF Gaming A15
+> the zenbook
+contains: ASUS Zenbook 14 OLED
+not-contains: TUF
