@@ -507,14 +507,14 @@ members_answer(struct tctx *t, const struct product *v, size_t n,
 			first = i;
 		has++;
 	}
-	for (i = 0; i < n; i++)
-		if (says[i] == SAYS_HAS)
-			sbuf_addf(&names, "%s%s", names.len == 0 ? "" :
-			    --has == 0 ? " and " : ", ", v[i].name);
+	for (i = 0, k = 0; i < n; i++)
+		if (says[i] == SAYS_HAS) {
+			k++;
+			sbuf_addf(&names, "%s%s", k == 1 ? "" : k == has ?
+			    " and the " : ", the ", v[i].name);
+		}
 	for (i = 0; i < q->n; i++)
 		sbuf_addf(&prop, "%s%s", i > 0 ? " " : "", q->w[i]);
-	for (i = has = 0; i < n; i++)
-		has += says[i] == SAYS_HAS;
 	slots_setf(&t->slots, "shown_count", "%zu", n);
 	slots_set(&t->slots, "property", prop.buf != NULL ? prop.buf : "");
 	slots_set(&t->slots, "lines", lines.buf);
