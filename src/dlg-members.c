@@ -521,7 +521,8 @@ members_answer(struct tctx *t, const struct product *v, size_t n,
 	slots_set(&t->slots, "has_names", names.buf != NULL ? names.buf :
 	    "");
 	slots_set(&t->slots, "single", n == 1 ? "1" : "");
-	slots_set(&t->slots, "all", has == n && n > 1 ? "1" : "");
+	slots_set(&t->slots, "all", has == n && n > 2 ? "1" : "");
+	slots_set(&t->slots, "both", has == n && n == 2 ? "1" : "");
 	slots_set(&t->slots, "one", has == 1 && n > 1 ? "1" : "");
 	slots_set(&t->slots, "some", has > 1 && has < n ? "1" : "");
 	slots_set(&t->slots, "none", has == 0 && n > 1 ? "1" : "");

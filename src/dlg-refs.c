@@ -419,6 +419,39 @@ ordinal_last(struct tctx *t)
 }
 
 /*
+ * "The other one", "and the other?": of two products just shown or
+ * compared, the one not discussed last.  NULL when there are not two or
+ * the one discussed last is neither.
+ */
+static const char *
+other_reference(struct tctx *t)
+{
+	cJSON		*two = dlg_jarr(t->state, "results"), *a, *b, *r;
+	const char	*top = dlg_focus_top(t, 0);
+
+	if (!dlg_has_word(t, "other") || top == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return NULL;
+	if (cJSON_GetArraySize(two) != 2)
+		two = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(t->state, "pair"), "skus");
+	if (cJSON_GetArraySize(two) != 2)
+		return NULL;
+	a = cJSON_GetArrayItem(two, 0);
+	b = cJSON_GetArrayItem(two, 1);
+	if (!cJSON_IsString(a) || !cJSON_IsString(b))
+		return NULL;
+	r = dlg_ref_trace(t, "the other of two, not the one discussed last");
+	dlg_ref_candidate(r, a->valuestring);
+	dlg_ref_candidate(r, b->valuestring);
+	if (strcmp(top, a->valuestring) == 0)
+		return dlg_ref_pick(r, b->valuestring);
+	if (strcmp(top, b->valuestring) == 0)
+		return dlg_ref_pick(r, a->valuestring);
+	return NULL;
+}
+
+/*
  * Resolve references to earlier products: "the first/second/last one",
  * a brand said alone, a model number of one shown, "the cheaper/more
  * expensive/better one", "it".  Returns a SKU (valid for the turn) or
@@ -437,6 +470,10 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 			*how = dlg_ordinals[i];
 			return cJSON_GetArrayItem(res, i)->valuestring;
 		}
+	if ((best = other_reference(t)) != NULL) {
+		*how = "the other";
+		return best;
+	}
 	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
 	    dlg_count_entities(t, ENTITY_PRODUCT) == 0) {
 		if ((best = brand_reference(t, en->value, &several)) != NULL) {

@@ -103,3 +103,10 @@ contains: the ASUS Zenbook 14 OLED or the ASUS TUF Gaming A15
 > the zenbook
 contains: ASUS Zenbook 14 OLED
 not-contains: TUF
+
+story: the other of two is the one not discussed last
+> compare the Keychron K2 Max and the Logitech MX Keys S
+> which one has a backlight
+> and the other one, how long does its battery last?
+contains: Logitech MX Keys S
+not-contains: Keychron K2 Max has
