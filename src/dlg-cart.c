@@ -392,6 +392,39 @@ other_of_kind(struct tctx *t)
 	return same ? sku : NULL;
 }
 
+/*
+ * "Ok that one", "yes, the second one", "sure, the black one": a short
+ * message that agrees and points at one product.  The product meant
+ * (the one in focus for "that one"), or NULL.
+ */
+static const char *
+agreed_pointer(struct tctx *t)
+{
+	static const char *const agree[] = { "ok", "okay", "yes", "yeah",
+	    "yep", "sure", "alright", "great", "perfect", "cool", "fine",
+	    "sounds good", "good", NULL };
+	struct text_token *tok = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char	*how = NULL, *sku;
+	size_t		 cap = 0, n, i;
+	int		 first;
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0, first = 0; agree[i] != NULL && n > 0; i++)
+		first |= strncmp(s + tok[0].start, agree[i],
+		    strlen(agree[i])) == 0 && !isalnum((unsigned char)
+		    s[tok[0].start + strlen(agree[i])]);
+	free(tok);
+	if (!first || n > 7 || (!dlg_has_word(t, "one") &&
+	    !dlg_has_word(t, "last")) || asks_something(t) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return NULL;
+	if ((sku = dlg_resolve_reference(t, &how)) == NULL)
+		return NULL;
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "accepted", sku);
+	return sku;
+}
+
 static const char *
 accepted_shown(struct tctx *t)
 {
@@ -401,6 +434,8 @@ accepted_shown(struct tctx *t)
 	size_t		 nc, i;
 	int		 nhit = 0;
 
+	if ((sku = agreed_pointer(t)) != NULL)
+		return sku;
 	if (!dlg_has_any(t, choice_cues) || asks_something(t) ||
 	    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||

@@ -236,6 +236,19 @@ dlg_handle_compare(struct tctx *t)
 			continue;
 		n += dlg_load_product(t, sku, &p[n]);
 	}
+	/* "And the samsung oled?" after another brand: the focus is no
+	 * part of it (dlg_focus_guard), the one named is the answer. */
+	if (n == 1 && cJSON_GetObjectItemCaseSensitive(t->trace,
+	    "focus_guard") != NULL) {
+		dlg_focus_push(t, p[0].sku);
+		if (dlg_spec_answer(t, &p[0]) > 0)
+			dlg_set_action(t, "answer_attribute", "the one named "
+			    "of a comparison: %s", p[0].sku);
+		else
+			dlg_answer_product(t, &p[0], 0);
+		product_release(&p[0]);
+		return 1;
+	}
 	if (n < 2) {
 		for (k = 0; k < n; k++)
 			product_release(&p[k]);

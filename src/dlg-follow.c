@@ -4,7 +4,9 @@
  * set the focus is in focus afterwards (dlg_focus_named, after the
  * policy), and the product question just answered is kept so that "the
  * Anker one then?" asks it again about the product now pointed at
- * (dlg_elliptic, before the policy).
+ * (dlg_elliptic, before the policy).  "The black one", "the 55 inch
+ * one" are the one product shown that the words describe
+ * (dlg_described_reference, for dlg-refs.c).
  */
 #include "config.h"
 
@@ -259,5 +261,250 @@ dlg_elliptic(struct tctx *t)
 	intent_classify(t->e->im, t->text, t->len, &t->e->ir);
 	dlg_set_intent(t, intent_names(NULL)[t->e->ir.id]);
 	t->confidence = t->e->ir.confidence;
+	return 1;
+}
+
+/*
+ * The words said between "the" (or "that", "this") and "one": "the
+ * black one", "the over-ear one".  Their span in *a, *b; 0 when none.
+ */
+static int
+described_span(struct tctx *t, size_t *a, size_t *b)
+{
+	static const char *const lead[] = { "the", "that", "this", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, k, j;
+	int		 found = 0;
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 1; i < n && !found; i++) {
+		if (tok[i].end - tok[i].start != 3 ||
+		    strncmp(s + tok[i].start, "one", 3) != 0)
+			continue;
+		/* At most three words back to the article. */
+		for (k = i; k-- > 0 && i - k <= 4;) {
+			for (j = 0; lead[j] != NULL; j++)
+				if (tok[k].end - tok[k].start ==
+				    strlen(lead[j]) && strncmp(s + tok[k].start,
+				    lead[j], strlen(lead[j])) == 0)
+					break;
+			if (lead[j] != NULL) {
+				if (k + 1 < i) {
+					*a = tok[k + 1].start;
+					*b = tok[i - 1].end;
+					found = 1;
+				}
+				break;
+			}
+		}
+	}
+	free(tok);
+	return found;
+}
+
+int
+dlg_said_one(struct tctx *t)
+{
+	size_t	 a, b;
+
+	return described_span(t, &a, &b);
+}
+
+/*
+ * "The black one", "the wireless one", "the over-ear one": the one
+ * product of the conversation whose name or specifications hold every
+ * word said to describe it.  NULL when none or several do.
+ */
+const char *
+dlg_described_reference(struct tctx *t)
+{
+	const char	*conv[CONV_MAX], *hit = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	struct product	 p;
+	size_t		 a, b, cap = 0, nw, nc, i, k, len;
+	int		 nhit = 0;
+	char		*said;
+	cJSON		*r;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    !described_span(t, &a, &b) ||
+	    (nc = dlg_conversation(t, conv, CONV_MAX)) < 2)
+		return NULL;
+	said = xstrndup(s + a, b - a);
+	nw = text_tokenize(said, strlen(said), &tok, &cap);
+	r = dlg_ref_trace(t, "description in conversation");
+	for (i = 0; i < nc && nw > 0; i++) {
+		dlg_ref_candidate(r, conv[i]);
+		memset(&p, 0, sizeof p);
+		if (!dlg_peek_product(t, conv[i], &p))
+			continue;
+		sbuf_reset(&f.s);
+		text_fold(p.name, strlen(p.name), &f);
+		sbuf_addc(&f.s, ' ');
+		if (p.attrs != NULL) {
+			struct text_folded fa = TEXT_FOLDED_INIT;
+
+			text_fold(p.attrs, strlen(p.attrs), &fa);
+			sbuf_adds(&f.s, fa.s.buf);
+			text_folded_release(&fa);
+		}
+		for (k = 0; k < nw; k++) {
+			len = tok[k].end - tok[k].start;
+			if (!dlg_word_in(f.s.buf, said + tok[k].start, len))
+				break;
+		}
+		if (k == nw) {
+			hit = conv[i];
+			nhit++;
+		}
+		product_release(&p);
+	}
+	free(tok);
+	free(said);
+	text_folded_release(&f);
+	return nhit == 1 ? dlg_ref_pick(r, hit) : NULL;
+}
+
+/*
+ * Is the message only a pointer at a product ("the hp", "and the
+ * second?", "ok the black one"): at most two words besides fillers?
+ * Whatever intent its few words suggest, it asks to see that product.
+ */
+int
+dlg_only_pointer(struct tctx *t)
+{
+	static const char *const filler[] = { "ok", "okay", "and", "so",
+	    "hmm", "um", "what", "about", "how", "then", "please", "pls",
+	    "the", "that", "this", "one", "hey", "oh", "maybe", NULL };
+	/* "Cheaper ones?", "only lenovo", "something lighter" narrow the
+	 * list shown (dlg-recommend.c); they point at no one product. */
+	static const char *const narrowing[] = { "ones", "only", "just",
+	    "something", "anything", "any", "others", NULL };
+	struct text_token *tok = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 cap = 0, n, i, k, rest = 0, len;
+
+	if (dlg_has_any(t, narrowing))
+		return 0;
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		for (k = 0; filler[k] != NULL; k++)
+			if (strlen(filler[k]) == len &&
+			    strncmp(filler[k], s + tok[i].start, len) == 0)
+				break;
+		rest += filler[k] == NULL;
+	}
+	free(tok);
+	return n > 0 && n <= 5 && rest <= 2;
+}
+
+/*
+ * Is a word of the message (beside the brand br, of three letters or
+ * more) a word of name ("the samsung oled": "OLED")?  With name NULL:
+ * is any such word a word of a name of the conversation's products?
+ */
+static int
+name_said(struct tctx *t, const struct entity *br, const char *name)
+{
+	const char	*conv[CONV_MAX];
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	struct text_token *tok = NULL;
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct product	 p;
+	size_t		 cap = 0, n, i, k, nc, len, a;
+	int		 yes = 0;
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	nc = name != NULL ? 1 : dlg_conversation(t, conv, CONV_MAX);
+	for (k = 0; k < nc && !yes; k++) {
+		memset(&p, 0, sizeof p);
+		if (name == NULL && !dlg_peek_product(t, conv[k], &p))
+			continue;
+		text_fold(name != NULL ? name : p.name, strlen(name != NULL ?
+		    name : p.name), &f);
+		for (i = 0; i < n && !yes; i++) {
+			len = tok[i].end - tok[i].start;
+			a = t->fold.map != NULL ? t->fold.map[tok[i].start] :
+			    tok[i].start;
+			if (len < 3 || tok[i].has_digit || (a >= br->start &&
+			    a < br->end) || strncmp(s + tok[i].start, "the",
+			    len) == 0 || strncmp(s + tok[i].start, "one",
+			    len) == 0)
+				continue;
+			yes = dlg_word_in(f.s.buf, s + tok[i].start, len);
+		}
+		if (name == NULL)
+			product_release(&p);
+	}
+	text_folded_release(&f);
+	free(tok);
+	return yes;
+}
+
+/*
+ * Was sku the product discussed last, before the focus guard set aside
+ * those of other brands (then "it" is sku for a reason)?
+ */
+static int
+discussed(struct tctx *t, const char *sku)
+{
+	cJSON	*aside = cJSON_GetObjectItemCaseSensitive(t->state, "aside");
+	cJSON	*top = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+	    aside, "focus"), 0);
+
+	return !cJSON_IsString(top) || strcmp(top->valuestring, sku) == 0;
+}
+
+/*
+ * "The asus one, refresh rate?" when two ASUS laptops were shown and
+ * neither is the one just discussed: which is unclear, so the bot asks,
+ * naming them, rather than answer about one of them (or another).  1
+ * when asked.
+ */
+int
+dlg_ask_which_shown(struct tctx *t)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const char	*conv[CONV_MAX], *how = NULL, *sku;
+	struct sbuf	 names = SBUF_INIT;
+	struct product	 p;
+	size_t		 nc, i, hit = 0;
+	cJSON		*r;
+
+	if (br == NULL || br->value == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    !dlg_said_as_thing(t, br->start, br->end) ||
+	    ((sku = dlg_resolve_reference(t, &how)) != NULL &&
+	    !(strcmp(how, "it") == 0 && !discussed(t, sku))))
+		return 0;
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	r = dlg_ref_trace(t, "brand in conversation: several, asked which");
+	for (i = 0; i < nc; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_peek_product(t, conv[i], &p))
+			continue;
+		if (p.brand != NULL && strcasecmp(p.brand, br->value) == 0 &&
+		    (!name_said(t, br, NULL) || name_said(t, br, p.name))) {
+			dlg_ref_candidate(r, conv[i]);
+			sbuf_addf(&names, "%s the %s", hit == 0 ? "" : " or",
+			    p.name);
+			hit++;
+		}
+		product_release(&p);
+	}
+	if (hit < 2) {
+		sbuf_release(&names);
+		return 0;
+	}
+	slots_set(&t->slots, "choices", names.buf);
+	slots_set(&t->slots, "brand", br->value);
+	dlg_set_action(t, "ask_which_product", "%zu products of %s shown; "
+	    "none of them the one discussed", hit, br->value);
+	dlg_say(t, "ask_which_product");
+	sbuf_release(&names);
 	return 1;
 }

@@ -22,7 +22,10 @@
  *	dlg-offers.c	warranty plans, sale end dates, variants
  *	dlg-compare.c	comparisons, "which one has it"
  *	dlg-rank.c	picking by price, size or a specification
+ *	dlg-members.c	"which of those is ...": the last list's members
  *	dlg-follow.c	what a turn leaves for the next one
+ *	dlg-guard.c	the focus guard: a kind, brand or product named
+ *			that the focus is not keeps it out
  *	dlg-compat.c	compatibility: does a product work with a device
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
@@ -53,6 +56,9 @@
  *	wait_minutes	the wait for a person last told, when one was
  *	defect_order	the order said to have arrived broken or to have
  *			stopped working (its return costs nothing)
+ *	aside		within a turn only: the focus and last list as they
+ *			were before dlg_focus_guard kept out what the
+ *			message does not mean (removed after the policy)
  */
 #ifndef DLG_INT_H
 #define DLG_INT_H
@@ -248,7 +254,12 @@ int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 /* dlg-refs.c */
 extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+/* Is one product described as the thing meant ("the 55 inch one")? */
+int		 dlg_said_one(struct tctx *t);
 
+/* p read to weigh it, not among the turn's retrieved items (1: read). */
+int		 dlg_peek_product(struct tctx *t, const char *sku,
+		    struct product *p);
 /* The product of the conversation a short name means, or NULL. */
 const char	*dlg_loose_name(struct tctx *t, const struct entity *en);
 
@@ -275,6 +286,22 @@ size_t		 dlg_conversation(struct tctx *t, const char **v, size_t max);
 int		 dlg_elliptic(struct tctx *t);
 /* A product named is in focus if the turn left the focus as before. */
 void		 dlg_focus_named(struct tctx *t, const char *before);
+/* "The asus one" with two ASUS shown, neither discussed: asked (1). */
+int		 dlg_ask_which_shown(struct tctx *t);
+/* Is the message only a pointer at a product ("the hp", "the second")? */
+int		 dlg_only_pointer(struct tctx *t);
+/* "The black one": the one product shown the words describe, or NULL. */
+const char	*dlg_described_reference(struct tctx *t);
+
+/* dlg-guard.c */
+/* May sku be what the message means: 0 when it names a kind, brand or
+ * product that sku is not (*why: "kind", "brand" or "product"). */
+int		 dlg_focus_fits(struct tctx *t, const char *sku,
+		    const char **why);
+/* Around the policy: the focus and the last list without (then with
+ * again) the products of another kind or brand than the one named. */
+void		 dlg_focus_guard(struct tctx *t);
+void		 dlg_focus_unguard(struct tctx *t);
 
 /* dlg-rank.c */
 /* "The cheaper one", "the small one": the SKU ranking first, or NULL. */
@@ -288,6 +315,10 @@ const char	*dlg_spec_rankable(const char *attribute);
 /* p's number for a ranked attribute in its unit: 1 when it has one. */
 int		 dlg_spec_number(const struct product *p,
 		    const char *attribute, double *v);
+
+/* dlg-members.c: "which of those is sweatproof", "any of them in
+ * black": each of the last list by its specifications (1: answered). */
+int		 dlg_list_question(struct tctx *t);
 
 /* dlg-names.c */
 int		 dlg_family_best(struct tctx *t, const struct entity *en,

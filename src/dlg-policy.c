@@ -616,20 +616,35 @@ store_question(struct tctx *t, const struct intent_result *ir)
 	    "faq_answer", "faq_answer");
 }
 
-/*
- * The policy's steps after the feelings: a pending question answered or
- * a form slot filled; a request for a person or a complaint; an unclear
- * intent settled; then the intent's action from the table.
- */
-static void
-policy_act(struct tctx *t, const struct intent_result *ir)
+/* "The hp", "and the second?", "the zenbook": the product pointed at
+ * or named, shown; 1 when the pointer names one (not "it"). */
+static int
+pointed_product(struct tctx *t)
 {
-	const struct dlg_action *a;
+	const char	*how = NULL;
 
+	/* A name said alone ("the zenbook") is as good a pointer. */
+	if (dlg_count_entities(t, ENTITY_PRODUCT) != 1 &&
+	    (dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_resolve_reference(t, &how) == NULL || how == NULL ||
+	    strcmp(how, "it") == 0))
+		return 0;
+	dlg_set_intent(t, "product_inquiry");
+	return dlg_handle_product_question(t, "product_inquiry");
+}
+
+/*
+ * The policy's steps after the feelings, first those that read the
+ * whole conversation: the question before asked of another product, a
+ * product the catalog lacks, the cart (1 when one was the turn).
+ */
+static int
+policy_first(struct tctx *t, const struct intent_result *ir)
+{
 	/* "What about a Pixel 8?": the compatibility asked before, with
 	 * that device. */
 	if (dlg_compat_followup(t))
-		return;
+		return 1;
 	/* "The Anker one then?": the question before, about that one. */
 	dlg_elliptic(t);
 	/* "The 256 then": the variant takes the focus before anything. */
@@ -641,11 +656,41 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* A product the catalog lacks: said so, never another in its place. */
 	if (((dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
-		return;
+		return 1;
 	/* "Can I buy it later?" about a warranty plan is no cart action. */
 	if (dlg_account_question(t))
-		return;
+		return 1;
 	if (dlg_handle_cart(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Then, with the focus guarded (dlg_focus_guard: a kind, brand or
+ * product named that the focus is not keeps it out): a pending question
+ * answered or a form slot filled; a question about the list shown; an
+ * unclear intent settled; then the intent's action from the table.
+ */
+static void
+policy_act(struct tctx *t, const struct intent_result *ir)
+{
+	const struct dlg_action *a;
+
+	static const char *const among[] = { "which of those",
+	    "which of them", "which of these", "which ones",
+	    "any of those", "any of them", "any of these", NULL };
+
+	/* "Which of them fits it?": compatibility among those shown.
+	 * "Which of those is sweatproof?": a need the lists' filters read
+	 * narrows those shown by the tests the lists use (dlg-recommend.c);
+	 * any other question over the list is answered member by member
+	 * (dlg-members.c), whatever the classifier made of it. */
+	if (dlg_handle_compat_among(t) || (dlg_has_any(t, among) &&
+	    dlg_need_said(t) && dlg_handle_narrow(t)))
+		return;
+	if (dlg_list_question(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;
 	}
@@ -654,6 +699,14 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (store_question(t, ir) || dlg_payment_question(t) ||
 	    dlg_order_question(t))
+		return;
+	/* "The 55 inch one": one of those shown, before a narrowing;
+	 * "the hp" alone, whatever its few words suggest. */
+	if ((ir->verdict != INTENT_OK || (dlg_flags_of(t, t->intent_id) &
+	    ACT_PRODUCT)) && dlg_said_one(t) && referred_product(t))
+		return;
+	if ((dlg_only_pointer(t) && pointed_product(t)) ||
+	    dlg_ask_which_shown(t))
 		return;
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question
@@ -669,7 +722,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		return;
 	/* "Which one has the longest battery?": among the last list. */
 	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
-	    dlg_handle_compat_among(t) || dlg_handle_accessory(t) ||
+	    dlg_handle_accessory(t) ||
 	    dlg_handle_narrow(t) ||
 	    dlg_handle_variant(t, 1) || dlg_handle_colour(t))
 		return;
@@ -697,13 +750,18 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 }
 
 /*
- * A second request in the same message (dlg-two.c): its action alone;
- * the feelings were weighed with the first.
+ * A second request in the same message (dlg-two.c): its action alone,
+ * through the same steps and focus guard as a message of its own; the
+ * feelings were weighed with the first.
  */
 void
 dlg_policy_more(struct tctx *t, const struct intent_result *ir)
 {
+	if (policy_first(t, ir))
+		return;
+	dlg_focus_guard(t);
 	policy_act(t, ir);
+	dlg_focus_unguard(t);
 }
 
 /*
@@ -738,7 +796,11 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		act_ask_person(t);
 		return;
 	}
-	policy_act(t, ir);
+	if (!policy_first(t, ir)) {
+		dlg_focus_guard(t);
+		policy_act(t, ir);
+		dlg_focus_unguard(t);
+	}
 	/* Read as a complaint but acted on as shopping ("need a rugged
 	 * ssd"): no feeling was said, so no apology. */
 	if (upset && fr->feeling == FEELING_NONE &&

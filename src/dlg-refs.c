@@ -55,6 +55,25 @@ dlg_ref_pick(cJSON *r, const char *sku)
 }
 
 /*
+ * Read a product to weigh it, not to answer with it: timed as
+ * retrieval but not among the turn's retrieved items (a generated
+ * reply reads those as what the turn is about).
+ */
+int
+dlg_peek_product(struct tctx *t, const char *sku, struct product *p)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	int		 ok;
+
+	dlg_retrieve_begin(t);
+	ok = sku != NULL && catalog_product_by_sku(t->st, sku, p, &err) ==
+	    SD_OK;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	return ok;
+}
+
+/*
  * What the conversation offers: the last list, the focus, then the
  * items of the order in focus.
  */
@@ -400,6 +419,39 @@ ordinal_last(struct tctx *t)
 }
 
 /*
+ * "The other one", "and the other?": of two products just shown or
+ * compared, the one not discussed last.  NULL when there are not two or
+ * the one discussed last is neither.
+ */
+static const char *
+other_reference(struct tctx *t)
+{
+	cJSON		*two = dlg_jarr(t->state, "results"), *a, *b, *r;
+	const char	*top = dlg_focus_top(t, 0);
+
+	if (!dlg_has_word(t, "other") || top == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return NULL;
+	if (cJSON_GetArraySize(two) != 2)
+		two = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(t->state, "pair"), "skus");
+	if (cJSON_GetArraySize(two) != 2)
+		return NULL;
+	a = cJSON_GetArrayItem(two, 0);
+	b = cJSON_GetArrayItem(two, 1);
+	if (!cJSON_IsString(a) || !cJSON_IsString(b))
+		return NULL;
+	r = dlg_ref_trace(t, "the other of two, not the one discussed last");
+	dlg_ref_candidate(r, a->valuestring);
+	dlg_ref_candidate(r, b->valuestring);
+	if (strcmp(top, a->valuestring) == 0)
+		return dlg_ref_pick(r, b->valuestring);
+	if (strcmp(top, b->valuestring) == 0)
+		return dlg_ref_pick(r, a->valuestring);
+	return NULL;
+}
+
+/*
  * Resolve references to earlier products: "the first/second/last one",
  * a brand said alone, a model number of one shown, "the cheaper/more
  * expensive/better one", "it".  Returns a SKU (valid for the turn) or
@@ -418,6 +470,10 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 			*how = dlg_ordinals[i];
 			return cJSON_GetArrayItem(res, i)->valuestring;
 		}
+	if ((best = other_reference(t)) != NULL) {
+		*how = "the other";
+		return best;
+	}
 	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
 	    dlg_count_entities(t, ENTITY_PRODUCT) == 0) {
 		if ((best = brand_reference(t, en->value, &several)) != NULL) {
@@ -445,6 +501,10 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 	}
 	if ((best = dlg_ranked_reference(t, how)) != NULL)
 		return best;
+	if ((best = dlg_described_reference(t)) != NULL) {
+		*how = "description";
+		return best;
+	}
 	if (dlg_has_word(t, "it") || dlg_has_word(t, "this") ||
 	    dlg_has_word(t, "that") || dlg_has_word(t, "its") ||
 	    dlg_has_word(t, "one")) {
@@ -452,35 +512,6 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 		return dlg_focus_top(t, 0);
 	}
 	return NULL;
-}
-
-/*
- * A brand or a kind of product is said, and the product in focus is of
- * another: the focus is not what the customer means ("the hisense then"
- * after a TCL, "what 65 inch tvs do you have" after headphones).
- */
-static int
-focus_other(struct tctx *t, const char *sku)
-{
-	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
-	const struct entity *ca = dlg_first_entity(t, ENTITY_CATEGORY);
-	struct product	 p;
-	int		 other = 0;
-
-	if ((br == NULL || br->value == NULL) &&
-	    (ca == NULL || ca->category == NULL))
-		return 0;
-	memset(&p, 0, sizeof p);
-	if (!dlg_load_product(t, sku, &p))
-		return 0;
-	if (br != NULL && br->value != NULL)
-		other = p.brand == NULL || strcasecmp(p.brand, br->value) != 0;
-	if (ca != NULL && ca->category != NULL)
-		other |= (p.category == NULL || strcmp(p.category,
-		    ca->category) != 0) && (p.subcategory == NULL ||
-		    strcmp(p.subcategory, ca->category) != 0);
-	product_release(&p);
-	return other;
 }
 
 /*
@@ -670,6 +701,17 @@ dlg_target_product(struct tctx *t, struct product *p)
 		}
 		/* A family ("iPhone 15"): its best match in the catalog. */
 		if (dlg_family_best(t, en, p)) {
+			/* "A smartwatch that works with iphone": the
+			 * iPhone is the context, not what is asked for. */
+			if (dlg_said_as_context(t, en) &&
+			    !dlg_focus_fits(t, p->sku, NULL)) {
+				product_release(p);
+				memset(p, 0, sizeof *p);
+				dlg_jset_str(t->trace, "product_resolution",
+				    "none: the product named is the context "
+				    "of another kind");
+				return 0;
+			}
 			dlg_focus_push(t, p->sku);
 			dlg_jset_str(t->trace, "product_resolution", "family");
 			return 1;
@@ -685,7 +727,7 @@ dlg_target_product(struct tctx *t, struct product *p)
 	if (sku == NULL) {
 		sku = dlg_focus_top(t, 0);
 		how = "focus";
-		if (sku != NULL && focus_other(t, sku)) {
+		if (sku != NULL && !dlg_focus_fits(t, sku, NULL)) {
 			dlg_jset_str(t->trace, "product_resolution",
 			    "none: the brand or kind said is not the focus's");
 			return 0;

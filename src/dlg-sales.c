@@ -322,33 +322,16 @@ dlg_answer_product(struct tctx *t, const struct product *p, int specs)
 
 /*
  * "Show me headphones" with a watch in focus asks about headphones, not
- * the watch: a kind named, no product named (or one named only as what
- * the kind must work with) or pointed at ("it"), and p not of that kind.
+ * the watch: the focus guard's check (dlg_focus_fits) finds a kind
+ * named that p is not ("which smartwatches work with my iPhone" too).
  */
 static int
 other_kind(struct tctx *t, const struct product *p)
 {
-	static const char *const pointers[] = { "it", "its", "it's", "this",
-	    "that", "one", NULL };
-	static const char *const with_words[] = { "work with", "works with",
-	    "compatible", "for my", "pair with", "go with", NULL };
-	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
-	char		*said;
-	int		 in_name;
+	const char	*why = NULL;
 
-	if (cat == NULL || cat->category == NULL)
-		return 0;
-	/* "Battery life of the oled" names the Switch OLED in focus. */
-	said = xstrndup(t->text + cat->start, cat->end - cat->start);
-	in_name = strcasestr(p->name, said) != NULL;
-	free(said);
-	/* "Which smartwatches work with my iPhone": a kind for a product
-	 * named, not the product. */
-	return !in_name &&
-	    (dlg_count_entities(t, ENTITY_PRODUCT) == 0 ||
-	    dlg_has_any(t, with_words)) && !dlg_has_any(t, pointers) &&
-	    strcmp(cat->category, p->category) != 0 &&
-	    strcmp(cat->category, p->subcategory) != 0;
+	return !dlg_focus_fits(t, p->sku, &why) && why != NULL &&
+	    strcmp(why, "kind") == 0;
 }
 
 /*

@@ -155,6 +155,8 @@ check_product_words(struct sent *x)
 	for (i = 0; colors[i] != NULL; i++)
 		if (fc_find_word(x->lc, colors[i], 0, &at) && (at == 0 ||
 		    !isalpha((unsigned char)x->lc[at - 1])) &&
+		    /* "blue" of "Bluetooth" is no colour */
+		    !isalpha((unsigned char)x->lc[at + strlen(colors[i])]) &&
 		    !view_has_word(fc_sentence_pool(x), colors[i],
 		    strlen(colors[i]))) {
 			fc_unsupported(x, "variant", at, at +

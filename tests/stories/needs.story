@@ -53,8 +53,9 @@ story: which of the list shown lists a feature
 action: recommend
 > which of those has dolby vision
 action: which_has
-contains: LG 65" C4 OLED evo 4K
-not-contains: S90D
+contains: only the LG 65" C4 OLED evo 4K matches
+contains: LG 65" C4 OLED evo 4K ($2,099): yes, hdr HDR10, HLG, Dolby Vision
+not-contains: S90D OLED 4K ($1,999): yes
 
 story: the cheapest of a brand in stock
 > and the cheapest Garmin you have?

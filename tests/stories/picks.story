@@ -66,7 +66,7 @@ story: which one has it, when the one that names it says it has none
 > which one has a number pad
 action: which_has
 contains: no number pad
-contains: Logitech MX Keys S ($109.99) lists layout full-size
+contains: Logitech MX Keys S ($109.99): not said; it lists layout full-size
 > and the small one, how long do batteries last
 contains: Logitech K380
 contains: 17,500 hours
