@@ -302,6 +302,11 @@ dlg_focus_fits(struct tctx *t, const char *sku, const char **why)
 		    (ptr && (en->type == ENTITY_CATEGORY ||
 		    !dlg_said_as_thing(t, en->start, en->end))))
 			continue;
+		/* "os?", "storage?" after a console: a specification of
+		 * the focus asked (dlg-specask.c), not a kind wanted. */
+		if (en->type == ENTITY_CATEGORY && !wanted_kind(t, en) &&
+		    !store_asked(t, en) && dlg_spec_asked(t))
+			continue;
 		/* "A spare of the big charger": an accessory is asked for
 		 * what is in focus, which stays the device it must fit. */
 		if (en->type == ENTITY_CATEGORY && en->category != NULL &&
