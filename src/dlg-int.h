@@ -447,6 +447,10 @@ int		 dlg_order_item_named(struct tctx *t, struct order_match *m,
 void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
 		    dlg_order_test keep, const void *arg);
 int		 dlg_owns_order(struct tctx *t, const char *id);
+/* "An order", "another order": not the order in focus. */
+int		 dlg_order_indefinite(struct tctx *t);
+/* Of the orders just listed, the one "2" or "the other one" means. */
+const char	*dlg_order_choice_said(struct tctx *t, const char **how);
 
 /* dlg-several.c: the order numbers said (caller frees each and *ids);
  * two or more said: each answered, or asked which (1: the turn). */

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -361,7 +362,9 @@ word_of_items(struct tctx *t)
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	for (i = 0; i < n && w == NULL; i++) {
 		len = tok[i].end - tok[i].start;
-		if (len < ITEM_WORD_MIN || tok[i].has_digit)
+		/* A model number ("560S", "m50x") names as well as a word. */
+		if (tok[i].has_digit ? !tok[i].has_alpha || len < 3 :
+		    len < ITEM_WORD_MIN)
 			continue;
 		w = xstrndup(t->text + tok[i].start, len);
 		for (c = common_words; *c != NULL; c++)
@@ -403,9 +406,11 @@ dlg_order_item_named(struct tctx *t, struct order_match *m, char **words)
 
 	/* "my headphone from august": a month is no brand here. */
 	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL && b != NULL &&
-	    c != NULL && is_month(t, b)) {
+	    is_month(t, b)) {
 		memset(m, 0, sizeof *m);
 		*words = NULL;
+		if (c == NULL)
+			return 0;	/* "the order from August" */
 		m->category = c->category != NULL ? c->category : c->value;
 		return 1;
 	}
@@ -421,6 +426,79 @@ dlg_order_item_named(struct tctx *t, struct order_match *m, char **words)
 		return 0;
 	m->name = *words;
 	return 1;
+}
+
+/*
+ * An order with an item whose name holds a word of the message that
+ * names no kind of thing ("the OLED tv": OLED, not tv); words shorter
+ * than 3 letters or common in order questions do not count.
+ */
+static int
+name_has_word(struct tctx *t, const struct order *o, const void *unused)
+{
+	static const char *const glue[] = { "the", "and", "for", "with",
+	    "one", "you", "can", "was", "got", "from", "that", "this", "has",
+	    "have", "not", "did", "get", "are", "what", "when", "how", "pls",
+	    "its", "all", "new", "old", NULL };
+	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, j, len;
+	const char *const *w;
+	char		*word, *q;
+	int		 yes = 0;
+
+	(void)unused;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && !yes; i++) {
+		len = tok[i].end - tok[i].start;
+		/* The kind's own word ("tv" of "OLED tv") narrows nothing. */
+		if (len < 3 || !tok[i].has_alpha || (c != NULL &&
+		    tok[i].start >= c->start && tok[i].end == c->end))
+			continue;
+		word = xstrndup(t->text + tok[i].start, len);
+		for (q = word; *q != '\0'; q++)
+			*q = (char)tolower((unsigned char)*q);
+		for (w = common_words; *w != NULL; w++)
+			if (strcmp(*w, word) == 0)
+				break;
+		if (*w == NULL)
+			for (w = glue; *w != NULL; w++)
+				if (strcmp(*w, word) == 0)
+					break;
+		for (j = 0; *w == NULL && j < o->nitems && !yes; j++)
+			yes = dlg_name_word(o->items[j].name, word, len);
+		free(word);
+	}
+	free(tok);
+	return yes;
+}
+
+/*
+ * Of ids (orders holding an item whose name has the word said), those
+ * holding an item of the kind m names, when some do and some do not.
+ */
+static void
+kind_within(struct tctx *t, const struct order_match *m, char **ids,
+    size_t *n)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		**kind = NULL;
+	size_t		 k = 0, i, j, hits = 0;
+
+	catalog_customer_orders_with(t->st, t->cust.id, m, &kind, &k, &err);
+	sd_error_clear(&err);
+	for (i = 0; i < k; i++)
+		for (j = 0; j < *n; j++)
+			hits += strcmp(kind[i], ids[j]) == 0;
+	if (k > 0 && hits == k && k < *n) {
+		for (j = 0; j < *n; j++)
+			free(ids[j]);
+		memcpy(ids, kind, k * sizeof *ids);
+		*n = k;
+		free(kind);
+		return;
+	}
+	ids_free(kind, k);
 }
 
 /*
@@ -450,6 +528,10 @@ orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
 		catalog_customer_orders_with(t->st, t->cust.id, &byname, ids,
 		    n, &err);
 		sd_error_clear(&err);
+		/* "The phone": the phone itself, not a case for one, when
+		 * an order holds one. */
+		if (*n > 1)
+			kind_within(t, m, *ids, n);
 	}
 	if (*n == 0) {
 		free(*ids);
@@ -459,6 +541,72 @@ orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
 	}
 	dlg_retrieve_end(t);
 	free(word);
+}
+
+/* "An order", "another order": a new one, not the order in focus. */
+int
+dlg_order_indefinite(struct tctx *t)
+{
+	static const char *const words[] = { "an order", "another order",
+	    "a different order", "other order", "other orders",
+	    "one of my orders", "an older order", "a recent order", NULL };
+
+	return dlg_has_any(t, words);
+}
+
+/*
+ * Of the orders just listed, the one a bare index ("2", "#2", "number
+ * 2") or "the other one" (two listed, one of them in focus) means, or
+ * NULL.
+ */
+const char *
+dlg_order_choice_said(struct tctx *t, const char **how)
+{
+	static const char *const frame[] = { "number", "no", "nr", "option",
+	    "the", "order", "one", "pls", "please", NULL };
+	static const char *const other[] = { "the other one", "the other",
+	    "other one", "the other order", NULL };
+	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "order_choices");
+	struct text_token *tok = NULL;
+	const char	*focus = dlg_order_focus(t), *id;
+	size_t		 cap = 0, n, i, len;
+	int		 k = cJSON_IsArray(ch) ? cJSON_GetArraySize(ch) : 0;
+	int		 pick = -1, more = 0;
+	const char *const *f;
+
+	if (k < 2)
+		return NULL;
+	if (k == 2 && focus != NULL && dlg_has_any(t, other)) {
+		for (i = 0; i < 2; i++) {
+			id = dlg_jstr(cJSON_GetArrayItem(ch, (int)i), "id");
+			if (id != NULL && strcmp(id, focus) == 0) {
+				*how = "the other of two listed";
+				return dlg_jstr(cJSON_GetArrayItem(ch,
+				    1 - (int)i), "id");
+			}
+		}
+		return NULL;
+	}
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		if (len == 1 && t->text[tok[i].start] >= '1' &&
+		    t->text[tok[i].start] <= '9' && pick < 0) {
+			pick = t->text[tok[i].start] - '1';
+			continue;
+		}
+		for (f = frame; *f != NULL; f++)
+			if (strlen(*f) == len && strncasecmp(*f,
+			    t->text + tok[i].start, len) == 0)
+				break;
+		more += *f == NULL;
+	}
+	free(tok);
+	if (pick < 0 || pick >= k || more > 0)
+		return NULL;
+	*how = "the index of an order listed";
+	return dlg_jstr(cJSON_GetArrayItem(ch, pick), "id");
 }
 
 void
@@ -487,6 +635,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 	const char	*how = NULL, *st, *id;
 	char		*words = NULL, *mon = NULL;
 	struct dlg_period pd;
+	enum dlg_order_topic topic;
 
 	memset(p, 0, sizeof *p);
 	if (en != NULL) {
@@ -509,7 +658,8 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 	/* "The first iPad Air I bought": the item says which. */
 	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    (id = dlg_order_by_position(t, &how)) != NULL) {
+	    ((id = dlg_order_choice_said(t, &how)) != NULL ||
+	    (id = dlg_order_by_position(t, &how)) != NULL)) {
 		p->id = xstrdup(id);
 		p->rule = "an order just listed, by position";
 		dlg_jset_str(t->trace, "order_position", how);
@@ -532,10 +682,26 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
 			narrow(t, p, status_in, st, "the order holding the "
 			    "item named, with the status named");
-		/* "Where is my laptop?": one on its way, not one delivered. */
-		if (p->n > 1 && dlg_order_topic(t) == ORDQ_TRACK)
+		/* "The OLED tv": a word of one item's name among those of
+		 * the kind named. */
+		if (p->n > 1)
+			narrow(t, p, name_has_word, NULL, "the order holding "
+			    "the item named, its name holding a word said");
+		/* "Where is my laptop?": one on its way, not one delivered;
+		 * "return my router": one that came (or is going back), not
+		 * one on its way or cancelled. */
+		topic = dlg_order_topic(t);
+		if (topic == ORDQ_NONE && (dlg_flags_of(t, t->intent_id) &
+		    ACT_FORM))
+			topic = dlg_form_topic(t->intent);
+		if (p->n > 1 && topic == ORDQ_TRACK)
 			narrow(t, p, status_in, " shipped processing ",
 			    "the order holding the item named, on its way");
+		if (p->n > 1 && (topic == ORDQ_RETURN || topic == ORDQ_FEE ||
+		    topic == ORDQ_DEFECT))
+			narrow(t, p, status_in, " delivered return_requested "
+			    "refunded ", "the order holding the item named, "
+			    "delivered");
 		if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
 			narrow(t, p, at_price, NULL, "the order holding the "
 			    "item named, at the price said");
@@ -587,7 +753,8 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		p->named = p->n == 0;
 	} else {
 		free(mon);	/* a month said, but of no order */
-		if ((id = dlg_order_focus(t)) != NULL) {
+		if ((id = dlg_order_focus(t)) != NULL &&
+		    !dlg_order_indefinite(t)) {
 			p->id = xstrdup(id);
 			p->rule = "the order in focus";
 		}
