@@ -449,6 +449,8 @@ void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
 int		 dlg_owns_order(struct tctx *t, const char *id);
 /* "An order", "another order": not the order in focus. */
 int		 dlg_order_indefinite(struct tctx *t);
+/* Of the orders just listed, the one whose items hold a word said. */
+const char	*dlg_order_listed_item(struct tctx *t);
 /* Of the orders just listed, the one "2" or "the other one" means. */
 const char	*dlg_order_choice_said(struct tctx *t, const char **how);
 

@@ -19,6 +19,13 @@
 #include "store.h"
 #include "dlg-int.h"
 
+/* Words of an order that has not come yet ("send back the one I just
+ * ordered"): no reason to prefer one delivered. */
+static const char *const not_yet[] = { "hasn't arrived", "hasnt arrived",
+	"not arrived", "not here yet", "just ordered", "just placed",
+	"hasn't shipped", "hasnt shipped", "not shipped", "before it ships",
+	"before it arrives", "refuse", "new one", "newer one", NULL };
+
 /* The statuses a word of the message picks orders by, or NULL. */
 static const char *
 status_named(struct tctx *t, int narrowing)
@@ -609,6 +616,48 @@ dlg_order_choice_said(struct tctx *t, const char **how)
 	return dlg_jstr(cJSON_GetArrayItem(ch, pick), "id");
 }
 
+/* Words in an answer that picks a listed order by its item. */
+#define LISTED_WORDS	10
+
+/*
+ * "The ipad one, until when?" right after orders were listed: the one
+ * listed order with an item whose name holds a word said, or NULL.
+ */
+const char *
+dlg_order_listed_item(struct tctx *t)
+{
+	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "order_choices"), *c;
+	struct text_token *tok = NULL;
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*hit = NULL, *id;
+	size_t		 cap = 0, n;
+	int		 hits = 0;
+
+	if (!cJSON_IsArray(ch) || cJSON_GetArraySize(ch) < 2)
+		return NULL;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	if (n > LISTED_WORDS)
+		return NULL;
+	dlg_retrieve_begin(t);
+	cJSON_ArrayForEach(c, ch) {
+		if ((id = dlg_jstr(c, "id")) == NULL ||
+		    catalog_order(t->st, id, &o, &err) != SD_OK) {
+			sd_error_clear(&err);
+			continue;
+		}
+		if (name_has_word(t, &o, NULL)) {
+			hit = id;
+			hits++;
+		}
+		order_release(&o);
+	}
+	dlg_retrieve_end(t);
+	return hits == 1 ? hit : NULL;
+}
+
 void
 dlg_order_pick_release(struct dlg_order_pick *p)
 {
@@ -656,6 +705,12 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		return;
 	}
 	/* "The first iPad Air I bought": the item says which. */
+	/* "The ipad one": a word of one listed order's items. */
+	if ((id = dlg_order_listed_item(t)) != NULL) {
+		p->id = xstrdup(id);
+		p->rule = "an order just listed, by a word of its items";
+		return;
+	}
 	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
 	    ((id = dlg_order_choice_said(t, &how)) != NULL ||
@@ -698,7 +753,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 			narrow(t, p, status_in, " shipped processing ",
 			    "the order holding the item named, on its way");
 		if (p->n > 1 && (topic == ORDQ_RETURN || topic == ORDQ_FEE ||
-		    topic == ORDQ_DEFECT))
+		    topic == ORDQ_DEFECT) && !dlg_has_any(t, not_yet))
 			narrow(t, p, status_in, " delivered return_requested "
 			    "refunded ", "the order holding the item named, "
 			    "delivered");

@@ -212,11 +212,14 @@ same_again(struct tctx *t)
 
 	static const char *const next_one[] = { "and the", "and my",
 	    "and that", "what about", "how about", NULL };
+	static const char *const bought[] = { "i bought", "i ordered",
+	    "i got", NULL };
 
 	/* Unasked, only "and the ssd?" goes on: "does it come with a
-	 * case?" asks something else. */
+	 * case?" asks something else; "the ipad one" right after orders
+	 * were listed picks one of them. */
 	if (dlg_has_any(t, general_words) || (fname == NULL &&
-	    !dlg_has_any(t, next_one)))
+	    !dlg_has_any(t, next_one) && dlg_order_listed_item(t) == NULL))
 		return ORDQ_NONE;
 	topic = (int)dlg_jnum(t->state, "order_topic", 0);
 	if (topic <= 0 && fname != NULL)
@@ -225,7 +228,10 @@ same_again(struct tctx *t)
 		return ORDQ_NONE;
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	free(tok);
-	if (n > (fname != NULL ? ANSWER_WORDS : ELLIPSIS_WORDS))
+	/* "What about the first ipad air I bought in early october": the
+	 * customer's own purchase makes a longer follow-up one too. */
+	if (n > (fname != NULL || dlg_has_any(t, bought) ? ANSWER_WORDS + 2 :
+	    ELLIPSIS_WORDS))
 		return ORDQ_NONE;
 	named = dlg_order_item_named(t, &m, &words);
 	free(words);

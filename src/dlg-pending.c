@@ -371,7 +371,7 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 		/* "the second one", "2" among the orders just listed. */
 		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
 	} else if (oid == NULL && ir->words <= ANSWER_WORDS &&
-	    named_item(t)) {
+	    (dlg_order_listed_item(t) != NULL || named_item(t))) {
 		/* "no, the sony one": the order holding it. */
 		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
 	} else if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
