@@ -364,8 +364,11 @@ dlg_order_question(struct tctx *t)
 	t->order_topic = topic;
 	if (dlg_several_orders(t, dlg_order_topic_form(topic), topic))
 		return 1;
-	/* "Which of my orders can I still return?": those in the window. */
-	if (topic == ORDQ_RETURN && dlg_has_word(t, "which") &&
+	/* "Which of my orders can I still return?", "which orders can I
+	 * send back": those in the window. */
+	if ((topic == ORDQ_RETURN || (topic == ORDQ_LIST &&
+	    (dlg_has_word(t, "return") || dlg_has_word(t, "send back")))) &&
+	    dlg_has_word(t, "which") &&
 	    dlg_order_number(t) == NULL && dlg_first_entity(t,
 	    ENTITY_PRODUCT) == NULL && dlg_returnable_orders(t))
 		return 1;
