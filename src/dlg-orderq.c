@@ -284,7 +284,7 @@ how_long_refund(struct tctx *t)
 /*
  * "So what happens now?", "do I need to do anything?" right after an
  * order was discussed: the same question about it, whose answer says
- * what comes next.
+ * what comes next; "what carrier is it with?" where it is.
  */
 #define NEXT_WORDS	10	/* "so what happens now? do i need to do
 				   anything" */
@@ -297,14 +297,17 @@ next_step(struct tctx *t)
 	    "do i have to do", "what should i do", "what can i do",
 	    "what do i do", "anything i need to do", "what are my options",
 	    "what are the next steps", NULL };
+	static const char *const shipping[] = { "carrier", "courier",
+	    "tracking", NULL };
 	int	 last = (int)dlg_jnum(t->state, "order_topic", 0);
 
 	struct text_token *tok = NULL;
 	size_t		 cap = 0, n;
 
 	/* "My headphones crackle, what should I do?" is about them. */
-	if (dlg_order_focus(t) == NULL || !dlg_has_any(t, next) ||
-	    dlg_has_any(t, general_words) || t->e->el.n > 0)
+	if (dlg_order_focus(t) == NULL || !(dlg_has_any(t, next) ||
+	    dlg_has_any(t, shipping)) || dlg_has_any(t, general_words) ||
+	    t->e->el.n > 0)
 		return ORDQ_NONE;
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	free(tok);
@@ -312,8 +315,9 @@ next_step(struct tctx *t)
 		return ORDQ_NONE;
 	dlg_jset_str(t->trace, "order_topic_kept", "what comes next, after "
 	    "an order question");
-	return last > ORDQ_NONE && last <= ORDQ_TRACK ?
-	    (enum dlg_order_topic)last : ORDQ_TRACK;
+	/* "What carrier is it with?" asks where it is. */
+	return last > ORDQ_NONE && last <= ORDQ_TRACK && !dlg_has_any(t,
+	    shipping) ? (enum dlg_order_topic)last : ORDQ_TRACK;
 }
 
 /* Does the message name a product, brand, kind or feature?  Then a

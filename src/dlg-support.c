@@ -192,6 +192,8 @@ ask_order_choice(struct tctx *t, const char *form, char **ids, size_t n,
 	slots_set(&t->slots, "recent_orders", list.buf);
 	slots_set(&t->slots, "order_list", list.buf);
 	slots_set(&t->slots, "form", form);
+	if (!t->have_cust)
+		slots_set(&t->slots, "anonymous", "yes");
 	dlg_set_action(t, "ask_order_id", "%s needs an order number%s", form,
 	    tpl != NULL ? "; several orders match" : "");
 	dlg_say(t, tpl != NULL ? tpl : "ask_order_id");

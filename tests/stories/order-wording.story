@@ -129,3 +129,19 @@ user: C1010
 contains: #11963
 contains: past our 30-day return window
 not-contains: restocking fee
+
+story: the carrier of the order in focus
+user: C1022
+> where is my tablet
+action: order_status
+contains: #12349
+> what carrier is it with
+action: order_status
+contains: UPS
+contains: #12349
+
+story: a visitor returning a purchase is asked to sign in
+> i want to return something i bought
+action: ask_order_id
+contains: please sign in
+not-contains: #12345 (
