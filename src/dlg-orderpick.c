@@ -749,6 +749,10 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		if (topic == ORDQ_NONE && (dlg_flags_of(t, t->intent_id) &
 		    ACT_FORM))
 			topic = dlg_form_topic(t->intent);
+		/* "Cancel the yoga": the one not shipped yet. */
+		if (p->n > 1 && topic == ORDQ_CANCEL)
+			narrow(t, p, status_in, " processing ", "the order "
+			    "holding the item named, not shipped yet");
 		if (p->n > 1 && topic == ORDQ_TRACK)
 			narrow(t, p, status_in, " shipped processing ",
 			    "the order holding the item named, on its way");

@@ -60,7 +60,8 @@ static const struct {
 	{ ORDQ_INVOICE, { "invoice", "receipt", NULL } },
 	{ ORDQ_WARRANTY, { "warranty", "still covered", NULL } },
 	{ ORDQ_REFUND, { "refund", "refunds", "refunded", "money", "paypal",
-	    "reimburse", "charged", "bank", "statement", "debit card",
+	    "reimburse", "charged", "my bank", "the bank", "bank account",
+	    "statement", "debit card",
 	    "credit card", "my card", "amex", NULL } },
 	{ ORDQ_RETURN, { "return", "send back", "send it back",
 	    "send them back", "exchange", "can that go back",
@@ -76,7 +77,9 @@ static const struct {
 	    "not received", "haven't received", "havent received",
 	    "out for delivery", "courier", "land", "be here", "any news",
 	    "news on", "news about", "update on my order",
-	    "update on the order", "status of my order", NULL } },
+	    "update on the order", "status of my order", "delayed", "delay",
+	    "get it back", "get them back", "got it back", "got them back",
+	    "received it", "received them", NULL } },
 };
 
 /* Words that ask when money comes. */
@@ -384,6 +387,16 @@ dlg_order_question(struct tctx *t)
 	 * customer speaks of one they have.
 	 */
 	focus_only = p.id != NULL && strcmp(p.rule, "the order in focus") == 0;
+	/* "Which orders do I have?": the recent ones, to pick from. */
+	if (topic == ORDQ_LIST && p.id == NULL && p.n < 2 && !p.named &&
+	    !names_any(t)) {
+		dlg_order_pick_release(&p);
+		t->order_topic = ORDQ_TRACK;
+		dlg_set_intent(t, "track_order");
+		dlg_jset_str(t->trace, "order_question", "track_order");
+		dlg_handle_order(t, "track_order");
+		return 1;
+	}
 	/* "Is my sd card arriving today?" with nothing to tell which
 	 * order: ask, listing the recent ones. */
 	if (p.id == NULL && p.n < 2 && !again && !p.named && dlg_has_any(t,

@@ -145,3 +145,43 @@ story: a visitor returning a purchase is asked to sign in
 action: ask_order_id
 contains: please sign in
 not-contains: #12345 (
+
+story: cancelling means the order not shipped yet
+user: C1018
+> i'd like to cancel the yoga
+action: cancel_offer
+contains: #12359
+not-contains: 11937
+
+story: why an order was cancelled, as logged
+user: C1048
+> my sony headphones order was cancelled, why
+contains: #12264
+contains: ordered the wrong model
+
+story: a return on its way back, asked as "did you get it"
+user: C1024
+> the airpods max, did you get them back yet
+contains: #12254
+contains: RMA-12254-2
+not-contains: in stock
+
+story: the orders a customer has, listed
+user: C1025
+> which orders do i have
+action: ask_order_id
+contains: #12253
+contains: #12002
+
+story: "delayed" asks where it is
+user: C1017
+> my printer is delayed?? what's the new date
+action: order_status
+contains: #12313
+contains: November 22
+
+story: a power bank is no bank
+user: C1044
+> hey, the power bank I got this month, can it go back
+action: return_eligible
+contains: #12325
