@@ -658,6 +658,56 @@ dlg_order_listed_item(struct tctx *t)
 	return hits == 1 ? hit : NULL;
 }
 
+/*
+ * "The watch from september" when the only watch ordered was placed in
+ * October: the month said and the item disagree, so never the one
+ * order silently.  The order holding the item and those placed in the
+ * month are asked about; with none of the latter, nothing is picked.
+ */
+static void
+month_disagrees(struct tctx *t, struct dlg_order_pick *p)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*mon = month_named(t), **ids = NULL, **v;
+	size_t		 n = 0, k = 1, i;
+
+	if (mon == NULL)
+		return;
+	v = xcalloc(1, sizeof *v);
+	v[0] = xstrdup(p->ids[0]);
+	dlg_keep_orders(t, v, &k, placed_in, mon);
+	if (k == 1)
+		free(v[0]);
+	free(v);
+	if (k == 1) {
+		free(mon);
+		return;
+	}
+	dlg_retrieve_begin(t);
+	catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	dlg_keep_orders(t, ids, &n, placed_in, mon);
+	free(mon);
+	if (n == 0) {
+		free(ids);
+		ids_free(p->ids, p->n);
+		p->ids = NULL;
+		p->n = 0;
+		p->named = 1;	/* ask, never guess */
+		p->rule = "the item named and the month said disagree";
+		return;
+	}
+	ids = xrealloc(ids, (n + 1) * sizeof *ids);
+	for (i = n; i > 0; i--)
+		ids[i] = ids[i - 1];
+	ids[0] = p->ids[0];
+	free(p->ids);
+	p->ids = ids;
+	p->n = n + 1;
+	p->rule = "the item named and the month said disagree";
+}
+
 void
 dlg_order_pick_release(struct dlg_order_pick *p)
 {
@@ -774,6 +824,8 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 			    "item named, dated in the period said");
 			dlg_period_release(&pd);
 		}
+		if (p->n == 1 && dlg_order_topic(t) != ORDQ_LIST)
+			month_disagrees(t, p);
 	} else if ((st = status_named(t, 0)) != NULL) {
 		dlg_retrieve_begin(t);
 		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,

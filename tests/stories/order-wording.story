@@ -185,3 +185,10 @@ user: C1044
 > hey, the power bank I got this month, can it go back
 action: return_eligible
 contains: #12325
+
+story: the item and the month said disagree: asked, never guessed
+user: C1039
+> the watch from september, can i return it
+template: ask_order_choice
+contains: #12185
+contains: #12079
