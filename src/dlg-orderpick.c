@@ -1,10 +1,11 @@
 /*
  * dlg-orderpick.c: which order the customer means.  The number given,
- * one of the orders just listed (by position, by the day placed), the
- * orders holding the product, brand, category or a word of an item
- * named, narrowed by the status ("the one I cancelled"), the price, the
- * month or a period said ("the one I got this week"), else the order in
- * focus.  dlg-orderq.c asks what about it.
+ * one of the orders just listed (dlg-orderlist.c; by position, by the
+ * day placed), the orders holding the product, brand, category or a word
+ * of an item named, narrowed by the status ("the one I cancelled"), what
+ * the question asks, the price, the month or a period said ("the one I
+ * got this week"), else the order in focus.  dlg-orderq.c asks what
+ * about it.
  */
 #include "config.h"
 
@@ -440,8 +441,9 @@ dlg_order_item_named(struct tctx *t, struct order_match *m, char **words)
  * names no kind of thing ("the OLED tv": OLED, not tv); words shorter
  * than 3 letters or common in order questions do not count.
  */
-static int
-name_has_word(struct tctx *t, const struct order *o, const void *unused)
+int
+dlg_order_word_said(struct tctx *t, const struct order *o,
+    const void *unused)
 {
 	static const char *const glue[] = { "the", "and", "for", "with",
 	    "one", "you", "can", "was", "got", "from", "that", "this", "has",
@@ -550,114 +552,6 @@ orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
 	free(word);
 }
 
-/* "An order", "another order": a new one, not the order in focus. */
-int
-dlg_order_indefinite(struct tctx *t)
-{
-	static const char *const words[] = { "an order", "another order",
-	    "a different order", "other order", "other orders",
-	    "one of my orders", "an older order", "a recent order", NULL };
-
-	return dlg_has_any(t, words);
-}
-
-/*
- * Of the orders just listed, the one a bare index ("2", "#2", "number
- * 2") or "the other one" (two listed, one of them in focus) means, or
- * NULL.
- */
-const char *
-dlg_order_choice_said(struct tctx *t, const char **how)
-{
-	static const char *const frame[] = { "number", "no", "nr", "option",
-	    "the", "order", "one", "pls", "please", NULL };
-	static const char *const other[] = { "the other one", "the other",
-	    "other one", "the other order", NULL };
-	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
-	    "order_choices");
-	struct text_token *tok = NULL;
-	const char	*focus = dlg_order_focus(t), *id;
-	size_t		 cap = 0, n, i, len;
-	int		 k = cJSON_IsArray(ch) ? cJSON_GetArraySize(ch) : 0;
-	int		 pick = -1, more = 0;
-	const char *const *f;
-
-	if (k < 2)
-		return NULL;
-	if (k == 2 && focus != NULL && dlg_has_any(t, other)) {
-		for (i = 0; i < 2; i++) {
-			id = dlg_jstr(cJSON_GetArrayItem(ch, (int)i), "id");
-			if (id != NULL && strcmp(id, focus) == 0) {
-				*how = "the other of two listed";
-				return dlg_jstr(cJSON_GetArrayItem(ch,
-				    1 - (int)i), "id");
-			}
-		}
-		return NULL;
-	}
-	n = text_tokenize(t->text, t->len, &tok, &cap);
-	for (i = 0; i < n; i++) {
-		len = tok[i].end - tok[i].start;
-		if (len == 1 && t->text[tok[i].start] >= '1' &&
-		    t->text[tok[i].start] <= '9' && pick < 0) {
-			pick = t->text[tok[i].start] - '1';
-			continue;
-		}
-		for (f = frame; *f != NULL; f++)
-			if (strlen(*f) == len && strncasecmp(*f,
-			    t->text + tok[i].start, len) == 0)
-				break;
-		more += *f == NULL;
-	}
-	free(tok);
-	if (pick < 0 || pick >= k || more > 0)
-		return NULL;
-	*how = "the index of an order listed";
-	return dlg_jstr(cJSON_GetArrayItem(ch, pick), "id");
-}
-
-/* Words in an answer that picks a listed order by its item. */
-#define LISTED_WORDS	10
-
-/*
- * "The ipad one, until when?" right after orders were listed: the one
- * listed order with an item whose name holds a word said, or NULL.
- */
-const char *
-dlg_order_listed_item(struct tctx *t)
-{
-	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
-	    "order_choices"), *c;
-	struct text_token *tok = NULL;
-	struct order	 o;
-	struct sd_error	 err = SD_ERROR_INIT;
-	const char	*hit = NULL, *id;
-	size_t		 cap = 0, n;
-	int		 hits = 0;
-
-	if (!cJSON_IsArray(ch) || cJSON_GetArraySize(ch) < 2)
-		return NULL;
-	n = text_tokenize(t->text, t->len, &tok, &cap);
-	free(tok);
-	if (n > LISTED_WORDS)
-		return NULL;
-	dlg_retrieve_begin(t);
-	cJSON_ArrayForEach(c, ch) {
-		if ((id = dlg_jstr(c, "id")) == NULL ||
-		    catalog_order(t->st, id, &o, &err) != SD_OK) {
-			sd_error_clear(&err);
-			continue;
-		}
-		if (name_has_word(t, &o, NULL)) {
-			hit = id;
-			hits++;
-		}
-		order_release(&o);
-	}
-	dlg_retrieve_end(t);
-	return hits == 1 ? hit : NULL;
-}
-
 /*
  * "The watch from september" when the only watch ordered was placed in
  * October: the month said and the item disagree, so never the one
@@ -717,6 +611,69 @@ dlg_order_pick_release(struct dlg_order_pick *p)
 }
 
 /*
+ * Several orders hold the item named: narrowed by the status said, a
+ * word of one item's name, what the question asks (a track question
+ * means one on its way, a cancel one not shipped, a return one that
+ * came), the price, the month or the period said.
+ */
+static void
+narrow_named(struct tctx *t, struct dlg_order_pick *p)
+{
+	enum dlg_order_topic topic;
+	struct dlg_period pd;
+	const char	*st;
+	char		*mon = NULL;
+
+	if (dlg_order_topic(t) == ORDQ_LIST) {
+		/* "the same laptop twice": both, never one. */
+		if (p->n > 2)
+			keep_shared(t, p->ids, &p->n);
+	} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
+		narrow(t, p, status_in, st, "the order holding the "
+		    "item named, with the status named");
+	/* "The OLED tv": a word of one item's name among those of
+	 * the kind named. */
+	if (p->n > 1)
+		narrow(t, p, dlg_order_word_said, NULL, "the order holding "
+		    "the item named, its name holding a word said");
+	/* "Where is my laptop?": one on its way, not one delivered;
+	 * "return my router": one that came (or is going back), not
+	 * one on its way or cancelled. */
+	topic = dlg_order_topic(t);
+	if (topic == ORDQ_NONE && (dlg_flags_of(t, t->intent_id) &
+	    ACT_FORM))
+		topic = dlg_form_topic(t->intent);
+	/* "Cancel the yoga": the one not shipped yet. */
+	if (p->n > 1 && topic == ORDQ_CANCEL)
+		narrow(t, p, status_in, " processing ", "the order "
+		    "holding the item named, not shipped yet");
+	if (p->n > 1 && topic == ORDQ_TRACK)
+		narrow(t, p, status_in, " shipped processing ",
+		    "the order holding the item named, on its way");
+	if (p->n > 1 && (topic == ORDQ_RETURN || topic == ORDQ_FEE ||
+	    topic == ORDQ_DEFECT) && !dlg_has_any(t, not_yet))
+		narrow(t, p, status_in, " delivered return_requested "
+		    "refunded ", "the order holding the item named, "
+		    "delivered");
+	if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
+		narrow(t, p, at_price, NULL, "the order holding the "
+		    "item named, at the price said");
+	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
+	    (mon = month_named(t)) != NULL)
+		narrow(t, p, placed_in, mon, "the order holding the "
+		    "item named, placed in the month named");
+	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
+	    dlg_period_named(t, &pd)) {
+		narrow(t, p, dlg_in_period, &pd, "the order holding the "
+		    "item named, dated in the period said");
+		dlg_period_release(&pd);
+	}
+	if (p->n == 1 && dlg_order_topic(t) != ORDQ_LIST)
+		month_disagrees(t, p);
+	free(mon);
+}
+
+/*
  * Which order the customer means, in order: the number given; one of
  * the orders just listed, by position; the orders holding the item
  * named, narrowed by a status named, the order in focus, "the new one";
@@ -734,7 +691,6 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 	const char	*how = NULL, *st, *id;
 	char		*words = NULL, *mon = NULL;
 	struct dlg_period pd;
-	enum dlg_order_topic topic;
 
 	memset(p, 0, sizeof *p);
 	if (en != NULL) {
@@ -780,52 +736,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		orders_holding(t, &m, &p->ids, &p->n);
 		free(words);
 		p->rule = "the customer's only order holding the item named";
-		if (dlg_order_topic(t) == ORDQ_LIST) {
-			/* "the same laptop twice": both, never one. */
-			if (p->n > 2)
-				keep_shared(t, p->ids, &p->n);
-		} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
-			narrow(t, p, status_in, st, "the order holding the "
-			    "item named, with the status named");
-		/* "The OLED tv": a word of one item's name among those of
-		 * the kind named. */
-		if (p->n > 1)
-			narrow(t, p, name_has_word, NULL, "the order holding "
-			    "the item named, its name holding a word said");
-		/* "Where is my laptop?": one on its way, not one delivered;
-		 * "return my router": one that came (or is going back), not
-		 * one on its way or cancelled. */
-		topic = dlg_order_topic(t);
-		if (topic == ORDQ_NONE && (dlg_flags_of(t, t->intent_id) &
-		    ACT_FORM))
-			topic = dlg_form_topic(t->intent);
-		/* "Cancel the yoga": the one not shipped yet. */
-		if (p->n > 1 && topic == ORDQ_CANCEL)
-			narrow(t, p, status_in, " processing ", "the order "
-			    "holding the item named, not shipped yet");
-		if (p->n > 1 && topic == ORDQ_TRACK)
-			narrow(t, p, status_in, " shipped processing ",
-			    "the order holding the item named, on its way");
-		if (p->n > 1 && (topic == ORDQ_RETURN || topic == ORDQ_FEE ||
-		    topic == ORDQ_DEFECT) && !dlg_has_any(t, not_yet))
-			narrow(t, p, status_in, " delivered return_requested "
-			    "refunded ", "the order holding the item named, "
-			    "delivered");
-		if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
-			narrow(t, p, at_price, NULL, "the order holding the "
-			    "item named, at the price said");
-		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
-		    (mon = month_named(t)) != NULL)
-			narrow(t, p, placed_in, mon, "the order holding the "
-			    "item named, placed in the month named");
-		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
-		    dlg_period_named(t, &pd)) {
-			narrow(t, p, dlg_in_period, &pd, "the order holding the "
-			    "item named, dated in the period said");
-			dlg_period_release(&pd);
-		}
-		if (p->n == 1 && dlg_order_topic(t) != ORDQ_LIST)
-			month_disagrees(t, p);
+		narrow_named(t, p);
 	} else if ((st = status_named(t, 0)) != NULL) {
 		dlg_retrieve_begin(t);
 		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
