@@ -30,6 +30,7 @@
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
+ *	dlg-orderlist.c	which of the orders just listed an answer means
  *	dlg-period.c	"this week", "a week ago": which orders a time dates
  *	dlg-several.c	several order numbers in one message
  *	dlg-account.c	account and payment questions a policy fact answers
@@ -534,6 +535,17 @@ int		 dlg_order_item_named(struct tctx *t, struct order_match *m,
 void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
 		    dlg_order_test keep, const void *arg);
 int		 dlg_owns_order(struct tctx *t, const char *id);
+/* An order with an item whose name holds a word said that names no
+ * kind of thing ("the OLED tv"): a dlg_order_test. */
+int		 dlg_order_word_said(struct tctx *t, const struct order *o,
+		    const void *unused);
+/* dlg-orderlist.c */
+/* "An order", "another order": not the order in focus. */
+int		 dlg_order_indefinite(struct tctx *t);
+/* Of the orders just listed, the one whose items hold a word said. */
+const char	*dlg_order_listed_item(struct tctx *t);
+/* Of the orders just listed, the one "2" or "the other one" means. */
+const char	*dlg_order_choice_said(struct tctx *t, const char **how);
 
 /* dlg-several.c: the order numbers said (caller frees each and *ids);
  * two or more said: each answered, or asked which (1: the turn). */

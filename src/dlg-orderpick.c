@@ -1,13 +1,15 @@
 /*
  * dlg-orderpick.c: which order the customer means.  The number given,
- * one of the orders just listed (by position, by the day placed), the
- * orders holding the product, brand, category or a word of an item
- * named, narrowed by the status ("the one I cancelled"), the price, the
- * month or a period said ("the one I got this week"), else the order in
- * focus.  dlg-orderq.c asks what about it.
+ * one of the orders just listed (dlg-orderlist.c; by position, by the
+ * day placed), the orders holding the product, brand, category or a word
+ * of an item named, narrowed by the status ("the one I cancelled"), what
+ * the question asks, the price, the month or a period said ("the one I
+ * got this week"), else the order in focus.  dlg-orderq.c asks what
+ * about it.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +19,13 @@
 #include "shopdesk.h"
 #include "store.h"
 #include "dlg-int.h"
+
+/* Words of an order that has not come yet ("send back the one I just
+ * ordered"): no reason to prefer one delivered. */
+static const char *const not_yet[] = { "hasn't arrived", "hasnt arrived",
+	"not arrived", "not here yet", "just ordered", "just placed",
+	"hasn't shipped", "hasnt shipped", "not shipped", "before it ships",
+	"before it arrives", "refuse", "new one", "newer one", NULL };
 
 /* The statuses a word of the message picks orders by, or NULL. */
 static const char *
@@ -361,7 +370,9 @@ word_of_items(struct tctx *t)
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	for (i = 0; i < n && w == NULL; i++) {
 		len = tok[i].end - tok[i].start;
-		if (len < ITEM_WORD_MIN || tok[i].has_digit)
+		/* A model number ("560S", "m50x") names as well as a word. */
+		if (tok[i].has_digit ? !tok[i].has_alpha || len < 3 :
+		    len < ITEM_WORD_MIN)
 			continue;
 		w = xstrndup(t->text + tok[i].start, len);
 		for (c = common_words; *c != NULL; c++)
@@ -403,9 +414,11 @@ dlg_order_item_named(struct tctx *t, struct order_match *m, char **words)
 
 	/* "my headphone from august": a month is no brand here. */
 	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL && b != NULL &&
-	    c != NULL && is_month(t, b)) {
+	    is_month(t, b)) {
 		memset(m, 0, sizeof *m);
 		*words = NULL;
+		if (c == NULL)
+			return 0;	/* "the order from August" */
 		m->category = c->category != NULL ? c->category : c->value;
 		return 1;
 	}
@@ -421,6 +434,80 @@ dlg_order_item_named(struct tctx *t, struct order_match *m, char **words)
 		return 0;
 	m->name = *words;
 	return 1;
+}
+
+/*
+ * An order with an item whose name holds a word of the message that
+ * names no kind of thing ("the OLED tv": OLED, not tv); words shorter
+ * than 3 letters or common in order questions do not count.
+ */
+int
+dlg_order_word_said(struct tctx *t, const struct order *o,
+    const void *unused)
+{
+	static const char *const glue[] = { "the", "and", "for", "with",
+	    "one", "you", "can", "was", "got", "from", "that", "this", "has",
+	    "have", "not", "did", "get", "are", "what", "when", "how", "pls",
+	    "its", "all", "new", "old", NULL };
+	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, j, len;
+	const char *const *w;
+	char		*word, *q;
+	int		 yes = 0;
+
+	(void)unused;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && !yes; i++) {
+		len = tok[i].end - tok[i].start;
+		/* The kind's own word ("tv" of "OLED tv") narrows nothing. */
+		if (len < 3 || !tok[i].has_alpha || (c != NULL &&
+		    tok[i].start >= c->start && tok[i].end == c->end))
+			continue;
+		word = xstrndup(t->text + tok[i].start, len);
+		for (q = word; *q != '\0'; q++)
+			*q = (char)tolower((unsigned char)*q);
+		for (w = common_words; *w != NULL; w++)
+			if (strcmp(*w, word) == 0)
+				break;
+		if (*w == NULL)
+			for (w = glue; *w != NULL; w++)
+				if (strcmp(*w, word) == 0)
+					break;
+		for (j = 0; *w == NULL && j < o->nitems && !yes; j++)
+			yes = dlg_name_word(o->items[j].name, word, len);
+		free(word);
+	}
+	free(tok);
+	return yes;
+}
+
+/*
+ * Of ids (orders holding an item whose name has the word said), those
+ * holding an item of the kind m names, when some do and some do not.
+ */
+static void
+kind_within(struct tctx *t, const struct order_match *m, char **ids,
+    size_t *n)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		**kind = NULL;
+	size_t		 k = 0, i, j, hits = 0;
+
+	catalog_customer_orders_with(t->st, t->cust.id, m, &kind, &k, &err);
+	sd_error_clear(&err);
+	for (i = 0; i < k; i++)
+		for (j = 0; j < *n; j++)
+			hits += strcmp(kind[i], ids[j]) == 0;
+	if (k > 0 && hits == k && k < *n) {
+		for (j = 0; j < *n; j++)
+			free(ids[j]);
+		memcpy(ids, kind, k * sizeof *ids);
+		*n = k;
+		free(kind);
+		return;
+	}
+	ids_free(kind, k);
 }
 
 /*
@@ -450,6 +537,10 @@ orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
 		catalog_customer_orders_with(t->st, t->cust.id, &byname, ids,
 		    n, &err);
 		sd_error_clear(&err);
+		/* "The phone": the phone itself, not a case for one, when
+		 * an order holds one. */
+		if (*n > 1)
+			kind_within(t, m, *ids, n);
 	}
 	if (*n == 0) {
 		free(*ids);
@@ -461,12 +552,125 @@ orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
 	free(word);
 }
 
+/*
+ * "The watch from september" when the only watch ordered was placed in
+ * October: the month said and the item disagree, so never the one
+ * order silently.  The order holding the item and those placed in the
+ * month are asked about; with none of the latter, nothing is picked.
+ */
+static void
+month_disagrees(struct tctx *t, struct dlg_order_pick *p)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*mon = month_named(t), **ids = NULL, **v;
+	size_t		 n = 0, k = 1, i;
+
+	if (mon == NULL)
+		return;
+	v = xcalloc(1, sizeof *v);
+	v[0] = xstrdup(p->ids[0]);
+	dlg_keep_orders(t, v, &k, placed_in, mon);
+	if (k == 1)
+		free(v[0]);
+	free(v);
+	if (k == 1) {
+		free(mon);
+		return;
+	}
+	dlg_retrieve_begin(t);
+	catalog_customer_orders(t->st, t->cust.id, &ids, &n, &err);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	dlg_keep_orders(t, ids, &n, placed_in, mon);
+	free(mon);
+	if (n == 0) {
+		free(ids);
+		ids_free(p->ids, p->n);
+		p->ids = NULL;
+		p->n = 0;
+		p->named = 1;	/* ask, never guess */
+		p->rule = "the item named and the month said disagree";
+		return;
+	}
+	ids = xrealloc(ids, (n + 1) * sizeof *ids);
+	for (i = n; i > 0; i--)
+		ids[i] = ids[i - 1];
+	ids[0] = p->ids[0];
+	free(p->ids);
+	p->ids = ids;
+	p->n = n + 1;
+	p->rule = "the item named and the month said disagree";
+}
+
 void
 dlg_order_pick_release(struct dlg_order_pick *p)
 {
 	ids_free(p->ids, p->n);
 	free(p->id);
 	memset(p, 0, sizeof *p);
+}
+
+/*
+ * Several orders hold the item named: narrowed by the status said, a
+ * word of one item's name, what the question asks (a track question
+ * means one on its way, a cancel one not shipped, a return one that
+ * came), the price, the month or the period said.
+ */
+static void
+narrow_named(struct tctx *t, struct dlg_order_pick *p)
+{
+	enum dlg_order_topic topic;
+	struct dlg_period pd;
+	const char	*st;
+	char		*mon = NULL;
+
+	if (dlg_order_topic(t) == ORDQ_LIST) {
+		/* "the same laptop twice": both, never one. */
+		if (p->n > 2)
+			keep_shared(t, p->ids, &p->n);
+	} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
+		narrow(t, p, status_in, st, "the order holding the "
+		    "item named, with the status named");
+	/* "The OLED tv": a word of one item's name among those of
+	 * the kind named. */
+	if (p->n > 1)
+		narrow(t, p, dlg_order_word_said, NULL, "the order holding "
+		    "the item named, its name holding a word said");
+	/* "Where is my laptop?": one on its way, not one delivered;
+	 * "return my router": one that came (or is going back), not
+	 * one on its way or cancelled. */
+	topic = dlg_order_topic(t);
+	if (topic == ORDQ_NONE && (dlg_flags_of(t, t->intent_id) &
+	    ACT_FORM))
+		topic = dlg_form_topic(t->intent);
+	/* "Cancel the yoga": the one not shipped yet. */
+	if (p->n > 1 && topic == ORDQ_CANCEL)
+		narrow(t, p, status_in, " processing ", "the order "
+		    "holding the item named, not shipped yet");
+	if (p->n > 1 && topic == ORDQ_TRACK)
+		narrow(t, p, status_in, " shipped processing ",
+		    "the order holding the item named, on its way");
+	if (p->n > 1 && (topic == ORDQ_RETURN || topic == ORDQ_FEE ||
+	    topic == ORDQ_DEFECT) && !dlg_has_any(t, not_yet))
+		narrow(t, p, status_in, " delivered return_requested "
+		    "refunded ", "the order holding the item named, "
+		    "delivered");
+	if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
+		narrow(t, p, at_price, NULL, "the order holding the "
+		    "item named, at the price said");
+	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
+	    (mon = month_named(t)) != NULL)
+		narrow(t, p, placed_in, mon, "the order holding the "
+		    "item named, placed in the month named");
+	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
+	    dlg_period_named(t, &pd)) {
+		narrow(t, p, dlg_in_period, &pd, "the order holding the "
+		    "item named, dated in the period said");
+		dlg_period_release(&pd);
+	}
+	if (p->n == 1 && dlg_order_topic(t) != ORDQ_LIST)
+		month_disagrees(t, p);
+	free(mon);
 }
 
 /*
@@ -507,9 +711,16 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		return;
 	}
 	/* "The first iPad Air I bought": the item says which. */
+	/* "The ipad one": a word of one listed order's items. */
+	if ((id = dlg_order_listed_item(t)) != NULL) {
+		p->id = xstrdup(id);
+		p->rule = "an order just listed, by a word of its items";
+		return;
+	}
 	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    (id = dlg_order_by_position(t, &how)) != NULL) {
+	    ((id = dlg_order_choice_said(t, &how)) != NULL ||
+	    (id = dlg_order_by_position(t, &how)) != NULL)) {
 		p->id = xstrdup(id);
 		p->rule = "an order just listed, by position";
 		dlg_jset_str(t->trace, "order_position", how);
@@ -525,30 +736,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		orders_holding(t, &m, &p->ids, &p->n);
 		free(words);
 		p->rule = "the customer's only order holding the item named";
-		if (dlg_order_topic(t) == ORDQ_LIST) {
-			/* "the same laptop twice": both, never one. */
-			if (p->n > 2)
-				keep_shared(t, p->ids, &p->n);
-		} else if (p->n > 1 && (st = status_named(t, 1)) != NULL)
-			narrow(t, p, status_in, st, "the order holding the "
-			    "item named, with the status named");
-		/* "Where is my laptop?": one on its way, not one delivered. */
-		if (p->n > 1 && dlg_order_topic(t) == ORDQ_TRACK)
-			narrow(t, p, status_in, " shipped processing ",
-			    "the order holding the item named, on its way");
-		if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
-			narrow(t, p, at_price, NULL, "the order holding the "
-			    "item named, at the price said");
-		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
-		    (mon = month_named(t)) != NULL)
-			narrow(t, p, placed_in, mon, "the order holding the "
-			    "item named, placed in the month named");
-		if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
-		    dlg_period_named(t, &pd)) {
-			narrow(t, p, dlg_in_period, &pd, "the order holding the "
-			    "item named, dated in the period said");
-			dlg_period_release(&pd);
-		}
+		narrow_named(t, p);
 	} else if ((st = status_named(t, 0)) != NULL) {
 		dlg_retrieve_begin(t);
 		catalog_customer_orders(t->st, t->cust.id, &p->ids, &p->n,
@@ -587,7 +775,8 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		p->named = p->n == 0;
 	} else {
 		free(mon);	/* a month said, but of no order */
-		if ((id = dlg_order_focus(t)) != NULL) {
+		if ((id = dlg_order_focus(t)) != NULL &&
+		    !dlg_order_indefinite(t)) {
 			p->id = xstrdup(id);
 			p->rule = "the order in focus";
 		}

@@ -31,7 +31,7 @@
  */
 static const struct {
 	enum dlg_order_topic	 topic;
-	const char		*words[32];
+	const char		*words[64];
 } topic_words[] = {
 	{ ORDQ_LIST, { "twice", "two orders", "both orders", "which ones",
 	    "what orders", "which orders", "all my orders", "orders do i",
@@ -60,18 +60,26 @@ static const struct {
 	{ ORDQ_INVOICE, { "invoice", "receipt", NULL } },
 	{ ORDQ_WARRANTY, { "warranty", "still covered", NULL } },
 	{ ORDQ_REFUND, { "refund", "refunds", "refunded", "money", "paypal",
-	    "reimburse", "charged", "bank", "statement", "debit card",
+	    "reimburse", "charged", "my bank", "the bank", "bank account",
+	    "statement", "debit card",
 	    "credit card", "my card", "amex", NULL } },
 	{ ORDQ_RETURN, { "return", "send back", "send it back",
 	    "send them back", "exchange", "can that go back",
-	    "can it go back", NULL } },
+	    "can it go back", "still go back", "it go back", "they go back",
+	    "take it back", "take them back", "returnable", NULL } },
 	{ ORDQ_TRACK, { "tracking", "track", "arrive", "arriving", "arrives",
 	    "arrival", "coming", "come", "get here", "delivery", "deliver",
 	    "eta", "ship", "ships", "shipped", "stuck", "where is", "where's",
 	    "where are",
 	    "wheres", "where my", "on the way", "supposed to", "late",
 	    "which day",
-	    "what day", "show up", NULL } },
+	    "what day", "show up", "shown up", "not here yet",
+	    "not received", "haven't received", "havent received",
+	    "out for delivery", "courier", "land", "be here", "any news",
+	    "news on", "news about", "update on my order",
+	    "update on the order", "status of my order", "delayed", "delay",
+	    "get it back", "get them back", "got it back", "got them back",
+	    "received it", "received them", NULL } },
 };
 
 /* Words that ask when money comes. */
@@ -85,6 +93,34 @@ static const char *const general_words[] = { "policy", "policies",
 	"come with", "comes with", "do you ship", "do you deliver",
 	"delivery options", "shipping options", "how much is shipping",
 	"shipping cost", NULL };
+
+/*
+ * Has the text one of words outside a product's name ("power bank" is
+ * no bank, "Ring Battery Doorbell" no ring to return)?
+ */
+static int
+said_outside_names(struct tctx *t, const char *const *words)
+{
+	const struct entity *en;
+	size_t	 a, b, i;
+	int	 inside;
+
+	for (; *words != NULL; words++) {
+		if (!dlg_has_word(t, *words))
+			continue;
+		if (!dlg_word_at(t, *words, &a, &b))
+			return 1;	/* said in another form */
+		inside = 0;
+		for (i = 0; i < t->e->el.n && !inside; i++) {
+			en = &t->e->el.v[i];
+			inside = en->type == ENTITY_PRODUCT && a >= en->start &&
+			    b <= en->end;
+		}
+		if (!inside)
+			return 1;
+	}
+	return 0;
+}
 
 enum dlg_order_topic
 dlg_order_topic(struct tctx *t)
@@ -103,7 +139,7 @@ dlg_order_topic(struct tctx *t)
 	    dlg_has_word(t, "money")))
 		return ORDQ_REFUND;
 	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++)
-		if (dlg_has_any(t, topic_words[i].words))
+		if (said_outside_names(t, topic_words[i].words))
 			return topic_words[i].topic;
 	return ORDQ_NONE;
 }
@@ -179,11 +215,14 @@ same_again(struct tctx *t)
 
 	static const char *const next_one[] = { "and the", "and my",
 	    "and that", "what about", "how about", NULL };
+	static const char *const bought[] = { "i bought", "i ordered",
+	    "i got", NULL };
 
 	/* Unasked, only "and the ssd?" goes on: "does it come with a
-	 * case?" asks something else. */
+	 * case?" asks something else; "the ipad one" right after orders
+	 * were listed picks one of them. */
 	if (dlg_has_any(t, general_words) || (fname == NULL &&
-	    !dlg_has_any(t, next_one)))
+	    !dlg_has_any(t, next_one) && dlg_order_listed_item(t) == NULL))
 		return ORDQ_NONE;
 	topic = (int)dlg_jnum(t->state, "order_topic", 0);
 	if (topic <= 0 && fname != NULL)
@@ -192,7 +231,10 @@ same_again(struct tctx *t)
 		return ORDQ_NONE;
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	free(tok);
-	if (n > (fname != NULL ? ANSWER_WORDS : ELLIPSIS_WORDS))
+	/* "What about the first ipad air I bought in early october": the
+	 * customer's own purchase makes a longer follow-up one too. */
+	if (n > (fname != NULL || dlg_has_any(t, bought) ? ANSWER_WORDS + 2 :
+	    ELLIPSIS_WORDS))
 		return ORDQ_NONE;
 	named = dlg_order_item_named(t, &m, &words);
 	free(words);
@@ -243,6 +285,57 @@ how_long_refund(struct tctx *t)
 }
 
 /*
+ * "So what happens now?", "do I need to do anything?" right after an
+ * order was discussed: the same question about it, whose answer says
+ * what comes next; "what carrier is it with?" where it is.
+ */
+#define NEXT_WORDS	10	/* "so what happens now? do i need to do
+				   anything" */
+
+static enum dlg_order_topic
+next_step(struct tctx *t)
+{
+	static const char *const next[] = { "what happens now",
+	    "what happens next", "what now", "what next", "do i need to do",
+	    "do i have to do", "what should i do", "what can i do",
+	    "what do i do", "anything i need to do", "what are my options",
+	    "what are the next steps", NULL };
+	static const char *const shipping[] = { "carrier", "courier",
+	    "tracking", NULL };
+	int	 last = (int)dlg_jnum(t->state, "order_topic", 0);
+
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n;
+
+	/* "My headphones crackle, what should I do?" is about them. */
+	if (dlg_order_focus(t) == NULL || !(dlg_has_any(t, next) ||
+	    dlg_has_any(t, shipping)) || dlg_has_any(t, general_words) ||
+	    t->e->el.n > 0)
+		return ORDQ_NONE;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	if (n > NEXT_WORDS)
+		return ORDQ_NONE;
+	dlg_jset_str(t->trace, "order_topic_kept", "what comes next, after "
+	    "an order question");
+	/* "What carrier is it with?" asks where it is. */
+	return last > ORDQ_NONE && last <= ORDQ_TRACK && !dlg_has_any(t,
+	    shipping) ? (enum dlg_order_topic)last : ORDQ_TRACK;
+}
+
+/* Does the message name a product, brand, kind or feature?  Then a
+ * question none of the orders answers is about that, not an order. */
+static int
+names_any(struct tctx *t)
+{
+	return dlg_first_entity(t, ENTITY_PRODUCT) != NULL ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
+	    dlg_first_entity(t, ENTITY_PRICE) != NULL;
+}
+
+/*
  * The policy's step before the intent: a question about an order the
  * customer has (named, listed, in focus) in words about orders is
  * answered about that order, whatever the classifier made of it.
@@ -265,12 +358,24 @@ dlg_order_question(struct tctx *t)
 	if (topic == ORDQ_NONE)
 		topic = how_long_refund(t);
 	if (topic == ORDQ_NONE)
+		topic = next_step(t);
+	/* "Can you check on #11942?": an order number alone asks how
+	 * that order is, unless the intent is an order form of its own. */
+	if (topic == ORDQ_NONE && dlg_order_number(t) != NULL &&
+	    (strcmp(t->intent, "track_order") == 0 ||
+	    !(dlg_flags_of(t, t->intent_id) & ACT_FORM)) &&
+	    dlg_owns_order(t, dlg_order_number(t)->value))
+		topic = ORDQ_TRACK;
+	if (topic == ORDQ_NONE)
 		return 0;
 	t->order_topic = topic;
 	if (dlg_several_orders(t, dlg_order_topic_form(topic), topic))
 		return 1;
-	/* "Which of my orders can I still return?": those in the window. */
-	if (topic == ORDQ_RETURN && dlg_has_word(t, "which") &&
+	/* "Which of my orders can I still return?", "which orders can I
+	 * send back": those in the window. */
+	if ((topic == ORDQ_RETURN || (topic == ORDQ_LIST &&
+	    (dlg_has_word(t, "return") || dlg_has_word(t, "send back")))) &&
+	    dlg_has_word(t, "which") &&
 	    dlg_order_number(t) == NULL && dlg_first_entity(t,
 	    ENTITY_PRODUCT) == NULL && dlg_returnable_orders(t))
 		return 1;
@@ -282,6 +387,29 @@ dlg_order_question(struct tctx *t)
 	 * customer speaks of one they have.
 	 */
 	focus_only = p.id != NULL && strcmp(p.rule, "the order in focus") == 0;
+	/* "Which orders do I have?": the recent ones, to pick from. */
+	if (topic == ORDQ_LIST && p.id == NULL && p.n < 2 && !p.named &&
+	    !names_any(t)) {
+		dlg_order_pick_release(&p);
+		t->order_topic = ORDQ_TRACK;
+		dlg_set_intent(t, "track_order");
+		dlg_jset_str(t->trace, "order_question", "track_order");
+		dlg_handle_order(t, "track_order");
+		return 1;
+	}
+	/* "Is my sd card arriving today?" with nothing to tell which
+	 * order: ask, listing the recent ones. */
+	if (p.id == NULL && p.n < 2 && !again && !p.named && dlg_has_any(t,
+	    owned) && (topic == ORDQ_TRACK || topic == ORDQ_RETURN ||
+	    topic == ORDQ_CANCEL) && !names_any(t)) {
+		dlg_order_pick_release(&p);
+		form = dlg_order_topic_form(topic);
+		t->order_topic = topic;
+		dlg_set_intent(t, form);
+		dlg_jset_str(t->trace, "order_question", form);
+		dlg_handle_order(t, form);
+		return 1;
+	}
 	if ((p.id == NULL && p.n < 2) || (again && focus_only) ||
 	    (topic == ORDQ_WARRANTY && focus_only && !dlg_has_any(t, owned))) {
 		dlg_order_pick_release(&p);

@@ -302,9 +302,12 @@ answer_choice(struct tctx *t, const struct intent_result *ir,
 	}
 	dlg_jset_str(t->trace, "pending_answered", "choose");
 	dlg_set_intent(t, a->intent);
-	/* "The second" says which; the question asked says what. */
+	/* "The second" says which; the question asked says what.  An
+	 * answer naming its own order or product ("where is order
+	 * 12076?") says what itself. */
 	if ((name = dlg_jstr(pending, "text")) != NULL &&
-	    ir->words <= CHOICE_WORDS) {
+	    ir->words <= CHOICE_WORDS && dlg_order_number(t) == NULL &&
+	    dlg_first_entity(t, ENTITY_PRODUCT) == NULL) {
 		t->asked = xstrdup(name);
 		t->text = t->asked;
 		t->len = strlen(t->asked);
@@ -314,6 +317,34 @@ answer_choice(struct tctx *t, const struct intent_result *ir,
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 	a->act(t);
 	return 1;
+}
+
+/* Words an answer naming the item of an order may have. */
+#define ANSWER_WORDS	10
+
+/* Does the answer name an item one of the customer's orders holds? */
+static int
+named_item(struct tctx *t)
+{
+	struct order_match m;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*words = NULL, **ids = NULL;
+	size_t		 n = 0, i;
+
+	if (!t->have_cust || !dlg_order_item_named(t, &m, &words)) {
+		free(words);
+		return 0;
+	}
+	/* "Is the iPhone 15 in stock?" names none of them. */
+	dlg_retrieve_begin(t);
+	catalog_customer_orders_with(t->st, t->cust.id, &m, &ids, &n, &err);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	free(words);
+	return n > 0;
 }
 
 /*
@@ -335,9 +366,13 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 
 	if (!cJSON_IsObject(form))
 		return 0;
-	if (oid == NULL && (how = NULL, dlg_order_by_position(t, &how)) !=
-	    NULL) {
-		/* "the second one" among the orders just listed. */
+	if (oid == NULL && (how = NULL, dlg_order_choice_said(t, &how) !=
+	    NULL || dlg_order_by_position(t, &how) != NULL)) {
+		/* "the second one", "2" among the orders just listed. */
+		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
+	} else if (oid == NULL && ir->words <= ANSWER_WORDS &&
+	    (dlg_order_listed_item(t) != NULL || named_item(t))) {
+		/* "no, the sony one": the order holding it. */
 		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
 	} else if (oid == NULL && dlg_first_entity(t, ENTITY_PRICE) == NULL &&
 	    !dlg_says_address(t) && (num = bare_number(t->text)) != NULL) {

@@ -209,6 +209,9 @@ act_order_form(struct tctx *t)
 	dlg_handle_order(t, t->intent);
 }
 
+static const char *const own_purchase[] = { "i bought", "i ordered",
+	"i got", "my order", NULL };
+
 static void
 act_return(struct tctx *t)
 {
@@ -222,8 +225,11 @@ act_return(struct tctx *t)
 	policy_q = oid == NULL && (dlg_has_word(t, "policy") ||
 	    dlg_has_word(t, "window")) && (pe == NULL ||
 	    pe->extractor == EXTRACTOR_FUZZY);
+	/* "I want to return something I bought": an order of theirs,
+	 * which a visitor who has not signed in is asked to name. */
 	if (!policy_q && (oid != NULL || (cJSON_IsObject(form) &&
-	    dlg_jstr(form, "order_id") != NULL) || t->have_cust)) {
+	    dlg_jstr(form, "order_id") != NULL) || t->have_cust ||
+	    dlg_has_any(t, own_purchase))) {
 		dlg_handle_order(t, "return_item");
 		return;
 	}

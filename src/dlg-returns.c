@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,17 +222,70 @@ dlg_answer_defect(struct tctx *t, const struct order *o)
 	free(doc);
 }
 
-/* The item of the order the customer names, or NULL for all of it. */
+/* Does the name of the item hold a word of the message (3 letters or
+ * more, not one that only frames the question)? */
+static int
+item_word_said(struct tctx *t, const char *name)
+{
+	static const char *const frame[] = { "the", "and", "for", "with",
+	    "from", "one", "just", "only", "return", "send", "back", "can",
+	    "fee", "right", "its", "it's", "order", "that", "this", "what",
+	    "how", "much", "get", "not", "all", "too", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	const char *const *f;
+	char		*w, *q;
+	int		 yes = 0;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && !yes; i++) {
+		if ((len = tok[i].end - tok[i].start) < 3 ||
+		    !tok[i].has_alpha)
+			continue;
+		w = xstrndup(t->text + tok[i].start, len);
+		for (q = w; *q != '\0'; q++)
+			*q = (char)tolower((unsigned char)*q);
+		for (f = frame; *f != NULL && strcmp(*f, w) != 0; f++)
+			;
+		yes = *f == NULL && dlg_name_word(name, w, len);
+		free(w);
+	}
+	free(tok);
+	return yes;
+}
+
+/*
+ * The item of the order the customer names ("just the keyboard case
+ * from it"): the product named, else the only item of the kind named,
+ * else the only item whose name holds a word said; NULL for all of it.
+ */
 static const char *
 item_named(struct tctx *t, const struct order *o)
 {
 	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
-	size_t		 i;
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	const char	*hit = NULL;
+	size_t		 i, hits = 0;
 
+	if (o->nitems < 2)
+		return NULL;
 	for (i = 0; pe != NULL && pe->sku != NULL && i < o->nitems; i++)
 		if (strcmp(o->items[i].sku, pe->sku) == 0)
 			return o->items[i].sku;
-	return NULL;
+	for (i = 0; ce != NULL && ce->category != NULL && i < o->nitems; i++)
+		if (o->items[i].category != NULL &&
+		    strcmp(o->items[i].category, ce->category) == 0) {
+			hit = o->items[i].sku;
+			hits++;
+		}
+	if (hits == 1)
+		return hit;
+	for (i = 0, hits = 0; i < o->nitems; i++)
+		if (item_word_said(t, o->items[i].name)) {
+			hit = o->items[i].sku;
+			hits++;
+		}
+	return hits == 1 ? hit : NULL;
 }
 
 /* Does the return already logged for o give one of these reasons? */
@@ -280,14 +334,21 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 	dlg_retrieve_begin(t);
 	catalog_return_quote(t->st, o, sku, &q);
 	dlg_retrieve_end(t);
-	if (q.doc == NULL) {
+	/* Past the window there is no return to cost: say so. */
+	if (q.doc == NULL || (strcmp(o->status, "delivered") == 0 &&
+	    q.deadline != NULL && catalog_days_between(store_now(),
+	    q.deadline) < 0)) {
 		return_quote_release(&q);
 		dlg_return_eligibility(t, o);
 		return;
 	}
+	slots_setf(&t->slots, "whose", "order #%s", o->id);
 	for (i = 0; sku != NULL && i < o->nitems; i++)
-		if (strcmp(o->items[i].sku, sku) == 0)
+		if (strcmp(o->items[i].sku, sku) == 0) {
 			slots_set(&t->slots, "items", o->items[i].name);
+			slots_setf(&t->slots, "whose", "the %s from order #%s",
+			    o->items[i].name, o->id);
+		}
 	said = dlg_jstr(t->state, "defect_order");
 	if (dlg_has_any(t, faulty) || logged_faulty(t, o, faulty) ||
 	    (said != NULL && strcmp(said, o->id) == 0))
@@ -389,8 +450,13 @@ dlg_returnable_orders(struct tctx *t)
 		slots_set(&t->slots, "returnable", list.buf);
 	if (k == 1)
 		dlg_order_focus_set(t, v[0].id);
-	else if (k > 1)
+	else if (k > 1) {
+		/* "The ipad one" next picks among them, for a return. */
+		dlg_open_form(t, "return_item");
 		dlg_order_choices_set(t, v, k);
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+		    "order_id");
+	}
 	dlg_jset_num(t->state, "order_topic", ORDQ_RETURN);
 	dlg_set_action(t, "returnable_orders", "%zu of %zu orders inside the "
 	    "%ld-day window", k, n, w);

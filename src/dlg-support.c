@@ -49,6 +49,7 @@ dlg_order_slots(struct tctx *t, const struct order *o)
 	    o->ship_status : "");
 	slots_setf(&t->slots, "delivery_date", "%.10s",
 	    o->estimated_delivery ? o->estimated_delivery : "");
+	/* A code sent by email has no shipment: delivered when logged. */
 	slots_setf(&t->slots, "delivered_on", "%.10s",
 	    o->delivered_at ? o->delivered_at : "");
 	slots_setf(&t->slots, "shipped_on", "%.10s",
@@ -70,6 +71,9 @@ dlg_order_slots(struct tctx *t, const struct order *o)
 		slots_set(&t->slots, "last_event", note != NULL ? note : "");
 		slots_setf(&t->slots, "last_event_on", "%.10s",
 		    at != NULL ? at : "");
+		if (o->delivered_at == NULL && at != NULL &&
+		    strcmp(o->status, "delivered") == 0)
+			slots_setf(&t->slots, "delivered_on", "%.10s", at);
 		free(note);
 		free(at);
 	}
@@ -188,6 +192,8 @@ ask_order_choice(struct tctx *t, const char *form, char **ids, size_t n,
 	slots_set(&t->slots, "recent_orders", list.buf);
 	slots_set(&t->slots, "order_list", list.buf);
 	slots_set(&t->slots, "form", form);
+	if (!t->have_cust)
+		slots_set(&t->slots, "anonymous", "yes");
 	dlg_set_action(t, "ask_order_id", "%s needs an order number%s", form,
 	    tpl != NULL ? "; several orders match" : "");
 	dlg_say(t, tpl != NULL ? tpl : "ask_order_id");
@@ -258,6 +264,10 @@ dlg_answer_status(struct tctx *t, const struct order *o)
 		    "processing_days");
 		dlg_fact_slot(t, "same_day_processing_cutoff", "cutoff");
 	}
+	/* Held up: what happens next, and when to tell the store. */
+	if (o->ship_status != NULL && strcmp(o->ship_status,
+	    "exception") == 0 && strcmp(o->status, "shipped") == 0)
+		dlg_fact_slot(t, "late_after_business_days", "late_days");
 	if (o->ship_status != NULL && strcmp(o->ship_status,
 	    "out_for_delivery") == 0 && o->estimated_delivery != NULL &&
 	    catalog_days_between(store_now(), o->estimated_delivery) > 0)
@@ -389,6 +399,9 @@ pick_order(struct tctx *t, cJSON *form, const char *form_name)
 	size_t		 n = 0, i;
 	int		 focus_only;
 
+	/* "I need to check on an order": not the one just answered. */
+	if (dlg_order_indefinite(t))
+		cJSON_DeleteItemFromObjectCaseSensitive(form, "order_id");
 	dlg_order_pick(t, &p);
 	focus_only = p.id != NULL && strcmp(p.rule, "the order in focus") == 0;
 	if (p.id != NULL && !(focus_only && dlg_jstr(form, "order_id") !=

@@ -1,0 +1,126 @@
+/*
+ * dlg-orderlist.c: the orders the bot just listed to choose from, and
+ * what an answer to that list means: an index ("2", "#2"), "the other
+ * one" (two listed, one in focus) or a word of one order's items ("the
+ * ipad one"); and "another order", which is none of those in focus.
+ * dlg-orderpick.c uses these before its own rules.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+/* "An order", "another order": a new one, not the order in focus. */
+int
+dlg_order_indefinite(struct tctx *t)
+{
+	static const char *const words[] = { "an order", "another order",
+	    "a different order", "other order", "other orders",
+	    "one of my orders", "an older order", "a recent order", NULL };
+
+	return dlg_has_any(t, words);
+}
+
+/*
+ * Of the orders just listed, the one a bare index ("2", "#2", "number
+ * 2") or "the other one" (two listed, one of them in focus) means, or
+ * NULL.
+ */
+const char *
+dlg_order_choice_said(struct tctx *t, const char **how)
+{
+	static const char *const frame[] = { "number", "no", "nr", "option",
+	    "the", "order", "one", "pls", "please", NULL };
+	static const char *const other[] = { "the other one", "the other",
+	    "other one", "the other order", NULL };
+	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "order_choices");
+	struct text_token *tok = NULL;
+	const char	*focus = dlg_order_focus(t), *id;
+	size_t		 cap = 0, n, i, len;
+	int		 k = cJSON_IsArray(ch) ? cJSON_GetArraySize(ch) : 0;
+	int		 pick = -1, more = 0;
+	const char *const *f;
+
+	if (k < 2)
+		return NULL;
+	if (k == 2 && focus != NULL && dlg_has_any(t, other)) {
+		for (i = 0; i < 2; i++) {
+			id = dlg_jstr(cJSON_GetArrayItem(ch, (int)i), "id");
+			if (id != NULL && strcmp(id, focus) == 0) {
+				*how = "the other of two listed";
+				return dlg_jstr(cJSON_GetArrayItem(ch,
+				    1 - (int)i), "id");
+			}
+		}
+		return NULL;
+	}
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n; i++) {
+		len = tok[i].end - tok[i].start;
+		if (len == 1 && t->text[tok[i].start] >= '1' &&
+		    t->text[tok[i].start] <= '9' && pick < 0) {
+			pick = t->text[tok[i].start] - '1';
+			continue;
+		}
+		for (f = frame; *f != NULL; f++)
+			if (strlen(*f) == len && strncasecmp(*f,
+			    t->text + tok[i].start, len) == 0)
+				break;
+		more += *f == NULL;
+	}
+	free(tok);
+	if (pick < 0 || pick >= k || more > 0)
+		return NULL;
+	*how = "the index of an order listed";
+	return dlg_jstr(cJSON_GetArrayItem(ch, pick), "id");
+}
+
+/* Words in an answer that picks a listed order by its item. */
+#define LISTED_WORDS	10
+
+/*
+ * "The ipad one, until when?" right after orders were listed: the one
+ * listed order with an item whose name holds a word said, or NULL.
+ */
+const char *
+dlg_order_listed_item(struct tctx *t)
+{
+	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "order_choices"), *c;
+	struct text_token *tok = NULL;
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*hit = NULL, *id;
+	size_t		 cap = 0, n;
+	int		 hits = 0;
+
+	if (!cJSON_IsArray(ch) || cJSON_GetArraySize(ch) < 2)
+		return NULL;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	if (n > LISTED_WORDS)
+		return NULL;
+	dlg_retrieve_begin(t);
+	cJSON_ArrayForEach(c, ch) {
+		if ((id = dlg_jstr(c, "id")) == NULL ||
+		    catalog_order(t->st, id, &o, &err) != SD_OK) {
+			sd_error_clear(&err);
+			continue;
+		}
+		if (dlg_order_word_said(t, &o, NULL)) {
+			hit = id;
+			hits++;
+		}
+		order_release(&o);
+	}
+	dlg_retrieve_end(t);
+	return hits == 1 ? hit : NULL;
+}

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""order-sweep.py SHARE NOW: conversations about every order of every
+customer in the demo store (SHARE/demo), in the format of "shopdesk eval
+dialogues", one a line on stdout.
+
+Each conversation's category is the way the order is meant: by its
+number, by the product, brand or kind of thing in it, by the month it
+was placed, by position in a list shown, by its number given as a bare
+answer, and the follow-ups about it (arrival, tracking, cancelling), the
+return verdict of every delivered item, another customer's order and an
+anonymous visitor.  The expectations come from the data alone: the order
+meant and the facts of its status (carrier, tracking number, dates), and
+for a return the verdict that the delivery date and the category rules
+give on the day NOW (YYYY-MM-DD)."""
+
+import datetime
+import json
+import re
+import sys
+
+SHARE, NOW = sys.argv[1], datetime.date.fromisoformat(sys.argv[2][:10])
+DEMO = SHARE + "/demo/"
+
+# The word a customer uses for an item of a category; categories whose
+# items go by many names (accessories, gaming, storage...) have none.
+KIND = {"laptops": "laptop", "tablets": "tablet", "monitors": "monitor",
+        "tvs": "tv", "headphones": "headphones", "speakers": "speaker",
+        "printers": "printer", "cameras": "camera", "smartphones": "phone"}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December"]
+NEVER = ["(can't|cannot|unable to) help|(don't|do not) understand",
+         "nlu_fallback|\\(null\\)|\\{\\{|%s"]
+
+orders = json.load(open(DEMO + "orders.json"))["orders"]
+customers = json.load(open(DEMO + "customers.json"))["customers"]
+products = {}
+for line in open(DEMO + "products.jsonl"):
+    p = json.loads(line)
+    products[p["sku"]] = p
+facts = {}
+for line in open(DEMO + "policies.jsonl"):
+    facts.update(json.loads(line).get("facts") or {})
+WINDOW = int(facts["return_window_days"])
+NON_RETURNABLE = set(facts["non_returnable_categories"])
+
+out = []
+
+
+def day(iso):
+    return datetime.date.fromisoformat(iso[:10])
+
+
+def date_re(iso):
+    """A date as the store may write it: 2026-11-21 or November 21."""
+    d = day(iso)
+    return "%s|%s %d([^0-9]|$)" % (d.isoformat(), MONTHS[d.month - 1], d.day)
+
+
+def esc(s):
+    return re.sub(r"([][.^$*+?(){}|\\])", r"\\\1", s)
+
+
+def short(name):
+    """The name as a customer says it: without the bracketed variant."""
+    return name.split(" (")[0].replace('"', "")
+
+
+def status_must(o):
+    """Patterns the reply about o must hold: the facts of its status."""
+    st = o["status"]
+    sh = o["shipments"][0] if o["shipments"] else {}
+    if st == "processing":
+        return ["process|hasn't shipped|not shipped"]
+    if st == "cancelled":
+        return ["cancel"]
+    if st == "refunded":
+        return ["refund"]
+    if st == "return_requested":
+        return ["return"]
+    if st == "delivered":
+        return ["deliver", date_re(o["delivered_at"])]
+    must = [esc(sh["carrier"]), esc(sh["tracking_number"])]
+    if sh["status"] == "out_for_delivery":
+        return must + ["out for delivery"]
+    if sh["status"] == "exception":
+        # the new date as the carrier logged it, or the estimate
+        note = o["events"][-1]["note"]
+        m = re.search("(%s) [0-9]+, [0-9]{4}" % "|".join(MONTHS), note)
+        dates = date_re(sh["estimated_delivery"])
+        if m:
+            dates += "|" + m.group(0)
+        return must + ["delay|exception", dates]
+    return must + [date_re(sh["estimated_delivery"])]
+
+
+def turn(text, about, must, must_not=()):
+    return {"text": text, "expect": {"about": about, "must": must,
+            "must_not": list(must_not) + NEVER, "action_hint": ""}}
+
+
+def conv(cat, user, turns):
+    if turns:
+        out.append({"id": "s%04d" % (len(out) + 1), "user": user,
+                "category": cat, "turns": turns})
+
+
+def others(o, mine):
+    """must_not: the customer's other order numbers."""
+    ids = [x["id"] for x in mine if x["id"] != o["id"]]
+    return ["#(%s)([^0-9]|$)" % "|".join(ids)] if ids else []
+
+
+def unique(mine, test):
+    """The orders of mine whose items pass test, when only one does."""
+    hits = [o for o in mine if any(test(i) for i in o["items"])]
+    return hits[0] if len(hits) == 1 else None
+
+
+def returnable(o):
+    """The return verdict for o on NOW: (pattern the reply must hold)."""
+    cats = {products[i["sku"]]["category"] for i in o["items"]}
+    if cats <= NON_RETURNABLE:
+        return "can't be returned|cannot be returned|not returnable|" \
+            "non-returnable|no returns"
+    last = day(o["delivered_at"]) + datetime.timedelta(days=WINDOW)
+    if NOW <= last:
+        return "until (%s)" % date_re(last.isoformat())
+    return "past|no longer|can't be returned|cannot be returned"
+
+
+by_customer = {}
+for o in orders:
+    by_customer.setdefault(o["customer_id"], []).append(o)
+
+for c in customers:
+    mine = sorted(by_customer.get(c["id"], []), key=lambda o: o["placed_at"])
+    if not mine:
+        continue
+    user = c["id"]
+    # by number, and the follow-ups that keep the order in focus: one
+    # conversation, each order in turn (a follow-up answered about the
+    # order before it is caught)
+    turns = []
+    for k, o in enumerate(mine):
+        n = o["id"]
+        must = status_must(o)
+        bad = others(o, mine)
+        say = "where is order %s?" if k % 2 else "hi, can you check on #%s pls"
+        turns.append(turn(say % n, [n], must, bad))
+        if o["status"] == "shipped":
+            turns.append(turn("when will it get here?", [n], must, bad))
+            turns.append(turn("what's the tracking number?", [n],
+                              [esc(o["shipments"][0]["tracking_number"])],
+                              bad))
+            turns.append(turn("can i still cancel it", [n],
+                              ["already shipped|can't be cancelled"], bad))
+        elif o["status"] == "processing":
+            turns.append(turn("ok can i cancel it then", [n],
+                              ["cancel"], bad + ["can't be cancelled"]))
+    conv("number", user, turns)
+    # by the product, brand, kind or month that only one order has
+    turns = []
+    seen = set()
+    for o in mine:
+        for i in o["items"]:
+            name = short(i["name"])
+            if name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            if unique(mine, lambda x: short(x["name"]).lower() ==
+                      name.lower() or name.lower() in x["name"].lower()) \
+                    is not o:
+                continue
+            say = "where's my %s?" if len(turns) % 2 else \
+                "any news about the %s i ordered"
+            turns.append(turn(say % name, [o["id"]], status_must(o),
+                              others(o, mine)))
+    conv("product", user, turns)
+    turns = []
+    brands = {products[i["sku"]]["brand"] for o in mine for i in o["items"]}
+    for b in sorted(brands):
+        o = unique(mine, lambda x: products[x["sku"]]["brand"] == b)
+        if o is None or b.startswith("Kestrel"):
+            continue
+        turns.append(turn("what's going on with my %s order?" % b,
+                          [o["id"]], status_must(o), others(o, mine)))
+    conv("brand", user, turns)
+    turns = []
+    for cat, word in sorted(KIND.items()):
+        o = unique(mine, lambda x: products[x["sku"]]["category"] == cat)
+        if o is None:
+            continue
+        turns.append(turn("where is the %s i ordered" % word, [o["id"]],
+                          status_must(o), others(o, mine)))
+    conv("kind", user, turns)
+    turns = []
+    for m in range(12):
+        hits = [o for o in mine if day(o["placed_at"]).month == m + 1]
+        if len(hits) != 1:
+            continue
+        o = hits[0]
+        turns.append(turn("how's the order i placed in %s doing?" %
+                          MONTHS[m], [o["id"]], status_must(o),
+                          others(o, mine)))
+    conv("period", user, turns)
+    # by position in the list shown, and by the bare number given
+    if len(mine) >= 2:
+        shown = sorted(mine, key=lambda o: o["placed_at"], reverse=True)[:3]
+        ask = turn("I need to check on an order", [],
+                   ["#%s" % o["id"] for o in shown])
+        turns = []
+        for k, say in ((1, "the second one"), (1, "2"), (0, "the first"),
+                       (len(shown) - 1, "the last one")):
+            o = shown[k]
+            turns += [ask, turn(say, [o["id"]], status_must(o),
+                                others(o, mine))]
+        conv("position", user, turns)
+        o = mine[0]
+        conv("bare-number", user, [ask, turn(o["id"], [o["id"]],
+                                             status_must(o),
+                                             others(o, mine))])
+    # the return verdict of every delivered order, by its number
+    conv("return", user, [turn("can i still return order %s?" % o["id"],
+                               [o["id"]], [returnable(o)], others(o, mine))
+                          for o in mine if o["status"] == "delivered"])
+
+# another customer's order: refused, nothing of it told
+for k, c in enumerate(customers):
+    mine = by_customer.get(c["id"])
+    if not mine:
+        continue
+    other = next(o for o in orders if o["customer_id"] != c["id"] and
+                 o["id"] > mine[0]["id"])
+    conv("not-theirs", c["id"], [turn(
+        "where is order %s?" % other["id"], [],
+        ["can't find|couldn't find|not find"],
+        [esc(s["tracking_number"]) for s in other["shipments"]])])
+    if k % 4 == 0:
+        conv("anonymous", None, [turn(
+            "where is my order %s" % mine[0]["id"], [],
+            ["sign in|email"],
+            [esc(s["tracking_number"]) for s in mine[0]["shipments"]])])
+
+for x in out:
+    print(json.dumps(x))
