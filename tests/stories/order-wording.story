@@ -81,11 +81,12 @@ user: C1001
 action: order_status
 contains: #11942
 
-story: nothing tells which order: the recent ones listed
+story: the one order holding the item named is answered
 user: C1046
 > is my sd card arriving today?
-action: ask_order_id
+action: order_status
 contains: #12305 (SanDisk Extreme PRO SDXC 128GB
+contains: out for delivery today
 
 story: a code sent by email has its delivery day
 user: C1001
