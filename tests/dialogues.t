@@ -87,13 +87,13 @@ run_ok "own conversations" "$SHOPDESK" eval dialogues "$D/dev.jsonl" \
 echo "# own dev:  $(row "$D/dev.jsonl")"
 echo "# own test: $(row "$D/test.jsonl")"
 at_least "own dev turns correct (%)" "$(field "$T/out" "$D/dev.jsonl" 3)" \
-    69.0
+    74.3
 at_least "own test turns correct (%)" "$(field "$T/out" "$D/test.jsonl" 3)" \
-    47.9
+    54.2
 at_most "own dev turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/dev.jsonl" 9)" 11.6
+    "$(field "$T/out" "$D/dev.jsonl" 9)" 11.2
 at_most "own test turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/test.jsonl" 9)" 17.5
+    "$(field "$T/out" "$D/test.jsonl" 9)" 14.4
 n=$(field "$T/out" all 1)
 [ "${n:-0}" -ge 700 ]; ok $? "at least 700 turns of our own ($n)"
 
@@ -105,13 +105,13 @@ if [ -f "$C/dev.jsonl" ] && [ -f "$C/test.jsonl" ]; then
 	echo "# outside dev:  $(row "$C/dev.jsonl")"
 	echo "# outside test: $(row "$C/test.jsonl")"
 	at_least "outside dev turns correct (%)" \
-	    "$(field "$T/out" "$C/dev.jsonl" 3)" 83.5
+	    "$(field "$T/out" "$C/dev.jsonl" 3)" 85.9
 	at_least "outside test turns correct (%)" \
-	    "$(field "$T/out" "$C/test.jsonl" 3)" 41.0
+	    "$(field "$T/out" "$C/test.jsonl" 3)" 50.9
 	at_most "outside dev turns about the wrong item (%)" \
-	    "$(field "$T/out" "$C/dev.jsonl" 9)" 4.0
+	    "$(field "$T/out" "$C/dev.jsonl" 9)" 2.2
 	at_most "outside test turns about the wrong item (%)" \
-	    "$(field "$T/out" "$C/test.jsonl" 9)" 19.0
+	    "$(field "$T/out" "$C/test.jsonl" 9)" 13.5
 else
 	echo "# $C absent: the outside figures are skipped"
 fi
