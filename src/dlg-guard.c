@@ -169,27 +169,7 @@ names_product(struct tctx *t, const struct entity *en,
 static int
 brand_makes(struct tctx *t, const char *brand, const char *category)
 {
-	struct product_filter f;
-	struct product	*v = NULL;
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 n = 0, i;
-
-	if (category == NULL)
-		return 0;
-	memset(&f, 0, sizeof f);
-	f.brand = brand;
-	f.category = category;
-	f.max_price = f.min_price = -1;
-	f.limit = 1;
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	for (i = 0; i < n; i++)
-		product_release(&v[i]);
-	free(v);
-	return n > 0;
+	return category != NULL && dlg_catalog_has(t, brand, category);
 }
 
 /*

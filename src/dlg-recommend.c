@@ -802,25 +802,8 @@ context_product(struct tctx *t, const struct entity *en,
 static int
 brand_has(struct tctx *t, const struct entity *en, const char *cat)
 {
-	struct product_filter pf;
-	struct product	*v = NULL;
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 n = 0, i;
-
-	memset(&pf, 0, sizeof pf);
-	pf.category = cat;
-	pf.brand = en->brand != NULL ? en->brand : en->value;
-	pf.max_price = pf.min_price = -1;
-	pf.limit = 1;
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	for (i = 0; i < n; i++)
-		product_release(&v[i]);
-	free(v);
-	return n > 0;
+	return dlg_catalog_has(t, en->brand != NULL ? en->brand : en->value,
+	    cat);
 }
 
 /*

@@ -407,3 +407,31 @@ dlg_read_end(struct tctx *t)
 	if (!sqlite3_get_autocommit(store_db(t->st)))
 		store_rollback(t->st);	/* a read-only one: nothing lost */
 }
+
+/*
+ * Has the catalog a product of brand in category (either NULL: any)?
+ * One row is enough; the read counts as the turn's retrieval.
+ */
+int
+dlg_catalog_has(struct tctx *t, const char *brand, const char *category)
+{
+	struct product_filter f;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	size_t		 n = 0, i;
+
+	memset(&f, 0, sizeof f);
+	f.brand = brand;
+	f.category = category;
+	f.max_price = f.min_price = -1;
+	f.limit = 1;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	return n > 0;
+}
