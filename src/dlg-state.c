@@ -89,17 +89,10 @@ dlg_results_named(struct tctx *t)
 int
 dlg_load_product(struct tctx *t, const char *sku, struct product *p)
 {
-	struct sd_error	 err = SD_ERROR_INIT;
-	int		 ok;
-
-	dlg_retrieve_begin(t);
-	ok = sku != NULL && catalog_product_by_sku(t->st, sku, p, &err) ==
-	    SD_OK;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	if (ok)
-		dlg_retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
-	return ok;
+	if (!dlg_peek_product(t, sku, p))
+		return 0;
+	dlg_retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
+	return 1;
 }
 
 static void	order_focus_refresh(struct tctx *);
