@@ -103,7 +103,7 @@ static const char *const weak_words[] = {
 	"brightness", "megapixel", "refresh", "lightweight", "durable",
 	"panel", "hub", "wire", "fee", "fees", "staff", "visa", "debit",
 	"mastercard", "amex", "passcode", "unopened", "sealed", "cutoff",
-	"nextday",
+	"nextday", "terminate", "marketing",
 };
 /*
  * Words of the services customers confuse with a shop's (a bank's
@@ -122,6 +122,7 @@ static const char *const other_words[] = {
 	"taxes", "insurance", "rent", "landlord", "lease", "netflix",
 	"spotify", "uber", "walmart", "ebay", "target", "gmail", "verizon",
 	"homework", "joke", "reminder", "alarm", "timer", "meeting", "tire",
+	"funds", "chase", "xfinity", "comcast", "job", "jobs", "mcdonalds",
 };
 
 /*
@@ -330,10 +331,18 @@ intent_store_words(const struct intent_lexicon *l, struct intent_result *r,
 		w = r->norm.buf + r->toks[i].start;
 		len = r->toks[i].end - r->toks[i].start;
 		/*
+		 * Two words the lexicon holds as one come first: the
+		 * "exchange" of "exchange rate" is a bank's, not a return's.
+		 */
+		wt = i + 1 < nwords ? lex_weight(l, intent_word_key2(w, len,
+		    r->norm.buf + r->toks[i + 1].start,
+		    r->toks[i + 1].end - r->toks[i + 1].start), 0) : 0;
+		/*
 		 * A letter missing: the word is a deleted form, of a word
 		 * of six letters or more ("sore" is no "store").
 		 */
-		wt = lex_weight(l, r->keys[i], len >= TYPO_MIN);
+		if (wt == 0)
+			wt = lex_weight(l, r->keys[i], len >= TYPO_MIN);
 		/*
 		 * A letter extra, or (in a long word) one mistyped: a
 		 * deleted form of the word is a word, or a deleted form.
@@ -344,17 +353,13 @@ intent_store_words(const struct intent_lexicon *l, struct intent_result *r,
 			if ((wt = lex_weight(l, intent_word_key2(w, j,
 			    w + j + 1, len - j - 1), len >= SUBST_MIN)) < 0)
 				wt = 0;	/* a typo never makes a bank word */
-		if (wt == 0 && len > 4 && w[len - 1] == 's')
+		if (wt == 0 && len >= 4 && w[len - 1] == 's')
 			wt = lex_weight(l, intent_word_key2(w, len - 1, NULL,
 			    0), 0);
 		if (wt == 0 && len > 5 && w[len - 2] == 'e' &&
 		    w[len - 1] == 'd')
 			wt = lex_weight(l, intent_word_key2(w, len - 2, NULL,
 			    0), 0);
-		if (i + 1 < nwords && wt == 0)
-			wt = lex_weight(l, intent_word_key2(w, len,
-			    r->norm.buf + r->toks[i + 1].start,
-			    r->toks[i + 1].end - r->toks[i + 1].start), 0);
 		if (wt < 0)
 			r->other_words++;
 		else

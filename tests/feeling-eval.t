@@ -39,6 +39,18 @@ run_ok "nlu --json has the feeling" "$SHOPDESK" --db "$T/f.db" nlu --json \
 contains "JSON feeling object" "$T/out" '"feeling":{"feeling":"none"'
 contains "JSON urgent flag" "$T/out" '"urgent":true'
 
+# A plain request to see products is not anger (the words "show me" were
+# read as hostile from "get me a manager now"), and the plain words of
+# exasperation are upset.
+for m in "show me lenses" "show me monitors"; do
+	run_ok "nlu on \"$m\"" "$SHOPDESK" --db "$T/f.db" nlu --json "$m"
+	contains "\"$m\" is no feeling" "$T/out" '"feeling":{"feeling":"none"'
+done
+run_ok "nlu on \"this is ridiculous\"" "$SHOPDESK" --db "$T/f.db" nlu \
+	--json "this is ridiculous"
+not_contains "\"this is ridiculous\" is upset" "$T/out" \
+	'"feeling":{"feeling":"none"'
+
 printf '{"text": "hi", "feeling": "grumpy"}\n' > "$T/bad.jsonl"
 run_fails "an unknown feeling fails" 1 \
 	"$SHOPDESK" --db "$T/f.db" eval feelings "$T/bad.jsonl"
