@@ -10,8 +10,9 @@ answer, and the follow-ups about it (arrival, tracking, cancelling),
 another order pointed at by a thing in it right after one was answered,
 one of those listed picked by how it stands ("the delayed one"), the
 return verdict of every delivered order and of each item of one,
-another customer's order and an anonymous visitor.  The expectations
-come from the data alone: the order meant and the facts of its status
+another customer's order, an anonymous visitor, and account questions
+(sign-in, email, saved cards, gift card balance) that must not be read
+as an order or product question.  The expectations come from the data alone: the order meant and the facts of its status
 (carrier, tracking number, dates), and for a return the verdict that the
 delivery date and the category rules give on the day NOW (YYYY-MM-DD)."""
 
@@ -320,6 +321,29 @@ for c in customers:
             turns.append(turn(say % (short(i["name"]), o["id"]), [o["id"]],
                               [item_verdict(o, i)], others(o, mine)))
     conv("item-return", user, turns)
+
+# account questions a policy fact answers, asked by a customer with
+# orders: never read as a question about an order or a product search
+ACCOUNT = [
+    (["how do i change my email address", "need to update the email on "
+      "my account", "can i switch my account to a different email"],
+     ["confirm"]),
+    (["i can't log in", "cant sign in to my account, it says wrong "
+      "password", "having trouble logging in"],
+     [str(facts["lockout_after_failed_attempts"]) + " failed|"
+      + str(facts["password_reset_link_valid_minutes"]) + " minutes"]),
+    (["what cards do you have saved for me", "how do i remove a saved "
+      "card", "where are my saved payment methods"],
+     ["Account > Profile"]),
+    (["how much is left on my gift card", "whats my gift card balance",
+      "check the balance of a gift card"], ["Account > Gift cards"]),
+]
+for k, c in enumerate(customers):
+    if not by_customer.get(c["id"]) or k % 3:
+        continue
+    for says, must in ACCOUNT:
+        conv("account", c["id"], [turn(s, [], must,
+             ["#[0-9]{5}", "Here is what I found|[0-9]\\. "]) for s in says])
 
 # another customer's order: refused, nothing of it told
 for k, c in enumerate(customers):
