@@ -31,7 +31,7 @@
  */
 static const struct {
 	enum dlg_order_topic	 topic;
-	const char		*words[64];
+	const char		*words[80];
 } topic_words[] = {
 	{ ORDQ_LIST, { "twice", "two orders", "both orders", "which ones",
 	    "what orders", "which orders", "all my orders", "orders do i",
@@ -79,7 +79,10 @@ static const struct {
 	    "news on", "news about", "update on my order",
 	    "update on the order", "status of my order", "delayed", "delay",
 	    "get it back", "get them back", "got it back", "got them back",
-	    "received it", "received them", NULL } },
+	    "received it", "received them", "in that order", "here yet",
+	    "arrived yet", "got lost", "get lost", "is it lost", "been lost",
+	    "lost in the mail", "lost in transit", "went missing",
+	    "gone missing", NULL } },
 };
 
 /* Words that ask when money comes. */
@@ -214,7 +217,11 @@ order_just_discussed(struct tctx *t)
 	for (f = forms; *f != NULL; f++)
 		if (strcmp(*f, last) == 0)
 			return 1;
-	return 0;
+	/* "Is it lost??" answered from the FAQ keeps the order in view;
+	 * after a product answer the pointer is at products. */
+	return (dlg_order_focus(t) != NULL || dlg_jstr(t->trace,
+	    "order_focus_dropped") != NULL) && !(dlg_flags_of(t,
+	    intent_id(last)) & ACT_PRODUCT);
 }
 
 /*
@@ -230,7 +237,9 @@ only_points_at_items(struct tctx *t)
 	static const char *const glue[] = { "ok", "okay", "and", "so",
 	    "what", "about", "how", "the", "my", "one", "then", "please",
 	    "pls", "hey", "oh", "also", "that", "i", "ordered", "bought",
-	    "got", "too", "now", "thanks", "thx", "cool", "great", NULL };
+	    "got", "too", "now", "thanks", "thx", "cool", "great", "it",
+	    "this", "last", "week", "month", "yesterday", "today", "ago",
+	    "recently", "just", NULL };
 	struct text_token *tok = NULL;
 	struct order_match m;
 	struct sd_error	 err = SD_ERROR_INIT;
@@ -423,6 +432,40 @@ names_any(struct tctx *t)
 }
 
 /*
+ * The bot has just listed orders to choose from and the answer picks
+ * none: list them again rather than guess or answer something else.
+ * 1 when it asked.
+ */
+static int
+ask_listed_again(struct tctx *t, const char *form,
+    enum dlg_order_topic topic)
+{
+	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "order_choices"), *c;
+	char		**ids;
+	const char	*id;
+	size_t		 n = 0, i;
+
+	if (!cJSON_IsArray(ch) || cJSON_GetArraySize(ch) < 2)
+		return 0;
+	ids = xcalloc((size_t)cJSON_GetArraySize(ch), sizeof *ids);
+	cJSON_ArrayForEach(c, ch)
+		if ((id = dlg_jstr(c, "id")) != NULL)
+			ids[n++] = xstrdup(id);
+	t->order_topic = topic;
+	dlg_set_intent(t, form);
+	dlg_jset_str(t->trace, "order_question", form);
+	dlg_jset_str(t->trace, "order_resolution", "none of the orders "
+	    "listed: asked again");
+	dlg_open_form(t, form);
+	dlg_ask_order_choice(t, form, ids, n < 5 ? n : 5);
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	return 1;
+}
+
+/*
  * The policy's step before the intent: a question about an order the
  * customer has (named, listed, in focus) in words about orders is
  * answered about that order, whatever the classifier made of it.
@@ -502,6 +545,13 @@ dlg_order_question(struct tctx *t)
 		dlg_set_intent(t, form);
 		dlg_jset_str(t->trace, "order_question", form);
 		dlg_handle_order(t, form);
+		return 1;
+	}
+	/* "When will that one show up?" right after the bot listed
+	 * orders, pointing at none of them: ask again among those. */
+	if (p.id == NULL && p.n < 2 && !p.named && ask_listed_again(t,
+	    dlg_order_topic_form(topic), topic)) {
+		dlg_order_pick_release(&p);
 		return 1;
 	}
 	if ((p.id == NULL && p.n < 2) || (again && focus_only) ||

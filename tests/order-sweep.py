@@ -174,8 +174,9 @@ for c in customers:
                       name.lower() or name.lower() in x["name"].lower()) \
                     is not o:
                 continue
-            say = "where's my %s?" if len(turns) % 2 else \
-                "any news about the %s i ordered"
+            say = ("any news about the %s i ordered", "where's my %s?",
+                   "is my %s here yet", "did the %s i bought get lost?")[
+                len(turns) % 4]
             turns.append(turn(say % name, [o["id"]], status_must(o),
                               others(o, mine)))
     conv("product", user, turns)

@@ -44,3 +44,32 @@ action: return_ineligible
 template: return_window_passed
 contains: Anker 735 Charger
 not-contains: software
+
+story: a return whose order the customer forgot is no purchase
+user: C1043
+> want to send something back, can't remember what order it was in. the soundbar
+contains: #12219
+not-contains: cart
+
+story: what an order held
+user: C1059
+> order 12268 pls
+contains: #12268
+> what was in that order again
+contains: Epson EcoTank
+contains: Logitech MX Keys S
+
+story: a package feared lost is the order's status
+user: C1050
+> did my nest wifi get lost??
+contains: #12326
+contains: new estimated delivery
+
+story: an answer that points at none of the orders listed asks again
+user: C1055
+> where's my tv
+contains: #12334
+contains: #12358
+> when will that one get here
+contains: #12334
+contains: #12358
