@@ -21,7 +21,7 @@
 #include "store.h"
 #include "dlg-int.h"
 
-#define RULE_WORDS	12
+#define RULE_WORDS	20
 #define RULE_FACTS	3
 
 static const struct account_rule {
@@ -44,6 +44,33 @@ static const struct account_rule {
 	    "log in", "login", "sign in", "it says", "my" }, { NULL },
 	    { "lockout_after_failed_attempts", "lockout_minutes" },
 	    "account_lockout" },
+	/* "Can't log in, it says wrong password": the way back in. */
+	{ "sign_in", { "log in", "login", "sign in", "signin", "log into",
+	    "sign into", "logging in", "signing in", "log on", "get into my "
+	    "account", "access my account" }, { "can't", "cant", "cannot",
+	    "won't", "wont", "unable", "not working", "trouble", "problem",
+	    "wrong password", "doesn't", "doesnt", "fails", "failed", "error",
+	    "issue", "not letting", "keeps" }, { NULL },
+	    { "password_reset_link_valid_minutes",
+	    "lockout_after_failed_attempts", "lockout_minutes" },
+	    "account_sign_in" },
+	{ "email_change", { "email address", "my email", "e-mail", "email",
+	    "e mail" }, { "change", "update", "edit", "switch", "different",
+	    "new email", "replace", "wrong email" }, { NULL },
+	    { "email_change" }, "account_email_change" },
+	/* Card details never reach a chat: where they are kept. */
+	{ "saved_cards", { "saved card", "saved cards", "card on file",
+	    "cards on file", "saved payment", "cards saved", "card saved",
+	    "cards do you have", "card do you have", "stored card",
+	    "stored cards", "remove a card", "remove my card",
+	    "delete my card", "delete a card", "update my card",
+	    "change my card", "remove a saved" }, { "", NULL }, { NULL },
+	    { "accepted_methods" }, "account_saved_cards" },
+	{ "gift_card_balance", { "gift card", "gift cards", "giftcard",
+	    "gift-card", "e-gift" }, { "balance", "left on", "remaining",
+	    "how much is on", "how much money", "how much do i have",
+	    "still on", "amount left", "whats left", "what's left" },
+	    { NULL }, { "max_per_order" }, "account_gift_card_balance" },
 	{ "two_factor", { "2 step", "two step", "2-step", "two-step", "2fa",
 	    "two factor", "two-factor", "2 factor", "authenticator" },
 	    { "turn on", "enable", "set up", "setup", "have", "can i", "do you",
@@ -60,7 +87,8 @@ static const struct account_rule {
 	    { "account_deletion_days", "deletion_keeps" },
 	    "account_deletion" },
 	{ "chats", { "chats", "chat transcripts", "my chats",
-	    "these chats", "conversations with" }, { "", NULL }, { NULL },
+	    "these chats", "conversations with", "chat logs", "chat log",
+	    "chat history", "transcripts" }, { "", NULL }, { NULL },
 	    { "chat_transcript_retention_days" }, "account_chats" },
 	{ "coupon_stack", { "stack", "combine", "both codes", "two codes",
 	    "two coupons", "multiple codes", "more than one code",

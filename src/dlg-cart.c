@@ -48,6 +48,11 @@ static const char *const later_words[] = { "want to buy", "wanna buy",
 static const char *const order_take_words[] = { "i'll order",
 	"ill order", "i will order", "order it", "order that", "order this",
 	"order one", NULL };
+/* "I want to return something, not sure which order it was on": a
+ * return, a refund or a cancellation is never a purchase. */
+static const char *const support_words[] = { "return", "send back",
+	"send it back", "send them back", "send something back", "sent back",
+	"take it back", "refund", "cancel", "exchange", NULL };
 /* Words before an imperative "add the phone and the case". */
 static const char *const filler_words[] = { "ok", "okay", "great", "fine",
 	"perfect", "alright", "cool", "so", "then", "yes", "yeah", "please",
@@ -569,6 +574,7 @@ dlg_handle_cart(struct tctx *t)
 	 * order 12345": the order's business, not the cart's.
 	 */
 	if (!cart && (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_has_any(t, support_words) ||
 	    cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(t->state,
 	    "form")) || (dlg_has_word(t, "order") && !take_order)))
 		return 0;

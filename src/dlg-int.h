@@ -524,6 +524,7 @@ const struct entity *dlg_order_number(struct tctx *t);
 void		 dlg_order_pick(struct tctx *t, struct dlg_order_pick *p);
 void		 dlg_order_pick_release(struct dlg_order_pick *p);
 int		 dlg_order_question(struct tctx *t);
+int		 dlg_order_followup(struct tctx *t);
 /* Whether an order passes a test (arg: the test's own data). */
 typedef int	(*dlg_order_test)(struct tctx *t, const struct order *o,
 		    const void *arg);
@@ -542,6 +543,7 @@ int		 dlg_owns_order(struct tctx *t, const char *id);
 int		 dlg_order_word_said(struct tctx *t, const struct order *o,
 		    const void *unused);
 /* dlg-orderlist.c */
+const char	*dlg_order_listed_status(struct tctx *t);
 /* "An order", "another order": not the order in focus. */
 int		 dlg_order_indefinite(struct tctx *t);
 /* Of the orders just listed, the one whose items hold a word said. */

@@ -1,8 +1,9 @@
 /*
  * dlg-orderlist.c: the orders the bot just listed to choose from, and
  * what an answer to that list means: an index ("2", "#2"), "the other
- * one" (two listed, one in focus) or a word of one order's items ("the
- * ipad one"); and "another order", which is none of those in focus.
+ * one" (two listed, one in focus), a word of one order's items ("the
+ * ipad one") or how it stands ("the delayed one"); and "another order",
+ * which is none of those in focus.
  * dlg-orderpick.c uses these before its own rules.
  */
 #include "config.h"
@@ -122,5 +123,89 @@ dlg_order_listed_item(struct tctx *t)
 		order_release(&o);
 	}
 	dlg_retrieve_end(t);
+	return hits == 1 ? hit : NULL;
+}
+
+/*
+ * The ways a customer names an order by how it stands, first match
+ * first ("hasn't shipped" before "shipped"): the order's status, and
+ * for a shipped one the carrier's status of its shipment (NULL: any).
+ */
+static const struct {
+	const char	*words[8];
+	const char	*status;
+	const char	*ship;
+} status_said[] = {
+	{ { "hasn't shipped", "hasnt shipped", "not shipped",
+	    "still processing", "being processed", "processing",
+	    "not sent", NULL }, "processing", NULL },
+	{ { "out for delivery", "arriving today", "coming today", NULL },
+	    "shipped", "out_for_delivery" },
+	{ { "delayed", "delay", "exception", "stuck", "late", NULL },
+	    "shipped", "exception" },
+	{ { "in transit", NULL }, "shipped", "in_transit" },
+	{ { "on its way", "on the way", "shipped", "coming", NULL },
+	    "shipped", NULL },
+	{ { "cancelled", "canceled", NULL }, "cancelled", NULL },
+	{ { "refunded", NULL }, "refunded", NULL },
+	{ { "returning", "being returned", "sending back", "return open",
+	    NULL }, "return_requested", NULL },
+	{ { "delivered", "arrived", "already came", "already got",
+	    NULL }, "delivered", NULL },
+};
+
+/* Does o stand as the status_said entry k says? */
+static int
+stands(const struct order *o, size_t k)
+{
+	if (strcmp(o->status, status_said[k].status) != 0)
+		return 0;
+	return status_said[k].ship == NULL || (o->ship_status != NULL &&
+	    strcmp(o->ship_status, status_said[k].ship) == 0);
+}
+
+/*
+ * "The one out for delivery", "the delayed one" right after orders were
+ * listed: the one listed order that stands so, or NULL (none or
+ * several do, or the words say no status).
+ */
+const char *
+dlg_order_listed_status(struct tctx *t)
+{
+	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "order_choices"), *c;
+	struct text_token *tok = NULL;
+	struct order	 o;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*hit = NULL, *id;
+	size_t		 cap = 0, n, k;
+	int		 hits = 0;
+
+	if (!cJSON_IsArray(ch) || cJSON_GetArraySize(ch) < 2)
+		return NULL;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	free(tok);
+	if (n > LISTED_WORDS)
+		return NULL;
+	for (k = 0; k < sizeof status_said / sizeof status_said[0]; k++)
+		if (dlg_has_any(t, status_said[k].words))
+			break;
+	if (k == sizeof status_said / sizeof status_said[0])
+		return NULL;
+	dlg_retrieve_begin(t);
+	cJSON_ArrayForEach(c, ch) {
+		if ((id = dlg_jstr(c, "id")) == NULL ||
+		    catalog_order(t->st, id, &o, &err) != SD_OK) {
+			sd_error_clear(&err);
+			continue;
+		}
+		if (stands(&o, k)) {
+			hit = id;
+			hits++;
+		}
+		order_release(&o);
+	}
+	dlg_retrieve_end(t);
+	dlg_jset_str(t->trace, "order_status_said", status_said[k].status);
 	return hits == 1 ? hit : NULL;
 }

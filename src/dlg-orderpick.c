@@ -717,6 +717,12 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		p->rule = "an order just listed, by a word of its items";
 		return;
 	}
+	/* "The one out for delivery": how one listed order stands. */
+	if ((id = dlg_order_listed_status(t)) != NULL) {
+		p->id = xstrdup(id);
+		p->rule = "an order just listed, by its status";
+		return;
+	}
 	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
 	    ((id = dlg_order_choice_said(t, &how)) != NULL ||

@@ -31,7 +31,7 @@
  */
 static const struct {
 	enum dlg_order_topic	 topic;
-	const char		*words[64];
+	const char		*words[80];
 } topic_words[] = {
 	{ ORDQ_LIST, { "twice", "two orders", "both orders", "which ones",
 	    "what orders", "which orders", "all my orders", "orders do i",
@@ -79,7 +79,10 @@ static const struct {
 	    "news on", "news about", "update on my order",
 	    "update on the order", "status of my order", "delayed", "delay",
 	    "get it back", "get them back", "got it back", "got them back",
-	    "received it", "received them", NULL } },
+	    "received it", "received them", "in that order", "here yet",
+	    "arrived yet", "got lost", "get lost", "is it lost", "been lost",
+	    "lost in the mail", "lost in transit", "went missing",
+	    "gone missing", NULL } },
 };
 
 /* Words that ask when money comes. */
@@ -194,6 +197,95 @@ dlg_says_address(struct tctx *t)
 #define ANSWER_WORDS	10
 
 /*
+ * Was the turn before an answer about one of the customer's orders?
+ * Then "and the keyboard?" goes on about the order holding it, before
+ * the words are read as shopping ("ok" as taking a product, "the
+ * keyboard" as a product question).
+ */
+static int
+order_just_discussed(struct tctx *t)
+{
+	static const char *const forms[] = { "track_order", "cancel_order",
+	    "track_refund", "return_item", "change_shipping_address", NULL };
+	const char	*last = dlg_jstr(t->state, "last_intent");
+	const char *const *f;
+
+	/* The state stage has dropped the focus already when the item
+	 * named is in another order: the intent before tells. */
+	if (last == NULL)
+		return 0;
+	for (f = forms; *f != NULL; f++)
+		if (strcmp(*f, last) == 0)
+			return 1;
+	/* "Is it lost??" answered from the FAQ keeps the order in view;
+	 * after a product answer the pointer is at products. */
+	return (dlg_order_focus(t) != NULL || dlg_jstr(t->trace,
+	    "order_focus_dropped") != NULL) && !(dlg_flags_of(t,
+	    intent_id(last)) & ACT_PRODUCT);
+}
+
+/*
+ * Is the message only a pointer at something ordered ("ok and my
+ * logitech g502 x plus", "the printer one?")?  Every word is glue or
+ * part of a name: inside a product, brand or kind the message names,
+ * or a word of an item of the customer's orders.  A word beside them
+ * ("and the mouse, is it wireless?") makes it a question of its own.
+ */
+static int
+only_points_at_items(struct tctx *t)
+{
+	static const char *const glue[] = { "ok", "okay", "and", "so",
+	    "what", "about", "how", "the", "my", "one", "then", "please",
+	    "pls", "hey", "oh", "also", "that", "i", "ordered", "bought",
+	    "got", "too", "now", "thanks", "thx", "cool", "great", "it",
+	    "this", "last", "week", "month", "yesterday", "today", "ago",
+	    "recently", "just", NULL };
+	struct text_token *tok = NULL;
+	struct order_match m;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const struct entity *en;
+	size_t		 cap = 0, n, i, j, k, len;
+	char		**ids, *w;
+	const char *const *g;
+	int		 named, rest = 0;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && rest == 0; i++) {
+		for (j = 0, named = 0; j < t->e->el.n && !named; j++) {
+			en = &t->e->el.v[j];
+			named = (en->type == ENTITY_PRODUCT ||
+			    en->type == ENTITY_BRAND ||
+			    en->type == ENTITY_CATEGORY) &&
+			    tok[i].start >= en->start && tok[i].end <= en->end;
+		}
+		if (named)
+			continue;
+		len = tok[i].end - tok[i].start;
+		w = xstrndup(t->text + tok[i].start, len);
+		for (g = glue; *g != NULL && strcasecmp(*g, w) != 0; g++)
+			;
+		if (*g == NULL) {
+			memset(&m, 0, sizeof m);
+			m.name = w;
+			ids = NULL;
+			k = 0;
+			dlg_retrieve_begin(t);
+			catalog_customer_orders_with(t->st, t->cust.id, &m,
+			    &ids, &k, &err);
+			dlg_retrieve_end(t);
+			sd_error_clear(&err);
+			for (j = 0; j < k; j++)
+				free(ids[j]);
+			free(ids);
+			rest += k == 0;
+		}
+		free(w);
+	}
+	free(tok);
+	return n > 0 && rest == 0;
+}
+
+/*
  * "And the ssd?" right after an order question, "the printer one" when
  * the bot asked which order: the same question about the order holding
  * the item named.  The topic of the last order question is kept in the
@@ -210,7 +302,7 @@ same_again(struct tctx *t)
 	struct text_token *tok = NULL;
 	size_t		 cap = 0, n;
 	char		*words = NULL;
-	int		 named, topic;
+	int		 named, topic, pointer;
 	struct dlg_period pd;
 
 	static const char *const next_one[] = { "and the", "and my",
@@ -220,9 +312,13 @@ same_again(struct tctx *t)
 
 	/* Unasked, only "and the ssd?" goes on: "does it come with a
 	 * case?" asks something else; "the ipad one" right after orders
-	 * were listed picks one of them. */
-	if (dlg_has_any(t, general_words) || (fname == NULL &&
-	    !dlg_has_any(t, next_one) && dlg_order_listed_item(t) == NULL))
+	 * were listed picks one of them, as a bare pointer right after an
+	 * order's answer does. */
+	if (dlg_has_any(t, general_words))
+		return ORDQ_NONE;
+	pointer = order_just_discussed(t) && only_points_at_items(t);
+	if (fname == NULL && !pointer && !dlg_has_any(t, next_one) &&
+	    dlg_order_listed_item(t) == NULL)
 		return ORDQ_NONE;
 	topic = (int)dlg_jnum(t->state, "order_topic", 0);
 	if (topic <= 0 && fname != NULL)
@@ -233,8 +329,8 @@ same_again(struct tctx *t)
 	free(tok);
 	/* "What about the first ipad air I bought in early october": the
 	 * customer's own purchase makes a longer follow-up one too. */
-	if (n > (fname != NULL || dlg_has_any(t, bought) ? ANSWER_WORDS + 2 :
-	    ELLIPSIS_WORDS))
+	if (!pointer && n > (fname != NULL || dlg_has_any(t, bought) ?
+	    ANSWER_WORDS + 2 : ELLIPSIS_WORDS))
 		return ORDQ_NONE;
 	named = dlg_order_item_named(t, &m, &words);
 	free(words);
@@ -336,6 +432,40 @@ names_any(struct tctx *t)
 }
 
 /*
+ * The bot has just listed orders to choose from and the answer picks
+ * none: list them again rather than guess or answer something else.
+ * 1 when it asked.
+ */
+static int
+ask_listed_again(struct tctx *t, const char *form,
+    enum dlg_order_topic topic)
+{
+	cJSON		*ch = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "order_choices"), *c;
+	char		**ids;
+	const char	*id;
+	size_t		 n = 0, i;
+
+	if (!cJSON_IsArray(ch) || cJSON_GetArraySize(ch) < 2)
+		return 0;
+	ids = xcalloc((size_t)cJSON_GetArraySize(ch), sizeof *ids);
+	cJSON_ArrayForEach(c, ch)
+		if ((id = dlg_jstr(c, "id")) != NULL)
+			ids[n++] = xstrdup(id);
+	t->order_topic = topic;
+	dlg_set_intent(t, form);
+	dlg_jset_str(t->trace, "order_question", form);
+	dlg_jset_str(t->trace, "order_resolution", "none of the orders "
+	    "listed: asked again");
+	dlg_open_form(t, form);
+	dlg_ask_order_choice(t, form, ids, n < 5 ? n : 5);
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	return 1;
+}
+
+/*
  * The policy's step before the intent: a question about an order the
  * customer has (named, listed, in focus) in words about orders is
  * answered about that order, whatever the classifier made of it.
@@ -361,6 +491,13 @@ dlg_order_question(struct tctx *t)
 		topic = next_step(t);
 	/* "Can you check on #11942?": an order number alone asks how
 	 * that order is, unless the intent is an order form of its own. */
+	/* "I have a question about one of my orders", which the
+	 * classifier cannot place: which order first, never a past
+	 * ticket about some other order. */
+	if (topic == ORDQ_NONE && t->e->ir.verdict != INTENT_OK &&
+	    dlg_order_indefinite(t) && !names_any(t) &&
+	    dlg_order_number(t) == NULL)
+		topic = ORDQ_TRACK;
 	if (topic == ORDQ_NONE && dlg_order_number(t) != NULL &&
 	    (strcmp(t->intent, "track_order") == 0 ||
 	    !(dlg_flags_of(t, t->intent_id) & ACT_FORM)) &&
@@ -410,6 +547,13 @@ dlg_order_question(struct tctx *t)
 		dlg_handle_order(t, form);
 		return 1;
 	}
+	/* "When will that one show up?" right after the bot listed
+	 * orders, pointing at none of them: ask again among those. */
+	if (p.id == NULL && p.n < 2 && !p.named && ask_listed_again(t,
+	    dlg_order_topic_form(topic), topic)) {
+		dlg_order_pick_release(&p);
+		return 1;
+	}
 	if ((p.id == NULL && p.n < 2) || (again && focus_only) ||
 	    (topic == ORDQ_WARRANTY && focus_only && !dlg_has_any(t, owned))) {
 		dlg_order_pick_release(&p);
@@ -428,4 +572,36 @@ dlg_order_question(struct tctx *t)
 		dlg_handle_order_id(t, form, p.id);
 	dlg_order_pick_release(&p);
 	return 1;
+}
+
+/*
+ * The policy's first step after an order's answer: a bare pointer at
+ * an item ordered ("ok and the keyboard one") is the same question
+ * about the order holding it, before the cart or the catalog read it.
+ * 1 when that was the turn.
+ */
+int
+dlg_order_followup(struct tctx *t)
+{
+	cJSON		*form = cJSON_GetObjectItemCaseSensitive(t->state,
+	    "form");
+	const char	*fname = cJSON_IsObject(form) ? dlg_jstr(form, "name") :
+	    NULL;
+
+	/* "The delayed one" when the bot asked which of those listed.
+	 * The form's own name lives in the state, which the answer
+	 * rewrites: the intent takes the topic's static name. */
+	if (t->have_cust && dlg_order_listed_status(t) != NULL) {
+		t->order_topic = fname != NULL ? dlg_form_topic(fname) :
+		    ORDQ_TRACK;
+		fname = dlg_order_topic_form(t->order_topic);
+		dlg_set_intent(t, fname);
+		dlg_jset_str(t->trace, "order_question", fname);
+		dlg_handle_order(t, fname);
+		return 1;
+	}
+	if (!t->have_cust || !order_just_discussed(t) ||
+	    dlg_order_number(t) != NULL || !only_points_at_items(t))
+		return 0;
+	return dlg_order_question(t);
 }

@@ -651,6 +651,9 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	 * that device. */
 	if (dlg_compat_followup(t))
 		return 1;
+	/* "Ok and the keyboard one" after an order's answer: its order. */
+	if (dlg_order_followup(t))
+		return 1;
 	/* "The Anker one then?": the question before, about that one. */
 	dlg_elliptic(t);
 	/* "The 256 then": the variant takes the focus before anything. */

@@ -20,13 +20,16 @@
 
 /*
  * Can the order be returned: delivered, within the window from delivery,
- * nothing in a non-returnable category.  Offers to start the return.
+ * nothing in a non-returnable category (of the item named, when one
+ * is).  Offers to start the return.
  */
+static const char *item_named(struct tctx *, const struct order *);
+
 void
 dlg_return_eligibility(struct tctx *t, const struct order *o)
 {
 	char		*wdoc = NULL, *ndoc = NULL;
-	const char	*delivered;
+	const char	*delivered, *only;
 	char		*window, *nonret;
 	long		 days, w;
 	size_t		 i;
@@ -56,8 +59,17 @@ dlg_return_eligibility(struct tctx *t, const struct order *o)
 		dlg_say(t, "return_status");
 		goto out;
 	}
+	/* "Just the charger from it": that item's verdict, not the
+	 * order's (a gift card beside it stays out of the answer). */
+	if ((only = item_named(t, o)) != NULL)
+		for (i = 0; i < o->nitems; i++)
+			if (strcmp(o->items[i].sku, only) == 0)
+				slots_set(&t->slots, "item_only",
+				    o->items[i].name);
 	/* What can never come back goes first: the window is moot then. */
 	for (i = 0; nonret != NULL && i < o->nitems; i++) {
+		if (only != NULL && strcmp(o->items[i].sku, only) != 0)
+			continue;
 		if (o->items[i].category[0] != '\0' &&
 		    strstr(nonret, o->items[i].category) != NULL) {
 			slots_set(&t->slots, "item", o->items[i].name);

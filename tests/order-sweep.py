@@ -6,12 +6,15 @@ dialogues", one a line on stdout.
 Each conversation's category is the way the order is meant: by its
 number, by the product, brand or kind of thing in it, by the month it
 was placed, by position in a list shown, by its number given as a bare
-answer, and the follow-ups about it (arrival, tracking, cancelling), the
-return verdict of every delivered item, another customer's order and an
-anonymous visitor.  The expectations come from the data alone: the order
-meant and the facts of its status (carrier, tracking number, dates), and
-for a return the verdict that the delivery date and the category rules
-give on the day NOW (YYYY-MM-DD)."""
+answer, and the follow-ups about it (arrival, tracking, cancelling),
+another order pointed at by a thing in it right after one was answered,
+one of those listed picked by how it stands ("the delayed one"), the
+return verdict of every delivered order and of each item of one,
+another customer's order, an anonymous visitor, and account questions
+(sign-in, email, saved cards, gift card balance) that must not be read
+as an order or product question.  The expectations come from the data alone: the order meant and the facts of its status
+(carrier, tracking number, dates), and for a return the verdict that the
+delivery date and the category rules give on the day NOW (YYYY-MM-DD)."""
 
 import datetime
 import json
@@ -171,8 +174,9 @@ for c in customers:
                       name.lower() or name.lower() in x["name"].lower()) \
                     is not o:
                 continue
-            say = "where's my %s?" if len(turns) % 2 else \
-                "any news about the %s i ordered"
+            say = ("any news about the %s i ordered", "where's my %s?",
+                   "is my %s here yet", "did the %s i bought get lost?")[
+                len(turns) % 4]
             turns.append(turn(say % name, [o["id"]], status_must(o),
                               others(o, mine)))
     conv("product", user, turns)
@@ -223,6 +227,124 @@ for c in customers:
     conv("return", user, [turn("can i still return order %s?" % o["id"],
                                [o["id"]], [returnable(o)], others(o, mine))
                           for o in mine if o["status"] == "delivered"])
+
+
+SHIPPED = {"in_transit": ["the one in transit"],
+           "out_for_delivery": ["the one out for delivery",
+                                "the one that's out for delivery"],
+           "exception": ["the delayed one", "the one that's delayed"]}
+STATUS_SAID = {"processing": ["the one still processing",
+                              "the one that hasn't shipped"],
+               "cancelled": ["the cancelled one", "the one i cancelled"],
+               "refunded": ["the refunded one"],
+               "return_requested": ["the one i'm returning"]}
+
+
+def status_key(o):
+    if o["status"] == "shipped":
+        return o["shipments"][0]["status"]
+    return o["status"]
+
+
+def status_said(o):
+    return SHIPPED.get(status_key(o)) or STATUS_SAID.get(o["status"], [])
+
+
+def item_verdict(o, i):
+    """The return verdict for item i of the delivered order o on NOW."""
+    if products[i["sku"]]["category"] in NON_RETURNABLE:
+        return "can't be returned|cannot be returned|not returnable|" \
+            "non-returnable"
+    last = day(o["delivered_at"]) + datetime.timedelta(days=WINDOW)
+    if NOW <= last:
+        return "until (%s)" % date_re(last.isoformat())
+    return "past|no longer"
+
+
+def item_words(mine):
+    """(order, word) for each kind word or short name only one order of
+    mine holds."""
+    said = []
+    for cat, word in sorted(KIND.items()):
+        o = unique(mine, lambda x: products[x["sku"]]["category"] == cat)
+        if o is not None:
+            said.append((o, word))
+    for o in mine:
+        for i in o["items"]:
+            name = short(i["name"])
+            if unique(mine, lambda x: short(x["name"]).lower() ==
+                      name.lower()) is o and \
+                    products[i["sku"]]["category"] not in KIND:
+                said.append((o, name))
+    return said
+
+
+for c in customers:
+    mine = sorted(by_customer.get(c["id"], []), key=lambda o: o["placed_at"])
+    user = c["id"]
+    if len(mine) >= 2:
+        # switching: one order discussed, then another meant by a word of
+        # its items alone, in a follow-up with no words about orders
+        turns = []
+        for k, (o, word) in enumerate(item_words(mine)):
+            first = mine[-1] if mine[-1] is not o else mine[0]
+            say = ("and the %s?", "what about the %s", "ok and my %s",
+                   "the %s one?")[k % 4]
+            turns += [turn("where is order %s?" % first["id"], [first["id"]],
+                           status_must(first), others(first, mine)),
+                      turn(say % word.lower(), [o["id"]], status_must(o),
+                           others(o, mine))]
+        conv("switch", user, turns)
+        # by its status among the orders listed
+        shown = sorted(mine, key=lambda o: o["placed_at"], reverse=True)[:3]
+        ask = turn("I need to check on an order", [],
+                   ["#%s" % o["id"] for o in shown])
+        turns = []
+        for o in shown:
+            if [status_key(x) for x in shown].count(status_key(o)) != 1:
+                continue
+            says = status_said(o)
+            if [x["status"] for x in shown].count("shipped") == 1 and \
+                    o["status"] == "shipped":
+                says = says + ["the one that's on its way"]
+            for say in says:
+                turns += [ask, turn(say, [o["id"]], status_must(o),
+                                    others(o, mine))]
+        conv("status-pick", user, turns)
+    # one item of a delivered order: the verdict for that item
+    turns = []
+    for o in mine:
+        if o["status"] != "delivered" or len(o["items"]) < 2:
+            continue
+        for k, i in enumerate(o["items"]):
+            say = ("can i return just the %s from order %s?",
+                   "i want to send back only the %s in order %s")[k % 2]
+            turns.append(turn(say % (short(i["name"]), o["id"]), [o["id"]],
+                              [item_verdict(o, i)], others(o, mine)))
+    conv("item-return", user, turns)
+
+# account questions a policy fact answers, asked by a customer with
+# orders: never read as a question about an order or a product search
+ACCOUNT = [
+    (["how do i change my email address", "need to update the email on "
+      "my account", "can i switch my account to a different email"],
+     ["confirm"]),
+    (["i can't log in", "cant sign in to my account, it says wrong "
+      "password", "having trouble logging in"],
+     [str(facts["lockout_after_failed_attempts"]) + " failed|"
+      + str(facts["password_reset_link_valid_minutes"]) + " minutes"]),
+    (["what cards do you have saved for me", "how do i remove a saved "
+      "card", "where are my saved payment methods"],
+     ["Account > Profile"]),
+    (["how much is left on my gift card", "whats my gift card balance",
+      "check the balance of a gift card"], ["Account > Gift cards"]),
+]
+for k, c in enumerate(customers):
+    if not by_customer.get(c["id"]) or k % 3:
+        continue
+    for says, must in ACCOUNT:
+        conv("account", c["id"], [turn(s, [], must,
+             ["#[0-9]{5}", "Here is what I found|[0-9]\\. "]) for s in says])
 
 # another customer's order: refused, nothing of it told
 for k, c in enumerate(customers):
