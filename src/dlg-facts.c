@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "shopdesk.h"
 #include "dlg-int.h"
 
@@ -187,6 +189,12 @@ dlg_handle_fact(struct tctx *t)
 
 	if (price_before(t) || price_asked(t))
 		return 1;
+	/* "The black one", "the 55 inch one", "ok the black" after a
+	 * list: a pointer at one shown, whose words are also attributes;
+	 * the reference steps' first. */
+	if (dlg_said_one(t) || (cJSON_GetArraySize(dlg_jarr(t->state,
+	    "results")) > 0 && dlg_only_pointer(t)))
+		return 0;
 	/* No word beside the product's name ("and the pixel watch?"):
 	 * nothing asked of it here. */
 	w = dlg_spec_words(t, &nw);
