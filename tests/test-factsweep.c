@@ -15,6 +15,9 @@
  *    reply names that model; a model sold in one colour, asked for in
  *    it or in another: the reply says its colour, never "yes" to
  *    another;
+ *  - an accessory listed for a model ("iPhone 15") asked to fit a
+ *    higher tier of it the list leaves out ("iPhone 15 Pro"): never
+ *    yes;
  *  - a specification asked with background first or a polite wrapper,
  *    and as a bare word after "tell me about" it ("weight"): the reply
  *    holds the value, or says the store does not list it when the
@@ -535,6 +538,94 @@ sweep_specs(struct engine *e, struct product *v, size_t n,
 	sbuf_release(&q);
 }
 
+/* The name before its parenthesis, lower case (caller frees). */
+static char *
+line_name(const char *name)
+{
+	const char	*par = strstr(name, " (");
+	char		*l = par != NULL ? xstrndup(name, (size_t)(par -
+	    name)) : xstrdup(name), *o;
+
+	for (o = l; *o != '\0'; o++)
+		*o = (char)tolower((unsigned char)*o);
+	return l;
+}
+
+/*
+ * For every accessory whose compatibility list names a model ("iPhone
+ * 15") and every catalog product of a higher tier of that model the
+ * list does not name ("iPhone 15 Pro", "Galaxy S24+"), "does the
+ * accessory fit the tier model" must never be answered yes.
+ */
+static void
+sweep_tiers(struct engine *e, struct product *v, size_t n, struct tally *t)
+{
+	static const char *const tiers[] = { " pro", " plus", " max",
+	    " ultra", "+", NULL };
+	struct sbuf	 q = SBUF_INIT, want = SBUF_INIT;
+	size_t		 a, d, k;
+	char		*list, *lower, *line, *reply, *o;
+	const char	*at;
+
+	for (a = 0; a < n; a++) {
+		if ((list = catalog_attr(&v[a], "compatible_with")) == NULL)
+			continue;
+		lower = xstrdup(list);
+		for (o = lower; *o != '\0'; o++)
+			*o = (char)tolower((unsigned char)*o);
+		for (d = 0; d < n; d++) {
+			line = line_name(v[d].name);
+			for (k = 0; tiers[k] != NULL; k++) {
+				size_t ll = strlen(line), tl = strlen(tiers[k]);
+
+				if (ll <= tl || strcmp(line + ll - tl,
+				    tiers[k]) != 0)
+					continue;
+				/* The model below, said in the list as a
+				 * whole entry, and the tier not. */
+				sbuf_reset(&want);
+				sbuf_add(&want, line, ll - tl);
+				at = strstr(lower, strchr(want.buf, ' ') !=
+				    NULL ? strchr(want.buf, ' ') + 1 :
+				    want.buf);
+				/* A model number in the entry; a list of
+				 * "and later" covers the tiers too. */
+				if (strpbrk(want.buf, "0123456789") == NULL ||
+				    strstr(lower, "later") != NULL ||
+				    strstr(lower, "newer") != NULL)
+					continue;
+				if (at == NULL || strstr(lower, strchr(line,
+				    ' ') != NULL ? strchr(line, ' ') + 1 :
+				    line) != NULL)
+					continue;
+				at += strlen(strchr(want.buf, ' ') != NULL ?
+				    strchr(want.buf, ' ') + 1 : want.buf);
+				if (isalnum((unsigned char)*at) || *at == '+' ||
+				    strncmp(at, " pro", 4) == 0 ||
+				    strncmp(at, " plus", 5) == 0 ||
+				    strncmp(at, " max", 4) == 0 ||
+				    strncmp(at, " ultra", 6) == 0 ||
+				    strncmp(at, " or later", 9) == 0 ||
+				    strncmp(at, " and later", 10) == 0 ||
+				    strncmp(at, " and newer", 10) == 0)
+					continue;
+				sbuf_reset(&q);
+				sbuf_addf(&q, "does the %s fit the %s?",
+				    v[a].name, v[d].name);
+				if ((reply = ask_in(e, NULL, q.buf)) != NULL)
+					check(t, strncmp(reply, "Yes", 3) !=
+					    0, q.buf, reply);
+				free(reply);
+			}
+			free(line);
+		}
+		free(lower);
+		free(list);
+	}
+	sbuf_release(&q);
+	sbuf_release(&want);
+}
+
 /* ok() when at least floor percent of the tally's questions passed. */
 static void
 floor_ok(const struct tally *t, double floor)
@@ -564,6 +655,8 @@ main(void)
 	struct tally	 bare = { "specification as a bare word", 0, 0, 0 };
 	struct tally	 unstated = { "unstated kind as a bare word", 0, 0,
 	    0 };
+	struct tally	 tier = { "fit of a tier the list leaves out", 0,
+	    0, 0 };
 	const char	*share = getenv("SHOPDESK_SHARE");
 	size_t		 n = 0, i;
 	char		*dir, *path;
@@ -595,6 +688,8 @@ main(void)
 	floor_ok(&wrapped, 90);
 	floor_ok(&bare, 90);
 	floor_ok(&unstated, 90);
+	sweep_tiers(e, v, n, &tier);
+	floor_ok(&tier, 95);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
 	free(v);

@@ -64,3 +64,13 @@ story: a question about battery life with background first
 action: answer_attribute
 contains: Google Pixel 8
 contains: hours
+
+story: a case listed for a model is not said to fit its Pro
+> would the iphone 15 silicone case go on an iphone 15 pro?
+not-contains: Yes
+contains: not on that list
+
+story: a drive listed for a console still fits it when the model is not said
+> does the samsung 990 pro 2tb work with a ps5
+contains: PlayStation 5
+not-contains: not on that list
