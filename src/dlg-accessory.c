@@ -385,9 +385,16 @@ dlg_handle_accessory(struct tctx *t)
 	char		*own;
 	int		 k;
 
-	/* "Battery life of the oled" asks about its battery, not for one. */
+	/* "Battery life of the oled", "I want it for my channel, how
+	 * long does the battery last" ask about its battery, not for one
+	 * (a spare is asked for as such). */
+	static const char *const life[] = { "battery life", "how long",
+	    "last", "lasts", "runtime", NULL };
+	static const char *const another[] = { "spare", "extra",
+	    "replacement", "second", "another", NULL };
+
 	if ((k = kind_asked(t)) < 0 || !dlg_has_any(t, for_words) ||
-	    dlg_has_word(t, "battery life") ||
+	    (dlg_has_any(t, life) && !dlg_has_any(t, another)) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 2 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL)
 		return 0;

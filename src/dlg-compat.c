@@ -54,6 +54,9 @@ struct device {
 	struct sbuf	 words;		/* folded words naming it, " "-separated */
 	struct sbuf	 said;		/* how to say it in the reply */
 	const struct product *p;	/* the catalog product, or NULL */
+	const char	*asked;		/* the customer's words naming it,
+					   or NULL */
+	size_t		 asked_len;	/* their bytes */
 };
 
 /* Folded word tokens of s appended to out, each followed by a space. */
@@ -73,6 +76,20 @@ fold_words(const char *s, size_t n, struct sbuf *out)
 	}
 	free(tok);
 	text_folded_release(&f);
+}
+
+/* Is word w (n bytes) one of the " "-separated words? */
+static int
+in_list_words(const char *words, const char *w, size_t n)
+{
+	const char	*p, *e;
+
+	for (p = words; *p != '\0'; p = e + 1) {
+		e = strchr(p, ' ');
+		if ((size_t)(e - p) == n && strncmp(p, w, n) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -156,6 +173,42 @@ in_range(const char *part, size_t n, const char *p, const char *e,
 	return 0;
 }
 
+/*
+ * Does the product name (before its parenthesis) add a model tier
+ * ("Pro", "Max", "Plus", "+") that the customer said (asked) and the
+ * entry part (n bytes) does not?  A tier the customer never said is
+ * the name resolver's choice ("ps5" read as the PS5 Pro), not theirs.
+ */
+static int
+tier_added(const char *part, size_t n, const char *name, const char *asked,
+    size_t al)
+{
+	static const char *const tiers[] = { "pro", "plus", "max", "ultra",
+	    "mini", "lite", "fe", NULL };
+	struct sbuf	 nw = SBUF_INIT, pw = SBUF_INIT, aw = SBUF_INIT;
+	const char	*p, *e, *par = strstr(name, " (");
+	size_t		 nl = par != NULL ? (size_t)(par - name) : strlen(name);
+	int		 added = 0;
+
+	fold_words(name, nl, &nw);
+	fold_words(part, n, &pw);
+	fold_words(asked, al, &aw);
+	for (p = nw.buf; *p != '\0' && !added; p = e + 1) {
+		e = strchr(p, ' ');
+		added = in_list(p, (size_t)(e - p), tiers) &&
+		    !in_list_words(pw.buf, p, (size_t)(e - p)) &&
+		    in_list_words(aw.buf, p, (size_t)(e - p));
+	}
+	/* "S24+": the plus glued to the model. */
+	if (!added && memchr(name, '+', nl) != NULL && memchr(part, '+',
+	    n) == NULL && memchr(asked, '+', al) != NULL)
+		added = 1;
+	sbuf_release(&nw);
+	sbuf_release(&pw);
+	sbuf_release(&aw);
+	return added;
+}
+
 static int
 part_names(const char *part, size_t n, const struct device *d, int *neg)
 {
@@ -164,7 +217,7 @@ part_names(const char *part, size_t n, const struct device *d, int *neg)
 	size_t		 pl = 0;
 	int		 telling = 0, hit = 0, miss = 0;
 	int		 model_entry = 0, model_hit = 0, model_said = 0, floor;
-	int		 range;
+	int		 range, versioned = 0;
 	double		 v, hi;
 
 	/* "Android 10+", "iPhone 12 and later": a version and the ones
@@ -196,6 +249,7 @@ part_names(const char *part, size_t n, const struct device *d, int *neg)
 		    (v = device_version(d, prev, pl)) >= strtod(p, NULL) &&
 		    v <= hi) {
 			hit++;
+			versioned = 1;
 			e = strchr(e + 1, ' ');	/* the range's end too */
 			telling++;
 		} else if (prev != NULL && isdigit((unsigned char)*p) &&
@@ -213,6 +267,13 @@ part_names(const char *part, size_t n, const struct device *d, int *neg)
 	}
 	sbuf_release(&w);
 	if (telling == 0)
+		return 0;
+	/* "iPhone 15" names the iPhone 15, not the iPhone 15 Pro or the
+	 * Galaxy S24+ an "S24" entry shares every word with: a model
+	 * entry without versions leaves out a tier its name adds. */
+	if (d->p != NULL && d->asked != NULL && model_entry && !floor &&
+	    !versioned && tier_added(part, n, d->p->name, d->asked,
+	    d->asked_len))
 		return 0;
 	/* In the customer's words, a model said ("g16") that the entry's
 	 * model ("G15") is not: another device, whatever else is shared. */
@@ -489,7 +550,7 @@ dlg_handle_compat(struct tctx *t)
 {
 	struct product	 p[2];
 	struct sbuf	 spans[2] = { SBUF_INIT, SBUF_INIT };
-	struct device	 d = { SBUF_INIT, SBUF_INIT, NULL };
+	struct device	 d = { SBUF_INIT, SBUF_INIT, NULL, NULL, 0 };
 	const struct product *acc;
 	char		*list = NULL, *why = NULL;
 	int		 n, i, verdict = -1, done = 0;
@@ -506,6 +567,8 @@ dlg_handle_compat(struct tctx *t)
 		d.p = acc == &p[0] ? &p[1] : &p[0];
 		device_words(d.p, &d.words);
 		i = acc == &p[0] ? 1 : 0;
+		d.asked = spans[i].buf;
+		d.asked_len = spans[i].len;
 		fold_words(spans[i].buf, spans[i].len, &d.words);
 		sbuf_addf(&d.said, "the %s", d.p->name);
 	} else if (!device_phrase(t, acc, &d)) {
@@ -609,7 +672,7 @@ dlg_compat_followup(struct tctx *t)
 	    "compat");
 	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
 	struct product	 acc, dev;
-	struct device	 d = { SBUF_INIT, SBUF_INIT, NULL };
+	struct device	 d = { SBUF_INIT, SBUF_INIT, NULL, NULL, 0 };
 	const char	*sku = dlg_jstr(c, "sku");
 	char		*list = NULL, *why = NULL;
 	int		 verdict = -1, done = 0, have_dev = 0;
@@ -633,6 +696,8 @@ dlg_compat_followup(struct tctx *t)
 		if (strcmp(dev.sku, acc.sku) == 0)
 			goto out;	/* "and the charger itself?" */
 		d.p = &dev;
+		d.asked = t->text + en->start;
+		d.asked_len = en->end - en->start;
 		device_words(&dev, &d.words);
 		fold_words(t->text + en->start, en->end - en->start, &d.words);
 		sbuf_addf(&d.said, "the %s", dev.name);

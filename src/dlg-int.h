@@ -431,6 +431,16 @@ void		 dlg_spec_key_said(const char *key, struct sbuf *out);
 int		 dlg_handle_spec_question(struct tctx *t);
 /* Is the turn plainly a question about a specification (1)? */
 int		 dlg_spec_asked(struct tctx *t);
+/* A kind some product states, asked alone of one that does not (1)? */
+int		 dlg_spec_kind_asked(struct tctx *t);
+/* A product named and an attribute it states, among other words (1)? */
+int		 dlg_spec_wrapped(struct tctx *t);
+
+/* dlg-facts.c: a price or specification of one product, asked in any
+ * words (1 when answered). */
+int		 dlg_handle_fact(struct tctx *t);
+/* Is the turn only attributes' names, so no feeling is said (1)? */
+int		 dlg_spec_only(struct tctx *t);
 
 /* dlg-specneed.c */
 void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);

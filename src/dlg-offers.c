@@ -22,6 +22,8 @@
 
 #define VARIANTS_MAX	24	/* models of one family read */
 
+static int	focus_alone(struct tctx *);
+static int	size_step(struct tctx *);
 static size_t	family_of(struct tctx *, const struct product *,
 		    struct product **);
 
@@ -400,9 +402,10 @@ dlg_handle_variant(struct tctx *t, int answer)
 	char		*sku;
 	size_t		 n, i;
 
-	/* Most turns say no size: leave the state untouched. */
+	/* Most turns say no size: leave the state untouched ("the
+	 * bigger one" of the product in focus is a size all the same). */
 	if (sizes_said(t, said, 4) == 0)
-		return 0;
+		return answer && size_step(t);
 	top = base_product(t);
 	memset(&p, 0, sizeof p);
 	if (dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
@@ -468,6 +471,55 @@ static const char *const colour_asks[] = { "colours", "colors",
 	"which colour", "which color", "come in", "comes in", "other colour",
 	"other color", "different colour", "different color", NULL };
 
+/* Names in which a colour word names no colour ("black friday"). */
+static const char *const not_colours[] = { "black friday", "cyber monday",
+	"white noise", "blue light", "red eye", NULL };
+
+/* Words asking for a colour said, question mark or not ("is there a
+ * blue one", "and in black"). */
+static const char *const colour_wants[] = { "is there", "do you have",
+	"have it in", "get it in", "got it in", "available in", "and in",
+	"any in", "does it come", NULL };
+
+/*
+ * Is the product in focus what the conversation is on, not a list shown
+ * (whose members "any in black?" may mean)?  No list, or the focus is
+ * not one of it.
+ */
+static int
+focus_alone(struct tctx *t)
+{
+	const char	*top = dlg_focus_top(t, 0);
+	cJSON		*it;
+
+	if (top == NULL)
+		return 0;
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results"))
+		if (cJSON_IsString(it) && strcmp(it->valuestring, top) == 0)
+			return 0;
+	return 1;
+}
+
+/* How many words of colour c ("Natural Titanium") the message says. */
+static size_t
+colour_words_said(struct tctx *t, const char *c)
+{
+	char		*w = xstrdup(c), *tok, *save = NULL, *o;
+	size_t		 n = 0;
+
+	if (dlg_has_any(t, not_colours)) {
+		free(w);
+		return 0;
+	}
+	for (o = w; *o != '\0'; o++)
+		*o = (char)tolower((unsigned char)*o);
+	for (tok = strtok_r(w, " -/", &save); tok != NULL;
+	    tok = strtok_r(NULL, " -/", &save))
+		n += strlen(tok) > 2 && dlg_has_word(t, tok);
+	free(w);
+	return n;
+}
+
 /*
  * The models of p's family (the same name but for its size) into *fam,
  * p included; how many (caller releases each and frees *fam).
@@ -504,6 +556,8 @@ colour_said(struct tctx *t)
 {
 	const char *const *c;
 
+	if (dlg_has_any(t, not_colours))
+		return NULL;
 	for (c = colour_words; *c != NULL; c++)
 		if (dlg_has_word(t, *c))
 			return *c;
@@ -526,18 +580,22 @@ dlg_handle_colour(struct tctx *t)
 	const char	*top, *want = colour_said(t);
 	size_t		 n, i, pick = (size_t)-1, colours = 0;
 	char		*c, *m;
+	size_t		 best = 0, said;
+	char		*named = NULL;
 	int		 done = 0, asks = dlg_has_any(t, colour_asks);
+	int		 wants = want != NULL && dlg_has_any(t, colour_wants);
 
 	/* "Any in black?" after a list may mean any of the list: with no
-	 * product named, only "it" or a question about colours means the
-	 * product in focus; a kind or a price named is shopping. */
-	if ((!asks && want == NULL) ||
+	 * product named, only "it", a question about colours or a product
+	 * discussed since the last list means the product in focus; a
+	 * kind or a price named is shopping. */
+	if ((!asks && want == NULL && !dlg_has_any(t, colour_wants)) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
 	    (dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
 	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
-	    (!asks && !dlg_has_any(t, pronouns)))))
+	    (!asks && !dlg_has_any(t, pronouns) && !focus_alone(t)))))
 		return 0;
 	memset(&p, 0, sizeof p);
 	/* A family named ("the iphone 15") is its best model's family. */
@@ -546,8 +604,8 @@ dlg_handle_colour(struct tctx *t)
 		if (!dlg_family_best(t, en, &p))
 			return 0;
 	} else if ((top = base_product(t)) == NULL ||
-	    !dlg_load_product(t, top, &p))
-		return 0;
+	    !dlg_peek_product(t, top, &p))
+		return 0;	/* retrieved only once answered, below */
 	n = family_of(t, &p, &fam);
 	for (i = 0; i < n; i++) {
 		if ((c = catalog_attr(&fam[i], "color")) == NULL)
@@ -556,18 +614,33 @@ dlg_handle_colour(struct tctx *t)
 		m = catalog_money(fam[i].price, fam[i].currency);
 		sbuf_addf(&list, "%s%s (%s, %s)", list.len ? "; " : "", c,
 		    fam[i].name, m);
-		if (want != NULL && pick == (size_t)-1 &&
-		    dlg_value_has(c, want))
+		/* The model whose colour the most words say ("natural
+		 * titanium" among the titaniums). */
+		if ((said = colour_words_said(t, c)) > best) {
+			best = said;
 			pick = i;
+		}
 		free(m);
 		free(c);
 	}
+	/* A colour of its own the vocabulary lacks ("do you have it in
+	 * chalk"); with none said, "do you have it in stock" is not about
+	 * colours. */
+	if (want == NULL && pick != (size_t)-1) {
+		free(named);
+		named = catalog_attr(&fam[pick], "color");
+		want = named;
+		wants = 1;
+	}
+	if (want == NULL && !asks)
+		goto out;
 	/* A statement with a colour word ("my black one broke") is no
 	 * question about colours; one colour asked about a product of one
 	 * is its specification's to answer. */
 	if (colours == 0 || (colours == 1 && want == NULL) ||
-	    (!asks && strchr(t->text, '?') == NULL))
+	    (!asks && !wants && strchr(t->text, '?') == NULL))
 		goto out;
+	dlg_retrieved_add(t, "product", p.sku, p.name, 1.0, NULL);
 	dlg_product_slots(t, &p, "");
 	slots_set(&t->slots, "colours", list.buf);
 	slots_set(&t->slots, "colour", want != NULL ? want : "");
@@ -590,5 +663,76 @@ out:
 	free(fam);
 	product_release(&p);
 	sbuf_release(&list);
+	free(named);
+	return done;
+}
+
+/*
+ * "How much is the bigger one?" of a phone in focus (no list shown that
+ * "the bigger one" could pick from): the model of its family with the
+ * next storage size up (down for "smaller"; the end for "biggest",
+ * "smallest"), with its price; none bigger, the sizes it is listed in.
+ * 1 when answered.
+ */
+static int
+size_step(struct tctx *t)
+{
+	static const char *const up[] = { "bigger", "larger", "more storage",
+	    "biggest", "largest", "more space", NULL };
+	static const char *const down[] = { "smaller", "less storage",
+	    "smallest", "less space", NULL };
+	static const char *const ends[] = { "biggest", "largest",
+	    "smallest", NULL };
+	struct product	 p, *fam = NULL;
+	const char	*top = dlg_focus_top(t, 0);
+	size_t		 n, i, pick = (size_t)-1;
+	double		 mine, s, best = 0;
+	int		 dir, done = 0, end = dlg_has_any(t, ends);
+
+	/* "A bigger screen" is another model, not more storage. */
+	static const char *const other_size[] = { "screen", "display",
+	    "inch", "inches", "battery", "size", NULL };
+
+	dir = dlg_has_any(t, up) ? 1 : dlg_has_any(t, down) ? -1 : 0;
+	memset(&p, 0, sizeof p);
+	if (dir == 0 || top == NULL || !focus_alone(t) ||
+	    dlg_has_any(t, other_size) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    !dlg_peek_product(t, top, &p))
+		return 0;
+	if ((mine = storage_gb(&p)) < 0) {
+		product_release(&p);
+		return 0;
+	}
+	n = family_of(t, &p, &fam);
+	for (i = 0; i < n; i++) {
+		s = storage_gb(&fam[i]);
+		if (s < 0 || (dir > 0 ? s <= mine : s >= mine))
+			continue;
+		/* The next step, or the far end when asked for it. */
+		if (pick == (size_t)-1 || (end ? (dir > 0 ? s > best :
+		    s < best) : (dir > 0 ? s < best : s > best))) {
+			pick = i;
+			best = s;
+		}
+	}
+	if (pick != (size_t)-1) {
+		dlg_product_slots(t, &fam[pick], "");
+		dlg_cite(t, "product", fam[pick].sku, fam[pick].name,
+		    "storage,price,stock");
+		dlg_focus_push(t, fam[pick].sku);
+		dlg_set_action(t, "answer_variant", "the %s model of %s's "
+		    "family by storage", dir > 0 ? "bigger" : "smaller",
+		    p.sku);
+		dlg_say(t, "variant");
+		done = 1;
+	} else if (n > 1)
+		done = sizes_listed(t, &p) > 0;
+	for (i = 0; i < n; i++)
+		product_release(&fam[i]);
+	free(fam);
+	product_release(&p);
 	return done;
 }

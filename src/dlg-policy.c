@@ -705,6 +705,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	}
 	if (dlg_narrow_offer(t) || dlg_answer_pending(t, ir))
 		return;
+	/* "Noise cancelling?", "how much is it, thanks": one product's
+	 * fact, before the steps that read the turn as about an order. */
+	if (dlg_handle_fact(t))
+		return;
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (store_question(t, ir) || dlg_payment_question(t) ||
 	    dlg_order_question(t))
@@ -791,6 +795,10 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		return;
 	upset = (fr->feeling != FEELING_NONE ||
 	    strcmp(t->intent, "complaint") == 0) && !dlg_small_talk(t);
+	/* "Noise cancelling?", "refresh rate": every word names an
+	 * attribute, none says a feeling. */
+	if (upset && dlg_spec_only(t))
+		upset = 0;
 	/*
 	 * An apology costs little when the model is wrong, a hand-over
 	 * much: only a clearly upset turn counts toward one.

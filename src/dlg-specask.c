@@ -19,20 +19,28 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
+/* Products that must state a kind of attribute for it to be asked of a
+ * product of another kind: "weight" is, one camera's "privacy" not. */
+#define KIND_KEYS_MIN	15
+
 /*
- * The keys of the attributes products of p's kind state and p does
- * not, each followed by a space (the caller releases keys): what a
- * question may name that p's listing is silent about.
+ * The keys of the attributes products of p's kind (all: of any kind)
+ * state and p does not, each followed by a space (the caller releases
+ * keys): what a question may name that p's listing is silent about.
  */
 static void
-kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys)
+kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
+    int all)
 {
-	struct product_filter f = { p->category, NULL, NULL, -1, -1, 0, 200 };
+	struct product_filter f = { all ? NULL : p->category, NULL, NULL, -1,
+	    -1, 0, all ? 100000 : 200 };
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct product	*v = NULL;
 	cJSON		*mine = cJSON_Parse(p->attrs), *root, *it;
 	size_t		 n = 0, i;
 	char		*k;
+
+	cJSON		*count = cJSON_CreateObject(), *c;
 
 	dlg_retrieve_begin(t);
 	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
@@ -45,6 +53,13 @@ kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys)
 			if (it->string == NULL || cJSON_HasObjectItem(mine,
 			    it->string))
 				continue;
+			/* Of any kind, only a kind many products state
+			 * ("weight", not "privacy" of one camera). */
+			if (all && ((c = cJSON_GetObjectItemCaseSensitive(
+			    count, it->string)) != NULL ? cJSON_SetNumberValue(
+			    c, c->valuedouble + 1) : (cJSON_AddNumberToObject(
+			    count, it->string, 1), 1)) < KIND_KEYS_MIN)
+				continue;
 			k = xasprintf(" %s ", it->string);
 			if (strstr(keys->len ? keys->buf : " ", k) == NULL)
 				sbuf_adds(keys, k + (keys->len ? 1 : 0));
@@ -55,6 +70,7 @@ kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys)
 	}
 	free(v);
 	cJSON_Delete(mine);
+	cJSON_Delete(count);
 }
 
 /* The first of keys (from kind_keys) word w names, or NULL (caller
@@ -86,13 +102,19 @@ spec_unstated(struct tctx *t, const struct product *p)
 {
 	struct sbuf	 keys = SBUF_INIT, said = SBUF_INIT;
 	char		**w, *k = NULL;
-	size_t		 i, nw;
+	size_t		 i, nw, all;
 
 	w = dlg_spec_words(t, &nw);
-	if (nw > 0)
-		kind_keys(t, p, &keys);
-	for (i = 0; i < nw && k == NULL && keys.len > 0; i++)
-		k = kind_key_named(keys.buf, w[i]);
+	/* Its kind's keys first; a bare kind's name ("weight?") of any
+	 * kind when the turn asks only that (dlg_spec_asked). */
+	for (all = 0; all < 2 && k == NULL && nw > 0; all++) {
+		if (all && dlg_jstr(t->trace, "spec_unstated_any") == NULL)
+			break;
+		sbuf_reset(&keys);
+		kind_keys(t, p, &keys, (int)all);
+		for (i = 0; i < nw && k == NULL && keys.len > 0; i++)
+			k = kind_key_named(keys.buf, w[i]);
+	}
 	dlg_spec_words_free(w, nw);
 	sbuf_release(&keys);
 	if (k == NULL)
@@ -107,6 +129,16 @@ spec_unstated(struct tctx *t, const struct product *p)
 	free(k);
 	sbuf_release(&said);
 	return 1;
+}
+
+/* Is w one of list? */
+static int
+in_words(const char *w, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, w) == 0)
+			return 1;
+	return 0;
 }
 
 /* Words that make a turn about something else than a specification. */
@@ -161,7 +193,7 @@ feature_named(struct tctx *t, const struct entity *en)
 	    en->end - en->start) != NULL)
 		return 0;
 	memset(&p, 0, sizeof p);
-	if (!dlg_load_product(t, sku, &p))
+	if (!dlg_peek_product(t, sku, &p))
 		return 0;
 	w = xstrndup(t->text + en->start, en->end - en->start);
 	for (v = w; *v != '\0'; v++)
@@ -258,7 +290,7 @@ dlg_spec_asked(struct tctx *t)
 	memset(&p, 0, sizeof p);
 	/* "iphone 15 battery?": a family named is its best model. */
 	if (en != NULL && en->sku == NULL ? !dlg_family_best(t, en, &p) :
-	    sku == NULL || !dlg_load_product(t, sku, &p))
+	    sku == NULL || !dlg_peek_product(t, sku, &p))
 		return 0;
 	w = dlg_spec_words(t, &nw);
 	root = cJSON_Parse(p.attrs);
@@ -284,7 +316,7 @@ dlg_spec_asked(struct tctx *t)
 		struct sbuf	 keys = SBUF_INIT;
 		char		*k;
 
-		kind_keys(t, &p, &keys);
+		kind_keys(t, &p, &keys, 0);
 		for (i = 0; i < nw && keys.len > 0; i++)
 			if ((k = kind_key_named(keys.buf, w[i])) != NULL) {
 				known++;
@@ -313,6 +345,140 @@ dlg_spec_asked(struct tctx *t)
 		dlg_jset_str(t->trace, "spec_asked", "every word names an "
 		    "attribute of the product or its value");
 	return yes;
+}
+
+/*
+ * "Weight?" of headphones no headphones' listing weighs: a turn of a few
+ * words, each naming an attribute some product of any kind states and
+ * the product named or in focus does not.  As plainly a specification
+ * question as dlg_spec_asked's (its answer: not listed); the trace
+ * tells spec_unstated to look beyond the product's kind.
+ */
+int
+dlg_spec_kind_asked(struct tctx *t)
+{
+	static const char *const many[] = { "each", "both", "all", "them",
+	    "those", "these", "which", "they", "where", "where's", "wheres",
+	    "my", "mine", NULL };
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct sbuf	 keys = SBUF_INIT;
+	struct product	 p;
+	char		**w, *k;
+	size_t		 nw, i, named = 0;
+
+	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_has_any(t, not_spec) || dlg_has_any(t, many))
+		return 0;
+	memset(&p, 0, sizeof p);
+	if (en != NULL ? (en->sku != NULL ? !dlg_peek_product(t, en->sku,
+	    &p) : !dlg_family_best(t, en, &p)) :
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    dlg_focus_top(t, 0) == NULL ||
+	    !dlg_peek_product(t, dlg_focus_top(t, 0), &p))
+		return 0;
+	w = dlg_spec_words(t, &nw);
+	if (nw > 0 && nw <= 3) {
+		kind_keys(t, &p, &keys, 1);
+		/* A word of its name ("Max") names no kind asked. */
+		for (i = 0; i < nw && keys.len > 0; i++)
+			if (!dlg_word_in(p.name, w[i], strlen(w[i])) &&
+			    (k = kind_key_named(keys.buf, w[i])) != NULL) {
+				named++;
+				free(k);
+			}
+	}
+	dlg_spec_words_free(w, nw);
+	sbuf_release(&keys);
+	/* Every word names such a kind, and the listing states none of
+	 * them (else dlg_spec_asked answers it). */
+	if (nw == 0 || named < nw || dlg_spec_count(t, &p) > 0) {
+		product_release(&p);
+		return 0;
+	}
+	product_release(&p);
+	dlg_jset_str(t->trace, "spec_unstated_any", "a kind other products "
+	    "state, asked alone");
+	dlg_jset_str(t->trace, "spec_asked", "every word names an attribute "
+	    "some product states");
+	return 1;
+}
+
+/*
+ * Does a word of the turn make it about something else than a
+ * specification?  "For my" and "with my" ask for an accessory only
+ * beside one's word ("a case for my phone"); in background ("for my
+ * channel") they say nothing.
+ */
+static int
+other_topic(struct tctx *t)
+{
+	static const char *const mine[] = { "for my", "with my", NULL };
+	static const char *const accessory[] = { "case", "cases", "cover",
+	    "charger", "cable", "adapter", "protector", "strap", "band",
+	    "sleeve", "bag", "spare", "extra", "replacement", "dock",
+	    "stand", NULL };
+	const char *const *w;
+
+	for (w = not_spec; *w != NULL; w++)
+		if (dlg_has_word(t, *w) && (!in_words(*w, mine) ||
+		    dlg_has_any(t, accessory)))
+			return 1;
+	return 0;
+}
+
+/*
+ * "Hi! I've been looking at the X for a while, what's the disc drive?":
+ * a question naming one product and an attribute it states, among words
+ * of background or politeness dlg_spec_asked does not know.  Not when
+ * an intent whose action answers specifications took it clearly, nor
+ * with a word of another topic (a price, an order, a problem).
+ */
+int
+dlg_spec_wrapped(struct tctx *t)
+{
+	static const char *const asks[] = { "what", "whats", "what's",
+	    "how", "does", "do", "is", "are", "can", "could", "tell",
+	    "which", "any", NULL };
+	/* The customer's own item or order ("I ordered the X last night,
+	 * can I change the address"): its support steps answer. */
+	static const char *const owned[] = { "ordered", "bought",
+	    "purchased", "my order", "address", "change", "last night",
+	    "last week", "yesterday", "arrived", "received", "back",
+	    "review", "reviews", "rating", "rated", "people say", "owners",
+	    "customers", "worth", "opinion", "think", NULL };
+	/* Their own action answers a specification asked among other
+	 * words (dlg-sales.c), or reads it as a need. */
+	static const char *const answered[] = { "stock_availability",
+	    "price_promotions", "warranty", "recommendation", NULL };
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct product	 p;
+	size_t		 i, n;
+
+	if (en == NULL || dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    other_topic(t) || dlg_has_any(t, owned) ||
+	    (strchr(t->text, '?') == NULL &&
+	    !dlg_has_any(t, asks)))
+		return 0;
+	for (i = 0; t->e->ir.verdict == INTENT_OK &&
+	    spec_intents[i] != NULL; i++)
+		if (strcmp(t->intent, spec_intents[i]) == 0)
+			return 0;
+	if (t->e->ir.verdict == INTENT_OK && in_words(t->intent, answered))
+		return 0;
+	memset(&p, 0, sizeof p);
+	if (en->sku != NULL ? !dlg_peek_product(t, en->sku, &p) :
+	    !dlg_family_best(t, en, &p))
+		return 0;
+	n = dlg_spec_count(t, &p);
+	product_release(&p);
+	if (n > 0)
+		dlg_jset_str(t->trace, "spec_asked", "a product named and an "
+		    "attribute it states, among other words");
+	return n > 0;
 }
 
 /* A feature asked that the listing never mentions ("does it have

@@ -100,7 +100,8 @@ static const struct {
 
 /*
  * Words that say nothing about which attribute is meant (in a value,
- * "and" or "with" matches everything).
+ * "and" or "with" matches everything; "rate" is the refresh rate's as
+ * much as the heart rate's).
  */
 static const char *const spec_stop[] = { "the", "and", "or", "with", "for",
 	"does", "did", "do", "is", "it", "its", "this", "that", "what", "how",
@@ -115,7 +116,7 @@ static const char *const spec_stop[] = { "the", "and", "or", "with", "for",
 	"pls", "thanks", "hi", "hey", "up", "out", "off", "new", "old",
 	"when", "where", "who", "why", "i", "im", "we", "our", "us", "way",
 	"tell", "know", "want", "wanna", "looking", "support", "supports",
-	"usb", "time", "day", "days", "home", NULL };
+	"usb", "time", "day", "days", "home", "rate", NULL };
 
 /* One attribute a question asks about. */
 struct spec_hit {
