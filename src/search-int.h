@@ -1,8 +1,8 @@
 /*
- * search-int.h: what the files of the retrieval module share (search.c
- * and search-index.c), not for other modules.  The BM25 arithmetic of
- * sd_rank is here once, so the in-memory index of the document chunks
- * scores a row exactly as the FTS5 ranking query would.
+ * search-int.h: what the files of the retrieval module share (the list
+ * is at the top of search.c), not for other modules.  The BM25
+ * arithmetic of sd_rank is here once, so the in-memory index of the
+ * document chunks scores a row exactly as the FTS5 ranking query would.
  */
 #ifndef SEARCH_INT_H
 #define SEARCH_INT_H
@@ -14,6 +14,30 @@
 #include "search.h"
 
 struct store;
+
+/*
+ * search-text.c: normalisation, tokens, edit distance.
+ */
+
+/* Words of a text, each its own string. */
+struct tokens {
+	char	**v;
+	size_t	  n, cap;
+};
+
+/* NFKC, case folded, marks stripped; caller frees; NULL if bad UTF-8. */
+char		*search_normalize(const char *);
+/* Append normalised text's words to t (a number keeps its '.' and ','). */
+void		 search_tokenize(const char *, struct tokens *);
+void		 search_tokens_add(struct tokens *, const char *, size_t);
+void		 search_tokens_free(struct tokens *);
+/* Code points of a UTF-8 string into *v (grown as needed); the count. */
+int		 search_decode(const char *, int32_t **v, int *cap);
+/* Bounded OSA distance of code points; work holds 3 * (nb + 1) ints. */
+int		 search_osa(const int32_t *, int, const int32_t *, int nb,
+		    int max, int *work);
+/* Whether w is in the NULL-terminated list. */
+int		 search_word_in(const char *w, const char *const *list);
 
 /* sd_rank's per-query state (see the top of search.c). */
 struct rank_aux {

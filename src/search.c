@@ -27,6 +27,13 @@
  * connection ranks them from an in-memory index (search-index.c) with
  * the same arithmetic, and runs the FTS5 query only when the index
  * cannot stand in for it.
+ *
+ * The files of the module, one job each (search-int.h is what they
+ * share):
+ *   search.c          the entry points: search_run and its results
+ *   search-text.c     normalisation, tokens, edit distance
+ *   search-index.c    the in-memory index of the document chunks
+ *   search-snippet.c  FTS5's snippets from that index
  */
 #include "config.h"
 
@@ -108,203 +115,16 @@ static const char *const weak_words[] = {
 	"roughly", "right", "away", NULL
 };
 
-static int word_in(const char *, const char *const *);
-
 static int
 is_stopword(const char *w)
 {
-	return word_in(w, stopwords);
+	return search_word_in(w, stopwords);
 }
 
 int
 search_is_stopword(const char *w)
 {
 	return is_stopword(w);
-}
-
-/* ---- text: normalisation, tokens, edit distance ---- */
-
-/* NFKC, case folded, marks stripped (as remove_diacritics); NULL if bad. */
-static char *
-normalize(const char *s)
-{
-	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t  n;
-	char		 *r;
-
-	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	if (n < 0)
-		return NULL;
-	/* utf8proc allocates with malloc; hand back our own copy. */
-	r = xstrdup((const char *)out);
-	free(out);
-	return r;
-}
-
-static int
-is_word_cp(utf8proc_int32_t cp)
-{
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-struct tokens {
-	char	**v;
-	size_t	  n, cap;
-};
-
-static void
-tokens_add(struct tokens *t, const char *s, size_t n)
-{
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
-	}
-	t->v[t->n++] = xstrndup(s, n);
-}
-
-static void
-tokens_free(struct tokens *t)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		free(t->v[i]);
-	free(t->v);
-	t->v = NULL;
-	t->n = t->cap = 0;
-}
-
-/*
- * Split normalised text into words the way unicode61 does, except that a
- * '.' or ',' between digits stays inside a number ("1,299.99"), so that
- * price phrases can be read.
- */
-static void
-tokenize(const char *s, struct tokens *t)
-{
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t n;
-	size_t		 start = 0, i = 0, len = strlen(s);
-	int		 in = 0;
-
-	while (i < len) {
-		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-		if (n <= 0) {		/* normalised text is valid; be safe */
-			i++;
-			continue;
-		}
-		if (is_word_cp(cp) || (in && (cp == '.' || cp == ',') &&
-		    i > 0 && isdigit(p[i - 1]) && i + 1 < len &&
-		    isdigit(p[i + 1]))) {
-			if (!in)
-				start = i;
-			in = 1;
-		} else if (in) {
-			tokens_add(t, s + start, i - start);
-			in = 0;
-		}
-		i += (size_t)n;
-	}
-	if (in)
-		tokens_add(t, s + start, len - start);
-}
-
-/* Code points of a UTF-8 string into *v (grown as needed); the count. */
-static int
-decode(const char *s, int32_t **v, int *cap)
-{
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t n;
-	int		 k = 0;
-
-	while (*p != '\0') {
-		if ((n = utf8proc_iterate(p, -1, &cp)) <= 0) {
-			cp = *p;
-			n = 1;
-		}
-		if (k == *cap) {
-			*cap = *cap ? *cap * 2 : 32;
-			*v = xrealloc(*v, (size_t)*cap * sizeof **v);
-		}
-		(*v)[k++] = cp;
-		p += n;
-	}
-	return k;
-}
-
-/*
- * Optimal string alignment distance with a bound: three rows of the
- * dynamic programme; gives up (max + 1) when a whole row exceeds max.
- * work holds 3 * (nb + 1) ints.
- */
-static int
-osa(const int32_t *a, int na, const int32_t *b, int nb, int max, int *work)
-{
-	int	*prev2 = work, *prev = work + nb + 1, *cur = work + 2 * (nb + 1);
-	int	*tmp, i, j, c, best;
-
-	if (abs(na - nb) > max)
-		return max + 1;
-	for (j = 0; j <= nb; j++)
-		prev[j] = j;
-	for (i = 1; i <= na; i++) {
-		cur[0] = i;
-		best = cur[0];
-		for (j = 1; j <= nb; j++) {
-			c = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			if (prev[j] + 1 < c)
-				c = prev[j] + 1;
-			if (cur[j - 1] + 1 < c)
-				c = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < c)
-				c = prev2[j - 2] + 1;
-			cur[j] = c;
-			if (c < best)
-				best = c;
-		}
-		if (best > max)
-			return max + 1;
-		tmp = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = tmp;
-	}
-	return prev[nb] > max ? max + 1 : prev[nb];
-}
-
-int
-search_edit_distance(const char *a, const char *b, int max)
-{
-	int32_t	*va = NULL, *vb = NULL;
-	int	 ca = 0, cb = 0, na, nb, d, *work;
-
-	na = decode(a, &va, &ca);
-	nb = decode(b, &vb, &cb);
-	work = xcalloc(3 * ((size_t)nb + 1), sizeof *work);
-	d = osa(va, na, vb, nb, max, work);
-	free(work);
-	free(va);
-	free(vb);
-	return d;
 }
 
 /* The edit distance a word of n code points may be corrected by. */
@@ -799,7 +619,7 @@ plan_free(struct plan *pl)
 {
 	size_t	 i;
 
-	tokens_free(&pl->words);
+	search_tokens_free(&pl->words);
 	for (i = 0; i < pl->nph; i++)
 		free(pl->ph[i].text);
 	free(pl->ph);
@@ -836,16 +656,6 @@ is_number(const char *w, double *v)
 	return ok;
 }
 
-/* The first bytes differ for nearly every word of a list: test them first. */
-static int
-word_in(const char *w, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * Lift price phrases out of the token list: "under 50", "less than $50",
  * "over 100", "between 20 and 40", "50 to 100 dollars".  Marks used
@@ -868,19 +678,19 @@ read_prices(struct tokens *t, char *used, double *maxp, double *minp)
 	int	 dir;
 
 	for (i = 0; i < t->n; i++) {
-		dir = word_in(t->v[i], below) ? -1 :
-		    word_in(t->v[i], above) ? 1 : 0;
+		dir = search_word_in(t->v[i], below) ? -1 :
+		    search_word_in(t->v[i], above) ? 1 : 0;
 		if (strcmp(t->v[i], "between") == 0)
 			dir = 2;
 		if (dir == 0)
 			continue;
-		for (j = i + 1; j < t->n && word_in(t->v[j], glue); j++)
+		for (j = i + 1; j < t->n && search_word_in(t->v[j], glue); j++)
 			;
 		if (j >= t->n || !is_number(t->v[j], &v))
 			continue;
 		if (dir == 2) {
 			k = j + 1;
-			if (k < t->n && word_in(t->v[k], money))
+			if (k < t->n && search_word_in(t->v[k], money))
 				k++;
 			if (k + 1 >= t->n || (strcmp(t->v[k], "and") != 0 &&
 			    strcmp(t->v[k], "to") != 0) ||
@@ -899,7 +709,7 @@ read_prices(struct tokens *t, char *used, double *maxp, double *minp)
 			else
 				*minp = v;
 		}
-		if (j + 1 < t->n && word_in(t->v[j + 1], money))
+		if (j + 1 < t->n && search_word_in(t->v[j + 1], money))
 			used[j + 1] = 1;
 		i = j;
 	}
@@ -1295,7 +1105,7 @@ scan_vocab(struct store *st, const char *prefix, struct typo *ty,
 	for (k = 0; k < b->n; k++) {
 		term = b->term[k];
 		df = b->df[k];
-		n = decode(term, &cp, &cap);
+		n = search_decode(term, &cp, &cap);
 		if (3 * (n + 1) > wcap) {
 			wcap = 3 * (n + 1);
 			work = xrealloc(work, (size_t)wcap * sizeof *work);
@@ -1308,7 +1118,8 @@ scan_vocab(struct store *st, const char *prefix, struct typo *ty,
 			/* A correction must be more common than the word. */
 			if (df <= ty[i].df * 4)
 				continue;
-			d = osa(ty[i].cp, ty[i].ncp, cp, n, ty[i].max, work);
+			d = search_osa(ty[i].cp, ty[i].ncp, cp, n, ty[i].max,
+			    work);
 			if (d == 0 || d > ty[i].max || d > ty[i].bestd)
 				continue;
 			if (d == ty[i].bestd && (df < ty[i].bestdf ||
@@ -1383,7 +1194,7 @@ correct_typos(struct store *st, struct plan *pl, struct sd_error *err)
 		if (df > 2)
 			continue;
 		tcap = 0;
-		ty[nty].ncp = decode(wd, &ty[nty].cp, &tcap);
+		ty[nty].ncp = search_decode(wd, &ty[nty].cp, &tcap);
 		ty[nty].max = typo_budget(ty[nty].ncp);
 		if (ty[nty].max == 0) {
 			free(ty[nty].cp);
@@ -1485,15 +1296,15 @@ synonyms_normalize(const char *text)
 	char		*norm;
 	size_t		 i;
 
-	if ((norm = normalize(text)) == NULL)
+	if ((norm = search_normalize(text)) == NULL)
 		return NULL;
-	tokenize(norm, &t);
+	search_tokenize(norm, &t);
 	for (i = 0; i < t.n; i++) {
 		if (i > 0)
 			sbuf_addc(&b, ' ');
 		sbuf_adds(&b, t.v[i]);
 	}
-	tokens_free(&t);
+	search_tokens_free(&t);
 	free(norm);
 	if (b.len == 0) {
 		sbuf_release(&b);
@@ -1583,10 +1394,10 @@ make_plan(struct store *st, const struct search_query *q, struct plan *pl,
 	pl->min_price = q->min_price;
 	if (q->text == NULL)
 		return SD_OK;
-	if ((norm = normalize(q->text)) == NULL)
+	if ((norm = search_normalize(q->text)) == NULL)
 		return sd_fail(err, SD_ERR_INVALID,
 		    "query is not valid UTF-8");
-	tokenize(norm, &all);
+	search_tokenize(norm, &all);
 	used = xcalloc(all.n + 1, 1);
 	if (q->price_words) {
 		double	 maxp = -1, minp = -1;
@@ -1606,9 +1417,9 @@ make_plan(struct store *st, const struct search_query *q, struct plan *pl,
 		/* A query of stop words only keeps them. */
 		if (nkept > 0 && is_stopword(all.v[i]))
 			continue;
-		tokens_add(&pl->words, all.v[i], strlen(all.v[i]));
+		search_tokens_add(&pl->words, all.v[i], strlen(all.v[i]));
 		plan_phrase(pl, all.v[i], (int)pl->words.n - 1,
-		    (int)pl->words.n - 1, word_in(all.v[i], weak_words) ?
+		    (int)pl->words.n - 1, search_word_in(all.v[i], weak_words) ?
 		    W_WEAK : 1.0);
 	}
 	if (pl->words.n == 0)
@@ -1617,7 +1428,7 @@ make_plan(struct store *st, const struct search_query *q, struct plan *pl,
 		goto out;
 	rc = expand_synonyms(st, pl, err);
 out:
-	tokens_free(&all);
+	search_tokens_free(&all);
 	free(used);
 	free(norm);
 	return rc;
@@ -2252,7 +2063,6 @@ chunk_map_get(struct store *st)
 	return m;
 }
 
-
 /*
  * The phrases of a MATCH expression plan_expr wrote: "a" OR "b", or
  * ("a" OR "b") AND ("c"), each parenthesised run a unit; *strict when
@@ -2287,7 +2097,7 @@ expr_phrases(const char *expr, struct tokens *ph, int **unit, int *strict)
 				sbuf_addc(&w, *p == '"' ? *p++ : *p);
 			if (*p++ != '"')
 				rc = -1;
-			tokens_add(ph, w.buf, w.len);
+			search_tokens_add(ph, w.buf, w.len);
 			if (ph->n > cap) {
 				cap = ph->n * 2;
 				*unit = xrealloc(*unit, cap * sizeof **unit);
@@ -2326,7 +2136,7 @@ chunk_snippets_indexed(struct store *st, const char *expr,
 			break;
 	}
 out:
-	tokens_free(&ph);
+	search_tokens_free(&ph);
 	free(unit);
 }
 
