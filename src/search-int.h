@@ -57,6 +57,34 @@ struct rank_aux {
 };
 
 /*
+ * sd_rank's document counts of phrases, per connection (STORE_SLOT_DF;
+ * why and how long they are kept: search-rank.c).
+ */
+struct df_entry {
+	char		*key;	/* table tag, '\037', phrase text */
+	sqlite3_int64	 df;
+};
+
+struct df_cache {
+	struct df_entry	*v;
+	size_t		 n, cap;
+	unsigned	 data_version;
+	int		 in_write;	/* filled inside a write on main */
+};
+
+/* Forget every count when the catalog may have changed since. */
+void		 search_df_cache_check(struct df_cache *, sqlite3 *);
+struct df_entry	*search_df_cache_find(struct df_cache *, const char *key);
+void		 search_df_cache_put(struct df_cache *, const char *key,
+		    sqlite3_int64);
+/*
+ * store_prepare for SQL that calls sd_rank, registering it on the
+ * connection first when needed.
+ */
+sqlite3_stmt	*search_prepare_ranked(struct store *, const char *,
+		    struct sd_error *);
+
+/*
  * The state for a phrase specification ("group:weight:len:text",
  * comma separated) of nphrase phrases over ncol columns weighted wcol;
  * *key (when key is not NULL) gets each phrase's document-count key,
