@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "sbuf.h"
 #include "search.h"
 
 struct store;
@@ -55,6 +56,56 @@ struct rank_aux {
 	int	*len;		/* the row's column lengths in tokens */
 	double	 norm;		/* attainable scale (see the top comment) */
 };
+
+/*
+ * The query's plan: its words, the phrases that stand for them and the
+ * price bounds read from it.
+ */
+/* One phrase of the expression. */
+struct phrase {
+	char	*text;		/* words separated by spaces */
+	int	 group;
+	int	 from;		/* first query word it stands for (<= group) */
+	double	 weight;
+	int	 unit;		/* plan_expr: its AND operand in the strict
+				   expression (phrases of one are adjacent) */
+};
+
+struct plan {
+	struct tokens	 words;		/* content words, in order */
+	struct phrase	*ph;
+	size_t		 nph, cap;
+	struct sbuf	 corrected;
+	struct sbuf	 expanded;
+	double		 max_price, min_price;
+};
+
+/*
+ * Add a phrase standing for query words from..group (a synonym of a run
+ * of words covers the run; anything else, one word).
+ */
+void		 search_plan_phrase(struct plan *, const char *text, int from,
+		    int group, double weight);
+
+/*
+ * search-typo.c: typo correction against the vocabulary.
+ */
+
+/* Add corrections of pl's unknown or rare words as phrases. */
+enum sd_rc	 search_correct_typos(struct store *, struct plan *,
+		    struct sd_error *);
+/*
+ * The catalog's data version, for the caches read from it: 0 with *dv
+ * set, or -1 when no cache may be used.
+ */
+int		 search_catalog_version(sqlite3 *, unsigned *dv);
+
+/*
+ * search.c: running the searches.
+ */
+
+/* Column i of s as a string the caller frees, or NULL. */
+char		*search_col_dup(sqlite3_stmt *, int);
 
 /*
  * sd_rank's document counts of phrases, per connection (STORE_SLOT_DF;
