@@ -88,6 +88,21 @@ void		 search_plan_phrase(struct plan *, const char *text, int from,
 		    int group, double weight);
 
 /*
+ * search-plan.c: reading the query into a plan.
+ */
+
+/* Read q into pl (zeroed, its sbufs initialised); search_plan_free. */
+enum sd_rc	 search_make_plan(struct store *, const struct search_query *,
+		    struct plan *, struct sd_error *);
+void		 search_plan_free(struct plan *);
+/*
+ * The MATCH expressions (expr: any phrase; all: every unit, empty for a
+ * single one) and sd_rank's phrase specification of pl.
+ */
+void		 search_plan_expr(struct plan *, struct sbuf *expr,
+		    struct sbuf *all, struct sbuf *spec);
+
+/*
  * search-typo.c: typo correction against the vocabulary.
  */
 
