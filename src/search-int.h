@@ -121,6 +121,29 @@ int		 search_catalog_version(sqlite3 *, unsigned *dv);
 
 /* Column i of s as a string the caller frees, or NULL. */
 char		*search_col_dup(sqlite3_stmt *, int);
+/* Append *h to res->hits (*cap of them allocated). */
+void		 search_hits_push(struct search_result *, size_t *cap,
+		    const struct search_hit *);
+
+/*
+ * search-chunk.c: the document chunks' searches and snippets.
+ */
+
+/*
+ * Rank the chunks of kinds matching expr (strict: the plan's units all
+ * wanted), a document's best chunk only, limit of them, into res.
+ */
+enum sd_rc	 search_run_chunks(struct store *, const struct plan *,
+		    int strict, unsigned kinds, const char *expr,
+		    const char *spec, int limit, struct search_result *,
+		    size_t *cap, struct sd_error *);
+/*
+ * Snippets of the document hits of res without one: those from first
+ * on (idx NULL), or the n hits listed in idx.
+ */
+enum sd_rc	 search_chunk_snippets(struct store *, const char *expr,
+		    struct search_result *, size_t first, const size_t *idx,
+		    size_t n, struct sd_error *);
 
 /*
  * sd_rank's document counts of phrases, per connection (STORE_SLOT_DF;
