@@ -40,27 +40,11 @@ int		 search_osa(const int32_t *, int, const int32_t *, int nb,
 /* Whether w is in the NULL-terminated list. */
 int		 search_word_in(const char *w, const char *const *list);
 
-/* sd_rank's per-query state (see the top of search.c). */
-struct rank_aux {
-	int	 nphrase;
-	int	*group;		/* phrase -> group */
-	double	*weight;	/* phrase -> weight */
-	double	*idf;		/* phrase -> idf in this table */
-	int	 ngroup;
-	int	 ncol;
-	double	*wcol;		/* column weights */
-	double	 wmax;		/* the largest of them */
-	double	*avgl;		/* mean column length in tokens */
-	double	*gbest;		/* scratch: best score per group */
-	double	*tf;		/* the row's phrase x column counts */
-	int	*len;		/* the row's column lengths in tokens */
-	double	 norm;		/* attainable scale (see the top comment) */
-};
-
 /*
- * The query's plan: its words, the phrases that stand for them and the
- * price bounds read from it.
+ * search-plan.c: reading the query into a plan: its words, the phrases
+ * that stand for them and the price bounds read from it.
  */
+
 /* One phrase of the expression. */
 struct phrase {
 	char	*text;		/* words separated by spaces */
@@ -87,10 +71,6 @@ struct plan {
 void		 search_plan_phrase(struct plan *, const char *text, int from,
 		    int group, double weight);
 
-/*
- * search-plan.c: reading the query into a plan.
- */
-
 /* Read q into pl (zeroed, its sbufs initialised); search_plan_free. */
 enum sd_rc	 search_make_plan(struct store *, const struct search_query *,
 		    struct plan *, struct sd_error *);
@@ -116,34 +96,25 @@ enum sd_rc	 search_correct_typos(struct store *, struct plan *,
 int		 search_catalog_version(sqlite3 *, unsigned *dv);
 
 /*
- * search.c: running the searches.
+ * search-rank.c: sd_rank, the FTS5 ranking function.
  */
 
-/* Column i of s as a string the caller frees, or NULL. */
-char		*search_col_dup(sqlite3_stmt *, int);
-/* Append *h to res->hits (*cap of them allocated). */
-void		 search_hits_push(struct search_result *, size_t *cap,
-		    const struct search_hit *);
-
-/*
- * search-chunk.c: the document chunks' searches and snippets.
- */
-
-/*
- * Rank the chunks of kinds matching expr (strict: the plan's units all
- * wanted), a document's best chunk only, limit of them, into res.
- */
-enum sd_rc	 search_run_chunks(struct store *, const struct plan *,
-		    int strict, unsigned kinds, const char *expr,
-		    const char *spec, int limit, struct search_result *,
-		    size_t *cap, struct sd_error *);
-/*
- * Snippets of the document hits of res without one: those from first
- * on (idx NULL), or the n hits listed in idx.
- */
-enum sd_rc	 search_chunk_snippets(struct store *, const char *expr,
-		    struct search_result *, size_t first, const size_t *idx,
-		    size_t n, struct sd_error *);
+/* sd_rank's per-query state (see the top of search.c). */
+struct rank_aux {
+	int	 nphrase;
+	int	*group;		/* phrase -> group */
+	double	*weight;	/* phrase -> weight */
+	double	*idf;		/* phrase -> idf in this table */
+	int	 ngroup;
+	int	 ncol;
+	double	*wcol;		/* column weights */
+	double	 wmax;		/* the largest of them */
+	double	*avgl;		/* mean column length in tokens */
+	double	*gbest;		/* scratch: best score per group */
+	double	*tf;		/* the row's phrase x column counts */
+	int	*len;		/* the row's column lengths in tokens */
+	double	 norm;		/* attainable scale (see the top comment) */
+};
 
 /*
  * sd_rank's document counts of phrases, per connection (STORE_SLOT_DF;
@@ -191,6 +162,51 @@ void		 search_rank_keys_free(char **, int);
 
 /* The connection's FTS5 API, or NULL with err set. */
 fts5_api	*search_fts5(struct store *, struct sd_error *);
+
+/*
+ * search.c: the hits of a result.
+ */
+
+/* Column i of s as a string the caller frees, or NULL. */
+char		*search_col_dup(sqlite3_stmt *, int);
+/* Append *h to res->hits (*cap of them allocated). */
+void		 search_hits_push(struct search_result *, size_t *cap,
+		    const struct search_hit *);
+/* Forget the hits from first on. */
+void		 search_hits_drop(struct search_result *, size_t first);
+
+/*
+ * search-product.c: the product searches.
+ */
+
+/*
+ * Rank the products matching expr under q's filters, limit of them,
+ * into res (windowed first: see search-product.c).
+ */
+enum sd_rc	 search_run_products(struct store *,
+		    const struct search_query *, const struct plan *,
+		    const char *expr, const char *spec, int limit,
+		    struct search_result *, size_t *cap, struct sd_error *);
+
+/*
+ * search-chunk.c: the document chunks' searches and snippets.
+ */
+
+/*
+ * Rank the chunks of kinds matching expr (strict: the plan's units all
+ * wanted), a document's best chunk only, limit of them, into res.
+ */
+enum sd_rc	 search_run_chunks(struct store *, const struct plan *,
+		    int strict, unsigned kinds, const char *expr,
+		    const char *spec, int limit, struct search_result *,
+		    size_t *cap, struct sd_error *);
+/*
+ * Snippets of the document hits of res without one: those from first
+ * on (idx NULL), or the n hits listed in idx.
+ */
+enum sd_rc	 search_chunk_snippets(struct store *, const char *expr,
+		    struct search_result *, size_t first, const size_t *idx,
+		    size_t n, struct sd_error *);
 
 /*
  * The in-memory index of the document chunks (search-index.c), one per

@@ -30,11 +30,13 @@
  *
  * The files of the module, one job each (search-int.h is what they
  * share):
- *   search.c          the entry points: search_run and its results
+ *   search.c          the entry points: search_run (which expression runs
+ *                     on which table) and its results
  *   search-text.c     normalisation, tokens, edit distance
  *   search-rank.c     sd_rank, the FTS5 ranking function, and its counts
  *   search-typo.c     typo correction against the vocabulary
  *   search-plan.c     the query's plan: words, prices, synonyms, MATCH
+ *   search-product.c  the product searches
  *   search-chunk.c    the document chunks' searches, chunk map, snippets
  *   search-index.c    the in-memory index of the document chunks
  *   search-snippet.c  FTS5's snippets from that index
@@ -51,8 +53,6 @@
 #include "search.h"
 #include "search-int.h"
 #include "store.h"
-
-#define RANK_CAP	2000	/* products scored at most, newest first */
 
 static const char *const kind_names[SEARCH_NKINDS] = {
 	"product", "faq", "policy", "manual", "ticket"
@@ -77,8 +77,6 @@ search_kind_parse(const char *s)
 	return -1;
 }
 
-/* ---- running it ---- */
-
 char *
 search_col_dup(sqlite3_stmt *s, int i)
 {
@@ -86,8 +84,6 @@ search_col_dup(sqlite3_stmt *s, int i)
 
 	return t != NULL ? xstrdup((const char *)t) : NULL;
 }
-
-static void	hits_drop(struct search_result *, size_t);
 
 void
 search_hits_push(struct search_result *res, size_t *cap,
@@ -113,197 +109,6 @@ search_hit_release(struct search_hit *h)
 	memset(h, 0, sizeof *h);
 }
 
-/* Field weights: see product_fts and chunk_fts in store.c. */
-static const char product_sql[] =
-    "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
-    "  p.stock, sd_rank(product_fts, ?2, 'product',"
-    "    8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
-    "  FROM product_fts JOIN products p ON p.id = product_fts.rowid"
-    " WHERE product_fts MATCH ?1"
-    "   AND (?3 IS NULL OR p.category = ?3 COLLATE NOCASE"
-    "        OR p.subcategory = ?3 COLLATE NOCASE)"
-    "   AND (?4 IS NULL OR p.price <= ?4)"
-    "   AND (?5 IS NULL OR p.price >= ?5)"
-    "   AND (?6 = 0 OR p.stock > 0)"
-    " ORDER BY score DESC, p.id LIMIT ?7";
-
-/*
- * Scoring a row (its positions and column sizes) costs a microsecond or
- * so, and a word in a tenth of a 100,000-product catalog makes ten
- * thousand candidates.  The window queries score only the newest ?cap
- * rows that match (FTS5 walks its doclists backwards and stops there;
- * a cap of -1 is none): past a few thousand, the words do not tell the
- * rows apart much ("phone" among ten thousand phones) and newer products
- * are the better guess.
- *
- * Without filters the ranking needs nothing from products either: rank
- * inside the full-text table and look up only the rows kept.
- */
-static const char product_top_sql[] =
-    "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
-    "  p.stock, r.score"
-    "  FROM (SELECT id, score FROM"
-    "         (SELECT rowid AS id, sd_rank(product_fts, ?2, 'product',"
-    "            8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
-    "            FROM product_fts WHERE product_fts MATCH ?1"
-    "           ORDER BY rowid DESC LIMIT ?4)"
-    "         ORDER BY score DESC, id LIMIT ?3) r"
-    "  JOIN products p ON p.id = r.id"
-    " ORDER BY r.score DESC, p.id";
-
-/* With filters, in the window: the newest candidates, then the filters. */
-static const char product_window_sql[] =
-    "SELECT p.id, p.sku, p.name, p.price, p.currency, p.category, p.brand,"
-    "  p.stock, r.score"
-    "  FROM (SELECT rowid AS id, sd_rank(product_fts, ?2, 'product',"
-    "          8.0, 5.0, 4.0, 3.0, 3.0, 1.0, 1.0) AS score"
-    "          FROM product_fts WHERE product_fts MATCH ?1"
-    "         ORDER BY rowid DESC LIMIT ?8) r"
-    "  JOIN products p ON p.id = r.id"
-    " WHERE (?3 IS NULL OR p.category = ?3 COLLATE NOCASE"
-    "        OR p.subcategory = ?3 COLLATE NOCASE)"
-    "   AND (?4 IS NULL OR p.price <= ?4)"
-    "   AND (?5 IS NULL OR p.price >= ?5)"
-    "   AND (?6 = 0 OR p.stock > 0)"
-    " ORDER BY r.score DESC, p.id LIMIT ?7";
-
-/* Whether more than ?2 rows match. */
-static const char product_more_sql[] =
-    "SELECT 1 FROM product_fts WHERE product_fts MATCH ?1"
-    " ORDER BY rowid DESC LIMIT 1 OFFSET ?2";
-
-static const char product_snippet_sql[] =
-    "SELECT snippet(product_fts, -1, '[', ']', '...', 12)"
-    "  FROM product_fts WHERE product_fts MATCH ?1 AND rowid = ?2";
-
-static void
-bind_price(sqlite3_stmt *s, int i, double v)
-{
-	if (v < 0)
-		sqlite3_bind_null(s, i);
-	else
-		sqlite3_bind_double(s, i, v);
-}
-
-static enum sd_rc
-snippet_of(struct store *st, const char *sql, const char *expr,
-    long long rowid, char **out, struct sd_error *err)
-{
-	sqlite3_stmt	*s;
-
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, rowid);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*out = search_col_dup(s, 0);
-	sqlite3_reset(s);
-	if (*out == NULL)
-		*out = xstrdup("");
-	return SD_OK;
-}
-
-/* Whether more than RANK_CAP products match expr. */
-static int
-product_many(struct store *st, const char *expr)
-{
-	sqlite3_stmt	*s;
-	int		 many;
-
-	if ((s = store_prepare(st, product_more_sql, NULL)) == NULL)
-		return 1;
-	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, RANK_CAP);
-	many = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
-	return many;
-}
-
-/*
- * Rank the products matching expr; windowed, only the newest RANK_CAP
- * of them (see product_top_sql).
- */
-static enum sd_rc
-run_products_in(struct store *st, const struct search_query *q,
-    const struct plan *pl, const char *expr, const char *spec, int limit,
-    int windowed, struct search_result *res, size_t *cap,
-    struct sd_error *err)
-{
-	sqlite3_stmt	*s;
-	struct search_hit h;
-	size_t		 first = res->n, i;
-	int		 r, filtered;
-	const char	*sql;
-
-	filtered = (q->category != NULL && *q->category != '\0') ||
-	    pl->max_price >= 0 || pl->min_price >= 0 || q->in_stock;
-	sql = !filtered ? product_top_sql : windowed ? product_window_sql :
-	    product_sql;
-	if ((s = search_prepare_ranked(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC);
-	if (!filtered) {
-		sqlite3_bind_int(s, 3, limit);
-		sqlite3_bind_int(s, 4, windowed ? RANK_CAP : -1);
-	} else {
-		if (q->category != NULL && *q->category != '\0')
-			sqlite3_bind_text(s, 3, q->category, -1,
-			    SQLITE_STATIC);
-		bind_price(s, 4, pl->max_price);
-		bind_price(s, 5, pl->min_price);
-		sqlite3_bind_int(s, 6, q->in_stock != 0);
-		sqlite3_bind_int(s, 7, limit);
-		if (windowed)
-			sqlite3_bind_int(s, 8, RANK_CAP);
-	}
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(&h, 0, sizeof h);
-		h.kind = SEARCH_PRODUCT;
-		h.rowid = sqlite3_column_int64(s, 0);
-		h.id = search_col_dup(s, 1);
-		h.title = search_col_dup(s, 2);
-		h.heading = xstrdup("");
-		h.price = sqlite3_column_double(s, 3);
-		h.currency = search_col_dup(s, 4);
-		h.category = search_col_dup(s, 5);
-		h.brand = search_col_dup(s, 6);
-		h.stock = sqlite3_column_int64(s, 7);
-		h.score = sqlite3_column_double(s, 8);
-		search_hits_push(res, cap, &h);
-	}
-	sqlite3_reset(s);
-	if (r != SQLITE_DONE)
-		return store_fail(st, err, "search products");
-	for (i = first; i < res->n; i++)
-		if (snippet_of(st, product_snippet_sql, expr,
-		    res->hits[i].rowid, &res->hits[i].snippet, err) != SD_OK)
-			return SD_ERR_DB;
-	return SD_OK;
-}
-
-/*
- * Rank the products matching expr, in the window first.  Without filters
- * the window holds the hits whenever there are any; with them, should
- * they leave too few, every row is scored after all.
- */
-static enum sd_rc
-run_products(struct store *st, const struct search_query *q,
-    const struct plan *pl, const char *expr, const char *spec, int limit,
-    struct search_result *res, size_t *cap, struct sd_error *err)
-{
-	size_t		 first = res->n;
-	enum sd_rc	 rc;
-
-	if ((rc = run_products_in(st, q, pl, expr, spec, limit, 1, res, cap,
-	    err)) != SD_OK || res->n - first >= (size_t)limit ||
-	    !product_many(st, expr))
-		return rc;
-	hits_drop(res, first);
-	return run_products_in(st, q, pl, expr, spec, limit, 0, res, cap,
-	    err);
-}
-
 enum sd_rc
 search_snippets(struct store *st, struct search_result *res,
     const size_t *idx, size_t n, struct sd_error *err)
@@ -325,8 +130,8 @@ search_snippets(struct store *st, struct search_result *res,
 }
 
 /* Forget the hits from first on (a strict pass that found too few). */
-static void
-hits_drop(struct search_result *res, size_t first)
+void
+search_hits_drop(struct search_result *res, size_t first)
 {
 	size_t	 i;
 
@@ -394,15 +199,16 @@ rank_products(struct store *st, const struct search_query *q,
 	enum sd_rc	 rc;
 
 	if (all->len > 0 && !strict_hopeless(st, pl, "product", limit)) {
-		if ((rc = run_products(st, q, pl, all->buf, spec, limit, res,
-		    cap, err)) != SD_OK)
+		if ((rc = search_run_products(st, q, pl, all->buf, spec, limit,
+		    res, cap, err)) != SD_OK)
 			return rc;
 		if (res->n - first >= (size_t)limit)
 			return SD_OK;
-		hits_drop(res, first);
+		search_hits_drop(res, first);
 	}
 	*used = any->buf;
-	return run_products(st, q, pl, any->buf, spec, limit, res, cap, err);
+	return search_run_products(st, q, pl, any->buf, spec, limit, res, cap,
+	    err);
 }
 
 /*
@@ -431,7 +237,7 @@ rank_chunks(struct store *st, const struct plan *pl, unsigned kinds,
 		if (res->n - first >= (size_t)limit)
 			expr = all->buf;
 		else
-			hits_drop(res, first);
+			search_hits_drop(res, first);
 	}
 	if (expr == any->buf) {
 		*used = any->buf;
