@@ -60,6 +60,7 @@
 #include "serve-desk.h"
 #include "serve-limit.h"
 #include "serve-events.h"
+#include "serve-int.h"
 #include "serve-site.h"
 #include "serve-triggers.h"
 #include "trigger.h"
@@ -75,161 +76,9 @@
 #define HISTORY_MAX	500	/* largest page */
 #define EVENTS_MAX_S	600	/* an event stream's life; clients reconnect */
 
-/* Routes, for the metrics and the access log. */
-enum route {
-	ROUTE_MESSAGE,
-	ROUTE_HISTORY,
-	ROUTE_FEEDBACK,
-	ROUTE_ANALYTICS,
-	ROUTE_DESK,
-	ROUTE_HEALTHZ,
-	ROUTE_METRICS,
-	ROUTE_WIDGET,
-	ROUTE_EVENTS,
-	ROUTE_NOTIFICATIONS,
-	ROUTE_WEBHOOK,
-	ROUTE_OTHER,
-	ROUTE_COUNT
-};
-
 static const char *const route_names[ROUTE_COUNT] = {
 	"message", "history", "feedback", "analytics", "desk", "healthz",
 	"metrics", "widget", "events", "notifications", "webhook", "other"
-};
-
-/* The status codes the server answers with, for the metrics. */
-static const unsigned status_codes[] = {
-	200, 201, 204, 400, 401, 403, 404, 405, 408, 413, 429, 500, 501, 503
-};
-#define NSTATUS	(sizeof status_codes / sizeof status_codes[0])
-
-/* Upper bounds of the turn latency histogram, in microseconds. */
-static const long long lat_bounds[] = {
-	250, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 250000,
-	1000000
-};
-#define NLAT	(sizeof lat_bounds / sizeof lat_bounds[0])
-
-/* What one worker (or stream) thread owns. */
-struct worker {
-	struct worker	*next;		/* all workers, for serve_stop */
-	struct store	*st;		/* its own connection */
-	struct engine	*engine;	/* opened on its first turn */
-	struct generator *gen;		/* opened with the engine, or NULL */
-};
-
-struct serve;
-
-/*
- * One streamed turn.  Shared by the stream thread that runs it and the
- * response that sends it; freed when both let go (refs).  The request
- * fields are copies: the connection may be gone before the turn runs.
- */
-struct stream {
-	struct stream	*next;		/* the job queue */
-	struct stream	*live_prev, *live_next;	/* sv->live */
-	struct serve	*sv;
-	pthread_mutex_t	 mu;		/* guards what follows */
-	int		 refs;
-	struct sbuf	 out;		/* events not yet sent */
-	size_t		 off;		/* bytes of out already sent */
-	int		 finished;	/* the last event is in out */
-	int		 suspended;	/* the reader waits for an event */
-	int		 cancelled;	/* the server stops: end now */
-	int		 tokens;	/* token and reset events written */
-	struct MHD_Connection *conn;	/* NULL once the response is gone */
-	size_t		*bytes;		/* the request's byte count (the
-					   reader's thread only) */
-	/* The turn. */
-	char		*sid;
-	char		*user;
-	char		*msg;
-	int		 debug;
-};
-
-struct serve {
-	struct MHD_Daemon *daemon;
-	char		*db_path;
-	char		*share_dir;
-	char		*widget_csp;	/* the widget pages' policy */
-	struct serve_events *events;	/* GET /api/chat/events/ID */
-	struct serve_triggers *triggers; /* --triggers: NULL when off */
-	char		*webhook_secrets[WEBHOOK_NSOURCES]; /* NULL: off */
-	char		*addr;		/* the bound address as text */
-	int		 port;		/* the bound port */
-	int		 threads;	/* worker threads */
-	int		 no_auth;
-	enum serve_metrics metrics;	/* who may read /metrics */
-	double		 header_timeout; /* seconds; 0: no deadline */
-	double		 body_timeout;	/* seconds; 0: no deadline */
-	unsigned	 max_conns;	/* MHD_OPTION_CONNECTION_LIMIT */
-	FILE		*log;		/* access log or NULL */
-	pthread_mutex_t	 log_mu;	/* one line at a time */
-	pthread_key_t	 worker_key;	/* the thread's struct worker */
-	pthread_mutex_t	 workers_mu;	/* guards workers */
-	struct worker	*workers;
-	struct serve_limiter *limiter;
-	struct serve_locks *locks;
-	const struct gen_config *gen;	/* NULL: templates only */
-	/* Stream threads and their queue of turns. */
-	pthread_mutex_t	 jobs_mu;	/* guards jobs, live, jobs_stop */
-	pthread_cond_t	 jobs_cv;
-	struct stream	*jobs, *jobs_tail;
-	struct stream	*live;		/* streams with a response */
-	int		 streams_cancelled;	/* stream_cancel_all ran */
-	int		 jobs_stop;
-	pthread_t	*streamers;
-	int		 nstreamers;
-	/* The connection every engine saves its turns on (save_turn). */
-	struct store	*writer;
-	pthread_mutex_t	 writer_mu;
-	/* The checkpoint thread (see checkpointer_main). */
-	pthread_t	 ckpt;
-	struct store	*ckpt_st;	/* its connection */
-	int		 ckpt_started;
-	pthread_mutex_t	 ckpt_mu;	/* guards ckpt_stop */
-	pthread_cond_t	 ckpt_cv;
-	int		 ckpt_stop;
-	atomic_int	 ckpt_wanted;	/* a WAL grew CKPT_FRAMES */
-	atomic_int	 ckpt_at[2];	/* WAL frames at the last checkpoint:
-					   main, history */
-	atomic_ullong	 checkpoints;
-	/* Open connections and the thread that enforces header_timeout. */
-	struct serve_conns *conns;
-	pthread_t	 reaper;
-	int		 reaper_started;
-	pthread_mutex_t	 reaper_mu;	/* guards reaper_stop */
-	pthread_cond_t	 reaper_cv;
-	int		 reaper_stop;
-	atomic_int	 draining;	/* serve_stop began: answer 503 */
-	atomic_long	 inflight;	/* requests between first call and
-					   completion */
-	/* Metrics. */
-	atomic_ullong	 requests[ROUTE_COUNT][NSTATUS + 1];
-	atomic_ullong	 turn_hist[NLAT + 1];	/* by lat_bounds, +Inf */
-	atomic_ullong	 turn_sum_us;
-	atomic_ullong	 turns;
-	atomic_ullong	 sessions_created;
-	atomic_ullong	 rate_limited;
-	atomic_ullong	 header_timeouts;	/* connections reaped */
-	atomic_ullong	 busy;		/* answered 503: database busy */
-	atomic_ullong	 engines;
-};
-
-/* One request. */
-struct req {
-	struct sbuf	 body;		/* the upload so far */
-	int		 close;		/* answer with Connection: close */
-	long long	 start_us;	/* monotonic, at the first call */
-	enum route	 route;
-	char		*method;
-	char		*path;
-	char		 ip[INET6_ADDRSTRLEN];
-	unsigned	 status;	/* answered with */
-	size_t		 bytes;		/* body bytes answered */
-	long long	 key_id;	/* the API key, 0 without */
-	struct serve_site site;		/* a widget's (site_id 0: none) */
-	const char	*note;		/* why it was refused, for the log */
 };
 
 static long long
