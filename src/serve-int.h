@@ -177,4 +177,50 @@ struct req {
 	const char	*note;		/* why it was refused, for the log */
 };
 
+/*
+ * serve-reply.c: answers and request fields.  Each serve_respond*
+ * queues the response and returns MHD's verdict; the readers of fields
+ * answer 400 (or the status named) themselves and say so: NULL, -1 or
+ * a negative count, with *ret the verdict to return.
+ */
+
+/* The headers every answer carries (nosniff, a widget's origin). */
+void		 serve_common_headers(struct MHD_Response *,
+		    const struct req *);
+/* Answer body (len bytes, freed by MHD) as ctype, with one header. */
+enum MHD_Result	 serve_respond(struct serve *, struct MHD_Connection *,
+		    struct req *, unsigned status, const char *ctype,
+		    char *body, size_t len, const char *hname,
+		    const char *hvalue);
+enum MHD_Result	 serve_respond_json(struct serve *, struct MHD_Connection *,
+		    struct req *, unsigned status, const struct cJSON *);
+/* {"error": message, "field": field, "status": code}; field may be NULL. */
+enum MHD_Result	 serve_respond_err(struct serve *, struct MHD_Connection *,
+		    struct req *, unsigned status, const char *field,
+		    const char *hname, const char *hvalue, const char *fmt, ...)
+		    __attribute__((format(printf, 8, 9)));
+/* A failure of the store or the engine: 503 when busy, else 500. */
+enum MHD_Result	 serve_respond_fail(struct serve *, struct MHD_Connection *,
+		    struct req *, const struct sd_error *, const char *what);
+
+#define ERR(st, field, ...) \
+	serve_respond_err(sv, c, r, (st), (field), NULL, NULL, __VA_ARGS__)
+
+struct cJSON	*serve_parse_body(struct serve *, struct MHD_Connection *,
+		    struct req *, enum MHD_Result *);
+int		 serve_get_string(struct serve *, struct MHD_Connection *,
+		    struct req *, struct cJSON *, const char *name,
+		    int required, int multiline, size_t max,
+		    unsigned too_long, const char **out, enum MHD_Result *);
+int		 serve_blank(const char *);
+int		 serve_session_id_ok(const char *);
+/* "a" and 24 random hex digits; caller frees; NULL with err set. */
+char		*serve_new_session_id(struct sd_error *);
+enum MHD_Result	 serve_no_session(struct serve *, struct MHD_Connection *,
+		    struct req *, const char *field, const char *sid);
+long long	 serve_query_int(struct serve *, struct MHD_Connection *,
+		    struct req *, const char *name, long long dflt,
+		    long long max, enum MHD_Result *);
+int		 serve_query_flag(struct MHD_Connection *, const char *name);
+
 #endif

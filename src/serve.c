@@ -28,6 +28,12 @@
  * resumes it with the next event.  The turn commits before its "done"
  * event is written, and it runs to the end whether or not the client is
  * still there.
+ *
+ * The files of the server, one job each (serve-int.h is what they
+ * share):
+ *   serve.c         the server's life: start, stop, its threads and
+ *                   workers
+ *   serve-reply.c   answers, errors and reading request fields
  */
 #include "config.h"
 
@@ -71,7 +77,6 @@
 #include "text.h"
 
 #define SESSION_LOCKS	1024	/* session lock table size */
-#define SESSION_ID_MAX	64	/* longest session id accepted */
 #define HISTORY_LIMIT	50	/* messages per page by default */
 #define HISTORY_MAX	500	/* largest page */
 #define EVENTS_MAX_S	600	/* an event stream's life; clients reconnect */
@@ -376,279 +381,6 @@ worker_engine(struct serve *sv, struct worker *w, struct sd_error *err)
 	return w->engine;
 }
 
-/* Responses */
-
-/*
- * Headers of every answer: no content sniffing, and for a widget's
- * request its page's origin, so the browser lets the page read it.
- */
-static void
-add_common_headers(struct MHD_Response *resp, const struct req *r)
-{
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	if (r->site.origin != NULL) {
-		MHD_add_response_header(resp,
-		    MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN,
-		    r->site.origin);
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Origin");
-	}
-}
-
-static enum MHD_Result
-respond(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    unsigned status, const char *ctype, char *body, size_t len,
-    const char *hname, const char *hvalue)
-{
-	struct MHD_Response *resp;
-	enum MHD_Result	 ret;
-
-	resp = MHD_create_response_from_buffer(len, body,
-	    MHD_RESPMEM_MUST_FREE);
-	if (resp == NULL) {
-		free(body);
-		return MHD_NO;
-	}
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
-	if (hname != NULL)
-		MHD_add_response_header(resp, hname, hvalue);
-	add_common_headers(resp, r);
-	if (r->close || atomic_load(&sv->draining))
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION,
-		    "close");
-	r->status = status;
-	r->bytes = len;
-	ret = MHD_queue_response(c, status, resp);
-	MHD_destroy_response(resp);
-	return ret;
-}
-
-static enum MHD_Result
-respond_json(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    unsigned status, const cJSON *o)
-{
-	char	*s = cJSON_PrintUnformatted(o);
-	size_t	 n = strlen(s);
-
-	/* A newline, for people reading curl's output. */
-	s = xrealloc(s, n + 2);
-	s[n] = '\n';
-	s[n + 1] = '\0';
-	return respond(sv, c, r, status, "application/json", s, n + 1, NULL,
-	    NULL);
-}
-
-/*
- * An error as JSON: {"error": message, "field": field, "status": code};
- * field names the request field at fault, or is left out.
- */
-static enum MHD_Result
-respond_err(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    unsigned status, const char *field, const char *hname,
-    const char *hvalue, const char *fmt, ...)
-    __attribute__((format(printf, 8, 9)));
-
-static enum MHD_Result
-respond_err(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    unsigned status, const char *field, const char *hname,
-    const char *hvalue, const char *fmt, ...)
-{
-	struct sbuf	 sb = SBUF_INIT, msg = SBUF_INIT;
-	va_list		 ap;
-	size_t		 n;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	sbuf_adds(&sb, "{\"error\":");
-	sbuf_add_json_str(&sb, msg.buf, msg.len);
-	if (field != NULL) {
-		sbuf_adds(&sb, ",\"field\":");
-		sbuf_add_json_str(&sb, field, strlen(field));
-	}
-	sbuf_addf(&sb, ",\"status\":%u}\n", status);
-	sbuf_release(&msg);
-	n = sb.len;
-	return respond(sv, c, r, status, "application/json",
-	    sbuf_detach(&sb, NULL), n, hname, hvalue);
-}
-
-#define ERR(st, field, ...) \
-	respond_err(sv, c, r, (st), (field), NULL, NULL, __VA_ARGS__)
-
-/*
- * A failure of the store or the engine, what (may be "") naming the
- * step.  A database that another process keeps locked past the busy
- * handler's five seconds (a long ingest, a second server) answers 503
- * with Retry-After: the request was fine and will succeed later.
- * Anything else is a 500.
- */
-static enum MHD_Result
-respond_fail(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    const struct sd_error *err, const char *what)
-{
-	/* err->rc, not the code returned: a caller may return SD_ERR_DB. */
-	if (err->rc == SD_ERR_BUSY) {
-		atomic_fetch_add(&sv->busy, 1);
-		return respond_err(sv, c, r, 503, NULL,
-		    MHD_HTTP_HEADER_RETRY_AFTER, "2", "%s%s", what,
-		    sd_error_msg(err));
-	}
-	return ERR(500, NULL, "%s%s", what, sd_error_msg(err));
-}
-
-/* Request fields */
-
-/* The body as a JSON object (serve_json_object); NULL after a 400. */
-static cJSON *
-parse_body(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    enum MHD_Result *ret)
-{
-	struct sbuf	 why = SBUF_INIT;
-	cJSON		*o;
-
-	if ((o = serve_json_object(r->body.buf, r->body.len, &why)) == NULL)
-		*ret = ERR(400, NULL, "%s", why.buf);
-	sbuf_release(&why);
-	return o;
-}
-
-/*
- * A string field: 0 with *out set (NULL when absent and optional), or -1
- * after answering.  Text must be valid UTF-8 without control characters
- * (but line breaks and tabs when multiline) and at most max bytes
- * (status too_long past it).
- */
-static int
-get_string(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    cJSON *o, const char *name, int required, int multiline, size_t max,
-    unsigned too_long, const char **out, enum MHD_Result *ret)
-{
-	cJSON		*v = cJSON_GetObjectItemCaseSensitive(o, name);
-	size_t		 n, bad;
-
-	*out = NULL;
-	if (v == NULL || (!required && cJSON_IsNull(v))) {
-		if (!required)
-			return 0;
-		*ret = ERR(400, name, "%s: missing", name);
-		return -1;
-	}
-	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		*ret = ERR(400, name, "%s: must be a string", name);
-		return -1;
-	}
-	n = strlen(v->valuestring);
-	if (n > max) {
-		*ret = ERR(too_long, name, "%s: %zu bytes, longer than the "
-		    "limit of %zu", name, n, max);
-		return -1;
-	}
-	if (!serve_text_ok(v->valuestring, n, multiline, &bad)) {
-		*ret = ERR(400, name, "%s: invalid UTF-8 or a control "
-		    "character at byte %zu", name, bad);
-		return -1;
-	}
-	*out = v->valuestring;
-	return 0;
-}
-
-static int
-blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return 0;
-	return 1;
-}
-
-/* Session ids the server makes and the engine accepts. */
-static int
-session_id_ok(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++, n++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
-		    *s == '.'))
-			return 0;
-	return n > 0 && n <= SESSION_ID_MAX;
-}
-
-/* A new session id: "a" and 24 hex digits, random so none can be guessed. */
-static char *
-new_session_id(struct sd_error *err)
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char	 rnd[12];
-	char		*id;
-	size_t		 i;
-
-	if (apikey_random(rnd, sizeof rnd, err) != SD_OK)
-		return NULL;
-	id = xmalloc(2 * sizeof rnd + 2);
-	id[0] = 'a';
-	for (i = 0; i < sizeof rnd; i++) {
-		id[1 + 2 * i] = hex[rnd[i] >> 4];
-		id[2 + 2 * i] = hex[rnd[i] & 15];
-	}
-	id[1 + 2 * sizeof rnd] = '\0';
-	return id;
-}
-
-/*
- * 404 for a session id: the id is the caller's text, of any length
- * (a path segment), so the message repeats only its start.
- */
-static enum MHD_Result
-no_session(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    const char *field, const char *sid)
-{
-	struct sbuf	 sb = SBUF_INIT;
-	enum MHD_Result	 ret;
-
-	serve_echo(&sb, sid);
-	ret = ERR(404, field, "no session \"%s\"", sb.buf);
-	sbuf_release(&sb);
-	return ret;
-}
-
-/* A non-negative integer query argument; -1 after answering 400. */
-static long long
-query_int(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    const char *name, long long dflt, long long max, enum MHD_Result *ret)
-{
-	const char	*v;
-	char		*end;
-	long long	 n;
-
-	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
-	if (v == NULL || *v == '\0')
-		return dflt;
-	errno = 0;
-	n = strtoll(v, &end, 10);
-	if (errno != 0 || *end != '\0' || n < 0 || n > max) {
-		struct sbuf	 sb = SBUF_INIT;
-
-		serve_echo(&sb, v);
-		*ret = ERR(400, name, "%s: \"%s\" is not an integer from 0 to "
-		    "%lld", name, sb.buf, max);
-		sbuf_release(&sb);
-		return -1;
-	}
-	return n;
-}
-
-static int
-query_flag(struct MHD_Connection *c, const char *name)
-{
-	const char	*v;
-
-	v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
-	return v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 ||
-	    strcmp(v, "yes") == 0);
-}
-
 /* Endpoints */
 
 /* A turn's time, in the latency histogram. */
@@ -904,7 +636,10 @@ stream_run(struct serve *sv, struct worker **wp, struct stream *st)
 	serve_locks_unlock(sv->locks, st->sid);
 	engine_set_generator(e, (*wp)->gen, NULL, NULL);
 	if (rc != SD_OK) {
-		/* As respond_fail: a busy store is for later, not a fault. */
+		/*
+		 * As serve_respond_fail: a busy store is for later, not a
+		 * fault.
+		 */
 		stream_fail(st, err.rc == SD_ERR_BUSY ? 503 : 500, "turn: %s",
 		    sd_error_msg(&err));
 		sd_error_clear(&err);
@@ -965,7 +700,7 @@ stream_start(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	st->sid = xstrdup(sid);
 	st->user = xstrdup(user);
 	st->msg = xstrdup(msg);
-	st->debug = query_flag(c, "debug");
+	st->debug = serve_query_flag(c, "debug");
 	resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096,
 	    stream_read, st, stream_gone);
 	if (resp == NULL) {
@@ -979,7 +714,7 @@ stream_start(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	    "no-cache");
 	/* Proxies such as nginx would hold the events back otherwise. */
 	MHD_add_response_header(resp, "X-Accel-Buffering", "no");
-	add_common_headers(resp, r);
+	serve_common_headers(resp, r);
 	if (atomic_load(&sv->draining))
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION,
 		    "close");
@@ -1019,7 +754,7 @@ session_visible(struct worker *w, const struct req *r, const char *sid,
 {
 	if (user != NULL)
 		*user = NULL;
-	if (!session_id_ok(sid))
+	if (!serve_session_id_ok(sid))
 		return sd_fail(err, SD_ERR_NOTFOUND, "no session");
 	if (r->site.site_id > 0)
 		return site_session_check(w->st, sid, r->site.site_id,
@@ -1046,16 +781,16 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 
 	memset(&tu, 0, sizeof tu);
 	memset(&si, 0, sizeof si);
-	if ((o = parse_body(sv, c, r, &ret)) == NULL)
+	if ((o = serve_parse_body(sv, c, r, &ret)) == NULL)
 		return ret;
-	if (get_string(sv, c, r, o, "message", 1, 1, TEXT_MAX_MESSAGE, 413,
-	    &msg, &ret) != 0 ||
-	    get_string(sv, c, r, o, "user_id", !widget, 0, SERVE_USER_MAX, 400,
-	    &user, &ret) != 0 ||
-	    get_string(sv, c, r, o, "session_id", 0, 0, SIZE_MAX, 400, &sid,
-	    &ret) != 0)
+	if (serve_get_string(sv, c, r, o, "message", 1, 1, TEXT_MAX_MESSAGE,
+	    413, &msg, &ret) != 0 ||
+	    serve_get_string(sv, c, r, o, "user_id", !widget, 0,
+	    SERVE_USER_MAX, 400, &user, &ret) != 0 ||
+	    serve_get_string(sv, c, r, o, "session_id", 0, 0, SIZE_MAX, 400,
+	    &sid, &ret) != 0)
 		goto out;
-	if (blank(msg)) {
+	if (serve_blank(msg)) {
 		ret = ERR(400, "message", "message: empty");
 		goto out;
 	}
@@ -1073,7 +808,7 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		goto out;
 	}
 	if ((e = worker_engine(sv, w, &err)) == NULL) {
-		ret = respond_fail(sv, c, r, &err, "engine: ");
+		ret = serve_respond_fail(sv, c, r, &err, "engine: ");
 		goto out;
 	}
 	if (sid != NULL) {
@@ -1082,11 +817,11 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		if (rc == SD_OK && widget)
 			user = owner;
 		if (rc == SD_ERR_NOTFOUND) {
-			ret = no_session(sv, c, r, "session_id", sid);
+			ret = serve_no_session(sv, c, r, "session_id", sid);
 			goto out;
 		}
 		if (rc != SD_OK) {
-			ret = respond_fail(sv, c, r, &err, "");
+			ret = serve_respond_fail(sv, c, r, &err, "");
 			goto out;
 		}
 		if (owner != NULL && strcmp(owner, user) != 0) {
@@ -1100,8 +835,8 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		 * cannot be guessed, and it is recorded with its key before
 		 * the first turn runs.
 		 */
-		if ((sid = newid = new_session_id(&err)) == NULL) {
-			ret = respond_fail(sv, c, r, &err, "");
+		if ((sid = newid = serve_new_session_id(&err)) == NULL) {
+			ret = serve_respond_fail(sv, c, r, &err, "");
 			goto out;
 		}
 		if (widget && user == NULL)
@@ -1116,7 +851,7 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 			rc = store_commit(w->st, &err);
 		if (rc != SD_OK) {
 			store_rollback(w->st);
-			ret = respond_fail(sv, c, r, &err, "");
+			ret = serve_respond_fail(sv, c, r, &err, "");
 			goto out;
 		}
 		atomic_fetch_add(&sv->sessions_created, 1);
@@ -1133,13 +868,13 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	    &err);
 	serve_locks_unlock(sv->locks, sid);
 	if (rc != SD_OK) {
-		ret = respond_fail(sv, c, r, &err, "turn: ");
+		ret = serve_respond_fail(sv, c, r, &err, "turn: ");
 		goto out;
 	}
 	have_turn = 1;
 	count_turn(sv, mono_us() - t0);
-	resp = turn_json(w->st, &tu, query_flag(c, "debug"));
-	ret = respond_json(sv, c, r, 200, resp);
+	resp = turn_json(w->st, &tu, serve_query_flag(c, "debug"));
+	ret = serve_respond_json(sv, c, r, 200, resp);
 out:
 	cJSON_Delete(resp);
 	if (have_turn)
@@ -1189,17 +924,17 @@ api_history(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	long long	 offset, limit;
 	size_t		 n = 0, i;
 	cJSON		*o = NULL, *a;
-	int		 debug = query_flag(c, "debug");
+	int		 debug = serve_query_flag(c, "debug");
 	enum sd_rc	 rc;
 
 	/* A widget never sees traces: they hold retrieved context. */
 	if (r->site.site_id > 0)
 		debug = 0;
 	memset(&si, 0, sizeof si);
-	if ((offset = query_int(sv, c, r, "offset", 0, LLONG_MAX / 2,
+	if ((offset = serve_query_int(sv, c, r, "offset", 0, LLONG_MAX / 2,
 	    &ret)) < 0 ||
-	    (limit = query_int(sv, c, r, "limit", HISTORY_LIMIT, HISTORY_MAX,
-	    &ret)) < 0)
+	    (limit = serve_query_int(sv, c, r, "limit", HISTORY_LIMIT,
+	    HISTORY_MAX, &ret)) < 0)
 		return ret;
 	if (limit == 0)
 		return ERR(400, "limit", "limit: must be from 1 to %d",
@@ -1208,14 +943,14 @@ api_history(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	if (rc == SD_OK)
 		rc = history_session_get(w->st, sid, &si, &err);
 	if (rc == SD_ERR_NOTFOUND) {
-		ret = no_session(sv, c, r, NULL, sid);
+		ret = serve_no_session(sv, c, r, NULL, sid);
 		goto out;
 	}
 	if (rc == SD_OK)
 		rc = history_messages(w->st, sid, offset, limit, debug, &v, &n,
 		    &err);
 	if (rc != SD_OK) {
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 		goto out;
 	}
 	o = cJSON_CreateObject();
@@ -1236,10 +971,10 @@ api_history(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	/* The proactive messages among them reached the client: seen. */
 	if (n > 0 && trigger_seen(w->st, sid, v[0].id, v[n - 1].id, &err) !=
 	    SD_OK) {
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 		goto out;
 	}
-	ret = respond_json(sv, c, r, 200, o);
+	ret = serve_respond_json(sv, c, r, 200, o);
 out:
 	for (i = 0; i < n; i++)
 		message_info_release(&v[i]);
@@ -1264,15 +999,16 @@ api_events(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	long long	 after;
 	enum sd_rc	 rc;
 
-	if ((after = query_int(sv, c, r, "after", 0, LLONG_MAX / 2, &ret)) < 0)
+	if ((after = serve_query_int(sv, c, r, "after", 0, LLONG_MAX / 2,
+	    &ret)) < 0)
 		return ret;
 	rc = session_visible(w, r, sid, NULL, &err);
 	if (rc == SD_ERR_NOTFOUND) {
 		sd_error_clear(&err);
-		return no_session(sv, c, r, NULL, sid);
+		return serve_no_session(sv, c, r, NULL, sid);
 	}
 	if (rc != SD_OK) {
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 		sd_error_clear(&err);
 		return ret;
 	}
@@ -1284,7 +1020,7 @@ api_events(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 	    "no-cache");
 	MHD_add_response_header(resp, "X-Accel-Buffering", "no");
-	add_common_headers(resp, r);
+	serve_common_headers(resp, r);
 	r->status = 200;
 	ret = MHD_queue_response(c, 200, resp);
 	MHD_destroy_response(resp);
@@ -1311,7 +1047,8 @@ api_notifications(struct serve *sv, struct MHD_Connection *c,
 	enum sd_rc	 rc = SD_OK;
 	int		 ok;
 
-	if ((after = query_int(sv, c, r, "after", 0, LLONG_MAX / 2, &ret)) < 0)
+	if ((after = serve_query_int(sv, c, r, "after", 0, LLONG_MAX / 2,
+	    &ret)) < 0)
 		return ret;
 	if (r->site.site_id > 0)
 		who = r->site.customer;
@@ -1347,9 +1084,9 @@ api_notifications(struct serve *sv, struct MHD_Connection *c,
 		    v[i].message_id, &err);
 	}
 	if (rc != SD_OK)
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 	else
-		ret = respond_json(sv, c, r, 200, o);
+		ret = serve_respond_json(sv, c, r, 200, o);
 	cJSON_Delete(o);
 	for (i = 0; i < n; i++)
 		trigger_note_release(&v[i]);
@@ -1405,7 +1142,7 @@ api_webhook(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		goto out;
 	}
 	if (rc != SD_OK && rc != SD_ERR_NOTFOUND) {
-		ret = respond_fail(sv, c, r, &err, "webhook: ");
+		ret = serve_respond_fail(sv, c, r, &err, "webhook: ");
 		goto out;
 	}
 	if (wr.restocked)
@@ -1416,7 +1153,7 @@ api_webhook(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	cJSON_AddStringToObject(o, "status", status);
 	cJSON_AddStringToObject(o, "detail", rc == SD_ERR_NOTFOUND ?
 	    sd_error_msg(&err) : wr.what != NULL ? wr.what : "");
-	ret = respond_json(sv, c, r, wr.ignored ? 202 : 200, o);
+	ret = serve_respond_json(sv, c, r, wr.ignored ? 202 : 200, o);
 	cJSON_Delete(o);
 out:
 	webhook_result_release(&wr);
@@ -1436,7 +1173,7 @@ api_feedback(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	int		 rating = 0;
 	enum sd_rc	 rc;
 
-	if ((o = parse_body(sv, c, r, &ret)) == NULL)
+	if ((o = serve_parse_body(sv, c, r, &ret)) == NULL)
 		return ret;
 	v = cJSON_GetObjectItemCaseSensitive(o, "message_id");
 	if (v == NULL) {
@@ -1469,8 +1206,8 @@ api_feedback(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		    "an integer from 1 to 5");
 		goto out;
 	}
-	if (get_string(sv, c, r, o, "comment", 0, 1, SERVE_COMMENT_MAX, 413,
-	    &comment, &ret) != 0)
+	if (serve_get_string(sv, c, r, o, "comment", 0, 1, SERVE_COMMENT_MAX,
+	    413, &comment, &ret) != 0)
 		goto out;
 	/* A widget rates the messages of its own sessions only. */
 	rc = r->site.site_id > 0 ? site_message_check(w->st, mid,
@@ -1488,14 +1225,14 @@ api_feedback(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		goto out;
 	}
 	if (rc != SD_OK) {
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 		goto out;
 	}
 	resp = cJSON_CreateObject();
 	cJSON_AddNumberToObject(resp, "feedback_id", (double)fid);
 	cJSON_AddNumberToObject(resp, "message_id", (double)mid);
 	cJSON_AddNumberToObject(resp, "rating", rating);
-	ret = respond_json(sv, c, r, 201, resp);
+	ret = serve_respond_json(sv, c, r, 201, resp);
 out:
 	cJSON_Delete(resp);
 	cJSON_Delete(o);
@@ -1517,17 +1254,17 @@ api_desk(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	char		*agent = NULL;
 	cJSON		*o;
 
-	if ((o = parse_body(sv, c, r, &ret)) == NULL)
+	if ((o = serve_parse_body(sv, c, r, &ret)) == NULL)
 		return ret;
 	if (apikey_agent(w->st, r->key_id, &agent, &err) != SD_OK) {
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 		sd_error_clear(&err);
 	} else if (agent == NULL)
 		ret = ERR(403, NULL, "this key has no agent role (shopdesk "
 		    "apikey create --agent NAME)");
 	else {
 		serve_desk(w->st, action, agent, o, &dr);
-		ret = dr.status < 400 ? respond_json(sv, c, r, dr.status,
+		ret = dr.status < 400 ? serve_respond_json(sv, c, r, dr.status,
 		    dr.body) : ERR(dr.status, dr.field, "%s", dr.error.buf);
 		serve_desk_reply_release(&dr);
 	}
@@ -1573,7 +1310,7 @@ api_analytics(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	    analytics_parse_bound(ta, 1, &to, &err) != SD_OK)
 		ret = ERR(400, "to", "to: %s", sd_error_msg(&err));
 	else if (pthread_mutex_trylock(&analytics_busy) != 0)
-		ret = respond_err(sv, c, r, 503, NULL,
+		ret = serve_respond_err(sv, c, r, 503, NULL,
 		    MHD_HTTP_HEADER_RETRY_AFTER, "1", "analytics: another call "
 		    "is being computed; retry in 1 s");
 	else {
@@ -1583,7 +1320,7 @@ api_analytics(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		    TRIGGER_CONVERT_DAYS, o, &err) != SD_OK))
 			ret = ERR(500, NULL, "%s", sd_error_msg(&err));
 		else
-			ret = respond_json(sv, c, r, 200, o);
+			ret = serve_respond_json(sv, c, r, 200, o);
 		pthread_mutex_unlock(&analytics_busy);
 	}
 	cJSON_Delete(o);
@@ -1669,7 +1406,7 @@ serve_metrics(struct serve *sv, struct MHD_Connection *c, struct req *r)
 	    atomic_load(&sv->header_timeouts), atomic_load(&sv->busy),
 	    serve_conns_count(sv->conns));
 	len = sb.len;
-	return respond(sv, c, r, 200, "text/plain; version=0.0.4",
+	return serve_respond(sv, c, r, 200, "text/plain; version=0.0.4",
 	    sbuf_detach(&sb, NULL), len, NULL, NULL);
 }
 
@@ -1787,8 +1524,9 @@ over_limit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		return 0;
 	atomic_fetch_add(&sv->rate_limited, 1);
 	snprintf(wait, sizeof wait, "%ld", retry);
-	*ret = respond_err(sv, c, r, 429, NULL, MHD_HTTP_HEADER_RETRY_AFTER,
-	    wait, "rate limit: retry in %ld s", retry);
+	*ret = serve_respond_err(sv, c, r, 429, NULL,
+	    MHD_HTTP_HEADER_RETRY_AFTER, wait, "rate limit: retry in %ld s",
+	    retry);
 	return 1;
 }
 
@@ -1821,7 +1559,7 @@ preflight(struct serve *sv, struct MHD_Connection *c, struct req *r)
 	origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
 	if ((w = worker_get(sv, &err)) == NULL ||
 	    (known = site_origin_known(w->st, origin, &err)) < 0) {
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 		sd_error_clear(&err);
 		return ret;
 	}
@@ -1903,7 +1641,7 @@ admit_site(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		    SERVE_IDENTITY_HEADER), time(NULL), &r->site, &why, &err);
 	free(own);
 	if (status == 500)
-		*ret = respond_fail(sv, c, r, &err, "");
+		*ret = serve_respond_fail(sv, c, r, &err, "");
 	else if (status != 0) {
 		r->note = status == 403 ? "foreign origin" :
 		    "bad site key or identity";
@@ -1936,7 +1674,7 @@ widget_file(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		    SERVE_ECHO_MAX, name);
 	}
 	if (rc != SD_OK) {
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 		sd_error_clear(&err);
 		return ret;
 	}
@@ -1954,7 +1692,7 @@ widget_file(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	/* The script and styles load into the shop's pages. */
 	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy",
 	    "cross-origin");
-	add_common_headers(resp, r);
+	serve_common_headers(resp, r);
 	r->status = 200;
 	r->bytes = len;
 	ret = MHD_queue_response(c, 200, resp);
@@ -2071,7 +1809,8 @@ no_route(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	if (want == NULL)
 		ret = ERR(404, NULL, "no such endpoint: %s", u.buf);
 	else
-		ret = respond_err(sv, c, r, 405, NULL, MHD_HTTP_HEADER_ALLOW,
+		ret = serve_respond_err(sv, c, r, 405, NULL,
+		    MHD_HTTP_HEADER_ALLOW,
 		    strcmp(want, "GET") == 0 ? "GET, HEAD" : want,
 		    "%s takes %s, not %s", u.buf, want, m.buf);
 	sbuf_release(&u);
@@ -2147,7 +1886,7 @@ admit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 			auth = authenticate(c, w, &r->key_id, &err);
 		if (auth == AUTH_ERROR) {
 			r->key_id = 0;
-			ret = respond_fail(sv, c, r, &err, "");
+			ret = serve_respond_fail(sv, c, r, &err, "");
 			sd_error_clear(&err);
 			return ret;
 		}
@@ -2155,7 +1894,7 @@ admit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 			r->key_id = 0;
 			if (over_limit(sv, c, r, &ret))
 				return ret;
-			return respond_err(sv, c, r, 401, NULL,
+			return serve_respond_err(sv, c, r, 401, NULL,
 			    MHD_HTTP_HEADER_WWW_AUTHENTICATE, auth ==
 			    AUTH_MISSING ? "Bearer realm=\"shopdesk\"" :
 			    "Bearer realm=\"shopdesk\", error=\"invalid_token\"",
@@ -2191,14 +1930,14 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	if (atomic_load(&sv->draining))
 		return ERR(503, NULL, "shutting down");
 	if (r->route == ROUTE_HEALTHZ)
-		return respond(sv, c, r, 200, "application/json",
+		return serve_respond(sv, c, r, 200, "application/json",
 		    xstrdup("{\"status\":\"ok\"}\n"), 16, NULL, NULL);
 	if (r->route == ROUTE_METRICS)
 		return serve_metrics(sv, c, r);
 	if (r->route == ROUTE_WIDGET)
 		return widget_file(sv, c, r, url + strlen(WIDGET_PREFIX));
 	if ((w = worker_get(sv, &err)) == NULL) {
-		ret = respond_fail(sv, c, r, &err, "");
+		ret = serve_respond_fail(sv, c, r, &err, "");
 		sd_error_clear(&err);
 		return ret;
 	}
