@@ -223,4 +223,35 @@ long long	 serve_query_int(struct serve *, struct MHD_Connection *,
 		    long long max, enum MHD_Result *);
 int		 serve_query_flag(struct MHD_Connection *, const char *name);
 
+/*
+ * serve.c: the workers and the clock.
+ */
+
+/* Microseconds of the monotonic clock. */
+long long	 serve_mono_us(void);
+/* A worker with its own store connection, on the list serve_stop frees. */
+struct worker	*serve_worker_new(struct serve *, struct sd_error *);
+/* The calling worker thread's worker, opening its store on first use. */
+struct worker	*serve_worker_get(struct serve *, struct sd_error *);
+/* The worker's engine, and its generator over the worker's store. */
+struct engine	*serve_worker_engine(struct serve *, struct worker *,
+		    struct sd_error *);
+/* A turn's time, in the latency histogram. */
+void		 serve_count_turn(struct serve *, long long us);
+/* The answer to a turn; it borrows the trace: delete it first. */
+struct cJSON	*serve_turn_json(struct store *, const struct turn *,
+		    int debug);
+/*
+ * serve-stream.c: streamed turns.
+ */
+
+/* Whether the client asked for server-sent events. */
+int		 serve_wants_stream(struct MHD_Connection *);
+/* A stream thread: runs the queued turns until serve_stop. */
+void		*serve_streamer_main(void *);
+/* Answer with a stream and queue its turn for a stream thread. */
+enum MHD_Result	 serve_stream_start(struct serve *, struct MHD_Connection *,
+		    struct req *, const char *sid, const char *user,
+		    const char *msg);
+
 #endif

@@ -18,22 +18,15 @@
  * turns; different sessions run in parallel, their writes serialised by
  * SQLite (WAL).
  *
- * A streamed turn (Accept: text/event-stream) is checked on the worker
- * like any other, then handed to a stream thread, which has its own store,
- * engine and generator: a model may take seconds, and a worker waiting
- * for it would stall every connection it serves.  The stream thread takes
- * the session lock, runs the turn, and appends each event to the stream's
- * buffer; the response's reader (on the worker) sends what is there and,
- * when nothing is, suspends the connection until the stream thread
- * resumes it with the next event.  The turn commits before its "done"
- * event is written, and it runs to the end whether or not the client is
- * still there.
+ * A streamed turn (Accept: text/event-stream) runs on a stream thread
+ * of its own (serve-stream.c).
  *
  * The files of the server, one job each (serve-int.h is what they
  * share):
  *   serve.c         the server's life: start, stop, its threads and
  *                   workers
  *   serve-reply.c   answers, errors and reading request fields
+ *   serve-stream.c  streamed turns and their threads
  */
 #include "config.h"
 
@@ -86,8 +79,8 @@ static const char *const route_names[ROUTE_COUNT] = {
 	"metrics", "widget", "events", "notifications", "webhook", "other"
 };
 
-static long long
-mono_us(void)
+long long
+serve_mono_us(void)
 {
 	struct timespec	 ts;
 
@@ -280,7 +273,7 @@ reaper_main(void *arg)
 		    sv->max_conns / 10 * 9)
 			timeout = PRESSED_TIMEOUT;
 		atomic_fetch_add(&sv->header_timeouts, serve_conns_reap(
-		    sv->conns, mono_us() / 1e6, timeout));
+		    sv->conns, serve_mono_us() / 1e6, timeout));
 	}
 	return NULL;
 }
@@ -319,8 +312,8 @@ save_turn(void *arg, struct history_turn *ht, struct sd_error *err)
 }
 
 /* A worker with its own store connection, on the list serve_stop frees. */
-static struct worker *
-worker_new(struct serve *sv, struct sd_error *err)
+struct worker *
+serve_worker_new(struct serve *sv, struct sd_error *err)
 {
 	struct worker	*w;
 	struct store	*st;
@@ -352,19 +345,19 @@ worker_new(struct serve *sv, struct sd_error *err)
 }
 
 /* The calling worker thread's worker, opening its store on first use. */
-static struct worker *
-worker_get(struct serve *sv, struct sd_error *err)
+struct worker *
+serve_worker_get(struct serve *sv, struct sd_error *err)
 {
 	struct worker	*w = pthread_getspecific(sv->worker_key);
 
-	if (w == NULL && (w = worker_new(sv, err)) != NULL)
+	if (w == NULL && (w = serve_worker_new(sv, err)) != NULL)
 		pthread_setspecific(sv->worker_key, w);
 	return w;
 }
 
 /* The worker's engine, and its generator over the worker's store. */
-static struct engine *
-worker_engine(struct serve *sv, struct worker *w, struct sd_error *err)
+struct engine *
+serve_worker_engine(struct serve *sv, struct worker *w, struct sd_error *err)
 {
 	if (w->engine != NULL)
 		return w->engine;
@@ -384,8 +377,8 @@ worker_engine(struct serve *sv, struct worker *w, struct sd_error *err)
 /* Endpoints */
 
 /* A turn's time, in the latency histogram. */
-static void
-count_turn(struct serve *sv, long long us)
+void
+serve_count_turn(struct serve *sv, long long us)
 {
 	size_t	 i;
 
@@ -400,8 +393,8 @@ count_turn(struct serve *sv, long long us)
  * The answer to a turn, streamed or not.  It borrows the trace's parts
  * by reference: delete it before releasing the turn.
  */
-static cJSON *
-turn_json(struct store *st, const struct turn *tu, int debug)
+cJSON *
+serve_turn_json(struct store *st, const struct turn *tu, int debug)
 {
 	cJSON	*resp = cJSON_CreateObject(), *tr = tu->trace, *cit;
 
@@ -437,310 +430,6 @@ turn_json(struct store *st, const struct turn *tu, int debug)
 	if (debug)
 		cJSON_AddItemReferenceToObject(resp, "trace", tr);
 	return resp;
-}
-
-/* Streams */
-
-/* Whether the client asked for server-sent events. */
-static int
-wants_stream(struct MHD_Connection *c)
-{
-	static const char want[] = "text/event-stream";
-	const char	*a;
-
-	a = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-	    MHD_HTTP_HEADER_ACCEPT);
-	for (; a != NULL && *a != '\0'; a++)
-		if (strncasecmp(a, want, sizeof want - 1) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-stream_unref(struct stream *st)
-{
-	int	 last;
-
-	pthread_mutex_lock(&st->mu);
-	last = --st->refs == 0;
-	pthread_mutex_unlock(&st->mu);
-	if (!last)
-		return;
-	pthread_mutex_destroy(&st->mu);
-	sbuf_release(&st->out);
-	free(st->sid);
-	free(st->user);
-	free(st->msg);
-	free(st);
-}
-
-/*
- * Append one event (data is one line of JSON); last: nothing follows.
- * Wakes the connection when its reader is waiting.  Without a response
- * (the client left) the event goes nowhere; the turn goes on.
- */
-static void
-stream_put(struct stream *st, const char *event, const char *data,
-    size_t len, int last)
-{
-	pthread_mutex_lock(&st->mu);
-	if (st->conn != NULL) {
-		sbuf_addf(&st->out, "event: %s\ndata: ", event);
-		sbuf_add(&st->out, data, len);
-		sbuf_adds(&st->out, "\n\n");
-	}
-	if (last)
-		st->finished = 1;
-	if (st->suspended && st->conn != NULL) {
-		st->suspended = 0;
-		MHD_resume_connection(st->conn);
-	}
-	pthread_mutex_unlock(&st->mu);
-}
-
-/* An error after the turn began: an "error" event ends the stream. */
-static void
-stream_fail(struct stream *st, unsigned status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-stream_fail(struct stream *st, unsigned status, const char *fmt, ...)
-{
-	struct sbuf	 sb = SBUF_INIT, msg = SBUF_INIT;
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	sbuf_adds(&sb, "{\"error\":");
-	sbuf_add_json_str(&sb, msg.buf, msg.len);
-	sbuf_addf(&sb, ",\"status\":%u}", status);
-	stream_put(st, "error", sb.buf, sb.len, 1);
-	sbuf_release(&sb);
-	sbuf_release(&msg);
-}
-
-/* gen_token_fn: each checked sentence (or the reset) as one event. */
-static int
-stream_token(void *arg, enum gen_event ev, const char *text, size_t len)
-{
-	struct stream	*st = arg;
-	struct sbuf	 sb = SBUF_INIT;
-
-	sbuf_adds(&sb, "{\"text\":");
-	sbuf_add_json_str(&sb, text, len);
-	sbuf_addc(&sb, '}');
-	stream_put(st, ev == GEN_RESET ? "reset" : "token", sb.buf, sb.len,
-	    0);
-	sbuf_release(&sb);
-	st->tokens++;
-	return 0;
-}
-
-/*
- * MHD's reader: what is buffered, else the end, else suspend until
- * stream_put resumes the connection.  Runs on the connection's worker.
- */
-static ssize_t
-stream_read(void *cls, uint64_t pos, char *buf, size_t max)
-{
-	struct stream	*st = cls;
-	size_t		 n;
-
-	(void)pos;
-	pthread_mutex_lock(&st->mu);
-	if (st->cancelled) {
-		pthread_mutex_unlock(&st->mu);
-		return MHD_CONTENT_READER_END_WITH_ERROR;
-	}
-	if (st->off < st->out.len) {
-		n = st->out.len - st->off;
-		if (n > max)
-			n = max;
-		memcpy(buf, st->out.buf + st->off, n);
-		st->off += n;
-		if (st->off == st->out.len) {
-			sbuf_reset(&st->out);
-			st->off = 0;
-		}
-		if (st->bytes != NULL)
-			*st->bytes += n;
-		pthread_mutex_unlock(&st->mu);
-		return (ssize_t)n;
-	}
-	if (st->finished) {
-		pthread_mutex_unlock(&st->mu);
-		return MHD_CONTENT_READER_END_OF_STREAM;
-	}
-	/*
-	 * Nothing yet: returning 0 alone would have MHD call again at once,
-	 * spinning.  Suspended, the connection costs nothing until
-	 * stream_put resumes it (under st->mu, so no wake-up is lost).
-	 */
-	st->suspended = 1;
-	MHD_suspend_connection(st->conn);
-	pthread_mutex_unlock(&st->mu);
-	return 0;
-}
-
-/* MHD is done with the response (sent, or the client went away). */
-static void
-stream_gone(void *cls)
-{
-	struct stream	*st = cls;
-	struct serve	*sv = st->sv;
-
-	pthread_mutex_lock(&sv->jobs_mu);
-	if (st->live_prev != NULL)
-		st->live_prev->live_next = st->live_next;
-	else if (sv->live == st)
-		sv->live = st->live_next;
-	if (st->live_next != NULL)
-		st->live_next->live_prev = st->live_prev;
-	st->live_prev = st->live_next = NULL;
-	pthread_mutex_unlock(&sv->jobs_mu);
-	pthread_mutex_lock(&st->mu);
-	st->conn = NULL;
-	st->bytes = NULL;
-	pthread_mutex_unlock(&st->mu);
-	stream_unref(st);
-}
-
-/* Run a streamed turn, on a stream thread with its worker *wp. */
-static void
-stream_run(struct serve *sv, struct worker **wp, struct stream *st)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct engine	*e;
-	struct turn	 tu;
-	cJSON		*resp;
-	char		*data;
-	long long	 t0;
-	enum sd_rc	 rc;
-
-	if (*wp == NULL && (*wp = worker_new(sv, &err)) == NULL) {
-		stream_fail(st, 500, "%s", sd_error_msg(&err));
-		sd_error_clear(&err);
-		return;
-	}
-	if ((e = worker_engine(sv, *wp, &err)) == NULL) {
-		stream_fail(st, 500, "engine: %s", sd_error_msg(&err));
-		sd_error_clear(&err);
-		return;
-	}
-	engine_set_generator(e, (*wp)->gen, stream_token, st);
-	t0 = mono_us();
-	serve_locks_lock(sv->locks, st->sid);
-	rc = engine_turn(e, ENGINE_API, st->sid, st->user, st->msg,
-	    strlen(st->msg), &tu, &err);
-	serve_locks_unlock(sv->locks, st->sid);
-	engine_set_generator(e, (*wp)->gen, NULL, NULL);
-	if (rc != SD_OK) {
-		/*
-		 * As serve_respond_fail: a busy store is for later, not a
-		 * fault.
-		 */
-		stream_fail(st, err.rc == SD_ERR_BUSY ? 503 : 500, "turn: %s",
-		    sd_error_msg(&err));
-		sd_error_clear(&err);
-		return;
-	}
-	count_turn(sv, mono_us() - t0);
-	/* A turn that streamed nothing (templates) says it all at once. */
-	if (st->tokens == 0 && tu.reply != NULL && *tu.reply != '\0')
-		stream_token(st, GEN_TEXT, tu.reply, strlen(tu.reply));
-	resp = turn_json((*wp)->st, &tu, st->debug);
-	data = cJSON_PrintUnformatted(resp);
-	stream_put(st, "done", data, strlen(data), 1);
-	free(data);
-	cJSON_Delete(resp);
-	turn_release(&tu);
-}
-
-static void *
-streamer_main(void *arg)
-{
-	struct serve	*sv = arg;
-	struct worker	*w = NULL;
-	struct stream	*st;
-
-	for (;;) {
-		pthread_mutex_lock(&sv->jobs_mu);
-		while (sv->jobs == NULL && !sv->jobs_stop)
-			pthread_cond_wait(&sv->jobs_cv, &sv->jobs_mu);
-		/* On stop, the turns queued still run: none is lost. */
-		if ((st = sv->jobs) == NULL) {
-			pthread_mutex_unlock(&sv->jobs_mu);
-			break;
-		}
-		if ((sv->jobs = st->next) == NULL)
-			sv->jobs_tail = NULL;
-		pthread_mutex_unlock(&sv->jobs_mu);
-		stream_run(sv, &w, st);
-		stream_unref(st);
-	}
-	return NULL;
-}
-
-/* Answer with a stream and queue its turn for a stream thread. */
-static enum MHD_Result
-stream_start(struct serve *sv, struct MHD_Connection *c, struct req *r,
-    const char *sid, const char *user, const char *msg)
-{
-	struct MHD_Response *resp;
-	struct stream	*st = xcalloc(1, sizeof *st);
-	enum MHD_Result	 ret;
-
-	pthread_mutex_init(&st->mu, NULL);
-	sbuf_init(&st->out);
-	st->sv = sv;
-	st->refs = 2;		/* the response and the job */
-	st->conn = c;
-	st->bytes = &r->bytes;
-	st->sid = xstrdup(sid);
-	st->user = xstrdup(user);
-	st->msg = xstrdup(msg);
-	st->debug = serve_query_flag(c, "debug");
-	resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096,
-	    stream_read, st, stream_gone);
-	if (resp == NULL) {
-		st->refs = 1;
-		stream_unref(st);
-		return MHD_NO;
-	}
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
-	    "text/event-stream; charset=utf-8");
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-	    "no-cache");
-	/* Proxies such as nginx would hold the events back otherwise. */
-	MHD_add_response_header(resp, "X-Accel-Buffering", "no");
-	serve_common_headers(resp, r);
-	if (atomic_load(&sv->draining))
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION,
-		    "close");
-	pthread_mutex_lock(&sv->jobs_mu);
-	if ((st->live_next = sv->live) != NULL)
-		sv->live->live_prev = st;
-	sv->live = st;
-	st->cancelled = sv->streams_cancelled;
-	pthread_mutex_unlock(&sv->jobs_mu);
-	r->status = 200;
-	ret = MHD_queue_response(c, 200, resp);
-	MHD_destroy_response(resp);
-	if (ret != MHD_YES) {
-		/* Never answered: the turn does not run. */
-		stream_unref(st);
-		return ret;
-	}
-	pthread_mutex_lock(&sv->jobs_mu);
-	if (sv->jobs_tail != NULL)
-		sv->jobs_tail->next = st;
-	else
-		sv->jobs = st;
-	sv->jobs_tail = st;
-	pthread_cond_signal(&sv->jobs_cv);
-	pthread_mutex_unlock(&sv->jobs_mu);
-	return ret;
 }
 
 /*
@@ -807,7 +496,7 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		ret = ERR(400, "user_id", "user_id: empty");
 		goto out;
 	}
-	if ((e = worker_engine(sv, w, &err)) == NULL) {
+	if ((e = serve_worker_engine(sv, w, &err)) == NULL) {
 		ret = serve_respond_fail(sv, c, r, &err, "engine: ");
 		goto out;
 	}
@@ -857,12 +546,12 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		atomic_fetch_add(&sv->sessions_created, 1);
 	}
 
-	if (wants_stream(c)) {
-		ret = stream_start(sv, c, r, sid, user, msg);
+	if (serve_wants_stream(c)) {
+		ret = serve_stream_start(sv, c, r, sid, user, msg);
 		goto out;
 	}
 
-	t0 = mono_us();
+	t0 = serve_mono_us();
 	serve_locks_lock(sv->locks, sid);
 	rc = engine_turn(e, ENGINE_API, sid, user, msg, strlen(msg), &tu,
 	    &err);
@@ -872,8 +561,8 @@ api_message(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		goto out;
 	}
 	have_turn = 1;
-	count_turn(sv, mono_us() - t0);
-	resp = turn_json(w->st, &tu, serve_query_flag(c, "debug"));
+	serve_count_turn(sv, serve_mono_us() - t0);
+	resp = serve_turn_json(w->st, &tu, serve_query_flag(c, "debug"));
 	ret = serve_respond_json(sv, c, r, 200, resp);
 out:
 	cJSON_Delete(resp);
@@ -1520,7 +1209,7 @@ over_limit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 	else
 		snprintf(who, sizeof who, "address %s", r->ip);
 	if ((retry = serve_limiter_take(sv->limiter, who,
-	    mono_us() / 1e6)) == 0)
+	    serve_mono_us() / 1e6)) == 0)
 		return 0;
 	atomic_fetch_add(&sv->rate_limited, 1);
 	snprintf(wait, sizeof wait, "%ld", retry);
@@ -1557,7 +1246,7 @@ preflight(struct serve *sv, struct MHD_Connection *c, struct req *r)
 	if (over_limit(sv, c, r, &ret))
 		return ret;
 	origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
-	if ((w = worker_get(sv, &err)) == NULL ||
+	if ((w = serve_worker_get(sv, &err)) == NULL ||
 	    (known = site_origin_known(w->st, origin, &err)) < 0) {
 		ret = serve_respond_fail(sv, c, r, &err, "");
 		sd_error_clear(&err);
@@ -1633,7 +1322,7 @@ admit_site(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		    "only (message, history, feedback)");
 		return 1;
 	}
-	if ((w = worker_get(sv, &err)) == NULL)
+	if ((w = serve_worker_get(sv, &err)) == NULL)
 		status = 500;
 	else
 		status = serve_site_admit(w->st, key, request_origin(c, &own),
@@ -1880,7 +1569,7 @@ admit(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		need_key = 1;
 	}
 	if (need_key) {
-		if ((w = worker_get(sv, &err)) == NULL)
+		if ((w = serve_worker_get(sv, &err)) == NULL)
 			auth = AUTH_ERROR;
 		else
 			auth = authenticate(c, w, &r->key_id, &err);
@@ -1936,7 +1625,7 @@ dispatch(struct serve *sv, struct MHD_Connection *c, struct req *r,
 		return serve_metrics(sv, c, r);
 	if (r->route == ROUTE_WIDGET)
 		return widget_file(sv, c, r, url + strlen(WIDGET_PREFIX));
-	if ((w = worker_get(sv, &err)) == NULL) {
+	if ((w = serve_worker_get(sv, &err)) == NULL) {
 		ret = serve_respond_fail(sv, c, r, &err, "");
 		sd_error_clear(&err);
 		return ret;
@@ -2028,7 +1717,7 @@ req_new(struct MHD_Connection *c, const char *url, const char *method)
 	const union MHD_ConnectionInfo *ci;
 
 	sbuf_init(&r->body);
-	r->start_us = mono_us();
+	r->start_us = serve_mono_us();
 	r->method = log_safe(method);
 	r->path = log_safe(url);
 	r->route = route_of(url);
@@ -2071,7 +1760,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		 * being idle, and the header deadline is over: its own.
 		 */
 		if (r->status == 0 && sv->body_timeout > 0 &&
-		    mono_us() - r->start_us > sv->body_timeout * 1e6)
+		    serve_mono_us() - r->start_us > sv->body_timeout * 1e6)
 			return refuse_upload(c, r, 408, "Request Timeout",
 			    "request body too slow");
 		if (r->status == 0)
@@ -2110,10 +1799,10 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (r == NULL)
 		return;
 	*con_cls = NULL;
-	us = mono_us() - r->start_us;
+	us = serve_mono_us() - r->start_us;
 	/* The next request's headers are due within header_timeout. */
 	if ((cn = conn_of(c)) != NULL)
-		serve_conn_idle(cn, mono_us() / 1e6);
+		serve_conn_idle(cn, serve_mono_us() / 1e6);
 	atomic_fetch_add(&sv->requests[r->route][status_index(r->status)], 1);
 	if (sv->log != NULL) {
 		clock_gettime(CLOCK_REALTIME, &ts);
@@ -2151,7 +1840,7 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 		    MHD_CONNECTION_INFO_CONNECTION_FD);
 		if (ci != NULL)
 			*socket_context = serve_conns_add(sv->conns,
-			    ci->connect_fd, mono_us() / 1e6);
+			    ci->connect_fd, serve_mono_us() / 1e6);
 	} else if (*socket_context != NULL) {
 		/* Called before the library closes the socket. */
 		serve_conns_remove(sv->conns, *socket_context);
@@ -2438,7 +2127,7 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	sv->streamers = xcalloc((size_t)sv->threads, sizeof *sv->streamers);
 	for (i = 0; i < sv->threads; i++) {
 		if ((errno = pthread_create(&sv->streamers[i], NULL,
-		    streamer_main, sv)) != 0) {
+		    serve_streamer_main, sv)) != 0) {
 			sd_fail(err, SD_ERR_IO, "cannot start a stream thread: "
 			    "%s", strerror(errno));
 			streamers_stop(sv);
@@ -2492,8 +2181,8 @@ serve_stop(struct serve *sv, int drain_ms)
 		close(fd);
 	/* Event streams never end by themselves. */
 	serve_events_cancel_all(sv->events);
-	deadline = mono_us() + (long long)drain_ms * 1000;
-	while (atomic_load(&sv->inflight) > 0 && mono_us() < deadline)
+	deadline = serve_mono_us() + (long long)drain_ms * 1000;
+	while (atomic_load(&sv->inflight) > 0 && serve_mono_us() < deadline)
 		usleep(2000);
 	/*
 	 * Streams still open past the deadline are cut: MHD must not be
@@ -2501,8 +2190,8 @@ serve_stop(struct serve *sv, int drain_ms)
 	 * (streamers_stop), only the client does not hear of it.
 	 */
 	stream_cancel_all(sv);
-	deadline = mono_us() + 1000000;
-	while (atomic_load(&sv->inflight) > 0 && mono_us() < deadline)
+	deadline = serve_mono_us() + 1000000;
+	while (atomic_load(&sv->inflight) > 0 && serve_mono_us() < deadline)
 		usleep(2000);
 	MHD_stop_daemon(sv->daemon);
 	serve_triggers_stop(sv->triggers);
