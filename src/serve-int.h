@@ -254,4 +254,21 @@ enum MHD_Result	 serve_stream_start(struct serve *, struct MHD_Connection *,
 		    struct req *, const char *sid, const char *user,
 		    const char *msg);
 
+/*
+ * serve-admin.c: webhooks, the agent desk, analytics, metrics.
+ */
+
+/* POST /api/webhooks/NAME. */
+enum MHD_Result	 serve_api_webhook(struct serve *, struct MHD_Connection *,
+		    struct req *, struct worker *, const char *name);
+/* POST /api/desk/ACTION. */
+enum MHD_Result	 serve_api_desk(struct serve *, struct MHD_Connection *,
+		    struct req *, struct worker *, const char *action);
+/* GET /api/chat/analytics. */
+enum MHD_Result	 serve_api_analytics(struct serve *,
+		    struct MHD_Connection *, struct req *, struct worker *);
+/* GET /metrics (Prometheus text). */
+enum MHD_Result	 serve_metrics(struct serve *, struct MHD_Connection *,
+		    struct req *);
+
 #endif
