@@ -236,11 +236,7 @@ struct worker	*serve_worker_get(struct serve *, struct sd_error *);
 /* The worker's engine, and its generator over the worker's store. */
 struct engine	*serve_worker_engine(struct serve *, struct worker *,
 		    struct sd_error *);
-/* A turn's time, in the latency histogram. */
-void		 serve_count_turn(struct serve *, long long us);
-/* The answer to a turn; it borrows the trace: delete it first. */
-struct cJSON	*serve_turn_json(struct store *, const struct turn *,
-		    int debug);
+
 /*
  * serve-stream.c: streamed turns.
  */
@@ -270,5 +266,33 @@ enum MHD_Result	 serve_api_analytics(struct serve *,
 /* GET /metrics (Prometheus text). */
 enum MHD_Result	 serve_metrics(struct serve *, struct MHD_Connection *,
 		    struct req *);
+
+/*
+ * serve-chat.c: the endpoints for customers' front ends.
+ */
+
+/* A turn's time, in the latency histogram. */
+void		 serve_count_turn(struct serve *, long long us);
+/* The answer to a turn; it borrows the trace: delete it first. */
+struct cJSON	*serve_turn_json(struct store *, const struct turn *,
+		    int debug);
+/* POST /api/chat/message. */
+enum MHD_Result	 serve_api_message(struct serve *, struct MHD_Connection *,
+		    struct req *, struct worker *);
+/* GET /api/chat/history/SID. */
+enum MHD_Result	 serve_api_history(struct serve *, struct MHD_Connection *,
+		    struct req *, struct worker *, const char *sid);
+/* GET /api/chat/events/SID. */
+enum MHD_Result	 serve_api_events(struct serve *, struct MHD_Connection *,
+		    struct req *, struct worker *, const char *sid);
+/* GET /api/chat/notifications. */
+enum MHD_Result	 serve_api_notifications(struct serve *,
+		    struct MHD_Connection *, struct req *, struct worker *);
+/* POST /api/chat/feedback. */
+enum MHD_Result	 serve_api_feedback(struct serve *, struct MHD_Connection *,
+		    struct req *, struct worker *);
+/* GET /widget/NAME: a file of the widget. */
+enum MHD_Result	 serve_api_widget(struct serve *, struct MHD_Connection *,
+		    struct req *, const char *name);
 
 #endif
