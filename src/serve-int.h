@@ -295,4 +295,18 @@ enum MHD_Result	 serve_api_feedback(struct serve *, struct MHD_Connection *,
 enum MHD_Result	 serve_api_widget(struct serve *, struct MHD_Connection *,
 		    struct req *, const char *name);
 
+/*
+ * serve-route.c: libmicrohttpd's callbacks for each request.
+ */
+
+enum MHD_Result	 serve_on_request(void *, struct MHD_Connection *,
+		    const char *url, const char *method, const char *version,
+		    const char *upload, size_t *upload_size, void **con_cls);
+void		 serve_on_completed(void *, struct MHD_Connection *,
+		    void **con_cls, enum MHD_RequestTerminationCode);
+void		 serve_on_connection(void *, struct MHD_Connection *,
+		    void **socket_context, enum MHD_ConnectionNotificationCode);
+size_t		 serve_unescape(void *, struct MHD_Connection *, char *);
+void		 serve_on_mhd_log(void *, const char *fmt, va_list);
+
 #endif
