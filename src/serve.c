@@ -445,6 +445,92 @@ serve_free(struct serve *sv)
 	free(sv);
 }
 
+/*
+ * Fail now rather than on the first request: open the store and
+ * the engine once (this also trains and stores the intent model
+ * on first use, before the workers would each try to).  0, or -1 with
+ * err set.
+ */
+static int
+check_engine(struct serve *sv, struct sd_error *err)
+{
+	struct store	*st = NULL;
+	struct engine	*e = NULL;
+	int		 rc = -1;
+
+	if ((st = store_open(sv->db_path, NULL, err)) == NULL)
+		goto fail;
+	if ((e = engine_open(st, sv->share_dir, err)) == NULL) {
+		sd_error_prefix(err, "engine: ");
+		goto fail;
+	}
+	engine_close(e);
+	/* Bad generator settings, too, are for now, not the first turn. */
+	if (sv->gen != NULL) {
+		struct generator *g = generator_open(st, sv->gen, err);
+
+		if (g == NULL) {
+			sd_error_prefix(err, "generator: ");
+			goto fail;
+		}
+		generator_free(g);
+	}
+	rc = 0;
+fail:
+	store_close(st);
+	return rc;
+}
+
+/*
+ * The server's own threads and connections besides libmicrohttpd's:
+ * the shared writer, the checkpointer, the event streams, the webhook
+ * secrets, the triggers and the reaper.  0, or -1 with err set (what
+ * started is stopped by serve_start's cleanup).
+ */
+static int
+start_threads(struct serve *sv, const struct serve_config *cfg,
+    struct sd_error *err)
+{
+	if ((sv->writer = store_open(sv->db_path, NULL, err)) == NULL)
+		return -1;
+	sqlite3_busy_handler(store_db(sv->writer), busy_wait, NULL);
+	sqlite3_wal_hook(store_db(sv->writer), wal_hook, sv);
+	if ((sv->ckpt_st = store_open(sv->db_path, NULL, err)) == NULL)
+		return -1;
+	sqlite3_wal_autocheckpoint(store_db(sv->ckpt_st), 0);
+	/* How long a RESTART checkpoint may hold writers back. */
+	sqlite3_busy_timeout(store_db(sv->ckpt_st), 100);
+	if ((errno = pthread_create(&sv->ckpt, NULL, checkpointer_main,
+	    sv)) != 0) {
+		store_close(sv->ckpt_st);
+		sv->ckpt_st = NULL;
+		sd_fail(err, SD_ERR_IO, "cannot start the checkpoint thread: "
+		    "%s", strerror(errno));
+		return -1;
+	}
+	sv->ckpt_started = 1;
+	if ((sv->events = serve_events_start(sv->db_path, err)) == NULL)
+		return -1;
+	if (webhook_secrets(cfg->sources_file, sv->webhook_secrets, err) !=
+	    SD_OK)
+		return -1;
+	if (cfg->triggers_every > 0 && (sv->triggers = serve_triggers_start(
+	    sv->db_path, cfg->triggers_file, cfg->triggers_every, err)) ==
+	    NULL)
+		return -1;
+
+	if (sv->header_timeout > 0) {
+		if ((errno = pthread_create(&sv->reaper, NULL, reaper_main,
+		    sv)) != 0) {
+			sd_fail(err, SD_ERR_IO, "cannot start the reaper "
+			    "thread: %s", strerror(errno));
+			return -1;
+		}
+		sv->reaper_started = 1;
+	}
+	return 0;
+}
+
 struct serve *
 serve_start(const struct serve_config *cfg, struct sd_error *err)
 {
@@ -454,8 +540,6 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
 	const union MHD_DaemonInfo *di;
 	const char	*bind = cfg->bind != NULL ? cfg->bind : "127.0.0.1";
-	struct store	*st = NULL;
-	struct engine	*e = NULL;
 	unsigned	 flags;
 	long		 ncpu;
 	int		 i;
@@ -522,68 +606,8 @@ serve_start(const struct serve_config *cfg, struct sd_error *err)
 		goto fail;
 	}
 
-	/*
-	 * Fail now rather than on the first request: open the store and
-	 * the engine once (this also trains and stores the intent model
-	 * on first use, before the workers would each try to).
-	 */
-	if ((st = store_open(sv->db_path, NULL, err)) == NULL)
+	if (check_engine(sv, err) != 0 || start_threads(sv, cfg, err) != 0)
 		goto fail;
-	if ((e = engine_open(st, sv->share_dir, err)) == NULL) {
-		sd_error_prefix(err, "engine: ");
-		goto fail;
-	}
-	engine_close(e);
-	/* Bad generator settings, too, are for now, not the first turn. */
-	if (sv->gen != NULL) {
-		struct generator *g = generator_open(st, sv->gen, err);
-
-		if (g == NULL) {
-			sd_error_prefix(err, "generator: ");
-			goto fail;
-		}
-		generator_free(g);
-	}
-	store_close(st);
-	st = NULL;
-
-	if ((sv->writer = store_open(sv->db_path, NULL, err)) == NULL)
-		goto fail;
-	sqlite3_busy_handler(store_db(sv->writer), busy_wait, NULL);
-	sqlite3_wal_hook(store_db(sv->writer), wal_hook, sv);
-	if ((sv->ckpt_st = store_open(sv->db_path, NULL, err)) == NULL)
-		goto fail;
-	sqlite3_wal_autocheckpoint(store_db(sv->ckpt_st), 0);
-	/* How long a RESTART checkpoint may hold writers back. */
-	sqlite3_busy_timeout(store_db(sv->ckpt_st), 100);
-	if ((errno = pthread_create(&sv->ckpt, NULL, checkpointer_main,
-	    sv)) != 0) {
-		store_close(sv->ckpt_st);
-		sv->ckpt_st = NULL;
-		sd_fail(err, SD_ERR_IO, "cannot start the checkpoint thread: "
-		    "%s", strerror(errno));
-		goto fail;
-	}
-	sv->ckpt_started = 1;
-	if ((sv->events = serve_events_start(sv->db_path, err)) == NULL)
-		goto fail;
-	if (webhook_secrets(cfg->sources_file, sv->webhook_secrets, err) !=
-	    SD_OK)
-		goto fail;
-	if (cfg->triggers_every > 0 && (sv->triggers = serve_triggers_start(
-	    sv->db_path, cfg->triggers_file, cfg->triggers_every, err)) ==
-	    NULL)
-		goto fail;
-
-	if (sv->header_timeout > 0) {
-		if ((errno = pthread_create(&sv->reaper, NULL, reaper_main,
-		    sv)) != 0) {
-			sd_fail(err, SD_ERR_IO, "cannot start the reaper "
-			    "thread: %s", strerror(errno));
-			goto fail;
-		}
-		sv->reaper_started = 1;
-	}
 
 	/*
 	 * Against clients that hold connections open (slowloris): at most
@@ -635,7 +659,6 @@ fail:
 	serve_events_stop(sv->events);
 	reaper_stop(sv);
 	checkpointer_stop(sv);
-	store_close(st);
 	serve_free(sv);
 	return NULL;
 }
