@@ -1,7 +1,8 @@
 /*
  * console-int.h: what the console's files share: the console's state
- * and the helpers console.c gives console-desk.c (the agent desk's
- * commands, customer panel and queue).  Not for other modules.
+ * and the helpers each gives the others (console.c lists them; the
+ * agent desk's commands, customer panel and queue are console-desk.c's).
+ * Not for other modules.
  */
 #ifndef CONSOLE_INT_H
 #define CONSOLE_INT_H
@@ -144,6 +145,19 @@ void		 con_switch(struct console *, const char *id, int desk);
 /* The session on screen is held by this console's agent. */
 int		 con_held(const struct console *);
 void		 con_prompt(struct console *);
+/* The prompt for the session on screen. */
+const char	*con_prompt_text(const struct console *);
+/* The trace of turn n (the first reply's), parsed; NULL when none. */
+struct cJSON	*con_turn_trace(struct console *, long n);
+/* The turn the panes show: the one selected, or the last. */
+long		 con_selected_turn(const struct console *);
+
+/* console-draw.c */
+/* The conversation pane's document, built again from the messages. */
+void		 con_conv_build(struct console *);
+/* Draw the whole screen; con_draw_input the input row only. */
+void		 con_draw(struct console *);
+void		 con_draw_input(struct console *);
 
 /* console-desk.c */
 /* /takeover [--force], /handback, /escalate [REASON]. */
