@@ -127,6 +127,10 @@ struct console {
 };
 
 
+/* console.c */
+/* The console readline's callbacks act on (they take no argument). */
+extern struct console *con_active;
+
 /* A console notice in the conversation (not stored). */
 void		 con_note(struct console *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
@@ -158,6 +162,17 @@ void		 con_conv_build(struct console *);
 /* Draw the whole screen; con_draw_input the input row only. */
 void		 con_draw(struct console *);
 void		 con_draw_input(struct console *);
+
+/* console-cmd.c */
+/* Run the slash command of line (which starts with '/'). */
+void		 con_cmd_line(struct console *, char *line);
+/* /help. */
+void		 con_show_help(struct console *);
+/* /open ID: show session id (desk: watching it). */
+void		 con_cmd_open(struct console *, const char *arg, int desk);
+/* readline key functions: Tab completes, ^L repaints. */
+int		 con_complete(int count, int key);
+int		 con_repaint(int count, int key);
 
 /* console-desk.c */
 /* /takeover [--force], /handback, /escalate [REASON]. */
