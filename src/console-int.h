@@ -131,6 +131,15 @@ struct console {
 /* The console readline's callbacks act on (they take no argument). */
 extern struct console *con_active;
 
+/* console-session.c */
+/* Free a message's strings and trace. */
+void		 con_cmsg_release(struct cmsg *);
+/* Forget the messages on screen (before another session's). */
+void		 con_msgs_clear(struct console *);
+/* A new message at the end, zeroed. */
+struct cmsg	*con_msg_push(struct console *);
+/* Read what other front ends stored since the last poll. */
+void		 con_poll_db(struct console *);
 /* A console notice in the conversation (not stored). */
 void		 con_note(struct console *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));

@@ -13,6 +13,7 @@
  * The files of the console, one job each (console-int.h is what they
  * share):
  *   console.c          the terminal, signals, readline, keys, the loop
+ *   console-session.c  the session on screen: messages, notes, switching
  *   console-draw.c     drawing the screen
  *   console-cmd.c      slash commands and Tab completion
  *   console-desk.c     the agent desk: claims and the agent's lines
@@ -175,276 +176,6 @@ signals_restore(void)
 		signal(sigs[i], SIG_DFL);
 }
 
-/* Messages. */
-
-static void
-cmsg_release(struct cmsg *m)
-{
-	free(m->role);
-	free(m->text);
-	free(m->at);
-	free(m->trace_text);
-	cJSON_Delete(m->trace);
-}
-
-static void
-msgs_clear(struct console *c)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nmsgs; i++)
-		cmsg_release(&c->msgs[i]);
-	c->nmsgs = 0;
-	c->ndb = 0;
-	c->nturns = 0;
-	c->sel = 0;
-	c->scroll[PANE_CONV] = 0;
-	c->conv_dirty = 1;
-}
-
-static struct cmsg *
-msg_push(struct console *c)
-{
-	struct cmsg	*m;
-
-	if (c->nmsgs == c->capmsgs) {
-		c->capmsgs = c->capmsgs < 32 ? 32 : c->capmsgs * 2;
-		c->msgs = xrealloc(c->msgs, c->capmsgs * sizeof *c->msgs);
-	}
-	m = &c->msgs[c->nmsgs++];
-	memset(m, 0, sizeof *m);
-	c->conv_dirty = 1;
-	c->dirty = 1;
-	return m;
-}
-
-/* A console notice in the conversation (not stored). */
-void
-con_note(struct console *c, const char *fmt, ...)
-{
-	struct sbuf	 sb = SBUF_INIT;
-	struct cmsg	*m;
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	m = msg_push(c);
-	m->role = xstrdup("note");
-	m->text = sbuf_detach(&sb, NULL);
-	m->turn = c->nturns;
-	c->scroll[PANE_CONV] = 0;
-}
-
-/* A short message on the status row, until the next key. */
-void
-con_status(struct console *c, int err, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	sbuf_reset(&c->notice);
-	va_start(ap, fmt);
-	sbuf_vaddf(&c->notice, fmt, ap);
-	va_end(ap);
-	c->notice_err = err;
-	c->dirty = 1;
-}
-
-void
-con_fail(struct console *c, const char *what, struct sd_error *err)
-{
-	con_note(c, "%s: %s", what, sd_error_msg(err));
-	con_status(c, 1, "%s failed (see the conversation)", what);
-	sd_error_clear(err);
-}
-
-static void
-push_note(struct console *c, struct desk_note *d)
-{
-	struct cmsg	*m = msg_push(c);
-
-	m->role = xstrdup(strcmp(d->kind, "note") == 0 ? "desk-note" :
-	    "desk-event");
-	if (strcmp(d->kind, "note") == 0)
-		m->text = xasprintf("(%s, private) %s", d->agent, d->text);
-	else {
-		m->text = d->text;
-		d->text = NULL;
-	}
-	m->at = d->created_at;
-	d->created_at = NULL;
-	m->turn = c->nturns;
-	c->last_note = d->id;
-}
-
-/*
- * Read the session's messages past those already loaded, and the desk's
- * notes, each note after the message it followed.
- */
-void
-con_load_messages(struct console *c)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct message_info *v = NULL;
-	struct desk_note *dn = NULL;
-	struct cmsg	*m;
-	size_t		 n = 0, i, nn = 0, k = 0;
-
-	if (c->session == NULL)
-		return;
-	if (history_messages(c->st, c->session, c->ndb, 0, 1, &v, &n,
-	    &err) != SD_OK ||
-	    desk_notes(c->st, c->session, c->last_note, &dn, &nn,
-	    &err) != SD_OK) {
-		con_fail(c, "reading the session", &err);
-		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		for (; k < nn && dn[k].after_seq < v[i].seq; k++)
-			push_note(c, &dn[k]);
-		m = msg_push(c);
-		m->id = v[i].id;
-		m->role = v[i].role != NULL ? v[i].role : xstrdup("system");
-		v[i].role = NULL;
-		m->text = v[i].text != NULL ? v[i].text : xstrdup("");
-		v[i].text = NULL;
-		m->at = v[i].created_at;
-		v[i].created_at = NULL;
-		m->trace_text = v[i].trace;
-		v[i].trace = NULL;
-		if (strcmp(m->role, "user") == 0)
-			c->nturns++;
-		m->turn = c->nturns;
-	}
-	for (; k < nn; k++)
-		push_note(c, &dn[k]);
-	c->ndb += (long long)n;
-	if (n > 0 || nn > 0)
-		c->scroll[PANE_CONV] = 0;
-out:
-	for (i = 0; i < n; i++)
-		message_info_release(&v[i]);
-	free(v);
-	for (i = 0; i < nn; i++)
-		desk_note_release(&dn[i]);
-	free(dn);
-}
-
-void
-con_refresh_session(struct console *c)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	int		 was_held = con_held(c);
-
-	session_info_release(&c->si);
-	if (c->session == NULL)
-		return;
-	if (history_session_get(c->st, c->session, &c->si, &err) != SD_OK)
-		sd_error_clear(&err);	/* not stored yet: a new session */
-	cdesk_claim_check(c, was_held);
-	c->dirty = 1;
-}
-
-/* Show session id (NULL: a new one).  desk: watching, not chatting. */
-void
-con_switch(struct console *c, const char *id, int desk)
-{
-	free(c->session);
-	c->session = id != NULL ? xstrdup(id) : NULL;
-	c->desk = desk;
-	c->ctx_search = 0;
-	c->review_view = 0;
-	c->last_note = 0;
-	session_info_release(&c->si);	/* no claim was lost: a new one */
-	msgs_clear(c);
-	con_refresh_session(c);
-	con_load_messages(c);
-	cdesk_panel_session(c);
-	c->dirty = 1;
-}
-
-int
-con_held(const struct console *c)
-{
-	return c->si.id != NULL && c->si.status != NULL &&
-	    strcmp(c->si.status, "agent") == 0 && c->si.agent != NULL &&
-	    strcmp(c->si.agent, c->agent) == 0;
-}
-
-const char *
-con_prompt_text(const struct console *c)
-{
-	if (con_held(c))
-		return "agent> ";
-	if (c->desk)
-		return "watch> ";
-	return "you> ";
-}
-
-void
-con_prompt(struct console *c)
-{
-	rl_set_prompt(con_prompt_text(c));
-}
-
-/* The trace of turn n (the first reply's), parsed; NULL when none. */
-cJSON *
-con_turn_trace(struct console *c, long n)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nmsgs; i++) {
-		struct cmsg *m = &c->msgs[i];
-
-		if (m->turn != n || m->trace_text == NULL)
-			continue;
-		if (m->trace == NULL)
-			m->trace = cJSON_Parse(m->trace_text);
-		if (m->trace != NULL)
-			return m->trace;
-	}
-	return NULL;
-}
-
-long
-con_selected_turn(const struct console *c)
-{
-	return c->sel > 0 ? c->sel : c->nturns;
-}
-
-/*
- * The conversation log changed under us (another console, the API, a
- * replay)?  It lives in the history file, whose data version moves on
- * every commit of another connection to it.
- */
-static void
-poll_db(struct console *c)
-{
-	static const char sql[] = "PRAGMA history.data_version";
-	sqlite3_stmt	*s;
-	long long	 v = -1;
-
-	if ((s = store_prepare(c->st, sql, NULL)) == NULL)
-		return;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (v == c->data_version)
-		return;
-	c->data_version = v;
-	con_load_messages(c);
-	con_refresh_session(c);
-	con_sessions_refresh(c);	/* for the alerts, even unseen */
-	if (c->panel.cust.id != NULL) {
-		char *cust = xstrdup(c->panel.cust.id);
-
-		cdesk_panel_load(c, cust);	/* its carts, sessions */
-		free(cust);
-	}
-	con_prompt(c);
-	c->dirty = 1;
-}
-
 /* Readline glue. */
 
 static int
@@ -513,7 +244,7 @@ pending_begin(struct console *c, const char *text)
 	c->pend_base = c->nmsgs;
 	c->stream_idx = 0;
 	sbuf_reset(&c->stream);
-	m = msg_push(c);
+	m = con_msg_push(c);
 	m->role = xstrdup("user");
 	m->text = xstrdup(text);
 	m->turn = ++c->nturns;
@@ -528,7 +259,7 @@ static void
 pending_end(struct console *c)
 {
 	while (c->nmsgs > c->pend_base)
-		cmsg_release(&c->msgs[--c->nmsgs]);
+		con_cmsg_release(&c->msgs[--c->nmsgs]);
 	c->nturns--;
 	c->pending = 0;
 	c->stream_idx = 0;
@@ -569,7 +300,7 @@ on_token(void *arg, enum gen_event ev, const char *text, size_t len)
 		sbuf_reset(&c->stream);
 	sbuf_add(&c->stream, text, len);
 	if (c->stream_idx == 0) {
-		m = msg_push(c);
+		m = con_msg_push(c);
 		m->role = xstrdup("bot");
 		m->turn = c->nturns;
 		c->stream_idx = c->nmsgs - 1;
@@ -924,7 +655,7 @@ readline_init(struct console *c)
 static void
 console_free(struct console *c)
 {
-	msgs_clear(c);
+	con_msgs_clear(c);
 	free(c->msgs);
 	cdesk_free(c);
 	creview_free(c);
@@ -1008,7 +739,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	c.sessions_view = o->desk;
 	if (c.sessions_view)
 		con_sessions_refresh(&c);
-	poll_db(&c);
+	con_poll_db(&c);
 	c.last_poll_ms = now_us() / 1000;
 
 	dir = paths_data_dir();
@@ -1100,7 +831,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 			break;
 		now = now_us() / 1000;
 		if (now - c.last_poll_ms >= POLL_MS) {
-			poll_db(&c);
+			con_poll_db(&c);
 			c.last_poll_ms = now;
 		}
 	}
