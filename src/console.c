@@ -680,6 +680,64 @@ console_free(struct console *c)
 	generator_free(c->gen);
 }
 
+/* --bench-draws: time o->bench_draws full redraws, then quit. */
+static void
+bench_draws(struct console *c, struct console_opts *o)
+{
+	long long	 t1;
+	int		 i;
+
+	t1 = now_us();
+	for (i = 0; i < o->bench_draws; i++) {
+		c->conv_dirty = 1;	/* rebuild and rewrap all */
+		clearok(curscr, TRUE);	/* and send every cell */
+		con_draw(c);
+	}
+	o->redraw_us = o->bench_draws > 0 ?
+	    (double)(now_us() - t1) / o->bench_draws : 0;
+	c->quit = 1;
+}
+
+/*
+ * The loop: draw what changed, then wait for a key, a signal or the
+ * next look at the store, whichever comes first.
+ */
+static void
+main_loop(struct console *c)
+{
+	struct pollfd	 pfd;
+	long long	 now;
+	int		 ch, timeout;
+
+	while (!c->quit && !sig_quit) {
+		if (c->dirty)
+			con_draw(c);
+		engine_idle(c->eng);	/* the reply is on screen */
+		now = now_us() / 1000;
+		timeout = POLL_MS - (int)(now - c->last_poll_ms);
+		if (timeout < 0)
+			timeout = 0;
+		pfd.fd = STDIN_FILENO;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+			break;
+		if (sig_winch) {
+			handle_winch(c);
+			on_key(c, KEY_RESIZE);
+		}
+		while (!c->quit && !sig_quit && (ch = getch()) != ERR)
+			on_key(c, ch);
+		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
+			break;
+		now = now_us() / 1000;
+		if (now - c->last_poll_ms >= POLL_MS) {
+			con_poll_db(c);
+			c->last_poll_ms = now;
+		}
+	}
+}
+
 enum sd_rc
 console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 {
@@ -689,11 +747,9 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	struct sd_error	 e2 = SD_ERROR_INIT;
 	SCREEN		*scr = NULL;
 	FILE		*devnull = NULL;
-	struct pollfd	 pfd;
-	long long	 t0 = now_us(), t1, now;
+	long long	 t0 = now_us();
 	char		*dir;
 	const char	*name;
-	int		 ch, i, timeout;
 
 	memset(&c, 0, sizeof c);
 	c.ctx = ctx;
@@ -797,44 +853,9 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	}
 	o->engine_ready_ms = (double)(now_us() - t0) / 1000.0;
 
-	if (o->bench_draws >= 0) {
-		t1 = now_us();
-		for (i = 0; i < o->bench_draws; i++) {
-			c.conv_dirty = 1;	/* rebuild and rewrap all */
-			clearok(curscr, TRUE);	/* and send every cell */
-			con_draw(&c);
-		}
-		o->redraw_us = o->bench_draws > 0 ?
-		    (double)(now_us() - t1) / o->bench_draws : 0;
-		c.quit = 1;
-	}
-	while (!c.quit && !sig_quit) {
-		if (c.dirty)
-			con_draw(&c);
-		engine_idle(c.eng);	/* the reply is on screen */
-		now = now_us() / 1000;
-		timeout = POLL_MS - (int)(now - c.last_poll_ms);
-		if (timeout < 0)
-			timeout = 0;
-		pfd.fd = STDIN_FILENO;
-		pfd.events = POLLIN;
-		pfd.revents = 0;
-		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
-			break;
-		if (sig_winch) {
-			handle_winch(&c);
-			on_key(&c, KEY_RESIZE);
-		}
-		while (!c.quit && !sig_quit && (ch = getch()) != ERR)
-			on_key(&c, ch);
-		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
-			break;
-		now = now_us() / 1000;
-		if (now - c.last_poll_ms >= POLL_MS) {
-			con_poll_db(&c);
-			c.last_poll_ms = now;
-		}
-	}
+	if (o->bench_draws >= 0)
+		bench_draws(&c, o);
+	main_loop(&c);
 
 	rl_callback_handler_remove();
 	con_active = NULL;
