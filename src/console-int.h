@@ -1,7 +1,8 @@
 /*
  * console-int.h: what the console's files share: the console's state
- * and the helpers console.c gives console-desk.c (the agent desk's
- * commands, customer panel and queue).  Not for other modules.
+ * and the helpers each gives the others (console.c lists them; the
+ * agent desk's commands, customer panel and queue are console-desk.c's).
+ * Not for other modules.
  */
 #ifndef CONSOLE_INT_H
 #define CONSOLE_INT_H
@@ -126,6 +127,19 @@ struct console {
 };
 
 
+/* console.c */
+/* The console readline's callbacks act on (they take no argument). */
+extern struct console *con_active;
+
+/* console-session.c */
+/* Free a message's strings and trace. */
+void		 con_cmsg_release(struct cmsg *);
+/* Forget the messages on screen (before another session's). */
+void		 con_msgs_clear(struct console *);
+/* A new message at the end, zeroed. */
+struct cmsg	*con_msg_push(struct console *);
+/* Read what other front ends stored since the last poll. */
+void		 con_poll_db(struct console *);
 /* A console notice in the conversation (not stored). */
 void		 con_note(struct console *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
@@ -144,6 +158,30 @@ void		 con_switch(struct console *, const char *id, int desk);
 /* The session on screen is held by this console's agent. */
 int		 con_held(const struct console *);
 void		 con_prompt(struct console *);
+/* The prompt for the session on screen. */
+const char	*con_prompt_text(const struct console *);
+/* The trace of turn n (the first reply's), parsed; NULL when none. */
+struct cJSON	*con_turn_trace(struct console *, long n);
+/* The turn the panes show: the one selected, or the last. */
+long		 con_selected_turn(const struct console *);
+
+/* console-draw.c */
+/* The conversation pane's document, built again from the messages. */
+void		 con_conv_build(struct console *);
+/* Draw the whole screen; con_draw_input the input row only. */
+void		 con_draw(struct console *);
+void		 con_draw_input(struct console *);
+
+/* console-cmd.c */
+/* Run the slash command of line (which starts with '/'). */
+void		 con_cmd_line(struct console *, char *line);
+/* /help. */
+void		 con_show_help(struct console *);
+/* /open ID: show session id (desk: watching it). */
+void		 con_cmd_open(struct console *, const char *arg, int desk);
+/* readline key functions: Tab completes, ^L repaints. */
+int		 con_complete(int count, int key);
+int		 con_repaint(int count, int key);
 
 /* console-desk.c */
 /* /takeover [--force], /handback, /escalate [REASON]. */

@@ -9,6 +9,17 @@
  * by byte through rl_getc_function, and rl_redisplay_function draws the
  * line into the input row.  The screen is redrawn whole into stdscr and
  * ncurses sends only what changed.
+ *
+ * The files of the console, one job each (console-int.h is what they
+ * share):
+ *   console.c          the terminal, signals, readline, keys, the loop
+ *   console-session.c  the session on screen: messages, notes, switching
+ *   console-draw.c     drawing the screen
+ *   console-cmd.c      slash commands and Tab completion
+ *   console-desk.c     the agent desk: claims and the agent's lines
+ *   console-queue.c    the sessions view as an agent's queue
+ *   console-review.c   the review mode
+ *   console-doc.c      styled text, wrapped by display width
  */
 #include "config.h"
 
@@ -51,7 +62,7 @@
 
 #define POLL_MS		500	/* how often the database is checked */
 
-static struct console	*con;		/* readline callbacks have no argument */
+struct console	*con_active;	/* readline callbacks have no argument */
 
 /* Keys waiting for readline. */
 static unsigned char	 rl_queue[64];
@@ -64,16 +75,6 @@ static struct termios	 saved_tio;
 static int		 have_tio;
 static char		 restore_seq[256];
 static size_t		 restore_len;
-
-static const char *const commands[] = {
-	"/help", "/user", "/session", "/new", "/history", "/search",
-	"/feedback", "/escalate", "/sessions", "/open", "/takeover",
-	"/handback", "/order", "/customer", "/note", "/label", "/resolve",
-	"/canned", "/panes", "/turn", "/verdicts", "/review", "/quit", NULL
-};
-
-static void	 draw(struct console *);
-static void	 draw_input(struct console *);
 
 static long long
 now_us(void)
@@ -175,818 +176,6 @@ signals_restore(void)
 		signal(sigs[i], SIG_DFL);
 }
 
-/* Messages. */
-
-static void
-cmsg_release(struct cmsg *m)
-{
-	free(m->role);
-	free(m->text);
-	free(m->at);
-	free(m->trace_text);
-	cJSON_Delete(m->trace);
-}
-
-static void
-msgs_clear(struct console *c)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nmsgs; i++)
-		cmsg_release(&c->msgs[i]);
-	c->nmsgs = 0;
-	c->ndb = 0;
-	c->nturns = 0;
-	c->sel = 0;
-	c->scroll[PANE_CONV] = 0;
-	c->conv_dirty = 1;
-}
-
-static struct cmsg *
-msg_push(struct console *c)
-{
-	struct cmsg	*m;
-
-	if (c->nmsgs == c->capmsgs) {
-		c->capmsgs = c->capmsgs < 32 ? 32 : c->capmsgs * 2;
-		c->msgs = xrealloc(c->msgs, c->capmsgs * sizeof *c->msgs);
-	}
-	m = &c->msgs[c->nmsgs++];
-	memset(m, 0, sizeof *m);
-	c->conv_dirty = 1;
-	c->dirty = 1;
-	return m;
-}
-
-/* A console notice in the conversation (not stored). */
-void
-con_note(struct console *c, const char *fmt, ...)
-{
-	struct sbuf	 sb = SBUF_INIT;
-	struct cmsg	*m;
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	m = msg_push(c);
-	m->role = xstrdup("note");
-	m->text = sbuf_detach(&sb, NULL);
-	m->turn = c->nturns;
-	c->scroll[PANE_CONV] = 0;
-}
-
-/* A short message on the status row, until the next key. */
-void
-con_status(struct console *c, int err, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	sbuf_reset(&c->notice);
-	va_start(ap, fmt);
-	sbuf_vaddf(&c->notice, fmt, ap);
-	va_end(ap);
-	c->notice_err = err;
-	c->dirty = 1;
-}
-
-void
-con_fail(struct console *c, const char *what, struct sd_error *err)
-{
-	con_note(c, "%s: %s", what, sd_error_msg(err));
-	con_status(c, 1, "%s failed (see the conversation)", what);
-	sd_error_clear(err);
-}
-
-static void
-push_note(struct console *c, struct desk_note *d)
-{
-	struct cmsg	*m = msg_push(c);
-
-	m->role = xstrdup(strcmp(d->kind, "note") == 0 ? "desk-note" :
-	    "desk-event");
-	if (strcmp(d->kind, "note") == 0)
-		m->text = xasprintf("(%s, private) %s", d->agent, d->text);
-	else {
-		m->text = d->text;
-		d->text = NULL;
-	}
-	m->at = d->created_at;
-	d->created_at = NULL;
-	m->turn = c->nturns;
-	c->last_note = d->id;
-}
-
-/*
- * Read the session's messages past those already loaded, and the desk's
- * notes, each note after the message it followed.
- */
-void
-con_load_messages(struct console *c)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct message_info *v = NULL;
-	struct desk_note *dn = NULL;
-	struct cmsg	*m;
-	size_t		 n = 0, i, nn = 0, k = 0;
-
-	if (c->session == NULL)
-		return;
-	if (history_messages(c->st, c->session, c->ndb, 0, 1, &v, &n,
-	    &err) != SD_OK ||
-	    desk_notes(c->st, c->session, c->last_note, &dn, &nn,
-	    &err) != SD_OK) {
-		con_fail(c, "reading the session", &err);
-		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		for (; k < nn && dn[k].after_seq < v[i].seq; k++)
-			push_note(c, &dn[k]);
-		m = msg_push(c);
-		m->id = v[i].id;
-		m->role = v[i].role != NULL ? v[i].role : xstrdup("system");
-		v[i].role = NULL;
-		m->text = v[i].text != NULL ? v[i].text : xstrdup("");
-		v[i].text = NULL;
-		m->at = v[i].created_at;
-		v[i].created_at = NULL;
-		m->trace_text = v[i].trace;
-		v[i].trace = NULL;
-		if (strcmp(m->role, "user") == 0)
-			c->nturns++;
-		m->turn = c->nturns;
-	}
-	for (; k < nn; k++)
-		push_note(c, &dn[k]);
-	c->ndb += (long long)n;
-	if (n > 0 || nn > 0)
-		c->scroll[PANE_CONV] = 0;
-out:
-	for (i = 0; i < n; i++)
-		message_info_release(&v[i]);
-	free(v);
-	for (i = 0; i < nn; i++)
-		desk_note_release(&dn[i]);
-	free(dn);
-}
-
-void
-con_refresh_session(struct console *c)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	int		 was_held = con_held(c);
-
-	session_info_release(&c->si);
-	if (c->session == NULL)
-		return;
-	if (history_session_get(c->st, c->session, &c->si, &err) != SD_OK)
-		sd_error_clear(&err);	/* not stored yet: a new session */
-	cdesk_claim_check(c, was_held);
-	c->dirty = 1;
-}
-
-/* Show session id (NULL: a new one).  desk: watching, not chatting. */
-void
-con_switch(struct console *c, const char *id, int desk)
-{
-	free(c->session);
-	c->session = id != NULL ? xstrdup(id) : NULL;
-	c->desk = desk;
-	c->ctx_search = 0;
-	c->review_view = 0;
-	c->last_note = 0;
-	session_info_release(&c->si);	/* no claim was lost: a new one */
-	msgs_clear(c);
-	con_refresh_session(c);
-	con_load_messages(c);
-	cdesk_panel_session(c);
-	c->dirty = 1;
-}
-
-int
-con_held(const struct console *c)
-{
-	return c->si.id != NULL && c->si.status != NULL &&
-	    strcmp(c->si.status, "agent") == 0 && c->si.agent != NULL &&
-	    strcmp(c->si.agent, c->agent) == 0;
-}
-
-static const char *
-prompt_text(const struct console *c)
-{
-	if (con_held(c))
-		return "agent> ";
-	if (c->desk)
-		return "watch> ";
-	return "you> ";
-}
-
-void
-con_prompt(struct console *c)
-{
-	rl_set_prompt(prompt_text(c));
-}
-
-/* The trace of turn n (the first reply's), parsed; NULL when none. */
-static cJSON *
-turn_trace(struct console *c, long n)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nmsgs; i++) {
-		struct cmsg *m = &c->msgs[i];
-
-		if (m->turn != n || m->trace_text == NULL)
-			continue;
-		if (m->trace == NULL)
-			m->trace = cJSON_Parse(m->trace_text);
-		if (m->trace != NULL)
-			return m->trace;
-	}
-	return NULL;
-}
-
-static long
-selected_turn(const struct console *c)
-{
-	return c->sel > 0 ? c->sel : c->nturns;
-}
-
-/*
- * The conversation log changed under us (another console, the API, a
- * replay)?  It lives in the history file, whose data version moves on
- * every commit of another connection to it.
- */
-static void
-poll_db(struct console *c)
-{
-	static const char sql[] = "PRAGMA history.data_version";
-	sqlite3_stmt	*s;
-	long long	 v = -1;
-
-	if ((s = store_prepare(c->st, sql, NULL)) == NULL)
-		return;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (v == c->data_version)
-		return;
-	c->data_version = v;
-	con_load_messages(c);
-	con_refresh_session(c);
-	con_sessions_refresh(c);	/* for the alerts, even unseen */
-	if (c->panel.cust.id != NULL) {
-		char *cust = xstrdup(c->panel.cust.id);
-
-		cdesk_panel_load(c, cust);	/* its carts, sessions */
-		free(cust);
-	}
-	con_prompt(c);
-	c->dirty = 1;
-}
-
-/* Drawing. */
-
-static size_t
-cp_next(const char *s, size_t n, int *cp)
-{
-	utf8proc_int32_t c;
-	utf8proc_ssize_t l;
-
-	l = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	    (utf8proc_ssize_t)n, &c);
-	if (l <= 0) {
-		*cp = -1;
-		return 1;
-	}
-	*cp = c;
-	return (size_t)l;
-}
-
-/*
- * Draw n bytes of s at (y, x) in at most maxw columns; returns the
- * columns used.  Outside a UTF-8 locale non-ASCII shows as '?'.
- */
-static int
-put_text(struct console *c, int y, int x, int maxw, int style, const char *s,
-    size_t n)
-{
-	size_t	 i = 0, k, run = 0;
-	int	 used = 0, cp, w;
-
-	if (maxw <= 0)
-		return 0;
-	attrset(c->attr[style]);
-	move(y, x);
-	while (i + run < n) {
-		k = cp_next(s + i + run, n - i - run, &cp);
-		w = cp < 0 ? 1 : cdoc_cpwidth(cp);
-		if (used + w > maxw)
-			break;
-		if (cp >= 0x20 && cp != 0x7f && (cp < 0x80 ||
-		    (cdoc_unicode && (w > 0 || used > 0)))) {
-			run += k;	/* drawable as it is */
-			used += w;
-			continue;
-		}
-		if (run > 0)
-			addnstr(s + i, (int)run);
-		i += run + k;
-		run = 0;
-		if (w == 0)
-			continue;	/* a mark with nothing to sit on */
-		addnstr("??", w > 2 ? 2 : w);
-		used += w;
-	}
-	if (run > 0)
-		addnstr(s + i, (int)run);
-	return used;
-}
-
-static void
-fill(struct console *c, int y, int x, int w, int style)
-{
-	attrset(c->attr[style]);
-	if (w > 0)
-		mvhline(y, x, ' ', w);
-}
-
-/* A row of a wrapped document, clipped to w columns. */
-static void
-draw_row(struct console *c, const struct cdoc *d, const struct crow *r,
-    int y, int x, int w)
-{
-	const struct cline *l = &d->ln[r->line];
-	size_t		 i, a, b;
-	int		 col = r->x;
-
-	for (i = 0; i < l->nsegs && col < w; i++) {
-		const struct cseg *sg = &l->segs[i];
-
-		a = sg->off > r->start ? sg->off : r->start;
-		b = sg->off + sg->len < r->end ? sg->off + sg->len : r->end;
-		if (a >= b)
-			continue;
-		col += put_text(c, y, x + col, w - col, sg->style,
-		    l->text.buf + a, b - a);
-	}
-}
-
-/* A pane's title row, with scroll marks. */
-static void
-draw_title(struct console *c, struct rect r, int focused, const char *title,
-    int more_up, int more_down)
-{
-	int	 used, style = focused ? CS_SELECT : CS_TITLE;
-	char	 marks[16];
-
-	fill(c, r.y, r.x, r.w, style);
-	used = put_text(c, r.y, r.x, r.w, style, " ", 1);
-	used += put_text(c, r.y, r.x + used, r.w - used - 4, style, title,
-	    strlen(title));
-	snprintf(marks, sizeof marks, "%s%s", more_up ? "^" : " ",
-	    more_down ? "v" : " ");
-	if (r.w > 4)
-		put_text(c, r.y, r.x + r.w - 3, 2, style, marks, 2);
-}
-
-/*
- * Draw a document in a pane below its title.  bottom: scroll counts rows
- * up from the end (the conversation); else rows down from the top.
- */
-static void
-draw_doc(struct console *c, struct rect r, const struct cdoc *d,
-    const struct crow *rows, size_t nrows, int *scroll, int bottom,
-    int focused, const char *title, long mark_tag, int gutter)
-{
-	int	 h = r.h - 1, y, first, maxs;
-	size_t	 i;
-
-	if (r.h <= 0 || r.w <= 0)
-		return;
-	maxs = (int)nrows > h ? (int)nrows - h : 0;
-	if (*scroll > maxs)
-		*scroll = maxs;
-	if (*scroll < 0)
-		*scroll = 0;
-	first = bottom ? maxs - *scroll : *scroll;
-	draw_title(c, r, focused, title, first > 0, first + h < (int)nrows);
-	for (y = 0; y < h; y++) {
-		fill(c, r.y + 1 + y, r.x, r.w, CS_TEXT);
-		i = (size_t)(first + y);
-		if (i >= nrows)
-			continue;
-		if (gutter && mark_tag >= 0 &&
-		    d->ln[rows[i].line].tag == mark_tag)
-			put_text(c, r.y + 1 + y, r.x, 1, CS_SELECT,
-			    cdoc_unicode ? "\xe2\x96\x8c" : ">",
-			    cdoc_unicode ? 3 : 1);
-		draw_row(c, d, &rows[i], r.y + 1 + y, r.x + gutter,
-		    r.w - gutter);
-	}
-}
-
-/*
- * Add a message's text to the conversation: each of its lines under the
- * first, past the prefix; with marks, CDOC_MARK_ON ... CDOC_MARK_OFF
- * runs (verdicts) in their own style.
- */
-static void
-conv_text(struct cdoc *d, int tstyle, const char *text, int marks, long turn)
-{
-	const char	*p, *e;
-	int		 style = tstyle;
-
-	for (p = text; *p != '\0'; p = e) {
-		for (e = p; *e != '\0' && *e != '\n' && (!marks ||
-		    (*e != CDOC_MARK_ON && *e != CDOC_MARK_OFF)); e++)
-			;
-		cdoc_add(d, style, p, (size_t)(e - p));
-		if (*e == CDOC_MARK_ON)
-			style = CS_CHANGED;
-		else if (*e == CDOC_MARK_OFF)
-			style = tstyle;
-		else if (*e == '\n') {
-			cdoc_line(d, PREFIX_W + 2, turn);
-			cdoc_addf(d, CS_TEXT, "%*s", PREFIX_W, "");
-		} else
-			break;
-		e++;
-	}
-}
-
-static void
-conv_build(struct console *c)
-{
-	struct cdoc	*d = &c->conv_doc;
-	struct sbuf	 marked = SBUF_INIT;
-	size_t		 i;
-	char		 hm[6], lbl[8];
-	int		 style, tstyle;
-	const char	*role;
-
-	cdoc_clear(d);
-	if (c->nmsgs == 0) {
-		cdoc_line(d, 0, -1);
-		if (c->desk)
-			cdoc_adds(d, CS_SYSTEM, "This session has no messages "
-			    "yet.");
-		else
-			cdoc_adds(d, CS_SYSTEM, "Ask about products, orders, "
-			    "returns or shipping.  /help lists the commands, "
-			    "F1 the keys.");
-	}
-	for (i = 0; i < c->nmsgs; i++) {
-		struct cmsg *m = &c->msgs[i];
-
-		role = m->role;
-		if (m->at != NULL && strlen(m->at) >= 16)
-			snprintf(hm, sizeof hm, "%.5s", m->at + 11);
-		else
-			snprintf(hm, sizeof hm, "     ");
-		if (strcmp(role, "user") == 0) {
-			style = CS_USER;
-			tstyle = CS_USER;
-			snprintf(lbl, sizeof lbl, "you>");
-		} else if (strcmp(role, "bot") == 0) {
-			style = CS_BOT;
-			tstyle = CS_TEXT;
-			snprintf(lbl, sizeof lbl, "bot>");
-		} else if (strcmp(role, "agent") == 0) {
-			style = CS_AGENT;
-			tstyle = CS_AGENT;
-			snprintf(lbl, sizeof lbl, "agent>");
-		} else if (strcmp(role, "desk-note") == 0) {
-			style = CS_DIM;
-			tstyle = CS_DIM;
-			snprintf(lbl, sizeof lbl, "note>");
-		} else if (strcmp(role, "desk-event") == 0) {
-			style = CS_ERROR;
-			tstyle = CS_SYSTEM;
-			snprintf(lbl, sizeof lbl, "desk>");
-		} else {
-			style = CS_SYSTEM;
-			tstyle = CS_SYSTEM;
-			snprintf(lbl, sizeof lbl, "--");
-		}
-		cdoc_line(d, PREFIX_W, m->turn);
-		if (strcmp(role, "user") == 0)
-			cdoc_addf(d, CS_DIM, "#%-3ld", m->turn);
-		else
-			cdoc_adds(d, CS_DIM, "    ");
-		cdoc_addf(d, CS_DIM, "%s ", hm);
-		cdoc_addf(d, style, "%-7s", lbl);
-		/* Only traces with claims or a generation are parsed. */
-		if (c->verdicts && strcmp(role, "bot") == 0 &&
-		    m->trace_text != NULL &&
-		    strstr(m->trace_text, "\"llm\":") != NULL) {
-			if (m->trace == NULL)
-				m->trace = cJSON_Parse(m->trace_text);
-			cdoc_verdicts(m->text, m->trace, &marked);
-			conv_text(d, tstyle, marked.buf, 1, m->turn);
-		} else if (strcmp(role, "bot") == 0 &&
-		    m->trace_text != NULL &&
-		    strstr(m->trace_text, "\"tables\":") != NULL) {
-			/* Its tables laid out to fit beside the prefix. */
-			if (m->trace == NULL)
-				m->trace = cJSON_Parse(m->trace_text);
-			cdoc_render_tables(m->text, m->trace,
-			    c->r[PANE_CONV].w - 1 - PREFIX_W, &marked);
-			conv_text(d, tstyle, marked.buf, 0, m->turn);
-		} else
-			conv_text(d, tstyle, m->text, 0, m->turn);
-	}
-	sbuf_release(&marked);
-	c->conv_dirty = 0;
-	c->conv_width = -1;
-	c->conv_built_w = c->r[PANE_CONV].w;
-}
-
-/*
- * The side panes (customer panel, context, debug) right of the
- * conversation from 100 columns, stacked, their heights by weight; on
- * narrower terminals below it, side by side.
- */
-static void
-layout(struct console *c)
-{
-	static const int order[] = { PANE_CUST, PANE_CTX, PANE_DBG };
-	static const int weight[PANE_N] = { 0, 2, 3, 5 };
-	int	 H = LINES - 2, W = COLS, cw, chh, side[3], n = 0, wsum = 0;
-	int	 i, y, acc = 0;
-
-	memset(c->r, 0, sizeof c->r);
-	if (H < 3)
-		H = 3;
-	for (i = 0; i < 3; i++)
-		if (con_pane_shown(c, order[i])) {
-			side[n++] = order[i];
-			wsum += weight[order[i]];
-		}
-	c->tall = W < 100;
-	if (n == 0) {
-		c->r[PANE_CONV] = (struct rect){ 0, 0, H, W };
-		return;
-	}
-	if (!c->tall) {
-		cw = W * c->split / 100;
-		if (cw < 30)
-			cw = 30;
-		if (cw > W - 30)
-			cw = W - 30;
-		c->r[PANE_CONV] = (struct rect){ 0, 0, H, cw };
-		for (i = 0, y = 0; i < n; i++) {
-			acc += weight[side[i]];
-			c->r[side[i]] = (struct rect){ y, cw + 1, i == n - 1 ?
-			    H - y : H * acc / wsum - y, W - cw - 1 };
-			y += c->r[side[i]].h;
-		}
-		return;
-	}
-	chh = H * c->split / 100;
-	if (chh < 4)
-		chh = 4;
-	if (chh > H - 4)
-		chh = H - 4;
-	c->r[PANE_CONV] = (struct rect){ 0, 0, chh, W };
-	for (i = 0; i < n; i++)
-		c->r[side[i]] = (struct rect){ chh, i * W / n, H - chh,
-		    (i + 1) * W / n - i * W / n - (i < n - 1) };
-}
-
-static void
-draw_side(struct console *c, int p)
-{
-	struct cdoc	 d = CDOC_INIT;
-	struct rect	 r = c->r[p];
-	size_t		 n;
-	long		 t = selected_turn(c);
-	cJSON		*tr = t > 0 ? turn_trace(c, t) : NULL;
-	char		 title[64];
-
-	if (p == PANE_CUST) {
-		struct sbuf tt = SBUF_INIT;
-
-		cdesk_panel_doc(c, &d, &tt);
-		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
-		draw_doc(c, r, &d, c->rows, n, &c->scroll[p], 0,
-		    c->focus == p, tt.buf, -1, 1);
-		cdoc_clear(&d);
-		sbuf_release(&tt);
-		return;
-	}
-	if (p == PANE_CTX && c->ctx_search) {
-		n = cdoc_wrap(&c->search_doc, r.w - 1, &c->rows, &c->caprows);
-		draw_doc(c, r, &c->search_doc, c->rows, n, &c->scroll[p], 0,
-		    c->focus == p, "Context: search (F5/F6 back to turns)",
-		    -1, 1);
-		return;
-	}
-	if (p == PANE_DBG)
-		creview_card(c, &d, t);
-	if (tr != NULL) {
-		if (p == PANE_CTX)
-			cdoc_context(&d, tr, t);
-		else
-			cdoc_debug(&d, tr, t);
-	} else {
-		cdoc_line(&d, 0, -1);
-		if (t == 0)
-			cdoc_adds(&d, CS_DIM, "No turn yet.");
-		else
-			cdoc_addf(&d, CS_DIM, "Turn #%ld has no trace: no bot "
-			    "reply (an agent held the session, or the "
-			    "reply is on its way).", t);
-	}
-	snprintf(title, sizeof title, "%s%s", p == PANE_CTX ? "Context" :
-	    "Debug", c->sel > 0 ? " (selected turn)" : "");
-	n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
-	draw_doc(c, r, &d, c->rows, n, &c->scroll[p], 0, c->focus == p,
-	    title, -1, 1);
-	cdoc_clear(&d);
-}
-
-static void
-draw_status(struct console *c)
-{
-	struct sbuf	 sb = SBUF_INIT;
-	static const char *const hints[] = {
-		" F1 help F2 ctx F3 dbg F4 sessions F5/F6 turn F10 quit ",
-		" F1 help F4 sessions F10 quit ",
-		" F1 help ",
-	};
-	const char	*db = c->ctx->db_path, *slash;
-	size_t		 i;
-	int		 y = LINES - 1, used, w;
-
-	fill(c, y, 0, COLS, CS_STATUS);
-	if (c->notice.len > 0) {
-		put_text(c, y, 0, COLS, c->notice_err ? CS_ERROR : CS_STATUS,
-		    c->notice.buf, c->notice.len);
-		return;
-	}
-	if (COLS < 100 && (slash = strrchr(db, '/')) != NULL)
-		db = slash + 1;
-	sbuf_addf(&sb, " user %s | %s | db %s | %s",
-	    c->user != NULL ? c->user : "-",
-	    c->session != NULL ? c->session : "new session", db,
-	    c->gen != NULL ? gen_mode_name(generator_mode(c->gen)) :
-	    "template");
-	/* What answered the last turn, when the mode leaves a choice. */
-	if (c->pending && c->stream_idx == 0)
-		sbuf_adds(&sb, ": answering...");
-	else if (c->pending)
-		sbuf_addf(&sb, ": generating with %s...", c->gen != NULL &&
-		    generator_llm(c->gen) != NULL ?
-		    llm_model(generator_llm(c->gen)) : "?");
-	else if (c->generator != NULL && c->gen != NULL &&
-	    generator_mode(c->gen) != GEN_TEMPLATE)
-		sbuf_addf(&sb, ": %s%s%s", c->generator, c->model != NULL ?
-		    " " : "", c->model != NULL ? c->model : "");
-	if (c->verdicts)
-		sbuf_adds(&sb, " +verdicts");
-	if (c->last_us > 0 && !c->pending)
-		sbuf_addf(&sb, " | %.1f ms", (double)c->last_us / 1000.0);
-	if (c->si.status != NULL && strcmp(c->si.status, "active") != 0)
-		sbuf_addf(&sb, " | %s", c->si.status);
-	used = put_text(c, y, 0, COLS, CS_STATUS, sb.buf, sb.len);
-	/* Key hints on the right, shortened to what fits. */
-	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		w = (int)text_width(hints[i], strlen(hints[i]));
-		if (w <= COLS - used - 1) {
-			put_text(c, y, COLS - w, w, CS_STATUS, hints[i],
-			    strlen(hints[i]));
-			break;
-		}
-	}
-	sbuf_release(&sb);
-}
-
-/* The input row: readline's prompt and line, scrolled to show the point. */
-static void
-draw_input(struct console *c)
-{
-	const char	*prompt = rl_display_prompt != NULL ?
-			    rl_display_prompt : prompt_text(c);
-	const char	*line = rl_line_buffer != NULL ? rl_line_buffer : "";
-	size_t		 len = (size_t)(rl_end > 0 ? rl_end : 0);
-	size_t		 point = (size_t)(rl_point > 0 ? rl_point : 0);
-	size_t		 start = 0, k;
-	int		 y = LINES - 2, pw, avail, cur, cp;
-
-	if (point > len)
-		point = len;
-	fill(c, y, 0, COLS, CS_TEXT);
-	pw = put_text(c, y, 0, COLS / 2, con_held(c) ? CS_AGENT : CS_USER,
-	    prompt, strlen(prompt));
-	avail = COLS - pw - 1;
-	/* Drop whole code points from the left until the point fits. */
-	while ((int)text_width(line + start, point - start) > avail &&
-	    start < point) {
-		k = cp_next(line + start, point - start, &cp);
-		start += k;
-	}
-	put_text(c, y, pw, avail, CS_TEXT, line + start, len - start);
-	cur = pw + (int)text_width(line + start, point - start);
-	attrset(A_NORMAL);
-	move(y, cur < COLS ? cur : COLS - 1);
-}
-
-static void
-draw(struct console *c)
-{
-	struct rect	 r;
-	char		 title[160];
-	int		 y, p;
-	const char	*st;
-
-	erase();
-	layout(c);
-	r = c->r[PANE_CONV];
-	if (c->review_view && !c->sessions_view) {
-		struct cdoc d = CDOC_INIT;
-		struct sbuf tt = SBUF_INIT;
-		size_t n, i;
-
-		creview_queue_doc(c, &d, &tt);
-		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
-		for (i = 0; i < n; i++)	/* the selected turn in sight */
-			if (d.ln[c->rows[i].line].tag == (long)c->rq_sel)
-				break;
-		if (i < n && (int)i >= c->scroll[PANE_CONV] + r.h - 3)
-			c->scroll[PANE_CONV] = (int)i - r.h + 4;
-		if (i < n && (int)i < c->scroll[PANE_CONV])
-			c->scroll[PANE_CONV] = (int)i;
-		draw_doc(c, r, &d, c->rows, n, &c->scroll[PANE_CONV], 0,
-		    c->focus == PANE_CONV, tt.buf, -1, 1);
-		cdoc_clear(&d);
-		sbuf_release(&tt);
-	} else if (c->sessions_view) {
-		struct cdoc d = CDOC_INIT;
-		size_t n, i, nrows;
-
-		cdesk_queue_doc(c, &d);
-		n = cdoc_wrap(&d, r.w - 1, &c->rows, &c->caprows);
-		/* Keep the selected session in sight. */
-		for (i = 0; i < n; i++)
-			if (d.ln[c->rows[i].line].tag == (long)c->sess_sel)
-				break;
-		if (i < n && (int)i >= c->scroll[PANE_CONV] + r.h - 1)
-			c->scroll[PANE_CONV] = (int)i - r.h + 2;
-		if (i < n && (int)i < c->scroll[PANE_CONV])
-			c->scroll[PANE_CONV] = (int)i;
-		con_rows(c, &nrows);
-		snprintf(title, sizeof title, "Sessions (%zu%s)", nrows,
-		    c->qf.show != DESK_ALL || c->qf.text != NULL ?
-		    ", filtered: /sessions all shows all" : "");
-		draw_doc(c, r, &d, c->rows, n, &c->scroll[PANE_CONV], 0,
-		    c->focus == PANE_CONV, title, -1, 1);
-		cdoc_clear(&d);
-	} else {
-		if (c->conv_dirty || c->conv_built_w != r.w)
-			conv_build(c);
-		if (c->conv_width != r.w - 1) {
-			c->nconv_rows = cdoc_wrap(&c->conv_doc, r.w - 1,
-			    &c->conv_rows, &c->capconv);
-			c->conv_width = r.w - 1;
-		}
-		st = c->si.status != NULL ? c->si.status : "new";
-		if (con_held(c))
-			st = "you hold it";
-		snprintf(title, sizeof title, "%s %s | user %s | %ld turn%s"
-		    " | %s%s%s", con_held(c) ? "Holding" : c->desk ?
-		    "Watching" : "Session",
-		    c->session != NULL ? c->session : "(new)",
-		    c->si.user_id != NULL ? c->si.user_id :
-		    (c->user != NULL ? c->user : "-"), c->nturns,
-		    c->nturns == 1 ? "" : "s", st,
-		    c->si.escalation_reason != NULL ? ": " : "",
-		    c->si.escalation_reason != NULL ?
-		    c->si.escalation_reason : "");
-		draw_doc(c, r, &c->conv_doc, c->conv_rows, c->nconv_rows,
-		    &c->scroll[PANE_CONV], 1, c->focus == PANE_CONV, title,
-		    c->sel > 0 ? c->sel : -1, 1);
-	}
-	for (p = PANE_CTX; p < PANE_N; p++)
-		if (c->r[p].w > 0)
-			draw_side(c, p);
-	/* Separators between side-by-side panes. */
-	attrset(c->attr[CS_DIM]);
-	for (p = PANE_CTX; p < PANE_N; p++) {
-		if (c->r[p].w == 0 || (c->tall && c->r[p].x == 0))
-			continue;
-		for (y = c->tall ? c->r[p].y : 0; y < LINES - 2; y++)
-			mvaddch(y, c->r[p].x - 1, cdoc_unicode ? ACS_VLINE :
-			    '|');
-		if (!c->tall)
-			break;
-	}
-	draw_status(c);
-	draw_input(c);
-	refresh();
-	c->dirty = 0;
-}
-
 /* Readline glue. */
 
 static int
@@ -1012,9 +201,9 @@ con_input_available(void)
 static void
 con_redisplay(void)
 {
-	if (con == NULL)
+	if (con_active == NULL)
 		return;
-	draw_input(con);
+	con_draw_input(con_active);
 	refresh();
 }
 
@@ -1030,714 +219,15 @@ rl_feed(const char *bytes, size_t n)
 		    (unsigned char)bytes[i];
 		rl_qlen++;
 	}
-	while (rl_qlen > 0 && !con->quit) {
+	while (rl_qlen > 0 && !con_active->quit) {
 		rl_callback_read_char();
 		/* A line handed back (refused, canned) starts the next. */
-		if (con->prefill != NULL) {
-			rl_insert_text(con->prefill);
-			free(con->prefill);
-			con->prefill = NULL;
-			con->dirty = 1;
+		if (con_active->prefill != NULL) {
+			rl_insert_text(con_active->prefill);
+			free(con_active->prefill);
+			con_active->prefill = NULL;
+			con_active->dirty = 1;
 		}
-	}
-}
-
-/* Completion. */
-
-struct cands {
-	char	**v;
-	size_t	 n, cap;
-};
-
-static void
-cand_add(struct cands *cs, const char *s)
-{
-	size_t	 i;
-
-	for (i = 0; i < cs->n; i++)
-		if (strcmp(cs->v[i], s) == 0)
-			return;
-	if (cs->n == cs->cap) {
-		cs->cap = cs->cap < 16 ? 16 : cs->cap * 2;
-		cs->v = xrealloc(cs->v, cs->cap * sizeof *cs->v);
-	}
-	cs->v[cs->n++] = xstrdup(s);
-}
-
-static void
-cand_add_any(void *cs, const char *s)
-{
-	cand_add(cs, s);
-}
-
-static void
-cands_free(struct cands *cs)
-{
-	size_t	 i;
-
-	for (i = 0; i < cs->n; i++)
-		free(cs->v[i]);
-	free(cs->v);
-	memset(cs, 0, sizeof *cs);
-}
-
-/* word as a LIKE prefix pattern, its wildcards escaped with '\'. */
-static char *
-like_prefix(const char *word, size_t n)
-{
-	struct sbuf	 sb = SBUF_INIT;
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		if (word[i] == '%' || word[i] == '_' || word[i] == '\\')
-			sbuf_addc(&sb, '\\');
-		sbuf_addc(&sb, word[i]);
-	}
-	sbuf_addc(&sb, '%');
-	return sbuf_detach(&sb, NULL);
-}
-
-/* Rows of a one-column query whose ?1 is a LIKE pattern (?2 user). */
-static void
-cand_query_for(struct console *c, const char *sql, const char *user,
-    const char *word, size_t n, struct cands *cs)
-{
-	sqlite3_stmt	*s;
-	char		*pat = like_prefix(word, n);
-
-	if ((s = store_prepare(c->st, sql, NULL)) != NULL) {
-		sqlite3_bind_text(s, 1, pat, -1, SQLITE_TRANSIENT);
-		if (user != NULL)
-			sqlite3_bind_text(s, 2, user, -1, SQLITE_TRANSIENT);
-		while (sqlite3_step(s) == SQLITE_ROW)
-			if (sqlite3_column_text(s, 0) != NULL)
-				cand_add(cs, (const char *)
-				    sqlite3_column_text(s, 0));
-		sqlite3_reset(s);
-	}
-	free(pat);
-}
-
-static void
-cand_query(struct console *c, const char *sql, const char *word, size_t n,
-    struct cands *cs)
-{
-	cand_query_for(c, sql, c->user, word, n, cs);
-}
-
-static int
-ci_prefix(const char *s, const char *p, size_t n)
-{
-	return strncasecmp(s, p, n) == 0;
-}
-
-/*
- * Tab: complete what is before the point: a slash command, its argument
- * (session, customer, up/down, pane), an order number of the user, or a
- * product name (which may span several words: the longest tail of the
- * line that starts a product name wins).
- */
-static int
-con_complete(int count, int key)
-{
-	static const char products_sql[] = "SELECT DISTINCT name FROM products"
-	    " WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT 40";
-	static const char orders_sql[] = "SELECT id FROM orders"
-	    " WHERE id LIKE ?1 ESCAPE '\\' AND customer_id = ?2"
-	    " ORDER BY placed_at DESC LIMIT 40";
-	static const char customers_sql[] = "SELECT id FROM customers"
-	    " WHERE id LIKE ?1 ESCAPE '\\' ORDER BY id LIMIT 40";
-	static const char *const fb[] = { "up", "down", NULL };
-	static const char *const panes[] = { "context", "debug", "size",
-	    "reset", NULL };
-	static const char *const onoff[] = { "on", "off", NULL };
-	struct console	*c = con;
-	struct cands	 cs = { NULL, 0, 0 };
-	const char	*line = rl_line_buffer;
-	size_t		 point = (size_t)rl_point, ws, i, j, lcp, starts[8];
-	size_t		 nstarts = 0;
-	struct sbuf	 sb = SBUF_INIT;
-	int		 arg;
-
-	(void)count;
-	(void)key;
-	for (ws = point; ws > 0 && line[ws - 1] != ' '; ws--)
-		;
-	arg = line[0] == '/' && memchr(line, ' ', point) != NULL;
-	if (line[0] == '/' && !arg) {
-		for (i = 0; commands[i] != NULL; i++)
-			if (strncmp(commands[i], line, point) == 0)
-				cand_add(&cs, commands[i]);
-	} else if (arg && (strncmp(line, "/open ", 6) == 0 ||
-	    strncmp(line, "/session ", 9) == 0)) {
-		con_sessions_refresh(c);
-		for (i = 0; i < c->nall; i++)
-			if (strncmp(c->all[i].s.id, line + ws, point - ws) ==
-			    0)
-				cand_add(&cs, c->all[i].s.id);
-	} else if (arg && (strncmp(line, "/user ", 6) == 0 ||
-	    strncmp(line, "/customer ", 10) == 0)) {
-		cand_query(c, customers_sql, line + ws, point - ws, &cs);
-	} else if (arg && strncmp(line, "/canned ", 8) == 0) {
-		struct cands all = { NULL, 0, 0 };
-
-		cdesk_canned_names(c, cand_add_any, &all);
-		for (i = 0; i < all.n; i++)
-			if (strncmp(all.v[i], line + ws, point - ws) == 0)
-				cand_add(&cs, all.v[i]);
-		cands_free(&all);
-	} else if (arg && strncmp(line, "/review ", 8) == 0 &&
-	    creview_complete(c, line, ws, point, cand_add_any, &cs)) {
-		;
-	} else if (arg && (strncmp(line, "/order ", 7) == 0 ||
-	    strncmp(line, "/review order ", 14) == 0)) {
-		cand_query_for(c, orders_sql, c->panel.cust.id != NULL ?
-		    c->panel.cust.id : c->user, line + ws, point - ws, &cs);
-	} else if (arg && (strncmp(line, "/feedback ", 10) == 0 ||
-	    strncmp(line, "/panes ", 7) == 0 ||
-	    strncmp(line, "/verdicts ", 10) == 0)) {
-		const char *const *v = line[1] == 'f' ? fb :
-		    (line[1] == 'p' ? panes : onoff);
-
-		for (i = 0; v[i] != NULL; i++)
-			if (ci_prefix(v[i], line + ws, point - ws))
-				cand_add(&cs, v[i]);
-	} else if (!arg || strncmp(line, "/search ", 8) == 0 ||
-	    strncmp(line, "/review product ", 16) == 0) {
-		if (c->user != NULL && point > ws)
-			cand_query(c, orders_sql, line + ws, point - ws, &cs);
-		/* Word starts before the point, nearest first, at most 4. */
-		for (i = point; i-- > 0 && nstarts < 4; )
-			if (line[i] != ' ' && (i == 0 || line[i - 1] == ' '))
-				starts[nstarts++] = i;
-		if (cs.n == 0)
-			for (j = nstarts; j-- > 0; ) {
-				if (point - starts[j] < 2)
-					continue;
-				cand_query(c, products_sql, line + starts[j],
-				    point - starts[j], &cs);
-				if (cs.n > 0) {
-					ws = starts[j];
-					break;
-				}
-			}
-	}
-	if (cs.n == 0) {
-		con_status(c, 0, "no completion");
-		goto out;
-	}
-	/* The longest common prefix (ignoring case) of the candidates. */
-	lcp = strlen(cs.v[0]);
-	for (i = 1; i < cs.n; i++) {
-		for (j = 0; j < lcp && cs.v[i][j] != '\0' &&
-		    (cs.v[i][j] == cs.v[0][j] ||
-		    ((unsigned char)cs.v[i][j] < 0x80 &&
-		    strncasecmp(cs.v[i] + j, cs.v[0] + j, 1) == 0)); j++)
-			;
-		lcp = j;
-	}
-	/* Never cut a code point. */
-	while (lcp > 0 && ((unsigned char)cs.v[0][lcp] & 0xc0) == 0x80)
-		lcp--;
-	if (lcp >= point - ws) {
-		rl_begin_undo_group();
-		rl_delete_text((int)ws, (int)point);
-		rl_point = (int)ws;
-		sbuf_add(&sb, cs.v[0], lcp);
-		if (cs.n == 1)
-			sbuf_addc(&sb, ' ');
-		rl_insert_text(sb.buf);
-		rl_end_undo_group();
-	}
-	if (cs.n > 1) {
-		sbuf_reset(&sb);
-		sbuf_addf(&sb, "%zu matches:", cs.n);
-		for (i = 0; i < cs.n && sb.len < 400; i++)
-			sbuf_addf(&sb, "  %s", cs.v[i]);
-		con_status(c, 0, "%s", sb.buf);
-	}
-out:
-	sbuf_release(&sb);
-	cands_free(&cs);
-	c->dirty = 1;
-	return 0;
-}
-
-/* Ctrl-L: repaint everything. */
-static int
-con_repaint(int count, int key)
-{
-	(void)count;
-	(void)key;
-	clearok(curscr, TRUE);
-	con->dirty = 1;
-	return 0;
-}
-
-/* Slash commands. */
-
-static void
-show_help(struct console *c)
-{
-	con_note(c, "Commands:\n"
-	    "  /help                  this list\n"
-	    "  /user [ID]             talk as customer ID (none: anonymous)\n"
-	    "  /session [ID]          show the session, or continue session ID"
-	    " as its customer\n"
-	    "  /new                   start a new session\n"
-	    "  /history               your earlier sessions\n"
-	    "  /search QUERY          search the knowledge base (context pane)\n"
-	    "  /feedback up|down [COMMENT]  rate the last bot reply\n"
-	    "  /escalate [REASON]     hand the session to a person\n"
-	    "  /sessions [escalated|mine|waiting|label:NAME|all] [TEXT]\n"
-	    "                         the queue (agent desk), filtered or"
-	    " searched\n"
-	    "  /open SESSION          watch a session with its traces\n"
-	    "  /takeover [--force]    answer the session yourself (agent);"
-	    " --force takes it\n"
-	    "                         from the agent holding it, who is told\n"
-	    "  /handback              give the session you hold back to the"
-	    " bot\n"
-	    "  /order N|PRODUCT       an order (or the panel customer's"
-	    " orders holding\n"
-	    "                         PRODUCT) in the customer panel\n"
-	    "  /customer [ID]         a customer in the customer panel\n"
-	    "  /canned [NAME]         a canned reply, filled from the panel,"
-	    " on the input line\n"
-	    "  /note TEXT             a private note (never shown to the"
-	    " customer)\n"
-	    "  /label [[-]NAME]       list, add or remove (-) a label\n"
-	    "  /resolve [NOTE]        close the session as resolved\n"
-	    "  /panes [context|debug|customer [on|off]] | size PERCENT |"
-	    " reset\n"
-	    "  /turn N                show turn N's context and debug data\n"
-	    "  /verdicts [on|off]     fact-check marks in generated replies\n"
-	    "  /review [all|TURN]     the review queue\n"
-	    "  /quit                  leave (also Ctrl-D, F10)\n"
-	    "Keys: F1 help  F2 context  F3 debug  F4 sessions  F5/F6 previous/"
-	    "next turn (also Ctrl/Alt-Up/Down)  F7/F8 narrower/wider  F9 "
-	    "scroll focus  PgUp/PgDn scroll  Tab complete  Ctrl-R search "
-	    "history  Ctrl-L repaint.  Start a line with // to send a "
-	    "literal /.");
-}
-
-static void
-cmd_user(struct console *c, const char *arg)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct customer	 cu;
-
-	if (*arg == '\0') {
-		free(c->user);
-		c->user = NULL;
-		con_note(c, "You are anonymous now; a new session starts.");
-		con_switch(c, NULL, 0);
-		return;
-	}
-	memset(&cu, 0, sizeof cu);
-	if (catalog_customer(c->st, arg, &cu, &err) != SD_OK) {
-		con_note(c, "/user %s: %s (Tab completes customer ids)", arg,
-		    err.rc == SD_ERR_NOTFOUND ? "no such customer" :
-		    sd_error_msg(&err));
-		sd_error_clear(&err);
-		return;
-	}
-	free(c->user);
-	c->user = xstrdup(arg);
-	con_switch(c, NULL, 0);
-	con_note(c, "You are %s (%s); a new session starts.", cu.id,
-	    cu.name != NULL ? cu.name : "?");
-	customer_release(&cu);
-}
-
-static void
-cmd_open(struct console *c, const char *arg, int desk)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct session_info si;
-
-	memset(&si, 0, sizeof si);
-	if (history_session_get(c->st, arg, &si, &err) != SD_OK) {
-		con_note(c, "%s %s: %s (/sessions lists them)", desk ? "/open" :
-		    "/session", arg, err.rc == SD_ERR_NOTFOUND ?
-		    "no such session" : sd_error_msg(&err));
-		sd_error_clear(&err);
-		return;
-	}
-	if (!desk) {
-		free(c->user);
-		c->user = si.user_id != NULL ? xstrdup(si.user_id) : NULL;
-	}
-	c->sessions_view = 0;
-	con_switch(c, arg, desk);
-	cdesk_unmark(c, arg);
-	if (desk)
-		cdesk_opened(c);
-	session_info_release(&si);
-	con_prompt(c);
-}
-
-static void
-cmd_history(struct console *c)
-{
-	size_t	 i, shown = 0;
-
-	con_sessions_refresh(c);
-	for (i = 0; i < c->nall && shown < 20; i++) {
-		const struct session_info *s = &c->all[i].s;
-
-		if ((c->user == NULL) != (s->user_id == NULL) ||
-		    (c->user != NULL && strcmp(c->user, s->user_id) != 0))
-			continue;
-		if (shown++ == 0)
-			con_note(c, "Sessions of %s (/session ID continues one):",
-			    c->user != NULL ? c->user : "anonymous users");
-		con_note(c, "  %s  %s  %lld messages  updated %s", s->id,
-		    s->status, s->turns, s->updated_at);
-	}
-	if (shown == 0)
-		con_note(c, "No earlier sessions for %s.", c->user != NULL ?
-		    c->user : "anonymous users");
-}
-
-static void
-cmd_search(struct console *c, const char *q)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct search_query sq = SEARCH_QUERY_INIT;
-	struct search_result res;
-	struct cdoc	*d = &c->search_doc;
-	size_t		 i;
-	char		*money;
-
-	if (*q == '\0') {
-		c->ctx_search = 0;
-		con_status(c, 0, "context pane shows the turns again");
-		return;
-	}
-	cdesk_lookup(c, q);	/* an order number or customer id too */
-	memset(&res, 0, sizeof res);
-	sq.text = q;
-	sq.limit = 10;
-	if (search_run(c->st, &sq, &res, &err) != SD_OK) {
-		con_fail(c, "/search", &err);
-		search_result_free(&res);
-		return;
-	}
-	cdoc_clear(d);
-	cdoc_line(d, 0, -1);
-	cdoc_addf(d, CS_BOLD, "\"%s\": %zu hit%s", q, res.n,
-	    res.n == 1 ? "" : "s");
-	if (res.corrected != NULL) {
-		cdoc_line(d, 2, -1);
-		cdoc_addf(d, CS_DIM, "  typos: %s", res.corrected);
-	}
-	if (res.expanded != NULL) {
-		cdoc_line(d, 2, -1);
-		cdoc_addf(d, CS_DIM, "  synonyms: %s", res.expanded);
-	}
-	if (res.max_price >= 0 || res.min_price >= 0) {
-		cdoc_line(d, 2, -1);
-		cdoc_adds(d, CS_DIM, "  price");
-		if (res.min_price >= 0)
-			cdoc_addf(d, CS_DIM, " >= %.2f", res.min_price);
-		if (res.max_price >= 0)
-			cdoc_addf(d, CS_DIM, " <= %.2f", res.max_price);
-	}
-	for (i = 0; i < res.n; i++) {
-		const struct search_hit *h = &res.hits[i];
-
-		cdoc_line(d, 4, -1);
-		cdoc_addf(d, CS_DIM, "  %-8s ", search_kind_name(h->kind));
-		cdoc_addf(d, CS_TEXT, "%s ", h->id);
-		cdoc_addf(d, CS_DIM, "%.2f ", h->score);
-		cdoc_adds(d, CS_BOLD, h->title);
-		if (h->kind == SEARCH_PRODUCT) {
-			money = catalog_money(h->price, h->currency);
-			cdoc_addf(d, CS_TEXT, "  %s, %lld in stock", money,
-			    h->stock);
-			free(money);
-		}
-		if (h->snippet != NULL && *h->snippet != '\0') {
-			cdoc_line(d, 4, -1);
-			cdoc_adds(d, CS_DIM, "    ");
-			cdoc_adds(d, CS_DIM, h->snippet);
-		}
-	}
-	search_result_free(&res);
-	c->ctx_search = 1;
-	c->show[PANE_CTX] = 1;
-	c->scroll[PANE_CTX] = 0;
-	con_status(c, 0, "search results in the context pane");
-}
-
-static void
-cmd_feedback(struct console *c, const char *arg)
-{
-	static const char last_sql[] = "SELECT id FROM messages"
-	    " WHERE session_id = ?1 AND role = 'bot' ORDER BY seq DESC LIMIT 1";
-	static const char ins_sql[] = "INSERT INTO feedback"
-	    " (message_id, rating, comment, created_at) VALUES (?1, ?2, ?3, ?4)";
-	struct sd_error	 err = SD_ERROR_INIT;
-	sqlite3_stmt	*s;
-	long long	 id = 0;
-	const char	*comment;
-	int		 rating;
-
-	if (strncmp(arg, "up", 2) == 0 && (arg[2] == '\0' || arg[2] == ' '))
-		rating = 5;
-	else if (strncmp(arg, "down", 4) == 0 &&
-	    (arg[4] == '\0' || arg[4] == ' '))
-		rating = 1;
-	else {
-		con_note(c, "usage: /feedback up|down [COMMENT]");
-		return;
-	}
-	comment = arg + (rating == 5 ? 2 : 4);
-	while (*comment == ' ')
-		comment++;
-	if (c->session == NULL) {
-		con_note(c, "/feedback: no reply to rate yet");
-		return;
-	}
-	if ((s = store_prepare(c->st, last_sql, &err)) == NULL) {
-		con_fail(c, "/feedback", &err);
-		return;
-	}
-	sqlite3_bind_text(s, 1, c->session, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (id == 0) {
-		con_note(c, "/feedback: no bot reply in %s to rate", c->session);
-		return;
-	}
-	if ((s = store_prepare(c->st, ins_sql, &err)) == NULL) {
-		con_fail(c, "/feedback", &err);
-		return;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, rating);
-	if (*comment != '\0')
-		sqlite3_bind_text(s, 3, comment, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(s, 3);
-	sqlite3_bind_text(s, 4, store_now(), -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		store_fail(c->st, &err, "store feedback");
-		sqlite3_reset(s);
-		con_fail(c, "/feedback", &err);
-		return;
-	}
-	sqlite3_reset(s);
-	con_note(c, "Thanks: rated message %lld %s (%d)%s%s.", id,
-	    rating == 5 ? "up" : "down", rating, *comment ? ": " : "",
-	    comment);
-}
-
-static void
-cmd_panes(struct console *c, const char *arg)
-{
-	char		 name[16], val[16];
-	int		 n, p = -1, pct;
-
-	n = sscanf(arg, "%15s %15s", name, val);
-	if (n <= 0) {
-		con_note(c, "Panes: conversation %d%%, context %s, debug %s, "
-		    "customer %s (layout %s).  /panes context|debug|customer "
-		    "[on|off], /panes size PERCENT, /panes reset.", c->split,
-		    c->show[PANE_CTX] ? "on" : "off",
-		    c->show[PANE_DBG] ? "on" : "off",
-		    c->show[PANE_CUST] ? "on" : "off",
-		    c->tall ? "stacked" : "side by side");
-		return;
-	}
-	if (strcmp(name, "size") == 0) {
-		if (n < 2 || (pct = atoi(val)) < 20 || pct > 90) {
-			con_note(c, "/panes size: a percentage from 20 to 90");
-			return;
-		}
-		c->split = pct;
-	} else if (strcmp(name, "reset") == 0) {
-		c->split = 55;
-		c->show[PANE_CTX] = c->show[PANE_DBG] = 1;
-		c->show[PANE_CUST] = 1;
-	} else {
-		if (strncmp(name, "context", strlen(name)) == 0)
-			p = PANE_CTX;
-		else if (strncmp(name, "debug", strlen(name)) == 0)
-			p = PANE_DBG;
-		else if (strncmp(name, "customer", strlen(name)) == 0)
-			p = PANE_CUST;
-		if (p < 0) {
-			con_note(c, "/panes: no pane \"%s\" (context, debug, "
-			    "customer, size, reset)", name);
-			return;
-		}
-		if (n < 2)
-			c->show[p] = !c->show[p];
-		else if (strcmp(val, "on") == 0)
-			c->show[p] = 1;
-		else if (strcmp(val, "off") == 0)
-			c->show[p] = 0;
-		else {
-			con_note(c, "/panes %s: on or off", name);
-			return;
-		}
-	}
-	con_status(c, 0, "context %s, debug %s, conversation %d%%",
-	    c->show[PANE_CTX] ? "on" : "off", c->show[PANE_DBG] ? "on" :
-	    "off", c->split);
-}
-
-/* Inline verdicts are drawn from the traces: old turns get them too. */
-static void
-cmd_verdicts(struct console *c, const char *arg)
-{
-	if (strcmp(arg, "on") == 0)
-		c->verdicts = 1;
-	else if (strcmp(arg, "off") == 0)
-		c->verdicts = 0;
-	else if (*arg != '\0') {
-		con_note(c, "usage: /verdicts [on|off]");
-		return;
-	}
-	c->conv_dirty = 1;
-	con_status(c, 0, "fact-check verdicts %s in the conversation "
-	    "(the debug pane lists them always; generator %s)",
-	    c->verdicts ? "shown" : "hidden", c->gen != NULL ?
-	    gen_mode_name(generator_mode(c->gen)) : "template");
-}
-
-static void
-select_turn(struct console *c, long n)
-{
-	c->ctx_search = 0;
-	if (n <= 0 || n >= c->nturns)
-		c->sel = 0;
-	else
-		c->sel = n;
-	c->scroll[PANE_CTX] = c->scroll[PANE_DBG] = 0;
-	/* Bring the turn's first line into the conversation's view. */
-	if (c->sel > 0 && !c->sessions_view) {
-		size_t	 i;
-		int	 h = c->r[PANE_CONV].h - 1, fromend;
-
-		if (c->conv_dirty || c->conv_built_w != c->r[PANE_CONV].w)
-			conv_build(c);
-		if (c->conv_width != c->r[PANE_CONV].w - 1) {
-			c->nconv_rows = cdoc_wrap(&c->conv_doc,
-			    c->r[PANE_CONV].w - 1, &c->conv_rows,
-			    &c->capconv);
-			c->conv_width = c->r[PANE_CONV].w - 1;
-		}
-		for (i = 0; i < c->nconv_rows; i++)
-			if (c->conv_doc.ln[c->conv_rows[i].line].tag ==
-			    c->sel)
-				break;
-		fromend = (int)c->nconv_rows - (int)i;	/* rows from it on */
-		if (i < c->nconv_rows && (fromend > h + c->scroll[PANE_CONV] ||
-		    fromend <= c->scroll[PANE_CONV]))
-			c->scroll[PANE_CONV] = fromend - h > 0 ? fromend - h :
-			    0;
-	} else
-		c->scroll[PANE_CONV] = 0;
-	con_status(c, 0, "turn #%ld of %ld%s", selected_turn(c), c->nturns,
-	    c->sel == 0 ? " (latest)" : "");
-}
-
-void
-con_select_turn(struct console *c, long n)
-{
-	select_turn(c, n);
-}
-
-static void
-cmd_line(struct console *c, char *line)
-{
-	char	*cmd = line, *arg;
-	size_t	 i;
-	int	 best = -1;
-
-	arg = strchr(line, ' ');
-	if (arg != NULL) {
-		*arg++ = '\0';
-		while (*arg == ' ')
-			arg++;
-		for (i = strlen(arg); i > 0 && arg[i - 1] == ' '; i--)
-			arg[i - 1] = '\0';
-	} else
-		arg = line + strlen(line);
-	if (strcmp(cmd, "/help") == 0 || strcmp(cmd, "/?") == 0)
-		show_help(c);
-	else if (strcmp(cmd, "/quit") == 0 || strcmp(cmd, "/exit") == 0)
-		c->quit = 1;
-	else if (strcmp(cmd, "/user") == 0)
-		cmd_user(c, arg);
-	else if (strcmp(cmd, "/session") == 0) {
-		if (*arg != '\0')
-			cmd_open(c, arg, 0);
-		else
-			con_note(c, "Session %s, user %s, %ld turns, status %s%s.",
-			    c->session != NULL ? c->session : "(new: starts "
-			    "with your first line)", c->user != NULL ? c->user :
-			    "anonymous", c->nturns, c->si.status != NULL ?
-			    c->si.status : "new", c->desk ? ", watching" : "");
-	} else if (strcmp(cmd, "/new") == 0) {
-		con_switch(c, NULL, 0);
-		con_prompt(c);
-		con_status(c, 0, "new session");
-	} else if (strcmp(cmd, "/history") == 0)
-		cmd_history(c);
-	else if (strcmp(cmd, "/search") == 0)
-		cmd_search(c, arg);
-	else if (strcmp(cmd, "/feedback") == 0)
-		cmd_feedback(c, arg);
-	else if (strcmp(cmd, "/escalate") == 0 ||
-	    strcmp(cmd, "/takeover") == 0 || strcmp(cmd, "/handback") == 0)
-		cdesk_agent(c, cmd, arg);
-	else if (strcmp(cmd, "/sessions") == 0)
-		cdesk_sessions(c, arg);
-	else if (strcmp(cmd, "/open") == 0) {
-		if (*arg == '\0')
-			con_note(c, "usage: /open SESSION (Tab completes; "
-			    "/sessions lists them)");
-		else
-			cmd_open(c, arg, 1);
-	} else if (strcmp(cmd, "/order") == 0)
-		cdesk_order(c, arg);
-	else if (strcmp(cmd, "/customer") == 0)
-		cdesk_customer(c, arg);
-	else if (strcmp(cmd, "/note") == 0)
-		cdesk_note(c, arg);
-	else if (strcmp(cmd, "/label") == 0)
-		cdesk_label(c, arg);
-	else if (strcmp(cmd, "/resolve") == 0)
-		cdesk_resolve(c, arg);
-	else if (strcmp(cmd, "/canned") == 0)
-		cdesk_canned(c, arg);
-	else if (strcmp(cmd, "/panes") == 0)
-		cmd_panes(c, arg);
-	else if (strcmp(cmd, "/verdicts") == 0)
-		cmd_verdicts(c, arg);
-	else if (strcmp(cmd, "/review") == 0)
-		creview_cmd(c, arg);
-	else if (strcmp(cmd, "/turn") == 0) {
-		long n = strtol(arg, NULL, 10);
-
-		if (n < 1 || n > c->nturns)
-			con_note(c, "/turn: a number from 1 to %ld", c->nturns);
-		else
-			select_turn(c, n);
-	} else {
-		for (i = 0; commands[i] != NULL; i++)
-			if (strncmp(commands[i], cmd, 3) == 0 ||
-			    (strlen(cmd) > 1 &&
-			    strncmp(commands[i], cmd, strlen(cmd)) == 0))
-				best = (int)i;
-		con_note(c, "Unknown command %s.%s%s%s  /help lists the commands.",
-		    cmd, best >= 0 ? "  Did you mean " : "",
-		    best >= 0 ? commands[best] : "", best >= 0 ? "?" : "");
 	}
 }
 
@@ -1754,7 +244,7 @@ pending_begin(struct console *c, const char *text)
 	c->pend_base = c->nmsgs;
 	c->stream_idx = 0;
 	sbuf_reset(&c->stream);
-	m = msg_push(c);
+	m = con_msg_push(c);
 	m->role = xstrdup("user");
 	m->text = xstrdup(text);
 	m->turn = ++c->nturns;
@@ -1762,14 +252,14 @@ pending_begin(struct console *c, const char *text)
 	c->ctx_search = 0;
 	c->scroll[PANE_CONV] = 0;
 	c->pending = 1;
-	draw(c);
+	con_draw(c);
 }
 
 static void
 pending_end(struct console *c)
 {
 	while (c->nmsgs > c->pend_base)
-		cmsg_release(&c->msgs[--c->nmsgs]);
+		con_cmsg_release(&c->msgs[--c->nmsgs]);
 	c->nturns--;
 	c->pending = 0;
 	c->stream_idx = 0;
@@ -1810,7 +300,7 @@ on_token(void *arg, enum gen_event ev, const char *text, size_t len)
 		sbuf_reset(&c->stream);
 	sbuf_add(&c->stream, text, len);
 	if (c->stream_idx == 0) {
-		m = msg_push(c);
+		m = con_msg_push(c);
 		m->role = xstrdup("bot");
 		m->turn = c->nturns;
 		c->stream_idx = c->nmsgs - 1;
@@ -1821,7 +311,7 @@ on_token(void *arg, enum gen_event ev, const char *text, size_t len)
 	c->conv_dirty = 1;
 	if (sig_winch)
 		handle_winch(c);
-	draw(c);
+	con_draw(c);
 	return sig_quit ? -1 : 0;
 }
 
@@ -1876,7 +366,7 @@ say(struct console *c, const char *text)
 static void
 on_line(char *line)
 {
-	struct console	*c = con;
+	struct console	*c = con_active;
 	struct sbuf	 sb = SBUF_INIT;
 
 	if (line == NULL) {		/* Ctrl-D on an empty line */
@@ -1891,7 +381,7 @@ on_line(char *line)
 	if (sb.len == 0)
 		;
 	else if (sb.buf[0] == '/' && sb.buf[1] != '/')
-		cmd_line(c, sb.buf);
+		con_cmd_line(c, sb.buf);
 	else
 		say(c, sb.buf[0] == '/' ? sb.buf + 1 : sb.buf);
 	sbuf_release(&sb);
@@ -1970,7 +460,7 @@ on_key(struct console *c, int ch)
 		return;
 	switch (ch) {
 	case KEY_F(1):
-		show_help(c);
+		con_show_help(c);
 		return;
 	case KEY_F(2):
 		c->show[PANE_CTX] = !c->show[PANE_CTX];
@@ -1986,11 +476,11 @@ on_key(struct console *c, int ch)
 		return;
 	case KEY_F(5):
 		if (c->nturns > 1)
-			select_turn(c, c->sel == 0 ? c->nturns - 1 :
+			con_select_turn(c, c->sel == 0 ? c->nturns - 1 :
 			    (c->sel > 1 ? c->sel - 1 : 1));
 		return;
 	case KEY_F(6):
-		select_turn(c, c->sel == 0 ? 0 : c->sel + 1);
+		con_select_turn(c, c->sel == 0 ? 0 : c->sel + 1);
 		return;
 	case KEY_F(7):
 		c->split = c->split > 25 ? c->split - 5 : 20;
@@ -2054,7 +544,7 @@ on_key(struct console *c, int ch)
 	    con_rows(c, &nrows) != NULL && c->sess_sel < nrows) {
 		char *id = xstrdup(con_rows(c, &nrows)[c->sess_sel].s.id);
 
-		cmd_open(c, id, 1);
+		con_cmd_open(c, id, 1);
 		free(id);
 		return;
 	}
@@ -2156,7 +646,7 @@ readline_init(struct console *c)
 	rl_getc_function = con_getc;
 	rl_input_available_hook = con_input_available;
 	rl_redisplay_function = con_redisplay;
-	rl_callback_handler_install(prompt_text(c), on_line);
+	rl_callback_handler_install(con_prompt_text(c), on_line);
 	/* After install: initialising readline reads inputrc. */
 	rl_bind_key('\t', con_complete);
 	rl_bind_key('\f', con_repaint);
@@ -2165,7 +655,7 @@ readline_init(struct console *c)
 static void
 console_free(struct console *c)
 {
-	msgs_clear(c);
+	con_msgs_clear(c);
 	free(c->msgs);
 	cdesk_free(c);
 	creview_free(c);
@@ -2190,6 +680,64 @@ console_free(struct console *c)
 	generator_free(c->gen);
 }
 
+/* --bench-draws: time o->bench_draws full redraws, then quit. */
+static void
+bench_draws(struct console *c, struct console_opts *o)
+{
+	long long	 t1;
+	int		 i;
+
+	t1 = now_us();
+	for (i = 0; i < o->bench_draws; i++) {
+		c->conv_dirty = 1;	/* rebuild and rewrap all */
+		clearok(curscr, TRUE);	/* and send every cell */
+		con_draw(c);
+	}
+	o->redraw_us = o->bench_draws > 0 ?
+	    (double)(now_us() - t1) / o->bench_draws : 0;
+	c->quit = 1;
+}
+
+/*
+ * The loop: draw what changed, then wait for a key, a signal or the
+ * next look at the store, whichever comes first.
+ */
+static void
+main_loop(struct console *c)
+{
+	struct pollfd	 pfd;
+	long long	 now;
+	int		 ch, timeout;
+
+	while (!c->quit && !sig_quit) {
+		if (c->dirty)
+			con_draw(c);
+		engine_idle(c->eng);	/* the reply is on screen */
+		now = now_us() / 1000;
+		timeout = POLL_MS - (int)(now - c->last_poll_ms);
+		if (timeout < 0)
+			timeout = 0;
+		pfd.fd = STDIN_FILENO;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+			break;
+		if (sig_winch) {
+			handle_winch(c);
+			on_key(c, KEY_RESIZE);
+		}
+		while (!c->quit && !sig_quit && (ch = getch()) != ERR)
+			on_key(c, ch);
+		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
+			break;
+		now = now_us() / 1000;
+		if (now - c->last_poll_ms >= POLL_MS) {
+			con_poll_db(c);
+			c->last_poll_ms = now;
+		}
+	}
+}
+
 enum sd_rc
 console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 {
@@ -2199,11 +747,9 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	struct sd_error	 e2 = SD_ERROR_INIT;
 	SCREEN		*scr = NULL;
 	FILE		*devnull = NULL;
-	struct pollfd	 pfd;
-	long long	 t0 = now_us(), t1, now;
+	long long	 t0 = now_us();
 	char		*dir;
 	const char	*name;
-	int		 ch, i, timeout;
 
 	memset(&c, 0, sizeof c);
 	c.ctx = ctx;
@@ -2249,7 +795,7 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	c.sessions_view = o->desk;
 	if (c.sessions_view)
 		con_sessions_refresh(&c);
-	poll_db(&c);
+	con_poll_db(&c);
 	c.last_poll_ms = now_us() / 1000;
 
 	dir = paths_data_dir();
@@ -2291,9 +837,9 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	c.key_adown = extended_key("kDN3");
 	if ((devnull = fopen("/dev/null", "w")) != NULL)
 		rl_outstream = devnull;
-	con = &c;
+	con_active = &c;
 	readline_init(&c);
-	draw(&c);
+	con_draw(&c);
 	o->first_prompt_ms = (double)(now_us() - t0) / 1000.0;
 	/*
 	 * The engine (model, gazetteer over the whole catalog) loads after
@@ -2307,47 +853,12 @@ console_run(struct sd_ctx *ctx, struct console_opts *o, struct sd_error *err)
 	}
 	o->engine_ready_ms = (double)(now_us() - t0) / 1000.0;
 
-	if (o->bench_draws >= 0) {
-		t1 = now_us();
-		for (i = 0; i < o->bench_draws; i++) {
-			c.conv_dirty = 1;	/* rebuild and rewrap all */
-			clearok(curscr, TRUE);	/* and send every cell */
-			draw(&c);
-		}
-		o->redraw_us = o->bench_draws > 0 ?
-		    (double)(now_us() - t1) / o->bench_draws : 0;
-		c.quit = 1;
-	}
-	while (!c.quit && !sig_quit) {
-		if (c.dirty)
-			draw(&c);
-		engine_idle(c.eng);	/* the reply is on screen */
-		now = now_us() / 1000;
-		timeout = POLL_MS - (int)(now - c.last_poll_ms);
-		if (timeout < 0)
-			timeout = 0;
-		pfd.fd = STDIN_FILENO;
-		pfd.events = POLLIN;
-		pfd.revents = 0;
-		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
-			break;
-		if (sig_winch) {
-			handle_winch(&c);
-			on_key(&c, KEY_RESIZE);
-		}
-		while (!c.quit && !sig_quit && (ch = getch()) != ERR)
-			on_key(&c, ch);
-		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
-			break;
-		now = now_us() / 1000;
-		if (now - c.last_poll_ms >= POLL_MS) {
-			poll_db(&c);
-			c.last_poll_ms = now;
-		}
-	}
+	if (o->bench_draws >= 0)
+		bench_draws(&c, o);
+	main_loop(&c);
 
 	rl_callback_handler_remove();
-	con = NULL;
+	con_active = NULL;
 	/* Without an alternate screen, leave a blank one, not the panes. */
 	if (tigetstr((char *)"rmcup") == NULL ||
 	    tigetstr((char *)"rmcup") == (char *)-1) {

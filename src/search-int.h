@@ -1,8 +1,8 @@
 /*
- * search-int.h: what the files of the retrieval module share (search.c
- * and search-index.c), not for other modules.  The BM25 arithmetic of
- * sd_rank is here once, so the in-memory index of the document chunks
- * scores a row exactly as the FTS5 ranking query would.
+ * search-int.h: what the files of the retrieval module share (the list
+ * is at the top of search.c), not for other modules.  The BM25
+ * arithmetic of sd_rank is here once, so the in-memory index of the
+ * document chunks scores a row exactly as the FTS5 ranking query would.
  */
 #ifndef SEARCH_INT_H
 #define SEARCH_INT_H
@@ -11,9 +11,93 @@
 
 #include <sqlite3.h>
 
+#include "sbuf.h"
 #include "search.h"
 
 struct store;
+
+/*
+ * search-text.c: normalisation, tokens, edit distance.
+ */
+
+/* Words of a text, each its own string. */
+struct tokens {
+	char	**v;
+	size_t	  n, cap;
+};
+
+/* NFKC, case folded, marks stripped; caller frees; NULL if bad UTF-8. */
+char		*search_normalize(const char *);
+/* Append normalised text's words to t (a number keeps its '.' and ','). */
+void		 search_tokenize(const char *, struct tokens *);
+void		 search_tokens_add(struct tokens *, const char *, size_t);
+void		 search_tokens_free(struct tokens *);
+/* Code points of a UTF-8 string into *v (grown as needed); the count. */
+int		 search_decode(const char *, int32_t **v, int *cap);
+/* Bounded OSA distance of code points; work holds 3 * (nb + 1) ints. */
+int		 search_osa(const int32_t *, int, const int32_t *, int nb,
+		    int max, int *work);
+/* Whether w is in the NULL-terminated list. */
+int		 search_word_in(const char *w, const char *const *list);
+
+/*
+ * search-plan.c: reading the query into a plan: its words, the phrases
+ * that stand for them and the price bounds read from it.
+ */
+
+/* One phrase of the expression. */
+struct phrase {
+	char	*text;		/* words separated by spaces */
+	int	 group;
+	int	 from;		/* first query word it stands for (<= group) */
+	double	 weight;
+	int	 unit;		/* plan_expr: its AND operand in the strict
+				   expression (phrases of one are adjacent) */
+};
+
+struct plan {
+	struct tokens	 words;		/* content words, in order */
+	struct phrase	*ph;
+	size_t		 nph, cap;
+	struct sbuf	 corrected;
+	struct sbuf	 expanded;
+	double		 max_price, min_price;
+};
+
+/*
+ * Add a phrase standing for query words from..group (a synonym of a run
+ * of words covers the run; anything else, one word).
+ */
+void		 search_plan_phrase(struct plan *, const char *text, int from,
+		    int group, double weight);
+
+/* Read q into pl (zeroed, its sbufs initialised); search_plan_free. */
+enum sd_rc	 search_make_plan(struct store *, const struct search_query *,
+		    struct plan *, struct sd_error *);
+void		 search_plan_free(struct plan *);
+/*
+ * The MATCH expressions (expr: any phrase; all: every unit, empty for a
+ * single one) and sd_rank's phrase specification of pl.
+ */
+void		 search_plan_expr(struct plan *, struct sbuf *expr,
+		    struct sbuf *all, struct sbuf *spec);
+
+/*
+ * search-typo.c: typo correction against the vocabulary.
+ */
+
+/* Add corrections of pl's unknown or rare words as phrases. */
+enum sd_rc	 search_correct_typos(struct store *, struct plan *,
+		    struct sd_error *);
+/*
+ * The catalog's data version, for the caches read from it: 0 with *dv
+ * set, or -1 when no cache may be used.
+ */
+int		 search_catalog_version(sqlite3 *, unsigned *dv);
+
+/*
+ * search-rank.c: sd_rank, the FTS5 ranking function.
+ */
 
 /* sd_rank's per-query state (see the top of search.c). */
 struct rank_aux {
@@ -33,6 +117,34 @@ struct rank_aux {
 };
 
 /*
+ * sd_rank's document counts of phrases, per connection (STORE_SLOT_DF;
+ * why and how long they are kept: search-rank.c).
+ */
+struct df_entry {
+	char		*key;	/* table tag, '\037', phrase text */
+	sqlite3_int64	 df;
+};
+
+struct df_cache {
+	struct df_entry	*v;
+	size_t		 n, cap;
+	unsigned	 data_version;
+	int		 in_write;	/* filled inside a write on main */
+};
+
+/* Forget every count when the catalog may have changed since. */
+void		 search_df_cache_check(struct df_cache *, sqlite3 *);
+struct df_entry	*search_df_cache_find(struct df_cache *, const char *key);
+void		 search_df_cache_put(struct df_cache *, const char *key,
+		    sqlite3_int64);
+/*
+ * store_prepare for SQL that calls sd_rank, registering it on the
+ * connection first when needed.
+ */
+sqlite3_stmt	*search_prepare_ranked(struct store *, const char *,
+		    struct sd_error *);
+
+/*
  * The state for a phrase specification ("group:weight:len:text",
  * comma separated) of nphrase phrases over ncol columns weighted wcol;
  * *key (when key is not NULL) gets each phrase's document-count key,
@@ -50,6 +162,51 @@ void		 search_rank_keys_free(char **, int);
 
 /* The connection's FTS5 API, or NULL with err set. */
 fts5_api	*search_fts5(struct store *, struct sd_error *);
+
+/*
+ * search.c: the hits of a result.
+ */
+
+/* Column i of s as a string the caller frees, or NULL. */
+char		*search_col_dup(sqlite3_stmt *, int);
+/* Append *h to res->hits (*cap of them allocated). */
+void		 search_hits_push(struct search_result *, size_t *cap,
+		    const struct search_hit *);
+/* Forget the hits from first on. */
+void		 search_hits_drop(struct search_result *, size_t first);
+
+/*
+ * search-product.c: the product searches.
+ */
+
+/*
+ * Rank the products matching expr under q's filters, limit of them,
+ * into res (windowed first: see search-product.c).
+ */
+enum sd_rc	 search_run_products(struct store *,
+		    const struct search_query *, const struct plan *,
+		    const char *expr, const char *spec, int limit,
+		    struct search_result *, size_t *cap, struct sd_error *);
+
+/*
+ * search-chunk.c: the document chunks' searches and snippets.
+ */
+
+/*
+ * Rank the chunks of kinds matching expr (strict: the plan's units all
+ * wanted), a document's best chunk only, limit of them, into res.
+ */
+enum sd_rc	 search_run_chunks(struct store *, const struct plan *,
+		    int strict, unsigned kinds, const char *expr,
+		    const char *spec, int limit, struct search_result *,
+		    size_t *cap, struct sd_error *);
+/*
+ * Snippets of the document hits of res without one: those from first
+ * on (idx NULL), or the n hits listed in idx.
+ */
+enum sd_rc	 search_chunk_snippets(struct store *, const char *expr,
+		    struct search_result *, size_t first, const size_t *idx,
+		    size_t n, struct sd_error *);
 
 /*
  * The in-memory index of the document chunks (search-index.c), one per
