@@ -366,6 +366,58 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 }
 
 /*
+ * "The archer" when two Archers were just shown and nothing said tells
+ * them apart: 1, their names in names ("the A or the B"), the trace
+ * told.  0 when the family has one member in the conversation or the
+ * words said fit one better.
+ */
+int
+dlg_family_tie(struct tctx *t, const struct entity *en, struct sbuf *names)
+{
+	const char	*m[REF_CANDS], *conv[REF_CANDS];
+	struct text_token *vw;
+	struct product	 c[REF_CANDS];
+	double		 s, best = -1e9;
+	size_t		 nm, nc, i, nvw, k = 0, tie = 0;
+	cJSON		*r;
+
+	if (en->type != ENTITY_PRODUCT || en->sku != NULL ||
+	    dlg_entity_unknown(en) ||
+	    (nm = gazetteer_members(t->e->gz, en, m, REF_CANDS)) < 2 ||
+	    (nc = members_in_conversation(t, m, nm, conv)) < 2)
+		return 0;
+	vw = dlg_variant_words(t, &nvw);
+	for (i = 0; i < nc; i++) {
+		memset(&c[k], 0, sizeof c[k]);
+		if (!dlg_peek_product(t, conv[i], &c[k]))
+			continue;
+		s = fit_score(t, &c[k], vw, nvw, 1, NULL);
+		if (s > best + 1e-9) {
+			best = s;
+			tie = 1;
+		} else if (s > best - 1e-9)
+			tie++;
+		c[k].rating = s;	/* kept to name the tied below */
+		k++;
+	}
+	free(vw);
+	if (tie >= 2) {
+		r = dlg_ref_trace(t, "family in conversation: several fit "
+		    "alike, asked which");
+		for (i = 0, nc = 0; i < k; i++)
+			if (c[i].rating > best - 1e-9) {
+				dlg_ref_candidate(r, c[i].sku);
+				sbuf_addf(names, "%s the %s", nc == 0 ? "" :
+				    nc + 1 == tie ? " or" : ",", c[i].name);
+				nc++;
+			}
+	}
+	for (i = 0; i < k; i++)
+		product_release(&c[i]);
+	return tie >= 2;
+}
+
+/*
  * The line of a product name, kind 0: before its bracketed variant, or
  * before its last word when that has a digit ("Samsung Galaxy S24
  * (128GB)", "Samsung 990 PRO NVMe SSD 1TB"); kind 1: before its first
