@@ -302,6 +302,8 @@ const char	*dlg_name_word_reference(struct tctx *t, int *several);
 int		 dlg_ask_which_named(struct tctx *t);
 int		 dlg_family_tie(struct tctx *t, const struct entity *en,
 		    struct sbuf *names);
+int		 dlg_brand_model_unknown(struct tctx *t,
+		    const struct entity *br, size_t *a, size_t *b);
 
 /* dlg-guard.c */
 /* May sku be what the message means: 0 when it names a kind, brand or

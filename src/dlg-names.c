@@ -334,6 +334,77 @@ family_by_words(struct tctx *t, const struct entity *en, struct product *p,
 	return found;
 }
 
+/*
+ * "The Sony QX-9000": a brand said with a model number right after it
+ * that none of the brand's products has in its name or model, so the
+ * customer names a product the store lacks (not a size: "samsung 65
+ * inch", "wd 2tb").  1 with the span of brand and model in *a, *b.
+ */
+int
+dlg_brand_model_unknown(struct tctx *t, const struct entity *br, size_t *a,
+    size_t *b)
+{
+	static const char *const units[] = { "inch", "in", "tb", "gb",
+	    "mm", "hz", "w", "k", "mp", "pack", "pk", "tab", NULL };
+	struct product_filter f;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*s = t->text, *m;
+	char		*model;
+	size_t		 e, n = 0, i, k, len;
+	int		 digit = 0, alpha = 0, known = 0;
+
+	if (br == NULL || br->value == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return 0;
+	for (e = br->end; s[e] == ' '; e++)
+		;
+	for (m = s + e; isalnum((unsigned char)s[e]) || s[e] == '-'; e++) {
+		digit |= isdigit((unsigned char)s[e]) != 0;
+		alpha |= isalpha((unsigned char)s[e]) != 0;
+	}
+	len = (size_t)(s + e - m);
+	if (!digit || len < 2)
+		return 0;
+	/* A number and a unit is a size or a capacity, not a model. */
+	for (k = 0; units[k] != NULL; k++) {
+		i = strspn(m, "0123456789.");
+		if ((i == len && strncasecmp(s + e + strspn(s + e, " "),
+		    units[k], strlen(units[k])) == 0 && !isalnum((unsigned char)
+		    s[e + strspn(s + e, " ") + strlen(units[k])])) ||
+		    (i + strlen(units[k]) == len && strncasecmp(m + i,
+		    units[k], strlen(units[k])) == 0))
+			return 0;
+	}
+	if (!alpha && strspn(m, "0123456789") == len && len >= 4)
+		return 0;	/* "the samsung 2024": a year, or an order */
+	memset(&f, 0, sizeof f);
+	f.brand = br->value;
+	f.max_price = f.min_price = -1;
+	f.limit = 1000;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	model = xstrndup(m, len);
+	for (i = 0; i < len; i++)
+		model[i] = (char)tolower((unsigned char)model[i]);
+	for (i = 0; i < n; i++) {
+		known |= dlg_name_word(v[i].name, model, len) ||
+		    (v[i].model != NULL && dlg_name_word(v[i].model, model,
+		    len)) || strcasestr(v[i].name, model) != NULL;
+		product_release(&v[i]);
+	}
+	free(v);
+	free(model);
+	if (n == 0 || known)
+		return 0;
+	*a = br->start;
+	*b = e;
+	return 1;
+}
+
 /* A product named that the catalog lacks ("iphone 16"). */
 int
 dlg_entity_unknown(const struct entity *en)
@@ -674,7 +745,8 @@ owned(struct tctx *t, const struct entity *en)
 int
 dlg_unknown_product(struct tctx *t)
 {
-	const struct entity *en, *lacking = NULL;
+	const struct entity *en, *lacking = NULL, *br;
+	struct entity	 brand_model;
 	struct product	 near[3];
 	struct sbuf	 said = SBUF_INIT, list = SBUF_INIT;
 	size_t		 i, n;
@@ -687,6 +759,15 @@ dlg_unknown_product(struct tctx *t)
 			return 0;
 		if (lacking == NULL)
 			lacking = en;
+	}
+	/* No product entity: a brand with a model it does not make. */
+	memset(&brand_model, 0, sizeof brand_model);
+	if (lacking == NULL && (br = dlg_first_entity(t, ENTITY_BRAND)) !=
+	    NULL && dlg_brand_model_unknown(t, br, &brand_model.start,
+	    &brand_model.end)) {
+		brand_model.type = ENTITY_PRODUCT;
+		brand_model.brand = br->value;
+		lacking = &brand_model;
 	}
 	if (lacking == NULL || owned(t, lacking))
 		return 0;

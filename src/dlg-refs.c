@@ -464,6 +464,7 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 	const char	*best;
 	int		 n = cJSON_GetArraySize(res), several = 0;
 	const struct entity *en;
+	size_t		 a, b;
 
 	if ((best = dlg_position_reference(t)) != NULL) {
 		*how = "position";
@@ -475,6 +476,9 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 	}
 	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
 	    dlg_count_entities(t, ENTITY_PRODUCT) == 0) {
+		/* "The Sony QX-9000" is no Sony shown: not in the store. */
+		if (dlg_brand_model_unknown(t, en, &a, &b))
+			return NULL;
 		if ((best = brand_reference(t, en->value, &several)) != NULL) {
 			*how = "brand";
 			return best;

@@ -12,7 +12,9 @@
  * member and no other.  A brand or a name word that two members share
  * is asked about (the reply names both and asks), never guessed.  A
  * name word that no member has but products of the same kind do ("the
- * ultra" after a list of iPhones) is one of those, never a member.
+ * ultra" after a list of iPhones) is one of those, never a member.  A
+ * model of a member's brand that the store lacks ("the Sony QZ-9000")
+ * is not found, never answered about a member.
  */
 #include "config.h"
 
@@ -387,6 +389,41 @@ by_catalog_word(const char *show, struct product *p, size_t n,
 	}
 }
 
+/*
+ * A model of a member's brand the store lacks, named while the list is
+ * shown: "couldn't find" it, never an answer about a member (the
+ * nearest names may list one).
+ */
+static void
+by_unknown(const char *show, struct product *p, size_t n, char *const *skus,
+    int *cases, int *fails)
+{
+	static const char *const q[] = { "what about the %s QZ-9000?",
+	    "is the %s ZX7 any good", NULL };
+	const char	*turns[SEQ_MAX];
+	struct turn	 tu;
+	char		*m;
+	size_t		 k, h;
+
+	for (k = 0; k < n && k < 2; k++)
+		for (h = 0; q[h] != NULL && p[k].brand != NULL &&
+		    p[k].brand[0] != '\0'; h++) {
+			m = xasprintf(q[h], p[k].brand);
+			turns[0] = m;
+			if (run_seq(show, skus, n, turns, 1, &tu)) {
+				(*cases)++;
+				if (strstr(tu.reply, "couldn't find") == NULL ||
+				    tu.action == NULL || strcmp(tu.action,
+				    "product_not_found") != 0) {
+					(*fails)++;
+					miss(p[k].brand, m, tu.reply);
+				}
+				turn_release(&tu);
+			}
+			free(m);
+		}
+}
+
 static void
 test_pointers(void)
 {
@@ -418,6 +455,8 @@ test_pointers(void)
 				    &fails[1]);
 				by_catalog_word(show, p, m, skus, v, n,
 				    &cases[2], &fails[2]);
+				by_unknown(show, p, m, skus, &cases[3],
+				    &fails[3]);
 				for (i = 0; i < m; i++)
 					product_release(&p[i]);
 			}
@@ -436,6 +475,10 @@ test_pointers(void)
 		ok(fails[2] == 0, "%s: %d of %d name words no member has "
 		    "answered about another of the kind", kinds[k].category,
 		    cases[2] - fails[2], cases[2]);
+		ok(cases[3] > 0 && fails[3] == 0, "%s: %d of %d models of a "
+		    "member's brand the store lacks not found, no member "
+		    "answered", kinds[k].category, cases[3] - fails[3],
+		    cases[3]);
 	}
 }
 
@@ -445,7 +488,9 @@ main(void)
 	char	*dir;
 
 	refs_open(&dir);
-	diag_left = getenv("REFS_DIAG") != NULL ? atoi(getenv("REFS_DIAG")) : DIAG_MAX * 3;
+	/* REFS_DIAG=N prints N failures instead, to study them. */
+	diag_left = getenv("REFS_DIAG") != NULL ? atoi(getenv("REFS_DIAG")) :
+	    DIAG_MAX * 3;
 	test_pointers();
 	refs_close(dir);
 	done_testing();

@@ -74,3 +74,18 @@ story: a word inside a question of its own is no product shown
 > show me internal SSDs
 > what height limit for the heatsink?
 not-contains: FireCuda
+
+story: a model of a known brand the store lacks, while another is shown
+> tell me about the JBL Flip 6
+> and the Sony QX-9000?
+action: product_not_found
+contains: I couldn't find Sony QX-9000
+not-contains: JBL Flip 6
+not-contains: WH-1000XM4
+
+story: the name the store lacks stays in the reply that says so
+> tell me about the Samsung Galaxy S24 (128GB)
+> what about the Galaxy S25
+action: product_not_found
+contains: I couldn't find Galaxy S25
+contains: Samsung Galaxy S24
