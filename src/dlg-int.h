@@ -296,7 +296,7 @@ int		 dlg_only_pointer(struct tctx *t);
 /* "The black one": the one product shown the words describe, or NULL. */
 const char	*dlg_described_reference(struct tctx *t);
 /* dlg-pointer.c: a place in the last list, a word of a name said alone */
-int		 dlg_position_said(struct tctx *t);
+int		 dlg_position_said(struct tctx *t, int nlist);
 const char	*dlg_position_reference(struct tctx *t);
 const char	*dlg_name_word_reference(struct tctx *t, int *several);
 int		 dlg_ask_which_named(struct tctx *t);

@@ -91,13 +91,46 @@ number_of(const char *s, const struct text_token *tk)
 }
 
 /*
- * The place in the last list the message says, from 0: an ordinal
+ * "The top one", "the bottom one", "the one in the middle", "the
+ * former": a place said by where it stands in a list of n; -1 when
+ * none (a middle of an even list is none).
+ */
+static int
+place_by_side(const char *s, const struct text_token *tok, size_t nt,
+    size_t i, int n)
+{
+	static const char *const after[] = { "one", "pick", "option",
+	    "choice", "result", NULL };
+	static const char *const the[] = { "the", NULL };
+	static const char *const top[] = { "top", "former", NULL };
+	static const char *const bottom[] = { "bottom", NULL };
+	static const char *const middle[] = { "middle", NULL };
+	int	 said_as_thing;
+
+	if (i == 0 || !is_word(s, &tok[i - 1], the))
+		return -1;
+	said_as_thing = i + 1 == nt || is_word(s, &tok[i + 1], after);
+	if (is_word(s, &tok[i], top) && (said_as_thing ||
+	    is_word(s, &tok[i], (const char *const[]){ "former", NULL })))
+		return 0;
+	if (is_word(s, &tok[i], bottom) && said_as_thing)
+		return n - 1;
+	/* "the middle one", "the one in the middle" */
+	if (is_word(s, &tok[i], middle) && (said_as_thing || (i >= 3 &&
+	    is_word(s, &tok[i - 3], (const char *const[]){ "one", NULL }))))
+		return n % 2 == 1 ? n / 2 : -1;
+	return -1;
+}
+
+/*
+ * The place in a list of n the message says, from 0: an ordinal
  * ("second", "2nd"), a number after a word of place ("number 2",
- * "option two") or "#2" (one digit: "#12170" is an order).  -1 when
- * none is said.
+ * "option two"), "#2" (one digit: "#12170" is an order), or where it
+ * stands ("the top one", "the one in the middle").  -1 when none is
+ * said.
  */
 int
-dlg_position_said(struct tctx *t)
+dlg_position_said(struct tctx *t, int nlist)
 {
 	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
 	const char	*raw = t->text;
@@ -107,7 +140,8 @@ dlg_position_said(struct tctx *t)
 
 	n = text_tokenize(s, strlen(s), &tok, &cap);
 	for (i = 0; i < n && at < 0; i++) {
-		if ((at = place_of(s, &tok[i])) >= 0)
+		if ((at = place_of(s, &tok[i])) >= 0 ||
+		    (at = place_by_side(s, tok, n, i, nlist)) >= 0)
 			break;
 		if (i + 1 < n && is_word(s, &tok[i], place_words) &&
 		    (num = number_of(s, &tok[i + 1])) > 0 &&
@@ -128,7 +162,7 @@ const char *
 dlg_position_reference(struct tctx *t)
 {
 	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
-	int		 at = dlg_position_said(t);
+	int		 at = dlg_position_said(t, cJSON_GetArraySize(res));
 
 	if (at < 0 || at >= cJSON_GetArraySize(res))
 		return NULL;

@@ -5,16 +5,16 @@
  * For every category the bot shows its own list and a comparison of
  * three, then, each in a new session, the customer points at a member:
  * by position ("the third one", "number 2", "#3", "the 2nd one",
- * "option 1"), by its brand alone ("what about the sony") or by a word
- * of its name alone ("the zenbook", "what about the ultra"), by "it"
- * after picking one, and by going back to one seen two turns before
- * ("back to the first one you showed").  The reply must name that
- * member and no other.  A brand or a name word that two members share
- * is asked about (the reply names both and asks), never guessed.  A
- * name word that no member has but products of the same kind do ("the
- * ultra" after a list of iPhones) is one of those, never a member.  A
- * model of a member's brand that the store lacks ("the Sony QZ-9000")
- * is not found, never answered about a member.
+ * "option 1", "the bottom one"), by its brand alone ("what about the
+ * sony") or by a word of its name alone ("the zenbook", "what about the
+ * ultra"), by "it" after picking one, and by going back to one seen two
+ * turns before ("back to the first one you showed").  The reply must
+ * name that member and no other.  A brand or a name word that two
+ * members share is asked about (the reply names both and asks), never
+ * guessed.  A name word that no member has but products of the same
+ * kind do ("the ultra" after a list of iPhones) is one of those, never
+ * a member.  A model of a member's brand that the store lacks ("the
+ * Sony QZ-9000") is not found, never answered about a member.
  */
 #include "config.h"
 
@@ -175,6 +175,15 @@ by_position(const char *show, struct product *p, size_t n,
 			    fails);
 			free(q[h]);
 		}
+	}
+	/* Where it stands in the list. */
+	turns[0] = "the top one, is it any good?";
+	check(show, p, n, skus, turns, 1, 0, NULL, cases, fails);
+	turns[0] = "and the bottom one?";
+	check(show, p, n, skus, turns, 1, n - 1, NULL, cases, fails);
+	if (n % 2 == 1) {
+		turns[0] = "how about the one in the middle";
+		check(show, p, n, skus, turns, 1, n / 2, NULL, cases, fails);
 	}
 }
 

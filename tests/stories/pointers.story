@@ -89,3 +89,11 @@ story: the name the store lacks stays in the reply that says so
 action: product_not_found
 contains: I couldn't find Galaxy S25
 contains: Samsung Galaxy S24
+
+story: a place said by where it stands in the list
+> which e-readers and tablets do you have
+> the one in the middle, how much is it?
+contains: Apple iPad Pro 11-inch
+not-contains: iPad Air
+> and the bottom one?
+contains: Apple iPad Pro 13-inch
