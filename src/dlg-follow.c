@@ -383,23 +383,42 @@ dlg_only_pointer(struct tctx *t)
 	 * list shown (dlg-recommend.c); they point at no one product. */
 	static const char *const narrowing[] = { "ones", "only", "just",
 	    "something", "anything", "any", "others", NULL };
+	/* "Back to the sony", "the first one you showed": going back is
+	 * no return, and what the bot showed is no new request. */
+	static const char *const pairs[][2] = { { "back", "to" },
+	    { "go", "back" }, { "going", "back" }, { "you", "showed" },
+	    { "you", "mentioned" }, { "you", "listed" }, { "showed", "me" },
+	    { "mentioned", "earlier" }, { "showed", "earlier" } };
 	struct text_token *tok = NULL;
 	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
-	size_t		 cap = 0, n, i, k, rest = 0, len;
+	size_t		 cap = 0, n, i, k, rest = 0, len, said = 0;
+	int		*pair;
 
 	if (dlg_has_any(t, narrowing))
 		return 0;
 	n = text_tokenize(s, strlen(s), &tok, &cap);
+	pair = xcalloc(n + 1, sizeof *pair);
+	for (i = 0; i + 1 < n; i++)
+		for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+			if (tok[i].end - tok[i].start == strlen(pairs[k][0]) &&
+			    strncmp(s + tok[i].start, pairs[k][0],
+			    strlen(pairs[k][0])) == 0 && tok[i + 1].end -
+			    tok[i + 1].start == strlen(pairs[k][1]) &&
+			    strncmp(s + tok[i + 1].start, pairs[k][1],
+			    strlen(pairs[k][1])) == 0)
+				pair[i] = pair[i + 1] = 1;
 	for (i = 0; i < n; i++) {
 		len = tok[i].end - tok[i].start;
-		for (k = 0; filler[k] != NULL; k++)
+		said += pair[i];
+		for (k = 0; filler[k] != NULL && !pair[i]; k++)
 			if (strlen(filler[k]) == len &&
 			    strncmp(filler[k], s + tok[i].start, len) == 0)
 				break;
-		rest += filler[k] == NULL;
+		rest += !pair[i] && filler[k] == NULL;
 	}
+	free(pair);
 	free(tok);
-	return n > 0 && n <= 5 && rest <= 2;
+	return n > 0 && n - said <= 7 && rest <= 2;
 }
 
 /*

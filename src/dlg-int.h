@@ -295,6 +295,15 @@ int		 dlg_ask_which_shown(struct tctx *t);
 int		 dlg_only_pointer(struct tctx *t);
 /* "The black one": the one product shown the words describe, or NULL. */
 const char	*dlg_described_reference(struct tctx *t);
+/* dlg-pointer.c: a place in the last list, a word of a name said alone */
+int		 dlg_position_said(struct tctx *t, int nlist);
+const char	*dlg_position_reference(struct tctx *t);
+const char	*dlg_name_word_reference(struct tctx *t, int *several);
+int		 dlg_ask_which_named(struct tctx *t);
+int		 dlg_family_tie(struct tctx *t, const struct entity *en,
+		    struct sbuf *names);
+int		 dlg_brand_model_unknown(struct tctx *t,
+		    const struct entity *br, size_t *a, size_t *b);
 
 /* dlg-guard.c */
 /* May sku be what the message means: 0 when it names a kind, brand or

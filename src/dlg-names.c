@@ -334,6 +334,77 @@ family_by_words(struct tctx *t, const struct entity *en, struct product *p,
 	return found;
 }
 
+/*
+ * "The Sony QX-9000": a brand said with a model number right after it
+ * that none of the brand's products has in its name or model, so the
+ * customer names a product the store lacks (not a size: "samsung 65
+ * inch", "wd 2tb").  1 with the span of brand and model in *a, *b.
+ */
+int
+dlg_brand_model_unknown(struct tctx *t, const struct entity *br, size_t *a,
+    size_t *b)
+{
+	static const char *const units[] = { "inch", "in", "tb", "gb",
+	    "mm", "hz", "w", "k", "mp", "pack", "pk", "tab", NULL };
+	struct product_filter f;
+	struct product	*v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*s = t->text, *m;
+	char		*model;
+	size_t		 e, n = 0, i, k, len;
+	int		 digit = 0, alpha = 0, known = 0;
+
+	if (br == NULL || br->value == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return 0;
+	for (e = br->end; s[e] == ' '; e++)
+		;
+	for (m = s + e; isalnum((unsigned char)s[e]) || s[e] == '-'; e++) {
+		digit |= isdigit((unsigned char)s[e]) != 0;
+		alpha |= isalpha((unsigned char)s[e]) != 0;
+	}
+	len = (size_t)(s + e - m);
+	if (!digit || len < 2)
+		return 0;
+	/* A number and a unit is a size or a capacity, not a model. */
+	for (k = 0; units[k] != NULL; k++) {
+		i = strspn(m, "0123456789.");
+		if ((i == len && strncasecmp(s + e + strspn(s + e, " "),
+		    units[k], strlen(units[k])) == 0 && !isalnum((unsigned char)
+		    s[e + strspn(s + e, " ") + strlen(units[k])])) ||
+		    (i + strlen(units[k]) == len && strncasecmp(m + i,
+		    units[k], strlen(units[k])) == 0))
+			return 0;
+	}
+	if (!alpha && strspn(m, "0123456789") == len && len >= 4)
+		return 0;	/* "the samsung 2024": a year, or an order */
+	memset(&f, 0, sizeof f);
+	f.brand = br->value;
+	f.max_price = f.min_price = -1;
+	f.limit = 1000;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	model = xstrndup(m, len);
+	for (i = 0; i < len; i++)
+		model[i] = (char)tolower((unsigned char)model[i]);
+	for (i = 0; i < n; i++) {
+		known |= dlg_name_word(v[i].name, model, len) ||
+		    (v[i].model != NULL && dlg_name_word(v[i].model, model,
+		    len)) || strcasestr(v[i].name, model) != NULL;
+		product_release(&v[i]);
+	}
+	free(v);
+	free(model);
+	if (n == 0 || known)
+		return 0;
+	*a = br->start;
+	*b = e;
+	return 1;
+}
+
 /* A product named that the catalog lacks ("iphone 16"). */
 int
 dlg_entity_unknown(const struct entity *en)
@@ -363,6 +434,58 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 	}
 	r = dlg_ref_trace(t, "family in catalog");
 	return dlg_best_of(t, r, m, nm, p, 0, NULL);
+}
+
+/*
+ * "The archer" when two Archers were just shown and nothing said tells
+ * them apart: 1, their names in names ("the A or the B"), the trace
+ * told.  0 when the family has one member in the conversation or the
+ * words said fit one better.
+ */
+int
+dlg_family_tie(struct tctx *t, const struct entity *en, struct sbuf *names)
+{
+	const char	*m[REF_CANDS], *conv[REF_CANDS];
+	struct text_token *vw;
+	struct product	 c[REF_CANDS];
+	double		 s, best = -1e9;
+	size_t		 nm, nc, i, nvw, k = 0, tie = 0;
+	cJSON		*r;
+
+	if (en->type != ENTITY_PRODUCT || en->sku != NULL ||
+	    dlg_entity_unknown(en) ||
+	    (nm = gazetteer_members(t->e->gz, en, m, REF_CANDS)) < 2 ||
+	    (nc = members_in_conversation(t, m, nm, conv)) < 2)
+		return 0;
+	vw = dlg_variant_words(t, &nvw);
+	for (i = 0; i < nc; i++) {
+		memset(&c[k], 0, sizeof c[k]);
+		if (!dlg_peek_product(t, conv[i], &c[k]))
+			continue;
+		s = fit_score(t, &c[k], vw, nvw, 1, NULL);
+		if (s > best + 1e-9) {
+			best = s;
+			tie = 1;
+		} else if (s > best - 1e-9)
+			tie++;
+		c[k].rating = s;	/* kept to name the tied below */
+		k++;
+	}
+	free(vw);
+	if (tie >= 2) {
+		r = dlg_ref_trace(t, "family in conversation: several fit "
+		    "alike, asked which");
+		for (i = 0, nc = 0; i < k; i++)
+			if (c[i].rating > best - 1e-9) {
+				dlg_ref_candidate(r, c[i].sku);
+				sbuf_addf(names, "%s the %s", nc == 0 ? "" :
+				    nc + 1 == tie ? " or" : ",", c[i].name);
+				nc++;
+			}
+	}
+	for (i = 0; i < k; i++)
+		product_release(&c[i]);
+	return tie >= 2;
 }
 
 /*
@@ -622,7 +745,8 @@ owned(struct tctx *t, const struct entity *en)
 int
 dlg_unknown_product(struct tctx *t)
 {
-	const struct entity *en, *lacking = NULL;
+	const struct entity *en, *lacking = NULL, *br;
+	struct entity	 brand_model;
 	struct product	 near[3];
 	struct sbuf	 said = SBUF_INIT, list = SBUF_INIT;
 	size_t		 i, n;
@@ -635,6 +759,15 @@ dlg_unknown_product(struct tctx *t)
 			return 0;
 		if (lacking == NULL)
 			lacking = en;
+	}
+	/* No product entity: a brand with a model it does not make. */
+	memset(&brand_model, 0, sizeof brand_model);
+	if (lacking == NULL && (br = dlg_first_entity(t, ENTITY_BRAND)) !=
+	    NULL && dlg_brand_model_unknown(t, br, &brand_model.start,
+	    &brand_model.end)) {
+		brand_model.type = ENTITY_PRODUCT;
+		brand_model.brand = br->value;
+		lacking = &brand_model;
 	}
 	if (lacking == NULL || owned(t, lacking))
 		return 0;

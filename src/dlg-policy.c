@@ -686,6 +686,7 @@ static void
 policy_act(struct tctx *t, const struct intent_result *ir)
 {
 	const struct dlg_action *a;
+	const char	*pend;
 
 	static const char *const among[] = { "which of those",
 	    "which of them", "which of these", "which ones",
@@ -703,6 +704,13 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;
 	}
+	/* "#2 please" after "see the specs?" picks a member: no yes (a
+	 * place among the options of a clarifying question stays one). */
+	pend = dlg_jstr(cJSON_GetObjectItemCaseSensitive(t->state,
+	    "pending"), "action");
+	if (pend != NULL && strcmp(pend, "choose") != 0 &&
+	    dlg_position_reference(t) != NULL)
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 	if (dlg_narrow_offer(t) || dlg_answer_pending(t, ir))
 		return;
 	/* "Noise cancelling?", "how much is it, thanks": one product's
@@ -712,6 +720,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (store_question(t, ir) || dlg_payment_question(t) ||
 	    dlg_order_question(t))
+		return;
+	/* "The evo one" when two shown are: which, before any answer. */
+	if (dlg_ask_which_named(t))
 		return;
 	/* "The 55 inch one": one of those shown, before a narrowing;
 	 * "the hp" alone, whatever its few words suggest. */

@@ -462,20 +462,23 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 {
 	cJSON		*res = dlg_jarr(t->state, "results");
 	const char	*best;
-	int		 i, n = cJSON_GetArraySize(res), several;
+	int		 n = cJSON_GetArraySize(res), several = 0;
 	const struct entity *en;
+	size_t		 a, b;
 
-	for (i = 0; dlg_ordinals[i] != NULL; i++)
-		if (dlg_has_word(t, dlg_ordinals[i]) && i < n) {
-			*how = dlg_ordinals[i];
-			return cJSON_GetArrayItem(res, i)->valuestring;
-		}
+	if ((best = dlg_position_reference(t)) != NULL) {
+		*how = "position";
+		return best;
+	}
 	if ((best = other_reference(t)) != NULL) {
 		*how = "the other";
 		return best;
 	}
 	if ((en = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
 	    dlg_count_entities(t, ENTITY_PRODUCT) == 0) {
+		/* "The Sony QX-9000" is no Sony shown: not in the store. */
+		if (dlg_brand_model_unknown(t, en, &a, &b))
+			return NULL;
 		if ((best = brand_reference(t, en->value, &several)) != NULL) {
 			*how = "brand";
 			return best;
@@ -485,6 +488,10 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 			*how = "brand in catalog";
 			return best;
 		}
+		/* Two of the brand shown: the customer says which, not
+		 * "it" below (dlg_ask_which_shown asks). */
+		if (several && dlg_said_as_thing(t, en->start, en->end))
+			return NULL;
 	}
 	if ((en = dlg_first_entity(t, ENTITY_CATEGORY)) != NULL &&
 	    (best = category_reference(t, en)) != NULL) {
@@ -505,6 +512,12 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 		*how = "description";
 		return best;
 	}
+	if ((best = dlg_name_word_reference(t, &several)) != NULL) {
+		*how = "name word";
+		return best;
+	}
+	if (several)
+		return NULL;	/* dlg_ask_which_named asks */
 	if (dlg_has_word(t, "it") || dlg_has_word(t, "this") ||
 	    dlg_has_word(t, "that") || dlg_has_word(t, "its") ||
 	    dlg_has_word(t, "one")) {
@@ -735,7 +748,9 @@ dlg_target_product(struct tctx *t, struct product *p)
 	}
 	if (sku == NULL || !dlg_load_product(t, sku, p))
 		return 0;
-	if (strcmp(how, "named") != 0 && dlg_variant_of(t, p))
+	/* "The 3rd one" is a place in the list, not a generation. */
+	if (strcmp(how, "named") != 0 && strcmp(how, "position") != 0 &&
+	    dlg_variant_of(t, p))
 		how = "variant";
 	dlg_focus_push(t, p->sku);
 	dlg_jset_str(t->trace, "product_resolution", how);

@@ -583,6 +583,25 @@ family_of(struct sent *x, const struct fc_bucket *b, size_t i, size_t j)
 	return 0;
 }
 
+/*
+ * Is [s, e) of the sentence a name the customer said?  "I couldn't find
+ * Galaxy S25" repeats it to say the store lacks it; that is no product
+ * the reply invented.
+ */
+static int
+customer_said(struct sent *x, size_t s, size_t e)
+{
+	char	*name;
+	int	 yes;
+
+	if (x->ctx == NULL || x->ctx->user_text == NULL || e <= s)
+		return 0;
+	name = xstrndup(x->s + s, e - s);
+	yes = strcasestr(x->ctx->user_text, name) != NULL;
+	free(name);
+	return yes;
+}
+
 static void
 find_products(struct sent *x)
 {
@@ -634,7 +653,8 @@ find_products(struct sent *x)
 					    x->m[mi].s <= x->t[j].s)
 						break;
 				if (mi < x->nm || family_of(x, b, i, j) ||
-				    fc_in_rows(x, x->t[i].s, x->t[j].e))
+				    fc_in_rows(x, x->t[i].s, x->t[j].e) ||
+				    customer_said(x, x->t[i].s, x->t[j].e))
 					break;
 				fc_claim_add(x->res, "product",
 				    x->s + x->t[i].s, x->t[j].e - x->t[i].s,

@@ -81,12 +81,15 @@ contains: Samsung Galaxy S24 (128GB)
 not-contains: Ultra
 not-contains: iPhone
 
-story: of two of a family just shown, the one shown first
+story: of two of a family just shown, asked which: both fit alike
 > Compare the ThinkPad X1 Carbon and the ThinkPad T14
 action: compare
 > ok the thinkpad then, how much is it?
+action: ask_which_product
+contains: Which one do you mean
 contains: Lenovo ThinkPad X1 Carbon Gen 12
-not-contains: T14
+contains: Lenovo ThinkPad T14 Gen 4
+not-contains: $
 
 story: two products named as a pair are weighed side by side
 > Samsung S90D or LG C4, both 65 inch. Which would you get for movies?

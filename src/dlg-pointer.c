@@ -1,0 +1,370 @@
+/*
+ * dlg-pointer.c owns two ways of picking a product out of what the bot
+ * just showed: by its place in the list ("the third", "number 2", "#2",
+ * "the 2nd one", "option 1") and by a word of its name said alone ("the
+ * pixel", "what about the ultra", "the evo one").
+ *
+ * A name word is tried on the conversation first (the last list, then
+ * the focus): one product whose name has it is the one meant; two or
+ * more are asked about, naming them, never guessed.  When the
+ * conversation has none and the word is all the message says, the
+ * catalog's products of the kind being discussed whose names have it
+ * are the candidates: those of one line
+ * (the variants of a model) give its best; several lines are asked
+ * about.  Every choice goes to the trace's "reference".  dlg-refs.c
+ * calls these in its order of rules.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "dlg-int.h"
+
+#define ASK_MAX		3	/* products named when asking which */
+
+/* Words that say a place in a list before its number ("number 2"). */
+static const char *const place_words[] = { "number", "option", "item",
+	"choice", "pick", "no", NULL };
+static const char *const number_words[] = { "one", "two", "three",
+	"four", "five", NULL };
+static const char *const suffixes[] = { "st", "nd", "rd", "th", NULL };
+
+/* Words that never name a product when said alone after "the". */
+static const char *const not_names[] = { "one", "ones", "other", "same",
+	"last", "first", "second", "third", "fourth", "fifth", "latter",
+	"former", "cheaper", "cheapest", "best", "better", "top", "new",
+	"newer", "older", "old", "list", "rest", "price", "cost", "store",
+	"order", "cart", "item", "items", "product", "products", "thing",
+	"model", "deal", "sale", "offer", "way", "difference", "specs",
+	"battery", "warranty", "return", "refund", "shipping", "delivery",
+	"reviews", "rating", "size", "colour", "color", "weight", "it",
+	"this", "that", "them", "those", "these", "then", "way", NULL };
+
+static int
+is_word(const char *s, const struct text_token *tk, const char *const *l)
+{
+	size_t	 n = tk->end - tk->start;
+
+	for (; *l != NULL; l++)
+		if (strlen(*l) == n && strncmp(*l, s + tk->start, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The place a token says: "third" 2, "3rd" 2; -1 when none. */
+static int
+place_of(const char *s, const struct text_token *tk)
+{
+	size_t	 n = tk->end - tk->start, k;
+
+	for (k = 0; dlg_ordinals[k] != NULL; k++)
+		if (strlen(dlg_ordinals[k]) == n && strncmp(dlg_ordinals[k],
+		    s + tk->start, n) == 0)
+			return (int)k;
+	if (n == 3 && s[tk->start] >= '1' && s[tk->start] <= '9')
+		for (k = 0; suffixes[k] != NULL; k++)
+			if (strncmp(s + tk->start + 1, suffixes[k], 2) == 0)
+				return s[tk->start] - '1';
+	return -1;
+}
+
+/* The number a token says, 1 to 9 ("2", "two"); 0 when none. */
+static int
+number_of(const char *s, const struct text_token *tk)
+{
+	size_t	 k;
+
+	if (tk->end - tk->start == 1 && s[tk->start] >= '1' &&
+	    s[tk->start] <= '9')
+		return s[tk->start] - '0';
+	for (k = 0; number_words[k] != NULL; k++)
+		if (is_word(s, tk, (const char *const[]){ number_words[k],
+		    NULL }))
+			return (int)k + 1;
+	return 0;
+}
+
+/*
+ * "The top one", "the bottom one", "the one in the middle", "the
+ * former": a place said by where it stands in a list of n; -1 when
+ * none (a middle of an even list is none).
+ */
+static int
+place_by_side(const char *s, const struct text_token *tok, size_t nt,
+    size_t i, int n)
+{
+	static const char *const after[] = { "one", "pick", "option",
+	    "choice", "result", NULL };
+	static const char *const the[] = { "the", NULL };
+	static const char *const top[] = { "top", "former", NULL };
+	static const char *const bottom[] = { "bottom", NULL };
+	static const char *const middle[] = { "middle", NULL };
+	int	 said_as_thing;
+
+	if (i == 0 || !is_word(s, &tok[i - 1], the))
+		return -1;
+	said_as_thing = i + 1 == nt || is_word(s, &tok[i + 1], after);
+	if (is_word(s, &tok[i], top) && (said_as_thing ||
+	    is_word(s, &tok[i], (const char *const[]){ "former", NULL })))
+		return 0;
+	if (is_word(s, &tok[i], bottom) && said_as_thing)
+		return n - 1;
+	/* "the middle one", "the one in the middle" */
+	if (is_word(s, &tok[i], middle) && (said_as_thing || (i >= 3 &&
+	    is_word(s, &tok[i - 3], (const char *const[]){ "one", NULL }))))
+		return n % 2 == 1 ? n / 2 : -1;
+	return -1;
+}
+
+/*
+ * The place in a list of n the message says, from 0: an ordinal
+ * ("second", "2nd"), a number after a word of place ("number 2",
+ * "option two"), "#2" (one digit: "#12170" is an order), or where it
+ * stands ("the top one", "the one in the middle").  -1 when none is
+ * said.
+ */
+int
+dlg_position_said(struct tctx *t, int nlist)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char	*raw = t->text;
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, a;
+	int		 at = -1, num;
+
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0; i < n && at < 0; i++) {
+		if ((at = place_of(s, &tok[i])) >= 0 ||
+		    (at = place_by_side(s, tok, n, i, nlist)) >= 0)
+			break;
+		if (i + 1 < n && is_word(s, &tok[i], place_words) &&
+		    (num = number_of(s, &tok[i + 1])) > 0 &&
+		    (i + 2 == n || !tok[i + 2].has_digit))
+			at = num - 1;
+	}
+	free(tok);
+	for (a = 0; at < 0 && raw[a] != '\0'; a++)
+		if (raw[a] == '#' && raw[a + 1] >= '1' && raw[a + 1] <= '9' &&
+		    !isalnum((unsigned char)raw[a + 2]))
+			at = raw[a + 1] - '1';
+	return at;
+}
+
+/* "The second one", "number 3": that member of the last list, with the
+ * list in the trace; NULL when no place is said or the list is shorter. */
+const char *
+dlg_position_reference(struct tctx *t)
+{
+	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
+	int		 at = dlg_position_said(t, cJSON_GetArraySize(res));
+
+	if (at < 0 || at >= cJSON_GetArraySize(res))
+		return NULL;
+	r = dlg_ref_trace(t, "place in the last list");
+	cJSON_ArrayForEach(it, res)
+		if (cJSON_IsString(it))
+			dlg_ref_candidate(r, it->valuestring);
+	it = cJSON_GetArrayItem(res, at);
+	return cJSON_IsString(it) ? dlg_ref_pick(r, it->valuestring) : NULL;
+}
+
+/*
+ * The word said as the thing meant: "the W", "the W one", "the W
+ * then", "what about the W", at the end of the message or before one
+ * of those words, with no other entity but a brand inside the word.
+ * Its span of the folded text in *a, *b; 0 when none.
+ */
+static int
+said_word(struct tctx *t, size_t *a, size_t *b)
+{
+	static const char *const lead[] = { "the", "that", "this", NULL };
+	static const char *const tail[] = { "one", "then", "model",
+	    "version", "please", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i;
+	int		 found = 0;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL)
+		return 0;
+	n = text_tokenize(s, strlen(s), &tok, &cap);
+	for (i = 0; i + 1 < n && !found; i++) {
+		if (!is_word(s, &tok[i], lead) || tok[i + 1].has_digit ||
+		    tok[i + 1].end - tok[i + 1].start < 3 ||
+		    is_word(s, &tok[i + 1], not_names))
+			continue;
+		if (i + 2 == n || is_word(s, &tok[i + 2], tail) ||
+		    strchr(",?!.", s[tok[i + 1].end]) != NULL) {
+			*a = tok[i + 1].start;
+			*b = tok[i + 1].end;
+			found = 1;
+		}
+	}
+	free(tok);
+	return found;
+}
+
+/* Does the folded name of p have the word w (n bytes)? */
+static int
+name_has(const struct product *p, const char *w, size_t n)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	int		 yes;
+
+	text_fold(p->name, strlen(p->name), &f);
+	yes = dlg_word_in(f.s.buf, w, n);
+	text_folded_release(&f);
+	return yes;
+}
+
+/* The candidates the name word fits, in *out (at most max, caller
+ * releases each); how many, 0 when none.  *conv: from the conversation. */
+static size_t
+word_candidates(struct tctx *t, const char *w, size_t n,
+    struct product *out, size_t max, int *conv)
+{
+	const char	*c[CONV_MAX];
+	struct product	*v = NULL, p;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		*phrase, *cat = NULL;
+	size_t		 nc, i, k = 0, nv = 0;
+
+	*conv = 1;
+	nc = dlg_conversation(t, c, CONV_MAX);
+	for (i = 0; i < nc; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_peek_product(t, c[i], &p))
+			continue;
+		if (cat == NULL && p.category != NULL)
+			cat = xstrdup(p.category);
+		if (k < max && name_has(&p, w, n))
+			out[k++] = p;
+		else
+			product_release(&p);
+	}
+	/*
+	 * None shown: the kind's products whose names have it, when the
+	 * word is all that was said ("what about the ultra"); in a
+	 * question of its own ("what height limit for the heatsink?") it
+	 * may be a feature of the product discussed.
+	 */
+	if (k > 0 || cat == NULL || !dlg_only_pointer(t)) {
+		free(cat);
+		return k;
+	}
+	*conv = 0;
+	phrase = xstrndup(w, n);
+	dlg_retrieve_begin(t);
+	if (catalog_products_named(t->st, phrase, REF_CANDS, &v, &nv,
+	    &err) != SD_OK)
+		nv = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < nv; i++)
+		if (k < max && strcmp(v[i].category, cat) == 0 &&
+		    name_has(&v[i], w, n))
+			out[k++] = v[i];
+		else
+			product_release(&v[i]);
+	free(v);
+	free(phrase);
+	free(cat);
+	return k;
+}
+
+/* Are a and b variants of one line ("Galaxy S24 Ultra (256GB)" and
+ * "(512GB)")?  Their names agree up to a bracket. */
+static int
+one_line(const char *a, const char *b)
+{
+	size_t	 la = strcspn(a, "("), lb = strcspn(b, "(");
+
+	return la == lb && strncmp(a, b, la) == 0;
+}
+
+/*
+ * The product a name word said alone means (SKU valid for the turn), or
+ * NULL; *several set when two or more fit and the customer must say
+ * which (their names in names when not NULL, as "the A or the B").
+ */
+static const char *
+name_word(struct tctx *t, int *several, struct sbuf *names)
+{
+	struct product	 v[REF_CANDS];
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char	*pick = NULL;
+	size_t		 a, b, n, i, lines = 1;
+	int		 conv;
+	cJSON		*r;
+
+	*several = 0;
+	if (!said_word(t, &a, &b) || (n = word_candidates(t, s + a, b - a, v,
+	    REF_CANDS, &conv)) == 0)
+		return NULL;
+	r = dlg_ref_trace(t, conv ? "name word in conversation" :
+	    "name word in catalog, of the kind discussed");
+	for (i = 0; i < n; i++) {
+		dlg_ref_candidate(r, v[i].sku);
+		lines += i > 0 && !one_line(v[0].name, v[i].name);
+	}
+	if (n == 1 || (!conv && lines == 1)) {
+		/* Of one line, the best rated comes first. */
+		pick = dlg_ref_pick(r, v[0].sku);
+	} else {
+		*several = 1;
+		dlg_jset_str(r, "rule", conv ? "name word in conversation: "
+		    "several, asked which" : "name word in catalog: several "
+		    "lines, asked which");
+		for (i = 0; names != NULL && i < n && i < ASK_MAX; i++)
+			sbuf_addf(names, "%s the %s", i == 0 ? "" : i + 1 ==
+			    n || i + 1 == ASK_MAX ? " or" : ",", v[i].name);
+	}
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	return pick;
+}
+
+const char *
+dlg_name_word_reference(struct tctx *t, int *several)
+{
+	return name_word(t, several, NULL);
+}
+
+/*
+ * "The evo one" when two products shown have "evo" in their names, "the
+ * pixel" when the store has three Pixels and none was shown, "the
+ * archer" (a family the catalog knows) when two Archers were shown: ask
+ * which, naming them.  1 when asked.
+ */
+int
+dlg_ask_which_named(struct tctx *t)
+{
+	struct sbuf	 names = SBUF_INIT;
+	const struct entity *en = dlg_subject_entity(t);
+	int		 several = 0;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) == 1 && en != NULL &&
+	    dlg_said_as_thing(t, en->start, en->end))
+		several = dlg_family_tie(t, en, &names);
+	else if (name_word(t, &several, &names) != NULL)
+		several = 0;
+	if (!several) {
+		sbuf_release(&names);
+		return 0;
+	}
+	slots_set(&t->slots, "choices", names.buf);
+	dlg_set_action(t, "ask_which_product", "several products have the "
+	    "word said in their names");
+	dlg_say(t, "ask_which_named");
+	sbuf_release(&names);
+	return 1;
+}
