@@ -531,14 +531,19 @@ fc_sentence_pool(struct sent *x)
 }
 
 const char *
-view_backs(const struct fc_view *v, const struct fq *q, const char **id)
+view_backs(const struct fc_view *v, const struct fq *q, const char **id,
+    int no_products)
 {
 	const char	*k;
 	size_t		 i;
 
-	for (i = 0; i < v->n; i++)
+	for (i = 0; i < v->n; i++) {
+		if (no_products && v->p[i]->nsrc > 0 &&
+		    strcmp(v->p[i]->src[0], "product") == 0)
+			continue;
 		if ((k = pool_backs(v->p[i], q, id)) != NULL)
 			return k;
+	}
 	*id = NULL;
 	return NULL;
 }
@@ -613,6 +618,20 @@ fc_in_rows(struct sent *x, size_t s, size_t e)
 }
 
 int
+fc_rows_say(struct sent *x, size_t s, size_t e)
+{
+	const struct fc_view *v = fc_sentence_pool(x);
+	char		*ph = stems_of(x->s + s, e - s);
+	size_t		 i;
+	int		 r = 0;
+
+	for (i = 0; i < v->n && !r && strlen(ph) > 1; i++)
+		r = strstr(v->p[i]->text.buf, ph) != NULL;
+	free(ph);
+	return r;
+}
+
+int
 fc_negated(const struct sent *x)
 {
 	size_t	 i;
@@ -674,9 +693,13 @@ fc_scan_numbers(struct sent *x)
 	const struct fc_view *p;
 	const char	*kind, *id;
 	size_t		 i;
+	int		 terms;
 
 	memset(&l, 0, sizeof l);
 	fq_scan(x->s, x->len, &l);
+	/* A policy's terms are backed by the policy, not by the numbers of
+	 * the product before ("after 5 failed sign-in attempts"). */
+	terms = l.n > 0 && fc_states_terms(x);
 	for (i = 0; i < l.n && !x->drop; i++) {
 		const struct fq *q = &l.v[i];
 
@@ -685,7 +708,7 @@ fc_scan_numbers(struct sent *x)
 		    '#') || list_marker(x, q))
 			continue;
 		p = fc_sentence_pool(x);
-		if ((kind = view_backs(p, q, &id)) != NULL)
+		if ((kind = view_backs(p, q, &id, terms)) != NULL)
 			fc_claim_add(x->res, "number", x->s + q->s,
 			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
 			    q->unit[0] != '\0' ? q->unit : "value", NULL,
