@@ -90,6 +90,8 @@ const char	*pool_backs(const struct fc_pool *, const struct fq *,
 /* Lowercase stem of a word for loose word matching ("shipping" ->
  * "ship", "delivered" -> "deliver").  Caller frees. */
 char		*fc_stem(const char *w, size_t n);
+/* Does stems (" stem stem ... ") hold the word st? */
+int		 fc_has_stem(const char *stems, const char *st);
 /* Does the pool's text hold a word with the stem of w? */
 int		 pool_has_word(const struct fc_pool *, const char *w, size_t n);
 
@@ -122,6 +124,7 @@ struct fc_policy {
 	size_t		 nkw;
 	size_t		 ntags;		/* kw[ntags...]: the topic */
 	struct cJSON	*facts;		/* its "facts:<id>" object, or NULL */
+	struct fc_pool	*pool;		/* its values and words */
 };
 
 struct factcheck {
@@ -177,6 +180,8 @@ const char	*view_backs(const struct fc_view *, const struct fq *,
 int		 view_has_word(const struct fc_view *, const char *w,
 		    size_t n);
 void		 fc_cache_free(struct fc_cache *);
+/* The main database's data version (moves on every commit). */
+unsigned	 fc_data_version(struct factcheck *);
 /* Forget rows read before the catalog last changed (call per reply). */
 void		 fc_rows_check(struct factcheck *);
 

@@ -392,11 +392,24 @@ pool_backs(const struct fc_pool *p, const struct fq *q, const char **id)
 int
 pool_has_word(const struct fc_pool *p, const char *w, size_t n)
 {
-	char	*st = fc_stem(w, n), *key = xasprintf(" %s ", st);
-	int	 r = strstr(p->text.buf, key) != NULL;
+	char	*st = fc_stem(w, n);
+	int	 r = fc_has_stem(p->text.buf, st);
 
 	free(st);
-	free(key);
 	return r;
+}
+
+int
+fc_has_stem(const char *stems, const char *st)
+{
+	size_t		 n = strlen(st);
+	const char	*h;
+
+	if (n == 0)
+		return strstr(stems, "  ") != NULL;
+	for (h = stems; (h = strstr(h, st)) != NULL; h++)
+		if (h > stems && h[-1] == ' ' && h[n] == ' ')
+			return 1;
+	return 0;
 }
 

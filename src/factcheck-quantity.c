@@ -134,10 +134,13 @@ word_at(const char *t, size_t len, size_t i, size_t *we)
 	return j > i && (i == 0 || !fq_alnum((unsigned char)t[i - 1]));
 }
 
-static int
+static inline int
 word_is(const char *t, size_t s, size_t e, const char *w)
 {
-	return strlen(w) == e - s && strncasecmp(t + s, w, e - s) == 0;
+	/* This runs for every word against every number and unit word:
+	 * the first letter (the tables are lowercase) rejects most. */
+	return e > s && tolower((unsigned char)t[s]) == w[0] &&
+	    strncasecmp(t + s, w, e - s) == 0 && w[e - s] == '\0';
 }
 
 /* Skip spaces and one hyphen: where the next word starts. */
