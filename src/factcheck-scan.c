@@ -111,6 +111,8 @@ fc_subject_of(struct sent *x, size_t s, size_t e)
 		;
 	if (strncmp(x->lc + p, " out of 5", 9) == 0)
 		p += 9;
+	else if (strncmp(x->lc + p, " stars", 6) == 0)
+		p += 6;
 	while (p < x->len && x->lc[p] == ' ')
 		p++;
 	for (k = 0; joins[k] != NULL; k++)
