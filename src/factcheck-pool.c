@@ -402,14 +402,18 @@ pool_has_word(const struct fc_pool *p, const char *w, size_t n)
 int
 fc_has_stem(const char *stems, const char *st)
 {
-	size_t		 n = strlen(st);
-	const char	*h;
+	size_t	 n = strlen(st);
+	char	*key = xmalloc(n + 3);
+	int	 r;
 
-	if (n == 0)
-		return strstr(stems, "  ") != NULL;
-	for (h = stems; (h = strstr(h, st)) != NULL; h++)
-		if (h > stems && h[-1] == ' ' && h[n] == ' ')
-			return 1;
-	return 0;
+	/* One search for " stem ": a short stem alone matches inside
+	 * many words, and walking those matches cost more. */
+	key[0] = ' ';
+	memcpy(key + 1, st, n);
+	key[n + 1] = ' ';
+	key[n + 2] = '\0';
+	r = strstr(stems, key) != NULL;
+	free(key);
+	return r;
 }
 
