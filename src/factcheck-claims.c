@@ -134,8 +134,20 @@ fc_policies_load(struct factcheck *fc)
 		policy_kw(p, c, strlen(c));
 	}
 	sqlite3_reset(s);
-	for (i = 0; i < fc->npol; i++)
+	/*
+	 * Each policy's pool is built here, once per catalog version: a
+	 * policy's body is the longest text a sentence is checked against,
+	 * and scanning it inside the first turn that named it was most of
+	 * that turn's check.
+	 */
+	for (i = 0; i < fc->npol; i++) {
 		fc->pol[i].facts = policy_facts(fc, fc->pol[i].id);
+		fc->pol[i].pool = xcalloc(1, sizeof *fc->pol[i].pool);
+		pool_init(fc->pol[i].pool);
+		pool_source(fc->pol[i].pool, "document", fc->pol[i].id);
+		pool_document(fc->pol[i].pool, fc->st, fc->pol[i].id);
+	}
+	fc->data_version = fc_data_version(fc);
 }
 
 void
@@ -149,6 +161,9 @@ fc_policies_free(struct factcheck *fc)
 		free(fc->pol[i].kw);
 		free(fc->pol[i].id);
 		cJSON_Delete(fc->pol[i].facts);
+		if (fc->pol[i].pool != NULL)
+			pool_release(fc->pol[i].pool);
+		free(fc->pol[i].pool);
 	}
 	free(fc->pol);
 	fc->pol = NULL;
@@ -165,15 +180,23 @@ fc_policies_free(struct factcheck *fc)
  */
 #define ROWS_MAX	512	/* entity pools kept at most */
 
+unsigned
+fc_data_version(struct factcheck *fc)
+{
+	unsigned	 dv = 0;
+
+	if (sqlite3_file_control(store_db(fc->st), "main",
+	    SQLITE_FCNTL_DATA_VERSION, &dv) != SQLITE_OK)
+		dv = fc->data_version + 1;	/* unknown: assume changed */
+	return dv;
+}
+
 void
 fc_rows_check(struct factcheck *fc)
 {
-	unsigned	 dv = 0;
+	unsigned	 dv = fc_data_version(fc);
 	sqlite3		*db = store_db(fc->st);
 
-	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION,
-	    &dv) != SQLITE_OK)
-		dv = fc->data_version + 1;	/* unknown: assume changed */
 	if (dv == fc->data_version && sqlite3_txn_state(db, "main") !=
 	    SQLITE_TXN_WRITE && (fc->rows == NULL || fc->rows->n < ROWS_MAX))
 		return;
@@ -220,11 +243,10 @@ fc_ensure_stems(struct sent *x)
 int
 fc_says(const struct sent *x, const char *w)
 {
-	char	*st = fc_stem(w, strlen(w)), *key = xasprintf(" %s ", st);
-	int	 r = strstr(x->stems, key) != NULL;
+	char	*st = fc_stem(w, strlen(w));
+	int	 r = fc_has_stem(x->stems, st);
 
 	free(st);
-	free(key);
 	return r;
 }
 
@@ -460,8 +482,14 @@ static void
 pool_add_document(struct sent *x, const char *kind, const char *id)
 {
 	struct fc_pool	*pl;
+	size_t		 i;
 	int		 fresh;
 
+	for (i = 0; i < x->fc->npol; i++)
+		if (strcmp(x->fc->pol[i].id, id) == 0) {
+			view_add(x, x->fc->pol[i].pool, kind, id);
+			return;
+		}
 	pl = cached(x, "document", id, &fresh);
 	if (fresh)
 		pool_document(pl, x->fc->st, id);
@@ -531,14 +559,19 @@ fc_sentence_pool(struct sent *x)
 }
 
 const char *
-view_backs(const struct fc_view *v, const struct fq *q, const char **id)
+view_backs(const struct fc_view *v, const struct fq *q, const char **id,
+    int no_products)
 {
 	const char	*k;
 	size_t		 i;
 
-	for (i = 0; i < v->n; i++)
+	for (i = 0; i < v->n; i++) {
+		if (no_products && v->p[i]->nsrc > 0 &&
+		    strcmp(v->p[i]->src[0], "product") == 0)
+			continue;
 		if ((k = pool_backs(v->p[i], q, id)) != NULL)
 			return k;
+	}
 	*id = NULL;
 	return NULL;
 }
@@ -613,6 +646,20 @@ fc_in_rows(struct sent *x, size_t s, size_t e)
 }
 
 int
+fc_rows_say(struct sent *x, size_t s, size_t e)
+{
+	const struct fc_view *v = fc_sentence_pool(x);
+	char		*ph = stems_of(x->s + s, e - s);
+	size_t		 i;
+	int		 r = 0;
+
+	for (i = 0; i < v->n && !r && strlen(ph) > 1; i++)
+		r = strstr(v->p[i]->text.buf, ph) != NULL;
+	free(ph);
+	return r;
+}
+
+int
 fc_negated(const struct sent *x)
 {
 	size_t	 i;
@@ -674,9 +721,13 @@ fc_scan_numbers(struct sent *x)
 	const struct fc_view *p;
 	const char	*kind, *id;
 	size_t		 i;
+	int		 terms;
 
 	memset(&l, 0, sizeof l);
 	fq_scan(x->s, x->len, &l);
+	/* A policy's terms are backed by the policy, not by the numbers of
+	 * the product before ("after 5 failed sign-in attempts"). */
+	terms = l.n > 0 && fc_states_terms(x);
 	for (i = 0; i < l.n && !x->drop; i++) {
 		const struct fq *q = &l.v[i];
 
@@ -685,7 +736,7 @@ fc_scan_numbers(struct sent *x)
 		    '#') || list_marker(x, q))
 			continue;
 		p = fc_sentence_pool(x);
-		if ((kind = view_backs(p, q, &id)) != NULL)
+		if ((kind = view_backs(p, q, &id, terms)) != NULL)
 			fc_claim_add(x->res, "number", x->s + q->s,
 			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
 			    q->unit[0] != '\0' ? q->unit : "value", NULL,

@@ -1,6 +1,9 @@
 /*
- * factcheck-int.h: what factcheck.c and factcheck-pool.c share: the
- * quantities found in text and the pools of values that back them.
+ * factcheck-int.h: what the checker's modules share: the quantities
+ * found in text (factcheck-quantity.c), the pools of values that back
+ * them (factcheck-pool.c), the sentence being checked and the scanners
+ * that decide its claims (factcheck-scan.c, -terms.c, -orders.c,
+ * -words.c, -claims.c).
  */
 #ifndef FACTCHECK_INT_H
 #define FACTCHECK_INT_H
@@ -38,6 +41,11 @@ struct fq_list {
 	size_t		 n, cap;
 };
 
+/* Append a quantity found at bytes [s, e) (words: spelled in words). */
+void		 fq_push(struct fq_list *, double lo, double hi,
+		    const char *unit, size_t s, size_t e, int words);
+/* A byte of a word: a letter, a digit or part of a UTF-8 sequence. */
+int		 fq_alnum(unsigned char);
 /* Every quantity of text[0..len), appended to l. */
 void		 fq_scan(const char *text, size_t len, struct fq_list *l);
 void		 fq_list_release(struct fq_list *);
@@ -82,6 +90,8 @@ const char	*pool_backs(const struct fc_pool *, const struct fq *,
 /* Lowercase stem of a word for loose word matching ("shipping" ->
  * "ship", "delivered" -> "deliver").  Caller frees. */
 char		*fc_stem(const char *w, size_t n);
+/* Does stems (" stem stem ... ") hold the word st? */
+int		 fc_has_stem(const char *stems, const char *st);
 /* Does the pool's text hold a word with the stem of w? */
 int		 pool_has_word(const struct fc_pool *, const char *w, size_t n);
 
@@ -114,6 +124,7 @@ struct fc_policy {
 	size_t		 nkw;
 	size_t		 ntags;		/* kw[ntags...]: the topic */
 	struct cJSON	*facts;		/* its "facts:<id>" object, or NULL */
+	struct fc_pool	*pool;		/* its values and words */
 };
 
 struct factcheck {
@@ -162,11 +173,15 @@ struct fc_view {
 	struct fc_pool	**p;
 	size_t		 n;
 };
+/* The source of the first pool backing q (no_products: of the pools
+ * that are not a product's), or NULL. */
 const char	*view_backs(const struct fc_view *, const struct fq *,
-		    const char **id);
+		    const char **id, int no_products);
 int		 view_has_word(const struct fc_view *, const char *w,
 		    size_t n);
 void		 fc_cache_free(struct fc_cache *);
+/* The main database's data version (moves on every commit). */
+unsigned	 fc_data_version(struct factcheck *);
 /* Forget rows read before the catalog last changed (call per reply). */
 void		 fc_rows_check(struct factcheck *);
 
@@ -204,6 +219,11 @@ struct fc_claim	*fc_claim_add(struct fc_result *, const char *kind,
 		    const char *value, const char *corrected);
 long		 fc_sku_lookup(struct factcheck *, const char *sku);
 long		 fc_subject_at(struct sent *, size_t pos);
+long		 fc_subject_of(struct sent *, size_t s, size_t e);
+int		 fc_names_policy(struct sent *);
+/* Does the sentence state a policy's terms, about no product (no product
+ * named or pointed back to, a policy named)? */
+int		 fc_states_terms(struct sent *);
 int		 fc_load_product(struct sent *, long, struct product *);
 int		 fc_before(struct sent *, size_t pos, size_t n, const char *w);
 int		 fc_after(struct sent *, size_t pos, size_t n, const char *w);
@@ -211,6 +231,26 @@ int		 fc_near(struct sent *, size_t s, size_t e, size_t n,
 		    const char *w);
 int		 fc_find_word(const char *lc, const char *w, size_t from,
 		    size_t *at);
+
+/* Replace (rep) or keep (NULL) bytes [s, e) of the sentence for claim c. */
+void		 fc_edit_add(struct sent *, size_t s, size_t e, const char *rep,
+		    const struct fc_claim *c);
+
+/* factcheck-scan.c: claims with a known phrasing about a product. */
+void		 fc_scan_money(struct sent *);
+void		 fc_scan_ratings(struct sent *);
+void		 fc_scan_stock(struct sent *);
+/* factcheck-terms.c: a policy's terms.  A number as text ("1,299"). */
+char		*fc_fmt_num(double);
+/* The policy fact key states v at [s, e): supported or corrected (money:
+ * 1 an amount, 2 a number of days written in weeks). */
+void		 fc_check_policy(struct sent *, const char *key, size_t s,
+		    size_t e, double v, int money);
+/* A plan's price v at [s, e) for the sentence's product; 1 if decided. */
+int		 fc_check_plan(struct sent *, size_t s, size_t e, double v);
+void		 fc_scan_terms(struct sent *);
+/* factcheck-orders.c: the customer's order, its status and dates. */
+void		 fc_scan_orders(struct sent *);
 
 /* factcheck-claims.c */
 void		 fc_ensure_stems(struct sent *);
@@ -226,6 +266,9 @@ void		 fc_unsupported(struct sent *, const char *kind, size_t s,
 int		 fc_says(const struct sent *, const char *w);
 /* Are all words of sentence bytes [s, e) in its rows' text? */
 int		 fc_in_rows(struct sent *, size_t s, size_t e);
+/* Do the rows of the sentence's entities say bytes [s, e) of it, word
+ * for word (by stems: "a free return label")? */
+int		 fc_rows_say(struct sent *, size_t s, size_t e);
 /* Does the sentence deny something ("can't", "no", "never")? */
 int		 fc_negated(const struct sent *);
 /* The pools of the sentence's entities (built once). */

@@ -171,7 +171,7 @@ product_of(struct sent *x, size_t at)
 {
 	long	 p = fc_subject_at(x, at);
 
-	if (p < 0 && x->ctx->nskus > 0)
+	if (p < 0 && x->ctx->nskus > 0 && !fc_states_terms(x))
 		p = fc_sku_lookup(x->fc, x->ctx->skus[0]);
 	return p;
 }
@@ -184,6 +184,26 @@ policy_number(struct sent *x, const char *key, double dflt)
 
 	free(v);
 	return d;
+}
+
+/* The end of the n words after byte e (in the same clause). */
+static size_t
+phrase_end(const struct sent *x, size_t e, int n)
+{
+	size_t	 p = e;
+
+	while (n-- > 0) {
+		while (p < x->len && x->lc[p] == ' ')
+			p++;
+		if (p < x->len && x->lc[p] == '$')
+			p++;
+		if (p >= x->len || !isalnum((unsigned char)x->lc[p]))
+			break;
+		while (p < x->len && isalnum((unsigned char)x->lc[p]))
+			p++;
+		e = p;
+	}
+	return e;
 }
 
 /* "free": shipping above the threshold, returns of faulty items, and
@@ -215,6 +235,11 @@ check_free(struct sent *x)
 		for (i = 0; faults[i] != NULL; i++)
 			if (strstr(x->lc, faults[i]) != NULL)
 				return;
+		/* What the policy itself offers free, in its words ("we
+		 * ship a replacement with a free return label"). */
+		if (phrase_end(x, e, 2) > e && fc_rows_say(x, at,
+		    phrase_end(x, e, 2)))
+			return;
 		fc_unsupported(x, "offer", at, e, "return_shipping_fee");
 		return;
 	}
@@ -240,8 +265,11 @@ check_free(struct sent *x)
 			    "free_shipping_threshold");
 		return;
 	}
-	/* Anything else given free must be free in the rows. */
-	if (!view_has_word(fc_sentence_pool(x), "free", 4)) {
+	/* Anything else given free must be free in the rows; an amount
+	 * given free ("a free $50 gift card") as the rows word it. */
+	if (!view_has_word(fc_sentence_pool(x), "free", 4) || (e + 1 <
+	    x->len && (x->s[e + 1] == '$' || isdigit((unsigned char)
+	    x->s[e + 1])) && !fc_rows_say(x, at, phrase_end(x, e, 2)))) {
 		fc_unsupported(x, "offer", at, e, "not offered");
 		return;
 	}
