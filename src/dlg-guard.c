@@ -390,7 +390,8 @@ dlg_focus_guard(struct tctx *t)
 	cJSON	*aside, *r;
 	int	 out;
 
-	if (dlg_has_any(t, narrowing) ||
+	/* "No apple", "anything but sony": a brand refused narrows too. */
+	if (dlg_has_any(t, narrowing) || dlg_brand_refusal(t) ||
 	    (dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
 	    dlg_first_entity(t, ENTITY_PRODUCT) == NULL) ||

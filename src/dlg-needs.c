@@ -41,6 +41,13 @@ static const char *const light_words[] = { "light", "lightest",
 	"light weight", "featherweight", "ultralight", "ultra light",
 	"ultra-light", "not heavy", "easy to carry", NULL };
 
+/* Noise cancelling said as a verb: "cancels noise", "blocks out noise". */
+static const char *const quiet_words[] = { "cancel noise", "cancels noise",
+	"cancel out noise", "cancels out noise", "cancelling noise",
+	"canceling noise", "block noise", "blocks noise", "block out noise",
+	"blocks out noise", "noise blocking", "shut out noise",
+	"cancel the noise", "cancels the noise", NULL };
+
 static const char *const duplex_words[] = { "double sided",
 	"double-sided", "two sided", "two-sided", "duplex", "both sides",
 	NULL };
@@ -205,6 +212,8 @@ dlg_needs_read(struct tctx *t, cJSON *f)
 	if (dlg_has_any(t, light_words) && !dlg_has_word(t, "lights") &&
 	    !dlg_has_word(t, "light bulb"))
 		dlg_jset_str(req, "light", "yes");
+	if (dlg_has_any(t, quiet_words))
+		dlg_jset_str(req, "noise_cancelling", "yes");
 	if (dlg_has_any(t, duplex_words))
 		dlg_jset_str(req, "duplex", "yes");
 	if (dlg_has_any(t, sweat_words))
@@ -213,6 +222,7 @@ dlg_needs_read(struct tctx *t, cJSON *f)
 		dlg_jset_num(req, "wifi", v);
 	sizes(s, req);
 	dlg_fits_said(t, req);
+	dlg_brands_read(t, f, req);
 	/* "In blue", "the white one", "colour: black". */
 	for (i = 0; colours[i] != NULL; i++) {
 		const char *p;
@@ -374,10 +384,12 @@ dlg_needs_meets(struct tctx *t, const struct product *p)
 	    dlg_jobj(t->state, "filters"), "require");
 	double	 want, have = -1;
 
-	if (!dlg_needs_kind_ok(t, p))
+	if (!dlg_needs_kind_ok(t, p) || !dlg_more_unseen(t, p))
 		return 0;
 	if (!cJSON_IsObject(req))
 		return 1;
+	if (!dlg_brands_ok(req, p))
+		return 0;
 	if ((want = dlg_jnum(req, "min_ram_gb", -1)) > 0 &&
 	    (have = attr_number(p, "ram_gb")) < 0)
 		have = attr_number(p, "ram");
@@ -525,6 +537,7 @@ dlg_needs_words(cJSON *f, struct sbuf *crit)
 	    "not_kinds"))
 		if (cJSON_IsString(it))
 			sbuf_addf(crit, "%snot %s", SEP, it->valuestring);
+	dlg_brands_words(req, crit);
 	if ((v = dlg_jnum(req, "min_ram_gb", -1)) > 0)
 		sbuf_addf(crit, dlg_jstr(req, "ram_more_than") != NULL ?
 		    "%smore than %g GB of RAM" : "%s%g GB of RAM or more", SEP,

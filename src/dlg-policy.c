@@ -688,6 +688,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    "which of them", "which of these", "which ones",
 	    "any of those", "any of them", "any of these", NULL };
 
+	/* "Any others?", "cheaper?": more of the last list, not those
+	 * shown. */
+	if (dlg_handle_more(t) || dlg_handle_comparative(t))
+		return;
 	/* "Which of them fits it?": compatibility among those shown.
 	 * "Which of those is sweatproof?": a need the lists' filters read
 	 * narrows those shown by the tests the lists use (dlg-recommend.c);

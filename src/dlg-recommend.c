@@ -536,7 +536,8 @@ brand_shown(struct tctx *t, const struct entity *en)
 
 /*
  * After "would you like to see the specs?" of a recommendation, a brand
- * or a need said without a yes ("only sony", "under 100 then") narrows
+ * or a need said without a yes ("only sony", "under 100 then", "no
+ * apple") narrows
  * the list rather than accepting the offer.
  */
 int
@@ -554,7 +555,8 @@ dlg_narrow_offer(struct tctx *t)
 	    (dlg_has_any(t, yes) && dlg_first_entity(t, ENTITY_PRICE) ==
 	    NULL) ||
 	    (dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    dlg_first_entity(t, ENTITY_PRICE) == NULL))
+	    dlg_first_entity(t, ENTITY_PRICE) == NULL &&
+	    !dlg_brand_refusal(t)))
 		return 0;
 	return dlg_handle_narrow(t);
 }
@@ -667,11 +669,13 @@ dlg_handle_narrow(struct tctx *t)
 	struct product	 p;
 	double		 below = -1, kg = -1, max_before, min_before;
 	char		*w;
-	int		 narrowed, other_brand, above;
+	int		 narrowed, other_brand, above, refused;
 
 	memset(&p, 0, sizeof p);
+	/* "Cheaper?" alone after a list asks for cheaper ones too. */
 	if ((dlg_has_any(t, cheaper) || dlg_has_any(t, lighter)) &&
-	    (dlg_has_any(t, another) || dlg_has_word(t, "ones")) &&
+	    (dlg_has_any(t, another) || dlg_has_word(t, "ones") ||
+	    dlg_word_count(t) <= 2) &&
 	    !dlg_has_any(t, the) &&
 	    dlg_focus_top(t, 0) != NULL &&
 	    dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
@@ -693,6 +697,8 @@ dlg_handle_narrow(struct tctx *t)
 	    brand_has(t, br, dlg_jstr(f, "category")) &&
 	    (dlg_jstr(f, "brand") == NULL || strcasecmp(dlg_jstr(f, "brand"),
 	    br->brand != NULL ? br->brand : br->value) != 0);
+	/* "Anything that isn't apple?": a brand refused, not a question. */
+	refused = dlg_brand_refusal(t);
 	/* "I can go up to 1200": a budget said again, not a question. */
 	if (price != NULL && (price->has_max || price->has_min))
 		below = below > 0 ? below : 0;
@@ -704,7 +710,7 @@ dlg_handle_narrow(struct tctx *t)
 	    !dlg_has_any(t, need_words)) ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words) &&
-	    below < 0 && kg <= 0 && !other_brand && !above &&
+	    below < 0 && kg <= 0 && !other_brand && !above && !refused &&
 	    !dlg_has_any(t, which)) ||
 	    (cat != NULL && cat->category != NULL &&
 	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
@@ -806,6 +812,19 @@ brand_has(struct tctx *t, const struct entity *en, const char *cat)
 	    cat);
 }
 
+/* A support word said; "cancel" beside "noise" is a feature, not one. */
+static int
+support_said(struct tctx *t, const char *const *support)
+{
+	const char *const *w;
+
+	for (w = support; *w != NULL; w++)
+		if (dlg_has_word(t, *w) && (strcmp(*w, "cancel") != 0 ||
+		    !dlg_has_word(t, "noise")))
+			return 1;
+	return 0;
+}
+
 /*
  * "We're redoing the living room. Want a 65 inch TV, no more than
  * $1500", "need a portable ssd thats rugged", "gaming laptop, 1000 max":
@@ -856,7 +875,7 @@ dlg_handle_shopping(struct tctx *t)
 	    owned_at(t->text, cat->start, whose) ||
 	    owned_at(t->text, cat->start, pointers) ||
 	    owned_at(t->text, cat->start, feature) ||
-	    dlg_has_any(t, support))
+	    support_said(t, support))
 		return 0;
 	/* "Noise cancelling headphones", "cheap tablet": a kind with a
 	 * need or a price level is shopping too. */

@@ -249,6 +249,89 @@ for cat, w in WORD.items():
     ])
 
 
+# Brands out, more of the same, other wordings, another category.
+def top_brand(base, hi=None):
+    bs = {}
+    for p in P.values():
+        if base(p) and in_stock(p) and (hi is None or p['price'] <= hi):
+            bs[p['brand']] = bs.get(p['brand'], 0) + 1
+    return max(sorted(bs), key=lambda x: bs[x]) if bs else None
+
+
+def an(w):
+    return ('an ' if w[0] in 'aeiou' else 'a ') + w
+
+
+def not_brand(base, br):
+    return lambda p: base(p) and p['brand'] != br
+
+
+# The next category's word; "an accessory" after a speaker is one for
+# it, so accessories are no switch target.
+_SW = [w for c, w in WORD.items() if c != 'accessories']
+NEXT = {w: _SW[(_SW.index(w) + 1) % len(_SW)] if w in _SW else _SW[0]
+        for w in WORD.values()}
+for cat, w in WORD.items():
+    base = kind_ok(cat)
+    prices = [p['price'] for p in P.values() if base(p) and in_stock(p)]
+    if not prices:
+        continue
+    b = int(lower_median(prices) + 0.5)
+    br = top_brand(base)
+    if br is not None and len({p['brand'] for p in P.values()
+                               if base(p) and in_stock(p)}) > 1:
+        lb = br.lower()
+        for text in (f"{w}, no {lb} please", f"a {w} but not {br}",
+                     f"any {w} other than {lb}?",
+                     f"{w} from any brand except {lb}",
+                     f"i want a {w} that isn't {br}") + (
+                         # "non-kestrel electronics gift card" names a
+                         # product of that brand
+                         (f"non-{lb} {w}",) if ' ' not in lb else ()):
+            add(f"{cat}: {text}", [(text, not_brand(base, br), True,
+                                    base)])
+        for text in (f"no {lb}", f"not {br}", f"anything that isn't {lb}?",
+                     f"something other than {br}", f"no {lb} ones"):
+            add(f"{cat}: show me a {w} / {text}", [
+                (f"show me a {w}", base, True, base),
+                (text, not_brand(base, br), True, base)])
+    for text in ("any others?", "something else", "more options",
+                 "what else have you got?", "show me more",
+                 "any other ones?"):
+        add(f"{cat}: {w} under {b} / {text}", [
+            (f"{w} under {b}", lambda p, base=base, b=b: base(p) and
+             p['price'] <= b + 0.01, True, base),
+            (text, ('more', lambda p, base=base, b=b: base(p) and
+                    p['price'] <= b + 0.01), False, base)])
+    for text in (f"{w} under a grand", f"{w} for less than a grand"):
+        add(f"{cat}: {text}", [(text, lambda p, base=base: base(p) and
+                                p['price'] <= 1000.01, True, base)])
+    hi = int(max(prices) + 1)
+    for text in ("cheaper?", "anything cheaper?", "something less expensive",
+                 "got anything more affordable"):
+        add(f"{cat}: {w} under {hi} / {text}", [
+            (f"show me a {w} under {hi}", lambda p, base=base, hi=hi:
+             base(p) and p['price'] <= hi, True, base),
+            (text, 'cheaper', False, base)])
+    w2 = NEXT[w]
+    c2 = [c for c in WORD if WORD[c] == w2][0]
+    base2 = kind_ok(c2)
+    for text in (f"actually show me {an(w2)} instead",
+                 f"forget that, i need {an(w2)}",
+                 f"what about {an(w2)}?"):
+        add(f"{cat}: {w} under {b} / {text}", [
+            (f"{w} under {b}", lambda p, base=base, b=b: base(p) and
+             p['price'] <= b + 0.01, True, base),
+            (text, base2, True, base2)])
+for text in ("headphones that cancel noise, nothing over 150 bucks",
+             "anything that cancels noise? headphones, 150 max"):
+    add(f"headphones: {text}", [(text, lambda p: kind_ok('headphones')(p)
+                                 and p['price'] <= 150.01 and
+                                 str(attr(p, 'noise_cancelling')).lower()
+                                 .startswith('yes'), True,
+                                 kind_ok('headphones'))])
+
+
 def run():
     script = []
     for _, turns in SESSIONS:
@@ -264,7 +347,7 @@ def run():
             if x.startswith('{')]
 
 
-def judge(tr, chk, must_list, kind, prev_first):
+def judge(tr, chk, must_list, kind, prev_first, shown=()):
     """'' when the reply is right, else why not."""
     act = tr.get('action') or ''
     res = (tr.get('state_after') or {}).get('results') or []
@@ -273,6 +356,10 @@ def judge(tr, chk, must_list, kind, prev_first):
             return 'no first pick before'
         cap = P[prev_first]['price']
         chk = lambda p: kind(p) and p['price'] < cap
+    if isinstance(chk, tuple):
+        # "any others?": more that fit, none shown before
+        chk = (lambda c: lambda p: c(p) and p['sku'] not in shown)(chk[1])
+        must_list = True
     fits = [s for s, p in P.items() if chk(p) and in_stock(p)]
     if act == 'recommend':
         bad = [s for s in res if not chk(P[s])]
@@ -283,6 +370,8 @@ def judge(tr, chk, must_list, kind, prev_first):
         if not res or not kind(P[res[0]]) or 'closest' not in tr['reply']:
             return 'nearest not of the kind or not said to miss'
         return ''
+    if act == 'recommend_no_more':
+        return 'says no more, but %d do' % len(fits) if fits else ''
     if act == 'recommend_none':
         return 'says none fits, but %d do' % len(fits) if fits else ''
     if not must_list and not fits:
@@ -301,6 +390,7 @@ def main():
     for label, turns in SESSIONS:
         why = []
         prev = None
+        shown = set()
         cap = None      # "cheaper ones?" keeps below the pick before
         for text, chk, must, kind in turns:
             tr = traces[i]
@@ -310,11 +400,12 @@ def main():
             elif cap is not None and not text.startswith('actually'):
                 chk = (lambda c, cp: lambda p: c(p) and p['price'] < cp)(
                     chk, cap)
-            w = judge(tr, chk, must, kind, prev)
+            w = judge(tr, chk, must, kind, prev, shown)
             if w:
                 why.append('%r: %s' % (text, w))
             res = (tr.get('state_after') or {}).get('results') or []
             prev = res[0] if res else prev
+            shown |= set(res)
         k += 1
         npass += not why
         print('%s %d - %s' % ('not ok' if why else 'ok', k, label))

@@ -1,0 +1,64 @@
+# Steering a list: a brand refused in any wording (the word may be no
+# entity, "apple" in lowercase) keeps that brand out of every list until
+# the category changes; "any others?" shows the next ones that fit and,
+# when none is left, says so instead of showing the same ones again; a
+# budget with no digit ("a grand") is a budget; "cancels noise" is noise
+# cancelling, not a cancellation.
+
+story: a brand refused in the first request
+> hunting for a smartwatch, but nothing from apple
+action: recommend
+contains: not Apple
+not-contains: Apple Watch
+
+story: a brand refused after the list, whatever it was read as
+> show me some phones
+action: recommend
+> hmm, no apple ones
+action: recommend
+contains: not Apple
+not-contains: iPhone
+> and under 500?
+action: recommend
+contains: under $500
+not-contains: iPhone
+
+story: more of the same list, then nothing left
+> earbuds under 120
+action: recommend
+contains: Liberty 4 NC
+> got any other ones?
+action: recommend_no_more
+contains: everything I have in stock
+contains: Galaxy Buds FE
+not-contains: Tune 760NC
+
+story: more of the list shows the next ones that fit
+> show me a monitor for gaming
+action: recommend
+contains: S2721DGF
+> what else have you got?
+action: recommend
+not-contains: S2721DGF
+not-contains: UltraSharp
+
+story: a thousand said as a grand
+> a monitor for under a grand
+action: recommend
+contains: under $1,000
+
+story: cheaper alone after a list asks for cheaper ones
+> a tv under 3000
+action: recommend
+contains: LG 55" C4
+> cheaper?
+action: recommend
+not-contains: LG 55" C4
+not-contains: LG 65" C4
+
+story: noise cancelling said as a verb is no cancellation
+> over-ear headphones that cancel noise, 300 max
+action: recommend
+contains: noise cancelling
+not-contains: ATH-M50x
+not-contains: cancel an order
