@@ -1,11 +1,13 @@
 /*
- * dlg-browse.c: two ways a shopper steers a list besides its needs
+ * dlg-browse.c: ways a shopper steers a list besides its needs
  * (dlg-needs.c): a brand refused ("no apple", "anything but Samsung",
  * "non-sony"), kept in filters.require.not_brands until the category
- * changes or the brand is asked for again; and "any others?", "more
- * options", "something else" after a list, which shows the products
- * that fit the same filters and were not shown yet, or says that none
- * is left rather than showing the same ones again.
+ * changes or the brand is asked for again; a kind refused ("no
+ * earbuds", "anything but oled") into not_kinds; a kind said alone
+ * ("tablets?"); and "any others?", "more options", "something else"
+ * after a list, which shows the products that fit the same filters and
+ * were not shown yet, or says that none is left rather than showing
+ * the same ones again.
  */
 #include "config.h"
 
@@ -19,6 +21,9 @@
 
 #include "shopdesk.h"
 #include "dlg-int.h"
+
+/* "Anything but oled": "but" refuses only after these. */
+const char *const dlg_but_refuses[] = { "anything", "everything", NULL };
 
 /* Words between a refusal and the brand that leave it refused: "no
  * more apple stuff", "not a big fan of sony", "don't want samsung". */
@@ -37,6 +42,19 @@ word_is(const char *s, size_t b, size_t e, const char *const *list)
 	return 0;
 }
 
+/* Is the word that ends before offset b of s (spaces skipped) in list? */
+int
+dlg_word_before_is(const char *s, size_t b, const char *const *list)
+{
+	size_t	 e;
+
+	while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+		b--;
+	for (e = b; b > 0 && isalnum((unsigned char)s[b - 1]); b--)
+		;
+	return word_is(s, b, e, list);
+}
+
 /*
  * Is the brand said at offset at of s refused?  A refusal word at most
  * four words before it with only words of between[] in the way; "than"
@@ -50,10 +68,11 @@ refused_at(const char *s, size_t at)
 	    "don't", "isn", "aren", "don", "hate", "avoid", "besides", "nor",
 	    "nothing", NULL };
 	static const char *const than[] = { "other", "rather", NULL };
-	static const char *const but[] = { "anything", "everything", NULL };
-	size_t	 b = at, e, pb, pe, words;
+	static const char *const chain[] = { "or", "and", "nor", NULL };
+	size_t	 b = at, e, words;
+	int	 chained = 0, skip = 0;
 
-	for (words = 0; words < 4 && b > 0; words++) {
+	for (words = 0; words < 6 && b > 0; words++) {
 		while (b > 0 && !isalnum((unsigned char)s[b - 1]) &&
 		    s[b - 1] != '\'')
 			b--;
@@ -65,16 +84,21 @@ refused_at(const char *s, size_t at)
 			return 0;
 		if (word_is(s, b, e, neg))
 			return 1;
-		if ((e - b == 4 && strncasecmp(s + b, "than", 4) == 0) ||
-		    (e - b == 3 && strncasecmp(s + b, "but", 3) == 0)) {
-			pb = b;
-			while (pb > 0 && !isalnum((unsigned char)s[pb - 1]))
-				pb--;
-			pe = pb;
-			while (pb > 0 && isalnum((unsigned char)s[pb - 1]))
-				pb--;
-			return word_is(s, pb, pe, e - b == 4 ? than : but);
+		/* "no apple or samsung", "no tp-link or asus": past "or"
+		 * and the (one or two word) brand before it */
+		if (word_is(s, b, e, chain) && !chained) {
+			chained = 1;
+			skip = 2;
+			continue;
 		}
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
+		if ((e - b == 4 && strncasecmp(s + b, "than", 4) == 0) ||
+		    (e - b == 3 && strncasecmp(s + b, "but", 3) == 0))
+			return dlg_word_before_is(s, b, e - b == 4 ? than :
+			    dlg_but_refuses);
 		if (!word_is(s, b, e, between))
 			return 0;
 	}
@@ -246,6 +270,122 @@ dlg_brands_read(struct tctx *t, cJSON *f, cJSON *req)
 			cJSON_DeleteItemFromObjectCaseSensitive(f, "brand");
 	}
 	cJSON_Delete(out);
+}
+
+/* Is the category entity en (a kind or a use) refused? */
+static int
+kind_refused(struct tctx *t, const struct entity *en)
+{
+	return en->type == ENTITY_CATEGORY && en->start <= t->len &&
+	    refused_at(t->text, en->start);
+}
+
+/* Does the message refuse a kind ("no earbuds", "anything but oled")? */
+int
+dlg_kind_refusal(struct tctx *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++)
+		if (kind_refused(t, &t->e->el.v[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The kinds refused into req.not_kinds, and out of f's kind and use:
+ * dlg-state.c set them from the entity as if wanted.
+ */
+void
+dlg_kinds_read(struct tctx *t, cJSON *f, cJSON *req)
+{
+	const struct entity *en;
+	const char	*k;
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (!kind_refused(t, en) || (en->subcategory == NULL &&
+		    en->use == NULL))
+			continue;
+		k = en->subcategory != NULL ? en->subcategory : en->use;
+		if (!in_array(cJSON_GetObjectItemCaseSensitive(req,
+		    "not_kinds"), k))
+			cJSON_AddItemToArray(dlg_jarr(req, "not_kinds"),
+			    cJSON_CreateString(k));
+		array_drop(cJSON_GetObjectItemCaseSensitive(req, "kinds"), k);
+		if (dlg_jstr(f, "kind") != NULL &&
+		    strcmp(dlg_jstr(f, "kind"), k) == 0)
+			cJSON_DeleteItemFromObjectCaseSensitive(f, "kind");
+		if (dlg_jstr(f, "use") != NULL &&
+		    strcmp(dlg_jstr(f, "use"), k) == 0)
+			cJSON_DeleteItemFromObjectCaseSensitive(f, "use");
+	}
+}
+
+/*
+ * Is the message a kind said alone ("tablets?", "a tv please", "show
+ * me headphones")?  Every word outside the category entity cat is one
+ * of a few that ask for nothing else.
+ */
+int
+dlg_kind_alone(struct tctx *t, const struct entity *cat)
+{
+	static const char *const fillers[] = { "a", "an", "some", "any",
+	    "the", "please", "pls", "plz", "show", "me", "got", "you", "u",
+	    "have", "do", "what", "about", "and", "ok", "okay", "hi", "hey",
+	    "hello", "now", "then", "instead", "device", "devices", "stuff",
+	    "things", "products", "options", NULL };
+	const char	*s = t->text;
+	struct product	 p;
+	struct sbuf	 w = SBUF_INIT;
+	char		*v;
+	size_t		 a, e;
+	int		 alone = 1;
+
+	for (a = 0; a < t->len && alone; a = e) {
+		while (a < t->len && !isalnum((unsigned char)s[a]))
+			a++;
+		for (e = a; e < t->len && (isalnum((unsigned char)s[e]) ||
+		    s[e] == '\''); e++)
+			;
+		if (e > a && (a < cat->start || a >= cat->end) &&
+		    !word_is(s, a, e, fillers))
+			alone = 0;
+	}
+	/* "Camera?", "os?" about the phone or laptop in focus ask for its
+	 * specification of that name, not for cameras or software. */
+	memset(&p, 0, sizeof p);
+	if (alone && dlg_focus_top(t, 0) != NULL &&
+	    dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
+		sbuf_add(&w, s + cat->start, cat->end - cat->start);
+		for (e = 0; e < w.len; e++)
+			w.buf[e] = (char)tolower((unsigned char)w.buf[e]);
+		if ((v = catalog_attr(&p, w.buf)) != NULL) {
+			alone = 0;
+			free(v);
+		}
+		product_release(&p);
+	}
+	sbuf_release(&w);
+	return alone;
+}
+
+/*
+ * "Speaker with usb-c please", "i don't want Sonos, show me a speaker":
+ * a kind of product named and no word for a person is shopping, however
+ * the classifier read it (a request for a person, at 0.58).
+ */
+int
+dlg_kind_not_person(struct tctx *t)
+{
+	static const char *const person[] = { "person", "human", "agent",
+	    "someone", "somebody", "representative", "rep", "manager",
+	    "supervisor", "staff", "team", "people", "operator", "real",
+	    "live", "call", "phone me", NULL };
+
+	return dlg_first_entity(t, ENTITY_CATEGORY) != NULL &&
+	    !dlg_has_any(t, person);
 }
 
 /* Is p of none of the brands of req.not_brands? */

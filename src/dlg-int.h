@@ -406,6 +406,14 @@ void		 dlg_needs_words(cJSON *filters, struct sbuf *crit);
 /* dlg-browse.c: brands refused, and more of the last list. */
 int		 dlg_brand_refused(struct tctx *t, const struct entity *en);
 int		 dlg_brand_refusal(struct tctx *t);
+extern const char *const dlg_but_refuses[];
+int		 dlg_word_before_is(const char *s, size_t b,
+		    const char *const *list);
+int		 dlg_kind_refusal(struct tctx *t);
+void		 dlg_kinds_read(struct tctx *t, cJSON *filters,
+		    cJSON *require);
+int		 dlg_kind_alone(struct tctx *t, const struct entity *cat);
+int		 dlg_kind_not_person(struct tctx *t);
 void		 dlg_brands_read(struct tctx *t, cJSON *filters,
 		    cJSON *require);
 int		 dlg_brands_ok(const cJSON *require, const struct product *p);

@@ -801,7 +801,8 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	if (clear)
 		dlg_jset_num(t->state, "upset", n);
 	/* "HUMAN. now" is the answer to any question the bot asked. */
-	if (dlg_asks_person(t, fr->feeling != FEELING_NONE)) {
+	if (dlg_asks_person(t, fr->feeling != FEELING_NONE) &&
+	    !dlg_kind_not_person(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		act_ask_person(t);
 		return;

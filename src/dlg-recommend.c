@@ -548,15 +548,19 @@ dlg_narrow_offer(struct tctx *t)
 	    "spec", "details", NULL };
 	cJSON	*pending = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "pending");
+	int	 need;
 
 	/* "ok my budget is actually 900": a budget said wins the yes. */
+	/* "55 inch please", "no earbuds": a need said wins the yes too. */
 	if (!cJSON_IsObject(pending) || dlg_jstr(pending, "action") == NULL ||
-	    strcmp(dlg_jstr(pending, "action"), "show_specs") != 0 ||
-	    (dlg_has_any(t, yes) && dlg_first_entity(t, ENTITY_PRICE) ==
-	    NULL) ||
+	    strcmp(dlg_jstr(pending, "action"), "show_specs") != 0)
+		return 0;
+	need = dlg_brand_refusal(t) || dlg_kind_refusal(t) ||
+	    dlg_need_said(t);
+	if ((dlg_has_any(t, yes) && dlg_first_entity(t, ENTITY_PRICE) ==
+	    NULL && !need) ||
 	    (dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    dlg_first_entity(t, ENTITY_PRICE) == NULL &&
-	    !dlg_brand_refusal(t)))
+	    dlg_first_entity(t, ENTITY_PRICE) == NULL && !need))
 		return 0;
 	return dlg_handle_narrow(t);
 }
@@ -643,7 +647,8 @@ dlg_handle_narrow(struct tctx *t)
 	    "this", "does", "do", "is", "can", NULL };
 	/* "So it has to do 4K 120Hz" says a need, not a question. */
 	static const char *const need_words[] = { "has to", "have to",
-	    "needs to", "need it to", "must", "needs", NULL };
+	    "needs to", "need it to", "must", "needs", "i need", "i want",
+	    "need one", "want one", "looking for", NULL };
 	/* "Any cheaper one that still does 15 hours?": another product,
 	 * below the price of the one in focus. */
 	static const char *const cheaper[] = { "cheaper", "less expensive",
@@ -698,7 +703,7 @@ dlg_handle_narrow(struct tctx *t)
 	    (dlg_jstr(f, "brand") == NULL || strcasecmp(dlg_jstr(f, "brand"),
 	    br->brand != NULL ? br->brand : br->value) != 0);
 	/* "Anything that isn't apple?": a brand refused, not a question. */
-	refused = dlg_brand_refusal(t);
+	refused = dlg_brand_refusal(t) || dlg_kind_refusal(t);
 	/* "I can go up to 1200": a budget said again, not a question. */
 	if (price != NULL && (price->has_max || price->has_min))
 		below = below > 0 ? below : 0;
@@ -725,7 +730,9 @@ dlg_handle_narrow(struct tctx *t)
 	after = cJSON_GetObjectItemCaseSensitive(f, "require");
 	narrowed = after != NULL && (before == NULL ||
 	    !cJSON_Compare(before, after, 1));
-	narrowed |= other_brand || max_before != dlg_jnum(f, "max_price", -1) ||
+	/* "No soundbars": the kinds refused are read with the list. */
+	narrowed |= other_brand || refused ||
+	    max_before != dlg_jnum(f, "max_price", -1) ||
 	    min_before != dlg_jnum(f, "min_price", -1);
 	if (below > 0) {
 		dlg_jset_num(f, "max_price", below - 0.01);
@@ -880,7 +887,8 @@ dlg_handle_shopping(struct tctx *t)
 	/* "Noise cancelling headphones", "cheap tablet": a kind with a
 	 * need or a price level is shopping too. */
 	if (!dlg_has_any(t, need) && (price == NULL || !price->has_max) &&
-	    !dlg_needs_budget_said(t) && !dlg_need_said(t))
+	    !dlg_needs_budget_said(t) && !dlg_need_said(t) &&
+	    !dlg_kind_alone(t, cat))
 		return 0;
 	/* "Is it hot-swappable?", "can I buy a gift card with a code?":
 	 * a question about the one in focus or about what is allowed. */

@@ -323,6 +323,64 @@ for cat, w in WORD.items():
             (f"{w} under {b}", lambda p, base=base, b=b: base(p) and
              p['price'] <= b + 0.01, True, base),
             (text, base2, True, base2)])
+# Needs said in answer to "would you like to see the specs?", a kind
+# said alone, "mid-range", kinds and two brands refused, screen sizes
+# written as shoppers write them.
+for cat, w in WORD.items():
+    base = kind_ok(cat)
+    ins = [p for p in P.values() if base(p) and in_stock(p)]
+    if not ins:
+        continue
+    for text, c in attribute_requests(cat, w, base)[:3]:
+        add(f"{cat}: show me a {w} / {text} please", [
+            (f"show me a {w}", base, True, base),
+            (f"{text} please", lambda p, base=base, c=c: base(p) and c(p),
+             False, base)])
+    # more of a list with needs keeps the needs
+    for text, c in attribute_requests(cat, w, base)[:2]:
+        add(f"{cat}: {text} / any others?", [
+            (text, lambda p, base=base, c=c: base(p) and c(p), False, base),
+            ("any others?", ('more', lambda p, base=base, c=c: base(p) and
+                             c(p)), False, base)])
+    for text in (w, f"{w}?", f"{w}s please"):
+        add(f"{cat}: {text}", [(text, base, True, base)])
+    allp = sorted(p['price'] for p in ins)
+    lo3, hi3 = allp[(len(allp) - 1) // 3], allp[2 * (len(allp) - 1) // 3]
+    for text in (f"a mid-range {w}", f"mid range {w} please",
+                 f"something midrange, a {w}"):
+        add(f"{cat}: {text}", [(text, lambda p, base=base, lo3=lo3,
+                                hi3=hi3: base(p) and lo3 - 0.01 <=
+                                p['price'] <= hi3 + 0.01, True, base)])
+    # a kind the list could hold: of those the category word names
+    for text, c in kind_requests(cat, w):
+        sub = text[len('show me '):]
+        slug = sub.replace(' ', '-')
+        if cat in KIND and (slug not in KIND[cat] or len(KIND[cat]) < 2):
+            continue
+        for t2 in (f"no {sub}", f"anything but {sub}"):
+            add(f"{cat}: show me {an(w)} / {t2}", [
+                (f"show me {an(w)}", base, True, base),
+                (t2, lambda p, base=base, sub=sub: base(p) and
+                 p['subcategory'].replace('-', ' ') != sub, True, base)])
+    bs = sorted({p['brand'] for p in ins}, key=lambda b: -sum(
+        1 for p in ins if p['brand'] == b))
+    if len(bs) >= 3:
+        b1, b2 = bs[0], bs[1]
+        for text in (f"{w}, no {b1.lower()} or {b2.lower()}",
+                     f"a {w} but not {b1} and not {b2}"):
+            add(f"{cat}: {text}", [(text, lambda p, base=base, b1=b1,
+                                    b2=b2: base(p) and p['brand'] not in
+                                    (b1, b2), True, base)])
+    sizes = sorted({num(p, 'screen_size_in') for p in ins
+                    if num(p, 'screen_size_in')})
+    for sz in sizes[-2:]:
+        sz = int(sz)
+        for text in (f"{sz}in {w}", f'{sz}" {w}',
+                     f"{w} with a {sz}-inch screen"):
+            add(f"{cat}: {text}", [(text, lambda p, base=base, sz=sz:
+                                    base(p) and abs((num(
+                                        p, 'screen_size_in') or 0) - sz)
+                                    < 0.6, True, base)])
 for text in ("headphones that cancel noise, nothing over 150 bucks",
              "anything that cancels noise? headphones, 150 max"):
     add(f"headphones: {text}", [(text, lambda p: kind_ok('headphones')(p)

@@ -62,3 +62,39 @@ action: recommend
 contains: noise cancelling
 not-contains: ATH-M50x
 not-contains: cancel an order
+
+story: a kind refused after the list
+> show me some speakers
+action: recommend
+> nah, no soundbars
+action: recommend
+contains: not soundbars
+not-contains: No problem
+
+story: two brands refused at once
+> i'm after earbuds, nothing from apple or samsung
+action: recommend
+contains: not Apple, not Samsung
+not-contains: AirPods
+not-contains: Galaxy Buds
+
+story: mid-range is the middle of the kind's prices
+> what's a mid-range tablet
+action: recommend
+contains: mid-range
+not-contains: iPad Pro
+not-contains: Fire HD
+
+story: a need in answer to the offer of specs narrows the list
+> show me monitors
+action: recommend
+> a 32 inch one please
+action: recommend
+contains: 32-inch
+not-contains: Here are the specs
+
+story: a kind with a need is shopping, not a request for a person
+> speaker with usb-c please
+action: recommend
+contains: with USB-C
+not-contains: member of our support team
