@@ -801,7 +801,24 @@ context_product(struct tctx *t, const struct entity *en,
 	struct product	 p;
 	int		 other;
 
+	/* "On a MacBook Air", "works with an iphone", "i have a pixel":
+	 * what it is used with, even a family that names no one product. */
+	static const char *const with[] = { "on", "with", "for", "from",
+	    "to", "into", "have", "has", "got", "own", "use", "uses", "using",
+	    NULL };
+	static const char *const skip[] = { "a", "an", "the", "my", "our",
+	    "his", "her", "their", "new", "old", NULL };
+	size_t	 at = en->start, e;
+
 	if (owned_at(t->text, en->start, whose))
+		return 1;
+	for (e = 0; e < 2 && dlg_word_before_is(t->text, at, skip); e++) {
+		while (at > 0 && !isalnum((unsigned char)t->text[at - 1]))
+			at--;
+		while (at > 0 && isalnum((unsigned char)t->text[at - 1]))
+			at--;
+	}
+	if (dlg_word_before_is(t->text, at, with))
 		return 1;
 	memset(&p, 0, sizeof p);
 	if (en->sku == NULL || !dlg_load_product(t, en->sku, &p))

@@ -98,3 +98,13 @@ story: a kind with a need is shopping, not a request for a person
 action: recommend
 contains: with USB-C
 not-contains: member of our support team
+
+story: a device the customer uses is no subject, even named as a family
+> my wife uses an iphone, so a smartwatch that works with it, 300 tops
+action: recommend
+contains: under $300
+not-contains: Galaxy Watch
+> i work on a macbook pro and i'm after a 4k monitor, no more than 500
+action: recommend
+contains: 4K
+not-contains: M3 Pro
