@@ -390,7 +390,9 @@ dlg_focus_guard(struct tctx *t)
 	cJSON	*aside, *r;
 	int	 out;
 
-	if (dlg_has_any(t, narrowing) ||
+	/* "No apple", "not earbuds": a brand or kind refused narrows. */
+	if (dlg_has_any(t, narrowing) || dlg_brand_refusal(t) ||
+	    dlg_kind_refusal(t) ||
 	    (dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
 	    dlg_first_entity(t, ENTITY_PRODUCT) == NULL) ||

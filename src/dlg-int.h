@@ -16,6 +16,7 @@
  *	dlg-kind.c	the kind of product asked for, a device, not its
  *			supplies; the device it must fit
  *	dlg-needs.c	budget words and needs a list must meet
+ *	dlg-browse.c	brands refused; more of a list ("any others?")
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
@@ -411,6 +412,25 @@ int		 dlg_needs_above(struct tctx *t, const struct product *p,
 		    cJSON *require);
 int		 dlg_needs_above_said(struct tctx *t);
 void		 dlg_needs_words(cJSON *filters, struct sbuf *crit);
+/* dlg-browse.c: brands refused, and more of the last list. */
+int		 dlg_brand_refused(struct tctx *t, const struct entity *en);
+int		 dlg_brand_refusal(struct tctx *t);
+extern const char *const dlg_but_refuses[];
+int		 dlg_word_before_is(const char *s, size_t b,
+		    const char *const *list);
+int		 dlg_kind_refusal(struct tctx *t);
+void		 dlg_kinds_read(struct tctx *t, cJSON *filters,
+		    cJSON *require);
+int		 dlg_kind_alone(struct tctx *t, const struct entity *cat);
+int		 dlg_kind_not_person(struct tctx *t);
+void		 dlg_brands_read(struct tctx *t, cJSON *filters,
+		    cJSON *require);
+int		 dlg_brands_ok(const cJSON *require, const struct product *p);
+void		 dlg_brands_words(const cJSON *require, struct sbuf *crit);
+int		 dlg_more_unseen(struct tctx *t, const struct product *p);
+int		 dlg_handle_more(struct tctx *t);
+int		 dlg_handle_comparative(struct tctx *t);
+size_t		 dlg_word_count(struct tctx *t);
 /* dlg-kind.c: the kind asked for, and the device a product must fit. */
 /* s as lowercase words, one space between and around them, into sb. */
 void		 dlg_plain_words(const char *s, struct sbuf *sb);

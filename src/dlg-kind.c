@@ -264,6 +264,9 @@ refused_at(const char *s, size_t a)
 			if (e - b == strlen(*w) && strncmp(s + b, *w,
 			    e - b) == 0)
 				return 1;
+		/* "anything but oled"; "headphones but over-ear" wants */
+		if (e - b == 3 && strncmp(s + b, "but", 3) == 0)
+			return dlg_word_before_is(s, b, dlg_but_refuses);
 		/* "a laser, not an inkjet": only the words after "not" */
 		if (e - b == 1 && s[b] == 'a')
 			continue;
@@ -298,6 +301,27 @@ set_kinds(cJSON *req, const char *key, const char **subs, size_t ns,
 	cJSON_AddItemToObject(req, key, arr);
 }
 
+/* "No portable ones" after "an ssd": the kinds asked before, less
+ * those refused. */
+static void
+drop_kinds(cJSON *req, const char **subs, size_t ns, unsigned bits)
+{
+	cJSON	*kinds = cJSON_GetObjectItemCaseSensitive(req, "kinds");
+	size_t	 k;
+	int	 i;
+
+	for (k = 0; k < ns; k++) {
+		if (!(bits & (1u << k)))
+			continue;
+		for (i = cJSON_GetArraySize(kinds) - 1; i >= 0; i--)
+			if (strcmp(cJSON_GetArrayItem(kinds, i)->valuestring,
+			    subs[k]) == 0)
+				cJSON_DeleteItemFromArray(kinds, i);
+	}
+	if (kinds != NULL && cJSON_GetArraySize(kinds) == 0)
+		cJSON_DeleteItemFromObjectCaseSensitive(req, "kinds");
+}
+
 /* Is the word w (wl bytes) one that never names a kind? */
 static int
 not_kind(const char *w, size_t wl)
@@ -318,6 +342,9 @@ struct kind_said {
 	unsigned	 names;		/* kinds a product name word names */
 	unsigned	 refused;	/* "not an inkjet" */
 	unsigned	 slugs;		/* kinds named by their own name */
+	unsigned	 last;		/* the kinds the last refused word
+					   named */
+	size_t		 last_end;	/* where that word ended */
 	int		 said;		/* a kind was named strongly */
 };
 
@@ -339,7 +366,20 @@ kind_word(struct kind_said *ks, const char *s, size_t at, const char *w,
 	if (strong == 0 && weak == 0)
 		return 0;
 	if (refused_at(s, at)) {
-		ks->refused |= strong != 0 ? strong : weak;
+		unsigned b = strong != 0 ? strong : weak;
+
+		/* "No internal ssd": the words of one phrase narrow what
+		 * is refused; "ssd" alone would refuse the portable too. */
+		if (ks->last != 0 && at <= ks->last_end + 1 &&
+		    (ks->last & b) != 0) {
+			ks->refused = (ks->refused & ~ks->last) |
+			    (ks->last & b);
+			ks->last &= b;
+		} else if (ks->last == 0 || at > ks->last_end + 1) {
+			ks->refused |= b;
+			ks->last = b;
+		}
+		ks->last_end = at + wl;
 		return 1;
 	}
 	if (strong != 0) {
@@ -417,8 +457,10 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 	req = dlg_jobj(f, "require");
 	if (ks.want != 0)
 		set_kinds(req, "kinds", subs, ns, ks.want);
-	else
+	else if (ks.refused == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(req, "kinds");
+	else
+		drop_kinds(req, subs, ns, ks.refused);
 	if (ks.refused != 0)
 		set_kinds(req, "not_kinds", subs, ns, ks.refused);
 }
@@ -571,11 +613,16 @@ void
 dlg_needs_prepare(struct tctx *t, cJSON *f, const struct product *v,
     size_t n)
 {
-	cJSON	*req, *fits;
+	cJSON	*req, *fits, *seen;
 	size_t	 i;
 
 	dlg_needs_kind(t, f, v, n);
 	req = cJSON_GetObjectItemCaseSensitive(f, "require");
+	/* "No earbuds": the form read from the word is refused with it. */
+	if (dlg_jstr(req, "form") != NULL && in_list(
+	    cJSON_GetObjectItemCaseSensitive(req, "not_kinds"),
+	    dlg_jstr(req, "form")))
+		cJSON_DeleteItemFromObjectCaseSensitive(req, "form");
 	/* "Ink tank printer": the kinds the words name over the one the
 	 * extractor saw in a part of them ("ink"). */
 	if (dlg_jstr(f, "kind") != NULL && cJSON_GetArraySize(
@@ -600,6 +647,9 @@ dlg_needs_prepare(struct tctx *t, cJSON *f, const struct product *v,
 	 * of whose products meets the needs said with it, where others do,
 	 * was a need misread as a kind.
 	 */
+	/* Those shown before a "more" (dlg-browse.c) still fit: a kind
+	 * all shown is no misread kind. */
+	seen = cJSON_DetachItemFromObjectCaseSensitive(req, "seen");
 	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(req,
 	    "kinds")) > 0 && !any_meets(t, v, n)) {
 		cJSON *kinds = cJSON_DetachItemFromObjectCaseSensitive(req,
@@ -610,6 +660,8 @@ dlg_needs_prepare(struct tctx *t, cJSON *f, const struct product *v,
 		else
 			cJSON_AddItemToObject(req, "kinds", kinds);
 	}
+	if (seen != NULL)
+		cJSON_AddItemToObject(dlg_jobj(f, "require"), "seen", seen);
 	/* A kind said by the entity ("robot vacuums") or the words. */
 	if (dlg_jstr(f, "kind") != NULL || cJSON_GetArraySize(
 	    cJSON_GetObjectItemCaseSensitive(req, "kinds")) > 0)

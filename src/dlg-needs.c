@@ -8,6 +8,7 @@
  *			half of the kind's prices, lowest first
  *	light		"light", "lightweight": the lightest third of the
  *			kind
+ *	mid		"mid-range": the middle third of the kind's prices
  *	min_ram_gb, min_storage_gb, wifi, duplex, sweat, colour
  *			needs in the products' terms
  */
@@ -34,12 +35,24 @@ static const char *const cheap_words[] = { "cheap", "cheapo",
 	"nothing fancy", "bargain", "on a budget", "tight budget",
 	"low budget", "small budget", "limited budget", "a budget",
 	"won't break the bank", "wont break the bank", "economical",
-	"entry level", "entry-level", NULL };
+	"entry level", "entry-level", "cheapish", "cheaper end",
+	"low end", "low-end", NULL };
+
+static const char *const mid_words[] = { "mid-range", "mid range",
+	"midrange", "mid-priced", "mid priced", "mid price", "mid-tier",
+	"mid tier", "middle of the range", "middle of the road", NULL };
 
 static const char *const light_words[] = { "light", "lightest",
 	"lightweight",
 	"light weight", "featherweight", "ultralight", "ultra light",
-	"ultra-light", "not heavy", "easy to carry", NULL };
+	"ultra-light", "not heavy", "not too heavy", "easy to carry", NULL };
+
+/* Noise cancelling said as a verb: "cancels noise", "blocks out noise". */
+static const char *const quiet_words[] = { "cancel noise", "cancels noise",
+	"cancel out noise", "cancels out noise", "cancelling noise",
+	"canceling noise", "block noise", "blocks noise", "block out noise",
+	"blocks out noise", "noise blocking", "shut out noise",
+	"cancel the noise", "cancels the noise", NULL };
 
 static const char *const duplex_words[] = { "double sided",
 	"double-sided", "two sided", "two-sided", "duplex", "both sides",
@@ -180,6 +193,28 @@ wifi_said(const char *s)
 	return -1;
 }
 
+/* A screen size written "32in" (no space), 10 to 120, or -1. */
+static double
+inches_joined(const char *s)
+{
+	const char	*p, *q;
+	double		 v;
+
+	for (p = s; *p != '\0'; p = q) {
+		for (; *p != '\0' && (!isdigit((unsigned char)*p) || (p > s &&
+		    isalnum((unsigned char)p[-1]))); p++)
+			;
+		for (q = p; isdigit((unsigned char)*q); q++)
+			;
+		if (q == p)
+			break;
+		if (q[0] == 'i' && q[1] == 'n' && !isalnum((unsigned char)q[2]) &&
+		    (v = strtod(p, NULL)) >= 10 && v <= 120)
+			return v;
+	}
+	return -1;
+}
+
 /*
  * Needs said in this turn's words into filters.require (see the top of
  * the file).  Called with the other constraints, so they hold until the
@@ -196,23 +231,36 @@ dlg_needs_read(struct tctx *t, cJSON *f)
 	size_t		 i, cl;
 
 	/* "Cheap" beside no figure; a figure said is the budget. */
-	if (dlg_needs_budget_said(t) && (pr == NULL || !pr->has_max))
-		dlg_jset_str(req, "cheap", "yes");
-	else if (pr != NULL && pr->has_max) {
+	if (dlg_has_any(t, mid_words) && (pr == NULL || !pr->has_max)) {
+		dlg_jset_str(req, "mid", "yes");
 		cJSON_DeleteItemFromObjectCaseSensitive(req, "cheap");
-		cJSON_DeleteItemFromObjectCaseSensitive(req, "cheap_max");
+	} else if (dlg_needs_budget_said(t) && (pr == NULL || !pr->has_max))
+		dlg_jset_str(req, "cheap", "yes");
+	if (pr != NULL && pr->has_max) {
+		static const char *const drop[] = { "cheap", "cheap_max", "mid",
+		    "mid_min", "mid_max", NULL };
+
+		for (i = 0; drop[i] != NULL; i++)
+			cJSON_DeleteItemFromObjectCaseSensitive(req, drop[i]);
 	}
 	if (dlg_has_any(t, light_words) && !dlg_has_word(t, "lights") &&
 	    !dlg_has_word(t, "light bulb"))
 		dlg_jset_str(req, "light", "yes");
+	if (dlg_has_any(t, quiet_words))
+		dlg_jset_str(req, "noise_cancelling", "yes");
 	if (dlg_has_any(t, duplex_words))
 		dlg_jset_str(req, "duplex", "yes");
 	if (dlg_has_any(t, sweat_words))
 		dlg_jset_str(req, "sweat", "yes");
 	if ((v = wifi_said(s)) > 0)
 		dlg_jset_num(req, "wifi", v);
+	/* dlg-specneed.c reads "32 inch", '32"'; "32in" is one word. */
+	if ((v = inches_joined(s)) > 0 && dlg_jnum(req, "screen_in", -1) < 0)
+		dlg_jset_num(req, "screen_in", v);
 	sizes(s, req);
 	dlg_fits_said(t, req);
+	dlg_brands_read(t, f, req);
+	dlg_kinds_read(t, f, req);
 	/* "In blue", "the white one", "colour: black". */
 	for (i = 0; colours[i] != NULL; i++) {
 		const char *p;
@@ -374,10 +422,12 @@ dlg_needs_meets(struct tctx *t, const struct product *p)
 	    dlg_jobj(t->state, "filters"), "require");
 	double	 want, have = -1;
 
-	if (!dlg_needs_kind_ok(t, p))
+	if (!dlg_needs_kind_ok(t, p) || !dlg_more_unseen(t, p))
 		return 0;
 	if (!cJSON_IsObject(req))
 		return 1;
+	if (!dlg_brands_ok(req, p))
+		return 0;
 	if ((want = dlg_jnum(req, "min_ram_gb", -1)) > 0 &&
 	    (have = attr_number(p, "ram_gb")) < 0)
 		have = attr_number(p, "ram");
@@ -402,6 +452,10 @@ dlg_needs_meets(struct tctx *t, const struct product *p)
 		return 0;
 	if (dlg_jstr(req, "cheap") != NULL &&
 	    (want = dlg_jnum(req, "cheap_max", -1)) > 0 && p->price > want)
+		return 0;
+	if (dlg_jstr(req, "mid") != NULL && dlg_jnum(req, "mid_max", -1) > 0 &&
+	    (p->price < dlg_jnum(req, "mid_min", 0) ||
+	    p->price > dlg_jnum(req, "mid_max", -1)))
 		return 0;
 	if ((want = dlg_jnum(req, "light_kg", -1)) > 0 &&
 	    (attr_number(p, "weight_kg") < 0 ||
@@ -498,6 +552,19 @@ dlg_needs_order(struct tctx *t, struct product *v, size_t n)
 		}
 		free(w);
 	}
+	/* "Mid-range": the middle third of the kind's prices. */
+	if (dlg_jstr(req, "mid") != NULL && n > 0) {
+		w = xmalloc(n * sizeof *w);
+		for (i = k = 0; i < n; i++)
+			if (dlg_needs_kind_ok(t, &v[i]))
+				w[k++] = v[i].price;
+		if (k > 0) {
+			qsort(w, k, sizeof *w, by_double);
+			dlg_jset_num(req, "mid_min", w[(k - 1) / 3]);
+			dlg_jset_num(req, "mid_max", w[2 * (k - 1) / 3]);
+		}
+		free(w);
+	}
 	/* "Cheap": the lower half of the kind's prices, lowest first. */
 	if (dlg_jstr(req, "cheap") != NULL && n > 0) {
 		w = xmalloc(n * sizeof *w);
@@ -525,6 +592,7 @@ dlg_needs_words(cJSON *f, struct sbuf *crit)
 	    "not_kinds"))
 		if (cJSON_IsString(it))
 			sbuf_addf(crit, "%snot %s", SEP, it->valuestring);
+	dlg_brands_words(req, crit);
 	if ((v = dlg_jnum(req, "min_ram_gb", -1)) > 0)
 		sbuf_addf(crit, dlg_jstr(req, "ram_more_than") != NULL ?
 		    "%smore than %g GB of RAM" : "%s%g GB of RAM or more", SEP,
@@ -548,6 +616,14 @@ dlg_needs_words(cJSON *f, struct sbuf *crit)
 		sbuf_addf(crit, "%s%g kg or lighter", SEP, v);
 	if (dlg_jstr(req, "cheap") != NULL)
 		sbuf_addf(crit, "%slowest price first", SEP);
+	if (dlg_jnum(req, "mid_max", -1) > 0) {
+		char *lo = catalog_money(dlg_jnum(req, "mid_min", 0), "USD");
+		char *hi = catalog_money(dlg_jnum(req, "mid_max", 0), "USD");
+
+		sbuf_addf(crit, "%smid-range (%s to %s)", SEP, lo, hi);
+		free(lo);
+		free(hi);
+	}
 	it = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(req, "fits"),
 	    0);
 	if (cJSON_IsString(it) && strlen(it->valuestring) > 2)

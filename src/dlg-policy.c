@@ -692,6 +692,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    "which of them", "which of these", "which ones",
 	    "any of those", "any of them", "any of these", NULL };
 
+	/* "Any others?", "cheaper?": more of the last list, not those
+	 * shown. */
+	if (dlg_handle_more(t) || dlg_handle_comparative(t))
+		return;
 	/* "Which of them fits it?": compatibility among those shown.
 	 * "Which of those is sweatproof?": a need the lists' filters read
 	 * narrows those shown by the tests the lists use (dlg-recommend.c);
@@ -819,7 +823,8 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	if (clear)
 		dlg_jset_num(t->state, "upset", n);
 	/* "HUMAN. now" is the answer to any question the bot asked. */
-	if (dlg_asks_person(t, fr->feeling != FEELING_NONE)) {
+	if (dlg_asks_person(t, fr->feeling != FEELING_NONE) &&
+	    !dlg_kind_not_person(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		act_ask_person(t);
 		return;

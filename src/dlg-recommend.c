@@ -536,7 +536,8 @@ brand_shown(struct tctx *t, const struct entity *en)
 
 /*
  * After "would you like to see the specs?" of a recommendation, a brand
- * or a need said without a yes ("only sony", "under 100 then") narrows
+ * or a need said without a yes ("only sony", "under 100 then", "no
+ * apple") narrows
  * the list rather than accepting the offer.
  */
 int
@@ -547,14 +548,19 @@ dlg_narrow_offer(struct tctx *t)
 	    "spec", "details", NULL };
 	cJSON	*pending = cJSON_GetObjectItemCaseSensitive(t->state,
 	    "pending");
+	int	 need;
 
 	/* "ok my budget is actually 900": a budget said wins the yes. */
+	/* "55 inch please", "no earbuds": a need said wins the yes too. */
 	if (!cJSON_IsObject(pending) || dlg_jstr(pending, "action") == NULL ||
-	    strcmp(dlg_jstr(pending, "action"), "show_specs") != 0 ||
-	    (dlg_has_any(t, yes) && dlg_first_entity(t, ENTITY_PRICE) ==
-	    NULL) ||
+	    strcmp(dlg_jstr(pending, "action"), "show_specs") != 0)
+		return 0;
+	need = dlg_brand_refusal(t) || dlg_kind_refusal(t) ||
+	    dlg_need_said(t);
+	if ((dlg_has_any(t, yes) && dlg_first_entity(t, ENTITY_PRICE) ==
+	    NULL && !need) ||
 	    (dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    dlg_first_entity(t, ENTITY_PRICE) == NULL))
+	    dlg_first_entity(t, ENTITY_PRICE) == NULL && !need))
 		return 0;
 	return dlg_handle_narrow(t);
 }
@@ -641,7 +647,8 @@ dlg_handle_narrow(struct tctx *t)
 	    "this", "does", "do", "is", "can", NULL };
 	/* "So it has to do 4K 120Hz" says a need, not a question. */
 	static const char *const need_words[] = { "has to", "have to",
-	    "needs to", "need it to", "must", "needs", NULL };
+	    "needs to", "need it to", "must", "needs", "i need", "i want",
+	    "need one", "want one", "looking for", NULL };
 	/* "Any cheaper one that still does 15 hours?": another product,
 	 * below the price of the one in focus. */
 	static const char *const cheaper[] = { "cheaper", "less expensive",
@@ -667,11 +674,13 @@ dlg_handle_narrow(struct tctx *t)
 	struct product	 p;
 	double		 below = -1, kg = -1, max_before, min_before;
 	char		*w;
-	int		 narrowed, other_brand, above;
+	int		 narrowed, other_brand, above, refused;
 
 	memset(&p, 0, sizeof p);
+	/* "Cheaper?" alone after a list asks for cheaper ones too. */
 	if ((dlg_has_any(t, cheaper) || dlg_has_any(t, lighter)) &&
-	    (dlg_has_any(t, another) || dlg_has_word(t, "ones")) &&
+	    (dlg_has_any(t, another) || dlg_has_word(t, "ones") ||
+	    dlg_word_count(t) <= 2) &&
 	    !dlg_has_any(t, the) &&
 	    dlg_focus_top(t, 0) != NULL &&
 	    dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
@@ -693,6 +702,8 @@ dlg_handle_narrow(struct tctx *t)
 	    brand_has(t, br, dlg_jstr(f, "category")) &&
 	    (dlg_jstr(f, "brand") == NULL || strcasecmp(dlg_jstr(f, "brand"),
 	    br->brand != NULL ? br->brand : br->value) != 0);
+	/* "Anything that isn't apple?": a brand refused, not a question. */
+	refused = dlg_brand_refusal(t) || dlg_kind_refusal(t);
 	/* "I can go up to 1200": a budget said again, not a question. */
 	if (price != NULL && (price->has_max || price->has_min))
 		below = below > 0 ? below : 0;
@@ -704,7 +715,7 @@ dlg_handle_narrow(struct tctx *t)
 	    !dlg_has_any(t, need_words)) ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words) &&
-	    below < 0 && kg <= 0 && !other_brand && !above &&
+	    below < 0 && kg <= 0 && !other_brand && !above && !refused &&
 	    !dlg_has_any(t, which)) ||
 	    (cat != NULL && cat->category != NULL &&
 	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
@@ -719,7 +730,9 @@ dlg_handle_narrow(struct tctx *t)
 	after = cJSON_GetObjectItemCaseSensitive(f, "require");
 	narrowed = after != NULL && (before == NULL ||
 	    !cJSON_Compare(before, after, 1));
-	narrowed |= other_brand || max_before != dlg_jnum(f, "max_price", -1) ||
+	/* "No soundbars": the kinds refused are read with the list. */
+	narrowed |= other_brand || refused ||
+	    max_before != dlg_jnum(f, "max_price", -1) ||
 	    min_before != dlg_jnum(f, "min_price", -1);
 	if (below > 0) {
 		dlg_jset_num(f, "max_price", below - 0.01);
@@ -788,7 +801,24 @@ context_product(struct tctx *t, const struct entity *en,
 	struct product	 p;
 	int		 other;
 
+	/* "On a MacBook Air", "works with an iphone", "i have a pixel":
+	 * what it is used with, even a family that names no one product. */
+	static const char *const with[] = { "on", "with", "for", "from",
+	    "to", "into", "have", "has", "got", "own", "use", "uses", "using",
+	    NULL };
+	static const char *const skip[] = { "a", "an", "the", "my", "our",
+	    "his", "her", "their", "new", "old", NULL };
+	size_t	 at = en->start, e;
+
 	if (owned_at(t->text, en->start, whose))
+		return 1;
+	for (e = 0; e < 2 && dlg_word_before_is(t->text, at, skip); e++) {
+		while (at > 0 && !isalnum((unsigned char)t->text[at - 1]))
+			at--;
+		while (at > 0 && isalnum((unsigned char)t->text[at - 1]))
+			at--;
+	}
+	if (dlg_word_before_is(t->text, at, with))
 		return 1;
 	memset(&p, 0, sizeof p);
 	if (en->sku == NULL || !dlg_load_product(t, en->sku, &p))
@@ -804,6 +834,19 @@ brand_has(struct tctx *t, const struct entity *en, const char *cat)
 {
 	return dlg_catalog_has(t, en->brand != NULL ? en->brand : en->value,
 	    cat);
+}
+
+/* A support word said; "cancel" beside "noise" is a feature, not one. */
+static int
+support_said(struct tctx *t, const char *const *support)
+{
+	const char *const *w;
+
+	for (w = support; *w != NULL; w++)
+		if (dlg_has_word(t, *w) && (strcmp(*w, "cancel") != 0 ||
+		    !dlg_has_word(t, "noise")))
+			return 1;
+	return 0;
 }
 
 /*
@@ -856,12 +899,13 @@ dlg_handle_shopping(struct tctx *t)
 	    owned_at(t->text, cat->start, whose) ||
 	    owned_at(t->text, cat->start, pointers) ||
 	    owned_at(t->text, cat->start, feature) ||
-	    dlg_has_any(t, support))
+	    support_said(t, support))
 		return 0;
 	/* "Noise cancelling headphones", "cheap tablet": a kind with a
 	 * need or a price level is shopping too. */
 	if (!dlg_has_any(t, need) && (price == NULL || !price->has_max) &&
-	    !dlg_needs_budget_said(t) && !dlg_need_said(t))
+	    !dlg_needs_budget_said(t) && !dlg_need_said(t) &&
+	    !dlg_kind_alone(t, cat))
 		return 0;
 	/* "Is it hot-swappable?", "can I buy a gift card with a code?":
 	 * a question about the one in focus or about what is allowed. */

@@ -911,6 +911,14 @@ amount_at(const struct run *r, size_t i, struct amount *am)
 	size_t		 j;
 
 	memset(am, 0, sizeof *am);
+	/* "Under a grand": a thousand said with no digit. */
+	if ((lw(r, i, "a") || lw(r, i, "one")) && lw(r, i + 1, "grand") &&
+	    lfree(r, i)) {
+		am->v = 1000;
+		am->explicit = 1;
+		am->end = i + 1;
+		return 1;
+	}
 	if (i < sc->nlx && sc->lx[i].kind == LX_SYM &&
 	    (c = currency_sym(sc->lx[i].sym)) != NULL && lnum(r, i + 1) &&
 	    sc->lx[i + 1].a - sc->lx[i].b <= 1) {

@@ -249,6 +249,147 @@ for cat, w in WORD.items():
     ])
 
 
+# Brands out, more of the same, other wordings, another category.
+def top_brand(base, hi=None):
+    bs = {}
+    for p in P.values():
+        if base(p) and in_stock(p) and (hi is None or p['price'] <= hi):
+            bs[p['brand']] = bs.get(p['brand'], 0) + 1
+    return max(sorted(bs), key=lambda x: bs[x]) if bs else None
+
+
+def an(w):
+    return ('an ' if w[0] in 'aeiou' else 'a ') + w
+
+
+def not_brand(base, br):
+    return lambda p: base(p) and p['brand'] != br
+
+
+# The next category's word; "an accessory" after a speaker is one for
+# it, so accessories are no switch target.
+_SW = [w for c, w in WORD.items() if c != 'accessories']
+NEXT = {w: _SW[(_SW.index(w) + 1) % len(_SW)] if w in _SW else _SW[0]
+        for w in WORD.values()}
+for cat, w in WORD.items():
+    base = kind_ok(cat)
+    prices = [p['price'] for p in P.values() if base(p) and in_stock(p)]
+    if not prices:
+        continue
+    b = int(lower_median(prices) + 0.5)
+    br = top_brand(base)
+    if br is not None and len({p['brand'] for p in P.values()
+                               if base(p) and in_stock(p)}) > 1:
+        lb = br.lower()
+        for text in (f"{w}, no {lb} please", f"a {w} but not {br}",
+                     f"any {w} other than {lb}?",
+                     f"{w} from any brand except {lb}",
+                     f"i want a {w} that isn't {br}") + (
+                         # "non-kestrel electronics gift card" names a
+                         # product of that brand
+                         (f"non-{lb} {w}",) if ' ' not in lb else ()):
+            add(f"{cat}: {text}", [(text, not_brand(base, br), True,
+                                    base)])
+        for text in (f"no {lb}", f"not {br}", f"anything that isn't {lb}?",
+                     f"something other than {br}", f"no {lb} ones"):
+            add(f"{cat}: show me a {w} / {text}", [
+                (f"show me a {w}", base, True, base),
+                (text, not_brand(base, br), True, base)])
+    for text in ("any others?", "something else", "more options",
+                 "what else have you got?", "show me more",
+                 "any other ones?"):
+        add(f"{cat}: {w} under {b} / {text}", [
+            (f"{w} under {b}", lambda p, base=base, b=b: base(p) and
+             p['price'] <= b + 0.01, True, base),
+            (text, ('more', lambda p, base=base, b=b: base(p) and
+                    p['price'] <= b + 0.01), False, base)])
+    for text in (f"{w} under a grand", f"{w} for less than a grand"):
+        add(f"{cat}: {text}", [(text, lambda p, base=base: base(p) and
+                                p['price'] <= 1000.01, True, base)])
+    hi = int(max(prices) + 1)
+    for text in ("cheaper?", "anything cheaper?", "something less expensive",
+                 "got anything more affordable"):
+        add(f"{cat}: {w} under {hi} / {text}", [
+            (f"show me a {w} under {hi}", lambda p, base=base, hi=hi:
+             base(p) and p['price'] <= hi, True, base),
+            (text, 'cheaper', False, base)])
+    w2 = NEXT[w]
+    c2 = [c for c in WORD if WORD[c] == w2][0]
+    base2 = kind_ok(c2)
+    for text in (f"actually show me {an(w2)} instead",
+                 f"forget that, i need {an(w2)}",
+                 f"what about {an(w2)}?"):
+        add(f"{cat}: {w} under {b} / {text}", [
+            (f"{w} under {b}", lambda p, base=base, b=b: base(p) and
+             p['price'] <= b + 0.01, True, base),
+            (text, base2, True, base2)])
+# Needs said in answer to "would you like to see the specs?", a kind
+# said alone, "mid-range", kinds and two brands refused, screen sizes
+# written as shoppers write them.
+for cat, w in WORD.items():
+    base = kind_ok(cat)
+    ins = [p for p in P.values() if base(p) and in_stock(p)]
+    if not ins:
+        continue
+    for text, c in attribute_requests(cat, w, base)[:3]:
+        add(f"{cat}: show me a {w} / {text} please", [
+            (f"show me a {w}", base, True, base),
+            (f"{text} please", lambda p, base=base, c=c: base(p) and c(p),
+             False, base)])
+    # more of a list with needs keeps the needs
+    for text, c in attribute_requests(cat, w, base)[:2]:
+        add(f"{cat}: {text} / any others?", [
+            (text, lambda p, base=base, c=c: base(p) and c(p), False, base),
+            ("any others?", ('more', lambda p, base=base, c=c: base(p) and
+                             c(p)), False, base)])
+    for text in (w, f"{w}?", f"{w}s please"):
+        add(f"{cat}: {text}", [(text, base, True, base)])
+    allp = sorted(p['price'] for p in ins)
+    lo3, hi3 = allp[(len(allp) - 1) // 3], allp[2 * (len(allp) - 1) // 3]
+    for text in (f"a mid-range {w}", f"mid range {w} please",
+                 f"something midrange, a {w}"):
+        add(f"{cat}: {text}", [(text, lambda p, base=base, lo3=lo3,
+                                hi3=hi3: base(p) and lo3 - 0.01 <=
+                                p['price'] <= hi3 + 0.01, True, base)])
+    # a kind the list could hold: of those the category word names
+    for text, c in kind_requests(cat, w):
+        sub = text[len('show me '):]
+        slug = sub.replace(' ', '-')
+        if cat in KIND and (slug not in KIND[cat] or len(KIND[cat]) < 2):
+            continue
+        for t2 in (f"no {sub}", f"anything but {sub}"):
+            add(f"{cat}: show me {an(w)} / {t2}", [
+                (f"show me {an(w)}", base, True, base),
+                (t2, lambda p, base=base, sub=sub: base(p) and
+                 p['subcategory'].replace('-', ' ') != sub, True, base)])
+    bs = sorted({p['brand'] for p in ins}, key=lambda b: -sum(
+        1 for p in ins if p['brand'] == b))
+    if len(bs) >= 3:
+        b1, b2 = bs[0], bs[1]
+        for text in (f"{w}, no {b1.lower()} or {b2.lower()}",
+                     f"a {w} but not {b1} and not {b2}"):
+            add(f"{cat}: {text}", [(text, lambda p, base=base, b1=b1,
+                                    b2=b2: base(p) and p['brand'] not in
+                                    (b1, b2), True, base)])
+    sizes = sorted({num(p, 'screen_size_in') for p in ins
+                    if num(p, 'screen_size_in')})
+    for sz in sizes[-2:]:
+        sz = int(sz)
+        for text in (f"{sz}in {w}", f'{sz}" {w}',
+                     f"{w} with a {sz}-inch screen"):
+            add(f"{cat}: {text}", [(text, lambda p, base=base, sz=sz:
+                                    base(p) and abs((num(
+                                        p, 'screen_size_in') or 0) - sz)
+                                    < 0.6, True, base)])
+for text in ("headphones that cancel noise, nothing over 150 bucks",
+             "anything that cancels noise? headphones, 150 max"):
+    add(f"headphones: {text}", [(text, lambda p: kind_ok('headphones')(p)
+                                 and p['price'] <= 150.01 and
+                                 str(attr(p, 'noise_cancelling')).lower()
+                                 .startswith('yes'), True,
+                                 kind_ok('headphones'))])
+
+
 def run():
     script = []
     for _, turns in SESSIONS:
@@ -264,7 +405,7 @@ def run():
             if x.startswith('{')]
 
 
-def judge(tr, chk, must_list, kind, prev_first):
+def judge(tr, chk, must_list, kind, prev_first, shown=()):
     """'' when the reply is right, else why not."""
     act = tr.get('action') or ''
     res = (tr.get('state_after') or {}).get('results') or []
@@ -273,6 +414,10 @@ def judge(tr, chk, must_list, kind, prev_first):
             return 'no first pick before'
         cap = P[prev_first]['price']
         chk = lambda p: kind(p) and p['price'] < cap
+    if isinstance(chk, tuple):
+        # "any others?": more that fit, none shown before
+        chk = (lambda c: lambda p: c(p) and p['sku'] not in shown)(chk[1])
+        must_list = True
     fits = [s for s, p in P.items() if chk(p) and in_stock(p)]
     if act == 'recommend':
         bad = [s for s in res if not chk(P[s])]
@@ -283,6 +428,8 @@ def judge(tr, chk, must_list, kind, prev_first):
         if not res or not kind(P[res[0]]) or 'closest' not in tr['reply']:
             return 'nearest not of the kind or not said to miss'
         return ''
+    if act == 'recommend_no_more':
+        return 'says no more, but %d do' % len(fits) if fits else ''
     if act == 'recommend_none':
         return 'says none fits, but %d do' % len(fits) if fits else ''
     if not must_list and not fits:
@@ -301,6 +448,7 @@ def main():
     for label, turns in SESSIONS:
         why = []
         prev = None
+        shown = set()
         cap = None      # "cheaper ones?" keeps below the pick before
         for text, chk, must, kind in turns:
             tr = traces[i]
@@ -310,11 +458,12 @@ def main():
             elif cap is not None and not text.startswith('actually'):
                 chk = (lambda c, cp: lambda p: c(p) and p['price'] < cp)(
                     chk, cap)
-            w = judge(tr, chk, must, kind, prev)
+            w = judge(tr, chk, must, kind, prev, shown)
             if w:
                 why.append('%r: %s' % (text, w))
             res = (tr.get('state_after') or {}).get('results') or []
             prev = res[0] if res else prev
+            shown |= set(res)
         k += 1
         npass += not why
         print('%s %d - %s' % ('not ok' if why else 'ok', k, label))
