@@ -650,11 +650,57 @@ kb_generic_words(struct tctx *t, const struct kb_subject *s)
 	return generic;
 }
 
+/* A classifier this sure of the intent speaks for the customer. */
+#define KB_INTENT_SURE	0.9
+/* Words of intent names that name no topic ("check_invoice"). */
+#define KB_INTENT_VERBS	"check get set place make contact"
+
+/*
+ * Does text hold a word of the turn's intent name, when the classifier
+ * is sure of it?  The intent is the store's word for what the customer
+ * asked in their own: "please close my account" is delete_account, and
+ * the section on deleting an account answers it although it never says
+ * "close".  The name's words beside KB_GENERIC count, those only when
+ * the name has no other ("track_order" is "track").
+ */
+static int
+kb_intent_holds(struct tctx *t, const char *text)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	const char	*p, *w;
+	char		*word;
+	size_t		 n;
+	int		 pass, any = 0, found = 0;
+
+	if (t->intent == NULL || t->confidence < KB_INTENT_SURE ||
+	    strcmp(t->intent, "out_of_scope") == 0)
+		return 0;
+	text_fold(text, strlen(text), &f);
+	for (pass = 0; pass < 2 && !found && !any; pass++)
+		for (p = t->intent; *p != '\0' && !found; p = w + n) {
+			w = p + strspn(p, "_");
+			if ((n = strcspn(w, "_")) == 0)
+				break;
+			if (n < 4 || dlg_word_in(KB_INTENT_VERBS, w, n) ||
+			    (pass == 0 && dlg_word_in(KB_GENERIC, w, n)))
+				continue;
+			any = 1;
+			word = xstrndup(w, n);
+			kb_stem_cut(word);
+			found = kb_word_at(f.s.buf, word);
+			free(word);
+		}
+	text_folded_release(&f);
+	return found;
+}
+
 /*
  * Whether a pick about no product covers the customer's key terms (own
  * words beside KB_GENERIC; all of them when only generic ones were
  * said): at least one, for an answer to an unclear question at least
- * half, for one found off topic all (but one of three or more) (need).  A product's or the last
+ * half, for one found off topic all (but one of three or more) (need).
+ * A section that holds the word of an intent the classifier is sure of
+ * covers them too (kb_intent_holds).  A product's or the last
  * answer's document is judged by its scope instead.
  */
 int
@@ -695,6 +741,8 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 	} else
 		sbuf_adds(&sec, pk->h->snippet);
 	got = kb_shared_words(s, sec.buf) & key;
+	if (need != KB_COVER_ALL && kb_intent_holds(t, sec.buf))
+		got = key;
 	sbuf_release(&sec);
 	if (need == KB_COVER_ALL)	/* one of three may be a verb */
 		return kb_bits(got) >= kb_bits(key) - (kb_bits(key) >= 3);
