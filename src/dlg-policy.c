@@ -784,7 +784,7 @@ void
 dlg_policy(struct tctx *t, const struct intent_result *ir)
 {
 	const struct feeling_result *fr = &t->e->fr;
-	int	 upset, clear, n;
+	int	 upset, clear, n, again;
 	cJSON	*pending;
 
 	if (dlg_about_bot(t) || dlg_wait_question(t) || dlg_handle_notify(t))
@@ -797,8 +797,13 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	 */
 	clear = upset && fr->score[FEELING_NONE] < UPSET_CLEAR;
 	n = (int)dlg_jnum(t->state, "upset", 0) + clear;
-	if (clear)
+	again = dlg_jnum(t->state, "upset_last", 0) > 0;
+	if (clear) {
 		dlg_jset_num(t->state, "upset", n);
+		dlg_jset_num(t->state, "upset_last", 1);
+	} else
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state,
+		    "upset_last");
 	/* "HUMAN. now" is the answer to any question the bot asked. */
 	if (dlg_asks_person(t, fr->feeling != FEELING_NONE)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
@@ -815,8 +820,15 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	if (upset && fr->feeling == FEELING_NONE &&
 	    strcmp(t->intent, "recommendation") == 0)
 		upset = 0;
-	/* Once a person is on the way, answer on; no second hand-over. */
-	if (clear && n >= 2 && !dlg_waiting(t)) {
+	/*
+	 * Once a person is on the way, answer on; no second hand-over.
+	 * Upset again right after the apology, or upset again and not
+	 * answered, brings the person in; a customer calmed in between
+	 * who asks for something the bot does ("whatever, add both") gets
+	 * it, with the apology and the offer again.
+	 */
+	if (clear && n >= 2 && !dlg_waiting(t) && (again ||
+	    !dlg_turn_answered(t))) {
 		dlg_upset_again(t);
 		return;
 	}
