@@ -8,7 +8,10 @@
  *
  * A sentence is a request when it asks (it ends with "?") or opens with
  * a request ("add", "can you", "I want"...) once a leading "great," or
- * "ok" is set aside, and the classifier finds it about the store.  A
+ * "ok" is set aside, and the classifier finds it about the store.  Two
+ * requests may share a sentence, joined by "and" ("where's my order and
+ * can I pay by PayPal"): then the classifier must find each a clear
+ * request of its own intent.  A
  * sentence of background ("I bought a laptop last week.") is neither,
  * so "... It won't turn on" stays one question.  The trace's "requests"
  * lists the parts, their intents and actions.
@@ -97,12 +100,15 @@ is_request(const char *s, size_t n)
 /*
  * Where the second request starts in the folded text: after the first
  * ". ", "? " or "! " that splits it into two requests; 0 when none does.
+ * *joined: the two were joined by a word ("and"), which a single
+ * request uses too, so the classifier must tell them apart.
  */
 static size_t
-split_point(const char *s, size_t n)
+split_point(const char *s, size_t n, int *joined)
 {
 	size_t	 i, j;
 
+	*joined = 0;
 	for (i = 1; i + 1 < n; i++) {
 		if ((s[i] != '.' && s[i] != '?' && s[i] != '!') ||
 		    s[i + 1] != ' ')
@@ -115,7 +121,47 @@ split_point(const char *s, size_t n)
 			return j;
 		return 0;	/* the first sentence decides */
 	}
+	/*
+	 * "i want the ps5 and also what's your return policy": a request,
+	 * "and", a request.  "The ps5 and the xbox" joins no requests.
+	 */
+	for (i = 1; i + 5 < n; i++) {
+		if (strncmp(s + i, " and ", 5) != 0)
+			continue;
+		j = i + 5;
+		if (count_words(s, i) >= TWO_MIN_WORDS &&
+		    count_words(s + j, n - j) >= TWO_MIN_WORDS &&
+		    is_request(s, i) && is_request(s + j, n - j)) {
+			*joined = 1;
+			return j;
+		}
+	}
 	return 0;
+}
+
+/*
+ * Two requests joined by "and" are two when the classifier reads each
+ * as a clear request about the store, of different intents, not both
+ * steps of one order form ("return the mouse and get a refund") nor
+ * both small talk.
+ */
+static int
+two_intents(struct tctx *t, const char *a, size_t alen, const char *b,
+    size_t blen)
+{
+	struct intent_result ra = INTENT_RESULT_INIT, rb = INTENT_RESULT_INIT;
+	int		 ok;
+
+	intent_classify(t->e->im, a, alen, &ra);
+	intent_classify(t->e->im, b, blen, &rb);
+	ok = ra.verdict == INTENT_OK && rb.verdict == INTENT_OK &&
+	    ra.id != rb.id && ra.id != intent_oos_id() &&
+	    rb.id != intent_oos_id() &&
+	    !((dlg_flags_of(t, ra.id) & ACT_FORM) &&
+	    (dlg_flags_of(t, rb.id) & ACT_FORM));
+	intent_result_release(&ra);
+	intent_result_release(&rb);
+	return ok;
 }
 
 /* Understand text[0..len) as the turn's message. */
@@ -168,12 +214,16 @@ dlg_two_requests(struct tctx *t)
 	const char	*act1;
 	cJSON		*parts, *pending;
 	size_t		 mark;
+	int		 joined;
 
 	if (t->fold.s.buf == NULL || t->fold.s.len != len ||
-	    (at = split_point(t->fold.s.buf, t->fold.s.len)) == 0)
+	    (at = split_point(t->fold.s.buf, t->fold.s.len, &joined)) == 0)
 		return 0;	/* folding changed the offsets: one request */
-	for (i = at; i > 0 && (text[i - 1] == ' '); i--)
+	for (i = joined ? at - 5 : at; i > 0 && (text[i - 1] == ' '); i--)
 		;
+	if (joined && (dlg_small_talk(t) || !two_intents(t, text, i,
+	    text + at, len - at)))
+		return 0;
 	sbuf_add(&first, text, i);
 	t->fold = (struct text_folded)TEXT_FOLDED_INIT;
 	understand_part(t, first.buf, first.len);
