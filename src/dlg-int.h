@@ -598,6 +598,8 @@ int		 dlg_asks_person(struct tctx *t, int upset);
 void		 dlg_apologise(struct tctx *t, const char *tpl);
 void		 dlg_upset_again(struct tctx *t);
 int		 dlg_turn_answered(const struct tctx *t);
+/* dlg-policy.c: an intent the FAQ and policies answer. */
+int		 dlg_store_intent(const struct tctx *t, int id);
 int		 dlg_wait_question(struct tctx *t);
 void		 dlg_waiting_reply(struct tctx *t, int brief);
 

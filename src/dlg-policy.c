@@ -385,6 +385,15 @@ act_faq(struct tctx *t)
 	dlg_fallback(t, "no FAQ or policy matches");
 }
 
+/* Is intent id one the FAQ and policies answer (act_faq)? */
+int
+dlg_store_intent(const struct tctx *t, int id)
+{
+	const struct dlg_action *a = dlg_action_of(t, id);
+
+	return a != NULL && a->act == act_faq;
+}
+
 /* Below this probability of no feeling, a turn is clearly upset. */
 #define UPSET_CLEAR	0.25f
 

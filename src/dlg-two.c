@@ -139,11 +139,49 @@ split_point(const char *s, size_t n, int *joined)
 	return 0;
 }
 
+/* Words that point at a product or order of the conversation. */
+static const char *const pointers[] = { "it", "its", "it's", "this",
+	"that", "these", "those", "them", "they", "one", "my", NULL };
+
+/*
+ * Is text a question about the store itself: one the FAQ and policies
+ * answer by its intent, or one that names and points at no product,
+ * kind or order ("do you price match", read as a question of prices)?
+ */
+static int
+store_part(struct tctx *t, const char *text, size_t len,
+    const struct intent_result *r)
+{
+	struct entity_list el = ENTITY_LIST_INIT;
+	struct text_folded f = TEXT_FOLDED_INIT;
+	size_t		 i;
+	int		 named = 0;
+
+	if (dlg_store_intent(t, r->id))
+		return 1;
+	if (dlg_flags_of(t, r->id) & ACT_FORM)
+		return 0;
+	entity_extract(t->e->gz, text, len, &el);
+	for (i = 0; i < el.n; i++)
+		named += el.v[i].type == ENTITY_PRODUCT ||
+		    el.v[i].type == ENTITY_ORDER_ID ||
+		    el.v[i].type == ENTITY_CATEGORY ||
+		    el.v[i].type == ENTITY_BRAND;
+	entity_list_release(&el);
+	text_fold(text, len, &f);
+	for (i = 0; pointers[i] != NULL && named == 0; i++)
+		named += dlg_word_in(f.s.buf, pointers[i], strlen(pointers[i]));
+	text_folded_release(&f);
+	return named == 0;
+}
+
 /*
  * Two requests joined by "and" are two when the classifier reads each
- * as a clear request about the store, of different intents, not both
- * steps of one order form ("return the mouse and get a refund") nor
- * both small talk.
+ * as a clear request about the store, of different intents, one of
+ * them a question about the store itself (store_part: "... and do you
+ * take paypal"): two answers about products or orders in one reply
+ * ("return the mouse and get the keyboard") could each be about
+ * another thing than the one "and" ties them to.
  */
 static int
 two_intents(struct tctx *t, const char *a, size_t alen, const char *b,
@@ -156,9 +194,8 @@ two_intents(struct tctx *t, const char *a, size_t alen, const char *b,
 	intent_classify(t->e->im, b, blen, &rb);
 	ok = ra.verdict == INTENT_OK && rb.verdict == INTENT_OK &&
 	    ra.id != rb.id && ra.id != intent_oos_id() &&
-	    rb.id != intent_oos_id() &&
-	    !((dlg_flags_of(t, ra.id) & ACT_FORM) &&
-	    (dlg_flags_of(t, rb.id) & ACT_FORM));
+	    rb.id != intent_oos_id() && (store_part(t, a, alen, &ra) ||
+	    store_part(t, b, blen, &rb));
 	intent_result_release(&ra);
 	intent_result_release(&rb);
 	return ok;
