@@ -597,6 +597,9 @@ int		 dlg_about_bot(struct tctx *t);
 int		 dlg_asks_person(struct tctx *t, int upset);
 void		 dlg_apologise(struct tctx *t, const char *tpl);
 void		 dlg_upset_again(struct tctx *t);
+
+/* dlg-trouble.c: no help for the product's problem; 1 when said. */
+int		 dlg_trouble_none(struct tctx *t);
 int		 dlg_turn_answered(const struct tctx *t);
 /* dlg-policy.c: an intent the FAQ and policies answer. */
 int		 dlg_store_intent(const struct tctx *t, int id);

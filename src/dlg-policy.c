@@ -266,7 +266,7 @@ act_manual(struct tctx *t)
 	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_MANUAL) |
 	    SEARCH_KIND_BIT(SEARCH_TICKET) | SEARCH_KIND_BIT(SEARCH_FAQ),
 	    strcmp(t->intent, "troubleshooting") == 0 ? "troubleshoot" :
-	    "usage_advice", "manual_answer"))
+	    "usage_advice", "manual_answer") || dlg_trouble_none(t))
 		return;
 	dlg_fallback(t, "no manual or ticket matches");
 }
