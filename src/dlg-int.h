@@ -350,6 +350,8 @@ int		 dlg_handle_kb_strong(struct tctx *t, unsigned kinds,
 		    double min_score);
 int		 dlg_handle_kb_sure(struct tctx *t, unsigned kinds,
 		    double min_score);
+int		 dlg_handle_kb_told(struct tctx *t, unsigned kinds,
+		    double min_score);
 
 /* dlg-sales.c */
 void		 dlg_attr_phrase(struct sbuf *sb, const char *key,

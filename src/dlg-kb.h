@@ -73,6 +73,8 @@ void	 dlg_kb_weigh(struct tctx *, const struct kb_subject *,
 #define KB_COVER_ONE	0
 #define KB_COVER_HALF	1
 #define KB_COVER_ALL	2
+#define KB_COVER_TWO	3	/* two key terms at least: more than a
+				   word of the store's own topics */
 /* Does the pick cover the customer's key terms (need: KB_COVER_*)? */
 int	 dlg_kb_covers(struct tctx *, const struct kb_subject *,
 	    const struct kb_pick *, int need);

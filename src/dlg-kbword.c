@@ -820,6 +820,8 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 	generic = kb_generic_words(t, s);
 	if ((key & ~generic) != 0)
 		key &= ~generic;
+	else if (need == KB_COVER_TWO)
+		return 0;	/* "where's my order": nothing to cover */
 	if (key == 0)
 		return 1;
 	sbuf_addf(&sec, "%s ", pk->h->title);
@@ -846,6 +848,8 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 	sbuf_release(&sec);
 	if (need == KB_COVER_ALL)	/* one of three may be a verb */
 		return kb_bits(got) >= kb_bits(key) - (kb_bits(key) >= 3);
+	if (need == KB_COVER_TWO)
+		return kb_bits(got) >= 2;
 	return got != 0 && (need == KB_COVER_ONE ||
 	    2 * kb_bits(got) >= kb_bits(key));
 }

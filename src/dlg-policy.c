@@ -194,10 +194,11 @@ general_question(struct tctx *t)
 /*
  * Tracking, cancelling, changing an order: the form of that name.  A
  * customer not signed in, with no order number, gets the store's answer
- * first ("tracking says delivered but nothing came": what to do), a
- * surer one when the message is not asked as a question of how things
- * work, and then the question for the number: no order of theirs can be
- * read yet.
+ * first ("tracking says delivered but nothing came": what to do), and
+ * then the question for the number: no order of theirs can be read
+ * yet.  Unless asked as a question of how things work, the answer must
+ * hold more of their words than the store's own ("where is my package"
+ * asks about one order, which no FAQ knows).
  */
 static void
 act_order_form(struct tctx *t)
@@ -205,8 +206,9 @@ act_order_form(struct tctx *t)
 	cJSON	*form = cJSON_GetObjectItemCaseSensitive(t->state, "form");
 
 	if (!t->have_cust && dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
-	    !cJSON_IsObject(form) && dlg_handle_kb_strong(t,
-	    KB_STORE_KINDS, general_question(t) ? KB_STRONG : KB_OOS_STRONG))
+	    !cJSON_IsObject(form) && (general_question(t) ?
+	    dlg_handle_kb_strong(t, KB_STORE_KINDS, KB_STRONG) :
+	    dlg_handle_kb_told(t, KB_STORE_KINDS, KB_OOS_STRONG)))
 		dlg_jset_str(t->trace, "order_general", "answered from the "
 		    "documents before asking for the order");
 	dlg_handle_order(t, t->intent);

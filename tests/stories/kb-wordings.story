@@ -49,3 +49,13 @@ story: a visitor with a parcel problem gets the store's answer, then the sign-in
 action: ask_order_id
 contains: open a trace with the carrier
 contains: sign in
+
+story: a visitor asking where their parcel is gets the sign-in, not an FAQ
+> where is my package
+action: ask_order_id
+contains: sign in
+not-contains: neighbours
+
+story: a vague request is no question for the documents
+> can you help me with something
+not-contains: manufacturer
