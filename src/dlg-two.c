@@ -143,24 +143,34 @@ split_point(const char *s, size_t n, int *joined)
 static const char *const pointers[] = { "it", "its", "it's", "this",
 	"that", "these", "those", "them", "they", "one", "my", NULL };
 
+/* Does text point back at something ("when do you charge it")? */
+static int
+points_back(const char *text, size_t len)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	size_t		 i;
+	int		 found = 0;
+
+	text_fold(text, len, &f);
+	for (i = 0; pointers[i] != NULL && !found; i++)
+		found = dlg_word_in(f.s.buf, pointers[i], strlen(pointers[i]));
+	text_folded_release(&f);
+	return found;
+}
+
 /*
  * Is text a question about the store itself: one the FAQ and policies
  * answer by its intent, or one that names and points at no product,
  * kind or order ("do you price match", read as a question of prices)?
  */
+/* Does text name a product, kind, brand or order? */
 static int
-store_part(struct tctx *t, const char *text, size_t len,
-    const struct intent_result *r)
+names_thing(struct tctx *t, const char *text, size_t len)
 {
 	struct entity_list el = ENTITY_LIST_INIT;
-	struct text_folded f = TEXT_FOLDED_INIT;
 	size_t		 i;
 	int		 named = 0;
 
-	if (dlg_store_intent(t, r->id))
-		return 1;
-	if (dlg_flags_of(t, r->id) & ACT_FORM)
-		return 0;
 	entity_extract(t->e->gz, text, len, &el);
 	for (i = 0; i < el.n; i++)
 		named += el.v[i].type == ENTITY_PRODUCT ||
@@ -168,11 +178,18 @@ store_part(struct tctx *t, const char *text, size_t len,
 		    el.v[i].type == ENTITY_CATEGORY ||
 		    el.v[i].type == ENTITY_BRAND;
 	entity_list_release(&el);
-	text_fold(text, len, &f);
-	for (i = 0; pointers[i] != NULL && named == 0; i++)
-		named += dlg_word_in(f.s.buf, pointers[i], strlen(pointers[i]));
-	text_folded_release(&f);
-	return named == 0;
+	return named > 0;
+}
+
+static int
+store_part(struct tctx *t, const char *text, size_t len,
+    const struct intent_result *r)
+{
+	if (dlg_store_intent(t, r->id))
+		return 1;
+	if (dlg_flags_of(t, r->id) & ACT_FORM)
+		return 0;
+	return !names_thing(t, text, len) && !points_back(text, len);
 }
 
 /*
@@ -188,14 +205,18 @@ two_intents(struct tctx *t, const char *a, size_t alen, const char *b,
     size_t blen)
 {
 	struct intent_result ra = INTENT_RESULT_INIT, rb = INTENT_RESULT_INIT;
-	int		 ok;
+	int		 ok, sa;
 
 	intent_classify(t->e->im, a, alen, &ra);
 	intent_classify(t->e->im, b, blen, &rb);
+	sa = store_part(t, a, alen, &ra);
+	/* "What's a restocking fee and when do you charge it": the second
+	 * asks more of the first's topic, one request. */
 	ok = ra.verdict == INTENT_OK && rb.verdict == INTENT_OK &&
 	    ra.id != rb.id && ra.id != intent_oos_id() &&
-	    rb.id != intent_oos_id() && (store_part(t, a, alen, &ra) ||
-	    store_part(t, b, blen, &rb));
+	    rb.id != intent_oos_id() && (sa || store_part(t, b, blen,
+	    &rb)) && !(sa && points_back(b, blen) &&
+	    !names_thing(t, b, blen));
 	intent_result_release(&ra);
 	intent_result_release(&rb);
 	return ok;

@@ -31,3 +31,8 @@ story: "and" between two products joins no requests
 > can you compare the jbl flip 6 and the jbl charge 5
 action: compare
 contains: JBL Charge 5
+
+story: a store question and more about its topic is one request
+> what's a restocking fee and when do you charge it
+contains: 15%
+not-contains: double charge
