@@ -204,6 +204,15 @@ dlg_apologise(struct tctx *t, const char *tpl)
 	sbuf_release(&rest);
 }
 
+/* Did the turn so far answer the customer (no fallback, no question
+ * back, no hand-over yet)? */
+int
+dlg_turn_answered(const struct tctx *t)
+{
+	return !t->fallback && !t->escalate && t->action != NULL &&
+	    strcmp(t->action, "clarify") != 0;
+}
+
 /*
  * A second clearly upset turn: a person is brought in, and a question
  * the turn asked still gets its answer ("wtf, the screen went black"):
@@ -213,10 +222,7 @@ dlg_apologise(struct tctx *t, const char *tpl)
 void
 dlg_upset_again(struct tctx *t)
 {
-	int	 answered = !t->fallback && !t->escalate && t->action != NULL &&
-	    strcmp(t->action, "clarify") != 0;
-
-	if (!answered) {
+	if (!dlg_turn_answered(t)) {
 		sbuf_reset(&t->reply);
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		dlg_say(t, "apology_short");

@@ -360,6 +360,8 @@ int		 dlg_handle_kb_strong(struct tctx *t, unsigned kinds,
 		    double min_score);
 int		 dlg_handle_kb_sure(struct tctx *t, unsigned kinds,
 		    double min_score);
+int		 dlg_handle_kb_told(struct tctx *t, unsigned kinds,
+		    double min_score);
 
 /* dlg-sales.c */
 void		 dlg_attr_phrase(struct sbuf *sb, const char *key,
@@ -638,6 +640,12 @@ int		 dlg_about_bot(struct tctx *t);
 int		 dlg_asks_person(struct tctx *t, int upset);
 void		 dlg_apologise(struct tctx *t, const char *tpl);
 void		 dlg_upset_again(struct tctx *t);
+
+/* dlg-trouble.c: no help for the product's problem; 1 when said. */
+int		 dlg_trouble_none(struct tctx *t);
+int		 dlg_turn_answered(const struct tctx *t);
+/* dlg-policy.c: an intent the FAQ and policies answer. */
+int		 dlg_store_intent(const struct tctx *t, int id);
 int		 dlg_wait_question(struct tctx *t);
 void		 dlg_waiting_reply(struct tctx *t, int brief);
 

@@ -144,6 +144,19 @@ dlg_handle_kb_strong(struct tctx *t, unsigned kinds, double min_score)
 }
 
 /*
+ * The same for a problem told about an order of the customer's ("my
+ * parcel is running late, what now"): the FAQ or policy must hold two
+ * of the customer's own words at least, beside the store's common ones
+ * ("where is my package" is asked of one order, not of an FAQ).
+ */
+int
+dlg_handle_kb_told(struct tctx *t, unsigned kinds, double min_score)
+{
+	return kb_answer(t, kinds, "kb_answer", NULL, min_score,
+	    KB_COVER_TWO);
+}
+
+/*
  * The same for a message found off topic: the FAQ or policy must also
  * hold the customer's key terms, all but one of three or more ("how do
  * I change a tire" is no question about changing an order).

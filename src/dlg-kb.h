@@ -25,6 +25,16 @@ struct kb_subject {
 					   last, none */
 	int	 unnamed;		/* the names are not in the text */
 	/*
+	 * The kinds of the products named in passing (the subject left
+	 * them out): help for another kind, or a ticket about another
+	 * product, answers no question about them.
+	 */
+	char	*kind[KB_SUBJECTS];
+	char	*ksku[KB_SUBJECTS];	/* the products themselves */
+	char	*kname[KB_SUBJECTS];	/* their names (folded): no words
+					   of the customer's question */
+	size_t	 nkind;
+	/*
 	 * The customer's own words, stemmed, in order (kb_shared_words'
 	 * bits): made once by kb_subject_stems, where every hit weighed
 	 * used to tokenize and filter the message again.
@@ -63,6 +73,8 @@ void	 dlg_kb_weigh(struct tctx *, const struct kb_subject *,
 #define KB_COVER_ONE	0
 #define KB_COVER_HALF	1
 #define KB_COVER_ALL	2
+#define KB_COVER_TWO	3	/* two key terms at least: more than a
+				   word of the store's own topics */
 /* Does the pick cover the customer's key terms (need: KB_COVER_*)? */
 int	 dlg_kb_covers(struct tctx *, const struct kb_subject *,
 	    const struct kb_pick *, int need);

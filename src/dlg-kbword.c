@@ -38,7 +38,7 @@
 			"today anymore keep keeps set take takes long way " \
 			"work works happen happens lot know tell let " \
 			"possible guys stuff usually roughly right away now " \
-			"got"
+			"got say says said"
 #define KB_W_OLDER	0.7	/* one of the second product in focus */
 /*
  * Words every store's documents use: a section sharing only these with
@@ -63,6 +63,11 @@ dlg_kb_subject_release(struct kb_subject *s)
 	}
 	for (i = 0; i < s->ncat; i++)
 		free(s->cat[i]);
+	for (i = 0; i < s->nkind; i++) {
+		free(s->kind[i]);
+		free(s->ksku[i]);
+		free(s->kname[i]);
+	}
 	free(s->doc);
 	for (i = 0; i < (size_t)s->nstem; i++) {
 		free(s->stem[i]);
@@ -171,10 +176,82 @@ kb_family(struct tctx *t, const struct entity *en, struct product *p)
 }
 
 /*
+ * The kind of product en names, kept aside: a product named in passing
+ * ("how do I move Windows over to it") is no subject, but help for
+ * another kind of product never answers about it.
+ */
+static void
+kb_subject_kind(struct tctx *t, struct kb_subject *s,
+    const struct entity *en)
+{
+	struct product	 p;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct text_folded f = TEXT_FOLDED_INIT;
+	size_t		 i;
+	int		 found;
+
+	memset(&p, 0, sizeof p);
+	if (en->sku != NULL) {
+		dlg_retrieve_begin(t);
+		found = catalog_product_by_sku(t->st, en->sku, &p, &err) ==
+		    SD_OK;
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
+	} else
+		found = kb_family(t, en, &p);
+	if (found) {
+		for (i = 0; i < s->nkind && strcmp(s->ksku[i], p.sku) != 0;
+		    i++)
+			;
+		if (i == s->nkind && s->nkind < KB_SUBJECTS) {
+			text_fold(p.name, strlen(p.name), &f);
+			s->kind[s->nkind] = xstrdup(p.category);
+			s->kname[s->nkind] = xstrdup(f.s.buf);
+			s->ksku[s->nkind++] = xstrdup(p.sku);
+			text_folded_release(&f);
+		}
+		product_release(&p);
+	}
+}
+
+/*
+ * Is hit h help for another kind of product than those named in
+ * passing, or a manual or ticket about another product?  (Only with
+ * such names: their own documents, the guides to their kinds and
+ * documents about no product are left.)
+ */
+static int
+kb_other_kind(struct tctx *t, const struct kb_subject *s,
+    const struct search_hit *h)
+{
+	char	*dsku = NULL, *dcat = NULL;
+	size_t	 i;
+	int	 other = 0;
+
+	if (s->nkind == 0 || (h->kind != SEARCH_MANUAL &&
+	    h->kind != SEARCH_TICKET))
+		return 0;
+	kb_doc_scope(t, h->id, &dsku, &dcat);
+	if (dsku != NULL) {
+		for (i = 0; i < s->nkind && strcmp(s->ksku[i], dsku) != 0; i++)
+			;
+		other = i == s->nkind;
+	} else if (dcat != NULL) {
+		for (i = 0; i < s->nkind && strcmp(s->kind[i], dcat) != 0; i++)
+			;
+		other = i == s->nkind;
+	}
+	free(dsku);
+	free(dcat);
+	return other;
+}
+
+/*
  * The subject of a question for help: products named (a family is its
  * best model); else the product referred to ("the second one") or the
  * two last in focus and the document the last answer came from; with
- * the categories named.  skip_named: the products named are left out.
+ * the categories named.  skip_named: the products named are left out,
+ * their kinds kept.
  */
 void
 dlg_kb_subject_find(struct tctx *t, struct kb_subject *s, int skip_named)
@@ -191,8 +268,12 @@ dlg_kb_subject_find(struct tctx *t, struct kb_subject *s, int skip_named)
 		en = &t->e->el.v[i];
 		if (en->type == ENTITY_CATEGORY)
 			kb_subject_cat(s, en->category);
-		if (en->type != ENTITY_PRODUCT || skip_named)
+		if (en->type != ENTITY_PRODUCT)
 			continue;
+		if (skip_named) {
+			kb_subject_kind(t, s, en);
+			continue;
+		}
 		if (en->sku != NULL)
 			kb_subject_sku(t, s, en->sku);
 		else if (kb_family(t, en, &p)) {
@@ -270,6 +351,9 @@ kb_name_word(const struct kb_subject *s, const char *w, size_t n)
 
 	for (i = 0; i < s->nsku; i++)
 		if (dlg_word_in(s->name[i], w, n))
+			return 1;
+	for (i = 0; i < s->nkind; i++)
+		if (dlg_word_in(s->kname[i], w, n))
 			return 1;
 	return 0;
 }
@@ -547,6 +631,10 @@ dlg_kb_weigh(struct tctx *t, const struct kb_subject *s,
 	pk->scope = "other";
 	if (s->nsku == 0 && s->ncat == 0 && s->doc == NULL) {
 		pk->scope = "any";
+		if (kb_other_kind(t, s, h)) {
+			pk->scope = "other";
+			return;
+		}
 		/*
 		 * A policy is ranked as a whole by its title, which every
 		 * section shares: its section is the one whose heading and
@@ -580,10 +668,11 @@ dlg_kb_weigh(struct tctx *t, const struct kb_subject *s,
 		}
 	/*
 	 * A guide to a kind of product helps any product of that kind; a
-	 * past ticket about another product of it, quoted with that
-	 * product's name, reads as an answer about the wrong product.
+	 * past ticket or a manual about another product of it, quoted with
+	 * that product's name, reads as an answer about the wrong product
+	 * when the customer named theirs.
 	 */
-	for (i = 0; i < s->ncat && w == 0 && (h->kind != SEARCH_TICKET ||
+	for (i = 0; i < s->ncat && w == 0 && (dsku == NULL ||
 	    s->nsku == 0); i++)
 		if (dcat != NULL && strcmp(dcat, s->cat[i]) == 0) {
 			w = KB_W_CATEGORY;
@@ -650,11 +739,57 @@ kb_generic_words(struct tctx *t, const struct kb_subject *s)
 	return generic;
 }
 
+/* A classifier this sure of the intent speaks for the customer. */
+#define KB_INTENT_SURE	0.9
+/* Words of intent names that name no topic ("check_invoice"). */
+#define KB_INTENT_VERBS	"check get set place make contact"
+
+/*
+ * Does text hold a word of the turn's intent name, when the classifier
+ * is sure of it?  The intent is the store's word for what the customer
+ * asked in their own: "please close my account" is delete_account, and
+ * the section on deleting an account answers it although it never says
+ * "close".  The name's words beside KB_GENERIC count, those only when
+ * the name has no other ("track_order" is "track").
+ */
+static int
+kb_intent_holds(struct tctx *t, const char *text)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	const char	*p, *w;
+	char		*word;
+	size_t		 n;
+	int		 pass, any = 0, found = 0;
+
+	if (t->intent == NULL || t->confidence < KB_INTENT_SURE ||
+	    strcmp(t->intent, "out_of_scope") == 0)
+		return 0;
+	text_fold(text, strlen(text), &f);
+	for (pass = 0; pass < 2 && !found && !any; pass++)
+		for (p = t->intent; *p != '\0' && !found; p = w + n) {
+			w = p + strspn(p, "_");
+			if ((n = strcspn(w, "_")) == 0)
+				break;
+			if (n < 4 || dlg_word_in(KB_INTENT_VERBS, w, n) ||
+			    (pass == 0 && dlg_word_in(KB_GENERIC, w, n)))
+				continue;
+			any = 1;
+			word = xstrndup(w, n);
+			kb_stem_cut(word);
+			found = kb_word_at(f.s.buf, word);
+			free(word);
+		}
+	text_folded_release(&f);
+	return found;
+}
+
 /*
  * Whether a pick about no product covers the customer's key terms (own
  * words beside KB_GENERIC; all of them when only generic ones were
  * said): at least one, for an answer to an unclear question at least
- * half, for one found off topic all (but one of three or more) (need).  A product's or the last
+ * half, for one found off topic all (but one of three or more) (need).
+ * A section that holds the word of an intent the classifier is sure of
+ * covers them too (kb_intent_holds).  A product's or the last
  * answer's document is judged by its scope instead.
  */
 int
@@ -670,10 +805,23 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 
 	if (strcmp(pk->scope, "any") != 0 && strcmp(pk->scope, "general") != 0)
 		return 1;
+	/*
+	 * A product's problem the classifier is sure of, answered by a
+	 * document about no product (an FAQ): it must hold all the key
+	 * terms ("the JBL Charge 5 keeps cutting out" is no question about
+	 * items out of stock, "the tablet keeps dropping off the wifi"
+	 * none about a price that dropped).
+	 */
+	if (strcmp(pk->scope, "general") == 0 && t->intent != NULL &&
+	    strcmp(t->intent, "troubleshooting") == 0 &&
+	    t->confidence >= KB_INTENT_SURE)
+		need = KB_COVER_ALL;
 	key = kb_shared_words(s, t->fold.s.buf);
 	generic = kb_generic_words(t, s);
 	if ((key & ~generic) != 0)
 		key &= ~generic;
+	else if (need == KB_COVER_TWO)
+		return 0;	/* "where's my order": nothing to cover */
 	if (key == 0)
 		return 1;
 	sbuf_addf(&sec, "%s ", pk->h->title);
@@ -695,9 +843,13 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 	} else
 		sbuf_adds(&sec, pk->h->snippet);
 	got = kb_shared_words(s, sec.buf) & key;
+	if (need != KB_COVER_ALL && kb_intent_holds(t, sec.buf))
+		got = key;
 	sbuf_release(&sec);
 	if (need == KB_COVER_ALL)	/* one of three may be a verb */
 		return kb_bits(got) >= kb_bits(key) - (kb_bits(key) >= 3);
+	if (need == KB_COVER_TWO)
+		return kb_bits(got) >= 2;
 	return got != 0 && (need == KB_COVER_ONE ||
 	    2 * kb_bits(got) >= kb_bits(key));
 }

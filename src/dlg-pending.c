@@ -302,13 +302,21 @@ answer_choice(struct tctx *t, const struct intent_result *ir,
 	}
 	dlg_jset_str(t->trace, "pending_answered", "choose");
 	dlg_set_intent(t, a->intent);
-	/* "The second" says which; the question asked says what.  An
+	/* The customer said which: the intent is sure now. */
+	t->confidence = 1;
+	/*
+	 * "The second" says which; the question asked says what, with the
+	 * words of the option taken ("something about my account", "delete
+	 * your account"), which find the document that answers it.  An
 	 * answer naming its own order or product ("where is order
-	 * 12076?") says what itself. */
+	 * 12076?") says what itself.
+	 */
 	if ((name = dlg_jstr(pending, "text")) != NULL &&
 	    ir->words <= CHOICE_WORDS && dlg_order_number(t) == NULL &&
 	    dlg_first_entity(t, ENTITY_PRODUCT) == NULL) {
-		t->asked = xstrdup(name);
+		c = choice_of(pick);
+		t->asked = c != NULL ? xasprintf("%s: %s", name, c->phrase) :
+		    xstrdup(name);
 		t->text = t->asked;
 		t->len = strlen(t->asked);
 		text_fold(t->text, t->len, &t->fold);

@@ -193,8 +193,12 @@ general_question(struct tctx *t)
 
 /*
  * Tracking, cancelling, changing an order: the form of that name.  A
- * customer not signed in who asks how it works, with no order number,
- * gets the store's answer first and then the question for the number.
+ * customer not signed in, with no order number, gets the store's answer
+ * first ("tracking says delivered but nothing came": what to do), and
+ * then the question for the number: no order of theirs can be read
+ * yet.  Unless asked as a question of how things work, the answer must
+ * hold more of their words than the store's own ("where is my package"
+ * asks about one order, which no FAQ knows).
  */
 static void
 act_order_form(struct tctx *t)
@@ -202,8 +206,9 @@ act_order_form(struct tctx *t)
 	cJSON	*form = cJSON_GetObjectItemCaseSensitive(t->state, "form");
 
 	if (!t->have_cust && dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
-	    !cJSON_IsObject(form) && general_question(t) &&
-	    dlg_handle_kb_strong(t, KB_STORE_KINDS, KB_STRONG))
+	    !cJSON_IsObject(form) && (general_question(t) ?
+	    dlg_handle_kb_strong(t, KB_STORE_KINDS, KB_STRONG) :
+	    dlg_handle_kb_told(t, KB_STORE_KINDS, KB_OOS_STRONG)))
 		dlg_jset_str(t->trace, "order_general", "answered from the "
 		    "documents before asking for the order");
 	dlg_handle_order(t, t->intent);
@@ -263,7 +268,7 @@ act_manual(struct tctx *t)
 	if (dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_MANUAL) |
 	    SEARCH_KIND_BIT(SEARCH_TICKET) | SEARCH_KIND_BIT(SEARCH_FAQ),
 	    strcmp(t->intent, "troubleshooting") == 0 ? "troubleshoot" :
-	    "usage_advice", "manual_answer"))
+	    "usage_advice", "manual_answer") || dlg_trouble_none(t))
 		return;
 	dlg_fallback(t, "no manual or ticket matches");
 }
@@ -380,6 +385,15 @@ act_faq(struct tctx *t)
 	    SEARCH_KIND_BIT(SEARCH_POLICY), "faq_answer", "faq_answer"))
 		return;
 	dlg_fallback(t, "no FAQ or policy matches");
+}
+
+/* Is intent id one the FAQ and policies answer (act_faq)? */
+int
+dlg_store_intent(const struct tctx *t, int id)
+{
+	const struct dlg_action *a = dlg_action_of(t, id);
+
+	return a != NULL && a->act == act_faq;
 }
 
 /* Below this probability of no feeling, a turn is clearly upset. */
@@ -803,7 +817,7 @@ void
 dlg_policy(struct tctx *t, const struct intent_result *ir)
 {
 	const struct feeling_result *fr = &t->e->fr;
-	int	 upset, clear, n;
+	int	 upset, clear, n, again;
 	cJSON	*pending;
 
 	if (dlg_about_bot(t) || dlg_wait_question(t) || dlg_handle_notify(t))
@@ -820,8 +834,13 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	 */
 	clear = upset && fr->score[FEELING_NONE] < UPSET_CLEAR;
 	n = (int)dlg_jnum(t->state, "upset", 0) + clear;
-	if (clear)
+	again = dlg_jnum(t->state, "upset_last", 0) > 0;
+	if (clear) {
 		dlg_jset_num(t->state, "upset", n);
+		dlg_jset_num(t->state, "upset_last", 1);
+	} else
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state,
+		    "upset_last");
 	/* "HUMAN. now" is the answer to any question the bot asked. */
 	if (dlg_asks_person(t, fr->feeling != FEELING_NONE) &&
 	    !dlg_kind_not_person(t)) {
@@ -839,8 +858,15 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	if (upset && fr->feeling == FEELING_NONE &&
 	    strcmp(t->intent, "recommendation") == 0)
 		upset = 0;
-	/* Once a person is on the way, answer on; no second hand-over. */
-	if (clear && n >= 2 && !dlg_waiting(t)) {
+	/*
+	 * Once a person is on the way, answer on; no second hand-over.
+	 * Upset again right after the apology, or upset again and not
+	 * answered, brings the person in; a customer calmed in between
+	 * who asks for something the bot does ("whatever, add both") gets
+	 * it, with the apology and the offer again.
+	 */
+	if (clear && n >= 2 && !dlg_waiting(t) && (again ||
+	    !dlg_turn_answered(t))) {
 		dlg_upset_again(t);
 		return;
 	}

@@ -8,7 +8,10 @@
  *
  * A sentence is a request when it asks (it ends with "?") or opens with
  * a request ("add", "can you", "I want"...) once a leading "great," or
- * "ok" is set aside, and the classifier finds it about the store.  A
+ * "ok" is set aside, and the classifier finds it about the store.  Two
+ * requests may share a sentence, joined by "and" ("where's my order and
+ * can I pay by PayPal"): then the classifier must find each a clear
+ * request of its own intent.  A
  * sentence of background ("I bought a laptop last week.") is neither,
  * so "... It won't turn on" stays one question.  The trace's "requests"
  * lists the parts, their intents and actions.
@@ -97,12 +100,15 @@ is_request(const char *s, size_t n)
 /*
  * Where the second request starts in the folded text: after the first
  * ". ", "? " or "! " that splits it into two requests; 0 when none does.
+ * *joined: the two were joined by a word ("and"), which a single
+ * request uses too, so the classifier must tell them apart.
  */
 static size_t
-split_point(const char *s, size_t n)
+split_point(const char *s, size_t n, int *joined)
 {
 	size_t	 i, j;
 
+	*joined = 0;
 	for (i = 1; i + 1 < n; i++) {
 		if ((s[i] != '.' && s[i] != '?' && s[i] != '!') ||
 		    s[i + 1] != ' ')
@@ -115,7 +121,105 @@ split_point(const char *s, size_t n)
 			return j;
 		return 0;	/* the first sentence decides */
 	}
+	/*
+	 * "i want the ps5 and also what's your return policy": a request,
+	 * "and", a request.  "The ps5 and the xbox" joins no requests.
+	 */
+	for (i = 1; i + 5 < n; i++) {
+		if (strncmp(s + i, " and ", 5) != 0)
+			continue;
+		j = i + 5;
+		if (count_words(s, i) >= TWO_MIN_WORDS &&
+		    count_words(s + j, n - j) >= TWO_MIN_WORDS &&
+		    is_request(s, i) && is_request(s + j, n - j)) {
+			*joined = 1;
+			return j;
+		}
+	}
 	return 0;
+}
+
+/* Words that point at a product or order of the conversation. */
+static const char *const pointers[] = { "it", "its", "it's", "this",
+	"that", "these", "those", "them", "they", "one", "my", NULL };
+
+/* Does text point back at something ("when do you charge it")? */
+static int
+points_back(const char *text, size_t len)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	size_t		 i;
+	int		 found = 0;
+
+	text_fold(text, len, &f);
+	for (i = 0; pointers[i] != NULL && !found; i++)
+		found = dlg_word_in(f.s.buf, pointers[i], strlen(pointers[i]));
+	text_folded_release(&f);
+	return found;
+}
+
+/*
+ * Is text a question about the store itself: one the FAQ and policies
+ * answer by its intent, or one that names and points at no product,
+ * kind or order ("do you price match", read as a question of prices)?
+ */
+/* Does text name a product, kind, brand or order? */
+static int
+names_thing(struct tctx *t, const char *text, size_t len)
+{
+	struct entity_list el = ENTITY_LIST_INIT;
+	size_t		 i;
+	int		 named = 0;
+
+	entity_extract(t->e->gz, text, len, &el);
+	for (i = 0; i < el.n; i++)
+		named += el.v[i].type == ENTITY_PRODUCT ||
+		    el.v[i].type == ENTITY_ORDER_ID ||
+		    el.v[i].type == ENTITY_CATEGORY ||
+		    el.v[i].type == ENTITY_BRAND;
+	entity_list_release(&el);
+	return named > 0;
+}
+
+static int
+store_part(struct tctx *t, const char *text, size_t len,
+    const struct intent_result *r)
+{
+	if (dlg_store_intent(t, r->id))
+		return 1;
+	if (dlg_flags_of(t, r->id) & ACT_FORM)
+		return 0;
+	return !names_thing(t, text, len) && !points_back(text, len);
+}
+
+/*
+ * Two requests joined by "and" are two when the classifier reads each
+ * as a clear request about the store, of different intents, one of
+ * them a question about the store itself (store_part: "... and do you
+ * take paypal"): two answers about products or orders in one reply
+ * ("return the mouse and get the keyboard") could each be about
+ * another thing than the one "and" ties them to.
+ */
+static int
+two_intents(struct tctx *t, const char *a, size_t alen, const char *b,
+    size_t blen)
+{
+	struct intent_result ra = INTENT_RESULT_INIT, rb = INTENT_RESULT_INIT;
+	int		 ok, sa;
+
+	intent_classify(t->e->im, a, alen, &ra);
+	intent_classify(t->e->im, b, blen, &rb);
+	sa = store_part(t, a, alen, &ra);
+	/* "What's a restocking fee and when do you charge it": the second
+	 * asks more of the first's topic, one request. */
+	ok = ra.verdict == INTENT_OK && rb.verdict == INTENT_OK &&
+	    ra.id != rb.id && ra.id != intent_oos_id() &&
+	    rb.id != intent_oos_id() && (sa || store_part(t, b, blen,
+	    &rb)) && !(sa && points_back(b, blen) &&
+	    !names_thing(t, b, blen));
+	intent_result_release(&ra);
+	intent_result_release(&rb);
+	return ok;
 }
 
 /* Understand text[0..len) as the turn's message. */
@@ -168,12 +272,16 @@ dlg_two_requests(struct tctx *t)
 	const char	*act1;
 	cJSON		*parts, *pending;
 	size_t		 mark;
+	int		 joined;
 
 	if (t->fold.s.buf == NULL || t->fold.s.len != len ||
-	    (at = split_point(t->fold.s.buf, t->fold.s.len)) == 0)
+	    (at = split_point(t->fold.s.buf, t->fold.s.len, &joined)) == 0)
 		return 0;	/* folding changed the offsets: one request */
-	for (i = at; i > 0 && (text[i - 1] == ' '); i--)
+	for (i = joined ? at - 5 : at; i > 0 && (text[i - 1] == ' '); i--)
 		;
+	if (joined && (dlg_small_talk(t) || !two_intents(t, text, i,
+	    text + at, len - at)))
+		return 0;
 	sbuf_add(&first, text, i);
 	t->fold = (struct text_folded)TEXT_FOLDED_INIT;
 	understand_part(t, first.buf, first.len);

@@ -23,3 +23,17 @@ action: clarify
 > yes that
 not-contains: would you like to
 escalated: no
+
+story: the option taken finds the answer, not the vague question alone
+> hmm i'm not sure what i need, something about my account
+action: clarify
+> deleting it
+contains: deleted within 30 days
+not-contains: Forgot password
+
+story: a word of an option about costs finds the costs
+> how much do you guys charge to send stuff
+action: clarify
+> delivery
+contains: $5.99
+not-contains: wrong one

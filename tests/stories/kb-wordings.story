@@ -34,3 +34,28 @@ story: an off-topic question sharing one word with an FAQ is not answered from i
 > how do i change a tire
 not-contains: processing
 not-contains: shipping address
+
+story: the intent the classifier is sure of names the topic the words do not
+> i'd like you to close my account for good
+contains: deleted within 30 days
+not-contains: original payment method
+
+story: a late cancellation asked about before any order is given
+> am i too late to cancel what i ordered
+contains: processing
+
+story: a visitor with a parcel problem gets the store's answer, then the sign-in
+> my delivery is way overdue what now
+action: ask_order_id
+contains: open a trace with the carrier
+contains: sign in
+
+story: a visitor asking where their parcel is gets the sign-in, not an FAQ
+> where is my package
+action: ask_order_id
+contains: sign in
+not-contains: neighbours
+
+story: a vague request is no question for the documents
+> can you help me with something
+not-contains: manufacturer

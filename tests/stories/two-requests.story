@@ -21,3 +21,18 @@ user: C1020
 > I bought a laptop here last month. the battery drains fast
 action: troubleshoot
 not-contains: Here is what I would pick
+
+story: a product question and a store question joined by "and"
+> is the JBL Flip 6 in stock and do you take paypal
+contains: JBL Flip 6
+contains: PayPal
+
+story: "and" between two products joins no requests
+> can you compare the jbl flip 6 and the jbl charge 5
+action: compare
+contains: JBL Charge 5
+
+story: a store question and more about its topic is one request
+> what's a restocking fee and when do you charge it
+contains: 15%
+not-contains: double charge
