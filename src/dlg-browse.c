@@ -137,37 +137,6 @@ array_drop(cJSON *arr, const char *s)
 }
 
 /*
- * The catalog's spelling of brand word w in category cat (NULL: any),
- * or NULL when no product has that brand.  Caller frees.
- */
-static char *
-catalog_brand(struct tctx *t, const char *w, const char *cat)
-{
-	struct product_filter f;
-	struct product	*v = NULL;
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 n = 0, i;
-	char		*b = NULL;
-
-	memset(&f, 0, sizeof f);
-	f.brand = w;
-	f.category = cat;
-	f.max_price = f.min_price = -1;
-	f.limit = 1;
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	if (n > 0)
-		b = xstrdup(v[0].brand);
-	for (i = 0; i < n; i++)
-		product_release(&v[i]);
-	free(v);
-	return b;
-}
-
-/*
  * The brands refused in this message into out (strings): the brand
  * entities said after a refusal, and the words after one that the
  * catalog has as a brand of the category (NULL: any), for "no apple"
@@ -203,7 +172,7 @@ refused_brands(struct tctx *t, const char *cat, cJSON *out)
 		for (k = 0, b = e; k < 2; k++) {
 			sbuf_reset(&w);
 			sbuf_add(&w, s + a, b - a);
-			if ((name = catalog_brand(t, w.buf, cat)) != NULL) {
+			if ((name = dlg_catalog_brand(t, w.buf, cat)) != NULL) {
 				if (!in_array(out, name))
 					cJSON_AddItemToArray(out,
 					    cJSON_CreateString(name));

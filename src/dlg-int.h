@@ -194,6 +194,8 @@ long long	 dlg_now_us(void);
 void		 dlg_stage_end(struct tctx *t, enum dlg_stage next);
 void		 dlg_retrieve_begin(struct tctx *t);
 void		 dlg_retrieve_end(struct tctx *t);
+char		*dlg_catalog_brand(struct tctx *t, const char *brand,
+		    const char *category);
 int		 dlg_catalog_has(struct tctx *t, const char *brand,
 		    const char *category);
 const char	*dlg_jstr(const cJSON *obj, const char *key);

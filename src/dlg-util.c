@@ -409,16 +409,18 @@ dlg_read_end(struct tctx *t)
 }
 
 /*
- * Has the catalog a product of brand in category (either NULL: any)?
- * One row is enough; the read counts as the turn's retrieval.
+ * The catalog's spelling of the brand of a product of brand in category
+ * (either NULL: any), or NULL when it has none.  One row is enough; the
+ * read counts as the turn's retrieval.  Caller frees.
  */
-int
-dlg_catalog_has(struct tctx *t, const char *brand, const char *category)
+char *
+dlg_catalog_brand(struct tctx *t, const char *brand, const char *category)
 {
 	struct product_filter f;
 	struct product	*v = NULL;
 	struct sd_error	 err = SD_ERROR_INIT;
 	size_t		 n = 0, i;
+	char		*b = NULL;
 
 	memset(&f, 0, sizeof f);
 	f.brand = brand;
@@ -430,8 +432,21 @@ dlg_catalog_has(struct tctx *t, const char *brand, const char *category)
 		n = 0;
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
+	if (n > 0)
+		b = xstrdup(v[0].brand != NULL ? v[0].brand : "");
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
 	free(v);
-	return n > 0;
+	return b;
+}
+
+/* Has the catalog a product of brand in category (either NULL: any)? */
+int
+dlg_catalog_has(struct tctx *t, const char *brand, const char *category)
+{
+	char	*b = dlg_catalog_brand(t, brand, category);
+	int	 has = b != NULL;
+
+	free(b);
+	return has;
 }

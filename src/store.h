@@ -43,9 +43,9 @@ int		 store_user_version(struct store *);
  * freed with the store.  Each module owns one slot.
  */
 enum store_slot {
-	STORE_SLOT_VOCAB,	/* search.c: the typo-correction vocabulary */
-	STORE_SLOT_CHUNKS,	/* search.c: each chunk's kind and document */
-	STORE_SLOT_DF,		/* search.c: sd_rank's document counts */
+	STORE_SLOT_VOCAB,	/* search-typo.c: the typo-correction vocabulary */
+	STORE_SLOT_CHUNKS,	/* search-chunk.c: each chunk's kind and document */
+	STORE_SLOT_DF,		/* search-rank.c: sd_rank's document counts */
 	STORE_NSLOTS
 };
 void		*store_slot_get(struct store *, enum store_slot);
