@@ -18,30 +18,116 @@
 
 #include "shopdesk.h"
 #include "dlg-int.h"
+#include "store.h"
 
 /* Products that must state a kind of attribute for it to be asked of a
  * product of another kind: "weight" is, one camera's "privacy" not. */
 #define KIND_KEYS_MIN	15
 
+/* The attribute keys many products state, for one catalog version. */
+struct attr_keys {
+	int		 valid;		/* keys is of version dv */
+	unsigned	 dv;
+	char		*keys;		/* "a b c ": in the order each one
+					 * reached KIND_KEYS_MIN products */
+};
+
+static void
+attr_keys_free(void *p)
+{
+	struct attr_keys *c = p;
+
+	if (c != NULL)
+		free(c->keys);
+	free(c);
+}
+
 /*
- * The keys of the attributes products of p's kind (all: of any kind)
- * state and p does not, each followed by a space (the caller releases
- * keys): what a question may name that p's listing is silent about.
+ * The keys of the attributes at least KIND_KEYS_MIN products of any kind
+ * state.  Reading them walks the whole catalog (a second at 100,000
+ * products), so the connection keeps them until the catalog changes.
+ */
+static const char *
+common_keys(struct tctx *t)
+{
+	struct attr_keys *c = store_slot_get(t->st, STORE_SLOT_ATTR_KEYS);
+	struct product_filter f = { NULL, NULL, NULL, -1, -1, 0, 100000 };
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	*v = NULL;
+	struct sbuf	 keys = SBUF_INIT;
+	cJSON		*count = cJSON_CreateObject(), *root, *it, *n;
+	unsigned	 dv;
+	int		 current = store_data_version(t->st, &dv) == 0;
+	size_t		 nv = 0, i;
+
+	if (c != NULL && c->valid && current && c->dv == dv) {
+		cJSON_Delete(count);
+		return c->keys;
+	}
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &nv, &err) != SD_OK)
+		nv = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; i < nv; i++) {
+		root = cJSON_Parse(v[i].attrs);
+		cJSON_ArrayForEach(it, root) {
+			if (it->string == NULL)
+				continue;
+			if ((n = cJSON_GetObjectItemCaseSensitive(count,
+			    it->string)) == NULL)
+				n = cJSON_AddNumberToObject(count, it->string,
+				    0);
+			cJSON_SetNumberValue(n, n->valuedouble + 1);
+			if ((int)n->valuedouble == KIND_KEYS_MIN)
+				sbuf_addf(&keys, "%s ", it->string);
+		}
+		cJSON_Delete(root);
+		product_release(&v[i]);
+	}
+	free(v);
+	cJSON_Delete(count);
+	if (c == NULL) {
+		c = xcalloc(1, sizeof *c);
+		store_slot_set(t->st, STORE_SLOT_ATTR_KEYS, c, attr_keys_free);
+	}
+	free(c->keys);
+	c->keys = xstrdup(keys.len > 0 ? keys.buf : "");
+	c->dv = dv;
+	c->valid = current;
+	sbuf_release(&keys);
+	return c->keys;
+}
+
+/*
+ * The keys of the attributes products of p's kind (all: the keys many
+ * products of any kind state) that p does not state, each followed by a
+ * space (the caller releases keys): what a question may name that p's
+ * listing is silent about.
  */
 static void
 kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
     int all)
 {
-	struct product_filter f = { all ? NULL : p->category, NULL, NULL, -1,
-	    -1, 0, all ? 100000 : 200 };
+	struct product_filter f = { p->category, NULL, NULL, -1, -1, 0, 200 };
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct product	*v = NULL;
 	cJSON		*mine = cJSON_Parse(p->attrs), *root, *it;
+	const char	*s, *e;
 	size_t		 n = 0, i;
 	char		*k;
 
-	cJSON		*count = cJSON_CreateObject(), *c;
-
+	if (all) {
+		for (s = common_keys(t); (e = strchr(s, ' ')) != NULL;
+		    s = e + 1) {
+			k = xstrndup(s, (size_t)(e - s));
+			if (!cJSON_HasObjectItem(mine, k))
+				sbuf_addf(keys, "%s ", k);
+			free(k);
+		}
+		cJSON_Delete(mine);
+		return;
+	}
 	dlg_retrieve_begin(t);
 	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
 		n = 0;
@@ -53,13 +139,6 @@ kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
 			if (it->string == NULL || cJSON_HasObjectItem(mine,
 			    it->string))
 				continue;
-			/* Of any kind, only a kind many products state
-			 * ("weight", not "privacy" of one camera). */
-			if (all && ((c = cJSON_GetObjectItemCaseSensitive(
-			    count, it->string)) != NULL ? cJSON_SetNumberValue(
-			    c, c->valuedouble + 1) : (cJSON_AddNumberToObject(
-			    count, it->string, 1), 1)) < KIND_KEYS_MIN)
-				continue;
 			k = xasprintf(" %s ", it->string);
 			if (strstr(keys->len ? keys->buf : " ", k) == NULL)
 				sbuf_adds(keys, k + (keys->len ? 1 : 0));
@@ -70,7 +149,6 @@ kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
 	}
 	free(v);
 	cJSON_Delete(mine);
-	cJSON_Delete(count);
 }
 
 /* The first of keys (from kind_keys) word w names, or NULL (caller

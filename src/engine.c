@@ -70,6 +70,7 @@ engine_open(struct store *st, const char *share_dir, struct sd_error *err)
 	 * the first turn's check (200 ms at 100,000 products). */
 	if ((e->fc = factcheck_open(st, err)) == NULL)
 		goto fail;
+	search_prepare(st);	/* not in the first customer's turn */
 	e->actions = dlg_policy_table();
 	e->ir = (struct intent_result)INTENT_RESULT_INIT;
 	e->fr = (struct feeling_result)FEELING_RESULT_INIT;

@@ -303,7 +303,7 @@ chunk_map_get(struct store *st)
 	struct chunk_map *m = store_slot_get(st, STORE_SLOT_CHUNKS);
 	unsigned	 dv;
 
-	if (search_catalog_version(db, &dv) != 0)
+	if (store_data_version(st, &dv) != 0)
 		return NULL;
 	if (m == NULL) {
 		if (sqlite3_create_function_v2(db, "sd_chunk_kind", 1,
@@ -320,6 +320,12 @@ chunk_map_get(struct store *st)
 	if (!m->loaded && chunk_map_load(st, m) != SD_OK)
 		return NULL;
 	return m;
+}
+
+int
+search_chunks_prepare(struct store *st)
+{
+	return chunk_map_get(st) != NULL ? 0 : -1;
 }
 
 /*

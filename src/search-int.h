@@ -89,11 +89,6 @@ void		 search_plan_expr(struct plan *, struct sbuf *expr,
 /* Add corrections of pl's unknown or rare words as phrases. */
 enum sd_rc	 search_correct_typos(struct store *, struct plan *,
 		    struct sd_error *);
-/*
- * The catalog's data version, for the caches read from it: 0 with *dv
- * set, or -1 when no cache may be used.
- */
-int		 search_catalog_version(sqlite3 *, unsigned *dv);
 
 /*
  * search-rank.c: sd_rank, the FTS5 ranking function.
@@ -200,6 +195,8 @@ enum sd_rc	 search_run_chunks(struct store *, const struct plan *,
 		    int strict, unsigned kinds, const char *expr,
 		    const char *spec, int limit, struct search_result *,
 		    size_t *cap, struct sd_error *);
+/* Load the connection's chunk map and index now; 0, or -1 if not. */
+int		 search_chunks_prepare(struct store *);
 /*
  * Snippets of the document hits of res without one: those from first
  * on (idx NULL), or the n hits listed in idx.

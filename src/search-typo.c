@@ -180,31 +180,14 @@ vocab_free(void *p)
 	free(v);
 }
 
-/*
- * The catalog's data version, for the caches read from it: 0 with *dv
- * set, or -1 when no cache may be used (this connection is writing the
- * catalog, or the version cannot be read).
- */
-int
-search_catalog_version(sqlite3 *db, unsigned *dv)
-{
-	*dv = 0;
-	if (sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE ||
-	    sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION,
-	    dv) != SQLITE_OK)
-		return -1;
-	return 0;
-}
-
 /* The connection's vocabulary, still valid; NULL while writing. */
 static struct vocab *
 vocab_get(struct store *st)
 {
-	sqlite3		*db = store_db(st);
 	struct vocab	*v = store_slot_get(st, STORE_SLOT_VOCAB);
 	unsigned	 dv;
 
-	if (search_catalog_version(db, &dv) != 0)
+	if (store_data_version(st, &dv) != 0)
 		return NULL;
 	if (v == NULL) {
 		v = xcalloc(1, sizeof *v);

@@ -324,6 +324,12 @@ out:
 }
 
 void
+search_prepare(struct store *st)
+{
+	(void)search_chunks_prepare(st);
+}
+
+void
 search_result_free(struct search_result *res)
 {
 	size_t	 i;

@@ -98,6 +98,12 @@ enum sd_rc	 search_run(struct store *, const struct search_query *,
 		    struct search_result *, struct sd_error *);
 void		 search_result_free(struct search_result *);
 /*
+ * Load what the connection's first search would build (the document
+ * chunks' map and in-memory index), so that no customer's turn pays for
+ * it.  Best effort: a search builds whatever is missing anyway.
+ */
+void		 search_prepare(struct store *);
+/*
  * The snippets of hits idx[0..n) of a lazy_snippets search that have
  * none yet, in one statement; hits that are no documents get "".
  */

@@ -1296,6 +1296,17 @@ store_slot_get(struct store *st, enum store_slot i)
 	return st->data[i];
 }
 
+int
+store_data_version(struct store *st, unsigned *dv)
+{
+	*dv = 0;
+	if (sqlite3_txn_state(st->db, "main") == SQLITE_TXN_WRITE ||
+	    sqlite3_file_control(st->db, "main", SQLITE_FCNTL_DATA_VERSION,
+	    dv) != SQLITE_OK)
+		return -1;
+	return 0;
+}
+
 void
 store_slot_set(struct store *st, enum store_slot i, void *p,
     void (*free_fn)(void *))

@@ -46,9 +46,16 @@ enum store_slot {
 	STORE_SLOT_VOCAB,	/* search-typo.c: the typo-correction vocabulary */
 	STORE_SLOT_CHUNKS,	/* search-chunk.c: each chunk's kind and document */
 	STORE_SLOT_DF,		/* search-rank.c: sd_rank's document counts */
+	STORE_SLOT_ATTR_KEYS,	/* dlg-specask.c: attributes many products state */
 	STORE_NSLOTS
 };
 void		*store_slot_get(struct store *, enum store_slot);
+/*
+ * The database's data version, for the caches in the slots: 0 with *dv
+ * set, or -1 when no cache may be used (this connection is writing the
+ * catalog, or the version cannot be read).
+ */
+int		 store_data_version(struct store *, unsigned *dv);
 void		 store_slot_set(struct store *, enum store_slot, void *,
 		    void (*)(void *));
 
