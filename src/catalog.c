@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <cjson/cJSON.h>
@@ -494,6 +495,33 @@ catalog_customer_orders_with(struct store *st, const char *customer,
 	if (r != SQLITE_DONE)
 		return store_fail(st, err, "find orders by item");
 	return SD_OK;
+}
+
+char *
+catalog_family(const char *name)
+{
+	const char	*p = strstr(name, " (");
+	char		*f = p != NULL ? xstrndup(name, (size_t)(p - name)) :
+	    xstrdup(name), *w, *e, *d;
+
+	/* "Samsung T7 Shield Portable SSD 1TB": the size said in the
+	 * name is the variant, not the family. */
+	for (w = f; *w != '\0'; w = e) {
+		while (*w == ' ')
+			w++;
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			;
+		for (d = w; d < e && isdigit((unsigned char)*d); d++)
+			;
+		if (d > w && e - d == 2 && (strncasecmp(d, "gb", 2) == 0 ||
+		    strncasecmp(d, "tb", 2) == 0)) {
+			if (w > f && w[-1] == ' ')
+				w--;
+			memmove(w, e, strlen(e) + 1);
+			e = w;
+		}
+	}
+	return f;
 }
 
 /*

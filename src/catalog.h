@@ -166,6 +166,13 @@ enum sd_rc	 catalog_sync_customer(struct store *, const char *email,
  */
 char		*catalog_policy_fact(struct store *, const char *key,
 		    char **doc);
+/*
+ * The family a product name belongs to, as its variants share it: the
+ * name before its parenthesis, a size said in it dropped ("Samsung T7
+ * Shield Portable SSD 1TB" is of "Samsung T7 Shield Portable SSD").
+ * Caller frees.
+ */
+char		*catalog_family(const char *name);
 /* The value of a JSON attribute of a product (caller frees), or NULL. */
 char		*catalog_attr(const struct product *, const char *key);
 

@@ -162,34 +162,6 @@ dlg_sale_note(struct tctx *t, const struct product *p)
 	free(doc);
 }
 
-/* The name before its parenthesis: "Samsung Galaxy S24 (256GB)". */
-static char *
-family_name(const char *name)
-{
-	const char	*p = strstr(name, " (");
-	char		*f = p != NULL ? xstrndup(name, (size_t)(p - name)) :
-	    xstrdup(name), *w, *e, *d;
-
-	/* "Samsung T7 Shield Portable SSD 1TB": the size said in the
-	 * name is the variant, not the family. */
-	for (w = f; *w != '\0'; w = e) {
-		while (*w == ' ')
-			w++;
-		for (e = w; *e != '\0' && *e != ' '; e++)
-			;
-		for (d = w; d < e && isdigit((unsigned char)*d); d++)
-			;
-		if (d > w && e - d == 2 && (strncasecmp(d, "gb", 2) == 0 ||
-		    strncasecmp(d, "tb", 2) == 0)) {
-			if (w > f && w[-1] == ' ')
-				w--;
-			memmove(w, e, strlen(e) + 1);
-			e = w;
-		}
-	}
-	return f;
-}
-
 /* Is byte at of the folded text inside a price or a product name the
  * customer said ("$256", "Galaxy S24 (128GB)")? */
 static int
@@ -284,7 +256,7 @@ variants_said(struct tctx *t, const struct product *p, struct product *v,
 	struct sd_error	 err = SD_ERROR_INIT;
 	double		 want[4];
 	size_t		 nw, nf = 0, i, k, n = 0;
-	char		*core = family_name(p->name), *fc;
+	char		*core = catalog_family(p->name), *fc;
 
 	if ((nw = sizes_said(t, want, 4)) == 0 || storage_gb(p) < 0) {
 		free(core);
@@ -300,7 +272,7 @@ variants_said(struct tctx *t, const struct product *p, struct product *v,
 		for (i = 0; i < nf && n < max; i++) {
 			if (fam[i].name == NULL)
 				continue;	/* taken already */
-			fc = family_name(fam[i].name);
+			fc = catalog_family(fam[i].name);
 			/* The same model: not the S24+ or the Ultra. */
 			if (strcmp(fc, core) == 0 &&
 			    storage_gb(&fam[i]) == want[k]) {
@@ -368,7 +340,7 @@ sizes_listed(struct tctx *t, const struct product *p)
 		k++;
 	}
 	if (k > 0) {
-		char	*fname = family_name(p->name);
+		char	*fname = catalog_family(p->name);
 
 		dlg_product_slots(t, p, "");
 		slots_set(&t->slots, "family", fname);
@@ -528,7 +500,7 @@ static size_t
 family_of(struct tctx *t, const struct product *p, struct product **fam)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
-	char		*core = family_name(p->name), *fc;
+	char		*core = catalog_family(p->name), *fc;
 	size_t		 nf = 0, i, n = 0;
 
 	*fam = NULL;
@@ -539,7 +511,7 @@ family_of(struct tctx *t, const struct product *p, struct product **fam)
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
 	for (i = 0; i < nf; i++) {
-		fc = family_name((*fam)[i].name);
+		fc = catalog_family((*fam)[i].name);
 		if (strcmp(fc, core) == 0)
 			(*fam)[n++] = (*fam)[i];
 		else

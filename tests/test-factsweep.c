@@ -191,30 +191,13 @@ has_money(const char *s, double m, const char *currency)
 	return yes;
 }
 
-/* The name before its parenthesis, the size said in it dropped, in
- * lower case: the family as a shopper says it ("apple iphone 15"). */
+/* The family of a name in lower case, as a shopper says it ("apple
+ * iphone 15"). */
 static char *
 family(const char *name)
 {
-	const char	*par = strstr(name, " (");
-	char		*f = par != NULL ? xstrndup(name, (size_t)(par - name)) :
-	    xstrdup(name), *w, *e, *d;
+	char	*f = catalog_family(name), *w;
 
-	for (w = f; *w != '\0'; w = e) {
-		while (*w == ' ')
-			w++;
-		for (e = w; *e != '\0' && *e != ' '; e++)
-			;
-		for (d = w; d < e && isdigit((unsigned char)*d); d++)
-			;
-		if (d > w && e - d == 2 && (strncasecmp(d, "gb", 2) == 0 ||
-		    strncasecmp(d, "tb", 2) == 0)) {
-			if (w > f && w[-1] == ' ')
-				w--;
-			memmove(w, e, strlen(e) + 1);
-			e = w;
-		}
-	}
 	for (w = f; *w != '\0'; w++)
 		*w = (char)tolower((unsigned char)*w);
 	return f;
