@@ -233,6 +233,15 @@ int		 con_pane_shown(const struct console *, int p);
 /* Select turn n of the session on screen (0 or past the end: latest). */
 void		 con_select_turn(struct console *, long n);
 
+/* console-keys.c */
+/* A key from curses: a function key, paging, or input for readline. */
+void		 con_on_key(struct console *, int ch);
+/* Readline's input, fed from the keys queued by con_on_key. */
+int		 con_getc(FILE *);
+int		 con_input_available(void);
+/* Readline's redisplay: the input row of the screen. */
+void		 con_redisplay(void);
+
 /* console-review.c */
 /*
  * /review [all|TURN|next|good|bad|intent NAME|product SKU|order ID|
