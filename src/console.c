@@ -21,6 +21,7 @@
  *   console-queue.c    the sessions view as an agent's queue
  *   console-review.c   the review mode
  *   console-doc.c      styled text, wrapped by display width
+ *   console-trace.c    a turn's trace as styled text (context, debug)
  */
 #include "config.h"
 
