@@ -142,3 +142,203 @@ dlg_variant_of(struct tctx *t, struct product *p)
 	free(vw);
 	return pick >= 0;
 }
+
+/* Words that ask for the plain model of a line, not a variant of it. */
+static const char *const base_words[] = { "normal", "regular", "standard",
+	"basic", "base", "plain", "ordinary", "vanilla", NULL };
+
+/* Units that make a number a size or a capacity, not a model. */
+static const char *const size_units[] = { "mm", "cm", "inch", "in", "gb",
+	"tb", "w", "mah", "hz", "ft", "m", "pack", "port", "ports", NULL };
+
+#define LINE_WORDS	16	/* words of a line kept; names have fewer */
+
+/* The words of a product's line, lower case, each once. */
+struct line {
+	char	*w[LINE_WORDS];
+	size_t	 n;
+};
+
+int
+dlg_base_said(struct tctx *t)
+{
+	return dlg_has_any(t, base_words);
+}
+
+static int
+is_unit(const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; size_units[i] != NULL; i++)
+		if (strlen(size_units[i]) == n &&
+		    strncasecmp(w, size_units[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is w[0..n) a word of the brand ("Kestrel" of "Kestrel Electronics")? */
+static int
+brand_word(const char *brand, const char *w, size_t n)
+{
+	const char	*b = brand;
+
+	while (b != NULL && *b != '\0') {
+		if (strncasecmp(b, w, n) == 0 && (b[n] == '\0' || b[n] == ' '))
+			return 1;
+		b = strchr(b, ' ');
+		b = b != NULL ? b + 1 : NULL;
+	}
+	return 0;
+}
+
+/*
+ * A size said with its number ("40mm", "1TB", '27"', "11-inch"): the
+ * same line in another size, not another model.
+ */
+static int
+size_token(const char *name, const struct text_token *tk,
+    const struct text_token *next)
+{
+	const char	*w = name + tk->start;
+	size_t		 n = tk->end - tk->start, d = strspn(w, "0123456789.");
+
+	if (is_unit(w, n))
+		return 1;
+	if (d == 0)
+		return 0;
+	if (d < n)
+		return is_unit(w + d, n - d);
+	if (name[tk->end] == '"')
+		return 1;
+	return next != NULL && next->start <= tk->end + 1 &&
+	    is_unit(name + next->start, next->end - next->start);
+}
+
+/*
+ * The line's words of p: its name before the bracketed variant, not
+ * the brand nor sizes.  "+" after a word is a word of its own: the
+ * Galaxy S24+ is not the S24.
+ */
+static void
+line_words(const struct product *p, struct line *l)
+{
+	struct text_token *tok = NULL;
+	const char	*name = p->name != NULL ? p->name : "";
+	size_t		 cap = 0, nt, i, k, len;
+	char		*w;
+
+	l->n = 0;
+	nt = text_tokenize(name, strcspn(name, "("), &tok, &cap);
+	for (i = 0; i < nt && l->n < LINE_WORDS; i++) {
+		len = tok[i].end - tok[i].start;
+		if (brand_word(p->brand, name + tok[i].start, len) ||
+		    size_token(name, &tok[i], i + 1 < nt ? &tok[i + 1] : NULL))
+			continue;
+		w = xstrndup(name + tok[i].start, len + (name[tok[i].end] ==
+		    '+'));
+		for (k = 0; w[k] != '\0'; k++)
+			w[k] = (char)tolower((unsigned char)w[k]);
+		for (k = 0; k < l->n && strcmp(l->w[k], w) != 0; k++)
+			;
+		if (k < l->n)
+			free(w);
+		else
+			l->w[l->n++] = w;
+	}
+	free(tok);
+}
+
+static void
+line_release(struct line *l)
+{
+	while (l->n > 0)
+		free(l->w[--l->n]);
+}
+
+/* Are all of a's words b's, and b has more? */
+static int
+line_inside(const struct line *a, const struct line *b)
+{
+	size_t	 i, k;
+
+	if (a->n == 0 || a->n >= b->n)
+		return 0;
+	for (i = 0; i < a->n; i++) {
+		for (k = 0; k < b->n && strcmp(a->w[i], b->w[k]) != 0; k++)
+			;
+		if (k == b->n)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The base lines of skus[0..n): the products whose line's words another
+ * of the same kind has and adds to ("Xbox Wireless Controller" beside
+ * "Xbox Elite Wireless Controller Series 2", "HomePod" beside "HomePod
+ * mini"), themselves adding to none.  Their SKUs go to out (n
+ * entries); returns how many.  Read from the catalog's names: no list
+ * of variant words.
+ */
+size_t
+dlg_base_lines(struct tctx *t, const char *const *skus, size_t n,
+    const char **out)
+{
+	struct product	*p = xcalloc(n + 1, sizeof *p);
+	struct line	*l = xcalloc(n + 1, sizeof *l);
+	int		*ok = xcalloc(n + 1, sizeof *ok);
+	size_t		 i, j, nb = 0;
+	int		 above, below;
+
+	for (i = 0; i < n; i++)
+		if ((ok[i] = dlg_peek_product(t, skus[i], &p[i])) != 0)
+			line_words(&p[i], &l[i]);
+	for (i = 0; i < n; i++) {
+		above = below = 0;
+		for (j = 0; ok[i] && j < n; j++) {
+			if (!ok[j] || j == i || p[i].category == NULL ||
+			    p[j].category == NULL || strcmp(p[i].category,
+			    p[j].category) != 0)
+				continue;
+			above |= line_inside(&l[i], &l[j]);
+			below |= line_inside(&l[j], &l[i]);
+		}
+		if (above && !below)
+			out[nb++] = skus[i];
+	}
+	for (i = 0; i < n; i++) {
+		line_release(&l[i]);
+		if (ok[i])
+			product_release(&p[i]);
+	}
+	free(p);
+	free(l);
+	free(ok);
+	return nb;
+}
+
+/*
+ * A base word said right before a product's name ("the standard
+ * dualsense"): the plain model of that line, not the store's standard
+ * shipping.
+ */
+int
+dlg_base_named(struct tctx *t)
+{
+	const struct entity *en;
+	size_t		 i, k, a, b;
+
+	for (k = 0; base_words[k] != NULL; k++) {
+		if (!dlg_word_at(t, base_words[k], &a, &b))
+			continue;
+		while (t->text[b] == ' ')
+			b++;
+		for (i = 0; i < t->e->el.n; i++) {
+			en = &t->e->el.v[i];
+			if (en->type == ENTITY_PRODUCT && en->start == b)
+				return 1;
+		}
+	}
+	return 0;
+}

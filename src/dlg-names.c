@@ -240,13 +240,30 @@ dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
 {
 	struct text_token *vw;
 	struct product	 c;
+	const char	**base = NULL;
 	double		 s, best = 0;
-	size_t		 i, nvw;
+	size_t		 i, nvw, nb = 0;
 	int		 found = 0;
 
+	/*
+	 * "The normal xbox controller": of a line and its variants (the
+	 * Elite adds words to its name), the plain one.
+	 */
+	if (n > 1 && dlg_base_said(t)) {
+		base = xcalloc(n, sizeof *base);
+		if ((nb = dlg_base_lines(t, skus, n, base)) > 0) {
+			for (i = 0; i < n; i++)
+				dlg_ref_candidate(r, skus[i]);
+			dlg_jset_str(r, "rule", "the base line: the other "
+			    "lines add words to its name");
+			skus = base;
+			n = nb;
+		}
+	}
 	vw = dlg_variant_words(t, &nvw);
 	for (i = 0; i < n; i++) {
-		dlg_ref_candidate(r, skus[i]);
+		if (base == NULL || nb == 0)
+			dlg_ref_candidate(r, skus[i]);
 		memset(&c, 0, sizeof c);
 		if (!dlg_load_product(t, skus[i], &c))
 			continue;
@@ -264,6 +281,7 @@ dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
 	free(vw);
 	if (found)
 		dlg_ref_pick(r, p->sku);
+	free(base);
 	return found;
 }
 
@@ -413,11 +431,56 @@ dlg_entity_unknown(const struct entity *en)
 	    en->matches == 0;
 }
 
+/*
+ * "The kestrel gift card $25", "the $50 xbox card": an amount said
+ * against the name that one member has as its own ("Gift Card $25"):
+ * that member's index, else -1.
+ */
+static int
+amount_member(struct tctx *t, const struct entity *fam, const char **m,
+    size_t nm)
+{
+	const struct entity *en;
+	struct product	 p;
+	const char	*s = t->text, *at;
+	size_t		 i, k, a, d;
+	int		 hit = -1, nhit = 0;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		/* Right after the name or right before it. */
+		if (en->type != ENTITY_PRICE || ((en->start < fam->end ||
+		    en->start > fam->end + 1) && (en->end > fam->start ||
+		    en->end + 1 < fam->start)))
+			continue;
+		a = en->start + strcspn(s + en->start, "0123456789");
+		if (a >= en->end)
+			continue;
+		d = strspn(s + a, "0123456789");
+		for (k = 0; k < nm; k++) {
+			memset(&p, 0, sizeof p);
+			if (!dlg_peek_product(t, m[k], &p))
+				continue;
+			for (at = p.name; (at = strchr(at, '$')) != NULL; at++)
+				if (strncmp(at + 1, s + a, d) == 0 &&
+				    !isdigit((unsigned char)at[1 + d])) {
+					hit = (int)k;
+					nhit++;
+					break;
+				}
+			product_release(&p);
+		}
+		return nhit == 1 ? hit : -1;
+	}
+	return -1;
+}
+
 int
 dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 {
 	const char	*m[REF_CANDS], *conv[REF_CANDS];
 	size_t		 nm, nc;
+	int		 k;
 	cJSON		*r;
 
 	if (dlg_entity_unknown(en))
@@ -431,6 +494,11 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 	if ((nc = members_in_conversation(t, m, nm, conv)) > 0) {
 		r = dlg_ref_trace(t, "family in conversation");
 		return dlg_best_of(t, r, conv, nc, p, 1, NULL);
+	}
+	if ((k = amount_member(t, en, m, nm)) >= 0) {
+		r = dlg_ref_trace(t, "family in catalog: the amount said is "
+		    "one member's");
+		return dlg_best_of(t, r, &m[k], 1, p, 0, NULL);
 	}
 	r = dlg_ref_trace(t, "family in catalog");
 	return dlg_best_of(t, r, m, nm, p, 0, NULL);

@@ -680,8 +680,9 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	if (((dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
 		return 1;
-	/* "Can I buy it later?" about a warranty plan is no cart action. */
-	if (dlg_account_question(t))
+	/* "Can I buy it later?" about a warranty plan is no cart action;
+	 * "the standard dualsense" is a product, not standard shipping. */
+	if (!dlg_base_named(t) && dlg_account_question(t))
 		return 1;
 	if (dlg_handle_cart(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
@@ -731,6 +732,16 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 	if (dlg_narrow_offer(t) || dlg_answer_pending(t, ir))
 		return;
+	/* "The watch6 and the pixel watch 2", "the first two": each; "the
+	 * watch ultra vs the apple watch ultra 2": side by side. */
+	if (dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) {
+		if (dlg_named_pair(t)) {
+			dlg_handle_compare(t);
+			return;
+		}
+		if (dlg_handle_together(t))
+			return;
+	}
 	/* "Noise cancelling?", "how much is it, thanks": one product's
 	 * fact, before the steps that read the turn as about an order. */
 	if (dlg_handle_fact(t))
