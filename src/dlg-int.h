@@ -354,6 +354,9 @@ int		 dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus,
 int		 dlg_variant_of(struct tctx *t, struct product *p);
 int		 dlg_base_said(struct tctx *t);
 int		 dlg_base_named(struct tctx *t);
+int		 dlg_listed_pick(struct tctx *t);
+size_t		 dlg_family_lines(struct tctx *t, const struct entity *en,
+		    const char **out, size_t max);
 size_t		 dlg_together_meant(struct tctx *t, const char **v,
 		    size_t max);
 int		 dlg_handle_together(struct tctx *t);

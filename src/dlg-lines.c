@@ -342,3 +342,97 @@ dlg_base_named(struct tctx *t)
 	}
 	return 0;
 }
+
+/* Are all of l's words in the folded message? */
+static int
+line_said(struct tctx *t, const struct line *l)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 i;
+
+	for (i = 0; i < l->n; i++)
+		if (!dlg_word_in(s, l->w[i], strlen(l->w[i])))
+			return 0;
+	return l->n > 0;
+}
+
+/* Do a and b have the same words? */
+static int
+line_same(const struct line *a, const struct line *b)
+{
+	size_t	 i, k;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++) {
+		for (k = 0; k < b->n && strcmp(a->w[i], b->w[k]) != 0; k++)
+			;
+		if (k == b->n)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * "How much is a ps5", "tell me about the xbox": a family said with no
+ * word that picks one of its lines (PS5 Slim or Pro, Series S or X)
+ * and none of them the plain line of the others.  The members of the
+ * kind of the best one (not what is made "for" it) go to out (max,
+ * valid while the gazetteer is); how many: 0 when the words pick a
+ * line, a line is the base of the others or the family has one line.
+ */
+size_t
+dlg_family_lines(struct tctx *t, const struct entity *en, const char **out,
+    size_t max)
+{
+	const char	*m[REF_CANDS], *conv[CONV_MAX];
+	struct product	 best, p[REF_CANDS];
+	struct line	 l[REF_CANDS];
+	size_t		 nm, nc, i, j, k = 0, nout = 0, lines = 0;
+	size_t		 at[REF_CANDS];
+	int		 said = 0, base = 0, same;
+
+	if (en->type != ENTITY_PRODUCT || en->sku != NULL ||
+	    dlg_entity_unknown(en) ||
+	    (nm = gazetteer_members(t->e->gz, en, m, REF_CANDS)) < 2)
+		return 0;
+	/* Said of what the conversation holds: dlg_family_tie asks which. */
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	for (i = 0; i < nm; i++)
+		for (j = 0; j < nc; j++)
+			if (strcmp(m[i], conv[j]) == 0)
+				return 0;
+	memset(&best, 0, sizeof best);
+	if (!dlg_family_best(t, en, &best))
+		return 0;
+	for (i = 0; i < nm; i++) {
+		memset(&p[k], 0, sizeof p[k]);
+		if (!dlg_peek_product(t, m[i], &p[k]))
+			continue;
+		if (p[k].subcategory == NULL || best.subcategory == NULL ||
+		    strcmp(p[k].subcategory, best.subcategory) != 0 ||
+		    strstr(p[k].name, " for ") != NULL) {
+			product_release(&p[k]);
+			continue;
+		}
+		line_words(&p[k], &l[k]);
+		said |= line_said(t, &l[k]);
+		at[k++] = i;
+	}
+	product_release(&best);
+	for (i = 0; i < k; i++) {
+		for (j = 0, same = 0; j < i && !same; j++)
+			same = line_same(&l[i], &l[j]);
+		lines += !same;
+		for (j = 0; j < k; j++)
+			base |= j != i && line_inside(&l[i], &l[j]);
+	}
+	if (!said && !base && lines >= 2)
+		for (i = 0; i < k && nout < max; i++)
+			out[nout++] = m[at[i]];
+	for (i = 0; i < k; i++) {
+		line_release(&l[i]);
+		product_release(&p[i]);
+	}
+	return nout;
+}

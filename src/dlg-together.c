@@ -92,6 +92,29 @@ add_sku(const char **v, size_t *n, size_t max, const char *sku)
 		v[(*n)++] = sku;
 }
 
+/* Is sku of every kind of product the message names (if any)? */
+static int
+of_kind_said(struct tctx *t, const char *sku)
+{
+	const struct entity *ce;
+	struct product	 p;
+	size_t		 i;
+	int		 ok = 1;
+
+	memset(&p, 0, sizeof p);
+	if (!dlg_peek_product(t, sku, &p))
+		return 0;
+	for (i = 0; i < t->e->el.n && ok; i++) {
+		ce = &t->e->el.v[i];
+		if (ce->type == ENTITY_CATEGORY && ce->category != NULL)
+			ok = (p.category != NULL && strcmp(p.category,
+			    ce->category) == 0) || (p.subcategory != NULL &&
+			    strcmp(p.subcategory, ce->category) == 0);
+	}
+	product_release(&p);
+	return ok;
+}
+
 /*
  * The products named side by side: two or more product entities with
  * only joining words between them, each its product or its family's
@@ -129,6 +152,10 @@ named_side_by_side(struct tctx *t, const char **v, size_t max)
 			return 0;
 		add_sku(v, &n, max, sku);
 	}
+	/* "A laptop that runs windows and office": what it runs. */
+	for (i = 0; said >= 2 && i < n; i++)
+		if (!of_kind_said(t, v[i]))
+			return 0;
 	return said >= 2 ? n : 0;
 }
 
@@ -202,11 +229,26 @@ size_t
 dlg_together_meant(struct tctx *t, const char **v, size_t max)
 {
 	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
+	const struct entity *en;
 	size_t		 n;
 	int		 got, len, i, from;
 
 	if ((n = named_side_by_side(t, v, max)) >= 2) {
 		r = dlg_ref_trace(t, "several named side by side");
+		for (i = 0; i < (int)n; i++)
+			dlg_ref_candidate(r, v[i]);
+		return n;
+	}
+	/* "How much is a ps5": the family's lines, none picked; not "an
+	 * ssd for a ps5". */
+	en = dlg_first_entity(t, ENTITY_PRODUCT);
+	if (dlg_count_entities(t, ENTITY_PRODUCT) == 1 &&
+	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
+	    dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
+	    !dlg_said_as_context(t, en) &&
+	    (n = dlg_family_lines(t, en, v, max)) >= 2) {
+		r = dlg_ref_trace(t, "a family said, no word picks one of "
+		    "its lines, none the base of the others");
 		for (i = 0; i < (int)n; i++)
 			dlg_ref_candidate(r, v[i]);
 		return n;

@@ -34,3 +34,31 @@ action: show_together
 contains: JBL Charge 5, $179.95
 contains: JBL Flip 6, $99.95
 not-contains: PartyBox
+
+story: a family said with nothing that picks one of its lines: each line, priced
+> how much would an xbox set me back
+action: show_together
+contains: Xbox Series X (1TB), $499.99
+contains: Xbox Series S (512GB), $299.99
+not-contains: Controller
+
+story: a word of one name beside a kind it is not: the product of that kind
+> hey whats the price on the elite controller
+contains: Xbox Elite Wireless Controller
+not-contains: Jabra
+
+story: a model number alone, written with its hyphen
+> thinking about the et-2800 for my mum, is it any good
+contains: EcoTank ET-2800
+
+story: an amount said with a gift card's name picks that card
+> i'd like the kestrel electronics gift card $100 and the playstation store gift card $50
+action: show_together
+contains: Kestrel Electronics Gift Card $100 (e-gift), $100
+contains: PlayStation Store Gift Card $50 (digital code), $50
+
+story: a place in a list shown, asked about a feature, is about that one
+> what sony tvs do you have
+> what about the middle one, oled or not?
+contains: BRAVIA 7
+not-contains: troubleshooting
