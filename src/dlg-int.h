@@ -355,6 +355,7 @@ int		 dlg_variant_of(struct tctx *t, struct product *p);
 int		 dlg_base_said(struct tctx *t);
 int		 dlg_base_named(struct tctx *t);
 int		 dlg_listed_pick(struct tctx *t);
+const char	*dlg_word_of_kind(struct tctx *t, const struct entity *en);
 size_t		 dlg_family_lines(struct tctx *t, const struct entity *en,
 		    const char **out, size_t max);
 size_t		 dlg_together_meant(struct tctx *t, const char **v,

@@ -1,8 +1,9 @@
 /*
  * dlg-names.c owns which catalog product a name means: a family's
  * members weighed by what the customer said (dlg_family_best), two
- * of them alike asked about (dlg_family_tie), and two names said as a
- * pair.  The variant a capacity picks is dlg-lines.c's; a name the
+ * of them alike asked about (dlg_family_tie), two names said as a
+ * pair, and one word of a name said beside another kind
+ * (dlg_word_of_kind: "the elite controller").  The variant a capacity picks is dlg-lines.c's; a name the
  * catalog lacks, dlg-unknown.c's.
  *
  * Candidates are scored by what was said, not by what ranks first: a
@@ -582,3 +583,59 @@ dlg_named_pair(struct tctx *t)
 	return 0;
 }
 
+/*
+ * "The elite controller": a product named by one word of its name
+ * (the Jabra Elite 8 Active) beside a kind it is not of (a gaming
+ * controller) means the product of that kind whose name has the word,
+ * when one has.  Its SKU (valid for the turn), else NULL.
+ */
+const char *
+dlg_word_of_kind(struct tctx *t, const struct entity *en)
+{
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product_filter f;
+	struct product	*v = NULL, p;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*pick = NULL, *cat;
+	char		*w;
+	size_t		 n = 0, i;
+	int		 nhit = 0, of;
+	cJSON		*r;
+
+	if (ce == NULL || (cat = ce->category) == NULL || en->sku == NULL ||
+	    memchr(t->text + en->start, ' ', en->end - en->start) != NULL)
+		return NULL;
+	memset(&p, 0, sizeof p);
+	if (!dlg_peek_product(t, en->sku, &p))
+		return NULL;
+	of = (p.category != NULL && strcmp(p.category, cat) == 0) ||
+	    (p.subcategory != NULL && strcmp(p.subcategory, cat) == 0);
+	product_release(&p);
+	if (of)
+		return NULL;
+	memset(&f, 0, sizeof f);
+	f.max_price = f.min_price = -1;
+	f.limit = 1000;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	w = xstrndup(t->text + en->start, en->end - en->start);
+	r = dlg_ref_trace(t, "a word of a name beside a kind it is not of: "
+	    "the product of that kind whose name has it");
+	for (i = 0; i < n; i++) {
+		if (((v[i].category != NULL && strcmp(v[i].category, cat) ==
+		    0) || (v[i].subcategory != NULL &&
+		    strcmp(v[i].subcategory, cat) == 0)) &&
+		    dlg_name_word(v[i].name, w, strlen(w))) {
+			dlg_ref_candidate(r, v[i].sku);
+			if (nhit++ == 0)
+				pick = dlg_ref_pick(r, v[i].sku);
+		}
+		product_release(&v[i]);
+	}
+	free(v);
+	free(w);
+	return nhit == 1 ? pick : NULL;
+}

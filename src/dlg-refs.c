@@ -678,63 +678,6 @@ dlg_loose_name(struct tctx *t, const struct entity *en)
 }
 
 /*
- * "The elite controller": a product named by one word of its name
- * (the Jabra Elite 8 Active) beside a kind it is not of (a gaming
- * controller) means the product of that kind whose name has the word,
- * when one has.  Its SKU (valid for the turn), else NULL.
- */
-static const char *
-word_of_kind(struct tctx *t, const struct entity *en)
-{
-	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
-	struct product_filter f;
-	struct product	*v = NULL, p;
-	struct sd_error	 err = SD_ERROR_INIT;
-	const char	*pick = NULL, *cat;
-	char		*w;
-	size_t		 n = 0, i;
-	int		 nhit = 0, of;
-	cJSON		*r;
-
-	if (ce == NULL || (cat = ce->category) == NULL || en->sku == NULL ||
-	    memchr(t->text + en->start, ' ', en->end - en->start) != NULL)
-		return NULL;
-	memset(&p, 0, sizeof p);
-	if (!dlg_peek_product(t, en->sku, &p))
-		return NULL;
-	of = (p.category != NULL && strcmp(p.category, cat) == 0) ||
-	    (p.subcategory != NULL && strcmp(p.subcategory, cat) == 0);
-	product_release(&p);
-	if (of)
-		return NULL;
-	memset(&f, 0, sizeof f);
-	f.max_price = f.min_price = -1;
-	f.limit = 1000;
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	w = xstrndup(t->text + en->start, en->end - en->start);
-	r = dlg_ref_trace(t, "a word of a name beside a kind it is not of: "
-	    "the product of that kind whose name has it");
-	for (i = 0; i < n; i++) {
-		if (((v[i].category != NULL && strcmp(v[i].category, cat) ==
-		    0) || (v[i].subcategory != NULL &&
-		    strcmp(v[i].subcategory, cat) == 0)) &&
-		    dlg_name_word(v[i].name, w, strlen(w))) {
-			dlg_ref_candidate(r, v[i].sku);
-			if (nhit++ == 0)
-				pick = dlg_ref_pick(r, v[i].sku);
-		}
-		product_release(&v[i]);
-	}
-	free(v);
-	free(w);
-	return nhit == 1 ? pick : NULL;
-}
-
-/*
  * The product the customer means: a product entity, else a reference,
  * else the product in focus.  Records how in the trace.
  */
@@ -761,7 +704,7 @@ dlg_target_product(struct tctx *t, struct product *p)
 		if (en->sku != NULL) {
 			sku = en->sku;
 			how = "named";
-			if ((sku = word_of_kind(t, en)) != NULL)
+			if ((sku = dlg_word_of_kind(t, en)) != NULL)
 				how = "word of a name, of the kind said";
 			else if ((sku = dlg_loose_name(t, en)) != NULL)
 				how = "name in conversation";
@@ -813,25 +756,5 @@ dlg_target_product(struct tctx *t, struct product *p)
 		how = "variant";
 	dlg_focus_push(t, p->sku);
 	dlg_jset_str(t->trace, "product_resolution", how);
-	return 1;
-}
-
-
-/*
- * "The middle one, is it oled?" after a list: a place in the last list
- * said, picking a product the customer has not bought, so the words
- * ask about that product before buying, not for help with one owned.
- */
-int
-dlg_listed_pick(struct tctx *t)
-{
-	const char	*sku = dlg_position_reference(t);
-	cJSON		*it;
-
-	if (sku == NULL || dlg_count_entities(t, ENTITY_PRODUCT) > 0)
-		return 0;
-	cJSON_ArrayForEach(it, dlg_jarr(t->state, "purchased"))
-		if (cJSON_IsString(it) && strcmp(it->valuestring, sku) == 0)
-			return 0;
 	return 1;
 }
