@@ -436,3 +436,130 @@ dlg_family_lines(struct tctx *t, const struct entity *en, const char **out,
 	}
 	return nout;
 }
+
+/* Words that rank a family's members by size or by price. */
+#define RANK_SIZE	0
+#define RANK_PRICE	1
+static const struct {
+	const char	*w;		/* the word said */
+	const char	*before;	/* the word before it, or NULL */
+	int		 by;		/* RANK_SIZE or RANK_PRICE */
+	int		 dir;		/* +1 the most, -1 the least */
+} rank_words[] = {
+	{ "bigger", NULL, RANK_SIZE, 1 }, { "biggest", NULL, RANK_SIZE, 1 },
+	{ "larger", NULL, RANK_SIZE, 1 }, { "largest", NULL, RANK_SIZE, 1 },
+	{ "smaller", NULL, RANK_SIZE, -1 },
+	{ "smallest", NULL, RANK_SIZE, -1 },
+	{ "pricier", NULL, RANK_PRICE, 1 }, { "priciest", NULL, RANK_PRICE, 1 },
+	{ "dearer", NULL, RANK_PRICE, 1 },
+	{ "expensive", "more", RANK_PRICE, 1 },
+	{ "expensive", "most", RANK_PRICE, 1 },
+	{ "expensive", "less", RANK_PRICE, -1 },
+	{ "cheaper", NULL, RANK_PRICE, -1 }, { "cheapest", NULL, RANK_PRICE, -1 },
+};
+
+/*
+ * The size a name gives ('11-inch', '65"', "2TB", "40mm", "$25"), in
+ * its unit (TB as 1000 GB); -1 when it gives none.
+ */
+static double
+name_size(const char *name)
+{
+	const char	*s;
+	char		*end;
+	double		 v;
+
+	for (s = name; *s != '\0'; s++) {
+		if (*s == '$' && isdigit((unsigned char)s[1]))
+			return strtod(s + 1, NULL);
+		if (!isdigit((unsigned char)*s) || (s > name &&
+		    (isalnum((unsigned char)s[-1]) || s[-1] == '.')))
+			continue;
+		v = strtod(s, &end);
+		if (*end == '"' || strncasecmp(end, "-inch", 5) == 0 ||
+		    strncasecmp(end, " inch", 5) == 0 ||
+		    strncasecmp(end, "gb", 2) == 0 ||
+		    strncasecmp(end, "mm", 2) == 0)
+			return v;
+		if (strncasecmp(end, "tb", 2) == 0)
+			return v * 1000;
+	}
+	return -1;
+}
+
+/*
+ * "The bigger ipad pro", "the more expensive ecotank": of skus[0..n),
+ * the one with the most (or least) size its name gives, or price, when
+ * such a word is said and one has it alone.  Its index, else -1; the
+ * trace's "reference" told.
+ */
+int
+dlg_ranked_member(struct tctx *t, const char *const *skus, size_t n)
+{
+	struct product	 p;
+	struct line	 l;
+	double		 v, best = 0;
+	size_t		 i, k, a, b, have = 0, nsaid = 0;
+	int		 pick = -1, tie = 0, by = -1, dir = 0, *said;
+	const char	*s = t->text;
+	cJSON		*r;
+
+	for (k = 0; k < sizeof rank_words / sizeof rank_words[0] && by < 0;
+	    k++) {
+		if (!dlg_word_at(t, rank_words[k].w, &a, &b))
+			continue;
+		if (rank_words[k].before != NULL) {
+			while (a > 0 && s[a - 1] == ' ')
+				a--;
+			i = strlen(rank_words[k].before);
+			if (a < i || strncasecmp(s + a - i,
+			    rank_words[k].before, i) != 0)
+				continue;
+		}
+		by = rank_words[k].by;
+		dir = rank_words[k].dir;
+	}
+	if (by < 0 || n < 2)
+		return -1;
+	/* "The bigger galaxy s24": of the lines said in full (not the
+	 * S24+), when one is. */
+	said = xcalloc(n, sizeof *said);
+	for (i = 0; i < n; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_peek_product(t, skus[i], &p))
+			continue;
+		line_words(&p, &l);
+		said[i] = line_said(t, &l);
+		nsaid += said[i];
+		line_release(&l);
+		product_release(&p);
+	}
+	for (i = 0; i < n; i++) {
+		memset(&p, 0, sizeof p);
+		if ((nsaid > 0 && !said[i]) ||
+		    !dlg_peek_product(t, skus[i], &p))
+			continue;
+		/* What is made "for" the line is not a member to rank. */
+		v = strstr(p.name, " for ") != NULL ? -1 : by == RANK_SIZE ?
+		    name_size(p.name) : p.price;
+		product_release(&p);
+		if (v < 0)
+			continue;
+		have++;
+		if (pick < 0 || v * dir > best * dir) {
+			pick = (int)i;
+			best = v;
+			tie = 0;
+		} else if (v == best)
+			tie = 1;
+	}
+	free(said);
+	if (have < 2 || tie)
+		return -1;
+	r = dlg_ref_trace(t, by == RANK_SIZE ? "family ranked by the size "
+	    "its names give" : "family ranked by price");
+	for (i = 0; i < n; i++)
+		dlg_ref_candidate(r, skus[i]);
+	dlg_ref_pick(r, skus[pick]);
+	return pick;
+}

@@ -491,11 +491,16 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 		r = dlg_ref_trace(t, "family words");
 		return family_by_words(t, en, p, r);
 	}
-	/* Said before in the conversation: that one, or the best of them. */
+	/* Said before in the conversation: that one, or the best of them;
+	 * "the bigger ipad pro": the one its size or price puts first. */
 	if ((nc = members_in_conversation(t, m, nm, conv)) > 0) {
+		if ((k = dlg_ranked_member(t, conv, nc)) >= 0)
+			return dlg_load_product(t, conv[k], p);
 		r = dlg_ref_trace(t, "family in conversation");
 		return dlg_best_of(t, r, conv, nc, p, 1, NULL);
 	}
+	if ((k = dlg_ranked_member(t, m, nm)) >= 0)
+		return dlg_load_product(t, m[k], p);
 	if ((k = amount_member(t, en, m, nm)) >= 0) {
 		r = dlg_ref_trace(t, "family in catalog: the amount said is "
 		    "one member's");

@@ -128,6 +128,40 @@ for (br, sub, lw), skus in sorted(lines.items()):
                       (lambda base: lambda t: about(lambda f: f in base,
                                                     t[-1]))(base)))
 
+# ---- a line's members ranked by the size their names give, or price ----
+def name_size(n):
+    m = re.search(r'\$(\d+)', n)
+    if m:
+        return float(m.group(1))
+    for m in re.finditer(r'(?<![\w.])(\d+(?:\.\d+)?)("|-inch| inch|gb|tb|mm)',
+                         n, re.I):
+        v = float(m.group(1))
+        return v * 1000 if m.group(2).lower() == 'tb' else v
+    return None
+
+
+for (br, sub, lw), skus in sorted(lines.items()):
+    if len(skus) < 2 or not lw or ' for ' in P[skus[0]]['name']:
+        continue
+    said = ' '.join(lw)
+    if len(lw) == 1:
+        said = br.lower() + ' ' + said
+    for word, key, pick in (('bigger', name_size, max),
+                            ('smallest', name_size, min),
+                            ('more expensive', lambda n: None, max)):
+        vals = {s: (key(P[s]['name']) if word != 'more expensive'
+                    else P[s]['price']) for s in skus}
+        if any(v is None for v in vals.values()):
+            continue
+        best = pick(vals.values())
+        if list(vals.values()).count(best) != 1:
+            continue
+        want = next(s for s, v in vals.items() if v == best)
+        q = 'how much is the %s %s' % (word, said)
+        CASES.append(('ranked: ' + q, [q],
+                      (lambda w: lambda t: about(lambda f: f == w,
+                                                 t[-1]))(want)))
+
 # ---- model numbers alone ----
 tok_owner = {}
 for s, p in P.items():

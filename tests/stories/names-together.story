@@ -62,3 +62,10 @@ story: a place in a list shown, asked about a feature, is about that one
 > what about the middle one, oled or not?
 contains: BRAVIA 7
 not-contains: troubleshooting
+
+story: a line's members ranked by the size their names give, or by price
+> how much is the bigger ipad pro
+contains: iPad Pro 13-inch
+> and the smallest 990 pro?
+contains: 990 PRO NVMe SSD 1TB
+not-contains: 4TB
