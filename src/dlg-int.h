@@ -355,6 +355,7 @@ int		 dlg_variant_of(struct tctx *t, struct product *p);
 int		 dlg_base_said(struct tctx *t);
 int		 dlg_base_named(struct tctx *t);
 int		 dlg_listed_pick(struct tctx *t);
+int		 dlg_shares_words(const char *name, const struct product *near);
 int		 dlg_ranked_member(struct tctx *t, const char *const *skus,
 		    size_t n);
 const char	*dlg_word_of_kind(struct tctx *t, const struct entity *en);

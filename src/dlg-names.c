@@ -644,3 +644,10 @@ dlg_word_of_kind(struct tctx *t, const struct entity *en)
 	free(w);
 	return nhit == 1 ? pick : NULL;
 }
+
+/* Does name share a word of near's name (not brand nor numbers)? */
+int
+dlg_shares_words(const char *name, const struct product *near)
+{
+	return shared_words(name, near) > 0;
+}

@@ -219,6 +219,135 @@ count_pointed(struct tctx *t, int n)
 	return got;
 }
 
+/* How many words of name (not the brand, three letters or more) are said. */
+static int
+said_count(struct tctx *t, const char *name, const char *brand)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *tok = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "", *w;
+	size_t		 cap = 0, n, i, len;
+	int		 k = 0;
+
+	text_fold(name, strlen(name), &f);
+	n = text_tokenize(f.s.buf, f.s.len, &tok, &cap);
+	for (i = 0; i < n; i++) {
+		w = f.s.buf + tok[i].start;
+		len = tok[i].end - tok[i].start;
+		if (len < 3 || tok[i].has_digit || (brand != NULL &&
+		    strncasecmp(w, brand, len) == 0 && brand[len] == '\0'))
+			continue;
+		k += dlg_word_in(s, w, len);
+	}
+	free(tok);
+	text_folded_release(&f);
+	return k;
+}
+
+/*
+ * "I want the samsung 1tb", "the garmin" after a list of Fitbits: a
+ * brand said alone as the thing meant, none of it in the conversation,
+ * and its products of the kind discussed (the filters', else the
+ * focus's, else any) that have every size or number said.  Two to max
+ * of them are the choice: their SKUs (the trace's, valid for the turn)
+ * in v; how many, 0 when one, none or too many, or when the product in
+ * focus shares words with one ("the spigen one" for an iPhone case:
+ * dlg-refs.c picks it).
+ */
+static size_t
+brand_choices(struct tctx *t, const char **v, size_t max)
+{
+	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
+	const char	*conv[CONV_MAX], *s = t->fold.s.buf != NULL ?
+	    t->fold.s.buf : "", *size;
+	struct product_filter f;
+	struct product	*c = NULL, p, focus;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct text_token *vw;
+	size_t		 nc, n = 0, i, k, nvw, out = 0, most = 0;
+	int		 have_focus = 0, ok;
+	cJSON		*r;
+
+	if (br == NULL || br->value == NULL ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    !dlg_said_as_thing(t, br->start, br->end))
+		return 0;
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	for (i = 0; i < nc; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_peek_product(t, conv[i], &p))
+			continue;
+		ok = p.brand != NULL && strcasecmp(p.brand, br->value) == 0;
+		product_release(&p);
+		if (ok)
+			return 0;	/* dlg-refs.c's brand_reference */
+	}
+	memset(&f, 0, sizeof f);
+	memset(&focus, 0, sizeof focus);
+	f.max_price = f.min_price = -1;
+	f.brand = br->value;
+	f.limit = REF_CANDS;
+	f.category = dlg_jstr(dlg_jobj(t->state, "filters"), "category");
+	size = dlg_jstr(dlg_jobj(t->state, "filters"), "size");
+	have_focus = dlg_focus_top(t, 0) != NULL &&
+	    dlg_peek_product(t, dlg_focus_top(t, 0), &focus);
+	if (f.category == NULL && have_focus)
+		f.category = focus.category;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &c, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	vw = dlg_variant_words(t, &nvw);
+	r = dlg_ref_trace(t, "a brand said alone, none of it in the "
+	    "conversation: its products of the kind that have what was "
+	    "said");
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nvw; k++)
+			if (!dlg_name_word(c[i].name, s + vw[k].start,
+			    vw[k].end - vw[k].start))
+				break;
+		if (k < nvw || (size != NULL && !dlg_name_word(c[i].name,
+		    size, strlen(size))))
+			continue;
+		/* "The spigen one" beside an iPhone: the one made for it. */
+		if (have_focus && dlg_shares_words(c[i].name, &focus)) {
+			out = 0;
+			break;
+		}
+		/* "The seagate one, with a heatsink": the one whose
+		 * name has more of what was said. */
+		if ((k = (size_t)said_count(t, c[i].name, c[i].brand)) <
+		    most)
+			continue;
+		if (k > most) {
+			most = k;
+			out = 0;
+			cJSON_DeleteItemFromObjectCaseSensitive(r,
+			    "candidates");
+			cJSON_AddArrayToObject(r, "candidates");
+		}
+		dlg_ref_candidate(r, c[i].sku);
+		if (out < max)
+			v[out] = cJSON_GetArrayItem(dlg_jarr(r, "candidates"),
+			    cJSON_GetArraySize(dlg_jarr(r, "candidates")) -
+			    1)->valuestring;
+		out++;
+	}
+	free(vw);
+	for (i = 0; i < n; i++)
+		product_release(&c[i]);
+	free(c);
+	if (have_focus)
+		product_release(&focus);
+	if (out < 2 || out > max) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->trace, "reference");
+		return 0;
+	}
+	return out;
+}
+
 /*
  * The products the message names or points at, when several: named
  * side by side, else counted off the last list ("the first two").
@@ -253,6 +382,8 @@ dlg_together_meant(struct tctx *t, const char **v, size_t max)
 			dlg_ref_candidate(r, v[i]);
 		return n;
 	}
+	if ((n = brand_choices(t, v, max)) >= 2)
+		return n;
 	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0)
 		return 0;
 	len = cJSON_GetArraySize(res);

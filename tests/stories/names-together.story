@@ -69,3 +69,9 @@ contains: iPad Pro 13-inch
 > and the smallest 990 pro?
 contains: 990 PRO NVMe SSD 1TB
 not-contains: 4TB
+
+story: a brand and a size that several of its products have: each, priced
+> the sandisk 128gb one, how much?
+action: show_together
+contains: SanDisk Extreme PRO SDXC 128GB, $29.99
+contains: SanDisk Ultra Dual Drive USB-C 128GB, $14.99
