@@ -763,8 +763,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	}
 	/* "The watch6 and the pixel watch 2", "the first two": each; "the
 	 * watch ultra vs the apple watch ultra 2": side by side. */
-	if (dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) {
-		if (dlg_named_pair(t)) {
+	a = dlg_action_of(t, t->intent_id);
+	if (a != NULL && (a->act == act_product || ((a->act == act_compare ||
+	    a->act == act_recommend) && !dlg_weighing_said(t)))) {
+		if (a->act == act_product && dlg_named_pair(t)) {
 			dlg_handle_compare(t);
 			return;
 		}

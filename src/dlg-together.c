@@ -450,3 +450,18 @@ dlg_handle_together(struct tctx *t)
 	sbuf_release(&list);
 	return 1;
 }
+
+/*
+ * Does the message weigh products ("compare", "which", "vs", "or",
+ * "better")?  Then several named are compared or ranked, not listed.
+ */
+int
+dlg_weighing_said(struct tctx *t)
+{
+	static const char *const cues[] = { "compare", "comparing",
+	    "comparison", "difference", "differences", "differ", "better",
+	    "best", "which", "vs", "versus", "between", "choose", "pick",
+	    "decide", "prefer", "against", "or", "worse", NULL };
+
+	return dlg_has_any(t, cues);
+}

@@ -75,3 +75,9 @@ story: a brand and a size that several of its products have: each, priced
 action: show_together
 contains: SanDisk Extreme PRO SDXC 128GB, $29.99
 contains: SanDisk Ultra Dual Drive USB-C 128GB, $14.99
+
+story: "do you have" asks the store, not what the customer owns
+> hi do u have the sonos roam 2 and the jbl clip 5?
+action: show_together
+contains: Sonos Roam 2, $179
+contains: JBL Clip 5, $79.95
