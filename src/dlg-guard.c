@@ -40,7 +40,7 @@ entity_before(struct tctx *t, size_t at)
 
 /*
  * Does the message point at what was shown ("is it", "that one", "is
- * that waterproof")?  "That" after a name ("a watch that works with
+ * that waterproof", "the second one")?  "That" after a name ("a watch that works with
  * iphone") begins a clause and points at nothing.
  */
 static int
@@ -48,7 +48,9 @@ points_back(struct tctx *t)
 {
 	const char	*s = t->text, *p = s;
 
-	if (dlg_has_any(t, pointer_words))
+	/* "Is the middle one oled": a place in the list shown. */
+	if (dlg_has_any(t, pointer_words) || dlg_position_reference(t) !=
+	    NULL)
 		return 1;
 	while ((p = strcasestr(p, "that")) != NULL) {
 		if ((p == s || !isalnum((unsigned char)p[-1])) &&

@@ -352,6 +352,21 @@ int		 dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus,
 		    const struct product *near);
 /* "The 256 then": p replaced by the variant of its line said (1). */
 int		 dlg_variant_of(struct tctx *t, struct product *p);
+int		 dlg_base_said(struct tctx *t);
+int		 dlg_base_named(struct tctx *t);
+int		 dlg_listed_pick(struct tctx *t);
+int		 dlg_shares_words(const char *name, const struct product *near);
+int		 dlg_ranked_member(struct tctx *t, const char *const *skus,
+		    size_t n);
+const char	*dlg_word_of_kind(struct tctx *t, const struct entity *en);
+size_t		 dlg_family_lines(struct tctx *t, const struct entity *en,
+		    const char **out, size_t max);
+size_t		 dlg_together_meant(struct tctx *t, const char **v,
+		    size_t max);
+int		 dlg_handle_together(struct tctx *t);
+int		 dlg_weighing_said(struct tctx *t);
+size_t		 dlg_base_lines(struct tctx *t, const char *const *skus,
+		    size_t n, const char **out);
 
 /* dlg-kb.c */
 void		 dlg_kb_search(struct tctx *t, const char *text,

@@ -1,9 +1,10 @@
 /*
  * dlg-names.c owns which catalog product a name means: a family's
- * members weighed by what the customer said (dlg_family_best), the
- * variant of a line a capacity or model number picks (dlg_variant_of),
- * a name the catalog lacks answered with the nearest names
- * (dlg_unknown_product), and two names said as a pair.
+ * members weighed by what the customer said (dlg_family_best), two
+ * of them alike asked about (dlg_family_tie), two names said as a
+ * pair, and one word of a name said beside another kind
+ * (dlg_word_of_kind: "the elite controller").  The variant a capacity picks is dlg-lines.c's; a name the
+ * catalog lacks, dlg-unknown.c's.
  *
  * Candidates are scored by what was said, not by what ranks first: a
  * capacity or size that one name has ("2tb", "65"), the category asked
@@ -240,13 +241,30 @@ dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
 {
 	struct text_token *vw;
 	struct product	 c;
+	const char	**base = NULL;
 	double		 s, best = 0;
-	size_t		 i, nvw;
+	size_t		 i, nvw, nb = 0;
 	int		 found = 0;
 
+	/*
+	 * "The normal xbox controller": of a line and its variants (the
+	 * Elite adds words to its name), the plain one.
+	 */
+	if (n > 1 && dlg_base_said(t)) {
+		base = xcalloc(n, sizeof *base);
+		if ((nb = dlg_base_lines(t, skus, n, base)) > 0) {
+			for (i = 0; i < n; i++)
+				dlg_ref_candidate(r, skus[i]);
+			dlg_jset_str(r, "rule", "the base line: the other "
+			    "lines add words to its name");
+			skus = base;
+			n = nb;
+		}
+	}
 	vw = dlg_variant_words(t, &nvw);
 	for (i = 0; i < n; i++) {
-		dlg_ref_candidate(r, skus[i]);
+		if (base == NULL || nb == 0)
+			dlg_ref_candidate(r, skus[i]);
 		memset(&c, 0, sizeof c);
 		if (!dlg_load_product(t, skus[i], &c))
 			continue;
@@ -264,6 +282,7 @@ dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
 	free(vw);
 	if (found)
 		dlg_ref_pick(r, p->sku);
+	free(base);
 	return found;
 }
 
@@ -413,11 +432,56 @@ dlg_entity_unknown(const struct entity *en)
 	    en->matches == 0;
 }
 
+/*
+ * "The kestrel gift card $25", "the $50 xbox card": an amount said
+ * against the name that one member has as its own ("Gift Card $25"):
+ * that member's index, else -1.
+ */
+static int
+amount_member(struct tctx *t, const struct entity *fam, const char **m,
+    size_t nm)
+{
+	const struct entity *en;
+	struct product	 p;
+	const char	*s = t->text, *at;
+	size_t		 i, k, a, d;
+	int		 hit = -1, nhit = 0;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		/* Right after the name or right before it. */
+		if (en->type != ENTITY_PRICE || ((en->start < fam->end ||
+		    en->start > fam->end + 1) && (en->end > fam->start ||
+		    en->end + 1 < fam->start)))
+			continue;
+		a = en->start + strcspn(s + en->start, "0123456789");
+		if (a >= en->end)
+			continue;
+		d = strspn(s + a, "0123456789");
+		for (k = 0; k < nm; k++) {
+			memset(&p, 0, sizeof p);
+			if (!dlg_peek_product(t, m[k], &p))
+				continue;
+			for (at = p.name; (at = strchr(at, '$')) != NULL; at++)
+				if (strncmp(at + 1, s + a, d) == 0 &&
+				    !isdigit((unsigned char)at[1 + d])) {
+					hit = (int)k;
+					nhit++;
+					break;
+				}
+			product_release(&p);
+		}
+		return nhit == 1 ? hit : -1;
+	}
+	return -1;
+}
+
 int
 dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 {
 	const char	*m[REF_CANDS], *conv[REF_CANDS];
 	size_t		 nm, nc;
+	int		 k;
 	cJSON		*r;
 
 	if (dlg_entity_unknown(en))
@@ -427,10 +491,20 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 		r = dlg_ref_trace(t, "family words");
 		return family_by_words(t, en, p, r);
 	}
-	/* Said before in the conversation: that one, or the best of them. */
+	/* Said before in the conversation: that one, or the best of them;
+	 * "the bigger ipad pro": the one its size or price puts first. */
 	if ((nc = members_in_conversation(t, m, nm, conv)) > 0) {
+		if ((k = dlg_ranked_member(t, conv, nc)) >= 0)
+			return dlg_load_product(t, conv[k], p);
 		r = dlg_ref_trace(t, "family in conversation");
 		return dlg_best_of(t, r, conv, nc, p, 1, NULL);
+	}
+	if ((k = dlg_ranked_member(t, m, nm)) >= 0)
+		return dlg_load_product(t, m[k], p);
+	if ((k = amount_member(t, en, m, nm)) >= 0) {
+		r = dlg_ref_trace(t, "family in catalog: the amount said is "
+		    "one member's");
+		return dlg_best_of(t, r, &m[k], 1, p, 0, NULL);
 	}
 	r = dlg_ref_trace(t, "family in catalog");
 	return dlg_best_of(t, r, m, nm, p, 0, NULL);
@@ -488,311 +562,6 @@ dlg_family_tie(struct tctx *t, const struct entity *en, struct sbuf *names)
 	return tie >= 2;
 }
 
-/*
- * The line of a product name, kind 0: before its bracketed variant, or
- * before its last word when that has a digit ("Samsung Galaxy S24
- * (128GB)", "Samsung 990 PRO NVMe SSD 1TB"); kind 1: before its first
- * word with a digit ("Epson EcoTank ET-4850 All-in-One").  Caller frees.
- */
-static char *
-line_of(const char *name, int kind)
-{
-	char	*line = xstrdup(name), *sp, *w;
-	size_t	 cut = strcspn(line, "(");
-
-	while (cut > 0 && line[cut - 1] == ' ')
-		cut--;
-	line[cut] = '\0';
-	if (kind == 0) {
-		if (strchr(name, '(') == NULL &&
-		    (sp = strrchr(line, ' ')) != NULL &&
-		    strpbrk(sp, "0123456789") != NULL)
-			*sp = '\0';
-		return line;
-	}
-	for (w = strchr(line, ' '); w != NULL; w = strchr(w + 1, ' '))
-		if (strcspn(w + 1, "0123456789") < strcspn(w + 1, " ")) {
-			*w = '\0';
-			break;
-		}
-	return line;
-}
-
-/*
- * Of the products of line, the one other than p whose name has every
- * word of vw and shares the most words with p's: its index, or -1.
- */
-static int
-sibling(struct tctx *t, const struct product *p, const struct product *v,
-    size_t n, const struct text_token *vw, size_t nvw, cJSON *r)
-{
-	struct text_token *tok = NULL;
-	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
-	size_t		 cap = 0, nt, i, k;
-	int		 pick = -1, best = 0, shared;
-
-	nt = text_tokenize(p->name, strlen(p->name), &tok, &cap);
-	for (i = 0; i < n; i++) {
-		dlg_ref_candidate(r, v[i].sku);
-		for (k = 0; k < nvw; k++)
-			if (!dlg_name_word(v[i].name, s + vw[k].start,
-			    vw[k].end - vw[k].start))
-				break;
-		if (k < nvw || strcmp(v[i].sku, p->sku) == 0)
-			continue;
-		for (k = 0, shared = 0; k < nt; k++)
-			shared += dlg_name_word(v[i].name, p->name +
-			    tok[k].start, tok[k].end - tok[k].start);
-		/* A tie goes to the name nearest in length. */
-		shared = shared * 1000 - abs((int)strlen(v[i].name) -
-		    (int)strlen(p->name));
-		if (pick < 0 || shared > best) {
-			pick = (int)i;
-			best = shared;
-		}
-	}
-	free(tok);
-	return pick;
-}
-
-/*
- * "The 256 then", "the 65 inch one", "the 2800": a capacity, size or
- * model number said that the product meant does not have, but another
- * model of its line does (line_of, the narrower line first).  Replaces
- * *p and returns 1, or leaves it.
- */
-int
-dlg_variant_of(struct tctx *t, struct product *p)
-{
-	struct text_token *vw;
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct product	*v = NULL;
-	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
-	char		*line;
-	size_t		 nvw, n = 0, i, k;
-	int		 pick = -1, kind;
-	cJSON		*r;
-
-	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0)
-		return 0;	/* the digits may be another product's */
-	vw = dlg_variant_words(t, &nvw);
-	for (k = 0; k < nvw; k++)
-		if (!dlg_name_word(p->name, s + vw[k].start, vw[k].end -
-		    vw[k].start))
-			break;
-	if (k == nvw) {		/* nothing said that it lacks */
-		free(vw);
-		return 0;
-	}
-	r = dlg_ref_trace(t, "variant of the product meant");
-	for (kind = 0; kind < 2 && pick < 0; kind++) {
-		for (i = 0; i < n; i++)
-			product_release(&v[i]);
-		free(v);
-		v = NULL;
-		line = line_of(p->name, kind);
-		dlg_retrieve_begin(t);
-		if (catalog_products_named(t->st, line, 20, &v, &n, &err) !=
-		    SD_OK)
-			n = 0;
-		dlg_retrieve_end(t);
-		sd_error_clear(&err);
-		free(line);
-		pick = sibling(t, p, v, n, vw, nvw, r);
-	}
-	if (pick >= 0) {
-		product_release(p);
-		*p = v[pick];
-		memset(&v[pick], 0, sizeof v[pick]);
-		dlg_ref_pick(r, p->sku);
-		dlg_retrieved_add(t, "product", p->sku, p->name, 1.0, NULL);
-	}
-	for (i = 0; i < n; i++)
-		if ((int)i != pick)
-			product_release(&v[i]);
-	free(v);
-	free(vw);
-	return pick >= 0;
-}
-
-/*
- * How near a catalog name is to a name said that the catalog lacks:
- * each model word said whose letters the name has before a digit
- * ("xm6" and "WH-1000XM5", "s25" and "S24") counts 10, each other word
- * said that it has 3; the rating breaks ties.
- */
-static double
-nearness(const struct product *p, const char *said)
-{
-	struct text_token *tok = NULL;
-	const char	*w, *at;
-	char		 pre[16];
-	size_t		 cap = 0, n, i, k, len;
-	double		 score;
-
-	score = p->rating / 10;
-	n = text_tokenize(said, strlen(said), &tok, &cap);
-	for (i = 0; i < n; i++) {
-		w = said + tok[i].start;
-		len = tok[i].end - tok[i].start;
-		for (k = 0; k < len && k < sizeof pre - 1 &&
-		    !isdigit((unsigned char)w[k]); k++)
-			pre[k] = w[k];
-		pre[k] = '\0';
-		if (tok[i].has_digit && k > 0 && k < len) {
-			for (at = p->name; (at = strcasestr(at, pre)) != NULL;
-			    at++)
-				if (isdigit((unsigned char)at[k])) {
-					score += 10;
-					break;
-				}
-		} else if (!tok[i].has_digit && dlg_name_word(p->name, w, len))
-			score += 3;
-	}
-	free(tok);
-	return score;
-}
-
-/*
- * The nearest catalog names to the unknown name en (said): among the
- * products of the part of it known (a family's members, a brand's
- * products), else those a search of its words finds.  Up to max into
- * near (caller releases each); returns how many.
- */
-static size_t
-nearest(struct tctx *t, const struct entity *en, const char *said,
-    struct product *near, size_t max)
-{
-	struct product_filter f;
-	struct search_result res;
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct product	*v = NULL, tmp;
-	const char	*m[REF_CANDS];
-	double		 sc[REF_CANDS], x;
-	size_t		 n = 0, i, j, k = 0;
-
-	if ((n = gazetteer_members(t->e->gz, en, m, REF_CANDS)) > 0) {
-		v = xcalloc(n, sizeof *v);
-		for (i = 0; i < n; i++)
-			k += dlg_load_product(t, m[i], &v[k]);
-		n = k;
-	} else if (en->brand != NULL) {
-		memset(&f, 0, sizeof f);
-		f.brand = en->brand;
-		f.max_price = f.min_price = -1;
-		f.limit = REF_CANDS;
-		dlg_retrieve_begin(t);
-		if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-			n = 0;
-		dlg_retrieve_end(t);
-		sd_error_clear(&err);
-	}
-	if (n == 0) {
-		dlg_kb_search(t, said, SEARCH_KIND_BIT(SEARCH_PRODUCT),
-		    (int)max, &res);
-		v = xrealloc(v, (res.n + 1) * sizeof *v);
-		for (i = 0; i < res.n; i++)
-			n += dlg_load_product(t, res.hits[i].id, &v[n]);
-		search_result_free(&res);
-	}
-	for (i = 0; i < n && i < REF_CANDS; i++)
-		sc[i] = nearness(&v[i], said);
-	/* The best max first (selection: max is small). */
-	for (i = 0; i < max && i < n && i < REF_CANDS; i++) {
-		for (k = i, j = i + 1; j < n && j < REF_CANDS; j++)
-			if (sc[j] > sc[k])
-				k = j;
-		tmp = v[i], v[i] = v[k], v[k] = tmp;
-		x = sc[i], sc[i] = sc[k], sc[k] = x;
-		near[i] = v[i];
-		memset(&v[i], 0, sizeof v[i]);
-	}
-	k = i;
-	for (i = k; i < n; i++)
-		product_release(&v[i]);
-	free(v);
-	return k;
-}
-
-/*
- * "My pixel 3 is dying": a device the customer has, told as background
- * to a question (what to buy, whether something fits it), not asked for.
- */
-static int
-owned(struct tctx *t, const struct entity *en)
-{
-	static const char *const owners[] = { "my", "our", "mine", NULL };
-	const char	*s = t->text;
-	size_t		 a = en->start, n, i;
-
-	while (a > 0 && s[a - 1] == ' ')
-		a--;
-	for (i = 0; owners[i] != NULL; i++) {
-		n = strlen(owners[i]);
-		if (a >= n && strncasecmp(s + a - n, owners[i], n) == 0 &&
-		    (a == n || !isalnum((unsigned char)s[a - n - 1])))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * A product named that the catalog lacks, and none it has: "I couldn't
- * find X" with the nearest names, which become the last list so "the
- * first one" picks one.  Never an answer about another product in its
- * place.  1 when that was the reply.
- */
-int
-dlg_unknown_product(struct tctx *t)
-{
-	const struct entity *en, *lacking = NULL, *br;
-	struct entity	 brand_model;
-	struct product	 near[3];
-	struct sbuf	 said = SBUF_INIT, list = SBUF_INIT;
-	size_t		 i, n;
-
-	for (i = 0; i < t->e->el.n; i++) {
-		en = &t->e->el.v[i];
-		if (en->type != ENTITY_PRODUCT)
-			continue;
-		if (!dlg_entity_unknown(en))
-			return 0;
-		if (lacking == NULL)
-			lacking = en;
-	}
-	/* No product entity: a brand with a model it does not make. */
-	memset(&brand_model, 0, sizeof brand_model);
-	if (lacking == NULL && (br = dlg_first_entity(t, ENTITY_BRAND)) !=
-	    NULL && dlg_brand_model_unknown(t, br, &brand_model.start,
-	    &brand_model.end)) {
-		brand_model.type = ENTITY_PRODUCT;
-		brand_model.brand = br->value;
-		lacking = &brand_model;
-	}
-	if (lacking == NULL || owned(t, lacking))
-		return 0;
-	sbuf_add(&said, t->text + lacking->start, lacking->end -
-	    lacking->start);
-	memset(near, 0, sizeof near);
-	n = nearest(t, lacking, said.buf, near, 3);
-	for (i = 0; i < n; i++)
-		sbuf_addf(&list, "%s%s", i == 0 ? "" : i + 1 == n ? " or " :
-		    ", ", near[i].name);
-	slots_set(&t->slots, "said", said.buf);
-	slots_set(&t->slots, "nearest", list.buf);
-	if (n > 0)
-		dlg_results_set(t, near, n);
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
-	    "not in the catalog");
-	dlg_set_action(t, "product_not_found", "\"%s\" is not in the "
-	    "catalog; %zu nearest", said.buf, n);
-	dlg_say(t, n > 0 ? "product_not_found" : "product_not_found_none");
-	for (i = 0; i < n; i++)
-		product_release(&near[i]);
-	sbuf_release(&said);
-	sbuf_release(&list);
-	return 1;
-}
 
 /*
  * Two catalog products named as a pair ("S90D or C4", "xm5 vs qc
@@ -819,3 +588,66 @@ dlg_named_pair(struct tctx *t)
 	return 0;
 }
 
+/*
+ * "The elite controller": a product named by one word of its name
+ * (the Jabra Elite 8 Active) beside a kind it is not of (a gaming
+ * controller) means the product of that kind whose name has the word,
+ * when one has.  Its SKU (valid for the turn), else NULL.
+ */
+const char *
+dlg_word_of_kind(struct tctx *t, const struct entity *en)
+{
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product_filter f;
+	struct product	*v = NULL, p;
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*pick = NULL, *cat;
+	char		*w;
+	size_t		 n = 0, i;
+	int		 nhit = 0, of;
+	cJSON		*r;
+
+	if (ce == NULL || (cat = ce->category) == NULL || en->sku == NULL ||
+	    memchr(t->text + en->start, ' ', en->end - en->start) != NULL)
+		return NULL;
+	memset(&p, 0, sizeof p);
+	if (!dlg_peek_product(t, en->sku, &p))
+		return NULL;
+	of = (p.category != NULL && strcmp(p.category, cat) == 0) ||
+	    (p.subcategory != NULL && strcmp(p.subcategory, cat) == 0);
+	product_release(&p);
+	if (of)
+		return NULL;
+	memset(&f, 0, sizeof f);
+	f.max_price = f.min_price = -1;
+	f.limit = 1000;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
+		n = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	w = xstrndup(t->text + en->start, en->end - en->start);
+	r = dlg_ref_trace(t, "a word of a name beside a kind it is not of: "
+	    "the product of that kind whose name has it");
+	for (i = 0; i < n; i++) {
+		if (((v[i].category != NULL && strcmp(v[i].category, cat) ==
+		    0) || (v[i].subcategory != NULL &&
+		    strcmp(v[i].subcategory, cat) == 0)) &&
+		    dlg_name_word(v[i].name, w, strlen(w))) {
+			dlg_ref_candidate(r, v[i].sku);
+			if (nhit++ == 0)
+				pick = dlg_ref_pick(r, v[i].sku);
+		}
+		product_release(&v[i]);
+	}
+	free(v);
+	free(w);
+	return nhit == 1 ? pick : NULL;
+}
+
+/* Does name share a word of near's name (not brand nor numbers)? */
+int
+dlg_shares_words(const char *name, const struct product *near)
+{
+	return shared_words(name, near) > 0;
+}

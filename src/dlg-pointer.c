@@ -12,7 +12,8 @@
  * are the candidates: those of one line
  * (the variants of a model) give its best; several lines are asked
  * about.  Every choice goes to the trace's "reference".  dlg-refs.c
- * calls these in its order of rules.
+ * calls these in its order of rules; dlg_listed_pick tells the policy
+ * a place picks a product not bought ("the middle one, is it oled?").
  */
 #include "config.h"
 
@@ -366,5 +367,24 @@ dlg_ask_which_named(struct tctx *t)
 	    "word said in their names");
 	dlg_say(t, "ask_which_named");
 	sbuf_release(&names);
+	return 1;
+}
+
+/*
+ * "The middle one, is it oled?" after a list: a place in the last list
+ * said, picking a product the customer has not bought, so the words
+ * ask about that product before buying, not for help with one owned.
+ */
+int
+dlg_listed_pick(struct tctx *t)
+{
+	const char	*sku = dlg_position_reference(t);
+	cJSON		*it;
+
+	if (sku == NULL || dlg_count_entities(t, ENTITY_PRODUCT) > 0)
+		return 0;
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "purchased"))
+		if (cJSON_IsString(it) && strcmp(it->valuestring, sku) == 0)
+			return 0;
 	return 1;
 }

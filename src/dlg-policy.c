@@ -556,6 +556,28 @@ settle_intent(struct tctx *t, const struct intent_result *ir)
 			    "catalog product is named");
 		}
 	}
+	/*
+	 * "Thinking about the et-2800, is it any good": a catalog product
+	 * named as the subject, no order said, and a product question
+	 * among the readings: that one, not a question back.
+	 */
+	if (dlg_subject_entity(t) != NULL &&
+	    !dlg_entity_unknown(dlg_subject_entity(t)) &&
+	    !dlg_said_as_context(t, dlg_subject_entity(t)) &&
+	    dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    !dlg_has_word(t, "order"))
+		for (other = 0; other < (int)ir->ntop; other++)
+			if ((dlg_flags_of(t, ir->top[other].id) &
+			    ACT_PRODUCT) && dlg_action_of(t,
+			    ir->top[other].id)->act != act_recommend &&
+			    dlg_action_of(t, ir->top[other].id)->act !=
+			    act_compare) {
+				dlg_set_intent(t, names[ir->top[other].id]);
+				dlg_jset_str(t->trace, "ambiguity", "resolved: "
+				    "a catalog product named, a product "
+				    "question among the readings");
+				return 0;
+			}
 	if (dlg_jstr(t->trace, "ambiguity") != NULL)
 		return 0;	/* settled above */
 	if ((dlg_flags_of(t, ir->top[0].id) & ACT_PRODUCT) &&
@@ -680,8 +702,9 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	if (((dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
 		return 1;
-	/* "Can I buy it later?" about a warranty plan is no cart action. */
-	if (dlg_account_question(t))
+	/* "Can I buy it later?" about a warranty plan is no cart action;
+	 * "the standard dualsense" is a product, not standard shipping. */
+	if (!dlg_base_named(t) && dlg_account_question(t))
 		return 1;
 	if (dlg_handle_cart(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
@@ -731,6 +754,25 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 	if (dlg_narrow_offer(t) || dlg_answer_pending(t, ir))
 		return;
+	/* "The middle one, is it oled?" after a list: that one's facts,
+	 * whatever the classifier made of "oled". */
+	if (strcmp(t->intent, "troubleshooting") == 0 && dlg_listed_pick(t)) {
+		dlg_set_intent(t, "product_specs");
+		if (dlg_handle_product_question(t, t->intent))
+			return;
+	}
+	/* "The watch6 and the pixel watch 2", "the first two": each; "the
+	 * watch ultra vs the apple watch ultra 2": side by side. */
+	a = dlg_action_of(t, t->intent_id);
+	if (a != NULL && (a->act == act_product || ((a->act == act_compare ||
+	    a->act == act_recommend) && !dlg_weighing_said(t)))) {
+		if (a->act == act_product && dlg_named_pair(t)) {
+			dlg_handle_compare(t);
+			return;
+		}
+		if (dlg_handle_together(t))
+			return;
+	}
 	/* "Noise cancelling?", "how much is it, thanks": one product's
 	 * fact, before the steps that read the turn as about an order. */
 	if (dlg_handle_fact(t))

@@ -558,6 +558,30 @@ brand_over_product(struct tctx *t)
 }
 
 /*
+ * "Do you have the K380", "have you got the g502": the word before the
+ * mark at a is the store ("you"), which has it for sale, not the
+ * customer.
+ */
+static int
+store_has(struct tctx *t, size_t a)
+{
+	static const char *const you[] = { "you", "u", "ya", "guys", NULL };
+	const char	*s = t->text;
+	size_t		 b = a, k;
+
+	while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+		b--;
+	for (a = b; a > 0 && isalnum((unsigned char)s[a - 1]); a--)
+		;
+	for (k = 0; you[k] != NULL; k++)
+		if (b - a == strlen(you[k]) &&
+		    strncasecmp(s + a, you[k], b - a) == 0)
+			return 1;
+	/* "have you got": the store after the verb. */
+	return strncasecmp(s + b, " you ", 5) == 0;
+}
+
+/*
  * Is the product entity said as what the customer owns or uses ("i only
  * have the ps5", "for my iphone 15", "with my macbook"), the context of
  * the question rather than its subject?  Looks at the two words before.
@@ -578,7 +602,7 @@ dlg_said_as_context(struct tctx *t, const struct entity *en)
 		for (k = 0; marks[k] != NULL; k++)
 			if (b - a == strlen(marks[k]) &&
 			    strncasecmp(s + a, marks[k], b - a) == 0)
-				return 1;
+				return !store_has(t, a);
 		b = a;
 	}
 	return 0;
@@ -704,7 +728,9 @@ dlg_target_product(struct tctx *t, struct product *p)
 		if (en->sku != NULL) {
 			sku = en->sku;
 			how = "named";
-			if ((sku = dlg_loose_name(t, en)) != NULL)
+			if ((sku = dlg_word_of_kind(t, en)) != NULL)
+				how = "word of a name, of the kind said";
+			else if ((sku = dlg_loose_name(t, en)) != NULL)
 				how = "name in conversation";
 			else {
 				sku = en->sku;
@@ -756,4 +782,3 @@ dlg_target_product(struct tctx *t, struct product *p)
 	dlg_jset_str(t->trace, "product_resolution", how);
 	return 1;
 }
-

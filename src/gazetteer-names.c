@@ -310,7 +310,8 @@ word_is(const struct gz_field *f, size_t k, const char *w)
  * Other ways shoppers write a model's words: the generation shortened
  * ("ipad 10th gen"), roman numbers as digits ("emberton 2", "cloud 3"),
  * and a model number without its letter prefix ("ecotank 2800" for
- * "EcoTank ET-2800").  Leading parts name families, as for the name.
+ * "EcoTank ET-2800") or said alone ("et-2800").  Leading parts name
+ * families, as for the name.
  */
 static void
 variant_paths(struct gazetteer *gz, const struct naming *nm,
@@ -348,6 +349,8 @@ variant_paths(struct gazetteer *gz, const struct naming *nm,
 		memcpy(th, f->th + r0, (k - r0) * sizeof *th);
 		memcpy(th + k - r0, f->th + k + 1, (nt - k - 1) * sizeof *th);
 		derived_add(gz, nm, th, nt - r0 - 1, GZ_PRODUCT, 1, 0);
+		/* And the model number alone, prefix and all ("et-2800"). */
+		derived_add(gz, nm, f->th + k, 2, GZ_PRODUCT, 0, 0);
 		break;
 	}
 }
