@@ -629,6 +629,8 @@ void		 dlg_policy(struct tctx *t, const struct intent_result *ir);
 void		 dlg_policy_more(struct tctx *t, const struct intent_result *ir);
 /* dlg-two.c: two requests in one message, each acted on; 0 if one. */
 int		 dlg_two_requests(struct tctx *t);
+int		 dlg_bare_answer(struct tctx *t);	/* dlg-pending.c */
+size_t		 dlg_lead_len(const char *s, size_t n);
 void		 dlg_set_intent(struct tctx *t, const char *name);
 const struct dlg_action *dlg_action_of(const struct tctx *t, int id);
 unsigned	 dlg_flags_of(const struct tctx *t, int id);

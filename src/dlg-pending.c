@@ -90,6 +90,50 @@ bare_number(const char *s)
 }
 
 /*
+ * Words an answer to a question uses and nothing else: "no thanks",
+ * "yes please do that", "ok", "nah im good", "sure go ahead".  A word
+ * outside them ("label", "shipped", "other") makes the message more
+ * than an answer.
+ */
+static const char *const bare_words[] = { "yes", "yeah", "yep", "yup",
+	"ya", "yea", "sure", "ok", "okay", "k", "kk", "alright", "right",
+	"fine", "no", "nope", "nah", "not", "never", "nothing", "whatever",
+	"thanks", "thank", "thx", "ty", "please", "pls", "great", "cool",
+	"perfect", "good", "nice", "awesome", "sounds", "that", "thats",
+	"that's", "it", "its", "it's", "this", "i", "im", "i'm", "am", "is",
+	"all", "for", "now", "else", "more", "dont", "don't", "do", "does",
+	"need", "want", "go", "ahead", "of", "course", "absolutely",
+	"definitely", "correct", "exactly", "maybe", "later", "hmm", "um",
+	"uh", "oh", "well", "so", "then", "just", "really", "actually",
+	"too", "also", "and", "but", "the", "a", "me", "you", "we", "bother",
+	"mind", "nvm", "forget", "let's", "lets", "guess", "think", "got",
+	"any", "at", "moment", "right now", "thing", "fair", "enough",
+	"understood", "see", "alright", "yet", "still", "anyway", "mean",
+	"no problem", "worries", "please", "either", "neither", "thankyou",
+	NULL };
+
+int
+dlg_bare_answer(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	const char *const *w;
+	int		 bare = 1;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && bare; i++) {
+		len = tok[i].end - tok[i].start;
+		for (w = bare_words; *w != NULL; w++)
+			if (strlen(*w) == len && strncasecmp(*w,
+			    t->text + tok[i].start, len) == 0)
+				break;
+		bare = *w != NULL;
+	}
+	free(tok);
+	return bare;
+}
+
+/*
  * Each intent as the customer would say it, for a clarifying question,
  * with the words that pick it in the answer.  Intents not listed are
  * never offered.
@@ -263,8 +307,9 @@ answer_choice(struct tctx *t, const struct intent_result *ir,
 	for (k = 0; dlg_ordinals[k] != NULL && k < n; k++)
 		if (dlg_has_word(t, dlg_ordinals[k]))
 			pick = cJSON_GetArrayItem(arr, k)->valuestring;
-	if (pick == NULL && (dlg_has_word(t, "last") ||
-	    dlg_has_word(t, "latter")) && n > 0)
+	/* "How long does it last" is no pick of the last. */
+	if (pick == NULL && ir->words <= CHOICE_WORDS &&
+	    (dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0)
 		pick = cJSON_GetArrayItem(arr, n - 1)->valuestring;
 	cJSON_ArrayForEach(it, arr) {
 		if (pick != NULL || !cJSON_IsString(it))
@@ -480,6 +525,17 @@ dlg_answer_pending(struct tctx *t, const struct intent_result *ir)
 	if (strncmp(pend, "confirm_", 8) == 0 && topic != ORDQ_NONE &&
 	    !(topic == ORDQ_CANCEL && strcmp(pend, "confirm_cancel") == 0) &&
 	    !(topic == ORDQ_RETURN && strcmp(pend, "confirm_return") == 0)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
+	}
+	/*
+	 * "Ok, do your gift cards expire?" after "see the specs?": a
+	 * request of its own is no yes to the offer; only the request is
+	 * answered (a confirmation asked is still answered by it).
+	 */
+	if (questions && !deny && strncmp(pend, "confirm_", 8) != 0 &&
+	    !dlg_bare_answer(t) && dlg_first_entity(t, ENTITY_ATTRIBUTE) ==
+	    NULL) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return 0;
 	}

@@ -181,10 +181,13 @@ general_question(struct tctx *t)
 	    "how do ", "how does ", "how can ", "how long ", "is it ",
 	    "is there ", "what happens ", "what if ", "what do i ",
 	    "what should ", "do you ", "do i ", "will i ", "will you ",
-	    "when will ", "when do ", NULL };
+	    "when will ", "when do ", "do your ", "does your ", "are your ",
+	    "is your ", NULL };
 	const char	*p = t->fold.s.buf != NULL ? t->fold.s.buf : "";
 	size_t		 i;
 
+	/* "Fine. can i pay with paypal": past the yes or no. */
+	p += dlg_lead_len(p, strlen(p));
 	for (i = 0; opens[i] != NULL; i++)
 		if (strncmp(p, opens[i], strlen(opens[i])) == 0)
 			return 1;
