@@ -658,6 +658,7 @@ void		 dlg_waiting_reply(struct tctx *t, int brief);
 /* dlg-pending.c */
 int		 dlg_choice_hits(struct tctx *t, const char *intent);
 int		 dlg_clarify(struct tctx *t, const struct intent_result *ir);
+int		 dlg_option_grounded(struct tctx *t, int id);
 int		 dlg_answer_pending(struct tctx *t, const struct intent_result *ir);
 /* The policy table by intent id (caller frees the array). */
 const struct dlg_action **dlg_policy_table(void);

@@ -237,9 +237,46 @@ dlg_choice_hits(struct tctx *t, const char *intent)
 }
 
 /*
+ * Does the message give intent id any ground: its words ("refund",
+ * "invoice"), a product, brand or kind named or in focus for a question
+ * about products, an order (a number, "my order", "I bought") for one
+ * about orders, no product named for one about the store?  An option without any ("manage the newsletter" for
+ * a question about Office) is never offered.
+ */
+int
+dlg_option_grounded(struct tctx *t, int id)
+{
+	/* "Which tablets can I order" buys: "order" alone is no order. */
+	static const char *const ordered[] = { "my order", "the order",
+	    "an order", "that order", "this order", "orders", "ordered",
+	    "bought", "i got", "my purchase", "purchased", "delivered",
+	    "arrived", "package", "parcel", "shipment", NULL };
+	const char *const *names = intent_names(NULL);
+	unsigned	 f = dlg_flags_of(t, id);
+
+	if (dlg_choice_hits(t, names[id]) > 0)
+		return 1;
+	if ((f & ACT_PRODUCT) || id == intent_id("troubleshooting") ||
+	    id == intent_id("usage_advice"))
+		return dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+		    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+		    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+		    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
+		    dlg_focus_top(t, 0) != NULL;
+	if (f & ACT_FORM)
+		return dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+		    dlg_has_any(t, ordered);
+	/* A question about the store itself, unless a product is what
+	 * the message is about. */
+	return dlg_store_intent(t, id) &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0;
+}
+
+/*
  * Ask which of the top intents (two or three, in the customer's words)
- * the customer means, keeping them as the pending question.  A fallback
- * when fewer than two can be put in words.
+ * the customer means, keeping them as the pending question.  Only
+ * options the message gives ground for are offered; one alone is what
+ * the customer meant, and none a fallback.
  */
 int
 dlg_clarify(struct tctx *t, const struct intent_result *ir)
@@ -248,18 +285,31 @@ dlg_clarify(struct tctx *t, const struct intent_result *ir)
 	const struct choice *c[3];
 	struct sbuf	 opts = SBUF_INIT;
 	cJSON		*pending, *arr, *shown;
+	const struct dlg_action *a;
 	size_t		 i, n = 0;
+	int		 one = -1;
 
 	if (dlg_waiting(t)) {
 		/* A person is on the way: no menu of options now. */
 		dlg_fallback(t, ir->reason.buf);
 		return 1;
 	}
-	for (i = 0; i < ir->ntop && n < 3; i++) {
+	for (i = 0; i < ir->ntop && i < 4 && n < 3; i++) {
 		if (n == 2 && ir->top[i].score < ir->top[1].score / 2)
 			break;
-		if ((c[n] = choice_of(names[ir->top[i].id])) != NULL)
+		if ((c[n] = choice_of(names[ir->top[i].id])) != NULL &&
+		    dlg_option_grounded(t, ir->top[i].id)) {
+			one = ir->top[i].id;
 			n++;
+		}
+	}
+	if (n == 1 && (a = dlg_action_of(t, one)) != NULL) {
+		/* The one reading the message bears out. */
+		dlg_set_intent(t, names[one]);
+		dlg_jset_str(t->trace, "ambiguity", "resolved: the only "
+		    "reading the message's words bear out");
+		a->act(t);
+		return 1;
 	}
 	if (n < 2) {
 		dlg_fallback(t, ir->reason.buf);

@@ -643,7 +643,11 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_handle_compat_words(t))
 		return;
 	a = dlg_action_of(t, t->intent_id);
-	if (a == NULL || !(a->flags & ACT_FIRST)) {
+	/* A person or a complaint acts first when sure, or when the words
+	 * say so; an unsure guess at one ("would the R50 suit a novice" as
+	 * a complaint) is settled like any other. */
+	if (a == NULL || !(a->flags & ACT_FIRST) || (ir->verdict !=
+	    INTENT_OK && !dlg_option_grounded(t, t->intent_id))) {
 		if (dlg_settle_intent(t, ir))
 			return;
 		a = dlg_action_of(t, t->intent_id);

@@ -21,6 +21,150 @@
 static const char *const price_words[] = { "how much", "price", "cost",
 	"costs", NULL };
 
+/* Words that open a question (past a leading yes or no). */
+static const char *const question_opens[] = { "is", "are", "does", "do",
+	"can", "could", "will", "would", "how", "what", "whats", "what's",
+	"which", "when", "where", "why", "who", "should", "has", "have",
+	"did", "if", NULL };
+
+/* Is the message a question: a question mark, or a question word
+ * first ("is office a subscription or do i pay once")? */
+static int
+asks(struct tctx *t)
+{
+	const char	*p = t->fold.s.buf != NULL ? t->fold.s.buf : "", *q;
+	const char *const *w;
+	size_t		 n;
+	int		 k;
+
+	if (memchr(t->text, '?', t->len) != NULL)
+		return 1;
+	p += dlg_lead_len(p, strlen(p));
+	/* Each clause: "third time asking, does it connect or not". */
+	for (; *p != '\0'; p++) {
+		if (p != t->fold.s.buf && strchr(",.;!", p[-1]) == NULL)
+			continue;
+		while (*p == ' ')
+			p++;
+		/* The first word, or the second ("honestly is it..."). */
+		for (q = p, k = 0; k < 2 && *q != '\0'; k++) {
+			for (w = question_opens; *w != NULL; w++) {
+				n = strlen(*w);
+				if (strncmp(q, *w, n) == 0 && (q[n] == ' ' ||
+				    q[n] == '\0'))
+					return 1;
+			}
+			q += strcspn(q, " ,.;!");
+			if (*q != ' ')
+				break;
+			q++;
+		}
+		if (*p == '\0')
+			break;
+	}
+	return 0;
+}
+
+/* Words of choosing among a kind ("which tablets can I get"). */
+static const char *const shopping_words[] = { "which", "what", "whats",
+	"any", "buy", "get", "order", "sell", "have", "recommend",
+	"suggest", "options", "choices", NULL };
+
+/*
+ * "Is office home 2024 a subscription or do i pay once", "can i take
+ * the gopro hero 12 snorkeling", "can i plug a turntable into it": a
+ * question naming a catalog product or family, or pointing at the one
+ * in focus,
+ * is about that product, whatever else its words suggest (paying, a
+ * newsletter, a refund policy).  The product reading the classifier
+ * ranks highest among its top three, else a question about the
+ * product; -1 when the message is no such question, or its top reading
+ * is about an order or a problem (a return, a fault), which it keeps.
+ */
+static int
+product_reading(struct tctx *t, const struct intent_result *ir)
+{
+	const struct entity *en;
+	const char	*how = NULL;
+	size_t		 i, named = 0;
+	unsigned	 f;
+	int		 id, kind, pointer;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		named += en->type == ENTITY_PRODUCT &&
+		    en->extractor != EXTRACTOR_FUZZY;
+	}
+	/* "It", "the other", "the second": a pointer, not a kind or a
+	 * brand that happens to fit what is shown. */
+	pointer = dlg_resolve_reference(t, &how) != NULL && how != NULL &&
+	    dlg_focus_top(t, 0) != NULL && (strcmp(how, "it") == 0 ||
+	    strcmp(how, "the other") == 0 || strcmp(how, "position") == 0 ||
+	    strcmp(how, "last") == 0);
+	/* "What consoles CAN i buy": a kind named, no product ("can i
+	 * plug a turntable into it" points at the one in focus). */
+	kind = named == 0 && !pointer &&
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL;
+	/* "Which tablets can I get": what of the kind there is ("do your
+	 * gift cards expire" asks about the kind, not which one). */
+	if ((named == 0 && !kind && !pointer) || !asks(t) || ir->ntop < 1 ||
+	    (kind && (!dlg_has_any(t, shopping_words) ||
+	    dlg_has_word(t, "my"))))
+		return -1;
+	/* A return or a cancellation the words bear out stays one; a
+	 * problem or a how-to with the product is answered as one. */
+	id = ir->top[0].id;
+	f = dlg_flags_of(t, id);
+	if ((f & ACT_FORM) && dlg_option_grounded(t, id))
+		return -1;
+	if (id == intent_id("troubleshooting") ||
+	    id == intent_id("usage_advice"))
+		return id;
+	for (i = 0; i < ir->ntop && i < 3; i++) {
+		id = ir->top[i].id;
+		if (!(dlg_flags_of(t, id) & ACT_PRODUCT) ||
+		    (id == intent_id("comparison") && named < 2) ||
+		    (id == intent_id("recommendation") && named > 0))
+			continue;
+		return id;
+	}
+	return intent_id(kind ? "recommendation" : "product_inquiry");
+}
+
+/*
+ * "Would the Acer Nitro 5 be ok for a beginner", "honestly is the
+ * Lenovo LOQ 15 worth it": read as a recommendation or a comparison,
+ * but one catalog product is named and nothing asks for others (no
+ * kind, no "instead", "similar", "vs", "than"): asking what kind of
+ * product they want, or which two to compare, is needless.  The
+ * question is about that product.
+ */
+static int
+one_product_asked(struct tctx *t)
+{
+	static const char *const others[] = { "instead", "similar",
+	    "alternative", "alternatives", "other", "others", "like",
+	    "cheaper", "better", "vs", "versus", "than", "compare",
+	    "compared", "difference", "between", "or", "against", "and",
+	    "recommend", "suggest", "options", NULL };
+	const struct entity *en, *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	size_t		 i, named = 0;
+
+	if ((strcmp(t->intent, "recommendation") != 0 &&
+	    strcmp(t->intent, "comparison") != 0) || pe == NULL ||
+	    pe->sku == NULL || pe->extractor == EXTRACTOR_FUZZY)
+		return 0;
+	/* Anything else named outside the product's own name counts. */
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		named += en->type == ENTITY_PRODUCT || ((en->type ==
+		    ENTITY_CATEGORY || en->type == ENTITY_PRICE ||
+		    en->type == ENTITY_BRAND) && (en->start < pe->start ||
+		    en->end > pe->end));
+	}
+	return named == 1 && asks(t) && !dlg_has_any(t, others);
+}
+
 /*
  * Out of scope or torn between two intents: settle on one where the
  * entities say which, else fall back or ask.  1 when that was the turn.
@@ -42,6 +186,13 @@ dlg_settle_intent(struct tctx *t, const struct intent_result *ir)
 		dlg_set_intent(t, "comparison");
 		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
 		    "named as a pair");
+		return 0;
+	}
+	if (ir->verdict == INTENT_OK && one_product_asked(t)) {
+		dlg_set_intent(t, "product_inquiry");
+		dlg_jset_str(t->trace, "ambiguity", "resolved: a question "
+		    "about the one product named, nothing to choose or "
+		    "compare");
 		return 0;
 	}
 	if (ir->verdict == INTENT_OUT_OF_SCOPE) {
@@ -123,6 +274,12 @@ dlg_settle_intent(struct tctx *t, const struct intent_result *ir)
 			dlg_set_intent(t, names[ir->top[1].id]);
 		dlg_jset_str(t->trace, "ambiguity", "resolved: both readings "
 		    "are about an order");
+		return 0;
+	}
+	if ((other = product_reading(t, ir)) >= 0) {
+		dlg_set_intent(t, names[other]);
+		dlg_jset_str(t->trace, "ambiguity", "resolved: a question "
+		    "about a product named or in focus");
 		return 0;
 	}
 	/*
