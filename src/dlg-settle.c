@@ -65,6 +65,9 @@ asks(struct tctx *t)
 	return 0;
 }
 
+/* Words of one the customer has ("my tablet i bought"), not buys. */
+static const char *const owned[] = { "i bought", "i ordered", "i got",
+	"my order", "i have", "i own", "mine", NULL };
 /* Words of choosing among a kind ("which tablets can I get"). */
 static const char *const shopping_words[] = { "which", "what", "whats",
 	"any", "buy", "get", "order", "sell", "have", "recommend",
@@ -109,7 +112,7 @@ product_reading(struct tctx *t, const struct intent_result *ir)
 	 * gift cards expire" asks about the kind, not which one). */
 	if ((named == 0 && !kind && !pointer) || !asks(t) || ir->ntop < 1 ||
 	    (kind && (!dlg_has_any(t, shopping_words) ||
-	    dlg_has_word(t, "my"))))
+	    dlg_has_any(t, owned))))
 		return -1;
 	/* A return or a cancellation the words bear out stays one; a
 	 * problem or a how-to with the product is answered as one. */
