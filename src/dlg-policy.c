@@ -676,6 +676,23 @@ dlg_policy_more(struct tctx *t, const struct intent_result *ir)
 	dlg_focus_unguard(t);
 }
 
+/* Was the turn acted on as shopping: a list, a product's answer, the
+ * cart? */
+static int
+shopping_turn(const struct tctx *t)
+{
+	static const char *const acts[] = { "recommend", "ask_needs",
+	    "product_info", "cart_add", "show_specs", "compare", NULL };
+	const char *const *a;
+
+	if (strcmp(t->intent, "recommendation") == 0)
+		return 1;
+	for (a = acts; t->action != NULL && *a != NULL; a++)
+		if (strcmp(t->action, *a) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The policy: choose and carry out the action for this turn.  Feelings
  * come first: a question about the bot gets an honest answer; a second
@@ -724,9 +741,11 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		dlg_focus_unguard(t);
 	}
 	/* Read as a complaint but acted on as shopping ("need a rugged
-	 * ssd"): no feeling was said, so no apology. */
-	if (upset && fr->feeling == FEELING_NONE &&
-	    strcmp(t->intent, "recommendation") == 0)
+	 * ssd"): no feeling was said, so no apology.  Nor for shopping
+	 * with some life in it ("a laptop for my son starting high
+	 * school") that the feelings model is not clearly upset by. */
+	if (upset && (fr->feeling == FEELING_NONE || !clear) &&
+	    shopping_turn(t))
 		upset = 0;
 	/*
 	 * Once a person is on the way, answer on; no second hand-over.
