@@ -20,10 +20,10 @@ typeline "/review"
 expect "the review queue" "Review queue (2)"
 expect "the worst turn first, selected" ">      1   6.5  s000001#1"
 expect "with its reasons" "why:      angry, fallback, low relevance 0/3"
-expect "the unsure request" "       3   3.4  s000001#2    recommendation       0.29"
+expect "the misread request" "       3   5.4  s000001#2    get_refund           0.29"
 expect "its line under it" "customer: can i get a cheap reader tablet"
 keys Down
-expect "Down selects it" ">      3   3.4"
+expect "Down selects it" ">      3   5.4"
 keys Enter
 expect "Enter watches its session" "Watching s000001"
 expect "the review card in the debug pane" "Review of turn #2 (line 3)"
