@@ -240,8 +240,9 @@ dlg_choice_hits(struct tctx *t, const char *intent)
  * Does the message give intent id any ground: its words ("refund",
  * "invoice"), a product, brand or kind named or in focus for a question
  * about products, an order (a number, "my order", "I bought") for one
- * about orders, no product named for one about the store?  An option without any ("manage the newsletter" for
- * a question about Office) is never offered.
+ * about orders, no product named for one about the store?  An option
+ * without any ("manage the newsletter" for a question about Office) is
+ * never offered.
  */
 int
 dlg_option_grounded(struct tctx *t, int id)

@@ -65,24 +65,16 @@ asks(struct tctx *t)
 	return 0;
 }
 
-/* Words of one the customer has ("my tablet i bought"), not buys. */
-static const char *const owned[] = { "i bought", "i ordered", "i got",
-	"my order", "i have", "i own", "mine", NULL };
-/* Words of choosing among a kind ("which tablets can I get"). */
-static const char *const shopping_words[] = { "which", "what", "whats",
-	"any", "buy", "get", "order", "sell", "have", "recommend",
-	"suggest", "options", "choices", NULL };
-
 /*
  * "Is office home 2024 a subscription or do i pay once", "can i take
  * the gopro hero 12 snorkeling", "can i plug a turntable into it": a
  * question naming a catalog product or family, or pointing at the one
- * in focus,
- * is about that product, whatever else its words suggest (paying, a
- * newsletter, a refund policy).  The product reading the classifier
- * ranks highest among its top three, else a question about the
- * product; -1 when the message is no such question, or its top reading
- * is about an order or a problem (a return, a fault), which it keeps.
+ * in focus, is about that product, whatever else its words suggest
+ * (paying, a newsletter, a refund policy).  The product reading the
+ * classifier ranks highest among its top three, else a question about
+ * the product; -1 when the message is no such question, or its top
+ * reading is an order's the words bear out (a return).  A problem or a
+ * how-to with the product keeps its reading.
  */
 static int
 product_reading(struct tctx *t, const struct intent_result *ir)
@@ -91,7 +83,7 @@ product_reading(struct tctx *t, const struct intent_result *ir)
 	const char	*how = NULL;
 	size_t		 i, named = 0;
 	unsigned	 f;
-	int		 id, kind, pointer;
+	int		 id, pointer;
 
 	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
@@ -104,15 +96,7 @@ product_reading(struct tctx *t, const struct intent_result *ir)
 	    dlg_focus_top(t, 0) != NULL && (strcmp(how, "it") == 0 ||
 	    strcmp(how, "the other") == 0 || strcmp(how, "position") == 0 ||
 	    strcmp(how, "last") == 0);
-	/* "What consoles CAN i buy": a kind named, no product ("can i
-	 * plug a turntable into it" points at the one in focus). */
-	kind = named == 0 && !pointer &&
-	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL;
-	/* "Which tablets can I get": what of the kind there is ("do your
-	 * gift cards expire" asks about the kind, not which one). */
-	if ((named == 0 && !kind && !pointer) || !asks(t) || ir->ntop < 1 ||
-	    (kind && (!dlg_has_any(t, shopping_words) ||
-	    dlg_has_any(t, owned))))
+	if ((named == 0 && !pointer) || !asks(t) || ir->ntop < 1)
 		return -1;
 	/* A return or a cancellation the words bear out stays one; a
 	 * problem or a how-to with the product is answered as one. */
@@ -131,7 +115,7 @@ product_reading(struct tctx *t, const struct intent_result *ir)
 			continue;
 		return id;
 	}
-	return intent_id(kind ? "recommendation" : "product_inquiry");
+	return intent_id("product_inquiry");
 }
 
 /*

@@ -471,7 +471,11 @@ content_turn(struct tctx *t)
 		    "complaint", "something not received is a complaint");
 		return 1;
 	}
-	if ((topic = dlg_order_topic(t)) != ORDQ_NONE) {
+	/* Words of an order question settle it only for a visitor, who is
+	 * asked to sign in: with orders of their own, which one is meant
+	 * is for the order questions to find (dlg-orderq.c). */
+	dlg_load_customer(t);
+	if (!t->have_cust && (topic = dlg_order_topic(t)) != ORDQ_NONE) {
 		read_as(t, dlg_order_topic_form(topic), "words of an order "
 		    "question");
 		return 1;

@@ -7,10 +7,8 @@ product in words no intent is trained on ("is the X a subscription or
 do i pay once", "can i take the X on holiday", "third time asking, does
 the X work with my setup or not") must be answered about that product
 (cited, or named in the reply), never with a clarifying question whose
-options the message gives no ground for.  Also, for each category, a
-question about what of a kind can be bought ("what <kind> can i
-actually buy") must list that kind.  Prints one line per failure, then
-"PRODUCT n TOTAL" and "KIND n TOTAL"."""
+options the message gives no ground for.  Prints one line per failure,
+then "PRODUCT n TOTAL"."""
 import json
 import os
 import subprocess
@@ -22,8 +20,6 @@ ASK = ["is the {} a subscription or do i pay once",
        "eyeing the {} for my flat now. is that any good for me?",
        "would the {} be ok for a total beginner",
        "honestly is the {} worth it for the money"]
-KIND = ["ridiculous. what {} CAN i actually buy",
-        "ok so which {} could i get from you"]
 
 
 def replay(sd, script):
@@ -59,21 +55,6 @@ def main():
                   tr.get("action"), tr.get("reply", "")[:90].replace(
                       "\n", " ")))
     print("PRODUCT %d %d" % (passed, len(cases)))
-    kinds = [(c, KIND[k % len(KIND)].format(c.replace("-", " ")))
-             for k, c in enumerate(sorted(by_cat))]
-    turns = replay(sd, "".join("/new\n%s\n" % m for _, m in kinds))
-    passed = 0
-    for (c, msg), tr in zip(kinds, turns):
-        names = [p["name"].lower() for p in by_cat[c]]
-        reply = tr.get("reply", "").lower()
-        good = (tr.get("action") != "clarify" and
-                any(n in reply for n in names))
-        passed += good
-        if not good or verbose:
-            print("%s %s | %s | %s" % ("ok  " if good else "FAIL", msg,
-                  tr.get("action"), tr.get("reply", "")[:90].replace(
-                      "\n", " ")))
-    print("KIND %d %d" % (passed, len(kinds)))
 
 
 main()

@@ -13,11 +13,6 @@ story: an odd use of a product in focus is asked about that product
 not-contains: make sure I get this right
 contains: GoPro
 
-story: what of a kind can be bought lists the kind
-> seriously, which tablets CAN i order today
-not-contains: make sure I get this right
-contains: iPad
-
 story: one product named for a beginner is about that product
 > would the Canon EOS R50 suit a complete novice
 not-contains: What kind of product are you after
