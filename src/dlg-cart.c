@@ -119,6 +119,11 @@ cart_slots(struct tctx *t, int shown)
 
 		dlg_jset_num(c, "items", count);
 		dlg_jset_num(c, "total", total);
+		/* And each line's count ("x 3"). */
+		cJSON_DeleteItemFromObjectCaseSensitive(c, "qty");
+		c = dlg_jobj(c, "qty");
+		for (i = 0; i < n; i++)
+			dlg_jset_num(c, v[i].sku, v[i].qty);
 	}
 	sbuf_release(&sb);
 	catalog_cart_items_free(v, n);
@@ -486,17 +491,174 @@ accepted_shown(struct tctx *t)
 	    NULL;
 }
 
+/* Most of one product a message adds; a larger number is no quantity. */
+#define QTY_MAX		99
+
+/* Words before a count that puts it in the cart ("put two in"). */
+static const char *const qty_verbs[] = { "add", "put", "throw", "stick",
+	"grab", "get", "take", "buy", "order", "want", "need", NULL };
+/* Words after "two of" that point at the product meant. */
+static const char *const qty_pointers[] = { "em", "them", "those",
+	"these", "it", "that", "this", "the", NULL };
+static const char *const number_words[] = { "zero", "one", "two", "three",
+	"four", "five", "six", "seven", "eight", "nine", "ten", NULL };
+
+/* The number token s[0..n) stands for (digits or a word), else -1. */
+static long
+token_number(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n && isdigit((unsigned char)s[i]); i++)
+		;
+	if (n > 0 && i == n && n <= 2)
+		return strtol(s, NULL, 10);
+	for (i = 0; number_words[i] != NULL; i++)
+		if (strlen(number_words[i]) == n &&
+		    strncasecmp(number_words[i], s, n) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Is token k of text t one of words? */
+static int
+token_is(const char *text, const struct text_token *tok, size_t k,
+    const char *const *words)
+{
+	size_t	 len = tok[k].end - tok[k].start;
+
+	for (; *words != NULL; words++)
+		if (strlen(*words) == len && strncasecmp(*words,
+		    text + tok[k].start, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * How many of the product the customer takes: the quantity the entity
+ * extractor found ("add 2 of em", "x2"), else a count put in the cart
+ * ("put two in my cart", "three of those"); 1 when none is said.  "The
+ * two" and "that one" point at products, they count none.
+ */
+static int
+cart_quantity(struct tctx *t)
+{
+	const struct entity *q = dlg_first_entity(t, ENTITY_QUANTITY);
+	static const char *const the[] = { "the", "those", "these", "both",
+	    "all", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i;
+	long		 v, found = 1;
+
+	if (q != NULL && q->number >= 1 && q->number <= QTY_MAX)
+		return (int)q->number;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && found == 1; i++) {
+		v = token_number(t->text + tok[i].start,
+		    tok[i].end - tok[i].start);
+		if (v < 2 || v > QTY_MAX || (i > 0 && token_is(t->text, tok,
+		    i - 1, the)))
+			continue;
+		if ((i > 0 && token_is(t->text, tok, i - 1, qty_verbs)) ||
+		    (i + 2 < n && token_is(t->text, tok, i + 1,
+		    (const char *const[]){ "of", NULL }) &&
+		    token_is(t->text, tok, i + 2, qty_pointers)))
+			found = v;
+	}
+	free(tok);
+	return (int)found;
+}
+
+/* Does s, past "ok", "and", "so"..., open a question? */
+static int
+opens_question(const char *s)
+{
+	const char *const *w;
+	size_t		 n;
+	int		 more = 1;
+
+	while (more) {
+		more = 0;
+		while (*s != '\0' && !isalnum((unsigned char)*s))
+			s++;
+		for (w = filler_words; *w != NULL && !more; w++) {
+			n = strlen(*w);
+			if (strncmp(s, *w, n) == 0 &&
+			    !isalnum((unsigned char)s[n])) {
+				s += n;
+				more = 1;
+			}
+		}
+	}
+	return clause_opens_question(s);
+}
+
+/*
+ * "Can I take it in the pool?", "can I get it in blue?": a question
+ * whose "take it" or "get it" goes on with more words asks about the
+ * product, it does not buy it ("can I get it?" alone does).
+ */
+static int
+take_question(struct tctx *t)
+{
+	static const char *const take[] = { "take it", "take them",
+	    "take this", "take that", "get it", "get them", "get this",
+	    "get that", "get one", "take one", NULL };
+	static const char *const trail[] = { "please", "pls", "then", "now",
+	    "too", "also", "today", "asap", "thanks", "thx", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char *const *w;
+	const char	*p = NULL;
+	size_t		 len;
+	int		 more = 0;
+
+	if (strchr(t->text, '?') == NULL && !opens_question(s))
+		return 0;
+	for (w = take; *w != NULL && p == NULL; w++)
+		if (dlg_word_in(s, *w, strlen(*w)))
+			p = strstr(s, *w) + strlen(*w);
+	if (p == NULL)
+		return 0;
+	/* The words after it, up to the end of its clause. */
+	while (*p != '\0' && strchr(",.;!?", *p) == NULL && !more) {
+		while (*p == ' ')
+			p++;
+		for (len = 0; p[len] != '\0' && p[len] != ' ' &&
+		    strchr(",.;!?", p[len]) == NULL; len++)
+			;
+		if (len == 0)
+			break;
+		for (w = trail; *w != NULL; w++)
+			if (strlen(*w) == len && strncmp(*w, p, len) == 0)
+				break;
+		more = *w == NULL && token_number(p, len) < 0;
+		p += len;
+	}
+	return more;
+}
+
+/* The count taken of p, into the slots and the trace. */
+static void
+qty_slots(struct tctx *t, const struct product *p, int qty)
+{
+	slots_setf(&t->slots, "qty", "%d", qty);
+	dlg_jset_num(dlg_jobj(t->trace, "cart_quantity"), p->sku, qty);
+}
+
 /* Add or remove each of v[0..n); say what changed and the cart. */
 static void
 cart_apply(struct tctx *t, struct product *v, size_t n, int add)
 {
 	struct sbuf	 names = SBUF_INIT, skus = SBUF_INIT;
 	size_t		 i;
-	int		 ok = 1, changed = 0;
+	int		 ok = 1, changed = 0, qty, k;
 	char		*m;
 
+	/* "Add 2 of em": a count is of the one product meant. */
+	qty = add && n == 1 ? cart_quantity(t) : 1;
 	for (i = 0; i < n && ok; i++) {
-		ok = cart_change(t, &v[i], add, &changed);
+		for (k = 0; k < qty && ok; k++)
+			ok = cart_change(t, &v[i], add, &changed);
 		dlg_cite(t, "product", v[i].sku, v[i].name, "price");
 		m = catalog_money(v[i].price, v[i].currency);
 		if (i > 0)
@@ -516,7 +678,10 @@ cart_apply(struct tctx *t, struct product *v, size_t n, int add)
 		dlg_set_action(t, add ? "cart_add" : "cart_remove",
 		    "%s %s", add ? "added" : changed ? "removed" :
 		    "not in cart", skus.buf);
-		dlg_say(t, add ? (n > 1 ? "cart_added_many" : "cart_added") :
+		if (qty > 1)
+			qty_slots(t, &v[0], qty);
+		dlg_say(t, add ? (n > 1 ? "cart_added_many" : qty > 1 ?
+		    "cart_added_qty" : "cart_added") :
 		    changed ? "cart_removed" : "cart_not_in");
 	}
 	sbuf_release(&names);
@@ -533,6 +698,7 @@ sign_in_first(struct tctx *t, int add, const char *chosen)
 {
 	struct product	 v[3];
 	size_t		 n = 0, i;
+	int		 qty;
 
 	memset(v, 0, sizeof v);
 	if (add && (n = cart_targets(t, v, 3, chosen)) > 0) {
@@ -541,7 +707,11 @@ sign_in_first(struct tctx *t, int add, const char *chosen)
 			dlg_cite(t, "product", v[i].sku, v[i].name, "price");
 		dlg_set_action(t, "cart_sign_in", "cart without a customer; "
 		    "%s meant", v[0].sku);
-		dlg_say(t, "cart_sign_in_item");
+		qty = n == 1 ? cart_quantity(t) : 1;
+		if (qty > 1)
+			qty_slots(t, &v[0], qty);
+		dlg_say(t, qty > 1 ? "cart_sign_in_qty" :
+		    "cart_sign_in_item");
 	} else {
 		dlg_set_action(t, "cart_sign_in", "cart without a customer");
 		dlg_say(t, "cart_sign_in");
@@ -561,8 +731,10 @@ dlg_handle_cart(struct tctx *t)
 	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
 	del = cart && dlg_has_any(t, remove_words);
 	take_order = dlg_has_any(t, order_take_words);
+	/* "Three of those in my cart": a count put in it adds. */
 	add = !del && (((dlg_has_any(t, take_words) || take_order) &&
-	    !dlg_has_any(t, later_words)) ||
+	    !dlg_has_any(t, later_words) && (cart || !take_question(t))) ||
+	    (cart && cart_quantity(t) > 1) ||
 	    (cart && dlg_has_any(t, add_words)) || imperative_add(t));
 	if (!add && !del && !(cart && dlg_has_any(t, show_words))) {
 		if ((chosen = accepted_shown(t)) == NULL)

@@ -251,7 +251,12 @@ dlg_wait_question(struct tctx *t)
 	size_t		 cap = 0, n;
 	int		 topic = (int)dlg_jnum(t->state, "order_topic", 0);
 
-	if (!dlg_waiting(t))
+	/* "While I wait, what's in my cart": a request meanwhile. */
+	static const char *const meanwhile[] = { "while i wait",
+	    "while im waiting", "while i'm waiting", "while waiting",
+	    "in the meantime", "meanwhile", NULL };
+
+	if (!dlg_waiting(t) || dlg_has_any(t, meanwhile))
 		return 0;
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	free(tok);

@@ -641,9 +641,13 @@ int		 dlg_in_period(struct tctx *t, const struct order *o,
 
 /* dlg-policy.c */
 void		 dlg_policy(struct tctx *t, const struct intent_result *ir);
+int		 dlg_settle_intent(struct tctx *t,
+		    const struct intent_result *ir);	/* dlg-settle.c */
 void		 dlg_policy_more(struct tctx *t, const struct intent_result *ir);
 /* dlg-two.c: two requests in one message, each acted on; 0 if one. */
 int		 dlg_two_requests(struct tctx *t);
+int		 dlg_bare_answer(struct tctx *t);	/* dlg-pending.c */
+size_t		 dlg_lead_len(const char *s, size_t n);
 void		 dlg_set_intent(struct tctx *t, const char *name);
 const struct dlg_action *dlg_action_of(const struct tctx *t, int id);
 unsigned	 dlg_flags_of(const struct tctx *t, int id);
@@ -669,8 +673,22 @@ void		 dlg_waiting_reply(struct tctx *t, int brief);
 /* dlg-pending.c */
 int		 dlg_choice_hits(struct tctx *t, const char *intent);
 int		 dlg_clarify(struct tctx *t, const struct intent_result *ir);
+int		 dlg_option_grounded(struct tctx *t, int id);
 int		 dlg_answer_pending(struct tctx *t, const struct intent_result *ir);
 /* The policy table by intent id (caller frees the array). */
 const struct dlg_action **dlg_policy_table(void);
+
+/* A knowledge-base score strong enough to answer an unclear question. */
+#define KB_STRONG	0.6
+/*
+ * The same for a message the classifier found off topic, or unsure of:
+ * an FAQ or policy that matches this well among the store's documents
+ * answers ("when does black friday start") when it holds every key term
+ * of the message; off-topic probes ("how do I change a tire", "is
+ * netflix down") match fewer.
+ */
+#define KB_OOS_STRONG	0.8
+#define KB_STORE_KINDS	(SEARCH_KIND_BIT(SEARCH_FAQ) | \
+			SEARCH_KIND_BIT(SEARCH_POLICY))
 
 #endif

@@ -90,6 +90,50 @@ bare_number(const char *s)
 }
 
 /*
+ * Words an answer to a question uses and nothing else: "no thanks",
+ * "yes please do that", "ok", "nah im good", "sure go ahead".  A word
+ * outside them ("label", "shipped", "other") makes the message more
+ * than an answer.
+ */
+static const char *const bare_words[] = { "yes", "yeah", "yep", "yup",
+	"ya", "yea", "sure", "ok", "okay", "k", "kk", "alright", "right",
+	"fine", "no", "nope", "nah", "not", "never", "nothing", "whatever",
+	"thanks", "thank", "thx", "ty", "please", "pls", "great", "cool",
+	"perfect", "good", "nice", "awesome", "sounds", "that", "thats",
+	"that's", "it", "its", "it's", "this", "i", "im", "i'm", "am", "is",
+	"all", "for", "now", "else", "more", "dont", "don't", "do", "does",
+	"need", "want", "go", "ahead", "of", "course", "absolutely",
+	"definitely", "correct", "exactly", "maybe", "later", "hmm", "um",
+	"uh", "oh", "well", "so", "then", "just", "really", "actually",
+	"too", "also", "and", "but", "the", "a", "me", "you", "we", "bother",
+	"mind", "nvm", "forget", "let's", "lets", "guess", "think", "got",
+	"any", "at", "moment", "right now", "thing", "fair", "enough",
+	"understood", "see", "alright", "yet", "still", "anyway", "mean",
+	"no problem", "worries", "please", "either", "neither", "thankyou",
+	NULL };
+
+int
+dlg_bare_answer(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, len;
+	const char *const *w;
+	int		 bare = 1;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && bare; i++) {
+		len = tok[i].end - tok[i].start;
+		for (w = bare_words; *w != NULL; w++)
+			if (strlen(*w) == len && strncasecmp(*w,
+			    t->text + tok[i].start, len) == 0)
+				break;
+		bare = *w != NULL;
+	}
+	free(tok);
+	return bare;
+}
+
+/*
  * Each intent as the customer would say it, for a clarifying question,
  * with the words that pick it in the answer.  Intents not listed are
  * never offered.
@@ -193,9 +237,47 @@ dlg_choice_hits(struct tctx *t, const char *intent)
 }
 
 /*
+ * Does the message give intent id any ground: its words ("refund",
+ * "invoice"), a product, brand or kind named or in focus for a question
+ * about products, an order (a number, "my order", "I bought") for one
+ * about orders, no product named for one about the store?  An option
+ * without any ("manage the newsletter" for a question about Office) is
+ * never offered.
+ */
+int
+dlg_option_grounded(struct tctx *t, int id)
+{
+	/* "Which tablets can I order" buys: "order" alone is no order. */
+	static const char *const ordered[] = { "my order", "the order",
+	    "an order", "that order", "this order", "orders", "ordered",
+	    "bought", "i got", "my purchase", "purchased", "delivered",
+	    "arrived", "package", "parcel", "shipment", NULL };
+	const char *const *names = intent_names(NULL);
+	unsigned	 f = dlg_flags_of(t, id);
+
+	if (dlg_choice_hits(t, names[id]) > 0)
+		return 1;
+	if ((f & ACT_PRODUCT) || id == intent_id("troubleshooting") ||
+	    id == intent_id("usage_advice"))
+		return dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+		    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+		    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+		    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
+		    dlg_focus_top(t, 0) != NULL;
+	if (f & ACT_FORM)
+		return dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+		    dlg_has_any(t, ordered);
+	/* A question about the store itself, unless a product is what
+	 * the message is about. */
+	return dlg_store_intent(t, id) &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0;
+}
+
+/*
  * Ask which of the top intents (two or three, in the customer's words)
- * the customer means, keeping them as the pending question.  A fallback
- * when fewer than two can be put in words.
+ * the customer means, keeping them as the pending question.  Only
+ * options the message gives ground for are offered; one alone is what
+ * the customer meant, and none a fallback.
  */
 int
 dlg_clarify(struct tctx *t, const struct intent_result *ir)
@@ -204,18 +286,31 @@ dlg_clarify(struct tctx *t, const struct intent_result *ir)
 	const struct choice *c[3];
 	struct sbuf	 opts = SBUF_INIT;
 	cJSON		*pending, *arr, *shown;
+	const struct dlg_action *a;
 	size_t		 i, n = 0;
+	int		 one = -1;
 
 	if (dlg_waiting(t)) {
 		/* A person is on the way: no menu of options now. */
 		dlg_fallback(t, ir->reason.buf);
 		return 1;
 	}
-	for (i = 0; i < ir->ntop && n < 3; i++) {
+	for (i = 0; i < ir->ntop && i < 4 && n < 3; i++) {
 		if (n == 2 && ir->top[i].score < ir->top[1].score / 2)
 			break;
-		if ((c[n] = choice_of(names[ir->top[i].id])) != NULL)
+		if ((c[n] = choice_of(names[ir->top[i].id])) != NULL &&
+		    dlg_option_grounded(t, ir->top[i].id)) {
+			one = ir->top[i].id;
 			n++;
+		}
+	}
+	if (n == 1 && (a = dlg_action_of(t, one)) != NULL) {
+		/* The one reading the message bears out. */
+		dlg_set_intent(t, names[one]);
+		dlg_jset_str(t->trace, "ambiguity", "resolved: the only "
+		    "reading the message's words bear out");
+		a->act(t);
+		return 1;
 	}
 	if (n < 2) {
 		dlg_fallback(t, ir->reason.buf);
@@ -263,8 +358,9 @@ answer_choice(struct tctx *t, const struct intent_result *ir,
 	for (k = 0; dlg_ordinals[k] != NULL && k < n; k++)
 		if (dlg_has_word(t, dlg_ordinals[k]))
 			pick = cJSON_GetArrayItem(arr, k)->valuestring;
-	if (pick == NULL && (dlg_has_word(t, "last") ||
-	    dlg_has_word(t, "latter")) && n > 0)
+	/* "How long does it last" is no pick of the last. */
+	if (pick == NULL && ir->words <= CHOICE_WORDS &&
+	    (dlg_has_word(t, "last") || dlg_has_word(t, "latter")) && n > 0)
 		pick = cJSON_GetArrayItem(arr, n - 1)->valuestring;
 	cJSON_ArrayForEach(it, arr) {
 		if (pick != NULL || !cJSON_IsString(it))
@@ -480,6 +576,17 @@ dlg_answer_pending(struct tctx *t, const struct intent_result *ir)
 	if (strncmp(pend, "confirm_", 8) == 0 && topic != ORDQ_NONE &&
 	    !(topic == ORDQ_CANCEL && strcmp(pend, "confirm_cancel") == 0) &&
 	    !(topic == ORDQ_RETURN && strcmp(pend, "confirm_return") == 0)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
+	}
+	/*
+	 * "Ok, do your gift cards expire?" after "see the specs?": a
+	 * request of its own is no yes to the offer; only the request is
+	 * answered (a confirmation asked is still answered by it).
+	 */
+	if (questions && !deny && strncmp(pend, "confirm_", 8) != 0 &&
+	    !dlg_bare_answer(t) && dlg_first_entity(t, ENTITY_ATTRIBUTE) ==
+	    NULL) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return 0;
 	}

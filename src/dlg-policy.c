@@ -38,23 +38,6 @@ static const char *const store_topics[] = { "shipping", "delivery",
 	"coupon", "coupons", "code", "codes", "promo", "price match",
 	"financing", "payment", "invoice", NULL };
 
-/* A question about a product with these words asks its price. */
-static const char *const price_words[] = { "how much", "price", "cost",
-	"costs", NULL };
-
-/* A knowledge-base score strong enough to answer an unclear question. */
-#define KB_STRONG	0.6
-/*
- * The same for a message the classifier found off topic, or unsure of:
- * an FAQ or policy that matches this well among the store's documents
- * answers ("when does black friday start") when it holds every key term
- * of the message; off-topic probes ("how do I change a tire", "is
- * netflix down") match fewer.
- */
-#define KB_OOS_STRONG	0.8
-#define KB_STORE_KINDS	(SEARCH_KIND_BIT(SEARCH_FAQ) | \
-			SEARCH_KIND_BIT(SEARCH_POLICY))
-
 /* The intent acted upon becomes name (a canonical intent name). */
 void
 dlg_set_intent(struct tctx *t, const char *name)
@@ -181,10 +164,13 @@ general_question(struct tctx *t)
 	    "how do ", "how does ", "how can ", "how long ", "is it ",
 	    "is there ", "what happens ", "what if ", "what do i ",
 	    "what should ", "do you ", "do i ", "will i ", "will you ",
-	    "when will ", "when do ", NULL };
+	    "when will ", "when do ", "do your ", "does your ", "are your ",
+	    "is your ", NULL };
 	const char	*p = t->fold.s.buf != NULL ? t->fold.s.buf : "";
 	size_t		 i;
 
+	/* "Fine. can i pay with paypal": past the yes or no. */
+	p += dlg_lead_len(p, strlen(p));
 	for (i = 0; opens[i] != NULL; i++)
 		if (strncmp(p, opens[i], strlen(opens[i])) == 0)
 			return 1;
@@ -477,148 +463,6 @@ dlg_flags_of(const struct tctx *t, int id)
 }
 
 /*
- * Out of scope or torn between two intents: settle on one where the
- * entities say which, else fall back or ask.  1 when that was the turn.
- */
-static int
-settle_intent(struct tctx *t, const struct intent_result *ir)
-{
-	const char *const *names = intent_names(NULL);
-	const char	*how = NULL, *sku;
-	int		 other;
-
-	/*
-	 * Two catalog products named as a pair ("switch oled or switch
-	 * lite") are weighed against each other, whatever other intent a
-	 * word of their names suggests ("switch" an account).
-	 */
-	if (ir->verdict == INTENT_OK && dlg_named_pair(t) &&
-	    !(dlg_flags_of(t, t->intent_id) & ACT_PRODUCT)) {
-		dlg_set_intent(t, "comparison");
-		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
-		    "named as a pair");
-		return 0;
-	}
-	if (ir->verdict == INTENT_OUT_OF_SCOPE) {
-		sku = dlg_resolve_reference(t, &how);
-		/*
-		 * "How much is the HP Victus 15?", "what about the second
-		 * one?": the classifier found no intent, but a product named
-		 * or picked from the last list is a product question, not
-		 * something the bot cannot do.
-		 */
-		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
-		    (sku == NULL || strcmp(how, "it") == 0)) {
-			/*
-			 * Out of scope is the last resort: a strong answer
-			 * in the documents, or a follow-up on the manual
-			 * just quoted, comes first.
-			 */
-			if (((ir->about_store || dlg_jstr(t->state,
-			    "kb_doc") != NULL || dlg_focus_top(t, 0) !=
-			    NULL) && dlg_handle_kb_strong(t,
-			    SEARCH_DOC_KINDS, KB_STRONG)) ||
-			    dlg_handle_kb_sure(t, KB_STORE_KINDS,
-			    KB_OOS_STRONG)) {
-				dlg_jset_str(t->trace, "ambiguity", "resolved: "
-				    "out of scope, but the documents answer");
-				return 1;
-			}
-			dlg_fallback(t, ir->reason.buf);
-			return 1;
-		}
-		dlg_jset_str(t->trace, "ambiguity", "resolved: out of scope, "
-		    "but about a product named or referred to");
-		dlg_set_intent(t, dlg_named_pair(t) ? "comparison" :
-		    dlg_has_any(t, price_words) ? "price_promotions" :
-		    "product_inquiry");
-	}
-	if (ir->verdict != INTENT_AMBIGUOUS || ir->ntop < 2)
-		return 0;
-	if (dlg_named_pair(t)) {
-		dlg_set_intent(t, "comparison");
-		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
-		    "named as a pair");
-		return 0;
-	}
-	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
-	    (ir->top[0].id == intent_oos_id() ||
-	    ir->top[1].id == intent_oos_id())) {
-		/*
-		 * Torn between a product question and "out of scope" while a
-		 * catalog product is named: the product settles it.
-		 */
-		other = ir->top[0].id == intent_oos_id() ? ir->top[1].id :
-		    ir->top[0].id;
-		if (dlg_flags_of(t, other) & ACT_PRODUCT) {
-			dlg_set_intent(t, names[other]);
-			dlg_jset_str(t->trace, "ambiguity", "resolved: a "
-			    "catalog product is named");
-		}
-	}
-	/*
-	 * "Thinking about the et-2800, is it any good": a catalog product
-	 * named as the subject, no order said, and a product question
-	 * among the readings: that one, not a question back.
-	 */
-	if (dlg_subject_entity(t) != NULL &&
-	    !dlg_entity_unknown(dlg_subject_entity(t)) &&
-	    !dlg_said_as_context(t, dlg_subject_entity(t)) &&
-	    dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
-	    !dlg_has_word(t, "order"))
-		for (other = 0; other < (int)ir->ntop; other++)
-			if ((dlg_flags_of(t, ir->top[other].id) &
-			    ACT_PRODUCT) && dlg_action_of(t,
-			    ir->top[other].id)->act != act_recommend &&
-			    dlg_action_of(t, ir->top[other].id)->act !=
-			    act_compare) {
-				dlg_set_intent(t, names[ir->top[other].id]);
-				dlg_jset_str(t->trace, "ambiguity", "resolved: "
-				    "a catalog product named, a product "
-				    "question among the readings");
-				return 0;
-			}
-	if (dlg_jstr(t->trace, "ambiguity") != NULL)
-		return 0;	/* settled above */
-	if ((dlg_flags_of(t, ir->top[0].id) & ACT_PRODUCT) &&
-	    (dlg_flags_of(t, ir->top[1].id) & ACT_PRODUCT) &&
-	    (t->e->el.n > 0 || dlg_focus_top(t, 0) != NULL)) {
-		/* Both readings ask about products: the top one will do. */
-		dlg_jset_str(t->trace, "ambiguity", "resolved: both readings "
-		    "are product questions");
-		return 0;
-	}
-	if ((dlg_flags_of(t, ir->top[0].id) & ACT_FORM) &&
-	    (dlg_flags_of(t, ir->top[1].id) & ACT_FORM) && t->have_cust) {
-		/*
-		 * "What's the status of my returns": tracking or a refund,
-		 * either way the answer starts from the order; the one whose
-		 * words were said, else the top one.
-		 */
-		if (dlg_choice_hits(t, names[ir->top[1].id]) >
-		    dlg_choice_hits(t, names[ir->top[0].id]))
-			dlg_set_intent(t, names[ir->top[1].id]);
-		dlg_jset_str(t->trace, "ambiguity", "resolved: both readings "
-		    "are about an order");
-		return 0;
-	}
-	/*
-	 * About the store but unsure which intent: a knowledge-base answer
-	 * that matches well, else a question in the customer's words.
-	 */
-	if (ir->about_store && (dlg_handle_kb_strong(t,
-	    SEARCH_KIND_BIT(SEARCH_FAQ) | SEARCH_KIND_BIT(SEARCH_POLICY) |
-	    SEARCH_KIND_BIT(SEARCH_MANUAL) | SEARCH_KIND_BIT(SEARCH_TICKET),
-	    KB_STRONG) || dlg_handle_kb_strong(t, KB_STORE_KINDS,
-	    KB_OOS_STRONG))) {
-		dlg_jset_str(t->trace, "ambiguity", "resolved: a strong "
-		    "knowledge-base match");
-		return 1;
-	}
-	return dlg_clarify(t, ir);
-}
-
-/*
  * "The cheaper one", "the second one" in a product question with no
  * product named: the answer is about that product.  1 when answered.
  */
@@ -819,8 +663,12 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_handle_compat_words(t))
 		return;
 	a = dlg_action_of(t, t->intent_id);
-	if (a == NULL || !(a->flags & ACT_FIRST)) {
-		if (settle_intent(t, ir))
+	/* A person or a complaint acts first when sure, or when the words
+	 * say so; an unsure guess at one ("would the R50 suit a novice" as
+	 * a complaint) is settled like any other. */
+	if (a == NULL || !(a->flags & ACT_FIRST) || (ir->verdict !=
+	    INTENT_OK && !dlg_option_grounded(t, t->intent_id))) {
+		if (dlg_settle_intent(t, ir))
 			return;
 		a = dlg_action_of(t, t->intent_id);
 	}
@@ -846,6 +694,23 @@ dlg_policy_more(struct tctx *t, const struct intent_result *ir)
 	dlg_focus_guard(t);
 	policy_act(t, ir);
 	dlg_focus_unguard(t);
+}
+
+/* Was the turn acted on as shopping: a list, a product's answer, the
+ * cart? */
+static int
+shopping_turn(const struct tctx *t)
+{
+	static const char *const acts[] = { "recommend", "ask_needs",
+	    "product_info", "cart_add", "show_specs", "compare", NULL };
+	const char *const *a;
+
+	if (strcmp(t->intent, "recommendation") == 0)
+		return 1;
+	for (a = acts; t->action != NULL && *a != NULL; a++)
+		if (strcmp(t->action, *a) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -896,9 +761,11 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		dlg_focus_unguard(t);
 	}
 	/* Read as a complaint but acted on as shopping ("need a rugged
-	 * ssd"): no feeling was said, so no apology. */
-	if (upset && fr->feeling == FEELING_NONE &&
-	    strcmp(t->intent, "recommendation") == 0)
+	 * ssd"): no feeling was said, so no apology.  Nor for shopping
+	 * with some life in it ("a laptop for my son starting high
+	 * school") that the feelings model is not clearly upset by. */
+	if (upset && (fr->feeling == FEELING_NONE || !clear) &&
+	    shopping_turn(t))
 		upset = 0;
 	/*
 	 * Once a person is on the way, answer on; no second hand-over.

@@ -20,6 +20,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -257,6 +258,232 @@ trace_part(struct tctx *t, cJSON *parts, const char *text, size_t len)
 }
 
 /*
+ * A yes, a no or an ok with something after it ("fine. do i get the
+ * whole amount back", "no i mean when does it get here", "I NEVER GOT
+ * ANY LABEL", "i dont have time for this. just say if it shipped"): the
+ * classifier reads the whole as an answer, a goodbye or nothing, yet
+ * the rest is the turn.  A message is a bare answer only when every word
+ * is one an answer uses (dlg_bare_answer); otherwise the rest is read
+ * alone: the words after the leading yes or no, or a later sentence,
+ * when the classifier finds a clear request in it.  Failing that, the
+ * words say what: an order topic ("shipped", "refund") is that order's
+ * question, and "never got" or "didn't receive" is a complaint about
+ * the order in focus, never a "no".
+ */
+
+/* Answer words that open a message before what it says. */
+static const char *const ack_leads[] = { "yes", "yeah", "yep", "yup",
+	"sure", "ok", "okay", "k", "alright", "fine", "no", "nope", "nah",
+	"whatever", "hmm", "hm", "ugh", "never mind", "nevermind", "nvm",
+	"forget it", NULL };
+/* Words that may follow them ("no i mean", "yes but"); alone they
+ * open many a follow-up ("and an msi katana?"). */
+static const char *const ack_links[] = { "and", "but", "so", "then",
+	"i mean", "please", "actually", "well", "wait", "thanks",
+	"thank you", "great", "cool", "right", NULL };
+
+/* Not having got something: a complaint, not a "no". */
+static const char *const not_got[] = { "never got", "never received",
+	"never came", "never arrived", "never showed", "never sent",
+	"didn't get", "didnt get", "did not get", "didn't receive",
+	"didnt receive", "did not receive", "haven't got", "havent got",
+	"haven't received", "havent received", "have not received",
+	"not received", "nobody sent", "no one sent", "didn't send",
+	"didnt send", "still no", "still haven't", "still havent", NULL };
+
+/* Readings that take a message for an answer or small talk. */
+static int
+answer_reading(int id)
+{
+	static const char *const names[] = { "affirm", "deny", "goodbye",
+	    "thanks", "greeting", NULL };
+	const char *const *n;
+
+	for (n = names; *n != NULL; n++)
+		if (id == intent_id(*n))
+			return 1;
+	return id == intent_oos_id();
+}
+
+/* Bytes of the yes, no and ok words that open s[0..n), with the
+ * punctuation after them. */
+/* The length of a word of list at s[0..n) (not "no" of "nobody"). */
+static size_t
+word_of(const char *s, size_t n, const char *const *list)
+{
+	size_t	 len;
+
+	for (; *list != NULL; list++) {
+		len = strlen(*list);
+		if (len <= n && strncasecmp(s, *list, len) == 0 &&
+		    (len == n || (!isalnum((unsigned char)s[len]) &&
+		    s[len] != '\'')))
+			return len;
+	}
+	return 0;
+}
+
+size_t
+dlg_lead_len(const char *s, size_t n)
+{
+	size_t	 at = 0, skip = 0, len;
+	int	 seen = 0;
+
+	for (;;) {
+		while (skip < n && !isalnum((unsigned char)s[skip]))
+			skip++;
+		if ((len = word_of(s + skip, n - skip, ack_leads)) == 0 &&
+		    (!seen || (len = word_of(s + skip, n - skip,
+		    ack_links)) == 0))
+			break;
+		/* Past one answer word, the links too. */
+		seen = 1;
+		at = skip = skip + len;
+	}
+	/* The punctuation after them too. */
+	while (seen && at < n && !isalnum((unsigned char)s[at]))
+		at++;
+	return at;
+}
+
+/* Classify text[0..len): a request, not an answer (clearly one unless
+ * unsure is enough)?  Its intent id, else -1. */
+static int
+clear_request(struct tctx *t, const char *text, size_t len, int unsure)
+{
+	struct intent_result r = INTENT_RESULT_INIT;
+	int		 id = -1;
+
+	if (count_words(text, len) == 0)
+		return -1;
+	intent_classify(t->e->im, text, len, &r);
+	if ((r.verdict == INTENT_OK || (unsure && r.verdict ==
+	    INTENT_AMBIGUOUS)) && !answer_reading(r.id))
+		id = r.id;
+	intent_result_release(&r);
+	return id;
+}
+
+/* Does text[0..len) point at one product ("the cheaper one")? */
+static int
+chooses(const char *text, size_t len)
+{
+	static const char *const ones[] = { "one", "ones", "them", "those",
+	    "these", "they", NULL };
+	struct text_folded f = TEXT_FOLDED_INIT;
+	size_t		 i;
+	int		 found = 0;
+
+	text_fold(text, len, &f);
+	for (i = 0; ones[i] != NULL && !found; i++)
+		found = dlg_word_in(f.s.buf, ones[i], strlen(ones[i]));
+	for (i = 0; dlg_ordinals[i] != NULL && !found; i++)
+		found = dlg_word_in(f.s.buf, dlg_ordinals[i],
+		    strlen(dlg_ordinals[i]));
+	text_folded_release(&f);
+	return found;
+}
+
+/*
+ * Where the content of the message starts: after its leading yes or
+ * no, or at a later sentence; *len its length.  (size_t)-1 when no part
+ * reads as a clear request.
+ */
+static size_t
+content_part(struct tctx *t, size_t *plen)
+{
+	const char	*s = t->text;
+	size_t		 n = t->len, at, i;
+
+	/* "Fine the seagate" takes one: the rest must ask on its own. */
+	if ((at = dlg_lead_len(s, n)) > 0 && at < n && is_request(t->fold.s.buf +
+	    (t->fold.s.len == n ? at : 0), t->fold.s.len == n ? n - at :
+	    t->fold.s.len) && clear_request(t, s + at, n - at, 1) >= 0) {
+		*plen = n - at;
+		return at;
+	}
+	for (i = 1; i + 1 < n; i++) {
+		if ((s[i] != '.' && s[i] != '!' && s[i] != '?') ||
+		    s[i + 1] != ' ')
+			continue;
+		/* "Ok charge 5 it is. add it", "I'll take the cheaper one.
+		 * add it": the sentence before says what, keep it. */
+		if (names_thing(t, s, i) || chooses(s, i))
+			break;
+		for (at = i + 1; at < n && s[at] == ' '; at++)
+			;
+		if (at < n && clear_request(t, s + at, n - at, 0) >= 0) {
+			*plen = n - at;
+			return at;
+		}
+	}
+	return (size_t)-1;
+}
+
+/* Act on the message as intent name instead of the answer read. */
+static void
+read_as(struct tctx *t, const char *name, const char *why)
+{
+	cJSON	*o = cJSON_AddObjectToObject(t->trace, "turn_kind");
+
+	cJSON_AddStringToObject(o, "read", t->intent);
+	cJSON_AddStringToObject(o, "as", name);
+	cJSON_AddStringToObject(o, "why", why);
+	dlg_set_intent(t, name);
+	t->e->ir.id = t->intent_id;
+	t->e->ir.verdict = INTENT_OK;
+	dlg_policy(t, &t->e->ir);
+}
+
+/* The message is more than an answer: its content acted on.  1 when
+ * that was the turn. */
+static int
+content_turn(struct tctx *t)
+{
+	const char	*text = t->text;
+	size_t		 len = t->len, at, plen = 0;
+	struct text_folded whole = t->fold;
+	enum dlg_order_topic topic;
+	cJSON		*o;
+
+	if (dlg_waiting(t) || !(answer_reading(t->e->ir.id) ||
+	    (t->e->ir.verdict != INTENT_OK && dlg_lead_len(text, len) > 0)) ||
+	    dlg_bare_answer(t))
+		return 0;
+	if ((at = content_part(t, &plen)) != (size_t)-1) {
+		o = cJSON_AddObjectToObject(t->trace, "turn_kind");
+		cJSON_AddStringToObject(o, "read", t->intent);
+		t->fold = (struct text_folded)TEXT_FOLDED_INIT;
+		understand_part(t, text + at, plen);
+		cJSON_AddStringToObject(o, "as", t->intent);
+		cJSON_AddStringToObject(o, "why", "a request after an answer "
+		    "word");
+		cJSON_AddStringToObject(o, "part", t->text);
+		dlg_policy(t, &t->e->ir);
+		text_folded_release(&t->fold);
+		t->fold = whole;
+		t->text = text;
+		t->len = len;
+		return 1;
+	}
+	if (dlg_has_any(t, not_got)) {
+		read_as(t, dlg_order_focus(t) != NULL ? "track_order" :
+		    "complaint", "something not received is a complaint");
+		return 1;
+	}
+	/* Words of an order question settle it only for a visitor, who is
+	 * asked to sign in: with orders of their own, which one is meant
+	 * is for the order questions to find (dlg-orderq.c). */
+	dlg_load_customer(t);
+	if (!t->have_cust && (topic = dlg_order_topic(t)) != ORDQ_NONE) {
+		read_as(t, dlg_order_topic_form(topic), "words of an order "
+		    "question");
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Two requests in the message: each understood and acted on in turn
  * (the engine's intent and entities are the second's afterwards).  0
  * when the message is one request, for dlg_policy.
@@ -274,6 +501,8 @@ dlg_two_requests(struct tctx *t)
 	size_t		 mark;
 	int		 joined;
 
+	if (content_turn(t))
+		return 1;
 	if (t->fold.s.buf == NULL || t->fold.s.len != len ||
 	    (at = split_point(t->fold.s.buf, t->fold.s.len, &joined)) == 0)
 		return 0;	/* folding changed the offsets: one request */

@@ -1,0 +1,20 @@
+#!/bin/sh
+# The buying sweep: for three products of every category of the demo
+# store, a count taken in several phrasings must put that product, that
+# many, in the cart; a question that says "take it" or "get it" must not
+# (tests/buy-sweep.py).  The floors sit just under the measured figures
+# (two gift cards are named as another denomination in the first turn).
+. "$top_srcdir/tests/lib.sh"
+
+command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
+python3 "$top_srcdir/tests/buy-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
+    >"$T/out" 2>"$T/err"
+ok $? "the sweep runs"
+sed 's/^/# /' "$T/err" | head -5
+grep '^FAIL' "$T/out" | sed 's/^/# /'
+set -- $(awk '$1 == "BUY" { print $2, $3 }' "$T/out")
+[ "${2:-0}" -ge 51 ]; ok $? "every category taken (${2:-0} messages)"
+[ "${1:-0}" -ge 49 ]; ok $? "product and count in the cart: ${1:-0} of ${2:-0} >= 49"
+set -- $(awk '$1 == "ASK" { print $2, $3 }' "$T/out")
+[ "${1:-0}" -ge 51 ]; ok $? "questions leave the cart: ${1:-0} of ${2:-0} >= 51"
+finish
