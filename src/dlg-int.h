@@ -577,6 +577,12 @@ typedef int	(*dlg_order_test)(struct tctx *t, const struct order *o,
  */
 int		 dlg_order_item_named(struct tctx *t, struct order_match *m,
 		    char **words);
+/* dlg-orderitem.c: the customer's orders holding the item m (*ids:
+ * caller frees with dlg_ids_free). */
+void		 dlg_orders_holding(struct tctx *t,
+		    const struct order_match *m, char ***ids, size_t *n);
+/* Free the n strings of ids and ids itself. */
+void		 dlg_ids_free(char **ids, size_t n);
 /* Keep the ids (*n updated) of the orders keep accepts; frees the rest. */
 void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
 		    dlg_order_test keep, const void *arg);
