@@ -523,6 +523,8 @@ void		 dlg_refund_slots(struct tctx *t, const struct order *o);
 /* dlg-returns.c */
 void		 dlg_return_eligibility(struct tctx *t, const struct order *o);
 void		 dlg_answer_return_cost(struct tctx *t, const struct order *o);
+/* An open return logged as a defect: the full amount that comes back. */
+void		 dlg_return_expected(struct tctx *t, const struct order *o);
 void		 dlg_answer_defect(struct tctx *t, const struct order *o);
 void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
 int		 dlg_returnable_orders(struct tctx *t);

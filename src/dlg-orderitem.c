@@ -42,7 +42,10 @@ static const char *const common_words[] = { "about", "again", "after",
 	"price", "refund", "return", "returns", "second", "should", "still",
 	"thanks", "their", "there", "these", "thing", "things", "those",
 	"today", "tomorrow", "tracking", "where", "which", "would",
-	"yesterday", "invoice", "receipt", "month", "week", "great", NULL };
+	"yesterday", "invoice", "receipt", "month", "week", "great",
+	/* a return's cost: "will you charge anything", "the box is open" */
+	"charge", "charges", "costs", "opened", "sealed", "unopened",
+	"label", "anything", "sending", NULL };
 
 /* Shortest word that may name an item ("watch", not "home" or "pro"). */
 #define ITEM_WORD_MIN	5

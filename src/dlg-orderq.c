@@ -125,6 +125,48 @@ said_outside_names(struct tctx *t, const char *const *words)
 	return 0;
 }
 
+/*
+ * "What would my refund be", "refund amt?", "do I get the whole 179.99
+ * back": an amount asked of the money coming back.  Either word alone
+ * says less: "did I get my money back" asks where it is, "how much is
+ * it" the price.
+ */
+static int
+asks_amount_back(struct tctx *t)
+{
+	static const char *const amount[] = { "how much", "amount", "amt",
+	    "whole", "full", "total", "all of it", "everything", "come to",
+	    "what would i get", "what do i get", "what will i get",
+	    "what would we get", "what do we get", "what will we get",
+	    "what would i see", "refund be", "how many dollars", "what money",
+	    "see back", NULL };
+	static const char *const back[] = { "back", "refund", "refunded",
+	    "money", "reimbursed", "reimburse", NULL };
+	static const char *const other[] = { "balance", "gift card",
+	    "difference", "deposit", NULL };
+
+	return dlg_has_any(t, back) && (dlg_has_any(t, amount) ||
+	    dlg_first_entity(t, ENTITY_PRICE) != NULL) &&
+	    !dlg_has_any(t, other);
+}
+
+/*
+ * "Will you charge anything for sending it back", "any charge to return
+ * it": a charge or cost said of a return is its fee.
+ */
+static int
+asks_return_charge(struct tctx *t)
+{
+	static const char *const charge[] = { "charge", "charges", "cost",
+	    "costs", "deduct", "deducted", "penalty", "pay anything",
+	    "take off", NULL };
+	static const char *const sending[] = { "return", "returning",
+	    "send back", "send it back", "sending it back", "sending back",
+	    "send them back", "it back", "them back", "returned", NULL };
+
+	return dlg_has_any(t, charge) && dlg_has_any(t, sending);
+}
+
 enum dlg_order_topic
 dlg_order_topic(struct tctx *t)
 {
@@ -141,9 +183,13 @@ dlg_order_topic(struct tctx *t)
 	if (dlg_has_any(t, refund_when) && (dlg_has_word(t, "refund") ||
 	    dlg_has_word(t, "money")))
 		return ORDQ_REFUND;
-	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++)
+	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++) {
+		if (topic_words[i].topic == ORDQ_FEE && (asks_amount_back(t) ||
+		    asks_return_charge(t)))
+			return ORDQ_FEE;
 		if (said_outside_names(t, topic_words[i].words))
 			return topic_words[i].topic;
+	}
 	return ORDQ_NONE;
 }
 

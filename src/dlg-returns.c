@@ -57,6 +57,7 @@ dlg_return_eligibility(struct tctx *t, const struct order *o)
 		dlg_set_action(t, "return_not_delivered", "order %s is %s, not "
 		    "delivered", o->id, o->status);
 		dlg_say(t, "return_status");
+		dlg_return_expected(t, o);
 		goto out;
 	}
 	/* "Just the charger from it": that item's verdict, not the
@@ -305,7 +306,7 @@ static int
 logged_faulty(struct tctx *t, const struct order *o,
     const char *const *reasons)
 {
-	char	*at = NULL, *note;
+	char	*at = NULL, *note, *p;
 	int	 r = 0;
 
 	if (strcmp(o->status, "return_requested") != 0)
@@ -313,11 +314,46 @@ logged_faulty(struct tctx *t, const struct order *o,
 	dlg_retrieve_begin(t);
 	note = catalog_order_last_event(t->st, o->id, &at);
 	dlg_retrieve_end(t);
+	/* "Does not power on": the log is written, the words folded. */
+	for (p = note; p != NULL && *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
 	for (; note != NULL && *reasons != NULL && !r; reasons++)
 		r = dlg_word_in(note, *reasons, strlen(*reasons));
 	free(note);
 	free(at);
 	return r;
+}
+
+/* Words of a defect or damage, said by the customer or logged as the
+ * reason of a return: such a return costs nothing. */
+static const char *const faulty[] = { "defective", "broken",
+	"stopped working", "not working", "doesn't work", "doesnt work",
+	"dead", "cracked", "damaged", "faulty", "dead pixels", "wrong item",
+	"stopped charging", "does not power on", "doesn't power on",
+	"won't power on", "won't turn on", "wont turn on",
+	"does not turn on", "doesn't turn on", NULL };
+
+/*
+ * An open return logged as a defect or damage brings back all that was
+ * paid for the items: say how much, after its status.
+ */
+void
+dlg_return_expected(struct tctx *t, const struct order *o)
+{
+	struct return_quote q;
+
+	if (!logged_faulty(t, o, faulty))
+		return;
+	dlg_retrieve_begin(t);
+	catalog_return_quote(t->st, o, NULL, &q);
+	dlg_retrieve_end(t);
+	if (q.doc != NULL) {
+		dlg_money_slot(t, "items_total", q.items_total, o->currency);
+		dlg_cite(t, "policy", q.doc, q.doc, "restocking_fee_waived_for,"
+		    "return_shipping_free_for");
+		dlg_say(t, "return_expected");
+	}
+	return_quote_release(&q);
 }
 
 /*
@@ -329,10 +365,6 @@ logged_faulty(struct tctx *t, const struct order *o,
 void
 dlg_answer_return_cost(struct tctx *t, const struct order *o)
 {
-	static const char *const faulty[] = { "defective", "broken",
-	    "stopped working", "not working", "doesn't work", "doesnt work",
-	    "dead", "cracked", "damaged", "faulty", "dead pixels",
-	    "wrong item", "stopped charging", NULL };
 	static const char *const sealed[] = { "unopened", "sealed",
 	    "never opened", "not opened", "unused", "plastic", "in the box",
 	    NULL };

@@ -307,6 +307,7 @@ answer_refund(struct tctx *t, const struct order *o)
 	dlg_set_action(t, "order_status", "order #%s is %s", o->id,
 	    o->status);
 	dlg_say(t, "refund_status");
+	dlg_return_expected(t, o);
 	dlg_close_form(t);
 }
 
