@@ -523,6 +523,9 @@ void		 dlg_refund_slots(struct tctx *t, const struct order *o);
 /* dlg-returns.c */
 void		 dlg_return_eligibility(struct tctx *t, const struct order *o);
 void		 dlg_answer_return_cost(struct tctx *t, const struct order *o);
+/* No order picked: a product of a category the return policy excludes,
+ * said so (1: the turn). */
+int		 dlg_return_product_rule(struct tctx *t);
 /* An open return logged as a defect: the full amount that comes back. */
 void		 dlg_return_expected(struct tctx *t, const struct order *o);
 void		 dlg_answer_defect(struct tctx *t, const struct order *o);
@@ -589,6 +592,10 @@ void		 dlg_ids_free(char **ids, size_t n);
 void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
 		    dlg_order_test keep, const void *arg);
 int		 dlg_owns_order(struct tctx *t, const char *id);
+/* A return question can be about o (open return, or in the window):
+ * a dlg_order_test. */
+int		 dlg_order_returnable(struct tctx *t, const struct order *o,
+		    const void *unused);
 /* An order with an item whose name holds a word said that names no
  * kind of thing ("the OLED tv"): a dlg_order_test. */
 int		 dlg_order_word_said(struct tctx *t, const struct order *o,

@@ -134,6 +134,23 @@ dlg_order_item_named(struct tctx *t, struct order_match *m, char **words)
 	return 1;
 }
 
+/* Does a word of name begin with w[0..n) ("laser" of "LaserJet")? */
+static int
+begins_word(const char *name, const char *w, size_t n)
+{
+	const char	*p = name;
+
+	while (*p != '\0') {
+		while (*p != '\0' && !isalnum((unsigned char)*p))
+			p++;
+		if (strncasecmp(p, w, n) == 0)
+			return 1;
+		while (isalnum((unsigned char)*p))
+			p++;
+	}
+	return 0;
+}
+
 /*
  * An order with an item whose name holds a word of the message that
  * names no kind of thing ("the OLED tv": OLED, not tv); words shorter
@@ -173,7 +190,9 @@ dlg_order_word_said(struct tctx *t, const struct order *o,
 				if (strcmp(*w, word) == 0)
 					break;
 		for (j = 0; *w == NULL && j < o->nitems && !yes; j++)
-			yes = dlg_name_word(o->items[j].name, word, len);
+			yes = dlg_name_word(o->items[j].name, word, len) ||
+			    (len >= ITEM_WORD_MIN && begins_word(
+			    o->items[j].name, word, len));
 		free(word);
 	}
 	free(tok);

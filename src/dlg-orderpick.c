@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,6 +27,11 @@ static const char *const not_yet[] = { "hasn't arrived", "hasnt arrived",
 	"hasn't shipped", "hasnt shipped", "not shipped", "before it ships",
 	"before it arrives", "refuse", "new one", "newer one", NULL };
 
+/* Words of the same thing bought more than once. */
+static const char *const twice[] = { "twice", "two of", "2 of",
+	"bought it again", "ordered it again", "double", "both", "one of them",
+	"one of those", NULL };
+
 /* The statuses a word of the message picks orders by, or NULL. */
 static const char *
 status_named(struct tctx *t, int narrowing)
@@ -40,8 +46,14 @@ status_named(struct tctx *t, int narrowing)
 	static const char *const delivered[] = { "got it", "i received",
 	    "just got", "i got", NULL };
 
+	/* "I never got the return label": only an open return has one. */
+	static const char *const label[] = { "label", "return label",
+	    "rma", NULL };
+
 	if (dlg_has_any(t, cancelled))
 		return " cancelled ";
+	if (dlg_has_any(t, label))
+		return " return_requested ";
 	if (dlg_has_any(t, returned))
 		return " return_requested refunded ";
 	if (dlg_has_any(t, on_way))
@@ -144,6 +156,39 @@ keep_shared(struct tctx *t, char **ids, size_t *n)
 	free(ok);
 }
 
+/*
+ * An order a return question can still be about: a return open for it,
+ * or delivered inside the return window (and nothing in it
+ * non-returnable by category).  "I ordered it twice, can I send one
+ * back": the one that can.
+ */
+int
+dlg_order_returnable(struct tctx *t, const struct order *o,
+    const void *unused)
+{
+	char	*window, *nonret;
+	size_t	 i;
+	int	 yes;
+
+	(void)unused;
+	if (strcmp(o->status, "return_requested") == 0)
+		return 1;
+	if (strcmp(o->status, "delivered") != 0 || o->delivered_at == NULL)
+		return 0;
+	window = catalog_policy_fact(t->st, "return_window_days", NULL);
+	nonret = catalog_policy_fact(t->st, "non_returnable_categories",
+	    NULL);
+	yes = window != NULL && catalog_days_between(o->delivered_at,
+	    store_now()) <= atol(window);
+	for (i = 0; yes && nonret != NULL && i < o->nitems; i++)
+		if (o->items[i].category != NULL && *o->items[i].category !=
+		    '\0' && strstr(nonret, o->items[i].category) != NULL)
+			yes = 0;
+	free(window);
+	free(nonret);
+	return yes;
+}
+
 /* Does the customer have order id? */
 int
 dlg_owns_order(struct tctx *t, const char *id)
@@ -218,6 +263,38 @@ placed_in(struct tctx *t, const struct order *o, const void *arg)
 	(void)t;
 	return mon[0] == '-' ? strncmp(o->placed_at + 4, mon, 4) == 0 :
 	    strncmp(o->placed_at, mon, 10) == 0;
+}
+
+/*
+ * The day of the month "on the 11th" or "the 3rd" names, else 0.
+ */
+static int
+day_of_month(struct tctx *t)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "", *p;
+	char		*e;
+	long		 d;
+
+	for (p = s; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s &&
+		    isalnum((unsigned char)p[-1])))
+			continue;
+		d = strtol(p, &e, 10);
+		if (d >= 1 && d <= 31 && (strncmp(e, "st", 2) == 0 ||
+		    strncmp(e, "nd", 2) == 0 || strncmp(e, "rd", 2) == 0 ||
+		    strncmp(e, "th", 2) == 0) && !isalnum((unsigned char)e[2]))
+			return (int)d;
+	}
+	return 0;
+}
+
+/* An order placed on the day of the month *arg. */
+static int
+placed_dom(struct tctx *t, const struct order *o, const void *arg)
+{
+	(void)t;
+	return strlen(o->placed_at) >= 10 && atoi(o->placed_at + 8) ==
+	    *(const int *)arg;
 }
 
 /* An order with an item at the price the customer says. */
@@ -394,6 +471,7 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 	struct dlg_period pd;
 	const char	*st;
 	char		*mon = NULL;
+	int		 dom;
 
 	if (dlg_order_topic(t) == ORDQ_LIST) {
 		/* "the same laptop twice": both, never one. */
@@ -429,6 +507,10 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 	if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
 		narrow(t, p, at_price, NULL, "the order holding the "
 		    "item named, at the price said");
+	/* "The router I bought on the 11th". */
+	if (p->n > 1 && (dom = day_of_month(t)) > 0)
+		narrow(t, p, placed_dom, &dom, "the order holding the item "
+		    "named, placed on the day of the month said");
 	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
 	    (mon = month_named(t)) != NULL)
 		narrow(t, p, placed_in, mon, "the order holding the "
@@ -439,6 +521,14 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 		    "item named, dated in the period said");
 		dlg_period_release(&pd);
 	}
+	/* "I bought it twice, can I send one back", "how much would I get
+	 * back for the earbuds" with one pair refunded: the one a return
+	 * can still be about.  "Return my tablet" of two different ones
+	 * asks which. */
+	if (p->n > 1 && (topic == ORDQ_FEE || (topic == ORDQ_RETURN &&
+	    dlg_has_any(t, twice))) && !dlg_has_any(t, not_yet))
+		narrow(t, p, dlg_order_returnable, NULL, "the order holding "
+		    "the item named that can still be returned");
 	if (p->n == 1 && dlg_order_topic(t) != ORDQ_LIST)
 		month_disagrees(t, p);
 	free(mon);

@@ -56,6 +56,15 @@ dlg_return_eligibility(struct tctx *t, const struct order *o)
 			dlg_refund_slots(t, o);
 		dlg_set_action(t, "return_not_delivered", "order %s is %s, not "
 		    "delivered", o->id, o->status);
+		/* "I never got the label": how it was sent, where to look. */
+		if (strcmp(o->status, "return_requested") == 0 &&
+		    dlg_has_word(t, "label") && t->have_cust &&
+		    t->cust.email != NULL) {
+			slots_set(&t->slots, "email", t->cust.email);
+			dlg_cite(t, "customer", t->cust.id, t->cust.name,
+			    "email");
+			slots_set(&t->slots, "label_asked", "yes");
+		}
 		dlg_say(t, "return_status");
 		dlg_return_expected(t, o);
 		goto out;
@@ -401,6 +410,18 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 		cond = "unopened";
 	else if (dlg_has_any(t, open))
 		cond = "opened";
+	/* "It's been opened" one turn, "so how much would I get back" the
+	 * next: the state said holds for the same order. */
+	said = dlg_jstr(t->state, "return_condition_order");
+	if (strcmp(cond, "unsaid") == 0 && said != NULL && strcmp(said,
+	    o->id) == 0 && dlg_jstr(t->state, "return_condition") != NULL)
+		cond = strcmp(dlg_jstr(t->state, "return_condition"),
+		    "opened") == 0 ? "opened" : "unopened";
+	else if (strcmp(cond, "opened") == 0 || strcmp(cond,
+	    "unopened") == 0) {
+		dlg_jset_str(t->state, "return_condition", cond);
+		dlg_jset_str(t->state, "return_condition_order", o->id);
+	}
 	slots_set(&t->slots, "condition", cond);
 	slots_setf(&t->slots, "fee_percent", "%g", q.fee_percent);
 	dlg_money_slot(t, "fee", q.fee, o->currency);
@@ -432,6 +453,45 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 		dlg_say(t, "return_window_note");
 	dlg_close_form(t);
 	return_quote_release(&q);
+}
+
+/*
+ * "If it doesn't run on my old Mac, can I return it?" about a product
+ * not (yet) ordered, or asked before any order is picked: a product in
+ * a category the return policy excludes cannot come back, whatever
+ * the order.  1 when that was the answer.
+ */
+int
+dlg_return_product_rule(struct tctx *t)
+{
+	struct product	 p;
+	char		*doc = NULL, *nonret;
+	int		 done = 0;
+
+	memset(&p, 0, sizeof p);
+	if (!dlg_target_product(t, &p))
+		return 0;
+	dlg_retrieve_begin(t);
+	nonret = catalog_policy_fact(t->st, "non_returnable_categories",
+	    &doc);
+	dlg_retrieve_end(t);
+	if (nonret != NULL && dlg_word_in(nonret, p.category,
+	    strlen(p.category))) {
+		dlg_product_slots(t, &p, "");
+		dlg_fact_slot(t, "non_returnable_items", "nonreturnable_items");
+		dlg_cite(t, "product", p.sku, p.name, "category");
+		dlg_cite(t, "policy", doc, "Return policy",
+		    "non_returnable_categories");
+		dlg_set_action(t, "return_ineligible", "%s is in %s, which the "
+		    "policy does not take back", p.sku, p.category);
+		dlg_say(t, "return_product_excluded");
+		dlg_close_form(t);
+		done = 1;
+	}
+	free(nonret);
+	free(doc);
+	product_release(&p);
+	return done;
 }
 
 /*

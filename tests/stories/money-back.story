@@ -44,3 +44,66 @@ user: C1022
 action: cancel_refused
 contains: shipped
 contains: refuse the delivery
+
+story: the return label never came: where it was sent
+user: C1024
+> i never received the label for sending back my airpods max
+action: return_not_delivered
+contains: #12254
+contains: malik.hayes@example.com
+contains: spam
+
+story: the same laptop twice: the one that can still go back
+user: C1058
+> oops, i got the yoga 7i two times. can i return one of them?
+contains: #12152
+not-contains: #11974
+> we did open the box. any fee?
+contains: #12152
+contains: $127.35
+> and in the end what comes back to me
+contains: $713.66
+
+story: the same doorbell twice, none in the window's way: which to return
+user: C1034
+> I have two of the ring doorbell, can i return one of them
+action: ask_order_id
+contains: Which one would you like to return
+
+story: a day of the month picks among orders of the same router
+user: C1034
+> the tp-link i bought on the 11th dropped in price
+contains: #12279
+not-contains: #12368
+
+story: a word that begins an item's name picks its order
+user: C1059
+> can i still return the laser printer?
+contains: #12303
+not-contains: #12268
+
+story: a replacement asked for an item that stopped working
+user: C1045
+> the razer mouse from order 12314 stopped clicking, i'd prefer a replacement
+contains: #12314
+contains: replace
+
+story: software asked about before buying: the policy takes none back
+> tell me about parallels desktop 20 for mac
+> and if it won't run on my old mac, could i send it back?
+action: return_ineligible
+contains: can't be returned
+contains: software
+
+story: a signed-in customer asks the same of software never ordered
+user: C1005
+> if norton 360 deluxe clashes with my other antivirus can i return it
+action: return_ineligible
+contains: can't be returned
+
+story: what an order came to, item by item
+user: C1053
+> how much did i pay for order 12189 in the end
+action: order_paid
+contains: $828.99
+contains: $229.99
