@@ -523,6 +523,13 @@ void		 dlg_refund_slots(struct tctx *t, const struct order *o);
 /* dlg-returns.c */
 void		 dlg_return_eligibility(struct tctx *t, const struct order *o);
 void		 dlg_answer_return_cost(struct tctx *t, const struct order *o);
+/* dlg-stock.c: a stock or digital delivery question about the product
+ * named or in focus (1: the turn); the stock answer (back: asked when
+ * it comes back); "yes" to the alert offered for a sold-out sku. */
+int		 dlg_stock_question(struct tctx *t);
+void		 dlg_answer_stock(struct tctx *t, const struct product *p,
+		    int back);
+int		 dlg_confirm_watch(struct tctx *t, const char *sku);
 /* No order picked: a product of a category the return policy excludes,
  * said so (1: the turn). */
 int		 dlg_return_product_rule(struct tctx *t);

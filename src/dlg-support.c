@@ -663,6 +663,9 @@ dlg_confirm_pending(struct tctx *t, cJSON *pending)
 		dlg_handle_order(t, dlg_jstr(form, "name"));
 		return 1;
 	}
+	/* "Yes" to an alert when a sold-out item is back. */
+	if (strcmp(what, "confirm_watch") == 0)
+		return dlg_confirm_watch(t, sku);
 	if (strcmp(what, "show_specs") == 0 && sku != NULL) {
 		memset(&p, 0, sizeof p);
 		if (!dlg_load_product(t, sku, &p))

@@ -16,7 +16,7 @@ run_ok "eval dialogues runs" "$SHOPDESK" -q --db "$T/e.db" eval dialogues \
     "$T/sweep.jsonl"
 cp "$T/out" "$T/report"
 echo "# $(awk '$1 == "all"' "$T/report")"
-for c in refund refund-logged cancel; do
+for c in refund refund-logged cancel stock; do
 	set -- $(awk -v n="$c" '$1 == n { print $2, $3, $9 }' "$T/report")
 	[ $# -eq 3 ] && [ "$1" -gt 0 ] && [ "$1" = "$2" ] && [ "$3" = 0 ]
 	ok $? "$c: ${2:-0} of ${1:-0} turns right, ${3:-?} about another"
