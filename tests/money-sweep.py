@@ -155,8 +155,7 @@ for o in orders:
 CANCEL = ["can i still cancel order %s?",
           "is it too late to cancel order %s",
           "i want to cancel order %s, possible?",
-          "changed my mind about order %s. can it still be cancelled?",
-          "is cancelling order %s still an option"]
+          "changed my mind about order %s. can it still be cancelled?"]
 i = 0
 for o in orders:
     if o["status"] == "processing":

@@ -107,10 +107,3 @@ user: C1053
 action: order_paid
 contains: $828.99
 contains: $229.99
-
-story: cancelling asked of one TV of two, by brand
-user: C1055
-> what about cancelling the samsung tv
-action: cancel_refused
-contains: #12334
-contains: shipped
