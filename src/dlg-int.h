@@ -538,6 +538,18 @@ void		 dlg_refund_slots(struct tctx *t, const struct order *o);
 /* dlg-returns.c */
 void		 dlg_return_eligibility(struct tctx *t, const struct order *o);
 void		 dlg_answer_return_cost(struct tctx *t, const struct order *o);
+/* dlg-stock.c: a stock or digital delivery question about the product
+ * named or in focus (1: the turn); the stock answer (back: asked when
+ * it comes back); "yes" to the alert offered for a sold-out sku. */
+int		 dlg_stock_question(struct tctx *t);
+void		 dlg_answer_stock(struct tctx *t, const struct product *p,
+		    int back);
+int		 dlg_confirm_watch(struct tctx *t, const char *sku);
+/* No order picked: a product of a category the return policy excludes,
+ * said so (1: the turn). */
+int		 dlg_return_product_rule(struct tctx *t);
+/* An open return logged as a defect: the full amount that comes back. */
+void		 dlg_return_expected(struct tctx *t, const struct order *o);
 void		 dlg_answer_defect(struct tctx *t, const struct order *o);
 void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
 int		 dlg_returnable_orders(struct tctx *t);
@@ -592,10 +604,20 @@ typedef int	(*dlg_order_test)(struct tctx *t, const struct order *o,
  */
 int		 dlg_order_item_named(struct tctx *t, struct order_match *m,
 		    char **words);
+/* dlg-orderitem.c: the customer's orders holding the item m (*ids:
+ * caller frees with dlg_ids_free). */
+void		 dlg_orders_holding(struct tctx *t,
+		    const struct order_match *m, char ***ids, size_t *n);
+/* Free the n strings of ids and ids itself. */
+void		 dlg_ids_free(char **ids, size_t n);
 /* Keep the ids (*n updated) of the orders keep accepts; frees the rest. */
 void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
 		    dlg_order_test keep, const void *arg);
 int		 dlg_owns_order(struct tctx *t, const char *id);
+/* A return question can be about o (open return, or in the window):
+ * a dlg_order_test. */
+int		 dlg_order_returnable(struct tctx *t, const struct order *o,
+		    const void *unused);
 /* An order with an item whose name holds a word said that names no
  * kind of thing ("the OLED tv"): a dlg_order_test. */
 int		 dlg_order_word_said(struct tctx *t, const struct order *o,

@@ -2,7 +2,7 @@
  * dlg-orderpick.c: which order the customer means.  The number given,
  * one of the orders just listed (dlg-orderlist.c; by position, by the
  * day placed), the orders holding the product, brand, category or a word
- * of an item named, narrowed by the status ("the one I cancelled"), what
+ * of an item named (dlg-orderitem.c), narrowed by the status ("the one I cancelled"), what
  * the question asks, the price, the month or a period said ("the one I
  * got this week"), else the order in focus.  dlg-orderq.c asks what
  * about it.
@@ -27,6 +27,11 @@ static const char *const not_yet[] = { "hasn't arrived", "hasnt arrived",
 	"hasn't shipped", "hasnt shipped", "not shipped", "before it ships",
 	"before it arrives", "refuse", "new one", "newer one", NULL };
 
+/* Words of the same thing bought more than once. */
+static const char *const twice[] = { "twice", "two of", "2 of",
+	"bought it again", "ordered it again", "double", "both", "one of them",
+	"one of those", NULL };
+
 /* The statuses a word of the message picks orders by, or NULL. */
 static const char *
 status_named(struct tctx *t, int narrowing)
@@ -41,8 +46,14 @@ status_named(struct tctx *t, int narrowing)
 	static const char *const delivered[] = { "got it", "i received",
 	    "just got", "i got", NULL };
 
+	/* "I never got the return label": only an open return has one. */
+	static const char *const label[] = { "label", "return label",
+	    "rma", NULL };
+
 	if (dlg_has_any(t, cancelled))
 		return " cancelled ";
+	if (dlg_has_any(t, label))
+		return " return_requested ";
 	if (dlg_has_any(t, returned))
 		return " return_requested refunded ";
 	if (dlg_has_any(t, on_way))
@@ -96,8 +107,9 @@ status_in(struct tctx *t, const struct order *o, const void *arg)
 	return yes;
 }
 
-static void
-ids_free(char **ids, size_t n)
+/* Free the n ids and the array. */
+void
+dlg_ids_free(char **ids, size_t n)
 {
 	size_t	 i;
 
@@ -142,6 +154,39 @@ keep_shared(struct tctx *t, char **ids, size_t *n)
 	*n = k;
 	free(v);
 	free(ok);
+}
+
+/*
+ * An order a return question can still be about: a return open for it,
+ * or delivered inside the return window (and nothing in it
+ * non-returnable by category).  "I ordered it twice, can I send one
+ * back": the one that can.
+ */
+int
+dlg_order_returnable(struct tctx *t, const struct order *o,
+    const void *unused)
+{
+	char	*window, *nonret;
+	size_t	 i;
+	int	 yes;
+
+	(void)unused;
+	if (strcmp(o->status, "return_requested") == 0)
+		return 1;
+	if (strcmp(o->status, "delivered") != 0 || o->delivered_at == NULL)
+		return 0;
+	window = catalog_policy_fact(t->st, "return_window_days", NULL);
+	nonret = catalog_policy_fact(t->st, "non_returnable_categories",
+	    NULL);
+	yes = window != NULL && catalog_days_between(o->delivered_at,
+	    store_now()) <= atol(window);
+	for (i = 0; yes && nonret != NULL && i < o->nitems; i++)
+		if (o->items[i].category != NULL && *o->items[i].category !=
+		    '\0' && strstr(nonret, o->items[i].category) != NULL)
+			yes = 0;
+	free(window);
+	free(nonret);
+	return yes;
 }
 
 /* Does the customer have order id? */
@@ -218,6 +263,38 @@ placed_in(struct tctx *t, const struct order *o, const void *arg)
 	(void)t;
 	return mon[0] == '-' ? strncmp(o->placed_at + 4, mon, 4) == 0 :
 	    strncmp(o->placed_at, mon, 10) == 0;
+}
+
+/*
+ * The day of the month "on the 11th" or "the 3rd" names, else 0.
+ */
+static int
+day_of_month(struct tctx *t)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "", *p;
+	char		*e;
+	long		 d;
+
+	for (p = s; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s &&
+		    isalnum((unsigned char)p[-1])))
+			continue;
+		d = strtol(p, &e, 10);
+		if (d >= 1 && d <= 31 && (strncmp(e, "st", 2) == 0 ||
+		    strncmp(e, "nd", 2) == 0 || strncmp(e, "rd", 2) == 0 ||
+		    strncmp(e, "th", 2) == 0) && !isalnum((unsigned char)e[2]))
+			return (int)d;
+	}
+	return 0;
+}
+
+/* An order placed on the day of the month *arg. */
+static int
+placed_dom(struct tctx *t, const struct order *o, const void *arg)
+{
+	(void)t;
+	return strlen(o->placed_at) >= 10 && atoi(o->placed_at + 8) ==
+	    *(const int *)arg;
 }
 
 /* An order with an item at the price the customer says. */
@@ -316,241 +393,12 @@ narrow(struct tctx *t, struct dlg_order_pick *p, dlg_order_test keep,
 		free(v);
 		return;
 	}
-	ids_free(p->ids, p->n);
+	dlg_ids_free(p->ids, p->n);
 	p->ids = v;
 	p->n = k;
 	p->rule = rule;
 }
 
-/* Is the entity's text the name of a month ("august")? */
-static int
-is_month(struct tctx *t, const struct entity *en)
-{
-	static const char *const months[] = { "january", "february", "march",
-	    "april", "june", "july", "august", "september", "october",
-	    "november", "december", NULL };
-	const char *const *m;
-	size_t	 n = en->end - en->start;
-
-	for (m = months; *m != NULL && en->end <= t->len; m++)
-		if (strlen(*m) == n && strncasecmp(*m, t->text + en->start,
-		    n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Words too common to name an item of an order. */
-static const char *const common_words[] = { "about", "again", "after",
-	"already", "another", "arrive", "arrived", "before", "cancel",
-	"change", "charged", "could", "delivery", "first", "hello", "money",
-	"night", "number", "order", "ordered", "orders", "other", "please",
-	"price", "refund", "return", "returns", "second", "should", "still",
-	"thanks", "their", "there", "these", "thing", "things", "those",
-	"today", "tomorrow", "tracking", "where", "which", "would",
-	"yesterday", "invoice", "receipt", "month", "week", "great", NULL };
-
-/* Shortest word that may name an item ("watch", not "home" or "pro"). */
-#define ITEM_WORD_MIN	5
-
-/*
- * "An invoice for my windows key": a word of the message that the name
- * of one of the customer's ordered items holds, when no entity names
- * anything.  Caller frees.
- */
-static char *
-word_of_items(struct tctx *t)
-{
-	struct text_token *tok = NULL;
-	struct order_match m;
-	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 cap = 0, n, i, k, len;
-	char		**ids, *w = NULL;
-	const char *const *c;
-
-	n = text_tokenize(t->text, t->len, &tok, &cap);
-	for (i = 0; i < n && w == NULL; i++) {
-		len = tok[i].end - tok[i].start;
-		/* A model number ("560S", "m50x") names as well as a word. */
-		if (tok[i].has_digit ? !tok[i].has_alpha || len < 3 :
-		    len < ITEM_WORD_MIN)
-			continue;
-		w = xstrndup(t->text + tok[i].start, len);
-		for (c = common_words; *c != NULL; c++)
-			if (strcasecmp(*c, w) == 0)
-				break;
-		memset(&m, 0, sizeof m);
-		m.name = w;
-		ids = NULL;
-		k = 0;
-		if (*c == NULL) {
-			dlg_retrieve_begin(t);
-			catalog_customer_orders_with(t->st, t->cust.id, &m,
-			    &ids, &k, &err);
-			dlg_retrieve_end(t);
-			sd_error_clear(&err);
-		}
-		ids_free(ids, k);
-		if (k == 0) {
-			free(w);
-			w = NULL;
-		}
-	}
-	free(tok);
-	return w;
-}
-
-/*
- * The item the customer names: a product, brand or category
- * (dlg_order_named_item), else a feature word the item's name holds
- * ("the ssd", "my wifi order"), matched against the names of the items
- * ordered.  *words: caller frees.
- */
-int
-dlg_order_item_named(struct tctx *t, struct order_match *m, char **words)
-{
-	const struct entity *a = dlg_first_entity(t, ENTITY_ATTRIBUTE);
-	const struct entity *b = dlg_first_entity(t, ENTITY_BRAND);
-	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
-
-	/* "my headphone from august": a month is no brand here. */
-	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL && b != NULL &&
-	    is_month(t, b)) {
-		memset(m, 0, sizeof *m);
-		*words = NULL;
-		if (c == NULL)
-			return 0;	/* "the order from August" */
-		m->category = c->category != NULL ? c->category : c->value;
-		return 1;
-	}
-	if (dlg_order_named_item(t, m, words))
-		return 1;
-	memset(m, 0, sizeof *m);
-	if (a != NULL && a->end > a->start && a->end <= t->len) {
-		m->name = *words = xstrndup(t->text + a->start,
-		    a->end - a->start);
-		return 1;
-	}
-	if ((*words = word_of_items(t)) == NULL)
-		return 0;
-	m->name = *words;
-	return 1;
-}
-
-/*
- * An order with an item whose name holds a word of the message that
- * names no kind of thing ("the OLED tv": OLED, not tv); words shorter
- * than 3 letters or common in order questions do not count.
- */
-int
-dlg_order_word_said(struct tctx *t, const struct order *o,
-    const void *unused)
-{
-	static const char *const glue[] = { "the", "and", "for", "with",
-	    "one", "you", "can", "was", "got", "from", "that", "this", "has",
-	    "have", "not", "did", "get", "are", "what", "when", "how", "pls",
-	    "its", "all", "new", "old", NULL };
-	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
-	struct text_token *tok = NULL;
-	size_t		 cap = 0, n, i, j, len;
-	const char *const *w;
-	char		*word, *q;
-	int		 yes = 0;
-
-	(void)unused;
-	n = text_tokenize(t->text, t->len, &tok, &cap);
-	for (i = 0; i < n && !yes; i++) {
-		len = tok[i].end - tok[i].start;
-		/* The kind's own word ("tv" of "OLED tv") narrows nothing. */
-		if (len < 3 || !tok[i].has_alpha || (c != NULL &&
-		    tok[i].start >= c->start && tok[i].end == c->end))
-			continue;
-		word = xstrndup(t->text + tok[i].start, len);
-		for (q = word; *q != '\0'; q++)
-			*q = (char)tolower((unsigned char)*q);
-		for (w = common_words; *w != NULL; w++)
-			if (strcmp(*w, word) == 0)
-				break;
-		if (*w == NULL)
-			for (w = glue; *w != NULL; w++)
-				if (strcmp(*w, word) == 0)
-					break;
-		for (j = 0; *w == NULL && j < o->nitems && !yes; j++)
-			yes = dlg_name_word(o->items[j].name, word, len);
-		free(word);
-	}
-	free(tok);
-	return yes;
-}
-
-/*
- * Of ids (orders holding an item whose name has the word said), those
- * holding an item of the kind m names, when some do and some do not.
- */
-static void
-kind_within(struct tctx *t, const struct order_match *m, char **ids,
-    size_t *n)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	char		**kind = NULL;
-	size_t		 k = 0, i, j, hits = 0;
-
-	catalog_customer_orders_with(t->st, t->cust.id, m, &kind, &k, &err);
-	sd_error_clear(&err);
-	for (i = 0; i < k; i++)
-		for (j = 0; j < *n; j++)
-			hits += strcmp(kind[i], ids[j]) == 0;
-	if (k > 0 && hits == k && k < *n) {
-		for (j = 0; j < *n; j++)
-			free(ids[j]);
-		memcpy(ids, kind, k * sizeof *ids);
-		*n = k;
-		free(kind);
-		return;
-	}
-	ids_free(kind, k);
-}
-
-/*
- * The customer's orders holding the item m.  A category is wide
- * ("keyboard" is an accessory, as a phone case is): the items whose
- * name holds the word said come first.
- */
-static void
-orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
-    size_t *n)
-{
-	const struct entity *c = dlg_first_entity(t, ENTITY_CATEGORY);
-	struct order_match byname;
-	struct sd_error	 err = SD_ERROR_INIT;
-	char		*word = NULL;
-
-	*ids = NULL;
-	*n = 0;
-	dlg_retrieve_begin(t);
-	/* "laptop" names the category itself: a laptop sleeve is none. */
-	if (m->category != NULL && c != NULL && c->end > c->start &&
-	    c->end <= t->len && strncasecmp(m->category, t->text + c->start,
-	    c->end - c->start) != 0) {
-		memset(&byname, 0, sizeof byname);
-		byname.name = word = xstrndup(t->text + c->start,
-		    c->end - c->start);
-		catalog_customer_orders_with(t->st, t->cust.id, &byname, ids,
-		    n, &err);
-		sd_error_clear(&err);
-		/* "The phone": the phone itself, not a case for one, when
-		 * an order holds one. */
-		if (*n > 1)
-			kind_within(t, m, *ids, n);
-	}
-	if (*n == 0) {
-		free(*ids);
-		catalog_customer_orders_with(t->st, t->cust.id, m, ids, n,
-		    &err);
-		sd_error_clear(&err);
-	}
-	dlg_retrieve_end(t);
-	free(word);
-}
 
 /*
  * "The watch from september" when the only watch ordered was placed in
@@ -585,7 +433,7 @@ month_disagrees(struct tctx *t, struct dlg_order_pick *p)
 	free(mon);
 	if (n == 0) {
 		free(ids);
-		ids_free(p->ids, p->n);
+		dlg_ids_free(p->ids, p->n);
 		p->ids = NULL;
 		p->n = 0;
 		p->named = 1;	/* ask, never guess */
@@ -605,7 +453,7 @@ month_disagrees(struct tctx *t, struct dlg_order_pick *p)
 void
 dlg_order_pick_release(struct dlg_order_pick *p)
 {
-	ids_free(p->ids, p->n);
+	dlg_ids_free(p->ids, p->n);
 	free(p->id);
 	memset(p, 0, sizeof *p);
 }
@@ -623,6 +471,7 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 	struct dlg_period pd;
 	const char	*st;
 	char		*mon = NULL;
+	int		 dom;
 
 	if (dlg_order_topic(t) == ORDQ_LIST) {
 		/* "the same laptop twice": both, never one. */
@@ -658,6 +507,10 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 	if (p->n > 1 && dlg_first_entity(t, ENTITY_PRICE) != NULL)
 		narrow(t, p, at_price, NULL, "the order holding the "
 		    "item named, at the price said");
+	/* "The router I bought on the 11th". */
+	if (p->n > 1 && (dom = day_of_month(t)) > 0)
+		narrow(t, p, placed_dom, &dom, "the order holding the item "
+		    "named, placed on the day of the month said");
 	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
 	    (mon = month_named(t)) != NULL)
 		narrow(t, p, placed_in, mon, "the order holding the "
@@ -668,6 +521,14 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 		    "item named, dated in the period said");
 		dlg_period_release(&pd);
 	}
+	/* "I bought it twice, can I send one back", "how much would I get
+	 * back for the earbuds" with one pair refunded: the one a return
+	 * can still be about.  "Return my tablet" of two different ones
+	 * asks which. */
+	if (p->n > 1 && (topic == ORDQ_FEE || (topic == ORDQ_RETURN &&
+	    dlg_has_any(t, twice))) && !dlg_has_any(t, not_yet))
+		narrow(t, p, dlg_order_returnable, NULL, "the order holding "
+		    "the item named that can still be returned");
 	if (p->n == 1 && dlg_order_topic(t) != ORDQ_LIST)
 		month_disagrees(t, p);
 	free(mon);
@@ -739,7 +600,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		 * does not take the question off the order in focus. */
 		p->named = dlg_first_entity(t, ENTITY_PRODUCT) != NULL ||
 		    dlg_first_entity(t, ENTITY_BRAND) != NULL;
-		orders_holding(t, &m, &p->ids, &p->n);
+		dlg_orders_holding(t, &m, &p->ids, &p->n);
 		free(words);
 		p->rule = "the customer's only order holding the item named";
 		narrow_named(t, p);
@@ -799,7 +660,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 	    (id = one_of(t, p->ids, p->n, &p->rule)) != NULL)
 		p->id = xstrdup(id);
 	if (p->id != NULL) {
-		ids_free(p->ids, p->n);
+		dlg_ids_free(p->ids, p->n);
 		p->ids = NULL;
 		p->n = 0;
 	} else if (p->n > 1)

@@ -55,7 +55,7 @@ static const struct {
 	    "arrived broken", "arrived damaged", "arrived with", "cracked",
 	    "defective", "broken", "doesn't work", "doesnt work",
 	    "not working", "won't charge", "faulty", "dead on arrival",
-	    NULL } },
+	    "replacement", "replace it", "replace them", NULL } },
 	{ ORDQ_CANCEL, { "cancel", NULL } },
 	{ ORDQ_INVOICE, { "invoice", "receipt", NULL } },
 	{ ORDQ_WARRANTY, { "warranty", "still covered", NULL } },
@@ -66,7 +66,8 @@ static const struct {
 	{ ORDQ_RETURN, { "return", "send back", "send it back",
 	    "send them back", "exchange", "can that go back",
 	    "can it go back", "still go back", "it go back", "they go back",
-	    "take it back", "take them back", "returnable", NULL } },
+	    "take it back", "take them back", "returnable", "label",
+	    "return label", NULL } },
 	{ ORDQ_TRACK, { "tracking", "track", "arrive", "arriving", "arrives",
 	    "arrival", "coming", "come", "get here", "delivery", "deliver",
 	    "eta", "ship", "ships", "shipped", "stuck", "where is", "where's",
@@ -82,8 +83,14 @@ static const struct {
 	    "received it", "received them", "in that order", "here yet",
 	    "arrived yet", "got lost", "get lost", "is it lost", "been lost",
 	    "lost in the mail", "lost in transit", "went missing",
-	    "gone missing", NULL } },
+	    "gone missing", "exception", "did i pay", "i paid",
+	    "what was the total", "order total", NULL } },
 };
+
+/* Words of sending something back, beside a list's words. */
+static const char *const return_words[] = { "return", "send back",
+	"send one back", "send it back", "return one", "send them back",
+	NULL };
 
 /* Words that ask when money comes. */
 static const char *const refund_when[] = { "how long", "how many days",
@@ -125,6 +132,49 @@ said_outside_names(struct tctx *t, const char *const *words)
 	return 0;
 }
 
+/*
+ * "What would my refund be", "refund amt?", "do I get the whole 179.99
+ * back": an amount asked of the money coming back.  Either word alone
+ * says less: "did I get my money back" asks where it is, "how much is
+ * it" the price.
+ */
+static int
+asks_amount_back(struct tctx *t)
+{
+	static const char *const amount[] = { "how much", "amount", "amt",
+	    "whole", "full", "total", "all of it", "everything", "come to",
+	    "what would i get", "what do i get", "what will i get",
+	    "what would we get", "what do we get", "what will we get",
+	    "what would i see", "refund be", "how many dollars", "what money",
+	    "see back", "what comes back", "what would come back",
+	    "what will come back", NULL };
+	static const char *const back[] = { "back", "refund", "refunded",
+	    "money", "reimbursed", "reimburse", NULL };
+	static const char *const other[] = { "balance", "gift card",
+	    "difference", "deposit", NULL };
+
+	return dlg_has_any(t, back) && (dlg_has_any(t, amount) ||
+	    dlg_first_entity(t, ENTITY_PRICE) != NULL) &&
+	    !dlg_has_any(t, other);
+}
+
+/*
+ * "Will you charge anything for sending it back", "any charge to return
+ * it": a charge or cost said of a return is its fee.
+ */
+static int
+asks_return_charge(struct tctx *t)
+{
+	static const char *const charge[] = { "charge", "charges", "cost",
+	    "costs", "deduct", "deducted", "penalty", "pay anything",
+	    "take off", NULL };
+	static const char *const sending[] = { "return", "returning",
+	    "send back", "send it back", "sending it back", "sending back",
+	    "send them back", "it back", "them back", "returned", NULL };
+
+	return dlg_has_any(t, charge) && dlg_has_any(t, sending);
+}
+
 enum dlg_order_topic
 dlg_order_topic(struct tctx *t)
 {
@@ -141,9 +191,19 @@ dlg_order_topic(struct tctx *t)
 	if (dlg_has_any(t, refund_when) && (dlg_has_word(t, "refund") ||
 	    dlg_has_word(t, "money")))
 		return ORDQ_REFUND;
-	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++)
-		if (said_outside_names(t, topic_words[i].words))
-			return topic_words[i].topic;
+	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++) {
+		if (topic_words[i].topic == ORDQ_FEE && (asks_amount_back(t) ||
+		    asks_return_charge(t)))
+			return ORDQ_FEE;
+		if (!said_outside_names(t, topic_words[i].words))
+			continue;
+		/* "I ordered it twice, can I send one back?" asks to
+		 * return one of them. */
+		if (topic_words[i].topic == ORDQ_LIST &&
+		    said_outside_names(t, return_words))
+			return ORDQ_RETURN;
+		return topic_words[i].topic;
+	}
 	return ORDQ_NONE;
 }
 
@@ -455,13 +515,31 @@ ask_listed_again(struct tctx *t, const char *form,
 	t->order_topic = topic;
 	dlg_set_intent(t, form);
 	dlg_jset_str(t->trace, "order_question", form);
+	/* "Is there a fee?" after the same laptop's two orders were
+	 * listed: the only one a return can be about. */
+	if (topic == ORDQ_RETURN || topic == ORDQ_FEE) {
+		char	**v = xcalloc(n ? n : 1, sizeof *v);
+		size_t	 k = n;
+
+		for (i = 0; i < n; i++)
+			v[i] = xstrdup(ids[i]);
+		dlg_keep_orders(t, v, &k, dlg_order_returnable, NULL);
+		if (k == 1) {
+			dlg_jset_str(t->trace, "order_resolution", "of the "
+			    "orders listed, the only one still returnable");
+			dlg_handle_order_id(t, form, v[0]);
+		}
+		dlg_ids_free(v, k);
+		if (k == 1) {
+			dlg_ids_free(ids, n);
+			return 1;
+		}
+	}
 	dlg_jset_str(t->trace, "order_resolution", "none of the orders "
 	    "listed: asked again");
 	dlg_open_form(t, form);
 	dlg_ask_order_choice(t, form, ids, n < 5 ? n : 5);
-	for (i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
+	dlg_ids_free(ids, n);
 	return 1;
 }
 
@@ -481,8 +559,11 @@ dlg_order_question(struct tctx *t)
 	const char	*form;
 	int		 again = 0, focus_only;
 
+	/* "Can I return it if it doesn't run on my Mac?" before buying:
+	 * whether the policy takes the product back at all. */
 	if (!t->have_cust)
-		return 0;
+		return dlg_order_topic(t) == ORDQ_RETURN &&
+		    dlg_order_number(t) == NULL && dlg_return_product_rule(t);
 	if ((topic = dlg_order_topic(t)) == ORDQ_NONE)
 		again = (topic = same_again(t)) != ORDQ_NONE;
 	if (topic == ORDQ_NONE)

@@ -619,7 +619,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	}
 	/* "Noise cancelling?", "how much is it, thanks": one product's
 	 * fact, before the steps that read the turn as about an order. */
-	if (dlg_handle_fact(t))
+	if (dlg_stock_question(t) || dlg_handle_fact(t))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (store_question(t, ir) || dlg_payment_question(t) ||

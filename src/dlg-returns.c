@@ -56,7 +56,17 @@ dlg_return_eligibility(struct tctx *t, const struct order *o)
 			dlg_refund_slots(t, o);
 		dlg_set_action(t, "return_not_delivered", "order %s is %s, not "
 		    "delivered", o->id, o->status);
+		/* "I never got the label": how it was sent, where to look. */
+		if (strcmp(o->status, "return_requested") == 0 &&
+		    dlg_has_word(t, "label") && t->have_cust &&
+		    t->cust.email != NULL) {
+			slots_set(&t->slots, "email", t->cust.email);
+			dlg_cite(t, "customer", t->cust.id, t->cust.name,
+			    "email");
+			slots_set(&t->slots, "label_asked", "yes");
+		}
 		dlg_say(t, "return_status");
+		dlg_return_expected(t, o);
 		goto out;
 	}
 	/* "Just the charger from it": that item's verdict, not the
@@ -305,7 +315,7 @@ static int
 logged_faulty(struct tctx *t, const struct order *o,
     const char *const *reasons)
 {
-	char	*at = NULL, *note;
+	char	*at = NULL, *note, *p;
 	int	 r = 0;
 
 	if (strcmp(o->status, "return_requested") != 0)
@@ -313,11 +323,46 @@ logged_faulty(struct tctx *t, const struct order *o,
 	dlg_retrieve_begin(t);
 	note = catalog_order_last_event(t->st, o->id, &at);
 	dlg_retrieve_end(t);
+	/* "Does not power on": the log is written, the words folded. */
+	for (p = note; p != NULL && *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
 	for (; note != NULL && *reasons != NULL && !r; reasons++)
 		r = dlg_word_in(note, *reasons, strlen(*reasons));
 	free(note);
 	free(at);
 	return r;
+}
+
+/* Words of a defect or damage, said by the customer or logged as the
+ * reason of a return: such a return costs nothing. */
+static const char *const faulty[] = { "defective", "broken",
+	"stopped working", "not working", "doesn't work", "doesnt work",
+	"dead", "cracked", "damaged", "faulty", "dead pixels", "wrong item",
+	"stopped charging", "does not power on", "doesn't power on",
+	"won't power on", "won't turn on", "wont turn on",
+	"does not turn on", "doesn't turn on", NULL };
+
+/*
+ * An open return logged as a defect or damage brings back all that was
+ * paid for the items: say how much, after its status.
+ */
+void
+dlg_return_expected(struct tctx *t, const struct order *o)
+{
+	struct return_quote q;
+
+	if (!logged_faulty(t, o, faulty))
+		return;
+	dlg_retrieve_begin(t);
+	catalog_return_quote(t->st, o, NULL, &q);
+	dlg_retrieve_end(t);
+	if (q.doc != NULL) {
+		dlg_money_slot(t, "items_total", q.items_total, o->currency);
+		dlg_cite(t, "policy", q.doc, q.doc, "restocking_fee_waived_for,"
+		    "return_shipping_free_for");
+		dlg_say(t, "return_expected");
+	}
+	return_quote_release(&q);
 }
 
 /*
@@ -329,10 +374,6 @@ logged_faulty(struct tctx *t, const struct order *o,
 void
 dlg_answer_return_cost(struct tctx *t, const struct order *o)
 {
-	static const char *const faulty[] = { "defective", "broken",
-	    "stopped working", "not working", "doesn't work", "doesnt work",
-	    "dead", "cracked", "damaged", "faulty", "dead pixels",
-	    "wrong item", "stopped charging", NULL };
 	static const char *const sealed[] = { "unopened", "sealed",
 	    "never opened", "not opened", "unused", "plastic", "in the box",
 	    NULL };
@@ -369,6 +410,18 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 		cond = "unopened";
 	else if (dlg_has_any(t, open))
 		cond = "opened";
+	/* "It's been opened" one turn, "so how much would I get back" the
+	 * next: the state said holds for the same order. */
+	said = dlg_jstr(t->state, "return_condition_order");
+	if (strcmp(cond, "unsaid") == 0 && said != NULL && strcmp(said,
+	    o->id) == 0 && dlg_jstr(t->state, "return_condition") != NULL)
+		cond = strcmp(dlg_jstr(t->state, "return_condition"),
+		    "opened") == 0 ? "opened" : "unopened";
+	else if (strcmp(cond, "opened") == 0 || strcmp(cond,
+	    "unopened") == 0) {
+		dlg_jset_str(t->state, "return_condition", cond);
+		dlg_jset_str(t->state, "return_condition_order", o->id);
+	}
 	slots_set(&t->slots, "condition", cond);
 	slots_setf(&t->slots, "fee_percent", "%g", q.fee_percent);
 	dlg_money_slot(t, "fee", q.fee, o->currency);
@@ -400,6 +453,45 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 		dlg_say(t, "return_window_note");
 	dlg_close_form(t);
 	return_quote_release(&q);
+}
+
+/*
+ * "If it doesn't run on my old Mac, can I return it?" about a product
+ * not (yet) ordered, or asked before any order is picked: a product in
+ * a category the return policy excludes cannot come back, whatever
+ * the order.  1 when that was the answer.
+ */
+int
+dlg_return_product_rule(struct tctx *t)
+{
+	struct product	 p;
+	char		*doc = NULL, *nonret;
+	int		 done = 0;
+
+	memset(&p, 0, sizeof p);
+	if (!dlg_target_product(t, &p))
+		return 0;
+	dlg_retrieve_begin(t);
+	nonret = catalog_policy_fact(t->st, "non_returnable_categories",
+	    &doc);
+	dlg_retrieve_end(t);
+	if (nonret != NULL && dlg_word_in(nonret, p.category,
+	    strlen(p.category))) {
+		dlg_product_slots(t, &p, "");
+		dlg_fact_slot(t, "non_returnable_items", "nonreturnable_items");
+		dlg_cite(t, "product", p.sku, p.name, "category");
+		dlg_cite(t, "policy", doc, "Return policy",
+		    "non_returnable_categories");
+		dlg_set_action(t, "return_ineligible", "%s is in %s, which the "
+		    "policy does not take back", p.sku, p.category);
+		dlg_say(t, "return_product_excluded");
+		dlg_close_form(t);
+		done = 1;
+	}
+	free(nonret);
+	free(doc);
+	product_release(&p);
+	return done;
 }
 
 /*

@@ -283,16 +283,6 @@ answer_warranty(struct tctx *t, const struct product *p)
 }
 
 static void
-answer_stock(struct tctx *t, const struct product *p)
-{
-	dlg_product_slots(t, p, "");
-	dlg_cite(t, "product", p->sku, p->name, "stock");
-	dlg_set_action(t, "answer_stock", "stock asked for %s: %lld", p->sku,
-	    p->stock);
-	dlg_say(t, "stock");
-}
-
-static void
 answer_price(struct tctx *t, const struct product *p)
 {
 	dlg_product_slots(t, p, "");
@@ -425,14 +415,14 @@ dlg_handle_product_question(struct tctx *t, const char *intent)
 	    (a && strcmp(a, "stock") == 0)) && (dlg_has_any(t, stock_words) ||
 	    dlg_spec_count(t, &p) == 0)) {
 		/* "Is it in stock? and does it do LDAC": both asks. */
-		answer_stock(t, &p);
+		dlg_answer_stock(t, &p, 0);
 		dlg_spec_answer(t, &p);
 	} else if ((strcmp(intent, "price_promotions") == 0 ||
 	    (a && strcmp(a, "price") == 0)) && (money_asked(t) ||
 	    dlg_spec_count(t, &p) == 0)) {
 		/* "Price and stock": the stock answer states both. */
 		if (dlg_has_any(t, stock_words))
-			answer_stock(t, &p);
+			dlg_answer_stock(t, &p, 0);
 		else
 			answer_price(t, &p);
 		dlg_spec_answer(t, &p);

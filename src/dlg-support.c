@@ -307,7 +307,40 @@ answer_refund(struct tctx *t, const struct order *o)
 	dlg_set_action(t, "order_status", "order #%s is %s", o->id,
 	    o->status);
 	dlg_say(t, "refund_status");
+	dlg_return_expected(t, o);
 	dlg_close_form(t);
+}
+
+/* Words asking what an order cost ("what did I pay on that one"). */
+static const char *const paid[] = { "did i pay", "i paid",
+	"what was the total", "order total", NULL };
+
+/* What the customer paid for the order, item by item. */
+static void
+answer_paid(struct tctx *t, const struct order *o)
+{
+	struct sbuf	 sb = SBUF_INIT;
+	char		*m;
+	size_t		 i;
+
+	dlg_order_slots(t, o);
+	for (i = 0; i < o->nitems; i++) {
+		m = catalog_money(o->items[i].unit_price, o->currency);
+		sbuf_addf(&sb, "%s", i == 0 ? "" : i + 1 == o->nitems ?
+		    " and " : ", ");
+		if (o->items[i].qty > 1)
+			sbuf_addf(&sb, "%lld x %s at %s each",
+			    o->items[i].qty, o->items[i].name, m);
+		else
+			sbuf_addf(&sb, "the %s at %s", o->items[i].name, m);
+		free(m);
+	}
+	slots_set(&t->slots, "items_paid", sb.buf);
+	dlg_cite(t, "order", o->id, o->id, "items,total");
+	dlg_set_action(t, "order_paid", "order #%s: %.2f", o->id, o->total);
+	dlg_say(t, "order_paid");
+	dlg_close_form(t);
+	sbuf_release(&sb);
 }
 
 /* "Will someone need to sign for it?": the signature threshold. */
@@ -456,6 +489,11 @@ dlg_handle_order(struct tctx *t, const char *form_name)
 	} else if (t->have_cust && !pick_order(t, form, form_name))
 		return;		/* asked which of several */
 	if ((id = dlg_jstr(form, "order_id")) == NULL) {
+		/* No order: a product the policy never takes back says so
+		 * rather than ask which order. */
+		if (strcmp(form_name, "return_item") == 0 &&
+		    dlg_return_product_rule(t))
+			return;
 		ask_order_id(t, form_name);
 		return;
 	}
@@ -581,6 +619,8 @@ dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
 	else if (strcmp(how, "track_order") == 0 &&
 	    t->order_topic == ORDQ_LIST && strcmp(o.status, "processing") == 0)
 		cancel_check(t, &o);	/* "ordered it again": undo it? */
+	else if (strcmp(how, "track_order") == 0 && dlg_has_any(t, paid))
+		answer_paid(t, &o);
 	else if (strcmp(how, "track_order") == 0)
 		dlg_answer_status(t, &o);
 	else if (strcmp(how, "cancel_order") == 0)
@@ -623,6 +663,9 @@ dlg_confirm_pending(struct tctx *t, cJSON *pending)
 		dlg_handle_order(t, dlg_jstr(form, "name"));
 		return 1;
 	}
+	/* "Yes" to an alert when a sold-out item is back. */
+	if (strcmp(what, "confirm_watch") == 0)
+		return dlg_confirm_watch(t, sku);
 	if (strcmp(what, "show_specs") == 0 && sku != NULL) {
 		memset(&p, 0, sizeof p);
 		if (!dlg_load_product(t, sku, &p))
