@@ -12,7 +12,9 @@
  *			names the catalog lacks
  *	dlg-kb.c	knowledge-base retrieval and answers
  *	dlg-sales.c	product questions, search
- *	dlg-recommend.c	recommendations and narrowing a list
+ *	dlg-recommend.c	recommendations, the nearest when none fits
+ *	dlg-narrow.c	narrowing the last list by a need, brand or budget
+ *	dlg-shopping.c	a kind wanted with a need read as shopping
  *	dlg-kind.c	the kind of product asked for, a device, not its
  *			supplies; the device it must fit
  *	dlg-needs.c	budget words and needs a list must meet
@@ -391,10 +393,24 @@ int		 dlg_compat_lists(const char *compat, const struct product *dev);
 
 /* dlg-recommend.c */
 int		 dlg_handle_recommend(struct tctx *t);
+/* The needs of filters.require as a list's criteria: ", over-ear". */
+void		 dlg_constraint_words(cJSON *filters, struct sbuf *crit);
+
+/* dlg-narrow.c */
 int		 dlg_handle_narrow(struct tctx *t);
 /* "Only sony" when the bot offered a recommendation's specs: 1 when
  * the list was narrowed instead. */
 int		 dlg_narrow_offer(struct tctx *t);
+/* Whose words ("my", "his"), and is one of the two words before
+ * offset at in s in list ("my old laptop")? */
+extern const char *const dlg_whose[];
+int		 dlg_owned_at(const char *s, size_t at,
+		    const char *const *list);
+/* Does the catalog have a product of brand en in category cat? */
+int		 dlg_brand_has(struct tctx *t, const struct entity *en,
+		    const char *cat);
+
+/* dlg-shopping.c */
 /* "Want a 65 inch TV, no more than $1500": 1 when recommended. */
 int		 dlg_handle_shopping(struct tctx *t);
 
