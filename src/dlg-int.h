@@ -19,6 +19,7 @@
  *			supplies; the device it must fit
  *	dlg-needs.c	budget words and needs a list must meet
  *	dlg-browse.c	brands refused; more of a list ("any others?")
+ *	dlg-catneed.c	needs read against the kind's own attributes
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
@@ -413,6 +414,8 @@ int		 dlg_brand_has(struct tctx *t, const struct entity *en,
 /* dlg-shopping.c */
 /* "Want a 65 inch TV, no more than $1500": 1 when recommended. */
 int		 dlg_handle_shopping(struct tctx *t);
+/* "Cheapest mesh that does 3000+": 1 when recommended. */
+int		 dlg_handle_cheapest_need(struct tctx *t);
 
 /* dlg-needs.c (and dlg-kind.c): the kind and needs said, checked on
  * the catalog's data. */
@@ -496,6 +499,26 @@ void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);
 void		 dlg_spec_rank(struct tctx *t, struct product *v, size_t n);
 void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
+
+/* dlg-catneed.c: needs in the customer's words ("3000+ sq ft", "gps",
+ * "battery for days", "we are 4") read against the attributes of the
+ * kind shopped for into filters.require.attr, and tested. */
+void		 dlg_catneeds_read(struct tctx *t, cJSON *filters);
+int		 dlg_catneeds_meets(const cJSON *require,
+		    const struct product *p);
+void		 dlg_catneeds_words(cJSON *filters, struct sbuf *crit);
+/* What p says of the first such need ("coverage up to 6,500 sq ft"),
+ * or NULL.  Caller frees. */
+char		*dlg_catneeds_value(cJSON *filters, const struct product *p);
+/* The kind needs are read against: the one named, the list's, or the
+ * product in focus's; NULL if none.  Caller frees. */
+char		*dlg_catneeds_kind(struct tctx *t, cJSON *filters);
+/* v[0..n) with the products that say the words asked for first. */
+void		 dlg_catneeds_rank(const cJSON *require, struct product *v,
+		    size_t n);
+/* How far p falls short of the figures asked for (0: none). */
+double		 dlg_catneeds_gap(const cJSON *require,
+		    const struct product *p);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);

@@ -25,12 +25,18 @@ reasons(struct tctx *t, const struct product *p)
 {
 	cJSON		*f = dlg_jobj(t->state, "filters");
 	struct sbuf	 sb = SBUF_INIT;
-	char		*money;
+	char		*money, *value;
 	double		 max = dlg_jnum(f, "max_price", -1);
 
 	if (p->rating > 0)
 		sbuf_addf(&sb, "it is rated %.1f/5 by %lld customers",
 		    p->rating, p->review_count);
+	/* "Coverage up to 6,500 sq ft": the value that meets the need
+	 * said in the customer's words. */
+	if ((value = dlg_catneeds_value(f, p)) != NULL) {
+		sbuf_addf(&sb, "%swith %s", sb.len ? ", " : "", value);
+		free(value);
+	}
 	if (max >= 0) {
 		money = catalog_money(max, p->currency);
 		sbuf_addf(&sb, "%sit is within your %s budget",
@@ -226,6 +232,32 @@ needs_missed(struct tctx *t, const struct product *p)
 }
 
 /*
+ * How many of the needs of filters.require p meets, each tried alone;
+ * *gap how far it is from the figures asked for (dlg-catneed.c).
+ */
+static int
+needs_met(struct tctx *t, const struct product *p, double *gap)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters");
+	cJSON		*req = cJSON_DetachItemFromObjectCaseSensitive(f,
+	    "require"), *it, *one;
+	int		 met = 0;
+
+	*gap = dlg_catneeds_gap(req, p);
+	cJSON_ArrayForEach(it, req) {
+		one = cJSON_CreateObject();
+		cJSON_AddItemToObject(one, it->string, cJSON_Duplicate(it, 1));
+		cJSON_AddItemToObject(f, "require", one);
+		met += dlg_meets_constraints(t, p) && dlg_spec_meets(t, p) &&
+		    dlg_needs_meets(t, p);
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
+	}
+	if (req != NULL)
+		cJSON_AddItemToObject(f, "require", req);
+	return met;
+}
+
+/*
  * Nothing in stock fits: the nearest of the kind asked for, named with
  * what it misses (the budget first, else a need), never offered as if
  * it fitted.  1 when one was offered.
@@ -237,9 +269,9 @@ offer_nearest(struct tctx *t, const struct product_filter *pf,
 	const struct product *best = NULL;
 	struct sbuf	 miss = SBUF_INIT;
 	char		*money, *need;
-	double		 d, bestd = 0;
+	double		 d, bestd = 0, gap, bestgap = 0;
 	size_t		 i;
-	int		 meets, bestmeets = 0;
+	int		 meets, bestmeets = 0, met, bestmet = 0;
 
 	for (i = 0; i < nw; i++) {
 		if (w[i].stock <= 0 || !dlg_needs_kind_ok(t, &w[i]) ||
@@ -251,12 +283,19 @@ offer_nearest(struct tctx *t, const struct product_filter *pf,
 		d = pf->max_price >= 0 && w[i].price > pf->max_price ?
 		    w[i].price - pf->max_price : pf->min_price > 0 &&
 		    w[i].price < pf->min_price ? pf->min_price - w[i].price : 0;
-		/* Every need met and over budget, else in budget. */
+		/* Every need met and over budget, else in budget; then the
+		 * most needs met, the nearest to the figures asked for. */
+		met = meets ? 0 : needs_met(t, &w[i], &gap);
+		if (meets)
+			gap = 0;
 		if (best == NULL || meets > bestmeets || (meets == bestmeets &&
-		    d < bestd)) {
+		    (d < bestd || (d == bestd && (met > bestmet ||
+		    (met == bestmet && gap < bestgap)))))) {
 			best = &w[i];
 			bestd = d;
 			bestmeets = meets;
+			bestmet = met;
+			bestgap = gap;
 		}
 	}
 	/* Meeting all in budget means the list was cut short, not that

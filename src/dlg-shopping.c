@@ -164,3 +164,52 @@ dlg_handle_shopping(struct tctx *t)
 	dlg_update_filters(t);
 	return dlg_handle_recommend(t);
 }
+
+/*
+ * "Whats the cheapest mesh that does 3000+", "we are 4 at home, whats the
+ * cheapest way to get office for everyone": the lowest priced of the
+ * kind that meets a need said in the customer's own words
+ * (dlg-catneed.c), not the cheapest of the whole category.  1 when
+ * answered.
+ */
+int
+dlg_handle_cheapest_need(struct tctx *t)
+{
+	static const char *const cheap[] = { "cheapest", "least expensive",
+	    "lowest price", "lowest priced", "cheapest way", NULL };
+	cJSON		*probe, *f;
+	char		*cat;
+	int		 said;
+
+	/* After a list, "the cheapest one with usb-c" is among those
+	 * shown (dlg-rank.c) unless a kind is named again. */
+	if (!dlg_has_any(t, cheap) || dlg_count_entities(t,
+	    ENTITY_PRODUCT) > 0 || dlg_first_entity(t, ENTITY_ORDER_ID) !=
+	    NULL || dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    (dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
+	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) > 0))
+		return 0;
+	probe = cJSON_CreateObject();
+	dlg_catneeds_read(t, probe);
+	said = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(probe, "require"), "attr")) > 0;
+	cJSON_Delete(probe);
+	if (!said || (cat = dlg_catneeds_kind(t, NULL)) == NULL)
+		return 0;
+	/* Another kind than the last list's starts afresh. */
+	f = dlg_jobj(t->state, "filters");
+	if (dlg_jstr(f, "category") == NULL || strcmp(dlg_jstr(f,
+	    "category"), cat) != 0) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "filters");
+		f = dlg_jobj(t->state, "filters");
+		dlg_jset_str(f, "category", cat);
+	}
+	free(cat);
+	dlg_set_intent(t, "recommendation");
+	dlg_jset_str(t->trace, "ambiguity", "resolved: the cheapest of a "
+	    "kind that meets a need said");
+	dlg_update_filters(t);
+	f = dlg_jobj(t->state, "filters");
+	dlg_jset_str(dlg_jobj(f, "require"), "lowest_first", "yes");
+	return dlg_handle_recommend(t);
+}
