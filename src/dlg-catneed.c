@@ -2,7 +2,8 @@
  * dlg-catneed.c: needs said in the customer's own words, read against
  * the catalog's own attributes of the kind shopped for rather than a
  * list of phrases, into filters.require.attr (an array of needs
- * {key, unit, min | max | has}), and the test of a product against them:
+ * {key, unit, min | max | has}; dlg-catmeet.c tests products against
+ * them):
  *
  *	a number with its unit	"3000 sq ft", "over 60w", "5000 mah", "4tb":
  *				the attribute whose values carry that unit
@@ -16,16 +17,19 @@
  *				day": a floor on the kind's hours attribute
  *	a head count		"we are 4 at home", "for 6 people": a floor
  *				on the kind's users or devices
- *	a feature word		"gps", "mops too", "colour", "fingerprint":
- *				a word that is one of the kind's attribute
- *				keys ("mopping" for "mops") or a word of some
- *				of its values ("colour laser", "entry:
- *				fingerprint"), but not of all of them
+ *	a feature word		"gps", "mops too": one of the kind's keys
+ *				some products have as a yes ("mopping" for
+ *				"mops"); a word only some values or names say
+ *				("colour", "fingerprint") puts those first
+ *				rather than cutting the list, as the others
+ *				may say it in their own terms ("Bluetooth")
  *
  * Words come from the products, so a need word no table lists still
- * finds its attribute.  A product whose attributes say nothing of a need
- * is never offered for it.  The needs of other tables (dlg-needs.c,
- * dlg-specneed.c, dlg-state.c) win where both read the same words.
+ * finds its attribute.  A product whose attributes say nothing of a
+ * figure or key asked for is never offered for it.  The needs of other
+ * tables (dlg-needs.c, dlg-specneed.c, dlg-state.c) win where both read
+ * the same words.  Only words said as a need are read ("one with gps",
+ * not "which has the longest battery?", a question over the list).
  */
 #include "config.h"
 
@@ -40,44 +44,6 @@
 
 #include "shopdesk.h"
 #include "dlg-int.h"
-
-/* How customers write a unit, the unit as the catalog's keys end
- * ("_mah") and the factor to it: "2 days" is 48 hours. */
-static const struct unit {
-	const char	*said;
-	const char	*unit;
-	double		 factor;
-} units[] = {
-	{ "sq ft", "sqft", 1 }, { "sq. ft", "sqft", 1 }, { "sqft", "sqft", 1 },
-	{ "square feet", "sqft", 1 }, { "square foot", "sqft", 1 },
-	{ "ft2", "sqft", 1 }, { "mah", "mah", 1 }, { "wh", "wh", 1 },
-	{ "watts", "w", 1 }, { "watt", "w", 1 }, { "w", "w", 1 },
-	{ "tb", "gb", 1024 }, { "gb", "gb", 1 },
-	{ "hours", "hours", 1 }, { "hour", "hours", 1 },
-	{ "hrs", "hours", 1 }, { "hr", "hours", 1 }, { "h", "hours", 1 },
-	{ "days", "hours", 24 }, { "day", "hours", 24 },
-	{ "weeks", "hours", 168 }, { "week", "hours", 168 },
-	{ "minutes", "hours", 1.0 / 60 }, { "mins", "hours", 1.0 / 60 },
-	{ "kg", "kg", 1 }, { "kilos", "kg", 1 }, { "grams", "kg", 0.001 },
-	{ "gram", "kg", 0.001 }, { "g", "kg", 0.001 },
-	{ "megapixels", "mp", 1 }, { "mp", "mp", 1 }, { "ppm", "ppm", 1 },
-	{ "dpi", "dpi", 1 }, { "nits", "nits", 1 }, { "atm", "atm", 1 },
-	{ "metres", "m", 1 }, { "meters", "m", 1 }, { "m", "m", 1 },
-	{ "feet", "m", 0.3048 }, { "ft", "m", 0.3048 },
-	{ "litres", "l", 1 }, { "liters", "l", 1 }, { "l", "l", 1 },
-	{ "mb/s", "mb_s", 1 }, { "mbps", "mb_s", 1 }, { "ohms", "ohm", 1 },
-	{ "ohm", "ohm", 1 }, { "pages", "pages", 1 }, { "lumens", "lm", 1 },
-	{ "inches", "in", 1 }, { "inch", "in", 1 }, { NULL, NULL, 0 }
-};
-
-/* Key endings that name a unit ("weight_g" is grams, not a word). */
-static const struct unit key_units[] = {
-	{ "_mah", "mah", 1 }, { "_wh", "wh", 1 }, { "_gb", "gb", 1 },
-	{ "_hours", "hours", 1 }, { "_kg", "kg", 1 }, { "_g", "kg", 0.001 },
-	{ "_hz", "hz", 1 }, { "_in", "in", 1 }, { "_mb_s", "mb_s", 1 },
-	{ "_ohm", "ohm", 1 }, { "_pages", "pages", 1 }, { "ppm", "ppm", 1 },
-	{ "dpi", "dpi", 1 }, { NULL, NULL, 0 }
-};
 
 /* Words before a number that make it a ceiling or a floor. */
 static const char *const ceiling[] = { "under", "below", "less than",
@@ -126,214 +92,6 @@ static const char *const persons[] = { "people", "persons", "person",
 
 /* Attributes that count who or what a licence covers. */
 static const char *const count_keys[] = { "users", "devices", NULL };
-
-/* Is s[b..e) one of list (case-insensitive)? */
-static int
-word_in_list(const char *s, size_t b, size_t e, const char *const *list)
-{
-	const char *const *w;
-
-	for (w = list; *w != NULL; w++)
-		if (strlen(*w) == e - b && strncasecmp(s + b, *w, e - b) == 0)
-			return 1;
-	return 0;
-}
-
-/* Does one of list end just before offset at in s (words apart)? */
-static int
-phrase_before(const char *s, size_t at, const char *const *list)
-{
-	const char *const *w;
-	size_t	 b = at, l;
-
-	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '$'))
-		b--;
-	for (w = list; *w != NULL; w++) {
-		l = strlen(*w);
-		if (l <= b && strncasecmp(s + b - l, *w, l) == 0 &&
-		    (b == l || !isalnum((unsigned char)s[b - l - 1])))
-			return 1;
-	}
-	return 0;
-}
-
-/* The light stem of word s[0..n) into out: lower case, "colour" as
- * "color", a plural or verb ending cut ("mops", "covers", "mopping"). */
-static void
-stem(const char *s, size_t n, struct sbuf *out)
-{
-	size_t	 i;
-	char	*p;
-
-	sbuf_reset(out);
-	for (i = 0; i < n; i++)
-		sbuf_addc(out, tolower((unsigned char)s[i]));
-	if ((p = strstr(out->buf, "colour")) != NULL)
-		memmove(p + 4, p + 5, strlen(p + 5) + 1);
-	n = strlen(out->buf);
-	if (n > 5 && strcmp(out->buf + n - 3, "ing") == 0)
-		n -= 3;
-	else if (n > 4 && strcmp(out->buf + n - 2, "ed") == 0)
-		n -= 2;
-	else if (n > 4 && strcmp(out->buf + n - 2, "es") == 0 &&
-	    strchr("sxz", out->buf[n - 3]) != NULL)
-		n -= 2;
-	else if (n > 3 && out->buf[n - 1] == 's' && out->buf[n - 2] != 's')
-		n -= 1;
-	/* "mopping" -> "mopp" -> "mop" */
-	if (n > 3 && out->buf[n - 1] == out->buf[n - 2] &&
-	    !strchr("aeiouls", out->buf[n - 1]))
-		n -= 1;
-	sbuf_setlen(out, n);
-}
-
-/* Endings that make a noun of a verb's stem: "cover", "coverage". */
-static const char *const endings[] = { "age", "ing", "ion", "ions", "s",
-	"es", "ed", NULL };
-
-/* Do words a and b (stemmed) name the same thing? */
-static int
-same_stem(const char *a, size_t an, const char *b, size_t bn)
-{
-	struct sbuf	 x = SBUF_INIT, y = SBUF_INIT;
-	int		 same;
-
-	stem(a, an, &x);
-	stem(b, bn, &y);
-	same = x.len >= 3 && strcmp(x.buf, y.buf) == 0;
-	/* "lens" and "lenses": a word whose end only looks plural. */
-	if (!same && ((an == y.len && strncasecmp(a, y.buf, an) == 0) ||
-	    (bn == x.len && strncasecmp(b, x.buf, bn) == 0)))
-		same = an >= 3 && bn >= 3;
-	/* "cover" and "coverage": a stem and its noun, by an ending that
-	 * keeps the sense ("sens" is not "sensor", "charger" not
-	 * "charging"). */
-	if (!same && x.len >= 4 && y.len > x.len &&
-	    strncmp(y.buf, x.buf, x.len) == 0 &&
-	    word_in_list(y.buf, x.len, y.len, endings))
-		same = 1;
-	if (!same && y.len >= 4 && x.len > y.len &&
-	    strncmp(x.buf, y.buf, y.len) == 0 &&
-	    word_in_list(x.buf, y.len, x.len, endings))
-		same = 1;
-	sbuf_release(&x);
-	sbuf_release(&y);
-	return same;
-}
-
-/* Does the text v have word w[0..n), not after "no" or "not"? */
-static int
-text_has(const char *v, const char *w, size_t n)
-{
-	size_t	 b, e;
-
-	for (b = 0; v[b] != '\0'; b = e) {
-		while (v[b] != '\0' && !isalnum((unsigned char)v[b]))
-			b++;
-		for (e = b; isalnum((unsigned char)v[e]); e++)
-			;
-		if (e == b)
-			break;
-		if (same_stem(v + b, e - b, w, n) && !phrase_before(v, b,
-		    (const char *const[]){ "no", "not", "without", "non",
-		    NULL }))
-			return 1;
-	}
-	return 0;
-}
-
-/* Is the value v a yes ("yes", "built-in"), not "no", "none" or ""? */
-static int
-affirmative(const cJSON *v)
-{
-	const char	*s;
-
-	if (cJSON_IsBool(v))
-		return cJSON_IsTrue(v);
-	if (cJSON_IsNumber(v))
-		return v->valuedouble != 0;
-	if (!cJSON_IsString(v) || (s = v->valuestring)[0] == '\0')
-		return 0;
-	return strcasecmp(s, "no") != 0 && strcasecmp(s, "none") != 0 &&
-	    strncasecmp(s, "no ", 3) != 0 && strncasecmp(s, "not ", 4) != 0 &&
-	    strcasecmp(s, "false") != 0;
-}
-
-/*
- * The number of unit the attribute key = v gives, or -1: the value
- * itself when the key ends with the unit ("battery_mah"), else the first
- * number of its text followed by the unit ("up to 7,500 sq ft"),
- * "unlimited" as no limit.
- */
-static double
-value_in(const char *key, const cJSON *v, const char *unit)
-{
-	const struct unit *u;
-	const char	*s, *q;
-	size_t		 kl = strlen(key), ul, i;
-	double		 d;
-	char		*num, *end;
-
-	for (u = key_units; u->said != NULL; u++) {
-		ul = strlen(u->said);
-		if (kl >= ul && strcmp(key + kl - ul, u->said) == 0 &&
-		    strcmp(u->unit, unit) == 0) {
-			if (cJSON_IsNumber(v))
-				return v->valuedouble * u->factor;
-			if (cJSON_IsString(v) && isdigit((unsigned char)
-			    v->valuestring[0]))
-				return strtod(v->valuestring, NULL) *
-				    u->factor;
-		}
-	}
-	/* "users": "up to 6", 1, "unlimited". */
-	if (strcmp(unit, "count") == 0) {
-		if (cJSON_IsNumber(v))
-			return v->valuedouble;
-		if (!cJSON_IsString(v))
-			return -1;
-		if (strcasestr(v->valuestring, "unlimited") != NULL)
-			return 1e9;
-		for (q = v->valuestring; *q != '\0' &&
-		    !isdigit((unsigned char)*q); q++)
-			;
-		return *q != '\0' ? strtod(q, NULL) : -1;
-	}
-	if (!cJSON_IsString(v))
-		return -1;
-	for (s = v->valuestring; *s != '\0'; s++) {
-		if (!isdigit((unsigned char)*s) || (s > v->valuestring &&
-		    (isalnum((unsigned char)s[-1]) || s[-1] == '.')))
-			continue;
-		/* "7,500": the thousands' commas dropped. */
-		num = xmalloc(strlen(s) + 1);
-		for (i = 0, q = s; isdigit((unsigned char)*q) || *q == '.' ||
-		    (*q == ',' && isdigit((unsigned char)q[1])); q++)
-			if (*q != ',')
-				num[i++] = *q;
-		num[i] = '\0';
-		d = strtod(num, &end);
-		free(num);
-		while (*q == ' ')
-			q++;
-		for (u = units; u->said != NULL; u++) {
-			ul = strlen(u->said);
-			if (strncasecmp(q, u->said, ul) == 0 &&
-			    !isalpha((unsigned char)q[ul]) &&
-			    strcmp(u->unit, unit) == 0)
-				return d * u->factor;
-		}
-	}
-	return -1;
-}
-
-/* The number p's attributes give for the need (key, unit), or -1. */
-static double
-product_value(const cJSON *attrs, const char *key, const char *unit)
-{
-	return value_in(key, cJSON_GetObjectItemCaseSensitive(attrs, key),
-	    unit);
-}
 
 /* The category's products this turn reads needs against. */
 struct kindset {
@@ -411,7 +169,7 @@ key_range(const struct kindset *ks, const char *key, const char *unit,
 	*lo = INFINITY;
 	*hi = -INFINITY;
 	for (i = 0; i < ks->n; i++)
-		if ((d = product_value(ks->attrs[i], key, unit)) >= 0) {
+		if ((d = dlg_cat_value(ks->attrs[i], key, unit)) >= 0) {
 			n++;
 			*lo = fmin(*lo, d);
 			*hi = fmax(*hi, d);
@@ -485,7 +243,8 @@ read_elsewhere(const cJSON *req, const char *key, int bound)
 		return 0;
 	for (i = 0; owned[i].key != NULL; i++)
 		if (strcmp(owned[i].key, key) == 0 &&
-		    cJSON_GetObjectItemCaseSensitive(req, owned[i].need) != NULL)
+		    cJSON_GetObjectItemCaseSensitive(req,
+		    owned[i].need) != NULL)
 			return 1;
 	return 0;
 }
@@ -518,7 +277,6 @@ in_entity(struct tctx *t, size_t at, enum entity_type ty)
 	return 0;
 }
 
-
 /* Does a word of the message name a word of key ("battery" of
  * "battery_hours", "covers" of "coverage")? */
 static int
@@ -538,38 +296,24 @@ key_named(const char *s, const char *key)
 				kb++;
 			for (ke = kb; key[ke] != '\0' && key[ke] != '_'; ke++)
 				;
-			if (ke - kb >= 3 && same_stem(s + b, e - b, key + kb,
-			    ke - kb))
+			if (ke - kb >= 3 && dlg_cat_same_stem(s + b, e - b,
+			    key + kb, ke - kb))
 				return 1;
 		}
 	}
 	return 0;
 }
 
-/* Is u the first entry of units[] with its unit (each tried once)? */
+/* Is u the first entry of dlg_cat_units[] with its unit (each tried once)? */
 static int
-first_of_unit(const struct unit *u)
+first_of_unit(const struct dlg_cat_unit *u)
 {
-	const struct unit *w;
+	const struct dlg_cat_unit *w;
 
-	for (w = units; w != u; w++)
+	for (w = dlg_cat_units; w != u; w++)
 		if (strcmp(w->unit, u->unit) == 0)
 			return 0;
 	return 1;
-}
-
-/* Does key name its unit by its ending ("battery_mah")? */
-static int
-unit_key(const char *key)
-{
-	const struct unit *u;
-	size_t	 kl = strlen(key), ul;
-
-	for (u = key_units; u->said != NULL; u++)
-		if (kl >= (ul = strlen(u->said)) &&
-		    strcmp(key + kl - ul, u->said) == 0)
-			return 1;
-	return 0;
 }
 
 /* The keys of the kind whose values carry unit around v, joined by
@@ -605,13 +349,14 @@ number_need(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 {
 	const char	*s = t->text;
 	const cJSON	*k;
-	const struct unit *u;
+	const struct dlg_cat_unit *u;
 	const char	*pick = NULL, *pick_unit = NULL, *cand;
 	char		*said, *joined = NULL;
 	double		 lo, hi;
 	size_t		 nk = 0, named = 0;
-	int		 ceil_said = phrase_before(s, b, ceiling);
-	int		 floor_said = plus || phrase_before(s, b, floor_cue);
+	int		 ceil_said = dlg_cat_phrase_before(s, b, ceiling);
+	int		 floor_said = plus || dlg_cat_phrase_before(s, b,
+	    floor_cue);
 	int		 pass;
 
 	/* A number is a need only said as a bound ("3000+", "covers
@@ -621,9 +366,9 @@ number_need(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 		return;
 	for (pass = 0; pass < 2 && pick == NULL; pass++)
 		cJSON_ArrayForEach(k, keys) {
-			if (unit_key(k->string) != (pass == 0))
+			if (dlg_cat_unit_key(k->string) != (pass == 0))
 				continue;
-			for (u = units; u->said != NULL; u++) {
+			for (u = dlg_cat_units; u->said != NULL; u++) {
 				cand = unit != NULL ? unit : u->unit;
 				if ((unit == NULL && !first_of_unit(u)) ||
 				    key_range(ks, k->string, cand, &lo,
@@ -675,13 +420,13 @@ number_need(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 
 /* The unit said at s (after the number and spaces), or NULL; *len its
  * length. */
-static const struct unit *
+static const struct dlg_cat_unit *
 unit_at(const char *s, size_t *len)
 {
-	const struct unit *u;
+	const struct dlg_cat_unit *u;
 	size_t	 ul;
 
-	for (u = units; u->said != NULL; u++) {
+	for (u = dlg_cat_units; u->said != NULL; u++) {
 		ul = strlen(u->said);
 		if (strncasecmp(s, u->said, ul) == 0 &&
 		    !isalnum((unsigned char)s[ul])) {
@@ -699,7 +444,7 @@ numbers_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
     cJSON *req, int frame)
 {
 	const char	*s = t->text;
-	const struct unit *u;
+	const struct dlg_cat_unit *u;
 	size_t		 b, e, ul = 0, i;
 	double		 v;
 	char		*num;
@@ -827,8 +572,9 @@ count_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 		for (p = persons; *p != NULL && v < 0; p++) {
 			pl = strlen(*p);
 			if (strncasecmp(s + e + (s[e] == ' '), *p, pl) == 0 ||
-			    phrase_before(s, b, (const char *const[]){ *p,
-			    NULL }) || (phrase_before(s, b,
+			    dlg_cat_phrase_before(s, b,
+			    (const char *const[]){ *p, NULL }) ||
+			    (dlg_cat_phrase_before(s, b,
 			    (const char *const[]){ "of", NULL }) &&
 			    strcmp(*p, "family") == 0 && b >= 10 &&
 			    strncasecmp(s + b - 10, "family of", 9) == 0))
@@ -846,79 +592,13 @@ count_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 	sbuf_release(&which);
 }
 
-/* Words a value states a feature by without naming it: a display is in
- * colour when it is an AMOLED or a Retina one, unless monochrome. */
-static const struct implied {
-	const char	*word;		/* stemmed */
-	const char	*by[8];
-	const char	*unless;
-} implied[] = {
-	{ "color", { "amoled", "oled", "lcd", "retina", "ips", "qled",
-	    "led", NULL }, "monochrome" },
-	{ NULL, { NULL }, NULL }
-};
-
-/* Does the text v imply feature word w ("amoled": "color")? */
-static int
-text_implies(const char *v, const char *w)
-{
-	const struct implied *im;
-	size_t	 i;
-
-	for (im = implied; im->word != NULL; im++) {
-		if (strcmp(im->word, w) != 0 || strcasestr(v, im->unless) !=
-		    NULL)
-			continue;
-		for (i = 0; im->by[i] != NULL; i++)
-			if (text_has(v, im->by[i], strlen(im->by[i])))
-				return 1;
-	}
-	return 0;
-}
-
-/* Does value v (a string, or strings of an array) say word w[0..n)? */
-static int
-value_says(const cJSON *v, const char *w, size_t n)
-{
-	const cJSON	*it;
-
-	if (cJSON_IsString(v))
-		return text_has(v->valuestring, w, n) ||
-		    text_implies(v->valuestring, w);
-	cJSON_ArrayForEach(it, v)
-		if (cJSON_IsString(it) && text_has(it->valuestring, w, n))
-			return 1;
-	return 0;
-}
-
-/* Does a product (attrs, name) have the feature need (key, word)? */
-static int
-has_feature(const cJSON *attrs, const char *name, const char *key,
-    const char *word)
-{
-	const cJSON	*it;
-	size_t		 n = strlen(word);
-
-	/* "GPS" in "Apple Watch Series 9 GPS" says it as well as a "gps"
-	 * attribute does. */
-	if (strcmp(key, "*") != 0 && affirmative(
-	    cJSON_GetObjectItemCaseSensitive(attrs, key)))
-		return 1;
-	if (text_has(name, word, n))
-		return 1;
-	cJSON_ArrayForEach(it, attrs)
-		if (value_says(it, word, n))
-			return 1;
-	return 0;
-}
-
 /* Is s[0..n) a unit word ("inch", "hours")? */
 static int
 unit_word(const char *s, size_t n)
 {
-	const struct unit *u;
+	const struct dlg_cat_unit *u;
 
-	for (u = units; u->said != NULL; u++)
+	for (u = dlg_cat_units; u->said != NULL; u++)
 		if (strlen(u->said) == n && strncasecmp(s, u->said, n) == 0)
 			return 1;
 	return 0;
@@ -945,7 +625,7 @@ refused_near(const char *s, size_t b, const char *const *list)
 	size_t	 i;
 
 	for (i = 0; i < 3 && b > 0; i++) {
-		if (phrase_before(s, b, list))
+		if (dlg_cat_phrase_before(s, b, list))
 			return 1;
 		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
 			b--;
@@ -981,8 +661,8 @@ several_kinds(const struct kindset *ks, const char *key)
 	size_t		 i;
 
 	for (i = 0; i < ks->n; i++)
-		if (affirmative(cJSON_GetObjectItemCaseSensitive(ks->attrs[i],
-		    key))) {
+		if (dlg_cat_affirmative(cJSON_GetObjectItemCaseSensitive(
+		    ks->attrs[i], key))) {
 			if (first == NULL)
 				first = ks->subs[i];
 			else if (strcmp(first, ks->subs[i]) != 0)
@@ -1015,7 +695,7 @@ features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 		for (e = b; isalnum((unsigned char)s[e]) || (s[e] == '-' &&
 		    isalpha((unsigned char)s[e + 1])); e++)
 			;
-		if (e - b < 3 || word_in_list(s, b, e, stop) ||
+		if (e - b < 3 || dlg_cat_word_in_list(s, b, e, stop) ||
 		    refused_near(s, b, refused) ||
 		    in_entity(t, b, ENTITY_BRAND) ||
 		    in_entity(t, b, ENTITY_PRODUCT) ||
@@ -1029,7 +709,7 @@ features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 			continue;	/* "ps5", "4k": not a word */
 		sbuf_reset(&raw);
 		sbuf_add(&raw, s + b, e - b);
-		stem(s + b, e - b, &w);
+		dlg_cat_stem(s + b, e - b, &w);
 		/* A unit ("16 inch") or a key a number was read for ("40
 		 * hours of battery") is not a feature. */
 		if (w.len < 3 || unit_word(s + b, e - b) ||
@@ -1044,8 +724,8 @@ features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 				for (ke = kb; k->string[ke] != '\0' &&
 				    k->string[ke] != '_'; ke++)
 					;
-				if (ke - kb >= 3 && same_stem(s + b, e - b,
-				    k->string + kb, ke - kb))
+				if (ke - kb >= 3 && dlg_cat_same_stem(s + b,
+				    e - b, k->string + kb, ke - kb))
 					key = k->string;
 			}
 			if (key != NULL)
@@ -1058,7 +738,7 @@ features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 		    !several_kinds(ks, key)))
 			continue;
 		for (i = yes = 0; i < ks->n; i++)
-			yes += has_feature(ks->attrs[i], ks->names[i],
+			yes += dlg_cat_has_feature(ks->attrs[i], ks->names[i],
 			    key != NULL ? key : "*", w.buf);
 		/* A key (nearly) all have ("screen", "wifi") says nothing. */
 		if (key != NULL && yes * 4 > ks->n * 3)
@@ -1104,7 +784,8 @@ need_frame(struct tctx *t)
 		b++;
 	for (e = b; isalpha((unsigned char)t->text[e]); e++)
 		;
-	if (strchr(t->text, '?') != NULL && word_in_list(t->text, b, e, aux))
+	if (strchr(t->text, '?') != NULL && dlg_cat_word_in_list(t->text, b,
+	    e, aux))
 		return 0;
 	return (dlg_has_any(t, frame) || strchr(t->text, '+') != NULL) &&
 	    !dlg_has_any(t, asks);
@@ -1164,283 +845,4 @@ dlg_catneeds_read(struct tctx *t, cJSON *f)
 	kindset_free(&ks);
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
-}
-
-/* The number p gives for need o (key "users,devices": any of them). */
-static double
-need_value(const cJSON *attrs, const cJSON *o)
-{
-	const char	*key = dlg_jstr(o, "key"), *unit = dlg_jstr(o, "unit");
-	char		*keys, *k, *save = NULL;
-	double		 d, best = -1;
-
-	if (key == NULL || unit == NULL)
-		return -1;
-	keys = xstrdup(key);
-	for (k = strtok_r(keys, ",", &save); k != NULL;
-	    k = strtok_r(NULL, ",", &save))
-		if ((d = product_value(attrs, k, unit)) > best)
-			best = d;
-	free(keys);
-	return best;
-}
-
-int
-dlg_catneeds_meets(const cJSON *req, const struct product *p)
-{
-	const cJSON	*arr = cJSON_GetObjectItemCaseSensitive(req, "attr");
-	const cJSON	*o;
-	cJSON		*attrs;
-	double		 d;
-	int		 ok = 1;
-
-	if (cJSON_GetArraySize(arr) == 0)
-		return 1;
-	if ((attrs = cJSON_Parse(p->attrs != NULL ? p->attrs : "{}")) ==
-	    NULL)
-		attrs = cJSON_CreateObject();
-	cJSON_ArrayForEach(o, arr) {
-		if (!ok)
-			break;
-		/* A word only some values say ("wireless", "colour") may be
-		 * said by the others in their own terms ("Bluetooth"): it
-		 * orders the list (dlg_catneeds_rank), it does not cut it. */
-		if (dlg_jstr(o, "has") != NULL) {
-			ok = dlg_jstr(o, "key") != NULL && (strcmp(dlg_jstr(o,
-			    "key"), "*") == 0 || has_feature(attrs, p->name,
-			    dlg_jstr(o, "key"), dlg_jstr(o, "has")));
-			continue;
-		}
-		d = need_value(attrs, o);
-		if (cJSON_GetObjectItemCaseSensitive(o, "min") != NULL)
-			ok = d >= 0 && d >= dlg_jnum(o, "min", 0);
-		if (ok && cJSON_GetObjectItemCaseSensitive(o, "max") != NULL)
-			ok = d >= 0 && d <= dlg_jnum(o, "max", 0);
-	}
-	cJSON_Delete(attrs);
-	return ok;
-}
-
-/* A need's key as words: "battery_hours" -> "battery". */
-static void
-key_words(const char *key, struct sbuf *out)
-{
-	const struct unit *u;
-	size_t	 kl = strlen(key), ul, i;
-
-	for (u = key_units; u->said != NULL; u++)
-		if (kl > (ul = strlen(u->said)) && u->said[0] == '_' &&
-		    strcmp(key + kl - ul, u->said) == 0) {
-			kl -= ul;
-			break;
-		}
-	for (i = 0; i < kl; i++)
-		sbuf_addc(out, key[i] == '_' ? ' ' : key[i] == ',' ? '/' :
-		    key[i]);
-}
-
-/* A need's number in its unit's words: "3,000 sq ft", "2 days". */
-static void
-amount_words(double v, const char *unit, struct sbuf *out)
-{
-	if (strcmp(unit, "hours") == 0 && v >= 48 && fmod(v, 24) == 0)
-		sbuf_addf(out, "%g days", v / 24);
-	else if (strcmp(unit, "gb") == 0 && v >= 1024)
-		sbuf_addf(out, "%g TB", v / 1024);
-	else if (strcmp(unit, "count") == 0)
-		sbuf_addf(out, "%g", v);
-	else if (strcmp(unit, "sqft") == 0)
-		sbuf_addf(out, "%g sq ft", v);
-	else if (strcmp(unit, "w") == 0 || strcmp(unit, "mah") == 0 ||
-	    strcmp(unit, "gb") == 0 || strcmp(unit, "mp") == 0 ||
-	    strcmp(unit, "wh") == 0)
-		sbuf_addf(out, "%g %s", v, strcmp(unit, "mah") == 0 ? "mAh" :
-		    strcmp(unit, "w") == 0 ? "W" : strcmp(unit, "gb") == 0 ?
-		    "GB" : strcmp(unit, "mp") == 0 ? "MP" : "Wh");
-	else
-		sbuf_addf(out, "%g %s", v, unit);
-}
-
-void
-dlg_catneeds_words(cJSON *f, struct sbuf *crit)
-{
-	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require"), *o;
-	const char *said, *unit;
-	int	 max;
-
-	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(req, "attr")) {
-		if (dlg_jstr(o, "key") == NULL)
-			continue;
-		sbuf_adds(crit, crit->len ? ", " : "");
-		if (dlg_jstr(o, "has") != NULL) {
-			if (strcmp(dlg_jstr(o, "key"), "*") == 0)
-				sbuf_addf(crit, "%s ones first",
-				    dlg_jstr(o, "has"));
-			else {
-				sbuf_adds(crit, "with ");
-				key_words(dlg_jstr(o, "key"), crit);
-			}
-			continue;
-		}
-		max = cJSON_GetObjectItemCaseSensitive(o, "max") != NULL;
-		said = dlg_jstr(o, "said");
-		unit = dlg_jstr(o, "unit") != NULL ? dlg_jstr(o, "unit") : "";
-		if (strcmp(unit, "count") == 0) {
-			sbuf_addf(crit, "for %g or more people",
-			    dlg_jnum(o, "min", 0));
-			continue;
-		}
-		/* "45 w or more": several keys carry it, none named. */
-		if (strchr(dlg_jstr(o, "key"), ',') == NULL)
-			key_words(dlg_jstr(o, "key"), crit);
-		if (said != NULL && !isdigit((unsigned char)said[0])) {
-			sbuf_addf(crit, " that lasts %s", said);
-			continue;
-		}
-		sbuf_adds(crit, max ? " up to " : strchr(dlg_jstr(o, "key"),
-		    ',') == NULL ? " " : "");
-		if (said != NULL)
-			sbuf_adds(crit, said);
-		else
-			amount_words(dlg_jnum(o, max ? "max" : "min", 0),
-			    unit, crit);
-		if (!max && (said == NULL || strchr(said, '+') == NULL))
-			sbuf_adds(crit, " or more");
-	}
-}
-
-/* What p says of a figure another table read ("15 hours or more":
- * its battery life), or NULL. */
-static char *
-other_value(const cJSON *req, const struct product *p)
-{
-	static const struct { const char *need, *key, *words; } other[] = {
-		{ "min_hours", "battery_life", "battery life" },
-		{ "min_hz", "refresh_hz", "a refresh rate of" },
-		{ NULL, NULL, NULL } };
-	struct sbuf	 sb = SBUF_INIT;
-	char		*v;
-	size_t		 i;
-
-	for (i = 0; other[i].need != NULL; i++)
-		if (cJSON_GetObjectItemCaseSensitive(req, other[i].need) !=
-		    NULL && (v = catalog_attr(p, other[i].key)) != NULL) {
-			sbuf_addf(&sb, "%s %s%s", other[i].words, v,
-			    strcmp(other[i].key, "refresh_hz") == 0 ? " Hz" :
-			    "");
-			free(v);
-			return sbuf_detach(&sb, NULL);
-		}
-	return NULL;
-}
-
-/* What p's attributes say of the first need of filters f, as words for
- * a reply ("coverage up to 6,500 sq ft"); NULL when none.  Caller
- * frees. */
-char *
-dlg_catneeds_value(cJSON *f, const struct product *p)
-{
-	cJSON	*o;
-	struct sbuf sb = SBUF_INIT;
-	char	*keys, *k, *save = NULL, *v;
-
-	/* The first need of a named attribute ("gps", not any word). */
-	for (o = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
-	    cJSON_GetObjectItemCaseSensitive(f, "require"), "attr"), 0);
-	    o != NULL && dlg_jstr(o, "key") != NULL &&
-	    strcmp(dlg_jstr(o, "key"), "*") == 0; o = o->next)
-		;
-	if (o == NULL || dlg_jstr(o, "key") == NULL)
-		return other_value(cJSON_GetObjectItemCaseSensitive(f,
-		    "require"), p);
-	keys = xstrdup(dlg_jstr(o, "key"));
-	for (k = strtok_r(keys, ",", &save); k != NULL && sb.len == 0;
-	    k = strtok_r(NULL, ",", &save))
-		if ((v = catalog_attr(p, k)) != NULL) {
-			key_words(k, &sb);
-			sbuf_addf(&sb, " %s", v);
-			if (unit_key(k) && strcmp(dlg_jstr(o, "unit"), "count"))
-				sbuf_addf(&sb, " %s", dlg_jstr(o, "unit"));
-			free(v);
-		}
-	free(keys);
-	if (sb.len == 0) {
-		sbuf_release(&sb);
-		return NULL;
-	}
-	return sbuf_detach(&sb, NULL);
-}
-
-/* How far p is from the figures of req.attr: for each need it misses,
- * the share of the figure it lacks (1 when it states none). */
-double
-dlg_catneeds_gap(const cJSON *req, const struct product *p)
-{
-	const cJSON	*o;
-	cJSON		*attrs;
-	double		 d, want, gap = 0;
-
-	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(req,
-	    "attr")) == 0)
-		return 0;
-	if ((attrs = cJSON_Parse(p->attrs != NULL ? p->attrs : "{}")) ==
-	    NULL)
-		return 0;
-	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(req, "attr")) {
-		if (dlg_jstr(o, "has") != NULL)
-			continue;
-		d = need_value(attrs, o);
-		if ((want = dlg_jnum(o, "min", -1)) > 0 && d < want)
-			gap += d < 0 ? 1 : (want - d) / want;
-		if ((want = dlg_jnum(o, "max", -1)) > 0 && (d < 0 || d > want))
-			gap += d < 0 ? 1 : fmin(1, (d - want) / want);
-	}
-	cJSON_Delete(attrs);
-	return gap;
-}
-
-/* How many of the word needs of req p's attributes or name say. */
-static int
-words_said(const cJSON *req, const struct product *p)
-{
-	const cJSON	*o;
-	cJSON		*attrs;
-	int		 n = 0;
-
-	if ((attrs = cJSON_Parse(p->attrs != NULL ? p->attrs : "{}")) ==
-	    NULL)
-		return 0;
-	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(req, "attr"))
-		if (dlg_jstr(o, "has") != NULL && dlg_jstr(o, "key") != NULL &&
-		    strcmp(dlg_jstr(o, "key"), "*") == 0)
-			n += has_feature(attrs, p->name, "*",
-			    dlg_jstr(o, "has"));
-	cJSON_Delete(attrs);
-	return n;
-}
-
-void
-dlg_catneeds_rank(const cJSON *req, struct product *v, size_t n)
-{
-	struct product	 tmp;
-	int		*said;
-	size_t		 i, j;
-	int		 ts;
-
-	if (n < 2 || cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(req,
-	    "attr")) == 0)
-		return;
-	said = xmalloc(n * sizeof *said);
-	for (i = 0; i < n; i++)
-		said[i] = words_said(req, &v[i]);
-	for (i = 1; i < n; i++)		/* insertion sort: stable */
-		for (j = i; j > 0 && said[j] > said[j - 1]; j--) {
-			tmp = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = tmp;
-			ts = said[j];
-			said[j] = said[j - 1];
-			said[j - 1] = ts;
-		}
-	free(said);
 }

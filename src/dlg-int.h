@@ -20,6 +20,8 @@
  *	dlg-needs.c	budget words and needs a list must meet
  *	dlg-browse.c	brands refused; more of a list ("any others?")
  *	dlg-catneed.c	needs read against the kind's own attributes
+ *	dlg-catmeet.c	products tested against those needs
+ *	dlg-catvalue.c	what a product's attributes say: units, stems
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
@@ -499,6 +501,32 @@ void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);
 void		 dlg_spec_rank(struct tctx *t, struct product *v, size_t n);
 void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
+
+/* dlg-catvalue.c: what a product's attributes say (dlg-catneed.c,
+ * dlg-catmeet.c).  Units as customers write them ("sq ft", "days") with
+ * the unit the catalog's keys end in and the factor to it. */
+struct dlg_cat_unit {
+	const char	*said;
+	const char	*unit;
+	double		 factor;
+};
+extern const struct dlg_cat_unit dlg_cat_units[];
+int		 dlg_cat_word_in_list(const char *s, size_t b, size_t e,
+		    const char *const *list);
+int		 dlg_cat_phrase_before(const char *s, size_t at,
+		    const char *const *list);
+void		 dlg_cat_stem(const char *s, size_t n, struct sbuf *out);
+int		 dlg_cat_same_stem(const char *a, size_t an, const char *b,
+		    size_t bn);
+int		 dlg_cat_text_has(const char *v, const char *w, size_t n);
+int		 dlg_cat_affirmative(const cJSON *v);
+/* The number attrs[key] gives in unit, or -1. */
+double		 dlg_cat_value(const cJSON *attrs, const char *key,
+		    const char *unit);
+int		 dlg_cat_unit_key(const char *key);
+int		 dlg_cat_has_feature(const cJSON *attrs, const char *name,
+		    const char *key, const char *word);
+void		 dlg_cat_key_words(const char *key, struct sbuf *out);
 
 /* dlg-catneed.c: needs in the customer's words ("3000+ sq ft", "gps",
  * "battery for days", "we are 4") read against the attributes of the
