@@ -12,11 +12,16 @@
  *			names the catalog lacks
  *	dlg-kb.c	knowledge-base retrieval and answers
  *	dlg-sales.c	product questions, search
- *	dlg-recommend.c	recommendations and narrowing a list
+ *	dlg-recommend.c	recommendations, the nearest when none fits
+ *	dlg-narrow.c	narrowing the last list by a need, brand or budget
+ *	dlg-shopping.c	a kind wanted with a need read as shopping
  *	dlg-kind.c	the kind of product asked for, a device, not its
  *			supplies; the device it must fit
  *	dlg-needs.c	budget words and needs a list must meet
  *	dlg-browse.c	brands refused; more of a list ("any others?")
+ *	dlg-catneed.c	needs read against the kind's own attributes
+ *	dlg-catmeet.c	products tested against those needs
+ *	dlg-catvalue.c	what a product's attributes say: units, stems
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-accessory.c	accessories listed as fitting a device
@@ -406,12 +411,28 @@ int		 dlg_compat_lists(const char *compat, const struct product *dev);
 
 /* dlg-recommend.c */
 int		 dlg_handle_recommend(struct tctx *t);
+/* The needs of filters.require as a list's criteria: ", over-ear". */
+void		 dlg_constraint_words(cJSON *filters, struct sbuf *crit);
+
+/* dlg-narrow.c */
 int		 dlg_handle_narrow(struct tctx *t);
 /* "Only sony" when the bot offered a recommendation's specs: 1 when
  * the list was narrowed instead. */
 int		 dlg_narrow_offer(struct tctx *t);
+/* Whose words ("my", "his"), and is one of the two words before
+ * offset at in s in list ("my old laptop")? */
+extern const char *const dlg_whose[];
+int		 dlg_owned_at(const char *s, size_t at,
+		    const char *const *list);
+/* Does the catalog have a product of brand en in category cat? */
+int		 dlg_brand_has(struct tctx *t, const struct entity *en,
+		    const char *cat);
+
+/* dlg-shopping.c */
 /* "Want a 65 inch TV, no more than $1500": 1 when recommended. */
 int		 dlg_handle_shopping(struct tctx *t);
+/* "Cheapest mesh that does 3000+": 1 when recommended. */
+int		 dlg_handle_cheapest_need(struct tctx *t);
 
 /* dlg-needs.c (and dlg-kind.c): the kind and needs said, checked on
  * the catalog's data. */
@@ -495,6 +516,52 @@ void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);
 void		 dlg_spec_rank(struct tctx *t, struct product *v, size_t n);
 void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
+
+/* dlg-catvalue.c: what a product's attributes say (dlg-catneed.c,
+ * dlg-catmeet.c).  Units as customers write them ("sq ft", "days") with
+ * the unit the catalog's keys end in and the factor to it. */
+struct dlg_cat_unit {
+	const char	*said;
+	const char	*unit;
+	double		 factor;
+};
+extern const struct dlg_cat_unit dlg_cat_units[];
+int		 dlg_cat_word_in_list(const char *s, size_t b, size_t e,
+		    const char *const *list);
+int		 dlg_cat_phrase_before(const char *s, size_t at,
+		    const char *const *list);
+void		 dlg_cat_stem(const char *s, size_t n, struct sbuf *out);
+int		 dlg_cat_same_stem(const char *a, size_t an, const char *b,
+		    size_t bn);
+int		 dlg_cat_text_has(const char *v, const char *w, size_t n);
+int		 dlg_cat_affirmative(const cJSON *v);
+/* The number attrs[key] gives in unit, or -1. */
+double		 dlg_cat_value(const cJSON *attrs, const char *key,
+		    const char *unit);
+int		 dlg_cat_unit_key(const char *key);
+int		 dlg_cat_has_feature(const cJSON *attrs, const char *name,
+		    const char *key, const char *word);
+void		 dlg_cat_key_words(const char *key, struct sbuf *out);
+
+/* dlg-catneed.c: needs in the customer's words ("3000+ sq ft", "gps",
+ * "battery for days", "we are 4") read against the attributes of the
+ * kind shopped for into filters.require.attr, and tested. */
+void		 dlg_catneeds_read(struct tctx *t, cJSON *filters);
+int		 dlg_catneeds_meets(const cJSON *require,
+		    const struct product *p);
+void		 dlg_catneeds_words(cJSON *filters, struct sbuf *crit);
+/* What p says of the first such need ("coverage up to 6,500 sq ft"),
+ * or NULL.  Caller frees. */
+char		*dlg_catneeds_value(cJSON *filters, const struct product *p);
+/* The kind needs are read against: the one named, the list's, or the
+ * product in focus's; NULL if none.  Caller frees. */
+char		*dlg_catneeds_kind(struct tctx *t, cJSON *filters);
+/* v[0..n) with the products that say the words asked for first. */
+void		 dlg_catneeds_rank(const cJSON *require, struct product *v,
+		    size_t n);
+/* How far p falls short of the figures asked for (0: none). */
+double		 dlg_catneeds_gap(const cJSON *require,
+		    const struct product *p);
 
 /* dlg-compare.c */
 int		 dlg_handle_compare(struct tctx *t);

@@ -38,7 +38,10 @@ static const char *const not_kind_words[] = { "budget", "cheap",
 	"which", "have", "you", "your", "can", "under", "over", "max",
 	"around", "about", "between", "tops", "less", "more", "than",
 	"bucks", "dollars", "not", "too", "really", "very", "also",
-	"mid", "range", "mid-range", "everyday", NULL };
+	"mid", "range", "mid-range", "everyday",
+	/* how long, not what: "lasts for days" */
+	"last", "lasts", "lasting", "day", "days", "week", "weeks",
+	"hours", NULL };
 
 /* Is w (n bytes) the same word as the catalog word c, singular or
  * plural ("printer" and "printers", "battery" and "batteries")? */
@@ -396,6 +399,43 @@ kind_word(struct kind_said *ks, const char *s, size_t at, const char *w,
 }
 
 /*
+ * Is w an attribute key that products of several kinds have as a yes
+ * ("gps": a fitness tracker and a smartwatch have it too, not only a
+ * GPS watch), and no kind's own noun ("toner", "lenses")?  Then it asks
+ * for the feature (dlg-catneed.c), not for one kind.
+ */
+static int
+feature_key(const char *w, size_t wl, const struct product *v, size_t n)
+{
+	struct sbuf	 key = SBUF_INIT;
+	const char	*first = NULL, *head;
+	char		*val;
+	size_t		 i;
+	int		 several = 0;
+
+	for (i = 0; i < n; i++) {
+		head = strrchr(v[i].subcategory, '-');
+		head = head != NULL ? head + 1 : v[i].subcategory;
+		if (same_word(w, wl, head, strlen(head)))
+			return 0;
+	}
+	sbuf_add(&key, w, wl);
+	for (i = 0; i < n && !several; i++) {
+		if ((val = catalog_attr(&v[i], key.buf)) == NULL)
+			continue;
+		if (strcasecmp(val, "no") != 0 && strcasecmp(val, "none") != 0) {
+			if (first == NULL)
+				first = v[i].subcategory;
+			else if (strcmp(first, v[i].subcategory) != 0)
+				several = 1;
+		}
+		free(val);
+	}
+	sbuf_release(&key);
+	return several;
+}
+
+/*
  * The kinds the words name among the subcategories of v[0..n) (the
  * category asked for), into filters.require.kinds and not_kinds.  Words
  * naming every kind, none, or the category itself say nothing; two
@@ -443,7 +483,8 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 				continue;
 			}
 		}
-		if (wl < 3 || words_have(cat, w, wl, 1) || not_kind(w, wl))
+		if (wl < 3 || words_have(cat, w, wl, 1) || not_kind(w, wl) ||
+		    feature_key(w, wl, v, n))
 			continue;
 		kind_word(&ks, s, tok[i].start, w, wl, v, n, subs, ns);
 	}

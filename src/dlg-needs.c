@@ -565,6 +565,12 @@ dlg_needs_order(struct tctx *t, struct product *v, size_t n)
 		}
 		free(w);
 	}
+	/* "The cheapest that does 3000+": all that fit, lowest first. */
+	if (dlg_jstr(req, "lowest_first") != NULL && n > 0) {
+		qsort(v, n, sizeof *v, by_price);
+		/* Those that say a word asked for first, then by price. */
+		dlg_catneeds_rank(req, v, n);
+	}
 	/* "Cheap": the lower half of the kind's prices, lowest first. */
 	if (dlg_jstr(req, "cheap") != NULL && n > 0) {
 		w = xmalloc(n * sizeof *w);
@@ -614,7 +620,8 @@ dlg_needs_words(cJSON *f, struct sbuf *crit)
 		sbuf_addf(crit, "%sin %s", SEP, dlg_jstr(req, "colour"));
 	if ((v = dlg_jnum(req, "light_kg", -1)) > 0)
 		sbuf_addf(crit, "%s%g kg or lighter", SEP, v);
-	if (dlg_jstr(req, "cheap") != NULL)
+	if (dlg_jstr(req, "cheap") != NULL ||
+	    dlg_jstr(req, "lowest_first") != NULL)
 		sbuf_addf(crit, "%slowest price first", SEP);
 	if (dlg_jnum(req, "mid_max", -1) > 0) {
 		char *lo = catalog_money(dlg_jnum(req, "mid_min", 0), "USD");

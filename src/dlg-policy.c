@@ -648,8 +648,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    dlg_first_entity(t, ENTITY_PRICE)->has_max)) &&
 	    dlg_handle_shopping(t))
 		return;
-	/* "Which one has the longest battery?": among the last list. */
-	if (dlg_handle_best_of(t) || dlg_handle_pair(t) ||
+	/* "Which one has the longest battery?": among the last list.
+	 * "The cheapest mesh that does 3000+": of a kind, with a need. */
+	if (dlg_handle_cheapest_need(t) ||
+	    dlg_handle_best_of(t) || dlg_handle_pair(t) ||
 	    dlg_handle_accessory(t) ||
 	    dlg_handle_narrow(t) ||
 	    dlg_handle_variant(t, 1) || dlg_handle_colour(t))

@@ -1,9 +1,10 @@
 /*
  * dlg-recommend.c: recommendations from the stated needs (category, use,
  * brand, budget, and constraints such as "over-ear" or "65 inch"), best
- * rated first with the reasons each fits, and the last list narrowed when
- * a constraint is added ("under 1 kg", "has to do 4K 120Hz").  A product
- * whose specifications contradict a constraint is never offered.
+ * rated first with the reasons each fits, or the nearest when nothing
+ * fits.  A product whose specifications contradict a constraint is never
+ * offered.  Narrowing a list is dlg-narrow.c's; a kind wanted read as
+ * shopping, dlg-shopping.c's.
  */
 #include "config.h"
 
@@ -24,12 +25,18 @@ reasons(struct tctx *t, const struct product *p)
 {
 	cJSON		*f = dlg_jobj(t->state, "filters");
 	struct sbuf	 sb = SBUF_INIT;
-	char		*money;
+	char		*money, *value;
 	double		 max = dlg_jnum(f, "max_price", -1);
 
 	if (p->rating > 0)
 		sbuf_addf(&sb, "it is rated %.1f/5 by %lld customers",
 		    p->rating, p->review_count);
+	/* "Coverage up to 6,500 sq ft": the value that meets the need
+	 * said in the customer's words. */
+	if ((value = dlg_catneeds_value(f, p)) != NULL) {
+		sbuf_addf(&sb, "%swith %s", sb.len ? ", " : "", value);
+		free(value);
+	}
 	if (max >= 0) {
 		money = catalog_money(max, p->currency);
 		sbuf_addf(&sb, "%sit is within your %s budget",
@@ -128,8 +135,8 @@ keep_constrained(struct tctx *t, struct product *v, size_t n, size_t max)
 }
 
 /* The constraints as the criteria read them: ", over-ear, USB-C". */
-static void
-constraint_words(cJSON *f, struct sbuf *crit)
+void
+dlg_constraint_words(cJSON *f, struct sbuf *crit)
 {
 	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require");
 
@@ -214,7 +221,7 @@ needs_missed(struct tctx *t, const struct product *p)
 			tmp = cJSON_CreateObject();
 			cJSON_AddItemToObject(tmp, "require",
 			    cJSON_Duplicate(one, 1));
-			constraint_words(tmp, &sb);
+			dlg_constraint_words(tmp, &sb);
 			cJSON_Delete(tmp);
 		}
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
@@ -222,6 +229,32 @@ needs_missed(struct tctx *t, const struct product *p)
 	if (req != NULL)
 		cJSON_AddItemToObject(f, "require", req);
 	return sbuf_detach(&sb, NULL);
+}
+
+/*
+ * How many of the needs of filters.require p meets, each tried alone;
+ * *gap how far it is from the figures asked for (dlg-catneed.c).
+ */
+static int
+needs_met(struct tctx *t, const struct product *p, double *gap)
+{
+	cJSON		*f = dlg_jobj(t->state, "filters");
+	cJSON		*req = cJSON_DetachItemFromObjectCaseSensitive(f,
+	    "require"), *it, *one;
+	int		 met = 0;
+
+	*gap = dlg_catneeds_gap(req, p);
+	cJSON_ArrayForEach(it, req) {
+		one = cJSON_CreateObject();
+		cJSON_AddItemToObject(one, it->string, cJSON_Duplicate(it, 1));
+		cJSON_AddItemToObject(f, "require", one);
+		met += dlg_meets_constraints(t, p) && dlg_spec_meets(t, p) &&
+		    dlg_needs_meets(t, p);
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
+	}
+	if (req != NULL)
+		cJSON_AddItemToObject(f, "require", req);
+	return met;
 }
 
 /*
@@ -236,9 +269,9 @@ offer_nearest(struct tctx *t, const struct product_filter *pf,
 	const struct product *best = NULL;
 	struct sbuf	 miss = SBUF_INIT;
 	char		*money, *need;
-	double		 d, bestd = 0;
+	double		 d, bestd = 0, gap, bestgap = 0;
 	size_t		 i;
-	int		 meets, bestmeets = 0;
+	int		 meets, bestmeets = 0, met, bestmet = 0;
 
 	for (i = 0; i < nw; i++) {
 		if (w[i].stock <= 0 || !dlg_needs_kind_ok(t, &w[i]) ||
@@ -250,12 +283,19 @@ offer_nearest(struct tctx *t, const struct product_filter *pf,
 		d = pf->max_price >= 0 && w[i].price > pf->max_price ?
 		    w[i].price - pf->max_price : pf->min_price > 0 &&
 		    w[i].price < pf->min_price ? pf->min_price - w[i].price : 0;
-		/* Every need met and over budget, else in budget. */
+		/* Every need met and over budget, else in budget; then the
+		 * most needs met, the nearest to the figures asked for. */
+		met = meets ? 0 : needs_met(t, &w[i], &gap);
+		if (meets)
+			gap = 0;
 		if (best == NULL || meets > bestmeets || (meets == bestmeets &&
-		    d < bestd)) {
+		    (d < bestd || (d == bestd && (met > bestmet ||
+		    (met == bestmet && gap < bestgap)))))) {
 			best = &w[i];
 			bestd = d;
 			bestmeets = meets;
+			bestmet = met;
+			bestgap = gap;
 		}
 	}
 	/* Meeting all in budget means the list was cut short, not that
@@ -356,7 +396,7 @@ criteria(cJSON *f, const struct product_filter *pf, int relaxed,
 	}
 	if (pf->brand != NULL)
 		sbuf_addf(crit, "%s%s", crit->len ? ", " : "", pf->brand);
-	constraint_words(f, crit);
+	dlg_constraint_words(f, crit);
 	if (pf->max_price >= 0) {
 		money = catalog_money(pf->max_price, "USD");
 		sbuf_addf(crit, "%sunder %s", crit->len ? ", " : "", money);
@@ -512,426 +552,4 @@ dlg_handle_recommend(struct tctx *t)
 	sbuf_release(&more);
 	sbuf_release(&crit);
 	return 1;
-}
-
-/* Is a product of the last list of brand en? */
-static int
-brand_shown(struct tctx *t, const struct entity *en)
-{
-	const char	*b = en->brand != NULL ? en->brand : en->value;
-	struct product	 p;
-	cJSON		*it;
-	int		 yes = 0;
-
-	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results")) {
-		memset(&p, 0, sizeof p);
-		if (!yes && cJSON_IsString(it) &&
-		    dlg_load_product(t, it->valuestring, &p)) {
-			yes = strcasecmp(p.brand, b) == 0;
-			product_release(&p);
-		}
-	}
-	return yes;
-}
-
-/*
- * After "would you like to see the specs?" of a recommendation, a brand
- * or a need said without a yes ("only sony", "under 100 then", "no
- * apple") narrows
- * the list rather than accepting the offer.
- */
-int
-dlg_narrow_offer(struct tctx *t)
-{
-	static const char *const yes[] = { "yes", "yeah", "yep", "yup",
-	    "sure", "ok", "okay", "please", "pls", "go ahead", "specs",
-	    "spec", "details", NULL };
-	cJSON	*pending = cJSON_GetObjectItemCaseSensitive(t->state,
-	    "pending");
-	int	 need;
-
-	/* "ok my budget is actually 900": a budget said wins the yes. */
-	/* "55 inch please", "no earbuds": a need said wins the yes too. */
-	if (!cJSON_IsObject(pending) || dlg_jstr(pending, "action") == NULL ||
-	    strcmp(dlg_jstr(pending, "action"), "show_specs") != 0)
-		return 0;
-	need = dlg_brand_refusal(t) || dlg_kind_refusal(t) ||
-	    dlg_need_said(t);
-	if ((dlg_has_any(t, yes) && dlg_first_entity(t, ENTITY_PRICE) ==
-	    NULL && !need) ||
-	    (dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    dlg_first_entity(t, ENTITY_PRICE) == NULL && !need))
-		return 0;
-	return dlg_handle_narrow(t);
-}
-
-/* Is one of the two words before offset at in s in the list: whose it
- * is ("my old laptop", "his PS5"), or which one shown ("that tv")? */
-static const char *const whose[] = { "my", "our", "his", "her", "their",
-	"your", "mine", NULL };
-/*
- * The ones of the last list that meet the needs just added (those of
- * filters.require not in before), listed; or that none does.  1 when
- * answered.
- */
-static int
-which_shown(struct tctx *t, cJSON *before)
-{
-	cJSON		*f = dlg_jobj(t->state, "filters"), *it, *tmp, *req;
-	struct product	 v[RESULTS_MAX];
-	struct sbuf	 crit = SBUF_INIT, list = SBUF_INIT;
-	size_t		 n = 0, shown = 0, i;
-
-	tmp = cJSON_CreateObject();
-	req = cJSON_AddObjectToObject(tmp, "require");
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(f,
-	    "require"))
-		if (cJSON_GetObjectItemCaseSensitive(before, it->string) ==
-		    NULL && strcmp(it->string, "kinds") != 0)
-			cJSON_AddItemToObject(req, it->string,
-			    cJSON_Duplicate(it, 1));
-	constraint_words(tmp, &crit);
-	cJSON_Delete(tmp);
-	if (crit.len == 0) {
-		sbuf_release(&crit);
-		return 0;
-	}
-	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results")) {
-		if (!cJSON_IsString(it) || n >= RESULTS_MAX ||
-		    !dlg_load_product(t, it->valuestring, &v[n]))
-			continue;
-		shown++;
-		if (dlg_meets_constraints(t, &v[n]) && dlg_spec_meets(t,
-		    &v[n]) && dlg_needs_meets(t, &v[n]))
-			n++;
-		else
-			product_release(&v[n]);
-	}
-	slots_set(&t->slots, "criteria", crit.buf);
-	slots_setf(&t->slots, "shown_count", "%zu", shown);
-	if (n > 0) {
-		dlg_results_set(t, v, n);
-		dlg_focus_push(t, v[0].sku);
-		dlg_list_products(t, v, n, 0, &list);
-		slots_set(&t->slots, "results", list.buf);
-		dlg_set_action(t, "which_shown", "%zu of the %zu shown are %s",
-		    n, shown, crit.buf);
-		dlg_say(t, "which_shown");
-	} else {
-		dlg_set_action(t, "which_shown_none", "none of the %zu shown "
-		    "is %s", shown, crit.buf);
-		dlg_say(t, "which_shown_none");
-	}
-	for (i = 0; i < n; i++)
-		product_release(&v[i]);
-	sbuf_release(&crit);
-	sbuf_release(&list);
-	return 1;
-}
-
-static int	owned_at(const char *, size_t, const char *const *);
-static int	brand_shown(struct tctx *, const struct entity *);
-static int	brand_has(struct tctx *, const struct entity *, const char *);
-
-/*
- * "Over-ear pls", "any with USB-C?", "under 1 kg" after a list: the
- * list narrowed, keeping the budget and category said before, whatever
- * the classifier makes of the few words.  Not a question about the
- * product in focus ("does it have USB-C?") and not about an order.
- * 1 when answered.
- */
-int
-dlg_handle_narrow(struct tctx *t)
-{
-	static const char *const about_it[] = { "it", "its", "it's",
-	    "this", "does", "do", "is", "can", NULL };
-	/* "So it has to do 4K 120Hz" says a need, not a question. */
-	static const char *const need_words[] = { "has to", "have to",
-	    "needs to", "need it to", "must", "needs", "i need", "i want",
-	    "need one", "want one", "looking for", NULL };
-	/* "Any cheaper one that still does 15 hours?": another product,
-	 * below the price of the one in focus. */
-	static const char *const cheaper[] = { "cheaper", "less expensive",
-	    "more affordable", "lower price", NULL };
-	/* "The cheaper one" points into the list (dlg-refs.c). */
-	static const char *const another[] = { "any", "anything", "another",
-	    "other", "others", "something", "options", "alternatives",
-	    "a cheaper", NULL };
-	static const char *const the[] = { "the cheaper", "cheaper of",
-	    "the lighter", "lighter of", NULL };
-	static const char *const only[] = { "only", "just", "all", "more",
-	    "other", "any", NULL };
-	/* "Something lighter": below the weight of the one in focus. */
-	static const char *const lighter[] = { "lighter", "less heavy",
-	    "not as heavy", NULL };
-	static const char *const which[] = { "which of those",
-	    "which of them", "which of these", "which ones", "which one",
-	    "any of those", "any of them", "any of these", NULL };
-	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
-	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
-	const struct entity *price = dlg_first_entity(t, ENTITY_PRICE);
-	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
-	struct product	 p;
-	double		 below = -1, kg = -1, max_before, min_before;
-	char		*w;
-	int		 narrowed, other_brand, above, refused;
-
-	memset(&p, 0, sizeof p);
-	/* "Cheaper?" alone after a list asks for cheaper ones too. */
-	if ((dlg_has_any(t, cheaper) || dlg_has_any(t, lighter)) &&
-	    (dlg_has_any(t, another) || dlg_has_word(t, "ones") ||
-	    dlg_word_count(t) <= 2) &&
-	    !dlg_has_any(t, the) &&
-	    dlg_focus_top(t, 0) != NULL &&
-	    dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
-		if (dlg_has_any(t, cheaper))
-			below = p.price;
-		if (dlg_has_any(t, lighter) &&
-		    (w = catalog_attr(&p, "weight_kg")) != NULL) {
-			kg = strtod(w, NULL);
-			free(w);
-		}
-		product_release(&p);
-	}
-	/* "Only sony", "what about Bose": a brand of the kind shown, not
-	 * one of the list pointed at ("the Anker one then?"). */
-	other_brand = br != NULL && dlg_jstr(f, "category") != NULL &&
-	    !owned_at(t->text, br->start, whose) &&
-	    !dlg_said_as_thing(t, br->start, br->end) &&
-	    (dlg_has_any(t, only) || !brand_shown(t, br)) &&
-	    brand_has(t, br, dlg_jstr(f, "category")) &&
-	    (dlg_jstr(f, "brand") == NULL || strcasecmp(dlg_jstr(f, "brand"),
-	    br->brand != NULL ? br->brand : br->value) != 0);
-	/* "Anything that isn't apple?": a brand refused, not a question. */
-	refused = dlg_brand_refusal(t) || dlg_kind_refusal(t);
-	/* "I can go up to 1200": a budget said again, not a question. */
-	if (price != NULL && (price->has_max || price->has_min))
-		below = below > 0 ? below : 0;
-	/* "Anything with more storage?": more than the one in focus. */
-	above = dlg_needs_above_said(t) && dlg_focus_top(t, 0) != NULL;
-	if (dlg_jstr(f, "category") == NULL ||
-	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0 ||
-	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
-	    !dlg_has_any(t, need_words)) ||
-	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    (dlg_has_any(t, about_it) && !dlg_has_any(t, need_words) &&
-	    below < 0 && kg <= 0 && !other_brand && !above && !refused &&
-	    !dlg_has_any(t, which)) ||
-	    (cat != NULL && cat->category != NULL &&
-	    strcmp(cat->category, dlg_jstr(f, "category")) != 0))
-		return 0;
-	before = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f,
-	    "require"), 1);
-	max_before = dlg_jnum(f, "max_price", -1);
-	min_before = dlg_jnum(f, "min_price", -1);
-	dlg_update_filters(t);
-	f = dlg_jobj(t->state, "filters");
-	dlg_spec_constraints(t, f);
-	after = cJSON_GetObjectItemCaseSensitive(f, "require");
-	narrowed = after != NULL && (before == NULL ||
-	    !cJSON_Compare(before, after, 1));
-	/* "No soundbars": the kinds refused are read with the list. */
-	narrowed |= other_brand || refused ||
-	    max_before != dlg_jnum(f, "max_price", -1) ||
-	    min_before != dlg_jnum(f, "min_price", -1);
-	if (below > 0) {
-		dlg_jset_num(f, "max_price", below - 0.01);
-		narrowed = 1;
-	}
-	if (kg > 0) {
-		dlg_jset_num(dlg_jobj(f, "require"), "max_kg", kg - 0.01);
-		narrowed = 1;
-	}
-	memset(&p, 0, sizeof p);
-	if (above && dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
-		narrowed |= dlg_needs_above(t, &p, dlg_jobj(f, "require"));
-		product_release(&p);
-	}
-	if (!narrowed) {
-		cJSON_Delete(before);
-		return 0;
-	}
-	/* "Which of those is sweatproof?": among the ones shown. */
-	if (dlg_has_any(t, which) && which_shown(t, before)) {
-		cJSON_Delete(before);
-		return 1;
-	}
-	cJSON_Delete(before);
-	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
-	    "list's filters");
-	return dlg_handle_recommend(t);
-}
-
-/* "One with a better camera": a feature of the kind shown, no kind. */
-static const char *const feature[] = { "with", "better", "bigger",
-	"larger", "has", "have", "its", NULL };
-/* "I want that tv", "the laptop you showed": one shown (dlg-refs.c). */
-static const char *const pointers[] = { "the", "this", "that", "these",
-	"those", "it", NULL };
-
-static int
-owned_at(const char *s, size_t at, const char *const *list)
-{
-	const char *const *w;
-	size_t	 b = at, e, words;
-
-	for (words = 0; words < 2 && b > 0; words++) {
-		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
-			b--;
-		e = b;
-		while (b > 0 && isalnum((unsigned char)s[b - 1]))
-			b--;
-		for (w = list; *w != NULL; w++)
-			if (e - b == strlen(*w) && strncasecmp(s + b, *w,
-			    e - b) == 0)
-				return 1;
-	}
-	return 0;
-}
-
-/*
- * Is the product entity en something the customer has, not what they
- * shop for?  Another kind than the one asked for ("on a MacBook Air
- * ... a 4K monitor"), or said as theirs.
- */
-static int
-context_product(struct tctx *t, const struct entity *en,
-    const struct entity *cat)
-{
-	struct product	 p;
-	int		 other;
-
-	/* "On a MacBook Air", "works with an iphone", "i have a pixel":
-	 * what it is used with, even a family that names no one product. */
-	static const char *const with[] = { "on", "with", "for", "from",
-	    "to", "into", "have", "has", "got", "own", "use", "uses", "using",
-	    NULL };
-	static const char *const skip[] = { "a", "an", "the", "my", "our",
-	    "his", "her", "their", "new", "old", NULL };
-	size_t	 at = en->start, e;
-
-	if (owned_at(t->text, en->start, whose))
-		return 1;
-	for (e = 0; e < 2 && dlg_word_before_is(t->text, at, skip); e++) {
-		while (at > 0 && !isalnum((unsigned char)t->text[at - 1]))
-			at--;
-		while (at > 0 && isalnum((unsigned char)t->text[at - 1]))
-			at--;
-	}
-	if (dlg_word_before_is(t->text, at, with))
-		return 1;
-	memset(&p, 0, sizeof p);
-	if (en->sku == NULL || !dlg_load_product(t, en->sku, &p))
-		return 0;
-	other = strcmp(p.category, cat->category) != 0;
-	product_release(&p);
-	return other;
-}
-
-/* Does the catalog have a product of brand en in category cat? */
-static int
-brand_has(struct tctx *t, const struct entity *en, const char *cat)
-{
-	return dlg_catalog_has(t, en->brand != NULL ? en->brand : en->value,
-	    cat);
-}
-
-/* A support word said; "cancel" beside "noise" is a feature, not one. */
-static int
-support_said(struct tctx *t, const char *const *support)
-{
-	const char *const *w;
-
-	for (w = support; *w != NULL; w++)
-		if (dlg_has_word(t, *w) && (strcmp(*w, "cancel") != 0 ||
-		    !dlg_has_word(t, "noise")))
-			return 1;
-	return 0;
-}
-
-/*
- * "We're redoing the living room. Want a 65 inch TV, no more than
- * $1500", "need a portable ssd thats rugged", "gaming laptop, 1000 max":
- * a kind of product wanted, with a need or a budget, is a request for
- * recommendations whatever intent the classifier read in the other
- * words (a refund in "no more than", an account in "register").  Not
- * when the words are about an order, a problem, or a kind the customer
- * already has ("my laptop"), nor an accessory for a device (that is
- * dlg-accessory.c's).  1 when answered.
- */
-int
-dlg_handle_shopping(struct tctx *t)
-{
-	static const char *const need[] = { "need", "needs", "want", "wanna",
-	    "looking for", "looking at", "look for", "after a", "after an",
-	    "after some", "shopping for", "in the market", "recommend",
-	    "suggest", "do you have", "do u have", "do you sell", "you got",
-	    "got any", "any good", "show me", "get into", "thinking of",
-	    "to buy", "buy a", "buy an", "buy some", "buying a", "get a",
-	    "get an", "whats a good",
-	    "what's a good", "what is a good", "i'd like", "id like",
-	    "i would like", "searching for", "hunting for", "on the hunt",
-	    "please", "pls", "plz", NULL };
-	static const char *const support[] = { "order", "ordered", "orders",
-	    "bought", "purchased", "delivered", "arrived", "return",
-	    "returned", "returning", "refund", "cancel", "tracking", "track",
-	    "shipped", "package", "parcel", "receipt", "invoice", "charged",
-	    "paid", "broken", "broke", "won't", "wont", "doesn't", "not working",
-	    "stopped", "died", "dead", "problem", "issue", "fix", "reset",
-	    "repair", "warranty", "cart", "compare", "vs", "versus", "did i",
-	    "have i", "i already", "code", "coupon", "promo", "voucher",
-	    NULL };
-	static const char *const fits[] = { "for it", "for my", "for the",
-	    "fits", "fit", "compatible", "works with", "work with", NULL };
-	static const char *const about_it[] = { "it", "its", "it's",
-	    "this one", "that one", NULL };
-	static const char *const allowed[] = { "can i", "can we",
-	    "am i allowed", "is it possible", "could i", NULL };
-	/* "Which of the tvs has the best picture": one of those shown. */
-	static const char *const choose[] = { "which", "or", "vs",
-	    "versus", NULL };
-	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
-	const struct entity *price = dlg_first_entity(t, ENTITY_PRICE), *br;
-	size_t		 i;
-
-	if (cat == NULL || cat->category == NULL ||
-	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
-	    owned_at(t->text, cat->start, whose) ||
-	    owned_at(t->text, cat->start, pointers) ||
-	    owned_at(t->text, cat->start, feature) ||
-	    support_said(t, support))
-		return 0;
-	/* "Noise cancelling headphones", "cheap tablet": a kind with a
-	 * need or a price level is shopping too. */
-	if (!dlg_has_any(t, need) && (price == NULL || !price->has_max) &&
-	    !dlg_needs_budget_said(t) && !dlg_need_said(t) &&
-	    !dlg_kind_alone(t, cat))
-		return 0;
-	/* "Is it hot-swappable?", "can I buy a gift card with a code?":
-	 * a question about the one in focus or about what is allowed. */
-	if ((dlg_focus_top(t, 0) != NULL && (dlg_has_any(t, about_it) ||
-	    dlg_has_any(t, choose))) || dlg_has_any(t, allowed))
-		return 0;
-	/* "Mechanical switches, Keychron": a brand with nothing of that
-	 * kind says the kind was misread. */
-	if ((br = dlg_first_entity(t, ENTITY_BRAND)) != NULL &&
-	    !brand_has(t, br, cat->category))
-		return 0;
-	/* "A charger for my laptop" fits a device: "a keyboard for my
-	 * desk" names none. */
-	if (strcmp(cat->category, "accessories") == 0 &&
-	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    dlg_focus_top(t, 0) != NULL || (dlg_has_any(t, fits) &&
-	    (dlg_count_entities(t, ENTITY_CATEGORY) > 1 ||
-	    dlg_first_entity(t, ENTITY_BRAND) != NULL))))
-		return 0;
-	for (i = 0; i < t->e->el.n; i++)
-		if (t->e->el.v[i].type == ENTITY_PRODUCT &&
-		    !context_product(t, &t->e->el.v[i], cat))
-			return 0;
-	dlg_set_intent(t, "recommendation");
-	dlg_jset_str(t->trace, "ambiguity", "resolved: a kind of product "
-	    "wanted, with a need or a budget");
-	dlg_update_filters(t);
-	return dlg_handle_recommend(t);
 }

@@ -143,6 +143,10 @@ dlg_spec_constraints(struct tctx *t, cJSON *f)
 		cJSON_DeleteItemFromObjectCaseSensitive(req, "platforms");
 		cJSON_AddItemToObject(req, "platforms", pl);
 	}
+	/* The needs the tables above lack, read against the kind's own
+	 * attributes (dlg-catneed.c). */
+	dlg_catneeds_read(t, f);
+	req = dlg_jobj(f, "require");
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
 }
@@ -205,6 +209,7 @@ dlg_spec_rank(struct tctx *t, struct product *v, size_t n)
 	struct product	 tmp;
 	size_t		 i, j;
 
+	dlg_catneeds_rank(req, v, n);
 	if (dlg_jstr(req, "long_battery") == NULL)
 		return;
 	for (i = 1; i < n; i++)		/* insertion sort: stable */
@@ -251,7 +256,7 @@ dlg_spec_meets(struct tctx *t, const struct product *p)
 	    "platforms"))
 		if (ok && cJSON_IsString(it))
 			ok = works_with(p, it->valuestring);
-	return ok;
+	return ok && dlg_catneeds_meets(req, p);
 }
 
 /* The spec needs as the criteria read them: ", 65-inch, 4K, 120 Hz+". */
@@ -287,4 +292,5 @@ dlg_spec_constraint_words(cJSON *f, struct sbuf *crit)
 		if (cJSON_IsString(it))
 			sbuf_addf(crit, "%sworks with %s", crit->len ? ", " :
 			    "", it->valuestring);
+	dlg_catneeds_words(f, crit);
 }
