@@ -28,6 +28,7 @@
  *	dlg-guard.c	the focus guard: a kind, brand or product named
  *			that the focus is not keeps it out
  *	dlg-compat.c	compatibility: does a product work with a device
+ *	dlg-compatlist.c which entry of a compatibility list names a device
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
@@ -486,6 +487,32 @@ int		 dlg_handle_compare(struct tctx *t);
 /* "Which one has a number pad": among the last list or a group (1). */
 int		 dlg_which_has(struct tctx *t);
 int		 dlg_handle_pair(struct tctx *t);
+
+/* dlg-compatlist.c: which entry of a compatibility list names a device */
+/* The device: what the customer's words for it are, and what it is. */
+struct compat_device {
+	struct sbuf	 words;		/* folded words naming it, " "-separated */
+	struct sbuf	 said;		/* how to say it in the reply */
+	const struct product *p;	/* the catalog product, or NULL */
+	const char	*asked;		/* the customer's words naming it,
+					   or NULL */
+	size_t		 asked_len;	/* their bytes */
+};
+/* Is the word w (n bytes) one of list? */
+int		 dlg_in_list(const char *w, size_t n, const char *const *list);
+/* Folded word tokens of s (n bytes) appended to out, each followed by a
+ * space. */
+void		 dlg_fold_words(const char *s, size_t n, struct sbuf *out);
+/* 1: an entry of list names d (its text in *why, caller frees); 0: one
+ * excludes it; -1: the list does not name it. */
+int		 dlg_compat_verdict(const char *list,
+		    const struct compat_device *d, char **why);
+/* p's compatibility list (compatible_with, works_with...), or NULL
+ * (caller frees). */
+char		*dlg_compat_list(const struct product *p);
+/* The words a device product goes by, appended to words. */
+void		 dlg_compat_device_words(const struct product *d,
+		    struct sbuf *words);
 
 /* dlg-compat.c */
 int		 dlg_handle_compat(struct tctx *t);
