@@ -51,7 +51,8 @@ in_product(struct tctx *t, size_t at)
  * product's own name, up to a word that ends the phrase.  0 if none.
  */
 static int
-device_phrase(struct tctx *t, const struct product *acc, struct compat_device *d)
+device_phrase(struct tctx *t, const struct product *acc,
+    struct compat_device *d)
 {
 	struct text_token *tok = NULL;
 	struct sbuf	 name = SBUF_INIT;
