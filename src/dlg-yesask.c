@@ -51,9 +51,17 @@ static const char *const elsewhere[] = { "add", "cart", "buy", "order",
 	"died", "has to", "needs to", "need it to", "must", "spare",
 	"all", "both", "each", "either", "any of", "three", "four", "which",
 	"bigger", "smaller", "more", "most", "than", "sell", "carry",
-	"others", "another", "else", "options", "i need", "we need",
-	"i want", "we want", "i'd like", "need something", "looking for",
-	"i'm after", "im after", "two", "couple", "dozen", NULL };
+	"others", "another", "else", "options", "need something",
+	"looking for", "i'm after", "im after", "two", "couple", "dozen",
+	NULL };
+
+/* A need told ("i need a printer that does double sided"), unless
+ * asked ("do i need an amp"). */
+static const char *const need_told[] = { "i need", "we need", "i want",
+	"we want", "i'd like", NULL };
+static const char *const need_asked[] = { "do i need", "do we need",
+	"would i need", "will i need", "will we need", "would we need",
+	NULL };
 
 /* Words an action would read as taking the product. */
 static const char *const taking[] = { "take", "grab", "bring", "wear",
@@ -271,6 +279,7 @@ dlg_feature_question(struct tctx *t, int early)
 	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
 	    said_outside(t, elsewhere) || said_outside(t, judged) ||
+	    (said_outside(t, need_told) && !said_outside(t, need_asked)) ||
 	    (said_outside(t, plural) && cJSON_GetArraySize(dlg_jarr(t->state,
 	    "results")) > 1) ||
 	    !asks_yes_no(t) || dlg_spec_amount_said(t) ||
