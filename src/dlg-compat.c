@@ -9,10 +9,10 @@
  * the words after "with", "in", "on", "to" ("my android phone", "mac").
  * A product without a list is answered from its manual when a section
  * fits ("can I wire it to my old doorbell?"), else said to be unknown.
+ * Which entry names the device is dlg-compatlist.c's.
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,17 +21,6 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
-/* Words of a list entry that say nothing of which device it is. */
-static const char *const generic[] = { "and", "or", "with", "the", "a",
-	"an", "all", "other", "devices", "device", "models", "model",
-	"phones", "phone", "on", "at", "for", "of", "in", "to", "latest",
-	"version", "recommended", "speed", "standard", "supported", "works",
-	"work", "earlier", "later", "only", "your", "my", "it", NULL };
-
-/* Words that make an entry exclude what it names. */
-static const char *const negation[] = { "not", "no", "except", "without",
-	"never", NULL };
-
 /* Prepositions before the device the customer has in mind. */
 static const char *const before_device[] = { "with", "in", "on", "to",
 	"into", "for", "fit", "fits", NULL };
@@ -39,286 +28,6 @@ static const char *const before_device[] = { "with", "in", "on", "to",
 /* Words that end the device's phrase. */
 static const char *const phrase_end[] = { "so", "because", "and", "but",
 	"if", "or", "when", "without", "while", NULL };
-
-static int
-in_list(const char *w, size_t n, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strlen(*list) == n && strncmp(*list, w, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* The device: what the customer's words for it are, and what it is. */
-struct device {
-	struct sbuf	 words;		/* folded words naming it, " "-separated */
-	struct sbuf	 said;		/* how to say it in the reply */
-	const struct product *p;	/* the catalog product, or NULL */
-	const char	*asked;		/* the customer's words naming it,
-					   or NULL */
-	size_t		 asked_len;	/* their bytes */
-};
-
-/* Folded word tokens of s appended to out, each followed by a space. */
-static void
-fold_words(const char *s, size_t n, struct sbuf *out)
-{
-	struct text_folded f = TEXT_FOLDED_INIT;
-	struct text_token *tok = NULL;
-	size_t		 cap = 0, i, nt;
-
-	text_fold(s, n, &f);
-	nt = text_tokenize(f.s.buf, f.s.len, &tok, &cap);
-	for (i = 0; i < nt; i++) {
-		sbuf_add(out, f.s.buf + tok[i].start, tok[i].end -
-		    tok[i].start);
-		sbuf_adds(out, " ");
-	}
-	free(tok);
-	text_folded_release(&f);
-}
-
-/* Is word w (n bytes) one of the " "-separated words? */
-static int
-in_list_words(const char *words, const char *w, size_t n)
-{
-	const char	*p, *e;
-
-	for (p = words; *p != '\0'; p = e + 1) {
-		e = strchr(p, ' ');
-		if ((size_t)(e - p) == n && strncmp(p, w, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Is word w (n bytes) among the device's words?  A word of three or
- * more letters may be the start of one ("mac" for "macos").
- */
-static int
-device_has(const struct device *d, const char *w, size_t n)
-{
-	const char	*p = d->words.buf, *e;
-
-	for (; *p != '\0'; p = e + 1) {
-		e = strchr(p, ' ');
-		if ((size_t)(e - p) == n && strncmp(p, w, n) == 0)
-			return 1;
-		if (n >= 3 && (size_t)(e - p) >= 3 && ((size_t)(e - p) < n ?
-		    strncmp(p, w, (size_t)(e - p)) == 0 : strncmp(p, w, n) ==
-		    0) && d->p == NULL)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Does an entry of the list (one part, between separators) name the
- * device?  A product device: every telling word of the entry is one of
- * its words ("PlayStation 5" names the PlayStation 5 Slim, "R50" the
- * Canon EOS R50).  A device in the customer's words: a telling word in
- * common ("not supported on Android" names "my android phone").
- */
-/* Does the word w (n bytes) hold a digit ("g16", "s24")? */
-static int
-has_digit(const char *w, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (isdigit((unsigned char)w[i]))
-			return 1;
-	return 0;
-}
-
-/*
- * The version the device states after word w (n bytes): "android 14"
- * of a phone's system, or -1.
- */
-static double
-device_version(const struct device *d, const char *w, size_t n)
-{
-	const char	*p = d->words.buf, *e;
-
-	for (; *p != '\0'; p = e + 1) {
-		e = strchr(p, ' ');
-		if ((size_t)(e - p) == n && strncmp(p, w, n) == 0 &&
-		    isdigit((unsigned char)e[1]))
-			return strtod(e + 1, NULL);
-	}
-	return -1;
-}
-
-/*
- * Is the folded word [p, e) the start of a range "12-15" in the entry
- * part (n bytes), followed by its end as the next word?  *hi is the end.
- */
-static int
-in_range(const char *part, size_t n, const char *p, const char *e,
-    double *hi)
-{
-	const char	*q, *r = e + 1;
-	size_t		 pl = (size_t)(e - p);
-
-	if (!isdigit((unsigned char)*r))
-		return 0;
-	for (q = part; q + pl < part + n; q++)
-		if (strncmp(q, p, pl) == 0 && q[pl] == '-' &&
-		    isdigit((unsigned char)q[pl + 1]) && (q == part ||
-		    !isalnum((unsigned char)q[-1]))) {
-			*hi = strtod(q + pl + 1, NULL);
-			return strtod(r, NULL) == *hi;
-		}
-	return 0;
-}
-
-/*
- * Does the product name (before its parenthesis) add a model tier
- * ("Pro", "Max", "Plus", "+") that the customer said (asked) and the
- * entry part (n bytes) does not?  A tier the customer never said is
- * the name resolver's choice ("ps5" read as the PS5 Pro), not theirs.
- */
-static int
-tier_added(const char *part, size_t n, const char *name, const char *asked,
-    size_t al)
-{
-	static const char *const tiers[] = { "pro", "plus", "max", "ultra",
-	    "mini", "lite", "fe", NULL };
-	struct sbuf	 nw = SBUF_INIT, pw = SBUF_INIT, aw = SBUF_INIT;
-	const char	*p, *e, *par = strstr(name, " (");
-	size_t		 nl = par != NULL ? (size_t)(par - name) : strlen(name);
-	int		 added = 0;
-
-	fold_words(name, nl, &nw);
-	fold_words(part, n, &pw);
-	fold_words(asked, al, &aw);
-	for (p = nw.buf; *p != '\0' && !added; p = e + 1) {
-		e = strchr(p, ' ');
-		added = in_list(p, (size_t)(e - p), tiers) &&
-		    !in_list_words(pw.buf, p, (size_t)(e - p)) &&
-		    in_list_words(aw.buf, p, (size_t)(e - p));
-	}
-	/* "S24+": the plus glued to the model. */
-	if (!added && memchr(name, '+', nl) != NULL && memchr(part, '+',
-	    n) == NULL && memchr(asked, '+', al) != NULL)
-		added = 1;
-	sbuf_release(&nw);
-	sbuf_release(&pw);
-	sbuf_release(&aw);
-	return added;
-}
-
-static int
-part_names(const char *part, size_t n, const struct device *d, int *neg)
-{
-	struct sbuf	 w = SBUF_INIT;
-	const char	*p, *e, *prev = NULL;
-	size_t		 pl = 0;
-	int		 telling = 0, hit = 0, miss = 0;
-	int		 model_entry = 0, model_hit = 0, model_said = 0, floor;
-	int		 range, versioned = 0;
-	double		 v, hi;
-
-	/* "Android 10+", "iPhone 12 and later": a version and the ones
-	 * after it. */
-	floor = memchr(part, '+', n) != NULL ||
-	    strncmp(part + n, " and later", 10) == 0 ||
-	    strncmp(part + n, " or later", 9) == 0 ||
-	    strncmp(part + n, " and newer", 10) == 0 ||
-	    strncmp(part + n, " or newer", 9) == 0;
-	*neg = 0;
-	for (p = d->words.buf; *p != '\0'; p = e + 1) {
-		e = strchr(p, ' ');
-		model_said |= has_digit(p, (size_t)(e - p));
-	}
-	fold_words(part, n, &w);
-	for (p = w.buf; *p != '\0'; p = e + 1) {
-		e = strchr(p, ' ');
-		if (in_list(p, (size_t)(e - p), negation)) {
-			*neg = 1;
-			continue;
-		}
-		if (in_list(p, (size_t)(e - p), generic))
-			continue;
-		telling++;
-		/* "Android 10+": a system from that version on; "iPhone
-		 * 12-15": the versions between. */
-		if (prev != NULL && isdigit((unsigned char)*p) &&
-		    (range = in_range(part, n, p, e, &hi)) &&
-		    (v = device_version(d, prev, pl)) >= strtod(p, NULL) &&
-		    v <= hi) {
-			hit++;
-			versioned = 1;
-			e = strchr(e + 1, ' ');	/* the range's end too */
-			telling++;
-		} else if (prev != NULL && isdigit((unsigned char)*p) &&
-		    floor && !range &&
-		    device_version(d, prev, pl) >= strtod(p, NULL))
-			hit++;
-		else if (device_has(d, p, (size_t)(e - p))) {
-			hit++;
-			model_hit |= has_digit(p, (size_t)(e - p));
-		} else
-			miss++;
-		model_entry |= has_digit(p, (size_t)(e - p));
-		prev = p;
-		pl = (size_t)(e - p);
-	}
-	sbuf_release(&w);
-	if (telling == 0)
-		return 0;
-	/* "iPhone 15" names the iPhone 15, not the iPhone 15 Pro or the
-	 * Galaxy S24+ an "S24" entry shares every word with: a model
-	 * entry without versions leaves out a tier its name adds. */
-	if (d->p != NULL && d->asked != NULL && model_entry && !floor &&
-	    !versioned && tier_added(part, n, d->p->name, d->asked,
-	    d->asked_len))
-		return 0;
-	/* In the customer's words, a model said ("g16") that the entry's
-	 * model ("G15") is not: another device, whatever else is shared. */
-	if (d->p == NULL && model_said && model_entry && !model_hit)
-		return 0;
-	return d->p != NULL ? miss == 0 : hit > 0;
-}
-
-/*
- * The entry of list that names the device: its text in *why (caller
- * frees), 1 for yes, 0 for no (an entry that excludes it); -1 when the
- * list does not name it.  Entries are split at ';', ',', ':', '/' and
- * parentheses; a parenthesis that excludes the device wins over the
- * entry before it ("PlayStation 5 Pro (not the original PS5 Digital)").
- */
-static int
-list_verdict(const char *list, const struct device *d, char **why)
-{
-	const char	*p = list, *q, *and;
-	int		 neg, verdict = -1;
-	size_t		 n;
-
-	*why = NULL;
-	while (*p != '\0') {
-		q = p + strcspn(p, ";,:()/");
-		/* "Android and iPhone": two entries. */
-		if ((and = strstr(p, " and ")) != NULL && and >= q)
-			and = NULL;
-		if (and != NULL)
-			q = and;
-		while (*p == ' ')
-			p++;
-		n = (size_t)(q - p);
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
-		if (n > 0 && part_names(p, n, d, &neg) && (verdict < 0 ||
-		    (neg && verdict == 1))) {
-			free(*why);
-			*why = xstrndup(p, n);
-			verdict = !neg;
-		}
-		p = and != NULL ? and + 5 : *q != '\0' ? q + 1 : q;
-	}
-	return verdict;
-}
 
 /* Is byte at of the text inside a product the customer named? */
 static int
@@ -342,7 +51,8 @@ in_product(struct tctx *t, size_t at)
  * product's own name, up to a word that ends the phrase.  0 if none.
  */
 static int
-device_phrase(struct tctx *t, const struct product *acc, struct device *d)
+device_phrase(struct tctx *t, const struct product *acc,
+    struct compat_device *d)
 {
 	struct text_token *tok = NULL;
 	struct sbuf	 name = SBUF_INIT;
@@ -350,11 +60,11 @@ device_phrase(struct tctx *t, const struct product *acc, struct device *d)
 	size_t		 cap = 0, n, i, j, len;
 	int		 mine, found = 0;
 
-	fold_words(acc->name, strlen(acc->name), &name);
+	dlg_fold_words(acc->name, strlen(acc->name), &name);
 	n = text_tokenize(s, t->fold.s.len, &tok, &cap);
 	for (i = 0; i + 1 < n && !found; i++) {
 		/* "3-in-1" of the product's own name is no "in". */
-		if (!in_list(s + tok[i].start, tok[i].end - tok[i].start,
+		if (!dlg_in_list(s + tok[i].start, tok[i].end - tok[i].start,
 		    before_device) || in_product(t, t->fold.map[tok[i].start]))
 			continue;
 		j = i + 1;
@@ -364,7 +74,7 @@ device_phrase(struct tctx *t, const struct product *acc, struct device *d)
 			len = tok[j].end - tok[j].start;
 			if (len == 2 && strncmp(w, "my", 2) == 0)
 				mine = 1;
-			else if (!in_list(w, len, (const char *const[]){ "a",
+			else if (!dlg_in_list(w, len, (const char *const[]){ "a",
 			    "an", "the", "old", "new", "your", NULL }))
 				break;
 		}
@@ -376,8 +86,8 @@ device_phrase(struct tctx *t, const struct product *acc, struct device *d)
 		for (; j < n; j++) {
 			w = s + tok[j].start;
 			len = tok[j].end - tok[j].start;
-			if (in_list(w, len, phrase_end) ||
-			    in_list(w, len, before_device))
+			if (dlg_in_list(w, len, phrase_end) ||
+			    dlg_in_list(w, len, before_device))
 				break;
 			if (dlg_word_in(name.buf, w, len))
 				continue;
@@ -460,49 +170,10 @@ compat_products(struct tctx *t, struct product *p, struct sbuf *spans)
 	return n;
 }
 
-/*
- * The product's compatibility list: compatible_with, or the key a
- * category names it by ("works_with" of a doorbell, "compatibility" of
- * a thermostat); NULL when it has none (caller frees).
- */
-static char *
-compat_list(const struct product *p)
-{
-	static const char *const keys[] = { "compatible_with", "works_with",
-	    "compatibility", NULL };
-	const char *const *k;
-	char	*v;
-
-	for (k = keys; *k != NULL; k++) {
-		if ((v = catalog_attr(p, *k)) != NULL && *v != '\0')
-			return v;
-		free(v);
-	}
-	return NULL;
-}
-
-/*
- * The words a device product goes by: its name, model, kind and
- * system ("iPadOS 17" of an iPad is what "iPadOS" in a mouse's list
- * names).
- */
-static void
-device_words(const struct product *d, struct sbuf *words)
-{
-	char	*os = catalog_attr(d, "os");
-
-	fold_words(d->name, strlen(d->name), words);
-	if (d->model != NULL)
-		fold_words(d->model, strlen(d->model), words);
-	if (os != NULL)
-		fold_words(os, strlen(os), words);
-	free(os);
-}
-
 /* Say the verdict (the slots and the template). */
 static void
 compat_say(struct tctx *t, const struct product *acc, const char *list,
-    const struct device *d, int verdict, const char *why)
+    const struct compat_device *d, int verdict, const char *why)
 {
 	static const char *const tpl[] = { "compatible_no",
 	    "compatible_yes" };
@@ -550,7 +221,7 @@ dlg_handle_compat(struct tctx *t)
 {
 	struct product	 p[2];
 	struct sbuf	 spans[2] = { SBUF_INIT, SBUF_INIT };
-	struct device	 d = { SBUF_INIT, SBUF_INIT, NULL, NULL, 0 };
+	struct compat_device	 d = { SBUF_INIT, SBUF_INIT, NULL, NULL, 0 };
 	const struct product *acc;
 	char		*list = NULL, *why = NULL;
 	int		 n, i, verdict = -1, done = 0;
@@ -560,16 +231,16 @@ dlg_handle_compat(struct tctx *t)
 		goto out;
 	/* The one with a compatible_with list is the one asked about. */
 	acc = &p[0];
-	if ((list = compat_list(&p[0])) == NULL && n == 2 &&
-	    (list = compat_list(&p[1])) != NULL)
+	if ((list = dlg_compat_list(&p[0])) == NULL && n == 2 &&
+	    (list = dlg_compat_list(&p[1])) != NULL)
 		acc = &p[1];
 	if (n == 2) {
 		d.p = acc == &p[0] ? &p[1] : &p[0];
-		device_words(d.p, &d.words);
+		dlg_compat_device_words(d.p, &d.words);
 		i = acc == &p[0] ? 1 : 0;
 		d.asked = spans[i].buf;
 		d.asked_len = spans[i].len;
-		fold_words(spans[i].buf, spans[i].len, &d.words);
+		dlg_fold_words(spans[i].buf, spans[i].len, &d.words);
 		sbuf_addf(&d.said, "the %s", d.p->name);
 	} else if (!device_phrase(t, acc, &d)) {
 		/* "Which cameras does it fit?": the list itself. */
@@ -578,7 +249,7 @@ dlg_handle_compat(struct tctx *t)
 		goto out;
 	}
 	if (list != NULL)
-		verdict = list_verdict(list, &d, &why);
+		verdict = dlg_compat_verdict(list, &d, &why);
 	/* Silent or no list: the product's manual may say (wiring, mounts);
 	 * with no list, a specification the words name ("does it work
 	 * with 4k video") is the product action's answer. */
@@ -629,7 +300,7 @@ static const char *const other_ask[] = { "price", "cost", "how much",
  * the end.  0 when nothing follows.
  */
 static int
-followup_device(struct tctx *t, struct device *d)
+followup_device(struct tctx *t, struct compat_device *d)
 {
 	static const char *const skip[] = { "what", "how", "about", "and",
 	    "or", "also", "same", "for", "if", "with", "a", "an", "the", "my",
@@ -640,7 +311,7 @@ followup_device(struct tctx *t, struct device *d)
 	int		 found = 0;
 
 	n = text_tokenize(s, t->fold.s.len, &tok, &cap);
-	for (i = 0; i < n && in_list(s + tok[i].start, tok[i].end -
+	for (i = 0; i < n && dlg_in_list(s + tok[i].start, tok[i].end -
 	    tok[i].start, skip); i++)
 		if (tok[i].end - tok[i].start == 2 &&
 		    strncmp(s + tok[i].start, "my", 2) == 0)
@@ -672,7 +343,7 @@ dlg_compat_followup(struct tctx *t)
 	    "compat");
 	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
 	struct product	 acc, dev;
-	struct device	 d = { SBUF_INIT, SBUF_INIT, NULL, NULL, 0 };
+	struct compat_device	 d = { SBUF_INIT, SBUF_INIT, NULL, NULL, 0 };
 	const char	*sku = dlg_jstr(c, "sku");
 	char		*list = NULL, *why = NULL;
 	int		 verdict = -1, done = 0, have_dev = 0;
@@ -698,14 +369,14 @@ dlg_compat_followup(struct tctx *t)
 		d.p = &dev;
 		d.asked = t->text + en->start;
 		d.asked_len = en->end - en->start;
-		device_words(&dev, &d.words);
-		fold_words(t->text + en->start, en->end - en->start, &d.words);
+		dlg_compat_device_words(&dev, &d.words);
+		dlg_fold_words(t->text + en->start, en->end - en->start, &d.words);
 		sbuf_addf(&d.said, "the %s", dev.name);
 	} else if (!dlg_has_any(t, device_openings) ||
 	    !followup_device(t, &d))
 		goto out;	/* "and how heavy is it" asks about it */
-	if ((list = compat_list(&acc)) != NULL)
-		verdict = list_verdict(list, &d, &why);
+	if ((list = dlg_compat_list(&acc)) != NULL)
+		verdict = dlg_compat_verdict(list, &d, &why);
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
 	    "the product of the compatibility answer before, with another "
 	    "device");
@@ -754,7 +425,7 @@ dlg_handle_compat_words(struct tctx *t)
 	n = compat_products(t, p, spans);
 	for (i = 0; i < n; i++) {
 		if (list == NULL)
-			list = compat_list(&p[i]);
+			list = dlg_compat_list(&p[i]);
 		product_release(&p[i]);
 	}
 	sbuf_release(&spans[0]);
@@ -797,13 +468,13 @@ dlg_handle_compat_among(struct tctx *t)
 	memset(&acc, 0, sizeof acc);
 	if (!dlg_load_product(t, en->sku, &acc))
 		return 0;
-	list = compat_list(&acc);
+	list = dlg_compat_list(&acc);
 	cJSON_ArrayForEach(it, res) {
 		memset(&r, 0, sizeof r);
 		if (!cJSON_IsString(it) || strcmp(it->valuestring,
 		    acc.sku) == 0 || !dlg_load_product(t, it->valuestring, &r))
 			continue;
-		rl = compat_list(&r);
+		rl = dlg_compat_list(&r);
 		fit = (list != NULL && dlg_compat_lists(list, &r)) ||
 		    (rl != NULL && dlg_compat_lists(rl, &acc));
 		free(rl);

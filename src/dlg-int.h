@@ -33,6 +33,10 @@
  *	dlg-guard.c	the focus guard: a kind, brand or product named
  *			that the focus is not keeps it out
  *	dlg-compat.c	compatibility: does a product work with a device
+ *	dlg-compatlist.c which entry of a compatibility list names a device
+ *	dlg-yesno.c	yes-or-no questions about one feature of one product
+ *	dlg-featword.c	the customer's words against a listing's
+ *	dlg-yesask.c	whether a turn asks yes or no about a feature
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
@@ -492,6 +496,11 @@ int		 dlg_spec_has(struct tctx *t, const struct product *p,
 int		 dlg_value_has(const char *text, const char *w);
 char		**dlg_spec_words(struct tctx *t, size_t *n);
 void		 dlg_spec_words_free(char **w, size_t n);
+/* An attribute as a shopper reads it ("a refresh rate of 144 Hz"). */
+void		 dlg_spec_phrase(struct sbuf *sb, const char *key,
+		    const char *value);
+/* Does the question state an amount in a unit ("120hz")? */
+int		 dlg_spec_amount_said(struct tctx *t);
 int		 dlg_spec_names_key(const char *key, const char *w);
 int		 dlg_spec_value_says(const char *value, const char *w);
 void		 dlg_spec_key_said(const char *key, struct sbuf *out);
@@ -568,6 +577,101 @@ int		 dlg_handle_compare(struct tctx *t);
 /* "Which one has a number pad": among the last list or a group (1). */
 int		 dlg_which_has(struct tctx *t);
 int		 dlg_handle_pair(struct tctx *t);
+
+/* dlg-compatlist.c: which entry of a compatibility list names a device */
+/* The device: what the customer's words for it are, and what it is. */
+struct compat_device {
+	struct sbuf	 words;		/* folded words naming it, " "-separated */
+	struct sbuf	 said;		/* how to say it in the reply */
+	const struct product *p;	/* the catalog product, or NULL */
+	const char	*asked;		/* the customer's words naming it,
+					   or NULL */
+	size_t		 asked_len;	/* their bytes */
+};
+/* Is the word w (n bytes) one of list? */
+int		 dlg_in_list(const char *w, size_t n, const char *const *list);
+/* Folded word tokens of s (n bytes) appended to out, each followed by a
+ * space. */
+void		 dlg_fold_words(const char *s, size_t n, struct sbuf *out);
+/* 1: an entry of list names d (its text in *why, caller frees); 0: one
+ * excludes it; -1: the list does not name it. */
+int		 dlg_compat_verdict(const char *list,
+		    const struct compat_device *d, char **why);
+/* p's compatibility list (compatible_with, works_with...), or NULL
+ * (caller frees). */
+char		*dlg_compat_list(const struct product *p);
+/* The words a device product goes by, appended to words. */
+void		 dlg_compat_device_words(const struct product *d,
+		    struct sbuf *words);
+
+/* dlg-featword.c: the customer's words against a listing's */
+/* Folded text and its words. */
+struct dlg_fw_text {
+	struct text_folded f;
+	struct text_token *tok;
+	size_t		 n, cap;
+};
+
+#define DLG_FW_TOK(y, i)	((y)->f.s.buf + (y)->tok[i].start)
+#define DLG_FW_LEN(y, i)	((y)->tok[i].end - (y)->tok[i].start)
+
+/* The products of the asked one's kind, read once a turn. */
+struct dlg_fw_kind {
+	struct product	*v;
+	size_t		 n;
+	int		 read;
+};
+int		 dlg_fw_in(const char *w, size_t n, const char *const *list);
+void		 dlg_fw_stem(const char *w, size_t n, struct sbuf *out);
+int		 dlg_fw_same_word(const char *a, size_t an, const char *b,
+		    size_t bn);
+void		 dlg_fw_text_init(struct dlg_fw_text *y, const char *s);
+void		 dlg_fw_text_free(struct dlg_fw_text *y);
+long		 dlg_fw_find(const struct dlg_fw_text *hay,
+		    const struct dlg_fw_text *q, size_t from, size_t k,
+		    size_t *last);
+int		 dlg_fw_negated(const struct dlg_fw_text *hay, long i);
+int		 dlg_fw_key_named(const char *key, const struct dlg_fw_text *q,
+		    size_t from, size_t k);
+int		 dlg_fw_names_own_key(const struct product *p,
+		    const struct dlg_fw_text *q, size_t from, size_t k);
+int		 dlg_fw_says_no(const char *value);
+int		 dlg_fw_is_amount(const char *value);
+int		 dlg_fw_lists(const char *value);
+int		 dlg_fw_other_version(const char *value,
+		    const struct dlg_fw_text *q, size_t from, size_t k);
+void		 dlg_fw_kind_read(struct tctx *t, const struct product *p,
+		    struct dlg_fw_kind *kd);
+void		 dlg_fw_kind_free(struct dlg_fw_kind *kd);
+int		 dlg_fw_kind_knows(const struct dlg_fw_kind *kd,
+		    const struct dlg_fw_text *q, size_t i);
+size_t		 dlg_fw_kind_df(const struct dlg_fw_kind *kd,
+		    const struct dlg_fw_text *q, size_t from, size_t k);
+char		*dlg_fw_written(const struct dlg_fw_text *hay,
+		    const char *value, size_t i, size_t last);
+char		*dlg_fw_clause(const char *text, size_t at);
+int		 dlg_fw_states(const struct product *p,
+		    const struct dlg_fw_text *q, size_t i);
+
+/* dlg-yesno.c: "does it have usb c", "can I take it in the pool" */
+/* A yes-or-no question about a feature of one product, before any
+ * action (1 when answered). */
+int		 dlg_feature_question(struct tctx *t, int early);
+/* Its answer about p: 1 when the listing or its kind's answers. */
+int		 dlg_feature_answer(struct tctx *t, const struct product *p);
+/* Does the turn ask yes or no about a feature? */
+int		 dlg_feature_yes_no(struct tctx *t);
+/* Is it nothing but such a question (no word to read a feeling in)? */
+int		 dlg_feature_plain(struct tctx *t);
+/* Does the listing or its kind answer every feature the turn names? */
+int		 dlg_feature_found(struct tctx *t, const struct product *p);
+/* Does the turn ask about water or an amp ("can I swim with it")? */
+int		 dlg_feature_amount_asked(struct tctx *t);
+/* Does a verb open a yes-or-no question in the turn? */
+int		 dlg_feature_verb_said(struct tctx *t);
+int		 dlg_fw_in_entity(struct tctx *t, size_t a, size_t b);
+/* A water rating in value: 2 under water, 1 splashes, 0 none. */
+int		 dlg_fw_water_grade(const char *value);
 
 /* dlg-compat.c */
 int		 dlg_handle_compat(struct tctx *t);

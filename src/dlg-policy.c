@@ -546,6 +546,10 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	if (((dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
 		return 1;
+	/* "Can I take it in the pool?": a question about a feature is
+	 * answered before any action is considered. */
+	if (dlg_feature_question(t, 1))
+		return 1;
 	/* "Can I buy it later?" about a warranty plan is no cart action;
 	 * "the standard dualsense" is a product, not standard shipping. */
 	if (!dlg_base_named(t) && dlg_account_question(t))
@@ -619,7 +623,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	}
 	/* "Noise cancelling?", "how much is it, thanks": one product's
 	 * fact, before the steps that read the turn as about an order. */
-	if (dlg_stock_question(t) || dlg_handle_fact(t))
+	if (dlg_stock_question(t) || dlg_feature_question(t, 0) ||
+	    dlg_handle_fact(t))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
 	if (store_question(t, ir) || dlg_payment_question(t) ||
@@ -735,7 +740,7 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	    strcmp(t->intent, "complaint") == 0) && !dlg_small_talk(t);
 	/* "Noise cancelling?", "refresh rate": every word names an
 	 * attribute, none says a feeling. */
-	if (upset && dlg_spec_only(t))
+	if (upset && (dlg_spec_only(t) || dlg_feature_plain(t)))
 		upset = 0;
 	/*
 	 * An apology costs little when the model is wrong, a hand-over

@@ -634,7 +634,9 @@ dlg_handle_spec_question(struct tctx *t)
 			return 0;
 	} else if (sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
-	if ((n = dlg_spec_answer(t, &p)) > 0 ||
+	/* "Does it have USB-C": yes or no, with what backs it. */
+	if ((dlg_feature_yes_no(t) && (n = (size_t)dlg_feature_answer(t,
+	    &p)) > 0) || (n = dlg_spec_answer(t, &p)) > 0 ||
 	    (n = (size_t)spec_unstated(t, &p)) > 0 ||
 	    (n = (size_t)not_mentioned(t, &p)) > 0) {
 		dlg_focus_push(t, p.sku);

@@ -68,7 +68,8 @@ static const struct {
 	{ "inches", "screen_size" }, { "port", "ports" },
 	{ "watts", "power" }, { "wattage", "power" }, { "watts", "output" },
 	{ "watt", "output" }, { "touchscreen", "screen" },
-	{ "chip", "cpu" }, { "processor", "cpu" }, { "processor", "chip" },
+	{ "display", "screen" }, { "chip", "cpu" }, { "processor", "cpu" },
+	{ "processor", "chip" },
 	{ "cpu", "chip" }, { "memory", "ram" }, { "colour", "color" },
 	{ "colours", "color" }, { "colors", "color" },
 	{ "panel", "panel" }, { "graphics", "gpu" },
@@ -228,8 +229,13 @@ question_words(struct tctx *t, struct spec_words *sw)
 			sw->pair[sw->npair++] = xstrndup(s + tok[i].start,
 			    tok[i + 1].end - tok[i].start);
 		w = xstrndup(s + tok[i].start, len);
-		/* "144hz", "144 hz": an amount in a unit. */
-		if (tok[i].has_digit && sw->suffix == NULL) {
+		a = t->fold.map != NULL ? t->fold.map[tok[i].start] :
+		    tok[i].start;
+		b = t->fold.map != NULL ? t->fold.map[tok[i].end] : tok[i].end;
+		/* "144hz", "144 hz": an amount in a unit (not the "2 in"
+		 * of a "2-in-1" named). */
+		if (tok[i].has_digit && sw->suffix == NULL &&
+		    !in_name(t, a, b)) {
 			v = strtod(w, &end);
 			if (end != w && *end != '\0')
 				sw->suffix = unit_suffix(end);
@@ -243,9 +249,6 @@ question_words(struct tctx *t, struct spec_words *sw)
 			if (sw->suffix != NULL)
 				sw->amount = v;
 		}
-		a = t->fold.map != NULL ? t->fold.map[tok[i].start] :
-		    tok[i].start;
-		b = t->fold.map != NULL ? t->fold.map[tok[i].end] : tok[i].end;
 		if (len < 2 || tok[i].has_digit || is_stop(w) ||
 		    in_name(t, a, b)) {
 			free(w);
@@ -561,8 +564,8 @@ spec_dedupe(struct spec_hit *hits, size_t n)
 
 /* An attribute as a shopper reads it: "vesa" 300x300 is "VESA mount
  * 300x300", "refresh_hz" 144 is "refresh rate 144 Hz". */
-static void
-spec_phrase(struct sbuf *sb, const char *key, const char *value)
+void
+dlg_spec_phrase(struct sbuf *sb, const char *key, const char *value)
 {
 	static const struct {
 		const char	*key;
@@ -615,7 +618,7 @@ dlg_spec_has(struct tctx *t, const struct product *p, struct sbuf *facts)
 	for (i = 0; yes && i < n; i++) {
 		if (i > 0)
 			sbuf_adds(facts, "; ");
-		spec_phrase(facts, hits[i].key, hits[i].value);
+		dlg_spec_phrase(facts, hits[i].key, hits[i].value);
 	}
 	spec_hits_free(hits, n);
 	return yes;
@@ -664,7 +667,7 @@ dlg_spec_answer(struct tctx *t, const struct product *p)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			sbuf_adds(&facts, i + 1 == n ? " and " : ", ");
-		spec_phrase(&facts, hits[i].key, hits[i].value);
+		dlg_spec_phrase(&facts, hits[i].key, hits[i].value);
 		sbuf_addf(&keys, "%s%s", i ? "," : "", hits[i].key);
 		below |= hits[i].amount && hits[i].below;
 	}
@@ -708,6 +711,19 @@ dlg_spec_words_free(char **w, size_t n)
 	for (i = 0; i < n; i++)
 		free(w[i]);
 	free(w);
+}
+
+/* Does the question state an amount in a unit ("120hz", "2 kg")? */
+int
+dlg_spec_amount_said(struct tctx *t)
+{
+	struct spec_words sw;
+	int		 yes;
+
+	question_words(t, &sw);
+	yes = sw.suffix != NULL;
+	question_words_free(&sw);
+	return yes;
 }
 
 /* Does w name the attribute key (a part of it, or a shopper's word)? */

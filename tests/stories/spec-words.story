@@ -63,5 +63,6 @@ not-contains: MagSafe Charger
 story: a feature the phone's listing never mentions
 > tell me about the galaxy s24
 > does it have magsafe
-contains: does not mention magsafe
+contains: No MagSafe
+contains: USB-C 25 W
 not-contains: MagSafe Charger
