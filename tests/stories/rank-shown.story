@@ -48,6 +48,13 @@ action: best_of_list
 contains: don't say how they compare
 not-contains: Which two products
 
+story: the price gap of a pair compared is their difference
+> compare the Samsung Galaxy S24 Ultra and the iPhone 15 Pro Max
+action: compare
+> whats the price difference between them
+action: compare_followup
+contains: The difference between the two prices is $100.
+
 story: the cheapest of those shown that meets a bound on coverage
 > show me mesh systems
 > the cheapest one that covers 4000+ sq ft
