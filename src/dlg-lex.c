@@ -100,7 +100,8 @@ static const struct {
 /* Words that ask for the most of something, and for the least. */
 static const char *const most_stems[] = { "most", "more", "high", "long",
 	"big", "larg", "great", "best", "better", "max", "top", "strong",
-	"fast", "quick", "far", "wide", "heavy", "good", "lot", NULL };
+	"fast", "quick", "far", "furth", "farth", "wide", "heavy", "good",
+	"lot", NULL };
 static const char *const least_stems[] = { "least", "less", "low",
 	"short", "small", "few", "fewer", "min", "worst", "worse", "light",
 	"slow", "quiet", "tiny", "little", "lean", "lower", NULL };
