@@ -463,6 +463,10 @@ static const char *const one_words[] = { "it", "its", "it's", "this",
 static const char *const pair_price_words[] = { "price", "prices", "cost",
 	"costs", "how much", "difference", "pricier", NULL };
 
+static const char *const gap_words[] = { "difference", "how much more",
+	"how much less", "how much cheaper", "how much extra", "gap",
+	"diff", NULL };
+
 /* Each price as the price template says it (with its sale). */
 static void
 pair_prices(struct tctx *t, const struct product *p, int n)
@@ -479,6 +483,17 @@ pair_prices(struct tctx *t, const struct product *p, int n)
 	}
 	/* The sale they are in, once. */
 	dlg_sale_note(t, &p[sale >= 0 ? sale : 0]);
+	/* "Price difference between the two?": the sum, not sums. */
+	if (n == 2 && dlg_has_any(t, gap_words)) {
+		char *m = catalog_money(fabs(p[0].price - p[1].price),
+		    p[0].currency);
+
+		slots_set(&t->slots, "price_gap", m);
+		slots_set(&t->slots, "cheaper", p[0].price <= p[1].price ?
+		    p[0].name : p[1].name);
+		dlg_say(t, "pair_price_gap");
+		free(m);
+	}
 }
 
 /*
@@ -525,8 +540,13 @@ dlg_handle_pair(struct tctx *t)
 	for (i = 0; i < n; i++)
 		said += dlg_spec_answer(t, &p[i]);
 	if (price || said > 0) {
-		/* Still about all of them on the next turn. */
+		/* Still about all of them on the next turn.  The gap said
+		 * is kept with them: the state backs it for the fact-check,
+		 * which knows each price but not their difference. */
 		pair_set(t, p, (size_t)n);
+		if (price && n == 2 && dlg_has_any(t, gap_words))
+			dlg_jset_num(dlg_jobj(t->state, "pair"), "price_gap",
+			    fabs(p[0].price - p[1].price));
 		dlg_set_action(t, "compare_followup", "%s about the %d "
 		    "compared on the turn before, %s first", price ? "price" :
 		    "specifications", n, p[0].sku);

@@ -28,6 +28,8 @@
  *	dlg-offers.c	warranty plans, sale end dates, variants
  *	dlg-compare.c	comparisons, "which one has it"
  *	dlg-rank.c	picking by price, size or a specification
+ *	dlg-lex.c	a shopper's words to a catalog attribute, its unit
+ *	dlg-ranklist.c	ranking those shown by a specification
  *	dlg-members.c	"which of those is ...": the last list's members
  *	dlg-follow.c	what a turn leaves for the next one
  *	dlg-guard.c	the focus guard: a kind, brand or product named
@@ -326,6 +328,29 @@ int		 dlg_focus_fits(struct tctx *t, const char *sku,
  * again) the products of another kind or brand than the one named. */
 void		 dlg_focus_guard(struct tctx *t);
 void		 dlg_focus_unguard(struct tctx *t);
+
+/* dlg-lex.c: a shopper's words to a catalog attribute. */
+struct lex_pick {
+	char		*key;		/* attribute ranked by (owned) */
+	const char	*unit;		/* its values read in (static) */
+	int		 dir;		/* +1 the most wins, -1 the least,
+					   0 not said */
+	const char	*unnamed;	/* no key: a word naming an attribute
+					   none states ("loud"), or NULL */
+};
+void		 lex_stem(const char *w, char *out);
+int		 lex_value(const char *key, const char *s, const char *unit,
+		    double *v);
+int		 lex_attribute(struct tctx *t, const struct product *p,
+		    size_t n, struct lex_pick *lp);
+void		 lex_pick_release(struct lex_pick *lp);
+int		 lex_direction(struct tctx *t);
+int		 lex_threshold(struct tctx *t, double *num, const char **unit,
+		    int *above);
+const char	*lex_unit_label(const char *unit);
+
+/* dlg-ranklist.c: "which of those lasts longest": answered (1). */
+int		 dlg_rank_shown(struct tctx *t);
 
 /* dlg-rank.c */
 /* "The cheaper one", "the small one": the SKU ranking first, or NULL. */

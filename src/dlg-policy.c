@@ -577,9 +577,11 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    "which of them", "which of these", "which ones",
 	    "any of those", "any of them", "any of these", NULL };
 
-	/* "Any others?", "cheaper?": more of the last list, not those
-	 * shown. */
-	if (dlg_handle_more(t) || dlg_handle_comparative(t))
+	/* "Which of those lasts longest?": those shown ranked by a
+	 * specification.  "Any others?", "cheaper?": more of the last
+	 * list, not those shown. */
+	if (dlg_rank_shown(t) || dlg_handle_more(t) ||
+	    dlg_handle_comparative(t))
 		return;
 	/* "Which of them fits it?": compatibility among those shown.
 	 * "Which of those is sweatproof?": a need the lists' filters read

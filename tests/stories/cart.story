@@ -41,12 +41,12 @@ action: recommend
 > which one has the longest battery?
 action: best_of_list
 contains: Of the 3 I just showed you
-contains: 9 hours
-contains: Acer Aspire 5: 8 hours
+contains: the Lenovo ThinkPad E14 Gen 5 and the Dell Inspiron 14 2-in-1 tie for the longest battery life
+contains: Acer Aspire 5: 7-9 hours
 not-contains: Which two products
 > which one is the lightest?
 action: best_of_list
-contains: Lenovo ThinkPad E14 Gen 5 ($749) has the least weight: 1.41 kg
+contains: Lenovo ThinkPad E14 Gen 5 ($749) has the lowest weight: 1.41 kg
 > add it to my cart
 action: cart_add
 contains: Added the Lenovo ThinkPad E14 Gen 5
@@ -65,7 +65,7 @@ not-contains: Beats Fit Pro
 not-contains: Sorry
 > which one has the longest battery?
 action: best_of_list
-contains: Soundcore Space Q45 ($149) has the most battery: 50 hours
+contains: Soundcore Space Q45 ($149) has the longest battery life: 50 hours
 
 story: taking a product before signing in names the product understood
 > compare the jbl flip 6 and the jbl charge 5

@@ -77,7 +77,7 @@ story: which one ranks first by the battery, a price said beside it
 action: compare
 > same price huh. which one lasts longer on battery
 action: best_of_list
-contains: the Logitech MX Keys S ($109.99) has the most battery
+contains: the Logitech MX Keys S ($109.99) has the longest battery life
 not-contains: has a battery life of about 100 hours
 
 story: a word of one variant's name said beside its family picks it
@@ -106,7 +106,8 @@ story: which one of a pair, asked of a feature, answers for both
 > Bose QuietComfort Ultra Earbuds or AirPods Pro 2?
 action: compare
 > which one is more water resistant
-action: compare_followup
+action: best_of_list
+contains: AirPods Pro (2nd generation, USB-C) ($249) has the best water resistance
 contains: IPX4
 contains: IP54
 
