@@ -741,6 +741,8 @@ int		 dlg_stock_question(struct tctx *t);
 void		 dlg_answer_stock(struct tctx *t, const struct product *p,
 		    int back);
 int		 dlg_confirm_watch(struct tctx *t, const char *sku);
+/* Watch a product for the customer and say so (dlg-notify.c). */
+void		 dlg_watch_product(struct tctx *, const struct product *);
 /* No order picked: a product of a category the return policy excludes,
  * said so (1: the turn). */
 int		 dlg_return_product_rule(struct tctx *t);

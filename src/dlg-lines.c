@@ -256,14 +256,12 @@ line_release(struct line *l)
 		free(l->w[--l->n]);
 }
 
-/* Are all of a's words b's, and b has more? */
+/* Whether every word of a is a word of b. */
 static int
-line_inside(const struct line *a, const struct line *b)
+line_words_in(const struct line *a, const struct line *b)
 {
 	size_t	 i, k;
 
-	if (a->n == 0 || a->n >= b->n)
-		return 0;
 	for (i = 0; i < a->n; i++) {
 		for (k = 0; k < b->n && strcmp(a->w[i], b->w[k]) != 0; k++)
 			;
@@ -271,6 +269,13 @@ line_inside(const struct line *a, const struct line *b)
 			return 0;
 	}
 	return 1;
+}
+
+/* Are all of a's words b's, and b has more? */
+static int
+line_inside(const struct line *a, const struct line *b)
+{
+	return a->n > 0 && a->n < b->n && line_words_in(a, b);
 }
 
 /*
@@ -360,17 +365,7 @@ line_said(struct tctx *t, const struct line *l)
 static int
 line_same(const struct line *a, const struct line *b)
 {
-	size_t	 i, k;
-
-	if (a->n != b->n)
-		return 0;
-	for (i = 0; i < a->n; i++) {
-		for (k = 0; k < b->n && strcmp(a->w[i], b->w[k]) != 0; k++)
-			;
-		if (k == b->n)
-			return 0;
-	}
-	return 1;
+	return a->n == b->n && line_words_in(a, b);
 }
 
 /*

@@ -58,10 +58,32 @@ watch_asked(struct tctx *t)
 	    dlg_has_word(t, "if"));
 }
 
+/*
+ * Watch p for the customer (trigger.c sends the message when it is back)
+ * and say so.
+ */
+void
+dlg_watch_product(struct tctx *t, const struct product *p)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	dlg_product_slots(t, p, "");
+	dlg_cite(t, "product", p->sku, p->name, "stock");
+	if (trigger_watch(t->st, t->user_id, p->sku, &err) != SD_OK) {
+		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
+		sd_error_clear(&err);
+		dlg_set_action(t, "watch_failed", "could not record the watch");
+		dlg_say(t, "watch_failed");
+	} else {
+		dlg_set_action(t, "watch", "watching %s (stock %lld)", p->sku,
+		    p->stock);
+		dlg_say(t, p->stock > 0 ? "watch_in_stock" : "watch_out");
+	}
+}
+
 static void
 watch(struct tctx *t)
 {
-	struct sd_error	 err = SD_ERROR_INIT;
 	struct product	 p;
 
 	memset(&p, 0, sizeof p);
@@ -70,18 +92,7 @@ watch(struct tctx *t)
 		dlg_say(t, "watch_which");
 		return;
 	}
-	dlg_product_slots(t, &p, "");
-	dlg_cite(t, "product", p.sku, p.name, "stock");
-	if (trigger_watch(t->st, t->user_id, p.sku, &err) != SD_OK) {
-		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
-		sd_error_clear(&err);
-		dlg_set_action(t, "watch_failed", "could not record the watch");
-		dlg_say(t, "watch_failed");
-	} else {
-		dlg_set_action(t, "watch", "watching %s (stock %lld)", p.sku,
-		    p.stock);
-		dlg_say(t, p.stock > 0 ? "watch_in_stock" : "watch_out");
-	}
+	dlg_watch_product(t, &p);
 	product_release(&p);
 }
 

@@ -264,24 +264,12 @@ dlg_stock_question(struct tctx *t)
 int
 dlg_confirm_watch(struct tctx *t, const char *sku)
 {
-	struct sd_error	 err = SD_ERROR_INIT;
 	struct product	 p;
 
 	memset(&p, 0, sizeof p);
 	if (!t->have_cust || sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
-	dlg_product_slots(t, &p, "");
-	dlg_cite(t, "product", p.sku, p.name, "stock");
-	if (trigger_watch(t->st, t->user_id, p.sku, &err) != SD_OK) {
-		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
-		sd_error_clear(&err);
-		dlg_set_action(t, "watch_failed", "could not record the watch");
-		dlg_say(t, "watch_failed");
-	} else {
-		dlg_set_action(t, "watch", "watching %s (stock %lld)", p.sku,
-		    p.stock);
-		dlg_say(t, p.stock > 0 ? "watch_in_stock" : "watch_out");
-	}
+	dlg_watch_product(t, &p);
 	product_release(&p);
 	return 1;
 }
