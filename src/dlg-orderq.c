@@ -564,6 +564,12 @@ dlg_order_question(struct tctx *t)
 	if (!t->have_cust)
 		return dlg_order_topic(t) == ORDQ_RETURN &&
 		    dlg_order_number(t) == NULL && dlg_return_product_rule(t);
+	/* "I'm looking for a gaming laptop" asks for something new, even
+	 * with a laptop in an order and that order just discussed. */
+	if (t->e->ir.verdict == INTENT_OK &&
+	    strcmp(t->intent, "recommendation") == 0 &&
+	    dlg_order_number(t) == NULL && !dlg_has_any(t, owned))
+		return 0;
 	if ((topic = dlg_order_topic(t)) == ORDQ_NONE)
 		again = (topic = same_again(t)) != ORDQ_NONE;
 	if (topic == ORDQ_NONE)

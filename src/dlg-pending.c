@@ -468,7 +468,11 @@ fill_order_id(struct tctx *t, const struct intent_result *ir)
 	const char	*how;
 	char		*num;
 
-	if (!cJSON_IsObject(form))
+	/* "I'm looking for a gaming laptop" names no order, even with a
+	 * laptop in one: the customer moved on. */
+	if (!cJSON_IsObject(form) || (oid == NULL &&
+	    ir->verdict == INTENT_OK &&
+	    strcmp(t->intent, "recommendation") == 0))
 		return 0;
 	if (oid == NULL && (how = NULL, dlg_order_choice_said(t, &how) !=
 	    NULL || dlg_order_by_position(t, &how) != NULL)) {
