@@ -690,13 +690,24 @@ int		 dlg_feature_yes_no(struct tctx *t);
 int		 dlg_feature_plain(struct tctx *t);
 /* Does the listing or its kind answer every feature the turn names? */
 int		 dlg_feature_found(struct tctx *t, const struct product *p);
-/* Does the turn ask about water or an amp ("can I swim with it")? */
-int		 dlg_feature_amount_asked(struct tctx *t);
 /* Does a verb open a yes-or-no question in the turn? */
 int		 dlg_feature_verb_said(struct tctx *t);
 int		 dlg_fw_in_entity(struct tctx *t, size_t a, size_t b);
 /* A water rating in value: 2 under water, 1 splashes, 0 none. */
 int		 dlg_fw_water_grade(const char *value);
+
+/* dlg-yesamount.c: a water rating or an impedance answering a
+ * yes-or-no question. */
+struct dlg_amount {
+	int		 verdict;	/* 1 yes, 0 no */
+	char		*key;		/* the attribute read */
+	char		*value;		/* its value */
+	const char	*tpl;		/* template to say it with */
+};
+int		 dlg_amount_read(const struct product *p,
+		    const struct dlg_fw_text *q, struct dlg_amount *a);
+/* Does the turn ask about water or an amp ("can I swim with it")? */
+int		 dlg_feature_amount_asked(struct tctx *t);
 
 /* dlg-compat.c */
 int		 dlg_handle_compat(struct tctx *t);

@@ -18,7 +18,7 @@
  * attribute, the listing is silent and the reply says so.  No word
  * table lists the features: the catalog's keys and values are the
  * vocabulary.  Water ratings and headphone impedance are read as
- * amounts ("IPX4" is no swimming, 38 ohms needs no amp).
+ * amounts by dlg-yesamount.c.
  *
  * Whether a turn is such a question, before any action is considered
  * ("can I take it in the pool" is not "add it to my cart"), is
@@ -86,11 +86,6 @@ static const char *const yn_stop[] = { "a", "an", "the", "i", "it", "its",
 	"about", "there's", "theres", "though", "tho", "exactly", NULL };
 
 
-
-
-
-
-
 /* Features, and words of a listing that state them (same) or state
  * their absence. */
 static const struct {
@@ -116,43 +111,6 @@ static const struct {
 	{ "yearly", "one time", 0 }, { "monthly", "one time", 0 },
 };
 
-/* Words asking whether it survives water, and what they need. */
-static const struct {
-	const char	*word;
-	int		 submerged;	/* 1: under water, 0: splashes */
-} wet[] = {
-	{ "swim", 1 }, { "swimming", 1 }, { "pool", 1 }, { "dive", 1 },
-	{ "diving", 1 }, { "snorkel", 1 }, { "snorkeling", 1 },
-	{ "underwater", 1 }, { "submerge", 1 }, { "submerged", 1 },
-	{ "bath", 1 }, { "bathtub", 1 }, { "sea", 1 }, { "ocean", 1 },
-	{ "lake", 1 }, { "waterproof", 1 },
-	{ "shower", 0 }, { "rain", 0 }, { "sweat", 0 }, { "sweaty", 0 },
-	{ "splash", 0 }, { "splashes", 0 }, { "wet", 0 }, { "water", 0 },
-	{ "showerproof", 0 }, { "watertight", 1 },
-};
-
-/* Words asking whether a phone drives headphones (amp: 1 asks whether
- * an amplifier is needed, the opposite answer). */
-static const struct {
-	const char	*word;
-	int		 amp;
-} drive[] = {
-	{ "amp", 1 }, { "amps", 1 }, { "amplifier", 1 }, { "dac", 1 },
-	{ "drive", 0 }, { "power", 0 }, { "run", 0 },
-};
-
-/* Impedances (ohms) a phone drives with ease, and that want an amp. */
-#define OHM_EASY	80
-#define OHM_AMP		150
-
-
-
-
-
-
-
-
-
 
 /* The customer's words that may name a feature: runs of words outside
  * the product names and the stop words, as [start, end) of q's words. */
@@ -161,11 +119,6 @@ struct runs {
 	size_t		 end[16];
 	size_t		 n;
 };
-
-
-
-
-
 
 
 /* Does q say a colour a product of the kind comes in ("in blue", "the
@@ -311,84 +264,6 @@ said(const struct dlg_fw_text *q, const char *text, size_t from, size_t to)
 }
 
 
-
-
-/*
- * "Can I take it in the pool", "ok for sweaty workouts": the water
- * rating against what the words need.  1 when water was asked.
- */
-static int
-water_answer(const struct product *p, const struct dlg_fw_text *q, struct yn *y)
-{
-	cJSON		*root, *it;
-	char		*v;
-	size_t		 i, k;
-	int		 need = -1, g;
-
-	for (i = 0; i < q->n; i++)
-		for (k = 0; k < sizeof wet / sizeof wet[0]; k++)
-			if (strlen(wet[k].word) == DLG_FW_LEN(q, i) &&
-			    strncmp(wet[k].word, DLG_FW_TOK(q, i),
-			    DLG_FW_LEN(q, i)) == 0 && wet[k].submerged > need)
-				need = wet[k].submerged;
-	if (need < 0)
-		return 0;
-	root = cJSON_Parse(p->attrs);
-	cJSON_ArrayForEach(it, root) {
-		if (it->string == NULL || y->kind != YN_NONE ||
-		    (v = catalog_attr(p, it->string)) == NULL)
-			continue;
-		g = dlg_fw_water_grade(v);
-		/* "waterproof": "10 m": a depth under water. */
-		if (g == 0 && strstr(it->string, "water") != NULL &&
-		    strpbrk(v, "0123456789") != NULL)
-			g = 2;
-		if (g > 0) {
-			y->kind = YN_AMOUNT;
-			y->verdict = g > need;
-			y->key = xstrdup(it->string);
-			y->value = v;
-			y->tpl = g == 2 ? "feature_water_deep" : g > need ?
-			    "feature_water_splash" : "feature_water_splash_no";
-		} else
-			free(v);
-	}
-	cJSON_Delete(root);
-	return 1;
-}
-
-/* "Do they need an amp", "would my phone drive it": the impedance. */
-static void
-drive_answer(const struct product *p, const struct dlg_fw_text *q, struct yn *y)
-{
-	char	*v;
-	size_t	 i, k;
-	int	 amp = -1;
-	double	 ohm;
-
-	for (i = 0; i < q->n; i++)
-		for (k = 0; k < sizeof drive / sizeof drive[0]; k++)
-			if (strlen(drive[k].word) == DLG_FW_LEN(q, i) &&
-			    strncmp(drive[k].word, DLG_FW_TOK(q, i), DLG_FW_LEN(q, i)) ==
-			    0 && amp < 1)
-				amp = drive[k].amp;
-	if (amp < 0 || (v = catalog_attr(p, "impedance_ohm")) == NULL)
-		return;
-	ohm = strtod(v, NULL);
-	y->kind = YN_AMOUNT;
-	y->key = xstrdup("impedance_ohm");
-	y->value = v;
-	/* Polarity: "need an amp" is yes where "would my phone drive
-	 * it" is no. */
-	y->verdict = amp ? ohm >= OHM_AMP : ohm < OHM_AMP;
-	y->tpl = ohm < OHM_EASY ? (amp ? "feature_amp_no" :
-	    "feature_drive_yes") : ohm < OHM_AMP ? "feature_drive_mid" :
-	    (amp ? "feature_amp_yes" : "feature_drive_no");
-}
-
-
-
-
 /*
  * The customer's words [from, from + k) looked for in p's attributes:
  * in a value (yes, or no when negated), or naming a key whose value
@@ -437,8 +312,6 @@ in_attrs(const struct product *p, const struct dlg_fw_text *q, size_t from,
 	}
 	cJSON_Delete(root);
 }
-
-
 
 
 /* The words [from, from + k) in p's name, description or owners'
@@ -719,6 +592,7 @@ feature_find(struct tctx *t, const struct product *p, struct yn *best)
 	struct runs	 r;
 	struct dlg_fw_kind	 kd;
 	struct yn	 y;
+	struct dlg_amount amount;
 	struct text_folded name = TEXT_FOLDED_INIT;
 	size_t		 i, k, from, len, stray = 0;
 	int		 found;
@@ -727,16 +601,21 @@ feature_find(struct tctx *t, const struct product *p, struct yn *best)
 	memset(best, 0, sizeof *best);
 	memset(&kd, 0, sizeof kd);
 	dlg_fw_text_init(&q, t->text);
-	memset(&y, 0, sizeof y);
 	/* Water asked of a listing with no rating: the specification
 	 * steps say it is not stated. */
-	if (water_answer(p, &q, &y) && y.kind == YN_NONE)
+	switch (dlg_amount_read(p, &q, &amount)) {
+	case -1:
 		goto out;
-	if (y.kind == YN_NONE)
-		drive_answer(p, &q, &y);
-	yn_offer(best, &y);
-	if (best->kind == YN_AMOUNT)
+	case 1:
+		best->kind = YN_AMOUNT;
+		best->verdict = amount.verdict;
+		best->key = amount.key;
+		best->value = amount.value;
+		best->tpl = amount.tpl;
 		goto out;
+	default:
+		break;
+	}
 	dlg_fw_kind_read(t, p, &kd);
 	if (colour_said(&kd, &q) || own_colour(p, &q))
 		goto out;
@@ -858,18 +737,3 @@ dlg_feature_found(struct tctx *t, const struct product *p)
 	return kind >= YN_KIND && stray == 0;
 }
 
-/* Does the turn ask about water or about driving headphones, whose
- * answers read an amount ("can I swim with it", "need an amp")? */
-int
-dlg_feature_amount_asked(struct tctx *t)
-{
-	size_t	 k;
-
-	for (k = 0; k < sizeof wet / sizeof wet[0]; k++)
-		if (dlg_has_word(t, wet[k].word))
-			return 1;
-	for (k = 0; k < sizeof drive / sizeof drive[0]; k++)
-		if (drive[k].amp && dlg_has_word(t, drive[k].word))
-			return 1;
-	return 0;
-}
