@@ -358,7 +358,9 @@ for cat, w in WORD.items():
                 (f"show me {an(w)}", base, True, base),
                 (t2, lambda p, base=base, sub=sub: base(p) and
                  p['subcategory'].replace('-', ' ') != sub, True, base)])
-    bs = sorted({p['brand'] for p in ins}, key=lambda b: -sum(
+    # Sorted by name first: brands with as many products tie, and a
+    # set's order changes from run to run (hash seeds).
+    bs = sorted(sorted({p['brand'] for p in ins}), key=lambda b: -sum(
         1 for p in ins if p['brand'] == b))
     if len(bs) >= 3:
         b1, b2 = bs[0], bs[1]
