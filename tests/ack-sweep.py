@@ -12,11 +12,10 @@ the price of a product.  The reply must answer the request.  A bare
 answer ("no thanks", "nope", "ok", "fine") must stay an answer to the
 question (declined, or the offer taken), none of the requests' answers.  Prints one line per failure, then "CONTENT n
 TOTAL" and "BARE n TOTAL"."""
-import json
-import os
 import re
-import subprocess
 import sys
+
+import sweeplib
 
 LEADS = ["no, ", "nope ", "fine. ", "ok ", "whatever. ", "never mind, ",
          "yes but ", "no i mean "]
@@ -29,24 +28,13 @@ BARE = ["no thanks", "nope", "ok", "fine", "nah im good", "no that's all"]
 ASKED = r"PayPal|50 US states|30 days|expire|business days?"
 
 
-def replay(sd, script):
-    out = subprocess.run([sd, "-q", "replay", "--json"], input=script,
-                         capture_output=True, text=True, check=True).stdout
-    return [json.loads(l) for l in out.splitlines() if l.startswith("{")]
-
-
 def main():
     sd, share = sys.argv[1:3]
-    verbose = "-v" in sys.argv[3:]
-    by_cat = {}
-    with open(os.path.join(share, "demo", "products.jsonl")) as f:
-        for line in f:
-            p = json.loads(line)
-            by_cat.setdefault(p["category"], []).append(p)
-    firsts = [by_cat[c][0] for c in sorted(by_cat)]
+    ps = sweeplib.products(share)
+    cats = sorted(sweeplib.by_category(ps))
     # What makes the bot ask: (user or None, message).
     contexts = [(None, "show me some %s" % c.replace("-", " "))
-                for c in sorted(by_cat)][:6]
+                for c in cats][:6]
     contexts += [(None, "this is so frustrating, nothing on your site "
                   "works"),
                  (None, "ugh, i am really fed up with this"),
@@ -59,48 +47,40 @@ def main():
             ask, want = STORE[k % len(STORE)]
             cases.append((user, ctx, lead + ask, want))
             k += 1
-    for p in firsts:
+    for p in sweeplib.first_of_each(ps, 1):
         lead = LEADS[k % len(LEADS)]
         cases.append((None, "show me some %s" % p["category"].replace(
             "-", " "), lead + "how much is the " + p["name"],
             re.escape(p["name"])))
         k += 1
-    script = "".join("/new\n%s%s\n%s\n" % (
-        "/user %s\n" % u if u else "", c, m) for u, c, m, _ in cases)
-    turns = replay(sd, script)
-    if len(turns) != 2 * len(cases):
-        sys.exit("%d turns for %d cases" % (len(turns), len(cases)))
-    passed = 0
-    for i, (u, ctx, msg, want) in enumerate(cases):
-        reply = turns[2 * i + 1].get("reply", "")
-        good = re.search(want, reply) is not None
-        passed += good
-        if not good or verbose:
-            print("%s %s / %s | %s | %s" % (
-                "ok  " if good else "FAIL", ctx, msg,
-                turns[2 * i + 1].get("action"),
-                reply[:90].replace("\n", " ")))
-    print("CONTENT %d %d" % (passed, len(cases)))
+    runs = sweeplib.replay(sd, [session(u, c, m) for u, c, m, _ in cases])
+    content = sweeplib.Tally("CONTENT")
+    for (u, ctx, msg, want), trs in zip(cases, runs):
+        reply = trs[1].get("reply", "")
+        content.check(re.search(want, reply) is not None,
+                      "%s / %s" % (ctx, msg), trs[1].get("action"),
+                      sweeplib.clip(reply, 90))
+    content.done()
     bare = [(u, c, BARE[j % len(BARE)]) for j, (u, c) in
             enumerate(contexts)]
-    script = "".join("/new\n%s%s\n%s\n" % (
-        "/user %s\n" % u if u else "", c, m) for u, c, m in bare)
-    turns = replay(sd, script)
-    passed = 0
-    for i, (u, ctx, msg) in enumerate(bare):
-        tr = turns[2 * i + 1]
+    runs = sweeplib.replay(sd, [session(u, c, m) for u, c, m in bare])
+    answers = sweeplib.Tally("BARE")
+    for (u, ctx, msg), trs in zip(bare, runs):
+        tr = trs[1]
         reply = tr.get("reply", "")
         good = ((tr.get("action") == "show_specs" or
                  re.search(ASKED, reply) is None) and
                 tr.get("action") in ("declined", "ack", "help_offer",
                                      "escalation_wait", "thanks",
                                      "show_specs", "escalate"))
-        passed += good
-        if not good or verbose:
-            print("%s bare %s / %s | %s | %s" % (
-                "ok  " if good else "FAIL", ctx, msg, tr.get("action"),
-                reply[:90].replace("\n", " ")))
-    print("BARE %d %d" % (passed, len(bare)))
+        answers.check(good, "bare %s / %s" % (ctx, msg), tr.get("action"),
+                      sweeplib.clip(reply, 90))
+    answers.done()
+
+
+def session(user, ctx, msg):
+    """A session of its own: the question asked, then the answer."""
+    return (["/user " + user] if user else []) + [ctx, msg]
 
 
 main()

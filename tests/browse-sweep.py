@@ -7,17 +7,13 @@ asked for, the budget, every need.  When nothing fits, the reply must say
 so (the nearest, named as missing, or none).  Prints TAP, one line per
 request.  Usage: browse-sweep.py SHOPDESK PRODUCTS.jsonl"""
 import json
-import os
 import re
-import subprocess
 import sys
 
+import sweeplib
+
 SHOPDESK, PRODUCTS = sys.argv[1], sys.argv[2]
-P = {}
-for line in open(PRODUCTS):
-    p = json.loads(line)
-    if p.get('type', 'product') == 'product':
-        P[p['sku']] = p
+P = {p['sku']: p for p in sweeplib.products(PRODUCTS)}
 
 # How a shopper names each category (the test's own words).
 WORD = {'laptops': 'laptop', 'smartphones': 'phone', 'tablets': 'tablet',
@@ -362,7 +358,9 @@ for cat, w in WORD.items():
                 (f"show me {an(w)}", base, True, base),
                 (t2, lambda p, base=base, sub=sub: base(p) and
                  p['subcategory'].replace('-', ' ') != sub, True, base)])
-    bs = sorted({p['brand'] for p in ins}, key=lambda b: -sum(
+    # Sorted by name first: brands with as many products tie, and a
+    # set's order changes from run to run (hash seeds).
+    bs = sorted(sorted({p['brand'] for p in ins}), key=lambda b: -sum(
         1 for p in ins if p['brand'] == b))
     if len(bs) >= 3:
         b1, b2 = bs[0], bs[1]
@@ -388,21 +386,6 @@ for text in ("headphones that cancel noise, nothing over 150 bucks",
                                  str(attr(p, 'noise_cancelling')).lower()
                                  .startswith('yes'), True,
                                  kind_ok('headphones'))])
-
-
-def run():
-    script = []
-    for _, turns in SESSIONS:
-        script.append('/new')
-        script.extend(t for t, *_ in turns)
-    out = subprocess.run([SHOPDESK, '-q', 'replay', '--json'],
-                         input='\n'.join(script) + '\n', text=True,
-                         capture_output=True)
-    if out.returncode != 0:
-        print('Bail out! replay failed: ' + out.stderr[:300])
-        sys.exit(1)
-    return [json.loads(x) for x in out.stdout.splitlines()
-            if x.startswith('{')]
 
 
 def judge(tr, chk, must_list, kind, prev_first, shown=()):
@@ -438,21 +421,15 @@ def judge(tr, chk, must_list, kind, prev_first, shown=()):
 
 
 def main():
-    traces = run()
-    n = sum(len(t) for _, t in SESSIONS)
-    if len(traces) != n:
-        print('Bail out! %d traces for %d turns' % (len(traces), n))
-        sys.exit(1)
-    k = npass = 0
-    i = 0
-    for label, turns in SESSIONS:
+    tap = sweeplib.Tap()
+    runs = sweeplib.replay(SHOPDESK, [[t for t, *_ in turns]
+                                      for _, turns in SESSIONS], tap.bail)
+    for (label, turns), traces in zip(SESSIONS, runs):
         why = []
         prev = None
         shown = set()
         cap = None      # "cheaper ones?" keeps below the pick before
-        for text, chk, must, kind in turns:
-            tr = traces[i]
-            i += 1
+        for (text, chk, must, kind), tr in zip(turns, traces):
             if chk == 'cheaper' and prev is not None:
                 cap = P[prev]['price']
             elif cap is not None and not text.startswith('actually'):
@@ -464,14 +441,12 @@ def main():
             res = (tr.get('state_after') or {}).get('results') or []
             prev = res[0] if res else prev
             shown |= set(res)
-        k += 1
-        npass += not why
-        print('%s %d - %s' % ('not ok' if why else 'ok', k, label))
+        tap.ok(not why, label)
         for x in why:
             print('#   ' + x)
-    print('1..%d' % k)
-    print('# sweep: %d of %d requests right' % (npass, k))
-    return 0 if npass == k else 1
+    tap.plan()
+    print('# sweep: %d of %d requests right' % (tap.passed, tap.n))
+    return 0 if tap.passed == tap.n else 1
 
 
 sys.exit(main())

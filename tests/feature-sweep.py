@@ -17,8 +17,9 @@ backs it; it never takes an action (a cart, an order).
 Prints one line per failure and "PASS n TOTAL" last."""
 import json
 import re
-import subprocess
 import sys
+
+import sweeplib
 
 # The phrasings: (first message or None, question); {n} is the name,
 # {f} the feature.
@@ -71,9 +72,7 @@ def has(value, item):
 
 
 def cases_for(products):
-    by_cat = {}
-    for p in products:
-        by_cat.setdefault(p["category"], []).append(p)
+    by_cat = sweeplib.by_category(products)
     cases = []
     k = 0
     for cat in sorted(by_cat):
@@ -145,37 +144,18 @@ def judge(p, feature, yes, backing, tr):
 
 def main():
     sd, path = sys.argv[1:3]
-    verbose = "-v" in sys.argv[3:]
-    with open(path) as f:
-        products = [json.loads(l) for l in f if l.strip()]
-    cases = cases_for(products)
-    script = []
-    for p, f, yes, backing, (first, q) in cases:
-        script.append("/new")
-        if first:
-            script.append(first.format(n=p["name"], f=f))
-        script.append(q.format(n=p["name"], f=f))
-    out = subprocess.run([sd, "-q", "replay", "--json"],
-                         input="\n".join(script) + "\n",
-                         capture_output=True, text=True, check=True).stdout
-    turns = [json.loads(l) for l in out.splitlines() if l.startswith("{")]
-    want = sum(2 if c[4][0] else 1 for c in cases)
-    if len(turns) != want:
-        sys.exit("%d turns for %d messages" % (len(turns), want))
-    passed = 0
-    i = 0
-    for p, f, yes, backing, (first, q) in cases:
-        if first:
-            i += 1
-        tr = turns[i]
-        i += 1
-        why = judge(p, f, yes, backing, tr)
-        passed += not why
-        if why or verbose:
-            print("%s %s | %s | %s | %s" % ("FAIL" if why else "ok  ",
-                  q.format(n=p["name"], f=f), "yes" if yes else "no", why,
-                  (tr.get("reply") or "")[:100].replace("\n", " ")))
-    print("PASS %d %d" % (passed, len(cases)))
+    cases = cases_for(sweeplib.products(path))
+    runs = sweeplib.replay(sd, [
+        ([first.format(n=p["name"], f=f)] if first else []) +
+        [q.format(n=p["name"], f=f)]
+        for p, f, yes, backing, (first, q) in cases])
+    answered = sweeplib.Tally("PASS")
+    for (p, f, yes, backing, (first, q)), trs in zip(cases, runs):
+        why = judge(p, f, yes, backing, trs[-1])
+        answered.check(not why, q.format(n=p["name"], f=f),
+                       "yes" if yes else "no", why,
+                       sweeplib.clip(trs[-1].get("reply") or "", 100))
+    answered.done()
 
 
 main()

@@ -8,11 +8,10 @@ college, <kind> please") must get no apology, and a message that is
 really upset about a product of that kind ("second time my <kind> order
 is late, i'm fed up") must get one.  Prints one line per failure, then
 "CALM n TOTAL" and "UPSET n TOTAL"."""
-import json
-import os
 import re
-import subprocess
 import sys
+
+import sweeplib
 
 CALM = ["my niece starts uni in the autumn, which {} would you pick",
         "we are moving house next month and need {}",
@@ -35,36 +34,22 @@ SORRY = re.compile(r"sorry (about|for)|apologi[sz]e|understand this is "
                    r"frustrating", re.I)
 
 
-def replay(sd, script):
-    out = subprocess.run([sd, "-q", "replay", "--json"], input=script,
-                         capture_output=True, text=True, check=True).stdout
-    return [json.loads(l) for l in out.splitlines() if l.startswith("{")]
-
-
 def main():
     sd, share = sys.argv[1:3]
-    verbose = "-v" in sys.argv[3:]
-    cats = set()
-    with open(os.path.join(share, "demo", "products.jsonl")) as f:
-        for line in f:
-            cats.add(json.loads(line)["category"])
+    cats = sweeplib.by_category(sweeplib.products(share))
     kinds = [c.replace("-", " ") for c in sorted(cats)]
     for label, tmpl, want in (("CALM", CALM, False), ("UPSET", UPSET, True)):
         # Two wordings a kind for calm shopping, one for upset.
         per = 2 if not want else 1
         msgs = [tmpl[(per * k + j) % len(tmpl)].format(c)
                 for k, c in enumerate(kinds) for j in range(per)]
-        turns = replay(sd, "".join("/new\n%s\n" % m for m in msgs))
-        passed = 0
-        for m, tr in zip(msgs, turns):
+        runs = sweeplib.replay(sd, [[m] for m in msgs])
+        tally = sweeplib.Tally(label)
+        for m, (tr,) in zip(msgs, runs):
             said = SORRY.search(tr.get("reply", "")) is not None
-            good = said == want
-            passed += good
-            if not good or verbose:
-                print("%s %s | %s | %s" % ("ok  " if good else "FAIL", m,
-                      tr.get("feeling", {}).get("label"),
-                      tr.get("reply", "")[:80].replace("\n", " ")))
-        print("%s %d %d" % (label, passed, len(msgs)))
+            tally.check(said == want, m, tr.get("feeling", {}).get("label"),
+                        sweeplib.clip(tr.get("reply", ""), 80))
+        tally.done()
 
 
 main()

@@ -7,8 +7,9 @@ that section.  Prints one line per failure and "PASS n TOTAL" last."""
 import json
 import os
 import re
-import subprocess
 import sys
+
+import sweeplib
 
 
 def words(s):
@@ -34,7 +35,6 @@ def sections(share):
 
 def main():
     sd, share, path = sys.argv[1:4]
-    verbose = "-v" in sys.argv[4:]
     secs = sections(share)
     cases = []
     with open(path) as f:
@@ -47,14 +47,9 @@ def main():
                 if "#" in t and t not in secs:
                     sys.exit("%s:%d: no section %s" % (path, n, t))
             cases.append((targets.split(","), msg))
-    script = "".join("/new\n%s\n" % m for _, m in cases)
-    out = subprocess.run([sd, "-q", "replay", "--json"], input=script,
-                         capture_output=True, text=True, check=True).stdout
-    turns = [json.loads(l) for l in out.splitlines() if l.startswith("{")]
-    if len(turns) != len(cases):
-        sys.exit("%d turns for %d questions" % (len(turns), len(cases)))
-    passed = 0
-    for (targets, msg), tr in zip(cases, turns):
+    runs = sweeplib.replay(sd, [[m] for _, m in cases])
+    answered = sweeplib.Tally("PASS")
+    for (targets, msg), (tr,) in zip(cases, runs):
         cited = {c.get("id") for c in tr.get("citations") or []}
         reply = shingles(tr.get("reply", ""))
         good = False
@@ -64,13 +59,11 @@ def main():
                 continue
             if not head or reply & shingles(secs[t]):
                 good = True
-        passed += good
-        if not good or verbose:
-            print("%s %s | want %s | cited %s | %s | %s" % (
-                "ok  " if good else "FAIL", msg, targets[0],
-                ",".join(sorted(cited)) or "-", tr.get("action"),
-                tr.get("reply", "")[:70].replace("\n", " ")))
-    print("PASS %d %d" % (passed, len(cases)))
+        answered.check(good, msg, "want " + targets[0],
+                       "cited " + (",".join(sorted(cited)) or "-"),
+                       tr.get("action"),
+                       sweeplib.clip(tr.get("reply", ""), 70))
+    answered.done()
 
 
 main()

@@ -29,21 +29,17 @@ import re
 import sys
 from decimal import Decimal, ROUND_HALF_UP
 
+import sweeplib
+from sweeplib import day, turn
+
 SHARE, NOW = sys.argv[1], datetime.date.fromisoformat(sys.argv[2][:10])
 DEMO = SHARE + "/demo/"
-NEVER = ["(can't|cannot|unable to) help|(don't|do not) understand",
-         "nlu_fallback|\\(null\\)|\\{\\{|%s"]
 # At or under this many the reply says "only N left" (templates/sales.txt).
 LOW = 10
 
 orders = json.load(open(DEMO + "orders.json"))["orders"]
-products = {}
-for line in open(DEMO + "products.jsonl"):
-    p = json.loads(line)
-    products[p["sku"]] = p
-facts = {}
-for line in open(DEMO + "policies.jsonl"):
-    facts.update(json.loads(line).get("facts") or {})
+products = {p["sku"]: p for p in sweeplib.products(SHARE)}
+facts = sweeplib.policy_facts(SHARE)
 WINDOW = int(facts["return_window_days"])
 NON_RETURNABLE = set(facts["non_returnable_categories"])
 FEE_PCT = Decimal(str(facts["restocking_fee_percent"]))
@@ -53,7 +49,8 @@ LABEL = Decimal(str(facts["return_shipping_fee"]))
 # sense ("defective", "damaged in transit").
 FAULTY = ("stopped working", "does not power on", "arrived damaged")
 
-out = []
+out = sweeplib.Dialogues("m")
+conv = out.add
 
 
 def cents(v):
@@ -67,21 +64,6 @@ def money(v):
     w = "{:,}".format(int(whole)).replace(",", ",?")
     tail = "(\\.00)?" if frac == "00" else "\\." + frac
     return "(^|[^0-9.,])\\$?%s%s([^0-9]|$)" % (w, tail)
-
-
-def turn(text, about, must, must_not=()):
-    return {"text": text, "expect": {"about": about, "must": must,
-            "must_not": list(must_not) + NEVER, "action_hint": ""}}
-
-
-def conv(cat, user, turns):
-    if turns:
-        out.append({"id": "m%04d" % (len(out) + 1), "user": user,
-                    "category": cat, "turns": turns})
-
-
-def day(iso):
-    return datetime.date.fromisoformat(iso[:10])
 
 
 def quote(o):
@@ -210,5 +192,4 @@ for sku, p in sorted(products.items()):
     conv("stock", None, turns)
     i += 1
 
-for c in out:
-    print(json.dumps(c))
+out.print()

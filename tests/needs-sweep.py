@@ -10,17 +10,13 @@ Every product listed must meet the need by the catalog's data; when some
 product in stock meets it the reply must be a list, not "nothing fits",
 and it shows the value that meets it.  Prints TAP, one line per request.
 Usage: needs-sweep.py SHOPDESK PRODUCTS.jsonl"""
-import json
 import re
-import subprocess
 import sys
 
+import sweeplib
+
 SHOPDESK, PRODUCTS = sys.argv[1], sys.argv[2]
-P = {}
-for line in open(PRODUCTS):
-    p = json.loads(line)
-    if p.get('type', 'product') == 'product':
-        P[p['sku']] = p
+P = {p['sku']: p for p in sweeplib.products(PRODUCTS)}
 
 # How a shopper names each category (this test's own words).
 WORD = {'laptops': 'laptop', 'smartphones': 'phone', 'tablets': 'tablet',
@@ -223,21 +219,6 @@ for cat, w in WORD.items():
     count_needs(cat, w, ps)
 
 
-def run():
-    script = []
-    for _, texts, _, _ in SESSIONS:
-        script.append('/new')
-        script.extend(texts)
-    out = subprocess.run([SHOPDESK, '-q', 'replay', '--json'],
-                         input='\n'.join(script) + '\n', text=True,
-                         capture_output=True)
-    if out.returncode != 0:
-        print('Bail out! replay failed: ' + out.stderr[:300])
-        sys.exit(1)
-    return [json.loads(x) for x in out.stdout.splitlines()
-            if x.startswith('{')]
-
-
 def judge(tr, cat, chk, key):
     """'' when the reply is right, else why not."""
     act = tr.get('action') or ''
@@ -265,24 +246,19 @@ def judge(tr, cat, chk, key):
 
 
 def main():
-    traces = run()
-    n = sum(len(t) for _, t, _, _ in SESSIONS)
-    if len(traces) != n:
-        print('Bail out! %d traces for %d turns' % (len(traces), n))
-        sys.exit(1)
-    print('1..%d' % len(SESSIONS))
-    i = bad = 0
-    for k, (label, texts, chk, key) in enumerate(SESSIONS, 1):
-        i += len(texts)
-        tr = traces[i - 1]
+    tap = sweeplib.Tap()
+    runs = sweeplib.replay(SHOPDESK, [t for _, t, _, _ in SESSIONS],
+                           tap.bail)
+    tap.plan(len(SESSIONS))
+    for (label, texts, chk, key), traces in zip(SESSIONS, runs):
+        tr = traces[-1]
         cat = label.split(':')[0]
         why = judge(tr, cat, chk, key)
-        bad += bool(why)
-        print('%s %d - %s' % ('not ok' if why else 'ok', k, label))
+        tap.ok(not why, label)
         if why:
             print('# %r: %s' % (texts[-1], why))
             print('#   reply: %s' % tr.get('reply', '')[:300])
-    return 1 if bad else 0
+    return 1 if tap.passed < tap.n else 0
 
 
 sys.exit(main())

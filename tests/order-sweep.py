@@ -21,6 +21,9 @@ import json
 import re
 import sys
 
+import sweeplib
+from sweeplib import day, turn
+
 SHARE, NOW = sys.argv[1], datetime.date.fromisoformat(sys.argv[2][:10])
 DEMO = SHARE + "/demo/"
 
@@ -31,26 +34,16 @@ KIND = {"laptops": "laptop", "tablets": "tablet", "monitors": "monitor",
         "printers": "printer", "cameras": "camera", "smartphones": "phone"}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
-NEVER = ["(can't|cannot|unable to) help|(don't|do not) understand",
-         "nlu_fallback|\\(null\\)|\\{\\{|%s"]
 
 orders = json.load(open(DEMO + "orders.json"))["orders"]
 customers = json.load(open(DEMO + "customers.json"))["customers"]
-products = {}
-for line in open(DEMO + "products.jsonl"):
-    p = json.loads(line)
-    products[p["sku"]] = p
-facts = {}
-for line in open(DEMO + "policies.jsonl"):
-    facts.update(json.loads(line).get("facts") or {})
+products = {p["sku"]: p for p in sweeplib.products(SHARE)}
+facts = sweeplib.policy_facts(SHARE)
 WINDOW = int(facts["return_window_days"])
 NON_RETURNABLE = set(facts["non_returnable_categories"])
 
-out = []
-
-
-def day(iso):
-    return datetime.date.fromisoformat(iso[:10])
+out = sweeplib.Dialogues("s")
+conv = out.add
 
 
 def date_re(iso):
@@ -94,17 +87,6 @@ def status_must(o):
             dates += "|" + m.group(0)
         return must + ["delay|exception", dates]
     return must + [date_re(sh["estimated_delivery"])]
-
-
-def turn(text, about, must, must_not=()):
-    return {"text": text, "expect": {"about": about, "must": must,
-            "must_not": list(must_not) + NEVER, "action_hint": ""}}
-
-
-def conv(cat, user, turns):
-    if turns:
-        out.append({"id": "s%04d" % (len(out) + 1), "user": user,
-                "category": cat, "turns": turns})
 
 
 def others(o, mine):
@@ -363,5 +345,4 @@ for k, c in enumerate(customers):
             ["sign in|email"],
             [esc(s["tracking_number"]) for s in mine[0]["shipments"]])])
 
-for x in out:
-    print(json.dumps(x))
+out.print()

@@ -10,14 +10,13 @@ its unit ("which one lasts longer on a charge").  The reply must name
 the winner by the data (this file reads the values itself), put it in
 focus, and never ask which products to compare.  Prints TAP, one line
 per question.  Usage: rank-sweep.py SHOPDESK PRODUCTS.jsonl"""
-import json
 import re
-import subprocess
 import sys
 
+import sweeplib
+
 SHOPDESK, PRODUCTS = sys.argv[1], sys.argv[2]
-P = [json.loads(line) for line in open(PRODUCTS)]
-P = [p for p in P if p.get('type', 'product') == 'product']
+P = sweeplib.products(PRODUCTS)
 
 # Units a number in a value may carry, to one scale per unit.
 UNITS = [(r'hours?|hrs?|h', 'hours', 1), (r'minutes|min', 'hours', 1 / 60),
@@ -225,31 +224,20 @@ def main():
                 win = [p for v, p in grp if v == best][0]
                 cases.append((cat, key, unit, setup, [p for _, p in grp],
                               q, win))
-    script = []
-    for c in cases:
-        script += ['/new', c[3], c[5]]
-    out = subprocess.run([SHOPDESK, '-q', 'replay', '--json'],
-                         input='\n'.join(script) + '\n', text=True,
-                         capture_output=True)
-    if out.returncode != 0:
-        print('Bail out! replay failed: ' + out.stderr[:300])
-        sys.exit(1)
-    tr = [json.loads(x) for x in out.stdout.splitlines()
-          if x.startswith('{')]
-    if len(tr) != 2 * len(cases):
-        print('Bail out! %d turns for %d questions' % (len(tr), len(cases)))
-        sys.exit(1)
-    print('1..%d' % (len(cases) + 1))
+    tap = sweeplib.Tap()
+    runs = sweeplib.replay(SHOPDESK, [[c[3], c[5]] for c in cases],
+                           tap.bail)
+    tap.plan(len(cases) + 1)
     bad = unset = 0
-    for i, (cat, key, unit, setup, grp, q, win) in enumerate(cases):
-        first, ans = tr[2 * i], tr[2 * i + 1]
+    for (cat, key, unit, setup, grp, q, win), (first, ans) in zip(cases,
+                                                                  runs):
         shown = (first.get('state_after') or {}).get('results') or []
         want = sorted(p['sku'] for p in grp)
         desc = '%s %s (%s): "%s" -> %s' % (cat, key, unit, q, win['sku'])
         if sorted(shown) != want:
             # The names did not compare: no question to judge.
             unset += 1
-            print('ok %d - %s # SKIP comparison not set up' % (i + 1, desc))
+            tap.ok(True, desc + ' # SKIP comparison not set up')
             continue
         reply = ans.get('reply') or ''
         focus = ((ans.get('state_after') or {}).get('focus') or [None])[0]
@@ -263,15 +251,11 @@ def main():
             why = 'focus on %s' % focus
         if why:
             bad += 1
-            print('not ok %d - %s # %s | %s' % (i + 1, desc, why,
-                                                reply[:160].replace('\n',
-                                                                    ' ')))
-        else:
-            print('ok %d - %s' % (i + 1, desc))
+            desc += ' # %s | %s' % (why, sweeplib.clip(reply, 160))
+        tap.ok(not why, desc)
     n = len(cases) - unset
-    print('%s %d - comparisons set up for %d of %d questions' %
-          ('ok' if n >= 0.8 * len(cases) else 'not ok', len(cases) + 1, n,
-           len(cases)))
+    tap.ok(n >= 0.8 * len(cases), 'comparisons set up for %d of %d '
+           'questions' % (n, len(cases)))
     print('# rank sweep: %d of %d right (%d not set up)' % (n - bad, n,
                                                              unset))
 

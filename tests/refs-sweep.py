@@ -17,17 +17,13 @@ at, generated from the whole demo catalog.
 The product meant is read from the turn's trace (state_after focus and
 results), never from the reply's words alone.  Prints TAP, one line per
 case.  Usage: refs-sweep.py SHOPDESK PRODUCTS.jsonl"""
-import json
 import re
-import subprocess
 import sys
 
+import sweeplib
+
 SHOPDESK, PRODUCTS = sys.argv[1], sys.argv[2]
-P = {}
-for line in open(PRODUCTS):
-    p = json.loads(line)
-    if p.get('type', 'product') == 'product':
-        P[p['sku']] = p
+P = {p['sku']: p for p in sweeplib.products(PRODUCTS)}
 
 UNIT = re.compile(r'^\d+(\.\d+)?(gb|tb|mm|w|mah|hz|ft|m|inch|-inch|-pack|'
                   r'-port|-in-1)$')
@@ -215,46 +211,18 @@ for cat, skus in sorted(bycat.items()):
                                                  t[-1]))(b)))
 
 
-def run():
-    script = []
-    for _, msgs, _ in CASES:
-        script.append('/new')
-        script.extend(msgs)
-    out = subprocess.run([SHOPDESK, '-q', 'replay', '--json'],
-                         input='\n'.join(script) + '\n', text=True,
-                         capture_output=True)
-    if out.returncode != 0:
-        print('Bail out! replay failed: ' + out.stderr[:300])
-        sys.exit(1)
-    return [json.loads(x) for x in out.stdout.splitlines()
-            if x.startswith('{')]
-
-
 def main():
-    traces = run()
-    n = sum(len(m) for _, m, _ in CASES)
-    if len(traces) != n:
-        print('Bail out! %d traces for %d turns' % (len(traces), n))
-        sys.exit(1)
-    i = npass = 0
-    kinds = {}
-    for k, (label, msgs, judge) in enumerate(CASES, 1):
-        trs = traces[i:i + len(msgs)]
-        i += len(msgs)
+    tap = sweeplib.Tap()
+    runs = sweeplib.replay(SHOPDESK, [m for _, m, _ in CASES], tap.bail)
+    for (label, msgs, judge), trs in zip(CASES, runs):
         why = judge(trs)
-        kind = label.split(':')[0]
-        kinds.setdefault(kind, [0, 0])
-        kinds[kind][0] += not why
-        kinds[kind][1] += 1
-        npass += not why
-        print('%s %d - %s' % ('not ok' if why else 'ok', k, label))
+        tap.ok(not why, label, label.split(':')[0])
         if why:
             print('#   ' + why)
-    print('1..%d' % len(CASES))
-    for kind, (g, t) in sorted(kinds.items()):
-        print('# %s: %d of %d' % (kind, g, t))
-    print('# sweep: %d of %d cases right' % (npass, len(CASES)))
-    return 0 if npass == len(CASES) else 1
+    tap.plan()
+    tap.kind_totals()
+    print('# sweep: %d of %d cases right' % (tap.passed, tap.n))
+    return 0 if tap.passed == tap.n else 1
 
 
 sys.exit(main())

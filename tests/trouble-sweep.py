@@ -12,8 +12,9 @@ must cite a manual or a ticket.
 Prints one line per failure and "PASS n TOTAL" last."""
 import json
 import os
-import subprocess
 import sys
+
+import sweeplib
 
 # Problems a customer may have, per category: the kind's own word and
 # a problem told with "{}" for the product.
@@ -71,13 +72,9 @@ def front(path):
 
 def main():
     sd, share = sys.argv[1:3]
-    verbose = "-v" in sys.argv[3:]
-    cat_of, by_cat = {}, {}
-    with open(os.path.join(share, "demo", "products.jsonl")) as f:
-        for line in f:
-            p = json.loads(line)
-            cat_of[p["sku"]] = p["category"]
-            by_cat.setdefault(p["category"], []).append(p)
+    ps = sweeplib.products(share)
+    cat_of = {p["sku"]: p["category"] for p in ps}
+    by_cat = sweeplib.by_category(ps)
     # A document's scope: (sku or None, category or None).
     scope = {}
     mdir = os.path.join(share, "demo", "manuals")
@@ -99,14 +96,9 @@ def main():
             k += 1
         cases.append((cat, None, probs[k % 2].format(noun)))
         k += 1
-    script = "".join("/new\n%s\n" % m for _, _, m in cases)
-    out = subprocess.run([sd, "-q", "replay", "--json"], input=script,
-                         capture_output=True, text=True, check=True).stdout
-    turns = [json.loads(l) for l in out.splitlines() if l.startswith("{")]
-    if len(turns) != len(cases):
-        sys.exit("%d turns for %d messages" % (len(turns), len(cases)))
-    passed = 0
-    for (cat, sku, msg), tr in zip(cases, turns):
+    runs = sweeplib.replay(sd, [[m] for _, _, m in cases])
+    helped = sweeplib.Tally("PASS")
+    for (cat, sku, msg), (tr,) in zip(cases, runs):
         cited = [c["id"] for c in tr.get("citations") or []
                  if c.get("kind") in ("manual", "ticket")]
         # The product's own manual; for the kind alone, its guides.
@@ -121,13 +113,9 @@ def main():
             why = "help for another product: " + ",".join(wrong)
         elif own and not cited:
             why = "no manual or ticket cited; have " + ",".join(own[:3])
-        good = not why
-        passed += good
-        if not good or verbose:
-            print("%s %s | %s | %s | %s" % ("ok  " if good else "FAIL", msg,
-                  tr.get("action"), why or ",".join(cited),
-                  tr.get("reply", "")[:80].replace("\n", " ")))
-    print("PASS %d %d" % (passed, len(cases)))
+        helped.check(not why, msg, tr.get("action"), why or ",".join(cited),
+                     sweeplib.clip(tr.get("reply", ""), 80))
+    helped.done()
 
 
 main()
