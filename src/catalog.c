@@ -669,68 +669,6 @@ catalog_order_set_status(struct store *st, const char *id, const char *status,
 	return SD_OK;
 }
 
-char *
-catalog_policy_fact(struct store *st, const char *key, char **doc)
-{
-	/* ingest keeps each policy's "facts" object in meta "facts:<id>". */
-	static const char sql[] = "SELECT json_extract(value, '$.' || ?1),"
-	    " substr(key, 7) FROM meta WHERE key LIKE 'facts:%'"
-	    " AND json_type(value, '$.' || ?1) IS NOT NULL"
-	    " ORDER BY key LIMIT 1";
-	sqlite3_stmt	*s;
-	char		*v = NULL;
-
-	if (doc != NULL)
-		*doc = NULL;
-	if ((s = store_prepare(st, sql, NULL)) == NULL)
-		return NULL;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		v = col_null(s, 0);
-		if (doc != NULL)
-			*doc = col_null(s, 1);
-	}
-	sqlite3_reset(s);
-	return v;
-}
-
-char *
-catalog_attr(const struct product *p, const char *key)
-{
-	cJSON	*root, *it;
-	char	*v = NULL;
-
-	if ((root = cJSON_Parse(p->attrs)) == NULL)
-		return NULL;
-	if ((it = cJSON_GetObjectItemCaseSensitive(root, key)) != NULL) {
-		if (cJSON_IsString(it))
-			v = xstrdup(it->valuestring);
-		else if (cJSON_IsNumber(it)) {
-			if (it->valuedouble == floor(it->valuedouble) &&
-			    fabs(it->valuedouble) < 1e15)
-				v = xasprintf("%.0f", it->valuedouble);
-			else
-				v = xasprintf("%g", it->valuedouble);
-		} else if (cJSON_IsBool(it))
-			v = xstrdup(cJSON_IsTrue(it) ? "yes" : "no");
-		else if (cJSON_IsArray(it)) {
-			struct sbuf sb = SBUF_INIT;
-			cJSON *e;
-
-			cJSON_ArrayForEach(e, it) {
-				if (!cJSON_IsString(e))
-					continue;
-				if (sb.len > 0)
-					sbuf_adds(&sb, ", ");
-				sbuf_adds(&sb, e->valuestring);
-			}
-			v = sbuf_detach(&sb, NULL);
-		}
-	}
-	cJSON_Delete(root);
-	return v;
-}
-
 /* Days since the epoch of "YYYY-MM-DD...", or LONG_MIN-ish on error. */
 static int
 parse_day(const char *s, long *day)

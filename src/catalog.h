@@ -102,6 +102,22 @@ enum sd_rc	 catalog_products(struct store *, const struct product_filter *,
 		    struct product **out, size_t *n, struct sd_error *);
 
 /*
+ * The best products of a category as catalog_products lists them with
+ * only category and limit set, each one's attributes parsed.  The
+ * connection keeps them until the database changes: a turn reads a
+ * kind for each need or spec asked.  *k points into that memo: valid
+ * until the next catalog_kind call; do not change or free it.
+ */
+struct cJSON;
+struct catalog_kind {
+	const struct product *v;	/* best first */
+	struct cJSON *const *attrs;	/* v[i].attrs parsed, or NULL */
+	size_t		 n;
+};
+enum sd_rc	 catalog_kind(struct store *, const char *category,
+		    int limit, struct catalog_kind *k, struct sd_error *);
+
+/*
  * Products whose name holds the words of phrase in order (a family such
  * as "iPhone 15" or "Samsung Galaxy"), best rated first, at most limit.
  * *out as for catalog_products.
@@ -162,7 +178,7 @@ enum sd_rc	 catalog_sync_customer(struct store *, const char *email,
 /*
  * The value of a policy fact ("return_window_days") as text (JSON for
  * arrays), or NULL; *doc (may be NULL) gets the policy's id.  Caller
- * frees both.
+ * frees both.  Kept per connection until the database changes.
  */
 char		*catalog_policy_fact(struct store *, const char *key,
 		    char **doc);

@@ -93,11 +93,13 @@ static const char *const persons[] = { "people", "persons", "person",
 /* Attributes that count who or what a licence covers. */
 static const char *const count_keys[] = { "users", "devices", NULL };
 
-/* The category's products this turn reads needs against. */
+/* The category's products this turn reads needs against (borrowed from
+ * catalog_kind's memo: valid while the turn reads). */
 struct kindset {
-	cJSON		**attrs;	/* each product's attributes */
-	char		**names;	/* each product's name */
-	char		**subs;		/* each product's subcategory */
+	const cJSON	**attrs;	/* each product's attributes */
+	const char	**names;	/* each product's name */
+	const char	**subs;		/* each product's subcategory */
+	cJSON		*empty;		/* attributes of a product without */
 	struct sbuf	 kinds;		/* the subcategories, " a b c " */
 	size_t		 n;
 };
@@ -105,16 +107,10 @@ struct kindset {
 static void
 kindset_free(struct kindset *ks)
 {
-	size_t	 i;
-
-	for (i = 0; i < ks->n; i++) {
-		cJSON_Delete(ks->attrs[i]);
-		free(ks->names[i]);
-		free(ks->subs[i]);
-	}
 	free(ks->attrs);
 	free(ks->names);
 	free(ks->subs);
+	cJSON_Delete(ks->empty);
 	sbuf_release(&ks->kinds);
 	memset(ks, 0, sizeof *ks);
 }
@@ -123,39 +119,30 @@ kindset_free(struct kindset *ks)
 static int
 kindset_load(struct tctx *t, const char *cat, struct kindset *ks)
 {
-	struct product_filter pf;
-	struct product	*v = NULL;
+	struct catalog_kind k;
 	struct sd_error	 err = SD_ERROR_INIT;
-	size_t		 n = 0, i;
+	size_t		 i;
 
 	memset(ks, 0, sizeof *ks);
 	sbuf_init(&ks->kinds);
-	memset(&pf, 0, sizeof pf);
-	pf.category = cat;
-	pf.max_price = pf.min_price = -1;
-	pf.limit = 60;
 	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
-		n = 0;
+	if (catalog_kind(t->st, cat, 60, &k, &err) != SD_OK)
+		k.n = 0;
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
-	ks->attrs = xmalloc((n + 1) * sizeof *ks->attrs);
-	ks->names = xmalloc((n + 1) * sizeof *ks->names);
-	ks->subs = xmalloc((n + 1) * sizeof *ks->subs);
-	for (i = 0; i < n; i++) {
-		ks->attrs[i] = cJSON_Parse(v[i].attrs != NULL ? v[i].attrs :
-		    "{}");
-		if (ks->attrs[i] == NULL)
-			ks->attrs[i] = cJSON_CreateObject();
-		ks->names[i] = xstrdup(v[i].name);
-		ks->subs[i] = xstrdup(v[i].subcategory);
-		sbuf_addf(&ks->kinds, " %s %s ", v[i].category,
-		    v[i].subcategory);
-		product_release(&v[i]);
+	ks->attrs = xmalloc((k.n + 1) * sizeof *ks->attrs);
+	ks->names = xmalloc((k.n + 1) * sizeof *ks->names);
+	ks->subs = xmalloc((k.n + 1) * sizeof *ks->subs);
+	ks->empty = cJSON_CreateObject();
+	for (i = 0; i < k.n; i++) {
+		ks->attrs[i] = k.attrs[i] != NULL ? k.attrs[i] : ks->empty;
+		ks->names[i] = k.v[i].name;
+		ks->subs[i] = k.v[i].subcategory;
+		sbuf_addf(&ks->kinds, " %s %s ", k.v[i].category,
+		    k.v[i].subcategory);
 	}
-	free(v);
-	ks->n = n;
-	return n > 0;
+	ks->n = k.n;
+	return k.n > 0;
 }
 
 /* How many of the kind's products have (key, unit), and their range. */

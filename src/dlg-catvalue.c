@@ -109,8 +109,9 @@ dlg_cat_stem(const char *s, size_t n, struct sbuf *out)
 	char	*p;
 
 	sbuf_reset(out);
+	sbuf_add(out, s, n);
 	for (i = 0; i < n; i++)
-		sbuf_addc(out, tolower((unsigned char)s[i]));
+		out->buf[i] = (char)tolower((unsigned char)s[i]);
 	if ((p = strstr(out->buf, "colour")) != NULL)
 		memmove(p + 4, p + 5, strlen(p + 5) + 1);
 	n = strlen(out->buf);
@@ -135,8 +136,18 @@ int
 dlg_cat_same_stem(const char *a, size_t an, const char *b, size_t bn)
 {
 	struct sbuf	 x = SBUF_INIT, y = SBUF_INIT;
+	size_t		 i;
 	int		 same;
 
+	/* Each way of being the same below needs both words of 3 letters
+	 * and more, starting with the same 3 (a stem only ends earlier, and
+	 * "colour" loses its u after them): most pairs stop here, before
+	 * two allocations. */
+	if (an < 3 || bn < 3)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return 0;
 	dlg_cat_stem(a, an, &x);
 	dlg_cat_stem(b, bn, &y);
 	same = x.len >= 3 && strcmp(x.buf, y.buf) == 0;

@@ -109,12 +109,11 @@ static void
 kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
     int all)
 {
-	struct product_filter f = { p->category, NULL, NULL, -1, -1, 0, 200 };
+	struct catalog_kind kind;
 	struct sd_error	 err = SD_ERROR_INIT;
-	struct product	*v = NULL;
-	cJSON		*mine = cJSON_Parse(p->attrs), *root, *it;
+	cJSON		*mine = cJSON_Parse(p->attrs), *it;
 	const char	*s, *e;
-	size_t		 n = 0, i;
+	size_t		 i;
 	char		*k;
 
 	if (all) {
@@ -129,13 +128,12 @@ kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
 		return;
 	}
 	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-		n = 0;
+	if (catalog_kind(t->st, p->category, 200, &kind, &err) != SD_OK)
+		kind.n = 0;
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
-	for (i = 0; i < n; i++) {
-		root = cJSON_Parse(v[i].attrs);
-		cJSON_ArrayForEach(it, root) {
+	for (i = 0; i < kind.n; i++) {
+		cJSON_ArrayForEach(it, kind.attrs[i]) {
 			if (it->string == NULL || cJSON_HasObjectItem(mine,
 			    it->string))
 				continue;
@@ -144,10 +142,7 @@ kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
 				sbuf_adds(keys, k + (keys->len ? 1 : 0));
 			free(k);
 		}
-		cJSON_Delete(root);
-		product_release(&v[i]);
 	}
-	free(v);
 	cJSON_Delete(mine);
 }
 

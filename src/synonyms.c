@@ -274,8 +274,16 @@ synonyms_list_source(struct store *st, const char *term, const char *source,
     int (*fn)(void *, const char *, const char *, const char *), void *arg,
     struct sd_error *err)
 {
-	static const char sql[] = "SELECT term, synonym, source FROM synonyms"
-	    " WHERE (?1 IS NULL OR term = ?1) AND (?2 IS NULL OR source = ?2)"
+	/*
+	 * One term has its own statement: "?1 IS NULL OR term = ?1" kept
+	 * the primary key out, and the knowledge answers look words up
+	 * one by one, each a scan of every synonym.
+	 */
+	static const char all[] = "SELECT term, synonym, source FROM synonyms"
+	    " WHERE ?2 IS NULL OR source = ?2"
+	    " ORDER BY term, synonym";
+	static const char one[] = "SELECT term, synonym, source FROM synonyms"
+	    " WHERE term = ?1 AND (?2 IS NULL OR source = ?2)"
 	    " ORDER BY term, synonym";
 	sqlite3_stmt	*s;
 	char		*t = NULL;
@@ -284,7 +292,7 @@ synonyms_list_source(struct store *st, const char *term, const char *source,
 	if (term != NULL && (t = synonyms_normalize(term)) == NULL)
 		return sd_fail(err, SD_ERR_INVALID, "term \"%s\" has no words",
 		    term);
-	if ((s = store_prepare(st, sql, err)) == NULL) {
+	if ((s = store_prepare(st, t != NULL ? one : all, err)) == NULL) {
 		free(t);
 		return SD_ERR_DB;
 	}

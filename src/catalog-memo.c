@@ -1,0 +1,272 @@
+/*
+ * catalog-memo.c owns the catalog reads a turn makes again and again,
+ * kept per connection for one version of the database: the best
+ * products of a category with their attributes parsed (read for every
+ * need said and every spec asked of a kind), and the policy facts (a
+ * scan of every policy's facts object per question).  Both are pure
+ * functions of the data, so a cache keyed on SQLite's data version
+ * (store_data_version: any commit, by this connection or another, moves
+ * it) answers exactly what a new read would.  Only reads inside a read
+ * transaction are kept (see memo_get).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "catalog.h"
+#include "store.h"
+
+/* Categories kept at once; more are read fresh after a clear. */
+#define KIND_MAX	64
+/* Facts kept at once (the policies state a few dozen). */
+#define FACT_MAX	256
+
+/* One category's best products, as catalog_products lists them. */
+struct kind_entry {
+	char		*category;
+	int		 limit;		/* the limit read with */
+	struct product	*v;		/* best first, n of them */
+	cJSON		**attrs;	/* v[i].attrs parsed, or NULL */
+	size_t		 n;
+};
+
+/* One policy fact read: its value and policy, both NULL when absent. */
+struct fact_entry {
+	char		*key;
+	char		*value;
+	char		*doc;
+};
+
+/* The connection's memo (slot STORE_SLOT_CATALOG). */
+struct catalog_memo {
+	int		 valid;		/* dv is the version read at */
+	unsigned	 dv;
+	struct kind_entry *kinds;
+	size_t		 nkinds;
+	struct fact_entry *facts;
+	size_t		 nfacts;
+};
+
+static void
+kind_entry_release(struct kind_entry *e)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->n; i++) {
+		product_release(&e->v[i]);
+		cJSON_Delete(e->attrs[i]);
+	}
+	free(e->v);
+	free(e->attrs);
+	free(e->category);
+	memset(e, 0, sizeof *e);
+}
+
+static void
+memo_clear_kinds(struct catalog_memo *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nkinds; i++)
+		kind_entry_release(&m->kinds[i]);
+	m->nkinds = 0;
+}
+
+static void
+memo_clear_facts(struct catalog_memo *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nfacts; i++) {
+		free(m->facts[i].key);
+		free(m->facts[i].value);
+		free(m->facts[i].doc);
+	}
+	m->nfacts = 0;
+}
+
+static void
+memo_free(void *p)
+{
+	struct catalog_memo *m = p;
+
+	if (m == NULL)
+		return;
+	memo_clear_kinds(m);
+	memo_clear_facts(m);
+	free(m->kinds);
+	free(m->facts);
+	free(m);
+}
+
+/*
+ * The connection's memo, emptied when the database changed since it was
+ * filled; *current is 0 when nothing read now may be kept (the
+ * connection is writing, or the version cannot be read).
+ */
+static struct catalog_memo *
+memo_get(struct store *st, int *current)
+{
+	struct catalog_memo *m = store_slot_get(st, STORE_SLOT_CATALOG);
+	unsigned	 dv = 0;
+
+	/*
+	 * Only inside a read transaction: the version a connection reports
+	 * is the one of its last read, so outside one another connection's
+	 * commit would not show yet (a turn's reads share one).
+	 */
+	*current = sqlite3_txn_state(store_db(st), "main") ==
+	    SQLITE_TXN_READ && store_data_version(st, &dv) == 0;
+	if (m == NULL) {
+		m = xcalloc(1, sizeof *m);
+		m->kinds = xcalloc(KIND_MAX, sizeof *m->kinds);
+		m->facts = xcalloc(FACT_MAX, sizeof *m->facts);
+		store_slot_set(st, STORE_SLOT_CATALOG, m, memo_free);
+	}
+	if (!m->valid || !*current || m->dv != dv) {
+		memo_clear_kinds(m);
+		memo_clear_facts(m);
+	}
+	m->valid = *current;
+	m->dv = dv;
+	return m;
+}
+
+/* Read category's best limit products into e. */
+static enum sd_rc
+kind_read(struct store *st, const char *category, int limit,
+    struct kind_entry *e, struct sd_error *err)
+{
+	struct product_filter f;
+	size_t		 i;
+	enum sd_rc	 rc;
+
+	memset(&f, 0, sizeof f);
+	f.category = category;
+	f.max_price = f.min_price = -1;
+	f.limit = limit;
+	if ((rc = catalog_products(st, &f, &e->v, &e->n, err)) != SD_OK)
+		return rc;
+	e->attrs = xcalloc(e->n + 1, sizeof *e->attrs);
+	for (i = 0; i < e->n; i++)
+		e->attrs[i] = cJSON_Parse(e->v[i].attrs);
+	e->category = xstrdup(category);
+	e->limit = limit;
+	return SD_OK;
+}
+
+enum sd_rc
+catalog_kind(struct store *st, const char *category, int limit,
+    struct catalog_kind *k, struct sd_error *err)
+{
+	struct catalog_memo *m;
+	struct kind_entry *e = NULL, got;
+	size_t		 i;
+	int		 current;
+	enum sd_rc	 rc;
+
+	memset(k, 0, sizeof *k);
+	memset(&got, 0, sizeof got);
+	if (limit <= 0)
+		limit = 5;	/* as catalog_products */
+	m = memo_get(st, &current);
+	for (i = 0; i < m->nkinds && e == NULL; i++)
+		if (strcmp(m->kinds[i].category, category) == 0)
+			e = &m->kinds[i];
+	/*
+	 * Listed best first by a total order (the sku last), the best 60
+	 * are the first 60 of the best 200: a longer list serves a
+	 * shorter one.
+	 */
+	if (e == NULL || e->limit < limit) {
+		if ((rc = kind_read(st, category, limit, &got, err)) !=
+		    SD_OK) {
+			kind_entry_release(&got);
+			return rc;
+		}
+		if (e != NULL)
+			kind_entry_release(e);
+		else {
+			if (m->nkinds == KIND_MAX)
+				memo_clear_kinds(m);
+			e = &m->kinds[m->nkinds++];
+		}
+		*e = got;
+	}
+	k->v = e->v;
+	k->attrs = e->attrs;
+	k->n = e->n < (size_t)limit ? e->n : (size_t)limit;
+	return SD_OK;
+}
+
+/* The facts query itself (see catalog_policy_fact). */
+static char *
+fact_read(struct store *st, const char *key, char **doc)
+{
+	/* ingest keeps each policy's "facts" object in meta "facts:<id>". */
+	static const char sql[] = "SELECT json_extract(value, '$.' || ?1),"
+	    " substr(key, 7) FROM meta WHERE key LIKE 'facts:%'"
+	    " AND json_type(value, '$.' || ?1) IS NOT NULL"
+	    " ORDER BY key LIMIT 1";
+	sqlite3_stmt	*s;
+	const unsigned char *t;
+	char		*v = NULL;
+
+	*doc = NULL;
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		if ((t = sqlite3_column_text(s, 0)) != NULL)
+			v = xstrdup((const char *)t);
+		if ((t = sqlite3_column_text(s, 1)) != NULL)
+			*doc = xstrdup((const char *)t);
+	}
+	sqlite3_reset(s);
+	return v;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+char *
+catalog_policy_fact(struct store *st, const char *key, char **doc)
+{
+	struct catalog_memo *m;
+	struct fact_entry *f = NULL;
+	char		*v, *d;
+	size_t		 i;
+	int		 current;
+
+	m = memo_get(st, &current);
+
+	for (i = 0; i < m->nfacts && f == NULL; i++)
+		if (strcmp(m->facts[i].key, key) == 0)
+			f = &m->facts[i];
+	if (f == NULL) {
+		v = fact_read(st, key, &d);
+		if (!current) {
+			if (doc != NULL)
+				*doc = d;
+			else
+				free(d);
+			return v;
+		}
+		if (m->nfacts == FACT_MAX)
+			memo_clear_facts(m);
+		f = &m->facts[m->nfacts++];
+		f->key = xstrdup(key);
+		f->value = v;
+		f->doc = d;
+	}
+	if (doc != NULL)
+		*doc = dup_or_null(f->doc);
+	return dup_or_null(f->value);
+}

@@ -1,0 +1,387 @@
+/*
+ * Unit tests for the catalog reads turns repeat: catalog_attr's scanner
+ * answers as a whole parse of the attributes does, on every product of
+ * the demo store and on texts that stray from what ingest writes;
+ * catalog_kind and catalog_policy_fact answer as a fresh read does, and
+ * a change of the database, by this connection or another, is seen
+ * after they cached; synonyms of one term are those of the whole list.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "catalog.h"
+#include "ingest.h"
+#include "sbuf.h"
+#include "search.h"
+#include "store.h"
+#include "tap.h"
+
+/* catalog_attr as it was: the whole text parsed, the key looked up. */
+static char *
+attr_oracle(const char *attrs, const char *key)
+{
+	cJSON	*root = cJSON_Parse(attrs), *it, *e;
+	char	*v = NULL;
+	struct sbuf sb = SBUF_INIT;
+
+	it = cJSON_GetObjectItemCaseSensitive(root, key);
+	if (cJSON_IsString(it))
+		v = xstrdup(it->valuestring);
+	else if (cJSON_IsNumber(it))
+		v = it->valuedouble == floor(it->valuedouble) &&
+		    fabs(it->valuedouble) < 1e15 ?
+		    xasprintf("%.0f", it->valuedouble) :
+		    xasprintf("%g", it->valuedouble);
+	else if (cJSON_IsBool(it))
+		v = xstrdup(cJSON_IsTrue(it) ? "yes" : "no");
+	else if (cJSON_IsArray(it)) {
+		cJSON_ArrayForEach(e, it)
+			if (cJSON_IsString(e))
+				sbuf_addf(&sb, "%s%s", sb.len > 0 ? ", " : "",
+				    e->valuestring);
+		v = sbuf_detach(&sb, NULL);
+	}
+	sbuf_release(&sb);
+	cJSON_Delete(root);
+	return v;
+}
+
+/* Does catalog_attr(attrs, key) give what the oracle does?  Diag if not. */
+static int
+attr_agrees(const char *attrs, const char *key)
+{
+	struct product	 p;
+	char		*got, *want = attr_oracle(attrs, key);
+	int		 same;
+
+	memset(&p, 0, sizeof p);
+	p.attrs = (char *)attrs;
+	got = catalog_attr(&p, key);
+	same = (got == NULL && want == NULL) || (got != NULL && want != NULL &&
+	    strcmp(got, want) == 0);
+	if (!same)
+		diag("attrs %s key \"%s\": got %s, want %s", attrs, key,
+		    got != NULL ? got : "NULL", want != NULL ? want : "NULL");
+	free(got);
+	free(want);
+	return same;
+}
+
+/* Texts ingest never writes, each cut at every length, as well. */
+static void
+attr_texts(void)
+{
+	static const char *const texts[] = {
+		"{\"a\":1}", "{\"a\":1.5,\"b\":-0.5e3}",
+		"{\"a\":\"14.2\\\" screen\",\"b\":\"x\\\\y\\/z\\n\"}",
+		"{\"a\":true,\"b\":false,\"c\":null}",
+		"{\"a\":[\"x\",\"y\",3,{\"z\":1}],\"b\":[]}",
+		"{\"b\":{\"a\":1},\"a\":2}", "{\"a\":1,\"a\":2}",
+		"{\"a\\u0062\":1,\"ab\":2}", "{\"a\":\"\\u00e9t\\u00e9\"}",
+		"{\"x\":\"\\ud800\",\"a\":1}", "{\"a\":\"\\ud83d\\ude00\"}",
+		" \t\n{ \"a\" : 2 , \"b\" : [ 1 , 2 ] } trailing",
+		"{\"a\":01}", "{\"a\":1,}", "{\"a\":1.}", "{\"a\":.5}",
+		"{\"a\":1e400}", "{\"a\":12345678901234567890}",
+		"{\"a\":\"tab\there\"}", "{\"a\":\"\\x\"}", "{\"a\" 1}",
+		"{\"a\":tru}", "{\"a\":truex}", "[{\"a\":1}]", "null", "",
+		"{\"a\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]],\"b\":2}",
+		"\xef\xbb\xbf{\"a\":1}", "{\"\":1,\"a\":\"\"}",
+		"{\"a\":\"caf\xc3\xa9\",\"b\":-0}",
+	};
+	static const char *const keys[] = { "a", "b", "c", "ab", "", "z" };
+	size_t	 i, j, len, bad = 0, n = 0;
+	char	*cut;
+
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		for (len = 0; len <= strlen(texts[i]); len++) {
+			cut = xstrndup(texts[i], len);
+			for (j = 0; j < sizeof keys / sizeof keys[0]; j++) {
+				n++;
+				bad += !attr_agrees(cut, keys[j]);
+			}
+			free(cut);
+		}
+	ok(bad == 0, "catalog_attr agrees with a whole parse on %zu texts "
+	    "and keys out of the ordinary", n);
+}
+
+/* Every key of every product of v, and one no product has. */
+static void
+attr_catalog(const struct product *v, size_t n)
+{
+	cJSON	*root, *it;
+	size_t	 i, bad = 0, tried = 0;
+
+	for (i = 0; i < n; i++) {
+		root = cJSON_Parse(v[i].attrs);
+		cJSON_ArrayForEach(it, root) {
+			tried++;
+			bad += !attr_agrees(v[i].attrs, it->string);
+		}
+		cJSON_Delete(root);
+		tried++;
+		bad += !attr_agrees(v[i].attrs, "no_such_key");
+	}
+	ok(bad == 0 && tried > 1000, "catalog_attr agrees with a whole parse "
+	    "on every attribute of the demo catalog (%zu)", tried);
+}
+
+/* The sku of the best product of category (first of catalog_kind). */
+static char *
+kind_first(struct store *st, const char *category, int limit, size_t *n)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct catalog_kind k;
+
+	*n = 0;
+	if (catalog_kind(st, category, limit, &k, &err) != SD_OK) {
+		diag("%s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return NULL;
+	}
+	*n = k.n;
+	return k.n > 0 ? xstrdup(k.v[0].sku) : NULL;
+}
+
+/* Run sql with text ?1 on st; 0 on success. */
+static int
+run(struct store *st, const char *sql, const char *arg)
+{
+	sqlite3_stmt	*s = NULL;
+	int		 r;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (arg != NULL)
+		sqlite3_bind_text(s, 1, arg, -1, SQLITE_TRANSIENT);
+	r = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return r == SQLITE_DONE || r == SQLITE_ROW ? 0 : -1;
+}
+
+/* A turn's snapshot: a read transaction that has read. */
+static void
+read_begin(struct store *st)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	if (store_begin_read(st, &err) != SD_OK ||
+	    run(st, "SELECT count(*) FROM products", NULL) != 0)
+		diag("read transaction: %s", sd_error_msg(&err));
+	sd_error_clear(&err);
+}
+
+static void
+read_end(struct store *st)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+
+	if (store_commit(st, &err) != SD_OK)
+		diag("%s", sd_error_msg(&err));
+	sd_error_clear(&err);
+}
+
+/* catalog_kind is catalog_products' list, parsed, and follows changes. */
+static void
+kind_tests(struct store *st, struct store *other)
+{
+	static const char best[] = "UPDATE products SET rating = 5,"
+	    " review_count = 1000000 WHERE sku = ?1";
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product_filter f = { "laptops", NULL, NULL, -1, -1, 0, 60 };
+	struct product	*v = NULL;
+	struct catalog_kind k;
+	size_t		 n = 0, i, same = 0, n60, n200;
+	char		*first, *last = NULL, *again;
+
+	read_begin(st);
+	if (catalog_products(st, &f, &v, &n, &err) != SD_OK)
+		diag("%s", sd_error_msg(&err));
+	if (catalog_kind(st, "laptops", 200, &k, &err) == SD_OK)
+		for (i = 0; i < n && i < k.n; i++)
+			same += strcmp(k.v[i].sku, v[i].sku) == 0 &&
+			    strcmp(k.v[i].attrs, v[i].attrs) == 0 &&
+			    cJSON_IsObject(k.attrs[i]);
+	n200 = k.n;
+	ok(n > 10 && same == n, "the best 60 laptops of catalog_kind are "
+	    "catalog_products' (%zu of %zu)", same, n);
+	first = kind_first(st, "laptops", 60, &n60);
+	ok(n60 == n && n200 >= n60, "a list of 200 read first serves one "
+	    "of 60 (%zu, %zu)", n60, n200);
+	free(kind_first(st, "laptops", 10, &n60));
+	ok(n60 == 10 && catalog_kind(st, "laptops", 10, &k, &err) == SD_OK &&
+	    k.n == 10 && strcmp(k.v[9].sku, v[9].sku) == 0,
+	    "and one of 10: the first 10");
+	if (n > 0)
+		last = xstrdup(v[n - 1].sku);
+	read_end(st);
+
+	/* This connection writes: the next turn sees it. */
+	ok(run(st, best, last) == 0, "the last of the 60 made the best");
+	read_begin(st);
+	again = kind_first(st, "laptops", 60, &n60);
+	is_str(again, last, "catalog_kind sees this connection's change");
+	read_end(st);
+	free(again);
+
+	/* Another connection writes: seen at the next read transaction. */
+	read_begin(st);
+	free(kind_first(st, "laptops", 60, &n60));	/* cached again */
+	read_end(st);
+	ok(n > 2 && run(other, best, v[n - 2].sku) == 0 && run(other,
+	    "UPDATE products SET review_count = 2000000 WHERE sku = ?1",
+	    v[n - 2].sku) == 0, "another connection makes a third the best");
+	read_begin(st);
+	again = kind_first(st, "laptops", 60, &n60);
+	is_str(again, v[n - 2].sku, "catalog_kind sees another connection's "
+	    "change");
+	read_end(st);
+	free(again);
+
+	/* Outside a read transaction nothing is kept: still current. */
+	ok(run(other, best, last) == 0 && run(other, "UPDATE products SET"
+	    " review_count = 3000000 WHERE sku = ?1", last) == 0,
+	    "and the last again");
+	again = kind_first(st, "laptops", 60, &n60);
+	is_str(again, last, "catalog_kind outside a transaction is current");
+	free(again);
+	ok(catalog_kind(st, "no-such-kind", 60, &k, &err) == SD_OK &&
+	    k.n == 0, "a category without products is an empty list");
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	free(first);
+	free(last);
+}
+
+/* catalog_policy_fact follows a policy change after it cached. */
+static void
+fact_tests(struct store *st, struct store *other)
+{
+	static const char set[] = "UPDATE meta SET value = json_set(value,"
+	    " '$.return_window_days', ?1) WHERE key = (SELECT key FROM meta"
+	    " WHERE key LIKE 'facts:%' AND json_type(value,"
+	    " '$.return_window_days') IS NOT NULL ORDER BY key LIMIT 1)";
+	char	*v, *doc = NULL, *v2, *doc2 = NULL;
+
+	read_begin(st);
+	v = catalog_policy_fact(st, "return_window_days", &doc);
+	v2 = catalog_policy_fact(st, "return_window_days", &doc2);
+	ok(v != NULL && doc != NULL && v2 != NULL && doc2 != NULL &&
+	    strcmp(v, v2) == 0 && strcmp(doc, doc2) == 0,
+	    "a policy fact read twice reads the same (%s of %s)",
+	    v != NULL ? v : "NULL", doc != NULL ? doc : "NULL");
+	free(v2);
+	v2 = catalog_policy_fact(st, "no_such_fact", NULL);
+	ok(v2 == NULL, "a fact no policy states is NULL");
+	read_end(st);
+	free(v);
+	free(doc);
+	free(doc2);
+
+	ok(run(st, set, "77") == 0, "this connection changes the window");
+	read_begin(st);
+	v = catalog_policy_fact(st, "return_window_days", NULL);
+	is_str(v, "77", "catalog_policy_fact sees this connection's change");
+	read_end(st);
+	free(v);
+	ok(run(other, set, "88") == 0, "another connection changes it");
+	read_begin(st);
+	v = catalog_policy_fact(st, "return_window_days", NULL);
+	is_str(v, "88", "catalog_policy_fact sees another connection's "
+	    "change");
+	read_end(st);
+	free(v);
+	free(v2);
+}
+
+static int
+syn_collect(void *arg, const char *term, const char *syn, const char *src)
+{
+	sbuf_addf(arg, "%s=%s(%s) ", term, syn, src);
+	return 0;
+}
+
+/* Synonyms of one term, read by the term's own statement. */
+static void
+synonym_tests(struct store *st)
+{
+	static const char *const two[] = { "tele", "telly" };
+	static const char *const cell[] = { "cell" };
+	static const char *const syns[] = { "test word" };
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 all = SBUF_INIT, one = SBUF_INIT, want = SBUF_INIT;
+	const char	*p, *e;
+
+	/* Terms on both sides of the one looked up. */
+	if (synonyms_add(st, "aaa phone", cell, 1, NULL, NULL, &err) !=
+	    SD_OK || synonyms_add(st, "television", two, 2, NULL, NULL,
+	    &err) != SD_OK || synonyms_add(st, "zzz tv", cell, 1, NULL,
+	    NULL, &err) != SD_OK)
+		diag("%s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	synonyms_list(st, NULL, syn_collect, &all, &err);
+	for (p = all.buf; (e = strchr(p, ' ')) != NULL; p = e + 1)
+		if (strncmp(p, "television=", 11) == 0)
+			sbuf_add(&want, p, (size_t)(e - p + 1));
+	ok(synonyms_list(st, "Television", syn_collect, &one, &err) ==
+	    SD_OK && want.len > 0 && strcmp(one.buf, want.buf) == 0,
+	    "synonyms of one term are its lines of the whole list (%s)",
+	    one.buf);
+	sbuf_reset(&one);
+	ok(synonyms_add(st, "zzyzx", syns, 1, NULL, NULL, &err) == SD_OK &&
+	    synonyms_list(st, "zzyzx", syn_collect, &one, &err) == SD_OK &&
+	    strstr(one.buf, "zzyzx=test word") != NULL,
+	    "a synonym added is listed");
+	sd_error_clear(&err);
+	sbuf_release(&all);
+	sbuf_release(&one);
+	sbuf_release(&want);
+}
+
+int
+main(void)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product_filter f = { NULL, NULL, NULL, -1, -1, 0, 100000 };
+	struct store	*st, *other = NULL;
+	struct product	*v = NULL;
+	const char	*share = getenv("SHOPDESK_SHARE");
+	char		*dir, *path;
+	size_t		 n = 0, i;
+
+	if (share == NULL)
+		share = BUILD_SHARE_DIR;
+	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
+	dir = tap_tmpdir();
+	path = xasprintf("%s/catalog.db", dir);
+	if ((st = store_open(path, NULL, &err)) == NULL ||
+	    ingest_seed_demo(st, share, &err) != SD_OK ||
+	    (other = store_open(path, NULL, &err)) == NULL ||
+	    catalog_products(st, &f, &v, &n, &err) != SD_OK) {
+		printf("Bail out! %s\n", sd_error_msg(&err));
+		return 1;
+	}
+	attr_texts();
+	attr_catalog(v, n);
+	kind_tests(st, other);
+	fact_tests(st, other);
+	synonym_tests(st);
+	for (i = 0; i < n; i++)
+		product_release(&v[i]);
+	free(v);
+	store_close(other);
+	store_close(st);
+	tap_rmtree(dir);
+	free(path);
+	free(dir);
+	done_testing();
+	return exit_status();
+}
