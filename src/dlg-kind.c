@@ -256,9 +256,12 @@ refused_at(const char *s, size_t a)
 	size_t	 b = a, e, words;
 
 	for (words = 0; words < 3 && b > 0; words++) {
+		/* A clause ends the refusal: "no, I mean security
+		 * cameras", "not headphones, speakers". */
 		while (b > 0 && !isalnum((unsigned char)s[b - 1]) &&
 		    s[b - 1] != '\'')
-			b--;
+			if (strchr(",.;!?", s[--b]) != NULL)
+				return 0;
 		e = b;
 		while (b > 0 && (isalnum((unsigned char)s[b - 1]) ||
 		    s[b - 1] == '\''))
