@@ -292,10 +292,24 @@ dlg_kinds_read(struct tctx *t, cJSON *f, cJSON *req)
 	}
 }
 
+/* Does offset a of the text lie in a brand named ("marshall")? */
+static int
+in_brand(struct tctx *t, size_t a)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++)
+		if (t->e->el.v[i].type == ENTITY_BRAND &&
+		    a >= t->e->el.v[i].start && a < t->e->el.v[i].end)
+			return 1;
+	return 0;
+}
+
 /*
  * Is the message a kind said alone ("tablets?", "a tv please", "show
- * me headphones")?  Every word outside the category entity cat is one
- * of a few that ask for nothing else.
+ * me headphones"), maybe with its brand ("marshall speakers")?  Every
+ * word outside the category entity cat and the brand is one of a few
+ * that ask for nothing else.
  */
 int
 dlg_kind_alone(struct tctx *t, const struct entity *cat)
@@ -319,7 +333,7 @@ dlg_kind_alone(struct tctx *t, const struct entity *cat)
 		    s[e] == '\''); e++)
 			;
 		if (e > a && (a < cat->start || a >= cat->end) &&
-		    !word_is(s, a, e, fillers))
+		    !in_brand(t, a) && !word_is(s, a, e, fillers))
 			alone = 0;
 	}
 	/* "Camera?", "os?" about the phone or laptop in focus ask for its

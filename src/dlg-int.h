@@ -487,6 +487,23 @@ int		 dlg_brand_refusal(struct tctx *t);
 extern const char *const dlg_but_refuses[];
 int		 dlg_word_before_is(const char *s, size_t b,
 		    const char *const *list);
+/* dlg-kindidx.c: the catalog's kinds (subcategories) as documents. */
+struct dlg_kind {
+	char		*category;	/* category slug */
+	char		*subcategory;	/* subcategory slug */
+	char		*brands;	/* "\nBrand\nOther\n" */
+	size_t		 products;	/* how many products it has */
+	size_t		 len;		/* its document's length, in terms */
+};
+const struct dlg_kind *dlg_kinds_score(struct tctx *t, const char *text,
+		    const char *skip, size_t *n, double **scores);
+char		*dlg_kind_stem(const char *w, size_t n);
+int		 dlg_kind_headed(const struct dlg_kind *k, const char *w,
+		    int category);
+int		 dlg_kind_has_brand(const struct dlg_kind *k,
+		    const char *brand);
+/* dlg-kindread.c: the kind and brand a request names, from the catalog. */
+int		 dlg_kind_read(struct tctx *t);
 int		 dlg_kind_refusal(struct tctx *t);
 void		 dlg_kinds_read(struct tctx *t, cJSON *filters,
 		    cJSON *require);

@@ -9,7 +9,7 @@
  *			products' head nouns ("toner"), not by a list of
  *			words; not_kinds those refused ("not an inkjet")
  *	fits		the device a product must list as what it fits
- *			("ssds for a ps5")
+ *			("ssds for a ps5"), read in dlg-kindfit.c
  *
  * With no kind named, a device is meant, not its supplies or add-ons: a
  * subcategory whose products list a device of another subcategory of the
@@ -256,9 +256,12 @@ refused_at(const char *s, size_t a)
 	size_t	 b = a, e, words;
 
 	for (words = 0; words < 3 && b > 0; words++) {
+		/* A clause ends the refusal: "no, I mean security
+		 * cameras", "not headphones, speakers". */
 		while (b > 0 && !isalnum((unsigned char)s[b - 1]) &&
 		    s[b - 1] != '\'')
-			b--;
+			if (strchr(",.;!?", s[--b]) != NULL)
+				return 0;
 		e = b;
 		while (b > 0 && (isalnum((unsigned char)s[b - 1]) ||
 		    s[b - 1] == '\''))
@@ -729,121 +732,3 @@ dlg_needs_kind_ok(struct tctx *t, const struct product *p)
 	return !in_list(cJSON_GetObjectItemCaseSensitive(f, "addons"),
 	    p->subcategory);
 }
-
-/* The words before offset at of s, articles and owners skipped, are
- * "for" or "with" ("ssds for a ps5", "works with my iphone")? */
-static int
-said_for(const char *s, size_t at)
-{
-	static const char *const skip[] = { "a", "an", "the", "my", "our",
-	    "his", "her", "their", "new", "old", NULL };
-	const char *const *w;
-	size_t	 b = at, e, words;
-	int	 skipped;
-
-	for (words = 0; words < 3 && b > 0; words++) {
-		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
-			b--;
-		for (e = b; b > 0 && isalnum((unsigned char)s[b - 1]); b--)
-			;
-		if ((e - b == 3 && strncmp(s + b, "for", 3) == 0) ||
-		    (e - b == 4 && strncmp(s + b, "with", 4) == 0))
-			return 1;
-		for (skipped = 0, w = skip; *w != NULL && !skipped; w++)
-			skipped = strlen(*w) == e - b &&
-			    strncmp(s + b, *w, e - b) == 0;
-		if (!skipped)
-			return 0;
-	}
-	return 0;
-}
-
-
-/* The words a device's line goes by: "playstation 5" of "PlayStation
- * 5 Slim Console", into arr as plain words. */
-static void
-line_words(const struct product *p, cJSON *arr)
-{
-	struct sbuf	 nm = SBUF_INIT;
-	const char	*name = p->name, *q;
-	size_t		 bl = strlen(p->brand);
-	int		 words = 0;
-
-	if (bl > 0 && strncasecmp(name, p->brand, bl) == 0)
-		name += bl;
-	dlg_plain_words(name, &nm);
-	for (q = nm.buf + 1; *q != '\0' && words < 2; q++)
-		if (*q == ' ')
-			words++;
-	if (words == 2 && isalpha((unsigned char)nm.buf[1])) {
-		sbuf_setlen(&nm, (size_t)(q - nm.buf));
-		cJSON_AddItemToArray(arr, cJSON_CreateString(nm.buf));
-	}
-	sbuf_release(&nm);
-}
-
-/*
- * "SSDs for a PS5", "a case that works with my iPhone 15": the device
- * a product must list as fitting, into require.fits (the words said and
- * the device's line).
- */
-void
-dlg_fits_said(struct tctx *t, cJSON *req)
-{
-	const struct entity *en;
-	struct sbuf	 w = SBUF_INIT;
-	struct product	 p;
-	cJSON		*arr = NULL;
-	size_t		 i;
-	int		 ok;
-
-	for (i = 0; i < t->e->el.n; i++) {
-		en = &t->e->el.v[i];
-		if (en->type != ENTITY_PRODUCT || en->value == NULL ||
-		    !said_for(t->text, en->start))
-			continue;
-		if (arr == NULL)
-			arr = cJSON_CreateArray();
-		dlg_plain_words(en->value, &w);
-		cJSON_AddItemToArray(arr, cJSON_CreateString(w.buf));
-		memset(&p, 0, sizeof p);
-		ok = en->sku != NULL ? dlg_load_product(t, en->sku, &p) :
-		    dlg_family_best(t, en, &p);
-		if (ok) {
-			line_words(&p, arr);
-			product_release(&p);
-		}
-	}
-	sbuf_release(&w);
-	if (arr == NULL)
-		return;
-	cJSON_DeleteItemFromObjectCaseSensitive(req, "fits");
-	cJSON_AddItemToObject(req, "fits", arr);
-}
-
-/* Does p list one of the devices of fits as what it fits? */
-int
-dlg_fits_of(const struct product *p, const cJSON *fits)
-{
-	static const char *const keys[] = { "compatible_with", "works_with",
-	    "compatibility", NULL };
-	const char *const *k;
-	const cJSON	*it;
-	struct sbuf	 cw = SBUF_INIT;
-	char		*v;
-	int		 yes = 0;
-
-	for (k = keys; *k != NULL && !yes; k++) {
-		if ((v = catalog_attr(p, *k)) == NULL)
-			continue;
-		dlg_plain_words(v, &cw);
-		free(v);
-		cJSON_ArrayForEach(it, fits)
-			if (cJSON_IsString(it) && strstr(cw.buf,
-			    it->valuestring) != NULL)
-				yes = 1;
-	}
-	sbuf_release(&cw);
-	return yes;
-}
-

@@ -738,6 +738,10 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 
 	if (dlg_about_bot(t) || dlg_wait_question(t) || dlg_handle_notify(t))
 		return;
+	/* The kind and brand asked for, settled against the catalog before
+	 * any action reads them (dlg-kindread.c). */
+	if (dlg_kind_read(t))
+		return;
 	upset = (fr->feeling != FEELING_NONE ||
 	    strcmp(t->intent, "complaint") == 0) && !dlg_small_talk(t);
 	/* "Noise cancelling?", "refresh rate": every word names an
