@@ -270,6 +270,8 @@ int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 
 /* dlg-refs.c */
 extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
+/* dlg-lex.c: words saying a product is the customer's own. */
+extern const char *const dlg_owned_words[];
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
 /* Is one product described as the thing meant ("the 55 inch one")? */
 int		 dlg_said_one(struct tctx *t);
@@ -848,6 +850,14 @@ int		 dlg_order_returnable(struct tctx *t, const struct order *o,
  * kind of thing ("the OLED tv"): a dlg_order_test. */
 int		 dlg_order_word_said(struct tctx *t, const struct order *o,
 		    const void *unused);
+/* dlg-owned.c: the customer's own item a message names ("my
+ * soundbar", "the ssd I ordered") becomes the turn's product; 1 when
+ * several fit and the customer was asked which. */
+int		 dlg_owned_resolve(struct tctx *t);
+/* dlg-orderpick.c: the ISO day "yesterday" or "this morning" means, or
+ * NULL (caller frees). */
+char		*dlg_day_named(struct tctx *t);
+
 /* dlg-orderlist.c */
 const char	*dlg_order_listed_status(struct tctx *t);
 /* "An order", "another order": not the order in focus. */

@@ -777,3 +777,14 @@ lex_threshold(struct tctx *t, double *num, const char **unit, int *above)
 	sbuf_release(&d);
 	return ok;
 }
+
+/*
+ * Words that say a product is the customer's own, bought from the store
+ * (dlg-owned.c reads them clause by clause): a possessive, a verb of
+ * buying or receiving, where it came from.
+ */
+const char *const dlg_owned_words[] = { "my", "mine", "i bought",
+	"i got", "got my", "got the", "ive got", "i've got", "i ordered",
+	"ordered", "bought", "purchased", "received", "arrived", "came",
+	"delivered", "on the way", "from you", "from u", "from your store",
+	"i have the", NULL };

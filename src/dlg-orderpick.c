@@ -238,8 +238,8 @@ month_named(struct tctx *t)
  * The day "last night", "yesterday" or "this morning" means, as an ISO
  * day, or NULL.  Caller frees.
  */
-static char *
-day_named(struct tctx *t)
+char *
+dlg_day_named(struct tctx *t)
 {
 	static const char *const yesterday[] = { "last night", "yesterday",
 	    NULL };
@@ -628,7 +628,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		dlg_keep_orders(t, p->ids, &p->n, dlg_in_period, &pd);
 		dlg_period_release(&pd);
 		p->rule = "the customer's only order dated in the period said";
-	} else if (((mon = month_named(t)) != NULL || (mon = day_named(t)) !=
+	} else if (((mon = month_named(t)) != NULL || (mon = dlg_day_named(t)) !=
 	    NULL) && (dlg_has_word(t, "one") || dlg_has_word(t, "order") ||
 	    dlg_has_word(t, "ordered"))) {
 		/* "return the october one", "I ordered one last night" */

@@ -714,7 +714,9 @@ turn_decide(struct tctx *t)
 		char *top = dlg_focus_top(t, 0) != NULL ?
 		    xstrdup(dlg_focus_top(t, 0)) : NULL;
 
-		if (!dlg_two_requests(t))
+		/* "My soundbar", "the ssd I ordered": their own item
+		 * first (or which of them), then the policy. */
+		if (!dlg_owned_resolve(t) && !dlg_two_requests(t))
 			dlg_policy(t, &t->e->ir);
 		dlg_focus_named(t, top);
 		free(top);
