@@ -46,6 +46,14 @@ line_of(const char *name, int kind)
 	return line;
 }
 
+/* The line a name belongs to, before its first word with a digit
+ * ("Google Pixel" of "Google Pixel 8a (128GB)").  Caller frees. */
+char *
+dlg_line_name(const char *name)
+{
+	return line_of(name, 1);
+}
+
 /*
  * Of the products of line, the one other than p whose name has every
  * word of vw and shares the most words with p's: its index, or -1.
