@@ -302,6 +302,8 @@ char		*dlg_line_name(const char *name);
 /* dlg-modelword.c: bare model words ("the 8a") placed in the family or
  * brand of the context, added as product entities; how many. */
 size_t		 dlg_model_words(struct tctx *t);
+/* dlg-together.c: does the message ask what the store has? */
+int		 dlg_store_has_said(struct tctx *t);
 /* dlg-device.c: is en the customer's own device, said as the context
  * of a question about the product in focus ("does it work with my ps5")? */
 int		 dlg_context_device(struct tctx *t, const struct entity *en);

@@ -14,6 +14,8 @@ whole demo catalog.
            product of another kind, must stay about the product in
            focus (the customer's own device is context, not the
            subject);
+  list     each family of one kind with a line out of stock: "which X
+           do you have" lists its lines, those out of stock marked;
   stock    each product out of stock: a price question must give the
            price and say it is out of stock.
 
@@ -168,6 +170,32 @@ for s, p in sorted(P.items()):
            'it has usb-c? i have a %s' % d)
     CASES.append(('context: %s (%s)' % (ask, p['sku']), [intro, ask],
                   (lambda b: lambda t: about(b, t[-1]))(same)))
+
+# ---- a family's lines listed, those out of stock marked ----
+def listed(skus, tr):
+    rep = tr.get('reply', '')
+    why = []
+    for s in skus:
+        at = rep.find(P[s]['name'])
+        if at < 0:
+            why.append('%s not listed' % P[s]['name'])
+        elif P[s]['stock'] == 0 and 'out of stock' not in \
+                rep[at:].split('\n')[0]:
+            why.append('%s not marked out of stock' % P[s]['name'])
+    return '; '.join(why)
+
+
+for fam, names in sorted(lines.items()):
+    skus = [s for n in names for s in names[n]]
+    subs = set(P[s]['subcategory'] for s in skus)
+    brand = P[skus[0]]['brand']
+    word = fam[len(brand):].strip().lower()
+    if len(names) < 2 or len(subs) != 1 or not word or \
+            all(P[s]['stock'] > 0 for s in skus) or len(skus) > 5:
+        continue
+    q = 'which %s %s do you have' % (word, P[skus[0]]['category'])
+    CASES.append(('list: ' + q, [q],
+                  (lambda k: lambda t: listed(k, t[-1]))(skus)))
 
 # ---- a price said with the stock ----
 OUT = re.compile(r'out of stock|sold out', re.I)

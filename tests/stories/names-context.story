@@ -50,3 +50,20 @@ story: a price of a product out of stock says it is out of stock
 > what does the oneplus 12 cost
 contains: $799
 contains: out of stock
+
+story: what the store has of a family is listed, the sold out marked
+> which galaxy tab tablets do you sell?
+contains: Galaxy Tab S9 FE (128GB, Wi-Fi), $449
+contains: (out of stock)
+> the s9 fe, how much is it
+contains: $449
+contains: out of stock
+
+story: taking a product out of stock says it will wait for stock
+user: C1016
+> the jbl clip 5, what does it cost
+contains: out of stock
+> fine, add it to my cart
+action: cart_add
+contains: Added the JBL Clip 5
+contains: out of stock right now
