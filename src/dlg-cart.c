@@ -645,6 +645,31 @@ qty_slots(struct tctx *t, const struct product *p, int qty)
 	dlg_jset_num(dlg_jobj(t->trace, "cart_quantity"), p->sku, qty);
 }
 
+/*
+ * Taken while out of stock: said beside what was added, so the customer
+ * does not wait on a parcel that cannot ship ("the 7a? fine, add it").
+ * No word of when it returns: the catalog keeps no restock date.
+ */
+static void
+stock_note(struct tctx *t, const struct product *v, size_t n)
+{
+	struct sbuf	 note = SBUF_INIT;
+	size_t		 i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (v[i].stock <= 0) {
+			sbuf_addf(&note, "%s the %s", k++ ? " and" : " Note:",
+			    v[i].name);
+			dlg_cite(t, "product", v[i].sku, v[i].name, "stock");
+		}
+	if (k > 0)
+		sbuf_addf(&note, " %s out of stock right now, so %s "
+		    "cannot ship yet.", k > 1 ? "are" : "is", k > 1 ?
+		    "they" : "it");
+	slots_set(&t->slots, "stock_note", note.buf);
+	sbuf_release(&note);
+}
+
 /* Add or remove each of v[0..n); say what changed and the cart. */
 static void
 cart_apply(struct tctx *t, struct product *v, size_t n, int add)
@@ -680,6 +705,7 @@ cart_apply(struct tctx *t, struct product *v, size_t n, int add)
 		    "not in cart", skus.buf);
 		if (qty > 1)
 			qty_slots(t, &v[0], qty);
+		stock_note(t, v, n);
 		dlg_say(t, add ? (n > 1 ? "cart_added_many" : qty > 1 ?
 		    "cart_added_qty" : "cart_added") :
 		    changed ? "cart_removed" : "cart_not_in");

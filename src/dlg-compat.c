@@ -115,7 +115,7 @@ device_phrase(struct tctx *t, const struct product *acc,
 static int
 compat_products(struct tctx *t, struct product *p, struct sbuf *spans)
 {
-	const struct entity *en, *pick[2] = { NULL, NULL };
+	const struct entity *en, *pick[2] = { NULL, NULL }, *first = NULL;
 	const char	*sku;
 	size_t		 i;
 	int		 n = 0;
@@ -148,8 +148,13 @@ compat_products(struct tctx *t, struct product *p, struct sbuf *spans)
 			continue;
 		}
 		sbuf_add(&spans[n], t->text + en->start, en->end - en->start);
-		n++;
+		if (n++ == 0)
+			first = en;
 	}
+	/* "The sony 50mm works on it?": the one named is asked about, the
+	 * device is the one "it" points at. */
+	if (n == 1 && dlg_pointed_device(t, first, &p[0], &p[1]))
+		return 2;
 	if (n < 2 && (sku = dlg_focus_top(t, 0)) != NULL &&
 	    (n == 0 || strcmp(sku, p[0].sku) != 0)) {
 		memset(&p[n], 0, sizeof p[n]);

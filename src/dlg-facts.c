@@ -109,6 +109,8 @@ price_before(struct tctx *t)
 	dlg_set_action(t, "answer_price", "%s is not on sale: no earlier "
 	    "price is listed", p.sku);
 	dlg_say(t, "price_not_on_sale");
+	if (p.stock <= 0)
+		dlg_say(t, "out_of_stock_note");
 	product_release(&p);
 	return 1;
 }

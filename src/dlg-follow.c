@@ -106,7 +106,7 @@ dlg_focus_named(struct tctx *t, const char *before)
 		if (sku != NULL && strcmp(sku, en->sku) != 0)
 			return;	/* several: which one is meant is unsure */
 		if (!has_word_run(t->text, en->start, en->end) ||
-		    said_as_kind(t, en))
+		    said_as_kind(t, en) || dlg_context_device(t, en))
 			return;
 		sku = en->sku;
 	}

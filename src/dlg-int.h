@@ -299,6 +299,21 @@ const struct entity *dlg_subject_entity(struct tctx *t);
 /* The last list's SKUs, the focus's, then the focused order's items,
  * at most max, in order. */
 size_t		 dlg_conversation(struct tctx *t, const char **v, size_t max);
+/* dlg-lines.c: the line of a name ("Google Pixel"); caller frees. */
+char		*dlg_line_name(const char *name);
+/* dlg-modelword.c: bare model words ("the 8a") placed in the family or
+ * brand of the context, added as product entities; how many. */
+size_t		 dlg_model_words(struct tctx *t);
+/* dlg-together.c: does the message ask what the store has? */
+int		 dlg_store_has_said(struct tctx *t);
+/* dlg-device.c: is en the customer's own device, said as the context
+ * of a question about the product in focus ("does it work with my ps5")? */
+int		 dlg_context_device(struct tctx *t, const struct entity *en);
+/* "The sony 50mm works on it?": the subject named, the device it points
+ * at (the one of the conversation named's list names, else the focus)
+ * loaded into dev (caller releases); 0 when not said so. */
+int		 dlg_pointed_device(struct tctx *t, const struct entity *en,
+		    const struct product *named, struct product *dev);
 
 /* dlg-follow.c */
 /* "The Anker one then?": the question before, about it (1). */

@@ -46,6 +46,14 @@ line_of(const char *name, int kind)
 	return line;
 }
 
+/* The line a name belongs to, before its first word with a digit
+ * ("Google Pixel" of "Google Pixel 8a (128GB)").  Caller frees. */
+char *
+dlg_line_name(const char *name)
+{
+	return line_of(name, 1);
+}
+
 /*
  * Of the products of line, the one other than p whose name has every
  * word of vw and shares the most words with p's: its index, or -1.
@@ -374,7 +382,8 @@ line_same(const struct line *a, const struct line *b)
  * and none of them the plain line of the others.  The members of the
  * kind of the best one (not what is made "for" it) go to out (max,
  * valid while the gazetteer is); how many: 0 when the words pick a
- * line, a line is the base of the others or the family has one line.
+ * line, a line is the base of all the others, the family has one line
+ * or another kind is said.
  */
 size_t
 dlg_family_lines(struct tctx *t, const struct entity *en, const char **out,
@@ -384,8 +393,9 @@ dlg_family_lines(struct tctx *t, const struct entity *en, const char **out,
 	struct product	 best, p[REF_CANDS];
 	struct line	 l[REF_CANDS];
 	size_t		 nm, nc, i, j, k = 0, nout = 0, lines = 0;
-	size_t		 at[REF_CANDS];
+	size_t		 at[REF_CANDS], inside, other;
 	int		 said = 0, base = 0, same;
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
 
 	if (en->type != ENTITY_PRODUCT || en->sku != NULL ||
 	    dlg_entity_unknown(en) ||
@@ -400,6 +410,15 @@ dlg_family_lines(struct tctx *t, const struct entity *en, const char **out,
 	memset(&best, 0, sizeof best);
 	if (!dlg_family_best(t, en, &best))
 		return 0;
+	/* "Which pixel phones": the family's own kind may be said; "an ssd
+	 * for a ps5" names another kind, asked for. */
+	if (ce != NULL && ce->category != NULL && (best.category == NULL ||
+	    strcmp(ce->category, best.category) != 0) &&
+	    (best.subcategory == NULL || strcmp(ce->category,
+	    best.subcategory) != 0)) {
+		product_release(&best);
+		return 0;
+	}
 	for (i = 0; i < nm; i++) {
 		memset(&p[k], 0, sizeof p[k]);
 		if (!dlg_peek_product(t, m[i], &p[k]))
@@ -419,10 +438,20 @@ dlg_family_lines(struct tctx *t, const struct entity *en, const char **out,
 		for (j = 0, same = 0; j < i && !same; j++)
 			same = line_same(&l[i], &l[j]);
 		lines += !same;
-		for (j = 0; j < k; j++)
-			base |= j != i && line_inside(&l[i], &l[j]);
+		/* The plain model of them all ("Xbox Wireless Controller"
+		 * beside the Elite), not of one (the Pixel 8 beside the 8
+		 * Pro, while the 7a and 8a are lines of their own). */
+		for (j = 0, inside = 0, other = 0; j < k; j++) {
+			if (j == i || line_same(&l[i], &l[j]))
+				continue;
+			other++;
+			inside += line_inside(&l[i], &l[j]);
+		}
+		base |= other > 0 && inside == other;
 	}
-	if (!said && !base && lines >= 2)
+	/* "Which ipad air do you have": its sizes too, all listed. */
+	if (!base && ((!said && lines >= 2) || (k >= 2 &&
+	    dlg_store_has_said(t))))
 		for (i = 0; i < k && nout < max; i++)
 			out[nout++] = m[at[i]];
 	for (i = 0; i < k; i++) {

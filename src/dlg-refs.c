@@ -671,8 +671,9 @@ dlg_loose_name(struct tctx *t, const struct entity *en)
 	size_t		 nc, i;
 	int		 nhit = 0, ok;
 
+	/* A model word placed in its context is placed already. */
 	if (en->type != ENTITY_PRODUCT || en->sku == NULL ||
-	    en->end <= en->start)
+	    en->end <= en->start || en->extractor == EXTRACTOR_CONTEXT)
 		return NULL;
 	text_fold(t->text + en->start, en->end - en->start, &said);
 	nc = dlg_conversation(t, conv, CONV_MAX);
@@ -719,7 +720,7 @@ dlg_target_product(struct tctx *t, struct product *p)
 		en = &t->e->el.v[i];
 		if (en->type != ENTITY_PRODUCT || (en != subject &&
 		    dlg_count_entities(t, ENTITY_PRODUCT) > 1 &&
-		    dlg_said_as_context(t, en)))
+		    dlg_said_as_context(t, en)) || dlg_context_device(t, en))
 			continue;
 		if (dlg_entity_unknown(en)) {
 			lacking = en;

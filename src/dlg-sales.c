@@ -290,6 +290,9 @@ answer_price(struct tctx *t, const struct product *p)
 	dlg_set_action(t, "answer_price", "price asked for %s", p->sku);
 	dlg_say(t, "price");
 	dlg_sale_note(t, p);
+	/* A price is no offer when none can be had: said with it. */
+	if (p->stock <= 0)
+		dlg_say(t, "out_of_stock_note");
 }
 
 void

@@ -604,6 +604,8 @@ dlg_handle_spec_question(struct tctx *t)
 	/* "Does it do MagSafe": a product's name said as a feature of
 	 * the one "it" means (dlg_spec_asked may have dropped it). */
 	en = dlg_first_entity(t, ENTITY_PRODUCT);
+	if (en != NULL && dlg_context_device(t, en))
+		en = NULL;	/* "i have a macbook": theirs, not asked of */
 	if (en != NULL && feature_named(t, en)) {
 		drop_entity(t, en);
 		en = NULL;

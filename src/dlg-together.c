@@ -373,7 +373,6 @@ dlg_together_meant(struct tctx *t, const char **v, size_t max)
 	en = dlg_first_entity(t, ENTITY_PRODUCT);
 	if (dlg_count_entities(t, ENTITY_PRODUCT) == 1 &&
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
 	    !dlg_said_as_context(t, en) &&
 	    (n = dlg_family_lines(t, en, v, max)) >= 2) {
 		r = dlg_ref_trace(t, "a family said, no word picks one of "
@@ -460,8 +459,25 @@ dlg_weighing_said(struct tctx *t)
 {
 	static const char *const cues[] = { "compare", "comparing",
 	    "comparison", "difference", "differences", "differ", "better",
-	    "best", "which", "vs", "versus", "between", "choose", "pick",
+	    "best", "vs", "versus", "between", "choose", "pick",
 	    "decide", "prefer", "against", "or", "worse", NULL };
 
-	return dlg_has_any(t, cues);
+	/* "Which ipads do you have" asks what the store has: a list. */
+	return dlg_has_any(t, cues) || (dlg_has_word(t, "which") &&
+	    !dlg_store_has_said(t));
+}
+
+/*
+ * Does the message ask which ones the store has ("which X do you
+ * sell")?  Not "do you have the iPhone 15 in stock", a stock question.
+ */
+int
+dlg_store_has_said(struct tctx *t)
+{
+	static const char *const store_has[] = { "do you have",
+	    "do you sell", "do you carry", "do you stock", "have you got",
+	    "do u have", "do you guys have", "do you guys sell", NULL };
+	static const char *const which[] = { "which", "what", NULL };
+
+	return dlg_has_any(t, which) && dlg_has_any(t, store_has);
 }

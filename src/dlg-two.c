@@ -182,6 +182,20 @@ names_thing(struct tctx *t, const char *text, size_t len)
 	return named > 0;
 }
 
+/* Does the message name a product before byte at by a word placed in
+ * its context ("ok then the 8a. add to cart", dlg-modelword.c)? */
+static int
+named_in_context(struct tctx *t, size_t at)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++)
+		if (t->e->el.v[i].extractor == EXTRACTOR_CONTEXT &&
+		    t->e->el.v[i].end <= at)
+			return 1;
+	return 0;
+}
+
 static int
 store_part(struct tctx *t, const char *text, size_t len,
     const struct intent_result *r)
@@ -236,6 +250,7 @@ understand_part(struct tctx *t, const char *text, size_t len)
 	text_fold(text, len, &t->fold);
 	intent_classify(e->im, text, len, &e->ir);
 	entity_extract(e->gz, text, len, &e->el);
+	dlg_model_words(t);
 	dlg_set_intent(t, intent_names(NULL)[e->ir.id]);
 	t->confidence = e->ir.confidence;
 }
@@ -408,7 +423,8 @@ content_part(struct tctx *t, size_t *plen)
 			continue;
 		/* "Ok charge 5 it is. add it", "I'll take the cheaper one.
 		 * add it": the sentence before says what, keep it. */
-		if (names_thing(t, s, i) || chooses(s, i))
+		if (names_thing(t, s, i) || chooses(s, i) ||
+		    named_in_context(t, i))
 			break;
 		for (at = i + 1; at < n && s[at] == ' '; at++)
 			;

@@ -219,8 +219,9 @@ feature_product(struct tctx *t, struct product *p, const char **how)
 	*how = "named";
 	/* "Does it have HDMI 2.1 for my PS5": the device is theirs, the
 	 * question about the one in focus. */
-	if (en != NULL && en->start >= 3 && strncasecmp(t->text + en->start -
-	    3, "my ", 3) == 0 && dlg_focus_top(t, 0) != NULL)
+	if (en != NULL && ((en->start >= 3 && strncasecmp(t->text +
+	    en->start - 3, "my ", 3) == 0 && dlg_focus_top(t, 0) != NULL) ||
+	    dlg_context_device(t, en)))
 		en = NULL;
 	/* "Is there MagSafe on it": a product's name said as a feature
 	 * the one in focus states. */

@@ -145,6 +145,7 @@ int		 gz_member_has(const struct gazetteer *, uint64_t key,
 
 /* Targets, by the indices in gz_entry. */
 long long	 gz_product_id(const struct gazetteer *, uint32_t);
+long		 gz_product_index(const struct gazetteer *, long long id);
 const char	*gz_product_sku(const struct gazetteer *, uint32_t);
 const char	*gz_product_name(const struct gazetteer *, uint32_t);
 const char	*gz_product_brand(const struct gazetteer *, uint32_t);

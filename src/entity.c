@@ -105,6 +105,8 @@ entity_extractor_name(enum entity_extractor x)
 		return "gazetteer";
 	case EXTRACTOR_FUZZY:
 		return "fuzzy";
+	case EXTRACTOR_CONTEXT:
+		return "context";
 	}
 	return "?";
 }
@@ -2117,6 +2119,51 @@ entity_extract(const struct gazetteer *gz, const char *text, size_t len,
 		    out->strings.buf + sc->voff[i] : "";
 	}
 	return out->n;
+}
+
+const struct entity *
+entity_add_product(const struct gazetteer *gz, struct entity_list *el,
+    size_t start, size_t end, long long id)
+{
+	struct entity	*e;
+	size_t		 i, k;
+	long		 idx;
+
+	if (gz == NULL || (idx = gz_product_index(gz, id)) < 0)
+		return NULL;
+	for (i = 0; i < el->n; i++)
+		if (start < el->v[i].end && end > el->v[i].start)
+			return NULL;
+	if (el->n == el->cap) {
+		el->cap = el->cap < 8 ? 8 : el->cap * 2;
+		el->v = xrealloc(el->v, el->cap * sizeof *el->v);
+	}
+	for (k = 0; k < el->n && el->v[k].start < start; k++)
+		;
+	memmove(&el->v[k + 1], &el->v[k], (el->n - k) * sizeof *el->v);
+	el->n++;
+	e = &el->v[k];
+	memset(e, 0, sizeof *e);
+	e->type = ENTITY_PRODUCT;
+	e->extractor = EXTRACTOR_CONTEXT;
+	e->start = start;
+	e->end = end;
+	e->product_id = id;
+	e->sku = gz_product_sku(gz, (uint32_t)idx);
+	e->name = gz_product_name(gz, (uint32_t)idx);
+	e->brand = gz_product_brand(gz, (uint32_t)idx);
+	e->value = e->name;
+	e->matches = 1;
+	return e;
+}
+
+void
+entity_remove(struct entity_list *el, size_t i)
+{
+	if (i >= el->n)
+		return;
+	memmove(&el->v[i], &el->v[i + 1], (el->n - i - 1) * sizeof *el->v);
+	el->n--;
 }
 
 void

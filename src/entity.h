@@ -49,6 +49,8 @@ enum entity_extractor {
 	EXTRACTOR_PATTERN,	/* hand-written pattern */
 	EXTRACTOR_GAZETTEER,	/* exact catalog or vocabulary phrase */
 	EXTRACTOR_FUZZY,	/* catalog phrase with typos (see distance) */
+	EXTRACTOR_CONTEXT,	/* a model word placed by the dialogue in the
+				   family or brand of its context */
 };
 
 /*
@@ -145,6 +147,21 @@ size_t			 gazetteer_members(const struct gazetteer *,
 size_t		 entity_extract(const struct gazetteer *, const char *text,
 		    size_t len, struct entity_list *out);
 void		 entity_list_release(struct entity_list *);
+
+/*
+ * Add to el a product entity for the catalog product id said at
+ * [start, end) of the text extracted into el, found by the dialogue
+ * (EXTRACTOR_CONTEXT: a bare model word placed among the products of
+ * the family or brand in context, "the 8a" after a list of Pixels).
+ * Kept in start order; its strings point into gz.  Returns it (valid
+ * until el changes), or NULL when gz lacks the product or the span
+ * overlaps an entity already found.
+ */
+const struct entity *entity_add_product(const struct gazetteer *,
+		    struct entity_list *, size_t start, size_t end,
+		    long long id);
+/* Drop entity i of el (the dialogue placing a word otherwise). */
+void		 entity_remove(struct entity_list *, size_t i);
 
 /* "order_id", "price", ...; entity_type_parse returns -1 for no type. */
 const char	*entity_type_name(enum entity_type);

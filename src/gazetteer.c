@@ -1448,6 +1448,22 @@ gz_product_id(const struct gazetteer *gz, uint32_t i)
 	return gz->prod[i].id;
 }
 
+/* The index of the product with id (products are kept in id order), or -1. */
+long
+gz_product_index(const struct gazetteer *gz, long long id)
+{
+	size_t	 lo = 0, hi = gz->nprod, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (gz->prod[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < gz->nprod && gz->prod[lo].id == id ? (long)lo : -1;
+}
+
 const char *
 gz_product_sku(const struct gazetteer *gz, uint32_t i)
 {
