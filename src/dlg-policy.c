@@ -738,8 +738,14 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 
 	if (dlg_about_bot(t) || dlg_wait_question(t) || dlg_handle_notify(t))
 		return;
+	/* A guess at small talk or at a complaint is no reading of the
+	 * feeling: "you are useless" taken for thanks at 0.34 is still
+	 * angry, "the dog chewed my cable, any braided ones" taken for a
+	 * complaint at 0.29 says no feeling. */
 	upset = (fr->feeling != FEELING_NONE ||
-	    strcmp(t->intent, "complaint") == 0) && !dlg_small_talk(t);
+	    (strcmp(t->intent, "complaint") == 0 &&
+	    ir->verdict == INTENT_OK)) &&
+	    !(dlg_small_talk(t) && ir->verdict == INTENT_OK);
 	/* "Noise cancelling?", "refresh rate": every word names an
 	 * attribute, none says a feeling. */
 	if (upset && (dlg_spec_only(t) || dlg_feature_plain(t)))
@@ -762,6 +768,10 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	    !dlg_kind_not_person(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		act_ask_person(t);
+		/* "I want a manager, this has taken too long": the person,
+		 * and a word for the feeling. */
+		if (fr->feeling != FEELING_NONE && t->escalate)
+			dlg_apologise(t, "apology_short");
 		return;
 	}
 	if (!policy_first(t, ir)) {
