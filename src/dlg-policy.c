@@ -527,6 +527,9 @@ pointed_product(struct tctx *t)
 static int
 policy_first(struct tctx *t, const struct intent_result *ir)
 {
+	/* "15%?? on 2000 bucks": the last answer's fact, confirmed. */
+	if (dlg_reaction(t))
+		return 1;
 	/* "What about a Pixel 8?": the compatibility asked before, with
 	 * that device. */
 	if (dlg_compat_followup(t))
