@@ -49,6 +49,7 @@
  *	dlg-payment.c	refunds and charges as the payment provider has them
  *	dlg-policy.c	the policy: which action a turn takes
  *	dlg-react.c	a reaction to the last answer: its fact confirmed
+ *	dlg-suit.c	whether a product suits a purpose, from its listing
  *
  * Dialogue state lives per session as JSON in sessions.state:
  *
@@ -878,6 +879,9 @@ unsigned	 dlg_flags_of(const struct tctx *t, int id);
 
 /* dlg-react.c: "15%??" after a fee: the fact confirmed (1). */
 int		 dlg_reaction(struct tctx *t);
+
+/* dlg-suit.c: "is the zv-e10 any good for vlogging": its listing (1). */
+int		 dlg_suitability(struct tctx *t);
 
 /* dlg-escalate.c */
 void		 dlg_fallback(struct tctx *t, const char *why);

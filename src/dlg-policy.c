@@ -553,6 +553,9 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	 * answered before any action is considered. */
 	if (dlg_feature_question(t, 1))
 		return 1;
+	/* "Is it any good for vlogging?": what its listing says of that. */
+	if (dlg_suitability(t))
+		return 1;
 	/* "Can I buy it later?" about a warranty plan is no cart action;
 	 * "the standard dualsense" is a product, not standard shipping. */
 	if (!dlg_base_named(t) && dlg_account_question(t))
