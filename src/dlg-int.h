@@ -48,6 +48,8 @@
  *	dlg-account.c	account and payment questions a policy fact answers
  *	dlg-payment.c	refunds and charges as the payment provider has them
  *	dlg-policy.c	the policy: which action a turn takes
+ *	dlg-react.c	a reaction to the last answer: its fact confirmed
+ *	dlg-suit.c	whether a product suits a purpose, from its listing
  *
  * Dialogue state lives per session as JSON in sessions.state:
  *
@@ -365,6 +367,8 @@ int		 lex_direction(struct tctx *t);
 int		 lex_threshold(struct tctx *t, double *num, const char **unit,
 		    int *above);
 const char	*lex_unit_label(const char *unit);
+/* Does folded word w name a day, a month or a span of days? */
+int		 lex_time_word(const char *w);
 
 /* dlg-ranklist.c: "which of those lasts longest": answered (1). */
 int		 dlg_rank_shown(struct tctx *t);
@@ -420,6 +424,7 @@ size_t		 dlg_base_lines(struct tctx *t, const char *const *skus,
 		    size_t n, const char **out);
 
 /* dlg-kb.c */
+char		*dlg_kb_chunk_text(struct tctx *t, long long rowid);
 void		 dlg_kb_search(struct tctx *t, const char *text,
 		    unsigned kinds, int limit, struct search_result *res);
 int		 dlg_handle_kb(struct tctx *t, unsigned kinds,
@@ -924,6 +929,12 @@ size_t		 dlg_lead_len(const char *s, size_t n);
 void		 dlg_set_intent(struct tctx *t, const char *name);
 const struct dlg_action *dlg_action_of(const struct tctx *t, int id);
 unsigned	 dlg_flags_of(const struct tctx *t, int id);
+
+/* dlg-react.c: "15%??" after a fee: the fact confirmed (1). */
+int		 dlg_reaction(struct tctx *t);
+
+/* dlg-suit.c: "is the zv-e10 any good for vlogging": its listing (1). */
+int		 dlg_suitability(struct tctx *t);
 
 /* dlg-escalate.c */
 void		 dlg_fallback(struct tctx *t, const char *why);

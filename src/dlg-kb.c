@@ -101,6 +101,25 @@ dlg_kb_search(struct tctx *t, const char *text, unsigned kinds, int limit,
 	kb_search(t, text, kinds, limit, 0, res);
 }
 
+/* The whole text of document chunk rowid (caller frees), or NULL. */
+char *
+dlg_kb_chunk_text(struct tctx *t, long long rowid)
+{
+	static const char sql[] = "SELECT text FROM chunks WHERE id = ?1";
+	sqlite3_stmt	*s = store_prepare(t->st, sql, NULL);
+	char		*text = NULL;
+
+	if (s == NULL)
+		return NULL;
+	dlg_retrieve_begin(t);
+	sqlite3_bind_int64(s, 1, rowid);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+		text = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	dlg_retrieve_end(t);
+	return text;
+}
+
 /* Knowledge-base answers: FAQs, policies, manuals, past tickets. */
 
 /* Letters and digits of s, lower-cased ("What's up?" is "whatsup"). */
@@ -211,21 +230,14 @@ static void
 kb_answer_text(struct tctx *t, struct search_result *res,
     const struct search_hit *h, long long rowid)
 {
-	static const char sql[] = "SELECT text FROM chunks WHERE id = ?1";
-	sqlite3_stmt	*s = store_prepare(t->st, sql, NULL);
+	char		*text = dlg_kb_chunk_text(t, rowid);
 	size_t		 r, i;
 
-	dlg_retrieve_begin(t);
-	if (s != NULL) {
-		sqlite3_bind_int64(s, 1, rowid);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			slots_set(&t->slots, "answer",
-			    (const char *)sqlite3_column_text(s, 0));
-		sqlite3_reset(s);
-	}
-	dlg_retrieve_end(t);
-	if (slots_get(&t->slots, "answer") != NULL)
+	if (text != NULL) {
+		slots_set(&t->slots, "answer", text);
+		free(text);
 		return;
+	}
 	if (kb_hit_index(res, h, &r, &i))
 		(void)search_snippets(t->st, &res[r], &i, 1, NULL);
 	slots_set(&t->slots, "answer", h->snippet != NULL ? h->snippet : "");

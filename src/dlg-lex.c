@@ -788,3 +788,28 @@ const char *const dlg_owned_words[] = { "my", "mine", "i bought",
 	"ordered", "bought", "purchased", "received", "arrived", "came",
 	"delivered", "on the way", "from you", "from u", "from your store",
 	"i have the", NULL };
+
+/*
+ * Words of the calendar: a day, a month, a span of days.  A reaction
+ * such as "tuesday?!" or "2 weeks??" is about the date a reply gave,
+ * whichever way the reply wrote it ("2026-11-21", "November 21").
+ */
+static const char *const lex_calendar[] = { "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+	"tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "day", "days", "week", "weeks", "weekend", "month", "months",
+	"today", "tomorrow", "tonight", "yesterday", NULL };
+
+int
+lex_time_word(const char *w)
+{
+	const char *const *p;
+
+	for (p = lex_calendar; *p != NULL; p++)
+		if (strcmp(*p, w) == 0)
+			return 1;
+	return 0;
+}

@@ -527,6 +527,9 @@ pointed_product(struct tctx *t)
 static int
 policy_first(struct tctx *t, const struct intent_result *ir)
 {
+	/* "15%?? on 2000 bucks": the last answer's fact, confirmed. */
+	if (dlg_reaction(t))
+		return 1;
 	/* "What about a Pixel 8?": the compatibility asked before, with
 	 * that device. */
 	if (dlg_compat_followup(t))
@@ -549,6 +552,9 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	/* "Can I take it in the pool?": a question about a feature is
 	 * answered before any action is considered. */
 	if (dlg_feature_question(t, 1))
+		return 1;
+	/* "Is it any good for vlogging?": what its listing says of that. */
+	if (dlg_suitability(t))
 		return 1;
 	/* "Can I buy it later?" about a warranty plan is no cart action;
 	 * "the standard dualsense" is a product, not standard shipping. */
@@ -742,8 +748,14 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	 * any action reads them (dlg-kindread.c). */
 	if (dlg_kind_read(t))
 		return;
+	/* A guess at small talk or at a complaint is no reading of the
+	 * feeling: "you are useless" taken for thanks at 0.34 is still
+	 * angry, "the dog chewed my cable, any braided ones" taken for a
+	 * complaint at 0.29 says no feeling. */
 	upset = (fr->feeling != FEELING_NONE ||
-	    strcmp(t->intent, "complaint") == 0) && !dlg_small_talk(t);
+	    (strcmp(t->intent, "complaint") == 0 &&
+	    ir->verdict == INTENT_OK)) &&
+	    !(dlg_small_talk(t) && ir->verdict == INTENT_OK);
 	/* "Noise cancelling?", "refresh rate": every word names an
 	 * attribute, none says a feeling. */
 	if (upset && (dlg_spec_only(t) || dlg_feature_plain(t)))
@@ -766,6 +778,10 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	    !dlg_kind_not_person(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		act_ask_person(t);
+		/* "I want a manager, this has taken too long": the person,
+		 * and a word for the feeling. */
+		if (fr->feeling != FEELING_NONE && t->escalate)
+			dlg_apologise(t, "apology_short");
 		return;
 	}
 	if (!policy_first(t, ir)) {
