@@ -13,12 +13,13 @@
  * product (an FAQ, a policy) less again, and a manual or ticket about
  * another product not at all (a ticket names its product; a guide to a
  * kind of product serves all of that kind; a ticket about the kind is
- * the best there is when the customer names no product): a doorbell that will not reset is
- * never answered with a ticket about a parcel gone missing.  The query
- * carries the subject's names to find its documents, so a hit must also
- * share one of the customer's own words besides those names.  What a
- * question is about and how each hit is weighed live in dlg-kbword.c;
- * this file searches, ranks and answers.
+ * the best there is when the customer names no product): a doorbell
+ * that will not reset is never answered with a ticket about a parcel
+ * gone missing.  The query carries the subject's names to find its
+ * documents, so a hit must also share one of the customer's own words
+ * besides those names.  What a question is about lives in dlg-kbsubj.c,
+ * how each hit is weighed in dlg-kbword.c; this file searches, ranks
+ * and answers.
  */
 #include "config.h"
 

@@ -1,7 +1,7 @@
 /*
  * dlg-kb.h: private to the knowledge answers, dlg-kb.c (searching and
- * answering) and dlg-kbword.c (what a question is about and how well a
- * section answers it).
+ * answering), dlg-kbsubj.c (what a question is about) and dlg-kbword.c
+ * (how well a section answers it).
  */
 #ifndef DLG_KB_H
 #define DLG_KB_H
@@ -58,10 +58,14 @@ struct kb_pick {
 	char	*heading;		/* its heading (owned) */
 };
 
-/* The subject of a question for help (dlg-kbword.c has the rules). */
+/* The subject of a question for help (dlg-kbsubj.c has the rules). */
 void	 dlg_kb_subject_find(struct tctx *, struct kb_subject *, int skip_named);
 void	 dlg_kb_subject_release(struct kb_subject *);
 void	 dlg_kb_subject_trace(struct tctx *, const struct kb_subject *);
+/* The product and category document doc_key is about (caller frees
+ * both); 0 when the document is unknown. */
+int	 dlg_kb_doc_scope(struct tctx *, const char *doc_key, char **sku,
+	    char **cat);
 /* The customer's own words, and how much each says. */
 void	 dlg_kb_subject_stems(struct tctx *, struct kb_subject *);
 void	 dlg_kb_word_weights(struct tctx *, const struct kb_subject *,
