@@ -61,6 +61,12 @@ clauses_mark(struct tctx *t, struct clause *c, size_t nc)
 		if (c[i].marked && (dlg_word_in(one.s.buf, "got any", 7) ||
 		    dlg_word_in(one.s.buf, "you got", 7)))
 			c[i].marked = dlg_word_in(one.s.buf, "my", 2);
+		/* "Add the 15 to my cart", "buy it for my son": a thing
+		 * wanted, whatever "my" says after it. */
+		if (c[i].marked && (dlg_word_in(one.s.buf, "add", 3) ||
+		    dlg_word_in(one.s.buf, "put", 3) ||
+		    dlg_word_in(one.s.buf, "buy", 3)))
+			c[i].marked = 0;
 		text_folded_release(&one);
 	}
 }
