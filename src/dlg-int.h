@@ -244,6 +244,8 @@ void		 dlg_read_begin(struct tctx *t);
 void		 dlg_read_end(struct tctx *t);
 
 /* dlg-state.c */
+/* Is "my" or "our" one of the three words before offset at of s? */
+int		 dlg_said_mine(const char *s, size_t at);
 void		 dlg_focus_push(struct tctx *t, const char *sku);
 const char	*dlg_focus_top(struct tctx *t, int i);
 void		 dlg_results_set(struct tctx *t, const struct product *p,

@@ -71,30 +71,11 @@ refused_before(const char *s, size_t b)
 	return 0;
 }
 
-/* Is "my" or "our" one of the three words before offset at of s ("my
- * tv's sound is thin, is there a soundbar")? */
-static int
-owned_before(const char *s, size_t at)
-{
-	size_t	 b = at, e, w;
-
-	for (w = 0; w < 3 && b > 0; w++) {
-		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
-			b--;
-		for (e = b; b > 0 && isalnum((unsigned char)s[b - 1]); b--)
-			;
-		if ((e - b == 2 && strncasecmp(s + b, "my", 2) == 0) ||
-		    (e - b == 3 && strncasecmp(s + b, "our", 3) == 0))
-			return 1;
-	}
-	return 0;
-}
-
 /* Is the kind at offset at not one wanted: refused, or the customer's? */
 static int
 not_wanted(const char *s, size_t at)
 {
-	return refused_before(s, at) || owned_before(s, at);
+	return refused_before(s, at) || dlg_said_mine(s, at);
 }
 
 /* Does a word of s in [a, b) head a kind of k[0..nk)?  Its index. */

@@ -350,9 +350,10 @@ dlg_meets_constraints(struct tctx *t, const struct product *p)
 	return ok;
 }
 
-/* Is "my" or "our" one of the three words before offset at of s? */
-static int
-said_mine(const char *s, size_t at)
+/* Is "my" or "our" one of the three words before offset at of s ("my
+ * tv's sound is thin, is there a soundbar")? */
+int
+dlg_said_mine(const char *s, size_t at)
 {
 	size_t	 b = at, e, w;
 
@@ -540,7 +541,7 @@ dlg_update_filters(struct tctx *t)
 			break;
 		case ENTITY_BRAND:
 			/* "Upgrading from my little 24\" Dell": theirs. */
-			if (said_mine(t->text, en->start))
+			if (dlg_said_mine(t->text, en->start))
 				break;
 			if (en->brand != NULL || en->value != NULL)
 				dlg_jset_str(f, "brand", en->brand != NULL ?
