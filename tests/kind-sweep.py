@@ -20,8 +20,9 @@ PRODUCTS.jsonl"""
 import collections
 import json
 import re
-import subprocess
 import sys
+
+import sweeplib
 
 SHOPDESK, PRODUCTS = sys.argv[1], sys.argv[2]
 P = {}
@@ -176,7 +177,9 @@ for w, cats in sorted(shared.items()):
             others.update(texts[o])
         # words few kinds of the whole catalog say, and none of the
         # other candidates
-        own = [x for x, n in texts[c].most_common()
+        # ties by the word itself, so each run asks the same
+        own = [x for x, n in sorted(texts[c].items(),
+                                    key=lambda xn: (-xn[1], xn[0]))
                if x not in others and stem(x) != w and
                DF[x] <= 3 and x not in KEYWORDS and x not in NAMES][:2]
         if len(own) < 2:
@@ -204,17 +207,9 @@ def kind_word_in(text, e):
 
 
 def run():
-    script = []
-    for _, text, _ in REQUESTS:
-        script.extend(['/new', text])
-    out = subprocess.run([SHOPDESK, '-q', 'replay', '--json'],
-                         input='\n'.join(script) + '\n', text=True,
-                         capture_output=True)
-    if out.returncode != 0:
-        print('Bail out! replay failed: ' + out.stderr[:300])
-        sys.exit(1)
-    return [json.loads(x) for x in out.stdout.splitlines()
-            if x.startswith('{')]
+    runs = sweeplib.replay(SHOPDESK, [[text] for _, text, _ in REQUESTS],
+                           bail=sweeplib.Tap().bail)
+    return [r[0] for r in runs]
 
 
 def main():

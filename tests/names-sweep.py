@@ -24,8 +24,9 @@ action and its reason), never from the reply's words alone.  Prints TAP,
 one line per case.  Usage: names-sweep.py SHOPDESK PRODUCTS.jsonl"""
 import json
 import re
-import subprocess
 import sys
+
+import sweeplib
 
 SHOPDESK, PRODUCTS = sys.argv[1], sys.argv[2]
 USER = 'C1001'
@@ -221,18 +222,10 @@ for s, p in sorted(P.items()):
 
 
 def run():
-    script = []
-    for _, msgs, _ in CASES:
-        script.append('/new')
-        script.extend(msgs)
-    out = subprocess.run([SHOPDESK, '-q', 'replay', '--json', '--user',
-                          USER], input='\n'.join(script) + '\n', text=True,
-                         capture_output=True)
-    if out.returncode != 0:
-        print('Bail out! replay failed: ' + out.stderr[:300])
-        sys.exit(1)
-    return [json.loads(x) for x in out.stdout.splitlines()
-            if x.startswith('{')]
+    runs = sweeplib.replay(SHOPDESK, [['/user ' + USER] + list(msgs)
+                                      for _, msgs, _ in CASES],
+                           bail=sweeplib.Tap().bail)
+    return [tr for r in runs for tr in r]
 
 
 def main():

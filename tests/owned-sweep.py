@@ -31,6 +31,8 @@ import re
 import subprocess
 import sys
 
+import sweeplib
+
 SHOPDESK, DEMO = sys.argv[1], sys.argv[2]
 P = {}
 for line in open(DEMO + '/products.jsonl'):
@@ -232,17 +234,10 @@ for cust in sorted(HAVE):
 
 
 def run():
-    script = []
-    for _, cust, msg, _ in CASES:
-        script.extend(['/new', '/user ' + cust, msg])
-    out = subprocess.run([SHOPDESK, '-q', 'replay', '--json'],
-                         input='\n'.join(script) + '\n', text=True,
-                         capture_output=True)
-    if out.returncode != 0:
-        print('Bail out! replay failed: ' + out.stderr[:300])
-        sys.exit(1)
-    return [json.loads(x) for x in out.stdout.splitlines()
-            if x.startswith('{')]
+    runs = sweeplib.replay(SHOPDESK, [['/user ' + cust, msg]
+                                      for _, cust, msg, _ in CASES],
+                           bail=sweeplib.Tap().bail)
+    return [r[0] for r in runs]
 
 
 def main():
