@@ -240,6 +240,8 @@ void		 dlg_table_text(struct tctx *t, size_t tb, const char *text);
 void		 dlg_table_clear(struct turn_table *tb);
 void		 dlg_tables_release(struct turn_table *v, size_t n);
 char		*dlg_sentence(const char *s);
+size_t		 dlg_sentences(const char *s, int by_line, size_t *a, size_t *b,
+		    size_t max);
 void		 dlg_read_begin(struct tctx *t);
 void		 dlg_read_end(struct tctx *t);
 

@@ -223,30 +223,6 @@ same_word(const char *a, const char *b)
 	return 0;
 }
 
-/* The sentences of reply: [a[i], b[i]) of each, at most max; the count.
- * A sentence ends at ". ", "? ", "! " or a line's end. */
-static size_t
-sentences(const char *r, size_t *a, size_t *b, size_t max)
-{
-	size_t	 i = 0, n = 0, len = strlen(r), s;
-
-	while (i < len && n < max) {
-		while (i < len && isspace((unsigned char)r[i]))
-			i++;
-		if (i >= len)
-			break;
-		s = i;
-		while (i < len && r[i] != '\n' && !(strchr(".?!", r[i]) !=
-		    NULL && (i + 1 == len || isspace((unsigned char)r[i + 1]))))
-			i++;
-		if (i < len && r[i] != '\n')
-			i++;
-		a[n] = s;
-		b[n++] = i;
-	}
-	return n;
-}
-
 /* Does the sentence [s, s + n) give a date: "2026-11-21", a day's or a
  * month's name? */
 static int
@@ -284,7 +260,7 @@ fact_sentences(const char *reply, const struct react_word *echo, size_t ne,
 	struct react_word *w = xcalloc(WORDS_MAX, sizeof *w);
 	int	 pass;
 
-	ns = sentences(reply, a, b, SENT_MAX);
+	ns = dlg_sentences(reply, 1, a, b, SENT_MAX);
 	/* "2 weeks??", "tuesday?!": the sentence that gives a date. */
 	for (j = numbers ? ne : 0; j < ne && !lex_time_word(echo[j].w); j++)
 		;

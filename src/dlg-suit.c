@@ -66,29 +66,6 @@ tells_complaints(const char *s, size_t n)
 	return 0;
 }
 
-/* The sentences of s: [a[i], b[i]), the count (at most max). */
-static size_t
-split_sentences(const char *s, size_t *a, size_t *b, size_t max)
-{
-	size_t	 i = 0, n = 0, len = strlen(s), st;
-
-	while (i < len && n < max) {
-		while (i < len && isspace((unsigned char)s[i]))
-			i++;
-		if (i >= len)
-			break;
-		st = i;
-		while (i < len && !(strchr(".?!", s[i]) != NULL && (i + 1 ==
-		    len || isspace((unsigned char)s[i + 1]))))
-			i++;
-		if (i < len)
-			i++;
-		a[n] = st;
-		b[n++] = i;
-	}
-	return n;
-}
-
 /* Is [a, b) of the text inside a product, brand or kind the customer
  * named (a name is no purpose)? */
 static int
@@ -301,7 +278,7 @@ listing_says(const struct product *p, const struct dlg_fw_text *q,
 	for (k = 0; k < 2; k++) {
 		if (texts[k] == NULL)
 			continue;
-		n = split_sentences(texts[k], a, b, SENT_MAX);
+		n = dlg_sentences(texts[k], 0, a, b, SENT_MAX);
 		for (i = 0; i < n; i++) {
 			v[nv].text = texts[k];
 			v[nv].a = a[i];

@@ -353,6 +353,35 @@ dlg_say(struct tctx *t, const char *id)
 	return ok;
 }
 
+/*
+ * The sentences of s: [a[i], b[i]) of each, at most max; the count.  A
+ * sentence ends at ". ", "? ", "! " or the end, and with by_line at a
+ * line's end too (a reply's list rows are sentences of their own).
+ */
+size_t
+dlg_sentences(const char *s, int by_line, size_t *a, size_t *b,
+    size_t max)
+{
+	size_t	 i = 0, n = 0, len = strlen(s), st;
+
+	while (i < len && n < max) {
+		while (i < len && isspace((unsigned char)s[i]))
+			i++;
+		if (i >= len)
+			break;
+		st = i;
+		while (i < len && !(by_line && s[i] == '\n') &&
+		    !(strchr(".?!", s[i]) != NULL && (i + 1 == len ||
+		    isspace((unsigned char)s[i + 1]))))
+			i++;
+		if (i < len && !(by_line && s[i] == '\n'))
+			i++;
+		a[n] = st;
+		b[n++] = i;
+	}
+	return n;
+}
+
 /* Text as a sentence: capital first letter, final full stop. */
 char *
 dlg_sentence(const char *s)
