@@ -29,6 +29,7 @@
  *	dlg-compare.c	comparisons, "which one has it"
  *	dlg-rank.c	picking by price, size or a specification
  *	dlg-lex.c	a shopper's words to a catalog attribute, its unit
+ *	dlg-lexunit.c	numbers read in their unit: values, bounds said
  *	dlg-ranklist.c	ranking those shown by a specification
  *	dlg-members.c	"which of those is ...": the last list's members
  *	dlg-follow.c	what a turn leaves for the next one
@@ -362,12 +363,17 @@ struct lex_pick {
 					   none states ("loud"), or NULL */
 };
 void		 lex_stem(const char *w, char *out);
-int		 lex_value(const char *key, const char *s, const char *unit,
-		    double *v);
 int		 lex_attribute(struct tctx *t, const struct product *p,
 		    size_t n, struct lex_pick *lp);
 void		 lex_pick_release(struct lex_pick *lp);
 int		 lex_direction(struct tctx *t);
+/* dlg-lexunit.c: numbers read in their unit. */
+int		 lex_value(const char *key, const char *s, const char *unit,
+		    double *v);
+/* The unit a word after a number names (static), into *mul; or NULL. */
+const char	*lex_unit_after(const char *s, double *mul);
+/* The unit a key names by its last word ("refresh_hz"), or NULL. */
+const char	*lex_key_unit(const char *key);
 int		 lex_threshold(struct tctx *t, double *num, const char **unit,
 		    int *above);
 const char	*lex_unit_label(const char *unit);
