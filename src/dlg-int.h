@@ -24,6 +24,7 @@
  *	dlg-catvalue.c	what a product's attributes say: units, stems
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
+ *	dlg-choice.c	which product shown a choice said takes
  *	dlg-accessory.c	accessories listed as fitting a device
  *	dlg-offers.c	warranty plans, sale end dates, variants
  *	dlg-compare.c	comparisons, "which one has it"
@@ -558,8 +559,14 @@ int		 dlg_fits_of(const struct product *p, const cJSON *fits);
 
 /* dlg-cart.c */
 int		 dlg_handle_cart(struct tctx *t);
+/* dlg-choice.c */
 /* The product shown (focus, last list) an entity means, or NULL. */
 const char	*dlg_shown_match(struct tctx *t, const struct entity *en);
+/* "Ok airpods it is", "yes, the second one": the one shown taken, or
+ * NULL. */
+const char	*dlg_accepted_shown(struct tctx *t);
+/* Does the clause at s open with a question word ("does it float")? */
+int		 dlg_clause_opens_question(const char *s);
 
 /* dlg-specs.c */
 size_t		 dlg_spec_answer(struct tctx *t, const struct product *p);
