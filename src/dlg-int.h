@@ -50,6 +50,7 @@
  *	dlg-account.c	account and payment questions a policy fact answers
  *	dlg-payment.c	refunds and charges as the payment provider has them
  *	dlg-policy.c	the policy: which action a turn takes
+ *	dlg-actions.c	the actions, one per intent, and their table
  *	dlg-react.c	a reaction to the last answer: its fact confirmed
  *	dlg-suit.c	whether a product suits a purpose, from its listing
  *
@@ -944,8 +945,22 @@ int		 dlg_two_requests(struct tctx *t);
 int		 dlg_bare_answer(struct tctx *t);	/* dlg-pending.c */
 size_t		 dlg_lead_len(const char *s, size_t n);
 void		 dlg_set_intent(struct tctx *t, const char *name);
+/* dlg-actions.c: the actions by intent and their table. */
 const struct dlg_action *dlg_action_of(const struct tctx *t, int id);
 unsigned	 dlg_flags_of(const struct tctx *t, int id);
+/* Actions the policy's steps call or tell apart (see the table). */
+void		 dlg_act_ask_person(struct tctx *t);
+void		 dlg_act_product(struct tctx *t);
+void		 dlg_act_compare(struct tctx *t);
+void		 dlg_act_recommend(struct tctx *t);
+void		 dlg_act_faq(struct tctx *t);
+/* Does the message open as a question about how things work ("can I
+ * cancel an order") rather than a request about one order? */
+int		 dlg_general_question(struct tctx *t);
+/* A product's problem its manual or tickets answer well (1: answered). */
+int		 dlg_product_trouble(struct tctx *t);
+/* An attribute asked in a few words as troubleshooting ("battery?"). */
+int		 dlg_spec_fragment(struct tctx *t);
 
 /* dlg-react.c: "15%??" after a fee: the fact confirmed (1). */
 int		 dlg_reaction(struct tctx *t);
@@ -966,7 +981,7 @@ void		 dlg_upset_again(struct tctx *t);
 /* dlg-trouble.c: no help for the product's problem; 1 when said. */
 int		 dlg_trouble_none(struct tctx *t);
 int		 dlg_turn_answered(const struct tctx *t);
-/* dlg-policy.c: an intent the FAQ and policies answer. */
+/* dlg-actions.c: an intent the FAQ and policies answer. */
 int		 dlg_store_intent(const struct tctx *t, int id);
 int		 dlg_wait_question(struct tctx *t);
 void		 dlg_waiting_reply(struct tctx *t, int brief);
