@@ -2,7 +2,8 @@
  * tests/refs-lib.h: what the sweeps over what the customer points at
  * share (test-refs, test-pointers): one engine on the demo store, a
  * customer turn, the products a turn cited or listed, the catalog's
- * products of a kind.  Included by one .c file each, after tap.h.
+ * products of a kind.  Included by one .c file each, after tap.h and
+ * seed.h.
  */
 #ifndef REFS_LIB_H
 #define REFS_LIB_H
@@ -200,16 +201,10 @@ static void
 refs_open(char **dir)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
-	const char	*share = getenv("SHOPDESK_SHARE");
+	const char	*share = seed_share();
 	char		*path;
 
-	if (share == NULL)
-		share = BUILD_SHARE_DIR;
-	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	*dir = tap_tmpdir();
-	path = xasprintf("%s/refs.db", *dir);
-	if ((st = store_open(path, NULL, &err)) == NULL ||
-	    ingest_seed_demo(st, share, &err) != SD_OK ||
+	if ((st = seed_demo("refs.db", dir, &path, &err)) == NULL ||
 	    (eng = engine_open(st, share, &err)) == NULL) {
 		printf("Bail out! %s\n", sd_error_msg(&err));
 		exit(1);

@@ -21,6 +21,7 @@
 #include "search.h"
 #include "store.h"
 #include "tap.h"
+#include "seed.h"
 
 /* catalog_attr as it was: the whole text parsed, the key looked up. */
 static char *
@@ -353,17 +354,10 @@ main(void)
 	struct product_filter f = { NULL, NULL, NULL, -1, -1, 0, 100000 };
 	struct store	*st, *other = NULL;
 	struct product	*v = NULL;
-	const char	*share = getenv("SHOPDESK_SHARE");
 	char		*dir, *path;
 	size_t		 n = 0, i;
 
-	if (share == NULL)
-		share = BUILD_SHARE_DIR;
-	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	dir = tap_tmpdir();
-	path = xasprintf("%s/catalog.db", dir);
-	if ((st = store_open(path, NULL, &err)) == NULL ||
-	    ingest_seed_demo(st, share, &err) != SD_OK ||
+	if ((st = seed_demo("catalog.db", &dir, &path, &err)) == NULL ||
 	    (other = store_open(path, NULL, &err)) == NULL ||
 	    catalog_products(st, &f, &v, &n, &err) != SD_OK) {
 		printf("Bail out! %s\n", sd_error_msg(&err));

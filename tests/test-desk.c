@@ -17,6 +17,7 @@
 #include "ingest.h"
 #include "store.h"
 #include "tap.h"
+#include "seed.h"
 #include "trigger.h"
 
 /* A session of customer with one line of theirs. */
@@ -310,16 +311,10 @@ main(void)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct store	*st;
-	const char	*share = getenv("SHOPDESK_SHARE");
+	const char	*share = seed_share();
 	char		*dir, *path, *s1, *s2, *s3;
 
-	if (share == NULL)
-		share = BUILD_SHARE_DIR;
-	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	dir = tap_tmpdir();
-	path = xasprintf("%s/desk.db", dir);
-	if ((st = store_open(path, NULL, &err)) == NULL ||
-	    ingest_seed_demo(st, share, &err) != SD_OK) {
+	if ((st = seed_demo("desk.db", &dir, &path, &err)) == NULL) {
 		printf("Bail out! %s\n", sd_error_msg(&err));
 		return 1;
 	}

@@ -20,6 +20,7 @@
 #include "ingest.h"
 #include "store.h"
 #include "tap.h"
+#include "seed.h"
 
 static void
 test_compare(struct engine *e, struct store *st)
@@ -220,16 +221,10 @@ main(void)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct store	*st;
 	struct engine	*e = NULL;
-	const char	*share = getenv("SHOPDESK_SHARE");
+	const char	*share = seed_share();
 	char		*dir, *path;
 
-	if (share == NULL)
-		share = BUILD_SHARE_DIR;
-	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	dir = tap_tmpdir();
-	path = xasprintf("%s/engine.db", dir);
-	if ((st = store_open(path, NULL, &err)) == NULL ||
-	    ingest_seed_demo(st, share, &err) != SD_OK ||
+	if ((st = seed_demo("engine.db", &dir, &path, &err)) == NULL ||
 	    (e = engine_open(st, share, &err)) == NULL) {
 		printf("Bail out! %s\n", sd_error_msg(&err));
 		return 1;

@@ -36,6 +36,7 @@
 #include "sbuf.h"
 #include "store.h"
 #include "tap.h"
+#include "seed.h"
 #include "fake-llm-start.h"
 
 static pid_t server;
@@ -195,12 +196,11 @@ main(void)
 	ok(strcmp(url, "http://127.0.0.1:0") != 0, "fake server up at %s",
 	    url);
 	db = xasprintf("%s/shop.db", dir);
-	st = store_open(db, NULL, &err);
 	/* The library is written against the demo as its files date it:
 	 * seed on that day (a store seeded later moves its dates). */
 	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	ok(st != NULL && ingest_seed_demo(st, share, &err) == SD_OK,
-	    "demo store: %s", sd_error_msg(&err));
+	st = seed_store_at(db, share, &err);
+	ok(st != NULL, "demo store: %s", sd_error_msg(&err));
 	setenv("SHOPDESK_NOW", "2026-11-18T12:00:00Z", 1);
 	gen_config_init(&gc);
 	gc.url = xstrdup(url);

@@ -38,6 +38,7 @@
 #include "store.h"
 #include "template.h"
 #include "tap.h"
+#include "seed.h"
 
 #define SHOW_MAX	(getenv("SWEEP_SHOW") ? 100000 : 4)
 
@@ -676,23 +677,18 @@ main(void)
 	struct tally	 pol = { "product + policy", 0, 0, 0, 0, 0 };
 	struct tally	 cmp = { "two products", 0, 0, 0, 0, 0 };
 	struct tally	 ord = { "order + product", 0, 0, 0, 0, 0 };
-	const char	*share = getenv("SHOPDESK_SHARE");
+	const char	*share = seed_share();
 	size_t		 n = 0, nps = 0, i;
 	char		*dir, *path, *tdir;
 
-	if (share == NULL)
-		share = BUILD_SHARE_DIR;
-	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
 	memset(&w, 0, sizeof w);
 	sbuf_init(&w.why);
 	w.ctx.skus = w.skus;
 	w.ctx.docs = w.docs;
 	w.ctx.orders = w.orders;
-	dir = tap_tmpdir();
-	path = xasprintf("%s/factmix.db", dir);
 	tdir = xasprintf("%s/templates", share);
-	if ((w.st = store_open(path, NULL, &err)) == NULL ||
-	    ingest_seed_demo(w.st, share, &err) != SD_OK ||
+	if ((w.st = seed_demo("factmix.db", &dir, &path, &err)) ==
+	    NULL ||
 	    (w.ts = template_load_dir(tdir, &err)) == NULL ||
 	    (w.fc = factcheck_open(w.st, &err)) == NULL ||
 	    catalog_products(w.st, &f, &v, &n, &err) != SD_OK) {

@@ -41,6 +41,7 @@
 #include "sbuf.h"
 #include "store.h"
 #include "tap.h"
+#include "seed.h"
 
 #define SHOW_MAX	(getenv("SWEEP_SHOW") ? 100000 : 5)
 
@@ -640,17 +641,11 @@ main(void)
 	    0 };
 	struct tally	 tier = { "fit of a tier the list leaves out", 0,
 	    0, 0 };
-	const char	*share = getenv("SHOPDESK_SHARE");
+	const char	*share = seed_share();
 	size_t		 n = 0, i;
 	char		*dir, *path;
 
-	if (share == NULL)
-		share = BUILD_SHARE_DIR;
-	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	dir = tap_tmpdir();
-	path = xasprintf("%s/sweep.db", dir);
-	if ((st = store_open(path, NULL, &err)) == NULL ||
-	    ingest_seed_demo(st, share, &err) != SD_OK ||
+	if ((st = seed_demo("sweep.db", &dir, &path, &err)) == NULL ||
 	    (e = engine_open(st, share, &err)) == NULL ||
 	    catalog_products(st, &f, &v, &n, &err) != SD_OK) {
 		printf("Bail out! %s\n", sd_error_msg(&err));

@@ -24,6 +24,7 @@
 #include "sbuf.h"
 #include "store.h"
 #include "tap.h"
+#include "seed.h"
 #include "fake-llm-start.h"
 #include "template.h"
 
@@ -219,10 +220,8 @@ main(void)
 	/* Fact-check on the demo store. */
 	db = xasprintf("%s/shop.db", dir);
 	sd_error_clear(&err);
-	st = store_open(db, NULL, &err);
-	rc = st != NULL ? ingest_seed_demo(st, share, &err) : SD_ERR_DB;
-	ok(rc == SD_OK,
-	    "demo store: %s", sd_error_msg(&err));
+	st = seed_store_at(db, share, &err);
+	ok(st != NULL, "demo store: %s", sd_error_msg(&err));
 	fc = factcheck_open(st, &err);
 	fc_result_init(&fr);
 	check(fc, NULL, NULL, "The ASUS ROG Strix G15 costs $999.", &fr);

@@ -32,6 +32,7 @@
 #include "store.h"
 #include "text.h"
 #include "tap.h"
+#include "seed.h"
 #include "refs-lib.h"
 
 #define SEQ_MAX		4	/* customer turns after the list */

@@ -32,6 +32,7 @@
 #include "store.h"
 #include "text.h"
 #include "tap.h"
+#include "seed.h"
 #include "refs-lib.h"
 
 

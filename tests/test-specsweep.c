@@ -27,6 +27,7 @@
 #include "sbuf.h"
 #include "store.h"
 #include "tap.h"
+#include "seed.h"
 
 #define SHOW_MAX	(getenv("SWEEP_SHOW") ? 100000 : 6)	/* failures printed per check */
 
@@ -447,17 +448,11 @@ main(void)
 	struct tally	 follow = { "specification follow-ups", 0, 0, 0 };
 	struct tally	 unstated = { "unstated specifications", 0, 0, 0 };
 	struct tally	 compat = { "compatibility both ways", 0, 0, 0 };
-	const char	*share = getenv("SHOPDESK_SHARE");
+	const char	*share = seed_share();
 	size_t		 n = 0, i;
 	char		*dir, *path, *name;
 
-	if (share == NULL)
-		share = BUILD_SHARE_DIR;
-	setenv("SHOPDESK_NOW", "2026-11-20T12:00:00Z", 1);
-	dir = tap_tmpdir();
-	path = xasprintf("%s/sweep.db", dir);
-	if ((st = store_open(path, NULL, &err)) == NULL ||
-	    ingest_seed_demo(st, share, &err) != SD_OK ||
+	if ((st = seed_demo("sweep.db", &dir, &path, &err)) == NULL ||
 	    (e = engine_open(st, share, &err)) == NULL ||
 	    catalog_products(st, &f, &v, &n, &err) != SD_OK) {
 		printf("Bail out! %s\n", sd_error_msg(&err));
