@@ -222,37 +222,15 @@ for s, p in sorted(P.items()):
 
 
 def run():
-    runs = sweeplib.replay(SHOPDESK, [['/user ' + USER] + list(msgs)
+    """Each case's traces; replay bails when their count is off."""
+    return sweeplib.replay(SHOPDESK, [['/user ' + USER] + list(msgs)
                                       for _, msgs, _ in CASES],
                            bail=sweeplib.Tap().bail)
-    return [tr for r in runs for tr in r]
 
 
 def main():
-    traces = run()
-    n = sum(len(m) for _, m, _ in CASES)
-    if len(traces) != n:
-        print('Bail out! %d traces for %d turns' % (len(traces), n))
-        sys.exit(1)
-    i = npass = 0
-    kinds = {}
-    for k, (label, msgs, judge) in enumerate(CASES, 1):
-        trs = traces[i:i + len(msgs)]
-        i += len(msgs)
-        why = judge(trs)
-        kind = label.split(':')[0]
-        kinds.setdefault(kind, [0, 0])
-        kinds[kind][0] += not why
-        kinds[kind][1] += 1
-        npass += not why
-        print('%s %d - %s' % ('not ok' if why else 'ok', k, label))
-        if why:
-            print('#   ' + why)
-    print('1..%d' % len(CASES))
-    for kind, (g, t) in sorted(kinds.items()):
-        print('# %s: %d of %d' % (kind, g, t))
-    print('# sweep: %d of %d cases right' % (npass, len(CASES)))
-    return 0 if npass == len(CASES) else 1
+    return sweeplib.report((label, judge(trs), None)
+                           for (label, _, judge), trs in zip(CASES, run()))
 
 
 sys.exit(main())

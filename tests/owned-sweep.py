@@ -234,6 +234,7 @@ for cust in sorted(HAVE):
 
 
 def run():
+    """Each case's one trace; replay bails when their count is off."""
     runs = sweeplib.replay(SHOPDESK, [['/user ' + cust, msg]
                                       for _, cust, msg, _ in CASES],
                            bail=sweeplib.Tap().bail)
@@ -241,28 +242,9 @@ def run():
 
 
 def main():
-    traces = run()
-    if len(traces) != len(CASES):
-        print('Bail out! %d traces for %d turns' % (len(traces),
-                                                    len(CASES)))
-        sys.exit(1)
-    kinds = {}
-    npass = 0
-    for k, ((label, _, msg, judge), tr) in enumerate(zip(CASES, traces), 1):
-        why = judge(tr)
-        kind = label.split(':')[0]
-        kinds.setdefault(kind, [0, 0])
-        kinds[kind][0] += not why
-        kinds[kind][1] += 1
-        npass += not why
-        print('%s %d - %s' % ('not ok' if why else 'ok', k, label))
-        if why:
-            print('#   %s\n#   %s' % (msg, why))
-    print('1..%d' % len(CASES))
-    for kind, (g, t) in sorted(kinds.items()):
-        print('# %s: %d of %d' % (kind, g, t))
-    print('# sweep: %d of %d cases right' % (npass, len(CASES)))
-    return 0 if npass == len(CASES) else 1
+    return sweeplib.report((label, judge(tr), msg)
+                           for (label, _, msg, judge), tr in zip(CASES,
+                                                                 run()))
 
 
 sys.exit(main())

@@ -28,6 +28,8 @@ Printing the verdicts, one of two ways:
                        .t's floors
   Tap()                for a sweep that prints TAP itself: "ok N - name",
                        the plan, the passes per kind of case, "Bail out!"
+  report(verdicts)     a Tap over cases judged to a reason ("" when
+                       right): the TAP, the kinds, the tally; exit status
 
 Writing conversations for "shopdesk eval dialogues":
   turn(text, about, must, must_not)  one customer turn and what its
@@ -185,6 +187,25 @@ class Tap:
     def bail(self, why):
         print("Bail out! " + why)
         sys.exit(1)
+
+
+def report(verdicts):
+    """Print the TAP of a sweep's judged cases; return the exit status
+    (0 when every case is right).  verdicts: (label, why, note) for each
+    case in order, why "" when the case is right, else what is wrong,
+    printed after note (a line of context, or None); a case's kind is
+    its label up to ":".  After the plan: the cases right of each kind,
+    then of all."""
+    tap = Tap()
+    for label, why, note in verdicts:
+        tap.ok(not why, label, label.split(":")[0])
+        if why:
+            for line in ([note] if note else []) + [why]:
+                print("#   " + line)
+    tap.plan()
+    tap.kind_totals()
+    print("# sweep: %d of %d cases right" % (tap.passed, tap.n))
+    return 0 if tap.passed == tap.n else 1
 
 
 def turn(text, about, must, must_not=()):
