@@ -47,6 +47,32 @@ not_contains() {
 	! grep -qF -- "$3" "$2"; ok $? "$1"
 }
 
+# eval_sweep SCRIPT ANOTHER CATEGORY...: the conversations tests/SCRIPT
+# writes from the demo store at SHOPDESK_NOW, run by "eval dialogues";
+# for each category a test that it has turns, every turn right and none
+# about ANOTHER ("another order").  When a test failed, the first
+# failures are printed as comments, to see which class broke.
+eval_sweep() {
+	es_py=$1; es_other=$2; shift 2
+	python3 "$top_srcdir/tests/$es_py" "$SHOPDESK_SHARE" \
+	    "$SHOPDESK_NOW" >"$T/sweep.jsonl"
+	ok $? "the conversations are written"
+	run_ok "eval dialogues runs" "$SHOPDESK" -q --db "$T/e.db" \
+	    eval dialogues "$T/sweep.jsonl"
+	cp "$T/out" "$T/report"
+	echo "# $(awk '$1 == "all"' "$T/report")"
+	for c; do
+		set -- $(awk -v n="$c" '$1 == n { print $2, $3, $9 }' \
+		    "$T/report")
+		[ $# -eq 3 ] && [ "$1" -gt 0 ] && [ "$1" = "$2" ] &&
+		    [ "$3" = 0 ]
+		ok $? "$c: ${2:-0} of ${1:-0} turns right, ${3:-?} about $es_other"
+	done
+	[ $tap_fail -eq 0 ] || "$SHOPDESK" -q --db "$T/v.db" eval dialogues \
+	    --verbose "$T/sweep.jsonl" | grep -A6 '^FAIL' | head -60 |
+	    sed 's/^/# /'
+}
+
 finish() {
 	echo "1..$tap_n"
 	[ $tap_fail -eq 0 ]
