@@ -397,7 +397,8 @@ static int
 protect_answer(struct tctx *t)
 {
 	static const char *const named[] = { "kestrel protect", "protect plan",
-	    "protection plan", "protect", NULL };
+	    "protection plan", "protect", "extended warranty",
+	    "extended warranties", NULL };
 	static const char *const excluded[] = { "drop", "dropping", "dropped",
 	    "drops", "spill", "spilled", "spills", "accident", "accidental",
 	    "theft", "stolen", "lost", "lose", "cosmetic", "scratch",

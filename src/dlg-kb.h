@@ -44,7 +44,14 @@ struct kb_subject {
 					   ("receipt": "invoi") */
 	int	 nstem;
 	double	 weight[32];		/* kb_word_weights of the stems */
+	unsigned asks;			/* KB_ASKS_*: the kind of fact asked */
 };
+
+/* The kind of fact a question asks ("how long", "how much"). */
+#define KB_ASKS_SPAN	1u	/* a duration: "30 days", "60 minutes" */
+#define KB_ASKS_AMOUNT	2u	/* money or a share: "$7.99", "15%" */
+#define KB_W_FACT	1.0	/* a section stating the kind of fact asked
+				   counts as one more word shared */
 
 /* A hit weighed against the subject. */
 struct kb_pick {

@@ -135,6 +135,8 @@ kb_word_at(const char *text, const char *stem)
 	return 0;
 }
 
+static unsigned	 kb_fact_asked(struct tctx *);
+
 /*
  * The customer's own words (not common ones, not the subject's names;
  * the first 32), each cut to a crude stem, into s->stem.
@@ -169,6 +171,60 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 			free(word);
 	}
 	free(tok);
+	s->asks = kb_fact_asked(t);
+}
+
+/*
+ * The kind of fact the question asks for (KB_ASKS_*): "how long do I
+ * have to send it back" wants the section that states a number of
+ * days, not the one that shares the most words ("send", "back").
+ */
+static unsigned
+kb_fact_asked(struct tctx *t)
+{
+	static const char *const span[] = { "how long", "how many days",
+	    "how many weeks", "how many hours", "how many minutes", "how soon",
+	    "how quick", "how quickly", "how fast", "until when", "till when",
+	    "deadline", "too late", "time limit", "how much time", NULL };
+	static const char *const amount[] = { "how much", "cost", "costs",
+	    "price", "fee", "fees", "percent", "percentage", "deduct",
+	    "charge", "charges", NULL };
+
+	return (dlg_has_any(t, span) ? KB_ASKS_SPAN : 0) |
+	    (dlg_has_any(t, amount) ? KB_ASKS_AMOUNT : 0);
+}
+
+/* Does text state a fact of a kind of asks: a number of days (or
+ * minutes... years), an amount of money or a percentage? */
+static int
+kb_states(const char *text, unsigned asks)
+{
+	static const char *const units[] = { "minute", "hour", "day", "week",
+	    "month", "year", NULL };
+	const char	*p, *q;
+	size_t		 i;
+
+	for (p = text; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || (p > text &&
+		    isalnum((unsigned char)p[-1])))
+			continue;
+		if ((asks & KB_ASKS_AMOUNT) && p > text && p[-1] == '$')
+			return 1;
+		for (q = p; isdigit((unsigned char)*q) || *q == '-' ||
+		    *q == '.' || *q == ','; q++)
+			;
+		if ((asks & KB_ASKS_AMOUNT) && *q == '%')
+			return 1;
+		if (!(asks & KB_ASKS_SPAN) || *q != ' ')
+			continue;
+		q++;
+		if (strncmp(q, "business ", 9) == 0)
+			q += 9;
+		for (i = 0; units[i] != NULL; i++)
+			if (strncmp(q, units[i], strlen(units[i])) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 /*
@@ -303,6 +359,7 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	uint32_t	 in[KB_SECTIONS], inhead[KB_SECTIONS], got = 0;
 	long long	 id[KB_SECTIONS];
 	char		*heads[KB_SECTIONS];
+	int		 fact[KB_SECTIONS];
 	int		 n = 0, i, k;
 	const double	*wt = s->weight;
 	double		 v, best = -1;
@@ -323,6 +380,7 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		sbuf_addf(&all, "%s %s", head, text != NULL ? text : "");
 		id[n] = sqlite3_column_int64(st, 0);
 		in[n] = kb_shared_words(s, all.buf);
+		fact[n] = s->asks != 0 && kb_states(text, s->asks);
 		inhead[n] = kb_shared_words(s, head);
 		heads[n++] = xstrdup(head);
 	}
@@ -336,6 +394,8 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 				v += (1.0 + ((inhead[i] >> k) & 1)) * wt[k];
 		if (id[i] == h->rowid)
 			v += margin;	/* the search's own choice */
+		if (fact[i])
+			v += KB_W_FACT;	/* states the kind of fact asked */
 		if (v > best + 1e-9 || (v > best - 1e-9 && id[i] == h->rowid)) {
 			best = v;
 			got = in[i];
