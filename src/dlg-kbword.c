@@ -170,6 +170,19 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 		} else
 			free(word);
 	}
+	/*
+	 * A phrase of the synonym table ("send back", "sign for"): the
+	 * store's word for it is one more of the customer's words.
+	 */
+	for (i = 0; i + 1 < n && s->nstem < 32; i++) {
+		word = xstrndup(t->fold.s.buf + tok[i].start, tok[i + 1].end -
+		    tok[i].start);
+		if ((s->alt[s->nstem] = kb_synonym_stem(t, word)) != NULL) {
+			s->stem[s->nstem] = s->alt[s->nstem];
+			s->alt[s->nstem++] = NULL;
+		}
+		free(word);
+	}
 	free(tok);
 	s->asks = kb_fact_asked(t);
 }
@@ -400,6 +413,7 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 			best = v;
 			got = in[i];
 			pk->rowid = id[i];
+			pk->fact = fact[i];
 			free(pk->heading);
 			pk->heading = xstrdup(heads[i]);
 		}
@@ -448,7 +462,9 @@ dlg_kb_weigh(struct tctx *t, const struct kb_subject *s,
 		    h->kind == SEARCH_MANUAL ? KB_SECTION_MARGIN : 0, pk);
 		all = kb_bits(kb_shared_words(s, t->fold.s.buf));
 		share = all > 0 ? (double)pk->words / all : 1;
-		pk->score = h->score * (0.5 + 0.5 * share);
+		pk->score = h->score * (0.5 + 0.5 * (share > 1 ? 1 : share));
+		if (pk->fact)
+			pk->score *= KB_W_FACTDOC;
 		return;
 	}
 	dlg_kb_doc_scope(t, h->id, &dsku, &dcat);
