@@ -48,6 +48,8 @@ struct kb_subject {
 };
 
 /* The kind of fact a question asks ("how long", "how much"). */
+#define KB_W_PHRASE	0.5	/* the store's word for a customer's phrase
+				   ("send back": "return") */
 #define KB_ASKS_SPAN	1u	/* a duration: "30 days", "60 minutes" */
 #define KB_ASKS_AMOUNT	2u	/* money or a share: "$7.99", "15%" */
 #define KB_W_FACT	1.5	/* a section stating the kind of fact asked

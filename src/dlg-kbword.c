@@ -311,6 +311,10 @@ dlg_kb_word_weights(struct tctx *t, const struct kb_subject *s, double *wt)
 		free(word);
 	}
 	free(tok);
+	/* The store's words for the customer's phrases, after theirs:
+	 * a phrase's own words already count. */
+	for (j = k; j < s->nstem && j < 32; j++)
+		wt[j] = KB_W_PHRASE;
 }
 
 /*
