@@ -198,7 +198,9 @@ kb_fact_asked(struct tctx *t)
 	static const char *const span[] = { "how long", "how many days",
 	    "how many weeks", "how many hours", "how many minutes", "how soon",
 	    "how quick", "how quickly", "how fast", "until when", "till when",
-	    "deadline", "too late", "time limit", "how much time", NULL };
+	    "deadline", "too late", "time limit", "how much time",
+	    "can i still", "still return", "still under", "still covered",
+	    "still eligible", NULL };
 	static const char *const amount[] = { "how much", "cost", "costs",
 	    "price", "fee", "fees", "percent", "percentage", "deduct",
 	    "charge", "charges", NULL };
