@@ -274,8 +274,7 @@ coupon_answer(struct tctx *t)
 	char		*low, *q;
 	struct sbuf	 sb = SBUF_INIT;
 
-	if (dlg_has_any(t, trouble) || (arr = fact_json(t, "coupons", 0)) ==
-	    NULL)
+	if ((arr = fact_json(t, "coupons", 0)) == NULL)
 		return 0;
 	cJSON_ArrayForEach(c, arr) {
 		if ((code = dlg_jstr(c, "code")) == NULL)
@@ -291,9 +290,12 @@ coupon_answer(struct tctx *t)
 		if (hit != NULL)
 			break;
 	}
-	if (hit == NULL) {
+	if (hit == NULL || dlg_has_any(t, trouble)) {
 		cJSON_Delete(arr);
-		return 0;
+		/* "welcome10 says invalid": the FAQ says what to check. */
+		return hit != NULL && dlg_has_any(t, trouble) &&
+		    dlg_handle_kb(t, KB_STORE_KINDS, "faq_answer",
+		    "faq_answer");
 	}
 	cJSON_Delete(fact_json(t, "coupons", 1));	/* now a source */
 	slots_set(&t->slots, "code", dlg_jstr(hit, "code"));
@@ -397,7 +399,8 @@ static int
 protect_answer(struct tctx *t)
 {
 	static const char *const named[] = { "kestrel protect", "protect plan",
-	    "protection plan", "protect", NULL };
+	    "protection plan", "protect", "extended warranty",
+	    "extended warranties", NULL };
 	static const char *const excluded[] = { "drop", "dropping", "dropped",
 	    "drops", "spill", "spilled", "spills", "accident", "accidental",
 	    "theft", "stolen", "lost", "lose", "cosmetic", "scratch",

@@ -194,6 +194,11 @@ act_return(struct tctx *t)
 	if (!policy_q && (oid != NULL || (cJSON_IsObject(form) &&
 	    dlg_jstr(form, "order_id") != NULL) || t->have_cust ||
 	    dlg_has_any(t, own_purchase))) {
+		/* A visitor's own purchase ("I bought a TV on Nov 2, can I
+		 * still return it?"): the window first, then which order. */
+		if (!t->have_cust && oid == NULL && !cJSON_IsObject(form))
+			(void)dlg_handle_kb(t, KB_STORE_KINDS,
+			    "policy_answer", "faq_answer");
 		dlg_handle_order(t, "return_item");
 		return;
 	}

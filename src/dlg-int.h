@@ -822,6 +822,8 @@ int		 dlg_returnable_orders(struct tctx *t);
 
 /* dlg-account.c */
 int		 dlg_account_question(struct tctx *t);
+/* dlg-kbtopic.c */
+int		 dlg_kind_policy(struct tctx *t);
 
 /* dlg-payment.c: a refund or charge question about no order named (1:
  * answered or asked which); the provider's answer about o (1), or 0

@@ -44,7 +44,18 @@ struct kb_subject {
 					   ("receipt": "invoi") */
 	int	 nstem;
 	double	 weight[32];		/* kb_word_weights of the stems */
+	unsigned asks;			/* KB_ASKS_*: the kind of fact asked */
 };
+
+/* The kind of fact a question asks ("how long", "how much"). */
+#define KB_W_PHRASE	0.5	/* the store's word for a customer's phrase
+				   ("send back": "return") */
+#define KB_ASKS_SPAN	1u	/* a duration: "30 days", "60 minutes" */
+#define KB_ASKS_AMOUNT	2u	/* money or a share: "$7.99", "15%" */
+#define KB_W_FACT	1.5	/* a section stating the kind of fact asked
+				   counts as more than a word shared */
+#define KB_W_FACTDOC	1.25	/* and a hit whose section states it gains
+				   over one whose section does not */
 
 /* A hit weighed against the subject. */
 struct kb_pick {
@@ -56,6 +67,8 @@ struct kb_pick {
 	char	*sku;			/* its subject product, or NULL */
 	long long rowid;		/* the section to answer from */
 	char	*heading;		/* its heading (owned) */
+	int	 fact;			/* the section states the kind of fact
+					   asked (kb_subject's asks) */
 };
 
 /* The subject of a question for help (dlg-kbsubj.c has the rules). */

@@ -135,6 +135,8 @@ kb_word_at(const char *text, const char *stem)
 	return 0;
 }
 
+static unsigned	 kb_fact_asked(struct tctx *);
+
 /*
  * The customer's own words (not common ones, not the subject's names;
  * the first 32), each cut to a crude stem, into s->stem.
@@ -168,7 +170,76 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 		} else
 			free(word);
 	}
+	/*
+	 * A phrase of the synonym table ("send back", "sign for"): the
+	 * store's word for it is one more of the customer's words.
+	 */
+	for (i = 0; i + 1 < n && s->nstem < 32; i++) {
+		word = xstrndup(t->fold.s.buf + tok[i].start, tok[i + 1].end -
+		    tok[i].start);
+		if ((s->alt[s->nstem] = kb_synonym_stem(t, word)) != NULL) {
+			s->stem[s->nstem] = s->alt[s->nstem];
+			s->alt[s->nstem++] = NULL;
+		}
+		free(word);
+	}
 	free(tok);
+	s->asks = kb_fact_asked(t);
+}
+
+/*
+ * The kind of fact the question asks for (KB_ASKS_*): "how long do I
+ * have to send it back" wants the section that states a number of
+ * days, not the one that shares the most words ("send", "back").
+ */
+static unsigned
+kb_fact_asked(struct tctx *t)
+{
+	static const char *const span[] = { "how long", "how many days",
+	    "how many weeks", "how many hours", "how many minutes", "how soon",
+	    "how quick", "how quickly", "how fast", "until when", "till when",
+	    "deadline", "too late", "time limit", "how much time",
+	    "can i still", "still return", "still under", "still covered",
+	    "still eligible", NULL };
+	static const char *const amount[] = { "how much", "cost", "costs",
+	    "price", "fee", "fees", "percent", "percentage", "deduct",
+	    "charge", "charges", NULL };
+
+	return (dlg_has_any(t, span) ? KB_ASKS_SPAN : 0) |
+	    (dlg_has_any(t, amount) ? KB_ASKS_AMOUNT : 0);
+}
+
+/* Does text state a fact of a kind of asks: a number of days (or
+ * minutes... years), an amount of money or a percentage? */
+static int
+kb_states(const char *text, unsigned asks)
+{
+	static const char *const units[] = { "minute", "hour", "day", "week",
+	    "month", "year", NULL };
+	const char	*p, *q;
+	size_t		 i;
+
+	for (p = text; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || (p > text &&
+		    isalnum((unsigned char)p[-1])))
+			continue;
+		if ((asks & KB_ASKS_AMOUNT) && p > text && p[-1] == '$')
+			return 1;
+		for (q = p; isdigit((unsigned char)*q) || *q == '-' ||
+		    *q == '.' || *q == ','; q++)
+			;
+		if ((asks & KB_ASKS_AMOUNT) && *q == '%')
+			return 1;
+		if (!(asks & KB_ASKS_SPAN) || *q != ' ')
+			continue;
+		q++;
+		if (strncmp(q, "business ", 9) == 0)
+			q += 9;
+		for (i = 0; units[i] != NULL; i++)
+			if (strncmp(q, units[i], strlen(units[i])) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 /*
@@ -242,6 +313,10 @@ dlg_kb_word_weights(struct tctx *t, const struct kb_subject *s, double *wt)
 		free(word);
 	}
 	free(tok);
+	/* The store's words for the customer's phrases, after theirs:
+	 * a phrase's own words already count. */
+	for (j = k; j < s->nstem && j < 32; j++)
+		wt[j] = KB_W_PHRASE;
 }
 
 /*
@@ -303,6 +378,7 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	uint32_t	 in[KB_SECTIONS], inhead[KB_SECTIONS], got = 0;
 	long long	 id[KB_SECTIONS];
 	char		*heads[KB_SECTIONS];
+	int		 fact[KB_SECTIONS];
 	int		 n = 0, i, k;
 	const double	*wt = s->weight;
 	double		 v, best = -1;
@@ -323,6 +399,7 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		sbuf_addf(&all, "%s %s", head, text != NULL ? text : "");
 		id[n] = sqlite3_column_int64(st, 0);
 		in[n] = kb_shared_words(s, all.buf);
+		fact[n] = s->asks != 0 && kb_states(text, s->asks);
 		inhead[n] = kb_shared_words(s, head);
 		heads[n++] = xstrdup(head);
 	}
@@ -336,10 +413,13 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 				v += (1.0 + ((inhead[i] >> k) & 1)) * wt[k];
 		if (id[i] == h->rowid)
 			v += margin;	/* the search's own choice */
+		if (fact[i])
+			v += KB_W_FACT;	/* states the kind of fact asked */
 		if (v > best + 1e-9 || (v > best - 1e-9 && id[i] == h->rowid)) {
 			best = v;
 			got = in[i];
 			pk->rowid = id[i];
+			pk->fact = fact[i];
 			free(pk->heading);
 			pk->heading = xstrdup(heads[i]);
 		}
@@ -388,7 +468,9 @@ dlg_kb_weigh(struct tctx *t, const struct kb_subject *s,
 		    h->kind == SEARCH_MANUAL ? KB_SECTION_MARGIN : 0, pk);
 		all = kb_bits(kb_shared_words(s, t->fold.s.buf));
 		share = all > 0 ? (double)pk->words / all : 1;
-		pk->score = h->score * (0.5 + 0.5 * share);
+		pk->score = h->score * (0.5 + 0.5 * (share > 1 ? 1 : share));
+		if (pk->fact)
+			pk->score *= KB_W_FACTDOC;
 		return;
 	}
 	dlg_kb_doc_scope(t, h->id, &dsku, &dcat);

@@ -104,6 +104,11 @@ dlg_handle_notify(struct tctx *t)
 
 	if (o == 0 && !watch_asked(t))
 		return 0;
+	/* A visitor asks how it works ("how do I stop your emails"): the
+	 * FAQ says, where it answers well; else, sign in first. */
+	if (!t->have_cust && dlg_handle_kb_strong(t, KB_STORE_KINDS,
+	    KB_STRONG))
+		return 1;
 	if (!t->have_cust) {
 		dlg_set_action(t, "notify_signin", "an anonymous customer");
 		dlg_say(t, "notify_signin");

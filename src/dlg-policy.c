@@ -233,6 +233,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if ((dlg_only_pointer(t) && pointed_product(t)) ||
 	    dlg_ask_which_shown(t))
 		return;
+	/* "Return window for headphones?": a policy's, not a list. */
+	if (dlg_kind_policy(t))
+		return;
 	/* "Want a 65 inch TV, no more than $1500": a kind wanted, read
 	 * as another intent or none clearly (a clear product question
 	 * goes on to its action below; words found off topic stay so). */
