@@ -382,7 +382,8 @@ dlg_compat_followup(struct tctx *t)
 		goto out;	/* "and how heavy is it" asks about it */
 	if ((list = dlg_compat_list(&acc)) != NULL)
 		verdict = dlg_compat_verdict(list, &d, &why);
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	dlg_ref_rule(dlg_jobj(t->trace, "reference"),
+	    "compat-before-other-device",
 	    "the product of the compatibility answer before, with another "
 	    "device");
 	compat_say(t, &acc, list, &d, verdict, why);
@@ -505,7 +506,7 @@ dlg_handle_compat_among(struct tctx *t)
 	dlg_cite(t, "product", acc.sku, acc.name, "attrs.compatible_with");
 	if (pick != NULL && nyes == 1)
 		dlg_focus_push(t, pick);
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	dlg_ref_rule(dlg_jobj(t->trace, "reference"), "compat-last-list",
 	    "the products of the last list the compatibility lists join");
 	dlg_set_action(t, "compatibility", "%d of the last list listed with "
 	    "%s", nyes, acc.sku);

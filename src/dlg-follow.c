@@ -241,7 +241,8 @@ dlg_elliptic(struct tctx *t)
 	if (sku == NULL || strcmp(sku, dlg_jstr(a, "sku")) == 0)
 		return 0;
 	copy = xstrdup(sku);	/* sku may live in the trace redone here */
-	r = dlg_ref_trace(t, "the question before, about another product");
+	r = dlg_ref_trace(t, "question-before",
+	    "the question before, about another product");
 	dlg_ref_candidate(r, dlg_jstr(a, "sku"));
 	sku = dlg_ref_pick(r, copy);
 	free(copy);
@@ -335,7 +336,8 @@ dlg_described_reference(struct tctx *t)
 		return NULL;
 	said = xstrndup(s + a, b - a);
 	nw = text_tokenize(said, strlen(said), &tok, &cap);
-	r = dlg_ref_trace(t, "description in conversation");
+	r = dlg_ref_trace(t, "description-in-conversation",
+	    "description in conversation");
 	for (i = 0; i < nc && nw > 0; i++) {
 		dlg_ref_candidate(r, conv[i]);
 		memset(&p, 0, sizeof p);
@@ -501,7 +503,8 @@ dlg_ask_which_shown(struct tctx *t)
 	    !(strcmp(how, "it") == 0 && !discussed(t, sku))))
 		return 0;
 	nc = dlg_conversation(t, conv, CONV_MAX);
-	r = dlg_ref_trace(t, "brand in conversation: several, asked which");
+	r = dlg_ref_trace(t, "brand-in-conversation-ask",
+	    "brand in conversation: several, asked which");
 	for (i = 0; i < nc; i++) {
 		memset(&p, 0, sizeof p);
 		if (!dlg_peek_product(t, conv[i], &p))

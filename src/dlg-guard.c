@@ -403,7 +403,7 @@ dlg_focus_guard(struct tctx *t)
 		return;
 	aside = cJSON_CreateObject();
 	r = cJSON_CreateObject();
-	cJSON_AddStringToObject(r, "rule", "a kind or brand named that the "
+	dlg_ref_rule(r, "focus-guard", "a kind or brand named that the "
 	    "conversation's product is not");
 	cJSON_AddArrayToObject(r, "candidates");
 	out = guard_list(t, "focus", 0, aside, r);

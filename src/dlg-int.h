@@ -292,8 +292,12 @@ int		 dlg_peek_product(struct tctx *t, const char *sku,
 const char	*dlg_loose_name(struct tctx *t, const struct entity *en);
 
 int		 dlg_target_product(struct tctx *t, struct product *p);
-/* The trace's "reference" with rule set; its candidates and pick. */
-cJSON		*dlg_ref_trace(struct tctx *t, const char *rule);
+/* The trace's "reference" with rule set (id a short stable key, rule
+ * its words); its candidates and pick. */
+cJSON		*dlg_ref_trace(struct tctx *t, const char *id,
+		    const char *rule);
+/* Set the rule of reference r: "rule_id" id, "rule" its words. */
+void		 dlg_ref_rule(cJSON *r, const char *id, const char *rule);
 void		 dlg_ref_candidate(cJSON *r, const char *sku);
 const char	*dlg_ref_pick(cJSON *r, const char *sku);
 /* Is the text at [a, b) said as the thing meant ("the TCL one")? */

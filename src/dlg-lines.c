@@ -120,7 +120,8 @@ dlg_variant_of(struct tctx *t, struct product *p)
 		free(vw);
 		return 0;
 	}
-	r = dlg_ref_trace(t, "variant of the product meant");
+	r = dlg_ref_trace(t, "variant-meant",
+	    "variant of the product meant");
 	for (kind = 0; kind < 2 && pick < 0; kind++) {
 		for (i = 0; i < n; i++)
 			product_release(&v[i]);
@@ -580,7 +581,8 @@ dlg_ranked_member(struct tctx *t, const char *const *skus, size_t n)
 	free(said);
 	if (have < 2 || tie)
 		return -1;
-	r = dlg_ref_trace(t, by == RANK_SIZE ? "family ranked by the size "
+	r = dlg_ref_trace(t, by == RANK_SIZE ? "family-by-size" : "family-by-price",
+	    by == RANK_SIZE ? "family ranked by the size "
 	    "its names give" : "family ranked by price");
 	for (i = 0; i < n; i++)
 		dlg_ref_candidate(r, skus[i]);

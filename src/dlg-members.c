@@ -495,7 +495,8 @@ members_answer(struct tctx *t, const struct product *v, size_t n,
 	size_t		 i, has = 0, first = n, k, other = 0;
 	cJSON		*r;
 
-	r = dlg_ref_trace(t, "each of the last list by its specifications");
+	r = dlg_ref_trace(t, "last-list-by-specs",
+	    "each of the last list by its specifications");
 	for (i = 0; i < n; i++) {
 		dlg_ref_candidate(r, v[i].sku);
 		member_line(&lines, &v[i], says[i], facts[i].buf != NULL ?
@@ -579,7 +580,9 @@ members_price(struct tctx *t, const struct product *v, size_t n)
 		sbuf_release(&lines);
 		return 0;
 	}
-	r = dlg_ref_trace(t, cheap ? "lowest price of the last list" :
+	r = dlg_ref_trace(t, cheap ? "last-list-lowest-price" :
+	    "last-list-highest-price",
+	    cheap ? "lowest price of the last list" :
 	    "highest price of the last list");
 	for (i = 0; i < n; i++)
 		dlg_ref_candidate(r, v[i].sku);
@@ -621,7 +624,8 @@ members_field(struct tctx *t, const struct product *v, size_t n)
 	    "sale" : dlg_has_any(t, warranty) ? "warranty" : NULL;
 	if (what == NULL)
 		return 0;
-	r = dlg_ref_trace(t, "each of the last list by the store's fields");
+	r = dlg_ref_trace(t, "last-list-by-fields",
+	    "each of the last list by the store's fields");
 	for (i = 0; i < n; i++) {
 		dlg_ref_candidate(r, v[i].sku);
 		m = catalog_money(v[i].price, v[i].currency);

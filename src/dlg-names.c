@@ -255,7 +255,8 @@ dlg_best_of(struct tctx *t, cJSON *r, const char *const *skus, size_t n,
 		if ((nb = dlg_base_lines(t, skus, n, base)) > 0) {
 			for (i = 0; i < n; i++)
 				dlg_ref_candidate(r, skus[i]);
-			dlg_jset_str(r, "rule", "the base line: the other "
+			dlg_ref_rule(r, "family-base-line",
+			    "the base line: the other "
 			    "lines add words to its name");
 			skus = base;
 			n = nb;
@@ -488,7 +489,8 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 		return 0;	/* never a neighbour in its place */
 	nm = gazetteer_members(t->e->gz, en, m, REF_CANDS);
 	if (nm == 0) {
-		r = dlg_ref_trace(t, "family words");
+		r = dlg_ref_trace(t, "family-words",
+		    "family words");
 		return family_by_words(t, en, p, r);
 	}
 	/* Said before in the conversation: that one, or the best of them;
@@ -496,17 +498,20 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 	if ((nc = members_in_conversation(t, m, nm, conv)) > 0) {
 		if ((k = dlg_ranked_member(t, conv, nc)) >= 0)
 			return dlg_load_product(t, conv[k], p);
-		r = dlg_ref_trace(t, "family in conversation");
+		r = dlg_ref_trace(t, "family-in-conversation",
+		    "family in conversation");
 		return dlg_best_of(t, r, conv, nc, p, 1, NULL);
 	}
 	if ((k = dlg_ranked_member(t, m, nm)) >= 0)
 		return dlg_load_product(t, m[k], p);
 	if ((k = amount_member(t, en, m, nm)) >= 0) {
-		r = dlg_ref_trace(t, "family in catalog: the amount said is "
+		r = dlg_ref_trace(t, "family-in-catalog-amount",
+		    "family in catalog: the amount said is "
 		    "one member's");
 		return dlg_best_of(t, r, &m[k], 1, p, 0, NULL);
 	}
-	r = dlg_ref_trace(t, "family in catalog");
+	r = dlg_ref_trace(t, "family-in-catalog",
+	    "family in catalog");
 	return dlg_best_of(t, r, m, nm, p, 0, NULL);
 }
 
@@ -547,7 +552,8 @@ dlg_family_tie(struct tctx *t, const struct entity *en, struct sbuf *names)
 	}
 	free(vw);
 	if (tie >= 2) {
-		r = dlg_ref_trace(t, "family in conversation: several fit "
+		r = dlg_ref_trace(t, "family-in-conversation-ask",
+		    "family in conversation: several fit "
 		    "alike, asked which");
 		for (i = 0, nc = 0; i < k; i++)
 			if (c[i].rating > best - 1e-9) {
@@ -627,7 +633,8 @@ dlg_word_of_kind(struct tctx *t, const struct entity *en)
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
 	w = xstrndup(t->text + en->start, en->end - en->start);
-	r = dlg_ref_trace(t, "a word of a name beside a kind it is not of: "
+	r = dlg_ref_trace(t, "name-word-of-kind",
+	    "a word of a name beside a kind it is not of: "
 	    "the product of that kind whose name has it");
 	for (i = 0; i < n; i++) {
 		if (((v[i].category != NULL && strcmp(v[i].category, cat) ==

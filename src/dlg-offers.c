@@ -408,7 +408,7 @@ dlg_handle_variant(struct tctx *t, int answer)
 	/* The focus changes below: keep the product asked about. */
 	sku = xstrdup(top);
 	dlg_focus_push(t, v[n - 1].sku);
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	dlg_ref_rule(dlg_jobj(t->trace, "reference"), "focus-variant-storage",
 	    "a variant of the product in focus, by the storage said");
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "picked",
 	    v[n - 1].sku);

@@ -582,8 +582,8 @@ ask_which(struct tctx *t, struct owned *v, const size_t *keep, size_t k,
 	dlg_results_set(t, shown, k);
 	free(shown);
 	slots_set(&t->slots, "choices", names.buf);
-	dlg_jset_str(r, "rule", "several of the customer's items fit: asked "
-	    "which");
+	dlg_ref_rule(r, "owned-several-ask", "several of the customer's "
+	    "items fit: asked which");
 	dlg_set_action(t, "ask_which_product", "several of the customer's "
 	    "own items fit what was said");
 	dlg_say(t, "ask_which_named");
@@ -637,7 +637,9 @@ dlg_owned_resolve(struct tctx *t)
 		cJSON_AddItemToArray(cand, one);
 	}
 	if (ci < 0) {
-		dlg_jset_str(r, "rule", cJSON_GetArraySize(cand) > 0 ?
+		dlg_ref_rule(r, cJSON_GetArraySize(cand) > 0 ?
+		    "owned-context-only" : "owned-none",
+		    cJSON_GetArraySize(cand) > 0 ?
 		    "the customer's item said only as the context of another: "
 		    "not the subject" : "none of the customer's items fits: "
 		    "the catalog");
@@ -647,14 +649,16 @@ dlg_owned_resolve(struct tctx *t)
 	/* Shopping for another ("my dell 24 is fine but I want a gaming
 	 * monitor"): what they have is the context of the request. */
 	if (strcmp(t->intent, "recommendation") == 0) {
-		dlg_jset_str(r, "rule", "a request for a recommendation: the "
+		dlg_ref_rule(r, "owned-recommendation",
+		    "a request for a recommendation: the "
 		    "customer's item is its context");
 		goto out;
 	}
 	reread(t, &again);
 	if (about_order(t, &again, tok, ntok) || (k > 0 && order_after(t, tok, ntok,
 	    &c[ci], &v[keep[0]]))) {
-		dlg_jset_str(r, "rule", "a question about the order: the "
+		dlg_ref_rule(r, "owned-order-question",
+		    "a question about the order: the "
 		    "order holding the item named is picked by the order's "
 		    "steps");
 		goto out;
@@ -665,7 +669,8 @@ dlg_owned_resolve(struct tctx *t)
 	if ((t->e->ir.verdict == INTENT_OUT_OF_SCOPE ||
 	    dlg_store_intent(t, t->intent_id)) && !(item_intent(again.id) &&
 	    again.verdict == INTENT_OK) && !asks_of_items(t, v, keep, k)) {
-		dlg_jset_str(r, "rule", "a question for the store, not about "
+		dlg_ref_rule(r, "owned-store-question",
+		    "a question for the store, not about "
 		    "the customer's item");
 		goto out;
 	}
@@ -676,7 +681,7 @@ dlg_owned_resolve(struct tctx *t)
 		asked = 1;
 		goto out;
 	}
-	dlg_jset_str(r, "rule", rule);
+	dlg_ref_rule(r, "owned-item", rule);
 	if (c[ci].after_but)
 		drop_background(t, &c[ci], v, n);
 	entities_name(t, &c[ci], &v[keep[0]], r);

@@ -167,7 +167,8 @@ dlg_position_reference(struct tctx *t)
 
 	if (at < 0 || at >= cJSON_GetArraySize(res))
 		return NULL;
-	r = dlg_ref_trace(t, "place in the last list");
+	r = dlg_ref_trace(t, "list-position",
+	    "place in the last list");
 	cJSON_ArrayForEach(it, res)
 		if (cJSON_IsString(it))
 			dlg_ref_candidate(r, it->valuestring);
@@ -311,7 +312,9 @@ name_word(struct tctx *t, int *several, struct sbuf *names)
 	if (!said_word(t, &a, &b) || (n = word_candidates(t, s + a, b - a, v,
 	    REF_CANDS, &conv)) == 0)
 		return NULL;
-	r = dlg_ref_trace(t, conv ? "name word in conversation" :
+	r = dlg_ref_trace(t, conv ? "name-word-in-conversation" :
+	    "name-word-in-catalog",
+	    conv ? "name word in conversation" :
 	    "name word in catalog, of the kind discussed");
 	for (i = 0; i < n; i++) {
 		dlg_ref_candidate(r, v[i].sku);
@@ -322,7 +325,9 @@ name_word(struct tctx *t, int *several, struct sbuf *names)
 		pick = dlg_ref_pick(r, v[0].sku);
 	} else {
 		*several = 1;
-		dlg_jset_str(r, "rule", conv ? "name word in conversation: "
+		dlg_ref_rule(r, conv ? "name-word-in-conversation-ask" :
+		    "name-word-in-catalog-ask",
+		    conv ? "name word in conversation: "
 		    "several, asked which" : "name word in catalog: several "
 		    "lines, asked which");
 		for (i = 0; names != NULL && i < n && i < ASK_MAX; i++)

@@ -541,7 +541,10 @@ dlg_ranked_reference(struct tctx *t, const char **how)
 		    dlg_conversation(t, c, CONV_MAX));
 	if (n < 2)
 		return NULL;
-	r = dlg_ref_trace(t, h.by == RANK_PRICE ? "price among those shown" :
+	r = dlg_ref_trace(t, h.by == RANK_PRICE ? "price-among-shown" :
+	    h.by == RANK_RATING ? "rating-among-shown" :
+	    h.by == RANK_SIZE ? "size-among-shown" : "spec-among-shown",
+	    h.by == RANK_PRICE ? "price among those shown" :
 	    h.by == RANK_RATING ? "rating among those shown" :
 	    h.by == RANK_SIZE ? "size among those shown" :
 	    "specification among those shown");
@@ -556,7 +559,8 @@ dlg_ranked_reference(struct tctx *t, const char **how)
 	 * dearer one (the Charge beside the Flip). */
 	if (h.by == RANK_SIZE && pick == NULL && one_line(t, c, n)) {
 		h.by = RANK_PRICE;
-		dlg_jset_str(r, "rule", "size by price within one line");
+		dlg_ref_rule(r, "size-by-price-in-line",
+		    "size by price within one line");
 		pick = rank_pick(t, c, n, &h);
 	}
 	return pick != NULL ? dlg_ref_pick(r, pick) : NULL;
@@ -666,7 +670,9 @@ dlg_handle_best_of(struct tctx *t)
 		cJSON_Delete(group);
 		return 0;
 	}
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	dlg_ref_rule(dlg_jobj(t->trace, "reference"),
+	    group != NULL ? (more ? "most-of-named" : "least-of-named") :
+	    more ? "most-of-last-list" : "least-of-last-list",
 	    group != NULL ? (more ? "most of the brand or kind named" :
 	    "least of the brand or kind named") :
 	    more ? "most of the last list" : "least of the last list");

@@ -422,7 +422,7 @@ dlg_rank_shown(struct tctx *t)
 		have += r[i].has;
 		free(s);
 	}
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	dlg_ref_rule(dlg_jobj(t->trace, "reference"), "spec-among-shown",
 	    "specification among those shown");
 	dlg_jset_str(dlg_jobj(t->trace, "reference"), "attribute", lp.key);
 	if (have == 0) {

@@ -26,13 +26,25 @@
 const char *const dlg_ordinals[] = { "first", "second", "third",
 	"fourth", "fifth", NULL };
 
+/*
+ * The rule of reference r: a short key that stays when the words change
+ * ("rule_id": what "shopdesk eval dialogues --by-rule" counts by) and
+ * the words ("rule").
+ */
+void
+dlg_ref_rule(cJSON *r, const char *id, const char *rule)
+{
+	dlg_jset_str(r, "rule_id", id);
+	dlg_jset_str(r, "rule", rule);
+}
+
 /* The trace's account of this turn's reference, rule set anew. */
 cJSON *
-dlg_ref_trace(struct tctx *t, const char *rule)
+dlg_ref_trace(struct tctx *t, const char *id, const char *rule)
 {
 	cJSON	*r = dlg_jobj(t->trace, "reference");
 
-	dlg_jset_str(r, "rule", rule);
+	dlg_ref_rule(r, id, rule);
 	cJSON_DeleteItemFromObjectCaseSensitive(r, "candidates");
 	cJSON_DeleteItemFromObjectCaseSensitive(r, "picked");
 	cJSON_AddArrayToObject(r, "candidates");
@@ -114,7 +126,8 @@ brand_reference(struct tctx *t, const char *brand, int *several)
 	*several = 0;
 	lists[0] = dlg_jarr(t->state, "results");
 	lists[1] = dlg_jarr(t->state, "focus");
-	r = dlg_ref_trace(t, "brand in conversation");
+	r = dlg_ref_trace(t, "brand-in-conversation",
+	    "brand in conversation");
 	for (l = 0; l < 2; l++) {
 		hit = NULL;
 		nhit = 0;
@@ -191,7 +204,8 @@ brand_catalog(struct tctx *t, const char *brand)
 		free(v);
 		v = NULL;
 	}
-	r = dlg_ref_trace(t, "brand in catalog");
+	r = dlg_ref_trace(t, "brand-in-catalog",
+	    "brand in catalog");
 	skus = xcalloc(n + 1, sizeof *skus);
 	for (i = 0; i < n; i++)
 		skus[i] = v[i].sku;
@@ -313,7 +327,8 @@ category_reference(struct tctx *t, const struct entity *ce)
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    dlg_first_entity(t, ENTITY_BRAND) != NULL)
 		return NULL;
-	r = dlg_ref_trace(t, "kind in conversation");
+	r = dlg_ref_trace(t, "kind-in-conversation",
+	    "kind in conversation");
 	for (l = 0; l < 3; l++)
 		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
 			if (!cJSON_IsString(it) || (hit != NULL &&
@@ -366,7 +381,8 @@ number_reference(struct tctx *t)
 		free(vw);
 		return NULL;
 	}
-	r = dlg_ref_trace(t, "number in conversation");
+	r = dlg_ref_trace(t, "number-in-conversation",
+	    "number in conversation");
 	for (i = 0; i < nc; i++) {
 		dlg_ref_candidate(r, conv[i]);
 		memset(&p, 0, sizeof p);
@@ -441,7 +457,8 @@ other_reference(struct tctx *t)
 	b = cJSON_GetArrayItem(two, 1);
 	if (!cJSON_IsString(a) || !cJSON_IsString(b))
 		return NULL;
-	r = dlg_ref_trace(t, "the other of two, not the one discussed last");
+	r = dlg_ref_trace(t, "other-of-two",
+	    "the other of two, not the one discussed last");
 	dlg_ref_candidate(r, a->valuestring);
 	dlg_ref_candidate(r, b->valuestring);
 	if (strcmp(top, a->valuestring) == 0)

@@ -300,7 +300,8 @@ brand_choices(struct tctx *t, const char **v, size_t max)
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
 	vw = dlg_variant_words(t, &nvw);
-	r = dlg_ref_trace(t, "a brand said alone, none of it in the "
+	r = dlg_ref_trace(t, "brand-alone-of-kind",
+	    "a brand said alone, none of it in the "
 	    "conversation: its products of the kind that have what was "
 	    "said");
 	for (i = 0; i < n; i++) {
@@ -363,7 +364,8 @@ dlg_together_meant(struct tctx *t, const char **v, size_t max)
 	int		 got, len, i, from;
 
 	if ((n = named_side_by_side(t, v, max)) >= 2) {
-		r = dlg_ref_trace(t, "several named side by side");
+		r = dlg_ref_trace(t, "several-named",
+		    "several named side by side");
 		for (i = 0; i < (int)n; i++)
 			dlg_ref_candidate(r, v[i]);
 		return n;
@@ -375,7 +377,8 @@ dlg_together_meant(struct tctx *t, const char **v, size_t max)
 	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
 	    !dlg_said_as_context(t, en) &&
 	    (n = dlg_family_lines(t, en, v, max)) >= 2) {
-		r = dlg_ref_trace(t, "a family said, no word picks one of "
+		r = dlg_ref_trace(t, "family-no-line-picked",
+		    "a family said, no word picks one of "
 		    "its lines, none the base of the others");
 		for (i = 0; i < (int)n; i++)
 			dlg_ref_candidate(r, v[i]);
@@ -392,7 +395,9 @@ dlg_together_meant(struct tctx *t, const char **v, size_t max)
 	if (got == len && cJSON_GetObjectItemCaseSensitive(t->state,
 	    "pair") != NULL)
 		return 0;
-	r = dlg_ref_trace(t, got > 0 ? "several counted from the list's "
+	r = dlg_ref_trace(t, got > 0 ? "several-from-start" :
+	    "several-from-end",
+	    got > 0 ? "several counted from the list's "
 	    "start" : "several counted from the list's end");
 	from = got > 0 ? 0 : len + got;
 	n = 0;

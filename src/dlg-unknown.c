@@ -183,7 +183,7 @@ dlg_unknown_product(struct tctx *t)
 	slots_set(&t->slots, "nearest", list.buf);
 	if (n > 0)
 		dlg_results_set(t, near, n);
-	dlg_jset_str(dlg_jobj(t->trace, "reference"), "rule",
+	dlg_ref_rule(dlg_jobj(t->trace, "reference"), "not-in-catalog",
 	    "not in the catalog");
 	dlg_set_action(t, "product_not_found", "\"%s\" is not in the "
 	    "catalog; %zu nearest", said.buf, n);

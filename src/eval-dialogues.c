@@ -25,6 +25,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -68,6 +69,7 @@ struct dlg_tally {
 	long		 turns, turns_ok;	/* turns, passed */
 	long		 regex_ok;		/* turns passing must/must_not */
 	long		 wrong;			/* turns about another item */
+	char		*text;			/* --by-rule: the rule's text */
 };
 
 /* One run of the evaluation. */
@@ -78,11 +80,14 @@ struct dlg_run {
 	struct store	*tmpl;		/* open on template_db, for the judge */
 	struct judge	*judge;		/* reads tmpl */
 	int		 verbose, json;	/* --verbose, --json */
+	int		 by_rule;	/* --by-rule */
 	struct dlg_tally all;
 	struct dlg_tally *cats;		/* per category, in order seen */
 	size_t		 ncats;
 	struct dlg_tally *files;	/* per file, in order given */
 	size_t		 nfiles;
+	struct dlg_tally *rules;	/* --by-rule: per rule, in order seen */
+	size_t		 nrules;
 	cJSON		*failures;	/* --json --verbose: failing turns */
 };
 
@@ -364,12 +369,13 @@ tally_of(struct dlg_tally **v, size_t *n, const char *name)
 
 static void
 print_failure(const struct dlg_conv *c, size_t k,
-    const struct judge_verdict *v, const char *reply)
+    const struct judge_verdict *v, const char *reply, const char *rule)
 {
 	const char	*p;
 
 	printf("FAIL %s:%lu %s turn %zu (%s)\n  > %s\n", c->file, c->line,
 	    c->id, k + 1, c->category, c->turns[k].text);
+	printf("  rule: %s\n", rule);
 	for (p = v->why.buf; *p != '\0'; p = strchr(p, '\n') + 1)
 		printf("  %.*s\n", (int)(strchr(p, '\n') - p), p);
 	fputs("  reply: ", stdout);
@@ -383,14 +389,14 @@ print_failure(const struct dlg_conv *c, size_t k,
 
 static void
 note_failure(struct dlg_run *r, const struct dlg_conv *c, size_t k,
-    const struct judge_verdict *v, const struct turn *tu)
+    const struct judge_verdict *v, const struct turn *tu, const char *rule)
 {
 	cJSON		*o, *why;
 	const char	*p;
 	char		*line;
 
 	if (!r->json) {
-		print_failure(c, k, v, tu->reply);
+		print_failure(c, k, v, tu->reply, rule);
 		return;
 	}
 	o = cJSON_CreateObject();
@@ -403,6 +409,7 @@ note_failure(struct dlg_run *r, const struct dlg_conv *c, size_t k,
 	cJSON_AddStringToObject(o, "reply", tu->reply);
 	cJSON_AddStringToObject(o, "action", tu->action ? tu->action : "");
 	cJSON_AddBoolToObject(o, "wrong_item", v->wrong);
+	cJSON_AddStringToObject(o, "rule", rule);
 	why = cJSON_AddArrayToObject(o, "failed");
 	for (p = v->why.buf; *p != '\0'; p = strchr(p, '\n') + 1) {
 		line = xstrndup(p, (size_t)(strchr(p, '\n') - p));
@@ -439,6 +446,82 @@ count(struct dlg_run *r, const struct dlg_conv *c,
 	}
 }
 
+/* By rule. */
+
+/*
+ * A rule written without an id, as a key: the prefix, then the text in
+ * lower case with each run of other characters one "-", cut at 48 bytes.
+ */
+static char *
+rule_slug(const char *prefix, const char *text)
+{
+	struct sbuf	 b = SBUF_INIT;
+	size_t		 start = strlen(prefix);
+	const char	*p;
+	int		 gap = 0;
+
+	sbuf_adds(&b, prefix);
+	for (p = text; *p != '\0' && b.len < 48; p++) {
+		if (!isalnum((unsigned char)*p)) {
+			gap = 1;
+			continue;
+		}
+		if (gap && b.len > start)
+			sbuf_addc(&b, '-');
+		gap = 0;
+		sbuf_addc(&b, tolower((unsigned char)*p));
+	}
+	return sbuf_detach(&b, NULL);
+}
+
+/*
+ * How the turn's product or order was chosen, as a short stable key
+ * (*text the rule's words, or NULL): the trace's "reference" rule (its
+ * "rule_id"), unless it picked nothing and the product was then chosen
+ * otherwise; else the "product_resolution", as "product:<how>"; else the
+ * "order_resolution", as "order:<how>"; else "-", no rule.
+ */
+static char *
+rule_key(const cJSON *trace, const char **text)
+{
+	const cJSON	*ref, *id, *rule, *how;
+
+	*text = NULL;
+	ref = cJSON_GetObjectItemCaseSensitive(trace, "reference");
+	rule = cJSON_GetObjectItemCaseSensitive(ref, "rule");
+	id = cJSON_GetObjectItemCaseSensitive(ref, "rule_id");
+	how = cJSON_GetObjectItemCaseSensitive(trace, "product_resolution");
+	if (cJSON_IsString(rule) && (!cJSON_IsString(how) ||
+	    cJSON_IsString(cJSON_GetObjectItemCaseSensitive(ref, "picked")))) {
+		*text = rule->valuestring;
+		return cJSON_IsString(id) ? xstrdup(id->valuestring) :
+		    rule_slug("", rule->valuestring);
+	}
+	if (cJSON_IsString(how)) {
+		*text = how->valuestring;
+		return rule_slug("product:", how->valuestring);
+	}
+	how = cJSON_GetObjectItemCaseSensitive(trace, "order_resolution");
+	if (cJSON_IsString(how)) {
+		*text = how->valuestring;
+		return rule_slug("order:", how->valuestring);
+	}
+	return xstrdup("-");
+}
+
+static void
+count_rule(struct dlg_run *r, const char *key, const char *text,
+    const struct judge_verdict *v)
+{
+	struct dlg_tally *g = tally_of(&r->rules, &r->nrules, key);
+
+	if (g->text == NULL && text != NULL)
+		g->text = xstrdup(text);
+	g->turns++;
+	g->turns_ok += v->pass;
+	g->wrong += v->wrong;
+}
+
 /* Run one conversation on its own copy of the template store. */
 static enum sd_rc
 run_conv(struct dlg_run *r, struct dlg_conv *c, struct sd_error *err)
@@ -452,6 +535,8 @@ run_conv(struct dlg_run *r, struct dlg_conv *c, struct sd_error *err)
 	size_t		 k;
 	int		 all_pass = 1;
 	enum sd_rc	 rc;
+	const char	*text;
+	char		*key;
 
 	if ((rc = copy_store(r, path, err)) != SD_OK)
 		goto out;
@@ -475,8 +560,12 @@ run_conv(struct dlg_run *r, struct dlg_conv *c, struct sd_error *err)
 		judge_reply(r->judge, t, tu.reply, tu.trace, &v);
 		count(r, c, &v, 0);
 		all_pass &= v.pass;
+		key = rule_key(tu.trace, &text);
+		if (r->by_rule)
+			count_rule(r, key, text, &v);
 		if (!v.pass && r->verbose)
-			note_failure(r, c, k, &v, &tu);
+			note_failure(r, c, k, &v, &tu, key);
+		free(key);
 		turn_release(&tu);
 	}
 	count(r, c, NULL, all_pass);
@@ -515,6 +604,64 @@ tally_json(const struct dlg_tally *t)
 	return o;
 }
 
+/* Most wrong-item turns first, then most turns, then by key. */
+static int
+rule_cmp(const void *a, const void *b)
+{
+	const struct dlg_tally *x = a, *y = b;
+
+	if (x->wrong != y->wrong)
+		return x->wrong > y->wrong ? -1 : 1;
+	if (x->turns != y->turns)
+		return x->turns > y->turns ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static cJSON *
+rules_json(const struct dlg_run *r)
+{
+	cJSON	*a = cJSON_CreateArray(), *o;
+	size_t	 i;
+
+	for (i = 0; i < r->nrules; i++) {
+		const struct dlg_tally *t = &r->rules[i];
+
+		o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "rule", t->name);
+		if (t->text != NULL)
+			cJSON_AddStringToObject(o, "text", t->text);
+		cJSON_AddNumberToObject(o, "turns", (double)t->turns);
+		cJSON_AddNumberToObject(o, "turns_passed", (double)t->turns_ok);
+		cJSON_AddNumberToObject(o, "wrong_item_turns",
+		    (double)t->wrong);
+		cJSON_AddNumberToObject(o, "precision",
+		    rate(t->turns_ok, t->turns_ok + t->wrong));
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
+/*
+ * Per rule: the turns it decided, passed, about the wrong item, and its
+ * precision, passed of passed and wrong.
+ */
+static void
+report_rules(const struct dlg_run *r)
+{
+	size_t	 i;
+
+	printf("\n%-40s %5s %5s %5s %6s  %s\n", "rule", "turns", "pass",
+	    "wrong", "prec", "text");
+	for (i = 0; i < r->nrules; i++) {
+		const struct dlg_tally *t = &r->rules[i];
+
+		printf("%-40s %5ld %5ld %5ld %5.1f%%  %s\n", t->name, t->turns,
+		    t->turns_ok, t->wrong,
+		    100 * rate(t->turns_ok, t->turns_ok + t->wrong),
+		    t->text != NULL ? t->text : "");
+	}
+}
+
 static void
 report_json(struct dlg_run *r, const char *now)
 {
@@ -530,6 +677,8 @@ report_json(struct dlg_run *r, const char *now)
 	a = cJSON_AddArrayToObject(root, "files");
 	for (i = 0; i < r->nfiles; i++)
 		cJSON_AddItemToArray(a, tally_json(&r->files[i]));
+	if (r->by_rule)
+		cJSON_AddItemToObject(root, "rules", rules_json(r));
 	if (r->failures != NULL) {
 		cJSON_AddItemToObject(root, "failures", r->failures);
 		r->failures = NULL;
@@ -575,8 +724,13 @@ run_release(struct dlg_run *r)
 		free(r->cats[i].name);
 	for (i = 0; i < r->nfiles; i++)
 		free(r->files[i].name);
+	for (i = 0; i < r->nrules; i++) {
+		free(r->rules[i].name);
+		free(r->rules[i].text);
+	}
 	free(r->cats);
 	free(r->files);
+	free(r->rules);
 	cJSON_Delete(r->failures);
 	if (r->tmpl != NULL)
 		store_close(r->tmpl);
@@ -591,10 +745,18 @@ run_release(struct dlg_run *r)
 extern const struct sd_cmd cmd_eval_entry;
 
 static void
-dialogues_usage(void)
+dialogues_usage(FILE *fp)
 {
-	fprintf(stderr, "usage: shopdesk eval dialogues [--json] [--verbose] "
-	    "[--now TIME] FILE|DIR...\n");
+	fprintf(fp, "usage: shopdesk eval dialogues [--json] [--verbose] "
+	    "[--by-rule] [--now TIME] FILE|DIR...\n"
+	    "  --json      one JSON object\n"
+	    "  --verbose   every failed turn, with the rule that chose its "
+	    "product or order\n"
+	    "  --by-rule   per rule that chose the product or order: turns, "
+	    "passed,\n"
+	    "              about the wrong item, precision\n"
+	    "  --now TIME  the store clock (default SHOPDESK_NOW, else %s)\n",
+	    DLG_DEFAULT_NOW);
 }
 
 int
@@ -603,6 +765,7 @@ eval_dialogues_main(struct sd_ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "json",	no_argument,		NULL, 'j' },
 		{ "verbose",	no_argument,		NULL, 'v' },
+		{ "by-rule",	no_argument,		NULL, 'r' },
 		{ "now",	required_argument,	NULL, 'n' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ NULL,		0,			NULL, 0 }
@@ -618,8 +781,14 @@ eval_dialogues_main(struct sd_ctx *ctx, int argc, char **argv)
 	memset(&r, 0, sizeof r);
 	r.all.name = "all";
 	r.share_dir = ctx->share_dir;
-	while ((ch = getopt_long(argc, argv, "jvn:h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "jvrn:h", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'r':
+			r.by_rule = 1;
+			break;
+		case 'h':
+			dialogues_usage(stdout);
+			return SD_EXIT_OK;
 		case 'j':
 			r.json = 1;
 			break;
@@ -630,12 +799,12 @@ eval_dialogues_main(struct sd_ctx *ctx, int argc, char **argv)
 			now = optarg;
 			break;
 		default:
-			dialogues_usage();
+			dialogues_usage(stderr);
 			return SD_EXIT_USAGE;
 		}
 	}
 	if (optind >= argc) {
-		dialogues_usage();
+		dialogues_usage(stderr);
 		return SD_EXIT_USAGE;
 	}
 	/* Facts in the files are true at one instant: pin the clock. */
@@ -655,10 +824,15 @@ eval_dialogues_main(struct sd_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < nconvs; i++)
 		if (run_conv(&r, &convs[i], &err) != SD_OK)
 			goto out;
+	if (r.nrules > 1)
+		qsort(r.rules, r.nrules, sizeof *r.rules, rule_cmp);
 	if (r.json)
 		report_json(&r, now);
-	else
+	else {
 		report_text(&r);
+		if (r.by_rule)
+			report_rules(&r);
+	}
 	status = SD_EXIT_OK;
 out:
 	if (status != SD_EXIT_OK)
