@@ -84,6 +84,50 @@ same_double(double a, double b)
 	return fabs(a - b) <= m * DBL_EPSILON;
 }
 
+/*
+ * A number of at most six decimals, as %1.15g prints it, into buf
+ * (length returned), or 0 to print it the long way.  a (0 < a < 1e9,
+ * not below 1e-4, where %g turns to exponents) is the double nearest
+ * r / 10^k when dividing the two gives it back (r and 10^k are exact,
+ * IEEE division rounds once); with at most 15 significant digits that
+ * decimal is what %1.15g prints, and strtod reads it back as a.  Most
+ * of a trace's numbers are scores rounded to four places.
+ */
+static int
+short_decimal(double d, char *buf)
+{
+	static const double scale[] = { 1, 10, 100, 1000, 10000, 100000,
+	    1000000 };
+	double		 a = fabs(d), r;
+	unsigned long long n, ip, fp;
+	char		 frac[8];
+	int		 k, len, i;
+
+	if (!(a >= 1e-4 && a < 1e9))
+		return 0;
+	for (k = 1; k <= 6; k++) {
+		r = nearbyint(a * scale[k]);
+		if (r >= 1e15 || r / scale[k] != a)
+			continue;
+		n = (unsigned long long)r;
+		ip = n / (unsigned long long)scale[k];
+		fp = n % (unsigned long long)scale[k];
+		for (i = k - 1; i >= 0; i--, fp /= 10)
+			frac[i] = (char)('0' + fp % 10);
+		while (k > 0 && frac[k - 1] == '0')
+			k--;
+		len = snprintf(buf, 26, "%s%llu", d < 0 ? "-" : "", ip);
+		if (k > 0) {
+			buf[len++] = '.';
+			memcpy(buf + len, frac, (size_t)k);
+			len += k;
+			buf[len] = '\0';
+		}
+		return len;
+	}
+	return 0;
+}
+
 static int
 put_number(struct sbuf *sb, const cJSON *it, char point)
 {
@@ -96,6 +140,8 @@ put_number(struct sbuf *sb, const cJSON *it, char point)
 	else if (d == (double)it->valueint && (d != 0 || !signbit(d)))
 		/* what %1.15g prints for these, sooner; -0 stays "-0" */
 		n = snprintf(buf, sizeof buf, "%d", it->valueint);
+	else if ((n = short_decimal(d, buf)) > 0)
+		point = '.';
 	else {
 		n = snprintf(buf, sizeof buf, "%1.15g", d);
 		back = strtod(buf, &end);

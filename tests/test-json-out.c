@@ -50,7 +50,10 @@ main(void)
 	    1.0 / 3, 2.0 / 3, 1e-7, 123456789.125, 2147483647.0,
 	    2147483648.0, -2147483648.0, -2147483649.0, 3e9, 1e21, 1e300,
 	    5e-324, DBL_MAX, -DBL_MIN, 0.9983, 0.47000000000000025,
-	    0.998989701271057, 8.28424253995763e-06, 1299.99, 99.5 };
+	    0.998989701271057, 8.28424253995763e-06, 1299.99, 99.5, 1e-4,
+	    -1e-4, 0.99999e-4, 0.00012, 999999999.5, 999999999.999999,
+	    123456789.123456, 12345678.1234567, 0.000123456, -0.25,
+	    1e9 - 0.5, 1e9 + 0.5, 0.1 * 3, 4.35, 4.35 * 100 / 100 };
 	cJSON	*o, *a, *x;
 	char	 s[256];
 	size_t	 i, bad = 0;
@@ -64,9 +67,14 @@ main(void)
 	}
 	ok(bad == 0, "chosen numbers print as cJSON prints them");
 	for (i = bad = 0; i < 20000; i++) {
-		switch (i % 4) {
+		switch (i % 5) {
 		case 0:		/* any bit pattern */
 			r.u = next();
+			break;
+		case 4:		/* 1 to 7 decimals, any size, either sign */
+			r.d = (double)(next() % 100000000000ULL) /
+			    pow(10, (double)(next() % 8)) *
+			    ((next() & 1) ? -1 : 1);
 			break;
 		case 1:		/* a score rounded to 4 places */
 			r.d = round((double)(next() % 100000000) / 1e4) / 1e4;
