@@ -4,7 +4,9 @@
  * products of a category with their attributes parsed (read for every
  * need said and every spec asked of a kind), and the policy facts (a
  * scan of every policy's facts object per question).  Both are pure
- * functions of the data, so a cache keyed on SQLite's data version
+ * functions of the data, as are the orders a turn reads (each with its
+ * items and shipment, three queries, read a dozen times by a turn about
+ * orders), so a cache keyed on SQLite's data version
  * (store_data_version: any commit, by this connection or another, moves
  * it) answers exactly what a new read would.  Only reads inside a read
  * transaction are kept (see memo_get).
@@ -24,6 +26,10 @@
 #define KIND_MAX	64
 /* Facts kept at once (the policies state a few dozen). */
 #define FACT_MAX	256
+/* Orders kept at once (a customer's, a few per turn). */
+#define ORDER_MAX	32
+/* Products kept at once (those a turn names, shows or cites). */
+#define PRODUCT_MAX	64
 
 /* One category's best products, as catalog_products lists them. */
 struct kind_entry {
@@ -49,6 +55,12 @@ struct catalog_memo {
 	size_t		 nkinds;
 	struct fact_entry *facts;
 	size_t		 nfacts;
+	struct order	*orders;
+	size_t		 norders;
+	unsigned	 orders_dv;	/* the version they were read at */
+	struct product	*products;
+	size_t		 nproducts;
+	unsigned	 products_dv;
 };
 
 static void
@@ -90,6 +102,26 @@ memo_clear_facts(struct catalog_memo *m)
 }
 
 static void
+memo_clear_orders(struct catalog_memo *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->norders; i++)
+		order_release(&m->orders[i]);
+	m->norders = 0;
+}
+
+static void
+memo_clear_products(struct catalog_memo *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nproducts; i++)
+		product_release(&m->products[i]);
+	m->nproducts = 0;
+}
+
+static void
 memo_free(void *p)
 {
 	struct catalog_memo *m = p;
@@ -98,8 +130,12 @@ memo_free(void *p)
 		return;
 	memo_clear_kinds(m);
 	memo_clear_facts(m);
+	memo_clear_orders(m);
+	memo_clear_products(m);
 	free(m->kinds);
 	free(m->facts);
+	free(m->orders);
+	free(m->products);
 	free(m);
 }
 
@@ -109,9 +145,25 @@ memo_free(void *p)
  * connection is writing, or the version cannot be read).
  */
 static struct catalog_memo *
-memo_get(struct store *st, int *current)
+memo_slot(struct store *st)
 {
 	struct catalog_memo *m = store_slot_get(st, STORE_SLOT_CATALOG);
+
+	if (m == NULL) {
+		m = xcalloc(1, sizeof *m);
+		m->kinds = xcalloc(KIND_MAX, sizeof *m->kinds);
+		m->facts = xcalloc(FACT_MAX, sizeof *m->facts);
+		m->orders = xcalloc(ORDER_MAX, sizeof *m->orders);
+		m->products = xcalloc(PRODUCT_MAX, sizeof *m->products);
+		store_slot_set(st, STORE_SLOT_CATALOG, m, memo_free);
+	}
+	return m;
+}
+
+static struct catalog_memo *
+memo_get(struct store *st, int *current)
+{
+	struct catalog_memo *m = memo_slot(st);
 	unsigned	 dv = 0;
 
 	/*
@@ -121,15 +173,11 @@ memo_get(struct store *st, int *current)
 	 */
 	*current = sqlite3_txn_state(store_db(st), "main") ==
 	    SQLITE_TXN_READ && store_data_version(st, &dv) == 0;
-	if (m == NULL) {
-		m = xcalloc(1, sizeof *m);
-		m->kinds = xcalloc(KIND_MAX, sizeof *m->kinds);
-		m->facts = xcalloc(FACT_MAX, sizeof *m->facts);
-		store_slot_set(st, STORE_SLOT_CATALOG, m, memo_free);
-	}
 	if (!m->valid || !*current || m->dv != dv) {
 		memo_clear_kinds(m);
 		memo_clear_facts(m);
+		memo_clear_orders(m);
+		memo_clear_products(m);
 	}
 	m->valid = *current;
 	m->dv = dv;
@@ -269,4 +317,129 @@ catalog_policy_fact(struct store *st, const char *key, char **doc)
 	if (doc != NULL)
 		*doc = dup_or_null(f->doc);
 	return dup_or_null(f->value);
+}
+
+/* A copy of o into c, every string its own. */
+static void
+order_copy(struct order *c, const struct order *o)
+{
+	size_t	 i;
+
+	memset(c, 0, sizeof *c);
+	c->id = dup_or_null(o->id);
+	c->customer_id = dup_or_null(o->customer_id);
+	c->status = dup_or_null(o->status);
+	c->placed_at = dup_or_null(o->placed_at);
+	c->updated_at = dup_or_null(o->updated_at);
+	c->total = o->total;
+	c->currency = dup_or_null(o->currency);
+	c->payment_method = dup_or_null(o->payment_method);
+	if (o->nitems > 0) {
+		c->items = xcalloc(o->nitems, sizeof *c->items);
+		for (i = 0; i < o->nitems; i++) {
+			c->items[i] = o->items[i];
+			c->items[i].sku = dup_or_null(o->items[i].sku);
+			c->items[i].name = dup_or_null(o->items[i].name);
+			c->items[i].category =
+			    dup_or_null(o->items[i].category);
+		}
+	}
+	c->nitems = o->nitems;
+	c->carrier = dup_or_null(o->carrier);
+	c->tracking_number = dup_or_null(o->tracking_number);
+	c->ship_status = dup_or_null(o->ship_status);
+	c->shipped_at = dup_or_null(o->shipped_at);
+	c->estimated_delivery = dup_or_null(o->estimated_delivery);
+	c->delivered_at = dup_or_null(o->delivered_at);
+}
+
+/*
+ * Orders are handed out as copies, so unlike the other memos a read of
+ * one outside a read transaction leaves the memo as it is: a caller's
+ * catalog_kind stays valid across catalog_order.
+ */
+enum sd_rc
+catalog_order(struct store *st, const char *id, struct order *o,
+    struct sd_error *err)
+{
+	struct catalog_memo *m;
+	unsigned	 dv = 0;
+	size_t		 i;
+	enum sd_rc	 rc;
+
+	if (sqlite3_txn_state(store_db(st), "main") != SQLITE_TXN_READ ||
+	    store_data_version(st, &dv) != 0)
+		return catalog_order_read(st, id, o, err);
+	m = memo_slot(st);
+	if (m->orders_dv != dv) {
+		memo_clear_orders(m);
+		m->orders_dv = dv;
+	}
+	for (i = 0; i < m->norders; i++)
+		if (strcmp(m->orders[i].id, id) == 0) {
+			order_copy(o, &m->orders[i]);
+			return SD_OK;
+		}
+	if ((rc = catalog_order_read(st, id, o, err)) != SD_OK)
+		return rc;
+	/* Kept under the id asked for: the row's id is the same text. */
+	if (strcmp(o->id, id) != 0)
+		return SD_OK;
+	if (m->norders == ORDER_MAX)
+		memo_clear_orders(m);
+	order_copy(&m->orders[m->norders++], o);
+	return SD_OK;
+}
+
+/* A copy of p into c, every string its own. */
+static void
+product_copy(struct product *c, const struct product *p)
+{
+	*c = *p;
+	c->sku = dup_or_null(p->sku);
+	c->name = dup_or_null(p->name);
+	c->brand = dup_or_null(p->brand);
+	c->model = dup_or_null(p->model);
+	c->category = dup_or_null(p->category);
+	c->subcategory = dup_or_null(p->subcategory);
+	c->description = dup_or_null(p->description);
+	c->currency = dup_or_null(p->currency);
+	c->review_summary = dup_or_null(p->review_summary);
+	c->warranty = dup_or_null(p->warranty);
+	c->extended_warranty = dup_or_null(p->extended_warranty);
+	c->attrs = dup_or_null(p->attrs);
+	c->tags = dup_or_null(p->tags);
+}
+
+/* Kept and handed out as catalog_order's orders (see there). */
+enum sd_rc
+catalog_product_by_sku(struct store *st, const char *sku, struct product *p,
+    struct sd_error *err)
+{
+	struct catalog_memo *m;
+	unsigned	 dv = 0;
+	size_t		 i;
+	enum sd_rc	 rc;
+
+	if (sqlite3_txn_state(store_db(st), "main") != SQLITE_TXN_READ ||
+	    store_data_version(st, &dv) != 0)
+		return catalog_product_read(st, sku, p, err);
+	m = memo_slot(st);
+	if (m->products_dv != dv) {
+		memo_clear_products(m);
+		m->products_dv = dv;
+	}
+	for (i = 0; i < m->nproducts; i++)
+		if (strcmp(m->products[i].sku, sku) == 0) {
+			product_copy(p, &m->products[i]);
+			return SD_OK;
+		}
+	if ((rc = catalog_product_read(st, sku, p, err)) != SD_OK)
+		return rc;
+	if (strcmp(p->sku, sku) != 0)
+		return SD_OK;
+	if (m->nproducts == PRODUCT_MAX)
+		memo_clear_products(m);
+	product_copy(&m->products[m->nproducts++], p);
+	return SD_OK;
 }

@@ -140,7 +140,7 @@ one_product(struct store *st, sqlite3_stmt *s, struct product *p,
 }
 
 enum sd_rc
-catalog_product_by_sku(struct store *st, const char *sku, struct product *p,
+catalog_product_read(struct store *st, const char *sku, struct product *p,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT " PRODUCT_COLS
@@ -354,7 +354,7 @@ catalog_products_named(struct store *st, const char *phrase, int limit,
 }
 
 enum sd_rc
-catalog_order(struct store *st, const char *id, struct order *o,
+catalog_order_read(struct store *st, const char *id, struct order *o,
     struct sd_error *err)
 {
 	static const char sql[] = "SELECT id, customer_id, status, placed_at,"

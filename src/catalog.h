@@ -79,6 +79,11 @@ void		 customer_release(struct customer *);
 /* SD_ERR_NOTFOUND when absent. */
 enum sd_rc	 catalog_product_by_sku(struct store *, const char *,
 		    struct product *, struct sd_error *);
+/* catalog_product_by_sku keeps the products read inside a read
+ * transaction until the database changes, as catalog_order;
+ * catalog_product_read always reads the store. */
+enum sd_rc	 catalog_product_read(struct store *, const char *sku,
+		    struct product *, struct sd_error *);
 enum sd_rc	 catalog_product_by_id(struct store *, long long,
 		    struct product *, struct sd_error *);
 
@@ -125,8 +130,16 @@ enum sd_rc	 catalog_kind(struct store *, const char *category,
 enum sd_rc	 catalog_products_named(struct store *, const char *phrase,
 		    int limit, struct product **out, size_t *n,
 		    struct sd_error *);
+/*
+ * An order with its items and latest shipment (order_release it).  The
+ * connection keeps the orders read inside a read transaction until the
+ * database changes, as catalog_kind: a turn about orders reads the same
+ * ones a dozen times.  catalog_order_read always reads the store.
+ */
 enum sd_rc	 catalog_order(struct store *, const char *id, struct order *,
 		    struct sd_error *);
+enum sd_rc	 catalog_order_read(struct store *, const char *id,
+		    struct order *, struct sd_error *);
 /* A customer's orders, newest first (ids only; caller frees each). */
 enum sd_rc	 catalog_customer_orders(struct store *, const char *customer,
 		    char ***ids, size_t *n, struct sd_error *);

@@ -396,7 +396,9 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		if (text == NULL || strspn(text, " \t\n") == strlen(text))
 			continue;	/* a heading alone answers nothing */
 		sbuf_reset(&all);
-		sbuf_addf(&all, "%s %s", head, text != NULL ? text : "");
+		sbuf_adds(&all, head);
+		sbuf_addc(&all, ' ');
+		sbuf_adds(&all, text);
 		id[n] = sqlite3_column_int64(st, 0);
 		in[n] = kb_shared_words(s, all.buf);
 		fact[n] = s->asks != 0 && kb_states(text, s->asks);

@@ -35,6 +35,7 @@
 #include "history.h"
 #include "mask.h"
 #include "intent.h"
+#include "json-out.h"
 #include "paths.h"
 #include "quality.h"
 #include "sbuf.h"
@@ -170,7 +171,7 @@ check_reply(struct tctx *t)
 		return;
 	t->checked = 1;
 	dlg_stage_end(t, DLG_CHECK);
-	state = cJSON_PrintUnformatted(t->state);
+	state = json_out_str(t->state);
 	memset(&ck, 0, sizeof ck);
 	ck.text = t->text;
 	ck.state_json = state;
@@ -255,9 +256,9 @@ generate(struct tctx *t)
 			free(ids[i]);
 		}
 		free(ids);
-		cj = cJSON_PrintUnformatted(cust);
+		cj = json_out_str(cust);
 	}
-	state = cJSON_PrintUnformatted(t->state);
+	state = json_out_str(t->state);
 	memset(&rq, 0, sizeof rq);
 	rq.text = t->text;
 	rq.src = src;
@@ -424,13 +425,13 @@ persist(struct tctx *t, struct turn *tu, long long latency,
 	ht.intent = t->intent;
 	ht.confidence = t->confidence;
 	if (tu->reply[0] != '\0') {
-		trace = cJSON_PrintUnformatted(t->trace);
+		trace = json_out_str(t->trace);
 		ht.reply = tu->reply;
 		ht.action = t->action;
 		ht.latency_us = latency;
 		ht.trace = trace;
 	}
-	state = cJSON_PrintUnformatted(t->state);
+	state = json_out_str(t->state);
 	ht.state = state;
 	ht.status = t->escalate ? "escalated" : t->si.status;
 	ht.reason = t->escalate ? t->escalate_reason :

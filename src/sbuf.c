@@ -97,13 +97,22 @@ void
 sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap)
 {
 	va_list	 aq;
+	size_t	 room = sb->cap != 0 ? sb->cap - sb->len : 0;
 	int	 n;
 
+	/* Straight into the room there is; measured and again only when
+	 * it does not fit (formatting twice was most of a short add). */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(room != 0 ? sb->buf + sb->len : NULL, room, fmt, aq);
 	va_end(aq);
+	if (room != 0 && (n < 0 || (size_t)n >= room))
+		sb->buf[sb->len] = '\0';
 	if (n <= 0)
 		return;
+	if ((size_t)n < room) {
+		sb->len += (size_t)n;
+		return;
+	}
 	sbuf_grow(sb, (size_t)n);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;

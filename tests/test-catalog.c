@@ -2,9 +2,10 @@
  * Unit tests for the catalog reads turns repeat: catalog_attr's scanner
  * answers as a whole parse of the attributes does, on every product of
  * the demo store and on texts that stray from what ingest writes;
- * catalog_kind and catalog_policy_fact answer as a fresh read does, and
- * a change of the database, by this connection or another, is seen
- * after they cached; synonyms of one term are those of the whole list.
+ * catalog_kind, catalog_policy_fact, catalog_order and
+ * catalog_product_by_sku answer as a fresh read does, and a change of
+ * the database, by this connection or another, is seen after they
+ * cached; synonyms of one term are those of the whole list.
  */
 #include "config.h"
 
@@ -303,6 +304,142 @@ fact_tests(struct store *st, struct store *other)
 	free(v2);
 }
 
+/* The status and ship status of order id as catalog_order reads them. */
+static char *
+order_says(struct store *st, const char *id)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct order	 o;
+	char		*s;
+
+	if (catalog_order(st, id, &o, &err) != SD_OK) {
+		s = xasprintf("error: %s", sd_error_msg(&err));
+		sd_error_clear(&err);
+		return s;
+	}
+	s = xasprintf("%s %s %zu", o.status, o.ship_status ? o.ship_status :
+	    "-", o.nitems);
+	order_release(&o);
+	return s;
+}
+
+/* catalog_order answers as a fresh read and follows changes. */
+static void
+order_tests(struct store *st, struct store *other)
+{
+	static const char set[] = "UPDATE orders SET status = ?1"
+	    " WHERE id = '12345'";
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct order	 a, b;
+	char		*s;
+	int		 same = 0;
+
+	read_begin(st);
+	if (catalog_order_read(st, "12345", &a, &err) == SD_OK &&
+	    catalog_order(st, "12345", &b, &err) == SD_OK) {
+		order_release(&b);
+		if (catalog_order(st, "12345", &b, &err) == SD_OK) {
+			same = strcmp(a.status, b.status) == 0 &&
+			    a.nitems == b.nitems && a.nitems > 0 &&
+			    strcmp(a.items[0].sku, b.items[0].sku) == 0 &&
+			    strcmp(a.items[0].category,
+			    b.items[0].category) == 0 && a.total == b.total &&
+			    (a.carrier == NULL) == (b.carrier == NULL) &&
+			    (a.carrier == NULL || strcmp(a.carrier,
+			    b.carrier) == 0);
+			order_release(&b);
+		}
+		order_release(&a);
+	}
+	ok(same, "an order kept is the order read");
+	s = order_says(st, "no-such-order");
+	ok(strncmp(s, "error: ", 7) == 0, "no order is an error (%s)", s);
+	free(s);
+	read_end(st);
+
+	ok(run(st, set, "processing") == 0, "this connection changes it");
+	read_begin(st);
+	s = order_says(st, "12345");
+	ok(strncmp(s, "processing ", 11) == 0, "catalog_order sees this "
+	    "connection's change (%s)", s);
+	free(s);
+	read_end(st);
+	ok(run(other, set, "delivered") == 0, "another connection changes "
+	    "it");
+	read_begin(st);
+	s = order_says(st, "12345");
+	ok(strncmp(s, "delivered ", 10) == 0, "catalog_order sees another "
+	    "connection's change (%s)", s);
+	free(s);
+	read_end(st);
+	ok(run(other, set, "shipped") == 0, "and back");
+	s = order_says(st, "12345");
+	ok(strncmp(s, "shipped ", 8) == 0, "catalog_order outside a "
+	    "transaction is current (%s)", s);
+	free(s);
+}
+
+/* The price of sku as catalog_product_by_sku reads it, or -1. */
+static double
+price_of(struct store *st, const char *sku)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	 p;
+	double		 v;
+
+	if (catalog_product_by_sku(st, sku, &p, &err) != SD_OK) {
+		sd_error_clear(&err);
+		return -1;
+	}
+	v = p.price;
+	product_release(&p);
+	return v;
+}
+
+/* catalog_product_by_sku answers as a fresh read and follows changes. */
+static void
+product_tests(struct store *st, struct store *other)
+{
+	static const char set[] = "UPDATE products SET price = ?1"
+	    " WHERE sku = 'LAP-1008'";
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	 a, b;
+	int		 same = 0;
+
+	read_begin(st);
+	if (catalog_product_read(st, "LAP-1008", &a, &err) == SD_OK &&
+	    catalog_product_by_sku(st, "LAP-1008", &b, &err) == SD_OK) {
+		product_release(&b);
+		if (catalog_product_by_sku(st, "LAP-1008", &b, &err) ==
+		    SD_OK) {
+			same = a.id == b.id && strcmp(a.name, b.name) == 0 &&
+			    strcmp(a.attrs, b.attrs) == 0 &&
+			    strcmp(a.tags, b.tags) == 0 &&
+			    strcmp(a.description, b.description) == 0 &&
+			    a.price == b.price && a.stock == b.stock &&
+			    a.warranty_months == b.warranty_months;
+			product_release(&b);
+		}
+		product_release(&a);
+	}
+	sd_error_clear(&err);
+	ok(same, "a product kept is the product read");
+	ok(price_of(st, "NO-SUCH-SKU") == -1, "no product is an error");
+	read_end(st);
+	ok(run(st, set, "1111") == 0, "this connection changes a price");
+	read_begin(st);
+	ok(price_of(st, "LAP-1008") == 1111, "catalog_product_by_sku sees "
+	    "this connection's change");
+	read_end(st);
+	ok(run(other, set, "1222") == 0, "another connection changes it");
+	read_begin(st);
+	ok(price_of(st, "LAP-1008") == 1222, "catalog_product_by_sku sees "
+	    "another connection's change");
+	read_end(st);
+	ok(run(other, set, "1333") == 0 && price_of(st, "LAP-1008") == 1333,
+	    "catalog_product_by_sku outside a transaction is current");
+}
+
 static int
 syn_collect(void *arg, const char *term, const char *syn, const char *src)
 {
@@ -367,6 +504,8 @@ main(void)
 	attr_catalog(v, n);
 	kind_tests(st, other);
 	fact_tests(st, other);
+	order_tests(st, other);
+	product_tests(st, other);
 	synonym_tests(st);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);

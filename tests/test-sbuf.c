@@ -1,6 +1,8 @@
 /* Unit tests for sbuf.c and the error helpers of util.c. */
 #include "config.h"
 
+#include <string.h>
+
 #include "shopdesk.h"
 #include "sbuf.h"
 #include "tap.h"
@@ -23,6 +25,21 @@ main(void)
 	for (i = 0; i < 10000; i++)
 		sbuf_addc(&sb, 'x');
 	is_int((long long)sb.len, 7 + 10000, "grows past many reallocs");
+	/* sbuf_addf writes into the room left, or grows: every fit. */
+	for (i = 0, n = 0; i < 80; i++) {
+		sbuf_release(&sb);
+		sbuf_adds(&sb, "abc");
+		sbuf_addf(&sb, "%0*d|%s", i, 7, "end");
+		n += sb.len == 3 + (size_t)(i > 0 ? i : 1) + 4 &&
+		    sb.len < sb.cap && sb.buf[sb.len] == '\0' &&
+		    strncmp(sb.buf, "abc", 3) == 0 &&
+		    strcmp(sb.buf + sb.len - 5, "7|end") == 0;
+	}
+	is_int((long long)n, 80, "sbuf_addf of 5 to 83 bytes after 3 in a "
+	    "64-byte buffer");
+	sbuf_addf(&sb, "%s", "");
+	ok(sb.buf[sb.len] == '\0', "sbuf_addf of nothing leaves it be");
+	sbuf_reset(&sb);
 	sbuf_reset(&sb);
 	sbuf_adds(&sb, "  \t trim me \n");
 	sbuf_trim(&sb);
