@@ -123,6 +123,11 @@ static const char *const other_words[] = {
 	"spotify", "uber", "walmart", "ebay", "target", "gmail", "verizon",
 	"homework", "joke", "reminder", "alarm", "timer", "meeting", "tire",
 	"funds", "chase", "xfinity", "comcast", "job", "jobs", "mcdonalds",
+	/* household money and errands: bills, pay, a car, a table booked */
+	"payday", "paycheck", "pto", "w2", "apr", "401k", "reservation",
+	"reservations", "checkingaccount", "savingsaccount", "creditscore",
+	"utilitybill", "cablebill", "electricbill", "waterbill", "gasbill",
+	"jumpstart",
 };
 
 /*

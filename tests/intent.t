@@ -69,7 +69,8 @@ contains "per source" "$T/out" '"banking77-oos":{"n":'
 # Classes of customer language, each in words no training file holds:
 # an order named by the product in it, a fee explained by the last
 # return, a parcel to be left outside, a cash machine (a plural of four
-# letters) that is no payment here.
+# letters) that is no payment here; a household's bills and bank
+# accounts, no payment here either.
 while IFS='	' read -r want text; do
 	"$SHOPDESK" -e nlu --json "$text" > "$T/cls" 2>&1
 	contains "$want: $text" "$T/cls" "\"intent\":{\"name\":\"$want\""
@@ -79,6 +80,10 @@ check_refund_policy	the last time i sent a tablet back you charged me a fee for 
 check_refund_policy	i got less money back than i paid when i returned my phone last time, is that a fee
 delivery_options	can the courier just leave it in my porch
 out_of_scope	the atms ate my card
+out_of_scope	can you pay my electric bill from my savings account
+out_of_scope	how much is the apr on this card
+out_of_scope	pay my water bill please
+out_of_scope	move 200 from checking account to savings account
 EOF2
 
 # The voices set lives beside the project, never in it.
