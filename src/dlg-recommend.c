@@ -19,6 +19,20 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
+/*
+ * How many fits are listed, best first: five, so that a superlative
+ * over "those" ranks the fits, not the three best rated; three when the
+ * customer asked for the cheapest (the rest would only cost more).
+ */
+static size_t
+shown_max(cJSON *f)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require");
+
+	return dlg_jstr(req, "lowest_first") != NULL ||
+	    dlg_jstr(req, "cheap") != NULL ? 3 : 5;
+}
+
 /* Why a recommended product fits: the filters it meets and its rating. */
 static char *
 reasons(struct tctx *t, const struct product *p)
@@ -448,7 +462,7 @@ dlg_handle_recommend(struct tctx *t)
 	    pf.min_price >= 0.75 * pf.max_price)
 		pf.min_price = -1;
 	pf.in_stock = 1;
-	pf.limit = 3;
+	pf.limit = 5;
 	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
 	    pf.use != NULL)) {
 		/* No budget said: the one in the customer's profile. */
@@ -491,12 +505,12 @@ dlg_handle_recommend(struct tctx *t)
 	if (kind_sql)
 		pf.use = kinds->child->valuestring;
 	pf.limit = cJSON_GetArraySize(req) > kind_sql || cJSON_GetArraySize(
-	    cJSON_GetObjectItemCaseSensitive(f, "addons")) > 0 ? 200 : 3;
+	    cJSON_GetObjectItemCaseSensitive(f, "addons")) > 0 ? 200 : 5;
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
 	dlg_spec_rank(t, v, n);
 	dlg_needs_order(t, v, n);
-	n = keep_constrained(t, v, n, 3);
+	n = keep_constrained(t, v, n, shown_max(f));
 	/* Nothing for that use: widen to the category, but never past a
 	 * kind asked for ("robot vacuums" are not any smart-home thing). */
 	if (n == 0 && pf.use != NULL && (dlg_jstr(f, "kind") == NULL ||
@@ -508,7 +522,7 @@ dlg_handle_recommend(struct tctx *t)
 		catalog_products(t->st, &pf, &v, &n, &err);
 		dlg_spec_rank(t, v, n);
 		dlg_needs_order(t, v, n);
-		n = keep_constrained(t, v, n, 3);
+		n = keep_constrained(t, v, n, shown_max(f));
 	}
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);

@@ -184,9 +184,11 @@ def kind_requests(cat, w):
             # a brand's line, a word of many kinds, or a kind another
             # category has too ("headsets": headphones)
             continue
+        # "keyboards" names the tablet-keyboards too
         out.append((f"show me {words}",
                     lambda p, s=s: p['category'] == cat and
-                    p['subcategory'] == s))
+                    (p['subcategory'] == s or '-' not in s and
+                     p['subcategory'].endswith('-' + s))))
     return out
 
 

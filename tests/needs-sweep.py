@@ -131,6 +131,10 @@ KINDS = {re.sub(r's$', '', p['subcategory'].split('-')[-1])
 SUPPORT = {'tracking', 'delivery', 'warranty', 'subscription'}
 
 
+# How descriptions say a feature in words of their own.
+PROSE = {'duplex': r'\b(two|double)[- ]sided|\bboth sides'}
+
+
 def feature_needs(cat, w, ps):
     """Keys some of the kind's products have as a yes: one word each."""
     n = len(ps)
@@ -153,8 +157,12 @@ def feature_needs(cat, w, ps):
                                 r'multi-band)', str(attrs(p)[k]), re.I) or
                    k.lower() in str(attrs(p)[k]).lower() for p in have):
             continue
+        # A feature the description states in prose ("two-sided
+        # printing") when no attribute says it meets it too.
         chk = (lambda k: lambda p: yes(attrs(p).get(k)) or
-               re.search(r'\b' + k + r'\b', p['name'], re.I))(k)
+               re.search(r'\b' + k + r'\b', p['name'], re.I) or
+               (k not in attrs(p) and k in PROSE and
+                re.search(PROSE[k], p['description'], re.I)))(k)
         add(f"{cat}: with {k}", [f"i want {an(w)} with {k}"], chk, None)
         add(f"{cat}: one that has {k}",
             [f"show me {an(w)}", f"i need one that has {k} too"], chk,
