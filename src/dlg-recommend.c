@@ -272,6 +272,41 @@ needs_met(struct tctx *t, const struct product *p, double *gap)
 }
 
 /*
+ * Nothing in stock fits, but a sold-out product of the kind meets every
+ * need and the budget ("one that mops too"): name it as out of stock,
+ * in focus for "when is it back", rather than an in-stock one that
+ * misses a need.  The best rated such; 1 when one was named.
+ */
+static int
+offer_sold_out(struct tctx *t, const struct product_filter *pf,
+    struct product *w, size_t nw)
+{
+	const struct product *best = NULL;
+	size_t		 i;
+
+	for (i = 0; i < nw && best == NULL; i++)
+		if (w[i].stock <= 0 && dlg_needs_kind_ok(t, &w[i]) &&
+		    (pf->brand == NULL || strcasecmp(w[i].brand,
+		    pf->brand) == 0) &&
+		    (pf->max_price < 0 || w[i].price <= pf->max_price) &&
+		    (pf->min_price <= 0 || w[i].price >= pf->min_price) &&
+		    dlg_meets_constraints(t, &w[i]) &&
+		    dlg_spec_meets(t, &w[i]) && dlg_needs_meets(t, &w[i]))
+			best = &w[i];
+	if (best == NULL)
+		return 0;
+	dlg_results_set(t, best, 1);
+	dlg_focus_push(t, best->sku);
+	dlg_product_slots(t, best, "");
+	dlg_fact_slot(t, "restock_alerts", "restock_alerts");
+	dlg_cite(t, "product", best->sku, best->name, "price,stock");
+	dlg_set_action(t, "recommend_sold_out", "nothing in stock fits; %s "
+	    "fits and is sold out", best->sku);
+	dlg_say(t, "recommend_sold_out");
+	return 1;
+}
+
+/*
  * Nothing in stock fits: the nearest of the kind asked for, named with
  * what it misses (the budget first, else a need), never offered as if
  * it fitted.  1 when one was offered.
@@ -528,7 +563,8 @@ dlg_handle_recommend(struct tctx *t)
 	sd_error_clear(&err);
 	criteria(f, &pf, relaxed, &crit);
 	slots_set(&t->slots, "criteria", crit.buf);
-	if (n == 0 && offer_nearest(t, &pf, wide, nw)) {
+	if (n == 0 && (offer_sold_out(t, &pf, wide, nw) ||
+	    offer_nearest(t, &pf, wide, nw))) {
 		free(v);
 		products_release(wide, nw);
 		sbuf_release(&crit);

@@ -413,6 +413,13 @@ def judge(tr, chk, must_list, kind, prev_first, shown=()):
         if not res or not kind(P[res[0]]) or 'closest' not in tr['reply']:
             return 'nearest not of the kind or not said to miss'
         return ''
+    if act == 'recommend_sold_out':
+        # none in stock fits: the one named fits and is sold out
+        if fits:
+            return 'names one sold out, but %d in stock fit' % len(fits)
+        if not res or in_stock(P[res[0]]) or not chk(P[res[0]]):
+            return 'names %s as the sold-out fit' % res[:1]
+        return ''
     if act == 'recommend_no_more':
         return 'says no more, but %d do' % len(fits) if fits else ''
     if act == 'recommend_none':
