@@ -52,6 +52,13 @@ same_word(const char *w, size_t n, const char *c, size_t cn)
 		return 0;
 	if (n == cn)
 		return strncmp(w, c, n) == 0;
+	/* "smartwatchs" typed for "smartwatches", and the other way */
+	if (n + 1 == cn && w[n - 1] == 's' && c[cn - 2] == 'e' &&
+	    c[cn - 1] == 's')
+		return strncmp(w, c, n - 1) == 0;
+	if (cn + 1 == n && c[cn - 1] == 's' && w[n - 2] == 'e' &&
+	    w[n - 1] == 's')
+		return strncmp(w, c, cn - 1) == 0;
 	if (n + 1 == cn && c[n] == 's')
 		return strncmp(w, c, n) == 0;
 	if (cn + 1 == n && w[cn] == 's')

@@ -556,9 +556,13 @@ static int
 members_price(struct tctx *t, const struct product *v, size_t n)
 {
 	static const char *const low[] = { "cheapest", "cheaper",
-	    "least expensive", "less expensive", "lowest price", NULL };
+	    "least expensive", "less expensive", "lowest price",
+	    "costs the least", "cost the least", "costs less", "cost less",
+	    "lowest cost", "least money", NULL };
 	static const char *const high[] = { "most expensive", "priciest",
-	    "pricier", "more expensive", "highest price", NULL };
+	    "pricier", "more expensive", "highest price", "costs the most",
+	    "cost the most", "costs more", "cost more", "highest cost",
+	    "most money", NULL };
 	struct sbuf	 lines = SBUF_INIT;
 	size_t		 i, b = 0;
 	int		 cheap = dlg_has_any(t, low), tie = 0;

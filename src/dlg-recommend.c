@@ -19,6 +19,20 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
+/*
+ * How many fits are listed, best first: five, so that a superlative
+ * over "those" ranks the fits, not the three best rated; three when the
+ * customer asked for the cheapest (the rest would only cost more).
+ */
+static size_t
+shown_max(cJSON *f)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require");
+
+	return dlg_jstr(req, "lowest_first") != NULL ||
+	    dlg_jstr(req, "cheap") != NULL ? 3 : 5;
+}
+
 /* Why a recommended product fits: the filters it meets and its rating. */
 static char *
 reasons(struct tctx *t, const struct product *p)
@@ -258,6 +272,41 @@ needs_met(struct tctx *t, const struct product *p, double *gap)
 }
 
 /*
+ * Nothing in stock fits, but a sold-out product of the kind meets every
+ * need and the budget ("one that mops too"): name it as out of stock,
+ * in focus for "when is it back", rather than an in-stock one that
+ * misses a need.  The best rated such; 1 when one was named.
+ */
+static int
+offer_sold_out(struct tctx *t, const struct product_filter *pf,
+    struct product *w, size_t nw)
+{
+	const struct product *best = NULL;
+	size_t		 i;
+
+	for (i = 0; i < nw && best == NULL; i++)
+		if (w[i].stock <= 0 && dlg_needs_kind_ok(t, &w[i]) &&
+		    (pf->brand == NULL || strcasecmp(w[i].brand,
+		    pf->brand) == 0) &&
+		    (pf->max_price < 0 || w[i].price <= pf->max_price) &&
+		    (pf->min_price <= 0 || w[i].price >= pf->min_price) &&
+		    dlg_meets_constraints(t, &w[i]) &&
+		    dlg_spec_meets(t, &w[i]) && dlg_needs_meets(t, &w[i]))
+			best = &w[i];
+	if (best == NULL)
+		return 0;
+	dlg_results_set(t, best, 1);
+	dlg_focus_push(t, best->sku);
+	dlg_product_slots(t, best, "");
+	dlg_fact_slot(t, "restock_alerts", "restock_alerts");
+	dlg_cite(t, "product", best->sku, best->name, "price,stock");
+	dlg_set_action(t, "recommend_sold_out", "nothing in stock fits; %s "
+	    "fits and is sold out", best->sku);
+	dlg_say(t, "recommend_sold_out");
+	return 1;
+}
+
+/*
  * Nothing in stock fits: the nearest of the kind asked for, named with
  * what it misses (the budget first, else a need), never offered as if
  * it fitted.  1 when one was offered.
@@ -448,7 +497,7 @@ dlg_handle_recommend(struct tctx *t)
 	    pf.min_price >= 0.75 * pf.max_price)
 		pf.min_price = -1;
 	pf.in_stock = 1;
-	pf.limit = 3;
+	pf.limit = 5;
 	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
 	    pf.use != NULL)) {
 		/* No budget said: the one in the customer's profile. */
@@ -491,12 +540,12 @@ dlg_handle_recommend(struct tctx *t)
 	if (kind_sql)
 		pf.use = kinds->child->valuestring;
 	pf.limit = cJSON_GetArraySize(req) > kind_sql || cJSON_GetArraySize(
-	    cJSON_GetObjectItemCaseSensitive(f, "addons")) > 0 ? 200 : 3;
+	    cJSON_GetObjectItemCaseSensitive(f, "addons")) > 0 ? 200 : 5;
 	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
 		n = 0;
 	dlg_spec_rank(t, v, n);
 	dlg_needs_order(t, v, n);
-	n = keep_constrained(t, v, n, 3);
+	n = keep_constrained(t, v, n, shown_max(f));
 	/* Nothing for that use: widen to the category, but never past a
 	 * kind asked for ("robot vacuums" are not any smart-home thing). */
 	if (n == 0 && pf.use != NULL && (dlg_jstr(f, "kind") == NULL ||
@@ -508,13 +557,14 @@ dlg_handle_recommend(struct tctx *t)
 		catalog_products(t->st, &pf, &v, &n, &err);
 		dlg_spec_rank(t, v, n);
 		dlg_needs_order(t, v, n);
-		n = keep_constrained(t, v, n, 3);
+		n = keep_constrained(t, v, n, shown_max(f));
 	}
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
 	criteria(f, &pf, relaxed, &crit);
 	slots_set(&t->slots, "criteria", crit.buf);
-	if (n == 0 && offer_nearest(t, &pf, wide, nw)) {
+	if (n == 0 && (offer_sold_out(t, &pf, wide, nw) ||
+	    offer_nearest(t, &pf, wide, nw))) {
 		free(v);
 		products_release(wide, nw);
 		sbuf_release(&crit);

@@ -228,8 +228,14 @@ dlg_stock_question(struct tctx *t)
 	    "affected", "delayed", "delay", "ship", "shipped", "shipping",
 	    "arrive", "arriving", "mine", "my one", "refund", "return", NULL };
 
+	/* "When is the roborock back": when and back with no stock word
+	 * ask the stock of a product that is sold out (a refund or an
+	 * order comes back too: those are the order question's, below). */
+	int		 loose = !stock_asked(t, &back) &&
+	    dlg_has_any(t, when_said) && dlg_has_any(t, back_loose);
+
 	memset(&p, 0, sizeof p);
-	if (!stock_asked(t, &back) && !delivery_asked(t))
+	if (!stock_asked(t, &back) && !loose && !delivery_asked(t))
 		return 0;
 	/* "It shows out of stock now, is my order affected?" asks about
 	 * the order: the order question's. */
@@ -237,7 +243,14 @@ dlg_stock_question(struct tctx *t)
 		return 0;
 	if (!dlg_target_product(t, &p))
 		return 0;
-	if (stock_asked(t, &back)) {
+	if (loose && p.stock > 0 && !delivery_asked(t)) {
+		product_release(&p);
+		return 0;
+	}
+	if (loose && p.stock <= 0) {
+		dlg_answer_stock(t, &p, 1);
+		done = 1;
+	} else if (stock_asked(t, &back)) {
 		dlg_answer_stock(t, &p, back);
 		dlg_spec_answer(t, &p);
 		done = 1;

@@ -184,9 +184,11 @@ def kind_requests(cat, w):
             # a brand's line, a word of many kinds, or a kind another
             # category has too ("headsets": headphones)
             continue
+        # "keyboards" names the tablet-keyboards too
         out.append((f"show me {words}",
                     lambda p, s=s: p['category'] == cat and
-                    p['subcategory'] == s))
+                    (p['subcategory'] == s or '-' not in s and
+                     p['subcategory'].endswith('-' + s))))
     return out
 
 
@@ -410,6 +412,13 @@ def judge(tr, chk, must_list, kind, prev_first, shown=()):
             return 'says none fits, but %d do' % len(fits)
         if not res or not kind(P[res[0]]) or 'closest' not in tr['reply']:
             return 'nearest not of the kind or not said to miss'
+        return ''
+    if act == 'recommend_sold_out':
+        # none in stock fits: the one named fits and is sold out
+        if fits:
+            return 'names one sold out, but %d in stock fit' % len(fits)
+        if not res or in_stock(P[res[0]]) or not chk(P[res[0]]):
+            return 'names %s as the sold-out fit' % res[:1]
         return ''
     if act == 'recommend_no_more':
         return 'says no more, but %d do' % len(fits) if fits else ''

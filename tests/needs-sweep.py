@@ -131,6 +131,10 @@ KINDS = {re.sub(r's$', '', p['subcategory'].split('-')[-1])
 SUPPORT = {'tracking', 'delivery', 'warranty', 'subscription'}
 
 
+# How descriptions say a feature in words of their own.
+PROSE = {'duplex': r'\b(two|double)[- ]sided|\bboth sides'}
+
+
 def feature_needs(cat, w, ps):
     """Keys some of the kind's products have as a yes: one word each."""
     n = len(ps)
@@ -153,8 +157,12 @@ def feature_needs(cat, w, ps):
                                 r'multi-band)', str(attrs(p)[k]), re.I) or
                    k.lower() in str(attrs(p)[k]).lower() for p in have):
             continue
+        # A feature the description states in prose ("two-sided
+        # printing") when no attribute says it meets it too.
         chk = (lambda k: lambda p: yes(attrs(p).get(k)) or
-               re.search(r'\b' + k + r'\b', p['name'], re.I))(k)
+               re.search(r'\b' + k + r'\b', p['name'], re.I) or
+               (k not in attrs(p) and k in PROSE and
+                re.search(PROSE[k], p['description'], re.I)))(k)
         add(f"{cat}: with {k}", [f"i want {an(w)} with {k}"], chk, None)
         add(f"{cat}: one that has {k}",
             [f"show me {an(w)}", f"i need one that has {k} too"], chk,
@@ -242,6 +250,13 @@ def judge(tr, cat, chk, key):
         return ''
     if act in ('recommend_nearest', 'recommend_none', 'which_shown_none'):
         return 'says none fits, but %d do' % len(fits) if fits else ''
+    if act == 'recommend_sold_out':
+        # none in stock fits: the one named meets it and is sold out
+        if fits:
+            return 'names one sold out, but %d in stock fit' % len(fits)
+        if not res or in_stock(P[res[0]]) or not chk(P[res[0]]):
+            return 'names %s as the sold-out fit' % res[:1]
+        return ''
     return 'no list (%s)' % act
 
 

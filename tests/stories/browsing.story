@@ -127,7 +127,7 @@ story: none of the ones shown meets it: said so
 action: recommend
 > any of those waterproof?
 action: which_shown_none
-contains: None of the 3
+contains: None of the 5
 
 story: more than the one in focus has
 > laptop under 1500

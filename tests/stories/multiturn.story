@@ -69,5 +69,5 @@ action: recommend
 contains: Samsung Galaxy S24 (128GB)
 > is the last one in stock?
 action: answer_stock
-contains: Samsung Galaxy S24 (128GB)
-contains: only 3 left
+contains: Samsung Galaxy S24+ (256GB)
+contains: 80 available

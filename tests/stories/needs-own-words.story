@@ -21,13 +21,15 @@ action: recommend
 contains: 5000 mah
 not-contains: iPhone
 
-story: a feature the kind states as a key, none in stock has it
+story: a feature the kind states as a key, only a sold-out one has it
 > show me robot vacuums
 action: recommend
 > i need one that mops too
-action: recommend_nearest
+action: recommend_sold_out
 contains: with mopping
-contains: but it is not
+contains: Roborock Q7 Max+
+contains: out of stock
+not-contains: Roomba
 
 story: a watch battery that goes a week, and gps
 > after a fitness watch with gps and a battery that lasts a week

@@ -53,7 +53,7 @@ story: which of the list shown lists a feature
 action: recommend
 > which of those has dolby vision
 action: which_has
-contains: only the LG 65" C4 OLED evo 4K matches
+contains: the LG 65" C4 OLED evo 4K, the Sony 65" BRAVIA 8 OLED 4K and the Sony 65" BRAVIA 7 Mini LED 4K match
 contains: LG 65" C4 OLED evo 4K ($2,099): yes, hdr HDR10, HLG, Dolby Vision
 not-contains: S90D OLED 4K ($1,999): yes
 

@@ -37,7 +37,7 @@ story: going back to the first one shown, two turns later
 > tell me about the second one
 contains: LG 65" C4 OLED evo 4K
 > and the last one?
-contains: Samsung 65" S90D OLED 4K
+contains: LG 55" B4 OLED 4K
 > alright, back to the first one you showed me
 contains: LG 55" C4 OLED evo 4K
 not-contains: refund
@@ -93,7 +93,7 @@ contains: Samsung Galaxy S24
 story: a place said by where it stands in the list
 > which e-readers and tablets do you have
 > the one in the middle, how much is it?
-contains: Apple iPad Pro 11-inch
+contains: Apple iPad Pro 13-inch
 not-contains: iPad Air
 > and the bottom one?
-contains: Apple iPad Pro 13-inch
+contains: Samsung Galaxy Tab S9

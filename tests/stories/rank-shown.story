@@ -7,23 +7,23 @@ story: how far a mesh system reaches, then a question about the winner
 action: recommend
 > which of them reaches the biggest area
 action: best_of_list
-contains: TP-Link Deco X55 (AX3000 mesh, 3-pack) ($179.99) has the widest coverage: up to 6,500 sq ft
+contains: NETGEAR Orbi 770 Series Wi-Fi 7 mesh (3-pack) ($999.99) has the widest coverage: up to 7,500 sq ft
 not-contains: Which two products
 > is it in stock
-contains: Deco X55
+contains: Orbi 770
 
 story: the quickest drive of those listed, by its read speed
 > show me ssds
 > whats the quickest one
 action: best_of_list
-contains: Samsung 990 PRO NVMe SSD 1TB ($99.99) has the fastest read speed: 7450 MB/s
+contains: the Samsung 990 PRO NVMe SSD 1TB and the Samsung 990 PRO NVMe SSD 2TB tie for the fastest read speed: 7450 MB/s
 contains: 560 MB/s
 
 story: a bound on hours that none of those shown reaches
 > show me headphones
 > do any of them go past 40 hours?
 action: best_of_list
-contains: none of the 3 I just showed you is over 40 hours
+contains: none of the 5 I just showed you is over 40 hours
 contains: Sony WH-1000XM4
 contains: do not give it
 
