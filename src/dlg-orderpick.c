@@ -483,7 +483,7 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 	/* "The OLED tv": a word of one item's name among those of
 	 * the kind named. */
 	if (p->n > 1)
-		narrow(t, p, dlg_order_word_said, NULL, "the order holding "
+		narrow(t, p, dlg_order_word_said, "brands", "the order holding "
 		    "the item named, its name holding a word said");
 	/* "Where is my laptop?": one on its way, not one delivered;
 	 * "return my router": one that came (or is going back), not
