@@ -392,6 +392,18 @@ dlg_orders_holding(struct tctx *t, const struct order_match *m, char ***ids,
 		catalog_customer_orders_with(t->st, t->cust.id, m, ids, n,
 		    &err);
 		sd_error_clear(&err);
+		/* "Two ipad airs": the family said in the plural. */
+		if (*n == 0 && m->name != NULL && strlen(m->name) > 3 &&
+		    m->name[strlen(m->name) - 1] == 's') {
+			byname = *m;
+			free(word);
+			byname.name = word = xstrndup(m->name,
+			    strlen(m->name) - 1);
+			free(*ids);
+			catalog_customer_orders_with(t->st, t->cust.id,
+			    &byname, ids, n, &err);
+			sd_error_clear(&err);
+		}
 		/* "The samsung oled": of the brand's orders, those with
 		 * an item of the kind said. */
 		if (*n > 1 && m->brand != NULL && c != NULL)

@@ -30,7 +30,8 @@ static const char *const not_yet[] = { "hasn't arrived", "hasnt arrived",
 /* Words of the same thing bought more than once. */
 static const char *const twice[] = { "twice", "two of", "2 of",
 	"bought it again", "ordered it again", "double", "both", "one of them",
-	"one of those", NULL };
+	"one of those", "two", "which one", "which of them", "which of those",
+	NULL };
 
 /* The statuses a word of the message picks orders by, or NULL. */
 static const char *

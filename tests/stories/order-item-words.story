@@ -30,3 +30,13 @@ user: C1042
 contains: #12053
 contains: #12317
 not-contains: #12124
+
+story: a family said in the plural finds its orders, the returnable one answers which
+user: C1053
+> so i own 2 ipad airs now lol. which of them is still returnable
+contains: #12189
+contains: 2026-11-29
+not-contains: #12109
+> any restocking fee on it?
+contains: $89.85
+contains: #12189
