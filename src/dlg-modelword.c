@@ -496,6 +496,19 @@ said_text(const char *s, const struct text_token *tok, const size_t *ma,
 	return said;
 }
 
+/* Is word i a percentage ("15%", "15 percent"), which names no model? */
+static int
+percent(const char *s, const struct text_token *tok, size_t n, size_t i)
+{
+	const char	*e = s + tok[i].end;
+
+	while (*e == ' ')
+		e++;
+	return *e == '%' || (i + 1 < n && (strncmp(s + tok[i + 1].start,
+	    "percent", 7) == 0 || strncmp(s + tok[i + 1].start, "pct", 3) ==
+	    0));
+}
+
 /* Place the model words of the message among c; how many were placed. */
 static size_t
 place_all(struct tctx *t, struct mw_cands *c, struct text_token *tok,
@@ -510,6 +523,7 @@ place_all(struct tctx *t, struct mw_cands *c, struct text_token *tok,
 
 	for (i = 0; i < ntok && nm < MW_SAID; i++) {
 		if (!tok[i].has_digit || claimed(t, tok, i, NULL) ||
+		    percent(s, tok, ntok, i) ||
 		    !mention(t, c, s, tok, ntok, i, &ma[nm], &mb[nm]))
 			continue;
 		i = mb[nm++] - 1;

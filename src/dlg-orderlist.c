@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -88,8 +89,42 @@ dlg_order_choice_said(struct tctx *t, const char **how)
 #define LISTED_WORDS	10
 
 /*
+ * Does one item of o hold every word of the product named ("the galaxy
+ * book": not the Galaxy Buds)?  With no product named, any does.
+ */
+static int
+covers_product(struct tctx *t, const struct order *o)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, j, k, len;
+	char		 w[64];
+	int		 all = 0;
+
+	if (pe == NULL || pe->end <= pe->start || pe->end > t->len)
+		return 1;
+	n = text_tokenize(t->text + pe->start, pe->end - pe->start, &tok,
+	    &cap);
+	for (j = 0; j < o->nitems && !all; j++) {
+		all = 1;
+		for (i = 0; i < n && all; i++) {
+			len = tok[i].end - tok[i].start;
+			if (len < 3 || len >= sizeof w || !tok[i].has_alpha)
+				continue;
+			for (k = 0; k < len; k++)
+				w[k] = (char)tolower((unsigned char)
+				    t->text[pe->start + tok[i].start + k]);
+			all = dlg_name_word(o->items[j].name, w, len);
+		}
+	}
+	free(tok);
+	return all;
+}
+
+/*
  * "The ipad one, until when?" right after orders were listed: the one
- * listed order with an item whose name holds a word said, or NULL.
+ * listed order with an item whose name holds a word said (every word
+ * of the product named, when one is), or NULL.
  */
 const char *
 dlg_order_listed_item(struct tctx *t)
@@ -116,7 +151,8 @@ dlg_order_listed_item(struct tctx *t)
 			sd_error_clear(&err);
 			continue;
 		}
-		if (dlg_order_word_said(t, &o, NULL)) {
+		if (dlg_order_word_said(t, &o, NULL) &&
+		    covers_product(t, &o)) {
 			hit = id;
 			hits++;
 		}

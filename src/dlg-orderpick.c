@@ -30,7 +30,8 @@ static const char *const not_yet[] = { "hasn't arrived", "hasnt arrived",
 /* Words of the same thing bought more than once. */
 static const char *const twice[] = { "twice", "two of", "2 of",
 	"bought it again", "ordered it again", "double", "both", "one of them",
-	"one of those", NULL };
+	"one of those", "two", "which one", "which of them", "which of those",
+	NULL };
 
 /* The statuses a word of the message picks orders by, or NULL. */
 static const char *
@@ -483,7 +484,7 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 	/* "The OLED tv": a word of one item's name among those of
 	 * the kind named. */
 	if (p->n > 1)
-		narrow(t, p, dlg_order_word_said, NULL, "the order holding "
+		narrow(t, p, dlg_order_word_said, "brands", "the order holding "
 		    "the item named, its name holding a word said");
 	/* "Where is my laptop?": one on its way, not one delivered;
 	 * "return my router": one that came (or is going back), not

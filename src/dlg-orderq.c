@@ -24,6 +24,7 @@
 #include "shopdesk.h"
 #include "store.h"
 #include "dlg-int.h"
+#include "dlg-owned.h"
 
 /*
  * What an order question asks, by its words, first match first: a fee
@@ -51,7 +52,7 @@ static const struct {
 	    "full refund", "the full", "how much would", "how much do",
 	    "cost me", "how much does it cost", "refund if", "unopened",
 	    "never opened", "not opened", "still sealed", NULL } },
-	{ ORDQ_DEFECT, { "dead pixels", "stopped working", "stopped charging",
+	{ ORDQ_DEFECT, { "dead pixels", "dead pixel", "died", "stopped working", "stopped charging",
 	    "arrived broken", "arrived damaged", "arrived with", "cracked",
 	    "defective", "broken", "doesn't work", "doesnt work",
 	    "not working", "won't charge", "faulty", "dead on arrival",
@@ -175,6 +176,82 @@ asks_return_charge(struct tctx *t)
 	return dlg_has_any(t, charge) && dlg_has_any(t, sending);
 }
 
+/* Is [a, b) of the text inside a product, brand or kind named? */
+static int
+in_a_name(struct tctx *t, size_t a, size_t b)
+{
+	const struct entity *en;
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if ((en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND ||
+		    en->type == ENTITY_CATEGORY) && a >= en->start &&
+		    b <= en->end)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * "Did you get my macbook back yet", "have you received the beats
+ * back": getting a thing named back is where its return stands, as
+ * "did you get it back" is.  Only a name and its determiner between.
+ */
+static int
+got_item_back(struct tctx *t)
+{
+	static const char *const got[] = { "get", "got", "gotten", "receive",
+	    "received", NULL };
+	static const char *const det[] = { "my", "the", "our", "both", "those",
+	    "these", NULL };
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, j, k;
+	int		 named, yes = 0;
+	const char *const *w;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && !yes; i++) {
+		for (w = got; *w != NULL; w++)
+			if (dlg_own_span_is(t, tok[i].start, tok[i].end, *w))
+				break;
+		if (*w == NULL)
+			continue;
+		named = 0;
+		for (j = i + 1; j < n && j <= i + 6; j++) {
+			if (dlg_own_span_is(t, tok[j].start, tok[j].end,
+			    "back")) {
+				yes = named;
+				break;
+			}
+			if (in_a_name(t, tok[j].start, tok[j].end)) {
+				named = 1;
+				continue;
+			}
+			for (w = det, k = 0; *w != NULL && !k; w++)
+				k = dlg_own_span_is(t, tok[j].start,
+				    tok[j].end, *w);
+			if (!k)
+				break;
+		}
+	}
+	free(tok);
+	if (!yes) {
+		/* "The airpods I sent back, did you get them" */
+		static const char *const sent[] = { "sent back",
+		    "sent it back", "sent them back", "mailed back",
+		    "mailed it back", "mailed them back", "shipped back",
+		    "shipped it back", "shipped them back", NULL };
+		static const char *const did_get[] = { "did you get",
+		    "did u get", "did you guys get", "have you got",
+		    "did you receive", "have you received", "you got them",
+		    "you got it", "reach you", "reached you", NULL };
+
+		yes = dlg_has_any(t, sent) && dlg_has_any(t, did_get);
+	}
+	return yes;
+}
+
 enum dlg_order_topic
 dlg_order_topic(struct tctx *t)
 {
@@ -191,6 +268,8 @@ dlg_order_topic(struct tctx *t)
 	if (dlg_has_any(t, refund_when) && (dlg_has_word(t, "refund") ||
 	    dlg_has_word(t, "money")))
 		return ORDQ_REFUND;
+	if (got_item_back(t))
+		return ORDQ_TRACK;
 	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++) {
 		if (topic_words[i].topic == ORDQ_FEE && (asks_amount_back(t) ||
 		    asks_return_charge(t)))
