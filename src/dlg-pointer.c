@@ -27,7 +27,7 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
-#define ASK_MAX		3	/* products named when asking which */
+#define ASK_MAX		5	/* products named when asking which: as many as a list shows */
 
 /* Words that say a place in a list before its number ("number 2"). */
 static const char *const place_words[] = { "number", "option", "item",
