@@ -50,8 +50,7 @@ def kind_ok(cat):
     return f
 
 
-def in_stock(p):
-    return p['stock'] > 0
+in_stock = sweeplib.in_stock
 
 
 def lower_median(xs, part=2):
@@ -414,12 +413,7 @@ def judge(tr, chk, must_list, kind, prev_first, shown=()):
             return 'nearest not of the kind or not said to miss'
         return ''
     if act == 'recommend_sold_out':
-        # none in stock fits: the one named fits and is sold out
-        if fits:
-            return 'names one sold out, but %d in stock fit' % len(fits)
-        if not res or in_stock(P[res[0]]) or not chk(P[res[0]]):
-            return 'names %s as the sold-out fit' % res[:1]
-        return ''
+        return sweeplib.sold_out_fit(fits, res, P, chk)
     if act == 'recommend_no_more':
         return 'says no more, but %d do' % len(fits) if fits else ''
     if act == 'recommend_none':

@@ -19,14 +19,9 @@ import sweeplib
 
 def load(path):
     cases = []
-    with open(path) as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            ids, fact, msg = line.split("\t")
-            re.compile(fact)
-            cases.append((ids.split(","), fact, msg.split(" >> ")))
+    for _, (ids, fact, msg) in sweeplib.tsv_rows(path):
+        re.compile(fact)
+        cases.append((ids.split(","), fact, msg.split(" >> ")))
     return cases
 
 

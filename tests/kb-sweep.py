@@ -37,16 +37,11 @@ def main():
     sd, share, path = sys.argv[1:4]
     secs = sections(share)
     cases = []
-    with open(path) as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            targets, msg = line.split("\t")
-            for t in targets.split(","):
-                if "#" in t and t not in secs:
-                    sys.exit("%s:%d: no section %s" % (path, n, t))
-            cases.append((targets.split(","), msg))
+    for n, (targets, msg) in sweeplib.tsv_rows(path):
+        for t in targets.split(","):
+            if "#" in t and t not in secs:
+                sys.exit("%s:%d: no section %s" % (path, n, t))
+        cases.append((targets.split(","), msg))
     runs = sweeplib.replay(sd, [[m] for _, m in cases])
     answered = sweeplib.Tally("PASS")
     for (targets, msg), (tr,) in zip(cases, runs):

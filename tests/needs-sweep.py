@@ -69,8 +69,7 @@ def yes(v):
         not s.startswith('no ') and not s.startswith('not ')
 
 
-def in_stock(p):
-    return p['stock'] > 0
+in_stock = sweeplib.in_stock
 
 
 SESSIONS = []   # (label, [texts], check(p), value shown or None)
@@ -251,12 +250,7 @@ def judge(tr, cat, chk, key):
     if act in ('recommend_nearest', 'recommend_none', 'which_shown_none'):
         return 'says none fits, but %d do' % len(fits) if fits else ''
     if act == 'recommend_sold_out':
-        # none in stock fits: the one named meets it and is sold out
-        if fits:
-            return 'names one sold out, but %d in stock fit' % len(fits)
-        if not res or in_stock(P[res[0]]) or not chk(P[res[0]]):
-            return 'names %s as the sold-out fit' % res[:1]
-        return ''
+        return sweeplib.sold_out_fit(fits, res, P, chk)
     return 'no list (%s)' % act
 
 

@@ -208,6 +208,31 @@ def report(verdicts):
     return 0 if tap.passed == tap.n else 1
 
 
+def in_stock(p):
+    return p['stock'] > 0
+
+
+def sold_out_fit(fits, res, P, chk):
+    """Judge a reply naming a sold-out product as the one that meets a
+    need: "" when no product in stock fits and the first shown (res) is
+    sold out and meets it (chk), else what is wrong."""
+    if fits:
+        return 'names one sold out, but %d in stock fit' % len(fits)
+    if not res or in_stock(P[res[0]]) or not chk(P[res[0]]):
+        return 'names %s as the sold-out fit' % res[:1]
+    return ''
+
+
+def tsv_rows(path):
+    """(line number, tab-separated fields) of each line of path that is
+    neither empty nor a "#" comment."""
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                yield n, line.split("\t")
+
+
 def turn(text, about, must, must_not=()):
     return {"text": text, "expect": {"about": about, "must": must,
             "must_not": list(must_not) + NEVER, "action_hint": ""}}
