@@ -123,6 +123,16 @@ enum sd_rc	 catalog_kind(struct store *, const char *category,
 		    int limit, struct catalog_kind *k, struct sd_error *);
 
 /*
+ * Calls fn for each of the best limit products, best first as
+ * catalog_products lists them, with only sku, name, brand, category,
+ * subcategory, description, attrs and tags set ("" when empty).  The
+ * product and its strings are valid during the call only.
+ */
+enum sd_rc	 catalog_walk(struct store *, int limit,
+		    void (*fn)(void *, const struct product *), void *,
+		    struct sd_error *);
+
+/*
  * Products whose name holds the words of phrase in order (a family such
  * as "iPhone 15" or "Samsung Galaxy"), best rated first, at most limit.
  * *out as for catalog_products.

@@ -47,37 +47,44 @@ struct kind_index {
 };
 
 /*
- * The stem of the word w (n bytes) as the index keeps it, into out:
- * lower case, a plural's "s", "es" after s/x/ch/sh, "ies" as "y".
+ * The stem of the word w (n bytes) as the index keeps it, into out (n + 1
+ * bytes): lower case, a plural's "s", "es" after s/x/ch/sh, "ies" as
+ * "y".  Its length.
  */
-static void
-stem(const char *w, size_t n, struct sbuf *out)
+static size_t
+stem_into(const char *w, size_t n, char *out)
 {
 	size_t	 i;
 
-	sbuf_reset(out);
 	for (i = 0; i < n; i++)
-		sbuf_addc(out, (char)tolower((unsigned char)w[i]));
-	n = out->len;
-	if (n > 4 && strcmp(out->buf + n - 3, "ies") == 0) {
-		sbuf_setlen(out, n - 3);
-		sbuf_addc(out, 'y');
-	} else if (n > 4 && strcmp(out->buf + n - 2, "es") == 0 &&
-	    strchr("sx", out->buf[n - 3]) != NULL)
-		sbuf_setlen(out, n - 2);
-	else if (n > 4 && strcmp(out->buf + n - 4, "ches") == 0)
-		sbuf_setlen(out, n - 2);
-	else if (n > 3 && out->buf[n - 1] == 's' && out->buf[n - 2] != 's' &&
-	    out->buf[n - 2] != 'u')
-		sbuf_setlen(out, n - 1);
+		out[i] = (char)tolower((unsigned char)w[i]);
+	out[n] = '\0';
+	if (n > 4 && strcmp(out + n - 3, "ies") == 0) {
+		out[n - 3] = 'y';
+		n -= 2;
+	} else if (n > 4 && strcmp(out + n - 2, "es") == 0 &&
+	    strchr("sx", out[n - 3]) != NULL)
+		n -= 2;
+	else if (n > 4 && strcmp(out + n - 4, "ches") == 0)
+		n -= 2;
+	else if (n > 3 && out[n - 1] == 's' && out[n - 2] != 's' &&
+	    out[n - 2] != 'u')
+		n -= 1;
+	out[n] = '\0';
+	return n;
 }
+
+/* Words this long are stemmed on the stack. */
+#define WORD_MAX	128
 
 /* Calls fn for each word of text (letters and digits), stemmed. */
 static void
-each_word(const char *text, void (*fn)(void *, const char *), void *arg)
+each_word(const char *text, void (*fn)(void *, const char *, size_t),
+    void *arg)
 {
-	struct sbuf	 w = SBUF_INIT;
+	char		 buf[WORD_MAX], *w;
 	const char	*p = text, *b;
+	size_t		 n;
 
 	if (text == NULL)
 		return;
@@ -86,37 +93,89 @@ each_word(const char *text, void (*fn)(void *, const char *), void *arg)
 			p++;
 		for (b = p; isalnum((unsigned char)*p); p++)
 			;
-		if (p - b >= 2) {
-			stem(b, (size_t)(p - b), &w);
-			fn(arg, w.buf);
-		}
+		if ((n = (size_t)(p - b)) < 2)
+			continue;
+		w = n < WORD_MAX ? buf : xmalloc(n + 1);
+		n = stem_into(b, n, w);
+		fn(arg, w, n);
+		if (w != buf)
+			free(w);
 	}
-	sbuf_release(&w);
 }
 
-/* What a document being read collects. */
+/*
+ * What a document being read collects.  Each (term, kind) pair is one
+ * post, found again through an open-addressed table (post index + 1 per
+ * cell, 0 empty), so a term said a thousand times is one entry and one
+ * string, and only the distinct pairs are sorted.
+ */
 struct kidx_build {
 	struct kind_index *ix;
 	size_t		 cap;		/* allocated post entries */
+	size_t		*cell;		/* hcap cells */
+	size_t		 hcap;		/* a power of two */
 	unsigned	 doc;
 	unsigned	 weight;	/* each occurrence counts this much */
 };
 
+/* FNV-1a over the term and its kind. */
+static size_t
+post_hash(const char *w, size_t n, unsigned doc)
+{
+	size_t	 h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return (h ^ doc) * 16777619u;
+}
+
+/* Twice the cells, every post placed again. */
 static void
-add_term(void *arg, const char *w)
+build_grow(struct kidx_build *b)
+{
+	const struct kidx_post *q;
+	size_t	 i, h;
+
+	free(b->cell);
+	b->hcap = b->hcap ? 2 * b->hcap : 8192;
+	b->cell = xcalloc(b->hcap, sizeof *b->cell);
+	for (i = 0; i < b->ix->npost; i++) {
+		q = &b->ix->post[i];
+		h = post_hash(q->term, strlen(q->term), q->doc);
+		while (b->cell[h & (b->hcap - 1)] != 0)
+			h++;
+		b->cell[h & (b->hcap - 1)] = i + 1;
+	}
+}
+
+static void
+add_term(void *arg, const char *w, size_t n)
 {
 	struct kidx_build *b = arg;
 	struct kind_index *ix = b->ix;
+	struct kidx_post *q;
+	size_t		 h, c;
 
+	ix->kinds[b->doc].len += b->weight;
+	if (2 * (ix->npost + 1) > b->hcap)
+		build_grow(b);
+	for (h = post_hash(w, n, b->doc);
+	    (c = b->cell[h & (b->hcap - 1)]) != 0; h++) {
+		q = &ix->post[c - 1];
+		if (q->doc == b->doc && strcmp(q->term, w) == 0) {
+			q->tf += b->weight;
+			return;
+		}
+	}
 	if (ix->npost == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 4096;
 		ix->post = xrealloc(ix->post, b->cap * sizeof *ix->post);
 	}
-	ix->post[ix->npost].term = xstrdup(w);
-	ix->post[ix->npost].doc = b->doc;
-	ix->post[ix->npost].tf = b->weight;
-	ix->npost++;
-	ix->kinds[b->doc].len += b->weight;
+	b->cell[h & (b->hcap - 1)] = ix->npost + 1;
+	q = &ix->post[ix->npost++];
+	q->term = xstrndup(w, n);
+	q->doc = b->doc;
+	q->tf = b->weight;
 }
 
 static int
@@ -171,13 +230,16 @@ kind_of(struct kind_index *ix, const struct product *p)
 
 /* One product's words into its kind's document. */
 static void
-add_product(struct kidx_build *b, const struct product *p)
+add_product(void *arg, const struct product *p)
 {
+	struct kidx_build *b = arg;
 	struct kind_index *ix = b->ix;
 	struct dlg_kind	*k;
 	struct sbuf	 sb = SBUF_INIT;
 	cJSON		*attrs, *it;
 
+	if (p->subcategory[0] == '\0')
+		return;
 	b->doc = kind_of(ix, p);
 	k = &ix->kinds[b->doc];
 	k->products++;
@@ -214,25 +276,6 @@ add_product(struct kidx_build *b, const struct product *p)
 	sbuf_release(&sb);
 }
 
-/* Same term and kind: one entry, the counts summed. */
-static void
-merge_posts(struct kind_index *ix)
-{
-	size_t	 i, k = 0;
-
-	qsort(ix->post, ix->npost, sizeof *ix->post, post_cmp);
-	for (i = 0; i < ix->npost; i++) {
-		if (k > 0 && ix->post[k - 1].doc == ix->post[i].doc &&
-		    strcmp(ix->post[k - 1].term, ix->post[i].term) == 0) {
-			ix->post[k - 1].tf += ix->post[i].tf;
-			free(ix->post[i].term);
-			continue;
-		}
-		ix->post[k++] = ix->post[i];
-	}
-	ix->npost = k;
-}
-
 /*
  * What the store slot holds: the index, and the one before it, kept one
  * rebuild longer because a turn's category entity may point into it.
@@ -263,33 +306,30 @@ static struct kind_index *
 kind_index(struct tctx *t)
 {
 	struct kind_slot *ks = store_slot_get(t->st, STORE_SLOT_KINDS);
-	struct product_filter f = { NULL, NULL, NULL, -1, -1, 0, 1000000 };
 	struct sd_error	 err = SD_ERROR_INIT;
-	struct product	*v = NULL;
 	struct kind_index *ix;
 	struct kidx_build b;
 	unsigned	 dv = 0;
 	int		 current = store_data_version(t->st, &dv) == 0;
-	size_t		 nv = 0, i, len = 0;
+	size_t		 i, len = 0;
 
 	if (ks != NULL && ks->cur != NULL && (!current || (ks->cur->valid &&
 	    ks->cur->dv == dv)))
 		return ks->cur->nkinds > 0 ? ks->cur : NULL;
 	ix = xcalloc(1, sizeof *ix);
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &nv, &err) != SD_OK)
-		nv = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
 	memset(&b, 0, sizeof b);
 	b.ix = ix;
-	for (i = 0; i < nv; i++) {
-		if (v[i].subcategory[0] != '\0')
-			add_product(&b, &v[i]);
-		product_release(&v[i]);
+	dlg_retrieve_begin(t);
+	if (catalog_walk(t->st, 1000000, add_product, &b, &err) != SD_OK) {
+		/* No catalog read: no kinds, as before any product. */
+		kind_index_free(ix);
+		ix = xcalloc(1, sizeof *ix);
 	}
-	free(v);
-	merge_posts(ix);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	free(b.cell);
+	/* Each (term, kind) once: sorted, as first_post searches them. */
+	qsort(ix->post, ix->npost, sizeof *ix->post, post_cmp);
 	for (i = 0; i < ix->nkinds; i++)
 		len += ix->kinds[i].len;
 	ix->avglen = ix->nkinds > 0 ? (double)len / (double)ix->nkinds : 1;
@@ -330,7 +370,7 @@ struct kidx_score {
 
 /* BM25 (k1 1.2, b 0.75) of one query term over every kind. */
 static void
-score_term(void *arg, const char *w)
+score_term(void *arg, const char *w, size_t n)
 {
 	struct kidx_score *s = arg;
 	const struct kind_index *ix = s->ix;
@@ -338,6 +378,7 @@ score_term(void *arg, const char *w)
 	size_t		 i, j, df;
 	double		 idf, tf, norm;
 
+	(void)n;
 	if (search_is_stopword(w))
 		return;
 	sbuf_addf(&key, " %s ", w);
@@ -396,10 +437,10 @@ dlg_kinds_score(struct tctx *t, const char *text, const char *skip,
 char *
 dlg_kind_stem(const char *w, size_t n)
 {
-	struct sbuf	 sb = SBUF_INIT;
+	char	*s = xmalloc(n + 1);
 
-	stem(w, n, &sb);
-	return sbuf_detach(&sb, NULL);
+	stem_into(w, n, s);
+	return s;
 }
 
 /* Does the stem w head kind k's name: the last word of its subcategory

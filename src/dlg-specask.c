@@ -43,6 +43,80 @@ attr_keys_free(void *p)
 }
 
 /*
+ * How many products state each key, in an open-addressed table, and
+ * the keys in the order each one reached KIND_KEYS_MIN products.
+ */
+struct key_count {
+	char		*key;		/* owned; NULL: an empty cell */
+	unsigned	 n;
+};
+struct key_tally {
+	struct key_count *cell;
+	size_t		 cap;		/* a power of two */
+	size_t		 used;
+	struct sbuf	 keys;
+};
+
+static size_t
+key_hash(const char *k)
+{
+	size_t	 h = 2166136261u;
+
+	for (; *k != '\0'; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h;
+}
+
+/* The cell of key k in kt, empty when k is new. */
+static struct key_count *
+tally_cell(struct key_tally *kt, const char *k)
+{
+	size_t	 h;
+
+	for (h = key_hash(k); kt->cell[h & (kt->cap - 1)].key != NULL; h++)
+		if (strcmp(kt->cell[h & (kt->cap - 1)].key, k) == 0)
+			break;
+	return &kt->cell[h & (kt->cap - 1)];
+}
+
+static void
+tally_grow(struct key_tally *kt)
+{
+	struct key_count *old = kt->cell;
+	size_t	 i, n = kt->cap;
+
+	kt->cap = n ? 2 * n : 256;
+	kt->cell = xcalloc(kt->cap, sizeof *kt->cell);
+	for (i = 0; i < n; i++)
+		if (old[i].key != NULL)
+			*tally_cell(kt, old[i].key) = old[i];
+	free(old);
+}
+
+/* One product's keys counted. */
+static void
+tally_product(void *arg, const struct product *p)
+{
+	struct key_tally *kt = arg;
+	struct key_count *c;
+	cJSON		*root = cJSON_Parse(p->attrs), *it;
+
+	cJSON_ArrayForEach(it, root) {
+		if (it->string == NULL)
+			continue;
+		if (2 * (kt->used + 1) > kt->cap)
+			tally_grow(kt);
+		if ((c = tally_cell(kt, it->string))->key == NULL) {
+			c->key = xstrdup(it->string);
+			kt->used++;
+		}
+		if (++c->n == KIND_KEYS_MIN)
+			sbuf_addf(&kt->keys, "%s ", it->string);
+	}
+	cJSON_Delete(root);
+}
+
+/*
  * The keys of the attributes at least KIND_KEYS_MIN products of any kind
  * state.  Reading them walks the whole catalog (a second at 100,000
  * products), so the connection keeps them until the catalog changes.
@@ -51,51 +125,34 @@ static const char *
 common_keys(struct tctx *t)
 {
 	struct attr_keys *c = store_slot_get(t->st, STORE_SLOT_ATTR_KEYS);
-	struct product_filter f = { NULL, NULL, NULL, -1, -1, 0, 100000 };
 	struct sd_error	 err = SD_ERROR_INIT;
-	struct product	*v = NULL;
-	struct sbuf	 keys = SBUF_INIT;
-	cJSON		*count = cJSON_CreateObject(), *root, *it, *n;
+	struct key_tally kt;
 	unsigned	 dv;
 	int		 current = store_data_version(t->st, &dv) == 0;
-	size_t		 nv = 0, i;
+	size_t		 i;
 
-	if (c != NULL && c->valid && current && c->dv == dv) {
-		cJSON_Delete(count);
+	if (c != NULL && c->valid && current && c->dv == dv)
 		return c->keys;
-	}
+	memset(&kt, 0, sizeof kt);
+	sbuf_init(&kt.keys);
 	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &nv, &err) != SD_OK)
-		nv = 0;
+	/* A failed walk counts nothing, as an empty catalog. */
+	if (catalog_walk(t->st, 100000, tally_product, &kt, &err) != SD_OK)
+		sbuf_reset(&kt.keys);
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
-	for (i = 0; i < nv; i++) {
-		root = cJSON_Parse(v[i].attrs);
-		cJSON_ArrayForEach(it, root) {
-			if (it->string == NULL)
-				continue;
-			if ((n = cJSON_GetObjectItemCaseSensitive(count,
-			    it->string)) == NULL)
-				n = cJSON_AddNumberToObject(count, it->string,
-				    0);
-			cJSON_SetNumberValue(n, n->valuedouble + 1);
-			if ((int)n->valuedouble == KIND_KEYS_MIN)
-				sbuf_addf(&keys, "%s ", it->string);
-		}
-		cJSON_Delete(root);
-		product_release(&v[i]);
-	}
-	free(v);
-	cJSON_Delete(count);
+	for (i = 0; i < kt.cap; i++)
+		free(kt.cell[i].key);
+	free(kt.cell);
 	if (c == NULL) {
 		c = xcalloc(1, sizeof *c);
 		store_slot_set(t->st, STORE_SLOT_ATTR_KEYS, c, attr_keys_free);
 	}
 	free(c->keys);
-	c->keys = xstrdup(keys.len > 0 ? keys.buf : "");
+	c->keys = xstrdup(kt.keys.len > 0 ? kt.keys.buf : "");
 	c->dv = dv;
 	c->valid = current;
-	sbuf_release(&keys);
+	sbuf_release(&kt.keys);
 	return c->keys;
 }
 

@@ -5,7 +5,8 @@
  * catalog_kind, catalog_policy_fact, catalog_order and
  * catalog_product_by_sku answer as a fresh read does, and a change of
  * the database, by this connection or another, is seen after they
- * cached; synonyms of one term are those of the whole list.
+ * cached; catalog_walk hands out the products catalog_products lists,
+ * in its order; synonyms of one term are those of the whole list.
  */
 #include "config.h"
 
@@ -440,6 +441,55 @@ product_tests(struct store *st, struct store *other)
 	    "catalog_product_by_sku outside a transaction is current");
 }
 
+/* What a walk compares against: the products catalog_products listed. */
+struct walk_check {
+	const struct product *v;
+	size_t		 n, seen, same;
+};
+
+static int
+streq(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+static void
+walk_one(void *arg, const struct product *p)
+{
+	struct walk_check *w = arg;
+	const struct product *q = w->seen < w->n ? &w->v[w->seen] : NULL;
+
+	w->seen++;
+	if (q != NULL && streq(p->sku, q->sku) && streq(p->name, q->name) &&
+	    streq(p->brand, q->brand) && streq(p->category, q->category) &&
+	    streq(p->subcategory, q->subcategory) &&
+	    streq(p->description, q->description) &&
+	    streq(p->attrs, q->attrs) && streq(p->tags, q->tags) &&
+	    p->model == NULL && p->review_summary == NULL)
+		w->same++;
+}
+
+/* catalog_walk hands out what catalog_products lists, in its order. */
+static void
+walk_tests(struct store *st, const struct product *v, size_t n)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct walk_check w = { v, n, 0, 0 };
+	enum sd_rc	 rc;
+
+	rc = catalog_walk(st, 100000, walk_one, &w, &err);
+	ok(rc == SD_OK && n > 100 && w.seen == n && w.same == n, "catalog_walk hands out "
+	    "every product as catalog_products lists it (%zu of %zu)",
+	    w.same, n);
+	memset(&w, 0, sizeof w);
+	w.v = v;
+	w.n = n;
+	ok(catalog_walk(st, 7, walk_one, &w, &err) == SD_OK &&
+	    w.seen == 7 && w.same == 7, "a walk stops at its limit, the best "
+	    "first");
+	sd_error_clear(&err);
+}
+
 static int
 syn_collect(void *arg, const char *term, const char *syn, const char *src)
 {
@@ -502,6 +552,7 @@ main(void)
 	}
 	attr_texts();
 	attr_catalog(v, n);
+	walk_tests(st, v, n);
 	kind_tests(st, other);
 	fact_tests(st, other);
 	order_tests(st, other);
