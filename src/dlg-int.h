@@ -388,10 +388,16 @@ int		 lex_time_word(const char *w);
 
 /* dlg-ranklist.c: "which of those lasts longest": answered (1). */
 int		 dlg_rank_shown(struct tctx *t);
+/* "The cheapest of those" when two tie: asked which, naming them (1). */
+int		 dlg_ask_rank_tie(struct tctx *t);
 
 /* dlg-rank.c */
 /* "The cheaper one", "the small one": the SKU ranking first, or NULL. */
 const char	*dlg_ranked_reference(struct tctx *t, const char **how);
+/* Those tied at the top of that ranking (tied: CONV_MAX), how many
+ * (0: one wins or none ranks); *by "price", "rating" or an attribute. */
+size_t		 dlg_ranked_tie(struct tctx *t, const char **tied,
+		    const char **by);
 /* The SKUs of the brand or kind named, best rated first (caller
  * deletes), or NULL when none is named or the last list is them. */
 cJSON		*dlg_best_group(struct tctx *t, const char **name);
