@@ -441,6 +441,10 @@ size_t		 dlg_family_lines(struct tctx *t, const struct entity *en,
 size_t		 dlg_together_meant(struct tctx *t, const char **v,
 		    size_t max);
 int		 dlg_handle_together(struct tctx *t);
+/* After "which one do you mean?": its choices kept; a pointer that
+ * picks none answered for each (1). */
+void		 dlg_pend_choices(struct tctx *t);
+int		 dlg_answer_choices(struct tctx *t, cJSON *pending);
 int		 dlg_weighing_said(struct tctx *t);
 size_t		 dlg_base_lines(struct tctx *t, const char *const *skus,
 		    size_t n, const char **out);

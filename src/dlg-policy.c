@@ -379,6 +379,8 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		policy_act(t, ir);
 		dlg_focus_unguard(t);
 	}
+	/* "Which one do you mean?" asked: its choices for the next turn. */
+	dlg_pend_choices(t);
 	/* Read as a complaint but acted on as shopping ("need a rugged
 	 * ssd"): no feeling was said, so no apology.  Nor for shopping
 	 * with some life in it ("a laptop for my son starting high
