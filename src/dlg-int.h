@@ -563,6 +563,8 @@ int		 dlg_brands_ok(const cJSON *require, const struct product *p);
 void		 dlg_brands_words(const cJSON *require, struct sbuf *crit);
 int		 dlg_more_unseen(struct tctx *t, const struct product *p);
 int		 dlg_handle_more(struct tctx *t);
+/* Does the conversation hold one product alone? */
+int		 dlg_one_shown(struct tctx *t);
 int		 dlg_handle_comparative(struct tctx *t);
 size_t		 dlg_word_count(struct tctx *t);
 /* dlg-kind.c: the kind asked for, and the device a product must fit. */
