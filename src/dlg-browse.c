@@ -434,20 +434,35 @@ more_said(struct tctx *t)
 /*
  * "Cheaper?", "lighter?" alone after a list: more of the kind below the
  * one in focus (dlg_handle_narrow), not a question about the cheaper of
- * those shown, which says "the" ("the cheaper one", dlg-refs.c).
+ * those shown, which says "the" ("the cheaper one", dlg-refs.c).  With
+ * one product alone in the conversation (dlg_one_shown), "whats the
+ * cheaper one" has nothing to rank it against: a cheaper one than it.
  */
 int
 dlg_handle_comparative(struct tctx *t)
 {
 	static const char *const less[] = { "cheaper", "less expensive",
 	    "more affordable", "lighter", NULL };
+	int	 alone = dlg_one_shown(t);
 
-	if (dlg_word_count(t) > 2 || !dlg_has_any(t, less) ||
-	    dlg_has_word(t, "the") || dlg_jstr(dlg_jobj(t->state, "filters"),
+	if (dlg_word_count(t) > (alone ? 5 : 2) || !dlg_has_any(t, less) ||
+	    (dlg_has_word(t, "the") && !alone) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_jstr(dlg_jobj(t->state, "filters"),
 	    "category") == NULL ||
 	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) == 0)
 		return 0;
 	return dlg_handle_narrow(t);
+}
+
+/* Does the conversation hold one product alone (nothing to rank it
+ * against)? */
+int
+dlg_one_shown(struct tctx *t)
+{
+	const char	*c[CONV_MAX];
+
+	return dlg_conversation(t, c, CONV_MAX) == 1;
 }
 
 /* The SKUs shown in this run of "more" turns, the list now included. */

@@ -388,10 +388,16 @@ int		 lex_time_word(const char *w);
 
 /* dlg-ranklist.c: "which of those lasts longest": answered (1). */
 int		 dlg_rank_shown(struct tctx *t);
+/* "The cheapest of those" when two tie: asked which, naming them (1). */
+int		 dlg_ask_rank_tie(struct tctx *t);
 
 /* dlg-rank.c */
 /* "The cheaper one", "the small one": the SKU ranking first, or NULL. */
 const char	*dlg_ranked_reference(struct tctx *t, const char **how);
+/* Those tied at the top of that ranking (tied: CONV_MAX), how many
+ * (0: one wins or none ranks); *by "price", "rating" or an attribute. */
+size_t		 dlg_ranked_tie(struct tctx *t, const char **tied,
+		    const char **by);
 /* The SKUs of the brand or kind named, best rated first (caller
  * deletes), or NULL when none is named or the last list is them. */
 cJSON		*dlg_best_group(struct tctx *t, const char **name);
@@ -435,6 +441,10 @@ size_t		 dlg_family_lines(struct tctx *t, const struct entity *en,
 size_t		 dlg_together_meant(struct tctx *t, const char **v,
 		    size_t max);
 int		 dlg_handle_together(struct tctx *t);
+/* After "which one do you mean?": its choices kept; a pointer that
+ * picks none answered for each (1). */
+void		 dlg_pend_choices(struct tctx *t);
+int		 dlg_answer_choices(struct tctx *t, cJSON *pending);
 int		 dlg_weighing_said(struct tctx *t);
 size_t		 dlg_base_lines(struct tctx *t, const char *const *skus,
 		    size_t n, const char **out);
@@ -553,6 +563,8 @@ int		 dlg_brands_ok(const cJSON *require, const struct product *p);
 void		 dlg_brands_words(const cJSON *require, struct sbuf *crit);
 int		 dlg_more_unseen(struct tctx *t, const struct product *p);
 int		 dlg_handle_more(struct tctx *t);
+/* Does the conversation hold one product alone? */
+int		 dlg_one_shown(struct tctx *t);
 int		 dlg_handle_comparative(struct tctx *t);
 size_t		 dlg_word_count(struct tctx *t);
 /* dlg-kind.c: the kind asked for, and the device a product must fit. */

@@ -177,10 +177,12 @@ dlg_handle_narrow(struct tctx *t)
 
 	memset(&p, 0, sizeof p);
 	/* "Cheaper?" alone after a list asks for cheaper ones too. */
+	/* With one product alone shown, "the cheaper one" is cheaper
+	 * than it: there is no list to point into. */
 	if ((dlg_has_any(t, cheaper) || dlg_has_any(t, lighter)) &&
 	    (dlg_has_any(t, another) || dlg_has_word(t, "ones") ||
-	    dlg_word_count(t) <= 2) &&
-	    !dlg_has_any(t, the) &&
+	    dlg_word_count(t) <= 2 || dlg_one_shown(t)) &&
+	    (!dlg_has_any(t, the) || dlg_one_shown(t)) &&
 	    dlg_focus_top(t, 0) != NULL &&
 	    dlg_load_product(t, dlg_focus_top(t, 0), &p)) {
 		if (dlg_has_any(t, cheaper))

@@ -3,7 +3,8 @@
  * question offers two or three intents in the customer's words and
  * understands "the second", "returns" or "yes that"; an order number
  * fills the form that asked for it; "yes" or "no" settles a pending
- * offer (a person, a confirmation, the specs).
+ * offer (a person, a confirmation, the specs); "which one do you
+ * mean?" answered with a pointer alone gets each (dlg-together.c).
  */
 #include "config.h"
 
@@ -543,6 +544,12 @@ dlg_answer_pending(struct tctx *t, const struct intent_result *ir)
 		return 0;
 	if (strcmp(pend, "choose") == 0)
 		return answer_choice(t, ir, pending);
+	if (strcmp(pend, "which_product") == 0) {
+		if (dlg_answer_choices(t, pending))
+			return 1;
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
+	}
 	if (strcmp(pend, "order_id") == 0 && fill_order_id(t, ir))
 		return 1;
 	if (strcmp(pend, "confirm_return") == 0 && how_to_return(t, pending))

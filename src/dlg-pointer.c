@@ -10,8 +10,8 @@
  * conversation has none and the word is all the message says, the
  * catalog's products of the kind being discussed whose names have it
  * are the candidates: those of one line
- * (the variants of a model) give its best; several lines are asked
- * about.  Every choice goes to the trace's "reference".  dlg-refs.c
+ * (the variants of a model) give its best; of several lines, the one
+ * of the brand discussed when one alone is; else they are asked about.  Every choice goes to the trace's "reference".  dlg-refs.c
  * calls these in its order of rules; dlg_listed_pick tells the policy
  * a place picks a product not bought ("the middle one, is it oled?").
  */
@@ -294,6 +294,40 @@ one_line(const char *a, const char *b)
 }
 
 /*
+ * "My galaxy watch ... what about the ultra": of the catalog's lines the
+ * word names, the one of the brand of the product discussed (the
+ * focus), when one line alone is of it.  Its best rated (SKU valid for
+ * the turn), or NULL.
+ */
+static const char *
+of_focus_brand(struct tctx *t, const struct product *v, size_t n)
+{
+	struct product	 f;
+	const char	*top = dlg_focus_top(t, 0), *hit = NULL;
+	size_t		 i;
+
+	memset(&f, 0, sizeof f);
+	if (top == NULL || !dlg_peek_product(t, top, &f))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (f.brand == NULL || v[i].brand == NULL ||
+		    strcasecmp(f.brand, v[i].brand) != 0)
+			continue;
+		if (hit != NULL && !one_line(hit, v[i].name)) {
+			hit = NULL;
+			break;
+		}
+		if (hit == NULL)
+			hit = v[i].name;
+	}
+	product_release(&f);
+	for (i = 0; hit != NULL && i < n; i++)
+		if (v[i].name == hit)
+			return v[i].sku;
+	return NULL;
+}
+
+/*
  * The product a name word said alone means (SKU valid for the turn), or
  * NULL; *several set when two or more fit and the customer must say
  * which (their names in names when not NULL, as "the A or the B").
@@ -323,6 +357,10 @@ name_word(struct tctx *t, int *several, struct sbuf *names)
 	if (n == 1 || (!conv && lines == 1)) {
 		/* Of one line, the best rated comes first. */
 		pick = dlg_ref_pick(r, v[0].sku);
+	} else if (!conv && (pick = of_focus_brand(t, v, n)) != NULL) {
+		dlg_ref_rule(r, "name-word-in-catalog-brand", "name word in "
+		    "catalog: the one line of the brand discussed");
+		pick = dlg_ref_pick(r, pick);
 	} else {
 		*several = 1;
 		dlg_ref_rule(r, conv ? "name-word-in-conversation-ask" :

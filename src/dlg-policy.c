@@ -172,6 +172,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_rank_shown(t) || dlg_handle_more(t) ||
 	    dlg_handle_comparative(t))
 		return;
+	/* "The cheapest of those" when two cost the same: which one. */
+	if (dlg_ask_rank_tie(t))
+		return;
 	/* "Which of them fits it?": compatibility among those shown.
 	 * "Which of those is sweatproof?": a need the lists' filters read
 	 * narrows those shown by the tests the lists use (dlg-recommend.c);
@@ -376,6 +379,8 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 		policy_act(t, ir);
 		dlg_focus_unguard(t);
 	}
+	/* "Which one do you mean?" asked: its choices for the next turn. */
+	dlg_pend_choices(t);
 	/* Read as a complaint but acted on as shopping ("need a rugged
 	 * ssd"): no feeling was said, so no apology.  Nor for shopping
 	 * with some life in it ("a laptop for my son starting high

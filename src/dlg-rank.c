@@ -2,10 +2,12 @@
  * dlg-rank.c owns picking a product by how it ranks among others: "the
  * cheaper one", "the small one", "the one with more storage" among
  * those the conversation just showed (dlg_ranked_reference, for
- * dlg-refs.c), and "which one has the longest battery?", "the cheapest
- * Garmin you have?" among the last list or a brand's or kind's products
- * (dlg_handle_best_of).  Ranking reads a specification as a number in
- * its unit ("1TB" is 1000 GB) and quotes it as the catalog words it.
+ * dlg-refs.c; those tied at the top, dlg_ranked_tie, for dlg-ranklist.c
+ * to ask which), and "which one has the longest battery?", "the
+ * cheapest Garmin you have?" among the last list or a brand's or kind's
+ * products (dlg_handle_best_of).  Ranking reads a specification as a
+ * number in its unit ("1TB" is 1000 GB) and quotes it as the catalog
+ * words it.
  */
 #include "config.h"
 
@@ -415,37 +417,53 @@ rank_value(const struct product *p, const struct rank_how *h, double *v)
 
 /*
  * The candidate that ranks first by h, when every one has the value and
- * one stands alone at the top; NULL otherwise (a tie is no pick).
+ * one stands alone at the top; NULL otherwise (a tie is no pick).  With
+ * tied not NULL, the candidates sharing the top value when several do
+ * go there (at most CONV_MAX), their count in *ntied.
  */
 static const char *
-rank_pick(struct tctx *t, const char *const *c, size_t n,
-    const struct rank_how *h)
+rank_pick_tied(struct tctx *t, const char *const *c, size_t n,
+    const struct rank_how *h, const char **tied, size_t *ntied)
 {
 	struct product	 p;
 	const char	*best = NULL;
-	double		 v, bestv = 0;
+	double		 v[CONV_MAX], bestv = 0;
 	size_t		 i, have = 0;
 	int		 tie = 0;
 
-	for (i = 0; i < n; i++) {
+	if (ntied != NULL)
+		*ntied = 0;
+	for (i = 0; i < n && i < CONV_MAX; i++) {
 		memset(&p, 0, sizeof p);
 		if (!dlg_load_product(t, c[i], &p))
 			return NULL;
-		if (!rank_value(&p, h, &v)) {
+		if (!rank_value(&p, h, &v[i])) {
 			product_release(&p);
 			return NULL;
 		}
 		product_release(&p);
-		if (best != NULL && fabs(v - bestv) < 1e-9)
+		if (best != NULL && fabs(v[i] - bestv) < 1e-9)
 			tie = 1;
-		else if (best == NULL || (h->more ? v > bestv : v < bestv)) {
+		else if (best == NULL || (h->more ? v[i] > bestv :
+		    v[i] < bestv)) {
 			best = c[i];
-			bestv = v;
+			bestv = v[i];
 			tie = 0;
 		}
 		have++;
 	}
+	if (have >= 2 && tie && tied != NULL)
+		for (i = 0; i < have; i++)
+			if (fabs(v[i] - bestv) < 1e-9)
+				tied[(*ntied)++] = c[i];
 	return have >= 2 && !tie ? best : NULL;
+}
+
+static const char *
+rank_pick(struct tctx *t, const char *const *c, size_t n,
+    const struct rank_how *h)
+{
+	return rank_pick_tied(t, c, n, h, NULL, NULL);
 }
 
 /* Do the candidates share brand and kind (a line in several sizes)? */
@@ -498,6 +516,76 @@ order_items_in(struct tctx *t, const char *const *c, size_t n)
 }
 
 /*
+ * The ranking the words ask for ("the cheaper one", "the one with more
+ * storage") in *h, the words in *how; 0 when none is said.
+ */
+static int
+rank_said(struct tctx *t, struct rank_how *h, const char **how)
+{
+	const char	*attr;
+	size_t		 i, a, b;
+
+	memset(h, 0, sizeof *h);
+	if ((attr = one_with_spec(t, &h->more)) != NULL) {
+		h->by = RANK_SPEC;
+		h->attribute = attr;
+		*how = "one with the most or least of a specification";
+		return 1;
+	}
+	for (i = 0; i < sizeof rank_words / sizeof rank_words[0]; i++)
+		if (dlg_has_word(t, rank_words[i].word) &&
+		    (!rank_words[i].as_thing || (dlg_word_at(t,
+		    rank_words[i].word, &a, &b) &&
+		    dlg_said_as_thing(t, a, b))))
+			break;
+	if (i == sizeof rank_words / sizeof rank_words[0])
+		return 0;
+	h->by = rank_words[i].by;
+	h->more = rank_words[i].more;
+	h->attribute = rank_words[i].attribute;
+	*how = rank_words[i].word;
+	return 1;
+}
+
+/* The products a ranking picks among: the last list, else those shown
+ * (the list and the focus, not an order's items); how many in c. */
+static size_t
+rank_candidates(struct tctx *t, const char **c)
+{
+	cJSON	*res = dlg_jarr(t->state, "results"), *it;
+	size_t	 n = 0;
+
+	if (cJSON_GetArraySize(res) >= 2) {
+		cJSON_ArrayForEach(it, res)
+			if (cJSON_IsString(it) && n < CONV_MAX)
+				c[n++] = it->valuestring;
+		return n;
+	}
+	n = dlg_conversation(t, c, CONV_MAX);
+	return n - order_items_in(t, c, n);
+}
+
+/* The reference's rule for a ranking by h, candidates c[0..n). */
+static cJSON *
+rank_trace(struct tctx *t, const struct rank_how *h, const char *const *c,
+    size_t n)
+{
+	cJSON	*r;
+	size_t	 i;
+
+	r = dlg_ref_trace(t, h->by == RANK_PRICE ? "price-among-shown" :
+	    h->by == RANK_RATING ? "rating-among-shown" :
+	    h->by == RANK_SIZE ? "size-among-shown" : "spec-among-shown",
+	    h->by == RANK_PRICE ? "price among those shown" :
+	    h->by == RANK_RATING ? "rating among those shown" :
+	    h->by == RANK_SIZE ? "size among those shown" :
+	    "specification among those shown");
+	for (i = 0; i < n; i++)
+		dlg_ref_candidate(r, c[i]);
+	return r;
+}
+
+/*
  * "The cheaper one", "the expensive one", "the bigger one", "the one
  * with more storage": the product that ranks first among those the
  * conversation just showed (the last list when it holds two or more,
@@ -506,50 +594,16 @@ order_items_in(struct tctx *t, const char *const *c, size_t n)
 const char *
 dlg_ranked_reference(struct tctx *t, const char **how)
 {
-	const char	*c[CONV_MAX], *pick = NULL, *attr;
-	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
+	const char	*c[CONV_MAX], *pick = NULL;
 	struct rank_how	 h;
-	size_t		 i, n = 0, a, b;
+	size_t		 n;
+	cJSON		*r;
 
-	memset(&h, 0, sizeof h);
-	if ((attr = one_with_spec(t, &h.more)) != NULL) {
-		h.by = RANK_SPEC;
-		h.attribute = attr;
-		*how = "one with the most or least of a specification";
-	} else {
-		for (i = 0; i < sizeof rank_words / sizeof rank_words[0];
-		    i++)
-			if (dlg_has_word(t, rank_words[i].word) &&
-			    (!rank_words[i].as_thing || (dlg_word_at(t,
-			    rank_words[i].word, &a, &b) &&
-			    dlg_said_as_thing(t, a, b))))
-				break;
-		if (i == sizeof rank_words / sizeof rank_words[0])
-			return NULL;
-		h.by = rank_words[i].by;
-		h.more = rank_words[i].more;
-		h.attribute = rank_words[i].attribute;
-		*how = rank_words[i].word;
-	}
-	if (cJSON_GetArraySize(res) >= 2)
-		cJSON_ArrayForEach(it, res) {
-			if (cJSON_IsString(it) && n < CONV_MAX)
-				c[n++] = it->valuestring;
-		}
-	else	/* shown: the list and the focus, not an order's items */
-		n = dlg_conversation(t, c, CONV_MAX) - order_items_in(t, c,
-		    dlg_conversation(t, c, CONV_MAX));
-	if (n < 2)
+	if (!rank_said(t, &h, how))
 		return NULL;
-	r = dlg_ref_trace(t, h.by == RANK_PRICE ? "price-among-shown" :
-	    h.by == RANK_RATING ? "rating-among-shown" :
-	    h.by == RANK_SIZE ? "size-among-shown" : "spec-among-shown",
-	    h.by == RANK_PRICE ? "price among those shown" :
-	    h.by == RANK_RATING ? "rating among those shown" :
-	    h.by == RANK_SIZE ? "size among those shown" :
-	    "specification among those shown");
-	for (i = 0; i < n; i++)
-		dlg_ref_candidate(r, c[i]);
+	if ((n = rank_candidates(t, c)) < 2)
+		return NULL;
+	r = rank_trace(t, &h, c, n);
 	if (h.by != RANK_SIZE)
 		pick = rank_pick(t, c, n, &h);
 	for (h.level = 0; h.by == RANK_SIZE && pick == NULL && h.level < 3;
@@ -564,6 +618,37 @@ dlg_ranked_reference(struct tctx *t, const char **how)
 		pick = rank_pick(t, c, n, &h);
 	}
 	return pick != NULL ? dlg_ref_pick(r, pick) : NULL;
+}
+
+/*
+ * "The cheapest of those" when two of those shown cost the same: the
+ * products tied at the top of the ranking the words ask for (price,
+ * rating or a specification; not size, which ranks by levels), in tied
+ * (at most CONV_MAX), with the reference's rule in the trace.  How
+ * many, 0 when nothing ranks or one wins.  *by: "price", "rating" or
+ * the attribute.
+ */
+size_t
+dlg_ranked_tie(struct tctx *t, const char **tied, const char **by)
+{
+	const char	*c[CONV_MAX], *how;
+	struct rank_how	 h;
+	size_t		 n, nt = 0, i;
+	cJSON		*r;
+
+	if (!rank_said(t, &h, &how) || h.by == RANK_SIZE ||
+	    (n = rank_candidates(t, c)) < 2 ||
+	    rank_pick_tied(t, c, n, &h, tied, &nt) != NULL || nt < 2)
+		return 0;
+	r = rank_trace(t, &h, c, n);
+	dlg_ref_rule(r, "rank-tie-ask", "tied at the top of a ranking "
+	    "among those shown: asked which");
+	for (i = 0; i < nt; i++)
+		cJSON_AddItemToArray(dlg_jarr(r, "tied"),
+		    cJSON_CreateString(tied[i]));
+	*by = h.by == RANK_PRICE ? "price" : h.by == RANK_RATING ? "rating" :
+	    h.attribute;
+	return nt;
 }
 
 /*

@@ -9,6 +9,8 @@
  * names the winner with its value as the catalog words it, the
  * runner-up, a tie, and the ones whose specifications are silent.  The
  * winner goes in focus: "can I take it in the pool" is then about it.
+ * When those shown tie for "the cheapest" or "the best rated one", the
+ * reply names the tied ones and asks which (dlg_ask_rank_tie).
  */
 #include "config.h"
 
@@ -442,4 +444,56 @@ out:
 	for (i = 0; i < n; i++)
 		product_release(&r[i].p);
 	return done;
+}
+
+/*
+ * "And the cheapest one of those" when two of those shown cost the
+ * same (or share the best rating, or the most of a specification):
+ * which one is meant is the customer's to say, never a guess, so the
+ * reply names the tied ones, says what they share and asks.  Each goes
+ * in focus, the first named on top.  1 when asked.
+ */
+int
+dlg_ask_rank_tie(struct tctx *t)
+{
+	const char	*tied[CONV_MAX], *by = NULL;
+	struct sbuf	 names = SBUF_INIT;
+	struct product	 p;
+	size_t		 n, i, k = 0;
+	char		*money;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    (n = dlg_ranked_tie(t, tied, &by)) < 2)
+		return 0;
+	for (i = 0; i < n; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, tied[i], &p))
+			continue;
+		money = catalog_money(p.price, p.currency);
+		sbuf_addf(&names, "%s%s %s (%s", k == 0 ? "The" :
+		    i + 1 == n ? " and" : ",", k == 0 ? "" : " the",
+		    p.name, money);
+		if (strcmp(by, "rating") == 0)
+			sbuf_addf(&names, ", rated %.1f/5", p.rating);
+		sbuf_addc(&names, ')');
+		dlg_cite(t, "product", p.sku, p.name, by);
+		free(money);
+		product_release(&p);
+		k++;
+	}
+	for (i = n; i-- > 0;)
+		dlg_focus_push(t, tied[i]);
+	slots_set(&t->slots, "tied", names.buf);
+	if (strcmp(by, "price") == 0)
+		slots_set(&t->slots, "tie_phrase", "cost the same");
+	else if (strcmp(by, "rating") == 0)
+		slots_set(&t->slots, "tie_phrase", "are rated the same");
+	else
+		slots_setf(&t->slots, "tie_phrase", "have the same %s", by);
+	dlg_set_action(t, "ask_which_product", "%zu of those shown tie on "
+	    "%s", n, by);
+	dlg_say(t, "rank_tie_ask");
+	sbuf_release(&names);
+	return 1;
 }

@@ -11,6 +11,11 @@
  * iphone 15" names two products but asks about one with the other.
  * Weighing them by an attribute ("which of them is lighter") is
  * dlg-rank.c's; side by side on request, dlg-compare.c's.
+ *
+ * After the bot asked which product ("Which one do you mean: the A or
+ * the B?"), its choices are the list shown and the pending question: a
+ * pointer that picks none ("and its price?") is answered for each of
+ * them, never for the product discussed before the question.
  */
 
 #include "config.h"
@@ -413,22 +418,20 @@ dlg_together_meant(struct tctx *t, const char **v, size_t max)
 }
 
 /*
- * Show the several products meant, each with its price, and what the
- * message asks of each that their specifications answer.  1 when done;
- * 0 when the message means fewer than two.
+ * Show the products skus[0..n), each with its price, and what the
+ * message asks of each that their specifications answer; they become
+ * the list shown and the focus.  1 when done; 0 when fewer than two
+ * load.
  */
-int
-dlg_handle_together(struct tctx *t)
+static int
+show_together(struct tctx *t, const char *const *skus, size_t n)
 {
-	const char	*skus[RESULTS_MAX];
 	struct product	 v[RESULTS_MAX];
 	struct sbuf	 list = SBUF_INIT;
-	size_t		 n, k = 0, i;
+	size_t		 k = 0, i;
 	int		 asked = 0;
 
-	if ((n = dlg_together_meant(t, skus, RESULTS_MAX)) < 2)
-		return 0;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && k < RESULTS_MAX; i++)
 		if (dlg_load_product(t, skus[i], &v[k]))
 			k++;
 	if (k < 2) {
@@ -453,6 +456,85 @@ dlg_handle_together(struct tctx *t)
 		product_release(&v[i]);
 	sbuf_release(&list);
 	return 1;
+}
+
+/* The several products the message means, shown (show_together). */
+int
+dlg_handle_together(struct tctx *t)
+{
+	const char	*skus[RESULTS_MAX];
+	size_t		 n;
+
+	if ((n = dlg_together_meant(t, skus, RESULTS_MAX)) < 2)
+		return 0;
+	return show_together(t, skus, n);
+}
+
+/*
+ * The bot asked which product ("Which one do you mean: the A or the
+ * B?", the tied of a ranking): the choices it named (the trace's
+ * reference: those tied, else its candidates, two to five) are the
+ * list shown, so that "the samsung one" or "the second" next picks
+ * among them, and the pending question, so that a pointer that picks
+ * none ("and its price?") is answered for each (dlg_answer_choices),
+ * not for the product discussed before the question.
+ */
+void
+dlg_pend_choices(struct tctx *t)
+{
+	cJSON	*ref = cJSON_GetObjectItemCaseSensitive(t->trace,
+	    "reference"), *c, *it, *pending;
+
+	if (t->action == NULL || strcmp(t->action, "ask_which_product") != 0)
+		return;
+	c = cJSON_GetObjectItemCaseSensitive(ref, "tied");
+	if (cJSON_GetArraySize(c) < 2)
+		c = cJSON_GetObjectItemCaseSensitive(ref, "candidates");
+	if (cJSON_GetArraySize(c) < 2 || cJSON_GetArraySize(c) > 5)
+		return;
+	cJSON_ArrayForEach(it, c)
+		if (!cJSON_IsString(it))
+			return;
+	cJSON_ReplaceItemInObjectCaseSensitive(t->state, "results",
+	    cJSON_Duplicate(c, 1));
+	pending = cJSON_CreateObject();
+	cJSON_AddStringToObject(pending, "action", "which_product");
+	cJSON_AddItemToObject(pending, "skus", cJSON_Duplicate(c, 1));
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	cJSON_AddItemToObject(t->state, "pending", pending);
+}
+
+/*
+ * The answer to "which one do you mean?" that says none ("and its
+ * price?", "is it waterproof", "both"): a pointer, and no product,
+ * brand, place in the list or order said.  The question's choices,
+ * each with what was asked (rule "choices-asked-each").  1 when done;
+ * 0 leaves the message to the rules that pick one.
+ */
+int
+dlg_answer_choices(struct tctx *t, cJSON *pending)
+{
+	static const char *const pointers[] = { "it", "its", "it's",
+	    "this", "that", "they", "them", "both", "either", NULL };
+	const char	*skus[RESULTS_MAX];
+	cJSON		*v = cJSON_GetObjectItemCaseSensitive(pending, "skus");
+	cJSON		*it, *r;
+	size_t		 n = 0;
+
+	if (!dlg_has_any(t, pointers) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_position_said(t, cJSON_GetArraySize(v)) >= 0)
+		return 0;
+	r = dlg_ref_trace(t, "choices-asked-each", "the choices of the "
+	    "question before, none picked: each");
+	cJSON_ArrayForEach(it, v)
+		if (cJSON_IsString(it) && n < RESULTS_MAX) {
+			skus[n++] = it->valuestring;
+			dlg_ref_candidate(r, it->valuestring);
+		}
+	return show_together(t, skus, n);
 }
 
 /*
