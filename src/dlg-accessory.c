@@ -246,7 +246,18 @@ of_kind(const struct product *p, int k)
 		wl -= 3;
 	else if (wl > 3 && w[wl - 1] == 's')
 		wl--;
-	return has_word_start(p->name, w, wl);
+	/* A kind the catalog files under a slug of that word: the
+	 * "Combo Touch" is of "tablet-keyboards". */
+	return has_word_start(p->name, w, wl) ||
+	    has_word_start(p->subcategory, w, wl);
+}
+
+/* Is p an accessory, not a device of its own? */
+static int
+is_accessory(const struct product *p)
+{
+	return p->category != NULL && strcmp(p->category, "accessories") ==
+	    0;
 }
 
 /*
@@ -274,15 +285,48 @@ fits_older(struct tctx *t, const struct product *p, size_t i)
 	return yes;
 }
 
-/* The device: a product named (not itself of the kind), else in focus. */
+/*
+ * Is there a product in focus that is no accessory?  "Any keyboard for
+ * it" after a keyboard case that did not fit the tablet: "it" is the
+ * tablet.
+ */
+static int
+device_in_focus(struct tctx *t)
+{
+	struct product	 p;
+	const char	*sku;
+	size_t		 i;
+	int		 yes = 0;
+
+	for (i = 0; !yes && i < FOCUS_MAX &&
+	    (sku = dlg_focus_top(t, (int)i)) != NULL; i++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_load_product(t, sku, &p))
+			continue;
+		yes = !is_accessory(&p);
+		product_release(&p);
+	}
+	return yes;
+}
+
+/*
+ * The device: a product named (not itself of the kind), else in focus:
+ * the most recent that is no accessory, else the most recent accessory
+ * that fits nothing older ("a cable for the charger").
+ */
 static int
 device(struct tctx *t, int k, struct product *dev)
 {
 	const struct entity *en;
 	const char	*sku;
 	size_t		 i;
+	int		 named = 0, pass, pointer;
 
-	int		 named = 0;
+	/* "Any case for it that does magsafe": "it" is the device in
+	 * focus; an accessory named beside it ("MagSafe") is a feature
+	 * of what is asked for, not the device. */
+	pointer = (dlg_has_word(t, "it") || dlg_has_word(t, "its")) &&
+	    device_in_focus(t);
 
 	/* "I have the RF 50mm lens, which one fits it?", "will the
 	 * iPhone work with the Anker cable": a product of the kind named
@@ -310,22 +354,29 @@ device(struct tctx *t, int k, struct product *dev)
 		if (en->sku != NULL ? !dlg_load_product(t, en->sku, dev) :
 		    !dlg_family_best(t, en, dev))
 			continue;
+		if (pointer && is_accessory(dev)) {
+			named = 0;
+			product_release(dev);
+			continue;
+		}
 		if (!of_kind(dev, k))
 			return 1;
 		product_release(dev);
 	}
 	if (named)
 		return 0;
-	for (i = 0; i < FOCUS_MAX; i++) {
-		if ((sku = dlg_focus_top(t, (int)i)) == NULL)
-			break;
-		memset(dev, 0, sizeof *dev);
-		if (!dlg_load_product(t, sku, dev))
-			continue;
-		if (!of_kind(dev, k) && !fits_older(t, dev, i))
-			return 1;
-		product_release(dev);
-	}
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < FOCUS_MAX; i++) {
+			if ((sku = dlg_focus_top(t, (int)i)) == NULL)
+				break;
+			memset(dev, 0, sizeof *dev);
+			if (!dlg_load_product(t, sku, dev))
+				continue;
+			if ((pass == 1 || !is_accessory(dev)) &&
+			    !of_kind(dev, k) && !fits_older(t, dev, i))
+				return 1;
+			product_release(dev);
+		}
 	return 0;
 }
 
