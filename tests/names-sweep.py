@@ -27,6 +27,7 @@ import re
 import sys
 
 import sweeplib
+from sweeplib import base_name, focus, money
 
 SHOPDESK, PRODUCTS = sys.argv[1], sys.argv[2]
 USER = 'C1001'
@@ -37,22 +38,7 @@ for line in open(PRODUCTS):
         P[p['sku']] = p
 
 
-def base(p):
-    """A name before its bracketed variant."""
-    return re.sub(r'\s*\(.*?\)', '', p['name'])
-
-
-def money(v):
-    return ('$%.2f' % v).replace('.00', '') if v < 1000 else \
-        '${:,.2f}'.format(v).replace('.00', '')
-
-
 CASES = []      # (label, [messages], judge(traces) -> '' or why)
-
-
-def focus(tr):
-    f = (tr.get('state_after') or {}).get('focus') or []
-    return f[0] if f else None
 
 
 def about(skus, tr):
@@ -77,7 +63,7 @@ def compared(a, b, tr):
     rep = tr.get('reply', '')
     if tr.get('action') != 'compare':
         return 'no comparison (%s: %s)' % (tr.get('action'), rep[:80])
-    miss = [base(P[s[0]]) for s in (a, b)
+    miss = [base_name(P[s[0]]) for s in (a, b)
             if not any(P[k]['name'] in rep for k in s)]
     return '; '.join('%s not compared' % m for m in miss)
 
@@ -85,7 +71,7 @@ def compared(a, b, tr):
 # ---- model words said in the family in focus ----
 lines = {}      # family -> base name -> skus
 for s, p in sorted(P.items()):
-    n = base(p)
+    n = base_name(p)
     if ' for ' in n or ' with ' in n:
         continue
     w = n.split(' ')
@@ -150,7 +136,7 @@ devices = {}
 for s, p in sorted(P.items()):
     if p['category'] in ('smartphones', 'laptops', 'tablets', 'gaming') \
             and p['category'] not in devices:
-        n = base(p)
+        n = base_name(p)
         if n.lower().startswith(p['brand'].lower() + ' '):
             n = n[len(p['brand']) + 1:]
         devices[p['category']] = n.lower()
@@ -165,7 +151,7 @@ for s, p in sorted(P.items()):
     k[0] += 1
     others = [v for c, v in sorted(devices.items()) if c != p['category']]
     d = others[len(CASES) % len(others)]
-    same = [x for x, q in P.items() if base(q) == base(p)]
+    same = [x for x, q in P.items() if base_name(q) == base_name(p)]
     intro = 'tell me about the %s' % p['name']
     ask = ('does it work with my %s' % d if len(CASES) % 2 else
            'it has usb-c? i have a %s' % d)

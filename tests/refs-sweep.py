@@ -21,6 +21,7 @@ import re
 import sys
 
 import sweeplib
+from sweeplib import base_name, focus, money
 
 SHOPDESK, PRODUCTS = sys.argv[1], sys.argv[2]
 P = {p['sku']: p for p in sweeplib.products(PRODUCTS)}
@@ -40,21 +41,7 @@ def line_words(p):
     return [w for w in words(n) if w not in br and not UNIT.match(w)]
 
 
-def line_name(p):
-    return re.sub(r'\s*\(.*?\)', '', p['name'])
-
-
-def money(v):
-    return ('$%.2f' % v).replace('.00', '') if v < 1000 else \
-        '${:,.2f}'.format(v).replace('.00', '')
-
-
 CASES = []      # (label, [messages], judge(traces) -> '' or why)
-
-
-def focus(tr):
-    f = (tr.get('state_after') or {}).get('focus') or []
-    return f[0] if f else None
 
 
 def results(tr):
@@ -112,14 +99,14 @@ for (br, sub, lw), skus in sorted(lines.items()):
         extra = [w for w in v[2] if w not in lw]
         vs = set(lines[v])
         v0 = sorted(vs)[0]
-        two = 'show me the %s and the %s' % (line_name(P[b0]),
-                                              line_name(P[v0]))
+        two = 'show me the %s and the %s' % (base_name(P[b0]),
+                                              base_name(P[v0]))
         word = max(extra, key=len)
         CASES.append(('variant after both: the %s one' % word,
                       [two, 'the %s one, is it in stock' % word],
                       (lambda vs: lambda t: about(lambda f: f in vs,
                                                   t[-1]))(vs)))
-        CASES.append(('base after both: %s' % line_name(P[b0]),
+        CASES.append(('base after both: %s' % base_name(P[b0]),
                       [two, 'and the regular one?'],
                       (lambda base: lambda t: about(lambda f: f in base,
                                                     t[-1]))(base)))
@@ -188,7 +175,7 @@ for cat, skus in sorted(bycat.items()):
     if len(picked) < 2:
         continue
     a, b = picked[0], picked[1]
-    na, nb = line_name(P[a]), line_name(P[b])
+    na, nb = base_name(P[a]), base_name(P[b])
     CASES.append(('two: %s and %s' % (na, nb),
                   ['show me the %s and the %s' % (na, nb)],
                   (lambda a, b: lambda t: shows([a, b], t[-1]))(a, b)))
@@ -199,7 +186,7 @@ for cat, skus in sorted(bycat.items()):
                                              t[-1]))(b)))
     if len(picked) == 3:
         c = picked[2]
-        nc = line_name(P[c])
+        nc = base_name(P[c])
         CASES.append(('first two of three: %s' % cat,
                       ['show me the %s, the %s and the %s' % (na, nb, nc),
                        'tell me about the first two'],

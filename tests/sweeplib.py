@@ -40,6 +40,7 @@ import atexit
 import datetime
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -256,3 +257,21 @@ class Dialogues:
     def print(self):
         for c in self.convs:
             print(json.dumps(c))
+
+
+def base_name(p):
+    """A product's name before its bracketed variant ("Apple iPhone 15
+    (128GB)" -> "Apple iPhone 15")."""
+    return re.sub(r'\s*\(.*?\)', '', p['name'])
+
+
+def money(v):
+    """A price as replies write it: "$19.99", "$349", "$1,299.99"."""
+    return ('$%.2f' % v).replace('.00', '') if v < 1000 else \
+        '${:,.2f}'.format(v).replace('.00', '')
+
+
+def focus(tr):
+    """The product in focus after a turn (its trace), or None."""
+    f = (tr.get('state_after') or {}).get('focus') or []
+    return f[0] if f else None
