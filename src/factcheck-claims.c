@@ -240,6 +240,50 @@ fc_ensure_stems(struct sent *x)
 		x->stems = stems_of(x->s, x->len);
 }
 
+/*
+ * Is the sentence, word for word (by stems), in the body of a policy or
+ * FAQ it cites or that the turn's context holds?  Then the cited entry
+ * itself says it, and its facts are that entry's: "Gift cards cannot be
+ * returned or exchanged for cash" in the gift-card policy is no claim
+ * against the returns policy's "exchanges": true, nor "report it within
+ * 7 days of delivery" in the damaged-item FAQ one against the 30-day
+ * return window; both are about another subject.  Past tickets are not
+ * the store's current terms (a price in one may be old), and a sentence
+ * that names a product is checked against the product.  *id is the
+ * document's.  A short sentence ("Yes.") proves nothing.
+ */
+int
+fc_cited_says(struct sent *x, const char **id)
+{
+	static const char sql[] = "SELECT body FROM documents"
+	    " WHERE doc_key = ?1 AND kind IN ('policy', 'faq')";
+	sqlite3_stmt	*s;
+	const char	*body, *sp;
+	char		*stems;
+	size_t		 i, nw = 0, n = x->ndocs + x->ctx->ndocs;
+	int		 found = 0;
+
+	if (x->has_product)
+		return 0;
+	fc_ensure_stems(x);
+	for (sp = x->stems; *sp != '\0'; sp++)
+		nw += *sp == ' ';
+	if (nw < 5 || (s = store_prepare(x->fc->st, sql, NULL)) == NULL)
+		return 0;
+	for (i = 0; i < n && !found; i++) {
+		*id = i < x->ndocs ? x->docs[i] : x->ctx->docs[i - x->ndocs];
+		sqlite3_bind_text(s, 1, *id, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW &&
+		    (body = (const char *)sqlite3_column_text(s, 0)) != NULL) {
+			stems = stems_of(body, strlen(body));
+			found = strstr(stems, x->stems) != NULL;
+			free(stems);
+		}
+		sqlite3_reset(s);
+	}
+	return found;
+}
+
 int
 fc_says(const struct sent *x, const char *w)
 {

@@ -257,6 +257,9 @@ void		 fc_ensure_stems(struct sent *);
 /* Is the sentence about policy id (by its words; with context, also as
  * a document of the turn's context)? */
 int		 fc_about_policy(struct sent *, size_t policy, int context);
+/* Is the sentence, word for word, in a cited or context document's body
+ * (*id)?  Then that entry backs its words. */
+int		 fc_cited_says(struct sent *, const char **id);
 /* Does token i deny ("not", "no", "don't")? */
 int		 fc_neg_word(const struct sent *, size_t i);
 /* A claim nothing backs: record it and drop the sentence. */

@@ -685,6 +685,7 @@ factcheck_sentence(struct factcheck *fc, const struct fc_ctx *ctx,
     struct sd_error *err)
 {
 	struct sent	 x;
+	const char	*doc;
 	size_t		 i, pos;
 
 	(void)err;
@@ -697,6 +698,14 @@ factcheck_sentence(struct factcheck *fc, const struct fc_ctx *ctx,
 	res->sentences++;
 	find_products(&x);
 	x.has_product = x.nm > 0;
+	/* The cited policy's or FAQ's own sentence: its facts are that
+	 * entry's, whatever another policy says of its own subject. */
+	if (!x.drop && fc_cited_says(&x, &doc)) {
+		fc_claim_add(res, "policy", x.s, x.len, FC_SUPPORTED,
+		    "document", doc, "text", NULL, NULL);
+		sbuf_add(&res->text, x.s, x.len);
+		goto out;
+	}
 	if (!x.drop) {
 		fc_scan_orders(&x);
 		fc_scan_money(&x);
