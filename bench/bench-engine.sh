@@ -18,12 +18,7 @@ export SHOPDESK_NOW=2026-11-20T12:00:00Z
 # round R: one round of the conversations (engine-rounds.sh).
 . "$(dirname "$0")/engine-rounds.sh"
 
-: > "$T/script"
-r=0
-while [ "$r" -lt "$ROUNDS" ]; do
-	round "$r" >> "$T/script"
-	r=$((r + 1))
-done
+rounds "$ROUNDS" "$T/script"
 
 now() { date +%s.%N; }
 

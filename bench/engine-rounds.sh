@@ -40,3 +40,13 @@ thanks a lot
 bye
 SCRIPT
 }
+
+# rounds N FILE: N rounds of the conversations into FILE.
+rounds() {	# rounds N FILE
+	: > "$2"
+	_r=0
+	while [ "$_r" -lt "$1" ]; do
+		round "$_r" >> "$2"
+		_r=$((_r + 1))
+	done
+}

@@ -18,12 +18,7 @@ export SHOPDESK_NOW=2026-11-20T12:00:00Z
 
 . "$(dirname "$0")/engine-rounds.sh"
 
-: > "$T/script"
-r=0
-while [ "$r" -lt "$ROUNDS" ]; do
-	round "$r" >> "$T/script"
-	r=$((r + 1))
-done
+rounds "$ROUNDS" "$T/script"
 # As bench-engine.sh: a first short replay trains and stores the model.
 round warm | "$SHOPDESK" -q --db "$T/db" replay --json > /dev/null ||
     exit 1
