@@ -470,10 +470,35 @@ dlg_handle_together(struct tctx *t)
 	return show_together(t, skus, n);
 }
 
+/* Add to out (at most 5) those of list whose names the reply says. */
+static void
+named_in_reply(struct tctx *t, cJSON *list, cJSON *out)
+{
+	struct product	 p;
+	cJSON		*it, *o;
+	int		 dup;
+
+	cJSON_ArrayForEach(it, list) {
+		if (!cJSON_IsString(it) || cJSON_GetArraySize(out) >= 5)
+			continue;
+		dup = 0;
+		cJSON_ArrayForEach(o, out)
+			dup |= strcmp(o->valuestring, it->valuestring) == 0;
+		memset(&p, 0, sizeof p);
+		if (dup || !dlg_peek_product(t, it->valuestring, &p))
+			continue;
+		if (t->reply.buf != NULL && strstr(t->reply.buf, p.name) != NULL)
+			cJSON_AddItemToArray(out,
+			    cJSON_CreateString(it->valuestring));
+		product_release(&p);
+	}
+}
+
 /*
  * The bot asked which product ("Which one do you mean: the A or the
- * B?", the tied of a ranking): the choices it named (the trace's
- * reference: those tied, else its candidates, two to five) are the
+ * B?", the tied of a ranking, the customer's own items): the choices
+ * it named (of the trace's reference, those tied or its candidates,
+ * and of the list shown, those the reply names: two to five) are the
  * list shown, so that "the samsung one" or "the second" next picks
  * among them, and the pending question, so that a pointer that picks
  * none ("and its price?") is answered for each (dlg_answer_choices),
@@ -483,23 +508,24 @@ void
 dlg_pend_choices(struct tctx *t)
 {
 	cJSON	*ref = cJSON_GetObjectItemCaseSensitive(t->trace,
-	    "reference"), *c, *it, *pending;
+	    "reference"), *c, *pending;
 
 	if (t->action == NULL || strcmp(t->action, "ask_which_product") != 0)
 		return;
-	c = cJSON_GetObjectItemCaseSensitive(ref, "tied");
-	if (cJSON_GetArraySize(c) < 2)
-		c = cJSON_GetObjectItemCaseSensitive(ref, "candidates");
-	if (cJSON_GetArraySize(c) < 2 || cJSON_GetArraySize(c) > 5)
+	c = cJSON_CreateArray();
+	named_in_reply(t, cJSON_GetObjectItemCaseSensitive(ref, "tied"), c);
+	named_in_reply(t, cJSON_GetObjectItemCaseSensitive(ref,
+	    "candidates"), c);
+	named_in_reply(t, dlg_jarr(t->state, "results"), c);
+	if (cJSON_GetArraySize(c) < 2) {
+		cJSON_Delete(c);
 		return;
-	cJSON_ArrayForEach(it, c)
-		if (!cJSON_IsString(it))
-			return;
+	}
 	cJSON_ReplaceItemInObjectCaseSensitive(t->state, "results",
 	    cJSON_Duplicate(c, 1));
 	pending = cJSON_CreateObject();
 	cJSON_AddStringToObject(pending, "action", "which_product");
-	cJSON_AddItemToObject(pending, "skus", cJSON_Duplicate(c, 1));
+	cJSON_AddItemToObject(pending, "skus", c);
 	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 	cJSON_AddItemToObject(t->state, "pending", pending);
 }
