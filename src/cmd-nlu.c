@@ -60,10 +60,11 @@ nlu_one(struct nlu *n, const char *text, size_t len)
 		    "\"out_of_scope\":%.4f,\"store_words\":%d,"
 		    "\"strong_words\":%d,\"other_words\":%d,"
 		    "\"words\":%zu,\"unknown_words\":%zu,"
-		    "\"products\":%zu},\"ranking\":[", n->ir.in_store,
-		    n->ir.about_store ? "true" : "false", n->ir.oos_score,
-		    n->ir.store_words, n->ir.store_strong, n->ir.other_words,
-		    n->ir.words, n->ir.unknown, n->ir.products);
+		    "\"products\":%zu,\"relevance\":%.4f},\"ranking\":[",
+		    n->ir.in_store, n->ir.about_store ? "true" : "false",
+		    n->ir.oos_score, n->ir.store_words, n->ir.store_strong,
+		    n->ir.other_words, n->ir.words, n->ir.unknown,
+		    n->ir.products, n->ir.relevance);
 		for (i = 0; i < n->ir.ntop; i++) {
 			sbuf_addf(o, "%s{\"name\":", i ? "," : "");
 			sbuf_add_json_str(o, names[n->ir.top[i].id],
@@ -89,9 +90,9 @@ nlu_one(struct nlu *n, const char *text, size_t len)
 	    n->ir.confidence, intent_verdict_name(n->ir.verdict),
 	    n->ir.reason.buf);
 	printf("  store    %s %.3f (out_of_scope %.3f, %d store words, "
-	    "%zu products)\n", n->ir.about_store ? "yes" : "no",
-	    n->ir.in_store, n->ir.oos_score, n->ir.store_words,
-	    n->ir.products);
+	    "%zu products, relevance %.2f)\n", n->ir.about_store ? "yes" :
+	    "no", n->ir.in_store, n->ir.oos_score, n->ir.store_words,
+	    n->ir.products, n->ir.relevance);
 	for (i = 0; i < n->ir.ntop; i++)
 		printf("           %-26s %.3f\n", names[n->ir.top[i].id],
 		    n->ir.top[i].score);

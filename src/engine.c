@@ -567,6 +567,8 @@ understand_scope(struct tctx *t)
 	    round((double)e->ir.oos_score * 1e4) / 1e4);
 	cJSON_AddNumberToObject(o, "store_words", e->ir.store_words);
 	cJSON_AddNumberToObject(o, "other_words", e->ir.other_words);
+	cJSON_AddNumberToObject(o, "relevance",
+	    round((double)e->ir.relevance * 1e2) / 1e2);
 	if (e->ir.verdict != INTENT_OK) {
 		for (i = 0; i < e->el.n; i++)
 			np += e->el.v[i].type == ENTITY_PRODUCT;

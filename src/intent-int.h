@@ -58,6 +58,32 @@ void		 intent_decide(const struct intent_model *,
 		    struct intent_result *r);
 /* Append the input notes (unknown words, cut input...) to r->reason. */
 void		 intent_reason_notes(struct intent_result *r);
+/*
+ * The relevance model's training set (intent-relevance.c): examples of
+ * (row, value) features, each about the store or not.
+ */
+struct intent_relfeat {
+	uint32_t	 row;
+	float		 x;
+};
+struct intent_relset {
+	struct intent_relfeat *f;
+	size_t		 nf;
+	size_t		 fcap;
+	size_t		*off;		/* [nex + 1] example i: f[off[i]..) */
+	unsigned char	*y;		/* [nex] 1: about the store */
+	size_t		 nex;
+	size_t		 excap;
+};
+/* A feature of the example being added; end closes it. */
+void		 intent_relset_push(struct intent_relset *, uint32_t row,
+		    float x);
+void		 intent_relset_end(struct intent_relset *, int about_store);
+void		 intent_relset_release(struct intent_relset *);
+/* Train: w[nfeat] (one per dictionary row) and *bias. */
+void		 intent_relevance_train(const struct intent_relset *,
+		    uint32_t nfeat, float *w, float *bias);
+
 /* The model's store lexicon. */
 const struct intent_lexicon *intent_model_lexicon(const struct intent_model *);
 

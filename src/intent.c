@@ -48,8 +48,13 @@
 #include "text.h"
 
 /* Bump when features or the blob layout change: stored models retrain. */
-#define MODEL_VERSION	9
+#define MODEL_VERSION	10
 #define MODEL_MAGIC	"SDINTENT"
+/*
+ * The label of a training line about something no store answers, for
+ * the relevance model alone (share/nlu/scope): not an intent.
+ */
+#define NOT_STORE	"not_store"
 
 /*
  * The intent set: Bitext's 27 names first (sorted), then the store's own.
@@ -236,6 +241,9 @@ struct intent_model {
 	struct slot	*slot;		/* [mask + 1] open addressing */
 	uint64_t	 mask;
 	struct intent_lexicon *lex;	/* store words (intent-scope.c) */
+	float		*rel;		/* [nfeat] relevance weight of each
+					   row (intent-relevance.c) */
+	float		 relbias;
 };
 
 /* 64-bit hashing: FNV-1a over the bytes, then a strong finaliser. */
@@ -545,7 +553,7 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 	size_t		 n, nwords, nunk = 0, i, cstart, nalpha;
 	int		 K = m->nclass, k;
 	int64_t		 row;
-	float		 v, vc, x, *z, *p;
+	float		 v, vc, x, *z, *p, rel;
 	const int16_t	*w;
 	float		 acc[NINTENTS];
 
@@ -582,6 +590,7 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 	 * the blob is read).
 	 */
 	memcpy(acc, m->bias, sizeof acc);
+	rel = 0;
 	for (i = 0; i < n; i++) {
 		if ((row = model_row(m, r->keys[i])) < 0)
 			continue;
@@ -589,7 +598,11 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 		x = i < cstart ? v : vc;
 		for (k = 0; k < NINTENTS; k++)
 			acc[k] += x * (float)w[k];
+		if (i < cstart)
+			rel += x * m->rel[row];
 	}
+	/* the relevance weights are floats: undo the weights' scale */
+	r->relevance = m->relbias + rel / m->qscale;
 	memcpy(z, acc, sizeof acc);
 	softmax(z, K, m->temperature, p);
 
@@ -670,6 +683,7 @@ intent_model_free(struct intent_model *m)
 	free(m->bias);
 	free(m->w);
 	free(m->q);
+	free(m->rel);
 	free(m->slot);
 	intent_lexicon_free(m->lex);
 	free(m);
@@ -677,7 +691,8 @@ intent_model_free(struct intent_model *m)
 
 /*
  * Serialized model: a fixed header, then keys (u64), df (u32, padded to
- * 8 bytes), bias and weights (f32), all in host byte order; the header's
+ * 8 bytes), bias and weights (f32), the relevance bias (f32, padded to 8
+ * bytes) and weights (f32, one per row), all in host byte order; the header's
  * byte-order mark rejects a blob from a machine of the other order (the
  * model is then retrained from the data).
  */
@@ -716,7 +731,7 @@ model_blob(const struct intent_model *m, size_t *len)
 	h.threshold = m->threshold;
 	h.margin = m->margin;
 	n = sizeof h + 8 * (size_t)m->nfeat + pad8(4 * (size_t)m->nfeat) +
-	    pad8(4 * K) + 4 * K * m->nfeat;
+	    pad8(4 * K) + 4 * K * m->nfeat + 8 + 4 * (size_t)m->nfeat;
 	b = xcalloc(1, n);
 	memcpy(b, &h, sizeof h);
 	off = sizeof h;
@@ -727,6 +742,10 @@ model_blob(const struct intent_model *m, size_t *len)
 	memcpy(b + off, m->bias, 4 * K);
 	off += pad8(4 * K);
 	memcpy(b + off, m->w, 4 * K * m->nfeat);
+	off += 4 * K * m->nfeat;
+	memcpy(b + off, &m->relbias, 4);
+	off += 8;
+	memcpy(b + off, m->rel, 4 * (size_t)m->nfeat);
 	*len = n;
 	return b;
 }
@@ -753,7 +772,7 @@ intent_model_from_blob(const void *data, size_t len, struct sd_error *err)
 	}
 	K = h.nclass;
 	need = sizeof h + 8 * (size_t)h.nfeat + pad8(4 * (size_t)h.nfeat) +
-	    pad8(4 * K) + 4 * K * h.nfeat;
+	    pad8(4 * K) + 4 * K * h.nfeat + 8 + 4 * (size_t)h.nfeat;
 	if (len != need) {
 		sd_fail(err, SD_ERR_PARSE, "intent model: blob of %zu bytes, "
 		    "expected %zu", len, need);
@@ -777,6 +796,11 @@ intent_model_from_blob(const void *data, size_t len, struct sd_error *err)
 	memcpy(m->bias, b + off, 4 * K);
 	off += pad8(4 * K);
 	model_index(m, b + off);
+	off += 4 * K * h.nfeat;
+	memcpy(&m->relbias, b + off, 4);
+	off += 8;
+	m->rel = xmalloc(4 * (size_t)h.nfeat + 4);
+	memcpy(m->rel, b + off, 4 * (size_t)h.nfeat);
 	return m;
 }
 
@@ -837,6 +861,21 @@ dict_add(struct dict *d, uint64_t key)
 	return d->nrow++;
 }
 
+/* The row of key, -1 when the dictionary has none. */
+static int64_t
+dict_find(const struct dict *d, uint64_t key)
+{
+	uint64_t	 i;
+	uint32_t	 s;
+
+	if (d->slot == NULL)
+		return -1;
+	for (i = key & d->mask; (s = d->slot[i]) != 0; i = (i + 1) & d->mask)
+		if (d->keys[s - 1] == key)
+			return s - 1;
+	return -1;
+}
+
 static void
 dict_release(struct dict *d)
 {
@@ -867,6 +906,10 @@ struct trainset {
 	struct dict	 dict;
 	uint64_t	 hash;		/* of the data, for retraining */
 	int		 seen[NINTENTS];	/* examples per intent */
+	char		**notstore;	/* lines labelled not_store: the
+					   relevance model's alone */
+	size_t		 nnotstore;
+	size_t		 notstorecap;
 };
 
 static void
@@ -882,8 +925,13 @@ fx_push(struct trainset *ts, uint32_t row)
 static void
 trainset_release(struct trainset *ts)
 {
+	size_t	 i;
+
 	free(ts->ex);
 	free(ts->fx);
+	for (i = 0; i < ts->nnotstore; i++)
+		free(ts->notstore[i]);
+	free(ts->notstore);
 	dict_release(&ts->dict);
 }
 
@@ -1018,16 +1066,15 @@ aug_typo(struct sbuf *out, const char *text, size_t len, uint64_t h)
 	}
 }
 
-/* Add the variant of one example, if its hash gives it one. */
-static void
-trainset_augment(struct trainset *ts, const char *text, size_t len, int y,
-    int holdout, struct intent_result *r, struct sbuf *v)
+/* The variant of one example in v, if its hash gives it one: 1, else 0. */
+static int
+make_variant(const char *text, size_t len, struct sbuf *v)
 {
 	uint64_t	 h = mix64(fnv(FNV_INIT ^ 0xa5a5, text, len));
 	size_t		 i;
 
 	if (h % 100 >= AUG_SHARE)
-		return;
+		return 0;
 	h >>= 8;
 	sbuf_reset(v);
 	switch (h % 5) {
@@ -1055,7 +1102,16 @@ trainset_augment(struct trainset *ts, const char *text, size_t len, int y,
 	/* lower case, as chat is typed (folding ignores it, chars do not) */
 	for (i = 0; i < v->len; i++)
 		v->buf[i] = (char)tolower((unsigned char)v->buf[i]);
-	trainset_add(ts, v->buf, v->len, y, holdout, r);
+	return 1;
+}
+
+/* Add the variant of one example, if its hash gives it one. */
+static void
+trainset_augment(struct trainset *ts, const char *text, size_t len, int y,
+    int holdout, struct intent_result *r, struct sbuf *v)
+{
+	if (make_variant(text, len, v))
+		trainset_add(ts, v->buf, v->len, y, holdout, r);
 }
 
 /*
@@ -1344,6 +1400,76 @@ calibrate(struct intent_model *m, const struct trainset *ts,
 	free(ok);
 }
 
+/*
+ * A not_store line into the relevance set, as intent_classify reads a
+ * message: its words unknown to the store's examples counted, only the
+ * word-level features the dictionary holds kept.
+ */
+static void
+relset_text(const struct trainset *ts, struct intent_relset *rs,
+    const char *text, size_t len, struct intent_result *r)
+{
+	size_t		 n, nwords, nunk = 0, nalpha = 0, i, cstart;
+	int64_t		 row;
+	float		 v, vc;
+
+	/* as intent_classify reads a message; the char n-grams only count
+	 * in n, which scales the rest */
+	sbuf_reset(&r->text);
+	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
+	n = word_features(r->text.buf, r->text.len, r, &nwords);
+	for (i = 0; i < nwords; i++) {
+		if (r->toks[i].has_digit)
+			continue;
+		nalpha++;
+		row = dict_find(&ts->dict, r->keys[i]);
+		if (row < 0 || ts->dict.df[row] == 0)
+			nunk++;
+	}
+	unk_features(r, &n, nunk, nalpha);
+	cstart = n;
+	char_features(r, &n, nwords);
+	feature_values(n, &v, &vc);
+	for (i = 0; i < cstart; i++)
+		if ((row = dict_find(&ts->dict, r->keys[i])) >= 0)
+			intent_relset_push(rs, (uint32_t)row, v);
+	intent_relset_end(rs, 0);
+}
+
+/*
+ * The relevance model (intent-relevance.c): the word-level features of
+ * every training example, about the store unless out_of_scope, then of
+ * each not_store line and its variant.
+ */
+static void
+relevance_fit(struct intent_model *m, const struct trainset *ts,
+    struct intent_result *r, struct sbuf *variant)
+{
+	struct intent_relset rs;
+	const struct example *e;
+	size_t		 i, j;
+	float		 v, vc;
+	const char	*t;
+
+	memset(&rs, 0, sizeof rs);
+	for (i = 0; i < ts->nex; i++) {
+		e = &ts->ex[i];
+		feature_values(e->n, &v, &vc);
+		for (j = 0; j < e->cstart; j++)
+			intent_relset_push(&rs, ts->fx[e->off + j], v);
+		intent_relset_end(&rs, e->y != intent_oos_id());
+	}
+	for (i = 0; i < ts->nnotstore; i++) {
+		t = ts->notstore[i];
+		relset_text(ts, &rs, t, strlen(t), r);
+		if (make_variant(t, strlen(t), variant))
+			relset_text(ts, &rs, variant->buf, variant->len, r);
+	}
+	m->rel = xcalloc((size_t)m->nfeat + 1, sizeof *m->rel);
+	intent_relevance_train(&rs, m->nfeat, m->rel, &m->relbias);
+	intent_relset_release(&rs);
+}
+
 /* One example and its variants into ts. */
 static void
 example_add(struct trainset *ts, const char *text, int id,
@@ -1393,6 +1519,17 @@ read_file(struct trainset *ts, const char *path, struct intent_result *r,
 			rc = sd_fail(err, SD_ERR_PARSE, "%s:%lu: \"text\" and "
 			    "\"intent\" must be strings", path, lineno);
 			goto out;
+		}
+		if (strcmp(intent->valuestring, NOT_STORE) == 0) {
+			if (ts->nnotstore == ts->notstorecap) {
+				ts->notstorecap = ts->notstorecap < 1024 ?
+				    1024 : ts->notstorecap * 2;
+				ts->notstore = xrealloc(ts->notstore,
+				    ts->notstorecap * sizeof *ts->notstore);
+			}
+			ts->notstore[ts->nnotstore++] =
+			    xstrdup(text->valuestring);
+			continue;
 		}
 		if ((id = intent_map_name(intent->valuestring)) < 0) {
 			rc = sd_fail(err, SD_ERR_INVALID, "%s:%lu: unknown "
@@ -1517,6 +1654,7 @@ intent_train_model_with(const char *const *files, size_t nfiles,
 	calibrate(m, &ts, &st);
 	sgd(m, &ts, 0);
 	model_index(m, m->w);
+	relevance_fit(m, &ts, &r, &variant);
 
 	for (i = 0; i < ts.nex; i++) {
 		example_logits(m, &ts, &ts.ex[i], z);
@@ -1573,14 +1711,44 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * The files of dir matching "*.jsonl", sorted by name (glob sorts by
+ * the locale; the model must not depend on it), appended to *files.
+ */
+static int
+glob_jsonl(const char *dir, char ***files, size_t *nfiles)
+{
+	glob_t		 g;
+	char		*pat;
+	size_t		 i;
+	int		 gr;
+
+	pat = paths_join(dir, "*.jsonl");
+	gr = glob(pat, 0, NULL, &g);
+	free(pat);
+	if (gr != 0) {
+		if (gr != GLOB_NOMATCH)
+			globfree(&g);
+		return gr;
+	}
+	*files = xrealloc(*files, (*nfiles + g.gl_pathc) * sizeof **files);
+	for (i = 0; i < g.gl_pathc; i++)
+		(*files)[*nfiles + i] = xstrdup(g.gl_pathv[i]);
+	qsort(*files + *nfiles, g.gl_pathc, sizeof **files, cmp_str);
+	*nfiles += g.gl_pathc;
+	globfree(&g);
+	return 0;
+}
+
+/*
+ * The *.jsonl files of share/nlu, then those of share/nlu/scope (the
+ * relevance model's not_store lines, optional).
+ */
 enum sd_rc
 intent_default_files(const char *share_dir, char ***files, size_t *nfiles,
     struct sd_error *err)
 {
-	glob_t		 g;
-	char		*dir, *pat;
-	size_t		 i;
-	int		 gr;
+	char		*dir, *sub;
 
 	*files = NULL;
 	*nfiles = 0;
@@ -1588,25 +1756,16 @@ intent_default_files(const char *share_dir, char ***files, size_t *nfiles,
 		return sd_fail(err, SD_ERR_IO, "no data directory for the "
 		    "intent training data");
 	dir = paths_join(share_dir, "nlu");
-	pat = paths_join(dir, "*.jsonl");
-	gr = glob(pat, 0, NULL, &g);
-	free(pat);
-	if (gr != 0) {
-		if (gr != GLOB_NOMATCH)
-			globfree(&g);
+	if (glob_jsonl(dir, files, nfiles) != 0) {
 		sd_fail(err, SD_ERR_IO, "%s: no intent training data "
 		    "(*.jsonl)", dir);
 		free(dir);
 		return SD_ERR_IO;
 	}
+	sub = paths_join(dir, "scope");
+	(void)glob_jsonl(sub, files, nfiles);
+	free(sub);
 	free(dir);
-	*files = xcalloc(g.gl_pathc, sizeof **files);
-	for (i = 0; i < g.gl_pathc; i++)
-		(*files)[i] = xstrdup(g.gl_pathv[i]);
-	*nfiles = g.gl_pathc;
-	/* glob sorts by the locale; the model must not depend on it */
-	qsort(*files, *nfiles, sizeof **files, cmp_str);
-	globfree(&g);
 	return SD_OK;
 }
 

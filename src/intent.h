@@ -103,10 +103,15 @@ struct intent_result {
 	uint64_t		*keys;	/* feature keys of the utterance */
 	size_t			 keycap;
 	float			*z;	/* logits, one per intent */
+	/*
+	 * The relevance model's logit: > 0 reads as about the store
+	 * (intent-relevance.c), one term of in_store.
+	 */
+	float			 relevance;
 };
 #define INTENT_RESULT_INIT { 0, 0, INTENT_OK, { { 0, 0 } }, 0, \
 	0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, { 0, 0, 0, 0 }, SBUF_INIT, \
-	SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, NULL, 0, NULL, 0, NULL }
+	SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, NULL, 0, NULL, 0, NULL, 0 }
 void		 intent_result_release(struct intent_result *);
 
 /*

@@ -30,14 +30,15 @@ main(void)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct intent_result r = INTENT_RESULT_INIT, r2 = INTENT_RESULT_INIT;
-	struct intent_model *m = NULL, *m2 = NULL;
-	struct intent_train_stats st, st2;
+	struct intent_model *m = NULL, *m2 = NULL, *m3, *m4;
+	struct intent_train_stats st, st2, st3;
 	struct store	*db;
-	unsigned char	*b1 = NULL, *b2 = NULL;
-	size_t		 n, l1 = 0, l2 = 0, i, n1;
+	unsigned char	*b1 = NULL, *b2 = NULL, *b3 = NULL, *b4 = NULL;
+	size_t		 n, l1 = 0, l2 = 0, l3 = 0, l4 = 0, i, n1;
 	const char *const *nm;
 	const char	*share = getenv("SHOPDESK_SHARE");
 	char		 tmpl[] = "/tmp/sdintent.XXXXXX", *dir, *files[2], *bad;
+	char		*files3[3];
 	char		*big, *dbp;
 	int		 same, sorted, sum_ok;
 	enum sd_rc	 rc;
@@ -106,6 +107,45 @@ main(void)
 	b2[0] ^= 1;
 	ok(intent_model_from_blob(b2, l2, NULL) == NULL,
 	    "a blob with a bad magic is refused");
+
+	/*
+	 * The relevance model: not_store lines (share/nlu/scope) teach it
+	 * what no store answers and leave the intent classifier as it was.
+	 */
+	files3[0] = files[0];
+	files3[1] = files[1];
+	files3[2] = paths_join(share, "nlu/scope/clinc150-not-store.jsonl");
+	m3 = intent_train_model((const char *const *)files3, 3, &st3, &b3,
+	    &l3, &err);
+	ok(m3 != NULL && st3.examples == st.examples &&
+	    st3.features == st.features, "not_store lines are no intent "
+	    "examples and add no features (%zu)", st3.examples);
+	intent_classify(m, "is the galaxy s24 in stock", 26, &r);
+	intent_classify(m3, "is the galaxy s24 in stock", 26, &r2);
+	ok(r.id == r2.id && r.top[0].score == r2.top[0].score &&
+	    r.oos_score == r2.oos_score, "... and leave the intents' scores "
+	    "unchanged");
+	ok(r2.relevance > 0, "a stock question reads as the store's (%.2f)",
+	    (double)r2.relevance);
+	intent_classify(m, "how long should i boil an egg", 29, &r);
+	intent_classify(m3, "how long should i boil an egg", 29, &r2);
+	ok(r2.relevance < 0 && r2.relevance < r.relevance,
+	    "cooking reads as not the store's, more so with the not_store "
+	    "lines (%.2f < %.2f)", (double)r2.relevance, (double)r.relevance);
+	m4 = intent_model_from_blob(b3, l3, &err);
+	intent_classify(m4, "how long should i boil an egg", 29, &r);
+	ok(m4 != NULL && r.relevance == r2.relevance,
+	    "the relevance model survives its blob");
+	intent_model_free(m4);
+	m4 = intent_train_model((const char *const *)files3, 3, NULL, &b4,
+	    &l4, &err);
+	ok(m4 != NULL && l4 == l3 && memcmp(b3, b4, l3) == 0,
+	    "training with not_store lines twice gives the same blob");
+	intent_model_free(m3);
+	intent_model_free(m4);
+	free(b3);
+	free(b4);
+	free(files3[2]);
 
 	/* calibration: scores are probabilities, ranked */
 	intent_classify(m, "my laptop won't turn on", 23, &r);

@@ -1,0 +1,157 @@
+/*
+ * intent-relevance.c owns the training of the relevance model: one
+ * logistic output, "is this message about our store?", over the intent
+ * classifier's own feature rows.
+ *
+ * The intent classifier learns out_of_scope as one class among 44, from
+ * a few thousand lines; a message about a topic none of them touches
+ * (another company's service, a hobby, a fact) falls wherever its few
+ * known words point.  The relevance model is trained on the same store
+ * examples against every out_of_scope example and ten thousand more
+ * lines about things no store answers (share/nlu/scope).  Its features
+ * are the classifier's word rows alone (unigrams, bigrams and the
+ * unknown-word share; character n-grams learnt the register of the
+ * crowd-written lines instead of their topic), and only rows of the
+ * classifier's dictionary (a word the store's data never saw has none
+ * and adds nothing), so the intent model keeps its size and its weights
+ * bit for bit.  intent-scope.c counts its logit when it is far below
+ * zero.
+ *
+ * Training is deterministic: the examples come in the order given, a
+ * fixed-seed shuffle, arithmetic in a fixed order.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shopdesk.h"
+#include "intent-int.h"
+
+#define REL_EPOCHS	5
+#define REL_LR0		0.5
+#define REL_DECAY	0.5	/* lr = REL_LR0 / (1 + epoch * REL_DECAY) */
+#define REL_L2		1e-6
+#define REL_AVG_EPOCHS	2	/* the weights averaged over the last ones */
+#define REL_AVG_SNAPS	4	/* snapshots averaged per such epoch */
+#define REL_SEED	0x7e1e7a9cef00d5a1ULL
+
+void
+intent_relset_push(struct intent_relset *s, uint32_t row, float x)
+{
+	if (s->nf == s->fcap) {
+		s->fcap = s->fcap < 65536 ? 65536 : s->fcap * 2;
+		s->f = xrealloc(s->f, s->fcap * sizeof *s->f);
+	}
+	s->f[s->nf].row = row;
+	s->f[s->nf].x = x;
+	s->nf++;
+}
+
+void
+intent_relset_end(struct intent_relset *s, int about_store)
+{
+	if (s->nex + 1 >= s->excap) {
+		s->excap = s->excap < 4096 ? 4096 : s->excap * 2;
+		s->off = xrealloc(s->off, (s->excap + 1) * sizeof *s->off);
+		s->y = xrealloc(s->y, s->excap);
+	}
+	if (s->nex == 0)
+		s->off[0] = 0;
+	s->y[s->nex++] = about_store != 0;
+	s->off[s->nex] = s->nf;
+}
+
+void
+intent_relset_release(struct intent_relset *s)
+{
+	free(s->f);
+	free(s->off);
+	free(s->y);
+	memset(s, 0, sizeof *s);
+}
+
+static uint64_t
+rng_next(uint64_t *s)
+{
+	uint64_t	 x = *s;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*s = x;
+	return x * 0x2545f4914f6cdd1dULL;
+}
+
+/*
+ * Logistic regression by SGD with L2 decay (weights kept as scale * V),
+ * each class weighted so that both weigh the same in all, the result the
+ * average of snapshots over the last epochs.  w[nfeat] and *bias out.
+ */
+void
+intent_relevance_train(const struct intent_relset *s, uint32_t nfeat,
+    float *w, float *bias)
+{
+	size_t		 i, j, t, npos = 0, *idx;
+	uint64_t	 rng = REL_SEED;
+	double		 scale = 1, lr, z, g, cw[2], b = 0, avgb = 0;
+	float		*avg;
+	size_t		 nsnap = 0;
+	int		 epoch;
+
+	if (s->nex == 0) {
+		memset(w, 0, nfeat * sizeof *w);
+		*bias = 0;
+		return;
+	}
+	for (i = 0; i < s->nex; i++)
+		npos += s->y[i];
+	cw[1] = npos == 0 ? 0 : (double)s->nex / (2.0 * (double)npos);
+	cw[0] = npos == s->nex ? 0 : (double)s->nex /
+	    (2.0 * (double)(s->nex - npos));
+	idx = xmalloc(s->nex * sizeof *idx);
+	for (i = 0; i < s->nex; i++)
+		idx[i] = i;
+	memset(w, 0, nfeat * sizeof *w);
+	avg = xcalloc(nfeat, sizeof *avg);
+	for (epoch = 0; epoch < REL_EPOCHS; epoch++) {
+		lr = REL_LR0 / (1 + epoch * REL_DECAY);
+		for (i = s->nex; i > 1; i--) {
+			j = rng_next(&rng) % i;
+			t = idx[i - 1];
+			idx[i - 1] = idx[j];
+			idx[j] = t;
+		}
+		for (i = 0; i < s->nex; i++) {
+			t = idx[i];
+			z = b;
+			for (j = s->off[t]; j < s->off[t + 1]; j++)
+				z += scale * s->f[j].x * w[s->f[j].row];
+			g = (1 / (1 + exp(-z)) - s->y[t]) * cw[s->y[t]];
+			scale *= 1 - lr * REL_L2;
+			if (scale < 1e-3) {
+				for (j = 0; j < nfeat; j++)
+					w[j] *= (float)scale;
+				scale = 1;
+			}
+			b -= lr * g;
+			for (j = s->off[t]; j < s->off[t + 1]; j++)
+				w[s->f[j].row] -= (float)(lr * g *
+				    s->f[j].x / scale);
+			if (epoch >= REL_EPOCHS - REL_AVG_EPOCHS &&
+			    (i + 1) % (s->nex / REL_AVG_SNAPS + 1) == 0) {
+				for (j = 0; j < nfeat; j++)
+					avg[j] += (float)(w[j] * scale);
+				avgb += b;
+				nsnap++;
+			}
+		}
+	}
+	for (j = 0; j < nfeat; j++)
+		w[j] = nsnap > 0 ? avg[j] / (float)nsnap : (float)(w[j] * scale);
+	*bias = (float)(nsnap > 0 ? avgb / (double)nsnap : b);
+	free(avg);
+	free(idx);
+}
