@@ -17,6 +17,11 @@
  * bit for bit.  intent-scope.c counts its logit when it is far below
  * zero.
  *
+ * What it learns is not the topics it was shown: trained without the
+ * lines of 48 of the 91 non-store CLINC150 intents, it refused 7 more of
+ * those intents' 960 val lines than the scope decision without it (0.951
+ * -> 0.958), as many as when trained with them (6 more).
+ *
  * Training is deterministic: the examples come in the order given, a
  * fixed-seed shuffle, arithmetic in a fixed order.
  */
