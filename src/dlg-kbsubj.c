@@ -94,12 +94,77 @@ kb_subject_sku(struct tctx *t, struct kb_subject *s, const char *sku)
 }
 
 /*
- * A document's product and category: the category of its product, or
- * for a guide about a kind of product (a manual without one) its topic.
- * 0 when the document is unknown; the strings are the caller's.
+ * Each document's scope as read, kept per connection for one version of
+ * the database (as catalog-memo.c): a question's ranking weighs a few
+ * dozen hits, most of them sections of the same few documents.
  */
-int
-dlg_kb_doc_scope(struct tctx *t, const char *doc_key, char **sku, char **cat)
+#define DOC_SCOPE_MAX	512
+
+struct doc_scope {
+	char		*key;
+	char		*sku, *cat;	/* either may be NULL */
+	int		 found;
+};
+
+struct doc_scope_memo {
+	unsigned	 dv;
+	struct doc_scope v[DOC_SCOPE_MAX];
+	size_t		 n;
+};
+
+static void
+doc_scope_clear(struct doc_scope_memo *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->n; i++) {
+		free(m->v[i].key);
+		free(m->v[i].sku);
+		free(m->v[i].cat);
+	}
+	m->n = 0;
+}
+
+static void
+doc_scope_free(void *p)
+{
+	if (p != NULL)
+		doc_scope_clear(p);
+	free(p);
+}
+
+/* The connection's memo, current; NULL when nothing read may be kept
+ * (outside a read transaction, or writing). */
+static struct doc_scope_memo *
+doc_scope_memo(struct tctx *t)
+{
+	struct doc_scope_memo *m;
+	unsigned	 dv;
+
+	if (sqlite3_txn_state(store_db(t->st), "main") != SQLITE_TXN_READ ||
+	    store_data_version(t->st, &dv) != 0)
+		return NULL;
+	if ((m = store_slot_get(t->st, STORE_SLOT_DOC_SCOPE)) == NULL) {
+		m = xcalloc(1, sizeof *m);
+		m->dv = dv;
+		store_slot_set(t->st, STORE_SLOT_DOC_SCOPE, m, doc_scope_free);
+	}
+	if (m->dv != dv) {
+		doc_scope_clear(m);
+		m->dv = dv;
+	}
+	return m;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* The query itself (see dlg_kb_doc_scope). */
+static int
+doc_scope_read(struct tctx *t, const char *doc_key, char **sku, char **cat)
 {
 	static const char sql[] = "SELECT d.product_sku, coalesce(p.category,"
 	    " CASE WHEN d.kind = 'manual' THEN d.topic END)"
@@ -112,7 +177,6 @@ dlg_kb_doc_scope(struct tctx *t, const char *doc_key, char **sku, char **cat)
 	*sku = *cat = NULL;
 	if (st == NULL)
 		return 0;
-	dlg_retrieve_begin(t);
 	sqlite3_bind_text(st, 1, doc_key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		found = 1;
@@ -123,6 +187,41 @@ dlg_kb_doc_scope(struct tctx *t, const char *doc_key, char **sku, char **cat)
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
+	return found;
+}
+
+/*
+ * A document's product and category: the category of its product, or
+ * for a guide about a kind of product (a manual without one) its topic.
+ * 0 when the document is unknown; the strings are the caller's.
+ */
+int
+dlg_kb_doc_scope(struct tctx *t, const char *doc_key, char **sku, char **cat)
+{
+	struct doc_scope_memo *m;
+	struct doc_scope *d;
+	size_t		 i;
+	int		 found;
+
+	dlg_retrieve_begin(t);
+	m = doc_scope_memo(t);
+	for (i = 0; m != NULL && i < m->n; i++)
+		if (strcmp(m->v[i].key, doc_key) == 0) {
+			*sku = dup_or_null(m->v[i].sku);
+			*cat = dup_or_null(m->v[i].cat);
+			dlg_retrieve_end(t);
+			return m->v[i].found;
+		}
+	found = doc_scope_read(t, doc_key, sku, cat);
+	if (m != NULL) {
+		if (m->n == DOC_SCOPE_MAX)
+			doc_scope_clear(m);
+		d = &m->v[m->n++];
+		d->key = xstrdup(doc_key);
+		d->sku = dup_or_null(*sku);
+		d->cat = dup_or_null(*cat);
+		d->found = found;
+	}
 	dlg_retrieve_end(t);
 	return found;
 }

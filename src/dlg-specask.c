@@ -168,6 +168,7 @@ kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
 {
 	struct catalog_kind kind;
 	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 needle = SBUF_INIT;
 	cJSON		*mine = cJSON_Parse(p->attrs), *it;
 	const char	*s, *e;
 	size_t		 i;
@@ -194,12 +195,18 @@ kind_keys(struct tctx *t, const struct product *p, struct sbuf *keys,
 			if (it->string == NULL || cJSON_HasObjectItem(mine,
 			    it->string))
 				continue;
-			k = xasprintf(" %s ", it->string);
-			if (strstr(keys->len ? keys->buf : " ", k) == NULL)
-				sbuf_adds(keys, k + (keys->len ? 1 : 0));
-			free(k);
+			/* " key " looked for in place: a kind's 200 products
+			 * name the same few keys again and again. */
+			sbuf_reset(&needle);
+			sbuf_addc(&needle, ' ');
+			sbuf_adds(&needle, it->string);
+			sbuf_addc(&needle, ' ');
+			if (strstr(keys->len ? keys->buf : " ", needle.buf) ==
+			    NULL)
+				sbuf_adds(keys, needle.buf + (keys->len ? 1 : 0));
 		}
 	}
+	sbuf_release(&needle);
 	cJSON_Delete(mine);
 }
 

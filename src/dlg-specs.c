@@ -408,8 +408,10 @@ names_key(const char *key, const char *w)
 	if (wl > 3 && w[wl - 1] == 's' && strncmp(key, w, wl - 1) == 0 &&
 	    (key[wl - 1] == '\0' || key[wl - 1] == '_'))
 		return 1;
+	/* The first letter first: this runs for every key of a kind. */
 	for (i = 0; i < sizeof spec_words / sizeof spec_words[0]; i++)
-		if (strcmp(spec_words[i].word, w) == 0 &&
+		if (spec_words[i].word[0] == w[0] &&
+		    strcmp(spec_words[i].word, w) == 0 &&
 		    strstr(key, spec_words[i].key) != NULL)
 			return 1;
 	return 0;

@@ -425,11 +425,16 @@ dlg_sentence(const char *s)
  * Writes end it first (a deferred transaction that has read cannot
  * always become a writer), and so does anything that may wait on the
  * network (a generator), so that no snapshot is held for seconds.
+ * The snapshot is taken at once, not at the first read: the catalog
+ * memo (catalog-memo.c) keeps what it read only inside a read
+ * transaction, and a first lookup before any read would empty it every
+ * turn.
  */
 void
 dlg_read_begin(struct tctx *t)
 {
 	static const char begin[] = "BEGIN";
+	static const char snap[] = "SELECT 1 FROM main.sqlite_master LIMIT 1";
 	sqlite3_stmt	*s;
 
 	if (t->reading || !sqlite3_get_autocommit(store_db(t->st)) ||
@@ -437,6 +442,10 @@ dlg_read_begin(struct tctx *t)
 		return;
 	t->reading = sqlite3_step(s) == SQLITE_DONE;
 	sqlite3_reset(s);
+	if (t->reading && (s = store_prepare(t->st, snap, NULL)) != NULL) {
+		(void)sqlite3_step(s);
+		sqlite3_reset(s);
+	}
 }
 
 void

@@ -150,6 +150,22 @@ fc_policies_load(struct factcheck *fc)
 	fc->data_version = fc_data_version(fc);
 }
 
+/* Forget the bodies' stems fc_cited_says keeps (with the rows). */
+static void
+fc_bodies_free(struct factcheck *fc)
+{
+	size_t	 i;
+
+	for (i = 0; i < fc->nbody; i++) {
+		free(fc->body_id[i]);
+		free(fc->body_stems[i]);
+	}
+	free(fc->body_id);
+	free(fc->body_stems);
+	fc->body_id = fc->body_stems = NULL;
+	fc->nbody = 0;
+}
+
 void
 fc_policies_free(struct factcheck *fc)
 {
@@ -170,6 +186,7 @@ fc_policies_free(struct factcheck *fc)
 	fc->npol = 0;
 	fc_cache_free(fc->rows);
 	fc->rows = NULL;
+	fc_bodies_free(fc);
 }
 
 /*
@@ -206,6 +223,7 @@ fc_rows_check(struct factcheck *fc)
 	}
 	fc_cache_free(fc->rows);
 	fc->rows = NULL;
+	fc_bodies_free(fc);
 	fc->data_version = dv;
 }
 
@@ -252,14 +270,46 @@ fc_ensure_stems(struct sent *x)
  * that names a product is checked against the product.  *id is the
  * document's.  A short sentence ("Yes.") proves nothing.
  */
+/*
+ * The stems of the body of policy or FAQ id, or NULL when it is none;
+ * kept as the documents' rows are (fc_rows_check: until the data version
+ * moves), as every sentence of a reply asks again.  Owned by fc.
+ */
+#define BODIES_MAX	128
+
+static const char *
+body_stems(struct factcheck *fc, sqlite3_stmt *s, const char *id)
+{
+	const char	*body;
+	char		*stems = NULL;
+	size_t		 i;
+
+	for (i = 0; i < fc->nbody; i++)
+		if (strcmp(fc->body_id[i], id) == 0)
+			return fc->body_stems[i];
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (body = (const char *)sqlite3_column_text(s, 0)) != NULL)
+		stems = stems_of(body, strlen(body));
+	sqlite3_reset(s);
+	if (fc->nbody >= BODIES_MAX)
+		fc_bodies_free(fc);
+	fc->body_id = xrealloc(fc->body_id, (fc->nbody + 1) *
+	    sizeof *fc->body_id);
+	fc->body_stems = xrealloc(fc->body_stems, (fc->nbody + 1) *
+	    sizeof *fc->body_stems);
+	fc->body_id[fc->nbody] = xstrdup(id);
+	fc->body_stems[fc->nbody++] = stems;
+	return stems;
+}
+
 int
 fc_cited_says(struct sent *x, const char **id)
 {
 	static const char sql[] = "SELECT body FROM documents"
 	    " WHERE doc_key = ?1 AND kind IN ('policy', 'faq')";
 	sqlite3_stmt	*s;
-	const char	*body, *sp;
-	char		*stems;
+	const char	*sp, *stems;
 	size_t		 i, nw = 0, n = x->ndocs + x->ctx->ndocs;
 	int		 found = 0;
 
@@ -272,14 +322,8 @@ fc_cited_says(struct sent *x, const char **id)
 		return 0;
 	for (i = 0; i < n && !found; i++) {
 		*id = i < x->ndocs ? x->docs[i] : x->ctx->docs[i - x->ndocs];
-		sqlite3_bind_text(s, 1, *id, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW &&
-		    (body = (const char *)sqlite3_column_text(s, 0)) != NULL) {
-			stems = stems_of(body, strlen(body));
+		if ((stems = body_stems(x->fc, s, *id)) != NULL)
 			found = strstr(stems, x->stems) != NULL;
-			free(stems);
-		}
-		sqlite3_reset(s);
 	}
 	return found;
 }

@@ -141,6 +141,9 @@ struct factcheck {
 	struct fc_policy *pol;		/* policies, by their tags */
 	size_t		 npol;
 	struct fc_cache	*rows;		/* entity pools, kept across replies */
+	char		**body_id;	/* policies' and FAQs' bodies read */
+	char		**body_stems;	/* their stems (NULL: no such entry), */
+	size_t		 nbody;		/* kept as the rows are */
 	unsigned	 data_version;	/* of main when rows were read */
 };
 

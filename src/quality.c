@@ -78,7 +78,7 @@ words(const char *s, int keys, size_t *n)
 		if (keys && ((tok[i].has_alpha && len < 3) ||
 		    is_filler(w, len)))
 			continue;
-		v[k++] = xasprintf("%.*s", (int)len, w);
+		v[k++] = xstrndup(w, len);
 	}
 	qsort(v, k, sizeof *v, cmp_str);
 	for (i = 0, nt = 0; i < k; i++) {

@@ -162,10 +162,17 @@ search_chunk_snippets(struct store *st, const char *expr,
  */
 #define CHUNK_NO_KIND	0xff	/* a document kind search does not know */
 
+/* A chunk's hit texts as chunk_hit_sql read them (see chunk_take). */
+struct chunk_text {
+	char		*doc_key, *title, *heading;	/* any may be NULL */
+	int		 have;
+};
+
 struct chunk_map {
 	long long	*id;		/* chunk ids, ascending */
 	long long	*doc;		/* their documents */
 	unsigned char	*kind;		/* their enum search_kind */
+	struct chunk_text *text;	/* n of them, or NULL: none read yet */
 	size_t		 n;
 	unsigned	 data_version;
 	int		 loaded;
@@ -182,6 +189,15 @@ struct chunk_map {
 static void
 chunk_map_clear(struct chunk_map *m)
 {
+	size_t	 i;
+
+	for (i = 0; m->text != NULL && i < m->n; i++) {
+		free(m->text[i].doc_key);
+		free(m->text[i].title);
+		free(m->text[i].heading);
+	}
+	free(m->text);
+	m->text = NULL;
 	free(m->id);
 	free(m->doc);
 	free(m->kind);
@@ -420,17 +436,30 @@ static const char chunk_hit_sql[] =
 /* What run_chunks_mapped keeps while it reads the ranked rows. */
 struct chunk_take {
 	sqlite3_stmt	*hs;		/* chunk_hit_sql */
+	int		 keep;		/* in a read transaction: texts kept */
 	long long	*seen;		/* documents kept */
 	size_t		 nseen;
 	int		 limit;
 };
 
-/* The ranked row rowid (scored score) as a hit, its document's best. */
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/*
+ * The ranked row rowid (scored score) as a hit, its document's best.
+ * Its texts are read once per version of the data (the map's): inside a
+ * read transaction the map is as current as a new read, so a chunk's
+ * texts kept are what chunk_hit_sql would give again.
+ */
 static void
-chunk_take(const struct chunk_map *m, struct chunk_take *tk,
+chunk_take(struct chunk_map *m, struct chunk_take *tk,
     long long rowid, double score, struct search_result *res, size_t *cap)
 {
 	struct search_hit h;
+	struct chunk_text *ct;
 	long long	 docid;
 	size_t		 j;
 	long		 i;
@@ -448,6 +477,15 @@ chunk_take(const struct chunk_map *m, struct chunk_take *tk,
 	h.kind = (enum search_kind)m->kind[i];
 	h.rowid = m->id[i];
 	h.score = score;
+	if (tk->keep && m->text == NULL)
+		m->text = xcalloc(m->n + 1, sizeof *m->text);
+	ct = tk->keep ? &m->text[i] : NULL;
+	if (ct != NULL && ct->have) {
+		h.id = dup_or_null(ct->doc_key);
+		h.title = dup_or_null(ct->title);
+		h.heading = dup_or_null(ct->heading);
+		goto take;
+	}
 	sqlite3_bind_int64(tk->hs, 1, h.rowid);
 	hr = sqlite3_step(tk->hs);
 	if (hr == SQLITE_ROW) {
@@ -458,6 +496,13 @@ chunk_take(const struct chunk_map *m, struct chunk_take *tk,
 	sqlite3_reset(tk->hs);
 	if (hr != SQLITE_ROW)
 		return;		/* gone since the map was read */
+	if (ct != NULL) {
+		ct->doc_key = dup_or_null(h.id);
+		ct->title = dup_or_null(h.title);
+		ct->heading = dup_or_null(h.heading);
+		ct->have = 1;
+	}
+take:
 	tk->seen[tk->nseen++] = docid;
 	search_hits_push(res, cap, &h);
 }
@@ -469,7 +514,7 @@ chunk_take(const struct chunk_map *m, struct chunk_take *tk,
  * cache, as the query would leave it.  -1 when the index cannot.
  */
 static int
-chunk_index_rows(struct store *st, const struct chunk_map *m,
+chunk_index_rows(struct store *st, struct chunk_map *m,
     const struct plan *pl, int strict, unsigned kinds, const char *spec,
     int n, struct chunk_take *tk, struct search_result *res, size_t *cap)
 {
@@ -518,7 +563,7 @@ chunk_index_rows(struct store *st, const struct chunk_map *m,
 
 /* search_run_chunks with the chunk map: the same hits, in the same order. */
 static enum sd_rc
-run_chunks_mapped(struct store *st, const struct chunk_map *m,
+run_chunks_mapped(struct store *st, struct chunk_map *m,
     const struct plan *pl, int strict, unsigned kinds, const char *expr,
     const char *spec, int limit, struct search_result *res, size_t *cap,
     struct sd_error *err)
@@ -529,6 +574,7 @@ run_chunks_mapped(struct store *st, const struct chunk_map *m,
 
 	memset(&tk, 0, sizeof tk);
 	tk.limit = limit;
+	tk.keep = sqlite3_txn_state(store_db(st), "main") == SQLITE_TXN_READ;
 	if ((s = search_prepare_ranked(st, chunk_fast_sql, err)) == NULL ||
 	    (tk.hs = store_prepare(st, chunk_hit_sql, err)) == NULL)
 		return SD_ERR_DB;

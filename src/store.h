@@ -49,6 +49,7 @@ enum store_slot {
 	STORE_SLOT_ATTR_KEYS,	/* dlg-specask.c: attributes many products state */
 	STORE_SLOT_CATALOG,	/* catalog-memo.c: categories, policy facts */
 	STORE_SLOT_KINDS,	/* dlg-kindidx.c: the catalog's kinds as documents */
+	STORE_SLOT_DOC_SCOPE,	/* dlg-kbsubj.c: each document's product, kind */
 	STORE_NSLOTS
 };
 void		*store_slot_get(struct store *, enum store_slot);
