@@ -9,6 +9,7 @@ was placed, by position in a list shown, by its number given as a bare
 answer, and the follow-ups about it (arrival, tracking, cancelling),
 another order pointed at by a thing in it right after one was answered
 (alone, asked when it comes, or a return question carried on to it),
+the same product in two orders asked about right after one was answered,
 one of those listed picked by how it stands ("the delayed one"), the
 return verdict of every delivered order and of each item of one,
 another customer's order, an anonymous visitor, and account questions
@@ -333,6 +334,25 @@ for c in customers:
                 turns += [ask, turn(say, [o["id"]], status_must(o),
                                     others(o, mine))]
         conv("status-pick", user, turns)
+    # the same product in two orders: right after one of them was
+    # discussed, a question naming the product is about that one,
+    # whatever status the question usually looks for
+    turns = []
+    for sku in sorted({i["sku"] for o in mine for i in o["items"]}):
+        both = [o for o in mine if any(i["sku"] == sku for i in o["items"])]
+        if len(both) != 2:
+            continue
+        name = short(products[sku]["name"])
+        for k, o in enumerate(both):
+            say = ("ok if i send the %s back do i pay anything",
+                   "can i still return the %s?",
+                   "so when does the %s get here",
+                   "can i cancel the %s")[(len(turns) // 2 + k) % 4]
+            turns += [turn("where is order %s?" % o["id"], [o["id"]],
+                           status_must(o), others(o, mine)),
+                      turn(say % name.lower(), [o["id"]],
+                           ["#%s" % o["id"]], others(o, mine))]
+    conv("focus-kept", user, turns)
     # one item of a delivered order: the verdict for that item
     turns = []
     for o in mine:
