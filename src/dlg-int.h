@@ -879,6 +879,13 @@ void		 dlg_order_pick(struct tctx *t, struct dlg_order_pick *p);
 void		 dlg_order_pick_release(struct dlg_order_pick *p);
 int		 dlg_order_question(struct tctx *t);
 int		 dlg_order_followup(struct tctx *t);
+int		 dlg_order_answer(struct tctx *t, enum dlg_order_topic topic,
+		    int again);
+/* Was the turn before an answer about one of the customer's orders? */
+int		 dlg_order_just_discussed(struct tctx *t);
+/* dlg-orderswitch.c: an item of another order named after an order's
+ * answer; 1 when that was the turn. */
+int		 dlg_order_switch(struct tctx *t);
 /* Whether an order passes a test (arg: the test's own data). */
 typedef int	(*dlg_order_test)(struct tctx *t, const struct order *o,
 		    const void *arg);

@@ -459,6 +459,19 @@ dlg_order_pick_release(struct dlg_order_pick *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* Is the order in focus among p's candidates? */
+static int
+focus_among(struct tctx *t, const struct dlg_order_pick *p)
+{
+	const char	*focus = dlg_order_focus(t);
+	size_t		 i;
+
+	for (i = 0; focus != NULL && i < p->n; i++)
+		if (p->ids[i] != NULL && strcmp(p->ids[i], focus) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Several orders hold the item named: narrowed by the status said, a
  * word of one item's name, what the question asks (a track question
@@ -493,6 +506,11 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 	if (topic == ORDQ_NONE && (dlg_flags_of(t, t->intent_id) &
 	    ACT_FORM))
 		topic = dlg_form_topic(t->intent);
+	/* The order in focus among them says more than the question's
+	 * usual status: "send the laptop back unopened" right after the
+	 * laptop on its way was discussed is that one (one_of). */
+	if (focus_among(t, p))
+		topic = ORDQ_NONE;
 	/* "Cancel the yoga": the one not shipped yet. */
 	if (p->n > 1 && topic == ORDQ_CANCEL)
 		narrow(t, p, status_in, " processing ", "the order "

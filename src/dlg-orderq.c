@@ -341,8 +341,8 @@ dlg_says_address(struct tctx *t)
  * the words are read as shopping ("ok" as taking a product, "the
  * keyboard" as a product question).
  */
-static int
-order_just_discussed(struct tctx *t)
+int
+dlg_order_just_discussed(struct tctx *t)
 {
 	static const char *const forms[] = { "track_order", "cancel_order",
 	    "track_refund", "return_item", "change_shipping_address", NULL };
@@ -455,7 +455,7 @@ same_again(struct tctx *t)
 	 * order's answer does. */
 	if (dlg_has_any(t, general_words))
 		return ORDQ_NONE;
-	pointer = order_just_discussed(t) && only_points_at_items(t);
+	pointer = dlg_order_just_discussed(t) && only_points_at_items(t);
 	if (fname == NULL && !pointer && !dlg_has_any(t, next_one) &&
 	    dlg_order_listed_item(t) == NULL)
 		return ORDQ_NONE;
@@ -631,12 +631,10 @@ ask_listed_again(struct tctx *t, const char *form,
 int
 dlg_order_question(struct tctx *t)
 {
-	struct dlg_order_pick p;
 	enum dlg_order_topic topic;
 	static const char *const owned[] = { "my", "i bought", "i got",
 	    "i ordered", "i have", NULL };
-	const char	*form;
-	int		 again = 0, focus_only;
+	int		 again = 0;
 
 	/* "Can I return it if it doesn't run on my Mac?" before buying:
 	 * whether the policy takes the product back at all. */
@@ -671,6 +669,24 @@ dlg_order_question(struct tctx *t)
 		topic = ORDQ_TRACK;
 	if (topic == ORDQ_NONE)
 		return 0;
+	return dlg_order_answer(t, topic, again);
+}
+
+/*
+ * The question topic asked about the order the customer means (named,
+ * listed, in focus); again: the topic is the last question's, carried
+ * over, so the order in focus alone does not settle it.  1 when that
+ * was the turn.
+ */
+int
+dlg_order_answer(struct tctx *t, enum dlg_order_topic topic, int again)
+{
+	struct dlg_order_pick p;
+	static const char *const owned[] = { "my", "i bought", "i got",
+	    "i ordered", "i have", NULL };
+	const char	*form;
+	int		 focus_only;
+
 	t->order_topic = topic;
 	if (dlg_several_orders(t, dlg_order_topic_form(topic), topic))
 		return 1;
@@ -766,7 +782,7 @@ dlg_order_followup(struct tctx *t)
 		dlg_handle_order(t, fname);
 		return 1;
 	}
-	if (!t->have_cust || !order_just_discussed(t) ||
+	if (!t->have_cust || !dlg_order_just_discussed(t) ||
 	    dlg_order_number(t) != NULL || !only_points_at_items(t))
 		return 0;
 	return dlg_order_question(t);

@@ -113,6 +113,11 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	/* "15%?? on 2000 bucks": the last answer's fact, confirmed. */
 	if (dlg_reaction(t))
 		return 1;
+	/* "And the sd cards, are they coming today?", "same thing with
+	 * the case from november" after an order's answer: the order
+	 * holding them, not the catalog nor the compatibility before. */
+	if (dlg_order_switch(t))
+		return 1;
 	/* "What about a Pixel 8?": the compatibility asked before, with
 	 * that device. */
 	if (dlg_compat_followup(t))

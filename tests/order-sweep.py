@@ -7,7 +7,9 @@ Each conversation's category is the way the order is meant: by its
 number, by the product, brand or kind of thing in it, by the month it
 was placed, by position in a list shown, by its number given as a bare
 answer, and the follow-ups about it (arrival, tracking, cancelling),
-another order pointed at by a thing in it right after one was answered,
+another order pointed at by a thing in it right after one was answered
+(alone, asked when it comes, or a return question carried on to it),
+the same product in two orders asked about right after one was answered,
 one of those listed picked by how it stands ("the delayed one"), the
 return verdict of every delivered order and of each item of one,
 another customer's order, an anonymous visitor, and account questions
@@ -113,6 +115,7 @@ def returnable(o):
     return "past|no longer|can't be returned|cannot be returned"
 
 
+BRANDS = {p["brand"] for p in products.values()}
 by_customer = {}
 for o in orders:
     by_customer.setdefault(o["customer_id"], []).append(o)
@@ -277,6 +280,44 @@ for c in customers:
                       turn(say % word.lower(), [o["id"]], status_must(o),
                            others(o, mine))]
         conv("switch", user, turns)
+        # switching with a question: one order discussed by its item
+        # (which the product steps then have in view), then another
+        # meant by a word of its items, asked about its delivery in the
+        # same message ("and the sd cards, are they coming today?")
+        turns = []
+        for k, (o, word) in enumerate(item_words(mine)):
+            first = mine[-1] if mine[-1] is not o else mine[0]
+            say = ("and the %s, when is it coming?",
+                   "is the %s arriving today?",
+                   "ok what about the %s, has it shipped yet",
+                   "the %s, any news on that one?")[k % 4]
+            turns += [turn("where is order %s? the %s" % (first["id"],
+                           short(first["items"][0]["name"])), [first["id"]],
+                           status_must(first), others(first, mine)),
+                      turn(say % word.lower(), [o["id"]], status_must(o),
+                           others(o, mine))]
+        conv("switch-asked", user, turns)
+        # the return question carried on to another delivered order by
+        # a word of its items and the month it came ("what about the
+        # case from november")
+        turns = []
+        done = [o for o in mine if o["status"] == "delivered"]
+        for k, (o, word) in enumerate(item_words(mine)):
+            first = next((x for x in reversed(done) if x is not o), None)
+            month = MONTHS[day(o["placed_at"]).month - 1]
+            # a month that is also a brand's name ("August") is read as
+            # the brand before any order step: another class, not this
+            if o["status"] != "delivered" or first is None or \
+                    month in BRANDS:
+                continue
+            say = ("what about the %s from %s", "same thing with the %s "
+                   "from %s", "and the %s i got in %s?")[k % 3]
+            turns += [turn("can i still return order %s?" % first["id"],
+                           [first["id"]], [returnable(first)],
+                           others(first, mine)),
+                      turn(say % (word.lower(), month), [o["id"]],
+                           [returnable(o)], others(o, mine))]
+        conv("switch-return", user, turns)
         # by its status among the orders listed
         shown = sorted(mine, key=lambda o: o["placed_at"], reverse=True)[:3]
         ask = turn("I need to check on an order", [],
@@ -293,6 +334,25 @@ for c in customers:
                 turns += [ask, turn(say, [o["id"]], status_must(o),
                                     others(o, mine))]
         conv("status-pick", user, turns)
+    # the same product in two orders: right after one of them was
+    # discussed, a question naming the product is about that one,
+    # whatever status the question usually looks for
+    turns = []
+    for sku in sorted({i["sku"] for o in mine for i in o["items"]}):
+        both = [o for o in mine if any(i["sku"] == sku for i in o["items"])]
+        if len(both) != 2:
+            continue
+        name = short(products[sku]["name"])
+        for k, o in enumerate(both):
+            say = ("ok if i send the %s back do i pay anything",
+                   "can i still return the %s?",
+                   "so when does the %s get here",
+                   "can i cancel the %s")[(len(turns) // 2 + k) % 4]
+            turns += [turn("where is order %s?" % o["id"], [o["id"]],
+                           status_must(o), others(o, mine)),
+                      turn(say % name.lower(), [o["id"]],
+                           ["#%s" % o["id"]], others(o, mine))]
+    conv("focus-kept", user, turns)
     # one item of a delivered order: the verdict for that item
     turns = []
     for o in mine:

@@ -3,7 +3,10 @@
 # about by its number, by the product, brand or kind of thing in it, by
 # the month placed, by position in the list shown and by its bare number,
 # with the follow-ups that keep it in focus, another order pointed at by
-# a thing in it right after one was answered, one of those listed picked
+# a thing in it right after one was answered (alone, with a question of
+# its delivery, or carrying a return question on with the month it was
+# placed), the same product in two orders asked about right after one
+# of them was discussed, one of those listed picked
 # by how it stands, the return verdict of every delivered order and of
 # each item of one, another customer's order, an anonymous visitor, and
 # account questions that are no order question (tests/order-sweep.py
@@ -14,5 +17,6 @@ command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 not installed"
 
 eval_sweep order-sweep.py "another order" number product brand kind \
     period position bare-number return not-theirs anonymous switch \
+    switch-asked switch-return focus-kept \
     status-pick item-return account
 finish

@@ -1,0 +1,131 @@
+/*
+ * dlg-orderswitch.c: right after an answer about one of the customer's
+ * orders, a message that names an item one of their orders holds ("and
+ * the sd cards, are they coming today?", "what about the case from this
+ * week", "the samsung one then? came this week") is about the order
+ * holding that item: the question its words ask (dlg_order_topic), else,
+ * when it only carries the question on ("what about", "same thing with",
+ * a period of the purchase), the question before.  This runs before the
+ * steps that read the turn as about a catalog product, so an item the
+ * customer has is not answered as a product to buy.  A message that asks
+ * nothing of orders ("the brio, does it work with a mac?") or names a
+ * specification ("how long is the battery supposed to last") is left to
+ * the product steps; so is an item none of the orders holds.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+/* Words that carry the question before on to the item named. */
+static const char *const carry[] = { "and the", "and my", "what about",
+	"how about", "same thing", "same for", "same with", "same question",
+	"same goes", "the same", NULL };
+
+/* Words that turn to something else: the product steps read those. */
+static const char *const turn_away[] = { "different topic",
+	"different thing", "different question", "diff question",
+	"another question", "unrelated", "other question", "new question",
+	"separate question", "changing the subject", NULL };
+
+/* Longest message that only carries the question before on. */
+#define CARRY_WORDS	12
+
+/* Does one of the customer's orders hold the item the message names? */
+static int
+item_ordered(struct tctx *t)
+{
+	struct order_match m;
+	char		**ids = NULL, *words = NULL;
+	size_t		 n = 0;
+	int		 named;
+
+	if ((named = dlg_order_item_named(t, &m, &words)) != 0)
+		dlg_orders_holding(t, &m, &ids, &n);
+	dlg_ids_free(ids, n);
+	free(words);
+	return named && n > 0;
+}
+
+/* Is [a, b) of the text inside a product, brand or kind named? */
+static int
+in_a_name(struct tctx *t, size_t a, size_t b)
+{
+	const struct entity *en;
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if ((en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND ||
+		    en->type == ENTITY_CATEGORY) && a >= en->start &&
+		    b <= en->end)
+			return 1;
+	}
+	return 0;
+}
+
+/* The question before, carried on: said so, or the purchase dated. */
+static enum dlg_order_topic
+carried_topic(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	struct dlg_period pd;
+	size_t		 cap = 0, n, i, k;
+	int		 dated, topic;
+
+	topic = (int)dlg_jnum(t->state, "order_topic", 0);
+	if (topic <= ORDQ_NONE || dlg_first_entity(t, ENTITY_ATTRIBUTE) !=
+	    NULL)
+		return ORDQ_NONE;
+	/* The words beside the names: a long name is one thing said. */
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0, k = 0; i < n; i++)
+		k += !in_a_name(t, tok[i].start, tok[i].end);
+	free(tok);
+	if (k > CARRY_WORDS)
+		return ORDQ_NONE;
+	if ((dated = dlg_period_named(t, &pd)) != 0)
+		dlg_period_release(&pd);
+	if (!dated && !dlg_has_any(t, carry))
+		return ORDQ_NONE;
+	return (enum dlg_order_topic)topic;
+}
+
+int
+dlg_order_switch(struct tctx *t)
+{
+	enum dlg_order_topic topic;
+	const char	*how;
+
+	if (!t->have_cust || dlg_order_number(t) != NULL ||
+	    !dlg_order_just_discussed(t) || dlg_has_any(t, turn_away) ||
+	    (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
+	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
+	    dlg_first_entity(t, ENTITY_CATEGORY) == NULL))
+		return 0;
+	topic = dlg_order_topic(t);
+	how = "the question its words ask";
+	/* "How long is the battery supposed to last": a specification
+	 * asked, whatever word of a delivery came with it. */
+	if (topic == ORDQ_TRACK && dlg_first_entity(t, ENTITY_ATTRIBUTE) !=
+	    NULL)
+		topic = ORDQ_NONE;
+	if (topic == ORDQ_LIST)
+		return 0;
+	if (topic == ORDQ_NONE) {
+		topic = carried_topic(t);
+		how = "the question before, carried on";
+	}
+	if (topic == ORDQ_NONE || !item_ordered(t))
+		return 0;
+	if (!dlg_order_answer(t, topic, 1))
+		return 0;
+	dlg_jset_str(t->trace, "order_switch", how);
+	return 1;
+}
