@@ -389,9 +389,77 @@ protect_tier(const cJSON *tiers, double p)
 	return NULL;
 }
 
+/* Is w said, as it is or as one or many ("battery", "batteries";
+ * "pixels", "pixel")?  w is lower case. */
+static int
+word_forms_said(struct tctx *t, char *w)
+{
+	size_t	 len = strlen(w);
+	char	*v;
+	int	 said;
+
+	if (dlg_has_word(t, w))
+		return 1;
+	if (w[len - 1] == 's') {
+		w[len - 1] = '\0';
+		said = dlg_has_word(t, w);
+		w[len - 1] = 's';
+		return said;
+	}
+	v = w[len - 1] == 'y' ? xasprintf("%.*sies", (int)len - 1, w) :
+	    xasprintf("%ss", w);
+	said = dlg_has_word(t, v);
+	free(v);
+	return said;
+}
+
+/*
+ * How many words of one item of list fact key the message says, at
+ * most ("if the battery goes bad": 1 of "battery holding less than 80%
+ * of its original capacity").  Words of five letters or more: "less"
+ * and "than" name no item.
+ */
+static int
+fact_item_said(struct tctx *t, const char *key)
+{
+	struct text_token *tok = NULL;
+	const cJSON	*it;
+	cJSON		*f = fact_json(t, key, 0);
+	char		*w;
+	size_t		 cap = 0, n, i, k, len;
+	int		 said, most = 0;
+
+	if (!cJSON_IsArray(f)) {
+		cJSON_Delete(f);
+		return 0;
+	}
+	cJSON_ArrayForEach(it, f) {
+		if (!cJSON_IsString(it))
+			continue;
+		n = text_tokenize(it->valuestring, strlen(it->valuestring),
+		    &tok, &cap);
+		for (i = 0, said = 0; i < n; i++) {
+			len = tok[i].end - tok[i].start;
+			if (len < 5 || !tok[i].has_alpha)
+				continue;
+			w = xstrndup(it->valuestring + tok[i].start, len);
+			for (k = 0; w[k] != '\0'; k++)
+				w[k] = (char)tolower((unsigned char)w[k]);
+			said += word_forms_said(t, w);
+			free(w);
+		}
+		if (said > most)
+			most = said;
+	}
+	free(tok);
+	cJSON_Delete(f);
+	return most;
+}
+
 /*
  * The extended-warranty plan itself, named or just discussed: what it
- * does not cover ("does it cover me dropping it"), when it can still
+ * does not cover ("does it cover me dropping it"), what it covers of
+ * the items its facts list ("and if the battery dies?"), when it can still
  * be bought, its price for the amount said, or how it works.  A
  * product named is the offers' (its own plans).
  */
@@ -415,11 +483,12 @@ protect_answer(struct tctx *t)
 	const char	*tpl;
 	char		*m;
 	double		 amt = amount_said(t);
-	int		 topic = kept(t, "protect");
+	int		 topic = kept(t, "protect"), covered;
 
 	if (dlg_first_entity(t, ENTITY_PRODUCT) != NULL ||
 	    !(dlg_has_any(t, named) || (topic && (dlg_has_any(t, excluded) ||
-	    dlg_has_any(t, later) || dlg_has_any(t, again) || amt >= 0))))
+	    dlg_has_any(t, later) || dlg_has_any(t, again) || amt >= 0 ||
+	    fact_item_said(t, "covers") || fact_item_said(t, "excludes")))))
 		return 0;
 	if ((f = fact_json(t, "pricing_tiers", 1)) == NULL)
 		return 0;
@@ -428,7 +497,15 @@ protect_answer(struct tctx *t)
 	fact_slot_of(t, "excludes", "excludes");
 	fact_slot_of(t, "purchase_window", "window");
 	fact_slot_of(t, "term_starts", "term_starts");
-	if (dlg_has_any(t, excluded))
+	/* The list whose item the words say most of: "power surge
+	 * damage" is covered, "cosmetic damage" not. */
+	covered = fact_item_said(t, "covers");
+	if (dlg_has_any(t, excluded) || (covered > 0 && fact_item_said(t,
+	    "excludes") >= covered))
+		tpl = "protect_excludes";
+	else if (covered > 0)
+		tpl = "protect_covers";	/* "and if the battery goes bad?" */
+	else if (fact_item_said(t, "excludes") > 0)
 		tpl = "protect_excludes";
 	else if (dlg_has_any(t, later))
 		tpl = "protect_window";

@@ -622,6 +622,21 @@ ask_listed_again(struct tctx *t, const char *form,
 	return 1;
 }
 
+/* Is the turn's intent about the customer's account, never an order? */
+static int
+account_intent(struct tctx *t)
+{
+	static const char *const account[] = { "recover_password",
+	    "create_account", "delete_account", "edit_account",
+	    "registration_problems", "switch_account", NULL };
+	size_t	 i;
+
+	for (i = 0; account[i] != NULL; i++)
+		if (strcmp(t->intent, account[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The policy's step before the intent: a question about an order the
  * customer has (named, listed, in focus) in words about orders is
@@ -646,6 +661,11 @@ dlg_order_question(struct tctx *t)
 	if (t->e->ir.verdict == INTENT_OK &&
 	    strcmp(t->intent, "recommendation") == 0 &&
 	    dlg_order_number(t) == NULL && !dlg_has_any(t, owned))
+		return 0;
+	/* "My password reset email never arrives": the account's, which
+	 * the classifier is sure of, however the words speak of arriving. */
+	if (t->e->ir.verdict == INTENT_OK && dlg_order_number(t) == NULL &&
+	    account_intent(t))
 		return 0;
 	if ((topic = dlg_order_topic(t)) == ORDQ_NONE)
 		again = (topic = same_again(t)) != ORDQ_NONE;

@@ -29,3 +29,11 @@ user: C1020
 action: policy_fact
 contains: Account > Gift cards
 not-contains: $50 (e-gift)
+
+story: an account question after an order's answer is the account's
+user: C1008
+> whats the status of my latest order
+action: order_status
+> side note: the password reset email isn't arriving at all
+contains: spam
+not-contains: Your order

@@ -41,6 +41,21 @@ contains: does not cover accidental damage
 > can i buy it later, not at checkout
 contains: within 30 days of delivery
 
+story: Kestrel Protect, an item its facts list as covered or not
+> how does kestrel protect work
+contains: Kestrel Protect
+> what if my screen ends up with dead pixels
+contains: Yes: Kestrel Protect covers
+contains: 3 or more dead pixels
+> and a surge fries it?
+contains: Yes: Kestrel Protect covers
+contains: power surge damage
+> my laptop batteries always die after two years, covered?
+contains: less than 80%
+> and cosmetic stuff like scuffs
+contains: does not cover
+contains: cosmetic damage
+
 story: Kestrel Protect for a cheap item and a dear one
 > what does the protection plan cost for a $120 speaker
 contains: $19.99
