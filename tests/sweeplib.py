@@ -14,6 +14,9 @@ Reading the demo store:
                        of category
   policy_facts(share)  the "facts" of every policy, merged into one dict
   day(iso)             the date of an ISO time stamp
+  stem(w), compound_of(word, slug)  a kind word's singular; does it
+                       name a kind as a compound ("smartwatch" names
+                       gps-watches: a smartwatch is a watch)
 
 Running the cases:
   replay(sd, sessions, bail)  "shopdesk -q replay --json" over sessions
@@ -207,6 +210,27 @@ def report(verdicts):
     tap.kind_totals()
     print("# sweep: %d of %d cases right" % (tap.passed, tap.n))
     return 0 if tap.passed == tap.n else 1
+
+
+def stem(w):
+    """A word's singular as the kind index keeps it ("watches": watch)."""
+    w = w.lower()
+    if len(w) > 4 and w.endswith('ies'):
+        return w[:-3] + 'y'
+    if len(w) > 4 and w.endswith('es') and w[-3] in 'sx':
+        return w[:-2]
+    if len(w) > 4 and w.endswith('ches'):
+        return w[:-2]
+    if len(w) > 3 and w.endswith('s') and w[-2] not in 'su':
+        return w[:-1]
+    return w
+
+
+def compound_of(word, slug):
+    """Does a kind word name the kind slug as a compound of its head
+    ("smartwatch" and "gps-watches": a smartwatch is a watch)?"""
+    w, h = stem(word), stem(slug.split('-')[-1])
+    return len(h) >= 4 and len(w) >= len(h) + 3 and w.endswith(h)
 
 
 def in_stock(p):
