@@ -264,6 +264,49 @@ in_entity(struct tctx *t, size_t at, enum entity_type ty)
 	return 0;
 }
 
+/*
+ * Is offset at inside a kind word of the category cat (or of no category
+ * read)?  A kind word of another category said with the kind shopped for
+ * ("laptops with oled": oled TVs) asks for a feature of this one, unless
+ * it is the customer's device the product is for ("works with my galaxy
+ * phone", "for an ipad"; dlg-kindfit.c's).
+ */
+static int
+in_kind_word(struct tctx *t, size_t at, const char *cat)
+{
+	static const char *const device[] = { "my", "our", "his", "her",
+	    "their", "for", "to", "works", "work", "compatible", "fits",
+	    "fit", "pair", "pairs", "connect", "connects", NULL };
+	const struct entity *e;
+	size_t	 i, b;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		e = &t->e->el.v[i];
+		if (e->type != ENTITY_CATEGORY || at < e->start ||
+		    at >= e->end)
+			continue;
+		if (e->category == NULL || cat == NULL ||
+		    strcmp(e->category, cat) == 0)
+			return 1;
+		break;
+	}
+	for (b = at; isalnum((unsigned char)t->text[b]); b++)
+		;
+	if (i == t->e->el.n && !dlg_kind_word_elsewhere(t, t->text + at,
+	    b - at, cat))
+		return 0;
+	/* The three words before: the device's owner or what it fits. */
+	for (i = 0, b = at; i < 3 && b > 0; i++) {
+		if (dlg_word_before_is(t->text, b, device))
+			return 1;
+		while (b > 0 && !isalnum((unsigned char)t->text[b - 1]))
+			b--;
+		while (b > 0 && isalnum((unsigned char)t->text[b - 1]))
+			b--;
+	}
+	return 0;
+}
+
 /* Does a word of the message name a word of key ("battery" of
  * "battery_hours", "covers" of "coverage")? */
 static int
@@ -658,6 +701,19 @@ several_kinds(const struct kindset *ks, const char *key)
 	return 0;
 }
 
+/* Is the word w the value another table read into req ("form":
+ * "wired")? */
+static int
+read_as(const cJSON *req, const char *w)
+{
+	const cJSON	*it;
+
+	cJSON_ArrayForEach(it, req)
+		if (cJSON_IsString(it) && strcasecmp(it->valuestring, w) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * A feature word of the message: a key of the kind's products it names
  * ("mops": "mopping"), else a word of their values or names ("gps",
@@ -666,7 +722,7 @@ several_kinds(const struct kindset *ks, const char *key)
  */
 static void
 features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
-    cJSON *req)
+    cJSON *req, const char *cat, int others_only)
 {
 	static const char *const refused[] = { "no", "not", "without",
 	    "non", "dont", "don't", "doesn't", "doesnt", NULL };
@@ -687,8 +743,10 @@ features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 		    in_entity(t, b, ENTITY_BRAND) ||
 		    in_entity(t, b, ENTITY_PRODUCT) ||
 		    in_entity(t, b, ENTITY_PRICE) ||
-		    in_entity(t, b, ENTITY_CATEGORY) ||
-		    in_entity(t, b, ENTITY_ORDER_ID))
+		    in_kind_word(t, b, cat) ||
+		    in_entity(t, b, ENTITY_ORDER_ID) ||
+		    (others_only && !in_entity(t, b, ENTITY_CATEGORY) &&
+		    !dlg_kind_word_elsewhere(t, s + b, e - b, cat)))
 			continue;
 		for (i = b; i < e && !isdigit((unsigned char)s[i]); i++)
 			;
@@ -696,6 +754,8 @@ features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 			continue;	/* "ps5", "4k": not a word */
 		sbuf_reset(&raw);
 		sbuf_add(&raw, s + b, e - b);
+		if (others_only && read_as(req, raw.buf))
+			continue;	/* "wired": the form, dlg-needs.c's */
 		dlg_cat_stem(s + b, e - b, &w);
 		/* A unit ("16 inch") or a key a number was read for ("40
 		 * hours of battery") is not a feature. */
@@ -818,18 +878,21 @@ dlg_catneeds_read(struct tctx *t, cJSON *f)
 		free(cat);
 		return;
 	}
-	free(cat);
 	req = dlg_jobj(f, "require");
 	keys = kind_keys(&ks);
 	frame = need_frame(t);
 	numbers_read(t, &ks, keys, req, frame);
 	if (frame) {
 		duration_read(t, keys, req);
-		features_read(t, &ks, keys, req);
-	}
+		features_read(t, &ks, keys, req, cat, 0);
+	} else
+		/* "Oled laptops": another kind's word with the kind is a
+		 * need however it is said. */
+		features_read(t, &ks, keys, req, cat, 1);
 	count_read(t, &ks, keys, req);
 	cJSON_Delete(keys);
 	kindset_free(&ks);
+	free(cat);
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
 }

@@ -548,6 +548,8 @@ const struct dlg_kind *dlg_kinds_score(struct tctx *t, const char *text,
 char		*dlg_kind_stem(const char *w, size_t n);
 int		 dlg_kind_headed(const struct dlg_kind *k, const char *w,
 		    int category);
+int		 dlg_kind_word_elsewhere(struct tctx *t, const char *w,
+		    size_t n, const char *cat);
 int		 dlg_kind_has_brand(const struct dlg_kind *k,
 		    const char *brand);
 /* dlg-kindread.c: the kind and brand a request names, from the catalog. */

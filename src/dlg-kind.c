@@ -330,6 +330,24 @@ in_entity(struct tctx *t, size_t a, enum entity_type ty)
 	return 0;
 }
 
+/* Is offset a of the text inside a kind word of a category other than
+ * cat? */
+static int
+other_kind_word(struct tctx *t, size_t a, const char *cat)
+{
+	const struct entity *e;
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		e = &t->e->el.v[i];
+		if (e->type == ENTITY_CATEGORY && a >= e->start &&
+		    a < e->end)
+			return e->category != NULL &&
+			    strcmp(e->category, cat) != 0;
+	}
+	return 0;
+}
+
 static void
 set_kinds(cJSON *req, const char *key, const char **subs, size_t ns,
     unsigned bits)
@@ -490,6 +508,7 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 	struct kind_said ks;
 	struct sbuf	 two = SBUF_INIT;
 	size_t		 ns, nt, cap = 0, i, wl;
+	unsigned	 names;
 	cJSON		*req;
 
 	if (s == NULL || (cat = dlg_jstr(f, "category")) == NULL)
@@ -526,7 +545,13 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 		if (wl < 3 || words_have(cat, w, wl, 1) || not_kind(w, wl) ||
 		    feature_key(w, wl, v, n))
 			continue;
+		names = ks.names;
 		kind_word(&ks, s, tok[i].start, w, wl, v, n, subs, ns);
+		/* "Laptops with oled": another category's kind word some
+		 * names here say is a feature (dlg-catneed.c), no kind. */
+		if (other_kind_word(t, tok[i].start, cat) ||
+		    dlg_kind_word_elsewhere(t, w, wl, cat))
+			ks.names = names;
 	}
 	free(tok);
 	sbuf_release(&two);
