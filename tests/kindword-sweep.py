@@ -11,6 +11,12 @@ from the data:
                the kind word of another whose products some state it
                ("laptops with oled"): a list of the kind said, those
                that state the word first
+  device       "a <kind> that works with my <line> <device>", the line a
+               device family ("galaxy") of a category whose products
+               state their platform (os "Android 14"): every product
+               listed lists the line or the platform as what it fits,
+               none lists it as one it does not ("not supported on
+               Android"), and all that fit are listed, up to five
 
 Prints TAP, one line per request.  Usage: kindword-sweep.py SHOPDESK
 PRODUCTS.jsonl"""
@@ -151,6 +157,75 @@ for c1, s1 in KINDS:
         for text in ('%s with %s' % (c2, h), '%s %s' % (h, c2),
                      'do you have %s with %s?' % (c2, h)):
             REQUESTS.append(('other kind: %s' % text, text, check))
+
+# device: "a smartwatch that works with my galaxy phone"
+DEVICE_WORD = {'smartphones': 'phone', 'tablets': 'tablet'}
+lines = collections.defaultdict(set)    # (cat, line word) -> platforms
+for p in P.values():
+    os_ = (p.get('attrs') or {}).get('os')
+    if p['category'] not in DEVICE_WORD or not os_:
+        continue
+    name = p['name'][len(p['brand']):].strip() \
+        if p['name'].startswith(p['brand']) else p['name']
+    first = name.split()[0].lower()
+    if first.isalpha() and len(first) > 3:
+        lines[(p['category'], first)].add(
+            re.match(r'[a-z]+', os_.lower()).group(0))
+
+
+def compat(p):
+    a = p.get('attrs') or {}
+    return ' '.join(str(a.get(k, '')) for k in
+                    ('compatible_with', 'works_with', 'compatibility'))
+
+
+def fits(p, names):
+    """Does p list one of names as what it fits ("" when none), or as one
+    it does not fit ("no")?"""
+    text = ' %s ' % ' '.join(re.findall(r'[a-z0-9]+', compat(p).lower()))
+    verdict = ''
+    for n in names:
+        for m in re.finditer(r' %s ' % re.escape(n), text):
+            before = text[:m.start()].split()[-3:]
+            if set(before) & {'not', 'no', 'without', 'except', 'nor'}:
+                verdict = verdict or 'no'
+            else:
+                return 'yes'
+    return verdict
+
+
+for (dc, line), plats in sorted(lines.items()):
+    if sum(1 for p in P.values() if line in words(p['name'])) < 2:
+        continue
+    for c, s in KINDS:
+        ps = [p for p in P.values() if p['subcategory'] == s and
+              p['category'] == c and c != dc]
+        if not any(fits(p, plats) == 'yes' for p in ps):
+            continue
+        w = head(s)
+        if w in BRANDS or len(w) < 4 or w in ('other', 'smart'):
+            continue
+        names = {line} | plats
+
+        # The device itself may be named ("the Galaxy S24 has none"):
+        # only products of other categories are listed as fitting it.
+        def check(tr, names=names, dc=dc, c=c, s=s):
+            res = [x for x in cited(tr) if P[x]['category'] not in
+                   DEVICE_WORD]
+            bad = [x for x in res if fits(P[x], names) != 'yes']
+            if bad:
+                return 'lists %s' % bad
+            # A list holds all that fit, up to five (dlg-recommend.c).
+            n = sum(1 for p in P.values() if p['subcategory'] == s and
+                    p['category'] == c and p['stock'] > 0 and
+                    fits(p, names) == 'yes')
+            if tr.get('action') == 'recommend' and len(res) < min(n, 5):
+                return 'lists %d of %d that fit' % (len(res), n)
+            return ''
+        text = 'a %s that works with my %s %s' % (
+            stem(w), line, DEVICE_WORD[dc])
+        REQUESTS.append(('device: %s' % text, text, check))
+
 
 def main():
     runs = sweeplib.replay(SHOPDESK, [[text] for _, text, _ in REQUESTS],
