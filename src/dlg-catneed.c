@@ -754,7 +754,7 @@ features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 			continue;	/* "ps5", "4k": not a word */
 		sbuf_reset(&raw);
 		sbuf_add(&raw, s + b, e - b);
-		if (others_only && read_as(req, raw.buf))
+		if (read_as(req, raw.buf))
 			continue;	/* "wired": the form, dlg-needs.c's */
 		dlg_cat_stem(s + b, e - b, &w);
 		/* A unit ("16 inch") or a key a number was read for ("40

@@ -239,6 +239,12 @@ def main():
             'require') or {}
         if why and label.startswith('other kind') and 'form' in req:
             label += ' # TODO read as a form'
+        # A word read as a form is not read again as a feature.
+        twice = [a['has'] for a in req.get('attr') or [] if 'has' in a and
+                 str(req.get('form', '')).startswith(a['has'])]
+        if twice:
+            why = 'read twice: form %s, feature %s' % (req['form'], twice)
+            label = label.replace(' # TODO read as a form', '')
         verdicts.append((label, why, '%r: %s' % (
             text, sweeplib.clip(tr.get('reply') or '', 160)) if why
             else None))
