@@ -456,6 +456,41 @@ kind_word(struct kind_said *ks, const char *s, size_t at, const char *w,
 	return 1;
 }
 
+/* Need {key "*", has: w} in filters f's require.attr (dlg-catmeet.c puts
+ * the products whose specifications or name say w first). */
+static void
+addon_need(cJSON *f, const char *w)
+{
+	cJSON	*arr, *it, *o;
+
+	arr = cJSON_GetObjectItemCaseSensitive(dlg_jobj(f, "require"),
+	    "attr");
+	if (!cJSON_IsArray(arr))
+		arr = cJSON_AddArrayToObject(dlg_jobj(f, "require"), "attr");
+	cJSON_ArrayForEach(it, arr)
+		if (dlg_jstr(it, "has") != NULL &&
+		    strcmp(dlg_jstr(it, "has"), w) == 0)
+			return;
+	o = cJSON_CreateObject();
+	dlg_jset_str(o, "key", "*");
+	dlg_jset_str(o, "has", w);
+	cJSON_AddItemToArray(arr, o);
+}
+
+/* Does word w name kinds, all of them add-ons (a bit each in addons)? */
+static int
+addon_only(const char *w, size_t wl, const struct product *v, size_t n,
+    const char **subs, size_t ns, unsigned addons)
+{
+	unsigned	 strong, weak, slug;
+
+	if (addons == 0)
+		return 0;
+	word_hits(w, wl, v, n, subs, ns, &strong, &weak, &slug);
+	strong = strong != 0 ? strong : weak;
+	return strong != 0 && (strong & ~addons) == 0;
+}
+
 /*
  * Is w an attribute key that products of several kinds have as a yes
  * ("gps": a fitness tracker and a smartwatch have it too, not only a
@@ -508,7 +543,9 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 	struct kind_said ks;
 	struct sbuf	 two = SBUF_INIT;
 	size_t		 ns, nt, cap = 0, i, wl;
-	unsigned	 names;
+	unsigned	 names, addons;
+	struct sbuf	 need = SBUF_INIT;
+	int		 device = 0;
 	cJSON		*req;
 
 	if (s == NULL || (cat = dlg_jstr(f, "category")) == NULL)
@@ -516,6 +553,7 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 	ns = subcategories(v, n, subs, SUBS_MAX);
 	if (ns < 2)
 		return;
+	addons = dlg_kind_addons(v, n, subs, ns);
 	memset(&ks, 0, sizeof ks);
 	ks.all = ns >= 32 ? ~0u : (1u << ns) - 1;
 	nt = text_tokenize(s, strlen(s), &tok, &cap);
@@ -542,10 +580,21 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 				continue;
 			}
 		}
+		if (wl >= 3 && words_have(cat, w, wl, 1))
+			device = 1;	/* "a printer": the device is asked */
 		if (wl < 3 || words_have(cat, w, wl, 1) || not_kind(w, wl) ||
 		    feature_key(w, wl, v, n))
 			continue;
 		names = ks.names;
+		/* "A printer that is cheap on ink": an add-on's word after
+		 * the device's is a need of the device, not the kind asked
+		 * ("ink for my printer" asks for ink). */
+		if (device && addon_only(w, wl, v, n, subs, ns, addons) &&
+		    !refused_at(s, tok[i].start)) {
+			if (need.len == 0)
+				dlg_cat_stem(w, wl, &need);
+			continue;
+		}
 		kind_word(&ks, s, tok[i].start, w, wl, v, n, subs, ns);
 		/* "Laptops with oled": another category's kind word some
 		 * names here say is a feature (dlg-catneed.c), no kind. */
@@ -555,6 +604,11 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 	}
 	free(tok);
 	sbuf_release(&two);
+	/* The add-on's word says what the device should do well with:
+	 * those that state it first ("ink": not a laser). */
+	if (need.len > 0)
+		addon_need(f, need.buf);
+	sbuf_release(&need);
 	if (ks.want == 0 && ks.names != 0)
 		ks.want = ks.names;
 	ks.want &= ~ks.refused;

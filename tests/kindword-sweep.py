@@ -17,6 +17,10 @@ from the data:
                listed lists the line or the platform as what it fits,
                none lists it as one it does not ("not supported on
                Android"), and all that fit are listed, up to five
+  device first a category's device word before an add-on kind's word ("a
+               printer that is cheap on ink"): a list of the devices,
+               no add-on; the add-on's word first ("ink for my
+               printer"): no device listed
 
 Prints TAP, one line per request.  Usage: kindword-sweep.py SHOPDESK
 PRODUCTS.jsonl"""
@@ -225,6 +229,58 @@ for (dc, line), plats in sorted(lines.items()):
         text = 'a %s that works with my %s %s' % (
             stem(w), line, DEVICE_WORD[dc])
         REQUESTS.append(('device: %s' % text, text, check))
+
+
+# device first: "a printer that is cheap on ink" asks for a printer
+def model_words(name):
+    return {w for w in re.findall(r'[a-z0-9]+', name.lower())
+            if len(w) >= 3 and re.search(r'[a-z]', w) and
+            re.search(r'[0-9]', w)}
+
+
+for c in CATS:
+    if '-' in c:
+        continue
+    subs = sorted({k[1] for k in KINDS if k[0] == c})
+    addons = set()
+    for sub in subs:
+        for p in P.values():
+            if p['category'] != c or p['subcategory'] != sub:
+                continue
+            cw = words(compat(p))
+            if any(model_words(q['name']) & cw for q in P.values()
+                   if q['category'] == c and q['subcategory'] != sub):
+                addons.add(sub)
+                break
+    # A category most of whose products fit others is one of add-ons
+    # ("accessories"), no device.
+    mine = [p for p in P.values() if p['category'] == c]
+    if not addons or 2 * len(addons) > len(subs) or \
+            2 * sum(1 for p in mine if compat(p).strip()) > len(mine):
+        continue
+    dev = stem(c)
+    for a in sorted(addons):
+        w = stem(head(a))
+
+        def first(tr, c=c, addons=addons):
+            res = cited(tr)
+            if not res:
+                return 'no list (%s)' % tr.get('action')
+            bad = [x for x in res if P[x]['category'] != c or
+                   P[x]['subcategory'] in addons]
+            return 'lists %s' % bad if bad else ''
+
+        def asked(tr, c=c, addons=addons):
+            bad = [x for x in cited(tr) if P[x]['category'] == c and
+                   P[x]['subcategory'] not in addons]
+            return 'lists %s' % bad if bad else ''
+        for text in ('a %s that is cheap on %s' % (dev, w),
+                     'looking for a %s with cheap %s' % (dev, w),
+                     'i want a %s, the %s should not cost much' % (dev, w)):
+            REQUESTS.append(('device first: %s' % text, text, first))
+        for text in ('%s for my %s' % (w, dev),
+                     'do you sell %s for a %s?' % (w, dev)):
+            REQUESTS.append(('add-on first: %s' % text, text, asked))
 
 
 def main():
