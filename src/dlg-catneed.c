@@ -515,7 +515,7 @@ count_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 }
 
 /*
- * Is the message said as a need ("one with gps", "i want ... + gps",
+ * Is the message said as a need (1), a question (-1) or neither (0) ("one with gps", "i want ... + gps",
  * "one that mops too"), not a question about the list or the product in
  * focus ("which has the longest battery", "battery?", "do i need a
  * hub")?  Those are dlg-rank.c's, dlg-members.c's and dlg-specs.c's.
@@ -549,8 +549,9 @@ need_frame(struct tctx *t)
 	if (strchr(t->text, '?') != NULL && dlg_cat_word_in_list(t->text, b,
 	    e, aux))
 		return 0;
-	return (dlg_has_any(t, frame) || strchr(t->text, '+') != NULL) &&
-	    !dlg_has_any(t, asks);
+	if (dlg_has_any(t, asks))
+		return -1;	/* a question over the list or the focus */
+	return dlg_has_any(t, frame) || strchr(t->text, '+') != NULL;
 }
 
 char *
@@ -596,13 +597,13 @@ dlg_catneeds_read(struct tctx *t, cJSON *f)
 	req = dlg_jobj(f, "require");
 	keys = kind_keys(&ks);
 	frame = need_frame(t);
-	numbers_read(t, &ks, keys, req, frame);
-	if (frame) {
+	numbers_read(t, &ks, keys, req, frame > 0);
+	if (frame > 0) {
 		duration_read(t, keys, req);
 		dlg_catneed_features(t, &ks, keys, req, cat, 0);
-	} else
+	} else if (frame == 0)
 		/* "Oled laptops": another kind's word with the kind is a
-		 * need however it is said. */
+		 * need however it is said, but in a question. */
 		dlg_catneed_features(t, &ks, keys, req, cat, 1);
 	count_read(t, &ks, keys, req);
 	cJSON_Delete(keys);
