@@ -185,29 +185,6 @@ subcategories(const struct product *v, size_t n, const char **subs,
 #define SUBS_MAX	32
 
 /*
- * Does the word w (n bytes) end with the head of the kind slug sub, more
- * than its head alone ("smartwatch" and "gps-watches": "watch")?
- */
-static int
-compound_of(const char *w, size_t n, const char *sub)
-{
-	const char	*h = strrchr(sub, '-');
-	char		*ws, *hs;
-	size_t		 wl, hl;
-	int		 yes;
-
-	h = h != NULL ? h + 1 : sub;
-	ws = dlg_kind_stem(w, n);
-	hs = dlg_kind_stem(h, strlen(h));
-	wl = strlen(ws);
-	hl = strlen(hs);
-	yes = hl >= 4 && wl >= hl + 3 && strcmp(ws + wl - hl, hs) == 0;
-	free(ws);
-	free(hs);
-	return yes;
-}
-
-/*
  * Which of subs[0..ns) word w names: by the subcategory's slug, its
  * products' tags (strong), else the words of their names (weak).  A bit
  * per subcategory in *strong and *weak.
@@ -230,13 +207,6 @@ word_hits(const char *w, size_t n, const struct product *v, size_t nv,
 			*strong |= 1u << k;
 		free(s);
 	}
-	/* "Smartwatch" is a watch: a compound whose last part heads a
-	 * kind names that kind too ("gps-watches"), when a kind's own
-	 * name is the compound. */
-	if (*strong != 0)
-		for (k = 0; k < ns; k++)
-			if (compound_of(w, n, subs[k]))
-				*strong |= 1u << k;
 	*slug = *strong;
 	for (i = 0; i < nv; i++) {
 		for (k = 0; k < ns && strcmp(subs[k], v[i].subcategory) != 0;

@@ -26,8 +26,7 @@ WORD = {'laptops': 'laptop', 'smartphones': 'phone', 'tablets': 'tablet',
 # A device is not its supplies: these kinds come only when asked for.
 ADDON = {'printers': {'ink'}, 'cameras': {'lenses'}}
 # The kinds the category word itself names.
-# "Smartwatch" names GPS watches too (sweeplib.compound_of).
-KIND = {'wearables': {'smartwatches', 'gps-watches'}, 'gaming': {'consoles'},
+KIND = {'wearables': {'smartwatches'}, 'gaming': {'consoles'},
         'storage': {'internal-ssd', 'portable-ssd'},
         'networking': {'routers'}}
 
@@ -188,8 +187,7 @@ def kind_requests(cat, w):
         out.append((f"show me {words}",
                     lambda p, s=s: p['category'] == cat and
                     (p['subcategory'] == s or '-' not in s and
-                     (p['subcategory'].endswith('-' + s) or
-                      sweeplib.compound_of(s, p['subcategory'])))))
+                     p['subcategory'].endswith('-' + s))))
     return out
 
 
@@ -356,22 +354,11 @@ for cat, w in WORD.items():
         slug = sub.replace(' ', '-')
         if cat in KIND and (slug not in KIND[cat] or len(KIND[cat]) < 2):
             continue
-        # A kind the word names only as a compound's head ("gps
-        # watches" of "smartwatch") is not refused by its own name.
-        # Nor is one whose name refuses all the word names ("no
-        # smartwatches": GPS watches are smartwatches too).
-        if any(sweeplib.compound_of(k, slug) for k in KIND.get(cat, ())) \
-                or cat in KIND and all(k == slug or sweeplib.compound_of(
-                    slug, k) for k in KIND[cat]):
-            continue
-        # "No smartwatches" refuses the watches the word names.
         for t2 in (f"no {sub}", f"anything but {sub}"):
             add(f"{cat}: show me {an(w)} / {t2}", [
                 (f"show me {an(w)}", base, True, base),
-                (t2, lambda p, base=base, sub=sub, slug=slug: base(p) and
-                 p['subcategory'] != slug and ('-' in slug or
-                 not sweeplib.compound_of(slug, p['subcategory'])),
-                 True, base)])
+                (t2, lambda p, base=base, sub=sub: base(p) and
+                 p['subcategory'].replace('-', ' ') != sub, True, base)])
     # Sorted by name first: brands with as many products tie, and a
     # set's order changes from run to run (hash seeds).
     bs = sorted(sorted({p['brand'] for p in ins}), key=lambda b: -sum(

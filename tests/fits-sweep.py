@@ -62,9 +62,7 @@ def kinds():
         if noun(s) and noun(s) != c and s != 'accessories':
             out.append((s.replace('-', ' '), [
                 p for p in cats[c] if p['subcategory'] == s or
-                ('-' not in s and p['subcategory'].endswith('-' + s)) or
-                ('-' not in s and sweeplib.compound_of(
-                    s, p['subcategory']))]))
+                ('-' not in s and p['subcategory'].endswith('-' + s))]))
     return out
 
 

@@ -3,10 +3,6 @@
 the words said with them, over the demo catalog.  The requests are made
 from the data:
 
-  compound     a kind's own name that is a compound of another kind's
-               head in its category ("smartwatches": "gps-watches" are
-               watches too): the list may hold both kinds and no other,
-               and the filters name both
   other kind   a kind word of one category ("oled" of tvs/oled) said with
                the kind word of another whose products some state it
                ("laptops with oled"): a list of the kind said, those
@@ -71,35 +67,6 @@ def kinds_filter(tr):
         'require') or {}
     return set(req.get('kinds') or [])
 
-
-# compound: "smartwatch" names the kinds "watch" heads in its category
-for c1, s1 in KINDS:
-    h1 = stem(head(s1))
-    for c2, s2 in KINDS:
-        if c2 != c1 or s2 == s1 or not sweeplib.compound_of(h1, s2):
-            continue
-        ks = {s1, s2}
-        cheap = sorted(p['price'] for p in P.values()
-                       if p['subcategory'] == s2 and p['category'] == c2
-                       and p['stock'] > 0)
-        budget = int(cheap[0]) + 1 if cheap else 1000
-
-        def check(tr, c=c1, ks=ks):
-            res = cited(tr)
-            if not res:
-                return 'no list (%s)' % tr.get('action')
-            bad = [s for s in res if P[s]['category'] != c or
-                   P[s]['subcategory'] not in ks]
-            if bad:
-                return 'lists %s' % bad
-            if kinds_filter(tr) and not ks <= kinds_filter(tr):
-                return 'kinds %s' % sorted(kinds_filter(tr))
-            return ''
-        for text in ('show me your %s' % head(s1).replace('-', ' '),
-                     'any %s you would recommend?' % h1,
-                     'i want a %s under $%d' % (h1, budget),
-                     '%s for my dad, nothing fancy' % h1):
-            REQUESTS.append(('compound: %s' % text, text, check))
 
 # other kind: "laptops with oled".  The word is a spec of the other
 # kind: its products' values say it (not only names), and it is no word

@@ -14,9 +14,7 @@ Reading the demo store:
                        of category
   policy_facts(share)  the "facts" of every policy, merged into one dict
   day(iso)             the date of an ISO time stamp
-  stem(w), compound_of(word, slug)  a kind word's singular; does it
-                       name a kind as a compound ("smartwatch" names
-                       gps-watches: a smartwatch is a watch)
+  stem(w)              a kind word's singular
 
 Running the cases:
   replay(sd, sessions, bail)  "shopdesk -q replay --json" over sessions
@@ -224,13 +222,6 @@ def stem(w):
     if len(w) > 3 and w.endswith('s') and w[-2] not in 'su':
         return w[:-1]
     return w
-
-
-def compound_of(word, slug):
-    """Does a kind word name the kind slug as a compound of its head
-    ("smartwatch" and "gps-watches": a smartwatch is a watch)?"""
-    w, h = stem(word), stem(slug.split('-')[-1])
-    return len(h) >= 4 and len(w) >= len(h) + 3 and w.endswith(h)
 
 
 def in_stock(p):
