@@ -17,12 +17,8 @@
  *				day": a floor on the kind's hours attribute
  *	a head count		"we are 4 at home", "for 6 people": a floor
  *				on the kind's users or devices
- *	a feature word		"gps", "mops too": one of the kind's keys
- *				some products have as a yes ("mopping" for
- *				"mops"); a word only some values or names say
- *				("colour", "fingerprint") puts those first
- *				rather than cutting the list, as the others
- *				may say it in their own terms ("Bluetooth")
+ *	a feature word		"gps", "mops too", "laptops with oled":
+ *				read in dlg-catfeat.c
  *
  * Words come from the products, so a need word no table lists still
  * finds its attribute.  A product whose attributes say nothing of a
@@ -44,6 +40,7 @@
 
 #include "shopdesk.h"
 #include "dlg-int.h"
+#include "dlg-catneed.h"
 
 /* Words before a number that make it a ceiling or a floor. */
 static const char *const ceiling[] = { "under", "below", "less than",
@@ -54,37 +51,6 @@ static const char *const floor_cue[] = { "over", "above", "more than",
 	"longer than", "greater than", "does", "covers", "cover",
 	"covering", NULL };
 
-/* Words that say nothing of a feature: function words, shopping talk,
- * and words every product list carries. */
-static const char *const stop[] = { "the", "and", "for", "with", "that",
-	"this", "these", "those", "them", "they", "then", "than", "one",
-	"ones", "some", "any", "anything", "something", "what", "whats",
-	"which", "who", "how", "you", "your", "have", "has", "got", "get",
-	"does", "doe", "did", "can", "could", "would", "will", "should",
-	"want", "wanna", "need", "like", "looking", "look", "show", "see",
-	"buy", "please", "pls", "plz", "thanks", "thank", "hey", "hello",
-	"also", "too", "just", "only", "really", "very", "more", "most",
-	"less", "much", "many", "best", "better", "good", "great", "nice",
-	"cheap", "cheapest", "cheaper", "price", "budget", "money", "cost",
-	"under", "over", "about", "around", "between", "from", "into",
-	"our", "out", "all", "every", "each", "both", "other", "another",
-	"else", "not", "but", "yes", "yeah", "okay", "hmm", "well", "sure",
-	"use", "using", "used", "work", "works", "working", "make", "take",
-	"thing", "things", "stuff", "kind", "type", "sort", "there", "here",
-	"where", "when", "why", "now", "still", "even", "least", "max",
-	"plus", "home", "house", "family", "people", "everyone", "day",
-	"days", "week", "weeks", "hour", "hours", "long", "lasts", "last",
-	"big", "small", "new", "old", "recommend", "suggest", "option",
-	"options", "model", "models", "product", "products", "brand",
-	"able", "way", "lot", "little", "bit", "kid", "kids", "need",
-	"needs", "must", "gift", "present", "buying", "shopping", "store",
-	"shop", "stock", "available", "sell", "carry", "list", "item",
-	"items", "again", "instead", "rather", "though", "tho", "was",
-	"were", "are", "being", "been", "its", "it's", "isn't", "don't",
-	"i'm", "i'd", "let", "know", "tell", "think", "maybe", "perhaps",
-	"same", "such", "own", "mine", "yours", "ours", "whom", "without",
-	"with", "within", NULL };
-
 /* Words that count people: "we are 4", "for 6 people". */
 static const char *const persons[] = { "people", "persons", "person",
 	"users", "of us", "family", "members", "we are", "we're", "were",
@@ -92,17 +58,6 @@ static const char *const persons[] = { "people", "persons", "person",
 
 /* Attributes that count who or what a licence covers. */
 static const char *const count_keys[] = { "users", "devices", NULL };
-
-/* The category's products this turn reads needs against (borrowed from
- * catalog_kind's memo: valid while the turn reads). */
-struct kindset {
-	const cJSON	**attrs;	/* each product's attributes */
-	const char	**names;	/* each product's name */
-	const char	**subs;		/* each product's subcategory */
-	cJSON		*empty;		/* attributes of a product without */
-	struct sbuf	 kinds;		/* the subcategories, " a b c " */
-	size_t		 n;
-};
 
 static void
 kindset_free(struct kindset *ks)
@@ -192,26 +147,6 @@ need_set(cJSON *req, const char *key, const char *unit, const char *bound,
 	cJSON_AddItemToArray(arr, o);
 }
 
-/* Set need {key, has: word}: a key that must be a yes, or ("*") a word
- * any attribute or the name must say. */
-static void
-need_has(cJSON *req, const char *key, const char *word)
-{
-	cJSON	*arr = cJSON_GetObjectItemCaseSensitive(req, "attr"), *it, *o;
-
-	if (!cJSON_IsArray(arr))
-		arr = cJSON_AddArrayToObject(req, "attr");
-	cJSON_ArrayForEach(it, arr)
-		if (dlg_jstr(it, "has") != NULL && (strcmp(dlg_jstr(it,
-		    "has"), word) == 0 || (strcmp(key, "*") != 0 &&
-		    strcmp(dlg_jstr(it, "key"), key) == 0)))
-			return;
-	o = cJSON_CreateObject();
-	dlg_jset_str(o, "key", key);
-	dlg_jset_str(o, "has", word);
-	cJSON_AddItemToArray(arr, o);
-}
-
 /* Does a table of dlg-needs.c or dlg-specneed.c already read key?  A
  * size said with a bound ("bigger than 70 inches") is read here. */
 static int
@@ -252,8 +187,8 @@ kind_keys(const struct kindset *ks)
 }
 
 /* Is offset at of the text inside an entity of type ty? */
-static int
-in_entity(struct tctx *t, size_t at, enum entity_type ty)
+int
+dlg_catneed_in_entity(struct tctx *t, size_t at, enum entity_type ty)
 {
 	size_t	 i;
 
@@ -266,8 +201,8 @@ in_entity(struct tctx *t, size_t at, enum entity_type ty)
 
 /* Does a word of the message name a word of key ("battery" of
  * "battery_hours", "covers" of "coverage")? */
-static int
-key_named(const char *s, const char *key)
+int
+dlg_catneed_key_named(const char *s, const char *key)
 {
 	size_t	 b, e, kb, ke;
 
@@ -370,7 +305,7 @@ number_need(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 				    floor_said || ceil_said))
 					return;
 				nk++;
-				if (key_named(s, k->string)) {
+				if (dlg_catneed_key_named(s, k->string)) {
 					named++;
 					pick = k->string;
 					pick_unit = cand;
@@ -446,9 +381,9 @@ numbers_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 		if (!isdigit((unsigned char)s[b]) || (b > 0 &&
 		    (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '$' ||
 		    s[b - 1] == '#' || s[b - 1] == '.')) ||
-		    in_entity(t, b, ENTITY_PRICE) ||
-		    in_entity(t, b, ENTITY_PRODUCT) ||
-		    in_entity(t, b, ENTITY_ORDER_ID))
+		    dlg_catneed_in_entity(t, b, ENTITY_PRICE) ||
+		    dlg_catneed_in_entity(t, b, ENTITY_PRODUCT) ||
+		    dlg_catneed_in_entity(t, b, ENTITY_ORDER_ID))
 			continue;
 		num = xmalloc(e - b + 1);
 		for (i = 0; b + i < e; i++)
@@ -547,7 +482,7 @@ count_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 		double n = -1;
 
 		if (isdigit((unsigned char)s[b]) && e - b <= 2 &&
-		    !in_entity(t, b, ENTITY_PRICE))
+		    !dlg_catneed_in_entity(t, b, ENTITY_PRICE))
 			n = strtod(s + b, NULL);
 		for (i = 0; numerals[i] != NULL && n < 0; i++)
 			if (strlen(numerals[i]) == e - b &&
@@ -579,168 +514,8 @@ count_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
 	sbuf_release(&which);
 }
 
-/* Is s[0..n) a unit word ("inch", "hours")? */
-static int
-unit_word(const char *s, size_t n)
-{
-	const struct dlg_cat_unit *u;
-
-	for (u = dlg_cat_units; u->said != NULL; u++)
-		if (strlen(u->said) == n && strncasecmp(s, u->said, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Does the stemmed word w name the key of a number need of req? */
-static int
-numeric_key(const cJSON *req, const char *w)
-{
-	const cJSON	*o;
-
-	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(req, "attr"))
-		if (dlg_jstr(o, "has") == NULL && dlg_jstr(o, "key") != NULL &&
-		    key_named(w, dlg_jstr(o, "key")))
-			return 1;
-	return 0;
-}
-
-/* Is one of the three words before offset b a refusal ("without a c
- * wire", "no usb")? */
-static int
-refused_near(const char *s, size_t b, const char *const *list)
-{
-	size_t	 i;
-
-	for (i = 0; i < 3 && b > 0; i++) {
-		if (dlg_cat_phrase_before(s, b, list))
-			return 1;
-		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
-			b--;
-		while (b > 0 && isalnum((unsigned char)s[b - 1]))
-			b--;
-	}
-	return 0;
-}
-
-/* Does a word of the kinds begin with w ("print" of "printers")?  What
- * the kind does is not a feature some of it has. */
-static int
-kind_starts(const char *kinds, const char *w)
-{
-	size_t	 b, e, n = strlen(w);
-
-	for (b = 0; n >= 4 && kinds[b] != '\0'; b = e) {
-		while (kinds[b] != '\0' && !isalpha((unsigned char)kinds[b]))
-			b++;
-		for (e = b; isalpha((unsigned char)kinds[e]); e++)
-			;
-		if (e - b > n && strncasecmp(kinds + b, w, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Do products of several kinds have key as a yes? */
-static int
-several_kinds(const struct kindset *ks, const char *key)
-{
-	const char	*first = NULL;
-	size_t		 i;
-
-	for (i = 0; i < ks->n; i++)
-		if (dlg_cat_affirmative(cJSON_GetObjectItemCaseSensitive(
-		    ks->attrs[i], key))) {
-			if (first == NULL)
-				first = ks->subs[i];
-			else if (strcmp(first, ks->subs[i]) != 0)
-				return 1;
-		}
-	return 0;
-}
-
 /*
- * A feature word of the message: a key of the kind's products it names
- * ("mops": "mopping"), else a word of their values or names ("gps",
- * "colour"), which some have and some not.  Not a word of a brand, a
- * product, a price or the kind, nor one refused ("no hub").
- */
-static void
-features_read(struct tctx *t, const struct kindset *ks, const cJSON *keys,
-    cJSON *req)
-{
-	static const char *const refused[] = { "no", "not", "without",
-	    "non", "dont", "don't", "doesn't", "doesnt", NULL };
-	const char	*s = t->text;
-	struct sbuf	 w = SBUF_INIT, raw = SBUF_INIT;
-	const cJSON	*k;
-	size_t		 b, e, i, yes, kb, ke;
-	const char	*key;
-
-	for (b = 0; s[b] != '\0'; b = e) {
-		while (s[b] != '\0' && !isalnum((unsigned char)s[b]))
-			b++;
-		for (e = b; isalnum((unsigned char)s[e]) || (s[e] == '-' &&
-		    isalpha((unsigned char)s[e + 1])); e++)
-			;
-		if (e - b < 3 || dlg_cat_word_in_list(s, b, e, stop) ||
-		    refused_near(s, b, refused) ||
-		    in_entity(t, b, ENTITY_BRAND) ||
-		    in_entity(t, b, ENTITY_PRODUCT) ||
-		    in_entity(t, b, ENTITY_PRICE) ||
-		    in_entity(t, b, ENTITY_CATEGORY) ||
-		    in_entity(t, b, ENTITY_ORDER_ID))
-			continue;
-		for (i = b; i < e && !isdigit((unsigned char)s[i]); i++)
-			;
-		if (i < e)
-			continue;	/* "ps5", "4k": not a word */
-		sbuf_reset(&raw);
-		sbuf_add(&raw, s + b, e - b);
-		dlg_cat_stem(s + b, e - b, &w);
-		/* A unit ("16 inch") or a key a number was read for ("40
-		 * hours of battery") is not a feature. */
-		if (w.len < 3 || unit_word(s + b, e - b) ||
-		    numeric_key(req, w.buf))
-			continue;
-		key = NULL;
-		cJSON_ArrayForEach(k, keys) {
-			for (kb = 0; key == NULL && k->string[kb] != '\0';
-			    kb = ke) {
-				while (k->string[kb] == '_')
-					kb++;
-				for (ke = kb; k->string[ke] != '\0' &&
-				    k->string[ke] != '_'; ke++)
-					;
-				if (ke - kb >= 3 && dlg_cat_same_stem(s + b,
-				    e - b, k->string + kb, ke - kb))
-					key = k->string;
-			}
-			if (key != NULL)
-				break;
-		}
-		/* The kind itself ("tablet", "mesh") is dlg-kind.c's, unless
-		 * products of several kinds have it as a key ("gps"). */
-		if ((key_named(ks->kinds.buf, raw.buf) ||
-		    kind_starts(ks->kinds.buf, w.buf)) && (key == NULL ||
-		    !several_kinds(ks, key)))
-			continue;
-		for (i = yes = 0; i < ks->n; i++)
-			yes += dlg_cat_has_feature(ks->attrs[i], ks->names[i],
-			    key != NULL ? key : "*", w.buf);
-		/* A key (nearly) all have ("screen", "wifi") says nothing. */
-		if (key != NULL && yes * 4 > ks->n * 3)
-			continue;
-		/* "Noise cancelling": a need another table reads. */
-		if (yes > 0 && yes < ks->n && (key == NULL ||
-		    cJSON_GetObjectItemCaseSensitive(req, key) == NULL))
-			need_has(req, key != NULL ? key : "*", w.buf);
-	}
-	sbuf_release(&w);
-	sbuf_release(&raw);
-}
-
-/*
- * Is the message said as a need ("one with gps", "i want ... + gps",
+ * Is the message said as a need (1), a question (-1) or neither (0) ("one with gps", "i want ... + gps",
  * "one that mops too"), not a question about the list or the product in
  * focus ("which has the longest battery", "battery?", "do i need a
  * hub")?  Those are dlg-rank.c's, dlg-members.c's and dlg-specs.c's.
@@ -774,8 +549,9 @@ need_frame(struct tctx *t)
 	if (strchr(t->text, '?') != NULL && dlg_cat_word_in_list(t->text, b,
 	    e, aux))
 		return 0;
-	return (dlg_has_any(t, frame) || strchr(t->text, '+') != NULL) &&
-	    !dlg_has_any(t, asks);
+	if (dlg_has_any(t, asks))
+		return -1;	/* a question over the list or the focus */
+	return dlg_has_any(t, frame) || strchr(t->text, '+') != NULL;
 }
 
 char *
@@ -818,18 +594,21 @@ dlg_catneeds_read(struct tctx *t, cJSON *f)
 		free(cat);
 		return;
 	}
-	free(cat);
 	req = dlg_jobj(f, "require");
 	keys = kind_keys(&ks);
 	frame = need_frame(t);
-	numbers_read(t, &ks, keys, req, frame);
-	if (frame) {
+	numbers_read(t, &ks, keys, req, frame > 0);
+	if (frame > 0) {
 		duration_read(t, keys, req);
-		features_read(t, &ks, keys, req);
-	}
+		dlg_catneed_features(t, &ks, keys, req, cat, 0);
+	} else if (frame == 0)
+		/* "Oled laptops": another kind's word with the kind is a
+		 * need however it is said, but in a question. */
+		dlg_catneed_features(t, &ks, keys, req, cat, 1);
 	count_read(t, &ks, keys, req);
 	cJSON_Delete(keys);
 	kindset_free(&ks);
+	free(cat);
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
 }

@@ -548,6 +548,8 @@ const struct dlg_kind *dlg_kinds_score(struct tctx *t, const char *text,
 char		*dlg_kind_stem(const char *w, size_t n);
 int		 dlg_kind_headed(const struct dlg_kind *k, const char *w,
 		    int category);
+int		 dlg_kind_word_elsewhere(struct tctx *t, const char *w,
+		    size_t n, const char *cat);
 int		 dlg_kind_has_brand(const struct dlg_kind *k,
 		    const char *brand);
 /* dlg-kindread.c: the kind and brand a request names, from the catalog. */
@@ -570,6 +572,8 @@ size_t		 dlg_word_count(struct tctx *t);
 /* dlg-kind.c: the kind asked for, and the device a product must fit. */
 /* s as lowercase words, one space between and around them, into sb. */
 void		 dlg_plain_words(const char *s, struct sbuf *sb);
+unsigned	 dlg_kind_addons(const struct product *v, size_t n,
+		    const char **subs, size_t ns);
 void		 dlg_fits_said(struct tctx *t, cJSON *require);
 /* Does p list one of the devices fits (plain words) as what it fits? */
 int		 dlg_fits_of(const struct product *p, const cJSON *fits);

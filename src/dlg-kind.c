@@ -300,6 +300,24 @@ in_entity(struct tctx *t, size_t a, enum entity_type ty)
 	return 0;
 }
 
+/* Is offset a of the text inside a kind word of a category other than
+ * cat? */
+static int
+other_kind_word(struct tctx *t, size_t a, const char *cat)
+{
+	const struct entity *e;
+	size_t	 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		e = &t->e->el.v[i];
+		if (e->type == ENTITY_CATEGORY && a >= e->start &&
+		    a < e->end)
+			return e->category != NULL &&
+			    strcmp(e->category, cat) != 0;
+	}
+	return 0;
+}
+
 static void
 set_kinds(cJSON *req, const char *key, const char **subs, size_t ns,
     unsigned bits)
@@ -408,6 +426,41 @@ kind_word(struct kind_said *ks, const char *s, size_t at, const char *w,
 	return 1;
 }
 
+/* Need {key "*", has: w} in filters f's require.attr (dlg-catmeet.c puts
+ * the products whose specifications or name say w first). */
+static void
+addon_need(cJSON *f, const char *w)
+{
+	cJSON	*arr, *it, *o;
+
+	arr = cJSON_GetObjectItemCaseSensitive(dlg_jobj(f, "require"),
+	    "attr");
+	if (!cJSON_IsArray(arr))
+		arr = cJSON_AddArrayToObject(dlg_jobj(f, "require"), "attr");
+	cJSON_ArrayForEach(it, arr)
+		if (dlg_jstr(it, "has") != NULL &&
+		    strcmp(dlg_jstr(it, "has"), w) == 0)
+			return;
+	o = cJSON_CreateObject();
+	dlg_jset_str(o, "key", "*");
+	dlg_jset_str(o, "has", w);
+	cJSON_AddItemToArray(arr, o);
+}
+
+/* Does word w name kinds, all of them add-ons (a bit each in addons)? */
+static int
+addon_only(const char *w, size_t wl, const struct product *v, size_t n,
+    const char **subs, size_t ns, unsigned addons)
+{
+	unsigned	 strong, weak, slug;
+
+	if (addons == 0)
+		return 0;
+	word_hits(w, wl, v, n, subs, ns, &strong, &weak, &slug);
+	strong = strong != 0 ? strong : weak;
+	return strong != 0 && (strong & ~addons) == 0;
+}
+
 /*
  * Is w an attribute key that products of several kinds have as a yes
  * ("gps": a fitness tracker and a smartwatch have it too, not only a
@@ -460,6 +513,9 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 	struct kind_said ks;
 	struct sbuf	 two = SBUF_INIT;
 	size_t		 ns, nt, cap = 0, i, wl;
+	unsigned	 names, addons;
+	struct sbuf	 need = SBUF_INIT;
+	int		 device = 0;
 	cJSON		*req;
 
 	if (s == NULL || (cat = dlg_jstr(f, "category")) == NULL)
@@ -467,6 +523,7 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 	ns = subcategories(v, n, subs, SUBS_MAX);
 	if (ns < 2)
 		return;
+	addons = dlg_kind_addons(v, n, subs, ns);
 	memset(&ks, 0, sizeof ks);
 	ks.all = ns >= 32 ? ~0u : (1u << ns) - 1;
 	nt = text_tokenize(s, strlen(s), &tok, &cap);
@@ -493,13 +550,35 @@ dlg_needs_kind(struct tctx *t, cJSON *f, const struct product *v, size_t n)
 				continue;
 			}
 		}
+		if (wl >= 3 && words_have(cat, w, wl, 1))
+			device = 1;	/* "a printer": the device is asked */
 		if (wl < 3 || words_have(cat, w, wl, 1) || not_kind(w, wl) ||
 		    feature_key(w, wl, v, n))
 			continue;
+		names = ks.names;
+		/* "A printer that is cheap on ink": an add-on's word after
+		 * the device's is a need of the device, not the kind asked
+		 * ("ink for my printer" asks for ink). */
+		if (device && addon_only(w, wl, v, n, subs, ns, addons) &&
+		    !refused_at(s, tok[i].start)) {
+			if (need.len == 0)
+				dlg_cat_stem(w, wl, &need);
+			continue;
+		}
 		kind_word(&ks, s, tok[i].start, w, wl, v, n, subs, ns);
+		/* "Laptops with oled": another category's kind word some
+		 * names here say is a feature (dlg-catneed.c), no kind. */
+		if (other_kind_word(t, tok[i].start, cat) ||
+		    dlg_kind_word_elsewhere(t, w, wl, cat))
+			ks.names = names;
 	}
 	free(tok);
 	sbuf_release(&two);
+	/* The add-on's word says what the device should do well with:
+	 * those that state it first ("ink": not a laser). */
+	if (need.len > 0)
+		addon_need(f, need.buf);
+	sbuf_release(&need);
 	if (ks.want == 0 && ks.names != 0)
 		ks.want = ks.names;
 	ks.want &= ~ks.refused;
@@ -538,54 +617,6 @@ dlg_plain_words(const char *s, struct sbuf *sb)
 }
 
 /*
- * Does compat (a product's compatible_with, as plain words) name the
- * device q: a word of its name with letters and digits ("r50",
- * "l2350dw", "ds224"), or the first two words of its name after the
- * brand ("playstation 5", "xbox series")?
- */
-static int
-names_device(const char *compat, const struct product *q)
-{
-	struct sbuf	 nm = SBUF_INIT, key = SBUF_INIT;
-	const char	*p, *b, *name;
-	size_t		 bl = strlen(q->brand);
-	int		 hit = 0, alpha, digit, words = 0;
-
-	name = q->name;
-	if (bl > 0 && strncasecmp(name, q->brand, bl) == 0)
-		name += bl;
-	dlg_plain_words(name, &nm);
-	for (p = nm.buf + 1; *p != '\0' && !hit; p++) {
-		for (b = p, alpha = digit = 0; *p != ' ' && *p != '\0'; p++) {
-			alpha |= isalpha((unsigned char)*p) != 0;
-			digit |= isdigit((unsigned char)*p) != 0;
-		}
-		if (alpha && digit && p - b >= 3) {
-			sbuf_reset(&key);
-			sbuf_addf(&key, " %.*s ", (int)(p - b), b);
-			hit = strstr(compat, key.buf) != NULL;
-		}
-		if (*p == '\0')
-			break;
-	}
-	/* The first two words of a product line, " playstation 5 ". */
-	for (p = nm.buf + 1; *p != '\0' && words < 2; p++)
-		if (*p == ' ')
-			words++;
-	if (!hit && words == 2 && p - nm.buf > 6 &&
-	    isalpha((unsigned char)nm.buf[1]) &&
-	    isalpha((unsigned char)nm.buf[2]) &&
-	    isalpha((unsigned char)nm.buf[3])) {
-		sbuf_reset(&key);
-		sbuf_add(&key, nm.buf, (size_t)(p - nm.buf));
-		hit = strstr(compat, key.buf) != NULL;
-	}
-	sbuf_release(&nm);
-	sbuf_release(&key);
-	return hit;
-}
-
-/*
  * Subcategories of v[0..n) that are add-ons of another one: one of their
  * products lists a product of another subcategory of the category as
  * what it fits.  Into filters.addons (replaced).
@@ -594,30 +625,12 @@ static void
 find_addons(cJSON *f, const struct product *v, size_t n)
 {
 	const char	*subs[SUBS_MAX];
-	unsigned	 addon = 0;
-	struct sbuf	 cw = SBUF_INIT;
-	size_t		 ns, i, j, k;
-	char		*c;
+	unsigned	 addon;
+	size_t		 ns, j, k;
 	cJSON		*arr;
 
 	ns = subcategories(v, n, subs, SUBS_MAX);
-	for (i = 0; i < n; i++) {
-		for (k = 0; k < ns && strcmp(subs[k], v[i].subcategory) != 0;
-		    k++)
-			;
-		if (k == ns || (addon & (1u << k)) ||
-		    (c = catalog_attr(&v[i], "compatible_with")) == NULL)
-			continue;
-		dlg_plain_words(c, &cw);
-		free(c);
-		for (j = 0; j < n; j++)
-			if (strcmp(v[j].subcategory, v[i].subcategory) != 0 &&
-			    names_device(cw.buf, &v[j])) {
-				addon |= 1u << k;
-				break;
-			}
-	}
-	sbuf_release(&cw);
+	addon = dlg_kind_addons(v, n, subs, ns);
 	cJSON_DeleteItemFromObjectCaseSensitive(f, "addons");
 	/* Most kinds fitting others is a category of add-ons
 	 * (accessories): none of them is left out. */

@@ -69,6 +69,31 @@ line_words(const struct product *p, cJSON *arr)
 }
 
 /*
+ * The platform a device runs, the first word of its "os" ("android" of
+ * "Android 14", "ios" of "iOS 18"), into arr as plain words: a watch
+ * listed for "Android phones" fits a Galaxy phone.
+ */
+static void
+platform_words(const struct product *p, cJSON *arr)
+{
+	struct sbuf	 w = SBUF_INIT;
+	char		*os;
+	size_t		 n;
+
+	if ((os = catalog_attr(p, "os")) == NULL)
+		return;
+	for (n = 0; isalpha((unsigned char)os[n]); n++)
+		;
+	if (n >= 3) {
+		os[n] = '\0';
+		dlg_plain_words(os, &w);
+		cJSON_AddItemToArray(arr, cJSON_CreateString(w.buf));
+	}
+	free(os);
+	sbuf_release(&w);
+}
+
+/*
  * "SSDs for a PS5", "a case that works with my iPhone 15": the device
  * a product must list as fitting, into require.fits (the words said and
  * the device's line).
@@ -97,6 +122,7 @@ dlg_fits_said(struct tctx *t, cJSON *req)
 		    dlg_family_best(t, en, &p);
 		if (ok) {
 			line_words(&p, arr);
+			platform_words(&p, arr);
 			product_release(&p);
 		}
 	}
@@ -105,6 +131,35 @@ dlg_fits_said(struct tctx *t, cJSON *req)
 		return;
 	cJSON_DeleteItemFromObjectCaseSensitive(req, "fits");
 	cJSON_AddItemToObject(req, "fits", arr);
+}
+
+/*
+ * Does the plain words cw (" a b c ") list the device dev (" x y "), not
+ * as one it does not fit ("not supported on android")?
+ */
+static int
+listed(const char *cw, const char *dev)
+{
+	static const char *const neg[] = { " not ", " no ", " without ",
+	    " except ", " nor ", NULL };
+	const char *const *n;
+	const char	*at, *q;
+	size_t		 b;
+
+	for (at = strstr(cw, dev); at != NULL; at = strstr(at + 1, dev)) {
+		/* The three words before it. */
+		for (q = at, b = 0; q > cw && b < 4; q--)
+			b += *q == ' ';
+		for (n = neg; *n != NULL; n++) {
+			const char *hit = strstr(q, *n);
+
+			if (hit != NULL && hit < at)
+				break;
+		}
+		if (*n == NULL)
+			return 1;
+	}
+	return 0;
 }
 
 /* Does p list one of the devices of fits as what it fits? */
@@ -125,8 +180,8 @@ dlg_fits_of(const struct product *p, const cJSON *fits)
 		dlg_plain_words(v, &cw);
 		free(v);
 		cJSON_ArrayForEach(it, fits)
-			if (cJSON_IsString(it) && strstr(cw.buf,
-			    it->valuestring) != NULL)
+			if (cJSON_IsString(it) && listed(cw.buf,
+			    it->valuestring))
 				yes = 1;
 	}
 	sbuf_release(&cw);

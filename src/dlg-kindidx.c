@@ -472,3 +472,33 @@ dlg_kind_has_brand(const struct dlg_kind *k, const char *brand)
 	sbuf_release(&sb);
 	return yes;
 }
+
+/*
+ * Does the word w (n bytes, any case) head a kind of a category other
+ * than cat, and none of cat ("oled" of tvs/oled said of laptops)?
+ */
+int
+dlg_kind_word_elsewhere(struct tctx *t, const char *w, size_t n,
+    const char *cat)
+{
+	const struct dlg_kind *k;
+	size_t	 nk, i;
+	char	*st;
+	int	 other = 0, own = 0;
+
+	if (cat == NULL || (k = dlg_kinds_score(t, NULL, NULL, &nk,
+	    NULL)) == NULL)
+		return 0;
+	st = dlg_kind_stem(w, n);
+	for (i = 0; i < nk; i++) {
+		if (!dlg_kind_headed(&k[i], st, 0) &&
+		    !dlg_kind_headed(&k[i], st, 1))
+			continue;
+		if (strcmp(k[i].category, cat) == 0)
+			own = 1;
+		else
+			other = 1;
+	}
+	free(st);
+	return other && !own;
+}

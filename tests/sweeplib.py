@@ -14,6 +14,7 @@ Reading the demo store:
                        of category
   policy_facts(share)  the "facts" of every policy, merged into one dict
   day(iso)             the date of an ISO time stamp
+  stem(w)              a kind word's singular
 
 Running the cases:
   replay(sd, sessions, bail)  "shopdesk -q replay --json" over sessions
@@ -207,6 +208,20 @@ def report(verdicts):
     tap.kind_totals()
     print("# sweep: %d of %d cases right" % (tap.passed, tap.n))
     return 0 if tap.passed == tap.n else 1
+
+
+def stem(w):
+    """A word's singular as the kind index keeps it ("watches": watch)."""
+    w = w.lower()
+    if len(w) > 4 and w.endswith('ies'):
+        return w[:-3] + 'y'
+    if len(w) > 4 and w.endswith('es') and w[-3] in 'sx':
+        return w[:-2]
+    if len(w) > 4 and w.endswith('ches'):
+        return w[:-2]
+    if len(w) > 3 and w.endswith('s') and w[-2] not in 'su':
+        return w[:-1]
+    return w
 
 
 def in_stock(p):
