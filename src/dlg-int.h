@@ -852,6 +852,7 @@ int		 dlg_payment_question(struct tctx *t);
 int		 dlg_payment_answer(struct tctx *t, const struct order *o);
 
 /* dlg-orderq.c: what an order question asks, which order it means. */
+int		 dlg_in_a_name(struct tctx *t, size_t a, size_t b);
 enum dlg_order_topic {
 	ORDQ_NONE,
 	ORDQ_LIST,		/* "I ordered it twice", "which ones" */

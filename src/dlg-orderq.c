@@ -177,8 +177,8 @@ asks_return_charge(struct tctx *t)
 }
 
 /* Is [a, b) of the text inside a product, brand or kind named? */
-static int
-in_a_name(struct tctx *t, size_t a, size_t b)
+int
+dlg_in_a_name(struct tctx *t, size_t a, size_t b)
 {
 	const struct entity *en;
 	size_t	 i;
@@ -224,7 +224,7 @@ got_item_back(struct tctx *t)
 				yes = named;
 				break;
 			}
-			if (in_a_name(t, tok[j].start, tok[j].end)) {
+			if (dlg_in_a_name(t, tok[j].start, tok[j].end)) {
 				named = 1;
 				continue;
 			}

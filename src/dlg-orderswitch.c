@@ -53,23 +53,6 @@ item_ordered(struct tctx *t)
 	return named && n > 0;
 }
 
-/* Is [a, b) of the text inside a product, brand or kind named? */
-static int
-in_a_name(struct tctx *t, size_t a, size_t b)
-{
-	const struct entity *en;
-	size_t	 i;
-
-	for (i = 0; i < t->e->el.n; i++) {
-		en = &t->e->el.v[i];
-		if ((en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND ||
-		    en->type == ENTITY_CATEGORY) && a >= en->start &&
-		    b <= en->end)
-			return 1;
-	}
-	return 0;
-}
-
 /* The question before, carried on: said so, or the purchase dated. */
 static enum dlg_order_topic
 carried_topic(struct tctx *t)
@@ -86,7 +69,7 @@ carried_topic(struct tctx *t)
 	/* The words beside the names: a long name is one thing said. */
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	for (i = 0, k = 0; i < n; i++)
-		k += !in_a_name(t, tok[i].start, tok[i].end);
+		k += !dlg_in_a_name(t, tok[i].start, tok[i].end);
 	free(tok);
 	if (k > CARRY_WORDS)
 		return ORDQ_NONE;

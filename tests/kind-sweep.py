@@ -32,17 +32,7 @@ for line in open(PRODUCTS):
         P[p['sku']] = p
 
 
-def stem(w):
-    w = w.lower()
-    if len(w) > 4 and w.endswith('ies'):
-        return w[:-3] + 'y'
-    if len(w) > 4 and w.endswith('es') and w[-3] in 'sx':
-        return w[:-2]
-    if len(w) > 4 and w.endswith('ches'):
-        return w[:-2]
-    if len(w) > 3 and w.endswith('s') and w[-2] not in 'su':
-        return w[:-1]
-    return w
+stem = sweeplib.stem
 
 
 def head(slug):
