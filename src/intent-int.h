@@ -1,6 +1,7 @@
 /*
- * intent-int.h: what intent.c (the classifier) and intent-scope.c (the
- * in-store decision) share; not for other modules.
+ * intent-int.h: what the intent modules share (the model's layout, the
+ * features, the in-store decision and the relevance model); not for
+ * other modules.  Training's own types are in intent-train-int.h.
  */
 #ifndef INTENT_INT_H
 #define INTENT_INT_H
@@ -9,6 +10,103 @@
 #include <stdint.h>
 
 #include "intent.h"
+
+/* Bump when features or the blob layout change: stored models retrain. */
+#define MODEL_VERSION	10
+/* The number of intents (intent.c checks it against its list). */
+#define INTENT_N	44
+
+/* A dictionary slot: the key beside its row, one cache line per probe. */
+struct slot {
+	uint64_t	 key;		/* 0: empty */
+	uint32_t	 row;
+};
+
+/* The model.  Read-only once built. */
+struct intent_model {
+	int		 nclass;
+	uint32_t	 nfeat;
+	double		 temperature;
+	double		 threshold;
+	double		 margin;
+	uint64_t	*keys;		/* [nfeat] feature key of each row */
+	uint32_t	*df;		/* [nfeat] in-scope examples using it */
+	float		*bias;		/* [nclass] */
+	float		*w;		/* [nfeat * nclass] */
+	int16_t		*q;		/* [nfeat * nclass] w / qscale */
+	float		 qscale;
+	struct slot	*slot;		/* [mask + 1] open addressing */
+	uint64_t	 mask;
+	struct intent_lexicon *lex;	/* store words (intent-scope.c) */
+	float		*rel;		/* [nfeat] relevance weight of each
+					   row (intent-relevance.c) */
+	float		 relbias;
+};
+
+/* 64-bit hashing: FNV-1a over the bytes, then a strong finaliser. */
+static inline uint64_t
+mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static inline uint64_t
+fnv(uint64_t h, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+#define FNV_INIT	0xcbf29ce484222325ULL
+
+/* The row of key in m's dictionary, -1 when it has none. */
+static inline int64_t
+intent_model_row(const struct intent_model *m, uint64_t key)
+{
+	uint64_t	 i = key & m->mask;
+
+	while (m->slot[i].key != 0) {
+		if (m->slot[i].key == key)
+			return m->slot[i].row;
+		i = (i + 1) & m->mask;
+	}
+	return -1;
+}
+
+/* Features (intent-features.c). */
+/*
+ * Word features of clean text into r->keys: the unigrams first (one per
+ * token, *nwords of them), then the bigrams; returns the count.
+ */
+size_t		 intent_word_features(const char *text, size_t len,
+		    struct intent_result *r, size_t *nwords);
+/* Append the character n-grams of the last call's words to r->keys. */
+void		 intent_char_features(struct intent_result *r, size_t *n,
+		    size_t nwords);
+/* Append the two unknown-word keys to r->keys. */
+void		 intent_unk_features(struct intent_result *r, size_t *n,
+		    size_t nunk, size_t nwords);
+/* The values of word-level (*v) and char-level (*vc) keys among n. */
+void		 intent_feature_values(size_t n, float *v, float *vc);
+
+/* The model (intent-model.c). */
+/* Calibrated probabilities p[K] from logits z at temperature temp. */
+void		 intent_softmax(const float *z, int K, double temp, float *p);
+/* Index m's keys and quantize the nfeat * nclass weights at wsrc. */
+void		 intent_model_index(struct intent_model *m, const void *wsrc);
+/* The serialized model; caller frees. */
+unsigned char	*intent_model_blob(const struct intent_model *m,
+		    size_t *len);
 
 /* A store word. */
 struct intent_lexword {

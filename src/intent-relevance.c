@@ -1,7 +1,8 @@
 /*
  * intent-relevance.c owns the training of the relevance model: one
  * logistic output, "is this message about our store?", over the intent
- * classifier's own feature rows.
+ * classifier's own feature rows, fitted on the training set's examples
+ * and its not_store lines.
  *
  * The intent classifier learns out_of_scope as one class among 44, from
  * a few thousand lines; a message about a topic none of them touches
@@ -34,6 +35,9 @@
 
 #include "shopdesk.h"
 #include "intent-int.h"
+#include "intent-train-int.h"
+#include "sbuf.h"
+#include "text.h"
 
 #define REL_EPOCHS	5
 #define REL_LR0		0.5
@@ -159,4 +163,74 @@ intent_relevance_train(const struct intent_relset *s, uint32_t nfeat,
 	*bias = (float)(nsnap > 0 ? avgb / (double)nsnap : b);
 	free(avg);
 	free(idx);
+}
+
+/*
+ * A not_store line into the relevance set, as intent_classify reads a
+ * message: its words unknown to the store's examples counted, only the
+ * word-level features the dictionary holds kept.
+ */
+static void
+relset_text(const struct trainset *ts, struct intent_relset *rs,
+    const char *text, size_t len, struct intent_result *r)
+{
+	size_t		 n, nwords, nunk = 0, nalpha = 0, i, cstart;
+	int64_t		 row;
+	float		 v, vc;
+
+	/* as intent_classify reads a message; the char n-grams only count
+	 * in n, which scales the rest */
+	sbuf_reset(&r->text);
+	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
+	n = intent_word_features(r->text.buf, r->text.len, r, &nwords);
+	for (i = 0; i < nwords; i++) {
+		if (r->toks[i].has_digit)
+			continue;
+		nalpha++;
+		row = intent_dict_find(&ts->dict, r->keys[i]);
+		if (row < 0 || ts->dict.df[row] == 0)
+			nunk++;
+	}
+	intent_unk_features(r, &n, nunk, nalpha);
+	cstart = n;
+	intent_char_features(r, &n, nwords);
+	intent_feature_values(n, &v, &vc);
+	for (i = 0; i < cstart; i++)
+		if ((row = intent_dict_find(&ts->dict, r->keys[i])) >= 0)
+			intent_relset_push(rs, (uint32_t)row, v);
+	intent_relset_end(rs, 0);
+}
+
+/*
+ * The relevance model (intent-relevance.c): the word-level features of
+ * every training example, about the store unless out_of_scope, then of
+ * each not_store line and its variant.
+ */
+void
+intent_relevance_fit(struct intent_model *m, const struct trainset *ts,
+    struct intent_result *r, struct sbuf *variant)
+{
+	struct intent_relset rs;
+	const struct example *e;
+	size_t		 i, j;
+	float		 v, vc;
+	const char	*t;
+
+	memset(&rs, 0, sizeof rs);
+	for (i = 0; i < ts->nex; i++) {
+		e = &ts->ex[i];
+		intent_feature_values(e->n, &v, &vc);
+		for (j = 0; j < e->cstart; j++)
+			intent_relset_push(&rs, ts->fx[e->off + j], v);
+		intent_relset_end(&rs, e->y != intent_oos_id());
+	}
+	for (i = 0; i < ts->nnotstore; i++) {
+		t = ts->notstore[i];
+		relset_text(ts, &rs, t, strlen(t), r);
+		if (intent_make_variant(t, strlen(t), variant))
+			relset_text(ts, &rs, variant->buf, variant->len, r);
+	}
+	m->rel = xcalloc((size_t)m->nfeat + 1, sizeof *m->rel);
+	intent_relevance_train(&rs, m->nfeat, m->rel, &m->relbias);
+	intent_relset_release(&rs);
 }
