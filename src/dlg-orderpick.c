@@ -43,6 +43,8 @@ status_named(struct tctx *t, int narrowing)
 	    "sent back", NULL };
 	static const char *const on_way[] = { "on the way", "in transit",
 	    "coming", NULL };
+	static const char *const back[] = { "coming back", "come back",
+	    "comes back", NULL };
 	/* "is it delivered yet?" asks; "I got it this week" says. */
 	static const char *const delivered[] = { "got it", "i received",
 	    "just got", "i got", NULL };
@@ -57,7 +59,9 @@ status_named(struct tctx *t, int narrowing)
 		return " return_requested ";
 	if (dlg_has_any(t, returned))
 		return " return_requested refunded ";
-	if (dlg_has_any(t, on_way))
+	/* "How much is coming back to me": money, no parcel. */
+	if (dlg_has_any(t, on_way) && !(dlg_has_any(t, back) &&
+	    !dlg_has_word(t, "on the way") && !dlg_has_word(t, "in transit")))
 		return " shipped processing ";
 	/* "the dell, I got it this week" narrows; alone it asks. */
 	if (narrowing && dlg_has_any(t, delivered))

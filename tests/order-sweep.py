@@ -10,6 +10,7 @@ answer, and the follow-ups about it (arrival, tracking, cancelling),
 another order pointed at by a thing in it right after one was answered
 (alone, asked when it comes, or a return question carried on to it),
 the same product in two orders asked about right after one was answered,
+a question of the money or the return naming nothing right after one,
 one of those listed picked by how it stands ("the delayed one"), the
 return verdict of every delivered order and of each item of one,
 another customer's order, an anonymous visitor, and account questions
@@ -353,6 +354,24 @@ for c in customers:
                       turn(say % name.lower(), [o["id"]],
                            ["#%s" % o["id"]], others(o, mine))]
     conv("focus-kept", user, turns)
+    # a question of the money, its return or cancelling that names
+    # nothing, right after a return question about one order: about
+    # that order, never shopping, the store's FAQ or another order
+    turns = []
+    words = {o["id"]: w for o, w in item_words(mine)} if len(mine) >= 2 \
+        else {}
+    for k, o in enumerate(x for x in mine if x["status"] == "delivered"):
+        say = ("what would i get back", "and how much is coming back to me",
+               "ok when do i see the money", "is there a restocking fee?",
+               "hmm whats the refund gonna be",
+               "do i pay for sending it back")[(len(turns) // 2) % 6]
+        first = "can i still return order %s?" % o["id"]
+        if o["id"] in words and k % 2:
+            first = "i want to return the %s" % \
+                words[o["id"]].lower()
+        turns += [turn(first, [o["id"]], [returnable(o)], others(o, mine)),
+                  turn(say, [o["id"]], ["#%s" % o["id"]], others(o, mine))]
+    conv("money-kept", user, turns)
     # one item of a delivered order: the verdict for that item
     turns = []
     for o in mine:
