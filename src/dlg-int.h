@@ -961,6 +961,12 @@ int		 dlg_period_named(struct tctx *t, struct dlg_period *pd);
 /* A period that picks among all the customer's orders (dlg_period_named
  * with a verb or "the one"); 1 and *pd set, else 0. */
 int		 dlg_period_picks(struct tctx *t, struct dlg_period *pd);
+/* The month a word of the message dates ("-08-" for "from august"),
+ * else NULL; "may" only beside words of a date.  Caller frees. */
+char		*dlg_month_named(struct tctx *t);
+/* "The one from August" in talk of the customer's orders: the month
+ * said as a date is no brand (its entity is removed). */
+void		 dlg_month_not_brand(struct tctx *t);
 /* An order dated within the period arg points to (a dlg_order_test). */
 int		 dlg_in_period(struct tctx *t, const struct order *o,
 		    const void *arg);

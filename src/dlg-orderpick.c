@@ -224,21 +224,6 @@ dlg_order_number(struct tctx *t)
 	return en;
 }
 
-/* "-10-" for "the october one", or NULL. */
-static char *
-month_named(struct tctx *t)
-{
-	static const char *const months[] = { "january", "february",
-	    "march", "april", "may", "june", "july", "august", "september",
-	    "october", "november", "december", NULL };
-	int	 i;
-
-	for (i = 0; months[i] != NULL; i++)
-		if (dlg_has_word(t, months[i]) && i != 4)	/* "may I" */
-			return xasprintf("-%02d-", i + 1);
-	return NULL;
-}
-
 /*
  * The day "last night", "yesterday" or "this morning" means, as an ISO
  * day, or NULL.  Caller frees.
@@ -415,7 +400,7 @@ static void
 month_disagrees(struct tctx *t, struct dlg_order_pick *p)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
-	char		*mon = month_named(t), **ids = NULL, **v;
+	char		*mon = dlg_month_named(t), **ids = NULL, **v;
 	size_t		 n = 0, k = 1, i;
 
 	if (mon == NULL)
@@ -535,7 +520,7 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 		narrow(t, p, placed_dom, &dom, "the order holding the item "
 		    "named, placed on the day of the month said");
 	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
-	    (mon = month_named(t)) != NULL)
+	    (mon = dlg_month_named(t)) != NULL)
 		narrow(t, p, placed_in, mon, "the order holding the "
 		    "item named, placed in the month named");
 	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
@@ -651,7 +636,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		dlg_keep_orders(t, p->ids, &p->n, dlg_in_period, &pd);
 		dlg_period_release(&pd);
 		p->rule = "the customer's only order dated in the period said";
-	} else if (((mon = month_named(t)) != NULL || (mon = dlg_day_named(t)) !=
+	} else if (((mon = dlg_month_named(t)) != NULL || (mon = dlg_day_named(t)) !=
 	    NULL) && (dlg_has_word(t, "one") || dlg_has_word(t, "order") ||
 	    dlg_has_word(t, "ordered"))) {
 		/* "return the october one", "I ordered one last night" */

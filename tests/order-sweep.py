@@ -8,7 +8,8 @@ number, by the product, brand or kind of thing in it, by the month it
 was placed, by position in a list shown, by its number given as a bare
 answer, and the follow-ups about it (arrival, tracking, cancelling),
 another order pointed at by a thing in it right after one was answered
-(alone, asked when it comes, or a return question carried on to it),
+(alone, asked when it comes, or a return question carried on to it, or
+by the month it was placed alone),
 the same product in two orders asked about right after one was answered,
 a question of the money or the return naming nothing right after one,
 one of those listed picked by how it stands ("the delayed one"), the
@@ -306,10 +307,8 @@ for c in customers:
         for k, (o, word) in enumerate(item_words(mine)):
             first = next((x for x in reversed(done) if x is not o), None)
             month = MONTHS[day(o["placed_at"]).month - 1]
-            # a month that is also a brand's name ("August") is read as
-            # the brand before any order step: another class, not this
-            if o["status"] != "delivered" or first is None or \
-                    month in BRANDS:
+            # a month that is also a brand's name ("August") is a date
+            if o["status"] != "delivered" or first is None:
                 continue
             say = ("what about the %s from %s", "same thing with the %s "
                    "from %s", "and the %s i got in %s?")[k % 3]
@@ -319,6 +318,24 @@ for c in customers:
                       turn(say % (word.lower(), month), [o["id"]],
                            [returnable(o)], others(o, mine))]
         conv("switch-return", user, turns)
+        # another order meant by the month it was placed alone, right
+        # after one was answered ("what about the one from august": a
+        # month that is a brand's name too is a date here)
+        turns = []
+        for m in range(12):
+            hits = [o for o in mine if day(o["placed_at"]).month == m + 1]
+            if len(hits) != 1:
+                continue
+            o = hits[0]
+            first = mine[-1] if mine[-1] is not o else mine[0]
+            say = ("what about the one from %s", "and the one i placed in "
+                   "%s?", "ok the %s one?", "the order from %s then")[
+                (len(turns) // 2) % 4]
+            turns += [turn("where is order %s?" % first["id"], [first["id"]],
+                           status_must(first), others(first, mine)),
+                      turn(say % MONTHS[m].lower(), [o["id"]],
+                           status_must(o), others(o, mine))]
+        conv("switch-month", user, turns)
         # by its status among the orders listed
         shown = sorted(mine, key=lambda o: o["placed_at"], reverse=True)[:3]
         ask = turn("I need to check on an order", [],
