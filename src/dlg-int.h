@@ -866,7 +866,8 @@ enum dlg_order_topic {
 	ORDQ_CANCEL,
 	ORDQ_REFUND,		/* where the money is */
 	ORDQ_RETURN,
-	ORDQ_TRACK		/* where it is, when it comes */
+	ORDQ_TRACK,		/* where it is, when it comes */
+	ORDQ_ITEMS		/* which item, variant, at what price */
 };
 struct dlg_order_pick {
 	char		*id;		/* the order meant, or NULL */
@@ -891,6 +892,9 @@ int		 dlg_order_just_discussed(struct tctx *t);
 /* dlg-orderswitch.c: an item of another order named after an order's
  * answer; 1 when that was the turn. */
 int		 dlg_order_switch(struct tctx *t);
+/* An owned item named as the customer's order, asked about (the owned
+ * resolver's "owned-order-question"); 1 when that was the turn. */
+int		 dlg_owned_order(struct tctx *t);
 /* Whether an order passes a test (arg: the test's own data). */
 typedef int	(*dlg_order_test)(struct tctx *t, const struct order *o,
 		    const void *arg);

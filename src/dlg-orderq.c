@@ -308,6 +308,7 @@ dlg_order_topic_form(enum dlg_order_topic topic)
 	case ORDQ_INVOICE:
 	case ORDQ_WARRANTY:
 	case ORDQ_TRACK:
+	case ORDQ_ITEMS:
 		break;
 	}
 	return "track_order";

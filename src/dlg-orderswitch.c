@@ -12,7 +12,8 @@
  * specification ("how long is the battery supposed to last") is left to
  * the product steps; so is an item none of the orders holds.  Naming
  * nothing, a question of the money, a return or cancelling stays with
- * the order in focus.
+ * the order in focus.  An item named as the customer's order ("my ipad
+ * mini order, was it the 64gb one") is answered from that order too.
  */
 #include "config.h"
 
@@ -144,5 +145,50 @@ dlg_order_switch(struct tctx *t)
 	if (!dlg_order_answer(t, topic, 1))
 		return 0;
 	dlg_jset_str(t->trace, "order_switch", how);
+	return 1;
+}
+
+/*
+ * "My ipad mini order, was it the 64gb one?": the owned items' resolver
+ * (dlg-owned.c) found a question about the order holding the item
+ * named.  Its words' question is answered about that order before the
+ * variant and product steps read the size or colour as one to buy;
+ * asking only which variant or model it was, the order's lines tell
+ * (each item as bought, its quantity and price paid).
+ */
+int
+dlg_owned_order(struct tctx *t)
+{
+	static const char *const which[] = { "which one", "which model",
+	    "which version", "what model", "what size", "what colour",
+	    "what color", "was it", "is it the", "did i get", "did i order",
+	    "which did i", NULL };
+	struct text_token *tok;
+	enum dlg_order_topic topic;
+	const char	*rule = dlg_jstr(cJSON_GetObjectItemCaseSensitive(
+	    t->trace, "owned"), "rule_id");
+	size_t		 n = 0, i, k;
+
+	if (!t->have_cust || rule == NULL || strcmp(rule,
+	    "owned-order-question") != 0 || dlg_order_number(t) != NULL)
+		return 0;
+	if ((topic = dlg_order_topic(t)) == ORDQ_NONE) {
+		/* "Do those have noise cancelling": a feature, the
+		 * product's; "the ath-m50x": a name, no variant said. */
+		if (dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL)
+			return 0;
+		tok = dlg_variant_words(t, &n);
+		for (i = 0, k = 0; i < n && t->fold.map != NULL; i++)
+			k += !dlg_in_a_name(t, t->fold.map[tok[i].start],
+			    t->fold.map[tok[i].end]);
+		free(tok);
+		if (k == 0 && !dlg_has_any(t, which))
+			return 0;
+		topic = ORDQ_ITEMS;
+	}
+	if (topic == ORDQ_LIST || !dlg_order_answer(t, topic, 0))
+		return 0;
+	dlg_jset_str(t->trace, "order_switch", "the customer's item named "
+	    "as their order");
 	return 1;
 }

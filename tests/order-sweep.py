@@ -12,6 +12,7 @@ another order pointed at by a thing in it right after one was answered
 by the month it was placed alone),
 the same product in two orders asked about right after one was answered,
 a question of the money or the return naming nothing right after one,
+an item's storage size asked of the order holding it,
 one of those listed picked by how it stands ("the delayed one"), the
 return verdict of every delivered order and of each item of one,
 another customer's order, an anonymous visitor, and account questions
@@ -389,6 +390,27 @@ for c in customers:
         turns += [turn(first, [o["id"]], [returnable(o)], others(o, mine)),
                   turn(say, [o["id"]], ["#%s" % o["id"]], others(o, mine))]
     conv("money-kept", user, turns)
+    # an item of one's own order asked about by its storage size, said
+    # as the order ("my ipad mini order, was it the 64gb one"): that
+    # order's answer, which names the variant bought, never the catalog
+    turns = []
+    for o in mine:
+        for i in o["items"]:
+            name = short(i["name"])
+            size = re.search(r"\(([^)]*?)\b([0-9]+) ?(GB|TB)", i["name"])
+            if size is None or unique(mine, lambda x: short(x["name"])
+                                      .lower() == name.lower()) is not o:
+                continue
+            said = size.group(2) + size.group(3)
+            if len(turns) % 2:
+                said = ("256" if size.group(2) != "256" else "128") + "gb"
+            say = ("my %s order, was it the %s one?", "about my %s order - "
+                   "is it the %s?", "quick one, my %s order: did i get "
+                   "the %s")[len(turns) % 3]
+            turns.append(turn(say % (name.lower(), said.lower()), [o["id"]],
+                              ["#%s" % o["id"], size.group(2) + " ?" +
+                               size.group(3)], others(o, mine)))
+    conv("owned-variant", user, turns)
     # one item of a delivered order: the verdict for that item
     turns = []
     for o in mine:
