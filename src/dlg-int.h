@@ -866,7 +866,8 @@ enum dlg_order_topic {
 	ORDQ_CANCEL,
 	ORDQ_REFUND,		/* where the money is */
 	ORDQ_RETURN,
-	ORDQ_TRACK		/* where it is, when it comes */
+	ORDQ_TRACK,		/* where it is, when it comes */
+	ORDQ_ITEMS		/* which item, variant, at what price */
 };
 struct dlg_order_pick {
 	char		*id;		/* the order meant, or NULL */
@@ -891,6 +892,9 @@ int		 dlg_order_just_discussed(struct tctx *t);
 /* dlg-orderswitch.c: an item of another order named after an order's
  * answer; 1 when that was the turn. */
 int		 dlg_order_switch(struct tctx *t);
+/* An owned item named as the customer's order, asked about (the owned
+ * resolver's "owned-order-question"); 1 when that was the turn. */
+int		 dlg_owned_order(struct tctx *t);
 /* Whether an order passes a test (arg: the test's own data). */
 typedef int	(*dlg_order_test)(struct tctx *t, const struct order *o,
 		    const void *arg);
@@ -961,6 +965,12 @@ int		 dlg_period_named(struct tctx *t, struct dlg_period *pd);
 /* A period that picks among all the customer's orders (dlg_period_named
  * with a verb or "the one"); 1 and *pd set, else 0. */
 int		 dlg_period_picks(struct tctx *t, struct dlg_period *pd);
+/* The month a word of the message dates ("-08-" for "from august"),
+ * else NULL; "may" only beside words of a date.  Caller frees. */
+char		*dlg_month_named(struct tctx *t);
+/* "The one from August" in talk of the customer's orders: the month
+ * said as a date is no brand (its entity is removed). */
+void		 dlg_month_not_brand(struct tctx *t);
 /* An order dated within the period arg points to (a dlg_order_test). */
 int		 dlg_in_period(struct tctx *t, const struct order *o,
 		    const void *arg);

@@ -43,6 +43,8 @@ status_named(struct tctx *t, int narrowing)
 	    "sent back", NULL };
 	static const char *const on_way[] = { "on the way", "in transit",
 	    "coming", NULL };
+	static const char *const back[] = { "coming back", "come back",
+	    "comes back", NULL };
 	/* "is it delivered yet?" asks; "I got it this week" says. */
 	static const char *const delivered[] = { "got it", "i received",
 	    "just got", "i got", NULL };
@@ -57,7 +59,9 @@ status_named(struct tctx *t, int narrowing)
 		return " return_requested ";
 	if (dlg_has_any(t, returned))
 		return " return_requested refunded ";
-	if (dlg_has_any(t, on_way))
+	/* "How much is coming back to me": money, no parcel. */
+	if (dlg_has_any(t, on_way) && !(dlg_has_any(t, back) &&
+	    !dlg_has_word(t, "on the way") && !dlg_has_word(t, "in transit")))
 		return " shipped processing ";
 	/* "the dell, I got it this week" narrows; alone it asks. */
 	if (narrowing && dlg_has_any(t, delivered))
@@ -218,21 +222,6 @@ dlg_order_number(struct tctx *t)
 	    !dlg_owns_order(t, en->value)))
 		return NULL;
 	return en;
-}
-
-/* "-10-" for "the october one", or NULL. */
-static char *
-month_named(struct tctx *t)
-{
-	static const char *const months[] = { "january", "february",
-	    "march", "april", "may", "june", "july", "august", "september",
-	    "october", "november", "december", NULL };
-	int	 i;
-
-	for (i = 0; months[i] != NULL; i++)
-		if (dlg_has_word(t, months[i]) && i != 4)	/* "may I" */
-			return xasprintf("-%02d-", i + 1);
-	return NULL;
 }
 
 /*
@@ -411,7 +400,7 @@ static void
 month_disagrees(struct tctx *t, struct dlg_order_pick *p)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
-	char		*mon = month_named(t), **ids = NULL, **v;
+	char		*mon = dlg_month_named(t), **ids = NULL, **v;
 	size_t		 n = 0, k = 1, i;
 
 	if (mon == NULL)
@@ -531,7 +520,7 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 		narrow(t, p, placed_dom, &dom, "the order holding the item "
 		    "named, placed on the day of the month said");
 	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
-	    (mon = month_named(t)) != NULL)
+	    (mon = dlg_month_named(t)) != NULL)
 		narrow(t, p, placed_in, mon, "the order holding the "
 		    "item named, placed in the month named");
 	if (p->n > 1 && dlg_order_topic(t) != ORDQ_LIST &&
@@ -647,7 +636,7 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		dlg_keep_orders(t, p->ids, &p->n, dlg_in_period, &pd);
 		dlg_period_release(&pd);
 		p->rule = "the customer's only order dated in the period said";
-	} else if (((mon = month_named(t)) != NULL || (mon = dlg_day_named(t)) !=
+	} else if (((mon = dlg_month_named(t)) != NULL || (mon = dlg_day_named(t)) !=
 	    NULL) && (dlg_has_word(t, "one") || dlg_has_word(t, "order") ||
 	    dlg_has_word(t, "ordered"))) {
 		/* "return the october one", "I ordered one last night" */

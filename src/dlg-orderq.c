@@ -308,6 +308,7 @@ dlg_order_topic_form(enum dlg_order_topic topic)
 	case ORDQ_INVOICE:
 	case ORDQ_WARRANTY:
 	case ORDQ_TRACK:
+	case ORDQ_ITEMS:
 		break;
 	}
 	return "track_order";
@@ -378,7 +379,9 @@ only_points_at_items(struct tctx *t)
 	    "pls", "hey", "oh", "also", "that", "i", "ordered", "bought",
 	    "got", "too", "now", "thanks", "thx", "cool", "great", "it",
 	    "this", "last", "week", "month", "yesterday", "today", "ago",
-	    "recently", "just", NULL };
+	    "recently", "just", "from", "in", "placed", "january", "february",
+	    "march", "april", "may", "june", "july", "august", "september",
+	    "october", "november", "december", NULL };
 	struct text_token *tok = NULL;
 	struct order_match m;
 	struct sd_error	 err = SD_ERROR_INIT;
@@ -447,7 +450,7 @@ same_again(struct tctx *t)
 	static const char *const next_one[] = { "and the", "and my",
 	    "and that", "what about", "how about", NULL };
 	static const char *const bought[] = { "i bought", "i ordered",
-	    "i got", NULL };
+	    "i got", "i placed", NULL };
 
 	/* Unasked, only "and the ssd?" goes on: "does it come with a
 	 * case?" asks something else; "the ipad one" right after orders
@@ -476,6 +479,14 @@ same_again(struct tctx *t)
 	/* "The one I got this week" when the bot asked which order. */
 	if (!named && fname != NULL && dlg_period_picks(t, &pd)) {
 		dlg_period_release(&pd);
+		named = 1;
+	}
+	/* "What about the one from august": the order placed then, as
+	 * dlg_order_pick reads a month with "one" or "order". */
+	if (!named && (dlg_has_word(t, "one") || dlg_has_word(t, "order") ||
+	    dlg_has_word(t, "ordered")) && (words = dlg_month_named(t)) !=
+	    NULL) {
+		free(words);
 		named = 1;
 	}
 	if (!named)

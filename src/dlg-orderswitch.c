@@ -10,7 +10,10 @@
  * customer has is not answered as a product to buy.  A message that asks
  * nothing of orders ("the brio, does it work with a mac?") or names a
  * specification ("how long is the battery supposed to last") is left to
- * the product steps; so is an item none of the orders holds.
+ * the product steps; so is an item none of the orders holds.  Naming
+ * nothing, a question of the money, a return or cancelling stays with
+ * the order in focus.  An item named as the customer's order ("my ipad
+ * mini order, was it the 64gb one") is answered from that order too.
  */
 #include "config.h"
 
@@ -80,6 +83,37 @@ carried_topic(struct tctx *t)
 	return (enum dlg_order_topic)topic;
 }
 
+/*
+ * "What would I get back?", "can I still cancel?" right after an order's
+ * answer, naming nothing: the money, return or cancelling of the order
+ * in focus, before the product steps read "get" or "how much" as
+ * shopping.  A specification named ("is the battery refundable") is
+ * left to them; so is a way to pay said without money coming back ("do
+ * you take amex", "can I pay with paypal"), which the store answers.
+ */
+static int
+money_kept(struct tctx *t)
+{
+	static const char *const back[] = { "refund", "refunds", "refunded",
+	    "money", "reimburse", "reimbursed", "back", NULL };
+	enum dlg_order_topic topic;
+
+	if (dlg_order_focus(t) == NULL || dlg_first_entity(t,
+	    ENTITY_ATTRIBUTE) != NULL)
+		return 0;
+	topic = dlg_order_topic(t);
+	if (topic != ORDQ_FEE && topic != ORDQ_REFUND &&
+	    topic != ORDQ_RETURN && topic != ORDQ_CANCEL)
+		return 0;
+	if (topic == ORDQ_REFUND && !dlg_has_any(t, back))
+		return 0;
+	if (!dlg_order_answer(t, topic, 0))
+		return 0;
+	dlg_jset_str(t->trace, "order_switch", "the order in focus, its "
+	    "money asked");
+	return 1;
+}
+
 int
 dlg_order_switch(struct tctx *t)
 {
@@ -87,11 +121,12 @@ dlg_order_switch(struct tctx *t)
 	const char	*how;
 
 	if (!t->have_cust || dlg_order_number(t) != NULL ||
-	    !dlg_order_just_discussed(t) || dlg_has_any(t, turn_away) ||
-	    (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
-	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    dlg_first_entity(t, ENTITY_CATEGORY) == NULL))
+	    !dlg_order_just_discussed(t) || dlg_has_any(t, turn_away))
 		return 0;
+	if (dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
+	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
+	    dlg_first_entity(t, ENTITY_CATEGORY) == NULL)
+		return money_kept(t);
 	topic = dlg_order_topic(t);
 	how = "the question its words ask";
 	/* "How long is the battery supposed to last": a specification
@@ -110,5 +145,50 @@ dlg_order_switch(struct tctx *t)
 	if (!dlg_order_answer(t, topic, 1))
 		return 0;
 	dlg_jset_str(t->trace, "order_switch", how);
+	return 1;
+}
+
+/*
+ * "My ipad mini order, was it the 64gb one?": the owned items' resolver
+ * (dlg-owned.c) found a question about the order holding the item
+ * named.  Its words' question is answered about that order before the
+ * variant and product steps read the size or colour as one to buy;
+ * asking only which variant or model it was, the order's lines tell
+ * (each item as bought, its quantity and price paid).
+ */
+int
+dlg_owned_order(struct tctx *t)
+{
+	static const char *const which[] = { "which one", "which model",
+	    "which version", "what model", "what size", "what colour",
+	    "what color", "was it", "is it the", "did i get", "did i order",
+	    "which did i", NULL };
+	struct text_token *tok;
+	enum dlg_order_topic topic;
+	const char	*rule = dlg_jstr(cJSON_GetObjectItemCaseSensitive(
+	    t->trace, "owned"), "rule_id");
+	size_t		 n = 0, i, k;
+
+	if (!t->have_cust || rule == NULL || strcmp(rule,
+	    "owned-order-question") != 0 || dlg_order_number(t) != NULL)
+		return 0;
+	if ((topic = dlg_order_topic(t)) == ORDQ_NONE) {
+		/* "Do those have noise cancelling": a feature, the
+		 * product's; "the ath-m50x": a name, no variant said. */
+		if (dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL)
+			return 0;
+		tok = dlg_variant_words(t, &n);
+		for (i = 0, k = 0; i < n && t->fold.map != NULL; i++)
+			k += !dlg_in_a_name(t, t->fold.map[tok[i].start],
+			    t->fold.map[tok[i].end]);
+		free(tok);
+		if (k == 0 && !dlg_has_any(t, which))
+			return 0;
+		topic = ORDQ_ITEMS;
+	}
+	if (topic == ORDQ_LIST || !dlg_order_answer(t, topic, 0))
+		return 0;
+	dlg_jset_str(t->trace, "order_switch", "the customer's item named "
+	    "as their order");
 	return 1;
 }

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "shopdesk.h"
 #include "store.h"
@@ -127,4 +128,114 @@ dlg_period_picks(struct tctx *t, struct dlg_period *pd)
 		return 1;
 	dlg_period_release(pd);
 	return 0;
+}
+
+static const char *const month_words[] = { "january", "february",
+	"march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", NULL };
+
+/* Words that make the month after them a date ("from august"). */
+static const char *const month_before[] = { "from", "in", "since",
+	"during", "early", "late", "mid", "around", "back", "of", "on",
+	"placed", "ordered", "bought", "got", NULL };
+
+/* Words that make the month before them a date ("the august order"). */
+static const char *const month_after[] = { "order", "orders", "one",
+	"purchase", NULL };
+
+/* Is token k of tok[0..n) one of words? */
+static int
+token_is(struct tctx *t, const struct text_token *tok, size_t n, size_t k,
+    const char *const *words)
+{
+	size_t	 len;
+
+	if (k >= n)
+		return 0;
+	len = tok[k].end - tok[k].start;
+	for (; *words != NULL; words++)
+		if (strlen(*words) == len && strncasecmp(*words, t->text +
+		    tok[k].start, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The month token k names (1..12) when the words beside it make it a
+ * date, else 0.  "May" needs them always ("may I return it").
+ */
+static int
+dated_month(struct tctx *t, const struct text_token *tok, size_t n,
+    size_t k, int need_words)
+{
+	size_t	 len = tok[k].end - tok[k].start;
+	int	 m;
+
+	for (m = 0; month_words[m] != NULL; m++)
+		if (strlen(month_words[m]) == len && strncasecmp(
+		    month_words[m], t->text + tok[k].start, len) == 0)
+			break;
+	if (month_words[m] == NULL)
+		return 0;
+	if (!need_words && m != 4)
+		return m + 1;
+	return (k > 0 && token_is(t, tok, n, k - 1, month_before)) ||
+	    token_is(t, tok, n, k + 1, month_after) ? m + 1 : 0;
+}
+
+char *
+dlg_month_named(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, k;
+	int		 m = 0;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (k = 0; k < n && m == 0; k++)
+		m = dated_month(t, tok, n, k, 0);
+	free(tok);
+	return m > 0 ? xasprintf("-%02d-", m) : NULL;
+}
+
+/* Is talk of the customer's orders under way, or begun by the words? */
+static int
+order_talk(struct tctx *t)
+{
+	static const char *const words[] = { "order", "orders", "ordered",
+	    "bought", "purchased", "placed", "i got", "my", NULL };
+
+	if (dlg_order_just_discussed(t) || dlg_has_any(t, words))
+		return 1;
+	return cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(t->state,
+	    "order_choices")) || cJSON_IsObject(
+	    cJSON_GetObjectItemCaseSensitive(t->state, "form"));
+}
+
+void
+dlg_month_not_brand(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	const struct entity *en;
+	size_t		 cap = 0, n, i, k;
+
+	if (t->user_id == NULL)
+		return;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_BRAND)
+			continue;
+		for (k = 0; k < n && (tok[k].start != en->start ||
+		    tok[k].end != en->end); k++)
+			;
+		if (k == n || !dated_month(t, tok, n, k, 1))
+			continue;
+		dlg_load_customer(t);
+		if (!t->have_cust || !order_talk(t))
+			break;
+		dlg_jset_str(t->trace, "month_not_brand", en->value);
+		entity_remove(&t->e->el, i);
+		break;
+	}
+	free(tok);
 }

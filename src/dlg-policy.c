@@ -125,6 +125,9 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	/* "Ok and the keyboard one" after an order's answer: its order. */
 	if (dlg_order_followup(t))
 		return 1;
+	/* "My ipad mini order, was it the 64gb one": that order's. */
+	if (dlg_owned_order(t))
+		return 1;
 	/* "The Anker one then?": the question before, about that one. */
 	dlg_elliptic(t);
 	/* "The 256 then": the variant takes the focus before anything. */

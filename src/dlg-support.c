@@ -619,7 +619,8 @@ dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
 	else if (strcmp(how, "track_order") == 0 &&
 	    t->order_topic == ORDQ_LIST && strcmp(o.status, "processing") == 0)
 		cancel_check(t, &o);	/* "ordered it again": undo it? */
-	else if (strcmp(how, "track_order") == 0 && dlg_has_any(t, paid))
+	else if (strcmp(how, "track_order") == 0 && (t->order_topic ==
+	    ORDQ_ITEMS || dlg_has_any(t, paid)))
 		answer_paid(t, &o);
 	else if (strcmp(how, "track_order") == 0)
 		dlg_answer_status(t, &o);

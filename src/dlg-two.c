@@ -251,6 +251,7 @@ understand_part(struct tctx *t, const char *text, size_t len)
 	intent_classify(e->im, text, len, &e->ir);
 	entity_extract(e->gz, text, len, &e->el);
 	dlg_model_words(t);
+	dlg_month_not_brand(t);
 	dlg_set_intent(t, intent_names(NULL)[e->ir.id]);
 	t->confidence = e->ir.confidence;
 }

@@ -689,6 +689,7 @@ turn_understand(struct tctx *t)
 	intent_classify(e->im, t->text, t->len, &e->ir);
 	entity_extract(e->gz, t->text, t->len, &e->el);
 	dlg_model_words(t);	/* "the 8a": a name said in context */
+	dlg_month_not_brand(t);	/* "the one from august": a date */
 	understand_scope(t);
 	t->intent = intent_names(NULL)[e->ir.id];
 	t->intent_id = e->ir.id;

@@ -8,8 +8,11 @@ number, by the product, brand or kind of thing in it, by the month it
 was placed, by position in a list shown, by its number given as a bare
 answer, and the follow-ups about it (arrival, tracking, cancelling),
 another order pointed at by a thing in it right after one was answered
-(alone, asked when it comes, or a return question carried on to it),
+(alone, asked when it comes, or a return question carried on to it, or
+by the month it was placed alone),
 the same product in two orders asked about right after one was answered,
+a question of the money or the return naming nothing right after one,
+an item's storage size asked of the order holding it,
 one of those listed picked by how it stands ("the delayed one"), the
 return verdict of every delivered order and of each item of one,
 another customer's order, an anonymous visitor, and account questions
@@ -305,10 +308,8 @@ for c in customers:
         for k, (o, word) in enumerate(item_words(mine)):
             first = next((x for x in reversed(done) if x is not o), None)
             month = MONTHS[day(o["placed_at"]).month - 1]
-            # a month that is also a brand's name ("August") is read as
-            # the brand before any order step: another class, not this
-            if o["status"] != "delivered" or first is None or \
-                    month in BRANDS:
+            # a month that is also a brand's name ("August") is a date
+            if o["status"] != "delivered" or first is None:
                 continue
             say = ("what about the %s from %s", "same thing with the %s "
                    "from %s", "and the %s i got in %s?")[k % 3]
@@ -318,6 +319,24 @@ for c in customers:
                       turn(say % (word.lower(), month), [o["id"]],
                            [returnable(o)], others(o, mine))]
         conv("switch-return", user, turns)
+        # another order meant by the month it was placed alone, right
+        # after one was answered ("what about the one from august": a
+        # month that is a brand's name too is a date here)
+        turns = []
+        for m in range(12):
+            hits = [o for o in mine if day(o["placed_at"]).month == m + 1]
+            if len(hits) != 1:
+                continue
+            o = hits[0]
+            first = mine[-1] if mine[-1] is not o else mine[0]
+            say = ("what about the one from %s", "and the one i placed in "
+                   "%s?", "ok the %s one?", "the order from %s then")[
+                (len(turns) // 2) % 4]
+            turns += [turn("where is order %s?" % first["id"], [first["id"]],
+                           status_must(first), others(first, mine)),
+                      turn(say % MONTHS[m].lower(), [o["id"]],
+                           status_must(o), others(o, mine))]
+        conv("switch-month", user, turns)
         # by its status among the orders listed
         shown = sorted(mine, key=lambda o: o["placed_at"], reverse=True)[:3]
         ask = turn("I need to check on an order", [],
@@ -353,6 +372,45 @@ for c in customers:
                       turn(say % name.lower(), [o["id"]],
                            ["#%s" % o["id"]], others(o, mine))]
     conv("focus-kept", user, turns)
+    # a question of the money, its return or cancelling that names
+    # nothing, right after a return question about one order: about
+    # that order, never shopping, the store's FAQ or another order
+    turns = []
+    words = {o["id"]: w for o, w in item_words(mine)} if len(mine) >= 2 \
+        else {}
+    for k, o in enumerate(x for x in mine if x["status"] == "delivered"):
+        say = ("what would i get back", "and how much is coming back to me",
+               "ok when do i see the money", "is there a restocking fee?",
+               "hmm whats the refund gonna be",
+               "do i pay for sending it back")[(len(turns) // 2) % 6]
+        first = "can i still return order %s?" % o["id"]
+        if o["id"] in words and k % 2:
+            first = "i want to return the %s" % \
+                words[o["id"]].lower()
+        turns += [turn(first, [o["id"]], [returnable(o)], others(o, mine)),
+                  turn(say, [o["id"]], ["#%s" % o["id"]], others(o, mine))]
+    conv("money-kept", user, turns)
+    # an item of one's own order asked about by its storage size, said
+    # as the order ("my ipad mini order, was it the 64gb one"): that
+    # order's answer, which names the variant bought, never the catalog
+    turns = []
+    for o in mine:
+        for i in o["items"]:
+            name = short(i["name"])
+            size = re.search(r"\(([^)]*?)\b([0-9]+) ?(GB|TB)", i["name"])
+            if size is None or unique(mine, lambda x: short(x["name"])
+                                      .lower() == name.lower()) is not o:
+                continue
+            said = size.group(2) + size.group(3)
+            if len(turns) % 2:
+                said = ("256" if size.group(2) != "256" else "128") + "gb"
+            say = ("my %s order, was it the %s one?", "about my %s order - "
+                   "is it the %s?", "quick one, my %s order: did i get "
+                   "the %s")[len(turns) % 3]
+            turns.append(turn(say % (name.lower(), said.lower()), [o["id"]],
+                              ["#%s" % o["id"], size.group(2) + " ?" +
+                               size.group(3)], others(o, mine)))
+    conv("owned-variant", user, turns)
     # one item of a delivered order: the verdict for that item
     turns = []
     for o in mine:
