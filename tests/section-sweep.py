@@ -17,8 +17,9 @@ each wording names what is particular to that entry.  The title of a
 section's policy is not said: a shopper names the topic, not the page.
 
 The reply must answer from that entry: cite the FAQ, or cite a policy and
-hold four words in a row of the entry's text; for a policy section, cite
-the policy and hold four words in a row of that section.  A reply from
+hold four words in a row of the entry's text; for a policy section, hold
+four words in a row of that section and cite the policy, or an FAQ that
+says the same (its answer holds those words).  A reply from
 another section of the right policy is the class this sweep measures
 (wrong section).  Prints one line per failure and "<KIND> passed total"
 per kind."""
@@ -137,8 +138,9 @@ def main():
         if e[0] == "faq":
             good = e[1] in cited or (held and any(
                 c.startswith("policy-") for c in cited))
-        else:
-            good = e[1] in cited and held
+        else:       # the policy, or an FAQ saying the section's words
+            good = held and (e[1] in cited or any(
+                c.startswith("faq-") for c in cited))
         tallies[kind].check(good, kind, line, "want %s (%s)" % (e[1], e[2]),
                             "cited " + (",".join(sorted(cited)) or "-"),
                             tr.get("action"), sweeplib.clip(reply, 60))

@@ -18,8 +18,8 @@ floor() {
 	[ "${3:-0}" -ge "$2" ]
 	ok $? "$1: ${3:-0} of ${4:-0} answered from the section >= $2"
 }
-floor FRAG 88
-floor ASK 83
-floor TYPO 73
-floor BACK 61
+floor FRAG 94
+floor ASK 89
+floor TYPO 79
+floor BACK 67
 finish
