@@ -12,12 +12,6 @@
 #define KB_STRONG_WORDS	2	/* own words a subject's section shares to
 				   answer an unclear question by itself */
 #define KB_SECTION_MARGIN 0.6	/* head start of the search's section */
-#define KB_SEQ		24	/* words of a question kept for phrases */
-#define KB_W_PAIR	1.0	/* two of the customer's words side by side
-				   in a section ("card number", "keep
-				   data"): more than each apart */
-#define KB_W_PAIRDOC	0.5	/* and a hit gains by the share of the
-				   question's pairs its section holds */
 
 /* What a question for help is about (see the top of the file). */
 struct kb_subject {
@@ -50,15 +44,6 @@ struct kb_subject {
 					   ("receipt": "invoi") */
 	int	 nstem;
 	double	 weight[32];		/* kb_word_weights of the stems */
-	/*
-	 * The customer's words in order for phrases (kb_pairs): common
-	 * ones too ("how long", "keep"), search's stopwords left out
-	 * ("keep my data" is "keep data"), each stemmed; NULL where a
-	 * name or a stop (".", ",", "?") breaks the run.
-	 */
-	char	*seq[KB_SEQ];
-	int	 nseq;
-	int	 npair;			/* pairs of seq side by side */
 	unsigned asks;			/* KB_ASKS_*: the kind of fact asked */
 };
 
@@ -84,8 +69,6 @@ struct kb_pick {
 	char	*heading;		/* its heading (owned) */
 	int	 fact;			/* the section states the kind of fact
 					   asked (kb_subject's asks) */
-	int	 pairs;			/* the question's pairs it holds side
-					   by side (kb_subject's seq) */
 };
 
 /* The subject of a question for help (dlg-kbsubj.c has the rules). */
@@ -100,17 +83,6 @@ int	 dlg_kb_doc_scope(struct tctx *, const char *doc_key, char **sku,
 void	 dlg_kb_subject_stems(struct tctx *, struct kb_subject *);
 void	 dlg_kb_word_weights(struct tctx *, const struct kb_subject *,
 	    double *);
-/* Cut a word to a crude stem, matched at the start of words. */
-void	 dlg_kb_stem_cut(char *word);
-/* Is w (folded, n bytes) a word of the subject's names? */
-int	 dlg_kb_name_word(const struct kb_subject *, const char *w, size_t n);
-/* The customer's words in order for phrases (dlg-kbphrase.c), from the
- * tokens of the folded message. */
-void	 dlg_kb_subject_seq(struct tctx *, struct kb_subject *,
-	    const struct text_token *, size_t);
-/* Which of the question's pairs of words text holds side by side (bit
- * k: seq[k] and seq[k + 1]). */
-uint32_t dlg_kb_pair_bits(const struct kb_subject *, const char *text);
 /* Weigh hit h against the subject into *pk (named: found by names). */
 void	 dlg_kb_weigh(struct tctx *, const struct kb_subject *,
 	    const struct search_hit *, int named, struct kb_pick *);

@@ -43,9 +43,6 @@ dlg_kb_subject_release(struct kb_subject *s)
 		free(s->alt[i]);
 	}
 	s->nstem = 0;
-	for (i = 0; i < (size_t)s->nseq; i++)
-		free(s->seq[i]);
-	s->nseq = s->npair = 0;
 }
 
 static void

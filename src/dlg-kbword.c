@@ -51,8 +51,8 @@
 			"please thanks"
 
 /* Is w (folded) one of the words of the subject's names? */
-int
-dlg_kb_name_word(const struct kb_subject *s, const char *w, size_t n)
+static int
+kb_name_word(const struct kb_subject *s, const char *w, size_t n)
 {
 	size_t	 i;
 
@@ -69,8 +69,8 @@ dlg_kb_name_word(const struct kb_subject *s, const char *w, size_t n)
  * Cut a word to a crude stem, matched at the start of words: "works"
  * finds "work", "charging" "charge", "dropping" "drops".
  */
-void
-dlg_kb_stem_cut(char *word)
+static void
+kb_stem_cut(char *word)
 {
 	static const char *const suffix[] = { "ing", "ed", "es", "s", NULL };
 	size_t	 len = strlen(word), n, i;
@@ -119,7 +119,7 @@ kb_synonym_stem(struct tctx *t, const char *word)
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
 	if (syn != NULL)
-		dlg_kb_stem_cut(syn);
+		kb_stem_cut(syn);
 	return syn;
 }
 
@@ -158,14 +158,14 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 	for (i = 0; i < n && s->nstem < 32; i++) {
 		w = t->fold.s.buf + tok[i].start;
 		len = tok[i].end - tok[i].start;
-		if (len < 3 || !tok[i].has_alpha || dlg_kb_name_word(s, w, len))
+		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
 			continue;
 		word = xstrndup(w, len);
 		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
 		    len)) {
 			s->alt[s->nstem] = kb_synonym_stem(t, word);
 			/* A stem: "works" finds "work", "charging" "charge". */
-			dlg_kb_stem_cut(word);
+			kb_stem_cut(word);
 			s->stem[s->nstem++] = word;
 		} else
 			free(word);
@@ -183,7 +183,6 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 		}
 		free(word);
 	}
-	dlg_kb_subject_seq(t, s, tok, n);
 	free(tok);
 	s->asks = kb_fact_asked(t);
 }
@@ -302,7 +301,7 @@ dlg_kb_word_weights(struct tctx *t, const struct kb_subject *s, double *wt)
 			if (strlen(*b) == len && strncmp(*b, w, len) == 0)
 				for (j = 0; j < k; j++)
 					wt[j] = 0.5;
-		if (len < 3 || !tok[i].has_alpha || dlg_kb_name_word(s, w, len)) {
+		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len)) {
 			mine = len == 2 && strncmp(w, "my", 2) == 0;
 			continue;
 		}
@@ -379,7 +378,7 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	uint32_t	 in[KB_SECTIONS], inhead[KB_SECTIONS], got = 0;
 	long long	 id[KB_SECTIONS];
 	char		*heads[KB_SECTIONS];
-	int		 fact[KB_SECTIONS], pairs[KB_SECTIONS];
+	int		 fact[KB_SECTIONS];
 	int		 n = 0, i, k;
 	const double	*wt = s->weight;
 	double		 v, best = -1;
@@ -402,9 +401,6 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		sbuf_adds(&all, text);
 		id[n] = sqlite3_column_int64(st, 0);
 		in[n] = kb_shared_words(s, all.buf);
-		/* an FAQ's question is its title: its phrases count */
-		pairs[n] = kb_bits(dlg_kb_pair_bits(s, all.buf) |
-		    dlg_kb_pair_bits(s, h->title));
 		fact[n] = s->asks != 0 && kb_states(text, s->asks);
 		inhead[n] = kb_shared_words(s, head);
 		heads[n++] = xstrdup(head);
@@ -421,20 +417,11 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 			v += margin;	/* the search's own choice */
 		if (fact[i])
 			v += KB_W_FACT;	/* states the kind of fact asked */
-		/*
-		 * The customer's phrases, for a question about no product:
-		 * a product's or the last answer's document keeps its own
-		 * choice ("set that optimized thing" is the performance
-		 * modes, not the battery care that sets GPU mode).
-		 */
-		if (s->nsku == 0 && s->ncat == 0 && s->doc == NULL)
-			v += KB_W_PAIR * pairs[i];
 		if (v > best + 1e-9 || (v > best - 1e-9 && id[i] == h->rowid)) {
 			best = v;
 			got = in[i];
 			pk->rowid = id[i];
 			pk->fact = fact[i];
-			pk->pairs = pairs[i];
 			free(pk->heading);
 			pk->heading = xstrdup(heads[i]);
 		}
@@ -486,9 +473,6 @@ dlg_kb_weigh(struct tctx *t, const struct kb_subject *s,
 		pk->score = h->score * (0.5 + 0.5 * (share > 1 ? 1 : share));
 		if (pk->fact)
 			pk->score *= KB_W_FACTDOC;
-		/* Words side by side as the customer put them. */
-		if (s->npair > 0)
-			pk->score *= 1 + KB_W_PAIRDOC * pk->pairs / s->npair;
 		return;
 	}
 	dlg_kb_doc_scope(t, h->id, &dsku, &dcat);
@@ -564,7 +548,7 @@ kb_generic_words(struct tctx *t, const struct kb_subject *s)
 	for (i = 0; i < n && k < 32; i++) {
 		w = t->fold.s.buf + tok[i].start;
 		len = tok[i].end - tok[i].start;
-		if (len < 3 || !tok[i].has_alpha || dlg_kb_name_word(s, w, len))
+		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
 			continue;
 		word = xstrndup(w, len);
 		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
@@ -615,7 +599,7 @@ kb_intent_holds(struct tctx *t, const char *text)
 				continue;
 			any = 1;
 			word = xstrndup(w, n);
-			dlg_kb_stem_cut(word);
+			kb_stem_cut(word);
 			found = kb_word_at(f.s.buf, word);
 			free(word);
 		}
