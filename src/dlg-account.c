@@ -90,9 +90,12 @@ static const struct account_rule {
 	    "these chats", "conversations with", "chat logs", "chat log",
 	    "chat history", "transcripts" }, { "", NULL }, { NULL },
 	    { "chat_transcript_retention_days" }, "account_chats" },
+	/* Stacking codes, not combining gift cards with a card. */
 	{ "coupon_stack", { "stack", "combine", "both codes", "two codes",
 	    "two coupons", "multiple codes", "more than one code",
-	    "more than one coupon" }, { "", NULL }, { NULL },
+	    "more than one coupon" }, { "code", "codes", "coupon", "coupons",
+	    "promo", "promos", "discount", "discounts", "voucher",
+	    "vouchers" }, { NULL },
 	    { "one_coupon_per_order", "coupons_apply_to_sale_prices" },
 	    "account_coupon_stack" },
 	{ "coupon_gift_card", { "gift card", "gift cards", "e-gift" },
@@ -254,6 +257,24 @@ kept(struct tctx *t, const char *topic)
 	return last != NULL && strncmp(last, topic, strlen(topic)) == 0;
 }
 
+/* Answer with the rule called name; 0 when the store lacks its facts. */
+static int
+account_rule_answer(struct tctx *t, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (strcmp(rules[i].name, name) == 0) {
+			if (!rule_facts(t, &rules[i]))
+				return 0;
+			dlg_jset_str(t->state, "account_topic", name);
+			dlg_set_action(t, "policy_fact", "account question: "
+			    "%s", name);
+			return dlg_say(t, rules[i].tpl);
+		}
+	return 0;
+}
+
 /*
  * "What about STUDENT5?", "accessory20, what's the minimum", then "does
  * it expire": the code's terms.  A code that fails ("isn't working")
@@ -266,6 +287,8 @@ coupon_answer(struct tctx *t)
 	    "isn't working", "doesn't work", "doesnt work", "won't work",
 	    "wont work", "invalid", "error", "rejected", "stack", "combine",
 	    "gift card", "gift cards", NULL };
+	static const char *const refer[] = { "it", "that", "this", "that one",
+	    "this one", "that code", "this code", "both", "them", NULL };
 	static const char *const again[] = { "minimum", "min", "expire",
 	    "expires", "expiry", "valid", "until", "how much", "percent",
 	    "conditions", "who can", "limit", "max", "maximum", NULL };
@@ -273,6 +296,7 @@ coupon_answer(struct tctx *t)
 	const char	*code, *last = dlg_jstr(t->state, "account_topic");
 	char		*low, *q;
 	struct sbuf	 sb = SBUF_INIT;
+	int		 named = 0;
 
 	if ((arr = fact_json(t, "coupons", 0)) == NULL)
 		return 0;
@@ -282,13 +306,27 @@ coupon_answer(struct tctx *t)
 		low = xstrdup(code);
 		for (q = low; *q != '\0'; q++)
 			*q = (char)tolower((unsigned char)*q);
-		if (dlg_has_word(t, low) || (kept(t, "coupon:") &&
-		    strcmp(last + 7, code) == 0 && dlg_has_any(t, again) &&
-		    words(t) <= 8))
+		if (dlg_has_word(t, low))
+			named++;
+		else if (kept(t, "coupon:") && strcmp(last + 7, code) == 0 &&
+		    dlg_has_any(t, refer))
+			named++;	/* "can I use it with WELCOME10" */
+		if (hit == NULL && (dlg_has_word(t, low) ||
+		    (kept(t, "coupon:") && strcmp(last + 7, code) == 0 &&
+		    dlg_has_any(t, again) && words(t) <= 8)))
 			hit = c;
 		free(low);
-		if (hit != NULL)
-			break;
+	}
+	/*
+	 * Two of the store's codes in one message ("welcome10 together
+	 * with student5", "student5 and then accessory20 on top"), or one
+	 * beside "it" when another was just discussed, ask about using
+	 * them together, whatever the words round them: the rule on
+	 * stacking, not the first code's terms.
+	 */
+	if (named >= 2) {
+		cJSON_Delete(arr);
+		return account_rule_answer(t, "coupon_stack");
 	}
 	if (hit == NULL || dlg_has_any(t, trouble)) {
 		cJSON_Delete(arr);

@@ -191,10 +191,16 @@ dlg_handle_kb_sure(struct tctx *t, unsigned kinds, double min_score)
 /*
  * The customer asked an FAQ's very question: that answer, even when a
  * policy section shares more of the words.  The index of that pick, or
- * best.
+ * best; *asked when that question is long enough (KB_ASKED_LETTERS) to
+ * stand for the message whatever else it holds.
  */
+#define KB_ASKED_LETTERS 12	/* an FAQ's question this long, asked
+				   whole, is the question ("do you keep my
+				   chat conversations") */
+
 static size_t
-kb_faq_asked(struct tctx *t, const struct kb_pick *pk, size_t n, size_t best)
+kb_faq_asked(struct tctx *t, const struct kb_pick *pk, size_t n, size_t best,
+    int *asked)
 {
 	size_t	 i;
 	char	*qs = alnum_squeeze(t->text), *ts;
@@ -205,6 +211,7 @@ kb_faq_asked(struct tctx *t, const struct kb_pick *pk, size_t n, size_t best)
 			continue;
 		ts = alnum_squeeze(pk[i].h->title);
 		found = ts[0] != '\0' && strstr(qs, ts) != NULL;
+		*asked = found && strlen(ts) >= KB_ASKED_LETTERS;
 		free(ts);
 	}
 	free(qs);
@@ -363,10 +370,11 @@ kb_picks_free(struct kb_pick *pk, size_t n)
  */
 static size_t
 kb_rank(struct tctx *t, const struct kb_subject *subj, unsigned kinds,
-    struct search_result *res, struct kb_pick **pk, size_t *n)
+    struct search_result *res, struct kb_pick **pk, size_t *n, int *asked)
 {
 	size_t	 i, best = 0;
 
+	*asked = 0;
 	kb_search_scoped(t, subj, kinds, res);
 	*n = res[0].n + res[1].n;
 	*pk = xcalloc(*n + 1, sizeof **pk);
@@ -376,7 +384,7 @@ kb_rank(struct tctx *t, const struct kb_subject *subj, unsigned kinds,
 		if ((*pk)[i].score > (*pk)[best].score)
 			best = i;
 	}
-	return *n > 0 ? kb_faq_asked(t, *pk, *n, best) : 0;
+	return *n > 0 ? kb_faq_asked(t, *pk, *n, best, asked) : 0;
 }
 
 /* dlg_handle_kb with a floor on the best hit's score (-1: none). */
@@ -390,6 +398,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	const struct search_hit *h;
 	size_t		 n, best = 0, i;
 	int		 ok = 0, strong, from = cJSON_GetArraySize(t->retrieved);
+	int		 asked;		/* an FAQ's whole question said */
 	int		 lazy = from;	/* items of the searches from here */
 
 	memset(&subj, 0, sizeof subj);
@@ -400,7 +409,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		dlg_kb_subject_find(t, &subj, 0);
 	dlg_kb_subject_stems(t, &subj);
 	dlg_kb_word_weights(t, &subj, subj.weight);
-	best = kb_rank(t, &subj, kinds, res, &pk, &n);
+	best = kb_rank(t, &subj, kinds, res, &pk, &n, &asked);
 	if (strcmp(subj.how, "named") == 0 && (n == 0 ||
 	    pk[best].score <= 0)) {
 		/*
@@ -417,13 +426,20 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		lazy = cJSON_GetArraySize(t->retrieved);
 		dlg_kb_subject_stems(t, &subj);
 		dlg_kb_word_weights(t, &subj, subj.weight);
-		best = kb_rank(t, &subj, kinds, res, &pk, &n);
+		best = kb_rank(t, &subj, kinds, res, &pk, &n, &asked);
 	}
 	if (subj.nsku + subj.ncat > 0 || subj.doc != NULL)
 		dlg_kb_subject_trace(t, &subj);
 	if (n == 0 || pk[best].score <= 0)
 		goto out;
-	if (!dlg_kb_covers(t, &subj, &pk[best], need)) {
+	/*
+	 * The customer asked an FAQ's question, whole, with whatever round
+	 * it ("hi, quick question ..."): that entry covers it and is
+	 * strong, whatever other words came with it.
+	 */
+	if (asked)
+		dlg_jset_str(t->trace, "kb_asked", pk[best].h->id);
+	else if (!dlg_kb_covers(t, &subj, &pk[best], need)) {
 		/* the best that covers them, if any does */
 		dlg_jset_str(t->trace, "kb_uncovered", pk[best].h->id);
 		for (i = 0, best = n; i < n; i++)
@@ -435,7 +451,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 			goto out;
 	}
 	/* How well it matches, not how close it is to the subject. */
-	strong = pk[best].h->score >= min_score ||
+	strong = asked || pk[best].h->score >= min_score ||
 	    (strcmp(pk[best].scope, "product") == 0 &&
 	    pk[best].words >= KB_STRONG_WORDS) ||
 	    (strcmp(pk[best].scope, "last") == 0 && pk[best].words > 0);

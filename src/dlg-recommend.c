@@ -513,6 +513,19 @@ dlg_handle_recommend(struct tctx *t)
 		}
 		cJSON_Delete(pref);
 	}
+	/*
+	 * "My parcel is late, what should I do": advice asked, no product
+	 * wanted.  With nothing to recommend from and no product or order
+	 * named or in focus (their own answers come first), an FAQ or
+	 * policy holding two of the customer's key terms answers it before
+	 * the question what for.
+	 */
+	if (pf.category == NULL && pf.brand == NULL && pf.use == NULL &&
+	    dlg_focus_top(t, 0) == NULL && dlg_order_focus(t) == NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    dlg_handle_kb_told(t, KB_STORE_KINDS, KB_OOS_STRONG))
+		return 1;
 	if (pf.category == NULL && pf.brand == NULL && pf.use == NULL) {
 		dlg_set_action(t, "ask_needs", "recommendation without a "
 		    "category, brand or use: ask what for");

@@ -1,0 +1,25 @@
+#!/bin/sh
+# The section sweep: every FAQ and policy section of the demo store asked
+# by its own key terms (heading or question words and its rarest word in
+# the knowledge base) as a fragment, a plain question, with a typo and
+# after a line of background (tests/section-sweep.py).  The reply must
+# answer from that entry and section.  Floors sit at the measured
+# figures, so a change that picks another section for a wording fails.
+. "$top_srcdir/tests/lib.sh"
+
+command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
+python3 "$top_srcdir/tests/section-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
+    >"$T/out" 2>"$T/err"
+ok $? "the sweep runs"
+sed 's/^/# /' "$T/err" | head -5
+grep '^FAIL' "$T/out" | sed 's/^/# /'
+floor() {
+	set -- "$1" "$2" $(awk -v k="$1" '$1 == k { print $2, $3 }' "$T/out")
+	[ "${3:-0}" -ge "$2" ]
+	ok $? "$1: ${3:-0} of ${4:-0} answered from the section >= $2"
+}
+floor FRAG 95
+floor ASK 90
+floor TYPO 80
+floor BACK 68
+finish
