@@ -356,6 +356,9 @@ int		 dlg_focus_fits(struct tctx *t, const char *sku,
 		    const char **why);
 /* Around the policy: the focus and the last list without (then with
  * again) the products of another kind or brand than the one named. */
+/* A kind wanted ("a mouse to go with it") that sku is not, or NULL. */
+const struct entity *dlg_other_kind_wanted(struct tctx *t,
+		    const char *sku);
 void		 dlg_focus_guard(struct tctx *t);
 void		 dlg_focus_unguard(struct tctx *t);
 
