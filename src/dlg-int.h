@@ -558,6 +558,7 @@ int		 dlg_kind_has_brand(const struct dlg_kind *k,
 /* dlg-kindread.c: the kind and brand a request names, from the catalog. */
 int		 dlg_kind_read(struct tctx *t);
 int		 dlg_kind_refusal(struct tctx *t);
+int		 dlg_word_refused(struct tctx *t, const char *w);
 void		 dlg_kinds_read(struct tctx *t, cJSON *filters,
 		    cJSON *require);
 int		 dlg_kind_alone(struct tctx *t, const struct entity *cat);
