@@ -487,6 +487,8 @@ int		 dlg_handle_colour(struct tctx *t);
 
 /* dlg-accessory.c */
 int		 dlg_handle_accessory(struct tctx *t);
+/* "What ssd can i put in it": a catalog kind that fits the device (1). */
+int		 dlg_handle_fit_question(struct tctx *t);
 int		 dlg_compat_lists(const char *compat, const struct product *dev);
 
 /* dlg-recommend.c */
