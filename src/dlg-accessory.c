@@ -30,11 +30,12 @@
  * slug it means (or NULL: the word in the product's name) and the
  * device's attribute of that kind.
  */
-static const struct {
+struct acc_kind {
 	const char	*word;
 	const char	*subcategory;
 	const char	*attr;
-} kinds[] = {
+};
+static const struct acc_kind kinds[] = {
 	{ "case", "cases", NULL }, { "cases", "cases", NULL },
 	{ "cover", "cases", NULL }, { "screen protector",
 	    "screen-protectors", NULL },
@@ -202,11 +203,18 @@ dlg_compat_lists(const char *compat, const struct product *dev)
 	return lists_device(compat, dev) || entry_fits(compat, dev);
 }
 
-/* The kind asked for, as an index in kinds[], or -1. */
-static int
-kind_asked(struct tctx *t)
+/*
+ * The kind asked for, from kinds[]; else, with catalog set, the word of
+ * a kind the catalog has ("what ssd can i put in it": the storage
+ * entity's word, which names products by their name, subcategory or
+ * category), kept in *said and word (max bytes); NULL when none.
+ */
+static const struct acc_kind *
+kind_asked(struct tctx *t, int catalog, struct acc_kind *said, char *word,
+    size_t max)
 {
-	size_t	 i;
+	const struct entity *en;
+	size_t	 i, n;
 	int	 best = -1;
 
 	/* The longest kind said: "memory card" before "card". */
@@ -214,7 +222,17 @@ kind_asked(struct tctx *t)
 		if (dlg_has_word(t, kinds[i].word) && (best < 0 ||
 		    strlen(kinds[i].word) > strlen(kinds[best].word)))
 			best = (int)i;
-	return best;
+	if (best >= 0)
+		return catalog ? NULL : &kinds[best];
+	if (!catalog || (en = dlg_first_entity(t, ENTITY_CATEGORY)) == NULL ||
+	    (n = en->end - en->start) < 3 || n >= max)
+		return NULL;
+	for (i = 0; i < n; i++)
+		word[i] = (char)tolower((unsigned char)t->text[en->start + i]);
+	word[n] = '\0';
+	memset(said, 0, sizeof *said);
+	said->word = word;
+	return said;
 }
 
 /* Does name hold a word starting with w[0..wl), in any case? */
@@ -232,13 +250,14 @@ has_word_start(const char *name, const char *w, size_t wl)
 
 /* Is p of kind k: its subcategory, or the kind's word in its name? */
 static int
-of_kind(const struct product *p, int k)
+of_kind(const struct product *p, const struct acc_kind *k)
 {
-	const char	*w = kinds[k].word;
-	size_t		 wl = strlen(w);
+	const char	*w = k->word;
+	size_t		 wl = strlen(w), i;
+	char		 slug[48];
 
-	if (kinds[k].subcategory != NULL)
-		return strcmp(p->subcategory, kinds[k].subcategory) == 0;
+	if (k->subcategory != NULL)
+		return strcmp(p->subcategory, k->subcategory) == 0;
 	if (strcmp(w, "accessories") == 0 || strcmp(w, "accessory") == 0)
 		return 1;
 	/* "batteries" said, "Battery" in the name. */
@@ -248,8 +267,15 @@ of_kind(const struct product *p, int k)
 		wl--;
 	/* A kind the catalog files under a slug of that word: the
 	 * "Combo Touch" is of "tablet-keyboards". */
-	return has_word_start(p->name, w, wl) ||
-	    has_word_start(p->subcategory, w, wl);
+	if (has_word_start(p->name, w, wl) ||
+	    has_word_start(p->subcategory, w, wl) ||
+	    has_word_start(p->category, w, wl))
+		return 1;
+	/* "Internal ssd" said, "internal-ssd" filed. */
+	for (i = 0; i < wl && i + 1 < sizeof slug; i++)
+		slug[i] = w[i] == ' ' ? '-' : w[i];
+	return i == wl && strchr(w, ' ') != NULL &&
+	    has_word_start(p->subcategory, slug, wl);
 }
 
 /* Is p an accessory, not a device of its own? */
@@ -315,7 +341,7 @@ device_in_focus(struct tctx *t)
  * that fits nothing older ("a cable for the charger").
  */
 static int
-device(struct tctx *t, int k, struct product *dev)
+device(struct tctx *t, const struct acc_kind *k, struct product *dev)
 {
 	const struct entity *en;
 	const char	*sku;
@@ -380,9 +406,126 @@ device(struct tctx *t, int k, struct product *dev)
 	return 0;
 }
 
-/* Up to max products of kind k listed as fitting dev, in stock first. */
+/*
+ * "What ssd can i put in my ps5": the device said as a family whose
+ * members dev is one of.  The words their names all begin with
+ * ("PlayStation 5" of the Slim and the Pro) into core; 0 when the
+ * device was named as one product, or the family shares under two words.
+ */
+static int
+family_core(struct tctx *t, const struct product *dev, struct sbuf *core)
+{
+	const struct entity *en;
+	const char	*m[REF_CANDS];
+	struct product	 p;
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, nm, i, k, n, words = 0, len = 0;
+	int		 in = 0;
+
+	for (i = 0; i < t->e->el.n && !in; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ENTITY_PRODUCT || en->sku != NULL)
+			continue;
+		nm = gazetteer_members(t->e->gz, en, m, REF_CANDS);
+		for (k = 0; k < nm && !in; k++)
+			in = strcmp(m[k], dev->sku) == 0;
+	}
+	if (!in || nm < 2)
+		return 0;
+	/* The common words of the members' names, from the first. */
+	n = text_tokenize(dev->name, strlen(dev->name), &tok, &cap);
+	for (words = 0; words < n; words++) {
+		len = tok[words].end;
+		for (k = 0; k < nm; k++) {
+			memset(&p, 0, sizeof p);
+			if (!dlg_peek_product(t, m[k], &p))
+				break;
+			in = strncasecmp(p.name, dev->name, len) == 0 &&
+			    !isalnum((unsigned char)p.name[len]);
+			product_release(&p);
+			if (!in)
+				break;
+		}
+		if (k < nm)
+			break;
+	}
+	if (words >= 2)
+		sbuf_add(core, dev->name, tok[words - 1].end);
+	free(tok);
+	return words >= 2;
+}
+
+/* Is an entry of compat (between commas, semicolons, parentheses) the
+ * name core, every word and no other? */
+static int
+lists_name(const char *compat, const char *core)
+{
+	const char	*p = compat, *e;
+	size_t		 n = strlen(core), len;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',' || *p == ';' || *p == '(' ||
+		    *p == ')')
+			p++;
+		for (e = p; *e != '\0' && strchr(",;()", *e) == NULL; e++)
+			;
+		for (len = (size_t)(e - p); len > 0 && p[len - 1] == ' ';
+		    len--)
+			;
+		if (len == n && strncasecmp(p, core, n) == 0)
+			return 1;
+		p = e;
+	}
+	return 0;
+}
+
+/* name without its words that hold a digit ("1TB"), into sb. */
+static void
+name_sans_sizes(const char *name, struct sbuf *sb)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i;
+
+	sbuf_reset(sb);
+	n = text_tokenize(name, strlen(name), &tok, &cap);
+	for (i = 0; i < n; i++)
+		if (!tok[i].has_digit)
+			sbuf_addf(sb, "%.*s ", (int)(tok[i].end - tok[i].start),
+			    name + tok[i].start);
+	free(tok);
+}
+
+/*
+ * Is p one of v[0..n), or (with sizes set) another size of one ("990 PRO
+ * 2TB" beside the 1TB: the same name but for words with digits)?
+ */
+static int
+size_of_shown(const struct product *p, const struct product *v, size_t n,
+    int sizes)
+{
+	struct sbuf	 a = SBUF_INIT, b = SBUF_INIT;
+	size_t		 i;
+	int		 yes = 0;
+
+	name_sans_sizes(p->name, &a);
+	for (i = 0; i < n && !yes; i++) {
+		name_sans_sizes(v[i].name, &b);
+		yes = strcmp(p->sku, v[i].sku) == 0 || (sizes &&
+		    strcmp(a.buf, b.buf) == 0);
+	}
+	sbuf_release(&a);
+	sbuf_release(&b);
+	return yes;
+}
+
+/*
+ * Up to max products of kind k listed as fitting dev (or, with core, as
+ * fitting that name), in stock first; with vary, one size of each line
+ * before the others.
+ */
 static size_t
-fitting(struct tctx *t, const struct product *dev, int k, struct product *v,
+fitting(struct tctx *t, const struct product *dev,
+    const struct acc_kind *k, const char *core, int vary, struct product *v,
     size_t max)
 {
 	struct search_query q = SEARCH_QUERY_INIT;
@@ -393,7 +536,7 @@ fitting(struct tctx *t, const struct product *dev, int k, struct product *v,
 	size_t		 i, n = 0, pass;
 	char		*compat;
 
-	sbuf_addf(&text, "%s %s", kinds[k].word, dev->name);
+	sbuf_addf(&text, "%s %s", k->word, dev->name);
 	q.text = text.buf;
 	q.kinds = SEARCH_KIND_BIT(SEARCH_PRODUCT);
 	q.limit = ACC_SEARCH;
@@ -402,15 +545,18 @@ fitting(struct tctx *t, const struct product *dev, int k, struct product *v,
 	dlg_retrieve_begin(t);
 	if (search_run(t->st, &q, &res, &err) != SD_OK)
 		res.n = 0;
-	for (pass = 0; pass < 2; pass++)
+	/* With vary, other lines before other sizes of one line. */
+	for (pass = 0; pass < (vary ? 4 : 2); pass++)
 		for (i = 0; i < res.n && n < max; i++) {
 			memset(&p, 0, sizeof p);
 			if (!dlg_load_product(t, res.hits[i].id, &p))
 				continue;
 			compat = catalog_attr(&p, "compatible_with");
-			if (compat != NULL && (p.stock > 0) == (pass == 0) &&
+			if (compat != NULL && (p.stock > 0) == (pass % 2 == 0) &&
+			    (!vary || !size_of_shown(&p, v, n, pass < 2)) &&
 			    strcmp(p.sku, dev->sku) != 0 && of_kind(&p, k) &&
-			    dlg_compat_lists(compat, dev))
+			    (core != NULL ? lists_name(compat, core) :
+			    dlg_compat_lists(compat, dev)))
 				v[n++] = p;
 			else
 				product_release(&p);
@@ -425,16 +571,20 @@ fitting(struct tctx *t, const struct product *dev, int k, struct product *v,
 
 /*
  * "Is there a case for it?": the accessories of the kind asked that are
- * listed as fitting the device.  1 when answered.
+ * listed as fitting the device; with catalog set only a kind the
+ * catalog's words name, not kinds[].  1 when answered.
  */
-int
-dlg_handle_accessory(struct tctx *t)
+static int
+accessory(struct tctx *t, int catalog)
 {
 	struct product	 dev, v[ACC_SHOWN];
 	struct sbuf	 list = SBUF_INIT;
+	struct sbuf	 core = SBUF_INIT;
+	struct acc_kind	 said;
+	const struct acc_kind *k;
 	size_t		 n, i;
-	char		*own;
-	int		 k;
+	char		*own, word[48];
+	int		 fam;
 
 	/* "Battery life of the oled", "I want it for my channel, how
 	 * long does the battery last" ask about its battery, not for one
@@ -444,7 +594,8 @@ dlg_handle_accessory(struct tctx *t)
 	static const char *const another[] = { "spare", "extra",
 	    "replacement", "second", "another", NULL };
 
-	if ((k = kind_asked(t)) < 0 || !dlg_has_any(t, for_words) ||
+	if ((k = kind_asked(t, catalog, &said, word, sizeof word)) == NULL ||
+	    (!catalog && !dlg_has_any(t, for_words)) ||
 	    (dlg_has_any(t, life) && !dlg_has_any(t, another)) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 2 ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL)
@@ -452,9 +603,15 @@ dlg_handle_accessory(struct tctx *t)
 	memset(&dev, 0, sizeof dev);
 	if (!device(t, k, &dev))
 		return 0;
-	n = fitting(t, &dev, k, v, ACC_SHOWN);
+	/* "My ps5", a family: what lists the family's name fits it; the
+	 * reply names the family, not the one member picked. */
+	fam = catalog && family_core(t, &dev, &core);
+	n = fitting(t, &dev, k, fam ? core.buf : NULL, catalog, v,
+	    ACC_SHOWN);
 	dlg_product_slots(t, &dev, "");
-	slots_set(&t->slots, "kind", kinds[k].word);
+	if (fam)
+		slots_set(&t->slots, "product_name", core.buf);
+	slots_set(&t->slots, "kind", k->word);
 	dlg_cite(t, "product", dev.sku, dev.name, "name");
 	dlg_focus_push(t, dev.sku);
 	dlg_jset_str(t->trace, "product_resolution", "accessory's device");
@@ -469,23 +626,51 @@ dlg_handle_accessory(struct tctx *t)
 		if (n == 1)
 			dlg_focus_push(t, v[0].sku);
 		dlg_set_action(t, "accessories", "%zu %s listed as compatible "
-		    "with %s", n, kinds[k].word, dev.sku);
+		    "with %s", n, k->word, dev.sku);
 		dlg_say(t, "accessories");
 	} else {
-		own = kinds[k].attr != NULL ? catalog_attr(&dev,
-		    kinds[k].attr) : NULL;
+		own = k->attr != NULL ? catalog_attr(&dev,
+		    k->attr) : NULL;
 		slots_set(&t->slots, "own", own != NULL ? own : "");
 		if (own != NULL)
 			dlg_cite(t, "product", dev.sku, dev.name,
-			    kinds[k].attr);
+			    k->attr);
 		free(own);
 		dlg_set_action(t, "accessories_none", "no %s listed as "
-		    "compatible with %s", kinds[k].word, dev.sku);
+		    "compatible with %s", k->word, dev.sku);
 		dlg_say(t, "accessories_none");
 	}
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
 	product_release(&dev);
 	sbuf_release(&list);
+	sbuf_release(&core);
 	return 1;
+}
+
+int
+dlg_handle_accessory(struct tctx *t)
+{
+	return accessory(t, 0);
+}
+
+/*
+ * "What ssd can i put in it", "which storage works with my ps5": a
+ * question for the products of a kind the catalog names that fit the
+ * device named or in focus, before its own specifications of that name
+ * are read as asked: those its compatibility data lists, or that none
+ * is listed.  1 when answered.
+ */
+int
+dlg_handle_fit_question(struct tctx *t)
+{
+	static const char *const ask[] = { "what", "which", "whats",
+	    "what's", "any", NULL };
+	static const char *const fit[] = { "put in", "go in", "goes in",
+	    "fit in", "fits in", "fit", "fits", "install in", "works in",
+	    "work in", "works with", "work with", "compatible", NULL };
+
+	if (!dlg_has_any(t, ask) || !dlg_has_any(t, fit))
+		return 0;
+	return accessory(t, 1);
 }

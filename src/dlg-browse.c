@@ -249,6 +249,21 @@ kind_refused(struct tctx *t, const struct entity *en)
 	    refused_at(t->text, en->start);
 }
 
+/* Is the word w said refused ("not a gaming one", "no gaming stuff")? */
+int
+dlg_word_refused(struct tctx *t, const char *w)
+{
+	const char	*s = t->text, *p;
+	size_t		 n = strlen(w);
+
+	for (p = s; (p = strcasestr(p, w)) != NULL; p++)
+		if ((p == s || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]) &&
+		    refused_at(s, (size_t)(p - s)))
+			return 1;
+	return 0;
+}
+
 /* Does the message refuse a kind ("no earbuds", "anything but oled")? */
 int
 dlg_kind_refusal(struct tctx *t)

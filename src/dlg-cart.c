@@ -489,12 +489,60 @@ sign_in_first(struct tctx *t, int add, const char *chosen)
 		product_release(&v[i]);
 }
 
+/*
+ * Is what the message takes a kind the product meant (sku) is not: "a
+ * mouse to go with it" (the kind before the taking words), "add a case
+ * too" (the kind their object)?  "I'll go with that one and a case"
+ * takes the one shown first.  1 for the first (a kind asked for, the
+ * shopping handlers'), 2 for the second (which one of it, asked), 0
+ * when the product meant is taken.
+ */
+static int
+new_kind_taken(struct tctx *t, const char *sku)
+{
+	static const char *const *const lists[] = { take_words, add_words,
+	    order_take_words, NULL };
+	static const char *const articles[] = { "a", "an", "another",
+	    "some", "any", NULL };
+	const struct entity *en = dlg_other_kind_wanted(t, sku);
+	const char	*s = t->text, *p, *q = NULL, *at = NULL;
+	const char *const *const *l;
+	const char *const *w;
+	size_t		 n;
+
+	if (en == NULL)
+		return 0;
+	/* The first taking words, whole words. */
+	for (l = lists; *l != NULL; l++)
+		for (w = *l; *w != NULL; w++)
+			for (p = s, n = strlen(*w); (p = strcasestr(p, *w)) !=
+			    NULL; p++)
+				if ((p == s || !isalnum((unsigned char)p[-1])) &&
+				    !isalnum((unsigned char)p[n]) &&
+				    (at == NULL || p < at)) {
+					at = p;
+					q = p + n;
+				}
+	if (at == NULL || (size_t)(at - s) > en->start)
+		return 1;
+	/* Only an article between them: the kind is what is taken. */
+	while (*q == ' ')
+		q++;
+	for (w = articles; *w != NULL; w++)
+		if (strncasecmp(q, *w, strlen(*w)) == 0 &&
+		    q + strlen(*w) <= s + en->start &&
+		    strspn(q + strlen(*w), " ") ==
+		    (size_t)(s + en->start - q - strlen(*w)))
+			return 2;
+	return 0;
+}
+
 int
 dlg_handle_cart(struct tctx *t)
 {
 	struct product	 v[3];
 	size_t		 n, i;
-	int		 cart, add, del, take_order;
+	int		 cart, add, del, take_order, other;
 	const char	*chosen = NULL;
 
 	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
@@ -519,6 +567,22 @@ dlg_handle_cart(struct tctx *t)
 	    cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(t->state,
 	    "form")) || (dlg_has_word(t, "order") && !take_order)))
 		return 0;
+	/* "And a mouse to go with it", "add a case too" beside a
+	 * keyboard: a new kind wanted, for the shopping handlers; the
+	 * keyboard is not bought. */
+	if (add && dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    (other = new_kind_taken(t, chosen != NULL ? chosen :
+	    dlg_focus_top(t, 0))) != 0) {
+		if (other == 1) {
+			dlg_jset_str(t->trace, "cart_skipped", "a kind wanted "
+			    "that the product meant is not");
+			return 0;
+		}
+		dlg_set_action(t, "cart_which", "a kind to add that the "
+		    "product meant is not");
+		dlg_say(t, "cart_which");
+		return 1;
+	}
 	dlg_load_customer(t);
 	if (!t->have_cust) {
 		sign_in_first(t, add, chosen);

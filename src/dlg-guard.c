@@ -62,20 +62,14 @@ points_back(struct tctx *t)
 	return 0;
 }
 
-/*
- * Is the entity said as a kind wanted: "a camera", "any speakers",
- * "camera that works with iphone", "speaker for the beach"?  Then it is
- * no part of the product in focus, whatever that one has of the name.
- */
+/* "A camera", "another one": an article before the entity. */
 static int
-wanted_kind(struct tctx *t, const struct entity *en)
+article_before(struct tctx *t, const struct entity *en)
 {
 	static const char *const before[] = { "a", "an", "any", "some",
 	    "another", "other", NULL };
-	static const char *const after[] = { "that", "which", "for", "to",
-	    "under", NULL };
-	const char	*s = t->text, *p;
-	size_t		 a = en->start, b, i, n;
+	const char	*s = t->text;
+	size_t		 a = en->start, b, i;
 
 	while (a > 0 && s[a - 1] == ' ')
 		a--;
@@ -85,7 +79,25 @@ wanted_kind(struct tctx *t, const struct entity *en)
 		if (a - b == strlen(before[i]) &&
 		    strncasecmp(s + b, before[i], a - b) == 0)
 			return 1;
-	for (p = s + en->end; *p == ' '; p++)
+	return 0;
+}
+
+/*
+ * Is the entity said as a kind wanted: "a camera", "any speakers",
+ * "camera that works with iphone", "speaker for the beach"?  Then it is
+ * no part of the product in focus, whatever that one has of the name.
+ */
+static int
+wanted_kind(struct tctx *t, const struct entity *en)
+{
+	static const char *const after[] = { "that", "which", "for", "to",
+	    "under", NULL };
+	const char	*p;
+	size_t		 i, n;
+
+	if (article_before(t, en))
+		return 1;
+	for (p = t->text + en->end; *p == ' '; p++)
 		;
 	for (i = 0; after[i] != NULL; i++) {
 		n = strlen(after[i]);
@@ -344,6 +356,34 @@ dlg_focus_fits(struct tctx *t, const char *sku, const char **why)
 	}
 	product_release(&p);
 	return fits;
+}
+
+/*
+ * "And a mouse to go with it", "add a case too" beside a keyboard in
+ * focus: a kind said with "a", "an", "another" before it, of which the
+ * product's name, attributes and subcategory hold no word, is something
+ * new wanted.  The first entity that so names a kind that sku is not,
+ * or NULL.
+ */
+const struct entity *
+dlg_other_kind_wanted(struct tctx *t, const char *sku)
+{
+	const struct entity *en, *found = NULL;
+	struct product	 p;
+	size_t		 i;
+
+	memset(&p, 0, sizeof p);
+	if (sku == NULL || !dlg_peek_product(t, sku, &p))
+		return NULL;
+	for (i = 0; i < t->e->el.n && found == NULL; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_CATEGORY && article_before(t, en) &&
+		    !said_as_own(t, en) &&
+		    !word_of_product(t, &p, en->start, en->end))
+			found = en;
+	}
+	product_release(&p);
+	return found;
 }
 
 /*

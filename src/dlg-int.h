@@ -356,6 +356,9 @@ int		 dlg_focus_fits(struct tctx *t, const char *sku,
 		    const char **why);
 /* Around the policy: the focus and the last list without (then with
  * again) the products of another kind or brand than the one named. */
+/* A kind wanted ("a mouse to go with it") that sku is not, or NULL. */
+const struct entity *dlg_other_kind_wanted(struct tctx *t,
+		    const char *sku);
 void		 dlg_focus_guard(struct tctx *t);
 void		 dlg_focus_unguard(struct tctx *t);
 
@@ -484,6 +487,8 @@ int		 dlg_handle_colour(struct tctx *t);
 
 /* dlg-accessory.c */
 int		 dlg_handle_accessory(struct tctx *t);
+/* "What ssd can i put in it": a catalog kind that fits the device (1). */
+int		 dlg_handle_fit_question(struct tctx *t);
 int		 dlg_compat_lists(const char *compat, const struct product *dev);
 
 /* dlg-recommend.c */
@@ -555,6 +560,7 @@ int		 dlg_kind_has_brand(const struct dlg_kind *k,
 /* dlg-kindread.c: the kind and brand a request names, from the catalog. */
 int		 dlg_kind_read(struct tctx *t);
 int		 dlg_kind_refusal(struct tctx *t);
+int		 dlg_word_refused(struct tctx *t, const char *w);
 void		 dlg_kinds_read(struct tctx *t, cJSON *filters,
 		    cJSON *require);
 int		 dlg_kind_alone(struct tctx *t, const struct entity *cat);

@@ -744,9 +744,20 @@ dlg_needs_kind_ok(struct tctx *t, const struct product *p)
 	cJSON	*req = cJSON_GetObjectItemCaseSensitive(f, "require");
 	cJSON	*kinds = cJSON_GetObjectItemCaseSensitive(req, "kinds");
 
+	cJSON	*it;
+
 	if (in_list(cJSON_GetObjectItemCaseSensitive(req, "not_kinds"),
 	    p->subcategory))
 		return 0;
+	/* "Not a gaming one": none made for a use refused (its kind or a
+	 * tag). */
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
+	    "not_uses"))
+		if (cJSON_IsString(it) && (strcmp(p->subcategory,
+		    it->valuestring) == 0 || (p->tags != NULL &&
+		    dlg_word_in(p->tags, it->valuestring,
+		    strlen(it->valuestring)))))
+			return 0;
 	if (cJSON_GetArraySize(kinds) > 0)
 		return in_list(kinds, p->subcategory);
 	return !in_list(cJSON_GetObjectItemCaseSensitive(f, "addons"),

@@ -598,6 +598,10 @@ dlg_needs_words(cJSON *f, struct sbuf *crit)
 	    "not_kinds"))
 		if (cJSON_IsString(it))
 			sbuf_addf(crit, "%snot %s", SEP, it->valuestring);
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
+	    "not_uses"))
+		if (cJSON_IsString(it))
+			sbuf_addf(crit, "%snot for %s", SEP, it->valuestring);
 	dlg_brands_words(req, crit);
 	if ((v = dlg_jnum(req, "min_ram_gb", -1)) > 0)
 		sbuf_addf(crit, dlg_jstr(req, "ram_more_than") != NULL ?

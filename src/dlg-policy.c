@@ -140,6 +140,10 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	if (((dlg_flags_of(t, t->intent_id) & ACT_PRODUCT) ||
 	    ir->verdict != INTENT_OK) && dlg_unknown_product(t))
 		return 1;
+	/* "What ssd can i put in it": those of that kind that fit it,
+	 * not its own storage. */
+	if (dlg_handle_fit_question(t))
+		return 1;
 	/* "Can I take it in the pool?": a question about a feature is
 	 * answered before any action is considered. */
 	if (dlg_feature_question(t, 1))

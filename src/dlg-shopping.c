@@ -78,6 +78,22 @@ support_said(struct tctx *t, const char *const *support)
 	return 0;
 }
 
+/* Is the product in focus an accessory? */
+static int
+focus_accessory(struct tctx *t)
+{
+	struct product	 p;
+	int		 yes;
+
+	memset(&p, 0, sizeof p);
+	if (dlg_focus_top(t, 0) == NULL ||
+	    !dlg_peek_product(t, dlg_focus_top(t, 0), &p))
+		return 0;
+	yes = p.category != NULL && strcmp(p.category, "accessories") == 0;
+	product_release(&p);
+	return yes;
+}
+
 /*
  * "We're redoing the living room. Want a 65 inch TV, no more than
  * $1500", "need a portable ssd thats rugged", "gaming laptop, 1000 max":
@@ -122,6 +138,7 @@ dlg_handle_shopping(struct tctx *t)
 	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
 	const struct entity *price = dlg_first_entity(t, ENTITY_PRICE), *br;
 	size_t		 i;
+	int		 other;
 
 	if (cat == NULL || cat->category == NULL ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
@@ -130,15 +147,23 @@ dlg_handle_shopping(struct tctx *t)
 	    dlg_owned_at(t->text, cat->start, feature) ||
 	    support_said(t, support))
 		return 0;
+	/* "And a mouse to go with it" beside a keyboard: a kind wanted
+	 * that the accessory in focus is not, which "it" is only the
+	 * context of (beside a device, an accessory must fit it: that is
+	 * dlg-accessory.c's). */
+	other = strcmp(cat->category, "accessories") == 0 &&
+	    focus_accessory(t) && !dlg_has_any(t, fits) &&
+	    dlg_other_kind_wanted(t, dlg_focus_top(t, 0)) != NULL;
 	/* "Noise cancelling headphones", "cheap tablet": a kind with a
 	 * need or a price level is shopping too. */
-	if (!dlg_has_any(t, need) && (price == NULL || !price->has_max) &&
+	if (!other && !dlg_has_any(t, need) && (price == NULL || !price->has_max) &&
 	    !dlg_needs_budget_said(t) && !dlg_need_said(t) &&
 	    !dlg_kind_alone(t, cat))
 		return 0;
 	/* "Is it hot-swappable?", "can I buy a gift card with a code?":
 	 * a question about the one in focus or about what is allowed. */
-	if ((dlg_focus_top(t, 0) != NULL && (dlg_has_any(t, about_it) ||
+	if ((dlg_focus_top(t, 0) != NULL && !other &&
+	    (dlg_has_any(t, about_it) ||
 	    dlg_has_any(t, choose))) || dlg_has_any(t, allowed))
 		return 0;
 	/* "Mechanical switches, Keychron": a brand with nothing of that
@@ -150,7 +175,8 @@ dlg_handle_shopping(struct tctx *t)
 	 * desk" names none. */
 	if (strcmp(cat->category, "accessories") == 0 &&
 	    (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    dlg_focus_top(t, 0) != NULL || (dlg_has_any(t, fits) &&
+	    (dlg_focus_top(t, 0) != NULL && !other) ||
+	    (dlg_has_any(t, fits) &&
 	    (dlg_count_entities(t, ENTITY_CATEGORY) > 1 ||
 	    dlg_first_entity(t, ENTITY_BRAND) != NULL))))
 		return 0;

@@ -469,6 +469,23 @@ paid_budget(struct tctx *t, cJSON *f)
 }
 
 /*
+ * "Not a gaming one": the use refused, into require.not_uses (no product
+ * made for it is offered, dlg_needs_kind_ok) and out of the use.
+ */
+static void
+refuse_use(cJSON *f, const char *use)
+{
+	cJSON	*no = dlg_jarr(dlg_jobj(f, "require"), "not_uses"), *it;
+
+	if (dlg_jstr(f, "use") != NULL && strcmp(dlg_jstr(f, "use"), use) == 0)
+		cJSON_DeleteItemFromObjectCaseSensitive(f, "use");
+	cJSON_ArrayForEach(it, no)
+		if (cJSON_IsString(it) && strcmp(it->valuestring, use) == 0)
+			return;
+	cJSON_AddItemToArray(no, cJSON_CreateString(use));
+}
+
+/*
  * Filters from entities into the state (budget, category, use, brand).
  * A new category starts the needs afresh; other turns refine them.
  */
@@ -491,7 +508,10 @@ dlg_update_filters(struct tctx *t)
 	for (i = 0; i < sizeof use_words / sizeof use_words[0]; i++)
 		if (dlg_has_word(t, use_words[i].word) &&
 		    !works_with_said(t, use_words[i].word)) {
-			dlg_jset_str(f, "use", use_words[i].use);
+			if (dlg_word_refused(t, use_words[i].word))
+				refuse_use(f, use_words[i].use);
+			else
+				dlg_jset_str(f, "use", use_words[i].use);
 			break;
 		}
 

@@ -8,8 +8,13 @@ those", "put two in my cart", "i'll take it x4").  The cart must get
 that product, that many (the trace's cart_quantity), and the reply say
 so.  Then, in another session, a question that says "take it" or "get
 it" ("can i take it to the beach?", "can i get it in red") must leave
-the cart alone.  Prints one line per failure, then "BUY n TOTAL" and
-"ASK n TOTAL"."""
+the cart alone.  Then a kind of another category or of accessories, one
+whose word is not in the product's name, attributes or subcategory,
+asked for beside it ("and a soundbar to go with it", "add a charger
+too") must not put the product in the cart, while "i'll go with it and
+a charger" takes it.  Prints one line per failure, then "BUY n TOTAL",
+"ASK n TOTAL", "KIND n TOTAL" and "TAKE n TOTAL"."""
+import json
 import sys
 
 import sweeplib
@@ -26,6 +31,34 @@ ASK = ["can i take it to the beach?", "can i take it on a plane",
        "could i get it by friday?", "can i take it hiking?",
        "will i get it before christmas", "can i get it with a case"]
 USER = "C1002"
+# {k}: a kind word the product is not.
+NEW = ["and a {k} to go with it", "also want a {k} to go with it",
+       "add a {k} too", "i need a {k} to go with it, any ideas",
+       "ok now a {k} to go with that", "could you add a {k} as well"]
+TAKE = ["i'll go with it and a {k}", "add it, and a {k} too",
+        "great, i'll take it, plus a {k}"]
+
+
+def kind_words(ps):
+    """Kind words from the catalog: each category's and each accessory
+    kind's slug, one word, as its singular."""
+    words = set()
+    for p in ps:
+        for slug in (p["category"], p["category"] == "accessories" and
+                     p["subcategory"]):
+            if slug and "-" not in slug and slug not in ("mice", "stylus", "gaming",
+                                                         "software"):
+                words.add(slug[:-1] if slug.endswith("ses") else
+                          sweeplib.stem(slug))
+    return sorted(words)
+
+
+def other_kind(p, words, k):
+    """The k-th kind word (cycling) that is no word of p."""
+    text = " ".join([p["name"], json.dumps(p.get("attrs", {})),
+                     p["subcategory"], p["category"]]).lower()
+    ok = [w for w in words if w not in text]
+    return ok[k % len(ok)]
 
 
 def main():
@@ -58,6 +91,27 @@ def main():
         asked.check(good, "ask " + p["name"], msg, tr.get("action"),
                     sweeplib.clip(reply, 90))
     asked.done()
+    words = kind_words(sweeplib.products(share))
+    kinds = [(p, NEW[k % len(NEW)].format(k=other_kind(p, words, k)))
+             for k, p in enumerate(products)]
+    runs = sweeplib.replay(sd, [session(p, m) for p, m in kinds])
+    other = sweeplib.Tally("KIND")
+    for (p, msg), trs in zip(kinds, runs):
+        tr = trs[1]
+        got = tr.get("state_after", {}).get("cart", {}).get("qty", {})
+        other.check(p["sku"] not in got, "kind beside " + p["name"], msg,
+                    tr.get("action"), sweeplib.clip(tr.get("reply", ""), 90))
+    other.done()
+    takes = [(p, TAKE[k % len(TAKE)].format(k=other_kind(p, words, k)))
+             for k, p in enumerate(products)]
+    runs = sweeplib.replay(sd, [session(p, m) for p, m in takes])
+    took = sweeplib.Tally("TAKE")
+    for (p, msg), trs in zip(takes, runs):
+        tr = trs[1]
+        got = tr.get("state_after", {}).get("cart", {}).get("qty", {})
+        took.check(p["sku"] in got, "take " + p["name"], msg,
+                   tr.get("action"), sweeplib.clip(tr.get("reply", ""), 90))
+    took.done()
 
 
 def session(p, msg):

@@ -1,7 +1,9 @@
 #!/bin/sh
 # The buying sweep: for three products of every category of the demo
 # store, a count taken in several phrasings must put that product, that
-# many, in the cart; a question that says "take it" or "get it" must not
+# many, in the cart; a question that says "take it" or "get it" must not,
+# nor a kind the product is not asked for beside it ("and a soundbar to
+# go with it"), while "i'll go with it and a charger" takes it
 # (tests/buy-sweep.py).  The floors sit just under the measured figures
 # (two gift cards are named as another denomination in the first turn).
 . "$top_srcdir/tests/lib.sh"
@@ -17,4 +19,8 @@ set -- $(awk '$1 == "BUY" { print $2, $3 }' "$T/out")
 [ "${1:-0}" -ge 49 ]; ok $? "product and count in the cart: ${1:-0} of ${2:-0} >= 49"
 set -- $(awk '$1 == "ASK" { print $2, $3 }' "$T/out")
 [ "${1:-0}" -ge 51 ]; ok $? "questions leave the cart: ${1:-0} of ${2:-0} >= 51"
+set -- $(awk '$1 == "KIND" { print $2, $3 }' "$T/out")
+[ "${1:-0}" -ge 50 ]; ok $? "a kind wanted beside it leaves it out: ${1:-0} of ${2:-0} >= 50"
+set -- $(awk '$1 == "TAKE" { print $2, $3 }' "$T/out")
+[ "${1:-0}" -ge 50 ]; ok $? "taken before a kind said: ${1:-0} of ${2:-0} >= 50"
 finish

@@ -17,6 +17,9 @@ from the data:
                printer that is cheap on ink"): a list of the devices,
                no add-on; the add-on's word first ("ink for my
                printer"): no device listed
+  refused use  a kind with a use refused ("mice, but not a gaming
+               one"): the kind's products (a compound's head's too),
+               none made for that use
 
 Prints TAP, one line per request.  Usage: kindword-sweep.py SHOPDESK
 PRODUCTS.jsonl"""
@@ -248,6 +251,48 @@ for c in CATS:
         for text in ('%s for my %s' % (w, dev),
                      'do you sell %s for a %s?' % (w, dev)):
             REQUESTS.append(('add-on first: %s' % text, text, asked))
+
+
+# refused use: "mice, but not a gaming one": a use the catalog tags some
+# products of a kind with (a tag or the kind's slug) said refused; every
+# product listed is of the kind and none is made for that use.  The
+# kind word is its one-word slug or its category's.
+USES = ['gaming', 'programming', 'students', 'business', 'creator',
+        'running', 'fitness', 'kids']
+REFUSE = ['i want {k}, but not a {u} one', 'show me {k}. no {u} ones please',
+          'looking for {k}, not {u} ones']
+
+
+def made_for(p, u):
+    return p['subcategory'] == u or u in (p.get('tags') or [])
+
+
+GROUPS = collections.defaultdict(list)
+for p in P.values():
+    if p['subcategory'].isalpha() and p['subcategory'].endswith('s') and \
+            p['subcategory'] not in USES:
+        GROUPS[p['subcategory']].append(p)
+    if p['category'] in ('laptops', 'tablets', 'tvs', 'monitors'):
+        GROUPS[p['category']].append(p)
+n = 0
+for k, ps in sorted(GROUPS.items()):
+    for u in USES:
+        made = [x for x in ps if made_for(x, u)]
+        if not made or len(made) == len(ps) or not any(
+                x['stock'] > 0 for x in ps if not made_for(x, u)):
+            continue
+        text = REFUSE[n % len(REFUSE)].format(k=k, u=u)
+        n += 1
+
+        def refused(tr, k=k, u=u):
+            res = cited(tr)
+            if not res:
+                return 'no list (%s)' % tr.get('action')
+            skus = {x['sku'] for x in P.values() if k in (
+                x['category'], x['subcategory'], head(x['subcategory']))}
+            bad = [x for x in res if x not in skus or made_for(P[x], u)]
+            return 'lists %s' % bad if bad else ''
+        REQUESTS.append(('refused use: %s' % text, text, refused))
 
 
 def main():
