@@ -838,6 +838,10 @@ int		 dlg_return_product_rule(struct tctx *t);
 void		 dlg_return_expected(struct tctx *t, const struct order *o);
 void		 dlg_answer_defect(struct tctx *t, const struct order *o);
 void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
+/* dlg-orderfacts.c: the one more fact an order question needs, for
+ * the form how answers; 1 when it answered. */
+int		 dlg_orderfacts_answer(struct tctx *t, const struct order *o,
+		    const char *how);
 int		 dlg_returnable_orders(struct tctx *t);
 
 /* dlg-account.c */

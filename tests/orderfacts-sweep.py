@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""orderfacts-sweep.py SHARE NOW: order questions whose answer needs one
+more fact than the order's status (dlg-orderfacts.c), asked of every
+order of the demo store (SHARE/demo) that the question fits, in the
+format of "shopdesk eval dialogues", one a line on stdout.
+
+Categories, each the fact the reply must carry, from the data alone:
+  redirect: a new address for an order; processing: it can still be
+      changed; shipped: not here, and the carrier's redirect when the
+      order-change policy lists that carrier.
+The wording rotates over registers (plain, typos, fragments, background
+first); the order is named by the thing in it or is the one just asked
+about."""
+
+import json
+import re
+import sys
+
+import sweeplib
+from sweeplib import turn
+
+SHARE, NOW = sys.argv[1], sys.argv[2]
+DEMO = SHARE + "/demo/"
+
+orders = json.load(open(DEMO + "orders.json"))["orders"]
+products = {p["sku"]: p for p in sweeplib.products(SHARE)}
+facts = sweeplib.policy_facts(SHARE)
+
+out = sweeplib.Dialogues("f")
+
+
+def esc(s):
+    return re.sub(r"([][.^$*+?(){}|\\])", r"\\\1", s)
+
+
+def short(name):
+    return name.split(" (")[0].replace('"', "")
+
+
+def others(o):
+    """must_not: the customer's other order numbers."""
+    ids = [x["id"] for x in orders if x["customer_id"] == o["customer_id"]
+           and x["id"] != o["id"]]
+    return ["#(%s)([^0-9]|$)" % "|".join(ids)] if ids else []
+
+
+def opener(o):
+    """A first turn that puts the order in focus by its number."""
+    return turn("can you look up order %s for me" % o["id"], [o["id"]],
+                [o["id"]], others(o))
+
+
+REDIRECT = ["can i change the delivery address? i wont be home",
+            "pls send it to my work address instead",
+            "moving this week - could it go to a different address",
+            "can i redirect it to my moms place",
+            "chnage the adress?",
+            "i'll be away at the weekend, can the parcel be rerouted to my office"]
+
+
+def redirect(k, o):
+    sh = o["shipments"][0] if o["shipments"] else {}
+    text = REDIRECT[k % len(REDIRECT)]
+    if o["status"] == "processing":
+        must = ["can still be changed|still be changed"]
+    elif o["status"] == "shipped":
+        c = sh["carrier"]
+        must = [esc(c), esc(sh["tracking_number"]), "no longer be changed"]
+        if c in facts["redirect_carriers"]:
+            must.append("redirect from the carrier's website")
+        else:
+            must.append("can't promise")
+    else:
+        return
+    out.add("redirect", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], must, others(o))])
+
+
+for k, o in enumerate(orders):
+    redirect(k, o)
+
+out.print()
