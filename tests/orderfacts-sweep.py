@@ -8,6 +8,8 @@ Categories, each the fact the reply must carry, from the data alone:
   redirect: a new address for an order; processing: it can still be
       changed; shipped: not here, and the carrier's redirect when the
       order-change policy lists that carrier.
+  late: what if a shipped order comes late: its carrier and tracking
+      number, and the delivery policy's days and trace.
 The wording rotates over registers (plain, typos, fragments, background
 first); the order is named by the thing in it or is the one just asked
 about."""
@@ -76,7 +78,27 @@ def redirect(k, o):
             [opener(o), turn(text, [o["id"]], must, others(o))])
 
 
+LATE = ["what happens if its late",
+        "and if it still isnt here by monday what do i do",
+        "what if it never arrives?",
+        "its meant to be a gift. what are my options if it doesnt arrive in time",
+        "if its delayed, then what",
+        "wat do i do if it doesnt come"]
+
+
+def late(k, o):
+    if o["status"] != "shipped":
+        return
+    sh = o["shipments"][0]
+    must = [esc(sh["carrier"]), esc(sh["tracking_number"]), "trace",
+            "%d business days" % facts["late_after_business_days"]]
+    out.add("late", o["customer_id"],
+            [opener(o), turn(LATE[k % len(LATE)], [o["id"]], must,
+                             others(o))])
+
+
 for k, o in enumerate(orders):
     redirect(k, o)
+    late(k, o)
 
 out.print()
