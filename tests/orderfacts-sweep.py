@@ -10,6 +10,8 @@ Categories, each the fact the reply must carry, from the data alone:
       order-change policy lists that carrier.
   late: what if a shipped order comes late: its carrier and tracking
       number, and the delivery policy's days and trace.
+  sign: must someone be home for a processing or shipped order: a
+      signature over the shipping policy's amount, else none.
 The wording rotates over registers (plain, typos, fragments, background
 first); the order is named by the thing in it or is the one just asked
 about."""
@@ -97,8 +99,29 @@ def late(k, o):
                              others(o))])
 
 
+SIGN = ["do i have to be home for it",
+        "does someone need to be home when it comes?",
+        "work all day, nobody home. problem?",
+        "do i need to stay home for it",
+        "gotta be home for this one?",
+        "signature needed? or can they leave it at the door"]
+
+
+def sign(k, o):
+    if o["status"] not in ("processing", "shipped"):
+        return
+    if o["total"] > facts["signature_required_over"]:
+        must = ["adult signature", esc(sweeplib.money(o["total"]))]
+    else:
+        must = ["No signature"]
+    out.add("sign", o["customer_id"],
+            [opener(o), turn(SIGN[k % len(SIGN)], [o["id"]], must,
+                             others(o))])
+
+
 for k, o in enumerate(orders):
     redirect(k, o)
     late(k, o)
+    sign(k, o)
 
 out.print()
