@@ -9,6 +9,8 @@
  *   - "what if it's late", "not here by monday, what then": the order's
  *     carrier, tracking and expected date, and when and how the
  *     delivery policy takes it up (a trace with the carrier);
+ *   - "can that be refunded" of a gift card or software bought: the
+ *     return policy never takes those back, so no refund;
  *
  * Every fact comes from the order's rows and the policy facts, each
  * cited; a fact the store lacks leaves the question to the plain answer.
@@ -25,24 +27,34 @@
 #include "store.h"
 #include "dlg-int.h"
 
+/* Is name one of the strings of list, a JSON list's text? */
+static int
+fact_has(const char *list, const char *name)
+{
+	cJSON	*arr, *it;
+	int	 found = 0;
+
+	if ((arr = cJSON_Parse(list)) == NULL)
+		return 0;
+	cJSON_ArrayForEach(it, arr)
+		if (cJSON_IsString(it) && strcasecmp(it->valuestring,
+		    name) == 0)
+			found = 1;
+	cJSON_Delete(arr);
+	return found;
+}
+
 /* Is name one of the strings of the policy fact key, a JSON list? */
 static int
 fact_lists(struct tctx *t, const char *key, const char *name)
 {
 	char	*doc = NULL, *v;
-	cJSON	*arr, *it;
-	int	 found = 0;
+	int	 found;
 
 	dlg_retrieve_begin(t);
 	v = catalog_policy_fact(t->st, key, &doc);
 	dlg_retrieve_end(t);
-	if (v != NULL && (arr = cJSON_Parse(v)) != NULL) {
-		cJSON_ArrayForEach(it, arr)
-			if (cJSON_IsString(it) && strcasecmp(it->valuestring,
-			    name) == 0)
-				found = 1;
-		cJSON_Delete(arr);
-	}
+	found = v != NULL && fact_has(v, name);
 	free(v);
 	free(doc);
 	return found;
@@ -120,6 +132,87 @@ answer_late(struct tctx *t, const struct order *o)
 	return 1;
 }
 
+/* Does the return policy never take item back? */
+static int
+never_back(const struct order_item *item, const char *nonret)
+{
+	return item->category[0] != '\0' && fact_has(nonret, item->category);
+}
+
+/*
+ * The item of o a refund question is about when it is one the return
+ * policy never takes back (nonret: its categories, a JSON list): the
+ * item named (product or kind), else the order's only kind of item.
+ * -1 when none, or some named or held item can come back.
+ */
+static long
+nonreturnable_item(struct tctx *t, const struct order *o,
+    const char *nonret)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	size_t	 i;
+	long	 k = -1;
+
+	for (i = 0; i < o->nitems; i++)
+		if (pe != NULL && pe->sku != NULL &&
+		    strcmp(pe->sku, o->items[i].sku) == 0)
+			return never_back(&o->items[i], nonret) ? (long)i : -1;
+	for (i = 0; i < o->nitems; i++)
+		if (ce != NULL && ce->category != NULL &&
+		    strcmp(ce->category, o->items[i].category) == 0)
+			return never_back(&o->items[i], nonret) ? (long)i : -1;
+	/* Something else named, or nothing: the order's only kind. */
+	if ((pe != NULL && pe->sku != NULL) || ce != NULL)
+		return -1;
+	for (i = 0; i < o->nitems; i++) {
+		if (!never_back(&o->items[i], nonret))
+			return -1;	/* a returnable item held too */
+		if (k == -1)
+			k = (long)i;
+	}
+	return k;
+}
+
+/*
+ * "And the gift card I bought, can that be refunded?": a delivered
+ * item the return policy never takes back has no refund either; for a
+ * gift card, the gift card terms on cash.  0 when the order holds no
+ * such item or the store lacks the facts.
+ */
+static int
+answer_nonrefundable(struct tctx *t, const struct order *o)
+{
+	char	*doc = NULL, *nonret;
+	long	 k;
+
+	if (strcmp(o->status, "delivered") != 0)
+		return 0;
+	dlg_retrieve_begin(t);
+	nonret = catalog_policy_fact(t->st, "non_returnable_categories", &doc);
+	dlg_retrieve_end(t);
+	if (nonret == NULL || (k = nonreturnable_item(t, o, nonret)) < 0 ||
+	    !dlg_fact_slot(t, "non_returnable_items", "nonreturnable_items")) {
+		free(nonret);
+		free(doc);
+		return 0;
+	}
+	dlg_order_slots(t, o);
+	dlg_cite(t, "policy", doc, doc, "non_returnable_categories");
+	slots_set(&t->slots, "item", o->items[k].name);
+	slots_set(&t->slots, "item_category", o->items[k].category);
+	if (strcmp(o->items[k].category, "gift-cards") == 0)
+		dlg_fact_slot(t, "cash_redemption", "cash_redemption");
+	dlg_set_action(t, "order_nonrefundable", "order #%s: %s is in the "
+	    "non-returnable category %s", o->id, o->items[k].sku,
+	    o->items[k].category);
+	dlg_say(t, "order_nonrefundable");
+	dlg_close_form(t);
+	free(nonret);
+	free(doc);
+	return 1;
+}
+
 int
 dlg_orderfacts_answer(struct tctx *t, const struct order *o,
     const char *how)
@@ -128,5 +221,7 @@ dlg_orderfacts_answer(struct tctx *t, const struct order *o,
 		return answer_redirect(t, o);
 	if (strcmp(how, "track_order") == 0)
 		return answer_late(t, o);
+	if (strcmp(how, "track_refund") == 0 || t->order_topic == ORDQ_FEE)
+		return answer_nonrefundable(t, o);
 	return 0;
 }

@@ -12,6 +12,8 @@ Categories, each the fact the reply must carry, from the data alone:
       number, and the delivery policy's days and trace.
   sign: must someone be home for a processing or shipped order: a
       signature over the shipping policy's amount, else none.
+  nonrefundable: a refund asked of a delivered item the return policy
+      never takes back (gift cards, software): non-refundable.
 The wording rotates over registers (plain, typos, fragments, background
 first); the order is named by the thing in it or is the one just asked
 about."""
@@ -119,7 +121,34 @@ def sign(k, o):
                              others(o))])
 
 
+NONREF = ["can that be refunded",
+           "i want my money back for the {kind}",
+           "refund the {kind} pls",
+           "cn i get a refund on it?",
+           "changed my mind about the {kind}, can i get a refund",
+           "never used the {kind}. refund?"]
+KINDS = {"gift-cards": "gift card", "software": "software"}
+
+
+def nonrefundable(k, o):
+    never = set(facts["non_returnable_categories"])
+    cats = {i["category"] if "category" in i else
+            products[i["sku"]]["category"] for i in o["items"]}
+    if o["status"] != "delivered" or not cats & never:
+        return
+    if not cats <= never and k % 2 == 0:
+        return      # a mixed order: asked by the kind, below
+    kind = KINDS.get(sorted(cats & never)[0], "it")
+    text = NONREF[k % len(NONREF)].format(kind=kind)
+    if not cats <= never and "{kind}" not in NONREF[k % len(NONREF)]:
+        text = "refund the %s pls" % kind
+    out.add("nonrefundable", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], ["non-refundable"],
+                             others(o))])
+
+
 for k, o in enumerate(orders):
+    nonrefundable(k, o)
     redirect(k, o)
     late(k, o)
     sign(k, o)
