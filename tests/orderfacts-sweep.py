@@ -11,7 +11,8 @@ Categories, each the fact the reply must carry, from the data alone:
   late: what if a shipped order comes late: its carrier and tracking
       number, and the delivery policy's days and trace.
   sign: must someone be home for a processing or shipped order: a
-      signature over the shipping policy's amount, else none.
+      signature over the shipping policy's amount, else none; a parcel
+      out for delivery says so.
   nonrefundable: a refund asked of a delivered item the return policy
       never takes back (gift cards, software): non-refundable.
 The wording rotates over registers (plain, typos, fragments, background
@@ -116,6 +117,8 @@ def sign(k, o):
         must = ["adult signature", esc(sweeplib.money(o["total"]))]
     else:
         must = ["No signature"]
+    if o["shipments"] and o["shipments"][0]["status"] == "out_for_delivery":
+        must.append("out for delivery today")
     out.add("sign", o["customer_id"],
             [opener(o), turn(SIGN[k % len(SIGN)], [o["id"]], must,
                              others(o))])
