@@ -842,6 +842,9 @@ void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
  * the form how answers; 1 when it answered. */
 int		 dlg_orderfacts_answer(struct tctx *t, const struct order *o,
 		    const char *how);
+/* After a refund's state: a card refund's posting time, when asked. */
+void		 dlg_orderfacts_refund_card(struct tctx *t,
+		    const struct order *o);
 int		 dlg_returnable_orders(struct tctx *t);
 
 /* dlg-account.c */

@@ -11,6 +11,8 @@
  *     delivery policy takes it up (a trace with the carrier);
  *   - "can that be refunded" of a gift card or software bought: the
  *     return policy never takes those back, so no refund;
+ *   - "how long till it shows on my card": after the refund's state,
+ *     how long the refund policy says a bank takes to post it;
  *
  * Every fact comes from the order's rows and the policy facts, each
  * cited; a fact the store lacks leaves the question to the plain answer.
@@ -211,6 +213,31 @@ answer_nonrefundable(struct tctx *t, const struct order *o)
 	free(nonret);
 	free(doc);
 	return 1;
+}
+
+/*
+ * After the refund's state (dlg-support.c): asked when the money shows
+ * on the card or statement, a card refund not yet posted gets the
+ * refund policy's bank posting time, when the answer lacks it.
+ */
+void
+dlg_orderfacts_refund_card(struct tctx *t, const struct order *o)
+{
+	static const char *const where[] = { "card", "statement", "bank",
+	    "account", "amex", "visa", "mastercard", "discover", NULL };
+	static const char *const when[] = { "how long", "when", "how many",
+	    "how soon", "show", "shows", "appear", "post", "hit", "see it",
+	    "take", NULL };
+
+	if (slots_get(&t->slots, "card_payment") == NULL ||
+	    (strcmp(o->status, "return_requested") != 0 &&
+	    strcmp(o->status, "delivered") != 0) ||
+	    !dlg_has_any(t, where) || !dlg_has_any(t, when) ||
+	    strstr(t->reply.buf != NULL ? t->reply.buf : "",
+	    "statement") != NULL ||
+	    !dlg_fact_slot(t, "bank_posting_days", "bank_days"))
+		return;
+	dlg_say(t, "order_card_time");
 }
 
 int

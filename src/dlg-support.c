@@ -308,6 +308,7 @@ answer_refund(struct tctx *t, const struct order *o)
 	    o->status);
 	dlg_say(t, "refund_status");
 	dlg_return_expected(t, o);
+	dlg_orderfacts_refund_card(t, o);
 	dlg_close_form(t);
 }
 

@@ -15,6 +15,8 @@ Categories, each the fact the reply must carry, from the data alone:
       out for delivery says so.
   nonrefundable: a refund asked of a delivered item the return policy
       never takes back (gift cards, software): non-refundable.
+  cardtime: when a refund on an open return shows on the card: the
+      refund policy's bank posting days (card payments only).
 The wording rotates over registers (plain, typos, fragments, background
 first); the order is named by the thing in it or is the one just asked
 about."""
@@ -150,7 +152,27 @@ def nonrefundable(k, o):
                              others(o))])
 
 
+CARDTIME = ["how long does it take to show on my card",
+            "when will i see the refund on my statement",
+            "and when does the money hit my bank",
+            "how many days till it appears on the card",
+            "refund to my card - how long?",
+            "ok so once you get it back, when do i see it on my card"]
+
+
+def cardtime(k, o):
+    pm = o["payment_method"]
+    if o["status"] != "return_requested" or pm.startswith("PayPal") or \
+            "gift" in pm:
+        return
+    out.add("cardtime", o["customer_id"],
+            [opener(o), turn(CARDTIME[k % len(CARDTIME)], [o["id"]],
+                             [esc(facts["bank_posting_days"])],
+                             others(o))])
+
+
 for k, o in enumerate(orders):
+    cardtime(k, o)
     nonrefundable(k, o)
     redirect(k, o)
     late(k, o)
