@@ -11,6 +11,8 @@
  *     delivery policy takes it up (a trace with the carrier);
  *   - "can that be refunded" of a gift card or software bought: the
  *     return policy never takes those back, so no refund;
+ *   - "can I reorder it at the same price": what the item costs now
+ *     beside what was paid on the order;
  *   - "how long till it shows on my card": after the refund's state,
  *     how long the refund policy says a bank takes to post it;
  *
@@ -216,6 +218,57 @@ answer_nonrefundable(struct tctx *t, const struct order *o)
 }
 
 /*
+ * "Can I reorder at the same price", "buy them again": an item of the
+ * order bought again costs what the catalog says today; the item named,
+ * else the order's first.  The product goes into focus ("add them to
+ * my cart" next).  0 unless the words ask to order again and nothing
+ * else ("cancel it, I'll reorder after the move" asks to cancel).
+ */
+static int
+answer_reorder(struct tctx *t, const struct order *o)
+{
+	static const char *const again[] = { "reorder", "re-order",
+	    "order it again", "order them again",
+	    "buy it again", "buy them again", "rebuy", NULL };
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct product	 p;
+	size_t		 i, k = 0;
+
+	static const char *const other[] = { "cancel", "return", "send back",
+	    "send it back", "refund", NULL };
+
+	if (t->order_topic != ORDQ_PRICE_DROP || !dlg_has_any(t, again) ||
+	    dlg_has_any(t, other) || o->nitems == 0)
+		return 0;
+	for (i = 0; i < o->nitems; i++)
+		if (pe != NULL && pe->sku != NULL &&
+		    strcmp(pe->sku, o->items[i].sku) == 0)
+			k = i;
+	memset(&p, 0, sizeof p);
+	if (!dlg_load_product(t, o->items[k].sku, &p)) {
+		product_release(&p);
+		return 0;
+	}
+	dlg_order_slots(t, o);
+	slots_set(&t->slots, "item", o->items[k].name);
+	dlg_money_slot(t, "paid", o->items[k].unit_price, o->currency);
+	dlg_money_slot(t, "price_now", p.price, o->currency);
+	slots_set(&t->slots, "price_change", p.price < o->items[k].unit_price -
+	    0.005 ? "lower" : p.price > o->items[k].unit_price + 0.005 ?
+	    "higher" : "same");
+	if (p.stock <= 0)
+		slots_set(&t->slots, "sold_out", "yes");
+	dlg_cite(t, "product", p.sku, p.name, "price,stock");
+	dlg_focus_push(t, p.sku);
+	dlg_set_action(t, "order_reorder", "order #%s: %s paid %.2f, now "
+	    "%.2f", o->id, p.sku, o->items[k].unit_price, p.price);
+	dlg_say(t, "order_reorder");
+	dlg_close_form(t);
+	product_release(&p);
+	return 1;
+}
+
+/*
  * After the refund's state (dlg-support.c): asked when the money shows
  * on the card or statement, a card refund not yet posted gets the
  * refund policy's bank posting time, when the answer lacks it.
@@ -244,6 +297,8 @@ int
 dlg_orderfacts_answer(struct tctx *t, const struct order *o,
     const char *how)
 {
+	if (answer_reorder(t, o))
+		return 1;
 	if (strcmp(how, "change_shipping_address") == 0)
 		return answer_redirect(t, o);
 	if (strcmp(how, "track_order") == 0)

@@ -93,6 +93,11 @@ static const struct {
 	    "lost in the mail", "lost in transit", "went missing",
 	    "gone missing", "exception", "did i pay", "i paid",
 	    "what was the total", "order total", NULL } },
+	/* Ordering it again, what it costs now: only when no other
+	 * question ("cancel it, I'll reorder later") comes first. */
+	{ ORDQ_PRICE_DROP, { "reorder", "re-order", "order it again",
+	    "order them again", "buy it again", "buy them again", "rebuy",
+	    NULL } },
 };
 
 /* Words of sending something back, beside a list's words. */

@@ -15,6 +15,8 @@ Categories, each the fact the reply must carry, from the data alone:
       out for delivery says so.
   nonrefundable: a refund asked of a delivered item the return policy
       never takes back (gift cards, software): non-refundable.
+  reorder: a cancelled or refunded order's item bought again: its price
+      now beside the price paid (out of stock when it is).
   cardtime: when a refund on an open return shows on the card: the
       refund policy's bank posting days (card payments only).
 The wording rotates over registers (plain, typos, fragments, background
@@ -171,7 +173,33 @@ def cardtime(k, o):
                              others(o))])
 
 
+REORDER = ["can i reorder at the same price",
+           "i want to order the {item} again, same price as before?",
+           "reorder it? whats it cost now",
+           "is it still the price i paid if i reorder",
+           "re-order pls. how much now",
+           "want the {item} after all - reorder at the old price?"]
+
+
+def reorder(k, o):
+    if o["status"] not in ("cancelled", "refunded"):
+        return
+    it = o["items"][0]
+    p = products.get(it["sku"])
+    if p is None:
+        return
+    text = REORDER[k % len(REORDER)].format(item=short(it["name"]))
+    must = [esc(sweeplib.money(p["price"]))]
+    if abs(p["price"] - it["unit_price"]) > 0.005:
+        must.append(esc(sweeplib.money(it["unit_price"])))
+    if p.get("stock", 1) <= 0:
+        must.append("out of stock")
+    out.add("reorder", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], must, others(o))])
+
+
 for k, o in enumerate(orders):
+    reorder(k, o)
     cardtime(k, o)
     nonrefundable(k, o)
     redirect(k, o)
