@@ -166,9 +166,12 @@ int
 dlg_asks_person(struct tctx *t, int upset)
 {
 	/* A guess at the intent is no request: "does someone have to
-	 * sign for it?" read as one at 0.30. */
+	 * sign for it?" read as one at 0.30; nor is someone to be home
+	 * for a delivery ("does someone need to be home when it comes"),
+	 * however sure the classifier. */
 	return (strcmp(t->intent, "contact_human_agent") == 0 &&
-	    t->e->ir.verdict == INTENT_OK) ||
+	    t->e->ir.verdict == INTENT_OK && !(dlg_order_topic(t) ==
+	    ORDQ_SIGN && !dlg_has_any(t, person_words))) ||
 	    (dlg_has_any(t, person_words) && (upset ||
 	    dlg_has_any(t, person_verbs)));
 }

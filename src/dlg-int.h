@@ -844,6 +844,13 @@ int		 dlg_return_product_rule(struct tctx *t);
 void		 dlg_return_expected(struct tctx *t, const struct order *o);
 void		 dlg_answer_defect(struct tctx *t, const struct order *o);
 void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
+/* dlg-orderfacts.c: the one more fact an order question needs, for
+ * the form how answers; 1 when it answered. */
+int		 dlg_orderfacts_answer(struct tctx *t, const struct order *o,
+		    const char *how);
+/* After a refund's state: a card refund's posting time, when asked. */
+void		 dlg_orderfacts_refund_card(struct tctx *t,
+		    const struct order *o);
 int		 dlg_returnable_orders(struct tctx *t);
 
 /* dlg-account.c */

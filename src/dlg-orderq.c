@@ -38,9 +38,14 @@ static const struct {
 	    "what orders", "which orders", "all my orders", "orders do i",
 	    "orders i have", "on order again", "ordered again", NULL } },
 	{ ORDQ_ADDRESS, { "address", "ship it to", "ship to",
-	    "deliver it to", "deliver to", NULL } },
+	    "deliver it to", "deliver to", "redirect", "redirected", "reroute", "rerouted", "re-route",
+	    NULL } },
 	{ ORDQ_SIGN, { "sign for", "signature", "need to sign", "have to sign",
-	    "someone to sign", "signed for", NULL } },
+	    "someone to sign", "signed for", "be home", "be at home",
+	    "someone home", "somebody home", "anyone home", "anybody home",
+	    "nobody home", "no one home", "stay home", "stay in for",
+	    "wait in for", "wait at home", "home for it", "home for the",
+	    NULL } },
 	{ ORDQ_PRICE_DROP, { "difference", "price drop", "price dropped",
 	    "dropped", "now its", "now it's", "now they're", "now theyre",
 	    "cheaper now", "went down", "price match", "now it is", NULL } },
@@ -75,7 +80,9 @@ static const struct {
 	    "where are",
 	    "wheres", "where my", "on the way", "supposed to", "late",
 	    "which day",
-	    "what day", "show up", "shown up", "not here yet",
+	    "what day", "show up", "shown up", "not here yet", "not here",
+	    "isn't here", "isnt here", "doesn't arrive", "doesnt arrive",
+	    "never arrives", "doesn't come", "doesnt come",
 	    "not received", "haven't received", "havent received",
 	    "out for delivery", "courier", "land", "be here", "any news",
 	    "news on", "news about", "update on my order",
@@ -86,6 +93,11 @@ static const struct {
 	    "lost in the mail", "lost in transit", "went missing",
 	    "gone missing", "exception", "did i pay", "i paid",
 	    "what was the total", "order total", NULL } },
+	/* Ordering it again, what it costs now: only when no other
+	 * question ("cancel it, I'll reorder later") comes first. */
+	{ ORDQ_PRICE_DROP, { "reorder", "re-order", "order it again",
+	    "order them again", "buy it again", "buy them again", "rebuy",
+	    NULL } },
 };
 
 /* Words of sending something back, beside a list's words. */

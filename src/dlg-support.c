@@ -308,6 +308,7 @@ answer_refund(struct tctx *t, const struct order *o)
 	    o->status);
 	dlg_say(t, "refund_status");
 	dlg_return_expected(t, o);
+	dlg_orderfacts_refund_card(t, o);
 	dlg_close_form(t);
 }
 
@@ -590,7 +591,9 @@ dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
 	dlg_jset_num(t->state, "order_topic", t->order_topic != ORDQ_NONE &&
 	    t->order_topic != ORDQ_LIST ? (double)t->order_topic :
 	    (double)dlg_form_topic(how));
-	if (t->order_topic == ORDQ_SIGN)
+	if (dlg_orderfacts_answer(t, &o, how))
+		;	/* the one more fact the question needs */
+	else if (t->order_topic == ORDQ_SIGN)
 		answer_signature(t, &o);
 	else if (t->order_topic == ORDQ_PRICE_DROP)
 		dlg_answer_price_drop(t, &o);

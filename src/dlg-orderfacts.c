@@ -1,0 +1,309 @@
+/*
+ * dlg-orderfacts.c: the fact an order question turns on when the
+ * order's status alone does not answer it.  dlg-support.c has picked
+ * the order and checks it is the customer's; here, before the plain
+ * status answer, a question that needs one more fact gets it:
+ *
+ *   - a new address for an order already shipped: it can't be changed
+ *     here, and whether the order's carrier takes a redirect;
+ *   - "what if it's late", "not here by monday, what then": the order's
+ *     carrier, tracking and expected date, and when and how the
+ *     delivery policy takes it up (a trace with the carrier);
+ *   - "can that be refunded" of a gift card or software bought: the
+ *     return policy never takes those back, so no refund;
+ *   - "can I reorder it at the same price": what the item costs now
+ *     beside what was paid on the order;
+ *   - "how long till it shows on my card": after the refund's state,
+ *     how long the refund policy says a bank takes to post it;
+ *
+ * Every fact comes from the order's rows and the policy facts, each
+ * cited; a fact the store lacks leaves the question to the plain answer.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+
+/* Is name one of the strings of list, a JSON list's text? */
+static int
+fact_has(const char *list, const char *name)
+{
+	cJSON	*arr, *it;
+	int	 found = 0;
+
+	if ((arr = cJSON_Parse(list)) == NULL)
+		return 0;
+	cJSON_ArrayForEach(it, arr)
+		if (cJSON_IsString(it) && strcasecmp(it->valuestring,
+		    name) == 0)
+			found = 1;
+	cJSON_Delete(arr);
+	return found;
+}
+
+/* Is name one of the strings of the policy fact key, a JSON list? */
+static int
+fact_lists(struct tctx *t, const char *key, const char *name)
+{
+	char	*doc = NULL, *v;
+	int	 found;
+
+	dlg_retrieve_begin(t);
+	v = catalog_policy_fact(t->st, key, &doc);
+	dlg_retrieve_end(t);
+	found = v != NULL && fact_has(v, name);
+	free(v);
+	free(doc);
+	return found;
+}
+
+/*
+ * "Can I change the address, I won't be home": a shipped order's
+ * address is the carrier's now.  Whether its carrier takes a redirect,
+ * from the order-change policy; 0 when the store has no such facts.
+ */
+static int
+answer_redirect(struct tctx *t, const struct order *o)
+{
+	if (strcmp(o->status, "shipped") != 0 || o->carrier == NULL ||
+	    !dlg_fact_slot(t, "redirect_carriers", "redirect_carriers") ||
+	    !dlg_fact_slot(t, "redirect_after_shipping", "redirect_how"))
+		return 0;
+	dlg_order_slots(t, o);
+	if (fact_lists(t, "redirect_carriers", o->carrier))
+		slots_set(&t->slots, "redirect_ok", "yes");
+	dlg_set_action(t, "order_redirect", "order #%s shipped with %s: "
+	    "address fixed, redirect %s", o->id, o->carrier,
+	    slots_get(&t->slots, "redirect_ok") != NULL ? "offered by the "
+	    "carrier" : "not listed for the carrier");
+	dlg_say(t, "order_redirect");
+	dlg_close_form(t);
+	return 1;
+}
+
+/*
+ * "What happens if it's late", "if it still isn't here by monday what
+ * do I do": a delivery that may not come, asked what then.  Either
+ * half alone says less: "is it late?" asks where it is.
+ */
+static int
+asks_if_late(struct tctx *t)
+{
+	static const char *const late[] = { "late", "later", "not here",
+	    "isn't here", "isnt here", "not arrived", "hasn't arrived",
+	    "hasnt arrived", "doesn't arrive", "doesnt arrive",
+	    "does not arrive", "doesn't come", "doesnt come", "never arrives",
+	    "never comes", "never shows", "doesn't show", "doesnt show",
+	    "don't get it", "dont get it", "not delivered", "delayed",
+	    "not come", "not show up", NULL };
+	static const char *const then[] = { "what do i do", "what should i do",
+	    "what can i do", "what do we do", "what happens", "what now",
+	    "what then", "then what", "what if", "what are my options",
+	    "if it", "if its", "if it's", "if they", "if theyre",
+	    "if they're", "in case", "if the", "what would happen", NULL };
+
+	return dlg_has_any(t, late) && dlg_has_any(t, then);
+}
+
+/*
+ * A shipped order asked what happens if it comes late: where it is
+ * (carrier, tracking, expected date, a logged hold-up) and the delivery
+ * policy's late rule.  0 when the order has not shipped or the store
+ * lacks the facts.
+ */
+static int
+answer_late(struct tctx *t, const struct order *o)
+{
+	if (strcmp(o->status, "shipped") != 0 || o->carrier == NULL ||
+	    o->estimated_delivery == NULL || !asks_if_late(t))
+		return 0;
+	if (!dlg_fact_slot(t, "late_after_business_days", "late_days") ||
+	    !dlg_fact_slot(t, "late_action", "late_action"))
+		return 0;
+	dlg_order_slots(t, o);
+	dlg_set_action(t, "order_late", "order #%s with %s, expected %.10s: "
+	    "late rule from the delivery policy", o->id, o->carrier,
+	    o->estimated_delivery);
+	dlg_say(t, "order_late");
+	dlg_close_form(t);
+	return 1;
+}
+
+/* Does the return policy never take item back? */
+static int
+never_back(const struct order_item *item, const char *nonret)
+{
+	return item->category[0] != '\0' && fact_has(nonret, item->category);
+}
+
+/*
+ * The item of o a refund question is about when it is one the return
+ * policy never takes back (nonret: its categories, a JSON list): the
+ * item named (product or kind), else the order's only kind of item.
+ * -1 when none, or some named or held item can come back.
+ */
+static long
+nonreturnable_item(struct tctx *t, const struct order *o,
+    const char *nonret)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	size_t	 i;
+	long	 k = -1;
+
+	for (i = 0; i < o->nitems; i++)
+		if (pe != NULL && pe->sku != NULL &&
+		    strcmp(pe->sku, o->items[i].sku) == 0)
+			return never_back(&o->items[i], nonret) ? (long)i : -1;
+	for (i = 0; i < o->nitems; i++)
+		if (ce != NULL && ce->category != NULL &&
+		    strcmp(ce->category, o->items[i].category) == 0)
+			return never_back(&o->items[i], nonret) ? (long)i : -1;
+	/* Something else named, or nothing: the order's only kind. */
+	if ((pe != NULL && pe->sku != NULL) || ce != NULL)
+		return -1;
+	for (i = 0; i < o->nitems; i++) {
+		if (!never_back(&o->items[i], nonret))
+			return -1;	/* a returnable item held too */
+		if (k == -1)
+			k = (long)i;
+	}
+	return k;
+}
+
+/*
+ * "And the gift card I bought, can that be refunded?": a delivered
+ * item the return policy never takes back has no refund either; for a
+ * gift card, the gift card terms on cash.  0 when the order holds no
+ * such item or the store lacks the facts.
+ */
+static int
+answer_nonrefundable(struct tctx *t, const struct order *o)
+{
+	char	*doc = NULL, *nonret;
+	long	 k;
+
+	if (strcmp(o->status, "delivered") != 0)
+		return 0;
+	dlg_retrieve_begin(t);
+	nonret = catalog_policy_fact(t->st, "non_returnable_categories", &doc);
+	dlg_retrieve_end(t);
+	if (nonret == NULL || (k = nonreturnable_item(t, o, nonret)) < 0 ||
+	    !dlg_fact_slot(t, "non_returnable_items", "nonreturnable_items")) {
+		free(nonret);
+		free(doc);
+		return 0;
+	}
+	dlg_order_slots(t, o);
+	dlg_cite(t, "policy", doc, doc, "non_returnable_categories");
+	slots_set(&t->slots, "item", o->items[k].name);
+	slots_set(&t->slots, "item_category", o->items[k].category);
+	if (strcmp(o->items[k].category, "gift-cards") == 0)
+		dlg_fact_slot(t, "cash_redemption", "cash_redemption");
+	dlg_set_action(t, "order_nonrefundable", "order #%s: %s is in the "
+	    "non-returnable category %s", o->id, o->items[k].sku,
+	    o->items[k].category);
+	dlg_say(t, "order_nonrefundable");
+	dlg_close_form(t);
+	free(nonret);
+	free(doc);
+	return 1;
+}
+
+/*
+ * "Can I reorder at the same price", "buy them again": an item of the
+ * order bought again costs what the catalog says today; the item named,
+ * else the order's first.  The product goes into focus ("add them to
+ * my cart" next).  0 unless the words ask to order again and nothing
+ * else ("cancel it, I'll reorder after the move" asks to cancel).
+ */
+static int
+answer_reorder(struct tctx *t, const struct order *o)
+{
+	static const char *const again[] = { "reorder", "re-order",
+	    "order it again", "order them again",
+	    "buy it again", "buy them again", "rebuy", NULL };
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
+	struct product	 p;
+	size_t		 i, k = 0;
+
+	static const char *const other[] = { "cancel", "return", "send back",
+	    "send it back", "refund", NULL };
+
+	if (t->order_topic != ORDQ_PRICE_DROP || !dlg_has_any(t, again) ||
+	    dlg_has_any(t, other) || o->nitems == 0)
+		return 0;
+	for (i = 0; i < o->nitems; i++)
+		if (pe != NULL && pe->sku != NULL &&
+		    strcmp(pe->sku, o->items[i].sku) == 0)
+			k = i;
+	memset(&p, 0, sizeof p);
+	if (!dlg_load_product(t, o->items[k].sku, &p)) {
+		product_release(&p);
+		return 0;
+	}
+	dlg_order_slots(t, o);
+	slots_set(&t->slots, "item", o->items[k].name);
+	dlg_money_slot(t, "paid", o->items[k].unit_price, o->currency);
+	dlg_money_slot(t, "price_now", p.price, o->currency);
+	slots_set(&t->slots, "price_change", p.price < o->items[k].unit_price -
+	    0.005 ? "lower" : p.price > o->items[k].unit_price + 0.005 ?
+	    "higher" : "same");
+	if (p.stock <= 0)
+		slots_set(&t->slots, "sold_out", "yes");
+	dlg_cite(t, "product", p.sku, p.name, "price,stock");
+	dlg_focus_push(t, p.sku);
+	dlg_set_action(t, "order_reorder", "order #%s: %s paid %.2f, now "
+	    "%.2f", o->id, p.sku, o->items[k].unit_price, p.price);
+	dlg_say(t, "order_reorder");
+	dlg_close_form(t);
+	product_release(&p);
+	return 1;
+}
+
+/*
+ * After the refund's state (dlg-support.c): asked when the money shows
+ * on the card or statement, a card refund not yet posted gets the
+ * refund policy's bank posting time, when the answer lacks it.
+ */
+void
+dlg_orderfacts_refund_card(struct tctx *t, const struct order *o)
+{
+	static const char *const where[] = { "card", "statement", "bank",
+	    "account", "amex", "visa", "mastercard", "discover", NULL };
+	static const char *const when[] = { "how long", "when", "how many",
+	    "how soon", "show", "shows", "appear", "post", "hit", "see it",
+	    "take", NULL };
+
+	if (slots_get(&t->slots, "card_payment") == NULL ||
+	    (strcmp(o->status, "return_requested") != 0 &&
+	    strcmp(o->status, "delivered") != 0) ||
+	    !dlg_has_any(t, where) || !dlg_has_any(t, when) ||
+	    strstr(t->reply.buf != NULL ? t->reply.buf : "",
+	    "statement") != NULL ||
+	    !dlg_fact_slot(t, "bank_posting_days", "bank_days"))
+		return;
+	dlg_say(t, "order_card_time");
+}
+
+int
+dlg_orderfacts_answer(struct tctx *t, const struct order *o,
+    const char *how)
+{
+	if (answer_reorder(t, o))
+		return 1;
+	if (strcmp(how, "change_shipping_address") == 0)
+		return answer_redirect(t, o);
+	if (strcmp(how, "track_order") == 0)
+		return answer_late(t, o);
+	if (strcmp(how, "track_refund") == 0 || t->order_topic == ORDQ_FEE)
+		return answer_nonrefundable(t, o);
+	return 0;
+}

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""orderfacts-sweep.py SHARE NOW: order questions whose answer needs one
+more fact than the order's status (dlg-orderfacts.c), asked of every
+order of the demo store (SHARE/demo) that the question fits, in the
+format of "shopdesk eval dialogues", one a line on stdout.
+
+Categories, each the fact the reply must carry, from the data alone:
+  redirect: a new address for an order; processing: it can still be
+      changed; shipped: not here, and the carrier's redirect when the
+      order-change policy lists that carrier.
+  late: what if a shipped order comes late: its carrier and tracking
+      number, and the delivery policy's days and trace.
+  sign: must someone be home for a processing or shipped order: a
+      signature over the shipping policy's amount, else none; a parcel
+      out for delivery says so.
+  nonrefundable: a refund asked of a delivered item the return policy
+      never takes back (gift cards, software): non-refundable.
+  reorder: a cancelled or refunded order's item bought again: its price
+      now beside the price paid (out of stock when it is).
+  cardtime: when a refund on an open return shows on the card: the
+      refund policy's bank posting days (card payments only).
+The wording rotates over registers (plain, typos, fragments, background
+first); the order is named by the thing in it or is the one just asked
+about."""
+
+import json
+import re
+import sys
+
+import sweeplib
+from sweeplib import turn
+
+SHARE, NOW = sys.argv[1], sys.argv[2]
+DEMO = SHARE + "/demo/"
+
+orders = json.load(open(DEMO + "orders.json"))["orders"]
+products = {p["sku"]: p for p in sweeplib.products(SHARE)}
+facts = sweeplib.policy_facts(SHARE)
+
+out = sweeplib.Dialogues("f")
+
+
+def esc(s):
+    return re.sub(r"([][.^$*+?(){}|\\])", r"\\\1", s)
+
+
+def short(name):
+    return name.split(" (")[0].replace('"', "")
+
+
+def others(o):
+    """must_not: the customer's other order numbers."""
+    ids = [x["id"] for x in orders if x["customer_id"] == o["customer_id"]
+           and x["id"] != o["id"]]
+    return ["#(%s)([^0-9]|$)" % "|".join(ids)] if ids else []
+
+
+def opener(o):
+    """A first turn that puts the order in focus by its number."""
+    return turn("can you look up order %s for me" % o["id"], [o["id"]],
+                [o["id"]], others(o))
+
+
+REDIRECT = ["can i change the delivery address? i wont be home",
+            "pls send it to my work address instead",
+            "moving this week - could it go to a different address",
+            "can i redirect it to my moms place",
+            "chnage the adress?",
+            "i'll be away at the weekend, can the parcel be rerouted to my office"]
+
+
+def redirect(k, o):
+    sh = o["shipments"][0] if o["shipments"] else {}
+    text = REDIRECT[k % len(REDIRECT)]
+    if o["status"] == "processing":
+        must = ["can still be changed|still be changed"]
+    elif o["status"] == "shipped":
+        c = sh["carrier"]
+        must = [esc(c), esc(sh["tracking_number"]), "no longer be changed"]
+        if c in facts["redirect_carriers"]:
+            must.append("redirect from the carrier's website")
+        else:
+            must.append("can't promise")
+    else:
+        return
+    out.add("redirect", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], must, others(o))])
+
+
+LATE = ["what happens if its late",
+        "and if it still isnt here by monday what do i do",
+        "what if it never arrives?",
+        "its meant to be a gift. what are my options if it doesnt arrive in time",
+        "if its delayed, then what",
+        "wat do i do if it doesnt come"]
+
+
+def late(k, o):
+    if o["status"] != "shipped":
+        return
+    sh = o["shipments"][0]
+    must = [esc(sh["carrier"]), esc(sh["tracking_number"]), "trace",
+            "%d business days" % facts["late_after_business_days"]]
+    out.add("late", o["customer_id"],
+            [opener(o), turn(LATE[k % len(LATE)], [o["id"]], must,
+                             others(o))])
+
+
+SIGN = ["do i have to be home for it",
+        "does someone need to be home when it comes?",
+        "work all day, nobody home. problem?",
+        "do i need to stay home for it",
+        "gotta be home for this one?",
+        "signature needed? or can they leave it at the door"]
+
+
+def sign(k, o):
+    if o["status"] not in ("processing", "shipped"):
+        return
+    if o["total"] > facts["signature_required_over"]:
+        must = ["adult signature", esc(sweeplib.money(o["total"]))]
+    else:
+        must = ["No signature"]
+    if o["shipments"] and o["shipments"][0]["status"] == "out_for_delivery":
+        must.append("out for delivery today")
+    out.add("sign", o["customer_id"],
+            [opener(o), turn(SIGN[k % len(SIGN)], [o["id"]], must,
+                             others(o))])
+
+
+NONREF = ["can that be refunded",
+           "i want my money back for the {kind}",
+           "refund the {kind} pls",
+           "cn i get a refund on it?",
+           "changed my mind about the {kind}, can i get a refund",
+           "never used the {kind}. refund?"]
+KINDS = {"gift-cards": "gift card", "software": "software"}
+
+
+def nonrefundable(k, o):
+    never = set(facts["non_returnable_categories"])
+    cats = {i["category"] if "category" in i else
+            products[i["sku"]]["category"] for i in o["items"]}
+    if o["status"] != "delivered" or not cats & never:
+        return
+    if not cats <= never and k % 2 == 0:
+        return      # a mixed order: asked by the kind, below
+    kind = KINDS.get(sorted(cats & never)[0], "it")
+    text = NONREF[k % len(NONREF)].format(kind=kind)
+    if not cats <= never and "{kind}" not in NONREF[k % len(NONREF)]:
+        text = "refund the %s pls" % kind
+    out.add("nonrefundable", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], ["non-refundable"],
+                             others(o))])
+
+
+CARDTIME = ["how long does it take to show on my card",
+            "when will i see the refund on my statement",
+            "and when does the money hit my bank",
+            "how many days till it appears on the card",
+            "refund to my card - how long?",
+            "ok so once you get it back, when do i see it on my card"]
+
+
+def cardtime(k, o):
+    pm = o["payment_method"]
+    if o["status"] != "return_requested" or pm.startswith("PayPal") or \
+            "gift" in pm:
+        return
+    out.add("cardtime", o["customer_id"],
+            [opener(o), turn(CARDTIME[k % len(CARDTIME)], [o["id"]],
+                             [esc(facts["bank_posting_days"])],
+                             others(o))])
+
+
+REORDER = ["can i reorder at the same price",
+           "i want to order the {item} again, same price as before?",
+           "reorder it? whats it cost now",
+           "is it still the price i paid if i reorder",
+           "re-order pls. how much now",
+           "want the {item} after all - reorder at the old price?"]
+
+
+def reorder(k, o):
+    if o["status"] not in ("cancelled", "refunded"):
+        return
+    it = o["items"][0]
+    p = products.get(it["sku"])
+    if p is None:
+        return
+    text = REORDER[k % len(REORDER)].format(item=short(it["name"]))
+    must = [esc(sweeplib.money(p["price"]))]
+    if abs(p["price"] - it["unit_price"]) > 0.005:
+        must.append(esc(sweeplib.money(it["unit_price"])))
+    if p.get("stock", 1) <= 0:
+        must.append("out of stock")
+    out.add("reorder", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], must, others(o))])
+
+
+for k, o in enumerate(orders):
+    reorder(k, o)
+    cardtime(k, o)
+    nonrefundable(k, o)
+    redirect(k, o)
+    late(k, o)
+    sign(k, o)
+
+out.print()
