@@ -4,11 +4,13 @@
  * products of a category with their attributes parsed (read for every
  * need said and every spec asked of a kind), and the policy facts (a
  * scan of every policy's facts object per question).  Both are pure
- * functions of the data, as are the orders a turn reads (each with its
- * items and shipment, three queries, read a dozen times by a turn about
- * orders), so a cache keyed on SQLite's data version
- * (store_data_version: any commit, by this connection or another, moves
- * it) answers exactly what a new read would.  Only reads inside a read
+ * functions of the catalog, so a cache keyed on the catalog's version
+ * (store_catalog_version: any change to the catalog tables, by this
+ * connection or another, moves it; a cart or order write does not)
+ * answers exactly what a new read would.  The orders a turn reads (each
+ * with its items and shipment, three queries, read a dozen times by a
+ * turn about orders) are kept on SQLite's data version
+ * (store_data_version: any commit moves it).  Only reads inside a read
  * transaction are kept (see memo_get).
  */
 #include "config.h"
@@ -49,8 +51,8 @@ struct fact_entry {
 
 /* The connection's memo (slot STORE_SLOT_CATALOG). */
 struct catalog_memo {
-	int		 valid;		/* dv is the version read at */
-	unsigned	 dv;
+	int		 valid;		/* cv is the catalog version read at */
+	long long	 cv;
 	struct kind_entry *kinds;
 	size_t		 nkinds;
 	struct fact_entry *facts;
@@ -60,7 +62,8 @@ struct catalog_memo {
 	unsigned	 orders_dv;	/* the version they were read at */
 	struct product	*products;
 	size_t		 nproducts;
-	unsigned	 products_dv;
+	long long	 products_cv;	/* the catalog version they were
+					   read at */
 };
 
 static void
@@ -164,7 +167,7 @@ static struct catalog_memo *
 memo_get(struct store *st, int *current)
 {
 	struct catalog_memo *m = memo_slot(st);
-	unsigned	 dv = 0;
+	long long	 cv = 0;
 
 	/*
 	 * Only inside a read transaction: the version a connection reports
@@ -172,15 +175,15 @@ memo_get(struct store *st, int *current)
 	 * commit would not show yet (a turn's reads share one).
 	 */
 	*current = sqlite3_txn_state(store_db(st), "main") ==
-	    SQLITE_TXN_READ && store_data_version(st, &dv) == 0;
-	if (!m->valid || !*current || m->dv != dv) {
+	    SQLITE_TXN_READ && store_catalog_version(st, &cv) == 0;
+	if (!m->valid || !*current || m->cv != cv) {
 		memo_clear_kinds(m);
 		memo_clear_facts(m);
 		memo_clear_orders(m);
 		memo_clear_products(m);
 	}
 	m->valid = *current;
-	m->dv = dv;
+	m->cv = cv;
 	return m;
 }
 
@@ -417,17 +420,17 @@ catalog_product_by_sku(struct store *st, const char *sku, struct product *p,
     struct sd_error *err)
 {
 	struct catalog_memo *m;
-	unsigned	 dv = 0;
+	long long	 cv = 0;
 	size_t		 i;
 	enum sd_rc	 rc;
 
 	if (sqlite3_txn_state(store_db(st), "main") != SQLITE_TXN_READ ||
-	    store_data_version(st, &dv) != 0)
+	    store_catalog_version(st, &cv) != 0)
 		return catalog_product_read(st, sku, p, err);
 	m = memo_slot(st);
-	if (m->products_dv != dv) {
+	if (m->products_cv != cv) {
 		memo_clear_products(m);
-		m->products_dv = dv;
+		m->products_cv = cv;
 	}
 	for (i = 0; i < m->nproducts; i++)
 		if (strcmp(m->products[i].sku, sku) == 0) {
