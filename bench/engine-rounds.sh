@@ -1,5 +1,7 @@
 # engine-rounds.sh: sourced by bench-engine.sh and turn-instructions.sh.
-# One round: the conversations of the stories, each in a new session.
+# One round: the conversations of the stories, each in a new session,
+# and a buying one whose cart writes must not cost the next turn the
+# catalog's caches.
 round() {	# round R
 	cat <<SCRIPT
 /session r$1-seed
@@ -38,6 +40,13 @@ what is your return policy?
 what's the weather like in Paris tomorrow?
 thanks a lot
 bye
+/session r$1-buy
+/user C1021
+what headphones do you have under \$300?
+tell me about the Sony WH-1000XM5
+add it to my cart
+what headphones do you have under \$300?
+remove the Sony WH-1000XM5 from my cart
 SCRIPT
 }
 

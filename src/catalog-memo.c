@@ -4,11 +4,13 @@
  * products of a category with their attributes parsed (read for every
  * need said and every spec asked of a kind), and the policy facts (a
  * scan of every policy's facts object per question).  Both are pure
- * functions of the data, as are the orders a turn reads (each with its
- * items and shipment, three queries, read a dozen times by a turn about
- * orders), so a cache keyed on SQLite's data version
- * (store_data_version: any commit, by this connection or another, moves
- * it) answers exactly what a new read would.  Only reads inside a read
+ * functions of the catalog, so a cache keyed on the catalog's version
+ * (store_catalog_version: any change to the catalog tables, by this
+ * connection or another, moves it; a cart or order write does not)
+ * answers exactly what a new read would.  The orders a turn reads (each
+ * with its items and shipment, three queries, read a dozen times by a
+ * turn about orders) are kept on SQLite's data version
+ * (store_data_version: any commit moves it).  Only reads inside a read
  * transaction are kept (see memo_get).
  */
 #include "config.h"
@@ -30,6 +32,8 @@
 #define ORDER_MAX	32
 /* Products kept at once (those a turn names, shows or cites). */
 #define PRODUCT_MAX	64
+/* Name lookups kept at once (a turn's phrases and lines, a few each). */
+#define NAMED_MAX	64
 
 /* One category's best products, as catalog_products lists them. */
 struct kind_entry {
@@ -37,6 +41,14 @@ struct kind_entry {
 	int		 limit;		/* the limit read with */
 	struct product	*v;		/* best first, n of them */
 	cJSON		**attrs;	/* v[i].attrs parsed, or NULL */
+	size_t		 n;
+};
+
+/* One catalog_products_named lookup: its phrase and best products. */
+struct named_entry {
+	char		*phrase;
+	int		 limit;		/* the limit read with */
+	struct product	*v;		/* best first, n of them */
 	size_t		 n;
 };
 
@@ -49,8 +61,8 @@ struct fact_entry {
 
 /* The connection's memo (slot STORE_SLOT_CATALOG). */
 struct catalog_memo {
-	int		 valid;		/* dv is the version read at */
-	unsigned	 dv;
+	int		 valid;		/* cv is the catalog version read at */
+	long long	 cv;
 	struct kind_entry *kinds;
 	size_t		 nkinds;
 	struct fact_entry *facts;
@@ -60,7 +72,12 @@ struct catalog_memo {
 	unsigned	 orders_dv;	/* the version they were read at */
 	struct product	*products;
 	size_t		 nproducts;
-	unsigned	 products_dv;
+	long long	 products_cv;	/* the catalog version they were
+					   read at */
+	struct named_entry *named;
+	size_t		 nnamed;
+	long long	 named_cv;	/* the catalog version they were
+					   read at */
 };
 
 static void
@@ -122,6 +139,28 @@ memo_clear_products(struct catalog_memo *m)
 }
 
 static void
+named_entry_release(struct named_entry *e)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->n; i++)
+		product_release(&e->v[i]);
+	free(e->v);
+	free(e->phrase);
+	memset(e, 0, sizeof *e);
+}
+
+static void
+memo_clear_named(struct catalog_memo *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nnamed; i++)
+		named_entry_release(&m->named[i]);
+	m->nnamed = 0;
+}
+
+static void
 memo_free(void *p)
 {
 	struct catalog_memo *m = p;
@@ -132,10 +171,12 @@ memo_free(void *p)
 	memo_clear_facts(m);
 	memo_clear_orders(m);
 	memo_clear_products(m);
+	memo_clear_named(m);
 	free(m->kinds);
 	free(m->facts);
 	free(m->orders);
 	free(m->products);
+	free(m->named);
 	free(m);
 }
 
@@ -155,6 +196,7 @@ memo_slot(struct store *st)
 		m->facts = xcalloc(FACT_MAX, sizeof *m->facts);
 		m->orders = xcalloc(ORDER_MAX, sizeof *m->orders);
 		m->products = xcalloc(PRODUCT_MAX, sizeof *m->products);
+		m->named = xcalloc(NAMED_MAX, sizeof *m->named);
 		store_slot_set(st, STORE_SLOT_CATALOG, m, memo_free);
 	}
 	return m;
@@ -164,7 +206,7 @@ static struct catalog_memo *
 memo_get(struct store *st, int *current)
 {
 	struct catalog_memo *m = memo_slot(st);
-	unsigned	 dv = 0;
+	long long	 cv = 0;
 
 	/*
 	 * Only inside a read transaction: the version a connection reports
@@ -172,15 +214,15 @@ memo_get(struct store *st, int *current)
 	 * commit would not show yet (a turn's reads share one).
 	 */
 	*current = sqlite3_txn_state(store_db(st), "main") ==
-	    SQLITE_TXN_READ && store_data_version(st, &dv) == 0;
-	if (!m->valid || !*current || m->dv != dv) {
+	    SQLITE_TXN_READ && store_catalog_version(st, &cv) == 0;
+	if (!m->valid || !*current || m->cv != cv) {
 		memo_clear_kinds(m);
 		memo_clear_facts(m);
 		memo_clear_orders(m);
 		memo_clear_products(m);
 	}
 	m->valid = *current;
-	m->dv = dv;
+	m->cv = cv;
 	return m;
 }
 
@@ -417,17 +459,17 @@ catalog_product_by_sku(struct store *st, const char *sku, struct product *p,
     struct sd_error *err)
 {
 	struct catalog_memo *m;
-	unsigned	 dv = 0;
+	long long	 cv = 0;
 	size_t		 i;
 	enum sd_rc	 rc;
 
 	if (sqlite3_txn_state(store_db(st), "main") != SQLITE_TXN_READ ||
-	    store_data_version(st, &dv) != 0)
+	    store_catalog_version(st, &cv) != 0)
 		return catalog_product_read(st, sku, p, err);
 	m = memo_slot(st);
-	if (m->products_dv != dv) {
+	if (m->products_cv != cv) {
 		memo_clear_products(m);
-		m->products_dv = dv;
+		m->products_cv = cv;
 	}
 	for (i = 0; i < m->nproducts; i++)
 		if (strcmp(m->products[i].sku, sku) == 0) {
@@ -441,5 +483,61 @@ catalog_product_by_sku(struct store *st, const char *sku, struct product *p,
 	if (m->nproducts == PRODUCT_MAX)
 		memo_clear_products(m);
 	product_copy(&m->products[m->nproducts++], p);
+	return SD_OK;
+}
+
+/*
+ * Kept and handed out as copies, as catalog_product_by_sku's products.
+ * Listed best first by a total order (the sku last), so a lookup read
+ * with a larger limit serves a smaller one with its first products.
+ */
+enum sd_rc
+catalog_products_named(struct store *st, const char *phrase, int limit,
+    struct product **out, size_t *n, struct sd_error *err)
+{
+	struct catalog_memo *m;
+	struct named_entry *e = NULL;
+	struct product	*v;
+	long long	 cv = 0;
+	size_t		 i, k;
+	enum sd_rc	 rc;
+
+	if (sqlite3_txn_state(store_db(st), "main") != SQLITE_TXN_READ ||
+	    store_catalog_version(st, &cv) != 0)
+		return catalog_products_named_read(st, phrase, limit, out, n,
+		    err);
+	if (limit <= 0)
+		limit = 20;	/* as catalog_products_named_read */
+	m = memo_slot(st);
+	if (m->named_cv != cv) {
+		memo_clear_named(m);
+		m->named_cv = cv;
+	}
+	for (i = 0; i < m->nnamed && e == NULL; i++)
+		if (m->named[i].limit >= limit &&
+		    strcmp(m->named[i].phrase, phrase) == 0)
+			e = &m->named[i];
+	if (e == NULL) {
+		if ((rc = catalog_products_named_read(st, phrase, limit, &v,
+		    &k, err)) != SD_OK) {
+			*out = v;
+			*n = k;
+			return rc;
+		}
+		if (m->nnamed == NAMED_MAX)
+			memo_clear_named(m);
+		e = &m->named[m->nnamed++];
+		e->phrase = xstrdup(phrase);
+		e->limit = limit;
+		e->v = v;
+		e->n = k;
+	}
+	*n = e->n < (size_t)limit ? e->n : (size_t)limit;
+	*out = NULL;
+	if (*n > 0) {
+		*out = xcalloc(*n, sizeof **out);
+		for (i = 0; i < *n; i++)
+			product_copy(&(*out)[i], &e->v[i]);
+	}
 	return SD_OK;
 }

@@ -296,7 +296,7 @@ catalog_products(struct store *st, const struct product_filter *f,
 }
 
 enum sd_rc
-catalog_products_named(struct store *st, const char *phrase, int limit,
+catalog_products_named_read(struct store *st, const char *phrase, int limit,
     struct product **out, size_t *n, struct sd_error *err)
 {
 	/* The full-text index finds the family; no scan of every name. */

@@ -141,6 +141,14 @@ enum sd_rc	 catalog_products_named(struct store *, const char *phrase,
 		    int limit, struct product **out, size_t *n,
 		    struct sd_error *);
 /*
+ * catalog_products_named keeps what it read inside a read transaction
+ * until the catalog changes (a brand said alone matches a tenth of a
+ * large catalog, and the conversation's lines are looked up every turn);
+ * catalog_products_named_read always reads the store.
+ */
+enum sd_rc	 catalog_products_named_read(struct store *, const char *,
+		    int, struct product **, size_t *, struct sd_error *);
+/*
  * An order with its items and latest shipment (order_release it).  The
  * connection keeps the orders read inside a read transaction until the
  * database changes, as catalog_kind: a turn about orders reads the same

@@ -107,7 +107,7 @@ struct doc_scope {
 };
 
 struct doc_scope_memo {
-	unsigned	 dv;
+	long long	 cv;		/* store_catalog_version read at */
 	struct doc_scope v[DOC_SCOPE_MAX];
 	size_t		 n;
 };
@@ -139,19 +139,19 @@ static struct doc_scope_memo *
 doc_scope_memo(struct tctx *t)
 {
 	struct doc_scope_memo *m;
-	unsigned	 dv;
+	long long	 cv;
 
 	if (sqlite3_txn_state(store_db(t->st), "main") != SQLITE_TXN_READ ||
-	    store_data_version(t->st, &dv) != 0)
+	    store_catalog_version(t->st, &cv) != 0)
 		return NULL;
 	if ((m = store_slot_get(t->st, STORE_SLOT_DOC_SCOPE)) == NULL) {
 		m = xcalloc(1, sizeof *m);
-		m->dv = dv;
+		m->cv = cv;
 		store_slot_set(t->st, STORE_SLOT_DOC_SCOPE, m, doc_scope_free);
 	}
-	if (m->dv != dv) {
+	if (m->cv != cv) {
 		doc_scope_clear(m);
-		m->dv = dv;
+		m->cv = cv;
 	}
 	return m;
 }

@@ -42,7 +42,7 @@ struct kind_index {
 	struct kidx_post *post;		/* sorted by term, then doc */
 	size_t		 npost;
 	double		 avglen;	/* mean document length, in terms */
-	unsigned	 dv;		/* store_data_version when read */
+	long long	 cv;		/* store_catalog_version when read */
 	int		 valid;		/* dv may be compared */
 };
 
@@ -309,12 +309,12 @@ kind_index(struct tctx *t)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct kind_index *ix;
 	struct kidx_build b;
-	unsigned	 dv = 0;
-	int		 current = store_data_version(t->st, &dv) == 0;
+	long long	 cv = 0;
+	int		 current = store_catalog_version(t->st, &cv) == 0;
 	size_t		 i, len = 0;
 
 	if (ks != NULL && ks->cur != NULL && (!current || (ks->cur->valid &&
-	    ks->cur->dv == dv)))
+	    ks->cur->cv == cv)))
 		return ks->cur->nkinds > 0 ? ks->cur : NULL;
 	ix = xcalloc(1, sizeof *ix);
 	memset(&b, 0, sizeof b);
@@ -333,7 +333,7 @@ kind_index(struct tctx *t)
 	for (i = 0; i < ix->nkinds; i++)
 		len += ix->kinds[i].len;
 	ix->avglen = ix->nkinds > 0 ? (double)len / (double)ix->nkinds : 1;
-	ix->dv = dv;
+	ix->cv = cv;
 	ix->valid = current;
 	if (ks == NULL) {
 		ks = xcalloc(1, sizeof *ks);

@@ -26,8 +26,8 @@
 
 /* The attribute keys many products state, for one catalog version. */
 struct attr_keys {
-	int		 valid;		/* keys is of version dv */
-	unsigned	 dv;
+	int		 valid;		/* keys is of catalog version cv */
+	long long	 cv;
 	char		*keys;		/* "a b c ": in the order each one
 					 * reached KIND_KEYS_MIN products */
 };
@@ -127,11 +127,11 @@ common_keys(struct tctx *t)
 	struct attr_keys *c = store_slot_get(t->st, STORE_SLOT_ATTR_KEYS);
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct key_tally kt;
-	unsigned	 dv;
-	int		 current = store_data_version(t->st, &dv) == 0;
+	long long	 cv;
+	int		 current = store_catalog_version(t->st, &cv) == 0;
 	size_t		 i;
 
-	if (c != NULL && c->valid && current && c->dv == dv)
+	if (c != NULL && c->valid && current && c->cv == cv)
 		return c->keys;
 	memset(&kt, 0, sizeof kt);
 	sbuf_init(&kt.keys);
@@ -150,7 +150,7 @@ common_keys(struct tctx *t)
 	}
 	free(c->keys);
 	c->keys = xstrdup(kt.keys.len > 0 ? kt.keys.buf : "");
-	c->dv = dv;
+	c->cv = cv;
 	c->valid = current;
 	sbuf_release(&kt.keys);
 	return c->keys;

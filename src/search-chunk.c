@@ -174,12 +174,13 @@ struct chunk_map {
 	unsigned char	*kind;		/* their enum search_kind */
 	struct chunk_text *text;	/* n of them, or NULL: none read yet */
 	size_t		 n;
-	unsigned	 data_version;
+	long long	 catalog_version;	/* store_catalog_version */
 	int		 loaded;
 	/*
 	 * search-index.c's index, NULL when FTS5 ranks.  It costs a few
-	 * milliseconds to build, and carts and orders move the data
-	 * version, so it lives while chunk_epoch (store.c) keeps its count.
+	 * milliseconds to build, and a change to the documents' other
+	 * columns moves the catalog version, so it lives while chunk_epoch
+	 * (store.c) keeps its count.
 	 */
 	struct chunk_index *index;
 	long long	 epoch;		/* chunk_epoch's count when built */
@@ -317,9 +318,9 @@ chunk_map_get(struct store *st)
 {
 	sqlite3		*db = store_db(st);
 	struct chunk_map *m = store_slot_get(st, STORE_SLOT_CHUNKS);
-	unsigned	 dv;
+	long long	 cv;
 
-	if (store_data_version(st, &dv) != 0)
+	if (store_catalog_version(st, &cv) != 0)
 		return NULL;
 	if (m == NULL) {
 		if (sqlite3_create_function_v2(db, "sd_chunk_kind", 1,
@@ -327,11 +328,11 @@ chunk_map_get(struct store *st)
 		    SQLITE_OK)
 			return NULL;
 		m = xcalloc(1, sizeof *m);
-		m->data_version = dv;
+		m->catalog_version = cv;
 		store_slot_set(st, STORE_SLOT_CHUNKS, m, chunk_map_free);
-	} else if (m->data_version != dv) {
+	} else if (m->catalog_version != cv) {
 		chunk_map_clear(m);
-		m->data_version = dv;
+		m->catalog_version = cv;
 	}
 	if (!m->loaded && chunk_map_load(st, m) != SD_OK)
 		return NULL;

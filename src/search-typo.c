@@ -115,7 +115,7 @@ struct typo_memo {
 struct vocab {
 	struct vocab_bucket *b;
 	size_t		 n, cap;
-	unsigned	 data_version;
+	long long	 catalog_version;	/* store_catalog_version */
 	struct typo_memo *memo;		/* sorted by word */
 	size_t		 nmemo, capmemo;
 };
@@ -185,17 +185,17 @@ static struct vocab *
 vocab_get(struct store *st)
 {
 	struct vocab	*v = store_slot_get(st, STORE_SLOT_VOCAB);
-	unsigned	 dv;
+	long long	 cv;
 
-	if (store_data_version(st, &dv) != 0)
+	if (store_catalog_version(st, &cv) != 0)
 		return NULL;
 	if (v == NULL) {
 		v = xcalloc(1, sizeof *v);
-		v->data_version = dv;
+		v->catalog_version = cv;
 		store_slot_set(st, STORE_SLOT_VOCAB, v, vocab_free);
-	} else if (v->data_version != dv) {
+	} else if (v->catalog_version != cv) {
 		vocab_clear(v);
-		v->data_version = dv;
+		v->catalog_version = cv;
 	}
 	return v;
 }

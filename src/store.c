@@ -477,6 +477,61 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER documents_epoch_au AFTER UPDATE OF title, tags"
 	"  ON documents BEGIN"
 	"  UPDATE chunk_epoch SET n = n + 1;"
+	"END;"
+
+	/*
+	 * A count that moves with every change to the catalog: products,
+	 * documents and their chunks, synonyms and meta (the policies'
+	 * facts).  Carts, orders, customers and the history file leave it
+	 * as it is, so the per-connection caches of what the catalog says
+	 * (store_catalog_version) survive a turn's cart and order writes.
+	 */
+	"CREATE TABLE catalog_epoch (n INTEGER NOT NULL);"
+	"INSERT INTO catalog_epoch (n) VALUES (0);"
+	"CREATE TRIGGER products_catalog_ai AFTER INSERT ON products BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER products_catalog_ad AFTER DELETE ON products BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER products_catalog_au AFTER UPDATE ON products BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER documents_catalog_ai AFTER INSERT ON documents BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER documents_catalog_ad AFTER DELETE ON documents BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER documents_catalog_au AFTER UPDATE ON documents BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER chunks_catalog_ai AFTER INSERT ON chunks BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER chunks_catalog_ad AFTER DELETE ON chunks BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER chunks_catalog_au AFTER UPDATE ON chunks BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER synonyms_catalog_ai AFTER INSERT ON synonyms BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER synonyms_catalog_ad AFTER DELETE ON synonyms BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER synonyms_catalog_au AFTER UPDATE ON synonyms BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER meta_catalog_ai AFTER INSERT ON meta BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER meta_catalog_ad AFTER DELETE ON meta BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER meta_catalog_au AFTER UPDATE ON meta BEGIN"
+	"  UPDATE catalog_epoch SET n = n + 1;"
 	"END;",
 };
 
@@ -957,6 +1012,9 @@ struct store {
 	size_t		 nused;		/* filled slots */
 	void		*data[STORE_NSLOTS];	/* store_slot_set */
 	void		(*data_free[STORE_NSLOTS])(void *);
+	long long	 cv;		/* store_catalog_version: the count */
+	unsigned	 cv_dv;		/* the data version it was read at */
+	int		 cv_valid;	/* cv and cv_dv may be used */
 	int		 ckpt_due;	/* store_checkpoint_later: a WAL is
 					   past CKPT_LATER_FRAMES */
 };
@@ -1304,6 +1362,43 @@ store_data_version(struct store *st, unsigned *dv)
 	    sqlite3_file_control(st->db, "main", SQLITE_FCNTL_DATA_VERSION,
 	    dv) != SQLITE_OK)
 		return -1;
+	return 0;
+}
+
+/*
+ * catalog_epoch's count, read again only when the data version moved:
+ * the same data version is the same count.  The count is read with the
+ * version of the read transaction it comes from, so a pair kept is
+ * always one snapshot's.
+ */
+int
+store_catalog_version(struct store *st, long long *cv)
+{
+	static const char sql[] = "SELECT n FROM catalog_epoch";
+	sqlite3_stmt	*s;
+	unsigned	 dv;
+	int		 got = 0;
+
+	*cv = 0;
+	if (store_data_version(st, &dv) != 0)
+		return -1;
+	if (st->cv_valid && st->cv_dv == dv) {
+		*cv = st->cv;
+		return 0;
+	}
+	/* An older schema (store_open_at) has no count: no cache. */
+	if ((s = store_prepare(st, sql, NULL)) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW && store_data_version(st, &dv) == 0) {
+		*cv = sqlite3_column_int64(s, 0);
+		got = 1;
+	}
+	sqlite3_reset(s);
+	if (!got)
+		return -1;
+	st->cv = *cv;
+	st->cv_dv = dv;
+	st->cv_valid = 1;
 	return 0;
 }
 

@@ -59,6 +59,13 @@ void		*store_slot_get(struct store *, enum store_slot);
  * catalog, or the version cannot be read).
  */
 int		 store_data_version(struct store *, unsigned *dv);
+/*
+ * The catalog's version, for the caches of what the catalog says
+ * (products, documents and chunks, synonyms, meta): 0 with *cv set, or
+ * -1 as store_data_version.  Unlike the data version it stays as it is
+ * when carts, orders, customers or the history file change.
+ */
+int		 store_catalog_version(struct store *, long long *cv);
 void		 store_slot_set(struct store *, enum store_slot, void *,
 		    void (*)(void *));
 

@@ -441,6 +441,78 @@ product_tests(struct store *st, struct store *other)
 	    "catalog_product_by_sku outside a transaction is current");
 }
 
+/* The skus and prices of a named lookup, "sku price ...", or NULL. */
+static char *
+named_says(struct store *st, const char *phrase, int limit, int fresh)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct sbuf	 b = SBUF_INIT;
+	struct product	*v = NULL;
+	size_t		 i, n = 0;
+	enum sd_rc	 rc;
+
+	rc = fresh ? catalog_products_named_read(st, phrase, limit, &v, &n,
+	    &err) : catalog_products_named(st, phrase, limit, &v, &n, &err);
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++) {
+		sbuf_addf(&b, "%s %.2f ", v[i].sku, v[i].price);
+		product_release(&v[i]);
+	}
+	free(v);
+	if (rc != SD_OK) {
+		sbuf_release(&b);
+		return NULL;
+	}
+	return xstrdup(b.len > 0 ? b.buf : "");
+}
+
+/*
+ * catalog_products_named answers as a fresh read (a longer list kept
+ * serves a shorter one), keeps its answer across a cart write and
+ * follows a change to the catalog.
+ */
+static void
+named_tests(struct store *st, struct store *other)
+{
+	static const char set[] = "UPDATE products SET price = ?1"
+	    " WHERE sku = 'LAP-1008'";
+	static const char cart[] = "INSERT OR IGNORE INTO carts(id,"
+	    " customer_id, created_at, updated_at) SELECT ?1, id, 'x', 'x'"
+	    " FROM customers LIMIT 1";
+	char		*a, *b, *c;
+
+	read_begin(st);
+	a = named_says(st, "ASUS", 3, 1);
+	b = named_says(st, "ASUS", 20, 0);
+	c = named_says(st, "ASUS", 3, 0);
+	ok(a != NULL && c != NULL && *a != '\0' && strcmp(a, c) == 0 &&
+	    strncmp(b, a, strlen(a)) == 0, "a named lookup kept is the "
+	    "lookup read, a longer one serving a shorter (%s)", c);
+	free(b);
+	free(c);
+	b = named_says(st, "no such line at all", 5, 0);
+	ok(b != NULL && *b == '\0', "a phrase no name holds finds nothing");
+	free(b);
+	read_end(st);
+	ok(run(other, cart, "named-cart") == 0, "another connection writes "
+	    "a cart");
+	read_begin(st);
+	ok(store_catalog_version(st, &(long long){ 0 }) == 0, "the catalog "
+	    "version reads");
+	b = named_says(st, "ASUS", 3, 0);
+	is_str(b, a, "the lookup after a cart write is the same");
+	free(a);
+	free(b);
+	read_end(st);
+	ok(run(other, set, "1444") == 0, "another connection changes a price");
+	read_begin(st);
+	a = named_says(st, "ASUS ROG Strix", 20, 0);
+	ok(a != NULL && strstr(a, "LAP-1008 1444.00") != NULL,
+	    "catalog_products_named sees the change (%s)", a);
+	free(a);
+	read_end(st);
+}
+
 /* What a walk compares against: the products catalog_products listed. */
 struct walk_check {
 	const struct product *v;
@@ -557,6 +629,7 @@ main(void)
 	fact_tests(st, other);
 	order_tests(st, other);
 	product_tests(st, other);
+	named_tests(st, other);
 	synonym_tests(st);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);

@@ -242,6 +242,68 @@ main(void)
 		free(old);
 	}
 
+	/*
+	 * The catalog's version: a database of the version before
+	 * catalog_epoch keeps its rows, and afterwards the count moves with
+	 * the catalog tables only, not with carts or orders.
+	 */
+	p = xasprintf("%s/epoch.db", dir);
+	st = store_open_at(p, store_schema_version() - 1, &err);
+	ok(st != NULL && store_exec(st, insert_product, &err) == SD_OK &&
+	    store_exec(st, "INSERT INTO documents(doc_key, kind, title, body,"
+	    " created_at, updated_at) VALUES ('faq-1', 'faq', 'Returns', 'x',"
+	    " 'now', 'now'); INSERT INTO chunks(document_id, seq, text)"
+	    " VALUES (1, 0, 'Items can be returned within 30 days');"
+	    " INSERT INTO customers(id, name, created_at) VALUES ('c1', 'Ann',"
+	    " 'x'); INSERT INTO carts(id, customer_id, created_at,"
+	    " updated_at) VALUES ('k1', 'c1', 'x', 'x')", &err) == SD_OK,
+	    "a catalog, a document and a cart at version %d",
+	    store_schema_version() - 1);
+	if (err.msg != NULL)
+		diag("%s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	store_close(st);
+	st = store_open(p, NULL, &err);
+	ok(st != NULL && store_user_version(st) == store_schema_version(),
+	    "it migrates to %d", store_schema_version());
+	if (st != NULL) {
+		long long cv0 = -1, cv1 = -1, cv2 = -1;
+
+		mode = text(st, "SELECT (SELECT count(*) FROM products) || ' ' ||"
+		    " (SELECT count(*) FROM chunk_fts WHERE chunk_fts MATCH"
+		    " 'returned') || ' ' || (SELECT count(*) FROM carts) || ' '"
+		    " || (SELECT count(*) FROM product_fts WHERE product_fts"
+		    " MATCH 'strix')");
+		is_str(mode, "1 1 1 1", "its products, chunks and carts are "
+		    "kept, with their full-text rows");
+		free(mode);
+		ok(store_catalog_version(st, &cv0) == 0,
+		    "the catalog version reads");
+		ok(store_exec(st, "INSERT INTO cart_items(cart_id, sku, qty,"
+		    " price_at_add, added_at) VALUES ('k1', 'SKU-1', 1, 1299,"
+		    " 'x'); UPDATE carts SET updated_at = 'y'", &err) == SD_OK &&
+		    store_catalog_version(st, &cv1) == 0 && cv1 == cv0,
+		    "a cart write leaves the catalog version");
+		store_exec(st, "UPDATE products SET price = 2", &err);
+		store_catalog_version(st, &cv2);
+		ok(cv2 != cv1, "a product write moves it");
+		store_exec(st, "INSERT INTO synonyms(term, synonym, source)"
+		    " VALUES ('laptop', 'notebook', 'x')", &err);
+		store_catalog_version(st, &cv1);
+		ok(cv1 != cv2, "a synonym moves it");
+		store_exec(st, "UPDATE documents SET body = 'y'", &err);
+		store_catalog_version(st, &cv2);
+		ok(cv2 != cv1, "a document moves it");
+		store_meta_set(st, "facts:x", "{}", &err);
+		store_catalog_version(st, &cv1);
+		ok(cv1 != cv2, "meta (the policies' facts) moves it");
+		if (err.msg != NULL)
+			diag("%s", sd_error_msg(&err));
+		sd_error_clear(&err);
+	}
+	store_close(st);
+	free(p);
+
 	/* The conversation log lives in <db>-history. */
 	st = store_open(path, NULL, &err);
 	p = store_history_path(path);
