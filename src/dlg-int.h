@@ -866,6 +866,8 @@ int		 dlg_payment_answer(struct tctx *t, const struct order *o);
 
 /* dlg-orderq.c: what an order question asks, which order it means. */
 int		 dlg_in_a_name(struct tctx *t, size_t a, size_t b);
+/* Asked to order an item again, and not to undo the order (1). */
+int		 dlg_order_reorder_asked(struct tctx *t);
 enum dlg_order_topic {
 	ORDQ_NONE,
 	ORDQ_LIST,		/* "I ordered it twice", "which ones" */

@@ -227,18 +227,12 @@ answer_nonrefundable(struct tctx *t, const struct order *o)
 static int
 answer_reorder(struct tctx *t, const struct order *o)
 {
-	static const char *const again[] = { "reorder", "re-order",
-	    "order it again", "order them again",
-	    "buy it again", "buy them again", "rebuy", NULL };
 	const struct entity *pe = dlg_first_entity(t, ENTITY_PRODUCT);
 	struct product	 p;
 	size_t		 i, k = 0;
 
-	static const char *const other[] = { "cancel", "return", "send back",
-	    "send it back", "refund", NULL };
-
-	if (t->order_topic != ORDQ_PRICE_DROP || !dlg_has_any(t, again) ||
-	    dlg_has_any(t, other) || o->nitems == 0)
+	if (t->order_topic != ORDQ_PRICE_DROP || !dlg_order_reorder_asked(t) ||
+	    o->nitems == 0)
 		return 0;
 	for (i = 0; i < o->nitems; i++)
 		if (pe != NULL && pe->sku != NULL &&

@@ -93,12 +93,23 @@ static const struct {
 	    "lost in the mail", "lost in transit", "went missing",
 	    "gone missing", "exception", "did i pay", "i paid",
 	    "what was the total", "order total", NULL } },
-	/* Ordering it again, what it costs now: only when no other
-	 * question ("cancel it, I'll reorder later") comes first. */
-	{ ORDQ_PRICE_DROP, { "reorder", "re-order", "order it again",
-	    "order them again", "buy it again", "buy them again", "rebuy",
-	    NULL } },
 };
+
+/* Words of ordering an item again. */
+static const char *const again_words[] = { "reorder", "re-order",
+	"order it again", "order them again", "buy it again",
+	"buy them again", "rebuy", NULL };
+
+/* Words of undoing an order, which come before ordering it again
+ * ("cancel it, I'll reorder after the move" asks to cancel). */
+static const char *const undo_words[] = { "cancel", "return", "send back",
+	"send it back", "refund", NULL };
+
+int
+dlg_order_reorder_asked(struct tctx *t)
+{
+	return dlg_has_any(t, again_words) && !dlg_has_any(t, undo_words);
+}
 
 /* Words of sending something back, beside a list's words. */
 static const char *const return_words[] = { "return", "send back",
@@ -282,6 +293,10 @@ dlg_order_topic(struct tctx *t)
 		return ORDQ_REFUND;
 	if (got_item_back(t))
 		return ORDQ_TRACK;
+	/* "Is it still the price I paid if I reorder": what it costs
+	 * now, before "I paid" reads as a question of the order's state. */
+	if (dlg_order_reorder_asked(t))
+		return ORDQ_PRICE_DROP;
 	for (i = 0; i < sizeof topic_words / sizeof topic_words[0]; i++) {
 		if (topic_words[i].topic == ORDQ_FEE && (asks_amount_back(t) ||
 		    asks_return_charge(t)))
