@@ -87,11 +87,11 @@ run_ok "own conversations" "$SHOPDESK" eval dialogues "$D/dev.jsonl" \
 echo "# own dev:  $(row "$D/dev.jsonl")"
 echo "# own test: $(row "$D/test.jsonl")"
 at_least "own dev turns correct (%)" "$(field "$T/out" "$D/dev.jsonl" 3)" \
-    79.1
+    80.8
 at_least "own test turns correct (%)" "$(field "$T/out" "$D/test.jsonl" 3)" \
-    61.1
+    61.6
 at_most "own dev turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/dev.jsonl" 9)" 7.8
+    "$(field "$T/out" "$D/dev.jsonl" 9)" 7.4
 at_most "own test turns about the wrong item (%)" \
     "$(field "$T/out" "$D/test.jsonl" 9)" 9.6
 n=$(field "$T/out" all 1)
@@ -107,7 +107,7 @@ if [ -f "$C/dev.jsonl" ] && [ -f "$C/test.jsonl" ]; then
 	at_least "outside dev turns correct (%)" \
 	    "$(field "$T/out" "$C/dev.jsonl" 3)" 85.9
 	at_least "outside test turns correct (%)" \
-	    "$(field "$T/out" "$C/test.jsonl" 3)" 54.2
+	    "$(field "$T/out" "$C/test.jsonl" 3)" 54.8
 	at_most "outside dev turns about the wrong item (%)" \
 	    "$(field "$T/out" "$C/dev.jsonl" 9)" 2.2
 	at_most "outside test turns about the wrong item (%)" \
