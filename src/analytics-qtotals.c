@@ -278,20 +278,30 @@ kept_bits(const long long (*have)[2], size_t n, long long id)
 	return 0;
 }
 
+/*
+ * The kept bits of the session's turns, or of turn id alone when it is
+ * not 0: a turn saved syncs itself and the one before it, one row each,
+ * and need not read all the session's failing turns.
+ */
 static enum sd_rc
-qfail_read(struct store *st, const char *sid, long long (**have)[2],
-    size_t *n, struct sd_error *err)
+qfail_read(struct store *st, const char *sid, long long id,
+    long long (**have)[2], size_t *n, struct sd_error *err)
 {
 	static const char sql[] = "SELECT user_msg_id, bits FROM stats_qfail"
 	    " WHERE session_id = ?1";
+	static const char one[] = "SELECT user_msg_id, bits FROM stats_qfail"
+	    " WHERE user_msg_id = ?1";
 	sqlite3_stmt	*s;
 	int		 r;
 
 	*have = NULL;
 	*n = 0;
-	if ((s = store_prepare(st, sql, err)) == NULL)
+	if ((s = store_prepare(st, id != 0 ? one : sql, err)) == NULL)
 		return SD_ERR_DB;
-	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	if (id != 0)
+		sqlite3_bind_int64(s, 1, id);
+	else
+		sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		*have = xrealloc(*have, (*n + 1) * sizeof **have);
 		(*have)[*n][0] = sqlite3_column_int64(s, 0);
@@ -323,8 +333,8 @@ qfail_sync(struct store *st, long long key_id, const struct analytics_qrow *v,
 	size_t		 i, nhave = 0;
 	enum sd_rc	 rc;
 
-	if ((rc = qfail_read(st, v[a].session_id, &have, &nhave, err)) !=
-	    SD_OK)
+	if ((rc = qfail_read(st, v[a].session_id, b - a == 1 ?
+	    v[a].user_msg_id : 0, &have, &nhave, err)) != SD_OK)
 		goto out;
 	for (i = a; i < b && rc == SD_OK; i++) {
 		bits = analytics_qrow_bits(v + a, b - a, i - a);
