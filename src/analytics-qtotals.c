@@ -87,36 +87,47 @@ analytics_names_free(struct analytics_names *nm)
 /*
  * Add v to the row (key, day, d, its value for r) of every dimension
  * but the whole: every turn has an intent ("none" at least), so the
- * intent rows of a day sum to the day's.
+ * intent rows of a day sum to the day's.  Most turns add to a row that
+ * is there already: an update, and an insert only when it touched
+ * nothing, where an upsert probed the key for its insert first and
+ * sought it again to update.
  */
 static enum sd_rc
 q_add_one(struct store *st, long long key_id, const char *day, int d,
     const char *name, const long long v[NQ], struct sd_error *err)
 {
-	static const char sql[] = "INSERT INTO stats_quality(key_id, day,"
-	    " dim, name, " Q_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
-	    " ON CONFLICT (key_id, day, dim, name) DO UPDATE SET"
+	static const char upd[] = "UPDATE stats_quality SET"
 	    " turns = turns + ?5, replies = replies + ?6,"
 	    " rel_n = rel_n + ?7, rel_sum = rel_sum + ?8,"
 	    " claims = claims + ?9, backed = backed + ?10,"
 	    " ratings = ratings + ?11, rating_sum = rating_sum + ?12,"
 	    " rating_pos = rating_pos + ?13, u = u + ?14, r = r + ?15,"
 	    " n = n + ?16, frustrated = frustrated + ?17,"
-	    " angry = angry + ?18, urgent = urgent + ?19";
+	    " angry = angry + ?18, urgent = urgent + ?19"
+	    " WHERE key_id = ?1 AND day = ?2 AND dim = ?3 AND name = ?4";
+	static const char ins[] = "INSERT INTO stats_quality(key_id, day,"
+	    " dim, name, " Q_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+	const char	*sql[2] = { upd, ins };
 	sqlite3_stmt	*s;
-	int		 i;
+	enum sd_rc	 rc;
+	int		 i, k;
 
-	if ((s = store_prepare(st, sql, err)) == NULL)
-		return SD_ERR_DB;
-	sqlite3_bind_int64(s, 1, key_id);
-	sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, analytics_qdim_name((enum analytics_qdim)d),
-	    -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, name, -1, SQLITE_STATIC);
-	for (i = 0; i < NQ; i++)
-		sqlite3_bind_int64(s, 5 + i, v[i]);
-	return analytics_step(st, s, "add to the quality totals", err);
+	for (k = 0; k < 2; k++) {
+		if ((s = store_prepare(st, sql[k], err)) == NULL)
+			return SD_ERR_DB;
+		sqlite3_bind_int64(s, 1, key_id);
+		sqlite3_bind_text(s, 2, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, analytics_qdim_name(
+		    (enum analytics_qdim)d), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, name, -1, SQLITE_STATIC);
+		for (i = 0; i < NQ; i++)
+			sqlite3_bind_int64(s, 5 + i, v[i]);
+		if ((rc = analytics_step(st, s, "add to the quality totals",
+		    err)) != SD_OK || sqlite3_changes(store_db(st)) > 0)
+			return rc;
+	}
+	return SD_OK;
 }
 
 static enum sd_rc
@@ -267,20 +278,30 @@ kept_bits(const long long (*have)[2], size_t n, long long id)
 	return 0;
 }
 
+/*
+ * The kept bits of the session's turns, or of turn id alone when it is
+ * not 0: a turn saved syncs itself and the one before it, one row each,
+ * and need not read all the session's failing turns.
+ */
 static enum sd_rc
-qfail_read(struct store *st, const char *sid, long long (**have)[2],
-    size_t *n, struct sd_error *err)
+qfail_read(struct store *st, const char *sid, long long id,
+    long long (**have)[2], size_t *n, struct sd_error *err)
 {
 	static const char sql[] = "SELECT user_msg_id, bits FROM stats_qfail"
 	    " WHERE session_id = ?1";
+	static const char one[] = "SELECT user_msg_id, bits FROM stats_qfail"
+	    " WHERE user_msg_id = ?1";
 	sqlite3_stmt	*s;
 	int		 r;
 
 	*have = NULL;
 	*n = 0;
-	if ((s = store_prepare(st, sql, err)) == NULL)
+	if ((s = store_prepare(st, id != 0 ? one : sql, err)) == NULL)
 		return SD_ERR_DB;
-	sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
+	if (id != 0)
+		sqlite3_bind_int64(s, 1, id);
+	else
+		sqlite3_bind_text(s, 1, sid, -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		*have = xrealloc(*have, (*n + 1) * sizeof **have);
 		(*have)[*n][0] = sqlite3_column_int64(s, 0);
@@ -312,8 +333,8 @@ qfail_sync(struct store *st, long long key_id, const struct analytics_qrow *v,
 	size_t		 i, nhave = 0;
 	enum sd_rc	 rc;
 
-	if ((rc = qfail_read(st, v[a].session_id, &have, &nhave, err)) !=
-	    SD_OK)
+	if ((rc = qfail_read(st, v[a].session_id, b - a == 1 ?
+	    v[a].user_msg_id : 0, &have, &nhave, err)) != SD_OK)
 		goto out;
 	for (i = a; i < b && rc == SD_OK; i++) {
 		bits = analytics_qrow_bits(v + a, b - a, i - a);

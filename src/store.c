@@ -963,6 +963,16 @@ static const char *const history_migrations[] = {
 	"  ON feedback(message_id, rating);"
 	"DELETE FROM history.stats_built"
 	"  WHERE EXISTS (SELECT 1 FROM history.turn_metrics);",
+	/*
+	 * 13 -> 14: a session's agent lines without reading its messages.
+	 * Each saved turn reads its quality row back (analytics-quality.c),
+	 * which asks whether an agent spoke in the session: by the
+	 * (session_id, seq) index that read every message of the session.
+	 * Only agent lines enter this index, so a customer's or the bot's
+	 * line costs it nothing.
+	 */
+	"CREATE INDEX history.messages_agent ON messages(session_id)"
+	"  WHERE role = 'agent';",
 };
 
 /*

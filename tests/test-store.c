@@ -32,6 +32,24 @@ text(struct store *st, const char *sql)
 	return v;
 }
 
+/* Whether the query plan of sql names index idx. */
+static int
+plan_uses(struct store *st, const char *sql, const char *idx)
+{
+	sqlite3_stmt	*s = NULL;
+	char		*q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	const char	*d;
+	int		 found = 0;
+
+	if (sqlite3_prepare_v2(store_db(st), q, -1, &s, NULL) == SQLITE_OK)
+		while (!found && sqlite3_step(s) == SQLITE_ROW)
+			found = (d = (const char *)sqlite3_column_text(s, 3)) !=
+			    NULL && strstr(d, idx) != NULL;
+	sqlite3_finalize(s);
+	free(q);
+	return found;
+}
+
 /* Conversation rows of every moved table, as a version 9 file holds. */
 static const char conversation_rows[] =
     "INSERT INTO api_keys(id, name, prefix, hash, created_at)"
@@ -329,6 +347,10 @@ main(void)
 	    " created_at) VALUES ('nobody', 1, 'user', 'x', 't')", &err) !=
 	    SD_OK, "foreign keys hold in the history file");
 	sd_error_clear(&err);
+	/* Each saved turn asks whether an agent spoke in its session. */
+	ok(plan_uses(st, "SELECT EXISTS (SELECT 1 FROM messages a"
+	    " WHERE a.session_id = 's1' AND a.role = 'agent')",
+	    "messages_agent"), "a session's agent lines have their own index");
 	store_close(st);
 
 	/* A version 9 database moves its conversation rows. */
