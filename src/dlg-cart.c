@@ -75,8 +75,8 @@ static const char *const remove_words[] = { "remove", "take out",
  * shown set the items are what the conversation holds now ("has the
  * price dropped?", "back to the headphones" after "what's in my cart").
  */
-static size_t
-cart_slots(struct tctx *t, int shown)
+size_t
+dlg_cart_slots(struct tctx *t, int shown)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct cart_item *v = NULL;
@@ -442,7 +442,7 @@ cart_apply(struct tctx *t, struct product *v, size_t n, int add)
 		    v[i - 1].sku);
 		dlg_say(t, "cart_error");
 	} else {
-		cart_slots(t, 0);
+		dlg_cart_slots(t, 0);
 		dlg_set_action(t, add ? "cart_add" : "cart_remove",
 		    "%s %s", add ? "added" : changed ? "removed" :
 		    "not in cart", skus.buf);
@@ -537,16 +537,42 @@ new_kind_taken(struct tctx *t, const char *sku)
 	return 0;
 }
 
+/* "Take the sony out of my cart", "pull it out": the verb, then "out"
+ * later in the message. */
+static int
+taken_out(struct tctx *t)
+{
+	static const char *const verbs[] = { "take", "pull", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "", *p;
+	const char *const *w;
+
+	for (w = verbs; *w != NULL; w++)
+		if ((p = strstr(s, *w)) != NULL && (p == s || p[-1] == ' ') &&
+		    p[strlen(*w)] == ' ' && dlg_word_in(p, "out", 3))
+			return 1;
+	return 0;
+}
+
+/* "Remove the sony from my cart": a removal from the cart, which
+ * dlg_cart_ref resolves against the cart's items alone. */
+int
+dlg_cart_removal(struct tctx *t)
+{
+	return dlg_has_any(t, cart_words) && !dlg_has_any(t,
+	    not_cart_words) && (dlg_has_any(t, remove_words) ||
+	    taken_out(t));
+}
+
 int
 dlg_handle_cart(struct tctx *t)
 {
 	struct product	 v[3];
 	size_t		 n, i;
-	int		 cart, add, del, take_order, other;
+	int		 cart, add, del, take_order, other, ref;
 	const char	*chosen = NULL;
 
 	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
-	del = cart && dlg_has_any(t, remove_words);
+	del = dlg_cart_removal(t);
 	take_order = dlg_has_any(t, order_take_words);
 	/* "Three of those in my cart": a count put in it adds. */
 	add = !del && (((dlg_has_any(t, take_words) || take_order) &&
@@ -590,10 +616,17 @@ dlg_handle_cart(struct tctx *t)
 	}
 	if (!add && !del) {
 		dlg_set_action(t, "cart_show", "cart of %s", t->cust.id);
-		dlg_say(t, cart_slots(t, 1) > 0 ? "cart_show" : "cart_empty");
+		dlg_say(t, dlg_cart_slots(t, 1) > 0 ? "cart_show" : "cart_empty");
 		return 1;
 	}
 	memset(v, 0, sizeof v);
+	/* "Remove the sony": the Sony in the cart, not the one shown. */
+	if (del && (ref = dlg_cart_ref(t, &v[0])) != 0) {
+		if (ref == 1)
+			cart_apply(t, v, 1, 0);
+		product_release(&v[0]);
+		return 1;
+	}
 	if ((n = add ? cart_targets(t, v, 3, chosen) :
 	    (size_t)dlg_target_product(t, &v[0])) == 0) {
 		dlg_set_action(t, "cart_which", "no product to %s",

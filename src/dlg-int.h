@@ -24,6 +24,7 @@
  *	dlg-catvalue.c	what a product's attributes say: units, stems
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
+ *	dlg-cartref.c	which cart item a removal's brand or kind means
  *	dlg-choice.c	which product shown a choice said takes
  *	dlg-accessory.c	accessories listed as fitting a device
  *	dlg-offers.c	warranty plans, sale end dates, variants
@@ -586,6 +587,16 @@ int		 dlg_fits_of(const struct product *p, const cJSON *fits);
 
 /* dlg-cart.c */
 int		 dlg_handle_cart(struct tctx *t);
+/* The cart's lines, count and total into the slots (with shown: the
+ * conversation's list); the number of lines. */
+size_t		 dlg_cart_slots(struct tctx *t, int shown);
+/* Is the message a removal from the cart ("take the sony out of my
+ * cart")? */
+int		 dlg_cart_removal(struct tctx *t);
+/* dlg-cartref.c */
+/* The cart item a removal's brand, family or kind means into p: 1; 0
+ * when none is said; -1 when the reply is said (several fit, or none). */
+int		 dlg_cart_ref(struct tctx *t, struct product *p);
 /* dlg-choice.c */
 /* The product shown (focus, last list) an entity means, or NULL. */
 const char	*dlg_shown_match(struct tctx *t, const struct entity *en);

@@ -610,7 +610,10 @@ dlg_owned_resolve(struct tctx *t)
 	int		 ci, asked = 0, marked = 0;
 	cJSON		*r, *cand, *one;
 
-	if (!t->have_cust || !dlg_has_any(t, dlg_owned_words))
+	/* "Remove the samsung from my cart": the cart's items alone,
+	 * never an order's (dlg-cartref.c). */
+	if (!t->have_cust || !dlg_has_any(t, dlg_owned_words) ||
+	    dlg_cart_removal(t))
 		return 0;
 	ntok = text_tokenize(t->text, t->len, &tok, &cap);
 	nc = dlg_own_clauses(t, tok, ntok, c, CLAUSE_MAX);

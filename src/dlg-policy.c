@@ -146,7 +146,7 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 		return 1;
 	/* "Can I take it in the pool?": a question about a feature is
 	 * answered before any action is considered. */
-	if (dlg_feature_question(t, 1))
+	if (!dlg_cart_removal(t) && dlg_feature_question(t, 1))
 		return 1;
 	/* "Is it any good for vlogging?": what its listing says of that. */
 	if (dlg_suitability(t))
