@@ -20,6 +20,7 @@
  *	dlg-needs.c	budget words and needs a list must meet
  *	dlg-browse.c	brands refused; more of a list ("any others?")
  *	dlg-featname.c	a catalog feature named ("google assistant")
+ *	dlg-rankwith.c	"the cheapest one with X" among those shown
  *	dlg-catneed.c	needs read against the kind's own attributes
  *	dlg-catmeet.c	products tested against those needs
  *	dlg-catvalue.c	what a product's attributes say: units, stems
@@ -538,6 +539,10 @@ void		 dlg_needs_words(cJSON *filters, struct sbuf *crit);
 /* dlg-featname.c: a catalog feature named, not a person asked for. */
 char		*dlg_feature_named(struct tctx *t);
 int		 dlg_feature_not_person(struct tctx *t);
+
+/* dlg-rankwith.c: "the cheapest one with X" over the list shown. */
+int		 dlg_rank_with(struct tctx *t);
+char		*dlg_lacking_key(const struct product *p, const char *facts);
 
 /* dlg-browse.c: brands refused, and more of the last list. */
 int		 dlg_brand_refused(struct tctx *t, const struct entity *en);

@@ -184,6 +184,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_rank_shown(t) || dlg_handle_more(t) ||
 	    dlg_handle_comparative(t))
 		return;
+	/* "The cheapest one with google assistant": those shown that list
+	 * it, then the price. */
+	if (dlg_rank_with(t))
+		return;
 	/* "The cheapest of those" when two cost the same: which one. */
 	if (dlg_ask_rank_tie(t))
 		return;

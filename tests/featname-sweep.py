@@ -77,7 +77,7 @@ res = sweeplib.replay(SHOPDESK, sessions)
 verdicts = []
 for (label, kind, f, ask, want), tr in zip(meta, res):
     t = tr[-1]
-    handed = bool(t.get("escalate")) or t.get("action") == "escalate"
+    handed = bool(t.get("escalated")) or t.get("action") == "escalate"
     why = ""
     if handed != want:
         why = ("handed to a person" if handed else
