@@ -377,13 +377,20 @@ dlg_kind_alone(struct tctx *t, const struct entity *cat)
 int
 dlg_kind_not_person(struct tctx *t)
 {
+	return dlg_first_entity(t, ENTITY_CATEGORY) != NULL &&
+	    !dlg_says_person(t);
+}
+
+/* A word for a person or for reaching one: "someone", "call", "live". */
+int
+dlg_says_person(struct tctx *t)
+{
 	static const char *const person[] = { "person", "human", "agent",
 	    "someone", "somebody", "representative", "rep", "manager",
 	    "supervisor", "staff", "team", "people", "operator", "real",
 	    "live", "call", "phone me", NULL };
 
-	return dlg_first_entity(t, ENTITY_CATEGORY) != NULL &&
-	    !dlg_has_any(t, person);
+	return dlg_has_any(t, person);
 }
 
 /* Is p of none of the brands of req.not_brands? */

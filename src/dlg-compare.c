@@ -454,6 +454,13 @@ dlg_which_has(struct tctx *t)
 	return answered;
 }
 
+/* lacking_key for the other modules (dlg-rankwith.c). */
+char *
+dlg_lacking_key(const struct product *p, const char *facts)
+{
+	return lacking_key(p, facts);
+}
+
 /* Words that ask about the pair, not one of them. */
 static const char *const pair_words[] = { "each", "both", "either",
 	"difference", "them", "two", "they", "between", "which", NULL };

@@ -19,6 +19,8 @@
  *			supplies; the device it must fit
  *	dlg-needs.c	budget words and needs a list must meet
  *	dlg-browse.c	brands refused; more of a list ("any others?")
+ *	dlg-featname.c	a catalog feature named ("google assistant")
+ *	dlg-rankwith.c	"the cheapest one with X" among those shown
  *	dlg-catneed.c	needs read against the kind's own attributes
  *	dlg-catmeet.c	products tested against those needs
  *	dlg-catvalue.c	what a product's attributes say: units, stems
@@ -535,6 +537,14 @@ int		 dlg_needs_above(struct tctx *t, const struct product *p,
 		    cJSON *require);
 int		 dlg_needs_above_said(struct tctx *t);
 void		 dlg_needs_words(cJSON *filters, struct sbuf *crit);
+/* dlg-featname.c: a catalog feature named, not a person asked for. */
+char		*dlg_feature_named(struct tctx *t);
+int		 dlg_feature_not_person(struct tctx *t);
+
+/* dlg-rankwith.c: "the cheapest one with X" over the list shown. */
+int		 dlg_rank_with(struct tctx *t);
+char		*dlg_lacking_key(const struct product *p, const char *facts);
+
 /* dlg-browse.c: brands refused, and more of the last list. */
 int		 dlg_brand_refused(struct tctx *t, const struct entity *en);
 int		 dlg_brand_refusal(struct tctx *t);
@@ -566,6 +576,7 @@ void		 dlg_kinds_read(struct tctx *t, cJSON *filters,
 		    cJSON *require);
 int		 dlg_kind_alone(struct tctx *t, const struct entity *cat);
 int		 dlg_kind_not_person(struct tctx *t);
+int		 dlg_says_person(struct tctx *t);
 void		 dlg_brands_read(struct tctx *t, cJSON *filters,
 		    cJSON *require);
 int		 dlg_brands_ok(const cJSON *require, const struct product *p);

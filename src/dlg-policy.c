@@ -184,6 +184,10 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	if (dlg_rank_shown(t) || dlg_handle_more(t) ||
 	    dlg_handle_comparative(t))
 		return;
+	/* "The cheapest one with google assistant": those shown that list
+	 * it, then the price. */
+	if (dlg_rank_with(t))
+		return;
 	/* "The cheapest of those" when two cost the same: which one. */
 	if (dlg_ask_rank_tie(t))
 		return;
@@ -375,8 +379,9 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	} else
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state,
 		    "upset_last");
-	/* "HUMAN. now" is the answer to any question the bot asked. */
-	if (dlg_asks_person(t, fr->feeling != FEELING_NONE) &&
+	/* "HUMAN. now" is the answer to any question the bot asked;
+	 * "the one with google assistant" names a feature, no person. */
+	if (!dlg_feature_not_person(t) && dlg_asks_person(t, fr->feeling != FEELING_NONE) &&
 	    !dlg_kind_not_person(t)) {
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		dlg_act_ask_person(t);
