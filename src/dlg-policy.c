@@ -334,6 +334,22 @@ shopping_turn(const struct tctx *t)
 	return 0;
 }
 
+/* A problem the customer suffers, or the feeling said in words: with
+ * one, a frustrated reading that is not clear still earns the apology. */
+static const char *const suffered[] = { "broken", "broke", "dead",
+	"died", "cracked", "damaged", "defective", "faulty", "not working",
+	"isn't working", "isnt working", "doesn't work", "doesnt work",
+	"stopped working", "won't work", "wont work", "late", "delayed",
+	"hasn't moved", "hasnt moved", "never got", "never came",
+	"never arrived", "never received", "still no", "still not",
+	"still hasn't", "still hasnt", "locked out", "locked", "wrong",
+	"charged twice", "double charged", "missing", "lost",
+	"ridiculous", "unacceptable", "wtf", "seriously", "annoyed",
+	"annoying", "fed up", "frustrated", "frustrating", "furious",
+	"angry", "upset", "disappointed", "third time", "again and again",
+	"no time for this", "don't have time", "dont have time",
+	"keeps rejecting", "keeps failing", NULL };
+
 /*
  * The policy: choose and carry out the action for this turn.  Feelings
  * come first: a question about the bot gets an honest answer; a second
@@ -404,6 +420,13 @@ dlg_policy(struct tctx *t, const struct intent_result *ir)
 	 * school") that the feelings model is not clearly upset by. */
 	if (upset && (fr->feeling == FEELING_NONE || !clear) &&
 	    shopping_turn(t))
+		upset = 0;
+	/* Nor for a question the model is not clearly upset by
+	 * ("restocking fee?", "is an APO address ok" read as frustrated
+	 * at 0.4) unless it tells a problem the customer suffers or
+	 * says the feeling in words: the label alone is a guess. */
+	if (upset && fr->feeling != FEELING_NONE && !clear &&
+	    !dlg_has_any(t, suffered))
 		upset = 0;
 	/*
 	 * Once a person is on the way, answer on; no second hand-over.
