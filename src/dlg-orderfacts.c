@@ -15,6 +15,9 @@
  *     beside what was paid on the order;
  *   - "how long till it shows on my card": after the refund's state,
  *     how long the refund policy says a bank takes to post it;
+ *   - "cancel just the case from that order": one item of an order of
+ *     several, cancelled alone, answered as the order's status and the
+ *     order-change policy allow;
  *
  * Every fact comes from the order's rows and the policy facts, each
  * cited; a fact the store lacks leaves the question to the plain answer.
@@ -293,12 +296,142 @@ dlg_orderfacts_refund_card(struct tctx *t, const struct order *o)
 	dlg_say(t, "order_card_time");
 }
 
+/*
+ * Does the kind cat (a category or subcategory slug) take item it of
+ * an order: 2 its subcategory, 1 its category, else 0?
+ */
+static int
+kind_fits(struct tctx *t, const struct order_item *it, const char *cat)
+{
+	struct product	 p;
+	int		 fit = 0;
+
+	memset(&p, 0, sizeof p);
+	if (dlg_load_product(t, it->sku, &p) && p.subcategory != NULL &&
+	    strcmp(p.subcategory, cat) == 0)
+		fit = 2;
+	else if (strcmp(it->category, cat) == 0)
+		fit = 1;
+	product_release(&p);
+	return fit;
+}
+
+/*
+ * The one item of o the message names (a product, brand, kind or a
+ * word of its name, as dlg_order_item_named reads them; a kind said
+ * beside a brand tells two of its items apart, a subcategory before a
+ * category), or -1 when none or more than one does.
+ */
+static long
+named_item(struct tctx *t, const struct order *o)
+{
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	const char	*cat = ce == NULL ? NULL : ce->category != NULL ?
+	    ce->category : ce->value;
+	struct order_match m;
+	char		*words = NULL;
+	size_t		 i;
+	long		 k = -1;
+	int		 hit, best = 0, nbest = 0;
+
+	if (!dlg_order_item_named(t, &m, &words)) {
+		free(words);
+		return -1;
+	}
+	for (i = 0; i < o->nitems; i++) {
+		if (m.sku != NULL)
+			hit = strcmp(o->items[i].sku, m.sku) == 0;
+		else if (m.brand != NULL)
+			hit = strcasestr(o->items[i].name, m.brand) != NULL;
+		else if (m.name != NULL)
+			hit = strcasestr(o->items[i].name, m.name) != NULL;
+		else
+			hit = 0;
+		/* The kind said ranks the items named, or names them. */
+		if ((hit || (m.sku == NULL && m.brand == NULL &&
+		    m.name == NULL)) && cat != NULL)
+			hit = hit * 4 + kind_fits(t, &o->items[i], cat);
+		if (hit > best) {
+			best = hit;
+			nbest = 0;
+			k = (long)i;
+		}
+		nbest += hit == best && hit > 0;
+	}
+	free(words);
+	return nbest == 1 ? k : -1;
+}
+
+/*
+ * "Cancel just the case from that order", "can i take the mouse off
+ * the order": one item of an order of several, cancelled alone.  The
+ * order-change policy cancels whole orders while they process, and
+ * after shipping says what instead; the answer names the item and
+ * what the order's status allows.  0 unless one item of several is
+ * named with words that keep the rest.
+ */
+static int
+answer_cancel_line(struct tctx *t, const struct order *o)
+{
+	static const char *const alone[] = { "just", "only", "remove",
+	    "take off", "take out", "take the", "drop the", "keep the",
+	    "but keep", "rest of", "from the order", "from that order",
+	    "from this order", "from my order",
+	    "off the order", "off that order", "off my order", "one item",
+	    "one of the items", "not the whole", "not the entire",
+	    "not everything", "part of", "without the", NULL };
+	struct sbuf	 keep;
+	size_t		 i;
+	long		 k;
+
+	if (o->nitems < 2 || !dlg_has_any(t, alone) ||
+	    (k = named_item(t, o)) < 0)
+		return 0;
+	if (!dlg_fact_slot(t, "cancellation_allowed_statuses",
+	    "cancel_statuses") ||
+	    !dlg_fact_slot(t, "after_shipping", "after_shipping"))
+		return 0;
+	dlg_order_slots(t, o);
+	slots_set(&t->slots, "item", o->items[k].name);
+	sbuf_init(&keep);
+	for (i = 0; i < o->nitems; i++)
+		if ((long)i != k)
+			sbuf_addf(&keep, "%s%s", keep.len > 0 ? " and the " :
+			    "", o->items[i].name);
+	slots_set(&t->slots, "kept", keep.buf != NULL ? keep.buf : "");
+	sbuf_release(&keep);
+	dlg_set_action(t, "order_cancel_line", "order #%s is %s: %s alone "
+	    "is not cancelled, the order is", o->id, o->status,
+	    o->items[k].sku);
+	dlg_say(t, "order_cancel_line");
+	if (strcmp(o->status, "processing") == 0) {
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+		    "confirm_cancel");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "order_id", o->id);
+	} else
+		dlg_close_form(t);
+	return 1;
+}
+
 int
 dlg_orderfacts_answer(struct tctx *t, const struct order *o,
     const char *how)
 {
+	/* A change that takes an item off: a cancel of that line. */
+	static const char *const take_off[] = { "remove", "take off",
+	    "take it off", "take them off", "take out", "drop", "cancel",
+	    "dont need", "don't need", "do not need", NULL };
+	/* Read as a status question, but asking an item off the order. */
+	static const char *const off_order[] = { "remove", "take it off",
+	    "take them off", "off the order", "off my order",
+	    "off that order", "off this order", NULL };
+
 	if (answer_reorder(t, o))
 		return 1;
+	if (strcmp(how, "cancel_order") == 0 ||
+	    (strcmp(how, "change_order") == 0 && dlg_has_any(t, take_off)) ||
+	    (strcmp(how, "track_order") == 0 && dlg_has_any(t, off_order)))
+		return answer_cancel_line(t, o);
 	if (strcmp(how, "change_shipping_address") == 0)
 		return answer_redirect(t, o);
 	if (strcmp(how, "track_order") == 0)

@@ -19,6 +19,10 @@ Categories, each the fact the reply must carry, from the data alone:
       now beside the price paid (out of stock when it is).
   cardtime: when a refund on an open return shows on the card: the
       refund policy's bank posting days (card payments only).
+  cancelline: one item of an order of several cancelled alone: the
+      order and the item named; processing: the whole order is cancelled
+      and the rest ordered again; shipped: the order-change policy's
+      after-shipping rule; delivered: returned instead.
 The wording rotates over registers (plain, typos, fragments, background
 first); the order is named by the thing in it or is the one just asked
 about."""
@@ -198,7 +202,58 @@ def reorder(k, o):
             [opener(o), turn(text, [o["id"]], must, others(o))])
 
 
+CANCELLINE = ["cancel just the {kind} from that order",
+              "can i cancel only the {kind}? keep the rest",
+              "pls remove the {kind} from the order",
+              "take the {kind} off the order, i dont want it",
+              "cancel the {kind} only pls, rest is fine",
+              "changed my mind on the {kind} - can you drop it from my order, not the whole thing"]
+LINEKINDS = {"cases": "case", "mice": "mouse", "webcams": "webcam",
+             "chargers": "charger", "keyboards": "keyboard",
+             "bags": "bag", "tablet-keyboards": "keyboard", "docks": "dock", "cables": "cable", "screen-protectors": "screen protector",
+             "stands": "stand"}
+
+
+def cancelline(k, o):
+    if len(o["items"]) < 2 or o["status"] not in ("processing", "shipped",
+                                                   "delivered"):
+        return
+    it = o["items"][k % len(o["items"])]
+    p = products.get(it["sku"])
+    if p is None:
+        return
+    kind = LINEKINDS.get(p.get("subcategory"))
+    same = [i for i in o["items"] if products.get(i["sku"], {})
+            .get("subcategory") == p.get("subcategory")]
+    mine = [i for x in orders if x["customer_id"] == o["customer_id"]
+            and x["id"] != o["id"] for i in x["items"]]
+    # A bare kind beside another item of its category (a keyboard and a
+    # charger, both accessories) is not told apart yet: the brand too.
+    near = [i for i in o["items"] if i is not it and
+            products.get(i["sku"], {}).get("category") == p["category"]]
+    if near or any(products.get(i["sku"], {}).get("subcategory") ==
+                   p.get("subcategory") for i in mine):
+        # the kind would name another item too: the brand with it
+        kind = "%s %s" % (p["brand"], kind) if kind else None
+    if kind is None or len(same) > 1:
+        kind = short(it["name"])
+    text = CANCELLINE[k % len(CANCELLINE)].format(kind=kind)
+    must = [esc(o["id"]), esc(it["name"])]
+    st = o["status"]
+    if st == "processing":
+        must.append("whole order is cancelled")
+    elif st == "shipped":
+        must += ["already shipped", esc(facts["after_shipping"])]
+    elif st == "delivered":
+        must += ["delivered on", "return"]
+    else:
+        must.append("can't be cancelled")
+    out.add("cancelline", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], must, others(o))])
+
+
 for k, o in enumerate(orders):
+    cancelline(k, o)
     reorder(k, o)
     cardtime(k, o)
     nonrefundable(k, o)
