@@ -23,6 +23,10 @@ Categories, each the fact the reply must carry, from the data alone:
       order and the item named; processing: the whole order is cancelled
       and the rest ordered again; shipped: the order-change policy's
       after-shipping rule; delivered: returned instead.
+  exchange: a delivered item in the return window exchanged for a
+      capacity or size its own family (the name before its bracket)
+      lacks: no such version (the item named, or the order's only item
+      sold by capacity).
 The wording rotates over registers (plain, typos, fragments, background
 first); the order is named by the thing in it or is the one just asked
 about."""
@@ -35,6 +39,7 @@ import sweeplib
 from sweeplib import turn
 
 SHARE, NOW = sys.argv[1], sys.argv[2]
+ONLY = sys.argv[3:]     # categories to write; all when none
 DEMO = SHARE + "/demo/"
 
 orders = json.load(open(DEMO + "orders.json"))["orders"]
@@ -252,7 +257,57 @@ def cancelline(k, o):
             [opener(o), turn(text, [o["id"]], must, others(o))])
 
 
+EXCHANGE = ["can i swap it for the {want}",
+            "wrong one, can i exchange it for the {want}?",
+            "i'd rather have the {want} - can i switch it",
+            "want to exchange for {want} pls",
+            "too small tbh. can i exchange it for the {want} version?",
+            "is it possible to exchange my {have} {fam} for a {want} one"]
+
+
+def family(name):
+    """The name before its bracket, a size at its end dropped."""
+    return re.sub(r" \d+(GB|TB|mm)$", "", name.split(" (")[0])
+
+
+def capacity(name):
+    m = re.search(r"\b(\d+(?:GB|TB|mm))\b", name)
+    return m.group(1) if m else None
+
+
+def exchange(k, o):
+    import datetime
+    if o["status"] != "delivered":
+        return
+    held = [i for i in o["items"] if capacity(i["name"])]
+    if len(held) != 1:
+        return
+    it = held[0]
+    have = capacity(it["name"])
+    day = o["shipments"][0]["delivered_at"][:10]
+    left = (datetime.date.fromisoformat(day) +
+            datetime.timedelta(days=facts["return_window_days"]) -
+            datetime.date.fromisoformat(NOW[:10])).days
+    if left < 0 or day > NOW[:10]:
+        return
+    fam = family(it["name"])
+    sibs = [p for p in products.values() if family(p["name"]) == fam
+            and p["sku"] != it["sku"] and capacity(p["name"])]
+    if sibs:
+        return      # a variant the family has: the return answer's
+    unit = have.lstrip("0123456789")
+    want = {"GB": "2TB", "TB": "16TB", "mm": "99mm"}[unit]
+    must = [esc(o["id"]), esc(it["name"]), "don't carry a %s" %
+            want.lower()]
+    text = EXCHANGE[k % len(EXCHANGE)].format(have=have.lower(),
+                                              want=want.lower(),
+                                              fam=short(fam))
+    out.add("exchange", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], must, others(o))])
+
+
 for k, o in enumerate(orders):
+    exchange(k, o)
     cancelline(k, o)
     reorder(k, o)
     cardtime(k, o)
@@ -261,4 +316,6 @@ for k, o in enumerate(orders):
     late(k, o)
     sign(k, o)
 
+if ONLY:
+    out.convs = [c for c in out.convs if c["category"] in ONLY]
 out.print()
