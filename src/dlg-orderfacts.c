@@ -15,12 +15,19 @@
  *     beside what was paid on the order;
  *   - "how long till it shows on my card": after the refund's state,
  *     how long the refund policy says a bank takes to post it;
+ *   - "can i exchange it for the 2tb": an item exchanged for a capacity
+ *     or size its own product family (never another product) lacks:
+ *     there is no such version;
+ *   - "cancel just the case from that order": one item of an order of
+ *     several, cancelled alone, answered as the order's status and the
+ *     order-change policy allow;
  *
  * Every fact comes from the order's rows and the policy facts, each
  * cited; a fact the store lacks leaves the question to the plain answer.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -287,12 +294,323 @@ dlg_orderfacts_refund_card(struct tctx *t, const struct order *o)
 	dlg_say(t, "order_card_time");
 }
 
+/*
+ * Does the kind cat (a category or subcategory slug) take item it of
+ * an order: 2 its subcategory, 1 its category, else 0?
+ */
+static int
+kind_fits(struct tctx *t, const struct order_item *it, const char *cat)
+{
+	struct product	 p;
+	int		 fit = 0;
+
+	memset(&p, 0, sizeof p);
+	if (dlg_load_product(t, it->sku, &p) && p.subcategory != NULL &&
+	    strcmp(p.subcategory, cat) == 0)
+		fit = 2;
+	else if (strcmp(it->category, cat) == 0)
+		fit = 1;
+	product_release(&p);
+	return fit;
+}
+
+/*
+ * The one item of o the message names (a product, brand, kind or a
+ * word of its name, as dlg_order_item_named reads them; a kind said
+ * beside a brand tells two of its items apart, a subcategory before a
+ * category), or -1 when none or more than one does.
+ */
+static long
+named_item(struct tctx *t, const struct order *o)
+{
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	const char	*cat = ce == NULL ? NULL : ce->category != NULL ?
+	    ce->category : ce->value;
+	struct order_match m;
+	char		*words = NULL;
+	size_t		 i;
+	long		 k = -1;
+	int		 hit, best = 0, nbest = 0;
+
+	if (!dlg_order_item_named(t, &m, &words)) {
+		free(words);
+		return -1;
+	}
+	for (i = 0; i < o->nitems; i++) {
+		if (m.sku != NULL)
+			hit = strcmp(o->items[i].sku, m.sku) == 0;
+		else if (m.brand != NULL)
+			hit = strcasestr(o->items[i].name, m.brand) != NULL;
+		else if (m.name != NULL)
+			hit = strcasestr(o->items[i].name, m.name) != NULL;
+		else
+			hit = 0;
+		/* The kind said ranks the items named, or names them. */
+		if ((hit || (m.sku == NULL && m.brand == NULL &&
+		    m.name == NULL)) && cat != NULL)
+			hit = hit * 4 + kind_fits(t, &o->items[i], cat);
+		if (hit > best) {
+			best = hit;
+			nbest = 0;
+			k = (long)i;
+		}
+		nbest += hit == best && hit > 0;
+	}
+	free(words);
+	return nbest == 1 ? k : -1;
+}
+
+/*
+ * "Cancel just the case from that order", "can i take the mouse off
+ * the order": one item of an order of several, cancelled alone.  The
+ * order-change policy cancels whole orders while they process, and
+ * after shipping says what instead; the answer names the item and
+ * what the order's status allows.  0 unless one item of several is
+ * named with words that keep the rest.
+ */
+static int
+answer_cancel_line(struct tctx *t, const struct order *o)
+{
+	static const char *const alone[] = { "just", "only", "remove",
+	    "take off", "take out", "take the", "drop the", "keep the",
+	    "but keep", "rest of", "from the order", "from that order",
+	    "from this order", "from my order",
+	    "off the order", "off that order", "off my order", "one item",
+	    "one of the items", "not the whole", "not the entire",
+	    "not everything", "part of", "without the", NULL };
+	struct sbuf	 keep;
+	size_t		 i;
+	long		 k;
+
+	if (o->nitems < 2 || !dlg_has_any(t, alone) ||
+	    (k = named_item(t, o)) < 0)
+		return 0;
+	if (!dlg_fact_slot(t, "cancellation_allowed_statuses",
+	    "cancel_statuses") ||
+	    !dlg_fact_slot(t, "after_shipping", "after_shipping"))
+		return 0;
+	dlg_order_slots(t, o);
+	slots_set(&t->slots, "item", o->items[k].name);
+	sbuf_init(&keep);
+	for (i = 0; i < o->nitems; i++)
+		if ((long)i != k)
+			sbuf_addf(&keep, "%s%s", keep.len > 0 ? " and the " :
+			    "", o->items[i].name);
+	slots_set(&t->slots, "kept", keep.buf != NULL ? keep.buf : "");
+	sbuf_release(&keep);
+	dlg_set_action(t, "order_cancel_line", "order #%s is %s: %s alone "
+	    "is not cancelled, the order is", o->id, o->status,
+	    o->items[k].sku);
+	dlg_say(t, "order_cancel_line");
+	if (strcmp(o->status, "processing") == 0) {
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "action",
+		    "confirm_cancel");
+		dlg_jset_str(dlg_jobj(t->state, "pending"), "order_id", o->id);
+	} else
+		dlg_close_form(t);
+	return 1;
+}
+
+/* Is w[0..n) a capacity or size said ("256", "256gb", "41mm")? */
+static int
+capacity_word(const char *w, size_t n)
+{
+	size_t	 i = 0;
+
+	while (i < n && w[i] >= '0' && w[i] <= '9')
+		i++;
+	if (i == 0)
+		return 0;
+	return i == n || (n - i == 2 && (strncmp(w + i, "gb", 2) == 0 ||
+	    strncmp(w + i, "tb", 2) == 0 || strncmp(w + i, "mm", 2) == 0));
+}
+
+/* Has a product name a capacity or size ("(256GB)", "SSD 1TB")? */
+static int
+sized_name(const char *name)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i;
+	int		 sized = 0;
+	char		*low = xstrdup(name), *c;
+
+	for (c = low; *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
+	n = text_tokenize(low, strlen(low), &tok, &cap);
+	for (i = 0; i < n && !sized; i++)
+		sized = tok[i].end - tok[i].start > 2 && capacity_word(low +
+		    tok[i].start, tok[i].end - tok[i].start) &&
+		    strpbrk(low + tok[i].start, "gtm") < low + tok[i].end;
+	free(tok);
+	free(low);
+	return sized;
+}
+
+/*
+ * The variant of item's family whose name has every word of vw (the
+ * words the item lacks): 1 with it in *v, 0 when the family has none,
+ * -1 when several fit or the store fails.
+ */
+static int
+family_variant(struct tctx *t, const struct order_item *it,
+    const struct text_token *vw, size_t nvw, struct product *v)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct product	*c = NULL;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	char		*fam = catalog_family(it->name), *cf;
+	size_t		 n = 0, i, k;
+	long		 pick = -1;
+	int		 found = 0;
+
+	dlg_retrieve_begin(t);
+	if (catalog_products_named(t->st, fam, 20, &c, &n, &err) != SD_OK)
+		found = -1;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	for (i = 0; found >= 0 && i < n; i++) {
+		cf = catalog_family(c[i].name);
+		k = strcasecmp(cf, fam) != 0 || strcmp(c[i].sku,
+		    it->sku) == 0;
+		free(cf);
+		if (k)
+			continue;	/* another family, or the item */
+		for (k = 0; k < nvw; k++)
+			if (!dlg_name_word(c[i].name, s + vw[k].start,
+			    vw[k].end - vw[k].start))
+				break;
+		if (k < nvw)
+			continue;
+		found = pick < 0 ? 1 : -1;
+		pick = (long)i;
+	}
+	if (found == 1) {
+		*v = c[pick];
+		memset(&c[pick], 0, sizeof c[pick]);
+	}
+	for (i = 0; i < n; i++)
+		product_release(&c[i]);
+	free(c);
+	free(fam);
+	return found;
+}
+
+/*
+ * "Can I swap the 256gb for the 128", "exchange it for the 512gb": a
+ * delivered item still in the return window exchanged for another
+ * variant of its own family (catalog_family), the capacity or size
+ * said; the return policy takes exchanges the same way as returns.
+ * The item named, else the order's only one.  0 unless exactly one
+ * item and a variant word it lacks are said, and the store has the
+ * policy facts.
+ */
+static int
+answer_exchange(struct tctx *t, const struct order *o)
+{
+	static const char *const swap[] = { "exchange", "swap", "switch",
+	    "trade", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	struct text_token *vw;
+	struct return_quote q;
+	struct product	 v;
+	size_t		 nvw, i, k;
+	long		 item;
+	int		 found;
+	char		*fam;
+
+	if (strcmp(o->status, "delivered") != 0 || !dlg_has_any(t, swap) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 1)
+		return 0;
+	/* Nothing named: the order's only item sold by capacity or size. */
+	if ((item = named_item(t, o)) < 0 &&
+	    dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
+	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
+	    dlg_first_entity(t, ENTITY_CATEGORY) == NULL)
+		for (i = 0; i < o->nitems; i++)
+			if (sized_name(o->items[i].name)) {
+				if (item >= 0) {
+					item = -1;
+					break;
+				}
+				item = (long)i;
+			}
+	if (item < 0)
+		return 0;
+	/* The words said that the item bought lacks: the variant wanted. */
+	vw = dlg_variant_words(t, &nvw);
+	for (i = 0, k = 0; i < nvw; i++)
+		if (!dlg_name_word(o->items[item].name, s + vw[i].start,
+		    vw[i].end - vw[i].start))
+			vw[k++] = vw[i];
+	nvw = k;
+	for (i = 0; i < nvw; i++)
+		if (!capacity_word(s + vw[i].start, vw[i].end - vw[i].start))
+			break;
+	memset(&v, 0, sizeof v);
+	/* A variant the family has is left to the return answer: only
+	 * one it lacks is answered here. */
+	if (nvw != 1 || i < nvw || (found = family_variant(t,
+	    &o->items[item], vw, nvw, &v)) != 0) {
+		product_release(&v);
+		free(vw);
+		return 0;
+	}
+	memset(&q, 0, sizeof q);
+	dlg_retrieve_begin(t);
+	catalog_return_quote(t->st, o, o->items[item].sku, &q);
+	dlg_retrieve_end(t);
+	if (q.doc == NULL || q.deadline == NULL ||
+	    catalog_days_between(store_now(), q.deadline) < 0 ||
+	    !dlg_fact_slot(t, "exchanges", "exchanges") ||
+	    (strcmp(slots_get(&t->slots, "exchanges"), "true") != 0 &&
+	    strcmp(slots_get(&t->slots, "exchanges"), "1") != 0) ||
+	    !dlg_fact_slot(t, "how_to_start", "how_to_start")) {
+		return_quote_release(&q);
+		product_release(&v);
+		free(vw);
+		return 0;
+	}
+	dlg_order_slots(t, o);
+	slots_set(&t->slots, "item", o->items[item].name);
+	slots_set(&t->slots, "return_by", q.deadline);
+	slots_setf(&t->slots, "variant_said", "%.*s",
+	    (int)(vw[0].end - vw[0].start), s + vw[0].start);
+	fam = catalog_family(o->items[item].name);
+	slots_set(&t->slots, "family", fam);
+	free(fam);
+	dlg_cite(t, "policy", q.doc, q.doc, "exchanges,return_window_days");
+	dlg_set_action(t, "order_exchange_none", "order #%s: %s, no %.*s "
+	    "variant", o->id, o->items[item].sku,
+	    (int)(vw[0].end - vw[0].start), s + vw[0].start);
+	dlg_say(t, "order_exchange_none");
+	dlg_close_form(t);
+	return_quote_release(&q);
+	product_release(&v);
+	free(vw);
+	return 1;
+}
+
 int
 dlg_orderfacts_answer(struct tctx *t, const struct order *o,
     const char *how)
 {
+	/* A change that takes an item off: a cancel of that line. */
+	static const char *const take_off[] = { "remove", "take off",
+	    "take it off", "take them off", "take out", "drop", "cancel",
+	    "dont need", "don't need", "do not need", NULL };
+	/* Read as a status question, but asking an item off the order. */
+	static const char *const off_order[] = { "remove", "take it off",
+	    "take them off", "off the order", "off my order",
+	    "off that order", "off this order", NULL };
+
 	if (answer_reorder(t, o))
 		return 1;
+	if (strcmp(how, "return_item") == 0 && answer_exchange(t, o))
+		return 1;
+	if (strcmp(how, "cancel_order") == 0 ||
+	    (strcmp(how, "change_order") == 0 && dlg_has_any(t, take_off)) ||
+	    (strcmp(how, "track_order") == 0 && dlg_has_any(t, off_order)))
+		return answer_cancel_line(t, o);
 	if (strcmp(how, "change_shipping_address") == 0)
 		return answer_redirect(t, o);
 	if (strcmp(how, "track_order") == 0)

@@ -19,6 +19,14 @@ Categories, each the fact the reply must carry, from the data alone:
       now beside the price paid (out of stock when it is).
   cardtime: when a refund on an open return shows on the card: the
       refund policy's bank posting days (card payments only).
+  cancelline: one item of an order of several cancelled alone: the
+      order and the item named; processing: the whole order is cancelled
+      and the rest ordered again; shipped: the order-change policy's
+      after-shipping rule; delivered: returned instead.
+  exchange: a delivered item in the return window exchanged for a
+      capacity or size its own family (the name before its bracket)
+      lacks: no such version (the item named, or the order's only item
+      sold by capacity).
 The wording rotates over registers (plain, typos, fragments, background
 first); the order is named by the thing in it or is the one just asked
 about."""
@@ -31,6 +39,7 @@ import sweeplib
 from sweeplib import turn
 
 SHARE, NOW = sys.argv[1], sys.argv[2]
+ONLY = sys.argv[3:]     # categories to write; all when none
 DEMO = SHARE + "/demo/"
 
 orders = json.load(open(DEMO + "orders.json"))["orders"]
@@ -198,7 +207,108 @@ def reorder(k, o):
             [opener(o), turn(text, [o["id"]], must, others(o))])
 
 
+CANCELLINE = ["cancel just the {kind} from that order",
+              "can i cancel only the {kind}? keep the rest",
+              "pls remove the {kind} from the order",
+              "take the {kind} off the order, i dont want it",
+              "cancel the {kind} only pls, rest is fine",
+              "changed my mind on the {kind} - can you drop it from my order, not the whole thing"]
+LINEKINDS = {"cases": "case", "mice": "mouse", "webcams": "webcam",
+             "chargers": "charger", "keyboards": "keyboard",
+             "bags": "bag", "tablet-keyboards": "keyboard", "docks": "dock", "cables": "cable", "screen-protectors": "screen protector",
+             "stands": "stand"}
+
+
+def cancelline(k, o):
+    if len(o["items"]) < 2 or o["status"] not in ("processing", "shipped",
+                                                   "delivered"):
+        return
+    it = o["items"][k % len(o["items"])]
+    p = products.get(it["sku"])
+    if p is None:
+        return
+    kind = LINEKINDS.get(p.get("subcategory"))
+    same = [i for i in o["items"] if products.get(i["sku"], {})
+            .get("subcategory") == p.get("subcategory")]
+    mine = [i for x in orders if x["customer_id"] == o["customer_id"]
+            and x["id"] != o["id"] for i in x["items"]]
+    # A bare kind beside another item of its category (a keyboard and a
+    # charger, both accessories) is not told apart yet: the brand too.
+    near = [i for i in o["items"] if i is not it and
+            products.get(i["sku"], {}).get("category") == p["category"]]
+    if near or any(products.get(i["sku"], {}).get("subcategory") ==
+                   p.get("subcategory") for i in mine):
+        # the kind would name another item too: the brand with it
+        kind = "%s %s" % (p["brand"], kind) if kind else None
+    if kind is None or len(same) > 1:
+        kind = short(it["name"])
+    text = CANCELLINE[k % len(CANCELLINE)].format(kind=kind)
+    must = [esc(o["id"]), esc(it["name"])]
+    st = o["status"]
+    if st == "processing":
+        must.append("whole order is cancelled")
+    elif st == "shipped":
+        must += ["already shipped", esc(facts["after_shipping"])]
+    elif st == "delivered":
+        must += ["delivered on", "return"]
+    else:
+        must.append("can't be cancelled")
+    out.add("cancelline", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], must, others(o))])
+
+
+EXCHANGE = ["can i swap it for the {want}",
+            "wrong one, can i exchange it for the {want}?",
+            "i'd rather have the {want} - can i switch it",
+            "want to exchange for {want} pls",
+            "too small tbh. can i exchange it for the {want} version?",
+            "is it possible to exchange my {have} {fam} for a {want} one"]
+
+
+def family(name):
+    """The name before its bracket, a size at its end dropped."""
+    return re.sub(r" \d+(GB|TB|mm)$", "", name.split(" (")[0])
+
+
+def capacity(name):
+    m = re.search(r"\b(\d+(?:GB|TB|mm))\b", name)
+    return m.group(1) if m else None
+
+
+def exchange(k, o):
+    import datetime
+    if o["status"] != "delivered":
+        return
+    held = [i for i in o["items"] if capacity(i["name"])]
+    if len(held) != 1:
+        return
+    it = held[0]
+    have = capacity(it["name"])
+    day = o["shipments"][0]["delivered_at"][:10]
+    left = (datetime.date.fromisoformat(day) +
+            datetime.timedelta(days=facts["return_window_days"]) -
+            datetime.date.fromisoformat(NOW[:10])).days
+    if left < 0 or day > NOW[:10]:
+        return
+    fam = family(it["name"])
+    sibs = [p for p in products.values() if family(p["name"]) == fam
+            and p["sku"] != it["sku"] and capacity(p["name"])]
+    if sibs:
+        return      # a variant the family has: the return answer's
+    unit = have.lstrip("0123456789")
+    want = {"GB": "2TB", "TB": "16TB", "mm": "99mm"}[unit]
+    must = [esc(o["id"]), esc(it["name"]), "don't carry a %s" %
+            want.lower()]
+    text = EXCHANGE[k % len(EXCHANGE)].format(have=have.lower(),
+                                              want=want.lower(),
+                                              fam=short(fam))
+    out.add("exchange", o["customer_id"],
+            [opener(o), turn(text, [o["id"]], must, others(o))])
+
+
 for k, o in enumerate(orders):
+    exchange(k, o)
+    cancelline(k, o)
     reorder(k, o)
     cardtime(k, o)
     nonrefundable(k, o)
@@ -206,4 +316,6 @@ for k, o in enumerate(orders):
     late(k, o)
     sign(k, o)
 
+if ONLY:
+    out.convs = [c for c in out.convs if c["category"] in ONLY]
 out.print()
