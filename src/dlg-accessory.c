@@ -419,7 +419,7 @@ family_core(struct tctx *t, const struct product *dev, struct sbuf *core)
 	const char	*m[REF_CANDS];
 	struct product	 p;
 	struct text_token *tok = NULL;
-	size_t		 cap = 0, nm, i, k, n, words = 0, len = 0;
+	size_t		 cap = 0, nm = 0, i, k, n, words = 0, len = 0;
 	int		 in = 0;
 
 	for (i = 0; i < t->e->el.n && !in; i++) {

@@ -448,6 +448,7 @@ named_says(struct store *st, const char *phrase, int limit, int fresh)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct sbuf	 b = SBUF_INIT;
 	struct product	*v = NULL;
+	char		*says;
 	size_t		 i, n = 0;
 	enum sd_rc	 rc;
 
@@ -459,11 +460,9 @@ named_says(struct store *st, const char *phrase, int limit, int fresh)
 		product_release(&v[i]);
 	}
 	free(v);
-	if (rc != SD_OK) {
-		sbuf_release(&b);
-		return NULL;
-	}
-	return xstrdup(b.len > 0 ? b.buf : "");
+	says = rc == SD_OK ? xstrdup(b.len > 0 ? b.buf : "") : NULL;
+	sbuf_release(&b);
+	return says;
 }
 
 /*
