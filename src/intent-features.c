@@ -206,6 +206,7 @@ intent_result_release(struct intent_result *r)
 	sbuf_release(&r->text);
 	text_folded_release(&r->folded);
 	sbuf_release(&r->norm);
+	sbuf_release(&r->spelt);
 	free(r->toks);
 	free(r->keys);
 	free(r->z);

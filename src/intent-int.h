@@ -99,6 +99,15 @@ void		 intent_unk_features(struct intent_result *r, size_t *n,
 /* The values of word-level (*v) and char-level (*vc) keys among n. */
 void		 intent_feature_values(size_t n, float *v, float *vc);
 
+/*
+ * Spelling (intent-spell.c): the words of the last word_features call
+ * into out, each word the model never saw read as the store's word one
+ * slip away when there is one; returns how many were read so.
+ */
+size_t		 intent_spell_fix(const struct intent_model *m,
+		    const struct intent_result *r, size_t nwords,
+		    struct sbuf *out);
+
 /* The model (intent-model.c). */
 /* Calibrated probabilities p[K] from logits z at temperature temp. */
 void		 intent_softmax(const float *z, int K, double temp, float *p);

@@ -190,6 +190,10 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 	sbuf_reset(&r->text);
 	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
 	n = intent_word_features(r->text.buf, r->text.len, r, &nwords);
+	/* misspelt words read as the store's words (intent-spell.c) */
+	if (intent_spell_fix(m, r, nwords, &r->spelt) > 0)
+		n = intent_word_features(r->spelt.buf, r->spelt.len, r,
+		    &nwords);
 	/*
 	 * Words with digits (model and order numbers) are names, not
 	 * vocabulary: they never count as unknown, nor in the share.

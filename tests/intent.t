@@ -87,6 +87,29 @@ out_of_scope	pay my water bill please
 out_of_scope	move 200 from checking account to savings account
 EOF2
 
+# Slips of typing (src/intent-spell.c): a word the model never saw is
+# read as the store's word one slip away (two letters swapped, one left
+# out, the key beside, one doubled); real words one letter from a
+# store's word ("truck", "motel", "batter", "routes") stay off-topic.
+while IFS='	' read -r want text; do
+	"$SHOPDESK" -e nlu --json "$text" > "$T/cls" 2>&1
+	contains "$want: $text" "$T/cls" "\"intent\":{\"name\":\"$want\""
+done <<'EOF4'
+stock_availability	is the kindle in stcok
+track_order	wheres my pacakge, it shoud have arived by now
+check_refund_policy	what is your retrun polciy for opened headphones
+recover_password	i forgot my passwrod and cant log in
+warranty	does the laptop come with a waranty
+cancel_order	i want to cancle the order i placed yesterday
+delivery_options	do you offer expres shiping
+payment_issue	my paymnet was declined at checkout
+change_shipping_address	i need to chnage the delivery adress on my order
+out_of_scope	my truck needs new tires
+out_of_scope	the batter for my cake is too thick
+out_of_scope	find me a good motel in boise
+out_of_scope	which routes avoid the toll roads
+EOF4
+
 # Off-topic messages with a store word or two ("refund", "replacement",
 # "best"), which only the relevance model (share/nlu/scope) keeps out:
 # the reason says so.
