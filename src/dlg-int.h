@@ -865,6 +865,7 @@ int		 dlg_return_product_rule(struct tctx *t);
 /* An open return logged as a defect: the full amount that comes back. */
 void		 dlg_return_expected(struct tctx *t, const struct order *o);
 void		 dlg_answer_defect(struct tctx *t, const struct order *o);
+int		 dlg_order_void(const struct order *o);
 void		 dlg_answer_price_drop(struct tctx *t, const struct order *o);
 /* dlg-orderfacts.c: the one more fact an order question needs, for
  * the form how answers; 1 when it answered. */

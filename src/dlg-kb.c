@@ -364,9 +364,47 @@ kb_picks_free(struct kb_pick *pk, size_t n)
 }
 
 /*
+ * Words of a mishap to an item or a delivery: an entry whose title
+ * tells one ("My item arrived damaged", "Late, lost and damaged
+ * deliveries") answers a customer who suffered it, and may open with
+ * an apology for it.  A code or a setting that does not work is no
+ * such mishap: a coupon "not working" is asked calmly.
+ */
+static const char *const mishap[] = { "damaged", "damage", "broken",
+	"cracked", "smashed", "crushed", "dented", "scratched", "shattered",
+	"defective", "faulty", "lost", "late", "missing", "stolen",
+	"never arrived", "never came", "not received", "don't have",
+	"dont have", NULL };
+/* What an entry about a mishap nobody told still weighs. */
+#define KB_MISHAP_UNSAID	0.5
+
+/*
+ * Does pick pk's title tell a mishap that the turn does not: no word of
+ * one said, no feeling ("how fast does it arrive" is no damaged
+ * delivery, though it shares "arrive" with one)?
+ */
+static int
+kb_mishap_unsaid(struct tctx *t, const struct kb_pick *pk)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	const char *const *w;
+	int		 told = 0;
+
+	if (pk->h->title == NULL || t->e->fr.feeling != FEELING_NONE ||
+	    dlg_has_any(t, mishap))
+		return 0;
+	text_fold(pk->h->title, strlen(pk->h->title), &f);
+	for (w = mishap; *w != NULL && !told; w++)
+		told = dlg_word_in(f.s.buf, *w, strlen(*w));
+	text_folded_release(&f);
+	return told;
+}
+
+/*
  * Search for the subject and weigh every hit: *pk gets the picks (*n of
  * them, res[0]'s then res[1]'s); returns the index of the best, the
- * customer's FAQ question first.
+ * customer's FAQ question first.  An entry about a mishap the customer
+ * did not tell weighs less (kb_mishap_unsaid).
  */
 static size_t
 kb_rank(struct tctx *t, const struct kb_subject *subj, unsigned kinds,
@@ -381,6 +419,8 @@ kb_rank(struct tctx *t, const struct kb_subject *subj, unsigned kinds,
 	for (i = 0; i < *n; i++) {
 		dlg_kb_weigh(t, subj, i < res[0].n ? &res[0].hits[i] :
 		    &res[1].hits[i - res[0].n], i >= res[0].n, &(*pk)[i]);
+		if ((*pk)[i].score > 0 && kb_mishap_unsaid(t, &(*pk)[i]))
+			(*pk)[i].score *= KB_MISHAP_UNSAID;
 		if ((*pk)[i].score > (*pk)[best].score)
 			best = i;
 	}

@@ -15,9 +15,11 @@
  *     beside what was paid on the order;
  *   - "how long till it shows on my card": after the refund's state,
  *     how long the refund policy says a bank takes to post it;
- *   - "can i exchange it for the 2tb": an item exchanged for a capacity
- *     or size its own product family (never another product) lacks:
- *     there is no such version;
+ *   - "can i exchange it for the 128gb": an item exchanged for another
+ *     capacity or size of its own product family (never another
+ *     product): the variant's price beside the price paid and whether
+ *     the catalog has it in stock, or, one the family lacks, that there
+ *     is no such version;
  *   - "cancel just the case from that order": one item of an order of
  *     several, cancelled alone, answered as the order's status and the
  *     order-change policy allow;
@@ -495,11 +497,62 @@ family_variant(struct tctx *t, const struct order_item *it,
 	return found;
 }
 
+/* Is every product entity of the turn of the family of item it (a
+ * family said without one product: its words in the item's name)? */
+static int
+family_named_only(struct tctx *t, const struct order_item *it)
+{
+	const struct entity *e;
+	char		*fam = catalog_family(it->name), *ef;
+	size_t		 i;
+	int		 same = 1;
+
+	for (i = 0; same && i < t->e->el.n; i++) {
+		e = &t->e->el.v[i];
+		if (e->type != ENTITY_PRODUCT)
+			continue;
+		if (e->name == NULL || e->sku == NULL) {
+			same = e->value != NULL && strcasestr(it->name,
+			    e->value) != NULL;
+			continue;
+		}
+		ef = catalog_family(e->name);
+		same = strcasecmp(ef, fam) == 0;
+		free(ef);
+	}
+	free(fam);
+	return same;
+}
+
+/*
+ * The variant v of item's family the item is exchanged for: its name,
+ * its price now beside the price paid and, from the catalog, whether it
+ * is in stock; nothing about who pays a difference, which the return
+ * policy does not say.
+ */
+static void
+exchange_target(struct tctx *t, const struct order *o,
+    const struct order_item *it, const struct product *v)
+{
+	slots_set(&t->slots, "target", v->name);
+	dlg_money_slot(t, "paid", it->unit_price, o->currency);
+	dlg_money_slot(t, "target_price", v->price, o->currency);
+	if (v->stock <= 0)
+		slots_set(&t->slots, "sold_out", "yes");
+	dlg_cite(t, "product", v->sku, v->name, "price,stock");
+	dlg_set_action(t, "order_exchange", "order #%s: %s for %s, %.2f "
+	    "paid, %.2f now, stock %lld", o->id, it->sku, v->sku,
+	    it->unit_price, v->price, v->stock);
+	dlg_say(t, "order_exchange");
+}
+
 /*
  * "Can I swap the 256gb for the 128", "exchange it for the 512gb": a
  * delivered item still in the return window exchanged for another
  * variant of its own family (catalog_family), the capacity or size
  * said; the return policy takes exchanges the same way as returns.
+ * A variant the family has: its price and stock (exchange_target); one
+ * it lacks: no such version.
  * The item named, else the order's only one.  0 unless exactly one
  * item and a variant word it lacks are said, and the store has the
  * policy facts.
@@ -518,14 +571,11 @@ answer_exchange(struct tctx *t, const struct order *o)
 	int		 found;
 	char		*fam;
 
-	if (strcmp(o->status, "delivered") != 0 || !dlg_has_any(t, swap) ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 1)
+	if (strcmp(o->status, "delivered") != 0 || !dlg_has_any(t, swap))
 		return 0;
-	/* Nothing named: the order's only item sold by capacity or size. */
-	if ((item = named_item(t, o)) < 0 &&
-	    dlg_first_entity(t, ENTITY_PRODUCT) == NULL &&
-	    dlg_first_entity(t, ENTITY_BRAND) == NULL &&
-	    dlg_first_entity(t, ENTITY_CATEGORY) == NULL)
+	/* No one item named ("my iphone" of an iPhone and its case): the
+	 * order's only item sold by capacity or size. */
+	if ((item = named_item(t, o)) < 0)
 		for (i = 0; i < o->nitems; i++)
 			if (sized_name(o->items[i].name)) {
 				if (item >= 0) {
@@ -534,7 +584,9 @@ answer_exchange(struct tctx *t, const struct order *o)
 				}
 				item = (long)i;
 			}
-	if (item < 0)
+	/* Every product named is of the item's own family ("the 128gb
+	 * iphone 15" for the 256GB one): never another product. */
+	if (item < 0 || !family_named_only(t, &o->items[item]))
 		return 0;
 	/* The words said that the item bought lacks: the variant wanted. */
 	vw = dlg_variant_words(t, &nvw);
@@ -547,10 +599,10 @@ answer_exchange(struct tctx *t, const struct order *o)
 		if (!capacity_word(s + vw[i].start, vw[i].end - vw[i].start))
 			break;
 	memset(&v, 0, sizeof v);
-	/* A variant the family has is left to the return answer: only
-	 * one it lacks is answered here. */
+	/* Several variants fit the word (or the store failed): the
+	 * return answer, no guess. */
 	if (nvw != 1 || i < nvw || (found = family_variant(t,
-	    &o->items[item], vw, nvw, &v)) != 0) {
+	    &o->items[item], vw, nvw, &v)) < 0) {
 		product_release(&v);
 		free(vw);
 		return 0;
@@ -575,14 +627,18 @@ answer_exchange(struct tctx *t, const struct order *o)
 	slots_set(&t->slots, "return_by", q.deadline);
 	slots_setf(&t->slots, "variant_said", "%.*s",
 	    (int)(vw[0].end - vw[0].start), s + vw[0].start);
-	fam = catalog_family(o->items[item].name);
-	slots_set(&t->slots, "family", fam);
-	free(fam);
 	dlg_cite(t, "policy", q.doc, q.doc, "exchanges,return_window_days");
-	dlg_set_action(t, "order_exchange_none", "order #%s: %s, no %.*s "
-	    "variant", o->id, o->items[item].sku,
-	    (int)(vw[0].end - vw[0].start), s + vw[0].start);
-	dlg_say(t, "order_exchange_none");
+	if (found)
+		exchange_target(t, o, &o->items[item], &v);
+	else {
+		fam = catalog_family(o->items[item].name);
+		slots_set(&t->slots, "family", fam);
+		free(fam);
+		dlg_set_action(t, "order_exchange_none", "order #%s: %s, no "
+		    "%.*s variant", o->id, o->items[item].sku,
+		    (int)(vw[0].end - vw[0].start), s + vw[0].start);
+		dlg_say(t, "order_exchange_none");
+	}
 	dlg_close_form(t);
 	return_quote_release(&q);
 	product_release(&v);

@@ -129,11 +129,22 @@ out:
 	free(ndoc);
 }
 
+/* An order whose money went back (cancelled, refunded): nothing on it
+ * is adjusted, replaced or covered any more. */
+int
+dlg_order_void(const struct order *o)
+{
+	return strcmp(o->status, "cancelled") == 0 ||
+	    strcmp(o->status, "refunded") == 0;
+}
+
 /*
  * "I paid 599.99 and now it's 449.99": the item of the order whose
  * price fell most since (or the one named), and whether the price-drop
  * refund still applies (within the days the price-match policy gives
- * from the order date).
+ * from the order date); never on an order cancelled or refunded, whose
+ * payment already went back: the price now is only what ordering it
+ * again costs.
  */
 void
 dlg_answer_price_drop(struct tctx *t, const struct order *o)
@@ -182,8 +193,8 @@ dlg_answer_price_drop(struct tctx *t, const struct order *o)
 	slots_set(&t->slots, "payment_method", o->payment_method != NULL ?
 	    o->payment_method : "");
 	days = catalog_days_between(o->placed_at, store_now());
-	slots_set(&t->slots, "price_drop", drop <= 0 ? "none" :
-	    days <= atol(w) ? "within" : "past");
+	slots_set(&t->slots, "price_drop", dlg_order_void(o) ? "void" :
+	    drop <= 0 ? "none" : days <= atol(w) ? "within" : "past");
 	dlg_set_action(t, "price_drop", "order #%s: %s paid %.2f, now %.2f, "
 	    "%ld days after ordering", o->id, best.sku, drop + best.price,
 	    best.price, days);
@@ -197,7 +208,9 @@ dlg_answer_price_drop(struct tctx *t, const struct order *o)
 /*
  * "It arrived with a cracked screen": within the days the warranty
  * policy gives from delivery the shop replaces or refunds it (a free
- * return), after that the manufacturer's warranty applies.
+ * return), after that the manufacturer's warranty applies.  An order
+ * already refunded or cancelled is offered neither: its status says
+ * where the money stands.
  */
 void
 dlg_answer_defect(struct tctx *t, const struct order *o)
@@ -205,7 +218,7 @@ dlg_answer_defect(struct tctx *t, const struct order *o)
 	char	*doc = NULL, *w;
 	long	 days;
 
-	if (o->delivered_at == NULL) {
+	if (o->delivered_at == NULL || dlg_order_void(o)) {
 		dlg_answer_status(t, o);
 		return;
 	}

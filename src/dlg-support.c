@@ -373,7 +373,8 @@ answer_signature(struct tctx *t, const struct order *o)
 
 /*
  * "Is the monitor I got in August still under warranty?": the item's
- * manufacturer warranty counted from the order's delivery.
+ * manufacturer warranty counted from the order's delivery; an order
+ * refunded (sent back) is answered by its status instead.
  */
 static void
 answer_warranty(struct tctx *t, const struct order *o)
@@ -393,7 +394,7 @@ answer_warranty(struct tctx *t, const struct order *o)
 			break;
 		}
 	memset(&p, 0, sizeof p);
-	if (o->nitems == 0 || o->delivered_at == NULL ||
+	if (o->nitems == 0 || o->delivered_at == NULL || dlg_order_void(o) ||
 	    !dlg_load_product(t, o->items[k].sku, &p) ||
 	    p.warranty_months <= 0 || p.warranty == NULL ||
 	    (until = catalog_month_add(o->delivered_at,

@@ -1672,12 +1672,52 @@ longest(struct run *r, size_t i, size_t *nw, uint64_t *key)
 	return best;
 }
 
+/*
+ * How many tokens after the product entity e (its last word at token
+ * i) go on with e's own name, word for word: "Starter Kit (3 A19 bulbs
+ * + Bridge)" said whole, where the gazetteer stopped at "Kit".  Those
+ * words belong to e, never to another product whose name holds them
+ * ("A19": the single bulb).
+ */
+static size_t
+name_tail(const struct run *r, const struct entity *e, size_t i)
+{
+	const struct scratch *sc = r->sc;
+	struct text_folded f = TEXT_FOLDED_INIT;
+	struct text_token *nt = NULL;
+	size_t		 cap = 0, nn, p, m = 0;
+	uint64_t	 last;
+
+	if (e->type != ENTITY_PRODUCT || e->name == NULL)
+		return 0;
+	text_fold(e->name, strlen(e->name), &f);
+	nn = text_tokenize(f.s.buf, f.s.len, &nt, &cap);
+	last = gz_token_hash(r->s + sc->tok[i].start, sc->tok[i].end -
+	    sc->tok[i].start);
+	/* The first place of the name holding the last word said. */
+	for (p = 0; p < nn; p++)
+		if (gz_token_hash(f.s.buf + nt[p].start, nt[p].end -
+		    nt[p].start) == last)
+			break;
+	while (p < nn && p + 1 + m < nn && i + 1 + m < sc->ntok &&
+	    !is_taken(r, sc->tok[i + 1 + m].start, sc->tok[i + 1 + m].end) &&
+	    gz_token_hash(f.s.buf + nt[p + 1 + m].start, nt[p + 1 + m].end -
+	    nt[p + 1 + m].start) == gz_token_hash(r->s +
+	    sc->tok[i + 1 + m].start, sc->tok[i + 1 + m].end -
+	    sc->tok[i + 1 + m].start))
+		m++;
+	free(nt);
+	text_folded_release(&f);
+	return m;
+}
+
 static void
 find_catalog(struct run *r)
 {
 	struct scratch	*sc = r->sc;
 	const struct gz_entry *best;
-	size_t		 i, bestn;
+	struct entity	*e;
+	size_t		 i, bestn, k, m;
 	uint64_t	 key = 0;
 	int		 fl;
 
@@ -1722,8 +1762,17 @@ find_catalog(struct run *r)
 		if (bestn == 1 && sc->tdist[i] > 0 && best->kind != GZ_PRODUCT &&
 		    best->kind != GZ_BRAND && best->kind != GZ_FAMILY)
 			continue;
+		k = r->out->n;
 		gazetteer_emit(r, i, bestn, best, key);
 		i += bestn - 1;
+		if (r->out->n == k + 1 && (m = name_tail(r, &r->out->v[k],
+		    i)) > 0) {
+			e = &r->out->v[k];
+			memset(sc->taken + e->end, 1, sc->tok[i + m].end -
+			    e->end);
+			e->end = sc->tok[i + m].end;
+			i += m;
+		}
 	}
 }
 
