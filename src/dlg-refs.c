@@ -750,6 +750,8 @@ dlg_target_product(struct tctx *t, struct product *p)
 				how = "word of a name, of the kind said";
 			else if ((sku = dlg_loose_name(t, en)) != NULL)
 				how = "name in conversation";
+			else if ((sku = dlg_line_word_apart(t, en)) != NULL)
+				how = "line word said apart";
 			else {
 				sku = en->sku;
 				dlg_results_named(t);
