@@ -10,15 +10,17 @@
  * Only the catalog decides: the lines are the products of the chosen
  * one's brand and category whose names hold every word of the name
  * said; the word must be in one of them only.  A message weighing two
- * ("than", "or", "vs"), setting a line aside ("the ultra is too
- * pricey") or saying the customer's own names the other line as a
- * side or as context, so it is left alone.
+ * ("than", "or", "vs") or saying the customer's own names the other
+ * line as a side or as context, so it is left alone; a line word in a
+ * sentence that sets it aside ("the ultra is too pricey", "not the
+ * mini") is not counted, one in another sentence still is.
  */
 #include "config.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -26,16 +28,54 @@
 #include "dlg-int.h"
 
 /*
- * Words that make a second line in the message a side or a line ruled
- * out, not the one meant: weighing two ("than", "or"), setting one
- * aside ("too pricey", "not the mini", "instead of").
+ * Words that make a second line in the message a side, not the one
+ * meant: weighing two ("than", "or"), anywhere in the message.
  */
-static const char *const aside[] = { "than", "or", "vs", "versus",
+static const char *const weighing[] = { "than", "or", "vs", "versus",
 	"compare", "compared", "comparing", "between", "instead", "other",
-	"both", "not", "no", "dont", "don't", "too", "without", "never",
-	"rather", "except", "besides", NULL };
+	"both", NULL };
+
+/*
+ * Words that set a line aside ("the ultra is too pricey", "not the
+ * mini"): a line word in their sentence is ruled out, not meant.
+ */
+static const char *const aside[] = { "not", "no", "dont", "don",
+	"doesnt", "doesn", "too", "without", "never", "rather", "except",
+	"besides", NULL };
 
 #define LW_WORD_MAX	32	/* longest word weighed */
+
+/* Is the end of a sentence at c? */
+static int
+sentence_end(char c)
+{
+	return c == '.' || c == '?' || c == '!' || c == ';';
+}
+
+/*
+ * Is a word of list in the sentence of token i (folded, whole words)?
+ */
+static int
+sentence_has(struct tctx *t, const struct text_token *tok, size_t nt,
+    size_t i, const char *const *list)
+{
+	size_t	 a = tok[i].start, b = tok[i].end, j, k, n;
+
+	while (a > 0 && !sentence_end(t->text[a - 1]))
+		a--;
+	while (t->text[b] != '\0' && !sentence_end(t->text[b]))
+		b++;
+	for (j = 0; j < nt; j++) {
+		if (tok[j].start < a || tok[j].end > b)
+			continue;
+		n = tok[j].end - tok[j].start;
+		for (k = 0; list[k] != NULL; k++)
+			if (strlen(list[k]) == n && strncasecmp(list[k],
+			    t->text + tok[j].start, n) == 0)
+				return 1;
+	}
+	return 0;
+}
 
 /* Does [a, b) overlap an entity of the turn? */
 static int
@@ -105,7 +145,7 @@ dlg_line_word_apart(struct tctx *t, const struct entity *en)
 		return NULL;
 	/* The customer's own line beside another ("my ipad, is the mini
 	 * bigger") is context: left alone too. */
-	if (dlg_has_any(t, aside) || dlg_has_any(t, dlg_owned_words))
+	if (dlg_has_any(t, weighing) || dlg_has_any(t, dlg_owned_words))
 		return NULL;
 	memset(&p, 0, sizeof p);
 	if (!dlg_peek_product(t, en->sku, &p))
@@ -138,7 +178,8 @@ dlg_line_word_apart(struct tctx *t, const struct entity *en)
 		for (k = 0; k < len; k++)
 			w[k] = (char)tolower((unsigned char)t->text[
 			    tok[i].start + k]);
-		if (dlg_name_word(p.name, w, len))
+		if (dlg_name_word(p.name, w, len) ||
+		    sentence_has(t, tok, nt, i, aside))
 			continue;
 		for (j = 0, one = NULL, k = 0; j < nline; j++)
 			if (dlg_name_word(v[j].name, w, len)) {

@@ -10,9 +10,10 @@ the ipad, the mini") means that line, over the whole demo catalog.
            said apart, in several registers, background first or not,
            must leave that other product in focus, never the short
            name's own;
-  aside    the same word said as a line set aside ("the ultra is too
-           pricey", "i dont want the mini") must leave the short name's
-           own product in focus;
+  aside    the same word said in a sentence setting it aside ("the
+           ultra is too pricey", "i dont want the mini") must leave the
+           short name's own product in focus (a word setting aside in
+           another sentence, "how much? no rush", does not: "apart");
   control  the short name said alone with a question must not move to
            another line (the rule needs a word said).
 
@@ -80,6 +81,8 @@ WAYS = [
     (['hi, my sister wants something from apple or amazon for xmas'],
      'the %(short)s... the %(w)s one, is it on sale'),
     ([], 'for the %(short)s, i mean the %(w)s, whats the price'),
+    # A word setting aside in another sentence does not rule it out.
+    ([], 'the %(short)s, the %(w)s. how much? no rush'),
 ]
 
 # A line set aside: the short name's own is meant.
@@ -106,7 +109,7 @@ def about(sku, tr, base=None):
 for k, (b, short, s, w) in enumerate(PAIRS):
     for j, (intro, msg) in enumerate(WAYS):
         if (k + j) % 2 and j > 1:
-            continue    # every pair two or three ways, not all four
+            continue    # every pair three or four ways, not all five
         m = msg % {'short': short, 'w': w}
         CASES.append(('apart: %s (%s)' % (m, P[s]['name']), intro + [m],
                       (lambda s: lambda t: about(s, t[-1]))(s)))
