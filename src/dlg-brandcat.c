@@ -4,7 +4,9 @@
  * of that brand meant, in the category being discussed.  A line of the
  * category sold under the brand's name though its brand is another
  * ("Amazon eero", brand eero) counts as the brand's before the brand's
- * products of other kinds do.  dlg-refs.c calls it.
+ * products of other kinds do.  The kind discussed is the filters', else
+ * the focused product's, else that of the product the focus guard set
+ * aside for the brand said.  dlg-refs.c calls it.
  */
 #include "config.h"
 
@@ -57,6 +59,33 @@ named_under(struct tctx *t, const char *cat, const char *brand,
 }
 
 /*
+ * The category of the product the focus guard set aside this turn for
+ * the brand said ("and the google one?" after a TP-Link mesh system):
+ * still the kind discussed.  A copy, or NULL.
+ */
+static char *
+set_aside_kind(struct tctx *t)
+{
+	cJSON		*g = cJSON_GetObjectItemCaseSensitive(t->trace,
+			    "focus_guard"), *a;
+	struct product	 p;
+	char		*cat = NULL;
+
+	if (g == NULL || (a = cJSON_GetArrayItem(
+	    cJSON_GetObjectItemCaseSensitive(g, "set_aside"), 0)) == NULL ||
+	    !cJSON_IsString(a) || dlg_jstr(g, "named") == NULL ||
+	    strcmp(dlg_jstr(g, "named"), "brand") != 0)
+		return NULL;
+	memset(&p, 0, sizeof p);
+	if (!dlg_peek_product(t, a->valuestring, &p))
+		return NULL;
+	if (p.category != NULL)
+		cat = xstrdup(p.category);
+	product_release(&p);
+	return cat;
+}
+
+/*
  * A brand said alone that the conversation does not hold: the catalog's
  * products of that brand in the category being discussed (the filters',
  * else the focused product's, else any), the best fitting what was said
@@ -92,6 +121,8 @@ dlg_brand_catalog(struct tctx *t, const char *brand)
 		cat = xstrdup(dlg_jstr(flt, "category"));
 	else if (have_focus)
 		cat = xstrdup(focus.category);
+	else
+		cat = set_aside_kind(t);
 	/*
 	 * None of the brand in that category: a line of the category sold
 	 * under the brand's name ("Amazon eero", its brand eero), else all

@@ -31,3 +31,26 @@ story: a tablet in focus: the amazon one is still its Fire tablet
 action: product_info
 contains: Amazon Fire
 not-contains: eero
+
+# The brand said is not the focus's, so the focus guard sets the product
+# discussed aside; its kind is still the one discussed.
+
+story: the google one after a TP-Link mesh system is Google's mesh, not a phone
+> tell me about the TP-Link Deco X55
+> and the google one?
+action: product_info
+contains: Google Nest Wifi Pro
+not-contains: Pixel
+
+story: a spec asked of the google one after another brand's mesh
+> how much is the NETGEAR Orbi 770
+> what about the google one, how many in the pack
+contains: Google Nest Wifi Pro
+not-contains: Pixel
+
+story: the samsung one after a tablet is Samsung's tablet, not a soundbar
+> tell me about the Apple iPad Air 11-inch
+> the samsung one then?
+action: product_info
+contains: Samsung Galaxy Tab
+not-contains: Soundbar
