@@ -442,6 +442,10 @@ int		 dlg_shares_words(const char *name, const struct product *near);
 int		 dlg_ranked_member(struct tctx *t, const char *const *skus,
 		    size_t n);
 const char	*dlg_word_of_kind(struct tctx *t, const struct entity *en);
+/* dlg-brandcat.c: "the spigen one": the brand's product in the kind discussed. */
+const char	*dlg_brand_catalog(struct tctx *t, const char *brand);
+/* dlg-lineword.c: "the ipad, the mini": the line a free word names. */
+const char	*dlg_line_word_apart(struct tctx *t, const struct entity *en);
 size_t		 dlg_family_lines(struct tctx *t, const struct entity *en,
 		    const char **out, size_t max);
 size_t		 dlg_together_meant(struct tctx *t, const char **v,

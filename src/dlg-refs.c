@@ -157,73 +157,6 @@ brand_reference(struct tctx *t, const char *brand, int *several)
 }
 
 /*
- * A brand said alone that the conversation does not hold: the catalog's
- * products of that brand in the category being discussed (the filters',
- * else the focused product's, else any), the best fitting what was said
- * and the product in focus ("the spigen one" for an iPhone 15 is the
- * case for it).
- */
-static const char *
-brand_catalog(struct tctx *t, const char *brand)
-{
-	struct product_filter f;
-	struct product	*v = NULL, top, focus;
-	struct sd_error	 err = SD_ERROR_INIT;
-	const char	**skus = NULL, *pick = NULL;
-	char		*cat = NULL;
-	size_t		 n = 0, i;
-	int		 have_focus;
-	cJSON		*r, *flt;
-
-	memset(&f, 0, sizeof f);
-	memset(&focus, 0, sizeof focus);
-	memset(&top, 0, sizeof top);
-	f.max_price = f.min_price = -1;
-	f.brand = brand;
-	f.limit = REF_CANDS;
-	flt = dlg_jobj(t->state, "filters");
-	have_focus = dlg_focus_top(t, 0) != NULL &&
-	    dlg_load_product(t, dlg_focus_top(t, 0), &focus);
-	/*
-	 * Not the budget: it may come from the customer's profile, and "the
-	 * hp one" may be the one over it that the customer saw.
-	 */
-	if (dlg_jstr(flt, "category") != NULL)
-		cat = xstrdup(dlg_jstr(flt, "category"));
-	else if (have_focus)
-		cat = xstrdup(focus.category);
-	/* None of the brand in that category: all of the brand's. */
-	for (f.category = cat; ; f.category = NULL) {
-		dlg_retrieve_begin(t);
-		if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-			n = 0;
-		dlg_retrieve_end(t);
-		sd_error_clear(&err);
-		if (n > 0 || f.category == NULL)
-			break;
-		free(v);
-		v = NULL;
-	}
-	r = dlg_ref_trace(t, "brand-in-catalog",
-	    "brand in catalog");
-	skus = xcalloc(n + 1, sizeof *skus);
-	for (i = 0; i < n; i++)
-		skus[i] = v[i].sku;
-	if (dlg_best_of(t, r, skus, n, &top, 0, have_focus ? &focus : NULL)) {
-		pick = dlg_jstr(r, "picked");
-		product_release(&top);
-	}
-	if (have_focus)
-		product_release(&focus);
-	for (i = 0; i < n; i++)
-		product_release(&v[i]);
-	free(v);
-	free(skus);
-	free(cat);
-	return pick;
-}
-
-/*
  * Is the name at [a, b) of the text said as the thing meant: "the TCL
  * one", "hisense then", "the samsung", "the acer's", "back to the
  * headphones"?  Not as a filter of a list ("samsung tvs under $500") or
@@ -501,7 +434,7 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 			return best;
 		}
 		if (!several && brand_alone(t, en) &&
-		    (best = brand_catalog(t, en->value)) != NULL) {
+		    (best = dlg_brand_catalog(t, en->value)) != NULL) {
 			*how = "brand in catalog";
 			return best;
 		}
@@ -571,7 +504,7 @@ brand_over_product(struct tctx *t)
 	if ((sku = brand_reference(t, br->value, &several)) != NULL ||
 	    several)
 		return sku;
-	return brand_in_full(t, br) ? brand_catalog(t, br->value) : NULL;
+	return brand_in_full(t, br) ? dlg_brand_catalog(t, br->value) : NULL;
 }
 
 /*
@@ -750,6 +683,8 @@ dlg_target_product(struct tctx *t, struct product *p)
 				how = "word of a name, of the kind said";
 			else if ((sku = dlg_loose_name(t, en)) != NULL)
 				how = "name in conversation";
+			else if ((sku = dlg_line_word_apart(t, en)) != NULL)
+				how = "line word said apart";
 			else {
 				sku = en->sku;
 				dlg_results_named(t);
