@@ -430,6 +430,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	}
 	if (subj.nsku + subj.ncat > 0 || subj.doc != NULL)
 		dlg_kb_subject_trace(t, &subj);
+	dlg_kb_trace_picks(t, &subj, pk, n);
 	if (n == 0 || pk[best].score <= 0)
 		goto out;
 	/*

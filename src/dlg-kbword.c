@@ -428,7 +428,8 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	}
 	for (i = 0; i < n; i++)
 		free(heads[i]);
-	pk->words = kb_bits(got | kb_shared_words(s, h->title));
+	pk->set = got | kb_shared_words(s, h->title);
+	pk->words = kb_bits(pk->set);
 	return pk->words;
 }
 

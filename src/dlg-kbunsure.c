@@ -1,0 +1,67 @@
+/*
+ * dlg-kbunsure.c: how sure a knowledge answer of dlg-kb.c is.  The best
+ * picks are written to the trace ("kb_picks", with the customer's words
+ * as "kb_words"): what an answer was chosen over and by how much.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "shopdesk.h"
+#include "store.h"
+#include "dlg-int.h"
+#include "dlg-kb.h"
+
+#define KB_TRACE_PICKS	3	/* best picks written to the trace */
+
+/*
+ * The KB_TRACE_PICKS best picks, for the trace: what the answer was
+ * chosen over, and by how much; the customer's words (their bits are
+ * each pick's "set").
+ */
+void
+dlg_kb_trace_picks(struct tctx *t, const struct kb_subject *s,
+    const struct kb_pick *pk, size_t n)
+{
+	size_t	 top[KB_TRACE_PICKS], nt = 0, i, j;
+	cJSON	*it, *arr;
+
+	for (i = 0; i < n; i++) {
+		if (pk[i].score <= 0)
+			continue;
+		for (j = nt; j > 0 && pk[top[j - 1]].score < pk[i].score; j--)
+			if (j < KB_TRACE_PICKS)
+				top[j] = top[j - 1];
+		if (j < KB_TRACE_PICKS) {
+			top[j] = i;
+			if (nt < KB_TRACE_PICKS)
+				nt++;
+		}
+	}
+	/* the last search's: the one answered, when one was */
+	cJSON_DeleteItemFromObjectCaseSensitive(t->trace, "kb_picks");
+	cJSON_DeleteItemFromObjectCaseSensitive(t->trace, "kb_words");
+	if (nt == 0)
+		return;
+	arr = dlg_jarr(t->trace, "kb_words");
+	for (i = 0; i < (size_t)s->nstem; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(s->stem[i]));
+	arr = dlg_jarr(t->trace, "kb_picks");
+	for (i = 0; i < nt; i++) {
+		it = cJSON_CreateObject();
+		cJSON_AddStringToObject(it, "id", pk[top[i]].h->id);
+		cJSON_AddStringToObject(it, "heading", pk[top[i]].heading !=
+		    NULL ? pk[top[i]].heading : "");
+		cJSON_AddNumberToObject(it, "score",
+		    round(pk[top[i]].score * 1e4) / 1e4);
+		cJSON_AddNumberToObject(it, "words", pk[top[i]].words);
+		cJSON_AddNumberToObject(it, "set", pk[top[i]].set);
+		cJSON_AddItemToArray(arr, it);
+	}
+}
