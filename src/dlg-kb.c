@@ -460,6 +460,15 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 		dlg_jset_num(t->trace, "kb_best", pk[best].score);
 		goto out;
 	}
+	/*
+	 * Only the store's generic words chose it ("which cards do you
+	 * take"): which topic is not known; ask, naming the best one.
+	 */
+	if (!asked && dlg_kb_generic_only(t, &subj, &pk[best])) {
+		dlg_kb_unsure(t, &pk[best]);
+		ok = 1;
+		goto out;
+	}
 	h = pk[best].h;
 	slots_set(&t->slots, "title", h->title);
 	slots_set(&t->slots, "heading", pk[best].heading != NULL ?

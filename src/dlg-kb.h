@@ -97,9 +97,14 @@ void	 dlg_kb_weigh(struct tctx *, const struct kb_subject *,
 int	 dlg_kb_covers(struct tctx *, const struct kb_subject *,
 	    const struct kb_pick *, int need);
 
+/* Does the pick share only the store's generic words with the customer
+ * (and no sure intent's word)? */
+int	 dlg_kb_generic_only(struct tctx *, const struct kb_subject *,
+	    const struct kb_pick *);
 /* How sure an answer is (dlg-kbunsure.c): the best picks for the
- * trace. */
+ * trace; not sure which topic was meant: ask, naming the pick's. */
 void	 dlg_kb_trace_picks(struct tctx *, const struct kb_subject *,
 	    const struct kb_pick *, size_t);
+void	 dlg_kb_unsure(struct tctx *, const struct kb_pick *);
 
 #endif

@@ -1,7 +1,10 @@
 /*
  * dlg-kbunsure.c: how sure a knowledge answer of dlg-kb.c is.  The best
  * picks are written to the trace ("kb_picks", with the customer's words
- * as "kb_words"): what an answer was chosen over and by how much.
+ * as "kb_words"): what an answer was chosen over and by how much.  When
+ * the evidence for the best pick is too weak to name a topic, the reply
+ * says so and names the topic found, instead of answering from an entry
+ * the customer may not mean.
  */
 #include "config.h"
 
@@ -64,4 +67,21 @@ dlg_kb_trace_picks(struct tctx *t, const struct kb_subject *s,
 		cJSON_AddNumberToObject(it, "set", pk[top[i]].set);
 		cJSON_AddItemToArray(arr, it);
 	}
+}
+
+/*
+ * Not sure which topic the customer means (the evidence for pick pk is
+ * weak): say so and name the topic found, for the customer to confirm
+ * or put in other words.  Nothing of its text is stated.
+ */
+void
+dlg_kb_unsure(struct tctx *t, const struct kb_pick *pk)
+{
+	const char	*topic = pk->heading != NULL && pk->heading[0] !=
+	    '\0' ? pk->heading : pk->h->title;
+
+	slots_set(&t->slots, "topic", topic);
+	dlg_set_action(t, "kb_unsure", "only generic words for %s \"%s\"",
+	    search_kind_name(pk->h->kind), pk->h->id);
+	dlg_say(t, "kb_unsure");
 }
