@@ -353,6 +353,14 @@ kb_keep_retrieved(struct tctx *t, int from, int prune,
 	free(items);
 }
 
+/* Is the pick a document about no product (an FAQ, a policy)? */
+static int
+kb_about_none(const struct kb_pick *pk)
+{
+	return strcmp(pk->scope, "any") == 0 ||
+	    strcmp(pk->scope, "general") == 0;
+}
+
 static void
 kb_picks_free(struct kb_pick *pk, size_t n)
 {
@@ -396,7 +404,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	struct kb_subject subj;
 	struct kb_pick	*pk = NULL;
 	const struct search_hit *h;
-	size_t		 n, best = 0, i;
+	size_t		 n, best = 0, i, unc;
 	int		 ok = 0, strong, from = cJSON_GetArraySize(t->retrieved);
 	int		 asked;		/* an FAQ's whole question said */
 	int		 lazy = from;	/* items of the searches from here */
@@ -441,11 +449,19 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	if (asked)
 		dlg_jset_str(t->trace, "kb_asked", pk[best].h->id);
 	else if (!dlg_kb_covers(t, &subj, &pk[best], need)) {
-		/* the best that covers them, if any does */
+		/*
+		 * The best that covers them, if any does: another section
+		 * of the same entry, or a document of the subject's.  Another
+		 * FAQ or policy that ranked lower is no likelier the topic
+		 * ("how quick is an e gift card delivered" is not asked of
+		 * the items that cannot be returned).
+		 */
 		dlg_jset_str(t->trace, "kb_uncovered", pk[best].h->id);
-		for (i = 0, best = n; i < n; i++)
+		for (i = 0, unc = best, best = n; i < n; i++)
 			if (pk[i].score > 0 && (best == n ||
 			    pk[i].score > pk[best].score) &&
+			    (!kb_about_none(&pk[i]) || strcmp(pk[i].h->id,
+			    pk[unc].h->id) == 0) &&
 			    dlg_kb_covers(t, &subj, &pk[i], need))
 				best = i;
 		if (best == n)
