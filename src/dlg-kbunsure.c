@@ -80,8 +80,48 @@ dlg_kb_unsure(struct tctx *t, const struct kb_pick *pk)
 	const char	*topic = pk->heading != NULL && pk->heading[0] !=
 	    '\0' ? pk->heading : pk->h->title;
 
+	cJSON		*p;
+
 	slots_set(&t->slots, "topic", topic);
 	dlg_set_action(t, "kb_unsure", "only generic words for %s \"%s\"",
 	    search_kind_name(pk->h->kind), pk->h->id);
 	dlg_say(t, "kb_unsure");
+	/* A "yes" is answered from that section (dlg_kb_confirm_topic). */
+	cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+	p = cJSON_AddObjectToObject(t->state, "pending");
+	cJSON_AddStringToObject(p, "action", "kb_topic");
+	cJSON_AddStringToObject(p, "kind", search_kind_name(pk->h->kind));
+	cJSON_AddStringToObject(p, "id", pk->h->id);
+	cJSON_AddStringToObject(p, "title", pk->h->title);
+	cJSON_AddStringToObject(p, "heading", pk->heading != NULL ?
+	    pk->heading : "");
+	cJSON_AddNumberToObject(p, "chunk", (double)(pk->rowid != 0 ?
+	    pk->rowid : pk->h->rowid));
+}
+
+/*
+ * "Yes" to the not-sure question: the answer from the section named
+ * (pending, as dlg_kb_unsure left it); 0 when it is gone.
+ */
+int
+dlg_kb_confirm_topic(struct tctx *t, const cJSON *pending)
+{
+	const char	*kind = dlg_jstr(pending, "kind");
+	const char	*id = dlg_jstr(pending, "id");
+	const cJSON	*c = cJSON_GetObjectItemCaseSensitive(pending, "chunk");
+	char		*text;
+
+	if (kind == NULL || id == NULL || !cJSON_IsNumber(c) ||
+	    (text = dlg_kb_chunk_text(t, (long long)c->valuedouble)) == NULL)
+		return 0;
+	slots_set(&t->slots, "answer", text);
+	free(text);
+	slots_set(&t->slots, "title", dlg_jstr(pending, "title") != NULL ?
+	    dlg_jstr(pending, "title") : "");
+	slots_set(&t->slots, "heading", dlg_jstr(pending, "heading") != NULL ?
+	    dlg_jstr(pending, "heading") : "");
+	dlg_cite(t, kind, id, dlg_jstr(pending, "title"), "text");
+	dlg_set_action(t, "kb_answer", "confirmed topic %s \"%s\"", kind, id);
+	dlg_say(t, "faq_answer");
+	return 1;
 }
