@@ -461,6 +461,9 @@ size_t		 dlg_base_lines(struct tctx *t, const char *const *skus,
 
 /* dlg-kb.c */
 char		*dlg_kb_chunk_text(struct tctx *t, long long rowid);
+/* "Yes" to a knowledge answer's not-sure question (pending "kb_topic"):
+ * the section it named; 0 when it is gone. */
+int		 dlg_kb_confirm_topic(struct tctx *t, const cJSON *pending);
 void		 dlg_kb_search(struct tctx *t, const char *text,
 		    unsigned kinds, int limit, struct search_result *res);
 int		 dlg_handle_kb(struct tctx *t, unsigned kinds,

@@ -353,6 +353,14 @@ kb_keep_retrieved(struct tctx *t, int from, int prune,
 	free(items);
 }
 
+/* Is the pick a document about no product (an FAQ, a policy)? */
+static int
+kb_about_none(const struct kb_pick *pk)
+{
+	return strcmp(pk->scope, "any") == 0 ||
+	    strcmp(pk->scope, "general") == 0;
+}
+
 static void
 kb_picks_free(struct kb_pick *pk, size_t n)
 {
@@ -436,7 +444,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	struct kb_subject subj;
 	struct kb_pick	*pk = NULL;
 	const struct search_hit *h;
-	size_t		 n, best = 0, i;
+	size_t		 n, best = 0, i, unc;
 	int		 ok = 0, strong, from = cJSON_GetArraySize(t->retrieved);
 	int		 asked;		/* an FAQ's whole question said */
 	int		 lazy = from;	/* items of the searches from here */
@@ -470,6 +478,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	}
 	if (subj.nsku + subj.ncat > 0 || subj.doc != NULL)
 		dlg_kb_subject_trace(t, &subj);
+	dlg_kb_trace_picks(t, &subj, pk, n);
 	if (n == 0 || pk[best].score <= 0)
 		goto out;
 	/*
@@ -480,11 +489,19 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	if (asked)
 		dlg_jset_str(t->trace, "kb_asked", pk[best].h->id);
 	else if (!dlg_kb_covers(t, &subj, &pk[best], need)) {
-		/* the best that covers them, if any does */
+		/*
+		 * The best that covers them, if any does: another section
+		 * of the same entry, or a document of the subject's.  Another
+		 * FAQ or policy that ranked lower is no likelier the topic
+		 * ("how quick is an e gift card delivered" is not asked of
+		 * the items that cannot be returned).
+		 */
 		dlg_jset_str(t->trace, "kb_uncovered", pk[best].h->id);
-		for (i = 0, best = n; i < n; i++)
+		for (i = 0, unc = best, best = n; i < n; i++)
 			if (pk[i].score > 0 && (best == n ||
 			    pk[i].score > pk[best].score) &&
+			    (!kb_about_none(&pk[i]) || strcmp(pk[i].h->id,
+			    pk[unc].h->id) == 0) &&
 			    dlg_kb_covers(t, &subj, &pk[i], need))
 				best = i;
 		if (best == n)
@@ -497,6 +514,15 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	    (strcmp(pk[best].scope, "last") == 0 && pk[best].words > 0);
 	if (!strong) {
 		dlg_jset_num(t->trace, "kb_best", pk[best].score);
+		goto out;
+	}
+	/*
+	 * Only the store's generic words chose it ("which cards do you
+	 * take"): which topic is not known; ask, naming the best one.
+	 */
+	if (!asked && dlg_kb_generic_only(t, &subj, &pk[best])) {
+		dlg_kb_unsure(t, &pk[best]);
+		ok = 1;
 		goto out;
 	}
 	h = pk[best].h;

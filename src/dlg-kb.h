@@ -62,6 +62,7 @@ struct kb_pick {
 	const struct search_hit *h;
 	double	 score;			/* its score times its weight */
 	int	 words;			/* customer's own words it shares */
+	uint32_t set;			/* which (kb_shared_words' bits) */
 	const char *scope;		/* product, last, category, general,
 					   any */
 	char	*sku;			/* its subject product, or NULL */
@@ -95,5 +96,15 @@ void	 dlg_kb_weigh(struct tctx *, const struct kb_subject *,
 /* Does the pick cover the customer's key terms (need: KB_COVER_*)? */
 int	 dlg_kb_covers(struct tctx *, const struct kb_subject *,
 	    const struct kb_pick *, int need);
+
+/* Does the pick share only the store's generic words with the customer
+ * (and no sure intent's word)? */
+int	 dlg_kb_generic_only(struct tctx *, const struct kb_subject *,
+	    const struct kb_pick *);
+/* How sure an answer is (dlg-kbunsure.c): the best picks for the
+ * trace; not sure which topic was meant: ask, naming the pick's. */
+void	 dlg_kb_trace_picks(struct tctx *, const struct kb_subject *,
+	    const struct kb_pick *, size_t);
+void	 dlg_kb_unsure(struct tctx *, const struct kb_pick *);
 
 #endif

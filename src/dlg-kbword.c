@@ -428,7 +428,8 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	}
 	for (i = 0; i < n; i++)
 		free(heads[i]);
-	pk->words = kb_bits(got | kb_shared_words(s, h->title));
+	pk->set = got | kb_shared_words(s, h->title);
+	pk->words = kb_bits(pk->set);
 	return pk->words;
 }
 
@@ -676,4 +677,34 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 		return kb_bits(got) >= 2;
 	return got != 0 && (need == KB_COVER_ONE ||
 	    2 * kb_bits(got) >= kb_bits(key));
+}
+
+/*
+ * Does the pick (about no product) share only one word with the
+ * customer, one of the store's generic words (KB_GENERIC: "which cards
+ * do you take" shares "card" with the gift-card terms), with no word of
+ * an intent the classifier is sure of in its section?  Such evidence
+ * says which word, not which topic: the answer would be a guess.  Two
+ * such words together ("card payment") do name a topic.
+ */
+int
+dlg_kb_generic_only(struct tctx *t, const struct kb_subject *s,
+    const struct kb_pick *pk)
+{
+	struct sbuf	 sec = SBUF_INIT;
+	char		*text;
+	int		 holds;
+
+	if ((strcmp(pk->scope, "any") != 0 && strcmp(pk->scope,
+	    "general") != 0) || kb_bits(pk->set) != 1 ||
+	    (pk->set & ~kb_generic_words(t, s)) != 0)
+		return 0;
+	text = dlg_kb_chunk_text(t, pk->rowid != 0 ? pk->rowid :
+	    pk->h->rowid);
+	sbuf_addf(&sec, "%s %s %s", pk->h->title, pk->heading != NULL ?
+	    pk->heading : "", text != NULL ? text : "");
+	free(text);
+	holds = kb_intent_holds(t, sec.buf);
+	sbuf_release(&sec);
+	return !holds;
 }

@@ -668,6 +668,9 @@ dlg_confirm_pending(struct tctx *t, cJSON *pending)
 		dlg_handle_order(t, dlg_jstr(form, "name"));
 		return 1;
 	}
+	/* "Yes" to "is your question about ...?": that section. */
+	if (strcmp(what, "kb_topic") == 0)
+		return dlg_kb_confirm_topic(t, pending);
 	/* "Yes" to an alert when a sold-out item is back. */
 	if (strcmp(what, "confirm_watch") == 0)
 		return dlg_confirm_watch(t, sku);
