@@ -4,7 +4,8 @@
  * means the Sony in the cart: a brand, family or kind said in a removal
  * is resolved against the cart's items first.  One item fits: that one.
  * Several: ask which, naming them.  None: say so and show the cart; the
- * product last shown is never removed in its place.
+ * product last shown is never removed in its place.  A change of a
+ * line's count ("make the sony two") resolves its line the same way.
  */
 #include "config.h"
 
@@ -95,7 +96,7 @@ brand_in(const char *fold, const char *brand)
 }
 
 int
-dlg_cart_ref(struct tctx *t, struct product *out)
+dlg_cart_ref(struct tctx *t, struct product *out, int count)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct cart_item *v = NULL;
@@ -192,14 +193,17 @@ dlg_cart_ref(struct tctx *t, struct product *out)
 			if ((all >> k) & 1)
 				dlg_focus_push(t, v[k].sku);
 		slots_set(&t->slots, "matches", sb.buf);
-		dlg_set_action(t, "cart_remove_which", "%zu cart items fit",
-		    hits);
-		dlg_say(t, "cart_remove_which");
+		dlg_set_action(t, count ? "cart_qty_which" :
+		    "cart_remove_which", "%zu cart items fit", hits);
+		dlg_say(t, count ? "cart_qty_ref_which" :
+		    "cart_remove_which");
 		rc = -1;
 	} else {
 		dlg_cart_slots(t, 0);
-		dlg_set_action(t, "cart_remove", "none in cart fits");
-		dlg_say(t, n > 0 ? "cart_none_fits" : "cart_empty");
+		dlg_set_action(t, count ? "cart_qty" : "cart_remove",
+		    "none in cart fits");
+		dlg_say(t, n == 0 ? "cart_empty" : count ?
+		    "cart_qty_none_fits" : "cart_none_fits");
 		rc = -1;
 	}
 	sbuf_release(&sb);

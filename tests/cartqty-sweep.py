@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""cartqty-sweep.py SHOPDESK SHARE [-v]: cart changes said without the cart.
+
+From the demo catalog, for pairs of products (P, O) of other brands and
+categories, each case for a customer of its own with no cart:
+  FOCUS  O then P put in the cart, then "make it N" in one of many
+         registers: P's line holds N, O's still 1;
+  NAMED  P then O put in the cart (O in focus), then a count for P by
+         its brand and kind: P's line holds N, O's still 1;
+  WHICH  P in the cart, O asked about (in focus, not in the cart), then
+         "make it N": nothing changes and the reply asks which, naming P;
+  MANY   P and Q of one brand in the cart, a count for the brand: nothing
+         changes and the reply names both.
+Prints one line per failure, then "LABEL passed total" for each."""
+import sys
+
+import sweeplib
+
+WORDS = ["zero", "one", "two", "three", "four", "five"]
+FOCUS = ["make it {n}", "actually make that {n} pls", "{n} of those please",
+         "hmm wait, just {w}", "oh can you change it to {n}?",
+         "set the quantity to {w}", "i only need {w}", "{n} instead",
+         "can u make it {w} thx", "change qty to {n}",
+         "sorry, make it {w} of them", "ok so only {n} please"]
+NAMED = ["change the {r} to {n}", "make the {r} {w}",
+         "can you set the {r} quantity to {n}", "{n} of the {r} please",
+         "i only want {w} of the {r}", "actually just {w} {r}"]
+KINDS = {"headphones": "headphones", "laptops": "laptop",
+         "cameras": "camera", "monitors": "monitor", "printers": "printer",
+         "speakers": "speaker", "tablets": "tablet", "tvs": "tv",
+         "smartphones": "phone", "wearables": "watch"}
+
+
+def qty(tr):
+    return (tr.get("state_after") or {}).get("cart", {}).get("qty", {})
+
+
+def main():
+    sd, share = sys.argv[1:3]
+    ps = [p for p in sweeplib.products(share)
+          if p["category"] != "gift-cards" and p.get("brand")]
+    users = sweeplib.cart_free(share)
+    cats = sweeplib.by_category(ps)
+    picks = [p for c in sorted(cats) for p in cats[c][:4]]
+    cases = []
+    for k, p in enumerate(picks):
+        o = next(q for q in picks[k + 1:] + picks
+                 if q["brand"] != p["brand"] and
+                 q["category"] != p["category"])
+        n = 2 + k % 4
+        say = FOCUS[k % len(FOCUS)].format(n=n, w=WORDS[n])
+        cases.append(("FOCUS", p, o, n, [
+            "add the %s to my cart" % o["name"],
+            "add the %s to my cart" % p["name"], say]))
+        if p["category"] in KINDS:
+            r = "%s %s" % (p["brand"].lower(), KINDS[p["category"]])
+            say = NAMED[k % len(NAMED)].format(n=n, w=WORDS[n], r=r)
+            cases.append(("NAMED", p, o, n, [
+                "add the %s to my cart" % p["name"],
+                "add the %s to my cart" % o["name"], say]))
+        # "3 of those" of a product the cart lacks takes them: not here.
+        say = [x for x in FOCUS if not x.startswith("{n} of")][
+            (k + 5) % (len(FOCUS) - 1)].format(n=n, w=WORDS[n])
+        cases.append(("WHICH", p, o, n, [
+            "add the %s to my cart" % p["name"],
+            "tell me about the %s" % o["name"], say]))
+        same = [q for q in ps if q["brand"] == p["brand"] and
+                q["sku"] != p["sku"]]
+        if same and k % 2 == 0:
+            q = same[0]
+            say = NAMED[(k + 1) % len(NAMED)].format(
+                n=n, w=WORDS[n], r=p["brand"].lower())
+            cases.append(("MANY", p, q, n, [
+                "add the %s to my cart" % p["name"],
+                "add the %s to my cart" % q["name"], say]))
+    runs = sweeplib.replay_own(sd, [c[-1] for c in cases], users, "cartqty")
+    labels = ("FOCUS", "NAMED", "WHICH", "MANY")
+    tallies = {x: sweeplib.Tally(x) for x in labels}
+    for (kind, p, o, n, lines), trs in zip(cases, runs):
+        tr = trs[-1]
+        reply = tr.get("reply", "")
+        held = qty(trs[-2])
+        now = qty(tr) if tr.get("action", "").startswith("cart_") else held
+        rc = tr.get("reply_check") or {}
+        backed = rc.get("claims", 0) == rc.get("backed", 0)
+        setup = (held.get(p["sku"]) == 1 and held.get(o["sku"]) == 1
+                 if kind != "WHICH" else held == {p["sku"]: 1})
+        if kind in ("FOCUS", "NAMED"):
+            good = (now.get(p["sku"]) == n and now.get(o["sku"]) == 1 and
+                    len(now) == 2 and p["name"] in reply)
+        else:
+            good = (now == held and p["name"] in reply and
+                    (kind == "WHICH" or o["name"] in reply))
+        tallies[kind].check(setup and good and backed,
+                            kind.lower() + " " + p["name"],
+                            "other " + o["name"], lines[-1],
+                            "" if setup else "(setup: cart %s)" % held,
+                            "" if backed else "(unbacked %s)" % rc,
+                            tr.get("action"), now, sweeplib.clip(reply, 90))
+    for x in labels:
+        tallies[x].done()
+
+
+if __name__ == "__main__":
+    main()
