@@ -621,7 +621,7 @@ dlg_handle_cart(struct tctx *t)
 	}
 	memset(v, 0, sizeof v);
 	/* "Remove the sony": the Sony in the cart, not the one shown. */
-	if (del && (ref = dlg_cart_ref(t, &v[0], 0)) != 0) {
+	if (del && (ref = dlg_cart_ref(t, &v[0], CART_REF_REMOVE)) != 0) {
 		if (ref == 1)
 			cart_apply(t, v, 1, 0);
 		product_release(&v[0]);

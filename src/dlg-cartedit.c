@@ -6,9 +6,13 @@
  * the cart's lines by dlg-cartref.c), else of the product in focus when
  * the cart holds it.  When no line is meant that the cart holds, the
  * customer is asked which: a line not meant is never changed.
+ * "Remove the case", "take the charger out", "never mind the
+ * headphones" take out the line named the same way; "remove it" the
+ * line in focus.  A question ("how do I take the case off?") is none.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -63,6 +67,30 @@ static const char *const bare_follow[] = { "instead", "total",
 static const char *const other_words[] = { "order", "orders",
 	"ordered", "return", "refund", "cancel", "exchange", "subscription",
 	"warranty", "plan", NULL };
+
+/* Taking a line out: said of the line named or pointed at ("remove
+ * it"). */
+static const char *const remove_verbs[] = { "remove", "delete", "drop",
+	"get rid of", "ditch", NULL };
+/* Said of a line named only ("never mind the case", not "forget it"). */
+static const char *const drop_words[] = { "never mind", "nevermind",
+	"nvm", "forget", "forget about", "scratch", "don't want",
+	"dont want", "do not want", "no longer want", "don't need",
+	"dont need", "do not need", "no longer need", NULL };
+/* A question about the product, not a removal ("how do i remove the
+ * case"); "can you remove it" asks for one. */
+static const char *const asking_words[] = { "how", "why", "what",
+	"whats", "where", "when", "which", "does", "is", "are", "should",
+	"did", "will it", "can i", "do i", "could i", NULL };
+static const char *const request_words[] = { "can you", "could you",
+	"would you", "will you", "can u", "could u", "pls", "please", NULL };
+static const char *const pointer_words[] = { "it", "that", "this",
+	"them", "those", "these", "that one", "this one", NULL };
+/* Words that may end a line dropped ("never mind the case anymore"). */
+static const char *const end_words[] = { "anymore", "any", "more",
+	"after", "all", "then", "please", "pls", "thanks", "thx", "ty",
+	"actually", "now", "too", "either", "for", "now", "from", "my",
+	"the", "cart", "basket", "bag", "list", "thank", "you", NULL };
 
 /* Is token k of text one of words? */
 static int
@@ -282,7 +310,7 @@ count_edit(struct tctx *t, const struct cart_item *v, size_t n)
 		return 0;
 	slots_setf(&t->slots, "qty", "%ld", qty);
 	memset(&p, 0, sizeof p);
-	if (sku == NULL && (ref = dlg_cart_ref(t, &p, 1)) != 0) {
+	if (sku == NULL && (ref = dlg_cart_ref(t, &p, CART_REF_COUNT)) != 0) {
 		if (ref == 1) {
 			k = line_of(v, n, p.sku);
 			count_apply(t, &p, qty, k >= 0 ? v[k].qty : 0);
@@ -313,6 +341,135 @@ count_edit(struct tctx *t, const struct cart_item *v, size_t n)
 	return 1;
 }
 
+/* "Take the charger out", "pull it out": the verb, then "out". */
+static int
+taken_out(const char *s)
+{
+	static const char *const verbs[] = { "take", "pull", NULL };
+	const char *const *w;
+	const char	*p;
+
+	for (w = verbs; *w != NULL; w++)
+		for (p = s; (p = strstr(p, *w)) != NULL; p++)
+			if ((p == s || p[-1] == ' ') && p[strlen(*w)] == ' ' &&
+			    dlg_word_in(p, "out", 3))
+				return 1;
+	return 0;
+}
+
+/* How the message takes a line out: 2 a removal ("remove it"), 1 said
+ * of a line named only ("never mind the case"), 0 none or a question.
+ * "Remove the case from my phone" is no cart's. */
+static int
+removal_said(struct tctx *t)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	int		 how;
+
+	how = dlg_has_any(t, remove_verbs) || taken_out(s) ? 2 :
+	    dlg_has_any(t, drop_words) ? 1 : 0;
+	if (how != 0 && (strchr(t->text, '?') != NULL || dlg_has_any(t,
+	    asking_words)) && !dlg_has_any(t, request_words))
+		return 0;
+	if (dlg_has_word(t, "from") && !dlg_has_any(t,
+	    (const char *const[]){ "cart", "basket", "bag", "list", NULL }))
+		return 0;
+	return how;
+}
+
+/* "Remove it", "take that out": a pointer the removal's object. */
+static int
+pointed_out(struct tctx *t)
+{
+	static const char *const verbs[] = { "remove", "delete", "drop",
+	    "get rid of", "ditch", "take", "pull", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	const char *const *v, *const *w;
+	char		*ph;
+	int		 yes = 0;
+
+	for (v = verbs; *v != NULL && !yes; v++)
+		for (w = pointer_words; *w != NULL && !yes; w++) {
+			ph = xasprintf("%s %s", *v, *w);
+			yes = dlg_word_in(s, ph, strlen(ph)) && (strcmp(*v,
+			    "take") != 0 && strcmp(*v, "pull") != 0 ?
+			    1 : taken_out(s));
+			free(ph);
+		}
+	return yes;
+}
+
+/* Does the message end with the line named ("never mind the case",
+ * "i dont want the sony anymore")?  A request after it ("forget the
+ * case, show me chargers") is another matter. */
+static int
+ends_with_line(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i, first = SIZE_MAX;
+	int		 yes = 1;
+
+	for (i = 0; i < t->e->el.n; i++)
+		if ((t->e->el.v[i].type == ENTITY_PRODUCT ||
+		    t->e->el.v[i].type == ENTITY_BRAND ||
+		    t->e->el.v[i].type == ENTITY_CATEGORY) &&
+		    t->e->el.v[i].start < first)
+			first = t->e->el.v[i].start;
+	if (first == SIZE_MAX)
+		return 0;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && yes; i++)
+		if (tok[i].start >= first)
+			yes = tok_is(t->text, tok, i, end_words) ||
+			    in_entity(t, NULL, tok[i].start, tok[i].end);
+	free(tok);
+	return yes;
+}
+
+/* "Remove the case", "never mind the headphones": the line named, or
+ * with a removal the line in focus pointed at; 1 when done and said. */
+static int
+remove_edit(struct tctx *t, const struct cart_item *v, size_t n)
+{
+	struct product	 p;
+	const struct entity *en;
+	const char	*sku = NULL;
+	long		 k;
+	size_t		 i;
+	int		 how, ref;
+
+	if ((how = removal_said(t)) == 0 || (how == 1 && !ends_with_line(t)))
+		return 0;
+	for (i = 0; i < t->e->el.n && sku == NULL; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && en->sku != NULL)
+			sku = en->sku;
+	}
+	memset(&p, 0, sizeof p);
+	if (sku != NULL) {
+		/* A model the cart lacks: not this step's. */
+		if ((k = line_of(v, n, sku)) < 0 ||
+		    !dlg_load_product(t, v[k].sku, &p))
+			return 0;
+		dlg_jset_str(t->trace, "product_resolution",
+		    "the cart's item named");
+	} else if ((ref = dlg_cart_ref(t, &p, cart_in_play(t) ?
+	    CART_REF_REMOVE : CART_REF_REMOVE | CART_REF_QUIET)) != 0) {
+		if (ref != 1)
+			return 1;
+		k = line_of(v, n, p.sku);
+	} else if (how == 2 && pointed_out(t) &&
+	    (k = line_of(v, n, dlg_focus_top(t, 0))) >= 0 &&
+	    dlg_load_product(t, v[k].sku, &p)) {
+		dlg_jset_str(t->trace, "product_resolution",
+		    "the cart's item in focus");
+	} else
+		return 0;
+	count_apply(t, &p, 0, k >= 0 ? v[k].qty : 0);
+	product_release(&p);
+	return 1;
+}
+
 int
 dlg_cart_edit(struct tctx *t)
 {
@@ -332,7 +489,7 @@ dlg_cart_edit(struct tctx *t)
 		return 0;
 	}
 	if (n > 0)
-		done = count_edit(t, v, n);
+		done = count_edit(t, v, n) || remove_edit(t, v, n);
 	catalog_cart_items_free(v, n);
 	return done;
 }

@@ -11,6 +11,12 @@ categories, each case for a customer of its own with no cart:
          "make it N": nothing changes and the reply asks which, naming P;
   MANY   P and Q of one brand in the cart, a count for the brand: nothing
          changes and the reply names both.
+  DROP   P then O in the cart (O in focus), P's brand and kind said with
+         a removal and no cart ("never mind the sony headphones"): P's
+         line out, O's kept;
+  DROPIT O then P in the cart, "remove it": P's line out, O's kept;
+  ASK    a question with a removal's verb ("how do i remove the ..."):
+         both lines kept.
 Prints one line per failure, then "LABEL passed total" for each."""
 import sys
 
@@ -25,6 +31,16 @@ FOCUS = ["make it {n}", "actually make that {n} pls", "{n} of those please",
 NAMED = ["change the {r} to {n}", "make the {r} {w}",
          "can you set the {r} quantity to {n}", "{n} of the {r} please",
          "i only want {w} of the {r}", "actually just {w} {r}"]
+DROP = ["remove the {r}", "take the {r} out", "never mind the {r}",
+        "pls get rid of the {r}", "i dont want the {r} anymore",
+        "nvm the {r}", "hmm can you delete the {r}", "actually drop the {r}",
+        "on second thought forget the {r}", "ok remove {r} please"]
+DROPIT = ["remove it", "take it out pls", "actually delete that one",
+          "hmm get rid of it", "can you remove that?", "ok drop it"]
+ASK = ["how do i remove the {r}", "what if i drop the {r}?",
+       "can i take the {r} out of the box easily", "is it easy to remove "
+       "the {r} from the stand", "does the {r} need to be taken out to "
+       "charge"]
 KINDS = {"headphones": "headphones", "laptops": "laptop",
          "cameras": "camera", "monitors": "monitor", "printers": "printer",
          "speakers": "speaker", "tablets": "tablet", "tvs": "tv",
@@ -73,8 +89,24 @@ def main():
             cases.append(("MANY", p, q, n, [
                 "add the %s to my cart" % p["name"],
                 "add the %s to my cart" % q["name"], say]))
+        if p["category"] in KINDS:
+            r = "%s %s" % (p["brand"].lower(), KINDS[p["category"]])
+            if k % 3 == 1:
+                r = KINDS[p["category"]]
+            cases.append(("DROP", p, o, 0, [
+                "add the %s to my cart" % p["name"],
+                "add the %s to my cart" % o["name"],
+                DROP[k % len(DROP)].format(r=r)]))
+            cases.append(("ASK", p, o, 1, [
+                "add the %s to my cart" % p["name"],
+                "add the %s to my cart" % o["name"],
+                ASK[k % len(ASK)].format(r=r)]))
+        cases.append(("DROPIT", p, o, 0, [
+            "add the %s to my cart" % o["name"],
+            "add the %s to my cart" % p["name"],
+            DROPIT[k % len(DROPIT)]]))
     runs = sweeplib.replay_own(sd, [c[-1] for c in cases], users, "cartqty")
-    labels = ("FOCUS", "NAMED", "WHICH", "MANY")
+    labels = ("FOCUS", "NAMED", "WHICH", "MANY", "DROP", "DROPIT", "ASK")
     tallies = {x: sweeplib.Tally(x) for x in labels}
     for (kind, p, o, n, lines), trs in zip(cases, runs):
         tr = trs[-1]
@@ -85,7 +117,12 @@ def main():
         backed = rc.get("claims", 0) == rc.get("backed", 0)
         setup = (held.get(p["sku"]) == 1 and held.get(o["sku"]) == 1
                  if kind != "WHICH" else held == {p["sku"]: 1})
-        if kind in ("FOCUS", "NAMED"):
+        if kind in ("DROP", "DROPIT"):
+            good = (p["sku"] not in now and now.get(o["sku"]) == 1 and
+                    len(now) == 1 and ("Removed the " + p["name"]) in reply)
+        elif kind == "ASK":
+            good = now == held and "Removed" not in reply
+        elif kind in ("FOCUS", "NAMED"):
             good = (now.get(p["sku"]) == n and now.get(o["sku"]) == 1 and
                     len(now) == 2 and p["name"] in reply)
         else:

@@ -4,9 +4,11 @@
 # registers sets the count of the line in focus and no other; a count
 # for a line named by brand and kind sets that line's; with the focus on
 # a product the cart lacks, or two lines of the brand said, the reply
-# asks which and nothing changes.  The floors sit at the measured
-# figures but for a case whose setup adds another product ("Amazon eero
-# 6+ ... (3-pack)" adds the Spigen 2-pack: the WHICH case of Amazon).
+# asks which and nothing changes.  A removal said without the cart
+# ("never mind the sony headphones", "remove it") takes out that line
+# alone; a question with a removal's verb takes out none.  The floors
+# sit at the measured figures but WHICH, one under: a setup once added
+# another product ("Amazon eero 6+ ... (3-pack)" and the Spigen 2-pack).
 . "$top_srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
@@ -24,4 +26,10 @@ set -- $(awk '$1 == "WHICH" { print $2, $3 }' "$T/out")
 [ "${1:-0}" -ge 63 ]; ok $? "focus not in the cart: asked which, nothing changed: ${1:-0} of ${2:-0} >= 63"
 set -- $(awk '$1 == "MANY" { print $2, $3 }' "$T/out")
 [ "${1:-0}" -ge 32 ]; ok $? "two lines of the brand: asked which: ${1:-0} of ${2:-0} >= 32"
+set -- $(awk '$1 == "DROP" { print $2, $3 }' "$T/out")
+[ "${1:-0}" -ge 40 ]; ok $? "a removal of the line named, no cart said: ${1:-0} of ${2:-0} >= 40"
+set -- $(awk '$1 == "DROPIT" { print $2, $3 }' "$T/out")
+[ "${1:-0}" -ge 64 ]; ok $? "\"remove it\": the line in focus alone: ${1:-0} of ${2:-0} >= 64"
+set -- $(awk '$1 == "ASK" { print $2, $3 }' "$T/out")
+[ "${1:-0}" -ge 40 ]; ok $? "a question with a removal's verb removes none: ${1:-0} of ${2:-0} >= 40"
 finish
