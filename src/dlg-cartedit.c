@@ -92,6 +92,29 @@ static const char *const end_words[] = { "anymore", "any", "more",
 	"actually", "now", "too", "either", "for", "now", "from", "my",
 	"the", "cart", "basket", "bag", "list", "thank", "you", NULL };
 
+/* The whole asked for ("all together", "my total")... */
+static const char *const whole_words[] = { "total", "subtotal",
+	"altogether", "all together", "all in", "all up", "come to",
+	"comes to", "coming to", "add up to", "adds up to", "in all",
+	"grand total", "sum", NULL };
+/* ...as money. */
+static const char *const money_words[] = { "how much", "what", "whats",
+	"cost", "costs", "price", "owe", "pay", "come to", "comes to",
+	"coming to", "add up to", "adds up to", "amount", "damage", NULL };
+/* Words after "total" that keep it the money's ("the total so far"). */
+static const char *const total_follow[] = { "price", "cost", "amount",
+	"for", "of", "come", "comes", "be", "is", "please", "pls", "now",
+	"so", "far", "then", "with", "in", "on", "my", "the", "cart",
+	"basket", "bag", "right", "again", "thanks", "thx", "s", "gonna",
+	"going", "to", "do", "will", "would", NULL };
+/* Words after "how much" that keep it the money's ("how much storage"
+ * is the product's). */
+static const char *const much_follow[] = { "is", "are", "will", "would",
+	"does", "do", "did", "for", "in", "all", "that", "this", "it",
+	"everything", "altogether", "total", "the", "my", "i", "we", "to",
+	"of", "s", "am", "have", "has", "does", "now", "so", "then",
+	"together", NULL };
+
 /* Is token k of text one of words? */
 static int
 tok_is(const char *text, const struct text_token *tok, size_t k,
@@ -470,6 +493,65 @@ remove_edit(struct tctx *t, const struct cart_item *v, size_t n)
 	return 1;
 }
 
+/* Does the message ask what the cart comes to?  "Total" must be the
+ * money's: "total battery life" is the product's. */
+static int
+total_asked(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i;
+	int		 yes;
+
+	if (!dlg_has_any(t, whole_words))
+		return 0;
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	/* "And the total?": the whole and small words alone. */
+	for (i = 0, yes = 1; i < n && yes; i++)
+		yes = tok_is(t->text, tok, i, (const char *const[]){ "and",
+		    "so", "ok", "the", "my", "total", "subtotal", "is", "now",
+		    "please", "pls", "then", "cart", "s", NULL });
+	if (!yes && !dlg_has_any(t, money_words)) {
+		free(tok);
+		return 0;
+	}
+	for (i = 0, yes = 1; i < n && yes; i++) {
+		if (tok_is(t->text, tok, i, (const char *const[]){ "total",
+		    "subtotal", "sum", NULL }) && i + 1 < n)
+			yes = tok_is(t->text, tok, i + 1, total_follow);
+		if (yes && i + 2 < n && tok_is(t->text, tok, i,
+		    (const char *const[]){ "how", NULL }) && tok_is(t->text,
+		    tok, i + 1, (const char *const[]){ "much", NULL }))
+			yes = tok_is(t->text, tok, i + 2, much_follow);
+	}
+	free(tok);
+	return yes;
+}
+
+/* "How much is that all together": the cart's count and total. */
+static int
+total_edit(struct tctx *t, size_t n)
+{
+	const struct entity *en;
+	size_t		 i;
+
+	if (!total_asked(t))
+		return 0;
+	/* "The sony and the case, how much all together" of products the
+	 * cart may lack: the products' own. */
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND ||
+		    en->type == ENTITY_CATEGORY)
+			return 0;
+	}
+	if (n == 0 && !dlg_has_any(t, (const char *const[]){ "cart",
+	    "basket", NULL }))
+		return 0;
+	dlg_set_action(t, "cart_total", "cart of %s", t->cust.id);
+	dlg_say(t, dlg_cart_slots(t, 1) > 0 ? "cart_total" : "cart_empty");
+	return 1;
+}
+
 int
 dlg_cart_edit(struct tctx *t)
 {
@@ -490,6 +572,8 @@ dlg_cart_edit(struct tctx *t)
 	}
 	if (n > 0)
 		done = count_edit(t, v, n) || remove_edit(t, v, n);
+	if (!done)
+		done = total_edit(t, n);
 	catalog_cart_items_free(v, n);
 	return done;
 }

@@ -17,6 +17,11 @@ categories, each case for a customer of its own with no cart:
   DROPIT O then P in the cart, "remove it": P's line out, O's kept;
   ASK    a question with a removal's verb ("how do i remove the ..."):
          both lines kept.
+  TOTAL  P then O in the cart, P's count set, the total asked without
+         the cart ("how much is that all together"): the cart's total
+         and count as the catalog's prices make them, every claim backed,
+         nothing changed;
+  SPEC   "what's the total weight of it": the product's, no cart total.
 Prints one line per failure, then "LABEL passed total" for each."""
 import sys
 
@@ -41,10 +46,25 @@ ASK = ["how do i remove the {r}", "what if i drop the {r}?",
        "can i take the {r} out of the box easily", "is it easy to remove "
        "the {r} from the stand", "does the {r} need to be taken out to "
        "charge"]
+TOTAL = ["how much is that all together", "whats my total",
+         "ok what does it all come to?", "how much in total do i owe",
+         "and the total is?", "what's the subtotal now",
+         "how much will that be altogether pls", "so whats the damage in "
+         "total", "how much does everything come to"]
+SPEC = ["what's the total weight of it", "how much storage in total does "
+        "it have", "whats the total battery life", "total dimensions?",
+        "how much power does it draw in total"]
 KINDS = {"headphones": "headphones", "laptops": "laptop",
          "cameras": "camera", "monitors": "monitor", "printers": "printer",
          "speakers": "speaker", "tablets": "tablet", "tvs": "tv",
          "smartphones": "phone", "wearables": "watch"}
+
+
+def money(v):
+    """A sum as the replies write it: "$1,299", "$45.99"."""
+    c = round(v * 100)
+    s = "{:,}".format(c // 100)
+    return "$" + s + ("" if c % 100 == 0 else ".%02d" % (c % 100))
 
 
 def qty(tr):
@@ -105,8 +125,18 @@ def main():
             "add the %s to my cart" % o["name"],
             "add the %s to my cart" % p["name"],
             DROPIT[k % len(DROPIT)]]))
+        cases.append(("TOTAL", p, o, n, [
+            "add the %s to my cart" % o["name"],
+            "add the %s to my cart" % p["name"], "make it %d" % n,
+            TOTAL[k % len(TOTAL)]]))
+        if k % 2 == 1:
+            cases.append(("SPEC", p, o, 1, [
+                "add the %s to my cart" % p["name"],
+                "add the %s to my cart" % o["name"],
+                SPEC[k % len(SPEC)]]))
     runs = sweeplib.replay_own(sd, [c[-1] for c in cases], users, "cartqty")
-    labels = ("FOCUS", "NAMED", "WHICH", "MANY", "DROP", "DROPIT", "ASK")
+    labels = ("FOCUS", "NAMED", "WHICH", "MANY", "DROP", "DROPIT", "ASK",
+              "TOTAL", "SPEC")
     tallies = {x: sweeplib.Tally(x) for x in labels}
     for (kind, p, o, n, lines), trs in zip(cases, runs):
         tr = trs[-1]
@@ -117,7 +147,17 @@ def main():
         backed = rc.get("claims", 0) == rc.get("backed", 0)
         setup = (held.get(p["sku"]) == 1 and held.get(o["sku"]) == 1
                  if kind != "WHICH" else held == {p["sku"]: 1})
-        if kind in ("DROP", "DROPIT"):
+        if kind == "TOTAL":
+            setup = held == {p["sku"]: n, o["sku"]: 1}
+        if kind == "TOTAL":
+            want = money(p["price"] * n + o["price"])
+            good = (now == held == {p["sku"]: n, o["sku"]: 1} and
+                    tr.get("action") == "cart_total" and want in reply and
+                    ("%d item(s)" % (n + 1)) in reply and
+                    p["name"] in reply and o["name"] in reply)
+        elif kind == "SPEC":
+            good = now == held and tr.get("action") != "cart_total"
+        elif kind in ("DROP", "DROPIT"):
             good = (p["sku"] not in now and now.get(o["sku"]) == 1 and
                     len(now) == 1 and ("Removed the " + p["name"]) in reply)
         elif kind == "ASK":
