@@ -115,6 +115,15 @@ static const char *const much_follow[] = { "is", "are", "will", "would",
 	"of", "s", "am", "have", "has", "does", "now", "so", "then",
 	"together", NULL };
 
+/* Emptying the cart: these of the cart ("clear my cart"), or of "it"
+ * when the cart is in play ("empty it"). */
+static const char *const empty_verbs[] = { "empty", "clear", "wipe",
+	"clear out", NULL };
+static const char *const all_words[] = { "everything", "all of it",
+	"all of them", "all items", "all the items", "all of the items",
+	"the whole thing", "the lot", NULL };
+static const char *const cart_nouns[] = { "cart", "basket", "bag", NULL };
+
 /* Is token k of text one of words? */
 static int
 tok_is(const char *text, const struct text_token *tok, size_t k,
@@ -552,6 +561,48 @@ total_edit(struct tctx *t, size_t n)
 	return 1;
 }
 
+/* "Empty it", "remove everything from my basket": every line out. */
+static int
+empty_edit(struct tctx *t, const struct cart_item *v, size_t n)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 i;
+	int		 cart = dlg_has_any(t, cart_nouns), gone = 0, ok;
+
+	if (!(dlg_has_any(t, empty_verbs) && (cart || (cart_in_play(t) &&
+	    dlg_has_any(t, (const char *const[]){ "it", "everything",
+	    "all", NULL })))) && !((dlg_has_any(t, remove_verbs) ||
+	    taken_out(s)) && dlg_has_any(t, all_words) && (cart ||
+	    cart_in_play(t))))
+		return 0;
+	if ((strchr(t->text, '?') != NULL || dlg_has_any(t, asking_words)) &&
+	    !dlg_has_any(t, request_words))
+		return 0;
+	if (n == 0) {
+		dlg_set_action(t, "cart_show", "cart of %s", t->cust.id);
+		dlg_say(t, "cart_empty");
+		return 1;
+	}
+	dlg_read_end(t);
+	ok = store_begin(t->st, &err) == SD_OK;
+	for (i = 0; i < n && ok; i++)
+		ok = catalog_cart_remove(t->st, t->cust.id, v[i].sku, &gone,
+		    &err) == SD_OK;
+	if (!ok || store_commit(t->st, &err) != SD_OK) {
+		store_rollback(t->st);
+		cJSON_AddStringToObject(t->trace, "error", sd_error_msg(&err));
+		sd_error_clear(&err);
+		dlg_set_action(t, "cart_error", "store error emptying");
+		dlg_say(t, "cart_error");
+		return 1;
+	}
+	dlg_cart_slots(t, 0);
+	dlg_set_action(t, "cart_empty", "%zu lines out", n);
+	dlg_say(t, "cart_emptied");
+	return 1;
+}
+
 int
 dlg_cart_edit(struct tctx *t)
 {
@@ -570,7 +621,8 @@ dlg_cart_edit(struct tctx *t)
 		sd_error_clear(&err);
 		return 0;
 	}
-	if (n > 0)
+	done = empty_edit(t, v, n);
+	if (!done && n > 0)
 		done = count_edit(t, v, n) || remove_edit(t, v, n);
 	if (!done)
 		done = total_edit(t, n);

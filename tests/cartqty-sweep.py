@@ -22,6 +22,10 @@ categories, each case for a customer of its own with no cart:
          and count as the catalog's prices make them, every claim backed,
          nothing changed;
   SPEC   "what's the total weight of it": the product's, no cart total.
+  EMPTY  P then O in the cart, "empty it", "clear my basket": no line
+         left;
+  KEEP   a question with an emptying word ("is my cart empty?", "how do
+         i clear the cache on it"): both lines kept.
 Prints one line per failure, then "LABEL passed total" for each."""
 import sys
 
@@ -54,6 +58,13 @@ TOTAL = ["how much is that all together", "whats my total",
 SPEC = ["what's the total weight of it", "how much storage in total does "
         "it have", "whats the total battery life", "total dimensions?",
         "how much power does it draw in total"]
+EMPTY = ["empty it", "pls clear my cart", "remove everything please",
+         "ok empty my basket", "can you clear out the cart",
+         "actually take everything out of my cart", "wipe my cart pls",
+         "hmm just empty the whole cart"]
+KEEP = ["is my cart empty?", "how do i clear the cache on it",
+        "how do i empty the memory on it?", "does it clear the dust "
+        "itself", "will it wipe my settings?"]
 KINDS = {"headphones": "headphones", "laptops": "laptop",
          "cameras": "camera", "monitors": "monitor", "printers": "printer",
          "speakers": "speaker", "tablets": "tablet", "tvs": "tv",
@@ -134,9 +145,19 @@ def main():
                 "add the %s to my cart" % p["name"],
                 "add the %s to my cart" % o["name"],
                 SPEC[k % len(SPEC)]]))
+        if k % 2 == 0:
+            cases.append(("EMPTY", p, o, 0, [
+                "add the %s to my cart" % p["name"],
+                "add the %s to my cart" % o["name"],
+                EMPTY[(k // 2) % len(EMPTY)]]))
+        else:
+            cases.append(("KEEP", p, o, 1, [
+                "add the %s to my cart" % p["name"],
+                "add the %s to my cart" % o["name"],
+                KEEP[(k // 2) % len(KEEP)]]))
     runs = sweeplib.replay_own(sd, [c[-1] for c in cases], users, "cartqty")
     labels = ("FOCUS", "NAMED", "WHICH", "MANY", "DROP", "DROPIT", "ASK",
-              "TOTAL", "SPEC")
+              "TOTAL", "SPEC", "EMPTY", "KEEP")
     tallies = {x: sweeplib.Tally(x) for x in labels}
     for (kind, p, o, n, lines), trs in zip(cases, runs):
         tr = trs[-1]
@@ -144,12 +165,18 @@ def main():
         held = qty(trs[-2])
         now = qty(tr) if tr.get("action", "").startswith("cart_") else held
         rc = tr.get("reply_check") or {}
-        backed = rc.get("claims", 0) == rc.get("backed", 0)
+        # The questions' own answers are other handlers' to back.
+        backed = (rc.get("claims", 0) == rc.get("backed", 0) or
+                  kind in ("ASK", "SPEC", "KEEP"))
         setup = (held.get(p["sku"]) == 1 and held.get(o["sku"]) == 1
                  if kind != "WHICH" else held == {p["sku"]: 1})
         if kind == "TOTAL":
             setup = held == {p["sku"]: n, o["sku"]: 1}
-        if kind == "TOTAL":
+        if kind == "EMPTY":
+            good = now == {} and tr.get("action") == "cart_empty"
+        elif kind == "KEEP":
+            good = now == held and tr.get("action") != "cart_empty"
+        elif kind == "TOTAL":
             want = money(p["price"] * n + o["price"])
             good = (now == held == {p["sku"]: n, o["sku"]: 1} and
                     tr.get("action") == "cart_total" and want in reply and
