@@ -1,7 +1,7 @@
 /*
  * catalog-cart.c: the customer's shopping cart in the carts and
  * cart_items tables.  Part of the catalog module (catalog.h): the
- * dialogue adds, removes and lists items through these functions and
+ * dialogue adds, removes, counts and lists items through these functions and
  * never writes the SQL itself.  A customer has at most one active cart;
  * adding to a customer without one opens it.
  */
@@ -119,6 +119,32 @@ catalog_cart_remove(struct store *st, const char *customer, const char *sku,
 	rc = run3(st, del, cart, sku, NULL, "remove from cart", err);
 	if (rc == SD_OK)
 		*removed = sqlite3_changes(store_db(st)) > 0;
+	free(cart);
+	return rc;
+}
+
+enum sd_rc
+catalog_cart_set_qty(struct store *st, const char *customer, const char *sku,
+    int qty, int *changed, struct sd_error *err)
+{
+	static const char set[] = "UPDATE cart_items SET qty = ?3"
+	    " WHERE cart_id = ?1 AND sku = ?2 AND qty <> ?3";
+	static const char touch[] = "UPDATE carts SET updated_at = ?2"
+	    " WHERE id = ?1";
+	char		*cart, *q;
+	enum sd_rc	 rc;
+
+	*changed = 0;
+	if (qty <= 0)
+		return catalog_cart_remove(st, customer, sku, changed, err);
+	if ((cart = active_cart(st, customer)) == NULL)
+		return SD_OK;
+	q = xasprintf("%d", qty);
+	rc = run3(st, set, cart, sku, q, "set cart quantity", err);
+	if (rc == SD_OK && (*changed = sqlite3_changes(store_db(st)) > 0))
+		rc = run3(st, touch, cart, store_now(), NULL, "update cart",
+		    err);
+	free(q);
 	free(cart);
 	return rc;
 }

@@ -257,7 +257,9 @@ char		*catalog_money(double, const char *currency);
 /*
  * The customer's active cart.  Add puts one more of sku (at price) in it,
  * opening a cart if there is none; remove takes sku out (*removed 1 if
- * it was there).  Both run inside the caller's transaction.  Items lists
+ * it was there); set_qty makes sku's line hold qty (0 takes it out;
+ * *changed 1 if the line was there with another count).  All run inside
+ * the caller's transaction.  Items lists
  * the cart with current names and prices (free with
  * catalog_cart_items_free).
  */
@@ -271,6 +273,8 @@ enum sd_rc	 catalog_cart_add(struct store *, const char *customer,
 		    const char *sku, double price, struct sd_error *);
 enum sd_rc	 catalog_cart_remove(struct store *, const char *customer,
 		    const char *sku, int *removed, struct sd_error *);
+enum sd_rc	 catalog_cart_set_qty(struct store *, const char *customer,
+		    const char *sku, int qty, int *changed, struct sd_error *);
 enum sd_rc	 catalog_cart_items(struct store *, const char *customer,
 		    struct cart_item **, size_t *, struct sd_error *);
 void		 catalog_cart_items_free(struct cart_item *, size_t);

@@ -247,8 +247,8 @@ static const char *const number_words[] = { "zero", "one", "two", "three",
 	"four", "five", "six", "seven", "eight", "nine", "ten", NULL };
 
 /* The number token s[0..n) stands for (digits or a word), else -1. */
-static long
-token_number(const char *s, size_t n)
+long
+dlg_count_word(const char *s, size_t n)
 {
 	size_t	 i;
 
@@ -297,7 +297,7 @@ cart_quantity(struct tctx *t)
 		return (int)q->number;
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	for (i = 0; i < n && found == 1; i++) {
-		v = token_number(t->text + tok[i].start,
+		v = dlg_count_word(t->text + tok[i].start,
 		    tok[i].end - tok[i].start);
 		if (v < 2 || v > QTY_MAX || (i > 0 && token_is(t->text, tok,
 		    i - 1, the)))
@@ -374,7 +374,7 @@ take_question(struct tctx *t)
 		for (w = trail; *w != NULL; w++)
 			if (strlen(*w) == len && strncmp(*w, p, len) == 0)
 				break;
-		more = *w == NULL && token_number(p, len) < 0;
+		more = *w == NULL && dlg_count_word(p, len) < 0;
 		p += len;
 	}
 	return more;
@@ -621,7 +621,7 @@ dlg_handle_cart(struct tctx *t)
 	}
 	memset(v, 0, sizeof v);
 	/* "Remove the sony": the Sony in the cart, not the one shown. */
-	if (del && (ref = dlg_cart_ref(t, &v[0])) != 0) {
+	if (del && (ref = dlg_cart_ref(t, &v[0], CART_REF_REMOVE)) != 0) {
 		if (ref == 1)
 			cart_apply(t, v, 1, 0);
 		product_release(&v[0]);

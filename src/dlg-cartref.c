@@ -4,7 +4,8 @@
  * means the Sony in the cart: a brand, family or kind said in a removal
  * is resolved against the cart's items first.  One item fits: that one.
  * Several: ask which, naming them.  None: say so and show the cart; the
- * product last shown is never removed in its place.
+ * product last shown is never removed in its place.  A change of a
+ * line's count ("make the sony two") resolves its line the same way.
  */
 #include "config.h"
 
@@ -69,6 +70,29 @@ ref_fits(const struct entity *en, int c, const struct product *p)
 	}
 }
 
+/*
+ * Is the kind word said for en ("charger", "cases") in p's subcategory
+ * or name?  The kinds the gazetteer knows are broad ("accessories"):
+ * of the lines that fit it, those the word itself names are meant.
+ */
+static int
+word_fits(struct tctx *t, const struct entity *en, const struct product *p)
+{
+	char	*w = xstrndup(t->text + en->start, en->end - en->start);
+	size_t	 n = strlen(w);
+	int	 yes;
+
+	/* Its singular: "cases" is "case", "batteries" "batter". */
+	if (n > 4 && strcmp(w + n - 3, "ies") == 0)
+		w[n -= 3] = '\0';
+	else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+		w[--n] = '\0';
+	yes = n >= 3 && (strcasestr(p->subcategory, w) != NULL ||
+	    strcasestr(p->name, w) != NULL);
+	free(w);
+	return yes;
+}
+
 /* The customer's words of the reference: from the first entity said to
  * the last ("sony headphones"). */
 static void
@@ -95,16 +119,16 @@ brand_in(const char *fold, const char *brand)
 }
 
 int
-dlg_cart_ref(struct tctx *t, struct product *out)
+dlg_cart_ref(struct tctx *t, struct product *out, int how)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct cart_item *v = NULL;
 	struct product	 p;
 	struct sbuf	 sb = SBUF_INIT;
 	const struct entity *en;
-	uint64_t	 fit[3], any[3] = { 0, 0, 0 }, all;
+	uint64_t	 fit[3], any[3] = { 0, 0, 0 }, all, word = 0;
 	size_t		 n = 0, held, i, k, a = SIZE_MAX, b = 0, hits = 0;
-	int		 c, said = 0, rc = 0;
+	int		 c, said = 0, rc = 0, count = how & CART_REF_COUNT;
 	const char	*fold = t->fold.s.buf != NULL ? t->fold.s.buf : "";
 	cJSON		*r;
 	char		*m;
@@ -146,6 +170,9 @@ dlg_cart_ref(struct tctx *t, struct product *out)
 				b = en->end;
 			if (ref_fits(en, c, &p))
 				fit[c] |= (uint64_t)1 << k;
+			if (c == 1 && ref_fits(en, c, &p) &&
+			    word_fits(t, en, &p))
+				word |= (uint64_t)1 << k;
 		}
 		product_release(&p);
 	}
@@ -154,6 +181,9 @@ dlg_cart_ref(struct tctx *t, struct product *out)
 	for (c = 0; c < 3; c++)
 		if (any[c])
 			all &= fit[c];
+	/* "The charger" of a case and a charger: the charger. */
+	if ((all & word) != 0)
+		all &= word;
 	for (k = 0; k < n; k++)
 		hits += (all >> k) & 1;
 	if (a < b)
@@ -192,14 +222,17 @@ dlg_cart_ref(struct tctx *t, struct product *out)
 			if ((all >> k) & 1)
 				dlg_focus_push(t, v[k].sku);
 		slots_set(&t->slots, "matches", sb.buf);
-		dlg_set_action(t, "cart_remove_which", "%zu cart items fit",
-		    hits);
-		dlg_say(t, "cart_remove_which");
+		dlg_set_action(t, count ? "cart_qty_which" :
+		    "cart_remove_which", "%zu cart items fit", hits);
+		dlg_say(t, count ? "cart_qty_ref_which" :
+		    "cart_remove_which");
 		rc = -1;
-	} else {
+	} else if (!(how & CART_REF_QUIET)) {
 		dlg_cart_slots(t, 0);
-		dlg_set_action(t, "cart_remove", "none in cart fits");
-		dlg_say(t, n > 0 ? "cart_none_fits" : "cart_empty");
+		dlg_set_action(t, count ? "cart_qty" : "cart_remove",
+		    "none in cart fits");
+		dlg_say(t, n == 0 ? "cart_empty" : count ?
+		    "cart_qty_none_fits" : "cart_none_fits");
 		rc = -1;
 	}
 	sbuf_release(&sb);

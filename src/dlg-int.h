@@ -27,6 +27,7 @@
  *	dlg-specs.c	the specifications a question asks about
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-cartref.c	which cart item a removal's brand or kind means
+ *	dlg-cartedit.c	cart changes said without the cart: counts, removals
  *	dlg-choice.c	which product shown a choice said takes
  *	dlg-accessory.c	accessories listed as fitting a device
  *	dlg-offers.c	warranty plans, sale end dates, variants
@@ -611,10 +612,21 @@ size_t		 dlg_cart_slots(struct tctx *t, int shown);
 /* Is the message a removal from the cart ("take the sony out of my
  * cart")? */
 int		 dlg_cart_removal(struct tctx *t);
+/* The count a word s[0..n) says ("3", "three"), else -1. */
+long		 dlg_count_word(const char *s, size_t n);
 /* dlg-cartref.c */
-/* The cart item a removal's brand, family or kind means into p: 1; 0
- * when none is said; -1 when the reply is said (several fit, or none). */
-int		 dlg_cart_ref(struct tctx *t, struct product *p);
+/* The cart item a removal's (CART_REF_COUNT: a count change's) brand,
+ * family or kind means into p: 1; 0 when none is said; -1 when the
+ * reply is said (several fit, or none; with CART_REF_QUIET none fitting
+ * is 0, unsaid). */
+#define CART_REF_REMOVE	0
+#define CART_REF_COUNT	1
+#define CART_REF_QUIET	2
+int		 dlg_cart_ref(struct tctx *t, struct product *p, int how);
+/* dlg-cartedit.c */
+/* A change to the cart said without naming it ("make it two"): done
+ * and said, 1; else 0. */
+int		 dlg_cart_edit(struct tctx *t);
 /* dlg-choice.c */
 /* The product shown (focus, last list) an entity means, or NULL. */
 const char	*dlg_shown_match(struct tctx *t, const struct entity *en);

@@ -132,6 +132,12 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	dlg_elliptic(t);
 	/* "The 256 then": the variant takes the focus before anything. */
 	dlg_handle_variant(t, 0);
+	/* "Make it two", "actually just one": a line of the cart changed,
+	 * said without the cart (dlg-cartedit.c). */
+	if (dlg_cart_edit(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 1;
+	}
 	/*
 	 * "Add it to my cart": an action whatever the classifier says, and
 	 * an answer to an offered "see the specs?" that takes the product.

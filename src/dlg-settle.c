@@ -192,6 +192,10 @@ dlg_settle_intent(struct tctx *t, const struct intent_result *ir)
 		 */
 		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
 		    (sku == NULL || strcmp(how, "it") == 0)) {
+			/* "Whats my total", "make it two": the cart's,
+			 * whatever the classifier made of it. */
+			if (dlg_cart_edit(t))
+				return 1;
 			/*
 			 * Out of scope is the last resort: a strong answer
 			 * in the documents, or a follow-up on the manual

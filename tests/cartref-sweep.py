@@ -12,10 +12,7 @@ product the cart does not hold.  Then, in one of several registers:
   MANY   with A and B both in the cart, the brand must remove nothing
          and ask which, naming both.
 Prints one line per failure, then "LABEL passed total" for each."""
-import json
-import os
 import sys
-import tempfile
 
 import sweeplib
 
@@ -31,16 +28,6 @@ KINDS = {"headphones": "headphones", "laptops": "laptop",
          "cameras": "camera", "monitors": "monitor", "printers": "printer",
          "speakers": "speaker", "tablets": "tablet", "tvs": "tv",
          "smartphones": "phone", "wearables": "watch"}
-
-
-def customers(share):
-    """Customers of the demo store with no cart of their own."""
-    with open(os.path.join(share, "demo", "customers.json")) as f:
-        cs = json.load(f)
-    cs = cs if isinstance(cs, list) else cs["customers"]
-    with open(os.path.join(share, "demo", "carts.json")) as f:
-        busy = {c["customer_id"] for c in json.load(f)["carts"]}
-    return [c["id"] for c in cs if c["id"] not in busy]
 
 
 def pairs(ps):
@@ -60,19 +47,6 @@ def pairs(ps):
     return out
 
 
-def run(sd, cases, users):
-    """Each case's session for a customer of its own; a fresh store for
-    every len(users) of them, so no cart carries over."""
-    out = []
-    tmp = tempfile.mkdtemp(prefix="cartref.")
-    for i in range(0, len(cases), len(users)):
-        os.environ["SHOPDESK_DB"] = os.path.join(tmp, "shop%d.db" % i)
-        sess = [["/user " + u] + c[-1]
-                for u, c in zip(users, cases[i:i + len(users)])]
-        out += sweeplib.replay(sd, sess)
-    return out
-
-
 def qty(tr):
     return (tr.get("state_after") or {}).get("cart", {}).get("qty", {})
 
@@ -80,7 +54,7 @@ def qty(tr):
 def main():
     sd, share = sys.argv[1:3]
     ps = sweeplib.products(share)
-    users = customers(share)
+    users = sweeplib.cart_free(share)
     prs = pairs(ps)
     cases = []
     for k, (a, b) in enumerate(prs):
@@ -102,7 +76,8 @@ def main():
                                      "add the %s to my cart" % b["name"],
                                      REMOVE[(k + 2) % len(REMOVE)].format(
                                          r=a["brand"])]))
-    runs = run(sd, cases, users)
+    runs = sweeplib.replay_own(sd, [c[-1] for c in cases], users,
+                               "cartref")
     tallies = {x: sweeplib.Tally(x) for x in ("BRAND", "KIND", "NONE",
                                               "MANY")}
     for (kind, a, b, lines), trs in zip(cases, runs):

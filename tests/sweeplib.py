@@ -21,6 +21,10 @@ Running the cases:
                        (lists of script lines, each after "/new"); the
                        traces of each session
   clip(text, n)        a reply cut to n characters on one line
+  cart_free(share)     the demo customers with no cart of their own
+  replay_own(sd, sessions, users, tag)  each session for a customer of
+                       its own ("/user"), a fresh store for every
+                       len(users) of them, so no cart carries over
 
 Printing the verdicts, one of two ways:
   Tally(label)         for a sweep whose .t prints the TAP: a line for
@@ -137,6 +141,27 @@ def replay(sd, sessions, bail=sys.exit):
 
 def clip(text, n):
     return text[:n].replace("\n", " ")
+
+
+def cart_free(share):
+    with open(os.path.join(share, "demo", "customers.json")) as f:
+        cs = json.load(f)
+    cs = cs if isinstance(cs, list) else cs["customers"]
+    with open(os.path.join(share, "demo", "carts.json")) as f:
+        busy = {c["customer_id"] for c in json.load(f)["carts"]}
+    return [c["id"] for c in cs if c["id"] not in busy]
+
+
+def replay_own(sd, sessions, users, tag="sweep"):
+    out = []
+    tmp = tempfile.mkdtemp(prefix=tag + ".")
+    atexit.register(shutil.rmtree, tmp, True)
+    for i in range(0, len(sessions), len(users)):
+        os.environ["SHOPDESK_DB"] = os.path.join(tmp, "shop%d.db" % i)
+        sess = [["/user " + u] + s
+                for u, s in zip(users, sessions[i:i + len(users)])]
+        out += replay(sd, sess)
+    return out
 
 
 class Tally:

@@ -6,7 +6,8 @@
  * catalog_product_by_sku answer as a fresh read does, and a change of
  * the database, by this connection or another, is seen after they
  * cached; catalog_walk hands out the products catalog_products lists,
- * in its order; synonyms of one term are those of the whole list.
+ * in its order; synonyms of one term are those of the whole list;
+ * catalog_cart_set_qty changes the one line meant and no other.
  */
 #include "config.h"
 
@@ -605,6 +606,60 @@ synonym_tests(struct store *st)
 	sbuf_release(&want);
 }
 
+/* The count of sku in customer's cart as listed, -1 when not there. */
+static int
+cart_qty(struct store *st, const char *customer, const char *sku)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct cart_item *v = NULL;
+	size_t		 n = 0, i;
+	int		 q = -1;
+
+	if (catalog_cart_items(st, customer, &v, &n, &err) != SD_OK)
+		diag("%s", sd_error_msg(&err));
+	sd_error_clear(&err);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].sku, sku) == 0)
+			q = v[i].qty;
+	catalog_cart_items_free(v, n);
+	return q;
+}
+
+/* A line's count set: that line alone changes, a line not in the cart
+ * is never made, a count of 0 takes the line out. */
+static void
+cart_tests(struct store *st)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	const char	*c = "C1001", *o = "C1002";
+	int		 ch = -1, before = cart_qty(st, c, "AUD-1008");
+
+	ok(catalog_cart_add(st, c, "ACC-1197", 14.99, &err) == SD_OK &&
+	    catalog_cart_add(st, o, "ACC-1197", 14.99, &err) == SD_OK &&
+	    cart_qty(st, c, "ACC-1197") == 1, "a line is added");
+	ok(catalog_cart_set_qty(st, c, "ACC-1197", 3, &ch, &err) == SD_OK &&
+	    ch == 1 && cart_qty(st, c, "ACC-1197") == 3,
+	    "set_qty makes the line hold 3");
+	ok(cart_qty(st, c, "AUD-1008") == before && before >= 1 &&
+	    cart_qty(st, o, "ACC-1197") == 1, "no other line nor cart "
+	    "changes (%d)", before);
+	ok(catalog_cart_set_qty(st, c, "ACC-1197", 3, &ch, &err) == SD_OK &&
+	    ch == 0 && cart_qty(st, c, "ACC-1197") == 3,
+	    "the same count again changes nothing");
+	ok(catalog_cart_set_qty(st, c, "LAP-1008", 2, &ch, &err) == SD_OK &&
+	    ch == 0 && cart_qty(st, c, "LAP-1008") == -1,
+	    "a count for a line not in the cart makes no line");
+	ok(catalog_cart_set_qty(st, c, "ACC-1197", 0, &ch, &err) == SD_OK &&
+	    ch == 1 && cart_qty(st, c, "ACC-1197") == -1 &&
+	    cart_qty(st, c, "AUD-1008") == before, "a count of 0 takes the "
+	    "line out, and it alone");
+	ok(catalog_cart_set_qty(st, "C-none", "ACC-1197", 2, &ch, &err) ==
+	    SD_OK && ch == 0, "a customer with no cart: nothing changes");
+	if (sd_error_msg(&err)[0] != '\0')
+		diag("%s", sd_error_msg(&err));
+	sd_error_clear(&err);
+}
+
 int
 main(void)
 {
@@ -630,6 +685,7 @@ main(void)
 	product_tests(st, other);
 	named_tests(st, other);
 	synonym_tests(st);
+	cart_tests(st);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
 	free(v);
