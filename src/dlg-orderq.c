@@ -429,6 +429,17 @@ only_points_at_items(struct tctx *t)
 		}
 		if (named)
 			continue;
+		/* "Colour?" asks a specification, whatever item's name
+		 * ("Colour Laser") holds the word. */
+		for (j = 0; j < t->e->el.n && !named; j++) {
+			en = &t->e->el.v[j];
+			named = en->type == ENTITY_ATTRIBUTE &&
+			    tok[i].start >= en->start && tok[i].end <= en->end;
+		}
+		if (named) {
+			rest++;
+			continue;
+		}
 		len = tok[i].end - tok[i].start;
 		w = xstrndup(t->text + tok[i].start, len);
 		for (g = glue; *g != NULL && strcasecmp(*g, w) != 0; g++)
