@@ -63,6 +63,11 @@ static const struct {
 	    "not working", "won't charge", "faulty", "dead on arrival",
 	    "replacement", "replace it", "replace them", NULL } },
 	{ ORDQ_CANCEL, { "cancel", NULL } },
+	/* "What's in it again" of the order in focus: its lines ("what's
+	 * in the box" asks a product's contents). */
+	{ ORDQ_ITEMS, { "what's in it", "whats in it", "what is in it",
+	    "what was in it", "what's in the package", "whats in the package",
+	    "what was in the package", NULL } },
 	{ ORDQ_INVOICE, { "invoice", "receipt", NULL } },
 	{ ORDQ_WARRANTY, { "warranty", "still covered", NULL } },
 	{ ORDQ_REFUND, { "refund", "refunds", "refunded", "money", "paypal",
