@@ -49,6 +49,7 @@
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
  *	dlg-orderlist.c	which of the orders just listed an answer means
+ *	dlg-orderit.c	a product question after an order's answer: its item
  *	dlg-period.c	"this week", "a week ago": which orders a time dates
  *	dlg-several.c	several order numbers in one message
  *	dlg-account.c	account and payment questions a policy fact answers
@@ -949,6 +950,10 @@ int		 dlg_order_just_discussed(struct tctx *t);
 /* dlg-orderswitch.c: an item of another order named after an order's
  * answer; 1 when that was the turn. */
 int		 dlg_order_switch(struct tctx *t);
+/* dlg-orderit.c: a product question after an order's answer, naming
+ * none: about the order's only item (put first in focus, 0) or which
+ * of its items, asked (1). */
+int		 dlg_order_item_question(struct tctx *t);
 /* An owned item named as the customer's order, asked about (the owned
  * resolver's "owned-order-question"); 1 when that was the turn. */
 int		 dlg_owned_order(struct tctx *t);

@@ -63,6 +63,11 @@ static const struct {
 	    "not working", "won't charge", "faulty", "dead on arrival",
 	    "replacement", "replace it", "replace them", NULL } },
 	{ ORDQ_CANCEL, { "cancel", NULL } },
+	/* "What's in it again" of the order in focus: its lines ("what's
+	 * in the box" asks a product's contents). */
+	{ ORDQ_ITEMS, { "what's in it", "whats in it", "what is in it",
+	    "what was in it", "what's in the package", "whats in the package",
+	    "what was in the package", NULL } },
 	{ ORDQ_INVOICE, { "invoice", "receipt", NULL } },
 	{ ORDQ_WARRANTY, { "warranty", "still covered", NULL } },
 	{ ORDQ_REFUND, { "refund", "refunds", "refunded", "money", "paypal",
@@ -429,6 +434,17 @@ only_points_at_items(struct tctx *t)
 		}
 		if (named)
 			continue;
+		/* "Colour?" asks a specification, whatever item's name
+		 * ("Colour Laser") holds the word. */
+		for (j = 0; j < t->e->el.n && !named; j++) {
+			en = &t->e->el.v[j];
+			named = en->type == ENTITY_ATTRIBUTE &&
+			    tok[i].start >= en->start && tok[i].end <= en->end;
+		}
+		if (named) {
+			rest++;
+			continue;
+		}
 		len = tok[i].end - tok[i].start;
 		w = xstrndup(t->text + tok[i].start, len);
 		for (g = glue; *g != NULL && strcasecmp(*g, w) != 0; g++)

@@ -531,6 +531,29 @@ dlg_pend_choices(struct tctx *t)
 }
 
 /*
+ * "When will it arrive" when the choices were the items of the order in
+ * focus: a question of that order, no pick among its items.
+ */
+static int
+order_asked(struct tctx *t, cJSON *choices)
+{
+	cJSON	*it, *p;
+	int	 in;
+
+	if (dlg_order_focus(t) == NULL || dlg_order_topic(t) == ORDQ_NONE)
+		return 0;
+	cJSON_ArrayForEach(it, choices) {
+		in = 0;
+		cJSON_ArrayForEach(p, dlg_jarr(t->state, "purchased"))
+			in |= cJSON_IsString(it) && cJSON_IsString(p) &&
+			    strcmp(it->valuestring, p->valuestring) == 0;
+		if (!in)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * The answer to "which one do you mean?" that says none ("and its
  * price?", "is it waterproof", "both"): a pointer, and no product,
  * brand, place in the list or order said.  The question's choices,
@@ -547,7 +570,7 @@ dlg_answer_choices(struct tctx *t, cJSON *pending)
 	cJSON		*it, *r;
 	size_t		 n = 0;
 
-	if (!dlg_has_any(t, pointers) ||
+	if (!dlg_has_any(t, pointers) || order_asked(t, v) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
 	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
