@@ -7,7 +7,8 @@
  * line and number written apart ("hero 12"), the name without its line
  * ("buds fe"), a generation, a roman number or a model prefix dropped
  * ("ipad 10th gen", "emberton 2", "ecotank 2800"), the chip in its
- * parenthesis ("ipad pro m4") and a word written with "+" ("s24+").
+ * parenthesis ("ipad pro m4"), a word written with "+" ("s24+") and the
+ * line of a maker-and-line brand said without the maker ("hue kit").
  * Each is a rule over the name's words and their case, so a catalog the
  * shop edits gets the same short names without a list to keep.
  */
@@ -115,6 +116,9 @@ struct naming {
 
 static void	 initial_path(struct gazetteer *, const struct naming *,
 		    const struct gz_field *, size_t, size_t);
+static void	 brand_line_path(struct gazetteer *, const struct gz_field *,
+		    const struct gz_field *, size_t, size_t, size_t, uint32_t,
+		    uint32_t);
 
 /*
  * A phrase derived from a name, th[0..n), alone and after the brand's
@@ -561,6 +565,7 @@ gz_name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		break;
 	}
 	initial_path(gz, &nm, fn, r0, nt);
+	brand_line_path(gz, fn, fb, nb, r0, nt, idx, brand);
 }
 
 /*
@@ -620,4 +625,45 @@ gz_plus_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 	}
 	if (any)
 		gz_name_paths(gz, idx, brand, fb, nb, &fp);
+}
+
+/*
+ * A brand of a maker and its line ("Philips Hue"): shoppers name the line
+ * without the maker, "the hue", "hue white and color ambiance".  The
+ * brand's last word with the name past the brand is the product, its
+ * leading parts families, so the line word alone is the family of the
+ * brand's products (one of them named only when it is the brand's only
+ * one).  Only a distinctive line word ("hue", not "pro") written apart
+ * from the maker; a word of the
+ * language alone still needs the evidence entity.c asks of any such
+ * family word (a capital inside the sentence, a category word after it).
+ */
+static void
+brand_line_path(struct gazetteer *gz, const struct gz_field *fn,
+    const struct gz_field *fb, size_t nb, size_t r0, size_t nt,
+    uint32_t idx, uint32_t brand)
+{
+	uint64_t th[GZ_MAXN * 2 + 1];
+	const char *sp;
+	size_t	 n, k;
+
+	/* Words apart, not one name written with a hyphen ("TP-Link"). */
+	if (nb < 2 || r0 != nb || nt <= r0 ||
+	    (sp = strrchr(fb->orig, ' ')) == NULL ||
+	    strlen(sp + 1) != fb->t[nb - 1].end - fb->t[nb - 1].start ||
+	    !gz_distinctive(gz, &fb->t[nb - 1], fb->th[nb - 1]))
+		return;
+	n = nt - r0 + 1;
+	th[0] = fb->th[nb - 1];
+	memcpy(th + 1, fn->th + r0, (n - 1) * sizeof *th);
+	gz_path_add(gz, th, n, GZ_PRODUCT, idx, brand, 1, 1);
+	/*
+	 * The line word with what the product is, the name's last word or
+	 * two ("hue starter kit", "hue kit"); a tail the line's products
+	 * share stays ambiguous, so the dialogue asks which one.
+	 */
+	for (k = 1; k <= 2 && k < nt - r0; k++) {
+		memcpy(th + 1, fn->th + nt - k, k * sizeof *th);
+		gz_path_add(gz, th, k + 1, GZ_PRODUCT, idx, brand, 0, 0);
+	}
 }
