@@ -184,10 +184,12 @@ imperative_add(struct tctx *t)
 
 /*
  * The products to add: each one named, or a brand, family or kind said
- * that fits one shown ("add the phone and the otterbox"); else the one
- * meant (named, referred to, in focus).  The count put in v.
+ * that fits one shown ("add the phone and the otterbox"); the two of
+ * the conversation when "both" is said (dlg-both.c); else the one
+ * meant (named, referred to, in focus).  The count put in v (max 3 or
+ * more), or -1 when the customer was asked which.
  */
-static size_t
+static int
 cart_targets(struct tctx *t, struct product *v, size_t max,
     const char *chosen)
 {
@@ -218,6 +220,8 @@ cart_targets(struct tctx *t, struct product *v, size_t max,
 		if (sku != NULL && dlg_load_product(t, sku, &v[n]))
 			n++;
 	}
+	if (n < 2 && dlg_both_said(t))
+		return dlg_both_targets(t, v, n);
 	if (n == 0) {
 		/* "The Samsung one" that nothing shown is: ask which, never
 		 * the product in focus. */
@@ -231,7 +235,7 @@ cart_targets(struct tctx *t, struct product *v, size_t max,
 	for (k = n; k-- > 0;)
 		dlg_focus_push(t, v[k].sku);
 	dlg_jset_str(t->trace, "product_resolution", "several named");
-	return n;
+	return (int)n;
 }
 
 /* Most of one product a message adds; a larger number is no quantity. */
@@ -466,21 +470,32 @@ static void
 sign_in_first(struct tctx *t, int add, const char *chosen)
 {
 	struct product	 v[3];
+	struct sbuf	 names = SBUF_INIT;
 	size_t		 n = 0, i;
-	int		 qty;
+	int		 qty, got = 0;
+	char		*m;
 
 	memset(v, 0, sizeof v);
-	if (add && (n = cart_targets(t, v, 3, chosen)) > 0) {
+	if (add && (got = cart_targets(t, v, 3, chosen)) < 0)
+		return;
+	if ((n = (size_t)got) > 0) {
 		dlg_product_slots(t, &v[0], "");
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
 			dlg_cite(t, "product", v[i].sku, v[i].name, "price");
+			m = catalog_money(v[i].price, v[i].currency);
+			sbuf_addf(&names, "%s%s (%s)", i == 0 ? "" : i + 1 ==
+			    n ? " and the " : ", the ", v[i].name, m);
+			free(m);
+		}
+		slots_set(&t->slots, "added", names.buf);
+		sbuf_release(&names);
 		dlg_set_action(t, "cart_sign_in", "cart without a customer; "
 		    "%s meant", v[0].sku);
 		qty = n == 1 ? cart_quantity(t) : 1;
 		if (qty > 1)
 			qty_slots(t, &v[0], qty);
-		dlg_say(t, qty > 1 ? "cart_sign_in_qty" :
-		    "cart_sign_in_item");
+		dlg_say(t, n > 1 ? "cart_sign_in_many" : qty > 1 ?
+		    "cart_sign_in_qty" : "cart_sign_in_item");
 	} else {
 		dlg_set_action(t, "cart_sign_in", "cart without a customer");
 		dlg_say(t, "cart_sign_in");
@@ -568,7 +583,7 @@ dlg_handle_cart(struct tctx *t)
 {
 	struct product	 v[3];
 	size_t		 n, i;
-	int		 cart, add, del, take_order, other, ref;
+	int		 cart, add, del, take_order, other, ref, got;
 	const char	*chosen = NULL;
 
 	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
@@ -627,8 +642,10 @@ dlg_handle_cart(struct tctx *t)
 		product_release(&v[0]);
 		return 1;
 	}
-	if ((n = add ? cart_targets(t, v, 3, chosen) :
-	    (size_t)dlg_target_product(t, &v[0])) == 0) {
+	if ((got = add ? cart_targets(t, v, 3, chosen) :
+	    dlg_target_product(t, &v[0])) < 0)
+		return 1;
+	if ((n = (size_t)got) == 0) {
 		dlg_set_action(t, "cart_which", "no product to %s",
 		    add ? "add" : "remove");
 		dlg_say(t, "cart_which");

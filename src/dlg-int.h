@@ -28,6 +28,7 @@
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-cartref.c	which cart item a removal's brand or kind means
  *	dlg-cartedit.c	cart changes said without the cart: counts, removals
+ *	dlg-both.c	"add both": the two products of the conversation
  *	dlg-choice.c	which product shown a choice said takes
  *	dlg-accessory.c	accessories listed as fitting a device
  *	dlg-offers.c	warranty plans, sale end dates, variants
@@ -62,6 +63,7 @@
  * Dialogue state lives per session as JSON in sessions.state:
  *
  *	focus		SKUs in focus, most recent first ("it", "that one")
+ *	focus_at	when each of them was last put in focus (messages)
  *	results		the last list of products shown ("the second one")
  *	filters		category, use, brand, max_price, min_price
  *	pending		the question the bot last asked, to make "yes" mean
@@ -258,6 +260,9 @@ void		 dlg_read_end(struct tctx *t);
 int		 dlg_said_mine(const char *s, size_t at);
 void		 dlg_focus_push(struct tctx *t, const char *sku);
 const char	*dlg_focus_top(struct tctx *t, int i);
+/* When sku was last put in focus (the session's messages then), or -1
+ * when not known. */
+long long	 dlg_focus_at(struct tctx *t, const char *sku);
 void		 dlg_results_set(struct tctx *t, const struct product *p,
 		    size_t n);
 void		 dlg_results_named(struct tctx *t);
@@ -615,6 +620,12 @@ size_t		 dlg_cart_slots(struct tctx *t, int shown);
 int		 dlg_cart_removal(struct tctx *t);
 /* The count a word s[0..n) says ("3", "three"), else -1. */
 long		 dlg_count_word(const char *s, size_t n);
+/* dlg-both.c: "add both": the two products of the conversation. */
+int		 dlg_both_said(struct tctx *t);
+/* v[0..named) the products named (named < 2); the two put in v (2),
+ * or -1 when the customer was asked which (the reply said). */
+int		 dlg_both_targets(struct tctx *t, struct product *v,
+		    size_t named);
 /* dlg-cartref.c */
 /* The cart item a removal's (CART_REF_COUNT: a count change's) brand,
  * family or kind means into p: 1; 0 when none is said; -1 when the

@@ -16,6 +16,28 @@
 #include "shopdesk.h"
 #include "dlg-int.h"
 
+/* Messages a focus_at stamp is kept: ten turns. */
+#define FOCUS_AT_KEEP	20
+
+/* focus_at: when each product was last put in focus (sku now), as the
+ * session's count of messages, for "both" to tell the product just
+ * discussed from an old one.  Stamps older than FOCUS_AT_KEEP go (not
+ * by the focus array: the focus guard may hold it shortened). */
+static void
+focus_stamp(struct tctx *t, const char *sku)
+{
+	cJSON	*at = dlg_jobj(t->state, "focus_at"), *it, *next;
+
+	for (it = at->child; it != NULL; it = next) {
+		next = it->next;
+		if (!cJSON_IsNumber(it) || it->valuedouble <
+		    (double)(t->si.turns - FOCUS_AT_KEEP))
+			cJSON_DeleteItemFromObjectCaseSensitive(at,
+			    it->string);
+	}
+	dlg_jset_num(at, sku, (double)t->si.turns);
+}
+
 /* Focus: push sku to the front of the focus stack (no duplicates). */
 void
 dlg_focus_push(struct tctx *t, const char *sku)
@@ -33,6 +55,17 @@ dlg_focus_push(struct tctx *t, const char *sku)
 	cJSON_InsertItemInArray(f, 0, cJSON_CreateString(sku));
 	while (cJSON_GetArraySize(f) > FOCUS_MAX)
 		cJSON_DeleteItemFromArray(f, cJSON_GetArraySize(f) - 1);
+	focus_stamp(t, sku);
+}
+
+/* When sku was last put in focus (messages), or -1 when not known. */
+long long
+dlg_focus_at(struct tctx *t, const char *sku)
+{
+	cJSON	*at = cJSON_GetObjectItemCaseSensitive(t->state, "focus_at");
+
+	return sku == NULL || !cJSON_IsObject(at) ? -1 :
+	    (long long)dlg_jnum(at, sku, -1);
 }
 
 const char *

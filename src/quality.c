@@ -277,7 +277,8 @@ static const char *const refusals[] = { "cancel_refused",
 static const char *const failures[] = { "order_not_found", "cart_error",
 	"cart_which", "recommend_none", "return_unknown_policy", NULL };
 static const char *const asks[] = { "ask_needs", "ask_order_id",
-	"ask_compare", "order_needs_user", "cancel_offer", NULL };
+	"ask_compare", "order_needs_user", "cancel_offer", "cart_which_two",
+	NULL };
 static const char *const closing[] = { "thanks", "goodbye", "ack", NULL };
 static const char *const neutral[] = { "greet", "about_bot", "declined",
 	NULL };
