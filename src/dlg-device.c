@@ -99,6 +99,18 @@ dlg_use_verb_before(struct tctx *t, const struct entity *en)
 }
 
 int
+dlg_use_verb_device(struct tctx *t)
+{
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++)
+		if (t->e->el.v[i].type == ENTITY_PRODUCT &&
+		    dlg_use_verb_before(t, &t->e->el.v[i]))
+			return 1;
+	return 0;
+}
+
+int
 dlg_context_device(struct tctx *t, const struct entity *en)
 {
 	const char	*top = dlg_focus_top(t, 0);

@@ -4,10 +4,11 @@ For every product with a compatibility list (the subject), a session asks
 about it, then whether "it" charges, fits or powers a device of another
 category named after the verb ("will it charge a macbook air", "does it
 fit in the ps5"), then its price.  The device is the context of the
-question, not its subject: after the question the subject is still in
-focus, and the price asked next is the subject's, with the device not
-named.  The registers vary (typos, fragments, background first).
-Prints one line per failure and "PASS n TOTAL" last."""
+question, not its subject: the question is answered from the subject's
+compatibility list (COMPAT), and after it the subject is still in focus
+and the price asked next is the subject's, with the device not named
+(PASS).  The registers vary (typos, fragments, background first).
+Prints one line per failure, then "COMPAT n TOTAL" and "PASS n TOTAL"."""
 import re
 import sys
 
@@ -51,6 +52,12 @@ def main():
         cases.append((a, d, [FIRST[k % len(FIRST)].format(a["name"]), ask,
                              PRICE[k % len(PRICE)]]))
     runs = sweeplib.replay(sd, [s for _, _, s in cases])
+    compat = sweeplib.Tally("COMPAT")
+    for (a, d, s), trs in zip(cases, runs):
+        compat.check(trs[1].get("action") == "compatibility", s[1],
+                     a["sku"], trs[1].get("action"),
+                     sweeplib.clip(trs[1].get("reply", ""), 100))
+    compat.done()
     tally = sweeplib.Tally("PASS")
     for (a, d, s), trs in zip(cases, runs):
         focus = (trs[1].get("state_after") or {}).get("focus") or [None]
