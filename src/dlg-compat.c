@@ -410,7 +410,8 @@ dlg_handle_compat_words(struct tctx *t)
 {
 	static const char *const works[] = { "work with", "works with",
 	    "work on", "works on", "fit", "fits", "compatible", "go in",
-	    "goes in", "plug into", "pair with", NULL };
+	    "goes in", "plug into", "pair with", "charge", "charges",
+	    "power", "powers", NULL };
 
 	static const char *const howto[] = { "how do", "how to", "how can",
 	    "set up", "install", NULL };

@@ -10,11 +10,17 @@
  * 50mm 1.8 works on it?" names the subject and points at the device:
  * the product of the conversation that the named one's compatibility
  * list names, else the one in focus (dlg_pointed_device).
+ * A device is also context when a verb of use stands right before it
+ * ("will it charge a macbook", "does it fit in a ps5", "does the dock
+ * power the monitor"): the thing charged, fitted or powered is what
+ * the product must work with (dlg_use_verb_before).
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -38,6 +44,70 @@ pointer_in(struct tctx *t, size_t a, size_t b)
 		yes = dlg_word_in(f.s.buf, pointers[i], strlen(pointers[i]));
 	text_folded_release(&f);
 	return yes;
+}
+
+/* Verbs whose object is the device a product serves. */
+static const char *const use_verbs[] = { "charge", "charges", "charging",
+	"fit", "fits", "power", "powers", "powering", NULL };
+
+/* Words that may stand between such a verb and the device. */
+static const char *const between[] = { "a", "an", "the", "in", "into",
+	"on", "onto", "inside", "up", "both", "my", "our", NULL };
+
+/* The word ending before byte b of the text: [*a, *end), 0 if none. */
+static int
+word_before(const char *s, size_t b, size_t *a, size_t *end)
+{
+	while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+		b--;
+	if (b == 0)
+		return 0;
+	for (*end = b; b > 0 && isalnum((unsigned char)s[b - 1]); b--)
+		;
+	*a = b;
+	return 1;
+}
+
+/* Is s[a, b) one of the words of list? */
+static int
+word_is(const char *s, size_t a, size_t b, const char *const *list)
+{
+	size_t		 k;
+
+	for (k = 0; list[k] != NULL; k++)
+		if (b - a == strlen(list[k]) &&
+		    strncasecmp(s + a, list[k], b - a) == 0)
+			return 1;
+	return 0;
+}
+
+int
+dlg_use_verb_before(struct tctx *t, const struct entity *en)
+{
+	const char	*s = t->text;
+	size_t		 b = en->start, a, e, w;
+
+	/* At most two small words between: "fit in a ps5". */
+	for (w = 0; w < 3 && word_before(s, b, &a, &e); w++) {
+		if (word_is(s, a, e, use_verbs))
+			return 1;
+		if (!word_is(s, a, e, between))
+			return 0;
+		b = a;
+	}
+	return 0;
+}
+
+int
+dlg_use_verb_device(struct tctx *t)
+{
+	size_t		 i;
+
+	for (i = 0; i < t->e->el.n; i++)
+		if (t->e->el.v[i].type == ENTITY_PRODUCT &&
+		    dlg_use_verb_before(t, &t->e->el.v[i]))
+			return 1;
+	return 0;
 }
 
 int

@@ -332,6 +332,11 @@ int		 dlg_store_has_said(struct tctx *t);
 /* dlg-device.c: is en the customer's own device, said as the context
  * of a question about the product in focus ("does it work with my ps5")? */
 int		 dlg_context_device(struct tctx *t, const struct entity *en);
+/* Is a verb of use ("charge", "fit", "power") right before en, making
+ * it the device the product serves? */
+int		 dlg_use_verb_before(struct tctx *t, const struct entity *en);
+/* Is a product of the message said after a verb of use? */
+int		 dlg_use_verb_device(struct tctx *t);
 /* "The sony 50mm works on it?": the subject named, the device it points
  * at (the one of the conversation named's list names, else the focus)
  * loaded into dev (caller releases); 0 when not said so. */

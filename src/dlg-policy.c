@@ -285,6 +285,12 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    dlg_handle_narrow(t) ||
 	    dlg_handle_variant(t, 1) || dlg_handle_colour(t))
 		return;
+	/* "Will it charge a macbook": a device after a verb of use asks
+	 * whether the product works with it, not for a feature. */
+	if (dlg_use_verb_device(t) && (strcmp(t->intent,
+	    "compatibility") == 0 ? dlg_handle_compat(t) :
+	    dlg_handle_compat_words(t)))
+		return;
 	/* "Can I swim with it?": a specification, whatever the classifier
 	 * made of it when it found no clear intent or only small talk. */
 	if ((ir->verdict != INTENT_OK || dlg_small_talk(t) ||

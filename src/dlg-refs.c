@@ -534,7 +534,8 @@ store_has(struct tctx *t, size_t a)
 /*
  * Is the product entity said as what the customer owns or uses ("i only
  * have the ps5", "for my iphone 15", "with my macbook"), the context of
- * the question rather than its subject?  Looks at the two words before.
+ * the question rather than its subject?  Looks at the two words before,
+ * and at a verb of use before them ("will it charge a macbook").
  */
 int
 dlg_said_as_context(struct tctx *t, const struct entity *en)
@@ -555,7 +556,7 @@ dlg_said_as_context(struct tctx *t, const struct entity *en)
 				return !store_has(t, a);
 		b = a;
 	}
-	return 0;
+	return dlg_use_verb_before(t, en);
 }
 
 /*

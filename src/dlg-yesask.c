@@ -276,9 +276,12 @@ dlg_feature_question(struct tctx *t, int early)
 		return 0;
 	/* "Does it do 120hz": an amount against the specifications is
 	 * dlg-specs.c's. */
+	/* "Will it charge a macbook": a device after a verb of use asks
+	 * whether they work together (dlg-compat.c), not for a feature. */
 	if (dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
 	    dlg_first_entity(t, ENTITY_PRICE) != NULL ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 1 ||
+	    dlg_use_verb_device(t) ||
 	    said_outside(t, elsewhere) || said_outside(t, judged) ||
 	    (said_outside(t, need_told) && !said_outside(t, need_asked)) ||
 	    (said_outside(t, plural) && cJSON_GetArraySize(dlg_jarr(t->state,
