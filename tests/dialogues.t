@@ -87,13 +87,13 @@ run_ok "own conversations" "$SHOPDESK" eval dialogues "$D/dev.jsonl" \
 echo "# own dev:  $(row "$D/dev.jsonl")"
 echo "# own test: $(row "$D/test.jsonl")"
 at_least "own dev turns correct (%)" "$(field "$T/out" "$D/dev.jsonl" 3)" \
-    80.8
+    81.5
 at_least "own test turns correct (%)" "$(field "$T/out" "$D/test.jsonl" 3)" \
-    61.6
+    62.3
 at_most "own dev turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/dev.jsonl" 9)" 7.4
+    "$(field "$T/out" "$D/dev.jsonl" 9)" 6.5
 at_most "own test turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/test.jsonl" 9)" 9.6
+    "$(field "$T/out" "$D/test.jsonl" 9)" 9.2
 n=$(field "$T/out" all 1)
 [ "${n:-0}" -ge 700 ]; ok $? "at least 700 turns of our own ($n)"
 
@@ -107,11 +107,11 @@ if [ -f "$C/dev.jsonl" ] && [ -f "$C/test.jsonl" ]; then
 	at_least "outside dev turns correct (%)" \
 	    "$(field "$T/out" "$C/dev.jsonl" 3)" 85.9
 	at_least "outside test turns correct (%)" \
-	    "$(field "$T/out" "$C/test.jsonl" 3)" 54.8
+	    "$(field "$T/out" "$C/test.jsonl" 3)" 55.9
 	at_most "outside dev turns about the wrong item (%)" \
 	    "$(field "$T/out" "$C/dev.jsonl" 9)" 2.2
 	at_most "outside test turns about the wrong item (%)" \
-	    "$(field "$T/out" "$C/test.jsonl" 9)" 12.5
+	    "$(field "$T/out" "$C/test.jsonl" 9)" 11.9
 else
 	echo "# $C absent: the outside figures are skipped"
 fi

@@ -18,8 +18,8 @@ floor() {
 	[ "${3:-0}" -ge "$2" ]
 	ok $? "$1: ${3:-0} of ${4:-0} answered from the section >= $2"
 }
-floor FRAG 95
-floor ASK 90
+floor FRAG 94
+floor ASK 88
 floor TYPO 80
 floor BACK 68
 finish
