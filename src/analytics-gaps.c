@@ -251,7 +251,7 @@ failures(const struct analytics_qrow *v, size_t n)
 static int
 is_gap(const struct analytics_qrow *r)
 {
-	static const char *const kb[] = { "fallback", "clarify",
+	static const char *const kb[] = { "fallback", "clarify", "kb_unsure",
 	    "recommend_none", "return_unknown_policy", NULL };
 	size_t	 i;
 

@@ -94,7 +94,8 @@ in_list(const char *s, const char *const *list)
  * policy actions; any action not listed is an answer, so that a new kind
  * of answer counts without touching this file.
  */
-static const char *const failed[] = { "fallback", "clarify", NULL };
+static const char *const failed[] = { "fallback", "clarify", "kb_unsure",
+	NULL };
 
 void
 analytics_conv_step(struct conv *c, const char *role, const char *action,

@@ -213,7 +213,8 @@ int
 dlg_turn_answered(const struct tctx *t)
 {
 	return !t->fallback && !t->escalate && t->action != NULL &&
-	    strcmp(t->action, "clarify") != 0;
+	    strcmp(t->action, "clarify") != 0 &&
+	    strcmp(t->action, "kb_unsure") != 0;
 }
 
 /*

@@ -279,6 +279,9 @@ static const char *const failures[] = { "order_not_found", "cart_error",
 static const char *const asks[] = { "ask_needs", "ask_order_id",
 	"ask_compare", "order_needs_user", "cancel_offer", "cart_which_two",
 	NULL };
+/* A question back: the engine was not sure what was meant ("kb_unsure":
+ * a knowledge answer held back, its topic named). */
+static const char *const clarifying[] = { "clarify", "kb_unsure", NULL };
 static const char *const closing[] = { "thanks", "goodbye", "ack", NULL };
 static const char *const neutral[] = { "greet", "about_bot", "declined",
 	NULL };
@@ -292,7 +295,7 @@ quality_action_reason(const char *a)
 		return QR_NONE;
 	if (strcmp(a, "fallback") == 0)
 		return QR_FALLBACK;
-	if (strcmp(a, "clarify") == 0)
+	if (in_list(a, clarifying))
 		return QR_CLARIFY;
 	if (in_list(a, refusals))
 		return QR_REFUSAL;

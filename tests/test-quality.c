@@ -119,6 +119,9 @@ test_walk(void)
 	static const struct quality_step clarify[] = {
 		{ "product_inquiry", "clarify", "none", 0, 0, 0 },
 	};
+	static const struct quality_step unsure[] = {
+		{ "faq", "kb_unsure", "none", 0, 0, 0 },
+	};
 	static const struct quality_step refusal[] = {
 		{ "cancel_order", "cancel_refused", "none", 0, 0, 0 },
 	};
@@ -165,6 +168,8 @@ test_walk(void)
 	    "ends on a fallback");
 	expect(clarify, N(clarify), 0, QUALITY_NOT_RESOLVED, QR_CLARIFY, 0,
 	    "ends on a clarifying question");
+	expect(unsure, N(unsure), 0, QUALITY_NOT_RESOLVED, QR_CLARIFY, 0,
+	    "ends on a knowledge answer held back");
 	expect(refusal, N(refusal), 0, QUALITY_NOT_RESOLVED, QR_REFUSAL, 0,
 	    "ends on a refusal");
 	expect(failed, N(failed), 0, QUALITY_NOT_RESOLVED, QR_FAILED_ACTION,
