@@ -383,6 +383,13 @@ static const char *const mishap[] = { "damaged", "damage", "broken",
 	"defective", "faulty", "lost", "late", "missing", "stolen",
 	"never arrived", "never came", "not received", "don't have",
 	"dont have", NULL };
+/* More ways a customer tells one, never read in a title ("overdue" is
+ * late, "hasn't arrived" missing). */
+static const char *const mishap_told[] = { "overdue", "delayed",
+	"hasn't arrived", "hasnt arrived", "has not arrived", "didn't arrive",
+	"didnt arrive", "did not arrive", "not arrived", "never got",
+	"still waiting", "still not here", "not here yet", "broke", "stuck",
+	"wrong item", NULL };
 /* What an entry about a mishap nobody told still weighs. */
 #define KB_MISHAP_UNSAID	0.5
 
@@ -399,7 +406,7 @@ kb_mishap_unsaid(struct tctx *t, const struct kb_pick *pk)
 	int		 told = 0;
 
 	if (pk->h->title == NULL || t->e->fr.feeling != FEELING_NONE ||
-	    dlg_has_any(t, mishap))
+	    dlg_has_any(t, mishap) || dlg_has_any(t, mishap_told))
 		return 0;
 	text_fold(pk->h->title, strlen(pk->h->title), &f);
 	for (w = mishap; *w != NULL && !told; w++)

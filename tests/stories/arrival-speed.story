@@ -20,3 +20,8 @@ story: a damaged arrival told gets the damage rules
 > what should i do if something i order arrives damaged
 contains: within 7 days of delivery
 contains: photo
+
+story: a delivery told as delayed is the late-package policy, not the delivery times
+> my package is delayed, what can i do
+contains: trace with the carrier
+not-contains: 3-5 business days
