@@ -267,9 +267,9 @@ dlg_count_word(const char *s, size_t n)
 	return -1;
 }
 
-/* Is token k of text t one of words? */
-static int
-token_is(const char *text, const struct text_token *tok, size_t k,
+/* Is token k of text one of words (any case)? */
+int
+dlg_token_is(const char *text, const struct text_token *tok, size_t k,
     const char *const *words)
 {
 	size_t	 len = tok[k].end - tok[k].start;
@@ -303,13 +303,13 @@ cart_quantity(struct tctx *t)
 	for (i = 0; i < n && found == 1; i++) {
 		v = dlg_count_word(t->text + tok[i].start,
 		    tok[i].end - tok[i].start);
-		if (v < 2 || v > QTY_MAX || (i > 0 && token_is(t->text, tok,
+		if (v < 2 || v > QTY_MAX || (i > 0 && dlg_token_is(t->text, tok,
 		    i - 1, the)))
 			continue;
-		if ((i > 0 && token_is(t->text, tok, i - 1, qty_verbs)) ||
-		    (i + 2 < n && token_is(t->text, tok, i + 1,
+		if ((i > 0 && dlg_token_is(t->text, tok, i - 1, qty_verbs)) ||
+		    (i + 2 < n && dlg_token_is(t->text, tok, i + 1,
 		    (const char *const[]){ "of", NULL }) &&
-		    token_is(t->text, tok, i + 2, qty_pointers)))
+		    dlg_token_is(t->text, tok, i + 2, qty_pointers)))
 			found = v;
 	}
 	free(tok);

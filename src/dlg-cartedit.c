@@ -124,20 +124,6 @@ static const char *const all_words[] = { "everything", "all of it",
 	"the whole thing", "the lot", NULL };
 static const char *const cart_nouns[] = { "cart", "basket", "bag", NULL };
 
-/* Is token k of text one of words? */
-static int
-tok_is(const char *text, const struct text_token *tok, size_t k,
-    const char *const *words)
-{
-	size_t	 len = tok[k].end - tok[k].start;
-
-	for (; *words != NULL; words++)
-		if (strlen(*words) == len && strncasecmp(*words,
-		    text + tok[k].start, len) == 0)
-			return 1;
-	return 0;
-}
-
 /* The brands of the cart's lines, lower case, while a count is read:
  * "make the apple two" names a line though "apple" is no entity. */
 struct brands {
@@ -176,7 +162,7 @@ count_follows(struct tctx *t, const struct brands *b,
 	size_t	 i;
 
 	for (i = k + 1; i < n; i++)
-		if (!tok_is(t->text, tok, i, follow_words) &&
+		if (!dlg_token_is(t->text, tok, i, follow_words) &&
 		    !in_entity(t, b, tok[i].start, tok[i].end) &&
 		    dlg_count_word(t->text +
 		    tok[i].start, tok[i].end - tok[i].start) < 0)
@@ -205,37 +191,37 @@ count_said(struct tctx *t, const struct brands *b, int *of)
 		    tok[k].end - tok[k].start);
 		if (v < 0 || v > COUNT_MAX || in_entity(t, NULL, tok[k].start,
 		    tok[k].end) ||
-		    (k > 0 && tok_is(t->text, tok, k - 1,
+		    (k > 0 && dlg_token_is(t->text, tok, k - 1,
 		    (const char *const[]){ "the", "those", "these", "both",
 		    "all", "more", NULL })) || !count_follows(t, b, tok, k, n))
 			continue;
 		/* "Just one", "3 of those": only opening words before. */
 		for (i = 0, lead = 1, only = 0; i < k && lead; i++) {
-			lead = tok_is(t->text, tok, i, lead_words);
-			only |= tok_is(t->text, tok, i, only_words);
+			lead = dlg_token_is(t->text, tok, i, lead_words);
+			only |= dlg_token_is(t->text, tok, i, only_words);
 		}
-		if (lead && (only || (k + 1 < n && tok_is(t->text, tok, k + 1,
-		    bare_follow) && (k + 2 < n || !tok_is(t->text, tok,
+		if (lead && (only || (k + 1 < n && dlg_token_is(t->text, tok, k + 1,
+		    bare_follow) && (k + 2 < n || !dlg_token_is(t->text, tok,
 		    k + 1, (const char *const[]){ "of", NULL }))))) {
 			/* "Three of those", no verb before: a count taken. */
-			for (i = 0, *of = k + 1 < n && tok_is(t->text, tok,
+			for (i = 0, *of = k + 1 < n && dlg_token_is(t->text, tok,
 			    k + 1, (const char *const[]){ "of", NULL });
 			    i < k; i++)
-				*of &= !tok_is(t->text, tok, i, set_verbs);
+				*of &= !dlg_token_is(t->text, tok, i, set_verbs);
 			found = v;
 			break;
 		}
 		/* "Make it two", "change the quantity to 3": a verb, then
 		 * words of the line, then the count. */
 		for (a = k; a-- > 0 && k - a <= 8;) {
-			if (!tok_is(t->text, tok, a, set_verbs)) {
-				if (!tok_is(t->text, tok, a, between_words) &&
+			if (!dlg_token_is(t->text, tok, a, set_verbs)) {
+				if (!dlg_token_is(t->text, tok, a, between_words) &&
 				    !in_entity(t, b, tok[a].start, tok[a].end))
 					break;
 				continue;
 			}
-			ok = tok_is(t->text, tok, a, bare_anchors) ||
-			    tok_is(t->text, tok, k - 1,
+			ok = dlg_token_is(t->text, tok, a, bare_anchors) ||
+			    dlg_token_is(t->text, tok, k - 1,
 			    (const char *const[]){ "to", NULL });
 			if (ok)
 				found = v;
@@ -452,7 +438,7 @@ ends_with_line(struct tctx *t)
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	for (i = 0; i < n && yes; i++)
 		if (tok[i].start >= first)
-			yes = tok_is(t->text, tok, i, end_words) ||
+			yes = dlg_token_is(t->text, tok, i, end_words) ||
 			    in_entity(t, NULL, tok[i].start, tok[i].end);
 	free(tok);
 	return yes;
@@ -516,7 +502,7 @@ total_asked(struct tctx *t)
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	/* "And the total?": the whole and small words alone. */
 	for (i = 0, yes = 1; i < n && yes; i++)
-		yes = tok_is(t->text, tok, i, (const char *const[]){ "and",
+		yes = dlg_token_is(t->text, tok, i, (const char *const[]){ "and",
 		    "so", "ok", "the", "my", "total", "subtotal", "is", "now",
 		    "please", "pls", "then", "cart", "s", NULL });
 	if (!yes && !dlg_has_any(t, money_words)) {
@@ -524,13 +510,13 @@ total_asked(struct tctx *t)
 		return 0;
 	}
 	for (i = 0, yes = 1; i < n && yes; i++) {
-		if (tok_is(t->text, tok, i, (const char *const[]){ "total",
+		if (dlg_token_is(t->text, tok, i, (const char *const[]){ "total",
 		    "subtotal", "sum", NULL }) && i + 1 < n)
-			yes = tok_is(t->text, tok, i + 1, total_follow);
-		if (yes && i + 2 < n && tok_is(t->text, tok, i,
-		    (const char *const[]){ "how", NULL }) && tok_is(t->text,
+			yes = dlg_token_is(t->text, tok, i + 1, total_follow);
+		if (yes && i + 2 < n && dlg_token_is(t->text, tok, i,
+		    (const char *const[]){ "how", NULL }) && dlg_token_is(t->text,
 		    tok, i + 1, (const char *const[]){ "much", NULL }))
-			yes = tok_is(t->text, tok, i + 2, much_follow);
+			yes = dlg_token_is(t->text, tok, i + 2, much_follow);
 	}
 	free(tok);
 	return yes;

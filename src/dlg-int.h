@@ -623,6 +623,9 @@ size_t		 dlg_cart_slots(struct tctx *t, int shown);
 /* Is the message a removal from the cart ("take the sony out of my
  * cart")? */
 int		 dlg_cart_removal(struct tctx *t);
+/* Is token k of text one of words (any case)? */
+int		 dlg_token_is(const char *text, const struct text_token *tok,
+		    size_t k, const char *const *words);
 /* The count a word s[0..n) says ("3", "three"), else -1. */
 long		 dlg_count_word(const char *s, size_t n);
 /* dlg-both.c: "add both": the two products of the conversation. */
