@@ -359,6 +359,8 @@ int		 dlg_position_said(struct tctx *t, int nlist);
 const char	*dlg_position_reference(struct tctx *t);
 const char	*dlg_name_word_reference(struct tctx *t, int *several);
 int		 dlg_ask_which_named(struct tctx *t);
+/* "Number 6" after a list of five: which one, naming those shown. */
+int		 dlg_ask_place_beyond(struct tctx *t);
 int		 dlg_family_tie(struct tctx *t, const struct entity *en,
 		    struct sbuf *names);
 int		 dlg_brand_model_unknown(struct tctx *t,

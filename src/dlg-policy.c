@@ -213,6 +213,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;
 	}
+	/* "Number 6" after five shown: which, never the one in focus. */
+	if (dlg_ask_place_beyond(t))
+		return;
 	/* "#2 please" after "see the specs?" picks a member: no yes (a
 	 * place among the options of a clarifying question stays one). */
 	pend = dlg_jstr(cJSON_GetObjectItemCaseSensitive(t->state,
