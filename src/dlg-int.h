@@ -939,6 +939,7 @@ enum dlg_order_topic {
 	ORDQ_PRICE_DROP,	/* it is cheaper now: the difference */
 	ORDQ_DEFECT,		/* it arrived broken, stopped working */
 	ORDQ_INVOICE,		/* where its invoice is */
+	ORDQ_UNLISTED,		/* a fact no data holds: is it insured */
 	ORDQ_WARRANTY,		/* is it still under warranty */
 	ORDQ_FEE,		/* what a return costs, what comes back */
 	ORDQ_CANCEL,
