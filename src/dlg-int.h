@@ -630,6 +630,7 @@ int		 dlg_token_is(const char *text, const struct text_token *tok,
 		    size_t k, const char *const *words);
 /* The count a word s[0..n) says ("3", "three"), else -1. */
 long		 dlg_count_word(const char *s, size_t n);
+int		 dlg_count_taken(struct tctx *t);
 /* dlg-both.c: "add both": the two products of the conversation. */
 int		 dlg_both_said(struct tctx *t);
 /* v[0..named) the products named (named < 2); the two put in v (2),
@@ -940,6 +941,7 @@ enum dlg_order_topic {
 	ORDQ_PRICE_DROP,	/* it is cheaper now: the difference */
 	ORDQ_DEFECT,		/* it arrived broken, stopped working */
 	ORDQ_INVOICE,		/* where its invoice is */
+	ORDQ_UNLISTED,		/* a fact no data holds: is it insured */
 	ORDQ_WARRANTY,		/* is it still under warranty */
 	ORDQ_FEE,		/* what a return costs, what comes back */
 	ORDQ_CANCEL,

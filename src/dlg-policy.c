@@ -142,6 +142,13 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return 1;
 	}
+	/* "I want two", "could i get 3?" with a product in focus: a count
+	 * bought, before "two" reads as two-factor or two devices. */
+	if (dlg_focus_top(t, 0) != NULL && dlg_count_taken(t) > 1 &&
+	    dlg_handle_cart(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 1;
+	}
 	/*
 	 * "Add it to my cart": an action whatever the classifier says, and
 	 * an answer to an offered "see the specs?" that takes the product.
