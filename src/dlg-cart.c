@@ -37,7 +37,10 @@ static const char *const take_words[] = { "add it", "add that",
 	"ill buy", "purchase it", "that's the one", "thats the one",
 	"that one then", "this one then", "we'll get", "well get",
 	"we'll take", "we will get", "we will take", "i'll go with",
-	"ill go with", "get me", NULL };
+	"ill go with", "get me", "take them", "take those", "take these",
+	"take both", "grab it", "grab them", "grab those", "grab these",
+	"grab that", "grab this", "grab one", "grab both", "grab the",
+	"i'll grab", "ill grab", "i will grab", NULL };
 /* Buying later or maybe ("I want to buy it again after my return"): no
  * action yet, unless the cart is named. */
 static const char *const later_words[] = { "want to buy", "wanna buy",
@@ -53,12 +56,13 @@ static const char *const order_take_words[] = { "i'll order",
  * return, a refund or a cancellation is never a purchase. */
 static const char *const support_words[] = { "return", "send back",
 	"send it back", "send them back", "send something back", "sent back",
-	"take it back", "refund", "cancel", "exchange", NULL };
+	"take it back", "take them back", "refund", "cancel", "exchange", NULL };
 /* Words before an imperative "add the phone and the case". */
 static const char *const filler_words[] = { "ok", "okay", "great", "fine",
 	"perfect", "alright", "cool", "so", "then", "yes", "yeah", "please",
 	"pls", "and", "now", "right", "sure", "awesome", "nice", NULL };
-static const char *const imperative_words[] = { "add", "buy", NULL };
+static const char *const imperative_words[] = { "add", "buy", "grab",
+	NULL };
 static const char *const add_words[] = { "add", "put", "buy", "get",
 	"throw", "place", "stick", NULL };
 static const char *const show_words[] = { "what's in", "whats in",
@@ -397,7 +401,9 @@ take_question(struct tctx *t)
 {
 	static const char *const take[] = { "take it", "take them",
 	    "take this", "take that", "get it", "get them", "get this",
-	    "get that", "get one", "take one", NULL };
+	    "get that", "get one", "take one", "take those", "take these",
+	    "grab it", "grab them", "grab one", "grab that", "grab this",
+	    "grab those", "grab these", NULL };
 	static const char *const trail[] = { "please", "pls", "then", "now",
 	    "too", "also", "today", "asap", "thanks", "thx", NULL };
 	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";

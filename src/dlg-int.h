@@ -1076,6 +1076,8 @@ unsigned	 dlg_flags_of(const struct tctx *t, int id);
 /* Actions the policy's steps call or tell apart (see the table). */
 void		 dlg_act_ask_person(struct tctx *t);
 void		 dlg_act_product(struct tctx *t);
+int		 dlg_promo_question(struct tctx *t);
+int		 dlg_promo_answer(struct tctx *t);
 void		 dlg_act_compare(struct tctx *t);
 void		 dlg_act_recommend(struct tctx *t);
 void		 dlg_act_faq(struct tctx *t);

@@ -161,6 +161,16 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	 * not its own storage. */
 	if (dlg_handle_fit_question(t))
 		return 1;
+	/* "Is there a student discount on the asus", "can I use a coupon
+	 * on this order": the store's promotions, the product only
+	 * scoping the question (dlg_promo_question). */
+	if (dlg_promo_question(t) && !dlg_cart_removal(t) &&
+	    (strchr(t->text, '?') != NULL || (t->fold.s.buf != NULL &&
+	    (dlg_clause_opens_question(t->fold.s.buf) ||
+	    strncmp(t->fold.s.buf, "any ", 4) == 0))) &&
+	    dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    (dlg_account_question(t) || dlg_promo_answer(t)))
+		return 1;
 	/* "Can I take it in the pool?": a question about a feature is
 	 * answered before any action is considered. */
 	if (!dlg_cart_removal(t) && dlg_feature_question(t, 1))
