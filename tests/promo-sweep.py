@@ -50,14 +50,11 @@ def main():
     for (p, msg), trs in zip(cases, runs):
         tr = trs[1]
         reply = tr.get("reply", "")
-        sale.check(base_name(p) in reply and
+        sale.check(sweeplib.base_name(p) in reply and
                    sweeplib.money(p["price"]) in reply, p["name"], msg,
                    tr.get("action"), sweeplib.clip(reply, 90))
     sale.done()
 
-
-def base_name(p):
-    return sweeplib.base_name(p)
 
 
 def session(p, msg):
