@@ -406,6 +406,8 @@ int		 lex_time_word(const char *w);
 
 /* dlg-ranklist.c: "which of those lasts longest": answered (1). */
 int		 dlg_rank_shown(struct tctx *t);
+/* dlg-howmuch.c: "how much heavier is the razer": two values, the gap. */
+int		 dlg_how_much_more(struct tctx *t);
 /* "The cheapest of those" when two tie: asked which, naming them (1). */
 int		 dlg_ask_rank_tie(struct tctx *t);
 

@@ -802,6 +802,42 @@ list_marker(const struct sent *x, const struct fq *q)
 	return i == 0 || x->s[i - 1] == '\n';
 }
 
+/*
+ * "2.5 kg and 1.5 kg: 1 kg heavier": a quantity that is the difference
+ * of two others in the same sentence, with its unit, both backed, is
+ * backed as they are (the kind of the first).  NULL when it is not.
+ */
+static const char *
+gap_backs(struct sent *x, const struct fq_list *l, size_t i, int terms,
+    const char **id)
+{
+	const struct fq	*q = &l->v[i];
+	const char	*ka, *kb, *ida, *idb;
+	size_t		 a, b;
+
+	if (q->range || q->unit[0] == '\0' || q->lo <= 0)
+		return NULL;
+	for (a = 0; a < l->n; a++) {
+		if (a == i || l->v[a].range || strcmp(l->v[a].unit, q->unit)
+		    != 0)
+			continue;
+		for (b = a + 1; b < l->n; b++) {
+			if (b == i || l->v[b].range || strcmp(l->v[b].unit,
+			    q->unit) != 0 || fabs(fabs(l->v[a].lo -
+			    l->v[b].lo) - q->lo) > 0.005 * fmax(1, q->lo))
+				continue;
+			if ((ka = view_backs(fc_sentence_pool(x), &l->v[a],
+			    &ida, terms)) == NULL || (kb = view_backs(
+			    fc_sentence_pool(x), &l->v[b], &idb, terms)) ==
+			    NULL)
+				continue;
+			*id = ida;
+			return ka;
+		}
+	}
+	return NULL;
+}
+
 void
 fc_scan_numbers(struct sent *x)
 {
@@ -829,6 +865,10 @@ fc_scan_numbers(struct sent *x)
 			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
 			    q->unit[0] != '\0' ? q->unit : "value", NULL,
 			    NULL);
+		else if ((kind = gap_backs(x, &l, i, terms, &id)) != NULL)
+			fc_claim_add(x->res, "number", x->s + q->s,
+			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
+			    "difference", NULL, NULL);
 		else
 			fc_unsupported(x, "number", q->s, q->e,
 			    q->unit[0] != '\0' ? q->unit : "value");
