@@ -78,6 +78,21 @@ gap_words(const struct product *p, const struct lex_pick *lp)
 	return s;
 }
 
+/* The gap to the hundredth, every digit written ("16998.75", not %g's
+ * "16998.8"): the fact-checker backs it only when it is exact. */
+static void
+gap_hundredths(char *buf, size_t n, double d)
+{
+	size_t	 len;
+
+	snprintf(buf, n, "%.2f", round(d * 100) / 100);
+	len = strlen(buf);
+	while (len > 0 && buf[len - 1] == '0')
+		buf[--len] = '\0';
+	if (len > 0 && buf[len - 1] == '.')
+		buf[--len] = '\0';
+}
+
 /* "heavier" / "lighter", "longer", "bigger": the word for a more (or
  * less) in the unit. */
 static const char *
@@ -229,6 +244,7 @@ dlg_how_much_more(struct tctx *t)
 	struct product	 p[2];
 	struct lex_pick	 lp;
 	char		*before[CONV_MAX], *bsku = NULL, *w[2] = { NULL, NULL };
+	char		 num[32];
 	double		 v[2];
 	int		 has[2] = { 0, 0 }, done = 0, more;
 	size_t		 nb = 0, i;
@@ -325,9 +341,9 @@ dlg_how_much_more(struct tctx *t)
 		dlg_say(t, "spec_gap_same");
 	} else {
 		more = v[0] > v[1];
-		slots_setf(&t->slots, "gap", "%g %s", round(fabs(v[0] -
-		    v[1]) * 100) / 100, strcmp(lp.unit, "in") == 0 ?
-		    "inches" : lex_unit_label(lp.unit));
+		gap_hundredths(num, sizeof num, fabs(v[0] - v[1]));
+		slots_setf(&t->slots, "gap", "%s %s", num, strcmp(lp.unit,
+		    "in") == 0 ? "inches" : lex_unit_label(lp.unit));
 		slots_set(&t->slots, "comparative",
 		    gap_comparative(lp.unit, more));
 		dlg_set_action(t, "spec_gap", "%s of %s vs %s: %g", lp.key,

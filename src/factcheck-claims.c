@@ -825,40 +825,73 @@ list_marker(const struct sent *x, const struct fq *q)
 	return i == 0 || x->s[i - 1] == '\n';
 }
 
+/* Comparatives a gap is stated with ("1 kg heavier"). */
+static const char *const gap_comparatives[] = { "heavier", "lighter",
+	"longer", "shorter", "bigger", "smaller", "wider", "narrower",
+	"faster", "slower", "more", "less", "fewer", NULL };
+
 /*
- * "2.5 kg and 1.5 kg: 1 kg heavier": a quantity that is the difference
- * of two others in the same sentence, with its unit, both backed, is
- * backed as they are (the kind of the first).  NULL when it is not.
+ * Is the word after the quantity q (or after its unit word, "1 kg
+ * heavier", "2 inches bigger") a comparative?
+ */
+static int
+gap_comparative_after(const struct sent *x, const struct fq *q)
+{
+	size_t	 i = q->e, w, k, n;
+	int	 words;
+
+	for (words = 0; words < 2; words++) {
+		while (i < x->len && x->s[i] == ' ')
+			i++;
+		for (w = i; i < x->len && isalpha((unsigned char)x->s[i]); i++)
+			;
+		if ((n = i - w) == 0)
+			return 0;
+		for (k = 0; gap_comparatives[k] != NULL; k++)
+			if (strlen(gap_comparatives[k]) == n &&
+			    strncasecmp(x->s + w, gap_comparatives[k], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * "2.5 kg and 1.5 kg: 1 kg heavier": a quantity followed by a
+ * comparative that is exactly (to the hundredth) the difference of the
+ * last two quantities of its unit before it in the same sentence (not
+ * in a name), both backed, is backed as they are (the kind of the first).  NULL when it
+ * is not; money never (a price's gap has its own wording).
  */
 static const char *
 gap_backs(struct sent *x, const struct fq_list *l, size_t i, int terms,
     const char **id)
 {
-	const struct fq	*q = &l->v[i];
-	const char	*ka, *kb, *ida, *idb;
-	size_t		 a, b;
+	const struct fq	*q = &l->v[i], *o[2];
+	const char	*ka, *ida, *idb;
+	size_t		 a;
+	int		 n = 0;
 
-	if (q->range || q->unit[0] == '\0' || q->lo <= 0)
+	if (q->range || q->words || q->unit[0] == '\0' || q->lo <= 0 ||
+	    strcmp(q->unit, "$") == 0 || strcmp(q->unit, "%") == 0 ||
+	    !gap_comparative_after(x, q))
 		return NULL;
-	for (a = 0; a < l->n; a++) {
-		if (a == i || l->v[a].range || strcmp(l->v[a].unit, q->unit)
-		    != 0)
+	for (a = i; a-- > 0 && n < 2; ) {
+		if (strcmp(l->v[a].unit, q->unit) != 0 || covered(x,
+		    l->v[a].s, l->v[a].e))
 			continue;
-		for (b = a + 1; b < l->n; b++) {
-			if (b == i || l->v[b].range || strcmp(l->v[b].unit,
-			    q->unit) != 0 || fabs(fabs(l->v[a].lo -
-			    l->v[b].lo) - q->lo) > 0.005 * fmax(1, q->lo))
-				continue;
-			if ((ka = view_backs(fc_sentence_pool(x), &l->v[a],
-			    &ida, terms)) == NULL || (kb = view_backs(
-			    fc_sentence_pool(x), &l->v[b], &idb, terms)) ==
-			    NULL)
-				continue;
-			*id = ida;
-			return ka;
-		}
+		if (l->v[a].range)
+			return NULL;
+		o[n++] = &l->v[a];
 	}
-	return NULL;
+	if (n < 2 || fabs(fabs(o[0]->lo - o[1]->lo) - q->lo) > 0.005 +
+	    1e-9 * q->lo)
+		return NULL;
+	if ((ka = view_backs(fc_sentence_pool(x), o[1], &ida, terms)) ==
+	    NULL || view_backs(fc_sentence_pool(x), o[0], &idb, terms) ==
+	    NULL)
+		return NULL;
+	*id = ida;
+	return ka;
 }
 
 void

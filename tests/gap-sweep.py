@@ -58,6 +58,13 @@ def fmt(x):
     return '%g' % x
 
 
+def hundredths(x):
+    """The gap as the reply writes it: to the hundredth, every digit
+    (the fact-checker backs a gap only when it is exact)."""
+    s = '%.2f' % round(x, 2)
+    return s.rstrip('0').rstrip('.') if '.' in s else s
+
+
 def cases():
     out = []
     for cat, ps in sorted(sweeplib.by_category(P).items()):
@@ -108,10 +115,10 @@ def main():
         reply = t.get('reply', '')
         label = 'gap:%s %s %s' % (cat, key, q.split(' ')[2])
         why = ''
-        for v in (a[0], b[0], round(abs(a[0] - b[0]), 2)):
-            if not re.search(r'(?<![\d.])%s(?![\d])' % re.escape(fmt(v)),
+        for v in (fmt(a[0]), fmt(b[0]), hundredths(abs(a[0] - b[0]))):
+            if not re.search(r'(?<![\d.])%s(?![\d])' % re.escape(v),
                              reply):
-                why = 'no %s in the reply' % fmt(v)
+                why = 'no %s in the reply' % v
                 break
         if not why and '$' in reply:
             why = 'a price in an attribute answer'
