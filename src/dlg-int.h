@@ -393,6 +393,8 @@ int		 lex_attribute(struct tctx *t, const struct product *p,
 		    size_t n, struct lex_pick *lp);
 void		 lex_pick_release(struct lex_pick *lp);
 int		 lex_direction(struct tctx *t);
+/* A superlative said ("lightest"); with comparative, "lighter" too. */
+int		 lex_superlative(struct tctx *t, int comparative);
 /* dlg-lexunit.c: numbers read in their unit. */
 int		 lex_value(const char *key, const char *s, const char *unit,
 		    double *v);

@@ -552,7 +552,7 @@ dlg_rank_shown(struct tctx *t)
 	const char	*bunit = NULL;
 	double		 num = 0;
 	size_t		 n = 0, i, have = 0;
-	int		 dir, bound, above = 1, done = 0;
+	int		 dir, bound, above = 1, done = 0, aside;
 	char		*s;
 
 	memset(&lp, 0, sizeof lp);
@@ -564,9 +564,13 @@ dlg_rank_shown(struct tctx *t)
 	bound = lex_threshold(t, &num, &bunit, &above);
 	if (dir == 0 && !bound)
 		return 0;
-	/* "Price aside", or one product shown: the kind's. */
-	if (dlg_has_any(t, price_aside) || (n = shown_load(t, r)) < 2) {
-		done = !bound && rank_kind(t, dlg_has_any(t, price_aside));
+	/* "Price aside", or one product shown: the kind's, when a
+	 * superlative is said ("one more question" is none); with the
+	 * price set aside a comparative ranks the kind too. */
+	aside = dlg_has_any(t, price_aside);
+	if (aside || (n = shown_load(t, r)) < 2) {
+		done = !bound && lex_superlative(t, aside) &&
+		    rank_kind(t, aside);
 		goto out;
 	}
 	{
