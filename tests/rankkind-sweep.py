@@ -6,7 +6,9 @@ which is the most or least of it with the budget set aside ("which one
 is the lightest, price aside", "which lasts the longest, any price").
 The reply must name the subcategory's best by the data (this file reads
 the values itself) with its value, and never ask which products to
-compare.  Prints TAP.  Usage: rankkind-sweep.py SHOPDESK PRODUCTS.jsonl"""
+compare.  And "one more" is no superlative: the same first product, then
+"one more question, what's the weight of this one" must stay about it,
+never rank the kind.  Prints TAP.  Usage: rankkind-sweep.py SHOPDESK PRODUCTS.jsonl"""
 import sys
 
 import sweeplib
@@ -22,6 +24,14 @@ ASK = {
                        'price'),
                       (False, 'forget the budget: which one has the '
                        'shortest battery life')],
+}
+
+
+# key -> a question about the product shown with "more" in it, not a
+# ranking.
+MORE = {
+    'weight_kg': "sorry, one more question: what's the weight of this one",
+    'battery_hours': 'ok one more thing - whats the battery life on it',
 }
 
 
@@ -69,6 +79,26 @@ def main():
             why = 'asked which products'
         verdicts.append(('kind:%s/%s %s' % (cat, sc, key), why,
                          q + ' -> ' + sweeplib.clip(reply, 200)))
+    seen = set()
+    more = []
+    for (cat, sc, key, q, first, win, best) in cs:
+        if (cat, sc, key) not in seen:
+            seen.add((cat, sc, key))
+            more.append((cat, sc, key, first))
+    traces = sweeplib.replay(SHOPDESK, [['tell me about the %s' %
+                                         m[3]['name'], MORE[m[2]]]
+                                        for m in more])
+    for (cat, sc, key, first), tr in zip(more, traces):
+        t = tr[-1]
+        reply = t.get('reply', '')
+        why = ''
+        if 'of all our' in reply.lower() or t.get('action') == \
+                'best_of_kind':
+            why = 'ranked the kind'
+        elif first['name'] not in reply:
+            why = 'not about the %s' % first['name']
+        verdicts.append(('more:%s/%s %s' % (cat, sc, key), why,
+                         MORE[key] + ' -> ' + sweeplib.clip(reply, 200)))
     sys.exit(sweeplib.report(verdicts))
 
 
