@@ -857,33 +857,46 @@ gap_comparative_after(const struct sent *x, const struct fq *q)
 
 /*
  * "2.5 kg and 1.5 kg: 1 kg heavier": a quantity followed by a
- * comparative that is exactly (to the hundredth) the difference of the
- * last two quantities of its unit before it in the same sentence (not
- * in a name), both backed, is backed as they are (the kind of the first).  NULL when it
- * is not; money never (a price's gap has its own wording).
+ * comparative, after two quantities of its unit in the same sentence
+ * (not in a name), claims their difference (1); never money or percent.
+ * o: the two, the nearer first.
  */
-static const char *
-gap_backs(struct sent *x, const struct fq_list *l, size_t i, int terms,
-    const char **id)
+static int
+gap_claim(const struct sent *x, const struct fq_list *l, size_t i,
+    const struct fq **o)
 {
-	const struct fq	*q = &l->v[i], *o[2];
-	const char	*ka, *ida, *idb;
+	const struct fq	*q = &l->v[i];
 	size_t		 a;
 	int		 n = 0;
 
-	if (q->range || q->words || q->unit[0] == '\0' || q->lo <= 0 ||
+	if (q->range || q->words || q->unit[0] == '\0' ||
 	    strcmp(q->unit, "$") == 0 || strcmp(q->unit, "%") == 0 ||
 	    !gap_comparative_after(x, q))
-		return NULL;
+		return 0;
 	for (a = i; a-- > 0 && n < 2; ) {
 		if (strcmp(l->v[a].unit, q->unit) != 0 || covered(x,
 		    l->v[a].s, l->v[a].e))
 			continue;
 		if (l->v[a].range)
-			return NULL;
+			return 0;
 		o[n++] = &l->v[a];
 	}
-	if (n < 2 || fabs(fabs(o[0]->lo - o[1]->lo) - q->lo) > 0.005 +
+	return n == 2;
+}
+
+/*
+ * A gap claimed is backed only when it is exactly (to the hundredth)
+ * the difference of its two quantities, both backed: as they are (the
+ * kind of the farther).  NULL when it is not, even when another row
+ * states the same number ("2.7 kg heavier" of 2.7 kg and 1.34 kg).
+ */
+static const char *
+gap_backs(struct sent *x, const struct fq *q, const struct fq **o,
+    int terms, const char **id)
+{
+	const char	*ka, *ida, *idb;
+
+	if (q->lo <= 0 || fabs(fabs(o[0]->lo - o[1]->lo) - q->lo) > 0.005 +
 	    1e-9 * q->lo)
 		return NULL;
 	if ((ka = view_backs(fc_sentence_pool(x), o[1], &ida, terms)) ==
@@ -899,9 +912,10 @@ fc_scan_numbers(struct sent *x)
 {
 	struct fq_list	 l;
 	const struct fc_view *p;
+	const struct fq	*o[2];
 	const char	*kind, *id;
 	size_t		 i;
-	int		 terms;
+	int		 terms, gap;
 
 	memset(&l, 0, sizeof l);
 	fq_scan(x->s, x->len, &l);
@@ -916,15 +930,16 @@ fc_scan_numbers(struct sent *x)
 		    '#') || list_marker(x, q))
 			continue;
 		p = fc_sentence_pool(x);
-		if ((kind = view_backs(p, q, &id, terms)) != NULL)
+		if ((gap = gap_claim(x, &l, i, o)) &&
+		    (kind = gap_backs(x, q, o, terms, &id)) != NULL)
+			fc_claim_add(x->res, "number", x->s + q->s,
+			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
+			    "difference", NULL, NULL);
+		else if (!gap && (kind = view_backs(p, q, &id, terms)) != NULL)
 			fc_claim_add(x->res, "number", x->s + q->s,
 			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
 			    q->unit[0] != '\0' ? q->unit : "value", NULL,
 			    NULL);
-		else if ((kind = gap_backs(x, &l, i, terms, &id)) != NULL)
-			fc_claim_add(x->res, "number", x->s + q->s,
-			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
-			    "difference", NULL, NULL);
 		else
 			fc_unsupported(x, "number", q->s, q->e,
 			    q->unit[0] != '\0' ? q->unit : "value");
