@@ -133,6 +133,19 @@ enum sd_rc	 catalog_walk(struct store *, int limit,
 		    struct sd_error *);
 
 /*
+ * Calls fn as catalog_walk does (only sku, name, brand and category set)
+ * for the best limit products of brand (any case) and category whose
+ * names have the word (folded letters and digits, with a letter) as
+ * the full-text index has them: every product whose name has the word,
+ * and maybe a few more (another word of the same stem) the caller sets
+ * aside.  word NULL: the whole line.
+ */
+enum sd_rc	 catalog_walk_line(struct store *, const char *brand,
+		    const char *category, const char *word, int limit,
+		    void (*fn)(void *, const struct product *), void *,
+		    struct sd_error *);
+
+/*
  * Products whose name holds the words of phrase in order (a family such
  * as "iPhone 15" or "Samsung Galaxy"), best rated first, at most limit.
  * *out as for catalog_products.

@@ -136,8 +136,10 @@ parse_metrics(const char *arg, enum serve_metrics *out)
 	return 0;
 }
 
+/* The options, over the defaults; 0, or the exit status of a usage error. */
 static int
-cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
+serve_options(int argc, char **argv, struct serve_config *cfg,
+    const char **log_path, int *no_auth_network)
 {
 	static const struct option longopts[] = {
 		{ "bind",	required_argument,	NULL, 'b' },
@@ -159,99 +161,90 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 		{ "sources",	required_argument,	NULL, 'S' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct serve_config cfg;
-	struct gen_config gc;
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct serve	*sv;
-	sigset_t	 set;
-	const char	*log_path = NULL;
-	char		*triggers_path = NULL, *sources_path = NULL;
 	double		 v;
-	int		 ch, sig = 0, status = SD_EXIT_FAIL;
-	int		 no_auth_network = 0;
+	int		 ch;
 
-	memset(&cfg, 0, sizeof cfg);
-	gen_config_init(&gc);
-	cfg.port = 8080;
-	cfg.rate = 20;
-	cfg.burst = 40;
-	cfg.max_conns = 2048;
-	cfg.conns_per_addr = 128;
-	cfg.header_timeout = 5;
-	cfg.body_timeout = 30;
-	cfg.idle_timeout = 30;
-	cfg.metrics = SERVE_METRICS_LOCAL;
+	memset(cfg, 0, sizeof *cfg);
+	cfg->port = 8080;
+	cfg->rate = 20;
+	cfg->burst = 40;
+	cfg->max_conns = 2048;
+	cfg->conns_per_addr = 128;
+	cfg->header_timeout = 5;
+	cfg->body_timeout = 30;
+	cfg->idle_timeout = 30;
+	cfg->metrics = SERVE_METRICS_LOCAL;
 	while ((ch = getopt_long(argc, argv, "b:p:t:Ar:B:l:", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'b':
-			cfg.bind = optarg;
+			cfg->bind = optarg;
 			break;
 		case 'p':
 			if (parse_num("--port", optarg, 0, 65535, &v) != 0)
 				return SD_EXIT_USAGE;
-			cfg.port = (int)v;
+			cfg->port = (int)v;
 			break;
 		case 't':
 			if (parse_num("--threads", optarg, 1, 256, &v) != 0)
 				return SD_EXIT_USAGE;
-			cfg.threads = (int)v;
+			cfg->threads = (int)v;
 			break;
 		case 'A':
-			cfg.no_auth = 1;
+			cfg->no_auth = 1;
 			break;
 		case 'r':
 			if (parse_num("--rate", optarg, 0, 1e9, &v) != 0)
 				return SD_EXIT_USAGE;
-			cfg.rate = v;
+			cfg->rate = v;
 			break;
 		case 'B':
 			if (parse_num("--burst", optarg, 1, 1e9, &v) != 0)
 				return SD_EXIT_USAGE;
-			cfg.burst = v;
+			cfg->burst = v;
 			break;
 		case 'l':
-			log_path = optarg;
+			*log_path = optarg;
 			break;
 		case 'N':
-			no_auth_network = 1;
+			*no_auth_network = 1;
 			break;
 		case 'C':
 			if (parse_num("--max-conns", optarg, 2, 1000000,
 			    &v) != 0)
 				return SD_EXIT_USAGE;
-			cfg.max_conns = (unsigned)v;
+			cfg->max_conns = (unsigned)v;
 			break;
 		case 'P':
 			if (parse_num("--conns-per-addr", optarg, 0, 1000000,
 			    &v) != 0)
 				return SD_EXIT_USAGE;
-			cfg.conns_per_addr = (unsigned)v;
+			cfg->conns_per_addr = (unsigned)v;
 			break;
 		case 'H':
 			if (parse_num("--header-timeout", optarg, 0, 3600,
-			    &cfg.header_timeout) != 0)
+			    &cfg->header_timeout) != 0)
 				return SD_EXIT_USAGE;
 			break;
 		case 'T':
 			if (parse_num("--body-timeout", optarg, 0, 86400,
-			    &cfg.body_timeout) != 0)
+			    &cfg->body_timeout) != 0)
 				return SD_EXIT_USAGE;
 			break;
 		case 'I':
 			if (parse_num("--idle-timeout", optarg, 0, 86400,
 			    &v) != 0)
 				return SD_EXIT_USAGE;
-			cfg.idle_timeout = (unsigned)v;
+			cfg->idle_timeout = (unsigned)v;
 			break;
 		case 'S':
-			cfg.sources_file = optarg;
+			cfg->sources_file = optarg;
 			break;
 		case 'R':
 			if (parse_num("--triggers", optarg, 0, 86400 * 7,
 			    &v) != 0)
 				return SD_EXIT_USAGE;
-			cfg.triggers_every = v;
+			cfg->triggers_every = v;
 			break;
 		case 'F':
 			/* Quotes and semicolons would end the directive. */
@@ -261,10 +254,10 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 				    "of origins or 'self'/'none'\n");
 				return SD_EXIT_USAGE;
 			}
-			cfg.frame_ancestors = optarg;
+			cfg->frame_ancestors = optarg;
 			break;
 		case 'M':
-			if (parse_metrics(optarg, &cfg.metrics) != 0)
+			if (parse_metrics(optarg, &cfg->metrics) != 0)
 				return SD_EXIT_USAGE;
 			break;
 		default:
@@ -273,6 +266,26 @@ cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_serve_entry);
+	return 0;
+}
+
+static int
+cmd_serve_run(struct sd_ctx *ctx, int argc, char **argv)
+{
+	struct serve_config cfg;
+	struct gen_config gc;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct serve	*sv;
+	sigset_t	 set;
+	const char	*log_path = NULL;
+	char		*triggers_path = NULL, *sources_path = NULL;
+	int		 sig = 0, status = SD_EXIT_FAIL, rc;
+	int		 no_auth_network = 0;
+
+	gen_config_init(&gc);
+	if ((rc = serve_options(argc, argv, &cfg, &log_path,
+	    &no_auth_network)) != 0)
+		return rc;
 	if (check_config(&cfg, no_auth_network) != 0)
 		return SD_EXIT_USAGE;
 	cfg.log = stderr;

@@ -19,6 +19,84 @@ static const char *const store_topics[] = { "shipping", "delivery",
 	"coupon", "coupons", "code", "codes", "promo", "price match",
 	"financing", "payment", "invoice", NULL };
 
+/*
+ * A promotion of the store's, asked while a product is named or in
+ * focus ("is there a student discount on the asus", "can I use a coupon
+ * on it"): the store's codes answer it, the product only scopes it.  A
+ * code or coupon said, or a group's discount (a group word with a
+ * discount word); "is it discounted" alone asks the product's price.
+ */
+static const char *const promo_words[] = { "coupon", "coupons", "promo",
+	"promos", "promo code", "promo codes", "discount code",
+	"discount codes", "voucher", "vouchers", "coupon code", NULL };
+static const char *const promo_groups[] = { "student", "students",
+	"teacher", "teachers", "educator",
+	"educators", "education", "educational", "senior", "seniors", NULL };
+static const char *const promo_deals[] = { "discount", "discounts",
+	"deal", "deals", "offer", "offers", "pricing", "price", "rate", "code",
+	"codes", NULL };
+
+int
+dlg_promo_question(struct tctx *t)
+{
+	return dlg_has_any(t, promo_words) || (dlg_has_any(t, promo_groups) &&
+	    dlg_has_any(t, promo_deals));
+}
+
+/*
+ * The product a promotion question names or points at ("a student
+ * discount on the asus") is the one talked about next: "put it in my
+ * cart" takes it.
+ */
+static void
+promo_scope(struct tctx *t)
+{
+	const struct entity *en = dlg_first_entity(t, ENTITY_PRODUCT);
+	static const char *const pointer[] = { "it", "this", "that",
+	    "this one", "that one", NULL };
+	const char	*how = NULL, *sku;
+	char		*own;
+	struct product	 p;
+
+	if (en != NULL && en->sku != NULL &&
+	    dlg_count_entities(t, ENTITY_PRODUCT) == 1)
+		sku = en->sku;
+	else if (dlg_count_entities(t, ENTITY_PRODUCT) == 0)
+		sku = dlg_resolve_reference(t, &how);
+	else
+		sku = NULL;
+	/* "On it", "for this one": the product in focus. */
+	if (sku == NULL && dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    dlg_has_any(t, pointer))
+		sku = dlg_focus_top(t, 0);
+	if (sku == NULL)
+		return;
+	/* A copy: the push frees the state's string it may point into. */
+	sku = own = xstrdup(sku);
+	dlg_focus_push(t, sku);
+	/* Named in the answer: which codes cover it, their conditions say. */
+	if (t->action != NULL && strcmp(t->action, "policy_answer") == 0 &&
+	    dlg_load_product(t, sku, &p)) {
+		dlg_product_slots(t, &p, "");
+		dlg_cite(t, "product", p.sku, p.name, "price");
+		dlg_say(t, "promo_scope");
+		product_release(&p);
+	}
+	free(own);
+}
+
+/* The store's promotions from its policies and FAQ, scoped to the
+ * product named or pointed at; 1 when answered. */
+int
+dlg_promo_answer(struct tctx *t)
+{
+	if (!dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
+	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
+		return 0;
+	promo_scope(t);
+	return 1;
+}
+
 /* The actions, one per intent (the table is below). */
 
 void
@@ -314,6 +392,9 @@ dlg_act_product(struct tctx *t)
 	    dlg_handle_kb(t, SEARCH_KIND_BIT(SEARCH_POLICY) |
 	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
 		return;
+	/* A promotion of the store's, whatever product scopes it. */
+	if (dlg_promo_question(t) && dlg_promo_answer(t))
+		return;
 	if (dlg_handle_product_question(t, t->intent))
 		return;
 	/* No product: a category or budget means a recommendation. */
@@ -337,6 +418,11 @@ dlg_act_product(struct tctx *t)
 static void
 act_compatibility(struct tctx *t)
 {
+	/* "Can I use a coupon on it" is no product it works with. */
+	if (dlg_promo_question(t)) {
+		dlg_act_product(t);
+		return;
+	}
 	if (!dlg_handle_compat(t))
 		dlg_act_product(t);
 }

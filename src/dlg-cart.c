@@ -37,7 +37,10 @@ static const char *const take_words[] = { "add it", "add that",
 	"ill buy", "purchase it", "that's the one", "thats the one",
 	"that one then", "this one then", "we'll get", "well get",
 	"we'll take", "we will get", "we will take", "i'll go with",
-	"ill go with", "get me", NULL };
+	"ill go with", "get me", "take them", "take those", "take these",
+	"take both", "grab it", "grab them", "grab those", "grab these",
+	"grab that", "grab this", "grab one", "grab both", "grab the",
+	"i'll grab", "ill grab", "i will grab", NULL };
 /* Buying later or maybe ("I want to buy it again after my return"): no
  * action yet, unless the cart is named. */
 static const char *const later_words[] = { "want to buy", "wanna buy",
@@ -53,12 +56,13 @@ static const char *const order_take_words[] = { "i'll order",
  * return, a refund or a cancellation is never a purchase. */
 static const char *const support_words[] = { "return", "send back",
 	"send it back", "send them back", "send something back", "sent back",
-	"take it back", "refund", "cancel", "exchange", NULL };
+	"take it back", "take them back", "refund", "cancel", "exchange", NULL };
 /* Words before an imperative "add the phone and the case". */
 static const char *const filler_words[] = { "ok", "okay", "great", "fine",
 	"perfect", "alright", "cool", "so", "then", "yes", "yeah", "please",
 	"pls", "and", "now", "right", "sure", "awesome", "nice", NULL };
-static const char *const imperative_words[] = { "add", "buy", NULL };
+static const char *const imperative_words[] = { "add", "buy", "grab",
+	NULL };
 static const char *const add_words[] = { "add", "put", "buy", "get",
 	"throw", "place", "stick", NULL };
 static const char *const show_words[] = { "what's in", "whats in",
@@ -282,6 +286,51 @@ dlg_token_is(const char *text, const struct text_token *tok, size_t k,
 }
 
 /*
+ * "I want two", "two of those please", "could i get 3?": a message made
+ * of nothing but a count (2 to QTY_MAX), a purchase verb or a pointer
+ * at the product ("of those"), and the little words around them.  Any
+ * other word ("2 day shipping", "two devices", "2fa") makes it no
+ * count taken.  The count, else 0.
+ */
+static const char *const take_verbs[] = { "add", "put", "throw", "stick",
+	"grab", "get", "take", "buy", "order", "want", "need", "have",
+	"like", "gimme", "purchase", "pick", NULL };
+static const char *const take_glue[] = { "i", "ll", "d", "m", "id", "ill",
+	"im", "we", "me", "us", "can", "could", "may", "will", "would",
+	"please", "pls", "plz", "thanks", "thx", "ok", "okay", "yes", "yeah",
+	"yep", "sure", "then", "actually", "just", "great", "cool", "so",
+	"to", "in", "into", "my", "our", "cart", "basket", "of", "those",
+	"them", "these", "em", "it", "that", "this", "lets", "let", "s",
+	"hmm", "um", "fine", "perfect", "alright", "and", "more", NULL };
+
+int
+dlg_count_taken(struct tctx *t)
+{
+	struct text_token *tok = NULL;
+	size_t		 cap = 0, n, i;
+	long		 v, count = 0;
+	int		 verb = 0, of = 0, other = 0;
+
+	n = text_tokenize(t->text, t->len, &tok, &cap);
+	for (i = 0; i < n && !other; i++) {
+		v = dlg_count_word(t->text + tok[i].start,
+		    tok[i].end - tok[i].start);
+		if (v >= 2 && v <= QTY_MAX && count == 0)
+			count = v;
+		else if (dlg_token_is(t->text, tok, i, take_verbs))
+			verb = 1;
+		else if (count != 0 && i + 1 < n && dlg_token_is(t->text, tok,
+		    i, (const char *const[]){ "of", NULL }) &&
+		    dlg_token_is(t->text, tok, i + 1, qty_pointers))
+			of = 1;
+		else if (!dlg_token_is(t->text, tok, i, take_glue))
+			other = 1;
+	}
+	free(tok);
+	return !other && (verb || of) ? (int)count : 0;
+}
+
+/*
  * How many of the product the customer takes: the quantity the entity
  * extractor found ("add 2 of em", "x2"), else a count put in the cart
  * ("put two in my cart", "three of those"); 1 when none is said.  "The
@@ -299,6 +348,8 @@ cart_quantity(struct tctx *t)
 
 	if (q != NULL && q->number >= 1 && q->number <= QTY_MAX)
 		return (int)q->number;
+	if ((v = dlg_count_taken(t)) > 1)
+		return (int)v;
 	n = text_tokenize(t->text, t->len, &tok, &cap);
 	for (i = 0; i < n && found == 1; i++) {
 		v = dlg_count_word(t->text + tok[i].start,
@@ -350,7 +401,9 @@ take_question(struct tctx *t)
 {
 	static const char *const take[] = { "take it", "take them",
 	    "take this", "take that", "get it", "get them", "get this",
-	    "get that", "get one", "take one", NULL };
+	    "get that", "get one", "take one", "take those", "take these",
+	    "grab it", "grab them", "grab one", "grab that", "grab this",
+	    "grab those", "grab these", NULL };
 	static const char *const trail[] = { "please", "pls", "then", "now",
 	    "too", "also", "today", "asap", "thanks", "thx", NULL };
 	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
@@ -588,11 +641,12 @@ dlg_handle_cart(struct tctx *t)
 
 	cart = dlg_has_any(t, cart_words) && !dlg_has_any(t, not_cart_words);
 	del = dlg_cart_removal(t);
-	take_order = dlg_has_any(t, order_take_words);
+	take_order = dlg_has_any(t, order_take_words) ||
+	    dlg_count_taken(t) > 1;
 	/* "Three of those in my cart": a count put in it adds. */
 	add = !del && (((dlg_has_any(t, take_words) || take_order) &&
 	    !dlg_has_any(t, later_words) && (cart || !take_question(t))) ||
-	    (cart && cart_quantity(t) > 1) ||
+	    (cart && cart_quantity(t) > 1) || dlg_count_taken(t) > 1 ||
 	    (cart && dlg_has_any(t, add_words)) || imperative_add(t));
 	if (!add && !del && !(cart && dlg_has_any(t, show_words))) {
 		if ((chosen = dlg_accepted_shown(t)) == NULL)

@@ -359,6 +359,8 @@ int		 dlg_position_said(struct tctx *t, int nlist);
 const char	*dlg_position_reference(struct tctx *t);
 const char	*dlg_name_word_reference(struct tctx *t, int *several);
 int		 dlg_ask_which_named(struct tctx *t);
+/* "Number 6" after a list of five: which one, naming those shown. */
+int		 dlg_ask_place_beyond(struct tctx *t);
 int		 dlg_family_tie(struct tctx *t, const struct entity *en,
 		    struct sbuf *names);
 int		 dlg_brand_model_unknown(struct tctx *t,
@@ -628,6 +630,7 @@ int		 dlg_token_is(const char *text, const struct text_token *tok,
 		    size_t k, const char *const *words);
 /* The count a word s[0..n) says ("3", "three"), else -1. */
 long		 dlg_count_word(const char *s, size_t n);
+int		 dlg_count_taken(struct tctx *t);
 /* dlg-both.c: "add both": the two products of the conversation. */
 int		 dlg_both_said(struct tctx *t);
 /* v[0..named) the products named (named < 2); the two put in v (2),
@@ -938,6 +941,7 @@ enum dlg_order_topic {
 	ORDQ_PRICE_DROP,	/* it is cheaper now: the difference */
 	ORDQ_DEFECT,		/* it arrived broken, stopped working */
 	ORDQ_INVOICE,		/* where its invoice is */
+	ORDQ_UNLISTED,		/* a fact no data holds: is it insured */
 	ORDQ_WARRANTY,		/* is it still under warranty */
 	ORDQ_FEE,		/* what a return costs, what comes back */
 	ORDQ_CANCEL,
@@ -1072,6 +1076,8 @@ unsigned	 dlg_flags_of(const struct tctx *t, int id);
 /* Actions the policy's steps call or tell apart (see the table). */
 void		 dlg_act_ask_person(struct tctx *t);
 void		 dlg_act_product(struct tctx *t);
+int		 dlg_promo_question(struct tctx *t);
+int		 dlg_promo_answer(struct tctx *t);
 void		 dlg_act_compare(struct tctx *t);
 void		 dlg_act_recommend(struct tctx *t);
 void		 dlg_act_faq(struct tctx *t);

@@ -124,6 +124,72 @@ same_line_group(const struct product *p, const struct product *q)
 	    strcmp(p->category, q->category) == 0;
 }
 
+/* The lines kept: the other products of p's line group said in full. */
+struct lines {
+	struct tctx	*t;
+	const struct product *p;
+	const struct text_token *tok;
+	size_t		 nt, a, b;	/* the name said: bytes [a, b) */
+	struct product	*v;
+	size_t		 n;
+};
+
+static void
+line_add(void *arg, const struct product *q)
+{
+	struct lines	*l = arg;
+	struct product	*c;
+
+	if (strcmp(q->sku, l->p->sku) == 0 || !same_line_group(l->p, q) ||
+	    !name_has_said(l->t, q->name, l->tok, l->nt, l->a, l->b))
+		return;
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	c = &l->v[l->n++];
+	memset(c, 0, sizeof *c);
+	c->sku = xstrdup(q->sku);
+	c->name = xstrdup(q->name);
+	c->brand = xstrdup(q->brand);
+	c->category = xstrdup(q->category);
+}
+
+/*
+ * The word of the name said the index of names finds the lines by,
+ * into w: the longest with a letter that is not the brand's (a name
+ * has such a word as it is, where a number may carry a unit).  0: none
+ * (all the lines are read), -1: a word has other than letters and
+ * digits or is too long, so no name has it (dlg_name_word).
+ */
+static int
+line_word(struct tctx *t, const struct product *p,
+    const struct text_token *tok, size_t nt, size_t a, size_t b,
+    char w[LW_WORD_MAX])
+{
+	char	 c, cur[LW_WORD_MAX];
+	size_t	 i, k, n, best = 0;
+
+	for (i = 0; i < nt; i++) {
+		if (tok[i].start < a || tok[i].end > b)
+			continue;
+		n = tok[i].end - tok[i].start;
+		if (n >= LW_WORD_MAX)
+			return -1;
+		for (k = 0; k < n; k++) {
+			c = (char)tolower((unsigned char)t->text[
+			    tok[i].start + k]);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+				return -1;
+			cur[k] = c;
+		}
+		cur[n] = '\0';
+		if (n > best && tok[i].has_alpha && (p->brand == NULL ||
+		    !dlg_name_word(p->brand, cur, n))) {
+			memcpy(w, cur, n + 1);
+			best = n;
+		}
+	}
+	return best > 0;
+}
+
 /*
  * The line a free word names beside en's short name, its SKU (valid for
  * the turn), else NULL.  See the header.
@@ -131,14 +197,14 @@ same_line_group(const struct product *p, const struct product *q)
 const char *
 dlg_line_word_apart(struct tctx *t, const struct entity *en)
 {
-	struct product_filter f;
-	struct product	*v = NULL, p;
+	struct lines	 l;
+	struct product	*v, p;
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct text_token *tok = NULL;
 	const char	*pick = NULL, *hit, *one;
-	char		 w[LW_WORD_MAX];
-	size_t		 cap = 0, nt, n = 0, i, j, k, len, nline;
-	int		 nhit = 0;
+	char		 w[LW_WORD_MAX], word[LW_WORD_MAX];
+	size_t		 cap = 0, nt, i, j, k, len, nline;
+	int		 nhit = 0, has;
 	cJSON		*r;
 
 	if (en->sku == NULL || en->end <= en->start)
@@ -151,24 +217,31 @@ dlg_line_word_apart(struct tctx *t, const struct entity *en)
 	if (!dlg_peek_product(t, en->sku, &p))
 		return NULL;
 	nt = text_tokenize(t->text, strlen(t->text), &tok, &cap);
-	memset(&f, 0, sizeof f);
-	f.brand = p.brand;
-	f.max_price = f.min_price = -1;
-	f.limit = 1000;
-	dlg_retrieve_begin(t);
-	if (catalog_products(t->st, &f, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_retrieve_end(t);
-	sd_error_clear(&err);
-	/* Keep the other lines: same brand and kind, the name said in full. */
-	for (i = 0, nline = 0; i < n; i++) {
-		if (strcmp(v[i].sku, p.sku) != 0 && same_line_group(&p,
-		    &v[i]) && name_has_said(t, v[i].name, tok, nt, en->start,
-		    en->end))
-			v[nline++] = v[i];
-		else
-			product_release(&v[i]);
+	memset(&l, 0, sizeof l);
+	l.t = t;
+	l.p = &p;
+	l.tok = tok;
+	l.nt = nt;
+	l.a = en->start;
+	l.b = en->end;
+	/*
+	 * Keep the other lines: same brand and kind, the name said in full;
+	 * the index of names finds those with a word said.
+	 */
+	has = line_word(t, &p, tok, nt, en->start, en->end, word);
+	if (has >= 0 && p.brand != NULL && p.category != NULL) {
+		dlg_retrieve_begin(t);
+		if (catalog_walk_line(t->st, p.brand, p.category, has ? word :
+		    NULL, 1000, line_add, &l, &err) != SD_OK) {
+			for (i = 0; i < l.n; i++)
+				product_release(&l.v[i]);
+			l.n = 0;
+		}
+		dlg_retrieve_end(t);
+		sd_error_clear(&err);
 	}
+	v = l.v;
+	nline = l.n;
 	for (i = 0, hit = NULL; i < nt && nline > 0; i++) {
 		len = tok[i].end - tok[i].start;
 		/* A word of letters, or letters and digits ("2tb", "40mm"). */

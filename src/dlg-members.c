@@ -552,6 +552,31 @@ members_answer(struct tctx *t, const struct product *v, size_t n,
  * "Which of those is the cheapest?": the price extreme of the list, the
  * others' prices beside it.  1 when answered.
  */
+/*
+ * Is member i of a part the message names by its one-word subcategory,
+ * said of some of those listed but not of all ("the cheapest of these
+ * tank printers" after tanks and lasers)?  1 when no such part is said.
+ */
+static int
+in_part_said(struct tctx *t, const struct product *v, size_t n, size_t i)
+{
+	size_t		 k, m, have;
+	const char	*w;
+
+	for (k = 0; k < n; k++) {
+		w = v[k].subcategory;
+		if (w == NULL || strchr(w, '-') != NULL || !dlg_has_word(t, w))
+			continue;
+		for (m = 0, have = 0; m < n; m++)
+			have += v[m].subcategory != NULL &&
+			    strcmp(v[m].subcategory, w) == 0;
+		if (have < n)
+			return v[i].subcategory != NULL &&
+			    strcmp(v[i].subcategory, w) == 0;
+	}
+	return 1;
+}
+
 static int
 members_price(struct tctx *t, const struct product *v, size_t n)
 {
@@ -564,17 +589,24 @@ members_price(struct tctx *t, const struct product *v, size_t n)
 	    "cost the most", "costs more", "cost more", "highest cost",
 	    "most money", NULL };
 	struct sbuf	 lines = SBUF_INIT;
-	size_t		 i, b = 0;
+	size_t		 i, b = 0, np = 0;
 	int		 cheap = dlg_has_any(t, low), tie = 0;
 	char		*m;
 	cJSON		*r;
 
 	if (!cheap && !dlg_has_any(t, high))
 		return 0;
-	for (i = 1; i < n; i++)
-		if (cheap ? v[i].price < v[b].price : v[i].price > v[b].price)
+	/* Among the part named, when one is ("from these tank ones"). */
+	while (b < n && !in_part_said(t, v, n, b))
+		b++;
+	for (i = b + 1; i < n; i++)
+		if (in_part_said(t, v, n, i) && (cheap ?
+		    v[i].price < v[b].price : v[i].price > v[b].price))
 			b = i;
 	for (i = 0; i < n; i++) {
+		if (!in_part_said(t, v, n, i))
+			continue;
+		np++;
 		tie |= i != b && fabs(v[i].price - v[b].price) < 0.005;
 		m = catalog_money(v[i].price, v[i].currency);
 		sbuf_addf(&lines, "\n  - %s: %s", v[i].name, m);
@@ -593,12 +625,12 @@ members_price(struct tctx *t, const struct product *v, size_t n)
 	dlg_ref_pick(r, v[b].sku);
 	dlg_product_slots(t, &v[b], "");
 	dlg_cite(t, "product", v[b].sku, v[b].name, "price");
-	slots_setf(&t->slots, "shown_count", "%zu", n);
+	slots_setf(&t->slots, "shown_count", "%zu", np);
 	slots_set(&t->slots, "lines", lines.buf);
 	slots_set(&t->slots, "cheap", cheap ? "1" : "");
 	dlg_focus_push(t, v[b].sku);
 	dlg_set_action(t, "best_of_list", "%s price of the %zu listed: %s",
-	    cheap ? "lowest" : "highest", n, v[b].sku);
+	    cheap ? "lowest" : "highest", np, v[b].sku);
 	dlg_say(t, "list_price");
 	sbuf_release(&lines);
 	return 1;

@@ -451,7 +451,29 @@ static const char *const not_colours[] = { "black friday", "cyber monday",
  * blue one", "and in black"). */
 static const char *const colour_wants[] = { "is there", "do you have",
 	"have it in", "get it in", "got it in", "available in", "and in",
-	"any in", "does it come", NULL };
+	"any in", "does it come", "swap", "switch", "exchange", "instead",
+	"rather", "prefer", "change it to", "change to", NULL };
+
+/* "The black one", "the blue version": a colour word naming a model. */
+static int
+colour_one(struct tctx *t, const char *c)
+{
+	static const char *const after[] = { "one", "ones", "version",
+	    "model", "colour", "color", NULL };
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "", *p;
+	const char *const *w;
+	size_t		 n = strlen(c), k;
+
+	for (p = s; (p = strstr(p, c)) != NULL; p += n) {
+		if ((p != s && isalnum((unsigned char)p[-1])) || p[n] != ' ')
+			continue;
+		for (w = after; *w != NULL; w++)
+			if (strncmp(p + n + 1, *w, (k = strlen(*w))) == 0 &&
+			    !isalnum((unsigned char)p[n + 1 + k]))
+				return 1;
+	}
+	return 0;
+}
 
 /*
  * Is the product in focus what the conversation is on, not a list shown
@@ -555,7 +577,8 @@ dlg_handle_colour(struct tctx *t)
 	size_t		 best = 0, said;
 	char		*named = NULL;
 	int		 done = 0, asks = dlg_has_any(t, colour_asks);
-	int		 wants = want != NULL && dlg_has_any(t, colour_wants);
+	int		 wants = want != NULL && (dlg_has_any(t, colour_wants) ||
+	    colour_one(t, want));
 
 	/* "Any in black?" after a list may mean any of the list: with no
 	 * product named, only "it", a question about colours or a product

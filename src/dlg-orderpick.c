@@ -543,6 +543,54 @@ narrow_named(struct tctx *t, struct dlg_order_pick *p)
 }
 
 /*
+ * "Can I still return it?" with no order in focus, right after questions
+ * about a product the customer bought: the customer's only order holding
+ * the product in focus, meant by a pointer word ("it", "the wrong one")
+ * in a message naming no product, brand or kind.
+ * NULL when no product is in focus, nothing points at it, or none or
+ * several of the orders hold it (then the caller asks which).  Caller
+ * frees.
+ */
+static char *
+focus_product_order(struct tctx *t)
+{
+	static const char *const pointer[] = { "it", "its", "it's", "them",
+	    "they", "this", "that", "one", NULL };
+	const char	*sku = dlg_focus_top(t, 0);
+	struct order_match m;
+	struct sd_error	 err = SD_ERROR_INIT;
+	char		**ids = NULL, *id = NULL;
+	size_t		 n = 0;
+	long long	 at;
+
+	/* A product, brand or kind named is the item meant, not "it". */
+	if (sku == NULL || !dlg_has_any(t, pointer) ||
+	    dlg_order_indefinite(t) ||
+	    dlg_first_entity(t, ENTITY_PRODUCT) != NULL ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL)
+		return NULL;
+	/* Put in focus by an earlier message: one named in this message
+	 * ("does the HD 560S need an amp? I'd buy it again") is talked
+	 * about, not pointed back at as the thing bought. */
+	at = dlg_focus_at(t, sku);
+	if (at < 0 || at >= (long long)t->si.turns)
+		return NULL;
+	memset(&m, 0, sizeof m);
+	m.sku = sku;
+	dlg_retrieve_begin(t);
+	catalog_customer_orders_with(t->st, t->cust.id, &m, &ids, &n, &err);
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (n == 1) {
+		id = ids[0];
+		ids[0] = NULL;
+	}
+	dlg_ids_free(ids, n);
+	return id;
+}
+
+/*
  * Which order the customer means, in order: the number given; one of
  * the orders just listed, by position; the orders holding the item
  * named, narrowed by a status named, the order in focus, "the new one";
@@ -654,7 +702,10 @@ dlg_order_pick(struct tctx *t, struct dlg_order_pick *p)
 		    !dlg_order_indefinite(t)) {
 			p->id = xstrdup(id);
 			p->rule = "the order in focus";
-		}
+		} else if (id == NULL &&
+		    (p->id = focus_product_order(t)) != NULL)
+			p->rule = "the customer's only order holding the "
+			    "product in focus";
 		return;
 	}
 	if (p->n == 0 && !p->named && (id = dlg_order_focus(t)) != NULL) {

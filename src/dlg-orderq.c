@@ -32,7 +32,7 @@
  */
 static const struct {
 	enum dlg_order_topic	 topic;
-	const char		*words[80];
+	const char		*words[96];
 } topic_words[] = {
 	{ ORDQ_LIST, { "twice", "two orders", "both orders", "which ones",
 	    "what orders", "which orders", "all my orders", "orders do i",
@@ -69,6 +69,8 @@ static const struct {
 	    "what was in it", "what's in the package", "whats in the package",
 	    "what was in the package", NULL } },
 	{ ORDQ_INVOICE, { "invoice", "receipt", NULL } },
+	/* "Is it insured": neither the order nor a policy says. */
+	{ ORDQ_UNLISTED, { "insured", "insurance", "insure", NULL } },
 	{ ORDQ_WARRANTY, { "warranty", "still covered", NULL } },
 	{ ORDQ_REFUND, { "refund", "refunds", "refunded", "money", "paypal",
 	    "reimburse", "charged", "my bank", "the bank", "bank account",
@@ -82,6 +84,9 @@ static const struct {
 	{ ORDQ_TRACK, { "tracking", "track", "arrive", "arriving", "arrives",
 	    "arrival", "coming", "come", "get here", "delivery", "deliver",
 	    "eta", "ship", "ships", "shipped", "stuck", "where is", "where's",
+	    /* "Who's delivering it", "which carrier": the shipment's. */
+	    "delivering", "carrier", "who delivers", "shipping company",
+	    "delivery company", "delivery service", "bringing it",
 	    "where are",
 	    "wheres", "where my", "on the way", "supposed to", "late",
 	    "which day",
@@ -338,6 +343,7 @@ dlg_order_topic_form(enum dlg_order_topic topic)
 	case ORDQ_PRICE_DROP:
 	case ORDQ_DEFECT:
 	case ORDQ_INVOICE:
+	case ORDQ_UNLISTED:
 	case ORDQ_WARRANTY:
 	case ORDQ_TRACK:
 	case ORDQ_ITEMS:

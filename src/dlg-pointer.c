@@ -32,8 +32,6 @@
 /* Words that say a place in a list before its number ("number 2"). */
 static const char *const place_words[] = { "number", "option", "item",
 	"choice", "pick", "no", NULL };
-static const char *const number_words[] = { "one", "two", "three",
-	"four", "five", NULL };
 static const char *const suffixes[] = { "st", "nd", "rd", "th", NULL };
 
 /* Words that never name a product when said alone after "the". */
@@ -79,16 +77,9 @@ place_of(const char *s, const struct text_token *tk)
 static int
 number_of(const char *s, const struct text_token *tk)
 {
-	size_t	 k;
+	long	 v = dlg_count_word(s + tk->start, tk->end - tk->start);
 
-	if (tk->end - tk->start == 1 && s[tk->start] >= '1' &&
-	    s[tk->start] <= '9')
-		return s[tk->start] - '0';
-	for (k = 0; number_words[k] != NULL; k++)
-		if (is_word(s, tk, (const char *const[]){ number_words[k],
-		    NULL }))
-			return (int)k + 1;
-	return 0;
+	return v >= 1 && v <= 9 ? (int)v : 0;
 }
 
 /*
@@ -409,6 +400,49 @@ dlg_ask_which_named(struct tctx *t)
 	dlg_set_action(t, "ask_which_product", "several products have the "
 	    "word said in their names");
 	dlg_say(t, "ask_which_named");
+	sbuf_release(&names);
+	return 1;
+}
+
+/*
+ * "Number 6" after a list of five: a place the last list does not
+ * have.  Ask which, naming those shown, rather than answer about the
+ * product in focus.  Not when a product is named or a generation is
+ * meant ("the 9th gen one").  1 when asked.
+ */
+int
+dlg_ask_place_beyond(struct tctx *t)
+{
+	static const char *const gen[] = { "gen", "generation", NULL };
+	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
+	struct sbuf	 names = SBUF_INIT;
+	struct product	 p;
+	int		 n = cJSON_GetArraySize(res), shown = 0;
+
+	if (n < 2 || dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_position_said(t, n) < n || dlg_has_any(t, gen))
+		return 0;
+	r = dlg_ref_trace(t, "list-position-beyond",
+	    "place past the end of the last list: asked which");
+	cJSON_ArrayForEach(it, res) {
+		if (!cJSON_IsString(it) || shown == ASK_MAX ||
+		    !dlg_peek_product(t, it->valuestring, &p))
+			continue;
+		dlg_ref_candidate(r, it->valuestring);
+		sbuf_addf(&names, "%s the %s", shown == 0 ? "" : shown + 1 ==
+		    n || shown + 1 == ASK_MAX ? " or" : ",", p.name);
+		product_release(&p);
+		shown++;
+	}
+	if (shown < 2) {
+		sbuf_release(&names);
+		return 0;
+	}
+	slots_setf(&t->slots, "shown_count", "%d", n);
+	slots_set(&t->slots, "choices", names.buf);
+	dlg_set_action(t, "ask_which_product", "the place said is past the "
+	    "end of the last list");
+	dlg_say(t, "ask_place_beyond");
 	sbuf_release(&names);
 	return 1;
 }

@@ -142,6 +142,13 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return 1;
 	}
+	/* "I want two", "could i get 3?" with a product in focus: a count
+	 * bought, before "two" reads as two-factor or two devices. */
+	if (dlg_focus_top(t, 0) != NULL && dlg_count_taken(t) > 1 &&
+	    dlg_handle_cart(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 1;
+	}
 	/*
 	 * "Add it to my cart": an action whatever the classifier says, and
 	 * an answer to an offered "see the specs?" that takes the product.
@@ -153,6 +160,16 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	/* "What ssd can i put in it": those of that kind that fit it,
 	 * not its own storage. */
 	if (dlg_handle_fit_question(t))
+		return 1;
+	/* "Is there a student discount on the asus", "can I use a coupon
+	 * on this order": the store's promotions, the product only
+	 * scoping the question (dlg_promo_question). */
+	if (dlg_promo_question(t) && !dlg_cart_removal(t) &&
+	    (strchr(t->text, '?') != NULL || (t->fold.s.buf != NULL &&
+	    (dlg_clause_opens_question(t->fold.s.buf) ||
+	    strncmp(t->fold.s.buf, "any ", 4) == 0))) &&
+	    dlg_first_entity(t, ENTITY_ORDER_ID) == NULL &&
+	    (dlg_account_question(t) || dlg_promo_answer(t)))
 		return 1;
 	/* "Can I take it in the pool?": a question about a feature is
 	 * answered before any action is considered. */
@@ -213,6 +230,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return;
 	}
+	/* "Number 6" after five shown: which, never the one in focus. */
+	if (dlg_ask_place_beyond(t))
+		return;
 	/* "#2 please" after "see the specs?" picks a member: no yes (a
 	 * place among the options of a clarifying question stays one). */
 	pend = dlg_jstr(cJSON_GetObjectItemCaseSensitive(t->state,

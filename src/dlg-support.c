@@ -602,6 +602,14 @@ dlg_handle_order_id(struct tctx *t, const char *form_name, const char *id)
 		dlg_answer_defect(t, &o);
 	else if (t->order_topic == ORDQ_WARRANTY)
 		answer_warranty(t, &o);
+	else if (t->order_topic == ORDQ_UNLISTED) {
+		/* Said so, with the shipment as it is: nothing invented. */
+		dlg_order_slots(t, &o);
+		dlg_set_action(t, "order_unlisted", "order #%s: insurance is "
+		    "in neither the order nor the policies", id);
+		dlg_say(t, "order_unlisted");
+		dlg_close_form(t);
+	}
 	else if (t->order_topic == ORDQ_INVOICE) {
 		dlg_order_slots(t, &o);
 		dlg_fact_slot(t, "invoice_location", "invoice_location");

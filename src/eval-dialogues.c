@@ -43,6 +43,7 @@
 #include "engine.h"
 #include "eval.h"
 #include "ingest.h"
+#include "convfile.h"
 #include "judge.h"
 #include "sbuf.h"
 #include "search.h"
@@ -50,17 +51,6 @@
 
 /* The clock both conversation sets were written against. */
 #define DLG_DEFAULT_NOW	"2026-11-20T12:00:00Z"
-
-/* One conversation of a file. */
-struct dlg_conv {
-	char		*id;		/* "d001", "v025" */
-	char		*user;		/* customer id; NULL: anonymous */
-	char		*category;	/* groups the figures */
-	const char	*file;		/* the path given (not owned) */
-	unsigned long	 line;		/* its line in file */
-	struct judge_turn *turns;	/* the customer's turns, in order */
-	size_t		 nturns;
-};
 
 /* Figures of one group (all, a category, a file). */
 struct dlg_tally {
@@ -95,144 +85,6 @@ static double
 rate(long a, long b)
 {
 	return b == 0 ? 0 : (double)a / (double)b;
-}
-
-/* Reading. */
-
-static void
-conv_release(struct dlg_conv *c)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nturns; i++)
-		judge_turn_release(&c->turns[i]);
-	free(c->turns);
-	free(c->id);
-	free(c->user);
-	free(c->category);
-}
-
-static enum sd_rc
-read_conv(const char *text, size_t len, struct dlg_conv *c,
-    struct sd_error *err)
-{
-	cJSON		*root = cJSON_ParseWithLength(text, len);
-	const cJSON	*id, *user, *cat, *turns, *jt;
-	enum sd_rc	 rc = SD_OK;
-
-	if (root == NULL || !cJSON_IsObject(root)) {
-		rc = sd_fail(err, SD_ERR_PARSE, "not a JSON object");
-		goto out;
-	}
-	id = cJSON_GetObjectItemCaseSensitive(root, "id");
-	user = cJSON_GetObjectItemCaseSensitive(root, "user");
-	cat = cJSON_GetObjectItemCaseSensitive(root, "category");
-	turns = cJSON_GetObjectItemCaseSensitive(root, "turns");
-	if (!cJSON_IsString(id) || !cJSON_IsString(cat) ||
-	    !(user == NULL || cJSON_IsNull(user) || cJSON_IsString(user))) {
-		rc = sd_fail(err, SD_ERR_PARSE, "\"id\" and \"category\" must "
-		    "be strings, \"user\" a string or null");
-		goto out;
-	}
-	if (!cJSON_IsArray(turns) || cJSON_GetArraySize(turns) == 0) {
-		rc = sd_fail(err, SD_ERR_PARSE, "\"turns\" must be a "
-		    "non-empty array");
-		goto out;
-	}
-	c->id = xstrdup(id->valuestring);
-	c->category = xstrdup(cat->valuestring);
-	c->user = cJSON_IsString(user) ? xstrdup(user->valuestring) : NULL;
-	c->turns = xcalloc((size_t)cJSON_GetArraySize(turns),
-	    sizeof *c->turns);
-	cJSON_ArrayForEach(jt, turns) {
-		rc = judge_turn_read(jt, &c->turns[c->nturns], err);
-		c->nturns++;	/* released with the conversation */
-		if (rc != SD_OK) {
-			sd_error_prefix(err, "%s turn %zu: ", c->id,
-			    c->nturns);
-			goto out;
-		}
-	}
-out:
-	cJSON_Delete(root);
-	return rc;
-}
-
-static enum sd_rc
-read_file(const char *path, struct dlg_conv **convs, size_t *n,
-    struct sd_error *err)
-{
-	FILE		*fp;
-	struct sbuf	 line = SBUF_INIT;
-	unsigned long	 lineno = 0;
-	enum sd_rc	 rc = SD_OK;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
-	while (sbuf_getline(&line, fp) == 0) {
-		lineno++;
-		sbuf_trim(&line);
-		if (line.len == 0)
-			continue;
-		*convs = xrealloc(*convs, (*n + 1) * sizeof **convs);
-		memset(&(*convs)[*n], 0, sizeof **convs);
-		(*convs)[*n].file = path;
-		(*convs)[*n].line = lineno;
-		rc = read_conv(line.buf, line.len, &(*convs)[*n], err);
-		(*n)++;
-		if (rc != SD_OK) {
-			sd_error_prefix(err, "%s:%lu: ", path, lineno);
-			break;
-		}
-	}
-	if (rc == SD_OK && ferror(fp))
-		rc = sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
-	fclose(fp);
-	sbuf_release(&line);
-	return rc;
-}
-
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A file, or every *.jsonl of a directory in name order. */
-static enum sd_rc
-read_path(const char *path, char ***files, size_t *nfiles,
-    struct sd_error *err)
-{
-	struct stat	 sb;
-	DIR		*d;
-	struct dirent	*de;
-	size_t		 len, dlen, first = *nfiles;
-
-	if (stat(path, &sb) != 0)
-		return sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
-	if (!S_ISDIR(sb.st_mode)) {
-		*files = xrealloc(*files, (*nfiles + 1) * sizeof **files);
-		(*files)[(*nfiles)++] = xstrdup(path);
-		return SD_OK;
-	}
-	if ((d = opendir(path)) == NULL)
-		return sd_fail(err, SD_ERR_IO, "%s: %s", path, strerror(errno));
-	dlen = strlen(path);
-	while (dlen > 1 && path[dlen - 1] == '/')	/* "dir/" names "dir" */
-		dlen--;
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (len <= 6 || strcmp(de->d_name + len - 6, ".jsonl") != 0)
-			continue;
-		*files = xrealloc(*files, (*nfiles + 1) * sizeof **files);
-		(*files)[(*nfiles)++] = xasprintf("%.*s/%s", (int)dlen, path,
-		    de->d_name);
-	}
-	closedir(d);
-	if (*nfiles == first)
-		return sd_fail(err, SD_ERR_INVALID, "%s: no *.jsonl file", path);
-	qsort(*files + first, *nfiles - first, sizeof **files, name_cmp);
-	return SD_OK;
 }
 
 /* The scratch stores. */
@@ -368,7 +220,7 @@ tally_of(struct dlg_tally **v, size_t *n, const char *name)
 }
 
 static void
-print_failure(const struct dlg_conv *c, size_t k,
+print_failure(const struct convfile_conv *c, size_t k,
     const struct judge_verdict *v, const char *reply, const char *rule)
 {
 	const char	*p;
@@ -388,7 +240,7 @@ print_failure(const struct dlg_conv *c, size_t k,
 }
 
 static void
-note_failure(struct dlg_run *r, const struct dlg_conv *c, size_t k,
+note_failure(struct dlg_run *r, const struct convfile_conv *c, size_t k,
     const struct judge_verdict *v, const struct turn *tu, const char *rule)
 {
 	cJSON		*o, *why;
@@ -424,7 +276,7 @@ note_failure(struct dlg_run *r, const struct dlg_conv *c, size_t k,
  * the three groups it belongs to: all, its category, its file.
  */
 static void
-count(struct dlg_run *r, const struct dlg_conv *c,
+count(struct dlg_run *r, const struct convfile_conv *c,
     const struct judge_verdict *v, int conv_pass)
 {
 	struct dlg_tally *g[3];
@@ -524,7 +376,7 @@ count_rule(struct dlg_run *r, const char *key, const char *text,
 
 /* Run one conversation on its own copy of the template store. */
 static enum sd_rc
-run_conv(struct dlg_run *r, struct dlg_conv *c, struct sd_error *err)
+run_conv(struct dlg_run *r, struct convfile_conv *c, struct sd_error *err)
 {
 	char		*path = xasprintf("%s/conversation.db", r->dir);
 	char		*session = NULL;
@@ -772,7 +624,7 @@ eval_dialogues_main(struct sd_ctx *ctx, int argc, char **argv)
 	};
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct dlg_run	 r;
-	struct dlg_conv	*convs = NULL;
+	struct convfile_conv	*convs = NULL;
 	char		**files = NULL;
 	const char	*now = getenv("SHOPDESK_NOW");
 	size_t		 nconvs = 0, nfiles = 0, i;
@@ -812,10 +664,10 @@ eval_dialogues_main(struct sd_ctx *ctx, int argc, char **argv)
 		now = DLG_DEFAULT_NOW;
 	setenv("SHOPDESK_NOW", now, 1);
 	for (i = (size_t)optind; i < (size_t)argc; i++)
-		if (read_path(argv[i], &files, &nfiles, &err) != SD_OK)
+		if (convfile_paths(argv[i], &files, &nfiles, &err) != SD_OK)
 			goto out;
 	for (i = 0; i < nfiles; i++)
-		if (read_file(files[i], &convs, &nconvs, &err) != SD_OK)
+		if (convfile_read(files[i], &convs, &nconvs, &err) != SD_OK)
 			goto out;
 	if (r.json && r.verbose)
 		r.failures = cJSON_CreateArray();
@@ -840,7 +692,7 @@ out:
 		    sd_error_msg(&err));
 	sd_error_clear(&err);
 	for (i = 0; i < nconvs; i++)
-		conv_release(&convs[i]);
+		convfile_release(&convs[i]);
 	free(convs);
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);

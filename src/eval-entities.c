@@ -228,6 +228,142 @@ noprod_report(const struct noprod *np, int json, struct sbuf *out)
 		    eval_ratio(np->n - np->hit, np->n));
 }
 
+/* Counts one line's entities against its gold spans, exact and
+ * overlapping; --errors prints what did not match. */
+static void
+score_line(struct counts *c, struct gold *gold, size_t ngold,
+    const struct entity_list *el, int noprod, int errors, const char *path,
+    unsigned long lineno, const char *text)
+{
+	size_t	 i, j;
+	int	 hit;
+
+	for (i = 0; i < el->n && noprod != 1; i++) {
+		const struct entity *e = &el->v[i];
+
+		for (hit = 0, j = 0; j < ngold && !hit; j++) {
+			if (gold[j].hit || gold[j].type != (int)e->type ||
+			    gold[j].start != e->start ||
+			    gold[j].end != e->end)
+				continue;
+			gold[j].hit = hit = 1;
+			c[e->type].tp++;
+			if (value_ok(gold[j].obj, e))
+				c[e->type].vok++;
+			else if (errors)
+				printf("%s:%lu: %s\n  value %s: %s\n",
+				    path, lineno, text,
+				    entity_type_name(e->type),
+				    e->value);
+		}
+		if (!hit) {
+			c[e->type].fp++;
+			if (errors) {
+				printf("%s:%lu: %s\n", path, lineno,
+				    text);
+				print_error("extra", text, e, NULL);
+			}
+		}
+		for (hit = 0, j = 0; j < ngold && !hit; j++) {
+			if (gold[j].rhit || gold[j].type != (int)e->type ||
+			    gold[j].start >= e->end ||
+			    e->start >= gold[j].end)
+				continue;
+			gold[j].rhit = hit = 1;
+			c[e->type].rtp++;
+		}
+		if (!hit)
+			c[e->type].rfp++;
+	}
+	for (j = 0; j < ngold; j++) {
+		if (!gold[j].hit) {
+			c[gold[j].type].fn++;
+			if (errors) {
+				printf("%s:%lu: %s\n", path, lineno,
+				    text);
+				print_error("missed", text, NULL,
+				    &gold[j]);
+			}
+		}
+		if (!gold[j].rhit)
+			c[gold[j].type].rfn++;
+	}
+}
+
+/* The figures, per type and overall, as a table or one JSON object. */
+static void
+report(const struct counts *c, const struct noprod *np, long n, double secs,
+    int json, struct sbuf *out)
+{
+	struct counts	 all;
+	size_t		 i, j;
+	double		 p, r;
+
+	memset(&all, 0, sizeof all);
+	for (i = 0; i < ENTITY_NTYPES; i++) {
+		all.tp += c[i].tp;
+		all.fp += c[i].fp;
+		all.fn += c[i].fn;
+		all.rtp += c[i].rtp;
+		all.rfp += c[i].rfp;
+		all.rfn += c[i].rfn;
+		all.vok += c[i].vok;
+	}
+	if (json) {
+		p = eval_ratio(all.tp, all.tp + all.fp);
+		r = eval_ratio(all.tp, all.tp + all.fn);
+		sbuf_addf(out, "{\"n\":%ld,\"precision\":%.4f,\"recall\":%.4f,"
+		    "\"f1\":%.4f,", n, p, r, eval_f1(p, r));
+		p = eval_ratio(all.rtp, all.rtp + all.rfp);
+		r = eval_ratio(all.rtp, all.rtp + all.rfn);
+		noprod_report(np, 1, out);
+		sbuf_addf(out, "\"relaxed\":{\"precision\":%.4f,\"recall\":"
+		    "%.4f,\"f1\":%.4f},\"value_accuracy\":%.4f,"
+		    "\"utterances_per_s\":%.0f,\"per_type\":{", p, r,
+		    eval_f1(p, r), eval_ratio(all.vok, all.tp),
+		    secs > 0 ? (double)n / secs : 0);
+		for (i = 0, j = 0; i < ENTITY_NTYPES; i++) {
+			if (c[i].tp + c[i].fp + c[i].fn == 0)
+				continue;
+			p = eval_ratio(c[i].tp, c[i].tp + c[i].fp);
+			r = eval_ratio(c[i].tp, c[i].tp + c[i].fn);
+			sbuf_addf(out, "%s\"%s\":{\"precision\":%.4f,"
+			    "\"recall\":%.4f,\"f1\":%.4f,\"support\":%ld,"
+			    "\"tp\":%ld,\"fp\":%ld,\"fn\":%ld,"
+			    "\"value_accuracy\":%.4f}", j++ ? "," : "",
+			    entity_type_name((enum entity_type)i), p, r,
+			    eval_f1(p, r), c[i].tp + c[i].fn, c[i].tp, c[i].fp,
+			    c[i].fn, eval_ratio(c[i].vok, c[i].tp));
+		}
+		sbuf_adds(out, "}}\n");
+	} else {
+		sbuf_addf(out, "%-10s %9s %9s %9s %8s %9s\n", "type",
+		    "precision", "recall", "f1", "support", "value_ok");
+		for (i = 0; i < ENTITY_NTYPES; i++) {
+			if (c[i].tp + c[i].fp + c[i].fn == 0)
+				continue;
+			p = eval_ratio(c[i].tp, c[i].tp + c[i].fp);
+			r = eval_ratio(c[i].tp, c[i].tp + c[i].fn);
+			sbuf_addf(out, "%-10s %9.4f %9.4f %9.4f %8ld %9.4f\n",
+			    entity_type_name((enum entity_type)i), p, r,
+			    eval_f1(p, r), c[i].tp + c[i].fn,
+			    eval_ratio(c[i].vok, c[i].tp));
+		}
+		p = eval_ratio(all.tp, all.tp + all.fp);
+		r = eval_ratio(all.tp, all.tp + all.fn);
+		sbuf_addf(out, "%-10s %9.4f %9.4f %9.4f %8ld %9.4f\n",
+		    "overall", p, r, eval_f1(p, r), all.tp + all.fn,
+		    eval_ratio(all.vok, all.tp));
+		p = eval_ratio(all.rtp, all.rtp + all.rfp);
+		r = eval_ratio(all.rtp, all.rtp + all.rfn);
+		sbuf_addf(out, "%-10s %9.4f %9.4f %9.4f\n", "relaxed", p, r,
+		    eval_f1(p, r));
+		noprod_report(np, 0, out);
+		sbuf_addf(out, "%ld utterances, %.0f utterances/s\n", n,
+		    secs > 0 ? (double)n / secs : 0);
+	}
+}
+
 int
 eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 {
@@ -240,20 +376,20 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct gazetteer *gz = NULL;
 	struct entity_list el = ENTITY_LIST_INIT;
-	struct counts	 c[ENTITY_NTYPES], all;
+	struct counts	 c[ENTITY_NTYPES];
 	struct noprod	 np = { 0, 0 };
 	struct gold	*gold = NULL;
-	size_t		 ngold = 0, gcap = 0, i, j, len;
+	size_t		 ngold = 0, gcap = 0, i, len;
 	struct sbuf	 line = SBUF_INIT, out = SBUF_INIT;
 	unsigned long	 lineno = 0;
 	long		 n = 0;
 	const char	*path, *text, *msg;
 	cJSON		*o;
 	FILE		*fp = NULL;
-	int		 json = 0, errors = 0, ch, status = SD_EXIT_FAIL, hit;
+	int		 json = 0, errors = 0, ch, status = SD_EXIT_FAIL;
 	int		 noprod;
 	struct timespec	 t0, t1;
-	double		 secs = 0, p, r;
+	double		 secs = 0;
 
 	while ((ch = getopt_long(argc, argv, "jEh", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -287,7 +423,6 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	memset(c, 0, sizeof c);
-	memset(&all, 0, sizeof all);
 	while (sbuf_getline(&line, fp) == 0) {
 		lineno++;
 		sbuf_trim(&line);
@@ -318,121 +453,12 @@ eval_entities_main(struct sd_ctx *ctx, int argc, char **argv)
 					print_error("product in", text,
 					    &el.v[i], NULL);
 		}
-		for (i = 0; i < el.n && noprod != 1; i++) {
-			const struct entity *e = &el.v[i];
-
-			for (hit = 0, j = 0; j < ngold && !hit; j++) {
-				if (gold[j].hit || gold[j].type != (int)e->type ||
-				    gold[j].start != e->start ||
-				    gold[j].end != e->end)
-					continue;
-				gold[j].hit = hit = 1;
-				c[e->type].tp++;
-				if (value_ok(gold[j].obj, e))
-					c[e->type].vok++;
-				else if (errors)
-					printf("%s:%lu: %s\n  value %s: %s\n",
-					    path, lineno, text,
-					    entity_type_name(e->type),
-					    e->value);
-			}
-			if (!hit) {
-				c[e->type].fp++;
-				if (errors) {
-					printf("%s:%lu: %s\n", path, lineno,
-					    text);
-					print_error("extra", text, e, NULL);
-				}
-			}
-			for (hit = 0, j = 0; j < ngold && !hit; j++) {
-				if (gold[j].rhit || gold[j].type != (int)e->type ||
-				    gold[j].start >= e->end ||
-				    e->start >= gold[j].end)
-					continue;
-				gold[j].rhit = hit = 1;
-				c[e->type].rtp++;
-			}
-			if (!hit)
-				c[e->type].rfp++;
-		}
-		for (j = 0; j < ngold; j++) {
-			if (!gold[j].hit) {
-				c[gold[j].type].fn++;
-				if (errors) {
-					printf("%s:%lu: %s\n", path, lineno,
-					    text);
-					print_error("missed", text, NULL,
-					    &gold[j]);
-				}
-			}
-			if (!gold[j].rhit)
-				c[gold[j].type].rfn++;
-		}
+		score_line(c, gold, ngold, &el, noprod, errors, path, lineno,
+		    text);
 		cJSON_Delete(o);
 	}
-	for (i = 0; i < ENTITY_NTYPES; i++) {
-		all.tp += c[i].tp;
-		all.fp += c[i].fp;
-		all.fn += c[i].fn;
-		all.rtp += c[i].rtp;
-		all.rfp += c[i].rfp;
-		all.rfn += c[i].rfn;
-		all.vok += c[i].vok;
-	}
 	sbuf_reset(&out);
-	if (json) {
-		p = eval_ratio(all.tp, all.tp + all.fp);
-		r = eval_ratio(all.tp, all.tp + all.fn);
-		sbuf_addf(&out, "{\"n\":%ld,\"precision\":%.4f,\"recall\":%.4f,"
-		    "\"f1\":%.4f,", n, p, r, eval_f1(p, r));
-		p = eval_ratio(all.rtp, all.rtp + all.rfp);
-		r = eval_ratio(all.rtp, all.rtp + all.rfn);
-		noprod_report(&np, 1, &out);
-		sbuf_addf(&out, "\"relaxed\":{\"precision\":%.4f,\"recall\":"
-		    "%.4f,\"f1\":%.4f},\"value_accuracy\":%.4f,"
-		    "\"utterances_per_s\":%.0f,\"per_type\":{", p, r,
-		    eval_f1(p, r), eval_ratio(all.vok, all.tp),
-		    secs > 0 ? (double)n / secs : 0);
-		for (i = 0, j = 0; i < ENTITY_NTYPES; i++) {
-			if (c[i].tp + c[i].fp + c[i].fn == 0)
-				continue;
-			p = eval_ratio(c[i].tp, c[i].tp + c[i].fp);
-			r = eval_ratio(c[i].tp, c[i].tp + c[i].fn);
-			sbuf_addf(&out, "%s\"%s\":{\"precision\":%.4f,"
-			    "\"recall\":%.4f,\"f1\":%.4f,\"support\":%ld,"
-			    "\"tp\":%ld,\"fp\":%ld,\"fn\":%ld,"
-			    "\"value_accuracy\":%.4f}", j++ ? "," : "",
-			    entity_type_name((enum entity_type)i), p, r,
-			    eval_f1(p, r), c[i].tp + c[i].fn, c[i].tp, c[i].fp,
-			    c[i].fn, eval_ratio(c[i].vok, c[i].tp));
-		}
-		sbuf_adds(&out, "}}\n");
-	} else {
-		sbuf_addf(&out, "%-10s %9s %9s %9s %8s %9s\n", "type",
-		    "precision", "recall", "f1", "support", "value_ok");
-		for (i = 0; i < ENTITY_NTYPES; i++) {
-			if (c[i].tp + c[i].fp + c[i].fn == 0)
-				continue;
-			p = eval_ratio(c[i].tp, c[i].tp + c[i].fp);
-			r = eval_ratio(c[i].tp, c[i].tp + c[i].fn);
-			sbuf_addf(&out, "%-10s %9.4f %9.4f %9.4f %8ld %9.4f\n",
-			    entity_type_name((enum entity_type)i), p, r,
-			    eval_f1(p, r), c[i].tp + c[i].fn,
-			    eval_ratio(c[i].vok, c[i].tp));
-		}
-		p = eval_ratio(all.tp, all.tp + all.fp);
-		r = eval_ratio(all.tp, all.tp + all.fn);
-		sbuf_addf(&out, "%-10s %9.4f %9.4f %9.4f %8ld %9.4f\n",
-		    "overall", p, r, eval_f1(p, r), all.tp + all.fn,
-		    eval_ratio(all.vok, all.tp));
-		p = eval_ratio(all.rtp, all.rtp + all.rfp);
-		r = eval_ratio(all.rtp, all.rtp + all.rfn);
-		sbuf_addf(&out, "%-10s %9.4f %9.4f %9.4f\n", "relaxed", p, r,
-		    eval_f1(p, r));
-		noprod_report(&np, 0, &out);
-		sbuf_addf(&out, "%ld utterances, %.0f utterances/s\n", n,
-		    secs > 0 ? (double)n / secs : 0);
-	}
+	report(c, &np, n, secs, json, &out);
 	fwrite(out.buf, 1, out.len, stdout);
 	status = SD_EXIT_OK;
 out:

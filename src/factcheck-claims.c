@@ -105,6 +105,19 @@ policy_facts(struct factcheck *fc, const char *id)
 	return root;
 }
 
+/*
+ * The policies and the bodies read are the catalog's (documents and
+ * meta): kept on store_catalog_version, which a cart or order write
+ * leaves as it is, where the rows follow every commit.  -1: unknown.
+ */
+static long long
+fc_catalog_version(struct factcheck *fc)
+{
+	long long	 cv;
+
+	return store_catalog_version(fc->st, &cv) == 0 ? cv : -1;
+}
+
 void
 fc_policies_load(struct factcheck *fc)
 {
@@ -115,6 +128,8 @@ fc_policies_load(struct factcheck *fc)
 	const char	*tags, *c;
 	size_t		 i;
 
+	/* Read before the rows: a change meanwhile reads them again. */
+	fc->pol_cv = fc_catalog_version(fc);
 	if ((s = store_prepare(fc->st, sql, NULL)) == NULL)
 		return;
 	while (sqlite3_step(s) == SQLITE_ROW) {
@@ -213,17 +228,25 @@ fc_rows_check(struct factcheck *fc)
 {
 	unsigned	 dv = fc_data_version(fc);
 	sqlite3		*db = store_db(fc->st);
+	long long	 cv;
+	int		 keep = 0;
 
 	if (dv == fc->data_version && sqlite3_txn_state(db, "main") !=
 	    SQLITE_TXN_WRITE && (fc->rows == NULL || fc->rows->n < ROWS_MAX))
 		return;
 	if (dv != fc->data_version) {
-		fc_policies_free(fc);
-		fc_policies_load(fc);
+		cv = fc_catalog_version(fc);
+		if (cv >= 0 && cv == fc->pol_cv)
+			keep = 1;
+		else {
+			fc_policies_free(fc);
+			fc_policies_load(fc);
+		}
 	}
 	fc_cache_free(fc->rows);
 	fc->rows = NULL;
-	fc_bodies_free(fc);
+	if (!keep)
+		fc_bodies_free(fc);
 	fc->data_version = dv;
 }
 
@@ -272,7 +295,7 @@ fc_ensure_stems(struct sent *x)
  */
 /*
  * The stems of the body of policy or FAQ id, or NULL when it is none;
- * kept as the documents' rows are (fc_rows_check: until the data version
+ * kept as the policies are (fc_rows_check: until the catalog version
  * moves), as every sentence of a reply asks again.  Owned by fc.
  */
 #define BODIES_MAX	128

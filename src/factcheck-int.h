@@ -145,6 +145,8 @@ struct factcheck {
 	char		**body_stems;	/* their stems (NULL: no such entry), */
 	size_t		 nbody;		/* kept as the rows are */
 	unsigned	 data_version;	/* of main when rows were read */
+	long long	 pol_cv;	/* store_catalog_version the policies
+					   and bodies were read at, or -1 */
 };
 
 /* A word of a sentence. */

@@ -300,6 +300,8 @@ pool_order(struct fc_pool *p, const struct order *o)
 		pool_text(p, o->items[i].name);
 		pool_num(p, o->items[i].unit_price, "$");
 		pool_num(p, (double)o->items[i].qty, "");
+		/* "2 x SanDisk ...": a line's quantity as a count of it. */
+		pool_num(p, (double)o->items[i].qty, "x");
 	}
 	pool_text(p, o->carrier);
 	pool_text(p, o->tracking_number);

@@ -194,4 +194,18 @@ void		 intent_relevance_train(const struct intent_relset *,
 /* The model's store lexicon. */
 const struct intent_lexicon *intent_model_lexicon(const struct intent_model *);
 
+/* The next number of the training shuffles' generator (xorshift64*):
+ * the same seed gives the same model. */
+static inline uint64_t
+intent_rng_next(uint64_t *s)
+{
+	uint64_t	 x = *s;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*s = x;
+	return x * 0x2545f4914f6cdd1dULL;
+}
+
 #endif

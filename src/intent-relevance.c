@@ -82,18 +82,6 @@ intent_relset_release(struct intent_relset *s)
 	memset(s, 0, sizeof *s);
 }
 
-static uint64_t
-rng_next(uint64_t *s)
-{
-	uint64_t	 x = *s;
-
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	*s = x;
-	return x * 0x2545f4914f6cdd1dULL;
-}
-
 /*
  * Logistic regression by SGD with L2 decay (weights kept as scale * V),
  * each class weighted so that both weigh the same in all, the result the
@@ -128,7 +116,7 @@ intent_relevance_train(const struct intent_relset *s, uint32_t nfeat,
 	for (epoch = 0; epoch < REL_EPOCHS; epoch++) {
 		lr = REL_LR0 / (1 + epoch * REL_DECAY);
 		for (i = s->nex; i > 1; i--) {
-			j = rng_next(&rng) % i;
+			j = intent_rng_next(&rng) % i;
 			t = idx[i - 1];
 			idx[i - 1] = idx[j];
 			idx[j] = t;

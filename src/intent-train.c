@@ -39,18 +39,6 @@
 #define AVG_EPOCHS	2	/* the weights averaged over the last ones */
 #define AVG_SNAPS	4	/* snapshots averaged per such epoch */
 
-static uint64_t
-rng_next(uint64_t *s)
-{
-	uint64_t	 x = *s;
-
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	*s = x;
-	return x * 0x2545f4914f6cdd1dULL;
-}
-
 static void
 example_logits(const struct intent_model *m, const struct trainset *ts,
     const struct example *e, float *z)
@@ -119,7 +107,7 @@ sgd(struct intent_model *m, const struct trainset *ts, int skip_holdout)
 	for (epoch = 0; epoch < EPOCHS; epoch++) {
 		lr = LR0 / (1 + epoch * LR_DECAY);
 		for (i = nidx; i > 1; i--) {
-			j = rng_next(&rng) % i;
+			j = intent_rng_next(&rng) % i;
 			t = idx[i - 1];
 			idx[i - 1] = idx[j];
 			idx[j] = t;

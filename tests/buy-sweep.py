@@ -13,7 +13,8 @@ whose word is not in the product's name, attributes or subcategory,
 asked for beside it ("and a soundbar to go with it", "add a charger
 too") must not put the product in the cart, while "i'll go with it and
 a charger" takes it.  Prints one line per failure, then "BUY n TOTAL",
-"ASK n TOTAL", "KIND n TOTAL" and "TAKE n TOTAL"."""
+"ASK n TOTAL", "KIND n TOTAL", "TAKE n TOTAL" and "GRAB n TOTAL" (the product
+taken with no count: "ok grab it", "sure, grab them")."""
 import json
 import sys
 
@@ -29,12 +30,16 @@ BUY = ["add {n} of those", "put {w} in my cart", "i'll take it x{n}",
 ASK = ["can i take it to the beach?", "can i take it on a plane",
        "ok and can i take it in the shower", "can i get it in red",
        "could i get it by friday?", "can i take it hiking?",
-       "will i get it before christmas", "can i get it with a case"]
+       "will i get it before christmas", "can i get it with a case",
+       "can i grab it in black?", "could i grab one with a warranty"]
 USER = "C1002"
 # {k}: a kind word the product is not.
 NEW = ["and a {k} to go with it", "also want a {k} to go with it",
        "add a {k} too", "i need a {k} to go with it, any ideas",
        "ok now a {k} to go with that", "could you add a {k} as well"]
+# Taking the product talked about, with no count and no cart named.
+GRAB = ["ok grab it", "grab that one please", "alright i'll grab it",
+        "ok take those", "sure, grab them", "fine grab this one"]
 TAKE = ["i'll go with it and a {k}", "add it, and a {k} too",
         "great, i'll take it, plus a {k}"]
 
@@ -112,6 +117,16 @@ def main():
         took.check(p["sku"] in got, "take " + p["name"], msg,
                    tr.get("action"), sweeplib.clip(tr.get("reply", ""), 90))
     took.done()
+    grabs = [(p, GRAB[k % len(GRAB)]) for k, p in enumerate(products)]
+    runs = sweeplib.replay(sd, [session(p, m) for p, m in grabs])
+    grabbed = sweeplib.Tally("GRAB")
+    for (p, msg), trs in zip(grabs, runs):
+        tr = trs[1]
+        got = tr.get("state_after", {}).get("cart", {}).get("qty", {})
+        grabbed.check(tr.get("action") == "cart_add" and p["sku"] in got,
+                      "grab " + p["name"], msg, tr.get("action"),
+                      sweeplib.clip(tr.get("reply", ""), 90))
+    grabbed.done()
 
 
 def session(p, msg):

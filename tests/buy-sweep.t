@@ -3,7 +3,8 @@
 # store, a count taken in several phrasings must put that product, that
 # many, in the cart; a question that says "take it" or "get it" must not,
 # nor a kind the product is not asked for beside it ("and a soundbar to
-# go with it"), while "i'll go with it and a charger" takes it
+# go with it"), while "i'll go with it and a charger" takes it, and so
+# does "ok grab it" or "sure, take those" with no count
 # (tests/buy-sweep.py).  The floors sit just under the measured figures
 # (two gift cards are named as another denomination in the first turn).
 . "$top_srcdir/tests/lib.sh"
@@ -23,4 +24,6 @@ set -- $(awk '$1 == "KIND" { print $2, $3 }' "$T/out")
 [ "${1:-0}" -ge 50 ]; ok $? "a kind wanted beside it leaves it out: ${1:-0} of ${2:-0} >= 50"
 set -- $(awk '$1 == "TAKE" { print $2, $3 }' "$T/out")
 [ "${1:-0}" -ge 50 ]; ok $? "taken before a kind said: ${1:-0} of ${2:-0} >= 50"
+set -- $(awk '$1 == "GRAB" { print $2, $3 }' "$T/out")
+[ "${1:-0}" -ge 50 ]; ok $? "taken with no count (\"ok grab it\"): ${1:-0} of ${2:-0} >= 50"
 finish

@@ -97,3 +97,19 @@ contains: Apple iPad Pro 13-inch
 not-contains: iPad Air
 > and the bottom one?
 contains: Samsung Galaxy Tab S9
+
+story: a place past the end of the list is asked about, never the first one
+> got any portable speakers?
+action: recommend
+> option 7
+action: ask_which_product
+contains: I showed 5
+contains: Marshall Emberton II
+> the third then
+contains: Bose SoundLink Flex
+
+story: "number six" said in words is a place too
+> show me all your laptops
+> number six please
+action: ask_which_product
+not-contains: Here are the specs
