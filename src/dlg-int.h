@@ -695,6 +695,8 @@ int		 dlg_spec_only(struct tctx *t);
 /* dlg-specneed.c */
 void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);
+int		 dlg_spec_soft_silent(struct tctx *t,
+		    const struct product *p);
 void		 dlg_spec_rank(struct tctx *t, struct product *v, size_t n);
 void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
 

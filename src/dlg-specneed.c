@@ -462,6 +462,21 @@ dlg_spec_meets(struct tctx *t, const struct product *p)
 	return ok && dlg_catneeds_meets(req, p);
 }
 
+/*
+ * Does p meet a platform need said loosely ("any of these with
+ * windows?") only because its compatibility data says nothing of
+ * platforms?  Such a product may be kept, never said to be for it.
+ */
+int
+dlg_spec_soft_silent(struct tctx *t, const struct product *p)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(
+	    dlg_jobj(t->state, "filters"), "require");
+
+	return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(req,
+	    "platforms_soft")) > 0 && !has_compat(p);
+}
+
 /* A platform need as the customer reads it ("google": "Google Home"). */
 static const char *
 platform_shown(const char *v)
