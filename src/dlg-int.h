@@ -393,6 +393,8 @@ int		 lex_attribute(struct tctx *t, const struct product *p,
 		    size_t n, struct lex_pick *lp);
 void		 lex_pick_release(struct lex_pick *lp);
 int		 lex_direction(struct tctx *t);
+/* A superlative said ("lightest"); with comparative, "lighter" too. */
+int		 lex_superlative(struct tctx *t, int comparative);
 /* dlg-lexunit.c: numbers read in their unit. */
 int		 lex_value(const char *key, const char *s, const char *unit,
 		    double *v);
@@ -408,6 +410,8 @@ int		 lex_time_word(const char *w);
 
 /* dlg-ranklist.c: "which of those lasts longest": answered (1). */
 int		 dlg_rank_shown(struct tctx *t);
+/* dlg-howmuch.c: "how much heavier is the razer": two values, the gap. */
+int		 dlg_how_much_more(struct tctx *t);
 /* "The cheapest of those" when two tie: asked which, naming them (1). */
 int		 dlg_ask_rank_tie(struct tctx *t);
 
@@ -695,6 +699,8 @@ int		 dlg_spec_only(struct tctx *t);
 /* dlg-specneed.c */
 void		 dlg_spec_constraints(struct tctx *t, cJSON *filters);
 int		 dlg_spec_meets(struct tctx *t, const struct product *p);
+int		 dlg_spec_soft_silent(struct tctx *t,
+		    const struct product *p);
 void		 dlg_spec_rank(struct tctx *t, struct product *v, size_t n);
 void		 dlg_spec_constraint_words(cJSON *filters, struct sbuf *crit);
 

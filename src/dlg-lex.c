@@ -480,6 +480,61 @@ lex_direction(struct tctx *t)
 	return d;
 }
 
+/* Words that are a superlative whatever attribute follows. */
+static const char *const superlatives[] = { "most", "least", "best",
+	"worst", "max", "maximum", "min", "minimum", NULL };
+
+/* Is stem st a ranking word: one of most_stems, least_stems or a
+ * lex_words word with an end? */
+static int
+ranking_stem(const char *st)
+{
+	size_t	 k;
+
+	if (in_stems(most_stems, st) || in_stems(least_stems, st))
+		return 1;
+	for (k = 0; k < NLEX; k++)
+		if (lex_words[k].dir != 0 && stem_is(st, lex_words[k].stem))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the message say a superlative ("the most waterproof", "lasts
+ * longest", "lightest"), or with comparative set a comparative
+ * ("lighter", "more battery")?  "More" in "one more question" is no
+ * superlative: a ranking over a whole kind needs one.
+ */
+int
+lex_superlative(struct tctx *t, int comparative)
+{
+	const char	*s = t->fold.s.buf, *a;
+	char		 w[48], st[50];
+	size_t		 len;
+
+	while (*s != '\0') {
+		while (*s != '\0' && !isalnum((unsigned char)*s))
+			s++;
+		for (a = s; isalnum((unsigned char)*s); s++)
+			;
+		if ((len = (size_t)(s - a)) == 0 || len >= sizeof w)
+			continue;
+		memcpy(w, a, len);
+		w[len] = '\0';
+		if (dlg_in_list(w, len, superlatives))
+			return 1;
+		lex_stem(w, st);
+		if (len > 4 && strcmp(w + len - 3, "est") == 0 &&
+		    ranking_stem(st))
+			return 1;
+		if (comparative && (strcmp(w, "more") == 0 || strcmp(w,
+		    "less") == 0 || strcmp(w, "fewer") == 0 || (len > 3 &&
+		    strcmp(w + len - 2, "er") == 0 && ranking_stem(st))))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Words that say a product is the customer's own, bought from the store
  * (dlg-owned.c reads them clause by clause): a possessive, a verb of

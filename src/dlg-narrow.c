@@ -75,7 +75,9 @@ const char *const dlg_whose[] = { "my", "our", "his", "her", "their",
 /*
  * The ones of the last list that meet the needs just added (those of
  * filters.require not in before), listed; or that none does.  1 when
- * answered.
+ * answered; -1 when one kept only says nothing of a platform asked for
+ * loosely: the list cannot be said to be for it, and the question is
+ * answered member by member from the data (dlg-members.c).
  */
 static int
 which_shown(struct tctx *t, cJSON *before)
@@ -84,6 +86,7 @@ which_shown(struct tctx *t, cJSON *before)
 	struct product	 v[RESULTS_MAX];
 	struct sbuf	 crit = SBUF_INIT, list = SBUF_INIT;
 	size_t		 n = 0, shown = 0, i;
+	int		 silent = 0;
 
 	tmp = cJSON_CreateObject();
 	req = cJSON_AddObjectToObject(tmp, "require");
@@ -106,9 +109,15 @@ which_shown(struct tctx *t, cJSON *before)
 		shown++;
 		if (dlg_meets_constraints(t, &v[n]) && dlg_spec_meets(t,
 		    &v[n]) && dlg_needs_meets(t, &v[n]))
-			n++;
+			silent |= dlg_spec_soft_silent(t, &v[n++]);
 		else
 			product_release(&v[n]);
+	}
+	if (silent) {
+		for (i = 0; i < n; i++)
+			product_release(&v[i]);
+		sbuf_release(&crit);
+		return -1;
 	}
 	slots_set(&t->slots, "criteria", crit.buf);
 	slots_setf(&t->slots, "shown_count", "%zu", shown);
@@ -167,13 +176,14 @@ dlg_handle_narrow(struct tctx *t)
 	    "which of them", "which of these", "which ones", "which one",
 	    "any of those", "any of them", "any of these", NULL };
 	cJSON		*f = dlg_jobj(t->state, "filters"), *before, *after;
+	cJSON		*saved;
 	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
 	const struct entity *price = dlg_first_entity(t, ENTITY_PRICE);
 	const struct entity *br = dlg_first_entity(t, ENTITY_BRAND);
 	struct product	 p;
 	double		 below = -1, kg = -1, max_before, min_before;
 	char		*w;
-	int		 narrowed, other_brand, above, refused;
+	int		 narrowed, other_brand, above, refused, shown;
 
 	memset(&p, 0, sizeof p);
 	/* "Cheaper?" alone after a list asks for cheaper ones too. */
@@ -223,6 +233,7 @@ dlg_handle_narrow(struct tctx *t)
 		return 0;
 	before = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(f,
 	    "require"), 1);
+	saved = cJSON_Duplicate(f, 1);
 	max_before = dlg_jnum(f, "max_price", -1);
 	min_before = dlg_jnum(f, "min_price", -1);
 	dlg_update_filters(t);
@@ -250,14 +261,25 @@ dlg_handle_narrow(struct tctx *t)
 	}
 	if (!narrowed) {
 		cJSON_Delete(before);
+		cJSON_Delete(saved);
 		return 0;
 	}
-	/* "Which of those is sweatproof?": among the ones shown. */
-	if (dlg_has_any(t, which) && which_shown(t, before)) {
+	/* "Which of those is sweatproof?": among the ones shown.  When
+	 * the list cannot be narrowed by what its data says, the filters
+	 * are left as they were and the members are answered one by
+	 * one. */
+	if (dlg_has_any(t, which) && (shown = which_shown(t, before)) != 0) {
 		cJSON_Delete(before);
-		return 1;
+		if (shown > 0) {
+			cJSON_Delete(saved);
+			return 1;
+		}
+		cJSON_ReplaceItemInObjectCaseSensitive(t->state, "filters",
+		    saved);
+		return 0;
 	}
 	cJSON_Delete(before);
+	cJSON_Delete(saved);
 	dlg_jset_str(t->trace, "narrowed", "constraint added to the last "
 	    "list's filters");
 	return dlg_handle_recommend(t);

@@ -208,6 +208,9 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	/* "Which of those lasts longest?": those shown ranked by a
 	 * specification.  "Any others?", "cheaper?": more of the last
 	 * list, not those shown. */
+	/* "How much heavier is the razer": two values and the gap. */
+	if (dlg_how_much_more(t))
+		return;
 	if (dlg_rank_shown(t) || dlg_handle_more(t) ||
 	    dlg_handle_comparative(t))
 		return;

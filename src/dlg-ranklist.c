@@ -10,7 +10,10 @@
  * runner-up, a tie, and the ones whose specifications are silent.  The
  * winner goes in focus: "can I take it in the pool" is then about it.
  * When those shown tie for "the cheapest" or "the best rated one", the
- * reply names the tied ones and asks which (dlg_ask_rank_tie).
+ * reply names the tied ones and asks which (dlg_ask_rank_tie).  With
+ * the budget set aside ("price aside", "any price") or one product
+ * shown, the ranking is over the kind's products (its subcategory), the
+ * budget said before kept unless set aside.
  */
 #include "config.h"
 
@@ -368,6 +371,174 @@ answer_rank(struct tctx *t, struct ranked *r, size_t n,
 	sbuf_release(&phrase);
 }
 
+/* Words that set the budget aside for a ranking ("price aside"). */
+static const char *const price_aside[] = { "price aside", "prices aside",
+	"budget aside", "cost aside", "any price", "regardless of price",
+	"regardless of the price", "regardless of budget",
+	"regardless of cost", "whatever the price", "whatever it costs",
+	"no matter the price", "no matter the cost", "money no object",
+	"money is no object", "price no object", "forget the price",
+	"forget the budget", "forget my budget", "ignore the price",
+	"ignore the budget", "ignore my budget", "ignoring price",
+	"ignoring the price", "never mind the price", "nevermind the price",
+	"never mind the budget", "price doesnt matter",
+	"price doesn't matter", "budget doesnt matter",
+	"budget doesn't matter", "not worried about price", NULL };
+
+/* The kind to rank over: the last list's first, else the focus. */
+static int
+kind_base(struct tctx *t, struct product *p)
+{
+	cJSON		*it;
+	const char	*sku = NULL;
+
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results"))
+		if (sku == NULL && cJSON_IsString(it))
+			sku = it->valuestring;
+	if (sku == NULL)
+		sku = dlg_focus_top(t, 0);
+	return sku != NULL && dlg_load_product(t, sku, p);
+}
+
+/*
+ * "Which one is the most waterproof, price aside" after one product
+ * shown: the kind's products (its subcategory: earbuds, not every
+ * headphone) ranked by the specification, the budget said before
+ * kept unless set aside.  1 when answered.
+ */
+static int
+rank_kind(struct tctx *t, int aside)
+{
+	const struct entity *cat = dlg_first_entity(t, ENTITY_CATEGORY);
+	struct product_filter pf;
+	struct product	 base, *v = NULL;
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct lex_pick	 lp;
+	struct sbuf	 phrase = SBUF_INIT, tied = SBUF_INIT;
+	size_t		 nv = 0, i, w, second, ntie = 0, have = 0, k;
+	double		*val = NULL, max;
+	int		*has = NULL, more, done = 0;
+	char		*s, *group, *m;
+
+	memset(&lp, 0, sizeof lp);
+	memset(&base, 0, sizeof base);
+	if (dlg_first_entity(t, ENTITY_BRAND) != NULL || !kind_base(t, &base))
+		return 0;
+	if (cat != NULL && cat->category != NULL &&
+	    strcmp(cat->category, base.category) != 0)
+		goto out;
+	memset(&pf, 0, sizeof pf);
+	pf.category = base.category;
+	pf.use = base.subcategory != NULL && *base.subcategory != '\0' ?
+	    base.subcategory : NULL;
+	max = dlg_jnum(dlg_jobj(t->state, "filters"), "max_price", -1);
+	pf.max_price = aside ? -1 : max;
+	pf.min_price = -1;
+	pf.limit = 100;
+	dlg_retrieve_begin(t);
+	if (catalog_products(t->st, &pf, &v, &nv, &err) != SD_OK)
+		nv = 0;
+	dlg_retrieve_end(t);
+	sd_error_clear(&err);
+	if (nv < 2 || !lex_attribute(t, v, nv, &lp))
+		goto out;
+	val = xcalloc(nv, sizeof *val);
+	has = xcalloc(nv, sizeof *has);
+	for (i = 0; i < nv; i++) {
+		if ((s = catalog_attr(&v[i], lp.key)) == NULL)
+			continue;
+		has[i] = lex_value(lp.key, s, lp.unit, &val[i]);
+		have += has[i];
+		free(s);
+	}
+	group = pf.use != NULL ? xasprintf("%s (%s)", pf.category, pf.use) :
+	    xstrdup(pf.category);
+	for (s = group; *s != '\0'; s++)
+		if (*s == '-')
+			*s = ' ';
+	slots_set(&t->slots, "group", group);
+	free(group);
+	if (aside)
+		slots_set(&t->slots, "scope", " at any price");
+	else if (max >= 0) {
+		m = catalog_money(max, "USD");
+		slots_setf(&t->slots, "scope", " up to %s", m);
+		free(m);
+	} else
+		slots_set(&t->slots, "scope", "");
+	dlg_ref_rule(dlg_jobj(t->trace, "reference"), "spec-of-kind",
+	    "specification among the kind's products");
+	dlg_jset_str(dlg_jobj(t->trace, "reference"), "attribute", lp.key);
+	done = 1;
+	if (have == 0) {
+		slots_set(&t->slots, "asked", lp.key);
+		dlg_set_action(t, "best_of_kind", "no value of %s among %zu",
+		    lp.key, nv);
+		dlg_say(t, "rank_kind_unstated");
+		goto out;
+	}
+	more = lp.dir >= 0;
+	for (i = 0, w = nv; i < nv; i++)
+		if (has[i] && (w == nv || beats(val[i], val[w], more)))
+			w = i;
+	for (i = 0, second = nv; i < nv; i++) {
+		if (!has[i])
+			continue;
+		if (same(val[i], val[w]))
+			ntie++;
+		else if (second == nv || beats(val[i], val[second], more))
+			second = i;
+	}
+	rank_phrase(&phrase, &lp, more);
+	slots_set(&t->slots, "rank_phrase", phrase.buf);
+	s = value_words(&v[w], &lp);
+	slots_set(&t->slots, "best_value", s);
+	free(s);
+	if (ntie > 1) {
+		for (i = nv, k = 0; i-- > 0;)
+			if (has[i] && same(val[i], val[w])) {
+				dlg_focus_push(t, v[i].sku);
+				dlg_cite(t, "product", v[i].sku, v[i].name,
+				    lp.key);
+			}
+		for (i = 0; i < nv; i++)
+			if (has[i] && same(val[i], val[w]))
+				sbuf_addf(&tied, "%sthe %s", k++ == 0 ? "" :
+				    k == ntie ? " and " : ", ", v[i].name);
+		slots_set(&t->slots, "tied", tied.buf);
+		dlg_set_action(t, "best_of_kind", "%zu of %zu tie on %s",
+		    ntie, nv, lp.key);
+		dlg_say(t, "rank_kind_tie");
+		goto out;
+	}
+	dlg_product_slots(t, &v[w], "");
+	dlg_cite(t, "product", v[w].sku, v[w].name, lp.key);
+	if (second != nv) {
+		s = value_words(&v[second], &lp);
+		slots_setf(&t->slots, "runner_up", " Next comes the %s: %s.",
+		    v[second].name, s);
+		dlg_cite(t, "product", v[second].sku, v[second].name, lp.key);
+		free(s);
+	} else
+		slots_set(&t->slots, "runner_up", "");
+	dlg_focus_push(t, v[w].sku);
+	dlg_set_action(t, "best_of_kind", "%s %s among %zu of the kind%s: %s",
+	    more ? "most" : "least", lp.key, nv, aside ? " at any price" : "",
+	    v[w].sku);
+	dlg_say(t, "rank_kind_best");
+out:
+	for (i = 0; i < nv; i++)
+		product_release(&v[i]);
+	free(v);
+	free(val);
+	free(has);
+	product_release(&base);
+	lex_pick_release(&lp);
+	sbuf_release(&phrase);
+	sbuf_release(&tied);
+	return done;
+}
+
 /*
  * A question ranking the products shown by a specification: answered
  * (1), or 0 when the message is no such question or names no attribute
@@ -381,7 +552,7 @@ dlg_rank_shown(struct tctx *t)
 	const char	*bunit = NULL;
 	double		 num = 0;
 	size_t		 n = 0, i, have = 0;
-	int		 dir, bound, above = 1, done = 0;
+	int		 dir, bound, above = 1, done = 0, aside;
 	char		*s;
 
 	memset(&lp, 0, sizeof lp);
@@ -393,8 +564,15 @@ dlg_rank_shown(struct tctx *t)
 	bound = lex_threshold(t, &num, &bunit, &above);
 	if (dir == 0 && !bound)
 		return 0;
-	if ((n = shown_load(t, r)) < 2)
+	/* "Price aside", or one product shown: the kind's, when a
+	 * superlative is said ("one more question" is none); with the
+	 * price set aside a comparative ranks the kind too. */
+	aside = dlg_has_any(t, price_aside);
+	if (aside || (n = shown_load(t, r)) < 2) {
+		done = !bound && lex_superlative(t, aside) &&
+		    rank_kind(t, aside);
 		goto out;
+	}
 	{
 		struct product	 ps[RANKLIST_MAX];
 

@@ -471,7 +471,8 @@ dlg_handle_recommend(struct tctx *t)
 	size_t		 n = 0, i, nw = 0;
 	int		 kind_sql;
 	char		*why;
-	int		 relaxed = 0;
+	int		 relaxed = 0, silent;
+	cJSON		*cf;
 
 	/* "Samsung S90D or LG C4, which would you get?": two products
 	 * named as alternatives are a comparison. */
@@ -574,7 +575,18 @@ dlg_handle_recommend(struct tctx *t)
 	}
 	dlg_retrieve_end(t);
 	sd_error_clear(&err);
-	criteria(f, &pf, relaxed, &crit);
+	/* "Any for windows?": ones whose data says nothing of platforms
+	 * are kept, but the list is then never said to be for it. */
+	for (i = 0, silent = 0; i < n && !silent; i++)
+		silent = dlg_spec_soft_silent(t, &v[i]);
+	if (silent) {
+		cf = cJSON_Duplicate(f, 1);
+		cJSON_DeleteItemFromObjectCaseSensitive(dlg_jobj(cf,
+		    "require"), "platforms_soft");
+		criteria(cf, &pf, relaxed, &crit);
+		cJSON_Delete(cf);
+	} else
+		criteria(f, &pf, relaxed, &crit);
 	slots_set(&t->slots, "criteria", crit.buf);
 	if (n == 0 && (offer_sold_out(t, &pf, wide, nw) ||
 	    offer_nearest(t, &pf, wide, nw))) {

@@ -32,6 +32,130 @@
 static const char *const platforms[] = { "iphone", "android", "windows",
 	"linux", "mac", "macos", "chromebook", NULL };
 
+/*
+ * Platforms read where they stand, not only beside "work": "for
+ * android", "with my iPhone", and the smart-home ecosystems a product
+ * lists in works_with ("works with Google", "compatible with Alexa"),
+ * which are a compatibility need, never the brand wanted.  word is what
+ * the customer says, value the word the compatibility data holds.
+ */
+static const struct {
+	const char	*word;
+	const char	*value;
+	int		 os;		/* a need after "for" too */
+} placed[] = {
+	{ "iphone", "iphone", 1 }, { "ios", "ios", 1 },
+	{ "android", "android", 1 }, { "windows", "windows", 1 },
+	{ "mac", "mac", 1 }, { "macos", "macos", 1 },
+	{ "chromebook", "chromebook", 1 }, { "linux", "linux", 1 },
+	{ "alexa", "alexa", 1 }, { "google home", "google", 1 },
+	{ "google assistant", "google", 1 }, { "google", "google", 0 },
+	{ "apple home", "apple", 1 }, { "homekit", "apple", 1 },
+	{ "smartthings", "smartthings", 1 },
+};
+
+/* The word before offset at in s ("for" of "for my iphone"), skipping
+ * articles and possessives; its length in *len. */
+static const char *
+word_before(const char *s, size_t at, size_t *len)
+{
+	static const char *const skip[] = { "a", "an", "the", "my", "our",
+	    "her", "his", "their", NULL };
+	const char *const *k;
+	size_t	 b, e;
+
+	for (;;) {
+		e = at;
+		while (e > 0 && !isalnum((unsigned char)s[e - 1]))
+			e--;
+		for (b = e; b > 0 && isalnum((unsigned char)s[b - 1]); b--)
+			;
+		*len = e - b;
+		for (k = skip; *k != NULL; k++)
+			if (strlen(*k) == *len && strncmp(s + b, *k, *len) == 0)
+				break;
+		if (*k == NULL || b == 0)
+			return s + b;
+		at = b;
+	}
+}
+
+/* Is the word at offset at of s a platform needed: right after "with",
+ * "for" (a phone's or computer's platform only), "on" or "to", or after
+ * "works with" / "compatible with"? */
+static int
+platform_need_at(const char *s, size_t at, int os)
+{
+	const char	*w;
+	size_t		 n;
+
+	w = word_before(s, at, &n);
+	if ((n == 4 && strncmp(w, "with", 4) == 0) ||
+	    (n == 2 && strncmp(w, "to", 2) == 0) ||
+	    (n == 2 && strncmp(w, "on", 2) == 0))
+		return 1;
+	return os && n == 3 && strncmp(w, "for", 3) == 0;
+}
+
+/* Does a product named in the turn hold word ("case for iPhone 15"
+ * names the model, not the platform)? */
+static int
+named_product_has(struct tctx *t, const char *word)
+{
+	const struct entity	*en;
+	size_t			 i;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && en->value != NULL &&
+		    dlg_value_has(en->value, word))
+			return 1;
+	}
+	return 0;
+}
+
+/* Add the platforms said in place to array pl (once each); how many. */
+static int
+placed_platforms(struct tctx *t, cJSON *pl)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "", *p;
+	cJSON		*it;
+	size_t		 i, wl, taken[sizeof(placed) / sizeof(placed[0])];
+	int		 n = 0, dup;
+
+	for (i = 0; i < sizeof(placed) / sizeof(placed[0]); i++) {
+		taken[i] = 0;
+		wl = strlen(placed[i].word);
+		for (p = s; (p = strstr(p, placed[i].word)) != NULL; p += wl) {
+			if ((p > s && isalnum((unsigned char)p[-1])) ||
+			    isalnum((unsigned char)p[wl]))
+				continue;
+			/* "google" of "google home" is read once. */
+			if (i > 0 && strncmp(placed[i - 1].value,
+			    placed[i].value, strlen(placed[i].value)) == 0 &&
+			    taken[i - 1])
+				continue;
+			if (!platform_need_at(s, (size_t)(p - s),
+			    placed[i].os) || named_product_has(t,
+			    placed[i].word))
+				continue;
+			taken[i] = 1;
+			dup = 0;
+			cJSON_ArrayForEach(it, pl)
+				dup |= cJSON_IsString(it) &&
+				    strcmp(it->valuestring,
+				    placed[i].value) == 0;
+			if (!dup) {
+				cJSON_AddItemToArray(pl,
+				    cJSON_CreateString(placed[i].value));
+				n++;
+			}
+			break;
+		}
+	}
+	return n;
+}
+
 /* The number just before offset at in s ("65" of "65 inch"), or -1. */
 static double
 number_before(const char *s, size_t at)
@@ -69,6 +193,45 @@ amount_of(const char *s, const char *const *units)
 	return -1;
 }
 
+/*
+ * A platform need read above wins over the feature words dlg-catneed.c
+ * reads from the same words: "compatible with" is not a feature
+ * "compatible_with" some products have, and "alexa" is not a word to
+ * rank by when it is the platform needed.
+ */
+static void
+platform_needs_win(cJSON *req)
+{
+	static const char *const keys[] = { "compatible_with", "works_with",
+	    "os", "compatibility", "assistant", NULL };
+	cJSON	*attr = cJSON_GetObjectItemCaseSensitive(req, "attr"), *o, *it;
+	cJSON	*pl[2];
+	const char *key, *has;
+	int	 i, k, drop;
+
+	pl[0] = cJSON_GetObjectItemCaseSensitive(req, "platforms");
+	pl[1] = cJSON_GetObjectItemCaseSensitive(req, "platforms_soft");
+	if (!cJSON_IsArray(attr) || (pl[0] == NULL && pl[1] == NULL))
+		return;
+	for (i = cJSON_GetArraySize(attr) - 1; i >= 0; i--) {
+		o = cJSON_GetArrayItem(attr, i);
+		key = dlg_jstr(o, "key");
+		has = dlg_jstr(o, "has");
+		drop = 0;
+		for (k = 0; key != NULL && keys[k] != NULL; k++)
+			drop |= strcmp(key, keys[k]) == 0;
+		for (k = 0; k < 2 && has != NULL && !drop; k++)
+			cJSON_ArrayForEach(it, pl[k])
+				drop |= cJSON_IsString(it) &&
+				    strncasecmp(has, it->valuestring,
+				    strlen(it->valuestring)) == 0;
+		if (drop)
+			cJSON_DeleteItemFromArray(attr, i);
+	}
+	if (cJSON_GetArraySize(attr) == 0)
+		cJSON_DeleteItemFromObjectCaseSensitive(req, "attr");
+}
+
 void
 dlg_spec_constraints(struct tctx *t, cJSON *f)
 {
@@ -76,9 +239,9 @@ dlg_spec_constraints(struct tctx *t, cJSON *f)
 	    "\"", NULL };
 	static const char *const hz[] = { "hz", "fps", NULL };
 	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
-	cJSON		*req = dlg_jobj(f, "require"), *pl;
+	cJSON		*req = dlg_jobj(f, "require"), *pl, *it;
 	double		 v;
-	int		 i, n = 0;
+	int		 i, n = 0, hard;
 
 	static const char *const grams[] = { "grams", "gram", "g", NULL };
 	static const char *const wet[] = { "waterproof", "water proof",
@@ -133,20 +296,38 @@ dlg_spec_constraints(struct tctx *t, cJSON *f)
 	/* Platforms said with "work": the product must list each. */
 	for (i = 0; platforms[i] != NULL; i++)
 		n += dlg_has_word(t, platforms[i]);
-	if (n >= 1 && (dlg_has_word(t, "work") || dlg_has_word(t, "works") ||
-	    dlg_has_word(t, "compatible"))) {
-		pl = cJSON_CreateArray();
+	/* Said with "works" or "compatible", a platform the product must
+	 * list; said with "for" or "with" alone ("earbuds for my iPhone"),
+	 * one its compatibility data must not leave out ("soft"). */
+	pl = cJSON_CreateArray();
+	hard = dlg_has_word(t, "work") || dlg_has_word(t, "works") ||
+	    dlg_has_word(t, "compatible");
+	if (n >= 1 && hard)
 		for (i = 0; platforms[i] != NULL; i++)
 			if (dlg_has_word(t, platforms[i]))
 				cJSON_AddItemToArray(pl,
 				    cJSON_CreateString(platforms[i]));
+	if (placed_platforms(t, pl) + cJSON_GetArraySize(pl) > 0) {
 		cJSON_DeleteItemFromObjectCaseSensitive(req, "platforms");
-		cJSON_AddItemToObject(req, "platforms", pl);
-	}
+		cJSON_DeleteItemFromObjectCaseSensitive(req,
+		    "platforms_soft");
+		cJSON_AddItemToObject(req, hard ? "platforms" :
+		    "platforms_soft", pl);
+		/* "A lock that works with Google": an ecosystem, not the
+		 * brand of the lock. */
+		cJSON_ArrayForEach(it, pl)
+			if (dlg_jstr(f, "brand") != NULL &&
+			    strncasecmp(dlg_jstr(f, "brand"),
+			    it->valuestring, strlen(it->valuestring)) == 0)
+				cJSON_DeleteItemFromObjectCaseSensitive(f,
+				    "brand");
+	} else
+		cJSON_Delete(pl);
 	/* The needs the tables above lack, read against the kind's own
 	 * attributes (dlg-catneed.c). */
 	dlg_catneeds_read(t, f);
 	req = dlg_jobj(f, "require");
+	platform_needs_win(req);
 	if (cJSON_GetArraySize(req) == 0)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "require");
 }
@@ -167,7 +348,7 @@ static int
 works_with(const struct product *p, const char *platform)
 {
 	static const char *const keys[] = { "compatible_with", "works_with",
-	    "os", "compatibility", NULL };
+	    "os", "compatibility", "assistant", NULL };
 	const char *const *k;
 	char	*v;
 	int	 yes = 0;
@@ -175,6 +356,24 @@ works_with(const struct product *p, const char *platform)
 	for (k = keys; *k != NULL && !yes; k++)
 		if ((v = catalog_attr(p, *k)) != NULL) {
 			yes = dlg_value_has(v, platform);
+			free(v);
+		}
+	return yes;
+}
+
+/* Does p state what it works with at all? */
+static int
+has_compat(const struct product *p)
+{
+	static const char *const keys[] = { "compatible_with", "works_with",
+	    "os", "compatibility", "assistant", NULL };
+	const char *const *k;
+	char	*v;
+	int	 yes = 0;
+
+	for (k = keys; *k != NULL && !yes; k++)
+		if ((v = catalog_attr(p, *k)) != NULL) {
+			yes = 1;
 			free(v);
 		}
 	return yes;
@@ -256,7 +455,44 @@ dlg_spec_meets(struct tctx *t, const struct product *p)
 	    "platforms"))
 		if (ok && cJSON_IsString(it))
 			ok = works_with(p, it->valuestring);
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
+	    "platforms_soft"))
+		if (ok && cJSON_IsString(it) && has_compat(p))
+			ok = works_with(p, it->valuestring);
 	return ok && dlg_catneeds_meets(req, p);
+}
+
+/*
+ * Does p meet a platform need said loosely ("any of these with
+ * windows?") only because its compatibility data says nothing of
+ * platforms?  Such a product may be kept, never said to be for it.
+ */
+int
+dlg_spec_soft_silent(struct tctx *t, const struct product *p)
+{
+	cJSON	*req = cJSON_GetObjectItemCaseSensitive(
+	    dlg_jobj(t->state, "filters"), "require");
+
+	return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(req,
+	    "platforms_soft")) > 0 && !has_compat(p);
+}
+
+/* A platform need as the customer reads it ("google": "Google Home"). */
+static const char *
+platform_shown(const char *v)
+{
+	static const char *const shown[][2] = { { "google", "Google Home" },
+	    { "apple", "Apple Home" }, { "alexa", "Alexa" },
+	    { "iphone", "iPhone" }, { "ios", "iOS" }, { "android",
+	    "Android" }, { "windows", "Windows" }, { "mac", "Mac" },
+	    { "macos", "macOS" }, { "linux", "Linux" }, { "chromebook",
+	    "Chromebook" }, { "smartthings", "SmartThings" } };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
+		if (strcmp(v, shown[i][0]) == 0)
+			return shown[i][1];
+	return v;
 }
 
 /* The spec needs as the criteria read them: ", 65-inch, 4K, 120 Hz+". */
@@ -291,6 +527,11 @@ dlg_spec_constraint_words(cJSON *f, struct sbuf *crit)
 	    "platforms"))
 		if (cJSON_IsString(it))
 			sbuf_addf(crit, "%sworks with %s", crit->len ? ", " :
-			    "", it->valuestring);
+			    "", platform_shown(it->valuestring));
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
+	    "platforms_soft"))
+		if (cJSON_IsString(it))
+			sbuf_addf(crit, "%sfor %s", crit->len ? ", " :
+			    "", platform_shown(it->valuestring));
 	dlg_catneeds_words(f, crit);
 }

@@ -825,14 +825,97 @@ list_marker(const struct sent *x, const struct fq *q)
 	return i == 0 || x->s[i - 1] == '\n';
 }
 
+/* Comparatives a gap is stated with ("1 kg heavier"). */
+static const char *const gap_comparatives[] = { "heavier", "lighter",
+	"longer", "shorter", "bigger", "smaller", "wider", "narrower",
+	"faster", "slower", "more", "less", "fewer", NULL };
+
+/*
+ * Is the word after the quantity q (or after its unit word, "1 kg
+ * heavier", "2 inches bigger") a comparative?
+ */
+static int
+gap_comparative_after(const struct sent *x, const struct fq *q)
+{
+	size_t	 i = q->e, w, k, n;
+	int	 words;
+
+	for (words = 0; words < 2; words++) {
+		while (i < x->len && x->s[i] == ' ')
+			i++;
+		for (w = i; i < x->len && isalpha((unsigned char)x->s[i]); i++)
+			;
+		if ((n = i - w) == 0)
+			return 0;
+		for (k = 0; gap_comparatives[k] != NULL; k++)
+			if (strlen(gap_comparatives[k]) == n &&
+			    strncasecmp(x->s + w, gap_comparatives[k], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * "2.5 kg and 1.5 kg: 1 kg heavier": a quantity followed by a
+ * comparative, after two quantities of its unit in the same sentence
+ * (not in a name), claims their difference (1); never money or percent.
+ * o: the two, the nearer first.
+ */
+static int
+gap_claim(const struct sent *x, const struct fq_list *l, size_t i,
+    const struct fq **o)
+{
+	const struct fq	*q = &l->v[i];
+	size_t		 a;
+	int		 n = 0;
+
+	if (q->range || q->words || q->unit[0] == '\0' ||
+	    strcmp(q->unit, "$") == 0 || strcmp(q->unit, "%") == 0 ||
+	    !gap_comparative_after(x, q))
+		return 0;
+	for (a = i; a-- > 0 && n < 2; ) {
+		if (strcmp(l->v[a].unit, q->unit) != 0 || covered(x,
+		    l->v[a].s, l->v[a].e))
+			continue;
+		if (l->v[a].range)
+			return 0;
+		o[n++] = &l->v[a];
+	}
+	return n == 2;
+}
+
+/*
+ * A gap claimed is backed only when it is exactly (to the hundredth)
+ * the difference of its two quantities, both backed: as they are (the
+ * kind of the farther).  NULL when it is not, even when another row
+ * states the same number ("2.7 kg heavier" of 2.7 kg and 1.34 kg).
+ */
+static const char *
+gap_backs(struct sent *x, const struct fq *q, const struct fq **o,
+    int terms, const char **id)
+{
+	const char	*ka, *ida, *idb;
+
+	if (q->lo <= 0 || fabs(fabs(o[0]->lo - o[1]->lo) - q->lo) > 0.005 +
+	    1e-9 * q->lo)
+		return NULL;
+	if ((ka = view_backs(fc_sentence_pool(x), o[1], &ida, terms)) ==
+	    NULL || view_backs(fc_sentence_pool(x), o[0], &idb, terms) ==
+	    NULL)
+		return NULL;
+	*id = ida;
+	return ka;
+}
+
 void
 fc_scan_numbers(struct sent *x)
 {
 	struct fq_list	 l;
 	const struct fc_view *p;
+	const struct fq	*o[2];
 	const char	*kind, *id;
 	size_t		 i;
-	int		 terms;
+	int		 terms, gap;
 
 	memset(&l, 0, sizeof l);
 	fq_scan(x->s, x->len, &l);
@@ -847,7 +930,12 @@ fc_scan_numbers(struct sent *x)
 		    '#') || list_marker(x, q))
 			continue;
 		p = fc_sentence_pool(x);
-		if ((kind = view_backs(p, q, &id, terms)) != NULL)
+		if ((gap = gap_claim(x, &l, i, o)) &&
+		    (kind = gap_backs(x, q, o, terms, &id)) != NULL)
+			fc_claim_add(x->res, "number", x->s + q->s,
+			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
+			    "difference", NULL, NULL);
+		else if (!gap && (kind = view_backs(p, q, &id, terms)) != NULL)
 			fc_claim_add(x->res, "number", x->s + q->s,
 			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,
 			    q->unit[0] != '\0' ? q->unit : "value", NULL,

@@ -10,7 +10,10 @@
  *				cost, refund days...), as a reply citing both
  *				the product and the policy would say them
  *	comparison		two products of a category in one sentence,
- *				each number next to its own product's name
+ *				each number next to its own product's name,
+ *				and how much heavier or longer-lasting one
+ *				is than the other (a gap is backed only when
+ *				exact)
  *	order + product		every order's cancel offer (items and total),
  *				delivery with its warranty end, price-drop
  *				answer (paid, price now, the policy window),
@@ -24,6 +27,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -436,6 +440,81 @@ sweep_policies(struct sweep *w, const struct product *v, size_t n,
 		}
 }
 
+/* A number as dlg-howmuch.c writes a gap: to the hundredth, no
+ * trailing zeros. */
+static char *
+hundredths(double d)
+{
+	char	*s = xasprintf("%.2f", d);
+	size_t	 n = strlen(s);
+
+	while (n > 0 && s[n - 1] == '0')
+		s[--n] = '\0';
+	if (n > 0 && s[n - 1] == '.')
+		s[--n] = '\0';
+	return s;
+}
+
+/*
+ * The gap answer (share/templates spec_gap) for a and b on key, when
+ * both state it as a bare number: a true reply, its numbers planted
+ * wrong, and its gap off by a tenth (a near miss) must not be shown.
+ */
+static void
+sweep_gap(struct sweep *w, const struct product *a, const struct product *b,
+    const char *key, const char *unit, const char *more, const char *less,
+    struct tally *t)
+{
+	struct slots	 sl = SLOTS_INIT;
+	char		*sa = catalog_attr(a, key), *sb = catalog_attr(b, key);
+	char		*e1 = NULL, *e2 = NULL, *g, *reply, *out, *near;
+	double		 va = 0, vb = 0;
+	int		 k;
+
+	if (sa != NULL && sb != NULL) {
+		va = strtod(sa, &e1);
+		vb = strtod(sb, &e2);
+	}
+	if (sa == NULL || sb == NULL || e1 == sa || *e1 != '\0' ||
+	    e2 == sb || *e2 != '\0' || fabs(va - vb) < 0.005)
+		goto out;
+	slots_set(&sl, "product_name", a->name);
+	slots_set(&sl, "other_name", b->name);
+	slots_set(&sl, "has", strcmp(unit, "kg") == 0 ? "weighs" : "has");
+	slots_setf(&sl, "value", "%g %s", va, unit);
+	slots_setf(&sl, "other_value", "%g %s", vb, unit);
+	slots_set(&sl, "comparative", va > vb ? more : less);
+	for (k = 0; k < 2; k++) {
+		g = hundredths(round(fabs(va - vb) * 100) / 100 + k * 0.1);
+		slots_setf(&sl, "gap", "%s %s", g, unit);
+		if ((reply = render(w, "spec_gap", &sl, 0)) == NULL) {
+			free(g);
+			break;
+		}
+		if (k == 0)
+			sweep_reply(w, t, reply, 0);
+		else {
+			near = xasprintf("%s %s %s", g, unit, va > vb ? more :
+			    less);
+			out = checked(w, reply);
+			t->planted++;
+			if (strstr(out, near) == NULL)
+				t->caught++;
+			else
+				fail_diag(w, t, "a gap off by a tenth was "
+				    "shown", reply, out);
+			free(out);
+			free(near);
+		}
+		free(reply);
+		free(g);
+	}
+out:
+	slots_release(&sl);
+	free(sa);
+	free(sb);
+}
+
 /* Two products of a category in one sentence, every neighbour pair. */
 static void
 sweep_compare(struct sweep *w, const struct product *v, size_t n,
@@ -480,6 +559,9 @@ sweep_compare(struct sweep *w, const struct product *v, size_t n,
 			sweep_reply(w, t, reply, 0);
 			free(reply);
 		}
+		sweep_gap(w, a, b, "weight_kg", "kg", "heavier", "lighter", t);
+		sweep_gap(w, a, b, "battery_hours", "hours", "longer",
+		    "shorter", t);
 		free(pa);
 		free(pb);
 	}
