@@ -2,8 +2,9 @@
  * factcheck-int.h: what the checker's modules share: the quantities
  * found in text (factcheck-quantity.c), the pools of values that back
  * them (factcheck-pool.c), the policies (factcheck-policy.c), the
- * sentence being checked and the scanners that decide its claims
- * (factcheck-scan.c, -terms.c, -orders.c, -words.c, -claims.c).
+ * index of product names (factcheck-names.c), the sentence being
+ * checked and the scanners that decide its claims (factcheck-scan.c,
+ * -terms.c, -orders.c, -words.c, -claims.c).
  */
 #ifndef FACTCHECK_INT_H
 #define FACTCHECK_INT_H
@@ -223,7 +224,16 @@ struct fc_claim	*fc_claim_add(struct fc_result *, const char *kind,
 		    const char *text, size_t len, enum fc_verdict,
 		    const char *ev_kind, const char *ev_id, const char *field,
 		    const char *value, const char *corrected);
+/* factcheck-names.c: the product of a SKU (any case), or -1. */
 long		 fc_sku_lookup(struct factcheck *, const char *sku);
+/* Split text into lowercase words; *out is an array of *n (free with
+ * fc_toks_free). */
+void		 fc_tokenize(const char *text, size_t len, struct tok **out,
+		    size_t *n);
+void		 fc_toks_free(struct tok *, size_t n);
+/* The products the sentence names (x->m), by the longest known name at
+ * each word; a product the catalog lacks drops the sentence. */
+void		 fc_find_products(struct sent *);
 long		 fc_subject_at(struct sent *, size_t pos);
 long		 fc_subject_of(struct sent *, size_t s, size_t e);
 int		 fc_names_policy(struct sent *);
