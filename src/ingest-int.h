@@ -129,6 +129,46 @@ enum sd_rc	 ingest_load_order(struct ingest_ctx *, cJSON *rec, int final,
 enum sd_rc	 ingest_load_cart(struct ingest_ctx *, cJSON *rec, int final,
 		    int *deferred, struct sd_error *);
 
+/*
+ * Reading one file (ingest.c; the format readers are ingest-read.c).
+ */
+/* What reading one file needs beyond ingest_ctx. */
+struct reader {
+	struct ingest_ctx *c;
+	const char	*buf;		/* the whole file */
+	size_t		 len;
+	size_t		 line_off;	/* offset whose line is line_no */
+	unsigned long	 line_no;
+	long long	 records;	/* for progress */
+	long long	 batch_rows;	/* records since the last commit */
+	enum ingest_kind force;		/* --kind, or INGEST_NONE */
+	int		 mapped;	/* --map already renamed CSV columns */
+	struct sd_error	*err;
+};
+
+/* The line of offset off; offsets must not go backwards between calls. */
+unsigned long	 ingest_line_at(struct reader *, size_t off);
+/* Set the error to "path:line: what" for the byte at offset off. */
+enum sd_rc	 ingest_fail_at(struct reader *, size_t off, enum sd_rc,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+/* A short, printable excerpt of the input at p for messages. */
+void		 ingest_excerpt(struct sbuf *, const char *p, const char *end);
+/* Rename the file's COLUMN to our FIELD for every --map. */
+void		 ingest_apply_maps(const struct ingest_opts *, cJSON *rec);
+/*
+ * One record found at offset off (and line): check it is an object, find
+ * its kind, load it.  Takes ownership of rec.
+ */
+enum sd_rc	 ingest_handle_record(struct reader *, cJSON *rec,
+		    enum ingest_kind section, size_t off, unsigned long line);
+/* The first offset from pos that is not JSON white space. */
+size_t		 ingest_skip_ws(const char *buf, size_t len, size_t pos);
+/* The readers of each format (ingest-read.c). */
+enum sd_rc	 ingest_read_json(struct reader *);
+enum sd_rc	 ingest_read_jsonl(struct reader *);
+enum sd_rc	 ingest_read_csv(struct reader *);
+enum sd_rc	 ingest_read_document(struct reader *, int markdown);
+
 /* ingest-conv.c: one conversation of training data; rec stays the
  * caller's.  err as for ingest_rec_load. */
 enum sd_rc	 ingest_conv_load(struct ingest_ctx *, cJSON *rec,
