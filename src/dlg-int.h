@@ -49,6 +49,7 @@
  *	dlg-support.c	orders, returns, cancellations, confirmations
  *	dlg-returns.c	returns, their costs, defects, price drops
  *	dlg-orderq.c	which order a question means, and what it asks
+ *	dlg-ordertopic.c what an order question asks, by its words
  *	dlg-orderlist.c	which of the orders just listed an answer means
  *	dlg-orderit.c	a product question after an order's answer: its item
  *	dlg-period.c	"this week", "a week ago": which orders a time dates
@@ -935,8 +936,12 @@ int		 dlg_kind_policy(struct tctx *t);
 int		 dlg_payment_question(struct tctx *t);
 int		 dlg_payment_answer(struct tctx *t, const struct order *o);
 
-/* dlg-orderq.c: what an order question asks, which order it means. */
+/* dlg-ordertopic.c: what an order question asks (dlg_order_topic...);
+ * dlg-orderq.c: which order it means. */
 int		 dlg_in_a_name(struct tctx *t, size_t a, size_t b);
+/* Words about the store in general ("policy", "do you ship"), asking
+ * about no order (1). */
+int		 dlg_order_general(struct tctx *t);
 /* Asked to order an item again, and not to undo the order (1). */
 int		 dlg_order_reorder_asked(struct tctx *t);
 enum dlg_order_topic {

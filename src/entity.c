@@ -9,11 +9,11 @@
  * number, date, price, gazetteer, quantity), so "order 12345" is never
  * also a price and the "15" of "iPhone 15" never a quantity.  Everything
  * scratch lives in the entity_list, so a warm extraction allocates
- * nothing and threads only share the read-only gazetteer.
+ * nothing and threads only share the read-only gazetteer.  The date
+ * patterns live in entity-date.c; entity-run.h holds what they share.
  */
 #include "config.h"
 
-#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -29,49 +29,9 @@
 #include "text.h"
 #include "entity.h"
 #include "entity-int.h"
+#include "entity-run.h"
 
 #define FUZZY_MIN_INPUT	5	/* shorter words are never corrected */
-
-enum lx_kind { LX_WORD, LX_NUM, LX_SYM };
-
-/* A lexeme of the folded text, for the patterns. */
-struct lexeme {
-	size_t		 a, b;		/* folded byte span */
-	double		 num;		/* LX_NUM: value */
-	int		 kind;		/* enum lx_kind */
-	int		 plain;		/* LX_NUM: digits only */
-	int		 ndig;		/* LX_NUM: digits before any point */
-	int		 sym;		/* LX_SYM: '$', '#', 'E' (euro), 'L' (pound), '-' */
-};
-
-struct scratch {
-	struct text_folded f;		/* the folded message */
-	struct text_token *tok;		/* words of f */
-	size_t		 tokcap;
-	size_t		 ntok;
-	uint64_t	*th;		/* word hashes, corrected by fuzzy */
-	signed char	*tdist;		/* edits made to each word */
-	size_t		 thcap;
-	struct lexeme	*lx;
-	size_t		 nlx;
-	size_t		 lxcap;
-	unsigned char	*taken;		/* folded bytes claimed */
-	size_t		 takencap;
-	size_t		*voff;		/* value offsets into strings */
-	size_t		 voffcap;
-	int		 have_now;
-	long		 today;		/* days since 1970-01-01 */
-};
-
-/* One extraction in progress. */
-struct run {
-	const struct gazetteer *gz;
-	struct entity_list *out;
-	struct scratch	*sc;
-	const char	*s;		/* folded text */
-	size_t		 n;
-	const char	*orig;		/* the customer's bytes (for case) */
-};
 
 static const char *const type_names[ENTITY_NTYPES] = {
 	"order_id", "price", "product", "brand", "category", "attribute",
@@ -111,76 +71,10 @@ entity_extractor_name(enum entity_extractor x)
 	return "?";
 }
 
-/* ---- dates ---- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static long
-days_from_civil(long y, unsigned m, unsigned d)
-{
-	long	 era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long)doe - 719468;
-}
-
-static void
-civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
-	long	 era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (long)yoe + era * 400 + (*m <= 2);
-}
-
-static unsigned
-month_days(long y, unsigned m)
-{
-	static const unsigned md[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return md[m - 1];
-}
-
-/* Today from store_now (SHOPDESK_NOW in tests), once per extraction. */
-static long
-today(struct scratch *sc)
-{
-	const char *now;
-	int	 y = 1970, m = 1, d = 1;
-
-	if (!sc->have_now) {
-		now = store_now();
-		if (sscanf(now, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 ||
-		    m > 12 || d < 1 || d > 31) {
-			y = 1970;
-			m = d = 1;
-		}
-		sc->today = days_from_civil(y, (unsigned)m, (unsigned)d);
-		sc->have_now = 1;
-	}
-	return sc->today;
-}
-
-/* ---- output ---- */
-
-static struct entity *
-emit(struct run *r, enum entity_type type, enum entity_extractor x, size_t a,
-    size_t b)
+struct entity *
+entity_emit(struct run *r, enum entity_type type, enum entity_extractor x,
+    size_t a, size_t b)
 {
 	struct entity_list *o = r->out;
 	struct scratch	*sc = r->sc;
@@ -207,12 +101,8 @@ emit(struct run *r, enum entity_type type, enum entity_extractor x, size_t a,
 	return e;
 }
 
-static void
-set_value(struct run *r, struct entity *e, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-set_value(struct run *r, struct entity *e, const char *fmt, ...)
+void
+entity_set_value(struct run *r, struct entity *e, const char *fmt, ...)
 {
 	va_list	 ap;
 
@@ -231,18 +121,6 @@ set_value_n(struct run *r, struct entity *e, const char *s, size_t n)
 	sbuf_addc(&r->out->strings, '\0');
 }
 
-static int
-is_taken(const struct run *r, size_t a, size_t b)
-{
-	size_t	 i;
-
-	for (i = a; i < b; i++)
-		if (r->sc->taken[i])
-			return 1;
-	return 0;
-}
-
-/* ---- lexer ---- */
 
 static int
 is_digit(int c)
@@ -338,105 +216,11 @@ lex(struct scratch *sc, const char *s, size_t n)
 	}
 }
 
-/* The rest of lw, past the first byte. */
-static int
-lw_tail(const char *s, size_t n, const char *w)
-{
-	size_t	 k;
-
-	for (k = 1; k < n; k++)
-		if (s[k] != w[k])
-			return 0;
-	return w[n] == '\0';
-}
-
-/*
- * Lexeme i is the word w.  The patterns ask this over a hundred times per
- * lexeme, nearly always of a word that differs at its first letter: that
- * test is inlined, and the rest compares bytes as they come instead of
- * taking strlen(w) first (a word's bytes are never NUL, so the end of w
- * is a mismatch).
- */
-static inline int
-lw(const struct run *r, size_t i, const char *w)
-{
-	const struct lexeme *l;
-
-	if (i >= r->sc->nlx)
-		return 0;
-	l = &r->sc->lx[i];
-	return l->kind == LX_WORD && r->s[l->a] == w[0] &&
-	    lw_tail(r->s + l->a, l->b - l->a, w);
-}
-
-/*
- * The index of lexeme i in list (NULL-terminated), -1 when it is none of
- * its words.  The lexeme is read once, then each word's first byte.
- */
-static int
-lw_index(const struct run *r, size_t i, const char *const *list)
-{
-	const struct lexeme *l;
-	const char	*s;
-	size_t		 n;
-	int		 k;
-
-	if (i >= r->sc->nlx || r->sc->lx[i].kind != LX_WORD)
-		return -1;
-	l = &r->sc->lx[i];
-	s = r->s + l->a;
-	n = l->b - l->a;
-	for (k = 0; list[k] != NULL; k++)
-		if (list[k][0] == s[0] && lw_tail(s, n, list[k]))
-			return k;
-	return -1;
-}
-
-/* Lexeme i is one of the words of list (NULL-terminated). */
-static int
-lw_any(const struct run *r, size_t i, const char *const *list)
-{
-	return lw_index(r, i, list) >= 0;
-}
-
-static int
-lsym(const struct run *r, size_t i, int c)
-{
-	return i < r->sc->nlx && r->sc->lx[i].kind == LX_SYM &&
-	    r->sc->lx[i].sym == c;
-}
-
-static int
-lnum(const struct run *r, size_t i)
-{
-	return i < r->sc->nlx && r->sc->lx[i].kind == LX_NUM;
-}
-
-/* Lexemes i and i + 1 touch (no space between). */
-static int
-adjacent(const struct run *r, size_t i)
-{
-	return i + 1 < r->sc->nlx && r->sc->lx[i].b == r->sc->lx[i + 1].a;
-}
-
-static int
-lfree(const struct run *r, size_t i)
-{
-	return i < r->sc->nlx && !is_taken(r, r->sc->lx[i].a, r->sc->lx[i].b);
-}
-
-static const char *const number_words[] = {
+const char *const entity_number_words[] = {
 	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 	"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
 	"sixteen", "seventeen", "eighteen", "nineteen", "twenty", NULL
 };
-
-/* A number word's value, or -1. */
-static int
-number_word(const struct run *r, size_t i)
-{
-	return lw_index(r, i, number_words);
-}
 
 /* ---- emails ---- */
 
@@ -484,7 +268,7 @@ find_emails(struct run *r)
 				break;
 		if (k < b || is_taken(r, a, b))
 			continue;
-		e = emit(r, ENTITY_EMAIL, EXTRACTOR_PATTERN, a, b);
+		e = entity_emit(r, ENTITY_EMAIL, EXTRACTOR_PATTERN, a, b);
 		set_value_n(r, e, s + a, b - a);
 		at = b;
 	}
@@ -538,7 +322,7 @@ order_emit(struct run *r, size_t first, size_t numi)
 	struct entity	*e;
 	const struct lexeme *l = &r->sc->lx[numi];
 
-	e = emit(r, ENTITY_ORDER_ID, EXTRACTOR_PATTERN, r->sc->lx[first].a,
+	e = entity_emit(r, ENTITY_ORDER_ID, EXTRACTOR_PATTERN, r->sc->lx[first].a,
 	    l->b);
 	set_value_n(r, e, r->s + l->a, l->b - l->a);
 }
@@ -589,275 +373,6 @@ find_orders(struct run *r)
 		if (lsym(r, i + 1, '-') || lsym(r, i + 1, '/'))
 			continue;
 		order_emit(r, i, i);
-	}
-}
-
-/* ---- dates ---- */
-
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", NULL
-};
-static const char *const months3[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-	"nov", "dec", NULL
-};
-static const char *const weekdays[] = {
-	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", NULL
-};
-
-/* 1..12 for a month name at lexeme i (with "sept"), else 0. */
-static int
-month_at(const struct run *r, size_t i)
-{
-	int	 k;
-
-	/*
-	 * A lexeme is one word: it cannot be one month's name and another
-	 * month's abbreviation ("may" is month 5 in both lists).
-	 */
-	if ((k = lw_index(r, i, months)) >= 0 ||
-	    (k = lw_index(r, i, months3)) >= 0)
-		return k + 1;
-	return lw(r, i, "sept") ? 9 : 0;
-}
-
-/* Day of month (1..31) at lexeme i, with an ordinal suffix; sets *end. */
-static int
-day_at(const struct run *r, size_t i, size_t *end)
-{
-	static const char *const ord[] = { "st", "nd", "rd", "th", NULL };
-	const struct lexeme *l;
-
-	if (!lnum(r, i) || !lfree(r, i))
-		return 0;
-	l = &r->sc->lx[i];
-	if (!l->plain || l->num < 1 || l->num > 31)
-		return 0;
-	*end = i;
-	if (adjacent(r, i) && lw_any(r, i + 1, ord))
-		*end = i + 1;
-	else if (adjacent(r, i) && r->sc->lx[i + 1].kind == LX_WORD)
-		return 0;
-	return (int)l->num;
-}
-
-static void
-date_emit(struct run *r, size_t first, size_t last, long days)
-{
-	struct entity	*e;
-	long		 y;
-	unsigned	 m, d;
-
-	if (is_taken(r, r->sc->lx[first].a, r->sc->lx[last].b))
-		return;
-	civil_from_days(days, &y, &m, &d);
-	e = emit(r, ENTITY_DATE, EXTRACTOR_PATTERN, r->sc->lx[first].a,
-	    r->sc->lx[last].b);
-	set_value(r, e, "%04ld-%02u-%02u", y, m, d);
-}
-
-static long
-add_months(long days, int k)
-{
-	long	 y;
-	unsigned m, d;
-	long	 mm;
-
-	civil_from_days(days, &y, &m, &d);
-	mm = (long)m - 1 + k;
-	y += mm >= 0 ? mm / 12 : (mm - 11) / 12;
-	mm = ((mm % 12) + 12) % 12;
-	m = (unsigned)mm + 1;
-	if (d > month_days(y, m))
-		d = month_days(y, m);
-	return days_from_civil(y, m, d);
-}
-
-static void
-find_dates(struct run *r)
-{
-	struct scratch	*sc = r->sc;
-	size_t		 i, end, e2;
-	long		 t, y;
-	int		 k, mo, dy, n;
-	unsigned	 cm, cd;
-
-	for (i = 0; i < sc->nlx; i++) {
-		if (!lfree(r, i))
-			continue;
-		if (lw(r, i, "today") || lw(r, i, "tonight")) {
-			date_emit(r, i, i, today(sc));
-			continue;
-		}
-		if (lw(r, i, "yesterday")) {
-			date_emit(r, i, i, today(sc) - 1);
-			continue;
-		}
-		if (lw(r, i, "tomorrow")) {
-			date_emit(r, i, i, today(sc) + 1);
-			continue;
-		}
-		if (lw(r, i, "day") && lw(r, i + 1, "before") &&
-		    lw(r, i + 2, "yesterday")) {
-			date_emit(r, i, i + 2, today(sc) - 2);
-			i += 2;
-			continue;
-		}
-		if ((lw(r, i, "last") || lw(r, i, "next") || lw(r, i, "this") ||
-		    lw(r, i, "past")) && i + 1 < sc->nlx) {
-			int	 dir = lw(r, i, "next") ? 1 : lw(r, i, "this") ?
-			    0 : -1;
-
-			if (dir != 0 && lw(r, i + 1, "week")) {
-				date_emit(r, i, i + 1, today(sc) + 7 * dir);
-				i++;
-				continue;
-			}
-			if (dir != 0 && lw(r, i + 1, "month")) {
-				date_emit(r, i, i + 1, add_months(today(sc),
-				    dir));
-				i++;
-				continue;
-			}
-			for (k = 0; weekdays[k] != NULL; k++)
-				if (lw(r, i + 1, weekdays[k]))
-					break;
-			if (weekdays[k] != NULL) {
-				t = today(sc);
-				n = (int)(((t + 4) % 7 + 7) % 7);  /* 0 Sunday */
-				if (dir < 0)
-					t -= ((n - k) % 7 + 7) % 7 == 0 ? 7 :
-					    ((n - k) % 7 + 7) % 7;
-				else if (dir > 0)
-					t += ((k - n) % 7 + 7) % 7 == 0 ? 7 :
-					    ((k - n) % 7 + 7) % 7;
-				else
-					t += ((k - n) % 7 + 7) % 7;
-				date_emit(r, i, i + 1, t);
-				i++;
-				continue;
-			}
-		}
-		for (k = 0; weekdays[k] != NULL; k++)
-			if (lw(r, i, weekdays[k]))
-				break;
-		/* "black friday", "cyber monday": sales, not dates. */
-		if (weekdays[k] != NULL && i > 0 && (lw(r, i - 1, "black") ||
-		    lw(r, i - 1, "cyber")))
-			continue;
-		if (weekdays[k] != NULL) {
-			/* A bare weekday is the latest one, today included. */
-			t = today(sc);
-			n = (int)(((t + 4) % 7 + 7) % 7);
-			date_emit(r, i, i, t - ((n - k) % 7 + 7) % 7);
-			continue;
-		}
-		/* "3 days ago", "a week ago", "two months ago" */
-		if ((lnum(r, i) && sc->lx[i].plain && sc->lx[i].num < 1000) ||
-		    lw(r, i, "a") || number_word(r, i) > 0) {
-			n = lnum(r, i) ? (int)sc->lx[i].num : lw(r, i, "a") ? 1 :
-			    number_word(r, i);
-			if (lw(r, i + 2, "ago")) {
-				if (lw(r, i + 1, "day") || lw(r, i + 1, "days"))
-					t = today(sc) - n;
-				else if (lw(r, i + 1, "week") ||
-				    lw(r, i + 1, "weeks"))
-					t = today(sc) - 7L * n;
-				else if (lw(r, i + 1, "month") ||
-				    lw(r, i + 1, "months"))
-					t = add_months(today(sc), -n);
-				else
-					t = LONG_MIN;
-				if (t != LONG_MIN) {
-					date_emit(r, i, i + 2, t);
-					i += 2;
-					continue;
-				}
-			}
-		}
-		/* 2026-11-03 */
-		if (lnum(r, i) && sc->lx[i].plain && sc->lx[i].ndig == 4 &&
-		    adjacent(r, i) && lsym(r, i + 1, '-') && adjacent(r, i + 1) &&
-		    lnum(r, i + 2) && adjacent(r, i + 2) && lsym(r, i + 3, '-') &&
-		    adjacent(r, i + 3) && lnum(r, i + 4)) {
-			y = (long)sc->lx[i].num;
-			mo = (int)sc->lx[i + 2].num;
-			dy = (int)sc->lx[i + 4].num;
-			if (mo >= 1 && mo <= 12 && dy >= 1 &&
-			    dy <= (int)month_days(y, (unsigned)mo)) {
-				date_emit(r, i, i + 4, days_from_civil(y,
-				    (unsigned)mo, (unsigned)dy));
-				i += 4;
-				continue;
-			}
-		}
-		/* 11/3/2026 (month first unless it cannot be) */
-		if (lnum(r, i) && adjacent(r, i) && lsym(r, i + 1, '/') &&
-		    adjacent(r, i + 1) && lnum(r, i + 2) && adjacent(r, i + 2) &&
-		    lsym(r, i + 3, '/') && adjacent(r, i + 3) && lnum(r, i + 4) &&
-		    (sc->lx[i + 4].ndig == 4 || sc->lx[i + 4].ndig == 2)) {
-			mo = (int)sc->lx[i].num;
-			dy = (int)sc->lx[i + 2].num;
-			y = (long)sc->lx[i + 4].num;
-			if (y < 100)
-				y += 2000;
-			if (mo > 12) {
-				k = mo;
-				mo = dy;
-				dy = k;
-			}
-			if (mo >= 1 && mo <= 12 && dy >= 1 &&
-			    dy <= (int)month_days(y, (unsigned)mo)) {
-				date_emit(r, i, i + 4, days_from_civil(y,
-				    (unsigned)mo, (unsigned)dy));
-				i += 4;
-				continue;
-			}
-		}
-		/*
-		 * "november 3rd, 2026", "3 nov", "the 3rd of november"; the
-		 * year is this one unless said (today is read only then: it
-		 * costs a clock read and a parse).
-		 */
-		if ((mo = month_at(r, i)) != 0 && (dy = day_at(r, i + 1,
-		    &end)) != 0) {
-			civil_from_days(today(sc), &y, &cm, &cd);
-			e2 = end;
-			if (lsym(r, end + 1, ',') && lnum(r, end + 2) &&
-			    sc->lx[end + 2].ndig == 4)
-				e2 = end + 2;
-			else if (lnum(r, end + 1) && sc->lx[end + 1].ndig == 4)
-				e2 = end + 1;
-			if (e2 != end)
-				y = (long)sc->lx[e2].num;
-			if (dy <= (int)month_days(y, (unsigned)mo)) {
-				date_emit(r, i, e2, days_from_civil(y,
-				    (unsigned)mo, (unsigned)dy));
-				i = e2;
-			}
-			continue;
-		}
-		if ((dy = day_at(r, i, &end)) != 0) {
-			size_t	 mi = end + 1;
-
-			if (lw(r, mi, "of"))
-				mi++;
-			if ((mo = month_at(r, mi)) != 0 && !lw(r, mi, "mar")) {
-				civil_from_days(today(sc), &y, &cm, &cd);
-				e2 = mi;
-				if (lnum(r, mi + 1) && sc->lx[mi + 1].ndig == 4)
-					e2 = mi + 1;
-				if (e2 != mi)
-					y = (long)sc->lx[e2].num;
-				if (dy <= (int)month_days(y, (unsigned)mo)) {
-					date_emit(r, i, e2, days_from_civil(y,
-					    (unsigned)mo, (unsigned)dy));
-					i = e2;
-				}
-			}
-		}
 	}
 }
 
@@ -1044,7 +559,7 @@ price_emit(struct run *r, size_t first, size_t last, int hmin, double min,
 		return;
 	if (cur == NULL)
 		cur = r->gz != NULL ? gz_currency(r->gz) : "USD";
-	e = emit(r, ENTITY_PRICE, EXTRACTOR_PATTERN, r->sc->lx[first].a,
+	e = entity_emit(r, ENTITY_PRICE, EXTRACTOR_PATTERN, r->sc->lx[first].a,
 	    r->sc->lx[last].b);
 	e->has_min = hmin;
 	e->min = min;
@@ -1055,15 +570,15 @@ price_emit(struct run *r, size_t first, size_t last, int hmin, double min,
 	fmt_num(a, sizeof a, min);
 	fmt_num(b, sizeof b, max);
 	if (about)
-		set_value(r, e, "~%s-%s %s", a, b, cur);
+		entity_set_value(r, e, "~%s-%s %s", a, b, cur);
 	else if (hmin && hmax && min == max)
-		set_value(r, e, "%s %s", a, cur);
+		entity_set_value(r, e, "%s %s", a, cur);
 	else if (hmin && hmax)
-		set_value(r, e, "%s-%s %s", a, b, cur);
+		entity_set_value(r, e, "%s-%s %s", a, b, cur);
 	else if (hmax)
-		set_value(r, e, "<=%s %s", b, cur);
+		entity_set_value(r, e, "<=%s %s", b, cur);
 	else
-		set_value(r, e, ">=%s %s", a, cur);
+		entity_set_value(r, e, ">=%s %s", a, cur);
 }
 
 /*
@@ -1439,7 +954,7 @@ unknown_emit(struct run *r, size_t i, size_t n, uint64_t key,
 	    sc->tok[k].start, sc->tok[k].end - sc->tok[k].start))
 		k++;
 	b = sc->tok[k - 1].end;
-	e = emit(r, ENTITY_PRODUCT, EXTRACTOR_GAZETTEER, a, b);
+	e = entity_emit(r, ENTITY_PRODUCT, EXTRACTOR_GAZETTEER, a, b);
 	e->phrase = key;
 	e->matches = 0;
 	e->brand = brand;
@@ -1476,7 +991,7 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 				return;
 			}
 		}
-		e = emit(r, ENTITY_PRODUCT, EXTRACTOR_GAZETTEER, a, b);
+		e = entity_emit(r, ENTITY_PRODUCT, EXTRACTOR_GAZETTEER, a, b);
 		e->phrase = key;
 		if (one != 0) {
 			e->product_id = gz_product_id(gz, one - 1);
@@ -1484,7 +999,7 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 			e->name = gz_product_name(gz, one - 1);
 			e->brand = gz_product_brand(gz, one - 1);
 			e->matches = 1;
-			set_value(r, e, "%s", e->name);
+			entity_set_value(r, e, "%s", e->name);
 		} else {
 			/*
 			 * Several products share the words: a family.  No
@@ -1502,24 +1017,24 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 			unknown_emit(r, i, n, 0, gz_brand(gz, g->target));
 			return;
 		}
-		e = emit(r, ENTITY_BRAND, EXTRACTOR_GAZETTEER, a, b);
+		e = entity_emit(r, ENTITY_BRAND, EXTRACTOR_GAZETTEER, a, b);
 		e->brand = gz_brand(gz, g->target);
-		set_value(r, e, "%s", e->brand);
+		entity_set_value(r, e, "%s", e->brand);
 		break;
 	case GZ_CATEGORY:
 		/* "gaming laptop": a use word before the category. */
 		if (g->aux == 0 && i > 0 && (u = use_word(r, i - 1)) >= 0 &&
 		    !is_taken(r, sc->tok[i - 1].start, sc->tok[i - 1].end)) {
 			a = sc->tok[i - 1].start;
-			e = emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER, a, b);
+			e = entity_emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER, a, b);
 			e->use = vocab_uses[u];
-		} else if ((e = emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER,
+		} else if ((e = entity_emit(r, ENTITY_CATEGORY, EXTRACTOR_GAZETTEER,
 		    a, b)) != NULL && (g->aux & GZ_AUX_SUB) != 0)
 			e->subcategory = gz_subcategory(gz, g->aux);
 		else
 			e->use = g->aux != 0 ? vocab_uses[g->aux - 1] : NULL;
 		e->category = gz_category(gz, g->target);
-		set_value(r, e, "%s", e->category);
+		entity_set_value(r, e, "%s", e->category);
 		/* "laptop for gaming": the use, without a second entity. */
 		if (e->use == NULL && i + n + 1 < sc->ntok &&
 		    token_is(r, i + n, "for") &&
@@ -1530,9 +1045,9 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 		}
 		break;
 	case GZ_ATTRIBUTE:
-		e = emit(r, ENTITY_ATTRIBUTE, EXTRACTOR_GAZETTEER, a, b);
+		e = entity_emit(r, ENTITY_ATTRIBUTE, EXTRACTOR_GAZETTEER, a, b);
 		e->attribute = gz_attribute(gz, g->target);
-		set_value(r, e, "%s", e->attribute);
+		entity_set_value(r, e, "%s", e->attribute);
 		break;
 	default:
 		return;
@@ -1883,7 +1398,7 @@ dual_words(struct run *r)
 		e->type = ENTITY_ATTRIBUTE;
 		e->category = NULL;
 		e->attribute = dual[k].attribute;
-		set_value(r, e, "%s", e->attribute);
+		entity_set_value(r, e, "%s", e->attribute);
 	}
 }
 
@@ -1921,10 +1436,10 @@ qty_emit(struct run *r, size_t first, size_t last, long long v)
 
 	if (is_taken(r, r->sc->lx[first].a, r->sc->lx[last].b))
 		return;
-	e = emit(r, ENTITY_QUANTITY, EXTRACTOR_PATTERN, r->sc->lx[first].a,
+	e = entity_emit(r, ENTITY_QUANTITY, EXTRACTOR_PATTERN, r->sc->lx[first].a,
 	    r->sc->lx[last].b);
 	e->number = v;
-	set_value(r, e, "%lld", v);
+	entity_set_value(r, e, "%lld", v);
 }
 
 static void
@@ -2151,7 +1666,7 @@ entity_extract(const struct gazetteer *gz, const char *text, size_t len,
 	lex(sc, r.s, r.n);
 	find_emails(&r);
 	find_orders(&r);
-	find_dates(&r);
+	entity_find_dates(&r);
 	find_prices(&r);
 	find_catalog(&r);
 	compounds(&r);

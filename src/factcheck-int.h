@@ -1,9 +1,10 @@
 /*
  * factcheck-int.h: what the checker's modules share: the quantities
  * found in text (factcheck-quantity.c), the pools of values that back
- * them (factcheck-pool.c), the sentence being checked and the scanners
- * that decide its claims (factcheck-scan.c, -terms.c, -orders.c,
- * -words.c, -claims.c).
+ * them (factcheck-pool.c), the policies (factcheck-policy.c), the
+ * index of product names (factcheck-names.c), the sentence being
+ * checked and the scanners that decide its claims (factcheck-scan.c,
+ * -terms.c, -orders.c, -words.c, -claims.c).
  */
 #ifndef FACTCHECK_INT_H
 #define FACTCHECK_INT_H
@@ -185,7 +186,8 @@ const char	*view_backs(const struct fc_view *, const struct fq *,
 int		 view_has_word(const struct fc_view *, const char *w,
 		    size_t n);
 void		 fc_cache_free(struct fc_cache *);
-/* The main database's data version (moves on every commit). */
+/* factcheck-policy.c: the main database's data version (moves on every
+ * commit). */
 unsigned	 fc_data_version(struct factcheck *);
 /* Forget rows read before the catalog last changed (call per reply). */
 void		 fc_rows_check(struct factcheck *);
@@ -222,7 +224,16 @@ struct fc_claim	*fc_claim_add(struct fc_result *, const char *kind,
 		    const char *text, size_t len, enum fc_verdict,
 		    const char *ev_kind, const char *ev_id, const char *field,
 		    const char *value, const char *corrected);
+/* factcheck-names.c: the product of a SKU (any case), or -1. */
 long		 fc_sku_lookup(struct factcheck *, const char *sku);
+/* Split text into lowercase words; *out is an array of *n (free with
+ * fc_toks_free). */
+void		 fc_tokenize(const char *text, size_t len, struct tok **out,
+		    size_t *n);
+void		 fc_toks_free(struct tok *, size_t n);
+/* The products the sentence names (x->m), by the longest known name at
+ * each word; a product the catalog lacks drops the sentence. */
+void		 fc_find_products(struct sent *);
 long		 fc_subject_at(struct sent *, size_t pos);
 long		 fc_subject_of(struct sent *, size_t s, size_t e);
 int		 fc_names_policy(struct sent *);
@@ -257,14 +268,21 @@ void		 fc_scan_terms(struct sent *);
 /* factcheck-orders.c: the customer's order, its status and dates. */
 void		 fc_scan_orders(struct sent *);
 
-/* factcheck-claims.c */
-void		 fc_ensure_stems(struct sent *);
+/* factcheck-policy.c */
+/* The stems of text as " stem stem ... " (fc_has_stem).  Caller frees. */
+char		*fc_stems_of(const char *text, size_t len);
 /* Is the sentence about policy id (by its words; with context, also as
  * a document of the turn's context)? */
 int		 fc_about_policy(struct sent *, size_t policy, int context);
 /* Is the sentence, word for word, in a cited or context document's body
  * (*id)?  Then that entry backs its words. */
 int		 fc_cited_says(struct sent *, const char **id);
+/* Index the policies by their tags. */
+void		 fc_policies_load(struct factcheck *);
+void		 fc_policies_free(struct factcheck *);
+
+/* factcheck-claims.c */
+void		 fc_ensure_stems(struct sent *);
 /* Does token i deny ("not", "no", "don't")? */
 int		 fc_neg_word(const struct sent *, size_t i);
 /* A claim nothing backs: record it and drop the sentence. */
@@ -287,8 +305,5 @@ void		 fc_scan_claims(struct sent *);
 /* Every quantity not yet decided must be backed. */
 void		 fc_scan_numbers(struct sent *);
 void		 fc_sent_release(struct sent *);
-/* Index the policies by their tags. */
-void		 fc_policies_load(struct factcheck *);
-void		 fc_policies_free(struct factcheck *);
 
 #endif

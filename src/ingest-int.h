@@ -1,7 +1,8 @@
 /*
  * ingest-int.h: what the parts of the ingest module share.  ingest.c reads
  * files (CSV, JSON, JSON Lines, Markdown, text) into cJSON records;
- * ingest-rec.c validates one record and upserts it; ingest-md.c splits
+ * ingest-rec.c validates one record and upserts it (ingest-order.c: the
+ * orders and carts); ingest-md.c splits
  * document bodies into chunks.  Not for other modules.
  */
 #ifndef INGEST_INT_H
@@ -10,6 +11,7 @@
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
+#include <sqlite3.h>
 
 #include "shopdesk.h"
 #include "ingest.h"
@@ -82,6 +84,90 @@ void		 ingest_rec_discard(struct ingest_ctx *);
  */
 enum sd_rc	 ingest_seen_once(struct ingest_ctx *, int cls,
 		    const char *what, const char *id, struct sd_error *);
+
+/*
+ * Field checks and SQL helpers of ingest-rec.c, shared with
+ * ingest-order.c.  The getters read field f of rec (required: absence
+ * is an error) and name the field in err.
+ */
+enum sd_rc	 ingest_get_str(cJSON *rec, const char *f, int required,
+		    const char **out, struct sd_error *);
+enum sd_rc	 ingest_get_sku(cJSON *rec, const char *f, int required,
+		    const char **out, struct sd_error *);
+enum sd_rc	 ingest_get_range(struct ingest_ctx *, cJSON *rec,
+		    const char *f, int required, double min, double max,
+		    double *out, int *present, struct sd_error *);
+enum sd_rc	 ingest_get_int(struct ingest_ctx *, cJSON *rec, const char *f,
+		    int required, long long min, long long *out, int *present,
+		    struct sd_error *);
+/* An ISO 8601 time. */
+enum sd_rc	 ingest_get_time(cJSON *rec, const char *f, int required,
+		    const char **out, struct sd_error *);
+/* One of set (NULL-terminated), dflt when absent. */
+enum sd_rc	 ingest_get_enum(cJSON *rec, const char *f, const char *dflt,
+		    const char *const *set, const char **out,
+		    struct sd_error *);
+/* The line of the record of class cls with key id seen before, or 0. */
+unsigned long	 ingest_seen_line(struct ingest_ctx *, int cls,
+		    const char *id);
+/* Bind v (NULL: SQL NULL) as parameter i. */
+void		 ingest_bind_str(sqlite3_stmt *, int i, const char *v);
+/* Column i of the row equals v (NULL: SQL NULL). */
+int		 ingest_col_eq(sqlite3_stmt *, int i, const char *v);
+/* Step an upsert: 1 inserted, 2 updated, 0 unchanged, -1 failed. */
+int		 ingest_step_upsert(struct store *, sqlite3_stmt *);
+/* Count an upsert's outcome (as ingest_step_upsert gives it). */
+void		 ingest_count(struct ingest_ctx *, int what);
+/* SQLite's complaint about record id of kind what. */
+enum sd_rc	 ingest_db_fail(struct ingest_ctx *, struct sd_error *,
+		    const char *what, const char *id);
+
+/* ingest-order.c: an order or a cart; *deferred when it must wait for
+ * its customer (final: it may not). */
+enum sd_rc	 ingest_load_order(struct ingest_ctx *, cJSON *rec, int final,
+		    int *deferred, struct sd_error *);
+enum sd_rc	 ingest_load_cart(struct ingest_ctx *, cJSON *rec, int final,
+		    int *deferred, struct sd_error *);
+
+/*
+ * Reading one file (ingest.c; the format readers are ingest-read.c).
+ */
+/* What reading one file needs beyond ingest_ctx. */
+struct reader {
+	struct ingest_ctx *c;
+	const char	*buf;		/* the whole file */
+	size_t		 len;
+	size_t		 line_off;	/* offset whose line is line_no */
+	unsigned long	 line_no;
+	long long	 records;	/* for progress */
+	long long	 batch_rows;	/* records since the last commit */
+	enum ingest_kind force;		/* --kind, or INGEST_NONE */
+	int		 mapped;	/* --map already renamed CSV columns */
+	struct sd_error	*err;
+};
+
+/* The line of offset off; offsets must not go backwards between calls. */
+unsigned long	 ingest_line_at(struct reader *, size_t off);
+/* Set the error to "path:line: what" for the byte at offset off. */
+enum sd_rc	 ingest_fail_at(struct reader *, size_t off, enum sd_rc,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+/* A short, printable excerpt of the input at p for messages. */
+void		 ingest_excerpt(struct sbuf *, const char *p, const char *end);
+/* Rename the file's COLUMN to our FIELD for every --map. */
+void		 ingest_apply_maps(const struct ingest_opts *, cJSON *rec);
+/*
+ * One record found at offset off (and line): check it is an object, find
+ * its kind, load it.  Takes ownership of rec.
+ */
+enum sd_rc	 ingest_handle_record(struct reader *, cJSON *rec,
+		    enum ingest_kind section, size_t off, unsigned long line);
+/* The first offset from pos that is not JSON white space. */
+size_t		 ingest_skip_ws(const char *buf, size_t len, size_t pos);
+/* The readers of each format (ingest-read.c). */
+enum sd_rc	 ingest_read_json(struct reader *);
+enum sd_rc	 ingest_read_jsonl(struct reader *);
+enum sd_rc	 ingest_read_csv(struct reader *);
+enum sd_rc	 ingest_read_document(struct reader *, int markdown);
 
 /* ingest-conv.c: one conversation of training data; rec stays the
  * caller's.  err as for ingest_rec_load. */

@@ -60,13 +60,6 @@ static const char *const product_fields[] = {
 	"extended_warranty", "stock", "attrs", "tags",
 };
 
-static const char *const order_status[] = { "processing", "shipped",
-	"delivered", "cancelled", "return_requested", "refunded", NULL };
-static const char *const shipment_status[] = { "label_created",
-	"in_transit", "out_for_delivery", "delivered", "returned", "exception",
-	NULL };
-static const char *const cart_status[] = { "active", "abandoned",
-	"converted", NULL };
 static const char *const tiers[] = { "standard", "plus", "vip", NULL };
 
 enum ingest_kind
@@ -125,8 +118,8 @@ set_list(struct sbuf *sb, const char *const *set)
  * Integers are accepted where text is expected (an id of 12345) and
  * replaced in the record by their text, which then lives as long as rec.
  */
-static enum sd_rc
-get_str(cJSON *rec, const char *f, int required, const char **out,
+enum sd_rc
+ingest_get_str(cJSON *rec, const char *f, int required, const char **out,
     struct sd_error *err)
 {
 	cJSON	*it = cJSON_GetObjectItemCaseSensitive(rec, f);
@@ -200,8 +193,8 @@ plain_decimal(const char *s, double *out)
 }
 
 /* A SKU: text only, since 00123 and 123 are different SKUs. */
-static enum sd_rc
-get_sku(cJSON *rec, const char *f, int required, const char **out,
+enum sd_rc
+ingest_get_sku(cJSON *rec, const char *f, int required, const char **out,
     struct sd_error *err)
 {
 	cJSON	*it = cJSON_GetObjectItemCaseSensitive(rec, f);
@@ -210,7 +203,7 @@ get_sku(cJSON *rec, const char *f, int required, const char **out,
 	if (cJSON_IsNumber(it))
 		return sd_fail(err, SD_ERR_INVALID, "\"%s\" must be a string "
 		    "(write the number in quotes)", f);
-	return get_str(rec, f, required, out, err);
+	return ingest_get_str(rec, f, required, out, err);
 }
 
 /*
@@ -265,8 +258,8 @@ seen_grow(struct ingest_seen *t)
 }
 
 /* The line where key was first read, or 0. */
-static unsigned long
-seen_line(struct ingest_ctx *c, int cls, const char *id)
+unsigned long
+ingest_seen_line(struct ingest_ctx *c, int cls, const char *id)
 {
 	char		*key;
 	size_t		 i;
@@ -371,8 +364,8 @@ get_num(struct ingest_ctx *c, cJSON *rec, const char *f, int required,
 }
 
 /* A number >= min (and <= max when max >= min). */
-static enum sd_rc
-get_range(struct ingest_ctx *c, cJSON *rec, const char *f, int required,
+enum sd_rc
+ingest_get_range(struct ingest_ctx *c, cJSON *rec, const char *f, int required,
     double min, double max, double *out, int *present, struct sd_error *err)
 {
 	enum sd_rc rc;
@@ -392,8 +385,8 @@ get_range(struct ingest_ctx *c, cJSON *rec, const char *f, int required,
 }
 
 /* An integer >= min. */
-static enum sd_rc
-get_int(struct ingest_ctx *c, cJSON *rec, const char *f, int required,
+enum sd_rc
+ingest_get_int(struct ingest_ctx *c, cJSON *rec, const char *f, int required,
     long long min, long long *out, int *present, struct sd_error *err)
 {
 	double	 v = 0;
@@ -462,13 +455,13 @@ iso_time(const char *s)
 	return *s == '\0';
 }
 
-static enum sd_rc
-get_time(cJSON *rec, const char *f, int required, const char **out,
+enum sd_rc
+ingest_get_time(cJSON *rec, const char *f, int required, const char **out,
     struct sd_error *err)
 {
 	enum sd_rc rc;
 
-	if ((rc = get_str(rec, f, required, out, err)) != SD_OK)
+	if ((rc = ingest_get_str(rec, f, required, out, err)) != SD_OK)
 		return rc;
 	if (*out != NULL && !iso_time(*out))
 		return sd_fail(err, SD_ERR_INVALID, "\"%s\" must be an ISO "
@@ -477,14 +470,14 @@ get_time(cJSON *rec, const char *f, int required, const char **out,
 	return SD_OK;
 }
 
-static enum sd_rc
-get_enum(cJSON *rec, const char *f, const char *dflt,
+enum sd_rc
+ingest_get_enum(cJSON *rec, const char *f, const char *dflt,
     const char *const *set, const char **out, struct sd_error *err)
 {
 	struct sbuf	 sb = SBUF_INIT;
 	enum sd_rc	 rc;
 
-	if ((rc = get_str(rec, f, dflt == NULL, out, err)) != SD_OK)
+	if ((rc = ingest_get_str(rec, f, dflt == NULL, out, err)) != SD_OK)
 		return rc;
 	if (*out == NULL)
 		*out = dflt;
@@ -545,8 +538,8 @@ get_tags(cJSON *rec, struct sbuf *out, struct sd_error *err)
 	return SD_OK;
 }
 
-static void
-bind_str(sqlite3_stmt *s, int i, const char *v)
+void
+ingest_bind_str(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v != NULL)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
@@ -568,8 +561,8 @@ bind_num(sqlite3_stmt *s, int i, int present, double v)
  * change without one updated, no change unchanged (its WHERE saw nothing
  * different).  Returns 1 inserted, 2 updated, 0 unchanged, -1 error.
  */
-static int
-step_upsert(struct store *st, sqlite3_stmt *s)
+int
+ingest_step_upsert(struct store *st, sqlite3_stmt *s)
 {
 	sqlite3	*db = store_db(st);
 	int	 r;
@@ -584,8 +577,8 @@ step_upsert(struct store *st, sqlite3_stmt *s)
 	return sqlite3_last_insert_rowid(db) != 0 ? 1 : 2;
 }
 
-static void
-count(struct ingest_ctx *c, int what)
+void
+ingest_count(struct ingest_ctx *c, int what)
 {
 	if (what == 1)
 		c->stats->inserted++;
@@ -596,8 +589,8 @@ count(struct ingest_ctx *c, int what)
 }
 
 /* SQLite's complaint about a record, with a plainer word for duplicates. */
-static enum sd_rc
-db_fail(struct ingest_ctx *c, struct sd_error *err, const char *what,
+enum sd_rc
+ingest_db_fail(struct ingest_ctx *c, struct sd_error *err, const char *what,
     const char *id)
 {
 	sqlite3	*db = store_db(c->st);
@@ -843,30 +836,33 @@ load_product(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 	c->stats->products++;
 	if ((rc = product_attrs(c, rec, &attrs, err)) != SD_OK)
 		goto out;
-	if ((rc = get_sku(rec, "sku", 1, &sku, err)) != SD_OK ||
+	if ((rc = ingest_get_sku(rec, "sku", 1, &sku, err)) != SD_OK ||
 	    (rc = seen_once(c, 'p', "SKU", sku, err)) != SD_OK)
 		goto out;
-	if ((rc = get_str(rec, "name", 1, &name, err)) != SD_OK ||
-	    (rc = get_str(rec, "brand", 0, &brand, err)) != SD_OK ||
-	    (rc = get_str(rec, "model", 0, &model, err)) != SD_OK ||
-	    (rc = get_str(rec, "category", 1, &cat, err)) != SD_OK ||
-	    (rc = get_str(rec, "subcategory", 0, &sub, err)) != SD_OK ||
-	    (rc = get_str(rec, "description", 0, &desc, err)) != SD_OK ||
-	    (rc = get_range(c, rec, "price", 1, 0, -1, &price, &hp,
+	if ((rc = ingest_get_str(rec, "name", 1, &name, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "brand", 0, &brand, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "model", 0, &model, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "category", 1, &cat, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "subcategory", 0, &sub, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "description", 0, &desc, err)) != SD_OK ||
+	    (rc = ingest_get_range(c, rec, "price", 1, 0, -1, &price, &hp,
 	    err)) != SD_OK ||
-	    (rc = get_range(c, rec, "list_price", 0, 0, -1, &list, &hl,
+	    (rc = ingest_get_range(c, rec, "list_price", 0, 0, -1, &list, &hl,
 	    err)) != SD_OK ||
-	    (rc = get_str(rec, "currency", 0, &cur, err)) != SD_OK ||
-	    (rc = get_range(c, rec, "rating", 0, 0, 5, &rating, &hr,
+	    (rc = ingest_get_str(rec, "currency", 0, &cur, err)) != SD_OK ||
+	    (rc = ingest_get_range(c, rec, "rating", 0, 0, 5, &rating, &hr,
 	    err)) != SD_OK ||
-	    (rc = get_int(c, rec, "review_count", 0, 0, &nrev, &hn,
+	    (rc = ingest_get_int(c, rec, "review_count", 0, 0, &nrev, &hn,
 	    err)) != SD_OK ||
-	    (rc = get_str(rec, "review_summary", 0, &rsum, err)) != SD_OK ||
-	    (rc = get_str(rec, "warranty", 0, &war, err)) != SD_OK ||
-	    (rc = get_int(c, rec, "warranty_months", 0, 0, &wmonths, &hw,
+	    (rc = ingest_get_str(rec, "review_summary", 0, &rsum,
 	    err)) != SD_OK ||
-	    (rc = get_str(rec, "extended_warranty", 0, &ext, err)) != SD_OK ||
-	    (rc = get_int(c, rec, "stock", 0, 0, &stock, &hs, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "warranty", 0, &war, err)) != SD_OK ||
+	    (rc = ingest_get_int(c, rec, "warranty_months", 0, 0, &wmonths, &hw,
+	    err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "extended_warranty", 0, &ext,
+	    err)) != SD_OK ||
+	    (rc = ingest_get_int(c, rec, "stock", 0, 0, &stock, &hs,
+	    err)) != SD_OK ||
 	    (rc = get_tags(rec, &tags, err)) != SD_OK) {
 		sd_error_prefix(err, "product \"%s\": ", sku);
 		goto out;
@@ -887,33 +883,33 @@ load_product(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 		rc = SD_ERR_DB;
 		goto out;
 	}
-	bind_str(s, 1, sku);
-	bind_str(s, 2, name);
-	bind_str(s, 3, brand);
-	bind_str(s, 4, model);
-	bind_str(s, 5, cat);
-	bind_str(s, 6, sub);
-	bind_str(s, 7, desc != NULL ? desc : "");
+	ingest_bind_str(s, 1, sku);
+	ingest_bind_str(s, 2, name);
+	ingest_bind_str(s, 3, brand);
+	ingest_bind_str(s, 4, model);
+	ingest_bind_str(s, 5, cat);
+	ingest_bind_str(s, 6, sub);
+	ingest_bind_str(s, 7, desc != NULL ? desc : "");
 	sqlite3_bind_double(s, 8, price);
 	bind_num(s, 9, hl, list);
-	bind_str(s, 10, cur != NULL ? cur : "USD");
+	ingest_bind_str(s, 10, cur != NULL ? cur : "USD");
 	bind_num(s, 11, hr, rating);
 	sqlite3_bind_int64(s, 12, nrev);
-	bind_str(s, 13, rsum);
-	bind_str(s, 14, war);
+	ingest_bind_str(s, 13, rsum);
+	ingest_bind_str(s, 14, war);
 	if (hw)
 		sqlite3_bind_int64(s, 15, wmonths);
-	bind_str(s, 16, ext);
+	ingest_bind_str(s, 16, ext);
 	sqlite3_bind_int64(s, 17, stock);
-	bind_str(s, 18, attrs_txt);
-	bind_str(s, 19, tags.buf);
-	bind_str(s, 20, c->path);
-	bind_str(s, 21, c->now);
-	if ((what = step_upsert(c->st, s)) < 0) {
-		rc = db_fail(c, err, "product", sku);
+	ingest_bind_str(s, 18, attrs_txt);
+	ingest_bind_str(s, 19, tags.buf);
+	ingest_bind_str(s, 20, c->path);
+	ingest_bind_str(s, 21, c->now);
+	if ((what = ingest_step_upsert(c->st, s)) < 0) {
+		rc = ingest_db_fail(c, err, "product", sku);
 		goto out;
 	}
-	count(c, what);
+	ingest_count(c, what);
 	rc = SD_OK;
 out:
 	free(attrs_txt);
@@ -952,8 +948,8 @@ static const char chunk_insert[] =
     "INSERT INTO chunks(document_id, seq, heading, text)"
     " VALUES (?1, ?2, ?3, ?4)";
 
-static int
-col_eq(sqlite3_stmt *s, int i, const char *v)
+int
+ingest_col_eq(sqlite3_stmt *s, int i, const char *v)
 {
 	const char	*t = (const char *)sqlite3_column_text(s, i);
 
@@ -976,7 +972,7 @@ write_chunks(struct ingest_ctx *c, long long id, const struct doc *d,
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		sqlite3_reset(s);
-		return db_fail(c, err, d->kind, d->key);
+		return ingest_db_fail(c, err, d->kind, d->key);
 	}
 	sqlite3_reset(s);
 	n = ingest_chunk_body(d->body, d->markdown, INGEST_CHUNK_MAX, &v);
@@ -987,11 +983,11 @@ write_chunks(struct ingest_ctx *c, long long id, const struct doc *d,
 		}
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i + 1);
-		bind_str(s, 3, v[i].heading);
-		bind_str(s, 4, v[i].text);
+		ingest_bind_str(s, 3, v[i].heading);
+		ingest_bind_str(s, 4, v[i].text);
 		if (sqlite3_step(s) != SQLITE_DONE) {
 			sqlite3_reset(s);
-			rc = db_fail(c, err, d->kind, d->key);
+			rc = ingest_db_fail(c, err, d->kind, d->key);
 			break;
 		}
 		sqlite3_reset(s);
@@ -1010,18 +1006,20 @@ upsert_doc(struct ingest_ctx *c, const struct doc *d, struct sd_error *err)
 
 	if ((s = store_prepare(c->st, doc_select, err)) == NULL)
 		return SD_ERR_DB;
-	bind_str(s, 1, d->key);
+	ingest_bind_str(s, 1, d->key);
 	if ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		found = 1;
 		id = sqlite3_column_int64(s, 0);
-		same_body = col_eq(s, 3, d->body);
-		same = same_body && col_eq(s, 1, d->kind) &&
-		    col_eq(s, 2, d->title) && col_eq(s, 4, d->topic) &&
-		    col_eq(s, 5, d->product_sku) && col_eq(s, 6, d->tags.buf);
+		same_body = ingest_col_eq(s, 3, d->body);
+		same = same_body && ingest_col_eq(s, 1, d->kind) &&
+		    ingest_col_eq(s, 2, d->title) && ingest_col_eq(s, 4,
+		    d->topic) &&
+		    ingest_col_eq(s, 5, d->product_sku) && ingest_col_eq(s, 6,
+		    d->tags.buf);
 	}
 	sqlite3_reset(s);
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
-		return db_fail(c, err, d->kind, d->key);
+		return ingest_db_fail(c, err, d->kind, d->key);
 	if (found && same) {
 		c->stats->unchanged++;
 		return SD_OK;
@@ -1031,23 +1029,24 @@ upsert_doc(struct ingest_ctx *c, const struct doc *d, struct sd_error *err)
 		return SD_ERR_DB;
 	if (found) {
 		sqlite3_bind_int64(s, 1, id);
-		bind_str(s, 9, c->now);
+		ingest_bind_str(s, 9, c->now);
 	} else {
-		bind_str(s, 1, d->key);
-		bind_str(s, 9, d->created_at != NULL ? d->created_at : c->now);
-		bind_str(s, 10, c->now);
+		ingest_bind_str(s, 1, d->key);
+		ingest_bind_str(s, 9,
+		    d->created_at != NULL ? d->created_at : c->now);
+		ingest_bind_str(s, 10, c->now);
 	}
-	bind_str(s, 2, d->kind);
-	bind_str(s, 3, d->title);
-	bind_str(s, 4, d->body);
-	bind_str(s, 5, d->topic);
-	bind_str(s, 6, d->product_sku);
-	bind_str(s, 7, d->tags.buf);
-	bind_str(s, 8, c->path);
+	ingest_bind_str(s, 2, d->kind);
+	ingest_bind_str(s, 3, d->title);
+	ingest_bind_str(s, 4, d->body);
+	ingest_bind_str(s, 5, d->topic);
+	ingest_bind_str(s, 6, d->product_sku);
+	ingest_bind_str(s, 7, d->tags.buf);
+	ingest_bind_str(s, 8, c->path);
 	r = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE)
-		return db_fail(c, err, d->kind, d->key);
+		return ingest_db_fail(c, err, d->kind, d->key);
 	if (!found)
 		id = sqlite3_last_insert_rowid(store_db(c->st));
 	if (found)
@@ -1101,33 +1100,39 @@ load_doc(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind,
 	sbuf_init(&d.tags);
 	d.kind = ingest_kind_name(kind);
 	d.markdown = 1;
-	if ((rc = get_str(rec, "id", 1, &d.key, err)) != SD_OK ||
+	if ((rc = ingest_get_str(rec, "id", 1, &d.key, err)) != SD_OK ||
 	    (rc = seen_once(c, 'd', "document id", d.key, err)) != SD_OK)
 		goto out;
 	if ((rc = get_tags(rec, &d.tags, err)) != SD_OK ||
-	    (rc = get_str(rec, "topic", 0, &d.topic, err)) != SD_OK ||
-	    (rc = get_sku(rec, "product_sku", 0, &d.product_sku, err)) !=
+	    (rc = ingest_get_str(rec, "topic", 0, &d.topic, err)) != SD_OK ||
+	    (rc = ingest_get_sku(rec, "product_sku", 0, &d.product_sku, err)) !=
 	    SD_OK ||
-	    (rc = get_time(rec, "created_at", 0, &d.created_at, err)) != SD_OK)
+	    (rc = ingest_get_time(rec, "created_at", 0, &d.created_at,
+	    err)) != SD_OK)
 		goto fail;
 	switch (kind) {
 	case INGEST_FAQ:
-		if ((rc = get_str(rec, "question", 1, &d.title, err)) !=
+		if ((rc = ingest_get_str(rec, "question", 1, &d.title, err)) !=
 		    SD_OK ||
-		    (rc = get_str(rec, "answer", 1, &d.body, err)) != SD_OK)
+		    (rc = ingest_get_str(rec, "answer", 1, &d.body,
+		    err)) != SD_OK)
 			goto fail;
 		break;
 	case INGEST_POLICY:
-		if ((rc = get_str(rec, "title", 1, &d.title, err)) != SD_OK ||
-		    (rc = get_str(rec, "body", 1, &d.body, err)) != SD_OK ||
+		if ((rc = ingest_get_str(rec, "title", 1, &d.title,
+		    err)) != SD_OK ||
+		    (rc = ingest_get_str(rec, "body", 1, &d.body,
+		    err)) != SD_OK ||
 		    (rc = policy_facts(c, rec, d.key, err)) != SD_OK)
 			goto fail;
 		break;
 	case INGEST_TICKET:
-		if ((rc = get_str(rec, "subject", 1, &d.title, err)) != SD_OK ||
-		    (rc = get_str(rec, "problem", 1, &problem, err)) !=
+		if ((rc = ingest_get_str(rec, "subject", 1, &d.title,
+		    err)) != SD_OK ||
+		    (rc = ingest_get_str(rec, "problem", 1, &problem, err)) !=
 		    SD_OK ||
-		    (rc = get_str(rec, "resolution", 1, &resolution, err)) !=
+		    (rc = ingest_get_str(rec, "resolution", 1, &resolution,
+		    err)) !=
 		    SD_OK)
 			goto fail;
 		/* One chunk for both: a match on the problem finds the fix. */
@@ -1137,10 +1142,14 @@ load_doc(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind,
 		d.markdown = 0;
 		break;
 	default:
-		if ((rc = get_str(rec, "title", 1, &d.title, err)) != SD_OK ||
-		    (rc = get_str(rec, "body", 0, &d.body, err)) != SD_OK ||
-		    (rc = get_str(rec, "text", 0, &text, err)) != SD_OK ||
-		    (rc = get_str(rec, "category", 0, &category, err)) != SD_OK)
+		if ((rc = ingest_get_str(rec, "title", 1, &d.title,
+		    err)) != SD_OK ||
+		    (rc = ingest_get_str(rec, "body", 0, &d.body,
+		    err)) != SD_OK ||
+		    (rc = ingest_get_str(rec, "text", 0, &text,
+		    err)) != SD_OK ||
+		    (rc = ingest_get_str(rec, "category", 0, &category,
+		    err)) != SD_OK)
 			goto fail;
 		if (d.body == NULL)
 			d.body = text;
@@ -1206,8 +1215,8 @@ email_free(struct ingest_ctx *c, const char *id, const char *email,
 		return rc;
 	if ((s = store_prepare(c->st, sql, err)) == NULL)
 		return SD_ERR_DB;
-	bind_str(s, 1, email);
-	bind_str(s, 2, id);
+	ingest_bind_str(s, 1, email);
+	ingest_bind_str(s, 2, id);
 	if ((r = sqlite3_step(s)) == SQLITE_ROW)
 		other = xstrdup((const char *)sqlite3_column_text(s, 0));
 	sqlite3_reset(s);
@@ -1233,17 +1242,19 @@ load_customer(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 	enum sd_rc	 rc;
 
 	c->stats->customers++;
-	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK ||
+	if ((rc = ingest_get_str(rec, "id", 1, &id, err)) != SD_OK ||
 	    (rc = seen_once(c, 'c', "customer id", id, err)) != SD_OK)
 		return rc;
-	if ((rc = get_str(rec, "name", 1, &name, err)) != SD_OK ||
-	    (rc = get_str(rec, "email", 0, &email, err)) != SD_OK ||
-	    (rc = get_str(rec, "phone", 0, &phone, err)) != SD_OK ||
-	    (rc = get_enum(rec, "tier", "standard", tiers, &tier, err)) !=
+	if ((rc = ingest_get_str(rec, "name", 1, &name, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "email", 0, &email, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "phone", 0, &phone, err)) != SD_OK ||
+	    (rc = ingest_get_enum(rec, "tier", "standard", tiers, &tier,
+	    err)) !=
 	    SD_OK ||
-	    (rc = get_str(rec, "city", 0, &city, err)) != SD_OK ||
-	    (rc = get_str(rec, "country", 0, &country, err)) != SD_OK ||
-	    (rc = get_time(rec, "created_at", 0, &created, err)) != SD_OK)
+	    (rc = ingest_get_str(rec, "city", 0, &city, err)) != SD_OK ||
+	    (rc = ingest_get_str(rec, "country", 0, &country, err)) != SD_OK ||
+	    (rc = ingest_get_time(rec, "created_at", 0, &created,
+	    err)) != SD_OK)
 		goto fail;
 	if (email != NULL && strchr(email, '@') == NULL) {
 		rc = sd_fail(err, SD_ERR_INVALID, "\"email\" must be an "
@@ -1266,663 +1277,24 @@ load_customer(struct ingest_ctx *c, cJSON *rec, struct sd_error *err)
 		free(pref_txt);
 		return SD_ERR_DB;
 	}
-	bind_str(s, 1, id);
-	bind_str(s, 2, name);
-	bind_str(s, 3, email);
-	bind_str(s, 4, phone);
-	bind_str(s, 5, tier);
-	bind_str(s, 6, city);
-	bind_str(s, 7, country);
-	bind_str(s, 8, pref_txt);
-	bind_str(s, 9, created);
-	bind_str(s, 10, c->now);
-	what = step_upsert(c->st, s);
+	ingest_bind_str(s, 1, id);
+	ingest_bind_str(s, 2, name);
+	ingest_bind_str(s, 3, email);
+	ingest_bind_str(s, 4, phone);
+	ingest_bind_str(s, 5, tier);
+	ingest_bind_str(s, 6, city);
+	ingest_bind_str(s, 7, country);
+	ingest_bind_str(s, 8, pref_txt);
+	ingest_bind_str(s, 9, created);
+	ingest_bind_str(s, 10, c->now);
+	what = ingest_step_upsert(c->st, s);
 	free(pref_txt);
 	if (what < 0)
-		return db_fail(c, err, "customer", id);
-	count(c, what);
+		return ingest_db_fail(c, err, "customer", id);
+	ingest_count(c, what);
 	return SD_OK;
 fail:
 	sd_error_prefix(err, "customer \"%s\": ", id);
-	return rc;
-}
-
-/* --- orders and carts ---------------------------------------------- */
-
-static int
-customer_exists(struct ingest_ctx *c, const char *id, struct sd_error *err)
-{
-	static const char sql[] = "SELECT 1 FROM customers WHERE id = ?1";
-	sqlite3_stmt	*s;
-	int		 r;
-
-	if ((s = store_prepare(c->st, sql, err)) == NULL)
-		return -1;
-	bind_str(s, 1, id);
-	r = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (r != SQLITE_ROW && r != SQLITE_DONE) {
-		store_fail(c->st, err, "look up customer");
-		return -1;
-	}
-	/* Checking, nothing was written: earlier records count too. */
-	if (r == SQLITE_DONE && c->check && seen_line(c, 'c', id) != 0)
-		return 1;
-	return r == SQLITE_ROW;
-}
-
-/* The catalog name of a SKU (caller frees), or NULL. */
-static char *
-product_name(struct ingest_ctx *c, const char *sku)
-{
-	static const char sql[] = "SELECT name FROM products WHERE sku = ?1";
-	sqlite3_stmt	*s;
-	char		*v = NULL;
-
-	if ((s = store_prepare(c->st, sql, NULL)) == NULL)
-		return NULL;
-	bind_str(s, 1, sku);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = xstrdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
-	/* Checking: a product earlier in the file will have a name. */
-	if (v == NULL && c->check && seen_line(c, 'p', sku) != 0)
-		v = xstrdup(sku);
-	return v;
-}
-
-static enum sd_rc
-get_array(cJSON *rec, const char *f, int required, cJSON **out,
-    struct sd_error *err)
-{
-	cJSON	*it = cJSON_GetObjectItemCaseSensitive(rec, f);
-
-	*out = NULL;
-	if (it == NULL || cJSON_IsNull(it)) {
-		if (required)
-			return sd_fail(err, SD_ERR_INVALID,
-			    "\"%s\" is required", f);
-		return SD_OK;
-	}
-	if (!cJSON_IsArray(it))
-		return sd_fail(err, SD_ERR_INVALID, "\"%s\" must be an array",
-		    f);
-	*out = it;
-	return SD_OK;
-}
-
-/* Same column values, in order, as the row of s (a SELECT)? */
-struct col {
-	int		 type;	/* 's' text, 'i' integer, 'd' real */
-	const char	*s;
-	long long	 i;
-	double		 d;
-};
-
-static int
-row_eq(sqlite3_stmt *s, const struct col *v, int n)
-{
-	int	 k;
-
-	for (k = 0; k < n; k++) {
-		switch (v[k].type) {
-		case 's':
-			if (!col_eq(s, k, v[k].s))
-				return 0;
-			break;
-		case 'i':
-			if (sqlite3_column_type(s, k) != SQLITE_INTEGER ||
-			    sqlite3_column_int64(s, k) != v[k].i)
-				return 0;
-			break;
-		default:
-			if (sqlite3_column_type(s, k) == SQLITE_NULL ||
-			    sqlite3_column_double(s, k) != v[k].d)
-				return 0;
-			break;
-		}
-	}
-	return 1;
-}
-
-static void
-bind_cols(sqlite3_stmt *s, int first, const struct col *v, int n)
-{
-	int	 k;
-
-	for (k = 0; k < n; k++) {
-		if (v[k].type == 's')
-			bind_str(s, first + k, v[k].s);
-		else if (v[k].type == 'i')
-			sqlite3_bind_int64(s, first + k, v[k].i);
-		else
-			sqlite3_bind_double(s, first + k, v[k].d);
-	}
-}
-
-/*
- * The child rows of an order or cart (items, shipments, events): nrows
- * rows of ncols columns.  Compared with what the database holds; replaced
- * only when different.  Returns 1 replaced, 0 same, -1 error.
- */
-struct children {
-	const char	*what;		/* for messages */
-	const char	*select;	/* ?1 = parent id, rows in order */
-	const char	*delete;	/* ?1 = parent id */
-	const char	*insert;	/* ?1 parent id, ?2 seq, then cols */
-	int		 ncols;
-	int		 nrows;
-	struct col	*v;		/* nrows * ncols */
-};
-
-static int
-sync_children(struct ingest_ctx *c, const char *parent, struct children *ch,
-    struct sd_error *err)
-{
-	sqlite3_stmt	*s;
-	int		 r, row = 0, same = 1;
-
-	if ((s = store_prepare(c->st, ch->select, err)) == NULL)
-		return -1;
-	bind_str(s, 1, parent);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		if (row >= ch->nrows || !row_eq(s, ch->v + row * ch->ncols,
-		    ch->ncols)) {
-			same = 0;
-			break;
-		}
-		row++;
-	}
-	sqlite3_reset(s);
-	if (r != SQLITE_ROW && r != SQLITE_DONE) {
-		db_fail(c, err, ch->what, parent);
-		return -1;
-	}
-	if (same && row == ch->nrows)
-		return 0;
-	if ((s = store_prepare(c->st, ch->delete, err)) == NULL)
-		return -1;
-	bind_str(s, 1, parent);
-	r = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (r != SQLITE_DONE) {
-		db_fail(c, err, ch->what, parent);
-		return -1;
-	}
-	for (row = 0; row < ch->nrows; row++) {
-		if ((s = store_prepare(c->st, ch->insert, err)) == NULL)
-			return -1;
-		bind_str(s, 1, parent);
-		sqlite3_bind_int64(s, 2, row + 1);
-		bind_cols(s, 3, ch->v + row * ch->ncols, ch->ncols);
-		r = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (r != SQLITE_DONE) {
-			db_fail(c, err, ch->what, parent);
-			return -1;
-		}
-	}
-	return 1;
-}
-
-static const char order_upsert[] =
-    "INSERT INTO orders(id, customer_id, status, placed_at, updated_at,"
-    " total, currency, payment_method, shipping_address, note)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-    " ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id,"
-    " status = excluded.status, placed_at = excluded.placed_at,"
-    " updated_at = excluded.updated_at, total = excluded.total,"
-    " currency = excluded.currency,"
-    " payment_method = excluded.payment_method,"
-    " shipping_address = excluded.shipping_address, note = excluded.note"
-    " WHERE orders.customer_id IS NOT excluded.customer_id"
-    " OR orders.status IS NOT excluded.status"
-    " OR orders.placed_at IS NOT excluded.placed_at"
-    " OR orders.updated_at IS NOT excluded.updated_at"
-    " OR orders.total IS NOT excluded.total"
-    " OR orders.currency IS NOT excluded.currency"
-    " OR orders.payment_method IS NOT excluded.payment_method"
-    " OR orders.shipping_address IS NOT excluded.shipping_address"
-    " OR orders.note IS NOT excluded.note";
-
-/* Items keep their line number; ?2 is the 1-based line. */
-static const char item_select[] =
-    "SELECT sku, name, qty, unit_price FROM order_items"
-    " WHERE order_id = ?1 ORDER BY line";
-static const char item_delete[] = "DELETE FROM order_items WHERE order_id = ?1";
-static const char item_insert[] =
-    "INSERT INTO order_items(order_id, line, sku, name, qty, unit_price)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-/* Shipments have their own rowid; seq (?2) only orders the insert. */
-static const char ship_select[] =
-    "SELECT carrier, tracking_number, status, shipped_at,"
-    " estimated_delivery, delivered_at FROM shipments"
-    " WHERE order_id = ?1 ORDER BY id";
-static const char ship_delete[] = "DELETE FROM shipments WHERE order_id = ?1";
-static const char ship_insert[] =
-    "INSERT INTO shipments(order_id, carrier, tracking_number, status,"
-    " shipped_at, estimated_delivery, delivered_at)"
-    " SELECT ?1, ?3, ?4, ?5, ?6, ?7, ?8 WHERE ?2 IS NOT NULL";
-static const char event_select[] =
-    "SELECT at, status, note FROM order_events"
-    " WHERE order_id = ?1 ORDER BY seq";
-static const char event_delete[] =
-    "DELETE FROM order_events WHERE order_id = ?1";
-static const char event_insert[] =
-    "INSERT INTO order_events(order_id, seq, at, status, note)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)";
-
-/* Error context for an element of an array field: "items[2]: ". */
-static enum sd_rc
-elem_fail(struct sd_error *err, const char *f, int i, enum sd_rc rc)
-{
-	sd_error_prefix(err, "%s[%d]: ", f, i);
-	return rc;
-}
-
-static enum sd_rc
-order_items(struct ingest_ctx *c, cJSON *arr, struct children *ch,
-    char ***names, double *sum, struct sd_error *err)
-{
-	cJSON		*it;
-	struct col	*v;
-	const char	*sku, *name;
-	long long	 qty = 0;
-	double		 price = 0;
-	int		 i = 0, h;
-	enum sd_rc	 rc;
-
-	ch->nrows = cJSON_GetArraySize(arr);
-	ch->v = xcalloc((size_t)ch->nrows * ch->ncols + 1, sizeof *ch->v);
-	*names = xcalloc((size_t)ch->nrows + 1, sizeof **names);
-	*sum = 0;
-	cJSON_ArrayForEach(it, arr) {
-		if (!cJSON_IsObject(it))
-			return elem_fail(err, "items", i, sd_fail(err,
-			    SD_ERR_INVALID, "must be an object"));
-		if ((rc = get_sku(it, "sku", 1, &sku, err)) != SD_OK ||
-		    (rc = get_str(it, "name", 0, &name, err)) != SD_OK ||
-		    (rc = get_int(c, it, "qty", 1, 1, &qty, &h, err)) !=
-		    SD_OK ||
-		    (rc = get_range(c, it, "unit_price", 1, 0, -1, &price, &h,
-		    err)) != SD_OK)
-			return elem_fail(err, "items", i, rc);
-		if (name == NULL && (name = (*names)[i] = product_name(c,
-		    sku)) == NULL)
-			return elem_fail(err, "items", i, sd_fail(err,
-			    SD_ERR_INVALID, "\"name\" is required (SKU \"%s\" "
-			    "is not in the catalog)", sku));
-		v = ch->v + i * ch->ncols;
-		v[0] = (struct col){ 's', sku, 0, 0 };
-		v[1] = (struct col){ 's', name, 0, 0 };
-		v[2] = (struct col){ 'i', NULL, qty, 0 };
-		v[3] = (struct col){ 'd', NULL, 0, price };
-		*sum += (double)qty * price;
-		i++;
-	}
-	return SD_OK;
-}
-
-static enum sd_rc
-order_shipments(struct ingest_ctx *c, cJSON *arr, struct children *ch,
-    struct sd_error *err)
-{
-	cJSON		*it;
-	struct col	*v;
-	const char	*carrier, *num, *status, *shipped, *eta, *delivered;
-	int		 i = 0, j;
-	enum sd_rc	 rc;
-
-	ch->nrows = arr != NULL ? cJSON_GetArraySize(arr) : 0;
-	ch->v = xcalloc((size_t)ch->nrows * ch->ncols + 1, sizeof *ch->v);
-	if (arr == NULL)
-		return SD_OK;
-	cJSON_ArrayForEach(it, arr) {
-		if (!cJSON_IsObject(it))
-			return elem_fail(err, "shipments", i, sd_fail(err,
-			    SD_ERR_INVALID, "must be an object"));
-		if ((rc = get_str(it, "carrier", 1, &carrier, err)) != SD_OK ||
-		    (rc = get_str(it, "tracking_number", 1, &num, err)) !=
-		    SD_OK ||
-		    (rc = get_enum(it, "status", NULL, shipment_status,
-		    &status, err)) != SD_OK ||
-		    (rc = get_time(it, "shipped_at", 0, &shipped, err)) !=
-		    SD_OK ||
-		    (rc = get_time(it, "estimated_delivery", 0, &eta, err)) !=
-		    SD_OK ||
-		    (rc = get_time(it, "delivered_at", 0, &delivered, err)) !=
-		    SD_OK)
-			return elem_fail(err, "shipments", i, rc);
-		for (j = 0; j < i; j++)
-			if (strcmp(ch->v[j * ch->ncols + 1].s, num) == 0)
-				return elem_fail(err, "shipments", i,
-				    sd_fail(err, SD_ERR_INVALID, "tracking "
-				    "number \"%s\" listed twice", num));
-		v = ch->v + i * ch->ncols;
-		v[0] = (struct col){ 's', carrier, 0, 0 };
-		v[1] = (struct col){ 's', num, 0, 0 };
-		v[2] = (struct col){ 's', status, 0, 0 };
-		v[3] = (struct col){ 's', shipped, 0, 0 };
-		v[4] = (struct col){ 's', eta, 0, 0 };
-		v[5] = (struct col){ 's', delivered, 0, 0 };
-		i++;
-	}
-	return SD_OK;
-}
-
-static enum sd_rc
-order_events(cJSON *arr, struct children *ch, struct sd_error *err)
-{
-	cJSON		*it;
-	struct col	*v;
-	const char	*at, *status, *note;
-	int		 i = 0;
-	enum sd_rc	 rc;
-
-	ch->nrows = arr != NULL ? cJSON_GetArraySize(arr) : 0;
-	ch->v = xcalloc((size_t)ch->nrows * ch->ncols + 1, sizeof *ch->v);
-	if (arr == NULL)
-		return SD_OK;
-	cJSON_ArrayForEach(it, arr) {
-		if (!cJSON_IsObject(it))
-			return elem_fail(err, "events", i, sd_fail(err,
-			    SD_ERR_INVALID, "must be an object"));
-		if ((rc = get_time(it, "at", 1, &at, err)) != SD_OK ||
-		    (rc = get_str(it, "status", 1, &status, err)) != SD_OK ||
-		    (rc = get_str(it, "note", 0, &note, err)) != SD_OK)
-			return elem_fail(err, "events", i, rc);
-		v = ch->v + i * ch->ncols;
-		v[0] = (struct col){ 's', at, 0, 0 };
-		v[1] = (struct col){ 's', status, 0, 0 };
-		v[2] = (struct col){ 's', note, 0, 0 };
-		i++;
-	}
-	return SD_OK;
-}
-
-/*
- * Returns SD_OK with *deferred set when the customer is unknown and the
- * record may wait for the end of the file.
- */
-static enum sd_rc
-check_customer(struct ingest_ctx *c, const char *what, const char *id,
-    const char *cust, int final, int *deferred, struct sd_error *err)
-{
-	int	 r;
-
-	*deferred = 0;
-	if ((r = customer_exists(c, cust, err)) < 0)
-		return SD_ERR_DB;
-	if (r == 1)
-		return SD_OK;
-	if (!final) {
-		*deferred = 1;
-		return SD_OK;
-	}
-	return sd_fail(err, SD_ERR_INVALID, "%s \"%s\": customer \"%s\" is "
-	    "neither in the database nor in this file", what, id, cust);
-}
-
-static enum sd_rc
-load_order(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
-    struct sd_error *err)
-{
-	const char	*id, *cust, *status, *placed, *updated, *cur, *pay;
-	const char	*addr, *note;
-	cJSON		*items, *ships, *events;
-	double		 total = 0, sum = 0;
-	char		**names = NULL;
-	struct children	 ci = { "order", item_select, item_delete,
-			    item_insert, 4, 0, NULL };
-	struct children	 cs = { "order", ship_select, ship_delete,
-			    ship_insert, 6, 0, NULL };
-	struct children	 ce = { "order", event_select, event_delete,
-			    event_insert, 3, 0, NULL };
-	sqlite3_stmt	*s;
-	int		 h, what, r1, r2, r3, i;
-	enum sd_rc	 rc;
-
-	*deferred = 0;
-	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK ||
-	    (rc = seen_once(c, 'o', "order id", id, err)) != SD_OK)
-		return rc;
-	if ((rc = get_str(rec, "customer_id", 1, &cust, err)) != SD_OK ||
-	    (rc = get_enum(rec, "status", NULL, order_status, &status,
-	    err)) != SD_OK ||
-	    (rc = get_time(rec, "placed_at", 1, &placed, err)) != SD_OK ||
-	    (rc = get_time(rec, "updated_at", 0, &updated, err)) != SD_OK ||
-	    (rc = get_str(rec, "currency", 0, &cur, err)) != SD_OK ||
-	    (rc = get_str(rec, "payment_method", 0, &pay, err)) != SD_OK ||
-	    (rc = get_str(rec, "shipping_address", 0, &addr, err)) != SD_OK ||
-	    (rc = get_str(rec, "note", 0, &note, err)) != SD_OK ||
-	    (rc = get_range(c, rec, "total", 0, 0, -1, &total, &h, err)) !=
-	    SD_OK ||
-	    (rc = get_array(rec, "items", 1, &items, err)) != SD_OK ||
-	    (rc = get_array(rec, "shipments", 0, &ships, err)) != SD_OK ||
-	    (rc = get_array(rec, "events", 0, &events, err)) != SD_OK)
-		goto fail;
-	if (cJSON_GetArraySize(items) == 0) {
-		rc = sd_fail(err, SD_ERR_INVALID, "\"items\" is empty");
-		goto fail;
-	}
-	if ((rc = order_items(c, items, &ci, &names, &sum, err)) != SD_OK ||
-	    (rc = order_shipments(c, ships, &cs, err)) != SD_OK ||
-	    (rc = order_events(events, &ce, err)) != SD_OK)
-		goto fail;
-	if ((rc = check_customer(c, "order", id, cust, final, deferred,
-	    err)) != SD_OK || *deferred)
-		goto out;
-	c->stats->orders++;
-	if (c->check) {
-		rc = SD_OK;
-		goto out;
-	}
-	if (!h)
-		total = round(sum * 100) / 100;
-	if ((s = store_prepare(c->st, order_upsert, err)) == NULL) {
-		rc = SD_ERR_DB;
-		goto out;
-	}
-	bind_str(s, 1, id);
-	bind_str(s, 2, cust);
-	bind_str(s, 3, status);
-	bind_str(s, 4, placed);
-	bind_str(s, 5, updated != NULL ? updated : placed);
-	sqlite3_bind_double(s, 6, total);
-	bind_str(s, 7, cur != NULL ? cur : "USD");
-	bind_str(s, 8, pay);
-	bind_str(s, 9, addr);
-	bind_str(s, 10, note);
-	if ((what = step_upsert(c->st, s)) < 0) {
-		rc = db_fail(c, err, "order", id);
-		goto out;
-	}
-	if ((r1 = sync_children(c, id, &ci, err)) < 0 ||
-	    (r2 = sync_children(c, id, &cs, err)) < 0 ||
-	    (r3 = sync_children(c, id, &ce, err)) < 0) {
-		rc = SD_ERR_DB;
-		goto out;
-	}
-	if (what == 0 && (r1 || r2 || r3))
-		what = 2;
-	count(c, what);
-	rc = SD_OK;
-	goto out;
-fail:
-	sd_error_prefix(err, "order \"%s\": ", id);
-out:
-	for (i = 0; names != NULL && i < ci.nrows; i++)
-		free(names[i]);
-	free(names);
-	free(ci.v);
-	free(cs.v);
-	free(ce.v);
-	return rc;
-}
-
-static const char cart_upsert[] =
-    "INSERT INTO carts(id, customer_id, status, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, coalesce(?4, ?6), coalesce(?5, ?4, ?6))"
-    " ON CONFLICT(id) DO UPDATE SET customer_id = excluded.customer_id,"
-    " status = excluded.status,"
-    " created_at = coalesce(?4, carts.created_at),"
-    " updated_at = coalesce(?5, ?4, carts.updated_at)"
-    " WHERE carts.customer_id IS NOT excluded.customer_id"
-    " OR carts.status IS NOT excluded.status"
-    " OR (?4 IS NOT NULL AND carts.created_at IS NOT ?4)"
-    " OR (coalesce(?5, ?4) IS NOT NULL"
-    "   AND carts.updated_at IS NOT coalesce(?5, ?4))";
-static const char cart_item_select[] =
-    "SELECT sku, qty, price_at_add, added_at FROM cart_items"
-    " WHERE cart_id = ?1 ORDER BY sku";
-static const char cart_item_delete[] =
-    "DELETE FROM cart_items WHERE cart_id = ?1";
-/* cart_items is keyed by SKU: rows are compared in SKU order. */
-static const char cart_item_insert[] =
-    "INSERT INTO cart_items(cart_id, sku, qty, price_at_add, added_at)"
-    " SELECT ?1, ?3, ?4, ?5, ?6 WHERE ?2 IS NOT NULL";
-
-struct cart_row {
-	struct col	 c[4];		/* sku, qty, price_at_add, added_at */
-};
-
-static int
-cart_row_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct cart_row *)a)->c[0].s,
-	    ((const struct cart_row *)b)->c[0].s);
-}
-
-/* The catalog price of a SKU, for an item added without one. */
-static int
-product_price(struct ingest_ctx *c, const char *sku, double *out)
-{
-	static const char sql[] = "SELECT price FROM products WHERE sku = ?1";
-	sqlite3_stmt	*s;
-	int		 found = 0;
-
-	if ((s = store_prepare(c->st, sql, NULL)) == NULL)
-		return 0;
-	bind_str(s, 1, sku);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		*out = sqlite3_column_double(s, 0);
-		found = 1;
-	}
-	sqlite3_reset(s);
-	/* Checking: a product earlier in the file will have a price. */
-	if (!found && c->check && seen_line(c, 'p', sku) != 0) {
-		*out = 0;
-		found = 1;
-	}
-	return found;
-}
-
-static enum sd_rc
-load_cart(struct ingest_ctx *c, cJSON *rec, int final, int *deferred,
-    struct sd_error *err)
-{
-	const char	*id, *cust, *status, *created, *updated, *sku, *added;
-	cJSON		*items, *it;
-	struct children	 ci = { "cart", cart_item_select, cart_item_delete,
-			    cart_item_insert, 4, 0, NULL };
-	struct col	*v;
-	long long	 qty = 0;
-	double		 price = 0;
-	sqlite3_stmt	*s;
-	int		 h, i = 0, j, what, r;
-	enum sd_rc	 rc;
-
-	*deferred = 0;
-	if ((rc = get_str(rec, "id", 1, &id, err)) != SD_OK ||
-	    (rc = seen_once(c, 'k', "cart id", id, err)) != SD_OK)
-		return rc;
-	if ((rc = get_str(rec, "customer_id", 1, &cust, err)) != SD_OK ||
-	    (rc = get_enum(rec, "status", "active", cart_status, &status,
-	    err)) != SD_OK ||
-	    (rc = get_time(rec, "created_at", 0, &created, err)) != SD_OK ||
-	    (rc = get_time(rec, "updated_at", 0, &updated, err)) != SD_OK ||
-	    (rc = get_array(rec, "items", 0, &items, err)) != SD_OK)
-		goto fail;
-	ci.nrows = items != NULL ? cJSON_GetArraySize(items) : 0;
-	ci.v = xcalloc((size_t)ci.nrows * ci.ncols + 1, sizeof *ci.v);
-	if (items != NULL)
-		cJSON_ArrayForEach(it, items) {
-			if (!cJSON_IsObject(it)) {
-				rc = elem_fail(err, "items", i, sd_fail(err,
-				    SD_ERR_INVALID, "must be an object"));
-				goto fail;
-			}
-			if ((rc = get_sku(it, "sku", 1, &sku, err)) != SD_OK ||
-			    (rc = get_int(c, it, "qty", 1, 1, &qty, &h,
-			    err)) != SD_OK ||
-			    (rc = get_range(c, it, "price_at_add", 0, 0, -1,
-			    &price, &h, err)) != SD_OK ||
-			    (rc = get_time(it, "added_at", 0, &added, err)) !=
-			    SD_OK) {
-				rc = elem_fail(err, "items", i, rc);
-				goto fail;
-			}
-			if (!h && !product_price(c, sku, &price)) {
-				rc = elem_fail(err, "items", i, sd_fail(err,
-				    SD_ERR_INVALID, "\"price_at_add\" is "
-				    "required (SKU \"%s\" is not in the "
-				    "catalog)", sku));
-				goto fail;
-			}
-			for (j = 0; j < i; j++)
-				if (strcmp(ci.v[j * ci.ncols].s, sku) == 0) {
-					rc = elem_fail(err, "items", i,
-					    sd_fail(err, SD_ERR_INVALID, "SKU "
-					    "\"%s\" listed twice", sku));
-					goto fail;
-				}
-			if (added == NULL)
-				added = created != NULL ? created : c->now;
-			v = ci.v + i * ci.ncols;
-			v[0] = (struct col){ 's', sku, 0, 0 };
-			v[1] = (struct col){ 'i', NULL, qty, 0 };
-			v[2] = (struct col){ 'd', NULL, 0, price };
-			v[3] = (struct col){ 's', added, 0, 0 };
-			i++;
-		}
-	if (ci.nrows > 1)
-		qsort(ci.v, (size_t)ci.nrows, sizeof(struct cart_row),
-		    cart_row_cmp);
-	if ((rc = check_customer(c, "cart", id, cust, final, deferred,
-	    err)) != SD_OK || *deferred)
-		goto out;
-	c->stats->carts++;
-	if (c->check) {
-		rc = SD_OK;
-		goto out;
-	}
-	if ((s = store_prepare(c->st, cart_upsert, err)) == NULL) {
-		rc = SD_ERR_DB;
-		goto out;
-	}
-	bind_str(s, 1, id);
-	bind_str(s, 2, cust);
-	bind_str(s, 3, status);
-	bind_str(s, 4, created);
-	bind_str(s, 5, updated);
-	bind_str(s, 6, c->now);
-	if ((what = step_upsert(c->st, s)) < 0) {
-		rc = db_fail(c, err, "cart", id);
-		goto out;
-	}
-	if ((r = sync_children(c, id, &ci, err)) < 0) {
-		rc = SD_ERR_DB;
-		goto out;
-	}
-	if (what == 0 && r)
-		what = 2;
-	count(c, what);
-	rc = SD_OK;
-	goto out;
-fail:
-	sd_error_prefix(err, "cart \"%s\": ", id);
-out:
-	free(ci.v);
 	return rc;
 }
 
@@ -1944,9 +1316,9 @@ load_one(struct ingest_ctx *c, cJSON *rec, enum ingest_kind kind, int final,
 	case INGEST_CUSTOMER:
 		return load_customer(c, rec, err);
 	case INGEST_ORDER:
-		return load_order(c, rec, final, deferred, err);
+		return ingest_load_order(c, rec, final, deferred, err);
 	case INGEST_CART:
-		return load_cart(c, rec, final, deferred, err);
+		return ingest_load_cart(c, rec, final, deferred, err);
 	case INGEST_CONVERSATION:
 		return ingest_conv_load(c, rec, err);
 	case INGEST_NONE:
