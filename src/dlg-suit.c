@@ -402,6 +402,34 @@ subject_product(struct tctx *t, size_t at, struct product *p)
 }
 
 /*
+ * Does a word of the purpose name an attribute the product lists
+ * ("swimming" of a watch rated 5ATM, "gaming" of a TV)?  Then the
+ * listing speaks to it in its specifications, not in its sentences.
+ */
+static int
+purpose_names_attr(const struct product *p, const char *words)
+{
+	cJSON		*root, *it;
+	char		*copy, *w, *save = NULL;
+	int		 hit = 0;
+
+	if (p->attrs == NULL || (root = cJSON_Parse(p->attrs)) == NULL)
+		return 0;
+	copy = xstrdup(words);
+	for (w = strtok_r(copy, " ", &save); w != NULL && !hit;
+	    w = strtok_r(NULL, " ", &save))
+		cJSON_ArrayForEach(it, root)
+			if (it->string != NULL &&
+			    dlg_spec_names_key(it->string, w)) {
+				hit = 1;
+				break;
+			}
+	free(copy);
+	cJSON_Delete(root);
+	return hit;
+}
+
+/*
  * A question whether the product named or in focus suits a purpose:
  * answered from its listing (1), or 0 when the turn is no such
  * question.
@@ -434,6 +462,12 @@ dlg_suitability(struct tctx *t)
 	dlg_fw_text_init(&q, words.buf);
 	found = listing_says(&p, &q, &quote);
 	dlg_fw_text_free(&q);
+	/* "Waterproof enough for swimming?" of a watch rated 5ATM: its
+	 * specification answers, not a silence of its sentences. */
+	if (!found && purpose_names_attr(&p, words.buf)) {
+		product_release(&p);
+		goto out;
+	}
 	if (worth)
 		differences(t, &p, &diff);
 	dlg_focus_push(t, p.sku);
