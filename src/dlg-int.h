@@ -77,6 +77,8 @@
  *	kb_doc		the document the last knowledge answer came from
  *	asked		the product question answered on the last turn
  *			{text, sku, at}, for "the Anker one then?"
+ *	kb_question	the store question a knowledge answer answered
+ *			{text, docs, at}, for "and next day?"
  *	upset		turns the customer was frustrated or angry
  *	wait_minutes	the wait for a person last told, when one was
  *	defect_order	the order said to have arrived broken or to have
@@ -346,6 +348,10 @@ int		 dlg_pointed_device(struct tctx *t, const struct entity *en,
 /* dlg-follow.c */
 /* "The Anker one then?": the question before, about it (1). */
 int		 dlg_elliptic(struct tctx *t);
+/* dlg-ellipsis.c: "and next day?" after a store question, read with it
+ * (1 when read so); the knowledge question answered kept for it. */
+int		 dlg_ellipsis(struct tctx *t);
+void		 dlg_ellipsis_keep(struct tctx *t);
 /* A product named is in focus if the turn left the focus as before. */
 void		 dlg_focus_named(struct tctx *t, const char *before);
 /* "The asus one" with two ASUS shown, neither discussed: asked (1). */
