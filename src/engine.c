@@ -731,6 +731,7 @@ turn_decide(struct tctx *t)
 			dlg_policy(t, &t->e->ir);
 		dlg_focus_named(t, top);
 		dlg_ellipsis_keep(t);
+		dlg_mishap_note(t);
 		free(top);
 		if (!t->fallback && t->action != NULL &&
 		    strcmp(t->action, "escalate") != 0)
