@@ -78,6 +78,10 @@
  *	kb_doc		the document the last knowledge answer came from
  *	asked		the product question answered on the last turn
  *			{text, sku, at}, for "the Anker one then?"
+ *	mishap_at	the message a defect, damage or wrong delivery
+ *			was told in (a return asked next costs nothing)
+ *	kb_question	the store question a knowledge answer answered
+ *			{text, docs, at}, for "and next day?"
  *	upset		turns the customer was frustrated or angry
  *	wait_minutes	the wait for a person last told, when one was
  *	defect_order	the order said to have arrived broken or to have
@@ -347,6 +351,13 @@ int		 dlg_pointed_device(struct tctx *t, const struct entity *en,
 /* dlg-follow.c */
 /* "The Anker one then?": the question before, about it (1). */
 int		 dlg_elliptic(struct tctx *t);
+/* dlg-ellipsis.c: "and next day?" after a store question, read with it
+ * (1 when read so); the knowledge question answered kept for it. */
+int		 dlg_ellipsis(struct tctx *t);
+void		 dlg_ellipsis_keep(struct tctx *t);
+/* dlg-returns.c: a defect, damage or wrong delivery told, kept for the
+ * return's cost asked next. */
+void		 dlg_mishap_note(struct tctx *t);
 /* A product named is in focus if the turn left the focus as before. */
 void		 dlg_focus_named(struct tctx *t, const char *before);
 /* "The asus one" with two ASUS shown, neither discussed: asked (1). */

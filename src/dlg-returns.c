@@ -353,7 +353,30 @@ static const char *const faulty[] = { "defective", "broken",
 	"dead", "cracked", "damaged", "faulty", "dead pixels", "wrong item",
 	"stopped charging", "does not power on", "doesn't power on",
 	"won't power on", "won't turn on", "wont turn on",
-	"does not turn on", "doesn't turn on", NULL };
+	"does not turn on", "doesn't turn on", "wrong colour",
+	"wrong color", "wrong size", "wrong model", "wrong one",
+	"wrong ones", "not what i ordered", NULL };
+
+/*
+ * After the policy: a defect, damage or wrong delivery told is a fact
+ * of the thread ("the bose I got are the wrong colour" while the bot
+ * asks which order, then "do I have to pay to send them back"): state
+ * "mishap_at", the message it was told in.
+ */
+void
+dlg_mishap_note(struct tctx *t)
+{
+	if (dlg_has_any(t, faulty))
+		dlg_jset_num(t->state, "mishap_at", (double)t->si.turns);
+}
+
+/* Was a mishap told on this message or the customer's one before? */
+static int
+mishap_told(struct tctx *t)
+{
+	return t->si.turns - (long long)dlg_jnum(t->state, "mishap_at",
+	    -10) <= 2;
+}
 
 /*
  * An open return logged as a defect or damage brings back all that was
@@ -417,7 +440,7 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 		}
 	said = dlg_jstr(t->state, "defect_order");
 	if (dlg_has_any(t, faulty) || logged_faulty(t, o, faulty) ||
-	    (said != NULL && strcmp(said, o->id) == 0))
+	    (said != NULL && strcmp(said, o->id) == 0) || mishap_told(t))
 		cond = "faulty";
 	else if (dlg_has_any(t, sealed))
 		cond = "unopened";

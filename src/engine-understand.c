@@ -154,6 +154,11 @@ engine_understand(struct tctx *t)
 	entity_extract(e->gz, t->text, t->len, &e->el);
 	dlg_model_words(t);	/* "the 8a": a name said in context */
 	dlg_month_not_brand(t);	/* "the one from august": a date */
+	/* "And next day?" after a store question: read with it. */
+	if (dlg_ellipsis(t)) {
+		dlg_model_words(t);
+		dlg_month_not_brand(t);
+	}
 	understand_scope(t);
 	t->intent = intent_names(NULL)[e->ir.id];
 	t->intent_id = e->ir.id;
@@ -166,7 +171,8 @@ engine_understand(struct tctx *t)
 	cJSON_AddNumberToObject(v, "threshold", intent_model_threshold(e->im));
 	cJSON_AddNumberToObject(v, "margin", intent_model_margin(e->im));
 	cJSON_AddNumberToObject(v, "in_store", e->ir.in_store);
-	feeling_classify(e->fm, t->text, t->len, &e->fr);
+	/* The feeling is the customer's own words'. */
+	feeling_classify(e->fm, e->clean.buf, e->clean.len, &e->fr);
 	cJSON_AddItemToObject(t->trace, "feeling", feeling_json(&e->fr));
 	cJSON_AddItemToObject(t->trace, "entities", entities_json(&e->el));
 }

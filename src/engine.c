@@ -576,6 +576,8 @@ turn_decide(struct tctx *t)
 		if (!dlg_owned_resolve(t) && !dlg_two_requests(t))
 			dlg_policy(t, &t->e->ir);
 		dlg_focus_named(t, top);
+		dlg_ellipsis_keep(t);
+		dlg_mishap_note(t);
 		free(top);
 		if (!t->fallback && t->action != NULL &&
 		    strcmp(t->action, "escalate") != 0)
