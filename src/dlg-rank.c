@@ -222,6 +222,7 @@ best_price(struct tctx *t)
 	struct sd_error	 err = SD_ERROR_INIT;
 	size_t		 n = 0, i, b = 0;
 	int		 low = dlg_has_any(t, cheap);
+	char		*group;
 
 	if ((!low && !dlg_has_any(t, dear)) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
@@ -230,7 +231,8 @@ best_price(struct tctx *t)
 	memset(&pf, 0, sizeof pf);
 	pf.brand = br != NULL ? (br->brand != NULL ? br->brand : br->value) :
 	    NULL;
-	pf.category = br == NULL ? cat->category : NULL;
+	/* "The cheapest samsung tv": the brand's products of that kind. */
+	pf.category = cat != NULL ? cat->category : NULL;
 	pf.max_price = pf.min_price = -1;
 	pf.in_stock = 1;
 	pf.limit = 200;
@@ -243,14 +245,17 @@ best_price(struct tctx *t)
 		if (low ? v[i].price < v[b].price : v[i].price > v[b].price)
 			b = i;
 	if (n > 0) {
+		group = pf.brand != NULL && pf.category != NULL ?
+		    xasprintf("%s %s", pf.brand, pf.category) :
+		    xstrdup(pf.brand != NULL ? pf.brand : pf.category);
 		dlg_product_slots(t, &v[b], "");
-		slots_set(&t->slots, "group", pf.brand != NULL ? pf.brand :
-		    pf.category);
+		slots_set(&t->slots, "group", group);
 		dlg_cite(t, "product", v[b].sku, v[b].name, "price,stock");
 		dlg_focus_push(t, v[b].sku);
 		dlg_set_action(t, "best_of_list", "%s price of the %zu in "
-		    "stock of %s: %s", low ? "lowest" : "highest", n,
-		    pf.brand != NULL ? pf.brand : pf.category, v[b].sku);
+		    "stock of %s: %s", low ? "lowest" : "highest", n, group,
+		    v[b].sku);
+		free(group);
 		dlg_say(t, low ? "cheapest_of_group" : "dearest_of_group");
 	}
 	for (i = 0; i < n; i++)

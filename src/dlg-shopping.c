@@ -184,6 +184,9 @@ dlg_handle_shopping(struct tctx *t)
 		if (t->e->el.v[i].type == ENTITY_PRODUCT &&
 		    !context_product(t, &t->e->el.v[i], cat))
 			return 0;
+	/* "Which is the cheapest 144hz monitor": lowest price first. */
+	if (dlg_handle_cheapest_need(t))
+		return 1;
 	dlg_set_intent(t, "recommendation");
 	dlg_jset_str(t->trace, "ambiguity", "resolved: a kind of product "
 	    "wanted, with a need or a budget");
@@ -205,14 +208,13 @@ dlg_handle_cheapest_need(struct tctx *t)
 	    "lowest price", "lowest priced", "cheapest way", NULL };
 	cJSON		*probe, *f;
 	char		*cat;
-	int		 said;
+	int		 said, spec;
 
 	/* After a list, "the cheapest one with usb-c" is among those
 	 * shown (dlg-rank.c) unless a kind is named again. */
 	if (!dlg_has_any(t, cheap) || dlg_count_entities(t,
 	    ENTITY_PRODUCT) > 0 || dlg_first_entity(t, ENTITY_ORDER_ID) !=
-	    NULL || dlg_first_entity(t, ENTITY_BRAND) != NULL ||
-	    (dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
+	    NULL || (dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
 	    cJSON_GetArraySize(dlg_jarr(t->state, "results")) > 0))
 		return 0;
 	probe = cJSON_CreateObject();
@@ -220,7 +222,19 @@ dlg_handle_cheapest_need(struct tctx *t)
 	said = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 	    cJSON_GetObjectItemCaseSensitive(probe, "require"), "attr")) > 0;
 	cJSON_Delete(probe);
-	if (!said || (cat = dlg_catneeds_kind(t, NULL)) == NULL)
+	/* "The cheapest 4k monitor", "cheapest 65 inch samsung tv": a spec
+	 * the lists filter on is a need of the kind named too, the brand
+	 * with it. */
+	probe = cJSON_CreateObject();
+	spec = dlg_first_entity(t, ENTITY_CATEGORY) != NULL;
+	if (spec)
+		dlg_spec_constraints(t, probe);
+	spec = spec && cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+	    probe, "require")) > 0;
+	cJSON_Delete(probe);
+	if ((!said && !spec) || (!spec && dlg_first_entity(t,
+	    ENTITY_BRAND) != NULL) || (cat = dlg_catneeds_kind(t, NULL)) ==
+	    NULL)
 		return 0;
 	/* Another kind than the last list's starts afresh. */
 	f = dlg_jobj(t->state, "filters");

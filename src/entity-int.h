@@ -130,6 +130,7 @@ void		 gz_plus_paths(struct gazetteer *, uint32_t idx, uint32_t brand,
 		    const struct gz_field *fb, size_t nb,
 		    const struct gz_field *fn);
 /* Tokens of the screen size at word k of f ('55"', '13-inch'), or 0. */
+void		 gz_inner_word(struct gazetteer *, uint64_t h, uint32_t idx);
 size_t		 gz_size_words(const struct gz_field *, size_t k);
 
 /*

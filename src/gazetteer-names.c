@@ -442,6 +442,10 @@ gz_name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 	}
 	if (r0 == 0)	/* else the brand + name path below is the name */
 		gz_path_add(gz, fn->th, nt, GZ_PRODUCT, idx, brand, 0, 0);
+	/* Words inside the core, for gz_inner_apply. */
+	for (k = r0 + 1; k < nt; k++)
+		if (fn->t[k].has_alpha && !fn->t[k].has_digit)
+			gz_inner_word(gz, fn->th[k], idx);
 	/* Not a lone number or common word ("OnePlus 12" is not "12"). */
 	if (nt > r0 && (nt - r0 > 1 || gz_distinctive(gz, &fn->t[r0],
 	    fn->th[r0])))

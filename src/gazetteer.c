@@ -130,6 +130,9 @@ struct gazetteer {
 	size_t		 nrec;
 	size_t		 reccap;
 	int		 defer;		/* path_add records instead */
+	uint64_t	*inner;		/* pairs: word hash, product (build only) */
+	size_t		 ninner;
+	size_t		 innercap;
 };
 
 /* Scratch for the build. */
@@ -1154,6 +1157,51 @@ gz_fuzzy(const struct gazetteer *gz, const char *w, size_t n, int common)
 	return best != NULL ? best->key : 0;
 }
 
+/*
+ * Word h stands inside the core of product idx's name, after its first
+ * word ("desktop" of "Seagate Expansion Desktop 8TB"); gz_inner_apply
+ * reads these once the products' phrases are in.
+ */
+void
+gz_inner_word(struct gazetteer *gz, uint64_t h, uint32_t idx)
+{
+	if (gz->ninner + 2 > gz->innercap) {
+		gz->innercap = gz->innercap < 64 ? 64 : gz->innercap * 2;
+		gz->inner = xrealloc(gz->inner, gz->innercap *
+		    sizeof *gz->inner);
+	}
+	gz->inner[gz->ninner++] = h;
+	gz->inner[gz->ninner++] = idx;
+}
+
+/*
+ * A lone word that leads one product's name names that product only
+ * when no other name of the catalog has it inside: "desktop" leads
+ * "Parallels Desktop 20" but is a word of "Seagate Expansion Desktop"
+ * too, so "a desktop pc" names neither; "desktop 20" and "parallels
+ * desktop" still do.  The word stays the start of its longer phrases.
+ */
+static void
+gz_inner_apply(struct gazetteer *gz)
+{
+	struct gz_entry	*e;
+	size_t		 i;
+
+	for (i = 0; i + 1 < gz->ninner; i += 2) {
+		e = (struct gz_entry *)gz_lookup(gz, gz_combine(0,
+		    gz->inner[i]));
+		if (e == NULL || e->kind != GZ_FAMILY || e->count != 1 ||
+		    e->target == (uint32_t)gz->inner[i + 1])
+			continue;
+		e->kind = GZ_NONE;
+		e->count = 0;
+		gz->nphrases--;
+	}
+	free(gz->inner);
+	gz->inner = NULL;
+	gz->ninner = gz->innercap = 0;
+}
+
 struct gazetteer *
 gazetteer_load(struct store *st, struct sd_error *err)
 {
@@ -1227,6 +1275,7 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	}
 	sqlite3_reset(s);
 	gz_flush(gz);
+	gz_inner_apply(gz);
 
 	/* Shopper words first, so "gaming laptop" keeps its use. */
 	for (i = 0; vocab_categories[i].phrase != NULL; i++) {
@@ -1320,6 +1369,7 @@ gazetteer_free(struct gazetteer *gz)
 	free(gz->alias);
 	free(gz->memb);
 	free(gz->rec);
+	free(gz->inner);
 	free(gz);
 }
 
