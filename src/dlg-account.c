@@ -495,6 +495,48 @@ fact_item_said(struct tctx *t, const char *key)
 }
 
 /*
+ * A plan's cost asked of the product pointed at ("on it", "for this
+ * one") with none named and no amount said: the plans of the product
+ * in focus (else of the order in focus when it holds one item) at its
+ * price, or its own warranty when it takes none.  1 when answered.
+ */
+static int
+protect_of_focus(struct tctx *t)
+{
+	static const char *const pointer[] = { "it", "this", "that",
+	    "this one", "that one", NULL };
+	const char	*how = NULL, *sku;
+	struct product	 p;
+	cJSON		*items;
+	int		 ok;
+
+	if (dlg_first_entity(t, ENTITY_PRODUCT) != NULL)
+		return 0;
+	if ((sku = dlg_resolve_reference(t, &how)) == NULL &&
+	    dlg_has_any(t, pointer)) {
+		sku = dlg_focus_top(t, 0);
+		/* No product in focus: the lone item of the order in focus. */
+		items = dlg_jarr(t->state, "purchased");
+		if (sku == NULL && dlg_order_focus(t) != NULL &&
+		    cJSON_GetArraySize(items) == 1 &&
+		    cJSON_IsString(cJSON_GetArrayItem(items, 0)))
+			sku = cJSON_GetArrayItem(items, 0)->valuestring;
+	}
+	if (sku == NULL || !dlg_load_product(t, sku, &p))
+		return 0;
+	if (!(ok = dlg_warranty_plans(t, &p))) {
+		dlg_product_slots(t, &p, "");
+		dlg_cite(t, "product", p.sku, p.name,
+		    "warranty,extended_warranty");
+		dlg_set_action(t, "answer_warranty", "plan cost asked for %s, "
+		    "which takes none", p.sku);
+		ok = dlg_say(t, "warranty");
+	}
+	product_release(&p);
+	return ok;
+}
+
+/*
  * The extended-warranty plan itself, named or just discussed: what it
  * does not cover ("does it cover me dropping it"), what it covers of
  * the items its facts list ("and if the battery dies?"), when it can still
@@ -513,6 +555,8 @@ protect_answer(struct tctx *t)
 	    "scratches", NULL };
 	static const char *const later[] = { "later", "after", "not at "
 	    "checkout", "afterwards", "when can i buy", "still buy", NULL };
+	static const char *const cost[] = { "how much", "cost", "costs",
+	    "price", "priced", "pricing", NULL };
 	static const char *const again[] = { "cover", "covers", "covered",
 	    "how much", "cost", "price", "cancel", "transfer", "claim",
 	    NULL };
@@ -530,6 +574,12 @@ protect_answer(struct tctx *t)
 		return 0;
 	if ((f = fact_json(t, "pricing_tiers", 1)) == NULL)
 		return 0;
+	/* "What would a protection plan on it cost": that product's band. */
+	if (amt < 0 && dlg_has_any(t, cost) && protect_of_focus(t)) {
+		cJSON_Delete(f);
+		dlg_jset_str(t->state, "account_topic", "protect");
+		return 1;
+	}
 	fact_slot_of(t, "plan_name", "plan");
 	fact_slot_of(t, "covers", "covers");
 	fact_slot_of(t, "excludes", "excludes");

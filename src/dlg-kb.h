@@ -52,6 +52,7 @@ struct kb_subject {
 				   ("send back": "return") */
 #define KB_ASKS_SPAN	1u	/* a duration: "30 days", "60 minutes" */
 #define KB_ASKS_AMOUNT	2u	/* money or a share: "$7.99", "15%" */
+#define KB_ASKS_NAMES	4u	/* names: "Best Buy, Walmart, Target" */
 #define KB_W_FACT	1.5	/* a section stating the kind of fact asked
 				   counts as more than a word shared */
 #define KB_W_FACTDOC	1.25	/* and a hit whose section states it gains

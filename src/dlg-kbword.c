@@ -8,8 +8,9 @@
  * on invoices), words of the background before "but" or of a thing of
  * theirs counting half.  A hit is weighed by its scope (dlg-kb.c's top
  * comment) and by the section of its document that holds most of those
- * words; a section about no product must also cover the customer's key
- * terms.
+ * words, and states the kind of fact asked (a span, an amount, names
+ * for "which" or "who"; what is not done only when that is asked); a
+ * section about no product must also cover the customer's key terms.
  */
 #include "config.h"
 
@@ -203,10 +204,66 @@ kb_fact_asked(struct tctx *t)
 	    "still eligible", NULL };
 	static const char *const amount[] = { "how much", "cost", "costs",
 	    "price", "fee", "fees", "percent", "percentage", "deduct",
-	    "charge", "charges", NULL };
+	    "charge", "charges", "do i pay", "do we pay", "have to pay",
+	    "need to pay", "pay extra", "pay anything", "free", NULL };
+	/* Which names: the section that lists them ("which retailers"). */
+	static const char *const names[] = { "which", "who", NULL };
 
 	return (dlg_has_any(t, span) ? KB_ASKS_SPAN : 0) |
-	    (dlg_has_any(t, amount) ? KB_ASKS_AMOUNT : 0);
+	    (dlg_has_any(t, amount) ? KB_ASKS_AMOUNT : 0) |
+	    (dlg_has_any(t, names) ? KB_ASKS_NAMES : 0);
+}
+
+/* Words of a question about what is not done. */
+static const char *const kb_not_words[] = { "not", "cannot", "can't",
+	"cant", "don't", "dont", "doesn't", "doesnt", "won't", "wont", "isn't",
+	"isnt", "aren't", "arent", "except", "exclude", "excluded", "excludes",
+	"exclusions", "never", NULL };
+
+/*
+ * Does text list at least three names: words with a capital after a
+ * comma, "or" or "and" ("Amazon, Best Buy, Walmart, Target or B&H")?
+ */
+static int
+kb_names(const char *text)
+{
+	static const char *const before[] = { ", ", " or ", " and ", NULL };
+	const char	*p;
+	size_t		 i, k;
+	int		 n = 0;
+
+	for (p = text; *p != '\0'; p++) {
+		if (!isupper((unsigned char)*p))
+			continue;
+		for (i = 0; before[i] != NULL; i++) {
+			k = strlen(before[i]);
+			if ((size_t)(p - text) >= k && strncmp(p - k, before[i],
+			    k) == 0)
+				break;
+		}
+		n += before[i] != NULL;
+	}
+	return n >= 3;
+}
+
+/*
+ * Does text (a heading) say what is not done ("What we cannot match",
+ * "What is not covered")?
+ */
+static int
+kb_negates(const char *text)
+{
+	static const char *const neg[] = { "not", "cannot", "can't", "no",
+	    "never", "except", "exclusions", "excluded", NULL };
+	struct text_folded f = TEXT_FOLDED_INIT;
+	const char *const *w;
+	int		 found = 0;
+
+	text_fold(text, strlen(text), &f);
+	for (w = neg; *w != NULL && !found; w++)
+		found = dlg_word_in(f.s.buf, *w, strlen(*w));
+	text_folded_release(&f);
+	return found;
 }
 
 /* Does text state a fact of a kind of asks: a number of days (or
@@ -378,8 +435,9 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 	uint32_t	 in[KB_SECTIONS], inhead[KB_SECTIONS], got = 0;
 	long long	 id[KB_SECTIONS];
 	char		*heads[KB_SECTIONS];
-	int		 fact[KB_SECTIONS];
-	int		 n = 0, i, k;
+	int		 fact[KB_SECTIONS], named[KB_SECTIONS];
+	int		 negated[KB_SECTIONS];
+	int		 n = 0, i, k, asks_not = dlg_has_any(t, kb_not_words);
 	const double	*wt = s->weight;
 	double		 v, best = -1;
 
@@ -402,7 +460,11 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		id[n] = sqlite3_column_int64(st, 0);
 		in[n] = kb_shared_words(s, all.buf);
 		fact[n] = s->asks != 0 && kb_states(text, s->asks);
-		inhead[n] = kb_shared_words(s, head);
+		named[n] = (s->asks & KB_ASKS_NAMES) && kb_names(text);
+		/* What is not done answers a question that asks it, and
+		 * only such a question (-1: it does not ask). */
+		negated[n] = kb_negates(head) ? asks_not ? 1 : -1 : 0;
+		inhead[n] = negated[n] < 0 ? 0 : kb_shared_words(s, head);
 		heads[n++] = xstrdup(head);
 	}
 	sqlite3_reset(st);
@@ -413,9 +475,9 @@ kb_best_section(struct tctx *t, const struct kb_subject *s,
 		for (v = 0, k = 0; k < 32; k++)
 			if ((in[i] >> k) & 1)
 				v += (1.0 + ((inhead[i] >> k) & 1)) * wt[k];
-		if (id[i] == h->rowid)
+		if (id[i] == h->rowid && negated[i] >= 0)
 			v += margin;	/* the search's own choice */
-		if (fact[i])
+		if (fact[i] || named[i] || negated[i] > 0)
 			v += KB_W_FACT;	/* states the kind of fact asked */
 		if (v > best + 1e-9 || (v > best - 1e-9 && id[i] == h->rowid)) {
 			best = v;

@@ -246,6 +246,22 @@ cancel_check(struct tctx *t, const struct order *o)
 	}
 }
 
+/* Does the turn ask on what day the order left ("when did it ship",
+ * "ship date")? */
+static int
+asks_ship_day(struct tctx *t)
+{
+	static const char *const when[] = { "when did", "when was", "when were",
+	    "what day", "which day", "what date", "which date", NULL };
+	static const char *const left[] = { "ship", "shipped", "sent",
+	    "dispatched", "go out", "went out", "leave", "leaves", NULL };
+	static const char *const date[] = { "ship date", "shipping date",
+	    "date shipped", "dispatch date", NULL };
+
+	return dlg_has_any(t, date) || (dlg_has_any(t, when) &&
+	    dlg_has_any(t, left));
+}
+
 /*
  * Where the order is, with what the customer may want next: how soon
  * a processing order ships, and that a parcel out for delivery before
@@ -275,6 +291,10 @@ dlg_answer_status(struct tctx *t, const struct order *o)
 	dlg_set_action(t, "order_status", "order #%s is %s", o->id,
 	    o->status);
 	dlg_say(t, "order_status");
+	/* "When did it ship": the day it left, which the status omits. */
+	if (o->shipped_at != NULL && o->shipped_at[0] != '\0' &&
+	    asks_ship_day(t))
+		dlg_say(t, "order_shipped_on");
 	dlg_close_form(t);
 }
 

@@ -1,7 +1,8 @@
 # Account and payment questions answered from structured policy facts:
 # a coupon's terms by its code, the Kestrel Protect plan (its price for
 # the amount said, what it excludes, when it can be bought), shipping
-# options, financing for an amount.
+# options, financing for an amount; a plan's cost asked of the product or
+# order in focus is that product's price band.
 
 story: a coupon's terms, then a follow-up
 user: C1015
@@ -85,3 +86,26 @@ contains: $599
 > what about financing a $300 soundbar
 contains: can be financed
 contains: $599
+
+story: a plan's cost asked of the product in focus is its price band
+> tell me about the sony wh-1000xm5
+> how much would kestrel protect be on it
+contains: $49.99
+contains: $69.99
+not-contains: $229.99
+> does it cover me dropping it
+contains: does not cover
+
+story: a plan's cost for a product that takes none says so
+> show me the dell latitude 5440
+> whats the price of an extended warranty for this one
+contains: Not offered
+not-contains: $149.99
+
+story: a plan's cost for the lone item of the order in focus
+user: C1032
+> where is order 12360
+> how much is the protection plan for it?
+contains: Brio
+contains: $19.99
+not-contains: $299.99
