@@ -266,6 +266,8 @@ long long	 dlg_focus_at(struct tctx *t, const char *sku);
 void		 dlg_results_set(struct tctx *t, const struct product *p,
 		    size_t n);
 void		 dlg_results_named(struct tctx *t);
+void		 dlg_results_stamp(struct tctx *t);
+int		 dlg_in_last_reply(struct tctx *t, const char *sku);
 int		 dlg_load_product(struct tctx *t, const char *sku,
 		    struct product *p);
 void		 dlg_load_customer(struct tctx *t);

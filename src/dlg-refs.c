@@ -111,25 +111,41 @@ dlg_conversation(struct tctx *t, const char **v, size_t max)
 
 /*
  * A brand said alone ("the samsung one", "going with the sony"): the
- * product of that brand among the last list, then the products in focus.
- * Only one candidate of the brand there picks it; the candidates go to
- * the trace.  NULL when none or several match.
+ * product of that brand among the items of the bot's last reply (the
+ * list it showed, the product it offered or answered about), then the
+ * last list, then the products in focus.  One candidate of the brand at
+ * a level picks it; two at the same level: *several (the caller asks).
+ * The candidates and the level that picked go to the trace.
  */
 static const char *
 brand_reference(struct tctx *t, const char *brand, int *several)
 {
-	cJSON		*lists[2], *it, *r;
+	static const char *const rule[][2] = {
+		{ "brand-in-last-reply", "brand among the items of the last "
+		    "reply" },
+		{ "brand-in-conversation", "brand in conversation: the last "
+		    "list" },
+		{ "brand-in-conversation", "brand in conversation: the "
+		    "products discussed" },
+	};
+	const char	*conv[CONV_MAX], *hit;
 	struct product	 p;
-	const char	*hit;
+	cJSON		*lists[3], *it, *r;
+	size_t		 nc, i;
 	int		 l, nhit;
 
 	*several = 0;
-	lists[0] = dlg_jarr(t->state, "results");
-	lists[1] = dlg_jarr(t->state, "focus");
-	r = dlg_ref_trace(t, "brand-in-conversation",
-	    "brand in conversation");
-	for (l = 0; l < 2; l++) {
-		hit = NULL;
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	lists[0] = cJSON_CreateArray();
+	for (i = 0; i < nc; i++)
+		if (dlg_in_last_reply(t, conv[i]))
+			cJSON_AddItemToArray(lists[0],
+			    cJSON_CreateString(conv[i]));
+	lists[1] = dlg_jarr(t->state, "results");
+	lists[2] = dlg_jarr(t->state, "focus");
+	r = dlg_ref_trace(t, rule[0][0], rule[0][1]);
+	hit = NULL;
+	for (l = 0; l < 3; l++) {
 		nhit = 0;
 		cJSON_ArrayForEach(it, lists[l]) {
 			if (!cJSON_IsString(it))
@@ -139,20 +155,28 @@ brand_reference(struct tctx *t, const char *brand, int *several)
 			if (!dlg_load_product(t, it->valuestring, &p))
 				continue;
 			if (p.brand != NULL && strcasecmp(p.brand, brand) ==
-			    0 && (hit == NULL || strcmp(hit,
+			    0 && (nhit == 0 || strcmp(hit,
 			    it->valuestring) != 0)) {
-				hit = it->valuestring;
+				/* conv[] lives as long as the state */
+				for (i = 0; i < nc; i++)
+					if (strcmp(conv[i],
+					    it->valuestring) == 0)
+						break;
+				hit = i < nc ? conv[i] : it->valuestring;
 				nhit++;
 			}
 			product_release(&p);
 		}
+		if (nhit == 0)
+			continue;
+		dlg_ref_rule(r, rule[l][0], rule[l][1]);
+		cJSON_Delete(lists[0]);
 		if (nhit == 1)
 			return dlg_ref_pick(r, hit);
-		if (nhit > 1) {
-			*several = 1;
-			return NULL;
-		}
+		*several = 1;
+		return NULL;
 	}
+	cJSON_Delete(lists[0]);
 	return NULL;
 }
 
