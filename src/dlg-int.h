@@ -294,6 +294,7 @@ extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 /* dlg-lex.c: words saying a product is the customer's own. */
 extern const char *const dlg_owned_words[];
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+const char	*dlg_line_word_reference(struct tctx *t);
 /* Is one product described as the thing meant ("the 55 inch one")? */
 int		 dlg_said_one(struct tctx *t);
 
