@@ -100,6 +100,7 @@ dlg_cart_slots(struct tctx *t, int shown)
 		r = cJSON_AddArrayToObject(t->state, "results");
 		for (i = 0; i < n && i < RESULTS_MAX; i++)
 			cJSON_AddItemToArray(r, cJSON_CreateString(v[i].sku));
+		dlg_results_stamp(t);
 		for (i = n < RESULTS_MAX ? n : RESULTS_MAX; i-- > 0;)
 			dlg_focus_push(t, v[i].sku);
 	}

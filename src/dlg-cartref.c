@@ -208,6 +208,7 @@ dlg_cart_ref(struct tctx *t, struct product *out, int how)
 		 * "the first one". */
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "results");
 		r = cJSON_AddArrayToObject(t->state, "results");
+		dlg_results_stamp(t);
 		for (k = 0; k < n; k++)
 			if ((all >> k) & 1) {
 				cJSON_AddItemToArray(r,

@@ -271,6 +271,8 @@ long long	 dlg_focus_at(struct tctx *t, const char *sku);
 void		 dlg_results_set(struct tctx *t, const struct product *p,
 		    size_t n);
 void		 dlg_results_named(struct tctx *t);
+void		 dlg_results_stamp(struct tctx *t);
+int		 dlg_in_last_reply(struct tctx *t, const char *sku);
 int		 dlg_load_product(struct tctx *t, const char *sku,
 		    struct product *p);
 void		 dlg_load_customer(struct tctx *t);
@@ -297,6 +299,7 @@ extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 /* dlg-lex.c: words saying a product is the customer's own. */
 extern const char *const dlg_owned_words[];
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
+const char	*dlg_line_word_reference(struct tctx *t);
 /* Is one product described as the thing meant ("the 55 inch one")? */
 int		 dlg_said_one(struct tctx *t);
 

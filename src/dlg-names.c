@@ -308,6 +308,69 @@ members_in_conversation(struct tctx *t, const char **m, size_t nm,
 	return k;
 }
 
+/* Does p's name or brand have every word of the text q? */
+static int
+has_all_words(const struct product *p, const char *q)
+{
+	char	 w[32];
+	size_t	 i = 0, a, n, k;
+
+	for (;;) {
+		while (q[i] != '\0' && !isalnum((unsigned char)q[i]))
+			i++;
+		for (a = i; isalnum((unsigned char)q[i]); i++)
+			;
+		if ((n = i - a) == 0)
+			return 1;
+		if (n >= sizeof w)
+			return 0;
+		for (k = 0; k < n; k++)
+			w[k] = (char)tolower((unsigned char)q[a + k]);
+		if (!dlg_name_word(p->name, w, n) && (p->brand == NULL ||
+		    !dlg_name_word(p->brand, w, n)))
+			return 0;
+	}
+}
+
+/*
+ * Of the n products the words q said fit, those the conversation holds
+ * whose names have every word come first: the items of the bot's last
+ * reply, else the others discussed, else all n (the catalog).  Their
+ * SKUs in skus; how many.  The level that kept them is the rule of r.
+ */
+static size_t
+conv_first(struct tctx *t, const struct product *c, size_t n,
+    const char *q, const char **skus, cJSON *r)
+{
+	const char	*conv[CONV_MAX];
+	size_t		 nc, i, j, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (dlg_in_last_reply(t, c[i].sku) && has_all_words(&c[i], q))
+			skus[k++] = c[i].sku;
+	if (k > 0) {
+		dlg_ref_rule(r, "family-words-last-reply", "family words: "
+		    "the items of the last reply that have them");
+		return k;
+	}
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < nc; j++)
+			if (strcmp(c[i].sku, conv[j]) == 0 &&
+			    has_all_words(&c[i], q)) {
+				skus[k++] = c[i].sku;
+				break;
+			}
+	if (k > 0) {
+		dlg_ref_rule(r, "family-words-conversation", "family words: "
+		    "the products discussed that have them");
+		return k;
+	}
+	for (i = 0; i < n; i++)
+		skus[i] = c[i].sku;
+	return n;
+}
+
 /*
  * A family without its members (a brand or category passed by a
  * comparison, a shop alias): the products whose names hold the words
@@ -322,7 +385,7 @@ family_by_words(struct tctx *t, const struct entity *en, struct product *p,
 	struct sbuf	 q = SBUF_INIT;
 	struct product	*cands = NULL;
 	const char	**skus;
-	size_t		 i, n = 0;
+	size_t		 i, k, n = 0;
 	int		 found;
 
 	sbuf_add(&q, t->text + en->start, en->end - en->start);
@@ -343,9 +406,8 @@ family_by_words(struct tctx *t, const struct entity *en, struct product *p,
 	}
 	dlg_retrieve_end(t);
 	skus = xcalloc(n + 1, sizeof *skus);
-	for (i = 0; i < n; i++)
-		skus[i] = cands[i].sku;
-	found = dlg_best_of(t, r, skus, n, p, 0, NULL);
+	k = conv_first(t, cands, n, q.buf, skus, r);
+	found = dlg_best_of(t, r, skus, k, p, 0, NULL);
 	for (i = 0; i < n; i++)
 		product_release(&cands[i]);
 	free(cands);

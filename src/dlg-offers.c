@@ -297,6 +297,7 @@ static const char *
 base_product(struct tctx *t)
 {
 	const struct entity *en;
+	const char	*sku;
 	size_t		 i;
 
 	for (i = 0; i < t->e->el.n; i++) {
@@ -306,6 +307,9 @@ base_product(struct tctx *t)
 		if (en->type == ENTITY_PRODUCT || en->type == ENTITY_BRAND)
 			return dlg_shown_match(t, en);
 	}
+	/* "ok the pixel, what colours": the line said beats the focus. */
+	if ((sku = dlg_line_word_reference(t)) != NULL)
+		return sku;
 	return dlg_focus_top(t, 0);
 }
 

@@ -111,25 +111,41 @@ dlg_conversation(struct tctx *t, const char **v, size_t max)
 
 /*
  * A brand said alone ("the samsung one", "going with the sony"): the
- * product of that brand among the last list, then the products in focus.
- * Only one candidate of the brand there picks it; the candidates go to
- * the trace.  NULL when none or several match.
+ * product of that brand among the items of the bot's last reply (the
+ * list it showed, the product it offered or answered about), then the
+ * last list, then the products in focus.  One candidate of the brand at
+ * a level picks it; two at the same level: *several (the caller asks).
+ * The candidates and the level that picked go to the trace.
  */
 static const char *
 brand_reference(struct tctx *t, const char *brand, int *several)
 {
-	cJSON		*lists[2], *it, *r;
+	static const char *const rule[][2] = {
+		{ "brand-in-last-reply", "brand among the items of the last "
+		    "reply" },
+		{ "brand-in-conversation", "brand in conversation: the last "
+		    "list" },
+		{ "brand-in-conversation", "brand in conversation: the "
+		    "products discussed" },
+	};
+	const char	*conv[CONV_MAX], *hit;
 	struct product	 p;
-	const char	*hit;
+	cJSON		*lists[3], *it, *r;
+	size_t		 nc, i;
 	int		 l, nhit;
 
 	*several = 0;
-	lists[0] = dlg_jarr(t->state, "results");
-	lists[1] = dlg_jarr(t->state, "focus");
-	r = dlg_ref_trace(t, "brand-in-conversation",
-	    "brand in conversation");
-	for (l = 0; l < 2; l++) {
-		hit = NULL;
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	lists[0] = cJSON_CreateArray();
+	for (i = 0; i < nc; i++)
+		if (dlg_in_last_reply(t, conv[i]))
+			cJSON_AddItemToArray(lists[0],
+			    cJSON_CreateString(conv[i]));
+	lists[1] = dlg_jarr(t->state, "results");
+	lists[2] = dlg_jarr(t->state, "focus");
+	r = dlg_ref_trace(t, rule[0][0], rule[0][1]);
+	hit = NULL;
+	for (l = 0; l < 3; l++) {
 		nhit = 0;
 		cJSON_ArrayForEach(it, lists[l]) {
 			if (!cJSON_IsString(it))
@@ -139,20 +155,28 @@ brand_reference(struct tctx *t, const char *brand, int *several)
 			if (!dlg_load_product(t, it->valuestring, &p))
 				continue;
 			if (p.brand != NULL && strcasecmp(p.brand, brand) ==
-			    0 && (hit == NULL || strcmp(hit,
+			    0 && (nhit == 0 || strcmp(hit,
 			    it->valuestring) != 0)) {
-				hit = it->valuestring;
+				/* conv[] lives as long as the state */
+				for (i = 0; i < nc; i++)
+					if (strcmp(conv[i],
+					    it->valuestring) == 0)
+						break;
+				hit = i < nc ? conv[i] : it->valuestring;
 				nhit++;
 			}
 			product_release(&p);
 		}
+		if (nhit == 0)
+			continue;
+		dlg_ref_rule(r, rule[l][0], rule[l][1]);
+		cJSON_Delete(lists[0]);
 		if (nhit == 1)
 			return dlg_ref_pick(r, hit);
-		if (nhit > 1) {
-			*several = 1;
-			return NULL;
-		}
+		*several = 1;
+		return NULL;
 	}
+	cJSON_Delete(lists[0]);
 	return NULL;
 }
 
@@ -401,6 +425,132 @@ other_reference(struct tctx *t)
 	return NULL;
 }
 
+/* Words after "the" that name no product line. */
+static const char *const line_stop[] = { "one", "ones", "other", "same",
+	"last", "first", "second", "third", "latter", "former", "cheaper",
+	"cheapest", "best", "better", "new", "newer", "older", "old", "list",
+	"rest", "price", "cost", "store", "order", "cart", "item", "items",
+	"product", "products", "thing", "model", "deal", "sale", "offer",
+	"difference", "specs", "battery", "warranty", "return", "refund",
+	"shipping", "delivery", "reviews", "rating", "size", "colour",
+	"color", "weight", "way", "two", "both", "end", "moment", "day",
+	"week", "month", "year", "time", "box", "app", "website", "site",
+	NULL };
+
+/* Are a and b variants of one line (names agree up to a bracket)? */
+static int
+same_line(const char *a, const char *b)
+{
+	size_t	 la = strcspn(a, "("), lb = strcspn(b, "(");
+
+	return la == lb && strncmp(a, b, la) == 0;
+}
+
+/*
+ * The products of the conversation whose names have the word w (n
+ * bytes, lower case): the items of the last reply when any have it,
+ * else all discussed.  1 and *sku when they are of one line; 0 (and
+ * *sku NULL) when none, or when two lines have it.  r gets them.
+ */
+static int
+line_of_word(struct tctx *t, const char *w, size_t n, const char **sku,
+    cJSON *r)
+{
+	const char	*conv[CONV_MAX], *hit = NULL;
+	char		*first = NULL;
+	struct product	 p;
+	size_t		 nc, i;
+	int		 level, found = 0, lines = 0;
+
+	*sku = NULL;
+	nc = dlg_conversation(t, conv, CONV_MAX);
+	for (level = 0; level < 2 && !found; level++)
+		for (i = 0; i < nc; i++) {
+			if (level == 0 && !dlg_in_last_reply(t, conv[i]))
+				continue;
+			memset(&p, 0, sizeof p);
+			if (!dlg_peek_product(t, conv[i], &p))
+				continue;
+			if (p.name != NULL && dlg_name_word(p.name, w, n)) {
+				dlg_ref_candidate(r, conv[i]);
+				if (first == NULL) {
+					first = xstrdup(p.name);
+					hit = conv[i];
+					lines = 1;
+				} else if (!same_line(first, p.name))
+					lines++;
+				found = 1;
+			}
+			product_release(&p);
+		}
+	free(first);
+	if (lines != 1)
+		return 0;
+	dlg_ref_rule(r, level == 1 ? "line-word-last-reply" :
+	    "line-word-conversation", level == 1 ? "a word said after "
+	    "\"the\" that one line of the last reply has in its name" :
+	    "a word said after \"the\" that one line discussed has in "
+	    "its name");
+	*sku = hit;
+	return 1;
+}
+
+/*
+ * "Does the pixel charge wireless", "ok the pixel. what colours": a
+ * word said after "the", "that" or "this" anywhere in the message that
+ * names one line of the products discussed (the items of the last reply
+ * first) beats the focus.  Only the conversation's products: a word the
+ * catalog knows but the conversation does not is left to the names.
+ * NULL when no word fits one line alone; the trace says which.
+ */
+const char *
+dlg_line_word_reference(struct tctx *t)
+{
+	static const char *const lead[] = { "the", "that", "this", NULL };
+	const char	*s = t->text, *sku;
+	char		 w[32];
+	size_t		 i = 0, a, n, k;
+	int		 after_lead = 0, is_lead;
+	cJSON		*r;
+
+	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL)
+		return NULL;
+	for (;;) {
+		while (s[i] != '\0' && !isalnum((unsigned char)s[i]))
+			i++;
+		for (a = i; isalnum((unsigned char)s[i]); i++)
+			;
+		if ((n = i - a) == 0)
+			break;
+		for (k = 0, is_lead = 0; lead[k] != NULL; k++)
+			if (strlen(lead[k]) == n &&
+			    strncasecmp(s + a, lead[k], n) == 0)
+				is_lead = 1;
+		if (!after_lead || n < 3 || n >= sizeof w) {
+			after_lead = is_lead;
+			continue;
+		}
+		after_lead = is_lead;
+		for (k = 0; k < n && isalpha((unsigned char)s[a + k]); k++)
+			w[k] = (char)tolower((unsigned char)s[a + k]);
+		if (k < n)
+			continue;
+		w[n] = '\0';
+		for (k = 0; line_stop[k] != NULL; k++)
+			if (strcmp(line_stop[k], w) == 0)
+				break;
+		if (line_stop[k] != NULL)
+			continue;
+		r = dlg_ref_trace(t, "line-word", "a word said after \"the\" "
+		    "that one line discussed has in its name");
+		dlg_jset_str(r, "said", w);
+		if (line_of_word(t, w, n, &sku, r))
+			return dlg_ref_pick(r, sku);
+	}
+	return NULL;
+}
+
 /*
  * Resolve references to earlier products: "the first/second/last one",
  * a brand said alone, a model number of one shown, "the cheaper/more
@@ -468,6 +618,10 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 	}
 	if (several)
 		return NULL;	/* dlg_ask_which_named asks */
+	if ((best = dlg_line_word_reference(t)) != NULL) {
+		*how = "line word";
+		return best;
+	}
 	if (dlg_has_word(t, "it") || dlg_has_word(t, "this") ||
 	    dlg_has_word(t, "that") || dlg_has_word(t, "its") ||
 	    dlg_has_word(t, "one")) {

@@ -76,6 +76,37 @@ dlg_focus_top(struct tctx *t, int i)
 	return cJSON_IsString(it) ? it->valuestring : NULL;
 }
 
+/* When the last list was set (the session's count of messages), so a
+ * reference can tell the list of the last reply from an older one. */
+void
+dlg_results_stamp(struct tctx *t)
+{
+	dlg_jset_num(t->state, "results_at", (double)t->si.turns);
+}
+
+/*
+ * Was sku among the items of the bot's last reply: put in focus then,
+ * or in the list then set?  Not what this turn has put there so far.
+ */
+int
+dlg_in_last_reply(struct tctx *t, const char *sku)
+{
+	long long	 at = dlg_focus_at(t, sku);
+	double		 rat = dlg_jnum(t->state, "results_at", -10);
+	cJSON		*it;
+
+	if (sku == NULL)
+		return 0;
+	if (at >= 0 && at >= t->si.turns - 2 && at < t->si.turns)
+		return 1;
+	if (rat < (double)(t->si.turns - 2) || rat >= (double)t->si.turns)
+		return 0;
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results"))
+		if (cJSON_IsString(it) && strcmp(it->valuestring, sku) == 0)
+			return 1;
+	return 0;
+}
+
 void
 dlg_results_set(struct tctx *t, const struct product *p, size_t n)
 {
@@ -86,6 +117,7 @@ dlg_results_set(struct tctx *t, const struct product *p, size_t n)
 	r = cJSON_AddArrayToObject(t->state, "results");
 	for (i = 0; i < n && i < RESULTS_MAX; i++)
 		cJSON_AddItemToArray(r, cJSON_CreateString(p[i].sku));
+	dlg_results_stamp(t);
 }
 
 /*
@@ -116,6 +148,7 @@ dlg_results_named(struct tctx *t)
 	r = cJSON_AddArrayToObject(t->state, "results");
 	for (i = 0; i < n; i++)
 		cJSON_AddItemToArray(r, cJSON_CreateString(v[i]));
+	dlg_results_stamp(t);
 }
 
 /* The product a turn is about: named, referred to, or in focus. */
