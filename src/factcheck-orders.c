@@ -122,6 +122,54 @@ dated_event(struct sent *x, const struct order *o, const char *phrase,
 	return dated;
 }
 
+/*
+ * Is the status phrase at i denied ("not shipped", "hasn't shipped",
+ * "has not been cancelled")?
+ */
+static int
+status_denied(struct sent *x, size_t i)
+{
+	static const char *const neg[] = { "not ", "n't ", "n\u2019t ",
+	    "hasnt ", "isnt ", "wasnt ", NULL };
+	size_t	 k, n = fc_before(x, i, 5, "been ") ? 13 : 8;
+
+	for (k = 0; neg[k] != NULL; k++)
+		if (fc_before(x, i, n, neg[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * "Hasn't shipped" of an order: true while the order has not reached
+ * the status said.  Only the plain steps are judged ("shipped",
+ * "delivered", "cancelled", "refunded"); a denied "in transit" says too
+ * little to check.  A false denial drops the sentence.
+ */
+static void
+order_denied(struct sent *x, const struct order *o, const char *phrase,
+    const char *status, size_t at, size_t pe)
+{
+	int	 ok;
+
+	if (strcmp(phrase, "shipped") == 0)
+		ok = strcmp(o->status, "processing") == 0 ||
+		    strcmp(o->status, "cancelled") == 0;
+	else if (strcmp(phrase, "delivered") == 0)
+		ok = strcmp(o->status, "processing") == 0 ||
+		    strcmp(o->status, "shipped") == 0 ||
+		    strcmp(o->status, "cancelled") == 0;
+	else if (strcmp(status, "cancelled") == 0 ||
+	    strcmp(status, "refunded") == 0)
+		ok = strcmp(o->status, status) != 0;
+	else
+		return;
+	if (ok)
+		fc_claim_add(x->res, "order_status", x->s + at, pe - at,
+		    FC_SUPPORTED, "order", o->id, "status", o->status, NULL);
+	else
+		fc_unsupported(x, "order_status", at, pe, "status");
+}
+
 /* The order's status as the sentence states it after byte e. */
 static void
 order_status(struct sent *x, const struct order *o, size_t e)
@@ -137,14 +185,18 @@ order_status(struct sent *x, const struct order *o, size_t e)
 		if (fc_find_word(x->lc, status_words[k].phrase, e, &i) &&
 		    (bi < 0 || i < best_at) && !fc_before(x, i, 16,
 		    "will be") && !fc_before(x, i, 12, "expected") &&
-		    !fc_before(x, i, 12, "should be") && !fc_before(x, i,
-		    8, "not ")) {
+		    !fc_before(x, i, 12, "should be")) {
 			bi = (int)k;
 			best_at = i;
 		}
 	if (bi < 0)
 		return;
 	pe = best_at + strlen(status_words[bi].phrase);
+	if (status_denied(x, best_at)) {
+		order_denied(x, o, status_words[bi].phrase,
+		    status_words[bi].status, best_at, pe);
+		return;
+	}
 	if (strcmp(status_words[bi].status, o->status) == 0 ||
 	    dated_event(x, o, status_words[bi].phrase, pe)) {
 		c = fc_claim_add(x->res, "order_status", x->s + best_at,

@@ -263,6 +263,24 @@ main(void)
 	ok(c != NULL && c->verdict == FC_CORRECTED && strcmp(fr.text.buf,
 	    "Your order #11922 has been delivered.") == 0,
 	    "wrong order status corrected: %s", fr.text.buf);
+	check(fc, "C1032", NULL, "Order #12360 (Logitech Brio 4K Webcam) "
+	    "hasn't shipped yet; its invoice is under Account.", &fr);
+	c = claim(&fr, "order_status");
+	ok(c != NULL && c->verdict == FC_SUPPORTED && strcmp(fr.text.buf,
+	    "Order #12360 (Logitech Brio 4K Webcam) hasn't shipped yet; its "
+	    "invoice is under Account.") == 0,
+	    "a true denial of shipping is kept as written: %s", fr.text.buf);
+	check(fc, "C1024", NULL, "Your order #11922 hasn't shipped yet. "
+	    "Thanks.", &fr);
+	c = claim(&fr, "order_status");
+	ok(c != NULL && c->verdict == FC_UNSUPPORTED && fr.removed == 1 &&
+	    strcmp(fr.text.buf, "Thanks.") == 0,
+	    "a false denial of a delivered order is dropped: %s", fr.text.buf);
+	check(fc, "C1024", NULL, "Your order #11922 has not been cancelled.",
+	    &fr);
+	c = claim(&fr, "order_status");
+	ok(c != NULL && c->verdict == FC_SUPPORTED,
+	    "a true denial of cancelling is backed");
 	check(fc, "C1004", NULL, "Your order #11922 has shipped.", &fr);
 	ok(fr.contradicted, "someone else's order: contradicted");
 	check(fc, "C1024", NULL, "Order #99999 was delivered.", &fr);
