@@ -60,24 +60,6 @@ comparative_said(struct tctx *t)
 	return said;
 }
 
-/* The value of p's key as the catalog words it; a bare number with its
- * unit.  NULL when its specifications are silent.  Caller frees. */
-static char *
-gap_words(const struct product *p, const struct lex_pick *lp)
-{
-	char	*s, *end;
-	double	 v;
-
-	if ((s = catalog_attr(p, lp->key)) == NULL)
-		return NULL;
-	v = strtod(s, &end);
-	if (end != s && *end == '\0') {
-		free(s);
-		s = xasprintf("%g %s", v, lex_unit_label(lp->unit));
-	}
-	return s;
-}
-
 /* The gap to the hundredth, every digit written ("16998.75", not %g's
  * "16998.8"): the fact-checker backs it only when it is exact. */
 static void
@@ -217,7 +199,8 @@ gap_alone(struct tctx *t, const struct product *p)
 		return 1;
 	}
 	hours_key(&lp, p, 1);
-	if (lp.unit == NULL || (w = gap_words(p, &lp)) == NULL) {
+	if (lp.unit == NULL ||
+	    (w = lex_attr_words(p, lp.key, lp.unit)) == NULL) {
 		lex_pick_release(&lp);
 		return 0;
 	}
@@ -302,7 +285,7 @@ dlg_how_much_more(struct tctx *t)
 			has[i] = lex_value(lp.key, s, lp.unit, &v[i]);
 			free(s);
 		}
-		w[i] = has[i] ? gap_words(&p[i], &lp) : NULL;
+		w[i] = has[i] ? lex_attr_words(&p[i], lp.key, lp.unit) : NULL;
 		if (has[i])
 			dlg_cite(t, "product", p[i].sku, p[i].name, lp.key);
 	}

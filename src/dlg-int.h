@@ -420,6 +420,8 @@ const char	*lex_key_unit(const char *key);
 int		 lex_threshold(struct tctx *t, double *num, const char **unit,
 		    int *above);
 const char	*lex_unit_label(const char *unit);
+char		*lex_attr_words(const struct product *, const char *key,
+		    const char *unit);
 /* Does folded word w name a day, a month or a span of days? */
 int		 lex_time_word(const char *w);
 

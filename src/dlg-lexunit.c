@@ -262,6 +262,27 @@ lex_unit_label(const char *unit)
 }
 
 /*
+ * A specification's value as words: a bare number with its unit's label
+ * ("16 hours"), anything else as the catalog writes it; NULL when p does
+ * not state key.  Caller frees.
+ */
+char *
+lex_attr_words(const struct product *p, const char *key, const char *unit)
+{
+	char	*s, *end;
+	double	 v;
+
+	if ((s = catalog_attr(p, key)) == NULL)
+		return NULL;
+	v = strtod(s, &end);
+	if (end != s && *end == '\0') {
+		free(s);
+		s = xasprintf("%g %s", v, lex_unit_label(unit));
+	}
+	return s;
+}
+
+/*
  * A bound on a number said with its unit: "over 40 hours", "3000+ sq
  * ft", "at least 1TB", "under 1.5 kg".  1 with the number in the unit
  * (*unit static; NULL when the number has none but a "+" or a bound

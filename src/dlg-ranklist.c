@@ -58,22 +58,16 @@ struct ranked {
 static char *
 value_words(const struct product *p, const struct lex_pick *lp)
 {
-	char		*s = NULL, *end, *life;
+	char		*s = NULL, *life;
 	size_t		 n = strlen(lp->key);
-	double		 v;
 
 	if (n > 6 && strcmp(lp->key + n - 6, "_hours") == 0) {
 		life = xasprintf("%.*s_life", (int)(n - 6), lp->key);
-		s = catalog_attr(p, life);
+		s = lex_attr_words(p, life, lp->unit);
 		free(life);
 	}
-	if (s == NULL && (s = catalog_attr(p, lp->key)) == NULL)
+	if (s == NULL && (s = lex_attr_words(p, lp->key, lp->unit)) == NULL)
 		return xstrdup("not stated");
-	v = strtod(s, &end);
-	if (end != s && *end == '\0') {
-		free(s);
-		s = xasprintf("%g %s", v, lex_unit_label(lp->unit));
-	}
 	return s;
 }
 

@@ -343,7 +343,10 @@ attr_num(const struct product *p, const char *key)
 	return d;
 }
 
-/* Does any of p's compatibility attributes name the platform? */
+/*
+ * Does any of p's compatibility attributes name the platform?  With
+ * platform NULL: does p state what it works with at all?
+ */
 static int
 works_with(const struct product *p, const char *platform)
 {
@@ -355,25 +358,7 @@ works_with(const struct product *p, const char *platform)
 
 	for (k = keys; *k != NULL && !yes; k++)
 		if ((v = catalog_attr(p, *k)) != NULL) {
-			yes = dlg_value_has(v, platform);
-			free(v);
-		}
-	return yes;
-}
-
-/* Does p state what it works with at all? */
-static int
-has_compat(const struct product *p)
-{
-	static const char *const keys[] = { "compatible_with", "works_with",
-	    "os", "compatibility", "assistant", NULL };
-	const char *const *k;
-	char	*v;
-	int	 yes = 0;
-
-	for (k = keys; *k != NULL && !yes; k++)
-		if ((v = catalog_attr(p, *k)) != NULL) {
-			yes = 1;
+			yes = platform == NULL || dlg_value_has(v, platform);
 			free(v);
 		}
 	return yes;
@@ -457,7 +442,7 @@ dlg_spec_meets(struct tctx *t, const struct product *p)
 			ok = works_with(p, it->valuestring);
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(req,
 	    "platforms_soft"))
-		if (ok && cJSON_IsString(it) && has_compat(p))
+		if (ok && cJSON_IsString(it) && works_with(p, NULL))
 			ok = works_with(p, it->valuestring);
 	return ok && dlg_catneeds_meets(req, p);
 }
@@ -474,7 +459,7 @@ dlg_spec_soft_silent(struct tctx *t, const struct product *p)
 	    dlg_jobj(t->state, "filters"), "require");
 
 	return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(req,
-	    "platforms_soft")) > 0 && !has_compat(p);
+	    "platforms_soft")) > 0 && !works_with(p, NULL);
 }
 
 /* A platform need as the customer reads it ("google": "Google Home"). */
