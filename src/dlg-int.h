@@ -1026,6 +1026,9 @@ void		 dlg_ids_free(char **ids, size_t n);
 void		 dlg_keep_orders(struct tctx *t, char **ids, size_t *n,
 		    dlg_order_test keep, const void *arg);
 int		 dlg_owns_order(struct tctx *t, const char *id);
+/* dlg-swapmoney.c: "how much would I get back for the swap": the
+ * price paid for the item beside the other product's now (1: answered). */
+int		 dlg_exchange_money(struct tctx *t);
 /* A return question can be about o (open return, or in the window):
  * a dlg_order_test. */
 int		 dlg_order_returnable(struct tctx *t, const struct order *o,

@@ -110,6 +110,11 @@ pointed_product(struct tctx *t)
 static int
 policy_first(struct tctx *t, const struct intent_result *ir)
 {
+	/* "How much would I get back if I swap to the G502": the price
+	 * paid for the item bought beside the other's now, never the
+	 * catalog price alone. */
+	if (dlg_exchange_money(t))
+		return 1;
 	/* "15%?? on 2000 bucks": the last answer's fact, confirmed. */
 	if (dlg_reaction(t))
 		return 1;

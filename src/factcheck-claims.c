@@ -512,8 +512,10 @@ gap_comparative_after(const struct sent *x, const struct fq *q)
 /*
  * "2.5 kg and 1.5 kg: 1 kg heavier": a quantity followed by a
  * comparative, after two quantities of its unit in the same sentence
- * (not in a name), claims their difference (1); never money or percent.
- * o: the two, the nearer first.
+ * (not in a name), claims their difference (1); so does money right
+ * before "less than" or "more than" ("$249 paid, $99 now: $150 less
+ * than you paid", the two amounts already read as prices or left to
+ * the pools), never a percent.  o: the two, the nearer first.
  */
 static int
 gap_claim(const struct sent *x, const struct fq_list *l, size_t i,
@@ -521,15 +523,19 @@ gap_claim(const struct sent *x, const struct fq_list *l, size_t i,
 {
 	const struct fq	*q = &l->v[i];
 	size_t		 a;
-	int		 n = 0;
+	int		 n = 0, money = strcmp(q->unit, "$") == 0;
 
 	if (q->range || q->words || q->unit[0] == '\0' ||
-	    strcmp(q->unit, "$") == 0 || strcmp(q->unit, "%") == 0 ||
-	    !gap_comparative_after(x, q))
+	    strcmp(q->unit, "%") == 0 || !gap_comparative_after(x, q))
+		return 0;
+	/* Money only right before "less than" or "more than": "$599 or
+	 * more" is a threshold. */
+	if (money && strncmp(x->lc + q->e, " less than", 10) != 0 &&
+	    strncmp(x->lc + q->e, " more than", 10) != 0)
 		return 0;
 	for (a = i; a-- > 0 && n < 2; ) {
-		if (strcmp(l->v[a].unit, q->unit) != 0 || covered(x,
-		    l->v[a].s, l->v[a].e))
+		if (strcmp(l->v[a].unit, q->unit) != 0 || (!money &&
+		    covered(x, l->v[a].s, l->v[a].e)))
 			continue;
 		if (l->v[a].range)
 			return 0;

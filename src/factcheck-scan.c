@@ -297,6 +297,11 @@ fc_scan_money(struct sent *x)
 		    fc_after(x, e, 9, " in total"))
 			continue;	/* not a product's price (a cart's sum
 					   is backed by the state) */
+		/* "$150 less than you paid": the gap between two amounts
+		 * said before, which fc_scan_numbers checks. */
+		if (fc_after(x, e, 10, " less than") || fc_after(x, e, 10,
+		    " more than"))
+			continue;
 		if ((fc_before(x, i, 11, "down from") || fc_before(x, i, 13,
 		    "reduced from") || fc_before(x, i, 11, "regularly")) &&
 		    check_list_price(x, i, e, v))

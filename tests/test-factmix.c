@@ -17,7 +17,10 @@
  *	order + product		every order's cancel offer (items and total),
  *				delivery with its warranty end, price-drop
  *				answer (paid, price now, the policy window),
- *				and a shipped order next to its item's sale
+ *				a shipped order next to its item's sale, and
+ *				the first item swapped for another product of
+ *				its kind (paid, the other's price now, their
+ *				difference, backed only when exact)
  *
  * Each reply must come back untouched (no fact corrected or dropped),
  * and the same reply with one of its numbers planted wrong must not show
@@ -672,8 +675,57 @@ sale_reply(struct sweep *w, const struct order *o, size_t n)
 	return s;
 }
 
+/*
+ * The first item of o swapped for the first other product of its kind
+ * (subcategory) in v: what was paid, the other's price now and their
+ * difference.  The other is put in the reply's context.
+ */
+static char *
+exchange_reply(struct sweep *w, const struct order *o,
+    const struct product *v, size_t n)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	struct slots	 sl = SLOTS_INIT;
+	struct product	 pr;
+	char		*s = NULL;
+	double		 d;
+	size_t		 i;
+
+	if (catalog_product_by_sku(w->st, o->items[0].sku, &pr, &err) !=
+	    SD_OK) {
+		sd_error_clear(&err);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].sku, pr.sku) != 0 && pr.subcategory != NULL &&
+		    *pr.subcategory != '\0' && v[i].subcategory != NULL &&
+		    strcmp(v[i].subcategory, pr.subcategory) == 0 &&
+		    strchr(v[i].name, '$') == NULL)
+			break;
+	if (i < n) {
+		w->skus[0] = v[i].sku;
+		w->ctx.nskus = 1;
+		if (w->nnames < 8)
+			w->names[w->nnames++] = v[i].name;
+		d = v[i].price - o->items[0].unit_price;
+		slots_set(&sl, "order_id", o->id);
+		slots_set(&sl, "item", o->items[0].name);
+		slots_set(&sl, "target", v[i].name);
+		money_slot(&sl, "paid", o->items[0].unit_price);
+		money_slot(&sl, "target_price", v[i].price);
+		money_slot(&sl, "difference", fabs(d));
+		slots_set(&sl, "gap", fabs(d) < 0.005 ? "same" : d < 0 ?
+		    "less" : "more");
+		s = render(w, "order_exchange_money", &sl, 0);
+	}
+	slots_release(&sl);
+	product_release(&pr);
+	return s;
+}
+
 static void
-sweep_orders(struct sweep *w, const char *share, struct tally *t)
+sweep_orders(struct sweep *w, const char *share, const struct product *v,
+    size_t nv, struct tally *t)
 {
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct slots	 sl = SLOTS_INIT;
@@ -728,6 +780,10 @@ sweep_orders(struct sweep *w, const char *share, struct tally *t)
 			sweep_date(w, t, s, "December 1");
 		}
 		free(s);
+		if ((s = exchange_reply(w, &o, v, nv)) != NULL)
+			sweep_reply(w, t, s, 0);
+		free(s);
+		w->ctx.nskus = 0;
 		slots_reset(&sl);
 		order_release(&o);
 	}
@@ -784,7 +840,7 @@ main(void)
 	report(&pol);
 	sweep_compare(&w, v, n, &cmp);
 	report(&cmp);
-	sweep_orders(&w, share, &ord);
+	sweep_orders(&w, share, v, n, &ord);
 	report(&ord);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
