@@ -248,3 +248,49 @@ dlg_kind_reference(struct tctx *t, const struct entity *ce, int *several)
 	*several = hits > 1;
 	return NULL;
 }
+
+/*
+ * "The camera, how long does it last?" when two cameras were discussed
+ * and no other word tells which: ask which, naming them, rather than
+ * answer about the one in focus.  1 when asked.
+ */
+int
+dlg_ask_which_kind(struct tctx *t)
+{
+	const struct entity *ce = dlg_first_entity(t, ENTITY_CATEGORY);
+	const char	*how = NULL, *sku;
+	struct sbuf	 names = SBUF_INIT;
+	struct product	 p;
+	cJSON		*r, *it;
+	int		 several, n = 0;
+
+	if (ce == NULL || dlg_kind_reference(t, ce, &several) != NULL ||
+	    !several)
+		return 0;
+	r = dlg_jobj(t->trace, "reference");
+	cJSON_ArrayForEach(it, dlg_jarr(r, "of_kind")) {
+		memset(&p, 0, sizeof p);
+		if (!cJSON_IsString(it) || !dlg_peek_product(t,
+		    it->valuestring, &p))
+			continue;
+		sbuf_addf(&names, "%s the %s", n == 0 ? "" : " or", p.name);
+		n++;
+		product_release(&p);
+	}
+	/* Another word may still tell ("the cheaper camera"). */
+	r = cJSON_Duplicate(r, 1);
+	sku = dlg_resolve_reference(t, &how);
+	if (n < 2 || (sku != NULL && how != NULL && strcmp(how, "it") != 0)) {
+		cJSON_Delete(r);
+		sbuf_release(&names);
+		return 0;
+	}
+	cJSON_ReplaceItemInObjectCaseSensitive(t->trace, "reference", r);
+	dlg_ref_rule(r, "kind-ask", "kind: several discussed, asked which");
+	slots_set(&t->slots, "choices", names.buf);
+	dlg_set_action(t, "ask_which_product", "%d products of the kind said "
+	    "discussed", n);
+	dlg_say(t, "ask_which_named");
+	sbuf_release(&names);
+	return 1;
+}

@@ -13,13 +13,16 @@ the <A>", "tell me about the <B>"), then "the <word>, how much is it?":
   addon  the word is the category's ("cameras": "camera"); B is of a
          kind that is an add-on of another kind of the category (a lens
          listing camera bodies it fits, ink listing printers), A of the
-         kind it fits: A, the device, not the add-on.
+         kind it fits: A, the device, not the add-on;
+  two    two products of one subcategory compared ("compare the <A> and
+         the <B>"), then its word: neither is picked alone, the reply
+         asks which, naming both.
 
 A case whose naming turns did not put A, then B, in focus is left out
 and counted apart (SKIPPED).
 
 Prints a FAIL line per miss (every case with -v) and "SUB passed total",
-"ADDON ..." for the .t's floors.
+"ADDON ...", "TWO ..." for the .t's floors.
 Usage: kindref-sweep.py SHOPDESK PRODUCTS.jsonl [-v]"""
 import re
 import sys
@@ -116,6 +119,14 @@ for cat in CATS:
         if not bs:
             continue
         b = bs[0]
+        two = [p for p in PS if p['category'] == cat and
+               p['subcategory'] == sub]
+        two = [p for p in two if sweeplib.base_name(p) !=
+               sweeplib.base_name(two[0])][:1] + two[:1]
+        if len(two) == 2:
+            cases.append(('TWO', ['compare the %s and the %s' % (
+                sweeplib.base_name(two[1]), sweeplib.base_name(two[0])),
+                said(w)], two[1]['sku'], two[0]['sku']))
         cases.append(('SUB', ['tell me about the ' + sweeplib.base_name(a),
                               'tell me about the ' + sweeplib.base_name(b),
                               said(w)], a['sku'], b['sku']))
@@ -138,17 +149,25 @@ for cat in CATS:
             break
 
 traces = sweeplib.replay(SHOPDESK, [c[1] for c in cases])
-KINDS = ('SUB', 'ADDON')
+KINDS = ('SUB', 'ADDON', 'TWO')
 score = {k: [0, 0] for k in KINDS}
 skipped = 0
 for (kind, lines, meant, last_named), tr in zip(cases, traces):
-    if sweeplib.focus(tr[0]) != meant or sweeplib.focus(tr[1]) != last_named:
-        skipped += 1
-        continue
     last = tr[-1]
     reply = last.get('reply') or ''
     got = sweeplib.focus(last)
-    ok = got == meant and sweeplib.money(P[meant]['price']) in reply
+    if kind == 'TWO':
+        if tr[0].get('action') != 'compare':
+            skipped += 1
+            continue
+        ok = last.get('action', '').startswith('ask') and all(
+            sweeplib.base_name(P[s]) in reply for s in (meant, last_named))
+    elif sweeplib.focus(tr[0]) != meant or \
+            sweeplib.focus(tr[1]) != last_named:
+        skipped += 1
+        continue
+    else:
+        ok = got == meant and sweeplib.money(P[meant]['price']) in reply
     score[kind][0] += ok
     score[kind][1] += 1
     if not ok or VERBOSE:
