@@ -300,6 +300,10 @@ extern const char *const dlg_ordinals[];	/* "first"... "fifth" */
 extern const char *const dlg_owned_words[];
 const char	*dlg_resolve_reference(struct tctx *t, const char **how);
 const char	*dlg_line_word_reference(struct tctx *t);
+/* dlg-kindref.c: a kind said as the thing meant, in the conversation. */
+const char	*dlg_kind_reference(struct tctx *t, const struct entity *ce,
+		    int *several);
+int		 dlg_ask_which_kind(struct tctx *t);
 /* Is one product described as the thing meant ("the 55 inch one")? */
 int		 dlg_said_one(struct tctx *t);
 

@@ -288,7 +288,7 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    ACT_PRODUCT)) && dlg_said_one(t) && referred_product(t))
 		return;
 	if ((dlg_only_pointer(t) && pointed_product(t)) ||
-	    dlg_ask_which_shown(t))
+	    dlg_ask_which_shown(t) || dlg_ask_which_kind(t))
 		return;
 	/* "Return window for headphones?": a policy's, not a list. */
 	if (dlg_kind_policy(t))

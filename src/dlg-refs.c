@@ -47,6 +47,8 @@ dlg_ref_trace(struct tctx *t, const char *id, const char *rule)
 	dlg_ref_rule(r, id, rule);
 	cJSON_DeleteItemFromObjectCaseSensitive(r, "candidates");
 	cJSON_DeleteItemFromObjectCaseSensitive(r, "picked");
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "kind_said");
+	cJSON_DeleteItemFromObjectCaseSensitive(r, "of_kind");
 	cJSON_AddArrayToObject(r, "candidates");
 	return r;
 }
@@ -262,58 +264,6 @@ brand_alone(struct tctx *t, const struct entity *br)
 	return dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
 	    dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
 	    brand_in_full(t, br) && dlg_said_as_thing(t, br->start, br->end);
-}
-
-/*
- * "Back to the headphones", "the laptop, how heavy is it": a kind of
- * product said as the thing meant is the one product of that kind the
- * conversation holds (most recent first); none or several: NULL.
- */
-static const char *
-category_reference(struct tctx *t, const struct entity *ce)
-{
-	const char	*lists[] = { "focus", "results", "purchased" };
-	const char	*hit = NULL;
-	struct product	 p;
-	cJSON		*it, *r;
-	char		*said;
-	size_t		 l;
-	int		 nhit = 0, in_name;
-
-	if (ce->category == NULL || !dlg_said_as_thing(t, ce->start, ce->end) ||
-	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
-	    dlg_first_entity(t, ENTITY_BRAND) != NULL)
-		return NULL;
-	r = dlg_ref_trace(t, "kind-in-conversation",
-	    "kind in conversation");
-	for (l = 0; l < 3; l++)
-		cJSON_ArrayForEach(it, dlg_jarr(t->state, lists[l])) {
-			if (!cJSON_IsString(it) || (hit != NULL &&
-			    strcmp(hit, it->valuestring) == 0))
-				continue;
-			dlg_ref_candidate(r, it->valuestring);
-			memset(&p, 0, sizeof p);
-			if (!dlg_load_product(t, it->valuestring, &p))
-				continue;
-			/* Of that kind, or the kind's word in its name
-			 * ("the oled": the Switch OLED just discussed). */
-			said = xstrndup(t->text + ce->start,
-			    ce->end - ce->start);
-			in_name = p.name != NULL && strcasestr(p.name, said) !=
-			    NULL;
-			free(said);
-			if (in_name || (p.category != NULL && strcmp(p.category,
-			    ce->category) == 0) || (p.subcategory != NULL &&
-			    strcmp(p.subcategory, ce->category) == 0)) {
-				if (hit == NULL || strcmp(hit,
-				    it->valuestring) != 0)
-					nhit++;
-				if (hit == NULL)
-					hit = it->valuestring;
-			}
-			product_release(&p);
-		}
-	return nhit == 1 ? dlg_ref_pick(r, hit) : NULL;
 }
 
 /*
@@ -594,7 +544,7 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 			return NULL;
 	}
 	if ((en = dlg_first_entity(t, ENTITY_CATEGORY)) != NULL &&
-	    (best = category_reference(t, en)) != NULL) {
+	    (best = dlg_kind_reference(t, en, &several)) != NULL) {
 		*how = "kind";
 		return best;
 	}
