@@ -1045,6 +1045,9 @@ int		 dlg_order_word_said(struct tctx *t, const struct order *o,
  * soundbar", "the ssd I ordered") becomes the turn's product; 1 when
  * several fit and the customer was asked which. */
 int		 dlg_owned_resolve(struct tctx *t);
+/* Did dlg_owned_resolve read a kind said in an order thread as the
+ * customer's item, asked a fact of its listing (not of its order)? */
+int		 dlg_owned_kind_asked(struct tctx *t);
 /* dlg-orderpick.c: the ISO day "yesterday" or "this morning" means, or
  * NULL (caller frees). */
 char		*dlg_day_named(struct tctx *t);

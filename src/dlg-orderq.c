@@ -167,6 +167,12 @@ same_again(struct tctx *t)
 	 * order's answer does. */
 	if (dlg_order_general(t))
 		return ORDQ_NONE;
+	/* "And the webcam, what's its resolution?" asks a specification
+	 * of the item (dlg-owned.c read it so), not the same of its
+	 * order. */
+	if (dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL ||
+	    dlg_owned_kind_asked(t))
+		return ORDQ_NONE;
 	pointer = dlg_order_just_discussed(t) && only_points_at_items(t);
 	if (fname == NULL && !pointer && !dlg_has_any(t, next_one) &&
 	    dlg_order_listed_item(t) == NULL)

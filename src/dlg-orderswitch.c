@@ -66,8 +66,10 @@ carried_topic(struct tctx *t)
 	int		 dated, topic;
 
 	topic = (int)dlg_jnum(t->state, "order_topic", 0);
+	/* "And the webcam, what's its layout": the item's, not its
+	 * order's (dlg-owned.c). */
 	if (topic <= ORDQ_NONE || dlg_first_entity(t, ENTITY_ATTRIBUTE) !=
-	    NULL)
+	    NULL || dlg_owned_kind_asked(t))
 		return ORDQ_NONE;
 	/* The words beside the names: a long name is one thing said. */
 	n = text_tokenize(t->text, t->len, &tok, &cap);

@@ -606,17 +606,24 @@ dlg_owned_resolve(struct tctx *t)
 	struct text_token *tok = NULL;
 	struct intent_result again = INTENT_RESULT_INIT;
 	const char	*rule = NULL;
+	const struct entity *kind = NULL;
 	size_t		 n, nc, ntok, cap = 0, i, k, keep[OWNED_MAX];
-	int		 ci, asked = 0, marked = 0;
+	int		 ci, asked = 0, marked = 0, about;
 	cJSON		*r, *cand, *one;
 
 	/* "Remove the samsung from my cart": the cart's items alone,
 	 * never an order's (dlg-cartref.c). */
-	if (!t->have_cust || !dlg_has_any(t, dlg_owned_words) ||
-	    dlg_cart_removal(t))
+	if (!t->have_cust || dlg_cart_removal(t))
+		return 0;
+	if (!dlg_has_any(t, dlg_owned_words) &&
+	    (kind = dlg_own_kind_in_thread(t)) == NULL)
 		return 0;
 	ntok = text_tokenize(t->text, t->len, &tok, &cap);
 	nc = dlg_own_clauses(t, tok, ntok, c, CLAUSE_MAX);
+	/* The kind said in an order thread marks its clause. */
+	for (i = 0; i < nc && kind != NULL; i++)
+		if (kind->start >= c[i].a && kind->start < c[i].b)
+			c[i].marked = 1;
 	for (i = 0; i < nc; i++)
 		marked |= c[i].marked;
 	if (!marked)
@@ -625,6 +632,9 @@ dlg_owned_resolve(struct tctx *t)
 	if ((n = owned_load(t, v, OWNED_MAX)) == 0)
 		goto out;
 	r = dlg_jobj(t->trace, "owned");
+	if (kind != NULL)
+		dlg_jset_str(r, "thread", "a kind said as the thing meant in "
+		    "a conversation about the customer's orders");
 	ci = dlg_own_pick(t, c, nc, tok, ntok, v, n, &rule);
 	cand = cJSON_AddArrayToObject(r, "candidates");
 	for (i = 0; i < n; i++) {
@@ -649,17 +659,36 @@ dlg_owned_resolve(struct tctx *t)
 		goto out;
 	}
 	k = dlg_own_best(v, n, keep);
+	/* "The webcam" of a list just shown is that one, not theirs. */
+	if (kind != NULL && k > 0 && dlg_own_kind_shown_other(t, kind, v, n,
+	    dlg_own_says(t, kind, &v[keep[0]].p))) {
+		dlg_ref_rule(r, "owned-kind-shown", "a product of the kind "
+		    "said is in the conversation: that one, not the "
+		    "customer's");
+		goto out;
+	}
 	/* Shopping for another ("my dell 24 is fine but I want a gaming
-	 * monitor"): what they have is the context of the request. */
-	if (strcmp(t->intent, "recommendation") == 0) {
+	 * monitor"): what they have is the context of the request.  A
+	 * kind said in an order thread is theirs unless the classifier
+	 * is sure ("the ssd, does it need a heatsink" is a question). */
+	if (strcmp(t->intent, "recommendation") == 0 && (kind == NULL ||
+	    t->e->ir.verdict == INTENT_OK)) {
 		dlg_ref_rule(r, "owned-recommendation",
 		    "a request for a recommendation: the "
 		    "customer's item is its context");
 		goto out;
 	}
 	reread(t, &again);
-	if (about_order(t, &again, tok, ntok) || (k > 0 && order_after(t, tok, ntok,
-	    &c[ci], &v[keep[0]]))) {
+	/* A kind said in an order thread: "and the webcam, what's its
+	 * resolution" asks of the item, not of its order; "and the
+	 * headphones? same thing?" goes on about the order. */
+	about = about_order(t, &again, tok, ntok);
+	if (kind != NULL && asks_of_items(t, v, keep, k)) {
+		about = about && question_topic(t) != ORDQ_NONE;
+		dlg_jset_str(r, "asks", "a fact the item's listing holds");
+	}
+	if (about || (k > 0 && order_after(t, tok, ntok, &c[ci],
+	    &v[keep[0]]))) {
 		dlg_ref_rule(r, "owned-order-question",
 		    "a question about the order: the "
 		    "order holding the item named is picked by the order's "
@@ -681,10 +710,19 @@ dlg_owned_resolve(struct tctx *t)
 		narrow_ties(t, v, keep, &k, r);
 	if (k > 1) {
 		ask_which(t, v, keep, k, r);
+		if (kind != NULL)
+			dlg_ref_rule(r, "owned-kind-in-thread-ask",
+			    "several of the customer's items are of the kind "
+			    "said in an order thread: asked which");
 		asked = 1;
 		goto out;
 	}
-	dlg_ref_rule(r, "owned-item", rule);
+	if (kind != NULL)
+		dlg_ref_rule(r, "owned-kind-in-thread", "the customer's only "
+		    "item of the kind said in an order thread");
+	else
+		dlg_ref_rule(r, "owned-item", rule);
+	dlg_jset_num(t->state, "owned_at", (double)t->si.turns);
 	if (c[ci].after_but)
 		drop_background(t, &c[ci], v, n);
 	entities_name(t, &c[ci], &v[keep[0]], r);
@@ -700,4 +738,15 @@ out:
 		owned_release(v, OWNED_MAX);
 	free(v);
 	return asked;
+}
+
+int
+dlg_owned_kind_asked(struct tctx *t)
+{
+	const char	*rule = dlg_jstr(cJSON_GetObjectItemCaseSensitive(
+	    t->trace, "owned"), "rule_id");
+
+	return rule != NULL && strcmp(rule, "owned-kind-in-thread") == 0 &&
+	    dlg_jstr(cJSON_GetObjectItemCaseSensitive(t->trace, "owned"),
+	    "asks") != NULL;
 }

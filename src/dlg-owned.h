@@ -1,6 +1,7 @@
 /*
- * dlg-owned.h: what dlg-owned.c and dlg-ownread.c share, the customer's
- * items weighed against the clauses of a message.  Private to the two.
+ * dlg-owned.h: what dlg-owned.c, dlg-ownread.c and dlg-ownthread.c
+ * share, the customer's items weighed against the clauses of a message.
+ * Private to the three.
  */
 #ifndef DLG_OWNED_H
 #define DLG_OWNED_H
@@ -49,5 +50,14 @@ int		 dlg_own_pick(struct tctx *t, struct clause *c, size_t nc,
 		    size_t n, const char **rule);
 /* The best weighed items' indexes in keep; how many. */
 size_t		 dlg_own_best(struct owned *v, size_t n, size_t *keep);
+
+/* dlg-ownthread.c: the kind said as the thing meant in a conversation
+ * about the customer's orders, or NULL. */
+const struct entity *dlg_own_kind_in_thread(struct tctx *t);
+/* Does the conversation show a product of kind ce, none of v's n items,
+ * that the kind fits at least as well as best? */
+int		 dlg_own_kind_shown_other(struct tctx *t,
+		    const struct entity *ce, const struct owned *v, size_t n,
+		    int best);
 
 #endif
