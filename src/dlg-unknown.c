@@ -138,6 +138,28 @@ owned(struct tctx *t, const struct entity *en)
 }
 
 /*
+ * Is the known product en the rest of the unknown name said right
+ * before it ("samsung t8 | shield portable ssd", where the words after
+ * the model number are those of the T7 Shield's name)?  Only spaces
+ * between, and the same brand.
+ */
+static int
+continues(struct tctx *t, const struct entity *lacking,
+    const struct entity *en)
+{
+	size_t	 k;
+
+	if (lacking == NULL || en->start < lacking->end ||
+	    lacking->brand == NULL || en->brand == NULL ||
+	    strcasecmp(lacking->brand, en->brand) != 0)
+		return 0;
+	for (k = lacking->end; k < en->start; k++)
+		if (t->text[k] != ' ')
+			return 0;
+	return 1;
+}
+
+/*
  * A product named that the catalog lacks, and none it has: "I couldn't
  * find X" with the nearest names, which become the last list so "the
  * first one" picks one.  Never an answer about another product in its
@@ -152,14 +174,16 @@ dlg_unknown_product(struct tctx *t)
 	struct sbuf	 said = SBUF_INIT, list = SBUF_INIT;
 	size_t		 i, n;
 
+	for (i = 0; i < t->e->el.n && lacking == NULL; i++) {
+		en = &t->e->el.v[i];
+		if (en->type == ENTITY_PRODUCT && dlg_entity_unknown(en))
+			lacking = en;
+	}
 	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
-		if (en->type != ENTITY_PRODUCT)
-			continue;
-		if (!dlg_entity_unknown(en))
+		if (en->type == ENTITY_PRODUCT && !dlg_entity_unknown(en) &&
+		    !continues(t, lacking, en))
 			return 0;
-		if (lacking == NULL)
-			lacking = en;
 	}
 	/* No product entity: a brand with a model it does not make. */
 	memset(&brand_model, 0, sizeof brand_model);

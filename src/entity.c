@@ -934,6 +934,24 @@ model_next(const struct run *r, size_t k, int brand, int name_digit)
 }
 
 /*
+ * Is word k a tier or generation word that sets one model apart from
+ * another of the same line ("zv-e10 ii", "galaxy s24 ultra", "eero max
+ * 7")?  Roman generations and the tier words stores name models by;
+ * the caller checks that the names it follows lack it.
+ */
+static int
+tier_next(const struct run *r, size_t k)
+{
+	static const char *const tier[] = { "ii", "iii", "iv", "mkii",
+	    "mkiii", "pro", "max", "ultra", "plus", "mini", "lite", NULL };
+
+	if (k >= r->sc->ntok || is_taken(r, r->sc->tok[k].start,
+	    r->sc->tok[k].end))
+		return 0;
+	return lw_tok(r, k, tier);
+}
+
+/*
  * A name the catalog lacks, said as the start of a known one and a
  * model word: a product entity of no product (matches 0) over all of
  * it, with the phrase of the part known, whose members are the nearest
@@ -961,6 +979,52 @@ unknown_emit(struct run *r, size_t i, size_t n, uint64_t key,
 	set_value_n(r, e, r->s + a, b - a);
 }
 
+/*
+ * Word i alone, letters then a number, that names no product while the
+ * same letters with a number one or two away do ("xm6" against "xm5",
+ * "s25" against "s24"): a model of that line the catalog lacks.  Not
+ * after "with", "for", "on" or "my", where it is the customer's device
+ * ("a case for my ps4").  The entry of the nearest model into *g and its
+ * key into *key; 1 when so.
+ */
+static int
+near_model(const struct run *r, size_t i, const struct gz_entry **g,
+    uint64_t *key)
+{
+	static const char *const device[] = { "with", "for", "on", "my",
+	    "our", "to", NULL };
+	const struct text_token *t = &r->sc->tok[i];
+	const struct gz_entry *e;
+	const char	*w = r->s + t->start;
+	char		 buf[16];
+	size_t		 n = t->end - t->start, a, d;
+	int		 v, step, c;
+
+	if (n > 8 || is_taken(r, t->start, t->end) || (i > 0 &&
+	    lw_tok(r, i - 1, device)))
+		return 0;
+	for (a = 0; a < n && w[a] >= 'a' && w[a] <= 'z'; a++)
+		;
+	d = n - a;
+	if (a < 2 || d < 1 || d > 2 || strspn(w + a, "0123456789") != d)
+		return 0;
+	v = atoi(w + a);
+	for (step = 1; step <= 2; step++)
+		for (c = v - step; c <= v + step; c += 2 * step) {
+			if (c < 0 || snprintf(buf, sizeof buf, "%.*s%d",
+			    (int)a, w, c) >= (int)sizeof buf)
+				continue;
+			*key = gz_combine(0, gz_token_hash(buf, strlen(buf)));
+			e = gz_lookup(r->gz, *key);
+			if (e != NULL && (e->kind == GZ_PRODUCT ||
+			    e->kind == GZ_FAMILY)) {
+				*g = e;
+				return 1;
+			}
+		}
+	return 0;
+}
+
 static void
 gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
     uint64_t key)
@@ -982,8 +1046,9 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 		else
 			one = variant_member(r, i, n, key);
 		if (one == 0 || g->count == 1) {
-			if (dist == 0 && model_next(r, i + n, 0,
-			    sc->tok[i + n - 1].has_digit) &&
+			if (dist == 0 && (model_next(r, i + n, 0,
+			    sc->tok[i + n - 1].has_digit) ||
+			    tier_next(r, i + n)) &&
 			    !gz_member_has(gz, key, r->s + sc->tok[i + n].start,
 			    sc->tok[i + n].end - sc->tok[i + n].start)) {
 				unknown_emit(r, i, n, key, g->aux != 0 ?
@@ -1015,6 +1080,14 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 	case GZ_BRAND:
 		if (dist == 0 && model_next(r, i + n, 1, 0)) {
 			unknown_emit(r, i, n, 0, gz_brand(gz, g->target));
+			return;
+		}
+		/* "eero max 7": a tier no name of the brand goes on with,
+		 * then a model number. */
+		if (dist == 0 && tier_next(r, i + n) &&
+		    model_next(r, i + n + 1, 0, 0) &&
+		    gz_lookup(gz, gz_combine(key, sc->th[i + n])) == NULL) {
+			unknown_emit(r, i, n + 1, 0, gz_brand(gz, g->target));
 			return;
 		}
 		e = entity_emit(r, ENTITY_BRAND, EXTRACTOR_GAZETTEER, a, b);
@@ -1240,8 +1313,12 @@ find_catalog(struct run *r)
 		return;
 	prepare_tokens(r);
 	for (i = 0; i < sc->ntok; i++) {
-		if ((best = longest(r, i, &bestn, &key)) == NULL)
+		if ((best = longest(r, i, &bestn, &key)) == NULL) {
+			if (near_model(r, i, &best, &key))
+				unknown_emit(r, i, 0, key, best->aux != 0 ?
+				    gz_brand(r->gz, best->aux - 1) : NULL);
 			continue;
+		}
 		/* "do you price match": a policy, no attribute. */
 		if (best->kind == GZ_STOP) {
 			i += bestn - 1;

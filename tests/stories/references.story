@@ -134,3 +134,28 @@ contains: Samsung 990 PRO NVMe SSD 2TB
 > ok and the headphones, are they in stock?
 contains: Sony WH-1000XM5
 not-contains: 990 PRO
+
+story: a generation or tier word the line lacks names no product of it
+> sony zv-e10 price?
+contains: $749
+> do you have the zv-e10 ii
+action: product_not_found
+contains: couldn't find zv-e10 ii
+contains: Sony ZV-E10
+not-contains: in stock
+> you guys have the eero max 7?
+action: product_not_found
+contains: couldn't find eero max 7
+not-contains: $
+
+story: a model word alone, one number off a sold one, is not that one
+> how much are the sony xm4
+contains: $248
+> any xm6?
+action: product_not_found
+contains: couldn't find xm6
+contains: Sony WH-1000XM5
+not-contains: $
+> is the xm5 good
+contains: Sony WH-1000XM5
+not-contains: couldn't find
