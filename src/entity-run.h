@@ -64,6 +64,9 @@ struct entity	*entity_emit(struct run *, enum entity_type,
 void		 entity_set_value(struct run *, struct entity *,
 		    const char *, ...) __attribute__((format(printf, 3, 4)));
 
+/* Trim a number for display: 1500, 1499.99 (entity-json.c). */
+void		 entity_fmt_num(char *, size_t, double);
+
 /* "zero" .. "twenty", NULL-terminated (entity.c). */
 extern const char *const entity_number_words[];
 
