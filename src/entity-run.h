@@ -1,6 +1,6 @@
 /*
- * entity-run.h: what entity.c's pattern extractors share with the ones
- * kept in their own files (entity-date.c): the lexemes of the folded
+ * entity-run.h: what entity.c shares with the extractors kept in their
+ * own files (entity-date.c, entity-pattern.c): the lexemes of the folded
  * message, the scratch of an extraction, the run in progress, the tests
  * the patterns ask of a lexeme, and how an extractor emits an entity.
  * Not part of the API.
@@ -67,11 +67,30 @@ void		 entity_set_value(struct run *, struct entity *,
 /* Trim a number for display: 1500, 1499.99 (entity-json.c). */
 void		 entity_fmt_num(char *, size_t, double);
 
+/* Set an entity's value to the n bytes of s (entity.c). */
+void		 entity_set_value_n(struct run *, struct entity *,
+		    const char *, size_t);
+
+/*
+ * The pattern extractors of entity-pattern.c: email addresses, order
+ * numbers, prices and quantities.
+ */
+void		 entity_find_emails(struct run *);
+void		 entity_find_orders(struct run *);
+void		 entity_find_prices(struct run *);
+void		 entity_find_quantities(struct run *);
+
 /* "zero" .. "twenty", NULL-terminated (entity.c). */
 extern const char *const entity_number_words[];
 
 /* Dates: "today", "last friday", "3 days ago", "2026-11-03", "nov 3rd". */
 void		 entity_find_dates(struct run *);
+
+static inline int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
 
 /* Some folded byte of [a, b) is claimed. */
 static inline int
