@@ -1,8 +1,9 @@
 /*
  * entity-run.h: what entity.c shares with the extractors kept in their
- * own files (entity-date.c, entity-pattern.c): the lexemes of the folded
- * message, the scratch of an extraction, the run in progress, the tests
- * the patterns ask of a lexeme, and how an extractor emits an entity.
+ * own files (entity-date.c, entity-pattern.c, entity-catalog.c): the
+ * lexemes of the folded message, the scratch of an extraction, the run
+ * in progress, the tests the patterns ask of a lexeme, and how an
+ * extractor emits an entity.
  * Not part of the API.
  */
 #ifndef ENTITY_RUN_H
@@ -79,6 +80,15 @@ void		 entity_find_emails(struct run *);
 void		 entity_find_orders(struct run *);
 void		 entity_find_prices(struct run *);
 void		 entity_find_quantities(struct run *);
+
+/*
+ * The catalog matching of entity-catalog.c: gazetteer phrases, then the
+ * compounds they form, then the words that are a category alone but a
+ * part beside a product.
+ */
+void		 entity_find_catalog(struct run *);
+void		 entity_compounds(struct run *);
+void		 entity_dual_words(struct run *);
 
 /* "zero" .. "twenty", NULL-terminated (entity.c). */
 extern const char *const entity_number_words[];
