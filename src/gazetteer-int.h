@@ -103,6 +103,28 @@ struct gazetteer {
 	size_t		 innercap;
 };
 
+/* Next power of two >= n, at least 16. */
+static inline size_t
+pow2(size_t n)
+{
+	size_t	 p = 16;
+
+	while (p < n)
+		p <<= 1;
+	return p;
+}
+
+/*
+ * Register a folded word (gazetteer.c); returns its hash.  Its text is
+ * kept for the typo index unless keep is 0.
+ */
+uint64_t	 gz_tok_put(struct gazetteer *, const char *, size_t,
+		    uint32_t flags, int keep);
+/* The typo index (gazetteer-fuzzy.c): flag the language's words, then
+ * index the catalog's. */
+void		 gz_english_mark(struct gazetteer *);
+void		 gz_fuzzy_build(struct gazetteer *);
+
 /* The NUL-terminated string at offset off of strs. */
 static inline const char *
 str_at(const struct gazetteer *gz, uint32_t off)

@@ -20,8 +20,9 @@
  * len + 1 probes and verified with an exact edit distance.
  *
  * gazetteer-int.h holds the tables; gazetteer-names.c derives the
- * phrases of a product's name, gazetteer-query.c answers questions about
- * the targets of a built gazetteer.
+ * phrases of a product's name, gazetteer-fuzzy.c keeps the typo index,
+ * gazetteer-query.c answers questions about the targets of a built
+ * gazetteer.
  */
 #include "config.h"
 
@@ -40,8 +41,6 @@
 #include "entity-int.h"
 #include "gazetteer-int.h"
 
-#define GZ_FUZZY_MIN	4	/* shortest word corrected or correctable */
-#define GZ_FUZZY_MAX	32	/* longest */
 #define ENGLISH_WORDS	16384	/* about the words english_mark flags */
 /*
  * Phrase table load at most 3/5: linear probing still finds a missing
@@ -90,17 +89,6 @@ gz_combine(uint64_t h, uint64_t t)
 {
 	h = mix64(h * 0x9e3779b97f4a7c15ull + t);
 	return h != 0 ? h : 1;
-}
-
-/* Next power of two >= n, at least 16. */
-static size_t
-pow2(size_t n)
-{
-	size_t	 p = 16;
-
-	while (p < n)
-		p <<= 1;
-	return p;
 }
 
 static uint32_t
@@ -250,8 +238,8 @@ tok_grow(struct gazetteer *gz)
  * Register a folded word; returns its hash.  Its text is kept (for the
  * typo index) unless keep is 0: a word only flagged, never a typo target.
  */
-static uint64_t
-tok_put(struct gazetteer *gz, const char *s, size_t n, uint32_t flags,
+uint64_t
+gz_tok_put(struct gazetteer *gz, const char *s, size_t n, uint32_t flags,
     int keep)
 {
 	uint64_t key = gz_token_hash(s, n);
@@ -278,7 +266,7 @@ tok_put(struct gazetteer *gz, const char *s, size_t n, uint32_t flags,
 uint64_t
 gz_tok_add(struct gazetteer *gz, const char *s, size_t n, uint32_t flags)
 {
-	return tok_put(gz, s, n, flags, 1);
+	return gz_tok_put(gz, s, n, flags, 1);
 }
 
 static const struct gz_tok *
@@ -895,164 +883,6 @@ use_index(const char *use)
 	return 0;
 }
 
-static void
-fuzzy_add(struct gazetteer *gz, uint64_t key, uint32_t tok)
-{
-	size_t	 i;
-
-	for (i = key & gz->fzmask; gz->fz[i].key != 0;
-	    i = (i + 1) & gz->fzmask)
-		;
-	gz->fz[i].key = key;
-	gz->fz[i].tok = tok;
-	gz->fzused++;
-}
-
-static int
-fuzzy_word(const char *s, size_t n)
-{
-	size_t	 i;
-
-	if (n < GZ_FUZZY_MIN || n > GZ_FUZZY_MAX)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return 0;
-	return 1;
-}
-
-/*
- * Flag the words of the language (vocab_english, and each with an "s"):
- * a catalog word among them names a product alone only in a context that
- * makes it a name ("it doesn't fit" is no Beats Fit Pro), and a word of
- * the language is never corrected into a catalog word ("guest" is no
- * typo of "quest").  About 16,000 probes: well under a millisecond.
- */
-static void
-english_mark(struct gazetteer *gz)
-{
-	const char *p = vocab_english, *q;
-	char	 w[GZ_FUZZY_MAX + 1];
-	size_t	 n;
-
-	for (;;) {
-		q = strchr(p, ' ');
-		n = q != NULL ? (size_t)(q - p) : strlen(p);
-		tok_put(gz, p, n, GZ_TOK_WORD, 0);
-		if (n < GZ_FUZZY_MAX && p[n - 1] != 's') {
-			memcpy(w, p, n);
-			w[n] = 's';
-			tok_put(gz, w, n + 1, GZ_TOK_WORD, 0);
-		}
-		if (q == NULL)
-			break;
-		p = q + 1;
-	}
-}
-
-/*
- * A catalog word that typos may be corrected into (common ones only
- * inside a phrase: gz_fuzzy).
- */
-static int
-fuzzy_target(const struct gz_tok *t)
-{
-	return t->key != 0 && (t->flags & GZ_TOK_KNOWN) && (t->flags &
-	    ~(GZ_TOK_AMBIG | GZ_TOK_WORD | GZ_TOK_COMMON)) == GZ_TOK_KNOWN;
-}
-
-static void
-fuzzy_build(struct gazetteer *gz)
-{
-	char	 del[GZ_FUZZY_MAX];
-	size_t	 i, j, n, want = 0;
-
-	for (i = 0; i <= gz->tokmask; i++)
-		if (fuzzy_target(&gz->toks[i]) &&
-		    fuzzy_word(str_at(gz, gz->toks[i].str), gz->toks[i].len))
-			want += gz->toks[i].len + 1;
-	gz->fzmask = pow2(want * 2) - 1;
-	gz->fz = xcalloc(gz->fzmask + 1, sizeof *gz->fz);
-	for (i = 0; i <= gz->tokmask; i++) {
-		const char *w = str_at(gz, gz->toks[i].str);
-
-		n = gz->toks[i].len;
-		if (!fuzzy_target(&gz->toks[i]) || !fuzzy_word(w, n))
-			continue;
-		fuzzy_add(gz, gz->toks[i].key, (uint32_t)i);
-		for (j = 0; j < n; j++) {
-			memcpy(del, w, j);
-			memcpy(del + j, w + j + 1, n - j - 1);
-			fuzzy_add(gz, gz_token_hash(del, n - 1), (uint32_t)i);
-		}
-	}
-}
-
-/* Optimal string alignment distance, stopping above 1. */
-static int
-osa_le1(const char *a, size_t na, const char *b, size_t nb)
-{
-	size_t	 i = 0;
-
-	if (na > nb + 1 || nb > na + 1)
-		return 0;
-	while (i < na && i < nb && a[i] == b[i])
-		i++;
-	if (na == nb) {
-		if (i == na)
-			return 1;
-		if (memcmp(a + i + 1, b + i + 1, na - i - 1) == 0)
-			return 1;		/* substitution */
-		return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-		    memcmp(a + i + 2, b + i + 2, na - i - 2) == 0;
-	}
-	if (na > nb)
-		return memcmp(a + i + 1, b + i, na - i - 1) == 0;
-	return memcmp(a + i, b + i + 1, nb - i - 1) == 0;
-}
-
-static void
-fuzzy_probe(const struct gazetteer *gz, uint64_t key, const char *w, size_t n,
-    int common, const struct gz_tok **best)
-{
-	const struct gz_tok *t;
-	size_t	 i;
-
-	for (i = key & gz->fzmask; gz->fz[i].key != 0;
-	    i = (i + 1) & gz->fzmask) {
-		if (gz->fz[i].key != key)
-			continue;
-		t = &gz->toks[gz->fz[i].tok];
-		if ((!common && (t->flags & GZ_TOK_COMMON)) ||
-		    !osa_le1(w, n, str_at(gz, t->str), t->len))
-			continue;
-		if (*best == NULL || t->freq > (*best)->freq ||
-		    (t->freq == (*best)->freq && strcmp(str_at(gz, t->str),
-		    str_at(gz, (*best)->str)) < 0))
-			*best = t;
-	}
-}
-
-uint64_t
-gz_fuzzy(const struct gazetteer *gz, const char *w, size_t n, int common)
-{
-	const struct gz_tok *best = NULL;
-	char	 del[GZ_FUZZY_MAX];
-	size_t	 j;
-
-	/* Bounded by fuzzy_word, so del never overflows. */
-	if (gz->fz == NULL || !fuzzy_word(w, n))
-		return 0;
-	fuzzy_probe(gz, gz_token_hash(w, n), w, n, common, &best);
-	for (j = 0; j < n; j++) {
-		memcpy(del, w, j);
-		memcpy(del + j, w + j + 1, n - j - 1);
-		fuzzy_probe(gz, gz_token_hash(del, n - 1), w, n, common,
-		    &best);
-	}
-	return best != NULL ? best->key : 0;
-}
-
 /*
  * Word h stands inside the core of product idx's name, after its first
  * word ("desktop" of "Seagate Expansion Desktop 8TB"); gz_inner_apply
@@ -1228,8 +1058,8 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	if (synonyms_list_source(st, NULL, SYNONYMS_ALIAS, alias_add, &al,
 	    err) != SD_OK)
 		goto fail;
-	english_mark(gz);
-	fuzzy_build(gz);
+	gz_english_mark(gz);
+	gz_fuzzy_build(gz);
 
 	text_folded_release(&b.f);
 	free(b.tok);
