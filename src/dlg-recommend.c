@@ -102,7 +102,6 @@ ask_kind(struct tctx *t, struct product_filter *pf)
 	if (catalog_products(t->st, pf, &v, &n, &err) != SD_OK)
 		n = 0;
 	dlg_retrieve_end(t);
-	sd_error_clear(&err);
 	for (i = 0; i < n; i++) {
 		if (nk < 6 && !dlg_word_in(kinds.buf ? kinds.buf : "",
 		    v[i].category, strlen(v[i].category))) {
@@ -454,6 +453,116 @@ criteria(cJSON *f, const struct product_filter *pf, int relaxed,
 }
 
 /*
+ * The filter of a recommendation from the filters in state f: "around
+ * $200" is a budget, not a floor, and with no budget said the one in the
+ * customer's profile.
+ */
+static void
+recommend_filter(struct tctx *t, cJSON *f, struct product_filter *pf)
+{
+	memset(pf, 0, sizeof *pf);
+	pf->category = dlg_jstr(f, "category");
+	pf->use = dlg_jstr(f, "use");
+	pf->brand = dlg_jstr(f, "brand");
+	pf->max_price = dlg_jnum(f, "max_price", -1);
+	pf->min_price = dlg_jnum(f, "min_price", -1);
+	/* "Around $200" is a budget, not a floor: cheaper ones qualify. */
+	if (pf->min_price > 0 && pf->max_price > 0 &&
+	    pf->min_price >= 0.75 * pf->max_price)
+		pf->min_price = -1;
+	pf->in_stock = 1;
+	pf->limit = 5;
+	if (pf->max_price < 0 && t->have_cust && (pf->category != NULL ||
+	    pf->use != NULL)) {
+		/* No budget said: the one in the customer's profile. */
+		cJSON *pref = cJSON_Parse(t->cust.preferences);
+		double budget = dlg_jnum(pref, "budget", -1);
+
+		if (budget > 0) {
+			pf->max_price = budget;
+			dlg_jset_num(f, "max_price", budget);
+			dlg_jset_str(t->trace, "personalised",
+			    "budget from the "
+			    "customer's preferences");
+		}
+		cJSON_Delete(pref);
+	}
+}
+
+/*
+ * The products of a recommendation, best first, and how many meet the
+ * constraints; with none for the use, those of the category unless a
+ * kind was asked for (relaxed set).
+ */
+static size_t
+recommend_fetch(struct tctx *t, cJSON *f, struct product_filter *pf,
+    struct product **vp, int *relaxed)
+{
+	struct sd_error	 err = SD_ERROR_INIT;
+	cJSON		*req, *kinds;
+	size_t		 n = 0;
+	int		 kind_sql;
+
+	/* One kind named is a subcategory the catalog filters (indexed);
+	 * only needs to check take the wide list. */
+	req = cJSON_GetObjectItemCaseSensitive(f, "require");
+	kinds = cJSON_GetObjectItemCaseSensitive(req, "kinds");
+	kind_sql = pf->use == NULL && cJSON_GetArraySize(kinds) == 1 &&
+	    cJSON_IsString(kinds->child);
+	if (kind_sql)
+		pf->use = kinds->child->valuestring;
+	pf->limit = cJSON_GetArraySize(req) > kind_sql || cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(f, "addons")) > 0 ? 200 : 5;
+	if (catalog_products(t->st, pf, vp, &n, &err) != SD_OK)
+		n = 0;
+	dlg_spec_rank(t, *vp, n);
+	dlg_needs_order(t, *vp, n);
+	n = keep_constrained(t, *vp, n, shown_max(f));
+	/* Nothing for that use: widen to the category, but never past a
+	 * kind asked for ("robot vacuums" are not any smart-home thing). */
+	if (n == 0 && pf->use != NULL && (dlg_jstr(f, "kind") == NULL ||
+	    strcmp(dlg_jstr(f, "kind"), pf->use) != 0)) {
+		pf->use = NULL;
+		*relaxed = 1;
+		free(*vp);
+		*vp = NULL;
+		catalog_products(t->st, pf, vp, &n, &err);
+		dlg_spec_rank(t, *vp, n);
+		dlg_needs_order(t, *vp, n);
+		n = keep_constrained(t, *vp, n, shown_max(f));
+	}
+	sd_error_clear(&err);
+	return n;
+}
+
+/* Say the best of the n products v that match crit, the rest listed. */
+static void
+recommend_show(struct tctx *t, struct product *v, size_t n, const char *crit,
+    int relaxed)
+{
+	struct sbuf	 more = SBUF_INIT;
+	char		*why;
+
+	dlg_results_set(t, v, n);
+	dlg_focus_push(t, v[0].sku);
+	dlg_product_slots(t, &v[0], "");
+	why = reasons(t, &v[0]);
+	slots_set(&t->slots, "reasons", why);
+	free(why);
+	dlg_list_products(t, v, n, 1, &more);
+	slots_set(&t->slots, "alternatives", more.buf);
+	slots_setf(&t->slots, "alternatives_count", "%zu", n - 1);
+	dlg_cite(t, "product", v[0].sku, v[0].name,
+	    "price,rating,review_count,stock");
+	dlg_set_action(t, "recommend", "%zu products match %s%s; best rated "
+	    "first", n, crit, relaxed ? " (use relaxed)" : "");
+	dlg_say(t, "recommend");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "show_specs");
+	dlg_jset_str(dlg_jobj(t->state, "pending"), "sku", v[0].sku);
+	sbuf_release(&more);
+}
+
+/*
  * Recommend from the stated needs (state filters, refreshed from this
  * turn's entities, and the customer's preferences): best rated first.
  */
@@ -465,12 +574,8 @@ dlg_handle_recommend(struct tctx *t)
 	cJSON		*f = dlg_jobj(t->state, "filters");
 	struct product_filter pf;
 	struct product	*v = NULL, *wide = NULL;
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct sbuf	 more = SBUF_INIT, crit = SBUF_INIT;
-	cJSON		*req, *kinds;
+	struct sbuf	 crit = SBUF_INIT;
 	size_t		 n = 0, i, nw = 0;
-	int		 kind_sql;
-	char		*why;
 	int		 relaxed = 0, silent;
 	cJSON		*cf;
 
@@ -487,33 +592,7 @@ dlg_handle_recommend(struct tctx *t)
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "use");
 		cJSON_DeleteItemFromObjectCaseSensitive(f, "kind");
 	}
-	memset(&pf, 0, sizeof pf);
-	pf.category = dlg_jstr(f, "category");
-	pf.use = dlg_jstr(f, "use");
-	pf.brand = dlg_jstr(f, "brand");
-	pf.max_price = dlg_jnum(f, "max_price", -1);
-	pf.min_price = dlg_jnum(f, "min_price", -1);
-	/* "Around $200" is a budget, not a floor: cheaper ones qualify. */
-	if (pf.min_price > 0 && pf.max_price > 0 &&
-	    pf.min_price >= 0.75 * pf.max_price)
-		pf.min_price = -1;
-	pf.in_stock = 1;
-	pf.limit = 5;
-	if (pf.max_price < 0 && t->have_cust && (pf.category != NULL ||
-	    pf.use != NULL)) {
-		/* No budget said: the one in the customer's profile. */
-		cJSON *pref = cJSON_Parse(t->cust.preferences);
-		double budget = dlg_jnum(pref, "budget", -1);
-
-		if (budget > 0) {
-			pf.max_price = budget;
-			dlg_jset_num(f, "max_price", budget);
-			dlg_jset_str(t->trace, "personalised",
-			    "budget from the "
-			    "customer's preferences");
-		}
-		cJSON_Delete(pref);
-	}
+	recommend_filter(t, f, &pf);
 	/*
 	 * "My parcel is late, what should I do": advice asked, no product
 	 * wanted.  With nothing to recommend from and no product or order
@@ -545,36 +624,8 @@ dlg_handle_recommend(struct tctx *t)
 		dlg_needs_prepare(t, f, wide, nw);
 		pf.use = dlg_jstr(f, "use");
 	}
-	/* One kind named is a subcategory the catalog filters (indexed);
-	 * only needs to check take the wide list. */
-	req = cJSON_GetObjectItemCaseSensitive(f, "require");
-	kinds = cJSON_GetObjectItemCaseSensitive(req, "kinds");
-	kind_sql = pf.use == NULL && cJSON_GetArraySize(kinds) == 1 &&
-	    cJSON_IsString(kinds->child);
-	if (kind_sql)
-		pf.use = kinds->child->valuestring;
-	pf.limit = cJSON_GetArraySize(req) > kind_sql || cJSON_GetArraySize(
-	    cJSON_GetObjectItemCaseSensitive(f, "addons")) > 0 ? 200 : 5;
-	if (catalog_products(t->st, &pf, &v, &n, &err) != SD_OK)
-		n = 0;
-	dlg_spec_rank(t, v, n);
-	dlg_needs_order(t, v, n);
-	n = keep_constrained(t, v, n, shown_max(f));
-	/* Nothing for that use: widen to the category, but never past a
-	 * kind asked for ("robot vacuums" are not any smart-home thing). */
-	if (n == 0 && pf.use != NULL && (dlg_jstr(f, "kind") == NULL ||
-	    strcmp(dlg_jstr(f, "kind"), pf.use) != 0)) {
-		pf.use = NULL;
-		relaxed = 1;
-		free(v);
-		v = NULL;
-		catalog_products(t->st, &pf, &v, &n, &err);
-		dlg_spec_rank(t, v, n);
-		dlg_needs_order(t, v, n);
-		n = keep_constrained(t, v, n, shown_max(f));
-	}
+	n = recommend_fetch(t, f, &pf, &v, &relaxed);
 	dlg_retrieve_end(t);
-	sd_error_clear(&err);
 	/* "Any for windows?": ones whose data says nothing of platforms
 	 * are kept, but the list is then never said to be for it. */
 	for (i = 0, silent = 0; i < n && !silent; i++)
@@ -605,26 +656,10 @@ dlg_handle_recommend(struct tctx *t)
 		sbuf_release(&crit);
 		return 1;
 	}
-	dlg_results_set(t, v, n);
-	dlg_focus_push(t, v[0].sku);
-	dlg_product_slots(t, &v[0], "");
-	why = reasons(t, &v[0]);
-	slots_set(&t->slots, "reasons", why);
-	free(why);
-	dlg_list_products(t, v, n, 1, &more);
-	slots_set(&t->slots, "alternatives", more.buf);
-	slots_setf(&t->slots, "alternatives_count", "%zu", n - 1);
-	dlg_cite(t, "product", v[0].sku, v[0].name,
-	    "price,rating,review_count,stock");
-	dlg_set_action(t, "recommend", "%zu products match %s%s; best rated "
-	    "first", n, crit.buf, relaxed ? " (use relaxed)" : "");
-	dlg_say(t, "recommend");
-	dlg_jset_str(dlg_jobj(t->state, "pending"), "action", "show_specs");
-	dlg_jset_str(dlg_jobj(t->state, "pending"), "sku", v[0].sku);
+	recommend_show(t, v, n, crit.buf, relaxed);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
 	free(v);
-	sbuf_release(&more);
 	sbuf_release(&crit);
 	return 1;
 }

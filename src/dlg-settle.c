@@ -153,81 +153,66 @@ one_product_asked(struct tctx *t)
 }
 
 /*
- * Out of scope or torn between two intents: settle on one where the
- * entities say which, else fall back or ask.  1 when that was the turn.
+ * Out of scope: a product named or referred to makes it a product
+ * question; else the cart, the documents or the fallback answer.  1 when
+ * that was the turn.
  */
-int
-dlg_settle_intent(struct tctx *t, const struct intent_result *ir)
+static int
+settle_out_of_scope(struct tctx *t, const struct intent_result *ir)
 {
-	const char *const *names = intent_names(NULL);
 	const char	*how = NULL, *sku;
-	int		 other;
 
+	sku = dlg_resolve_reference(t, &how);
 	/*
-	 * Two catalog products named as a pair ("switch oled or switch
-	 * lite") are weighed against each other, whatever other intent a
-	 * word of their names suggests ("switch" an account).
+	 * "How much is the HP Victus 15?", "what about the second
+	 * one?": the classifier found no intent, but a product named
+	 * or picked from the last list is a product question, not
+	 * something the bot cannot do.
 	 */
-	if (ir->verdict == INTENT_OK && dlg_named_pair(t) &&
-	    !(dlg_flags_of(t, t->intent_id) & ACT_PRODUCT)) {
-		dlg_set_intent(t, "comparison");
-		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
-		    "named as a pair");
-		return 0;
-	}
-	if (ir->verdict == INTENT_OK && one_product_asked(t)) {
-		dlg_set_intent(t, "product_inquiry");
-		dlg_jset_str(t->trace, "ambiguity", "resolved: a question "
-		    "about the one product named, nothing to choose or "
-		    "compare");
-		return 0;
-	}
-	if (ir->verdict == INTENT_OUT_OF_SCOPE) {
-		sku = dlg_resolve_reference(t, &how);
+	if (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
+	    (sku == NULL || strcmp(how, "it") == 0)) {
+		/* "Whats my total", "make it two": the cart's,
+		 * whatever the classifier made of it. */
+		if (dlg_cart_edit(t))
+			return 1;
 		/*
-		 * "How much is the HP Victus 15?", "what about the second
-		 * one?": the classifier found no intent, but a product named
-		 * or picked from the last list is a product question, not
-		 * something the bot cannot do.
+		 * Out of scope is the last resort: a strong answer
+		 * in the documents, or a follow-up on the manual
+		 * just quoted, comes first.
 		 */
-		if (dlg_count_entities(t, ENTITY_PRODUCT) == 0 &&
-		    (sku == NULL || strcmp(how, "it") == 0)) {
-			/* "Whats my total", "make it two": the cart's,
-			 * whatever the classifier made of it. */
-			if (dlg_cart_edit(t))
-				return 1;
-			/*
-			 * Out of scope is the last resort: a strong answer
-			 * in the documents, or a follow-up on the manual
-			 * just quoted, comes first.
-			 */
-			if (((ir->about_store || dlg_jstr(t->state,
-			    "kb_doc") != NULL || dlg_focus_top(t, 0) !=
-			    NULL) && dlg_handle_kb_strong(t,
-			    SEARCH_DOC_KINDS, KB_STRONG)) ||
-			    dlg_handle_kb_sure(t, KB_STORE_KINDS,
-			    KB_OOS_STRONG)) {
-				dlg_jset_str(t->trace, "ambiguity", "resolved: "
-				    "out of scope, but the documents answer");
-				return 1;
-			}
-			dlg_fallback(t, ir->reason.buf);
+		if (((ir->about_store || dlg_jstr(t->state,
+		    "kb_doc") != NULL || dlg_focus_top(t, 0) !=
+		    NULL) && dlg_handle_kb_strong(t,
+		    SEARCH_DOC_KINDS, KB_STRONG)) ||
+		    dlg_handle_kb_sure(t, KB_STORE_KINDS,
+		    KB_OOS_STRONG)) {
+			dlg_jset_str(t->trace, "ambiguity", "resolved: "
+			    "out of scope, but the documents answer");
 			return 1;
 		}
-		dlg_jset_str(t->trace, "ambiguity", "resolved: out of scope, "
-		    "but about a product named or referred to");
-		dlg_set_intent(t, dlg_named_pair(t) ? "comparison" :
-		    dlg_has_any(t, price_words) ? "price_promotions" :
-		    "product_inquiry");
+		dlg_fallback(t, ir->reason.buf);
+		return 1;
 	}
-	if (ir->verdict != INTENT_AMBIGUOUS || ir->ntop < 2)
-		return 0;
-	if (dlg_named_pair(t)) {
-		dlg_set_intent(t, "comparison");
-		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
-		    "named as a pair");
-		return 0;
-	}
+	dlg_jset_str(t->trace, "ambiguity", "resolved: out of scope, "
+	    "but about a product named or referred to");
+	dlg_set_intent(t, dlg_named_pair(t) ? "comparison" :
+	    dlg_has_any(t, price_words) ? "price_promotions" :
+	    "product_inquiry");
+	return 0;
+}
+
+/*
+ * Torn between readings while a catalog product is named: out of scope
+ * gives way to the product question, and a product named as the subject
+ * takes a product question among the readings.  1 when that settled it
+ * for good.
+ */
+static int
+settle_product_named(struct tctx *t, const struct intent_result *ir)
+{
+	const char *const *names = intent_names(NULL);
+	int		 other;
+
 	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 &&
 	    (ir->top[0].id == intent_oos_id() ||
 	    ir->top[1].id == intent_oos_id())) {
@@ -263,8 +248,52 @@ dlg_settle_intent(struct tctx *t, const struct intent_result *ir)
 				dlg_jset_str(t->trace, "ambiguity", "resolved: "
 				    "a catalog product named, a product "
 				    "question among the readings");
-				return 0;
+				return 1;
 			}
+	return 0;
+}
+
+/*
+ * Out of scope or torn between two intents: settle on one where the
+ * entities say which, else fall back or ask.  1 when that was the turn.
+ */
+int
+dlg_settle_intent(struct tctx *t, const struct intent_result *ir)
+{
+	const char *const *names = intent_names(NULL);
+	int		 other;
+
+	/*
+	 * Two catalog products named as a pair ("switch oled or switch
+	 * lite") are weighed against each other, whatever other intent a
+	 * word of their names suggests ("switch" an account).
+	 */
+	if (ir->verdict == INTENT_OK && dlg_named_pair(t) &&
+	    !(dlg_flags_of(t, t->intent_id) & ACT_PRODUCT)) {
+		dlg_set_intent(t, "comparison");
+		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
+		    "named as a pair");
+		return 0;
+	}
+	if (ir->verdict == INTENT_OK && one_product_asked(t)) {
+		dlg_set_intent(t, "product_inquiry");
+		dlg_jset_str(t->trace, "ambiguity", "resolved: a question "
+		    "about the one product named, nothing to choose or "
+		    "compare");
+		return 0;
+	}
+	if (ir->verdict == INTENT_OUT_OF_SCOPE && settle_out_of_scope(t, ir))
+		return 1;
+	if (ir->verdict != INTENT_AMBIGUOUS || ir->ntop < 2)
+		return 0;
+	if (dlg_named_pair(t)) {
+		dlg_set_intent(t, "comparison");
+		dlg_jset_str(t->trace, "ambiguity", "resolved: two products "
+		    "named as a pair");
+		return 0;
+	}
+	if (settle_product_named(t, ir))
+		return 0;
 	if (dlg_jstr(t->trace, "ambiguity") != NULL)
 		return 0;	/* settled above */
 	if ((dlg_flags_of(t, ir->top[0].id) & ACT_PRODUCT) &&

@@ -1,7 +1,8 @@
 /*
  * entity-int.h: what the entity extractor's files share among themselves
- * (gazetteer.c builds and answers look-ups, entity.c extracts,
- * entity-vocab.c holds the word lists).  Not part of the API.
+ * (gazetteer.c builds and answers look-ups, gazetteer-query.c answers
+ * questions about its targets, entity.c extracts, entity-vocab.c holds
+ * the word lists).  Not part of the API.
  */
 #ifndef ENTITY_INT_H
 #define ENTITY_INT_H

@@ -1,8 +1,9 @@
 /*
- * entity-run.h: what entity.c's pattern extractors share with the ones
- * kept in their own files (entity-date.c): the lexemes of the folded
- * message, the scratch of an extraction, the run in progress, the tests
- * the patterns ask of a lexeme, and how an extractor emits an entity.
+ * entity-run.h: what entity.c shares with the extractors kept in their
+ * own files (entity-date.c, entity-pattern.c, entity-catalog.c): the
+ * lexemes of the folded message, the scratch of an extraction, the run
+ * in progress, the tests the patterns ask of a lexeme, and how an
+ * extractor emits an entity.
  * Not part of the API.
  */
 #ifndef ENTITY_RUN_H
@@ -64,11 +65,42 @@ struct entity	*entity_emit(struct run *, enum entity_type,
 void		 entity_set_value(struct run *, struct entity *,
 		    const char *, ...) __attribute__((format(printf, 3, 4)));
 
+/* Trim a number for display: 1500, 1499.99 (entity-json.c). */
+void		 entity_fmt_num(char *, size_t, double);
+
+/* Set an entity's value to the n bytes of s (entity.c). */
+void		 entity_set_value_n(struct run *, struct entity *,
+		    const char *, size_t);
+
+/*
+ * The pattern extractors of entity-pattern.c: email addresses, order
+ * numbers, prices and quantities.
+ */
+void		 entity_find_emails(struct run *);
+void		 entity_find_orders(struct run *);
+void		 entity_find_prices(struct run *);
+void		 entity_find_quantities(struct run *);
+
+/*
+ * The catalog matching of entity-catalog.c: gazetteer phrases, then the
+ * compounds they form, then the words that are a category alone but a
+ * part beside a product.
+ */
+void		 entity_find_catalog(struct run *);
+void		 entity_compounds(struct run *);
+void		 entity_dual_words(struct run *);
+
 /* "zero" .. "twenty", NULL-terminated (entity.c). */
 extern const char *const entity_number_words[];
 
 /* Dates: "today", "last friday", "3 days ago", "2026-11-03", "nov 3rd". */
 void		 entity_find_dates(struct run *);
+
+static inline int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
 
 /* Some folded byte of [a, b) is claimed. */
 static inline int

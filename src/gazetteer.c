@@ -18,6 +18,11 @@
  * word is indexed with each of its one-letter deletions (the symmetric
  * deletion scheme of SymSpell), so words within one edit are found with
  * len + 1 probes and verified with an exact edit distance.
+ *
+ * gazetteer-int.h holds the tables; gazetteer-names.c derives the
+ * phrases of a product's name, gazetteer-fuzzy.c keeps the typo index,
+ * gazetteer-query.c answers questions about the targets of a built
+ * gazetteer.
  */
 #include "config.h"
 
@@ -34,9 +39,8 @@
 #include "text.h"
 #include "entity.h"
 #include "entity-int.h"
+#include "gazetteer-int.h"
 
-#define GZ_FUZZY_MIN	4	/* shortest word corrected or correctable */
-#define GZ_FUZZY_MAX	32	/* longest */
 #define ENGLISH_WORDS	16384	/* about the words english_mark flags */
 /*
  * Phrase table load at most 3/5: linear probing still finds a missing
@@ -44,96 +48,6 @@
  */
 #define TAB_LOAD_NUM	3
 #define TAB_LOAD_DEN	5
-
-struct gz_product {
-	long long	 id;		/* products.id */
-	uint32_t	 sku;		/* offsets into strs */
-	uint32_t	 name;
-	uint32_t	 brand;		/* brand index + 1, 0 none */
-};
-
-struct gz_tok {
-	uint64_t	 key;		/* gz_token_hash; 0 free */
-	uint32_t	 str;		/* offset of the folded word in strs */
-	uint32_t	 len;
-	uint32_t	 freq;		/* phrases using it */
-	uint32_t	 flags;		/* GZ_TOK_* */
-};
-
-struct gz_fz {
-	uint64_t	 key;		/* hash of a word or of one deletion */
-	uint32_t	 tok;		/* index into toks; several per key */
-};
-
-/* uint64 -> uint32 map for distinct brands, categories, subcategories. */
-struct gz_map {
-	uint64_t	*keys;
-	uint32_t	*vals;
-	size_t		 mask;
-	size_t		 used;
-};
-
-/*
- * One step of a phrase path, recorded during the product pass and applied
- * in slot order (see gz_flush): kind GZ_NONE only marks a prefix.
- */
-struct gz_rec {
-	uint64_t	 key;
-	uint32_t	 target;
-	uint32_t	 aux;
-	uint8_t		 kind;
-	uint8_t		 more;
-};
-
-/*
- * One product an ambiguous phrase names ("sony xm5": the WH- and the
- * WF-1000XM5), so the dialogue can choose among them by what else the
- * customer said instead of searching the words again.
- */
-struct gz_member {
-	uint64_t	 key;		/* the phrase */
-	uint32_t	 target;	/* product index */
-};
-
-/* Products kept per ambiguous phrase: a family wider than this is a
- * line to list, not a product to pick. */
-#define GZ_MEMBERS_MAX	64
-
-struct gazetteer {
-	struct gz_product *prod;	/* products in id order */
-	size_t		 nprod;
-	struct sbuf	 strs;		/* NUL-terminated strings, by offset */
-	uint32_t	*brands;	/* display brand offsets */
-	size_t		 nbrands;
-	uint32_t	*cats;		/* category slug offsets */
-	size_t		 ncats;
-	uint32_t	*attrs;		/* canonical attribute offsets */
-	size_t		 nattrs;
-	struct gz_entry	*tab;		/* phrases, open addressing */
-	size_t		 tabmask;
-	size_t		 tabused;
-	size_t		 nphrases;	/* entries naming something */
-	struct gz_tok	*toks;		/* vocabulary */
-	size_t		 tokmask;
-	size_t		 tokused;
-	struct gz_fz	*fz;		/* deletion index, multimap */
-	size_t		 fzmask;
-	size_t		 fzused;
-	char		 currency[8];	/* the catalog's currency */
-	uint64_t	*alias;		/* pairs: alias key, target key */
-	size_t		 nalias;
-	size_t		 aliasmask;	/* slots (pairs) - 1; 0 when none */
-	struct gz_member *memb;		/* products of ambiguous phrases,
-					   by key then product */
-	size_t		 nmemb;
-	struct gz_rec	*rec;		/* deferred path steps (build only) */
-	size_t		 nrec;
-	size_t		 reccap;
-	int		 defer;		/* path_add records instead */
-	uint64_t	*inner;		/* pairs: word hash, product (build only) */
-	size_t		 ninner;
-	size_t		 innercap;
-};
 
 /* Scratch for the build. */
 struct gz_build {
@@ -177,17 +91,6 @@ gz_combine(uint64_t h, uint64_t t)
 	return h != 0 ? h : 1;
 }
 
-/* Next power of two >= n, at least 16. */
-static size_t
-pow2(size_t n)
-{
-	size_t	 p = 16;
-
-	while (p < n)
-		p <<= 1;
-	return p;
-}
-
 static uint32_t
 str_add(struct gazetteer *gz, const char *s, size_t n)
 {
@@ -196,12 +99,6 @@ str_add(struct gazetteer *gz, const char *s, size_t n)
 	sbuf_add(&gz->strs, s, n);
 	sbuf_addc(&gz->strs, '\0');
 	return off;
-}
-
-static const char *
-str_at(const struct gazetteer *gz, uint32_t off)
-{
-	return gz->strs.buf + off;
 }
 
 static void
@@ -341,8 +238,8 @@ tok_grow(struct gazetteer *gz)
  * Register a folded word; returns its hash.  Its text is kept (for the
  * typo index) unless keep is 0: a word only flagged, never a typo target.
  */
-static uint64_t
-tok_put(struct gazetteer *gz, const char *s, size_t n, uint32_t flags,
+uint64_t
+gz_tok_put(struct gazetteer *gz, const char *s, size_t n, uint32_t flags,
     int keep)
 {
 	uint64_t key = gz_token_hash(s, n);
@@ -369,7 +266,7 @@ tok_put(struct gazetteer *gz, const char *s, size_t n, uint32_t flags,
 uint64_t
 gz_tok_add(struct gazetteer *gz, const char *s, size_t n, uint32_t flags)
 {
-	return tok_put(gz, s, n, flags, 1);
+	return gz_tok_put(gz, s, n, flags, 1);
 }
 
 static const struct gz_tok *
@@ -460,19 +357,6 @@ rec_path(struct gazetteer *gz, const uint64_t *th, size_t n, int kind,
 		else
 			rec_push(gz, h, GZ_NONE, 0, 0, 1);
 	}
-}
-
-static int
-ascii_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
-
-static char
-ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
 }
 
 static int
@@ -999,164 +883,6 @@ use_index(const char *use)
 	return 0;
 }
 
-static void
-fuzzy_add(struct gazetteer *gz, uint64_t key, uint32_t tok)
-{
-	size_t	 i;
-
-	for (i = key & gz->fzmask; gz->fz[i].key != 0;
-	    i = (i + 1) & gz->fzmask)
-		;
-	gz->fz[i].key = key;
-	gz->fz[i].tok = tok;
-	gz->fzused++;
-}
-
-static int
-fuzzy_word(const char *s, size_t n)
-{
-	size_t	 i;
-
-	if (n < GZ_FUZZY_MIN || n > GZ_FUZZY_MAX)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return 0;
-	return 1;
-}
-
-/*
- * Flag the words of the language (vocab_english, and each with an "s"):
- * a catalog word among them names a product alone only in a context that
- * makes it a name ("it doesn't fit" is no Beats Fit Pro), and a word of
- * the language is never corrected into a catalog word ("guest" is no
- * typo of "quest").  About 16,000 probes: well under a millisecond.
- */
-static void
-english_mark(struct gazetteer *gz)
-{
-	const char *p = vocab_english, *q;
-	char	 w[GZ_FUZZY_MAX + 1];
-	size_t	 n;
-
-	for (;;) {
-		q = strchr(p, ' ');
-		n = q != NULL ? (size_t)(q - p) : strlen(p);
-		tok_put(gz, p, n, GZ_TOK_WORD, 0);
-		if (n < GZ_FUZZY_MAX && p[n - 1] != 's') {
-			memcpy(w, p, n);
-			w[n] = 's';
-			tok_put(gz, w, n + 1, GZ_TOK_WORD, 0);
-		}
-		if (q == NULL)
-			break;
-		p = q + 1;
-	}
-}
-
-/*
- * A catalog word that typos may be corrected into (common ones only
- * inside a phrase: gz_fuzzy).
- */
-static int
-fuzzy_target(const struct gz_tok *t)
-{
-	return t->key != 0 && (t->flags & GZ_TOK_KNOWN) && (t->flags &
-	    ~(GZ_TOK_AMBIG | GZ_TOK_WORD | GZ_TOK_COMMON)) == GZ_TOK_KNOWN;
-}
-
-static void
-fuzzy_build(struct gazetteer *gz)
-{
-	char	 del[GZ_FUZZY_MAX];
-	size_t	 i, j, n, want = 0;
-
-	for (i = 0; i <= gz->tokmask; i++)
-		if (fuzzy_target(&gz->toks[i]) &&
-		    fuzzy_word(str_at(gz, gz->toks[i].str), gz->toks[i].len))
-			want += gz->toks[i].len + 1;
-	gz->fzmask = pow2(want * 2) - 1;
-	gz->fz = xcalloc(gz->fzmask + 1, sizeof *gz->fz);
-	for (i = 0; i <= gz->tokmask; i++) {
-		const char *w = str_at(gz, gz->toks[i].str);
-
-		n = gz->toks[i].len;
-		if (!fuzzy_target(&gz->toks[i]) || !fuzzy_word(w, n))
-			continue;
-		fuzzy_add(gz, gz->toks[i].key, (uint32_t)i);
-		for (j = 0; j < n; j++) {
-			memcpy(del, w, j);
-			memcpy(del + j, w + j + 1, n - j - 1);
-			fuzzy_add(gz, gz_token_hash(del, n - 1), (uint32_t)i);
-		}
-	}
-}
-
-/* Optimal string alignment distance, stopping above 1. */
-static int
-osa_le1(const char *a, size_t na, const char *b, size_t nb)
-{
-	size_t	 i = 0;
-
-	if (na > nb + 1 || nb > na + 1)
-		return 0;
-	while (i < na && i < nb && a[i] == b[i])
-		i++;
-	if (na == nb) {
-		if (i == na)
-			return 1;
-		if (memcmp(a + i + 1, b + i + 1, na - i - 1) == 0)
-			return 1;		/* substitution */
-		return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-		    memcmp(a + i + 2, b + i + 2, na - i - 2) == 0;
-	}
-	if (na > nb)
-		return memcmp(a + i + 1, b + i, na - i - 1) == 0;
-	return memcmp(a + i, b + i + 1, nb - i - 1) == 0;
-}
-
-static void
-fuzzy_probe(const struct gazetteer *gz, uint64_t key, const char *w, size_t n,
-    int common, const struct gz_tok **best)
-{
-	const struct gz_tok *t;
-	size_t	 i;
-
-	for (i = key & gz->fzmask; gz->fz[i].key != 0;
-	    i = (i + 1) & gz->fzmask) {
-		if (gz->fz[i].key != key)
-			continue;
-		t = &gz->toks[gz->fz[i].tok];
-		if ((!common && (t->flags & GZ_TOK_COMMON)) ||
-		    !osa_le1(w, n, str_at(gz, t->str), t->len))
-			continue;
-		if (*best == NULL || t->freq > (*best)->freq ||
-		    (t->freq == (*best)->freq && strcmp(str_at(gz, t->str),
-		    str_at(gz, (*best)->str)) < 0))
-			*best = t;
-	}
-}
-
-uint64_t
-gz_fuzzy(const struct gazetteer *gz, const char *w, size_t n, int common)
-{
-	const struct gz_tok *best = NULL;
-	char	 del[GZ_FUZZY_MAX];
-	size_t	 j;
-
-	/* Bounded by fuzzy_word, so del never overflows. */
-	if (gz->fz == NULL || !fuzzy_word(w, n))
-		return 0;
-	fuzzy_probe(gz, gz_token_hash(w, n), w, n, common, &best);
-	for (j = 0; j < n; j++) {
-		memcpy(del, w, j);
-		memcpy(del + j, w + j + 1, n - j - 1);
-		fuzzy_probe(gz, gz_token_hash(del, n - 1), w, n, common,
-		    &best);
-	}
-	return best != NULL ? best->key : 0;
-}
-
 /*
  * Word h stands inside the core of product idx's name, after its first
  * word ("desktop" of "Seagate Expansion Desktop 8TB"); gz_inner_apply
@@ -1332,8 +1058,8 @@ gazetteer_load(struct store *st, struct sd_error *err)
 	if (synonyms_list_source(st, NULL, SYNONYMS_ALIAS, alias_add, &al,
 	    err) != SD_OK)
 		goto fail;
-	english_mark(gz);
-	fuzzy_build(gz);
+	gz_english_mark(gz);
+	gz_fuzzy_build(gz);
 
 	text_folded_release(&b.f);
 	free(b.tok);
@@ -1383,183 +1109,4 @@ gazetteer_stats(const struct gazetteer *gz, size_t *products, size_t *phrases,
 		*phrases = gz->nphrases;
 	if (fuzzy != NULL)
 		*fuzzy = gz->fzused;
-}
-
-/* The members of ambiguous phrase key: the index of the first, or nmemb. */
-static size_t
-members_at(const struct gazetteer *gz, uint64_t key)
-{
-	size_t	 lo = 0, hi = gz->nmemb, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (gz->memb[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-size_t
-gazetteer_members(const struct gazetteer *gz, const struct entity *en,
-    const char **skus, size_t max)
-{
-	const struct gz_entry *e;
-	size_t	 i, k = 0;
-
-	if (gz == NULL || en->phrase == 0 ||
-	    (e = gz_lookup(gz, en->phrase)) == NULL ||
-	    (e->kind != GZ_PRODUCT && e->kind != GZ_FAMILY))
-		return 0;
-	if (e->count == 1) {
-		if (max > 0)
-			skus[k++] = gz_product_sku(gz, e->target);
-		return k;
-	}
-	for (i = members_at(gz, en->phrase); i < gz->nmemb &&
-	    gz->memb[i].key == en->phrase && k < max; i++)
-		skus[k++] = gz_product_sku(gz, gz->memb[i].target);
-	return k;
-}
-
-/*
- * Does the name have the word w (folded, n bytes)?  A number alone also
- * matches it with its unit ("256" is "256GB", "2" is not "2TB" unless
- * said so); name words are compared without case, so this allocates
- * nothing.
- */
-static int
-name_has_word(const char *name, const char *w, size_t n)
-{
-	const char *p = name, *q;
-	size_t	 k, digits;
-
-	for (digits = 0; digits < n && w[digits] >= '0' && w[digits] <= '9';
-	    digits++)
-		;
-	while (*p != '\0') {
-		while (*p != '\0' && !ascii_alnum(*p))
-			p++;
-		for (q = p; ascii_alnum(*q); q++)
-			;
-		if (q == p)
-			break;
-		for (k = 0; k < n && p + k < q && ascii_lower(p[k]) == w[k];
-		    k++)
-			;
-		if (k == n && (p + k == q || (digits == n && (p[k] < '0' ||
-		    p[k] > '9'))))
-			return 1;
-		p = q;
-	}
-	return 0;
-}
-
-int
-gz_member_has(const struct gazetteer *gz, uint64_t key, const char *w,
-    size_t n)
-{
-	const struct gz_entry *e = gz_lookup(gz, key);
-	size_t	 i;
-
-	if (e != NULL && e->count == 1)
-		return name_has_word(gz_product_name(gz, e->target), w, n);
-	for (i = members_at(gz, key); i < gz->nmemb && gz->memb[i].key == key;
-	    i++)
-		if (name_has_word(gz_product_name(gz, gz->memb[i].target), w,
-		    n))
-			return 1;
-	return 0;
-}
-
-uint32_t
-gz_member_word(const struct gazetteer *gz, uint64_t key, const char *w,
-    size_t n)
-{
-	size_t	 i;
-	uint32_t hit = 0;
-
-	for (i = members_at(gz, key); i < gz->nmemb && gz->memb[i].key == key;
-	    i++) {
-		if (!name_has_word(gz_product_name(gz, gz->memb[i].target), w,
-		    n))
-			continue;
-		if (hit != 0)
-			return 0;
-		hit = gz->memb[i].target + 1;
-	}
-	return hit;
-}
-
-long long
-gz_product_id(const struct gazetteer *gz, uint32_t i)
-{
-	return gz->prod[i].id;
-}
-
-/* The index of the product with id (products are kept in id order), or -1. */
-long
-gz_product_index(const struct gazetteer *gz, long long id)
-{
-	size_t	 lo = 0, hi = gz->nprod, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (gz->prod[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < gz->nprod && gz->prod[lo].id == id ? (long)lo : -1;
-}
-
-const char *
-gz_product_sku(const struct gazetteer *gz, uint32_t i)
-{
-	return str_at(gz, gz->prod[i].sku);
-}
-
-const char *
-gz_product_name(const struct gazetteer *gz, uint32_t i)
-{
-	return str_at(gz, gz->prod[i].name);
-}
-
-const char *
-gz_product_brand(const struct gazetteer *gz, uint32_t i)
-{
-	return gz->prod[i].brand != 0 ?
-	    str_at(gz, gz->brands[gz->prod[i].brand - 1]) : NULL;
-}
-
-const char *
-gz_brand(const struct gazetteer *gz, uint32_t i)
-{
-	return i < gz->nbrands ? str_at(gz, gz->brands[i]) : NULL;
-}
-
-const char *
-gz_category(const struct gazetteer *gz, uint32_t i)
-{
-	return i < gz->ncats ? str_at(gz, gz->cats[i]) : NULL;
-}
-
-const char *
-gz_subcategory(const struct gazetteer *gz, uint32_t aux)
-{
-	return (aux & GZ_AUX_SUB) != 0 && (aux & ~GZ_AUX_SUB) < gz->strs.len ?
-	    str_at(gz, aux & ~GZ_AUX_SUB) : NULL;
-}
-
-const char *
-gz_attribute(const struct gazetteer *gz, uint32_t i)
-{
-	return i < gz->nattrs ? str_at(gz, gz->attrs[i]) : NULL;
-}
-
-const char *
-gz_currency(const struct gazetteer *gz)
-{
-	return gz->currency;
 }
