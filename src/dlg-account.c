@@ -237,7 +237,10 @@ words(struct tctx *t)
 	return n;
 }
 
-/* The amount the customer says ("a $700 TV"), or -1. */
+/*
+ * The amount the customer says ("a $700 TV"), or -1.  "Around $700" is
+ * a band of 10% either side for shopping; the amount said is its middle.
+ */
 static double
 amount_said(struct tctx *t)
 {
@@ -245,6 +248,9 @@ amount_said(struct tctx *t)
 
 	if (pe == NULL)
 		return -1;
+	if (pe->has_min && pe->has_max && pe->value != NULL &&
+	    pe->value[0] == '~')
+		return (pe->min + pe->max) / 2;
 	return pe->has_max ? pe->max : pe->has_min ? pe->min : -1;
 }
 

@@ -87,6 +87,13 @@ contains: $599
 contains: can be financed
 contains: $599
 
+story: financing for an amount said roughly is for that amount
+> is there a way to pay monthly for something around $700?
+action: policy_fact
+contains: $700
+contains: 0% APR
+not-contains: $770
+
 story: a plan's cost asked of the product in focus is its price band
 > tell me about the sony wh-1000xm5
 > how much would kestrel protect be on it
