@@ -666,6 +666,22 @@ shipping_answer(struct tctx *t)
 		dlg_set_action(t, "policy_fact", "account question: %s", tpl);
 		return dlg_say(t, tpl);
 	}
+	/* "Do you deliver to Manaus?": where we ship, whatever the place. */
+	if (dlg_ship_destination(t) && (f = fact_json(t,
+	    "international_shipping", 1)) != NULL) {
+		/* A yes/no fact reads back as true/false or 1/0. */
+		if (cJSON_IsBool(f) || cJSON_IsNumber(f))
+			slots_set(&t->slots, "abroad", cJSON_IsTrue(f) ||
+			    (cJSON_IsNumber(f) && f->valuedouble != 0) ?
+			    "yes" : "no");
+		cJSON_Delete(f);
+		tpl = "shipping_where";
+		if (!fact_slot_of(t, "ships_to", "ships_to"))
+			return 0;
+		dlg_jset_str(t->state, "account_topic", "shipping");
+		dlg_set_action(t, "policy_fact", "account question: %s", tpl);
+		return dlg_say(t, tpl);
+	}
 	for (i = 0; i < sizeof options / sizeof options[0]; i++)
 		if (dlg_has_any(t, options[i].words))
 			break;

@@ -116,3 +116,18 @@ user: C1032
 contains: Brio
 contains: $19.99
 not-contains: $299.99
+
+story: where the store ships, asked of a place, answers from the policy
+> OK and you deliver to Manaus? is my family there
+action: policy_fact
+contains: United States
+contains: do not ship internationally
+> can you deliver to Canada
+action: policy_fact
+contains: do not ship internationally
+> I am living in France, is delivery possible to my country?
+contains: United States
+
+story: delivering to an address of one's own is no question of where we ship
+> can you deliver to my office address
+not-contains: do not ship internationally
