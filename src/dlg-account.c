@@ -90,6 +90,13 @@ static const struct account_rule {
 	    "these chats", "conversations with", "chat logs", "chat log",
 	    "chat history", "transcripts" }, { "", NULL }, { NULL },
 	    { "chat_transcript_retention_days" }, "account_chats" },
+	/* "Do you take cash on delivery?" is a payment method asked,
+	 * not a delivery time. */
+	{ "cash_on_delivery", { "cash on delivery", "pay on delivery",
+	    "payment on delivery", "pay cash", "pay in cash", "pay with cash",
+	    "pay by cash", "cash upon delivery", "pay upon delivery" },
+	    { "", NULL }, { NULL }, { "cash_on_delivery",
+	    "accepted_methods" }, "account_cash_on_delivery" },
 	/* Stacking codes, not combining gift cards with a card. */
 	{ "coupon_stack", { "stack", "combine", "both codes", "two codes",
 	    "two coupons", "multiple codes", "more than one code",

@@ -41,3 +41,12 @@ contains: a person
 action: policy_fact
 contains: unsubscribe
 not-contains: passing you
+
+story: cash on delivery is a payment method asked, not a delivery time
+> do you take cash on delivery
+action: policy_fact
+contains: don't take cash on delivery
+contains: PayPal
+not-contains: business days
+> can i pay cash when it arrives
+contains: don't take cash on delivery
