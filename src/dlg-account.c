@@ -71,6 +71,10 @@ static const struct account_rule {
 	    "how much is on", "how much money", "how much do i have",
 	    "still on", "amount left", "whats left", "what's left" },
 	    { NULL }, { "max_per_order" }, "account_gift_card_balance" },
+	{ "gift_card_expiry", { "gift card", "gift cards", "giftcard",
+	    "giftcards", "gift-card", "e-gift", "egift" }, { "expire",
+	    "expires", "expiry", "expiration", "expiring", "expired" },
+	    { NULL }, { "expires", "fees" }, "account_gift_card_expiry" },
 	{ "two_factor", { "2 step", "two step", "2-step", "two-step", "2fa",
 	    "two factor", "two-factor", "2 factor", "authenticator" },
 	    { "turn on", "enable", "set up", "setup", "have", "can i", "do you",
@@ -785,6 +789,11 @@ dlg_account_question(struct tctx *t)
 		if (!(says(t, r->any, RULE_WORDS) && says(t, r->with,
 		    RULE_WORDS)) && !(last != NULL && strcmp(last,
 		    r->name) == 0 && says(t, r->again, RULE_WORDS)))
+			continue;
+		/* "Do Xbox gift cards expire": a card named has its own
+		 * terms, not the store's cards'. */
+		if (strcmp(r->name, "gift_card_expiry") == 0 &&
+		    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
 			continue;
 		if (!rule_facts(t, r))
 			continue;

@@ -50,3 +50,12 @@ contains: PayPal
 not-contains: business days
 > can i pay cash when it arrives
 contains: don't take cash on delivery
+
+story: whether the store's gift cards expire, with background around it
+> do your gift cards expire? thinking of the 50 dollar e-gift one for my nephew
+action: policy_fact
+contains: never expire
+
+story: a third-party gift card named keeps its own answer
+> do xbox gift cards expire
+not-contains: never expire
