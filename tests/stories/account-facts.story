@@ -59,3 +59,8 @@ contains: never expire
 story: a third-party gift card named keeps its own answer
 > do xbox gift cards expire
 not-contains: never expire
+
+story: the rules a new password must meet are its length
+> what are the password rules, it keeps rejecting mine
+action: policy_fact
+contains: 12 characters
