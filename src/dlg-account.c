@@ -38,7 +38,8 @@ static const struct account_rule {
 	    "account_reset_link" },
 	{ "password_length", { "password", "passwords" },
 	    { "length", "how long", "characters", "minimum", "min",
-	    "too short", "how many" }, { NULL },
+	    "too short", "how many", "rules", "requirements",
+	    "requirement", "criteria" }, { NULL },
 	    { "password_min_length" }, "account_password_length" },
 	{ "lockout", { "locked", "locked out", "lockout" }, { "account",
 	    "log in", "login", "sign in", "it says", "my" }, { NULL },
@@ -71,6 +72,10 @@ static const struct account_rule {
 	    "how much is on", "how much money", "how much do i have",
 	    "still on", "amount left", "whats left", "what's left" },
 	    { NULL }, { "max_per_order" }, "account_gift_card_balance" },
+	{ "gift_card_expiry", { "gift card", "gift cards", "giftcard",
+	    "giftcards", "gift-card", "e-gift", "egift" }, { "expire",
+	    "expires", "expiry", "expiration", "expiring", "expired" },
+	    { NULL }, { "expires", "fees" }, "account_gift_card_expiry" },
 	{ "two_factor", { "2 step", "two step", "2-step", "two-step", "2fa",
 	    "two factor", "two-factor", "2 factor", "authenticator" },
 	    { "turn on", "enable", "set up", "setup", "have", "can i", "do you",
@@ -90,6 +95,13 @@ static const struct account_rule {
 	    "these chats", "conversations with", "chat logs", "chat log",
 	    "chat history", "transcripts" }, { "", NULL }, { NULL },
 	    { "chat_transcript_retention_days" }, "account_chats" },
+	/* "Do you take cash on delivery?" is a payment method asked,
+	 * not a delivery time. */
+	{ "cash_on_delivery", { "cash on delivery", "pay on delivery",
+	    "payment on delivery", "pay cash", "pay in cash", "pay with cash",
+	    "pay by cash", "cash upon delivery", "pay upon delivery" },
+	    { "", NULL }, { NULL }, { "cash_on_delivery",
+	    "accepted_methods" }, "account_cash_on_delivery" },
 	/* Stacking codes, not combining gift cards with a card. */
 	{ "coupon_stack", { "stack", "combine", "both codes", "two codes",
 	    "two coupons", "multiple codes", "more than one code",
@@ -237,7 +249,10 @@ words(struct tctx *t)
 	return n;
 }
 
-/* The amount the customer says ("a $700 TV"), or -1. */
+/*
+ * The amount the customer says ("a $700 TV"), or -1.  "Around $700" is
+ * a band of 10% either side for shopping; the amount said is its middle.
+ */
 static double
 amount_said(struct tctx *t)
 {
@@ -245,6 +260,9 @@ amount_said(struct tctx *t)
 
 	if (pe == NULL)
 		return -1;
+	if (pe->has_min && pe->has_max && pe->value != NULL &&
+	    pe->value[0] == '~')
+		return (pe->min + pe->max) / 2;
 	return pe->has_max ? pe->max : pe->has_min ? pe->min : -1;
 }
 
@@ -660,6 +678,22 @@ shipping_answer(struct tctx *t)
 		dlg_set_action(t, "policy_fact", "account question: %s", tpl);
 		return dlg_say(t, tpl);
 	}
+	/* "Do you deliver to Manaus?": where we ship, whatever the place. */
+	if (dlg_ship_destination(t) && (f = fact_json(t,
+	    "international_shipping", 1)) != NULL) {
+		/* A yes/no fact reads back as true/false or 1/0. */
+		if (cJSON_IsBool(f) || cJSON_IsNumber(f))
+			slots_set(&t->slots, "abroad", cJSON_IsTrue(f) ||
+			    (cJSON_IsNumber(f) && f->valuedouble != 0) ?
+			    "yes" : "no");
+		cJSON_Delete(f);
+		tpl = "shipping_where";
+		if (!fact_slot_of(t, "ships_to", "ships_to"))
+			return 0;
+		dlg_jset_str(t->state, "account_topic", "shipping");
+		dlg_set_action(t, "policy_fact", "account question: %s", tpl);
+		return dlg_say(t, tpl);
+	}
 	for (i = 0; i < sizeof options / sizeof options[0]; i++)
 		if (dlg_has_any(t, options[i].words))
 			break;
@@ -756,6 +790,11 @@ dlg_account_question(struct tctx *t)
 		if (!(says(t, r->any, RULE_WORDS) && says(t, r->with,
 		    RULE_WORDS)) && !(last != NULL && strcmp(last,
 		    r->name) == 0 && says(t, r->again, RULE_WORDS)))
+			continue;
+		/* "Do Xbox gift cards expire": a card named has its own
+		 * terms, not the store's cards'. */
+		if (strcmp(r->name, "gift_card_expiry") == 0 &&
+		    dlg_count_entities(t, ENTITY_PRODUCT) > 0)
 			continue;
 		if (!rule_facts(t, r))
 			continue;

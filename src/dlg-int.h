@@ -947,6 +947,8 @@ int		 dlg_returnable_orders(struct tctx *t);
 
 /* dlg-account.c */
 int		 dlg_account_question(struct tctx *t);
+/* dlg-shipto.c */
+int		 dlg_ship_destination(struct tctx *t);
 /* dlg-kbtopic.c */
 int		 dlg_kind_policy(struct tctx *t);
 

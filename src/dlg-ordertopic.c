@@ -288,6 +288,10 @@ dlg_order_topic(struct tctx *t)
 
 	if (dlg_has_any(t, general_words))
 		return ORDQ_NONE;
+	/* "Do you deliver to Manaus?" asks where the store ships, of no
+	 * order's address. */
+	if (dlg_ship_destination(t))
+		return ORDQ_NONE;
 	/* "I paid 149.99 for it, is it cheaper now?" */
 	if (dlg_has_word(t, "paid") && (dlg_has_word(t, "now") ||
 	    dlg_has_word(t, "cheaper")) && (dlg_first_entity(t,

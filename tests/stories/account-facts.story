@@ -41,3 +41,26 @@ contains: a person
 action: policy_fact
 contains: unsubscribe
 not-contains: passing you
+
+story: cash on delivery is a payment method asked, not a delivery time
+> do you take cash on delivery
+action: policy_fact
+contains: don't take cash on delivery
+contains: PayPal
+not-contains: business days
+> can i pay cash when it arrives
+contains: don't take cash on delivery
+
+story: whether the store's gift cards expire, with background around it
+> do your gift cards expire? thinking of the 50 dollar e-gift one for my nephew
+action: policy_fact
+contains: never expire
+
+story: a third-party gift card named keeps its own answer
+> do xbox gift cards expire
+not-contains: never expire
+
+story: the rules a new password must meet are its length
+> what are the password rules, it keeps rejecting mine
+action: policy_fact
+contains: 12 characters

@@ -87,6 +87,13 @@ contains: $599
 contains: can be financed
 contains: $599
 
+story: financing for an amount said roughly is for that amount
+> is there a way to pay monthly for something around $700?
+action: policy_fact
+contains: $700
+contains: 0% APR
+not-contains: $770
+
 story: a plan's cost asked of the product in focus is its price band
 > tell me about the sony wh-1000xm5
 > how much would kestrel protect be on it
@@ -109,3 +116,18 @@ user: C1032
 contains: Brio
 contains: $19.99
 not-contains: $299.99
+
+story: where the store ships, asked of a place, answers from the policy
+> OK and you deliver to Manaus? is my family there
+action: policy_fact
+contains: United States
+contains: do not ship internationally
+> can you deliver to Canada
+action: policy_fact
+contains: do not ship internationally
+> I am living in France, is delivery possible to my country?
+contains: United States
+
+story: delivering to an address of one's own is no question of where we ship
+> can you deliver to my office address
+not-contains: do not ship internationally

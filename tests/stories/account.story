@@ -42,5 +42,5 @@ contains: $14.99
 
 story: international shipping
 > do you ship to Canada?
-contains: 50 US states
+contains: all 50 states
 contains: do not ship internationally

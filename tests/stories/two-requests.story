@@ -6,7 +6,7 @@ user: C1020
 > where is order 12006? and do you ship to alaska
 action: order_status
 contains: was delivered on
-contains: all 50 US states
+contains: all 50 states
 
 story: a cart action, then a store question
 user: C1020
