@@ -294,9 +294,10 @@ fc_scan_money(struct sent *x)
 		    fc_before(x, i, 30, "plan") || fc_before(x, i, 30,
 		    "protect") || fc_before(x, i, 30, "coverage") ||
 		    fc_before(x, i, 30, "warranty") ||
-		    fc_after(x, e, 9, " in total"))
+		    fc_after(x, e, 9, " in total") || fc_before(x, i, 2, "="))
 			continue;	/* not a product's price (a cart's sum
-					   is backed by the state) */
+					   is backed by the state, "= $X" is
+					   fc_scan_numbers' sum) */
 		if ((fc_before(x, i, 11, "down from") || fc_before(x, i, 13,
 		    "reduced from") || fc_before(x, i, 11, "regularly")) &&
 		    check_list_price(x, i, e, v))
