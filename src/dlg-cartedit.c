@@ -106,6 +106,7 @@ static const char *const total_follow[] = { "price", "cost", "amount",
 	"for", "of", "come", "comes", "be", "is", "please", "pls", "now",
 	"so", "far", "then", "with", "in", "on", "my", "the", "cart",
 	"basket", "bag", "right", "again", "thanks", "thx", "s", "gonna",
+	"both", "all", "everything", "them", "those", "these", "it",
 	"going", "to", "do", "will", "would", NULL };
 /* Words after "how much" that keep it the money's ("how much storage"
  * is the product's). */
@@ -490,8 +491,8 @@ remove_edit(struct tctx *t, const struct cart_item *v, size_t n)
 
 /* Does the message ask what the cart comes to?  "Total" must be the
  * money's: "total battery life" is the product's. */
-static int
-total_asked(struct tctx *t)
+int
+dlg_total_asked(struct tctx *t)
 {
 	struct text_token *tok = NULL;
 	size_t		 cap = 0, n, i;
@@ -503,9 +504,12 @@ total_asked(struct tctx *t)
 	/* "And the total?": the whole and small words alone. */
 	for (i = 0, yes = 1; i < n && yes; i++)
 		yes = dlg_token_is(t->text, tok, i, (const char *const[]){ "and",
-		    "so", "ok", "the", "my", "total", "subtotal", "is", "now",
+		    "so", "ok", "the", "my", "total", "subtotal", "is", "now", "new",
 		    "please", "pls", "then", "cart", "s", NULL });
-	if (!yes && !dlg_has_any(t, money_words)) {
+	/* "Two of those, total?", "total for both": the word itself asks,
+	 * when what follows keeps it the money's (below). */
+	if (!yes && !dlg_has_any(t, money_words) && !dlg_has_any(t,
+	    (const char *const[]){ "total", "subtotal", NULL })) {
 		free(tok);
 		return 0;
 	}
@@ -529,7 +533,7 @@ total_edit(struct tctx *t, size_t n)
 	const struct entity *en;
 	size_t		 i;
 
-	if (!total_asked(t))
+	if (!dlg_total_asked(t))
 		return 0;
 	/* "The sony and the case, how much all together" of products the
 	 * cart may lack: the products' own. */

@@ -28,6 +28,7 @@
  *	dlg-cart.c	the cart: adding, removing, showing
  *	dlg-cartref.c	which cart item a removal's brand or kind means
  *	dlg-cartedit.c	cart changes said without the cart: counts, removals
+ *	dlg-total.c	what products meant come to ("two of those, total?")
  *	dlg-both.c	"add both": the two products of the conversation
  *	dlg-choice.c	which product shown a choice said takes
  *	dlg-accessory.c	accessories listed as fitting a device
@@ -675,6 +676,13 @@ int		 dlg_cart_ref(struct tctx *t, struct product *p, int how);
 /* A change to the cart said without naming it ("make it two"): done
  * and said, 1; else 0. */
 int		 dlg_cart_edit(struct tctx *t);
+/* Does the message ask what something comes to ("total?", "how much
+ * all together")?  "Total battery life" is the product's. */
+int		 dlg_total_asked(struct tctx *t);
+/* dlg-total.c */
+/* "Two of those plus the nas, total?": the sum of the products meant,
+ * or which items (1); 0 when the message asks no such sum. */
+int		 dlg_total_items(struct tctx *t);
 /* dlg-choice.c */
 /* The product shown (focus, last list) an entity means, or NULL. */
 const char	*dlg_shown_match(struct tctx *t, const struct entity *en);

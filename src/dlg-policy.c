@@ -147,6 +147,12 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
 		return 1;
 	}
+	/* "So ps5 plus the drive, how much total": what the products
+	 * meant come to, outside the cart. */
+	if (dlg_total_items(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 1;
+	}
 	/* "I want two", "could i get 3?" with a product in focus: a count
 	 * bought, before "two" reads as two-factor or two devices. */
 	if (dlg_focus_top(t, 0) != NULL && dlg_count_taken(t) > 1 &&

@@ -567,15 +567,174 @@ gap_backs(struct sent *x, const struct fq *q, const struct fq **o,
 	return ka;
 }
 
+/* The byte before s that is not a space (0 when none). */
+static char
+char_before(const struct sent *x, size_t s)
+{
+	while (s > 0 && x->s[s - 1] == ' ')
+		s--;
+	return s > 0 ? x->s[s - 1] : '\0';
+}
+
+/* Is [s, e) in a product's name ("SanDisk 256GB")?  An amount already
+ * checked as a price is still an operand. */
+static int
+in_name(const struct sent *x, size_t s, size_t e)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->nm; i++)
+		if (x->m[i].s <= s && e <= x->m[i].e && x->m[i].s < x->m[i].e)
+			return 1;
+	return 0;
+}
+
+/* Where an amount starts, its "$" included. */
+static size_t
+money_start(const struct sent *x, const struct fq *q)
+{
+	return q->s > 0 && x->s[q->s - 1] == '$' ? q->s - 1 : q->s;
+}
+
+/* Is [a, b) only spaces around one "x" or "*" (a count's "2 x"): 1;
+ * only spaces: 0; anything else: -1. */
+static int
+times_between(const struct sent *x, size_t a, size_t b)
+{
+	int	 seen = 0;
+
+	for (; a < b; a++) {
+		if (x->s[a] == ' ')
+			continue;
+		if ((x->s[a] != 'x' && x->s[a] != '*') || seen)
+			return -1;
+		seen = 1;
+	}
+	return seen;
+}
+
+/*
+ * "$109.99 + $24.99 = $134.98", "2 x $179.99 = $359.98", "$1,099 - 5% =
+ * $1,044.05": an amount after "=" claims what the amounts before it come
+ * to, back to the clause's start (a line, ":" or an earlier "=").  Each
+ * amount is added (subtracted after "-"), times a count said before it
+ * ("2 x"); a percent after "-" takes that share off the sum so far.  1
+ * with *sum set when the amount is such a claim, o: the operands (at
+ * most max), *no their number; names' numbers ("SanDisk 256GB") are not
+ * operands.
+ */
+static int
+sum_claim(const struct sent *x, const struct fq_list *l, size_t i,
+    double *sum, const struct fq **o, size_t max, size_t *no)
+{
+	const struct fq	*q = &l->v[i], *c;
+	size_t		 a, eq, from, k;
+	double		 n;
+	char		 op;
+
+	if (strcmp(q->unit, "$") != 0 || q->range ||
+	    char_before(x, money_start(x, q)) != '=')
+		return 0;
+	/* The clause: back to a line's start, a colon or another "=". */
+	for (eq = q->s; eq > 0 && x->s[eq - 1] != '='; eq--)
+		;
+	for (from = --eq; from > 0 && strchr("\n:=", x->s[from - 1]) ==
+	    NULL; from--)
+		;
+	for (a = 0; a < i && l->v[a].s < from; a++)
+		;
+	*sum = 0;
+	*no = 0;
+	for (k = a; k < i; k++) {
+		c = &l->v[k];
+		if (c->e > eq || in_name(x, c->s, c->e) || c->range)
+			continue;
+		op = char_before(x, money_start(x, c));
+		if (strcmp(c->unit, "%") == 0) {
+			if (op != '-' || *no == 0)
+				return 0;
+			*sum *= 1 - c->lo / 100;
+			continue;
+		}
+		if (strcmp(c->unit, "$") != 0) {
+			/* A count: "2 x" just before an amount; any other
+			 * number is no operand. */
+			if ((c->unit[0] != '\0' && strcmp(c->unit, "x") !=
+			    0) || k + 1 >= i || strcmp(l->v[k + 1].unit,
+			    "$") != 0 || times_between(x, c->e,
+			    money_start(x, &l->v[k + 1])) != (c->unit[0] ==
+			    '\0'))
+				continue;
+			n = c->lo;
+			c = &l->v[++k];
+		} else
+			n = 1;
+		if (*no < max)
+			o[(*no)++] = c;
+		*sum += op == '-' && *no > 1 ? -n * c->lo : n * c->lo;
+	}
+	return *no > 0;
+}
+
+/* Is quantity i the count of an operand of a sum claimed later in its
+ * clause ("2 x $179.99 = $359.98")?  The sum checks it. */
+static int
+sum_count(const struct sent *x, const struct fq_list *l, size_t i)
+{
+	const struct fq	*q = &l->v[i], *o[16];
+	size_t		 j, a, no;
+	double		 sum;
+
+	if (i + 1 >= l->n || strcmp(l->v[i + 1].unit, "$") != 0 ||
+	    times_between(x, q->e, money_start(x, &l->v[i + 1])) !=
+	    (q->unit[0] == '\0') || (q->unit[0] != '\0' &&
+	    strcmp(q->unit, "x") != 0))
+		return 0;
+	for (j = i + 2; j < l->n; j++) {
+		for (a = q->e; a < l->v[j].s && x->s[a] != '\n' &&
+		    x->s[a] != ':'; a++)
+			;
+		if (a < l->v[j].s)
+			return 0;
+		if (sum_claim(x, l, j, &sum, o, 16, &no))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A sum claimed is backed only when every operand is and it is exactly
+ * (to the cent) what they come to; an amount another row happens to
+ * state does not back it.
+ */
+static const char *
+sum_backs(struct sent *x, const struct fq *q, double sum,
+    const struct fq **o, size_t no, int terms, const char **id)
+{
+	const char	*k = NULL, *oid;
+	size_t		 j;
+
+	if (fabs(q->lo - (double)llround(sum * 100) / 100) > 0.005)
+		return NULL;
+	for (j = 0; j < no; j++)
+		if ((k = view_backs(fc_sentence_pool(x), o[j], &oid, terms)) ==
+		    NULL)
+			return NULL;
+		else if (j == 0)
+			*id = oid;
+	return k;
+}
+
 void
 fc_scan_numbers(struct sent *x)
 {
 	struct fq_list	 l;
 	const struct fc_view *p;
-	const struct fq	*o[2];
+	const struct fq	*o[2], *so[16];
 	const char	*kind, *id;
-	size_t		 i;
-	int		 terms, gap;
+	size_t		 i, nso;
+	double		 total;
+	int		 terms, gap, sum;
 
 	memset(&l, 0, sizeof l);
 	fq_scan(x->s, x->len, &l);
@@ -587,10 +746,18 @@ fc_scan_numbers(struct sent *x)
 
 		/* "#12345" names an order or an item: scan_orders owns it. */
 		if (covered(x, q->s, q->e) || (q->s > 0 && x->s[q->s - 1] ==
-		    '#') || list_marker(x, q))
+		    '#') || list_marker(x, q) || sum_count(x, &l, i))
 			continue;
 		p = fc_sentence_pool(x);
-		if ((gap = gap_claim(x, &l, i, o)) &&
+		if ((sum = sum_claim(x, &l, i, &total, so, 16, &nso))) {
+			if ((kind = sum_backs(x, q, total, so, nso, terms,
+			    &id)) != NULL)
+				fc_claim_add(x->res, "number", x->s + q->s,
+				    q->e - q->s, FC_SUPPORTED,
+				    static_kind(kind), id, "sum", NULL, NULL);
+			else
+				fc_unsupported(x, "number", q->s, q->e, "sum");
+		} else if ((gap = gap_claim(x, &l, i, o)) &&
 		    (kind = gap_backs(x, q, o, terms, &id)) != NULL)
 			fc_claim_add(x->res, "number", x->s + q->s,
 			    q->e - q->s, FC_SUPPORTED, static_kind(kind), id,

@@ -294,9 +294,10 @@ fc_scan_money(struct sent *x)
 		    fc_before(x, i, 30, "plan") || fc_before(x, i, 30,
 		    "protect") || fc_before(x, i, 30, "coverage") ||
 		    fc_before(x, i, 30, "warranty") ||
-		    fc_after(x, e, 9, " in total"))
+		    fc_after(x, e, 9, " in total") || fc_before(x, i, 2, "="))
 			continue;	/* not a product's price (a cart's sum
-					   is backed by the state) */
+					   is backed by the state, "= $X" is
+					   fc_scan_numbers' sum) */
 		/* "$150 less than you paid": the gap between two amounts
 		 * said before, which fc_scan_numbers checks. */
 		if (fc_after(x, e, 10, " less than") || fc_after(x, e, 10,

@@ -14,6 +14,9 @@
  *				and how much heavier or longer-lasting one
  *				is than the other (a gap is backed only when
  *				exact)
+ *	sums			two products' prices, one of them
+ *				twice, and what they come to (backed only
+ *				when it adds up)
  *	order + product		every order's cancel offer (items and total),
  *				delivery with its warranty end, price-drop
  *				answer (paid, price now, the policy window),
@@ -443,6 +446,59 @@ sweep_policies(struct sweep *w, const struct product *v, size_t n,
 		}
 }
 
+/*
+ * What several products come to, as dlg-total.c says it ("At today's
+ * prices: A $p + B 2 x $q = $sum."): true sums of two products of
+ * different kinds untouched; an operand or the count planted wrong, and
+ * the sum off by a cent (a near miss), never shown.
+ */
+static void
+sweep_sums(struct sweep *w, const struct product *v, size_t n,
+    struct tally *t)
+{
+	const struct product *a, *b;
+	char		*pa, *pb, *sum, *near, *reply, *out;
+	size_t		 i;
+
+	for (i = 0; i < n; i += 3) {
+		a = &v[i];
+		b = &v[(i * 7 + 5) % n];
+		if (a == b || a->price <= 0 || b->price <= 0)
+			continue;
+		w->skus[0] = a->sku;
+		w->skus[1] = b->sku;
+		w->names[0] = a->name;
+		w->names[1] = b->name;
+		w->nnames = 2;
+		w->ctx.nskus = 2;
+		pa = catalog_money(a->price, "USD");
+		pb = catalog_money(b->price, "USD");
+		sum = catalog_money(a->price + 2 * b->price, "USD");
+		near = catalog_money(a->price + 2 * b->price + 0.01, "USD");
+		reply = xasprintf("At today's prices: %s %s + %s 2 x %s = %s.",
+		    a->name, pa, b->name, pb, sum);
+		sweep_reply(w, t, reply, 0);
+		free(reply);
+		reply = xasprintf("At today's prices: %s %s + %s 2 x %s = %s.",
+		    a->name, pa, b->name, pb, near);
+		out = checked(w, reply);
+		t->planted++;
+		if (strstr(out, near) == NULL)
+			t->caught++;
+		else
+			fail_diag(w, t, "a sum off by a cent was shown", reply,
+			    out);
+		free(out);
+		free(reply);
+		free(pa);
+		free(pb);
+		free(sum);
+		free(near);
+	}
+	w->nnames = 0;
+	w->ctx.nskus = 0;
+}
+
 /* A number as dlg-howmuch.c writes a gap: to the hundredth, no
  * trailing zeros. */
 static char *
@@ -815,6 +871,7 @@ main(void)
 	struct tally	 pol = { "product + policy", 0, 0, 0, 0, 0 };
 	struct tally	 cmp = { "two products", 0, 0, 0, 0, 0 };
 	struct tally	 ord = { "order + product", 0, 0, 0, 0, 0 };
+	struct tally	 sums = { "sums of products", 0, 0, 0, 0, 0 };
 	const char	*share = seed_share();
 	size_t		 n = 0, nps = 0, i;
 	char		*dir, *path, *tdir;
@@ -842,6 +899,8 @@ main(void)
 	report(&cmp);
 	sweep_orders(&w, share, v, n, &ord);
 	report(&ord);
+	sweep_sums(&w, v, n, &sums);
+	report(&sums);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
 	free(v);
