@@ -383,6 +383,10 @@ int		 dlg_ask_which_named(struct tctx *t);
 int		 dlg_ask_place_beyond(struct tctx *t);
 int		 dlg_family_tie(struct tctx *t, const struct entity *en,
 		    struct sbuf *names);
+/* A family said right after a brand (and a number) that none of its
+ * members has ("the anker 8 in 1"): that brand's entity, else NULL. */
+const struct entity *dlg_family_brand_lacking(struct tctx *t,
+		    const struct entity *en);
 int		 dlg_brand_model_unknown(struct tctx *t,
 		    const struct entity *br, size_t *a, size_t *b);
 

@@ -539,12 +539,115 @@ amount_member(struct tctx *t, const struct entity *fam, const char **m,
 	return -1;
 }
 
+/*
+ * The entity of type ty that ends right before byte at (spaces and
+ * hyphens between), or NULL.
+ */
+static const struct entity *
+entity_just_before(struct tctx *t, size_t at, enum entity_type ty)
+{
+	const struct entity *en;
+	size_t		 i, e;
+
+	for (i = 0; i < t->e->el.n; i++) {
+		en = &t->e->el.v[i];
+		if (en->type != ty || en->end > at)
+			continue;
+		for (e = en->end; e < at && (t->text[e] == ' ' ||
+		    t->text[e] == '-'); e++)
+			;
+		if (e == at)
+			return en;
+	}
+	return NULL;
+}
+
+/*
+ * The brand said as part of the family's name, right before its words,
+ * a number maybe between ("the belkin 3 in 1", "the anker 8 in 1"):
+ * the brand entity, the number's entity in *num (else NULL).
+ */
+static const struct entity *
+brand_qualifier(struct tctx *t, const struct entity *fam,
+    const struct entity **num)
+{
+	const struct entity *br;
+
+	*num = entity_just_before(t, fam->start, ENTITY_QUANTITY);
+	br = entity_just_before(t, *num != NULL ? (*num)->start : fam->start,
+	    ENTITY_BRAND);
+	if (br == NULL || br->value == NULL)
+		*num = NULL;
+	return br != NULL && br->value != NULL ? br : NULL;
+}
+
+/*
+ * Of the family's members m[0..nm), those of a brand said (into out):
+ * the brand said right before the family's words, and the number said
+ * between them ("3 in 1" is no "2-in-1"), else any brand said apart
+ * from them.  Returns how many; -1 when no brand is said, or when one
+ * said apart fits none or all (no evidence either way).  0 when the
+ * brand said right before the words (with its number) fits none: the
+ * customer names a product the catalog lacks.
+ */
+static int
+members_of_brand_said(struct tctx *t, const struct entity *fam,
+    const char **m, size_t nm, const char **out)
+{
+	const struct entity *br, *q, *num;
+	struct product	 p;
+	size_t		 i, j, k = 0;
+	int		 hit;
+
+	br = brand_qualifier(t, fam, &num);
+	for (j = 0; j < nm; j++) {
+		memset(&p, 0, sizeof p);
+		if (!dlg_peek_product(t, m[j], &p))
+			continue;
+		hit = 0;
+		for (i = 0; i < t->e->el.n && !hit; i++) {
+			q = &t->e->el.v[i];
+			if (q->type != ENTITY_BRAND || q->value == NULL ||
+			    (br != NULL && q != br) ||
+			    (q->start < fam->end && q->end > fam->start))
+				continue;
+			hit = p.brand != NULL &&
+			    strcasecmp(p.brand, q->value) == 0;
+		}
+		if (hit && num != NULL)
+			hit = dlg_name_word(p.name, t->text + num->start,
+			    num->end - num->start);
+		if (hit)
+			out[k++] = m[j];
+		product_release(&p);
+	}
+	if (br != NULL)
+		return (int)k;
+	return k > 0 && k < nm ? (int)k : -1;
+}
+
+const struct entity *
+dlg_family_brand_lacking(struct tctx *t, const struct entity *en)
+{
+	const char	*m[REF_CANDS], *out[REF_CANDS];
+	const struct entity *br, *num;
+	size_t		 nm;
+
+	if (en->type != ENTITY_PRODUCT || en->sku != NULL ||
+	    dlg_entity_unknown(en) || (br = brand_qualifier(t, en,
+	    &num)) == NULL ||
+	    (nm = gazetteer_members(t->e->gz, en, m, REF_CANDS)) == 0 ||
+	    members_of_brand_said(t, en, m, nm, out) != 0)
+		return NULL;
+	return br;
+}
+
 int
 dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 {
-	const char	*m[REF_CANDS], *conv[REF_CANDS];
-	size_t		 nm, nc;
-	int		 k;
+	const char	*m[REF_CANDS], *conv[REF_CANDS], *mb[REF_CANDS];
+	size_t		 nm, nc, i;
+	int		 k, nb;
 	cJSON		*r;
 
 	if (dlg_entity_unknown(en))
@@ -554,6 +657,19 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 		r = dlg_ref_trace(t, "family-words",
 		    "family words");
 		return family_by_words(t, en, p, r);
+	}
+	/* "The anker 8 in 1": no member is an Anker with an 8 in its
+	 * name, so none is what was named (dlg-unknown.c says so). */
+	if ((nb = members_of_brand_said(t, en, m, nm, mb)) == 0) {
+		r = dlg_ref_trace(t, "family-brand-lacking",
+		    "family in catalog: none of the brand said before it");
+		for (i = 0; i < nm; i++)
+			dlg_ref_candidate(r, m[i]);
+		return 0;
+	}
+	if (nb > 0) {
+		memcpy(m, mb, (size_t)nb * sizeof *m);
+		nm = (size_t)nb;
 	}
 	/* Said before in the conversation: that one, or the best of them;
 	 * "the bigger ipad pro": the one its size or price puts first. */
@@ -572,8 +688,12 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 		    "one member's");
 		return dlg_best_of(t, r, &m[k], 1, p, 0, NULL);
 	}
-	r = dlg_ref_trace(t, "family-in-catalog",
-	    "family in catalog");
+	if (nb > 0)
+		r = dlg_ref_trace(t, "family-brand-said",
+		    "family in catalog: its members of the brand said");
+	else
+		r = dlg_ref_trace(t, "family-in-catalog",
+		    "family in catalog");
 	return dlg_best_of(t, r, m, nm, p, 0, NULL);
 }
 

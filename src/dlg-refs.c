@@ -777,7 +777,8 @@ dlg_target_product(struct tctx *t, struct product *p)
 		    dlg_count_entities(t, ENTITY_PRODUCT) > 1 &&
 		    dlg_said_as_context(t, en)) || dlg_context_device(t, en))
 			continue;
-		if (dlg_entity_unknown(en)) {
+		if (dlg_entity_unknown(en) ||
+		    dlg_family_brand_lacking(t, en) != NULL) {
 			lacking = en;
 			continue;
 		}

@@ -1,7 +1,8 @@
 /*
  * dlg-unknown.c owns a product name the catalog lacks ("iphone 16",
- * "sony xm6"): never a neighbour answered in its place, but "I couldn't
- * find X" with the nearest names (dlg_unknown_product).
+ * "sony xm6", "the anker 8 in 1" when the words "8 in 1" name only
+ * other brands' products): never a neighbour answered in its place, but
+ * "I couldn't find X" with the nearest names (dlg_unknown_product).
  */
 
 #include "config.h"
@@ -169,11 +170,12 @@ int
 dlg_unknown_product(struct tctx *t)
 {
 	const struct entity *en, *lacking = NULL, *br;
-	struct entity	 brand_model;
+	struct entity	 brand_model, brand_family;
 	struct product	 near[3];
 	struct sbuf	 said = SBUF_INIT, list = SBUF_INIT;
 	size_t		 i, n;
 
+	memset(&brand_family, 0, sizeof brand_family);
 	for (i = 0; i < t->e->el.n && lacking == NULL; i++) {
 		en = &t->e->el.v[i];
 		if (en->type == ENTITY_PRODUCT && dlg_entity_unknown(en))
@@ -181,8 +183,20 @@ dlg_unknown_product(struct tctx *t)
 	}
 	for (i = 0; i < t->e->el.n; i++) {
 		en = &t->e->el.v[i];
-		if (en->type == ENTITY_PRODUCT && !dlg_entity_unknown(en) &&
-		    !continues(t, lacking, en))
+		if (en->type != ENTITY_PRODUCT)
+			continue;
+		/* "The anker 8 in 1": words of a family whose members
+		 * none is of the brand said before them. */
+		if (lacking == NULL &&
+		    (br = dlg_family_brand_lacking(t, en)) != NULL) {
+			brand_family = *en;
+			brand_family.start = br->start;
+			brand_family.phrase = 0;	/* nearest: the brand's */
+			brand_family.brand = br->value;
+			lacking = &brand_family;
+			continue;
+		}
+		if (!dlg_entity_unknown(en) && !continues(t, lacking, en))
 			return 0;
 	}
 	/* No product entity: a brand with a model it does not make. */
