@@ -446,6 +446,18 @@ sweep_policies(struct sweep *w, const struct product *v, size_t n,
 		}
 }
 
+/* Products a and b are the ones the reply is about, named both. */
+static void
+name_pair(struct sweep *w, const struct product *a, const struct product *b)
+{
+	w->skus[0] = a->sku;
+	w->skus[1] = b->sku;
+	w->names[0] = a->name;
+	w->names[1] = b->name;
+	w->nnames = 2;
+	w->ctx.nskus = 2;
+}
+
 /*
  * What several products come to, as dlg-total.c says it ("At today's
  * prices: A $p + B 2 x $q = $sum."): true sums of two products of
@@ -465,12 +477,7 @@ sweep_sums(struct sweep *w, const struct product *v, size_t n,
 		b = &v[(i * 7 + 5) % n];
 		if (a == b || a->price <= 0 || b->price <= 0)
 			continue;
-		w->skus[0] = a->sku;
-		w->skus[1] = b->sku;
-		w->names[0] = a->name;
-		w->names[1] = b->name;
-		w->nnames = 2;
-		w->ctx.nskus = 2;
+		name_pair(w, a, b);
 		pa = catalog_money(a->price, "USD");
 		pb = catalog_money(b->price, "USD");
 		sum = catalog_money(a->price + 2 * b->price, "USD");
@@ -591,12 +598,7 @@ sweep_compare(struct sweep *w, const struct product *v, size_t n,
 			continue;
 		a = &v[i];
 		b = &v[j];
-		w->skus[0] = a->sku;
-		w->skus[1] = b->sku;
-		w->names[0] = a->name;
-		w->names[1] = b->name;
-		w->nnames = 2;
-		w->ctx.nskus = 2;
+		name_pair(w, a, b);
 		pa = catalog_money(a->price, "USD");
 		pb = catalog_money(b->price, "USD");
 		reply = xasprintf("The %s costs %s and the %s costs %s.",
