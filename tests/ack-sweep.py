@@ -19,13 +19,13 @@ import sweeplib
 
 LEADS = ["no, ", "nope ", "fine. ", "ok ", "whatever. ", "never mind, ",
          "yes but ", "no i mean "]
-STORE = [("do you ship to alaska", r"50 US states"),
+STORE = [("do you ship to alaska", r"50 US states|all 50 states"),
          ("can i pay with paypal", r"PayPal"),
          ("what is your return policy", r"30 days"),
          ("do your gift cards expire", r"expire"),
          ("how long does standard delivery take", r"business days?")]
 BARE = ["no thanks", "nope", "ok", "fine", "nah im good", "no that's all"]
-ASKED = r"PayPal|50 US states|30 days|expire|business days?"
+ASKED = r"PayPal|50 US states|all 50 states|30 days|expire|business days?"
 
 
 def main():
