@@ -494,6 +494,25 @@ listed_for_device(struct tctx *t)
 }
 
 /*
+ * "In stock?", "price?": a few words asked of a product (the intent's),
+ * said without naming one.
+ */
+static int
+slot_asked(struct tctx *t)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 words = 0, i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (isalnum((unsigned char)s[i]) && (i == 0 ||
+		    !isalnum((unsigned char)s[i - 1])))
+			words++;
+	return words > 0 && words <= 3 && strchr(t->text, '?') != NULL &&
+	    t->intent_id >= 0 && (dlg_flags_of(t, t->intent_id) &
+	    ACT_PRODUCT);
+}
+
+/*
  * "Is it backlit?" right after the bot listed two keyboards for the
  * customer's iPad: "it" is one of those offered, not the iPad they are
  * for, and which one is unclear, so the bot asks, naming them.  Not
@@ -514,7 +533,8 @@ dlg_ask_which_offered(struct tctx *t)
 	const char	*how = NULL, *sku;
 	int		 n = listed_for_device(t), shown = 0;
 
-	if (n < 2 || !dlg_has_any(t, pointers) || dlg_has_any(t, object) ||
+	if (n < 2 || !(dlg_has_any(t, pointers) || slot_asked(t)) ||
+	    dlg_has_any(t, object) ||
 	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
 	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||

@@ -5,7 +5,8 @@ For the first three products of every category that is not accessories
 case for the <device>?").  Where the bot lists two or more accessories
 for it (read from the turn's trace: action "accessories", state_after
 results), a second session asks the same, then a question with a
-pointer ("is it in stock?", "how much is it", ...):
+pointer ("is it in stock?", "how much is it", ...) or a few
+words asked of a product without naming one ("in stock?"):
 
   POINTER  "it" is one of those offered, not the device they are for:
            the reply asks which, naming the first two offered, or
@@ -26,7 +27,7 @@ KINDS = ["case", "charger", "cable", "keyboard", "stylus", "bag",
          "screen protector", "power bank", "memory card", "controller"]
 POINT = ["is it in stock?", "how much is it", "is it any good",
          "what's the rating on that one", "does it come in other colours?",
-         "add it to my cart please"]
+         "add it to my cart please", "in stock?", "what colour?"]
 
 
 def main():
