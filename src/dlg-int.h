@@ -381,6 +381,7 @@ const char	*dlg_name_word_reference(struct tctx *t, int *several);
 int		 dlg_ask_which_named(struct tctx *t);
 /* "Number 6" after a list of five: which one, naming those shown. */
 int		 dlg_ask_place_beyond(struct tctx *t);
+int		 dlg_ask_which_offered(struct tctx *t);
 int		 dlg_family_tie(struct tctx *t, const struct entity *en,
 		    struct sbuf *names);
 /* A family said right after a brand (and a number) that none of its

@@ -14,6 +14,9 @@
  * of the brand discussed when one alone is; else they are asked about.  Every choice goes to the trace's "reference".  dlg-refs.c
  * calls these in its order of rules; dlg_listed_pick tells the policy
  * a place picks a product not bought ("the middle one, is it oled?").
+ * After a list offered for a device ("keyboards for the iPad"), a
+ * pointer ("is it backlit?") is one of those offered, asked which
+ * (dlg_ask_which_offered), not the device they are for.
  */
 #include "config.h"
 
@@ -463,5 +466,103 @@ dlg_listed_pick(struct tctx *t)
 	cJSON_ArrayForEach(it, dlg_jarr(t->state, "purchased"))
 		if (cJSON_IsString(it) && strcmp(it->valuestring, sku) == 0)
 			return 0;
+	return 1;
+}
+
+/*
+ * Did the bot's last reply list products offered for a product it did
+ * not list ("a keyboard for the iPad Air": the keyboards, for the iPad)?
+ * That product went into focus the turn the list was set, and is not
+ * in it: the device the list was for.  The number listed, or 0.
+ */
+static int
+listed_for_device(struct tctx *t)
+{
+	cJSON		*res = dlg_jarr(t->state, "results"), *it;
+	const char	*dev = dlg_focus_top(t, 0);
+	double		 rat = dlg_jnum(t->state, "results_at", -10);
+	int		 n = cJSON_GetArraySize(res);
+
+	if (dev == NULL || n < 2 || rat < (double)(t->si.turns - 2) ||
+	    rat >= (double)t->si.turns ||
+	    (double)dlg_focus_at(t, dev) != rat)
+		return 0;
+	cJSON_ArrayForEach(it, res)
+		if (cJSON_IsString(it) && strcmp(it->valuestring, dev) == 0)
+			return 0;
+	return n;
+}
+
+/*
+ * "In stock?", "price?": a few words asked of a product (the intent's),
+ * said without naming one.
+ */
+static int
+slot_asked(struct tctx *t)
+{
+	const char	*s = t->fold.s.buf != NULL ? t->fold.s.buf : "";
+	size_t		 words = 0, i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (isalnum((unsigned char)s[i]) && (i == 0 ||
+		    !isalnum((unsigned char)s[i - 1])))
+			words++;
+	return words > 0 && words <= 3 && strchr(t->text, '?') != NULL &&
+	    t->intent_id >= 0 && (dlg_flags_of(t, t->intent_id) &
+	    ACT_PRODUCT);
+}
+
+/*
+ * "Is it backlit?" right after the bot listed two keyboards for the
+ * customer's iPad: "it" is one of those offered, not the iPad they are
+ * for, and which one is unclear, so the bot asks, naming them.  Not
+ * when the message names a product, brand or kind, says a place or
+ * another reference, or points at the device as the object ("a case
+ * for it", "does it fit it").  1 when asked.
+ */
+int
+dlg_ask_which_offered(struct tctx *t)
+{
+	static const char *const pointers[] = { "it", "its", "this", "that",
+	    "this one", "that one", NULL };
+	static const char *const object[] = { "for it", "with it", "fit it",
+	    "fits it", "in it", "into it", "on it", "to it", NULL };
+	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
+	struct sbuf	 names = SBUF_INIT;
+	struct product	 p;
+	const char	*how = NULL, *sku;
+	int		 n = listed_for_device(t), shown = 0;
+
+	if (n < 2 || !(dlg_has_any(t, pointers) || slot_asked(t)) ||
+	    dlg_has_any(t, object) ||
+	    dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL)
+		return 0;
+	if ((sku = dlg_resolve_reference(t, &how)) != NULL &&
+	    strcmp(how, "it") != 0)
+		return 0;
+	r = dlg_ref_trace(t, "offered-for-device-ask", "pointer after a "
+	    "list offered for a device: which of those offered, asked");
+	cJSON_ArrayForEach(it, res) {
+		if (!cJSON_IsString(it) || shown == ASK_MAX ||
+		    !dlg_peek_product(t, it->valuestring, &p))
+			continue;
+		dlg_ref_candidate(r, it->valuestring);
+		sbuf_addf(&names, "%s the %s", shown == 0 ? "" : shown + 1 ==
+		    n || shown + 1 == ASK_MAX ? " or" : ",", p.name);
+		product_release(&p);
+		shown++;
+	}
+	if (shown < 2) {
+		sbuf_release(&names);
+		return 0;
+	}
+	slots_set(&t->slots, "choices", names.buf);
+	dlg_set_action(t, "ask_which_product", "a pointer after %d products "
+	    "offered for %s", n, dlg_focus_top(t, 0));
+	dlg_say(t, "ask_which_named");
+	sbuf_release(&names);
 	return 1;
 }

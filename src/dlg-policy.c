@@ -172,6 +172,12 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	 * not its own storage. */
 	if (dlg_handle_fit_question(t))
 		return 1;
+	/* "Is it backlit?" after two keyboards listed for the iPad: one
+	 * of those offered, asked which, never the iPad they are for. */
+	if (dlg_ask_which_offered(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 1;
+	}
 	/* "Is there a student discount on the asus", "can I use a coupon
 	 * on this order": the store's promotions, the product only
 	 * scoping the question (dlg_promo_question). */
