@@ -44,3 +44,14 @@ contains: Anker 555
 story: a brand and a size stays a size
 > do you have a samsung 65 inch tv
 not-contains: couldn't find
+
+story: a newer model of the device an accessory is listed for: not listed, named whole
+> will the spigen tough armor fit my galaxy s25 ultra
+contains: listed as compatible with Samsung Galaxy S24 Ultra
+contains: galaxy s25 ultra is not on that list
+not-contains: Yes
+
+story: the same with a bare number after the device's name
+> does the zagg invisibleshield glass elite work with iphone 16
+contains: iphone 16 is not on that list
+not-contains: Yes
