@@ -3,8 +3,8 @@
  * hashes the folded words (correcting a misspelt one through the
  * gazetteer's fuzzy look-up), takes the longest gazetteer phrase at each
  * word and emits it as a product, family, brand, category or attribute,
- * then joins compounds ("laser printer") and reads a word that is a
- * category alone but a part beside a product ("the s24 camera").
+ * or a name the catalog lacks said close to one it has ("galaxy s25",
+ * "samsung 991 pro").  Compounds and dual words are entity-combine.c's.
  */
 #include "config.h"
 
@@ -653,18 +653,6 @@ name_other(struct run *r, struct entity *e, size_t k)
 	return k;
 }
 
-/* Drop entity k (order and value offsets kept). */
-static void
-entity_drop(struct run *r, size_t k)
-{
-	struct entity_list *o = r->out;
-
-	memmove(&o->v[k], &o->v[k + 1], (o->n - k - 1) * sizeof *o->v);
-	memmove(&r->sc->voff[k], &r->sc->voff[k + 1], (o->n - k - 1) *
-	    sizeof *r->sc->voff);
-	o->n--;
-}
-
 /*
  * A line of several products whose names go on "for <device>"
  * ("spigen ultra hybrid magfit" | "for iphone 16"), the device one the
@@ -777,104 +765,4 @@ entity_find_catalog(struct run *r)
 		}
 	}
 	family_for_unknown(r);
-}
-
-
-/* Only blanks between folded offsets a and b. */
-static int
-blank_between(const struct run *r, size_t a, size_t b)
-{
-	for (; a < b; a++)
-		if (r->s[a] != ' ' && r->s[a] != '\t')
-			return 0;
-	return 1;
-}
-
-/*
- * Two category words in a row are one thing, named by the last: the
- * same category makes one span ("laser printer"), another category is
- * what the first word qualifies ("android phone", "laptop charger").
- * Two words of one attribute are one ("hdmi ports", "usb c port").
- */
-void
-entity_compounds(struct run *r)
-{
-	struct entity_list *o = r->out;
-	struct entity	*a, *b;
-	size_t		 i;
-
-	for (i = 0; i + 1 < o->n; i++) {
-		a = &o->v[i];
-		b = &o->v[i + 1];
-		if (a->type != b->type || b->start < a->end ||
-		    !blank_between(r, a->end, b->start))
-			continue;
-		if (a->type == ENTITY_CATEGORY) {
-			if (a->category == b->category) {
-				a->end = b->end;
-				if (a->use == NULL)
-					a->use = b->use;
-				entity_drop(r, i + 1);
-			} else
-				entity_drop(r, i);
-			i--;
-		} else if (a->type == ENTITY_ATTRIBUTE &&
-		    a->attribute == b->attribute) {
-			a->end = b->end;
-			entity_drop(r, i + 1);
-			i--;
-		}
-	}
-}
-
-/*
- * Words that are a category on their own ("sony cameras") but a part
- * asked about next to a product or another category ("the s24 camera",
- * "which mobile has the best camera").
- */
-void
-entity_dual_words(struct run *r)
-{
-	static const struct {
-		const char	*word;
-		const char	*attribute;
-	} dual[] = {
-		{ "camera", "camera" }, { "cameras", "camera" },
-		{ "speaker", "audio" }, { "speakers", "audio" },
-		{ "keyboard", "keyboard" }, { "storage", "storage" },
-		{ NULL, NULL }
-	};
-	static const char *const amount[] = { "much", "more", "less",
-	    "enough", "extra", NULL };
-	struct entity_list *o = r->out;
-	struct entity	*e;
-	size_t		 i, j, k, n;
-	int		 other;
-
-	for (i = 0; i < o->n; i++) {
-		e = &o->v[i];
-		if (e->type != ENTITY_CATEGORY || e->use != NULL)
-			continue;
-		n = e->end - e->start;
-		for (k = 0; dual[k].word != NULL; k++)
-			if (strlen(dual[k].word) == n &&
-			    memcmp(r->s + e->start, dual[k].word, n) == 0)
-				break;
-		if (dual[k].word == NULL)
-			continue;
-		for (other = 0, j = 0; j < o->n; j++)
-			other |= j != i && (o->v[j].type == ENTITY_PRODUCT ||
-			    o->v[j].type == ENTITY_CATEGORY);
-		/* "how much storage", "more storage": an amount of it. */
-		for (j = 0; !other && j < r->sc->ntok; j++)
-			if (r->sc->tok[j].end <= e->start && blank_between(r,
-			    r->sc->tok[j].end, e->start))
-				other = lw_tok(r, j, amount);
-		if (!other)
-			continue;
-		e->type = ENTITY_ATTRIBUTE;
-		e->category = NULL;
-		e->attribute = dual[k].attribute;
-		entity_set_value(r, e, "%s", e->attribute);
-	}
 }
