@@ -46,6 +46,27 @@ in_product(struct tctx *t, size_t at)
 }
 
 /*
+ * Words a to b of s: a model word (one with a digit) the product's name
+ * lacks, next to a word the name has ("galaxy s25", "iphone 16").
+ */
+static int
+other_model(const char *s, const struct text_token *tok, size_t a,
+    size_t b, const char *name)
+{
+	size_t	 k;
+
+	for (k = a; k < b; k++)
+		if (tok[k].has_digit && !dlg_word_in(name, s + tok[k].start,
+		    tok[k].end - tok[k].start) &&
+		    ((k > a && dlg_word_in(name, s + tok[k - 1].start,
+		    tok[k - 1].end - tok[k - 1].start)) || (k + 1 < b &&
+		    dlg_word_in(name, s + tok[k + 1].start, tok[k + 1].end -
+		    tok[k + 1].start))))
+			return 1;
+	return 0;
+}
+
+/*
  * The device in the customer's words: after "with", "in", "on", "to"
  * ("hook it up to my old doorbell wires"), skipping "it" and the
  * product's own name, up to a word that ends the phrase.  0 if none.
@@ -57,7 +78,7 @@ device_phrase(struct tctx *t, const struct product *acc,
 	struct text_token *tok = NULL;
 	struct sbuf	 name = SBUF_INIT;
 	const char	*s = t->fold.s.buf, *w;
-	size_t		 cap = 0, n, i, j, len;
+	size_t		 cap = 0, n, i, j, j0, len;
 	int		 mine, found = 0;
 
 	dlg_fold_words(acc->name, strlen(acc->name), &name);
@@ -83,7 +104,7 @@ device_phrase(struct tctx *t, const struct product *acc,
 			continue;
 		sbuf_reset(&d->said);
 		sbuf_adds(&d->said, mine ? "your " : "");
-		for (; j < n; j++) {
+		for (j0 = j; j < n; j++) {
 			w = s + tok[j].start;
 			len = tok[j].end - tok[j].start;
 			if (dlg_in_list(w, len, phrase_end) ||
@@ -99,6 +120,20 @@ device_phrase(struct tctx *t, const struct product *acc,
 			sbuf_add(&d->said, t->text + t->fold.map[tok[j].start],
 			    t->fold.map[tok[j].end] - t->fold.map[tok[j].start]);
 			found = 1;
+		}
+		/*
+		 * Another model of the device the product is for ("galaxy
+		 * s25 ultra" against "... for Galaxy S24 Ultra"): said whole,
+		 * the words its name shares too, never a bare "s25".
+		 */
+		if (found && j > j0 + 1 && other_model(s, tok, j0, j,
+		    name.buf)) {
+			sbuf_reset(&d->said);
+			sbuf_adds(&d->said, mine ? "your " : "");
+			sbuf_add(&d->said, t->text +
+			    t->fold.map[tok[j0].start],
+			    t->fold.map[tok[j - 1].end] -
+			    t->fold.map[tok[j0].start]);
 		}
 	}
 	free(tok);

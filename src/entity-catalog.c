@@ -3,8 +3,8 @@
  * hashes the folded words (correcting a misspelt one through the
  * gazetteer's fuzzy look-up), takes the longest gazetteer phrase at each
  * word and emits it as a product, family, brand, category or attribute,
- * then joins compounds ("laser printer") and reads a word that is a
- * category alone but a part beside a product ("the s24 camera").
+ * or a name the catalog lacks said close to one it has ("galaxy s25",
+ * "samsung 991 pro").  Compounds and dual words are entity-combine.c's.
  */
 #include "config.h"
 
@@ -164,6 +164,11 @@ digits_then(const char *w, size_t n, const char *const *list)
 	return 0;
 }
 
+/* Units after a number: a size or capacity, not a model ("2tb"). */
+static const char *const units[] = { "gb", "tb", "mb", "mm", "hz", "w",
+    "wh", "mah", "k", "in", "inch", "ft", "m", "cm", "kg", "g", "p", "x",
+    NULL };
+
 /*
  * Does word k go on with the name before it as a model number the
  * catalog lacks ("iphone 16", "galaxy s25", "sony xm6", "xps 17")?  A
@@ -176,9 +181,6 @@ static int
 model_next(const struct run *r, size_t k, int brand, int name_digit)
 {
 	static const char *const ordinal[] = { "st", "nd", "rd", "th", NULL };
-	static const char *const units[] = { "gb", "tb", "mb", "mm", "hz",
-	    "w", "wh", "mah", "k", "in", "inch", "ft", "m", "cm", "kg", "g",
-	    "p", "x", NULL };
 	const struct text_token *t;
 	const char *w;
 	size_t	 n;
@@ -216,6 +218,46 @@ tier_next(const struct run *r, size_t k)
 	    r->sc->tok[k].end))
 		return 0;
 	return lw_tok(r, k, tier);
+}
+
+/*
+ * Is word k, after the brand of key, a bare model number of three or
+ * four digits the brand's names lack while one or two away they have
+ * one ("samsung 991" against "Samsung 990 PRO", "anker 556" against
+ * "Anker 555")?  Sizes ("lg 27", "samsung 65 inch") are shorter or
+ * have a unit after.  The key of the brand and the nearest number into
+ * *nkey; 1 when so.
+ */
+static int
+brand_number_near(const struct run *r, size_t k, uint64_t key,
+    uint64_t *nkey)
+{
+	const struct text_token *t;
+	const char	*w;
+	char		 buf[16];
+	size_t		 n;
+	int		 v, step, c;
+
+	if (k >= r->sc->ntok)
+		return 0;
+	t = &r->sc->tok[k];
+	w = r->s + t->start;
+	n = t->end - t->start;
+	if (n < 3 || n > 4 || t->has_alpha || strspn(w, "0123456789") != n ||
+	    is_taken(r, t->start, t->end) ||
+	    (k + 1 < r->sc->ntok && lw_tok(r, k + 1, units)) ||
+	    gz_lookup(r->gz, gz_combine(key, r->sc->th[k])) != NULL)
+		return 0;
+	v = atoi(w);
+	for (step = 1; step <= 2; step++)
+		for (c = v - step; c <= v + step; c += 2 * step) {
+			if (snprintf(buf, sizeof buf, "%d", c) != (int)n)
+				continue;
+			*nkey = gz_combine(key, gz_token_hash(buf, n));
+			if (gz_lookup(r->gz, *nkey) != NULL)
+				return 1;
+		}
+	return 0;
 }
 
 /*
@@ -300,6 +342,7 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 	struct scratch	*sc = r->sc;
 	struct entity	*e;
 	size_t		 a = sc->tok[i].start, b = sc->tok[i + n - 1].end, k;
+	uint64_t	 nkey;
 	uint32_t	 one = 0;
 	int		 dist = 0, u;
 
@@ -347,6 +390,10 @@ gazetteer_emit(struct run *r, size_t i, size_t n, const struct gz_entry *g,
 	case GZ_BRAND:
 		if (dist == 0 && model_next(r, i + n, 1, 0)) {
 			unknown_emit(r, i, n, 0, gz_brand(gz, g->target));
+			return;
+		}
+		if (dist == 0 && brand_number_near(r, i + n, key, &nkey)) {
+			unknown_emit(r, i, n, nkey, gz_brand(gz, g->target));
 			return;
 		}
 		/* "eero max 7": a tier no name of the brand goes on with,
@@ -535,7 +582,7 @@ longest(struct run *r, size_t i, size_t *nw, uint64_t *key)
  * ("A19": the single bulb).
  */
 static size_t
-name_tail(const struct run *r, const struct entity *e, size_t i)
+name_tail(const struct run *r, const struct entity *e, size_t i, int *other)
 {
 	const struct scratch *sc = r->sc;
 	struct text_folded f = TEXT_FOLDED_INIT;
@@ -561,9 +608,91 @@ name_tail(const struct run *r, const struct entity *e, size_t i)
 	    sc->tok[i + 1 + m].start, sc->tok[i + 1 + m].end -
 	    sc->tok[i + 1 + m].start))
 		m++;
+	/*
+	 * The name goes on with a model word ("... for Galaxy S24") and
+	 * the word said there is another one ("... for galaxy s25"): a
+	 * model said that this product is not.
+	 */
+	*other = m > 0 && p < nn && p + 1 + m < nn && i + 1 + m < sc->ntok &&
+	    nt[p + 1 + m].has_digit && sc->tok[i + 1 + m].has_digit &&
+	    model_next(r, i + 1 + m, 0, 1) &&
+	    !digits_then(f.s.buf + nt[p + 1 + m].start, nt[p + 1 + m].end -
+	    nt[p + 1 + m].start, units) &&
+	    !digits_then(r->s + sc->tok[i + 1 + m].start,
+	    sc->tok[i + 1 + m].end - sc->tok[i + 1 + m].start, units);
 	free(nt);
 	text_folded_release(&f);
 	return m;
+}
+
+/*
+ * The product e said whole up to its model word, and word k another
+ * model ("spigen tough armor for galaxy s25 ultra" against "... S24
+ * Ultra"): no product, a name the catalog lacks over both, with the
+ * later words of e's line ("ultra").  Returns the last word taken.
+ */
+static size_t
+name_other(struct run *r, struct entity *e, size_t k)
+{
+	struct scratch	*sc = r->sc;
+	size_t		 a = e->start, last = k + 2;
+
+	while (k + 1 < sc->ntok && k < last &&
+	    !is_taken(r, sc->tok[k + 1].start, sc->tok[k + 1].end) &&
+	    !sc->tok[k + 1].has_digit && gz_member_has(r->gz, e->phrase,
+	    r->s + sc->tok[k + 1].start, sc->tok[k + 1].end -
+	    sc->tok[k + 1].start))
+		k++;
+	e->end = sc->tok[k].end;
+	memset(sc->taken + a, 1, e->end - a);
+	e->product_id = 0;
+	e->sku = NULL;
+	e->name = NULL;
+	e->matches = 0;
+	entity_set_value_n(r, e, r->s + a, e->end - a);
+	return k;
+}
+
+/*
+ * A line of several products whose names go on "for <device>"
+ * ("spigen ultra hybrid magfit" | "for iphone 16"), the device one the
+ * catalog lacks: the line's model for that device is what was asked,
+ * and none is sold; one name the catalog lacks over both, never a
+ * member for another device in its place.
+ */
+static void
+family_for_unknown(struct run *r)
+{
+	struct entity_list *o = r->out;
+	const struct scratch *sc = r->sc;
+	struct entity	*a, *b;
+	size_t		 i, k, w;
+
+	for (i = 0; i + 1 < o->n; i++) {
+		a = &o->v[i];
+		b = &o->v[i + 1];
+		if (a->type != ENTITY_PRODUCT || a->matches < 2 ||
+		    a->product_id != 0 || b->type != ENTITY_PRODUCT ||
+		    b->matches != 0 || b->product_id != 0 || b->start < a->end)
+			continue;
+		/* Only "for" between, which the members' names have. */
+		for (k = 0; k < sc->ntok && sc->tok[k].start < a->end; k++)
+			;
+		if (k + 1 >= sc->ntok || sc->tok[k + 1].start != b->start ||
+		    !token_is(r, k, "for") || !gz_member_has(r->gz, a->phrase,
+		    "for", 3))
+			continue;
+		/* The device's first word is in the members' names too. */
+		w = sc->tok[k + 1].end - sc->tok[k + 1].start;
+		if (sc->tok[k + 1].has_digit || !gz_member_has(r->gz,
+		    a->phrase, r->s + sc->tok[k + 1].start, w))
+			continue;
+		a->end = b->end;
+		a->matches = 0;
+		a->name = NULL;
+		entity_set_value_n(r, a, r->s + a->start, a->end - a->start);
+		entity_drop(r, i + 1);
+	}
 }
 
 void
@@ -574,7 +703,7 @@ entity_find_catalog(struct run *r)
 	struct entity	*e;
 	size_t		 i, bestn, k, m;
 	uint64_t	 key = 0;
-	int		 fl;
+	int		 fl, other;
 
 	if (r->gz == NULL)
 		return;
@@ -625,123 +754,15 @@ entity_find_catalog(struct run *r)
 		gazetteer_emit(r, i, bestn, best, key);
 		i += bestn - 1;
 		if (r->out->n == k + 1 && (m = name_tail(r, &r->out->v[k],
-		    i)) > 0) {
+		    i, &other)) > 0) {
 			e = &r->out->v[k];
 			memset(sc->taken + e->end, 1, sc->tok[i + m].end -
 			    e->end);
 			e->end = sc->tok[i + m].end;
 			i += m;
+			if (other)
+				i = name_other(r, e, i + 1);
 		}
 	}
-}
-
-/* Drop entity k (order and value offsets kept). */
-static void
-entity_drop(struct run *r, size_t k)
-{
-	struct entity_list *o = r->out;
-
-	memmove(&o->v[k], &o->v[k + 1], (o->n - k - 1) * sizeof *o->v);
-	memmove(&r->sc->voff[k], &r->sc->voff[k + 1], (o->n - k - 1) *
-	    sizeof *r->sc->voff);
-	o->n--;
-}
-
-/* Only blanks between folded offsets a and b. */
-static int
-blank_between(const struct run *r, size_t a, size_t b)
-{
-	for (; a < b; a++)
-		if (r->s[a] != ' ' && r->s[a] != '\t')
-			return 0;
-	return 1;
-}
-
-/*
- * Two category words in a row are one thing, named by the last: the
- * same category makes one span ("laser printer"), another category is
- * what the first word qualifies ("android phone", "laptop charger").
- * Two words of one attribute are one ("hdmi ports", "usb c port").
- */
-void
-entity_compounds(struct run *r)
-{
-	struct entity_list *o = r->out;
-	struct entity	*a, *b;
-	size_t		 i;
-
-	for (i = 0; i + 1 < o->n; i++) {
-		a = &o->v[i];
-		b = &o->v[i + 1];
-		if (a->type != b->type || b->start < a->end ||
-		    !blank_between(r, a->end, b->start))
-			continue;
-		if (a->type == ENTITY_CATEGORY) {
-			if (a->category == b->category) {
-				a->end = b->end;
-				if (a->use == NULL)
-					a->use = b->use;
-				entity_drop(r, i + 1);
-			} else
-				entity_drop(r, i);
-			i--;
-		} else if (a->type == ENTITY_ATTRIBUTE &&
-		    a->attribute == b->attribute) {
-			a->end = b->end;
-			entity_drop(r, i + 1);
-			i--;
-		}
-	}
-}
-
-/*
- * Words that are a category on their own ("sony cameras") but a part
- * asked about next to a product or another category ("the s24 camera",
- * "which mobile has the best camera").
- */
-void
-entity_dual_words(struct run *r)
-{
-	static const struct {
-		const char	*word;
-		const char	*attribute;
-	} dual[] = {
-		{ "camera", "camera" }, { "cameras", "camera" },
-		{ "speaker", "audio" }, { "speakers", "audio" },
-		{ "keyboard", "keyboard" }, { "storage", "storage" },
-		{ NULL, NULL }
-	};
-	static const char *const amount[] = { "much", "more", "less",
-	    "enough", "extra", NULL };
-	struct entity_list *o = r->out;
-	struct entity	*e;
-	size_t		 i, j, k, n;
-	int		 other;
-
-	for (i = 0; i < o->n; i++) {
-		e = &o->v[i];
-		if (e->type != ENTITY_CATEGORY || e->use != NULL)
-			continue;
-		n = e->end - e->start;
-		for (k = 0; dual[k].word != NULL; k++)
-			if (strlen(dual[k].word) == n &&
-			    memcmp(r->s + e->start, dual[k].word, n) == 0)
-				break;
-		if (dual[k].word == NULL)
-			continue;
-		for (other = 0, j = 0; j < o->n; j++)
-			other |= j != i && (o->v[j].type == ENTITY_PRODUCT ||
-			    o->v[j].type == ENTITY_CATEGORY);
-		/* "how much storage", "more storage": an amount of it. */
-		for (j = 0; !other && j < r->sc->ntok; j++)
-			if (r->sc->tok[j].end <= e->start && blank_between(r,
-			    r->sc->tok[j].end, e->start))
-				other = lw_tok(r, j, amount);
-		if (!other)
-			continue;
-		e->type = ENTITY_ATTRIBUTE;
-		e->category = NULL;
-		e->attribute = dual[k].attribute;
-		entity_set_value(r, e, "%s", e->attribute);
-	}
+	family_for_unknown(r);
 }

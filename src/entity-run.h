@@ -88,6 +88,7 @@ void		 entity_find_quantities(struct run *);
  */
 void		 entity_find_catalog(struct run *);
 void		 entity_compounds(struct run *);
+void		 entity_drop(struct run *, size_t);
 void		 entity_dual_words(struct run *);
 
 /* "zero" .. "twenty", NULL-terminated (entity.c). */
