@@ -94,6 +94,7 @@ dlg_promo_answer(struct tctx *t)
 	    SEARCH_KIND_BIT(SEARCH_FAQ), "policy_answer", "faq_answer"))
 		return 0;
 	promo_scope(t);
+	dlg_coupon_note(t);
 	return 1;
 }
 

@@ -536,6 +536,7 @@ void		 dlg_list_products(struct tctx *t, const struct product *v,
 /* dlg-offers.c */
 int		 dlg_warranty_plans(struct tctx *t, const struct product *p);
 void		 dlg_sale_note(struct tctx *t, const struct product *p);
+char		*dlg_long_date(const char *iso);	/* caller frees */
 int		 dlg_handle_variant(struct tctx *t, int answer);
 /* "What colours does it come in?", "in blue?" (1). */
 int		 dlg_handle_colour(struct tctx *t);
@@ -1129,6 +1130,17 @@ unsigned	 dlg_flags_of(const struct tctx *t, int id);
 void		 dlg_act_ask_person(struct tctx *t);
 void		 dlg_act_product(struct tctx *t);
 int		 dlg_promo_question(struct tctx *t);
+/* dlg-total.c and dlg-coupon.c: a line summed, a product times qty. */
+struct total_line {
+	const char	*sku;
+	long		 qty;
+};
+/* dlg-coupon.c: a coupon code applied to the lines; the code a
+ * promotion question points at, kept for "that code". */
+int		 dlg_coupon_total(struct tctx *t, const struct total_line *v,
+		    size_t n);
+void		 dlg_coupon_note(struct tctx *t);
+int		 dlg_coupon_asked(struct tctx *t);
 int		 dlg_promo_answer(struct tctx *t);
 void		 dlg_act_compare(struct tctx *t);
 void		 dlg_act_recommend(struct tctx *t);

@@ -28,8 +28,8 @@ static size_t	family_of(struct tctx *, const struct product *,
 		    struct product **);
 
 /* "2026-12-01" as "December 1, 2026" (caller frees). */
-static char *
-long_date(const char *iso)
+char *
+dlg_long_date(const char *iso)
 {
 	static const char *const months[] = { "January", "February",
 	    "March", "April", "May", "June", "July", "August", "September",
@@ -150,7 +150,7 @@ dlg_sale_note(struct tctx *t, const struct product *p)
 	}
 	if ((it = running != NULL ? running : ended) != NULL) {
 		slots_set(&t->slots, "sale_name", dlg_jstr(it, "name"));
-		d = long_date(dlg_jstr(it, "ends"));
+		d = dlg_long_date(dlg_jstr(it, "ends"));
 		slots_set(&t->slots, "sale_ends", d);
 		free(d);
 		dlg_cite(t, "policy", doc, dlg_jstr(it, "name"),

@@ -11,7 +11,8 @@
  * reply shows every line and the sum from the catalog's prices ("2 x
  * $179.99 + $299.99 = $659.97"), which the fact check backs only when
  * it adds up.  Something named that no product shown or carted is: the
- * customer is asked which items.
+ * customer is asked which items.  A coupon code with them ("the 8gb
+ * with that code") is dlg-coupon.c's to apply.
  */
 
 #include "config.h"
@@ -27,15 +28,13 @@
 
 #define TOTAL_MAX	6	/* lines summed at most */
 
-struct total_line {
-	const char	*sku;
-	long		 qty;
-};
-
 /* Pointers at the last reply's list, or the product it was about. */
 static const char *const plurals[] = { "those", "them", "these", "em",
 	NULL };
 static const char *const pointers[] = { "it", "that", "this", NULL };
+/* What a pointer may point at that is no product ("that code"). */
+static const char *const not_things[] = { "code", "coupon", "promo",
+	"voucher", "discount", "deal", "offer", NULL };
 /* Words that may stand between a count and what it counts. */
 static const char *const count_glue[] = { "of", "the", "x", NULL };
 
@@ -180,7 +179,8 @@ lines_meant(struct tctx *t, struct total_line *v, size_t *n, cJSON *cart)
 			else
 				unclear = 1;
 		} else if (dlg_token_is(t->text, tok, k, pointers) &&
-		    (sku = dlg_focus_top(t, 0)) != NULL)
+		    (k + 1 >= nt || !dlg_token_is(t->text, tok, k + 1,
+		    not_things)) && (sku = dlg_focus_top(t, 0)) != NULL)
 			line_add(v, n, sku, count_before(t, tok, nt,
 			    tok[k].start));
 	}
@@ -240,9 +240,10 @@ dlg_total_items(struct tctx *t)
 	struct total_line v[TOTAL_MAX];
 	size_t		 n = 0;
 	int		 got;
+	const char	*sku, *how = NULL;
 	cJSON		*ctx = cJSON_CreateObject();
 
-	if (!dlg_total_asked(t)) {
+	if (!dlg_total_asked(t) && !dlg_coupon_asked(t)) {
 		cJSON_Delete(ctx);
 		return 0;
 	}
@@ -251,6 +252,17 @@ dlg_total_items(struct tctx *t)
 	if (t->have_cust)
 		catalog_customer_context(t->st, &t->cust, ctx);
 	got = lines_meant(t, v, &n, dlg_jarr(ctx, "cart"));
+	/* "So the 8gb with that code comes to?": the variant in focus. */
+	if (got == 0 && ((sku = dlg_resolve_reference(t, &how)) != NULL ||
+	    (sku = dlg_focus_top(t, 0)) != NULL))
+		line_add(v, &n, sku, 1);
+	/* A coupon code of the store's with them: its terms applied. */
+	if (got >= 0 && dlg_coupon_total(t, v, n)) {
+		dlg_jset_str(t->trace, "product_resolution",
+		    "the items priced with the code");
+		cJSON_Delete(ctx);
+		return 1;
+	}
 	/* One product once is its price, no sum (the price's answer). */
 	if (got == 0 || (got > 0 && n == 1 && v[0].qty == 1)) {
 		cJSON_Delete(ctx);

@@ -618,7 +618,8 @@ times_between(const struct sent *x, size_t a, size_t b)
  * $1,044.05": an amount after "=" claims what the amounts before it come
  * to, back to the clause's start (a line, ":" or an earlier "=").  Each
  * amount is added (subtracted after "-"), times a count said before it
- * ("2 x"); a percent after "-" takes that share off the sum so far.  1
+ * ("2 x"); a percent after "-" takes that share off the sum so far
+ * (an operand too, which must be backed like the amounts).  1
  * with *sum set when the amount is such a claim, o: the operands (at
  * most max), *no their number; names' numbers ("SanDisk 256GB") are not
  * operands.
@@ -654,6 +655,9 @@ sum_claim(const struct sent *x, const struct fq_list *l, size_t i,
 			if (op != '-' || *no == 0)
 				return 0;
 			*sum *= 1 - c->lo / 100;
+			/* The share taken off is an operand: backed too. */
+			if (*no < max)
+				o[(*no)++] = c;
 			continue;
 		}
 		if (strcmp(c->unit, "$") != 0) {

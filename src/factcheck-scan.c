@@ -254,6 +254,23 @@ other_amount(struct sent *x, size_t s, size_t e)
 	    fc_subject_at(x, s);
 }
 
+/*
+ * Is the amount at [s, e) taken off in a sum claimed after it ("$1,449
+ * - $50 = $1,399")?  It is that sum's operand, which fc_scan_numbers
+ * backs with the sum, not a product's price.
+ */
+static int
+minus_operand(struct sent *x, size_t s, size_t e)
+{
+	size_t	 j;
+
+	if (!fc_before(x, s, 3, "- "))
+		return 0;
+	for (j = e; j < x->len && strchr("\n:;=", x->s[j]) == NULL; j++)
+		;
+	return j < x->len && x->s[j] == '=';
+}
+
 void
 fc_scan_money(struct sent *x)
 {
@@ -294,7 +311,8 @@ fc_scan_money(struct sent *x)
 		    fc_before(x, i, 30, "plan") || fc_before(x, i, 30,
 		    "protect") || fc_before(x, i, 30, "coverage") ||
 		    fc_before(x, i, 30, "warranty") ||
-		    fc_after(x, e, 9, " in total") || fc_before(x, i, 2, "="))
+		    fc_after(x, e, 9, " in total") || fc_before(x, i, 2, "=") ||
+		    minus_operand(x, i, e))
 			continue;	/* not a product's price (a cart's sum
 					   is backed by the state, "= $X" is
 					   fc_scan_numbers' sum) */

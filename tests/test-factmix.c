@@ -17,6 +17,10 @@
  *	sums			two products' prices, one of them
  *				twice, and what they come to (backed only
  *				when it adds up)
+ *	coupons			a product's price less a coupon's share or
+ *				amount and the result (backed only when the
+ *				coupons facts hold what comes off and it
+ *				adds up)
  *	order + product		every order's cancel offer (items and total),
  *				delivery with its warranty end, price-drop
  *				answer (paid, price now, the policy window),
@@ -862,6 +866,91 @@ report(const struct tally *t)
 	    "planted wrong numbers caught", t->what, t->caught, t->planted);
 }
 
+/*
+ * A coupon code of the store's applied to a product's price, as
+ * dlg-coupon.c says it ("With coupon STUDENT5: A $p - 5% = $r.", "A $p - $20 =
+ * $r."), citing the product and the promotions policy: the true
+ * result untouched; the result off by a cent, or a share or an amount
+ * off that the coupons facts do not hold, never shown.
+ */
+static void
+sweep_coupons(struct sweep *w, const struct product *v, size_t n,
+    struct tally *t)
+{
+	static const struct { const char *code; double pct, amt, wrong; }
+	    off[] = { { "STUDENT5", 5, 0, 7 }, { "WELCOME10", 10, 0, 15 },
+	    { "ACCESSORY20", 0, 20, 25 }, { "WELCOME10", 0, 50, 40 } };
+	const struct product *a;
+	char		*pa, *r, *near, *reply, *out, *am, *badam;
+	double		 res, badres;
+	size_t		 i, k, j;
+
+	w->docs[0] = "policy-promotions";
+	w->ctx.ndocs = 1;
+	for (i = 0, k = 0; i < n; i += 5, k++) {
+		a = &v[i];
+		j = k % (sizeof off / sizeof off[0]);
+		if (a->price <= off[j].amt + 1)
+			continue;
+		w->skus[0] = a->sku;
+		w->names[0] = a->name;
+		w->nnames = 1;
+		w->ctx.nskus = 1;
+		pa = catalog_money(a->price, "USD");
+		if (off[j].pct > 0) {
+			res = round(a->price * (100 - off[j].pct)) / 100;
+			badres = round(a->price * (100 - off[j].wrong)) / 100;
+			am = xasprintf("%g%%", off[j].pct);
+			badam = xasprintf("%g%%", off[j].wrong);
+		} else {
+			res = a->price - off[j].amt;
+			badres = a->price - off[j].wrong;
+			am = catalog_money(off[j].amt, "USD");
+			badam = catalog_money(off[j].wrong, "USD");
+		}
+		r = catalog_money(res, "USD");
+		near = catalog_money(res + 0.01, "USD");
+		reply = xasprintf("With coupon %s: %s %s - %s = %s.", off[j].code,
+		    a->name, pa, am, r);
+		sweep_reply(w, t, reply, 0);
+		free(reply);
+		/* The result off by a cent. */
+		reply = xasprintf("With coupon %s: %s %s - %s = %s.", off[j].code,
+		    a->name, pa, am, near);
+		out = checked(w, reply);
+		t->planted++;
+		if (strstr(out, near) == NULL)
+			t->caught++;
+		else
+			fail_diag(w, t, "a discounted price off by a cent was "
+			    "shown", reply, out);
+		free(out);
+		free(reply);
+		free(r);
+		/* A share or amount no coupon takes off, summed right. */
+		r = catalog_money(badres, "USD");
+		reply = xasprintf("With coupon %s: %s %s - %s = %s.", off[j].code,
+		    a->name, pa, badam, r);
+		out = checked(w, reply);
+		t->planted++;
+		if (strstr(out, r) == NULL)
+			t->caught++;
+		else
+			fail_diag(w, t, "a discount the store lacks was shown",
+			    reply, out);
+		free(out);
+		free(reply);
+		free(r);
+		free(near);
+		free(pa);
+		free(am);
+		free(badam);
+	}
+	w->nnames = 0;
+	w->ctx.nskus = 0;
+	w->ctx.ndocs = 0;
+}
+
 int
 main(void)
 {
@@ -874,6 +963,7 @@ main(void)
 	struct tally	 cmp = { "two products", 0, 0, 0, 0, 0 };
 	struct tally	 ord = { "order + product", 0, 0, 0, 0, 0 };
 	struct tally	 sums = { "sums of products", 0, 0, 0, 0, 0 };
+	struct tally	 cps = { "coupons on prices", 0, 0, 0, 0, 0 };
 	const char	*share = seed_share();
 	size_t		 n = 0, nps = 0, i;
 	char		*dir, *path, *tdir;
@@ -903,6 +993,8 @@ main(void)
 	report(&ord);
 	sweep_sums(&w, v, n, &sums);
 	report(&sums);
+	sweep_coupons(&w, v, n, &cps);
+	report(&cps);
 	for (i = 0; i < n; i++)
 		product_release(&v[i]);
 	free(v);
