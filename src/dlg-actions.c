@@ -19,6 +19,12 @@ static const char *const store_topics[] = { "shipping", "delivery",
 	"coupon", "coupons", "code", "codes", "promo", "price match",
 	"financing", "payment", "invoice", NULL };
 
+/* Words asking the store to match another's price. */
+static const char *const match_words[] = { "price match",
+	"price matching", "match the price", "match a price", "match their",
+	"match it", "match that", "can you match", "can u match",
+	"you guys match", "do you match", NULL };
+
 /*
  * A promotion of the store's, asked while a product is named or in
  * focus ("is there a student discount on the asus", "can I use a coupon
@@ -395,6 +401,13 @@ dlg_act_product(struct tctx *t)
 		return;
 	/* A promotion of the store's, whatever product scopes it. */
 	if (dlg_promo_question(t) && dlg_promo_answer(t))
+		return;
+	/* "Saw it cheaper at Best Buy, can you match": the store's price
+	 * match, whatever product scopes it; the product's own price does
+	 * not answer whether the store matches another's. */
+	if (dlg_has_any(t, match_words) && dlg_handle_kb(t,
+	    SEARCH_KIND_BIT(SEARCH_POLICY) | SEARCH_KIND_BIT(SEARCH_FAQ),
+	    "policy_answer", "faq_answer"))
 		return;
 	if (dlg_handle_product_question(t, t->intent))
 		return;

@@ -417,6 +417,8 @@ void		 lex_stem(const char *w, char *out);
 int		 lex_attribute(struct tctx *t, const struct product *p,
 		    size_t n, struct lex_pick *lp);
 void		 lex_pick_release(struct lex_pick *lp);
+/* Does word w name attribute key by a shopper's noun ("house")? */
+int		 lex_word_names(const char *w, const char *key);
 int		 lex_direction(struct tctx *t);
 /* A superlative said ("lightest"); with comparative, "lighter" too. */
 int		 lex_superlative(struct tctx *t, int comparative);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -44,11 +45,20 @@ static const char *const return_rule[] = { "how long", "how many days",
 static int
 kind_policy_question(struct tctx *t)
 {
+	const struct entity *cat;
+	const char	*sku;
+
 	if (dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    dlg_order_number(t) != NULL || dlg_has_word(t, "my order"))
 		return 0;
 	if (dlg_first_entity(t, ENTITY_CATEGORY) == NULL &&
 	    dlg_first_entity(t, ENTITY_PRICE) == NULL)
+		return 0;
+	/* "If the tablet breaks" with a tablet in focus: that one. */
+	if ((cat = dlg_first_entity(t, ENTITY_CATEGORY)) != NULL &&
+	    cat->start >= 4 && strncasecmp(t->text + cat->start - 4, "the ",
+	    4) == 0 && (sku = dlg_focus_top(t, 0)) != NULL &&
+	    dlg_focus_fits(t, sku, NULL))
 		return 0;
 	/* "The laptop died after 5 months, who fixes it": a warranty
 	 * question about a kind is the warranty policy's. */

@@ -465,6 +465,33 @@ lex_attribute(struct tctx *t, const struct product *p, size_t n,
 }
 
 /*
+ * Does the customer's word w (folded) name attribute key, whose value
+ * is value, by a noun of lex_words: "house" the coverage, "pounds" the
+ * weight?  Only nouns (no end asked: "light" says which end of the
+ * weight, not that the weight is asked), and only those naming a word
+ * of the key: a word for a unit ("pixels") is as often a problem told
+ * ("dead pixels") as an amount asked.
+ */
+int
+lex_word_names(const char *w, const char *key)
+{
+	char	 st[48];
+	size_t	 k;
+
+	if (strlen(w) >= sizeof st)
+		return 0;
+	lex_stem(w, st);
+	for (k = 0; k < NLEX; k++) {
+		if (lex_words[k].dir != 0 || !stem_is(st, lex_words[k].stem))
+			continue;
+		if (lex_words[k].target[0] != '@' &&
+		    target_names(k, key, NULL))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Does the message ask for an end of a ranking at all ("most", "least",
  * "-est", "-er", "lasts longest")?  +1 / -1, or 0 when it does not.
  */

@@ -618,6 +618,15 @@ dlg_spec_wrapped(struct tctx *t)
 	return n > 0;
 }
 
+/*
+ * Words that ask whether a product takes more than it has ("can I add
+ * more RAM later", "is the memory upgradeable"): the manual's upgrade
+ * section answers, not the amount stated.
+ */
+static const char *const upgrade_words[] = { "upgrade", "upgrades",
+	"upgradeable", "upgradable", "upgrading", "expand", "expandable",
+	"expansion", "add more", "add another", NULL };
+
 /* A feature asked that the listing never mentions ("does it have
  * MagSafe" of a phone): said so.  1 when said. */
 static int
@@ -695,6 +704,14 @@ dlg_handle_spec_question(struct tctx *t)
 			return 0;
 	} else if (sku == NULL || !dlg_load_product(t, sku, &p))
 		return 0;
+	/* "Can I add more RAM later": whether the product takes more
+	 * than it has is its manual's to say, not the amount it has. */
+	if (dlg_has_any(t, upgrade_words) && dlg_handle_kb_strong(t,
+	    SEARCH_KIND_BIT(SEARCH_MANUAL), 2)) {
+		dlg_focus_push(t, p.sku);
+		product_release(&p);
+		return 1;
+	}
 	/* "Does it have USB-C": yes or no, with what backs it. */
 	if ((dlg_feature_yes_no(t) && (n = (size_t)dlg_feature_answer(t,
 	    &p)) > 0) || (n = dlg_spec_answer(t, &p)) > 0 ||

@@ -455,7 +455,8 @@ score_attr(const struct spec_words *sw, const char *key, const char *value,
 		    dlg_value_has(value, sw->w[i]))
 			values++;
 		else if (names_key(key, sw->w[i]) ||
-		    asks_amount(value, sw->w[i]))
+		    asks_amount(value, sw->w[i]) ||
+		    lex_word_names(sw->w[i], key))
 			names++;
 	}
 	h->amount = amount;
