@@ -338,8 +338,7 @@ dlg_coupon_total(struct tctx *t, const struct total_line *v, size_t n)
 	dlg_say(t, restricted && nrest > 0 ? "coupon_total_part" :
 	    "coupon_total");
 done:
-	for (i = n; i-- > 0;)
-		dlg_focus_push(t, v[i].sku);
+	dlg_total_focus(t, v, n);
 	dlg_jset_str(t->trace, "coupon", code);
 	cJSON_Delete(c);
 	sbuf_release(&all);

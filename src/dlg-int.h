@@ -1137,6 +1137,10 @@ struct total_line {
 	const char	*sku;
 	long		 qty;
 };
+/* The lines put in focus, the first on top (their skus may be the
+ * focus stack's own strings). */
+void		 dlg_total_focus(struct tctx *t, const struct total_line *v,
+		    size_t n);
 /* dlg-coupon.c: a coupon code applied to the lines; the code a
  * promotion question points at, kept for "that code". */
 int		 dlg_coupon_total(struct tctx *t, const struct total_line *v,

@@ -38,24 +38,30 @@ focus_stamp(struct tctx *t, const char *sku)
 	dlg_jset_num(at, sku, (double)t->si.turns);
 }
 
-/* Focus: push sku to the front of the focus stack (no duplicates). */
+/*
+ * Focus: push sku to the front of the focus stack (no duplicates).  sku
+ * may be the stack's own string ("the one in focus, again"): the new
+ * item is made before the old one is freed, and only it is read after.
+ */
 void
 dlg_focus_push(struct tctx *t, const char *sku)
 {
 	cJSON	*f = dlg_jarr(t->state, "focus"), *it;
+	cJSON	*top = cJSON_CreateString(sku);
 	int	 i = 0;
 
 	cJSON_ArrayForEach(it, f) {
-		if (cJSON_IsString(it) && strcmp(it->valuestring, sku) == 0) {
+		if (cJSON_IsString(it) &&
+		    strcmp(it->valuestring, top->valuestring) == 0) {
 			cJSON_DeleteItemFromArray(f, i);
 			break;
 		}
 		i++;
 	}
-	cJSON_InsertItemInArray(f, 0, cJSON_CreateString(sku));
+	cJSON_InsertItemInArray(f, 0, top);
 	while (cJSON_GetArraySize(f) > FOCUS_MAX)
 		cJSON_DeleteItemFromArray(f, cJSON_GetArraySize(f) - 1);
-	focus_stamp(t, sku);
+	focus_stamp(t, top->valuestring);
 }
 
 /* When sku was last put in focus (messages), or -1 when not known. */

@@ -188,6 +188,21 @@ lines_meant(struct tctx *t, struct total_line *v, size_t *n, cJSON *cart)
 	return unclear ? -1 : (int)*n;
 }
 
+void
+dlg_total_focus(struct tctx *t, const struct total_line *v, size_t n)
+{
+	char	*sku[TOTAL_MAX];
+	size_t	 i;
+
+	/* Copies first: a push may free a string another line points at. */
+	for (i = 0; i < n && i < TOTAL_MAX; i++)
+		sku[i] = xstrdup(v[i].sku);
+	while (i-- > 0) {
+		dlg_focus_push(t, sku[i]);
+		free(sku[i]);
+	}
+}
+
 /* The sum said: every line, its count and price, and what they come
  * to; the lines put in focus and the trace. */
 static void
@@ -220,8 +235,7 @@ say_total(struct tctx *t, const struct total_line *v, size_t n)
 	free(m);
 	slots_set(&t->slots, "total_lines", sb.buf);
 	sbuf_release(&sb);
-	for (i = n; i-- > 0;)
-		dlg_focus_push(t, v[i].sku);
+	dlg_total_focus(t, v, n);
 	dlg_set_action(t, "items_total", "%zu line(s)", n);
 	dlg_say(t, "items_total");
 }
