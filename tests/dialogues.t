@@ -87,11 +87,11 @@ run_ok "own conversations" "$SHOPDESK" eval dialogues "$D/dev.jsonl" \
 echo "# own dev:  $(row "$D/dev.jsonl")"
 echo "# own test: $(row "$D/test.jsonl")"
 at_least "own dev turns correct (%)" "$(field "$T/out" "$D/dev.jsonl" 3)" \
-    80.1
+    80.5
 at_least "own test turns correct (%)" "$(field "$T/out" "$D/test.jsonl" 3)" \
-    63.0
+    63.2
 at_most "own dev turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/dev.jsonl" 9)" 6.9
+    "$(field "$T/out" "$D/dev.jsonl" 9)" 6.8
 at_most "own test turns about the wrong item (%)" \
     "$(field "$T/out" "$D/test.jsonl" 9)" 10.3
 n=$(field "$T/out" all 1)
