@@ -408,6 +408,31 @@ dlg_ask_which_named(struct tctx *t)
 }
 
 /*
+ * The last list's products, up to ASK_MAX, as "the A, the B or the C"
+ * into *names, each a candidate of the reference r (n: the list's
+ * length).  How many were named.
+ */
+static int
+list_choices(struct tctx *t, cJSON *r, int n, struct sbuf *names)
+{
+	cJSON		*it;
+	struct product	 p;
+	int		 shown = 0;
+
+	cJSON_ArrayForEach(it, dlg_jarr(t->state, "results")) {
+		if (!cJSON_IsString(it) || shown == ASK_MAX ||
+		    !dlg_peek_product(t, it->valuestring, &p))
+			continue;
+		dlg_ref_candidate(r, it->valuestring);
+		sbuf_addf(names, "%s the %s", shown == 0 ? "" : shown + 1 ==
+		    n || shown + 1 == ASK_MAX ? " or" : ",", p.name);
+		product_release(&p);
+		shown++;
+	}
+	return shown;
+}
+
+/*
  * "Number 6" after a list of five: a place the last list does not
  * have.  Ask which, naming those shown, rather than answer about the
  * product in focus.  Not when a product is named or a generation is
@@ -417,27 +442,16 @@ int
 dlg_ask_place_beyond(struct tctx *t)
 {
 	static const char *const gen[] = { "gen", "generation", NULL };
-	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
+	cJSON		*r;
 	struct sbuf	 names = SBUF_INIT;
-	struct product	 p;
-	int		 n = cJSON_GetArraySize(res), shown = 0;
+	int		 n = cJSON_GetArraySize(dlg_jarr(t->state, "results"));
 
 	if (n < 2 || dlg_count_entities(t, ENTITY_PRODUCT) > 0 ||
 	    dlg_position_said(t, n) < n || dlg_has_any(t, gen))
 		return 0;
 	r = dlg_ref_trace(t, "list-position-beyond",
 	    "place past the end of the last list: asked which");
-	cJSON_ArrayForEach(it, res) {
-		if (!cJSON_IsString(it) || shown == ASK_MAX ||
-		    !dlg_peek_product(t, it->valuestring, &p))
-			continue;
-		dlg_ref_candidate(r, it->valuestring);
-		sbuf_addf(&names, "%s the %s", shown == 0 ? "" : shown + 1 ==
-		    n || shown + 1 == ASK_MAX ? " or" : ",", p.name);
-		product_release(&p);
-		shown++;
-	}
-	if (shown < 2) {
+	if (list_choices(t, r, n, &names) < 2) {
 		sbuf_release(&names);
 		return 0;
 	}
@@ -527,11 +541,10 @@ dlg_ask_which_offered(struct tctx *t)
 	    "this one", "that one", NULL };
 	static const char *const object[] = { "for it", "with it", "fit it",
 	    "fits it", "in it", "into it", "on it", "to it", NULL };
-	cJSON		*res = dlg_jarr(t->state, "results"), *it, *r;
+	cJSON		*r;
 	struct sbuf	 names = SBUF_INIT;
-	struct product	 p;
 	const char	*how = NULL, *sku;
-	int		 n = listed_for_device(t), shown = 0;
+	int		 n = listed_for_device(t);
 
 	if (n < 2 || !(dlg_has_any(t, pointers) || slot_asked(t)) ||
 	    dlg_has_any(t, object) ||
@@ -545,17 +558,7 @@ dlg_ask_which_offered(struct tctx *t)
 		return 0;
 	r = dlg_ref_trace(t, "offered-for-device-ask", "pointer after a "
 	    "list offered for a device: which of those offered, asked");
-	cJSON_ArrayForEach(it, res) {
-		if (!cJSON_IsString(it) || shown == ASK_MAX ||
-		    !dlg_peek_product(t, it->valuestring, &p))
-			continue;
-		dlg_ref_candidate(r, it->valuestring);
-		sbuf_addf(&names, "%s the %s", shown == 0 ? "" : shown + 1 ==
-		    n || shown + 1 == ASK_MAX ? " or" : ",", p.name);
-		product_release(&p);
-		shown++;
-	}
-	if (shown < 2) {
+	if (list_choices(t, r, n, &names) < 2) {
 		sbuf_release(&names);
 		return 0;
 	}
