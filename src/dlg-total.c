@@ -255,12 +255,11 @@ dlg_total_items(struct tctx *t)
 	size_t		 n = 0;
 	int		 got;
 	const char	*sku, *how = NULL;
-	cJSON		*ctx = cJSON_CreateObject();
+	cJSON		*ctx;
 
-	if (!dlg_total_asked(t) && !dlg_coupon_asked(t)) {
-		cJSON_Delete(ctx);
+	if (!dlg_total_asked(t) && !dlg_coupon_asked(t))
 		return 0;
-	}
+	ctx = cJSON_CreateObject();
 	/* The cart, active or left: "keeping the soundbar" is its. */
 	dlg_load_customer(t);
 	if (t->have_cust)
