@@ -467,15 +467,86 @@ feeling_line(struct cdoc *d, const cJSON *f)
 		cdoc_adds(d, CS_ERROR, " urgent");
 }
 
+/* One line per entity: type, value, span, extractor, and what else the
+ * extractor said. */
+static void
+entity_lines(struct cdoc *d, const cJSON *ents)
+{
+	const cJSON	*it, *v;
+	const char	*s;
+	double		 x, y;
+
+	cJSON_ArrayForEach(it, ents) {
+		const cJSON *f;
+
+		cdoc_line(d, 10, -1);
+		cdoc_addf(d, CS_TEXT, "  %-9s ", jstr(it, "type") != NULL ?
+		    jstr(it, "type") : "?");
+		v = cJSON_GetObjectItemCaseSensitive(it, "value");
+		cdoc_adds(d, CS_ENTITY, "");
+		if (v != NULL)
+			add_value(d, CS_ENTITY, v);
+		if (jnum(it, "start", &x) && jnum(it, "end", &y))
+			cdoc_addf(d, CS_DIM, " [%.0f,%.0f)", x, y);
+		if ((s = jstr(it, "extractor")) != NULL)
+			cdoc_addf(d, CS_DIM, " by %s", s);
+		/* Whatever else the extractor said (sku, normalized...). */
+		cJSON_ArrayForEach(f, it) {
+			if (strcmp(f->string, "type") == 0 ||
+			    strcmp(f->string, "value") == 0 ||
+			    strcmp(f->string, "start") == 0 ||
+			    strcmp(f->string, "end") == 0 ||
+			    strcmp(f->string, "extractor") == 0 ||
+			    strcmp(f->string, "text") == 0 ||
+			    cJSON_IsNull(f))
+				continue;
+			cdoc_addf(d, CS_DIM, " %s=", f->string);
+			add_value(d, CS_DIM, f);
+		}
+	}
+}
+
+/* The time of each stage of the turn, in microseconds, then the total. */
+static void
+timing_line(struct cdoc *d, const cJSON *tm)
+{
+	static const char *const stages[] = { "normalize", "understand",
+	    "state", "retrieve", "decide", "respond", "check", "persist" };
+	const cJSON	*it;
+	double		 x;
+	int		 i;
+
+	if (cJSON_IsObject(tm)) {
+		cdoc_line(d, 8, -1);
+		cdoc_adds(d, CS_DIM, "time    ");
+		for (i = 0; i < (int)(sizeof stages / sizeof stages[0]); i++)
+			if (jnum(tm, stages[i], &x))
+				cdoc_addf(d, CS_TEXT, "%s %.0f  ", stages[i],
+				    x);
+		/* Stages this build does not know of, then the total. */
+		cJSON_ArrayForEach(it, tm) {
+			int known = strcmp(it->string, "total") == 0;
+
+			for (i = 0; !known && i < (int)(sizeof stages /
+			    sizeof stages[0]); i++)
+				known = strcmp(it->string, stages[i]) == 0;
+			if (!known && cJSON_IsNumber(it))
+				cdoc_addf(d, CS_TEXT, "%s %.0f  ", it->string,
+				    it->valuedouble);
+		}
+		if (jnum(tm, "total", &x))
+			cdoc_addf(d, CS_BOLD, "total %.0f %s", x,
+			    cdoc_unicode ? "\xc2\xb5s" : "us");
+	}
+}
+
 void
 cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 {
-	const cJSON	*in, *rk, *it, *ents, *tm, *v;
+	const cJSON	*in, *rk, *it, *ents, *v;
 	const char	*s, *text;
 	double		 x, y;
 	int		 i;
-	static const char *const stages[] = { "normalize", "understand",
-	    "state", "retrieve", "decide", "respond", "check", "persist" };
 
 	in = cJSON_GetObjectItemCaseSensitive(trace, "intent");
 	cdoc_line(d, 0, -1);
@@ -545,34 +616,7 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 	}
 	cdoc_line(d, 8, -1);
 	cdoc_addf(d, CS_DIM, "entities %d", cJSON_GetArraySize(ents));
-	cJSON_ArrayForEach(it, ents) {
-		const cJSON *f;
-
-		cdoc_line(d, 10, -1);
-		cdoc_addf(d, CS_TEXT, "  %-9s ", jstr(it, "type") != NULL ?
-		    jstr(it, "type") : "?");
-		v = cJSON_GetObjectItemCaseSensitive(it, "value");
-		cdoc_adds(d, CS_ENTITY, "");
-		if (v != NULL)
-			add_value(d, CS_ENTITY, v);
-		if (jnum(it, "start", &x) && jnum(it, "end", &y))
-			cdoc_addf(d, CS_DIM, " [%.0f,%.0f)", x, y);
-		if ((s = jstr(it, "extractor")) != NULL)
-			cdoc_addf(d, CS_DIM, " by %s", s);
-		/* Whatever else the extractor said (sku, normalized...). */
-		cJSON_ArrayForEach(f, it) {
-			if (strcmp(f->string, "type") == 0 ||
-			    strcmp(f->string, "value") == 0 ||
-			    strcmp(f->string, "start") == 0 ||
-			    strcmp(f->string, "end") == 0 ||
-			    strcmp(f->string, "extractor") == 0 ||
-			    strcmp(f->string, "text") == 0 ||
-			    cJSON_IsNull(f))
-				continue;
-			cdoc_addf(d, CS_DIM, " %s=", f->string);
-			add_value(d, CS_DIM, f);
-		}
-	}
+	entity_lines(d, ents);
 
 	cdoc_line(d, 8, -1);
 	cdoc_adds(d, CS_DIM, "action  ");
@@ -591,29 +635,7 @@ cdoc_debug(struct cdoc *d, const cJSON *trace, long turn)
 		cdoc_addf(d, CS_DIM, " %s", s);
 	llm_block(d, trace);
 
-	tm = cJSON_GetObjectItemCaseSensitive(trace, "timings_us");
-	if (cJSON_IsObject(tm)) {
-		cdoc_line(d, 8, -1);
-		cdoc_adds(d, CS_DIM, "time    ");
-		for (i = 0; i < (int)(sizeof stages / sizeof stages[0]); i++)
-			if (jnum(tm, stages[i], &x))
-				cdoc_addf(d, CS_TEXT, "%s %.0f  ", stages[i],
-				    x);
-		/* Stages this build does not know of, then the total. */
-		cJSON_ArrayForEach(it, tm) {
-			int known = strcmp(it->string, "total") == 0;
-
-			for (i = 0; !known && i < (int)(sizeof stages /
-			    sizeof stages[0]); i++)
-				known = strcmp(it->string, stages[i]) == 0;
-			if (!known && cJSON_IsNumber(it))
-				cdoc_addf(d, CS_TEXT, "%s %.0f  ", it->string,
-				    it->valuedouble);
-		}
-		if (jnum(tm, "total", &x))
-			cdoc_addf(d, CS_BOLD, "total %.0f %s", x,
-			    cdoc_unicode ? "\xc2\xb5s" : "us");
-	}
+	timing_line(d, cJSON_GetObjectItemCaseSensitive(trace, "timings_us"));
 
 	/* Last: the longest part. */
 	cdoc_line(d, 8, -1);

@@ -5,7 +5,10 @@
  *	dlg-util.c	the turn's small helpers: state JSON, words,
  *			entities, trace (retrieved, citations), templates
  *	dlg-state.c	dialogue state: focus, last list,
- *			filters, the customer, support forms
+ *			the customer, support forms
+ *	dlg-filters.c	the needs stated (filters), met or not
+ *	dlg-orderfocus.c
+ *			the order in focus, orders to choose from
  *	dlg-refs.c	what references mean: brands and kinds said
  *			alone, "it", "the second", the conversation first
  *	dlg-names.c	which product a name means: families, variants,
@@ -262,8 +265,6 @@ void		 dlg_read_begin(struct tctx *t);
 void		 dlg_read_end(struct tctx *t);
 
 /* dlg-state.c */
-/* Is "my" or "our" one of the three words before offset at of s? */
-int		 dlg_said_mine(const char *s, size_t at);
 void		 dlg_focus_push(struct tctx *t, const char *sku);
 const char	*dlg_focus_top(struct tctx *t, int i);
 /* When sku was last put in focus (the session's messages then), or -1
@@ -277,13 +278,17 @@ int		 dlg_in_last_reply(struct tctx *t, const char *sku);
 int		 dlg_load_product(struct tctx *t, const char *sku,
 		    struct product *p);
 void		 dlg_load_customer(struct tctx *t);
+cJSON		*dlg_open_form(struct tctx *t, const char *name);
+void		 dlg_close_form(struct tctx *t);
+/* dlg-filters.c */
+/* Is "my" or "our" one of the three words before offset at of s? */
+int		 dlg_said_mine(const char *s, size_t at);
 void		 dlg_update_filters(struct tctx *t);
 int		 dlg_meets_constraints(struct tctx *t,
 		    const struct product *p);
 /* Does the message state a need a product must meet? */
 int		 dlg_need_said(struct tctx *t);
-cJSON		*dlg_open_form(struct tctx *t, const char *name);
-void		 dlg_close_form(struct tctx *t);
+/* dlg-orderfocus.c */
 const char	*dlg_order_focus(struct tctx *t);
 void		 dlg_order_focus_set(struct tctx *t, const char *id);
 void		 dlg_order_choices_set(struct tctx *t, const struct order *o,
@@ -291,6 +296,9 @@ void		 dlg_order_choices_set(struct tctx *t, const struct order *o,
 const char	*dlg_order_by_position(struct tctx *t, const char **how);
 int		 dlg_order_named_item(struct tctx *t, struct order_match *m,
 		    char **words);
+/* Before the turn is decided: drop the order in focus when another
+ * order or a product not in it is named. */
+void		 dlg_order_focus_refresh(struct tctx *t);
 
 #define REF_CANDS	32	/* candidates a name is weighed among */
 #define CONV_MAX	(RESULTS_MAX + 2 * FOCUS_MAX)	/* conversation's */

@@ -441,6 +441,46 @@ remove_scratch(const char *dir)
 	rmdir(dir);
 }
 
+/* What one run measured, as printed. */
+struct figures {
+	long		 k;		/* results judged per query */
+	long long	 ndocs;		/* products and documents searched */
+	size_t		 nq;		/* queries run */
+	int		 neval;		/* queries with judgements */
+	int		 nnores;	/* queries with no results */
+	double		 ndcg, recall, rr; /* means over the judged queries */
+	double		 p50, p99;	/* latency, ms */
+};
+
+/* The figures as a JSON line, or as a table for people; source names
+ * the documents searched. */
+static void
+print_figures(const struct figures *f, int json, const char *source)
+{
+	if (json) {
+		printf("{\"system\":\"shopdesk\",\"k\":%ld,"
+		    "\"ndcg@%ld\":%.6f,\"recall@%ld\":%.6f,"
+		    "\"mrr@%ld\":%.6f,"
+		    "\"ndcg_gain\":\"exp\",\"n_docs\":%lld,"
+		    "\"n_queries\":%zu,\"n_queries_evaluated\":%d,"
+		    "\"n_queries_no_results\":%d,"
+		    "\"query_ms_p50\":%.4f,\"query_ms_p99\":%.4f}\n",
+		    f->k, f->k, f->ndcg, f->k, f->recall, f->k, f->rr,
+		    f->ndocs, f->nq, f->neval, f->nnores, f->p50, f->p99);
+		return;
+	}
+	printf("retrieval on %s (%lld documents, %zu queries, %d judged)\n",
+	    source, f->ndocs, f->nq, f->neval);
+	if (f->neval > 0) {
+		printf("  nDCG@%-16ld %8.4f\n", f->k, f->ndcg);
+		printf("  recall@%-14ld %8.4f\n", f->k, f->recall);
+		printf("  MRR@%-17ld %8.4f\n", f->k, f->rr);
+	}
+	printf("  %-22s %8d\n", "queries with no results", f->nnores);
+	printf("  %-22s %8.3f ms\n", "latency p50", f->p50);
+	printf("  %-22s %8.3f ms\n", "latency p99", f->p99);
+}
+
 int
 eval_retrieval_main(struct sd_ctx *ctx, int argc, char **argv)
 {
@@ -454,6 +494,7 @@ eval_retrieval_main(struct sd_ctx *ctx, int argc, char **argv)
 		{ NULL,		0,			NULL, 0 }
 	};
 	struct eval	 ev;
+	struct figures	 fig;
 	struct sd_error	 err = SD_ERROR_INIT;
 	struct ingest_opts iopts;
 	struct ingest_stats istats;
@@ -558,37 +599,17 @@ run:
 		srec /= neval;
 		srr /= neval;
 	}
-	{
-		double p50 = percentile(lat, ev.nq, 50);
-		double p99 = percentile(lat, ev.nq, 99);
-
-		if (json) {
-			printf("{\"system\":\"shopdesk\",\"k\":%ld,"
-			    "\"ndcg@%ld\":%.6f,\"recall@%ld\":%.6f,"
-			    "\"mrr@%ld\":%.6f,"
-			    "\"ndcg_gain\":\"exp\",\"n_docs\":%lld,"
-			    "\"n_queries\":%zu,\"n_queries_evaluated\":%d,"
-			    "\"n_queries_no_results\":%d,"
-			    "\"query_ms_p50\":%.4f,\"query_ms_p99\":%.4f}\n",
-			    k, k, sndcg, k, srec, k, srr,
-			    istats.products + istats.documents, ev.nq, neval,
-			    nnores, p50, p99);
-		} else {
-			printf("retrieval on %s (%lld documents, %zu queries, "
-			    "%d judged)\n", docs != NULL ? docs :
-			    ctx->db_path, istats.products +
-			    istats.documents, ev.nq, neval);
-			if (neval > 0) {
-				printf("  nDCG@%-16ld %8.4f\n", k, sndcg);
-				printf("  recall@%-14ld %8.4f\n", k, srec);
-				printf("  MRR@%-17ld %8.4f\n", k, srr);
-			}
-			printf("  %-22s %8d\n", "queries with no results",
-			    nnores);
-			printf("  %-22s %8.3f ms\n", "latency p50", p50);
-			printf("  %-22s %8.3f ms\n", "latency p99", p99);
-		}
-	}
+	fig.k = k;
+	fig.ndocs = istats.products + istats.documents;
+	fig.nq = ev.nq;
+	fig.neval = neval;
+	fig.nnores = nnores;
+	fig.ndcg = sndcg;
+	fig.recall = srec;
+	fig.rr = srr;
+	fig.p50 = percentile(lat, ev.nq, 50);
+	fig.p99 = percentile(lat, ev.nq, 99);
+	print_figures(&fig, json, docs != NULL ? docs : ctx->db_path);
 	status = fflush(stdout) == 0 ? SD_EXIT_OK : SD_EXIT_FAIL;
 	goto out;
 fail:

@@ -120,6 +120,22 @@ pow2(size_t n)
  */
 uint64_t	 gz_tok_put(struct gazetteer *, const char *, size_t,
 		    uint32_t flags, int keep);
+/* gazetteer-table.c: the tables' operations, used by the build. */
+/* Append n bytes of s and a NUL to strs; returns their offset. */
+uint32_t	 gz_str_add(struct gazetteer *, const char *s, size_t n);
+void		 gz_map_init(struct gz_map *, size_t n);
+void		 gz_map_free(struct gz_map *);
+/* The value stored under key, UINT32_MAX without one. */
+uint32_t	 gz_map_find(const struct gz_map *, uint64_t key);
+/* The value under key, storing val first when it has none (*isnew). */
+uint32_t	 gz_map_get(struct gz_map *, uint64_t key, uint32_t val,
+		    int *isnew);
+/* The phrase entry of key, made when missing. */
+struct gz_entry	*gz_tab_get(struct gazetteer *, uint64_t key);
+/* Whether the folded word of key is flagged GZ_TOK_COMMON. */
+int		 gz_is_common(const struct gazetteer *, uint64_t key);
+/* Move the recorded phrase paths into the phrase table. */
+void		 gz_flush(struct gazetteer *);
 /* The typo index (gazetteer-fuzzy.c): flag the language's words, then
  * index the catalog's. */
 void		 gz_english_mark(struct gazetteer *);

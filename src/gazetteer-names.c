@@ -411,6 +411,57 @@ model_tail(const char *w, size_t n, size_t *from)
 }
 
 /*
+ * Model-like words ("s24", "g15", "qn90c") name the product on
+ * their own, with the rest of the name ("s24 ultra"), after the
+ * brand ("lg c4") and before the name's last word, what the
+ * product is ("k380 keyboard").  When the word ends the name it is
+ * the product; inside a longer name it is weaker, so "s24" is the
+ * Galaxy S24, not the S24 Ultra.
+ */
+static void
+model_word_paths(struct gazetteer *gz, const struct naming *nm,
+    const struct gz_field *fn, size_t r0, size_t nt)
+{
+	uint64_t th[GZ_MAXN * 4];
+	size_t	 i, n, p;
+
+	for (i = r0; i < nt; i++) {
+		int	 kind = i + 1 == nt ? GZ_PRODUCT : GZ_FAMILY;
+		const struct text_token *last = &fn->t[nt - 1];
+
+		if (!fn->t[i].has_alpha || !fn->t[i].has_digit ||
+		    (i == r0 && nt - r0 == 1) || !model_word(fn->s +
+		    fn->t[i].start, fn->t[i].end - fn->t[i].start))
+			continue;
+		gz_path_add(gz, fn->th + i, 1, kind, nm->idx, nm->brand, 0, 0);
+		if ((n = model_tail(fn->s + fn->t[i].start, fn->t[i].end -
+		    fn->t[i].start, &p)) != 0) {
+			th[0] = gz_tok_add(gz, fn->s + fn->t[i].start + p, n,
+			    GZ_TOK_KNOWN);
+			derived_add(gz, nm, th, 1, kind, 0, 0);
+		}
+		/* "watch6 classic" of "Galaxy Watch6 Classic 47mm". */
+		if (i + 1 < nt)
+			gz_path_add(gz, fn->th + i, nt - i, GZ_PRODUCT, nm->idx,
+			    nm->brand, 1, 0);
+		if (nm->nb > 0 && nm->nb < GZ_MAXN) {
+			memcpy(th, nm->bth, nm->nb * sizeof *th);
+			th[nm->nb] = fn->th[i];
+			gz_path_add(gz, th, nm->nb + 1, kind, nm->idx,
+			    nm->brand, 0, 0);
+		}
+		if (i + 2 < nt && !last->has_digit &&
+		    last->end - last->start >= 3 &&
+		    !(gz_token_flags(gz, fn->th[nt - 1]) & GZ_TOK_COMMON)) {
+			th[0] = fn->th[i];
+			th[1] = fn->th[nt - 1];
+			gz_path_add(gz, th, 2, GZ_PRODUCT, nm->idx, nm->brand,
+			    0, 0);
+		}
+}
+}
+
+/*
  * The phrases of a folded name fn (fb: the folded brand, nb words): the
  * full name, the name without its brand, the brand with the name; the
  * leading parts of the name without the brand (and with it) are families
@@ -424,7 +475,7 @@ gz_name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 {
 	uint64_t th[GZ_MAXN * 4];
 	struct naming	 nm;
-	size_t	 nt, r0, k, i, g, n, p;
+	size_t	 nt, r0, k, i, g;
 
 	/*
 	 * The core of the name stops at a parenthesis or at "for": a
@@ -496,54 +547,11 @@ gz_name_paths(struct gazetteer *gz, uint32_t idx, uint32_t brand,
 		    0, 0);
 	if (r0 > 0 && fn->n > nt)
 		gz_path_add(gz, fn->th, fn->n, GZ_PRODUCT, idx, brand, 0, 0);
-	/*
-	 * Model-like words ("s24", "g15", "qn90c") name the product on
-	 * their own, with the rest of the name ("s24 ultra"), after the
-	 * brand ("lg c4") and before the name's last word, what the
-	 * product is ("k380 keyboard").  When the word ends the name it is
-	 * the product; inside a longer name it is weaker, so "s24" is the
-	 * Galaxy S24, not the S24 Ultra.
-	 */
-	for (i = r0; i < nt; i++) {
-		int	 kind = i + 1 == nt ? GZ_PRODUCT : GZ_FAMILY;
-		const struct text_token *last = &fn->t[nt - 1];
-
-		if (!fn->t[i].has_alpha || !fn->t[i].has_digit ||
-		    (i == r0 && nt - r0 == 1) || !model_word(fn->s +
-		    fn->t[i].start, fn->t[i].end - fn->t[i].start))
-			continue;
-		gz_path_add(gz, fn->th + i, 1, kind, idx, brand, 0, 0);
-		if ((n = model_tail(fn->s + fn->t[i].start, fn->t[i].end -
-		    fn->t[i].start, &p)) != 0) {
-			th[0] = gz_tok_add(gz, fn->s + fn->t[i].start + p, n,
-			    GZ_TOK_KNOWN);
-			nm.idx = idx;
-			nm.brand = brand;
-			nm.bth = fb->th;
-			nm.nb = nb;
-			derived_add(gz, &nm, th, 1, kind, 0, 0);
-		}
-		/* "watch6 classic" of "Galaxy Watch6 Classic 47mm". */
-		if (i + 1 < nt)
-			gz_path_add(gz, fn->th + i, nt - i, GZ_PRODUCT, idx,
-			    brand, 1, 0);
-		if (nb > 0 && nb < GZ_MAXN) {
-			memcpy(th, fb->th, nb * sizeof *th);
-			th[nb] = fn->th[i];
-			gz_path_add(gz, th, nb + 1, kind, idx, brand, 0, 0);
-		}
-		if (i + 2 < nt && !last->has_digit &&
-		    last->end - last->start >= 3 &&
-		    !(gz_token_flags(gz, fn->th[nt - 1]) & GZ_TOK_COMMON)) {
-			th[0] = fn->th[i];
-			th[1] = fn->th[nt - 1];
-			gz_path_add(gz, th, 2, GZ_PRODUCT, idx, brand, 0, 0);
-		}
-	}
 	nm.idx = idx;
 	nm.brand = brand;
 	nm.bth = fb->th;
 	nm.nb = nb;
+	model_word_paths(gz, &nm, fn, r0, nt);
 	acronym_paths(gz, &nm, fn, r0, nt);
 	split_paths(gz, &nm, fn, r0, nt);
 	lineless_path(gz, &nm, fn, r0, nt);

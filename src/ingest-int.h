@@ -1,8 +1,9 @@
 /*
  * ingest-int.h: what the parts of the ingest module share.  ingest.c reads
  * files (CSV, JSON, JSON Lines, Markdown, text) into cJSON records;
- * ingest-rec.c validates one record and upserts it (ingest-order.c: the
- * orders and carts); ingest-md.c splits
+ * ingest-rec.c validates one record and upserts it (ingest-field.c: the
+ * fields; ingest-product.c, ingest-doc.c, ingest-order.c: products,
+ * documents, orders and carts); ingest-md.c splits
  * document bodies into chunks.  Not for other modules.
  */
 #ifndef INGEST_INT_H
@@ -121,6 +122,22 @@ void		 ingest_count(struct ingest_ctx *, int what);
 /* SQLite's complaint about record id of kind what. */
 enum sd_rc	 ingest_db_fail(struct ingest_ctx *, struct sd_error *,
 		    const char *what, const char *id);
+/* Whether s is a plain decimal number as JSON writes one; *out its value. */
+int		 ingest_plain_decimal(const char *s, double *out);
+/* The "tags" field as comma-joined text in out. */
+enum sd_rc	 ingest_get_tags(cJSON *rec, struct sbuf *out,
+		    struct sd_error *);
+/* Bind v as a real, or NULL when not present. */
+void		 ingest_bind_num(sqlite3_stmt *, int i, int present, double v);
+/* Free the keys a file has used (NULL is fine). */
+void		 ingest_seen_free(struct ingest_seen *);
+
+/* ingest-product.c: a product record. */
+enum sd_rc	 ingest_load_product(struct ingest_ctx *, cJSON *rec,
+		    struct sd_error *);
+/* ingest-doc.c: a document record of the given kind. */
+enum sd_rc	 ingest_load_doc(struct ingest_ctx *, cJSON *rec,
+		    enum ingest_kind, struct sd_error *);
 
 /* ingest-order.c: an order or a cart; *deferred when it must wait for
  * its customer (final: it may not). */

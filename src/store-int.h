@@ -1,6 +1,6 @@
 /*
- * store-int.h: what store.c and store-schema.c share.  Not part of the
- * API.
+ * store-int.h: what store.c shares with store-schema.c and
+ * store-history-schema.c.  Not part of the API.
  *
  * Migrations: entry i takes user_version i to i+1 inside one
  * BEGIN IMMEDIATE ... COMMIT.  Append only; never edit a shipped entry.

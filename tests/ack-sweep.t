@@ -7,14 +7,8 @@
 . "$top_srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/ack-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
-    >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
-set -- $(awk '$1 == "CONTENT" { print $2, $3 }' "$T/out")
-[ "${2:-0}" -ge 97 ]; ok $? "every context asked (${2:-0} messages)"
-[ "${1:-0}" -ge 90 ]; ok $? "requests after an answer word: ${1:-0} of ${2:-0} >= 90"
-set -- $(awk '$1 == "BARE" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 10 ]; ok $? "bare answers stay answers: ${1:-0} of ${2:-0} >= 10"
+sweep_run ack-sweep.py "$SHOPDESK" "$SHOPDESK_SHARE"
+sweep_total CONTENT 97 "every context asked (%s messages)"
+sweep_floor CONTENT 90 "requests after an answer word"
+sweep_floor BARE 10 "bare answers stay answers"
 finish

@@ -14,9 +14,7 @@ python3 "$top_srcdir/tests/addname-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
 ok $? "the sweep runs"
 sed 's/^/# /' "$T/err" | head -5
 grep '^FAIL' "$T/out" | sed 's/^/# /' | head -80
-set -- $(awk '$1 == "OTHER" { print $2, $3 }' "$T/out")
-[ "${2:-0}" -ge 300 ]; ok $? "every product tried (${2:-0})"
-[ "${1:-0}" -eq "${2:-1}" ]; ok $? "no other product added: ${1:-0} of ${2:-0}"
-set -- $(awk '$1 == "ADD" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 260 ]; ok $? "the product alone added: ${1:-0} of ${2:-0} >= 260"
+sweep_total OTHER 300 "every product tried (%s)"
+sweep_all OTHER "no other product added"
+sweep_floor ADD 260 "the product alone added"
 finish

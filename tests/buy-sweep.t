@@ -10,20 +10,11 @@
 . "$top_srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/buy-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
-    >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
-set -- $(awk '$1 == "BUY" { print $2, $3 }' "$T/out")
-[ "${2:-0}" -ge 51 ]; ok $? "every category taken (${2:-0} messages)"
-[ "${1:-0}" -ge 49 ]; ok $? "product and count in the cart: ${1:-0} of ${2:-0} >= 49"
-set -- $(awk '$1 == "ASK" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 51 ]; ok $? "questions leave the cart: ${1:-0} of ${2:-0} >= 51"
-set -- $(awk '$1 == "KIND" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 50 ]; ok $? "a kind wanted beside it leaves it out: ${1:-0} of ${2:-0} >= 50"
-set -- $(awk '$1 == "TAKE" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 50 ]; ok $? "taken before a kind said: ${1:-0} of ${2:-0} >= 50"
-set -- $(awk '$1 == "GRAB" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 50 ]; ok $? "taken with no count (\"ok grab it\"): ${1:-0} of ${2:-0} >= 50"
+sweep_run buy-sweep.py "$SHOPDESK" "$SHOPDESK_SHARE"
+sweep_total BUY 51 "every category taken (%s messages)"
+sweep_floor BUY 49 "product and count in the cart"
+sweep_floor ASK 51 "questions leave the cart"
+sweep_floor KIND 50 "a kind wanted beside it leaves it out"
+sweep_floor TAKE 50 "taken before a kind said"
+sweep_floor GRAB 50 "taken with no count (\"ok grab it\")"
 finish

@@ -17,32 +17,17 @@
 . "$top_srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/cartqty-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
-    >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
-set -- $(awk '$1 == "FOCUS" { print $2, $3 }' "$T/out")
-[ "${2:-0}" -ge 60 ]; ok $? "products swept (${2:-0})"
-[ "${1:-0}" -ge 63 ]; ok $? "a count sets the line in focus alone: ${1:-0} of ${2:-0} >= 64"
-set -- $(awk '$1 == "NAMED" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 39 ]; ok $? "a count for a line named by brand and kind: ${1:-0} of ${2:-0} >= 40"
-set -- $(awk '$1 == "WHICH" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 63 ]; ok $? "focus not in the cart: asked which, nothing changed: ${1:-0} of ${2:-0} >= 63"
-set -- $(awk '$1 == "MANY" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 31 ]; ok $? "two lines of the brand: asked which: ${1:-0} of ${2:-0} >= 32"
-set -- $(awk '$1 == "DROP" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 39 ]; ok $? "a removal of the line named, no cart said: ${1:-0} of ${2:-0} >= 40"
-set -- $(awk '$1 == "DROPIT" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 63 ]; ok $? "\"remove it\": the line in focus alone: ${1:-0} of ${2:-0} >= 64"
-set -- $(awk '$1 == "ASK" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 39 ]; ok $? "a question with a removal's verb removes none: ${1:-0} of ${2:-0} >= 40"
-set -- $(awk '$1 == "TOTAL" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 63 ]; ok $? "the total asked: the cart's, backed: ${1:-0} of ${2:-0} >= 64"
-set -- $(awk '$1 == "SPEC" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 31 ]; ok $? "a total of a spec is no cart total: ${1:-0} of ${2:-0} >= 32"
-set -- $(awk '$1 == "EMPTY" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 31 ]; ok $? "emptied: no line left: ${1:-0} of ${2:-0} >= 31"
-set -- $(awk '$1 == "KEEP" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 31 ]; ok $? "a question with an emptying word empties none: ${1:-0} of ${2:-0} >= 31"
+sweep_run cartqty-sweep.py "$SHOPDESK" "$SHOPDESK_SHARE"
+sweep_total FOCUS 60 "products swept (%s)"
+sweep_floor FOCUS 63 "a count sets the line in focus alone" 64
+sweep_floor NAMED 39 "a count for a line named by brand and kind" 40
+sweep_floor WHICH 63 "focus not in the cart: asked which, nothing changed"
+sweep_floor MANY 31 "two lines of the brand: asked which" 32
+sweep_floor DROP 39 "a removal of the line named, no cart said" 40
+sweep_floor DROPIT 63 "\"remove it\": the line in focus alone" 64
+sweep_floor ASK 39 "a question with a removal's verb removes none" 40
+sweep_floor TOTAL 63 "the total asked: the cart's, backed" 64
+sweep_floor SPEC 31 "a total of a spec is no cart total" 32
+sweep_floor EMPTY 31 "emptied: no line left"
+sweep_floor KEEP 31 "a question with an emptying word empties none"
 finish

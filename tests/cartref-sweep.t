@@ -11,18 +11,10 @@
 . "$top_srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/cartref-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
-    >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
-set -- $(awk '$1 == "BRAND" { print $2, $3 }' "$T/out")
-[ "${2:-0}" -ge 45 ]; ok $? "brands with two products or more (${2:-0})"
-[ "${1:-0}" -ge 48 ]; ok $? "the brand takes out the cart's item: ${1:-0} of ${2:-0} >= 48"
-set -- $(awk '$1 == "KIND" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 35 ]; ok $? "brand and kind take it out: ${1:-0} of ${2:-0} >= 35"
-set -- $(awk '$1 == "NONE" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 48 ]; ok $? "a brand the cart lacks removes nothing: ${1:-0} of ${2:-0} >= 48"
-set -- $(awk '$1 == "MANY" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 49 ]; ok $? "two of the brand in the cart: asked which: ${1:-0} of ${2:-0} >= 49"
+sweep_run cartref-sweep.py "$SHOPDESK" "$SHOPDESK_SHARE"
+sweep_total BRAND 45 "brands with two products or more (%s)"
+sweep_floor BRAND 48 "the brand takes out the cart's item"
+sweep_floor KIND 35 "brand and kind take it out"
+sweep_floor NONE 48 "a brand the cart lacks removes nothing"
+sweep_floor MANY 49 "two of the brand in the cart: asked which"
 finish

@@ -16,7 +16,6 @@ python3 \
 ok $? "the sweep runs"
 sed 's/^/# /' "$T/err" | head -5
 grep '^FAIL' "$T/out" | head -40 | sed 's/^/# /'
-set -- $(awk '$1 == "PASS" { print $2, $3 }' "$T/out")
-[ "${2:-0}" -ge 700 ]; ok $? "every kind asked (${2:-0} questions)"
-[ "${1:-0}" -ge "$FLOOR" ]; ok $? "yes or no, backed: ${1:-0} of ${2:-0} >= $FLOOR"
+sweep_total PASS 700 "every kind asked (%s questions)"
+sweep_floor PASS "$FLOOR" "yes or no, backed"
 finish

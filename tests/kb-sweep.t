@@ -8,12 +8,8 @@
 FLOOR=146
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/kb-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
-    "$top_srcdir/tests/data/kb-paraphrases.tsv" >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
-set -- $(awk '$1 == "PASS" { print $2, $3 }' "$T/out")
-[ "${2:-0}" -ge 200 ]; ok $? "at least 200 wordings (${2:-0})"
-[ "${1:-0}" -ge "$FLOOR" ]; ok $? "answered from the right entry: ${1:-0} of ${2:-0} >= $FLOOR"
+sweep_run kb-sweep.py "$SHOPDESK" "$SHOPDESK_SHARE" \
+    "$top_srcdir/tests/data/kb-paraphrases.tsv"
+sweep_total PASS 200 "at least 200 wordings (%s)"
+sweep_floor PASS "$FLOOR" "answered from the right entry"
 finish

@@ -11,15 +11,10 @@ FLOOR_NEWER=74
 FLOOR_TWO=39
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/lastreply-sweep.py" "$SHOPDESK" \
-    "$top_srcdir/share/demo/products.jsonl" >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
+sweep_run lastreply-sweep.py "$SHOPDESK" \
+    "$top_srcdir/share/demo/products.jsonl"
 for k in LIST OLDER NEWER TWO; do
-	set -- $(awk -v k=$k '$1 == k { print $2, $3 }' "$T/out")
 	eval floor=\$FLOOR_$k
-	[ "${1:-0}" -ge "$floor" ]
-	ok $? "$k: the item of the last reply first: ${1:-0} of ${2:-0} >= $floor"
+	sweep_floor $k "$floor" "$k: the item of the last reply first"
 done
 finish

@@ -73,6 +73,49 @@ eval_sweep() {
 	    sed 's/^/# /'
 }
 
+# sweep_run SCRIPT ARG...: python3 runs tests/SCRIPT with the ARGs, its
+# report in $T/out; a test that it ran, then its first lines of stderr
+# and its FAIL lines as comments.
+sweep_run() {
+	sr_py=$1; shift
+	python3 "$top_srcdir/tests/$sr_py" "$@" >"$T/out" 2>"$T/err"
+	ok $? "the sweep runs"
+	sed 's/^/# /' "$T/err" | head -5
+	grep '^FAIL' "$T/out" | sed 's/^/# /'
+}
+
+# A sweep's report has a line "KEY PASSED TOTAL" per class of cases.
+# sweep_counts KEY: sw_pass and sw_total from that line, empty without it.
+sweep_counts() {
+	set -- $(awk -v k="$1" '$1 == k { print $2, $3 }' "$T/out")
+	sw_pass=${1:-}
+	sw_total=${2:-}
+}
+
+# sweep_floor KEY MIN DESC [SHOWN]: at least MIN of KEY's cases pass; the
+# test reads "DESC: PASSED of TOTAL >= SHOWN" (SHOWN is MIN unless given).
+sweep_floor() {
+	sweep_counts "$1"
+	[ "${sw_pass:-0}" -ge "$2" ]
+	ok $? "$3: ${sw_pass:-0} of ${sw_total:-0} >= ${4:-$2}"
+}
+
+# sweep_total KEY MIN DESC: KEY has at least MIN cases; DESC is a printf
+# format given the number of cases.
+sweep_total() {
+	sweep_counts "$1"
+	[ "${sw_total:-0}" -ge "$2" ]
+	ok $? "$(printf "$3" "${sw_total:-0}")"
+}
+
+# sweep_all KEY DESC: every one of KEY's cases passes (a line is needed);
+# the test reads "DESC: PASSED of TOTAL".
+sweep_all() {
+	sweep_counts "$1"
+	[ "${sw_pass:-0}" = "${sw_total:-x}" ]
+	ok $? "$2: ${sw_pass:-0} of ${sw_total:-0}"
+}
+
 finish() {
 	echo "1..$tap_n"
 	[ $tap_fail -eq 0 ]

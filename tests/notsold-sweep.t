@@ -11,15 +11,12 @@ FLOOR_REAL=292
 FLOOR_SHORT=5
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/notsold-sweep.py" "$SHOPDESK" \
-    "$top_srcdir/share/demo/products.jsonl" >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
+sweep_run notsold-sweep.py "$SHOPDESK" \
+    "$top_srcdir/share/demo/products.jsonl"
 for k in BUMP SUFFIX REAL SHORT; do
-	set -- $(awk -v k=$k '$1 == k { print $2, $3 }' "$T/out")
+	sweep_counts $k
 	eval floor=\$FLOOR_$k
-	[ "${1:-0}" -ge "$floor" ]
-	ok $? "$k: ${1:-0} of ${2:-0} right >= $floor"
+	[ "${sw_pass:-0}" -ge "$floor" ]
+	ok $? "$k: ${sw_pass:-0} of ${sw_total:-0} right >= $floor"
 done
 finish

@@ -7,13 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/suit-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
-    >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
-set -- $(awk '$1 == "SAID" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 32 ]; ok $? "the listing's sentence quoted: ${1:-0} of ${2:-0} >= 32"
-set -- $(awk '$1 == "SILENT" { print $2, $3 }' "$T/out")
-[ "${1:-0}" -ge 16 ]; ok $? "a silent listing said so: ${1:-0} of ${2:-0} >= 16"
+sweep_run suit-sweep.py "$SHOPDESK" "$SHOPDESK_SHARE"
+sweep_floor SAID 32 "the listing's sentence quoted"
+sweep_floor SILENT 16 "a silent listing said so"
 finish

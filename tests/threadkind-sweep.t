@@ -11,15 +11,9 @@ FLOOR_several=21
 FLOOR_shown=38
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/threadkind-sweep.py" "$SHOPDESK" \
-    "$top_srcdir/share/demo" >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
+sweep_run threadkind-sweep.py "$SHOPDESK" "$top_srcdir/share/demo"
 for k in one several shown; do
-	set -- $(awk -v k=$k '$1 == k { print $2, $3 }' "$T/out")
 	eval floor=\$FLOOR_$k
-	[ "${1:-0}" -ge "$floor" ]
-	ok $? "$k: the customer's item of the kind said: ${1:-0} of ${2:-0} >= $floor"
+	sweep_floor $k "$floor" "$k: the customer's item of the kind said"
 done
 finish

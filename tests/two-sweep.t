@@ -7,12 +7,7 @@
 FLOOR=47
 
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP no python3"; exit 0; }
-python3 "$top_srcdir/tests/two-sweep.py" "$SHOPDESK" "$SHOPDESK_SHARE" \
-    >"$T/out" 2>"$T/err"
-ok $? "the sweep runs"
-sed 's/^/# /' "$T/err" | head -5
-grep '^FAIL' "$T/out" | sed 's/^/# /'
-set -- $(awk '$1 == "PASS" { print $2, $3 }' "$T/out")
-[ "${2:-0}" -ge 51 ]; ok $? "every category asked (${2:-0} messages)"
-[ "${1:-0}" -ge "$FLOOR" ]; ok $? "both requests answered: ${1:-0} of ${2:-0} >= $FLOOR"
+sweep_run two-sweep.py "$SHOPDESK" "$SHOPDESK_SHARE"
+sweep_total PASS 51 "every category asked (%s messages)"
+sweep_floor PASS "$FLOOR" "both requests answered"
 finish
