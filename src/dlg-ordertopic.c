@@ -281,6 +281,23 @@ got_item_back(struct tctx *t)
 	return yes;
 }
 
+/*
+ * "When is my webcam shipping", "is it shipping yet": "shipping" said
+ * with when or yet asks when one thing leaves, not what the store's
+ * shipping is ("is shipping free" keeps to the policy).
+ */
+static int
+ships_when(struct tctx *t)
+{
+	static const char *const shipping[] = { "shipping", "shipped out",
+	    "ship out", "go out", "going out", "sent out", "leave", "leaves",
+	    NULL };
+	static const char *const when[] = { "when", "yet", "how soon",
+	    "what day", NULL };
+
+	return said_outside_names(t, shipping) && dlg_has_any(t, when);
+}
+
 enum dlg_order_topic
 dlg_order_topic(struct tctx *t)
 {
@@ -302,6 +319,8 @@ dlg_order_topic(struct tctx *t)
 	    dlg_has_word(t, "money")))
 		return ORDQ_REFUND;
 	if (got_item_back(t))
+		return ORDQ_TRACK;
+	if (ships_when(t))
 		return ORDQ_TRACK;
 	/* "Is it still the price I paid if I reorder": what it costs
 	 * now, before "I paid" reads as a question of the order's state. */
