@@ -11,6 +11,10 @@ for, over the demo store's orders and policies.
             checkout allows, from customers with orders: the payment
             facts the policies hold, never a request for an order
             number.
+  TROUBLE   "my <kind> stopped working, maybe it's just a setup thing?"
+            and like doubts of the fault, from a customer whose
+            delivered order holds one: how to fix it (troubleshooting),
+            never the defective-return answer.
 
 Prints a FAIL line per miss (every case with -v) and "KIND passed
 total" for the .t's floors.
@@ -39,6 +43,7 @@ SHIP_SAID = ['when is my %s shipping', 'is my %s shipping yet',
 
 ship = sweeplib.Tally('SHIP')
 checkout = sweeplib.Tally('CHECKOUT')
+trouble = sweeplib.Tally('TROUBLE')
 
 # SHIP: one order of the customer holding one item of the kind said.
 cases, users = [], []
@@ -87,5 +92,38 @@ for (u, q, m), tr in zip(cases, sweeplib.replay_own(
     good = re.search(m, r) and not re.search('order number', r, re.I)
     checkout.check(good, u, q, sweeplib.clip(r, 140))
 
+# TROUBLE: the fault doubted, of an item delivered.
+TROUBLE_SAID = ['my %s stopped working but maybe its just a setup thing?',
+                'my %s is not working, could be a settings thing?',
+                'my %s stopped working, maybe i set it up wrong']
+cases, users = [], []
+for o in ORDERS:
+    if o['status'] != 'delivered':
+        continue
+    for it in o['items']:
+        p = P[it['sku']]
+        w = WORD.get(p['category'])
+        if w is None or w in ('ssd',):
+            continue
+        same = [x for x in ORDERS if x['customer_id'] == o['customer_id']
+                and any(P[i['sku']]['category'] == p['category']
+                        for i in x['items'])]
+        if len(same) != 1:
+            continue
+        for said in TROUBLE_SAID:
+            cases.append((o, said % w))
+            users.append(o['customer_id'])
+        break
+    if len(cases) >= 24:
+        break
+for (o, said), tr in zip(cases, sweeplib.replay_own(
+        SHOPDESK, [[c[1]] for c in cases], [u for u in users], 'route')):
+    r = tr[-1]['reply']
+    good = (tr[-1].get('action') or '').startswith('troubleshoot') and \
+        not re.search('replace or refund|return is free', r)
+    trouble.check(good, o['customer_id'], said, tr[-1].get('action'),
+                  sweeplib.clip(r, 120))
+
 ship.done()
 checkout.done()
+trouble.done()
