@@ -988,6 +988,8 @@ int		 dlg_in_a_name(struct tctx *t, size_t a, size_t b);
 /* Words about the store in general ("policy", "do you ship"), asking
  * about no order (1). */
 int		 dlg_order_general(struct tctx *t);
+/* "Maybe it's just a setup thing?": the fault doubted, no return asked. */
+int		 dlg_setup_doubted(struct tctx *t);
 /* Asked to order an item again, and not to undo the order (1). */
 int		 dlg_order_reorder_asked(struct tctx *t);
 enum dlg_order_topic {

@@ -281,12 +281,53 @@ got_item_back(struct tctx *t)
 	return yes;
 }
 
+/*
+ * "It stopped working but maybe it's just a setup thing? it shows
+ * offline": the customer doubts the fault is the item's and wonders
+ * whether the setup is to blame.  Unless they ask now for a return, a
+ * replacement or the money, that asks how to fix it.
+ */
+int
+dlg_setup_doubted(struct tctx *t)
+{
+	static const char *const doubt[] = { "maybe", "might be", "could be",
+	    "perhaps", "or is it", "probably", NULL };
+	static const char *const setup[] = { "setup", "set up", "set it up",
+	    "set them up", "setting", "settings", "config", "configuration", "something i did",
+	    "something wrong on my", "on my end", "my end", "user error",
+	    "my fault", "doing it wrong", "doing something wrong", NULL };
+	static const char *const ask[] = { "can i return", "want to return",
+	    "i'd like to return", "id like to return", "want a refund",
+	    "want my money", "replace it", "want a replacement",
+	    "send it back", "start a return", NULL };
+
+	return dlg_has_any(t, doubt) && dlg_has_any(t, setup) &&
+	    !dlg_has_any(t, ask);
+}
+
+/*
+ * "When is my webcam shipping", "is it shipping yet": "shipping" said
+ * with when or yet asks when one thing leaves, not what the store's
+ * shipping is ("is shipping free" keeps to the policy).
+ */
+static int
+ships_when(struct tctx *t)
+{
+	static const char *const shipping[] = { "shipping", "shipped out",
+	    "ship out", "go out", "going out", "sent out", "leave", "leaves",
+	    NULL };
+	static const char *const when[] = { "when", "yet", "how soon",
+	    "what day", NULL };
+
+	return said_outside_names(t, shipping) && dlg_has_any(t, when);
+}
+
 enum dlg_order_topic
 dlg_order_topic(struct tctx *t)
 {
 	size_t	 i;
 
-	if (dlg_has_any(t, general_words))
+	if (dlg_has_any(t, general_words) || dlg_setup_doubted(t))
 		return ORDQ_NONE;
 	/* "Do you deliver to Manaus?" asks where the store ships, of no
 	 * order's address. */
@@ -302,6 +343,8 @@ dlg_order_topic(struct tctx *t)
 	    dlg_has_word(t, "money")))
 		return ORDQ_REFUND;
 	if (got_item_back(t))
+		return ORDQ_TRACK;
+	if (ships_when(t))
 		return ORDQ_TRACK;
 	/* "Is it still the price I paid if I reorder": what it costs
 	 * now, before "I paid" reads as a question of the order's state. */

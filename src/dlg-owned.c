@@ -683,6 +683,12 @@ dlg_owned_resolve(struct tctx *t)
 	 * resolution" asks of the item, not of its order; "and the
 	 * headphones? same thing?" goes on about the order. */
 	about = about_order(t, &again, tok, ntok);
+	if (dlg_setup_doubted(t)) {
+		about = 0;
+		dlg_set_intent(t, "troubleshooting");
+		dlg_jset_str(r, "doubted", "the fault may be of the setup: "
+		    "how to fix it, not the return");
+	}
 	if (kind != NULL && asks_of_items(t, v, keep, k)) {
 		about = about && question_topic(t) != ORDQ_NONE;
 		dlg_jset_str(r, "asks", "a fact the item's listing holds");

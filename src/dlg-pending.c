@@ -525,6 +525,20 @@ how_to_return(struct tctx *t, cJSON *pending)
 }
 
 /*
+ * "The beam is ok under a 55 inch right" after the offer of a person:
+ * an "ok" or "right" inside a question about a product, a brand, a kind
+ * or a feature says nothing of a person.
+ */
+static int
+names_a_thing(struct tctx *t)
+{
+	return dlg_first_entity(t, ENTITY_PRODUCT) != NULL ||
+	    dlg_first_entity(t, ENTITY_BRAND) != NULL ||
+	    dlg_first_entity(t, ENTITY_CATEGORY) != NULL ||
+	    dlg_first_entity(t, ENTITY_ATTRIBUTE) != NULL;
+}
+
+/*
  * The answer to the bot's last question: "yes" carries out what it
  * offered, "no" declines it; anything else drops the question.  1 when
  * that was the turn; 0 to go on with the intent ("yes, and how's the
@@ -571,6 +585,10 @@ dlg_answer_pending(struct tctx *t, const struct intent_result *ir)
 	 * "Yes, cancel that", "stop the newsletter please": a request of
 	 * its own, not a yes to the offer of a person.
 	 */
+	if (strcmp(pend, "handoff") == 0 && names_a_thing(t)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(t->state, "pending");
+		return 0;
+	}
 	if (strcmp(pend, "handoff") == 0 && !deny && !questions &&
 	    dlg_order_topic(t) == ORDQ_NONE) {
 		/* "Yes" to the offer of a person. */

@@ -85,6 +85,50 @@ store_question(struct tctx *t, const struct intent_result *ir)
 	    "faq_answer", "faq_answer");
 }
 
+/*
+ * "Can I use two gift cards on one order", "can I pay with amex on my
+ * order", "do you take paypal": what paying at checkout allows, asked
+ * in general, even with "order" said.  A way of paying said with words
+ * of being able or allowed; no order number, and nothing that went
+ * wrong or money coming back (those are an order's).  The FAQ or a
+ * policy answers; 1 when answered.
+ */
+static int
+checkout_question(struct tctx *t)
+{
+	static const char *const paying[] = { "pay", "paying", "payment",
+	    "payments", "gift card", "gift cards", "giftcard", "giftcards",
+	    "amex", "american express", "paypal", "visa", "mastercard",
+	    "discover", "apple pay", "google pay", "affirm", "klarna",
+	    "afterpay", "financing", "installments", "credit card",
+	    "debit card", NULL };
+	static const char *const able[] = { "can i", "could i", "can we",
+	    "may i", "am i able", "is it possible", "do you take",
+	    "do you accept", "do you guys take", "do you guys accept",
+	    "do u take", "do u accept", "accepted", "allowed", "split",
+	    "combine", NULL };
+	static const char *const wrong[] = { "declined", "rejected",
+	    "failed", "error", "charged", "refund", "refunded", "back",
+	    "didn't", "didnt", "won't", "wont", "isn't", "isnt", "not going",
+	    "keeps", "twice", "paid", "still", NULL };
+	const char	*was;
+
+	if (!dlg_has_any(t, paying) || !dlg_has_any(t, able) ||
+	    dlg_has_any(t, wrong) ||
+	    dlg_first_entity(t, ENTITY_ORDER_ID) != NULL ||
+	    dlg_first_entity(t, ENTITY_PRODUCT) != NULL)
+		return 0;
+	was = t->intent;
+	dlg_set_intent(t, "check_payment_methods");
+	if (!dlg_handle_kb(t, KB_STORE_KINDS, "faq_answer", "faq_answer")) {
+		dlg_set_intent(t, was);
+		return 0;
+	}
+	dlg_jset_str(t->trace, "checkout_question", "what paying allows, "
+	    "asked in general: the store's answer, not an order's");
+	return 1;
+}
+
 /* "The hp", "and the second?", "the zenbook": the product pointed at
  * or named, shown; 1 when the pointer names one (not "it"). */
 static int
@@ -288,7 +332,8 @@ policy_act(struct tctx *t, const struct intent_result *ir)
 	    dlg_handle_fact(t))
 		return;
 	/* "And the samsung one, when's that coming?": about an order. */
-	if (store_question(t, ir) || dlg_payment_question(t) ||
+	if (store_question(t, ir) || checkout_question(t) ||
+	    dlg_payment_question(t) ||
 	    dlg_order_question(t))
 		return;
 	/* "The evo one" when two shown are: which, before any answer. */
