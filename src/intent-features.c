@@ -207,6 +207,7 @@ intent_result_release(struct intent_result *r)
 	text_folded_release(&r->folded);
 	sbuf_release(&r->norm);
 	sbuf_release(&r->spelt);
+	sbuf_release(&r->chat);
 	free(r->toks);
 	free(r->keys);
 	free(r->z);

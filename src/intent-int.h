@@ -108,6 +108,17 @@ size_t		 intent_spell_fix(const struct intent_model *m,
 		    const struct intent_result *r, size_t nwords,
 		    struct sbuf *out);
 
+/*
+ * Chat shorthand (intent-words.c): when the words s (tokens toks, as
+ * intent_word_features leaves them in r->norm) have some that m's
+ * in-scope examples never use, the words into out, separated by spaces,
+ * that shorthand spelt out ("rn" as "right now"), and the number of such
+ * words returned; 0 (out untouched) when none.
+ */
+size_t		 intent_chat_words(const struct intent_model *m,
+		    const char *s, const struct text_token *toks,
+		    size_t ntok, struct sbuf *out);
+
 /* The model (intent-model.c). */
 /* Calibrated probabilities p[K] from logits z at temperature temp. */
 void		 intent_softmax(const float *z, int K, double temp, float *p);

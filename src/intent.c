@@ -180,7 +180,7 @@ void
 intent_classify(const struct intent_model *m, const char *text, size_t len,
     struct intent_result *r)
 {
-	size_t		 n, nwords, nunk = 0, i, cstart, nalpha;
+	size_t		 n, nwords, nunk = 0, i, cstart, nalpha, nread, nfix;
 	int		 K = m->nclass, k;
 	int64_t		 row;
 	float		 v, vc, x, *z, *p, rel;
@@ -190,8 +190,13 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 	sbuf_reset(&r->text);
 	text_sanitize(text, len, TEXT_MAX_MESSAGE, &r->text, &r->clean);
 	n = intent_word_features(r->text.buf, r->text.len, r, &nwords);
+	/* chat shorthand read as its words (intent-words.c) */
+	nread = intent_chat_words(m, r->norm.buf, r->toks, nwords, &r->chat);
+	if (nread > 0)
+		n = intent_word_features(r->chat.buf, r->chat.len, r,
+		    &nwords);
 	/* misspelt words read as the store's words (intent-spell.c) */
-	if (intent_spell_fix(m, r, nwords, &r->spelt) > 0)
+	if ((nfix = intent_spell_fix(m, r, nwords, &r->spelt)) > 0)
 		n = intent_word_features(r->spelt.buf, r->spelt.len, r,
 		    &nwords);
 	/*
@@ -248,6 +253,10 @@ intent_classify(const struct intent_model *m, const char *text, size_t len,
 	r->focus = 0;
 	intent_decide(m, r);
 	intent_reason_notes(r);
+	/* the words the model read, when they are not the message's */
+	if (nread + nfix > 0)
+		sbuf_addf(&r->reason, "; read as \"%s\"", nfix > 0 ?
+		    r->spelt.buf : r->chat.buf);
 }
 
 void

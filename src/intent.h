@@ -109,11 +109,12 @@ struct intent_result {
 	 */
 	float			 relevance;
 	struct sbuf		 spelt;	/* the words as spelling read them */
+	struct sbuf		 chat;	/* the words, shorthand spelt out */
 };
 #define INTENT_RESULT_INIT { 0, 0, INTENT_OK, { { 0, 0 } }, 0, \
 	0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, { 0, 0, 0, 0 }, SBUF_INIT, \
 	SBUF_INIT, TEXT_FOLDED_INIT, SBUF_INIT, NULL, 0, NULL, 0, NULL, 0, \
-	SBUF_INIT }
+	SBUF_INIT, SBUF_INIT }
 void		 intent_result_release(struct intent_result *);
 
 /*

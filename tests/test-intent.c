@@ -206,6 +206,23 @@ main(void)
 	intent_classify(m, "the warrenty", 12, &r);
 	n += (size_t)(r.store_words > 0);
 	ok(n == 2, "\"acount\" and \"warrenty\" are store words");
+	/* chat shorthand the model never saw reads as its words, and the
+	 * trace says so */
+	intent_classify(m, "where is my order", 17, &r2);
+	intent_classify(m, "idk where my order is rn", 24, &r);
+	ok(strstr(r.reason.buf, "read as \"i dont know where my order is "
+	    "right now\"") != NULL, "shorthand spelt out: %s",
+	    r.reason.buf);
+	ok(r.id == r2.id, "\"idk ... rn\" reads as the plain question: %s",
+	    nm[r.id]);
+	intent_classify(m, "u2 urn bus", 10, &r);
+	ok(strstr(r.reason.buf, "read as") == NULL, "\"u2\", \"urn\" and "
+	    "\"bus\" are not shorthand: %s", r.reason.buf);
+	/* forms the model knows stay: "thank u" in store.jsonl, "pls" in
+	 * the register variants */
+	intent_classify(m, "can u pls check ur stock", 24, &r);
+	ok(strstr(r.reason.buf, "read as \"can u pls check your stock\"") !=
+	    NULL, "ur spelt out, u and pls known: %s", r.reason.buf);
 	intent_classify(m, "whats the zorblax 9 like", 24, &r);
 	sum = r.in_store;
 	intent_in_store_evidence(m, &r, 0.9, 1);
