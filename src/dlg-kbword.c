@@ -3,14 +3,16 @@
  * help, for the knowledge answers of dlg-kb.c (the question's subject
  * is dlg-kbsubj.c's).
  *
- * The customer's own words: each cut to a crude stem, with the store's
- * word for it from the synonym table ("receipt" is found in a section
- * on invoices), words of the background before "but" or of a thing of
- * theirs counting half.  A hit is weighed by its scope (dlg-kb.c's top
- * comment) and by the section of its document that holds most of those
- * words, and states the kind of fact asked (a span, an amount, names
- * for "which" or "who"; what is not done only when that is asked); a
- * section about no product must also cover the customer's key terms.
+ * The customer's own words: a misspelt one read as the knowledge base's
+ * word it is a typo of ("refnd" is "refund"), each cut to a crude stem,
+ * with the store's word for it from the synonym table ("receipt" is
+ * found in a section on invoices), words of the background before "but"
+ * or of a thing of theirs counting half.  A hit is weighed by its scope
+ * (dlg-kb.c's top comment) and by the section of its document that
+ * holds most of those words, and states the kind of fact asked (a span,
+ * an amount, names for "which" or "who"; what is not done only when
+ * that is asked); a section about no product must also cover the
+ * customer's key terms.
  */
 #include "config.h"
 
@@ -138,6 +140,42 @@ kb_word_at(const char *text, const char *stem)
 
 static unsigned	 kb_fact_asked(struct tctx *);
 
+/* Words of a question about what is not done. */
+static const char *const kb_not_words[] = { "not", "cannot", "can't",
+	"cant", "don't", "dont", "doesn't", "doesnt", "won't", "wont", "isn't",
+	"isnt", "aren't", "arent", "except", "exclude", "excluded", "excludes",
+	"exclusions", "never", NULL };
+
+/*
+ * word, or the knowledge base's word it is a typo of ("refnd" is
+ * "refund", "shippin" "shipping"), as the search corrects it: a
+ * misspelt word shares no stem with any section.  A correction is
+ * noted in fixed ("refnd -> refund").  Takes word, returns its own.
+ */
+static char *
+kb_typo_fixed(struct tctx *t, char *word, struct sbuf *fixed)
+{
+	char	*fix;
+
+	/* A short word is one edit from too many ("nov", "tire"). */
+	if (strlen(word) < 5)
+		return word;
+	dlg_retrieve_begin(t);
+	fix = search_typo_fix(t->st, word);
+	dlg_retrieve_end(t);
+	if (fix == NULL)
+		return word;
+	/* A word that says nothing, or turns the question around. */
+	if (search_is_stopword(fix) || dlg_word_in(KB_FILLER, fix,
+	    strlen(fix)) || dlg_in_list(fix, strlen(fix), kb_not_words)) {
+		free(fix);
+		return word;
+	}
+	sbuf_addf(fixed, "%s%s -> %s", fixed->len ? ", " : "", word, fix);
+	free(word);
+	return fix;
+}
+
 /*
  * The customer's own words (not common ones, not the subject's names;
  * the first 32), each cut to a crude stem, into s->stem.
@@ -146,6 +184,7 @@ void
 dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 {
 	struct text_token *tok = NULL;
+	struct sbuf	 fixed = SBUF_INIT;
 	const char	*w;
 	char		*word;
 	size_t		 cap = 0, n, i, len;
@@ -161,9 +200,9 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 		len = tok[i].end - tok[i].start;
 		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
 			continue;
-		word = xstrndup(w, len);
+		word = kb_typo_fixed(t, xstrndup(w, len), &fixed);
 		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
-		    len)) {
+		    strlen(word))) {
 			s->alt[s->nstem] = kb_synonym_stem(t, word);
 			/* A stem: "works" finds "work", "charging" "charge". */
 			kb_stem_cut(word);
@@ -185,6 +224,9 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 		free(word);
 	}
 	free(tok);
+	if (fixed.len > 0)
+		dlg_jset_str(t->trace, "kb_corrected", fixed.buf);
+	sbuf_release(&fixed);
 	s->asks = kb_fact_asked(t);
 }
 
@@ -213,12 +255,6 @@ kb_fact_asked(struct tctx *t)
 	    (dlg_has_any(t, amount) ? KB_ASKS_AMOUNT : 0) |
 	    (dlg_has_any(t, names) ? KB_ASKS_NAMES : 0);
 }
-
-/* Words of a question about what is not done. */
-static const char *const kb_not_words[] = { "not", "cannot", "can't",
-	"cant", "don't", "dont", "doesn't", "doesnt", "won't", "wont", "isn't",
-	"isnt", "aren't", "arent", "except", "exclude", "excluded", "excludes",
-	"exclusions", "never", NULL };
 
 /*
  * Does text list at least three names: words with a capital after a
