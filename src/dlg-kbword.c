@@ -707,6 +707,38 @@ kb_intent_holds(struct tctx *t, const char *text)
 }
 
 /*
+ * The words of the name of the intent the classifier is sure of, beside
+ * KB_INTENT_VERBS and short ones ("payment methods" of
+ * check_payment_methods), to search with when the customer's own words
+ * are only the store's generic ones ("which cards do you take"); NULL
+ * when it is not sure or the name has none.
+ */
+char *
+dlg_kb_intent_words(struct tctx *t)
+{
+	struct sbuf	 b = SBUF_INIT;
+	const char	*p, *w;
+	char		*out = NULL;
+	size_t		 n;
+
+	if (t->intent == NULL || t->confidence < KB_INTENT_SURE ||
+	    strcmp(t->intent, "out_of_scope") == 0)
+		return NULL;
+	for (p = t->intent; *p != '\0'; p = w + n) {
+		w = p + strspn(p, "_");
+		if ((n = strcspn(w, "_")) == 0)
+			break;
+		if (n < 4 || dlg_word_in(KB_INTENT_VERBS, w, n))
+			continue;
+		sbuf_addf(&b, "%s%.*s", b.len ? " " : "", (int)n, w);
+	}
+	if (b.len > 0)
+		out = xstrdup(b.buf);
+	sbuf_release(&b);
+	return out;
+}
+
+/*
  * Whether a pick about no product covers the customer's key terms (own
  * words beside KB_GENERIC; all of them when only generic ones were
  * said): at least one, for an answer to an unclear question at least

@@ -59,3 +59,8 @@ not-contains: neighbours
 story: a vague request is no question for the documents
 > can you help me with something
 not-contains: manufacturer
+
+story: only generic words said, the sure intent names the topic
+> hi, which cards do you take?
+contains: Visa
+not-contains: not sure
