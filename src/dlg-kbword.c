@@ -664,19 +664,23 @@ kb_generic_words(struct tctx *t, const struct kb_subject *s)
 
 /* A classifier this sure of the intent speaks for the customer. */
 #define KB_INTENT_SURE	0.9
+/* Sure enough of it to search with its words; the entry found must
+ * hold them. */
+#define KB_INTENT_SEARCH 0.75
 /* Words of intent names that name no topic ("check_invoice"). */
 #define KB_INTENT_VERBS	"check get set place make contact"
 
 /*
  * Does text hold a word of the turn's intent name, when the classifier
- * is sure of it?  The intent is the store's word for what the customer
- * asked in their own: "please close my account" is delete_account, and
- * the section on deleting an account answers it although it never says
- * "close".  The name's words beside KB_GENERIC count, those only when
- * the name has no other ("track_order" is "track").
+ * is that sure of it?  The intent is the store's word for what the
+ * customer asked in their own: "please close my account" is
+ * delete_account, and the section on deleting an account answers it
+ * although it never says "close".  The name's words beside KB_GENERIC
+ * count, those only when the name has no other ("track_order" is
+ * "track").
  */
 static int
-kb_intent_holds(struct tctx *t, const char *text)
+kb_intent_holds(struct tctx *t, const char *text, double sure)
 {
 	struct text_folded f = TEXT_FOLDED_INIT;
 	const char	*p, *w;
@@ -684,7 +688,7 @@ kb_intent_holds(struct tctx *t, const char *text)
 	size_t		 n;
 	int		 pass, any = 0, found = 0;
 
-	if (t->intent == NULL || t->confidence < KB_INTENT_SURE ||
+	if (t->intent == NULL || t->confidence < sure ||
 	    strcmp(t->intent, "out_of_scope") == 0)
 		return 0;
 	text_fold(text, strlen(text), &f);
@@ -721,7 +725,7 @@ dlg_kb_intent_words(struct tctx *t)
 	char		*out = NULL;
 	size_t		 n;
 
-	if (t->intent == NULL || t->confidence < KB_INTENT_SURE ||
+	if (t->intent == NULL || t->confidence < KB_INTENT_SEARCH ||
 	    strcmp(t->intent, "out_of_scope") == 0)
 		return NULL;
 	for (p = t->intent; *p != '\0'; p = w + n) {
@@ -798,7 +802,8 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 	} else
 		sbuf_adds(&sec, pk->h->snippet);
 	got = kb_shared_words(s, sec.buf) & key;
-	if (need != KB_COVER_ALL && kb_intent_holds(t, sec.buf))
+	if (need != KB_COVER_ALL && kb_intent_holds(t, sec.buf,
+	    KB_INTENT_SURE))
 		got = key;
 	sbuf_release(&sec);
 	if (need == KB_COVER_ALL)	/* one of three may be a verb */
@@ -834,7 +839,9 @@ dlg_kb_generic_only(struct tctx *t, const struct kb_subject *s,
 	sbuf_addf(&sec, "%s %s %s", pk->h->title, pk->heading != NULL ?
 	    pk->heading : "", text != NULL ? text : "");
 	free(text);
-	holds = kb_intent_holds(t, sec.buf);
+	/* Found with the intent's words: as sure as they were searched. */
+	holds = kb_intent_holds(t, sec.buf, s->also != NULL ?
+	    KB_INTENT_SEARCH : KB_INTENT_SURE);
 	sbuf_release(&sec);
 	return !holds;
 }

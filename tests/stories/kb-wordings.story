@@ -64,3 +64,8 @@ story: only generic words said, the sure intent names the topic
 > hi, which cards do you take?
 contains: Visa
 not-contains: not sure
+
+story: a shorthand question, the intent less sure: searched with its words
+> which cards do u take
+contains: Visa
+not-contains: not sure
