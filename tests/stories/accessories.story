@@ -42,3 +42,13 @@ story: a platform listed takes in every device of that name
 action: compatibility
 contains: Yes, the Apple iPhone 15 (128GB) is covered
 contains: listed as compatible with iPhone
+
+story: toner for the printer in focus, listed by its model number
+> how much is the brother hl-l2350dw
+> how much is the toner for it
+action: accessories
+contains: Brother TN760 High Yield Toner, $76.99
+> in stock?
+action: answer_stock
+contains: TN760
+contains: only 1 left
