@@ -47,6 +47,8 @@ static const struct acc_kind kinds[] = {
 	{ "battery", NULL, "battery" }, { "batteries", NULL, "battery" },
 	{ "memory card", "memory-cards", NULL }, { "sd card",
 	    "memory-cards", NULL }, { "card", "memory-cards", NULL },
+	{ "microsd", "memory-cards", NULL }, { "micro sd", "memory-cards",
+	    NULL },
 	{ "drive", NULL, NULL }, { "drives", NULL, NULL },
 	{ "lens", "lenses", "mount" }, { "lenses", "lenses", "mount" },
 	{ "dock", "docks", NULL }, { "hub", "docks", NULL },

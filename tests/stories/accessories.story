@@ -52,3 +52,10 @@ contains: Brother TN760 High Yield Toner, $76.99
 action: answer_stock
 contains: TN760
 contains: only 1 left
+
+story: a microsd for the console in focus
+> tell me about the Steam Deck OLED
+> do you have a microsd for it
+action: accessories
+contains: SanDisk Extreme microSDXC 256GB
+not-contains: SanDisk Extreme PRO SDXC
