@@ -47,6 +47,8 @@ static const struct acc_kind kinds[] = {
 	{ "battery", NULL, "battery" }, { "batteries", NULL, "battery" },
 	{ "memory card", "memory-cards", NULL }, { "sd card",
 	    "memory-cards", NULL }, { "card", "memory-cards", NULL },
+	{ "microsd", "memory-cards", NULL }, { "micro sd", "memory-cards",
+	    NULL },
 	{ "drive", NULL, NULL }, { "drives", NULL, NULL },
 	{ "lens", "lenses", "mount" }, { "lenses", "lenses", "mount" },
 	{ "dock", "docks", NULL }, { "hub", "docks", NULL },
@@ -55,6 +57,7 @@ static const struct acc_kind kinds[] = {
 	{ "controller", "controllers", NULL }, { "strap", NULL, NULL },
 	{ "band", NULL, NULL }, { "bag", "bags", NULL },
 	{ "sleeve", "bags", NULL }, { "ink", "ink", NULL },
+	{ "toner", "ink", NULL },
 	{ "accessories", NULL, NULL }, { "accessory", NULL, NULL },
 };
 
@@ -117,12 +120,14 @@ lists_device(const char *compat, const struct product *dev)
  * Is the entry compat[a..b) the device?  Each of its words is a word of
  * the device's name, and when it names a model (a word with a digit:
  * "Galaxy S24") the device's own model words from its model number on
- * are all in it, so the Galaxy S24 Ultra is not the Galaxy S24.  A platform named ("iPhone",
- * "Android") takes in every device of that name.
+ * are all in it, so the Galaxy S24 Ultra is not the Galaxy S24, unless
+ * it has the device's model number (mnum, folded), which is the device.
+ * A platform named ("iPhone", "Android") takes in every device of that
+ * name.
  */
 static int
 entry_is(const char *compat, size_t a, size_t b, const char *name,
-    const char *core)
+    const char *core, const char *mnum)
 {
 	struct text_token *tok = NULL;
 	size_t		 cap = 0, n, i, len;
@@ -134,6 +139,15 @@ entry_is(const char *compat, size_t a, size_t b, const char *name,
 		len = tok[i].end - tok[i].start;
 		model |= tok[i].has_digit;
 		yes = dlg_word_in(name, entry + tok[i].start, len);
+	}
+	/* The device's own model number said ("Brother HL-L2350DW" of
+	 * the HL-L2350DW Wireless Laser Printer): the device, whatever
+	 * words of a kind its name has after it. */
+	if (yes && model && mnum != NULL && strlen(mnum) >= 4 &&
+	    dlg_word_in(entry, mnum, strlen(mnum))) {
+		free(tok);
+		free(entry);
+		return 1;
 	}
 	if (yes && model) {
 		/*
@@ -161,6 +175,7 @@ static int
 entry_fits(const char *compat, const struct product *dev)
 {
 	struct text_folded f = TEXT_FOLDED_INIT, nm = TEXT_FOLDED_INIT;
+	struct text_folded mf = TEXT_FOLDED_INIT;
 	struct sbuf	 core = SBUF_INIT;
 	const char	*s, *p;
 	size_t		 a = 0, i, bl = strlen(dev->brand);
@@ -168,6 +183,8 @@ entry_fits(const char *compat, const struct product *dev)
 
 	text_fold(compat, strlen(compat), &f);
 	text_fold(dev->name, strlen(dev->name), &nm);
+	if (dev->model != NULL)
+		text_fold(dev->model, strlen(dev->model), &mf);
 	/* The model words: the name before "(", without the brand. */
 	p = nm.s.buf;
 	if (bl > 0 && strncasecmp(p, dev->brand, bl) == 0 && p[bl] == ' ')
@@ -185,7 +202,8 @@ entry_fits(const char *compat, const struct product *dev)
 		    4) == 0 || strncmp(s + i, "or ", 3) == 0)))
 			continue;
 		if (i > a)
-			yes = entry_is(s, a, i, nm.s.buf, core.buf);
+			yes = entry_is(s, a, i, nm.s.buf, core.buf,
+			    mf.s.buf);
 		if (s[i] == '\0')
 			break;
 		a = i + (s[i] == 'a' ? 3 : s[i] == 'o' ? 2 : 1);
@@ -193,6 +211,7 @@ entry_fits(const char *compat, const struct product *dev)
 	sbuf_release(&core);
 	text_folded_release(&f);
 	text_folded_release(&nm);
+	text_folded_release(&mf);
 	return yes;
 }
 

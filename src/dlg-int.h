@@ -455,6 +455,8 @@ int		 dlg_ask_rank_tie(struct tctx *t);
 /* dlg-rank.c */
 /* "The cheaper one", "the small one": the SKU ranking first, or NULL. */
 const char	*dlg_ranked_reference(struct tctx *t, const char **how);
+/* dlg-gen.c: "the older one", "the newer ones" of a line discussed. */
+const char	*dlg_generation_reference(struct tctx *t);
 /* Those tied at the top of that ranking (tied: CONV_MAX), how many
  * (0: one wins or none ranks); *by "price", "rating" or an attribute. */
 size_t		 dlg_ranked_tie(struct tctx *t, const char **tied,

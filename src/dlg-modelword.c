@@ -16,9 +16,11 @@
  * line, fits it best: every digit word said must be in the name, every
  * other word said beside it too ("air 13" is no iPad Pro 13-inch), and
  * of those the name with the fewest words left unsaid wins (the "8" is
- * the Pixel 8, not the 8 Pro).  Sizes alone ("the 256gb one", "the 65
- * inch") stay with dlg-lines.c, which picks the variant of the product
- * meant.  The trace's "model_words" says what was placed and why.
+ * the Pixel 8, not the 8 Pro).  A number inside a model word counts
+ * when it alone sets the name apart from a product discussed: "and the
+ * 5s?" after the WH-1000XM4 is the WH-1000XM5.  Sizes alone ("the
+ * 256gb one", "the 65 inch") stay with dlg-lines.c, which picks the
+ * variant of the product meant.  The trace's "model_words" says what was placed and why.
  */
 #include "config.h"
 
@@ -241,6 +243,49 @@ base_len(const char *name)
 	return n;
 }
 
+/*
+ * Is the digit word w the generation number of a word of the folded
+ * name ("5" of "xm5"), the name being that of a product of the
+ * conversation with only that number changed (the Sony WH-1000XM4)?
+ * "And the 5s?" after the XM4 is the line's other member, said by the
+ * number that sets it apart; the WF-1000XM5 differs in more than that.
+ */
+static int
+generation_fit(const struct mw_cands *c, const char *name, const char *w,
+    size_t n)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	const char	*p = name, *end = name + base_len(name), *o;
+	size_t		 k, pre, d, rest;
+	int		 yes = 0;
+
+	while (!yes && p < end &&
+	    (p = memmem(p, (size_t)(end - p), w, n)) != NULL) {
+		if (p == name || !isalpha((unsigned char)p[-1]) ||
+		    isalnum((unsigned char)p[n])) {
+			p++;
+			continue;
+		}
+		pre = (size_t)(p - name);
+		rest = (size_t)(end - p) - n;
+		for (k = 0; !yes && k < c->n; k++) {
+			if (!c->conv[k])
+				continue;
+			text_fold(c->v[k].name, strlen(c->v[k].name), &f);
+			o = f.s.buf;
+			d = strlen(o) > pre ? strspn(o + pre, "0123456789") : 0;
+			yes = d > 0 && strncmp(o, name, pre) == 0 &&
+			    (d != n || strncmp(o + pre, w, n) != 0) &&
+			    base_len(o) == pre + d + rest &&
+			    strncmp(o + pre + d, p + n, rest) == 0;
+			text_folded_release(&f);
+			f = (struct text_folded)TEXT_FOLDED_INIT;
+		}
+		p++;
+	}
+	return yes;
+}
+
 /* Has name the folded word w as a word of its own? */
 static int
 name_has(const char *name, const char *w)
@@ -257,13 +302,14 @@ name_has(const char *name, const char *w)
 /*
  * How well candidate p fits the words tok[a..b) of the folded text s:
  * -1 when a word said is not in its name; else digit_fit's score for
- * each digit word, 2 for each other word, less 1 for each word of
- * its name (not the brand) left unsaid: said is the message without
- * the other names it says ("the 8 pro and the 8": "pro" is not the 8's).
+ * each digit word (3 for a generation number, generation_fit), 2 for
+ * each other word, less 1 for each word of its name (not the brand)
+ * left unsaid: said is the message without the other names it says
+ * ("the 8 pro and the 8": "pro" is not the 8's).
  */
 static int
-fit(const struct product *p, const char *s, const char *said,
-    const struct text_token *tok, size_t a, size_t b)
+fit(const struct mw_cands *c, const struct product *p, const char *s,
+    const char *said, const struct text_token *tok, size_t a, size_t b)
 {
 	struct text_folded f = TEXT_FOLDED_INIT;
 	struct text_token *nt = NULL;
@@ -276,8 +322,17 @@ fit(const struct product *p, const char *s, const char *said,
 		w = s + tok[i].start;
 		len = tok[i].end - tok[i].start;
 		if (tok[i].has_digit) {
-			score = (d = digit_fit(f.s.buf, w, len)) > 0 ?
-			    score + d : -1;
+			/* "The 5s": the plural of the number said. */
+			if ((d = digit_fit(f.s.buf, w, len)) == 0 && len > 1 &&
+			    w[len - 1] == 's' && isdigit((unsigned char)
+			    w[len - 2]))
+				d = digit_fit(f.s.buf, w, --len);
+			/* The number that alone sets it apart from a
+			 * product discussed: above a number with its unit
+			 * ("4" of "4K"), below a word of its own. */
+			if (d == 1 && generation_fit(c, f.s.buf, w, len))
+				d = 3;
+			score = d > 0 ? score + d : -1;
 			whole |= d >= 2;
 		} else
 			score = dlg_word_in(f.s.buf, w, len) ? score + 2 : -1;
@@ -313,7 +368,7 @@ place(const struct mw_cands *c, const char *s, const char *said,
 	size_t		 i, bl;
 
 	for (i = 0; i < c->n; i++) {
-		if ((sc = fit(&c->v[i], s, said, tok, a, b)) < 0)
+		if ((sc = fit(c, &c->v[i], s, said, tok, a, b)) < 0)
 			continue;
 		cJSON_AddItemToArray(dlg_jarr(o, "candidates"),
 		    cJSON_CreateString(c->v[i].sku));

@@ -556,6 +556,10 @@ dlg_resolve_reference(struct tctx *t, const char **how)
 		*how = "last";
 		return cJSON_GetArrayItem(res, n - 1)->valuestring;
 	}
+	if ((best = dlg_generation_reference(t)) != NULL) {
+		*how = "generation";
+		return best;
+	}
 	if ((best = dlg_ranked_reference(t, how)) != NULL)
 		return best;
 	if ((best = dlg_described_reference(t)) != NULL) {

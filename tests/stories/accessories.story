@@ -42,3 +42,20 @@ story: a platform listed takes in every device of that name
 action: compatibility
 contains: Yes, the Apple iPhone 15 (128GB) is covered
 contains: listed as compatible with iPhone
+
+story: toner for the printer in focus, listed by its model number
+> how much is the brother hl-l2350dw
+> how much is the toner for it
+action: accessories
+contains: Brother TN760 High Yield Toner, $76.99
+> in stock?
+action: answer_stock
+contains: TN760
+contains: only 1 left
+
+story: a microsd for the console in focus
+> tell me about the Steam Deck OLED
+> do you have a microsd for it
+action: accessories
+contains: SanDisk Extreme microSDXC 256GB
+not-contains: SanDisk Extreme PRO SDXC
