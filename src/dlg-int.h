@@ -1159,6 +1159,8 @@ int		 dlg_coupon_total(struct tctx *t, const struct total_line *v,
 		    size_t n);
 void		 dlg_coupon_note(struct tctx *t);
 int		 dlg_coupon_asked(struct tctx *t);
+/* dlg-cheaperlike.c: "something like the X i ordered but cheaper". */
+int		 dlg_cheaper_like(struct tctx *t);
 int		 dlg_promo_answer(struct tctx *t);
 void		 dlg_act_compare(struct tctx *t);
 void		 dlg_act_recommend(struct tctx *t);

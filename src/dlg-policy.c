@@ -162,6 +162,10 @@ policy_first(struct tctx *t, const struct intent_result *ir)
 	/* "15%?? on 2000 bucks": the last answer's fact, confirmed. */
 	if (dlg_reaction(t))
 		return 1;
+	/* "Something like the buds i ordered but cheaper": that kind,
+	 * under the price paid or asked. */
+	if (dlg_cheaper_like(t))
+		return 1;
 	/* "How much storage does it have" after an order's answer: the
 	 * order's item (its kind's word an attribute), or which item. */
 	if (dlg_order_item_question(t))

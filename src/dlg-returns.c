@@ -417,8 +417,23 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 	    "used them", NULL };
 	struct return_quote q;
 	const char	*sku = item_named(t, o), *cond = "unsaid", *said;
+	char		*item = NULL;
 	size_t		 i;
 
+	/* "If I return the thinkpad, what's the fee" one turn, "how much
+	 * would I get back" the next: the same item of the same order,
+	 * never the whole order with that item's fee. */
+	said = dlg_jstr(t->state, "return_item_order");
+	if (sku == NULL && said != NULL && strcmp(said, o->id) == 0 &&
+	    dlg_jstr(t->state, "return_item") != NULL)
+		item = xstrdup(dlg_jstr(t->state, "return_item"));
+	else if (sku != NULL)
+		item = xstrdup(sku);
+	sku = item;
+	if (sku != NULL) {
+		dlg_jset_str(t->state, "return_item", sku);
+		dlg_jset_str(t->state, "return_item_order", o->id);
+	}
 	dlg_order_slots(t, o);
 	dlg_retrieve_begin(t);
 	catalog_return_quote(t->st, o, sku, &q);
@@ -428,6 +443,7 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 	    q.deadline != NULL && catalog_days_between(store_now(),
 	    q.deadline) < 0)) {
 		return_quote_release(&q);
+		free(item);
 		dlg_return_eligibility(t, o);
 		return;
 	}
@@ -489,6 +505,7 @@ dlg_answer_return_cost(struct tctx *t, const struct order *o)
 		dlg_say(t, "return_window_note");
 	dlg_close_form(t);
 	return_quote_release(&q);
+	free(item);
 }
 
 /*

@@ -107,3 +107,14 @@ user: C1053
 action: order_paid
 contains: $828.99
 contains: $229.99
+
+story: the refund asked after an item's restocking fee is that item's
+user: C1046
+> if I return the thinkpad, opened, changed my mind, whats the restocking fee
+action: return_cost
+contains: $284.85 for the Lenovo ThinkPad X1 Carbon Gen 12
+contains: $1,606.16 back
+> how much would i get back
+action: return_cost
+contains: $1,606.16 back
+not-contains: $1,665.16
