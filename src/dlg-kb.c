@@ -274,8 +274,10 @@ kb_search_scoped(struct tctx *t, const struct kb_subject *s,
 		kb_search(t, t->text, kinds, scoped ? KB_POOL : RETRIEVE_K, 1,
 		    &res[0]);
 	memset(&res[1], 0, sizeof res[1]);
-	if (!s->unnamed || s->nsku == 0)
+	if (!s->unnamed || s->nsku == 0) {
+		sbuf_release(&q);
 		return;
+	}
 	sbuf_add(&q, t->text, t->len);
 	for (i = 0; i < s->nsku; i++)
 		sbuf_addf(&q, " %s", s->name[i]);
