@@ -286,6 +286,27 @@ generation_fit(const struct mw_cands *c, const char *name, const char *w,
 	return yes;
 }
 
+/*
+ * Does a candidate's name hold the digit word w as it was said ("3s"
+ * of the Meta Quest 3S)?  Then "the 3s" is that name, not the plural
+ * of the 3.
+ */
+static int
+cands_digit_word(const struct mw_cands *c, const char *w, size_t n)
+{
+	struct text_folded f = TEXT_FOLDED_INIT;
+	size_t		 k;
+	int		 yes = 0;
+
+	for (k = 0; !yes && k < c->n; k++) {
+		text_fold(c->v[k].name, strlen(c->v[k].name), &f);
+		yes = digit_fit(f.s.buf, w, n) > 0;
+		text_folded_release(&f);
+		f = (struct text_folded)TEXT_FOLDED_INIT;
+	}
+	return yes;
+}
+
 /* Has name the folded word w as a word of its own? */
 static int
 name_has(const char *name, const char *w)
@@ -325,7 +346,7 @@ fit(const struct mw_cands *c, const struct product *p, const char *s,
 			/* "The 5s": the plural of the number said. */
 			if ((d = digit_fit(f.s.buf, w, len)) == 0 && len > 1 &&
 			    w[len - 1] == 's' && isdigit((unsigned char)
-			    w[len - 2]))
+			    w[len - 2]) && !cands_digit_word(c, w, len))
 				d = digit_fit(f.s.buf, w, --len);
 			/* The number that alone sets it apart from a
 			 * product discussed: above a number with its unit
