@@ -613,6 +613,8 @@ struct dlg_kind {
 	char		*brands;	/* "\nBrand\nOther\n" */
 	size_t		 products;	/* how many products it has */
 	size_t		 len;		/* its document's length, in terms */
+	double		 cheapest;	/* lowest price of one in stock */
+	int		 stocked;	/* cheapest is set: one is in stock */
 };
 const struct dlg_kind *dlg_kinds_score(struct tctx *t, const char *text,
 		    const char *skip, size_t *n, double **scores);

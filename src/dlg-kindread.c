@@ -445,6 +445,39 @@ named(const struct kcand *c, int i)
 	return 0;
 }
 
+/*
+ * "A camera under 50": of the candidates c[0..nc), those with a kind the
+ * words name that has something in stock within the budget said move to
+ * the front; their number (nc when no budget is said or none fits, or
+ * all do).
+ */
+static size_t
+within_budget(struct tctx *t, struct kcand *c, size_t nc,
+    const struct dlg_kind *k, size_t nk)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRICE);
+	struct kcand	 tmp;
+	size_t		 i, j, kept = 0;
+	int		 fits;
+
+	if (pe == NULL || !pe->has_max || nc < 2)
+		return nc;
+	for (j = 0; j < nc; j++) {
+		for (i = 0, fits = 0; i < nk && !fits; i++)
+			fits = strcmp(k[i].category, c[j].category) == 0 &&
+			    (c[j].whole || named(&c[j], (int)i)) &&
+			    k[i].stocked && k[i].cheapest <= pe->max;
+		if (!fits)
+			continue;
+		tmp = c[kept];
+		c[kept++] = c[j];
+		c[j] = tmp;
+	}
+	if (kept > 0 && kept < nc)
+		dlg_jset_num(t->trace, "kind_within_budget", (double)kept);
+	return kept > 0 ? kept : nc;
+}
+
 /* Settle candidates c[0..nc) by the scores of the other words. */
 static int
 by_score(struct tctx *t, struct kcand *c, size_t nc, const struct dlg_kind *k,
@@ -701,6 +734,7 @@ dlg_kind_read(struct tctx *t)
 		}
 		nc = kept;
 	}
+	nc = within_budget(t, c, nc, k, nk);
 	pick = nc == 1 ? 0 : by_score(t, c, nc, k, nk, skip.buf);
 	/* Nothing else said: a category named by its own name ("a
 	 * camera") is that category, not a kind of another one
