@@ -78,6 +78,38 @@ not_wanted(const char *s, size_t at)
 	return refused_before(s, at) || dlg_said_mine(s, at);
 }
 
+/*
+ * "Can my power bank charge a laptop", "will my watch work with a
+ * pixel": a question asked of the customer's own kind (a verb asking
+ * right before "my" or "our"); the kinds after it are what it is asked
+ * about, none wanted instead.
+ */
+static int
+asked_of_mine(const char *s, size_t at)
+{
+	static const char *const ask[] = { "can", "could", "will", "would",
+	    "does", "do", "did", "is", "are", "should", NULL };
+	size_t	 b = at, e, w, i;
+	int	 mine = 0;
+
+	for (w = 0; w < 4 && b > 0; w++) {
+		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+			b--;
+		for (e = b; b > 0 && isalnum((unsigned char)s[b - 1]); b--)
+			;
+		if (mine) {
+			for (i = 0; ask[i] != NULL; i++)
+				if (e - b == strlen(ask[i]) &&
+				    strncasecmp(s + b, ask[i], e - b) == 0)
+					return 1;
+			return 0;
+		}
+		mine = (e - b == 2 && strncasecmp(s + b, "my", 2) == 0) ||
+		    (e - b == 3 && strncasecmp(s + b, "our", 3) == 0);
+	}
+	return 0;
+}
+
 /* Does a word of s in [a, b) head a kind of k[0..nk)?  Its index. */
 static int
 heads_kind(const char *s, size_t a, size_t b, const struct dlg_kind *k,
@@ -123,7 +155,8 @@ wanted_first(struct tctx *t, const struct dlg_kind *k, size_t nk)
 		if (first == t->e->el.n) {
 			if (v[i].type != ENTITY_CATEGORY)
 				continue;
-			if (!not_wanted(t->text, v[i].start))
+			if (!not_wanted(t->text, v[i].start) ||
+			    asked_of_mine(t->text, v[i].start))
 				return 0;
 			first = i;
 			continue;

@@ -58,3 +58,8 @@ story: a kind two categories share, settled by the budget
 action: recommend
 contains: Wyze Cam v4
 not-contains: Instax
+
+story: a question asked of the customer's own kind is no request for the other
+> can my anker power bank charge a laptop
+not-contains: MacBook
+not-contains: pick for laptops
