@@ -1068,6 +1068,12 @@ int		 dlg_owned_resolve(struct tctx *t);
 /* Did dlg_owned_resolve read a kind said in an order thread as the
  * customer's item, asked a fact of its listing (not of its order)? */
 int		 dlg_owned_kind_asked(struct tctx *t);
+/* Of the skus m[0..nm) of the family en, those the signed-in customer
+ * has (an order not cancelled nor refunded, or the cart), into out, when
+ * en points at one thing ("the airpods", not "an iphone" nor "with
+ * the iphone"); how many. */
+size_t		 dlg_owned_among(struct tctx *t, const struct entity *en,
+		    const char *const *m, size_t nm, const char **out);
 /* dlg-orderpick.c: the ISO day "yesterday" or "this morning" means, or
  * NULL (caller frees). */
 char		*dlg_day_named(struct tctx *t);
