@@ -15,7 +15,8 @@ from the demo store:
            a signed-in customer who has exactly one of the family's
            products (an order not cancelled or refunded) and no other
            of it: theirs, not the catalog's best;
-  mine     "can my <brand> <kind> work with a <other kind>?" by a
+  mine     "can my <brand> <kind> work with a <other kind>?" or "my new
+           <brand> <kind>, does it work with a <other kind>?" by a
            customer whose orders hold exactly one product of that brand
            and kind: the reply is about theirs, not a list of the other
            kind.
@@ -148,8 +149,9 @@ for cust in sorted(HAVE):
         if same != [s]:
             continue
         other = 'laptop' if p['category'] != 'laptops' else 'tablet'
-        CASES.append(('mine', cust, ['can my %s %s work with a %s?' %
-                                     (b, w, other)], s))
+        ask = ['can my %s %s work with a %s?',
+               'my new %s %s, does it work with a %s?'][len(CASES) % 2]
+        CASES.append(('mine', cust, [ask % (b, w, other)], s))
 
 runs = sweeplib.replay(SHOPDESK, [(['/user ' + c[1]] if c[1] else []) +
                                   c[2] for c in CASES])

@@ -61,3 +61,9 @@ story: a family asked of as a kind of thing stays the catalog's
 user: C1045
 > do you sell airpods?
 not-contains: AirPods 4
+
+story: "my new" is theirs, not a kind wanted
+user: C1013
+> my new samsung soundbar, does it do dolby atmos?
+contains: Samsung HW-Q990D
+not-contains: Sonos
