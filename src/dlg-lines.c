@@ -409,8 +409,7 @@ dlg_family_lines(struct tctx *t, const struct entity *en, const char **out,
 			if (strcmp(m[i], conv[j]) == 0)
 				return 0;
 	/* One the customer has: dlg_family_best picks it. */
-	if (strcmp(t->intent, "recommendation") != 0 &&
-	    dlg_owned_among(t, en, m, nm, conv) > 0)
+	if (dlg_owned_among(t, en, m, nm, conv) > 0)
 		return 0;
 	memset(&best, 0, sizeof best);
 	if (!dlg_family_best(t, en, &best))

@@ -690,8 +690,7 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 	}
 	/* "The airpods" of a customer who has AirPods 4: theirs, unless
 	 * they are shopping for one. */
-	if (strcmp(t->intent, "recommendation") != 0 &&
-	    (nc = dlg_owned_among(t, en, m, nm, conv)) > 0) {
+	if ((nc = dlg_owned_among(t, en, m, nm, conv)) > 0) {
 		r = dlg_ref_trace(t, "family-owned",
 		    "family: the member the customer has");
 		return dlg_best_of(t, r, conv, nc, p, 0, NULL);

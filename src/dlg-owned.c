@@ -751,11 +751,19 @@ dlg_owned_among(struct tctx *t, const struct entity *en,
 {
 	static const char *const one[] = { "the", "my", "our", "these",
 	    "those", "this", "that", NULL };
+	/* Asked as a shopper ("how much is the hue", "is the galaxy in
+	 * stock"): the catalog's family, whatever they have. */
+	static const char *const shop[] = { "recommendation",
+	    "price_promotions", "stock_availability", "product_inquiry",
+	    "comparison", NULL };
 	struct owned	*v;
 	size_t		 n, i, j, k = 0, b, e;
 
 	if (!t->have_cust || nm == 0 || dlg_said_as_context(t, en))
 		return 0;
+	for (i = 0; shop[i] != NULL; i++)
+		if (strcmp(t->intent, shop[i]) == 0)
+			return 0;
 	/* "The airpods", "my galaxy", "airpods were there": one thing
 	 * pointed at, or the clause's subject; "which pixel phones", "an
 	 * iphone" ask of the family. */

@@ -11,7 +11,7 @@ from the demo store:
            smart-home cameras) where only one of them has something in
            stock within the budget: the product shown is of that one
            and within it;
-  family   "quick question about the <family>, what are its specs?" by
+  family   "quick question about the <family>, what specs does it have?" by
            a signed-in customer who has exactly one of the family's
            products (an order not cancelled or refunded) and no other
            of it: theirs, not the catalog's best;
@@ -133,7 +133,7 @@ for cust in sorted(HAVE):
         mine = [s for s in members if s in ALL[cust]]
         if len(members) > 1 and len(mine) == 1 and mine[0] in HAVE[cust]:
             CASES.append(('family', cust, ['quick question about the %s, '
-                                           'what are its specs?' % w],
+                                           'what specs does it have?' % w],
                           mine[0]))
 
 # mine: "my <brand> <kind>" asked whether it works with another kind.
