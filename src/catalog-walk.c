@@ -37,7 +37,8 @@ catalog_walk(struct store *st, int limit,
 {
 	/* The order of catalog_products: a total one, the sku last. */
 	static const char sql[] = "SELECT sku, name, brand, category,"
-	    " subcategory, description, attrs, tags FROM products"
+	    " subcategory, description, attrs, tags, price, stock"
+	    " FROM products"
 	    " ORDER BY (coalesce(rating, 0) * review_count + 4.0 * 50)"
 	    "   / (review_count + 50) DESC, review_count DESC, price, sku"
 	    " LIMIT ?1";
@@ -58,6 +59,8 @@ catalog_walk(struct store *st, int limit,
 		p.description = text(s, 5);
 		p.attrs = text(s, 6);
 		p.tags = text(s, 7);
+		p.price = sqlite3_column_double(s, 8);
+		p.stock = sqlite3_column_int64(s, 9);
 		fn(arg, &p);
 	}
 	sqlite3_reset(s);

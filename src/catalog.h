@@ -125,7 +125,8 @@ enum sd_rc	 catalog_kind(struct store *, const char *category,
 /*
  * Calls fn for each of the best limit products, best first as
  * catalog_products lists them, with only sku, name, brand, category,
- * subcategory, description, attrs and tags set ("" when empty).  The
+ * subcategory, description, attrs, tags ("" when empty), price and
+ * stock set.  The
  * product and its strings are valid during the call only.
  */
 enum sd_rc	 catalog_walk(struct store *, int limit,

@@ -144,11 +144,13 @@ device_phrase(struct tctx *t, const struct product *acc,
 /*
  * The products of the question: the two longest product mentions in the
  * order said (a family is its best model), then the product in focus.
- * spans[i] is the text naming p[i] (empty for the focus).  Returns how
- * many were loaded (0 to 2).
+ * spans[i] is the text naming p[i] (empty for the focus); *it is set
+ * when the one in focus is p[0], what the question is about.  Returns
+ * how many were loaded (0 to 2).
  */
 static int
-compat_products(struct tctx *t, struct product *p, struct sbuf *spans)
+compat_products(struct tctx *t, struct product *p, struct sbuf *spans,
+    int *it)
 {
 	const struct entity *en, *pick[2] = { NULL, NULL }, *first = NULL;
 	const char	*sku;
@@ -195,6 +197,7 @@ compat_products(struct tctx *t, struct product *p, struct sbuf *spans)
 		memset(&p[n], 0, sizeof p[n]);
 		if (dlg_load_product(t, sku, &p[n])) {
 			/* The one in focus is what the question is about. */
+			*it = 1;
 			if (n == 1) {
 				struct product tmp = p[0];
 				struct sbuf	 ts = spans[0];
@@ -264,10 +267,10 @@ dlg_handle_compat(struct tctx *t)
 	struct compat_device	 d = { SBUF_INIT, SBUF_INIT, NULL, NULL, 0 };
 	const struct product *acc;
 	char		*list = NULL, *why = NULL;
-	int		 n, i, verdict = -1, done = 0;
+	int		 n, i, verdict = -1, done = 0, it = 0;
 
 	memset(p, 0, sizeof p);
-	if ((n = compat_products(t, p, spans)) == 0)
+	if ((n = compat_products(t, p, spans, &it)) == 0)
 		goto out;
 	/* The one with a compatible_with list is the one asked about. */
 	acc = &p[0];
@@ -298,8 +301,14 @@ dlg_handle_compat(struct tctx *t)
 		done = 1;
 	else if (list == NULL && n == 1 && dlg_spec_count(t, acc) > 0)
 		goto out;
-	else
+	else {
 		compat_say(t, acc, list, &d, verdict, why);
+		/* "Does it work with alexa, I have an echo dot": the
+		 * list read is the echo's, but "it" stays what was asked
+		 * about. */
+		if (it && n == 2 && acc != &p[0])
+			dlg_focus_push(t, p[0].sku);
+	}
 	done = 1;
 out:
 	for (i = 0; i < n; i++)
@@ -453,7 +462,7 @@ dlg_handle_compat_words(struct tctx *t)
 	struct product	 p[2];
 	struct sbuf	 spans[2] = { SBUF_INIT, SBUF_INIT };
 	char		*list = NULL;
-	int		 n, i;
+	int		 n, i, it = 0;
 
 	if (strcmp(t->intent, "compatibility") == 0 ||
 	    !dlg_has_any(t, works) || dlg_has_any(t, other_ask) ||
@@ -464,7 +473,7 @@ dlg_handle_compat_words(struct tctx *t)
 	/* Only where a list can answer: "it goes in my laptop, how do I
 	 * move Windows over" is no question for a list. */
 	memset(p, 0, sizeof p);
-	n = compat_products(t, p, spans);
+	n = compat_products(t, p, spans, &it);
 	for (i = 0; i < n; i++) {
 		if (list == NULL)
 			list = dlg_compat_list(&p[i]);

@@ -623,6 +623,8 @@ struct dlg_kind {
 	char		*brands;	/* "\nBrand\nOther\n" */
 	size_t		 products;	/* how many products it has */
 	size_t		 len;		/* its document's length, in terms */
+	double		 cheapest;	/* lowest price of one in stock */
+	int		 stocked;	/* cheapest is set: one is in stock */
 };
 const struct dlg_kind *dlg_kinds_score(struct tctx *t, const char *text,
 		    const char *skip, size_t *n, double **scores);
@@ -1078,6 +1080,12 @@ int		 dlg_owned_resolve(struct tctx *t);
 /* Did dlg_owned_resolve read a kind said in an order thread as the
  * customer's item, asked a fact of its listing (not of its order)? */
 int		 dlg_owned_kind_asked(struct tctx *t);
+/* Of the skus m[0..nm) of the family en, those the signed-in customer
+ * has (an order not cancelled nor refunded, or the cart), into out, when
+ * en points at one thing ("the airpods", not "an iphone" nor "with
+ * the iphone"); how many. */
+size_t		 dlg_owned_among(struct tctx *t, const struct entity *en,
+		    const char *const *m, size_t nm, const char **out);
 /* dlg-orderpick.c: the ISO day "yesterday" or "this morning" means, or
  * NULL (caller frees). */
 char		*dlg_day_named(struct tctx *t);

@@ -243,6 +243,10 @@ add_product(void *arg, const struct product *p)
 	b->doc = kind_of(ix, p);
 	k = &ix->kinds[b->doc];
 	k->products++;
+	if (p->stock > 0 && (!k->stocked || p->price < k->cheapest)) {
+		k->cheapest = p->price;
+		k->stocked = 1;
+	}
 	if (p->brand[0] != '\0') {
 		sbuf_addf(&sb, "\n%s\n", p->brand);
 		if (strcasestr(k->brands, sb.buf) == NULL) {

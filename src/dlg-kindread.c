@@ -78,6 +78,38 @@ not_wanted(const char *s, size_t at)
 	return refused_before(s, at) || dlg_said_mine(s, at);
 }
 
+/*
+ * "Can my power bank charge a laptop", "will my watch work with a
+ * pixel": a question asked of the customer's own kind (a verb asking
+ * right before "my" or "our"); the kinds after it are what it is asked
+ * about, none wanted instead.
+ */
+static int
+asked_of_mine(const char *s, size_t at)
+{
+	static const char *const ask[] = { "can", "could", "will", "would",
+	    "does", "do", "did", "is", "are", "should", NULL };
+	size_t	 b = at, e, w, i;
+	int	 mine = 0;
+
+	for (w = 0; w < 4 && b > 0; w++) {
+		while (b > 0 && !isalnum((unsigned char)s[b - 1]))
+			b--;
+		for (e = b; b > 0 && isalnum((unsigned char)s[b - 1]); b--)
+			;
+		if (mine) {
+			for (i = 0; ask[i] != NULL; i++)
+				if (e - b == strlen(ask[i]) &&
+				    strncasecmp(s + b, ask[i], e - b) == 0)
+					return 1;
+			return 0;
+		}
+		mine = (e - b == 2 && strncasecmp(s + b, "my", 2) == 0) ||
+		    (e - b == 3 && strncasecmp(s + b, "our", 3) == 0);
+	}
+	return 0;
+}
+
 /* Does a word of s in [a, b) head a kind of k[0..nk)?  Its index. */
 static int
 heads_kind(const char *s, size_t a, size_t b, const struct dlg_kind *k,
@@ -123,7 +155,8 @@ wanted_first(struct tctx *t, const struct dlg_kind *k, size_t nk)
 		if (first == t->e->el.n) {
 			if (v[i].type != ENTITY_CATEGORY)
 				continue;
-			if (!not_wanted(t->text, v[i].start))
+			if (!not_wanted(t->text, v[i].start) ||
+			    asked_of_mine(t->text, v[i].start))
 				return 0;
 			first = i;
 			continue;
@@ -445,6 +478,39 @@ named(const struct kcand *c, int i)
 	return 0;
 }
 
+/*
+ * "A camera under 50": of the candidates c[0..nc), those with a kind the
+ * words name that has something in stock within the budget said move to
+ * the front; their number (nc when no budget is said or none fits, or
+ * all do).
+ */
+static size_t
+within_budget(struct tctx *t, struct kcand *c, size_t nc,
+    const struct dlg_kind *k, size_t nk)
+{
+	const struct entity *pe = dlg_first_entity(t, ENTITY_PRICE);
+	struct kcand	 tmp;
+	size_t		 i, j, kept = 0;
+	int		 fits;
+
+	if (pe == NULL || !pe->has_max || nc < 2)
+		return nc;
+	for (j = 0; j < nc; j++) {
+		for (i = 0, fits = 0; i < nk && !fits; i++)
+			fits = strcmp(k[i].category, c[j].category) == 0 &&
+			    (c[j].whole || named(&c[j], (int)i)) &&
+			    k[i].stocked && k[i].cheapest <= pe->max;
+		if (!fits)
+			continue;
+		tmp = c[kept];
+		c[kept++] = c[j];
+		c[j] = tmp;
+	}
+	if (kept > 0 && kept < nc)
+		dlg_jset_num(t->trace, "kind_within_budget", (double)kept);
+	return kept > 0 ? kept : nc;
+}
+
 /* Settle candidates c[0..nc) by the scores of the other words. */
 static int
 by_score(struct tctx *t, struct kcand *c, size_t nc, const struct dlg_kind *k,
@@ -701,6 +767,7 @@ dlg_kind_read(struct tctx *t)
 		}
 		nc = kept;
 	}
+	nc = within_budget(t, c, nc, k, nk);
 	pick = nc == 1 ? 0 : by_score(t, c, nc, k, nk, skip.buf);
 	/* Nothing else said: a category named by its own name ("a
 	 * camera") is that category, not a kind of another one

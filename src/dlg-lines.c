@@ -408,6 +408,9 @@ dlg_family_lines(struct tctx *t, const struct entity *en, const char **out,
 		for (j = 0; j < nc; j++)
 			if (strcmp(m[i], conv[j]) == 0)
 				return 0;
+	/* One the customer has: dlg_family_best picks it. */
+	if (dlg_owned_among(t, en, m, nm, conv) > 0)
+		return 0;
 	memset(&best, 0, sizeof best);
 	if (!dlg_family_best(t, en, &best))
 		return 0;

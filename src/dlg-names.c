@@ -688,6 +688,13 @@ dlg_family_best(struct tctx *t, const struct entity *en, struct product *p)
 		    "one member's");
 		return dlg_best_of(t, r, &m[k], 1, p, 0, NULL);
 	}
+	/* "The airpods" of a customer who has AirPods 4: theirs, unless
+	 * they are shopping for one. */
+	if ((nc = dlg_owned_among(t, en, m, nm, conv)) > 0) {
+		r = dlg_ref_trace(t, "family-owned",
+		    "family: the member the customer has");
+		return dlg_best_of(t, r, conv, nc, p, 0, NULL);
+	}
 	if (nb > 0)
 		r = dlg_ref_trace(t, "family-brand-said",
 		    "family in catalog: its members of the brand said");

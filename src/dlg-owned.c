@@ -746,6 +746,57 @@ out:
 	return asked;
 }
 
+/*
+ * "Airpods were there, no mouse": a family named by a customer who has
+ * one of its members means that one before the catalog's best.  The
+ * members' own strings go to out (they outlive the items loaded).
+ */
+size_t
+dlg_owned_among(struct tctx *t, const struct entity *en,
+    const char *const *m, size_t nm, const char **out)
+{
+	static const char *const one[] = { "the", "my", "our", "these",
+	    "those", "this", "that", NULL };
+	/* Asked as a shopper ("how much is the hue", "is the galaxy in
+	 * stock"): the catalog's family, whatever they have. */
+	static const char *const shop[] = { "recommendation",
+	    "price_promotions", "stock_availability", "product_inquiry",
+	    "comparison", NULL };
+	struct owned	*v;
+	size_t		 n, i, j, k = 0, b, e;
+
+	if (!t->have_cust || nm == 0 || dlg_said_as_context(t, en))
+		return 0;
+	for (i = 0; shop[i] != NULL; i++)
+		if (strcmp(t->intent, shop[i]) == 0)
+			return 0;
+	/* "The airpods", "my galaxy", "airpods were there": one thing
+	 * pointed at, or the clause's subject; "which pixel phones", "an
+	 * iphone" ask of the family. */
+	for (b = en->start; b > 0 && !isalnum((unsigned char)t->text[b - 1]) &&
+	    strchr(".,;!?", t->text[b - 1]) == NULL; b--)
+		;
+	for (e = b; b > 0 && isalnum((unsigned char)t->text[b - 1]); b--)
+		;
+	for (i = 0; e > b && one[i] != NULL; i++)
+		if (e - b == strlen(one[i]) && strncasecmp(t->text + b, one[i],
+		    e - b) == 0)
+			break;
+	if (e > b && one[i] == NULL)
+		return 0;
+	v = xcalloc(OWNED_MAX, sizeof *v);
+	n = owned_load(t, v, OWNED_MAX);
+	for (j = 0; j < nm; j++)
+		for (i = 0; i < n; i++)
+			if (!v[i].gone && strcmp(v[i].p.sku, m[j]) == 0) {
+				out[k++] = m[j];
+				break;
+			}
+	owned_release(v, OWNED_MAX);
+	free(v);
+	return k;
+}
+
 int
 dlg_owned_kind_asked(struct tctx *t)
 {

@@ -333,6 +333,11 @@ said_indefinite(struct tctx *t, const struct text_token *tok, size_t ntok,
 		for (w = indef; *w != NULL; w++)
 			if (dlg_own_span_is(t, tok[k - 1].start, tok[k - 1].end, *w))
 				break;
+		/* "My new samsung soundbar": "new" after "my" is theirs;
+		 * the word before is read next. */
+		if (*w != NULL && strcmp(*w, "new") == 0 && k >= 2 &&
+		    dlg_own_span_is(t, tok[k - 2].start, tok[k - 2].end, "my"))
+			continue;
 		/* "I have a Fold6 from you", "I got a Samsung SSD": had. */
 		if (*w != NULL)
 			return k < 2 || !having(t, tok[k - 2].start,

@@ -1,7 +1,9 @@
 /*
  * entity-combine.c settles the entities of a message among themselves
  * once found: two category words in a row are one thing, a category
- * word asked about next to a product is a part of it, and drops one.
+ * word asked about next to a product is a part of it, a category word
+ * used as a verb beside another kind ("a camera to watch the baby") is
+ * none, and drops one.
  */
 
 #include "config.h"
@@ -48,6 +50,55 @@ blank_between(const struct run *r, size_t a, size_t b)
 		if (r->s[a] != ' ' && r->s[a] != '\t')
 			return 0;
 	return 1;
+}
+
+/* The token whose span ends at or before folded offset a, or SIZE_MAX. */
+static size_t
+token_before(const struct run *r, size_t a)
+{
+	size_t	 j, k = SIZE_MAX;
+
+	for (j = 0; j < r->sc->ntok && r->sc->tok[j].end <= a; j++)
+		k = j;
+	return k;
+}
+
+/*
+ * "A camera to watch the baby room", "a laptop to game on the train":
+ * a one-word category right after "to" with an object after it is a
+ * verb, not a kind, when the message names another kind; it is dropped
+ * so that the kind named reads alone.  "Cast my phone to tv" (nothing
+ * after) and "a tablet to watch" (no other kind) keep it.
+ */
+void
+entity_verb_kinds(struct run *r)
+{
+	static const char *const to[] = { "to", NULL };
+	static const char *const object[] = { "the", "a", "an", "my",
+	    "your", "his", "her", "our", "their", "it", "them", "this",
+	    "that", "these", "those", "some", NULL };
+	struct entity_list *o = r->out;
+	struct entity	*e;
+	size_t		 i, j, k;
+	int		 other;
+
+	for (i = 0; i < o->n; i++) {
+		e = &o->v[i];
+		if (e->type != ENTITY_CATEGORY || e->use != NULL ||
+		    (k = token_before(r, e->start)) == SIZE_MAX ||
+		    !word_in(r, k, to) || k + 2 >= r->sc->ntok ||
+		    r->sc->tok[k + 1].start != e->start ||
+		    r->sc->tok[k + 1].end != e->end ||
+		    !word_in(r, k + 2, object))
+			continue;
+		for (other = 0, j = 0; j < o->n; j++)
+			other |= j != i && o->v[j].type == ENTITY_CATEGORY &&
+			    o->v[j].category != e->category;
+		if (!other)
+			continue;
+		entity_drop(r, i);
+		i--;
+	}
 }
 
 /*

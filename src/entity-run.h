@@ -87,6 +87,8 @@ void		 entity_find_quantities(struct run *);
  * part beside a product.
  */
 void		 entity_find_catalog(struct run *);
+/* "A camera to watch the baby": a kind word used as a verb goes. */
+void		 entity_verb_kinds(struct run *);
 void		 entity_compounds(struct run *);
 void		 entity_drop(struct run *, size_t);
 void		 entity_dual_words(struct run *);

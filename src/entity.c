@@ -366,6 +366,7 @@ entity_extract(const struct gazetteer *gz, const char *text, size_t len,
 	entity_find_dates(&r);
 	entity_find_prices(&r);
 	entity_find_catalog(&r);
+	entity_verb_kinds(&r);
 	entity_compounds(&r);
 	entity_dual_words(&r);
 	entity_find_quantities(&r);

@@ -33,3 +33,11 @@ template: compatible_yes
 > how much is it?
 contains: Samsung T7 Shield
 not-contains: iPhone
+
+story: "it" stays the product asked about when the other one's list is read
+> tell me about the wyze cam v4
+> does it work with alexa i have an echo dot
+contains: Wyze Cam v4
+> how much is it
+contains: 35.98
+not-contains: Echo

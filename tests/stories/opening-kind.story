@@ -45,3 +45,21 @@ action: recommend
 action: recommend
 contains: Wyze Cam v4
 not-contains: Alpha
+
+story: a kind word used as a verb beside another kind picks no kind
+> need a cheap camera to watch the baby room at nite under 50
+action: recommend
+contains: Wyze Cam v4
+not-contains: Fitbit
+not-contains: smartwatches
+
+story: a kind two categories share, settled by the budget
+> is there a camera under 40
+action: recommend
+contains: Wyze Cam v4
+not-contains: Instax
+
+story: a question asked of the customer's own kind is no request for the other
+> can my anker power bank charge a laptop
+not-contains: MacBook
+not-contains: pick for laptops

@@ -49,3 +49,21 @@ user: C1004
 > I need a case for my iphone 15
 not-contains: Which one do you mean
 not-contains: #11928
+
+story: a family they have one member of is theirs, not the catalog's best
+user: C1045
+> the airpods, do they have noise cancelling?
+action: answer_attribute
+contains: AirPods 4
+not-contains: AirPods Max
+
+story: a family asked of as a kind of thing stays the catalog's
+user: C1045
+> do you sell airpods?
+not-contains: AirPods 4
+
+story: "my new" is theirs, not a kind wanted
+user: C1013
+> my new samsung soundbar, does it do dolby atmos?
+contains: Samsung HW-Q990D
+not-contains: Sonos
