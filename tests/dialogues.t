@@ -87,11 +87,11 @@ run_ok "own conversations" "$SHOPDESK" eval dialogues "$D/dev.jsonl" \
 echo "# own dev:  $(row "$D/dev.jsonl")"
 echo "# own test: $(row "$D/test.jsonl")"
 at_least "own dev turns correct (%)" "$(field "$T/out" "$D/dev.jsonl" 3)" \
-    79.3
+    79.5
 at_least "own test turns correct (%)" "$(field "$T/out" "$D/test.jsonl" 3)" \
-    63.1
+    63.2
 at_most "own dev turns about the wrong item (%)" \
-    "$(field "$T/out" "$D/dev.jsonl" 9)" 7.6
+    "$(field "$T/out" "$D/dev.jsonl" 9)" 7.2
 at_most "own test turns about the wrong item (%)" \
     "$(field "$T/out" "$D/test.jsonl" 9)" 11.0
 n=$(field "$T/out" all 1)
