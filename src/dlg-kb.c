@@ -265,14 +265,8 @@ kb_search_scoped(struct tctx *t, const struct kb_subject *s,
 	size_t		 i, j, k;
 	int		 scoped = s->nsku + s->ncat > 0 || s->doc != NULL;
 
-	if (s->also != NULL) {
-		sbuf_addf(&q, "%.*s %s", (int)t->len, t->text, s->also);
-		kb_search(t, q.buf, kinds, scoped ? KB_POOL : RETRIEVE_K, 1,
-		    &res[0]);
-		sbuf_reset(&q);
-	} else
-		kb_search(t, t->text, kinds, scoped ? KB_POOL : RETRIEVE_K, 1,
-		    &res[0]);
+	kb_search(t, t->text, kinds, scoped ? KB_POOL : RETRIEVE_K, 1,
+	    &res[0]);
 	memset(&res[1], 0, sizeof res[1]);
 	if (!s->unnamed || s->nsku == 0) {
 		sbuf_release(&q);
@@ -450,36 +444,6 @@ kb_rank(struct tctx *t, const struct kb_subject *subj, unsigned kinds,
 	return *n > 0 ? kb_faq_asked(t, *pk, *n, best, asked) : 0;
 }
 
-/*
- * Only the store's generic words chose the best: when the classifier
- * is sure of the intent, its name is the store's word for the topic
- * ("which cards do you take" is check_payment_methods): search again
- * with its words (dlg_kb_intent_words).  1 when the new best covers the
- * customer's words and holds the intent's; else the picks are the new
- * ones all the same, for the question back.
- */
-static int
-kb_intent_retry(struct tctx *t, struct kb_subject *subj, unsigned kinds,
-    struct search_result *res, struct kb_pick **pk, size_t *n, size_t *best,
-    int need, int from, int *lazy)
-{
-	int	 asked;
-
-	if (subj->also != NULL || subj->nsku + subj->ncat > 0 ||
-	    subj->doc != NULL || (subj->also = dlg_kb_intent_words(t)) == NULL)
-		return 0;
-	kb_keep_retrieved(t, from, 0, res, *lazy);
-	kb_picks_free(*pk, *n);
-	search_result_free(&res[0]);
-	search_result_free(&res[1]);
-	*lazy = cJSON_GetArraySize(t->retrieved);
-	*best = kb_rank(t, subj, kinds, res, pk, n, &asked);
-	dlg_jset_str(t->trace, "kb_intent_words", subj->also);
-	return *n > 0 && (*pk)[*best].score > 0 && kb_about_none(&(*pk)[*best])
-	    && dlg_kb_covers(t, subj, &(*pk)[*best], need) &&
-	    !dlg_kb_generic_only(t, subj, &(*pk)[*best]);
-}
-
 /* dlg_handle_kb with a floor on the best hit's score (-1: none). */
 static int
 kb_answer(struct tctx *t, unsigned kinds, const char *action,
@@ -565,9 +529,7 @@ kb_answer(struct tctx *t, unsigned kinds, const char *action,
 	 * Only the store's generic words chose it ("which cards do you
 	 * take"): which topic is not known; ask, naming the best one.
 	 */
-	if (!asked && dlg_kb_generic_only(t, &subj, &pk[best]) &&
-	    !kb_intent_retry(t, &subj, kinds, res, &pk, &n, &best, need,
-	    from, &lazy)) {
+	if (!asked && dlg_kb_generic_only(t, &subj, &pk[best])) {
 		dlg_kb_unsure(t, &pk[best]);
 		ok = 1;
 		goto out;

@@ -45,9 +45,6 @@ struct kb_subject {
 	int	 nstem;
 	double	 weight[32];		/* kb_word_weights of the stems */
 	unsigned asks;			/* KB_ASKS_*: the kind of fact asked */
-	char	*also;			/* words searched beside the
-					   customer's: a sure intent's topic
-					   ("payment methods"), or NULL */
 };
 
 /* The kind of fact a question asks ("how long", "how much"). */
@@ -105,9 +102,6 @@ int	 dlg_kb_covers(struct tctx *, const struct kb_subject *,
  * (and no sure intent's word)? */
 int	 dlg_kb_generic_only(struct tctx *, const struct kb_subject *,
 	    const struct kb_pick *);
-/* The topic words of the intent the classifier is sure of ("payment
- * methods" of check_payment_methods), or NULL; caller frees. */
-char	*dlg_kb_intent_words(struct tctx *);
 /* How sure an answer is (dlg-kbunsure.c): the best picks for the
  * trace; not sure which topic was meant: ask, naming the pick's. */
 void	 dlg_kb_trace_picks(struct tctx *, const struct kb_subject *,

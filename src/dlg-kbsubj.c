@@ -38,8 +38,6 @@ dlg_kb_subject_release(struct kb_subject *s)
 		free(s->kname[i]);
 	}
 	free(s->doc);
-	free(s->also);
-	s->also = NULL;
 	for (i = 0; i < (size_t)s->nstem; i++) {
 		free(s->stem[i]);
 		free(s->alt[i]);

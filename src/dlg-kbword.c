@@ -3,16 +3,14 @@
  * help, for the knowledge answers of dlg-kb.c (the question's subject
  * is dlg-kbsubj.c's).
  *
- * The customer's own words: a misspelt one read as the knowledge base's
- * word it is a typo of ("refnd" is "refund"), each cut to a crude stem,
- * with the store's word for it from the synonym table ("receipt" is
- * found in a section on invoices), words of the background before "but"
- * or of a thing of theirs counting half.  A hit is weighed by its scope
- * (dlg-kb.c's top comment) and by the section of its document that
- * holds most of those words, and states the kind of fact asked (a span,
- * an amount, names for "which" or "who"; what is not done only when
- * that is asked); a section about no product must also cover the
- * customer's key terms.
+ * The customer's own words: each cut to a crude stem, with the store's
+ * word for it from the synonym table ("receipt" is found in a section
+ * on invoices), words of the background before "but" or of a thing of
+ * theirs counting half.  A hit is weighed by its scope (dlg-kb.c's top
+ * comment) and by the section of its document that holds most of those
+ * words, and states the kind of fact asked (a span, an amount, names
+ * for "which" or "who"; what is not done only when that is asked); a
+ * section about no product must also cover the customer's key terms.
  */
 #include "config.h"
 
@@ -140,42 +138,6 @@ kb_word_at(const char *text, const char *stem)
 
 static unsigned	 kb_fact_asked(struct tctx *);
 
-/* Words of a question about what is not done. */
-static const char *const kb_not_words[] = { "not", "cannot", "can't",
-	"cant", "don't", "dont", "doesn't", "doesnt", "won't", "wont", "isn't",
-	"isnt", "aren't", "arent", "except", "exclude", "excluded", "excludes",
-	"exclusions", "never", NULL };
-
-/*
- * word, or the knowledge base's word it is a typo of ("refnd" is
- * "refund", "shippin" "shipping"), as the search corrects it: a
- * misspelt word shares no stem with any section.  A correction is
- * noted in fixed ("refnd -> refund").  Takes word, returns its own.
- */
-static char *
-kb_typo_fixed(struct tctx *t, char *word, struct sbuf *fixed)
-{
-	char	*fix;
-
-	/* A short word is one edit from too many ("nov", "tire"). */
-	if (strlen(word) < 5)
-		return word;
-	dlg_retrieve_begin(t);
-	fix = search_typo_fix(t->st, word);
-	dlg_retrieve_end(t);
-	if (fix == NULL)
-		return word;
-	/* A word that says nothing, or turns the question around. */
-	if (search_is_stopword(fix) || dlg_word_in(KB_FILLER, fix,
-	    strlen(fix)) || dlg_in_list(fix, strlen(fix), kb_not_words)) {
-		free(fix);
-		return word;
-	}
-	sbuf_addf(fixed, "%s%s -> %s", fixed->len ? ", " : "", word, fix);
-	free(word);
-	return fix;
-}
-
 /*
  * The customer's own words (not common ones, not the subject's names;
  * the first 32), each cut to a crude stem, into s->stem.
@@ -184,7 +146,6 @@ void
 dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 {
 	struct text_token *tok = NULL;
-	struct sbuf	 fixed = SBUF_INIT;
 	const char	*w;
 	char		*word;
 	size_t		 cap = 0, n, i, len;
@@ -200,9 +161,9 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 		len = tok[i].end - tok[i].start;
 		if (len < 3 || !tok[i].has_alpha || kb_name_word(s, w, len))
 			continue;
-		word = kb_typo_fixed(t, xstrndup(w, len), &fixed);
+		word = xstrndup(w, len);
 		if (!search_is_stopword(word) && !dlg_word_in(KB_FILLER, word,
-		    strlen(word))) {
+		    len)) {
 			s->alt[s->nstem] = kb_synonym_stem(t, word);
 			/* A stem: "works" finds "work", "charging" "charge". */
 			kb_stem_cut(word);
@@ -224,9 +185,6 @@ dlg_kb_subject_stems(struct tctx *t, struct kb_subject *s)
 		free(word);
 	}
 	free(tok);
-	if (fixed.len > 0)
-		dlg_jset_str(t->trace, "kb_corrected", fixed.buf);
-	sbuf_release(&fixed);
 	s->asks = kb_fact_asked(t);
 }
 
@@ -255,6 +213,12 @@ kb_fact_asked(struct tctx *t)
 	    (dlg_has_any(t, amount) ? KB_ASKS_AMOUNT : 0) |
 	    (dlg_has_any(t, names) ? KB_ASKS_NAMES : 0);
 }
+
+/* Words of a question about what is not done. */
+static const char *const kb_not_words[] = { "not", "cannot", "can't",
+	"cant", "don't", "dont", "doesn't", "doesnt", "won't", "wont", "isn't",
+	"isnt", "aren't", "arent", "except", "exclude", "excluded", "excludes",
+	"exclusions", "never", NULL };
 
 /*
  * Does text list at least three names: words with a capital after a
@@ -664,23 +628,19 @@ kb_generic_words(struct tctx *t, const struct kb_subject *s)
 
 /* A classifier this sure of the intent speaks for the customer. */
 #define KB_INTENT_SURE	0.9
-/* Sure enough of it to search with its words; the entry found must
- * hold them. */
-#define KB_INTENT_SEARCH 0.75
 /* Words of intent names that name no topic ("check_invoice"). */
 #define KB_INTENT_VERBS	"check get set place make contact"
 
 /*
  * Does text hold a word of the turn's intent name, when the classifier
- * is that sure of it?  The intent is the store's word for what the
- * customer asked in their own: "please close my account" is
- * delete_account, and the section on deleting an account answers it
- * although it never says "close".  The name's words beside KB_GENERIC
- * count, those only when the name has no other ("track_order" is
- * "track").
+ * is sure of it?  The intent is the store's word for what the customer
+ * asked in their own: "please close my account" is delete_account, and
+ * the section on deleting an account answers it although it never says
+ * "close".  The name's words beside KB_GENERIC count, those only when
+ * the name has no other ("track_order" is "track").
  */
 static int
-kb_intent_holds(struct tctx *t, const char *text, double sure)
+kb_intent_holds(struct tctx *t, const char *text)
 {
 	struct text_folded f = TEXT_FOLDED_INIT;
 	const char	*p, *w;
@@ -688,7 +648,7 @@ kb_intent_holds(struct tctx *t, const char *text, double sure)
 	size_t		 n;
 	int		 pass, any = 0, found = 0;
 
-	if (t->intent == NULL || t->confidence < sure ||
+	if (t->intent == NULL || t->confidence < KB_INTENT_SURE ||
 	    strcmp(t->intent, "out_of_scope") == 0)
 		return 0;
 	text_fold(text, strlen(text), &f);
@@ -708,38 +668,6 @@ kb_intent_holds(struct tctx *t, const char *text, double sure)
 		}
 	text_folded_release(&f);
 	return found;
-}
-
-/*
- * The words of the name of the intent the classifier is sure of, beside
- * KB_INTENT_VERBS and short ones ("payment methods" of
- * check_payment_methods), to search with when the customer's own words
- * are only the store's generic ones ("which cards do you take"); NULL
- * when it is not sure or the name has none.
- */
-char *
-dlg_kb_intent_words(struct tctx *t)
-{
-	struct sbuf	 b = SBUF_INIT;
-	const char	*p, *w;
-	char		*out = NULL;
-	size_t		 n;
-
-	if (t->intent == NULL || t->confidence < KB_INTENT_SEARCH ||
-	    strcmp(t->intent, "out_of_scope") == 0)
-		return NULL;
-	for (p = t->intent; *p != '\0'; p = w + n) {
-		w = p + strspn(p, "_");
-		if ((n = strcspn(w, "_")) == 0)
-			break;
-		if (n < 4 || dlg_word_in(KB_INTENT_VERBS, w, n))
-			continue;
-		sbuf_addf(&b, "%s%.*s", b.len ? " " : "", (int)n, w);
-	}
-	if (b.len > 0)
-		out = xstrdup(b.buf);
-	sbuf_release(&b);
-	return out;
 }
 
 /*
@@ -802,8 +730,7 @@ dlg_kb_covers(struct tctx *t, const struct kb_subject *s,
 	} else
 		sbuf_adds(&sec, pk->h->snippet);
 	got = kb_shared_words(s, sec.buf) & key;
-	if (need != KB_COVER_ALL && kb_intent_holds(t, sec.buf,
-	    KB_INTENT_SURE))
+	if (need != KB_COVER_ALL && kb_intent_holds(t, sec.buf))
 		got = key;
 	sbuf_release(&sec);
 	if (need == KB_COVER_ALL)	/* one of three may be a verb */
@@ -839,9 +766,7 @@ dlg_kb_generic_only(struct tctx *t, const struct kb_subject *s,
 	sbuf_addf(&sec, "%s %s %s", pk->h->title, pk->heading != NULL ?
 	    pk->heading : "", text != NULL ? text : "");
 	free(text);
-	/* Found with the intent's words: as sure as they were searched. */
-	holds = kb_intent_holds(t, sec.buf, s->also != NULL ?
-	    KB_INTENT_SEARCH : KB_INTENT_SURE);
+	holds = kb_intent_holds(t, sec.buf);
 	sbuf_release(&sec);
 	return !holds;
 }

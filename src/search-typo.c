@@ -587,26 +587,3 @@ out:
 	free(memo);
 	return rc;
 }
-
-/*
- * The vocabulary word one word (folded) is a typo of, by the rules of
- * search_correct_typos ("refnd" -> "refund"); NULL when it is none or
- * on error.  Caller frees.
- */
-char *
-search_typo_fix(struct store *st, const char *word)
-{
-	struct sd_error	 err = SD_ERROR_INIT;
-	struct plan	 pl;
-	char		*best = NULL;
-
-	memset(&pl, 0, sizeof pl);
-	sbuf_init(&pl.corrected);
-	sbuf_init(&pl.expanded);
-	search_tokens_add(&pl.words, word, strlen(word));
-	if (search_correct_typos(st, &pl, &err) == SD_OK && pl.nph > 0)
-		best = xstrdup(pl.ph[0].text);
-	sd_error_clear(&err);
-	search_plan_free(&pl);
-	return best;
-}

@@ -114,11 +114,6 @@ enum sd_rc	 search_snippets(struct store *, struct search_result *,
  * requests to say what they want ("how", "my", "the")?
  */
 int		 search_is_stopword(const char *w);
-/*
- * The vocabulary word a folded word is a typo of ("refnd" -> "refund"),
- * as the search corrects it; NULL when none.  Caller frees.
- */
-char		*search_typo_fix(struct store *, const char *word);
 /* Free the strings of one hit (for callers that keep hits of their own). */
 void		 search_hit_release(struct search_hit *);
 

@@ -238,16 +238,6 @@ main(void)
 	is_str(first(find("samsnug galxy")), "PHO-1", "two typos");
 	is_str(find("zq"), "", "short words are not corrected");
 	is_str(find("xyzzyplugh"), "", "no results for an unknown word");
-	/* One word alone, as the knowledge answers correct theirs. */
-	tsv = search_typo_fix(st, "thinkpd");
-	is_str(tsv != NULL ? tsv : "", "thinkpad", "search_typo_fix thinkpd");
-	free(tsv);
-	tsv = search_typo_fix(st, "thinkpad");
-	ok(tsv == NULL, "search_typo_fix: a known word is no typo");
-	free(tsv);
-	tsv = search_typo_fix(st, "xyzzyplugh");
-	ok(tsv == NULL, "search_typo_fix: nothing near, no correction");
-	free(tsv);
 
 	/* Synonyms. */
 	ok(synonyms_add(st, "couch", syns, 1, "shop", &n, &err) == SD_OK &&

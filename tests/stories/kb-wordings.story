@@ -59,13 +59,3 @@ not-contains: neighbours
 story: a vague request is no question for the documents
 > can you help me with something
 not-contains: manufacturer
-
-story: only generic words said, the sure intent names the topic
-> hi, which cards do you take?
-contains: Visa
-not-contains: not sure
-
-story: a shorthand question, the intent less sure: searched with its words
-> which cards do u take
-contains: Visa
-not-contains: not sure
