@@ -37,17 +37,6 @@ static const char *const units[] = { "gb", "tb", "mm", "cm", "in", "inch",
 	"hz", "w", "mah", "ft", "m", "pack", "port", "ports", "\"", "'",
 	NULL };
 
-/* The length of a name before its bracketed variant. */
-static size_t
-base_len(const char *name)
-{
-	size_t	 n = strcspn(name, "(");
-
-	while (n > 0 && name[n - 1] == ' ')
-		n--;
-	return n;
-}
-
 /* Does a unit follow at s (after a space or a hyphen at most)? */
 static int
 unit_at(const char *s)
@@ -76,7 +65,8 @@ unit_at(const char *s)
 static int
 generations(const char *a, const char *b, long *na, long *nb)
 {
-	size_t	 la = base_len(a), lb = base_len(b), i = 0, da, db;
+	size_t	 la = dlg_name_base_len(a), lb = dlg_name_base_len(b);
+	size_t	 i = 0, da, db;
 
 	while (i < la && i < lb && tolower((unsigned char)a[i]) ==
 	    tolower((unsigned char)b[i]))

@@ -348,6 +348,8 @@ char		*dlg_line_name(const char *name);
 /* dlg-modelword.c: bare model words ("the 8a") placed in the family or
  * brand of the context, added as product entities; how many. */
 size_t		 dlg_model_words(struct tctx *t);
+/* The length of a name before its bracketed variant (" (128GB)"). */
+size_t		 dlg_name_base_len(const char *name);
 /* dlg-together.c: does the message ask what the store has? */
 int		 dlg_store_has_said(struct tctx *t);
 /* dlg-device.c: is en the customer's own device, said as the context

@@ -233,8 +233,8 @@ name_word_of_cands(const struct mw_cands *c, const char *w, size_t n)
 }
 
 /* The base of a name: before its bracketed variant. */
-static size_t
-base_len(const char *name)
+size_t
+dlg_name_base_len(const char *name)
 {
 	size_t	 n = strcspn(name, "(");
 
@@ -255,7 +255,7 @@ generation_fit(const struct mw_cands *c, const char *name, const char *w,
     size_t n)
 {
 	struct text_folded f = TEXT_FOLDED_INIT;
-	const char	*p = name, *end = name + base_len(name), *o;
+	const char	*p = name, *end = name + dlg_name_base_len(name), *o;
 	size_t		 k, pre, d, rest;
 	int		 yes = 0;
 
@@ -276,7 +276,7 @@ generation_fit(const struct mw_cands *c, const char *name, const char *w,
 			d = strlen(o) > pre ? strspn(o + pre, "0123456789") : 0;
 			yes = d > 0 && strncmp(o, name, pre) == 0 &&
 			    (d != n || strncmp(o + pre, w, n) != 0) &&
-			    base_len(o) == pre + d + rest &&
+			    dlg_name_base_len(o) == pre + d + rest &&
 			    strncmp(o + pre + d, p + n, rest) == 0;
 			text_folded_release(&f);
 			f = (struct text_folded)TEXT_FOLDED_INIT;
@@ -361,7 +361,7 @@ fit(const struct mw_cands *c, const struct product *p, const char *s,
 	/* Digits only inside its words ("1" of "F1.8") name nothing. */
 	if (!whole)
 		score = -1;
-	nn = text_tokenize(f.s.buf, base_len(f.s.buf), &nt, &cap);
+	nn = text_tokenize(f.s.buf, dlg_name_base_len(f.s.buf), &nt, &cap);
 	for (i = 0; i < nn && score >= 0; i++) {
 		w = f.s.buf + nt[i].start;
 		len = nt[i].end - nt[i].start;
@@ -401,8 +401,8 @@ place(const struct mw_cands *c, const char *s, const char *said,
 		}
 		if (sc < bs)
 			continue;
-		bl = base_len(c->v[best].name);
-		if (bl != base_len(c->v[i].name) ||
+		bl = dlg_name_base_len(c->v[best].name);
+		if (bl != dlg_name_base_len(c->v[i].name) ||
 		    strncmp(c->v[best].name, c->v[i].name, bl) != 0)
 			tie = 1;	/* another line fits alike */
 		else if (c->conv[i] && !c->conv[best])
